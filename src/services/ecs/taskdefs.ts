@@ -1,0 +1,313 @@
+/**
+ * @module services/ecs/taskdefs
+ * ECS task definition rules as pure functions: RegisterTaskDefinition validation and defaults
+ * (the record DescribeTaskDefinition returns), task size parsing, the resources a task reserves
+ * on a container instance, and RunTask container overrides. No store, no clock, no Docker.
+ * An absent networkMode is echoed as absent and behaves as `bridge`.
+ */
+import { AwsError } from '../../core/errors.ts';
+import type {
+  Attribute, Compatibility, ContainerDefinition, ContainerOverride, HealthCheck, KeyValuePair, NetworkMode,
+  PortMapping, RegisterTaskDefinitionRequest, TaskDefinition, TaskOverride,
+} from './shapes.ts';
+
+export interface RegistrationContext { arn: string; revision: number; registeredAt: number; registeredBy?: string }
+export interface TaskSize { cpu?: number; memory?: number }
+export interface Reservation { cpu: number; memoryMiB: number; ports: { port: number; protocol: 'tcp' | 'udp' }[] }
+
+/** Keys DescribeTaskDefinition adds; ignored when a client sends them back (the deploy action strips them too). */
+const OUTPUT_ONLY = ['compatibilities', 'taskDefinitionArn', 'requiresAttributes', 'revision', 'status',
+  'registeredAt', 'deregisteredAt', 'registeredBy', 'deleteRequestedAt', 'tags'] as const;
+
+const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const CONDITIONS = new Set(['START', 'COMPLETE', 'SUCCESS', 'HEALTHY']);
+
+/** Valid Fargate sizes: task cpu units → allowed task memory MiB. */
+const FARGATE: Record<number, number[]> = {
+  256: [512, 1024, 2048],
+  512: steps(1024, 4096, 1024),
+  1024: steps(2048, 8192, 1024),
+  2048: steps(4096, 16384, 1024),
+  4096: steps(8192, 30720, 1024),
+  8192: steps(16384, 61440, 4096),
+  16384: steps(32768, 122880, 8192),
+};
+
+function steps(from: number, to: number, by: number): number[] {
+  const out: number[] = [];
+  for (let v = from; v <= to; v += by) out.push(v);
+  return out;
+}
+
+function fail(message: string): never {
+  throw new AwsError('ClientException', message);
+}
+
+/** A ClientException about one container, in ECS's "Invalid setting for container" form. */
+function bad(container: string, message: string): never {
+  return fail(`Invalid setting for container '${container}'. ${message}`);
+}
+
+export function isFargateSize(cpu: number, memory: number): boolean {
+  return FARGATE[cpu]?.includes(memory) ?? false;
+}
+
+/** Parses task-level `cpu` ("1024" | "1 vCPU") and `memory` ("2048" | "2 GB") into units and MiB. */
+export function parseTaskSize(cpu?: string, memory?: string): TaskSize {
+  const size: TaskSize = {};
+  if (cpu !== undefined && cpu !== '') {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(vcpu)?\s*$/i.exec(cpu);
+    const units = m ? Number(m[1]) * (m[2] ? 1024 : 1) : NaN;
+    if (!Number.isInteger(units) || units <= 0) fail(`Invalid 'cpu' setting for task: '${cpu}'. Specify CPU units (e.g. 1024) or vCPUs (e.g. 1 vCPU).`);
+    size.cpu = units;
+  }
+  if (memory !== undefined && memory !== '') {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(gb|gib|mb|mib)?\s*$/i.exec(memory);
+    const mib = m ? Number(m[1]) * (m[2] && m[2].toLowerCase().startsWith('g') ? 1024 : 1) : NaN;
+    if (!Number.isInteger(mib) || mib <= 0) fail(`Invalid 'memory' setting for task: '${memory}'. Specify MiB (e.g. 2048) or GB (e.g. 2 GB).`);
+    size.memory = mib;
+  }
+  return size;
+}
+
+/** Validates a RegisterTaskDefinition request like ECS and returns the stored/described record. */
+export function normalizeTaskDefinition(input: RegisterTaskDefinitionRequest, ctx: RegistrationContext): TaskDefinition {
+  const rest: Record<string, unknown> = { ...input };
+  for (const k of OUTPUT_ONLY) delete rest[k];
+  for (const [k, v] of Object.entries(rest)) if (v === undefined) delete rest[k];
+  const family = input.family;
+  if (typeof family !== 'string' || !NAME.test(family)) {
+    fail(`Invalid 'family' value '${family ?? ''}': up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.`);
+  }
+  const defs = input.containerDefinitions ?? [];
+  if (defs.length === 0) fail(`'containerDefinitions' must contain at least one container definition.`);
+
+  const mode: NetworkMode = input.networkMode ?? 'bridge';
+  const size = parseTaskSize(input.cpu, input.memory);
+  const requires = input.requiresCompatibilities ?? [];
+  if (requires.includes('FARGATE')) checkFargate(input, mode, size);
+
+  const containers = defs.map((c) => normalizeContainer(c, mode, size));
+  checkContainerSet(containers, mode);
+
+  const compatibilities: Compatibility[] = ['EC2'];
+  if (mode === 'awsvpc' && size.cpu !== undefined && size.memory !== undefined && isFargateSize(size.cpu, size.memory)) {
+    compatibilities.push('FARGATE');
+  }
+  for (const c of requires) if (!compatibilities.includes(c)) compatibilities.push(c);
+
+  const td: TaskDefinition = {
+    ...(rest as TaskDefinition),
+    taskDefinitionArn: ctx.arn,
+    family,
+    revision: ctx.revision,
+    containerDefinitions: containers,
+    volumes: input.volumes ?? [],
+    placementConstraints: input.placementConstraints ?? [],
+    status: 'ACTIVE',
+    compatibilities,
+    registeredAt: ctx.registeredAt,
+  };
+  if (size.cpu !== undefined) td.cpu = String(size.cpu); else delete td.cpu;
+  if (size.memory !== undefined) td.memory = String(size.memory); else delete td.memory;
+  if (ctx.registeredBy !== undefined) td.registeredBy = ctx.registeredBy;
+  td.requiresAttributes = requiredAttributes(td);
+  return td;
+}
+
+function checkFargate(input: RegisterTaskDefinitionRequest, mode: NetworkMode, size: TaskSize): void {
+  if (mode !== 'awsvpc') fail(`Fargate only supports network mode 'awsvpc'.`);
+  if (size.cpu === undefined) fail(`Fargate requires that 'cpu' be defined at the task level.`);
+  if (size.memory === undefined) fail(`Fargate requires that 'memory' be defined at the task level.`);
+  if (!isFargateSize(size.cpu!, size.memory!)) {
+    fail(`No Fargate configuration exists for given values: ${size.cpu} CPU, ${size.memory} memory. See the Amazon ECS documentation for the valid values.`);
+  }
+  const awslogs = input.containerDefinitions.some((c) => c.logConfiguration?.logDriver === 'awslogs');
+  if (awslogs && !input.executionRoleArn) fail('Fargate requires task definition to have execution role ARN to support log driver awslogs.');
+}
+
+function normalizeContainer(input: ContainerDefinition, mode: NetworkMode, size: TaskSize): ContainerDefinition {
+  const name = input.name;
+  if (typeof name !== 'string' || name === '') fail('Container.name should not be null or empty.');
+  const n = name!;
+  if (!NAME.test(n)) bad(n, `Container name '${n}' is invalid: up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.`);
+  if (typeof input.image !== 'string' || input.image.trim() === '') bad(n, 'Container.image should not be null or empty.');
+
+  const { memory, memoryReservation } = input;
+  if (size.memory === undefined && memory === undefined && memoryReservation === undefined) {
+    bad(n, `At least one of 'memory' or 'memoryReservation' must be specified.`);
+  }
+  if (memory !== undefined && memory < 6) bad(n, `The 'memory' setting for container '${n}' must be at least 6 MiB.`);
+  if (memoryReservation !== undefined && memoryReservation <= 0) bad(n, `The 'memoryReservation' setting for container '${n}' must be greater than 0 MiB.`);
+  if (memory !== undefined && memoryReservation !== undefined && memoryReservation > memory) {
+    bad(n, `The 'memoryReservation' setting (${memoryReservation} MiB) must not be greater than the 'memory' setting (${memory} MiB).`);
+  }
+  if (input.cpu !== undefined && input.cpu < 0) bad(n, `The 'cpu' setting must not be negative.`);
+  if (input.links?.length && mode !== 'bridge') bad(n, `Links are not supported when networkMode=${mode}.`);
+
+  const out: ContainerDefinition = {
+    ...input,
+    cpu: input.cpu ?? 0,
+    essential: input.essential ?? true,
+    portMappings: (input.portMappings ?? []).map((p) => normalizePort(n, p, mode)),
+    environment: input.environment ?? [],
+    mountPoints: input.mountPoints ?? [],
+    volumesFrom: input.volumesFrom ?? [],
+  };
+  if (input.healthCheck) out.healthCheck = normalizeHealthCheck(n, input.healthCheck);
+  return out;
+}
+
+function normalizePort(container: string, p: PortMapping, mode: NetworkMode): PortMapping {
+  if (mode === 'none') bad(container, 'Port mappings are not supported when networkMode=none.');
+  const { containerPort, hostPort } = p;
+  if (containerPort === undefined && !p.containerPortRange) bad(container, `portMappings entries need a 'containerPort' or a 'containerPortRange'.`);
+  if (containerPort !== undefined && (containerPort < 1 || containerPort > 65535)) bad(container, `portMappings.containerPort ${containerPort} must be between 1 and 65535.`);
+  if (hostPort !== undefined && (hostPort < 0 || hostPort > 65535)) bad(container, `portMappings.hostPort ${hostPort} must be between 0 and 65535.`);
+  const out: PortMapping = { ...p, protocol: p.protocol ?? 'tcp' };
+  if (mode === 'awsvpc' || mode === 'host') {
+    if (hostPort !== undefined && containerPort !== undefined && hostPort !== containerPort) {
+      bad(container, `When networkMode=${mode}, the host ports and container ports in port mappings must match (hostPort ${hostPort}, containerPort ${containerPort}).`);
+    }
+    if (containerPort !== undefined) out.hostPort = containerPort;
+  }
+  return out;
+}
+
+const HEALTH_RANGES: [keyof HealthCheck, number, number][] = [
+  ['interval', 5, 300], ['timeout', 2, 60], ['retries', 1, 10], ['startPeriod', 0, 300],
+];
+
+function normalizeHealthCheck(container: string, hc: HealthCheck): HealthCheck {
+  const first = hc.command?.[0];
+  if (first !== 'CMD' && first !== 'CMD-SHELL' && first !== 'NONE') {
+    bad(container, `healthCheck.command must start with 'CMD', 'CMD-SHELL' or 'NONE'.`);
+  }
+  if (first !== 'NONE' && hc.command.length < 2) bad(container, `healthCheck.command needs a command after '${first}'.`);
+  for (const [field, min, max] of HEALTH_RANGES) {
+    const v = hc[field] as number | undefined;
+    if (v !== undefined && (!Number.isInteger(v) || v < min || v > max)) {
+      bad(container, `healthCheck.${field} must be between ${min} and ${max} (got ${v}).`);
+    }
+  }
+  return { ...hc, interval: hc.interval ?? 30, timeout: hc.timeout ?? 5, retries: hc.retries ?? 3 };
+}
+
+/** Rules across containers: duplicate names, an essential container, links and dependsOn targets. */
+function checkContainerSet(containers: ContainerDefinition[], mode: NetworkMode): void {
+  const byName = new Map<string, ContainerDefinition>();
+  for (const c of containers) {
+    if (byName.has(c.name!)) bad(c.name!, `Duplicate container name '${c.name}'; container names must be unique within a task definition.`);
+    byName.set(c.name!, c);
+  }
+  if (!containers.some((c) => c.essential)) fail('Task definition does not have any essential containers.');
+  for (const c of containers) {
+    const n = c.name!;
+    for (const link of mode === 'bridge' ? c.links ?? [] : []) {
+      const target = link.split(':')[0];
+      if (!byName.has(target) || target === n) bad(n, `links entry '${link}' does not name another container in this task definition.`);
+    }
+    for (const dep of c.dependsOn ?? []) {
+      const target = byName.get(dep.containerName);
+      if (!target || dep.containerName === n) {
+        bad(n, `dependsOn containerName '${dep.containerName}' does not name another container in this task definition.`);
+      }
+      if (!CONDITIONS.has(dep.condition)) bad(n, `dependsOn condition '${dep.condition}' for container '${dep.containerName}' must be one of START, COMPLETE, SUCCESS, HEALTHY.`);
+      if ((dep.condition === 'COMPLETE' || dep.condition === 'SUCCESS') && target!.essential) {
+        bad(n, `dependsOn condition '${dep.condition}' cannot target essential container '${dep.containerName}'.`);
+      }
+      if (dep.condition === 'HEALTHY' && !target!.healthCheck) {
+        bad(n, `dependsOn condition 'HEALTHY' requires container '${dep.containerName}' to have a healthCheck.`);
+      }
+    }
+  }
+  checkNoCycle(containers);
+}
+
+function checkNoCycle(containers: ContainerDefinition[]): void {
+  const deps = new Map(containers.map((c) => [c.name!, (c.dependsOn ?? []).map((d) => d.containerName)]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (n: string, path: string[]): void => {
+    if (state.get(n) === 'done') return;
+    if (state.get(n) === 'visiting') bad(n, `dependsOn forms a cycle: ${[...path, n].join(' -> ')}.`);
+    state.set(n, 'visiting');
+    for (const d of deps.get(n) ?? []) visit(d, [...path, n]);
+    state.set(n, 'done');
+  };
+  for (const c of containers) visit(c.name!, []);
+}
+
+/** The agent capabilities a definition needs, as ECS lists them in `requiresAttributes`. */
+function requiredAttributes(td: TaskDefinition): Attribute[] {
+  const names = new Set(['com.amazonaws.ecs.capability.docker-remote-api.1.18']);
+  const containers = td.containerDefinitions ?? [];
+  if (td.networkMode === 'awsvpc') names.add('ecs.capability.task-eni');
+  if (td.taskRoleArn) names.add('com.amazonaws.ecs.capability.task-iam-role');
+  for (const c of containers) {
+    const driver = c.logConfiguration?.logDriver;
+    if (driver) names.add(`com.amazonaws.ecs.capability.logging-driver.${driver}`);
+    if (driver === 'awslogs' && td.executionRoleArn) names.add('ecs.capability.execution-role-awslogs');
+    if (c.healthCheck) names.add('ecs.capability.container-health-check');
+    if (c.dependsOn?.length) names.add('ecs.capability.container-ordering');
+    if (/\.dkr\.ecr\./.test(c.image ?? '')) {
+      names.add('com.amazonaws.ecs.capability.ecr-auth');
+      if (td.executionRoleArn) names.add('ecs.capability.execution-role-ecr-pull');
+    }
+  }
+  return [...names].sort().map((name) => ({ name }));
+}
+
+/** What one task of `td` reserves on a container instance: CPU units, MiB and static host ports. */
+export function containerReservation(td: TaskDefinition): Reservation {
+  const size = parseTaskSize(td.cpu, td.memory);
+  const containers = td.containerDefinitions ?? [];
+  const cpu = size.cpu ?? containers.reduce((s, c) => s + (c.cpu ?? 0), 0);
+  const memoryMiB = size.memory ?? containers.reduce((s, c) => s + (c.memoryReservation ?? c.memory ?? 0), 0);
+  const mode = td.networkMode ?? 'bridge';
+  const ports: Reservation['ports'] = [];
+  if (mode === 'bridge' || mode === 'host') {
+    for (const c of containers) {
+      for (const p of c.portMappings ?? []) {
+        const port = mode === 'host' ? p.hostPort ?? p.containerPort : p.hostPort;
+        if (port) ports.push({ port, protocol: p.protocol ?? 'tcp' });
+      }
+    }
+  }
+  return { cpu, memoryMiB, ports };
+}
+
+/** RunTask/StartTask: every containerOverrides[].name must name a container of `td`. */
+export function validateContainerOverrides(td: TaskDefinition, overrides?: TaskOverride): void {
+  const names = new Set((td.containerDefinitions ?? []).map((c) => c.name));
+  for (const o of overrides?.containerOverrides ?? []) {
+    if (!o.name) throw new AwsError('InvalidParameterException', 'Container override is missing the container name.');
+    if (!names.has(o.name)) {
+      throw new AwsError('InvalidParameterException', `Override for container named ${o.name} is not a container in the TaskDefinition.`);
+    }
+  }
+}
+
+/** The effective container definitions of a task after its container overrides. `td` is not modified. */
+export function applyOverrides(td: TaskDefinition, overrides?: TaskOverride): ContainerDefinition[] {
+  const byName = new Map<string, ContainerOverride>();
+  for (const o of overrides?.containerOverrides ?? []) if (o.name) byName.set(o.name, o);
+  return (td.containerDefinitions ?? []).map((c) => {
+    const o = byName.get(c.name!);
+    if (!o) return { ...c };
+    const out: ContainerDefinition = { ...c };
+    if (o.command !== undefined) out.command = [...o.command];
+    if (o.environment?.length) out.environment = mergeEnvironment(c.environment ?? [], o.environment);
+    if (o.environmentFiles?.length) out.environmentFiles = [...o.environmentFiles];
+    if (o.cpu !== undefined) out.cpu = o.cpu;
+    if (o.memory !== undefined) out.memory = o.memory;
+    if (o.memoryReservation !== undefined) out.memoryReservation = o.memoryReservation;
+    return out;
+  });
+}
+
+function mergeEnvironment(base: KeyValuePair[], extra: KeyValuePair[]): KeyValuePair[] {
+  const merged = new Map<string | undefined, KeyValuePair>();
+  for (const kv of base) merged.set(kv.name, { ...kv });
+  for (const kv of extra) merged.set(kv.name, { ...kv });
+  return [...merged.values()];
+}
