@@ -1,0 +1,47 @@
+/**
+ * @module core/config
+ * Slipway's settings: flags win over environment variables, which win over defaults.
+ */
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION } from './ids.ts';
+import { parseTimeScale } from './clock.ts';
+
+export interface Config {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  dataDir: string;
+  account: string;
+  defaultRegion: string;
+  timeScale: number;
+  /** What each container instance offers; unset = what the engine reports. */
+  instanceCpu?: number;
+  instanceMemoryMiB?: number;
+}
+
+export const DEFAULT_PORT = 4566;
+
+export function loadConfig(flags: Partial<Record<string, string>> = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const pick = (flag: string, envName: string) => flags[flag] ?? env[envName];
+  const int = (name: string, raw: string | undefined) => {
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number (got '${raw}')`);
+    return n;
+  };
+  return {
+    host: pick('host', 'SLIPWAY_HOST') ?? '127.0.0.1',
+    port: int('--port', pick('port', 'SLIPWAY_PORT')) ?? DEFAULT_PORT,
+    dataDir: resolve(pick('data-dir', 'SLIPWAY_DATA_DIR') ?? join(homedir(), '.slipway')),
+    account: pick('account', 'SLIPWAY_ACCOUNT') ?? DEFAULT_ACCOUNT,
+    defaultRegion: pick('region', 'SLIPWAY_REGION') ?? DEFAULT_REGION,
+    timeScale: parseTimeScale(pick('time-scale', 'SLIPWAY_TIME_SCALE')),
+    instanceCpu: int('--instance-cpu', pick('instance-cpu', 'SLIPWAY_INSTANCE_CPU')),
+    instanceMemoryMiB: int('--instance-memory', pick('instance-memory', 'SLIPWAY_INSTANCE_MEMORY')),
+  };
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}

@@ -1,0 +1,78 @@
+/**
+ * @module core/ids
+ * Every id and ARN Slipway hands out is formed here, in AWS's formats.
+ */
+import { randomBytes, randomUUID, randomInt } from 'node:crypto';
+
+export const DEFAULT_ACCOUNT = '000000000000';
+export const DEFAULT_REGION = 'us-east-1';
+
+export interface Scope {
+  region: string;
+  account: string;
+}
+
+export function arn(scope: Scope, service: string, resource: string): string {
+  return `arn:aws:${service}:${scope.region}:${scope.account}:${resource}`;
+}
+
+/** 32 lowercase hex characters, as ECS task and container-instance ids. */
+export function hexId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+export function uuid(): string {
+  return randomUUID();
+}
+
+/** ECS deployment and task-set ids: ecs-svc/<19 digits>. */
+export function ecsDeploymentId(): string {
+  let digits = String(randomInt(1, 10));
+  while (digits.length < 19) digits += String(randomInt(0, 10));
+  return `ecs-svc/${digits}`;
+}
+
+export interface ParsedArn {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  resource: string;
+}
+
+export function parseArn(value: string): ParsedArn | undefined {
+  const parts = value.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
+  return {
+    partition: parts[1],
+    service: parts[2],
+    region: parts[3],
+    account: parts[4],
+    resource: parts.slice(5).join(':'),
+  };
+}
+
+/** The last path segment of an ARN's resource, or the value itself when it is not an ARN. */
+export function shortName(value: string): string {
+  const parsed = parseArn(value);
+  if (!parsed) return value;
+  const segments = parsed.resource.split('/');
+  return segments[segments.length - 1];
+}
+
+/** ECS ARNs, in the long format (cluster name inside task, service and container-instance ARNs). */
+export const ecsArn = {
+  cluster: (s: Scope, name: string) => arn(s, 'ecs', `cluster/${name}`),
+  service: (s: Scope, cluster: string, name: string) => arn(s, 'ecs', `service/${cluster}/${name}`),
+  task: (s: Scope, cluster: string, id: string) => arn(s, 'ecs', `task/${cluster}/${id}`),
+  container: (s: Scope, cluster: string, taskId: string) => arn(s, 'ecs', `container/${cluster}/${taskId}/${uuid()}`),
+  containerInstance: (s: Scope, cluster: string, id: string) => arn(s, 'ecs', `container-instance/${cluster}/${id}`),
+  taskDefinition: (s: Scope, family: string, revision: number) => arn(s, 'ecs', `task-definition/${family}:${revision}`),
+  taskSet: (s: Scope, cluster: string, service: string, id: string) => arn(s, 'ecs', `task-set/${cluster}/${service}/${id}`),
+};
+
+/** The scope (region, account) an ARN names. */
+export function scopeOfArn(value: string): Scope | undefined {
+  const parsed = parseArn(value);
+  return parsed ? { region: parsed.region, account: parsed.account } : undefined;
+}

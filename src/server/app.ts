@@ -1,0 +1,83 @@
+/**
+ * @module server/app
+ * Assembles Slipway: one store, one clock, one runtime, one event bus, the service rooms, and the
+ * edge. `startSlipway` is what the CLI and the tests call.
+ */
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createClock } from '../core/clock.ts';
+import { isLoopback, type Config } from '../core/config.ts';
+import { EventBus } from '../core/events.ts';
+import { logger } from '../core/log.ts';
+import { createRuntime } from '../runtime/index.ts';
+import type { ContainerRuntime } from '../runtime/types.ts';
+import { registerRooms } from '../services/index.ts';
+import type { AppContext, Route } from '../services/types.ts';
+import { Store } from '../store/index.ts';
+import { createEdge, sendJson } from './edge.ts';
+
+const log = logger('slipway');
+export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export interface Slipway {
+  endpoint: string;
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+export async function startSlipway(config: Config, deps: { runtime?: ContainerRuntime } = {}): Promise<Slipway> {
+  const runtime = deps.runtime ?? createRuntime();
+  const ctx: AppContext = {
+    config,
+    store: Store.open(config.dataDir),
+    clock: createClock(config.timeScale),
+    runtime,
+    events: new EventBus(),
+  };
+  const rooms = registerRooms(ctx);
+  const health: Route = {
+    method: 'GET',
+    path: /^\/_slipway\/health$/,
+    async handle(_req, res) {
+      let docker: Record<string, unknown>;
+      try {
+        const info = await runtime.info();
+        docker = { reachable: true, version: info.version, cpus: info.cpus, memoryBytes: info.memoryBytes };
+      } catch (err) {
+        docker = { reachable: false, error: (err as Error).message, hint: 'Start Docker Engine and make sure `docker info` works for this user.' };
+      }
+      sendJson(res, 200, { status: 'ok', version: VERSION, services: rooms.map((r) => r.name), docker, timeScale: ctx.clock.scale });
+    },
+  };
+  const server = createEdge({
+    apis: rooms.flatMap((r) => (r.api ? [r.api] : [])),
+    routes: [health, ...rooms.flatMap((r) => r.routes ?? [])],
+    account: config.account,
+    defaultRegion: config.defaultRegion,
+  });
+  server.keepAliveTimeout = 65_000;
+  for (const room of rooms) await room.start?.();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const endpoint = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+  if (!isLoopback(config.host)) {
+    log.warn(`listening on ${config.host}: anyone who can reach this port can drive Slipway (authentication comes in a later release)`);
+  }
+
+  return {
+    endpoint,
+    ctx,
+    async close() {
+      for (const room of [...rooms].reverse()) await room.stop?.();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      ctx.store.close();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * @module services/ecs/api
+ * The ECS operations Slipway serves, one thin handler each, grouped by resource.
+ */
+import type { Handlers } from '../../protocol/types.ts';
+import { clusterHandlers } from './api-clusters.ts';
+import { serviceHandlers } from './api-services.ts';
+import { taskDefinitionHandlers } from './api-taskdefs.ts';
+import { taskHandlers } from './api-tasks.ts';
+import type { EcsContext } from './context.ts';
+import type { EcsOperations } from './shapes.ts';
+
+export function ecsHandlers(ecs: EcsContext): Handlers<EcsOperations> {
+  return { ...clusterHandlers(ecs), ...taskDefinitionHandlers(ecs), ...taskHandlers(ecs), ...serviceHandlers(ecs) };
+}

@@ -1,0 +1,105 @@
+/**
+ * @module services/ecs
+ * The ECS room: its API on the edge, the task controller that runs tasks on the engine, and the
+ * service scheduler that keeps services at their desired count and rolls deployments.
+ */
+import { cpus, totalmem } from 'node:os';
+import { Controller } from '../../core/reconcile.ts';
+import { logger } from '../../core/log.ts';
+import { loadModel } from '../../protocol/model.ts';
+import type { EngineInfo } from '../../runtime/types.ts';
+import type { AppContext, Room } from '../types.ts';
+import { ecsHandlers } from './api.ts';
+import { LABEL } from './container-spec.ts';
+import type { EcsContext } from './context.ts';
+import { logRoutes } from './logs.ts';
+import { EcsModel } from './model.ts';
+import { reconcileService } from './scheduler.ts';
+import { reconcileTask } from './task-controller.ts';
+
+const log = logger('ecs');
+
+export function register(app: AppContext): Room {
+  const model = new EcsModel(app.store);
+  const ecs: EcsContext = {
+    ...app,
+    model,
+    engine: fallbackEngine(),
+    enqueueTask: (arn) => tasks.enqueue(arn),
+    enqueueService: (arn) => services.enqueue(arn),
+  };
+  const tasks = new Controller({
+    name: 'ecs.tasks',
+    reconcile: reconcileTask(ecs),
+    concurrency: 8,
+    resyncMs: 10_000,
+    listKeys: () => model.tasks.find().map((t) => t.task.taskArn!),
+  });
+  const services = new Controller({
+    name: 'ecs.services',
+    reconcile: reconcileService(ecs),
+    concurrency: 4,
+    resyncMs: 5_000,
+    listKeys: () => model.services.find().filter((s) => s.service.status !== 'INACTIVE').map((s) => s.service.serviceArn!),
+  });
+  const watching = new AbortController();
+
+  return {
+    name: 'ecs',
+    api: {
+      model: loadModel('ecs'),
+      handlers: ecsHandlers(ecs),
+      validation: { constraint: 'InvalidParameterException', type: 'SerializationException' },
+    },
+    routes: logRoutes(ecs),
+    async start() {
+      try {
+        ecs.engine = await app.runtime.info();
+      } catch (err) {
+        log.warn(`Docker Engine is not reachable (${(err as Error).message}); tasks will wait for it. Start Docker and check \`docker info\`.`);
+      }
+      void watchEngine(ecs, watching.signal);
+      await reportOrphans(ecs);
+      tasks.start();
+      services.start();
+    },
+    stop() {
+      watching.abort();
+      tasks.stop();
+      services.stop();
+    },
+  };
+}
+
+function fallbackEngine(): EngineInfo {
+  return { id: 'unknown', name: 'local', version: 'unknown', cpus: cpus().length, memoryBytes: totalmem(), os: 'linux', arch: process.arch === 'arm64' ? 'aarch64' : 'x86_64' };
+}
+
+/** Engine events wake the task a container belongs to; the stream is re-opened if it drops. */
+async function watchEngine(ecs: EcsContext, signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    try {
+      await ecs.runtime.events({ [LABEL.managed]: 'true' }, (e) => {
+        const arn = e.labels[LABEL.taskArn];
+        if (arn) ecs.enqueueTask(arn);
+      }, signal);
+    } catch (err) {
+      if (!signal.aborted) log.debug(`engine event stream dropped: ${(err as Error).message}`);
+    }
+    if (!signal.aborted) await new Promise((r) => setTimeout(r, 2000));
+  }
+}
+
+/** Containers labelled as Slipway's whose task is unknown are left alone, but named. */
+async function reportOrphans(ecs: EcsContext): Promise<void> {
+  try {
+    for (const c of await ecs.runtime.list({ [LABEL.managed]: 'true' })) {
+      const arn = c.labels[LABEL.taskArn];
+      if (arn && !ecs.model.tasks.get(arn) && c.running) {
+        log.warn(`container ${c.name} belongs to task ${arn}, which this data directory does not know; leaving it running (remove it with: docker rm -f ${c.name})`);
+      }
+    }
+  } catch {
+    // Engine unreachable: the warning at start-up already says so.
+  }
+}

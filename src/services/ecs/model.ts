@@ -1,0 +1,174 @@
+/**
+ * @module services/ecs/model
+ * ECS records and the only code that touches ECS tables.
+ *
+ * Tables (JSON documents keyed by ARN, with indexed columns):
+ *   ecs_clusters             pk clusterArn        scope, name, status
+ *   ecs_container_instances  pk instanceArn       cluster
+ *   ecs_task_definitions     pk taskDefinitionArn scope, family, revision, status
+ *   ecs_families             pk <scope>/<family>  (last revision ever used, so revisions are never reused)
+ *   ecs_tasks                pk taskArn           cluster, service, desired, last, family, started_by, instance
+ *   ecs_services             pk serviceArn        cluster, name, status
+ *
+ * `scope` is "<region>:<account>". Handlers write spec; controllers write status, always through an
+ * update function that re-reads the record inside a transaction, so neither overwrites the other.
+ */
+import type { Scope } from '../../core/ids.ts';
+import type { DocTable, Store } from '../../store/index.ts';
+import type {
+  Cluster,
+  ContainerDefinition,
+  ContainerInstance,
+  Deployment,
+  Service,
+  ServiceEvent,
+  Tag,
+  Task,
+  TaskDefinition,
+} from './shapes.ts';
+
+export interface TaskDefinitionRecord {
+  taskDefinition: TaskDefinition;
+  tags: Tag[];
+}
+
+export interface FamilyRecord {
+  lastRevision: number;
+}
+
+/** What the task controller needs beyond the public Task shape. */
+export interface TaskRecord {
+  task: Task;
+  /** Container definitions with the RunTask overrides applied. */
+  containers: ContainerDefinition[];
+  networkMode: 'bridge' | 'host' | 'awsvpc' | 'none';
+  /** Engine container ids by container name, once created. */
+  runtimeIds: Record<string, string>;
+  /** The awsvpc task's network-namespace holder. */
+  pauseId?: string;
+  serviceArn?: string;
+  /** The service deployment (ecs-svc/...) that started it. */
+  deploymentId?: string;
+  /** When the task first counted as healthy for its service (epoch ms). */
+  healthySince?: number;
+  /** Set once the task's containers and their logs have been cleaned up. */
+  cleanedUp?: boolean;
+}
+
+/** Service state beyond the public Service shape. */
+export interface ServiceRecord {
+  service: Service;
+  /** Deployments in the order shown by DescribeServices (PRIMARY first). */
+  deployments: Deployment[];
+  events: ServiceEvent[];
+  /** Task definition of the last deployment that completed, for circuit-breaker rollback. */
+  lastCompletedTaskDefinition?: string;
+  /** The message of the last event, for de-duplication. */
+  lastEventKey?: string;
+}
+
+export interface ContainerInstanceRecord {
+  instance: ContainerInstance;
+  clusterArn: string;
+}
+
+export function scopeKey(scope: Scope): string {
+  return `${scope.region}:${scope.account}`;
+}
+
+export class EcsModel {
+  readonly clusters: DocTable<Cluster, 'scope' | 'name' | 'status'>;
+  readonly instances: DocTable<ContainerInstanceRecord, 'cluster'>;
+  readonly taskDefinitions: DocTable<TaskDefinitionRecord, 'scope' | 'family' | 'revision' | 'status'>;
+  readonly families: DocTable<FamilyRecord, 'scope'>;
+  readonly tasks: DocTable<TaskRecord, 'cluster' | 'service' | 'desired' | 'last' | 'family' | 'started_by' | 'instance'>;
+  readonly services: DocTable<ServiceRecord, 'cluster' | 'name' | 'status'>;
+
+  constructor(readonly store: Store) {
+    this.clusters = store.docTable('ecs_clusters', { scope: 'TEXT', name: 'TEXT', status: 'TEXT' });
+    this.instances = store.docTable('ecs_container_instances', { cluster: 'TEXT' });
+    this.taskDefinitions = store.docTable('ecs_task_definitions', { scope: 'TEXT', family: 'TEXT', revision: 'INTEGER', status: 'TEXT' });
+    this.families = store.docTable('ecs_families', { scope: 'TEXT' });
+    this.tasks = store.docTable('ecs_tasks', {
+      cluster: 'TEXT',
+      service: 'TEXT',
+      desired: 'TEXT',
+      last: 'TEXT',
+      family: 'TEXT',
+      started_by: 'TEXT',
+      instance: 'TEXT',
+    });
+    this.services = store.docTable('ecs_services', { cluster: 'TEXT', name: 'TEXT', status: 'TEXT' });
+  }
+
+  tx<T>(fn: () => T): T {
+    return this.store.tx(fn);
+  }
+
+  putCluster(cluster: Cluster, scope: string): void {
+    this.clusters.put(cluster.clusterArn!, cluster, { scope, name: cluster.clusterName!, status: cluster.status! });
+  }
+
+  putInstance(record: ContainerInstanceRecord): void {
+    this.instances.put(record.instance.containerInstanceArn!, record, { cluster: record.clusterArn });
+  }
+
+  putTaskDefinition(record: TaskDefinitionRecord, scope: string): void {
+    const td = record.taskDefinition;
+    this.taskDefinitions.put(td.taskDefinitionArn!, record, { scope, family: td.family!, revision: td.revision!, status: td.status! });
+  }
+
+  /** Reserves the next revision number of a family; numbers are never reused. */
+  nextRevision(scope: string, family: string): number {
+    const key = `${scope}/${family}`;
+    const next = (this.families.get(key)?.lastRevision ?? 0) + 1;
+    this.families.put(key, { lastRevision: next }, { scope });
+    return next;
+  }
+
+  putTask(record: TaskRecord): void {
+    const t = record.task;
+    this.tasks.put(t.taskArn!, record, {
+      cluster: t.clusterArn!,
+      service: record.serviceArn ?? null,
+      desired: t.desiredStatus!,
+      last: t.lastStatus!,
+      family: familyOf(t.taskDefinitionArn!),
+      started_by: t.startedBy ?? null,
+      instance: t.containerInstanceArn ?? null,
+    });
+  }
+
+  /** Read-modify-write of one task in a transaction; returns the updated record, or undefined if gone. */
+  updateTask(taskArn: string, mutate: (record: TaskRecord) => void): TaskRecord | undefined {
+    return this.tx(() => {
+      const record = this.tasks.get(taskArn);
+      if (!record) return undefined;
+      mutate(record);
+      record.task.version = (record.task.version ?? 0) + 1;
+      this.putTask(record);
+      return record;
+    });
+  }
+
+  putService(record: ServiceRecord): void {
+    const s = record.service;
+    this.services.put(s.serviceArn!, record, { cluster: s.clusterArn!, name: s.serviceName!, status: s.status! });
+  }
+
+  updateService(serviceArn: string, mutate: (record: ServiceRecord) => void): ServiceRecord | undefined {
+    return this.tx(() => {
+      const record = this.services.get(serviceArn);
+      if (!record) return undefined;
+      mutate(record);
+      this.putService(record);
+      return record;
+    });
+  }
+}
+
+/** "arn:...:task-definition/web:3" → "web" */
+export function familyOf(taskDefinitionArn: string): string {
+  const resource = taskDefinitionArn.slice(taskDefinitionArn.indexOf('task-definition/') + 'task-definition/'.length);
+  return resource.slice(0, resource.lastIndexOf(':'));
+}

@@ -1,0 +1,93 @@
+/**
+ * @module services/ecs/resolve
+ * Turns what a caller passes (short name, id or full ARN; cluster omitted = "default") into
+ * records, with ECS's errors when they do not exist.
+ */
+import { AwsError } from '../../core/errors.ts';
+import { ecsArn, parseArn, shortName, type Scope } from '../../core/ids.ts';
+import type { EcsModel, ServiceRecord, TaskDefinitionRecord, TaskRecord } from './model.ts';
+import { scopeKey } from './model.ts';
+import { createCluster } from './clusters.ts';
+import type { EcsContext } from './context.ts';
+import type { Cluster } from './shapes.ts';
+
+export function clusterArnFor(scope: Scope, cluster: string | undefined): string {
+  const value = cluster || 'default';
+  return value.startsWith('arn:') ? value : ecsArn.cluster(scope, value);
+}
+
+/** The ACTIVE cluster, or ClusterNotFoundException. The default cluster is created on first use. */
+export function requireCluster(ecs: EcsContext, scope: Scope, cluster: string | undefined): Cluster {
+  const arn = clusterArnFor(scope, cluster);
+  const found = ecs.model.clusters.get(arn);
+  if (found && found.status === 'ACTIVE') return found;
+  if (arn === ecsArn.cluster(scope, 'default')) return createCluster(ecs, scope, 'default');
+  throw new AwsError('ClusterNotFoundException', 'Cluster not found.');
+}
+
+/** "family", "family:rev" or an ARN. A bare family means its latest ACTIVE revision. */
+export function findTaskDefinition(model: EcsModel, scope: Scope, ref: string): TaskDefinitionRecord | undefined {
+  if (ref.startsWith('arn:')) return model.taskDefinitions.get(ref);
+  const colon = ref.lastIndexOf(':');
+  if (colon > 0) {
+    const revision = Number(ref.slice(colon + 1));
+    if (!Number.isInteger(revision)) return undefined;
+    return model.taskDefinitions.get(ecsArn.taskDefinition(scope, ref.slice(0, colon), revision));
+  }
+  const active = model.taskDefinitions.find({ scope: scopeKey(scope), family: ref, status: 'ACTIVE' }, 'revision DESC');
+  return active[0];
+}
+
+/** A task definition that new tasks may use: it must exist and be ACTIVE. */
+export function requireRunnableTaskDefinition(model: EcsModel, scope: Scope, ref: string): TaskDefinitionRecord {
+  const record = findTaskDefinition(model, scope, ref);
+  if (!record) throw new AwsError('ClientException', 'Unable to describe task definition.');
+  if (record.taskDefinition.status !== 'ACTIVE') {
+    throw new AwsError('ClientException', `TaskDefinition is inactive: ${record.taskDefinition.taskDefinitionArn}`);
+  }
+  return record;
+}
+
+export function taskArnFor(scope: Scope, clusterName: string, task: string): string {
+  return task.startsWith('arn:') ? task : ecsArn.task(scope, clusterName, task);
+}
+
+export function findTask(model: EcsModel, scope: Scope, cluster: Cluster, task: string): TaskRecord | undefined {
+  const record = model.tasks.get(taskArnFor(scope, cluster.clusterName!, task));
+  return record && record.task.clusterArn === cluster.clusterArn ? record : undefined;
+}
+
+export function serviceArnFor(scope: Scope, cluster: Cluster, service: string): string {
+  if (!service.startsWith('arn:')) return ecsArn.service(scope, cluster.clusterName!, service);
+  // Old-format ARNs (service/<name>) name no cluster: read them against the given one.
+  const parsed = parseArn(service)!;
+  return parsed.resource.split('/').length === 2 ? ecsArn.service(scope, cluster.clusterName!, shortName(service)) : service;
+}
+
+export function findService(model: EcsModel, scope: Scope, cluster: Cluster, service: string): ServiceRecord | undefined {
+  return model.services.get(serviceArnFor(scope, cluster, service));
+}
+
+/** The service, ACTIVE or not, or ServiceNotFoundException. */
+export function requireService(model: EcsModel, scope: Scope, cluster: Cluster, service: string): ServiceRecord {
+  const record = findService(model, scope, cluster, service);
+  if (!record) throw new AwsError('ServiceNotFoundException', 'Service not found.');
+  return record;
+}
+
+export function requireActiveService(model: EcsModel, scope: Scope, cluster: Cluster, service: string): ServiceRecord {
+  const record = requireService(model, scope, cluster, service);
+  if (record.service.status !== 'ACTIVE') throw new AwsError('ServiceNotActiveException', 'Service was not ACTIVE.');
+  return record;
+}
+
+/** Opaque pagination tokens: the offset into a stably ordered list. */
+export function paginate<T>(items: T[], maxResults: number | undefined, nextToken: string | undefined, limit = 100): { page: T[]; nextToken?: string } {
+  const start = nextToken ? Number(Buffer.from(nextToken, 'base64url').toString()) : 0;
+  if (!Number.isInteger(start) || start < 0) throw new AwsError('InvalidParameterException', 'Invalid nextToken.');
+  const size = Math.min(maxResults ?? limit, limit);
+  if (size < 1) throw new AwsError('InvalidParameterException', 'maxResults must be at least 1.');
+  const page = items.slice(start, start + size);
+  const end = start + page.length;
+  return { page, nextToken: end < items.length ? Buffer.from(String(end)).toString('base64url') : undefined };
+}

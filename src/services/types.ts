@@ -1,0 +1,36 @@
+/**
+ * @module services/types
+ * What every service room receives and what it gives back to the edge.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Clock } from '../core/clock.ts';
+import type { Config } from '../core/config.ts';
+import type { EventBus } from '../core/events.ts';
+import type { ApiService } from '../protocol/types.ts';
+import type { ContainerRuntime } from '../runtime/types.ts';
+import type { Store } from '../store/index.ts';
+
+export interface AppContext {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  runtime: ContainerRuntime;
+  events: EventBus;
+}
+
+/** A plain HTTP route on the edge (Slipway's own endpoints under /_slipway, the registry, git). */
+export interface Route {
+  method: string;
+  path: RegExp;
+  handle(req: IncomingMessage, res: ServerResponse, match: RegExpMatchArray): Promise<void> | void;
+}
+
+export interface Room {
+  name: string;
+  api?: ApiService;
+  routes?: Route[];
+  /** Starts controllers; called before the edge listens. */
+  start?(): Promise<void> | void;
+  /** Stops controllers; containers are left running. */
+  stop?(): Promise<void> | void;
+}

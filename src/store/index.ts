@@ -1,0 +1,1 @@
+export { Store, DocTable, type ColumnValue } from './store.ts';
