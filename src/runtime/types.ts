@@ -51,7 +51,7 @@ export interface ContainerSpec {
   readonlyRootfs?: boolean;
   ulimits?: { name: string; soft: number; hard: number }[];
   binds?: string[];
-  /** Mount the engine's socket (builds with privileged mode). */
+  /** Run an init process (tini) as PID 1, as initProcessEnabled asks. */
   init?: boolean;
 }
 

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Everything Slipway and its tests need on a fresh Debian or Ubuntu machine: Docker Engine (and
+# busybox-static for the locally built test images), the aws CLI, and the npm dependencies.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/provision-docker.sh
+
+if ! command -v aws >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing the aws CLI (Debian package awscli)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq awscli >/dev/null
+  else
+    echo "setup: the aws CLI is needed by the tests: install it (e.g. sudo apt-get install awscli) and run this again" >&2
+    exit 1
+  fi
+fi
+
+if [ ! -d node_modules ] || [ package.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm dependencies (better-sqlite3 compiles from source; about a minute)"
+  npm install --no-audit --no-fund --loglevel=error
+fi
+echo "setup: ready"

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The whole test suite: generated files fresh, types clean, unit tests (src/**/*.test.ts), then
+# integration tests (test/**/*.test.ts) against real Docker, the AWS SDK v3 and the aws CLI.
+# `scripts/test.sh unit` or `scripts/test.sh integration` runs one part.
+set -euo pipefail
+shopt -s globstar nullglob
+cd "$(dirname "$0")/.."
+part=${1:-all}
+files=()
+if [ "$part" = all ]; then
+  echo "== generated shapes are fresh"
+  npx tsx scripts/gen-shapes.ts --check
+  echo "== type check"
+  npx tsc -p tsconfig.json --noEmit
+fi
+[ "$part" = all ] || [ "$part" = unit ] && files+=(src/**/*.test.ts)
+[ "$part" = all ] || [ "$part" = integration ] && files+=(test/**/*.test.ts)
+echo "== tests (${#files[@]} files)"
+node --import tsx --test --test-concurrency=1 "${files[@]}"

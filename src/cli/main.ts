@@ -1,0 +1,110 @@
+/**
+ * @module cli/main
+ * The `slipway` command. Thin: it starts the server or talks to a running one over its edge.
+ */
+import { loadConfig, DEFAULT_PORT } from '../core/config.ts';
+import { parseArgs } from './args.ts';
+
+const usage = `Usage: slipway <command> [options]
+
+Commands:
+  start            Run Slipway in the foreground.
+                   --port P (default ${DEFAULT_PORT}, 0 = any free port)  --host H (default 127.0.0.1)
+                   --data-dir D (default ~/.slipway)  --region R  --account A
+                   --instance-cpu UNITS  --instance-memory MIB  (what each container instance offers)
+                   Environment: SLIPWAY_TIME_SCALE=N runs every AWS wait N times faster.
+  status           Show a running Slipway's health.            [--endpoint URL]
+  logs <task-id>   Show a task's container output.            [--follow] [--container NAME] [--endpoint URL]
+  help             This text.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      return start(rest);
+    case 'status':
+      return status(rest);
+    case 'logs':
+      return logs(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(usage);
+      return 0;
+    default:
+      console.error(`slipway: unknown command '${command}'. Run 'slipway help' for the list.`);
+      return 2;
+  }
+}
+
+async function start(argv: string[]): Promise<number> {
+  const { flags } = parseArgs(argv);
+  const config = loadConfig(flags);
+  const { startSlipway, VERSION } = await import('../server/app.ts');
+  const slipway = await startSlipway(config);
+  const env = `AWS_ENDPOINT_URL=${slipway.endpoint} AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=${config.defaultRegion}`;
+  console.log(`Slipway ${VERSION} listening on ${slipway.endpoint}`);
+  console.log(`  data directory  ${config.dataDir}`);
+  console.log(`  account/region  ${config.account} / ${config.defaultRegion}${config.timeScale !== 1 ? `   time scale ×${config.timeScale}` : ''}`);
+  console.log(`  point the AWS CLI and SDKs at it:  export ${env}`);
+  console.log(`ready: ${slipway.endpoint}/_slipway/health`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping Slipway (containers keep running and are adopted at the next start)`);
+    await slipway.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  return new Promise<number>(() => {});
+}
+
+function endpointOf(flags: Record<string, string>): string {
+  return (flags.endpoint ?? process.env.SLIPWAY_ENDPOINT ?? process.env.AWS_ENDPOINT_URL ?? `http://127.0.0.1:${DEFAULT_PORT}`).replace(/\/$/, '');
+}
+
+async function reach(url: string): Promise<Response> {
+  try {
+    return await fetch(url);
+  } catch {
+    throw new Error(`cannot reach Slipway at ${new URL(url).origin}: start it with 'npx slipway start' or pass --endpoint URL`);
+  }
+}
+
+async function status(argv: string[]): Promise<number> {
+  const { flags } = parseArgs(argv);
+  const res = await reach(`${endpointOf(flags)}/_slipway/health`);
+  console.log(JSON.stringify(await res.json(), null, 2));
+  return res.ok ? 0 : 1;
+}
+
+async function logs(argv: string[]): Promise<number> {
+  const { positional, flags } = parseArgs(argv, ['follow', 'f']);
+  const task = positional[0];
+  if (!task) {
+    console.error('slipway logs: name a task: slipway logs <task-id or task ARN> [--follow]');
+    return 2;
+  }
+  const id = task.slice(task.lastIndexOf('/') + 1);
+  const query = new URLSearchParams();
+  if (flags.follow || flags.f) query.set('follow', '1');
+  if (flags.container) query.set('container', flags.container);
+  const res = await reach(`${endpointOf(flags)}/_slipway/logs/ecs/${id}?${query}`);
+  if (!res.ok) {
+    console.error(`slipway logs: ${((await res.json()) as { message: string }).message}`);
+    return 1;
+  }
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) process.stdout.write(chunk);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    console.error(`slipway: ${err.message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,131 @@
+/**
+ * Starting Slipway for integration tests — in-process, or as a real child process for crash and
+ * restart tests — and the clients that talk to it.
+ */
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Docker from 'dockerode';
+import { loadConfig } from '../../src/core/config.ts';
+import { startSlipway, type Slipway } from '../../src/server/app.ts';
+
+const run = promisify(execFile);
+const root = new URL('../../', import.meta.url).pathname;
+
+export interface TestSlipway {
+  endpoint: string;
+  dataDir: string;
+  ecs: ECSClient;
+  app: Slipway;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  timeScale?: number;
+  instanceMemoryMiB?: number;
+  dataDir?: string;
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'slipway-test-'));
+}
+
+export async function startTestSlipway(opts: StartOptions = {}): Promise<TestSlipway> {
+  const dataDir = opts.dataDir ?? tempDataDir();
+  const config = { ...loadConfig({ port: '0', 'data-dir': dataDir }), timeScale: opts.timeScale ?? 20, instanceMemoryMiB: opts.instanceMemoryMiB };
+  const app = await startSlipway(config);
+  return {
+    endpoint: app.endpoint,
+    dataDir,
+    ecs: ecsClient(app.endpoint),
+    app,
+    async close() {
+      await app.close();
+      await removeSlipwayContainers();
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function ecsClient(endpoint: string, region = 'us-east-1'): ECSClient {
+  return new ECSClient({ endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+}
+
+export interface SlipwayProcess {
+  endpoint: string;
+  child: ChildProcess;
+  output(): string;
+  /** Sends the signal and waits for the process to exit. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+/** Runs `bin/slipway.js start` as its own process and waits until it is ready. */
+export async function startSlipwayProcess(dataDir: string, port: number, env: Record<string, string> = {}): Promise<SlipwayProcess> {
+  const child = spawn(process.execPath, [join(root, 'bin/slipway.js'), 'start', '--port', String(port), '--data-dir', dataDir], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`slipway did not start in 60 s:\n${output}`)), 60_000);
+    child.stdout!.on('data', () => {
+      const m = output.match(/ready: (http:\/\/[^/\s]+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`slipway exited with ${code}:\n${output}`)));
+  });
+  return {
+    endpoint,
+    child,
+    output: () => output,
+    kill: (signal) =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
+  };
+}
+
+/** Runs the real aws CLI against Slipway and parses its JSON output. */
+export async function awsCli(endpoint: string, args: string[], opts: { cwd?: string } = {}): Promise<any> {
+  const { stdout } = await run('aws', [...args, '--endpoint-url', endpoint, '--output', 'json'], {
+    cwd: opts.cwd,
+    env: { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return stdout.trim() ? JSON.parse(stdout) : undefined;
+}
+
+/** Polls until `check` returns a truthy value; fails with the last value seen. */
+export async function waitFor<T>(label: string, check: () => Promise<T | undefined | false>, timeoutMs = 60_000, everyMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+      last = value;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${label}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+}
+
+export const docker = new Docker();
+
+/** Removes every container Slipway started (they all carry slipway.managed=true). */
+export async function removeSlipwayContainers(): Promise<void> {
+  const containers = await docker.listContainers({ all: true, filters: { label: ['slipway.managed=true'] } });
+  await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+}
