@@ -65,6 +65,15 @@ export interface ServiceRecord {
   lastCompletedTaskDefinition?: string;
   /** The message of the last event, for de-duplication. */
   lastEventKey?: string;
+  /** The service scheduler's own bookkeeping, kept across restarts and never shown by the API. */
+  scheduler?: {
+    /** When each deployment first had a healthy task (its circuit breaker stops counting failures then). */
+    healthyAt?: Record<string, number>;
+    /** Deployments the circuit breaker started as rollbacks (a failed rollback is not rolled back again). */
+    rollbacks?: string[];
+    /** When the service became INACTIVE; it is forgotten an hour (scaled) later. */
+    inactiveAt?: number;
+  };
 }
 
 export interface ContainerInstanceRecord {

@@ -1,0 +1,228 @@
+/**
+ * @module services/ecs/api-services
+ * CreateService, UpdateService, DeleteService, DescribeServices, ListServices. Handlers validate
+ * everything first, write the service's spec (and, when the spec calls for one, a new PRIMARY
+ * deployment) in one transaction, and wake the scheduler, which does the rest.
+ */
+import { AwsError } from '../../core/errors.ts';
+import { ecsArn, type Scope } from '../../core/ids.ts';
+import type { Handlers, RequestContext } from '../../protocol/types.ts';
+import type { EcsContext } from './context.ts';
+import { liveDeployments, newDeployment } from './deployments.ts';
+import type { ServiceRecord } from './model.ts';
+import { findService, paginate, requireActiveService, requireCluster, requireRunnableTaskDefinition, requireService, serviceArnFor } from './resolve.ts';
+import { INACTIVE_RETENTION_MS } from './scheduler.ts';
+import {
+  checkCapacityProviders, checkController, checkDaemon, checkDesiredCount, checkLoadBalancers, checkServiceName, deploymentConfiguration,
+  networkConfiguration, sameValue,
+} from './service-spec.ts';
+import type { EcsOperations, Failure, LaunchType, SchedulingStrategy, Service } from './shapes.ts';
+import { checkLaunchable } from './tasks.ts';
+
+const MAX_DESCRIBE = 10;
+const SERVICE_LINKED_ROLE = 'role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS';
+
+const scopeOf = (ctx: RequestContext): Scope => ({ region: ctx.region, account: ctx.account });
+
+export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
+  return {
+    CreateService(input, ctx) {
+      const scope = scopeOf(ctx);
+      const cluster = requireCluster(ecs, scope, input.cluster);
+      checkServiceName(input.serviceName);
+      checkController(input.deploymentController);
+      const scheduling: SchedulingStrategy = input.schedulingStrategy ?? 'REPLICA';
+      checkCapacityProviders(input.launchType, input.capacityProviderStrategy);
+      const launchType: LaunchType = input.launchType ?? 'EC2';
+      if (scheduling === 'REPLICA' && input.desiredCount === undefined) {
+        throw new AwsError('InvalidParameterException', 'desiredCount is required for a service with the REPLICA scheduling strategy.');
+      }
+      checkDesiredCount(input.desiredCount, scheduling);
+      checkDaemon(scheduling, launchType, input.placementStrategy);
+      if (!input.taskDefinition) throw new AwsError('InvalidParameterException', 'A task definition is required for a service with the ECS deployment controller.');
+      const definition = requireRunnableTaskDefinition(ecs.model, scope, input.taskDefinition);
+      const config = deploymentConfiguration(input.deploymentConfiguration, scheduling);
+      const network = networkConfiguration(input.networkConfiguration, definition);
+      checkLaunchable({ definition, launchType, networkConfiguration: input.networkConfiguration });
+      checkLoadBalancers(input.loadBalancers, definition);
+
+      const serviceArn = ecsArn.service(scope, cluster.clusterName!, input.serviceName);
+      const now = ecs.clock.now();
+      const desiredCount = scheduling === 'DAEMON'
+        ? ecs.model.instances.find({ cluster: cluster.clusterArn! }).filter((i) => i.instance.status === 'ACTIVE').length
+        : input.desiredCount!;
+      const taskDefinition = definition.taskDefinition.taskDefinitionArn!;
+      const platformVersion = launchType === 'FARGATE' ? input.platformVersion ?? 'LATEST' : undefined;
+      const record: ServiceRecord = {
+        service: {
+          serviceArn,
+          serviceName: input.serviceName,
+          clusterArn: cluster.clusterArn,
+          loadBalancers: input.loadBalancers ?? [],
+          serviceRegistries: input.serviceRegistries ?? [],
+          status: 'ACTIVE',
+          desiredCount,
+          runningCount: 0,
+          pendingCount: 0,
+          launchType,
+          platformVersion,
+          platformFamily: launchType === 'FARGATE' ? 'Linux' : undefined,
+          taskDefinition,
+          deploymentConfiguration: config,
+          roleArn: roleArn(scope, input.role),
+          createdAt: now,
+          placementConstraints: input.placementConstraints ?? [],
+          placementStrategy: input.placementStrategy ?? [],
+          networkConfiguration: network,
+          healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds ?? 0,
+          schedulingStrategy: scheduling,
+          deploymentController: { type: 'ECS' },
+          tags: input.tags ?? [],
+          createdBy: `arn:aws:iam::${scope.account}:root`,
+          enableECSManagedTags: input.enableECSManagedTags ?? false,
+          propagateTags: input.propagateTags ?? 'NONE',
+          enableExecuteCommand: input.enableExecuteCommand ?? false,
+        },
+        deployments: [newDeployment({ taskDefinition, desiredCount, launchType, platformVersion, networkConfiguration: network }, now)],
+        events: [],
+      };
+      ecs.model.tx(() => {
+        const existing = ecs.model.services.get(serviceArn);
+        if (existing && existing.service.status !== 'INACTIVE') throw new AwsError('InvalidParameterException', 'Creation of service was not idempotent.');
+        ecs.model.putService(record);
+      });
+      ecs.enqueueService(serviceArn);
+      return { service: describeService(ecs, record, true) };
+    },
+
+    UpdateService(input, ctx) {
+      const scope = scopeOf(ctx);
+      const cluster = requireCluster(ecs, scope, input.cluster);
+      const current = requireActiveService(ecs.model, scope, cluster, input.service);
+      const svc = current.service;
+      const scheduling = svc.schedulingStrategy ?? 'REPLICA';
+      if (input.deploymentController) checkController(input.deploymentController);
+      checkCapacityProviders(undefined, input.capacityProviderStrategy);
+      checkDesiredCount(input.desiredCount, scheduling);
+      checkDaemon(scheduling, svc.launchType, input.placementStrategy);
+      const definition = input.taskDefinition
+        ? requireRunnableTaskDefinition(ecs.model, scope, input.taskDefinition)
+        : ecs.model.taskDefinitions.get(svc.taskDefinition!);
+      if (!definition) throw new AwsError('ClientException', 'Unable to describe task definition.');
+      const config = deploymentConfiguration(input.deploymentConfiguration, scheduling, svc.deploymentConfiguration);
+      const network = input.networkConfiguration ? networkConfiguration(input.networkConfiguration, definition) : svc.networkConfiguration;
+      const loadBalancers = input.loadBalancers ?? svc.loadBalancers ?? [];
+      const platformVersion = svc.launchType === 'FARGATE' ? input.platformVersion ?? svc.platformVersion : svc.platformVersion;
+      checkLaunchable({ definition, launchType: svc.launchType, networkConfiguration: network });
+      checkLoadBalancers(loadBalancers, definition);
+
+      const taskDefinition = definition.taskDefinition.taskDefinitionArn!;
+      const deploy = input.forceNewDeployment === true ||
+        taskDefinition !== svc.taskDefinition ||
+        !sameValue(network, svc.networkConfiguration) ||
+        !sameValue(loadBalancers, svc.loadBalancers ?? []) ||
+        platformVersion !== svc.platformVersion;
+      const now = ecs.clock.now();
+      const updated = ecs.model.updateService(svc.serviceArn!, (r) => {
+        const s = r.service;
+        if (s.status !== 'ACTIVE') throw new AwsError('ServiceNotActiveException', 'Service was not ACTIVE.');
+        if (input.desiredCount !== undefined) s.desiredCount = input.desiredCount;
+        s.taskDefinition = taskDefinition;
+        s.deploymentConfiguration = config;
+        s.networkConfiguration = network;
+        s.loadBalancers = loadBalancers;
+        s.platformVersion = platformVersion;
+        if (input.placementConstraints) s.placementConstraints = input.placementConstraints;
+        if (input.placementStrategy) s.placementStrategy = input.placementStrategy;
+        if (input.healthCheckGracePeriodSeconds !== undefined) s.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
+        if (input.enableExecuteCommand !== undefined) s.enableExecuteCommand = input.enableExecuteCommand;
+        if (input.enableECSManagedTags !== undefined) s.enableECSManagedTags = input.enableECSManagedTags;
+        if (input.propagateTags !== undefined) s.propagateTags = input.propagateTags;
+        if (input.serviceRegistries) s.serviceRegistries = input.serviceRegistries;
+        if (!deploy) return;
+        for (const d of r.deployments) d.status = 'ACTIVE';
+        r.deployments.unshift(newDeployment({
+          taskDefinition,
+          desiredCount: s.desiredCount ?? 0,
+          launchType: s.launchType,
+          platformVersion,
+          networkConfiguration: network,
+        }, now));
+      })!;
+      ecs.enqueueService(svc.serviceArn!);
+      return { service: describeService(ecs, updated, true) };
+    },
+
+    DeleteService(input, ctx) {
+      const scope = scopeOf(ctx);
+      const cluster = requireCluster(ecs, scope, input.cluster);
+      const current = requireService(ecs.model, scope, cluster, input.service);
+      if (current.service.status === 'INACTIVE') throw new AwsError('ServiceNotActiveException', 'Service was not ACTIVE.');
+      const scaled = current.service.schedulingStrategy !== 'DAEMON' && (current.service.desiredCount ?? 0) > 0;
+      if (scaled && !input.force) throw new AwsError('InvalidParameterException', 'The service cannot be stopped while it is scaled above 0.');
+      const updated = ecs.model.updateService(current.service.serviceArn!, (r) => {
+        r.service.status = 'DRAINING';
+        r.service.desiredCount = 0;
+      })!;
+      ecs.enqueueService(current.service.serviceArn!);
+      return { service: describeService(ecs, updated, true) };
+    },
+
+    DescribeServices(input, ctx) {
+      const scope = scopeOf(ctx);
+      if (input.services.length > MAX_DESCRIBE) {
+        throw new AwsError('InvalidParameterException', `At most ${MAX_DESCRIBE} services can be described at once (got ${input.services.length}).`);
+      }
+      const cluster = requireCluster(ecs, scope, input.cluster);
+      const withTags = input.include?.includes('TAGS') ?? false;
+      const services: Service[] = [];
+      const failures: Failure[] = [];
+      for (const name of input.services) {
+        const record = findService(ecs.model, scope, cluster, name);
+        if (!record || forgotten(ecs, record)) failures.push({ arn: serviceArnFor(scope, cluster, name), reason: 'MISSING' });
+        else services.push(describeService(ecs, record, withTags));
+      }
+      return { services, failures };
+    },
+
+    ListServices(input, ctx) {
+      const scope = scopeOf(ctx);
+      const cluster = requireCluster(ecs, scope, input.cluster);
+      const arns = ecs.model.services
+        .find({ cluster: cluster.clusterArn! })
+        .map((r) => r.service)
+        .filter((s) => s.status !== 'INACTIVE')
+        .filter((s) => !input.launchType || s.launchType === input.launchType)
+        .filter((s) => !input.schedulingStrategy || (s.schedulingStrategy ?? 'REPLICA') === input.schedulingStrategy)
+        .map((s) => s.serviceArn!);
+      const { page, nextToken } = paginate(arns, input.maxResults ?? 10, input.nextToken);
+      return { serviceArns: page, nextToken };
+    },
+  };
+}
+
+/** The service as DescribeServices shows it: counts read live from its tasks, tags only when asked. */
+export function describeService(ecs: EcsContext, record: ServiceRecord, withTags: boolean): Service {
+  const tasks = ecs.model.tasks.find({ service: record.service.serviceArn! });
+  const live = liveDeployments(record, tasks);
+  const { tags, ...service } = record.service;
+  return {
+    ...service,
+    runningCount: live.running,
+    pendingCount: live.pending,
+    deployments: live.deployments,
+    events: record.events,
+    ...(withTags ? { tags: tags ?? [] } : {}),
+  };
+}
+
+/** An INACTIVE service is describable for an hour (scaled), then gone. */
+function forgotten(ecs: EcsContext, record: ServiceRecord): boolean {
+  const since = record.scheduler?.inactiveAt;
+  return record.service.status === 'INACTIVE' && since !== undefined && ecs.clock.elapsed(since, INACTIVE_RETENTION_MS);
+}
+
+function roleArn(scope: Scope, role: string | undefined): string {
+  if (role?.startsWith('arn:')) return role;
+  return `arn:aws:iam::${scope.account}:${role ? `role/${role}` : SERVICE_LINKED_ROLE}`;
+}

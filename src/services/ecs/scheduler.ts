@@ -1,0 +1,335 @@
+/**
+ * @module services/ecs/scheduler
+ * The service scheduler: keeps each service at its desired count and rolls its deployments the way
+ * ECS does. One run reads the service and its tasks from the store and takes one step in a single
+ * transaction — replace what failed health checks, trip the circuit breaker, stop old tasks and
+ * start PRIMARY ones within maximumPercent/minimumHealthyPercent, drop drained deployments, mark
+ * completion — so a run interrupted by a crash leaves either all of its step or none of it. It
+ * never branches on what woke it; the task controller wakes it whenever a service task changes.
+ */
+import { AwsError } from '../../core/errors.ts';
+import { scopeOfArn } from '../../core/ids.ts';
+import { taskIdOf } from './container-spec.ts';
+import type { EcsContext } from './context.ts';
+import {
+  HEALTH_CHECK_FAILURE, circuitBreakerThreshold, countFailedTasks, failsHealthChecks, failureStreak, healthyFrom, isActive,
+  isHealthy, isStopping, liveCounts, liveDeployments, newDeployment, rollingStep, startBackoffMs,
+} from './deployments.ts';
+import type { ServiceRecord, TaskRecord } from './model.ts';
+import { addEvent, say } from './service-events.ts';
+import type { Deployment } from './shapes.ts';
+import { launchTasks, requestStop } from './tasks.ts';
+
+/** How long a deleted (INACTIVE) service stays describable, nominal. */
+export const INACTIVE_RETENTION_MS = 60 * 60 * 1000;
+/** Real ms between runs while a deployment is moving. */
+const MOVING_MS = 1000;
+/** Nominal wait before placing again after a placement failure. */
+const PLACEMENT_RETRY_MS = 15_000;
+
+type Result = { requeueAfterMs?: number } | void;
+
+export function reconcileService(ecs: EcsContext): (serviceArn: string) => Promise<Result> {
+  return async (serviceArn) => {
+    const tick = ecs.model.tx(() => {
+      const record = ecs.model.services.get(serviceArn);
+      if (!record) return undefined;
+      const t = new Tick(ecs, record);
+      if (record.service.status === 'INACTIVE') forget(t);
+      else if (record.service.status === 'DRAINING') drain(t);
+      else roll(t);
+      if (!t.forgotten) ecs.model.putService(record);
+      return t;
+    });
+    if (!tick) return;
+    for (const message of tick.added) {
+      ecs.events.publish({ type: 'ecs.service', resource: serviceArn, at: tick.now, detail: { message, status: tick.record.service.status } });
+    }
+    return tick.requeueAfterMs === undefined ? undefined : { requeueAfterMs: tick.requeueAfterMs };
+  };
+}
+
+/** One run's view: the service record being changed, its tasks, what to report and when to come back. */
+class Tick {
+  readonly now: number;
+  readonly name: string;
+  readonly added: string[] = [];
+  requeueAfterMs?: number;
+  forgotten = false;
+  tasks: TaskRecord[];
+
+  constructor(readonly ecs: EcsContext, readonly record: ServiceRecord) {
+    this.now = ecs.clock.now();
+    this.name = record.service.serviceName!;
+    this.tasks = ecs.model.tasks.find({ service: record.service.serviceArn! });
+  }
+
+  get book(): NonNullable<ServiceRecord['scheduler']> {
+    return (this.record.scheduler ??= {});
+  }
+
+  event(message: string): void {
+    if (addEvent(this.record, message, this.now)) this.added.push(message);
+  }
+
+  /** Come back after `ms` real ms (the earliest request wins). */
+  wake(ms: number): void {
+    const at = Math.max(1, Math.ceil(ms));
+    this.requeueAfterMs = this.requeueAfterMs === undefined ? at : Math.min(this.requeueAfterMs, at);
+  }
+
+  /** Stops tasks as the scheduler does and says so in one event. */
+  stop(tasks: TaskRecord[], reason: string): void {
+    if (tasks.length === 0) return;
+    for (const r of tasks) {
+      const stopped = requestStop(this.ecs, r.task.taskArn!, 'ServiceSchedulerInitiated', reason);
+      if (stopped) r.task = stopped.task;
+    }
+    this.event(say.stopped(this.name, tasks.map((r) => taskIdOf(r.task.taskArn!))));
+    this.wake(MOVING_MS);
+  }
+
+  refresh(): void {
+    this.tasks = this.ecs.model.tasks.find({ service: this.record.service.serviceArn! });
+  }
+}
+
+function scalingReason(deploymentId: string): string {
+  return `Scaling activity initiated by (deployment ${deploymentId})`;
+}
+
+/** INACTIVE: kept describable for a while, then forgotten. */
+function forget(t: Tick): void {
+  const since = t.book.inactiveAt ?? t.now;
+  t.book.inactiveAt = since;
+  const left = since + t.ecs.clock.duration(INACTIVE_RETENTION_MS) - t.now;
+  if (left > 0) return t.wake(left);
+  t.ecs.model.services.delete(t.record.service.serviceArn!);
+  t.forgotten = true;
+}
+
+/** DRAINING (deleted): stop every task, then become INACTIVE. */
+function drain(t: Tick): void {
+  const svc = t.record.service;
+  svc.desiredCount = 0;
+  const primary = t.record.deployments[0];
+  t.stop(t.tasks.filter(isActive), scalingReason(primary?.id ?? 'ecs-svc/0'));
+  if (t.tasks.some((r) => r.task.lastStatus !== 'STOPPED')) return t.wake(MOVING_MS);
+  svc.status = 'INACTIVE';
+  svc.runningCount = 0;
+  svc.pendingCount = 0;
+  t.record.deployments = primary ? [{ ...primary, desiredCount: 0, runningCount: 0, pendingCount: 0, updatedAt: t.now }] : [];
+  t.book.inactiveAt = t.now;
+  t.wake(t.ecs.clock.duration(INACTIVE_RETENTION_MS));
+}
+
+/** ACTIVE: one step of keeping the desired count and rolling the deployments. */
+function roll(t: Tick): void {
+  const { ecs, record } = t;
+  const svc = record.service;
+  const cluster = ecs.model.clusters.get(svc.clusterArn!);
+  if (!cluster || record.deployments.length === 0) return;
+  if (svc.schedulingStrategy === 'DAEMON') {
+    svc.desiredCount = ecs.model.instances.find({ cluster: svc.clusterArn! }).filter((i) => i.instance.status === 'ACTIVE').length;
+  }
+  const desired = svc.desiredCount ?? 0;
+  const current = new Set(record.deployments.map((d) => d.id));
+  // Tasks of no current deployment (left from an earlier service of the same name) are not ours to keep.
+  t.stop(t.tasks.filter((r) => isActive(r) && !current.has(r.deploymentId)), scalingReason(record.deployments[0].id!));
+
+  noteHealthy(t);
+  replaceUnhealthy(t);
+  circuitBreaker(t);
+
+  const primary = record.deployments[0];
+  const ofPrimary = t.tasks.filter((r) => r.deploymentId === primary.id);
+  const backingOff = throttle(t, primary, ofPrimary);
+  const activePrimary = ofPrimary.filter(isActive);
+  const activeOld = t.tasks.filter((r) => isActive(r) && r.deploymentId !== primary.id && current.has(r.deploymentId));
+  const healthy = (r: TaskRecord) => isHealthy(r, ecs.clock, t.now);
+  const config = svc.deploymentConfiguration ?? {};
+  const step = rollingStep({
+    desired,
+    maximumPercent: config.maximumPercent ?? 200,
+    minimumHealthyPercent: config.minimumHealthyPercent ?? 100,
+    primary: { active: activePrimary.length, healthy: activePrimary.filter(healthy).length },
+    old: { active: activeOld.length, healthy: activeOld.filter(healthy).length },
+    primaryFailed: primary.rolloutState === 'FAILED',
+    backingOff,
+  });
+
+  const notHealthyFirst = (a: TaskRecord, b: TaskRecord) => Number(healthy(a)) - Number(healthy(b)) || (b.task.createdAt ?? 0) - (a.task.createdAt ?? 0);
+  const oldInOrder = [...activeOld].sort(notHealthyFirst);
+  t.stop(
+    [...oldInOrder.filter((r) => !healthy(r)).slice(0, step.stopOldUnhealthy), ...oldInOrder.filter(healthy).slice(0, step.stopOldHealthy)],
+    scalingReason(primary.id!),
+  );
+  t.stop([...activePrimary].sort(notHealthyFirst).slice(0, step.scaleIn), scalingReason(primary.id!));
+  if (step.start > 0) start(t, primary, step.start);
+  if (step.blocked) t.event(say.blocked(t.name));
+
+  t.refresh();
+  settle(t, primary);
+}
+
+/** Remembers when tasks and deployments first counted as healthy; wakes when warming tasks will. */
+function noteHealthy(t: Tick): void {
+  const healthyAt = (t.book.healthyAt ??= {});
+  for (const r of t.tasks) {
+    const from = healthyFrom(r, t.ecs.clock, t.now);
+    if (from === undefined) continue;
+    if (from > t.now) {
+      t.wake(from - t.now + 20);
+      continue;
+    }
+    if (r.healthySince === undefined) {
+      r.healthySince = from;
+      t.ecs.model.updateTask(r.task.taskArn!, (x) => (x.healthySince ??= from));
+    }
+    if (r.deploymentId && healthyAt[r.deploymentId] === undefined) healthyAt[r.deploymentId] = from;
+  }
+}
+
+/** Tasks whose container health checks fail after the grace period are stopped and replaced. */
+function replaceUnhealthy(t: Tick): void {
+  const grace = t.record.service.healthCheckGracePeriodSeconds ?? 0;
+  for (const r of t.tasks) {
+    if (!isActive(r) || r.task.healthStatus !== 'UNHEALTHY') continue;
+    if (!failsHealthChecks(r, t.ecs.clock, grace)) {
+      t.wake((r.task.startedAt ?? t.now) + t.ecs.clock.duration(grace * 1000) - t.now + 20);
+      continue;
+    }
+    t.event(say.failedHealthChecks(t.name, taskIdOf(r.task.taskArn!)));
+    t.stop([r], HEALTH_CHECK_FAILURE);
+  }
+}
+
+/** Counts the PRIMARY's failed tasks; trips the breaker (and rolls back) at the threshold. */
+function circuitBreaker(t: Tick): void {
+  const { record } = t;
+  const primary = record.deployments[0];
+  const healthyAt = t.book.healthyAt?.[primary.id!];
+  if (healthyAt === undefined) {
+    const failed = countFailedTasks(t.tasks.filter((r) => r.deploymentId === primary.id), healthyAt);
+    primary.failedTasks = Math.max(primary.failedTasks ?? 0, failed);
+  }
+  const breaker = record.service.deploymentConfiguration?.deploymentCircuitBreaker;
+  if (!breaker?.enable || primary.rolloutState !== 'IN_PROGRESS' || healthyAt !== undefined) return;
+  if ((primary.failedTasks ?? 0) < circuitBreakerThreshold(record.service.desiredCount ?? 0)) return;
+  primary.rolloutState = 'FAILED';
+  primary.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.';
+  primary.updatedAt = t.now;
+  t.event(say.failed(t.name, primary.id!));
+  t.ecs.events.publish({ type: 'ecs.deployment', resource: record.service.serviceArn!, at: t.now, detail: { id: primary.id, rolloutState: 'FAILED' } });
+  const target = record.lastCompletedTaskDefinition;
+  const rollbacks = (t.book.rollbacks ??= []);
+  if (!breaker.rollback || !target || rollbacks.includes(primary.id!)) return;
+  const rollback = newDeployment({
+    taskDefinition: target,
+    desiredCount: record.service.desiredCount ?? 0,
+    launchType: primary.launchType,
+    capacityProviderStrategy: primary.capacityProviderStrategy,
+    platformVersion: record.service.platformVersion,
+    networkConfiguration: primary.networkConfiguration,
+  }, t.now);
+  primary.status = 'ACTIVE';
+  record.deployments.unshift(rollback);
+  record.service.taskDefinition = target;
+  rollbacks.push(rollback.id!);
+  t.event(say.rollingBack(t.name, rollback.id!, target));
+}
+
+/** Without a circuit breaker watching, repeated failed starts slow the PRIMARY down. */
+function throttle(t: Tick, primary: Deployment, ofPrimary: TaskRecord[]): boolean {
+  const breaker = t.record.service.deploymentConfiguration?.deploymentCircuitBreaker;
+  const watched = breaker?.enable && primary.rolloutState === 'IN_PROGRESS' && t.book.healthyAt?.[primary.id!] === undefined;
+  if (watched || primary.rolloutState === 'FAILED') return false;
+  const streak = failureStreak(ofPrimary);
+  const wait = startBackoffMs(streak.length);
+  if (wait === 0) return false;
+  const retryAt = (streak[streak.length - 1].task.stoppingAt ?? t.now) + t.ecs.clock.duration(wait);
+  if (retryAt <= t.now) return false;
+  t.event(say.inconsistent(t.name));
+  t.wake(retryAt - t.now);
+  return true;
+}
+
+/** Starts PRIMARY tasks; placement problems become service events, as in ECS. */
+function start(t: Tick, primary: Deployment, count: number): void {
+  const { ecs, record } = t;
+  const svc = record.service;
+  const definition = ecs.model.taskDefinitions.get(primary.taskDefinition!);
+  if (!definition) return t.event(say.missingTaskDefinition(t.name, primary.taskDefinition!));
+  const cluster = ecs.model.clusters.get(svc.clusterArn!)!;
+  const tags = [
+    ...(svc.propagateTags === 'SERVICE' ? svc.tags ?? [] : svc.propagateTags === 'TASK_DEFINITION' ? definition.tags : []),
+    ...(svc.enableECSManagedTags ? [{ key: 'aws:ecs:serviceName', value: t.name }, { key: 'aws:ecs:clusterName', value: cluster.clusterName }] : []),
+  ];
+  let launched: ReturnType<typeof launchTasks>;
+  try {
+    launched = launchTasks(ecs, {
+      scope: scopeOfArn(svc.serviceArn!)!,
+      cluster,
+      definition,
+      count,
+      launchType: primary.launchType,
+      startedBy: primary.id,
+      group: `service:${t.name}`,
+      tags,
+      networkConfiguration: primary.networkConfiguration,
+      placementStrategy: svc.placementStrategy,
+      placementConstraints: svc.placementConstraints,
+      enableExecuteCommand: svc.enableExecuteCommand,
+      serviceArn: svc.serviceArn,
+      deploymentId: primary.id,
+    });
+  } catch (err) {
+    if (!(err instanceof AwsError)) throw err;
+    t.event(say.cannotPlace(t.name, err.message));
+    return t.wake(Math.max(MOVING_MS, ecs.clock.duration(PLACEMENT_RETRY_MS)));
+  }
+  if (launched.tasks.length) t.event(say.started(t.name, launched.tasks.map((x) => taskIdOf(x.taskArn!))));
+  if (launched.failures.length) {
+    // While tasks are still stopping they hold ports and memory: wait for them before complaining.
+    if (t.tasks.some(isStopping)) return t.wake(MOVING_MS / 2);
+    t.event(say.unplaceable(t.name, launched.failures[0]));
+    t.wake(Math.max(MOVING_MS, ecs.clock.duration(PLACEMENT_RETRY_MS)));
+  }
+  t.wake(MOVING_MS);
+}
+
+/** Drops drained deployments, writes the counts, marks completion and steady state, decides when to look again. */
+function settle(t: Tick, primary: Deployment): void {
+  const { record } = t;
+  const svc = record.service;
+  const desired = svc.desiredCount ?? 0;
+  const before = record.deployments.length;
+  record.deployments = record.deployments.filter((d) => d === primary || t.tasks.some((r) => r.deploymentId === d.id && r.task.lastStatus !== 'STOPPED'));
+  const ids = new Set(record.deployments.map((d) => d.id!));
+  for (const id of Object.keys(t.book.healthyAt ?? {})) if (!ids.has(id)) delete t.book.healthyAt![id];
+  if (t.book.rollbacks) t.book.rollbacks = t.book.rollbacks.filter((id) => ids.has(id));
+
+  const live = liveDeployments(record, t.tasks);
+  record.deployments = record.deployments.map((d, i) => {
+    const l = live.deployments[i];
+    const changed = d.desiredCount !== l.desiredCount || d.runningCount !== l.runningCount || d.pendingCount !== l.pendingCount;
+    return changed ? { ...l, updatedAt: t.now } : d;
+  });
+  const head = record.deployments[0];
+  svc.runningCount = live.running;
+  svc.pendingCount = live.pending;
+
+  const counts = liveCounts(t.tasks.filter((r) => r.deploymentId === head.id && isActive(r)));
+  const alone = record.deployments.length === 1;
+  if (alone && head.rolloutState === 'IN_PROGRESS' && counts.running === desired) {
+    head.rolloutState = 'COMPLETED';
+    head.rolloutStateReason = `ECS deployment ${head.id} completed.`;
+    head.updatedAt = t.now;
+    record.lastCompletedTaskDefinition = head.taskDefinition;
+    t.event(say.completed(t.name, head.id!));
+    t.ecs.events.publish({ type: 'ecs.deployment', resource: svc.serviceArn!, at: t.now, detail: { id: head.id, rolloutState: 'COMPLETED' } });
+  }
+  const inTransit = t.tasks.some((r) => isStopping(r) || (isActive(r) && r.task.lastStatus !== 'RUNNING'));
+  if (alone && !inTransit && counts.running === desired && head.rolloutState === 'COMPLETED') t.event(say.steady(t.name));
+  if (inTransit || before !== record.deployments.length) t.wake(MOVING_MS);
+}

@@ -1,0 +1,114 @@
+/**
+ * @module services/ecs/service-spec
+ * What CreateService and UpdateService accept, with ECS's defaults and errors: deployment
+ * configuration, controller and strategy, launch type, load balancers, network configuration.
+ * Everything here throws before anything is written.
+ */
+import { AwsError } from '../../core/errors.ts';
+import type { TaskDefinitionRecord } from './model.ts';
+import type {
+  CapacityProviderStrategyItem, DeploymentConfiguration, DeploymentController, LoadBalancer, NetworkConfiguration, SchedulingStrategy,
+} from './shapes.ts';
+
+const invalid = (message: string) => new AwsError('InvalidParameterException', message);
+
+const SERVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
+
+export function checkServiceName(name: string): void {
+  if (!SERVICE_NAME.test(name)) {
+    throw invalid(`Invalid service name '${name}': up to 255 letters (uppercase and lowercase), numbers, hyphens and underscores are allowed.`);
+  }
+}
+
+/** Slipway runs the ECS (rolling) controller; the record shapes leave room for the others. */
+export function checkController(controller: DeploymentController | undefined): void {
+  const type = controller?.type ?? 'ECS';
+  if (type === 'CODE_DEPLOY') {
+    throw invalid('Slipway does not run services with the CODE_DEPLOY deployment controller yet (CodeDeploy blue/green deployments come in a later release); use deploymentController type ECS for rolling updates.');
+  }
+  if (type !== 'ECS') {
+    throw invalid(`Slipway does not run services with the ${type} deployment controller yet; use deploymentController type ECS for rolling updates.`);
+  }
+}
+
+export function checkDesiredCount(desiredCount: number | undefined, scheduling: SchedulingStrategy): void {
+  if (desiredCount === undefined) return;
+  if (scheduling === 'DAEMON') throw invalid('The daemon scheduling strategy does not support a desired count for services.');
+  if (!Number.isInteger(desiredCount) || desiredCount < 0) throw invalid(`desiredCount must be a whole number of at least 0 (got ${desiredCount}).`);
+}
+
+/** Slipway has no capacity providers (as RunTask says too). */
+export function checkCapacityProviders(launchType: string | undefined, strategy: CapacityProviderStrategyItem[] | undefined): void {
+  if (!strategy?.length) return;
+  if (launchType) throw invalid('Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.');
+  throw invalid('Slipway has no capacity providers; pass launchType EC2 or FARGATE instead of capacityProviderStrategy.');
+}
+
+/** The deployment configuration with ECS's defaults filled in, `previous` kept where `input` is silent. */
+export function deploymentConfiguration(
+  input: DeploymentConfiguration | undefined,
+  scheduling: SchedulingStrategy,
+  previous?: DeploymentConfiguration,
+): DeploymentConfiguration {
+  const daemon = scheduling === 'DAEMON';
+  const config: DeploymentConfiguration = {
+    ...previous,
+    ...input,
+    deploymentCircuitBreaker: input?.deploymentCircuitBreaker ?? previous?.deploymentCircuitBreaker ?? { enable: false, rollback: false },
+    maximumPercent: input?.maximumPercent ?? previous?.maximumPercent ?? (daemon ? 100 : 200),
+    minimumHealthyPercent: input?.minimumHealthyPercent ?? previous?.minimumHealthyPercent ?? (daemon ? 0 : 100),
+    strategy: input?.strategy ?? previous?.strategy ?? 'ROLLING',
+  };
+  if (config.strategy !== 'ROLLING') {
+    throw invalid(`Slipway does not run the ${config.strategy} deployment strategy yet (native blue/green, linear and canary deployments come in a later release); use strategy ROLLING.`);
+  }
+  const { maximumPercent: max, minimumHealthyPercent: min } = config as Required<Pick<DeploymentConfiguration, 'maximumPercent' | 'minimumHealthyPercent'>>;
+  if (!Number.isInteger(min) || min < 0 || min > 100) throw invalid(`minimumHealthyPercent must be between 0 and 100 (got ${min}).`);
+  if (!Number.isInteger(max) || max < min) throw invalid(`maximumPercent (${max}) must be at least minimumHealthyPercent (${min}).`);
+  if (daemon && max !== 100) throw invalid(`The maximumPercent of a service with the DAEMON scheduling strategy must be 100 (got ${max}).`);
+  return config;
+}
+
+/** Each load balancer names a container of the task definition and one of its container ports. */
+export function checkLoadBalancers(loadBalancers: LoadBalancer[] | undefined, definition: TaskDefinitionRecord): void {
+  for (const lb of loadBalancers ?? []) {
+    if (!lb.targetGroupArn && !lb.loadBalancerName) throw invalid('A load balancer needs a targetGroupArn (or a loadBalancerName).');
+    if (!lb.containerName) throw invalid('Container Name can not be blank.');
+    if (lb.containerPort === undefined) throw invalid('Container Port can not be blank.');
+    const container = definition.taskDefinition.containerDefinitions?.find((c) => c.name === lb.containerName);
+    if (!container) throw invalid(`The container ${lb.containerName} does not exist in the task definition.`);
+    if (!(container.portMappings ?? []).some((p) => p.containerPort === lb.containerPort)) {
+      throw invalid(`The container ${lb.containerName} did not have a container port ${lb.containerPort} defined.`);
+    }
+  }
+}
+
+/** awsvpc needs it (checkLaunchable says so); other network modes must not have it. Fills ECS's defaults. */
+export function networkConfiguration(input: NetworkConfiguration | undefined, definition: TaskDefinitionRecord): NetworkConfiguration | undefined {
+  if (!input?.awsvpcConfiguration) return undefined;
+  if ((definition.taskDefinition.networkMode ?? 'bridge') !== 'awsvpc') {
+    throw invalid('Network Configuration is not valid for the given networkMode of this task definition.');
+  }
+  const vpc = input.awsvpcConfiguration;
+  return { awsvpcConfiguration: { ...vpc, securityGroups: vpc.securityGroups ?? [], assignPublicIp: vpc.assignPublicIp ?? 'DISABLED' } };
+}
+
+export function checkDaemon(scheduling: SchedulingStrategy, launchType: string | undefined, placementStrategy: unknown[] | undefined): void {
+  if (scheduling !== 'DAEMON') return;
+  if (launchType === 'FARGATE') throw invalid('The daemon scheduling strategy does not support the FARGATE launch type.');
+  if (placementStrategy?.length) throw invalid('Placement strategies are not supported with the DAEMON scheduling strategy.');
+}
+
+/** Equal as JSON, whatever the key order. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
