@@ -15,15 +15,14 @@ import {
   HEALTH_CHECK_FAILURE, circuitBreakerThreshold, countFailedTasks, failsHealthChecks, failureStreak, healthyFrom, isActive,
   isHealthy, isStopping, liveCounts, liveDeployments, newDeployment, rollingStep, startBackoffMs,
 } from './deployments.ts';
-import type { ServiceRecord, TaskRecord } from './model.ts';
-import { addEvent, say } from './service-events.ts';
+import type { TaskRecord } from './model.ts';
+import { say } from './service-events.ts';
+import { MOVING_MS, scalingReason, Tick } from './service-tick.ts';
 import type { Deployment } from './shapes.ts';
-import { launchTasks, requestStop } from './tasks.ts';
+import { launchTasks } from './tasks.ts';
 
 /** How long a deleted (INACTIVE) service stays describable, nominal. */
 export const INACTIVE_RETENTION_MS = 60 * 60 * 1000;
-/** Real ms between runs while a deployment is moving. */
-const MOVING_MS = 1000;
 /** Nominal wait before placing again after a placement failure. */
 const PLACEMENT_RETRY_MS = 15_000;
 
@@ -34,11 +33,12 @@ export function reconcileService(ecs: EcsContext): (serviceArn: string) => Promi
     const tick = ecs.model.tx(() => {
       const record = ecs.model.services.get(serviceArn);
       if (!record) return undefined;
+      const before = JSON.stringify(record);
       const t = new Tick(ecs, record);
       if (record.service.status === 'INACTIVE') forget(t);
       else if (record.service.status === 'DRAINING') drain(t);
       else roll(t);
-      if (!t.forgotten) ecs.model.putService(record);
+      if (!t.forgotten && JSON.stringify(record) !== before) ecs.model.putService(record);
       return t;
     });
     if (!tick) return;
@@ -47,55 +47,6 @@ export function reconcileService(ecs: EcsContext): (serviceArn: string) => Promi
     }
     return tick.requeueAfterMs === undefined ? undefined : { requeueAfterMs: tick.requeueAfterMs };
   };
-}
-
-/** One run's view: the service record being changed, its tasks, what to report and when to come back. */
-class Tick {
-  readonly now: number;
-  readonly name: string;
-  readonly added: string[] = [];
-  requeueAfterMs?: number;
-  forgotten = false;
-  tasks: TaskRecord[];
-
-  constructor(readonly ecs: EcsContext, readonly record: ServiceRecord) {
-    this.now = ecs.clock.now();
-    this.name = record.service.serviceName!;
-    this.tasks = ecs.model.tasks.find({ service: record.service.serviceArn! });
-  }
-
-  get book(): NonNullable<ServiceRecord['scheduler']> {
-    return (this.record.scheduler ??= {});
-  }
-
-  event(message: string): void {
-    if (addEvent(this.record, message, this.now)) this.added.push(message);
-  }
-
-  /** Come back after `ms` real ms (the earliest request wins). */
-  wake(ms: number): void {
-    const at = Math.max(1, Math.ceil(ms));
-    this.requeueAfterMs = this.requeueAfterMs === undefined ? at : Math.min(this.requeueAfterMs, at);
-  }
-
-  /** Stops tasks as the scheduler does and says so in one event. */
-  stop(tasks: TaskRecord[], reason: string): void {
-    if (tasks.length === 0) return;
-    for (const r of tasks) {
-      const stopped = requestStop(this.ecs, r.task.taskArn!, 'ServiceSchedulerInitiated', reason);
-      if (stopped) r.task = stopped.task;
-    }
-    this.event(say.stopped(this.name, tasks.map((r) => taskIdOf(r.task.taskArn!))));
-    this.wake(MOVING_MS);
-  }
-
-  refresh(): void {
-    this.tasks = this.ecs.model.tasks.find({ service: this.record.service.serviceArn! });
-  }
-}
-
-function scalingReason(deploymentId: string): string {
-  return `Scaling activity initiated by (deployment ${deploymentId})`;
 }
 
 /** INACTIVE: kept describable for a while, then forgotten. */

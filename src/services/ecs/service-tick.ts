@@ -1,0 +1,62 @@
+/**
+ * @module services/ecs/service-tick
+ * One run of the service scheduler: the service record it changes, the service's tasks as read at
+ * the start, the events it adds (published after the transaction) and when to come back.
+ */
+import { taskIdOf } from './container-spec.ts';
+import type { EcsContext } from './context.ts';
+import type { ServiceRecord, TaskRecord } from './model.ts';
+import { addEvent, say } from './service-events.ts';
+import { requestStop } from './tasks.ts';
+
+/** Real ms between runs while a deployment is moving. */
+export const MOVING_MS = 1000;
+
+export function scalingReason(deploymentId: string): string {
+  return `Scaling activity initiated by (deployment ${deploymentId})`;
+}
+
+/** One run's view: the service record being changed, its tasks, what to report and when to come back. */
+export class Tick {
+  readonly now: number;
+  readonly name: string;
+  readonly added: string[] = [];
+  requeueAfterMs?: number;
+  forgotten = false;
+  tasks: TaskRecord[];
+
+  constructor(readonly ecs: EcsContext, readonly record: ServiceRecord) {
+    this.now = ecs.clock.now();
+    this.name = record.service.serviceName!;
+    this.tasks = ecs.model.tasks.find({ service: record.service.serviceArn! });
+  }
+
+  get book(): NonNullable<ServiceRecord['scheduler']> {
+    return (this.record.scheduler ??= {});
+  }
+
+  event(message: string): void {
+    if (addEvent(this.record, message, this.now)) this.added.push(message);
+  }
+
+  /** Come back after `ms` real ms (the earliest request wins). */
+  wake(ms: number): void {
+    const at = Math.max(1, Math.ceil(ms));
+    this.requeueAfterMs = this.requeueAfterMs === undefined ? at : Math.min(this.requeueAfterMs, at);
+  }
+
+  /** Stops tasks as the scheduler does and says so in one event. */
+  stop(tasks: TaskRecord[], reason: string): void {
+    if (tasks.length === 0) return;
+    for (const r of tasks) {
+      const stopped = requestStop(this.ecs, r.task.taskArn!, 'ServiceSchedulerInitiated', reason);
+      if (stopped) r.task = stopped.task;
+    }
+    this.event(say.stopped(this.name, tasks.map((r) => taskIdOf(r.task.taskArn!))));
+    this.wake(MOVING_MS);
+  }
+
+  refresh(): void {
+    this.tasks = this.ecs.model.tasks.find({ service: this.record.service.serviceArn! });
+  }
+}
