@@ -43,8 +43,9 @@ export async function startTestSlipway(opts: StartOptions = {}): Promise<TestSli
     ecs: ecsClient(app.endpoint),
     app,
     async close() {
+      const ours = new Set((app.ctx.store.prepare('SELECT pk FROM ecs_tasks').all() as { pk: string }[]).map((r) => r.pk));
       await app.close();
-      await removeSlipwayContainers();
+      await removeSlipwayContainers(ours);
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -124,8 +125,9 @@ export async function waitFor<T>(label: string, check: () => Promise<T | undefin
 
 export const docker = new Docker();
 
-/** Removes every container Slipway started (they all carry slipway.managed=true). */
-export async function removeSlipwayContainers(): Promise<void> {
+/** Removes the containers Slipway started (all carry slipway.managed=true), or only those of the given tasks. */
+export async function removeSlipwayContainers(taskArns?: Set<string>): Promise<void> {
   const containers = await docker.listContainers({ all: true, filters: { label: ['slipway.managed=true'] } });
-  await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+  const doomed = containers.filter((c) => !taskArns || taskArns.has(c.Labels['slipway.task-arn']));
+  await Promise.all(doomed.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
 }
