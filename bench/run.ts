@@ -1,0 +1,67 @@
+/**
+ * `npm run bench [-- --quick] [-- --only steady|api]`: the ECS benchmarks, printed as tables.
+ * Not a test: nothing asserts on time (machines are shared and noisy). Everything it starts —
+ * Slipway and moto_server processes, containers, temporary data directories — is removed at the
+ * end, on failure and on Ctrl-C.
+ */
+import { cpus } from 'node:os';
+import { benchApi } from './ecs-api.ts';
+import { benchSteadyState } from './ecs-steady-state.ts';
+import { runCleanups } from './procs.ts';
+
+// The AWS SDK's notice about future Node versions would only clutter the tables.
+const emitWarning = process.emitWarning;
+process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+  if (String(warning).startsWith('NodeVersionSupportWarning')) return;
+  (emitWarning as (...a: unknown[]) => void).call(process, warning, ...rest);
+}) as typeof process.emitWarning;
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
+if (only && only !== 'steady' && only !== 'api') {
+  console.error(`bench: --only takes 'steady' or 'api' (got '${only}')`);
+  process.exit(2);
+}
+
+const log = (line: string) => process.stderr.write(`[${((Date.now() - began) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
+const began = Date.now();
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    log(`${signal}: cleaning up (again to quit at once)`);
+    void runCleanups().finally(() => process.exit(130));
+  });
+}
+
+const tables: string[] = [];
+let failed = false;
+try {
+  console.log(`Slipway ECS benchmark${quick ? ' (--quick)' : ''}: node ${process.version}, ${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}`.trim());
+  if (!only || only === 'steady') {
+    const counts = quick ? [1, 10] : [1, 10, 50];
+    try {
+      tables.push(await benchSteadyState({ counts, log }));
+    } catch (err) {
+      failed = true;
+      tables.push(`CreateService → steady state: failed: ${(err as Error).stack ?? err}`);
+    }
+  }
+  if (!only || only === 'api') {
+    try {
+      tables.push(await benchApi(quick
+        ? { sequential: 100, concurrentTotal: 400, concurrency: 8, warmup: 20, log }
+        : { sequential: 500, concurrentTotal: 2000, concurrency: 8, warmup: 50, log }));
+    } catch (err) {
+      failed = true;
+      tables.push(`ECS API speed: failed: ${(err as Error).stack ?? err}`);
+    }
+  }
+} finally {
+  await runCleanups();
+}
+console.log(`\n${tables.join('\n\n')}\n\ntotal bench time ${((Date.now() - began) / 1000).toFixed(0)} s`);
+process.exit(failed ? 1 : 0);
