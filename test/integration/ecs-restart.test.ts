@@ -23,7 +23,7 @@ before(async () => {
 });
 after(async () => {
   await slipway?.kill('SIGKILL');
-  await removeSlipwayContainers();
+  await removeSlipwayContainers(undefined, 'survivor');
   rmSync(dataDir, { recursive: true, force: true });
 });
 

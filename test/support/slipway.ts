@@ -125,9 +125,10 @@ export async function waitFor<T>(label: string, check: () => Promise<T | undefin
 
 export const docker = new Docker();
 
-/** Removes the containers Slipway started (all carry slipway.managed=true), or only those of the given tasks. */
-export async function removeSlipwayContainers(taskArns?: Set<string>): Promise<void> {
-  const containers = await docker.listContainers({ all: true, filters: { label: ['slipway.managed=true'] } });
+/** Removes the containers Slipway started (all carry slipway.managed=true): only those of the given tasks, or of a family. */
+export async function removeSlipwayContainers(taskArns?: Set<string>, family?: string): Promise<void> {
+  const labels = ['slipway.managed=true', ...(family ? [`com.amazonaws.ecs.task-definition-family=${family}`] : [])];
+  const containers = await docker.listContainers({ all: true, filters: { label: labels } });
   const doomed = containers.filter((c) => !taskArns || taskArns.has(c.Labels['slipway.task-arn']));
   await Promise.all(doomed.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
 }

@@ -24,12 +24,15 @@ const DEFAULT_START_TIMEOUT_MS = 3 * 60 * 1000;
 const POLL_MS = 500;
 
 export function reconcileTask(ecs: EcsContext) {
+  // Engine stops wait out each container's stopTimeout; they run beside the queue, not in it, so
+  // one slow stop never holds up other tasks. Lost on restart, where the next run simply asks again.
+  const stopsInFlight = new Set<string>();
   return async (taskArn: string): Promise<{ requeueAfterMs?: number } | void> => {
     const record = ecs.model.tasks.get(taskArn);
     if (!record) return;
     if (record.task.lastStatus === 'STOPPED') return retire(ecs, record);
     const observed = await observe(ecs, record);
-    if (record.task.desiredStatus === 'STOPPED') return stop(ecs, record, observed);
+    if (record.task.desiredStatus === 'STOPPED') return stop(ecs, record, observed, stopsInFlight);
     return advance(ecs, record, observed);
   };
 }
@@ -218,21 +221,31 @@ function unsupportedSource(def: ContainerDefinition): string | undefined {
   return undefined;
 }
 
-async function stop(ecs: EcsContext, record: TaskRecord, observed: Observed): Promise<void> {
+/** Stops containers dependents-first (as the ECS agent does), then finishes the task. */
+async function stop(ecs: EcsContext, record: TaskRecord, observed: Observed, inFlight: Set<string>): Promise<{ requeueAfterMs?: number } | void> {
   const taskArn = record.task.taskArn!;
   if (!['DEACTIVATING', 'STOPPING', 'DEPROVISIONING'].includes(record.task.lastStatus!)) {
     record = setStatus(ecs, record, observed, 'DEACTIVATING');
   }
   if (record.task.lastStatus === 'DEACTIVATING') record = setStatus(ecs, record, observed, 'STOPPING');
-  for (const def of [...startOrder(record.containers)].reverse()) {
-    const state = observed.containers.get(def.name!);
-    if (state?.running) {
-      await ecs.runtime.stop(state.id, stopTimeoutSec(def, ecs.clock));
-      observed.containers.set(def.name!, await inspectOrNothing(ecs, state.id));
-    }
+  const running = record.containers.filter((def) => observed.containers.get(def.name!)?.running);
+  for (const def of running) {
+    const id = observed.containers.get(def.name!)!.id;
+    const dependentRunning = running.some((other) => other !== def && dependsOnContainer(other, def.name!));
+    if (dependentRunning || inFlight.has(id)) continue;
+    inFlight.add(id);
+    ecs.runtime
+      .stop(id, stopTimeoutSec(def, ecs.clock))
+      .catch((err) => log.warn(`stopping ${def.name} of ${taskArn} failed: ${(err as Error).message}`))
+      .finally(() => {
+        inFlight.delete(id);
+        ecs.enqueueTask(taskArn);
+      });
   }
+  if (running.length) return { requeueAfterMs: 2_000 };
   record = setStatus(ecs, record, observed, 'DEPROVISIONING');
-  if (observed.pause) await ecs.runtime.stop(observed.pause.id, 1);
+  // The pause process ignores SIGTERM by design; nothing in it needs a graceful stop.
+  if (observed.pause) await ecs.runtime.stop(observed.pause.id, 0);
   const now = ecs.clock.now();
   ecs.model.updateTask(taskArn, (r) => {
     r.task.lastStatus = 'STOPPED';
@@ -243,6 +256,10 @@ async function stop(ecs: EcsContext, record: TaskRecord, observed: Observed): Pr
   });
   publish(ecs, record, 'STOPPED');
   ecs.enqueueTask(taskArn);
+}
+
+function dependsOnContainer(def: ContainerDefinition, name: string): boolean {
+  return (def.dependsOn ?? []).some((d) => d.containerName === name) || (def.links ?? []).some((l) => l.split(':')[0] === name);
 }
 
 /** Stopped tasks stay visible for an hour; then their logs are saved, containers removed, record dropped. */
