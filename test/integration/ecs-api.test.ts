@@ -22,6 +22,7 @@ import Docker from 'dockerode';
 import { loadConfig } from '../../src/core/config.ts';
 import { startSlipway, type Slipway } from '../../src/server/app.ts';
 import { ensureTestImages, TEST_IMAGE } from '../support/images.ts';
+import { cleanLikeDeployAction, waitFor } from '../support/slipway.ts';
 
 const run = promisify(execFile);
 const ACCOUNT = '000000000000';
@@ -255,7 +256,7 @@ describe('task definitions', () => {
     const described = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'ecs-taskdef', include: ['TAGS'] }));
     const def: Record<string, unknown> = { ...described.taskDefinition, tags: described.tags };
     for (const key of OUTPUT_ONLY) delete def[key];
-    const again = await register(dropEmpty(def) as RegisterTaskDefinitionCommandInput);
+    const again = await register(cleanLikeDeployAction(def) as RegisterTaskDefinitionCommandInput);
     assert.equal(again.taskDefinition!.revision, 2);
     for (const key of ['containerDefinitions', 'cpu', 'memory', 'networkMode', 'executionRoleArn', 'requiresCompatibilities', 'compatibilities'] as const) {
       assert.deepEqual(again.taskDefinition![key], described.taskDefinition![key], key);
@@ -481,32 +482,7 @@ describe('clusters and container instances', () => {
   });
 });
 
-/** The deploy action's cleaning: drops null, empty strings, empty arrays and empty objects, recursively. */
-function dropEmpty(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    const items = value.map(dropEmpty).filter((v) => v !== undefined);
-    return items.length ? items : undefined;
-  }
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    const entries = Object.entries(value).map(([k, v]) => [k, dropEmpty(v)] as const).filter(([, v]) => v !== undefined);
-    return entries.length ? Object.fromEntries(entries) : undefined;
-  }
-  return value === null || value === '' ? undefined : value;
-}
 
-async function waitFor(label: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      if (await check()) return;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${label}${last ? `: ${(last as Error).message}` : ''}`);
-}
 
 /** Removes the containers of one task this file started (and only those). */
 async function removeContainersOf(taskArn: string): Promise<void> {

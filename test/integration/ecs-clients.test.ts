@@ -14,7 +14,7 @@ import { execFile } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { ensureTestImages, TEST_IMAGE } from '../support/images.ts';
-import { docker, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
+import { cleanLikeDeployAction, docker, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
 const run = promisify(execFile);
 let s: TestSlipway;
@@ -58,7 +58,7 @@ test('the deploy-task-definition action: register, update, wait for stability, f
   // What the action does with a task definition file rendered from DescribeTaskDefinition output.
   const file: Record<string, unknown> = { ...first.taskDefinition!, containerDefinitions: [{ ...first.taskDefinition!.containerDefinitions![0], command: ['sh', '-c', 'exec sleep 3601'] }] };
   for (const key of ['compatibilities', 'taskDefinitionArn', 'requiresAttributes', 'revision', 'status', 'registeredAt', 'deregisteredAt', 'registeredBy']) delete file[key];
-  const registered = await s.ecs.send(new RegisterTaskDefinitionCommand(dropEmpty(file) as never));
+  const registered = await s.ecs.send(new RegisterTaskDefinitionCommand(cleanLikeDeployAction(file) as never));
   const arn = registered.taskDefinition!.taskDefinitionArn!;
   assert.equal(registered.taskDefinition!.revision, 2);
 
@@ -83,15 +83,3 @@ test('the deploy-task-definition action: register, update, wait for stability, f
   assert.equal(after.services![0].runningCount, 2);
 });
 
-/** The action removes null and empty values before registering. */
-function dropEmpty(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    const items = value.map(dropEmpty).filter((v) => v !== undefined);
-    return items.length ? items : undefined;
-  }
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    const entries = Object.entries(value).map(([k, v]) => [k, dropEmpty(v)] as const).filter(([, v]) => v !== undefined);
-    return entries.length ? Object.fromEntries(entries) : undefined;
-  }
-  return value === null || value === '' ? undefined : value;
-}

@@ -6,10 +6,9 @@
 import { CreateServiceCommand, DescribeServicesCommand, DescribeTasksCommand, ListTasksCommand, RegisterTaskDefinitionCommand, RunTaskCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
 import { ensureTestImages, TEST_IMAGE } from '../support/images.ts';
-import { docker, ecsClient, removeSlipwayContainers, startSlipwayProcess, tempDataDir, waitFor, type SlipwayProcess } from '../support/slipway.ts';
+import { docker, ecsClient, freePort, removeSlipwayContainers, startSlipwayProcess, tempDataDir, waitFor, type SlipwayProcess } from '../support/slipway.ts';
 
 const dataDir = tempDataDir();
 const env = { SLIPWAY_TIME_SCALE: '20' };
@@ -27,14 +26,6 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const p = (server.address() as { port: number }).port;
-      server.close(() => resolve(p));
-    });
-  });
-}
 
 /** Engine containers by task ARN, only those running. */
 async function runningContainers(): Promise<Map<string, string[]>> {

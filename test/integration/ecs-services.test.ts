@@ -11,10 +11,9 @@ import {
 } from '@aws-sdk/client-ecs';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { ensureTestImages, TEST_IMAGE } from '../support/images.ts';
-import { docker, startTestSlipway, waitFor, type TestSlipway } from '../support/slipway.ts';
+import { docker, freePort, startTestSlipway, waitFor, type TestSlipway } from '../support/slipway.ts';
 
 let s: TestSlipway;
 /** Its own cluster, so that cleaning up touches only the containers this file made. */
@@ -79,16 +78,6 @@ async function bodies(tasks: Task[]): Promise<string[]> {
   }));
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('ECS services on Docker', () => {
   test('a service of 2 reaches a steady state; a killed container is replaced', async () => {

@@ -5,6 +5,7 @@
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -131,4 +132,28 @@ export async function removeSlipwayContainers(taskArns?: Set<string>, family?: s
   const containers = await docker.listContainers({ all: true, filters: { label: labels } });
   const doomed = containers.filter((c) => !taskArns || taskArns.has(c.Labels['slipway.task-arn']));
   await Promise.all(doomed.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** What the deploy-task-definition action does to a task definition file: drops null, empty strings, arrays and objects, recursively. */
+export function cleanLikeDeployAction(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(cleanLikeDeployAction).filter((v) => v !== undefined);
+    return items.length ? items : undefined;
+  }
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.entries(value).map(([k, v]) => [k, cleanLikeDeployAction(v)] as const).filter(([, v]) => v !== undefined);
+    return entries.length ? Object.fromEntries(entries) : undefined;
+  }
+  return value === null || value === '' ? undefined : value;
 }
