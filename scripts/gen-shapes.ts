@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The services to generate. Add a key here (ecr, elbv2, codebuild, codedeploy, codepipeline). */
-export const SERVICES = ['ecs'];
+export const SERVICES = ['ecs', 'ecr'];
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

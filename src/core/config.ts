@@ -18,6 +18,8 @@ export interface Config {
   /** What each container instance offers; unset = what the engine reports. */
   instanceCpu?: number;
   instanceMemoryMiB?: number;
+  /** host[:port] that repositoryUri names, when the registry is reached by another name (e.g. from other machines). */
+  registryHost?: string;
 }
 
 export const DEFAULT_PORT = 4566;
@@ -39,6 +41,7 @@ export function loadConfig(flags: Partial<Record<string, string>> = {}, env: Nod
     timeScale: parseTimeScale(pick('time-scale', 'SLIPWAY_TIME_SCALE')),
     instanceCpu: int('--instance-cpu', pick('instance-cpu', 'SLIPWAY_INSTANCE_CPU')),
     instanceMemoryMiB: int('--instance-memory', pick('instance-memory', 'SLIPWAY_INSTANCE_MEMORY')),
+    registryHost: pick('registry-host', 'SLIPWAY_REGISTRY_HOST'),
   };
 }
 

@@ -33,6 +33,7 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
     clock: createClock(config.timeScale),
     runtime,
     events: new EventBus(),
+    edge: { url: '', host: config.host, port: config.port },
   };
   const rooms = registerRooms(ctx);
   const health: Route = {
@@ -64,6 +65,7 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const endpoint = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+  Object.assign(ctx.edge, { url: endpoint, port: address.port });
   if (!isLoopback(config.host)) {
     log.warn(`listening on ${config.host}: anyone who can reach this port can drive Slipway (authentication comes in a later release)`);
   }

@@ -12,6 +12,8 @@ import type { Store } from '../store/index.ts';
 
 export interface AppContext {
   config: Config;
+  /** Where the edge listens, filled in once it does (before any request is served). */
+  edge: { url: string; host: string; port: number };
   store: Store;
   clock: Clock;
   runtime: ContainerRuntime;

@@ -1,0 +1,31 @@
+/**
+ * @module services/ecr/repositories
+ * Finding repositories: by name within a region and account (the API), or by name alone (the
+ * registry, whose requests carry no region: the default region wins when a name is in several).
+ */
+import { AwsError } from '../../core/errors.ts';
+import type { Scope } from '../../core/ids.ts';
+import type { EcrContext } from './context.ts';
+import type { RepositoryRecord } from './model.ts';
+
+export function scopeKey(scope: Scope): string {
+  return `${scope.region}:${scope.account}`;
+}
+
+export function notFound(name: string, registryId: string): AwsError {
+  return new AwsError('RepositoryNotFoundException', `The repository with name '${name}' does not exist in the registry with id '${registryId}'`);
+}
+
+/** The repository, or RepositoryNotFoundException naming it. `registryId` must be this account when given. */
+export function requireRepository(ecr: EcrContext, scope: Scope, name: string, registryId?: string): RepositoryRecord {
+  if (registryId && registryId !== scope.account) throw notFound(name, registryId);
+  const found = ecr.model.repositories.find({ scope: scopeKey(scope), name })[0];
+  if (!found) throw notFound(name, scope.account);
+  return found;
+}
+
+export function findRepositoryByName(ecr: EcrContext, name: string): RepositoryRecord | undefined {
+  const all = ecr.model.repositories.find({ name });
+  const preferred = `${ecr.config.defaultRegion}:${ecr.config.account}`;
+  return all.find((r) => r.repository.repositoryArn!.includes(`:${ecr.config.defaultRegion}:`) && preferred) ?? all[0];
+}
