@@ -26,6 +26,6 @@ export function requireRepository(ecr: EcrContext, scope: Scope, name: string, r
 
 export function findRepositoryByName(ecr: EcrContext, name: string): RepositoryRecord | undefined {
   const all = ecr.model.repositories.find({ name });
-  const preferred = `${ecr.config.defaultRegion}:${ecr.config.account}`;
-  return all.find((r) => r.repository.repositoryArn!.includes(`:${ecr.config.defaultRegion}:`) && preferred) ?? all[0];
+  const preferred = `arn:aws:ecr:${ecr.config.defaultRegion}:${ecr.config.account}:`;
+  return all.find((r) => r.repository.repositoryArn!.startsWith(preferred)) ?? all[0];
 }
