@@ -8,6 +8,7 @@
 import { logger } from '../../core/log.ts';
 import { ConflictError, NotFoundError, PullError } from '../../runtime/errors.ts';
 import type { ContainerState } from '../../runtime/types.ts';
+import { registryCredentialsFor } from '../ecr/index.ts';
 import { containerSpec, engineName, pauseName, startOrder, stopTimeoutSec, taskLabels } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
 import { saveTaskLogs } from './logs.ts';
@@ -177,7 +178,7 @@ async function startContainer(ecs: EcsContext, record: TaskRecord, def: Containe
   if (!id || !observed.containers.get(def.name!)) {
     if (!record.task.pullStartedAt) ecs.model.updateTask(taskArn, (r) => (r.task.pullStartedAt ??= ecs.clock.now()));
     try {
-      await ecs.runtime.ensureImage(def.image!);
+      await ecs.runtime.ensureImage(def.image!, { auth: registryCredentialsFor(ecs, def.image!) });
     } catch (err) {
       if (err instanceof PullError) {
         fail(ecs, record, `CannotPullContainerError: ${err.message}`, def.name);

@@ -1,0 +1,209 @@
+/**
+ * @module services/ecr/api-repositories
+ * Repositories: create, describe, delete; their settings (tag mutability, scan on push); and tags
+ * on them. A repository's URI is formed when it is shown, from the registry's address now, so a
+ * Slipway restarted on another port hands out URIs that work.
+ */
+import { AwsError } from '../../core/errors.ts';
+import { arn, parseArn } from '../../core/ids.ts';
+import type { Handlers, RequestContext } from '../../protocol/types.ts';
+import { invalidParameter, paginate, refusePagingWithIds, repositoryFor, scopeOf } from './api-common.ts';
+import { registryHost, type EcrContext } from './context.ts';
+import type { RepositoryRecord } from './model.ts';
+import { notFound, requireRepository, scopeKey } from './repositories.ts';
+import type { EcrOperations, EncryptionConfiguration, ImageTagMutability, ImageTagMutabilityExclusionFilter, Repository, Tag } from './shapes.ts';
+
+/** ECR's repository name rule, matched whole (the model's pattern is written without anchors). */
+const NAME_PATTERN = '[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*';
+const NAME = new RegExp(`^${NAME_PATTERN}$`);
+const MAX_TAGS = 50;
+
+/** The repository as the API shows it, its URI naming the registry as it is reached now. */
+export function repositoryView(ecr: EcrContext, record: RepositoryRecord): Repository {
+  return { ...record.repository, repositoryUri: `${registryHost(ecr)}/${record.repository.repositoryName}` };
+}
+
+function checkMutability(mutability: ImageTagMutability, filters: ImageTagMutabilityExclusionFilter[] | undefined): ImageTagMutabilityExclusionFilter[] | undefined {
+  const withExclusion = mutability.endsWith('_WITH_EXCLUSION');
+  if (withExclusion && !filters?.length) {
+    throw invalidParameter('imageTagMutabilityExclusionFilters', `must be given when imageTagMutability is ${mutability}`);
+  }
+  if (!withExclusion && filters?.length) {
+    throw invalidParameter('imageTagMutabilityExclusionFilters', `may only be given when imageTagMutability is IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION (got ${mutability})`);
+  }
+  return withExclusion ? filters : undefined;
+}
+
+function checkEncryption(config: EncryptionConfiguration | undefined): EncryptionConfiguration {
+  if (!config) return { encryptionType: 'AES256' };
+  if (config.encryptionType === 'AES256' && config.kmsKey) {
+    throw invalidParameter('encryptionConfiguration.kmsKey', 'may only be given when encryptionType is KMS or KMS_DSSE');
+  }
+  return config.kmsKey ? { encryptionType: config.encryptionType, kmsKey: config.kmsKey } : { encryptionType: config.encryptionType };
+}
+
+/** Tags a caller may set: keys 1–128 characters, values up to 256, unique, none under aws:. */
+function checkTags(tags: Tag[]): Tag[] {
+  const seen = new Set<string>();
+  for (const { Key: key, Value: value } of tags) {
+    if (!key || key.length > 128) throw new AwsError('InvalidTagParameterException', `Tag key '${key ?? ''}' is invalid: tag keys must be 1 to 128 characters long.`);
+    if ((value ?? '').length > 256) throw new AwsError('InvalidTagParameterException', `The value of tag '${key}' is invalid: tag values can be at most 256 characters long.`);
+    if (/^aws:/i.test(key)) throw new AwsError('InvalidTagParameterException', `Tag key '${key}' is invalid: the 'aws:' prefix is reserved for AWS use.`);
+    if (seen.has(key)) throw new AwsError('InvalidTagParameterException', `Tag key '${key}' appears more than once; each tag key must be unique.`);
+    seen.add(key);
+  }
+  return tags.map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
+}
+
+function tooMany(count: number): AwsError {
+  return new AwsError('TooManyTagsException', `A repository can have at most ${MAX_TAGS} tags; this request would leave it with ${count}.`);
+}
+
+export function repositoryHandlers(ecr: EcrContext): Handlers<EcrOperations> {
+  const m = ecr.model;
+
+  /** TagResource and friends name the repository by ARN, which must be one of this region and account. */
+  const repositoryByArn = (ctx: RequestContext, resourceArn: string): RepositoryRecord => {
+    const parsed = parseArn(resourceArn);
+    const scope = scopeOf(ctx);
+    if (!parsed || parsed.service !== 'ecr' || !parsed.resource.startsWith('repository/')) {
+      throw invalidParameter('resourceArn', `'${resourceArn}' is not an ECR repository ARN (arn:aws:ecr:<region>:<account>:repository/<name>)`);
+    }
+    const name = parsed.resource.slice('repository/'.length);
+    if (parsed.region !== scope.region || parsed.account !== scope.account) throw notFound(name, parsed.account);
+    return requireRepository(ecr, scope, name);
+  };
+
+  const saveTags = (record: RepositoryRecord, ctx: RequestContext, tags: Tag[]) => {
+    m.putRepository({ ...record, tags }, scopeKey(scopeOf(ctx)));
+  };
+
+  return {
+    CreateRepository(input, ctx) {
+      const scope = scopeOf(ctx);
+      const name = input.repositoryName;
+      if (!NAME.test(name)) throw invalidParameter('repositoryName', `must satisfy regular expression '${NAME_PATTERN}'`);
+      if (input.registryId && input.registryId !== scope.account) {
+        throw invalidParameter('registryId', `repositories can only be created in your own registry ('${scope.account}')`);
+      }
+      const mutability = input.imageTagMutability ?? 'MUTABLE';
+      const exclusions = checkMutability(mutability, input.imageTagMutabilityExclusionFilters);
+      const encryption = checkEncryption(input.encryptionConfiguration);
+      const tags = checkTags(input.tags ?? []);
+      if (tags.length > MAX_TAGS) throw tooMany(tags.length);
+      const repository: Repository = {
+        repositoryArn: arn(scope, 'ecr', `repository/${name}`),
+        registryId: scope.account,
+        repositoryName: name,
+        repositoryUri: `${registryHost(ecr)}/${name}`,
+        createdAt: ecr.clock.now(),
+        imageTagMutability: mutability,
+        ...(exclusions ? { imageTagMutabilityExclusionFilters: exclusions } : {}),
+        imageScanningConfiguration: { scanOnPush: input.imageScanningConfiguration?.scanOnPush ?? false },
+        encryptionConfiguration: encryption,
+      };
+      m.tx(() => {
+        if (m.repositories.get(repository.repositoryArn!)) {
+          throw new AwsError('RepositoryAlreadyExistsException', `The repository with name '${name}' already exists in the registry with id '${scope.account}'`);
+        }
+        m.putRepository({ repository, tags }, scopeKey(scope));
+      });
+      return { repository: repositoryView(ecr, { repository, tags }) };
+    },
+
+    DescribeRepositories(input, ctx) {
+      const scope = scopeOf(ctx);
+      const names = input.repositoryNames ?? [];
+      refusePagingWithIds('repositoryNames', names.length > 0, input);
+      if (names.length) {
+        // Every name must exist: the first unknown one fails the whole call, as in ECR.
+        const records = [...new Set(names)].map((name) => requireRepository(ecr, scope, name, input.registryId));
+        return { repositories: records.map((r) => repositoryView(ecr, r)) };
+      }
+      if (input.registryId && input.registryId !== scope.account) return { repositories: [] };
+      const all = m.repositories.find({ scope: scopeKey(scope) }, 'name');
+      const { page, nextToken } = paginate(all, { ...input, defaultSize: 100, kind: 'repositories' });
+      return { repositories: page.map((r) => repositoryView(ecr, r)), nextToken };
+    },
+
+    DeleteRepository(input, ctx) {
+      const scope = scopeOf(ctx);
+      const deleted = m.tx(() => {
+        const record = repositoryFor(ecr, ctx, input);
+        const repositoryArn = record.repository.repositoryArn!;
+        const images = m.images.find({ repo: repositoryArn });
+        if (images.length && !input.force) {
+          throw new AwsError(
+            'RepositoryNotEmptyException',
+            `The repository with name '${input.repositoryName}' in registry with id '${scope.account}' cannot be deleted because it still contains images`,
+          );
+        }
+        // Images, tags and layer links go now; the blobs themselves are the collector's to remove
+        // once no repository references them. Push events stay: they are history.
+        for (const tag of m.tags.find({ repo: repositoryArn })) m.deleteTag(repositoryArn, tag.tag);
+        for (const image of images) m.images.delete(`${repositoryArn}@${image.digest}`);
+        for (const layer of m.layers.find({ repo: repositoryArn })) m.layers.delete(`${repositoryArn}@${layer.digest}`);
+        m.repositories.delete(repositoryArn);
+        return record;
+      });
+      return { repository: repositoryView(ecr, deleted) };
+    },
+
+    PutImageTagMutability(input, ctx) {
+      const exclusions = checkMutability(input.imageTagMutability, input.imageTagMutabilityExclusionFilters);
+      const record = m.tx(() => {
+        const current = repositoryFor(ecr, ctx, input);
+        const { imageTagMutabilityExclusionFilters: _previous, ...rest } = current.repository;
+        const updated = { ...current, repository: { ...rest, imageTagMutability: input.imageTagMutability, ...(exclusions ? { imageTagMutabilityExclusionFilters: exclusions } : {}) } };
+        m.putRepository(updated, scopeKey(scopeOf(ctx)));
+        return updated;
+      });
+      return {
+        registryId: record.repository.registryId,
+        repositoryName: record.repository.repositoryName,
+        imageTagMutability: record.repository.imageTagMutability,
+        ...(exclusions ? { imageTagMutabilityExclusionFilters: exclusions } : {}),
+      };
+    },
+
+    PutImageScanningConfiguration(input, ctx) {
+      // Stored and shown; Slipway runs no scanner (StartImageScan answers 501).
+      const scanning = { scanOnPush: input.imageScanningConfiguration.scanOnPush ?? false };
+      const record = m.tx(() => {
+        const current = repositoryFor(ecr, ctx, input);
+        const updated = { ...current, repository: { ...current.repository, imageScanningConfiguration: scanning } };
+        m.putRepository(updated, scopeKey(scopeOf(ctx)));
+        return updated;
+      });
+      return { registryId: record.repository.registryId, repositoryName: record.repository.repositoryName, imageScanningConfiguration: scanning };
+    },
+
+    TagResource(input, ctx) {
+      const incoming = checkTags(input.tags);
+      m.tx(() => {
+        const record = repositoryByArn(ctx, input.resourceArn);
+        const merged = new Map(record.tags.map((t) => [t.Key, t.Value]));
+        for (const t of incoming) merged.set(t.Key, t.Value);
+        if (merged.size > MAX_TAGS) throw tooMany(merged.size);
+        saveTags(record, ctx, [...merged].map(([Key, Value]) => ({ Key, Value })));
+      });
+      return {};
+    },
+
+    UntagResource(input, ctx) {
+      for (const key of input.tagKeys) {
+        if (/^aws:/i.test(key)) throw new AwsError('InvalidTagParameterException', `Tag key '${key}' is invalid: the 'aws:' prefix is reserved for AWS use.`);
+      }
+      m.tx(() => {
+        const record = repositoryByArn(ctx, input.resourceArn);
+        const doomed = new Set(input.tagKeys);
+        saveTags(record, ctx, record.tags.filter((t) => !doomed.has(t.Key)));
+      });
+      return {};
+    },
+
+    ListTagsForResource(input, ctx) {
+      return { tags: repositoryByArn(ctx, input.resourceArn).tags };
+    },
+  };
+}
