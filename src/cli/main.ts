@@ -12,6 +12,7 @@ Commands:
                    --port P (default ${DEFAULT_PORT}, 0 = any free port)  --host H (default 127.0.0.1)
                    --data-dir D (default ~/.slipway)  --region R  --account A
                    --instance-cpu UNITS  --instance-memory MIB  (what each container instance offers)
+                   --registry-host HOST[:PORT]  (the name repositoryUri uses, for other machines)
                    Environment: SLIPWAY_TIME_SCALE=N runs every AWS wait N times faster.
   status           Show a running Slipway's health.            [--endpoint URL]
   logs <task-id>   Show a task's container output.            [--follow] [--container NAME] [--endpoint URL]

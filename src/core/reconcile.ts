@@ -55,11 +55,16 @@ export class Controller {
     }
   }
 
-  stop(): void {
+  /** Takes no new work and resolves once the runs under way have finished (or after `graceMs`). */
+  async stop(graceMs = 10_000): Promise<void> {
     this.stopped = true;
     clearInterval(this.resyncTimer);
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    this.order.length = 0;
+    this.queued.clear();
+    if (this.active === 0) return;
+    await Promise.race([this.idle(), new Promise((r) => setTimeout(r, graceMs).unref())]);
   }
 
   /** Queue a key now, or after a real delay in ms (an earlier pending request wins). */

@@ -88,7 +88,8 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
         found.constraint.push(`Value '${value}' at '${at}' failed to satisfy constraint: Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
       }
       checkRange(shape, value.length, at, found, 'length');
-      if (shape.pattern && !new RegExp(shape.pattern, 'u').test(value)) {
+      // AWS validates a pattern against the whole value.
+      if (shape.pattern && !new RegExp(`^(?:${shape.pattern})$`, 'u').test(value)) {
         found.constraint.push(`Value '${value}' at '${at}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.pattern}`);
       }
       return value;

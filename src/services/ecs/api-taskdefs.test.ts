@@ -20,6 +20,7 @@ function setup() {
   const ecs: EcsContext = {
     config: { ...loadConfig({}, {}), instanceCpu: 2048, instanceMemoryMiB: 1000 },
     store,
+    edge: { url: '', host: '127.0.0.1', port: 0 },
     clock: createClock(1),
     runtime: {} as ContainerRuntime,
     events: new EventBus(),

@@ -63,10 +63,9 @@ export function register(app: AppContext): Room {
       tasks.start();
       services.start();
     },
-    stop() {
+    async stop() {
       watching.abort();
-      tasks.stop();
-      services.stop();
+      await Promise.all([tasks.stop(), services.stop()]);
     },
   };
 }
