@@ -1,7 +1,7 @@
 /**
  * @module scripts/gen-shapes
- * Turns each vendored botocore model (models/<svc>.json) into src/services/<svc>/shapes.ts:
- * one type per shape, the operation table, the modelled error codes and the operation names.
+ * Turns each vendored botocore model (models/<svc>.json) into src/services/<room>/shapes.ts (the
+ * room is <svc> unless ROOMS says otherwise): one type per shape, the operation table, the modelled error codes and the operation names.
  *
  *   npm run gen          regenerate the files
  *   npm run gen:check    regenerate in memory; exit 1 naming any file that differs from disk
@@ -14,7 +14,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The services to generate. Add a key here (ecr, elbv2, codebuild, codedeploy, codepipeline). */
-export const SERVICES = ['ecs', 'ecr'];
+export const SERVICES = ['ecs', 'ecr', 'elbv2', 'codebuild'];
+/** The room a model's shapes go to, when its folder is not named after the model. */
+const ROOMS: Record<string, string> = { elbv2: 'elb' };
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -146,7 +148,7 @@ export function generate(svc: string, model: Model): string {
 }
 
 export function outputPath(svc: string, root = ROOT): string {
-  return join(root, 'src', 'services', svc, 'shapes.ts');
+  return join(root, 'src', 'services', ROOMS[svc] ?? svc, 'shapes.ts');
 }
 
 export function loadModel(svc: string, root = ROOT): Model {
