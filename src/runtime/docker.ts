@@ -6,12 +6,13 @@
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import Docker from 'dockerode';
+import { bridgeNetwork, buildImage, imageLabels, importImage, tagImage } from './docker-images.ts';
 import { containerState, createOptions } from './docker-mapping.ts';
 import { ConflictError, NotFoundError, PullError, RuntimeError, UnsupportedError } from './errors.ts';
 import { BUSYBOX_PAUSE_CMD, PAUSE_IMAGE, busyboxRootfs, isStaticElf, pauseArchSupported, pauseRootfs } from './pause-image.ts';
 import { DemuxStream, readJsonLines } from './streams.ts';
 import type {
-  ContainerRuntime, ContainerSpec, ContainerState, EngineInfo, LogOptions, PullProgress, RegistryAuth, RuntimeEvent,
+  BridgeNetwork, BuildOutput, ContainerRuntime, ContainerSpec, ContainerState, EngineInfo, LogOptions, PullProgress, RegistryAuth, RuntimeEvent,
 } from './types.ts';
 
 /** A pull that receives no bytes at all for this long is stuck (e.g. a registry that never answers). */
@@ -251,6 +252,26 @@ export class DockerRuntime implements ContainerRuntime {
     } finally {
       signal.removeEventListener('abort', onAbort);
     }
+  }
+
+  imageLabels(image: string): Promise<Record<string, string> | undefined> {
+    return imageLabels(this.docker, image);
+  }
+
+  buildImage(context: Buffer, opts: { tag: string; labels?: Record<string, string>; onOutput?: BuildOutput }): Promise<void> {
+    return buildImage(this.docker, context, opts);
+  }
+
+  importImage(rootfs: Readable, opts: { tag: string; changes?: string[] }): Promise<void> {
+    return importImage(this.docker, rootfs, opts);
+  }
+
+  tagImage(source: string, target: string): Promise<void> {
+    return tagImage(this.docker, source, target);
+  }
+
+  bridgeNetwork(): Promise<BridgeNetwork | undefined> {
+    return bridgeNetwork(this.docker);
   }
 
   ensurePauseImage(): Promise<string> {

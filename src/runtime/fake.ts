@@ -9,8 +9,8 @@ import { PassThrough, type Readable } from 'node:stream';
 import { ConflictError, NotFoundError, PullError, RuntimeError } from './errors.ts';
 import { PAUSE_IMAGE } from './pause-image.ts';
 import type {
-  ContainerRuntime, ContainerSpec, ContainerState, ContainerStatus, EngineInfo, LogOptions, PullProgress, RegistryAuth,
-  RuntimeEvent,
+  BridgeNetwork, BuildOutput, ContainerRuntime, ContainerSpec, ContainerState, ContainerStatus, EngineInfo, LogOptions, PullProgress,
+  RegistryAuth, RuntimeEvent,
 } from './types.ts';
 
 /** What a fake container's process does. Default: prints nothing, runs until stopped, is healthy. */
@@ -63,6 +63,7 @@ function hasLabels(labels: Record<string, string>, wanted: Record<string, string
 export class FakeRuntime implements ContainerRuntime {
   readonly name = 'fake';
   private readonly images = new Set<string>();
+  private readonly labelsOf = new Map<string, Record<string, string>>();
   private readonly pullFailures = new Map<string, string>();
   private readonly behaviours: { match: (spec: ContainerSpec) => boolean; behaviour: FakeBehaviour }[] = [
     { match: (spec) => withTag(spec.image) === PAUSE_IMAGE, behaviour: { ignoresSigterm: true } },
@@ -250,6 +251,46 @@ export class FakeRuntime implements ContainerRuntime {
   async ensurePauseImage(): Promise<string> {
     this.images.add(PAUSE_IMAGE);
     return PAUSE_IMAGE;
+  }
+
+  async imageLabels(image: string): Promise<Record<string, string> | undefined> {
+    const ref = withTag(image);
+    return this.images.has(ref) ? { ...this.labelsOf.get(ref) } : undefined;
+  }
+
+  /** A build "succeeds" when the Dockerfile's FROM image is present; its LABEL lines and `labels` are kept. */
+  async buildImage(context: Buffer, opts: { tag: string; labels?: Record<string, string>; onOutput?: BuildOutput }): Promise<void> {
+    const dockerfile = context.toString('latin1').match(/FROM\s+(\S+)[^\0]*/)?.[0] ?? '';
+    const from = dockerfile.match(/FROM\s+(\S+)/)?.[1];
+    if (!from) throw new RuntimeError('the build context has no Dockerfile with a FROM line', { status: 400 });
+    if (from !== 'scratch' && !this.images.has(withTag(from))) throw new RuntimeError(`pull access denied for ${from}, repository does not exist`, { status: 404 });
+    const labels: Record<string, string> = { ...this.labelsOf.get(withTag(from)) };
+    for (const m of dockerfile.matchAll(/^LABEL\s+(\S+)=(\S+)$/gm)) labels[m[1]] = m[2].replace(/^"|"$/g, '');
+    opts.onOutput?.(`Step 1/1 : FROM ${from}`);
+    opts.onOutput?.(`Successfully tagged ${withTag(opts.tag)}`);
+    this.images.add(withTag(opts.tag));
+    this.labelsOf.set(withTag(opts.tag), { ...labels, ...opts.labels });
+  }
+
+  async importImage(rootfs: Readable, opts: { tag: string; changes?: string[] }): Promise<void> {
+    for await (const _ of rootfs) {
+      // drained, as the engine reads the whole archive
+    }
+    const labels: Record<string, string> = {};
+    for (const change of opts.changes ?? []) for (const m of change.matchAll(/^LABEL\s+(\S+)=(\S+)$/g)) labels[m[1]] = m[2];
+    this.images.add(withTag(opts.tag));
+    this.labelsOf.set(withTag(opts.tag), labels);
+  }
+
+  async tagImage(source: string, target: string): Promise<void> {
+    const ref = withTag(source);
+    if (!this.images.has(ref)) throw new NotFoundError(`No such image: ${ref}`, { status: 404 });
+    this.images.add(withTag(target));
+    this.labelsOf.set(withTag(target), { ...this.labelsOf.get(ref) });
+  }
+
+  async bridgeNetwork(): Promise<BridgeNetwork | undefined> {
+    return { gateway: '172.17.0.1', subnet: '172.17.0.0/16' };
   }
 
   // ---- internals ----

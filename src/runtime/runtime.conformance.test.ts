@@ -8,9 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { TEST_IMAGE, TEST_PAGE, ensureTestImages } from '../../test/support/images.ts';
+import { Readable } from 'node:stream';
 import { DockerRuntime } from './docker.ts';
 import { ConflictError, NotFoundError, PullError, RuntimeError } from './errors.ts';
 import { FakeRuntime, type FakeBehaviour } from './fake.ts';
+import { tarArchive } from './tar.ts';
 import type { ContainerRuntime, ContainerSpec, ContainerState, RuntimeEvent } from './types.ts';
 
 const RUN_LABEL = 'slipway.test.run';
@@ -278,6 +280,31 @@ export function runtimeConformance(name: string, makeRuntime: () => ContainerRun
       const logs = await readAll(await rt.logs(client));
       assert.equal(state.exitCode, 0, logs);
       assert.equal(logs, TEST_PAGE);
+    });
+
+    it('builds an image with labels, tags it, imports a root filesystem, and names the bridge', async () => {
+      const built = `slipway-test/conf-${runId}:built`;
+      const tagged = `slipway-test/conf-${runId}:tagged`;
+      const imported = `slipway-test/conf-${runId}:imported`;
+      assert.equal(await rt.imageLabels(built), undefined);
+      const lines: string[] = [];
+      const context = tarArchive([{ path: 'Dockerfile', data: Buffer.from(`FROM ${TEST_IMAGE}\nLABEL from.dockerfile=yes\n`) }]);
+      await rt.buildImage(context, { tag: built, labels: { 'slipway.test.recipe': runId }, onOutput: (l) => lines.push(l) });
+      assert.ok(lines.length > 0, 'build output reaches onOutput');
+      const labels = await rt.imageLabels(built);
+      assert.equal(labels?.['slipway.test.recipe'], runId);
+      assert.equal(labels?.['from.dockerfile'], 'yes');
+      await rt.tagImage(built, tagged);
+      assert.equal((await rt.imageLabels(tagged))?.['slipway.test.recipe'], runId);
+      await assert.rejects(rt.tagImage('slipway-test/absent:1', tagged), NotFoundError);
+      const bad = tarArchive([{ path: 'Dockerfile', data: Buffer.from('FROM slipway-test/absent:1\n') }]);
+      await assert.rejects(rt.buildImage(bad, { tag: `slipway-test/conf-${runId}:bad` }), RuntimeError);
+      await rt.importImage(Readable.from([tarArchive([{ path: 'hello.txt', data: Buffer.from('hi\n') }])]), { tag: imported, changes: ['CMD ["/hello"]'] });
+      assert.ok(await rt.imageLabels(imported));
+      const bridge = await rt.bridgeNetwork();
+      assert.match(bridge?.gateway ?? '', /^\d+\.\d+\.\d+\.\d+$/);
+      assert.match(bridge?.subnet ?? '', /^\d+\.\d+\.\d+\.\d+\/\d+$/);
+      if (rt instanceof DockerRuntime) for (const image of [built, tagged, imported]) await rt.docker.getImage(image).remove({ force: true });
     });
 
     it('force-removes a running container and tolerates removing it again', async () => {

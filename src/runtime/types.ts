@@ -118,6 +118,17 @@ export interface PullProgress {
   total?: number;
 }
 
+/** Output of an image build, one line at a time (the engine's `stream` text). */
+export type BuildOutput = (line: string) => void;
+
+/** The engine's default bridge network, as containers on it reach the host. */
+export interface BridgeNetwork {
+  /** The host's address on the bridge (e.g. 172.17.0.1). */
+  gateway: string;
+  /** CIDR of the bridge (e.g. 172.17.0.0/16). */
+  subnet: string;
+}
+
 export interface ContainerRuntime {
   readonly name: string;
   ping(): Promise<void>;
@@ -139,4 +150,14 @@ export interface ContainerRuntime {
   events(labels: Record<string, string>, onEvent: (e: RuntimeEvent) => void, signal: AbortSignal): Promise<void>;
   /** An image with an endless idle process, for holding a task's shared network namespace. */
   ensurePauseImage(): Promise<string>;
+  /** The labels of a local image, or undefined when the engine does not have it (never pulls). */
+  imageLabels(image: string): Promise<Record<string, string> | undefined>;
+  /** Builds an image from a tar build context (Dockerfile at its root). Throws RuntimeError with the build's own error. */
+  buildImage(context: Buffer, opts: { tag: string; labels?: Record<string, string>; onOutput?: BuildOutput }): Promise<void>;
+  /** Creates an image from a root filesystem tarball (`docker import`), with Dockerfile-style changes (CMD, ENV, LABEL). */
+  importImage(rootfs: Readable, opts: { tag: string; changes?: string[] }): Promise<void>;
+  /** Gives a local image another name (`docker tag`). Throws NotFoundError when the source is absent. */
+  tagImage(source: string, target: string): Promise<void>;
+  /** The default bridge network, or undefined when the engine has none. */
+  bridgeNetwork(): Promise<BridgeNetwork | undefined>;
 }
