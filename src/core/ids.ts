@@ -76,3 +76,24 @@ export function scopeOfArn(value: string): Scope | undefined {
   const parsed = parseArn(value);
   return parsed ? { region: parsed.region, account: parsed.account } : undefined;
 }
+
+/** 16 lowercase hex characters, as the ids inside ELBv2 ARNs. */
+export function hex16(): string {
+  return randomBytes(8).toString('hex');
+}
+
+/** A decimal id of `n` digits with no leading zero, as in ELB DNS names (`my-lb-1234567890.…`). */
+export function decimalId(n: number): string {
+  let digits = String(randomInt(1, 10));
+  while (digits.length < n) digits += String(randomInt(0, 10));
+  return digits;
+}
+
+/** ELBv2 ARNs (application load balancers). */
+export const elbArn = {
+  loadBalancer: (s: Scope, name: string, id: string) => arn(s, 'elasticloadbalancing', `loadbalancer/app/${name}/${id}`),
+  targetGroup: (s: Scope, name: string, id: string) => arn(s, 'elasticloadbalancing', `targetgroup/${name}/${id}`),
+  listener: (s: Scope, lbName: string, lbId: string, id: string) => arn(s, 'elasticloadbalancing', `listener/app/${lbName}/${lbId}/${id}`),
+  rule: (s: Scope, lbName: string, lbId: string, listenerId: string, id: string) =>
+    arn(s, 'elasticloadbalancing', `listener-rule/app/${lbName}/${lbId}/${listenerId}/${id}`),
+};

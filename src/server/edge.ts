@@ -10,6 +10,7 @@ import { uuid } from '../core/ids.ts';
 import { logger } from '../core/log.ts';
 import { dispatch } from '../protocol/dispatch.ts';
 import { serializeJsonError } from '../protocol/json11/serializer.ts';
+import { queryAction } from '../protocol/query/codec.ts';
 import { credentialScope } from '../protocol/sigv4.ts';
 import type { ApiService, RequestContext, WireResponse } from '../protocol/types.ts';
 import type { Route } from '../services/types.ts';
@@ -27,6 +28,13 @@ export interface EdgeOptions {
 export function createEdge(opts: EdgeOptions): Server {
   const byTarget = new Map<string, ApiService>();
   for (const api of opts.apis) if (api.model.metadata.targetPrefix) byTarget.set(api.model.metadata.targetPrefix, api);
+  // Query APIs (ELBv2) are told apart by the SigV4 scope's service, else by the form's Version.
+  const byQuery = new Map<string, ApiService>();
+  for (const api of opts.apis) {
+    if (api.model.metadata.protocol !== 'query') continue;
+    byQuery.set(`version:${api.model.metadata.apiVersion}`, api);
+    byQuery.set(`service:${api.model.metadata.signingName ?? api.model.metadata.endpointPrefix}`, api);
+  }
 
   return createServer((req, res) => {
     handle(req, res).catch((err) => {
@@ -53,6 +61,13 @@ export function createEdge(opts: EdgeOptions): Server {
       const body = await readBody(req, MAX_API_BODY);
       return send(res, await dispatch(api, { target, body: body.toString('utf8') }, context(req, requestId)));
     }
+    const form = url.pathname === '/' && byQuery.size ? await queryForm(req, url) : undefined;
+    const query = form === undefined ? undefined : queryAction(form);
+    if (form !== undefined && query) {
+      const service = credentialScope(header(req, 'authorization'))?.service;
+      const api = byQuery.get(`service:${service}`) ?? byQuery.get(`version:${query.version}`);
+      if (api) return send(res, await dispatch(api, { body: form }, context(req, uuid())));
+    }
     send(res, {
       status: 404,
       headers: { 'content-type': 'application/json' },
@@ -71,6 +86,15 @@ export function createEdge(opts: EdgeOptions): Server {
       endpoint: `http://${host}`,
     };
   }
+}
+
+/** The form of a Query API call: a form-encoded POST body, or a GET's URL query. */
+async function queryForm(req: IncomingMessage, url: URL): Promise<string | undefined> {
+  if (req.method === 'GET') return url.search.slice(1);
+  if (req.method === 'POST' && (header(req, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded')) {
+    return (await readBody(req, MAX_API_BODY)).toString('utf8');
+  }
+  return undefined;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -1,0 +1,115 @@
+/**
+ * @module protocol/query/parser
+ * Reads an AWS Query request (ELBv2): a form-encoded body (or URL query) with `Action`, `Version`
+ * and the input flattened into dotted keys, walked by the model's input shape:
+ *
+ *   Names.member.1=a                       non-flattened list (`Names.1` when the list is flattened)
+ *   Targets.member.1.Id=i-1                list of structures
+ *   Attrs.entry.1.key=k&Attrs.entry.1.value=v   map (`Attrs.1.key` when flattened)
+ *   Names=                                 an empty list
+ *
+ * Numbers and booleans arrive as text and are converted when they look right; anything else is
+ * left as text so that validation names the field. Malformed requests are client errors.
+ */
+import { AwsError } from '../../core/errors.ts';
+import { shapeOf, type ServiceModel, type Shape, type ShapeRef } from '../model.ts';
+
+export function parseQueryRequest(model: ServiceModel, body: string): { operation: string; input: unknown } {
+  const params = new Map<string, string>();
+  for (const [key, value] of new URLSearchParams(body)) if (!params.has(key)) params.set(key, value);
+  const action = params.get('Action');
+  if (!action) throw new AwsError('MissingAction', 'The request must contain the parameter Action.');
+  const operation = model.operations[action];
+  if (!operation) {
+    throw new AwsError('InvalidAction', `Could not find operation ${action} for version ${params.get('Version') ?? model.metadata.apiVersion}`);
+  }
+  const reader = new Reader(model, params);
+  const input = operation.input ? reader.structure(shapeOf(model, operation.input.shape), '') ?? {} : {};
+  return { operation: action, input };
+}
+
+class Reader {
+  /** Every dotted prefix of every key, to tell quickly whether anything lives under a path. */
+  private readonly prefixes = new Set<string>();
+
+  constructor(private readonly model: ServiceModel, private readonly params: Map<string, string>) {
+    for (const key of params.keys()) {
+      let at = key.indexOf('.');
+      while (at >= 0) {
+        this.prefixes.add(key.slice(0, at));
+        at = key.indexOf('.', at + 1);
+      }
+      this.prefixes.add(key);
+    }
+  }
+
+  value(shape: Shape, key: string): unknown {
+    switch (shape.type) {
+      case 'structure':
+        return this.structure(shape, key);
+      case 'list':
+        return this.list(shape, key);
+      case 'map':
+        return this.map(shape, key);
+      default:
+        return this.scalar(shape, key);
+    }
+  }
+
+  structure(shape: Shape, prefix: string): Record<string, unknown> | undefined {
+    if (prefix && !this.prefixes.has(prefix)) return undefined;
+    const out: Record<string, unknown> = {};
+    for (const [name, ref] of Object.entries(shape.members ?? {})) {
+      const key = join(prefix, ref.locationName ?? name);
+      const value = this.value(shapeOf(this.model, ref.shape), key);
+      if (value !== undefined) out[name] = value;
+    }
+    return out;
+  }
+
+  private list(shape: Shape, key: string): unknown[] | undefined {
+    if (!this.prefixes.has(key)) return undefined;
+    if (this.params.get(key) === '') return [];
+    const member = shape.member as ShapeRef;
+    const memberShape = shapeOf(this.model, member.shape);
+    const base = shape.flattened ? key : `${key}.${member.locationName ?? 'member'}`;
+    const items: unknown[] = [];
+    for (let i = 1; this.prefixes.has(`${base}.${i}`); i++) items.push(this.value(memberShape, `${base}.${i}`) ?? null);
+    return items;
+  }
+
+  private map(shape: Shape, key: string): Record<string, unknown> | undefined {
+    if (!this.prefixes.has(key)) return undefined;
+    const base = shape.flattened ? key : `${key}.entry`;
+    const keyName = shape.key?.locationName ?? 'key';
+    const valueName = shape.value?.locationName ?? 'value';
+    const valueShape = shapeOf(this.model, shape.value!.shape);
+    const out: Record<string, unknown> = {};
+    for (let i = 1; this.prefixes.has(`${base}.${i}`); i++) {
+      const k = this.params.get(`${base}.${i}.${keyName}`);
+      if (k !== undefined) out[k] = this.value(valueShape, `${base}.${i}.${valueName}`);
+    }
+    return out;
+  }
+
+  private scalar(shape: Shape, key: string): unknown {
+    const text = this.params.get(key);
+    if (text === undefined) return undefined;
+    switch (shape.type) {
+      case 'integer':
+      case 'long':
+        return /^-?\d+$/.test(text.trim()) ? Number(text) : text;
+      case 'double':
+      case 'float':
+        return text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
+      case 'boolean':
+        return text === 'true' ? true : text === 'false' ? false : text;
+      default:
+        return text;
+    }
+  }
+}
+
+function join(prefix: string, name: string): string {
+  return prefix ? `${prefix}.${name}` : name;
+}
