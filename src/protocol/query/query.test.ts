@@ -58,7 +58,7 @@ describe('Query codec, round-tripped through the AWS SDK v3', () => {
       Port: 8000,
       DefaultActions: [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: 'arn:a', Weight: 100 }, { TargetGroupArn: 'arn:b', Weight: 0 }], TargetGroupStickinessConfig: { Enabled: false } } }],
     }));
-    assert.deepEqual(seen, {
+    assert.deepEqual({ ...seen }, {
       LoadBalancerArn: 'arn:lb',
       Protocol: 'HTTP',
       Port: 8000,
