@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --quick] [-- --only steady|api]`: the ECS benchmarks, printed as tables.
+ * `npm run bench [-- --quick] [-- --only steady|api|ecr]`: the ECS and ECR benchmarks, printed as tables.
  * Not a test: nothing asserts on time (machines are shared and noisy). Everything it starts —
  * Slipway and moto_server processes, containers, temporary data directories — is removed at the
  * end, on failure and on Ctrl-C.
  */
 import { cpus } from 'node:os';
+import { benchEcr } from './ecr.ts';
 import { benchApi } from './ecs-api.ts';
 import { benchSteadyState } from './ecs-steady-state.ts';
 import { runCleanups } from './procs.ts';
@@ -20,8 +21,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
-if (only && only !== 'steady' && only !== 'api') {
-  console.error(`bench: --only takes 'steady' or 'api' (got '${only}')`);
+if (only && only !== 'steady' && only !== 'api' && only !== 'ecr') {
+  console.error(`bench: --only takes 'steady', 'api' or 'ecr' (got '${only}')`);
   process.exit(2);
 }
 
@@ -58,6 +59,14 @@ try {
     } catch (err) {
       failed = true;
       tables.push(`ECS API speed: failed: ${(err as Error).stack ?? err}`);
+    }
+  }
+  if (!only || only === 'ecr') {
+    try {
+      tables.push(await benchEcr(quick ? { imagesMiB: [200], rawMiB: 256, repeats: 3, log } : { imagesMiB: [200, 1024], rawMiB: 1024, repeats: 3, log }));
+    } catch (err) {
+      failed = true;
+      tables.push(`ECR registry beside distribution: failed: ${(err as Error).stack ?? err}`);
     }
   }
 } finally {

@@ -1,0 +1,137 @@
+/**
+ * @module services/ecr/housekeeping
+ * The ECR room's loop: lifecycle policies applied a few seconds after each push and on a timer,
+ * then garbage collection of blobs and abandoned uploads.
+ *
+ * Collection is distribution's mark and sweep, adapted to pushes in progress:
+ *   - marked: every image's manifest and everything its manifest references (config and layers,
+ *     or an index's child manifests), in every repository;
+ *   - a blob linked to a repository (uploaded or mounted) but referenced by no manifest is kept
+ *     for a grace period (1 h, scaled) after it was linked: a push has its layers up before its
+ *     manifest, and a HEAD of the blob during a push renews the link. After that the link goes;
+ *   - a blob that is neither marked nor young-linked, whose file is older than the grace period
+ *     and which no upload is committing right now, is deleted.
+ * Everything after listing the files runs synchronously, so no request can link or reference a
+ * blob between the decision and the unlink; a blob committed after the listing is not a candidate.
+ * Uploads with no write for 24 h (scaled) are abandoned and removed.
+ */
+import { logger } from '../../core/log.ts';
+import type { EcrContext } from './context.ts';
+import { applyLifecyclePolicies } from './lifecycle.ts';
+
+const log = logger('ecr.housekeeping');
+
+export const COLLECT_EVERY_MS = 10 * 60 * 1000;
+export const GRACE_MS = 60 * 60 * 1000;
+export const ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1000;
+/** How long after a push its repository's lifecycle policy runs (pushes in a burst share one run). */
+export const LIFECYCLE_AFTER_PUSH_MS = 5_000;
+
+export interface CollectionReport {
+  blobsDeleted: number;
+  bytesFreed: number;
+  linksRemoved: number;
+  uploadsRemoved: number;
+}
+
+/** Starts the loop; returns the function that stops it. */
+export function startHousekeeping(ecr: EcrContext): () => void {
+  const pending = new Map<string, NodeJS.Timeout>();
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  const unsubscribe = ecr.events.subscribe((event) => {
+    if (event.type !== 'ecr.push' || stopped) return;
+    const arn = event.resource;
+    clearTimeout(pending.get(arn));
+    const t = setTimeout(() => {
+      pending.delete(arn);
+      Promise.resolve(applyLifecyclePolicies(ecr, arn)).catch((err) => log.error(`lifecycle policy of ${arn} failed`, err));
+    }, ecr.clock.duration(LIFECYCLE_AFTER_PUSH_MS));
+    t.unref();
+    pending.set(arn, t);
+  });
+
+  const tick = async () => {
+    try {
+      await applyLifecyclePolicies(ecr);
+    } catch (err) {
+      log.error('lifecycle policies failed', err);
+    }
+    try {
+      const report = await collectGarbage(ecr);
+      if (report.blobsDeleted || report.uploadsRemoved || report.linksRemoved) log.info('collected', report);
+    } catch (err) {
+      log.error('garbage collection failed', err);
+    }
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => void tick().finally(schedule), Math.max(1_000, ecr.clock.duration(COLLECT_EVERY_MS)));
+    timer.unref();
+  };
+  schedule();
+
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    for (const t of pending.values()) clearTimeout(t);
+    pending.clear();
+    unsubscribe();
+  };
+}
+
+/** One collection. `graceMs` and `abandonedMs` are real milliseconds (already scaled). */
+export async function collectGarbage(
+  ecr: EcrContext,
+  opts: { graceMs?: number; abandonedMs?: number } = {},
+): Promise<CollectionReport> {
+  const graceMs = opts.graceMs ?? ecr.clock.duration(GRACE_MS);
+  const abandonedMs = opts.abandonedMs ?? ecr.clock.duration(ABANDONED_UPLOAD_MS);
+  const report: CollectionReport = { blobsDeleted: 0, bytesFreed: 0, linksRemoved: 0, uploadsRemoved: 0 };
+  report.uploadsRemoved = await removeAbandonedUploads(ecr, abandonedMs);
+
+  const onDisk = await ecr.blobs.list();
+  // From here on, synchronous: see the module comment.
+  const now = ecr.clock.now();
+  const marked = new Set<string>();
+  for (const image of ecr.model.images.find()) {
+    marked.add(image.digest);
+    for (const digest of image.references) marked.add(digest);
+  }
+  const youngLinks = new Set<string>();
+  ecr.model.tx(() => {
+    for (const link of ecr.model.layers.find()) {
+      if (marked.has(link.digest)) continue;
+      if (now - link.at < graceMs) youngLinks.add(link.digest);
+      else if (ecr.model.layers.delete(`${link.repositoryArn}@${link.digest}`)) report.linksRemoved++;
+    }
+  });
+  for (const digest of onDisk) {
+    if (marked.has(digest) || youngLinks.has(digest) || ecr.blobs.isCommitting(digest)) continue;
+    const stat = ecr.blobs.stat(digest);
+    if (!stat || now - stat.modifiedAt < graceMs) continue;
+    if (ecr.blobs.delete(digest)) {
+      report.blobsDeleted++;
+      report.bytesFreed += stat.size;
+    }
+  }
+  return report;
+}
+
+/** Uploads (rows and files) with no write for `abandonedMs`; returns how many were removed. */
+async function removeAbandonedUploads(ecr: EcrContext, abandonedMs: number): Promise<number> {
+  const now = ecr.clock.now();
+  const files = new Map((await ecr.blobs.listUploads()).map((f) => [f.id, f.modifiedAt]));
+  const rows = ecr.model.uploads.find();
+  const ids = new Set([...files.keys(), ...rows.map((r) => r.id)]);
+  let removed = 0;
+  for (const id of ids) {
+    const lastWrite = files.get(id) ?? rows.find((r) => r.id === id)!.startedAt;
+    if (now - lastWrite < abandonedMs) continue;
+    await ecr.blobs.cancelUpload(id);
+    ecr.model.uploads.delete(id);
+    removed++;
+  }
+  return removed;
+}

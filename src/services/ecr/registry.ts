@@ -1,0 +1,106 @@
+/**
+ * @module services/ecr/registry
+ * The registry on the edge: OCI Distribution Spec v1.1 and Docker's Registry HTTP API v2 under
+ * /v2/. This file authenticates, finds the repository a path names and hands the request to the
+ * blob (registry-blobs.ts) or manifest (registry-manifests.ts) handlers.
+ *
+ * Repository names contain slashes, so each path is split on its LAST `/manifests/`, `/blobs/`,
+ * `/tags/list` or `/referrers/`: `/v2/team/app/manifests/v1` is repository `team/app`, tag `v1`.
+ * Every request but an anonymous `GET /v2/` needs `AWS:<password>` (Basic) or the password as a
+ * Bearer token; the 401 carries the Basic challenge that makes `docker login` send them.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { logger } from '../../core/log.ts';
+import type { Route } from '../types.ts';
+import { verifyAuthorization } from './auth.ts';
+import type { EcrContext } from './context.ts';
+import { blobRequest, uploadRequest } from './registry-blobs.ts';
+import { manifestRequest, referrersRequest, tagsRequest } from './registry-manifests.ts';
+import { RegistryError, sendRegistryError, toRegistryError } from './registry-errors.ts';
+import { API_VERSION_HEADER, header, paginate, sendJsonBody, type RegistryRequest } from './registry-http.ts';
+import { findRepositoryByName, notFound } from './repositories.ts';
+
+const log = logger('registry');
+
+/** Repository names as the distribution spec and ECR allow them. */
+export const REPOSITORY_NAME = /^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$/;
+const CHALLENGE = { 'www-authenticate': 'Basic realm="Slipway ECR"' };
+
+type Handler = (r: RegistryRequest, ref: string) => Promise<void> | void;
+
+/** Most specific first: `…/blobs/uploads/…` before `…/blobs/<digest>`. `(.+)` is greedy, so the last marker wins. */
+const PATHS: [RegExp, Handler][] = [
+  [/^(.+)\/tags\/list$/, (r) => tagsRequest(r)],
+  [/^(.+)\/manifests\/([^/]+)$/, manifestRequest],
+  [/^(.+)\/blobs\/uploads\/?([^/]*)$/, uploadRequest],
+  [/^(.+)\/blobs\/([^/]+)$/, blobRequest],
+  [/^(.+)\/referrers\/([^/]+)$/, referrersRequest],
+];
+
+export function registryRoutes(ecr: EcrContext): Route[] {
+  return [{ method: '*', path: /^\/v2(\/.*)?$/, handle: (req, res) => serve(ecr, req, res) }];
+}
+
+async function serve(ecr: EcrContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/v2/', 'http://registry');
+  const path = url.pathname.replace(/^\/v2\/?/, '');
+  try {
+    const authorized = verifyAuthorization(ecr, header(req, 'authorization'));
+    if (path === '') return base(req, res, authorized);
+    if (!authorized) throw new RegistryError('UNAUTHORIZED', 'authentication required: docker login with the password from aws ecr get-login-password', {}, CHALLENGE);
+    if (path === '_catalog') return catalog(ecr, url, res, req.method);
+    for (const [pattern, handler] of PATHS) {
+      const m = path.match(pattern);
+      if (!m) continue;
+      const name = decode(m[1]);
+      if (!REPOSITORY_NAME.test(name) || name.length > 256) throw new RegistryError('NAME_INVALID', `invalid repository name '${name}'`, { name });
+      const repo = findRepositoryByName(ecr, name);
+      if (!repo) throw new RegistryError('NAME_UNKNOWN', notFound(name, ecr.config.account).message, { name });
+      return await handler({ ecr, req, res, url, name, repo, repositoryArn: repo.repository.repositoryArn! }, decode(m[2] ?? ''));
+    }
+    const body = JSON.stringify({ errors: [{ code: 'NOT_FOUND', message: `the registry serves nothing at ${url.pathname}`, detail: {} }] });
+    res.writeHead(404, { ...API_VERSION_HEADER, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+  } catch (err) {
+    const known = toRegistryError(err);
+    if (res.headersSent) {
+      // Mid-body (a client that went away while pulling): nothing more can be said.
+      if (!known) log.debug(`${req.method} ${url.pathname} failed after the response began: ${(err as Error).message}`);
+      res.destroy();
+      return;
+    }
+    // A refused upload's body is not wanted: close rather than read gigabytes to keep the connection.
+    if (!req.complete && (Number(header(req, 'content-length') ?? 0) > 0 || header(req, 'transfer-encoding') !== undefined)) res.setHeader('connection', 'close');
+    if (known) return sendRegistryError(res, known);
+    if (req.destroyed || (err as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE' || (err as NodeJS.ErrnoException).code === 'ECONNRESET') {
+      log.debug(`${req.method} ${url.pathname}: the client went away (${(err as Error).message})`);
+      res.destroy();
+      return;
+    }
+    log.error(`${req.method} ${url.pathname} failed`, err);
+    const body = JSON.stringify({ errors: [{ code: 'UNKNOWN', message: 'Slipway failed; see its log', detail: {} }] });
+    res.writeHead(500, { ...API_VERSION_HEADER, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+  }
+}
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new RegistryError('NAME_INVALID', `'${segment}' is not a valid path segment`);
+  }
+}
+
+/** `GET /v2/`: 200 to a client with credentials, else the challenge that makes it log in. */
+function base(req: IncomingMessage, res: ServerResponse, authorized: boolean): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') throw new RegistryError('UNSUPPORTED', `${req.method} /v2/ is not supported`);
+  if (!authorized) throw new RegistryError('UNAUTHORIZED', 'authentication required: docker login with the password from aws ecr get-login-password', {}, CHALLENGE);
+  res.writeHead(200, { ...API_VERSION_HEADER, 'content-type': 'application/json', 'content-length': 2 }).end('{}');
+}
+
+/** `GET /v2/_catalog`: every repository name, with the same n/last pagination as tag lists. */
+function catalog(ecr: EcrContext, url: URL, res: ServerResponse, method: string | undefined): void {
+  if (method !== 'GET') throw new RegistryError('UNSUPPORTED', `${method} /v2/_catalog is not supported`);
+  const names = [...new Set(ecr.model.repositories.find().map((r) => r.repository.repositoryName!))].sort();
+  const page = paginate(names, url, '/v2/_catalog');
+  sendJsonBody(res, 200, { repositories: page.items }, page.link ? { link: page.link } : {});
+}
