@@ -1,0 +1,120 @@
+/**
+ * @module services/elb/api-listeners
+ * CreateListener, DescribeListeners, ModifyListener, DeleteListener. A listener owns its default
+ * rule (IsDefault, Priority "default"), whose actions are the listener's DefaultActions.
+ */
+import { elbArn, hex16, parseArn } from '../../core/ids.ts';
+import { checkActions } from './actions.ts';
+import { requireLoadBalancer } from './api-load-balancers.ts';
+import type { ElbContext } from './context.ts';
+import { elbError } from './errors.ts';
+import { DEFAULT_PRIORITY, type ListenerRecord } from './model.ts';
+import { page } from './paging.ts';
+import type { Elbv2Operations, Listener, ProtocolEnum } from './shapes.ts';
+import { checkTags } from './tags.ts';
+
+type Ops = Elbv2Operations;
+
+export function requireListener(elb: ElbContext, arn: string): ListenerRecord {
+  const r = elb.model.listeners.get(arn);
+  if (!r) throw elbError.listenerNotFound(`Listener '${arn}' not found`);
+  return r;
+}
+
+function checkProtocol(protocol: ProtocolEnum | undefined): 'HTTP' {
+  if (protocol === undefined || protocol === 'HTTP') return 'HTTP';
+  if (protocol === 'HTTPS') throw elbError.unsupported('HTTPS listeners (certificates); use HTTP');
+  throw elbError.validation(`Protocol '${protocol}' is not supported by load balancers of type 'application'; use HTTP or HTTPS`);
+}
+
+function checkPort(port: number | undefined): number {
+  if (port === undefined) throw elbError.validation('A listener port must be specified');
+  if (port < 1 || port > 65535) throw elbError.validation(`Listener port '${port}' must be between 1 and 65535`);
+  if (port < 1024 && process.getuid && process.getuid() !== 0) {
+    throw elbError.invalidConfiguration(`Port ${port} is below 1024, which only root may listen on, and Slipway runs as uid ${process.getuid()}; use a port of 1024 or above`);
+  }
+  return port;
+}
+
+export function listenerHandlers(elb: ElbContext) {
+  const { model } = elb;
+  return {
+    CreateListener(input: Ops['CreateListener']['input']): Ops['CreateListener']['output'] {
+      const protocol = checkProtocol(input.Protocol);
+      const port = checkPort(input.Port);
+      checkTags(input.Tags);
+      const created = model.tx(() => {
+        const lb = requireLoadBalancer(elb, input.LoadBalancerArn);
+        const actions = checkActions(elb, input.DefaultActions, input.LoadBalancerArn);
+        const clash = model.listeners.find({ lb: input.LoadBalancerArn }).find((l) => l.listener.Port === port);
+        if (clash) {
+          if (JSON.stringify(clash.listener.DefaultActions) === JSON.stringify(actions) && clash.listener.Protocol === protocol) return clash.listener;
+          throw elbError.duplicateListener(input.LoadBalancerArn);
+        }
+        const scope = { region: parseArn(input.LoadBalancerArn)!.region, account: parseArn(input.LoadBalancerArn)!.account };
+        const [, , lbName, lbId] = parseArn(input.LoadBalancerArn)!.resource.split('/');
+        const id = hex16();
+        const listener: Listener = {
+          ListenerArn: elbArn.listener(scope, lbName, lbId, id),
+          LoadBalancerArn: lb.lb.LoadBalancerArn,
+          Port: port,
+          Protocol: protocol,
+          DefaultActions: actions,
+          AlpnPolicy: [],
+        };
+        model.putListener({ listener, tags: input.Tags ?? [] });
+        model.putRule({
+          rule: { RuleArn: elbArn.rule(scope, lbName, lbId, id, hex16()), Priority: 'default', Conditions: [], Actions: actions, IsDefault: true },
+          listenerArn: listener.ListenerArn!,
+          priority: DEFAULT_PRIORITY,
+          tags: [],
+        });
+        return listener;
+      });
+      elb.changed();
+      return { Listeners: [created] };
+    },
+
+    DescribeListeners(input: Ops['DescribeListeners']['input']): Ops['DescribeListeners']['output'] {
+      if (!input.LoadBalancerArn === !input.ListenerArns?.length) throw elbError.validation('You must specify either listener ARNs or a load balancer ARN');
+      const found = input.LoadBalancerArn
+        ? (requireLoadBalancer(elb, input.LoadBalancerArn), model.listeners.find({ lb: input.LoadBalancerArn }).sort((a, b) => a.listener.Port! - b.listener.Port!))
+        : input.ListenerArns!.map((arn) => model.listeners.get(arn) ?? (() => { throw elbError.listenerNotFound(); })());
+      const { items, next } = page(found, input.Marker, input.PageSize);
+      return { Listeners: items.map((l) => l.listener), NextMarker: next };
+    },
+
+    ModifyListener(input: Ops['ModifyListener']['input']): Ops['ModifyListener']['output'] {
+      const protocol = input.Protocol === undefined ? undefined : checkProtocol(input.Protocol);
+      const port = input.Port === undefined ? undefined : checkPort(input.Port);
+      const updated = model.tx(() => {
+        const r = requireListener(elb, input.ListenerArn);
+        const l = r.listener;
+        if (port !== undefined && port !== l.Port) {
+          if (model.listeners.find({ lb: l.LoadBalancerArn! }).some((o) => o.listener.Port === port)) throw elbError.duplicateListener(l.LoadBalancerArn!);
+          l.Port = port;
+        }
+        if (protocol) l.Protocol = protocol;
+        if (input.DefaultActions) {
+          l.DefaultActions = checkActions(elb, input.DefaultActions, l.LoadBalancerArn!);
+          const rule = model.rules.find({ listener: l.ListenerArn! }).find((x) => x.rule.IsDefault);
+          if (rule) model.putRule({ ...rule, rule: { ...rule.rule, Actions: l.DefaultActions } });
+        }
+        model.putListener(r);
+        return l;
+      });
+      elb.changed();
+      return { Listeners: [updated] };
+    },
+
+    DeleteListener(input: Ops['DeleteListener']['input']): Ops['DeleteListener']['output'] {
+      model.tx(() => {
+        requireListener(elb, input.ListenerArn);
+        for (const rule of model.rules.find({ listener: input.ListenerArn })) model.rules.delete(rule.rule.RuleArn!);
+        model.listeners.delete(input.ListenerArn);
+      });
+      elb.changed();
+      return {};
+    },
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * @module services/elb/api-rules
+ * CreateRule, DescribeRules, ModifyRule, DeleteRule, SetRulePriorities. Rules are evaluated by
+ * ascending priority (1–50000, unique per listener); the default rule comes last and can only have
+ * its actions changed.
+ */
+import { elbArn, hex16, parseArn } from '../../core/ids.ts';
+import { checkActions, checkConditions } from './actions.ts';
+import { requireListener } from './api-listeners.ts';
+import type { ElbContext } from './context.ts';
+import { elbError } from './errors.ts';
+import type { RuleRecord } from './model.ts';
+import { page } from './paging.ts';
+import type { Elbv2Operations, Rule } from './shapes.ts';
+import { checkTags } from './tags.ts';
+
+type Ops = Elbv2Operations;
+const MAX_RULES = 100;
+
+function requireRule(elb: ElbContext, arn: string): RuleRecord {
+  const r = elb.model.rules.get(arn);
+  if (!r) throw elbError.ruleNotFound(`Rule '${arn}' not found`);
+  return r;
+}
+
+function checkPriority(priority: number): void {
+  if (!Number.isInteger(priority) || priority < 1 || priority > 50000) throw elbError.validation(`Priority '${priority}' must be between 1 and 50000`);
+}
+
+export function ruleHandlers(elb: ElbContext) {
+  const { model } = elb;
+  return {
+    CreateRule(input: Ops['CreateRule']['input']): Ops['CreateRule']['output'] {
+      checkPriority(input.Priority);
+      checkTags(input.Tags);
+      if (input.Transforms?.length) throw elbError.unsupported('rule transforms');
+      const conditions = checkConditions(input.Conditions);
+      const rule = model.tx(() => {
+        const listener = requireListener(elb, input.ListenerArn).listener;
+        const actions = checkActions(elb, input.Actions, listener.LoadBalancerArn!);
+        const rules = model.rules.find({ listener: input.ListenerArn });
+        if (rules.some((r) => r.priority === input.Priority)) throw elbError.priorityInUse(input.Priority);
+        if (rules.length > MAX_RULES) throw elbError.tooManyRules();
+        const [, , lbName, lbId, listenerId] = parseArn(input.ListenerArn)!.resource.split('/');
+        const p = parseArn(input.ListenerArn)!;
+        const created: Rule = {
+          RuleArn: elbArn.rule({ region: p.region, account: p.account }, lbName, lbId, listenerId, hex16()),
+          Priority: String(input.Priority),
+          Conditions: conditions,
+          Actions: actions,
+          IsDefault: false,
+        };
+        model.putRule({ rule: created, listenerArn: input.ListenerArn, priority: input.Priority, tags: input.Tags ?? [] });
+        return created;
+      });
+      elb.changed();
+      return { Rules: [rule] };
+    },
+
+    DescribeRules(input: Ops['DescribeRules']['input']): Ops['DescribeRules']['output'] {
+      if (!input.ListenerArn === !input.RuleArns?.length) throw elbError.validation('You must specify either listener ARNs or rule ARNs');
+      const found = input.ListenerArn
+        ? (requireListener(elb, input.ListenerArn), model.rulesOf(input.ListenerArn))
+        : input.RuleArns!.map((arn) => requireRule(elb, arn));
+      const { items, next } = page(found, input.Marker, input.PageSize);
+      return { Rules: items.map((r) => r.rule), NextMarker: next };
+    },
+
+    ModifyRule(input: Ops['ModifyRule']['input']): Ops['ModifyRule']['output'] {
+      if (input.Transforms?.length) throw elbError.unsupported('rule transforms');
+      const rule = model.tx(() => {
+        const r = requireRule(elb, input.RuleArn);
+        const listener = requireListener(elb, r.listenerArn);
+        if (input.Conditions) {
+          if (r.rule.IsDefault) throw elbError.operationNotPermitted(`You cannot modify the conditions of the default rule '${input.RuleArn}'`);
+          r.rule.Conditions = checkConditions(input.Conditions);
+        }
+        if (input.Actions) {
+          r.rule.Actions = checkActions(elb, input.Actions, listener.listener.LoadBalancerArn!);
+          if (r.rule.IsDefault) model.putListener({ ...listener, listener: { ...listener.listener, DefaultActions: r.rule.Actions } });
+        }
+        model.putRule(r);
+        return r.rule;
+      });
+      elb.changed();
+      return { Rules: [rule] };
+    },
+
+    DeleteRule(input: Ops['DeleteRule']['input']): Ops['DeleteRule']['output'] {
+      const r = requireRule(elb, input.RuleArn);
+      if (r.rule.IsDefault) throw elbError.operationNotPermitted(`Default rule '${input.RuleArn}' cannot be deleted`);
+      model.rules.delete(input.RuleArn);
+      elb.changed();
+      return {};
+    },
+
+    SetRulePriorities(input: Ops['SetRulePriorities']['input']): Ops['SetRulePriorities']['output'] {
+      const rules = model.tx(() => {
+        const changed = input.RulePriorities.map((p) => {
+          checkPriority(p.Priority ?? 0);
+          const r = requireRule(elb, p.RuleArn ?? '');
+          if (r.rule.IsDefault) throw elbError.operationNotPermitted(`Default rule '${p.RuleArn}' priority cannot be changed`);
+          return { r, priority: p.Priority! };
+        });
+        for (const { r, priority } of changed) {
+          const others = model.rules.find({ listener: r.listenerArn }).filter((o) => !changed.some((c) => c.r.rule.RuleArn === o.rule.RuleArn));
+          const twice = changed.filter((c) => c.r.listenerArn === r.listenerArn && c.priority === priority).length > 1;
+          if (twice || others.some((o) => o.priority === priority)) throw elbError.priorityInUse(priority);
+        }
+        for (const { r, priority } of changed) {
+          r.priority = priority;
+          r.rule.Priority = String(priority);
+          model.putRule(r);
+        }
+        return changed.map((c) => c.r.rule);
+      });
+      elb.changed();
+      return { Rules: rules };
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * @module services/elb/dataplane
+ * The one interface between the ELB room and the proxy that carries traffic. The room computes
+ * the whole desired state (desired.ts) and hands it over; the implementation decides how to get
+ * there — for HAProxy (haproxy.ts): a hitless reload when the structure changed (listeners, rules,
+ * target groups, slot counts), Runtime API commands when only servers or weights did.
+ *
+ * The data plane runs as its own long-lived process: stopping (or killing) Slipway leaves it
+ * serving, and the next start adopts it.
+ */
+
+export interface DataPlaneConfig {
+  frontends: FrontendSpec[];
+  backends: BackendSpec[];
+}
+
+/** One listener: an address and port, its rules in evaluation order, the default rule last. */
+export interface FrontendSpec {
+  /** Stable id (the listener ARN's id). */
+  key: string;
+  address: string;
+  port: number;
+  /** The load balancer's idle timeout, seconds. */
+  idleTimeoutSec: number;
+  routes: RouteSpec[];
+}
+
+export interface RouteSpec {
+  key: string;
+  /** All must match (a default route has none). */
+  conditions: ConditionSpec[];
+  action: ActionSpec;
+}
+
+/** Values within one condition are alternatives (wildcards * and ? as ALB has them). */
+export type ConditionSpec =
+  | { kind: 'path' | 'host' | 'method' | 'source'; values: string[] }
+  | { kind: 'header'; name: string; values: string[] }
+  | { kind: 'query'; pairs: { key?: string; value: string }[] };
+
+export type ActionSpec =
+  | { kind: 'forward'; targets: { backend: string; weight: number }[] }
+  | { kind: 'fixed-response'; status: number; contentType?: string; body?: string }
+  | { kind: 'redirect'; status: 301 | 302; protocol: string; host: string; port: string; path: string; query: string };
+
+/** One target group. */
+export interface BackendSpec {
+  /** Stable id (the target group ARN's id). */
+  key: string;
+  algorithm: 'roundrobin' | 'leastconn';
+  /** lb_cookie stickiness, seconds. */
+  stickySeconds?: number;
+  idleTimeoutSec: number;
+  servers: ServerSpec[];
+}
+
+/** ready: gets traffic; drain: finishes what it has, gets nothing new; maint: gets nothing. */
+export type ServerState = 'ready' | 'drain' | 'maint';
+
+export interface ServerSpec {
+  /** "<host>:<port>", unique within the backend. */
+  key: string;
+  host: string;
+  port: number;
+  state: ServerState;
+}
+
+export interface ApplyResult {
+  /** The configuration was reloaded (structure changed) rather than changed at run time. */
+  reloaded: boolean;
+  /** Runtime API commands sent. */
+  commands: number;
+  /** Listeners that could not bind their address and port (in use, or a privileged port without root). */
+  unbound: { key: string; address: string; port: number; error: string }[];
+}
+
+export interface DataPlane {
+  readonly name: string;
+  /** Adopts a data plane left running by an earlier Slipway, if there is one. */
+  start(): Promise<void>;
+  /** Makes the data plane serve `config` (starting it when needed; stopping it when nothing is left to serve). */
+  apply(config: DataPlaneConfig): Promise<ApplyResult>;
+  /** The data plane's process id, when it runs. */
+  pid(): number | undefined;
+  /** Stops the data plane process itself (graceful: in-flight requests finish). */
+  shutdown(): Promise<void>;
+}

@@ -1,0 +1,103 @@
+/**
+ * @module services/elb/desired
+ * What the data plane should serve, computed from the store alone: every listener of every load
+ * balancer with its rules in priority order, every target group a rule forwards to, and each
+ * target's server state from its health (health.ts). No I/O; the sync loop hands it to the DataPlane.
+ */
+import { shortName } from '../../core/ids.ts';
+import type { ActionSpec, BackendSpec, ConditionSpec, DataPlaneConfig, FrontendSpec } from './dataplane.ts';
+import { serverStates } from './health.ts';
+import { ElbModel, type TargetGroupRecord } from './model.ts';
+import type { Action, RuleCondition } from './shapes.ts';
+import { targetAddress } from './targets.ts';
+
+export const DEFAULT_IDLE_TIMEOUT_S = 60;
+
+export function desiredConfig(model: ElbModel): DataPlaneConfig {
+  const frontends: FrontendSpec[] = [];
+  const used = new Map<string, number>();
+  const groups = new Map(model.targetGroups.find().map((r) => [r.tg.TargetGroupArn!, r]));
+  for (const lb of model.loadBalancers.find()) {
+    const idle = Number(lb.attributes['idle_timeout.timeout_seconds'] ?? DEFAULT_IDLE_TIMEOUT_S);
+    for (const l of model.listeners.find({ lb: lb.lb.LoadBalancerArn! })) {
+      const routes = model.rulesOf(l.listener.ListenerArn!).flatMap((r) => {
+        const action = actionSpec(r.rule.Actions ?? [], groups);
+        if (!action) return [];
+        for (const t of action.kind === 'forward' ? action.targets : []) used.set(t.backend, idle);
+        return [{ key: shortName(r.rule.RuleArn!), conditions: (r.rule.Conditions ?? []).map(conditionSpec), action }];
+      });
+      frontends.push({ key: shortName(l.listener.ListenerArn!), address: lb.address, port: l.listener.Port!, idleTimeoutSec: idle, routes });
+    }
+  }
+  const backends: BackendSpec[] = [];
+  for (const tg of groups.values()) {
+    const key = shortName(tg.tg.TargetGroupArn!);
+    if (!used.has(key)) continue;
+    const targets = model.targets.find({ tg: tg.tg.TargetGroupArn! });
+    const states = serverStates(targets, tg.tg);
+    backends.push({
+      key,
+      algorithm: tg.attributes['load_balancing.algorithm.type'] === 'least_outstanding_requests' ? 'leastconn' : 'roundrobin',
+      stickySeconds: sticky(tg),
+      idleTimeoutSec: used.get(key)!,
+      servers: targets.map((t) => {
+        const host = targetAddress(t.id);
+        return { key: `${host}:${t.port}`, host, port: t.port, state: states.get(t)! };
+      }),
+    });
+  }
+  return { frontends, backends };
+}
+
+function sticky(tg: TargetGroupRecord): number | undefined {
+  if (tg.attributes['stickiness.enabled'] !== 'true' || (tg.attributes['stickiness.type'] ?? 'lb_cookie') !== 'lb_cookie') return undefined;
+  return Number(tg.attributes['stickiness.lb_cookie.duration_seconds'] ?? 86400);
+}
+
+/** The action that decides (the last by Order); undefined when it names nothing Slipway can serve. */
+export function actionSpec(actions: Action[], groups: Map<string, TargetGroupRecord>): ActionSpec | undefined {
+  const a = [...actions].sort((x, y) => (x.Order ?? 0) - (y.Order ?? 0)).at(-1);
+  if (!a) return undefined;
+  switch (a.Type) {
+    case 'forward': {
+      const tuples = a.ForwardConfig?.TargetGroups?.length ? a.ForwardConfig.TargetGroups : [{ TargetGroupArn: a.TargetGroupArn, Weight: 1 }];
+      const targets = tuples.filter((t) => t.TargetGroupArn && groups.has(t.TargetGroupArn)).map((t) => ({ backend: shortName(t.TargetGroupArn!), weight: t.Weight ?? 1 }));
+      return targets.length ? { kind: 'forward', targets } : undefined;
+    }
+    case 'fixed-response': {
+      const c = a.FixedResponseConfig!;
+      return { kind: 'fixed-response', status: Number(c.StatusCode), contentType: c.ContentType, body: c.MessageBody };
+    }
+    case 'redirect': {
+      const c = a.RedirectConfig!;
+      return {
+        kind: 'redirect',
+        status: c.StatusCode === 'HTTP_302' ? 302 : 301,
+        protocol: c.Protocol ?? '#{protocol}',
+        host: c.Host ?? '#{host}',
+        port: c.Port ?? '#{port}',
+        path: c.Path ?? '/#{path}',
+        query: c.Query ?? '#{query}',
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function conditionSpec(c: RuleCondition): ConditionSpec {
+  switch (c.Field) {
+    case 'path-pattern':
+      return { kind: 'path', values: c.PathPatternConfig?.Values ?? c.Values ?? [] };
+    case 'host-header':
+      return { kind: 'host', values: c.HostHeaderConfig?.Values ?? c.Values ?? [] };
+    case 'http-header':
+      return { kind: 'header', name: c.HttpHeaderConfig!.HttpHeaderName!, values: c.HttpHeaderConfig?.Values ?? [] };
+    case 'http-request-method':
+      return { kind: 'method', values: c.HttpRequestMethodConfig?.Values ?? c.Values ?? [] };
+    case 'source-ip':
+      return { kind: 'source', values: c.SourceIpConfig?.Values ?? c.Values ?? [] };
+    default:
+      return { kind: 'query', pairs: (c.QueryStringConfig?.Values ?? []).map((p) => ({ key: p.Key, value: p.Value ?? '' })) };
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * @module services/elb/errors
+ * The ELBv2 errors Slipway answers, worded as ALB words them. Codes are the model's short wire
+ * codes (`error.code`); the Query serializer takes each one's HTTP status from the model.
+ */
+import { AwsError } from '../../core/errors.ts';
+
+const e = (code: string, message: string) => new AwsError(code, message);
+
+export const elbError = {
+  validation: (message: string) => e('ValidationError', message),
+  loadBalancerNotFound: (what = 'One or more load balancers not found') => e('LoadBalancerNotFound', what),
+  targetGroupNotFound: (what = 'One or more target groups not found') => e('TargetGroupNotFound', what),
+  listenerNotFound: (what = 'One or more listeners not found') => e('ListenerNotFound', what),
+  ruleNotFound: (what = 'One or more rules not found') => e('RuleNotFound', what),
+  duplicateLoadBalancer: (name: string) => e('DuplicateLoadBalancerName', `A load balancer with the same name '${name}' exists, but with different settings`),
+  duplicateTargetGroup: (name: string) => e('DuplicateTargetGroupName', `A target group with the same name '${name}' exists, but with different settings`),
+  duplicateListener: (lbArn: string) => e('DuplicateListener', `A listener already exists on this port for this load balancer '${lbArn}'`),
+  priorityInUse: (priority: number) => e('PriorityInUse', `Priority '${priority}' is currently in use`),
+  resourceInUse: (message: string) => e('ResourceInUse', message),
+  invalidConfiguration: (message: string) => e('InvalidConfigurationRequest', message),
+  invalidAction: (message: string) => e('InvalidLoadBalancerAction', message),
+  invalidTarget: (message: string) => e('InvalidTarget', message),
+  incompatibleProtocols: (message: string) => e('IncompatibleProtocols', message),
+  operationNotPermitted: (message: string) => e('OperationNotPermitted', message),
+  associationLimit: (tgArn: string) =>
+    e('TargetGroupAssociationLimit', `The following target groups cannot be associated with more than one load balancer: ${tgArn}`),
+  tooManyRules: () => e('TooManyRules', 'The maximum number of rules for this listener has been reached'),
+  tooManyTags: () => e('TooManyTags', 'The quota for the number of tags that can be assigned to a resource has been reached'),
+  duplicateTagKeys: (key: string) => e('DuplicateTagKeys', `Tag key '${key}' is specified more than once`),
+  unsupported: (what: string) => e('ValidationError', `Slipway does not support ${what} yet.`),
+};
+
+/** ALB names: 1–32 letters, digits and hyphens, not starting or ending with a hyphen. */
+export function checkName(kind: 'Load balancer' | 'Target group', name: string): void {
+  if (name.length > 32) throw elbError.validation(`${kind} name '${name}' cannot be longer than '32' characters`);
+  if (!/^[A-Za-z0-9-]+$/.test(name)) throw elbError.validation(`${kind} name '${name}' can only contain characters that are alphanumeric characters or hyphens(-)`);
+  if (name.startsWith('-') || name.endsWith('-')) throw elbError.validation(`${kind} name '${name}' cannot begin or end with '-' character`);
+  if (kind === 'Load balancer' && name.startsWith('internal-')) throw elbError.validation(`Load balancer name '${name}' cannot begin with 'internal-'`);
+}

@@ -1,0 +1,216 @@
+/**
+ * @module services/elb/haproxy-config
+ * Renders the data plane's desired state as an HAProxy configuration: one frontend per listener,
+ * one backend per target group with a fixed number of server slots (s1…sN) so that targets come
+ * and go through the Runtime API without a reload. Pure: the same input gives the same text.
+ *
+ * A frontend evaluates its rules in priority order in the http-request phase: the first rule whose
+ * conditions all match either answers itself (fixed-response, redirect) or picks a backend into
+ * txn.be (forward; several weighted target groups pick through a map of ranges over rand(10000),
+ * which the Runtime API rewrites atomically when weights change). Values that could break the
+ * configuration's syntax never appear in it: patterns and bodies go in files of their own.
+ */
+import type { BackendSpec, ConditionSpec, DataPlaneConfig, FrontendSpec, RouteSpec, ServerSpec } from './dataplane.ts';
+
+/** rand() range the weighted maps split. */
+export const WEIGHT_SCALE = 10_000;
+/** Placeholder address of an empty slot. */
+export const SPARE_ADDRESS = '127.0.0.1:1';
+
+export interface RenderInput {
+  config: DataPlaneConfig;
+  /** Each backend's slots: index i is server s(i+1); undefined is a spare slot. */
+  slots: Map<string, (ServerSpec | undefined)[]>;
+  dir: string;
+  statsSocket: string;
+}
+
+export interface Rendered {
+  text: string;
+  /** Files the configuration reads, by path relative to `dir`. */
+  files: Map<string, string>;
+  /** Everything a change of which needs a reload (the text with server addresses and states left out, and the pattern and body files). */
+  structure: string;
+  /** Weighted maps: path relative to dir → entries "lo:hi backend". */
+  maps: Map<string, string[]>;
+}
+
+export function backendName(key: string): string {
+  return `b_${key}`;
+}
+
+export function serverLine(slot: number, server: ServerSpec | undefined, sticky: boolean): string {
+  const address = server ? `${server.host.includes(':') ? `[${server.host}]` : server.host}:${server.port}` : SPARE_ADDRESS;
+  const disabled = !server || server.state !== 'ready' ? ' disabled' : '';
+  return `  server s${slot + 1} ${address}${sticky ? ` cookie s${slot + 1}` : ''}${disabled}`;
+}
+
+export function render(input: RenderInput): Rendered {
+  const files = new Map<string, string>();
+  const maps = new Map<string, string[]>();
+  const lines: string[] = [
+    '# Written by Slipway (services/elb). Do not edit: Slipway rewrites it from its state.',
+    'global',
+    `  stats socket ${input.statsSocket} mode 600 level admin`,
+    '  hard-stop-after 15m',
+    'defaults',
+    '  mode http',
+    '  timeout connect 10s',
+    '  timeout client 60s',
+    '  timeout server 60s',
+    '  timeout http-request 60s',
+    '  option idle-close-on-response',
+    '  option http-keep-alive',
+    '  http-reuse safe',
+    '  retries 3',
+    '  option redispatch 1',
+    '  retry-on conn-failure',
+    '',
+  ];
+  for (const f of input.config.frontends) lines.push(...frontend(f, input.dir, files, maps), '');
+  lines.push('backend b_none', '  http-request return status 503 content-type text/plain string "503 Service Temporarily Unavailable"', '');
+  const structure: string[] = [...lines];
+  for (const b of input.config.backends) {
+    const slots = input.slots.get(b.key) ?? [];
+    const head = backendHead(b);
+    lines.push(...head, ...slots.map((s, i) => serverLine(i, s, b.stickySeconds !== undefined)), '');
+    structure.push(...head, `  slots ${slots.length}`, '');
+  }
+  for (const [path, content] of files) structure.push(`# file ${path}`, content);
+  for (const [path, entries] of maps) files.set(path, entries.join('\n') + '\n');
+  return { text: lines.join('\n') + '\n', files, structure: structure.join('\n'), maps };
+}
+
+function backendHead(b: BackendSpec): string[] {
+  const out = [`backend ${backendName(b.key)}`, `  balance ${b.algorithm}`, `  timeout server ${b.idleTimeoutSec}s`, `  timeout tunnel ${b.idleTimeoutSec}s`];
+  if (b.stickySeconds !== undefined) out.push(`  cookie AWSALB insert indirect nocache maxlife ${b.stickySeconds}s`);
+  return out;
+}
+
+function frontend(f: FrontendSpec, dir: string, files: Map<string, string>, maps: Map<string, string[]>): string[] {
+  const host = f.address.includes(':') ? `[${f.address}]` : f.address;
+  const out = [
+    `frontend f_${f.key}`,
+    `  bind ${host}:${f.port}`,
+    `  timeout client ${f.idleTimeoutSec}s`,
+    `  timeout http-keep-alive ${f.idleTimeoutSec}s`,
+    '  option forwardfor',
+    '  http-request set-header X-Forwarded-Proto http',
+    '  http-request set-header X-Forwarded-Port %[dst_port]',
+  ];
+  f.routes.forEach((route, r) => {
+    const acls: string[] = [];
+    route.conditions.forEach((c, i) => {
+      const name = `r${r + 1}c${i + 1}`;
+      const file = `patterns/${f.key}-${r + 1}-${i + 1}.pat`;
+      files.set(file, patterns(c).join('\n') + '\n');
+      out.push(`  acl ${name} ${fetchFor(c)} -f ${dir}/${file}`);
+      acls.push(name);
+    });
+    const guard = ['!{ var(txn.be) -m found }', ...acls].join(' ');
+    out.push(`  ${action(route, `${f.key}-${r + 1}`, dir, files, maps)} if ${guard}`);
+  });
+  out.push('  use_backend %[var(txn.be)] if { var(txn.be) -m found }', '  default_backend b_none');
+  return out;
+}
+
+function action(route: RouteSpec, id: string, dir: string, files: Map<string, string>, maps: Map<string, string[]>): string {
+  const a = route.action;
+  switch (a.kind) {
+    case 'forward': {
+      // One target group takes everything whatever its weight; several split by a map.
+      if (a.targets.length === 1) return `http-request set-var(txn.be) str(${backendName(a.targets[0].backend)})`;
+      const file = `maps/${id}.map`;
+      maps.set(file, weightMap(a.targets));
+      return `http-request set-var(txn.be) rand(${WEIGHT_SCALE}),map_int(${dir}/${file},b_none)`;
+    }
+    case 'fixed-response': {
+      if (!a.body) return `http-request return status ${a.status}`;
+      const file = `bodies/${id}.body`;
+      files.set(file, a.body);
+      return `http-request return status ${a.status} content-type ${a.contentType ?? 'text/plain'} file ${dir}/${file}`;
+    }
+    case 'redirect':
+      return `http-request redirect location "${location(a)}" code ${a.status}`;
+  }
+}
+
+/** "lo:hi backend" lines splitting 0..WEIGHT_SCALE-1 in proportion to the weights. */
+export function weightMap(targets: { backend: string; weight: number }[]): string[] {
+  const total = targets.reduce((n, t) => n + Math.max(0, t.weight), 0);
+  if (total === 0) return [];
+  const out: string[] = [];
+  let from = 0;
+  let acc = 0;
+  for (const t of targets) {
+    if (t.weight <= 0) continue;
+    acc += t.weight;
+    const to = Math.round((acc / total) * WEIGHT_SCALE);
+    if (to > from) out.push(`${from}:${to - 1} ${backendName(t.backend)}`);
+    from = to;
+  }
+  return out;
+}
+
+function fetchFor(c: ConditionSpec): string {
+  switch (c.kind) {
+    case 'path':
+      return 'path -m reg';
+    case 'host':
+      return 'req.hdr(host),field(1,:) -m reg -i';
+    case 'header':
+      return `req.hdr(${c.name}) -m reg -i`;
+    case 'method':
+      return 'method -m str';
+    case 'source':
+      return 'src';
+    case 'query':
+      return 'query -m reg -i';
+  }
+}
+
+/** One pattern per line. */
+export function patterns(c: ConditionSpec): string[] {
+  switch (c.kind) {
+    case 'path':
+    case 'host':
+    case 'header':
+      return c.values.map((v) => `^${wildcard(v, '.*', '.')}$`);
+    case 'method':
+    case 'source':
+      return c.values.map(oneLine);
+    case 'query':
+      return c.pairs.map((p) => `(^|&)${p.key === undefined ? '[^&=]*' : wildcard(p.key, '[^&=]*', '[^&=]')}=${wildcard(p.value, '[^&]*', '[^&]')}(&|$)`);
+  }
+}
+
+/** ALB wildcards (* any run, ? one character) as a regular expression body. */
+export function wildcard(value: string, star: string, one: string): string {
+  let out = '';
+  for (const ch of oneLine(value)) out += ch === '*' ? star : ch === '?' ? one : /[\\^$.|+()[\]{}\/]/.test(ch) ? `\\${ch}` : ch;
+  return out;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/[\r\n]/g, '');
+}
+
+const SAFE = /[A-Za-z0-9._~:/?#[\]@!&'()*+,;=-]/;
+const PLACEHOLDERS: Record<string, string> = {
+  '#{host}': '%[req.hdr(host),field(1,:)]',
+  '#{port}': '%[dst_port]',
+  '#{path}': '%[path,regsub(^/,)]',
+  '#{protocol}': 'http',
+};
+
+/** An ALB redirect as an HAProxy log-format location; anything unusual is percent-encoded (with %% for log-format). */
+export function location(a: Extract<RouteSpec['action'], { kind: 'redirect' }>): string {
+  const part = (s: string) =>
+    s.split(/(#\{(?:host|port|path|protocol|query)\})/).map((piece) => {
+      if (PLACEHOLDERS[piece]) return PLACEHOLDERS[piece];
+      if (piece === '#{query}') return '%[query]';
+      return [...piece].map((ch) => (SAFE.test(ch) ? ch : [...Buffer.from(ch)].map((b) => `%%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''))).join('');
+    }).join('');
+  const query = a.query === '#{query}' ? '%[query,regsub(^,?)]' : a.query ? `?${part(a.query)}` : '';
+  return `${part(a.protocol.toLowerCase())}://${part(a.host)}:${part(a.port)}${part(a.path)}${query}`;
+}

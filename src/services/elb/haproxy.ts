@@ -1,0 +1,210 @@
+/**
+ * @module services/elb/haproxy
+ * The DataPlane on Debian's HAProxy. `apply` takes the whole desired state and takes the cheapest
+ * safe path to it:
+ *
+ *   - nothing to serve                 → stop HAProxy (gracefully)
+ *   - not running                      → write the configuration and start it
+ *   - structure changed                → write, check (`haproxy -c`), reload hitlessly
+ *   - only servers or weights changed  → Runtime API: `set server … addr/state`, an atomic map
+ *                                        swap (prepare/add/commit map); files rewritten for later
+ *
+ * Targets live in fixed server slots (s1…sN per backend, some spare); a target keeps its slot for
+ * as long as it is registered, so a change never renames a server that has connections. What was
+ * applied is kept in applied.json beside the pid file, so a restarted Slipway adopts the running
+ * HAProxy and changes nothing that is already right.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { logger } from '../../core/log.ts';
+import type { ApplyResult, DataPlane, DataPlaneConfig, ServerSpec } from './dataplane.ts';
+import { backendName, render } from './haproxy-config.ts';
+import { HaproxyProcess } from './haproxy-process.ts';
+
+const log = logger('elb.haproxy');
+/** Spare slots kept free in each backend, so registrations rarely need a reload. */
+const SPARE_SLOTS = 4;
+
+interface Applied {
+  structure: string;
+  slots: Record<string, (ServerSpec | null)[]>;
+  maps: Record<string, string[]>;
+  /** "address:port" of each frontend HAProxy binds. */
+  bound: string[];
+}
+
+export class HaproxyDataPlane implements DataPlane {
+  readonly name = 'haproxy';
+  readonly process: HaproxyProcess;
+  private applied?: Applied;
+  private pidNow?: number;
+  private readonly appliedFile: string;
+
+  constructor(readonly dir: string) {
+    this.process = new HaproxyProcess(dir);
+    this.appliedFile = join(dir, 'applied.json');
+  }
+
+  async start(): Promise<void> {
+    mkdirSync(this.dir, { recursive: true });
+    this.pidNow = await this.process.running();
+    if (!this.pidNow) {
+      rmSync(this.appliedFile, { force: true });
+      return;
+    }
+    try {
+      this.applied = JSON.parse(readFileSync(this.appliedFile, 'utf8')) as Applied;
+    } catch {
+      this.applied = undefined; // unknown state: the first apply reloads
+    }
+    log.info(`adopted the running HAProxy (pid ${this.pidNow})`);
+  }
+
+  pid(): number | undefined {
+    return this.pidNow;
+  }
+
+  async shutdown(): Promise<void> {
+    await this.process.stop();
+    this.pidNow = undefined;
+    this.applied = undefined;
+    rmSync(this.appliedFile, { force: true });
+  }
+
+  async apply(desired: DataPlaneConfig): Promise<ApplyResult> {
+    const result: ApplyResult = { reloaded: false, commands: 0, unbound: [] };
+    if (desired.frontends.length === 0) {
+      if (this.pidNow) {
+        log.info('no listeners left: stopping HAProxy');
+        await this.shutdown();
+      }
+      return result;
+    }
+    const running = this.pidNow !== undefined && (await this.process.running()) === this.pidNow;
+    if (!running) this.applied = undefined;
+    const bound = new Set(this.applied?.bound ?? []);
+    const frontends = [];
+    for (const f of desired.frontends) {
+      const where = `${f.address}:${f.port}`;
+      const error = bound.has(where) ? undefined : await probe(f.address, f.port);
+      if (error) result.unbound.push({ key: f.key, address: f.address, port: f.port, error });
+      else frontends.push(f);
+    }
+    const config: DataPlaneConfig = { frontends, backends: desired.backends };
+    const slots = assignSlots(config, this.applied?.slots ?? {});
+    const rendered = render({ config, slots, dir: this.dir, statsSocket: this.process.statsSocket });
+    const structure = createHash('sha256').update(rendered.structure).digest('hex');
+    const next: Applied = {
+      structure,
+      slots: Object.fromEntries([...slots].map(([k, v]) => [k, v.map((s) => s ?? null)])),
+      maps: Object.fromEntries(rendered.maps),
+      bound: frontends.map((f) => `${f.address}:${f.port}`),
+    };
+
+    if (running && this.applied && this.applied.structure === structure) {
+      const commands = await this.runtimeChanges(this.applied, next);
+      this.writeFiles(rendered.text, rendered.files, false);
+      result.commands = commands;
+    } else {
+      this.writeFiles(rendered.text, rendered.files, true);
+      await this.process.check(this.process.config);
+      if (running) {
+        await this.process.reload();
+        result.reloaded = true;
+      } else {
+        this.pidNow = await this.process.launch();
+        log.info(`started HAProxy (pid ${this.pidNow}) with ${frontends.length} listener(s)`);
+      }
+    }
+    this.applied = next;
+    writeAtomic(this.appliedFile, JSON.stringify(next));
+    return result;
+  }
+
+  /** Runtime API commands turning `from` into `to` (same structure); returns how many were sent. */
+  private async runtimeChanges(from: Applied, to: Applied): Promise<number> {
+    const commands: string[] = [];
+    for (const [key, slots] of Object.entries(to.slots)) {
+      const before = from.slots[key] ?? [];
+      slots.forEach((now, i) => {
+        const was = before[i] ?? null;
+        const server = `${backendName(key)}/s${i + 1}`;
+        if (!now) {
+          if (was && was.state !== 'maint') commands.push(`set server ${server} state maint`);
+          return;
+        }
+        const moved = !was || was.host !== now.host || was.port !== now.port;
+        if (moved) commands.push(`set server ${server} state maint`, `set server ${server} addr ${now.host} port ${now.port}`);
+        if (moved || was!.state !== now.state) commands.push(`set server ${server} state ${now.state}`);
+      });
+    }
+    const mapCommands: string[][] = [];
+    for (const [path, entries] of Object.entries(to.maps)) {
+      if (JSON.stringify(from.maps[path] ?? []) !== JSON.stringify(entries)) mapCommands.push([join(this.dir, path), ...entries]);
+    }
+    if (commands.length) {
+      const answer = await this.process.runtime(commands);
+      const trouble = answer.split('\n').filter((l) => /^(No such|Require|Invalid|Unknown|Can't|cannot)/i.test(l.trim()));
+      if (trouble.length) throw new Error(`HAProxy refused a runtime change: ${trouble.join('; ')}`);
+    }
+    for (const [file, ...entries] of mapCommands) await this.swapMap(file, entries);
+    return commands.length + mapCommands.length;
+  }
+
+  /** Replaces a map's entries atomically (prepare a new version, fill it, commit). */
+  private async swapMap(file: string, entries: string[]): Promise<void> {
+    const prepared = await this.process.runtime([`prepare map ${file}`]);
+    const version = prepared.match(/New version created:\s*(\d+)/)?.[1];
+    if (!version) throw new Error(`HAProxy did not prepare map ${file}: ${prepared.trim()}`);
+    await this.process.runtime([...entries.map((e) => `add map @${version} ${file} ${e}`), `commit map @${version} ${file}`]);
+  }
+
+  private writeFiles(text: string, files: Map<string, string>, clean: boolean): void {
+    if (clean) {
+      for (const sub of ['patterns', 'bodies', 'maps']) rmSync(join(this.dir, sub), { recursive: true, force: true });
+    }
+    for (const [path, content] of files) writeAtomic(join(this.dir, path), content);
+    writeAtomic(this.process.config, text);
+  }
+}
+
+/** Keeps each target in its slot; new targets take free slots; a backend grows (by a reload) when full. */
+export function assignSlots(config: DataPlaneConfig, previous: Record<string, (ServerSpec | null)[]>): Map<string, (ServerSpec | undefined)[]> {
+  const out = new Map<string, (ServerSpec | undefined)[]>();
+  for (const b of config.backends) {
+    const wanted = new Map(b.servers.map((s) => [s.key, s]));
+    const slots: (ServerSpec | undefined)[] = (previous[b.key] ?? []).map((s) => (s && wanted.has(s.key) ? wanted.get(s.key) : undefined));
+    const placed = new Set(slots.filter((s): s is ServerSpec => !!s).map((s) => s.key));
+    const fresh = b.servers.filter((s) => !placed.has(s.key));
+    const free = slots.filter((s) => !s).length;
+    if (fresh.length > free || slots.length === 0) {
+      const size = Math.ceil((b.servers.length + SPARE_SLOTS) / 8) * 8;
+      while (slots.length < size) slots.push(undefined);
+    }
+    for (const s of fresh) slots[slots.indexOf(undefined)] = s;
+    out.set(b.key, slots);
+  }
+  return out;
+}
+
+/** Whether address:port can be bound; the reason when it cannot. */
+function probe(address: string, port: number): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EACCES') resolve(`port ${port} is below 1024 and Slipway does not run as root (uid ${process.getuid?.()})`);
+      else if (err.code === 'EADDRINUSE') resolve(`${address}:${port} is in use by another process`);
+      else resolve(`${address}:${port} cannot be bound: ${err.message}`);
+    });
+    server.listen({ host: address, port, exclusive: true }, () => server.close(() => resolve(undefined)));
+  });
+}
+
+function writeAtomic(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, path);
+}

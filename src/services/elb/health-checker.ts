@@ -1,0 +1,141 @@
+/**
+ * @module services/elb/health-checker
+ * Slipway's own health checks: an HTTP GET per target of every target group a listener uses, on
+ * the group's path, port, interval, timeout and matcher (intervals and timeouts through the clock,
+ * so SLIPWAY_TIME_SCALE shortens them). Each result goes through health.ts; a change of state or
+ * reason is written to the target's record and reported, which wakes the data plane sync.
+ */
+import { request } from 'node:http';
+import type { Clock } from '../../core/clock.ts';
+import { logger } from '../../core/log.ts';
+import { HEALTH_DEFAULTS, initialHealth, judge, parseMatcher, type Probe, type Streak } from './health.ts';
+import { targetKey, type ElbModel, type TargetRecord } from './model.ts';
+import type { TargetGroup } from './shapes.ts';
+import { targetAddress } from './targets.ts';
+
+const log = logger('elb.health');
+
+interface Loop {
+  timer?: NodeJS.Timeout;
+  streak: Streak;
+  busy: boolean;
+}
+
+export class HealthChecker {
+  private readonly loops = new Map<string, Loop>();
+  private stopped = false;
+
+  constructor(private readonly deps: { model: ElbModel; clock: Clock; onChange(t: TargetRecord): void }) {}
+
+  /** Starts checking new targets, stops checking gone ones; targets of unused groups go back to initial. */
+  refresh(): void {
+    if (this.stopped) return;
+    const { model } = this.deps;
+    const used = model.usage();
+    const groups = new Map(model.targetGroups.find().map((r) => [r.tg.TargetGroupArn!, r.tg]));
+    const wanted = new Set<string>();
+    for (const t of model.targets.find()) {
+      const key = targetKey(t.targetGroupArn, t.id, t.port);
+      const tg = groups.get(t.targetGroupArn);
+      if (!tg || t.drainingSince !== undefined) continue;
+      if (!used.has(t.targetGroupArn)) {
+        if (t.health.state !== 'initial' || t.health.reason !== 'Elb.RegistrationInProgress') {
+          model.updateTarget(key, (r) => (r.health = initialHealth(this.deps.clock.now())));
+        }
+        continue;
+      }
+      if (tg.HealthCheckEnabled === false) continue;
+      wanted.add(key);
+      if (!this.loops.has(key)) {
+        const loop: Loop = { streak: { passes: 0, fails: 0 }, busy: false };
+        this.loops.set(key, loop);
+        loop.timer = setTimeout(() => void this.tick(key), 0);
+      }
+    }
+    for (const [key, loop] of this.loops) {
+      if (wanted.has(key)) continue;
+      clearTimeout(loop.timer);
+      this.loops.delete(key);
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const loop of this.loops.values()) clearTimeout(loop.timer);
+    this.loops.clear();
+  }
+
+  private async tick(key: string): Promise<void> {
+    const loop = this.loops.get(key);
+    if (!loop || loop.busy || this.stopped) return;
+    const { model, clock } = this.deps;
+    const target = model.targets.get(key);
+    const tg = target && model.targetGroups.get(target.targetGroupArn)?.tg;
+    if (!target || !tg || target.drainingSince !== undefined) {
+      this.loops.delete(key);
+      return;
+    }
+    loop.busy = true;
+    const started = Date.now();
+    const interval = clock.duration((tg.HealthCheckIntervalSeconds ?? HEALTH_DEFAULTS.HealthCheckIntervalSeconds) * 1000);
+    try {
+      const probe = await probeTarget(target, tg, clock);
+      const fresh = model.targets.get(key);
+      if (!fresh || fresh.drainingSince !== undefined || this.loops.get(key) !== loop) return;
+      const judged = judge(fresh.health, loop.streak, probe, tg);
+      if (judged.state !== fresh.health.state || judged.reason !== fresh.health.reason) {
+        const updated = model.updateTarget(key, (r) => (r.health = { ...judged, since: clock.now() }));
+        if (updated) {
+          log.debug(`${target.id}:${target.port} in ${tg.TargetGroupName}: ${fresh.health.state} → ${judged.state}${judged.reason ? ` (${judged.reason})` : ''}`);
+          this.deps.onChange(updated);
+        }
+      }
+    } catch (err) {
+      log.warn(`health check of ${target.id}:${target.port} failed to run`, err);
+    } finally {
+      loop.busy = false;
+      if (this.loops.get(key) === loop && !this.stopped) {
+        loop.timer = setTimeout(() => void this.tick(key), Math.max(10, interval - (Date.now() - started)));
+      }
+    }
+  }
+}
+
+/** One health check: GET path on the target's health-check port; the matcher decides. */
+export function probeTarget(target: TargetRecord, tg: TargetGroup, clock: Clock): Promise<Probe> {
+  const nominal = (tg.HealthCheckTimeoutSeconds ?? HEALTH_DEFAULTS.HealthCheckTimeoutSeconds) * 1000;
+  // Scaled like every wait, but a check on a busy machine still gets up to a second.
+  const timeout = Math.max(clock.duration(nominal), Math.min(nominal, 1000));
+  const portText = tg.HealthCheckPort ?? 'traffic-port';
+  const port = portText === 'traffic-port' ? target.port : Number(portText);
+  const host = targetAddress(target.id);
+  const matches = parseMatcher(tg.Matcher?.HttpCode ?? HEALTH_DEFAULTS.Matcher.HttpCode);
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (p: Probe) => {
+      if (settled) return;
+      settled = true;
+      req.destroy();
+      resolve(p);
+    };
+    const req = request(
+      {
+        host,
+        port,
+        path: tg.HealthCheckPath ?? HEALTH_DEFAULTS.HealthCheckPath,
+        method: 'GET',
+        agent: false,
+        headers: { 'User-Agent': 'ELB-HealthChecker/2.0', Host: `${host.includes(':') ? `[${host}]` : host}:${port}`, Connection: 'close' },
+      },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        res.resume();
+        done(matches(status) ? { ok: true } : { ok: false, reason: 'Target.ResponseCodeMismatch', description: `Health checks failed with these codes: [${status}]` });
+      },
+    );
+    const timer = setTimeout(() => done({ ok: false, reason: 'Target.Timeout', description: 'Request timed out' }), timeout);
+    req.once('close', () => clearTimeout(timer));
+    req.once('error', () => done({ ok: false, reason: 'Target.FailedHealthChecks', description: 'Health checks failed' }));
+    req.end();
+  });
+}

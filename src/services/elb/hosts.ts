@@ -1,0 +1,103 @@
+/**
+ * @module services/elb/hosts
+ * Addresses and names of load balancers on this machine. Every load balancer gets its own loopback
+ * address (127.0.1.N; all of 127.0.0.0/8 reaches `lo` on Linux), so several can each listen on port
+ * 80 or 8000. Its DNSName resolves there through the hosts file, where Slipway keeps one block per
+ * data directory:
+ *
+ *   # slipway elb /root/.slipway {
+ *   127.0.1.1 my-app-lb-2087195924.us-east-1.elb.slipway.internal
+ *   # slipway elb /root/.slipway }
+ *
+ * When the hosts file cannot be written (Slipway not root), the DNSName is the address itself.
+ * Names end in .internal, not .localhost: curl and browsers answer every *.localhost with
+ * 127.0.0.1 without reading the hosts file.
+ */
+import { accessSync, constants, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { logger } from '../../core/log.ts';
+
+const log = logger('elb.hosts');
+export const HOSTS_FILE = process.env.SLIPWAY_HOSTS_FILE ?? '/etc/hosts';
+export const DNS_SUFFIX = 'elb.slipway.internal';
+
+export function dnsName(name: string, digits: string, region: string, internal: boolean): string {
+  return `${internal ? 'internal-' : ''}${name}-${digits}.${region}.${DNS_SUFFIX}`;
+}
+
+export function hostsWritable(file = HOSTS_FILE): boolean {
+  try {
+    accessSync(file, constants.R_OK | constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const begin = (dataDir: string) => `# slipway elb ${dataDir} {`;
+const end = (dataDir: string) => `# slipway elb ${dataDir} }`;
+
+interface Block {
+  dataDir: string;
+  lines: string[];
+}
+
+function parse(text: string): { outside: string[]; blocks: Block[] } {
+  const outside: string[] = [];
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  for (const line of text.split('\n')) {
+    const open = line.match(/^# slipway elb (.+) \{$/);
+    if (!current && open) {
+      current = { dataDir: open[1], lines: [] };
+      continue;
+    }
+    if (current && line === end(current.dataDir)) {
+      blocks.push(current);
+      current = undefined;
+      continue;
+    }
+    (current ? current.lines : outside).push(line);
+  }
+  if (current) outside.push(begin(current.dataDir), ...current.lines);
+  return { outside, blocks };
+}
+
+/** Addresses other Slipway data directories on this machine hand out (to stay clear of them). */
+export function addressesOfOthers(dataDir: string, file = HOSTS_FILE): Set<string> {
+  const out = new Set<string>();
+  if (!existsSync(file)) return out;
+  for (const b of parse(readFileSync(file, 'utf8')).blocks) {
+    if (b.dataDir === dataDir) continue;
+    for (const line of b.lines) out.add(line.split(/\s+/)[0]);
+  }
+  return out;
+}
+
+/** The first free 127.0.1.1 … 127.0.255.254. */
+export function allocateAddress(taken: Set<string>): string {
+  for (let third = 1; third <= 255; third++) {
+    for (let fourth = 1; fourth <= 254; fourth++) {
+      const address = `127.0.${third}.${fourth}`;
+      if (!taken.has(address)) return address;
+    }
+  }
+  throw new Error('no loopback address left for another load balancer');
+}
+
+/** Rewrites this data directory's block (in place: the file may be a bind mount); drops blocks of data directories that are gone. */
+export function writeHostsBlock(dataDir: string, entries: { address: string; name: string }[], file = HOSTS_FILE): boolean {
+  try {
+    const { outside, blocks } = parse(existsSync(file) ? readFileSync(file, 'utf8') : '');
+    while (outside.length && outside[outside.length - 1] === '') outside.pop();
+    const kept = blocks.filter((b) => b.dataDir !== dataDir && existsSync(b.dataDir));
+    const mine = entries.filter((e) => e.name !== e.address).map((e) => `${e.address} ${e.name}`);
+    if (mine.length) kept.push({ dataDir, lines: mine });
+    const text = [...outside, ...kept.flatMap((b) => [begin(b.dataDir), ...b.lines, end(b.dataDir)])].join('\n') + '\n';
+    if (existsSync(file) && readFileSync(file, 'utf8') === text) return true;
+    writeFileSync(file, text);
+    return true;
+  } catch (err) {
+    log.warn(`cannot write ${file} (${(err as Error).message}); load balancer names will not resolve`);
+    return false;
+  }
+}

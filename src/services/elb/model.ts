@@ -1,0 +1,167 @@
+/**
+ * @module services/elb/model
+ * ELBv2 records and the only code that touches ELB tables.
+ *
+ * Tables (JSON documents, with indexed columns):
+ *   elb_load_balancers  pk loadBalancerArn   scope, name
+ *   elb_target_groups   pk targetGroupArn    scope, name
+ *   elb_listeners       pk listenerArn       lb
+ *   elb_rules           pk ruleArn           listener      (every listener has one default rule)
+ *   elb_targets         pk <tgArn>|<id>|<port>  tg
+ *
+ * `scope` is "<region>:<account>". Handlers write spec (and register/deregister targets); the
+ * health checker writes a target's health; the sync loop removes targets whose draining is over.
+ */
+import type { Scope } from '../../core/ids.ts';
+import type { DocTable, Store } from '../../store/index.ts';
+import type { Action, Listener, LoadBalancer, Rule, Tag, TargetGroup, TargetHealthReasonEnum } from './shapes.ts';
+
+export interface LoadBalancerRecord {
+  lb: LoadBalancer;
+  attributes: Record<string, string>;
+  tags: Tag[];
+  /** The loopback address its listeners bind (127.0.1.N). */
+  address: string;
+}
+
+export interface TargetGroupRecord {
+  /** Without LoadBalancerArns, which is computed from the listeners and rules that use it. */
+  tg: TargetGroup;
+  attributes: Record<string, string>;
+  tags: Tag[];
+}
+
+export interface ListenerRecord {
+  listener: Listener;
+  tags: Tag[];
+}
+
+export interface RuleRecord {
+  rule: Rule;
+  listenerArn: string;
+  /** 1–50000; the default rule sorts last. */
+  priority: number;
+  tags: Tag[];
+}
+
+/** A target's health as the checker last decided it (draining and unused are derived, see health.ts). */
+export type CheckedState = 'initial' | 'healthy' | 'unhealthy';
+
+export interface TargetRecord {
+  targetGroupArn: string;
+  id: string;
+  port: number;
+  availabilityZone?: string;
+  registeredAt: number;
+  health: { state: CheckedState; reason?: TargetHealthReasonEnum; description?: string; since: number };
+  /** Set by DeregisterTargets: the target drains until this + deregistration delay, then is removed. */
+  drainingSince?: number;
+}
+
+export function scopeKey(scope: Scope): string {
+  return `${scope.region}:${scope.account}`;
+}
+
+export function targetKey(tgArn: string, id: string, port: number): string {
+  return `${tgArn}|${id}|${port}`;
+}
+
+export const DEFAULT_PRIORITY = 1_000_000;
+
+export class ElbModel {
+  readonly loadBalancers: DocTable<LoadBalancerRecord, 'scope' | 'name'>;
+  readonly targetGroups: DocTable<TargetGroupRecord, 'scope' | 'name'>;
+  readonly listeners: DocTable<ListenerRecord, 'lb'>;
+  readonly rules: DocTable<RuleRecord, 'listener'>;
+  readonly targets: DocTable<TargetRecord, 'tg'>;
+
+  constructor(readonly store: Store) {
+    this.loadBalancers = store.docTable('elb_load_balancers', { scope: 'TEXT', name: 'TEXT' });
+    this.targetGroups = store.docTable('elb_target_groups', { scope: 'TEXT', name: 'TEXT' });
+    this.listeners = store.docTable('elb_listeners', { lb: 'TEXT' });
+    this.rules = store.docTable('elb_rules', { listener: 'TEXT' });
+    this.targets = store.docTable('elb_targets', { tg: 'TEXT' });
+  }
+
+  tx<T>(fn: () => T): T {
+    return this.store.tx(fn);
+  }
+
+  putLoadBalancer(r: LoadBalancerRecord, scope: string): void {
+    this.loadBalancers.put(r.lb.LoadBalancerArn!, r, { scope, name: r.lb.LoadBalancerName! });
+  }
+
+  putTargetGroup(r: TargetGroupRecord, scope: string): void {
+    this.targetGroups.put(r.tg.TargetGroupArn!, r, { scope, name: r.tg.TargetGroupName! });
+  }
+
+  putListener(r: ListenerRecord): void {
+    this.listeners.put(r.listener.ListenerArn!, r, { lb: r.listener.LoadBalancerArn! });
+  }
+
+  putRule(r: RuleRecord): void {
+    this.rules.put(r.rule.RuleArn!, r, { listener: r.listenerArn });
+  }
+
+  putTarget(r: TargetRecord): void {
+    this.targets.put(targetKey(r.targetGroupArn, r.id, r.port), r, { tg: r.targetGroupArn });
+  }
+
+  deleteTarget(r: Pick<TargetRecord, 'targetGroupArn' | 'id' | 'port'>): void {
+    this.targets.delete(targetKey(r.targetGroupArn, r.id, r.port));
+  }
+
+  /** Read-modify-write of one target in a transaction; undefined when it is gone. */
+  updateTarget(key: string, mutate: (r: TargetRecord) => void): TargetRecord | undefined {
+    return this.tx(() => {
+      const r = this.targets.get(key);
+      if (!r) return undefined;
+      mutate(r);
+      this.putTarget(r);
+      return r;
+    });
+  }
+
+  /** A listener's rules by priority, the default rule last. */
+  rulesOf(listenerArn: string): RuleRecord[] {
+    return this.rules.find({ listener: listenerArn }).sort((a, b) => a.priority - b.priority);
+  }
+
+  /** Target groups each action list forwards to. */
+  static forwardedGroups(actions: Action[] | undefined): string[] {
+    const out = new Set<string>();
+    for (const a of actions ?? []) {
+      if (a.Type !== 'forward') continue;
+      if (a.TargetGroupArn) out.add(a.TargetGroupArn);
+      for (const t of a.ForwardConfig?.TargetGroups ?? []) if (t.TargetGroupArn) out.add(t.TargetGroupArn);
+    }
+    return [...out];
+  }
+
+  /** The load balancers whose listeners or rules forward to each target group. */
+  usage(): Map<string, Set<string>> {
+    const byTg = new Map<string, Set<string>>();
+    const lbOf = new Map(this.listeners.find().map((l) => [l.listener.ListenerArn!, l.listener.LoadBalancerArn!]));
+    for (const r of this.rules.find()) {
+      const lb = lbOf.get(r.listenerArn);
+      if (!lb) continue;
+      for (const tg of ElbModel.forwardedGroups(r.rule.Actions)) {
+        if (!byTg.has(tg)) byTg.set(tg, new Set());
+        byTg.get(tg)!.add(lb);
+      }
+    }
+    return byTg;
+  }
+}
+
+const models = new WeakMap<Store, ElbModel>();
+
+/** The one ElbModel over a store (other rooms reach ELB only through index.ts, which uses this). */
+export function elbModel(store: Store): ElbModel {
+  let model = models.get(store);
+  if (!model) {
+    model = new ElbModel(store);
+    models.set(store, model);
+  }
+  return model;
+}

@@ -1,0 +1,107 @@
+/**
+ * @module services/elb/sync
+ * The loop that keeps the data plane equal to the store. Any change (an API call, a health
+ * transition, a registration from ECS) calls `request()`; one run at a time removes targets whose
+ * draining is over, computes the whole desired state and hands it to the DataPlane; requests that
+ * arrive during a run coalesce into one more run. It wakes itself at the next drain deadline and
+ * retries a failed run with backoff. It never branches on what woke it.
+ */
+import type { Clock } from '../../core/clock.ts';
+import { logger } from '../../core/log.ts';
+import type { DataPlane } from './dataplane.ts';
+import { desiredConfig } from './desired.ts';
+import { targetKey, type ElbModel, type TargetRecord } from './model.ts';
+import { drainedAt } from './targets.ts';
+
+const log = logger('elb.sync');
+
+export interface SyncDeps {
+  model: ElbModel;
+  clock: Clock;
+  dataPlane: DataPlane;
+  /** Targets whose deregistration delay ended and were removed. */
+  onRemoved(targets: TargetRecord[]): void;
+}
+
+export class DataPlaneSync {
+  private running?: Promise<void>;
+  private dirty = false;
+  private stopped = false;
+  private timer?: NodeJS.Timeout;
+  private failures = 0;
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly deps: SyncDeps) {}
+
+  /** Ask for a run; resolves when a run that started after this call has finished. */
+  request(): Promise<void> {
+    this.dirty = true;
+    if (!this.running && !this.stopped) this.running = this.loop().finally(() => (this.running = undefined));
+    return this.running ?? Promise.resolve();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    while (this.dirty && !this.stopped) {
+      this.dirty = false;
+      try {
+        await this.once();
+        this.failures = 0;
+      } catch (err) {
+        this.failures++;
+        const delay = Math.min(30_000, 250 * 2 ** Math.min(this.failures, 7));
+        log.warn(`applying the load balancers to the data plane failed (attempt ${this.failures}, retry in ${delay} ms): ${(err as Error).message}`);
+        this.wake(delay);
+      }
+    }
+  }
+
+  private async once(): Promise<void> {
+    const { model, clock, dataPlane } = this.deps;
+    const now = clock.now();
+    let next = Infinity;
+    const removed = model.tx(() => {
+      const gone: TargetRecord[] = [];
+      const groups = new Map(model.targetGroups.find().map((r) => [r.tg.TargetGroupArn!, r]));
+      for (const t of model.targets.find()) {
+        const tg = groups.get(t.targetGroupArn);
+        const at = tg ? drainedAt(t, tg, clock) : now;
+        if (at === undefined) continue;
+        if (at <= now) {
+          model.targets.delete(targetKey(t.targetGroupArn, t.id, t.port));
+          gone.push(t);
+        } else next = Math.min(next, at);
+      }
+      return gone;
+    });
+    const result = await dataPlane.apply(desiredConfig(model));
+    for (const u of result.unbound) {
+      const what = `${u.key}@${u.address}:${u.port}`;
+      if (!this.reported.has(what)) log.error(`listener ${u.key} cannot listen on ${u.address}:${u.port}: ${u.error}`);
+      this.reported.add(what);
+    }
+    if (result.unbound.length) this.wake(5_000);
+    if (removed.length) this.deps.onRemoved(removed);
+    if (next < Infinity) this.wake(next - clock.now());
+  }
+
+  /** Runs again after `ms` (an earlier wake-up wins). */
+  private wakeAt?: number;
+  private wake(ms: number): void {
+    if (this.stopped) return;
+    const at = Date.now() + Math.max(1, ms);
+    if (this.wakeAt !== undefined && this.wakeAt <= at && this.wakeAt > Date.now()) return;
+    clearTimeout(this.timer);
+    this.wakeAt = at;
+    this.timer = setTimeout(() => {
+      this.wakeAt = undefined;
+      void this.request();
+    }, Math.max(1, ms));
+    this.timer.unref();
+  }
+}
