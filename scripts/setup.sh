@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Everything Slipway and its tests need on a fresh Debian or Ubuntu machine: Docker Engine (and
-# busybox-static for the locally built test images), the aws CLI, skopeo, and the npm dependencies.
+# busybox-static for the locally built test images), the aws CLI, skopeo, HAProxy, and the npm dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +22,16 @@ if ! command -v skopeo >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq skopeo >/dev/null
   else
     echo "setup: skopeo is needed by the registry tests: install it (e.g. sudo apt-get install skopeo) and run this again" >&2
+    exit 1
+  fi
+fi
+
+if ! command -v haproxy >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing HAProxy (Debian package haproxy), the load balancer data plane"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null
+  else
+    echo "setup: HAProxy carries load balancer traffic: install it (e.g. sudo apt-get install haproxy) and run this again" >&2
     exit 1
   fi
 fi
