@@ -1,0 +1,77 @@
+/**
+ * @module services/codebuild/api-projects
+ * CreateProject, UpdateProject, DeleteProject, BatchGetProjects, ListProjects.
+ */
+import { AwsError } from '../../core/errors.ts';
+import type { Handlers } from '../../protocol/types.ts';
+import { paginate, projectArnFor, requireProject, scopeOf, sortOrder } from './api-common.ts';
+import type { CodebuildContext } from './context.ts';
+import { codebuildArn, scopeKey } from './model.ts';
+import { checkArtifacts, checkEnvironment, checkSource, invalid, newProject } from './projects.ts';
+import type { CodebuildOperations, Project } from './shapes.ts';
+
+export function projectHandlers(cb: CodebuildContext): Handlers<CodebuildOperations> {
+  const m = cb.model;
+  return {
+    CreateProject(input, ctx) {
+      const scope = scopeOf(ctx);
+      const arn = codebuildArn.project(scope, input.name);
+      const project = newProject(scope, arn, input, cb.clock.now(), input.badgeEnabled ?? false);
+      m.tx(() => {
+        if (m.projects.get(arn)) throw new AwsError('ResourceAlreadyExistsException', `Project already exists: ${arn}`);
+        m.putProject({ project, lastBuildNumber: 0 });
+      });
+      return { project };
+    },
+
+    UpdateProject(input, ctx) {
+      const scope = scopeOf(ctx);
+      const project = m.tx(() => {
+        const record = requireProject(cb, scope, input.name);
+        const p = record.project;
+        const source = input.source ? checkSource(input.source) : p.source!;
+        const updated: Project = {
+          ...p,
+          ...Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && k !== 'name' && k !== 'badgeEnabled')),
+          source,
+          artifacts: checkArtifacts(input.artifacts ?? p.artifacts!, source),
+          environment: input.environment ? checkEnvironment(input.environment) : p.environment,
+          lastModified: cb.clock.now(),
+          ...(input.badgeEnabled !== undefined ? { badge: { badgeEnabled: input.badgeEnabled } } : {}),
+        };
+        if (updated.timeoutInMinutes === undefined) invalid('timeoutInMinutes must be set');
+        m.putProject({ ...record, project: updated });
+        return updated;
+      });
+      return { project };
+    },
+
+    DeleteProject(input, ctx) {
+      m.projects.delete(projectArnFor(scopeOf(ctx), input.name));
+      return {};
+    },
+
+    BatchGetProjects(input, ctx) {
+      const scope = scopeOf(ctx);
+      if (input.names.length > 100) invalid('names can name at most 100 projects');
+      const projects: Project[] = [];
+      const projectsNotFound: string[] = [];
+      for (const name of input.names) {
+        const record = m.projects.get(projectArnFor(scope, name));
+        if (record) projects.push(record.project);
+        else projectsNotFound.push(name);
+      }
+      return { projects, projectsNotFound };
+    },
+
+    ListProjects(input, ctx) {
+      const scope = scopeOf(ctx);
+      const sortBy = input.sortBy ?? 'LAST_MODIFIED_TIME';
+      const key = (p: Project): string | number => (sortBy === 'NAME' ? p.name! : sortBy === 'CREATED_TIME' ? p.created! : p.lastModified!);
+      const all = m.projects.find({ scope: scopeKey(scope) }).map((r) => r.project).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+      const names = sortOrder(all, input.sortOrder, sortBy === 'NAME' ? 'ASCENDING' : 'DESCENDING').map((p) => p.name!);
+      const { page, nextToken } = paginate(names, { nextToken: input.nextToken, kind: 'projects' });
+      return { projects: page, nextToken };
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * @module services/codebuild/api-reports
+ * Report groups and the reports builds write into them: CreateReportGroup, UpdateReportGroup,
+ * DeleteReportGroup, BatchGetReportGroups, ListReportGroups, BatchGetReports, ListReports,
+ * ListReportsForReportGroup, DescribeTestCases, DeleteReport, GetReportGroupTrend.
+ */
+import { AwsError } from '../../core/errors.ts';
+import type { Handlers } from '../../protocol/types.ts';
+import { paginate, scopeOf, sortOrder } from './api-common.ts';
+import type { CodebuildContext } from './context.ts';
+import { codebuildArn, scopeKey } from './model.ts';
+import { invalid } from './projects.ts';
+import { newReportGroup } from './reports.ts';
+import type { CodebuildOperations, Report, ReportGroup } from './shapes.ts';
+
+export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperations> {
+  const m = cb.model;
+  const requireGroup = (arn: string): ReportGroup => {
+    const group = m.reportGroups.get(arn);
+    if (!group) throw new AwsError('ResourceNotFoundException', `Report group ${arn} does not exist`);
+    return group;
+  };
+
+  return {
+    CreateReportGroup(input, ctx) {
+      const scope = scopeOf(ctx);
+      if (input.type !== 'TEST') invalid(`Report group type ${input.type} is not supported by Slipway yet (TEST is)`);
+      const arn = codebuildArn.reportGroup(scope, input.name);
+      const group = newReportGroup(scope, input.name, cb.clock.now(), { exportConfig: input.exportConfig, tags: input.tags ?? [] });
+      m.tx(() => {
+        if (m.reportGroups.get(arn)) throw new AwsError('ResourceAlreadyExistsException', `Report group ${arn} already exists`);
+        m.putReportGroup(group);
+      });
+      return { reportGroup: group };
+    },
+
+    UpdateReportGroup(input) {
+      const group = m.tx(() => {
+        const updated = { ...requireGroup(input.arn), ...(input.exportConfig ? { exportConfig: input.exportConfig } : {}), ...(input.tags ? { tags: input.tags } : {}), lastModified: cb.clock.now() };
+        m.putReportGroup(updated);
+        return updated;
+      });
+      return { reportGroup: group };
+    },
+
+    DeleteReportGroup(input) {
+      m.tx(() => {
+        requireGroup(input.arn);
+        const reports = m.reports.find({ report_group: input.arn });
+        if (reports.length && !input.deleteReports) invalid(`Report group ${input.arn} still has reports; delete them first or pass deleteReports`);
+        for (const r of reports) m.deleteReport(r.arn!);
+        m.reportGroups.delete(input.arn);
+      });
+      return {};
+    },
+
+    BatchGetReportGroups(input) {
+      const reportGroups: ReportGroup[] = [];
+      const reportGroupsNotFound: string[] = [];
+      for (const arn of input.reportGroupArns) {
+        const group = m.reportGroups.get(arn);
+        if (group) reportGroups.push(group);
+        else reportGroupsNotFound.push(arn);
+      }
+      return { reportGroups, reportGroupsNotFound };
+    },
+
+    ListReportGroups(input, ctx) {
+      const sortBy = input.sortBy ?? 'CREATED_TIME';
+      const key = (g: ReportGroup): string | number => (sortBy === 'NAME' ? g.name! : sortBy === 'CREATED_TIME' ? g.created! : g.lastModified!);
+      const groups = m.reportGroups.find({ scope: scopeKey(scopeOf(ctx)) }).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+      const arns = sortOrder(groups, input.sortOrder, 'DESCENDING').map((g) => g.arn!);
+      const { page, nextToken } = paginate(arns, { nextToken: input.nextToken, maxResults: input.maxResults, kind: 'report-groups' });
+      return { reportGroups: page, nextToken };
+    },
+
+    BatchGetReports(input) {
+      const reports: Report[] = [];
+      const reportsNotFound: string[] = [];
+      for (const arn of input.reportArns) {
+        const report = m.reports.get(arn);
+        if (report) reports.push(report);
+        else reportsNotFound.push(arn);
+      }
+      return { reports, reportsNotFound };
+    },
+
+    ListReports(input, ctx) {
+      const reports = m.reports.find({ scope: scopeKey(scopeOf(ctx)) }, 'created, pk').filter((r) => !input.filter?.status || r.status === input.filter.status);
+      const { page, nextToken } = paginate(sortOrder(reports.map((r) => r.arn!), input.sortOrder, 'DESCENDING'), { nextToken: input.nextToken, maxResults: input.maxResults, kind: 'reports' });
+      return { reports: page, nextToken };
+    },
+
+    ListReportsForReportGroup(input) {
+      requireGroup(input.reportGroupArn);
+      const reports = m.reports.find({ report_group: input.reportGroupArn }, 'created, pk').filter((r) => !input.filter?.status || r.status === input.filter.status);
+      const { page, nextToken } = paginate(sortOrder(reports.map((r) => r.arn!), input.sortOrder, 'DESCENDING'), { nextToken: input.nextToken, maxResults: input.maxResults, kind: 'group-reports' });
+      return { reports: page, nextToken };
+    },
+
+    DescribeTestCases(input) {
+      if (!m.reports.get(input.reportArn)) throw new AwsError('ResourceNotFoundException', `Report ${input.reportArn} does not exist`);
+      const keyword = input.filter?.keyword?.toLowerCase();
+      const cases = m.testCases
+        .find({ report: input.reportArn })
+        .map((r) => r.testCase)
+        .filter((c) => !input.filter?.status || c.status === input.filter.status)
+        .filter((c) => !keyword || `${c.prefix} ${c.name} ${c.message ?? ''}`.toLowerCase().includes(keyword));
+      const { page, nextToken } = paginate(cases, { nextToken: input.nextToken, maxResults: input.maxResults, kind: 'test-cases', defaultSize: 50 });
+      return { testCases: page, nextToken };
+    },
+
+    DeleteReport(input) {
+      m.deleteReport(input.arn);
+      return {};
+    },
+
+    GetReportGroupTrend(input) {
+      requireGroup(input.reportGroupArn);
+      const reports = m.reports.find({ report_group: input.reportGroupArn }, 'created, pk').reverse().slice(0, input.numOfReports ?? 100);
+      const value = (r: Report): number => {
+        const s = r.testSummary;
+        switch (input.trendField) {
+          case 'PASS_RATE': return s && s.total ? (100 * (s.statusCounts.SUCCEEDED ?? 0)) / s.total : 0;
+          case 'DURATION': return s ? s.durationInNanoSeconds / 1e6 : 0;
+          case 'TOTAL': return s?.total ?? 0;
+          default: return 0;
+        }
+      };
+      const data = reports.map((r) => ({ reportArn: r.arn!, data: String(value(r)) }));
+      const numbers = data.map((d) => Number(d.data));
+      const stats = numbers.length
+        ? { average: String(numbers.reduce((a, b) => a + b, 0) / numbers.length), max: String(Math.max(...numbers)), min: String(Math.min(...numbers)) }
+        : {};
+      return { stats, rawData: data };
+    },
+  };
+}

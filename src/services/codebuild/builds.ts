@@ -1,0 +1,135 @@
+/**
+ * @module services/codebuild/builds
+ * A new build as StartBuild (and RetryBuild) records it: the project's settings with the call's
+ * overrides applied, a per-project build number, SUBMITTED done and QUEUED under way, and where
+ * its log is. The build controller takes it from there.
+ */
+import { uuid as newUuid, type Scope } from '../../core/ids.ts';
+import type { CodebuildContext } from './context.ts';
+import { codebuildArn, type BuildRecord } from './model.ts';
+import { checkArtifacts, checkEnvironment, checkSource, checkVariables } from './projects.ts';
+import type { Build, EnvironmentVariable, Project, ProjectArtifacts, ProjectCache, ProjectEnvironment, ProjectSource, StartBuildInput } from './shapes.ts';
+
+export interface BuildSettings {
+  source: ProjectSource;
+  sourceVersion?: string;
+  environment: ProjectEnvironment;
+  artifacts: ProjectArtifacts;
+  secondaryArtifacts: ProjectArtifacts[];
+  cache: ProjectCache;
+  timeoutInMinutes: number;
+  queuedTimeoutInMinutes: number;
+  serviceRole: string;
+  encryptionKey?: string;
+}
+
+/** The project's settings with StartBuild's overrides. */
+export function settingsFor(project: Project, input: Partial<StartBuildInput>): BuildSettings {
+  const source = checkSource({
+    ...project.source!,
+    ...(input.sourceTypeOverride ? { type: input.sourceTypeOverride } : {}),
+    ...(input.sourceLocationOverride !== undefined ? { location: input.sourceLocationOverride } : {}),
+    ...(input.buildspecOverride !== undefined ? { buildspec: input.buildspecOverride } : {}),
+    ...(input.gitCloneDepthOverride !== undefined ? { gitCloneDepth: input.gitCloneDepthOverride } : {}),
+    ...(input.gitSubmodulesConfigOverride ? { gitSubmodulesConfig: input.gitSubmodulesConfigOverride } : {}),
+    ...(input.insecureSslOverride !== undefined ? { insecureSsl: input.insecureSslOverride } : {}),
+  }, 'source');
+  const env = project.environment!;
+  const vars = mergeVariables(env.environmentVariables ?? [], checkVariables(input.environmentVariablesOverride, 'environmentVariablesOverride'));
+  const environment = checkEnvironment({
+    ...env,
+    ...(input.environmentTypeOverride ? { type: input.environmentTypeOverride } : {}),
+    ...(input.imageOverride ? { image: input.imageOverride } : {}),
+    ...(input.computeTypeOverride ? { computeType: input.computeTypeOverride } : {}),
+    ...(input.privilegedModeOverride !== undefined ? { privilegedMode: input.privilegedModeOverride } : {}),
+    ...(input.imagePullCredentialsTypeOverride ? { imagePullCredentialsType: input.imagePullCredentialsTypeOverride } : {}),
+    environmentVariables: vars,
+  }, 'environment');
+  return {
+    source,
+    sourceVersion: input.sourceVersion ?? project.sourceVersion,
+    environment,
+    artifacts: checkArtifacts(input.artifactsOverride ?? project.artifacts!, source, 'artifactsOverride'),
+    secondaryArtifacts: input.secondaryArtifactsOverride ?? project.secondaryArtifacts ?? [],
+    cache: input.cacheOverride ?? project.cache ?? { type: 'NO_CACHE' },
+    timeoutInMinutes: input.timeoutInMinutesOverride ?? project.timeoutInMinutes ?? 60,
+    queuedTimeoutInMinutes: input.queuedTimeoutInMinutesOverride ?? project.queuedTimeoutInMinutes ?? 480,
+    serviceRole: input.serviceRoleOverride ?? project.serviceRole!,
+    encryptionKey: input.encryptionKeyOverride ?? project.encryptionKey,
+  };
+}
+
+function mergeVariables(base: EnvironmentVariable[], overrides: EnvironmentVariable[]): EnvironmentVariable[] {
+  const names = new Set(overrides.map((v) => v.name));
+  return [...base.filter((v) => !names.has(v.name)), ...overrides];
+}
+
+/** Records the build (taking the project's next build number) and returns it; the caller enqueues it. */
+export function recordBuild(cb: CodebuildContext, scope: Scope, projectArn: string, settings: BuildSettings, initiator: string): BuildRecord {
+  return cb.model.tx(() => {
+    const project = cb.model.projects.get(projectArn)!;
+    const buildNumber = project.lastBuildNumber + 1;
+    cb.model.putProject({ ...project, lastBuildNumber: buildNumber });
+    const name = project.project.name!;
+    const uuid = newUuid();
+    const now = cb.clock.now();
+    const arn = codebuildArn.build(scope, name, uuid);
+    const build: Build = {
+      id: `${name}:${uuid}`,
+      arn,
+      buildNumber,
+      startTime: now,
+      currentPhase: 'QUEUED',
+      buildStatus: 'IN_PROGRESS',
+      ...(settings.sourceVersion ? { sourceVersion: settings.sourceVersion } : {}),
+      projectName: name,
+      phases: [
+        { phaseType: 'SUBMITTED', phaseStatus: 'SUCCEEDED', startTime: now, endTime: now, durationInSeconds: 0 },
+        { phaseType: 'QUEUED', startTime: now },
+      ],
+      source: settings.source,
+      secondarySources: [],
+      secondarySourceVersions: [],
+      artifacts: { location: '' },
+      secondaryArtifacts: [],
+      cache: settings.cache,
+      environment: settings.environment,
+      serviceRole: settings.serviceRole,
+      logs: {
+        groupName: `/aws/codebuild/${name}`,
+        streamName: uuid,
+        deepLink: `${cb.edge.url}/_slipway/logs/codebuild/${uuid}`,
+        cloudWatchLogsArn: `arn:aws:logs:${scope.region}:${scope.account}:log-group:/aws/codebuild/${name}:log-stream:${uuid}`,
+        cloudWatchLogs: { status: 'ENABLED' },
+        s3Logs: { status: 'DISABLED', encryptionDisabled: false },
+      },
+      timeoutInMinutes: settings.timeoutInMinutes,
+      queuedTimeoutInMinutes: settings.queuedTimeoutInMinutes,
+      buildComplete: false,
+      initiator,
+      encryptionKey: settings.encryptionKey,
+      exportedEnvironmentVariables: [],
+      reportArns: [],
+    };
+    const record: BuildRecord = { build, uuid, artifactsSpec: settings.artifacts, secondaryArtifactsSpec: settings.secondaryArtifacts };
+    cb.model.putBuild(record);
+    return record;
+  });
+}
+
+/** The settings a finished build ran with, for RetryBuild. */
+export function settingsOf(record: BuildRecord): BuildSettings {
+  const b = record.build;
+  return {
+    source: b.source!,
+    sourceVersion: b.sourceVersion,
+    environment: b.environment!,
+    artifacts: record.artifactsSpec,
+    secondaryArtifacts: record.secondaryArtifactsSpec,
+    cache: b.cache ?? { type: 'NO_CACHE' },
+    timeoutInMinutes: b.timeoutInMinutes ?? 60,
+    queuedTimeoutInMinutes: b.queuedTimeoutInMinutes ?? 480,
+    serviceRole: b.serviceRole!,
+    encryptionKey: b.encryptionKey,
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * @module services/codebuild
+ * The CodeBuild room: its API on the edge, the build controller that runs each build in a
+ * container on the engine, and the routes that serve build logs and artifacts.
+ */
+import { randomBytes } from 'node:crypto';
+import { Controller } from '../../core/reconcile.ts';
+import { loadModel } from '../../protocol/model.ts';
+import type { AppContext, Room } from '../types.ts';
+import { codebuildHandlers } from './api.ts';
+import { artifactRoutes } from './artifacts.ts';
+import type { CodebuildContext } from './context.ts';
+import { buildController } from './controller.ts';
+import { BuildImages } from './image.ts';
+import { logRoutes } from './logs.ts';
+import { CodebuildModel } from './model.ts';
+import { BuildNetwork } from './network.ts';
+
+export { artifactsRoot } from './artifacts.ts';
+
+export function register(app: AppContext): Room {
+  const cb: CodebuildContext = {
+    ...app,
+    model: new CodebuildModel(app.store),
+    images: new BuildImages(app),
+    network: new BuildNetwork(app),
+    epoch: randomBytes(8).toString('hex'),
+    enqueueBuild: (arn) => builds.enqueue(arn),
+  };
+  const controller = buildController(cb);
+  const builds = new Controller({
+    name: 'codebuild.builds',
+    reconcile: controller.reconcile,
+    concurrency: 8,
+    resyncMs: 30_000,
+    listKeys: () => cb.model.builds.find({ status: 'IN_PROGRESS' }).map((r) => r.build.arn!),
+  });
+  return {
+    name: 'codebuild',
+    api: {
+      model: loadModel('codebuild'),
+      handlers: codebuildHandlers(cb),
+      validation: { constraint: 'InvalidInputException', type: 'InvalidInputException' },
+    },
+    routes: [...logRoutes(cb), ...artifactRoutes(app.config.dataDir)],
+    start() {
+      builds.start();
+    },
+    async stop() {
+      await builds.stop();
+      // Builds under way run in this process: they stop with it, saying so. One that cannot finish
+      // in time (e.g. still building the build image) is found cut off at the next start.
+      await controller.stopAll('Slipway was shut down while the build ran; the build was stopped', 15_000);
+      await cb.network.close();
+    },
+  };
+}

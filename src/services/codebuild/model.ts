@@ -1,0 +1,133 @@
+/**
+ * @module services/codebuild/model
+ * CodeBuild records and the only code that touches CodeBuild tables.
+ *
+ * Tables (JSON documents keyed by ARN, with indexed columns):
+ *   codebuild_projects       pk projectArn      scope, name
+ *   codebuild_builds         pk buildArn        scope, project, status, started, build_id
+ *   codebuild_report_groups  pk reportGroupArn  scope, name
+ *   codebuild_reports        pk reportArn       scope, report_group, build, created
+ *   codebuild_test_cases     pk <reportArn>#<n> report
+ *
+ * Files (under the data directory):
+ *   codebuild/builds/<uuid>/{src,slipway,state}   a running build's work directory (removed at the end)
+ *   codebuild/cache/<project>/                    cache paths kept between a project's builds
+ *   codebuild/artifacts/<uuid>/<artifact>/        uploaded artifacts (see artifacts.ts)
+ *   logs/codebuild/<uuid>.log                     the build's log
+ *
+ * `scope` is "<region>:<account>". Handlers write spec (a new build, stopRequested); the build
+ * controller writes status, always through updateBuild, which re-reads inside a transaction.
+ */
+import { arn, type Scope } from '../../core/ids.ts';
+import type { DocTable, Store } from '../../store/index.ts';
+import type { Build, Project, ProjectArtifacts, Report, ReportGroup, TestCase } from './shapes.ts';
+
+export interface ProjectRecord {
+  project: Project;
+  /** Build numbers are per project, from 1, never reused. */
+  lastBuildNumber: number;
+}
+
+export interface BuildRecord {
+  build: Build;
+  uuid: string;
+  /** The artifacts as asked (project or override); build.artifacts holds where they went. */
+  artifactsSpec: ProjectArtifacts;
+  secondaryArtifactsSpec: ProjectArtifacts[];
+  /** StopBuild asked for it; the controller stops the container. */
+  stopRequested?: boolean;
+  /** The Slipway process running it; another process finding it IN_PROGRESS knows it was cut off. */
+  runnerEpoch?: string;
+  containerId?: string;
+  /** StartBuild's idempotencyToken: the same token starts no second build. */
+  idempotencyToken?: string;
+}
+
+export interface TestCaseRecord {
+  testCase: TestCase;
+}
+
+export function scopeKey(scope: Scope): string {
+  return `${scope.region}:${scope.account}`;
+}
+
+export const codebuildArn = {
+  project: (s: Scope, name: string) => arn(s, 'codebuild', `project/${name}`),
+  build: (s: Scope, project: string, uuid: string) => arn(s, 'codebuild', `build/${project}:${uuid}`),
+  reportGroup: (s: Scope, name: string) => arn(s, 'codebuild', `report-group/${name}`),
+  report: (s: Scope, group: string, uuid: string) => arn(s, 'codebuild', `report/${group}:${uuid}`),
+};
+
+export class CodebuildModel {
+  readonly projects: DocTable<ProjectRecord, 'scope' | 'name'>;
+  readonly builds: DocTable<BuildRecord, 'scope' | 'project' | 'status' | 'started' | 'build_id'>;
+  readonly reportGroups: DocTable<ReportGroup, 'scope' | 'name'>;
+  readonly reports: DocTable<Report, 'scope' | 'report_group' | 'build' | 'created'>;
+  readonly testCases: DocTable<TestCaseRecord, 'report'>;
+
+  constructor(readonly store: Store) {
+    this.projects = store.docTable('codebuild_projects', { scope: 'TEXT', name: 'TEXT' });
+    this.builds = store.docTable('codebuild_builds', { scope: 'TEXT', project: 'TEXT', status: 'TEXT', started: 'INTEGER', build_id: 'TEXT' });
+    this.reportGroups = store.docTable('codebuild_report_groups', { scope: 'TEXT', name: 'TEXT' });
+    this.reports = store.docTable('codebuild_reports', { scope: 'TEXT', report_group: 'TEXT', build: 'TEXT', created: 'INTEGER' });
+    this.testCases = store.docTable('codebuild_test_cases', { report: 'TEXT' });
+  }
+
+  tx<T>(fn: () => T): T {
+    return this.store.tx(fn);
+  }
+
+  putProject(record: ProjectRecord): void {
+    const p = record.project;
+    this.projects.put(p.arn!, record, { scope: scopeOfArnKey(p.arn!), name: p.name! });
+  }
+
+  putBuild(record: BuildRecord): void {
+    const b = record.build;
+    this.builds.put(b.arn!, record, { scope: scopeOfArnKey(b.arn!), project: b.projectName!, status: b.buildStatus!, started: b.startTime!, build_id: b.id! });
+  }
+
+  /** Read-modify-write of one build in a transaction; undefined when it is gone. */
+  updateBuild(buildArn: string, mutate: (record: BuildRecord) => void): BuildRecord | undefined {
+    return this.tx(() => {
+      const record = this.builds.get(buildArn);
+      if (!record) return undefined;
+      mutate(record);
+      this.putBuild(record);
+      return record;
+    });
+  }
+
+  buildById(scope: Scope, id: string): BuildRecord | undefined {
+    if (id.startsWith('arn:')) return this.builds.get(id);
+    return this.builds.find({ scope: scopeKey(scope), build_id: id })[0];
+  }
+
+  putReportGroup(group: ReportGroup): void {
+    this.reportGroups.put(group.arn!, group, { scope: scopeOfArnKey(group.arn!), name: group.name! });
+  }
+
+  putReport(report: Report, buildArn: string): void {
+    this.reports.put(report.arn!, report, { scope: scopeOfArnKey(report.arn!), report_group: report.reportGroupArn!, build: buildArn, created: report.created! });
+  }
+
+  putTestCases(reportArn: string, cases: TestCase[]): void {
+    this.tx(() => {
+      this.store.prepare('DELETE FROM codebuild_test_cases WHERE report = ?').run(reportArn);
+      cases.forEach((testCase, i) => this.testCases.put(`${reportArn}#${String(i).padStart(6, '0')}`, { testCase }, { report: reportArn }));
+    });
+  }
+
+  deleteReport(reportArn: string): void {
+    this.tx(() => {
+      this.store.prepare('DELETE FROM codebuild_test_cases WHERE report = ?').run(reportArn);
+      this.reports.delete(reportArn);
+    });
+  }
+}
+
+/** "arn:aws:codebuild:<region>:<account>:…" → "<region>:<account>" */
+function scopeOfArnKey(value: string): string {
+  const parts = value.split(':');
+  return `${parts[3]}:${parts[4]}`;
+}

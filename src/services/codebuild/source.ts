@@ -1,0 +1,118 @@
+/**
+ * @module services/codebuild/source
+ * DOWNLOAD_SOURCE, done on the host into the build's source directory: every git source type
+ * (GITHUB, GITHUB_ENTERPRISE, GITLAB, BITBUCKET, CODECOMMIT) is a `git clone` of its location — a
+ * URL, a local path or file:// — checked out at the source version (branch, tag, commit, or
+ * `branch^{commit}`); a local directory that is not a repository is copied; NO_SOURCE has nothing.
+ * Then the buildspec: inline text, or a file relative to the source root (buildspec.yml by default).
+ */
+import { execFile } from 'node:child_process';
+import { cp, readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ProjectSource } from './shapes.ts';
+
+/** A source or buildspec that cannot be had; the message goes into the phase context. */
+export class SourceError extends Error {
+  constructor(readonly statusCode: 'CLIENT_ERROR' | 'YAML_FILE_ERROR', message: string) {
+    super(message);
+  }
+}
+
+export const GIT_TYPES = ['CODECOMMIT', 'GITHUB', 'GITHUB_ENTERPRISE', 'GITLAB', 'GITLAB_SELF_MANAGED', 'BITBUCKET'];
+const GIT_TIMEOUT_MS = 10 * 60 * 1000;
+
+function git(args: string[], cwd?: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    execFile('git', args, { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 8 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (err, stdout, stderr) => {
+      if (err) reject(new SourceError('CLIENT_ERROR', `git ${args[0]} failed: ${(stderr || err.message).trim().split('\n').slice(-3).join(' ')}`));
+      else resolvePromise(stdout.trim());
+    });
+  });
+}
+
+/** A location on this machine (absolute path or file:// URL), or undefined for a remote URL. */
+export function localPath(location: string): string | undefined {
+  if (location.startsWith('file://')) return fileURLToPath(location);
+  if (isAbsolute(location)) return location;
+  return undefined;
+}
+
+export interface Downloaded {
+  /** The commit checked out (CODEBUILD_RESOLVED_SOURCE_VERSION), for git sources. */
+  resolvedVersion?: string;
+}
+
+export async function downloadSource(source: ProjectSource, version: string | undefined, dest: string, log: (line: string) => void): Promise<Downloaded> {
+  const type = source.type;
+  if (type === 'NO_SOURCE') return {};
+  if (type === 'CODEPIPELINE') {
+    throw new SourceError('CLIENT_ERROR', 'A CODEPIPELINE source is handed over by a pipeline run; start this project from its pipeline (CodePipeline comes in a later Slipway release)');
+  }
+  const location = source.location ?? '';
+  const local = localPath(location);
+  if (type === 'S3') {
+    if (local && (await isDirectory(local))) return copyDirectory(local, dest, log);
+    throw new SourceError('CLIENT_ERROR', `S3 sources need Slipway's S3, which does not exist yet; for now give a local directory (an absolute path or file:// URL) as the location, or use a git source`);
+  }
+  if (!GIT_TYPES.includes(type)) throw new SourceError('CLIENT_ERROR', `Source type ${type} is not supported by Slipway`);
+  if (local && (await isDirectory(local)) && !(await isGitRepository(local))) return copyDirectory(local, dest, log);
+  log(`Cloning ${location}${version ? ` at ${version}` : ''}`);
+  await git(['clone', '--quiet', '--no-checkout', location, dest]);
+  const commit = await resolveVersion(dest, version);
+  await git(['checkout', '--quiet', '--detach', commit], dest);
+  if (source.gitSubmodulesConfig?.fetchSubmodules) await git(['submodule', 'update', '--quiet', '--init', '--recursive'], dest);
+  log(`Checked out ${commit}`);
+  return { resolvedVersion: commit };
+}
+
+/** Branch (also refs/heads/…), tag (also refs/tags/…), commit, or CodeBuild's `ref^{commit}`. */
+async function resolveVersion(repo: string, version: string | undefined): Promise<string> {
+  if (!version) return git(['rev-parse', '--verify', 'HEAD^{commit}'], repo).catch(() => {
+    throw new SourceError('CLIENT_ERROR', 'the repository has no commits');
+  });
+  const pinned = version.match(/^(.*)\^\{([0-9a-f]{7,40})\}$/);
+  const ref = pinned ? pinned[2] : version;
+  const candidates = ref.startsWith('refs/heads/')
+    ? [`refs/remotes/origin/${ref.slice('refs/heads/'.length)}`]
+    : ref.startsWith('refs/tags/')
+      ? [ref]
+      : [`refs/remotes/origin/${ref}`, `refs/tags/${ref}`, ref];
+  for (const candidate of candidates) {
+    try {
+      return await git(['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`], repo);
+    } catch {
+      // try the next reading of the version
+    }
+  }
+  throw new SourceError('CLIENT_ERROR', `reference not found for primary source and source version ${version}`);
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isDirectory(), () => false);
+}
+
+async function isGitRepository(path: string): Promise<boolean> {
+  return git(['rev-parse', '--git-dir'], path).then(() => true, () => false);
+}
+
+async function copyDirectory(from: string, dest: string, log: (line: string) => void): Promise<Downloaded> {
+  log(`Copying ${from}`);
+  await cp(from, dest, { recursive: true, verbatimSymlinks: true });
+  return {};
+}
+
+/** Inline YAML (it has a line break), or a path relative to the source root; default buildspec.yml. */
+export async function loadBuildspecText(buildspec: string | undefined, srcDir: string): Promise<{ text: string; from: string }> {
+  const value = buildspec?.trim() ? buildspec : undefined;
+  if (value && /[\r\n]/.test(value)) return { text: value, from: 'the inline buildspec' };
+  if (value?.startsWith('arn:')) throw new SourceError('YAML_FILE_ERROR', `buildspec ${value}: buildspec files in S3 need Slipway's S3, which does not exist yet`);
+  const relative = value ?? 'buildspec.yml';
+  const path = normalize(join(srcDir, relative));
+  if (path !== resolve(srcDir) && !path.startsWith(resolve(srcDir) + '/')) throw new SourceError('YAML_FILE_ERROR', `buildspec path ${relative} leaves the source directory`);
+  try {
+    return { text: await readFile(path, 'utf8'), from: relative };
+  } catch {
+    throw new SourceError('YAML_FILE_ERROR', `stat ${relative}: no such file or directory (the buildspec is read from the source root unless the project or StartBuild names another path or gives it inline)`);
+  }
+}
