@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { loadConfig } from '../../src/core/config.ts';
 import { startSlipway, type Slipway } from '../../src/server/app.ts';
+import { stopHaproxy } from './elb.ts';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
@@ -47,7 +48,11 @@ export async function startTestSlipway(opts: StartOptions = {}): Promise<TestSli
       const ours = new Set((app.ctx.store.prepare('SELECT pk FROM ecs_tasks').all() as { pk: string }[]).map((r) => r.pk));
       await app.close();
       await removeSlipwayContainers(ours);
-      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) {
+        // Load balancer listeners (HAProxy) outlive Slipway by design; a test's go with its data.
+        await stopHaproxy(dataDir);
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -152,12 +152,18 @@ export function parseProc(text: string): { reloads: number; failed: number; curr
   return { reloads: master ? Number(master[1]) : 0, failed: master ? Number(master[2]) : 0, currentWorker: workers[0] };
 }
 
+/** Whether a process runs (an exited one not yet reaped by its parent does not). */
 export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true;
   }
 }
 

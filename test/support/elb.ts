@@ -1,0 +1,129 @@
+/**
+ * Load balancer tests: the ELBv2 client, plain HTTP targets on loopback, load generation that
+ * counts failures, and stopping the HAProxy a test's Slipway left running (by its pid file).
+ */
+import { ElasticLoadBalancingV2Client, DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { processAlive } from '../../src/services/elb/haproxy-process.ts';
+
+export function elbClient(endpoint: string, region = 'us-east-1'): ElasticLoadBalancingV2Client {
+  return new ElasticLoadBalancingV2Client({ endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+}
+
+export interface Target {
+  port: number;
+  server: Server;
+  /** Requests seen, newest last. */
+  seen: IncomingMessage[];
+  close(): Promise<void>;
+}
+
+/** An HTTP target on 127.0.0.1; the default handler answers its name. */
+export async function startTarget(name: string, handle?: (req: IncomingMessage, res: ServerResponse) => void): Promise<Target> {
+  const seen: IncomingMessage[] = [];
+  const server = createServer((req, res) => {
+    seen.push(req);
+    if (handle) return handle(req, res);
+    res.end(name);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    server,
+    seen,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** GET with its own keep-alive agent; resolves status and body (or the error). */
+export function get(url: string, opts: { agent?: Agent; headers?: Record<string, string>; method?: string } = {}): Promise<{ status: number; body: string; headers: IncomingMessage['headers'] }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent: opts.agent, headers: opts.headers, method: opts.method ?? 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Counts answers by body over n sequential requests. */
+export async function spread(url: string, n: number, agent = new Agent({ keepAlive: true, maxSockets: 4 })): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  await Promise.all(
+    Array.from({ length: 4 }, async (_, w) => {
+      for (let i = w; i < n; i += 4) {
+        const r = await get(url, { agent });
+        const key = r.status === 200 ? r.body : `HTTP ${r.status}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }),
+  );
+  agent.destroy();
+  return counts;
+}
+
+/** Steady load: `concurrency` keep-alive clients requesting until stopped; counts every failure. */
+export function steadyLoad(url: string, concurrency = 8) {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const stats = { ok: 0, failed: 0, failures: [] as string[], bodies: new Map<string, number>() };
+  let running = true;
+  const workers = Array.from({ length: concurrency }, async () => {
+    while (running) {
+      try {
+        const r = await get(url, { agent });
+        if (r.status === 200) {
+          stats.ok++;
+          stats.bodies.set(r.body, (stats.bodies.get(r.body) ?? 0) + 1);
+        } else {
+          stats.failed++;
+          if (stats.failures.length < 20) stats.failures.push(`HTTP ${r.status} ${r.body.slice(0, 80)}`);
+        }
+      } catch (err) {
+        stats.failed++;
+        if (stats.failures.length < 20) stats.failures.push((err as Error).message);
+      }
+    }
+  });
+  return {
+    stats,
+    async stop() {
+      running = false;
+      await Promise.all(workers);
+      agent.destroy();
+      return stats;
+    },
+  };
+}
+
+export async function targetStates(elb: ElasticLoadBalancingV2Client, targetGroupArn: string): Promise<string[]> {
+  const out = await elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: targetGroupArn }));
+  return (out.TargetHealthDescriptions ?? []).map((d) => `${d.Target!.Id}:${d.Target!.Port} ${d.TargetHealth!.State}${d.TargetHealth!.Reason ? ` ${d.TargetHealth!.Reason}` : ''}`);
+}
+
+/** The pid of the HAProxy master a data directory's Slipway runs, if it runs. */
+export function haproxyPid(dataDir: string): number | undefined {
+  const file = join(dataDir, 'elb', 'haproxy.pid');
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  return processAlive(pid) ? pid : undefined;
+}
+
+/** Stops the HAProxy a test's Slipway left running (it outlives Slipway by design). */
+export async function stopHaproxy(dataDir: string): Promise<void> {
+  const pid = haproxyPid(dataDir);
+  if (!pid) return;
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 100 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 20));
+}
