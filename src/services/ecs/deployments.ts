@@ -13,6 +13,8 @@ import type { CapacityProviderStrategyItem, Deployment, LaunchType, NetworkConfi
 /** A task with no container health check (and no load balancer) counts as healthy this long after RUNNING. */
 export const HEALTHY_AFTER_MS = 40_000;
 export const HEALTH_CHECK_FAILURE = 'Task failed container health checks';
+/** Stop reason of a task replaced because its load balancer target failed health checks. */
+export const elbHealthCheckFailure = (targetGroupArn: string) => `Task failed ELB health checks in (target-group ${targetGroupArn})`;
 /** Consecutive failed starts after which the scheduler throttles (when no circuit breaker acts). */
 export const THROTTLE_AFTER_FAILURES = 3;
 const MAX_BACKOFF_MS = 15 * 60_000;
@@ -97,15 +99,25 @@ export function hasContainerHealthCheck(r: TaskRecord): boolean {
   return r.containers.some((c) => c.essential !== false && !!c.healthCheck?.command?.length && c.healthCheck.command[0] !== 'NONE');
 }
 
-/** When the task counts (or will count) as healthy, epoch ms; undefined when that is not known yet. */
-export function healthyFrom(r: TaskRecord, clock: Clock, now: number): number | undefined {
+/** A service task's load balancer targets: all healthy, or not (yet); undefined without a load balancer. */
+export type TargetsState = 'healthy' | 'unhealthy' | 'pending' | undefined;
+
+/**
+ * When the task counts (or will count) as healthy, epoch ms; undefined when that is not known yet.
+ * Behind a load balancer: when its targets are healthy (and its container health check, if any).
+ */
+export function healthyFrom(r: TaskRecord, clock: Clock, now: number, targets?: TargetsState): number | undefined {
   if (!isActive(r) || r.task.lastStatus !== 'RUNNING' || r.task.startedAt === undefined) return undefined;
+  if (targets !== undefined) {
+    if (targets !== 'healthy' || (hasContainerHealthCheck(r) && r.task.healthStatus !== 'HEALTHY')) return undefined;
+    return Math.min(now, r.healthySince ?? now);
+  }
   if (hasContainerHealthCheck(r)) return r.task.healthStatus === 'HEALTHY' ? Math.min(now, r.healthySince ?? now) : undefined;
   return r.task.startedAt + clock.duration(HEALTHY_AFTER_MS);
 }
 
-export function isHealthy(r: TaskRecord, clock: Clock, now: number): boolean {
-  const from = healthyFrom(r, clock, now);
+export function isHealthy(r: TaskRecord, clock: Clock, now: number, targets?: TargetsState): boolean {
+  const from = healthyFrom(r, clock, now, targets);
   return from !== undefined && from <= now;
 }
 
@@ -119,7 +131,8 @@ export function failsHealthChecks(r: TaskRecord, clock: Clock, graceSeconds: num
 export function isFailedStart(r: TaskRecord): boolean {
   if (r.task.desiredStatus !== 'STOPPED') return false;
   const code = r.task.stopCode;
-  return code === 'TaskFailedToStart' || code === 'EssentialContainerExited' || r.task.stoppedReason === HEALTH_CHECK_FAILURE;
+  const reason = r.task.stoppedReason ?? '';
+  return code === 'TaskFailedToStart' || code === 'EssentialContainerExited' || reason === HEALTH_CHECK_FAILURE || reason.startsWith('Task failed ELB health checks');
 }
 
 /** Failed starts count toward the breaker only until the deployment first had a healthy task. */

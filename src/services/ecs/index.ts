@@ -8,10 +8,12 @@ import { Controller } from '../../core/reconcile.ts';
 import { logger } from '../../core/log.ts';
 import { loadModel } from '../../protocol/model.ts';
 import type { EngineInfo } from '../../runtime/types.ts';
+import { TARGET_HEALTH } from '../elb/index.ts';
 import type { AppContext, Room } from '../types.ts';
 import { ecsHandlers } from './api.ts';
 import { LABEL } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
+import { wakeForTargetGroup } from './load-balancing.ts';
 import { logRoutes } from './logs.ts';
 import { EcsModel } from './model.ts';
 import { reconcileService } from './scheduler.ts';
@@ -59,6 +61,8 @@ export function register(app: AppContext): Room {
         log.warn(`Docker Engine is not reachable (${(err as Error).message}); tasks will wait for it. Start Docker and check \`docker info\`.`);
       }
       void watchEngine(ecs, watching.signal);
+      const unwatchTargets = app.events.subscribe((e) => e.type === TARGET_HEALTH && wakeForTargetGroup(ecs, e.resource));
+      watching.signal.addEventListener('abort', unwatchTargets, { once: true });
       await reportOrphans(ecs);
       tasks.start();
       services.start();

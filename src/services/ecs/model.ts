@@ -51,6 +51,10 @@ export interface TaskRecord {
   deploymentId?: string;
   /** When the task first counted as healthy for its service (epoch ms). */
   healthySince?: number;
+  /** The load balancer targets registered for this service task (load-balancing.ts). */
+  targets?: { targetGroupArn: string; id: string; port: number }[];
+  /** Set once those targets were deregistered; the task then waits for them to drain. */
+  targetsDeregistered?: boolean;
   /** Set once the task's containers and their logs have been cleaned up. */
   cleanedUp?: boolean;
 }

@@ -12,7 +12,7 @@ import { scopeOfArn } from '../../core/ids.ts';
 import { taskIdOf } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
 import {
-  HEALTH_CHECK_FAILURE, circuitBreakerThreshold, countFailedTasks, failsHealthChecks, failureStreak, healthyFrom, isActive,
+  HEALTH_CHECK_FAILURE, circuitBreakerThreshold, elbHealthCheckFailure, countFailedTasks, failsHealthChecks, failureStreak, healthyFrom, isActive,
   isHealthy, isStopping, liveCounts, liveDeployments, newDeployment, rollingStep, startBackoffMs,
 } from './deployments.ts';
 import type { TaskRecord } from './model.ts';
@@ -97,7 +97,7 @@ function roll(t: Tick): void {
   const backingOff = throttle(t, primary, ofPrimary);
   const activePrimary = ofPrimary.filter(isActive);
   const activeOld = t.tasks.filter((r) => isActive(r) && r.deploymentId !== primary.id && current.has(r.deploymentId));
-  const healthy = (r: TaskRecord) => isHealthy(r, ecs.clock, t.now);
+  const healthy = (r: TaskRecord) => isHealthy(r, ecs.clock, t.now, t.targets(r)?.state);
   const config = svc.deploymentConfiguration ?? {};
   const step = rollingStep({
     desired,
@@ -127,7 +127,7 @@ function roll(t: Tick): void {
 function noteHealthy(t: Tick): void {
   const healthyAt = (t.book.healthyAt ??= {});
   for (const r of t.tasks) {
-    const from = healthyFrom(r, t.ecs.clock, t.now);
+    const from = healthyFrom(r, t.ecs.clock, t.now, t.targets(r)?.state);
     if (from === undefined) continue;
     if (from > t.now) {
       t.wake(from - t.now + 20);
@@ -141,9 +141,19 @@ function noteHealthy(t: Tick): void {
   }
 }
 
-/** Tasks whose container health checks fail after the grace period are stopped and replaced. */
+/** Tasks whose container or load balancer health checks fail after the grace period are stopped and replaced. */
 function replaceUnhealthy(t: Tick): void {
   const grace = t.record.service.healthCheckGracePeriodSeconds ?? 0;
+  for (const r of t.tasks) {
+    const lb = t.targets(r);
+    if (!isActive(r) || r.task.lastStatus !== 'RUNNING' || lb?.state !== 'unhealthy') continue;
+    if (!t.ecs.clock.elapsed(r.task.startedAt ?? t.now, grace * 1000)) {
+      t.wake((r.task.startedAt ?? t.now) + t.ecs.clock.duration(grace * 1000) - t.now + 20);
+      continue;
+    }
+    t.event(say.unhealthyTarget(t.name, lb.port, lb.targetGroupArn, lb.reason));
+    t.stop([r], elbHealthCheckFailure(lb.targetGroupArn));
+  }
   for (const r of t.tasks) {
     if (!isActive(r) || r.task.healthStatus !== 'UNHEALTHY') continue;
     if (!failsHealthChecks(r, t.ecs.clock, grace)) {

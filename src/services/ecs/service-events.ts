@@ -16,6 +16,8 @@ export const say = {
   started: (s: string, ids: string[]) => `(service ${s}) has started ${ids.length} tasks: ${taskList(ids)}.`,
   stopped: (s: string, ids: string[]) => `(service ${s}) has stopped ${ids.length} running tasks: ${taskList(ids)}.`,
   failedHealthChecks: (s: string, id: string) => `(service ${s}) (task ${id}) failed container health checks.`,
+  unhealthyTarget: (s: string, port: number, targetGroupArn: string, reason: string) =>
+    `(service ${s}) (port ${port}) is unhealthy in (target-group ${targetGroupArn}) due to (reason ${reason}).`,
   completed: (s: string, deployment: string) => `(service ${s}) (deployment ${deployment}) deployment completed.`,
   steady: (s: string) => `(service ${s}) has reached a steady state.`,
   failed: (s: string, deployment: string) => `(service ${s}) (deployment ${deployment}) deployment failed: tasks failed to start.`,

@@ -5,6 +5,7 @@
  */
 import { taskIdOf } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
+import { targetsHealth, type TargetsHealth } from './load-balancing.ts';
 import type { ServiceRecord, TaskRecord } from './model.ts';
 import { addEvent, say } from './service-events.ts';
 import { requestStop } from './tasks.ts';
@@ -24,6 +25,7 @@ export class Tick {
   requeueAfterMs?: number;
   forgotten = false;
   tasks: TaskRecord[];
+  private readonly balanced = new Map<string, TargetsHealth | undefined>();
 
   constructor(readonly ecs: EcsContext, readonly record: ServiceRecord) {
     this.now = ecs.clock.now();
@@ -54,6 +56,13 @@ export class Tick {
     }
     this.event(say.stopped(this.name, tasks.map((r) => taskIdOf(r.task.taskArn!))));
     this.wake(MOVING_MS);
+  }
+
+  /** How a task's load balancer targets are doing, read once per run (undefined: no load balancer). */
+  targets(r: TaskRecord): TargetsHealth | undefined {
+    const key = r.task.taskArn!;
+    if (!this.balanced.has(key)) this.balanced.set(key, targetsHealth(this.ecs, r, this.record.service));
+    return this.balanced.get(key);
   }
 
   refresh(): void {

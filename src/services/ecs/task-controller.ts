@@ -11,6 +11,7 @@ import type { ContainerState } from '../../runtime/types.ts';
 import { registryCredentialsFor } from '../ecr/index.ts';
 import { containerSpec, engineName, pauseName, startOrder, stopTimeoutSec, taskLabels } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
+import { drainTaskTargets, registerTaskTargets } from './load-balancing.ts';
 import { saveTaskLogs } from './logs.ts';
 import type { TaskRecord } from './model.ts';
 import type { ContainerDefinition } from './shapes.ts';
@@ -106,6 +107,7 @@ async function advance(ecs: EcsContext, record: TaskRecord, observed: Observed):
     return;
   }
   if (record.task.lastStatus !== 'RUNNING') return { requeueAfterMs: POLL_MS };
+  registerTaskTargets(ecs, record);
   // Health checks report through engine events; a slow resync is the safety net.
   return { requeueAfterMs: 10_000 };
 
@@ -228,7 +230,12 @@ async function stop(ecs: EcsContext, record: TaskRecord, observed: Observed, inF
   if (!['DEACTIVATING', 'STOPPING', 'DEPROVISIONING'].includes(record.task.lastStatus!)) {
     record = setStatus(ecs, record, observed, 'DEACTIVATING');
   }
-  if (record.task.lastStatus === 'DEACTIVATING') record = setStatus(ecs, record, observed, 'STOPPING');
+  if (record.task.lastStatus === 'DEACTIVATING') {
+    // Load balancer targets are deregistered first and drained before any container is stopped.
+    const anyRunning = record.containers.some((def) => observed.containers.get(def.name!)?.running);
+    if (drainTaskTargets(ecs, record, anyRunning)) return { requeueAfterMs: POLL_MS / 2 };
+    record = setStatus(ecs, record, observed, 'STOPPING');
+  }
   const running = record.containers.filter((def) => observed.containers.get(def.name!)?.running);
   for (const def of running) {
     const id = observed.containers.get(def.name!)!.id;
