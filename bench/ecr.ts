@@ -53,7 +53,6 @@ export async function benchEcr(opts: EcrBenchOptions): Promise<string> {
   const password = await slipwayPassword(slipwayChild.endpoint);
   const slipway: Registry = { name: 'Slipway', host: new URL(slipwayChild.endpoint).host, pid: slipwayChild.pid, auth: ['-u', `AWS:${password}`] };
   const distribution = await startDistribution();
-  const registries = [distribution, slipway];
   log(`ecr: Slipway at ${slipway.host} (pid ${slipway.pid}), distribution at ${distribution.host} (pid ${distribution.pid})`);
   const dockerCli = (args: string[], input?: string) => {
     const child = run('docker', args, { env: { ...process.env, DOCKER_CONFIG: dockerConfig }, maxBuffer: 16 * MiB });

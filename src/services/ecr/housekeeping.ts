@@ -7,13 +7,14 @@
  *   - marked: every image's manifest and everything its manifest references (config and layers,
  *     or an index's child manifests), in every repository;
  *   - a blob linked to a repository (uploaded or mounted) but referenced by no manifest is kept
- *     for a grace period (1 h, scaled) after it was linked: a push has its layers up before its
- *     manifest, and a HEAD of the blob during a push renews the link. After that the link goes;
+ *     for a grace period (1 h, scaled, never under 15 real minutes) after it was linked: a push
+ *     has its layers up before its manifest, and a HEAD of the blob during a push renews the
+ *     link. After that the link goes;
  *   - a blob that is neither marked nor young-linked, whose file is older than the grace period
  *     and which no upload is committing right now, is deleted.
  * Everything after listing the files runs synchronously, so no request can link or reference a
  * blob between the decision and the unlink; a blob committed after the listing is not a candidate.
- * Uploads with no write for 24 h (scaled) are abandoned and removed.
+ * Uploads with no write for 24 h (scaled, never under 1 real hour) are abandoned and removed.
  */
 import { logger } from '../../core/log.ts';
 import type { EcrContext } from './context.ts';
@@ -24,8 +25,19 @@ const log = logger('ecr.housekeeping');
 export const COLLECT_EVERY_MS = 10 * 60 * 1000;
 export const GRACE_MS = 60 * 60 * 1000;
 export const ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1000;
+/**
+ * Floors in real time under the scaled periods above: a push or a paused upload takes as long as
+ * it takes whatever SLIPWAY_TIME_SCALE says, and must not lose its blobs to a fast clock.
+ */
+const GRACE_FLOOR_MS = 15 * 60 * 1000;
+const ABANDONED_FLOOR_MS = 60 * 60 * 1000;
 /** How long after a push its repository's lifecycle policy runs (pushes in a burst share one run). */
 export const LIFECYCLE_AFTER_PUSH_MS = 5_000;
+
+/** How long a linked blob no manifest references is kept, in real milliseconds. */
+export function collectionGraceMs(ecr: EcrContext): number {
+  return Math.max(GRACE_FLOOR_MS, ecr.clock.duration(GRACE_MS));
+}
 
 export interface CollectionReport {
   blobsDeleted: number;
@@ -86,8 +98,8 @@ export async function collectGarbage(
   ecr: EcrContext,
   opts: { graceMs?: number; abandonedMs?: number } = {},
 ): Promise<CollectionReport> {
-  const graceMs = opts.graceMs ?? ecr.clock.duration(GRACE_MS);
-  const abandonedMs = opts.abandonedMs ?? ecr.clock.duration(ABANDONED_UPLOAD_MS);
+  const graceMs = opts.graceMs ?? collectionGraceMs(ecr);
+  const abandonedMs = opts.abandonedMs ?? Math.max(ABANDONED_FLOOR_MS, ecr.clock.duration(ABANDONED_UPLOAD_MS));
   const report: CollectionReport = { blobsDeleted: 0, bytesFreed: 0, linksRemoved: 0, uploadsRemoved: 0 };
   report.uploadsRemoved = await removeAbandonedUploads(ecr, abandonedMs);
 

@@ -14,12 +14,11 @@
 import { uuid } from '../../core/ids.ts';
 import { DIGEST, DigestMismatchError, assertDigest } from './blobs.ts';
 import type { EcrContext } from './context.ts';
+import { collectionGraceMs } from './housekeeping.ts';
 import { RegistryError } from './registry-errors.ts';
 import { API_VERSION_HEADER, header, sendEmpty, type RegistryRequest } from './registry-http.ts';
 import { findRepositoryByName } from './repositories.ts';
 
-/** A HEAD that finds a link older than this refreshes it: the push that asked is about to use it. */
-const LINK_REFRESH_MS = 10 * 60 * 1000;
 
 export async function blobRequest(r: RegistryRequest, digest: string): Promise<void> {
   const { ecr, req, res, repositoryArn } = r;
@@ -35,7 +34,10 @@ export async function blobRequest(r: RegistryRequest, digest: string): Promise<v
     return sendEmpty(res, 202, {});
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') throw new RegistryError('UNSUPPORTED', `${req.method} is not supported on a blob`);
-  if (req.method === 'HEAD' && link && ecr.clock.now() - link.at > LINK_REFRESH_MS) ecr.model.putLayer({ ...link, at: ecr.clock.now() });
+  // A push HEADs the layers it will reference: renew an ageing link so collection leaves it be.
+  if (req.method === 'HEAD' && link && ecr.clock.now() - link.at > collectionGraceMs(ecr) / 2) {
+    ecr.model.putLayer({ ...link, at: ecr.clock.now() });
+  }
 
   const headers: Record<string, string | number> = {
     ...API_VERSION_HEADER,
