@@ -16,6 +16,7 @@ Commands:
                    Environment: SLIPWAY_TIME_SCALE=N runs every AWS wait N times faster.
   status           Show a running Slipway's health.            [--endpoint URL]
   logs <task-id>   Show a task's container output.            [--follow] [--container NAME] [--endpoint URL]
+  logs build <id>  Show a CodeBuild build's log (id or uuid).  [--follow] [--endpoint URL]
   help             This text.`;
 
 async function main(argv: string[]): Promise<number> {
@@ -84,6 +85,7 @@ async function status(argv: string[]): Promise<number> {
 
 async function logs(argv: string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv, ['follow', 'f']);
+  if (positional[0] === 'build') return buildLogs(positional[1], flags);
   const task = positional[0];
   if (!task) {
     console.error('slipway logs: name a task: slipway logs <task-id or task ARN> [--follow]');
@@ -96,6 +98,21 @@ async function logs(argv: string[]): Promise<number> {
   const res = await reach(`${endpointOf(flags)}/_slipway/logs/ecs/${id}?${query}`);
   if (!res.ok) {
     console.error(`slipway logs: ${((await res.json()) as { message: string }).message}`);
+    return 1;
+  }
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) process.stdout.write(chunk);
+  return 0;
+}
+
+async function buildLogs(build: string | undefined, flags: Record<string, string>): Promise<number> {
+  if (!build) {
+    console.error('slipway logs build: name a build: slipway logs build <build id, ARN or uuid> [--follow]');
+    return 2;
+  }
+  const id = build.slice(build.lastIndexOf(':') + 1);
+  const res = await reach(`${endpointOf(flags)}/_slipway/logs/codebuild/${encodeURIComponent(id)}${flags.follow || flags.f ? '?follow=1' : ''}`);
+  if (!res.ok) {
+    console.error(`slipway logs build: ${((await res.json()) as { message: string }).message}`);
     return 1;
   }
   for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) process.stdout.write(chunk);
