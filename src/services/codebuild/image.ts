@@ -64,11 +64,12 @@ async function buildStandard(runtime: ContainerRuntime, hash: string, mirror: st
   const canonical = `${STANDARD_REPO}:recipe-${hash}`;
   if ((await runtime.imageLabels(canonical))?.[RECIPE_LABEL] === hash) return canonical;
   const meter = new RecipeProgress();
-  let last = '';
+  let last = -1;
+  // One line per percent reached, naming the step that reached it.
   const report = (percent: number, what: string) => {
+    if (percent <= last) return;
+    last = percent;
     const line = `Building Slipway's build image ${STANDARD_REPO} from Debian ${mirror}: ${percent}% ${what}`;
-    if (line === last) return;
-    last = line;
     progress(line);
     log.info(line);
   };
