@@ -96,6 +96,7 @@ function content(model: ServiceModel, shape: Shape, value: unknown): string {
   }
 }
 
+/** Text content (and, with quotes, attribute values) as XML. */
 export function escape(text: string): string {
-  return text.replace(/[&<>"'\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#xD;' })[c]!);
+  return text.replace(/[&<>"\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#xD;' })[c]!);
 }
