@@ -1,0 +1,50 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { location, patterns, render, weightMap, wildcard } from './haproxy-config.ts';
+import { assignSlots } from './haproxy.ts';
+import type { DataPlaneConfig } from './dataplane.ts';
+
+describe('HAProxy configuration', () => {
+  it('splits rand(10000) by weight, leaving out weight 0', () => {
+    assert.deepEqual(weightMap([{ backend: 'a', weight: 100 }, { backend: 'b', weight: 0 }]), ['0:9999 b_a']);
+    assert.deepEqual(weightMap([{ backend: 'a', weight: 1 }, { backend: 'b', weight: 3 }]), ['0:2499 b_a', '2500:9999 b_b']);
+    assert.deepEqual(weightMap([{ backend: 'a', weight: 0 }, { backend: 'b', weight: 0 }]), []);
+  });
+  it('turns ALB wildcards into anchored patterns, one per line, with nothing that breaks a line', () => {
+    assert.equal(wildcard('/api/*.json?', '.*', '.'), '\\/api\\/.*\\.json.');
+    assert.deepEqual(patterns({ kind: 'path', values: ['/a*', '/b\nc'] }), ['^\\/a.*$', '^\\/bc$']);
+    assert.deepEqual(patterns({ kind: 'query', pairs: [{ key: 'v', value: '2*' }, { value: 'x' }] }), ['(^|&)v=2[^&]*(&|$)', '(^|&)[^&=]*=x(&|$)']);
+  });
+  it('writes redirects as log-format locations, percent-encoding anything unusual', () => {
+    const a = { kind: 'redirect' as const, status: 301 as const, protocol: 'HTTPS', host: '#{host}', port: '443', path: '/new "x"%', query: '#{query}' };
+    assert.equal(location(a), 'https://%[req.hdr(host),field(1,:)]:443/new%%20%%22x%%22%%25%[query,regsub(^,?)]');
+  });
+  it('keeps each target in its slot and grows a full backend with spare slots', () => {
+    const cfg = (keys: string[]): DataPlaneConfig => ({ frontends: [], backends: [{ key: 'tg', algorithm: 'roundrobin', idleTimeoutSec: 60, servers: keys.map((k) => ({ key: k, host: '127.0.0.1', port: Number(k), state: 'ready' as const })) }] });
+    const first = assignSlots(cfg(['1', '2']), {}).get('tg')!;
+    assert.equal(first.length, 8);
+    const second = assignSlots(cfg(['2', '3']), { tg: first.map((s) => s ?? null) }).get('tg')!;
+    assert.deepEqual(second.slice(0, 3).map((s) => s?.key), ['3', '2', undefined]);
+    const many = assignSlots(cfg(Array.from({ length: 9 }, (_, i) => String(i + 10))), { tg: second.map((s) => s ?? null) }).get('tg')!;
+    assert.equal(many.length, 16);
+  });
+  it('a structural change and a server change are told apart', () => {
+    const base: DataPlaneConfig = {
+      frontends: [{ key: 'l1', address: '127.0.1.1', port: 80, idleTimeoutSec: 60, routes: [{ key: 'r', conditions: [], action: { kind: 'forward', targets: [{ backend: 'tg', weight: 1 }, { backend: 'tg2', weight: 1 }] } }] }],
+      backends: [{ key: 'tg', algorithm: 'roundrobin', idleTimeoutSec: 60, servers: [{ key: 'a', host: '127.0.0.1', port: 1000, state: 'ready' }] }],
+    };
+    const slots = assignSlots(base, {});
+    const one = render({ config: base, slots, dir: '/d', statsSocket: '/d/s' });
+    const drained = structuredClone(base);
+    drained.backends[0].servers[0].state = 'drain';
+    const reweighted = structuredClone(base);
+    (reweighted.frontends[0].routes[0].action as { targets: { weight: number }[] }).targets[1].weight = 0;
+    const moved = structuredClone(base);
+    moved.frontends[0].port = 81;
+    assert.equal(render({ config: drained, slots: assignSlots(drained, {}), dir: '/d', statsSocket: '/d/s' }).structure, one.structure);
+    assert.equal(render({ config: reweighted, slots, dir: '/d', statsSocket: '/d/s' }).structure, one.structure);
+    assert.notEqual(render({ config: moved, slots, dir: '/d', statsSocket: '/d/s' }).structure, one.structure);
+    assert.match(one.text, /bind 127\.0\.1\.1:80\n/);
+    assert.match(one.text, /server s1 127\.0\.0\.1:1000\n/);
+  });
+});
