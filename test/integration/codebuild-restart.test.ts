@@ -1,0 +1,80 @@
+/**
+ * CodeBuild across Slipway processes: `slipway logs build --follow` streams a build live; a build
+ * cut off by kill -9 is FAILED with the reason at the next start and its container removed; a
+ * build under way when Slipway is shut down (SIGTERM) ends STOPPED, saying so.
+ */
+import { StartBuildCommand } from '@aws-sdk/client-codebuild';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, describe, test } from 'node:test';
+import { codebuildClient, createProject, getBuild, waitForBuild } from '../support/codebuild.ts';
+import { ensureTestImages } from '../support/images.ts';
+import { docker, freePort, startSlipwayProcess, tempDataDir, waitFor, type SlipwayProcess } from '../support/slipway.ts';
+
+const dataDir = tempDataDir();
+const root = new URL('../../', import.meta.url).pathname;
+let port: number;
+let slipway: SlipwayProcess | undefined;
+
+before(async () => {
+  await ensureTestImages(docker);
+  port = await freePort();
+});
+after(async () => {
+  await slipway?.kill('SIGTERM');
+  for (const c of await docker.listContainers({ all: true, filters: { label: ['slipway.codebuild.project=sleepy'] } })) await docker.getContainer(c.Id).remove({ force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const containersOf = async (arn: string) => docker.listContainers({ all: true, filters: { label: [`slipway.codebuild.build-arn=${arn}`] } });
+
+describe('CodeBuild across restarts', () => {
+  test('slipway logs build --follow streams the log until the build completes', async () => {
+    slipway = await startSlipwayProcess(dataDir, port);
+    const cb = codebuildClient(slipway.endpoint);
+    await createProject(cb, { name: 'ticker', source: { type: 'NO_SOURCE', buildspec: 'version: 0.2\nphases:\n  build:\n    commands: ["for i in 1 2 3; do echo tick $i; sleep 1; done"]\n' } });
+    const { build } = await cb.send(new StartBuildCommand({ projectName: 'ticker' }));
+    const started = Date.now();
+    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin/slipway.js'), 'logs', 'build', build!.id!, '--follow', '--endpoint', slipway.endpoint]);
+    assert.ok(Date.now() - started > 2500, 'the command followed the build instead of returning at once');
+    assert.match(stdout, /tick 1\ntick 2\ntick 3\n/);
+    assert.match(stdout, /Build SUCCEEDED\n$/);
+    assert.equal((await getBuild(cb, build!.id!)).buildStatus, 'SUCCEEDED');
+  });
+
+  test('kill -9 mid-build: the next start finishes the build FAILED with the reason and removes its container', async () => {
+    let cb = codebuildClient(slipway!.endpoint);
+    await createProject(cb, { name: 'sleepy', source: { type: 'NO_SOURCE', buildspec: 'version: 0.2\nphases:\n  build:\n    commands: ["echo going to sleep", "sleep 600"]\n' } });
+    const { build } = await cb.send(new StartBuildCommand({ projectName: 'sleepy' }));
+    await waitFor('BUILD to be under way', async () => (await getBuild(cb, build!.id!)).currentPhase === 'BUILD');
+    await slipway!.kill('SIGKILL');
+    assert.equal((await containersOf(build!.arn!)).length, 1, 'the build container outlives the process');
+    slipway = await startSlipwayProcess(dataDir, port);
+    cb = codebuildClient(slipway.endpoint);
+    const done = await waitForBuild(cb, build!.id!, 30_000);
+    assert.equal(done.buildStatus, 'FAILED');
+    const phase = done.phases!.find((p) => p.phaseType === 'BUILD')!;
+    assert.equal(phase.phaseStatus, 'FAILED');
+    assert.equal(phase.contexts?.[0].statusCode, 'BUILD_INTERRUPTED');
+    assert.match(phase.contexts![0].message!, /^Slipway stopped while this build was in BUILD/);
+    assert.deepEqual(done.phases!.slice(-2).map((p) => p.phaseType), ['FINALIZING', 'COMPLETED']);
+    assert.equal((await containersOf(build!.arn!)).length, 0);
+    assert.match(await (await fetch(done.logs!.deepLink!)).text(), /going to sleep\n[\s\S]*Slipway stopped while this build was in BUILD/);
+  });
+
+  test('SIGTERM mid-build: the build ends STOPPED, saying Slipway was shut down', async () => {
+    let cb = codebuildClient(slipway!.endpoint);
+    const { build } = await cb.send(new StartBuildCommand({ projectName: 'sleepy' }));
+    await waitFor('BUILD to be under way', async () => (await getBuild(cb, build!.id!)).currentPhase === 'BUILD');
+    await slipway!.kill('SIGTERM');
+    slipway = await startSlipwayProcess(dataDir, port);
+    cb = codebuildClient(slipway.endpoint);
+    const done = await getBuild(cb, build!.id!);
+    assert.equal(done.buildStatus, 'STOPPED');
+    assert.match(done.phases!.find((p) => p.phaseType === 'BUILD')!.contexts![0].message!, /Slipway was shut down/);
+    assert.equal((await containersOf(build!.arn!)).length, 0);
+  });
+});
