@@ -36,6 +36,16 @@ if ! command -v haproxy >/dev/null 2>&1; then
   fi
 fi
 
+if ! command -v debootstrap >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing debootstrap (Debian package debootstrap), with which Slipway builds its CodeBuild image"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
+  else
+    echo "setup: debootstrap is needed to build Slipway's CodeBuild image: install it (e.g. sudo apt-get install debootstrap) and run this again" >&2
+    exit 1
+  fi
+fi
+
 if [ ! -d node_modules ] || [ package.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm dependencies (better-sqlite3 compiles from source; about a minute)"
   npm install --no-audit --no-fund --loglevel=error
