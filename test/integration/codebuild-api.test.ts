@@ -169,6 +169,9 @@ describe('CodeBuild API and builds', () => {
     assert.deepEqual(phaseList(bad).slice(3), ['DOWNLOAD_SOURCE:FAILED', 'FINALIZING:SUCCEEDED', 'COMPLETED']);
     assert.equal(bad.phases![3].contexts![0].statusCode, 'YAML_FILE_ERROR');
     assert.match(bad.phases![3].contexts![0].message!, /unknown key 'phases\.prebuild'/);
+    const exited = await runBuild(cb, { projectName: 'pre-fails', buildspecOverride: 'version: 0.2\nphases:\n  build:\n    commands: ["echo hi", "exit 5"]\n  post_build:\n    commands: ["echo post ran"]\n' });
+    assert.deepEqual(phaseList(exited).slice(6), ['BUILD:FAILED', 'FINALIZING:SUCCEEDED', 'COMPLETED']);
+    assert.match(exited.phases![6].contexts![0].message!, /^Error while executing command: exit 5\. Reason: the build shell exited with status 5 before the phase ended/);
   });
 
   test('phases show while they happen; StopBuild stops the container; the timeout times the build out', async () => {

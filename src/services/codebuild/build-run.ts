@@ -1,18 +1,19 @@
 /**
  * @module services/codebuild/build-run
- * One build, start to finish, in this process: QUEUED → PROVISIONING (the image, the work
- * directory) → DOWNLOAD_SOURCE (clone, buildspec) → the container runs INSTALL … POST_BUILD,
- * reporting each boundary with a marker line that is recorded the moment it is read →
- * UPLOAD_ARTIFACTS → FINALIZING (reports, container and work directory removed) → COMPLETED.
- * The controller starts it, asks it to stop (StopBuild, timeout), and finishes builds whose run
- * was lost with the process that had it.
+ * One build, start to finish, in this process: PROVISIONING (the image, the work directory) →
+ * DOWNLOAD_SOURCE (clone, buildspec) → the container runs INSTALL … POST_BUILD, reporting each
+ * boundary with a marker line that is recorded the moment it is read → UPLOAD_ARTIFACTS →
+ * FINALIZING (reports; container and work directory removed) → COMPLETED. The controller starts
+ * it, asks it to stop (StopBuild, timeout, shutdown), and finishes builds whose run was lost with
+ * the process that had it.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { logger } from '../../core/log.ts';
 import { ConflictError } from '../../runtime/errors.ts';
 import { ArtifactError, uploadArtifacts } from './artifacts.ts';
+import { buildContainerSpec, cacheDir, readRunnerState, registryHost, workDir } from './build-container.ts';
 import { buildEnvironment } from './build-env.ts';
 import { BuildspecError, parseBuildspec, type Buildspec } from './buildspec.ts';
 import type { CodebuildContext } from './context.ts';
@@ -22,27 +23,26 @@ import { MarkerReader, phaseFailure, type Marker } from './markers.ts';
 import type { BuildRecord } from './model.ts';
 import { beginPhase, complete, endPhase, finalStatus } from './phases.ts';
 import { recordReports } from './reports.ts';
-import { MOUNT, renderBuildScript, writeRunner } from './runner.ts';
-import type { BuildPhaseType, PhaseContext } from './shapes.ts';
+import { renderBuildScript, writeRunner } from './runner.ts';
+import type { Build, BuildPhaseType, PhaseContext } from './shapes.ts';
 import { SourceError, downloadSource, loadBuildspecText } from './source.ts';
 
 const log = logger('codebuild.build');
-export const CONTAINER_LABEL = 'slipway.codebuild.build-arn';
-
-export function containerName(uuid: string): string {
-  return `slipway-codebuild-${uuid}`;
-}
-
-export function workDir(dataDir: string, uuid: string): string {
-  return join(dataDir, 'codebuild', 'builds', uuid);
-}
+const RUNNING_COMMAND = /^\[Container\] \S+ \S+ Running command (.*)$/;
 
 export class BuildRun {
+  private readonly blog: BuildLog;
+  private readonly work: string;
   private ended?: 'STOPPED' | 'TIMED_OUT';
   private endReason?: string;
   private containerId?: string;
-  private readonly blog: BuildLog;
-  private readonly work: string;
+  private image = '';
+  private resolvedVersion?: string;
+  /** The runner reached its end (DONE), and whether the phases allow UPLOAD_ARTIFACTS. */
+  private done = false;
+  private upload = false;
+  private lastCommand?: string;
+  private names: Record<string, string> = {};
 
   constructor(private readonly cb: CodebuildContext, private readonly arn: string, private readonly uuid: string) {
     this.blog = new BuildLog(cb.config.dataDir, uuid);
@@ -73,19 +73,20 @@ export class BuildRun {
     await this.finalize(spec, fault);
   }
 
-  private update(mutate: (record: BuildRecord, now: number) => void): BuildRecord | undefined {
-    return this.cb.model.updateBuild(this.arn, (r) => mutate(r, this.cb.clock.now()));
+  private update(mutate: (record: BuildRecord) => void): BuildRecord | undefined {
+    return this.cb.model.updateBuild(this.arn, mutate);
   }
 
   /** Records a phase change and announces it. */
-  private phase(mutate: (build: BuildRecord['build'], now: number) => void): void {
-    const record = this.update((r, now) => mutate(r.build, now));
+  private phase(mutate: (build: Build, now: number) => void): void {
+    const record = this.update((r) => mutate(r.build, this.cb.clock.now()));
     if (!record) return;
+    const b = record.build;
     this.cb.events.publish({
       type: 'codebuild.build',
       resource: this.arn,
       at: this.cb.clock.now(),
-      detail: { currentPhase: record.build.currentPhase, buildStatus: record.build.buildStatus, phases: record.build.phases?.map((p) => `${p.phaseType}:${p.phaseStatus ?? 'IN_PROGRESS'}`) },
+      detail: { currentPhase: b.currentPhase, buildStatus: b.buildStatus, phases: b.phases?.map((p) => `${p.phaseType}:${p.phaseStatus ?? 'IN_PROGRESS'}`) },
     });
   }
 
@@ -100,26 +101,24 @@ export class BuildRun {
     this.phase((b, now) => endPhase(b, 'FAILED', now, context));
   }
 
-  /** QUEUED, PROVISIONING and DOWNLOAD_SOURCE; the parsed buildspec, or undefined when the build already failed. */
+  /** PROVISIONING and DOWNLOAD_SOURCE; the parsed buildspec, or undefined when the build already failed. */
   private async prepare(): Promise<Buildspec | undefined> {
-    const record = this.update((r) => (r.runnerEpoch = this.cb.epoch))!;
-    const build = record.build;
+    const build = this.update((r) => (r.runnerEpoch = this.cb.epoch))!.build;
     this.blog.container(`Slipway build ${build.id} (build number ${build.buildNumber}) of project ${build.projectName}`);
     this.begin('PROVISIONING');
-    let image: string;
     try {
-      image = await this.cb.images.resolve(build.environment!.image, (line) => this.blog.container(line));
+      this.image = await this.cb.images.resolve(build.environment!.image, (line) => this.blog.container(line));
     } catch (err) {
       if (!(err instanceof ImageError)) throw err;
       this.fail('PROVISIONING', { statusCode: 'CLIENT_ERROR', message: err.message.replace(/^CLIENT_ERROR: /, '') });
       return undefined;
     }
-    this.image = image;
     await rm(this.work, { recursive: true, force: true });
     for (const dir of ['src', 'slipway', 'state']) await mkdir(join(this.work, dir), { recursive: true });
     if (this.ended) return undefined;
     this.begin('DOWNLOAD_SOURCE');
     try {
+      if (build.secondarySources?.length) throw new SourceError('CLIENT_ERROR', 'secondary sources are not supported by Slipway yet');
       const src = join(this.work, 'src');
       const downloaded = await downloadSource(build.source!, build.sourceVersion, src, (line) => this.blog.container(line));
       this.resolvedVersion = downloaded.resolvedVersion;
@@ -135,119 +134,79 @@ export class BuildRun {
     }
   }
 
-  private image = '';
-  private resolvedVersion?: string;
-  private upload = false;
-  private names: Record<string, string> = {};
-
   /** The container: phases INSTALL … POST_BUILD as its runner reports them. */
   private async execute(spec: Buildspec): Promise<void> {
-    const record = this.cb.model.builds.get(this.arn)!;
+    const build = this.cb.model.builds.get(this.arn)!.build;
     const nonce = randomBytes(8).toString('hex');
-    const cacheOn = !!record.build.cache && record.build.cache.type !== 'NO_CACHE';
-    const cachePaths = cacheOn ? spec.cachePaths : [];
+    const caching = !!build.cache && build.cache.type !== 'NO_CACHE';
     let env: Record<string, string>;
     try {
       env = buildEnvironment({
-        record, spec, endpoint: await this.cb.network.endpointForBuilds(), registry: registryHost(this.cb), account: this.cb.config.account, nonce,
-        resolvedVersion: this.resolvedVersion, log: (line) => this.blog.container(line),
+        record: this.cb.model.builds.get(this.arn)!, spec, endpoint: await this.cb.network.endpointForBuilds(), registry: registryHost(this.cb),
+        account: this.cb.config.account, nonce, resolvedVersion: this.resolvedVersion, log: (line) => this.blog.container(line),
       });
     } catch (err) {
       if (!(err instanceof SourceError)) throw err;
       this.fail('DOWNLOAD_SOURCE', { statusCode: err.statusCode, message: err.message });
       return;
     }
-    await writeRunner(join(this.work, 'slipway'), renderBuildScript(spec, { buildId: record.build.id!, cachePaths }));
-    const cacheDir = join(this.cb.config.dataDir, 'codebuild', 'cache', record.build.projectName!);
-    if (cacheOn) await mkdir(cacheDir, { recursive: true });
-    const privileged = !!record.build.environment?.privilegedMode;
-    const socket = dockerSocket();
-    const spec_ = {
-      name: containerName(this.uuid),
-      image: this.image,
-      labels: { [CONTAINER_LABEL]: this.arn, 'slipway.codebuild.project': record.build.projectName! },
-      entryPoint: ['/bin/sh', `${MOUNT.slipway}/boot.sh`],
-      command: [],
-      env,
-      workingDir: MOUNT.src,
-      network: { mode: 'bridge' as const },
-      stopTimeoutSec: 2,
-      binds: [
-        `${join(this.work, 'src')}:${MOUNT.src}`,
-        `${join(this.work, 'slipway')}:${MOUNT.slipway}:ro`,
-        `${join(this.work, 'state')}:${MOUNT.state}`,
-        ...(cacheOn ? [`${cacheDir}:${MOUNT.cache}`] : []),
-        ...(privileged && socket ? [`${socket}:/var/run/docker.sock`] : []),
-      ],
-    };
-    this.blog.container(privileged ? 'Privileged mode: the build reaches the host\'s Docker Engine' : 'Not privileged: no Docker Engine in this build (set privilegedMode to build images)');
+    await writeRunner(join(this.work, 'slipway'), renderBuildScript(spec, { buildId: build.id!, cachePaths: caching ? spec.cachePaths : [] }));
+    const cache = caching ? cacheDir(this.cb.config.dataDir, build.projectName!) : undefined;
+    if (cache) await mkdir(cache, { recursive: true });
+    const privileged = !!build.environment?.privilegedMode;
+    this.blog.container(privileged ? "Privileged mode: the build reaches the host's Docker Engine" : 'Not privileged: no Docker Engine in this build (set privilegedMode to build images)');
+    const containerSpec = buildContainerSpec({ arn: this.arn, uuid: this.uuid, project: build.projectName!, image: this.image, work: this.work, env, privileged, cache });
     let id: string;
     try {
-      id = await this.cb.runtime.create(spec_);
+      id = await this.cb.runtime.create(containerSpec);
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
-      id = (await this.cb.runtime.inspect(spec_.name)).id;
+      id = (await this.cb.runtime.inspect(containerSpec.name)).id;
     }
     this.containerId = id;
     this.update((r) => (r.containerId = id));
     if (this.ended) return;
-    const reader = new MarkerReader(nonce, (line) => this.blog.write(line), (m) => this.onMarker(m, spec));
+    const reader = new MarkerReader(nonce, (line) => this.onLine(line), (m) => this.onMarker(m, spec));
     // The engine keeps all output from the start, so following after the start misses nothing.
     await this.cb.runtime.start(id);
     const stream = await this.cb.runtime.logs(id, { follow: true });
-    const drained = new Promise<void>((resolve) => {
+    await new Promise<void>((resolve) => {
       stream.on('data', (chunk: Buffer) => reader.push(chunk.toString('utf8')));
-      stream.on('end', resolve);
-      stream.on('close', resolve);
-      stream.on('error', () => resolve());
+      for (const event of ['end', 'close', 'error']) stream.on(event, () => resolve());
     });
-    await drained;
     reader.end();
-    const state = await this.cb.runtime.inspect(id).catch(() => undefined);
     if (!this.done && !this.ended) {
       // The shell died mid-phase: a command ran `exit`, or the container was killed (OOM, docker stop).
+      const state = await this.cb.runtime.inspect(id).catch(() => undefined);
       const why = state?.oomKilled ? 'the build container ran out of memory' : `the build shell exited with status ${state?.exitCode ?? 'unknown'} before the phase ended (did a command run \`exit\`?)`;
       this.fail(this.currentType(), { statusCode: 'COMMAND_EXECUTION_ERROR', message: `Error while executing command: ${this.lastCommand ?? '(none)'}. Reason: ${why}` });
     }
-    await this.readState(spec);
+    const state = await readRunnerState(this.work, spec, (line) => this.blog.container(line));
+    this.names = state.names;
+    if (spec.exportedVariables.length) this.update((r) => (r.build.exportedEnvironmentVariables = state.exported));
   }
 
-  private done = false;
-  private lastCommand?: string;
-
-  private currentType(): BuildPhaseType {
-    return (this.cb.model.builds.get(this.arn)?.build.currentPhase ?? 'BUILD') as BuildPhaseType;
+  private onLine(line: string): void {
+    const command = line.match(RUNNING_COMMAND);
+    if (command) this.lastCommand = command[1];
+    this.blog.write(line);
   }
 
   private onMarker(m: Marker, spec: Buildspec): void {
     if (m.kind === 'BEGIN') this.phase((b, now) => beginPhase(b, m.phase, now));
     else if (m.kind === 'END' && m.status === 'SUCCEEDED') this.phase((b, now) => endPhase(b, 'SUCCEEDED', now));
     else if (m.kind === 'END') {
-      const failure = phaseFailure(spec, m);
-      this.lastCommand = failure.command;
-      this.blog.container(`Phase context status code: COMMAND_EXECUTION_ERROR Message: ${failure.context.message}`);
-      this.phase((b, now) => endPhase(b, 'FAILED', now, failure.context));
-    } else if (m.kind === 'DONE') {
+      const { context } = phaseFailure(spec, m);
+      this.blog.container(`Phase context status code: ${context.statusCode} Message: ${context.message}`);
+      this.phase((b, now) => endPhase(b, 'FAILED', now, context));
+    } else {
       this.done = true;
       this.upload = m.upload;
     }
   }
 
-  /** Exported variables and expanded artifact names, left by the runner in the state directory. */
-  private async readState(spec: Buildspec): Promise<void> {
-    const exported = join(this.work, 'state', 'exported');
-    const names = join(this.work, 'state', 'names');
-    const values: { name: string; value: string }[] = [];
-    for (const name of spec.exportedVariables) {
-      if (name.startsWith('AWS_')) {
-        this.blog.container(`env.exported-variables ${name} is not exported: names starting with AWS_ are reserved`);
-        continue;
-      }
-      const value = await readFile(join(exported, name), 'utf8').catch(() => undefined);
-      if (value !== undefined) values.push({ name, value });
-    }
-    if (spec.exportedVariables.length) this.update((r) => (r.build.exportedEnvironmentVariables = values));
-    for (const file of await readdir(names).catch(() => [] as string[])) this.names[file] = await readFile(join(names, file), 'utf8');
+  private currentType(): BuildPhaseType {
+    return (this.cb.model.builds.get(this.arn)?.build.currentPhase ?? 'BUILD') as BuildPhaseType;
   }
 
   /** UPLOAD_ARTIFACTS (when the phases allow it), FINALIZING, COMPLETED. */
@@ -256,31 +215,11 @@ export class BuildRun {
     if (!record) return;
     if (this.ended) {
       const status = this.ended;
-      const message = this.endReason;
-      this.phase((b, now) => endPhase(b, status, now, {
-        statusCode: status === 'STOPPED' ? 'BUILD_STOPPED' : 'BUILD_TIMED_OUT',
-        message: message ?? (status === 'STOPPED' ? 'Build was stopped' : `Build timed out after ${b.timeoutInMinutes} minutes`),
-      }));
+      const message = this.endReason ?? (status === 'STOPPED' ? 'Build was stopped' : `Build timed out after ${record.build.timeoutInMinutes} minutes`);
+      this.phase((b, now) => endPhase(b, status, now, { statusCode: status === 'STOPPED' ? 'BUILD_STOPPED' : 'BUILD_TIMED_OUT', message }));
     }
     const src = join(this.work, 'src');
-    if (spec && this.done && this.upload && !this.ended && !fault) {
-      this.begin('UPLOAD_ARTIFACTS');
-      try {
-        const out = await uploadArtifacts({
-          dataDir: this.cb.config.dataDir, edgeUrl: this.cb.edge.url, uuid: this.uuid, projectName: record.build.projectName!, srcDir: src, spec,
-          primary: record.artifactsSpec, secondary: record.secondaryArtifactsSpec, shellNames: this.names, log: (line) => this.blog.container(line),
-        });
-        this.update((r) => {
-          if (out.primary) r.build.artifacts = { ...r.build.artifacts, ...out.primary };
-          if (out.secondary.length) r.build.secondaryArtifacts = out.secondary;
-        });
-        this.blog.container('Phase complete: UPLOAD_ARTIFACTS State: SUCCEEDED');
-        this.phase((b, now) => endPhase(b, 'SUCCEEDED', now));
-      } catch (err) {
-        if (!(err instanceof ArtifactError)) throw err;
-        this.fail('UPLOAD_ARTIFACTS', { statusCode: 'CLIENT_ERROR', message: err.message.replace(/^CLIENT_ERROR: /, '') });
-      }
-    }
+    if (spec && this.done && this.upload && !this.ended && !fault) await this.uploadArtifacts(record, spec, src);
     this.begin('FINALIZING');
     if (spec && this.containerId && Object.keys(spec.reports).length) {
       const reportArns = await recordReports({
@@ -295,29 +234,33 @@ export class BuildRun {
     if (this.containerId) await this.cb.runtime.remove(this.containerId).catch(() => undefined);
     await rm(this.work, { recursive: true, force: true }).catch(() => undefined);
     const status = finalStatus(this.cb.model.builds.get(this.arn)!.build, this.ended ?? (fault ? 'FAULT' : undefined));
-    this.blog.container(`Phase complete: FINALIZING State: SUCCEEDED`);
+    this.blog.container('Phase complete: FINALIZING State: SUCCEEDED');
     this.blog.container(`Build ${status}`);
     await this.blog.close();
     this.phase((b, now) => complete(b, status, now));
+  }
+
+  private async uploadArtifacts(record: BuildRecord, spec: Buildspec, src: string): Promise<void> {
+    this.begin('UPLOAD_ARTIFACTS');
+    try {
+      const out = await uploadArtifacts({
+        dataDir: this.cb.config.dataDir, edgeUrl: this.cb.edge.url, uuid: this.uuid, projectName: record.build.projectName!, srcDir: src, spec,
+        primary: record.artifactsSpec, secondary: record.secondaryArtifactsSpec, shellNames: this.names, log: (line) => this.blog.container(line),
+      });
+      this.update((r) => {
+        if (out.primary) r.build.artifacts = { ...r.build.artifacts, ...out.primary };
+        if (out.secondary.length) r.build.secondaryArtifacts = out.secondary;
+      });
+      this.blog.container('Phase complete: UPLOAD_ARTIFACTS State: SUCCEEDED');
+      this.phase((b, now) => endPhase(b, 'SUCCEEDED', now));
+    } catch (err) {
+      if (!(err instanceof ArtifactError)) throw err;
+      this.fail('UPLOAD_ARTIFACTS', { statusCode: 'CLIENT_ERROR', message: err.message.replace(/^CLIENT_ERROR: /, '') });
+    }
   }
 }
 
 function scopeOf(arn: string): { region: string; account: string } {
   const parts = arn.split(':');
   return { region: parts[3], account: parts[4] };
-}
-
-/** Where the host's engine socket is, for privileged builds (DOCKER_HOST=unix://… or the default). */
-function dockerSocket(): string | undefined {
-  const host = process.env.DOCKER_HOST;
-  if (!host) return '/var/run/docker.sock';
-  return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
-}
-
-/** The registry's address as the host's engine reaches it — the same rule as ECR's repositoryUri. */
-function registryHost(cb: CodebuildContext): string {
-  const configured = cb.config.registryHost;
-  if (configured) return configured.includes(':') ? configured : `${configured}:${cb.edge.port}`;
-  const host = ['0.0.0.0', '::', 'localhost'].includes(cb.config.host) ? '127.0.0.1' : cb.config.host;
-  return `${host}:${cb.edge.port}`;
 }

@@ -12,6 +12,7 @@ import type { Build, EnvironmentVariable, Project, ProjectArtifacts, ProjectCach
 
 export interface BuildSettings {
   source: ProjectSource;
+  secondarySources: ProjectSource[];
   sourceVersion?: string;
   environment: ProjectEnvironment;
   artifacts: ProjectArtifacts;
@@ -47,6 +48,7 @@ export function settingsFor(project: Project, input: Partial<StartBuildInput>): 
   }, 'environment');
   return {
     source,
+    secondarySources: input.secondarySourcesOverride ?? project.secondarySources ?? [],
     sourceVersion: input.sourceVersion ?? project.sourceVersion,
     environment,
     artifacts: checkArtifacts(input.artifactsOverride ?? project.artifacts!, source, 'artifactsOverride'),
@@ -88,7 +90,7 @@ export function recordBuild(cb: CodebuildContext, scope: Scope, projectArn: stri
         { phaseType: 'QUEUED', startTime: now },
       ],
       source: settings.source,
-      secondarySources: [],
+      secondarySources: settings.secondarySources,
       secondarySourceVersions: [],
       artifacts: { location: '' },
       secondaryArtifacts: [],
@@ -122,6 +124,7 @@ export function settingsOf(record: BuildRecord): BuildSettings {
   const b = record.build;
   return {
     source: b.source!,
+    secondarySources: b.secondarySources ?? [],
     sourceVersion: b.sourceVersion,
     environment: b.environment!,
     artifacts: record.artifactsSpec,

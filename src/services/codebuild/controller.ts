@@ -7,7 +7,8 @@
  * finished FAILED with that reason — never left IN_PROGRESS. Completed builds need nothing.
  */
 import { logger } from '../../core/log.ts';
-import { BuildRun, CONTAINER_LABEL, containerName, workDir } from './build-run.ts';
+import { CONTAINER_LABEL, containerName, workDir } from './build-container.ts';
+import { BuildRun } from './build-run.ts';
 import type { CodebuildContext } from './context.ts';
 import { BuildLog } from './logs.ts';
 import { beginPhase, complete, currentPhase, endPhase } from './phases.ts';

@@ -92,8 +92,11 @@ async function isDirectory(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isDirectory(), () => false);
 }
 
+/** The top of a repository (a directory inside someone else's work tree is just a directory). */
 async function isGitRepository(path: string): Promise<boolean> {
-  return git(['rev-parse', '--git-dir'], path).then(() => true, () => false);
+  const top = await git(['rev-parse', '--show-toplevel'], path).catch(() => undefined);
+  if (top !== undefined) return resolve(top) === resolve(path);
+  return git(['rev-parse', '--is-bare-repository'], path).then((bare) => bare === 'true', () => false);
 }
 
 async function copyDirectory(from: string, dest: string, log: (line: string) => void): Promise<Downloaded> {

@@ -1,0 +1,99 @@
+/**
+ * @module services/codebuild/build-container
+ * The build container and its work directory: deterministic names and labels (so the controller
+ * finds a build's container after a restart), the mounts (source, runner, state, cache, and the
+ * engine's socket only in privileged mode), and what the runner leaves behind in the state
+ * directory: exported variables and expanded artifact names.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ContainerSpec } from '../../runtime/types.ts';
+import type { Buildspec } from './buildspec.ts';
+import type { CodebuildContext } from './context.ts';
+import { MOUNT } from './runner.ts';
+
+export const CONTAINER_LABEL = 'slipway.codebuild.build-arn';
+
+export function containerName(uuid: string): string {
+  return `slipway-codebuild-${uuid}`;
+}
+
+/** <data-dir>/codebuild/builds/<uuid>/{src,slipway,state}, removed when the build ends. */
+export function workDir(dataDir: string, uuid: string): string {
+  return join(dataDir, 'codebuild', 'builds', uuid);
+}
+
+export function cacheDir(dataDir: string, project: string): string {
+  return join(dataDir, 'codebuild', 'cache', project);
+}
+
+export interface ContainerInput {
+  arn: string;
+  uuid: string;
+  project: string;
+  image: string;
+  work: string;
+  env: Record<string, string>;
+  privileged: boolean;
+  /** The project's cache directory, when the project caches. */
+  cache?: string;
+}
+
+export function buildContainerSpec(input: ContainerInput): ContainerSpec {
+  const socket = dockerSocket();
+  return {
+    name: containerName(input.uuid),
+    image: input.image,
+    labels: { [CONTAINER_LABEL]: input.arn, 'slipway.codebuild.project': input.project },
+    entryPoint: ['/bin/sh', `${MOUNT.slipway}/boot.sh`],
+    command: [],
+    env: input.env,
+    workingDir: MOUNT.src,
+    network: { mode: 'bridge' },
+    stopTimeoutSec: 2,
+    binds: [
+      `${join(input.work, 'src')}:${MOUNT.src}`,
+      `${join(input.work, 'slipway')}:${MOUNT.slipway}:ro`,
+      `${join(input.work, 'state')}:${MOUNT.state}`,
+      ...(input.cache ? [`${input.cache}:${MOUNT.cache}`] : []),
+      ...(input.privileged && socket ? [`${socket}:/var/run/docker.sock`] : []),
+    ],
+  };
+}
+
+/** Where the host's engine socket is, for privileged builds (DOCKER_HOST=unix://… or the default). */
+function dockerSocket(): string | undefined {
+  const host = process.env.DOCKER_HOST;
+  if (!host) return '/var/run/docker.sock';
+  return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
+}
+
+/** The registry's address as the host's engine reaches it — the rule ECR's repositoryUri follows. */
+export function registryHost(cb: CodebuildContext): string {
+  const configured = cb.config.registryHost;
+  if (configured) return configured.includes(':') ? configured : `${configured}:${cb.edge.port}`;
+  const host = ['0.0.0.0', '::', 'localhost'].includes(cb.config.host) ? '127.0.0.1' : cb.config.host;
+  return `${host}:${cb.edge.port}`;
+}
+
+export interface RunnerState {
+  exported: { name: string; value: string }[];
+  /** Artifact names as the build's shell expanded them, by 'primary' or identifier. */
+  names: Record<string, string>;
+}
+
+/** Exported variables (AWS_ ones are not exportable) and artifact names the runner wrote. */
+export async function readRunnerState(work: string, spec: Buildspec, log: (line: string) => void): Promise<RunnerState> {
+  const state: RunnerState = { exported: [], names: {} };
+  for (const name of spec.exportedVariables) {
+    if (name.startsWith('AWS_')) {
+      log(`env.exported-variables ${name} is not exported: names starting with AWS_ are reserved`);
+      continue;
+    }
+    const value = await readFile(join(work, 'state', 'exported', name), 'utf8').catch(() => undefined);
+    if (value !== undefined) state.exported.push({ name, value });
+  }
+  const names = join(work, 'state', 'names');
+  for (const file of await readdir(names).catch(() => [] as string[])) state.names[file] = await readFile(join(names, file), 'utf8');
+  return state;
+}
