@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Everything Slipway and its tests need on a fresh Debian or Ubuntu machine: Docker Engine (and
-# busybox-static for the locally built test images), the aws CLI, skopeo, HAProxy, and the npm dependencies.
+# busybox-static for the locally built test images), the aws CLI, skopeo, HAProxy, debootstrap (for the
+# CodeBuild image), and the npm dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
