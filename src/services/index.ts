@@ -2,11 +2,12 @@
  * @module services
  * One line per service room.
  */
+import * as codebuild from './codebuild/index.ts';
 import * as ecr from './ecr/index.ts';
 import * as ecs from './ecs/index.ts';
 import * as elb from './elb/index.ts';
 import type { AppContext, Room } from './types.ts';
 
 export function registerRooms(ctx: AppContext): Room[] {
-  return [ecs.register(ctx), ecr.register(ctx), elb.register(ctx)];
+  return [ecs.register(ctx), ecr.register(ctx), elb.register(ctx), codebuild.register(ctx)];
 }
