@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --quick] [-- --only steady|api|ecr]`: the ECS and ECR benchmarks, printed as tables.
+ * `npm run bench [-- --quick] [-- --only steady|api|ecr|elb]`: the ECS, ECR and load balancer benchmarks, printed as tables.
  * Not a test: nothing asserts on time (machines are shared and noisy). Everything it starts —
  * Slipway and moto_server processes, containers, temporary data directories — is removed at the
  * end, on failure and on Ctrl-C.
  */
 import { cpus } from 'node:os';
 import { benchEcr } from './ecr.ts';
+import { benchElb } from './elb.ts';
 import { benchApi } from './ecs-api.ts';
 import { benchSteadyState } from './ecs-steady-state.ts';
 import { runCleanups } from './procs.ts';
@@ -21,8 +22,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
-if (only && only !== 'steady' && only !== 'api' && only !== 'ecr') {
-  console.error(`bench: --only takes 'steady', 'api' or 'ecr' (got '${only}')`);
+if (only && only !== 'steady' && only !== 'api' && only !== 'ecr' && only !== 'elb') {
+  console.error(`bench: --only takes 'steady', 'api', 'ecr' or 'elb' (got '${only}')`);
   process.exit(2);
 }
 
@@ -67,6 +68,14 @@ try {
     } catch (err) {
       failed = true;
       tables.push(`ECR registry beside distribution: failed: ${(err as Error).stack ?? err}`);
+    }
+  }
+  if (!only || only === 'elb') {
+    try {
+      tables.push(await benchElb(quick ? { seconds: 5, rounds: 1, connections: 50, changes: 5, log } : { seconds: 10, rounds: 3, connections: 50, changes: 10, log }));
+    } catch (err) {
+      failed = true;
+      tables.push(`Load balancer data plane beside nginx: failed: ${(err as Error).stack ?? err}`);
     }
   }
 } finally {

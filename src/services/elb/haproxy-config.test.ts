@@ -34,16 +34,20 @@ describe('HAProxy configuration', () => {
       backends: [{ key: 'tg', algorithm: 'roundrobin', idleTimeoutSec: 60, servers: [{ key: 'a', host: '127.0.0.1', port: 1000, state: 'ready' }] }],
     };
     const slots = assignSlots(base, {});
-    const one = render({ config: base, slots, dir: '/d', statsSocket: '/d/s' });
+    const r = (config: DataPlaneConfig, s = slots) => render({ config, slots: s, dir: '/d', statsSocket: '/d/s', threads: 1 });
+    const one = r(base);
     const drained = structuredClone(base);
     drained.backends[0].servers[0].state = 'drain';
     const reweighted = structuredClone(base);
     (reweighted.frontends[0].routes[0].action as { targets: { weight: number }[] }).targets[1].weight = 0;
     const moved = structuredClone(base);
     moved.frontends[0].port = 81;
-    assert.equal(render({ config: drained, slots: assignSlots(drained, {}), dir: '/d', statsSocket: '/d/s' }).structure, one.structure);
-    assert.equal(render({ config: reweighted, slots, dir: '/d', statsSocket: '/d/s' }).structure, one.structure);
-    assert.notEqual(render({ config: moved, slots, dir: '/d', statsSocket: '/d/s' }).structure, one.structure);
+    assert.equal(r(drained, assignSlots(drained, {})).structure, one.structure);
+    assert.equal(r(reweighted).structure, one.structure);
+    assert.notEqual(r(moved).structure, one.structure);
+    assert.match(one.text, /use_backend %\[rand\(10000\),map_int\(\/d\/maps\/l1-1\.map,b_none\)\]\n  default_backend b_none\n/);
+    const simple = r({ ...base, frontends: [{ ...base.frontends[0], routes: [{ key: 'd', conditions: [], action: { kind: 'forward', targets: [{ backend: 'tg', weight: 1 }] } }] }] });
+    assert.match(simple.text, /X-Forwarded-Port 80\n  default_backend b_tg\n/, 'a default-only listener has no rules');
     assert.match(one.text, /bind 127\.0\.1\.1:80\n/);
     assert.match(one.text, /server s1 127\.0\.0\.1:1000\n/);
   });

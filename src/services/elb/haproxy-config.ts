@@ -4,11 +4,13 @@
  * one backend per target group with a fixed number of server slots (s1…sN) so that targets come
  * and go through the Runtime API without a reload. Pure: the same input gives the same text.
  *
- * A frontend evaluates its rules in priority order in the http-request phase: the first rule whose
- * conditions all match either answers itself (fixed-response, redirect) or picks a backend into
- * txn.be (forward; several weighted target groups pick through a map of ranges over rand(10000),
- * which the Runtime API rewrites atomically when weights change). Values that could break the
- * configuration's syntax never appear in it: patterns and bodies go in files of their own.
+ * A frontend is a list of `use_backend … if <conditions>` in rule priority order (HAProxy takes the
+ * first that matches), the default rule last: a forward names its target group's backend, or —
+ * several weighted target groups — picks one through a map of ranges over rand(10000), which the
+ * Runtime API rewrites atomically when weights change; a fixed-response or redirect goes to a small
+ * backend of its own that answers. A listener with only a default forward costs no rule at all.
+ * Values that could break the configuration's syntax never appear in it: patterns and bodies go in
+ * files of their own.
  */
 import type { BackendSpec, ConditionSpec, DataPlaneConfig, FrontendSpec, RouteSpec, ServerSpec } from './dataplane.ts';
 
@@ -23,6 +25,8 @@ export interface RenderInput {
   slots: Map<string, (ServerSpec | undefined)[]>;
   dir: string;
   statsSocket: string;
+  /** Worker threads (nbthread). */
+  threads: number;
 }
 
 export interface Rendered {
@@ -52,6 +56,7 @@ export function render(input: RenderInput): Rendered {
     '# Written by Slipway (services/elb). Do not edit: Slipway rewrites it from its state.',
     'global',
     `  stats socket ${input.statsSocket} mode 600 level admin`,
+    `  nbthread ${input.threads}`,
     '  hard-stop-after 15m',
     'defaults',
     '  mode http',
@@ -67,7 +72,9 @@ export function render(input: RenderInput): Rendered {
     '  retry-on conn-failure',
     '',
   ];
-  for (const f of input.config.frontends) lines.push(...frontend(f, input.dir, files, maps), '');
+  const answers: string[] = [];
+  for (const f of input.config.frontends) lines.push(...frontend(f, input.dir, files, maps, answers), '');
+  lines.push(...answers);
   lines.push('backend b_none', '  http-request return status 503 content-type text/plain string "503 Service Temporarily Unavailable"', '');
   const structure: string[] = [...lines];
   for (const b of input.config.backends) {
@@ -87,7 +94,7 @@ function backendHead(b: BackendSpec): string[] {
   return out;
 }
 
-function frontend(f: FrontendSpec, dir: string, files: Map<string, string>, maps: Map<string, string[]>): string[] {
+function frontend(f: FrontendSpec, dir: string, files: Map<string, string>, maps: Map<string, string[]>, answers: string[]): string[] {
   const host = f.address.includes(':') ? `[${f.address}]` : f.address;
   const out = [
     `frontend f_${f.key}`,
@@ -96,8 +103,9 @@ function frontend(f: FrontendSpec, dir: string, files: Map<string, string>, maps
     `  timeout http-keep-alive ${f.idleTimeoutSec}s`,
     '  option forwardfor',
     '  http-request set-header X-Forwarded-Proto http',
-    '  http-request set-header X-Forwarded-Port %[dst_port]',
+    `  http-request set-header X-Forwarded-Port ${f.port}`,
   ];
+  let fallback = 'b_none';
   f.routes.forEach((route, r) => {
     const acls: string[] = [];
     route.conditions.forEach((c, i) => {
@@ -107,32 +115,35 @@ function frontend(f: FrontendSpec, dir: string, files: Map<string, string>, maps
       out.push(`  acl ${name} ${fetchFor(c)} -f ${dir}/${file}`);
       acls.push(name);
     });
-    const guard = ['!{ var(txn.be) -m found }', ...acls].join(' ');
-    out.push(`  ${action(route, `${f.key}-${r + 1}`, dir, files, maps)} if ${guard}`);
+    const target = backendFor(route, `${f.key}-${r + 1}`, dir, files, maps, answers);
+    if (acls.length === 0 && !target.startsWith('%')) fallback = target;
+    else out.push(`  use_backend ${target}${acls.length ? ` if ${acls.join(' ')}` : ''}`);
   });
-  out.push('  use_backend %[var(txn.be)] if { var(txn.be) -m found }', '  default_backend b_none');
+  out.push(`  default_backend ${fallback}`);
   return out;
 }
 
-function action(route: RouteSpec, id: string, dir: string, files: Map<string, string>, maps: Map<string, string[]>): string {
+/** The backend a route sends to (a name, or a %[…] expression), adding answering backends to `answers`. */
+function backendFor(route: RouteSpec, id: string, dir: string, files: Map<string, string>, maps: Map<string, string[]>, answers: string[]): string {
   const a = route.action;
-  switch (a.kind) {
-    case 'forward': {
-      // One target group takes everything whatever its weight; several split by a map.
-      if (a.targets.length === 1) return `http-request set-var(txn.be) str(${backendName(a.targets[0].backend)})`;
-      const file = `maps/${id}.map`;
-      maps.set(file, weightMap(a.targets));
-      return `http-request set-var(txn.be) rand(${WEIGHT_SCALE}),map_int(${dir}/${file},b_none)`;
-    }
-    case 'fixed-response': {
-      if (!a.body) return `http-request return status ${a.status}`;
-      const file = `bodies/${id}.body`;
-      files.set(file, a.body);
-      return `http-request return status ${a.status} content-type ${a.contentType ?? 'text/plain'} file ${dir}/${file}`;
-    }
-    case 'redirect':
-      return `http-request redirect location "${location(a)}" code ${a.status}`;
+  if (a.kind === 'forward') {
+    // One target group takes everything whatever its weight; several split by a map.
+    if (a.targets.length === 1) return backendName(a.targets[0].backend);
+    const file = `maps/${id}.map`;
+    maps.set(file, weightMap(a.targets));
+    return `%[rand(${WEIGHT_SCALE}),map_int(${dir}/${file},b_none)]`;
   }
+  const name = `x_${id.replace(/-/g, '_')}`;
+  let answer: string;
+  if (a.kind === 'redirect') answer = `http-request redirect location "${location(a)}" code ${a.status}`;
+  else if (!a.body) answer = `http-request return status ${a.status}`;
+  else {
+    const file = `bodies/${id}.body`;
+    files.set(file, a.body);
+    answer = `http-request return status ${a.status} content-type ${a.contentType ?? 'text/plain'} file ${dir}/${file}`;
+  }
+  answers.push(`backend ${name}`, `  ${answer}`, '');
+  return name;
 }
 
 /** "lo:hi backend" lines splitting 0..WEIGHT_SCALE-1 in proportion to the weights. */

@@ -17,6 +17,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { logger } from '../../core/log.ts';
 import type { ApplyResult, DataPlane, DataPlaneConfig, ServerSpec } from './dataplane.ts';
@@ -26,6 +27,11 @@ import { HaproxyProcess } from './haproxy-process.ts';
 const log = logger('elb.haproxy');
 /** Spare slots kept free in each backend, so registrations rarely need a reload. */
 const SPARE_SLOTS = 4;
+/**
+ * HAProxy worker threads: half the CPUs (at least one), since the load balancer shares this machine
+ * with its targets and its clients; on 2 CPUs one thread serves more than two. SLIPWAY_ELB_THREADS overrides.
+ */
+export const THREADS = Number(process.env.SLIPWAY_ELB_THREADS) || Math.max(1, Math.floor(cpus().length / 2));
 
 interface Applied {
   structure: string;
@@ -94,7 +100,7 @@ export class HaproxyDataPlane implements DataPlane {
     }
     const config: DataPlaneConfig = { frontends, backends: desired.backends };
     const slots = assignSlots(config, this.applied?.slots ?? {});
-    const rendered = render({ config, slots, dir: this.dir, statsSocket: this.process.statsSocket });
+    const rendered = render({ config, slots, dir: this.dir, statsSocket: this.process.statsSocket, threads: THREADS });
     const structure = createHash('sha256').update(rendered.structure).digest('hex');
     const next: Applied = {
       structure,
