@@ -236,6 +236,24 @@ describe('load balancer traffic (HAProxy)', () => {
     await elb.send(new E.DeleteListenerCommand({ ListenerArn: listener.ListenerArn }));
   });
 
+  it('lb_cookie stickiness keeps a client on one target; least outstanding requests is accepted', async () => {
+    const [one, two] = [await target('one'), await target('two')];
+    const tg = await targetGroup('sticky');
+    await elb.send(new E.ModifyTargetGroupAttributesCommand({ TargetGroupArn: tg, Attributes: [{ Key: 'stickiness.enabled', Value: 'true' }, { Key: 'stickiness.type', Value: 'lb_cookie' }, { Key: 'load_balancing.algorithm.type', Value: 'least_outstanding_requests' }] }));
+    await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: one.port }, { Id: '127.0.0.1', Port: two.port }] }));
+    const listener = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8005, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }))).Listeners![0];
+    await healthy(tg, 2);
+    const url = `http://${dns}:8005/`;
+    await waitFor('the listener', async () => (await get(url)).status === 200, 10_000, 50);
+    const first = await get(url);
+    const cookie = String(first.headers['set-cookie'] ?? '').split(';')[0];
+    assert.match(cookie, /^AWSALB=/);
+    for (let i = 0; i < 20; i++) assert.equal((await get(url, { headers: { Cookie: cookie } })).body, first.body);
+    const unstuck = await spread(url, 40);
+    assert.equal(unstuck.size, 2, `without the cookie both targets answer: ${JSON.stringify([...unstuck])}`);
+    await elb.send(new E.DeleteListenerCommand({ ListenerArn: listener.ListenerArn }));
+  });
+
   it('a restarted Slipway adopts the running HAProxy: same process, no failed request, changes still apply', async () => {
     const dataDir = tempDataDir();
     let first: TestSlipway | undefined = await startTestSlipway({ timeScale: 20, dataDir });

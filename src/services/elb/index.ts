@@ -65,6 +65,7 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
     },
   };
   let unsubscribe = () => {};
+  let hostsTimer: NodeJS.Timeout | undefined;
 
   return {
     name: 'elb',
@@ -79,11 +80,15 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
         if (e.type === TARGETS_CHANGED) elb.changed();
       });
       elb.publishNames();
+      // Another program (or another Slipway) may rewrite the hosts file: put our names back.
+      hostsTimer = setInterval(() => elb.publishNames(), 15_000);
+      hostsTimer.unref();
       await sync.request();
       health.refresh();
     },
     async stop() {
       unsubscribe();
+      clearInterval(hostsTimer);
       health.stop();
       await sync.stop();
     },
