@@ -139,7 +139,8 @@ function condition(field: string, c: RuleCondition): RuleCondition {
     case 'http-header': {
       const h = c.HttpHeaderConfig;
       const name = h?.HttpHeaderName ?? '';
-      if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,40}$/.test(name)) throw elbError.validation(`HTTP header name '${name}' is not valid`);
+      // Letters, digits, '-', '_' and '.': every header name in use, and nothing HAProxy's configuration syntax reads specially.
+      if (!/^[A-Za-z0-9_.-]{1,40}$/.test(name)) throw elbError.validation(`HTTP header name '${name}' is not valid: use letters, digits, '-', '_' and '.' (at most 40)`);
       const Values = listOf({}, h, field);
       return { Field: field, HttpHeaderConfig: { HttpHeaderName: name, Values } };
     }
