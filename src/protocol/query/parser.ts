@@ -19,6 +19,10 @@ export function parseQueryRequest(model: ServiceModel, body: string): { operatio
   for (const [key, value] of new URLSearchParams(body)) if (!params.has(key)) params.set(key, value);
   const action = params.get('Action');
   if (!action) throw new AwsError('MissingAction', 'The request must contain the parameter Action.');
+  const version = params.get('Version');
+  if (version && version !== model.metadata.apiVersion) {
+    throw new AwsError('InvalidAction', `Slipway serves ${model.metadata.serviceId} version ${model.metadata.apiVersion}, not ${version}`);
+  }
   const operation = model.operations[action];
   if (!operation) {
     throw new AwsError('InvalidAction', `Could not find operation ${action} for version ${params.get('Version') ?? model.metadata.apiVersion}`);

@@ -113,6 +113,7 @@ describe('Query codec, round-tripped through the AWS SDK v3', () => {
   it('refuses a missing or unknown Action, and keeps text that is not a number for validation to name', () => {
     assert.throws(() => parseQueryRequest(model, 'Version=2015-12-01'), { code: 'MissingAction' });
     assert.throws(() => parseQueryRequest(model, 'Action=Nope&Version=2015-12-01'), { code: 'InvalidAction' });
+    assert.throws(() => parseQueryRequest(model, 'Action=DescribeLoadBalancers&Version=2012-06-01'), { code: 'InvalidAction', message: /version 2015-12-01, not 2012-06-01/ });
     const { input } = parseQueryRequest(model, 'Action=CreateTargetGroup&Name=t&Port=eighty&Names=');
     assert.equal((input as { Port: unknown }).Port, 'eighty');
     assert.throws(
