@@ -56,7 +56,7 @@ async function healthyTargets(n: number) {
   }, 60_000, 100);
 }
 
-test('a rolling deployment under steady load through the listener fails no request', async () => {
+test('a rolling deployment under steady load through the listener fails no request', async (t) => {
   slipway = await startSlipwayProcess(dataDir, port, env);
   const ecs = ecsClient(slipway.endpoint);
   const elb = elbClient(slipway.endpoint);
@@ -90,6 +90,7 @@ test('a rolling deployment under steady load through the listener fails no reque
   await healthyTargets(2);
   await new Promise((r) => setTimeout(r, 500));
   const stats = await load.stop();
+  t.diagnostic(`rolling deployment: ${stats.ok + stats.failed} requests, ${stats.failed} failed (${JSON.stringify(Object.fromEntries(stats.bodies))})`);
   assert.equal(stats.failed, 0, `failed requests during the deployment: ${stats.failures.join('; ')}`);
   assert.ok((stats.bodies.get('v1\n') ?? 0) > 0 && (stats.bodies.get('v2\n') ?? 0) > 0, `both versions answered: ${JSON.stringify([...stats.bodies])}`);
   const events = (await service()).events!.map((e) => e.message);
@@ -100,7 +101,7 @@ test('a rolling deployment under steady load through the listener fails no reque
   for (const t of old) assert.ok(t.stoppingAt && t.executionStoppedAt && t.executionStoppedAt.getTime() - t.stoppingAt.getTime() >= 900, 'old tasks drained (20 s / 20) before their containers stopped');
 });
 
-test('kill -9 of Slipway under load fails no request; the restarted Slipway adopts the same HAProxy', async () => {
+test('kill -9 of Slipway under load fails no request; the restarted Slipway adopts the same HAProxy', async (t) => {
   const pid = haproxyPid(dataDir);
   assert.ok(pid);
   const load = steadyLoad(url, 8);
@@ -110,6 +111,7 @@ test('kill -9 of Slipway under load fails no request; the restarted Slipway adop
   slipway = await startSlipwayProcess(dataDir, port, env);
   await new Promise((r) => setTimeout(r, 1000));
   const stats = await load.stop();
+  t.diagnostic(`kill -9 and restart: ${stats.ok + stats.failed} requests, ${stats.failed} failed; HAProxy pid ${pid} → ${haproxyPid(dataDir)}`);
   assert.equal(stats.failed, 0, `failed requests: ${stats.failures.join('; ')}`);
   assert.ok(stats.ok > 100, `only ${stats.ok} requests`);
   assert.equal(haproxyPid(dataDir), pid, 'the same HAProxy');
