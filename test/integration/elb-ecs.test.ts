@@ -136,3 +136,25 @@ test('a task whose target fails its health checks is replaced after the grace pe
   await elb.send(new E.ModifyTargetGroupCommand({ TargetGroupArn: tgArn, HealthCheckPath: '/' }));
   await ecs.send(new DeleteServiceCommand({ service: 'web', force: true }));
 });
+
+test('awsvpc tasks are registered by their own address in an ip target group', async () => {
+  const ecs = ecsClient(slipway!.endpoint);
+  const elb = elbClient(slipway!.endpoint);
+  const tg = (await elb.send(new E.CreateTargetGroupCommand({
+    Name: 'vpc', Protocol: 'HTTP', Port: 8080, VpcId: 'vpc-1', TargetType: 'ip', HealthCheckIntervalSeconds: 5, HealthCheckTimeoutSeconds: 2, HealthyThresholdCount: 2,
+  }))).TargetGroups![0].TargetGroupArn!;
+  const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: 'vpc' }))).LoadBalancers![0];
+  await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lb.LoadBalancerArn, Protocol: 'HTTP', Port: 8000, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }));
+  const td = (await ecs.send(new RegisterTaskDefinitionCommand({ ...web('vpc'), networkMode: 'awsvpc', containerDefinitions: [{ ...web('vpc').containerDefinitions[0], portMappings: [{ containerPort: 8080 }] }] }))).taskDefinition!.taskDefinitionArn!;
+  await ecs.send(new CreateServiceCommand({
+    serviceName: 'vpc', taskDefinition: td, desiredCount: 1,
+    networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } },
+    loadBalancers: [{ targetGroupArn: tg, containerName: 'web', containerPort: 8080 }],
+  }));
+  const healthy = await waitFor('an ip target healthy', async () => (await targetStates(elb, tg)).find((s) => s.endsWith(' healthy')), 60_000, 100);
+  const task = (await ecs.send(new DescribeTasksCommand({ tasks: (await ecs.send(new ListTasksCommand({ serviceName: 'vpc' }))).taskArns! }))).tasks![0];
+  const ip = task.containers![0].networkInterfaces![0].privateIpv4Address!;
+  assert.equal(healthy, `${ip}:8080 healthy`);
+  await waitFor('the task through the listener', async () => (await get(`http://${lb.DNSName}:8000/`)).body === 'vpc\n', 30_000, 100);
+  await ecs.send(new DeleteServiceCommand({ service: 'vpc', force: true }));
+});
