@@ -27,6 +27,7 @@ export class DataPlaneSync {
   private running?: Promise<void>;
   private dirty = false;
   private stopped = false;
+  private stopping = false;
   private timer?: NodeJS.Timeout;
   private failures = 0;
   private readonly reported = new Set<string>();
@@ -40,10 +41,12 @@ export class DataPlaneSync {
     return this.running ?? Promise.resolve();
   }
 
+  /** Finishes the run under way and any already asked for (so an accepted change reaches the data plane), then stops. */
   async stop(): Promise<void> {
-    this.stopped = true;
+    this.stopping = true;
     clearTimeout(this.timer);
     await this.running;
+    this.stopped = true;
   }
 
   private async loop(): Promise<void> {
@@ -93,7 +96,7 @@ export class DataPlaneSync {
   /** Runs again after `ms` (an earlier wake-up wins). */
   private wakeAt?: number;
   private wake(ms: number): void {
-    if (this.stopped) return;
+    if (this.stopped || this.stopping) return;
     const at = Date.now() + Math.max(1, ms);
     if (this.wakeAt !== undefined && this.wakeAt <= at && this.wakeAt > Date.now()) return;
     clearTimeout(this.timer);
