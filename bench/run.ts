@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --quick] [-- --only steady|api|ecr|elb]`: the ECS, ECR and load balancer benchmarks, printed as tables.
+ * `npm run bench [-- --quick] [-- --only steady|api|ecr|elb|codebuild]`: the ECS, ECR and load balancer benchmarks, printed as tables.
  * Not a test: nothing asserts on time (machines are shared and noisy). Everything it starts —
  * Slipway and moto_server processes, containers, temporary data directories — is removed at the
  * end, on failure and on Ctrl-C.
  */
 import { cpus } from 'node:os';
+import { benchCodebuild } from './codebuild.ts';
 import { benchEcr } from './ecr.ts';
 import { benchElb } from './elb.ts';
 import { benchApi } from './ecs-api.ts';
@@ -22,8 +23,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
-if (only && only !== 'steady' && only !== 'api' && only !== 'ecr' && only !== 'elb') {
-  console.error(`bench: --only takes 'steady', 'api', 'ecr' or 'elb' (got '${only}')`);
+if (only && only !== 'steady' && only !== 'api' && only !== 'ecr' && only !== 'elb' && only !== 'codebuild') {
+  console.error(`bench: --only takes 'steady', 'api', 'ecr', 'elb' or 'codebuild' (got '${only}')`);
   process.exit(2);
 }
 
@@ -76,6 +77,14 @@ try {
     } catch (err) {
       failed = true;
       tables.push(`Load balancer data plane beside nginx: failed: ${(err as Error).stack ?? err}`);
+    }
+  }
+  if (!only || only === 'codebuild') {
+    try {
+      tables.push(await benchCodebuild({ repeats: quick ? 3 : 5, log }));
+    } catch (err) {
+      failed = true;
+      tables.push(`CodeBuild beside a shell: failed: ${(err as Error).stack ?? err}`);
     }
   }
 } finally {
