@@ -74,7 +74,9 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
     endpoint,
     ctx,
     async close() {
-      for (const room of [...rooms].reverse()) await room.stop?.();
+      // ECS stops first: the changes it makes while stopping (e.g. target deregistrations) reach
+      // the rooms that carry them out, which stop after it.
+      for (const room of rooms) await room.stop?.();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
