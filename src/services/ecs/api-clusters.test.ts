@@ -1,37 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createClock } from '../../core/clock.ts';
-import { loadConfig } from '../../core/config.ts';
-import { EventBus } from '../../core/events.ts';
-import type { RequestContext } from '../../protocol/types.ts';
-import type { ContainerRuntime } from '../../runtime/types.ts';
-import { Store } from '../../store/index.ts';
-import { clusterHandlers } from './api-clusters.ts';
-import type { EcsContext } from './context.ts';
-import { EcsModel } from './model.ts';
-import type { EcsOperations } from './shapes.ts';
+import { memoryEcs } from './testing.ts';
 
-const ctx: RequestContext = { region: 'us-east-1', account: '000000000000', requestId: 'r', endpoint: 'http://local' };
-
-function setup() {
-  const store = Store.open(':memory:');
-  const ecs: EcsContext = {
-    config: { ...loadConfig({}, {}), instanceCpu: 2048, instanceMemoryMiB: 1000 },
-    store,
-    edge: { url: '', host: '127.0.0.1', port: 0 },
-    clock: createClock(1),
-    runtime: {} as ContainerRuntime,
-    events: new EventBus(),
-    model: new EcsModel(store),
-    engine: { id: 'e', name: 'local', version: '1', cpus: 2, memoryBytes: 2 ** 30, os: 'linux', arch: 'x86_64' },
-    enqueueTask: () => {},
-    enqueueService: () => {},
-  };
-  const h = clusterHandlers(ecs);
-  const call = async <K extends keyof EcsOperations>(op: K, input: EcsOperations[K]['input']): Promise<EcsOperations[K]['output']> =>
-    (h[op] as (i: unknown, c: RequestContext) => Promise<EcsOperations[K]['output']>)(input, ctx);
-  return { call };
-}
+const setup = memoryEcs;
 
 describe('cluster handlers', () => {
   it('merges tags by key, refuses the aws: prefix and more than 50', async () => {

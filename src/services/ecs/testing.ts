@@ -1,0 +1,37 @@
+/**
+ * @module services/ecs/testing
+ * An ECS room over an in-memory store and no engine, for unit tests of its handlers.
+ */
+import { createClock } from '../../core/clock.ts';
+import { loadConfig } from '../../core/config.ts';
+import { EventBus } from '../../core/events.ts';
+import type { RequestContext } from '../../protocol/types.ts';
+import type { ContainerRuntime } from '../../runtime/types.ts';
+import { Store } from '../../store/index.ts';
+import { clusterHandlers } from './api-clusters.ts';
+import { taskDefinitionHandlers } from './api-taskdefs.ts';
+import type { EcsContext } from './context.ts';
+import { EcsModel } from './model.ts';
+import type { EcsOperations } from './shapes.ts';
+
+const ctx: RequestContext = { region: 'us-east-1', account: '000000000000', requestId: 'r', endpoint: 'http://local' };
+
+export function memoryEcs() {
+  const store = Store.open(':memory:');
+  const ecs: EcsContext = {
+    config: { ...loadConfig({}, {}), instanceCpu: 2048, instanceMemoryMiB: 1000 },
+    store,
+    edge: { url: '', host: '127.0.0.1', port: 0 },
+    clock: createClock(1),
+    runtime: {} as ContainerRuntime,
+    events: new EventBus(),
+    model: new EcsModel(store),
+    engine: { id: 'e', name: 'local', version: '1', cpus: 2, memoryBytes: 2 ** 30, os: 'linux', arch: 'x86_64' },
+    enqueueTask: () => {},
+    enqueueService: () => {},
+  };
+  const h = { ...clusterHandlers(ecs), ...taskDefinitionHandlers(ecs) } as Required<ReturnType<typeof clusterHandlers>>;
+  const call = async <K extends keyof EcsOperations>(op: K, input: EcsOperations[K]['input']): Promise<EcsOperations[K]['output']> =>
+    (h[op] as (i: unknown, c: RequestContext) => Promise<EcsOperations[K]['output']>)(input, ctx);
+  return { ecs, call };
+}
