@@ -10,8 +10,9 @@ import {
   UpdateProjectCommand, type CodeBuildClient,
 } from '@aws-sdk/client-codebuild';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
@@ -136,6 +137,28 @@ describe('CodeBuild API and builds', () => {
     assert.equal(broken.resolvedSourceVersion, later);
     assert.equal(broken.buildStatus, 'FAILED');
     assert.equal(broken.buildNumber, 2);
+  });
+
+  test('an uploaded source archive (.zip and .tar.gz, until Slipway has S3) is unpacked as the source', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-cb-archive-'));
+    repos.push(dir);
+    const buildspec = 'version: 0.2\nphases:\n  build:\n    commands: ["cat app/hello.txt > out.txt"]\nartifacts:\n  files: [out.txt]\n';
+    execFileSync('python3', ['-c', 'import sys,zipfile\nz=zipfile.ZipFile(sys.argv[1],"w")\nz.writestr("buildspec.yml",sys.argv[2])\nz.writestr("app/hello.txt","from the zip\\n")', join(dir, 'src.zip'), buildspec]);
+    mkdirSync(join(dir, 'tree/app'), { recursive: true });
+    writeFileSync(join(dir, 'tree/buildspec.yml'), buildspec);
+    writeFileSync(join(dir, 'tree/app/hello.txt'), 'from the tarball\n');
+    execFileSync('tar', ['-czf', join(dir, 'src.tar.gz'), '-C', join(dir, 'tree'), '.']);
+    for (const [archive, text] of [['src.zip', 'from the zip\n'], ['src.tar.gz', 'from the tarball\n']]) {
+      const name = `archive-${archive.replaceAll('.', '-')}`;
+      await createProject(cb, { name, source: { type: 'S3', location: join(dir, archive) }, artifacts: { type: 'S3', location: 'b' } });
+      const build = await runBuild(cb, { projectName: name });
+      assert.equal(build.buildStatus, 'SUCCEEDED', await buildLog(s.endpoint, build));
+      assert.deepEqual(await unzip(build.artifacts!.location!), { 'out.txt': text });
+    }
+    await createProject(cb, { name: 'archive-missing', source: { type: 'S3', location: 'my-bucket/src.zip' } });
+    const missing = await runBuild(cb, { projectName: 'archive-missing' });
+    assert.equal(missing.buildStatus, 'FAILED');
+    assert.match(JSON.stringify(missing.phases), /S3 sources need Slipway's S3/);
   });
 
   test('a failed BUILD still runs POST_BUILD (CODEBUILD_BUILD_SUCCEEDING=0) and uploads artifacts', async () => {

@@ -3,11 +3,13 @@
  * DOWNLOAD_SOURCE, done on the host into the build's source directory: every git source type
  * (GITHUB, GITHUB_ENTERPRISE, GITLAB, BITBUCKET, CODECOMMIT) is a `git clone` of its location — a
  * URL, a local path or file:// — checked out at the source version (branch, tag, commit, or
- * `branch^{commit}`); a local directory that is not a repository is copied; NO_SOURCE has nothing.
+ * `branch^{commit}`); a local directory that is not a repository is copied; an S3 source names an
+ * uploaded archive (.zip, .tar, .tar.gz, .tgz) by a local path until Slipway has S3, and it is
+ * extracted; NO_SOURCE has nothing.
  * Then the buildspec: inline text, or a file relative to the source root (buildspec.yml by default).
  */
 import { execFile } from 'node:child_process';
-import { cp, readFile, stat } from 'node:fs/promises';
+import { cp, mkdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProjectSource } from './shapes.ts';
@@ -53,7 +55,11 @@ export async function downloadSource(source: ProjectSource, version: string | un
   const local = localPath(location);
   if (type === 'S3') {
     if (local && (await isDirectory(local))) return copyDirectory(local, dest, log);
-    throw new SourceError('CLIENT_ERROR', `S3 sources need Slipway's S3, which does not exist yet; for now give a local directory (an absolute path or file:// URL) as the location, or use a git source`);
+    if (local && ARCHIVE.test(local) && (await isFile(local))) return extractArchive(local, dest, log);
+    throw new SourceError(
+      'CLIENT_ERROR',
+      `S3 sources need Slipway's S3, which does not exist yet; for now give an archive (.zip, .tar, .tar.gz, .tgz) or a directory on this machine (an absolute path or file:// URL) as the location, or use a git source`,
+    );
   }
   if (!GIT_TYPES.includes(type)) throw new SourceError('CLIENT_ERROR', `Source type ${type} is not supported by Slipway`);
   if (local && (await isDirectory(local)) && !(await isGitRepository(local))) return copyDirectory(local, dest, log);
@@ -86,6 +92,26 @@ async function resolveVersion(repo: string, version: string | undefined): Promis
     }
   }
   throw new SourceError('CLIENT_ERROR', `reference not found for primary source and source version ${version}`);
+}
+
+const ARCHIVE = /\.(zip|tar|tar\.gz|tgz)$/i;
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isFile(), () => false);
+}
+
+/** An uploaded source archive, unpacked into the source directory (zip through Python's zipfile, the rest through tar). */
+async function extractArchive(archive: string, dest: string, log: (line: string) => void): Promise<Downloaded> {
+  log(`Extracting ${archive}`);
+  await mkdir(dest, { recursive: true });
+  const [command, args] = /\.zip$/i.test(archive) ? ['python3', ['-m', 'zipfile', '-e', archive, dest]] : ['tar', ['-xf', archive, '-C', dest]];
+  await new Promise<void>((resolvePromise, reject) => {
+    execFile(command, args, { timeout: GIT_TIMEOUT_MS }, (err, _stdout, stderr) => {
+      if (err) reject(new SourceError('CLIENT_ERROR', `cannot extract ${archive} with ${command}: ${(stderr || err.message).trim().split('\n').slice(-2).join(' ')}`));
+      else resolvePromise();
+    });
+  });
+  return {};
 }
 
 async function isDirectory(path: string): Promise<boolean> {
