@@ -307,13 +307,36 @@ describe('ECR', () => {
     await waitFor('task STOPPED', async () => (await s.ecs.send(new DescribeTasksCommand({ tasks: [arn] }))).tasks![0].lastStatus === 'STOPPED', 60_000);
   });
 
+  test("an ECS task names the image in ECR's own form (<account>.dkr.ecr.<region>.amazonaws.com/…) and gets Slipway's", async () => {
+    const image = `${uri}:aws-named`;
+    await cli(`aws ecr get-login-password --endpoint-url "$ENDPOINT" | docker login --username AWS --password-stdin ${registry}`);
+    await pushDerivedImage(cli, image, 'aws-named', localTags);
+    await cli(`docker logout ${registry}`);
+    await cli(`docker rmi ${image}`);
+    const awsName = `000000000000.dkr.ecr.us-east-1.amazonaws.com/${image.slice(image.indexOf('/') + 1)}`;
+    const td = await s.ecs.send(new RegisterTaskDefinitionCommand({
+      family: 'aws-named',
+      containerDefinitions: [{ name: 'app', image: awsName, memory: 64, command: ['sh', '-c', 'cat /marker && sleep 60'] }],
+    }));
+    const arn = (await s.ecs.send(new RunTaskCommand({ taskDefinition: td.taskDefinition!.taskDefinitionArn! }))).tasks![0].taskArn!;
+    const task = await waitFor('task RUNNING', async () => {
+      const t = (await s.ecs.send(new DescribeTasksCommand({ tasks: [arn] }))).tasks![0];
+      if (t.lastStatus === 'STOPPED') throw new Error(`task stopped: ${t.stoppedReason} ${t.containers?.[0]?.reason}`);
+      return t.lastStatus === 'RUNNING' ? t : undefined;
+    }, 60_000);
+    assert.equal(task.containers![0].image, awsName, 'the task shows the name it was given');
+    assert.equal(await imageExistsLocally(image), true, 'the engine pulled it from Slipway');
+    await s.ecs.send(new StopTaskCommand({ task: arn }));
+    await waitFor('task STOPPED', async () => (await s.ecs.send(new DescribeTasksCommand({ tasks: [arn] }))).tasks![0].lastStatus === 'STOPPED', 60_000);
+  });
+
   test('what was pushed survives a restart; a non-empty repository needs force to delete', async () => {
     await s.close();
     s = await startTestSlipway({ timeScale: 20, dataDir });
     ecr = ecrClient(s.endpoint);
     const repo = (await ecr.send(new DescribeRepositoriesCommand({ repositoryNames: ['ecs-codepipeline-ecr-repo'] }))).repositories![0];
     const listed = await ecr.send(new ListImagesCommand({ repositoryName: 'ecs-codepipeline-ecr-repo', filter: { tagStatus: 'TAGGED' } }));
-    assert.deepEqual(listed.imageIds!.map((i) => i.imageTag).sort(), ['nginx', 'task']);
+    assert.deepEqual(listed.imageIds!.map((i) => i.imageTag).sort(), ['aws-named', 'nginx', 'task']);
     const newRegistry = repo.repositoryUri!.split('/')[0];
     await cli(`aws ecr get-login-password --endpoint-url "$ENDPOINT" | docker login --username AWS --password-stdin ${newRegistry}`);
     localTags.add(`${repo.repositoryUri}:nginx`);

@@ -86,6 +86,17 @@ export function isOurRegistry(ctx: AppContext, host: string): boolean {
 }
 
 /**
+ * The name the engine pulls `image` by: ECR's own form for this account,
+ * `<account>.dkr.ecr.<region>.amazonaws.com/<repo>:<tag>` (as buildspecs and imagedefinitions.json
+ * write it), names Slipway's registry; every other name is left as it is.
+ */
+export function engineImageName(ctx: AppContext, image: string): string {
+  const host = imageRegistry(image);
+  const match = host?.match(/^(\d{12})\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com$/);
+  return match && match[1] === ctx.config.account ? registryHost(ctx) + image.slice(host!.length) : image;
+}
+
+/**
  * Docker credentials for pulling `image`, when it lives in Slipway's own registry (ECS hands them
  * to the engine, so tasks pull with no `docker login`); undefined for any other registry.
  */

@@ -13,7 +13,7 @@ import { startHousekeeping } from './housekeeping.ts';
 import { EcrModel } from './model.ts';
 import { registryRoutes } from './registry.ts';
 
-export { registryCredentialsFor } from './auth.ts';
+export { engineImageName, registryCredentialsFor } from './auth.ts';
 
 export function register(app: AppContext): Room {
   const ecr: EcrContext = {

@@ -8,7 +8,7 @@
 import { logger } from '../../core/log.ts';
 import { ConflictError, NotFoundError, PullError } from '../../runtime/errors.ts';
 import type { ContainerState } from '../../runtime/types.ts';
-import { registryCredentialsFor } from '../ecr/index.ts';
+import { engineImageName, registryCredentialsFor } from '../ecr/index.ts';
 import { containerSpec, engineName, pauseName, startOrder, stopTimeoutSec, taskLabels } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
 import { drainTaskTargets, registerTaskTargets } from './load-balancing.ts';
@@ -177,10 +177,11 @@ async function startContainer(ecs: EcsContext, record: TaskRecord, def: Containe
     return undefined;
   }
   let id = record.runtimeIds[def.name!];
+  const image = engineImageName(ecs, def.image!);
   if (!id || !observed.containers.get(def.name!)) {
     if (!record.task.pullStartedAt) ecs.model.updateTask(taskArn, (r) => (r.task.pullStartedAt ??= ecs.clock.now()));
     try {
-      await ecs.runtime.ensureImage(def.image!, { auth: registryCredentialsFor(ecs, def.image!) });
+      await ecs.runtime.ensureImage(image, { auth: registryCredentialsFor(ecs, image) });
     } catch (err) {
       if (err instanceof PullError) {
         fail(ecs, record, `CannotPullContainerError: ${err.message}`, def.name);
@@ -189,7 +190,7 @@ async function startContainer(ecs: EcsContext, record: TaskRecord, def: Containe
       throw err;
     }
     try {
-      id = await ecs.runtime.create(containerSpec(record, def, ecs.clock, observed.pause?.id));
+      id = await ecs.runtime.create(containerSpec(record, { ...def, image }, ecs.clock, observed.pause?.id));
     } catch (err) {
       if (!(err instanceof ConflictError)) {
         fail(ecs, record, `CannotCreateContainerError: ${(err as Error).message}`, def.name);
