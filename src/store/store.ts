@@ -88,6 +88,17 @@ export class DocTable<T, C extends string> {
     this.store.prepare(sql).run(pk, ...cols.map((c) => index[c] ?? null), JSON.stringify(doc));
   }
 
+  /** Read-modify-write of one document in a transaction; `write` stores it with its columns. Undefined when it is gone. */
+  modify(pk: string, mutate: (doc: T) => void, write: (doc: T) => void): T | undefined {
+    return this.store.tx(() => {
+      const doc = this.get(pk);
+      if (!doc) return undefined;
+      mutate(doc);
+      write(doc);
+      return doc;
+    });
+  }
+
   delete(pk: string): boolean {
     return this.store.prepare(`DELETE FROM ${this.name} WHERE pk = ?`).run(pk).changes > 0;
   }

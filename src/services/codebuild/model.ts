@@ -89,13 +89,7 @@ export class CodebuildModel {
 
   /** Read-modify-write of one build in a transaction; undefined when it is gone. */
   updateBuild(buildArn: string, mutate: (record: BuildRecord) => void): BuildRecord | undefined {
-    return this.tx(() => {
-      const record = this.builds.get(buildArn);
-      if (!record) return undefined;
-      mutate(record);
-      this.putBuild(record);
-      return record;
-    });
+    return this.builds.modify(buildArn, mutate, (r) => this.putBuild(r));
   }
 
   buildById(scope: Scope, id: string): BuildRecord | undefined {

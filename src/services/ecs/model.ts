@@ -154,14 +154,11 @@ export class EcsModel {
 
   /** Read-modify-write of one task in a transaction; returns the updated record, or undefined if gone. */
   updateTask(taskArn: string, mutate: (record: TaskRecord) => void): TaskRecord | undefined {
-    return this.tx(() => {
-      const record = this.tasks.get(taskArn);
-      if (!record) return undefined;
+    const bump = (record: TaskRecord) => {
       mutate(record);
       record.task.version = (record.task.version ?? 0) + 1;
-      this.putTask(record);
-      return record;
-    });
+    };
+    return this.tasks.modify(taskArn, bump, (r) => this.putTask(r));
   }
 
   putService(record: ServiceRecord): void {
@@ -170,13 +167,7 @@ export class EcsModel {
   }
 
   updateService(serviceArn: string, mutate: (record: ServiceRecord) => void): ServiceRecord | undefined {
-    return this.tx(() => {
-      const record = this.services.get(serviceArn);
-      if (!record) return undefined;
-      mutate(record);
-      this.putService(record);
-      return record;
-    });
+    return this.services.modify(serviceArn, mutate, (r) => this.putService(r));
   }
 }
 

@@ -113,13 +113,7 @@ export class ElbModel {
 
   /** Read-modify-write of one target in a transaction; undefined when it is gone. */
   updateTarget(key: string, mutate: (r: TargetRecord) => void): TargetRecord | undefined {
-    return this.tx(() => {
-      const r = this.targets.get(key);
-      if (!r) return undefined;
-      mutate(r);
-      this.putTarget(r);
-      return r;
-    });
+    return this.targets.modify(key, mutate, (r) => this.putTarget(r));
   }
 
   /** A listener's rules by priority, the default rule last. */
