@@ -47,7 +47,7 @@ const web = (name: string, body: string, extra: object = {}) => ({
   name,
   image: TEST_IMAGE,
   memory: 64,
-  command: ['sh', '-c', `mkdir -p /www && echo "${body}" > /www/index.html && exec httpd -f -p 8080 -h /www`],
+  command: ['sh', '-c', `mkdir -p /www && echo "${body}" > /www/index.html && echo "serving ${name}" && exec httpd -f -p 8080 -h /www`],
   portMappings: [{ containerPort: 8080 }],
   ...extra,
 });
@@ -74,7 +74,7 @@ describe('RunTask on Docker', () => {
     assert.deepEqual(listed.taskArns, [arn]);
 
     const { stdout } = await run(process.execPath, ['bin/slipway.js', 'logs', arn, '--endpoint', s.endpoint]);
-    assert.match(stdout, /httpd|^$/m);
+    assert.match(stdout, /^serving web$/m);
 
     await s.ecs.send(new StopTaskCommand({ task: arn, reason: 'done here' }));
     const stopped = await waitStatus(arn, 'STOPPED');
