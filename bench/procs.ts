@@ -1,10 +1,10 @@
 /**
  * The processes a benchmark runs — Slipway (`bin/slipway.js start`) and moto_server — plus the
- * things every benchmark needs: free ports, peak RSS from /proc, and a cleanup list that also runs
+ * things every benchmark needs: free ports, peak RSS and CPU time from /proc, and a cleanup list that also runs
  * on Ctrl-C, so containers and temporary data directories never outlive the run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +77,8 @@ export async function freePort(): Promise<number> {
 export interface Child {
   endpoint: string;
   pid: number;
+  /** Its data directory (Slipway only). */
+  dataDir?: string;
   /** The last 16 KiB of its output. */
   output(): string;
   stop(): Promise<void>;
@@ -139,7 +141,7 @@ export async function startSlipway(env: Record<string, string> = {}): Promise<Ch
       reject(new Error(`Slipway exited with ${code}:\n${output()}`));
     });
   });
-  return { endpoint: `http://127.0.0.1:${port}`, pid: child.pid!, output, stop };
+  return { endpoint: `http://127.0.0.1:${port}`, pid: child.pid!, dataDir, output, stop };
 }
 
 /** Starts moto_server (or `python3 -m moto.server`) on a free port; waits until it answers ECS calls. */
@@ -197,6 +199,34 @@ function statusField(pid: number, field: string): number | undefined {
     return undefined;
   }
 }
+
+/**
+ * CPU time (user + system, seconds) used so far by a process and all its descendants, from /proc:
+ * how much a proxy made of a master and workers spent, whatever the number of workers.
+ */
+export function treeCpuSeconds(rootPid: number): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // exited meanwhile
+    }
+  }
+  let ticks = 0;
+  const walk = (pid: number) => {
+    ticks += stats.get(pid)?.ticks ?? 0;
+    for (const [child, s] of stats) if (s.ppid === pid) walk(child);
+  };
+  walk(rootPid);
+  return ticks / CLOCK_TICKS;
+}
+
+/** Kernel clock ticks per second (USER_HZ), for /proc/<pid>/stat times. */
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
 
 /** Peak resident set size in MiB (VmHWM). */
 export const peakRssMiB = (pid: number) => statusField(pid, 'VmHWM');
