@@ -120,6 +120,17 @@ describe('ELBv2 API', () => {
     await rejects(elb.send(new E.CreateRuleCommand({ ListenerArn: listener.ListenerArn, Priority: 10, Conditions: [{ Field: 'path-pattern', Values: ['/b'] }], Actions: [{ Type: 'forward', TargetGroupArn: tg }] })), 'PriorityInUseException');
     await rejects(elb.send(new E.CreateRuleCommand({ ListenerArn: listener.ListenerArn, Priority: 11, Conditions: [{ Field: 'cookie', Values: ['x'] }], Actions: [{ Type: 'forward', TargetGroupArn: tg }] })), 'ValidationError', 'cookie');
     await rejects(elb.send(new E.CreateRuleCommand({ ListenerArn: listener.ListenerArn, Priority: 12, Conditions: [{ Field: 'path-pattern', Values: ['/a', '/b', '/c', '/d', '/e', '/f'] }], Actions: [{ Type: 'forward', TargetGroupArn: tg }] })), 'ValidationError', "'5'");
+    const forwardTg: E.Action[] = [{ Type: 'forward', TargetGroupArn: tg }];
+    const regexRule = (Conditions: E.RuleCondition[], Transforms?: E.RuleTransform[]) => elb.send(new E.CreateRuleCommand({ ListenerArn: listener.ListenerArn, Priority: 13, Conditions, Actions: forwardTg, Transforms }));
+    await rejects(regexRule([{ Field: 'path-pattern', PathPatternConfig: { Values: ['/a'], RegexValues: ['^/a'] } }]), 'ValidationError', 'both Values and RegexValues');
+    await rejects(regexRule([{ Field: 'path-pattern', RegexValues: ['^/(?=admin)'] }]), 'ValidationError', 'lookaheads');
+    await rejects(regexRule([{ Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: 'X-A', RegexValues: ['(a'] } }]), 'ValidationError', "'(a'");
+    const rewrite = (Regex: string, Replace = '/'): E.RuleTransform => ({ Type: 'url-rewrite', UrlRewriteConfig: { Rewrites: [{ Regex, Replace }] } });
+    await rejects(regexRule([{ Field: 'path-pattern', Values: ['/t'] }], [rewrite('^/t'), rewrite('^/u')]), 'ValidationError', "only one 'url-rewrite'");
+    await rejects(regexRule([{ Field: 'path-pattern', Values: ['/t'] }], [{ Type: 'url-rewrite', HostHeaderRewriteConfig: { Rewrites: [{ Regex: 'a', Replace: 'b' }] } }]), 'ValidationError', 'HostHeaderRewriteConfig');
+    await rejects(elb.send(new E.ModifyRuleCommand({ RuleArn: rules[0].RuleArn, Transforms: [rewrite('^/')] })), 'ValidationError', 'default rule');
+    await rejects(elb.send(new E.ModifyRuleCommand({ RuleArn: created.RuleArn, Transforms: [rewrite('^/')], ResetTransforms: true })), 'ValidationError', 'ResetTransforms');
+    assert.equal((await elb.send(new E.DescribeRulesCommand({ ListenerArn: listener.ListenerArn }))).Rules!.length, 2, 'refused rules wrote nothing');
     const second = (await elb.send(new E.CreateRuleCommand({ ListenerArn: listener.ListenerArn, Priority: 20, Conditions: [{ Field: 'host-header', HostHeaderConfig: { Values: ['a.example'] } }], Actions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '503' } }] }))).Rules![0];
     await rejects(elb.send(new E.SetRulePrioritiesCommand({ RulePriorities: [{ RuleArn: second.RuleArn, Priority: 10 }] })), 'PriorityInUseException');
     const swapped = await elb.send(new E.SetRulePrioritiesCommand({ RulePriorities: [{ RuleArn: second.RuleArn, Priority: 10 }, { RuleArn: created.RuleArn, Priority: 20 }] }));

@@ -3,7 +3,8 @@
  * Listener and rule actions and rule conditions as ALB checks and shows them: a forward names its
  * target groups both ways (TargetGroupArn and ForwardConfig, weights 0–999, at most 5 groups),
  * fixed-response and redirect are checked against ALB's limits, conditions are path-pattern,
- * host-header, http-header, http-request-method, query-string and source-ip (at most 5 values).
+ * host-header, http-header, http-request-method, query-string and source-ip (at most 5 values);
+ * path-pattern, host-header and http-header match either wildcard Values or RegexValues.
  */
 import { isIP } from 'node:net';
 import type { ElbContext } from './context.ts';
@@ -96,7 +97,6 @@ export function checkConditions(conditions: RuleCondition[]): RuleCondition[] {
     if (!FIELDS.has(field)) throw elbError.validation(`Condition field '${field}' must be one of [${[...FIELDS].join(', ')}]`);
     if (ONCE.has(field) && seen.has(field)) throw elbError.validation(`A rule can have only one '${field}' condition`);
     seen.add(field);
-    if (c.RegexValues?.length || c.HttpHeaderConfig?.RegexValues?.length) throw elbError.unsupported('regular-expression conditions');
     const normalized = condition(field, c);
     values += countValues(normalized);
     return normalized;
@@ -113,16 +113,50 @@ function listOf(c: RuleCondition, config: { Values?: string[] } | undefined, fie
   return values;
 }
 
+/**
+ * A path-pattern, host-header or http-header condition's values: wildcard Values or RegexValues
+ * (top level or in the field's config), never both. Answers the condition as DescribeRules shows it.
+ */
+function matching(field: string, c: RuleCondition, config: { Values?: string[]; RegexValues?: string[] } | undefined, configKey: 'PathPatternConfig' | 'HostHeaderConfig'): RuleCondition {
+  const regex = config?.RegexValues?.length ? config.RegexValues : c.RegexValues?.length ? c.RegexValues : undefined;
+  if (!regex) {
+    const Values = listOf(c, config, field);
+    return { Field: field, Values, [configKey]: { Values } };
+  }
+  if (c.Values?.length || config?.Values?.length) throw elbError.validation(`You cannot specify both Values and RegexValues for a '${field}' condition`);
+  if (c.RegexValues?.length && config?.RegexValues?.length) throw elbError.validation(`You cannot use both RegexValues and a condition config for '${field}'`);
+  for (const r of regex) checkRegex(r, 128, `${field} condition`);
+  return { Field: field, RegexValues: regex, [configKey]: { RegexValues: regex } };
+}
+
+/**
+ * A regular expression as ALB takes it: at most `max` characters on one line, valid, and none of
+ * the features ALB's engine leaves out (lookarounds, backreferences, atomic groups, possessive
+ * quantifiers, recursion, Unicode classes) — so what Slipway accepts, ALB would too.
+ */
+export function checkRegex(regex: string, max: number, where: string): void {
+  const bad = (why: string) => elbError.validation(`The regular expression '${regex}' in the ${where} is not valid: ${why}`);
+  if (regex.length === 0 || regex.length > max) throw bad(`it must be 1 to ${max} characters long`);
+  if (/[\r\n\0]/.test(regex)) throw bad('it must be one line');
+  if (/\(\?<?[=!]/.test(regex)) throw bad('lookaheads and lookbehinds are not supported');
+  if (/\(\?>/.test(regex)) throw bad('atomic groups are not supported');
+  if (/(?<!\\)\\(?:[1-9]|k<)/.test(regex)) throw bad('backreferences are not supported');
+  if (/[*+?}]\+/.test(regex.replace(/\\./g, '').replace(/\[[^\]]*\]/g, ''))) throw bad('possessive quantifiers are not supported');
+  if (/\(\?(?:R|\d|&)/.test(regex)) throw bad('recursion and subroutines are not supported');
+  if (/\\[pP]/.test(regex)) throw bad('Unicode character classes are not supported');
+  try {
+    new RegExp(regex);
+  } catch (err) {
+    throw bad((err as Error).message.replace(/^Invalid regular expression: /, ''));
+  }
+}
+
 function condition(field: string, c: RuleCondition): RuleCondition {
   switch (field) {
-    case 'path-pattern': {
-      const Values = listOf(c, c.PathPatternConfig, field);
-      return { Field: field, Values, PathPatternConfig: { Values } };
-    }
-    case 'host-header': {
-      const Values = listOf(c, c.HostHeaderConfig, field);
-      return { Field: field, Values, HostHeaderConfig: { Values } };
-    }
+    case 'path-pattern':
+      return matching(field, c, c.PathPatternConfig, 'PathPatternConfig');
+    case 'host-header':
+      return matching(field, c, c.HostHeaderConfig, 'HostHeaderConfig');
     case 'http-request-method': {
       const Values = listOf(c, c.HttpRequestMethodConfig, field);
       for (const v of Values) if (!/^[A-Z_-]{1,40}$/.test(v)) throw elbError.validation(`HTTP request method '${v}' is not valid`);
@@ -141,6 +175,11 @@ function condition(field: string, c: RuleCondition): RuleCondition {
       const name = h?.HttpHeaderName ?? '';
       // Letters, digits, '-', '_' and '.': every header name in use, and nothing HAProxy's configuration syntax reads specially.
       if (!/^[A-Za-z0-9_.-]{1,40}$/.test(name)) throw elbError.validation(`HTTP header name '${name}' is not valid: use letters, digits, '-', '_' and '.' (at most 40)`);
+      if (h?.RegexValues?.length) {
+        if (h.Values?.length) throw elbError.validation(`You cannot specify both Values and RegexValues for a '${field}' condition`);
+        for (const r of h.RegexValues) checkRegex(r, 128, `${field} condition`);
+        return { Field: field, HttpHeaderConfig: { HttpHeaderName: name, RegexValues: h.RegexValues } };
+      }
       const Values = listOf({}, h, field);
       return { Field: field, HttpHeaderConfig: { HttpHeaderName: name, Values } };
     }
@@ -154,5 +193,5 @@ function condition(field: string, c: RuleCondition): RuleCondition {
 }
 
 function countValues(c: RuleCondition): number {
-  return c.QueryStringConfig?.Values?.length ?? c.HttpHeaderConfig?.Values?.length ?? c.HttpRequestMethodConfig?.Values?.length ?? c.SourceIpConfig?.Values?.length ?? c.Values?.length ?? 0;
+  return c.QueryStringConfig?.Values?.length ?? c.HttpHeaderConfig?.Values?.length ?? c.HttpHeaderConfig?.RegexValues?.length ?? c.HttpRequestMethodConfig?.Values?.length ?? c.SourceIpConfig?.Values?.length ?? c.Values?.length ?? c.RegexValues?.length ?? 0;
 }

@@ -13,6 +13,7 @@ import type { RuleRecord } from './model.ts';
 import { page } from './paging.ts';
 import type { Elbv2Operations, Rule } from './shapes.ts';
 import { checkTags } from './tags.ts';
+import { checkTransforms } from './transforms.ts';
 
 type Ops = Elbv2Operations;
 const MAX_RULES = 100;
@@ -33,8 +34,8 @@ export function ruleHandlers(elb: ElbContext) {
     CreateRule(input: Ops['CreateRule']['input']): Ops['CreateRule']['output'] {
       checkPriority(input.Priority);
       checkTags(input.Tags);
-      if (input.Transforms?.length) throw elbError.unsupported('rule transforms');
       const conditions = checkConditions(input.Conditions);
+      const transforms = input.Transforms?.length ? checkTransforms(input.Transforms) : undefined;
       const rule = model.tx(() => {
         const listener = requireListener(elb, input.ListenerArn).listener;
         const actions = checkActions(elb, input.Actions, listener.LoadBalancerArn!);
@@ -49,6 +50,7 @@ export function ruleHandlers(elb: ElbContext) {
           Conditions: conditions,
           Actions: actions,
           IsDefault: false,
+          Transforms: transforms,
         };
         model.putRule({ rule: created, listenerArn: input.ListenerArn, priority: input.Priority, tags: input.Tags ?? [] });
         return created;
@@ -67,10 +69,15 @@ export function ruleHandlers(elb: ElbContext) {
     },
 
     ModifyRule(input: Ops['ModifyRule']['input']): Ops['ModifyRule']['output'] {
-      if (input.Transforms?.length) throw elbError.unsupported('rule transforms');
+      if (input.ResetTransforms && input.Transforms?.length) throw elbError.validation('You cannot specify both Transforms and ResetTransforms');
+      const transforms = input.Transforms?.length ? checkTransforms(input.Transforms) : undefined;
       const rule = model.tx(() => {
         const r = requireRule(elb, input.RuleArn);
         const listener = requireListener(elb, r.listenerArn);
+        if (transforms || input.ResetTransforms) {
+          if (r.rule.IsDefault && transforms) throw elbError.validation(`You cannot add transforms to the default rule '${input.RuleArn}'`);
+          r.rule.Transforms = transforms;
+        }
         if (input.Conditions) {
           if (r.rule.IsDefault) throw elbError.operationNotPermitted(`You cannot modify the conditions of the default rule '${input.RuleArn}'`);
           r.rule.Conditions = checkConditions(input.Conditions);

@@ -30,18 +30,31 @@ export interface RouteSpec {
   /** All must match (a default route has none). */
   conditions: ConditionSpec[];
   action: ActionSpec;
+  /** Rewrites applied, in order, once this route is chosen. */
+  rewrites?: RewriteSpec[];
 }
 
-/** Values within one condition are alternatives (wildcards * and ? as ALB has them). */
+/**
+ * Values within one condition are alternatives: wildcards * and ? as ALB has them, or, with
+ * `regex`, regular expressions searched for anywhere in the value.
+ */
 export type ConditionSpec =
-  | { kind: 'path' | 'host' | 'method' | 'source'; values: string[] }
-  | { kind: 'header'; name: string; values: string[] }
+  | { kind: 'path' | 'host'; values: string[]; regex?: boolean }
+  | { kind: 'method' | 'source'; values: string[] }
+  | { kind: 'header'; name: string; values: string[]; regex?: boolean }
   | { kind: 'query'; pairs: { key?: string; value: string }[] };
 
 export type ActionSpec =
   | { kind: 'forward'; targets: { backend: string; weight: number }[] }
   | { kind: 'fixed-response'; status: number; contentType?: string; body?: string }
   | { kind: 'redirect'; status: 301 | 302; protocol: string; host: string; port: string; path: string; query: string };
+
+/** Replaces what `regex` matches in the request's path (query kept) or Host header; $1… name capture groups. */
+export interface RewriteSpec {
+  target: 'path' | 'host';
+  regex: string;
+  replace: string;
+}
 
 /** One target group. */
 export interface BackendSpec {

@@ -5,10 +5,10 @@
  * target's server state from its health (health.ts). No I/O; the sync loop hands it to the DataPlane.
  */
 import { shortName } from '../../core/ids.ts';
-import type { ActionSpec, BackendSpec, ConditionSpec, DataPlaneConfig, FrontendSpec } from './dataplane.ts';
+import type { ActionSpec, BackendSpec, ConditionSpec, DataPlaneConfig, FrontendSpec, RewriteSpec } from './dataplane.ts';
 import { serverStates } from './health.ts';
 import { ElbModel, type TargetGroupRecord } from './model.ts';
-import type { Action, RuleCondition } from './shapes.ts';
+import type { Action, RuleCondition, RuleTransform } from './shapes.ts';
 import { targetAddress } from './targets.ts';
 
 export const DEFAULT_IDLE_TIMEOUT_S = 60;
@@ -24,7 +24,7 @@ export function desiredConfig(model: ElbModel): DataPlaneConfig {
         const action = actionSpec(r.rule.Actions ?? [], groups);
         if (!action) return [];
         for (const t of action.kind === 'forward' ? action.targets : []) used.set(t.backend, idle);
-        return [{ key: shortName(r.rule.RuleArn!), conditions: (r.rule.Conditions ?? []).map(conditionSpec), action }];
+        return [{ key: shortName(r.rule.RuleArn!), conditions: (r.rule.Conditions ?? []).map(conditionSpec), action, rewrites: rewriteSpecs(r.rule.Transforms ?? []) }];
       });
       frontends.push({ key: shortName(l.listener.ListenerArn!), address: lb.address, port: l.listener.Port!, idleTimeoutSec: idle, routes });
     }
@@ -85,14 +85,27 @@ export function actionSpec(actions: Action[], groups: Map<string, TargetGroupRec
   }
 }
 
+/** Wildcard values or regular expressions, from the field's config or the condition itself. */
+function matching(config: { Values?: string[]; RegexValues?: string[] } | undefined, top: RuleCondition): { values: string[]; regex?: boolean } {
+  const regex = config?.RegexValues ?? top.RegexValues;
+  return regex?.length ? { values: regex, regex: true } : { values: config?.Values ?? top.Values ?? [] };
+}
+
+function rewriteSpecs(transforms: RuleTransform[]): RewriteSpec[] {
+  return transforms.flatMap((t) => {
+    const [target, rewrites] = t.Type === 'host-header-rewrite' ? ['host' as const, t.HostHeaderRewriteConfig?.Rewrites] : ['path' as const, t.UrlRewriteConfig?.Rewrites];
+    return (rewrites ?? []).map((r) => ({ target, regex: r.Regex!, replace: r.Replace ?? '' }));
+  });
+}
+
 export function conditionSpec(c: RuleCondition): ConditionSpec {
   switch (c.Field) {
     case 'path-pattern':
-      return { kind: 'path', values: c.PathPatternConfig?.Values ?? c.Values ?? [] };
+      return { kind: 'path', ...matching(c.PathPatternConfig, c) };
     case 'host-header':
-      return { kind: 'host', values: c.HostHeaderConfig?.Values ?? c.Values ?? [] };
+      return { kind: 'host', ...matching(c.HostHeaderConfig, c) };
     case 'http-header':
-      return { kind: 'header', name: c.HttpHeaderConfig!.HttpHeaderName!, values: c.HttpHeaderConfig?.Values ?? [] };
+      return { kind: 'header', name: c.HttpHeaderConfig!.HttpHeaderName!, ...matching(c.HttpHeaderConfig, {}) };
     case 'http-request-method':
       return { kind: 'method', values: c.HttpRequestMethodConfig?.Values ?? c.Values ?? [] };
     case 'source-ip':

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { location, patterns, render, weightMap, wildcard } from './haproxy-config.ts';
+import { location, patterns, quoted, render, replacement, weightMap, wildcard } from './haproxy-config.ts';
 import { assignSlots } from './haproxy.ts';
 import type { DataPlaneConfig } from './dataplane.ts';
 
@@ -50,5 +50,25 @@ describe('HAProxy configuration', () => {
     assert.match(simple.text, /X-Forwarded-Port 80\n  default_backend b_tg\n/, 'a default-only listener has no rules');
     assert.match(one.text, /bind 127\.0\.1\.1:80\n/);
     assert.match(one.text, /server s1 127\.0\.0\.1:1000\n/);
+  });
+  it('regular expressions go into pattern files as they are; rewrites are quoted so the configuration reads them back exactly', () => {
+    assert.deepEqual(patterns({ kind: 'path', values: ['^/v[0-9]+/', 'a\nb'], regex: true }), ['^/v[0-9]+/', 'ab']);
+    assert.equal(quoted('^/a/(.+)$ "x" \\d'), '"^/a/(.+)\\$ \\"x\\" \\\\d"');
+    assert.equal(replacement('/p/$1?v=${2}&s=100%'), '/p/\\1?v=\\2&s=100%%');
+  });
+  it('with rewrites, the route is settled before any rewrite, and requests are sent by the settled route', () => {
+    const config: DataPlaneConfig = {
+      frontends: [{ key: 'l1', address: '127.0.1.1', port: 80, idleTimeoutSec: 60, routes: [
+        { key: 'r1', conditions: [{ kind: 'path', values: ['^/api/'], regex: true }], action: { kind: 'forward', targets: [{ backend: 'a', weight: 1 }] }, rewrites: [{ target: 'path', regex: '^/api/(.*)$', replace: '/$1' }] },
+        { key: 'r2', conditions: [{ kind: 'path', values: ['/*'] }], action: { kind: 'forward', targets: [{ backend: 'b', weight: 1 }] } },
+        { key: 'd', conditions: [], action: { kind: 'forward', targets: [{ backend: 'c', weight: 1 }] } },
+      ] }],
+      backends: [],
+    };
+    const text = render({ config, slots: new Map(), dir: '/d', statsSocket: '/d/s', threads: 1 }).text;
+    assert.match(text, /acl r1c1 path -m reg -f \/d\/patterns\/l1-1-1\.pat\n  http-request set-var\(txn\.route\) int\(1\) if !\{ var\(txn\.route\) -m found \} r1c1\n  http-request replace-path "\^\/api\/\(\.\*\)\\\$" "\/\\\\1" if \{ var\(txn\.route\) -m int 1 \}\n  use_backend b_a if \{ var\(txn\.route\) -m int 1 \}\n/);
+    assert.match(text, /use_backend b_b if \{ var\(txn\.route\) -m int 2 \}\n  http-request set-var\(txn\.route\) int\(3\) if !\{ var\(txn\.route\) -m found \}\n  default_backend b_c\n/);
+    const plain = render({ config: { ...config, frontends: [{ ...config.frontends[0], routes: config.frontends[0].routes.map(({ rewrites: _, ...r }) => r) }] }, slots: new Map(), dir: '/d', statsSocket: '/d/s', threads: 1 }).text;
+    assert.doesNotMatch(plain, /txn\.route/, 'without rewrites, no variable is set per request');
   });
 });

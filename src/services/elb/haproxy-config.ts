@@ -105,6 +105,9 @@ function frontend(f: FrontendSpec, dir: string, files: Map<string, string>, maps
     '  http-request set-header X-Forwarded-Proto http',
     `  http-request set-header X-Forwarded-Port ${f.port}`,
   ];
+  // With rewrites, the chosen route is settled first (txn.route) so that a rewrite cannot change
+  // which rule a request takes; without, HAProxy's first matching use_backend decides, at no cost.
+  const settle = f.routes.some((r) => r.rewrites?.length);
   let fallback = 'b_none';
   f.routes.forEach((route, r) => {
     const acls: string[] = [];
@@ -117,10 +120,29 @@ function frontend(f: FrontendSpec, dir: string, files: Map<string, string>, maps
     });
     const target = backendFor(route, `${f.key}-${r + 1}`, dir, files, maps, answers);
     if (acls.length === 0 && !target.startsWith('%')) fallback = target;
-    else out.push(`  use_backend ${target}${acls.length ? ` if ${acls.join(' ')}` : ''}`);
+    else if (!settle) out.push(`  use_backend ${target}${acls.length ? ` if ${acls.join(' ')}` : ''}`);
+    if (!settle) return;
+    const chosen = `{ var(txn.route) -m int ${r + 1} }`;
+    out.push(`  http-request set-var(txn.route) int(${r + 1}) if !{ var(txn.route) -m found }${acls.map((a) => ` ${a}`).join('')}`);
+    for (const w of route.rewrites ?? []) {
+      out.push(w.target === 'path'
+        ? `  http-request replace-path ${quoted(w.regex)} ${quoted(replacement(w.replace))} if ${chosen}`
+        : `  http-request replace-header Host ${quoted(w.regex)} ${quoted(replacement(w.replace))} if ${chosen}`);
+    }
+    if (acls.length || target.startsWith('%')) out.push(`  use_backend ${target} if ${chosen}`);
   });
   out.push(`  default_backend ${fallback}`);
   return out;
+}
+
+/** A word HAProxy's configuration reads back exactly: double-quoted, with \\, " and $ escaped. */
+export function quoted(value: string): string {
+  return `"${value.replace(/[\\"$]/g, (ch) => `\\${ch}`)}"`;
+}
+
+/** An ALB replacement ($1 or ${1} for a capture group) as an HAProxy log-format with \1 references. */
+export function replacement(replace: string): string {
+  return replace.replace(/%/g, '%%').replace(/\$(?:(\d)|\{(\d)\})/g, (_, a: string | undefined, b: string | undefined) => `\\${a ?? b}`);
 }
 
 /** The backend a route sends to (a name, or a %[…] expression), adding answering backends to `answers`. */
@@ -186,7 +208,7 @@ export function patterns(c: ConditionSpec): string[] {
     case 'path':
     case 'host':
     case 'header':
-      return c.values.map((v) => `^${wildcard(v, '.*', '.')}$`);
+      return c.values.map((v) => (c.regex ? oneLine(v) : `^${wildcard(v, '.*', '.')}$`));
     case 'method':
     case 'source':
       return c.values.map(oneLine);
