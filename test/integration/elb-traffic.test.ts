@@ -288,6 +288,23 @@ describe('load balancer traffic (HAProxy)', () => {
     await elb.send(new E.DeleteListenerCommand({ ListenerArn: listener.ListenerArn }));
   });
 
+  it('an HAProxy that dies (kill -9) while Slipway runs is started again, serving the same listeners', async () => {
+    const t = await target('revived');
+    const tg = await targetGroup('revive');
+    await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: t.port }] }));
+    const listener = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8010, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }))).Listeners![0];
+    await healthy(tg, 1);
+    const url = `http://${dns}:8010/`;
+    await waitFor('the listener', async () => (await get(url)).body === 'revived', 10_000, 50);
+    const pid = haproxyPid(s.dataDir)!;
+    process.kill(pid, 'SIGKILL');
+    await waitFor('a new HAProxy serving the listener', async () => {
+      const now = haproxyPid(s.dataDir);
+      return now !== undefined && now !== pid && (await get(url).catch(() => ({ body: '' }))).body === 'revived';
+    }, 20_000, 100);
+    await elb.send(new E.DeleteListenerCommand({ ListenerArn: listener.ListenerArn }));
+  });
+
   it('a restarted Slipway adopts the running HAProxy: same process, no failed request, changes still apply', async () => {
     const dataDir = tempDataDir();
     let first: TestSlipway | undefined = await startTestSlipway({ timeScale: 20, dataDir });

@@ -95,6 +95,8 @@ export interface DataPlane {
   apply(config: DataPlaneConfig): Promise<ApplyResult>;
   /** The data plane's process id, when it runs. */
   pid(): number | undefined;
+  /** Whether the process Slipway started or adopted has died since (false when none should run). */
+  died(): Promise<boolean>;
   /** Stops the data plane process itself (graceful: in-flight requests finish). */
   shutdown(): Promise<void>;
 }

@@ -74,6 +74,10 @@ export class HaproxyDataPlane implements DataPlane {
     return this.pidNow;
   }
 
+  async died(): Promise<boolean> {
+    return this.pidNow !== undefined && (await this.process.running()) !== this.pidNow;
+  }
+
   async shutdown(): Promise<void> {
     await this.process.stop();
     this.pidNow = undefined;

@@ -4,7 +4,8 @@
  * transition, a registration from ECS) calls `request()`; one run at a time removes targets whose
  * draining is over, computes the whole desired state and hands it to the DataPlane; requests that
  * arrive during a run coalesce into one more run. It wakes itself at the next drain deadline and
- * retries a failed run with backoff. It never branches on what woke it.
+ * retries a failed run with backoff. It never branches on what woke it. A watchdog looks at the
+ * data plane's process every few seconds: if it died (killed, out of memory), a run starts it again.
  */
 import type { Clock } from '../../core/clock.ts';
 import { logger } from '../../core/log.ts';
@@ -14,6 +15,8 @@ import { targetKey, type ElbModel, type TargetRecord } from './model.ts';
 import { drainedAt } from './targets.ts';
 
 const log = logger('elb.sync');
+/** How often the watchdog looks at the data plane's process, ms. */
+const WATCH_MS = 2_000;
 
 export interface SyncDeps {
   model: ElbModel;
@@ -32,7 +35,18 @@ export class DataPlaneSync {
   private failures = 0;
   private readonly reported = new Set<string>();
 
-  constructor(private readonly deps: SyncDeps) {}
+  private readonly watchdog: NodeJS.Timeout;
+
+  constructor(private readonly deps: SyncDeps) {
+    this.watchdog = setInterval(() => void this.watch(), WATCH_MS);
+    this.watchdog.unref();
+  }
+
+  private async watch(): Promise<void> {
+    if (this.running || this.stopping || !(await this.deps.dataPlane.died())) return;
+    log.warn(`the ${this.deps.dataPlane.name} data plane (pid ${this.deps.dataPlane.pid()}) is gone: starting it again`);
+    await this.request();
+  }
 
   /** Ask for a run; resolves when a run that started after this call has finished. */
   request(): Promise<void> {
@@ -45,6 +59,7 @@ export class DataPlaneSync {
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.timer);
+    clearInterval(this.watchdog);
     await this.running;
     this.stopped = true;
   }
