@@ -11,8 +11,10 @@ import { Agent, request } from 'node:http';
 import type { Socket } from 'node:net';
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import { startTestSlipway, tempDataDir, waitFor, type TestSlipway } from '../support/slipway.ts';
-import { elbClient, get, haproxyPid, spread, startTarget, steadyLoad, stopHaproxy, targetStates, type Target } from '../support/elb.ts';
-import { rmSync } from 'node:fs';
+import { elbClient, get, haproxyPid, spread, startTarget, startTlsTarget, steadyLoad, stopHaproxy, targetStates, type Target } from '../support/elb.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const FAST_HEALTH = { HealthCheckIntervalSeconds: 5, HealthCheckTimeoutSeconds: 2, HealthyThresholdCount: 2, UnhealthyThresholdCount: 2 };
 
@@ -286,6 +288,24 @@ describe('load balancer traffic (HAProxy)', () => {
     const unstuck = await spread(url, 40);
     assert.equal(unstuck.size, 2, `without the cookie both targets answer: ${JSON.stringify([...unstuck])}`);
     await elb.send(new E.DeleteListenerCommand({ ListenerArn: listener.ListenerArn }));
+  });
+
+  it('HTTPS target groups: health checks over TLS by default, traffic re-encrypted to the target, certificates not verified', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-tls-target-'));
+    const t = await startTlsTarget('tls-target', dir);
+    targets.push(t);
+    const tg = (await elb.send(new E.CreateTargetGroupCommand({ Name: 'tls-targets', Protocol: 'HTTPS', Port: 443, TargetType: 'ip', VpcId: 'vpc-1', ...FAST_HEALTH }))).TargetGroups![0];
+    assert.equal(tg.HealthCheckProtocol, 'HTTPS', "an HTTPS target group's health checks speak HTTPS unless told otherwise");
+    await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tg.TargetGroupArn, Targets: [{ Id: '127.0.0.1', Port: t.port }] }));
+    const listener = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8011, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg.TargetGroupArn }] }))).Listeners![0];
+    await healthy(tg.TargetGroupArn!, 1);
+    await waitFor('the listener to reach the TLS target', async () => (await get(`http://${dns}:8011/`)).body === 'tls-target', 10_000, 50);
+    assert.equal(t.seen.at(-1)!.headers['x-forwarded-proto'], 'http', 'the client spoke HTTP to the listener');
+    assert.ok(t.seen.some((r) => r.headers['user-agent'] === 'ELB-HealthChecker/2.0'), 'health checks reached the target over TLS');
+    await elb.send(new E.ModifyTargetGroupCommand({ TargetGroupArn: tg.TargetGroupArn, HealthCheckProtocol: 'HTTP' }));
+    await waitFor('plain HTTP health checks against a TLS target to fail', async () => (await targetStates(elb, tg.TargetGroupArn!))[0]?.includes(' unhealthy '), 20_000, 50);
+    await elb.send(new E.DeleteListenerCommand({ ListenerArn: listener.ListenerArn }));
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('an HAProxy that dies (kill -9) while Slipway runs is started again, serving the same listeners', async () => {

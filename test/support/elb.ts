@@ -3,7 +3,9 @@
  * counts failures, and stopping the HAProxy a test's Slipway left running (by its pid file).
  */
 import { ElasticLoadBalancingV2Client, DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,11 +27,26 @@ export interface Target {
 /** An HTTP target on 127.0.0.1; the default handler answers its name. */
 export async function startTarget(name: string, handle?: (req: IncomingMessage, res: ServerResponse) => void): Promise<Target> {
   const seen: IncomingMessage[] = [];
-  const server = createServer((req, res) => {
+  return listening(createServer((req, res) => {
     seen.push(req);
     if (handle) return handle(req, res);
     res.end(name);
-  });
+  }), seen);
+}
+
+/** An HTTPS target on 127.0.0.1 with a self-signed certificate made by openssl for the test; answers its name. */
+export async function startTlsTarget(name: string, dir: string): Promise<Target> {
+  const key = join(dir, `${name}.key`);
+  const cert = join(dir, `${name}.crt`);
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${name}`, '-days', '1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  const seen: IncomingMessage[] = [];
+  return listening(createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
+    seen.push(req);
+    res.end(name);
+  }), seen);
+}
+
+async function listening(server: Server, seen: IncomingMessage[]): Promise<Target> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,

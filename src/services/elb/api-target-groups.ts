@@ -32,7 +32,7 @@ function healthSettings(input: HealthSettings, base: Partial<TargetGroup> = HEAL
     UnhealthyThresholdCount: input.UnhealthyThresholdCount ?? base.UnhealthyThresholdCount,
     Matcher: input.Matcher ?? base.Matcher,
   };
-  if (s.HealthCheckProtocol !== 'HTTP') throw elbError.unsupported(`health checks over ${s.HealthCheckProtocol}; use HTTP`);
+  if (s.HealthCheckProtocol !== 'HTTP' && s.HealthCheckProtocol !== 'HTTPS') throw elbError.validation(`Health check protocol '${s.HealthCheckProtocol}' must be HTTP or HTTPS for target groups of an application load balancer`);
   const port = s.HealthCheckPort!;
   if (port !== 'traffic-port' && !(/^\d+$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) {
     throw elbError.validation(`Health check port '${port}' must be 'traffic-port' or between 1 and 65535`);
@@ -64,7 +64,7 @@ export function targetGroupHandlers(elb: ElbContext) {
       const type = input.TargetType ?? 'instance';
       if (type === 'lambda' || type === 'alb') throw elbError.unsupported(`target groups of type '${type}'`);
       if (!input.Protocol) throw elbError.validation('A protocol must be specified');
-      if (input.Protocol !== 'HTTP') throw elbError.unsupported(`target groups with protocol ${input.Protocol} (application load balancers here forward HTTP)`);
+      if (input.Protocol !== 'HTTP' && input.Protocol !== 'HTTPS') throw elbError.unsupported(`target groups with protocol ${input.Protocol} (application load balancers forward HTTP and HTTPS)`);
       if (input.Port === undefined) throw elbError.validation('A port must be specified');
       if (input.Port < 1 || input.Port > 65535) throw elbError.validation(`Port '${input.Port}' must be between 1 and 65535`);
       if (input.ProtocolVersion && !['HTTP1', 'HTTP2'].includes(input.ProtocolVersion)) throw elbError.unsupported(`protocol version ${input.ProtocolVersion}`);
@@ -73,7 +73,8 @@ export function targetGroupHandlers(elb: ElbContext) {
         Protocol: input.Protocol,
         Port: input.Port,
         VpcId: input.VpcId ?? DEFAULT_VPC,
-        ...healthSettings(input),
+        // Health checks speak the target group's protocol unless told otherwise, as ALB's do.
+        ...healthSettings(input, { ...HEALTH_DEFAULTS, HealthCheckProtocol: input.Protocol }),
         TargetType: type,
         ProtocolVersion: input.ProtocolVersion ?? 'HTTP1',
         IpAddressType: input.IpAddressType ?? 'ipv4',

@@ -63,6 +63,8 @@ export interface BackendSpec {
   algorithm: 'roundrobin' | 'leastconn';
   /** lb_cookie stickiness, seconds. */
   stickySeconds?: number;
+  /** Targets speak HTTPS (not verified, as ALB does not verify them). */
+  tls?: boolean;
   idleTimeoutSec: number;
   servers: ServerSpec[];
 }

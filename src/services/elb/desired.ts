@@ -39,6 +39,7 @@ export function desiredConfig(model: ElbModel): DataPlaneConfig {
       key,
       algorithm: tg.attributes['load_balancing.algorithm.type'] === 'least_outstanding_requests' ? 'leastconn' : 'roundrobin',
       stickySeconds: sticky(tg),
+      tls: tg.tg.Protocol === 'HTTPS' || undefined,
       idleTimeoutSec: used.get(key)!,
       servers: targets.map((t) => {
         const host = targetAddress(t.id);

@@ -91,6 +91,7 @@ export function render(input: RenderInput): Rendered {
 function backendHead(b: BackendSpec): string[] {
   const out = [`backend ${backendName(b.key)}`, `  balance ${b.algorithm}`, `  timeout server ${b.idleTimeoutSec}s`, `  timeout tunnel ${b.idleTimeoutSec}s`];
   if (b.stickySeconds !== undefined) out.push(`  cookie AWSALB insert indirect nocache maxlife ${b.stickySeconds}s`);
+  if (b.tls) out.push('  default-server ssl verify none alpn http/1.1');
   return out;
 }
 

@@ -6,6 +6,8 @@
  * reason is written to the target's record and reported, which wakes the data plane sync.
  */
 import { request } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
 import type { Clock } from '../../core/clock.ts';
 import { logger } from '../../core/log.ts';
 import { HEALTH_DEFAULTS, initialHealth, judge, parseMatcher, type Probe, type Streak } from './health.ts';
@@ -101,7 +103,7 @@ export class HealthChecker {
   }
 }
 
-/** One health check: GET path on the target's health-check port; the matcher decides. */
+/** One health check: GET path on the target's health-check port, over HTTP or HTTPS; the matcher decides. */
 export function probeTarget(target: TargetRecord, tg: TargetGroup, clock: Clock): Promise<Probe> {
   const nominal = (tg.HealthCheckTimeoutSeconds ?? HEALTH_DEFAULTS.HealthCheckTimeoutSeconds) * 1000;
   // Scaled like every wait, but a check on a busy machine still gets up to a second.
@@ -118,10 +120,13 @@ export function probeTarget(target: TargetRecord, tg: TargetGroup, clock: Clock)
       req.destroy();
       resolve(p);
     };
-    const req = request(
+    // Like ALB, an HTTPS check does not verify the target's certificate (targets often use self-signed ones).
+    const tls = tg.HealthCheckProtocol === 'HTTPS';
+    const req = (tls ? httpsRequest : request)(
       {
         host,
         port,
+        ...(tls ? { rejectUnauthorized: false, servername: isIP(host) ? undefined : host } : {}),
         path: tg.HealthCheckPath ?? HEALTH_DEFAULTS.HealthCheckPath,
         method: 'GET',
         agent: false,
