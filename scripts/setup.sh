@@ -25,7 +25,7 @@ need 'command -v aws' awscli 'the tests drive Slipway with the aws CLI'
 need 'python3 -c "import boto3"' python3-boto3 'the tests drive Slipway with boto3'
 need 'command -v skopeo' skopeo 'the registry tests copy images with it'
 need 'command -v haproxy' haproxy 'the load balancer data plane'
-need 'command -v openssl' openssl 'HTTPS: the load balancer's certificates and the tests' TLS targets'
+need 'command -v openssl' openssl 'HTTPS certificates for load balancer listeners and test targets'
 need 'command -v debootstrap' debootstrap 'Slipway builds its CodeBuild image with it'
 
 if [ ! -d node_modules ] || [ package.json -nt node_modules/.package-lock.json ]; then
