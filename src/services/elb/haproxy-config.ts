@@ -13,6 +13,7 @@
  * files of their own.
  */
 import type { BackendSpec, ConditionSpec, DataPlaneConfig, FrontendSpec, RouteSpec, ServerSpec } from './dataplane.ts';
+import { backendRules, requestHeaderRules } from './haproxy-attributes.ts';
 
 /** rand() range the weighted maps split. */
 export const WEIGHT_SCALE = 10_000;
@@ -80,7 +81,7 @@ export function render(input: RenderInput): Rendered {
   for (const b of input.config.backends) {
     const slots = input.slots.get(b.key) ?? [];
     const head = backendHead(b);
-    lines.push(...head, ...slots.map((s, i) => serverLine(i, s, b.stickySeconds !== undefined)), '');
+    lines.push(...head, ...slots.map((s, i) => serverLine(i, s, b.sticky?.kind === 'lb_cookie')), '');
     structure.push(...head, `  slots ${slots.length}`, '');
   }
   for (const [path, content] of files) structure.push(`# file ${path}`, content);
@@ -89,9 +90,7 @@ export function render(input: RenderInput): Rendered {
 }
 
 function backendHead(b: BackendSpec): string[] {
-  const out = [`backend ${backendName(b.key)}`, `  balance ${b.algorithm}`, `  timeout server ${b.idleTimeoutSec}s`, `  timeout tunnel ${b.idleTimeoutSec}s`];
-  if (b.stickySeconds !== undefined) out.push(`  cookie AWSALB insert indirect nocache maxlife ${b.stickySeconds}s`);
-  return out;
+  return [`backend ${backendName(b.key)}`, `  timeout server ${b.idleTimeoutSec}s`, `  timeout tunnel ${b.idleTimeoutSec}s`, ...backendRules(b)];
 }
 
 function frontend(f: FrontendSpec, dir: string, files: Map<string, string>, maps: Map<string, string[]>, answers: string[]): string[] {
@@ -101,9 +100,9 @@ function frontend(f: FrontendSpec, dir: string, files: Map<string, string>, maps
     `  bind ${host}:${f.port}`,
     `  timeout client ${f.idleTimeoutSec}s`,
     `  timeout http-keep-alive ${f.idleTimeoutSec}s`,
-    '  option forwardfor',
     '  http-request set-header X-Forwarded-Proto http',
     `  http-request set-header X-Forwarded-Port ${f.port}`,
+    ...requestHeaderRules(f),
   ];
   let fallback = 'b_none';
   f.routes.forEach((route, r) => {
