@@ -14,8 +14,6 @@ import { ElbModel, type TargetGroupRecord } from './model.ts';
 import type { Action, RuleCondition } from './shapes.ts';
 import { targetAddress } from './targets.ts';
 
-export const DEFAULT_IDLE_TIMEOUT_S = 60;
-
 const ALGORITHMS: Record<string, BackendSpec['algorithm']> = {
   round_robin: 'roundrobin',
   least_outstanding_requests: 'leastconn',
@@ -28,7 +26,7 @@ export function desiredConfig(model: ElbModel, clock: Clock): DataPlaneConfig {
   const groups = new Map(model.targetGroups.find().map((r) => [r.tg.TargetGroupArn!, r]));
   for (const lb of model.loadBalancers.find()) {
     const attributes = { ...defaultAttributes('lb'), ...lb.attributes };
-    const idle = Number(attributes['idle_timeout.timeout_seconds'] ?? DEFAULT_IDLE_TIMEOUT_S);
+    const idle = Number(attributes['idle_timeout.timeout_seconds']);
     const headers = headerSpec(attributes);
     for (const l of model.listeners.find({ lb: lb.lb.LoadBalancerArn! })) {
       const routes = model.rulesOf(l.listener.ListenerArn!).flatMap((r) => {
