@@ -75,13 +75,17 @@ export function get(url: string, opts: { agent?: Agent; headers?: Record<string,
   });
 }
 
-/** Counts answers by body over n sequential requests. */
-export async function spread(url: string, n: number, agent = new Agent({ keepAlive: true, maxSockets: 4 })): Promise<Map<string, number>> {
+/** Counts answers by body from 4 keep-alive clients: `amount` requests in all, or as many as fit in `{ ms }`. */
+export async function spread(url: string, amount: number | { ms: number }, headers?: Record<string, string>): Promise<Map<string, number>> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 4 });
   const counts = new Map<string, number>();
+  let started = 0;
+  const end = typeof amount === 'number' ? Infinity : Date.now() + amount.ms;
+  const more = () => (typeof amount === 'number' ? started++ < amount : Date.now() < end);
   await Promise.all(
-    Array.from({ length: 4 }, async (_, w) => {
-      for (let i = w; i < n; i += 4) {
-        const r = await get(url, { agent });
+    Array.from({ length: 4 }, async () => {
+      while (more()) {
+        const r = await get(url, { agent, headers });
         const key = r.status === 200 ? r.body : `HTTP ${r.status}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }

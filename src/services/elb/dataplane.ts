@@ -23,6 +23,20 @@ export interface FrontendSpec {
   /** The load balancer's idle timeout, seconds. */
   idleTimeoutSec: number;
   routes: RouteSpec[];
+  /** How requests' headers are rewritten on the way to targets; absent: ALB's defaults. */
+  headers?: HeaderSpec;
+}
+
+/** The load balancer's routing.http.* attributes that shape the request a target sees. */
+export interface HeaderSpec {
+  /** X-Forwarded-For: add the client's address (append), pass the client's header unchanged (preserve), or drop it (remove). */
+  xff: 'append' | 'preserve' | 'remove';
+  /** In append mode, the client's port too (ip:port). */
+  xffClientPort: boolean;
+  /** Host unchanged; otherwise ALB's rewrite (the listener port added on ports other than 80 and 443, removed on those). */
+  preserveHost: boolean;
+  /** Drop headers whose names are not [A-Za-z0-9-]+. */
+  dropInvalidHeaders: boolean;
 }
 
 export interface RouteSpec {
@@ -60,14 +74,22 @@ export interface RewriteSpec {
 export interface BackendSpec {
   /** Stable id (the target group ARN's id). */
   key: string;
-  algorithm: 'roundrobin' | 'leastconn';
-  /** lb_cookie stickiness, seconds. */
-  stickySeconds?: number;
+  /** round_robin, least_outstanding_requests, weighted_random. */
+  algorithm: 'roundrobin' | 'leastconn' | 'random';
+  /** Slow start: a target that becomes ready gets a linearly growing share over this long (ms, already scaled by the clock). */
+  slowStartMs?: number;
+  sticky?: StickySpec;
   /** Targets speak HTTPS (not verified, as ALB does not verify them). */
   tls?: boolean;
   idleTimeoutSec: number;
   servers: ServerSpec[];
 }
+
+/**
+ * Sticky sessions, for `seconds` (already scaled by the clock): lb_cookie pins a client by the load
+ * balancer's own cookie; app_cookie pins it to the target that set the application's cookie `cookieName`.
+ */
+export type StickySpec = { kind: 'lb_cookie'; seconds: number } | { kind: 'app_cookie'; cookieName: string; seconds: number };
 
 /** ready: gets traffic; drain: finishes what it has, gets nothing new; maint: gets nothing. */
 export type ServerState = 'ready' | 'drain' | 'maint';

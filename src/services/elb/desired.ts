@@ -2,23 +2,32 @@
  * @module services/elb/desired
  * What the data plane should serve, computed from the store alone: every listener of every load
  * balancer with its rules in priority order, every target group a rule forwards to, and each
- * target's server state from its health (health.ts). No I/O; the sync loop hands it to the DataPlane.
+ * target's server state from its health (health.ts), and the attributes that shape traffic (their
+ * durations scaled by the clock, like every wait). No I/O; the sync loop hands it to the DataPlane.
  */
+import type { Clock } from '../../core/clock.ts';
 import { shortName } from '../../core/ids.ts';
-import type { ActionSpec, BackendSpec, ConditionSpec, DataPlaneConfig, FrontendSpec, RewriteSpec } from './dataplane.ts';
+import { defaultAttributes } from './attributes.ts';
+import type { ActionSpec, BackendSpec, ConditionSpec, DataPlaneConfig, FrontendSpec, HeaderSpec, RewriteSpec, StickySpec } from './dataplane.ts';
 import { serverStates } from './health.ts';
 import { ElbModel, type TargetGroupRecord } from './model.ts';
 import type { Action, RuleCondition, RuleTransform } from './shapes.ts';
 import { targetAddress } from './targets.ts';
 
-export const DEFAULT_IDLE_TIMEOUT_S = 60;
+const ALGORITHMS: Record<string, BackendSpec['algorithm']> = {
+  round_robin: 'roundrobin',
+  least_outstanding_requests: 'leastconn',
+  weighted_random: 'random',
+};
 
-export function desiredConfig(model: ElbModel): DataPlaneConfig {
+export function desiredConfig(model: ElbModel, clock: Clock): DataPlaneConfig {
   const frontends: FrontendSpec[] = [];
   const used = new Map<string, number>();
   const groups = new Map(model.targetGroups.find().map((r) => [r.tg.TargetGroupArn!, r]));
   for (const lb of model.loadBalancers.find()) {
-    const idle = Number(lb.attributes['idle_timeout.timeout_seconds'] ?? DEFAULT_IDLE_TIMEOUT_S);
+    const attributes = { ...defaultAttributes('lb'), ...lb.attributes };
+    const idle = Number(attributes['idle_timeout.timeout_seconds']);
+    const headers = headerSpec(attributes);
     for (const l of model.listeners.find({ lb: lb.lb.LoadBalancerArn! })) {
       const routes = model.rulesOf(l.listener.ListenerArn!).flatMap((r) => {
         const action = actionSpec(r.rule.Actions ?? [], groups);
@@ -26,7 +35,7 @@ export function desiredConfig(model: ElbModel): DataPlaneConfig {
         for (const t of action.kind === 'forward' ? action.targets : []) used.set(t.backend, idle);
         return [{ key: shortName(r.rule.RuleArn!), conditions: (r.rule.Conditions ?? []).map(conditionSpec), action, rewrites: rewriteSpecs(r.rule.Transforms ?? []) }];
       });
-      frontends.push({ key: shortName(l.listener.ListenerArn!), address: lb.address, port: l.listener.Port!, idleTimeoutSec: idle, routes });
+      frontends.push({ key: shortName(l.listener.ListenerArn!), address: lb.address, port: l.listener.Port!, idleTimeoutSec: idle, routes, headers });
     }
   }
   const backends: BackendSpec[] = [];
@@ -35,10 +44,13 @@ export function desiredConfig(model: ElbModel): DataPlaneConfig {
     if (!used.has(key)) continue;
     const targets = model.targets.find({ tg: tg.tg.TargetGroupArn! });
     const states = serverStates(targets, tg.tg);
+    const attributes = { ...defaultAttributes('tg'), ...tg.attributes };
+    const slowStart = Number(attributes['slow_start.duration_seconds']);
     backends.push({
       key,
-      algorithm: tg.attributes['load_balancing.algorithm.type'] === 'least_outstanding_requests' ? 'leastconn' : 'roundrobin',
-      stickySeconds: sticky(tg),
+      algorithm: ALGORITHMS[attributes['load_balancing.algorithm.type']] ?? 'roundrobin',
+      slowStartMs: slowStart > 0 ? clock.duration(slowStart * 1000) : undefined,
+      sticky: sticky(attributes, clock),
       tls: tg.tg.Protocol === 'HTTPS' || undefined,
       idleTimeoutSec: used.get(key)!,
       servers: targets.map((t) => {
@@ -50,9 +62,23 @@ export function desiredConfig(model: ElbModel): DataPlaneConfig {
   return { frontends, backends };
 }
 
-function sticky(tg: TargetGroupRecord): number | undefined {
-  if (tg.attributes['stickiness.enabled'] !== 'true' || (tg.attributes['stickiness.type'] ?? 'lb_cookie') !== 'lb_cookie') return undefined;
-  return Number(tg.attributes['stickiness.lb_cookie.duration_seconds'] ?? 86400);
+function headerSpec(a: Record<string, string>): HeaderSpec {
+  return {
+    xff: a['routing.http.xff_header_processing.mode'] as HeaderSpec['xff'],
+    xffClientPort: a['routing.http.xff_client_port.enabled'] === 'true',
+    preserveHost: a['routing.http.preserve_host_header.enabled'] === 'true',
+    dropInvalidHeaders: a['routing.http.drop_invalid_header_fields.enabled'] === 'true',
+  };
+}
+
+function sticky(a: Record<string, string>, clock: Clock): StickySpec | undefined {
+  if (a['stickiness.enabled'] !== 'true') return undefined;
+  // Whole seconds, at least one: cookies carry seconds.
+  const seconds = (key: string) => Math.max(1, Math.round(clock.duration(Number(a[key]) * 1000) / 1000));
+  if (a['stickiness.type'] === 'app_cookie') {
+    return { kind: 'app_cookie', cookieName: a['stickiness.app_cookie.cookie_name'], seconds: seconds('stickiness.app_cookie.duration_seconds') };
+  }
+  return { kind: 'lb_cookie', seconds: seconds('stickiness.lb_cookie.duration_seconds') };
 }
 
 /** The action that decides (the last by Order); undefined when it names nothing Slipway can serve. */

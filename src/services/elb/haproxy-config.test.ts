@@ -1,8 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_HEADERS } from './haproxy-attributes.ts';
 import { location, patterns, quoted, render, replacement, weightMap, wildcard } from './haproxy-config.ts';
 import { assignSlots } from './haproxy.ts';
-import type { DataPlaneConfig } from './dataplane.ts';
+import type { BackendSpec, DataPlaneConfig, FrontendSpec, HeaderSpec } from './dataplane.ts';
 
 describe('HAProxy configuration', () => {
   it('splits rand(10000) by weight, leaving out weight 0', () => {
@@ -47,7 +52,8 @@ describe('HAProxy configuration', () => {
     assert.notEqual(r(moved).structure, one.structure);
     assert.match(one.text, /use_backend %\[rand\(10000\),map_int\(\/d\/maps\/l1-1\.map,b_none\)\]\n  default_backend b_none\n/);
     const simple = r({ ...base, frontends: [{ ...base.frontends[0], routes: [{ key: 'd', conditions: [], action: { kind: 'forward', targets: [{ backend: 'tg', weight: 1 }] } }] }] });
-    assert.match(simple.text, /X-Forwarded-Port 80\n  default_backend b_tg\n/, 'a default-only listener has no rules');
+    assert.doesNotMatch(simple.text, /use_backend/, 'a default-only listener has no rules');
+    assert.match(simple.text, /  default_backend b_tg\n/);
     assert.match(one.text, /bind 127\.0\.1\.1:80\n/);
     assert.match(one.text, /server s1 127\.0\.0\.1:1000\n/);
   });
@@ -66,9 +72,80 @@ describe('HAProxy configuration', () => {
       backends: [],
     };
     const text = render({ config, slots: new Map(), dir: '/d', statsSocket: '/d/s', threads: 1 }).text;
-    assert.match(text, /acl r1c1 path -m reg -f \/d\/patterns\/l1-1-1\.pat\n  http-request set-var\(txn\.route\) int\(1\) if !\{ var\(txn\.route\) -m found \} r1c1\n  http-request replace-path "\^\/api\/\(\.\*\)\\\$" "\/\\\\1" if \{ var\(txn\.route\) -m int 1 \}\n  use_backend b_a if \{ var\(txn\.route\) -m int 1 \}\n/);
-    assert.match(text, /use_backend b_b if \{ var\(txn\.route\) -m int 2 \}\n  http-request set-var\(txn\.route\) int\(3\) if !\{ var\(txn\.route\) -m found \}\n  default_backend b_c\n/);
+    assert.match(text, /acl r1c1 path -m reg -f \/d\/patterns\/l1-1-1\.pat\n  http-request set-var\(txn\.route\) int\(1\) if !\{ var\(txn\.route\) -m found \} r1c1\n  http-request replace-path "\^\/api\/\(\.\*\)\\\$" "\/\\\\1" if \{ var\(txn\.route\) -m int 1 \}\n/);
+    assert.match(text, /http-request set-var\(txn\.route\) int\(3\) if !\{ var\(txn\.route\) -m found \}\n/);
+    assert.match(text, /  use_backend b_a if \{ var\(txn\.route\) -m int 1 \}\n  use_backend b_b if \{ var\(txn\.route\) -m int 2 \}\n  default_backend b_c\n/);
     const plain = render({ config: { ...config, frontends: [{ ...config.frontends[0], routes: config.frontends[0].routes.map(({ rewrites: _, ...r }) => r) }] }, slots: new Map(), dir: '/d', statsSocket: '/d/s', threads: 1 }).text;
     assert.doesNotMatch(plain, /txn\.route/, 'without rewrites, no variable is set per request');
   });
 });
+
+describe('HAProxy lines for ALB attributes', () => {
+  const backend = (extra: Partial<BackendSpec> = {}): BackendSpec => ({ key: 'tg', algorithm: 'roundrobin', idleTimeoutSec: 60, servers: [{ key: 'a', host: '127.0.0.1', port: 1000, state: 'ready' }], ...extra });
+  const frontend = (extra: Partial<FrontendSpec> = {}): FrontendSpec => ({ key: 'l1', address: '127.0.1.1', port: 8000, idleTimeoutSec: 60, routes: [{ key: 'd', conditions: [], action: { kind: 'forward', targets: [{ backend: 'tg', weight: 1 }] } }], ...extra });
+  const text = (f: FrontendSpec, b: BackendSpec) => {
+    const config = { frontends: [f], backends: [b] };
+    return render({ config, slots: assignSlots(config, {}), dir: '/d', statsSocket: '/d/s', threads: 1 }).text;
+  };
+  const headers = (h: Partial<HeaderSpec>) => ({ headers: { ...DEFAULT_HEADERS, ...h } });
+
+  it('at the defaults: X-Forwarded-For appended, the listener port added to Host, a trace id, and no backend rule', () => {
+    const t = text(frontend(), backend());
+    assert.match(t, /  option forwardfor\n/);
+    assert.match(t, /  http-request replace-header Host \^\(\[\^:\]\*\|\\\[\.\*\\\]\)\$ \\1:8000\n/);
+    assert.match(t, /set-header X-Amzn-Trace-Id Root=1-%\[date,htonl,hex,lower\]-(%\[rand,htonl,hex,lower\]){3} unless/);
+    assert.doesNotMatch(t, /del-header|use-server|cookie|slowstart|http-response|http-after-response/);
+    assert.match(t, /backend b_tg\n  timeout server 60s\n  timeout tunnel 60s\n  balance roundrobin\n  server s1 /);
+    assert.match(text(frontend({ port: 80 }), backend()), /replace-header Host \^\(\.\*\):\[0-9\]\+\$ \\1\n/, 'on port 80 a port is removed');
+  });
+
+  it('X-Forwarded-For modes, client port, Host preservation and invalid header names', () => {
+    const preserve = text(frontend(headers({ xff: 'preserve', xffClientPort: true, preserveHost: true })), backend());
+    assert.doesNotMatch(preserve, /X-Forwarded-For|forwardfor|Host/, 'preserve leaves both headers alone, whatever the client port setting');
+    assert.match(text(frontend(headers({ xff: 'remove' })), backend()), /  http-request del-header X-Forwarded-For\n/);
+    const port = text(frontend(headers({ xffClientPort: true })), backend());
+    assert.match(port, /  http-request add-header X-Forwarded-For %\[src\]:%\[src_port\]\n/);
+    assert.doesNotMatch(port, /option forwardfor/);
+    assert.match(text(frontend({ address: '::1', ...headers({ xffClientPort: true }) }), backend()), /X-Forwarded-For \[%\[src\]\]:%\[src_port\]\n/);
+    assert.match(text(frontend(headers({ dropInvalidHeaders: true })), backend()), /  http-request del-header \[\^A-Za-z0-9-\] -m reg\n/);
+  });
+
+  it('weighted random, slow start and both kinds of stickiness', () => {
+    assert.match(text(frontend(), backend({ algorithm: 'random' })), /  balance random\(1\)\n/);
+    assert.match(text(frontend(), backend({ slowStartMs: 1500 })), /  default-server slowstart 1500ms\n/);
+    const lb = text(frontend(), backend({ sticky: { kind: 'lb_cookie', seconds: 30 } }));
+    assert.match(lb, /  cookie AWSALB insert indirect nocache maxlife 30s\n/);
+    assert.match(lb, /Set-Cookie "AWSALBCORS=%\[res\.cook\(AWSALB\)\]; Path=\/; SameSite=None; Secure"/);
+    assert.match(lb, /server s1 127\.0\.0\.1:1000 cookie s1\n/);
+    const app = text(frontend(), backend({ sticky: { kind: 'app_cookie', cookieName: 'SESSION', seconds: 40 } }));
+    assert.match(app, /use-server %\[var\(txn\.albapp\)\] if/);
+    assert.match(app, /Set-Cookie "AWSALBAPP-0=%\[srv_name\]\.%\[date\(40\)\]; Expires=%\[date\(604800\),http_date\]; Path=\/" if \{ res\.cook\(SESSION\) -m found \}/);
+    assert.doesNotMatch(app, /AWSALB |cookie s1/);
+  });
+
+  it('HAProxy accepts every attribute at once', { skip: !haproxyInstalled() }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-cfg-'));
+    try {
+      const all = headers({ xffClientPort: true, dropInvalidHeaders: true });
+      for (const [f, b] of [
+        [frontend(all), backend({ slowStartMs: 30_000, sticky: { kind: 'lb_cookie', seconds: 30 } })],
+        [frontend({ port: 80, ...headers({ xff: 'remove' }) }), backend({ algorithm: 'random', sticky: { kind: 'app_cookie', cookieName: 'my.session-id', seconds: 40 } })],
+      ] as const) {
+        const config = { frontends: [f], backends: [b] };
+        writeFileSync(join(dir, 'haproxy.cfg'), render({ config, slots: assignSlots(config, {}), dir, statsSocket: join(dir, 's'), threads: 1 }).text);
+        execFileSync('haproxy', ['-c', '-q', '-f', join(dir, 'haproxy.cfg')]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+function haproxyInstalled(): boolean {
+  try {
+    execFileSync('haproxy', ['-v']);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -13,6 +13,7 @@
  * files of their own.
  */
 import type { BackendSpec, ConditionSpec, DataPlaneConfig, FrontendSpec, RouteSpec, ServerSpec } from './dataplane.ts';
+import { backendRules, requestHeaderRules } from './haproxy-attributes.ts';
 
 /** rand() range the weighted maps split. */
 export const WEIGHT_SCALE = 10_000;
@@ -80,7 +81,7 @@ export function render(input: RenderInput): Rendered {
   for (const b of input.config.backends) {
     const slots = input.slots.get(b.key) ?? [];
     const head = backendHead(b);
-    lines.push(...head, ...slots.map((s, i) => serverLine(i, s, b.stickySeconds !== undefined)), '');
+    lines.push(...head, ...slots.map((s, i) => serverLine(i, s, b.sticky?.kind === 'lb_cookie')), '');
     structure.push(...head, `  slots ${slots.length}`, '');
   }
   for (const [path, content] of files) structure.push(`# file ${path}`, content);
@@ -89,10 +90,7 @@ export function render(input: RenderInput): Rendered {
 }
 
 function backendHead(b: BackendSpec): string[] {
-  const out = [`backend ${backendName(b.key)}`, `  balance ${b.algorithm}`, `  timeout server ${b.idleTimeoutSec}s`, `  timeout tunnel ${b.idleTimeoutSec}s`];
-  if (b.stickySeconds !== undefined) out.push(`  cookie AWSALB insert indirect nocache maxlife ${b.stickySeconds}s`);
-  if (b.tls) out.push('  default-server ssl verify none alpn http/1.1');
-  return out;
+  return [`backend ${backendName(b.key)}`, `  timeout server ${b.idleTimeoutSec}s`, `  timeout tunnel ${b.idleTimeoutSec}s`, ...backendRules(b)];
 }
 
 function frontend(f: FrontendSpec, dir: string, files: Map<string, string>, maps: Map<string, string[]>, answers: string[]): string[] {
@@ -102,13 +100,14 @@ function frontend(f: FrontendSpec, dir: string, files: Map<string, string>, maps
     `  bind ${host}:${f.port}`,
     `  timeout client ${f.idleTimeoutSec}s`,
     `  timeout http-keep-alive ${f.idleTimeoutSec}s`,
-    '  option forwardfor',
     '  http-request set-header X-Forwarded-Proto http',
     `  http-request set-header X-Forwarded-Port ${f.port}`,
   ];
   // With rewrites, the chosen route is settled first (txn.route) so that a rewrite cannot change
   // which rule a request takes; without, HAProxy's first matching use_backend decides, at no cost.
+  // Rewrites see the request as the client sent it; ALB's own header rules (Host's port …) come after.
   const settle = f.routes.some((r) => r.rewrites?.length);
+  const sends: string[] = [];
   let fallback = 'b_none';
   f.routes.forEach((route, r) => {
     const acls: string[] = [];
@@ -121,7 +120,7 @@ function frontend(f: FrontendSpec, dir: string, files: Map<string, string>, maps
     });
     const target = backendFor(route, `${f.key}-${r + 1}`, dir, files, maps, answers);
     if (acls.length === 0 && !target.startsWith('%')) fallback = target;
-    else if (!settle) out.push(`  use_backend ${target}${acls.length ? ` if ${acls.join(' ')}` : ''}`);
+    else if (!settle) sends.push(`  use_backend ${target}${acls.length ? ` if ${acls.join(' ')}` : ''}`);
     if (!settle) return;
     const chosen = `{ var(txn.route) -m int ${r + 1} }`;
     out.push(`  http-request set-var(txn.route) int(${r + 1}) if !{ var(txn.route) -m found }${acls.map((a) => ` ${a}`).join('')}`);
@@ -130,9 +129,9 @@ function frontend(f: FrontendSpec, dir: string, files: Map<string, string>, maps
         ? `  http-request replace-path ${quoted(w.regex)} ${quoted(replacement(w.replace))} if ${chosen}`
         : `  http-request replace-header Host ${quoted(w.regex)} ${quoted(replacement(w.replace))} if ${chosen}`);
     }
-    if (acls.length || target.startsWith('%')) out.push(`  use_backend ${target} if ${chosen}`);
+    if (acls.length || target.startsWith('%')) sends.push(`  use_backend ${target} if ${chosen}`);
   });
-  out.push(`  default_backend ${fallback}`);
+  out.push(...requestHeaderRules(f), ...sends, `  default_backend ${fallback}`);
   return out;
 }
 

@@ -20,7 +20,7 @@ import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { logger } from '../../core/log.ts';
-import type { ApplyResult, DataPlane, DataPlaneConfig, ServerSpec } from './dataplane.ts';
+import type { ApplyResult, DataPlane, DataPlaneConfig, ServerSpec, ServerState } from './dataplane.ts';
 import { backendName, render } from './haproxy-config.ts';
 import { HaproxyProcess } from './haproxy-process.ts';
 
@@ -149,7 +149,7 @@ export class HaproxyDataPlane implements DataPlane {
         }
         const moved = !was || was.host !== now.host || was.port !== now.port;
         if (moved) commands.push(`set server ${server} state maint`, `set server ${server} addr ${now.host} port ${now.port}`);
-        if (moved || was!.state !== now.state) commands.push(`set server ${server} state ${now.state}`);
+        if (moved || was!.state !== now.state) commands.push(`set server ${server} state ${haproxyState(now.state)}`);
       });
     }
     const mapCommands: string[][] = [];
@@ -180,6 +180,15 @@ export class HaproxyDataPlane implements DataPlane {
     for (const [path, content] of files) writeAtomic(join(this.dir, path), content);
     writeAtomic(this.process.config, text);
   }
+}
+
+/**
+ * HAProxy's state for a server. HAProxy's own drain still takes sticky (cookie, use-server) requests;
+ * ALB sends those to a healthy target, so a draining target is in maintenance: what it has finishes
+ * (HAProxy ends no request on maint), nothing new arrives.
+ */
+function haproxyState(state: ServerState): 'ready' | 'maint' {
+  return state === 'ready' ? 'ready' : 'maint';
 }
 
 /** Keeps each target in its slot; new targets take free slots; a backend grows (by a reload) when full. */

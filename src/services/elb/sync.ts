@@ -97,7 +97,7 @@ export class DataPlaneSync {
       }
       return gone;
     });
-    const result = await dataPlane.apply(desiredConfig(model));
+    const result = await dataPlane.apply(desiredConfig(model, clock));
     for (const u of result.unbound) {
       const what = `${u.key}@${u.address}:${u.port}`;
       if (!this.reported.has(what)) log.error(`listener ${u.key} cannot listen on ${u.address}:${u.port}: ${u.error}`);
