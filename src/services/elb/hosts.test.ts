@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addressesOfOthers, allocateAddress, dnsName, writeHostsBlock } from './hosts.ts';
@@ -25,6 +26,38 @@ describe('load balancer names and addresses', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
       rmSync(other, { recursive: true, force: true });
+    }
+  });
+  it('several Slipways writing at once lose no block', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hosts-race-'));
+    const file = join(dir, 'hosts');
+    writeFileSync(file, '127.0.0.1 localhost\n');
+    const go = join(dir, 'go');
+    // Each writer waits for 'go', so that all four write at the same moment, each its own block.
+    const writer = `import { existsSync } from 'node:fs';
+      import { writeHostsBlock } from ${JSON.stringify(new URL('./hosts.ts', import.meta.url).pathname)};
+      const [dataDir, address] = process.argv.slice(-2);
+      while (!existsSync(${JSON.stringify(go)})) await new Promise((r) => setTimeout(r, 2));
+      for (let i = 0; i < 500; i++) {
+        const entries = [{ address, name: address.replace(/\\./g, '-') + '.elb.slipway.internal' }];
+        if (!writeHostsBlock(dataDir, i % 2 ? entries : [...entries, { address: address + '0', name: 'extra-' + address.replace(/\\./g, '-') }], ${JSON.stringify(file)})) process.exit(1);
+      }`;
+    try {
+      const exits = [1, 2, 3, 4].map((n) => {
+        mkdirSync(join(dir, `data-${n}`));
+        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', writer, join(dir, `data-${n}`), `127.0.1.${n}`], { stdio: 'inherit' });
+        return new Promise<number | null>((resolve) => child.once('exit', resolve));
+      });
+      await new Promise((r) => setTimeout(r, 2_000));
+      writeFileSync(go, '');
+      const codes = await Promise.all(exits);
+      assert.deepEqual(codes, [0, 0, 0, 0]);
+      const text = readFileSync(file, 'utf8');
+      for (const n of [1, 2, 3, 4]) assert.match(text, new RegExp(`127\\.0\\.1\\.${n} 127-0-1-${n}\\.elb`), `block ${n} kept:\n${text}`);
+      // Each writer's last write had no 'extra' entry; an unlocked read-modify-write brings one back.
+      assert.doesNotMatch(text, /extra-/, `no writer undid another's last write:\n${text}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
   it('allocates the first free loopback address and forms AWS-like names', () => {

@@ -9,11 +9,14 @@
  *   127.0.1.1 my-app-lb-2087195924.us-east-1.elb.slipway.internal
  *   # slipway elb /root/.slipway }
  *
+ * Several Slipways (data directories) may share the file: each change is made under a lock file
+ * beside it and lands whole (a new file renamed over the old one, so a name lookup never reads a
+ * half-written file; written in place only when the file is a bind mount, which cannot be replaced).
  * When the hosts file cannot be written (Slipway not root), the DNSName is the address itself.
  * Names end in .internal, not .localhost: curl and browsers answer every *.localhost with
  * 127.0.0.1 without reading the hosts file.
  */
-import { accessSync, constants, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { logger } from '../../core/log.ts';
 
 const log = logger('elb.hosts');
@@ -84,20 +87,65 @@ export function allocateAddress(taken: Set<string>): string {
   throw new Error('no loopback address left for another load balancer');
 }
 
-/** Rewrites this data directory's block (in place: the file may be a bind mount); drops blocks of data directories that are gone. */
+/** Rewrites this data directory's block; drops blocks of data directories that are gone. */
 export function writeHostsBlock(dataDir: string, entries: { address: string; name: string }[], file = HOSTS_FILE): boolean {
   try {
-    const { outside, blocks } = parse(existsSync(file) ? readFileSync(file, 'utf8') : '');
-    while (outside.length && outside[outside.length - 1] === '') outside.pop();
-    const kept = blocks.filter((b) => b.dataDir !== dataDir && existsSync(b.dataDir));
-    const mine = entries.filter((e) => e.name !== e.address).map((e) => `${e.address} ${e.name}`);
-    if (mine.length) kept.push({ dataDir, lines: mine });
-    const text = [...outside, ...kept.flatMap((b) => [begin(b.dataDir), ...b.lines, end(b.dataDir)])].join('\n') + '\n';
-    if (existsSync(file) && readFileSync(file, 'utf8') === text) return true;
-    writeFileSync(file, text);
-    return true;
+    return locked(file, () => {
+      const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      const { outside, blocks } = parse(before);
+      while (outside.length && outside[outside.length - 1] === '') outside.pop();
+      const kept = blocks.filter((b) => b.dataDir !== dataDir && existsSync(b.dataDir));
+      const mine = entries.filter((e) => e.name !== e.address).map((e) => `${e.address} ${e.name}`);
+      if (mine.length) kept.push({ dataDir, lines: mine });
+      const text = [...outside, ...kept.flatMap((b) => [begin(b.dataDir), ...b.lines, end(b.dataDir)])].join('\n') + '\n';
+      if (text !== before) replace(file, text);
+      return true;
+    });
   } catch (err) {
     log.warn(`cannot write ${file} (${(err as Error).message}); load balancer names will not resolve`);
     return false;
+  }
+}
+
+/** Replaces the file's content whole: a new file renamed over it, or in place when it is a bind mount. */
+function replace(file: string, text: string): void {
+  const fresh = `${file}.slipway-${process.pid}`;
+  writeFileSync(fresh, text, { mode: existsSync(file) ? statSync(file).mode & 0o7777 : 0o644 });
+  try {
+    renameSync(fresh, file);
+  } catch {
+    rmSync(fresh, { force: true });
+    writeFileSync(file, text);
+  }
+}
+
+const LOCK_WAIT_MS = 5_000;
+/** A lock older than this was left by a Slipway that died holding it. */
+const LOCK_STALE_MS = 10_000;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** Runs `fn` holding `<file>.slipway.lock` (created exclusively; held for microseconds). */
+function locked<T>(file: string, fn: () => T): T {
+  const lock = `${file}.slipway.lock`;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx'));
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS) rmSync(lock, { force: true });
+      } catch {
+        // released meanwhile
+      }
+      if (Date.now() > deadline) throw new Error(`${lock} has been held for ${LOCK_WAIT_MS / 1000} s; remove it if no Slipway is starting`);
+      Atomics.wait(pause, 0, 0, 5);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { force: true });
   }
 }
