@@ -15,10 +15,11 @@
  * HAProxy and changes nothing that is already right.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeAtomic } from '../../core/files.ts';
 import { logger } from '../../core/log.ts';
 import type { ApplyResult, DataPlane, DataPlaneConfig, ServerSpec } from './dataplane.ts';
 import { backendName, render } from './haproxy-config.ts';
@@ -212,11 +213,4 @@ function probe(address: string, port: number): Promise<string | undefined> {
     });
     server.listen({ host: address, port, exclusive: true }, () => server.close(() => resolve(undefined)));
   });
-}
-
-function writeAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
 }
