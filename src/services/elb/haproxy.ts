@@ -123,6 +123,10 @@ export class HaproxyDataPlane implements DataPlane {
     } else {
       this.writeFiles(rendered.text, rendered.files, true);
       await this.process.check(this.process.config);
+      // Record what HAProxy is about to bind before it binds: a Slipway killed while HAProxy starts
+      // or reloads must not find HAProxy's own ports taken "by another process" when it comes back.
+      // The structure stays unknown until it is done, so that Slipway reloads.
+      writeAtomic(this.appliedFile, JSON.stringify({ ...next, structure: '' }));
       if (running) {
         await this.process.reload();
         result.reloaded = true;
