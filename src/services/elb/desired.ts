@@ -2,31 +2,38 @@
  * @module services/elb/desired
  * What the data plane should serve, computed from the store alone: every listener of every load
  * balancer with its rules in priority order, every target group a rule forwards to, and each
- * target's server state from its health (health.ts). No I/O; the sync loop hands it to the DataPlane.
+ * target's server state from its health (health.ts). No I/O; the sync loop hands it to the DataPlane,
+ * with the certificate files it issued for HTTPS listeners (certificates.ts).
  */
 import { shortName } from '../../core/ids.ts';
-import type { ActionSpec, BackendSpec, ConditionSpec, DataPlaneConfig, FrontendSpec, RewriteSpec } from './dataplane.ts';
+import type { Leaf } from './certificates.ts';
+import type { ActionSpec, BackendSpec, ConditionSpec, DataPlaneConfig, FrontendSpec, RewriteSpec, TlsSpec } from './dataplane.ts';
 import { serverStates } from './health.ts';
-import { ElbModel, type TargetGroupRecord } from './model.ts';
+import { ElbModel, type ListenerRecord, type LoadBalancerRecord, type TargetGroupRecord } from './model.ts';
 import type { Action, RuleCondition, RuleTransform } from './shapes.ts';
+import { DEFAULT_SSL_POLICY, sslPolicy } from './ssl-policies.ts';
 import { targetAddress } from './targets.ts';
 
 export const DEFAULT_IDLE_TIMEOUT_S = 60;
 
-export function desiredConfig(model: ElbModel): DataPlaneConfig {
+/** `leaves`: the certificate each load balancer with an HTTPS listener serves, by its ARN; an HTTPS listener without one is left out. */
+export function desiredConfig(model: ElbModel, leaves: Map<string, Leaf>): DataPlaneConfig {
   const frontends: FrontendSpec[] = [];
   const used = new Map<string, number>();
   const groups = new Map(model.targetGroups.find().map((r) => [r.tg.TargetGroupArn!, r]));
   for (const lb of model.loadBalancers.find()) {
     const idle = Number(lb.attributes['idle_timeout.timeout_seconds'] ?? DEFAULT_IDLE_TIMEOUT_S);
     for (const l of model.listeners.find({ lb: lb.lb.LoadBalancerArn! })) {
+      const leaf = leaves.get(lb.lb.LoadBalancerArn!);
+      if (l.listener.Protocol === 'HTTPS' && !leaf) continue;
       const routes = model.rulesOf(l.listener.ListenerArn!).flatMap((r) => {
         const action = actionSpec(r.rule.Actions ?? [], groups);
         if (!action) return [];
         for (const t of action.kind === 'forward' ? action.targets : []) used.set(t.backend, idle);
         return [{ key: shortName(r.rule.RuleArn!), conditions: (r.rule.Conditions ?? []).map(conditionSpec), action, rewrites: rewriteSpecs(r.rule.Transforms ?? []) }];
       });
-      frontends.push({ key: shortName(l.listener.ListenerArn!), address: lb.address, port: l.listener.Port!, idleTimeoutSec: idle, routes });
+      const tls = l.listener.Protocol === 'HTTPS' ? tlsSpec(l, lb, leaf!) : undefined;
+      frontends.push({ key: shortName(l.listener.ListenerArn!), address: lb.address, port: l.listener.Port!, idleTimeoutSec: idle, tls, routes });
     }
   }
   const backends: BackendSpec[] = [];
@@ -48,6 +55,25 @@ export function desiredConfig(model: ElbModel): DataPlaneConfig {
     });
   }
   return { frontends, backends };
+}
+
+/** Load balancers with at least one HTTPS listener: the ones that need a certificate. */
+export function httpsLoadBalancers(model: ElbModel): LoadBalancerRecord[] {
+  const arns = new Set(model.listeners.find().filter((l) => l.listener.Protocol === 'HTTPS').map((l) => l.listener.LoadBalancerArn!));
+  return model.loadBalancers.find().filter((lb) => arns.has(lb.lb.LoadBalancerArn!));
+}
+
+function tlsSpec(l: ListenerRecord, lb: LoadBalancerRecord, leaf: Leaf): TlsSpec {
+  const policy = sslPolicy(l.listener.SslPolicy ?? DEFAULT_SSL_POLICY) ?? sslPolicy(DEFAULT_SSL_POLICY)!;
+  return {
+    certFile: leaf.file,
+    certHash: leaf.hash,
+    minVersion: policy.minVersion,
+    maxVersion: policy.maxVersion,
+    ciphers: policy.ciphers,
+    suites: policy.suites,
+    alpn: lb.attributes['routing.http2.enabled'] === 'false' ? ['http/1.1'] : ['h2', 'http/1.1'],
+  };
 }
 
 function sticky(tg: TargetGroupRecord): number | undefined {
