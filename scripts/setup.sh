@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Everything Slipway and its tests need on a fresh Debian or Ubuntu machine: Docker Engine (and
-# busybox-static for the locally built test images), the aws CLI and boto3, skopeo, HAProxy,
+# busybox-static for the locally built test images), the aws CLI and boto3, skopeo, HAProxy, openssl,
 # debootstrap (for the CodeBuild image), and the npm dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."

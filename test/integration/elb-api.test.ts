@@ -164,9 +164,9 @@ describe('ELBv2 API', () => {
     assert.match(badPort.text, /<Code>ValidationError<\/Code><Message>Value 'eighty' at 'Port' must be an integer/);
     const unknown = await form({ Action: 'Frobnicate' });
     assert.match(unknown.text, /<Code>InvalidAction<\/Code>/);
-    const unimplemented = await form({ Action: 'DescribeSSLPolicies' });
+    const unimplemented = await form({ Action: 'DescribeTrustStores' });
     assert.equal(unimplemented.status, 501);
-    assert.match(unimplemented.text, /<Code>NotImplemented<\/Code><Message>Slipway does not implement Elastic Load Balancing v2 DescribeSSLPolicies yet/);
+    assert.match(unimplemented.text, /<Code>NotImplemented<\/Code><Message>Slipway does not implement Elastic Load Balancing v2 DescribeTrustStores yet/);
   });
 
   it('the aws CLI drives it, waiters included', async () => {

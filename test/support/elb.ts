@@ -1,11 +1,11 @@
 /**
- * Load balancer tests: the ELBv2 client, plain HTTP targets on loopback, load generation that
- * counts failures, and stopping the HAProxy a test's Slipway left running (by its pid file).
+ * Load balancer tests: the ELBv2 client, HTTP(S) targets on loopback, HTTP(S) GETs, load generation
+ * that counts failures, and stopping the HAProxy a test's Slipway left running (by its pid file).
  */
 import { ElasticLoadBalancingV2Client, DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -60,10 +60,11 @@ async function listening(server: Server, seen: IncomingMessage[]): Promise<Targe
   };
 }
 
-/** GET with its own keep-alive agent; resolves status and body (or the error). */
-export function get(url: string, opts: { agent?: Agent; headers?: Record<string, string>; method?: string } = {}): Promise<{ status: number; body: string; headers: IncomingMessage['headers'] }> {
+/** GET with its own keep-alive agent; resolves status and body (or the error). https URLs are verified against `ca`. */
+export function get(url: string, opts: { agent?: Agent; headers?: Record<string, string>; method?: string; ca?: string | Buffer } = {}): Promise<{ status: number; body: string; headers: IncomingMessage['headers'] }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { agent: opts.agent, headers: opts.headers, method: opts.method ?? 'GET' }, (res) => {
+    const send = url.startsWith('https:') ? httpsRequest : request;
+    const req = send(url, { agent: opts.agent, headers: opts.headers, method: opts.method ?? 'GET', ca: opts.ca }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d) => (body += d));

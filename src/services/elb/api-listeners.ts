@@ -1,10 +1,12 @@
 /**
  * @module services/elb/api-listeners
  * CreateListener, DescribeListeners, ModifyListener, DeleteListener. A listener owns its default
- * rule (IsDefault, Priority "default"), whose actions are the listener's DefaultActions.
+ * rule (IsDefault, Priority "default"), whose actions are the listener's DefaultActions. HTTPS
+ * listeners' certificates and security policy are checked in api-certificates.ts.
  */
 import { elbArn, hex16, parseArn } from '../../core/ids.ts';
 import { checkActions } from './actions.ts';
+import { listenerTls } from './api-certificates.ts';
 import { requireLoadBalancer } from './api-load-balancers.ts';
 import type { ElbContext } from './context.ts';
 import { elbError } from './errors.ts';
@@ -21,9 +23,8 @@ export function requireListener(elb: ElbContext, arn: string): ListenerRecord {
   return r;
 }
 
-function checkProtocol(protocol: ProtocolEnum | undefined): 'HTTP' {
-  if (protocol === undefined || protocol === 'HTTP') return 'HTTP';
-  if (protocol === 'HTTPS') throw elbError.unsupported('HTTPS listeners (certificates); use HTTP');
+function checkProtocol(protocol: ProtocolEnum | undefined): 'HTTP' | 'HTTPS' {
+  if (protocol === undefined || protocol === 'HTTP' || protocol === 'HTTPS') return protocol ?? 'HTTP';
   throw elbError.validation(`Protocol '${protocol}' is not supported by load balancers of type 'application'; use HTTP or HTTPS`);
 }
 
@@ -42,13 +43,15 @@ export function listenerHandlers(elb: ElbContext) {
     CreateListener(input: Ops['CreateListener']['input']): Ops['CreateListener']['output'] {
       const protocol = checkProtocol(input.Protocol);
       const port = checkPort(input.Port);
+      const tls = listenerTls(protocol, input);
       checkTags(input.Tags);
       const created = model.tx(() => {
         const lb = requireLoadBalancer(elb, input.LoadBalancerArn);
         const actions = checkActions(elb, input.DefaultActions, input.LoadBalancerArn);
         const clash = model.listeners.find({ lb: input.LoadBalancerArn }).find((l) => l.listener.Port === port);
         if (clash) {
-          if (JSON.stringify(clash.listener.DefaultActions) === JSON.stringify(actions) && clash.listener.Protocol === protocol) return clash.listener;
+          const same = (l: Listener) => JSON.stringify([l.Protocol, l.DefaultActions, l.Certificates, l.SslPolicy]);
+          if (same(clash.listener) === same({ Protocol: protocol, DefaultActions: actions, ...tls })) return clash.listener;
           throw elbError.duplicateListener(input.LoadBalancerArn);
         }
         const scope = { region: parseArn(input.LoadBalancerArn)!.region, account: parseArn(input.LoadBalancerArn)!.account };
@@ -59,6 +62,7 @@ export function listenerHandlers(elb: ElbContext) {
           LoadBalancerArn: lb.lb.LoadBalancerArn,
           Port: port,
           Protocol: protocol,
+          ...tls,
           DefaultActions: actions,
           AlpnPolicy: [],
         };
@@ -90,11 +94,15 @@ export function listenerHandlers(elb: ElbContext) {
       const updated = model.tx(() => {
         const r = requireListener(elb, input.ListenerArn);
         const l = r.listener;
+        const tls = listenerTls(protocol ?? checkProtocol(l.Protocol), input, l);
         if (port !== undefined && port !== l.Port) {
           if (model.listeners.find({ lb: l.LoadBalancerArn! }).some((o) => o.listener.Port === port)) throw elbError.duplicateListener(l.LoadBalancerArn!);
           l.Port = port;
         }
         if (protocol) l.Protocol = protocol;
+        // ALB: moving to HTTP drops the certificates and the policy.
+        Object.assign(l, tls);
+        if (l.Protocol === 'HTTP') r.certificates = undefined;
         if (input.DefaultActions) {
           l.DefaultActions = checkActions(elb, input.DefaultActions, l.LoadBalancerArn!);
           const rule = model.rules.find({ listener: l.ListenerArn! }).find((x) => x.rule.IsDefault);

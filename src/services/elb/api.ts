@@ -4,6 +4,7 @@
  * naming themselves (dispatch.ts).
  */
 import type { Handler } from '../../protocol/types.ts';
+import { certificateHandlers } from './api-certificates.ts';
 import { listenerHandlers } from './api-listeners.ts';
 import { loadBalancerHandlers } from './api-load-balancers.ts';
 import { ruleHandlers } from './api-rules.ts';
@@ -18,6 +19,7 @@ export function elbHandlers(elb: ElbContext): Record<string, Handler<any, any>> 
     ...targetGroupHandlers(elb),
     ...targetHandlers(elb),
     ...listenerHandlers(elb),
+    ...certificateHandlers(elb),
     ...ruleHandlers(elb),
     ...tagHandlers(elb),
   };

@@ -22,6 +22,8 @@ export interface FrontendSpec {
   port: number;
   /** The load balancer's idle timeout, seconds. */
   idleTimeoutSec: number;
+  /** HTTPS: the listener terminates TLS. */
+  tls?: TlsSpec;
   routes: RouteSpec[];
   /** How requests' headers are rewritten on the way to targets; absent: ALB's defaults. */
   headers?: HeaderSpec;
@@ -37,6 +39,25 @@ export interface HeaderSpec {
   preserveHost: boolean;
   /** Drop headers whose names are not [A-Za-z0-9-]+. */
   dropInvalidHeaders: boolean;
+}
+
+/** TLS versions as ALB names them (SslProtocols). */
+export type TlsVersion = 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+
+/** What an HTTPS listener serves: its certificate and its security policy. */
+export interface TlsSpec {
+  /** PEM file: the certificate, then its key. */
+  certFile: string;
+  /** Changes whenever the file does; a proxy that reads certificates only when it loads its configuration must reload. */
+  certHash: string;
+  minVersion: TlsVersion;
+  maxVersion: TlsVersion;
+  /** TLS 1.2 and older ciphers by priority (OpenSSL names). */
+  ciphers: string[];
+  /** TLS 1.3 suites by priority. */
+  suites: string[];
+  /** ALPN protocols offered, preferred first ('h2' when the load balancer has HTTP/2 enabled). */
+  alpn: ('h2' | 'http/1.1')[];
 }
 
 export interface RouteSpec {

@@ -18,7 +18,7 @@ describe('desired data plane state', () => {
     model.putListener({ listener: { ListenerArn: listenerArn, LoadBalancerArn: lbArn, Port: 8000 }, tags: [] });
     model.putRule({ rule: { RuleArn: `${listenerArn}/default`, Actions: [{ Type: 'forward', TargetGroupArn: tgArn }] }, listenerArn, priority: 1_000_000, tags: [] });
 
-    const { frontends, backends } = desiredConfig(model, createClock(20));
+    const { frontends, backends } = desiredConfig(model, createClock(20), new Map());
     assert.deepEqual(frontends[0].headers, { xff: 'remove', xffClientPort: false, preserveHost: true, dropInvalidHeaders: false });
     assert.equal(backends[0].algorithm, 'roundrobin');
     assert.equal(backends[0].slowStartMs, 3000, '60 s at time scale 20');

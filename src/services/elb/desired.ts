@@ -3,15 +3,18 @@
  * What the data plane should serve, computed from the store alone: every listener of every load
  * balancer with its rules in priority order, every target group a rule forwards to, and each
  * target's server state from its health (health.ts), and the attributes that shape traffic (their
- * durations scaled by the clock, like every wait). No I/O; the sync loop hands it to the DataPlane.
+ * durations scaled by the clock, like every wait). No I/O; the sync loop hands it to the DataPlane,
+ * with the certificate files it issued for HTTPS listeners (certificates.ts).
  */
 import type { Clock } from '../../core/clock.ts';
 import { shortName } from '../../core/ids.ts';
 import { defaultAttributes } from './attributes.ts';
-import type { ActionSpec, BackendSpec, ConditionSpec, DataPlaneConfig, FrontendSpec, HeaderSpec, RewriteSpec, StickySpec } from './dataplane.ts';
+import type { Leaf } from './certificates.ts';
+import type { ActionSpec, BackendSpec, ConditionSpec, DataPlaneConfig, FrontendSpec, HeaderSpec, RewriteSpec, StickySpec, TlsSpec } from './dataplane.ts';
 import { serverStates } from './health.ts';
-import { ElbModel, type TargetGroupRecord } from './model.ts';
+import { ElbModel, type ListenerRecord, type LoadBalancerRecord, type TargetGroupRecord } from './model.ts';
 import type { Action, RuleCondition, RuleTransform } from './shapes.ts';
+import { DEFAULT_SSL_POLICY, sslPolicy } from './ssl-policies.ts';
 import { targetAddress } from './targets.ts';
 
 const ALGORITHMS: Record<string, BackendSpec['algorithm']> = {
@@ -20,7 +23,8 @@ const ALGORITHMS: Record<string, BackendSpec['algorithm']> = {
   weighted_random: 'random',
 };
 
-export function desiredConfig(model: ElbModel, clock: Clock): DataPlaneConfig {
+/** `leaves`: the certificate each load balancer with an HTTPS listener serves, by its ARN; an HTTPS listener without one is left out. */
+export function desiredConfig(model: ElbModel, clock: Clock, leaves: Map<string, Leaf>): DataPlaneConfig {
   const frontends: FrontendSpec[] = [];
   const used = new Map<string, number>();
   const groups = new Map(model.targetGroups.find().map((r) => [r.tg.TargetGroupArn!, r]));
@@ -29,13 +33,16 @@ export function desiredConfig(model: ElbModel, clock: Clock): DataPlaneConfig {
     const idle = Number(attributes['idle_timeout.timeout_seconds']);
     const headers = headerSpec(attributes);
     for (const l of model.listeners.find({ lb: lb.lb.LoadBalancerArn! })) {
+      const leaf = leaves.get(lb.lb.LoadBalancerArn!);
+      if (l.listener.Protocol === 'HTTPS' && !leaf) continue;
       const routes = model.rulesOf(l.listener.ListenerArn!).flatMap((r) => {
         const action = actionSpec(r.rule.Actions ?? [], groups);
         if (!action) return [];
         for (const t of action.kind === 'forward' ? action.targets : []) used.set(t.backend, idle);
         return [{ key: shortName(r.rule.RuleArn!), conditions: (r.rule.Conditions ?? []).map(conditionSpec), action, rewrites: rewriteSpecs(r.rule.Transforms ?? []) }];
       });
-      frontends.push({ key: shortName(l.listener.ListenerArn!), address: lb.address, port: l.listener.Port!, idleTimeoutSec: idle, routes, headers });
+      const tls = l.listener.Protocol === 'HTTPS' ? tlsSpec(l, lb, leaf!) : undefined;
+      frontends.push({ key: shortName(l.listener.ListenerArn!), address: lb.address, port: l.listener.Port!, idleTimeoutSec: idle, tls, routes, headers });
     }
   }
   const backends: BackendSpec[] = [];
@@ -79,6 +86,25 @@ function sticky(a: Record<string, string>, clock: Clock): StickySpec | undefined
     return { kind: 'app_cookie', cookieName: a['stickiness.app_cookie.cookie_name'], seconds: seconds('stickiness.app_cookie.duration_seconds') };
   }
   return { kind: 'lb_cookie', seconds: seconds('stickiness.lb_cookie.duration_seconds') };
+}
+
+/** Load balancers with at least one HTTPS listener: the ones that need a certificate. */
+export function httpsLoadBalancers(model: ElbModel): LoadBalancerRecord[] {
+  const arns = new Set(model.listeners.find().filter((l) => l.listener.Protocol === 'HTTPS').map((l) => l.listener.LoadBalancerArn!));
+  return model.loadBalancers.find().filter((lb) => arns.has(lb.lb.LoadBalancerArn!));
+}
+
+function tlsSpec(l: ListenerRecord, lb: LoadBalancerRecord, leaf: Leaf): TlsSpec {
+  const policy = sslPolicy(l.listener.SslPolicy ?? DEFAULT_SSL_POLICY) ?? sslPolicy(DEFAULT_SSL_POLICY)!;
+  return {
+    certFile: leaf.file,
+    certHash: leaf.hash,
+    minVersion: policy.minVersion,
+    maxVersion: policy.maxVersion,
+    ciphers: policy.ciphers,
+    suites: policy.suites,
+    alpn: lb.attributes['routing.http2.enabled'] === 'false' ? ['http/1.1'] : ['h2', 'http/1.1'],
+  };
 }
 
 /** The action that decides (the last by Order); undefined when it names nothing Slipway can serve. */

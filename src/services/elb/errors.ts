@@ -25,6 +25,9 @@ export const elbError = {
   operationNotPermitted: (message: string) => e('OperationNotPermitted', message),
   associationLimit: (tgArn: string) =>
     e('TargetGroupAssociationLimit', `The following target groups cannot be associated with more than one load balancer: ${tgArn}`),
+  certificateNotFound: (arn: string) => e('CertificateNotFound', `Certificate '${arn}' not found`),
+  sslPolicyNotFound: (name: string) => e('SSLPolicyNotFound', `SSL policy '${name}' not found`),
+  tooManyCertificates: () => e('TooManyCertificates', "You've reached the limit on the number of certificates per load balancer"),
   tooManyRules: () => e('TooManyRules', 'The maximum number of rules for this listener has been reached'),
   tooManyTags: () => e('TooManyTags', 'The quota for the number of tags that can be assigned to a resource has been reached'),
   duplicateTagKeys: (key: string) => e('DuplicateTagKeys', `Tag key '${key}' is specified more than once`),

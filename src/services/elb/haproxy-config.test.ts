@@ -5,9 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_HEADERS } from './haproxy-attributes.ts';
-import { location, patterns, quoted, render, replacement, weightMap, wildcard } from './haproxy-config.ts';
+import { location, patterns, quoted, render, replacement, tlsBind, weightMap, wildcard } from './haproxy-config.ts';
 import { assignSlots } from './haproxy.ts';
-import type { BackendSpec, DataPlaneConfig, FrontendSpec, HeaderSpec } from './dataplane.ts';
+import type { BackendSpec, DataPlaneConfig, FrontendSpec, HeaderSpec, TlsSpec } from './dataplane.ts';
+import { sslPolicy } from './ssl-policies.ts';
 
 describe('HAProxy configuration', () => {
   it('splits rand(10000) by weight, leaving out weight 0', () => {
@@ -23,6 +24,8 @@ describe('HAProxy configuration', () => {
   it('writes redirects as log-format locations, percent-encoding anything unusual', () => {
     const a = { kind: 'redirect' as const, status: 301 as const, protocol: 'HTTPS', host: '#{host}', port: '443', path: '/new "x"%', query: '#{query}' };
     assert.equal(location(a), 'https://%[req.hdr(host),field(1,:)]:443/new%%20%%22x%%22%%25%[query,regsub(^,?)]');
+    const same = { ...a, protocol: '#{protocol}', port: '#{port}', path: '/#{path}' };
+    assert.equal(location(same), '%[ssl_fc,iif(https,http)]://%[req.hdr(host),field(1,:)]:%[dst_port]/%[path,regsub(^/,)]%[query,regsub(^,?)]', '#{protocol} is the protocol the client used');
   });
   it('keeps each target in its slot and grows a full backend with spare slots', () => {
     const cfg = (keys: string[]): DataPlaneConfig => ({ frontends: [], backends: [{ key: 'tg', algorithm: 'roundrobin', idleTimeoutSec: 60, servers: keys.map((k) => ({ key: k, host: '127.0.0.1', port: Number(k), state: 'ready' as const })) }] });
@@ -77,6 +80,38 @@ describe('HAProxy configuration', () => {
     assert.match(text, /  use_backend b_a if \{ var\(txn\.route\) -m int 1 \}\n  use_backend b_b if \{ var\(txn\.route\) -m int 2 \}\n  default_backend b_c\n/);
     const plain = render({ config: { ...config, frontends: [{ ...config.frontends[0], routes: config.frontends[0].routes.map(({ rewrites: _, ...r }) => r) }] }, slots: new Map(), dir: '/d', statsSocket: '/d/s', threads: 1 }).text;
     assert.doesNotMatch(plain, /txn\.route/, 'without rewrites, no variable is set per request');
+  });
+
+  describe('HTTPS listeners', () => {
+    const tls = (policy: string, extra: Partial<TlsSpec> = {}): TlsSpec => {
+      const p = sslPolicy(policy)!;
+      return { certFile: '/d/certs/lb.pem', certHash: 'aaaa', minVersion: p.minVersion, maxVersion: p.maxVersion, ciphers: p.ciphers, suites: p.suites, alpn: ['h2', 'http/1.1'], ...extra };
+    };
+    const config = (t?: TlsSpec): DataPlaneConfig => ({
+      frontends: [{ key: 'l1', address: '127.0.1.1', port: 8443, idleTimeoutSec: 60, tls: t, routes: [{ key: 'd', conditions: [], action: { kind: 'fixed-response', status: 200 } }] }],
+      backends: [],
+    });
+    const r = (c: DataPlaneConfig) => render({ config: c, slots: new Map(), dir: '/d', statsSocket: '/d/s', threads: 1 });
+
+    it('terminates TLS with the certificate, the policy\'s versions and ciphers, and HTTP/2 when enabled', () => {
+      const text = r(config(tls('ELBSecurityPolicy-TLS13-1-2-2021-06'))).text;
+      assert.match(text, /\n  bind 127\.0\.1\.1:8443 ssl crt \/d\/certs\/lb\.pem alpn h2,http\/1\.1 ssl-min-ver TLSv1\.2 ssl-max-ver TLSv1\.3 ciphers ECDHE-ECDSA-AES128-GCM-SHA256:[^ ]*:ECDHE-RSA-AES256-SHA384 ciphersuites TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256\n/);
+      assert.match(text, /X-Forwarded-Proto https\n/);
+      assert.doesNotMatch(text, /SECLEVEL/, 'a TLS 1.2+ policy keeps OpenSSL\'s security level');
+    });
+    it('lets TLS 1.0 in for ELBSecurityPolicy-2016-08 (no TLS 1.3), and offers only HTTP/1.1 when HTTP/2 is off', () => {
+      const bind = tlsBind(tls('ELBSecurityPolicy-2016-08', { alpn: ['http/1.1'] }));
+      assert.match(bind, / alpn http\/1\.1 ssl-min-ver TLSv1\.0 ssl-max-ver TLSv1\.2 ciphers ECDHE-ECDSA-AES128-GCM-SHA256:.*:AES256-SHA:@SECLEVEL=0$/);
+      assert.doesNotMatch(bind, /ciphersuites/);
+      assert.match(tlsBind(tls('ELBSecurityPolicy-TLS13-1-3-2021-06')), /ssl-min-ver TLSv1\.3 ssl-max-ver TLSv1\.3 ciphersuites [^ ]+$/, 'a TLS 1.3-only policy names no TLS 1.2 ciphers');
+    });
+    it('a new certificate or policy changes the structure (a reload); the same one does not', () => {
+      const one = r(config(tls('ELBSecurityPolicy-2016-08'))).structure;
+      assert.equal(r(config(tls('ELBSecurityPolicy-2016-08'))).structure, one);
+      assert.notEqual(r(config(tls('ELBSecurityPolicy-2016-08', { certHash: 'bbbb' }))).structure, one);
+      assert.notEqual(r(config(tls('ELBSecurityPolicy-FS-1-2-Res-2020-10'))).structure, one);
+      assert.match(r(config()).text, /bind 127\.0\.1\.1:8443\n[^]*X-Forwarded-Proto http\n/);
+    });
   });
 });
 

@@ -10,9 +10,11 @@
  * Runtime API rewrites atomically when weights change; a fixed-response or redirect goes to a small
  * backend of its own that answers. A listener with only a default forward costs no rule at all.
  * Values that could break the configuration's syntax never appear in it: patterns and bodies go in
- * files of their own.
+ * files of their own. An HTTPS listener's bind terminates TLS with its certificate file and its
+ * policy's versions and ciphers; the file's hash is part of the structure, since HAProxy reads
+ * certificates only when it loads its configuration.
  */
-import type { BackendSpec, ConditionSpec, DataPlaneConfig, FrontendSpec, RouteSpec, ServerSpec } from './dataplane.ts';
+import type { BackendSpec, ConditionSpec, DataPlaneConfig, FrontendSpec, RouteSpec, ServerSpec, TlsSpec, TlsVersion } from './dataplane.ts';
 import { backendRules, requestHeaderRules } from './haproxy-attributes.ts';
 
 /** rand() range the weighted maps split. */
@@ -97,10 +99,11 @@ function frontend(f: FrontendSpec, dir: string, files: Map<string, string>, maps
   const host = f.address.includes(':') ? `[${f.address}]` : f.address;
   const out = [
     `frontend f_${f.key}`,
-    `  bind ${host}:${f.port}`,
+    `  bind ${host}:${f.port}${f.tls ? tlsBind(f.tls) : ''}`,
+    ...(f.tls ? [`  # certificate ${f.tls.certHash}`] : []),
     `  timeout client ${f.idleTimeoutSec}s`,
     `  timeout http-keep-alive ${f.idleTimeoutSec}s`,
-    '  http-request set-header X-Forwarded-Proto http',
+    `  http-request set-header X-Forwarded-Proto ${f.tls ? 'https' : 'http'}`,
     `  http-request set-header X-Forwarded-Port ${f.port}`,
   ];
   // With rewrites, the chosen route is settled first (txn.route) so that a rewrite cannot change
@@ -143,6 +146,19 @@ export function quoted(value: string): string {
 /** An ALB replacement ($1 or ${1} for a capture group) as an HAProxy log-format with \1 references. */
 export function replacement(replace: string): string {
   return replace.replace(/%/g, '%%').replace(/\$(?:(\d)|\{(\d)\})/g, (_, a: string | undefined, b: string | undefined) => `\\${a ?? b}`);
+}
+
+const HAPROXY_VERSION: Record<TlsVersion, string> = { TLSv1: 'TLSv1.0', 'TLSv1.1': 'TLSv1.1', 'TLSv1.2': 'TLSv1.2', 'TLSv1.3': 'TLSv1.3' };
+
+/** The bind options that terminate TLS as the listener's policy says. */
+export function tlsBind(t: TlsSpec): string {
+  let out = ` ssl crt ${t.certFile} alpn ${t.alpn.join(',')} ssl-min-ver ${HAPROXY_VERSION[t.minVersion]} ssl-max-ver ${HAPROXY_VERSION[t.maxVersion]}`;
+  // OpenSSL 3 refuses TLS 1.0 and 1.1 at its default security level (their handshakes sign with
+  // SHA-1); a policy that allows them must lower it, or its old clients fail where ALB serves them.
+  const old = t.minVersion === 'TLSv1' || t.minVersion === 'TLSv1.1';
+  if (t.ciphers.length) out += ` ciphers ${t.ciphers.join(':')}${old ? ':@SECLEVEL=0' : ''}`;
+  if (t.suites.length) out += ` ciphersuites ${t.suites.join(':')}`;
+  return out;
 }
 
 /** The backend a route sends to (a name, or a %[…] expression), adding answering backends to `answers`. */
@@ -233,7 +249,7 @@ const PLACEHOLDERS: Record<string, string> = {
   '#{host}': '%[req.hdr(host),field(1,:)]',
   '#{port}': '%[dst_port]',
   '#{path}': '%[path,regsub(^/,)]',
-  '#{protocol}': 'http',
+  '#{protocol}': '%[ssl_fc,iif(https,http)]',
 };
 
 /** An ALB redirect as an HAProxy log-format location; anything unusual is percent-encoded (with %% for log-format). */

@@ -15,10 +15,11 @@
  * HAProxy and changes nothing that is already right.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeAtomic } from '../../core/files.ts';
 import { logger } from '../../core/log.ts';
 import type { ApplyResult, DataPlane, DataPlaneConfig, ServerSpec, ServerState } from './dataplane.ts';
 import { backendName, render } from './haproxy-config.ts';
@@ -122,6 +123,10 @@ export class HaproxyDataPlane implements DataPlane {
     } else {
       this.writeFiles(rendered.text, rendered.files, true);
       await this.process.check(this.process.config);
+      // Record what HAProxy is about to bind before it binds: a Slipway killed while HAProxy starts
+      // or reloads must not find HAProxy's own ports taken "by another process" when it comes back.
+      // The structure stays unknown until it is done, so that Slipway reloads.
+      writeAtomic(this.appliedFile, JSON.stringify({ ...next, structure: '' }));
       if (running) {
         await this.process.reload();
         result.reloaded = true;
@@ -221,11 +226,4 @@ function probe(address: string, port: number): Promise<string | undefined> {
     });
     server.listen({ host: address, port, exclusive: true }, () => server.close(() => resolve(undefined)));
   });
-}
-
-function writeAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
 }

@@ -12,6 +12,7 @@ import { queryCodec } from '../../protocol/query/codec.ts';
 import type { AppContext, Room } from '../types.ts';
 import { elbHandlers } from './api.ts';
 import { targetHealthOf } from './api-targets.ts';
+import { LocalCertificates } from './certificates.ts';
 import type { ElbContext } from './context.ts';
 import type { DataPlane } from './dataplane.ts';
 import { HaproxyDataPlane } from './haproxy.ts';
@@ -31,7 +32,8 @@ export const TARGET_HEALTH = 'elb.target-health';
 export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}): Room {
   registerCodec('query', queryCodec);
   const model = elbModel(app.store);
-  const dataPlane = deps.dataPlane ?? new HaproxyDataPlane(join(app.config.dataDir, 'elb'));
+  const dir = join(app.config.dataDir, 'elb');
+  const dataPlane = deps.dataPlane ?? new HaproxyDataPlane(dir);
   const announce = (t: Pick<TargetRecord, 'targetGroupArn' | 'id' | 'port'>, state: string, reason?: string) =>
     app.events.publish({ type: TARGET_HEALTH, resource: t.targetGroupArn, at: app.clock.now(), detail: { id: t.id, port: t.port, state, reason } });
   const health = new HealthChecker({
@@ -46,6 +48,7 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
     model,
     clock: app.clock,
     dataPlane,
+    certificates: new LocalCertificates(dir),
     onRemoved: (targets) => {
       for (const t of targets) announce(t, 'unused', 'Target.NotRegistered');
       health.refresh();

@@ -34,6 +34,8 @@ export interface TargetGroupRecord {
 export interface ListenerRecord {
   listener: Listener;
   tags: Tag[];
+  /** HTTPS: the certificate list (AddListenerCertificates); the default certificate is listener.Certificates[0]. */
+  certificates?: string[];
 }
 
 export interface RuleRecord {

@@ -6,11 +6,15 @@
  * arrive during a run coalesce into one more run. It wakes itself at the next drain deadline and
  * retries a failed run with backoff. It never branches on what woke it. A watchdog looks at the
  * data plane's process every few seconds: if it died (killed, out of memory), a run starts it again.
+ * Load balancers with HTTPS listeners get their certificate first; one that cannot is logged, left
+ * out and retried.
  */
 import type { Clock } from '../../core/clock.ts';
+import { shortName } from '../../core/ids.ts';
 import { logger } from '../../core/log.ts';
+import type { Leaf, LocalCertificates } from './certificates.ts';
 import type { DataPlane } from './dataplane.ts';
-import { desiredConfig } from './desired.ts';
+import { desiredConfig, httpsLoadBalancers } from './desired.ts';
 import { targetKey, type ElbModel, type TargetRecord } from './model.ts';
 import { drainedAt } from './targets.ts';
 
@@ -22,6 +26,7 @@ export interface SyncDeps {
   model: ElbModel;
   clock: Clock;
   dataPlane: DataPlane;
+  certificates: LocalCertificates;
   /** Targets whose deregistration delay ended and were removed. */
   onRemoved(targets: TargetRecord[]): void;
 }
@@ -97,7 +102,7 @@ export class DataPlaneSync {
       }
       return gone;
     });
-    const result = await dataPlane.apply(desiredConfig(model, clock));
+    const result = await dataPlane.apply(desiredConfig(model, clock, await this.leaves()));
     for (const u of result.unbound) {
       const what = `${u.key}@${u.address}:${u.port}`;
       if (!this.reported.has(what)) log.error(`listener ${u.key} cannot listen on ${u.address}:${u.port}: ${u.error}`);
@@ -106,6 +111,25 @@ export class DataPlaneSync {
     if (result.unbound.length) this.wake(5_000);
     if (removed.length) this.deps.onRemoved(removed);
     if (next < Infinity) this.wake(next - clock.now());
+  }
+
+  /** The certificate of each load balancer with an HTTPS listener, by its ARN; those that fail are reported once. */
+  private async leaves(): Promise<Map<string, Leaf>> {
+    const out = new Map<string, Leaf>();
+    const lbs = httpsLoadBalancers(this.deps.model);
+    for (const lb of lbs) {
+      const key = shortName(lb.lb.LoadBalancerArn!);
+      try {
+        out.set(lb.lb.LoadBalancerArn!, await this.deps.certificates.leaf({ key, dnsName: lb.lb.DNSName!, address: lb.address }));
+      } catch (err) {
+        const what = `certificate ${key}: ${(err as Error).message}`;
+        if (!this.reported.has(what)) log.error(`the HTTPS listeners of load balancer ${lb.lb.LoadBalancerName} cannot serve: ${(err as Error).message}`);
+        this.reported.add(what);
+        this.wake(5_000);
+      }
+    }
+    this.deps.certificates.prune(new Set(lbs.map((lb) => shortName(lb.lb.LoadBalancerArn!))));
+    return out;
   }
 
   /** Runs again after `ms` (an earlier wake-up wins). */
