@@ -31,10 +31,13 @@ export function requestHeaderRules(f: FrontendSpec): string[] {
     out.push(standard ? '  http-request replace-header Host ^(.*):[0-9]+$ \\1' : `  http-request replace-header Host ^([^:]*|\\[.*\\])$ \\1:${f.port}`);
   }
   // X-Amzn-Trace-Id: a Self field is renewed, or put before the client's fields; no header: a new Root.
+  // replace-header builds its replacement before looking for the header, so each is guarded: the
+  // common request, without the header, pays for one trace id only.
   out.push(
-    `  http-request replace-header X-Amzn-Trace-Id ^(.*;\\s*)?Self=[^;]*(.*)$ \\1Self=${TRACE_ID}\\2`,
-    `  http-request replace-header X-Amzn-Trace-Id ^((?!(.*;\\s*)?Self=).*)$ Self=${TRACE_ID};\\1`,
-    `  http-request set-header X-Amzn-Trace-Id Root=${TRACE_ID} unless { req.hdr(x-amzn-trace-id) -m found }`,
+    `  acl trace_id req.hdr(x-amzn-trace-id) -m found`,
+    `  http-request replace-header X-Amzn-Trace-Id ^(.*;\\s*)?Self=[^;]*(.*)$ \\1Self=${TRACE_ID}\\2 if trace_id`,
+    `  http-request replace-header X-Amzn-Trace-Id ^((?!(.*;\\s*)?Self=).*)$ Self=${TRACE_ID};\\1 if trace_id`,
+    `  http-request set-header X-Amzn-Trace-Id Root=${TRACE_ID} unless trace_id`,
   );
   return out;
 }
