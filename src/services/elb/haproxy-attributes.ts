@@ -37,7 +37,7 @@ export function requestHeaderRules(f: FrontendSpec): string[] {
     `  acl trace_id req.hdr(x-amzn-trace-id) -m found`,
     `  http-request replace-header X-Amzn-Trace-Id ^(.*;\\s*)?Self=[^;]*(.*)$ \\1Self=${TRACE_ID}\\2 if trace_id`,
     `  http-request replace-header X-Amzn-Trace-Id ^((?!(.*;\\s*)?Self=).*)$ Self=${TRACE_ID};\\1 if trace_id`,
-    `  http-request set-header X-Amzn-Trace-Id Root=${TRACE_ID} unless trace_id`,
+    `  http-request add-header X-Amzn-Trace-Id Root=${TRACE_ID} unless trace_id`,
   );
   return out;
 }

@@ -128,7 +128,7 @@ describe('HAProxy lines for ALB attributes', () => {
     const t = text(frontend(), backend());
     assert.match(t, /  option forwardfor\n/);
     assert.match(t, /  http-request replace-header Host \^\(\[\^:\]\*\|\\\[\.\*\\\]\)\$ \\1:8000\n/);
-    assert.match(t, /set-header X-Amzn-Trace-Id Root=1-%\[date,htonl,hex,lower\]-(%\[rand,htonl,hex,lower\]){3} unless/);
+    assert.match(t, /add-header X-Amzn-Trace-Id Root=1-%\[date,htonl,hex,lower\]-(%\[rand,htonl,hex,lower\]){3} unless/);
     assert.doesNotMatch(t, /del-header|use-server|cookie|slowstart|http-response|http-after-response/);
     assert.match(t, /backend b_tg\n  timeout server 60s\n  timeout tunnel 60s\n  balance roundrobin\n  server s1 /);
     assert.match(text(frontend({ port: 80 }), backend()), /replace-header Host \^\(\.\*\):\[0-9\]\+\$ \\1\n/, 'on port 80 a port is removed');
