@@ -43,15 +43,19 @@ export async function benchElb(o: ElbBenchOptions): Promise<string> {
   const [targetPort, altPort, defaultsPort, oneWorkerPort, autoPort, listenerPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
   await nginx(dir, 'target', 'auto', `server { listen 127.0.0.1:${targetPort}; location / { return 200 "hello from the target\\n"; } }
     server { listen 127.0.0.1:${altPort}; location / { return 200 "B\\n"; } }`);
-  // Every proxy does the listener's header work: X-Forwarded-For appended, -Proto and -Port set.
-  const headers = (port: number) => `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; proxy_set_header X-Forwarded-Proto http; proxy_set_header X-Forwarded-Port ${port};`;
-  const keepAlive = (port: number) => `upstream target { server 127.0.0.1:${targetPort}; keepalive 64; }
+  // Every proxy does the listener's header work: X-Forwarded-For appended, -Proto and -Port set,
+  // the client's Host passed on, and a random trace id when the request has none (ALB's
+  // X-Amzn-Trace-Id; nginx's $request_id stands in for the hex fields).
+  const headers = (port: number) => `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; proxy_set_header X-Forwarded-Proto http; proxy_set_header X-Forwarded-Port ${port};
+      proxy_set_header Host $http_host; proxy_set_header X-Amzn-Trace-Id $trace_id;`;
+  const traceId = 'map $http_x_amzn_trace_id $trace_id { "" "Root=1-$request_id"; default $http_x_amzn_trace_id; }';
+  const keepAlive = (port: number) => `${traceId} upstream target { server 127.0.0.1:${targetPort}; keepalive 64; }
     server { listen 127.0.0.1:${port}; location / { proxy_pass http://target; proxy_http_version 1.1; proxy_set_header Connection ""; ${headers(port)} } }`;
   const workers = `${cpus().length} worker${cpus().length === 1 ? '' : 's'}`;
   const proxies: [string, string, number][] = [
     // nginx as a reverse proxy is usually written: a new upstream connection per request (HTTP/1.0).
     [`nginx, proxy_pass as usually written, ${workers}`, `http://127.0.0.1:${defaultsPort}/`,
-      await nginx(dir, 'defaults', 'auto', `server { listen 127.0.0.1:${defaultsPort}; location / { proxy_pass http://127.0.0.1:${targetPort}; ${headers(defaultsPort)} } }`)],
+      await nginx(dir, 'defaults', 'auto', `${traceId} server { listen 127.0.0.1:${defaultsPort}; location / { proxy_pass http://127.0.0.1:${targetPort}; ${headers(defaultsPort)} } }`)],
     // The listener's share of the machine: as many nginx workers as HAProxy has threads.
     [`nginx, keep-alive upstream, ${THREADS} worker${THREADS === 1 ? '' : 's'}`, `http://127.0.0.1:${oneWorkerPort}/`, await nginx(dir, 'share', String(THREADS), keepAlive(oneWorkerPort))],
     [`nginx, keep-alive upstream, ${workers}`, `http://127.0.0.1:${autoPort}/`, await nginx(dir, 'all', 'auto', keepAlive(autoPort))],

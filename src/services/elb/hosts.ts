@@ -16,7 +16,8 @@
  * Names end in .internal, not .localhost: curl and browsers answer every *.localhost with
  * 127.0.0.1 without reading the hosts file.
  */
-import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { writeAtomic } from '../../core/files.ts';
 import { logger } from '../../core/log.ts';
 
 const log = logger('elb.hosts');
@@ -107,14 +108,12 @@ export function writeHostsBlock(dataDir: string, entries: { address: string; nam
   }
 }
 
-/** Replaces the file's content whole: a new file renamed over it, or in place when it is a bind mount. */
+/** Replaces the file's content whole (renamed over it), or in place when it is a bind mount, which cannot be replaced. */
 function replace(file: string, text: string): void {
-  const fresh = `${file}.slipway-${process.pid}`;
-  writeFileSync(fresh, text, { mode: existsSync(file) ? statSync(file).mode & 0o7777 : 0o644 });
   try {
-    renameSync(fresh, file);
+    writeAtomic(file, text, existsSync(file) ? statSync(file).mode & 0o7777 : 0o644);
   } catch {
-    rmSync(fresh, { force: true });
+    rmSync(`${file}.tmp`, { force: true });
     writeFileSync(file, text);
   }
 }
