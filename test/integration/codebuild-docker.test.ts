@@ -1,22 +1,28 @@
 /**
  * CodeBuild with Slipway's own build image (aws/codebuild/standard:7.0, built here from Debian on
  * first use) and the host's Docker Engine: the FastAPI example (pytest in pre_build, docker build,
- * push to Slipway's ECR, imagedefinitions.json, a test report), the same app with a failing test,
+ * push to Slipway's ECR, imagedefinitions.json, a test report, then as seed 003 ends: an ECS service
+ * behind an ALB answering through its DNS name), the same app with a failing test,
  * seed 003's and seed 000's buildspecs as the documents print them, and privileged vs not.
  */
 import { CreateRepositoryCommand, DescribeImagesCommand, type ECRClient } from '@aws-sdk/client-ecr';
 import { BatchGetReportsCommand, DescribeTestCasesCommand, type CodeBuildClient } from '@aws-sdk/client-codebuild';
+import { CreateServiceCommand, DeleteServiceCommand, RegisterTaskDefinitionCommand, waitUntilServicesStable, type ECSClient } from '@aws-sdk/client-ecs';
+import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { buildLog, codebuildClient, createProject, gitRepo, phaseList, runBuild, unzip } from '../support/codebuild.ts';
 import { ecrClient } from '../support/ecr.ts';
+import { elbClient } from '../support/elb.ts';
 import { ensureTestImages } from '../support/images.ts';
 import { docker, startTestSlipway, waitFor, type TestSlipway } from '../support/slipway.ts';
 
 let s: TestSlipway;
 let cb: CodeBuildClient;
 let ecr: ECRClient;
+let ecs: ECSClient;
+let elb: E.ElasticLoadBalancingV2Client;
 const repos: string[] = [];
 const example = new URL('../../examples/fastapi-hello/', import.meta.url).pathname;
 const STANDARD = { type: 'LINUX_CONTAINER', image: 'aws/codebuild/standard:7.0', computeType: 'BUILD_GENERAL1_SMALL' } as const;
@@ -27,6 +33,8 @@ before(async () => {
   s = await startTestSlipway({ timeScale: 1 });
   cb = codebuildClient(s.endpoint);
   ecr = ecrClient(s.endpoint);
+  ecs = s.ecs;
+  elb = elbClient(s.endpoint);
 });
 after(async () => {
   await s?.close();
@@ -49,7 +57,7 @@ async function tags(name: string): Promise<string[]> {
 }
 
 describe('CodeBuild with the standard image and Docker', () => {
-  test('the FastAPI example: pytest, docker build, push to ECR, imagedefinitions.json, a report, and the image answers', async () => {
+  test('the FastAPI example: pytest, docker build, push to ECR, imagedefinitions.json, a report, then an ECS service answering through an ALB', async () => {
     const uri = await repository('fastapi-hello');
     const repo = gitRepo({}, example);
     repos.push(repo.path);
@@ -74,16 +82,19 @@ describe('CodeBuild with the standard image and Docker', () => {
     assert.equal(report.status, 'SUCCEEDED');
     const cases = await cb.send(new DescribeTestCasesCommand({ reportArn: report.arn! }));
     assert.deepEqual(cases.testCases?.map((c) => [c.name, c.status]), [['test_read_root', 'SUCCEEDED']]);
-    // The pushed image serves the app.
-    const container = await docker.createContainer({ Image: `${uri}:${short}`, HostConfig: { PortBindings: { '8000/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] } }, ExposedPorts: { '8000/tcp': {} } });
-    try {
-      await container.start();
-      const port = (await container.inspect()).NetworkSettings.Ports['8000/tcp']![0].HostPort;
-      const body = await waitFor('the app to answer', async () => (await fetch(`http://127.0.0.1:${port}/`)).json(), 30_000);
-      assert.deepEqual(body, { Hello: 'World' });
-    } finally {
-      await container.remove({ force: true });
-    }
+    // Seed 003's ending: the example's taskdef.json with the pushed image, as an ECS service behind
+    // an ALB (target group on 8000, listener 8000), answers through the load balancer's DNS name.
+    const taskdef = JSON.parse(files['taskdef.json'].replace('<IMAGE1_NAME>', `${uri}:${short}`));
+    const family = (await ecs.send(new RegisterTaskDefinitionCommand(taskdef))).taskDefinition!.taskDefinitionArn!;
+    const tg = (await elb.send(new E.CreateTargetGroupCommand({ Name: 'my-app-tg', Protocol: 'HTTP', Port: 8000, VpcId: 'vpc-1', TargetType: 'instance', HealthCheckPath: '/', HealthCheckIntervalSeconds: 5, HealthCheckTimeoutSeconds: 2, HealthyThresholdCount: 2 }))).TargetGroups![0].TargetGroupArn!;
+    await elb.send(new E.ModifyTargetGroupAttributesCommand({ TargetGroupArn: tg, Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '0' }] }));
+    const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: 'my-app-load-balancer' }))).LoadBalancers![0];
+    await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lb.LoadBalancerArn, Protocol: 'HTTP', Port: 8000, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }));
+    await ecs.send(new CreateServiceCommand({ serviceName: 'my-app-service', taskDefinition: family, desiredCount: 1, loadBalancers: [{ targetGroupArn: tg, containerName: 'my-app', containerPort: 8000 }] }));
+    await waitUntilServicesStable({ client: ecs, maxWaitTime: 180 }, { services: ['my-app-service'] });
+    const body = await waitFor('the app through the load balancer', async () => (await fetch(`http://${lb.DNSName}:8000/`)).json(), 60_000);
+    assert.deepEqual(body, { Hello: 'World' });
+    await ecs.send(new DeleteServiceCommand({ service: 'my-app-service', force: true }));
 
     // A failing test fails PRE_BUILD; as in CodeBuild, BUILD and POST_BUILD then do not run (nothing is pushed).
     const broken = repo.commitMore({ 'test_main.py': (await import('node:fs')).readFileSync(`${example}/test_main.py`, 'utf8').replace('"World"', '"AWS"') }, 'expect AWS');
