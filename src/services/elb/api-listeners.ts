@@ -1,18 +1,19 @@
 /**
  * @module services/elb/api-listeners
  * CreateListener, DescribeListeners, ModifyListener, DeleteListener. A listener owns its default
- * rule (IsDefault, Priority "default"), whose actions are the listener's DefaultActions. HTTPS
- * listeners' certificates and security policy are checked in api-certificates.ts.
+ * rule (IsDefault, Priority "default"), whose actions are the listener's DefaultActions. An HTTPS
+ * listener has one default certificate (any well-formed ACM or IAM ARN) and a predefined security
+ * policy, checked here; its further certificates are api-certificates.ts's.
  */
 import { elbArn, hex16, parseArn } from '../../core/ids.ts';
 import { checkActions } from './actions.ts';
-import { listenerTls } from './api-certificates.ts';
 import { requireLoadBalancer } from './api-load-balancers.ts';
 import type { ElbContext } from './context.ts';
 import { elbError } from './errors.ts';
 import { DEFAULT_PRIORITY, type ListenerRecord } from './model.ts';
 import { page } from './paging.ts';
-import type { Elbv2Operations, Listener, ProtocolEnum } from './shapes.ts';
+import type { Certificate, Elbv2Operations, Listener, ProtocolEnum } from './shapes.ts';
+import { DEFAULT_SSL_POLICY, sslPolicy } from './ssl-policies.ts';
 import { checkTags } from './tags.ts';
 
 type Ops = Elbv2Operations;
@@ -35,6 +36,40 @@ function checkPort(port: number | undefined): number {
     throw elbError.invalidConfiguration(`Port ${port} is below 1024, which only root may listen on, and Slipway runs as uid ${process.getuid()}; use a port of 1024 or above`);
   }
   return port;
+}
+
+const ACM_ARN = /^arn:aws(-[a-z]+)*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/;
+const IAM_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:server-certificate\/[\w+=,.@/-]+$/;
+
+/** The certificate ARNs of a request: well formed, IsDefault left unset (as ALB requires). */
+export function checkCertificates(certificates: Certificate[]): string[] {
+  return certificates.map((c) => {
+    if (c.IsDefault !== undefined) throw elbError.validation('You cannot set the isDefault parameter for a certificate.');
+    const arn = c.CertificateArn ?? '';
+    if (!ACM_ARN.test(arn) && !IAM_ARN.test(arn)) throw elbError.certificateNotFound(arn);
+    return arn;
+  });
+}
+
+/**
+ * The Certificates and SslPolicy a listener of `protocol` ends up with, from a CreateListener or
+ * ModifyListener request and (ModifyListener) what the listener had. HTTP has neither; HTTPS has
+ * exactly one default certificate and a predefined policy (ELBSecurityPolicy-2016-08 unless named).
+ */
+export function listenerTls(protocol: 'HTTP' | 'HTTPS', requested: Pick<Listener, 'Certificates' | 'SslPolicy'>, current?: Listener): Pick<Listener, 'Certificates' | 'SslPolicy'> {
+  if (protocol === 'HTTP') {
+    if (requested.Certificates?.length) throw elbError.validation('A certificate cannot be specified for HTTP listeners');
+    // (sic) ALB's own spelling.
+    if (requested.SslPolicy !== undefined) throw elbError.validation('An SSL policy cannot be specifed for HTTP listeners');
+    return { Certificates: undefined, SslPolicy: undefined };
+  }
+  const kept = current?.Protocol === 'HTTPS' ? current : undefined;
+  const arns = requested.Certificates?.length ? checkCertificates(requested.Certificates) : kept?.Certificates?.map((c) => c.CertificateArn!) ?? [];
+  if (arns.length === 0) throw elbError.validation('A certificate must be specified for HTTPS listeners');
+  if (arns.length > 1) throw elbError.validation('A listener can have only one default certificate; add others with AddListenerCertificates');
+  const policy = requested.SslPolicy ?? kept?.SslPolicy ?? DEFAULT_SSL_POLICY;
+  if (!sslPolicy(policy)) throw elbError.sslPolicyNotFound(policy);
+  return { Certificates: [{ CertificateArn: arns[0] }], SslPolicy: policy };
 }
 
 export function listenerHandlers(elb: ElbContext) {
