@@ -47,7 +47,8 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
       } catch (err) {
         docker = { reachable: false, error: (err as Error).message, hint: 'Start Docker Engine and make sure `docker info` works for this user.' };
       }
-      sendJson(res, 200, { status: 'ok', version: VERSION, services: rooms.map((r) => r.name), docker, timeScale: ctx.clock.scale });
+      const details = Object.fromEntries(rooms.flatMap((r) => (r.status ? [[r.name, r.status()]] : [])));
+      sendJson(res, 200, { status: 'ok', version: VERSION, services: rooms.map((r) => r.name), docker, timeScale: ctx.clock.scale, ...details });
     },
   };
   const server = createEdge({

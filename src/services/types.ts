@@ -35,4 +35,6 @@ export interface Room {
   start?(): Promise<void> | void;
   /** Stops controllers; containers are left running. */
   stop?(): Promise<void> | void;
+  /** What `slipway status` (/_slipway/health) shows of this room: its own processes and files. */
+  status?(): Record<string, unknown>;
 }

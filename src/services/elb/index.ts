@@ -4,6 +4,7 @@
  * sync loop that keeps the data plane — HAProxy, its own long-lived process — serving what the
  * store says. Other rooms (ECS) use only the typed functions below.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { logger } from '../../core/log.ts';
 import { registerCodec } from '../../protocol/dispatch.ts';
@@ -34,6 +35,7 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
   const model = elbModel(app.store);
   const dir = join(app.config.dataDir, 'elb');
   const dataPlane = deps.dataPlane ?? new HaproxyDataPlane(dir);
+  const certificates = new LocalCertificates(dir);
   const announce = (t: Pick<TargetRecord, 'targetGroupArn' | 'id' | 'port'>, state: string, reason?: string) =>
     app.events.publish({ type: TARGET_HEALTH, resource: t.targetGroupArn, at: app.clock.now(), detail: { id: t.id, port: t.port, state, reason } });
   const health = new HealthChecker({
@@ -48,7 +50,7 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
     model,
     clock: app.clock,
     dataPlane,
-    certificates: new LocalCertificates(dir),
+    certificates,
     onRemoved: (targets) => {
       for (const t of targets) announce(t, 'unused', 'Target.NotRegistered');
       health.refresh();
@@ -88,6 +90,15 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
       hostsTimer.unref();
       await sync.request();
       health.refresh();
+    },
+    status() {
+      return {
+        dataPlane: { process: dataPlane.name, pid: dataPlane.pid() ?? null },
+        loadBalancers: model.loadBalancers.count(),
+        listeners: model.listeners.count(),
+        namesInHostsFile: elb.hostsManaged,
+        certificateAuthority: existsSync(certificates.caFile) ? certificates.caFile : null,
+      };
     },
     async stop() {
       unsubscribe();
