@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { buildLog, codebuildClient, createProject, gitRepo, phaseList, runBuild, unzip } from '../support/codebuild.ts';
-import { ecrClient } from '../support/ecr.ts';
+import { ecrClient, removeImagesOf } from '../support/ecr.ts';
 import { elbClient } from '../support/elb.ts';
 import { ensureTestImages } from '../support/images.ts';
 import { docker, startTestSlipway, waitFor, type TestSlipway } from '../support/slipway.ts';
@@ -39,12 +39,8 @@ before(async () => {
 after(async () => {
   await s?.close();
   for (const r of repos) rmSync(r, { recursive: true, force: true });
-  const port = new URL(s.endpoint).port;
-  for (const image of await docker.listImages()) {
-    for (const tag of image.RepoTags ?? []) {
-      if (tag.startsWith(`127.0.0.1:${port}/`) || tag === 'docker-svelte:latest') await docker.getImage(tag).remove({ force: true }).catch(() => undefined);
-    }
-  }
+  await removeImagesOf([new URL(s.endpoint).host]);
+  await docker.getImage('docker-svelte:latest').remove({ force: true }).catch(() => undefined);
 });
 
 async function repository(name: string): Promise<string> {

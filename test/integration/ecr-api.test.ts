@@ -20,7 +20,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { buildApiImage, dockerCli, ecrClient, expectAwsError, imageExistsLocally, pushDerivedImage } from '../support/ecr.ts';
+import { buildApiImage, dockerCli, ecrClient, expectAwsError, imageExistsLocally, pushDerivedImage, removeImagesOf } from '../support/ecr.ts';
 import { ensureTestImages } from '../support/images.ts';
 import { awsCli, docker, startTestSlipway, tempDataDir, waitFor, type TestSlipway } from '../support/slipway.ts';
 
@@ -32,15 +32,19 @@ let ecr: ECRClient;
 let registry: string;
 /** Local image references this file created, removed at the end. */
 const localTags = new Set<string>();
+/** Every registry (127.0.0.1:<port>) the file's Slipways served: their images go at the end. */
+const registries = new Set<string>();
 
 before(async () => {
   await ensureTestImages(docker);
   s = await startTestSlipway({ timeScale: 20, dataDir });
+  registries.add(new URL(s.endpoint).host);
   ecr = ecrClient(s.endpoint);
 });
 after(async () => {
   await s?.close();
   for (const tag of localTags) await docker.getImage(tag).remove({ force: true }).catch(() => undefined);
+  await removeImagesOf(registries);
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(dockerConfig, { recursive: true, force: true });
 });
@@ -333,6 +337,7 @@ describe('ECR', () => {
   test('what was pushed survives a restart; a non-empty repository needs force to delete', async () => {
     await s.close();
     s = await startTestSlipway({ timeScale: 20, dataDir });
+    registries.add(new URL(s.endpoint).host);
     ecr = ecrClient(s.endpoint);
     const repo = (await ecr.send(new DescribeRepositoriesCommand({ repositoryNames: ['ecs-codepipeline-ecr-repo'] }))).repositories![0];
     const listed = await ecr.send(new ListImagesCommand({ repositoryName: 'ecs-codepipeline-ecr-repo', filter: { tagStatus: 'TAGGED' } }));

@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { dockerCli, ecrClient } from '../support/ecr.ts';
+import { dockerCli, ecrClient, removeImagesOf } from '../support/ecr.ts';
 import { TEST_IMAGE, ensureTestImages } from '../support/images.ts';
 import { RegistryClient, digestOf, errorCode } from '../support/registry.ts';
 import { docker, freePort, startSlipwayProcess, startTestSlipway, tempDataDir, type TestSlipway } from '../support/slipway.ts';
@@ -64,12 +64,7 @@ before(async () => {
 after(async () => {
   await s?.close();
   for (const tag of localTags) await docker.getImage(tag).remove({ force: true }).catch(() => undefined);
-  // A tag moved by a later push leaves the earlier image known by digest alone: untag those too.
-  for (const image of await docker.listImages()) {
-    for (const ref of image.RepoDigests ?? []) {
-      if (registryHosts.has(ref.split('/')[0])) await docker.getImage(ref).remove().catch(() => undefined);
-    }
-  }
+  await removeImagesOf(registryHosts);
   rmSync(scratch, { recursive: true, force: true });
 });
 

@@ -111,3 +111,16 @@ export async function buildApiImage(text: string): Promise<{ layer: Blob; config
   });
   return { layer, config, manifest };
 }
+
+/**
+ * Removes every local image reference under the given registries (`127.0.0.1:<port>`): tags, and
+ * the digest-only references a moved tag or an ECS pull leaves behind.
+ */
+export async function removeImagesOf(registryHosts: Iterable<string>): Promise<void> {
+  const hosts = new Set(registryHosts);
+  for (const image of await docker.listImages()) {
+    for (const ref of [...(image.RepoTags ?? []), ...(image.RepoDigests ?? [])]) {
+      if (hosts.has(ref.split('/')[0])) await docker.getImage(ref).remove({ force: true }).catch(() => undefined);
+    }
+  }
+}
