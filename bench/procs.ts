@@ -125,7 +125,16 @@ export async function startSlipway(env: Record<string, string> = {}): Promise<Ch
     detached: true,
   });
   const output = track(child);
-  const stop = onCleanup(stopper(child, 10_000));
+  const stopSlipway = stopper(child, 10_000);
+  const stop = onCleanup(async () => {
+    await stopSlipway();
+    // Load balancer listeners (HAProxy) outlive Slipway by design; a benchmark's go with its data.
+    try {
+      process.kill(Number(readFileSync(join(dataDir, 'elb', 'haproxy.pid'), 'utf8')), 'SIGTERM');
+    } catch {
+      // none ran, or it is gone already
+    }
+  });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Slipway did not start within 60 s:\n${output()}`)), 60_000);
     const onData = () => {
