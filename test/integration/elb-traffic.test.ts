@@ -310,6 +310,32 @@ describe('load balancer traffic (HAProxy)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('structural changes (rules, a listener) reload HAProxy under load without failing a request, kept-alive or new', async () => {
+    const t = await target('steady');
+    const tg = await targetGroup('reloads');
+    await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: t.port }] }));
+    const listener = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8012, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }))).Listeners![0];
+    await healthy(tg, 1);
+    const url = `http://${dns}:8012/`;
+    await waitFor('the listener', async () => (await get(url)).body === 'steady', 10_000, 50);
+    const pid = haproxyPid(s.dataDir);
+    const kept = steadyLoad(url, 4);
+    const fresh = steadyLoad(url, 4, false);
+    for (let i = 1; i <= 8; i++) {
+      const rule = (await elb.send(new E.CreateRuleCommand({ ListenerArn: listener.ListenerArn, Priority: i, Conditions: [{ Field: 'path-pattern', Values: [`/r${i}`] }], Actions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '200', MessageBody: `rule ${i}` } }] }))).Rules![0];
+      await waitFor(`rule ${i} served (a reload)`, async () => (await get(`http://${dns}:8012/r${i}`)).body === `rule ${i}`, 10_000, 20);
+      if (i % 2 === 0) await elb.send(new E.DeleteRuleCommand({ RuleArn: rule.RuleArn }));
+    }
+    const extra = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8013, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }))).Listeners![0];
+    await waitFor('the new listener', async () => (await get(`http://${dns}:8013/`).catch(() => ({ body: '' }))).body === 'steady', 10_000, 50);
+    const [k, f] = [await kept.stop(), await fresh.stop()];
+    assert.equal(k.failed + f.failed, 0, `failed requests: ${[...k.failures, ...f.failures].join('; ')}`);
+    assert.ok(k.ok > 100 && f.ok > 100, `enough load: ${k.ok} kept-alive, ${f.ok} new-connection requests`);
+    assert.equal(haproxyPid(s.dataDir), pid, 'the same HAProxy master, reloaded');
+    await elb.send(new E.DeleteListenerCommand({ ListenerArn: extra.ListenerArn }));
+    await elb.send(new E.DeleteListenerCommand({ ListenerArn: listener.ListenerArn }));
+  });
+
   it('an HAProxy that dies (kill -9) while Slipway runs is started again, serving the same listeners', async () => {
     const t = await target('revived');
     const tg = await targetGroup('revive');

@@ -96,9 +96,9 @@ export async function spread(url: string, amount: number | { ms: number }, heade
   return counts;
 }
 
-/** Steady load: `concurrency` keep-alive clients requesting until stopped; counts every failure. */
-export function steadyLoad(url: string, concurrency = 8) {
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+/** Steady load: `concurrency` clients requesting until stopped (keep-alive, or a new connection each time); counts every failure. */
+export function steadyLoad(url: string, concurrency = 8, keepAlive = true) {
+  const agent = new Agent({ keepAlive, maxSockets: concurrency });
   const stats = { ok: 0, failed: 0, failures: [] as string[], bodies: new Map<string, number>() };
   let running = true;
   const workers = Array.from({ length: concurrency }, async () => {
