@@ -38,6 +38,18 @@ describe('load balancer traffic (HAProxy)', () => {
     await waitFor(`${n} healthy targets in ${tg}`, async () => (await targetStates(elb, tg)).filter((x) => x.endsWith(' healthy')).length === n, 20_000, 50);
   }
 
+  /** A target answering `name` behind a new target group and a listener on `port`, healthy and served. */
+  async function served(name: string, port: number): Promise<{ tg: string; listener: E.Listener; url: string }> {
+    const t = await target(name);
+    const tg = await targetGroup(name);
+    await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: t.port }] }));
+    const listener = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: port, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }))).Listeners![0];
+    await healthy(tg, 1);
+    const url = `http://${dns}:${port}/`;
+    await waitFor('the listener', async () => (await get(url)).body === name, 10_000, 50);
+    return { tg, listener, url };
+  }
+
   before(async () => {
     s = await startTestSlipway({ timeScale: 20 });
     elb = elbClient(s.endpoint);
@@ -311,13 +323,7 @@ describe('load balancer traffic (HAProxy)', () => {
   });
 
   it('structural changes (rules, a listener) reload HAProxy under load without failing a request, kept-alive or new', async () => {
-    const t = await target('steady');
-    const tg = await targetGroup('reloads');
-    await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: t.port }] }));
-    const listener = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8012, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }))).Listeners![0];
-    await healthy(tg, 1);
-    const url = `http://${dns}:8012/`;
-    await waitFor('the listener', async () => (await get(url)).body === 'steady', 10_000, 50);
+    const { tg, listener, url } = await served('steady', 8012);
     const pid = haproxyPid(s.dataDir);
     const kept = steadyLoad(url, 4);
     const fresh = steadyLoad(url, 4, false);
@@ -337,13 +343,7 @@ describe('load balancer traffic (HAProxy)', () => {
   });
 
   it('an HAProxy that dies (kill -9) while Slipway runs is started again, serving the same listeners', async () => {
-    const t = await target('revived');
-    const tg = await targetGroup('revive');
-    await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: t.port }] }));
-    const listener = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8010, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }))).Listeners![0];
-    await healthy(tg, 1);
-    const url = `http://${dns}:8010/`;
-    await waitFor('the listener', async () => (await get(url)).body === 'revived', 10_000, 50);
+    const { listener, url } = await served('revived', 8010);
     const pid = haproxyPid(s.dataDir)!;
     process.kill(pid, 'SIGKILL');
     await waitFor('a new HAProxy serving the listener', async () => {
