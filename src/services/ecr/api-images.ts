@@ -12,7 +12,7 @@ import type { EcrContext } from './context.ts';
 import { isIndexType } from './manifest-format.ts';
 import { deleteImage, deleteTag, manifestBytes, putManifest, TAG, untag } from './manifests.ts';
 import type { ImageRecord, RepositoryRecord } from './model.ts';
-import type { EcrOperations, ImageDetail, ImageFailure, ImageFailureCode, ImageIdentifier, TagStatus } from './shapes.ts';
+import type { EcrOperations, Image, ImageDetail, ImageFailure, ImageFailureCode, ImageIdentifier, TagStatus } from './shapes.ts';
 
 type Resolved = { image: ImageRecord; id: ImageIdentifier } | { failure: ImageFailure };
 
@@ -37,6 +37,15 @@ function resolveImageId(ecr: EcrContext, repo: RepositoryRecord, id: ImageIdenti
   const image = ecr.model.image(repositoryArn, digest!);
   if (!image) return failure(id, 'ImageNotFound', 'Requested image not found');
   return { image, id: { imageDigest: image.digest, ...(imageTag ? { imageTag } : {}) } };
+}
+
+/** Resolves each distinct id once, in the order given: a failure goes to `failures`, an image to `use`. */
+function forEachImage(ecr: EcrContext, repo: RepositoryRecord, ids: ImageIdentifier[], failures: ImageFailure[], use: (found: { image: ImageRecord; id: ImageIdentifier }, requested: ImageIdentifier) => void): void {
+  for (const id of distinct(ids)) {
+    const resolved = resolveImageId(ecr, repo, id);
+    if ('failure' in resolved) failures.push(resolved.failure);
+    else use(resolved, id);
+  }
 }
 
 /** Each distinct id once, in the order given. */
@@ -131,28 +140,22 @@ export function imageHandlers(ecr: EcrContext): Handlers<EcrOperations> {
     BatchGetImage(input, ctx) {
       const repo = repositoryFor(ecr, ctx, input);
       const accepted = input.acceptedMediaTypes?.length ? new Set(input.acceptedMediaTypes) : undefined;
-      const images = [];
+      const images: Image[] = [];
       const failures: ImageFailure[] = [];
-      for (const id of distinct(input.imageIds)) {
-        const resolved = resolveImageId(ecr, repo, id);
-        if ('failure' in resolved) {
-          failures.push(resolved.failure);
-          continue;
-        }
-        const { image } = resolved;
+      forEachImage(ecr, repo, input.imageIds, failures, ({ image, id: imageId }, id) => {
         if (accepted && !accepted.has(image.mediaType)) {
           // ECR would convert to Docker schema 1; Slipway keeps manifests exactly as pushed.
           failures.push({ imageId: id, failureCode: 'ImageNotFound', failureReason: `Requested image not found in the accepted media types (it is ${image.mediaType})` });
-          continue;
+          return;
         }
         images.push({
           registryId: repo.repository.registryId,
           repositoryName: repo.repository.repositoryName,
-          imageId: resolved.id,
+          imageId,
           imageManifest: manifestBytes(ecr, image.digest).toString('utf8'),
           imageManifestMediaType: image.mediaType,
         });
-      }
+      });
       return { images, failures };
     },
 
@@ -160,13 +163,7 @@ export function imageHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       const repo = repositoryFor(ecr, ctx, input);
       const imageIds: ImageIdentifier[] = [];
       const failures: ImageFailure[] = [];
-      for (const id of distinct(input.imageIds)) {
-        const resolved = resolveImageId(ecr, repo, id);
-        if ('failure' in resolved) {
-          failures.push(resolved.failure);
-          continue;
-        }
-        const { image } = resolved;
+      forEachImage(ecr, repo, input.imageIds, failures, ({ image }, id) => {
         const tags = ecr.model.tagsOf(image.repositoryArn, image.digest);
         const lists = listedBy(ecr, repo, image.digest);
         if (id.imageTag) {
@@ -174,16 +171,16 @@ export function imageHandlers(ecr: EcrContext): Handlers<EcrOperations> {
           if (tags.length === 1 && lists.length) untag(ecr, repo, id.imageTag);
           else deleteTag(ecr, repo, id.imageTag);
           imageIds.push({ imageDigest: image.digest, imageTag: id.imageTag });
-          continue;
+          return;
         }
         if (lists.length) {
           failures.push({ imageId: id, failureCode: 'ImageReferencedByManifestList', failureReason: `Requested image referenced by manifest list: [${lists.join(', ')}]` });
-          continue;
+          return;
         }
         deleteImage(ecr, repo, image.digest);
         if (tags.length) for (const imageTag of tags) imageIds.push({ imageDigest: image.digest, imageTag });
         else imageIds.push({ imageDigest: image.digest });
-      }
+      });
       return { imageIds, failures };
     },
 
