@@ -55,6 +55,18 @@ describe('local certificates', () => {
     assert.ok(!leafIsCurrent('not a certificate', req, caPem, Date.now()));
   });
 
+  it('trusts a certificate it checked while its file is unchanged, and checks again when the file changes or the hour is over', async () => {
+    const certs = new LocalCertificates(dir);
+    const leaf = await certs.leaf(req);
+    assert.deepEqual(await certs.leaf(req), leaf);
+    writeFileSync(leaf.file, 'not a certificate');
+    const reissued = await certs.leaf(req);
+    assert.ok(leafIsCurrent(readFileSync(reissued.file, 'utf8'), req, readFileSync(certs.caFile, 'utf8'), Date.now()), 'a changed file is checked again');
+    const later = Date.now() + 400 * DAY;
+    const renewed = await certs.leaf(req, later);
+    assert.notEqual(renewed.hash, reissued.hash, 'after the hour, an expiring certificate is renewed');
+  });
+
   it('removes the certificates of load balancers that are gone', async () => {
     const certs = new LocalCertificates(dir);
     const leaf = await certs.leaf(req);

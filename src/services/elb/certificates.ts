@@ -15,7 +15,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { isIP } from 'node:net';
@@ -28,6 +28,16 @@ export const OPENSSL_HELP = 'openssl is needed for HTTPS listeners (Slipway issu
 const LEAF_DAYS = 397;
 const CA_DAYS = 3650;
 const RENEW_BEFORE_MS = 30 * 86_400_000;
+/** How long a certificate found current is trusted before it is read and verified again. */
+const RECHECK_MS = 3_600_000;
+
+function mtimeOf(file: string): number | undefined {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
 
 /** What a load balancer's certificate must name. */
 export interface LeafRequest {
@@ -102,6 +112,8 @@ export class LocalCertificates {
   readonly caFile: string;
   readonly caKeyFile: string;
   private readonly certsDir: string;
+  /** Certificates found current, by load balancer id: what they name, their file's mtime, until when to trust that. */
+  private readonly checked = new Map<string, { names: string; leaf: Leaf; mtimeMs: number | undefined; until: number }>();
 
   /** `dir` is the ELB room's directory, <data-dir>/elb. */
   constructor(readonly dir: string) {
@@ -110,23 +122,38 @@ export class LocalCertificates {
     this.certsDir = join(dir, 'certs');
   }
 
-  /** The load balancer's certificate, issued when it has none that is current. */
+  /**
+   * The load balancer's certificate, issued when it has none that is current. Every data plane sync
+   * asks; a certificate found current is trusted for an hour while its file and names stay the same,
+   * instead of being read and verified again each time.
+   */
   async leaf(req: LeafRequest, now = Date.now()): Promise<Leaf> {
-    const caPem = await this.ensureCa();
     const file = join(this.certsDir, `${req.key}.pem`);
+    const names = subjectAltNames(req).join(',');
+    const known = this.checked.get(req.key);
+    if (known && known.names === names && now < known.until && mtimeOf(file) === known.mtimeMs) return known.leaf;
+    const caPem = await this.ensureCa();
     const existing = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-    if (existing && leafIsCurrent(existing, req, caPem, now)) return { file, hash: fileHash(existing) };
-    const issued = await this.issue(leafConfig(req), LEAF_DAYS, ['-CA', this.caFile, '-CAkey', this.caKeyFile]);
-    const pem = issued.cert + issued.key;
-    writeAtomic(file, pem, 0o600);
-    return { file, hash: fileHash(pem) };
+    let leaf: Leaf;
+    if (existing && leafIsCurrent(existing, req, caPem, now)) leaf = { file, hash: fileHash(existing) };
+    else {
+      const issued = await this.issue(leafConfig(req), LEAF_DAYS, ['-CA', this.caFile, '-CAkey', this.caKeyFile]);
+      const pem = issued.cert + issued.key;
+      writeAtomic(file, pem, 0o600);
+      leaf = { file, hash: fileHash(pem) };
+    }
+    this.checked.set(req.key, { names, leaf, mtimeMs: mtimeOf(file), until: now + RECHECK_MS });
+    return leaf;
   }
 
   /** Removes the certificates of load balancers other than `keep` (ids). */
   prune(keep: Set<string>): void {
     if (!existsSync(this.certsDir)) return;
     for (const name of readdirSync(this.certsDir)) {
-      if (!keep.has(name.replace(/\.pem$/, ''))) rmSync(join(this.certsDir, name), { force: true });
+      const key = name.replace(/\.pem$/, '');
+      if (keep.has(key)) continue;
+      rmSync(join(this.certsDir, name), { force: true });
+      this.checked.delete(key);
     }
   }
 
