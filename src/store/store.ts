@@ -4,10 +4,16 @@
  * its records as JSON documents in tables it owns, with a few indexed columns to query by; only the
  * service's model.ts touches its tables. Writes are synchronous and committed before a handler
  * replies, so nothing accepted is lost to a crash.
+ *
+ * The database holds secrets (the registry's token signing key among them): the data directory is
+ * kept 0700 and the database with its -wal and -shm files 0600, tightened at open if found wider.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ownerOnlyDir, ownerOnlyFile, tighten, type Tightened } from '../core/files.ts';
+import { logger } from '../core/log.ts';
+
+const log = logger('store');
 
 export type ColumnValue = string | number | null;
 
@@ -26,8 +32,15 @@ export class Store {
   /** Opens (creating if needed) the store in `dataDir`; ':memory:' for tests. */
   static open(dataDir: string): Store {
     if (dataDir === ':memory:') return new Store(new Database(':memory:'));
-    mkdirSync(dataDir, { recursive: true });
-    return new Store(new Database(join(dataDir, 'slipway.db')));
+    const file = join(dataDir, 'slipway.db');
+    const tightened = [ownerOnlyDir(dataDir), ownerOnlyFile(file), tighten(`${file}-wal`, 0o600), tighten(`${file}-shm`, 0o600)];
+    const store = new Store(new Database(file));
+    // SQLite gives a new -wal or -shm file the database's mode; checked again all the same.
+    tightened.push(tighten(`${file}-wal`, 0o600), tighten(`${file}-shm`, 0o600));
+    for (const t of tightened.filter((t): t is Tightened => t !== undefined)) {
+      log.warn(`${t.path} was readable by others (mode ${t.from.toString(8)}); now ${t.to.toString(8)}, as it holds secrets`);
+    }
+    return store;
   }
 
   prepare(sql: string): Database.Statement {

@@ -3,10 +3,10 @@
  * What the ECR handlers share: the caller's scope, the repository a request names, pagination,
  * and the wording ECR uses for images and parameters.
  */
-import { AwsError } from '../../core/errors.ts';
 import type { Scope } from '../../core/ids.ts';
 import type { RequestContext } from '../../protocol/types.ts';
 import type { EcrContext } from './context.ts';
+import { ecrError } from './errors.ts';
 import type { RepositoryRecord } from './model.ts';
 import { requireRepository } from './repositories.ts';
 import type { ImageIdentifier } from './shapes.ts';
@@ -18,21 +18,9 @@ export function repositoryFor(ecr: EcrContext, ctx: RequestContext, input: { rep
   return requireRepository(ecr, scopeOf(ctx), input.repositoryName, input.registryId);
 }
 
-/** ECR's wording for a parameter that fails a constraint. */
-export function invalidParameter(field: string, constraint: string): AwsError {
-  return new AwsError('InvalidParameterException', `Invalid parameter at '${field}' failed to satisfy constraint: '${constraint}'`);
-}
-
 /** An image id as ECR prints it in messages: {imageDigest:'…', imageTag:'…'}, 'null' for an absent part. */
 export function describeImageId(id: ImageIdentifier): string {
   return `{imageDigest:'${id.imageDigest ?? 'null'}', imageTag:'${id.imageTag ?? 'null'}'}`;
-}
-
-export function imageNotFound(repo: RepositoryRecord, id: ImageIdentifier): AwsError {
-  return new AwsError(
-    'ImageNotFoundException',
-    `The image with imageId ${describeImageId(id)} does not exist within the repository with name '${repo.repository.repositoryName}' in the registry with id '${repo.repository.registryId}'`,
-  );
 }
 
 /**
@@ -44,7 +32,7 @@ export function paginate<T>(items: T[], opts: { maxResults?: number; nextToken?:
   if (opts.nextToken) {
     const [kind, offset] = Buffer.from(opts.nextToken, 'base64url').toString().split(':');
     start = Number(offset);
-    if (kind !== opts.kind || !Number.isInteger(start) || start < 0) throw invalidParameter('nextToken', 'must be a token returned by an earlier call to this operation');
+    if (kind !== opts.kind || !Number.isInteger(start) || start < 0) throw ecrError.invalidParameter('nextToken', 'must be a token returned by an earlier call to this operation');
   }
   const page = items.slice(start, start + (opts.maxResults ?? opts.defaultSize));
   const end = start + page.length;
@@ -54,6 +42,6 @@ export function paginate<T>(items: T[], opts: { maxResults?: number; nextToken?:
 /** maxResults and nextToken page through a whole list; ECR refuses them beside an explicit list of ids. */
 export function refusePagingWithIds(listName: string, hasIds: boolean, input: { maxResults?: number; nextToken?: string }): void {
   if (!hasIds) return;
-  if (input.maxResults !== undefined) throw invalidParameter('maxResults', `maxResults cannot be used together with ${listName}`);
-  if (input.nextToken !== undefined) throw invalidParameter('nextToken', `nextToken cannot be used together with ${listName}`);
+  if (input.maxResults !== undefined) throw ecrError.invalidParameter('maxResults', `maxResults cannot be used together with ${listName}`);
+  if (input.nextToken !== undefined) throw ecrError.invalidParameter('nextToken', `nextToken cannot be used together with ${listName}`);
 }

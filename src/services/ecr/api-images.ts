@@ -4,11 +4,11 @@
  * PutImage. Writes go through manifests.ts, the same rules a docker push meets (tag mutability,
  * layers present, push events); the batch operations report per-id failures, never exceptions.
  */
-import { AwsError } from '../../core/errors.ts';
 import type { Handlers } from '../../protocol/types.ts';
-import { imageNotFound, invalidParameter, paginate, refusePagingWithIds, repositoryFor } from './api-common.ts';
+import { describeImageId, paginate, refusePagingWithIds, repositoryFor } from './api-common.ts';
 import { DIGEST, sha256 } from './blobs.ts';
 import type { EcrContext } from './context.ts';
+import { ecrError } from './errors.ts';
 import { isIndexType } from './manifest-format.ts';
 import { deleteImage, deleteTag, manifestBytes, putManifest, TAG, untag } from './manifests.ts';
 import type { ImageRecord, RepositoryRecord } from './model.ts';
@@ -106,8 +106,8 @@ export function imageHandlers(ecr: EcrContext): Handlers<EcrOperations> {
           const resolved = resolveImageId(ecr, repo, id);
           if ('failure' in resolved) {
             const code = resolved.failure.failureCode;
-            if (code === 'ImageNotFound' || code === 'ImageTagDoesNotMatchDigest') throw imageNotFound(repo, id);
-            throw invalidParameter('imageIds', resolved.failure.failureReason!);
+            if (code === 'ImageNotFound' || code === 'ImageTagDoesNotMatchDigest') throw ecrError.imageNotFound(repo, describeImageId(id));
+            throw ecrError.invalidParameter('imageIds', resolved.failure.failureReason!);
           }
           found.set(resolved.image.digest, resolved.image);
         }
@@ -189,7 +189,7 @@ export function imageHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       const bytes = Buffer.from(input.imageManifest, 'utf8');
       const digest = sha256(bytes);
       if (input.imageDigest && input.imageDigest !== digest) {
-        throw new AwsError('ImageDigestDoesNotMatchException', `The imageDigest '${input.imageDigest}' does not match the digest '${digest}' of the manifest provided.`);
+        throw ecrError.imageDigestDoesNotMatch(input.imageDigest, digest);
       }
       const image = putManifest(ecr, repo, input.imageTag ?? digest, bytes, input.imageManifestMediaType);
       return {

@@ -6,24 +6,17 @@
  * uploads, with the same digest verification; a completed layer is linked into its repository.
  */
 import { Readable } from 'node:stream';
-import { AwsError } from '../../core/errors.ts';
 import { uuid } from '../../core/ids.ts';
 import type { Handlers, RequestContext } from '../../protocol/types.ts';
-import { invalidParameter, repositoryFor } from './api-common.ts';
+import { repositoryFor } from './api-common.ts';
 import { DIGEST, DigestMismatchError, OffsetMismatchError, UploadUnknownError } from './blobs.ts';
 import { registryHost, type EcrContext } from './context.ts';
+import { ecrError } from './errors.ts';
 import type { RepositoryRecord, UploadRecord } from './model.ts';
 import type { EcrOperations, Layer, LayerFailure } from './shapes.ts';
 
 /** What InitiateLayerUpload tells clients to send per part: the largest part the model allows. */
 const PART_SIZE = 20 * 1024 * 1024;
-
-function uploadNotFound(repo: RepositoryRecord, uploadId: string): AwsError {
-  return new AwsError(
-    'UploadNotFoundException',
-    `The upload with id '${uploadId}' does not exist in the repository with name '${repo.repository.repositoryName}' in the registry with id '${repo.repository.registryId}'`,
-  );
-}
 
 export function layerHandlers(ecr: EcrContext): Handlers<EcrOperations> {
   const m = ecr.model;
@@ -32,7 +25,7 @@ export function layerHandlers(ecr: EcrContext): Handlers<EcrOperations> {
   const uploadFor = (ctx: RequestContext, input: { repositoryName: string; registryId?: string; uploadId: string }) => {
     const repo = repositoryFor(ecr, ctx, input);
     const upload = m.uploads.get(input.uploadId);
-    if (!upload || upload.repositoryArn !== repo.repository.repositoryArn) throw uploadNotFound(repo, input.uploadId);
+    if (!upload || upload.repositoryArn !== repo.repository.repositoryArn) throw ecrError.uploadNotFound(repo, input.uploadId);
     return { repo, upload };
   };
 
@@ -70,9 +63,7 @@ export function layerHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       const { repo, upload } = uploadFor(ctx, input);
       const bytes = Buffer.from(input.layerPartBlob, 'base64');
       const partFault = (message: string, received: number) =>
-        new AwsError('InvalidLayerPartException', message, {
-          fields: { registryId: repo.repository.registryId, repositoryName: repo.repository.repositoryName, uploadId: upload.id, lastValidByteReceived: received - 1 },
-        });
+        ecrError.invalidLayerPart(repo, upload.id, received - 1, message);
       if (bytes.length === 0) throw partFault('The layer part is empty.', upload.offset);
       if (input.partLastByte !== input.partFirstByte + bytes.length - 1) {
         throw partFault(
@@ -90,7 +81,7 @@ export function layerHandlers(ecr: EcrContext): Handlers<EcrOperations> {
         }
         if (err instanceof UploadUnknownError) {
           forgetUpload(upload);
-          throw uploadNotFound(repo, upload.id);
+          throw ecrError.uploadNotFound(repo, upload.id);
         }
         throw err;
       }
@@ -100,19 +91,19 @@ export function layerHandlers(ecr: EcrContext): Handlers<EcrOperations> {
 
     async CompleteLayerUpload(input, ctx) {
       const { repo, upload } = uploadFor(ctx, input);
-      if (input.layerDigests.length !== 1) throw invalidParameter('layerDigests', `must name exactly one digest, the uploaded layer's (got ${input.layerDigests.length})`);
+      if (input.layerDigests.length !== 1) throw ecrError.invalidParameter('layerDigests', `must name exactly one digest, the uploaded layer's (got ${input.layerDigests.length})`);
       const digest = input.layerDigests[0];
-      if (!DIGEST.test(digest)) throw new AwsError('InvalidLayerException', `The layer digest '${digest}' is not valid: it should satisfy the regex sha256:[a-f0-9]{64}`);
+      if (!DIGEST.test(digest)) throw ecrError.invalidLayer(`The layer digest '${digest}' is not valid: it should satisfy the regex sha256:[a-f0-9]{64}`);
       const size = await ecr.blobs.uploadSize(upload.id);
       if (size === undefined) {
         forgetUpload(upload);
-        throw uploadNotFound(repo, upload.id);
+        throw ecrError.uploadNotFound(repo, upload.id);
       }
-      if (size === 0) throw new AwsError('EmptyUploadException', `The upload with id '${upload.id}' contains no data.`);
+      if (size === 0) throw ecrError.emptyUpload(upload.id);
       if (linkedLayer(repo, digest)) {
         await ecr.blobs.cancelUpload(upload.id);
         forgetUpload(upload);
-        throw new AwsError('LayerAlreadyExistsException', `The layer '${digest}' already exists in the repository with name '${repo.repository.repositoryName}'.`);
+        throw ecrError.layerAlreadyExists(repo, digest);
       }
       let committed: { digest: string; size: number };
       try {
@@ -120,9 +111,9 @@ export function layerHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       } catch (err) {
         forgetUpload(upload);
         if (err instanceof DigestMismatchError) {
-          throw new AwsError('InvalidLayerException', `The layer digest calculation performed upon receipt of the layer does not match the digest specified: the bytes have digest ${err.actual}, not ${digest}.`);
+          throw ecrError.invalidLayer(`The layer digest calculation performed upon receipt of the layer does not match the digest specified: the bytes have digest ${err.actual}, not ${digest}.`);
         }
-        if (err instanceof UploadUnknownError) throw uploadNotFound(repo, upload.id);
+        if (err instanceof UploadUnknownError) throw ecrError.uploadNotFound(repo, upload.id);
         throw err;
       }
       m.tx(() => {
@@ -135,12 +126,12 @@ export function layerHandlers(ecr: EcrContext): Handlers<EcrOperations> {
     GetDownloadUrlForLayer(input, ctx) {
       const repo = repositoryFor(ecr, ctx, input);
       const digest = input.layerDigest;
-      if (!DIGEST.test(digest)) throw invalidParameter('layerDigest', 'must satisfy the regex sha256:[a-f0-9]{64}');
+      if (!DIGEST.test(digest)) throw ecrError.invalidParameter('layerDigest', 'must satisfy the regex sha256:[a-f0-9]{64}');
       const name = repo.repository.repositoryName;
       if (!m.hasLayer(repo.repository.repositoryArn!, digest)) {
-        throw new AwsError('LayersNotFoundException', `The image layer '${digest}' does not exist in the repository with name '${name}' in the registry with id '${repo.repository.registryId}'`);
+        throw ecrError.layerNotFound(repo, digest);
       }
-      if (!ecr.blobs.stat(digest)) throw new AwsError('LayerInaccessibleException', `The image layer '${digest}' of the repository with name '${name}' is not accessible: its bytes are missing.`);
+      if (!ecr.blobs.stat(digest)) throw ecrError.layerInaccessible(repo, digest);
       // The registry's own blob URL: fetch it with "Authorization: Basic <authorizationToken>".
       return { downloadUrl: `http://${registryHost(ecr)}/v2/${name}/blobs/${digest}`, layerDigest: digest };
     },

@@ -4,24 +4,21 @@
  * (lifecycle.ts) and previewable. Repository (permission) policies are validated and stored;
  * Slipway does not enforce them yet, as it does not authenticate API callers yet.
  */
-import { AwsError } from '../../core/errors.ts';
 import { logger } from '../../core/log.ts';
 import type { Handlers, RequestContext } from '../../protocol/types.ts';
-import { invalidParameter, paginate, refusePagingWithIds, repositoryFor, scopeOf } from './api-common.ts';
+import { paginate, refusePagingWithIds, repositoryFor, scopeOf } from './api-common.ts';
 import type { EcrContext } from './context.ts';
+import { ecrError } from './errors.ts';
 import { applyLifecyclePolicies, expiringNow, validateLifecyclePolicy, type LifecycleState } from './lifecycle.ts';
-import type { RepositoryRecord } from './model.ts';
 import { scopeKey } from './repositories.ts';
 import type { EcrOperations, LifecyclePolicyPreviewResult } from './shapes.ts';
 
 const log = logger('ecr.policies');
 
-const where = (repo: RepositoryRecord) => `the repository with name '${repo.repository.repositoryName}' in the registry with id '${repo.repository.registryId}'`;
-
 /** A repository policy must be an IAM policy document: JSON with one or more statements. */
 function validateRepositoryPolicy(text: string): void {
   const invalid = (problem: string): never => {
-    throw invalidParameter('PolicyText', `Invalid repository policy provided: ${problem}`);
+    throw ecrError.invalidParameter('PolicyText', `Invalid repository policy provided: ${problem}`);
   };
   let policy: unknown;
   try {
@@ -53,12 +50,6 @@ export function policyHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       return saved;
     });
 
-  const lifecycleNotFound = (repo: RepositoryRecord) =>
-    new AwsError('LifecyclePolicyNotFoundException', `Lifecycle policy does not exist for ${where(repo)}`);
-
-  const repositoryPolicyNotFound = (repo: RepositoryRecord) =>
-    new AwsError('RepositoryPolicyNotFoundException', `Repository policy does not exist for ${where(repo)}`);
-
   return {
     PutLifecyclePolicy(input, ctx) {
       validateLifecyclePolicy(input.lifecyclePolicyText);
@@ -70,7 +61,7 @@ export function policyHandlers(ecr: EcrContext): Handlers<EcrOperations> {
 
     GetLifecyclePolicy(input, ctx) {
       const repo = repositoryFor(ecr, ctx, input) as LifecycleState;
-      if (!repo.lifecyclePolicyText) throw lifecycleNotFound(repo);
+      if (!repo.lifecyclePolicyText) throw ecrError.lifecyclePolicyNotFound(repo);
       return {
         registryId: repo.repository.registryId,
         repositoryName: repo.repository.repositoryName,
@@ -82,7 +73,7 @@ export function policyHandlers(ecr: EcrContext): Handlers<EcrOperations> {
     DeleteLifecyclePolicy(input, ctx) {
       let removed: LifecycleState | undefined;
       update(ctx, input, (r) => {
-        if (!r.lifecyclePolicyText) throw lifecycleNotFound(r);
+        if (!r.lifecyclePolicyText) throw ecrError.lifecyclePolicyNotFound(r);
         removed = r;
         const { lifecyclePolicyText: _text, lifecyclePolicyUpdatedAt: _at, lifecycleEvaluatedAt: _evaluated, ...rest } = r;
         return rest;
@@ -98,7 +89,7 @@ export function policyHandlers(ecr: EcrContext): Handlers<EcrOperations> {
     StartLifecyclePolicyPreview(input, ctx) {
       const current = repositoryFor(ecr, ctx, input);
       const text = input.lifecyclePolicyText ?? current.lifecyclePolicyText;
-      if (!text) throw lifecycleNotFound(current);
+      if (!text) throw ecrError.lifecyclePolicyNotFound(current);
       const policy = validateLifecyclePolicy(text);
       // Evaluated at once against the images as they are now; GetLifecyclePolicyPreview shows it.
       const expiring = expiringNow(ecr, current.repository.repositoryArn!, policy);
@@ -111,7 +102,7 @@ export function policyHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       const repo = repositoryFor(ecr, ctx, input);
       const preview = repo.lifecyclePreview;
       if (!preview) {
-        throw new AwsError('LifecyclePolicyPreviewNotFoundException', `There is no lifecycle policy preview for ${where(repo)}`);
+        throw ecrError.lifecyclePolicyPreviewNotFound(repo);
       }
       const ids = input.imageIds ?? [];
       refusePagingWithIds('imageIds', ids.length > 0, input);
@@ -148,14 +139,14 @@ export function policyHandlers(ecr: EcrContext): Handlers<EcrOperations> {
 
     GetRepositoryPolicy(input, ctx) {
       const repo = repositoryFor(ecr, ctx, input);
-      if (!repo.policyText) throw repositoryPolicyNotFound(repo);
+      if (!repo.policyText) throw ecrError.repositoryPolicyNotFound(repo);
       return { registryId: repo.repository.registryId, repositoryName: repo.repository.repositoryName, policyText: repo.policyText };
     },
 
     DeleteRepositoryPolicy(input, ctx) {
       let removed: string | undefined;
       const repo = update(ctx, input, (r) => {
-        if (!r.policyText) throw repositoryPolicyNotFound(r);
+        if (!r.policyText) throw ecrError.repositoryPolicyNotFound(r);
         removed = r.policyText;
         const { policyText: _text, ...rest } = r;
         return rest;

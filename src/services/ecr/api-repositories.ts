@@ -4,13 +4,13 @@
  * on them. A repository's URI is formed when it is shown, from the registry's address now, so a
  * Slipway restarted on another port hands out URIs that work.
  */
-import { AwsError } from '../../core/errors.ts';
 import { arn, parseArn } from '../../core/ids.ts';
 import type { Handlers, RequestContext } from '../../protocol/types.ts';
-import { invalidParameter, paginate, refusePagingWithIds, repositoryFor, scopeOf } from './api-common.ts';
+import { paginate, refusePagingWithIds, repositoryFor, scopeOf } from './api-common.ts';
 import { registryHost, type EcrContext } from './context.ts';
+import { ecrError } from './errors.ts';
 import type { RepositoryRecord } from './model.ts';
-import { notFound, requireRepository, scopeKey } from './repositories.ts';
+import { requireRepository, scopeKey } from './repositories.ts';
 import type { EcrOperations, EncryptionConfiguration, ImageTagMutability, ImageTagMutabilityExclusionFilter, Repository, Tag } from './shapes.ts';
 
 /** ECR's repository name rule, matched whole (the model's pattern is written without anchors). */
@@ -26,10 +26,10 @@ export function repositoryView(ecr: EcrContext, record: RepositoryRecord): Repos
 function checkMutability(mutability: ImageTagMutability, filters: ImageTagMutabilityExclusionFilter[] | undefined): ImageTagMutabilityExclusionFilter[] | undefined {
   const withExclusion = mutability.endsWith('_WITH_EXCLUSION');
   if (withExclusion && !filters?.length) {
-    throw invalidParameter('imageTagMutabilityExclusionFilters', `must be given when imageTagMutability is ${mutability}`);
+    throw ecrError.invalidParameter('imageTagMutabilityExclusionFilters', `must be given when imageTagMutability is ${mutability}`);
   }
   if (!withExclusion && filters?.length) {
-    throw invalidParameter('imageTagMutabilityExclusionFilters', `may only be given when imageTagMutability is IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION (got ${mutability})`);
+    throw ecrError.invalidParameter('imageTagMutabilityExclusionFilters', `may only be given when imageTagMutability is IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION (got ${mutability})`);
   }
   return withExclusion ? filters : undefined;
 }
@@ -37,7 +37,7 @@ function checkMutability(mutability: ImageTagMutability, filters: ImageTagMutabi
 function checkEncryption(config: EncryptionConfiguration | undefined): EncryptionConfiguration {
   if (!config) return { encryptionType: 'AES256' };
   if (config.encryptionType === 'AES256' && config.kmsKey) {
-    throw invalidParameter('encryptionConfiguration.kmsKey', 'may only be given when encryptionType is KMS or KMS_DSSE');
+    throw ecrError.invalidParameter('encryptionConfiguration.kmsKey', 'may only be given when encryptionType is KMS or KMS_DSSE');
   }
   return config.kmsKey ? { encryptionType: config.encryptionType, kmsKey: config.kmsKey } : { encryptionType: config.encryptionType };
 }
@@ -46,17 +46,13 @@ function checkEncryption(config: EncryptionConfiguration | undefined): Encryptio
 function checkTags(tags: Tag[]): Tag[] {
   const seen = new Set<string>();
   for (const { Key: key, Value: value } of tags) {
-    if (!key || key.length > 128) throw new AwsError('InvalidTagParameterException', `Tag key '${key ?? ''}' is invalid: tag keys must be 1 to 128 characters long.`);
-    if ((value ?? '').length > 256) throw new AwsError('InvalidTagParameterException', `The value of tag '${key}' is invalid: tag values can be at most 256 characters long.`);
-    if (/^aws:/i.test(key)) throw new AwsError('InvalidTagParameterException', `Tag key '${key}' is invalid: the 'aws:' prefix is reserved for AWS use.`);
-    if (seen.has(key)) throw new AwsError('InvalidTagParameterException', `Tag key '${key}' appears more than once; each tag key must be unique.`);
+    if (!key || key.length > 128) throw ecrError.invalidTagParameter(`Tag key '${key ?? ''}' is invalid: tag keys must be 1 to 128 characters long.`);
+    if ((value ?? '').length > 256) throw ecrError.invalidTagParameter(`The value of tag '${key}' is invalid: tag values can be at most 256 characters long.`);
+    if (/^aws:/i.test(key)) throw ecrError.reservedTagKey(key);
+    if (seen.has(key)) throw ecrError.invalidTagParameter(`Tag key '${key}' appears more than once; each tag key must be unique.`);
     seen.add(key);
   }
   return tags.map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
-}
-
-function tooMany(count: number): AwsError {
-  return new AwsError('TooManyTagsException', `A repository can have at most ${MAX_TAGS} tags; this request would leave it with ${count}.`);
 }
 
 export function repositoryHandlers(ecr: EcrContext): Handlers<EcrOperations> {
@@ -67,10 +63,10 @@ export function repositoryHandlers(ecr: EcrContext): Handlers<EcrOperations> {
     const parsed = parseArn(resourceArn);
     const scope = scopeOf(ctx);
     if (!parsed || parsed.service !== 'ecr' || !parsed.resource.startsWith('repository/')) {
-      throw invalidParameter('resourceArn', `'${resourceArn}' is not an ECR repository ARN (arn:aws:ecr:<region>:<account>:repository/<name>)`);
+      throw ecrError.invalidParameter('resourceArn', `'${resourceArn}' is not an ECR repository ARN (arn:aws:ecr:<region>:<account>:repository/<name>)`);
     }
     const name = parsed.resource.slice('repository/'.length);
-    if (parsed.region !== scope.region || parsed.account !== scope.account) throw notFound(name, parsed.account);
+    if (parsed.region !== scope.region || parsed.account !== scope.account) throw ecrError.repositoryNotFound(name, parsed.account);
     return requireRepository(ecr, scope, name);
   };
 
@@ -82,15 +78,15 @@ export function repositoryHandlers(ecr: EcrContext): Handlers<EcrOperations> {
     CreateRepository(input, ctx) {
       const scope = scopeOf(ctx);
       const name = input.repositoryName;
-      if (!NAME.test(name)) throw invalidParameter('repositoryName', `must satisfy regular expression '${NAME_PATTERN}'`);
+      if (!NAME.test(name)) throw ecrError.invalidParameter('repositoryName', `must satisfy regular expression '${NAME_PATTERN}'`);
       if (input.registryId && input.registryId !== scope.account) {
-        throw invalidParameter('registryId', `repositories can only be created in your own registry ('${scope.account}')`);
+        throw ecrError.invalidParameter('registryId', `repositories can only be created in your own registry ('${scope.account}')`);
       }
       const mutability = input.imageTagMutability ?? 'MUTABLE';
       const exclusions = checkMutability(mutability, input.imageTagMutabilityExclusionFilters);
       const encryption = checkEncryption(input.encryptionConfiguration);
       const tags = checkTags(input.tags ?? []);
-      if (tags.length > MAX_TAGS) throw tooMany(tags.length);
+      if (tags.length > MAX_TAGS) throw ecrError.tooManyTags(MAX_TAGS, tags.length);
       const repository: Repository = {
         repositoryArn: arn(scope, 'ecr', `repository/${name}`),
         registryId: scope.account,
@@ -104,7 +100,7 @@ export function repositoryHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       };
       m.tx(() => {
         if (m.repositories.get(repository.repositoryArn!)) {
-          throw new AwsError('RepositoryAlreadyExistsException', `The repository with name '${name}' already exists in the registry with id '${scope.account}'`);
+          throw ecrError.repositoryAlreadyExists(name, scope.account);
         }
         m.putRepository({ repository, tags }, scopeKey(scope));
       });
@@ -133,10 +129,7 @@ export function repositoryHandlers(ecr: EcrContext): Handlers<EcrOperations> {
         const repositoryArn = record.repository.repositoryArn!;
         const images = m.images.find({ repo: repositoryArn });
         if (images.length && !input.force) {
-          throw new AwsError(
-            'RepositoryNotEmptyException',
-            `The repository with name '${input.repositoryName}' in registry with id '${scope.account}' cannot be deleted because it still contains images`,
-          );
+          throw ecrError.repositoryNotEmpty(input.repositoryName, scope.account);
         }
         // Images, tags and layer links go now; the blobs themselves are the collector's to remove
         // once no repository references them. Push events stay: they are history.
@@ -184,7 +177,7 @@ export function repositoryHandlers(ecr: EcrContext): Handlers<EcrOperations> {
         const record = repositoryByArn(ctx, input.resourceArn);
         const merged = new Map(record.tags.map((t) => [t.Key, t.Value]));
         for (const t of incoming) merged.set(t.Key, t.Value);
-        if (merged.size > MAX_TAGS) throw tooMany(merged.size);
+        if (merged.size > MAX_TAGS) throw ecrError.tooManyTags(MAX_TAGS, merged.size);
         saveTags(record, ctx, [...merged].map(([Key, Value]) => ({ Key, Value })));
       });
       return {};
@@ -192,7 +185,7 @@ export function repositoryHandlers(ecr: EcrContext): Handlers<EcrOperations> {
 
     UntagResource(input, ctx) {
       for (const key of input.tagKeys) {
-        if (/^aws:/i.test(key)) throw new AwsError('InvalidTagParameterException', `Tag key '${key}' is invalid: the 'aws:' prefix is reserved for AWS use.`);
+        if (/^aws:/i.test(key)) throw ecrError.reservedTagKey(key);
       }
       m.tx(() => {
         const record = repositoryByArn(ctx, input.resourceArn);

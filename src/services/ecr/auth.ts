@@ -3,7 +3,9 @@
  * Registry credentials. A password is `<expiry>.<hmac>` in base64url, signed with a secret kept in
  * the store's meta table, so passwords outlive a restart and need no table of their own. It never
  * contains ':' (the aws CLI's get-login-password splits "AWS:<password>" on it). Expiry is wall
- * time, 12 hours as in ECR: a client holds the timestamp, so it is not scaled by the clock.
+ * time, 12 hours as in ECR: a client holds the timestamp, so it is not scaled by the clock. A
+ * password whose expiry lies further ahead than that was not issued here and is refused, even when
+ * its signature holds (a leaked secret must not mint passwords that never expire).
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../types.ts';
@@ -49,7 +51,8 @@ export function verifyPassword(ctx: AppContext, password: string): boolean {
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
   try {
     const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown };
-    return typeof exp === 'number' && exp > ctx.clock.now();
+    const now = ctx.clock.now();
+    return typeof exp === 'number' && exp > now && exp <= now + TOKEN_LIFETIME_MS;
   } catch {
     return false;
   }

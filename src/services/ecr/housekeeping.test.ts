@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { createClock } from '../../core/clock.ts';
-import { collectGarbage, startHousekeeping } from './housekeeping.ts';
+import { createClock, createManualClock } from '../../core/clock.ts';
+import { collectGarbage, housekeeping, lifecycleKey, SWEEP_KEY } from './housekeeping.ts';
 import { deleteImage, putManifest } from './manifests.ts';
 import { addRepository, ecrTestContext, imageManifest, pushBlob } from './testing.ts';
 
@@ -68,27 +68,77 @@ describe('collectGarbage', () => {
   });
 });
 
-describe('startHousekeeping', () => {
+const KEEP_ONE_V = JSON.stringify({
+  rules: [{ rulePriority: 1, selection: { tagStatus: 'tagged', tagPrefixList: ['v'], countType: 'imageCountMoreThan', countNumber: 1 }, action: { type: 'expire' } }],
+});
+
+/** A repository with KEEP_ONE_V as its lifecycle policy. */
+function repositoryKeepingOne(name: string) {
+  const repo = addRepository(ecr, name);
+  repo.lifecyclePolicyText = KEEP_ONE_V;
+  ecr.model.putRepository(repo, 'us-east-1:000000000000');
+  return repo;
+}
+
+async function pushImage(repo: ReturnType<typeof addRepository>, tag: string) {
+  const config = await pushBlob(ecr, repo, Buffer.from(`{"tag":"${tag}"}`));
+  const layer = await pushBlob(ecr, repo, Buffer.from(`layer of ${tag}`));
+  return putManifest(ecr, repo, tag, imageManifest(config, [layer]));
+}
+
+describe('housekeeping', () => {
   it('applies the repository lifecycle policy soon after a push', async () => {
     ecr.clock = createClock(1000);
-    const repo = addRepository(ecr, 'app');
-    repo.lifecyclePolicyText = JSON.stringify({
-      rules: [{ rulePriority: 1, selection: { tagStatus: 'tagged', tagPrefixList: ['v'], countType: 'imageCountMoreThan', countNumber: 1 }, action: { type: 'expire' } }],
-    });
-    ecr.model.putRepository(repo, 'us-east-1:000000000000');
-    const stop = startHousekeeping(ecr);
+    const repo = repositoryKeepingOne('app');
+    const keeper = housekeeping(ecr);
+    keeper.start();
     try {
-      const config = await pushBlob(ecr, repo, Buffer.from('{}'));
-      const layers = [await pushBlob(ecr, repo, Buffer.from('one')), await pushBlob(ecr, repo, Buffer.from('two'))];
-      const old = putManifest(ecr, repo, 'v1', imageManifest(config, [layers[0]]));
+      const old = await pushImage(repo, 'v1');
       await new Promise((r) => setTimeout(r, 5));
-      const fresh = putManifest(ecr, repo, 'v2', imageManifest(config, [layers[1]]));
+      const fresh = await pushImage(repo, 'v2');
       const deadline = Date.now() + 5_000;
       while (ecr.model.image(repo.repository.repositoryArn!, old.digest) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       assert.equal(ecr.model.image(repo.repository.repositoryArn!, old.digest), undefined, 'v1 expired');
       assert.ok(ecr.model.image(repo.repository.repositoryArn!, fresh.digest));
     } finally {
-      stop();
+      await keeper.stop();
     }
+  });
+
+  it('on a manual clock: runs a lifecycle policy 5 s after the last push of a burst, and every policy at the 10-minute sweep', async () => {
+    const clock = createManualClock({ start: Date.now() });
+    ecr.clock = clock;
+    const quiet = repositoryKeepingOne('quiet');
+    const quietOld = await pushImage(quiet, 'v1');
+    await clock.advance(1_000);
+    const quietNew = await pushImage(quiet, 'v2');
+    const repo = repositoryKeepingOne('app');
+    const arn = repo.repository.repositoryArn!;
+    const key = lifecycleKey(arn);
+
+    const keeper = housekeeping(ecr);
+    keeper.start(); // pushes before this are not followed: 'quiet' waits for the sweep
+    const old = await pushImage(repo, 'v1');
+    await clock.advance(2_000);
+    const fresh = await pushImage(repo, 'v2');
+    await keeper.stop(); // from here the test alone runs the keys, at the clock's times
+
+    assert.deepEqual(await keeper.reconcile(key), { requeueAfterMs: 5_000 }, 'the second push moved the run back');
+    await clock.advance(4_999);
+    assert.deepEqual(await keeper.reconcile(key), { requeueAfterMs: 1 });
+    assert.ok(ecr.model.image(arn, old.digest), 'v1 is kept until the run is due');
+    await clock.advance(1);
+    assert.deepEqual(await keeper.reconcile(key), {});
+    assert.equal(ecr.model.image(arn, old.digest), undefined, 'v1 expired');
+    assert.ok(ecr.model.image(arn, fresh.digest));
+
+    const quietArn = quiet.repository.repositoryArn!;
+    assert.deepEqual(await keeper.reconcile(SWEEP_KEY), { requeueAfterMs: 10 * 60_000 - 7_000 });
+    assert.ok(ecr.model.image(quietArn, quietOld.digest), 'no sweep before 10 minutes');
+    await clock.advance(10 * 60_000 - 7_000);
+    assert.deepEqual(await keeper.reconcile(SWEEP_KEY), { requeueAfterMs: 10 * 60_000 });
+    assert.equal(ecr.model.image(quietArn, quietOld.digest), undefined, 'the sweep applied the policy');
+    assert.ok(ecr.model.image(quietArn, quietNew.digest));
+    assert.deepEqual(await keeper.reconcile(SWEEP_KEY), { requeueAfterMs: 10 * 60_000 }, 'the next sweep is 10 minutes on');
   });
 });

@@ -1,7 +1,11 @@
 /**
  * @module services/ecr/housekeeping
- * The ECR room's loop: lifecycle policies applied a few seconds after each push and on a timer,
- * then garbage collection of blobs and abandoned uploads.
+ * The ECR room's controller: lifecycle policies applied a few seconds after each push and on a
+ * timer, then garbage collection of blobs and abandoned uploads. Its keys are
+ * `lifecycle:<repository ARN>` (the run a push asks for; a later push in a burst moves it back)
+ * and `sweep` (every repository's policy, then a collection, every 10 minutes scaled). When each
+ * key is due is read from the clock, so a manual clock drives it in tests; a failed run retries
+ * with the controller's backoff.
  *
  * Collection is distribution's mark and sweep, adapted to pushes in progress:
  *   - marked: every image's manifest and everything its manifest references (config and layers,
@@ -17,6 +21,7 @@
  * Uploads with no write for 24 h (scaled, never under 1 real hour) are abandoned and removed.
  */
 import { logger } from '../../core/log.ts';
+import { Controller, type ReconcileResult } from '../../core/reconcile.ts';
 import type { EcrContext } from './context.ts';
 import { applyLifecyclePolicies } from './lifecycle.ts';
 
@@ -46,51 +51,70 @@ export interface CollectionReport {
   uploadsRemoved: number;
 }
 
-/** Starts the loop; returns the function that stops it. */
-export function startHousekeeping(ecr: EcrContext): () => void {
-  const pending = new Map<string, NodeJS.Timeout>();
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
+export const SWEEP_KEY = 'sweep';
+const LIFECYCLE_PREFIX = 'lifecycle:';
+export const lifecycleKey = (repositoryArn: string) => LIFECYCLE_PREFIX + repositoryArn;
 
-  const unsubscribe = ecr.events.subscribe((event) => {
-    if (event.type !== 'ecr.push' || stopped) return;
-    const arn = event.resource;
-    clearTimeout(pending.get(arn));
-    const t = setTimeout(() => {
-      pending.delete(arn);
-      Promise.resolve(applyLifecyclePolicies(ecr, arn)).catch((err) => log.error(`lifecycle policy of ${arn} failed`, err));
-    }, ecr.clock.duration(LIFECYCLE_AFTER_PUSH_MS));
-    t.unref();
-    pending.set(arn, t);
-  });
+export interface Housekeeping {
+  /** One run of a key, as the controller makes it (tests call it directly under a manual clock). */
+  reconcile(key: string): Promise<ReconcileResult>;
+  /** Follows pushes and schedules the first sweep. */
+  start(): void;
+  stop(): Promise<void>;
+}
 
-  const tick = async () => {
-    try {
-      await applyLifecyclePolicies(ecr);
-    } catch (err) {
-      log.error('lifecycle policies failed', err);
+export function housekeeping(ecr: EcrContext): Housekeeping {
+  /** When each key is next due, in clock time. */
+  const due = new Map<string, number>();
+  const sweepEvery = () => Math.max(1_000, ecr.clock.duration(COLLECT_EVERY_MS));
+
+  const reconcile = async (key: string): Promise<ReconcileResult> => {
+    const now = ecr.clock.now();
+    const at = due.get(key);
+    if (at !== undefined && now < at) return { requeueAfterMs: at - now };
+    if (key === SWEEP_KEY) {
+      await sweep(ecr);
+      due.set(key, ecr.clock.now() + sweepEvery());
+      return { requeueAfterMs: sweepEvery() };
     }
-    try {
-      const report = await collectGarbage(ecr);
-      if (report.blobsDeleted || report.uploadsRemoved || report.linksRemoved) log.info('collected', report);
-    } catch (err) {
-      log.error('garbage collection failed', err);
-    }
+    if (!key.startsWith(LIFECYCLE_PREFIX)) return {};
+    due.delete(key);
+    await applyLifecyclePolicies(ecr, key.slice(LIFECYCLE_PREFIX.length));
+    return {};
   };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => void tick().finally(schedule), Math.max(1_000, ecr.clock.duration(COLLECT_EVERY_MS)));
-    timer.unref();
-  };
-  schedule();
+  const controller = new Controller({ name: 'ecr.housekeeping', reconcile });
+  let unsubscribe: (() => void) | undefined;
 
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-    for (const t of pending.values()) clearTimeout(t);
-    pending.clear();
-    unsubscribe();
+  return {
+    reconcile,
+    start() {
+      unsubscribe = ecr.events.subscribe((event) => {
+        if (event.type !== 'ecr.push') return;
+        const key = lifecycleKey(event.resource);
+        const after = ecr.clock.duration(LIFECYCLE_AFTER_PUSH_MS);
+        due.set(key, ecr.clock.now() + after);
+        controller.enqueue(key, after);
+      });
+      due.set(SWEEP_KEY, ecr.clock.now() + sweepEvery());
+      controller.start();
+      controller.enqueue(SWEEP_KEY, sweepEvery());
+    },
+    async stop() {
+      unsubscribe?.();
+      await controller.stop();
+    },
   };
+}
+
+/** Every repository's lifecycle policy, then a collection; a failed collection is retried. */
+async function sweep(ecr: EcrContext): Promise<void> {
+  try {
+    await applyLifecyclePolicies(ecr);
+  } catch (err) {
+    log.error('lifecycle policies failed', err);
+  }
+  const report = await collectGarbage(ecr);
+  if (report.blobsDeleted || report.uploadsRemoved || report.linksRemoved) log.info('collected', report);
 }
 
 /** One collection. `graceMs` and `abandonedMs` are real milliseconds (already scaled). */

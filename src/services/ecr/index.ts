@@ -9,7 +9,7 @@ import type { AppContext, Room } from '../types.ts';
 import { ecrHandlers } from './api.ts';
 import { BlobStore } from './blobs.ts';
 import type { EcrContext } from './context.ts';
-import { startHousekeeping } from './housekeeping.ts';
+import { housekeeping } from './housekeeping.ts';
 import { EcrModel } from './model.ts';
 import { registryRoutes } from './registry.ts';
 
@@ -21,7 +21,7 @@ export function register(app: AppContext): Room {
     model: new EcrModel(app.store),
     blobs: new BlobStore(join(app.config.dataDir, 'registry')),
   };
-  let stopHousekeeping: (() => void) | undefined;
+  const keeper = housekeeping(ecr);
   return {
     name: 'ecr',
     api: {
@@ -31,10 +31,10 @@ export function register(app: AppContext): Room {
     },
     routes: registryRoutes(ecr),
     start() {
-      stopHousekeeping = startHousekeeping(ecr);
+      keeper.start();
     },
     stop() {
-      stopHousekeeping?.();
+      return keeper.stop();
     },
   };
 }

@@ -9,7 +9,7 @@
  * higher-priority rule is never expired by a lower one, but it still counts when a lower rule
  * counts images (ECR's "Example A": prod rule keeps B, so the beta rule may not expire it).
  */
-import { AwsError } from '../../core/errors.ts';
+import { ecrError } from './errors.ts';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -55,7 +55,7 @@ const COUNT_TYPES = ['imageCountMoreThan', 'sinceImagePushed', 'sinceImagePulled
 const MAX_WILDCARDS = 4;
 
 function invalid(problem: string): never {
-  throw new AwsError('InvalidParameterException', `Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: 'Lifecycle policy validation failure: ${problem}'`);
+  throw ecrError.invalidParameter('LifecyclePolicyText', `Lifecycle policy validation failure: ${problem}`);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

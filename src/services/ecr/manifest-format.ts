@@ -4,8 +4,8 @@
  * manifest and manifest list, OCI image manifest and index), and what it references. Docker schema
  * 1 is refused, as are media types no client of ECR pushes.
  */
-import { AwsError } from '../../core/errors.ts';
 import { DIGEST } from './blobs.ts';
+import { ecrError } from './errors.ts';
 
 export const MEDIA_TYPES = {
   dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
@@ -48,13 +48,7 @@ export function isIndexType(mediaType: string): boolean {
   return INDEX_TYPES.has(mediaType);
 }
 
-function invalid(reason: string): AwsError {
-  return new AwsError('InvalidParameterException', `Invalid parameter at 'imageManifest' failed to satisfy constraint: '${reason}'`);
-}
-
-function unsupported(what: string): AwsError {
-  return new AwsError('UnsupportedImageTypeException', `The image manifest media type '${what}' is not supported. Push a Docker image manifest V2 schema 2, a manifest list, an OCI image manifest or an OCI image index.`);
-}
+const invalid = (reason: string) => ecrError.invalidParameter('imageManifest', reason);
 
 function descriptor(value: unknown, where: string): Descriptor {
   const d = value as Partial<Descriptor> | null;
@@ -86,16 +80,16 @@ export function parseManifest(bytes: Buffer, contentType?: string): ParsedManife
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw invalid('the manifest must be a JSON object');
   const declared = typeof doc.mediaType === 'string' ? doc.mediaType : undefined;
   const header = bareMediaType(contentType);
-  if (SCHEMA1.has(header) || SCHEMA1.has(declared ?? '') || doc.schemaVersion === 1) throw unsupported(SCHEMA1.has(header) ? header : 'application/vnd.docker.distribution.manifest.v1+json');
+  if (SCHEMA1.has(header) || SCHEMA1.has(declared ?? '') || doc.schemaVersion === 1) throw ecrError.unsupportedImageType(SCHEMA1.has(header) ? header : 'application/vnd.docker.distribution.manifest.v1+json');
   if (doc.schemaVersion !== 2) throw invalid('schemaVersion must be 2');
 
   let mediaType: string;
   if (!GENERIC.has(header)) {
-    if (!ACCEPTED.has(header)) throw unsupported(header);
+    if (!ACCEPTED.has(header)) throw ecrError.unsupportedImageType(header);
     if (declared && declared !== header) throw invalid(`the manifest's mediaType '${declared}' differs from the media type '${header}' it was pushed with`);
     mediaType = header;
   } else if (declared) {
-    if (!ACCEPTED.has(declared)) throw unsupported(declared);
+    if (!ACCEPTED.has(declared)) throw ecrError.unsupportedImageType(declared);
     mediaType = declared;
   } else {
     // OCI leaves mediaType optional: tell an index from a manifest by its members.

@@ -7,10 +7,10 @@
  * await in between, so garbage collection (which also checks and deletes synchronously, blob by
  * blob) can never delete a blob between the check and the write.
  */
-import { AwsError } from '../../core/errors.ts';
 import { uuid } from '../../core/ids.ts';
 import { DIGEST, sha256 } from './blobs.ts';
 import type { EcrContext } from './context.ts';
+import { ecrError } from './errors.ts';
 import { parseManifest, type Descriptor } from './manifest-format.ts';
 import type { ImageRecord, RepositoryRecord } from './model.ts';
 
@@ -19,14 +19,6 @@ export const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
 
 export function isDigestReference(reference: string): boolean {
   return reference.includes(':');
-}
-
-function registryId(repo: RepositoryRecord): string {
-  return repo.repository.registryId!;
-}
-
-function names(repo: RepositoryRecord): string {
-  return `repository with name '${repo.repository.repositoryName}' in the registry with id '${registryId(repo)}'`;
 }
 
 /** Whether `tag` may not be moved once set, given the repository's mutability and exclusions. */
@@ -54,25 +46,20 @@ export function putManifest(ecr: EcrContext, repo: RepositoryRecord, reference: 
   const digest = sha256(bytes);
   let tag: string | undefined;
   if (isDigestReference(reference)) {
-    if (!DIGEST.test(reference)) throw new AwsError('InvalidParameterException', `Invalid parameter at 'imageDigest' failed to satisfy constraint: '${reference}' is not a sha256 digest`);
-    if (reference !== digest) {
-      throw new AwsError('ImageDigestDoesNotMatchException', `The image digest '${reference}' does not match the digest '${digest}' that Slipway calculated for the manifest`);
-    }
+    if (!DIGEST.test(reference)) throw ecrError.invalidParameter('imageDigest', `${reference} is not a sha256 digest`);
+    if (reference !== digest) throw ecrError.imageDigestDoesNotMatch(reference, digest);
   } else {
-    if (!TAG.test(reference)) throw new AwsError('InvalidTagParameterException', `The image tag '${reference}' is invalid: it must match ${TAG.source}`);
+    if (!TAG.test(reference)) throw ecrError.invalidTagParameter(`The image tag '${reference}' is invalid: it must match ${TAG.source}`);
     tag = reference;
   }
 
   const existing = ecr.model.image(repositoryArn, digest);
   const current = tag ? ecr.model.tag(repositoryArn, tag) : undefined;
   if (existing && (!tag || current?.digest === digest)) {
-    throw new AwsError('ImageAlreadyExistsException', `Image with digest '${digest}'${tag ? ` and tag '${tag}'` : ''} already exists in the ${names(repo)}`);
+    throw ecrError.imageAlreadyExists(repo, digest, tag);
   }
   if (tag && current && current.digest !== digest && isTagImmutable(repo, tag)) {
-    throw new AwsError(
-      'ImageTagAlreadyExistsException',
-      `The image tag '${tag}' already exists in the '${repo.repository.repositoryName}' repository and cannot be overwritten because the repository is immutable.`,
-    );
+    throw ecrError.imageTagAlreadyExists(repo, tag);
   }
 
   let size = 0;
@@ -85,7 +72,7 @@ export function putManifest(ecr: EcrContext, repo: RepositoryRecord, reference: 
       else missing.push(child);
     }
     if (missing.length) {
-      throw new AwsError('ReferencedImagesNotFoundException', `Images with digests '${list(missing)}' referenced by the manifest list do not exist in the ${names(repo)}`);
+      throw ecrError.referencedImagesNotFound(repo, digestsOf(missing));
     }
   } else {
     const missing: Descriptor[] = [];
@@ -95,7 +82,7 @@ export function putManifest(ecr: EcrContext, repo: RepositoryRecord, reference: 
       else missing.push(blob);
     }
     if (missing.length) {
-      throw new AwsError('LayersNotFoundException', `Layers with digests '${list(missing)}' required for pushing image into ${names(repo)} do not exist`);
+      throw ecrError.layersNotFound(repo, digestsOf(missing));
     }
   }
 
@@ -124,8 +111,8 @@ export function putManifest(ecr: EcrContext, repo: RepositoryRecord, reference: 
   return image;
 }
 
-function list(descriptors: Descriptor[]): string {
-  return `[${[...new Set(descriptors.map((d) => d.digest))].join(', ')}]`;
+function digestsOf(descriptors: Descriptor[]): string[] {
+  return [...new Set(descriptors.map((d) => d.digest))];
 }
 
 /** The image a tag or digest names in this repository. */

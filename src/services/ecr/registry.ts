@@ -14,11 +14,12 @@ import { logger } from '../../core/log.ts';
 import type { Route } from '../types.ts';
 import { verifyAuthorization } from './auth.ts';
 import type { EcrContext } from './context.ts';
+import { ecrError } from './errors.ts';
 import { blobRequest, uploadRequest } from './registry-blobs.ts';
 import { manifestRequest, referrersRequest, tagsRequest } from './registry-manifests.ts';
 import { RegistryError, sendRegistryError, toRegistryError } from './registry-errors.ts';
 import { API_VERSION_HEADER, header, paginate, sendJsonBody, type RegistryRequest } from './registry-http.ts';
-import { findRepositoryByName, notFound } from './repositories.ts';
+import { findRepositoryByName } from './repositories.ts';
 
 const log = logger('registry');
 
@@ -55,7 +56,7 @@ async function serve(ecr: EcrContext, req: IncomingMessage, res: ServerResponse)
       const name = decode(m[1]);
       if (!REPOSITORY_NAME.test(name) || name.length > 256) throw new RegistryError('NAME_INVALID', `invalid repository name '${name}'`, { name });
       const repo = findRepositoryByName(ecr, name);
-      if (!repo) throw new RegistryError('NAME_UNKNOWN', notFound(name, ecr.config.account).message, { name });
+      if (!repo) throw new RegistryError('NAME_UNKNOWN', ecrError.repositoryNotFound(name, ecr.config.account).message, { name });
       return await handler({ ecr, req, res, url, name, repo, repositoryArn: repo.repository.repositoryArn! }, decode(m[2] ?? ''));
     }
     const body = JSON.stringify({ errors: [{ code: 'NOT_FOUND', message: `the registry serves nothing at ${url.pathname}`, detail: {} }] });

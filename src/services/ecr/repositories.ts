@@ -3,24 +3,20 @@
  * Finding repositories: by name within a region and account (the API), or by name alone (the
  * registry, whose requests carry no region: the default region wins when a name is in several).
  */
-import { AwsError } from '../../core/errors.ts';
 import type { Scope } from '../../core/ids.ts';
 import type { EcrContext } from './context.ts';
+import { ecrError } from './errors.ts';
 import type { RepositoryRecord } from './model.ts';
 
 export function scopeKey(scope: Scope): string {
   return `${scope.region}:${scope.account}`;
 }
 
-export function notFound(name: string, registryId: string): AwsError {
-  return new AwsError('RepositoryNotFoundException', `The repository with name '${name}' does not exist in the registry with id '${registryId}'`);
-}
-
 /** The repository, or RepositoryNotFoundException naming it. `registryId` must be this account when given. */
 export function requireRepository(ecr: EcrContext, scope: Scope, name: string, registryId?: string): RepositoryRecord {
-  if (registryId && registryId !== scope.account) throw notFound(name, registryId);
+  if (registryId && registryId !== scope.account) throw ecrError.repositoryNotFound(name, registryId);
   const found = ecr.model.repositories.find({ scope: scopeKey(scope), name })[0];
-  if (!found) throw notFound(name, scope.account);
+  if (!found) throw ecrError.repositoryNotFound(name, scope.account);
   return found;
 }
 
