@@ -18,6 +18,9 @@ take elbv2 elbv2
 take codebuild codebuild
 take codedeploy codedeploy
 take codepipeline codepipeline
+take secretsmanager secretsmanager
+take ssm ssm
+take logs logs
 cp "$(python3 -c "import botocore,glob,os;print(glob.glob(os.path.dirname(botocore.__file__)+\"-*.dist-info\")[0])")/LICENSE.txt" models/LICENSE.txt 2>/dev/null || true
 echo "botocore $version" > models/SOURCE
 echo "models refreshed from botocore $version"
