@@ -9,7 +9,8 @@ const usage = `Usage: slipway <command> [options]
 
 Commands:
   start            Run Slipway in the foreground.
-                   --port P (default ${DEFAULT_PORT}, 0 = any free port)  --host H (default 127.0.0.1)
+                   --port P (default ${DEFAULT_PORT}, 0 = any free port)  --host H (default 127.0.0.1; off
+                   loopback, anyone reaching the port can start privileged containers: root here)
                    --data-dir D (default ~/.slipway)  --region R  --account A
                    --instance-cpu UNITS  --instance-memory MIB  (what each container instance offers)
                    --registry-host HOST[:PORT]  (the name repositoryUri uses, for other machines)

@@ -68,14 +68,15 @@ export function createSeam(opts: SeamOptions): Seam {
     if (protocol === 'json' && caller.target !== undefined) {
       const prefix = caller.target.split('.')[0];
       const api = byTarget.get(prefix);
-      if (!api) throw notServed(req, scope?.service ?? prefix);
+      if (!api) throw notServed(req, scope && !byScope.has(scope.service) ? scope.service : prefix);
       found(api.model);
       const body = await readBody(req, MAX_API_BODY);
       return dispatch(api, { target: caller.target, body: body.toString('utf8') }, ctx);
     }
     if (protocol === 'query' || protocol === 'ec2') {
       let api = scope ? byScope.get(scope.service) : undefined;
-      if (scope && api?.model.metadata.protocol !== 'query') throw notServed(req, scope.service);
+      if (scope && !api) throw notServed(req, scope.service);
+      if (api && api.model.metadata.protocol !== 'query') throw notServed(req, `${scope!.service} over the Query protocol (it speaks ${api.model.metadata.protocol})`);
       if (api) found(api.model);
       const form = req.method === 'GET' ? url.search.slice(1) : (await readBody(req, MAX_API_BODY)).toString('utf8');
       const params = new URLSearchParams(form);

@@ -57,6 +57,11 @@ describe('edge: services Slipway does not serve yet', () => {
     const unsigned = await rawRequest(s.endpoint, jsonCall('AmazonSSM.GetParameter', { Name: 'x' }));
     assert.equal(unsigned.status, 501);
     assert.deepEqual(JSON.parse(unsigned.text), { __type: 'NotImplemented', message: 'Slipway does not serve AmazonSSM yet' });
+    const servedScope = await rawRequest(s.endpoint, jsonCall('Foo_20200101.ListThings', {}, { authorization: sig('ecs') }));
+    assert.equal(JSON.parse(servedScope.text).message, 'Slipway does not serve Foo_20200101 yet');
+    const wrongProtocol = await rawRequest(s.endpoint, { ...form({ Action: 'ListClusters' }), headers: { ...form({}).headers, authorization: sig('ecs') } });
+    assert.equal(wrongProtocol.status, 501);
+    assert.match(wrongProtocol.text, /<Message>Slipway does not serve ecs over the Query protocol \(it speaks json\) yet<\/Message>/);
     const lambda = await rawRequest(s.endpoint, { path: '/2015-03-31/functions/', headers: { authorization: sig('lambda') } });
     assert.equal(lambda.status, 501);
     assert.equal(lambda.headers['x-amzn-errortype'], 'NotImplemented');
