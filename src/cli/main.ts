@@ -9,7 +9,8 @@ const usage = `Usage: slipway <command> [options]
 
 Commands:
   start            Run Slipway in the foreground.
-                   --port P (default ${DEFAULT_PORT}, 0 = any free port)  --host H (default 127.0.0.1)
+                   --port P (default ${DEFAULT_PORT}, 0 = any free port)  --host H (default 127.0.0.1; off
+                   loopback, anyone reaching the port can start privileged containers: root here)
                    --data-dir D (default ~/.slipway)  --region R  --account A
                    --instance-cpu UNITS  --instance-memory MIB  (what each container instance offers)
                    --registry-host HOST[:PORT]  (the name repositoryUri uses, for other machines)
@@ -46,7 +47,7 @@ async function start(argv: string[]): Promise<number> {
   const { startSlipway, VERSION } = await import('../server/app.ts');
   const slipway = await startSlipway(config);
   const env = `AWS_ENDPOINT_URL=${slipway.endpoint} AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=${config.defaultRegion}`;
-  console.log(`Slipway ${VERSION} listening on ${slipway.endpoint}`);
+  console.log(`Slipway ${VERSION} listening on ${slipway.bound} (${slipway.endpoint})`);
   console.log(`  data directory  ${config.dataDir}`);
   console.log(`  account/region  ${config.account} / ${config.defaultRegion}${config.timeScale !== 1 ? `   time scale ×${config.timeScale}` : ''}`);
   console.log(`  point the AWS CLI and SDKs at it:  export ${env}`);
@@ -61,7 +62,21 @@ async function start(argv: string[]): Promise<number> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  // `npx slipway start` and `npm start` run Slipway under `sh -c`: npm passes a SIGTERM on to
+  // that shell, which dies of it without passing it on. Run by npm, Slipway stops when its parent
+  // goes, as it would on the signal itself.
+  if (process.env.npm_command || process.env.npm_lifecycle_event) onParentExit(() => void stop('SIGTERM (to npm)'));
   return new Promise<number>(() => {});
+}
+
+function onParentExit(then: () => void): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    then();
+  }, 500);
+  timer.unref();
 }
 
 function endpointOf(flags: Record<string, string>): string {

@@ -37,12 +37,26 @@ export function loadConfig(flags: Partial<Record<string, string>> = {}, env: Nod
     port: int('--port', pick('port', 'SLIPWAY_PORT')) ?? DEFAULT_PORT,
     dataDir: resolve(pick('data-dir', 'SLIPWAY_DATA_DIR') ?? join(homedir(), '.slipway')),
     account: pick('account', 'SLIPWAY_ACCOUNT') ?? DEFAULT_ACCOUNT,
-    defaultRegion: pick('region', 'SLIPWAY_REGION') ?? DEFAULT_REGION,
+    defaultRegion: region(pick('region', 'SLIPWAY_REGION') ?? DEFAULT_REGION),
     timeScale: parseTimeScale(pick('time-scale', 'SLIPWAY_TIME_SCALE')),
     instanceCpu: int('--instance-cpu', pick('instance-cpu', 'SLIPWAY_INSTANCE_CPU')),
     instanceMemoryMiB: int('--instance-memory', pick('instance-memory', 'SLIPWAY_INSTANCE_MEMORY')),
     registryHost: pick('registry-host', 'SLIPWAY_REGISTRY_HOST'),
   };
+}
+
+/**
+ * A region name of AWS's shape, as its partitions spell them (us-east-1, cn-northwest-1,
+ * us-gov-west-1, us-isob-east-1, eu-isoe-west-1, eusc-de-east-1): region names end up in ARNs,
+ * URLs and files, so nothing else is taken from a request.
+ */
+export function isRegionName(name: string): boolean {
+  return /^[a-z]{2,4}-(?:[a-z]{2,4}-)?[a-z]+-\d{1,2}$/.test(name);
+}
+
+function region(name: string): string {
+  if (!isRegionName(name)) throw new Error(`--region must be a region name such as us-east-1 (got '${name}')`);
+  return name;
 }
 
 export function isLoopback(host: string): boolean {

@@ -1,7 +1,9 @@
 /**
  * @module protocol/sigv4
- * Reads the SigV4 credential scope a client signed with: it tells the region (and access key) a
- * request is for. Signatures are verified only when authentication is switched on (off loopback).
+ * Reads the SigV4 credential scope a client signed with, from the Authorization header or a
+ * presigned URL's X-Amz-Credential: it tells the region (and access key) a request is for, and
+ * the service the client meant to call. Signatures are not verified: Slipway authenticates no
+ * caller yet, which is why it listens on loopback unless told otherwise.
  */
 export interface CredentialScope {
   accessKeyId: string;

@@ -14,13 +14,16 @@ import type { ContainerRuntime } from '../runtime/types.ts';
 import { registerRooms } from '../services/index.ts';
 import type { AppContext, Route } from '../services/types.ts';
 import { Store } from '../store/index.ts';
-import { createEdge, sendJson } from './edge.ts';
+import { sendJson } from '../protocol/http.ts';
+import { createEdge } from './edge.ts';
 
 const log = logger('slipway');
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export interface Slipway {
   endpoint: string;
+  /** The address and port actually bound, e.g. 0.0.0.0:4566 or [::1]:4566. */
+  bound: string;
   ctx: AppContext;
   close(): Promise<void>;
 }
@@ -48,7 +51,7 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
         docker = { reachable: false, error: (err as Error).message, hint: 'Start Docker Engine and make sure `docker info` works for this user.' };
       }
       const details = Object.fromEntries(rooms.flatMap((r) => (r.status ? [[r.name, r.status()]] : [])));
-      sendJson(res, 200, { status: 'ok', version: VERSION, services: rooms.map((r) => r.name), docker, timeScale: ctx.clock.scale, ...details });
+      sendJson(res, 200, { status: 'ok', version: VERSION, pid: process.pid, services: rooms.map((r) => r.name), docker, timeScale: ctx.clock.scale, ...details });
     },
   };
   const server = createEdge({
@@ -56,6 +59,8 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
     routes: [health, ...rooms.flatMap((r) => r.routes ?? [])],
     account: config.account,
     defaultRegion: config.defaultRegion,
+    host: config.host,
+    registryHost: config.registryHost,
   });
   server.keepAliveTimeout = 65_000;
   for (const room of rooms) await room.start?.();
@@ -67,12 +72,18 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const endpoint = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
   Object.assign(ctx.edge, { url: endpoint, port: address.port });
+  const bound = `${host}:${address.port}`;
   if (!isLoopback(config.host)) {
-    log.warn(`listening on ${config.host}: anyone who can reach this port can drive Slipway (authentication comes in a later release)`);
+    log.warn(
+      `listening on ${bound}, off loopback, with no authentication: anyone who can reach this port can drive Slipway, ` +
+        `and through it start privileged containers with the Docker socket — that is root on this machine. ` +
+        `Allow only machines you trust to reach it (firewall), or listen on 127.0.0.1.`,
+    );
   }
 
   return {
     endpoint,
+    bound,
     ctx,
     async close() {
       // ECS stops first: the changes it makes while stopping (e.g. target deregistrations) reach

@@ -44,13 +44,10 @@ export function toWire(model: ServiceModel, shape: Shape, value: unknown): unkno
       return value.map((item) => toWire(model, memberShape, item)).filter((item) => item !== undefined);
     }
     case 'map': {
+      // fromEntries defines each key as its own property: a key named __proto__ stays a key.
       const valueShape = shapeOf(model, shape.value!.shape);
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-        const item = toWire(model, valueShape, v);
-        if (item !== undefined) out[k] = item;
-      }
-      return out;
+      const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toWire(model, valueShape, v)] as const);
+      return Object.fromEntries(entries.filter(([, item]) => item !== undefined));
     }
     case 'timestamp':
       return typeof value === 'number' ? value / 1000 : undefined;

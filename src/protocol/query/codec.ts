@@ -1,21 +1,17 @@
 /**
  * @module protocol/query/codec
- * The AWS Query codec (ELBv2) for dispatch: form-encoded `Action`/`Version` in, XML out.
- * A room serving a Query API registers it with `registerCodec('query', queryCodec)`.
+ * The AWS Query codec (ELBv2): form-encoded `Action`/`Version` in, XML out.
  */
-import type { Codec } from '../dispatch.ts';
+import type { Codec } from '../codecs.ts';
+import type { ServiceModel } from '../model.ts';
 import { parseQueryRequest } from './parser.ts';
 import { serializeQueryError, serializeQueryOutput } from './serializer.ts';
 
-export const queryCodec: Codec = {
-  decode: (service, request) => parseQueryRequest(service.model, request.body),
-  encode: (service, operation, output, requestId) => serializeQueryOutput(service.model, operation, output, requestId),
-  encodeError: (service, err, requestId) => serializeQueryError(service.model, err, requestId),
-};
+/** Errors for a Query caller whose service Slipway does not serve: no namespace, no modelled codes. */
+const noService: ServiceModel = { key: '', metadata: { apiVersion: '', protocol: 'query', endpointPrefix: '', serviceId: '' }, operations: {}, shapes: {} };
 
-/** True when a form body (or URL query) is a Query API call: it names an Action. */
-export function queryAction(form: string): { action: string; version?: string } | undefined {
-  const params = new URLSearchParams(form);
-  const action = params.get('Action');
-  return action ? { action, version: params.get('Version') ?? undefined } : undefined;
-}
+export const queryCodec: Codec = {
+  decode: (model, request) => parseQueryRequest(model, request.body),
+  encode: (model, operation, output, requestId) => serializeQueryOutput(model, operation, output, requestId),
+  encodeError: (model, err, requestId) => serializeQueryError(model ?? noService, err, requestId),
+};

@@ -9,7 +9,10 @@
  *   Names=                                 an empty list
  *
  * Numbers and booleans arrive as text and are converted when they look right; anything else is
- * left as text so that validation names the field. Malformed requests are client errors.
+ * left as text so that validation names the field. Malformed requests are client errors: list
+ * and map members must be numbered 1, 2, 3 … with no gap (`Names.member.1` and `Names.member.5`
+ * alone is a ValidationError naming `Names`, never a list that silently lost a member). The
+ * Action is looked up by own property, so `__proto__` is an unknown action.
  */
 import { AwsError } from '../../core/errors.ts';
 import { shapeOf, type ServiceModel, type Shape, type ShapeRef } from '../model.ts';
@@ -23,7 +26,7 @@ export function parseQueryRequest(model: ServiceModel, body: string): { operatio
   if (version && version !== model.metadata.apiVersion) {
     throw new AwsError('InvalidAction', `Slipway serves ${model.metadata.serviceId} version ${model.metadata.apiVersion}, not ${version}`);
   }
-  const operation = model.operations[action];
+  const operation = Object.hasOwn(model.operations, action) ? model.operations[action] : undefined;
   if (!operation) {
     throw new AwsError('InvalidAction', `Could not find operation ${action} for version ${params.get('Version') ?? model.metadata.apiVersion}`);
   }
@@ -35,16 +38,40 @@ export function parseQueryRequest(model: ServiceModel, body: string): { operatio
 class Reader {
   /** Every dotted prefix of every key, to tell quickly whether anything lives under a path. */
   private readonly prefixes = new Set<string>();
+  /** For each prefix followed by a number (`Names.member` in `Names.member.3`), the numbers seen. */
+  private readonly indices = new Map<string, Set<string>>();
 
   constructor(private readonly model: ServiceModel, private readonly params: Map<string, string>) {
     for (const key of params.keys()) {
       let at = key.indexOf('.');
       while (at >= 0) {
-        this.prefixes.add(key.slice(0, at));
-        at = key.indexOf('.', at + 1);
+        const prefix = key.slice(0, at);
+        this.prefixes.add(prefix);
+        const next = key.indexOf('.', at + 1);
+        const segment = key.slice(at + 1, next < 0 ? undefined : next);
+        if (/^\d+$/.test(segment)) {
+          if (!this.indices.has(prefix)) this.indices.set(prefix, new Set());
+          this.indices.get(prefix)!.add(segment);
+        }
+        at = next;
       }
       this.prefixes.add(key);
     }
+  }
+
+  /** How many members live under `base` (`base.1` … `base.n`); a gap, 0 or 01 names `param`. */
+  private count(base: string, param: string): number {
+    const seen = this.indices.get(base);
+    if (!seen) return 0;
+    const numbers = [...seen].map(Number).sort((a, b) => a - b);
+    const numbered = numbers.every((n, i) => n === i + 1) && [...seen].every((s) => String(Number(s)) === s);
+    if (!numbered) {
+      throw new AwsError(
+        'ValidationError',
+        `The members of ${param} must be numbered 1, 2, 3 … with no gap; got ${[...seen].sort((a, b) => Number(a) - Number(b)).join(', ')}`,
+      );
+    }
+    return numbers.length;
   }
 
   value(shape: Shape, key: string): unknown {
@@ -78,7 +105,7 @@ class Reader {
     const memberShape = shapeOf(this.model, member.shape);
     const base = shape.flattened ? key : `${key}.${member.locationName ?? 'member'}`;
     const items: unknown[] = [];
-    for (let i = 1; this.prefixes.has(`${base}.${i}`); i++) items.push(this.value(memberShape, `${base}.${i}`) ?? null);
+    for (let i = 1, n = this.count(base, key); i <= n; i++) items.push(this.value(memberShape, `${base}.${i}`) ?? null);
     return items;
   }
 
@@ -88,12 +115,13 @@ class Reader {
     const keyName = shape.key?.locationName ?? 'key';
     const valueName = shape.value?.locationName ?? 'value';
     const valueShape = shapeOf(this.model, shape.value!.shape);
-    const out: Record<string, unknown> = {};
-    for (let i = 1; this.prefixes.has(`${base}.${i}`); i++) {
+    const entries: [string, unknown][] = [];
+    for (let i = 1, n = this.count(base, key); i <= n; i++) {
       const k = this.params.get(`${base}.${i}.${keyName}`);
-      if (k !== undefined) out[k] = this.value(valueShape, `${base}.${i}.${valueName}`);
+      if (k !== undefined) entries.push([k, this.value(valueShape, `${base}.${i}.${valueName}`)]);
     }
-    return out;
+    // fromEntries defines each key as its own property: a key named __proto__ stays a key.
+    return Object.fromEntries(entries);
   }
 
   private scalar(shape: Shape, key: string): unknown {

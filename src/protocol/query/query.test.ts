@@ -124,3 +124,38 @@ describe('Query codec, round-tripped through the AWS SDK v3', () => {
     assert.deepEqual(empty.input, { Names: [] });
   });
 });
+
+describe('Query lists and maps numbered with gaps', () => {
+  it('a gap, a 0 or a leading zero is a ValidationError naming the parameter; members in any order are read in number order', () => {
+    assert.throws(() => parseQueryRequest(model, 'Action=DescribeLoadBalancers&Names.member.1=a&Names.member.5=b'), {
+      code: 'ValidationError',
+      message: /Names must be numbered 1, 2, 3 … with no gap; got 1, 5/,
+    });
+    assert.throws(() => parseQueryRequest(model, 'Action=DescribeLoadBalancers&Names.member.2=b'), { code: 'ValidationError', message: /Names/ });
+    assert.throws(() => parseQueryRequest(model, 'Action=DescribeLoadBalancers&Names.member.0=a&Names.member.1=b'), { code: 'ValidationError' });
+    assert.throws(() => parseQueryRequest(model, 'Action=DescribeLoadBalancers&Names.member.01=a'), { code: 'ValidationError' });
+    assert.throws(
+      () => parseQueryRequest(model, 'Action=RegisterTargets&TargetGroupArn=t&Targets.member.1.Id=a&Targets.member.3.Id=c'),
+      { code: 'ValidationError', message: /Targets/ },
+    );
+    assert.throws(
+      () => parseQueryRequest(model, 'Action=CreateRule&ListenerArn=l&Priority=1&Conditions.member.1.Field=path-pattern&Conditions.member.1.Values.member.2=/a'),
+      { code: 'ValidationError', message: /Conditions\.member\.1\.Values/ },
+    );
+    const ordered = parseQueryRequest(model, 'Action=DescribeLoadBalancers&Names.member.2=b&Names.member.1=a&Names.member.3=c');
+    assert.deepEqual(ordered.input, { Names: ['a', 'b', 'c'] });
+  });
+
+  it('map entries: a key named __proto__ stays a key; a gap is a ValidationError', () => {
+    const base = 'Action=CreateRule&ListenerArn=l&Priority=1&Actions.member.1.Type=authenticate-oidc&Actions.member.1.AuthenticateOidcConfig.AuthenticationRequestExtraParams';
+    const { input } = parseQueryRequest(model, `${base}.entry.1.key=__proto__&${base.split('&').pop()}.entry.1.value=v`);
+    const params = (input as { Actions: { AuthenticateOidcConfig: { AuthenticationRequestExtraParams: Record<string, string> } }[] }).Actions[0].AuthenticateOidcConfig.AuthenticationRequestExtraParams;
+    assert.ok(Object.hasOwn(params, '__proto__'));
+    assert.equal(Object.getOwnPropertyDescriptor(params, '__proto__')!.value, 'v');
+    assert.equal(Object.getPrototypeOf(params), Object.prototype);
+    assert.throws(() => parseQueryRequest(model, `${base}.entry.2.key=k&${base.split('&').pop()}.entry.2.value=v`), {
+      code: 'ValidationError',
+      message: /AuthenticationRequestExtraParams/,
+    });
+  });
+});

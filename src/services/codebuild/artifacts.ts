@@ -15,7 +15,7 @@
 import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, normalize, resolve } from 'node:path';
-import { sendJson } from '../../server/edge.ts';
+import { sendJson } from '../../protocol/http.ts';
 import type { Route } from '../types.ts';
 import type { ArtifactSpec, Buildspec } from './buildspec.ts';
 import { matchFiles } from './glob.ts';

@@ -9,7 +9,7 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sendJson } from '../../server/edge.ts';
+import { sendJson } from '../../protocol/http.ts';
 import type { Route } from '../types.ts';
 import type { CodebuildContext } from './context.ts';
 

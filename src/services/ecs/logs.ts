@@ -10,7 +10,7 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { PassThrough, type Readable } from 'node:stream';
-import { sendJson } from '../../server/edge.ts';
+import { sendJson } from '../../protocol/http.ts';
 import type { Route } from '../types.ts';
 import { taskIdOf } from './container-spec.ts';
 import type { EcsContext } from './context.ts';

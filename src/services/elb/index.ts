@@ -7,9 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { logger } from '../../core/log.ts';
-import { registerCodec } from '../../protocol/dispatch.ts';
 import { loadModel } from '../../protocol/model.ts';
-import { queryCodec } from '../../protocol/query/codec.ts';
 import type { AppContext, Room } from '../types.ts';
 import { elbHandlers } from './api.ts';
 import { targetHealthOf } from './api-targets.ts';
@@ -31,7 +29,6 @@ const TARGETS_CHANGED = 'elb.targets';
 export const TARGET_HEALTH = 'elb.target-health';
 
 export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}): Room {
-  registerCodec('query', queryCodec);
   const model = elbModel(app.store);
   const dir = join(app.config.dataDir, 'elb');
   const dataPlane = deps.dataPlane ?? new HaproxyDataPlane(dir);

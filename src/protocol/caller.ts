@@ -1,0 +1,33 @@
+/**
+ * @module protocol/caller
+ * Which AWS protocol a request speaks, told from its headers and URL alone (so that even an error
+ * raised before the body is read, such as a body too large, reaches the caller in a form its SDK
+ * parses):
+ *
+ *   X-Amz-Target header                        → json (JSON 1.0/1.1)
+ *   signed for s3                               → rest-xml (S3)
+ *   form POST, or GET with ?Action=             → query (ec2 when signed for ec2)
+ *   signed for any other service, any request  → json (REST-JSON clients read JSON errors too)
+ *   none of these                               → not an AWS API call
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Protocol } from './codecs.ts';
+import { header } from './http.ts';
+import { credentialScope, type CredentialScope } from './sigv4.ts';
+
+export interface Caller {
+  protocol?: Protocol;
+  scope?: CredentialScope;
+  target?: string;
+}
+
+export function callerOf(req: IncomingMessage, url: URL): Caller {
+  const scope = credentialScope(header(req, 'authorization'), url.searchParams.get('X-Amz-Credential'));
+  const target = header(req, 'x-amz-target');
+  if (target !== undefined) return { protocol: 'json', scope, target };
+  if (scope?.service === 's3') return { protocol: 'rest-xml', scope };
+  const form = req.method === 'POST' && (header(req, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded');
+  if (form || (req.method === 'GET' && url.searchParams.has('Action'))) return { protocol: scope?.service === 'ec2' ? 'ec2' : 'query', scope };
+  if (scope) return { protocol: 'json', scope };
+  return {};
+}

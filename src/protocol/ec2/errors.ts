@@ -1,0 +1,18 @@
+/**
+ * @module protocol/ec2/errors
+ * Errors in EC2's dialect of the Query protocol, which botocore and the SDKs parse for EC2:
+ *
+ *   <Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/></Response>
+ */
+import type { ErrorCodec } from '../codecs.ts';
+import { escape } from '../query/serializer.ts';
+
+export const ec2ErrorCodec: ErrorCodec = {
+  encodeError: (_model, err, requestId) => ({
+    status: err.status,
+    headers: { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-requestid': requestId },
+    body:
+      `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${escape(err.code)}</Code><Message>${escape(err.message)}</Message>` +
+      `</Error></Errors><RequestID>${escape(requestId)}</RequestID></Response>`,
+  }),
+};

@@ -1,0 +1,123 @@
+/**
+ * @module protocol/seam
+ * The one seam every AWS API request runs through, from the raw HTTP request to the bytes sent
+ * back: it tells the caller's protocol, checks the credential scope's region, reads the body within
+ * MAX_API_BODY, finds the service (X-Amz-Target prefix, the SigV4 scope's service, the Query form's
+ * Version) and dispatches. Every error on the way — its own included — is written in the caller's
+ * protocol; a service Slipway does not serve yet answers 501 NotImplemented naming it.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isRegionName } from '../core/config.ts';
+import { AwsError } from '../core/errors.ts';
+import { uuid } from '../core/ids.ts';
+import { logger } from '../core/log.ts';
+import { callerOf, type Caller } from './caller.ts';
+import { errorCodecFor, type Protocol } from './codecs.ts';
+import { dispatch } from './dispatch.ts';
+import { MAX_API_BODY, readBody, send } from './http.ts';
+import type { ServiceModel } from './model.ts';
+import type { ApiService, RequestContext, WireResponse } from './types.ts';
+
+const log = logger('edge');
+
+export interface SeamOptions {
+  apis: ApiService[];
+  account: string;
+  defaultRegion: string;
+}
+
+export interface Seam {
+  /** Serves the request when it is an AWS API call; false (nothing read, nothing written) when not. */
+  serve(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
+  /** Answers 403 with `reason` in the caller's protocol; false when the request is not an AWS API call. */
+  deny(req: IncomingMessage, res: ServerResponse, url: URL, reason: string): boolean;
+}
+
+/** What AWS answers for a credential scope naming no region, by the caller's protocol. */
+const badScope: Record<Protocol, string> = {
+  json: 'InvalidSignatureException',
+  query: 'IncompleteSignature',
+  ec2: 'IncompleteSignature',
+  'rest-xml': 'AuthorizationHeaderMalformed',
+};
+
+export function createSeam(opts: SeamOptions): Seam {
+  const byTarget = new Map<string, ApiService>();
+  const byScope = new Map<string, ApiService>();
+  const byVersion = new Map<string, ApiService>();
+  for (const api of opts.apis) {
+    const { metadata } = api.model;
+    if (metadata.targetPrefix) byTarget.set(metadata.targetPrefix, api);
+    byScope.set(metadata.signingName ?? metadata.endpointPrefix, api);
+    if (metadata.protocol === 'query') byVersion.set(metadata.apiVersion, api);
+  }
+
+  async function call(req: IncomingMessage, url: URL, caller: Caller, requestId: string, found: (model: ServiceModel) => void): Promise<WireResponse> {
+    const { protocol, scope } = caller;
+    if (scope && !isRegionName(scope.region)) {
+      req.resume();
+      throw new AwsError(badScope[protocol!], `Credential should be scoped to a valid region, not '${scope.region.slice(0, 64)}'.`);
+    }
+    const ctx: RequestContext = {
+      region: scope?.region ?? opts.defaultRegion,
+      account: opts.account,
+      requestId,
+      accessKeyId: scope?.accessKeyId,
+      endpoint: `http://${req.headers.host ?? 'localhost'}`,
+    };
+    if (protocol === 'json' && caller.target !== undefined) {
+      const prefix = caller.target.split('.')[0];
+      const api = byTarget.get(prefix);
+      if (!api) throw notServed(req, scope && !byScope.has(scope.service) ? scope.service : prefix);
+      found(api.model);
+      const body = await readBody(req, MAX_API_BODY);
+      return dispatch(api, { target: caller.target, body: body.toString('utf8') }, ctx);
+    }
+    if (protocol === 'query' || protocol === 'ec2') {
+      let api = scope ? byScope.get(scope.service) : undefined;
+      if (scope && !api) throw notServed(req, scope.service);
+      if (api && api.model.metadata.protocol !== 'query') throw notServed(req, `${scope!.service} over the Query protocol (it speaks ${api.model.metadata.protocol})`);
+      if (api) found(api.model);
+      const form = req.method === 'GET' ? url.search.slice(1) : (await readBody(req, MAX_API_BODY)).toString('utf8');
+      const params = new URLSearchParams(form);
+      api ??= byVersion.get(params.get('Version') ?? '');
+      if (!api && !params.get('Action')) throw new AwsError('MissingAction', 'The request must contain the parameter Action.');
+      if (!api) throw notServed(req, `the Query API version '${(params.get('Version') ?? '(none)').slice(0, 32)}'`);
+      found(api.model);
+      return dispatch(api, { body: form }, ctx);
+    }
+    throw notServed(req, scope!.service);
+  }
+
+  return {
+    async serve(req, res, url) {
+      const caller = callerOf(req, url);
+      if (!caller.protocol) return false;
+      const requestId = uuid();
+      let model: ServiceModel | undefined;
+      try {
+        send(res, await call(req, url, caller, requestId, (m) => (model = m)));
+      } catch (err) {
+        if (!(err instanceof AwsError)) log.error(`${req.method} ${url.pathname} failed`, err);
+        const failure = err instanceof AwsError ? err : new AwsError('InternalFailure', 'Slipway failed; see its log', { status: 500 });
+        send(res, errorCodecFor(caller.protocol).encodeError(model, failure, requestId));
+      }
+      return true;
+    },
+    deny(req, res, url, reason) {
+      const { protocol } = callerOf(req, url);
+      if (!protocol) return false;
+      req.resume();
+      const err = new AwsError(protocol === 'json' ? 'AccessDeniedException' : 'AccessDenied', reason, { status: 403 });
+      send(res, errorCodecFor(protocol).encodeError(undefined, err, uuid()));
+      return true;
+    },
+  };
+}
+
+/** 501 for a service Slipway does not serve; its body is not wanted. */
+function notServed(req: IncomingMessage, service: string): AwsError {
+  req.resume();
+  const name = /^[\w .'()-]{1,64}$/.test(service) ? service : 'that service';
+  return new AwsError('NotImplemented', `Slipway does not serve ${name} yet`, { status: 501 });
+}
