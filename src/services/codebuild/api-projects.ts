@@ -2,12 +2,12 @@
  * @module services/codebuild/api-projects
  * CreateProject, UpdateProject, DeleteProject, BatchGetProjects, ListProjects.
  */
-import { AwsError } from '../../core/errors.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import { paginate, projectArnFor, requireProject, scopeOf, sortOrder } from './api-common.ts';
 import type { CodebuildContext } from './context.ts';
+import { codebuildError, invalid } from './errors.ts';
 import { codebuildArn, scopeKey } from './model.ts';
-import { checkArtifacts, checkEnvironment, checkSource, invalid, newProject } from './projects.ts';
+import { checkArtifacts, checkEnvironment, checkSource, newProject } from './projects.ts';
 import type { CodebuildOperations, Project } from './shapes.ts';
 
 export function projectHandlers(cb: CodebuildContext): Handlers<CodebuildOperations> {
@@ -18,7 +18,7 @@ export function projectHandlers(cb: CodebuildContext): Handlers<CodebuildOperati
       const arn = codebuildArn.project(scope, input.name);
       const project = newProject(scope, arn, input, cb.clock.now(), input.badgeEnabled ?? false);
       m.tx(() => {
-        if (m.projects.get(arn)) throw new AwsError('ResourceAlreadyExistsException', `Project already exists: ${arn}`);
+        if (m.projects.get(arn)) throw codebuildError.projectExists(arn);
         m.putProject({ project, lastBuildNumber: 0 });
       });
       return { project };

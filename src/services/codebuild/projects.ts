@@ -4,14 +4,10 @@
  * artifacts and environments make sense together, reserved variable names, and the defaults
  * CodeBuild fills in, so a project reads back as AWS shows it.
  */
-import { AwsError } from '../../core/errors.ts';
 import type { Scope } from '../../core/ids.ts';
+import { invalid } from './errors.ts';
 import { GIT_TYPES } from './source.ts';
 import type { EnvironmentVariable, Project, ProjectArtifacts, ProjectEnvironment, ProjectSource } from './shapes.ts';
-
-export const invalid = (message: string): never => {
-  throw new AwsError('InvalidInputException', message);
-};
 
 export const DEFAULT_TIMEOUT_MINUTES = 60;
 export const DEFAULT_QUEUED_TIMEOUT_MINUTES = 480;
