@@ -10,6 +10,7 @@ const e = (code: CodebuildErrorCode, message: string) => new AwsError(code, mess
 
 export const codebuildError = {
   invalidInput: (message: string) => e('InvalidInputException', message),
+  accountLimitExceeded: (message: string) => e('AccountLimitExceededException', message),
   projectNotFound: (arn: string) => e('ResourceNotFoundException', `Project cannot be found: ${arn}`),
   projectExists: (arn: string) => e('ResourceAlreadyExistsException', `Project already exists: ${arn}`),
   buildNotFound: (id: string) => e('ResourceNotFoundException', `Build ${id} does not exist`),
