@@ -14,18 +14,15 @@ import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { buildLog, codebuildClient, createProject, getBuild, phaseList, runBuild, waitForBuild } from '../support/codebuild.ts';
+import { buildLog, createProject, getBuild, phaseList, runBuild, startCodebuildSlipway, waitForBuild } from '../support/codebuild.ts';
 import { expectAwsError } from '../support/ecr.ts';
-import { ensureTestImages } from '../support/images.ts';
-import { docker, startTestSlipway, waitFor, type TestSlipway } from '../support/slipway.ts';
+import { waitFor, type TestSlipway } from '../support/slipway.ts';
 
 let s: TestSlipway;
 let cb: CodeBuildClient;
 
 before(async () => {
-  await ensureTestImages(docker);
-  s = await startTestSlipway({ timeScale: 100 });
-  cb = codebuildClient(s.endpoint);
+  ({ s, cb } = await startCodebuildSlipway());
 });
 after(async () => {
   await s?.close();

@@ -11,9 +11,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { buildLog, codebuildClient, createProject, gitRepo, phaseList, runBuild, unzip } from '../support/codebuild.ts';
-import { ensureTestImages } from '../support/images.ts';
-import { docker, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
+import { buildLog, createProject, gitRepo, phaseList, runBuild, startCodebuildSlipway, unzip } from '../support/codebuild.ts';
+import type { TestSlipway } from '../support/slipway.ts';
 
 let s: TestSlipway;
 let cb: CodeBuildClient;
@@ -22,9 +21,7 @@ const SECRET = 'host-secret-4f1c9a';
 const cleanup: string[] = [];
 
 before(async () => {
-  await ensureTestImages(docker);
-  s = await startTestSlipway({ timeScale: 100 });
-  cb = codebuildClient(s.endpoint);
+  ({ s, cb } = await startCodebuildSlipway());
   // A directory of the host's that no build container can see; only links made inside builds name it.
   hostDir = mkdtempSync(join(tmpdir(), 'slipway-host-'));
   cleanup.push(hostDir);

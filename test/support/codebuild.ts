@@ -7,10 +7,18 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { waitFor } from './slipway.ts';
+import { ensureTestImages } from './images.ts';
+import { docker, startTestSlipway, waitFor, type TestSlipway } from './slipway.ts';
 
 export function codebuildClient(endpoint: string, region = 'us-east-1'): CodeBuildClient {
   return new CodeBuildClient({ endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+}
+
+/** A Slipway for a test file's builds, with the test image built, and its CodeBuild client. ×100: timeoutInMinutes 5 (the least CodeBuild takes) lasts 3 s. */
+export async function startCodebuildSlipway(timeScale = 100): Promise<{ s: TestSlipway; cb: CodeBuildClient }> {
+  await ensureTestImages(docker);
+  const s = await startTestSlipway({ timeScale });
+  return { s, cb: codebuildClient(s.endpoint) };
 }
 
 const git = (cwd: string, ...args: string[]) =>
