@@ -29,6 +29,9 @@ export type Progress = (line: string) => void;
 
 export class BuildImages {
   private building?: Promise<string>;
+  /** Everyone waiting for the image being built: each build that waits sees every progress line in its own log. */
+  private readonly watchers = new Set<Progress>();
+  private lastLine?: string;
 
   constructor(private readonly app: AppContext) {}
 
@@ -52,12 +55,33 @@ export class BuildImages {
     return standard;
   }
 
-  /** One build of the recipe at a time per process; every waiting build sees the progress lines in the Slipway log. */
-  private ensureStandard(hash: string, mirror: string, progress: Progress): Promise<string> {
-    this.building ??= buildStandard(this.app.runtime, hash, mirror, progress).finally(() => (this.building = undefined));
-    progress(`Slipway's build image ${STANDARD_REPO} is being built (progress in the Slipway log and in the build that started it)`);
-    return this.building;
+  /** One build of the recipe at a time per process; a build that joins late first sees the last line reached. */
+  private async ensureStandard(hash: string, mirror: string, progress: Progress): Promise<string> {
+    this.watchers.add(progress);
+    if (this.building && this.lastLine) progress(this.lastLine);
+    this.building ??= prepareStandardImage(this.app.runtime, (line) => {
+      this.lastLine = line;
+      log.info(line);
+      for (const watcher of this.watchers) watcher(line);
+    }, { hash, mirror }).finally(() => {
+      this.building = undefined;
+      this.lastLine = undefined;
+    });
+    try {
+      return await this.building;
+    } finally {
+      this.watchers.delete(progress);
+    }
   }
+}
+
+/**
+ * Slipway's build image for the current recipe, built unless the engine has it: what a standard-image
+ * build waits for, and what scripts/setup.sh runs ahead of the first build. Returns its canonical tag.
+ */
+export async function prepareStandardImage(runtime: ContainerRuntime, progress: Progress, recipe = { mirror: debianMirror(), hash: '' }): Promise<string> {
+  const mirror = recipe.mirror;
+  return buildStandard(runtime, recipe.hash || standardRecipeHash(mirror), mirror, progress);
 }
 
 async function buildStandard(runtime: ContainerRuntime, hash: string, mirror: string, progress: Progress): Promise<string> {
@@ -69,9 +93,7 @@ async function buildStandard(runtime: ContainerRuntime, hash: string, mirror: st
   const report = (percent: number, what: string) => {
     if (percent <= last) return;
     last = percent;
-    const line = `Building Slipway's build image ${STANDARD_REPO} from Debian ${mirror}: ${percent}% ${what}`;
-    progress(line);
-    log.info(line);
+    progress(`Building Slipway's build image ${STANDARD_REPO} from Debian ${mirror}: ${percent}% ${what}`);
   };
   report(0, '(first use or a new recipe; about 2 minutes, once)');
   await ensureBase(runtime, mirror, (line) => report(meter.debootstrap(line), `debootstrap: ${line.replace(/^I: /, '')}`));
