@@ -22,6 +22,8 @@ import {
 
 const log = logger('codebuild.image');
 
+const QUIET_MS = 10_000;
+
 /** A failure to provide the image; its message goes into the PROVISIONING phase context. */
 export class ImageError extends Error {}
 
@@ -89,10 +91,13 @@ async function buildStandard(runtime: ContainerRuntime, hash: string, mirror: st
   if ((await runtime.imageLabels(canonical))?.[RECIPE_LABEL] === hash) return canonical;
   const meter = new RecipeProgress();
   let last = -1;
-  // One line per percent reached, naming the step that reached it.
+  let lastAt = 0;
+  // One line per percent reached, naming the step that reached it; a slow step (apt-get update on a
+  // slow mirror) still shows what it is doing every few seconds.
   const report = (percent: number, what: string) => {
-    if (percent <= last) return;
+    if (percent <= last && Date.now() - lastAt < QUIET_MS) return;
     last = percent;
+    lastAt = Date.now();
     progress(`Building Slipway's build image ${STANDARD_REPO} from Debian ${mirror}: ${percent}% ${what}`);
   };
   report(0, '(first use or a new recipe; about 2 minutes, once)');
