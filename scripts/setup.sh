@@ -37,7 +37,7 @@ fi
 if [ "$(id -u)" != 0 ]; then
   echo "setup: skipping Slipway's CodeBuild image: debootstrap needs root (run this script once as root, or the first build on a standard image builds it when Slipway runs as root)"
 else
-  echo "setup: preparing Slipway's CodeBuild image (about 2 minutes the first time; one line per percent)"
+  echo "setup: preparing Slipway's CodeBuild image (2 to 5 minutes the first time; one line per percent)"
   node --import tsx src/services/codebuild/prepare-image.ts || echo "setup: the first build on a standard image will build it instead" >&2
 fi
 echo "setup: ready"

@@ -100,7 +100,7 @@ async function buildStandard(runtime: ContainerRuntime, hash: string, mirror: st
     lastAt = Date.now();
     progress(`Building Slipway's build image ${STANDARD_REPO} from Debian ${mirror}: ${percent}% ${what}`);
   };
-  report(0, '(first use or a new recipe; about 2 minutes, once)');
+  report(0, '(first use or a new recipe, once: 2 to 5 minutes, by the mirror and the machine)');
   await ensureBase(runtime, mirror, (line) => report(meter.debootstrap(line), `debootstrap: ${line.replace(/^I: /, '')}`));
   report(meter.imported(), `imported ${BASE_IMAGE}`);
   const context = tarArchive([{ path: 'Dockerfile', data: Buffer.from(standardDockerfile()) }]);
