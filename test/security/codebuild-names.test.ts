@@ -96,6 +96,19 @@ describe('names that become paths', () => {
   });
 });
 
+test("an artifact name the build's shell expands to control characters still serves the zip, named without them", async () => {
+  await createProject(cb, {
+    name: 'names-shell',
+    artifacts: { type: 'S3', location: 'b', name: 'x', overrideArtifactName: true },
+    source: { type: 'NO_SOURCE', buildspec: "version: 0.2\nphases:\n  build:\n    commands: ['echo hi > out.txt']\nartifacts:\n  files: [out.txt]\n  name: $(printf 'two\\r\\nlines')\n" },
+  });
+  const build = await runBuild(cb, { projectName: 'names-shell' });
+  assert.equal(build.buildStatus, 'SUCCEEDED', await buildLog(s.endpoint, build));
+  const res = await fetch(build.artifacts!.location!);
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-disposition'), 'attachment; filename="twolines.zip"');
+});
+
 describe('CodeBuild number limits', () => {
   test('concurrentBuildLimit (1 to the account quota of 60), autoRetryLimit (0 to 10), timeouts (5 to 2160, 5 to 480) are refused outside their ranges, writing nothing', async () => {
     for (const concurrentBuildLimit of [0, -1, 61]) {

@@ -137,7 +137,7 @@ export function artifactRoutes(dataDir: string): Route[] {
         res.writeHead(200, {
           'content-type': zip ? 'application/zip' : 'application/octet-stream',
           'content-length': String(info.size),
-          ...(zip ? { 'content-disposition': `attachment; filename="${zip.name.replace(/"/g, '')}.zip"` } : {}),
+          ...(zip ? { 'content-disposition': `attachment; filename="${zip.name.replace(/[^\x20-\x7e]|"/g, '')}.zip"` } : {}),
         });
         createReadStream(file).pipe(res);
       },
