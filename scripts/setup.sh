@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Everything Slipway and its tests need on a fresh Debian or Ubuntu machine: Docker Engine (and
 # busybox-static for the locally built test images), the aws CLI and boto3, skopeo, HAProxy, openssl,
-# debootstrap (for the CodeBuild image), and the npm dependencies.
+# debootstrap (for the CodeBuild image), the npm dependencies, and the CodeBuild image itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,5 +31,13 @@ need 'command -v debootstrap' debootstrap 'Slipway builds its CodeBuild image wi
 if [ ! -d node_modules ] || [ package.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm dependencies (better-sqlite3 compiles from source; about a minute)"
   npm install --no-audit --no-fund --loglevel=error
+fi
+# Slipway's CodeBuild image (aws/codebuild/standard:* and friends), built here rather than by the
+# first build that needs it; kept while its recipe's hash is unchanged, so a second run takes a second.
+if [ "$(id -u)" != 0 ]; then
+  echo "setup: skipping Slipway's CodeBuild image: debootstrap needs root (run this script once as root, or the first build on a standard image builds it when Slipway runs as root)"
+else
+  echo "setup: preparing Slipway's CodeBuild image (2 to 5 minutes the first time; one line per percent)"
+  node --import tsx src/services/codebuild/prepare-image.ts || echo "setup: the first build on a standard image will build it instead" >&2
 fi
 echo "setup: ready"

@@ -75,7 +75,8 @@ describe('error catalogues', () => {
       });
 
       it('has every entry used by the room', async () => {
-        const text = [...sources(room)].filter(([file]) => file !== 'errors.ts').map(([, source]) => source).join('\n');
+        // Entries are defined as `key: …`, used as `….key`; errors.ts may use one entry in another.
+        const text = [...sources(room)].map(([, source]) => source).join('\n');
         const unused = [...(await catalogues(room)).keys()].filter((key) => !new RegExp(`\\.${key}\\b`).test(text));
         assert.deepEqual(unused, [], `${room}/errors.ts entries nothing uses`);
       });

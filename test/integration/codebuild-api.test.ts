@@ -16,10 +16,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
-import { buildLog, codebuildClient, createProject, getBuild, gitRepo, phaseList, runBuild, unzip, waitForBuild } from '../support/codebuild.ts';
+import { buildLog, createProject, getBuild, gitRepo, phaseList, runBuild, startCodebuildSlipway, unzip, waitForBuild } from '../support/codebuild.ts';
 import { expectAwsError } from '../support/ecr.ts';
-import { ensureTestImages } from '../support/images.ts';
-import { awsCli, docker, startTestSlipway, waitFor, type TestSlipway } from '../support/slipway.ts';
+import { awsCli, docker, waitFor, type TestSlipway } from '../support/slipway.ts';
 
 let s: TestSlipway;
 let cb: CodeBuildClient;
@@ -27,10 +26,7 @@ const repos: string[] = [];
 const root = new URL('../../', import.meta.url).pathname;
 
 before(async () => {
-  await ensureTestImages(docker);
-  // ×100: timeoutInMinutes 5 (the least CodeBuild takes) lasts 3 s.
-  s = await startTestSlipway({ timeScale: 100 });
-  cb = codebuildClient(s.endpoint);
+  ({ s, cb } = await startCodebuildSlipway());
 });
 after(async () => {
   await s?.close();

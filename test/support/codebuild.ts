@@ -4,13 +4,21 @@
  */
 import { BatchGetBuildsCommand, CodeBuildClient, CreateProjectCommand, StartBuildCommand, type Build, type CreateProjectCommandInput, type StartBuildCommandInput } from '@aws-sdk/client-codebuild';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { waitFor } from './slipway.ts';
+import { ensureTestImages } from './images.ts';
+import { docker, startTestSlipway, waitFor, type TestSlipway } from './slipway.ts';
 
 export function codebuildClient(endpoint: string, region = 'us-east-1'): CodeBuildClient {
   return new CodeBuildClient({ endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+}
+
+/** A Slipway for a test file's builds, with the test image built, and its CodeBuild client. ×100: timeoutInMinutes 5 (the least CodeBuild takes) lasts 3 s. */
+export async function startCodebuildSlipway(timeScale = 100): Promise<{ s: TestSlipway; cb: CodeBuildClient }> {
+  await ensureTestImages(docker);
+  const s = await startTestSlipway({ timeScale });
+  return { s, cb: codebuildClient(s.endpoint) };
 }
 
 const git = (cwd: string, ...args: string[]) =>
@@ -85,7 +93,11 @@ export async function unzip(url: string): Promise<Record<string, string>> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
   const dir = mkdtempSync(join(tmpdir(), 'slipway-cb-zip-'));
-  writeFileSync(join(dir, 'a.zip'), Buffer.from(await res.arrayBuffer()));
-  const json = execFileSync('python3', ['-c', 'import sys,json,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps({i.filename: z.read(i).decode("utf-8","replace") for i in z.infolist()}))', join(dir, 'a.zip')]);
-  return JSON.parse(json.toString()) as Record<string, string>;
+  try {
+    writeFileSync(join(dir, 'a.zip'), Buffer.from(await res.arrayBuffer()));
+    const json = execFileSync('python3', ['-c', 'import sys,json,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps({i.filename: z.read(i).decode("utf-8","replace") for i in z.infolist()}))', join(dir, 'a.zip')]);
+    return JSON.parse(json.toString()) as Record<string, string>;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

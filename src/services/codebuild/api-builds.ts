@@ -4,15 +4,14 @@
  * BatchDeleteBuilds. Handlers record intent and wake the build controller; it does the rest.
  */
 import { rm } from 'node:fs/promises';
-import { AwsError } from '../../core/errors.ts';
 import type { Handlers, RequestContext } from '../../protocol/types.ts';
 import { paginate, requireProject, scopeOf, sortOrder } from './api-common.ts';
 import { artifactsRoot } from './artifacts.ts';
 import { recordBuild, settingsFor, settingsOf } from './builds.ts';
 import type { CodebuildContext } from './context.ts';
+import { codebuildError, invalid } from './errors.ts';
 import { logPath } from './logs.ts';
 import { scopeKey, type BuildRecord } from './model.ts';
-import { invalid } from './projects.ts';
 import type { Build, BuildNotDeleted, CodebuildOperations } from './shapes.ts';
 
 const initiatorOf = (ctx: RequestContext) => ctx.accessKeyId ?? 'slipway';
@@ -22,7 +21,7 @@ export function buildHandlers(cb: CodebuildContext): Handlers<CodebuildOperation
 
   const requireBuild = (ctx: RequestContext, id: string): BuildRecord => {
     const record = m.buildById(scopeOf(ctx), id);
-    if (!record) throw new AwsError('ResourceNotFoundException', `Build ${id} does not exist`);
+    if (!record) throw codebuildError.buildNotFound(id);
     return record;
   };
   const idempotent = (projectName: string, token: string | undefined): BuildRecord | undefined =>

@@ -3,12 +3,11 @@
  * What the CodeBuild handlers share: the caller's scope, lookups that answer CodeBuild's
  * errors, and opaque pagination tokens.
  */
-import { AwsError } from '../../core/errors.ts';
 import type { Scope } from '../../core/ids.ts';
 import type { RequestContext } from '../../protocol/types.ts';
 import type { CodebuildContext } from './context.ts';
+import { codebuildError, invalid } from './errors.ts';
 import { codebuildArn, type ProjectRecord } from './model.ts';
-import { invalid } from './projects.ts';
 
 export const scopeOf = (ctx: RequestContext): Scope => ({ region: ctx.region, account: ctx.account });
 
@@ -20,7 +19,7 @@ export function projectArnFor(scope: Scope, nameOrArn: string): string {
 export function requireProject(cb: CodebuildContext, scope: Scope, nameOrArn: string): ProjectRecord {
   const arn = projectArnFor(scope, nameOrArn);
   const record = cb.model.projects.get(arn);
-  if (!record) throw new AwsError('ResourceNotFoundException', `Project cannot be found: ${arn}`);
+  if (!record) throw codebuildError.projectNotFound(arn);
   return record;
 }
 

@@ -2,12 +2,12 @@
  * @module services/codebuild/api-projects
  * CreateProject, UpdateProject, DeleteProject, BatchGetProjects, ListProjects.
  */
-import { AwsError } from '../../core/errors.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import { paginate, projectArnFor, requireProject, scopeOf, sortOrder } from './api-common.ts';
 import type { CodebuildContext } from './context.ts';
+import { codebuildError, invalid } from './errors.ts';
 import { codebuildArn, scopeKey } from './model.ts';
-import { checkArtifacts, checkEnvironment, checkSource, invalid, newProject } from './projects.ts';
+import { checkArtifacts, checkEnvironment, checkLimits, checkLogsConfig, checkSecondaryArtifacts, checkSecondarySources, checkSource, newProject } from './projects.ts';
 import type { CodebuildOperations, Project } from './shapes.ts';
 
 export function projectHandlers(cb: CodebuildContext): Handlers<CodebuildOperations> {
@@ -18,7 +18,7 @@ export function projectHandlers(cb: CodebuildContext): Handlers<CodebuildOperati
       const arn = codebuildArn.project(scope, input.name);
       const project = newProject(scope, arn, input, cb.clock.now(), input.badgeEnabled ?? false);
       m.tx(() => {
-        if (m.projects.get(arn)) throw new AwsError('ResourceAlreadyExistsException', `Project already exists: ${arn}`);
+        if (m.projects.get(arn)) throw codebuildError.projectExists(arn);
         m.putProject({ project, lastBuildNumber: 0 });
       });
       return { project };
@@ -29,16 +29,21 @@ export function projectHandlers(cb: CodebuildContext): Handlers<CodebuildOperati
       const project = m.tx(() => {
         const record = requireProject(cb, scope, input.name);
         const p = record.project;
+        checkLimits(input, { removable: true });
         const source = input.source ? checkSource(input.source) : p.source!;
         const updated: Project = {
           ...p,
           ...Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && k !== 'name' && k !== 'badgeEnabled')),
           source,
+          secondarySources: input.secondarySources ? checkSecondarySources(input.secondarySources) : p.secondarySources,
           artifacts: checkArtifacts(input.artifacts ?? p.artifacts!, source),
+          secondaryArtifacts: checkSecondaryArtifacts(input.secondaryArtifacts ?? p.secondaryArtifacts, source),
           environment: input.environment ? checkEnvironment(input.environment) : p.environment,
+          logsConfig: checkLogsConfig(input.logsConfig) ?? p.logsConfig,
           lastModified: cb.clock.now(),
           ...(input.badgeEnabled !== undefined ? { badge: { badgeEnabled: input.badgeEnabled } } : {}),
         };
+        if (updated.concurrentBuildLimit === -1) delete updated.concurrentBuildLimit;
         if (updated.timeoutInMinutes === undefined) invalid('timeoutInMinutes must be set');
         m.putProject({ ...record, project: updated });
         return updated;

@@ -4,12 +4,11 @@
  * DeleteReportGroup, BatchGetReportGroups, ListReportGroups, BatchGetReports, ListReports,
  * ListReportsForReportGroup, DescribeTestCases, DeleteReport, GetReportGroupTrend.
  */
-import { AwsError } from '../../core/errors.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import { paginate, scopeOf, sortOrder } from './api-common.ts';
 import type { CodebuildContext } from './context.ts';
+import { codebuildError, invalid } from './errors.ts';
 import { codebuildArn, scopeKey } from './model.ts';
-import { invalid } from './projects.ts';
 import { newReportGroup } from './reports.ts';
 import type { CodebuildOperations, Report, ReportGroup } from './shapes.ts';
 
@@ -17,7 +16,7 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
   const m = cb.model;
   const requireGroup = (arn: string): ReportGroup => {
     const group = m.reportGroups.get(arn);
-    if (!group) throw new AwsError('ResourceNotFoundException', `Report group ${arn} does not exist`);
+    if (!group) throw codebuildError.reportGroupNotFound(arn);
     return group;
   };
 
@@ -28,7 +27,7 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
       const arn = codebuildArn.reportGroup(scope, input.name);
       const group = newReportGroup(scope, input.name, cb.clock.now(), { exportConfig: input.exportConfig, tags: input.tags ?? [] });
       m.tx(() => {
-        if (m.reportGroups.get(arn)) throw new AwsError('ResourceAlreadyExistsException', `Report group ${arn} already exists`);
+        if (m.reportGroups.get(arn)) throw codebuildError.reportGroupExists(arn);
         m.putReportGroup(group);
       });
       return { reportGroup: group };
@@ -99,7 +98,7 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
     },
 
     DescribeTestCases(input) {
-      if (!m.reports.get(input.reportArn)) throw new AwsError('ResourceNotFoundException', `Report ${input.reportArn} does not exist`);
+      if (!m.reports.get(input.reportArn)) throw codebuildError.reportNotFound(input.reportArn);
       const keyword = input.filter?.keyword?.toLowerCase();
       const cases = m.testCases
         .find({ report: input.reportArn })

@@ -13,11 +13,12 @@
  * …/<dir>.zip (the zip; it is the build's artifacts.location) and …/<dir>/<path> (one file).
  */
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, normalize, resolve } from 'node:path';
+import { copyFile, lstat, mkdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, normalize } from 'node:path';
 import { sendJson } from '../../protocol/http.ts';
 import type { Route } from '../types.ts';
 import type { ArtifactSpec, Buildspec } from './buildspec.ts';
+import { resolveInside } from './build-tree.ts';
 import { matchFiles } from './glob.ts';
 import type { BuildArtifacts, ProjectArtifacts } from './shapes.ts';
 import { writeZip } from './zip.ts';
@@ -80,10 +81,8 @@ function artifactName(project: ProjectArtifacts, shellName: string | undefined, 
 async function store(
   input: UploadInput, root: string, dir: string, name: string, spec: ArtifactSpec, stored: StoredArtifact[], identifier?: string,
 ): Promise<{ sha256sum: string; md5sum: string }> {
-  const base = spec.baseDirectory ? normalize(join(input.srcDir, spec.baseDirectory)) : input.srcDir;
-  if (base !== resolve(input.srcDir) && !base.startsWith(resolve(input.srcDir) + '/')) {
-    throw new ArtifactError(`CLIENT_ERROR: base-directory ${spec.baseDirectory} leaves the source directory`);
-  }
+  const base = await resolveInside(input.srcDir, spec.baseDirectory ?? '');
+  if (!base) throw new ArtifactError(`CLIENT_ERROR: no matching base directory path found for ${spec.baseDirectory}`);
   const found = await matchFiles(base, spec.files, spec.excludePaths);
   if (found.length === 0) throw new ArtifactError(`CLIENT_ERROR: no matching artifact paths found for ${identifier ? `secondary artifact ${identifier}` : 'the primary artifact'} (files: ${spec.files.join(', ')})`);
   const target = join(root, dir);
@@ -95,11 +94,16 @@ async function store(
     if (earlier) throw new ArtifactError(`CLIENT_ERROR: discard-paths makes ${earlier} and ${file.path} the same artifact file ${path}`);
     seen.set(path, file.path);
     const symlinkKept = file.symlink && spec.enableSymlinks;
-    // Without enable-symlinks a link is followed; one to a directory or to nothing is left out.
-    if (file.symlink && !symlinkKept && !(await stat(file.absolute).then((s) => s.isFile(), () => false))) continue;
+    // Without enable-symlinks a link is followed, but only to a file inside the source directory;
+    // one leading out of it, to a directory or to nothing is left out.
+    const from = symlinkKept ? file.absolute : await resolveInside(input.srcDir, file.absolute);
+    if (!symlinkKept && !(from && (await stat(from).then((s) => s.isFile(), () => false)))) {
+      if (file.symlink) input.log(`${file.path} is a symbolic link to no file inside the source directory; left out of the artifact`);
+      continue;
+    }
     await mkdir(dirname(join(target, path)), { recursive: true });
     if (symlinkKept) await symlink(await readlink(file.absolute), join(target, path));
-    else await copyFile(file.absolute, join(target, path));
+    else await copyFile(from!, join(target, path));
     entries.push({ name: path, absolute: join(target, path), symlink: symlinkKept });
   }
   const sums = await writeZip(join(root, `${dir}.zip`), entries);
@@ -127,12 +131,13 @@ export function artifactRoutes(dataDir: string): Route[] {
         const file = zip ? join(root, rest) : normalize(join(root, rest));
         const inside = listing.some((a) => file.startsWith(join(root, a.dir) + '/'));
         if (!zip && !inside) return sendJson(res, 404, { message: `No artifact file ${rest} in build ${match[1]}` });
-        const info = await stat(file).catch(() => undefined);
-        if (!info?.isFile()) return sendJson(res, 404, { message: `No artifact file ${rest} in build ${match[1]}` });
+        // A link kept by enable-symlinks is in the zip, never followed here.
+        const info = await lstat(file).catch(() => undefined);
+        if (!info?.isFile() || !(await resolveInside(root, file))) return sendJson(res, 404, { message: `No artifact file ${rest} in build ${match[1]}` });
         res.writeHead(200, {
           'content-type': zip ? 'application/zip' : 'application/octet-stream',
           'content-length': String(info.size),
-          ...(zip ? { 'content-disposition': `attachment; filename="${zip.name.replace(/"/g, '')}.zip"` } : {}),
+          ...(zip ? { 'content-disposition': `attachment; filename="${zip.name.replace(/[^\x20-\x7e]|"/g, '')}.zip"` } : {}),
         });
         createReadStream(file).pipe(res);
       },

@@ -5,10 +5,11 @@
  * engine's socket only in privileged mode), and what the runner leaves behind in the state
  * directory: exported variables and expanded artifact names.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContainerSpec } from '../../runtime/types.ts';
 import type { Buildspec } from './buildspec.ts';
+import { readFileInside, resolveInside } from './build-tree.ts';
 import type { CodebuildContext } from './context.ts';
 import { MOUNT } from './runner.ts';
 
@@ -82,18 +83,22 @@ export interface RunnerState {
   names: Record<string, string>;
 }
 
-/** Exported variables (AWS_ ones are not exportable) and artifact names the runner wrote. */
+/** Exported variables (AWS_ ones are not exportable) and artifact names the runner wrote, read without leaving the state directory. */
 export async function readRunnerState(work: string, spec: Buildspec, log: (line: string) => void): Promise<RunnerState> {
   const state: RunnerState = { exported: [], names: {} };
+  const stateDir = join(work, 'state');
   for (const name of spec.exportedVariables) {
     if (name.startsWith('AWS_')) {
       log(`env.exported-variables ${name} is not exported: names starting with AWS_ are reserved`);
       continue;
     }
-    const value = await readFile(join(work, 'state', 'exported', name), 'utf8').catch(() => undefined);
+    const value = await readFileInside(stateDir, `exported/${name}`);
     if (value !== undefined) state.exported.push({ name, value });
   }
-  const names = join(work, 'state', 'names');
-  for (const file of await readdir(names).catch(() => [] as string[])) state.names[file] = await readFile(join(names, file), 'utf8');
+  const names = await resolveInside(stateDir, 'names');
+  for (const file of names ? await readdir(names).catch(() => [] as string[]) : []) {
+    const value = await readFileInside(stateDir, `names/${file}`);
+    if (value !== undefined) state.names[file] = value;
+  }
   return state;
 }

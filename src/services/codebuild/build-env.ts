@@ -2,12 +2,14 @@
  * @module services/codebuild/build-env
  * The environment of a build container: CodeBuild's built-in variables, then the buildspec's
  * env.variables, then the project's environmentVariables, then StartBuild's overrides (each wins
- * over the one before), plus what the aws CLI and SDKs need to talk to Slipway and what the runner
+ * over the one before), plus what the aws CLI and SDKs need to talk to Slipway (the endpoint and the
+ * build's own key) and what the runner
  * needs. Parameter Store and Secrets Manager values answer a clear error until those stores exist.
  */
 import { parseArn } from '../../core/ids.ts';
 import type { Buildspec } from './buildspec.ts';
 import type { BuildRecord } from './model.ts';
+import type { BuildCredentials } from './network.ts';
 import { MOUNT } from './runner.ts';
 import { SourceError } from './source.ts';
 
@@ -15,6 +17,8 @@ export interface EnvInput {
   record: BuildRecord;
   spec: Buildspec;
   endpoint: string;
+  /** The build's own key, the one the relay lets through. */
+  credentials: BuildCredentials;
   registry: string;
   account: string;
   nonce: string;
@@ -52,8 +56,8 @@ export function buildEnvironment(input: EnvInput): Record<string, string> {
     AWS_REGION: region,
     AWS_DEFAULT_REGION: region,
     AWS_ENDPOINT_URL: input.endpoint,
-    AWS_ACCESS_KEY_ID: 'slipway-codebuild',
-    AWS_SECRET_ACCESS_KEY: 'slipway-codebuild',
+    AWS_ACCESS_KEY_ID: input.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: input.credentials.secretAccessKey,
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_PAGER: '',
   };

@@ -20,6 +20,7 @@ import type { CodebuildContext } from './context.ts';
 import { ImageError } from './image.ts';
 import { BuildLog } from './logs.ts';
 import { MarkerReader, phaseFailure, type Marker } from './markers.ts';
+import type { BuildCredentials } from './network.ts';
 import type { BuildRecord } from './model.ts';
 import { beginPhase, complete, endPhase, finalStatus } from './phases.ts';
 import { recordReports } from './reports.ts';
@@ -43,6 +44,7 @@ export class BuildRun {
   private upload = false;
   private lastCommand?: string;
   private names: Record<string, string> = {};
+  private credentials?: BuildCredentials;
 
   constructor(private readonly cb: CodebuildContext, private readonly arn: string, private readonly uuid: string) {
     this.blog = new BuildLog(cb.config.dataDir, uuid);
@@ -142,7 +144,7 @@ export class BuildRun {
     let env: Record<string, string>;
     try {
       env = buildEnvironment({
-        record: this.cb.model.builds.get(this.arn)!, spec, endpoint: await this.cb.network.endpointForBuilds(), registry: registryHost(this.cb),
+        record: this.cb.model.builds.get(this.arn)!, spec, endpoint: await this.cb.network.endpointForBuilds(), credentials: this.grant(), registry: registryHost(this.cb),
         account: this.cb.config.account, nonce, resolvedVersion: this.resolvedVersion, log: (line) => this.blog.container(line),
       });
     } catch (err) {
@@ -184,6 +186,12 @@ export class BuildRun {
     const state = await readRunnerState(this.work, spec, (line) => this.blog.container(line));
     this.names = state.names;
     if (spec.exportedVariables.length) this.update((r) => (r.build.exportedEnvironmentVariables = state.exported));
+  }
+
+  /** The build's own key for the relay, dropped when the build ends. */
+  private grant(): BuildCredentials {
+    this.credentials ??= this.cb.network.grant(this.arn);
+    return this.credentials;
   }
 
   private onLine(line: string): void {
@@ -231,6 +239,7 @@ export class BuildRun {
       });
       this.update((r) => (r.build.reportArns = reportArns));
     }
+    if (this.credentials) this.cb.network.revoke(this.credentials.accessKeyId);
     if (this.containerId) await this.cb.runtime.remove(this.containerId).catch(() => undefined);
     await rm(this.work, { recursive: true, force: true }).catch(() => undefined);
     const status = finalStatus(this.cb.model.builds.get(this.arn)!.build, this.ended ?? (fault ? 'FAULT' : undefined));

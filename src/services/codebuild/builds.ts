@@ -6,8 +6,9 @@
  */
 import { uuid as newUuid, type Scope } from '../../core/ids.ts';
 import type { CodebuildContext } from './context.ts';
-import { codebuildArn, type BuildRecord } from './model.ts';
-import { checkArtifacts, checkEnvironment, checkSource, checkVariables } from './projects.ts';
+import { codebuildError } from './errors.ts';
+import { codebuildArn, scopeKey, type BuildRecord } from './model.ts';
+import { checkArtifacts, checkEnvironment, checkLimits, checkSecondaryArtifacts, checkSecondarySources, checkSource, checkVariables } from './projects.ts';
 import type { Build, EnvironmentVariable, Project, ProjectArtifacts, ProjectCache, ProjectEnvironment, ProjectSource, StartBuildInput } from './shapes.ts';
 
 export interface BuildSettings {
@@ -26,6 +27,7 @@ export interface BuildSettings {
 
 /** The project's settings with StartBuild's overrides. */
 export function settingsFor(project: Project, input: Partial<StartBuildInput>): BuildSettings {
+  checkLimits({ autoRetryLimit: input.autoRetryLimitOverride }, { retryField: 'autoRetryLimitOverride' });
   const source = checkSource({
     ...project.source!,
     ...(input.sourceTypeOverride ? { type: input.sourceTypeOverride } : {}),
@@ -48,11 +50,11 @@ export function settingsFor(project: Project, input: Partial<StartBuildInput>): 
   }, 'environment');
   return {
     source,
-    secondarySources: input.secondarySourcesOverride ?? project.secondarySources ?? [],
+    secondarySources: input.secondarySourcesOverride ? checkSecondarySources(input.secondarySourcesOverride, 'secondarySourcesOverride') : (project.secondarySources ?? []),
     sourceVersion: input.sourceVersion ?? project.sourceVersion,
     environment,
     artifacts: checkArtifacts(input.artifactsOverride ?? project.artifacts!, source, 'artifactsOverride'),
-    secondaryArtifacts: input.secondaryArtifactsOverride ?? project.secondaryArtifacts ?? [],
+    secondaryArtifacts: input.secondaryArtifactsOverride ? checkSecondaryArtifacts(input.secondaryArtifactsOverride, source, 'secondaryArtifactsOverride') : (project.secondaryArtifacts ?? []),
     cache: input.cacheOverride ?? project.cache ?? { type: 'NO_CACHE' },
     timeoutInMinutes: input.timeoutInMinutesOverride ?? project.timeoutInMinutes ?? 60,
     queuedTimeoutInMinutes: input.queuedTimeoutInMinutesOverride ?? project.queuedTimeoutInMinutes ?? 480,
@@ -66,13 +68,17 @@ function mergeVariables(base: EnvironmentVariable[], overrides: EnvironmentVaria
   return [...base.filter((v) => !names.has(v.name)), ...overrides];
 }
 
-/** Records the build (taking the project's next build number) and returns it; the caller enqueues it. */
+/** Records the build (taking the project's next build number, within its concurrent build limit) and returns it; the caller enqueues it. */
 export function recordBuild(cb: CodebuildContext, scope: Scope, projectArn: string, settings: BuildSettings, initiator: string): BuildRecord {
   return cb.model.tx(() => {
     const project = cb.model.projects.get(projectArn)!;
     const buildNumber = project.lastBuildNumber + 1;
     cb.model.putProject({ ...project, lastBuildNumber: buildNumber });
     const name = project.project.name!;
+    const limit = project.project.concurrentBuildLimit;
+    if (limit !== undefined && cb.model.builds.find({ project: name, scope: scopeKey(scope), status: 'IN_PROGRESS' }).length >= limit) {
+      throw codebuildError.accountLimitExceeded(`Cannot have more than ${limit} active builds for the project ${name} (its concurrentBuildLimit)`);
+    }
     const uuid = newUuid();
     const now = cb.clock.now();
     const arn = codebuildArn.build(scope, name, uuid);

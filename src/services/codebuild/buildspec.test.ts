@@ -97,4 +97,15 @@ cache:
     fails('version: 0.2\nphases:\n  build:\n   commands: [a\n', /not valid YAML/);
     fails('version: 0.2\nreports:\n  r:\n    files: [a]\n    file-format: XUNIT\n', /'reports\.r\.file-format' must be one of/);
   });
+
+  it('bounds what becomes a path or a record: identifiers, report names, and how many of each', () => {
+    const secondary = (ids: string[]) => `version: 0.2\nartifacts:\n  secondary-artifacts:\n${ids.map((id) => `    "${id}":\n      files: [a]\n`).join('')}`;
+    const reports = (names: string[]) => `version: 0.2\nreports:\n${names.map((n) => `  "${n}":\n    files: [a]\n`).join('')}`;
+    fails(secondary(['../../etc/cron.d']), /identifier '\.\.\/\.\.\/etc\/cron\.d' can only contain alphanumeric characters and underscores/);
+    fails(secondary(Array.from({ length: 13 }, (_, i) => `a${i}`)), /names 13 artifacts; at most 12/);
+    assert.equal(Object.keys(parseBuildspec(secondary(Array.from({ length: 12 }, (_, i) => `a${i}`))).artifacts!.secondary).length, 12);
+    fails(reports(['a/b']), /'reports' name 'a\/b' must be a report group ARN/);
+    fails(reports(['a', 'b', 'c', 'd', 'e', 'f']), /names 6 reports; a project can have at most 5/);
+    assert.deepEqual(Object.keys(parseBuildspec(reports(['unit', 'arn:aws:codebuild:us-east-1:000000000000:report-group/shared'])).reports), ['unit', 'arn:aws:codebuild:us-east-1:000000000000:report-group/shared']);
+  });
 });

@@ -6,6 +6,8 @@
  * BuildspecError, whose message names the key and becomes the YAML_FILE_ERROR phase context.
  */
 import { parse } from 'yaml';
+import { IDENTIFIER_RULE, isIdentifier } from './projects.ts';
+import { isReportGroupArn } from './reports.ts';
 
 export const PHASES = ['install', 'pre_build', 'build', 'post_build'] as const;
 export type PhaseKey = (typeof PHASES)[number];
@@ -137,14 +139,22 @@ export function parseBuildspec(text: string): Buildspec {
   for (const key of PHASES) if (phasesNode[key] !== undefined) phases[key] = phase(phasesNode[key], key);
 
   const reports: Record<string, ReportSpec> = {};
-  for (const [name, node] of Object.entries(map(root.reports, 'reports'))) reports[name] = report(node, `reports.${name}`);
+  const reportNodes = Object.entries(map(root.reports, 'reports'));
+  if (reportNodes.length > MAX_REPORTS) fail(`'reports' names ${reportNodes.length} reports; a project can have at most ${MAX_REPORTS}`);
+  for (const [name, node] of reportNodes) {
+    if (!REPORT_NAME.test(name) && !isReportGroupArn(name)) fail(`'reports' name '${name}' must be a report group ARN or 1 to 100 letters, digits, hyphens and underscores`);
+    reports[name] = report(node, `reports.${name}`);
+  }
 
   let artifacts: Buildspec['artifacts'];
   if (root.artifacts !== undefined && root.artifacts !== '') {
     const a = map(root.artifacts, 'artifacts');
     known(a, 'artifacts.', ['files', 'name', 'discard-paths', 'base-directory', 'exclude-paths', 'enable-symlinks', 's3-prefix', 'secondary-artifacts']);
     const secondary: Record<string, ArtifactSpec> = {};
-    for (const [id, node] of Object.entries(map(a['secondary-artifacts'], 'artifacts.secondary-artifacts'))) {
+    const secondaryNodes = Object.entries(map(a['secondary-artifacts'], 'artifacts.secondary-artifacts'));
+    if (secondaryNodes.length > MAX_SECONDARY_ARTIFACTS) fail(`'artifacts.secondary-artifacts' names ${secondaryNodes.length} artifacts; at most ${MAX_SECONDARY_ARTIFACTS} are allowed`);
+    for (const [id, node] of secondaryNodes) {
+      if (!isIdentifier(id)) fail(`'artifacts.secondary-artifacts' identifier '${id}' ${IDENTIFIER_RULE}`);
       secondary[id] = artifact(map(node, `artifacts.secondary-artifacts.${id}`), `artifacts.secondary-artifacts.${id}`);
     }
     artifacts = { ...artifact(a, 'artifacts', Object.keys(secondary).length > 0), secondary };
@@ -203,6 +213,11 @@ function artifact(m: { [key: string]: Node }, key: string, filesOptional = false
   };
 }
 
+/** CodeBuild's limits: reports per project, and secondary artifacts as the model bounds them. */
+const MAX_REPORTS = 5;
+const MAX_SECONDARY_ARTIFACTS = 12;
+/** With `<project>-` before it, a report group name stays within CodeBuild's 128 characters. */
+const REPORT_NAME = /^[A-Za-z0-9_-]{1,100}$/;
 const REPORT_FORMATS = ['JUNITXML', 'CUCUMBERJSON', 'TESTNGXML', 'VISUALSTUDIOTRX', 'NUNITXML', 'NUNIT3XML', 'CLOVERXML', 'COBERTURAXML', 'JACOCOXML', 'SIMPLECOV'];
 
 function report(node: Node, key: string): ReportSpec {

@@ -24,7 +24,7 @@ export function debootstrapArgs(rootfs: string, mirror: string): string[] {
 /** Debian packages in the build image: CodeBuild standard's everyday tools. */
 export const PACKAGES = [
   'bash', 'git', 'ca-certificates', 'curl', 'wget', 'jq', 'zip', 'unzip', 'xz-utils', 'openssh-client', 'procps', 'less', 'make',
-  'python3', 'python-is-python3', 'python3-pip', 'python3-venv', 'python3-pytest', 'awscli', 'nodejs', 'npm',
+  'python3', 'python-is-python3', 'python3-pip', 'python3-venv', 'python3-pytest', 'awscli', 'python3-boto3', 'nodejs', 'npm',
   // So that FastAPI services like seed 003's install (pip finds them satisfied) and test offline.
   'python3-fastapi', 'python3-uvicorn', 'python3-httpx',
 ];
@@ -46,7 +46,7 @@ RUN apt-get update \\
  && sed -i 's/^Requires-Dist: starlette<0.26.0,>=0.25.0$/Requires-Dist: starlette>=0.25.0/' /usr/lib/python3/dist-packages/fastapi-*.dist-info/METADATA \\
  && rm -f /usr/lib/python3*/EXTERNALLY-MANAGED \\
  && apt-get clean && rm -rf /var/lib/apt/lists/* \\
- && docker --version && aws --version && python3 -m pytest --version && node --version && git --version
+ && docker --version && aws --version && python3 -c "import boto3" && python3 -m pytest --version && node --version && git --version
 CMD ["bash"]
 `;
 }

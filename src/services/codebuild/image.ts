@@ -22,6 +22,8 @@ import {
 
 const log = logger('codebuild.image');
 
+const QUIET_MS = 10_000;
+
 /** A failure to provide the image; its message goes into the PROVISIONING phase context. */
 export class ImageError extends Error {}
 
@@ -29,6 +31,9 @@ export type Progress = (line: string) => void;
 
 export class BuildImages {
   private building?: Promise<string>;
+  /** Everyone waiting for the image being built: each build that waits sees every progress line in its own log. */
+  private readonly watchers = new Set<Progress>();
+  private lastLine?: string;
 
   constructor(private readonly app: AppContext) {}
 
@@ -52,12 +57,33 @@ export class BuildImages {
     return standard;
   }
 
-  /** One build of the recipe at a time per process; every waiting build sees the progress lines in the Slipway log. */
-  private ensureStandard(hash: string, mirror: string, progress: Progress): Promise<string> {
-    this.building ??= buildStandard(this.app.runtime, hash, mirror, progress).finally(() => (this.building = undefined));
-    progress(`Slipway's build image ${STANDARD_REPO} is being built (progress in the Slipway log and in the build that started it)`);
-    return this.building;
+  /** One build of the recipe at a time per process; a build that joins late first sees the last line reached. */
+  private async ensureStandard(hash: string, mirror: string, progress: Progress): Promise<string> {
+    this.watchers.add(progress);
+    if (this.building && this.lastLine) progress(this.lastLine);
+    this.building ??= prepareStandardImage(this.app.runtime, (line) => {
+      this.lastLine = line;
+      log.info(line);
+      for (const watcher of this.watchers) watcher(line);
+    }, { hash, mirror }).finally(() => {
+      this.building = undefined;
+      this.lastLine = undefined;
+    });
+    try {
+      return await this.building;
+    } finally {
+      this.watchers.delete(progress);
+    }
   }
+}
+
+/**
+ * Slipway's build image for the current recipe, built unless the engine has it: what a standard-image
+ * build waits for, and what scripts/setup.sh runs ahead of the first build. Returns its canonical tag.
+ */
+export async function prepareStandardImage(runtime: ContainerRuntime, progress: Progress, recipe = { mirror: debianMirror(), hash: '' }): Promise<string> {
+  const mirror = recipe.mirror;
+  return buildStandard(runtime, recipe.hash || standardRecipeHash(mirror), mirror, progress);
 }
 
 async function buildStandard(runtime: ContainerRuntime, hash: string, mirror: string, progress: Progress): Promise<string> {
@@ -65,15 +91,16 @@ async function buildStandard(runtime: ContainerRuntime, hash: string, mirror: st
   if ((await runtime.imageLabels(canonical))?.[RECIPE_LABEL] === hash) return canonical;
   const meter = new RecipeProgress();
   let last = -1;
-  // One line per percent reached, naming the step that reached it.
+  let lastAt = 0;
+  // One line per percent reached, naming the step that reached it; a slow step (apt-get update on a
+  // slow mirror) still shows what it is doing every few seconds.
   const report = (percent: number, what: string) => {
-    if (percent <= last) return;
+    if (percent <= last && Date.now() - lastAt < QUIET_MS) return;
     last = percent;
-    const line = `Building Slipway's build image ${STANDARD_REPO} from Debian ${mirror}: ${percent}% ${what}`;
-    progress(line);
-    log.info(line);
+    lastAt = Date.now();
+    progress(`Building Slipway's build image ${STANDARD_REPO} from Debian ${mirror}: ${percent}% ${what}`);
   };
-  report(0, '(first use or a new recipe; about 2 minutes, once)');
+  report(0, '(first use or a new recipe, once: 2 to 5 minutes, by the mirror and the machine)');
   await ensureBase(runtime, mirror, (line) => report(meter.debootstrap(line), `debootstrap: ${line.replace(/^I: /, '')}`));
   report(meter.imported(), `imported ${BASE_IMAGE}`);
   const context = tarArchive([{ path: 'Dockerfile', data: Buffer.from(standardDockerfile()) }]);

@@ -4,15 +4,14 @@
  * artifacts and environments make sense together, reserved variable names, and the defaults
  * CodeBuild fills in, so a project reads back as AWS shows it.
  */
-import { AwsError } from '../../core/errors.ts';
 import type { Scope } from '../../core/ids.ts';
+import { invalid } from './errors.ts';
 import { GIT_TYPES } from './source.ts';
-import type { EnvironmentVariable, Project, ProjectArtifacts, ProjectEnvironment, ProjectSource } from './shapes.ts';
+import type { EnvironmentVariable, LogsConfig, Project, ProjectArtifacts, ProjectEnvironment, ProjectSource } from './shapes.ts';
 
-export const invalid = (message: string): never => {
-  throw new AwsError('InvalidInputException', message);
-};
-
+/** The account's quota of concurrently running builds: CodeBuild's documented default. */
+export const ACCOUNT_CONCURRENT_BUILDS = 60;
+export const MAX_AUTO_RETRY_LIMIT = 10;
 export const DEFAULT_TIMEOUT_MINUTES = 60;
 export const DEFAULT_QUEUED_TIMEOUT_MINUTES = 480;
 const WINDOWS = /WINDOWS/;
@@ -22,6 +21,60 @@ export function checkSource(source: ProjectSource, field = 'source'): ProjectSou
   if (source.type === 'NO_SOURCE' && !source.buildspec?.trim()) invalid(`Invalid ${field}: a buildspec is required for source type NO_SOURCE`);
   if (source.type === 'NO_SOURCE' && source.location) invalid(`Invalid ${field}: location must not be set for source type NO_SOURCE`);
   return { ...source, insecureSsl: source.insecureSsl ?? false };
+}
+
+/** Source and artifact identifiers, as CodeBuild words the rule; an artifact's identifier names its directory. */
+export const IDENTIFIER_RULE = 'can only contain alphanumeric characters and underscores, and must be less than 128 characters in length';
+
+export function isIdentifier(value: string): boolean {
+  return /^[A-Za-z0-9_]{1,127}$/.test(value);
+}
+
+function checkIdentifier(value: string, field: string): void {
+  if (!isIdentifier(value)) invalid(`Invalid ${field}: '${value}' ${IDENTIFIER_RULE}`);
+}
+
+export function checkSecondarySources(sources: ProjectSource[] | undefined, field = 'secondarySources'): ProjectSource[] {
+  return (sources ?? []).map((s, i) => {
+    if (!s.sourceIdentifier) invalid(`Invalid ${field}[${i}]: sourceIdentifier is required`);
+    checkIdentifier(s.sourceIdentifier!, `${field}[${i}].sourceIdentifier`);
+    return checkSource(s, `${field}[${i}]`);
+  });
+}
+
+export function checkSecondaryArtifacts(artifacts: ProjectArtifacts[] | undefined, source: ProjectSource, field = 'secondaryArtifacts'): ProjectArtifacts[] {
+  const seen = new Set<string>();
+  return (artifacts ?? []).map((a, i) => {
+    if (!a.artifactIdentifier) invalid(`Invalid ${field}[${i}]: artifactIdentifier is required`);
+    checkIdentifier(a.artifactIdentifier!, `${field}[${i}].artifactIdentifier`);
+    if (seen.has(a.artifactIdentifier!)) invalid(`Invalid ${field}: artifactIdentifier '${a.artifactIdentifier}' appears more than once`);
+    seen.add(a.artifactIdentifier!);
+    return checkArtifacts(a, source, `${field}[${i}]`);
+  });
+}
+
+/** CloudWatch Logs' own rules for the names a project may give its build logs. */
+export function checkLogsConfig(logs: LogsConfig | undefined, field = 'logsConfig'): LogsConfig | undefined {
+  const group = logs?.cloudWatchLogs?.groupName;
+  const stream = logs?.cloudWatchLogs?.streamName;
+  if (group !== undefined && !/^[.\-_/#A-Za-z0-9]{1,512}$/.test(group)) invalid(`Invalid ${field}.cloudWatchLogs.groupName: '${group}' must be 1 to 512 characters of letters, digits and . - _ / #`);
+  if (stream !== undefined && (stream.length < 1 || stream.length > 512 || /[:*]/.test(stream))) invalid(`Invalid ${field}.cloudWatchLogs.streamName: '${stream}' must be 1 to 512 characters without ':' or '*'`);
+  return logs;
+}
+
+/**
+ * CodeBuild's number limits the model leaves open: a project's concurrent build limit is at least 1
+ * and at most the account's quota (UpdateProject's -1 removes it); at most 10 automatic retries.
+ */
+export function checkLimits(input: { concurrentBuildLimit?: number; autoRetryLimit?: number }, opts: { removable?: boolean; retryField?: string } = {}): void {
+  const limit = input.concurrentBuildLimit;
+  if (limit !== undefined && !(opts.removable && limit === -1) && (limit < 1 || limit > ACCOUNT_CONCURRENT_BUILDS)) {
+    invalid(`Invalid concurrentBuildLimit: ${limit}; it must be at least 1 and at most the account's concurrent build limit of ${ACCOUNT_CONCURRENT_BUILDS}${opts.removable ? ' (-1 removes the limit)' : ''}`);
+  }
+  const retries = input.autoRetryLimit;
+  if (retries !== undefined && (retries < 0 || retries > MAX_AUTO_RETRY_LIMIT)) {
+    invalid(`Invalid ${opts.retryField ?? 'autoRetryLimit'}: ${retries}; it must be between 0 and ${MAX_AUTO_RETRY_LIMIT}`);
+  }
 }
 
 export function checkArtifacts(artifacts: ProjectArtifacts, source: ProjectSource, field = 'artifacts'): ProjectArtifacts {
@@ -60,20 +113,18 @@ export function checkEnvironment(env: ProjectEnvironment, field = 'environment')
 
 /** A new project as CreateProject stores it, defaults filled in. */
 export function newProject(scope: Scope, arn: string, input: Partial<Project> & Pick<Project, 'name' | 'source' | 'artifacts' | 'environment' | 'serviceRole'>, now: number, badgeEnabled = false): Project {
+  checkLimits(input);
   const source = checkSource(input.source!);
   return {
     name: input.name,
     arn,
     ...(input.description !== undefined ? { description: input.description } : {}),
     source,
-    secondarySources: (input.secondarySources ?? []).map((s, i) => checkSource(s, `secondarySources[${i}]`)),
+    secondarySources: checkSecondarySources(input.secondarySources),
     ...(input.sourceVersion ? { sourceVersion: input.sourceVersion } : {}),
     secondarySourceVersions: input.secondarySourceVersions ?? [],
     artifacts: checkArtifacts(input.artifacts!, source),
-    secondaryArtifacts: (input.secondaryArtifacts ?? []).map((a, i) => {
-      if (!a.artifactIdentifier) invalid(`Invalid secondaryArtifacts[${i}]: artifactIdentifier is required`);
-      return checkArtifacts(a, source, `secondaryArtifacts[${i}]`);
-    }),
+    secondaryArtifacts: checkSecondaryArtifacts(input.secondaryArtifacts, source),
     cache: input.cache ?? { type: 'NO_CACHE' },
     environment: checkEnvironment(input.environment!),
     serviceRole: input.serviceRole,
@@ -84,9 +135,10 @@ export function newProject(scope: Scope, arn: string, input: Partial<Project> & 
     created: input.created ?? now,
     lastModified: now,
     badge: { badgeEnabled },
-    logsConfig: input.logsConfig ?? { cloudWatchLogs: { status: 'ENABLED' }, s3Logs: { status: 'DISABLED', encryptionDisabled: false } },
+    logsConfig: checkLogsConfig(input.logsConfig) ?? { cloudWatchLogs: { status: 'ENABLED' }, s3Logs: { status: 'DISABLED', encryptionDisabled: false } },
     ...(input.vpcConfig ? { vpcConfig: input.vpcConfig } : {}),
     ...(input.concurrentBuildLimit !== undefined ? { concurrentBuildLimit: input.concurrentBuildLimit } : {}),
+    ...(input.autoRetryLimit !== undefined ? { autoRetryLimit: input.autoRetryLimit } : {}),
     projectVisibility: 'PRIVATE',
   };
 }

@@ -4,10 +4,9 @@
  * into a report in its report group — the group named by ARN, or `<project>-<report name>`,
  * created on first use as CodeBuild does — with its test cases, for DescribeTestCases.
  */
-import { readFile } from 'node:fs/promises';
-import { normalize, join } from 'node:path';
 import { parseArn, type Scope } from '../../core/ids.ts';
 import type { ReportSpec } from './buildspec.ts';
+import { readFileInside, resolveInside } from './build-tree.ts';
 import { matchFiles } from './glob.ts';
 import { parseJunit, parseTestng, type ParsedCase } from './junit.ts';
 import { codebuildArn, type CodebuildModel } from './model.ts';
@@ -108,13 +107,15 @@ function groupFor(input: ReportInput, key: string): ReportGroup | undefined {
 async function readCases(srcDir: string, spec: ReportSpec): Promise<{ cases: (ParsedCase & { file: string })[]; problem?: string }> {
   const parser = spec.fileFormat === 'JUNITXML' ? parseJunit : spec.fileFormat === 'TESTNGXML' ? parseTestng : undefined;
   if (!parser) return { cases: [], problem: `file-format ${spec.fileFormat} is not read by Slipway yet (JUNITXML and TESTNGXML are)` };
-  const base = spec.baseDirectory ? normalize(join(srcDir, spec.baseDirectory)) : srcDir;
-  const files = await matchFiles(base, spec.files);
+  const base = await resolveInside(srcDir, spec.baseDirectory ?? '');
+  const files = base ? await matchFiles(base, spec.files) : [];
   if (files.length === 0) return { cases: [], problem: `no report files matched ${spec.files.join(', ')}` };
   const cases: (ParsedCase & { file: string })[] = [];
   for (const file of files) {
+    const text = await readFileInside(srcDir, file.absolute);
+    if (text === undefined) continue; // a link to nothing inside the source directory
     try {
-      for (const c of parser(await readFile(file.absolute, 'utf8'))) cases.push({ ...c, file: spec.discardPaths ? file.path.split('/').pop()! : file.path });
+      for (const c of parser(text)) cases.push({ ...c, file: spec.discardPaths ? file.path.split('/').pop()! : file.path });
     } catch (err) {
       return { cases, problem: `cannot read ${file.path}: ${(err as Error).message}` };
     }

@@ -91,11 +91,13 @@ __sw_end() {
 }
 
 # The values of env.exported-variables, captured at the end of POST_BUILD: one file per set variable.
+# A redirection that fails on a special built-in (eval) ends a POSIX shell, so each write runs in a
+# subshell: a build that broke the state directory loses only what it broke, not the rest of the run.
 __sw_export() {
-  mkdir -p /codebuild/state/exported
+  mkdir -p /codebuild/state/exported 2>/dev/null
   for __sw_name in "$@"; do
     if eval "[ -n \"\${$__sw_name+x}\" ]"; then
-      eval "printf '%s' \"\$$__sw_name\"" > "/codebuild/state/exported/$__sw_name"
+      (eval "printf '%s' \"\$$__sw_name\"" > "/codebuild/state/exported/$__sw_name") 2>/dev/null
     fi
   done
 }
@@ -133,8 +135,7 @@ __sw_cache_save() {
 
 # __sw_name KEY 'name text': an artifact name as the shell expands it (e.g. build-$(date +%s)).
 __sw_name() {
-  mkdir -p /codebuild/state/names
-  eval "printf '%s' \"$2\"" > "/codebuild/state/names/$1" 2>/dev/null
+  (mkdir -p /codebuild/state/names && eval "printf '%s' \"$2\"" > "/codebuild/state/names/$1") 2>/dev/null
 }
 
 __sw_done() {

@@ -9,9 +9,10 @@
  * Then the buildspec: inline text, or a file relative to the source root (buildspec.yml by default).
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, normalize, resolve } from 'node:path';
+import { cp, mkdir, stat } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFileInside } from './build-tree.ts';
 import type { ProjectSource } from './shapes.ts';
 
 /** A source or buildspec that cannot be had; the message goes into the phase context. */
@@ -137,11 +138,10 @@ export async function loadBuildspecText(buildspec: string | undefined, srcDir: s
   if (value && /[\r\n]/.test(value)) return { text: value, from: 'the inline buildspec' };
   if (value?.startsWith('arn:')) throw new SourceError('YAML_FILE_ERROR', `buildspec ${value}: buildspec files in S3 need Slipway's S3, which does not exist yet`);
   const relative = value ?? 'buildspec.yml';
-  const path = normalize(join(srcDir, relative));
-  if (path !== resolve(srcDir) && !path.startsWith(resolve(srcDir) + '/')) throw new SourceError('YAML_FILE_ERROR', `buildspec path ${relative} leaves the source directory`);
-  try {
-    return { text: await readFile(path, 'utf8'), from: relative };
-  } catch {
+  // A path (or a link in the source) leading out of the source directory finds no buildspec.
+  const text = await readFileInside(srcDir, relative);
+  if (text === undefined) {
     throw new SourceError('YAML_FILE_ERROR', `stat ${relative}: no such file or directory (the buildspec is read from the source root unless the project or StartBuild names another path or gives it inline)`);
   }
+  return { text, from: relative };
 }
