@@ -9,6 +9,7 @@
 import { isIP } from 'node:net';
 import type { ElbContext } from './context.ts';
 import { checkPrintable, elbError } from './errors.ts';
+import { checkRegex } from './regex.ts';
 import type { Action, RuleCondition } from './shapes.ts';
 
 const TERMINAL = new Set(['forward', 'redirect', 'fixed-response']);
@@ -132,28 +133,6 @@ function matching(field: string, c: RuleCondition, config: { Values?: string[]; 
   if (c.RegexValues?.length && config?.RegexValues?.length) throw elbError.validation(`You cannot use both RegexValues and a condition config for '${field}'`);
   for (const r of regex) checkRegex(r, 128, `${field} condition`);
   return { Field: field, RegexValues: regex, [configKey]: { RegexValues: regex } };
-}
-
-/**
- * A regular expression as ALB takes it: at most `max` characters on one line, valid, and none of
- * the features ALB's engine leaves out (lookarounds, backreferences, atomic groups, possessive
- * quantifiers, recursion, Unicode classes) — so what Slipway accepts, ALB would too.
- */
-export function checkRegex(regex: string, max: number, where: string): void {
-  const bad = (why: string) => elbError.validation(`The regular expression '${regex}' in the ${where} is not valid: ${why}`);
-  if (regex.length === 0 || regex.length > max) throw bad(`it must be 1 to ${max} characters long`);
-  checkPrintable(regex, `The regular expression in the ${where}`, true);
-  if (/\(\?<?[=!]/.test(regex)) throw bad('lookaheads and lookbehinds are not supported');
-  if (/\(\?>/.test(regex)) throw bad('atomic groups are not supported');
-  if (/(?<!\\)\\(?:[1-9]|k<)/.test(regex)) throw bad('backreferences are not supported');
-  if (/[*+?}]\+/.test(regex.replace(/\\./g, '').replace(/\[[^\]]*\]/g, ''))) throw bad('possessive quantifiers are not supported');
-  if (/\(\?(?:R|\d|&)/.test(regex)) throw bad('recursion and subroutines are not supported');
-  if (/\\[pP]/.test(regex)) throw bad('Unicode character classes are not supported');
-  try {
-    new RegExp(regex);
-  } catch (err) {
-    throw bad((err as Error).message.replace(/^Invalid regular expression: /, ''));
-  }
 }
 
 function condition(field: string, c: RuleCondition): RuleCondition {

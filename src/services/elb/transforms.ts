@@ -5,8 +5,8 @@
  * rewrites ($1… name capture groups). The data plane applies them after the rule is chosen, so a
  * rewrite never changes which rule a request takes.
  */
-import { checkRegex } from './actions.ts';
 import { checkPrintable, elbError } from './errors.ts';
+import { checkRegex } from './regex.ts';
 import type { RuleTransform } from './shapes.ts';
 
 const CONFIG_OF = { 'host-header-rewrite': 'HostHeaderRewriteConfig', 'url-rewrite': 'UrlRewriteConfig' } as const;
