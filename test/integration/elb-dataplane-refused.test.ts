@@ -2,23 +2,30 @@
  * When HAProxy refuses a configuration — here a rule an older Slipway stored with an expression
  * PCRE2 does not compile — it keeps serving the last one it accepted, the load balancer that owns
  * the bad object says so (State active_impaired, with HAProxy's reason; the health endpoint too),
- * the other load balancers go on changing, and a dead HAProxy starts again.
+ * the other load balancers go on changing, a dead HAProxy starts again, and a restarted Slipway
+ * still has what each load balancer last had accepted.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
-import { startTestSlipway, waitFor, type TestSlipway } from '../support/slipway.ts';
-import { elbClient, get, haproxyPid } from '../support/elb.ts';
+import { rmSync } from 'node:fs';
+import { startTestSlipway, tempDataDir, waitFor, type TestSlipway } from '../support/slipway.ts';
+import { elbClient, get, haproxyPid, stopHaproxy } from '../support/elb.ts';
 import { elbModel } from '../../src/services/elb/model.ts';
 
 describe('a configuration the data plane refuses', () => {
+  const dataDir = tempDataDir();
   let s: TestSlipway;
   let elb: E.ElasticLoadBalancingV2Client;
   before(async () => {
-    s = await startTestSlipway({ timeScale: 20 });
+    s = await startTestSlipway({ timeScale: 20, dataDir });
     elb = elbClient(s.endpoint);
   });
-  after(() => s.close());
+  after(async () => {
+    await s.close();
+    await stopHaproxy(dataDir);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   const fixed = (body: string): E.Action[] => [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '200', ContentType: 'text/plain', MessageBody: body } }];
   async function served(name: string, port: number) {
@@ -58,6 +65,15 @@ describe('a configuration the data plane refuses', () => {
     await waitFor('HAProxy started again', async () => { const now = haproxyPid(s.dataDir); return now !== undefined && now !== pid && (await get(good.url).catch(() => undefined))?.body === 'unaffected 2'; }, 20_000, 100);
     await elb.send(new E.ModifyListenerCommand({ ListenerArn: good.listener, DefaultActions: fixed('unaffected 3') }));
     await waitFor('the other load balancer changed again', async () => (await get(good.url)).body === 'unaffected 3', 10_000, 50);
+
+    // A restarted Slipway adopts HAProxy and still has what the owner last had accepted.
+    await s.close();
+    s = await startTestSlipway({ timeScale: 20, dataDir });
+    elb = elbClient(s.endpoint);
+    await elb.send(new E.ModifyListenerCommand({ ListenerArn: good.listener, DefaultActions: fixed('unaffected 4') }));
+    await waitFor('the other load balancer changed after the restart', async () => (await get(good.url)).body === 'unaffected 4', 10_000, 50);
+    assert.equal((await get(bad.url)).body, 'refused 1', 'the owner still serves its last accepted configuration');
+    assert.equal((await stateOf('refused')).Code, 'active_impaired');
 
     // Deleting the bad rule clears it.
     await elb.send(new E.DeleteRuleCommand({ RuleArn: rule.RuleArn }));

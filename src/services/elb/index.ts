@@ -51,6 +51,7 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
     clock: app.clock,
     dataPlane,
     certificates,
+    acceptedFile: join(dir, 'accepted.json'),
     onRemoved: (targets) => {
       for (const t of targets) announce(t, 'unused', 'Target.NotRegistered');
       health.refresh();

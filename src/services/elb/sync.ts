@@ -15,7 +15,9 @@
  * never had any) and is marked active_impaired (or failed) with the data plane's reason, while the
  * others go on changing.
  */
+import { readFileSync } from 'node:fs';
 import type { Clock } from '../../core/clock.ts';
+import { writeAtomic } from '../../core/files.ts';
 import { shortName } from '../../core/ids.ts';
 import { logger } from '../../core/log.ts';
 import { Controller, type ReconcileResult } from '../../core/reconcile.ts';
@@ -43,6 +45,8 @@ export interface SyncDeps {
   certificates: LocalCertificates;
   /** Targets whose draining ended and were removed. */
   onRemoved(targets: TargetRecord[]): void;
+  /** Where the listeners each load balancer last had accepted are kept, so that a restarted Slipway still has them. */
+  acceptedFile: string;
 }
 
 export class DataPlaneSync {
@@ -58,6 +62,11 @@ export class DataPlaneSync {
   readonly refused = new Map<string, string>();
 
   constructor(private readonly deps: SyncDeps) {
+    try {
+      this.accepted = new Map(Object.entries(JSON.parse(readFileSync(deps.acceptedFile, 'utf8')) as Record<string, FrontendSpec[]>));
+    } catch {
+      // none yet (or unreadable): nothing accepted to fall back on
+    }
     this.controller = new Controller({ name: 'elb.sync', concurrency: 2, reconcile: (key) => (key === WATCH ? this.watch() : this.sync()) });
   }
 
@@ -193,6 +202,8 @@ export class DataPlaneSync {
     const next = new Map<string, FrontendSpec[]>();
     for (const f of config.frontends) if (!this.refused.has(f.loadBalancer)) next.set(f.loadBalancer, [...(next.get(f.loadBalancer) ?? []), f]);
     for (const lb of this.refused.keys()) if (this.accepted.has(lb)) next.set(lb, this.accepted.get(lb)!);
+    const text = JSON.stringify(Object.fromEntries(next));
+    if (text !== JSON.stringify(Object.fromEntries(this.accepted))) writeAtomic(this.deps.acceptedFile, text);
     this.accepted = next;
   }
 
