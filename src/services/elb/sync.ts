@@ -109,7 +109,9 @@ export class DataPlaneSync {
 
   private async once(): Promise<ReconcileResult> {
     const { model, clock, dataPlane } = this.deps;
-    const drains = this.removeDrained(await dataPlane.sessions());
+    // Requests in flight are asked for only when a target the data plane drains may be done.
+    const drainingServed = model.targets.find().some((t) => t.drainingSince !== undefined && this.servedAs(t) === 'drain');
+    const drains = this.removeDrained(drainingServed ? await dataPlane.sessions() : undefined);
     const leaves = await this.leaves();
     const desired = desiredConfig(model, clock, leaves.found);
     let config = desired;
