@@ -21,7 +21,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { writeAtomic } from '../../core/files.ts';
 import { logger } from '../../core/log.ts';
-import type { ApplyResult, DataPlane, DataPlaneConfig, ServerSpec, ServerState, Sessions } from './dataplane.ts';
+import { DataPlaneRefused, type ApplyResult, type DataPlane, type DataPlaneConfig, type ServerSpec, type ServerState, type Sessions } from './dataplane.ts';
 import { backendName, render } from './haproxy-config.ts';
 import { HaproxyProcess, parseProc } from './haproxy-process.ts';
 
@@ -150,6 +150,9 @@ export class HaproxyDataPlane implements DataPlane {
       for (const [path, content] of rendered.files) writeAtomic(join(dir, path), content);
       writeAtomic(join(dir, 'haproxy.cfg'), rendered.text);
       await this.process.check(join(dir, 'haproxy.cfg'));
+    } catch (err) {
+      // Named as the files will be once written, not by the scratch copy that is gone.
+      throw err instanceof DataPlaneRefused ? new DataPlaneRefused(err.reason.replaceAll(dir, this.dir)) : err;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

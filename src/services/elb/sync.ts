@@ -60,6 +60,8 @@ export class DataPlaneSync {
   private accepted = new Map<string, FrontendSpec[]>();
   /** Load balancers whose configuration the data plane refuses, with its reason. */
   readonly refused = new Map<string, string>();
+  /** The listeners (as JSON) of each load balancer the data plane refused, with its reason. */
+  private refusedAs = new Map<string, { listeners: string; reason: string }>();
 
   constructor(private readonly deps: SyncDeps) {
     try {
@@ -114,11 +116,10 @@ export class DataPlaneSync {
     const drains = this.removeDrained(drainingServed ? await dataPlane.sessions() : undefined);
     const leaves = await this.leaves();
     const desired = desiredConfig(model, clock, leaves.found);
-    let config = desired;
+    let config = this.stillRefused(desired);
     let result;
     try {
       result = await dataPlane.apply(config);
-      this.refused.clear();
     } catch (err) {
       if (!(err instanceof DataPlaneRefused)) throw err;
       config = await this.isolate(desired, err);
@@ -177,26 +178,38 @@ export class DataPlaneSync {
    * replaced by the listeners it last accepted (and the target groups they forward to).
    */
   private async isolate(desired: DataPlaneConfig, refusal: DataPlaneRefused): Promise<DataPlaneConfig> {
-    const refused = new Map<string, string>();
+    const refused = new Map<string, { listeners: string; reason: string }>();
     for (const lb of new Set(desired.frontends.map((f) => f.loadBalancer))) {
+      const own = desired.frontends.filter((f) => f.loadBalancer === lb);
       try {
-        await this.deps.dataPlane.check({ frontends: desired.frontends.filter((f) => f.loadBalancer === lb), backends: desired.backends });
+        await this.deps.dataPlane.check({ frontends: own, backends: desired.backends });
       } catch (err) {
         if (!(err instanceof DataPlaneRefused)) throw err;
-        refused.set(lb, err.reason);
+        refused.set(lb, { listeners: JSON.stringify(own), reason: err.reason });
+        if (!this.reported.has(`${lb} ${err.reason}`)) log.error(`the data plane refuses load balancer ${lb}; it keeps its last accepted listeners: ${err.reason}`);
+        this.reported.add(`${lb} ${err.reason}`);
       }
     }
     if (refused.size === 0) throw refusal; // not one load balancer's doing: retried with backoff
+    this.refusedAs = refused;
+    return this.stillRefused(desired);
+  }
+
+  /**
+   * `desired` with the listeners of each load balancer that were refused, and are still the same,
+   * replaced by what it last had accepted (so that a refusal is not checked again on every change).
+   */
+  private stillRefused(desired: DataPlaneConfig): DataPlaneConfig {
     this.refused.clear();
-    for (const [lb, reason] of refused) {
-      this.refused.set(lb, reason);
-      if (!this.reported.has(`${lb} ${reason}`)) log.error(`the data plane refuses load balancer ${lb}; it keeps its last accepted listeners: ${reason}`);
-      this.reported.add(`${lb} ${reason}`);
+    for (const [lb, r] of this.refusedAs) {
+      if (JSON.stringify(desired.frontends.filter((f) => f.loadBalancer === lb)) === r.listeners) this.refused.set(lb, r.reason);
+      else this.refusedAs.delete(lb);
     }
-    const kept = [...refused.keys()].flatMap((lb) => this.accepted.get(lb) ?? []);
+    if (this.refused.size === 0) return desired;
+    const kept = [...this.refused.keys()].flatMap((lb) => this.accepted.get(lb) ?? []);
     const backends = new Map<string, BackendSpec>(desired.backends.map((b) => [b.key, b]));
     for (const b of this.applied?.backends ?? []) if (!backends.has(b.key)) backends.set(b.key, b);
-    return { frontends: [...desired.frontends.filter((f) => !refused.has(f.loadBalancer)), ...kept], backends: [...backends.values()] };
+    return { frontends: [...desired.frontends.filter((f) => !this.refused.has(f.loadBalancer)), ...kept], backends: [...backends.values()] };
   }
 
   /** What each load balancer has accepted now: what was applied, or, for a refused one, what it had. */
