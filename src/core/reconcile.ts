@@ -30,7 +30,7 @@ export class Controller {
   private readonly order: string[] = [];
   private readonly running = new Set<string>();
   private readonly dirty = new Set<string>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; at: number }>();
   private readonly failures = new Map<string, number>();
   private readonly log;
   private active = 0;
@@ -59,7 +59,7 @@ export class Controller {
   async stop(graceMs = 10_000): Promise<void> {
     this.stopped = true;
     clearInterval(this.resyncTimer);
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const { timer } of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     this.order.length = 0;
     this.queued.clear();
@@ -67,17 +67,20 @@ export class Controller {
     await Promise.race([this.idle(), new Promise((r) => setTimeout(r, graceMs).unref())]);
   }
 
-  /** Queue a key now, or after a real delay in ms (an earlier pending request wins). */
+  /** Queue a key now, or after a real delay in ms (of two pending delayed requests, the one due first wins). */
   enqueue(key: string, afterRealMs = 0): void {
     if (this.stopped) return;
     if (afterRealMs > 0) {
-      if (this.timers.has(key)) return;
+      const at = Date.now() + afterRealMs;
+      const pending = this.timers.get(key);
+      if (pending && pending.at <= at) return;
+      if (pending) clearTimeout(pending.timer);
       const timer = setTimeout(() => {
         this.timers.delete(key);
         this.enqueue(key);
       }, afterRealMs);
       timer.unref();
-      this.timers.set(key, timer);
+      this.timers.set(key, { timer, at });
       return;
     }
     if (this.running.has(key)) {

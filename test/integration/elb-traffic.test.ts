@@ -351,7 +351,7 @@ describe('load balancer traffic (HAProxy)', () => {
       return now !== undefined && now !== pid && (await get(url).catch(() => ({ body: '' }))).body === 'revived';
     }, 20_000, 100);
     const status = (await (await fetch(`${s.endpoint}/_slipway/health`)).json()) as { elb: { dataPlane: { process: string; pid: number }; listeners: number } };
-    assert.deepEqual(status.elb.dataPlane, { process: 'haproxy', pid: haproxyPid(s.dataDir) }, '`slipway status` shows the HAProxy that serves');
+    assert.deepEqual(status.elb.dataPlane, { process: 'haproxy', pid: haproxyPid(s.dataDir), refused: [] }, '`slipway status` shows the HAProxy that serves');
     assert.ok(status.elb.listeners >= 1);
     await elb.send(new E.DeleteListenerCommand({ ListenerArn: listener.ListenerArn }));
   });

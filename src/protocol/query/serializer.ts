@@ -96,7 +96,16 @@ function content(model: ServiceModel, shape: Shape, value: unknown): string {
   }
 }
 
-/** Text content (and, with quotes, attribute values) as XML. */
+/**
+ * Characters XML 1.0 forbids even as references (C0 controls but tab, LF and CR; U+FFFE, U+FFFF;
+ * lone surrogates): no parser reads a document holding one, so a stored value that has one cannot
+ * break every client of its resource.
+ */
+const NOT_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text content (and, with quotes, attribute values) as XML; what XML cannot carry becomes U+FFFD. */
 export function escape(text: string): string {
-  return text.replace(/[&<>"\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#xD;' })[c]!);
+  return text
+    .replace(NOT_XML, '\uFFFD')
+    .replace(/[&<>"\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#xD;' })[c]!);
 }

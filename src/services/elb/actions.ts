@@ -8,7 +8,8 @@
  */
 import { isIP } from 'node:net';
 import type { ElbContext } from './context.ts';
-import { elbError } from './errors.ts';
+import { checkPrintable, elbError } from './errors.ts';
+import { checkRegex } from './regex.ts';
 import type { Action, RuleCondition } from './shapes.ts';
 
 const TERMINAL = new Set(['forward', 'redirect', 'fixed-response']);
@@ -35,6 +36,7 @@ export function checkActions(elb: ElbContext, actions: Action[], lbArn: string):
           throw elbError.validation(`Fixed-response content type '${c.ContentType}' must be one of: ${CONTENT_TYPES.join(', ')}`);
         }
         if ((c.MessageBody ?? '').length > 1024) throw elbError.validation('Fixed-response message body cannot be longer than 1024 characters');
+        checkPrintable(c.MessageBody ?? '', 'Fixed-response MessageBody');
         return { Type: a.Type, Order: a.Order, FixedResponseConfig: c };
       }
       default: {
@@ -45,6 +47,7 @@ export function checkActions(elb: ElbContext, actions: Action[], lbArn: string):
           throw elbError.validation(`Redirect port '${c.Port}' must be between 1 and 65535 or #{port}`);
         }
         if (c.Path !== undefined && !c.Path.startsWith('/')) throw elbError.validation(`Redirect path '${c.Path}' must start with '/'`);
+        for (const key of ['Host', 'Path', 'Query'] as const) checkPrintable(c[key] ?? '', `Redirect ${key}`, true);
         return {
           Type: a.Type,
           Order: a.Order,
@@ -109,7 +112,10 @@ function listOf(c: RuleCondition, config: { Values?: string[] } | undefined, fie
   if (c.Values?.length && config?.Values?.length) throw elbError.validation(`You cannot use both Values and a condition config for '${field}'`);
   const values = config?.Values ?? c.Values ?? [];
   if (values.length === 0) throw elbError.validation(`A '${field}' condition must have at least one value`);
-  for (const v of values) if (v.length > 128 || /[\r\n]/.test(v)) throw elbError.validation(`Condition value '${v}' is not valid`);
+  for (const v of values) {
+    checkPrintable(v, `Condition value in '${field}'`, true);
+    if (v.length > 128) throw elbError.validation(`Condition value '${v}' in '${field}' cannot be longer than 128 characters`);
+  }
   return values;
 }
 
@@ -127,28 +133,6 @@ function matching(field: string, c: RuleCondition, config: { Values?: string[]; 
   if (c.RegexValues?.length && config?.RegexValues?.length) throw elbError.validation(`You cannot use both RegexValues and a condition config for '${field}'`);
   for (const r of regex) checkRegex(r, 128, `${field} condition`);
   return { Field: field, RegexValues: regex, [configKey]: { RegexValues: regex } };
-}
-
-/**
- * A regular expression as ALB takes it: at most `max` characters on one line, valid, and none of
- * the features ALB's engine leaves out (lookarounds, backreferences, atomic groups, possessive
- * quantifiers, recursion, Unicode classes) — so what Slipway accepts, ALB would too.
- */
-export function checkRegex(regex: string, max: number, where: string): void {
-  const bad = (why: string) => elbError.validation(`The regular expression '${regex}' in the ${where} is not valid: ${why}`);
-  if (regex.length === 0 || regex.length > max) throw bad(`it must be 1 to ${max} characters long`);
-  if (/[\r\n\0]/.test(regex)) throw bad('it must be one line');
-  if (/\(\?<?[=!]/.test(regex)) throw bad('lookaheads and lookbehinds are not supported');
-  if (/\(\?>/.test(regex)) throw bad('atomic groups are not supported');
-  if (/(?<!\\)\\(?:[1-9]|k<)/.test(regex)) throw bad('backreferences are not supported');
-  if (/[*+?}]\+/.test(regex.replace(/\\./g, '').replace(/\[[^\]]*\]/g, ''))) throw bad('possessive quantifiers are not supported');
-  if (/\(\?(?:R|\d|&)/.test(regex)) throw bad('recursion and subroutines are not supported');
-  if (/\\[pP]/.test(regex)) throw bad('Unicode character classes are not supported');
-  try {
-    new RegExp(regex);
-  } catch (err) {
-    throw bad((err as Error).message.replace(/^Invalid regular expression: /, ''));
-  }
 }
 
 function condition(field: string, c: RuleCondition): RuleCondition {
@@ -186,7 +170,11 @@ function condition(field: string, c: RuleCondition): RuleCondition {
     default: {
       const pairs = c.QueryStringConfig?.Values ?? [];
       if (pairs.length === 0) throw elbError.validation("A 'query-string' condition must have at least one key/value pair");
-      for (const p of pairs) if (!p.Value || /[\r\n]/.test(p.Value + (p.Key ?? ''))) throw elbError.validation('Each query-string condition pair must have a Value');
+      for (const p of pairs) {
+        if (!p.Value) throw elbError.validation('Each query-string condition pair must have a Value');
+        checkPrintable(p.Value, "Value in 'query-string'", true);
+        checkPrintable(p.Key ?? '', "Key in 'query-string'", true);
+      }
       return { Field: field, QueryStringConfig: { Values: pairs.map((p) => ({ Key: p.Key, Value: p.Value })) } };
     }
   }

@@ -11,6 +11,7 @@ import type { ElbContext } from './context.ts';
 import { elbError } from './errors.ts';
 import type { RuleRecord } from './model.ts';
 import { page } from './paging.ts';
+import { checkInDataPlane, regexesOf } from './regex.ts';
 import type { Elbv2Operations, Rule } from './shapes.ts';
 import { checkTags } from './tags.ts';
 import { checkTransforms } from './transforms.ts';
@@ -31,11 +32,12 @@ function checkPriority(priority: number): void {
 export function ruleHandlers(elb: ElbContext) {
   const { model } = elb;
   return {
-    CreateRule(input: Ops['CreateRule']['input']): Ops['CreateRule']['output'] {
+    async CreateRule(input: Ops['CreateRule']['input']): Promise<Ops['CreateRule']['output']> {
       checkPriority(input.Priority);
       checkTags(input.Tags);
       const conditions = checkConditions(input.Conditions);
       const transforms = input.Transforms?.length ? checkTransforms(input.Transforms) : undefined;
+      await checkInDataPlane(elb, regexesOf(conditions, transforms));
       const rule = model.tx(() => {
         const listener = requireListener(elb, input.ListenerArn).listener;
         const actions = checkActions(elb, input.Actions, listener.LoadBalancerArn!);
@@ -68,9 +70,11 @@ export function ruleHandlers(elb: ElbContext) {
       return { Rules: items.map((r) => r.rule), NextMarker: next };
     },
 
-    ModifyRule(input: Ops['ModifyRule']['input']): Ops['ModifyRule']['output'] {
+    async ModifyRule(input: Ops['ModifyRule']['input']): Promise<Ops['ModifyRule']['output']> {
       if (input.ResetTransforms && input.Transforms?.length) throw elbError.validation('You cannot specify both Transforms and ResetTransforms');
       const transforms = input.Transforms?.length ? checkTransforms(input.Transforms) : undefined;
+      const conditions = input.Conditions && checkConditions(input.Conditions);
+      await checkInDataPlane(elb, regexesOf(conditions ?? [], transforms));
       const rule = model.tx(() => {
         const r = requireRule(elb, input.RuleArn);
         const listener = requireListener(elb, r.listenerArn);
@@ -80,7 +84,7 @@ export function ruleHandlers(elb: ElbContext) {
         }
         if (input.Conditions) {
           if (r.rule.IsDefault) throw elbError.operationNotPermitted(`You cannot modify the conditions of the default rule '${input.RuleArn}'`);
-          r.rule.Conditions = checkConditions(input.Conditions);
+          r.rule.Conditions = conditions;
         }
         if (input.Actions) {
           r.rule.Actions = checkActions(elb, input.Actions, listener.listener.LoadBalancerArn!);

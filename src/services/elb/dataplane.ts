@@ -18,6 +18,8 @@ export interface DataPlaneConfig {
 export interface FrontendSpec {
   /** Stable id (the listener ARN's id). */
   key: string;
+  /** The load balancer it belongs to (its ARN): a configuration the data plane refuses is traced to one. */
+  loadBalancer: string;
   address: string;
   port: number;
   /** The load balancer's idle timeout, seconds. */
@@ -132,11 +134,28 @@ export interface ApplyResult {
   unbound: { key: string; address: string; port: number; error: string }[];
 }
 
+/** The data plane refused a configuration (nothing of it was applied); `reason` says what, in the proxy's words. */
+export class DataPlaneRefused extends Error {
+  constructor(readonly reason: string) {
+    super(`the data plane refused the configuration: ${reason}`);
+  }
+}
+
+/** Requests a server has in flight (being served or queued), by "<backend key>/<server key>". */
+export type Sessions = Map<string, number>;
+
 export interface DataPlane {
   readonly name: string;
+  /** Throws DataPlaneRefused when the data plane would not load `config`; changes nothing. */
+  check(config: DataPlaneConfig): Promise<void>;
+  /**
+   * Requests in flight per server of what is applied; undefined when they cannot all be seen (the
+   * process does not answer, or workers of an earlier configuration still finish requests).
+   */
+  sessions(): Promise<Sessions | undefined>;
   /** Adopts a data plane left running by an earlier Slipway, if there is one. */
   start(): Promise<void>;
-  /** Makes the data plane serve `config` (starting it when needed; stopping it when nothing is left to serve). */
+  /** Makes the data plane serve `config` (starting it when needed; stopping it when nothing is left to serve); throws DataPlaneRefused having changed nothing. */
   apply(config: DataPlaneConfig): Promise<ApplyResult>;
   /** The data plane's process id, when it runs. */
   pid(): number | undefined;

@@ -12,7 +12,7 @@ import { defaultAttributes } from './attributes.ts';
 import type { Leaf } from './certificates.ts';
 import type { ActionSpec, BackendSpec, ConditionSpec, DataPlaneConfig, FrontendSpec, HeaderSpec, RewriteSpec, StickySpec, TlsSpec } from './dataplane.ts';
 import { serverStates } from './health.ts';
-import { ElbModel, type ListenerRecord, type LoadBalancerRecord, type TargetGroupRecord } from './model.ts';
+import { ElbModel, type ListenerRecord, type LoadBalancerRecord, type TargetGroupRecord, type TargetRecord } from './model.ts';
 import type { Action, RuleCondition, RuleTransform } from './shapes.ts';
 import { DEFAULT_SSL_POLICY, sslPolicy } from './ssl-policies.ts';
 import { targetAddress } from './targets.ts';
@@ -42,7 +42,7 @@ export function desiredConfig(model: ElbModel, clock: Clock, leaves: Map<string,
         return [{ key: shortName(r.rule.RuleArn!), conditions: (r.rule.Conditions ?? []).map(conditionSpec), action, rewrites: rewriteSpecs(r.rule.Transforms ?? []) }];
       });
       const tls = l.listener.Protocol === 'HTTPS' ? tlsSpec(l, lb, leaf!) : undefined;
-      frontends.push({ key: shortName(l.listener.ListenerArn!), address: lb.address, port: l.listener.Port!, idleTimeoutSec: idle, tls, routes, headers });
+      frontends.push({ key: shortName(l.listener.ListenerArn!), loadBalancer: lb.lb.LoadBalancerArn!, address: lb.address, port: l.listener.Port!, idleTimeoutSec: idle, tls, routes, headers });
     }
   }
   const backends: BackendSpec[] = [];
@@ -60,13 +60,15 @@ export function desiredConfig(model: ElbModel, clock: Clock, leaves: Map<string,
       sticky: sticky(attributes, clock),
       tls: tg.tg.Protocol === 'HTTPS' || undefined,
       idleTimeoutSec: used.get(key)!,
-      servers: targets.map((t) => {
-        const host = targetAddress(t.id);
-        return { key: `${host}:${t.port}`, host, port: t.port, state: states.get(t)! };
-      }),
+      servers: targets.map((t) => ({ key: serverKey(t), host: targetAddress(t.id), port: t.port, state: states.get(t)! })),
     });
   }
   return { frontends, backends };
+}
+
+/** A target's server in its backend: "<host>:<port>". */
+export function serverKey(t: Pick<TargetRecord, 'id' | 'port'>): string {
+  return `${targetAddress(t.id)}:${t.port}`;
 }
 
 function headerSpec(a: Record<string, string>): HeaderSpec {

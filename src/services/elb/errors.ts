@@ -41,3 +41,13 @@ export function checkName(kind: 'Load balancer' | 'Target group', name: string):
   if (name.startsWith('-') || name.endsWith('-')) throw elbError.validation(`${kind} name '${name}' cannot begin or end with '-' character`);
   if (kind === 'Load balancer' && name.startsWith('internal-')) throw elbError.validation(`Load balancer name '${name}' cannot begin with 'internal-'`);
 }
+
+/** C0 controls but tab, LF and CR, and DEL: ALB refuses them in every string it stores. */
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
+
+/** Refuses a value with a control character (shown escaped), naming the field; `oneLine` refuses CR and LF too. */
+export function checkPrintable(value: string, field: string, oneLine = false): void {
+  if (CONTROL.test(value) || (oneLine && /[\r\n]/.test(value))) {
+    throw elbError.validation(`${field} ${JSON.stringify(value)} must not contain control characters`);
+  }
+}

@@ -38,7 +38,7 @@ describe('HAProxy configuration', () => {
   });
   it('a structural change and a server change are told apart', () => {
     const base: DataPlaneConfig = {
-      frontends: [{ key: 'l1', address: '127.0.1.1', port: 80, idleTimeoutSec: 60, routes: [{ key: 'r', conditions: [], action: { kind: 'forward', targets: [{ backend: 'tg', weight: 1 }, { backend: 'tg2', weight: 1 }] } }] }],
+      frontends: [{ key: 'l1', loadBalancer: 'lb', address: '127.0.1.1', port: 80, idleTimeoutSec: 60, routes: [{ key: 'r', conditions: [], action: { kind: 'forward', targets: [{ backend: 'tg', weight: 1 }, { backend: 'tg2', weight: 1 }] } }] }],
       backends: [{ key: 'tg', algorithm: 'roundrobin', idleTimeoutSec: 60, servers: [{ key: 'a', host: '127.0.0.1', port: 1000, state: 'ready' }] }],
     };
     const slots = assignSlots(base, {});
@@ -67,7 +67,7 @@ describe('HAProxy configuration', () => {
   });
   it('with rewrites, the route is settled before any rewrite, and requests are sent by the settled route', () => {
     const config: DataPlaneConfig = {
-      frontends: [{ key: 'l1', address: '127.0.1.1', port: 80, idleTimeoutSec: 60, routes: [
+      frontends: [{ key: 'l1', loadBalancer: 'lb', address: '127.0.1.1', port: 80, idleTimeoutSec: 60, routes: [
         { key: 'r1', conditions: [{ kind: 'path', values: ['^/api/'], regex: true }], action: { kind: 'forward', targets: [{ backend: 'a', weight: 1 }] }, rewrites: [{ target: 'path', regex: '^/api/(.*)$', replace: '/$1' }] },
         { key: 'r2', conditions: [{ kind: 'path', values: ['/*'] }], action: { kind: 'forward', targets: [{ backend: 'b', weight: 1 }] } },
         { key: 'd', conditions: [], action: { kind: 'forward', targets: [{ backend: 'c', weight: 1 }] } },
@@ -88,7 +88,7 @@ describe('HAProxy configuration', () => {
       return { certFile: '/d/certs/lb.pem', certHash: 'aaaa', minVersion: p.minVersion, maxVersion: p.maxVersion, ciphers: p.ciphers, suites: p.suites, alpn: ['h2', 'http/1.1'], ...extra };
     };
     const config = (t?: TlsSpec): DataPlaneConfig => ({
-      frontends: [{ key: 'l1', address: '127.0.1.1', port: 8443, idleTimeoutSec: 60, tls: t, routes: [{ key: 'd', conditions: [], action: { kind: 'fixed-response', status: 200 } }] }],
+      frontends: [{ key: 'l1', loadBalancer: 'lb', address: '127.0.1.1', port: 8443, idleTimeoutSec: 60, tls: t, routes: [{ key: 'd', conditions: [], action: { kind: 'fixed-response', status: 200 } }] }],
       backends: [],
     });
     const r = (c: DataPlaneConfig) => render({ config: c, slots: new Map(), dir: '/d', statsSocket: '/d/s', threads: 1 });
@@ -117,7 +117,7 @@ describe('HAProxy configuration', () => {
 
 describe('HAProxy lines for ALB attributes', () => {
   const backend = (extra: Partial<BackendSpec> = {}): BackendSpec => ({ key: 'tg', algorithm: 'roundrobin', idleTimeoutSec: 60, servers: [{ key: 'a', host: '127.0.0.1', port: 1000, state: 'ready' }], ...extra });
-  const frontend = (extra: Partial<FrontendSpec> = {}): FrontendSpec => ({ key: 'l1', address: '127.0.1.1', port: 8000, idleTimeoutSec: 60, routes: [{ key: 'd', conditions: [], action: { kind: 'forward', targets: [{ backend: 'tg', weight: 1 }] } }], ...extra });
+  const frontend = (extra: Partial<FrontendSpec> = {}): FrontendSpec => ({ key: 'l1', loadBalancer: 'lb', address: '127.0.1.1', port: 8000, idleTimeoutSec: 60, routes: [{ key: 'd', conditions: [], action: { kind: 'forward', targets: [{ backend: 'tg', weight: 1 }] } }], ...extra });
   const text = (f: FrontendSpec, b: BackendSpec) => {
     const config = { frontends: [f], backends: [b] };
     return render({ config, slots: assignSlots(config, {}), dir: '/d', statsSocket: '/d/s', threads: 1 }).text;

@@ -224,7 +224,7 @@ export function patterns(c: ConditionSpec): string[] {
     case 'path':
     case 'host':
     case 'header':
-      return c.values.map((v) => (c.regex ? oneLine(v) : `^${wildcard(v, '.*', '.')}$`));
+      return c.values.map((v) => (c.regex ? patternLine(v) : `^${wildcard(v, '.*', '.')}$`));
     case 'method':
     case 'source':
       return c.values.map(oneLine);
@@ -238,6 +238,14 @@ export function wildcard(value: string, star: string, one: string): string {
   let out = '';
   for (const ch of oneLine(value)) out += ch === '*' ? star : ch === '?' ? one : /[\\^$.|+()[\]{}\/]/.test(ch) ? `\\${ch}` : ch;
   return out;
+}
+
+/**
+ * A regular expression as a pattern-file line: HAProxy skips leading blanks and takes a line that
+ * starts with '#' for a comment, so such a first character is escaped (the same character to PCRE2).
+ */
+function patternLine(regex: string): string {
+  return oneLine(regex).replace(/^[\s#]/, (ch) => `\\${ch}`);
 }
 
 function oneLine(s: string): string {

@@ -13,6 +13,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { DataPlaneRefused } from './dataplane.ts';
 
 const run = promisify(execFile);
 export const HAPROXY_HELP = 'HAProxy is needed for load balancer listeners: install it (Debian/Ubuntu: apt-get install haproxy; scripts/setup.sh does) and try again';
@@ -57,11 +58,11 @@ export class HaproxyProcess {
   /** Checks a configuration file without touching the running process. */
   async check(file: string): Promise<void> {
     try {
-      await run(this.binary, ['-c', '-q', '-f', file]);
+      await run(this.binary, ['-c', '-f', file]);
     } catch (err) {
       const e = err as { code?: string; stderr?: string; message: string };
       if (e.code === 'ENOENT') throw new Error(HAPROXY_HELP);
-      throw new Error(`HAProxy rejected the configuration Slipway wrote: ${(e.stderr ?? e.message).trim()}`);
+      throw new DataPlaneRefused(refusal(e.stderr ?? e.message));
     }
   }
 
@@ -145,11 +146,18 @@ function socketCommand(path: string, command: string): Promise<string> {
   });
 }
 
-/** `show proc` on the master CLI: its reload counters and the newest worker's pid. */
-export function parseProc(text: string): { reloads: number; failed: number; currentWorker?: number } {
+/** HAProxy's alerts without their prefixes ("[ALERT] (pid) : config : parsing [file:line] : "), one per line. */
+export function refusal(stderr: string): string {
+  const alerts = stderr.split('\n').filter((l) => l.includes('[ALERT]')).map((l) => l.replace(/^.*?\[ALERT\][^:]*:\s*(?:config\s*:\s*)?(?:parsing \[[^\]]*\]\s*:\s*)?/, '').trim());
+  return (alerts.length ? alerts : [stderr.trim() || 'HAProxy gave no reason']).join('\n');
+}
+
+/** `show proc` on the master CLI: its reload counters, the newest worker's pid and how many older workers still finish requests. */
+export function parseProc(text: string): { reloads: number; failed: number; currentWorker?: number; oldWorkers: number } {
   const master = text.match(/^\s*\d+\s+master\s+(\d+)\s+\[failed:\s*(\d+)\]/m);
-  const workers = [...text.matchAll(/^\s*(\d+)\s+worker\s+(\d+)/gm)].filter((m) => m[2] === '0').map((m) => Number(m[1]));
-  return { reloads: master ? Number(master[1]) : 0, failed: master ? Number(master[2]) : 0, currentWorker: workers[0] };
+  const all = [...text.matchAll(/^\s*(\d+)\s+worker\s+(\d+)/gm)];
+  const workers = all.filter((m) => m[2] === '0').map((m) => Number(m[1]));
+  return { reloads: master ? Number(master[1]) : 0, failed: master ? Number(master[2]) : 0, currentWorker: workers[0], oldWorkers: all.length - workers.length };
 }
 
 /** Whether a process runs (an exited one not yet reaped by its parent does not). */

@@ -5,7 +5,7 @@
  *
  *   - nothing to serve                 → stop HAProxy (gracefully)
  *   - not running                      → write the configuration and start it
- *   - structure changed                → write, check (`haproxy -c`), reload hitlessly
+ *   - structure changed                → check aside (`haproxy -c`), write, reload hitlessly
  *   - only servers or weights changed  → Runtime API: `set server … addr/state`, an atomic map
  *                                        swap (prepare/add/commit map); files rewritten for later
  *
@@ -15,15 +15,15 @@
  * HAProxy and changes nothing that is already right.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { writeAtomic } from '../../core/files.ts';
 import { logger } from '../../core/log.ts';
-import type { ApplyResult, DataPlane, DataPlaneConfig, ServerSpec, ServerState } from './dataplane.ts';
+import { DataPlaneRefused, type ApplyResult, type DataPlane, type DataPlaneConfig, type ServerSpec, type ServerState, type Sessions } from './dataplane.ts';
 import { backendName, render } from './haproxy-config.ts';
-import { HaproxyProcess } from './haproxy-process.ts';
+import { HaproxyProcess, parseProc } from './haproxy-process.ts';
 
 const log = logger('elb.haproxy');
 /** Spare slots kept free in each backend, so registrations rarely need a reload. */
@@ -121,8 +121,9 @@ export class HaproxyDataPlane implements DataPlane {
       this.writeFiles(rendered.text, rendered.files, false);
       result.commands = commands;
     } else {
+      // Checked aside first: a configuration HAProxy refuses never replaces the one it runs (or restarts with).
+      await this.check(config);
       this.writeFiles(rendered.text, rendered.files, true);
-      await this.process.check(this.process.config);
       // Record what HAProxy is about to bind before it binds: a Slipway killed while HAProxy starts
       // or reloads must not find HAProxy's own ports taken "by another process" when it comes back.
       // The structure stays unknown until it is done, so that Slipway reloads.
@@ -138,6 +139,43 @@ export class HaproxyDataPlane implements DataPlane {
     this.applied = next;
     writeAtomic(this.appliedFile, JSON.stringify(next));
     return result;
+  }
+
+  async check(config: DataPlaneConfig): Promise<void> {
+    mkdirSync(this.dir, { recursive: true });
+    const dir = mkdtempSync(join(this.dir, 'check-'));
+    try {
+      const slots = assignSlots(config, this.applied?.slots ?? {});
+      const rendered = render({ config, slots, dir, statsSocket: this.process.statsSocket, threads: THREADS });
+      for (const [path, content] of rendered.files) writeAtomic(join(dir, path), content);
+      writeAtomic(join(dir, 'haproxy.cfg'), rendered.text);
+      await this.process.check(join(dir, 'haproxy.cfg'));
+    } catch (err) {
+      // Named as the files will be once written, not by the scratch copy that is gone.
+      throw err instanceof DataPlaneRefused ? new DataPlaneRefused(err.reason.replaceAll(dir, this.dir)) : err;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  async sessions(): Promise<Sessions | undefined> {
+    if (!this.pidNow || !this.applied) return this.pidNow ? undefined : new Map();
+    try {
+      if (parseProc(await this.process.master('show proc')).oldWorkers > 0) return undefined;
+      const slots = this.applied.slots;
+      const out: Sessions = new Map();
+      for (const line of (await this.process.runtime(['show stat -1 4 -1'])).split('\n')) {
+        const [proxy, server, qcur, , scur] = line.split(',');
+        const slot = /^s(\d+)$/.exec(server ?? '')?.[1];
+        if (!proxy?.startsWith('b_') || !slot) continue;
+        const key = proxy.slice(2);
+        const spec = slots[key]?.[Number(slot) - 1];
+        if (spec) out.set(`${key}/${spec.key}`, Number(qcur) + Number(scur));
+      }
+      return out;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Runtime API commands turning `from` into `to` (same structure); returns how many were sent. */

@@ -3,13 +3,15 @@
  * Slipway's own health checks: an HTTP GET per target of every target group a listener uses, on
  * the group's path, port, interval, timeout and matcher (intervals and timeouts through the clock,
  * so SLIPWAY_TIME_SCALE shortens them). Each result goes through health.ts; a change of state or
- * reason is written to the target's record and reported, which wakes the data plane sync.
+ * reason is written to the target's record and reported, which wakes the data plane sync. Runs on
+ * core's reconcile controller, one key per target.
  */
 import { request } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import type { Clock } from '../../core/clock.ts';
 import { logger } from '../../core/log.ts';
+import { Controller, type ReconcileResult } from '../../core/reconcile.ts';
 import { HEALTH_DEFAULTS, initialHealth, judge, parseMatcher, type Probe, type Streak } from './health.ts';
 import { targetKey, type ElbModel, type TargetRecord } from './model.ts';
 import type { TargetGroup } from './shapes.ts';
@@ -17,17 +19,19 @@ import { targetAddress } from './targets.ts';
 
 const log = logger('elb.health');
 
-interface Loop {
-  timer?: NodeJS.Timeout;
-  streak: Streak;
-  busy: boolean;
-}
+/** Targets probed at the same time (each waits on its target, not on the CPU). */
+const CONCURRENCY = 64;
 
+/** One key per checked target (its target key): a run probes it once and asks to run again an interval later. */
 export class HealthChecker {
-  private readonly loops = new Map<string, Loop>();
+  private readonly controller: Controller;
+  /** The targets being checked, with their current streak of passes and fails. */
+  private readonly streaks = new Map<string, Streak>();
   private stopped = false;
 
-  constructor(private readonly deps: { model: ElbModel; clock: Clock; onChange(t: TargetRecord): void }) {}
+  constructor(private readonly deps: { model: ElbModel; clock: Clock; onChange(t: TargetRecord): void }) {
+    this.controller = new Controller({ name: 'elb.health', concurrency: CONCURRENCY, reconcile: (key) => this.check(key) });
+  }
 
   /** Starts checking new targets, stops checking gone ones; targets of unused groups go back to initial. */
   refresh(): void {
@@ -48,43 +52,39 @@ export class HealthChecker {
       }
       if (tg.HealthCheckEnabled === false) continue;
       wanted.add(key);
-      if (!this.loops.has(key)) {
-        const loop: Loop = { streak: { passes: 0, fails: 0 }, busy: false };
-        this.loops.set(key, loop);
-        loop.timer = setTimeout(() => void this.tick(key), 0);
+      if (!this.streaks.has(key)) {
+        this.streaks.set(key, { passes: 0, fails: 0 });
+        this.controller.enqueue(key);
       }
     }
-    for (const [key, loop] of this.loops) {
-      if (wanted.has(key)) continue;
-      clearTimeout(loop.timer);
-      this.loops.delete(key);
-    }
+    // A target no longer wanted is dropped here; its next run finds it gone and asks for no other.
+    for (const key of this.streaks.keys()) if (!wanted.has(key)) this.streaks.delete(key);
   }
 
+  /** Stops checking (a probe under way is left to end on its own). */
   stop(): void {
     this.stopped = true;
-    for (const loop of this.loops.values()) clearTimeout(loop.timer);
-    this.loops.clear();
+    this.streaks.clear();
+    void this.controller.stop(0);
   }
 
-  private async tick(key: string): Promise<void> {
-    const loop = this.loops.get(key);
-    if (!loop || loop.busy || this.stopped) return;
+  private async check(key: string): Promise<ReconcileResult> {
+    const streak = this.streaks.get(key);
+    if (!streak || this.stopped) return {};
     const { model, clock } = this.deps;
     const target = model.targets.get(key);
     const tg = target && model.targetGroups.get(target.targetGroupArn)?.tg;
     if (!target || !tg || target.drainingSince !== undefined) {
-      this.loops.delete(key);
-      return;
+      this.streaks.delete(key);
+      return {};
     }
-    loop.busy = true;
     const started = Date.now();
     const interval = clock.duration((tg.HealthCheckIntervalSeconds ?? HEALTH_DEFAULTS.HealthCheckIntervalSeconds) * 1000);
     try {
       const probe = await probeTarget(target, tg, clock);
       const fresh = model.targets.get(key);
-      if (!fresh || fresh.drainingSince !== undefined || this.loops.get(key) !== loop) return;
-      const judged = judge(fresh.health, loop.streak, probe, tg);
+      if (!fresh || fresh.drainingSince !== undefined || this.streaks.get(key) !== streak) return {};
+      const judged = judge(fresh.health, streak, probe, tg);
       if (judged.state !== fresh.health.state || judged.reason !== fresh.health.reason) {
         const updated = model.updateTarget(key, (r) => (r.health = { ...judged, since: clock.now() }));
         if (updated) {
@@ -94,12 +94,8 @@ export class HealthChecker {
       }
     } catch (err) {
       log.warn(`health check of ${target.id}:${target.port} failed to run`, err);
-    } finally {
-      loop.busy = false;
-      if (this.loops.get(key) === loop && !this.stopped) {
-        loop.timer = setTimeout(() => void this.tick(key), Math.max(10, interval - (Date.now() - started)));
-      }
     }
+    return { requeueAfterMs: Math.max(10, interval - (Date.now() - started)) };
   }
 }
 

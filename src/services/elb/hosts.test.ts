@@ -13,16 +13,16 @@ describe('load balancer names and addresses', () => {
     writeFileSync(file, '127.0.0.1 localhost\n# slipway elb /gone/dir {\n127.0.1.9 old.elb.slipway.internal\n# slipway elb /gone/dir }\n');
     const other = mkdtempSync(join(tmpdir(), 'other-'));
     try {
-      assert.ok(writeHostsBlock(other, [{ address: '127.0.1.1', name: 'b.elb.slipway.internal' }], file));
-      assert.ok(writeHostsBlock(dir, [{ address: '127.0.1.2', name: 'a.elb.slipway.internal' }, { address: '127.0.1.3', name: '127.0.1.3' }], file));
+      assert.ok(writeHostsBlock(other, [{ address: '127.0.1.1', name: 'b-1.us-east-1.elb.slipway.internal' }], file));
+      assert.ok(writeHostsBlock(dir, [{ address: '127.0.1.2', name: 'a-1.us-east-1.elb.slipway.internal' }, { address: '127.0.1.3', name: '127.0.1.3' }], file));
       assert.equal(readFileSync(file, 'utf8'), [
         '127.0.0.1 localhost',
-        `# slipway elb ${other} {`, '127.0.1.1 b.elb.slipway.internal', `# slipway elb ${other} }`,
-        `# slipway elb ${dir} {`, '127.0.1.2 a.elb.slipway.internal', `# slipway elb ${dir} }`, '',
+        `# slipway elb ${other} {`, '127.0.1.1 b-1.us-east-1.elb.slipway.internal', `# slipway elb ${other} }`,
+        `# slipway elb ${dir} {`, '127.0.1.2 a-1.us-east-1.elb.slipway.internal', `# slipway elb ${dir} }`, '',
       ].join('\n'));
       assert.deepEqual([...addressesOfOthers(dir, file)], ['127.0.1.1']);
       assert.ok(writeHostsBlock(dir, [], file));
-      assert.doesNotMatch(readFileSync(file, 'utf8'), /a\.elb/);
+      assert.doesNotMatch(readFileSync(file, 'utf8'), /a-1\./);
     } finally {
       rmSync(dir, { recursive: true, force: true });
       rmSync(other, { recursive: true, force: true });
@@ -39,8 +39,8 @@ describe('load balancer names and addresses', () => {
       const [dataDir, address] = process.argv.slice(-2);
       while (!existsSync(${JSON.stringify(go)})) await new Promise((r) => setTimeout(r, 2));
       for (let i = 0; i < 500; i++) {
-        const entries = [{ address, name: address.replace(/\\./g, '-') + '.elb.slipway.internal' }];
-        if (!writeHostsBlock(dataDir, i % 2 ? entries : [...entries, { address: address + '0', name: 'extra-' + address.replace(/\\./g, '-') }], ${JSON.stringify(file)})) process.exit(1);
+        const entries = [{ address, name: 'lb' + address.replace(/\\./g, '') + '-1.us-east-1.elb.slipway.internal' }];
+        if (!writeHostsBlock(dataDir, i % 2 ? entries : [...entries, { address: address + '0', name: 'extra' + address.replace(/\\./g, '') + '-1.us-east-1.elb.slipway.internal' }], ${JSON.stringify(file)})) process.exit(1);
       }`;
     try {
       const exits = [1, 2, 3, 4].map((n) => {
@@ -53,9 +53,9 @@ describe('load balancer names and addresses', () => {
       const codes = await Promise.all(exits);
       assert.deepEqual(codes, [0, 0, 0, 0]);
       const text = readFileSync(file, 'utf8');
-      for (const n of [1, 2, 3, 4]) assert.match(text, new RegExp(`127\\.0\\.1\\.${n} 127-0-1-${n}\\.elb`), `block ${n} kept:\n${text}`);
+      for (const n of [1, 2, 3, 4]) assert.match(text, new RegExp(`127\\.0\\.1\\.${n} lb12701${n}-1\\.us-east-1\\.elb`), `block ${n} kept:\n${text}`);
       // Each writer's last write had no 'extra' entry; an unlocked read-modify-write brings one back.
-      assert.doesNotMatch(text, /extra-/, `no writer undid another's last write:\n${text}`);
+      assert.doesNotMatch(text, /extra/, `no writer undid another's last write:\n${text}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -64,5 +64,27 @@ describe('load balancer names and addresses', () => {
     assert.equal(allocateAddress(new Set(['127.0.1.1', '127.0.1.2'])), '127.0.1.3');
     assert.equal(dnsName('my-app', '2087195924', 'ap-northeast-2', false), 'my-app-2087195924.ap-northeast-2.elb.slipway.internal');
     assert.equal(dnsName('api', '1', 'us-east-1', true), 'internal-api-1.us-east-1.elb.slipway.internal');
+    for (const region of ['us-east-1 1.2.3.4 evil.example', 'us-east-1#', 'evil.example', '', 'US-EAST-1']) {
+      assert.throws(() => dnsName('api', '1', region, false), /ValidationError|not a valid region/, region);
+    }
+  });
+
+  it('writes only loopback addresses and names it generates', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hosts-strict-'));
+    const file = join(dir, 'hosts');
+    writeFileSync(file, '127.0.0.1 localhost\n');
+    try {
+      const good = { address: '127.0.1.4', name: 'web-12.eu-west-1.elb.slipway.internal' };
+      assert.ok(writeHostsBlock(dir, [
+        good,
+        { address: '127.0.1.5', name: 'web-12.us-east-1 1.2.3.4 bank.example.elb.slipway.internal' },
+        { address: '127.0.1.6', name: 'bank.example' },
+        { address: '10.0.0.1', name: 'web-13.eu-west-1.elb.slipway.internal' },
+        { address: '127.0.1.7\n1.2.3.4', name: 'web-14.eu-west-1.elb.slipway.internal' },
+      ], file));
+      assert.equal(readFileSync(file, 'utf8'), ['127.0.0.1 localhost', `# slipway elb ${dir} {`, `${good.address} ${good.name}`, `# slipway elb ${dir} }`, ''].join('\n'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -19,13 +19,32 @@
 import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeAtomic } from '../../core/files.ts';
 import { logger } from '../../core/log.ts';
+import { elbError } from './errors.ts';
 
 const log = logger('elb.hosts');
 export const HOSTS_FILE = process.env.SLIPWAY_HOSTS_FILE ?? '/etc/hosts';
 export const DNS_SUFFIX = 'elb.slipway.internal';
 
+/** Region names as AWS forms them (us-east-1, us-gov-west-1, ap-southeast-2). */
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+/**
+ * The only names the hosts file gets: what `dnsName` makes from a checked load balancer name, its
+ * digits and a region — so no request can point another hostname at a load balancer.
+ */
+const GENERATED = new RegExp(`^(?:internal-)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?-\\d{1,10}\\.[a-z]{2}(?:-[a-z]+)+-\\d{1,2}\\.${DNS_SUFFIX.replace(/\./g, '\\.')}$`);
+const LOOPBACK = /^127\.(?:\d{1,3}\.){2}\d{1,3}$/;
+
+/** A load balancer's DNSName; the region (from the request's credential scope) must look like one. */
 export function dnsName(name: string, digits: string, region: string, internal: boolean): string {
-  return `${internal ? 'internal-' : ''}${name}-${digits}.${region}.${DNS_SUFFIX}`;
+  if (!REGION.test(region)) throw elbError.validation(`Region '${region}' of the request's credential scope is not a valid region name`);
+  const out = `${internal ? 'internal-' : ''}${name}-${digits}.${region}.${DNS_SUFFIX}`;
+  if (!GENERATED.test(out)) throw elbError.validation(`Load balancer name '${name}' does not make a valid DNS name`);
+  return out;
+}
+
+/** Whether a hosts-file line may map `name` to `address`: a loopback address and a name `dnsName` makes. */
+export function publishable(e: { address: string; name: string }): boolean {
+  return LOOPBACK.test(e.address) && GENERATED.test(e.name);
 }
 
 export function hostsWritable(file = HOSTS_FILE): boolean {
@@ -96,7 +115,7 @@ export function writeHostsBlock(dataDir: string, entries: { address: string; nam
       const { outside, blocks } = parse(before);
       while (outside.length && outside[outside.length - 1] === '') outside.pop();
       const kept = blocks.filter((b) => b.dataDir !== dataDir && existsSync(b.dataDir));
-      const mine = entries.filter((e) => e.name !== e.address).map((e) => `${e.address} ${e.name}`);
+      const mine = entries.filter(publishable).map((e) => `${e.address} ${e.name}`);
       if (mine.length) kept.push({ dataDir, lines: mine });
       const text = [...outside, ...kept.flatMap((b) => [begin(b.dataDir), ...b.lines, end(b.dataDir)])].join('\n') + '\n';
       if (text !== before) replace(file, text);

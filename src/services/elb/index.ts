@@ -48,6 +48,7 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
     clock: app.clock,
     dataPlane,
     certificates,
+    acceptedFile: join(dir, 'accepted.json'),
     onRemoved: (targets) => {
       for (const t of targets) announce(t, 'unused', 'Target.NotRegistered');
       health.refresh();
@@ -56,6 +57,7 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
   const elb: ElbContext = {
     ...app,
     model,
+    dataPlane,
     hostsManaged: app.config.dataDir !== ':memory:' && hostsWritable(),
     changed() {
       health.refresh();
@@ -85,12 +87,17 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
       // Another program (or another Slipway) may rewrite the hosts file: put our names back.
       hostsTimer = setInterval(() => elb.publishNames(), 15_000);
       hostsTimer.unref();
-      await sync.request();
+      await sync.start();
       health.refresh();
     },
     status() {
       return {
-        dataPlane: { process: dataPlane.name, pid: dataPlane.pid() ?? null },
+        dataPlane: {
+          process: dataPlane.name,
+          pid: dataPlane.pid() ?? null,
+          // Load balancers whose configuration the data plane refuses (each keeps what it last accepted).
+          refused: [...sync.refused].map(([arn, reason]) => ({ loadBalancer: arn, reason })),
+        },
         loadBalancers: model.loadBalancers.count(),
         listeners: model.listeners.count(),
         namesInHostsFile: elb.hostsManaged,

@@ -12,9 +12,9 @@
  * `scope` is "<region>:<account>". Handlers write spec (and register/deregister targets); the
  * health checker writes a target's health; the sync loop removes targets whose draining is over.
  */
-import type { Scope } from '../../core/ids.ts';
+import { scopeOfArn, type Scope } from '../../core/ids.ts';
 import type { DocTable, Store } from '../../store/index.ts';
-import type { Action, Listener, LoadBalancer, Rule, Tag, TargetGroup, TargetHealthReasonEnum } from './shapes.ts';
+import type { Action, Listener, LoadBalancer, LoadBalancerState, Rule, Tag, TargetGroup, TargetHealthReasonEnum } from './shapes.ts';
 
 export interface LoadBalancerRecord {
   lb: LoadBalancer;
@@ -103,6 +103,11 @@ export class ElbModel {
 
   putRule(r: RuleRecord): void {
     this.rules.put(r.rule.RuleArn!, r, { listener: r.listenerArn });
+  }
+
+  /** Written by the sync: what the data plane made of the load balancer. */
+  setLoadBalancerState(arn: string, state: LoadBalancerState): void {
+    this.loadBalancers.modify(arn, (r) => (r.lb.State = state), (r) => this.putLoadBalancer(r, scopeKey(scopeOfArn(arn)!)));
   }
 
   putTarget(r: TargetRecord): void {

@@ -5,8 +5,8 @@
  * rewrites ($1… name capture groups). The data plane applies them after the rule is chosen, so a
  * rewrite never changes which rule a request takes.
  */
-import { checkRegex } from './actions.ts';
-import { elbError } from './errors.ts';
+import { checkPrintable, elbError } from './errors.ts';
+import { checkRegex } from './regex.ts';
 import type { RuleTransform } from './shapes.ts';
 
 const CONFIG_OF = { 'host-header-rewrite': 'HostHeaderRewriteConfig', 'url-rewrite': 'UrlRewriteConfig' } as const;
@@ -28,7 +28,8 @@ export function checkTransforms(transforms: RuleTransform[]): RuleTransform[] {
     for (const r of rewrites) {
       checkRegex(r.Regex ?? '', MAX_LENGTH, `'${type}' transform`);
       const replace = r.Replace ?? '';
-      if (replace.length > MAX_LENGTH || /[\r\n\0]/.test(replace)) throw elbError.validation(`The replacement '${replace}' in the '${type}' transform must be one line of at most ${MAX_LENGTH} characters`);
+      checkPrintable(replace, `Replace in the '${type}' transform`, true);
+      if (replace.length > MAX_LENGTH) throw elbError.validation(`The replacement '${replace}' in the '${type}' transform must be one line of at most ${MAX_LENGTH} characters`);
     }
     return { Type: type, [key]: { Rewrites: rewrites.map((r) => ({ Regex: r.Regex, Replace: r.Replace ?? '' })) } };
   });
