@@ -88,7 +88,7 @@ export function groupHandlers(logs: LogsContext, retention: Controller): Handler
       if (input.accountIdentifiers?.length && !input.accountIdentifiers.includes(scope.account)) return { logGroups: [] };
       let groups = m.groups.find({ scope: scopeKey(scope) }, 'name');
       if (input.logGroupIdentifiers) {
-        const wanted = new Set(input.logGroupIdentifiers.map((id) => id.replace(/:\*$/, '')));
+        const wanted = new Set(input.logGroupIdentifiers);
         groups = groups.filter((g) => wanted.has(g.name) || wanted.has(g.arn));
       }
       const prefix = input.logGroupNamePrefix;

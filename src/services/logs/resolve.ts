@@ -15,13 +15,12 @@ export function requireGroup(logs: LogsContext, scope: Scope, name: string): Gro
   return group;
 }
 
-/** The group's name in a log group ARN (`…:log-group:<name>` or `…:log-group:<name>:*`), if it is one of this scope. */
+/** The group's name in a log group ARN (`…:log-group:<name>`), if it is one of this scope. */
 function groupNameInArn(scope: Scope, arn: string): string | undefined {
   const parsed = parseArn(arn);
   if (!parsed || parsed.service !== 'logs' || !parsed.resource.startsWith('log-group:')) return undefined;
   if (parsed.region !== scope.region || parsed.account !== scope.account) return undefined;
-  const name = parsed.resource.slice('log-group:'.length);
-  return name.endsWith(':*') ? name.slice(0, -2) : name;
+  return parsed.resource.slice('log-group:'.length);
 }
 
 /** The group named by logGroupName or logGroupIdentifier (exactly one of them). */
