@@ -11,7 +11,7 @@ import { checkTags } from './api-tags.ts';
 import type { LogsContext } from './context.ts';
 import { logsError } from './errors.ts';
 import type { GroupRecord } from './model.ts';
-import { groupFor, requireGroup } from './resolve.ts';
+import { createGroup, groupFor, requireGroup } from './resolve.ts';
 import { RETENTION_DAYS, sweepSoon } from './retention.ts';
 import type { LogGroup, LogsOperations } from './shapes.ts';
 
@@ -51,20 +51,7 @@ export function groupHandlers(logs: LogsContext, retention: Controller): Handler
     CreateLogGroup(input, ctx) {
       const scope = scopeOf(ctx);
       const tags = checkTags(input.tags);
-      m.tx(() => {
-        if (m.group(scopeKey(scope), input.logGroupName)) throw logsError.logGroupExists();
-        m.putGroup({
-          gid: m.nextId(),
-          arn: logsArn.logGroup(scope, input.logGroupName),
-          name: input.logGroupName,
-          scope: scopeKey(scope),
-          creationTime: logs.clock.now(),
-          kmsKeyId: input.kmsKeyId,
-          logGroupClass: input.logGroupClass ?? 'STANDARD',
-          deletionProtectionEnabled: input.deletionProtectionEnabled ?? false,
-          tags,
-        });
-      });
+      m.tx(() => createGroup(logs, scope, input.logGroupName, { ...input, tags }));
       return {};
     },
 

@@ -3,31 +3,15 @@
  * CreateLogStream, DeleteLogStream and DescribeLogStreams (by name or by last event time, either
  * way round, with a name prefix when ordered by name).
  */
-import { logsArn } from '../../core/ids.ts';
 import { paginate } from '../../core/paging.ts';
-import { scopeOf, scopeOfOwnArn } from '../../core/scope.ts';
+import { scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import { describePaging } from './api-groups.ts';
 import type { LogsContext } from './context.ts';
 import { logsError } from './errors.ts';
-import type { GroupRecord, StreamRecord } from './model.ts';
-import { groupFor, requireGroup, requireStream } from './resolve.ts';
+import type { StreamRecord } from './model.ts';
+import { createStream, groupFor, requireGroup, requireStream } from './resolve.ts';
 import type { LogStream, LogsOperations } from './shapes.ts';
-
-/** Creates the stream in the group (call inside a transaction); throws when it exists. */
-export function createStream(logs: LogsContext, group: GroupRecord, name: string): StreamRecord {
-  if (logs.model.stream(group.gid, name)) throw logsError.logStreamExists();
-  const stream: StreamRecord = {
-    sid: logs.model.nextId(),
-    gid: group.gid,
-    arn: logsArn.logStream(scopeOfOwnArn(group.arn), group.name, name),
-    name,
-    creationTime: logs.clock.now(),
-    storedBytes: 0,
-  };
-  logs.model.putStream(stream);
-  return stream;
-}
 
 function streamView(s: StreamRecord): LogStream {
   return {

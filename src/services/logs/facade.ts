@@ -13,7 +13,7 @@ import { MAX_BATCH_EVENTS, EVENT_OVERHEAD_BYTES, MAX_BATCH_BYTES } from './batch
 import { announceEvents, EVENTS_STORED, type LogsContext } from './context.ts';
 import type { GroupRecord, NewEvent } from './model.ts';
 import { readStream } from './reading.ts';
-import { createStream } from './api-streams.ts';
+import { createGroup, createStream } from './resolve.ts';
 import { retentionCutoff } from './retention.ts';
 import { streamToken } from './tokens.ts';
 
@@ -67,23 +67,7 @@ export function createFacade(logs: LogsContext): LogsFacade {
   let timer: NodeJS.Timeout | undefined;
   const dropped = new Set<string>();
 
-  const ensureGroup = (scope: Scope, name: string): GroupRecord =>
-    m.tx(() => {
-      const found = m.group(scopeKey(scope), name);
-      if (found) return found;
-      const group: GroupRecord = {
-        gid: m.nextId(),
-        arn: logsArn.logGroup(scope, name),
-        name,
-        scope: scopeKey(scope),
-        creationTime: logs.clock.now(),
-        logGroupClass: 'STANDARD',
-        deletionProtectionEnabled: false,
-        tags: {},
-      };
-      m.putGroup(group);
-      return group;
-    });
+  const ensureGroup = (scope: Scope, name: string): GroupRecord => m.tx(() => m.group(scopeKey(scope), name) ?? createGroup(logs, scope, name));
 
   const flush = () => {
     clearTimeout(timer);

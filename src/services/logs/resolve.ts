@@ -1,10 +1,10 @@
 /**
  * @module services/logs/resolve
- * Finding the log group and stream a request names: a group by name, or by `logGroupIdentifier`
- * (its name or either of its ARNs), always within the caller's region and account.
+ * Finding the log group and stream a request names — a group by name, or by `logGroupIdentifier`
+ * (its name or ARN), always within the caller's region and account — and making new ones.
  */
-import { parseArn, type Scope } from '../../core/ids.ts';
-import { scopeKey } from '../../core/scope.ts';
+import { logsArn, parseArn, type Scope } from '../../core/ids.ts';
+import { scopeKey, scopeOfOwnArn } from '../../core/scope.ts';
 import type { LogsContext } from './context.ts';
 import { logsError } from './errors.ts';
 import type { GroupRecord, StreamRecord } from './model.ts';
@@ -53,5 +53,40 @@ export function groupByArn(logs: LogsContext, scope: Scope, arn: string): GroupR
 export function requireStream(logs: LogsContext, group: GroupRecord, name: string): StreamRecord {
   const stream = logs.model.stream(group.gid, name);
   if (!stream) throw logsError.logStreamNotFound();
+  return stream;
+}
+
+export type GroupSettings = Partial<Pick<GroupRecord, 'kmsKeyId' | 'logGroupClass' | 'deletionProtectionEnabled' | 'tags'>>;
+
+/** Creates the group (call inside a transaction); throws when it exists. */
+export function createGroup(logs: LogsContext, scope: Scope, name: string, settings: GroupSettings = {}): GroupRecord {
+  if (logs.model.group(scopeKey(scope), name)) throw logsError.logGroupExists();
+  const group: GroupRecord = {
+    gid: logs.model.nextId(),
+    arn: logsArn.logGroup(scope, name),
+    name,
+    scope: scopeKey(scope),
+    creationTime: logs.clock.now(),
+    kmsKeyId: settings.kmsKeyId,
+    logGroupClass: settings.logGroupClass ?? 'STANDARD',
+    deletionProtectionEnabled: settings.deletionProtectionEnabled ?? false,
+    tags: settings.tags ?? {},
+  };
+  logs.model.putGroup(group);
+  return group;
+}
+
+/** Creates the stream in the group (call inside a transaction); throws when it exists. */
+export function createStream(logs: LogsContext, group: GroupRecord, name: string): StreamRecord {
+  if (logs.model.stream(group.gid, name)) throw logsError.logStreamExists();
+  const stream: StreamRecord = {
+    sid: logs.model.nextId(),
+    gid: group.gid,
+    arn: logsArn.logStream(scopeOfOwnArn(group.arn), group.name, name),
+    name,
+    creationTime: logs.clock.now(),
+    storedBytes: 0,
+  };
+  logs.model.putStream(stream);
   return stream;
 }
