@@ -6,10 +6,12 @@
 import {
   CreateLogGroupCommand,
   CreateLogStreamCommand,
+  DescribeLogGroupsCommand,
   DescribeLogStreamsCommand,
   FilterLogEventsCommand,
   GetLogEventsCommand,
   PutLogEventsCommand,
+  PutRetentionPolicyCommand,
   type CloudWatchLogsClient,
   type FilteredLogEvent,
   type InputLogEvent,
@@ -264,6 +266,7 @@ describe('CloudWatch Logs across a restart', () => {
         await logs.send(new CreateLogGroupCommand({ logGroupName: 'durable', tags: { keep: 'yes' } }));
         await logs.send(new CreateLogStreamCommand({ logGroupName: 'durable', logStreamName: 's' }));
         await logs.send(new PutLogEventsCommand({ logGroupName: 'durable', logStreamName: 's', logEvents: [{ timestamp: t, message: 'before restart' }] }));
+        await logs.send(new PutRetentionPolicyCommand({ logGroupName: 'durable', retentionInDays: 30 }));
       } finally {
         await slipway.close();
       }
@@ -274,6 +277,9 @@ describe('CloudWatch Logs across a restart', () => {
         assert.deepEqual(read.events!.map((e) => [e.timestamp, e.message]), [[t, 'before restart']]);
         await logs.send(new CreateLogStreamCommand({ logGroupName: 'durable', logStreamName: 'new' }));
         await logs.send(new PutLogEventsCommand({ logGroupName: 'durable', logStreamName: 'new', logEvents: [{ timestamp: t + 1, message: 'after restart' }] }));
+        const [group] = (await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: 'durable' }))).logGroups!;
+        assert.equal(group.retentionInDays, 30);
+        assert.equal(group.storedBytes, 'before restart'.length);
         const all = await logs.send(new FilterLogEventsCommand({ logGroupName: 'durable' }));
         assert.deepEqual(all.events!.map((e) => e.message), ['before restart', 'after restart']);
         assert.equal(new Set(all.events!.map((e) => e.eventId)).size, 2);
