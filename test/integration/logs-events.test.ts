@@ -279,7 +279,7 @@ describe('CloudWatch Logs across a restart', () => {
         await logs.send(new PutLogEventsCommand({ logGroupName: 'durable', logStreamName: 'new', logEvents: [{ timestamp: t + 1, message: 'after restart' }] }));
         const [group] = (await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: 'durable' }))).logGroups!;
         assert.equal(group.retentionInDays, 30);
-        assert.equal(group.storedBytes, 'before restart'.length);
+        assert.equal(group.storedBytes, 'before restartafter restart'.length);
         const all = await logs.send(new FilterLogEventsCommand({ logGroupName: 'durable' }));
         assert.deepEqual(all.events!.map((e) => e.message), ['before restart', 'after restart']);
         assert.equal(new Set(all.events!.map((e) => e.eventId)).size, 2);
