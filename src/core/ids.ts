@@ -97,3 +97,13 @@ export const elbArn = {
   rule: (s: Scope, lbName: string, lbId: string, listenerId: string, id: string) =>
     arn(s, 'elasticloadbalancing', `listener-rule/app/${lbName}/${lbId}/${listenerId}/${id}`),
 };
+
+/**
+ * CloudWatch Logs ARNs. A log group has two: `logGroupArn` (what TagResource takes) and `arn`, the
+ * same with `:*` appended, as DescribeLogGroups shows both.
+ */
+export const logsArn = {
+  logGroup: (s: Scope, name: string) => arn(s, 'logs', `log-group:${name}`),
+  logGroupWildcard: (s: Scope, name: string) => arn(s, 'logs', `log-group:${name}:*`),
+  logStream: (s: Scope, group: string, stream: string) => arn(s, 'logs', `log-group:${group}:log-stream:${stream}`),
+};

@@ -19,3 +19,8 @@ export function scopeOfOwnArn(value: string): Scope {
   if (!scope) throw new Error(`not an ARN: ${value}`);
   return scope;
 }
+
+/** The scope a request acts in (its credential scope's region, the configured account). */
+export function scopeOf(request: Scope): Scope {
+  return { region: request.region, account: request.account };
+}
