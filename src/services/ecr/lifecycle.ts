@@ -31,10 +31,7 @@ export function expiringNow(ecr: EcrContext, repositoryArn: string, policy: Life
   return evaluateLifecyclePolicy(policy, lifecycleImages(ecr, repositoryArn), ecr.clock.now(), ecr.clock.duration(DAY_MS));
 }
 
-/** Runs of one repository never overlap: a push and the timer may ask at once. */
-const running = new Map<string, Promise<void>>();
-
-/** Applies the lifecycle policy of one repository, or of every repository that has one. */
+/** Applies the lifecycle policy of one repository, or of every repository that has one; runs of one repository never overlap. */
 export async function applyLifecyclePolicies(ecr: EcrContext, repositoryArn?: string): Promise<void> {
   const repositories = repositoryArn
     ? [ecr.model.repositories.get(repositoryArn)].filter((r): r is RepositoryRecord => r !== undefined)
@@ -42,10 +39,11 @@ export async function applyLifecyclePolicies(ecr: EcrContext, repositoryArn?: st
   for (const record of repositories) {
     if (!record.lifecyclePolicyText) continue;
     const arn = record.repository.repositoryArn;
-    const run = (running.get(arn) ?? Promise.resolve()).then(() => applyOne(ecr, arn));
+    const runs = ecr.lifecycleRuns;
+    const run = (runs.get(arn) ?? Promise.resolve()).then(() => applyOne(ecr, arn));
     const settled = run.catch(() => undefined);
-    running.set(arn, settled);
-    void settled.then(() => running.get(arn) === settled && running.delete(arn));
+    runs.set(arn, settled);
+    void settled.then(() => runs.get(arn) === settled && runs.delete(arn));
     await run;
   }
 }

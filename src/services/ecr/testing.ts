@@ -30,6 +30,7 @@ export function ecrTestContext(): EcrContext & { cleanup(): void } {
     events: new EventBus(),
     model: new EcrModel(store),
     blobs: new BlobStore(join(root, 'registry')),
+    lifecycleRuns: new Map(),
     cleanup: () => {
       store.close();
       rmSync(root, { recursive: true, force: true });
