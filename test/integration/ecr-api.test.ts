@@ -135,6 +135,32 @@ describe('ECR', () => {
     await expectAwsError(ecr.send(new StartImageScanCommand({ repositoryName: 'team/web-app', imageId: { imageTag: 'x' } })), 'NotImplemented', /StartImageScan/);
   });
 
+  test("lists page through opaque tokens bound to their operation, within the caller's region; a foreign or bad token, or a bad maxResults, is refused naming it", async () => {
+    const eu = ecrClient(s.endpoint, 'eu-west-1');
+    for (const repositoryName of ['paging/c', 'paging/a', 'paging/b']) await eu.send(new CreateRepositoryCommand({ repositoryName }));
+    const walked: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await eu.send(new DescribeRepositoriesCommand({ maxResults: 2, nextToken }));
+      assert.ok(page.repositories!.length <= 2);
+      walked.push(...page.repositories!.map((r) => r.repositoryName!));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    assert.deepEqual(walked, ['paging/a', 'paging/b', 'paging/c'], 'eu-west-1 lists its own repositories only, by name');
+
+    const first = await eu.send(new DescribeRepositoriesCommand({ maxResults: 1 }));
+    await expectAwsError(eu.send(new ListImagesCommand({ repositoryName: 'paging/a', nextToken: first.nextToken })), 'InvalidParameterException', /'nextToken'/);
+    await expectAwsError(eu.send(new DescribeRepositoriesCommand({ nextToken: 'not-a-token' })), 'InvalidParameterException', /'nextToken'/);
+    await expectAwsError(eu.send(new DescribeRepositoriesCommand({ maxResults: 0 })), 'InvalidParameterException', /maxResults/);
+    await expectAwsError(eu.send(new DescribeImagesCommand({ repositoryName: 'paging/a', imageIds: [{ imageTag: 'x' }], maxResults: 1 })), 'InvalidParameterException', /'maxResults'/);
+
+    // A repository ARN names its region: another region's caller does not find it.
+    const arn = first.repositories![0].repositoryArn!;
+    assert.match(arn, /^arn:aws:ecr:eu-west-1:000000000000:repository\/paging\/a$/);
+    await expectAwsError(ecr.send(new ListTagsForResourceCommand({ resourceArn: arn })), 'RepositoryNotFoundException');
+    assert.deepEqual((await eu.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags, []);
+  });
+
   test('images: describe, list, batch-get, put-image retag, batch-delete', async () => {
     const repositoryName = 'ecs-codepipeline-ecr-repo';
     await expectAwsError(ecr.send(new DescribeImagesCommand({ repositoryName, imageIds: [{ imageTag: 'nope' }] })), 'ImageNotFoundException',

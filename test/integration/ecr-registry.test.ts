@@ -5,7 +5,7 @@
  * repository and tag rules ECR enforces, tag pagination, referrers, deletes, and a kill -9.
  * Docker CLI logins go to a temporary DOCKER_CONFIG, never the user's own.
  */
-import { CreateRepositoryCommand, GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr';
+import { BatchCheckLayerAvailabilityCommand, CreateRepositoryCommand, GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -269,6 +269,21 @@ describe('registry', () => {
     }
     assert.deepEqual(pages, [['latest', 'v1'], ['v10', 'v2'], ['v3']]);
     assert.equal(errorCode(await reg.request('GET', '/v2/tags/app/tags/list?n=-1')), 'PAGINATION_NUMBER_INVALID');
+  });
+
+  test("a name in two regions is the default region's repository on the registry; a name only in another region is still served", async () => {
+    const eu = ecrClient(s.endpoint, 'eu-west-1');
+    // Created first, so the other region's repository is the first a lookup by name alone meets.
+    await createRepository('regions/app', 'MUTABLE', eu);
+    await createRepository('regions/app');
+    await createRepository('regions/elsewhere', 'MUTABLE', eu);
+    const availability = async (client: ECRClient, repositoryName: string, digest: string) =>
+      (await client.send(new BatchCheckLayerAvailabilityCommand({ repositoryName, layerDigests: [digest] }))).layers![0].layerAvailability;
+    const pushed = await reg.pushBlob('regions/app', randomBytes(32));
+    assert.equal(await availability(ecr, 'regions/app', pushed), 'AVAILABLE');
+    assert.equal(await availability(eu, 'regions/app', pushed), 'UNAVAILABLE');
+    const elsewhere = await reg.pushBlob('regions/elsewhere', randomBytes(32));
+    assert.equal(await availability(eu, 'regions/elsewhere', elsewhere), 'AVAILABLE');
   });
 
   test('referrers: manifests with a subject are listed, filtered by artifactType', async () => {

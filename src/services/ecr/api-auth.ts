@@ -6,7 +6,6 @@
  * host its daemon lists under insecure-registries).
  */
 import type { Handlers } from '../../protocol/types.ts';
-import { scopeOf } from './api-common.ts';
 import { issueToken, REGISTRY_USER } from './auth.ts';
 import { registryHost, type EcrContext } from './context.ts';
 import type { EcrOperations } from './shapes.ts';
@@ -15,7 +14,7 @@ export function authHandlers(ecr: EcrContext): Handlers<EcrOperations> {
   return {
     GetAuthorizationToken(input, ctx) {
       // One entry per registry asked for, as ECR answers; every id names this one registry here.
-      const registryIds = input.registryIds?.length ? input.registryIds : [scopeOf(ctx).account];
+      const registryIds = input.registryIds?.length ? input.registryIds : [ctx.account];
       const proxyEndpoint = `http://${registryHost(ecr)}`;
       return {
         authorizationData: registryIds.map(() => {

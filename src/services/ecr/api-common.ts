@@ -1,9 +1,10 @@
 /**
  * @module services/ecr/api-common
- * What the ECR handlers share: the caller's scope, the repository a request names, pagination,
- * and the wording ECR uses for images and parameters.
+ * What the ECR handlers share: the repository a request names, ECR's paging of lists, and the
+ * wording ECR uses for images and parameters. A request context is itself the caller's scope
+ * (its region and account), so handlers pass it wherever a scope is wanted.
  */
-import type { Scope } from '../../core/ids.ts';
+import { paginate, type Page } from '../../core/paging.ts';
 import type { RequestContext } from '../../protocol/types.ts';
 import type { EcrContext } from './context.ts';
 import { ecrError } from './errors.ts';
@@ -11,11 +12,9 @@ import type { RepositoryRecord } from './model.ts';
 import { requireRepository } from './repositories.ts';
 import type { ImageIdentifier } from './shapes.ts';
 
-export const scopeOf = (ctx: RequestContext): Scope => ({ region: ctx.region, account: ctx.account });
-
 /** The repository a request names by repositoryName (and optionally registryId). */
 export function repositoryFor(ecr: EcrContext, ctx: RequestContext, input: { repositoryName: string; registryId?: string }): RepositoryRecord {
-  return requireRepository(ecr, scopeOf(ctx), input.repositoryName, input.registryId);
+  return requireRepository(ecr, ctx, input.repositoryName, input.registryId);
 }
 
 /** An image id as ECR prints it in messages: {imageDigest:'…', imageTag:'…'}, 'null' for an absent part. */
@@ -24,19 +23,15 @@ export function describeImageId(id: ImageIdentifier): string {
 }
 
 /**
- * Opaque pagination tokens: the offset into a stably ordered list, tied to the operation so a
- * token from one list is not read as another's.
+ * One page of an ECR list: maxResults items (100 when absent, at most the model's `maxSize`) from
+ * where nextToken left off; a bad token or size is ECR's InvalidParameterException naming it.
  */
-export function paginate<T>(items: T[], opts: { maxResults?: number; nextToken?: string; defaultSize: number; kind: string }): { page: T[]; nextToken?: string } {
-  let start = 0;
-  if (opts.nextToken) {
-    const [kind, offset] = Buffer.from(opts.nextToken, 'base64url').toString().split(':');
-    start = Number(offset);
-    if (kind !== opts.kind || !Number.isInteger(start) || start < 0) throw ecrError.invalidParameter('nextToken', 'must be a token returned by an earlier call to this operation');
-  }
-  const page = items.slice(start, start + (opts.maxResults ?? opts.defaultSize));
-  const end = start + page.length;
-  return { page, nextToken: end < items.length ? Buffer.from(`${opts.kind}:${end}`).toString('base64url') : undefined };
+export function listPage<T>(all: readonly T[], input: { maxResults?: number; nextToken?: string }, list: { kind: string; maxSize: number }): Page<T> {
+  return paginate(all, { token: input.nextToken, size: input.maxResults }, {
+    ...list,
+    defaultSize: 100,
+    invalid: (field, message) => ecrError.invalidParameter(field === 'token' ? 'nextToken' : 'maxResults', message),
+  });
 }
 
 /** maxResults and nextToken page through a whole list; ECR refuses them beside an explicit list of ids. */

@@ -5,7 +5,7 @@
  * layers present, push events); the batch operations report per-id failures, never exceptions.
  */
 import type { Handlers } from '../../protocol/types.ts';
-import { describeImageId, paginate, refusePagingWithIds, repositoryFor } from './api-common.ts';
+import { describeImageId, listPage, refusePagingWithIds, repositoryFor } from './api-common.ts';
 import { DIGEST, sha256 } from './blobs.ts';
 import type { EcrContext } from './context.ts';
 import { ecrError } from './errors.ts';
@@ -14,15 +14,18 @@ import { deleteImage, deleteTag, manifestBytes, putManifest, TAG, untag } from '
 import type { ImageRecord, RepositoryRecord } from './model.ts';
 import type { EcrOperations, Image, ImageDetail, ImageFailure, ImageFailureCode, ImageIdentifier, TagStatus } from './shapes.ts';
 
-type Resolved = { image: ImageRecord; id: ImageIdentifier } | { failure: ImageFailure };
+/** A failure as this room makes it: every part is given. */
+type KnownFailure = Required<ImageFailure>;
 
-const failure = (id: ImageIdentifier, failureCode: ImageFailureCode, failureReason: string): { failure: ImageFailure } => ({
+type Resolved = { image: ImageRecord; id: ImageIdentifier } | { failure: KnownFailure };
+
+const failure = (id: ImageIdentifier, failureCode: ImageFailureCode, failureReason: string): { failure: KnownFailure } => ({
   failure: { imageId: id, failureCode, failureReason },
 });
 
 /** The image an id names, or the failure ECR reports for it. */
 function resolveImageId(ecr: EcrContext, repo: RepositoryRecord, id: ImageIdentifier): Resolved {
-  const repositoryArn = repo.repository.repositoryArn!;
+  const { repositoryArn } = repo.repository;
   const { imageDigest, imageTag } = id;
   if (!imageDigest && !imageTag) return failure(id, 'MissingDigestAndTag', 'Invalid request parameters: both tag and digest cannot be null');
   if (imageDigest && !DIGEST.test(imageDigest)) return failure(id, 'InvalidImageDigest', 'Invalid request parameters: image digest should satisfy the regex sha256:[a-f0-9]{64}');
@@ -34,7 +37,7 @@ function resolveImageId(ecr: EcrContext, repo: RepositoryRecord, id: ImageIdenti
     if (imageDigest && tag.digest !== imageDigest) return failure(id, 'ImageTagDoesNotMatchDigest', 'Invalid request parameters: image tag does not match digest');
     digest = tag.digest;
   }
-  const image = ecr.model.image(repositoryArn, digest!);
+  const image = digest ? ecr.model.image(repositoryArn, digest) : undefined;
   if (!image) return failure(id, 'ImageNotFound', 'Requested image not found');
   return { image, id: { imageDigest: image.digest, ...(imageTag ? { imageTag } : {}) } };
 }
@@ -65,13 +68,13 @@ function matchesTagStatus(tags: string[], status: TagStatus | undefined): boolea
 
 /** Oldest push first, then digest: a stable order for pagination. */
 function imagesOf(ecr: EcrContext, repo: RepositoryRecord): ImageRecord[] {
-  return ecr.model.images.find({ repo: repo.repository.repositoryArn! }).sort((a, b) => a.pushedAt - b.pushedAt || (a.digest < b.digest ? -1 : 1));
+  return ecr.model.images.find({ repo: repo.repository.repositoryArn }).sort((a, b) => a.pushedAt - b.pushedAt || (a.digest < b.digest ? -1 : 1));
 }
 
 /** Indexes in the repository that list `digest`: ECR will not delete an image a manifest list needs. */
 function listedBy(ecr: EcrContext, repo: RepositoryRecord, digest: string): string[] {
   return ecr.model.images
-    .find({ repo: repo.repository.repositoryArn! })
+    .find({ repo: repo.repository.repositoryArn })
     .filter((other) => isIndexType(other.mediaType) && other.references.includes(digest))
     .map((other) => other.digest);
 }
@@ -107,7 +110,7 @@ export function imageHandlers(ecr: EcrContext): Handlers<EcrOperations> {
           if ('failure' in resolved) {
             const code = resolved.failure.failureCode;
             if (code === 'ImageNotFound' || code === 'ImageTagDoesNotMatchDigest') throw ecrError.imageNotFound(repo, describeImageId(id));
-            throw ecrError.invalidParameter('imageIds', resolved.failure.failureReason!);
+            throw ecrError.invalidParameter('imageIds', resolved.failure.failureReason);
           }
           found.set(resolved.image.digest, resolved.image);
         }
@@ -117,8 +120,8 @@ export function imageHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       const details = imagesOf(ecr, repo)
         .map((image) => imageDetail(ecr, repo, image))
         .filter((detail) => matchesTagStatus(detail.imageTags ?? [], input.filter?.tagStatus));
-      const { page, nextToken } = paginate(details, { ...input, defaultSize: 100, kind: 'images' });
-      return { imageDetails: page, nextToken };
+      const page = listPage(details, input, { kind: 'images', maxSize: 1000 });
+      return { imageDetails: page.items, nextToken: page.next };
     },
 
     ListImages(input, ctx) {
@@ -133,8 +136,8 @@ export function imageHandlers(ecr: EcrContext): Handlers<EcrOperations> {
           else ids.push({ imageDigest: image.digest });
         }
       }
-      const { page, nextToken } = paginate(ids, { ...input, defaultSize: 100, kind: 'image-ids' });
-      return { imageIds: page, nextToken };
+      const page = listPage(ids, input, { kind: 'image-ids', maxSize: 1000 });
+      return { imageIds: page.items, nextToken: page.next };
     },
 
     BatchGetImage(input, ctx) {

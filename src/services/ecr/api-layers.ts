@@ -31,7 +31,7 @@ export function layerHandlers(ecr: EcrContext): Handlers<EcrOperations> {
 
   /** A layer is available when it is linked into the repository and its bytes are on disk. */
   const linkedLayer = (repo: RepositoryRecord, digest: string) =>
-    m.hasLayer(repo.repository.repositoryArn!, digest) ? ecr.blobs.stat(digest) : undefined;
+    m.hasLayer(repo.repository.repositoryArn, digest) ? ecr.blobs.stat(digest) : undefined;
 
   const forgetUpload = (upload: UploadRecord) => m.uploads.delete(upload.id);
 
@@ -55,7 +55,7 @@ export function layerHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       const repo = repositoryFor(ecr, ctx, input);
       const id = uuid();
       await ecr.blobs.startUpload(id);
-      m.putUpload({ id, repositoryArn: repo.repository.repositoryArn!, startedAt: ecr.clock.now(), offset: 0 });
+      m.putUpload({ id, repositoryArn: repo.repository.repositoryArn, startedAt: ecr.clock.now(), offset: 0 });
       return { uploadId: id, partSize: PART_SIZE };
     },
 
@@ -117,7 +117,7 @@ export function layerHandlers(ecr: EcrContext): Handlers<EcrOperations> {
         throw err;
       }
       m.tx(() => {
-        m.putLayer({ repositoryArn: repo.repository.repositoryArn!, digest, size: committed.size, at: ecr.clock.now() });
+        m.putLayer({ repositoryArn: repo.repository.repositoryArn, digest, size: committed.size, at: ecr.clock.now() });
         forgetUpload(upload);
       });
       return { registryId: repo.repository.registryId, repositoryName: repo.repository.repositoryName, uploadId: upload.id, layerDigest: digest };
@@ -128,7 +128,7 @@ export function layerHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       const digest = input.layerDigest;
       if (!DIGEST.test(digest)) throw ecrError.invalidParameter('layerDigest', 'must satisfy the regex sha256:[a-f0-9]{64}');
       const name = repo.repository.repositoryName;
-      if (!m.hasLayer(repo.repository.repositoryArn!, digest)) {
+      if (!m.hasLayer(repo.repository.repositoryArn, digest)) {
         throw ecrError.layerNotFound(repo, digest);
       }
       if (!ecr.blobs.stat(digest)) throw ecrError.layerInaccessible(repo, digest);

@@ -6,11 +6,11 @@
  */
 import { logger } from '../../core/log.ts';
 import type { Handlers, RequestContext } from '../../protocol/types.ts';
-import { paginate, refusePagingWithIds, repositoryFor, scopeOf } from './api-common.ts';
+import { listPage, refusePagingWithIds, repositoryFor } from './api-common.ts';
 import type { EcrContext } from './context.ts';
 import { ecrError } from './errors.ts';
-import { applyLifecyclePolicies, expiringNow, validateLifecyclePolicy, type LifecycleState } from './lifecycle.ts';
-import { scopeKey } from './repositories.ts';
+import { applyLifecyclePolicies, expiringNow, validateLifecyclePolicy } from './lifecycle.ts';
+import type { RepositoryRecord } from './model.ts';
 import type { EcrOperations, LifecyclePolicyPreviewResult } from './shapes.ts';
 
 const log = logger('ecr.policies');
@@ -42,25 +42,26 @@ function validateRepositoryPolicy(text: string): void {
 export function policyHandlers(ecr: EcrContext): Handlers<EcrOperations> {
   const m = ecr.model;
 
-  /** Reads, changes and saves the repository in one transaction; returns the saved record. */
-  const update = (ctx: RequestContext, input: { repositoryName: string; registryId?: string }, change: (r: LifecycleState) => LifecycleState) =>
+  /** Reads, changes and saves the repository in one transaction; returns the record as it was and as saved. */
+  const update = (ctx: RequestContext, input: { repositoryName: string; registryId?: string }, change: (r: RepositoryRecord) => RepositoryRecord) =>
     m.tx(() => {
-      const saved = change(structuredClone(repositoryFor(ecr, ctx, input)) as LifecycleState);
-      m.putRepository(saved, scopeKey(scopeOf(ctx)));
-      return saved;
+      const previous = repositoryFor(ecr, ctx, input);
+      const saved = change(structuredClone(previous));
+      m.putRepository(saved);
+      return { previous, saved };
     });
 
   return {
     PutLifecyclePolicy(input, ctx) {
       validateLifecyclePolicy(input.lifecyclePolicyText);
-      const repo = update(ctx, input, (r) => ({ ...r, lifecyclePolicyText: input.lifecyclePolicyText, lifecyclePolicyUpdatedAt: ecr.clock.now() }));
+      const repo = update(ctx, input, (r) => ({ ...r, lifecyclePolicyText: input.lifecyclePolicyText, lifecyclePolicyUpdatedAt: ecr.clock.now() })).saved;
       // ECR acts within a day; here the images it expires go now, after the reply.
       setImmediate(() => applyLifecyclePolicies(ecr, repo.repository.repositoryArn).catch((err) => log.warn(`applying the lifecycle policy of ${repo.repository.repositoryName} failed: ${err}`)));
       return { registryId: repo.repository.registryId, repositoryName: repo.repository.repositoryName, lifecyclePolicyText: input.lifecyclePolicyText };
     },
 
     GetLifecyclePolicy(input, ctx) {
-      const repo = repositoryFor(ecr, ctx, input) as LifecycleState;
+      const repo = repositoryFor(ecr, ctx, input);
       if (!repo.lifecyclePolicyText) throw ecrError.lifecyclePolicyNotFound(repo);
       return {
         registryId: repo.repository.registryId,
@@ -71,18 +72,16 @@ export function policyHandlers(ecr: EcrContext): Handlers<EcrOperations> {
     },
 
     DeleteLifecyclePolicy(input, ctx) {
-      let removed: LifecycleState | undefined;
-      update(ctx, input, (r) => {
+      const { previous: removed } = update(ctx, input, (r) => {
         if (!r.lifecyclePolicyText) throw ecrError.lifecyclePolicyNotFound(r);
-        removed = r;
         const { lifecyclePolicyText: _text, lifecyclePolicyUpdatedAt: _at, lifecycleEvaluatedAt: _evaluated, ...rest } = r;
         return rest;
       });
       return {
-        registryId: removed!.repository.registryId,
-        repositoryName: removed!.repository.repositoryName,
-        lifecyclePolicyText: removed!.lifecyclePolicyText,
-        ...(removed!.lifecycleEvaluatedAt ? { lastEvaluatedAt: removed!.lifecycleEvaluatedAt } : {}),
+        registryId: removed.repository.registryId,
+        repositoryName: removed.repository.repositoryName,
+        lifecyclePolicyText: removed.lifecyclePolicyText,
+        ...(removed.lifecycleEvaluatedAt ? { lastEvaluatedAt: removed.lifecycleEvaluatedAt } : {}),
       };
     },
 
@@ -92,8 +91,8 @@ export function policyHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       if (!text) throw ecrError.lifecyclePolicyNotFound(current);
       const policy = validateLifecyclePolicy(text);
       // Evaluated at once against the images as they are now; GetLifecyclePolicyPreview shows it.
-      const expiring = expiringNow(ecr, current.repository.repositoryArn!, policy);
-      const repo = update(ctx, input, (r) => ({ ...r, lifecyclePreview: { status: 'COMPLETE', lifecyclePolicyText: text, expiring } }));
+      const expiring = expiringNow(ecr, current.repository.repositoryArn, policy);
+      const repo = update(ctx, input, (r) => ({ ...r, lifecyclePreview: { status: 'COMPLETE', lifecyclePolicyText: text, expiring } })).saved;
       // ECR answers IN_PROGRESS and completes later; the waiter and every caller poll Get for COMPLETE.
       return { registryId: repo.repository.registryId, repositoryName: repo.repository.repositoryName, lifecyclePolicyText: text, status: 'IN_PROGRESS' };
     },
@@ -119,21 +118,21 @@ export function policyHandlers(ecr: EcrContext): Handlers<EcrOperations> {
         action: { type: 'EXPIRE' },
         appliedRulePriority: e.rulePriority,
       }));
-      const { page, nextToken } = paginate(results, { ...input, defaultSize: 100, kind: 'preview' });
+      const page = listPage(results, input, { kind: 'preview', maxSize: 100 });
       return {
         registryId: repo.repository.registryId,
         repositoryName: repo.repository.repositoryName,
         lifecyclePolicyText: preview.lifecyclePolicyText,
         status: preview.status as 'COMPLETE',
-        previewResults: page,
-        nextToken,
+        previewResults: page.items,
+        nextToken: page.next,
         summary: { expiringImageTotalCount: preview.expiring.length },
       };
     },
 
     SetRepositoryPolicy(input, ctx) {
       validateRepositoryPolicy(input.policyText);
-      const repo = update(ctx, input, (r) => ({ ...r, policyText: input.policyText }));
+      const repo = update(ctx, input, (r) => ({ ...r, policyText: input.policyText })).saved;
       return { registryId: repo.repository.registryId, repositoryName: repo.repository.repositoryName, policyText: input.policyText };
     },
 
@@ -144,14 +143,12 @@ export function policyHandlers(ecr: EcrContext): Handlers<EcrOperations> {
     },
 
     DeleteRepositoryPolicy(input, ctx) {
-      let removed: string | undefined;
-      const repo = update(ctx, input, (r) => {
+      const { previous } = update(ctx, input, (r) => {
         if (!r.policyText) throw ecrError.repositoryPolicyNotFound(r);
-        removed = r.policyText;
         const { policyText: _text, ...rest } = r;
         return rest;
       });
-      return { registryId: repo.repository.registryId, repositoryName: repo.repository.repositoryName, policyText: removed };
+      return { registryId: previous.repository.registryId, repositoryName: previous.repository.repositoryName, policyText: previous.policyText };
     },
   };
 }

@@ -5,12 +5,13 @@
  * Slipway restarted on another port hands out URIs that work.
  */
 import { arn, parseArn } from '../../core/ids.ts';
+import { scopeKey } from '../../core/scope.ts';
 import type { Handlers, RequestContext } from '../../protocol/types.ts';
-import { paginate, refusePagingWithIds, repositoryFor, scopeOf } from './api-common.ts';
+import { listPage, refusePagingWithIds, repositoryFor } from './api-common.ts';
 import { registryHost, type EcrContext } from './context.ts';
 import { ecrError } from './errors.ts';
-import type { RepositoryRecord } from './model.ts';
-import { requireRepository, scopeKey } from './repositories.ts';
+import type { RepositoryRecord, StoredRepository } from './model.ts';
+import { requireRepository } from './repositories.ts';
 import type { EcrOperations, EncryptionConfiguration, ImageTagMutability, ImageTagMutabilityExclusionFilter, Repository, Tag } from './shapes.ts';
 
 /** ECR's repository name rule, matched whole (the model's pattern is written without anchors). */
@@ -61,35 +62,33 @@ export function repositoryHandlers(ecr: EcrContext): Handlers<EcrOperations> {
   /** TagResource and friends name the repository by ARN, which must be one of this region and account. */
   const repositoryByArn = (ctx: RequestContext, resourceArn: string): RepositoryRecord => {
     const parsed = parseArn(resourceArn);
-    const scope = scopeOf(ctx);
     if (!parsed || parsed.service !== 'ecr' || !parsed.resource.startsWith('repository/')) {
       throw ecrError.invalidParameter('resourceArn', `'${resourceArn}' is not an ECR repository ARN (arn:aws:ecr:<region>:<account>:repository/<name>)`);
     }
     const name = parsed.resource.slice('repository/'.length);
-    if (parsed.region !== scope.region || parsed.account !== scope.account) throw ecrError.repositoryNotFound(name, parsed.account);
-    return requireRepository(ecr, scope, name);
+    if (scopeKey(parsed) !== scopeKey(ctx)) throw ecrError.repositoryNotFound(name, parsed.account);
+    return requireRepository(ecr, ctx, name);
   };
 
-  const saveTags = (record: RepositoryRecord, ctx: RequestContext, tags: Tag[]) => {
-    m.putRepository({ ...record, tags }, scopeKey(scopeOf(ctx)));
+  const saveTags = (record: RepositoryRecord, tags: Tag[]) => {
+    m.putRepository({ ...record, tags });
   };
 
   return {
     CreateRepository(input, ctx) {
-      const scope = scopeOf(ctx);
       const name = input.repositoryName;
       if (!NAME.test(name)) throw ecrError.invalidParameter('repositoryName', `must satisfy regular expression '${NAME_PATTERN}'`);
-      if (input.registryId && input.registryId !== scope.account) {
-        throw ecrError.invalidParameter('registryId', `repositories can only be created in your own registry ('${scope.account}')`);
+      if (input.registryId && input.registryId !== ctx.account) {
+        throw ecrError.invalidParameter('registryId', `repositories can only be created in your own registry ('${ctx.account}')`);
       }
       const mutability = input.imageTagMutability ?? 'MUTABLE';
       const exclusions = checkMutability(mutability, input.imageTagMutabilityExclusionFilters);
       const encryption = checkEncryption(input.encryptionConfiguration);
       const tags = checkTags(input.tags ?? []);
       if (tags.length > MAX_TAGS) throw ecrError.tooManyTags(MAX_TAGS, tags.length);
-      const repository: Repository = {
-        repositoryArn: arn(scope, 'ecr', `repository/${name}`),
-        registryId: scope.account,
+      const repository: StoredRepository = {
+        repositoryArn: arn(ctx, 'ecr', `repository/${name}`),
+        registryId: ctx.account,
         repositoryName: name,
         repositoryUri: `${registryHost(ecr)}/${name}`,
         createdAt: ecr.clock.now(),
@@ -99,37 +98,35 @@ export function repositoryHandlers(ecr: EcrContext): Handlers<EcrOperations> {
         encryptionConfiguration: encryption,
       };
       m.tx(() => {
-        if (m.repositories.get(repository.repositoryArn!)) {
-          throw ecrError.repositoryAlreadyExists(name, scope.account);
+        if (m.repositories.get(repository.repositoryArn)) {
+          throw ecrError.repositoryAlreadyExists(name, ctx.account);
         }
-        m.putRepository({ repository, tags }, scopeKey(scope));
+        m.putRepository({ repository, tags });
       });
       return { repository: repositoryView(ecr, { repository, tags }) };
     },
 
     DescribeRepositories(input, ctx) {
-      const scope = scopeOf(ctx);
       const names = input.repositoryNames ?? [];
       refusePagingWithIds('repositoryNames', names.length > 0, input);
       if (names.length) {
         // Every name must exist: the first unknown one fails the whole call, as in ECR.
-        const records = [...new Set(names)].map((name) => requireRepository(ecr, scope, name, input.registryId));
+        const records = [...new Set(names)].map((name) => requireRepository(ecr, ctx, name, input.registryId));
         return { repositories: records.map((r) => repositoryView(ecr, r)) };
       }
-      if (input.registryId && input.registryId !== scope.account) return { repositories: [] };
-      const all = m.repositories.find({ scope: scopeKey(scope) }, 'name');
-      const { page, nextToken } = paginate(all, { ...input, defaultSize: 100, kind: 'repositories' });
-      return { repositories: page.map((r) => repositoryView(ecr, r)), nextToken };
+      if (input.registryId && input.registryId !== ctx.account) return { repositories: [] };
+      const all = m.repositories.find({ scope: scopeKey(ctx) }, 'name');
+      const page = listPage(all, input, { kind: 'repositories', maxSize: 1000 });
+      return { repositories: page.items.map((r) => repositoryView(ecr, r)), nextToken: page.next };
     },
 
     DeleteRepository(input, ctx) {
-      const scope = scopeOf(ctx);
       const deleted = m.tx(() => {
         const record = repositoryFor(ecr, ctx, input);
-        const repositoryArn = record.repository.repositoryArn!;
+        const { repositoryArn } = record.repository;
         const images = m.images.find({ repo: repositoryArn });
         if (images.length && !input.force) {
-          throw ecrError.repositoryNotEmpty(input.repositoryName, scope.account);
+          throw ecrError.repositoryNotEmpty(input.repositoryName, ctx.account);
         }
         // Images, tags and layer links go now; the blobs themselves are the collector's to remove
         // once no repository references them. Push events stay: they are history.
@@ -148,7 +145,7 @@ export function repositoryHandlers(ecr: EcrContext): Handlers<EcrOperations> {
         const current = repositoryFor(ecr, ctx, input);
         const { imageTagMutabilityExclusionFilters: _previous, ...rest } = current.repository;
         const updated = { ...current, repository: { ...rest, imageTagMutability: input.imageTagMutability, ...(exclusions ? { imageTagMutabilityExclusionFilters: exclusions } : {}) } };
-        m.putRepository(updated, scopeKey(scopeOf(ctx)));
+        m.putRepository(updated);
         return updated;
       });
       return {
@@ -165,7 +162,7 @@ export function repositoryHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       const record = m.tx(() => {
         const current = repositoryFor(ecr, ctx, input);
         const updated = { ...current, repository: { ...current.repository, imageScanningConfiguration: scanning } };
-        m.putRepository(updated, scopeKey(scopeOf(ctx)));
+        m.putRepository(updated);
         return updated;
       });
       return { registryId: record.repository.registryId, repositoryName: record.repository.repositoryName, imageScanningConfiguration: scanning };
@@ -178,7 +175,7 @@ export function repositoryHandlers(ecr: EcrContext): Handlers<EcrOperations> {
         const merged = new Map(record.tags.map((t) => [t.Key, t.Value]));
         for (const t of incoming) merged.set(t.Key, t.Value);
         if (merged.size > MAX_TAGS) throw ecrError.tooManyTags(MAX_TAGS, merged.size);
-        saveTags(record, ctx, [...merged].map(([Key, Value]) => ({ Key, Value })));
+        saveTags(record, [...merged].map(([Key, Value]) => ({ Key, Value })));
       });
       return {};
     },
@@ -190,7 +187,7 @@ export function repositoryHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       m.tx(() => {
         const record = repositoryByArn(ctx, input.resourceArn);
         const doomed = new Set(input.tagKeys);
-        saveTags(record, ctx, record.tags.filter((t) => !doomed.has(t.Key)));
+        saveTags(record, record.tags.filter((t) => !doomed.has(t.Key)));
       });
       return {};
     },

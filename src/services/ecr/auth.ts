@@ -95,8 +95,8 @@ export function isOurRegistry(ctx: AppContext, host: string): boolean {
  */
 export function engineImageName(ctx: AppContext, image: string): string {
   const host = imageRegistry(image);
-  const match = host?.match(/^(\d{12})\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com$/);
-  return match && match[1] === ctx.config.account ? registryHost(ctx) + image.slice(host!.length) : image;
+  const account = host?.match(/^(\d{12})\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com$/)?.[1];
+  return host && account === ctx.config.account ? registryHost(ctx) + image.slice(host.length) : image;
 }
 
 /**

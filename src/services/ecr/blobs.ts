@@ -152,6 +152,13 @@ export class BlobStore {
     return this.committing.has(digest);
   }
 
+  /** Counts a commit of `digest` starting (+1) or ending (-1); none left under way forgets it. */
+  private countCommit(digest: string, delta: 1 | -1): void {
+    const n = (this.committing.get(digest) ?? 0) + delta;
+    if (n > 0) this.committing.set(digest, n);
+    else this.committing.delete(digest);
+  }
+
   // -------------------------------------------------------------------------------------------
   // Uploads
 
@@ -194,7 +201,7 @@ export class BlobStore {
   commitUpload(id: string, expectedDigest: string): Promise<{ digest: string; size: number }> {
     assertDigest(expectedDigest);
     return this.exclusive(id, async () => {
-      this.committing.set(expectedDigest, (this.committing.get(expectedDigest) ?? 0) + 1);
+      this.countCommit(expectedDigest, 1);
       try {
         const size = await this.sizeOf(id);
         const actual = `sha256:${(await this.hashState(id, size)).hash.digest('hex')}`;
@@ -214,9 +221,7 @@ export class BlobStore {
         }
         return { digest: expectedDigest, size };
       } finally {
-        const n = this.committing.get(expectedDigest)! - 1;
-        if (n) this.committing.set(expectedDigest, n);
-        else this.committing.delete(expectedDigest);
+        this.countCommit(expectedDigest, -1);
       }
     });
   }

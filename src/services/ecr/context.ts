@@ -9,6 +9,8 @@ import type { EcrModel } from './model.ts';
 export interface EcrContext extends AppContext {
   model: EcrModel;
   blobs: BlobStore;
+  /** Each repository's lifecycle run under way, by repository ARN: a push and the sweep may ask at once (lifecycle.ts). */
+  lifecycleRuns: Map<string, Promise<void>>;
 }
 
 /**

@@ -76,7 +76,7 @@ const KEEP_ONE_V = JSON.stringify({
 function repositoryKeepingOne(name: string) {
   const repo = addRepository(ecr, name);
   repo.lifecyclePolicyText = KEEP_ONE_V;
-  ecr.model.putRepository(repo, 'us-east-1:000000000000');
+  ecr.model.putRepository(repo);
   return repo;
 }
 

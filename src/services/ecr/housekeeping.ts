@@ -158,12 +158,13 @@ export async function collectGarbage(
 /** Uploads (rows and files) with no write for `abandonedMs`; returns how many were removed. */
 async function removeAbandonedUploads(ecr: EcrContext, abandonedMs: number): Promise<number> {
   const now = ecr.clock.now();
-  const files = new Map((await ecr.blobs.listUploads()).map((f) => [f.id, f.modifiedAt]));
-  const rows = ecr.model.uploads.find();
-  const ids = new Set([...files.keys(), ...rows.map((r) => r.id)]);
+  // A row's start stands in for a file that is missing; a file's modification time wins over it.
+  const lastWrites = new Map<string, number>([
+    ...ecr.model.uploads.find().map((r): [string, number] => [r.id, r.startedAt]),
+    ...(await ecr.blobs.listUploads()).map((f): [string, number] => [f.id, f.modifiedAt]),
+  ]);
   let removed = 0;
-  for (const id of ids) {
-    const lastWrite = files.get(id) ?? rows.find((r) => r.id === id)!.startedAt;
+  for (const [id, lastWrite] of lastWrites) {
     if (now - lastWrite < abandonedMs) continue;
     await ecr.blobs.cancelUpload(id);
     ecr.model.uploads.delete(id);

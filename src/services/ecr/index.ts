@@ -20,6 +20,7 @@ export function register(app: AppContext): Room {
     ...app,
     model: new EcrModel(app.store),
     blobs: new BlobStore(join(app.config.dataDir, 'registry')),
+    lifecycleRuns: new Map(),
   };
   const keeper = housekeeping(ecr);
   return {

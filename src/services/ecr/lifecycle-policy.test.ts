@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AwsError } from '../../core/errors.ts';
-import { DAY_MS, evaluateLifecyclePolicy, validateLifecyclePolicy, type LifecycleImage } from './lifecycle-policy.ts';
+import { DAY_MS, evaluateLifecyclePolicy, ruleSelects, validateLifecyclePolicy, type LifecycleImage } from './lifecycle-policy.ts';
 
 const NOW = Date.parse('2025-01-31T00:00:00Z');
 const daysAgo = (n: number) => NOW - n * DAY_MS;
@@ -141,5 +141,13 @@ describe('validateLifecyclePolicy', () => {
     const parsed = validateLifecyclePolicy(text);
     assert.deepEqual(parsed.rules.map((r) => r.rulePriority), [10, 20, 990, 1000]);
     assert.deepEqual(parsed.rules[1].selection, { tagStatus: 'tagged', tagPatternList: ['release-*'], countType: 'imageCountMoreThan', countNumber: 5 });
+  });
+});
+
+describe('ruleSelects', () => {
+  it('a tagged rule that reached it with no tag list (validation refuses one) selects no image', () => {
+    const bare = { rulePriority: 1, selection: { tagStatus: 'tagged' as const, countType: 'imageCountMoreThan' as const, countNumber: 1 }, action: { type: 'expire' as const } };
+    assert.equal(ruleSelects(bare, image('a', ['v1'], 1)), false);
+    assert.equal(ruleSelects({ ...bare, selection: { ...bare.selection, tagPatternList: ['v*'] } }, image('a', ['v1'], 1)), true);
   });
 });

@@ -102,7 +102,7 @@ export function validateLifecyclePolicy(text: string): LifecyclePolicy {
   if (untagged.length > 1) invalid(`only one rule may select untagged images (rules ${untagged.map((r) => r.rulePriority).join(', ')} do)`);
   const filters = new Map<string, number>();
   for (const rule of rules.filter((r) => r.selection.tagStatus === 'tagged')) {
-    const list = rule.selection.tagPrefixList ?? rule.selection.tagPatternList!;
+    const list = rule.selection.tagPrefixList ?? rule.selection.tagPatternList ?? [];
     const key = `${rule.selection.tagPrefixList ? 'prefix' : 'pattern'}:${JSON.stringify([...new Set(list)].sort())}`;
     const other = filters.get(key);
     if (other !== undefined) invalid(`rules ${other} and ${rule.rulePriority} select the same tags; each rule needs its own set of tag prefixes or patterns`);
@@ -191,10 +191,14 @@ export function ruleSelects(rule: LifecycleRule, image: LifecycleImage): boolean
   if (tagStatus === 'untagged') return image.tags.length === 0;
   if (image.tags.length === 0) return false;
   if (tagPrefixList) return tagPrefixList.every((prefix) => image.tags.some((tag) => tag.startsWith(prefix)));
-  return tagPatternList!.every((pattern) => {
-    const re = wildcard(pattern);
-    return image.tags.some((tag) => re.test(tag));
-  });
+  if (tagPatternList) {
+    return tagPatternList.every((pattern) => {
+      const re = wildcard(pattern);
+      return image.tags.some((tag) => re.test(tag));
+    });
+  }
+  // Validation refuses a tagged rule with neither list; one that has none selects nothing.
+  return false;
 }
 
 /** Newest first; equal push times fall back to the digest so results never depend on input order. */

@@ -5,24 +5,16 @@
  * images as they are now, evaluates the policy and deletes what it expires through the registry's
  * own deleteImage, so tags, events and blob references stay consistent with a DELETE over /v2/.
  */
-import { scopeOfArn } from '../../core/ids.ts';
 import { logger } from '../../core/log.ts';
 import type { EcrContext } from './context.ts';
 import { DAY_MS, evaluateLifecyclePolicy, validateLifecyclePolicy, type ExpiringImage, type LifecycleImage, type LifecyclePolicy } from './lifecycle-policy.ts';
 import { deleteImage } from './manifests.ts';
 import type { RepositoryRecord } from './model.ts';
-import { scopeKey } from './repositories.ts';
 
 export { evaluateLifecyclePolicy, validateLifecyclePolicy } from './lifecycle-policy.ts';
 export type { ExpiringImage, LifecycleImage, LifecyclePolicy, LifecycleRule } from './lifecycle-policy.ts';
 
 const log = logger('ecr.lifecycle');
-
-/**
- * When the policy last ran, for GetLifecyclePolicy's lastEvaluatedAt. Kept in the repository's own
- * document beside the policy text it belongs to.
- */
-export type LifecycleState = RepositoryRecord & { lifecycleEvaluatedAt?: number };
 
 /** The repository's images as the evaluator sees them. */
 export function lifecycleImages(ecr: EcrContext, repositoryArn: string): LifecycleImage[] {
@@ -39,28 +31,26 @@ export function expiringNow(ecr: EcrContext, repositoryArn: string, policy: Life
   return evaluateLifecyclePolicy(policy, lifecycleImages(ecr, repositoryArn), ecr.clock.now(), ecr.clock.duration(DAY_MS));
 }
 
-/** Runs of one repository never overlap: a push and the timer may ask at once. */
-const running = new Map<string, Promise<void>>();
-
-/** Applies the lifecycle policy of one repository, or of every repository that has one. */
+/** Applies the lifecycle policy of one repository, or of every repository that has one; runs of one repository never overlap. */
 export async function applyLifecyclePolicies(ecr: EcrContext, repositoryArn?: string): Promise<void> {
   const repositories = repositoryArn
     ? [ecr.model.repositories.get(repositoryArn)].filter((r): r is RepositoryRecord => r !== undefined)
     : ecr.model.repositories.find();
   for (const record of repositories) {
     if (!record.lifecyclePolicyText) continue;
-    const arn = record.repository.repositoryArn!;
-    const run = (running.get(arn) ?? Promise.resolve()).then(() => applyOne(ecr, arn));
+    const arn = record.repository.repositoryArn;
+    const runs = ecr.lifecycleRuns;
+    const run = (runs.get(arn) ?? Promise.resolve()).then(() => applyOne(ecr, arn));
     const settled = run.catch(() => undefined);
-    running.set(arn, settled);
-    void settled.then(() => running.get(arn) === settled && running.delete(arn));
+    runs.set(arn, settled);
+    void settled.then(() => runs.get(arn) === settled && runs.delete(arn));
     await run;
   }
 }
 
 async function applyOne(ecr: EcrContext, repositoryArn: string): Promise<void> {
   // Re-read: the policy or the repository may have changed while an earlier run held the turn.
-  const record = ecr.model.repositories.get(repositoryArn) as LifecycleState | undefined;
+  const record = ecr.model.repositories.get(repositoryArn);
   if (!record?.lifecyclePolicyText) return;
   let policy: LifecyclePolicy;
   try {
@@ -77,9 +67,9 @@ async function applyOne(ecr: EcrContext, repositoryArn: string): Promise<void> {
     await deleteImage(ecr, record, image.digest);
   }
   ecr.model.tx(() => {
-    const current = ecr.model.repositories.get(repositoryArn) as LifecycleState | undefined;
+    const current = ecr.model.repositories.get(repositoryArn);
     if (!current || current.lifecyclePolicyText !== record.lifecyclePolicyText) return;
     current.lifecycleEvaluatedAt = ecr.clock.now();
-    ecr.model.putRepository(current, scopeKey(scopeOfArn(repositoryArn)!));
+    ecr.model.putRepository(current);
   });
 }

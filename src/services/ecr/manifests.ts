@@ -41,7 +41,7 @@ function wildcard(pattern: string): RegExp {
  * answers it as a success, since Docker re-pushes what is already there).
  */
 export function putManifest(ecr: EcrContext, repo: RepositoryRecord, reference: string, bytes: Buffer, mediaType?: string): ImageRecord {
-  const repositoryArn = repo.repository.repositoryArn!;
+  const repositoryArn = repo.repository.repositoryArn;
   const manifest = parseManifest(bytes, mediaType);
   const digest = sha256(bytes);
   let tag: string | undefined;
@@ -101,7 +101,7 @@ export function putManifest(ecr: EcrContext, repo: RepositoryRecord, reference: 
     pushedAt: now,
     ...(manifest.annotations ? { annotations: manifest.annotations } : {}),
   };
-  const repositoryName = repo.repository.repositoryName!;
+  const repositoryName = repo.repository.repositoryName;
   ecr.model.tx(() => {
     if (!existing) ecr.model.putImage(image);
     if (tag) ecr.model.putTag({ repositoryArn, tag, digest, at: now });
@@ -117,7 +117,7 @@ function digestsOf(descriptors: Descriptor[]): string[] {
 
 /** The image a tag or digest names in this repository. */
 export function resolveReference(ecr: EcrContext, repo: RepositoryRecord, reference: string): ImageRecord | undefined {
-  const repositoryArn = repo.repository.repositoryArn!;
+  const repositoryArn = repo.repository.repositoryArn;
   if (isDigestReference(reference)) return DIGEST.test(reference) ? ecr.model.image(repositoryArn, reference) : undefined;
   const tag = ecr.model.tag(repositoryArn, reference);
   return tag ? ecr.model.image(repositoryArn, tag.digest) : undefined;
@@ -130,7 +130,7 @@ export function manifestBytes(ecr: EcrContext, digest: string): Buffer {
 
 /** Deletes an image and every tag on it; returns what was deleted. Its blobs go at the next collection. */
 export function deleteImage(ecr: EcrContext, repo: RepositoryRecord, digest: string): { image: ImageRecord; tags: string[] } | undefined {
-  const repositoryArn = repo.repository.repositoryArn!;
+  const repositoryArn = repo.repository.repositoryArn;
   return ecr.model.tx(() => {
     const image = ecr.model.image(repositoryArn, digest);
     if (!image) return undefined;
@@ -143,7 +143,7 @@ export function deleteImage(ecr: EcrContext, repo: RepositoryRecord, digest: str
 
 /** Removes a tag, keeping its image (untagged if that was its last tag); returns the digest it named. */
 export function untag(ecr: EcrContext, repo: RepositoryRecord, tag: string): string | undefined {
-  const repositoryArn = repo.repository.repositoryArn!;
+  const repositoryArn = repo.repository.repositoryArn;
   return ecr.model.tx(() => {
     const current = ecr.model.tag(repositoryArn, tag);
     if (!current) return undefined;
@@ -157,7 +157,7 @@ export function untag(ecr: EcrContext, repo: RepositoryRecord, tag: string): str
  * Undefined when the tag does not exist.
  */
 export function deleteTag(ecr: EcrContext, repo: RepositoryRecord, tag: string): { digest: string; imageDeleted: boolean } | undefined {
-  const repositoryArn = repo.repository.repositoryArn!;
+  const repositoryArn = repo.repository.repositoryArn;
   return ecr.model.tx(() => {
     const digest = untag(ecr, repo, tag);
     if (!digest) return undefined;

@@ -11,18 +11,24 @@
  *   ecr_uploads       pk <upload uuid>             repo                    (resumable uploads in progress)
  *   ecr_pushes        pk <event uuid>              repo, at                (push events, for pipelines)
  *
- * `scope` is "<region>:<account>", `repo` the repository ARN.
+ * `scope` is core's scopeKey of the repository ARN's scope, `repo` the repository ARN.
  */
+import { scopeKey, scopeOfOwnArn } from '../../core/scope.ts';
 import type { DocTable, Store } from '../../store/index.ts';
 import type { Repository, Tag } from './shapes.ts';
 
+/** A repository as CreateRepository stores it: its ARN, registry and name are always there. */
+export type StoredRepository = Repository & Required<Pick<Repository, 'repositoryArn' | 'registryId' | 'repositoryName'>>;
+
 export interface RepositoryRecord {
-  repository: Repository;
+  repository: StoredRepository;
   tags: Tag[];
   /** Repository policy text (stored and validated; enforced when authentication arrives). */
   policyText?: string;
   lifecyclePolicyText?: string;
   lifecyclePolicyUpdatedAt?: number;
+  /** When the policy last ran (lifecycle.ts), for GetLifecyclePolicy's lastEvaluatedAt. */
+  lifecycleEvaluatedAt?: number;
   /** The last lifecycle policy preview, as GetLifecyclePolicyPreview shows it. */
   lifecyclePreview?: { status: string; lifecyclePolicyText: string; expiring: { digest: string; tags: string[]; pushedAt: number; rulePriority: number }[] };
 }
@@ -100,8 +106,10 @@ export class EcrModel {
     return this.store.tx(fn);
   }
 
-  putRepository(record: RepositoryRecord, scope: string): void {
-    this.repositories.put(record.repository.repositoryArn!, record, { scope, name: record.repository.repositoryName! });
+  /** Stores the repository under the scope its ARN names, so the index can never disagree with the ARN. */
+  putRepository(record: RepositoryRecord): void {
+    const { repositoryArn, repositoryName } = record.repository;
+    this.repositories.put(repositoryArn, record, { scope: scopeKey(scopeOfOwnArn(repositoryArn)), name: repositoryName });
   }
 
   putImage(image: ImageRecord): void {

@@ -135,7 +135,7 @@ async function startUpload(r: RegistryRequest): Promise<void> {
 function mountBlob(ecr: EcrContext, repositoryArn: string, digest: string, from: string): boolean {
   const source = findRepositoryByName(ecr, from);
   if (!source) return false;
-  const sourceArn = source.repository.repositoryArn!;
+  const sourceArn = source.repository.repositoryArn;
   if (!ecr.model.hasLayer(sourceArn, digest) && !ecr.model.image(sourceArn, digest)) return false;
   const stat = ecr.blobs.stat(digest);
   if (!stat) return false;

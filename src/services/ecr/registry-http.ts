@@ -20,8 +20,12 @@ export interface RegistryRequest {
   repositoryArn: string;
 }
 
-/** `n` and `last` pagination over a sorted list, with the Link header that points at the next page. */
-export function paginate(sorted: string[], url: URL, path: string): { items: string[]; link?: string } {
+/**
+ * The distribution spec's `n` and `last` paging over a sorted list, with the Link header that points
+ * at the next page. `last` is the last name a client saw, not an opaque token, so this is not the
+ * ECR API's pager (core/paging.ts).
+ */
+export function pageAfterLast(sorted: string[], url: URL, path: string): { items: string[]; link?: string } {
   const rawN = url.searchParams.get('n');
   const last = url.searchParams.get('last');
   const after = last === null ? sorted : sorted.filter((s) => s > last);

@@ -13,7 +13,7 @@ import { DIGEST, sha256 } from './blobs.ts';
 import { MEDIA_TYPES } from './manifest-format.ts';
 import { deleteImage, isDigestReference, manifestBytes, putManifest, resolveReference, untag } from './manifests.ts';
 import { RegistryError } from './registry-errors.ts';
-import { API_VERSION_HEADER, header, paginate, sendEmpty, sendJsonBody, type RegistryRequest } from './registry-http.ts';
+import { API_VERSION_HEADER, header, pageAfterLast, sendEmpty, sendJsonBody, type RegistryRequest } from './registry-http.ts';
 
 /** Larger than any real manifest; OCI asks registries to accept at least 4 MiB. */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -104,7 +104,7 @@ function manifestUnknown(r: RegistryRequest, reference: string): RegistryError {
 export function tagsRequest(r: RegistryRequest): void {
   if (r.req.method !== 'GET') throw new RegistryError('UNSUPPORTED', `${r.req.method} is not supported on a tag list`);
   const tags = r.ecr.model.tags.find({ repo: r.repositoryArn }).map((t) => t.tag).sort();
-  const page = paginate(tags, r.url, `/v2/${r.name}/tags/list`);
+  const page = pageAfterLast(tags, r.url, `/v2/${r.name}/tags/list`);
   sendJsonBody(r.res, 200, { name: r.name, tags: page.items }, page.link ? { link: page.link } : {});
 }
 

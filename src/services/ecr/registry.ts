@@ -18,7 +18,7 @@ import { ecrError } from './errors.ts';
 import { blobRequest, uploadRequest } from './registry-blobs.ts';
 import { manifestRequest, referrersRequest, tagsRequest } from './registry-manifests.ts';
 import { RegistryError, sendRegistryError, toRegistryError } from './registry-errors.ts';
-import { API_VERSION_HEADER, header, paginate, sendJsonBody, type RegistryRequest } from './registry-http.ts';
+import { API_VERSION_HEADER, header, pageAfterLast, sendJsonBody, type RegistryRequest } from './registry-http.ts';
 import { findRepositoryByName } from './repositories.ts';
 
 const log = logger('registry');
@@ -57,7 +57,7 @@ async function serve(ecr: EcrContext, req: IncomingMessage, res: ServerResponse)
       if (!REPOSITORY_NAME.test(name) || name.length > 256) throw new RegistryError('NAME_INVALID', `invalid repository name '${name}'`, { name });
       const repo = findRepositoryByName(ecr, name);
       if (!repo) throw new RegistryError('NAME_UNKNOWN', ecrError.repositoryNotFound(name, ecr.config.account).message, { name });
-      return await handler({ ecr, req, res, url, name, repo, repositoryArn: repo.repository.repositoryArn! }, decode(m[2] ?? ''));
+      return await handler({ ecr, req, res, url, name, repo, repositoryArn: repo.repository.repositoryArn }, decode(m[2] ?? ''));
     }
     const body = JSON.stringify({ errors: [{ code: 'NOT_FOUND', message: `the registry serves nothing at ${url.pathname}`, detail: {} }] });
     res.writeHead(404, { ...API_VERSION_HEADER, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
@@ -101,7 +101,7 @@ function base(req: IncomingMessage, res: ServerResponse, authorized: boolean): v
 /** `GET /v2/_catalog`: every repository name, with the same n/last pagination as tag lists. */
 function catalog(ecr: EcrContext, url: URL, res: ServerResponse, method: string | undefined): void {
   if (method !== 'GET') throw new RegistryError('UNSUPPORTED', `${method} /v2/_catalog is not supported`);
-  const names = [...new Set(ecr.model.repositories.find().map((r) => r.repository.repositoryName!))].sort();
-  const page = paginate(names, url, '/v2/_catalog');
+  const names = [...new Set(ecr.model.repositories.find().map((r) => r.repository.repositoryName))].sort();
+  const page = pageAfterLast(names, url, '/v2/_catalog');
   sendJsonBody(res, 200, { repositories: page.items }, page.link ? { link: page.link } : {});
 }

@@ -3,14 +3,10 @@
  * Finding repositories: by name within a region and account (the API), or by name alone (the
  * registry, whose requests carry no region: the default region wins when a name is in several).
  */
-import type { Scope } from '../../core/ids.ts';
+import { scopeKey, type Scope } from '../../core/scope.ts';
 import type { EcrContext } from './context.ts';
 import { ecrError } from './errors.ts';
 import type { RepositoryRecord } from './model.ts';
-
-export function scopeKey(scope: Scope): string {
-  return `${scope.region}:${scope.account}`;
-}
 
 /** The repository, or RepositoryNotFoundException naming it. `registryId` must be this account when given. */
 export function requireRepository(ecr: EcrContext, scope: Scope, name: string, registryId?: string): RepositoryRecord {
@@ -21,7 +17,6 @@ export function requireRepository(ecr: EcrContext, scope: Scope, name: string, r
 }
 
 export function findRepositoryByName(ecr: EcrContext, name: string): RepositoryRecord | undefined {
-  const all = ecr.model.repositories.find({ name });
-  const preferred = `arn:aws:ecr:${ecr.config.defaultRegion}:${ecr.config.account}:`;
-  return all.find((r) => r.repository.repositoryArn!.startsWith(preferred)) ?? all[0];
+  const preferred = scopeKey({ region: ecr.config.defaultRegion, account: ecr.config.account });
+  return ecr.model.repositories.find({ scope: preferred, name })[0] ?? ecr.model.repositories.find({ name })[0];
 }

@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { createClock } from '../../core/clock.ts';
 import { loadConfig } from '../../core/config.ts';
 import { EventBus } from '../../core/events.ts';
-import { uuid } from '../../core/ids.ts';
+import { arn, uuid } from '../../core/ids.ts';
 import type { ContainerRuntime } from '../../runtime/types.ts';
 import { Store } from '../../store/index.ts';
 import { BlobStore, sha256 } from './blobs.ts';
@@ -30,6 +30,7 @@ export function ecrTestContext(): EcrContext & { cleanup(): void } {
     events: new EventBus(),
     model: new EcrModel(store),
     blobs: new BlobStore(join(root, 'registry')),
+    lifecycleRuns: new Map(),
     cleanup: () => {
       store.close();
       rmSync(root, { recursive: true, force: true });
@@ -42,7 +43,7 @@ export function addRepository(ecr: EcrContext, name: string, imageTagMutability:
   const { account, defaultRegion: region } = ecr.config;
   const record: RepositoryRecord = {
     repository: {
-      repositoryArn: `arn:aws:ecr:${region}:${account}:repository/${name}`,
+      repositoryArn: arn({ region, account }, 'ecr', `repository/${name}`),
       registryId: account,
       repositoryName: name,
       repositoryUri: `127.0.0.1:${ecr.edge.port}/${name}`,
@@ -53,7 +54,7 @@ export function addRepository(ecr: EcrContext, name: string, imageTagMutability:
     },
     tags: [],
   };
-  ecr.model.putRepository(record, `${region}:${account}`);
+  ecr.model.putRepository(record);
   return record;
 }
 
@@ -63,7 +64,7 @@ export async function pushBlob(ecr: EcrContext, repo: RepositoryRecord, bytes: B
   await ecr.blobs.startUpload(id);
   await ecr.blobs.append(id, Readable.from([bytes]));
   const blob = await ecr.blobs.commitUpload(id, sha256(bytes));
-  ecr.model.putLayer({ repositoryArn: repo.repository.repositoryArn!, digest: blob.digest, size: blob.size, at: ecr.clock.now() });
+  ecr.model.putLayer({ repositoryArn: repo.repository.repositoryArn, digest: blob.digest, size: blob.size, at: ecr.clock.now() });
   return blob;
 }
 
