@@ -89,7 +89,7 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
       }
       checkRange(shape, value.length, at, found, 'length');
       // AWS validates a pattern against the whole value.
-      if (shape.pattern && !new RegExp(`^(?:${shape.pattern})$`, 'u').test(value)) {
+      if (shape.pattern && !wholeValue(shape.pattern).test(value)) {
         found.constraint.push(`Value '${value}' at '${at}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.pattern}`);
       }
       return value;
@@ -134,6 +134,15 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
       }
       return value;
     }
+  }
+}
+
+/** A model pattern over a whole value: Unicode-aware, or plain where a model escapes what Unicode mode refuses (`\!`, `\=`). */
+function wholeValue(pattern: string): RegExp {
+  try {
+    return new RegExp(`^(?:${pattern})$`, 'u');
+  } catch {
+    return new RegExp(`^(?:${pattern})$`);
   }
 }
 
