@@ -6,8 +6,9 @@ import * as codebuild from './codebuild/index.ts';
 import * as ecr from './ecr/index.ts';
 import * as ecs from './ecs/index.ts';
 import * as elb from './elb/index.ts';
+import * as secrets from './secrets/index.ts';
 import type { AppContext, Room } from './types.ts';
 
 export function registerRooms(ctx: AppContext): Room[] {
-  return [ecs.register(ctx), ecr.register(ctx), elb.register(ctx), codebuild.register(ctx)];
+  return [ecs.register(ctx), ecr.register(ctx), elb.register(ctx), codebuild.register(ctx), ...secrets.register(ctx)];
 }
