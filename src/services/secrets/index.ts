@@ -8,9 +8,9 @@ import { existsSync } from 'node:fs';
 import type { Scope } from '../../core/ids.ts';
 import { loadModel } from '../../protocol/model.ts';
 import type { AppContext, Room } from '../types.ts';
-import { secretsManagerHandlers } from './api.ts';
+import { secretsManagerHandlers, ssmHandlers } from './api.ts';
 import { secretsContext } from './context.ts';
-import { resolveSecretReference } from './references.ts';
+import { isSecretsManagerReference, resolveParameterReference, resolveSecretReference } from './references.ts';
 
 export { parseSecretReference, SecretReferenceError, type SecretReference } from './references.ts';
 
@@ -29,7 +29,7 @@ export function register(app: AppContext): Room[] {
       stop: () => sc.purge.stop(),
       status: () => ({ keyFile: sc.vault.keyFile && existsSync(sc.vault.keyFile) ? sc.vault.keyFile : null, secrets: sc.model.secrets.count() }),
     },
-    { name: 'ssm', api: { model: loadModel('ssm'), handlers: {}, validation: { constraint: 'ValidationException', type: 'SerializationException' } } },
+    { name: 'ssm', api: { model: loadModel('ssm'), handlers: ssmHandlers(sc), validation: { constraint: 'ValidationException', type: 'SerializationException' } } },
   ];
 }
 
@@ -43,4 +43,18 @@ export function register(app: AppContext): Room[] {
  */
 export function resolveSecret(app: AppContext, valueFrom: string, scope: Scope): string {
   return resolveSecretReference(secretsContext(app), valueFrom, scope);
+}
+
+/**
+ * An SSM parameter's value, decrypted, as ECS's `valueFrom` (a name, in `scope`, or a parameter
+ * ARN) or CodeBuild's `parameter-store` variable names it. Throws SecretReferenceError worded as the
+ * ECS agent's failure.
+ */
+export function resolveParameter(app: AppContext, valueFrom: string, scope: Scope): string {
+  return resolveParameterReference(secretsContext(app), valueFrom, scope);
+}
+
+/** What ECS's `secrets[].valueFrom` names: a Secrets Manager ARN (with its suffixes), else an SSM parameter. */
+export function resolveValueFrom(app: AppContext, valueFrom: string, scope: Scope): string {
+  return isSecretsManagerReference(valueFrom) ? resolveSecret(app, valueFrom, scope) : resolveParameter(app, valueFrom, scope);
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseSecretReference, resolveSecret } from './index.ts';
+import { parseSecretReference, resolveParameter, resolveSecret, resolveValueFrom } from './index.ts';
 import { secretsTestApp, TEST_SCOPE } from './testing.ts';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf';
@@ -42,5 +42,25 @@ describe('resolveSecret', () => {
     );
     await call('secretsmanager', 'DeleteSecret', { SecretId: arn });
     assert.throws(() => resolveSecret(app, arn, TEST_SCOPE), /InvalidRequestException: You can't perform this operation on the secret because it was marked for deletion\./);
+  });
+});
+
+describe('resolveParameter and resolveValueFrom', () => {
+  it('read a parameter by name or ARN, decrypted, and name the missing one as the ECS agent does', async () => {
+    const { app, call } = secretsTestApp();
+    await call('ssm', 'PutParameter', { Name: '/app/db-password', Type: 'SecureString', Value: 'hunter2' });
+    await call('ssm', 'PutParameter', { Name: 'plain', Type: 'String', Value: 'v1' });
+    await call('ssm', 'PutParameter', { Name: 'plain', Value: 'v2', Overwrite: true });
+    const { ARN: secretArn } = await call('secretsmanager', 'CreateSecret', { Name: 'db', SecretString: '{"password":"s3cret"}' });
+    assert.equal(resolveParameter(app, '/app/db-password', TEST_SCOPE), 'hunter2');
+    assert.equal(resolveParameter(app, 'arn:aws:ssm:eu-west-1:123456789012:parameter/app/db-password', { region: 'us-east-1', account: '000000000000' }), 'hunter2');
+    assert.equal(resolveParameter(app, 'arn:aws:ssm:eu-west-1:123456789012:parameter/plain', TEST_SCOPE), 'v2');
+    assert.equal(resolveParameter(app, 'plain:1', TEST_SCOPE), 'v1');
+    assert.throws(
+      () => resolveParameter(app, '/app/missing', TEST_SCOPE),
+      /^SecretReferenceError: execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time\(s\): invalid ssm parameters: \/app\/missing$/,
+    );
+    assert.equal(resolveValueFrom(app, `${secretArn}:password::`, TEST_SCOPE), 's3cret');
+    assert.equal(resolveValueFrom(app, '/app/db-password', TEST_SCOPE), 'hunter2');
   });
 });

@@ -7,8 +7,9 @@
  * auth: ", so a caller shows ECS's ResourceInitializationError by prefixing that.
  */
 import { AwsError } from '../../core/errors.ts';
-import { parseArn, ssmArn, type Scope } from '../../core/ids.ts';
+import { parseArn, type Scope } from '../../core/ids.ts';
 import type { SecretsContext } from './context.ts';
+import { shownValue, trySelect } from './parameters.ts';
 import { readSecretValue } from './secrets.ts';
 
 export interface SecretReference {
@@ -72,9 +73,18 @@ export function isSecretsManagerReference(valueFrom: string): boolean {
   return parseArn(valueFrom)?.service === 'secretsmanager';
 }
 
-/** The parameter names an SSM valueFrom (a name or a parameter ARN) may stand for, with the scope to look in. */
-export function parameterReference(valueFrom: string, scope: Scope): { names: string[]; scope: Scope } {
+/** An SSM parameter's value, decrypted, as a valueFrom (a name, or a parameter ARN in its own scope) names it. */
+export function resolveParameterReference(sc: SecretsContext, valueFrom: string, scope: Scope): string {
   const arn = parseArn(valueFrom);
-  if (!arn) return { names: [valueFrom], scope };
-  return { names: arn.service === 'ssm' ? ssmArn.names(arn.resource) : [], scope: { region: arn.region, account: arn.account } };
+  const where = arn ? { region: arn.region, account: arn.account } : scope;
+  const selected = arn?.service === 'ssm' || !arn ? trySelect(sc, where, valueFrom) : undefined;
+  if (!selected) {
+    throw new SecretReferenceError(`execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): invalid ssm parameters: ${valueFrom}`);
+  }
+  try {
+    return shownValue(sc, selected.record.scope, selected.version, true);
+  } catch (err) {
+    if (!(err instanceof AwsError)) throw err;
+    throw new SecretReferenceError(`execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): ${err.code}: ${err.message}`);
+  }
 }
