@@ -39,6 +39,9 @@ test('no value reaches the log or an error, and a restarted Slipway reads every 
   await sm.send(new CreateSecretCommand({ Name: 'app/db', SecretString: JSON.stringify({ password: marker }) }));
   await ssm.send(new PutParameterCommand({ Name: '/app/token', Type: 'SecureString', Value: marker }));
   assert.equal(statSync(keyFile).mode & 0o777, 0o600);
+  const health = (await (await fetch(`${running.endpoint}/_slipway/health`)).json()) as { services: string[]; secretsmanager: { keyFile: string } };
+  assert.deepEqual(health.services.slice(-2), ['secretsmanager', 'ssm']);
+  assert.equal(health.secretsmanager.keyFile, keyFile);
 
   const refused = [
     await raw(running.endpoint, 'secretsmanager.CreateSecret', { Name: 'app/other', SecretString: { password: marker } }),
