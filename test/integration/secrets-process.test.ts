@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { stopHaproxy } from '../support/elb.ts';
 import { freePort, startSlipwayProcess, tempDataDir, type SlipwayProcess } from '../support/slipway.ts';
 
 const dataDir = tempDataDir();
@@ -18,6 +19,7 @@ const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 let running: SlipwayProcess | undefined;
 after(async () => {
   await running?.kill('SIGTERM');
+  await stopHaproxy(dataDir);
   rmSync(dataDir, { recursive: true, force: true });
 });
 

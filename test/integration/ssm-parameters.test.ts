@@ -89,6 +89,21 @@ describe('SSM Parameter Store', () => {
     for (const name of ['/big', '/has space', 'a/b', '/new', '/bad-type', '/pattern', deep(16), '/huge']) await notFound(name);
   });
 
+  test('parameter policies need the advanced tier, are checked, and are shown', async () => {
+    const expiration = JSON.stringify([{ Type: 'Expiration', Version: '1.0', Attributes: { Timestamp: '2030-01-01T00:00:00.000Z' } }]);
+    await expectAwsError(ssm.send(new PutParameterCommand({ Name: '/expiring', Type: 'String', Value: 'x', Policies: expiration })), 'ValidationException', /advanced tier/);
+    await expectAwsError(
+      ssm.send(new PutParameterCommand({ Name: '/expiring', Type: 'String', Value: 'x', Tier: 'Advanced', Policies: JSON.stringify([{ Type: 'SelfDestruct', Attributes: {} }]) })),
+      'InvalidPolicyTypeException',
+      /SelfDestruct is not supported/,
+    );
+    await notFound('/expiring');
+    assert.equal((await ssm.send(new PutParameterCommand({ Name: '/expiring', Type: 'String', Value: 'x', Tier: 'Intelligent-Tiering', Policies: expiration }))).Tier, 'Advanced');
+    const [meta] = (await ssm.send(new DescribeParametersCommand({ ParameterFilters: [{ Key: 'Name', Values: ['/expiring'] }] }))).Parameters!;
+    assert.deepEqual(meta.Policies!.map((p) => [p.PolicyType, p.PolicyStatus]), [['Expiration', 'Pending']]);
+    assert.equal(JSON.parse(meta.Policies![0].PolicyText!).Attributes.Timestamp, '2030-01-01T00:00:00.000Z');
+  });
+
   test('name:version and name:label select a version; history lists them all', async () => {
     for (const v of ['one', 'two', 'three']) await ssm.send(new PutParameterCommand({ Name: '/versioned', Type: 'String', Value: v, Overwrite: true }));
     assert.equal(await value('/versioned:1'), 'one');

@@ -12,7 +12,7 @@ import { ssmError } from './errors.ts';
 import type { ParameterRecord, ParameterVersionRecord } from './model.ts';
 import { BY_PATH_KEYS, checkFilters, matchesAll } from './parameter-filters.ts';
 import {
-  checkDepth, checkParameterName, checkTags, findParameter, historyView, latestParameters, MAX_TAGS, modifiedBy, parameterView, sealValue, selectParameter,
+  checkDepth, checkParameterName, checkTags, findParameter, historyView, latestParameters, MAX_TAGS, modifiedBy, parameterView, parsePolicies, sealValue, selectParameter,
   trySelect, type Selected,
 } from './parameters.ts';
 import type { ParameterTier, PutParameterRequest, SsmOperations } from './shapes-ssm.ts';
@@ -25,7 +25,7 @@ const DATA_TYPES = ['text', 'aws:ec2:image', 'aws:ssm:integration'];
 function tierFor(input: PutParameterRequest, held: ParameterVersionRecord | undefined): ParameterTier {
   const size = Buffer.byteLength(input.Value, 'utf8');
   const asked = input.Tier ?? held?.tier ?? 'Standard';
-  const tier = asked === 'Intelligent-Tiering' ? (size > LIMIT.Standard || input.Policies ? 'Advanced' : 'Standard') : asked;
+  const tier = asked === 'Intelligent-Tiering' ? (size > LIMIT.Standard || (input.Policies ?? held?.policies) ? 'Advanced' : 'Standard') : asked;
   if (held?.tier === 'Advanced' && tier === 'Standard') {
     throw ssmError.validation(
       "This parameter uses the advanced-parameter tier. You can't downgrade a parameter from the advanced-parameter tier to the standard-parameter tier. If necessary, you can delete the advanced parameter and recreate it as a standard parameter.",
@@ -35,6 +35,9 @@ function tierFor(input: PutParameterRequest, held: ParameterVersionRecord | unde
     throw ssmError.validation(
       `Standard tier parameters support a maximum parameter value of ${LIMIT.Standard} characters. To create a larger parameter value, upgrade the parameter to use the advanced-parameter tier.`,
     );
+  }
+  if (tier === 'Standard' && (input.Policies ?? held?.policies)) {
+    throw ssmError.validation('Parameter policies are supported only for parameters in the advanced tier: set Tier to Advanced or Intelligent-Tiering.');
   }
   if (size > LIMIT.Advanced) throw ssmError.validation(`Advanced tier parameters support a maximum parameter value of ${LIMIT.Advanced} characters.`);
   return tier;
@@ -63,6 +66,7 @@ function checkPut(input: PutParameterRequest): void {
     }
     if (!pattern.test(input.Value)) throw ssmError.patternMismatch(input.AllowedPattern);
   }
+  if (input.Policies !== undefined) parsePolicies(input.Policies);
   checkTags(input.Tags ?? []);
   if ((input.Tags?.length ?? 0) > MAX_TAGS) throw ssmError.tooManyTags(MAX_TAGS);
 }
@@ -99,7 +103,7 @@ export function parameterHandlers(sc: SecretsContext): Handlers<SsmOperations> {
           description: input.Description ?? held?.description,
           allowedPattern: input.AllowedPattern ?? held?.allowedPattern,
           tier,
-          policies: input.Policies,
+          policies: input.Policies ?? held?.policies,
           dataType: input.DataType ?? held?.dataType ?? 'text',
           labels: [],
           lastModifiedAt: sc.clock.now(),

@@ -47,6 +47,9 @@ export const ssmError = {
     ),
   labelLimit: (max: number) =>
     ssm('ParameterVersionLabelLimitExceeded', `A parameter version can have a maximum of ${max} labels. Move one or more labels to another version and try again.`),
+  invalidPolicyType: (type: string) =>
+    ssm('InvalidPolicyTypeException', `The policy type ${type} is not supported. Parameter Store supports the following policy types: Expiration, ExpirationNotification, and NoChangeNotification.`),
+  invalidPolicyAttribute: (message: string) => ssm('InvalidPolicyAttributeException', message),
   invalidFilterKey: (key: string, valid: string[]) => ssm('InvalidFilterKey', `The following filter key is not valid: ${key}. Valid filter keys include: [${valid.join(', ')}].`),
   invalidFilterOption: (option: string, valid: string[]) =>
     ssm('InvalidFilterOption', `The following filter option is not valid: ${option}. Valid options include: [${valid.join(', ')}].`),

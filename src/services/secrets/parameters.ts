@@ -10,7 +10,7 @@ import { scopeKey } from '../../core/scope.ts';
 import type { SecretsContext } from './context.ts';
 import { ssmError } from './errors.ts';
 import type { ParameterRecord, ParameterVersionRecord } from './model.ts';
-import type { Parameter, ParameterHistory, ParameterMetadata, Tag } from './shapes-ssm.ts';
+import type { Parameter, ParameterHistory, ParameterInlinePolicy, ParameterMetadata, Tag } from './shapes-ssm.ts';
 import { UnsealError } from './vault.ts';
 
 export const MAX_DEPTH = 15;
@@ -138,7 +138,7 @@ export function metadataView(record: ParameterRecord, v: ParameterVersionRecord)
     AllowedPattern: v.allowedPattern,
     Version: v.version,
     Tier: v.tier,
-    Policies: [],
+    Policies: v.policies ? parsePolicies(v.policies) : [],
     DataType: v.dataType,
   };
 }
@@ -146,6 +146,25 @@ export function metadataView(record: ParameterRecord, v: ParameterVersionRecord)
 export function historyView(sc: SecretsContext, record: ParameterRecord, v: ParameterVersionRecord, withDecryption: boolean | undefined): ParameterHistory {
   const { ARN: _arn, ...meta } = metadataView(record, v);
   return { ...meta, Value: shownValue(sc, record.scope, v, withDecryption), Labels: v.labels };
+}
+
+const POLICY_TYPES = ['Expiration', 'ExpirationNotification', 'NoChangeNotification'];
+
+/** Parameter policies as PutParameter takes them (a JSON array), checked; they are stored and shown, not yet acted on. */
+export function parsePolicies(text: string): ParameterInlinePolicy[] {
+  let list: unknown;
+  try {
+    list = JSON.parse(text);
+  } catch {
+    throw ssmError.invalidPolicyAttribute('Policies is not valid JSON: give a JSON array of policies.');
+  }
+  if (!Array.isArray(list)) throw ssmError.invalidPolicyAttribute('Policies must be a JSON array of policies.');
+  return list.map((policy: { Type?: unknown; Attributes?: unknown }) => {
+    const type = String(policy?.Type);
+    if (!POLICY_TYPES.includes(type)) throw ssmError.invalidPolicyType(type);
+    if (!policy.Attributes || typeof policy.Attributes !== 'object') throw ssmError.invalidPolicyAttribute(`The ${type} policy needs an Attributes object.`);
+    return { PolicyText: JSON.stringify(policy), PolicyType: type, PolicyStatus: 'Pending' };
+  });
 }
 
 /** Who changed a parameter, as LastModifiedUser shows it: the account's root (requests are not authenticated yet). */
