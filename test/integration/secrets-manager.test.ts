@@ -198,6 +198,8 @@ describe('Secrets Manager', () => {
     );
     await expectAwsError(sm.send(new CreateSecretCommand({ Name: 'token', SecretString: 'x', ClientRequestToken: 'short' })), 'ValidationException', /ClientRequestToken/);
     await expectAwsError(sm.send(new PutSecretValueCommand({ SecretId: 'binary' })), 'InvalidRequestException', 'You must provide either SecretString or SecretBinary.');
+    await expectAwsError(sm.send(new PutSecretValueCommand({ SecretId: 'binary', SecretBinary: new Uint8Array(65_537) })), 'ValidationException', /'SecretBinary'.*65536/);
+    assert.equal((await sm.send(new ListSecretVersionIdsCommand({ SecretId: 'binary' }))).Versions!.length, 1);
     await expectAwsError(sm.send(new GetSecretValueCommand({ SecretId: 'nowhere' })), 'ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
     for (const name of ['bad name', 'both', 'token']) await expectAwsError(sm.send(new DescribeSecretCommand({ SecretId: name })), 'ResourceNotFoundException');
   });

@@ -15,6 +15,7 @@ export const CURRENT = 'AWSCURRENT';
 export const PREVIOUS = 'AWSPREVIOUS';
 /** Versions a secret keeps; the oldest ones without a staging label go first beyond this. */
 const MAX_VERSIONS = 100;
+const MAX_VALUE = 65_536;
 const NAME = /^[A-Za-z0-9/_+=.@!-]+$/;
 
 export function checkSecretName(name: string): void {
@@ -55,7 +56,12 @@ export interface SecretValue {
 export function valueOf(input: SecretValue): { plain: Buffer; binary: boolean } | undefined {
   if (input.SecretString !== undefined && input.SecretBinary !== undefined) throw smError.bothValues();
   if (input.SecretString !== undefined) return { plain: Buffer.from(input.SecretString, 'utf8'), binary: false };
-  if (input.SecretBinary !== undefined) return { plain: Buffer.from(input.SecretBinary, 'base64'), binary: true };
+  if (input.SecretBinary !== undefined) {
+    const plain = Buffer.from(input.SecretBinary, 'base64');
+    // The validator measures the base64 text; the limit is on the bytes it stands for.
+    if (plain.length > MAX_VALUE) throw smError.validation(`1 validation error detected: Value at 'SecretBinary' failed to satisfy constraint: Member must have length less than or equal to ${MAX_VALUE}`);
+    return { plain, binary: true };
+  }
   return undefined;
 }
 
