@@ -53,7 +53,7 @@ export function secretValueHandlers(sc: SecretsContext): Handlers<Secretsmanager
       const { VersionStage: stage, RemoveFromVersionId: from, MoveToVersionId: to } = input;
       if (!from && !to) throw smError.invalidParameter('You must specify MoveToVersionId, RemoveFromVersionId, or both.');
       if (stage === CURRENT && !to) {
-        throw smError.invalidParameter('You can only move staging label AWSCURRENT to a different secret version. It can’t be completely removed.');
+        throw smError.invalidParameter("You can only move staging label AWSCURRENT to a different secret version. It can't be completely removed.");
       }
       return m.tx(() => {
         const secret = requireSecret(sc, scopeOf(ctx), input.SecretId);

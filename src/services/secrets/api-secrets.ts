@@ -87,9 +87,8 @@ export function secretHandlers(sc: SecretsContext): Handlers<SecretsmanagerOpera
       const scope = scopeOf(ctx);
       checkSecretName(input.Name);
       const value = valueOf(input);
-      const tags = input.Tags ?? [];
-      checkTags(tags);
-      mergeTags([], tags);
+      checkTags(input.Tags ?? []);
+      const tags = mergeTags([], input.Tags ?? []);
       if (input.AddReplicaRegions?.length) throw smError.invalidRequest('Slipway does not replicate secrets to other Regions: leave out AddReplicaRegions.');
       return m.tx(() => {
         const held = findSecret(sc, scope, input.Name);
@@ -112,7 +111,7 @@ export function secretHandlers(sc: SecretsContext): Handlers<SecretsmanagerOpera
           kmsKeyId: input.KmsKeyId,
           createdAt: now,
           lastChangedAt: now,
-          tags: tags.map((t) => ({ Key: t.Key, Value: t.Value ?? '' })),
+          tags,
           createToken: input.ClientRequestToken,
         };
         m.putSecret(secret, scopeKey(scope));
