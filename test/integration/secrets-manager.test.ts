@@ -103,6 +103,11 @@ describe('Secrets Manager', () => {
     );
     await sm.send(new UpdateSecretVersionStageCommand({ SecretId: 'rotating', VersionStage: 'AWSCURRENT', MoveToVersionId: v4, RemoveFromVersionId: v3 }));
     assert.deepEqual(await stagesOf('rotating'), { [v3]: ['AWSPREVIOUS'], [v4]: ['AWSPENDING', 'AWSCURRENT'] });
+    await expectAwsError(
+      sm.send(new UpdateSecretVersionStageCommand({ SecretId: 'rotating', VersionStage: 'AWSCURRENT', RemoveFromVersionId: v4 })),
+      'InvalidParameterException',
+      "You can only move staging label AWSCURRENT to a different secret version. It can't be completely removed.",
+    );
     await sm.send(new UpdateSecretVersionStageCommand({ SecretId: 'rotating', VersionStage: 'AWSPENDING', RemoveFromVersionId: v4 }));
     assert.deepEqual((await stagesOf('rotating'))[v4], ['AWSCURRENT']);
     await expectAwsError(sm.send(new GetSecretValueCommand({ SecretId: 'rotating', VersionStage: 'AWSPENDING' })), 'ResourceNotFoundException', "Secrets Manager can't find the specified secret value for staging label: AWSPENDING");
