@@ -1,7 +1,8 @@
 /**
  * @module scripts/gen-shapes
  * Turns each vendored botocore model (models/<svc>.json) into src/services/<room>/shapes.ts (the
- * room is <svc> unless ROOMS says otherwise): one type per shape, the operation table, the modelled error codes and the operation names.
+ * room is <svc> unless ROOMS says otherwise; a room serving several models gets shapes-<svc>.ts for
+ * each): one type per shape, the operation table, the modelled error codes and the operation names.
  *
  *   npm run gen          regenerate the files
  *   npm run gen:check    regenerate in memory; exit 1 naming any file that differs from disk
@@ -14,9 +15,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The services to generate. Add a key here (ecr, elbv2, codebuild, codedeploy, codepipeline). */
-export const SERVICES = ['ecs', 'ecr', 'elbv2', 'codebuild', 'logs'];
+export const SERVICES = ['ecs', 'ecr', 'elbv2', 'codebuild', 'logs', 'secretsmanager', 'ssm'];
 /** The room a model's shapes go to, when its folder is not named after the model. */
-const ROOMS: Record<string, string> = { elbv2: 'elb' };
+const ROOMS: Record<string, string> = { elbv2: 'elb', secretsmanager: 'secrets', ssm: 'secrets' };
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -148,7 +149,9 @@ export function generate(svc: string, model: Model): string {
 }
 
 export function outputPath(svc: string, root = ROOT): string {
-  return join(root, 'src', 'services', ROOMS[svc] ?? svc, 'shapes.ts');
+  const room = ROOMS[svc] ?? svc;
+  const shared = SERVICES.filter((s) => (ROOMS[s] ?? s) === room).length > 1;
+  return join(root, 'src', 'services', room, shared ? `shapes-${svc}.ts` : 'shapes.ts');
 }
 
 export function loadModel(svc: string, root = ROOT): Model {

@@ -107,3 +107,27 @@ export const logsArn = {
   logGroupWildcard: (s: Scope, name: string) => arn(s, 'logs', `log-group:${name}:*`),
   logStream: (s: Scope, group: string, stream: string) => arn(s, 'logs', `log-group:${group}:log-stream:${stream}`),
 };
+
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Secrets Manager ARNs: the secret's name, a hyphen and six random letters or digits. */
+export const secretsArn = {
+  secret: (s: Scope, name: string) => {
+    let suffix = '';
+    while (suffix.length < 6) suffix += ALPHANUMERIC[randomInt(ALPHANUMERIC.length)];
+    return arn(s, 'secretsmanager', `secret:${name}-${suffix}`);
+  },
+  /** The ARN without its random suffix, as a partial ARN names the secret. */
+  partial: (s: Scope, name: string) => arn(s, 'secretsmanager', `secret:${name}`),
+};
+
+/** SSM ARNs: a parameter's name follows `parameter`, with one slash between them. */
+export const ssmArn = {
+  parameter: (s: Scope, name: string) => arn(s, 'ssm', `parameter${name.startsWith('/') ? '' : '/'}${name}`),
+  /** The names a parameter ARN's resource (`parameter/a/b`) may stand for: `/a/b`, or `a` for `parameter/a`. */
+  names: (resource: string): string[] => {
+    if (!resource.startsWith('parameter/')) return [];
+    const rest = resource.slice('parameter'.length);
+    return rest.indexOf('/', 1) > 0 ? [rest] : [rest.slice(1), rest];
+  },
+};

@@ -30,6 +30,8 @@ export interface Shape {
   fault?: boolean;
   error?: { code?: string; httpStatusCode?: number; senderFault?: boolean };
   document?: boolean;
+  /** The member holds a secret: messages never quote it. */
+  sensitive?: boolean;
   timestampFormat?: string;
   flattened?: boolean;
   locationName?: string;

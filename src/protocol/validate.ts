@@ -33,7 +33,9 @@ export function validateInput(model: ServiceModel, shapeName: string | undefined
   return result;
 }
 
-function describe(value: unknown): string {
+/** A value as a message quotes it; a member the model marks sensitive (a secret, a password) is never quoted. */
+function describe(value: unknown, shape: Shape): string {
+  if (shape.sensitive) return '***';
   return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
 }
 
@@ -81,23 +83,23 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
     }
     case 'string': {
       if (typeof value !== 'string') {
-        found.type.push(`Value ${describe(value)} at '${at}' must be a string`);
+        found.type.push(`Value ${describe(value, shape)} at '${at}' must be a string`);
         return undefined;
       }
       if (shape.enum && !shape.enum.includes(value)) {
-        found.constraint.push(`Value '${value}' at '${at}' failed to satisfy constraint: Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
+        found.constraint.push(`Value ${describe(value, shape)} at '${at}' failed to satisfy constraint: Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
       }
       checkRange(shape, value.length, at, found, 'length');
       // AWS validates a pattern against the whole value.
-      if (shape.pattern && !new RegExp(`^(?:${shape.pattern})$`, 'u').test(value)) {
-        found.constraint.push(`Value '${value}' at '${at}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.pattern}`);
+      if (shape.pattern && !wholeValue(shape.pattern).test(value)) {
+        found.constraint.push(`Value ${describe(value, shape)} at '${at}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.pattern}`);
       }
       return value;
     }
     case 'integer':
     case 'long': {
       if (typeof value !== 'number' || !Number.isInteger(value)) {
-        found.type.push(`Value ${describe(value)} at '${at}' must be an integer`);
+        found.type.push(`Value ${describe(value, shape)} at '${at}' must be an integer`);
         return undefined;
       }
       checkRange(shape, value, at, found, 'value');
@@ -106,14 +108,14 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
     case 'double':
     case 'float': {
       if (typeof value !== 'number') {
-        found.type.push(`Value ${describe(value)} at '${at}' must be a number`);
+        found.type.push(`Value ${describe(value, shape)} at '${at}' must be a number`);
         return undefined;
       }
       return value;
     }
     case 'boolean': {
       if (typeof value !== 'boolean') {
-        found.type.push(`Value ${describe(value)} at '${at}' must be a boolean`);
+        found.type.push(`Value ${describe(value, shape)} at '${at}' must be a boolean`);
         return undefined;
       }
       return value;
@@ -122,7 +124,7 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
       // JSON protocols send epoch seconds; accept ISO text too. Internally: epoch ms.
       const ms = typeof value === 'number' ? value * 1000 : typeof value === 'string' ? Date.parse(value) : NaN;
       if (!Number.isFinite(ms)) {
-        found.type.push(`Value ${describe(value)} at '${at}' must be a timestamp`);
+        found.type.push(`Value ${describe(value, shape)} at '${at}' must be a timestamp`);
         return undefined;
       }
       return ms;
@@ -134,6 +136,15 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
       }
       return value;
     }
+  }
+}
+
+/** A model pattern over a whole value: Unicode-aware, or plain where a model escapes what Unicode mode refuses (`\!`, `\=`). */
+function wholeValue(pattern: string): RegExp {
+  try {
+    return new RegExp(`^(?:${pattern})$`, 'u');
+  } catch {
+    return new RegExp(`^(?:${pattern})$`);
   }
 }
 
