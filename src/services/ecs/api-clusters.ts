@@ -4,11 +4,11 @@
  * tags on every ECS resource that carries them. The `default` cluster exists from the first call
  * that names it, reads included, as it does in a fresh AWS account once anything touches it.
  */
-import { AwsError } from '../../core/errors.ts';
 import { ecsArn, parseArn, type Scope } from '../../core/ids.ts';
 import type { Handlers, RequestContext } from '../../protocol/types.ts';
 import { createCluster, describeCluster } from './clusters.ts';
 import type { EcsContext } from './context.ts';
+import { ecsError } from './errors.ts';
 import { describeInstance } from './instances.ts';
 import { scopeKey } from './model.ts';
 import { clusterArnFor, paginate, requireCluster } from './resolve.ts';
@@ -22,7 +22,7 @@ const MAX_TAGS = 50;
 export const scopeOf = (ctx: RequestContext): Scope => ({ region: ctx.region, account: ctx.account });
 
 const invalid = (message: string): never => {
-  throw new AwsError('InvalidParameterException', message);
+  throw ecsError.invalidParameter(message);
 };
 
 /** List operations take 1–100 results per page. */
@@ -62,7 +62,7 @@ export function clusterHandlers(ecs: EcsContext): Handlers<EcsOperations> {
         if (!CAPACITY_PROVIDERS.includes(p)) invalid(`The specified capacity provider '${p}' was not found; Slipway offers FARGATE and FARGATE_SPOT.`);
       }
       if (input.serviceConnectDefaults?.namespace) {
-        throw new AwsError('NamespaceNotFoundException', `The specified namespace '${input.serviceConnectDefaults.namespace}' wasn't found (Slipway has no Cloud Map).`);
+        throw ecsError.namespaceNotFound(input.serviceConnectDefaults.namespace);
       }
       const cluster = m.tx(() => {
         const existing = m.clusters.get(ecsArn.cluster(scope, name));
@@ -109,12 +109,12 @@ export function clusterHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const arn = clusterArnFor(scope, input.cluster);
       const cluster = m.tx(() => {
         const found = m.clusters.get(arn);
-        if (!found || found.status !== 'ACTIVE') throw new AwsError('ClusterNotFoundException', 'Cluster not found.');
+        if (!found || found.status !== 'ACTIVE') throw ecsError.clusterNotFound();
         if (m.services.find({ cluster: arn }).some((s) => s.service.status !== 'INACTIVE')) {
-          throw new AwsError('ClusterContainsServicesException', 'The Cluster cannot be deleted while Services are active.');
+          throw ecsError.clusterContainsServices();
         }
         if (m.tasks.find({ cluster: arn }).some((t) => t.task.lastStatus !== 'STOPPED')) {
-          throw new AwsError('ClusterContainsTasksException', 'The Cluster cannot be deleted while Tasks are active.');
+          throw ecsError.clusterContainsTasks();
         }
         // The container instance is Slipway's own registration of the engine: it goes with the cluster.
         for (const record of m.instances.find({ cluster: arn })) m.instances.delete(record.instance.containerInstanceArn!);
@@ -294,7 +294,7 @@ function taggable(ecs: EcsContext, scope: Scope, resourceArn: string): { tags: T
   switch (type) {
     case 'cluster': {
       const cluster = m.clusters.get(resourceArn);
-      if (!cluster) throw new AwsError('ClusterNotFoundException', 'Cluster not found.');
+      if (!cluster) throw ecsError.clusterNotFound();
       if (cluster.status !== 'ACTIVE') invalid('The specified cluster is inactive. Specify an active cluster and try again.');
       return { tags: cluster.tags ?? [], write: (tags) => m.putCluster({ ...cluster, tags }, scopeKey(scope)) };
     }

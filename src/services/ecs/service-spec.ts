@@ -4,13 +4,13 @@
  * configuration, controller and strategy, launch type, load balancers, network configuration.
  * Everything here throws before anything is written.
  */
-import { AwsError } from '../../core/errors.ts';
+import { ecsError } from './errors.ts';
 import type { TaskDefinitionRecord } from './model.ts';
 import type {
   CapacityProviderStrategyItem, DeploymentConfiguration, DeploymentController, LoadBalancer, NetworkConfiguration, SchedulingStrategy,
 } from './shapes.ts';
 
-const invalid = (message: string) => new AwsError('InvalidParameterException', message);
+const invalid = ecsError.invalidParameter;
 
 const SERVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
 

@@ -5,7 +5,7 @@
  * on a container instance, and RunTask container overrides. No store, no clock, no Docker.
  * An absent networkMode is echoed as absent and behaves as `bridge`.
  */
-import { AwsError } from '../../core/errors.ts';
+import { ecsError } from './errors.ts';
 import type {
   Attribute, Compatibility, ContainerDefinition, ContainerOverride, HealthCheck, KeyValuePair, NetworkMode,
   PortMapping, RegisterTaskDefinitionRequest, TaskDefinition, TaskOverride,
@@ -40,7 +40,7 @@ function steps(from: number, to: number, by: number): number[] {
 }
 
 function fail(message: string): never {
-  throw new AwsError('ClientException', message);
+  throw ecsError.client(message);
 }
 
 /** A ClientException about one container, in ECS's "Invalid setting for container" form. */
@@ -280,9 +280,9 @@ export function containerReservation(td: TaskDefinition): Reservation {
 export function validateContainerOverrides(td: TaskDefinition, overrides?: TaskOverride): void {
   const names = new Set((td.containerDefinitions ?? []).map((c) => c.name));
   for (const o of overrides?.containerOverrides ?? []) {
-    if (!o.name) throw new AwsError('InvalidParameterException', 'Container override is missing the container name.');
+    if (!o.name) throw ecsError.invalidParameter('Container override is missing the container name.');
     if (!names.has(o.name)) {
-      throw new AwsError('InvalidParameterException', `Override for container named ${o.name} is not a container in the TaskDefinition.`);
+      throw ecsError.invalidParameter(`Override for container named ${o.name} is not a container in the TaskDefinition.`);
     }
   }
 }
