@@ -5,13 +5,12 @@
  * deployment) in one transaction, and wake the scheduler, which does the rest.
  */
 import { ecsArn, type Scope } from '../../core/ids.ts';
-import type { Handlers, RequestContext } from '../../protocol/types.ts';
+import type { Handlers } from '../../protocol/types.ts';
 import type { EcsContext } from './context.ts';
 import { liveDeployments, newDeployment } from './deployments.ts';
 import { ecsError } from './errors.ts';
-import type { ServiceRecord } from './model.ts';
-import { findService, paginate, requireActiveService, requireCluster, requireRunnableTaskDefinition, requireService, serviceArnFor } from './resolve.ts';
-import { INACTIVE_RETENTION_MS } from './scheduler.ts';
+import { INACTIVE_RETENTION_MS, type ServiceRecord } from './model.ts';
+import { findService, paginate, requireActiveService, requireCluster, requireRunnableTaskDefinition, requireService, scopeOf, serviceArnFor } from './resolve.ts';
 import {
   checkCapacityProviders, checkController, checkDaemon, checkDesiredCount, checkLoadBalancers, checkServiceName, deploymentConfiguration,
   networkConfiguration, sameValue,
@@ -21,8 +20,6 @@ import { checkLaunchable } from './tasks.ts';
 
 const MAX_DESCRIBE = 10;
 const SERVICE_LINKED_ROLE = 'role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS';
-
-const scopeOf = (ctx: RequestContext): Scope => ({ region: ctx.region, account: ctx.account });
 
 export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
   return {

@@ -7,11 +7,11 @@
  */
 import { ecsArn, scopeOfArn, type Scope } from '../../core/ids.ts';
 import type { Handlers } from '../../protocol/types.ts';
-import { checkMaxResults, scopeOf, validateTags } from './api-clusters.ts';
+import { validateTags } from './api-tags.ts';
 import type { EcsContext } from './context.ts';
 import { ecsError } from './errors.ts';
 import { familyOf, scopeKey, type TaskDefinitionRecord } from './model.ts';
-import { findTaskDefinition, paginate } from './resolve.ts';
+import { checkMaxResults, findTaskDefinition, paginate, scopeOf } from './resolve.ts';
 import type { EcsOperations, Failure, TaskDefinition } from './shapes.ts';
 import { normalizeTaskDefinition } from './taskdefs.ts';
 

@@ -6,7 +6,7 @@ import type { Handlers } from '../../protocol/types.ts';
 import type { EcsContext } from './context.ts';
 import { ecsError } from './errors.ts';
 import { familyOf, type TaskRecord } from './model.ts';
-import { clusterArnFor, findTask, paginate, requireCluster, requireRunnableTaskDefinition, serviceArnFor, taskArnFor } from './resolve.ts';
+import { clusterArnFor, findTask, paginate, requireCluster, requireRunnableTaskDefinition, scopeOf, serviceArnFor, taskArnFor } from './resolve.ts';
 import type { EcsOperations, Failure, Task } from './shapes.ts';
 import { checkCapacityProviders } from './service-spec.ts';
 import { launchTasks, requestStop } from './tasks.ts';
@@ -14,7 +14,7 @@ import { launchTasks, requestStop } from './tasks.ts';
 export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
   return {
     RunTask(input, ctx) {
-      const scope = { region: ctx.region, account: ctx.account };
+      const scope = scopeOf(ctx);
       checkCapacityProviders(input.launchType, input.capacityProviderStrategy);
       const count = input.count ?? 1;
       if (count < 1 || count > 10) throw ecsError.invalidParameter('count must be between 1 and 10.');
@@ -39,7 +39,7 @@ export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
     },
 
     StartTask(input, ctx) {
-      const scope = { region: ctx.region, account: ctx.account };
+      const scope = scopeOf(ctx);
       const cluster = requireCluster(ecs, scope, input.cluster);
       const known = new Set(ecs.model.instances.find({ cluster: cluster.clusterArn! }).map((r) => r.instance.containerInstanceArn));
       for (const ref of input.containerInstances) {
@@ -63,7 +63,7 @@ export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
     },
 
     StopTask(input, ctx) {
-      const scope = { region: ctx.region, account: ctx.account };
+      const scope = scopeOf(ctx);
       const cluster = requireCluster(ecs, scope, input.cluster);
       const found = findTask(ecs.model, scope, cluster, input.task);
       if (!found) throw ecsError.invalidParameter('The referenced task was not found.');
@@ -72,7 +72,7 @@ export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
     },
 
     DescribeTasks(input, ctx) {
-      const scope = { region: ctx.region, account: ctx.account };
+      const scope = scopeOf(ctx);
       const cluster = requireCluster(ecs, scope, input.cluster);
       if (input.tasks.length > 100) throw ecsError.invalidParameter('Tasks cannot contain more than 100 elements.');
       const tasks: Task[] = [];
@@ -86,7 +86,7 @@ export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
     },
 
     ListTasks(input, ctx) {
-      const scope = { region: ctx.region, account: ctx.account };
+      const scope = scopeOf(ctx);
       const clusterArn = clusterArnFor(scope, input.cluster);
       requireCluster(ecs, scope, input.cluster);
       if (input.desiredStatus === 'PENDING') return { taskArns: [] };

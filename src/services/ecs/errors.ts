@@ -20,3 +20,8 @@ export const ecsError = {
   taskDefinitionNotFound: () => e('ClientException', 'Unable to describe task definition.'),
   taskDefinitionInactive: (arn: string) => e('ClientException', `TaskDefinition is inactive: ${arn}`),
 };
+
+/** Throws ECS's InvalidParameterException, for checks written as one statement. */
+export function invalid(message: string): never {
+  throw ecsError.invalidParameter(message);
+}

@@ -5,11 +5,15 @@
  */
 import { ecsArn, parseArn, shortName, type Scope } from '../../core/ids.ts';
 import { ecsError } from './errors.ts';
+import type { RequestContext } from '../../protocol/types.ts';
 import type { EcsModel, ServiceRecord, TaskDefinitionRecord, TaskRecord } from './model.ts';
 import { scopeKey } from './model.ts';
 import { createCluster } from './clusters.ts';
 import type { EcsContext } from './context.ts';
 import type { Cluster } from './shapes.ts';
+
+/** The caller's region and account, which every ARN the handlers make or read is in. */
+export const scopeOf = (ctx: RequestContext): Scope => ({ region: ctx.region, account: ctx.account });
 
 export function clusterArnFor(scope: Scope, cluster: string | undefined): string {
   const value = cluster || 'default';
@@ -90,4 +94,9 @@ export function paginate<T>(items: T[], maxResults: number | undefined, nextToke
   const page = items.slice(start, start + size);
   const end = start + page.length;
   return { page, nextToken: end < items.length ? Buffer.from(String(end)).toString('base64url') : undefined };
+}
+
+/** List operations take 1–100 results per page. */
+export function checkMaxResults(maxResults: number | undefined): void {
+  if (maxResults !== undefined && (maxResults < 1 || maxResults > 100)) throw ecsError.invalidParameter(`maxResults must be between 1 and 100 (got ${maxResults}).`);
 }

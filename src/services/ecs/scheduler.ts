@@ -15,14 +15,12 @@ import {
   HEALTH_CHECK_FAILURE, circuitBreakerThreshold, elbHealthCheckFailure, countFailedTasks, failsHealthChecks, failureStreak, healthyFrom, isActive,
   isHealthy, isStopping, liveCounts, liveDeployments, newDeployment, rollingStep, startBackoffMs,
 } from './deployments.ts';
-import type { TaskRecord } from './model.ts';
+import { INACTIVE_RETENTION_MS, type TaskRecord } from './model.ts';
 import { say } from './service-events.ts';
 import { MOVING_MS, scalingReason, Tick } from './service-tick.ts';
 import type { Deployment } from './shapes.ts';
 import { launchTasks } from './tasks.ts';
 
-/** How long a deleted (INACTIVE) service stays describable, nominal. */
-export const INACTIVE_RETENTION_MS = 60 * 60 * 1000;
 /** Nominal wait before placing again after a placement failure. */
 const PLACEMENT_RETRY_MS = 15_000;
 
