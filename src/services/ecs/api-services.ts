@@ -12,7 +12,7 @@ import { ecsError } from './errors.ts';
 import { INACTIVE_RETENTION_MS, type ServiceRecord } from './model.ts';
 import { findService, paginate, requireActiveService, requireCluster, requireRunnableTaskDefinition, requireService, scopeOf, serviceArnFor } from './resolve.ts';
 import {
-  checkCapacityProviders, checkController, checkDaemon, checkDesiredCount, checkLoadBalancers, checkServiceName, deploymentConfiguration,
+  checkCapacityProviders, checkController, checkDaemon, checkDesiredCount, checkGracePeriod, checkLoadBalancers, checkServiceName, deploymentConfiguration,
   networkConfiguration, sameValue,
 } from './service-spec.ts';
 import type { EcsOperations, Failure, LaunchType, SchedulingStrategy, Service } from './shapes.ts';
@@ -35,6 +35,7 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
         throw ecsError.invalidParameter('desiredCount is required for a service with the REPLICA scheduling strategy.');
       }
       checkDesiredCount(input.desiredCount, scheduling);
+      checkGracePeriod(input.healthCheckGracePeriodSeconds);
       checkDaemon(scheduling, launchType, input.placementStrategy);
       if (!input.taskDefinition) throw ecsError.invalidParameter('A task definition is required for a service with the ECS deployment controller.');
       const definition = requireRunnableTaskDefinition(ecs.model, scope, input.taskDefinition);
@@ -101,6 +102,7 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       if (input.deploymentController) checkController(input.deploymentController);
       checkCapacityProviders(undefined, input.capacityProviderStrategy);
       checkDesiredCount(input.desiredCount, scheduling);
+      checkGracePeriod(input.healthCheckGracePeriodSeconds);
       checkDaemon(scheduling, svc.launchType, input.placementStrategy);
       const definition = input.taskDefinition
         ? requireRunnableTaskDefinition(ecs.model, scope, input.taskDefinition)

@@ -40,6 +40,7 @@ export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
 
     StartTask(input, ctx) {
       const scope = scopeOf(ctx);
+      if (input.containerInstances.length > 10) throw ecsError.invalidParameter(`containerInstances can have at most 10 items (got ${input.containerInstances.length}).`);
       const cluster = requireCluster(ecs, scope, input.cluster);
       const known = new Set(ecs.model.instances.find({ cluster: cluster.clusterArn! }).map((r) => r.instance.containerInstanceArn));
       for (const ref of input.containerInstances) {

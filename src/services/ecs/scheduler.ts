@@ -17,6 +17,7 @@ import {
 } from './deployments.ts';
 import { INACTIVE_RETENTION_MS, type TaskRecord } from './model.ts';
 import { say } from './service-events.ts';
+import { storedServiceProblem } from './service-spec.ts';
 import { MOVING_MS, scalingReason, Tick } from './service-tick.ts';
 import type { Deployment } from './shapes.ts';
 import { launchTasks } from './tasks.ts';
@@ -78,6 +79,9 @@ function roll(t: Tick): void {
   const svc = record.service;
   const cluster = ecs.model.clusters.get(svc.clusterArn!);
   if (!cluster || record.deployments.length === 0) return;
+  // An invalid spec is recorded and not retried: the next UpdateService wakes the service again.
+  const problem = storedServiceProblem(svc);
+  if (problem) return t.event(say.unservable(t.name, problem));
   if (svc.schedulingStrategy === 'DAEMON') {
     svc.desiredCount = ecs.model.instances.find({ cluster: svc.clusterArn! }).filter((i) => i.instance.status === 'ACTIVE').length;
   }

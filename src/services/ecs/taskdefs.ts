@@ -20,6 +20,14 @@ const OUTPUT_ONLY = ['compatibilities', 'taskDefinitionArn', 'requiresAttributes
   'registeredAt', 'deregisteredAt', 'registeredBy', 'deleteRequestedAt', 'tags'] as const;
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+/** ECS's quota of containers per task definition. */
+const MAX_CONTAINERS = 10;
+/** The largest value of the model's Integer members (Java's int). */
+export const MAX_INTEGER = 2147483647;
+/** Task-level CPU units ECS supports on EC2. */
+const TASK_CPU = [128, 196608] as const;
+/** stopTimeout (and Fargate's startTimeout), seconds: the most ECS waits. */
+const CONTAINER_TIMEOUT = [2, 120] as const;
 const CONDITIONS = new Set(['START', 'COMPLETE', 'SUCCESS', 'HEALTHY']);
 
 /** Valid Fargate sizes: task cpu units → allowed task memory MiB. */
@@ -81,13 +89,16 @@ export function normalizeTaskDefinition(input: RegisterTaskDefinitionRequest, ct
   }
   const defs = input.containerDefinitions ?? [];
   if (defs.length === 0) fail(`'containerDefinitions' must contain at least one container definition.`);
+  if (defs.length > MAX_CONTAINERS) fail(`'containerDefinitions' can have at most ${MAX_CONTAINERS} containers (got ${defs.length}).`);
 
   const mode: NetworkMode = input.networkMode ?? 'bridge';
   const size = parseTaskSize(input.cpu, input.memory);
+  checkTaskSize(size);
   const requires = input.requiresCompatibilities ?? [];
-  if (requires.includes('FARGATE')) checkFargate(input, mode, size);
+  const fargate = requires.includes('FARGATE');
+  if (fargate) checkFargate(input, mode, size);
 
-  const containers = defs.map((c) => normalizeContainer(c, mode, size));
+  const containers = defs.map((c) => normalizeContainer(c, mode, size, fargate));
   checkContainerSet(containers, mode);
 
   const compatibilities: Compatibility[] = ['EC2'];
@@ -126,7 +137,30 @@ function checkFargate(input: RegisterTaskDefinitionRequest, mode: NetworkMode, s
   if (awslogs && !input.executionRoleArn) fail('Fargate requires task definition to have execution role ARN to support log driver awslogs.');
 }
 
-function normalizeContainer(input: ContainerDefinition, mode: NetworkMode, size: TaskSize): ContainerDefinition {
+/** Task-level cpu for EC2 (and Fargate's, a subset): 128 to 196608 units; memory an Integer's worth of MiB. */
+function checkTaskSize(size: TaskSize): void {
+  if (size.cpu !== undefined && (size.cpu < TASK_CPU[0] || size.cpu > TASK_CPU[1])) {
+    fail(`Invalid 'cpu' setting for task: ${size.cpu} CPU units. Supported values are between ${TASK_CPU[0]} and ${TASK_CPU[1]} CPU units.`);
+  }
+  if (size.memory !== undefined && size.memory > MAX_INTEGER) fail(`Invalid 'memory' setting for task: ${size.memory} MiB is more than ${MAX_INTEGER} MiB.`);
+}
+
+/** A container's numeric settings within ECS's ranges; a range of [min, undefined] is bounded by the Integer type only. */
+function checkContainerNumbers(n: string, input: ContainerDefinition, fargate: boolean): void {
+  const ranges: [keyof ContainerDefinition, number, number, string][] = [
+    ['cpu', 0, MAX_INTEGER, 'CPU units'],
+    ['memory', 6, MAX_INTEGER, 'MiB'],
+    ['memoryReservation', 1, MAX_INTEGER, 'MiB'],
+    ['stopTimeout', ...CONTAINER_TIMEOUT, 'seconds'],
+    ['startTimeout', CONTAINER_TIMEOUT[0], fargate ? CONTAINER_TIMEOUT[1] : MAX_INTEGER, 'seconds'],
+  ];
+  for (const [field, min, max, unit] of ranges) {
+    const v = input[field] as number | undefined;
+    if (v !== undefined && (!Number.isInteger(v) || v < min || v > max)) bad(n, `The '${field}' setting must be at least ${min} ${unit} and at most ${max} ${unit} (got ${v}).`);
+  }
+}
+
+function normalizeContainer(input: ContainerDefinition, mode: NetworkMode, size: TaskSize, fargate: boolean): ContainerDefinition {
   const name = input.name;
   if (typeof name !== 'string' || name === '') fail('Container.name should not be null or empty.');
   const n = name!;
@@ -137,12 +171,10 @@ function normalizeContainer(input: ContainerDefinition, mode: NetworkMode, size:
   if (size.memory === undefined && memory === undefined && memoryReservation === undefined) {
     bad(n, `At least one of 'memory' or 'memoryReservation' must be specified.`);
   }
-  if (memory !== undefined && memory < 6) bad(n, `The 'memory' setting for container '${n}' must be at least 6 MiB.`);
-  if (memoryReservation !== undefined && memoryReservation <= 0) bad(n, `The 'memoryReservation' setting for container '${n}' must be greater than 0 MiB.`);
+  checkContainerNumbers(n, input, fargate);
   if (memory !== undefined && memoryReservation !== undefined && memoryReservation > memory) {
     bad(n, `The 'memoryReservation' setting (${memoryReservation} MiB) must not be greater than the 'memory' setting (${memory} MiB).`);
   }
-  if (input.cpu !== undefined && input.cpu < 0) bad(n, `The 'cpu' setting must not be negative.`);
   if (input.links?.length && mode !== 'bridge') bad(n, `Links are not supported when networkMode=${mode}.`);
 
   const out: ContainerDefinition = {

@@ -82,8 +82,9 @@ export function launchTasks(ecs: EcsContext, req: LaunchRequest): { tasks: Task[
         const need = taskReservation({ containers, networkMode, task: { cpu, memory } });
         const placed = place(candidates, need, group, req.placementStrategy, req.placementConstraints);
         if ('failures' in placed) {
+          // Nothing changed since: the tasks left would not fit either, so one account of why is enough.
           failures.push(...placed.failures);
-          continue;
+          break;
         }
         instanceArn = placed.arn;
       }
