@@ -282,9 +282,12 @@ function settle(t: Tick, primary: Deployment): void {
   svc.runningCount = live.running;
   svc.pendingCount = live.pending;
 
-  const counts = liveCounts(t.tasks.filter((r) => r.deploymentId === head.id && isActive(r)));
+  const ofHead = t.tasks.filter((r) => r.deploymentId === head.id && isActive(r));
+  const counts = liveCounts(ofHead);
   const alone = record.deployments.length === 1;
-  if (alone && head.rolloutState === 'IN_PROGRESS' && counts.running === desired) {
+  // Behind a load balancer a task counts once its targets are healthy, for the first deployment as for later ones.
+  const targetsHealthy = ofHead.every((r) => (t.targets(r)?.state ?? 'healthy') === 'healthy');
+  if (alone && head.rolloutState === 'IN_PROGRESS' && counts.running === desired && targetsHealthy) {
     head.rolloutState = 'COMPLETED';
     head.rolloutStateReason = `ECS deployment ${head.id} completed.`;
     head.updatedAt = t.now;
@@ -293,6 +296,6 @@ function settle(t: Tick, primary: Deployment): void {
     t.ecs.events.publish({ type: 'ecs.deployment', resource: svc.serviceArn!, at: t.now, detail: { id: head.id, rolloutState: 'COMPLETED' } });
   }
   const inTransit = t.tasks.some((r) => isStopping(r) || (isActive(r) && r.task.lastStatus !== 'RUNNING'));
-  if (alone && !inTransit && counts.running === desired && head.rolloutState === 'COMPLETED') t.event(say.steady(t.name));
+  if (alone && !inTransit && counts.running === desired && targetsHealthy && head.rolloutState === 'COMPLETED') t.event(say.steady(t.name));
   if (inTransit || before !== record.deployments.length) t.wake(MOVING_MS);
 }
