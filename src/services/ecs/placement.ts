@@ -6,12 +6,7 @@
  */
 import { ecsError } from './errors.ts';
 import type { PlacementConstraint, PlacementStrategy } from './shapes.ts';
-
-export interface Reservation {
-  cpu: number;
-  memoryMiB: number;
-  ports: { port: number; protocol: 'tcp' | 'udp' }[];
-}
+import type { Reservation } from './task-size.ts';
 
 export interface Candidate {
   arn: string;

@@ -10,7 +10,7 @@ import type { TaskDefinitionRecord } from './model.ts';
 import type {
   CapacityProviderStrategyItem, DeploymentConfiguration, DeploymentController, LoadBalancer, NetworkConfiguration, SchedulingStrategy, Service,
 } from './shapes.ts';
-import { MAX_INTEGER } from './taskdefs.ts';
+import { MAX_INTEGER } from './task-size.ts';
 
 const invalid = ecsError.invalidParameter;
 
