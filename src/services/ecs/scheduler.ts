@@ -13,7 +13,7 @@ import { taskIdOf } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
 import {
   HEALTH_CHECK_FAILURE, circuitBreakerThreshold, elbHealthCheckFailure, countFailedTasks, failsHealthChecks, failureStreak, healthyFrom, isActive,
-  isHealthy, isStopping, liveCounts, liveDeployments, newDeployment, rollingStep, startBackoffMs,
+  isHealthy, isStopping, liveCounts, liveDeployments, MAX_TASKS_PER_STEP, newDeployment, rollingStep, startBackoffMs,
 } from './deployments.ts';
 import { INACTIVE_RETENTION_MS, type TaskRecord } from './model.ts';
 import { say } from './service-events.ts';
@@ -63,7 +63,7 @@ function drain(t: Tick): void {
   const svc = t.record.service;
   svc.desiredCount = 0;
   const primary = t.record.deployments[0];
-  t.stop(t.tasks.filter(isActive), scalingReason(primary?.id ?? 'ecs-svc/0'));
+  t.stop(t.tasks.filter(isActive).slice(0, MAX_TASKS_PER_STEP), scalingReason(primary?.id ?? 'ecs-svc/0'));
   if (t.tasks.some((r) => r.task.lastStatus !== 'STOPPED')) return t.wake(MOVING_MS);
   svc.status = 'INACTIVE';
   svc.runningCount = 0;
@@ -88,7 +88,7 @@ function roll(t: Tick): void {
   const desired = svc.desiredCount ?? 0;
   const current = new Set(record.deployments.map((d) => d.id));
   // Tasks of no current deployment (left from an earlier service of the same name) are not ours to keep.
-  t.stop(t.tasks.filter((r) => isActive(r) && !current.has(r.deploymentId)), scalingReason(record.deployments[0].id!));
+  t.stop(t.tasks.filter((r) => isActive(r) && !current.has(r.deploymentId)).slice(0, MAX_TASKS_PER_STEP), scalingReason(record.deployments[0].id!));
 
   noteHealthy(t);
   replaceUnhealthy(t);
