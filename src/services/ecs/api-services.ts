@@ -4,16 +4,15 @@
  * everything first, write the service's spec (and, when the spec calls for one, a new PRIMARY
  * deployment) in one transaction, and wake the scheduler, which does the rest.
  */
-import { AwsError } from '../../core/errors.ts';
 import { ecsArn, type Scope } from '../../core/ids.ts';
-import type { Handlers, RequestContext } from '../../protocol/types.ts';
+import type { Handlers } from '../../protocol/types.ts';
 import type { EcsContext } from './context.ts';
 import { liveDeployments, newDeployment } from './deployments.ts';
-import type { ServiceRecord } from './model.ts';
-import { findService, paginate, requireActiveService, requireCluster, requireRunnableTaskDefinition, requireService, serviceArnFor } from './resolve.ts';
-import { INACTIVE_RETENTION_MS } from './scheduler.ts';
+import { ecsError } from './errors.ts';
+import { INACTIVE_RETENTION_MS, type ServiceRecord } from './model.ts';
+import { findService, paginate, requireActiveService, requireCluster, requireRunnableTaskDefinition, requireService, scopeOf, serviceArnFor } from './resolve.ts';
 import {
-  checkCapacityProviders, checkController, checkDaemon, checkDesiredCount, checkLoadBalancers, checkServiceName, deploymentConfiguration,
+  checkCapacityProviders, checkController, checkDaemon, checkDesiredCount, checkGracePeriod, checkLoadBalancers, checkServiceName, deploymentConfiguration,
   networkConfiguration, sameValue,
 } from './service-spec.ts';
 import type { EcsOperations, Failure, LaunchType, SchedulingStrategy, Service } from './shapes.ts';
@@ -21,8 +20,6 @@ import { checkLaunchable } from './tasks.ts';
 
 const MAX_DESCRIBE = 10;
 const SERVICE_LINKED_ROLE = 'role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS';
-
-const scopeOf = (ctx: RequestContext): Scope => ({ region: ctx.region, account: ctx.account });
 
 export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
   return {
@@ -35,11 +32,12 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       checkCapacityProviders(input.launchType, input.capacityProviderStrategy);
       const launchType: LaunchType = input.launchType ?? 'EC2';
       if (scheduling === 'REPLICA' && input.desiredCount === undefined) {
-        throw new AwsError('InvalidParameterException', 'desiredCount is required for a service with the REPLICA scheduling strategy.');
+        throw ecsError.invalidParameter('desiredCount is required for a service with the REPLICA scheduling strategy.');
       }
       checkDesiredCount(input.desiredCount, scheduling);
+      checkGracePeriod(input.healthCheckGracePeriodSeconds);
       checkDaemon(scheduling, launchType, input.placementStrategy);
-      if (!input.taskDefinition) throw new AwsError('InvalidParameterException', 'A task definition is required for a service with the ECS deployment controller.');
+      if (!input.taskDefinition) throw ecsError.invalidParameter('A task definition is required for a service with the ECS deployment controller.');
       const definition = requireRunnableTaskDefinition(ecs.model, scope, input.taskDefinition);
       const config = deploymentConfiguration(input.deploymentConfiguration, scheduling);
       const network = networkConfiguration(input.networkConfiguration, definition);
@@ -88,7 +86,7 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       };
       ecs.model.tx(() => {
         const existing = ecs.model.services.get(serviceArn);
-        if (existing && existing.service.status !== 'INACTIVE') throw new AwsError('InvalidParameterException', 'Creation of service was not idempotent.');
+        if (existing && existing.service.status !== 'INACTIVE') throw ecsError.invalidParameter('Creation of service was not idempotent.');
         ecs.model.putService(record);
       });
       ecs.enqueueService(serviceArn);
@@ -104,11 +102,12 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       if (input.deploymentController) checkController(input.deploymentController);
       checkCapacityProviders(undefined, input.capacityProviderStrategy);
       checkDesiredCount(input.desiredCount, scheduling);
+      checkGracePeriod(input.healthCheckGracePeriodSeconds);
       checkDaemon(scheduling, svc.launchType, input.placementStrategy);
       const definition = input.taskDefinition
         ? requireRunnableTaskDefinition(ecs.model, scope, input.taskDefinition)
         : ecs.model.taskDefinitions.get(svc.taskDefinition!);
-      if (!definition) throw new AwsError('ClientException', 'Unable to describe task definition.');
+      if (!definition) throw ecsError.taskDefinitionNotFound();
       const config = deploymentConfiguration(input.deploymentConfiguration, scheduling, svc.deploymentConfiguration);
       const network = input.networkConfiguration ? networkConfiguration(input.networkConfiguration, definition) : svc.networkConfiguration;
       const loadBalancers = input.loadBalancers ?? svc.loadBalancers ?? [];
@@ -125,7 +124,7 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const now = ecs.clock.now();
       const updated = ecs.model.updateService(svc.serviceArn!, (r) => {
         const s = r.service;
-        if (s.status !== 'ACTIVE') throw new AwsError('ServiceNotActiveException', 'Service was not ACTIVE.');
+        if (s.status !== 'ACTIVE') throw ecsError.serviceNotActive();
         if (input.desiredCount !== undefined) s.desiredCount = input.desiredCount;
         s.taskDefinition = taskDefinition;
         s.deploymentConfiguration = config;
@@ -157,9 +156,9 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const scope = scopeOf(ctx);
       const cluster = requireCluster(ecs, scope, input.cluster);
       const current = requireService(ecs.model, scope, cluster, input.service);
-      if (current.service.status === 'INACTIVE') throw new AwsError('ServiceNotActiveException', 'Service was not ACTIVE.');
+      if (current.service.status === 'INACTIVE') throw ecsError.serviceNotActive();
       const scaled = current.service.schedulingStrategy !== 'DAEMON' && (current.service.desiredCount ?? 0) > 0;
-      if (scaled && !input.force) throw new AwsError('InvalidParameterException', 'The service cannot be stopped while it is scaled above 0.');
+      if (scaled && !input.force) throw ecsError.invalidParameter('The service cannot be stopped while it is scaled above 0.');
       const updated = ecs.model.updateService(current.service.serviceArn!, (r) => {
         r.service.status = 'DRAINING';
         r.service.desiredCount = 0;
@@ -171,7 +170,7 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
     DescribeServices(input, ctx) {
       const scope = scopeOf(ctx);
       if (input.services.length > MAX_DESCRIBE) {
-        throw new AwsError('InvalidParameterException', `At most ${MAX_DESCRIBE} services can be described at once (got ${input.services.length}).`);
+        throw ecsError.invalidParameter(`At most ${MAX_DESCRIBE} services can be described at once (got ${input.services.length}).`);
       }
       const cluster = requireCluster(ecs, scope, input.cluster);
       const withTags = input.include?.includes('TAGS') ?? false;

@@ -5,13 +5,13 @@
  * service or an unstopped task still uses it, and gone from every listing once none does.
  * What a definition may contain, and its defaults, is taskdefs.ts's business.
  */
-import { AwsError } from '../../core/errors.ts';
 import { ecsArn, scopeOfArn, type Scope } from '../../core/ids.ts';
 import type { Handlers } from '../../protocol/types.ts';
-import { checkMaxResults, scopeOf, validateTags } from './api-clusters.ts';
+import { validateTags } from './api-tags.ts';
 import type { EcsContext } from './context.ts';
+import { ecsError } from './errors.ts';
 import { familyOf, scopeKey, type TaskDefinitionRecord } from './model.ts';
-import { findTaskDefinition, paginate } from './resolve.ts';
+import { checkMaxResults, findTaskDefinition, paginate, scopeOf } from './resolve.ts';
 import type { EcsOperations, Failure, TaskDefinition } from './shapes.ts';
 import { normalizeTaskDefinition } from './taskdefs.ts';
 
@@ -20,17 +20,14 @@ const DOES_NOT_EXIST = 'The specified task definition does not exist.';
 const REVISION_REF = /^[A-Za-z0-9_-]{1,255}:[1-9]\d*$/;
 
 const unableToDescribe = (): never => {
-  throw new AwsError('ClientException', 'Unable to describe task definition.');
+  throw ecsError.taskDefinitionNotFound();
 };
 
 /** Deregister and delete name one revision: "family:revision" or the full ARN. */
 function requireRevision(ref: string, operation: string): void {
   const resource = ref.startsWith('arn:') ? ref.split(':task-definition/')[1] ?? '' : ref;
   if (REVISION_REF.test(resource)) return;
-  throw new AwsError(
-    'ClientException',
-    `Invalid task definition '${ref}': ${operation} needs a revision, as family:revision or the full task definition ARN.`,
-  );
+  throw ecsError.client(`Invalid task definition '${ref}': ${operation} needs a revision, as family:revision or the full task definition ARN.`);
 }
 
 /** Whether a live service (any of its deployments) or an unstopped task still uses the revision. */
@@ -122,7 +119,7 @@ export function taskDefinitionHandlers(ecs: EcsContext): Handlers<EcsOperations>
     DeleteTaskDefinitions(input, ctx) {
       const refs = [...new Set(input.taskDefinitions)];
       if (refs.length === 0 || refs.length > 10) {
-        throw new AwsError('InvalidParameterException', `taskDefinitions must name between 1 and 10 task definitions (got ${refs.length}).`);
+        throw ecsError.invalidParameter(`taskDefinitions must name between 1 and 10 task definitions (got ${refs.length}).`);
       }
       for (const ref of refs) requireRevision(ref, 'DeleteTaskDefinitions');
       const scope = scopeOf(ctx);

@@ -2,26 +2,22 @@
  * @module services/ecs/api-tasks
  * RunTask, StartTask, StopTask, DescribeTasks, ListTasks.
  */
-import { AwsError } from '../../core/errors.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import type { EcsContext } from './context.ts';
+import { ecsError } from './errors.ts';
 import { familyOf, type TaskRecord } from './model.ts';
-import { clusterArnFor, findTask, paginate, requireCluster, requireRunnableTaskDefinition, serviceArnFor, taskArnFor } from './resolve.ts';
+import { clusterArnFor, findTask, paginate, requireCluster, requireRunnableTaskDefinition, scopeOf, serviceArnFor, taskArnFor } from './resolve.ts';
 import type { EcsOperations, Failure, Task } from './shapes.ts';
+import { checkCapacityProviders } from './service-spec.ts';
 import { launchTasks, requestStop } from './tasks.ts';
 
 export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
   return {
     RunTask(input, ctx) {
-      const scope = { region: ctx.region, account: ctx.account };
-      if (input.launchType && input.capacityProviderStrategy?.length) {
-        throw new AwsError('InvalidParameterException', 'Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.');
-      }
-      if (input.capacityProviderStrategy?.length) {
-        throw new AwsError('InvalidParameterException', 'Slipway has no capacity providers; pass launchType EC2 or FARGATE instead of capacityProviderStrategy.');
-      }
+      const scope = scopeOf(ctx);
+      checkCapacityProviders(input.launchType, input.capacityProviderStrategy);
       const count = input.count ?? 1;
-      if (count < 1 || count > 10) throw new AwsError('InvalidParameterException', 'count must be between 1 and 10.');
+      if (count < 1 || count > 10) throw ecsError.invalidParameter('count must be between 1 and 10.');
       const cluster = requireCluster(ecs, scope, input.cluster);
       const definition = requireRunnableTaskDefinition(ecs.model, scope, input.taskDefinition);
       const tags = input.propagateTags === 'TASK_DEFINITION' ? [...definition.tags, ...(input.tags ?? [])] : input.tags;
@@ -43,12 +39,13 @@ export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
     },
 
     StartTask(input, ctx) {
-      const scope = { region: ctx.region, account: ctx.account };
+      const scope = scopeOf(ctx);
+      if (input.containerInstances.length > 10) throw ecsError.invalidParameter(`containerInstances can have at most 10 items (got ${input.containerInstances.length}).`);
       const cluster = requireCluster(ecs, scope, input.cluster);
       const known = new Set(ecs.model.instances.find({ cluster: cluster.clusterArn! }).map((r) => r.instance.containerInstanceArn));
       for (const ref of input.containerInstances) {
         if (![...known].some((arn) => arn === ref || arn?.endsWith(`/${ref}`))) {
-          throw new AwsError('InvalidParameterException', `Container instance ${ref} is not registered in cluster ${cluster.clusterName}.`);
+          throw ecsError.invalidParameter(`Container instance ${ref} is not registered in cluster ${cluster.clusterName}.`);
         }
       }
       const definition = requireRunnableTaskDefinition(ecs.model, scope, input.taskDefinition);
@@ -67,18 +64,18 @@ export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
     },
 
     StopTask(input, ctx) {
-      const scope = { region: ctx.region, account: ctx.account };
+      const scope = scopeOf(ctx);
       const cluster = requireCluster(ecs, scope, input.cluster);
       const found = findTask(ecs.model, scope, cluster, input.task);
-      if (!found) throw new AwsError('InvalidParameterException', 'The referenced task was not found.');
+      if (!found) throw ecsError.invalidParameter('The referenced task was not found.');
       const record = requestStop(ecs, found.task.taskArn!, 'UserInitiated', input.reason || 'Task stopped by user');
       return { task: (record ?? found).task };
     },
 
     DescribeTasks(input, ctx) {
-      const scope = { region: ctx.region, account: ctx.account };
+      const scope = scopeOf(ctx);
       const cluster = requireCluster(ecs, scope, input.cluster);
-      if (input.tasks.length > 100) throw new AwsError('InvalidParameterException', 'Tasks cannot contain more than 100 elements.');
+      if (input.tasks.length > 100) throw ecsError.invalidParameter('Tasks cannot contain more than 100 elements.');
       const tasks: Task[] = [];
       const failures: Failure[] = [];
       for (const ref of input.tasks) {
@@ -90,7 +87,7 @@ export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
     },
 
     ListTasks(input, ctx) {
-      const scope = { region: ctx.region, account: ctx.account };
+      const scope = scopeOf(ctx);
       const clusterArn = clusterArnFor(scope, input.cluster);
       requireCluster(ecs, scope, input.cluster);
       if (input.desiredStatus === 'PENDING') return { taskArns: [] };

@@ -4,12 +4,21 @@
  */
 import type { Handlers } from '../../protocol/types.ts';
 import { clusterHandlers } from './api-clusters.ts';
+import { instanceHandlers } from './api-instances.ts';
 import { serviceHandlers } from './api-services.ts';
 import { taskDefinitionHandlers } from './api-taskdefs.ts';
+import { tagHandlers } from './api-tags.ts';
 import { taskHandlers } from './api-tasks.ts';
 import type { EcsContext } from './context.ts';
 import type { EcsOperations } from './shapes.ts';
 
 export function ecsHandlers(ecs: EcsContext): Handlers<EcsOperations> {
-  return { ...clusterHandlers(ecs), ...taskDefinitionHandlers(ecs), ...taskHandlers(ecs), ...serviceHandlers(ecs) };
+  return {
+    ...clusterHandlers(ecs),
+    ...instanceHandlers(ecs),
+    ...tagHandlers(ecs),
+    ...taskDefinitionHandlers(ecs),
+    ...taskHandlers(ecs),
+    ...serviceHandlers(ecs),
+  };
 }

@@ -7,7 +7,7 @@ import type { Clock } from '../../core/clock.ts';
 import type { ContainerSpec } from '../../runtime/types.ts';
 import type { TaskRecord } from './model.ts';
 import type { ContainerDefinition } from './shapes.ts';
-import { parseTaskSize } from './taskdefs.ts';
+import { parseTaskSize } from './task-size.ts';
 
 export const LABEL = {
   managed: 'slipway.managed',

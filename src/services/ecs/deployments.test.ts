@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Clock } from '../../core/clock.ts';
 import {
-  bounds, circuitBreakerThreshold, countFailedTasks, failureStreak, isHealthy, liveDeployments, newDeployment, rollingStep,
+  bounds, circuitBreakerThreshold, countFailedTasks, failureStreak, isHealthy, liveDeployments, MAX_TASKS_PER_STEP, newDeployment, rollingStep,
   startBackoffMs, type RollingCounts, type RollingStep,
 } from './deployments.ts';
 import type { ServiceRecord, TaskRecord } from './model.ts';
@@ -54,6 +54,10 @@ describe('rollingStep', () => {
     ['150% of 3 caps the total at 4', counts(3, 100, 150, [0, 0], [3, 3]), step(1, 0, 0)],
     ['tripped breaker: nothing starts, old tasks are kept', counts(2, 50, 200, [0, 0], [2, 2], { primaryFailed: true }), step(0, 0, 0)],
     ['backing off: nothing starts, old ones still go', counts(2, 50, 200, [1, 1], [2, 2], { backingOff: true }), step(0, 0, 2)],
+    ['desired 5000 from nothing: one bounded step', counts(5000, 100, 200, [0, 0], [0, 0]), step(MAX_TASKS_PER_STEP, 0, 0)],
+    ['desired 2147483648 from nothing: the same bound', counts(2 ** 31, 100, 200, [0, 0], [0, 0]), step(MAX_TASKS_PER_STEP, 0, 0)],
+    ['5000 to 0: a bounded scale-in', counts(0, 100, 200, [5000, 5000], [0, 0]), step(0, 0, 0, MAX_TASKS_PER_STEP)],
+    ['replacing 5000: bounded stops (not-healthy ones first) and starts', counts(5000, 0, 100, [0, 0], [5000, 4995]), step(MAX_TASKS_PER_STEP, 5, MAX_TASKS_PER_STEP - 5)],
   ];
   for (const [name, input, expected] of cases) {
     it(name, () => assert.deepEqual(rollingStep(input), expected));

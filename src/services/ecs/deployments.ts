@@ -18,6 +18,11 @@ export const elbHealthCheckFailure = (targetGroupArn: string) => `Task failed EL
 /** Consecutive failed starts after which the scheduler throttles (when no circuit breaker acts). */
 export const THROTTLE_AFTER_FAILURES = 3;
 const MAX_BACKOFF_MS = 15 * 60_000;
+/**
+ * The most tasks one scheduler step starts, and the most it stops: a large desired count is
+ * reached over several steps, so no step holds the event loop for long.
+ */
+export const MAX_TASKS_PER_STEP = 10;
 
 // ---------------------------------------------------------------------------------------------
 // The rolling step
@@ -59,22 +64,19 @@ export function bounds(desired: number, maximumPercent: number, minimumHealthyPe
  * ones, while the healthy total stays at or above `lower` (stopping a task that is not healthy
  * never lowers it); then PRIMARY tasks start up to min(desired − primary, upper − total).
  */
-export function rollingStep(c: RollingCounts): RollingStep {
+export function rollingStep(c: RollingCounts, perStep = MAX_TASKS_PER_STEP): RollingStep {
   const { upper, lower } = bounds(c.desired, c.maximumPercent, c.minimumHealthyPercent);
-  let healthy = c.primary.healthy + c.old.healthy;
+  const healthy = c.primary.healthy + c.old.healthy;
   let stopOldUnhealthy = 0;
   let stopOldHealthy = 0;
   if (!c.primaryFailed) {
-    if (healthy >= lower) stopOldUnhealthy = c.old.active - c.old.healthy;
-    while (stopOldHealthy < c.old.healthy && healthy - 1 >= lower) {
-      stopOldHealthy++;
-      healthy--;
-    }
+    if (healthy >= lower) stopOldUnhealthy = Math.min(perStep, c.old.active - c.old.healthy);
+    stopOldHealthy = Math.max(0, Math.min(c.old.healthy, healthy - lower, perStep - stopOldUnhealthy));
   }
-  const scaleIn = Math.max(0, c.primary.active - c.desired);
+  const scaleIn = Math.min(perStep, Math.max(0, c.primary.active - c.desired));
   const primary = c.primary.active - scaleIn;
   const total = primary + c.old.active - stopOldUnhealthy - stopOldHealthy;
-  const start = c.primaryFailed || c.backingOff ? 0 : Math.max(0, Math.min(c.desired - primary, upper - total));
+  const start = c.primaryFailed || c.backingOff ? 0 : Math.max(0, Math.min(c.desired - primary, upper - total, perStep));
   const work = c.primary.active !== c.desired || c.old.active > 0;
   const settled = c.primary.healthy === c.primary.active && c.old.healthy === c.old.active;
   const moving = start + stopOldUnhealthy + stopOldHealthy + scaleIn > 0;

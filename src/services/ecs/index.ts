@@ -17,6 +17,7 @@ import { wakeForTargetGroup } from './load-balancing.ts';
 import { logRoutes } from './logs.ts';
 import { EcsModel } from './model.ts';
 import { reconcileService } from './scheduler.ts';
+import { storedServiceProblem } from './service-spec.ts';
 import { reconcileTask } from './task-controller.ts';
 
 const log = logger('ecs');
@@ -64,6 +65,7 @@ export function register(app: AppContext): Room {
       const unwatchTargets = app.events.subscribe((e) => e.type === TARGET_HEALTH && wakeForTargetGroup(ecs, e.resource));
       watching.signal.addEventListener('abort', unwatchTargets, { once: true });
       await reportOrphans(ecs);
+      reportUnservable(ecs);
       tasks.start();
       services.start();
     },
@@ -90,6 +92,14 @@ async function watchEngine(ecs: EcsContext, signal: AbortSignal): Promise<void> 
       if (!signal.aborted) log.debug(`engine event stream dropped: ${(err as Error).message}`);
     }
     if (!signal.aborted) await new Promise((r) => setTimeout(r, 2000));
+  }
+}
+
+/** Stored services Slipway cannot serve are named at start; the scheduler leaves them be and says why in their events. */
+function reportUnservable(ecs: EcsContext): void {
+  for (const { service } of ecs.model.services.find({ status: 'ACTIVE' })) {
+    const problem = storedServiceProblem(service);
+    if (problem) log.error(`service ${service.serviceArn} is not scheduled: its stored settings are invalid (${problem}); fix them with UpdateService`);
   }
 }
 

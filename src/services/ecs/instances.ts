@@ -9,7 +9,7 @@ import { ecsArn, hexId, type Scope } from '../../core/ids.ts';
 import type { EcsContext } from './context.ts';
 import type { ContainerInstanceRecord, TaskRecord } from './model.ts';
 import type { ContainerInstance, Resource, TaskDefinition } from './shapes.ts';
-import { containerReservation } from './taskdefs.ts';
+import { containerReservation } from './task-size.ts';
 
 /** Ports the ECS agent reserves on every instance. */
 export const RESERVED_PORTS = [22, 2375, 2376, 51678, 51679];

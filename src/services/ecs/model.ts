@@ -80,6 +80,9 @@ export interface ServiceRecord {
   };
 }
 
+/** How long a deleted (INACTIVE) service stays describable, nominal; then the scheduler forgets it. */
+export const INACTIVE_RETENTION_MS = 60 * 60 * 1000;
+
 export interface ContainerInstanceRecord {
   instance: ContainerInstance;
   clusterArn: string;

@@ -4,14 +4,9 @@
  * ports, apply the constraints, then order by the strategy. Pure: the caller passes the
  * instances with their current usage and receives a choice or ECS's failure reason.
  */
-import { AwsError } from '../../core/errors.ts';
+import { ecsError } from './errors.ts';
 import type { PlacementConstraint, PlacementStrategy } from './shapes.ts';
-
-export interface Reservation {
-  cpu: number;
-  memoryMiB: number;
-  ports: { port: number; protocol: 'tcp' | 'udp' }[];
-}
+import type { Reservation } from './task-size.ts';
 
 export interface Candidate {
   arn: string;
@@ -57,7 +52,7 @@ export function matchesExpression(c: Candidate, expression: string): boolean {
   return expression.split(/\s+or\s+/i).some((clause) =>
     clause.split(/\s+and\s+/i).every((term) => {
       const m = term.trim().match(/^attribute:([\w.-]+)\s*(==|!=)\s*(\S+)$/);
-      if (!m) throw new AwsError('InvalidParameterException', `Slipway cannot evaluate the placement expression '${term.trim()}'; use attribute:<name> == <value>.`);
+      if (!m) throw ecsError.invalidParameter(`Slipway cannot evaluate the placement expression '${term.trim()}'; use attribute:<name> == <value>.`);
       const equal = c.attributes[m[1]] === m[3];
       return m[2] === '==' ? equal : !equal;
     }),

@@ -3,13 +3,17 @@
  * Turns what a caller passes (short name, id or full ARN; cluster omitted = "default") into
  * records, with ECS's errors when they do not exist.
  */
-import { AwsError } from '../../core/errors.ts';
 import { ecsArn, parseArn, shortName, type Scope } from '../../core/ids.ts';
+import { ecsError } from './errors.ts';
+import type { RequestContext } from '../../protocol/types.ts';
 import type { EcsModel, ServiceRecord, TaskDefinitionRecord, TaskRecord } from './model.ts';
 import { scopeKey } from './model.ts';
 import { createCluster } from './clusters.ts';
 import type { EcsContext } from './context.ts';
 import type { Cluster } from './shapes.ts';
+
+/** The caller's region and account, which every ARN the handlers make or read is in. */
+export const scopeOf = (ctx: RequestContext): Scope => ({ region: ctx.region, account: ctx.account });
 
 export function clusterArnFor(scope: Scope, cluster: string | undefined): string {
   const value = cluster || 'default';
@@ -22,7 +26,7 @@ export function requireCluster(ecs: EcsContext, scope: Scope, cluster: string | 
   const found = ecs.model.clusters.get(arn);
   if (found && found.status === 'ACTIVE') return found;
   if (arn === ecsArn.cluster(scope, 'default')) return createCluster(ecs, scope, 'default');
-  throw new AwsError('ClusterNotFoundException', 'Cluster not found.');
+  throw ecsError.clusterNotFound();
 }
 
 /** "family", "family:rev" or an ARN. A bare family means its latest ACTIVE revision. */
@@ -41,9 +45,9 @@ export function findTaskDefinition(model: EcsModel, scope: Scope, ref: string): 
 /** A task definition that new tasks may use: it must exist and be ACTIVE. */
 export function requireRunnableTaskDefinition(model: EcsModel, scope: Scope, ref: string): TaskDefinitionRecord {
   const record = findTaskDefinition(model, scope, ref);
-  if (!record) throw new AwsError('ClientException', 'Unable to describe task definition.');
+  if (!record) throw ecsError.taskDefinitionNotFound();
   if (record.taskDefinition.status !== 'ACTIVE') {
-    throw new AwsError('ClientException', `TaskDefinition is inactive: ${record.taskDefinition.taskDefinitionArn}`);
+    throw ecsError.taskDefinitionInactive(record.taskDefinition.taskDefinitionArn!);
   }
   return record;
 }
@@ -71,23 +75,28 @@ export function findService(model: EcsModel, scope: Scope, cluster: Cluster, ser
 /** The service, ACTIVE or not, or ServiceNotFoundException. */
 export function requireService(model: EcsModel, scope: Scope, cluster: Cluster, service: string): ServiceRecord {
   const record = findService(model, scope, cluster, service);
-  if (!record) throw new AwsError('ServiceNotFoundException', 'Service not found.');
+  if (!record) throw ecsError.serviceNotFound();
   return record;
 }
 
 export function requireActiveService(model: EcsModel, scope: Scope, cluster: Cluster, service: string): ServiceRecord {
   const record = requireService(model, scope, cluster, service);
-  if (record.service.status !== 'ACTIVE') throw new AwsError('ServiceNotActiveException', 'Service was not ACTIVE.');
+  if (record.service.status !== 'ACTIVE') throw ecsError.serviceNotActive();
   return record;
 }
 
 /** Opaque pagination tokens: the offset into a stably ordered list. */
 export function paginate<T>(items: T[], maxResults: number | undefined, nextToken: string | undefined, limit = 100): { page: T[]; nextToken?: string } {
   const start = nextToken ? Number(Buffer.from(nextToken, 'base64url').toString()) : 0;
-  if (!Number.isInteger(start) || start < 0) throw new AwsError('InvalidParameterException', 'Invalid nextToken.');
+  if (!Number.isInteger(start) || start < 0) throw ecsError.invalidParameter('Invalid nextToken.');
   const size = Math.min(maxResults ?? limit, limit);
-  if (size < 1) throw new AwsError('InvalidParameterException', 'maxResults must be at least 1.');
+  if (size < 1) throw ecsError.invalidParameter('maxResults must be at least 1.');
   const page = items.slice(start, start + size);
   const end = start + page.length;
   return { page, nextToken: end < items.length ? Buffer.from(String(end)).toString('base64url') : undefined };
+}
+
+/** List operations take 1–100 results per page. */
+export function checkMaxResults(maxResults: number | undefined): void {
+  if (maxResults !== undefined && (maxResults < 1 || maxResults > 100)) throw ecsError.invalidParameter(`maxResults must be between 1 and 100 (got ${maxResults}).`);
 }

@@ -13,16 +13,15 @@ import { taskIdOf } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
 import {
   HEALTH_CHECK_FAILURE, circuitBreakerThreshold, elbHealthCheckFailure, countFailedTasks, failsHealthChecks, failureStreak, healthyFrom, isActive,
-  isHealthy, isStopping, liveCounts, liveDeployments, newDeployment, rollingStep, startBackoffMs,
+  isHealthy, isStopping, liveCounts, liveDeployments, MAX_TASKS_PER_STEP, newDeployment, rollingStep, startBackoffMs,
 } from './deployments.ts';
-import type { TaskRecord } from './model.ts';
+import { INACTIVE_RETENTION_MS, type TaskRecord } from './model.ts';
 import { say } from './service-events.ts';
+import { storedServiceProblem } from './service-spec.ts';
 import { MOVING_MS, scalingReason, Tick } from './service-tick.ts';
 import type { Deployment } from './shapes.ts';
 import { launchTasks } from './tasks.ts';
 
-/** How long a deleted (INACTIVE) service stays describable, nominal. */
-export const INACTIVE_RETENTION_MS = 60 * 60 * 1000;
 /** Nominal wait before placing again after a placement failure. */
 const PLACEMENT_RETRY_MS = 15_000;
 
@@ -64,7 +63,7 @@ function drain(t: Tick): void {
   const svc = t.record.service;
   svc.desiredCount = 0;
   const primary = t.record.deployments[0];
-  t.stop(t.tasks.filter(isActive), scalingReason(primary?.id ?? 'ecs-svc/0'));
+  t.stop(t.tasks.filter(isActive).slice(0, MAX_TASKS_PER_STEP), scalingReason(primary?.id ?? 'ecs-svc/0'));
   if (t.tasks.some((r) => r.task.lastStatus !== 'STOPPED')) return t.wake(MOVING_MS);
   svc.status = 'INACTIVE';
   svc.runningCount = 0;
@@ -80,13 +79,16 @@ function roll(t: Tick): void {
   const svc = record.service;
   const cluster = ecs.model.clusters.get(svc.clusterArn!);
   if (!cluster || record.deployments.length === 0) return;
+  // An invalid spec is recorded and not retried: the next UpdateService wakes the service again.
+  const problem = storedServiceProblem(svc);
+  if (problem) return t.event(say.unservable(t.name, problem));
   if (svc.schedulingStrategy === 'DAEMON') {
     svc.desiredCount = ecs.model.instances.find({ cluster: svc.clusterArn! }).filter((i) => i.instance.status === 'ACTIVE').length;
   }
   const desired = svc.desiredCount ?? 0;
   const current = new Set(record.deployments.map((d) => d.id));
   // Tasks of no current deployment (left from an earlier service of the same name) are not ours to keep.
-  t.stop(t.tasks.filter((r) => isActive(r) && !current.has(r.deploymentId)), scalingReason(record.deployments[0].id!));
+  t.stop(t.tasks.filter((r) => isActive(r) && !current.has(r.deploymentId)).slice(0, MAX_TASKS_PER_STEP), scalingReason(record.deployments[0].id!));
 
   noteHealthy(t);
   replaceUnhealthy(t);
@@ -280,9 +282,12 @@ function settle(t: Tick, primary: Deployment): void {
   svc.runningCount = live.running;
   svc.pendingCount = live.pending;
 
-  const counts = liveCounts(t.tasks.filter((r) => r.deploymentId === head.id && isActive(r)));
+  const ofHead = t.tasks.filter((r) => r.deploymentId === head.id && isActive(r));
+  const counts = liveCounts(ofHead);
   const alone = record.deployments.length === 1;
-  if (alone && head.rolloutState === 'IN_PROGRESS' && counts.running === desired) {
+  // Behind a load balancer a task counts once its targets are healthy, for the first deployment as for later ones.
+  const targetsHealthy = ofHead.every((r) => (t.targets(r)?.state ?? 'healthy') === 'healthy');
+  if (alone && head.rolloutState === 'IN_PROGRESS' && counts.running === desired && targetsHealthy) {
     head.rolloutState = 'COMPLETED';
     head.rolloutStateReason = `ECS deployment ${head.id} completed.`;
     head.updatedAt = t.now;
@@ -291,6 +296,6 @@ function settle(t: Tick, primary: Deployment): void {
     t.ecs.events.publish({ type: 'ecs.deployment', resource: svc.serviceArn!, at: t.now, detail: { id: head.id, rolloutState: 'COMPLETED' } });
   }
   const inTransit = t.tasks.some((r) => isStopping(r) || (isActive(r) && r.task.lastStatus !== 'RUNNING'));
-  if (alone && !inTransit && counts.running === desired && head.rolloutState === 'COMPLETED') t.event(say.steady(t.name));
+  if (alone && !inTransit && counts.running === desired && targetsHealthy && head.rolloutState === 'COMPLETED') t.event(say.steady(t.name));
   if (inTransit || before !== record.deployments.length) t.wake(MOVING_MS);
 }

@@ -30,6 +30,8 @@ export const say = {
     `(service ${s}) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance ${shortName(failure.arn ?? '')}) ${misfit(failure.reason ?? '')}. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`,
   cannotPlace: (s: string, reason: string) =>
     `(service ${s}) was unable to place a task because no container instance met all of its requirements. Reason: ${reason}`,
+  unservable: (s: string, problem: string) =>
+    `(service ${s}) is not scheduled: its stored settings are invalid (${problem.replace(/\.$/, '')}). Update the service with valid settings to resume.`,
   missingTaskDefinition: (s: string, taskDefinition: string) =>
     `(service ${s}) was unable to start tasks: task definition ${taskDefinition} no longer exists.`,
 };

@@ -5,12 +5,14 @@
  * Everything here throws before anything is written.
  */
 import { AwsError } from '../../core/errors.ts';
+import { ecsError } from './errors.ts';
 import type { TaskDefinitionRecord } from './model.ts';
 import type {
-  CapacityProviderStrategyItem, DeploymentConfiguration, DeploymentController, LoadBalancer, NetworkConfiguration, SchedulingStrategy,
+  CapacityProviderStrategyItem, DeploymentConfiguration, DeploymentController, LoadBalancer, NetworkConfiguration, SchedulingStrategy, Service,
 } from './shapes.ts';
+import { MAX_INTEGER } from './task-size.ts';
 
-const invalid = (message: string) => new AwsError('InvalidParameterException', message);
+const invalid = ecsError.invalidParameter;
 
 const SERVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
 
@@ -31,10 +33,40 @@ export function checkController(controller: DeploymentController | undefined): v
   }
 }
 
+/** ECS's quota of tasks per service: the most a desired count may be. */
+export const MAX_DESIRED_COUNT = 5000;
+
 export function checkDesiredCount(desiredCount: number | undefined, scheduling: SchedulingStrategy): void {
   if (desiredCount === undefined) return;
   if (scheduling === 'DAEMON') throw invalid('The daemon scheduling strategy does not support a desired count for services.');
   if (!Number.isInteger(desiredCount) || desiredCount < 0) throw invalid(`desiredCount must be a whole number of at least 0 (got ${desiredCount}).`);
+  if (desiredCount > MAX_DESIRED_COUNT) {
+    throw invalid(`Desired count exceeds limit: desiredCount ${desiredCount} is above the ${MAX_DESIRED_COUNT} tasks a service may have.`);
+  }
+}
+
+export function checkGracePeriod(seconds: number | undefined): void {
+  if (seconds === undefined) return;
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > MAX_INTEGER) {
+    throw invalid(`healthCheckGracePeriodSeconds must be between 0 and ${MAX_INTEGER} (got ${seconds}).`);
+  }
+}
+
+/**
+ * Why a stored service cannot be served, or undefined. A row saved before these limits held (or
+ * written by hand) is reported and left alone rather than scheduled.
+ */
+export function storedServiceProblem(service: Service): string | undefined {
+  const scheduling = service.schedulingStrategy ?? 'REPLICA';
+  try {
+    if (scheduling !== 'DAEMON') checkDesiredCount(service.desiredCount ?? 0, scheduling);
+    checkGracePeriod(service.healthCheckGracePeriodSeconds);
+    deploymentConfiguration(service.deploymentConfiguration, scheduling);
+    return undefined;
+  } catch (err) {
+    if (err instanceof AwsError) return err.message;
+    throw err;
+  }
 }
 
 /** Slipway has no capacity providers (as RunTask says too). */

@@ -12,6 +12,11 @@ import { requestStop } from './tasks.ts';
 
 /** Real ms between runs while a deployment is moving. */
 export const MOVING_MS = 1000;
+/**
+ * The longest a run asks to wait, real ms. Timers take at most 2^31-1 ms (longer fires at once), and
+ * a user's grace period may be 2147483647 s; the service is looked at again well before anyway.
+ */
+export const MAX_WAKE_MS = 60 * 60_000;
 
 export function scalingReason(deploymentId: string): string {
   return `Scaling activity initiated by (deployment ${deploymentId})`;
@@ -43,7 +48,7 @@ export class Tick {
 
   /** Come back after `ms` real ms (the earliest request wins). */
   wake(ms: number): void {
-    const at = Math.max(1, Math.ceil(ms));
+    const at = Math.min(MAX_WAKE_MS, Math.max(1, Math.ceil(ms)));
     this.requeueAfterMs = this.requeueAfterMs === undefined ? at : Math.min(this.requeueAfterMs, at);
   }
 

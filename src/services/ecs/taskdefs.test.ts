@@ -2,9 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AwsError } from '../../core/errors.ts';
 import type { ContainerDefinition, RegisterTaskDefinitionRequest, TaskDefinition } from './shapes.ts';
-import {
-  applyOverrides, containerReservation, normalizeTaskDefinition, parseTaskSize, validateContainerOverrides,
-} from './taskdefs.ts';
+import { containerReservation, parseTaskSize } from './task-size.ts';
+import { applyOverrides, normalizeTaskDefinition, validateContainerOverrides } from './taskdefs.ts';
 
 const ctx = { arn: 'arn:aws:ecs:us-east-1:000000000000:task-definition/ecs-taskdef:1', revision: 1, registeredAt: 1700000000000 };
 

@@ -1,73 +1,37 @@
 /**
  * @module services/ecs/taskdefs
  * ECS task definition rules as pure functions: RegisterTaskDefinition validation and defaults
- * (the record DescribeTaskDefinition returns), task size parsing, the resources a task reserves
- * on a container instance, and RunTask container overrides. No store, no clock, no Docker.
+ * (the record DescribeTaskDefinition returns) and RunTask container overrides. Task sizes and
+ * what a task reserves are task-size.ts's. No store, no clock, no Docker.
  * An absent networkMode is echoed as absent and behaves as `bridge`.
  */
-import { AwsError } from '../../core/errors.ts';
+import { ecsError } from './errors.ts';
+import { checkTaskSize, isFargateSize, MAX_INTEGER, parseTaskSize, type TaskSize } from './task-size.ts';
 import type {
   Attribute, Compatibility, ContainerDefinition, ContainerOverride, HealthCheck, KeyValuePair, NetworkMode,
   PortMapping, RegisterTaskDefinitionRequest, TaskDefinition, TaskOverride,
 } from './shapes.ts';
 
 export interface RegistrationContext { arn: string; revision: number; registeredAt: number; registeredBy?: string }
-export interface TaskSize { cpu?: number; memory?: number }
-export interface Reservation { cpu: number; memoryMiB: number; ports: { port: number; protocol: 'tcp' | 'udp' }[] }
 
 /** Keys DescribeTaskDefinition adds; ignored when a client sends them back (the deploy action strips them too). */
 const OUTPUT_ONLY = ['compatibilities', 'taskDefinitionArn', 'requiresAttributes', 'revision', 'status',
   'registeredAt', 'deregisteredAt', 'registeredBy', 'deleteRequestedAt', 'tags'] as const;
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+/** ECS's quota of containers per task definition. */
+const MAX_CONTAINERS = 10;
+/** stopTimeout (and Fargate's startTimeout), seconds: the most ECS waits. */
+const CONTAINER_TIMEOUT = [2, 120] as const;
 const CONDITIONS = new Set(['START', 'COMPLETE', 'SUCCESS', 'HEALTHY']);
 
-/** Valid Fargate sizes: task cpu units → allowed task memory MiB. */
-const FARGATE: Record<number, number[]> = {
-  256: [512, 1024, 2048],
-  512: steps(1024, 4096, 1024),
-  1024: steps(2048, 8192, 1024),
-  2048: steps(4096, 16384, 1024),
-  4096: steps(8192, 30720, 1024),
-  8192: steps(16384, 61440, 4096),
-  16384: steps(32768, 122880, 8192),
-};
-
-function steps(from: number, to: number, by: number): number[] {
-  const out: number[] = [];
-  for (let v = from; v <= to; v += by) out.push(v);
-  return out;
-}
-
 function fail(message: string): never {
-  throw new AwsError('ClientException', message);
+  throw ecsError.client(message);
 }
 
 /** A ClientException about one container, in ECS's "Invalid setting for container" form. */
 function bad(container: string, message: string): never {
   return fail(`Invalid setting for container '${container}'. ${message}`);
-}
-
-export function isFargateSize(cpu: number, memory: number): boolean {
-  return FARGATE[cpu]?.includes(memory) ?? false;
-}
-
-/** Parses task-level `cpu` ("1024" | "1 vCPU") and `memory` ("2048" | "2 GB") into units and MiB. */
-export function parseTaskSize(cpu?: string, memory?: string): TaskSize {
-  const size: TaskSize = {};
-  if (cpu !== undefined && cpu !== '') {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*(vcpu)?\s*$/i.exec(cpu);
-    const units = m ? Number(m[1]) * (m[2] ? 1024 : 1) : NaN;
-    if (!Number.isInteger(units) || units <= 0) fail(`Invalid 'cpu' setting for task: '${cpu}'. Specify CPU units (e.g. 1024) or vCPUs (e.g. 1 vCPU).`);
-    size.cpu = units;
-  }
-  if (memory !== undefined && memory !== '') {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*(gb|gib|mb|mib)?\s*$/i.exec(memory);
-    const mib = m ? Number(m[1]) * (m[2] && m[2].toLowerCase().startsWith('g') ? 1024 : 1) : NaN;
-    if (!Number.isInteger(mib) || mib <= 0) fail(`Invalid 'memory' setting for task: '${memory}'. Specify MiB (e.g. 2048) or GB (e.g. 2 GB).`);
-    size.memory = mib;
-  }
-  return size;
 }
 
 /** Validates a RegisterTaskDefinition request like ECS and returns the stored/described record. */
@@ -81,13 +45,16 @@ export function normalizeTaskDefinition(input: RegisterTaskDefinitionRequest, ct
   }
   const defs = input.containerDefinitions ?? [];
   if (defs.length === 0) fail(`'containerDefinitions' must contain at least one container definition.`);
+  if (defs.length > MAX_CONTAINERS) fail(`'containerDefinitions' can have at most ${MAX_CONTAINERS} containers (got ${defs.length}).`);
 
   const mode: NetworkMode = input.networkMode ?? 'bridge';
   const size = parseTaskSize(input.cpu, input.memory);
+  checkTaskSize(size);
   const requires = input.requiresCompatibilities ?? [];
-  if (requires.includes('FARGATE')) checkFargate(input, mode, size);
+  const fargate = requires.includes('FARGATE');
+  if (fargate) checkFargate(input, mode, size);
 
-  const containers = defs.map((c) => normalizeContainer(c, mode, size));
+  const containers = defs.map((c) => normalizeContainer(c, mode, size, fargate));
   checkContainerSet(containers, mode);
 
   const compatibilities: Compatibility[] = ['EC2'];
@@ -126,7 +93,22 @@ function checkFargate(input: RegisterTaskDefinitionRequest, mode: NetworkMode, s
   if (awslogs && !input.executionRoleArn) fail('Fargate requires task definition to have execution role ARN to support log driver awslogs.');
 }
 
-function normalizeContainer(input: ContainerDefinition, mode: NetworkMode, size: TaskSize): ContainerDefinition {
+/** A container's numbers within ECS's ranges (the Integer type's, where ECS states none). */
+function checkContainerNumbers(n: string, input: ContainerDefinition, fargate: boolean): void {
+  const ranges: [keyof ContainerDefinition, number, number, string][] = [
+    ['cpu', 0, MAX_INTEGER, 'CPU units'],
+    ['memory', 6, MAX_INTEGER, 'MiB'],
+    ['memoryReservation', 1, MAX_INTEGER, 'MiB'],
+    ['stopTimeout', ...CONTAINER_TIMEOUT, 'seconds'],
+    ['startTimeout', CONTAINER_TIMEOUT[0], fargate ? CONTAINER_TIMEOUT[1] : MAX_INTEGER, 'seconds'],
+  ];
+  for (const [field, min, max, unit] of ranges) {
+    const v = input[field] as number | undefined;
+    if (v !== undefined && (!Number.isInteger(v) || v < min || v > max)) bad(n, `The '${field}' setting must be at least ${min} ${unit} and at most ${max} ${unit} (got ${v}).`);
+  }
+}
+
+function normalizeContainer(input: ContainerDefinition, mode: NetworkMode, size: TaskSize, fargate: boolean): ContainerDefinition {
   const name = input.name;
   if (typeof name !== 'string' || name === '') fail('Container.name should not be null or empty.');
   const n = name!;
@@ -137,12 +119,10 @@ function normalizeContainer(input: ContainerDefinition, mode: NetworkMode, size:
   if (size.memory === undefined && memory === undefined && memoryReservation === undefined) {
     bad(n, `At least one of 'memory' or 'memoryReservation' must be specified.`);
   }
-  if (memory !== undefined && memory < 6) bad(n, `The 'memory' setting for container '${n}' must be at least 6 MiB.`);
-  if (memoryReservation !== undefined && memoryReservation <= 0) bad(n, `The 'memoryReservation' setting for container '${n}' must be greater than 0 MiB.`);
+  checkContainerNumbers(n, input, fargate);
   if (memory !== undefined && memoryReservation !== undefined && memoryReservation > memory) {
     bad(n, `The 'memoryReservation' setting (${memoryReservation} MiB) must not be greater than the 'memory' setting (${memory} MiB).`);
   }
-  if (input.cpu !== undefined && input.cpu < 0) bad(n, `The 'cpu' setting must not be negative.`);
   if (input.links?.length && mode !== 'bridge') bad(n, `Links are not supported when networkMode=${mode}.`);
 
   const out: ContainerDefinition = {
@@ -257,32 +237,13 @@ function requiredAttributes(td: TaskDefinition): Attribute[] {
   return [...names].sort().map((name) => ({ name }));
 }
 
-/** What one task of `td` reserves on a container instance: CPU units, MiB and static host ports. */
-export function containerReservation(td: TaskDefinition): Reservation {
-  const size = parseTaskSize(td.cpu, td.memory);
-  const containers = td.containerDefinitions ?? [];
-  const cpu = size.cpu ?? containers.reduce((s, c) => s + (c.cpu ?? 0), 0);
-  const memoryMiB = size.memory ?? containers.reduce((s, c) => s + (c.memoryReservation ?? c.memory ?? 0), 0);
-  const mode = td.networkMode ?? 'bridge';
-  const ports: Reservation['ports'] = [];
-  if (mode === 'bridge' || mode === 'host') {
-    for (const c of containers) {
-      for (const p of c.portMappings ?? []) {
-        const port = mode === 'host' ? p.hostPort ?? p.containerPort : p.hostPort;
-        if (port) ports.push({ port, protocol: p.protocol ?? 'tcp' });
-      }
-    }
-  }
-  return { cpu, memoryMiB, ports };
-}
-
 /** RunTask/StartTask: every containerOverrides[].name must name a container of `td`. */
 export function validateContainerOverrides(td: TaskDefinition, overrides?: TaskOverride): void {
   const names = new Set((td.containerDefinitions ?? []).map((c) => c.name));
   for (const o of overrides?.containerOverrides ?? []) {
-    if (!o.name) throw new AwsError('InvalidParameterException', 'Container override is missing the container name.');
+    if (!o.name) throw ecsError.invalidParameter('Container override is missing the container name.');
     if (!names.has(o.name)) {
-      throw new AwsError('InvalidParameterException', `Override for container named ${o.name} is not a container in the TaskDefinition.`);
+      throw ecsError.invalidParameter(`Override for container named ${o.name} is not a container in the TaskDefinition.`);
     }
   }
 }

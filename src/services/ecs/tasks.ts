@@ -4,9 +4,9 @@
  * the service scheduler both use it); `requestStop` records that a task should stop. The task
  * controller then makes Docker match.
  */
-import { AwsError } from '../../core/errors.ts';
 import { ecsArn, hexId, type Scope } from '../../core/ids.ts';
 import type { EcsContext } from './context.ts';
+import { ecsError } from './errors.ts';
 import { offeredCapacity, taskReservation, usageOf } from './instances.ts';
 import type { TaskDefinitionRecord, TaskRecord } from './model.ts';
 import { place, type Candidate } from './placement.ts';
@@ -48,13 +48,13 @@ export function checkLaunchable(req: Pick<LaunchRequest, 'definition' | 'launchT
   const td = req.definition.taskDefinition;
   const launchType = req.launchType ?? 'EC2';
   if (launchType === 'EXTERNAL' || launchType === 'MANAGED_INSTANCES') {
-    throw new AwsError('InvalidParameterException', `Slipway runs tasks with launch type EC2 or FARGATE; ${launchType} is not available.`);
+    throw ecsError.invalidParameter(`Slipway runs tasks with launch type EC2 or FARGATE; ${launchType} is not available.`);
   }
   if (!td.compatibilities?.includes(launchType)) {
-    throw new AwsError('InvalidParameterException', `Task definition does not support launch_type ${launchType}.`);
+    throw ecsError.invalidParameter(`Task definition does not support launch_type ${launchType}.`);
   }
   if ((td.networkMode ?? 'bridge') === 'awsvpc' && !req.networkConfiguration?.awsvpcConfiguration?.subnets?.length) {
-    throw new AwsError('InvalidParameterException', "Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+    throw ecsError.invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
   }
   if (req.overrides) validateContainerOverrides(td, req.overrides);
 }
@@ -78,12 +78,13 @@ export function launchTasks(ecs: EcsContext, req: LaunchRequest): { tasks: Task[
       let instanceArn: string | undefined;
       if (launchType === 'EC2') {
         const candidates = candidatesIn(ecs, req.cluster.clusterArn!);
-        if (candidates.length === 0) throw new AwsError('InvalidParameterException', 'No Container Instances were found in your cluster.');
+        if (candidates.length === 0) throw ecsError.invalidParameter('No Container Instances were found in your cluster.');
         const need = taskReservation({ containers, networkMode, task: { cpu, memory } });
         const placed = place(candidates, need, group, req.placementStrategy, req.placementConstraints);
         if ('failures' in placed) {
+          // Nothing changed since: the tasks left would not fit either, so one account of why is enough.
           failures.push(...placed.failures);
-          continue;
+          break;
         }
         instanceArn = placed.arn;
       }

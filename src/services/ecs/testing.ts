@@ -8,8 +8,7 @@ import { EventBus } from '../../core/events.ts';
 import type { RequestContext } from '../../protocol/types.ts';
 import type { ContainerRuntime } from '../../runtime/types.ts';
 import { Store } from '../../store/index.ts';
-import { clusterHandlers } from './api-clusters.ts';
-import { taskDefinitionHandlers } from './api-taskdefs.ts';
+import { ecsHandlers } from './api.ts';
 import type { EcsContext } from './context.ts';
 import { EcsModel } from './model.ts';
 import type { EcsOperations } from './shapes.ts';
@@ -30,7 +29,7 @@ export function memoryEcs() {
     enqueueTask: () => {},
     enqueueService: () => {},
   };
-  const h = { ...clusterHandlers(ecs), ...taskDefinitionHandlers(ecs) } as Required<ReturnType<typeof clusterHandlers>>;
+  const h = ecsHandlers(ecs) as Required<ReturnType<typeof ecsHandlers>>;
   const call = async <K extends keyof EcsOperations>(op: K, input: EcsOperations[K]['input']): Promise<EcsOperations[K]['output']> =>
     (h[op] as (i: unknown, c: RequestContext) => Promise<EcsOperations[K]['output']>)(input, ctx);
   return { ecs, call };
