@@ -1,0 +1,66 @@
+/**
+ * @module services/ecs/facade-types
+ * What the ECS room offers other rooms for blue/green: services under an external deployment
+ * controller, and their task sets. CodeDeploy drives a CODE_DEPLOY service only through this; ECS
+ * implements it over the same records its CreateTaskSet / UpdateTaskSet / DeleteTaskSet handlers use.
+ * Every call takes the scope (region, account) the caller acts in; names may be names or ARNs.
+ */
+import type { Scope } from '../../core/ids.ts';
+
+/** A service as CodeDeploy needs to see it. */
+export interface ServiceView {
+  serviceArn: string;
+  serviceName: string;
+  clusterArn: string;
+  clusterName: string;
+  status: string;
+  deploymentController: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL';
+  desiredCount: number;
+  /** The task definition ARN of the primary task set (or the service's own, for ECS services). */
+  taskDefinition?: string;
+  launchType?: string;
+  platformVersion?: string;
+  networkConfiguration?: unknown;
+  loadBalancers: { targetGroupArn: string; containerName: string; containerPort: number }[];
+}
+
+/** A task set as CodeDeploy reads it while it waits for it to be ready. */
+export interface TaskSetView {
+  id: string;
+  taskSetArn: string;
+  status: 'PRIMARY' | 'ACTIVE' | 'DRAINING';
+  externalId?: string;
+  taskDefinition: string;
+  computedDesiredCount: number;
+  pendingCount: number;
+  runningCount: number;
+  /** STEADY_STATE when running = computed desired, nothing pending, and every task healthy in its target group. */
+  stabilityStatus: 'STEADY_STATE' | 'STABILIZING';
+  scale: { value: number; unit: 'PERCENT' };
+  targetGroupArn?: string;
+}
+
+export interface CreateTaskSetRequest {
+  cluster: string;
+  service: string;
+  taskDefinition: string;
+  externalId: string;
+  /** CODE_DEPLOY for sets a CodeDeploy deployment makes. */
+  startedBy: string;
+  loadBalancer: { targetGroupArn: string; containerName: string; containerPort: number };
+  networkConfiguration?: unknown;
+  launchType?: string;
+  platformVersion?: string;
+  scalePercent: number;
+}
+
+export interface EcsTaskSetsFacade {
+  describeService(scope: Scope, cluster: string, service: string): ServiceView | undefined;
+  listTaskSets(scope: Scope, cluster: string, service: string): TaskSetView[];
+  /** Throws the ECS error (as an AwsError) when ECS would refuse the request. */
+  createTaskSet(scope: Scope, request: CreateTaskSetRequest): TaskSetView;
+  updateTaskSetScale(scope: Scope, cluster: string, service: string, taskSet: string, scalePercent: number): TaskSetView;
+  setPrimaryTaskSet(scope: Scope, cluster: string, service: string, taskSet: string): TaskSetView;
+  /** Starts removing the set: its targets drain, then its tasks stop. */
+  deleteTaskSet(scope: Scope, cluster: string, service: string, taskSet: string): void;
+}
