@@ -33,8 +33,41 @@ export function validateInput(model: ServiceModel, shapeName: string | undefined
   return result;
 }
 
+/** Java's int and long, as AWS reads them. 2^63 − 1 arrives as the double 2^63, so that passes. */
+const WHOLE = {
+  integer: { least: -(2 ** 31), most: 2 ** 31 - 1, range: '-2147483648 to 2147483647' },
+  long: { least: -(2 ** 63), most: 2 ** 63, range: '-9223372036854775808 to 9223372036854775807' },
+};
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/** What an echoed value may show: errors travel in XML too, where control characters cannot. */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const SHOWN = 200;
+
+/** A value as an error message shows it: quoted, unprintable characters escaped, long text cut. */
 function describe(value: unknown): string {
-  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  const cut = text.length > SHOWN ? `${text.slice(0, SHOWN)}…(${text.length} characters)` : text;
+  const safe = cut.replace(UNPRINTABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return typeof value === 'string' ? `'${safe}'` : safe;
+}
+
+const patterns = new Map<string, RegExp>();
+
+/**
+ * A model pattern, matched against the whole value as AWS does. The models write Java regular
+ * expressions; the few that JavaScript's Unicode mode refuses (a needless `\-`) compile without it.
+ */
+function patternOf(pattern: string): RegExp {
+  let regex = patterns.get(pattern);
+  if (!regex) {
+    try {
+      regex = new RegExp(`^(?:${pattern})$`, 'u');
+    } catch {
+      regex = new RegExp(`^(?:${pattern})$`);
+    }
+    patterns.set(pattern, regex);
+  }
+  return regex;
 }
 
 function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, found: Collector): unknown {
@@ -47,16 +80,17 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
         return undefined;
       }
       const out: Record<string, unknown> = {};
-      const record = value as Record<string, unknown>;
+      // Only the input's own members count: a name like 'constructor' must not find Object's.
+      const member = (name: string) => (Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined);
       for (const name of shape.required ?? []) {
-        if (record[name] === undefined || record[name] === null) {
+        if (member(name) === undefined || member(name) === null) {
           found.constraint.push(`Value null at '${join(path, name)}' failed to satisfy constraint: Member must not be null`);
         }
       }
       for (const [name, ref] of Object.entries(shape.members ?? {})) {
-        const member = record[name];
-        if (member === undefined || member === null) continue;
-        out[name] = walk(model, shapeOf(model, ref.shape), member, join(path, name), found);
+        const given = member(name);
+        if (given === undefined || given === null) continue;
+        out[name] = walk(model, shapeOf(model, ref.shape), given, join(path, name), found);
       }
       return out;
     }
@@ -74,9 +108,16 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
         found.type.push(`Value at '${at}' must be a map`);
         return undefined;
       }
+      const keyShape = shapeOf(model, shape.key!.shape);
       const valueShape = shapeOf(model, shape.value!.shape);
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = walk(model, valueShape, v, `${at}.${k}`, found);
+      const entries = Object.entries(value);
+      checkRange(shape, entries.length, at, found, 'length');
+      for (const [k, v] of entries) {
+        walk(model, keyShape, k, `${at}.${k}.key`, found);
+        // A key such as '__proto__' stays an entry of the map, never its prototype.
+        Object.defineProperty(out, k, { value: walk(model, valueShape, v, `${at}.${k}`, found), enumerable: true, writable: true, configurable: true });
+      }
       return out;
     }
     case 'string': {
@@ -85,12 +126,11 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
         return undefined;
       }
       if (shape.enum && !shape.enum.includes(value)) {
-        found.constraint.push(`Value '${value}' at '${at}' failed to satisfy constraint: Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
+        found.constraint.push(`Value ${describe(value)} at '${at}' failed to satisfy constraint: Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
       }
       checkRange(shape, value.length, at, found, 'length');
-      // AWS validates a pattern against the whole value.
-      if (shape.pattern && !new RegExp(`^(?:${shape.pattern})$`, 'u').test(value)) {
-        found.constraint.push(`Value '${value}' at '${at}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.pattern}`);
+      if (shape.pattern && !patternOf(shape.pattern).test(value)) {
+        found.constraint.push(`Value ${describe(value)} at '${at}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.pattern}`);
       }
       return value;
     }
@@ -100,15 +140,21 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
         found.type.push(`Value ${describe(value)} at '${at}' must be an integer`);
         return undefined;
       }
+      const whole = WHOLE[shape.type];
+      if (value < whole.least || value > whole.most) {
+        found.type.push(`Value ${describe(value)} at '${at}' must be an integer from ${whole.range}`);
+        return undefined;
+      }
       checkRange(shape, value, at, found, 'value');
       return value;
     }
     case 'double':
     case 'float': {
-      if (typeof value !== 'number') {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
         found.type.push(`Value ${describe(value)} at '${at}' must be a number`);
         return undefined;
       }
+      checkRange(shape, value, at, found, 'value');
       return value;
     }
     case 'boolean': {
@@ -128,10 +174,11 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
       return ms;
     }
     case 'blob': {
-      if (typeof value !== 'string') {
+      if (typeof value !== 'string' || !BASE64.test(value) || value.length % 4 !== 0) {
         found.type.push(`Value at '${at}' must be base64 text`);
         return undefined;
       }
+      checkRange(shape, Buffer.byteLength(value, 'base64'), at, found, 'length');
       return value;
     }
   }
