@@ -143,7 +143,7 @@ export function faults(model: ServiceModel, shape: Shape, wire: Wire): unknown[]
     case 'string':
       if (wire === 'json') out.push(42, true, ['a list'], garbage, 1e308);
       if (shape.enum) out.push(...PROTOTYPE_NAMES.slice(0, 3), `${shape.enum[0]}\x00`, shape.enum[0].toLowerCase() + 'x');
-      if (shape.max !== undefined) out.push('x'.repeat(Math.min(shape.max + 1, 100_000)), 'x'.repeat(100_000));
+      if (shape.max !== undefined && shape.max < 100_000) out.push('x'.repeat(shape.max + 1), 'x'.repeat(100_000));
       if (shape.min) out.push('');
       if (shape.pattern) out.push(...['\x00', 'a\x01b', '\x0b\x0c', 'a\ud800', '', ' ', 'x'.repeat(3000)].filter((text) => !fitsString(shape, text)));
       break;
