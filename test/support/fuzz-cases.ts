@@ -7,8 +7,8 @@
  *            Object.prototype properties, control characters, lone surrogates, very long strings;
  *   room     an otherwise valid input whose one identifier (a name, id or ARN member) is one no
  *            AWS identifier accepts: control characters, lone surrogates, 5000 characters, a
- *            malformed or foreign ARN — it reaches the room's handler, which must refuse it or
- *            find nothing by it;
+ *            malformed or foreign ARN; or whose one count the model leaves unbounded is negative.
+ *            It reaches the room's handler, which must refuse it or find nothing by it;
  *   raw      (JSON) a body that is not a JSON object at all.
  */
 import { shapeOf, type ServiceModel, type Shape } from '../../src/protocol/model.ts';
@@ -55,13 +55,16 @@ export function casesFor(model: ServiceModel, operation: string, wire: Wire, cou
   const root = inputName ? shapeOf(model, inputName) : undefined;
   const slots = root ? slotsOf(model, root, [], 0) : [];
   const identifiers = slots.filter((s) => s.shape.type === 'string' && !s.shape.enum && IDENTIFIER.test(s.name));
+  // A count, size, port or limit the model leaves unbounded below: no AWS API takes it negative.
+  const counts = slots.filter((s) => (s.shape.type === 'integer' || s.shape.type === 'long') && s.shape.min === undefined);
+  const reachable = [...identifiers, ...counts];
   const cases: FuzzCase[] = [];
   for (let i = 0; i < count; i++) {
     const base = root ? (sample(model, root) as Record<string, unknown>) : {};
     const roll = i % 6;
-    if (roll === 5 && identifiers.length) {
-      const slot = rand.pick(identifiers);
-      const value = rand.pick(hostileIdentifiers(slot.name));
+    if (roll === 5 && reachable.length) {
+      const slot = rand.pick(reachable);
+      const value = slot.shape.type === 'string' ? rand.pick(hostileIdentifiers(slot.name)) : rand.pick([-1, -2147483648]);
       cases.push({ kind: 'room', label: `${slot.path.join('.')} = ${show(value)}`, input: put(model, root!, base, slot.path, value) });
       continue;
     }
