@@ -101,8 +101,8 @@ export async function send(endpoint: string, request: WireRequest, protocol: str
   const reply: WireReply = { status: response.status, text };
   try {
     if (protocol === 'query') {
-      // XML 1.0 has no place for these, escaped or not; strict parsers (botocore's) stop at them.
-      const bad = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/.exec(text);
+      // XML 1.0 has no place for these, raw or as references; botocore's parser (expat) stops at them.
+      const bad = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|&#(x0*([0-8bcef]|1[0-9a-f])|0*([0-8]|1[124-9]|2\d|3[01]));/i.exec(text);
       if (bad) throw new Error(`XML 1.0 forbids ${JSON.stringify(bad[0])}`);
       const doc = parseXML(text) as Record<string, any>;
       if (response.status >= 300) reply.code = doc.ErrorResponse?.Error?.Code;
