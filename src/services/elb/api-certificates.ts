@@ -5,11 +5,11 @@
  * (api-listeners.ts). Slipway has no ACM: any well-formed ACM or IAM server-certificate ARN is
  * accepted, and the data plane serves a certificate of its own for the load balancer (certificates.ts).
  */
+import { paginate } from '../../core/paging.ts';
 import type { ElbContext } from './context.ts';
 import { checkCertificates, requireListener } from './api-listeners.ts';
-import { elbError } from './errors.ts';
+import { describePaging, elbError } from './errors.ts';
 import type { ListenerRecord } from './model.ts';
-import { page } from './paging.ts';
 import type { Certificate, Elbv2Operations } from './shapes.ts';
 import { SSL_POLICIES, sslPolicy } from './ssl-policies.ts';
 
@@ -31,8 +31,8 @@ export function certificateHandlers(elb: ElbContext) {
       if (unknown.length) throw elbError.sslPolicyNotFound(unknown.join(', '));
       const named = input.Names?.length ? SSL_POLICIES.filter((p) => input.Names!.includes(p.name)) : SSL_POLICIES;
       const found = named.filter((p) => !input.LoadBalancerType || p.shape.SupportedLoadBalancerTypes!.includes(input.LoadBalancerType));
-      const { items, next } = page(found, input.Marker, input.PageSize);
-      return { SslPolicies: items.map((p) => p.shape), NextMarker: next };
+      const page = paginate(found, { token: input.Marker, size: input.PageSize }, describePaging('DescribeSSLPolicies'));
+      return { SslPolicies: page.items.map((p) => p.shape), NextMarker: page.next };
     },
 
     DescribeListenerCertificates(input: Ops['DescribeListenerCertificates']['input']): Ops['DescribeListenerCertificates']['output'] {
@@ -42,8 +42,8 @@ export function certificateHandlers(elb: ElbContext) {
         ...(r.listener.Certificates ?? []).map((c) => ({ CertificateArn: c.CertificateArn, IsDefault: true })),
         ...(r.certificates ?? []).map((CertificateArn) => ({ CertificateArn, IsDefault: false })),
       ];
-      const { items, next } = page(all, input.Marker, input.PageSize);
-      return { Certificates: items, NextMarker: next };
+      const page = paginate(all, { token: input.Marker, size: input.PageSize }, describePaging('DescribeListenerCertificates'));
+      return { Certificates: page.items, NextMarker: page.next };
     },
 
     AddListenerCertificates(input: Ops['AddListenerCertificates']['input']): Ops['AddListenerCertificates']['output'] {

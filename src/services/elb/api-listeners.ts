@@ -6,12 +6,12 @@
  * policy, checked here; its further certificates are api-certificates.ts's.
  */
 import { elbArn, hex16, parseArn } from '../../core/ids.ts';
+import { paginate } from '../../core/paging.ts';
 import { checkActions } from './actions.ts';
 import { requireLoadBalancer } from './api-load-balancers.ts';
 import type { ElbContext } from './context.ts';
-import { elbError } from './errors.ts';
+import { describePaging, elbError } from './errors.ts';
 import { DEFAULT_PRIORITY, type ListenerRecord } from './model.ts';
-import { page } from './paging.ts';
 import type { Certificate, Elbv2Operations, Listener, ProtocolEnum } from './shapes.ts';
 import { DEFAULT_SSL_POLICY, sslPolicy } from './ssl-policies.ts';
 import { checkTags } from './tags.ts';
@@ -119,8 +119,8 @@ export function listenerHandlers(elb: ElbContext) {
       const found = input.LoadBalancerArn
         ? (requireLoadBalancer(elb, input.LoadBalancerArn), model.listeners.find({ lb: input.LoadBalancerArn }).sort((a, b) => a.listener.Port! - b.listener.Port!))
         : input.ListenerArns!.map((arn) => model.listeners.get(arn) ?? (() => { throw elbError.listenerNotFound(); })());
-      const { items, next } = page(found, input.Marker, input.PageSize);
-      return { Listeners: items.map((l) => l.listener), NextMarker: next };
+      const page = paginate(found, { token: input.Marker, size: input.PageSize }, describePaging('DescribeListeners'));
+      return { Listeners: page.items.map((l) => l.listener), NextMarker: page.next };
     },
 
     ModifyListener(input: Ops['ModifyListener']['input']): Ops['ModifyListener']['output'] {

@@ -4,13 +4,13 @@
  * balancer gets a loopback address of its own and a DNSName that resolves to it (hosts.ts).
  */
 import { decimalId, elbArn, hex16, scopeOfArn } from '../../core/ids.ts';
+import { paginate } from '../../core/paging.ts';
 import type { RequestContext } from '../../protocol/types.ts';
 import { asList, defaultAttributes, modifyAttributes } from './attributes.ts';
 import type { ElbContext } from './context.ts';
-import { checkName, elbError } from './errors.ts';
+import { checkName, describePaging, elbError } from './errors.ts';
 import { addressesOfOthers, allocateAddress, dnsName } from './hosts.ts';
 import { scopeKey, type LoadBalancerRecord } from './model.ts';
-import { page } from './paging.ts';
 import type { AvailabilityZone, Elbv2Operations, LoadBalancer } from './shapes.ts';
 import { checkTags } from './tags.ts';
 
@@ -80,8 +80,8 @@ export function loadBalancerHandlers(elb: ElbContext) {
       } else {
         found = model.loadBalancers.find({ scope: scopeKey({ region: ctx.region, account: ctx.account }) }, 'name');
       }
-      const { items, next } = page(found, input.Marker, input.PageSize);
-      return { LoadBalancers: items.map((r) => r.lb), NextMarker: next };
+      const page = paginate(found, { token: input.Marker, size: input.PageSize }, describePaging('DescribeLoadBalancers'));
+      return { LoadBalancers: page.items.map((r) => r.lb), NextMarker: page.next };
     },
 
     DeleteLoadBalancer(input: Ops['DeleteLoadBalancer']['input']): Ops['DeleteLoadBalancer']['output'] {

@@ -5,12 +5,12 @@
  * its actions changed.
  */
 import { elbArn, hex16, parseArn } from '../../core/ids.ts';
+import { paginate } from '../../core/paging.ts';
 import { checkActions, checkConditions } from './actions.ts';
 import { requireListener } from './api-listeners.ts';
 import type { ElbContext } from './context.ts';
-import { elbError } from './errors.ts';
+import { describePaging, elbError } from './errors.ts';
 import type { RuleRecord } from './model.ts';
-import { page } from './paging.ts';
 import { checkInDataPlane, regexesOf } from './regex.ts';
 import type { Elbv2Operations, Rule } from './shapes.ts';
 import { checkTags } from './tags.ts';
@@ -66,8 +66,8 @@ export function ruleHandlers(elb: ElbContext) {
       const found = input.ListenerArn
         ? (requireListener(elb, input.ListenerArn), model.rulesOf(input.ListenerArn))
         : input.RuleArns!.map((arn) => requireRule(elb, arn));
-      const { items, next } = page(found, input.Marker, input.PageSize);
-      return { Rules: items.map((r) => r.rule), NextMarker: next };
+      const page = paginate(found, { token: input.Marker, size: input.PageSize }, describePaging('DescribeRules'));
+      return { Rules: page.items.map((r) => r.rule), NextMarker: page.next };
     },
 
     async ModifyRule(input: Ops['ModifyRule']['input']): Promise<Ops['ModifyRule']['output']> {

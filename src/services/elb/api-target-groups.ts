@@ -4,14 +4,14 @@
  * attributes, with ALB's health check defaults and limits.
  */
 import { elbArn, hex16, scopeOfArn } from '../../core/ids.ts';
+import { paginate } from '../../core/paging.ts';
 import type { RequestContext } from '../../protocol/types.ts';
 import { DEFAULT_VPC, requireLoadBalancer } from './api-load-balancers.ts';
 import { asList, defaultAttributes, modifyAttributes } from './attributes.ts';
 import type { ElbContext } from './context.ts';
-import { checkName, elbError } from './errors.ts';
+import { checkName, describePaging, elbError } from './errors.ts';
 import { HEALTH_DEFAULTS, validMatcher } from './health.ts';
 import { scopeKey, type TargetGroupRecord } from './model.ts';
-import { page } from './paging.ts';
 import type { Elbv2Operations, ModifyTargetGroupInput, TargetGroup } from './shapes.ts';
 import { checkTags } from './tags.ts';
 import { requireTargetGroup } from './targets.ts';
@@ -109,8 +109,8 @@ export function targetGroupHandlers(elb: ElbContext) {
       } else {
         found = model.targetGroups.find({ scope }, 'name');
       }
-      const { items, next } = page(found, input.Marker, input.PageSize);
-      return { TargetGroups: items.map((r) => view(r, usage)), NextMarker: next };
+      const page = paginate(found, { token: input.Marker, size: input.PageSize }, describePaging('DescribeTargetGroups'));
+      return { TargetGroups: page.items.map((r) => view(r, usage)), NextMarker: page.next };
     },
 
     ModifyTargetGroup(input: Ops['ModifyTargetGroup']['input']): Ops['ModifyTargetGroup']['output'] {
