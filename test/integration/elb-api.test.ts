@@ -50,6 +50,8 @@ describe('ELBv2 API', () => {
     await rejects(elb.send(new E.CreateLoadBalancerCommand({ Name: 'api-lb', Scheme: 'internal' })), 'DuplicateLoadBalancerNameException');
     await rejects(elb.send(new E.CreateLoadBalancerCommand({ Name: '-bad-' })), 'ValidationError', "'-bad-'");
     await rejects(elb.send(new E.CreateLoadBalancerCommand({ Name: 'nlb', Type: 'network' })), 'ValidationError', 'network');
+    await rejects(elb.send(new E.CreateLoadBalancerCommand({ Name: 'no-subnet', SubnetMappings: [{ SubnetId: 'subnet-1' }, { AllocationId: 'eipalloc-1' }] })), 'ValidationError', 'SubnetId');
+    await rejects(elb.send(new E.DescribeLoadBalancersCommand({ Names: ['no-subnet'] })), 'LoadBalancerNotFoundException', 'no-subnet');
     await rejects(elb.send(new E.DescribeLoadBalancersCommand({ Names: ['nope'] })), 'LoadBalancerNotFoundException', 'nope');
     await E.waitUntilLoadBalancerAvailable({ client: elb, maxWaitTime: 10, minDelay: 1 }, { LoadBalancerArns: [lb.LoadBalancerArn!] });
     const attrs = (await elb.send(new E.DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: lb.LoadBalancerArn }))).Attributes!;

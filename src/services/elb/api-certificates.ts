@@ -27,10 +27,11 @@ export function certificateHandlers(elb: ElbContext) {
   const { model } = elb;
   return {
     DescribeSSLPolicies(input: Ops['DescribeSSLPolicies']['input']): Ops['DescribeSSLPolicies']['output'] {
-      const unknown = (input.Names ?? []).filter((n) => !sslPolicy(n));
+      const names = input.Names ?? [];
+      const unknown = names.filter((n) => !sslPolicy(n));
       if (unknown.length) throw elbError.sslPolicyNotFound(unknown.join(', '));
-      const named = input.Names?.length ? SSL_POLICIES.filter((p) => input.Names!.includes(p.name)) : SSL_POLICIES;
-      const found = named.filter((p) => !input.LoadBalancerType || p.shape.SupportedLoadBalancerTypes!.includes(input.LoadBalancerType));
+      const named = names.length ? SSL_POLICIES.filter((p) => names.includes(p.name)) : SSL_POLICIES;
+      const found = named.filter((p) => !input.LoadBalancerType || p.shape.SupportedLoadBalancerTypes.includes(input.LoadBalancerType));
       const page = paginate(found, { token: input.Marker, size: input.PageSize }, describePaging('DescribeSSLPolicies'));
       return { SslPolicies: page.items.map((p) => p.shape), NextMarker: page.next };
     },
@@ -52,7 +53,7 @@ export function certificateHandlers(elb: ElbContext) {
         const r = requireHttps(elb, input.ListenerArn);
         const list = [...(r.certificates ?? [])];
         for (const arn of arns) if (!list.includes(arn)) list.push(arn);
-        const others = model.listeners.find({ lb: r.listener.LoadBalancerArn! }).filter((l) => l.listener.ListenerArn !== r.listener.ListenerArn);
+        const others = model.listeners.find({ lb: r.listener.LoadBalancerArn }).filter((l) => l.listener.ListenerArn !== r.listener.ListenerArn);
         if (others.reduce((n, l) => n + (l.certificates?.length ?? 0), list.length) > MAX_CERTIFICATES) throw elbError.tooManyCertificates();
         r.certificates = list;
         model.putListener(r);
