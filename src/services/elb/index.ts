@@ -65,7 +65,7 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
     },
     publishNames() {
       if (!elb.hostsManaged) return;
-      writeHostsBlock(app.config.dataDir, model.loadBalancers.find().map((r) => ({ address: r.address, name: r.lb.DNSName! })));
+      writeHostsBlock(app.config.dataDir, model.loadBalancers.find().map((r) => ({ address: r.address, name: r.lb.DNSName })));
     },
   };
   let unsubscribe = () => {};
@@ -148,7 +148,7 @@ export function targetState(app: AppContext, targetGroupArn: string, target: Tar
   const model = elbModel(app.store);
   if (!model.targetGroups.get(targetGroupArn)) return undefined;
   const [d] = targetHealthOf(model, targetGroupArn, [{ Id: target.id, Port: target.port }]);
-  return { state: d.TargetHealth!.State!, reason: d.TargetHealth!.Reason, description: d.TargetHealth!.Description };
+  return { state: d.TargetHealth.State, reason: d.TargetHealth.Reason, description: d.TargetHealth.Description };
 }
 
 /** A target group's target type and deregistration delay (nominal seconds), or undefined when it does not exist. */
