@@ -4,17 +4,19 @@
  * DeleteReportGroup, BatchGetReportGroups, ListReportGroups, BatchGetReports, ListReports,
  * ListReportsForReportGroup, DescribeTestCases, DeleteReport, GetReportGroupTrend.
  */
+import { paginate } from '../../core/paging.ts';
+import { scopeKey, scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
-import { paginate, scopeOf, sortOrder } from './api-common.ts';
+import { listPaging, sortOrder } from './api-common.ts';
 import type { CodebuildContext } from './context.ts';
 import { codebuildError, invalid } from './errors.ts';
-import { codebuildArn, scopeKey } from './model.ts';
+import { codebuildArn, type StoredReport, type StoredReportGroup } from './model.ts';
 import { newReportGroup } from './reports.ts';
 import type { CodebuildOperations, Report, ReportGroup } from './shapes.ts';
 
 export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperations> {
   const m = cb.model;
-  const requireGroup = (arn: string): ReportGroup => {
+  const requireGroup = (arn: string): StoredReportGroup => {
     const group = m.reportGroups.get(arn);
     if (!group) throw codebuildError.reportGroupNotFound(arn);
     return group;
@@ -47,7 +49,7 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
         requireGroup(input.arn);
         const reports = m.reports.find({ report_group: input.arn });
         if (reports.length && !input.deleteReports) invalid(`Report group ${input.arn} still has reports; delete them first or pass deleteReports`);
-        for (const r of reports) m.deleteReport(r.arn!);
+        for (const r of reports) m.deleteReport(r.arn);
         m.reportGroups.delete(input.arn);
       });
       return {};
@@ -66,11 +68,11 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
 
     ListReportGroups(input, ctx) {
       const sortBy = input.sortBy ?? 'CREATED_TIME';
-      const key = (g: ReportGroup): string | number => (sortBy === 'NAME' ? g.name! : sortBy === 'CREATED_TIME' ? g.created! : g.lastModified!);
+      const key = (g: StoredReportGroup): string | number => (sortBy === 'NAME' ? g.name : sortBy === 'CREATED_TIME' ? g.created : g.lastModified);
       const groups = m.reportGroups.find({ scope: scopeKey(scopeOf(ctx)) }).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-      const arns = sortOrder(groups, input.sortOrder, 'DESCENDING').map((g) => g.arn!);
-      const { page, nextToken } = paginate(arns, { nextToken: input.nextToken, maxResults: input.maxResults, kind: 'report-groups' });
-      return { reportGroups: page, nextToken };
+      const arns = sortOrder(groups, input.sortOrder, 'DESCENDING').map((g) => g.arn);
+      const page = paginate(arns, { token: input.nextToken, size: input.maxResults }, listPaging('report-groups'));
+      return { reportGroups: page.items, nextToken: page.next };
     },
 
     BatchGetReports(input) {
@@ -86,15 +88,15 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
 
     ListReports(input, ctx) {
       const reports = m.reports.find({ scope: scopeKey(scopeOf(ctx)) }, 'created, pk').filter((r) => !input.filter?.status || r.status === input.filter.status);
-      const { page, nextToken } = paginate(sortOrder(reports.map((r) => r.arn!), input.sortOrder, 'DESCENDING'), { nextToken: input.nextToken, maxResults: input.maxResults, kind: 'reports' });
-      return { reports: page, nextToken };
+      const page = paginate(sortOrder(reports.map((r) => r.arn), input.sortOrder, 'DESCENDING'), { token: input.nextToken, size: input.maxResults }, listPaging('reports'));
+      return { reports: page.items, nextToken: page.next };
     },
 
     ListReportsForReportGroup(input) {
       requireGroup(input.reportGroupArn);
       const reports = m.reports.find({ report_group: input.reportGroupArn }, 'created, pk').filter((r) => !input.filter?.status || r.status === input.filter.status);
-      const { page, nextToken } = paginate(sortOrder(reports.map((r) => r.arn!), input.sortOrder, 'DESCENDING'), { nextToken: input.nextToken, maxResults: input.maxResults, kind: 'group-reports' });
-      return { reports: page, nextToken };
+      const page = paginate(sortOrder(reports.map((r) => r.arn), input.sortOrder, 'DESCENDING'), { token: input.nextToken, size: input.maxResults }, listPaging('group-reports'));
+      return { reports: page.items, nextToken: page.next };
     },
 
     DescribeTestCases(input) {
@@ -105,8 +107,8 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
         .map((r) => r.testCase)
         .filter((c) => !input.filter?.status || c.status === input.filter.status)
         .filter((c) => !keyword || `${c.prefix} ${c.name} ${c.message ?? ''}`.toLowerCase().includes(keyword));
-      const { page, nextToken } = paginate(cases, { nextToken: input.nextToken, maxResults: input.maxResults, kind: 'test-cases', defaultSize: 50 });
-      return { testCases: page, nextToken };
+      const page = paginate(cases, { token: input.nextToken, size: input.maxResults }, listPaging('test-cases', 50));
+      return { testCases: page.items, nextToken: page.next };
     },
 
     DeleteReport(input) {
@@ -117,7 +119,7 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
     GetReportGroupTrend(input) {
       requireGroup(input.reportGroupArn);
       const reports = m.reports.find({ report_group: input.reportGroupArn }, 'created, pk').reverse().slice(0, input.numOfReports ?? 100);
-      const value = (r: Report): number => {
+      const value = (r: StoredReport): number => {
         const s = r.testSummary;
         switch (input.trendField) {
           case 'PASS_RATE': return s && s.total ? (100 * (s.statusCounts.SUCCEEDED ?? 0)) / s.total : 0;
@@ -126,7 +128,7 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
           default: return 0;
         }
       };
-      const data = reports.map((r) => ({ reportArn: r.arn!, data: String(value(r)) }));
+      const data = reports.map((r) => ({ reportArn: r.arn, data: String(value(r)) }));
       const numbers = data.map((d) => Number(d.data));
       const stats = numbers.length
         ? { average: String(numbers.reduce((a, b) => a + b, 0) / numbers.length), max: String(Math.max(...numbers)), min: String(Math.min(...numbers)) }

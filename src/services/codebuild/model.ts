@@ -15,21 +15,30 @@
  *   codebuild/artifacts/<uuid>/<artifact>/        uploaded artifacts (see artifacts.ts)
  *   logs/codebuild/<uuid>.log                     the build's log
  *
- * `scope` is "<region>:<account>". Handlers write spec (a new build, stopRequested); the build
- * controller writes status, always through updateBuild, which re-reads inside a transaction.
+ * `scope` is core's scopeKey, "<region>:<account>". Handlers write spec (a new build,
+ * stopRequested); the build controller writes status, always through updateBuild, which re-reads
+ * inside a transaction. The Stored* types say what a record always has.
  */
 import { arn, type Scope } from '../../core/ids.ts';
+import { scopeKey, scopeOfOwnArn } from '../../core/scope.ts';
 import type { DocTable, Store } from '../../store/index.ts';
 import type { Build, Project, ProjectArtifacts, Report, ReportGroup, TestCase } from './shapes.ts';
 
+/** A project as CreateProject stores it: what the model leaves optional but a project always has. */
+export type StoredProject = Project & Required<Pick<Project, 'name' | 'arn' | 'source' | 'artifacts' | 'environment' | 'serviceRole' | 'created' | 'lastModified'>>;
+/** A build as StartBuild records it. */
+export type StoredBuild = Build & Required<Pick<Build, 'id' | 'arn' | 'projectName' | 'buildStatus' | 'startTime' | 'source' | 'environment' | 'serviceRole'>>;
+export type StoredReportGroup = ReportGroup & Required<Pick<ReportGroup, 'arn' | 'name' | 'created' | 'lastModified'>>;
+export type StoredReport = Report & Required<Pick<Report, 'arn' | 'name' | 'reportGroupArn' | 'created'>>;
+
 export interface ProjectRecord {
-  project: Project;
+  project: StoredProject;
   /** Build numbers are per project, from 1, never reused. */
   lastBuildNumber: number;
 }
 
 export interface BuildRecord {
-  build: Build;
+  build: StoredBuild;
   uuid: string;
   /** The artifacts as asked (project or override); build.artifacts holds where they went. */
   artifactsSpec: ProjectArtifacts;
@@ -47,10 +56,6 @@ export interface TestCaseRecord {
   testCase: TestCase;
 }
 
-export function scopeKey(scope: Scope): string {
-  return `${scope.region}:${scope.account}`;
-}
-
 export const codebuildArn = {
   project: (s: Scope, name: string) => arn(s, 'codebuild', `project/${name}`),
   build: (s: Scope, project: string, uuid: string) => arn(s, 'codebuild', `build/${project}:${uuid}`),
@@ -61,8 +66,8 @@ export const codebuildArn = {
 export class CodebuildModel {
   readonly projects: DocTable<ProjectRecord, 'scope' | 'name'>;
   readonly builds: DocTable<BuildRecord, 'scope' | 'project' | 'status' | 'started' | 'build_id'>;
-  readonly reportGroups: DocTable<ReportGroup, 'scope' | 'name'>;
-  readonly reports: DocTable<Report, 'scope' | 'report_group' | 'build' | 'created'>;
+  readonly reportGroups: DocTable<StoredReportGroup, 'scope' | 'name'>;
+  readonly reports: DocTable<StoredReport, 'scope' | 'report_group' | 'build' | 'created'>;
   readonly testCases: DocTable<TestCaseRecord, 'report'>;
 
   constructor(readonly store: Store) {
@@ -79,12 +84,12 @@ export class CodebuildModel {
 
   putProject(record: ProjectRecord): void {
     const p = record.project;
-    this.projects.put(p.arn!, record, { scope: scopeOfArnKey(p.arn!), name: p.name! });
+    this.projects.put(p.arn, record, { scope: scopeKey(scopeOfOwnArn(p.arn)), name: p.name });
   }
 
   putBuild(record: BuildRecord): void {
     const b = record.build;
-    this.builds.put(b.arn!, record, { scope: scopeOfArnKey(b.arn!), project: b.projectName!, status: b.buildStatus!, started: b.startTime!, build_id: b.id! });
+    this.builds.put(b.arn, record, { scope: scopeKey(scopeOfOwnArn(b.arn)), project: b.projectName, status: b.buildStatus, started: b.startTime, build_id: b.id });
   }
 
   /** Read-modify-write of one build in a transaction; undefined when it is gone. */
@@ -97,12 +102,12 @@ export class CodebuildModel {
     return this.builds.find({ scope: scopeKey(scope), build_id: id })[0];
   }
 
-  putReportGroup(group: ReportGroup): void {
-    this.reportGroups.put(group.arn!, group, { scope: scopeOfArnKey(group.arn!), name: group.name! });
+  putReportGroup(group: StoredReportGroup): void {
+    this.reportGroups.put(group.arn, group, { scope: scopeKey(scopeOfOwnArn(group.arn)), name: group.name });
   }
 
-  putReport(report: Report, buildArn: string): void {
-    this.reports.put(report.arn!, report, { scope: scopeOfArnKey(report.arn!), report_group: report.reportGroupArn!, build: buildArn, created: report.created! });
+  putReport(report: StoredReport, buildArn: string): void {
+    this.reports.put(report.arn, report, { scope: scopeKey(scopeOfOwnArn(report.arn)), report_group: report.reportGroupArn, build: buildArn, created: report.created });
   }
 
   putTestCases(reportArn: string, cases: TestCase[]): void {
@@ -118,10 +123,4 @@ export class CodebuildModel {
       this.reports.delete(reportArn);
     });
   }
-}
-
-/** "arn:aws:codebuild:<region>:<account>:…" → "<region>:<account>" */
-function scopeOfArnKey(value: string): string {
-  const parts = value.split(':');
-  return `${parts[3]}:${parts[4]}`;
 }
