@@ -5,18 +5,18 @@
  */
 import { rm } from 'node:fs/promises';
 import { paginate } from '../../core/paging.ts';
-import { scopeKey, scopeOf } from '../../core/scope.ts';
+import { scopeKey, scopeOf, scopeOfOwnArn } from '../../core/scope.ts';
 import type { Handlers, RequestContext } from '../../protocol/types.ts';
 import { listPaging, requireProject, sortOrder } from './api-common.ts';
 import { artifactsRoot } from './artifacts.ts';
-import { recordBuild, settingsFor, settingsOf } from './builds.ts';
+import { recordBuild, settingsFor, settingsOf, type BuildStarter } from './builds.ts';
 import type { CodebuildContext } from './context.ts';
 import { codebuildError, invalid } from './errors.ts';
 import { logPath } from './logs.ts';
-import type { BuildRecord } from './model.ts';
+import type { BuildRecord, StoredProject } from './model.ts';
 import type { Build, BuildNotDeleted, CodebuildOperations } from './shapes.ts';
 
-const initiatorOf = (ctx: RequestContext) => ctx.accessKeyId ?? 'slipway';
+const starterOf = (ctx: RequestContext, idempotencyToken: string | undefined): BuildStarter => ({ initiator: ctx.accessKeyId ?? 'slipway', idempotencyToken });
 
 export function buildHandlers(cb: CodebuildContext): Handlers<CodebuildOperations> {
   const m = cb.model;
@@ -26,18 +26,18 @@ export function buildHandlers(cb: CodebuildContext): Handlers<CodebuildOperation
     if (!record) throw codebuildError.buildNotFound(id);
     return record;
   };
-  const idempotent = (projectName: string, token: string | undefined): BuildRecord | undefined =>
-    token ? m.builds.find({ project: projectName }).find((r) => r.idempotencyToken === token) : undefined;
+  /** The build an earlier StartBuild (or RetryBuild) of this project started with the same token. */
+  const idempotent = (project: StoredProject, token: string | undefined): BuildRecord | undefined =>
+    token ? m.builds.find({ project: project.name, scope: scopeKey(scopeOfOwnArn(project.arn)) }).find((r) => r.idempotencyToken === token) : undefined;
 
   return {
     StartBuild(input, ctx) {
       const scope = scopeOf(ctx);
       const project = requireProject(cb, scope, input.projectName);
-      const earlier = idempotent(project.project.name, input.idempotencyToken);
+      const earlier = idempotent(project.project, input.idempotencyToken);
       if (earlier) return { build: earlier.build };
       const settings = settingsFor(project.project, input);
-      const record = recordBuild(cb, scope, project.project.arn, settings, initiatorOf(ctx));
-      if (input.idempotencyToken) m.updateBuild(record.build.arn, (r) => (r.idempotencyToken = input.idempotencyToken));
+      const record = recordBuild(cb, scope, project.project.arn, settings, starterOf(ctx, input.idempotencyToken));
       cb.enqueueBuild(record.build.arn);
       return { build: record.build };
     },
@@ -48,9 +48,9 @@ export function buildHandlers(cb: CodebuildContext): Handlers<CodebuildOperation
       const old = requireBuild(ctx, input.id);
       if (!old.build.buildComplete) invalid(`Build ${old.build.id} is still in progress; only a completed build can be retried`);
       const project = requireProject(cb, scope, old.build.projectName);
-      const earlier = idempotent(project.project.name, input.idempotencyToken);
+      const earlier = idempotent(project.project, input.idempotencyToken);
       if (earlier) return { build: earlier.build };
-      const record = recordBuild(cb, scope, project.project.arn, settingsOf(old), initiatorOf(ctx));
+      const record = recordBuild(cb, scope, project.project.arn, settingsOf(old), starterOf(ctx, input.idempotencyToken));
       cb.enqueueBuild(record.build.arn);
       return { build: record.build };
     },

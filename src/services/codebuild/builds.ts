@@ -69,8 +69,14 @@ function mergeVariables(base: EnvironmentVariable[], overrides: EnvironmentVaria
   return [...base.filter((v) => !names.has(v.name)), ...overrides];
 }
 
+/** Who started a build, and the idempotency token the call gave. */
+export interface BuildStarter {
+  initiator: string;
+  idempotencyToken?: string;
+}
+
 /** Records the build (taking the project's next build number, within its concurrent build limit) and returns it; the caller enqueues it. */
-export function recordBuild(cb: CodebuildContext, scope: Scope, projectArn: string, settings: BuildSettings, initiator: string): BuildRecord {
+export function recordBuild(cb: CodebuildContext, scope: Scope, projectArn: string, settings: BuildSettings, starter: BuildStarter): BuildRecord {
   return cb.model.tx(() => {
     const project = cb.model.projects.get(projectArn);
     if (!project) throw codebuildError.projectNotFound(projectArn);
@@ -117,12 +123,12 @@ export function recordBuild(cb: CodebuildContext, scope: Scope, projectArn: stri
       timeoutInMinutes: settings.timeoutInMinutes,
       queuedTimeoutInMinutes: settings.queuedTimeoutInMinutes,
       buildComplete: false,
-      initiator,
+      initiator: starter.initiator,
       encryptionKey: settings.encryptionKey,
       exportedEnvironmentVariables: [],
       reportArns: [],
     };
-    const record: BuildRecord = { build, uuid, artifactsSpec: settings.artifacts, secondaryArtifactsSpec: settings.secondaryArtifacts };
+    const record: BuildRecord = { build, uuid, artifactsSpec: settings.artifacts, secondaryArtifactsSpec: settings.secondaryArtifacts, idempotencyToken: starter.idempotencyToken };
     cb.model.putBuild(record);
     return record;
   });

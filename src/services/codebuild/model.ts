@@ -48,7 +48,7 @@ export interface BuildRecord {
   /** The Slipway process running it; another process finding it IN_PROGRESS knows it was cut off. */
   runnerEpoch?: string;
   containerId?: string;
-  /** StartBuild's idempotencyToken: the same token starts no second build. */
+  /** StartBuild's or RetryBuild's idempotencyToken: the same token starts no second build of the project. */
   idempotencyToken?: string;
 }
 
