@@ -16,7 +16,7 @@ export function projectArnFor(scope: Scope, nameOrArn: string): string {
 
 export function requireProject(cb: CodebuildContext, scope: Scope, nameOrArn: string): ProjectRecord {
   const arn = projectArnFor(scope, nameOrArn);
-  const record = cb.model.projects.get(arn);
+  const record = cb.model.project(scope, arn);
   if (!record) throw codebuildError.projectNotFound(arn);
   return record;
 }

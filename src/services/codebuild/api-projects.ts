@@ -54,7 +54,9 @@ export function projectHandlers(cb: CodebuildContext): Handlers<CodebuildOperati
     },
 
     DeleteProject(input, ctx) {
-      m.projects.delete(projectArnFor(scopeOf(ctx), input.name));
+      const scope = scopeOf(ctx);
+      const arn = projectArnFor(scope, input.name);
+      if (m.project(scope, arn)) m.projects.delete(arn);
       return {};
     },
 
@@ -64,7 +66,7 @@ export function projectHandlers(cb: CodebuildContext): Handlers<CodebuildOperati
       const projects: Project[] = [];
       const projectsNotFound: string[] = [];
       for (const name of input.names) {
-        const record = m.projects.get(projectArnFor(scope, name));
+        const record = m.project(scope, projectArnFor(scope, name));
         if (record) projects.push(record.project);
         else projectsNotFound.push(name);
       }

@@ -6,7 +6,7 @@
  */
 import { paginate } from '../../core/paging.ts';
 import { scopeKey, scopeOf } from '../../core/scope.ts';
-import type { Handlers } from '../../protocol/types.ts';
+import type { Handlers, RequestContext } from '../../protocol/types.ts';
 import { listPaging, sortOrder } from './api-common.ts';
 import type { CodebuildContext } from './context.ts';
 import { codebuildError, invalid } from './errors.ts';
@@ -16,8 +16,8 @@ import type { CodebuildOperations, Report, ReportGroup } from './shapes.ts';
 
 export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperations> {
   const m = cb.model;
-  const requireGroup = (arn: string): StoredReportGroup => {
-    const group = m.reportGroups.get(arn);
+  const requireGroup = (ctx: RequestContext, arn: string): StoredReportGroup => {
+    const group = m.reportGroup(scopeOf(ctx), arn);
     if (!group) throw codebuildError.reportGroupNotFound(arn);
     return group;
   };
@@ -35,18 +35,18 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
       return { reportGroup: group };
     },
 
-    UpdateReportGroup(input) {
+    UpdateReportGroup(input, ctx) {
       const group = m.tx(() => {
-        const updated = { ...requireGroup(input.arn), ...(input.exportConfig ? { exportConfig: input.exportConfig } : {}), ...(input.tags ? { tags: input.tags } : {}), lastModified: cb.clock.now() };
+        const updated = { ...requireGroup(ctx, input.arn), ...(input.exportConfig ? { exportConfig: input.exportConfig } : {}), ...(input.tags ? { tags: input.tags } : {}), lastModified: cb.clock.now() };
         m.putReportGroup(updated);
         return updated;
       });
       return { reportGroup: group };
     },
 
-    DeleteReportGroup(input) {
+    DeleteReportGroup(input, ctx) {
       m.tx(() => {
-        requireGroup(input.arn);
+        requireGroup(ctx, input.arn);
         const reports = m.reports.find({ report_group: input.arn });
         if (reports.length && !input.deleteReports) invalid(`Report group ${input.arn} still has reports; delete them first or pass deleteReports`);
         for (const r of reports) m.deleteReport(r.arn);
@@ -55,11 +55,11 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
       return {};
     },
 
-    BatchGetReportGroups(input) {
+    BatchGetReportGroups(input, ctx) {
       const reportGroups: ReportGroup[] = [];
       const reportGroupsNotFound: string[] = [];
       for (const arn of input.reportGroupArns) {
-        const group = m.reportGroups.get(arn);
+        const group = m.reportGroup(scopeOf(ctx), arn);
         if (group) reportGroups.push(group);
         else reportGroupsNotFound.push(arn);
       }
@@ -75,11 +75,11 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
       return { reportGroups: page.items, nextToken: page.next };
     },
 
-    BatchGetReports(input) {
+    BatchGetReports(input, ctx) {
       const reports: Report[] = [];
       const reportsNotFound: string[] = [];
       for (const arn of input.reportArns) {
-        const report = m.reports.get(arn);
+        const report = m.report(scopeOf(ctx), arn);
         if (report) reports.push(report);
         else reportsNotFound.push(arn);
       }
@@ -92,15 +92,15 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
       return { reports: page.items, nextToken: page.next };
     },
 
-    ListReportsForReportGroup(input) {
-      requireGroup(input.reportGroupArn);
+    ListReportsForReportGroup(input, ctx) {
+      requireGroup(ctx, input.reportGroupArn);
       const reports = m.reports.find({ report_group: input.reportGroupArn }, 'created, pk').filter((r) => !input.filter?.status || r.status === input.filter.status);
       const page = paginate(sortOrder(reports.map((r) => r.arn), input.sortOrder, 'DESCENDING'), { token: input.nextToken, size: input.maxResults }, listPaging('group-reports'));
       return { reports: page.items, nextToken: page.next };
     },
 
-    DescribeTestCases(input) {
-      if (!m.reports.get(input.reportArn)) throw codebuildError.reportNotFound(input.reportArn);
+    DescribeTestCases(input, ctx) {
+      if (!m.report(scopeOf(ctx), input.reportArn)) throw codebuildError.reportNotFound(input.reportArn);
       const keyword = input.filter?.keyword?.toLowerCase();
       const cases = m.testCases
         .find({ report: input.reportArn })
@@ -111,13 +111,13 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
       return { testCases: page.items, nextToken: page.next };
     },
 
-    DeleteReport(input) {
-      m.deleteReport(input.arn);
+    DeleteReport(input, ctx) {
+      if (m.report(scopeOf(ctx), input.arn)) m.deleteReport(input.arn);
       return {};
     },
 
-    GetReportGroupTrend(input) {
-      requireGroup(input.reportGroupArn);
+    GetReportGroupTrend(input, ctx) {
+      requireGroup(ctx, input.reportGroupArn);
       const reports = m.reports.find({ report_group: input.reportGroupArn }, 'created, pk').reverse().slice(0, input.numOfReports ?? 100);
       const value = (r: StoredReport): number => {
         const s = r.testSummary;

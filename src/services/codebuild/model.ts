@@ -17,10 +17,11 @@
  *
  * `scope` is core's scopeKey, "<region>:<account>". Handlers write spec (a new build,
  * stopRequested); the build controller writes status, always through updateBuild, which re-reads
- * inside a transaction. The Stored* types say what a record always has.
+ * inside a transaction. The Stored* types say what a record always has. A record named by ARN is
+ * found only by callers of its own scope (`project`, `reportGroup`, `report`, `buildById`).
  */
 import { arn, type Scope } from '../../core/ids.ts';
-import { scopeKey, scopeOfOwnArn } from '../../core/scope.ts';
+import { scopeKey, scopeOfArn, scopeOfOwnArn } from '../../core/scope.ts';
 import type { DocTable, Store } from '../../store/index.ts';
 import type { Build, Project, ProjectArtifacts, Report, ReportGroup, TestCase } from './shapes.ts';
 
@@ -87,6 +88,11 @@ export class CodebuildModel {
     this.projects.put(p.arn, record, { scope: scopeKey(scopeOfOwnArn(p.arn)), name: p.name });
   }
 
+  /** A project by ARN, as a caller in `scope` finds it. */
+  project(scope: Scope, projectArn: string): ProjectRecord | undefined {
+    return ownArn(scope, projectArn) ? this.projects.get(projectArn) : undefined;
+  }
+
   putBuild(record: BuildRecord): void {
     const b = record.build;
     this.builds.put(b.arn, record, { scope: scopeKey(scopeOfOwnArn(b.arn)), project: b.projectName, status: b.buildStatus, started: b.startTime, build_id: b.id });
@@ -98,12 +104,20 @@ export class CodebuildModel {
   }
 
   buildById(scope: Scope, id: string): BuildRecord | undefined {
-    if (id.startsWith('arn:')) return this.builds.get(id);
+    if (id.startsWith('arn:')) return ownArn(scope, id) ? this.builds.get(id) : undefined;
     return this.builds.find({ scope: scopeKey(scope), build_id: id })[0];
+  }
+
+  reportGroup(scope: Scope, groupArn: string): StoredReportGroup | undefined {
+    return ownArn(scope, groupArn) ? this.reportGroups.get(groupArn) : undefined;
   }
 
   putReportGroup(group: StoredReportGroup): void {
     this.reportGroups.put(group.arn, group, { scope: scopeKey(scopeOfOwnArn(group.arn)), name: group.name });
+  }
+
+  report(scope: Scope, reportArn: string): StoredReport | undefined {
+    return ownArn(scope, reportArn) ? this.reports.get(reportArn) : undefined;
   }
 
   putReport(report: StoredReport, buildArn: string): void {
@@ -123,4 +137,10 @@ export class CodebuildModel {
       this.reports.delete(reportArn);
     });
   }
+}
+
+/** Whether an ARN is of `scope`: a caller finds only its own region's and account's records. */
+function ownArn(scope: Scope, value: string): boolean {
+  const of = scopeOfArn(value);
+  return of !== undefined && scopeKey(of) === scopeKey(scope);
 }

@@ -91,7 +91,7 @@ export async function recordReports(input: ReportInput): Promise<string[]> {
 
 function groupFor(input: ReportInput, key: string): StoredReportGroup | undefined {
   if (key.startsWith('arn:')) {
-    return input.model.reportGroups.get(key);
+    return input.model.reportGroup(input.scope, key);
   }
   const name = `${input.projectName}-${key}`;
   const arn = codebuildArn.reportGroup(input.scope, name);

@@ -1,10 +1,12 @@
 /**
  * CodeBuild's lists page with opaque tokens bound to the list that issued them, and each caller's
- * region sees its own projects, report groups and builds, idempotency tokens included.
+ * region sees its own projects, report groups and builds, idempotency tokens included: another
+ * region's ARN names nothing.
  */
 import {
-  CreateReportGroupCommand, ListProjectsCommand, ListReportGroupsCommand, ListReportsCommand, ListReportsForReportGroupCommand,
-  RetryBuildCommand, StartBuildCommand, type CodeBuildClient,
+  BatchGetBuildsCommand, BatchGetProjectsCommand, BatchGetReportGroupsCommand, CreateReportGroupCommand, DeleteProjectCommand,
+  DeleteReportGroupCommand, ListProjectsCommand, ListReportGroupsCommand, ListReportsCommand, ListReportsForReportGroupCommand,
+  RetryBuildCommand, StartBuildCommand, StopBuildCommand, UpdateReportGroupCommand, type CodeBuildClient,
 } from '@aws-sdk/client-codebuild';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -70,5 +72,26 @@ describe('CodeBuild paging and scope', () => {
     assert.equal(retried.buildNumber, 2);
     await waitForBuild(east, retried.id!);
     await waitForBuild(west, inWest.id!);
+  });
+
+  test("another region's ARN names nothing: its project, report group and build are neither read, changed nor deleted", async () => {
+    await createProject(east, { name: 'pg-arn' });
+    const projectArn = 'arn:aws:codebuild:us-east-1:000000000000:project/pg-arn';
+    assert.deepEqual((await west.send(new BatchGetProjectsCommand({ names: [projectArn] }))).projectsNotFound, [projectArn]);
+    await expectAwsError(west.send(new StartBuildCommand({ projectName: projectArn })), 'ResourceNotFoundException', `Project cannot be found: ${projectArn}`);
+    await west.send(new DeleteProjectCommand({ name: projectArn }));
+    assert.equal((await east.send(new BatchGetProjectsCommand({ names: ['pg-arn'] }))).projects?.length, 1);
+
+    const groupArn = 'arn:aws:codebuild:us-east-1:000000000000:report-group/pg-a';
+    assert.deepEqual((await west.send(new BatchGetReportGroupsCommand({ reportGroupArns: [groupArn] }))).reportGroupsNotFound, [groupArn]);
+    await expectAwsError(west.send(new UpdateReportGroupCommand({ arn: groupArn, tags: [{ key: 'k', value: 'v' }] })), 'ResourceNotFoundException');
+    await expectAwsError(west.send(new ListReportsForReportGroupCommand({ reportGroupArn: groupArn })), 'ResourceNotFoundException');
+    await expectAwsError(west.send(new DeleteReportGroupCommand({ arn: groupArn })), 'ResourceNotFoundException');
+    assert.deepEqual((await east.send(new BatchGetReportGroupsCommand({ reportGroupArns: [groupArn] }))).reportGroups?.[0].tags, []);
+
+    const build = (await east.send(new StartBuildCommand({ projectName: 'pg-arn' }))).build!;
+    assert.deepEqual((await west.send(new BatchGetBuildsCommand({ ids: [build.arn!] }))).buildsNotFound, [build.arn]);
+    await expectAwsError(west.send(new StopBuildCommand({ id: build.arn })), 'ResourceNotFoundException');
+    assert.equal((await waitForBuild(east, build.id!)).buildStatus, 'SUCCEEDED');
   });
 });
