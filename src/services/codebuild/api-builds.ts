@@ -5,7 +5,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { paginate } from '../../core/paging.ts';
-import { scopeKey, scopeOf, scopeOfOwnArn } from '../../core/scope.ts';
+import { scopeKey, scopeOf, type Scope } from '../../core/scope.ts';
 import type { Handlers, RequestContext } from '../../protocol/types.ts';
 import { listPaging, requireProject, sortOrder } from './api-common.ts';
 import { artifactsRoot } from './artifacts.ts';
@@ -13,7 +13,7 @@ import { recordBuild, settingsFor, settingsOf, type BuildStarter } from './build
 import type { CodebuildContext } from './context.ts';
 import { codebuildError, invalid } from './errors.ts';
 import { logPath } from './logs.ts';
-import type { BuildRecord, StoredProject } from './model.ts';
+import type { BuildRecord } from './model.ts';
 import type { Build, BuildNotDeleted, CodebuildOperations } from './shapes.ts';
 
 const starterOf = (ctx: RequestContext, idempotencyToken: string | undefined): BuildStarter => ({ initiator: ctx.accessKeyId ?? 'slipway', idempotencyToken });
@@ -27,14 +27,14 @@ export function buildHandlers(cb: CodebuildContext): Handlers<CodebuildOperation
     return record;
   };
   /** The build an earlier StartBuild (or RetryBuild) of this project started with the same token. */
-  const idempotent = (project: StoredProject, token: string | undefined): BuildRecord | undefined =>
-    token ? m.builds.find({ project: project.name, scope: scopeKey(scopeOfOwnArn(project.arn)) }).find((r) => r.idempotencyToken === token) : undefined;
+  const idempotent = (scope: Scope, project: string, token: string | undefined): BuildRecord | undefined =>
+    token ? m.builds.find({ project, scope: scopeKey(scope) }).find((r) => r.idempotencyToken === token) : undefined;
 
   return {
     StartBuild(input, ctx) {
       const scope = scopeOf(ctx);
       const project = requireProject(cb, scope, input.projectName);
-      const earlier = idempotent(project.project, input.idempotencyToken);
+      const earlier = idempotent(scope, project.project.name, input.idempotencyToken);
       if (earlier) return { build: earlier.build };
       const settings = settingsFor(project.project, input);
       const record = recordBuild(cb, scope, project.project.arn, settings, starterOf(ctx, input.idempotencyToken));
@@ -48,7 +48,7 @@ export function buildHandlers(cb: CodebuildContext): Handlers<CodebuildOperation
       const old = requireBuild(ctx, input.id);
       if (!old.build.buildComplete) invalid(`Build ${old.build.id} is still in progress; only a completed build can be retried`);
       const project = requireProject(cb, scope, old.build.projectName);
-      const earlier = idempotent(project.project, input.idempotencyToken);
+      const earlier = idempotent(scope, project.project.name, input.idempotencyToken);
       if (earlier) return { build: earlier.build };
       const record = recordBuild(cb, scope, project.project.arn, settingsOf(old), starterOf(ctx, input.idempotencyToken));
       cb.enqueueBuild(record.build.arn);
