@@ -33,7 +33,7 @@ export function register(app: AppContext): Room {
     reconcile: controller.reconcile,
     concurrency: 8,
     resyncMs: 30_000,
-    listKeys: () => cb.model.builds.find({ status: 'IN_PROGRESS' }).map((r) => r.build.arn!),
+    listKeys: () => cb.model.builds.find({ status: 'IN_PROGRESS' }).map((r) => r.build.arn),
   });
   return {
     name: 'codebuild',
