@@ -37,4 +37,6 @@ export interface Room {
   stop?(): Promise<void> | void;
   /** What `slipway status` (/_slipway/health) shows of this room: its own processes and files. */
   status?(): Record<string, unknown>;
+  /** What is wrong now that a user must act on (health turns `degraded` and lists them), each saying what to do. */
+  problems?(): string[];
 }

@@ -104,6 +104,11 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
         certificateAuthority: existsSync(certificates.caFile) ? certificates.caFile : null,
       };
     },
+    problems() {
+      return [...sync.refused].map(
+        ([arn, reason]) => `the data plane refuses load balancer ${arn} (${reason}); it keeps serving what it last accepted — fix or delete the rule or listener named`,
+      );
+    },
     async stop() {
       unsubscribe();
       clearInterval(hostsTimer);
