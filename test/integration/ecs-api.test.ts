@@ -192,6 +192,9 @@ describe('task definitions', () => {
     assert.deepEqual(families.families, ['api', 'ecs-taskdef']);
     const rest = await ecs.send(new ListTaskDefinitionFamiliesCommand({ maxResults: 2, nextToken: families.nextToken }));
     assert.deepEqual(rest.families, ['paged', 'web']);
+    // A token belongs to the list that issued it: another list's token, or a made-up one, is refused by name.
+    await rejectsWith(ecs.send(new ListTaskDefinitionsCommand({ nextToken: families.nextToken })), 'InvalidParameterException', 'nextToken');
+    await rejectsWith(ecs.send(new ListClustersCommand({ nextToken: Buffer.from('2').toString('base64url') })), 'InvalidParameterException', 'nextToken');
   });
 
   it('deregisters (a revision only) and deletes INACTIVE revisions; numbers are never reused', async () => {

@@ -11,8 +11,8 @@ import { validateTags } from './api-tags.ts';
 import { createCluster, describeCluster } from './clusters.ts';
 import type { EcsContext } from './context.ts';
 import { ecsError, invalid } from './errors.ts';
-import { scopeKey } from './model.ts';
-import { checkMaxResults, clusterArnFor, paginate, scopeOf } from './resolve.ts';
+import { scopeKey, scopeOf } from '../../core/scope.ts';
+import { checkMaxResults, clusterArnFor, listPage } from './resolve.ts';
 import type { Cluster, ClusterField, ClusterSetting, EcsOperations, Failure, KeyValuePair } from './shapes.ts';
 
 const CLUSTER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
@@ -75,8 +75,8 @@ export function clusterHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       checkMaxResults(input.maxResults);
       lookupCluster(scope, ecsArn.cluster(scope, 'default'));
       const arns = m.clusters.find({ scope: scopeKey(scope), status: 'ACTIVE' }).map((c) => c.clusterArn!);
-      const { page, nextToken } = paginate(arns, input.maxResults, input.nextToken);
-      return { clusterArns: page, nextToken };
+      const page = listPage(arns, input, 'clusters');
+      return { clusterArns: page.items, nextToken: page.next };
     },
 
     DeleteCluster(input, ctx) {

@@ -9,7 +9,8 @@ import type { Handlers } from '../../protocol/types.ts';
 import type { EcsContext } from './context.ts';
 import { invalid } from './errors.ts';
 import { describeInstance } from './instances.ts';
-import { checkMaxResults, paginate, requireCluster, scopeOf } from './resolve.ts';
+import { scopeOf } from '../../core/scope.ts';
+import { checkMaxResults, listPage, requireCluster } from './resolve.ts';
 import type { ContainerInstance, EcsOperations, Failure } from './shapes.ts';
 
 export function instanceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
@@ -51,8 +52,8 @@ export function instanceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
         .filter((ci) => (input.status ? ci.status === input.status : ci.status !== 'INACTIVE'))
         .filter((ci) => !input.filter || matchesFilter(ci, input.filter))
         .map((ci) => ci.containerInstanceArn!);
-      const { page, nextToken } = paginate(arns, input.maxResults, input.nextToken);
-      return { containerInstanceArns: page, nextToken };
+      const page = listPage(arns, input, 'container-instances');
+      return { containerInstanceArns: page.items, nextToken: page.next };
     }
   };
 }

@@ -10,7 +10,8 @@ import type { EcsContext } from './context.ts';
 import { liveDeployments, newDeployment } from './deployments.ts';
 import { ecsError } from './errors.ts';
 import { INACTIVE_RETENTION_MS, type ServiceRecord } from './model.ts';
-import { findService, paginate, requireActiveService, requireCluster, requireRunnableTaskDefinition, requireService, scopeOf, serviceArnFor } from './resolve.ts';
+import { scopeOf } from '../../core/scope.ts';
+import { findService, listPage, requireActiveService, requireCluster, requireRunnableTaskDefinition, requireService, serviceArnFor } from './resolve.ts';
 import {
   checkCapacityProviders, checkController, checkDaemon, checkDesiredCount, checkGracePeriod, checkLoadBalancers, checkServiceName, deploymentConfiguration,
   networkConfiguration, sameValue,
@@ -194,8 +195,8 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
         .filter((s) => !input.launchType || s.launchType === input.launchType)
         .filter((s) => !input.schedulingStrategy || (s.schedulingStrategy ?? 'REPLICA') === input.schedulingStrategy)
         .map((s) => s.serviceArn!);
-      const { page, nextToken } = paginate(arns, input.maxResults ?? 10, input.nextToken);
-      return { serviceArns: page, nextToken };
+      const page = listPage(arns, input, 'services', 10);
+      return { serviceArns: page.items, nextToken: page.next };
     },
   };
 }

@@ -5,13 +5,14 @@
  * service or an unstopped task still uses it, and gone from every listing once none does.
  * What a definition may contain, and its defaults, is taskdefs.ts's business.
  */
-import { ecsArn, scopeOfArn, type Scope } from '../../core/ids.ts';
+import { ecsArn } from '../../core/ids.ts';
+import { scopeKey, scopeOf, scopeOfArn, type Scope } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import { validateTags } from './api-tags.ts';
 import type { EcsContext } from './context.ts';
 import { ecsError } from './errors.ts';
-import { familyOf, scopeKey, type TaskDefinitionRecord } from './model.ts';
-import { checkMaxResults, findTaskDefinition, paginate, scopeOf } from './resolve.ts';
+import { familyOf, type TaskDefinitionRecord } from './model.ts';
+import { checkMaxResults, findTaskDefinition, listPage } from './resolve.ts';
 import type { EcsOperations, Failure, TaskDefinition } from './shapes.ts';
 import { normalizeTaskDefinition } from './taskdefs.ts';
 
@@ -48,7 +49,7 @@ export function taskDefinitionHandlers(ecs: EcsContext): Handlers<EcsOperations>
   const lookup = (scope: Scope, ref: string): TaskDefinitionRecord | undefined => {
     if (ref.startsWith('arn:')) {
       const of = scopeOfArn(ref);
-      if (of?.region !== scope.region || of.account !== scope.account) return undefined;
+      if (!of || scopeKey(of) !== scopeKey(scope)) return undefined;
     }
     const record = findTaskDefinition(m, scope, ref);
     return record && visible(record) ? record : undefined;
@@ -84,8 +85,8 @@ export function taskDefinitionHandlers(ecs: EcsContext): Handlers<EcsOperations>
       // As in ECS, familyPrefix names a whole family: "web" does not list "web-api".
       const where = { scope: scopeKey(scopeOf(ctx)), status: input.status ?? 'ACTIVE', family: input.familyPrefix || undefined };
       const arns = m.taskDefinitions.find(where, order).filter(visible).map((r) => r.taskDefinition.taskDefinitionArn!);
-      const { page, nextToken } = paginate(arns, input.maxResults, input.nextToken);
-      return { taskDefinitionArns: page, nextToken };
+      const page = listPage(arns, input, 'task-definitions');
+      return { taskDefinitionArns: page.items, nextToken: page.next };
     },
 
     ListTaskDefinitionFamilies(input, ctx) {
@@ -99,8 +100,8 @@ export function taskDefinitionHandlers(ecs: EcsContext): Handlers<EcsOperations>
       }
       const status = input.status ?? 'ALL';
       const families = [...active].filter(([, isActive]) => status === 'ALL' || isActive === (status === 'ACTIVE')).map(([family]) => family);
-      const { page, nextToken } = paginate(families, input.maxResults, input.nextToken);
-      return { families: page, nextToken };
+      const page = listPage(families, input, 'task-definition-families');
+      return { families: page.items, nextToken: page.next };
     },
 
     DeregisterTaskDefinition(input, ctx) {

@@ -6,7 +6,8 @@ import type { Handlers } from '../../protocol/types.ts';
 import type { EcsContext } from './context.ts';
 import { ecsError } from './errors.ts';
 import { familyOf, type TaskRecord } from './model.ts';
-import { clusterArnFor, findTask, paginate, requireCluster, requireRunnableTaskDefinition, scopeOf, serviceArnFor, taskArnFor } from './resolve.ts';
+import { scopeOf } from '../../core/scope.ts';
+import { clusterArnFor, findTask, listPage, requireCluster, requireRunnableTaskDefinition, serviceArnFor, taskArnFor } from './resolve.ts';
 import type { EcsOperations, Failure, Task } from './shapes.ts';
 import { checkCapacityProviders } from './service-spec.ts';
 import { launchTasks, requestStop } from './tasks.ts';
@@ -107,8 +108,8 @@ export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
         .filter((r) => !input.family || familyOf(r.task.taskDefinitionArn!) === input.family)
         .filter((r) => !input.launchType || r.task.launchType === input.launchType)
         .map((r) => r.task.taskArn!);
-      const { page, nextToken } = paginate(matching, input.maxResults, input.nextToken);
-      return { taskArns: page, nextToken };
+      const page = listPage(matching, input, 'tasks');
+      return { taskArns: page.items, nextToken: page.next };
     },
   };
 }

@@ -5,7 +5,7 @@
 import { ecsArn, type Scope } from '../../core/ids.ts';
 import type { EcsContext } from './context.ts';
 import { newContainerInstance } from './instances.ts';
-import { scopeKey } from './model.ts';
+import { scopeKey } from '../../core/scope.ts';
 import type { Cluster, ClusterSetting, Tag } from './shapes.ts';
 
 export function createCluster(ecs: EcsContext, scope: Scope, name: string, opts: { tags?: Tag[]; settings?: ClusterSetting[] } = {}): Cluster {

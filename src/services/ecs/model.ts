@@ -13,7 +13,6 @@
  * `scope` is "<region>:<account>". Handlers write spec; controllers write status, always through an
  * update function that re-reads the record inside a transaction, so neither overwrites the other.
  */
-import type { Scope } from '../../core/ids.ts';
 import type { DocTable, Store } from '../../store/index.ts';
 import type {
   Cluster,
@@ -86,10 +85,6 @@ export const INACTIVE_RETENTION_MS = 60 * 60 * 1000;
 export interface ContainerInstanceRecord {
   instance: ContainerInstance;
   clusterArn: string;
-}
-
-export function scopeKey(scope: Scope): string {
-  return `${scope.region}:${scope.account}`;
 }
 
 export class EcsModel {

@@ -3,17 +3,14 @@
  * Turns what a caller passes (short name, id or full ARN; cluster omitted = "default") into
  * records, with ECS's errors when they do not exist.
  */
-import { ecsArn, parseArn, shortName, type Scope } from '../../core/ids.ts';
+import { ecsArn, parseArn, shortName } from '../../core/ids.ts';
+import { paginate, type Page } from '../../core/paging.ts';
+import { scopeKey, type Scope } from '../../core/scope.ts';
 import { ecsError } from './errors.ts';
-import type { RequestContext } from '../../protocol/types.ts';
 import type { EcsModel, ServiceRecord, TaskDefinitionRecord, TaskRecord } from './model.ts';
-import { scopeKey } from './model.ts';
 import { createCluster } from './clusters.ts';
 import type { EcsContext } from './context.ts';
 import type { Cluster } from './shapes.ts';
-
-/** The caller's region and account, which every ARN the handlers make or read is in. */
-export const scopeOf = (ctx: RequestContext): Scope => ({ region: ctx.region, account: ctx.account });
 
 export function clusterArnFor(scope: Scope, cluster: string | undefined): string {
   const value = cluster || 'default';
@@ -85,15 +82,17 @@ export function requireActiveService(model: EcsModel, scope: Scope, cluster: Clu
   return record;
 }
 
-/** Opaque pagination tokens: the offset into a stably ordered list. */
-export function paginate<T>(items: T[], maxResults: number | undefined, nextToken: string | undefined, limit = 100): { page: T[]; nextToken?: string } {
-  const start = nextToken ? Number(Buffer.from(nextToken, 'base64url').toString()) : 0;
-  if (!Number.isInteger(start) || start < 0) throw ecsError.invalidParameter('Invalid nextToken.');
-  const size = Math.min(maxResults ?? limit, limit);
-  if (size < 1) throw ecsError.invalidParameter('maxResults must be at least 1.');
-  const page = items.slice(start, start + size);
-  const end = start + page.length;
-  return { page, nextToken: end < items.length ? Buffer.from(String(end)).toString('base64url') : undefined };
+/**
+ * One page of an ECS list: maxResults items (`defaultSize` when absent, at most 100) from where
+ * nextToken left off; a token of another list or a bad size is InvalidParameterException naming it.
+ */
+export function listPage<T>(all: readonly T[], input: { maxResults?: number; nextToken?: string }, kind: string, defaultSize = 100): Page<T> {
+  return paginate(all, { token: input.nextToken, size: input.maxResults }, {
+    kind,
+    defaultSize,
+    maxSize: 100,
+    invalid: (field, message) => ecsError.invalidParameter(`Invalid ${field === 'token' ? 'nextToken' : 'maxResults'}: ${message}.`),
+  });
 }
 
 /** List operations take 1–100 results per page. */

@@ -8,7 +8,7 @@
  * never branches on what woke it; the task controller wakes it whenever a service task changes.
  */
 import { AwsError } from '../../core/errors.ts';
-import { scopeOfArn } from '../../core/ids.ts';
+import { scopeOfOwnArn } from '../../core/scope.ts';
 import { taskIdOf } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
 import {
@@ -231,7 +231,7 @@ function start(t: Tick, primary: Deployment, count: number): void {
   let launched: ReturnType<typeof launchTasks>;
   try {
     launched = launchTasks(ecs, {
-      scope: scopeOfArn(svc.serviceArn!)!,
+      scope: scopeOfOwnArn(svc.serviceArn!),
       cluster,
       definition,
       count,
