@@ -24,7 +24,7 @@ export function instanceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const containerInstances: ContainerInstance[] = [];
       const failures: Failure[] = [];
       for (const ref of input.containerInstances) {
-        const arn = ref.startsWith('arn:') ? ref : ecsArn.containerInstance(scope, cluster.clusterName!, ref);
+        const arn = ref.startsWith('arn:') ? ref : ecsArn.containerInstance(scope, cluster.clusterName, ref);
         const record = m.instances.get(arn);
         if (!record || record.clusterArn !== cluster.clusterArn) {
           failures.push({ arn, reason: 'MISSING' });
@@ -47,11 +47,11 @@ export function instanceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const cluster = requireCluster(ecs, scope, input.cluster);
       checkMaxResults(input.maxResults);
       const arns = m.instances
-        .find({ cluster: cluster.clusterArn! })
+        .find({ cluster: cluster.clusterArn })
         .map((record) => describeInstance(ecs, record))
         .filter((ci) => (input.status ? ci.status === input.status : ci.status !== 'INACTIVE'))
         .filter((ci) => !input.filter || matchesFilter(ci, input.filter))
-        .map((ci) => ci.containerInstanceArn!);
+        .map((ci) => ci.containerInstanceArn);
       const page = listPage(arns, input, 'container-instances');
       return { containerInstanceArns: page.items, nextToken: page.next };
     }

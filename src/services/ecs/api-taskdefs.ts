@@ -11,7 +11,7 @@ import type { Handlers } from '../../protocol/types.ts';
 import { validateTags } from './api-tags.ts';
 import type { EcsContext } from './context.ts';
 import { ecsError } from './errors.ts';
-import { familyOf, type TaskDefinitionRecord } from './model.ts';
+import { familyOf, type StoredTaskDefinition, type TaskDefinitionRecord } from './model.ts';
 import { checkMaxResults, findTaskDefinition, listPage } from './resolve.ts';
 import type { EcsOperations, Failure, TaskDefinition } from './shapes.ts';
 import { normalizeTaskDefinition } from './taskdefs.ts';
@@ -43,7 +43,7 @@ export function taskDefinitionInUse(ecs: EcsContext, arn: string): boolean {
 export function taskDefinitionHandlers(ecs: EcsContext): Handlers<EcsOperations> {
   const m = ecs.model;
   const visible = (r: TaskDefinitionRecord) =>
-    r.taskDefinition.status !== 'DELETE_IN_PROGRESS' || taskDefinitionInUse(ecs, r.taskDefinition.taskDefinitionArn!);
+    r.taskDefinition.status !== 'DELETE_IN_PROGRESS' || taskDefinitionInUse(ecs, r.taskDefinition.taskDefinitionArn);
 
   /** A revision this scope can see: family (latest ACTIVE), family:revision or ARN. */
   const lookup = (scope: Scope, ref: string): TaskDefinitionRecord | undefined => {
@@ -84,7 +84,7 @@ export function taskDefinitionHandlers(ecs: EcsContext): Handlers<EcsOperations>
       const order = input.sort === 'DESC' ? 'family DESC, revision DESC' : 'family ASC, revision ASC';
       // As in ECS, familyPrefix names a whole family: "web" does not list "web-api".
       const where = { scope: scopeKey(scopeOf(ctx)), status: input.status ?? 'ACTIVE', family: input.familyPrefix || undefined };
-      const arns = m.taskDefinitions.find(where, order).filter(visible).map((r) => r.taskDefinition.taskDefinitionArn!);
+      const arns = m.taskDefinitions.find(where, order).filter(visible).map((r) => r.taskDefinition.taskDefinitionArn);
       const page = listPage(arns, input, 'task-definitions');
       return { taskDefinitionArns: page.items, nextToken: page.next };
     },
@@ -93,7 +93,7 @@ export function taskDefinitionHandlers(ecs: EcsContext): Handlers<EcsOperations>
       checkMaxResults(input.maxResults);
       const active = new Map<string, boolean>();
       for (const r of m.taskDefinitions.find({ scope: scopeKey(scopeOf(ctx)) }, 'family ASC, revision ASC')) {
-        const family = r.taskDefinition.family!;
+        const family = r.taskDefinition.family;
         if (input.familyPrefix && !family.startsWith(input.familyPrefix)) continue;
         if (!visible(r)) continue;
         active.set(family, (active.get(family) ?? false) || r.taskDefinition.status === 'ACTIVE');
@@ -110,7 +110,7 @@ export function taskDefinitionHandlers(ecs: EcsContext): Handlers<EcsOperations>
       const taskDefinition = m.tx(() => {
         const record = lookup(scope, input.taskDefinition) ?? unableToDescribe();
         if (record.taskDefinition.status !== 'ACTIVE') return record.taskDefinition;
-        const td: TaskDefinition = { ...record.taskDefinition, status: 'INACTIVE', deregisteredAt: ecs.clock.now() };
+        const td: StoredTaskDefinition = { ...record.taskDefinition, status: 'INACTIVE', deregisteredAt: ecs.clock.now() };
         m.putTaskDefinition({ ...record, taskDefinition: td }, scopeKey(scope));
         return td;
       });
@@ -142,9 +142,9 @@ export function taskDefinitionHandlers(ecs: EcsContext): Handlers<EcsOperations>
             taskDefinitions.push(td);
             continue;
           }
-          const deleting: TaskDefinition = { ...td, status: 'DELETE_IN_PROGRESS', deleteRequestedAt: ecs.clock.now() };
-          if (taskDefinitionInUse(ecs, td.taskDefinitionArn!)) m.putTaskDefinition({ ...record, taskDefinition: deleting }, scopeKey(scope));
-          else m.taskDefinitions.delete(td.taskDefinitionArn!);
+          const deleting: StoredTaskDefinition = { ...td, status: 'DELETE_IN_PROGRESS', deleteRequestedAt: ecs.clock.now() };
+          if (taskDefinitionInUse(ecs, td.taskDefinitionArn)) m.putTaskDefinition({ ...record, taskDefinition: deleting }, scopeKey(scope));
+          else m.taskDefinitions.delete(td.taskDefinitionArn);
           taskDefinitions.push(deleting);
         }
         return { taskDefinitions, failures };

@@ -8,7 +8,7 @@
 import { backoffMs, type BackoffRules } from '../../core/backoff.ts';
 import type { Clock } from '../../core/clock.ts';
 import { ecsDeploymentId } from '../../core/ids.ts';
-import type { ServiceRecord, TaskRecord } from './model.ts';
+import type { ServiceRecord, StoredDeployment, TaskRecord } from './model.ts';
 import type { CapacityProviderStrategyItem, Deployment, LaunchType, NetworkConfiguration } from './shapes.ts';
 
 /** A task with no container health check (and no load balancer) counts as healthy this long after RUNNING. */
@@ -179,7 +179,7 @@ export function inProgressReason(id: string): string {
   return `ECS deployment ${id} in progress.`;
 }
 
-export function newDeployment(spec: DeploymentSpec, now: number): Deployment {
+export function newDeployment(spec: DeploymentSpec, now: number): StoredDeployment {
   const id = ecsDeploymentId();
   return {
     id,
@@ -222,7 +222,7 @@ export function liveCounts(tasks: TaskRecord[]): LiveCounts {
 }
 
 /** The deployments as DescribeServices shows them: counts read from the tasks now. */
-export function liveDeployments(record: ServiceRecord, tasks: TaskRecord[]): { deployments: Deployment[]; running: number; pending: number } {
+export function liveDeployments(record: ServiceRecord, tasks: TaskRecord[]): { deployments: StoredDeployment[]; running: number; pending: number } {
   let running = 0;
   let pending = 0;
   const deployments = record.deployments.map((d) => {

@@ -11,6 +11,7 @@
  *
  * and, for the scheduler, how the targets of a task are doing (healthy, unhealthy, pending).
  */
+import { shortName } from '../../core/ids.ts';
 import { deregisterTargets, registerTargets, targetGroupInfo, targetState, type TargetRef } from '../elb/index.ts';
 import type { EcsContext } from './context.ts';
 import type { TaskRecord } from './model.ts';
@@ -52,13 +53,13 @@ export function registerTaskTargets(ecs: EcsContext, record: TaskRecord): void {
     try {
       registerTargets(ecs, t.targetGroupArn, [t]);
     } catch (err) {
-      serviceEvent(ecs, record.serviceArn, `(service ${serviceName(record)}) failed to register targets in (target-group ${t.targetGroupArn}): ${(err as Error).message}`);
+      serviceEvent(ecs, record.serviceArn, `(service ${shortName(record.serviceArn)}) failed to register targets in (target-group ${t.targetGroupArn}): ${(err as Error).message}`);
       return;
     }
   }
-  ecs.model.updateTask(record.task.taskArn!, (r) => (r.targets = targets));
+  ecs.model.updateTask(record.task.taskArn, (r) => (r.targets = targets));
   for (const tg of new Set(targets.map((t) => t.targetGroupArn))) {
-    serviceEvent(ecs, record.serviceArn, `(service ${serviceName(record)}) registered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
+    serviceEvent(ecs, record.serviceArn, `(service ${shortName(record.serviceArn)}) registered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
   }
 }
 
@@ -71,11 +72,11 @@ export function drainTaskTargets(ecs: EcsContext, record: TaskRecord, anyRunning
   if (targets.length === 0) return false;
   if (!record.targetsDeregistered) {
     for (const t of targets) deregisterTargets(ecs, t.targetGroupArn, [t]);
-    ecs.model.updateTask(record.task.taskArn!, (r) => (r.targetsDeregistered = true));
+    ecs.model.updateTask(record.task.taskArn, (r) => (r.targetsDeregistered = true));
     if (record.serviceArn) {
-      serviceEvent(ecs, record.serviceArn, `(service ${serviceName(record)}) has begun draining connections on 1 tasks.`);
+      serviceEvent(ecs, record.serviceArn, `(service ${shortName(record.serviceArn)}) has begun draining connections on 1 tasks.`);
       for (const tg of new Set(targets.map((t) => t.targetGroupArn))) {
-        serviceEvent(ecs, record.serviceArn, `(service ${serviceName(record)}) deregistered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
+        serviceEvent(ecs, record.serviceArn, `(service ${shortName(record.serviceArn)}) deregistered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
       }
     }
   }
@@ -100,9 +101,6 @@ export function targetsHealth(ecs: EcsContext, record: TaskRecord, service = rec
   return { state: healthy ? 'healthy' : 'pending' };
 }
 
-function serviceName(record: TaskRecord): string {
-  return record.serviceArn!.slice(record.serviceArn!.lastIndexOf('/') + 1);
-}
 
 function serviceEvent(ecs: EcsContext, serviceArn: string, message: string): void {
   const now = ecs.clock.now();
@@ -115,7 +113,7 @@ function serviceEvent(ecs: EcsContext, serviceArn: string, message: string): voi
 export function wakeForTargetGroup(ecs: EcsContext, targetGroupArn: string): void {
   for (const s of ecs.model.services.find()) {
     if (s.service.status === 'INACTIVE' || !s.service.loadBalancers?.some((lb) => lb.targetGroupArn === targetGroupArn)) continue;
-    ecs.enqueueService(s.service.serviceArn!);
-    for (const r of ecs.model.tasks.find({ service: s.service.serviceArn!, last: 'DEACTIVATING' })) ecs.enqueueTask(r.task.taskArn!);
+    ecs.enqueueService(s.service.serviceArn);
+    for (const r of ecs.model.tasks.find({ service: s.service.serviceArn, last: 'DEACTIVATING' })) ecs.enqueueTask(r.task.taskArn);
   }
 }

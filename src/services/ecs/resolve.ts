@@ -7,10 +7,9 @@ import { ecsArn, parseArn, shortName } from '../../core/ids.ts';
 import { paginate, type Page } from '../../core/paging.ts';
 import { scopeKey, type Scope } from '../../core/scope.ts';
 import { ecsError } from './errors.ts';
-import type { EcsModel, ServiceRecord, TaskDefinitionRecord, TaskRecord } from './model.ts';
+import type { EcsModel, ServiceRecord, StoredCluster, TaskDefinitionRecord, TaskRecord } from './model.ts';
 import { createCluster } from './clusters.ts';
 import type { EcsContext } from './context.ts';
-import type { Cluster } from './shapes.ts';
 
 export function clusterArnFor(scope: Scope, cluster: string | undefined): string {
   const value = cluster || 'default';
@@ -18,7 +17,7 @@ export function clusterArnFor(scope: Scope, cluster: string | undefined): string
 }
 
 /** The ACTIVE cluster, or ClusterNotFoundException. The default cluster is created on first use. */
-export function requireCluster(ecs: EcsContext, scope: Scope, cluster: string | undefined): Cluster {
+export function requireCluster(ecs: EcsContext, scope: Scope, cluster: string | undefined): StoredCluster {
   const arn = clusterArnFor(scope, cluster);
   const found = ecs.model.clusters.get(arn);
   if (found && found.status === 'ACTIVE') return found;
@@ -44,7 +43,7 @@ export function requireRunnableTaskDefinition(model: EcsModel, scope: Scope, ref
   const record = findTaskDefinition(model, scope, ref);
   if (!record) throw ecsError.taskDefinitionNotFound();
   if (record.taskDefinition.status !== 'ACTIVE') {
-    throw ecsError.taskDefinitionInactive(record.taskDefinition.taskDefinitionArn!);
+    throw ecsError.taskDefinitionInactive(record.taskDefinition.taskDefinitionArn);
   }
   return record;
 }
@@ -53,30 +52,30 @@ export function taskArnFor(scope: Scope, clusterName: string, task: string): str
   return task.startsWith('arn:') ? task : ecsArn.task(scope, clusterName, task);
 }
 
-export function findTask(model: EcsModel, scope: Scope, cluster: Cluster, task: string): TaskRecord | undefined {
-  const record = model.tasks.get(taskArnFor(scope, cluster.clusterName!, task));
+export function findTask(model: EcsModel, scope: Scope, cluster: StoredCluster, task: string): TaskRecord | undefined {
+  const record = model.tasks.get(taskArnFor(scope, cluster.clusterName, task));
   return record && record.task.clusterArn === cluster.clusterArn ? record : undefined;
 }
 
-export function serviceArnFor(scope: Scope, cluster: Cluster, service: string): string {
-  if (!service.startsWith('arn:')) return ecsArn.service(scope, cluster.clusterName!, service);
+export function serviceArnFor(scope: Scope, cluster: StoredCluster, service: string): string {
+  if (!service.startsWith('arn:')) return ecsArn.service(scope, cluster.clusterName, service);
   // Old-format ARNs (service/<name>) name no cluster: read them against the given one.
   const parsed = parseArn(service)!;
-  return parsed.resource.split('/').length === 2 ? ecsArn.service(scope, cluster.clusterName!, shortName(service)) : service;
+  return parsed.resource.split('/').length === 2 ? ecsArn.service(scope, cluster.clusterName, shortName(service)) : service;
 }
 
-export function findService(model: EcsModel, scope: Scope, cluster: Cluster, service: string): ServiceRecord | undefined {
+export function findService(model: EcsModel, scope: Scope, cluster: StoredCluster, service: string): ServiceRecord | undefined {
   return model.services.get(serviceArnFor(scope, cluster, service));
 }
 
 /** The service, ACTIVE or not, or ServiceNotFoundException. */
-export function requireService(model: EcsModel, scope: Scope, cluster: Cluster, service: string): ServiceRecord {
+export function requireService(model: EcsModel, scope: Scope, cluster: StoredCluster, service: string): ServiceRecord {
   const record = findService(model, scope, cluster, service);
   if (!record) throw ecsError.serviceNotFound();
   return record;
 }
 
-export function requireActiveService(model: EcsModel, scope: Scope, cluster: Cluster, service: string): ServiceRecord {
+export function requireActiveService(model: EcsModel, scope: Scope, cluster: StoredCluster, service: string): ServiceRecord {
   const record = requireService(model, scope, cluster, service);
   if (record.service.status !== 'ACTIVE') throw ecsError.serviceNotActive();
   return record;
