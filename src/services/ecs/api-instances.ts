@@ -71,7 +71,7 @@ function matchesFilter(ci: ContainerInstance, expression: string): boolean {
     clause.split(/\s+and\s+|\s*&&\s*/i).every((term) => {
       const m = FILTER_TERM.exec(term.trim().replace(/^\(|\)$/g, ''));
       if (!m) invalid(`Slipway cannot evaluate the filter term '${term.trim()}'; use <subject> <operator> <value>, e.g. attribute:ecs.os-type == linux.`);
-      const [, subject, cmp, cmpValue, setOp, setValue, existsOp] = m!;
+      const [, subject, cmp, cmpValue, setOp, setValue, existsOp] = m;
       const actual = subjectValue(ci, subject);
       if (existsOp) return (actual !== undefined) === (existsOp.toLowerCase() === 'exists');
       if (setOp) {

@@ -49,7 +49,7 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const now = ecs.clock.now();
       const desiredCount = scheduling === 'DAEMON'
         ? ecs.model.instances.find({ cluster: cluster.clusterArn }).filter((i) => i.instance.status === 'ACTIVE').length
-        : input.desiredCount!;
+        : input.desiredCount ?? 0; // a REPLICA service without one was refused above
       const taskDefinition = definition.taskDefinition.taskDefinitionArn;
       const platformVersion = launchType === 'FARGATE' ? input.platformVersion ?? 'LATEST' : undefined;
       const record: ServiceRecord = {
@@ -107,7 +107,7 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       checkDaemon(scheduling, svc.launchType, input.placementStrategy);
       const definition = input.taskDefinition
         ? requireRunnableTaskDefinition(ecs.model, scope, input.taskDefinition)
-        : ecs.model.taskDefinitions.get(svc.taskDefinition!);
+        : svc.taskDefinition ? ecs.model.taskDefinitions.get(svc.taskDefinition) : undefined;
       if (!definition) throw ecsError.taskDefinitionNotFound();
       const config = deploymentConfiguration(input.deploymentConfiguration, scheduling, svc.deploymentConfiguration);
       const network = input.networkConfiguration ? networkConfiguration(input.networkConfiguration, definition) : svc.networkConfiguration;
@@ -148,7 +148,8 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
           platformVersion,
           networkConfiguration: network,
         }, now));
-      })!;
+      });
+      if (!updated) throw ecsError.serviceNotFound();
       ecs.enqueueService(svc.serviceArn);
       return { service: describeService(ecs, updated, true) };
     },
@@ -163,7 +164,8 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const updated = ecs.model.updateService(current.service.serviceArn, (r) => {
         r.service.status = 'DRAINING';
         r.service.desiredCount = 0;
-      })!;
+      });
+      if (!updated) throw ecsError.serviceNotFound();
       ecs.enqueueService(current.service.serviceArn);
       return { service: describeService(ecs, updated, true) };
     },

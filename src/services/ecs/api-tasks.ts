@@ -90,9 +90,9 @@ export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
     ListTasks(input, ctx) {
       const scope = scopeOf(ctx);
       const clusterArn = clusterArnFor(scope, input.cluster);
-      requireCluster(ecs, scope, input.cluster);
+      const cluster = requireCluster(ecs, scope, input.cluster);
       if (input.desiredStatus === 'PENDING') return { taskArns: [] };
-      const serviceArn = input.serviceName ? serviceArnFor(scope, ecs.model.clusters.get(clusterArn)!, input.serviceName) : undefined;
+      const serviceArn = input.serviceName ? serviceArnFor(scope, cluster, input.serviceName) : undefined;
       const instance = input.containerInstance
         ? ecs.model.instances.find({ cluster: clusterArn }).find((r) => r.instance.containerInstanceArn === input.containerInstance || r.instance.containerInstanceArn.endsWith(`/${input.containerInstance}`))
         : undefined;

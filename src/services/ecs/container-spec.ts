@@ -67,7 +67,9 @@ export function containerSpec(record: TaskRecord, def: StoredContainer, clock: C
     cpuShares: def.cpu && def.cpu >= 2 ? def.cpu : undefined,
     ports:
       mode === 'bridge'
-        ? (def.portMappings ?? []).map((p) => ({ containerPort: p.containerPort!, hostPort: p.hostPort || undefined, protocol: p.protocol ?? 'tcp' }))
+        // A mapping of a containerPortRange alone publishes no single port.
+        ? (def.portMappings ?? []).flatMap((p) =>
+          p.containerPort === undefined ? [] : [{ containerPort: p.containerPort, hostPort: p.hostPort || undefined, protocol: p.protocol ?? 'tcp' }])
         : undefined,
     network: mode === 'awsvpc' && pauseId ? { mode: 'container', containerId: pauseId } : { mode: mode === 'awsvpc' ? 'bridge' : mode },
     links: mode === 'bridge' ? (def.links ?? []).map((link) => linkTarget(record, link)) : undefined,
@@ -86,7 +88,7 @@ export function containerSpec(record: TaskRecord, def: StoredContainer, clock: C
     stopTimeoutSec: stopTimeoutSec(def, clock),
     privileged: def.privileged,
     readonlyRootfs: def.readonlyRootFilesystem,
-    ulimits: def.ulimits?.map((u) => ({ name: u.name, soft: u.softLimit!, hard: u.hardLimit! })),
+    ulimits: def.ulimits?.map((u) => ({ name: u.name, soft: u.softLimit, hard: u.hardLimit })),
     init: def.linuxParameters?.initProcessEnabled,
   };
 }
@@ -109,7 +111,7 @@ export function startOrder(defs: StoredContainer[]): StoredContainer[] {
   const visit = (d: StoredContainer, path: Set<string>) => {
     if (done.has(d.name) || path.has(d.name)) return;
     path.add(d.name);
-    const deps = [...(d.dependsOn ?? []).map((x) => x.containerName!), ...(d.links ?? []).map((l) => l.split(':')[0])];
+    const deps = [...(d.dependsOn ?? []).map((x) => x.containerName), ...(d.links ?? []).map((l) => l.split(':')[0])];
     for (const dep of deps) {
       const target = byName.get(dep);
       if (target) visit(target, path);

@@ -25,21 +25,23 @@ export interface TaskTarget extends TargetRef {
 export function targetsOfTask(ecs: EcsContext, record: TaskRecord): TaskTarget[] | undefined {
   if (!record.serviceArn) return [];
   const service = ecs.model.services.get(record.serviceArn)?.service;
-  const balancers = (service?.loadBalancers ?? []).filter((lb) => lb.targetGroupArn);
+  // CreateService and UpdateService refuse a load balancer without a container port; a classic one has no target group.
+  const balancers = (service?.loadBalancers ?? []).flatMap(({ targetGroupArn, containerName, containerPort }) =>
+    targetGroupArn && containerPort !== undefined ? [{ targetGroupArn, containerName, containerPort }] : []);
   const out: TaskTarget[] = [];
   for (const lb of balancers) {
     const container = record.task.containers?.find((c) => c.name === lb.containerName);
     let target: TargetRef | undefined;
     if (record.networkMode === 'awsvpc') {
       const ip = container?.networkInterfaces?.[0]?.privateIpv4Address;
-      if (ip) target = { id: ip, port: lb.containerPort! };
+      if (ip) target = { id: ip, port: lb.containerPort };
     } else {
       const binding = container?.networkBindings?.find((b) => b.containerPort === lb.containerPort && (b.protocol ?? 'tcp') === 'tcp');
       const instance = record.task.containerInstanceArn ? ecs.model.instances.get(record.task.containerInstanceArn)?.instance.ec2InstanceId : undefined;
-      if (binding?.hostPort) target = { id: targetGroupInfo(ecs, lb.targetGroupArn!)?.targetType === 'ip' ? '127.0.0.1' : instance ?? 'i-00000000000000000', port: binding.hostPort };
+      if (binding?.hostPort) target = { id: targetGroupInfo(ecs, lb.targetGroupArn)?.targetType === 'ip' ? '127.0.0.1' : instance ?? 'i-00000000000000000', port: binding.hostPort };
     }
     if (!target) return undefined;
-    out.push({ targetGroupArn: lb.targetGroupArn!, ...target });
+    out.push({ targetGroupArn: lb.targetGroupArn, ...target });
   }
   return out;
 }

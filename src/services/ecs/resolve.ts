@@ -60,7 +60,9 @@ export function findTask(model: EcsModel, scope: Scope, cluster: StoredCluster, 
 export function serviceArnFor(scope: Scope, cluster: StoredCluster, service: string): string {
   if (!service.startsWith('arn:')) return ecsArn.service(scope, cluster.clusterName, service);
   // Old-format ARNs (service/<name>) name no cluster: read them against the given one.
-  const parsed = parseArn(service)!;
+  const parsed = parseArn(service);
+  // A malformed ARN names no service: it is looked up as given, and not found.
+  if (!parsed) return service;
   return parsed.resource.split('/').length === 2 ? ecsArn.service(scope, cluster.clusterName, shortName(service)) : service;
 }
 

@@ -16,6 +16,7 @@ import {
   isHealthy, isStopping, liveCounts, liveDeployments, MAX_TASKS_PER_STEP, newDeployment, rollingStep, startBackoffMs,
 } from './deployments.ts';
 import { INACTIVE_RETENTION_MS, type StoredDeployment, type TaskRecord } from './model.ts';
+import { ecsError } from './errors.ts';
 import { say } from './service-events.ts';
 import { storedServiceProblem } from './service-spec.ts';
 import { MOVING_MS, scalingReason, Tick } from './service-tick.ts';
@@ -220,9 +221,10 @@ function throttle(t: Tick, primary: StoredDeployment, ofPrimary: TaskRecord[]): 
 function start(t: Tick, primary: StoredDeployment, count: number): void {
   const { ecs, record } = t;
   const svc = record.service;
-  const definition = ecs.model.taskDefinitions.get(primary.taskDefinition!);
-  if (!definition) return t.event(say.missingTaskDefinition(t.name, primary.taskDefinition!));
-  const cluster = ecs.model.clusters.get(svc.clusterArn)!;
+  const definition = ecs.model.taskDefinitions.get(primary.taskDefinition);
+  if (!definition) return t.event(say.missingTaskDefinition(t.name, primary.taskDefinition));
+  const cluster = ecs.model.clusters.get(svc.clusterArn);
+  if (!cluster) return t.event(say.cannotPlace(t.name, ecsError.clusterNotFound().message));
   const tags = [
     ...(svc.propagateTags === 'SERVICE' ? svc.tags ?? [] : svc.propagateTags === 'TASK_DEFINITION' ? definition.tags : []),
     ...(svc.enableECSManagedTags ? [{ key: 'aws:ecs:serviceName', value: t.name }, { key: 'aws:ecs:clusterName', value: cluster.clusterName }] : []),
@@ -268,7 +270,8 @@ function settle(t: Tick, primary: StoredDeployment): void {
   const before = record.deployments.length;
   record.deployments = record.deployments.filter((d) => d === primary || t.tasks.some((r) => r.deploymentId === d.id && r.task.lastStatus !== 'STOPPED'));
   const ids = new Set(record.deployments.map((d) => d.id));
-  for (const id of Object.keys(t.book.healthyAt ?? {})) if (!ids.has(id)) delete t.book.healthyAt![id];
+  const healthyAt = t.book.healthyAt ?? {};
+  for (const id of Object.keys(healthyAt)) if (!ids.has(id)) delete healthyAt[id];
   if (t.book.rollbacks) t.book.rollbacks = t.book.rollbacks.filter((id) => ids.has(id));
 
   const live = liveDeployments(record, t.tasks);

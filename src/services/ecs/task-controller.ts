@@ -112,8 +112,8 @@ async function advance(ecs: EcsContext, record: TaskRecord, observed: Observed):
 
   function dependencyBlocker(def: StoredContainer, o: Observed): string | 'failed' | undefined {
     for (const dep of def.dependsOn ?? []) {
-      const s = o.containers.get(dep.containerName!);
-      const exited = !!s && !s.running && !!s.finishedAt && !!s.startedAt;
+      const s = o.containers.get(dep.containerName);
+      const exited = s !== undefined && !s.running && !!s.finishedAt && !!s.startedAt;
       switch (dep.condition) {
         case 'START':
           if (!s?.startedAt && !s?.running) return `container '${dep.containerName}' to start`;
@@ -123,8 +123,8 @@ async function advance(ecs: EcsContext, record: TaskRecord, observed: Observed):
           break;
         case 'SUCCESS':
           if (!exited) return `container '${dep.containerName}' to succeed`;
-          if (s!.exitCode !== 0) {
-            fail(ecs, record, `CannotStartContainerError: dependency '${dep.containerName}' of container '${def.name}' exited with code ${s!.exitCode} (condition SUCCESS)`, def.name);
+          if (s.exitCode !== 0) {
+            fail(ecs, record, `CannotStartContainerError: dependency '${dep.containerName}' of container '${def.name}' exited with code ${s.exitCode} (condition SUCCESS)`, def.name);
             return 'failed';
           }
           break;
@@ -175,7 +175,7 @@ async function startContainer(ecs: EcsContext, record: TaskRecord, def: StoredCo
     fail(ecs, record, unsupported, def.name);
     return undefined;
   }
-  let id = record.runtimeIds[def.name];
+  let id: string | undefined = record.runtimeIds[def.name];
   const image = engineImageName(ecs, def.image);
   if (!id || !observed.containers.get(def.name)) {
     if (!record.task.pullStartedAt) ecs.model.updateTask(taskArn, (r) => (r.task.pullStartedAt ??= ecs.clock.now()));
@@ -197,11 +197,12 @@ async function startContainer(ecs: EcsContext, record: TaskRecord, def: StoredCo
       }
       id = (await ecs.runtime.inspect(engineName(record, def.name))).id;
     }
+    const created = id;
     ecs.model.updateTask(taskArn, (r) => {
-      r.runtimeIds[def.name] = id!;
+      r.runtimeIds[def.name] = created;
       r.task.pullStoppedAt ??= ecs.clock.now();
     });
-    record.runtimeIds[def.name] = id;
+    record.runtimeIds[def.name] = created;
   }
   try {
     await ecs.runtime.start(id);
@@ -236,10 +237,12 @@ async function stop(ecs: EcsContext, record: TaskRecord, observed: Observed, inF
     if (drainTaskTargets(ecs, record, anyRunning)) return { requeueAfterMs: POLL_MS / 2 };
     record = setStatus(ecs, record, observed, 'STOPPING');
   }
-  const running = record.containers.filter((def) => observed.containers.get(def.name)?.running);
-  for (const def of running) {
-    const id = observed.containers.get(def.name)!.id;
-    const dependentRunning = running.some((other) => other !== def && dependsOnContainer(other, def.name));
+  const running = record.containers.flatMap((def) => {
+    const state = observed.containers.get(def.name);
+    return state?.running ? [{ def, id: state.id }] : [];
+  });
+  for (const { def, id } of running) {
+    const dependentRunning = running.some((other) => other.def !== def && dependsOnContainer(other.def, def.name));
     if (dependentRunning || inFlight.has(id)) continue;
     inFlight.add(id);
     ecs.runtime
@@ -272,7 +275,8 @@ function dependsOnContainer(def: StoredContainer, name: string): boolean {
 
 /** Stopped tasks stay visible for an hour; then their logs are saved, containers removed, record dropped. */
 async function retire(ecs: EcsContext, record: TaskRecord): Promise<{ requeueAfterMs?: number } | void> {
-  const due = record.task.stoppedAt! + ecs.clock.duration(STOPPED_RETENTION_MS) - ecs.clock.now();
+  // A task is retired only once STOPPED, which sets stoppedAt; one without is due at once.
+  const due = (record.task.stoppedAt ?? 0) + ecs.clock.duration(STOPPED_RETENTION_MS) - ecs.clock.now();
   if (due > 0) return { requeueAfterMs: Math.min(due, 60_000) };
   await saveTaskLogs(ecs, record);
   for (const id of [...Object.values(record.runtimeIds), ...(record.pauseId ? [record.pauseId] : [])]) await ecs.runtime.remove(id);
