@@ -446,6 +446,8 @@ describe('clusters and container instances', () => {
     await ecs.send(new TagResourceCommand({ resourceArn: serviceArn, tags: [{ key: 'tier', value: 'idle' }] }));
     assert.deepEqual((await ecs.send(new ListTagsForResourceCommand({ resourceArn: serviceArn }))).tags, [{ key: 'tier', value: 'idle' }]);
     await rejectsWith(ecs.send(new DeleteClusterCommand({ cluster: 'svc' })), 'ClusterContainsServicesException', 'The Cluster cannot be deleted while Services are active.');
+    // A service reference that starts like an ARN but is not one names no service.
+    await rejectsWith(ecs.send(new DeleteServiceCommand({ cluster: 'svc', service: 'arn:aws:ecs', force: true })), 'ServiceNotFoundException', 'Service not found.');
     await ecs.send(new DeleteServiceCommand({ cluster: 'svc', service: 'idle', force: true }));
     await waitFor('cluster deleted', () => ecs.send(new DeleteClusterCommand({ cluster: 'svc' })).then((r) => r.cluster!.status === 'INACTIVE'), 30_000);
   });
