@@ -10,7 +10,8 @@ import type { EcsContext } from './context.ts';
 import { liveDeployments, newDeployment } from './deployments.ts';
 import { ecsError } from './errors.ts';
 import { INACTIVE_RETENTION_MS, type ServiceRecord } from './model.ts';
-import { findService, paginate, requireActiveService, requireCluster, requireRunnableTaskDefinition, requireService, scopeOf, serviceArnFor } from './resolve.ts';
+import { scopeOf } from '../../core/scope.ts';
+import { findService, listPage, requireActiveService, requireCluster, requireRunnableTaskDefinition, requireService, serviceArnFor } from './resolve.ts';
 import {
   checkCapacityProviders, checkController, checkDaemon, checkDesiredCount, checkGracePeriod, checkLoadBalancers, checkServiceName, deploymentConfiguration,
   networkConfiguration, sameValue,
@@ -44,12 +45,12 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       checkLaunchable({ definition, launchType, networkConfiguration: input.networkConfiguration });
       checkLoadBalancers(input.loadBalancers, definition);
 
-      const serviceArn = ecsArn.service(scope, cluster.clusterName!, input.serviceName);
+      const serviceArn = ecsArn.service(scope, cluster.clusterName, input.serviceName);
       const now = ecs.clock.now();
       const desiredCount = scheduling === 'DAEMON'
-        ? ecs.model.instances.find({ cluster: cluster.clusterArn! }).filter((i) => i.instance.status === 'ACTIVE').length
-        : input.desiredCount!;
-      const taskDefinition = definition.taskDefinition.taskDefinitionArn!;
+        ? ecs.model.instances.find({ cluster: cluster.clusterArn }).filter((i) => i.instance.status === 'ACTIVE').length
+        : input.desiredCount ?? 0; // a REPLICA service without one was refused above
+      const taskDefinition = definition.taskDefinition.taskDefinitionArn;
       const platformVersion = launchType === 'FARGATE' ? input.platformVersion ?? 'LATEST' : undefined;
       const record: ServiceRecord = {
         service: {
@@ -106,7 +107,7 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       checkDaemon(scheduling, svc.launchType, input.placementStrategy);
       const definition = input.taskDefinition
         ? requireRunnableTaskDefinition(ecs.model, scope, input.taskDefinition)
-        : ecs.model.taskDefinitions.get(svc.taskDefinition!);
+        : svc.taskDefinition ? ecs.model.taskDefinitions.get(svc.taskDefinition) : undefined;
       if (!definition) throw ecsError.taskDefinitionNotFound();
       const config = deploymentConfiguration(input.deploymentConfiguration, scheduling, svc.deploymentConfiguration);
       const network = input.networkConfiguration ? networkConfiguration(input.networkConfiguration, definition) : svc.networkConfiguration;
@@ -115,14 +116,14 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       checkLaunchable({ definition, launchType: svc.launchType, networkConfiguration: network });
       checkLoadBalancers(loadBalancers, definition);
 
-      const taskDefinition = definition.taskDefinition.taskDefinitionArn!;
+      const taskDefinition = definition.taskDefinition.taskDefinitionArn;
       const deploy = input.forceNewDeployment === true ||
         taskDefinition !== svc.taskDefinition ||
         !sameValue(network, svc.networkConfiguration) ||
         !sameValue(loadBalancers, svc.loadBalancers ?? []) ||
         platformVersion !== svc.platformVersion;
       const now = ecs.clock.now();
-      const updated = ecs.model.updateService(svc.serviceArn!, (r) => {
+      const updated = ecs.model.updateService(svc.serviceArn, (r) => {
         const s = r.service;
         if (s.status !== 'ACTIVE') throw ecsError.serviceNotActive();
         if (input.desiredCount !== undefined) s.desiredCount = input.desiredCount;
@@ -147,8 +148,9 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
           platformVersion,
           networkConfiguration: network,
         }, now));
-      })!;
-      ecs.enqueueService(svc.serviceArn!);
+      });
+      if (!updated) throw ecsError.serviceNotFound();
+      ecs.enqueueService(svc.serviceArn);
       return { service: describeService(ecs, updated, true) };
     },
 
@@ -159,11 +161,12 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       if (current.service.status === 'INACTIVE') throw ecsError.serviceNotActive();
       const scaled = current.service.schedulingStrategy !== 'DAEMON' && (current.service.desiredCount ?? 0) > 0;
       if (scaled && !input.force) throw ecsError.invalidParameter('The service cannot be stopped while it is scaled above 0.');
-      const updated = ecs.model.updateService(current.service.serviceArn!, (r) => {
+      const updated = ecs.model.updateService(current.service.serviceArn, (r) => {
         r.service.status = 'DRAINING';
         r.service.desiredCount = 0;
-      })!;
-      ecs.enqueueService(current.service.serviceArn!);
+      });
+      if (!updated) throw ecsError.serviceNotFound();
+      ecs.enqueueService(current.service.serviceArn);
       return { service: describeService(ecs, updated, true) };
     },
 
@@ -188,21 +191,21 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const scope = scopeOf(ctx);
       const cluster = requireCluster(ecs, scope, input.cluster);
       const arns = ecs.model.services
-        .find({ cluster: cluster.clusterArn! })
+        .find({ cluster: cluster.clusterArn })
         .map((r) => r.service)
         .filter((s) => s.status !== 'INACTIVE')
         .filter((s) => !input.launchType || s.launchType === input.launchType)
         .filter((s) => !input.schedulingStrategy || (s.schedulingStrategy ?? 'REPLICA') === input.schedulingStrategy)
-        .map((s) => s.serviceArn!);
-      const { page, nextToken } = paginate(arns, input.maxResults ?? 10, input.nextToken);
-      return { serviceArns: page, nextToken };
+        .map((s) => s.serviceArn);
+      const page = listPage(arns, input, 'services', 10);
+      return { serviceArns: page.items, nextToken: page.next };
     },
   };
 }
 
 /** The service as DescribeServices shows it: counts read live from its tasks, tags only when asked. */
 export function describeService(ecs: EcsContext, record: ServiceRecord, withTags: boolean): Service {
-  const tasks = ecs.model.tasks.find({ service: record.service.serviceArn! });
+  const tasks = ecs.model.tasks.find({ service: record.service.serviceArn });
   const live = liveDeployments(record, tasks);
   const { tags, ...service } = record.service;
   return {

@@ -7,8 +7,7 @@ import { parseArn, type Scope } from '../../core/ids.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import type { EcsContext } from './context.ts';
 import { ecsError, invalid } from './errors.ts';
-import { scopeKey } from './model.ts';
-import { scopeOf } from './resolve.ts';
+import { scopeKey, scopeOf } from '../../core/scope.ts';
 import type { EcsOperations, Tag } from './shapes.ts';
 
 const MAX_TAGS = 50;
@@ -64,9 +63,9 @@ function taggable(ecs: EcsContext, scope: Scope, resourceArn: string): { tags: T
   const m = ecs.model;
   const parsed = parseArn(resourceArn);
   if (!parsed || parsed.service !== 'ecs') invalid(`The ARN '${resourceArn}' is not a valid Amazon ECS resource ARN.`);
-  const [type, ...path] = parsed!.resource.split('/');
+  const [type, ...path] = parsed.resource.split('/');
   const notFound = (): never => invalid(`The specified resource is not found: ${resourceArn}`);
-  if (parsed!.region !== scope.region || parsed!.account !== scope.account) notFound();
+  if (scopeKey(parsed) !== scopeKey(scope)) notFound();
   if ((type === 'service' || type === 'task') && path.length < 2) invalid('Long arn format must be used for tagging operations');
   switch (type) {
     case 'cluster': {

@@ -36,14 +36,14 @@ export function register(app: AppContext): Room {
     reconcile: reconcileTask(ecs),
     concurrency: 8,
     resyncMs: 10_000,
-    listKeys: () => model.tasks.find().map((t) => t.task.taskArn!),
+    listKeys: () => model.tasks.find().map((t) => t.task.taskArn),
   });
   const services = new Controller({
     name: 'ecs.services',
     reconcile: reconcileService(ecs),
     concurrency: 4,
     resyncMs: 5_000,
-    listKeys: () => model.services.find().filter((s) => s.service.status !== 'INACTIVE').map((s) => s.service.serviceArn!),
+    listKeys: () => model.services.find().filter((s) => s.service.status !== 'INACTIVE').map((s) => s.service.serviceArn),
   });
   const watching = new AbortController();
 

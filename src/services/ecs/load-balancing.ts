@@ -11,6 +11,7 @@
  *
  * and, for the scheduler, how the targets of a task are doing (healthy, unhealthy, pending).
  */
+import { shortName } from '../../core/ids.ts';
 import { deregisterTargets, registerTargets, targetGroupInfo, targetState, type TargetRef } from '../elb/index.ts';
 import type { EcsContext } from './context.ts';
 import type { TaskRecord } from './model.ts';
@@ -24,21 +25,23 @@ export interface TaskTarget extends TargetRef {
 export function targetsOfTask(ecs: EcsContext, record: TaskRecord): TaskTarget[] | undefined {
   if (!record.serviceArn) return [];
   const service = ecs.model.services.get(record.serviceArn)?.service;
-  const balancers = (service?.loadBalancers ?? []).filter((lb) => lb.targetGroupArn);
+  // CreateService and UpdateService refuse a load balancer without a container port; a classic one has no target group.
+  const balancers = (service?.loadBalancers ?? []).flatMap(({ targetGroupArn, containerName, containerPort }) =>
+    targetGroupArn && containerPort !== undefined ? [{ targetGroupArn, containerName, containerPort }] : []);
   const out: TaskTarget[] = [];
   for (const lb of balancers) {
     const container = record.task.containers?.find((c) => c.name === lb.containerName);
     let target: TargetRef | undefined;
     if (record.networkMode === 'awsvpc') {
       const ip = container?.networkInterfaces?.[0]?.privateIpv4Address;
-      if (ip) target = { id: ip, port: lb.containerPort! };
+      if (ip) target = { id: ip, port: lb.containerPort };
     } else {
       const binding = container?.networkBindings?.find((b) => b.containerPort === lb.containerPort && (b.protocol ?? 'tcp') === 'tcp');
       const instance = record.task.containerInstanceArn ? ecs.model.instances.get(record.task.containerInstanceArn)?.instance.ec2InstanceId : undefined;
-      if (binding?.hostPort) target = { id: targetGroupInfo(ecs, lb.targetGroupArn!)?.targetType === 'ip' ? '127.0.0.1' : instance ?? 'i-00000000000000000', port: binding.hostPort };
+      if (binding?.hostPort) target = { id: targetGroupInfo(ecs, lb.targetGroupArn)?.targetType === 'ip' ? '127.0.0.1' : instance ?? 'i-00000000000000000', port: binding.hostPort };
     }
     if (!target) return undefined;
-    out.push({ targetGroupArn: lb.targetGroupArn!, ...target });
+    out.push({ targetGroupArn: lb.targetGroupArn, ...target });
   }
   return out;
 }
@@ -52,13 +55,13 @@ export function registerTaskTargets(ecs: EcsContext, record: TaskRecord): void {
     try {
       registerTargets(ecs, t.targetGroupArn, [t]);
     } catch (err) {
-      serviceEvent(ecs, record.serviceArn, `(service ${serviceName(record)}) failed to register targets in (target-group ${t.targetGroupArn}): ${(err as Error).message}`);
+      serviceEvent(ecs, record.serviceArn, `(service ${shortName(record.serviceArn)}) failed to register targets in (target-group ${t.targetGroupArn}): ${(err as Error).message}`);
       return;
     }
   }
-  ecs.model.updateTask(record.task.taskArn!, (r) => (r.targets = targets));
+  ecs.model.updateTask(record.task.taskArn, (r) => (r.targets = targets));
   for (const tg of new Set(targets.map((t) => t.targetGroupArn))) {
-    serviceEvent(ecs, record.serviceArn, `(service ${serviceName(record)}) registered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
+    serviceEvent(ecs, record.serviceArn, `(service ${shortName(record.serviceArn)}) registered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
   }
 }
 
@@ -71,11 +74,11 @@ export function drainTaskTargets(ecs: EcsContext, record: TaskRecord, anyRunning
   if (targets.length === 0) return false;
   if (!record.targetsDeregistered) {
     for (const t of targets) deregisterTargets(ecs, t.targetGroupArn, [t]);
-    ecs.model.updateTask(record.task.taskArn!, (r) => (r.targetsDeregistered = true));
+    ecs.model.updateTask(record.task.taskArn, (r) => (r.targetsDeregistered = true));
     if (record.serviceArn) {
-      serviceEvent(ecs, record.serviceArn, `(service ${serviceName(record)}) has begun draining connections on 1 tasks.`);
+      serviceEvent(ecs, record.serviceArn, `(service ${shortName(record.serviceArn)}) has begun draining connections on 1 tasks.`);
       for (const tg of new Set(targets.map((t) => t.targetGroupArn))) {
-        serviceEvent(ecs, record.serviceArn, `(service ${serviceName(record)}) deregistered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
+        serviceEvent(ecs, record.serviceArn, `(service ${shortName(record.serviceArn)}) deregistered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
       }
     }
   }
@@ -100,9 +103,6 @@ export function targetsHealth(ecs: EcsContext, record: TaskRecord, service = rec
   return { state: healthy ? 'healthy' : 'pending' };
 }
 
-function serviceName(record: TaskRecord): string {
-  return record.serviceArn!.slice(record.serviceArn!.lastIndexOf('/') + 1);
-}
 
 function serviceEvent(ecs: EcsContext, serviceArn: string, message: string): void {
   const now = ecs.clock.now();
@@ -115,7 +115,7 @@ function serviceEvent(ecs: EcsContext, serviceArn: string, message: string): voi
 export function wakeForTargetGroup(ecs: EcsContext, targetGroupArn: string): void {
   for (const s of ecs.model.services.find()) {
     if (s.service.status === 'INACTIVE' || !s.service.loadBalancers?.some((lb) => lb.targetGroupArn === targetGroupArn)) continue;
-    ecs.enqueueService(s.service.serviceArn!);
-    for (const r of ecs.model.tasks.find({ service: s.service.serviceArn!, last: 'DEACTIVATING' })) ecs.enqueueTask(r.task.taskArn!);
+    ecs.enqueueService(s.service.serviceArn);
+    for (const r of ecs.model.tasks.find({ service: s.service.serviceArn, last: 'DEACTIVATING' })) ecs.enqueueTask(r.task.taskArn);
   }
 }

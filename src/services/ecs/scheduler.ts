@@ -8,18 +8,18 @@
  * never branches on what woke it; the task controller wakes it whenever a service task changes.
  */
 import { AwsError } from '../../core/errors.ts';
-import { scopeOfArn } from '../../core/ids.ts';
+import { scopeOfOwnArn } from '../../core/scope.ts';
 import { taskIdOf } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
 import {
   HEALTH_CHECK_FAILURE, circuitBreakerThreshold, elbHealthCheckFailure, countFailedTasks, failsHealthChecks, failureStreak, healthyFrom, isActive,
   isHealthy, isStopping, liveCounts, liveDeployments, MAX_TASKS_PER_STEP, newDeployment, rollingStep, startBackoffMs,
 } from './deployments.ts';
-import { INACTIVE_RETENTION_MS, type TaskRecord } from './model.ts';
+import { INACTIVE_RETENTION_MS, type StoredDeployment, type TaskRecord } from './model.ts';
+import { ecsError } from './errors.ts';
 import { say } from './service-events.ts';
 import { storedServiceProblem } from './service-spec.ts';
 import { MOVING_MS, scalingReason, Tick } from './service-tick.ts';
-import type { Deployment } from './shapes.ts';
 import { launchTasks } from './tasks.ts';
 
 /** Nominal wait before placing again after a placement failure. */
@@ -54,7 +54,7 @@ function forget(t: Tick): void {
   t.book.inactiveAt = since;
   const left = since + t.ecs.clock.duration(INACTIVE_RETENTION_MS) - t.now;
   if (left > 0) return t.wake(left);
-  t.ecs.model.services.delete(t.record.service.serviceArn!);
+  t.ecs.model.services.delete(t.record.service.serviceArn);
   t.forgotten = true;
 }
 
@@ -77,18 +77,18 @@ function drain(t: Tick): void {
 function roll(t: Tick): void {
   const { ecs, record } = t;
   const svc = record.service;
-  const cluster = ecs.model.clusters.get(svc.clusterArn!);
+  const cluster = ecs.model.clusters.get(svc.clusterArn);
   if (!cluster || record.deployments.length === 0) return;
   // An invalid spec is recorded and not retried: the next UpdateService wakes the service again.
   const problem = storedServiceProblem(svc);
   if (problem) return t.event(say.unservable(t.name, problem));
   if (svc.schedulingStrategy === 'DAEMON') {
-    svc.desiredCount = ecs.model.instances.find({ cluster: svc.clusterArn! }).filter((i) => i.instance.status === 'ACTIVE').length;
+    svc.desiredCount = ecs.model.instances.find({ cluster: svc.clusterArn }).filter((i) => i.instance.status === 'ACTIVE').length;
   }
   const desired = svc.desiredCount ?? 0;
-  const current = new Set(record.deployments.map((d) => d.id));
+  const current = new Set<string | undefined>(record.deployments.map((d) => d.id));
   // Tasks of no current deployment (left from an earlier service of the same name) are not ours to keep.
-  t.stop(t.tasks.filter((r) => isActive(r) && !current.has(r.deploymentId)).slice(0, MAX_TASKS_PER_STEP), scalingReason(record.deployments[0].id!));
+  t.stop(t.tasks.filter((r) => isActive(r) && !current.has(r.deploymentId)).slice(0, MAX_TASKS_PER_STEP), scalingReason(record.deployments[0].id));
 
   noteHealthy(t);
   replaceUnhealthy(t);
@@ -115,9 +115,9 @@ function roll(t: Tick): void {
   const oldInOrder = [...activeOld].sort(notHealthyFirst);
   t.stop(
     [...oldInOrder.filter((r) => !healthy(r)).slice(0, step.stopOldUnhealthy), ...oldInOrder.filter(healthy).slice(0, step.stopOldHealthy)],
-    scalingReason(primary.id!),
+    scalingReason(primary.id),
   );
-  t.stop([...activePrimary].sort(notHealthyFirst).slice(0, step.scaleIn), scalingReason(primary.id!));
+  t.stop([...activePrimary].sort(notHealthyFirst).slice(0, step.scaleIn), scalingReason(primary.id));
   if (step.start > 0) start(t, primary, step.start);
   if (step.blocked) t.event(say.blocked(t.name));
 
@@ -137,7 +137,7 @@ function noteHealthy(t: Tick): void {
     }
     if (r.healthySince === undefined) {
       r.healthySince = from;
-      t.ecs.model.updateTask(r.task.taskArn!, (x) => (x.healthySince ??= from));
+      t.ecs.model.updateTask(r.task.taskArn, (x) => (x.healthySince ??= from));
     }
     if (r.deploymentId && healthyAt[r.deploymentId] === undefined) healthyAt[r.deploymentId] = from;
   }
@@ -162,7 +162,7 @@ function replaceUnhealthy(t: Tick): void {
       t.wake((r.task.startedAt ?? t.now) + t.ecs.clock.duration(grace * 1000) - t.now + 20);
       continue;
     }
-    t.event(say.failedHealthChecks(t.name, taskIdOf(r.task.taskArn!)));
+    t.event(say.failedHealthChecks(t.name, taskIdOf(r.task.taskArn)));
     t.stop([r], HEALTH_CHECK_FAILURE);
   }
 }
@@ -171,7 +171,7 @@ function replaceUnhealthy(t: Tick): void {
 function circuitBreaker(t: Tick): void {
   const { record } = t;
   const primary = record.deployments[0];
-  const healthyAt = t.book.healthyAt?.[primary.id!];
+  const healthyAt = t.book.healthyAt?.[primary.id];
   if (healthyAt === undefined) {
     const failed = countFailedTasks(t.tasks.filter((r) => r.deploymentId === primary.id), healthyAt);
     primary.failedTasks = Math.max(primary.failedTasks ?? 0, failed);
@@ -182,11 +182,11 @@ function circuitBreaker(t: Tick): void {
   primary.rolloutState = 'FAILED';
   primary.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.';
   primary.updatedAt = t.now;
-  t.event(say.failed(t.name, primary.id!));
-  t.ecs.events.publish({ type: 'ecs.deployment', resource: record.service.serviceArn!, at: t.now, detail: { id: primary.id, rolloutState: 'FAILED' } });
+  t.event(say.failed(t.name, primary.id));
+  t.ecs.events.publish({ type: 'ecs.deployment', resource: record.service.serviceArn, at: t.now, detail: { id: primary.id, rolloutState: 'FAILED' } });
   const target = record.lastCompletedTaskDefinition;
   const rollbacks = (t.book.rollbacks ??= []);
-  if (!breaker.rollback || !target || rollbacks.includes(primary.id!)) return;
+  if (!breaker.rollback || !target || rollbacks.includes(primary.id)) return;
   const rollback = newDeployment({
     taskDefinition: target,
     desiredCount: record.service.desiredCount ?? 0,
@@ -198,14 +198,14 @@ function circuitBreaker(t: Tick): void {
   primary.status = 'ACTIVE';
   record.deployments.unshift(rollback);
   record.service.taskDefinition = target;
-  rollbacks.push(rollback.id!);
-  t.event(say.rollingBack(t.name, rollback.id!, target));
+  rollbacks.push(rollback.id);
+  t.event(say.rollingBack(t.name, rollback.id, target));
 }
 
 /** Without a circuit breaker watching, repeated failed starts slow the PRIMARY down. */
-function throttle(t: Tick, primary: Deployment, ofPrimary: TaskRecord[]): boolean {
+function throttle(t: Tick, primary: StoredDeployment, ofPrimary: TaskRecord[]): boolean {
   const breaker = t.record.service.deploymentConfiguration?.deploymentCircuitBreaker;
-  const watched = breaker?.enable && primary.rolloutState === 'IN_PROGRESS' && t.book.healthyAt?.[primary.id!] === undefined;
+  const watched = breaker?.enable && primary.rolloutState === 'IN_PROGRESS' && t.book.healthyAt?.[primary.id] === undefined;
   if (watched || primary.rolloutState === 'FAILED') return false;
   const streak = failureStreak(ofPrimary);
   const wait = startBackoffMs(streak.length);
@@ -218,12 +218,13 @@ function throttle(t: Tick, primary: Deployment, ofPrimary: TaskRecord[]): boolea
 }
 
 /** Starts PRIMARY tasks; placement problems become service events, as in ECS. */
-function start(t: Tick, primary: Deployment, count: number): void {
+function start(t: Tick, primary: StoredDeployment, count: number): void {
   const { ecs, record } = t;
   const svc = record.service;
-  const definition = ecs.model.taskDefinitions.get(primary.taskDefinition!);
-  if (!definition) return t.event(say.missingTaskDefinition(t.name, primary.taskDefinition!));
-  const cluster = ecs.model.clusters.get(svc.clusterArn!)!;
+  const definition = ecs.model.taskDefinitions.get(primary.taskDefinition);
+  if (!definition) return t.event(say.missingTaskDefinition(t.name, primary.taskDefinition));
+  const cluster = ecs.model.clusters.get(svc.clusterArn);
+  if (!cluster) return t.event(say.cannotPlace(t.name, ecsError.clusterNotFound().message));
   const tags = [
     ...(svc.propagateTags === 'SERVICE' ? svc.tags ?? [] : svc.propagateTags === 'TASK_DEFINITION' ? definition.tags : []),
     ...(svc.enableECSManagedTags ? [{ key: 'aws:ecs:serviceName', value: t.name }, { key: 'aws:ecs:clusterName', value: cluster.clusterName }] : []),
@@ -231,7 +232,7 @@ function start(t: Tick, primary: Deployment, count: number): void {
   let launched: ReturnType<typeof launchTasks>;
   try {
     launched = launchTasks(ecs, {
-      scope: scopeOfArn(svc.serviceArn!)!,
+      scope: scopeOfOwnArn(svc.serviceArn),
       cluster,
       definition,
       count,
@@ -251,7 +252,7 @@ function start(t: Tick, primary: Deployment, count: number): void {
     t.event(say.cannotPlace(t.name, err.message));
     return t.wake(Math.max(MOVING_MS, ecs.clock.duration(PLACEMENT_RETRY_MS)));
   }
-  if (launched.tasks.length) t.event(say.started(t.name, launched.tasks.map((x) => taskIdOf(x.taskArn!))));
+  if (launched.tasks.length) t.event(say.started(t.name, launched.tasks.map((x) => taskIdOf(x.taskArn))));
   if (launched.failures.length) {
     // While tasks are still stopping they hold ports and memory: wait for them before complaining.
     if (t.tasks.some(isStopping)) return t.wake(MOVING_MS / 2);
@@ -262,14 +263,15 @@ function start(t: Tick, primary: Deployment, count: number): void {
 }
 
 /** Drops drained deployments, writes the counts, marks completion and steady state, decides when to look again. */
-function settle(t: Tick, primary: Deployment): void {
+function settle(t: Tick, primary: StoredDeployment): void {
   const { record } = t;
   const svc = record.service;
   const desired = svc.desiredCount ?? 0;
   const before = record.deployments.length;
   record.deployments = record.deployments.filter((d) => d === primary || t.tasks.some((r) => r.deploymentId === d.id && r.task.lastStatus !== 'STOPPED'));
-  const ids = new Set(record.deployments.map((d) => d.id!));
-  for (const id of Object.keys(t.book.healthyAt ?? {})) if (!ids.has(id)) delete t.book.healthyAt![id];
+  const ids = new Set(record.deployments.map((d) => d.id));
+  const healthyAt = t.book.healthyAt ?? {};
+  for (const id of Object.keys(healthyAt)) if (!ids.has(id)) delete healthyAt[id];
   if (t.book.rollbacks) t.book.rollbacks = t.book.rollbacks.filter((id) => ids.has(id));
 
   const live = liveDeployments(record, t.tasks);
@@ -292,8 +294,8 @@ function settle(t: Tick, primary: Deployment): void {
     head.rolloutStateReason = `ECS deployment ${head.id} completed.`;
     head.updatedAt = t.now;
     record.lastCompletedTaskDefinition = head.taskDefinition;
-    t.event(say.completed(t.name, head.id!));
-    t.ecs.events.publish({ type: 'ecs.deployment', resource: svc.serviceArn!, at: t.now, detail: { id: head.id, rolloutState: 'COMPLETED' } });
+    t.event(say.completed(t.name, head.id));
+    t.ecs.events.publish({ type: 'ecs.deployment', resource: svc.serviceArn, at: t.now, detail: { id: head.id, rolloutState: 'COMPLETED' } });
   }
   const inTransit = t.tasks.some((r) => isStopping(r) || (isActive(r) && r.task.lastStatus !== 'RUNNING'));
   if (alone && !inTransit && counts.running === desired && targetsHealthy && head.rolloutState === 'COMPLETED') t.event(say.steady(t.name));

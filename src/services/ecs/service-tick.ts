@@ -34,8 +34,8 @@ export class Tick {
 
   constructor(readonly ecs: EcsContext, readonly record: ServiceRecord) {
     this.now = ecs.clock.now();
-    this.name = record.service.serviceName!;
-    this.tasks = ecs.model.tasks.find({ service: record.service.serviceArn! });
+    this.name = record.service.serviceName;
+    this.tasks = ecs.model.tasks.find({ service: record.service.serviceArn });
   }
 
   get book(): NonNullable<ServiceRecord['scheduler']> {
@@ -56,21 +56,21 @@ export class Tick {
   stop(tasks: TaskRecord[], reason: string): void {
     if (tasks.length === 0) return;
     for (const r of tasks) {
-      const stopped = requestStop(this.ecs, r.task.taskArn!, 'ServiceSchedulerInitiated', reason);
+      const stopped = requestStop(this.ecs, r.task.taskArn, 'ServiceSchedulerInitiated', reason);
       if (stopped) r.task = stopped.task;
     }
-    this.event(say.stopped(this.name, tasks.map((r) => taskIdOf(r.task.taskArn!))));
+    this.event(say.stopped(this.name, tasks.map((r) => taskIdOf(r.task.taskArn))));
     this.wake(MOVING_MS);
   }
 
   /** How a task's load balancer targets are doing, read once per run (undefined: no load balancer). */
   targets(r: TaskRecord): TargetsHealth | undefined {
-    const key = r.task.taskArn!;
+    const key = r.task.taskArn;
     if (!this.balanced.has(key)) this.balanced.set(key, targetsHealth(this.ecs, r, this.record.service));
     return this.balanced.get(key);
   }
 
   refresh(): void {
-    this.tasks = this.ecs.model.tasks.find({ service: this.record.service.serviceArn! });
+    this.tasks = this.ecs.model.tasks.find({ service: this.record.service.serviceArn });
   }
 }
