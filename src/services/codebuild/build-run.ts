@@ -14,7 +14,7 @@ import { logger } from '../../core/log.ts';
 import { scopeOfOwnArn } from '../../core/scope.ts';
 import { ConflictError } from '../../runtime/errors.ts';
 import { ArtifactError, uploadArtifacts } from './artifacts.ts';
-import { buildContainerSpec, cacheDir, readRunnerState, registryHost, workDir } from './build-container.ts';
+import { buildContainerSpec, cacheDir, readRunnerState, workDir } from './build-container.ts';
 import { buildEnvironment } from './build-env.ts';
 import { BuildspecError, parseBuildspec, type Buildspec } from './buildspec.ts';
 import type { CodebuildContext } from './context.ts';
@@ -149,7 +149,7 @@ export class BuildRun {
     let env: Record<string, string>;
     try {
       env = buildEnvironment({
-        record, spec, endpoint: await this.cb.network.endpointForBuilds(), credentials: this.grant(), registry: registryHost(this.cb),
+        record, spec, endpoint: await this.cb.network.endpointForBuilds(), credentials: this.grant(), registry: this.cb.ecr.registryHost(),
         account: this.cb.config.account, nonce, resolvedVersion: this.resolvedVersion, log: (line) => this.blog.container(line),
       });
     } catch (err) {

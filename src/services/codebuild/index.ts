@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { Controller } from '../../core/reconcile.ts';
 import { loadModel } from '../../protocol/model.ts';
+import type { EcrFacade } from '../ecr/index.ts';
 import type { AppContext, Room } from '../types.ts';
 import { codebuildHandlers } from './api.ts';
 import { artifactRoutes } from './artifacts.ts';
@@ -18,11 +19,12 @@ import { BuildNetwork } from './network.ts';
 
 export { artifactsRoot } from './artifacts.ts';
 
-export function register(app: AppContext): Room {
+export function register(app: AppContext, deps: { ecr: EcrFacade }): Room {
   const cb: CodebuildContext = {
     ...app,
     model: new CodebuildModel(app.store),
-    images: new BuildImages(app),
+    ecr: deps.ecr,
+    images: new BuildImages(app, deps.ecr),
     network: new BuildNetwork(app),
     epoch: randomBytes(8).toString('hex'),
     enqueueBuild: (arn) => builds.enqueue(arn),

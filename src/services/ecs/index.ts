@@ -8,7 +8,8 @@ import { Controller } from '../../core/reconcile.ts';
 import { logger } from '../../core/log.ts';
 import { loadModel } from '../../protocol/model.ts';
 import type { EngineInfo } from '../../runtime/types.ts';
-import { TARGET_HEALTH } from '../elb/index.ts';
+import type { EcrFacade } from '../ecr/index.ts';
+import type { ElbFacade } from '../elb/index.ts';
 import type { AppContext, Room } from '../types.ts';
 import { ecsHandlers } from './api.ts';
 import { LABEL } from './container-spec.ts';
@@ -22,10 +23,11 @@ import { reconcileTask } from './task-controller.ts';
 
 const log = logger('ecs');
 
-export function register(app: AppContext): Room {
+export function register(app: AppContext, deps: { elb: ElbFacade; ecr: EcrFacade }): Room {
   const model = new EcsModel(app.store);
   const ecs: EcsContext = {
     ...app,
+    ...deps,
     model,
     engine: fallbackEngine(),
     enqueueTask: (arn) => tasks.enqueue(arn),
@@ -62,7 +64,7 @@ export function register(app: AppContext): Room {
         log.warn(`Docker Engine is not reachable (${(err as Error).message}); tasks will wait for it. Start Docker and check \`docker info\`.`);
       }
       void watchEngine(ecs, watching.signal);
-      const unwatchTargets = app.events.subscribe((e) => e.type === TARGET_HEALTH && wakeForTargetGroup(ecs, e.resource));
+      const unwatchTargets = deps.elb.onTargetHealth((targetGroupArn) => wakeForTargetGroup(ecs, targetGroupArn));
       watching.signal.addEventListener('abort', unwatchTargets, { once: true });
       await reportOrphans(ecs);
       reportUnservable(ecs);

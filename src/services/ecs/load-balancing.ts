@@ -1,6 +1,6 @@
 /**
  * @module services/ecs/load-balancing
- * Service tasks behind load balancers, through the ELB room's index.ts only:
+ * Service tasks behind load balancers, through the ELB room's facade only:
  *
  *   RUNNING        → register the task's targets in each of the service's target groups
  *                    (bridge/host: this machine's container instance and the mapped host port,
@@ -12,7 +12,7 @@
  * and, for the scheduler, how the targets of a task are doing (healthy, unhealthy, pending).
  */
 import { shortName } from '../../core/ids.ts';
-import { deregisterTargets, registerTargets, targetGroupInfo, targetState, type TargetRef } from '../elb/index.ts';
+import type { TargetRef } from '../elb/index.ts';
 import type { EcsContext } from './context.ts';
 import type { TaskRecord } from './model.ts';
 import { addEvent } from './service-events.ts';
@@ -38,7 +38,7 @@ export function targetsOfTask(ecs: EcsContext, record: TaskRecord): TaskTarget[]
     } else {
       const binding = container?.networkBindings?.find((b) => b.containerPort === lb.containerPort && (b.protocol ?? 'tcp') === 'tcp');
       const instance = record.task.containerInstanceArn ? ecs.model.instances.get(record.task.containerInstanceArn)?.instance.ec2InstanceId : undefined;
-      if (binding?.hostPort) target = { id: targetGroupInfo(ecs, lb.targetGroupArn)?.targetType === 'ip' ? '127.0.0.1' : instance ?? 'i-00000000000000000', port: binding.hostPort };
+      if (binding?.hostPort) target = { id: ecs.elb.targetGroupInfo(lb.targetGroupArn)?.targetType === 'ip' ? '127.0.0.1' : instance ?? 'i-00000000000000000', port: binding.hostPort };
     }
     if (!target) return undefined;
     out.push({ targetGroupArn: lb.targetGroupArn, ...target });
@@ -53,7 +53,7 @@ export function registerTaskTargets(ecs: EcsContext, record: TaskRecord): void {
   if (!targets?.length) return;
   for (const t of targets) {
     try {
-      registerTargets(ecs, t.targetGroupArn, [t]);
+      ecs.elb.registerTargets(t.targetGroupArn, [t]);
     } catch (err) {
       serviceEvent(ecs, record.serviceArn, `(service ${shortName(record.serviceArn)}) failed to register targets in (target-group ${t.targetGroupArn}): ${(err as Error).message}`);
       return;
@@ -73,7 +73,7 @@ export function drainTaskTargets(ecs: EcsContext, record: TaskRecord, anyRunning
   const targets = record.targets ?? [];
   if (targets.length === 0) return false;
   if (!record.targetsDeregistered) {
-    for (const t of targets) deregisterTargets(ecs, t.targetGroupArn, [t]);
+    for (const t of targets) ecs.elb.deregisterTargets(t.targetGroupArn, [t]);
     ecs.model.updateTask(record.task.taskArn, (r) => (r.targetsDeregistered = true));
     if (record.serviceArn) {
       serviceEvent(ecs, record.serviceArn, `(service ${shortName(record.serviceArn)}) has begun draining connections on 1 tasks.`);
@@ -82,7 +82,7 @@ export function drainTaskTargets(ecs: EcsContext, record: TaskRecord, anyRunning
       }
     }
   }
-  return anyRunning && targets.some((t) => targetState(ecs, t.targetGroupArn, t)?.state === 'draining');
+  return anyRunning && targets.some((t) => ecs.elb.targetState(t.targetGroupArn, t)?.state === 'draining');
 }
 
 export type TargetsHealth =
@@ -96,7 +96,7 @@ export function targetsHealth(ecs: EcsContext, record: TaskRecord, service = rec
   if (!targets?.length) return { state: 'pending' };
   let healthy = true;
   for (const t of targets) {
-    const s = targetState(ecs, t.targetGroupArn, t);
+    const s = ecs.elb.targetState(t.targetGroupArn, t);
     if (s?.state === 'unhealthy') return { state: 'unhealthy', targetGroupArn: t.targetGroupArn, port: t.port, reason: s.description ?? 'Health checks failed' };
     if (s?.state !== 'healthy') healthy = false;
   }

@@ -8,7 +8,6 @@
 import { logger } from '../../core/log.ts';
 import { ConflictError, NotFoundError, PullError } from '../../runtime/errors.ts';
 import type { ContainerState } from '../../runtime/types.ts';
-import { engineImageName, registryCredentialsFor } from '../ecr/index.ts';
 import { containerSpec, engineName, pauseName, startOrder, stopTimeoutSec, taskLabels } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
 import { drainTaskTargets, registerTaskTargets } from './load-balancing.ts';
@@ -176,11 +175,11 @@ async function startContainer(ecs: EcsContext, record: TaskRecord, def: StoredCo
     return undefined;
   }
   let id: string | undefined = record.runtimeIds[def.name];
-  const image = engineImageName(ecs, def.image);
+  const image = ecs.ecr.engineImageName(def.image);
   if (!id || !observed.containers.get(def.name)) {
     if (!record.task.pullStartedAt) ecs.model.updateTask(taskArn, (r) => (r.task.pullStartedAt ??= ecs.clock.now()));
     try {
-      await ecs.runtime.ensureImage(image, { auth: registryCredentialsFor(ecs, image) });
+      await ecs.runtime.ensureImage(image, { auth: ecs.ecr.pullCredentials(image) });
     } catch (err) {
       if (err instanceof PullError) {
         fail(ecs, record, `CannotPullContainerError: ${err.message}`, def.name);

@@ -28,9 +28,20 @@ export function memoryEcs() {
     engine: { id: 'e', name: 'local', version: '1', cpus: 2, memoryBytes: 2 ** 30, os: 'linux', arch: 'x86_64' },
     enqueueTask: () => {},
     enqueueService: () => {},
+    // Handlers never reach other rooms; a call through these would be a bug in the test.
+    elb: unreachable('elb'),
+    ecr: unreachable('ecr'),
   };
   const h = ecsHandlers(ecs) as Required<ReturnType<typeof ecsHandlers>>;
   const call = async <K extends keyof EcsOperations>(op: K, input: EcsOperations[K]['input']): Promise<EcsOperations[K]['output']> =>
     (h[op] as (i: unknown, c: RequestContext) => Promise<EcsOperations[K]['output']>)(input, ctx);
   return { ecs, call };
+}
+
+function unreachable<T extends object>(room: string): T {
+  return new Proxy({} as T, {
+    get: (_target, name) => () => {
+      throw new Error(`the ${room} facade was called (${String(name)}) from a handler under test`);
+    },
+  });
 }
