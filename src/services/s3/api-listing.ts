@@ -37,6 +37,11 @@ function rollUp(key: string, f: Filter): string | undefined {
   return at < 0 ? undefined : key.slice(0, at + f.delimiter.length);
 }
 
+/** Whether `a` sorts at or before `b` in S3's order (UTF-8 bytes). */
+function notAfter(a: string, b: string): boolean {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b)) <= 0;
+}
+
 /** Keys are URL-encoded in answers when the client asks (encoding-type=url), as the aws CLI always does. */
 function encoder(encodingType?: string): (s: string | undefined) => string | undefined {
   if (encodingType === undefined) return (s) => s;
@@ -69,10 +74,12 @@ export function listingHandlers(s3: S3Context): Handlers<S3Operations> {
         if (!v.key.startsWith(f.prefix)) return out;
         if (v.deleteMarker) continue;
         const common = rollUp(v.key, f);
-        if (out.items.length + out.prefixes.length >= f.max) return { ...out, truncated: true };
+        // A page that ended on a common prefix resumes past all of it.
+        const passed = common !== undefined && notAfter(common, after);
+        if (!passed && out.items.length + out.prefixes.length >= f.max) return { ...out, truncated: true };
         if (common !== undefined) {
-          out.prefixes.push(common);
-          out.last = common;
+          if (!passed) out.prefixes.push(common);
+          if (!passed) out.last = common;
           cursor = common + AFTER_ALL;
           reseek = true;
           break;
@@ -157,13 +164,14 @@ export function listingHandlers(s3: S3Context): Handlers<S3Operations> {
           id = row.id;
           if (!key.startsWith(f.prefix)) break scan;
           const common = rollUp(key, f);
-          if (rows.length + prefixes.length >= f.max) {
+          const passed = common !== undefined && input.KeyMarker !== undefined && notAfter(common, input.KeyMarker);
+          if (!passed && rows.length + prefixes.length >= f.max) {
             truncated = true;
             break scan;
           }
           if (common !== undefined) {
-            prefixes.push(common);
-            next = { key: common };
+            if (!passed) prefixes.push(common);
+            if (!passed) next = { key: common };
             key = common + AFTER_ALL;
             id = -Infinity;
             reseek = true;
