@@ -68,8 +68,9 @@ export function createSeam(opts: SeamOptions): Seam {
     };
     if (protocol === 'rest-xml') {
       // REST-XML (S3) bodies are objects: they stream to the service, never read here.
-      const api = byScope.get(scope!.service);
-      if (!api || api.model.metadata.protocol !== 'rest-xml') throw notServed(req, scope!.service);
+      const service = scope?.service ?? 's3'; // SigV2 names no service: it is S3's alone
+      const api = byScope.get(service);
+      if (!api || api.model.metadata.protocol !== 'rest-xml') throw notServed(req, service);
       found(api.model);
       return serveRestXml(api, req, url, ctx);
     }

@@ -15,8 +15,8 @@ export function s3Client(endpoint: string, region = 'us-east-1'): S3Client {
 }
 
 /** Runs `aws <args>` against Slipway; resolves with its output, rejects with stderr on failure. */
-export async function aws(endpoint: string, args: string[]): Promise<string> {
-  const { stdout } = await run('aws', [...args, '--endpoint-url', endpoint], { env: cliEnv, maxBuffer: 64 * 1024 * 1024 });
+export async function aws(endpoint: string, args: string[], env: Record<string, string> = {}): Promise<string> {
+  const { stdout } = await run('aws', [...args, '--endpoint-url', endpoint], { env: { ...cliEnv, ...env }, maxBuffer: 64 * 1024 * 1024 });
   return stdout;
 }
 

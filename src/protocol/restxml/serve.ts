@@ -98,9 +98,18 @@ function bodyOf(req: IncomingMessage): Readable {
   return req.pipe(decoder);
 }
 
-/** A presigned URL (query-string SigV4) is refused once X-Amz-Date + X-Amz-Expires has passed. */
+/**
+ * A presigned URL is refused once it expires: X-Amz-Date + X-Amz-Expires (SigV4), or Expires in
+ * epoch seconds (SigV2).
+ */
 function checkPresigned(url: URL): void {
   const q = url.searchParams;
+  if (q.has('AWSAccessKeyId') && q.has('Signature')) {
+    const expires = Number(q.get('Expires'));
+    if (!Number.isFinite(expires)) throw new AwsError('AccessDenied', 'Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters', { status: 403 });
+    if (Date.now() > expires * 1000) throw expired(expires * 1000);
+    return;
+  }
   if (!q.has('X-Amz-Algorithm')) return;
   const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(q.get('X-Amz-Date') ?? '');
   const expires = Number(q.get('X-Amz-Expires'));
@@ -109,7 +118,9 @@ function checkPresigned(url: URL): void {
   }
   if (expires > MAX_EXPIRES) throw new AwsError('AuthorizationQueryParametersError', 'X-Amz-Expires must be less than a week (in seconds) that is 604800');
   const signed = Date.UTC(+date[1], +date[2] - 1, +date[3], +date[4], +date[5], +date[6]);
-  if (Date.now() > signed + expires * 1000) {
-    throw new AwsError('AccessDenied', 'Request has expired', { status: 403, fields: { Expires: new Date(signed + expires * 1000).toISOString(), ServerTime: new Date().toISOString() } });
-  }
+  if (Date.now() > signed + expires * 1000) throw expired(signed + expires * 1000);
+}
+
+function expired(at: number): AwsError {
+  return new AwsError('AccessDenied', 'Request has expired', { status: 403, fields: { Expires: new Date(at).toISOString(), ServerTime: new Date().toISOString() } });
 }
