@@ -32,8 +32,6 @@ describe('edge: services Slipway does not serve yet', () => {
     [['ec2', 'describe-vpcs'], 'DescribeVpcs', 'ec2'],
     [['iam', 'list-users'], 'ListUsers', 'iam'],
     [['sts', 'get-caller-identity'], 'GetCallerIdentity', 'sts'],
-    [['s3', 'ls'], 'ListBuckets', 's3'],
-    [['s3api', 'list-buckets'], 'ListBuckets', 's3'],
     [['ssm', 'get-parameter', '--name', 'x'], 'GetParameter', 'ssm'],
     [['secretsmanager', 'get-secret-value', '--secret-id', 'x'], 'GetSecretValue', 'secretsmanager'],
     [['logs', 'describe-log-groups'], 'DescribeLogGroups', 'logs'],
@@ -48,9 +46,9 @@ describe('edge: services Slipway does not serve yet', () => {
 
   it('answers each protocol in its own error shape with 501', async () => {
     const sig = (service: string) => `AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=00`;
-    const s3 = await rawRequest(s.endpoint, { path: '/my-bucket?list-type=2', headers: { authorization: sig('s3') } });
+    const s3 = await rawRequest(s.endpoint, { path: '/my-bucket?acl', headers: { authorization: sig('s3') } });
     assert.equal(s3.status, 501);
-    assert.match(s3.text, /^<\?xml[^>]*>\n<Error><Code>NotImplemented<\/Code><Message>Slipway does not serve s3 yet<\/Message><RequestId>[^<]+<\/RequestId><\/Error>$/);
+    assert.match(s3.text, /^<\?xml[^>]*>\n<Error><Code>NotImplemented<\/Code><Message>Slipway does not implement S3 GetBucketAcl yet\. [^<]*<\/Message><RequestId>[^<]+<\/RequestId><\/Error>$/);
     const ec2 = await rawRequest(s.endpoint, { ...form({ Action: 'DescribeVpcs', Version: '2016-11-15' }), headers: { ...form({}).headers, authorization: sig('ec2') } });
     assert.equal(ec2.status, 501);
     assert.match(ec2.text, /<Response><Errors><Error><Code>NotImplemented<\/Code><Message>Slipway does not serve ec2 yet<\/Message><\/Error><\/Errors><RequestID>/);
