@@ -1,13 +1,13 @@
 /**
  * Nothing acknowledged is lost and nothing half-written is ever seen: Slipway as a real process,
  * killed with -9 while a PutObject and an UploadPart are halfway through their bodies, then
- * started again; and a client that hangs up halfway through a PutObject.
+ * started again; and clients that hang up halfway through a PutObject or a GetObject.
  */
 import { CompleteMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand, GetObjectCommand, HeadObjectCommand, ListPartsCommand, PutObjectCommand, UploadPartCommand } from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, rmSync, statSync } from 'node:fs';
-import { request, type ClientRequest } from 'node:http';
+import { readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { get, request, type ClientRequest } from 'node:http';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { failure } from '../support/logs.ts';
@@ -83,4 +83,30 @@ test('a client that hangs up halfway through a PutObject leaves no object and no
   req.destroy();
   await waitFor('the staged bytes to go', async () => staged().length === 0);
   assert.equal((await failure(s3.send(new HeadObjectCommand({ Bucket: 'crash', Key: 'abandoned' })))).name, 'NotFound');
+});
+
+test('a client that hangs up halfway through a GetObject leaves no object file open', async () => {
+  const s3 = s3Client(slipway!.endpoint);
+  await s3.send(new PutObjectCommand({ Bucket: 'crash', Key: 'large', Body: randomBytes(32 * MiB) }));
+  const blobs = join(dataDir, 's3', 'blobs');
+  const open = () => readdirSync(`/proc/${slipway!.child.pid}/fd`).filter((fd) => {
+    try {
+      return readlinkSync(`/proc/${slipway!.child.pid}/fd/${fd}`).startsWith(blobs);
+    } catch {
+      return false;
+    }
+  }).length;
+  const url = new URL(slipway!.endpoint);
+  const auth = 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0';
+  await new Promise<void>((resolve, reject) => {
+    const req = get({ host: url.hostname, port: url.port, path: '/crash/large', headers: { authorization: auth } }, (res) => {
+      res.once('data', () => {
+        req.destroy();
+        resolve();
+      });
+    });
+    req.on('error', () => {});
+    req.once('response', (res) => res.statusCode !== 200 && reject(new Error(`status ${res.statusCode}`)));
+  });
+  await waitFor('the object file to be closed', async () => open() === 0);
 });
