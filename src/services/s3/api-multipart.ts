@@ -125,7 +125,7 @@ export function multipartHandlers(s3: S3Context): Handlers<S3Operations> {
       }
       for (const part of chosen.slice(0, -1)) if (part.size < MIN_PART) throw s3Error.entityTooSmall(part.number, part.size);
       const etag = `"${createHash('md5').update(Buffer.concat(chosen.map((p) => Buffer.from(p.md5, 'hex')))).digest('hex')}-${chosen.length}"`;
-      const received = await s3.objects.receive(chosen.map((p) => p.blob), upload.checksumAlgorithm ? [upload.checksumAlgorithm] : []);
+      const received = await s3.objects.receive(chosen.map((p) => p.blob), upload.checksumAlgorithm ? [upload.checksumAlgorithm] : [], { md5: false });
       let partBlobs: string[] = [];
       const draft = { bucket: upload.bucket, key: upload.key, headers: upload.headers, metadata: upload.metadata, tags: upload.tags, etag, parts: chosen.length };
       const v = await commitVersion(s3, draft, received, 'ObjectCreated:CompleteMultipartUpload', () => {

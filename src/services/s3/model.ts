@@ -167,7 +167,8 @@ export class S3Model {
 
   /**
    * Up to `limit` versions after the cursor (key, row id) in listing order: keys ascending, each
-   * key's versions newest first. A cursor of (key, Infinity) starts at the key's newest version.
+   * key's versions newest first. A cursor of (key, Infinity) starts at the key's newest version;
+   * (key, -Infinity) passes the whole key.
    */
   versionsAfter(bucket: string, key: string, id: number, from: string, limit: number): VersionRow[] {
     const rows = this.store
@@ -181,7 +182,7 @@ export class S3Model {
     return (this.store.prepare('SELECT id FROM s3_objects WHERE bucket = ? AND key = ? AND version_id = ?').get(bucket, key, versionId) as { id: number } | undefined)?.id;
   }
 
-  /** Whether a blob is named by any version or part (for the sweep at start). */
+  /** Every blob a version or a part names (what the sweep at start keeps). */
   blobsInUse(): Set<string> {
     const ids = new Set<string>();
     for (const r of this.store.prepare("SELECT json_extract(doc, '$.blob') AS blob FROM s3_objects").all() as { blob: string | null }[]) if (r.blob) ids.add(r.blob);

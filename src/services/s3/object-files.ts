@@ -36,15 +36,15 @@ export class FileObjectStore implements ObjectStore {
     return join(this.root, 'blobs', id.slice(0, 2), id);
   }
 
-  async receive(body: Readable | string[], algorithms: readonly ChecksumAlgorithm[]): Promise<Received> {
+  async receive(body: Readable | string[], algorithms: readonly ChecksumAlgorithm[], opts: { md5?: boolean } = {}): Promise<Received> {
     const id = randomUUID();
-    const md5 = createChecksum('MD5');
+    const md5 = opts.md5 === false ? undefined : createChecksum('MD5');
     const sums = algorithms.map((a) => [a, createChecksum(a)] as const);
     let size = 0;
     const hashing = new Transform({
       transform(chunk: Buffer, _enc, done) {
         size += chunk.length;
-        md5.update(chunk);
+        md5?.update(chunk);
         for (const [, sum] of sums) sum.update(chunk);
         done(null, chunk);
       },
@@ -56,7 +56,7 @@ export class FileObjectStore implements ObjectStore {
       this.discard(id);
       throw err;
     }
-    return { id, size, md5: Buffer.from(md5.digest(), 'base64').toString('hex'), checksums: Object.fromEntries(sums.map(([a, s]) => [a, s.digest()])) };
+    return { id, size, md5: md5 ? Buffer.from(md5.digest(), 'base64').toString('hex') : '', checksums: Object.fromEntries(sums.map(([a, s]) => [a, s.digest()])) };
   }
 
   private async *concat(ids: string[]): AsyncGenerator<Buffer> {

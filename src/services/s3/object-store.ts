@@ -18,7 +18,7 @@ export interface Received {
   /** The staged blob's id: `keep` or `discard` it. */
   id: string;
   size: number;
-  /** MD5, hex. */
+  /** MD5, hex ('' when not asked for). */
   md5: string;
   /** base64 digests of the algorithms asked for. */
   checksums: Partial<Record<ChecksumAlgorithm, string>>;
@@ -34,8 +34,11 @@ export interface ByteRange {
 export class IncompleteBodyError extends Error {}
 
 export interface ObjectStore {
-  /** Streams `body` (or the blobs `parts`, one after another) into staging. */
-  receive(body: Readable | string[], algorithms: readonly ChecksumAlgorithm[]): Promise<Received>;
+  /**
+   * Streams `body` (or the blobs `parts`, one after another) into staging, with MD5 unless told
+   * not to (a multipart object's ETag is made from its parts' MD5s, not from its bytes).
+   */
+  receive(body: Readable | string[], algorithms: readonly ChecksumAlgorithm[], opts?: { md5?: boolean }): Promise<Received>;
   /** Makes a staged blob permanent (durable on disk when this returns). */
   keep(id: string): Promise<void>;
   discard(id: string): void;
