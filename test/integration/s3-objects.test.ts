@@ -78,6 +78,8 @@ describe('S3 objects (SDK v3)', () => {
     assert.equal(sha1.ChecksumSHA1, createHash('sha1').update('abc').digest('base64'));
     const c = await s3.send(new PutObjectCommand({ Bucket: 'objects', Key: 'crc32c', Body: '123456789', ChecksumAlgorithm: 'CRC32C' }));
     assert.equal(Buffer.from(c.ChecksumCRC32C!, 'base64').toString('hex'), 'e3069283');
+    const nvme = await s3.send(new PutObjectCommand({ Bucket: 'objects', Key: 'crc64', Body: '123456789', ChecksumAlgorithm: 'CRC64NVME' }));
+    assert.equal(Buffer.from(nvme.ChecksumCRC64NVME!, 'base64').toString('hex'), 'ae8b14860a799888');
   });
 
   it('reads ranges, and answers conditions with 304 and PreconditionFailed', async () => {

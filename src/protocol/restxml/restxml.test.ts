@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { loadModel } from '../model.ts';
 import { AwsChunkedDecoder, ChunkedError } from './chunked.ts';
+import { createChecksum } from './checksums.ts';
 import { operationFor } from './routes.ts';
 import { parseXml, XmlError } from './xml.ts';
 
@@ -61,5 +62,18 @@ describe('XML bodies', () => {
 
   it('refuses a DOCTYPE and malformed documents', () => {
     for (const bad of ['<!DOCTYPE x [<!ENTITY e "x">]><a>&e;</a>', '<a><b></a>', '<a>', 'text', '<a/><b/>']) assert.throws(() => parseXml(bad), XmlError, bad);
+  });
+});
+
+describe('checksums', () => {
+  it('give the catalogued check values for "123456789", however the bytes are split', () => {
+    const check = { CRC32: 'cbf43926', CRC32C: 'e3069283', CRC64NVME: 'ae8b14860a799888' } as const;
+    for (const [algorithm, hex] of Object.entries(check)) {
+      for (const pieces of [['123456789'], ['1', '2345', '6789']]) {
+        const sum = createChecksum(algorithm as keyof typeof check);
+        for (const p of pieces) sum.update(Buffer.from(p));
+        assert.equal(Buffer.from(sum.digest(), 'base64').toString('hex'), hex, algorithm);
+      }
+    }
   });
 });
