@@ -76,6 +76,22 @@ test('kill -9 mid-PutObject and mid-UploadPart: acknowledged objects and parts s
   assert.ok(Buffer.from(await multi.Body!.transformToByteArray()).equals(part1));
 });
 
+test('a PutObject declaring more than 5 GiB is EntityTooLarge before any byte is stored', { timeout: 30_000 }, async () => {
+  const status = await new Promise<string>((resolve) => {
+    const req = halfPut(slipway!.endpoint, '/crash/huge', 6 * 1024 * MiB, Buffer.alloc(0));
+    req.once('response', (res) => {
+      let text = '';
+      res.on('data', (d) => (text += d));
+      res.on('end', () => {
+        req.destroy();
+        resolve(`${res.statusCode} ${text}`);
+      });
+    });
+  });
+  assert.match(status, /^400 [\s\S]*<Code>EntityTooLarge<\/Code>/);
+  assert.deepEqual(staged(), []);
+});
+
 test('a client that hangs up halfway through a PutObject leaves no object and no staged bytes', async () => {
   const s3 = s3Client(slipway!.endpoint);
   const req = halfPut(slipway!.endpoint, '/crash/abandoned', 4 * MiB, randomBytes(MiB));

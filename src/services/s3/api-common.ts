@@ -49,7 +49,10 @@ export function asBody(stream: Readable): string {
   return stream as unknown as string;
 }
 
-type ChecksumFields = Partial<Record<`Checksum${ChecksumAlgorithm}`, string>> & { ChecksumAlgorithm?: string; ContentMD5?: string };
+type ChecksumFields = Partial<Record<`Checksum${ChecksumAlgorithm}`, string>> & { ChecksumAlgorithm?: string; ContentMD5?: string; ContentLength?: number };
+
+/** The most one PutObject or UploadPart may carry. */
+const MAX_SINGLE_UPLOAD = 5 * 1024 ** 3;
 
 /**
  * Streams the body into staging with the digests the client asked for, and checks them: a
@@ -57,6 +60,7 @@ type ChecksumFields = Partial<Record<`Checksum${ChecksumAlgorithm}`, string>> & 
  * staged, for the caller to keep once its record is ready.
  */
 export async function receiveChecked(s3: S3Context, input: ChecksumFields, body: Readable, algorithm?: ChecksumAlgorithm): Promise<Received> {
+  if (input.ContentLength !== undefined && input.ContentLength > MAX_SINGLE_UPLOAD) throw s3Error.entityTooLarge(input.ContentLength, MAX_SINGLE_UPLOAD);
   if (input.ContentMD5 !== undefined && !/^[A-Za-z0-9+/]{22}==$/.test(input.ContentMD5)) throw s3Error.invalidDigest(input.ContentMD5);
   const trailers = body instanceof AwsChunkedDecoder ? body : undefined;
   const wanted = new Set<ChecksumAlgorithm>(algorithm ? [algorithm] : []);

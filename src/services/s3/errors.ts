@@ -38,6 +38,8 @@ export const s3Error = {
   badDigest: (expected: string, computed: string) =>
     e('BadDigest', 'The Content-MD5 you specified did not match what we received.', { ExpectedDigest: expected, CalculatedDigest: computed }),
   badChecksum: (algorithm: string) => e('BadDigest', `The ${algorithm} you specified did not match the calculated checksum.`),
+  entityTooLarge: (size: number, max: number) =>
+    e('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', { ProposedSize: size, MaxSizeAllowed: max }),
   incompleteBody: () => e('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header'),
   malformedXml: () => e('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema'),
   malformedPolicy: (why: string) => e('MalformedPolicy', why),
