@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { logger } from '../../core/log.ts';
 import { loadModel } from '../../protocol/model.ts';
+import type { Store } from '../../store/index.ts';
 import type { AppContext, Room } from '../types.ts';
 import { findVersion } from './api-common.ts';
 import { s3Handlers } from './api.ts';
@@ -26,7 +27,8 @@ export interface S3Facade {
   read(bucket: string, key: string, versionId?: string): { etag: string; size: number; versionId?: string; body: Readable };
 }
 
-const rooms = new WeakMap<object, S3Context>();
+/** The room's parts for this app, made once per store (register and the facade share them). */
+const rooms = new WeakMap<Store, S3Context>();
 
 function contextFor(app: AppContext): S3Context {
   let s3 = rooms.get(app.store);
