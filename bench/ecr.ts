@@ -32,7 +32,7 @@ export interface EcrBenchOptions {
   log: (line: string) => void;
 }
 
-interface Registry {
+export interface Registry {
   name: string;
   host: string;
   pid: number;
@@ -133,7 +133,7 @@ export async function benchEcr(opts: EcrBenchOptions): Promise<string> {
   ].join('\n');
 }
 
-interface Sample {
+export interface Sample {
   seconds: number;
   cpu: number;
 }
@@ -149,7 +149,7 @@ function cpuSeconds(pid: number): number {
 }
 
 /** Seconds `fn` took (its own count when it returns a number, else wall time), and the CPU seconds registry `r` spent meanwhile. */
-async function timed(r: Registry, fn: () => Promise<unknown>): Promise<Sample> {
+export async function timed(r: Registry, fn: () => Promise<unknown>): Promise<Sample> {
   const cpuBefore = cpuSeconds(r.pid);
   const start = performance.now();
   const result = await fn();
@@ -157,7 +157,7 @@ async function timed(r: Registry, fn: () => Promise<unknown>): Promise<Sample> {
   return { seconds, cpu: cpuSeconds(r.pid) - cpuBefore };
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
 }
@@ -173,12 +173,12 @@ async function buildImage(mib: number): Promise<string> {
   return stdout.trim();
 }
 
-async function slipwayPassword(endpoint: string): Promise<string> {
+export async function slipwayPassword(endpoint: string): Promise<string> {
   const out = await ecrCall(endpoint, 'GetAuthorizationToken', {});
   return Buffer.from(out.authorizationData[0].authorizationToken, 'base64').toString('utf8').split(':')[1];
 }
 
-async function createRepository(endpoint: string, repositoryName: string): Promise<void> {
+export async function createRepository(endpoint: string, repositoryName: string): Promise<void> {
   await ecrCall(endpoint, 'CreateRepository', { repositoryName });
 }
 
@@ -228,7 +228,7 @@ async function startDistribution(): Promise<Registry> {
 }
 
 /** Writes `mib` MiB of random bytes to `path`; returns the path and its digest. */
-async function randomFile(path: string, mib: number): Promise<{ path: string; digest: string }> {
+export async function randomFile(path: string, mib: number): Promise<{ path: string; digest: string }> {
   const hash = createHash('sha256');
   const out = createWriteStream(path);
   for (let i = 0; i < mib; i++) {
@@ -256,7 +256,7 @@ function location(r: Registry, headers: string): string {
 }
 
 /** POST, one PATCH streaming the whole file, PUT ?digest=: what Docker does. Times PATCH and PUT. */
-async function uploadBlob(r: Registry, blob: { path: string; digest: string }): Promise<Sample> {
+export async function uploadBlob(r: Registry, blob: { path: string; digest: string }): Promise<Sample> {
   const started = await curl([...r.auth, '-D', '-', '-o', '/dev/null', '-X', 'POST', `http://${r.host}/v2/bench/raw/blobs/uploads/`]);
   let at = location(r, started);
   let status = '';
@@ -270,6 +270,6 @@ async function uploadBlob(r: Registry, blob: { path: string; digest: string }): 
 }
 
 /** GET of the blob; returns curl's own transfer time (no process start in it). */
-async function downloadBlob(r: Registry, digest: string): Promise<number> {
+export async function downloadBlob(r: Registry, digest: string): Promise<number> {
   return Number(await curl([...r.auth, '-o', '/dev/null', '-w', '%{time_total}', `http://${r.host}/v2/bench/raw/blobs/${digest}`]));
 }

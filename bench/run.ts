@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only steady|api|ecr|elb|codebuild]`: the ECS, ECR and load balancer benchmarks, printed as tables.
+ * `npm run bench [-- --quick] [-- --only steady|api|ecr|elb|codebuild|s3]`: the ECS, ECR, load balancer, CodeBuild and S3 benchmarks, printed as tables.
  * Not a test: nothing asserts on time (machines are shared and noisy). Everything it starts —
  * Slipway and moto_server processes, containers, temporary data directories — is removed at the
  * end, on failure and on Ctrl-C.
@@ -10,6 +10,7 @@ import { benchEcr } from './ecr.ts';
 import { benchElb } from './elb.ts';
 import { benchApi } from './ecs-api.ts';
 import { benchSteadyState } from './ecs-steady-state.ts';
+import { benchS3 } from './s3.ts';
 import { runCleanups } from './procs.ts';
 
 // The AWS SDK's notice about future Node versions would only clutter the tables.
@@ -23,8 +24,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
-if (only && only !== 'steady' && only !== 'api' && only !== 'ecr' && only !== 'elb' && only !== 'codebuild') {
-  console.error(`bench: --only takes 'steady', 'api', 'ecr', 'elb' or 'codebuild' (got '${only}')`);
+if (only && only !== 'steady' && only !== 'api' && only !== 'ecr' && only !== 'elb' && only !== 'codebuild' && only !== 's3') {
+  console.error(`bench: --only takes 'steady', 'api', 'ecr', 'elb', 'codebuild' or 's3' (got '${only}')`);
   process.exit(2);
 }
 
@@ -85,6 +86,14 @@ try {
     } catch (err) {
       failed = true;
       tables.push(`CodeBuild beside a shell: failed: ${(err as Error).stack ?? err}`);
+    }
+  }
+  if (!only || only === 's3') {
+    try {
+      tables.push(await benchS3(quick ? { mib: 256, repeats: 1, smallOps: 300, concurrency: 8, log } : { mib: 1024, repeats: 3, smallOps: 2000, concurrency: 8, log }));
+    } catch (err) {
+      failed = true;
+      tables.push(`S3 beside the registry, cp and moto_server: failed: ${(err as Error).stack ?? err}`);
     }
   }
 } finally {

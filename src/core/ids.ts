@@ -131,3 +131,19 @@ export const ssmArn = {
     return rest.indexOf('/', 1) > 0 ? [rest] : [rest.slice(1), rest];
   },
 };
+
+/** S3 ARNs carry no region or account: bucket names are global. */
+export const s3Arn = {
+  bucket: (name: string) => `arn:aws:s3:::${name}`,
+  object: (bucket: string, key: string) => `arn:aws:s3:::${bucket}/${key}`,
+};
+
+/** An S3 version id: 32 URL-safe characters, as S3's own. */
+export function s3VersionId(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** An S3 multipart upload id: long and URL-safe, as S3's own. */
+export function s3UploadId(): string {
+  return randomBytes(48).toString('base64url');
+}

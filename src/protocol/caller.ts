@@ -5,7 +5,7 @@
  * parses):
  *
  *   X-Amz-Target header                        → json (JSON 1.0/1.1)
- *   signed for s3                               → rest-xml (S3)
+ *   signed for s3, or with S3's SigV2           → rest-xml (S3)
  *   form POST, or GET with ?Action=             → query (ec2 when signed for ec2)
  *   signed for any other service, any request  → json (REST-JSON clients read JSON errors too)
  *   none of these                               → not an AWS API call
@@ -25,9 +25,17 @@ export function callerOf(req: IncomingMessage, url: URL): Caller {
   const scope = credentialScope(header(req, 'authorization'), url.searchParams.get('X-Amz-Credential'));
   const target = header(req, 'x-amz-target');
   if (target !== undefined) return { protocol: 'json', scope, target };
-  if (scope?.service === 's3') return { protocol: 'rest-xml', scope };
+  if (scope?.service === 's3' || signedV2(req, url)) return { protocol: 'rest-xml', scope };
   const form = req.method === 'POST' && (header(req, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded');
   if (form || (req.method === 'GET' && url.searchParams.has('Action'))) return { protocol: scope?.service === 'ec2' ? 'ec2' : 'query', scope };
   if (scope) return { protocol: 'json', scope };
   return {};
+}
+
+/**
+ * S3 is the one service still taking SigV2: `Authorization: AWS <key>:<signature>`, or a URL
+ * presigned with AWSAccessKeyId, Signature and Expires (the aws CLI v1's `s3 presign` in us-east-1).
+ */
+function signedV2(req: IncomingMessage, url: URL): boolean {
+  return /^AWS [^:\s]+:/.test(header(req, 'authorization') ?? '') || (url.searchParams.has('AWSAccessKeyId') && url.searchParams.has('Signature'));
 }

@@ -2,8 +2,9 @@
  * @module protocol/codecs
  * The one codec table, keyed by a model's `metadata.protocol`. A codec reads a request into an
  * operation and input, and writes an output or an error the way that protocol's clients parse it.
- * Protocols Slipway serves no API in yet (EC2's Query dialect, REST-XML) have an error writer
- * only, so that their callers still get an error they can read.
+ * EC2's Query dialect, served by no room yet, has an error writer only, so that its callers still
+ * get an error they can read. REST-XML (S3) is in the error table; its calls, whose bodies stream,
+ * are run by restxml/serve.ts from the raw request rather than through `Codec.decode`.
  */
 import type { AwsError } from '../core/errors.ts';
 import { ec2ErrorCodec } from './ec2/errors.ts';

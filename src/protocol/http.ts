@@ -4,7 +4,7 @@
  * within a limit, writing a response. It sits below both the server and the rooms.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { AwsError } from '../core/errors.ts';
 import type { WireResponse } from './types.ts';
 
@@ -39,7 +39,8 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
 
 export function send(res: ServerResponse, response: WireResponse): void {
   res.writeHead(response.status, response.headers);
-  if (response.body instanceof Readable) response.body.pipe(res);
+  // A client that hangs up mid-body must not leave the source (an open file) paused forever.
+  if (response.body instanceof Readable) pipeline(response.body, res, () => {});
   else res.end(response.body);
 }
 

@@ -4,5 +4,9 @@
  * never edited. Each patch says why it exists.
  */
 import type { ServiceModel } from './model.ts';
+import { declareS3Errors } from './restxml/s3-errors.ts';
 
-export const patches: Record<string, (model: ServiceModel) => void> = {};
+export const patches: Record<string, (model: ServiceModel) => void> = {
+  /** S3's model declares a dozen of the errors S3 answers; the rest are documented only. */
+  s3: declareS3Errors,
+};

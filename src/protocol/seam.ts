@@ -14,6 +14,7 @@ import { logger } from '../core/log.ts';
 import { callerOf, type Caller } from './caller.ts';
 import { errorCodecFor, type Protocol } from './codecs.ts';
 import { dispatch } from './dispatch.ts';
+import { serveRestXml } from './restxml/serve.ts';
 import { MAX_API_BODY, readBody, send } from './http.ts';
 import type { ServiceModel } from './model.ts';
 import type { ApiService, RequestContext, WireResponse } from './types.ts';
@@ -65,6 +66,14 @@ export function createSeam(opts: SeamOptions): Seam {
       accessKeyId: scope?.accessKeyId,
       endpoint: `http://${req.headers.host ?? 'localhost'}`,
     };
+    if (protocol === 'rest-xml') {
+      // REST-XML (S3) bodies are objects: they stream to the service, never read here.
+      const service = scope?.service ?? 's3'; // SigV2 names no service: it is S3's alone
+      const api = byScope.get(service);
+      if (!api || api.model.metadata.protocol !== 'rest-xml') throw notServed(req, service);
+      found(api.model);
+      return serveRestXml(api, req, url, ctx);
+    }
     if (protocol === 'json' && caller.target !== undefined) {
       const prefix = caller.target.split('.')[0];
       const api = byTarget.get(prefix);

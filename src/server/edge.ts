@@ -39,8 +39,11 @@ export function createEdge(opts: EdgeOptions): Server {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://edge');
-    const refusal = guard(req, callerOf(req, url).protocol !== undefined);
+    const { protocol } = callerOf(req, url);
+    const refusal = guard(req, protocol !== undefined);
     if (refusal) return deny(req, res, url, refusal);
+    // A call signed for S3 names a bucket, which may well be called `v2` or `_slipway`.
+    if (protocol === 'rest-xml' && (await seam.serve(req, res, url))) return;
     for (const route of opts.routes) {
       if (route.method !== req.method && route.method !== '*') continue;
       const match = url.pathname.match(route.path);

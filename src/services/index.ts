@@ -7,6 +7,7 @@ import * as ecr from './ecr/index.ts';
 import * as ecs from './ecs/index.ts';
 import * as elb from './elb/index.ts';
 import * as logs from './logs/index.ts';
+import * as s3 from './s3/index.ts';
 import * as secrets from './secrets/index.ts';
 import type { AppContext, Room } from './types.ts';
 
@@ -17,5 +18,5 @@ export function registerRooms(ctx: AppContext): Room[] {
   const ecsRoom = ecs.register(ctx, { elb: elbRoom.facade, ecr: ecrRoom.facade });
   const codebuildRoom = codebuild.register(ctx, { ecr: ecrRoom.facade });
   // ECS stops first: the changes it makes while stopping (target deregistrations) reach the rooms that carry them out.
-  return [ecsRoom, ecrRoom, elbRoom, codebuildRoom, logs.register(ctx), ...secrets.register(ctx)];
+  return [ecsRoom, ecrRoom, elbRoom, codebuildRoom, logs.register(ctx), s3.register(ctx), ...secrets.register(ctx)];
 }

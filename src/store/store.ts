@@ -81,7 +81,7 @@ export class DocTable<T, C extends string> {
   private readonly columnNames: C[];
 
   constructor(private readonly store: Store, readonly name: string, columns: Record<C, 'TEXT' | 'INTEGER'>) {
-    if (!/^[a-z_]+$/.test(name)) throw new Error(`bad table name ${name}`);
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`bad table name ${name}`);
     this.columnNames = Object.keys(columns) as C[];
     const defs = this.columnNames.map((c) => `${c} ${columns[c]}`).join(', ');
     store.db.exec(`CREATE TABLE IF NOT EXISTS ${name} (pk TEXT PRIMARY KEY, ${defs}${defs ? ', ' : ''}doc TEXT NOT NULL)`);

@@ -32,12 +32,8 @@ describe('edge: services Slipway does not serve yet', () => {
     [['ec2', 'describe-vpcs'], 'DescribeVpcs', 'ec2'],
     [['iam', 'list-users'], 'ListUsers', 'iam'],
     [['sts', 'get-caller-identity'], 'GetCallerIdentity', 'sts'],
-    [['s3', 'ls'], 'ListBuckets', 's3'],
-    [['s3api', 'list-buckets'], 'ListBuckets', 's3'],
-    [['ssm', 'get-parameter', '--name', 'x'], 'GetParameter', 'ssm'],
-    [['secretsmanager', 'get-secret-value', '--secret-id', 'x'], 'GetSecretValue', 'secretsmanager'],
-    [['logs', 'describe-log-groups'], 'DescribeLogGroups', 'logs'],
-    [['deploy', 'list-applications'], 'ListApplications', 'codedeploy'],
+    [['codepipeline', 'list-pipelines'], 'ListPipelines', 'codepipeline'],
+    [['codecommit', 'list-repositories'], 'ListRepositories', 'codecommit'],
   ];
   for (const [args, operation, service] of cases) {
     it(`aws ${args.join(' ')} prints NotImplemented naming ${service}`, async () => {
@@ -48,15 +44,15 @@ describe('edge: services Slipway does not serve yet', () => {
 
   it('answers each protocol in its own error shape with 501', async () => {
     const sig = (service: string) => `AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=00`;
-    const s3 = await rawRequest(s.endpoint, { path: '/my-bucket?list-type=2', headers: { authorization: sig('s3') } });
+    const s3 = await rawRequest(s.endpoint, { path: '/my-bucket?acl', headers: { authorization: sig('s3') } });
     assert.equal(s3.status, 501);
-    assert.match(s3.text, /^<\?xml[^>]*>\n<Error><Code>NotImplemented<\/Code><Message>Slipway does not serve s3 yet<\/Message><RequestId>[^<]+<\/RequestId><\/Error>$/);
+    assert.match(s3.text, /^<\?xml[^>]*>\n<Error><Code>NotImplemented<\/Code><Message>Slipway does not implement S3 GetBucketAcl yet\. [^<]*<\/Message><RequestId>[^<]+<\/RequestId><\/Error>$/);
     const ec2 = await rawRequest(s.endpoint, { ...form({ Action: 'DescribeVpcs', Version: '2016-11-15' }), headers: { ...form({}).headers, authorization: sig('ec2') } });
     assert.equal(ec2.status, 501);
     assert.match(ec2.text, /<Response><Errors><Error><Code>NotImplemented<\/Code><Message>Slipway does not serve ec2 yet<\/Message><\/Error><\/Errors><RequestID>/);
-    const unsigned = await rawRequest(s.endpoint, jsonCall('AmazonSSM.GetParameter', { Name: 'x' }));
+    const unsigned = await rawRequest(s.endpoint, jsonCall('CodePipeline_20150709.ListPipelines', {}));
     assert.equal(unsigned.status, 501);
-    assert.deepEqual(JSON.parse(unsigned.text), { __type: 'NotImplemented', message: 'Slipway does not serve AmazonSSM yet' });
+    assert.deepEqual(JSON.parse(unsigned.text), { __type: 'NotImplemented', message: 'Slipway does not serve CodePipeline_20150709 yet' });
     const servedScope = await rawRequest(s.endpoint, jsonCall('Foo_20200101.ListThings', {}, { authorization: sig('ecs') }));
     assert.equal(JSON.parse(servedScope.text).message, 'Slipway does not serve Foo_20200101 yet');
     const wrongProtocol = await rawRequest(s.endpoint, { ...form({ Action: 'ListClusters' }), headers: { ...form({}).headers, authorization: sig('ecs') } });

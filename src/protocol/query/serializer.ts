@@ -44,7 +44,8 @@ function xml(status: number, body: string, requestId: string): WireResponse {
   return { status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body };
 }
 
-function members(model: ServiceModel, shape: Shape, value: unknown): string {
+/** The XML of a structure's members (shared with the REST-XML serializer, which writes the same elements). */
+export function members(model: ServiceModel, shape: Shape, value: unknown): string {
   if (typeof value !== 'object' || value === null) return '';
   let out = '';
   for (const [name, ref] of Object.entries(shape.members ?? {})) {

@@ -1,0 +1,101 @@
+/**
+ * @module protocol/restxml/chunked
+ * Decodes an `aws-chunked` body (Content-Encoding: aws-chunked), as SDKs send uploads whose
+ * checksum travels in a trailer:
+ *
+ *   <hex size>[;chunk-signature=<sig>]\r\n<data>\r\n … 0[;chunk-signature=<sig>]\r\n
+ *   <trailer name>:<value>\r\n … [x-amz-trailer-signature:<sig>\r\n]\r\n
+ *
+ * The decoded bytes stream on; the trailers are kept for the reader to check once the body ends.
+ * Chunk signatures are read past (Slipway verifies no signature yet). Bad framing fails the stream
+ * with ChunkedError.
+ */
+import { Transform, type TransformCallback } from 'node:stream';
+
+export class ChunkedError extends Error {}
+
+/** The longest size or trailer line accepted: a signature line is about 90 bytes. */
+const MAX_LINE = 4096;
+
+export class AwsChunkedDecoder extends Transform {
+  readonly trailers = new Map<string, string>();
+  /** The trailers the client announced (x-amz-trailer), lower case: known before the body is read. */
+  readonly announced: string[];
+
+  constructor(announced = '') {
+    super();
+    this.announced = announced.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+  }
+
+  private state: 'size' | 'data' | 'data-end' | 'trailer' | 'done' = 'size';
+  private line = '';
+  private left = 0;
+  private pending: Buffer = Buffer.alloc(0);
+
+  _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    try {
+      this.feed(chunk);
+      done();
+    } catch (err) {
+      done(err as Error);
+    }
+  }
+
+  _flush(done: TransformCallback): void {
+    done(this.state === 'done' ? undefined : new ChunkedError('the aws-chunked body ended before its last chunk'));
+  }
+
+  private feed(chunk: Buffer): void {
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.state === 'data') {
+        const take = Math.min(this.left, chunk.length - at);
+        this.push(chunk.subarray(at, at + take));
+        at += take;
+        this.left -= take;
+        if (this.left === 0) this.state = 'data-end';
+        continue;
+      }
+      if (this.state === 'done') {
+        if (chunk.subarray(at).toString().trim()) throw new ChunkedError('bytes after the aws-chunked trailer');
+        return;
+      }
+      const nl = chunk.indexOf(0x0a, at);
+      const piece = chunk.subarray(at, nl < 0 ? chunk.length : nl + 1);
+      this.pending = this.pending.length ? Buffer.concat([this.pending, piece]) : piece;
+      at += piece.length;
+      if (this.pending.length > MAX_LINE) throw new ChunkedError('an aws-chunked line is too long');
+      if (nl < 0) return;
+      this.line = this.pending.toString('latin1').replace(/\r?\n$/, '');
+      this.pending = Buffer.alloc(0);
+      this.onLine();
+    }
+  }
+
+  private onLine(): void {
+    const line = this.line;
+    switch (this.state) {
+      case 'data-end':
+        if (line !== '') throw new ChunkedError('an aws-chunked chunk is longer than its size');
+        this.state = 'size';
+        return;
+      case 'size': {
+        const size = line.split(';')[0].trim();
+        if (!/^[0-9a-fA-F]{1,16}$/.test(size)) throw new ChunkedError(`bad aws-chunked size line '${line.slice(0, 40)}'`);
+        this.left = parseInt(size, 16);
+        this.state = this.left === 0 ? 'trailer' : 'data';
+        return;
+      }
+      case 'trailer': {
+        if (line === '') {
+          this.state = 'done';
+          return;
+        }
+        const colon = line.indexOf(':');
+        if (colon <= 0) throw new ChunkedError(`bad aws-chunked trailer '${line.slice(0, 40)}'`);
+        this.trailers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+        return;
+      }
+    }
+  }
+}
