@@ -13,7 +13,7 @@ import { MAX_BATCH_EVENTS, EVENT_OVERHEAD_BYTES, MAX_BATCH_BYTES } from './batch
 import { announceEvents, EVENTS_STORED, type LogsContext } from './context.ts';
 import type { GroupRecord, NewEvent } from './model.ts';
 import { readStream } from './reading.ts';
-import { createGroup, createStream } from './resolve.ts';
+import { checkStreamName, createGroup, createStream } from './resolve.ts';
 import { retentionCutoff } from './retention.ts';
 import { streamToken } from './tokens.ts';
 
@@ -107,6 +107,8 @@ export function createFacade(logs: LogsContext): LogsFacade {
     },
 
     append(scope, group, stream, lines) {
+      // Refused here, to the caller: a bad name met while flushing would fail every stream's lines.
+      checkStreamName(stream);
       const key = `${scopeKey(scope)}\n${group}\n${stream}`;
       let entry = queue.get(key);
       if (!entry) queue.set(key, (entry = { scope, group, stream, events: [] }));
