@@ -41,11 +41,11 @@ export interface FollowOptions {
 }
 
 export interface LogsFacade {
-  /** Creates the log group unless it exists. */
+  /** Creates the log group unless it exists; a name CloudWatch Logs refuses throws its InvalidParameterException. */
   ensureGroup(scope: Scope, group: string): void;
-  /** Creates the log stream (and its group) unless they exist. */
+  /** Creates the log stream (and its group) unless they exist; names are held to the same rules. */
   ensureStream(scope: Scope, group: string, stream: string): void;
-  /** Queues lines for the stream; they are stored within moments, in order. */
+  /** Queues lines for the stream; they are stored within moments, in order. A refused stream name throws. */
   append(scope: Scope, group: string, stream: string, lines: LogLine[]): void;
   /** Writes everything queued so far. */
   flush(): void;
@@ -107,11 +107,13 @@ export function createFacade(logs: LogsContext): LogsFacade {
     },
 
     append(scope, group, stream, lines) {
-      // Refused here, to the caller: a bad name met while flushing would fail every stream's lines.
-      checkStreamName(stream);
       const key = `${scopeKey(scope)}\n${group}\n${stream}`;
       let entry = queue.get(key);
-      if (!entry) queue.set(key, (entry = { scope, group, stream, events: [] }));
+      if (!entry) {
+        // Refused here, to the caller: a bad name met while flushing would fail every stream's lines.
+        checkStreamName(stream);
+        queue.set(key, (entry = { scope, group, stream, events: [] }));
+      }
       for (const line of lines) {
         for (let i = 0; i < line.message.length; i += MAX_MESSAGE_CHARS) {
           entry.events.push({ timestamp: line.timestamp, message: line.message.slice(i, i + MAX_MESSAGE_CHARS) });
