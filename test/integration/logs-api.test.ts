@@ -150,6 +150,29 @@ describe('CloudWatch Logs groups and streams', () => {
     assert.equal(gone.name, 'ResourceNotFoundException');
   });
 
+  it('refuses stream names with control characters or unpaired surrogates, and KMS keys that are not a key ARN of the Region, writing nothing', async () => {
+    await logs.send(new CreateLogGroupCommand({ logGroupName: 'strict' }));
+    for (const logStreamName of ['fuzz\u0000', '\u0001\u000b\f', 'a\ud800b', '\udfff', 'tab\there']) {
+      const refused = await failure(logs.send(new CreateLogStreamCommand({ logGroupName: 'strict', logStreamName })));
+      assert.equal(refused.name, 'InvalidParameterException', JSON.stringify(logStreamName));
+      assert.match(refused.message, /^Invalid parameter at 'logStreamName'/);
+      assert.doesNotMatch(refused.message, /[\u0000-\u001f]/, 'the name is shown escaped');
+    }
+    await logs.send(new CreateLogStreamCommand({ logGroupName: 'strict', logStreamName: 'ecs/web/0123abcd émile' }));
+    assert.deepEqual((await logs.send(new DescribeLogStreamsCommand({ logGroupName: 'strict' }))).logStreams!.map((s) => s.logStreamName), ['ecs/web/0123abcd émile']);
+
+    const key = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const notKeys = ['arn:aws', 'alias/aws/logs', '1234abcd-12ab-34cd-56ef-1234567890ab', key.replace('us-east-1', 'eu-west-1'), 'arn:aws:ecs:eu-west-9:000000000000:service/fuzz/fuzz', `${key}\u000b`];
+    for (const kmsKeyId of notKeys) {
+      const refused = await failure(logs.send(new CreateLogGroupCommand({ logGroupName: 'encrypted', kmsKeyId })));
+      assert.equal(refused.name, 'InvalidParameterException', kmsKeyId);
+      assert.match(refused.message, /^Invalid parameter at 'kmsKeyId'/);
+    }
+    assert.deepEqual((await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: 'encrypted' }))).logGroups, []);
+    await logs.send(new CreateLogGroupCommand({ logGroupName: 'encrypted', kmsKeyId: key }));
+    assert.equal((await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: 'encrypted' }))).logGroups![0].kmsKeyId, key);
+  });
+
   it('applies retention on the clock: events older than the retention (scaled) are no longer returned or stored', async () => {
     await logs.send(new CreateLogGroupCommand({ logGroupName: 'retained' }));
     await logs.send(new CreateLogStreamCommand({ logGroupName: 'retained', logStreamName: 's' }));

@@ -209,6 +209,41 @@ describe('Secrets Manager', () => {
     for (const name of ['bad name', 'both', 'token']) await expectAwsError(sm.send(new DescribeSecretCommand({ SecretId: name })), 'ResourceNotFoundException');
   });
 
+  test('KMS keys, descriptions, tokens, staging labels and tags are held to AWS\'s rules, naming the field, and writing nothing', async () => {
+    const key = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const notKeys = ['arn:aws', 'fuzz\u0000', 'a\ud800b', '\u0001\u000b\f', 'arn:aws:codebuild:us-east-1:123456789012:project/fuzz', key.replace('us-east-1', 'eu-west-1'), 'alias/'];
+    for (const KmsKeyId of notKeys) {
+      await expectAwsError(sm.send(new CreateSecretCommand({ Name: 'kms', SecretString: 'x', KmsKeyId })), 'ValidationException', /^1 validation error detected: Value '.*' at 'KmsKeyId'/);
+    }
+    await expectAwsError(sm.send(new DescribeSecretCommand({ SecretId: 'kms' })), 'ResourceNotFoundException');
+    for (const KmsKeyId of [key, 'alias/app-secrets', '1234abcd-12ab-34cd-56ef-1234567890ab', 'arn:aws:kms:us-east-1:111122223333:alias/app']) {
+      await sm.send(new CreateSecretCommand({ Name: 'kms', SecretString: 'x', KmsKeyId }));
+      assert.equal((await sm.send(new DescribeSecretCommand({ SecretId: 'kms' }))).KmsKeyId, KmsKeyId);
+      await sm.send(new DeleteSecretCommand({ SecretId: 'kms', ForceDeleteWithoutRecovery: true }));
+    }
+    await sm.send(new CreateSecretCommand({ Name: 'kms', SecretString: 'x', KmsKeyId: key, Description: 'two\nlines' }));
+    const held = await sm.send(new DescribeSecretCommand({ SecretId: 'kms' }));
+    for (const KmsKeyId of notKeys) {
+      await expectAwsError(sm.send(new UpdateSecretCommand({ SecretId: 'kms', KmsKeyId, SecretString: 'y' })), 'ValidationException', /'KmsKeyId'/);
+    }
+    await expectAwsError(sm.send(new UpdateSecretCommand({ SecretId: 'kms', Description: 'nul\u0000' })), 'ValidationException', /at 'Description'.*control characters/);
+    const token = `${randomUUID()}\u0000`;
+    await expectAwsError(sm.send(new PutSecretValueCommand({ SecretId: 'kms', SecretString: 'z', ClientRequestToken: token })), 'ValidationException', /at 'ClientRequestToken'/);
+    await expectAwsError(sm.send(new PutSecretValueCommand({ SecretId: 'kms', SecretString: 'z', VersionStages: ['a\ud800b'] })), 'ValidationException', /at 'VersionStages'/);
+    const [version] = Object.keys(held.VersionIdsToStages!);
+    await expectAwsError(sm.send(new UpdateSecretVersionStageCommand({ SecretId: 'kms', VersionStage: 'x\u000b', MoveToVersionId: version })), 'ValidationException', /at 'VersionStage'/);
+    for (const Tags of [[{ Key: 'semi;colon', Value: 'x' }], [{ Key: 'team', Value: 'a\u0000' }], [{ Key: '\udfff', Value: 'x' }]]) {
+      await expectAwsError(sm.send(new TagResourceCommand({ SecretId: 'kms', Tags })), 'ValidationException', /at 'Tags\.(Key|Value)'/);
+      await expectAwsError(sm.send(new CreateSecretCommand({ Name: 'tag-chars', SecretString: 'x', Tags })), 'ValidationException', /at 'Tags\.(Key|Value)'/);
+    }
+    await expectAwsError(sm.send(new DescribeSecretCommand({ SecretId: 'tag-chars' })), 'ResourceNotFoundException');
+    const after = await sm.send(new DescribeSecretCommand({ SecretId: 'kms' }));
+    assert.deepEqual([after.KmsKeyId, after.Description, after.Tags, after.VersionIdsToStages, after.LastChangedDate], [key, 'two\nlines', undefined, held.VersionIdsToStages, held.LastChangedDate]);
+    await sm.send(new TagResourceCommand({ SecretId: 'kms', Tags: [{ Key: 'Équipe 1', Value: 'a+b=c@d/e_f.g:h' }] }));
+    assert.deepEqual((await sm.send(new DescribeSecretCommand({ SecretId: 'kms' }))).Tags, [{ Key: 'Équipe 1', Value: 'a+b=c@d/e_f.g:h' }]);
+    await sm.send(new DeleteSecretCommand({ SecretId: 'kms', ForceDeleteWithoutRecovery: true }));
+  });
+
   test('a value is never echoed in an error, and is encrypted at rest under an owner-only key file', async () => {
     const marker = `sekrit-${randomUUID()}`;
     const attempts = [

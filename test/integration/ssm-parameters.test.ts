@@ -89,6 +89,23 @@ describe('SSM Parameter Store', () => {
     for (const name of ['/big', '/has space', 'a/b', '/new', '/bad-type', '/pattern', deep(16), '/huge']) await notFound(name);
   });
 
+  test('a SecureString\'s KeyId is a KMS key id, alias or ARN of the Region; a description holds no control characters; refused input writes nothing', async () => {
+    const key = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    for (const KeyId of ['arn:aws', 'arn:aws:ecs:us-east-1:000000000000:cluster/fuzz', key.replace('us-east-1', 'eu-west-1'), 'not-a-key', 'alias/']) {
+      await expectAwsError(ssm.send(new PutParameterCommand({ Name: '/keyed', Type: 'SecureString', Value: 'x', KeyId })), 'InvalidKeyId', /^The KeyId '.*' is not valid/);
+    }
+    for (const Description of ['nul\u0000', 'vt\u000b', 'a\ud800b']) {
+      await expectAwsError(ssm.send(new PutParameterCommand({ Name: '/keyed', Type: 'String', Value: 'x', Description })), 'ValidationException', /at 'description'.*control characters/);
+    }
+    await notFound('/keyed');
+    for (const [i, KeyId] of [key, 'alias/app', '1234abcd-12ab-34cd-56ef-1234567890ab', 'arn:aws:kms:us-east-1:111122223333:alias/app'].entries()) {
+      await ssm.send(new PutParameterCommand({ Name: `/keyed/${i}`, Type: 'SecureString', Value: 'x', KeyId, Description: 'one\ttwo\nthree' }));
+      const [described] = (await ssm.send(new DescribeParametersCommand({ ParameterFilters: [{ Key: 'Name', Values: [`/keyed/${i}`] }] }))).Parameters!;
+      assert.deepEqual([described.KeyId, described.Description], [KeyId, 'one\ttwo\nthree']);
+    }
+    await ssm.send(new DeleteParametersCommand({ Names: [0, 1, 2, 3].map((i) => `/keyed/${i}`) }));
+  });
+
   test('parameter policies need the advanced tier, are checked, and are shown', async () => {
     const expiration = JSON.stringify([{ Type: 'Expiration', Version: '1.0', Attributes: { Timestamp: '2030-01-01T00:00:00.000Z' } }]);
     await expectAwsError(ssm.send(new PutParameterCommand({ Name: '/expiring', Type: 'String', Value: 'x', Policies: expiration })), 'ValidationException', /advanced tier/);

@@ -37,6 +37,17 @@ describe('the logs facade', () => {
     return model.streamAfter(s.sid, { ts: 0, id: 0 }, { from: 0, to: Number.MAX_SAFE_INTEGER }, 1_000_000).map((e) => e.message);
   };
 
+  it('refuses group and stream names CloudWatch Logs refuses, to the caller, before anything is queued', () => {
+    assert.throws(() => logs.ensureGroup(scope, 'bad group'), { code: 'InvalidParameterException', message: /logGroupName/ });
+    logs.ensureGroup(scope, '/ecs/web');
+    assert.throws(() => logs.ensureStream(scope, '/ecs/web', 'web\u0000'), { code: 'InvalidParameterException', message: /logStreamName/ });
+    assert.throws(() => logs.append(scope, '/ecs/web', 'a\ud800b', [{ timestamp: app.clock.now(), message: 'x' }]), { code: 'InvalidParameterException' });
+    logs.append(scope, '/ecs/web', 'web/1', [{ timestamp: app.clock.now(), message: 'kept' }]);
+    logs.flush();
+    assert.deepEqual(read('/ecs/web', 'web/1'), ['kept']);
+    assert.deepEqual(model.streamsOf(model.group('us-east-1:000000000000', '/ecs/web')!.gid).map((s) => s.name), ['web/1']);
+  });
+
   it('ensureGroup and ensureStream create once and are idempotent', () => {
     logs.ensureGroup(scope, '/ecs/web');
     logs.ensureGroup(scope, '/ecs/web');

@@ -13,7 +13,7 @@ import { MAX_BATCH_EVENTS, EVENT_OVERHEAD_BYTES, MAX_BATCH_BYTES } from './batch
 import { announceEvents, EVENTS_STORED, type LogsContext } from './context.ts';
 import type { GroupRecord, NewEvent } from './model.ts';
 import { readStream } from './reading.ts';
-import { createGroup, createStream } from './resolve.ts';
+import { checkStreamName, createGroup, createStream } from './resolve.ts';
 import { retentionCutoff } from './retention.ts';
 import { streamToken } from './tokens.ts';
 
@@ -41,11 +41,11 @@ export interface FollowOptions {
 }
 
 export interface LogsFacade {
-  /** Creates the log group unless it exists. */
+  /** Creates the log group unless it exists; a name CloudWatch Logs refuses throws its InvalidParameterException. */
   ensureGroup(scope: Scope, group: string): void;
-  /** Creates the log stream (and its group) unless they exist. */
+  /** Creates the log stream (and its group) unless they exist; names are held to the same rules. */
   ensureStream(scope: Scope, group: string, stream: string): void;
-  /** Queues lines for the stream; they are stored within moments, in order. */
+  /** Queues lines for the stream; they are stored within moments, in order. A refused stream name throws. */
   append(scope: Scope, group: string, stream: string, lines: LogLine[]): void;
   /** Writes everything queued so far. */
   flush(): void;
@@ -109,7 +109,11 @@ export function createFacade(logs: LogsContext): LogsFacade {
     append(scope, group, stream, lines) {
       const key = `${scopeKey(scope)}\n${group}\n${stream}`;
       let entry = queue.get(key);
-      if (!entry) queue.set(key, (entry = { scope, group, stream, events: [] }));
+      if (!entry) {
+        // Refused here, to the caller: a bad name met while flushing would fail every stream's lines.
+        checkStreamName(stream);
+        queue.set(key, (entry = { scope, group, stream, events: [] }));
+      }
       for (const line of lines) {
         for (let i = 0; i < line.message.length; i += MAX_MESSAGE_CHARS) {
           entry.events.push({ timestamp: line.timestamp, message: line.message.slice(i, i + MAX_MESSAGE_CHARS) });

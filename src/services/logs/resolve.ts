@@ -5,6 +5,7 @@
  */
 import { logsArn, parseArn, type Scope } from '../../core/ids.ts';
 import { scopeKey, scopeOfOwnArn } from '../../core/scope.ts';
+import { namesKmsKey, shown, unprintableIn } from '../../core/text.ts';
 import type { LogsContext } from './context.ts';
 import { logsError } from './errors.ts';
 import type { GroupRecord, StreamRecord } from './model.ts';
@@ -56,10 +57,35 @@ export function requireStream(logs: LogsContext, group: GroupRecord, name: strin
   return stream;
 }
 
+const GROUP_NAME = /^[.\-_/#A-Za-z0-9]{1,512}$/;
+
+/** Group names as CloudWatch Logs takes them (the model's rule, for names that come through the facade). */
+function checkGroupName(name: string): void {
+  if (!GROUP_NAME.test(name)) {
+    throw logsError.invalidParameter('logGroupName', `${shown(name)} must be 1 to 512 letters, digits, and the characters . - _ / #.`);
+  }
+}
+
+/** Stream names: 1 to 512 characters, none of them ':', '*', a control character or an unpaired surrogate. */
+export function checkStreamName(name: string): void {
+  if (!name.length || name.length > 512 || /[:*]/.test(name) || unprintableIn(name)) {
+    throw logsError.invalidParameter('logStreamName', `${shown(name)} must be 1 to 512 characters, without ':', '*' or control characters.`);
+  }
+}
+
+/** CloudWatch Logs encrypts a group with a KMS key named by its key ARN, in the group's own Region. */
+function checkKmsKey(scope: Scope, kmsKeyId: string): void {
+  if (!namesKmsKey(kmsKeyId, scope.region, ['key-arn'])) {
+    throw logsError.invalidParameter('kmsKeyId', `${shown(kmsKeyId)} is not the ARN of a KMS key in ${scope.region} (arn:aws:kms:${scope.region}:<account>:key/<key-id>).`);
+  }
+}
+
 export type GroupSettings = Partial<Pick<GroupRecord, 'kmsKeyId' | 'logGroupClass' | 'deletionProtectionEnabled' | 'tags'>>;
 
 /** Creates the group (call inside a transaction); throws when it exists. */
 export function createGroup(logs: LogsContext, scope: Scope, name: string, settings: GroupSettings = {}): GroupRecord {
+  checkGroupName(name);
+  if (settings.kmsKeyId !== undefined) checkKmsKey(scope, settings.kmsKeyId);
   if (logs.model.group(scopeKey(scope), name)) throw logsError.logGroupExists();
   const group: GroupRecord = {
     gid: logs.model.nextId(),
@@ -78,6 +104,7 @@ export function createGroup(logs: LogsContext, scope: Scope, name: string, setti
 
 /** Creates the stream in the group (call inside a transaction); throws when it exists. */
 export function createStream(logs: LogsContext, group: GroupRecord, name: string): StreamRecord {
+  checkStreamName(name);
   if (logs.model.stream(group.gid, name)) throw logsError.logStreamExists();
   const stream: StreamRecord = {
     sid: logs.model.nextId(),

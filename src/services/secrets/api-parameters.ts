@@ -6,6 +6,7 @@
 import { ssmArn } from '../../core/ids.ts';
 import { paginate } from '../../core/paging.ts';
 import { scopeKey } from '../../core/scope.ts';
+import { namesKmsKey, PRINTABLE_RULE, shown, unprintableInProse } from '../../core/text.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import { scopeOf, type SecretsContext } from './context.ts';
 import { ssmError } from './errors.ts';
@@ -43,8 +44,12 @@ function tierFor(input: PutParameterRequest, held: ParameterVersionRecord | unde
   return tier;
 }
 
-function checkPut(input: PutParameterRequest): void {
+function checkPut(input: PutParameterRequest, region: string): void {
   checkParameterName(input.Name);
+  if (input.KeyId !== undefined && !namesKmsKey(input.KeyId, region)) throw ssmError.invalidKeyId(shown(input.KeyId), region);
+  if (input.Description !== undefined && unprintableInProse(input.Description)) {
+    throw ssmError.validation(`1 validation error detected: Value ${shown(input.Description)} at 'description' failed to satisfy constraint: ${PRINTABLE_RULE}`);
+  }
   if (input.Value === '') throw ssmError.validation("1 validation error detected: Value at 'value' failed to satisfy constraint: Member must have length greater than or equal to 1.");
   if (input.Overwrite && input.Tags?.length) {
     throw ssmError.validation(
@@ -75,8 +80,8 @@ export function parameterHandlers(sc: SecretsContext): Handlers<SsmOperations> {
   const m = sc.model;
   return {
     PutParameter(input, ctx) {
-      checkPut(input);
       const scope = scopeOf(ctx);
+      checkPut(input, scope.region);
       const key = scopeKey(scope);
       return m.tx(() => {
         const record = m.parameter(key, input.Name);

@@ -9,7 +9,7 @@ import type { Handlers } from '../../protocol/types.ts';
 import { scopeOf, type SecretsContext } from './context.ts';
 import { smError } from './errors.ts';
 import { randomPassword } from './password.ts';
-import { addVersion, CURRENT, holderOf, moveStage, readSecretValue, requireSecret, sameValue, valueOf } from './secrets.ts';
+import { addVersion, checkSecretFields, CURRENT, holderOf, moveStage, readSecretValue, requireSecret, sameValue, valueOf } from './secrets.ts';
 import type { SecretsmanagerOperations } from './shapes-secretsmanager.ts';
 
 export function secretValueHandlers(sc: SecretsContext): Handlers<SecretsmanagerOperations> {
@@ -21,6 +21,7 @@ export function secretValueHandlers(sc: SecretsContext): Handlers<Secretsmanager
     },
 
     PutSecretValue(input, ctx) {
+      checkSecretFields(ctx.region, input);
       const value = valueOf(input);
       if (!value) throw smError.noValue();
       const scope = scopeOf(ctx);
@@ -51,6 +52,7 @@ export function secretValueHandlers(sc: SecretsContext): Handlers<Secretsmanager
 
     UpdateSecretVersionStage(input, ctx) {
       const { VersionStage: stage, RemoveFromVersionId: from, MoveToVersionId: to } = input;
+      checkSecretFields(ctx.region, input);
       if (!from && !to) throw smError.invalidParameter('You must specify MoveToVersionId, RemoveFromVersionId, or both.');
       if (stage === CURRENT && !to) {
         throw smError.invalidParameter("You can only move staging label AWSCURRENT to a different secret version. It can't be completely removed.");

@@ -10,7 +10,7 @@ import type { Handlers } from '../../protocol/types.ts';
 import { scopeOf, type SecretsContext } from './context.ts';
 import { smError } from './errors.ts';
 import type { SecretRecord } from './model.ts';
-import { addVersion, checkSecretName, findSecret, purged, requireSecret, sameValue, stagesByVersion, valueOf } from './secrets.ts';
+import { addVersion, checkSecretFields, checkSecretName, findSecret, purged, requireSecret, sameValue, stagesByVersion, valueOf } from './secrets.ts';
 import type { DescribeSecretResponse, Filter, SecretsmanagerOperations, Tag } from './shapes-secretsmanager.ts';
 
 const DAY_MS = 86_400_000;
@@ -86,6 +86,7 @@ export function secretHandlers(sc: SecretsContext): Handlers<SecretsmanagerOpera
     CreateSecret(input, ctx) {
       const scope = scopeOf(ctx);
       checkSecretName(input.Name);
+      checkSecretFields(scope.region, input);
       const value = valueOf(input);
       checkTags(input.Tags ?? []);
       const tags = mergeTags([], input.Tags ?? []);
@@ -143,6 +144,7 @@ export function secretHandlers(sc: SecretsContext): Handlers<SecretsmanagerOpera
     },
 
     UpdateSecret(input, ctx) {
+      checkSecretFields(ctx.region, input);
       const value = valueOf(input);
       return m.tx(() => {
         const secret = requireSecret(sc, scopeOf(ctx), input.SecretId);
@@ -199,6 +201,7 @@ export function secretHandlers(sc: SecretsContext): Handlers<SecretsmanagerOpera
     },
 
     TagResource(input, ctx) {
+      checkSecretFields(ctx.region, input);
       checkTags(input.Tags);
       const scope = scopeOf(ctx);
       m.tx(() => {

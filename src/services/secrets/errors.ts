@@ -59,5 +59,7 @@ export const ssmError = {
   invalidResourceType: () => ssm('InvalidResourceType', 'The resource type is not valid. Slipway keeps tags on parameters: use ResourceType Parameter.'),
   invalidResourceId: (id: string) => ssm('InvalidResourceId', `The resource ID "${id}" is not valid. Verify the ID and try again.`),
   tooManyTags: (max: number) => ssm('TooManyTagsError', `The Tags for the resource exceed the limit of ${max}.`),
+  invalidKeyId: (shownKeyId: string, region: string) =>
+    ssm('InvalidKeyId', `The KeyId ${shownKeyId} is not valid: give a KMS key id, an alias name (alias/…), or the ARN of a key or alias in ${region}.`),
   decryptionFailure: (name: string) => ssm('InvalidKeyId', `Systems Manager could not decrypt the value of ${name}: the encryption key in the data directory is not the one it was stored with.`),
 };

@@ -6,9 +6,11 @@
  */
 import { parseArn, secretsArn, uuid, type Scope } from '../../core/ids.ts';
 import { scopeKey } from '../../core/scope.ts';
+import { namesKmsKey, PRINTABLE_RULE, shown, TAG_TEXT, unprintableIn, unprintableInProse } from '../../core/text.ts';
 import type { SecretsContext } from './context.ts';
 import { smError } from './errors.ts';
 import type { SecretRecord, SecretVersionRecord } from './model.ts';
+import type { Tag } from './shapes-secretsmanager.ts';
 import { UnsealError } from './vault.ts';
 
 export const CURRENT = 'AWSCURRENT';
@@ -20,6 +22,35 @@ const NAME = /^[A-Za-z0-9/_+=.@!-]+$/;
 
 export function checkSecretName(name: string): void {
   if (!NAME.test(name)) throw smError.validation('Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@!');
+}
+
+const invalid = (field: string, value: string, rule: string) =>
+  smError.validation(`1 validation error detected: Value ${shown(value)} at '${field}' failed to satisfy constraint: ${rule}`);
+
+/**
+ * What Secrets Manager keeps of a request besides the name and the value, held to its rules: a KMS
+ * key named by key id, alias, key ARN or alias ARN (an ARN of this Region); a description of
+ * printable text; tokens and staging labels without control characters; AWS's tag characters.
+ */
+export function checkSecretFields(
+  region: string,
+  input: { KmsKeyId?: string; Description?: string; ClientRequestToken?: string; VersionStage?: string; VersionStages?: string[]; Tags?: Tag[] },
+): void {
+  if (input.KmsKeyId !== undefined && !namesKmsKey(input.KmsKeyId, region)) {
+    throw invalid('KmsKeyId', input.KmsKeyId, `Member must be a KMS key id, alias name (alias/…), or the ARN of a key or alias in ${region}`);
+  }
+  if (input.Description !== undefined && unprintableInProse(input.Description)) {
+    throw invalid('Description', input.Description, PRINTABLE_RULE);
+  }
+  const identifiers: [string, string | undefined][] = [['ClientRequestToken', input.ClientRequestToken], ['VersionStage', input.VersionStage], ...(input.VersionStages ?? []).map((v): [string, string] => ['VersionStages', v])];
+  for (const [field, text] of identifiers) {
+    if (text !== undefined && unprintableIn(text)) throw invalid(field, text, PRINTABLE_RULE);
+  }
+  for (const tag of input.Tags ?? []) {
+    for (const [field, text] of [['Tags.Key', tag.Key], ['Tags.Value', tag.Value]] as const) {
+      if (text !== undefined && !TAG_TEXT.test(text)) throw invalid(field, text, 'Member may contain only letters, digits, spaces and the characters _ . : / = + - @');
+    }
+  }
 }
 
 /** Whether a scheduled deletion has come due (the purge loop removes it; until then it is as gone). */
