@@ -339,6 +339,23 @@ describe('wire protocol', () => {
 const resource = (list: Resource[] | undefined, name: string) => list!.find((r) => r.name === name)!;
 
 describe('clusters and container instances', () => {
+  it("refuses a configuration naming what is not a KMS key, a log group or a bucket, and writes nothing", async () => {
+    const refused = (configuration: object, field: string) =>
+      rejectsWith(ecs.send(new CreateClusterCommand({ clusterName: 'bad-config', configuration })), 'InvalidParameterException', field);
+    await refused({ managedStorageConfiguration: { kmsKeyId: 'fuzz\u0000' } }, 'managedStorageConfiguration.kmsKeyId');
+    await refused({ managedStorageConfiguration: { fargateEphemeralStorageKmsKeyId: 'arn:aws:codebuild:us-east-1:123456789012:project/x' } }, 'fargateEphemeralStorageKmsKeyId');
+    await refused({ executeCommandConfiguration: { logConfiguration: { cloudWatchLogGroupName: '\udfff' } } }, 'cloudWatchLogGroupName');
+    await refused({ executeCommandConfiguration: { logConfiguration: { s3BucketName: 'Not_A_Bucket' } } }, 's3BucketName');
+    const listed = await ecs.send(new DescribeClustersCommand({ clusters: ['bad-config'] }));
+    assert.deepEqual(listed.clusters, []);
+    const kept = await ecs.send(new CreateClusterCommand({
+      clusterName: 'good-config',
+      configuration: { executeCommandConfiguration: { kmsKeyId: 'alias/exec', logConfiguration: { cloudWatchLogGroupName: '/ecs/exec', s3BucketName: 'exec-logs' } } },
+    }));
+    assert.equal(kept.cluster?.configuration?.executeCommandConfiguration?.kmsKeyId, 'alias/exec');
+    await ecs.send(new DeleteClusterCommand({ cluster: 'good-config' }));
+  });
+
   it('has the default cluster with its container instance, and creates clusters idempotently', async () => {
     const described = await cli('describe-clusters');
     assert.deepEqual(described.failures, []);

@@ -34,7 +34,7 @@ describe('ELBv2 API', () => {
   };
 
   it('creates load balancers with ALB defaults, idempotently, and names them so they resolve', async () => {
-    const out = await elb.send(new E.CreateLoadBalancerCommand({ Name: 'api-lb', Subnets: ['subnet-1', 'subnet-2'], Tags: [{ Key: 'team', Value: 'a' }] }));
+    const out = await elb.send(new E.CreateLoadBalancerCommand({ Name: 'api-lb', Subnets: ['subnet-11111111', 'subnet-22222222'], Tags: [{ Key: 'team', Value: 'a' }] }));
     const lb = out.LoadBalancers![0];
     assert.match(lb.LoadBalancerArn!, /^arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer\/app\/api-lb\/[0-9a-f]{16}$/);
     assert.match(lb.DNSName!, /^api-lb-\d{10}\.us-east-1\.elb\.slipway\.internal$|^127\.0\.\d+\.\d+$/);
@@ -42,16 +42,20 @@ describe('ELBv2 API', () => {
     assert.equal(lb.Type, 'application');
     assert.equal(lb.State!.Code, 'active');
     assert.equal(lb.IpAddressType, 'ipv4');
-    assert.deepEqual(lb.AvailabilityZones!.map((z) => [z.ZoneName, z.SubnetId]), [['us-east-1a', 'subnet-1'], ['us-east-1b', 'subnet-2']]);
+    assert.deepEqual(lb.AvailabilityZones!.map((z) => [z.ZoneName, z.SubnetId]), [['us-east-1a', 'subnet-11111111'], ['us-east-1b', 'subnet-22222222']]);
     assert.match(lb.AvailabilityZones![0].LoadBalancerAddresses![0].IpAddress!, /^127\.0\.\d+\.\d+$/);
     assert.ok(lb.CreatedTime instanceof Date);
-    const again = await elb.send(new E.CreateLoadBalancerCommand({ Name: 'api-lb', Subnets: ['subnet-2', 'subnet-1'] }));
+    const again = await elb.send(new E.CreateLoadBalancerCommand({ Name: 'api-lb', Subnets: ['subnet-22222222', 'subnet-11111111'] }));
     assert.equal(again.LoadBalancers![0].LoadBalancerArn, lb.LoadBalancerArn, 'the same settings return the same load balancer');
     await rejects(elb.send(new E.CreateLoadBalancerCommand({ Name: 'api-lb', Scheme: 'internal' })), 'DuplicateLoadBalancerNameException');
     await rejects(elb.send(new E.CreateLoadBalancerCommand({ Name: '-bad-' })), 'ValidationError', "'-bad-'");
     await rejects(elb.send(new E.CreateLoadBalancerCommand({ Name: 'nlb', Type: 'network' })), 'ValidationError', 'network');
-    await rejects(elb.send(new E.CreateLoadBalancerCommand({ Name: 'no-subnet', SubnetMappings: [{ SubnetId: 'subnet-1' }, { AllocationId: 'eipalloc-1' }] })), 'ValidationError', 'SubnetId');
+    await rejects(elb.send(new E.CreateLoadBalancerCommand({ Name: 'no-subnet', SubnetMappings: [{ SubnetId: 'subnet-11111111' }, { AllocationId: 'eipalloc-12345678' }] })), 'ValidationError', 'SubnetId');
     await rejects(elb.send(new E.DescribeLoadBalancersCommand({ Names: ['no-subnet'] })), 'LoadBalancerNotFoundException', 'no-subnet');
+    // Ids that are not EC2 ids are refused as ALB refuses them, and nothing is written.
+    await rejects(elb.send(new E.CreateLoadBalancerCommand({ Name: 'bad-ids', Subnets: ['arn:aws:iam::0000:role/x'] })), 'InvalidSubnetException', 'arn:aws:iam::0000:role/x');
+    await rejects(elb.send(new E.CreateLoadBalancerCommand({ Name: 'bad-ids', Subnets: ['subnet-11111111'], SecurityGroups: ['default'] })), 'InvalidSecurityGroupException', 'default');
+    await rejects(elb.send(new E.DescribeLoadBalancersCommand({ Names: ['bad-ids'] })), 'LoadBalancerNotFoundException', 'bad-ids');
     await rejects(elb.send(new E.DescribeLoadBalancersCommand({ Names: ['nope'] })), 'LoadBalancerNotFoundException', 'nope');
     await E.waitUntilLoadBalancerAvailable({ client: elb, maxWaitTime: 10, minDelay: 1 }, { LoadBalancerArns: [lb.LoadBalancerArn!] });
     const attrs = (await elb.send(new E.DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: lb.LoadBalancerArn }))).Attributes!;
@@ -209,7 +213,7 @@ describe('ELBv2 API', () => {
   it('the aws CLI drives it, waiters included', async () => {
     const tg = await awsCli(s.endpoint, ['elbv2', 'create-target-group', '--name', 'cli-tg', '--protocol', 'HTTP', '--port', '80', '--target-type', 'ip', '--vpc-id', 'vpc-1']);
     assert.equal(tg.TargetGroups[0].HealthCheckIntervalSeconds, 30);
-    const lb = await awsCli(s.endpoint, ['elbv2', 'create-load-balancer', '--name', 'cli-lb', '--subnets', 'subnet-1', 'subnet-2']);
+    const lb = await awsCli(s.endpoint, ['elbv2', 'create-load-balancer', '--name', 'cli-lb', '--subnets', 'subnet-11111111', 'subnet-22222222']);
     const lbArn = lb.LoadBalancers[0].LoadBalancerArn;
     await awsCli(s.endpoint, ['elbv2', 'wait', 'load-balancer-available', '--load-balancer-arns', lbArn]);
     const listener = await awsCli(s.endpoint, ['elbv2', 'create-listener', '--load-balancer-arn', lbArn, '--protocol', 'HTTP', '--port', '18090',

@@ -53,7 +53,7 @@ describe('load balancer traffic (HAProxy)', () => {
   before(async () => {
     s = await startTestSlipway({ timeScale: 20 });
     elb = elbClient(s.endpoint);
-    const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: 'traffic', Subnets: ['subnet-a', 'subnet-b'] }))).LoadBalancers![0];
+    const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: 'traffic', Subnets: ['subnet-aaaaaaaa', 'subnet-bbbbbbbb'] }))).LoadBalancers![0];
     lbArn = lb.LoadBalancerArn!;
     dns = lb.DNSName!;
   });

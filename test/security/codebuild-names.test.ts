@@ -6,7 +6,7 @@
  * is written. Real builds in real containers (the busybox test image).
  */
 import {
-  BatchGetProjectsCommand, ListBuildsForProjectCommand, StartBuildCommand, StopBuildCommand, UpdateProjectCommand, type CodeBuildClient,
+  BatchGetProjectsCommand, CreateReportGroupCommand, ListBuildsForProjectCommand, ListReportGroupsCommand, StartBuildCommand, StopBuildCommand, UpdateProjectCommand, type CodeBuildClient,
 } from '@aws-sdk/client-codebuild';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -107,6 +107,18 @@ test("an artifact name the build's shell expands to control characters still ser
   const res = await fetch(build.artifacts!.location!);
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('content-disposition'), 'attachment; filename="twolines.zip"');
+});
+
+describe('report group names', () => {
+  test('a name with control characters, a lone surrogate or a path is refused, writing nothing; a plain one is kept', async () => {
+    const before = (await cb.send(new ListReportGroupsCommand({}))).reportGroups ?? [];
+    for (const name of ['fuzz\u0000', '\u0001\u000b\f', 'a\ud800b', '../../etc/x', 'x']) {
+      await expectAwsError(cb.send(new CreateReportGroupCommand({ name, type: 'TEST', exportConfig: { exportConfigType: 'NO_EXPORT' } })), 'InvalidInputException', /report group name|'name'/);
+    }
+    assert.deepEqual((await cb.send(new ListReportGroupsCommand({}))).reportGroups ?? [], before);
+    const kept = await cb.send(new CreateReportGroupCommand({ name: 'unit-tests_2', type: 'TEST', exportConfig: { exportConfigType: 'NO_EXPORT' } }));
+    assert.match(kept.reportGroup!.arn!, /:report-group\/unit-tests_2$/);
+  });
 });
 
 describe('CodeBuild number limits', () => {

@@ -30,20 +30,8 @@ const PROTOTYPE_OPERATIONS = ['__proto__', 'constructor', 'toString', 'hasOwnPro
  * Remove an entry once its fix lands, and the suite checks the case again.
  */
 const KNOWN: { match: RegExp; owner: string }[] = [
-  // The codecs look the operation up as a plain property: Object.prototype's members are found.
-  { match: /^\w+\.\(operation\) \[raw\] operation '(__proto__|constructor|toString|hasOwnProperty|valueOf)'/, owner: 'protocol codecs, dispatch' },
-  // `Action=` (empty) is not told apart from a request with no Action: a JSON 404, not MissingAction.
-  { match: /^elbv2\.\(operation\) \[raw\] operation '': reply unreadable/, owner: 'server edge' },
   // A body that is not UTF-8 is decoded with replacement characters and read as JSON.
   { match: /\[raw\] body "\{\\"\ufffd\ufffd\\":1\}": (wrote to [\w, ]+; )?accepted/, owner: 'server edge, json11 parser' },
-  // The Query serializer's escape() passes control characters a room's message echoes into XML.
-  { match: /^elbv2\.\w+ \[room\] .*: reply unreadable \(XML 1\.0 forbids/, owner: 'query serializer, elb messages' },
-  // A cluster's configuration (KMS keys, log group and bucket names) is stored unchecked.
-  { match: /^ecs\.CreateCluster \[room\] configuration\.[\w.]+ = .*: wrote to/, owner: 'ecs' },
-  // A service reference that starts with arn: but has fewer than six parts: parseArn(…)! in resolve.ts.
-  { match: /^ecs\.\w+ \[room\] services?(\.\d+)? = "arn:.*: answered 500/, owner: 'ecs' },
-  { match: /^elbv2\.CreateLoadBalancer \[room\] (SubnetMappings\.0\.\w+|Subnets\.0|SecurityGroups\.0|CustomerOwnedIpv4Pool) = .*: wrote to/, owner: 'elb' },
-  { match: /^codebuild\.CreateReportGroup \[room\] name = .*: wrote to/, owner: 'codebuild' },
 ];
 
 function known(failure: string): string | undefined {

@@ -6,6 +6,7 @@
  */
 import { paginate } from '../../core/paging.ts';
 import { scopeKey, scopeOf } from '../../core/scope.ts';
+import { shown } from '../../core/text.ts';
 import type { Handlers, RequestContext } from '../../protocol/types.ts';
 import { listPaging, sortOrder } from './api-common.ts';
 import type { CodebuildContext } from './context.ts';
@@ -13,6 +14,9 @@ import { codebuildError, invalid } from './errors.ts';
 import { codebuildArn, type StoredReport, type StoredReportGroup } from './model.ts';
 import { newReportGroup } from './reports.ts';
 import type { CodebuildOperations, Report, ReportGroup } from './shapes.ts';
+
+/** A report group's name: it also names the group a buildspec's report lands in, `<project>-<report>`. */
+const REPORT_GROUP_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{1,127}$/;
 
 export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperations> {
   const m = cb.model;
@@ -26,6 +30,9 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
     CreateReportGroup(input, ctx) {
       const scope = scopeOf(ctx);
       if (input.type !== 'TEST') invalid(`Report group type ${input.type} is not supported by Slipway yet (TEST is)`);
+      if (!REPORT_GROUP_NAME.test(input.name)) {
+        invalid(`Invalid report group name ${shown(input.name)}: it must be 2 to 128 letters, digits, hyphens or underscores, starting with a letter or digit`);
+      }
       const arn = codebuildArn.reportGroup(scope, input.name);
       const group = newReportGroup(scope, input.name, cb.clock.now(), { exportConfig: input.exportConfig, tags: input.tags ?? [] });
       m.tx(() => {

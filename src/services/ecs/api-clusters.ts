@@ -6,15 +6,16 @@
  * engine) with it.
  */
 import { ecsArn, type Scope } from '../../core/ids.ts';
+import { scopeKey, scopeOf } from '../../core/scope.ts';
+import { namesKmsKey, PRINTABLE_RULE, shown, unprintableIn } from '../../core/text.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import { validateTags } from './api-tags.ts';
 import { createCluster, describeCluster } from './clusters.ts';
 import type { EcsContext } from './context.ts';
 import { ecsError, invalid } from './errors.ts';
-import { scopeKey, scopeOf } from '../../core/scope.ts';
 import type { StoredCluster } from './model.ts';
 import { checkMaxResults, clusterArnFor, listPage } from './resolve.ts';
-import type { Cluster, ClusterField, ClusterSetting, EcsOperations, Failure, KeyValuePair } from './shapes.ts';
+import type { Cluster, ClusterConfiguration, ClusterField, ClusterSetting, EcsOperations, Failure, KeyValuePair } from './shapes.ts';
 
 const CLUSTER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const INSIGHTS = ['enabled', 'disabled', 'enhanced'];
@@ -34,6 +35,7 @@ export function clusterHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       if (!CLUSTER_NAME.test(name)) invalid(`Invalid 'clusterName' '${name}': up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.`);
       const tags = validateTags(input.tags ?? []);
       const settings = input.settings?.length ? checkSettings(input.settings) : undefined;
+      if (input.configuration) checkConfiguration(input.configuration, ctx.region);
       for (const p of [...(input.capacityProviders ?? []), ...(input.defaultCapacityProviderStrategy ?? []).map((s) => s.capacityProvider)]) {
         if (!CAPACITY_PROVIDERS.includes(p)) invalid(`The specified capacity provider '${p}' was not found; Slipway offers FARGATE and FARGATE_SPOT.`);
       }
@@ -101,6 +103,33 @@ export function clusterHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       return { cluster: describeCluster(ecs, cluster) };
     },
   };
+}
+
+/** CloudWatch Logs group names and S3 bucket names, as those services take them. */
+const LOG_GROUP = /^[.\-_/#A-Za-z0-9]{1,512}$/;
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/** A cluster's configuration names KMS keys, a log group and a bucket: each must be one. */
+function checkConfiguration(configuration: ClusterConfiguration, region: string): void {
+  const exec = configuration.executeCommandConfiguration;
+  const keys: [string, string | undefined][] = [
+    ['configuration.executeCommandConfiguration.kmsKeyId', exec?.kmsKeyId],
+    ['configuration.managedStorageConfiguration.kmsKeyId', configuration.managedStorageConfiguration?.kmsKeyId],
+    ['configuration.managedStorageConfiguration.fargateEphemeralStorageKmsKeyId', configuration.managedStorageConfiguration?.fargateEphemeralStorageKmsKeyId],
+  ];
+  for (const [field, key] of keys) {
+    if (key !== undefined && !namesKmsKey(key, region)) invalid(`${field} ${shown(key)} is not a KMS key id, alias or ARN in ${region}.`);
+  }
+  const log = exec?.logConfiguration;
+  if (log?.cloudWatchLogGroupName !== undefined && !LOG_GROUP.test(log.cloudWatchLogGroupName)) {
+    invalid(`configuration.executeCommandConfiguration.logConfiguration.cloudWatchLogGroupName ${shown(log.cloudWatchLogGroupName)} is not a valid log group name.`);
+  }
+  if (log?.s3BucketName !== undefined && !BUCKET.test(log.s3BucketName)) {
+    invalid(`configuration.executeCommandConfiguration.logConfiguration.s3BucketName ${shown(log.s3BucketName)} is not a valid bucket name.`);
+  }
+  if (log?.s3KeyPrefix !== undefined && unprintableIn(log.s3KeyPrefix)) {
+    invalid(`configuration.executeCommandConfiguration.logConfiguration.s3KeyPrefix ${shown(log.s3KeyPrefix)}: ${PRINTABLE_RULE}.`);
+  }
 }
 
 function checkSettings(settings: ClusterSetting[]): ClusterSetting[] {

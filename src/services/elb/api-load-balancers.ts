@@ -9,7 +9,7 @@ import { scopeKey, scopeOf } from '../../core/scope.ts';
 import type { RequestContext } from '../../protocol/types.ts';
 import { asList, defaultAttributes, modifyAttributes } from './attributes.ts';
 import type { ElbContext } from './context.ts';
-import { checkName, describePaging, elbError } from './errors.ts';
+import { checkEc2Ids, checkName, describePaging, elbError } from './errors.ts';
 import { addressesOfOthers, allocateAddress, dnsName } from './hosts.ts';
 import type { LoadBalancerRecord, StoredLoadBalancer } from './model.ts';
 import type { AvailabilityZone, Elbv2Operations } from './shapes.ts';
@@ -35,6 +35,7 @@ export function loadBalancerHandlers(elb: ElbContext) {
       checkTags(input.Tags);
       const scope = scopeOf(ctx);
       const subnets = input.Subnets ?? input.SubnetMappings?.map((m) => m.SubnetId ?? missingSubnet()) ?? [];
+      checkEc2Ids(input);
       const created = model.tx(() => {
         const existing = model.loadBalancers.find({ scope: scopeKey(scope), name: input.Name })[0];
         if (existing) {

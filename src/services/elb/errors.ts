@@ -5,6 +5,7 @@
  */
 import { AwsError } from '../../core/errors.ts';
 import type { PageRules } from '../../core/paging.ts';
+import { shown } from '../../core/text.ts';
 
 const e = (code: string, message: string) => new AwsError(code, message);
 
@@ -32,6 +33,9 @@ export const elbError = {
   tooManyRules: () => e('TooManyRules', 'The maximum number of rules for this listener has been reached'),
   tooManyTags: () => e('TooManyTags', 'The quota for the number of tags that can be assigned to a resource has been reached'),
   duplicateTagKeys: (key: string) => e('DuplicateTagKeys', `Tag key '${key}' is specified more than once`),
+  invalidSubnet: (id: string) => e('InvalidSubnet', `The subnet ID '${id}' is not valid`),
+  invalidSecurityGroup: (id: string) => e('InvalidSecurityGroup', `The security group '${id}' does not exist`),
+  allocationIdNotFound: (id: string) => e('AllocationIdNotFound', `The allocation ID '${id}' does not exist`),
   unsupported: (what: string) => e('ValidationError', `Slipway does not support ${what} yet.`),
 };
 
@@ -62,3 +66,21 @@ export function checkPrintable(value: string, field: string, oneLine = false): v
     throw elbError.validation(`${field} ${JSON.stringify(value)} must not contain control characters`);
   }
 }
+
+/**
+ * EC2 ids a load balancer names. Slipway has no VPCs of its own yet, so any id of the right form is
+ * taken (a user pastes ids from an AWS account); a value that is not one is refused as ALB refuses it.
+ */
+const EC2_ID = { subnet: /^subnet-[0-9a-f]{8}(?:[0-9a-f]{9})?$/, sg: /^sg-[0-9a-f]{8}(?:[0-9a-f]{9})?$/, eipalloc: /^eipalloc-[0-9a-f]{8}(?:[0-9a-f]{9})?$/ };
+
+export function checkEc2Ids(input: { Subnets?: string[]; SubnetMappings?: { SubnetId?: string; AllocationId?: string }[]; SecurityGroups?: string[] }): void {
+  for (const id of [...(input.Subnets ?? []), ...(input.SubnetMappings ?? []).flatMap((m) => (m.SubnetId === undefined ? [] : [m.SubnetId]))]) {
+    if (!EC2_ID.subnet.test(id)) throw elbError.invalidSubnet(shownId(id));
+  }
+  for (const m of input.SubnetMappings ?? []) {
+    if (m.AllocationId !== undefined && !EC2_ID.eipalloc.test(m.AllocationId)) throw elbError.allocationIdNotFound(shownId(m.AllocationId));
+  }
+  for (const id of input.SecurityGroups ?? []) if (!EC2_ID.sg.test(id)) throw elbError.invalidSecurityGroup(shownId(id));
+}
+
+const shownId = (id: string) => shown(id).replace(/^'|'$/g, '');
