@@ -16,7 +16,9 @@ export function registerRooms(ctx: AppContext): Room[] {
   const ecrRoom = ecr.register(ctx);
   const elbRoom = elb.register(ctx);
   const ecsRoom = ecs.register(ctx, { elb: elbRoom.facade, ecr: ecrRoom.facade });
+  const logsRoom = logs.register(ctx);
+  const [secretsRoom, ssmRoom] = secrets.register(ctx);
   const codebuildRoom = codebuild.register(ctx, { ecr: ecrRoom.facade });
   // ECS stops first: the changes it makes while stopping (target deregistrations) reach the rooms that carry them out.
-  return [ecsRoom, ecrRoom, elbRoom, codebuildRoom, logs.register(ctx), s3.register(ctx), ...secrets.register(ctx)];
+  return [ecsRoom, ecrRoom, elbRoom, codebuildRoom, logsRoom, s3.register(ctx), secretsRoom, ssmRoom];
 }

@@ -6,7 +6,7 @@ import { EventBus } from '../../core/events.ts';
 import type { ContainerRuntime } from '../../runtime/types.ts';
 import { Store } from '../../store/index.ts';
 import type { AppContext } from '../types.ts';
-import { logsFacade, type LogsFacade, type StoredLine } from './index.ts';
+import { register, type LogsFacade, type StoredLine } from './index.ts';
 import { LogsModel } from './model.ts';
 
 const scope = { region: 'us-east-1', account: '000000000000' };
@@ -26,7 +26,7 @@ describe('the logs facade', () => {
       runtime: {} as ContainerRuntime,
       events: new EventBus(),
     };
-    logs = logsFacade(app);
+    logs = register(app).facade;
     model = new LogsModel(store);
   });
   afterEach(() => app.store.close());

@@ -4,8 +4,7 @@
  * retention sweep, and the facade other rooms write and follow logs through (facade.ts).
  */
 import { loadModel } from '../../protocol/model.ts';
-import type { Store } from '../../store/index.ts';
-import type { AppContext, Room } from '../types.ts';
+import type { AppContext, RoomWithFacade } from '../types.ts';
 import { logsHandlers } from './api.ts';
 import type { LogsContext } from './context.ts';
 import { createFacade, type LogsFacade } from './facade.ts';
@@ -14,29 +13,13 @@ import { retentionController } from './retention.ts';
 
 export type { FollowOptions, LogLine, LogsFacade, StoredLine } from './facade.ts';
 
-const rooms = new WeakMap<Store, { logs: LogsContext; facade: LogsFacade }>();
-
-/** The room's parts for this app, made once per store. */
-function partsFor(app: AppContext): { logs: LogsContext; facade: LogsFacade } {
-  let parts = rooms.get(app.store);
-  if (!parts) {
-    const logs: LogsContext = { ...app, model: new LogsModel(app.store) };
-    parts = { logs, facade: createFacade(logs) };
-    rooms.set(app.store, parts);
-  }
-  return parts;
-}
-
-/** The facade other rooms use: ensureGroup, ensureStream, append, flush, follow. */
-export function logsFacade(app: AppContext): LogsFacade {
-  return partsFor(app).facade;
-}
-
-export function register(app: AppContext): Room {
-  const { logs, facade } = partsFor(app);
+export function register(app: AppContext): RoomWithFacade<LogsFacade> {
+  const logs: LogsContext = { ...app, model: new LogsModel(app.store) };
+  const facade = createFacade(logs);
   const retention = retentionController(logs);
   return {
     name: 'logs',
+    facade,
     api: {
       model: loadModel('logs'),
       handlers: logsHandlers(logs, retention),

@@ -1,7 +1,7 @@
 /**
  * @module services/secrets/context
  * What every part of the secrets room shares: the app's parts, the room's tables, its vault and its
- * purge loop — made once per app, for the room's handlers and its facade alike.
+ * purge loop — made once, at registration, for the room's handlers and its facade alike.
  */
 import type { Scope } from '../../core/ids.ts';
 import type { RequestContext } from '../../protocol/types.ts';
@@ -18,17 +18,10 @@ export interface SecretsContext extends AppContext {
   scheduled(secretArn: string): void;
 }
 
-const contexts = new WeakMap<AppContext, SecretsContext>();
-
 export function secretsContext(app: AppContext): SecretsContext {
-  let sc = contexts.get(app);
-  if (!sc) {
-    const model = new SecretsModel(app.store);
-    const purge = purger(model, app.clock);
-    sc = { ...app, model, vault: new Vault(app.config.dataDir), purge, scheduled: (arn) => purge.enqueue(arn) };
-    contexts.set(app, sc);
-  }
-  return sc;
+  const model = new SecretsModel(app.store);
+  const purge = purger(model, app.clock);
+  return { ...app, model, vault: new Vault(app.config.dataDir), purge, scheduled: (arn) => purge.enqueue(arn) };
 }
 
 export const scopeOf = (ctx: RequestContext): Scope => ({ region: ctx.region, account: ctx.account });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseSecretReference, resolveParameter, resolveSecret, resolveValueFrom } from './index.ts';
+import { parseSecretReference } from './index.ts';
 import { secretsTestApp, TEST_SCOPE } from './testing.ts';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf';
@@ -26,41 +26,41 @@ describe('parseSecretReference', () => {
 
 describe('resolveSecret', () => {
   it('reads the value, a JSON key of it, or an earlier stage; and says why it cannot, as the ECS agent says it', async () => {
-    const { app, call } = secretsTestApp();
+    const { facade, call } = secretsTestApp();
     const { ARN: arn } = await call('secretsmanager', 'CreateSecret', { Name: 'prod/db', SecretString: '{"user":"app","port":5432}' });
     await call('secretsmanager', 'PutSecretValue', { SecretId: 'prod/db', SecretString: '{"user":"app2","port":5432}' });
-    assert.equal(resolveSecret(app, arn, TEST_SCOPE), '{"user":"app2","port":5432}');
-    assert.equal(resolveSecret(app, `${arn}:user::`, TEST_SCOPE), 'app2');
-    assert.equal(resolveSecret(app, `${arn}:port::`, TEST_SCOPE), '5432');
-    assert.equal(resolveSecret(app, `${arn}:user:AWSPREVIOUS:`, TEST_SCOPE), 'app');
-    assert.equal(resolveSecret(app, 'prod/db:user', TEST_SCOPE), 'app2');
-    assert.equal(resolveSecret(app, `${arn.slice(0, -7)}:user`, { region: 'us-east-1', account: '000000000000' }), 'app2', 'the ARN says where to look');
-    assert.throws(() => resolveSecret(app, `${arn}:password::`, TEST_SCOPE), /unable to retrieve secret from asm: .*did not contain json key password/);
+    assert.equal(facade.resolveSecret(arn, TEST_SCOPE), '{"user":"app2","port":5432}');
+    assert.equal(facade.resolveSecret(`${arn}:user::`, TEST_SCOPE), 'app2');
+    assert.equal(facade.resolveSecret(`${arn}:port::`, TEST_SCOPE), '5432');
+    assert.equal(facade.resolveSecret(`${arn}:user:AWSPREVIOUS:`, TEST_SCOPE), 'app');
+    assert.equal(facade.resolveSecret('prod/db:user', TEST_SCOPE), 'app2');
+    assert.equal(facade.resolveSecret(`${arn.slice(0, -7)}:user`, { region: 'us-east-1', account: '000000000000' }), 'app2', 'the ARN says where to look');
+    assert.throws(() => facade.resolveSecret(`${arn}:password::`, TEST_SCOPE), /unable to retrieve secret from asm: .*did not contain json key password/);
     assert.throws(
-      () => resolveSecret(app, arn.replace('prod/db', 'prod/gone'), TEST_SCOPE),
+      () => facade.resolveSecret(arn.replace('prod/db', 'prod/gone'), TEST_SCOPE),
       /^SecretReferenceError: execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 1 time\(s\): failed to fetch secret .*prod\/gone.* from secrets manager: ResourceNotFoundException: Secrets Manager can't find the specified secret\.$/,
     );
     await call('secretsmanager', 'DeleteSecret', { SecretId: arn });
-    assert.throws(() => resolveSecret(app, arn, TEST_SCOPE), /InvalidRequestException: You can't perform this operation on the secret because it was marked for deletion\./);
+    assert.throws(() => facade.resolveSecret(arn, TEST_SCOPE), /InvalidRequestException: You can't perform this operation on the secret because it was marked for deletion\./);
   });
 });
 
 describe('resolveParameter and resolveValueFrom', () => {
   it('read a parameter by name or ARN, decrypted, and name the missing one as the ECS agent does', async () => {
-    const { app, call } = secretsTestApp();
+    const { facade, call } = secretsTestApp();
     await call('ssm', 'PutParameter', { Name: '/app/db-password', Type: 'SecureString', Value: 'hunter2' });
     await call('ssm', 'PutParameter', { Name: 'plain', Type: 'String', Value: 'v1' });
     await call('ssm', 'PutParameter', { Name: 'plain', Value: 'v2', Overwrite: true });
     const { ARN: secretArn } = await call('secretsmanager', 'CreateSecret', { Name: 'db', SecretString: '{"password":"s3cret"}' });
-    assert.equal(resolveParameter(app, '/app/db-password', TEST_SCOPE), 'hunter2');
-    assert.equal(resolveParameter(app, 'arn:aws:ssm:eu-west-1:123456789012:parameter/app/db-password', { region: 'us-east-1', account: '000000000000' }), 'hunter2');
-    assert.equal(resolveParameter(app, 'arn:aws:ssm:eu-west-1:123456789012:parameter/plain', TEST_SCOPE), 'v2');
-    assert.equal(resolveParameter(app, 'plain:1', TEST_SCOPE), 'v1');
+    assert.equal(facade.resolveParameter('/app/db-password', TEST_SCOPE), 'hunter2');
+    assert.equal(facade.resolveParameter('arn:aws:ssm:eu-west-1:123456789012:parameter/app/db-password', { region: 'us-east-1', account: '000000000000' }), 'hunter2');
+    assert.equal(facade.resolveParameter('arn:aws:ssm:eu-west-1:123456789012:parameter/plain', TEST_SCOPE), 'v2');
+    assert.equal(facade.resolveParameter('plain:1', TEST_SCOPE), 'v1');
     assert.throws(
-      () => resolveParameter(app, '/app/missing', TEST_SCOPE),
+      () => facade.resolveParameter('/app/missing', TEST_SCOPE),
       /^SecretReferenceError: execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time\(s\): invalid ssm parameters: \/app\/missing$/,
     );
-    assert.equal(resolveValueFrom(app, `${secretArn}:password::`, TEST_SCOPE), 's3cret');
-    assert.equal(resolveValueFrom(app, '/app/db-password', TEST_SCOPE), 'hunter2');
+    assert.equal(facade.resolveValueFrom(`${secretArn}:password::`, TEST_SCOPE), 's3cret');
+    assert.equal(facade.resolveValueFrom('/app/db-password', TEST_SCOPE), 'hunter2');
   });
 });

@@ -10,11 +10,16 @@ import type { RequestContext } from '../../protocol/types.ts';
 import type { ContainerRuntime } from '../../runtime/types.ts';
 import { Store } from '../../store/index.ts';
 import type { AppContext, Room } from '../types.ts';
-import { register } from './index.ts';
+import { register, type SecretsFacade } from './index.ts';
 
 export const TEST_SCOPE = { region: 'eu-west-1', account: '123456789012' };
 
-export function secretsTestApp(scale = 1): { app: AppContext & { clock: ManualClock }; call(api: 'secretsmanager' | 'ssm', op: string, input: unknown): Promise<any>; rooms: Room[] } {
+export function secretsTestApp(scale = 1): {
+  app: AppContext & { clock: ManualClock };
+  call(api: 'secretsmanager' | 'ssm', op: string, input: unknown): Promise<any>;
+  rooms: Room[];
+  facade: SecretsFacade;
+} {
   const app = {
     config: { ...loadConfig({}, {}), dataDir: ':memory:' },
     edge: { url: 'http://127.0.0.1:4566', host: '127.0.0.1', port: 4566 },
@@ -28,6 +33,7 @@ export function secretsTestApp(scale = 1): { app: AppContext & { clock: ManualCl
   return {
     app,
     rooms,
+    facade: rooms[0].facade,
     call: async (api, op, input) => rooms.find((r) => r.name === api)!.api!.handlers[op]!(input, ctx),
   };
 }
