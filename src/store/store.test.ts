@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { Store } from './store.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'slipway-store-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+let dirs = 0;
+const freshDir = () => join(scratch, `d${++dirs}`);
+
+interface Doc {
+  name: string;
+  n: number;
+}
+
+function table(store: Store) {
+  return store.docTable<Doc, 'kind' | 'size'>('things', { kind: 'TEXT', size: 'INTEGER' });
+}
+
+describe('store transactions', () => {
+  it('commit together, and a throw anywhere inside rolls all of it back', () => {
+    const store = Store.open(':memory:');
+    const things = table(store);
+    store.tx(() => {
+      things.put('a', { name: 'a', n: 1 }, { kind: 'x', size: 1 });
+      things.put('b', { name: 'b', n: 2 }, { kind: 'y', size: 2 });
+    });
+    assert.equal(things.count(), 2);
+    assert.throws(
+      () =>
+        store.tx(() => {
+          things.put('c', { name: 'c', n: 3 }, { kind: 'x', size: 3 });
+          store.tx(() => things.delete('a'));
+          throw new Error('refused');
+        }),
+      /refused/,
+    );
+    assert.deepEqual(things.find().map((d) => d.name), ['a', 'b']);
+    assert.equal(store.db.inTransaction, false);
+    store.close();
+  });
+
+  it('refuse a function that returns a promise, writing nothing', () => {
+    const store = Store.open(':memory:');
+    const things = table(store);
+    assert.throws(() => store.tx(() => (things.put('a', { name: 'a', n: 1 }, { kind: 'x', size: 1 }), Promise.resolve())), /cannot return a promise/);
+    assert.equal(things.count(), 0);
+    store.close();
+  });
+
+  it('modify reads, changes and writes one document; undefined when it is gone', () => {
+    const store = Store.open(':memory:');
+    const things = table(store);
+    things.put('a', { name: 'a', n: 1 }, { kind: 'x', size: 1 });
+    const write = (d: Doc) => things.put(d.name, d, { kind: 'x', size: d.n });
+    assert.deepEqual(things.modify('a', (d) => (d.n = 5), write), { name: 'a', n: 5 });
+    assert.deepEqual(things.get('a'), { name: 'a', n: 5 });
+    assert.deepEqual(things.find({ size: 5 }), [{ name: 'a', n: 5 }]);
+    assert.equal(things.modify('gone', (d) => (d.n = 1), write), undefined);
+    store.close();
+  });
+});
+
+describe('store queries', () => {
+  it('filter by columns (null is IS NULL, undefined no filter), order, count and refuse unknown columns', () => {
+    const store = Store.open(':memory:');
+    const things = table(store);
+    things.put('a', { name: 'a', n: 1 }, { kind: 'x', size: 3 });
+    things.put('b', { name: 'b', n: 2 }, { kind: null, size: 1 });
+    things.put('c', { name: 'c', n: 3 }, { kind: 'x', size: 2 });
+    assert.deepEqual(things.find({ kind: 'x' }).map((d) => d.name), ['a', 'c']);
+    assert.deepEqual(things.find({ kind: 'x' }, 'size DESC').map((d) => d.name), ['a', 'c']);
+    assert.deepEqual(things.find({}, 'size').map((d) => d.name), ['b', 'c', 'a']);
+    assert.deepEqual(things.find({ kind: null }).map((d) => d.name), ['b']);
+    assert.deepEqual(things.find({ kind: undefined, size: 2 }).map((d) => d.name), ['c']);
+    assert.equal(things.count({ kind: 'x' }), 2);
+    assert.equal(things.count({ kind: null }), 1);
+    assert.equal(things.count(), 3);
+    assert.throws(() => things.find({ nope: 1 } as never), /things has no column nope/);
+    assert.equal(things.delete('a'), true);
+    assert.equal(things.delete('a'), false);
+    assert.equal(things.get('a'), undefined);
+    store.close();
+  });
+});
+
+describe('store on disk', () => {
+  it('copies committed writes from the log into the database file on its own, well before a thousand pages', async () => {
+    const dir = freshDir();
+    const store = Store.open(dir);
+    const things = table(store);
+    const file = join(dir, 'slipway.db');
+    const before = statSync(file).size;
+    for (let i = 0; i < 100; i++) store.tx(() => things.put(`k${i}`, { name: 'x'.repeat(2000), n: i }, { kind: 'x', size: i }));
+    // 100 rows of 2 KB: some 60 pages, far below SQLite's own auto-checkpoint of 1000.
+    const deadline = Date.now() + 10_000;
+    while (statSync(file).size < before + 150_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(statSync(file).size >= before + 150_000, `the database file holds the rows (${statSync(file).size} bytes)`);
+    store.close();
+    const again = Store.open(dir);
+    assert.equal(table(again).count(), 100);
+    again.close();
+  });
+
+  it('keeps every acknowledged write when its process is killed with SIGKILL', async () => {
+    const dir = freshDir();
+    const script = `
+      const { Store } = await import(${JSON.stringify(new URL('./store.ts', import.meta.url).href)});
+      const store = Store.open(${JSON.stringify(dir)});
+      const things = store.docTable('things', { kind: 'TEXT', size: 'INTEGER' });
+      for (let i = 0; ; i++) {
+        store.tx(() => things.put('k' + i, { name: 'k' + i, n: i }, { kind: 'x', size: i }));
+        process.stdout.write(i + '\\n');
+        if (i % 50 === 0) await new Promise((r) => setImmediate(r));
+      }`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let acknowledged = -1;
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('exit', () => resolve());
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const lines = out.split('\n');
+        out = lines.pop()!;
+        if (lines.length) acknowledged = Number(lines[lines.length - 1]);
+        if (acknowledged >= 2000) child.kill('SIGKILL');
+      });
+    });
+    assert.ok(acknowledged >= 2000, `the writer acknowledged ${acknowledged + 1} writes`);
+    const store = Store.open(dir);
+    const things = table(store);
+    for (const i of [0, 1, Math.floor(acknowledged / 2), acknowledged]) assert.deepEqual(things.get(`k${i}`), { name: `k${i}`, n: i });
+    assert.ok(things.count() >= acknowledged + 1);
+    store.close();
+  });
+});
