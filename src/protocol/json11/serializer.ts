@@ -56,19 +56,24 @@ function buildEncoder(model: ServiceModel, shape: Shape): Encoder {
   switch (shape.type) {
     case 'structure': {
       if (shape.document) return sameValue;
-      // Scalars need no call of their own: `encode` is undefined for them.
-      const members = Object.entries(shape.members ?? {}).map(([name, ref]) => {
+      // By member name, with no prototype: a value's own key such as 'constructor' finds nothing.
+      // Scalars need no call of their own: null stands for "sent as it is".
+      const members: Record<string, Encoder | null> = Object.create(null);
+      for (const [name, ref] of Object.entries(shape.members ?? {})) {
         const memberShape = shapeOf(model, ref.shape);
-        return { name, encode: isScalar(memberShape) ? undefined : encoderFor(model, memberShape) };
-      });
+        members[name] = isScalar(memberShape) ? null : encoderFor(model, memberShape);
+      }
+      // A value holds a few of a shape's many members: walking its keys is the shorter way.
       return (value) => {
         if (value === undefined || value === null) return undefined;
         if (typeof value !== 'object') return value;
         const out: Record<string, unknown> = {};
-        for (const { name, encode } of members) {
+        for (const name in value) {
+          const encode = members[name];
+          if (encode === undefined) continue;
           const member = (value as Record<string, unknown>)[name];
           if (member === undefined || member === null) continue;
-          const wire = encode ? encode(member) : member;
+          const wire = encode === null ? member : encode(member);
           if (wire !== undefined) out[name] = wire;
         }
         return out;
