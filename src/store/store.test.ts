@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,6 +88,67 @@ describe('store queries', () => {
   });
 });
 
+describe('group commit', () => {
+  /** The store on disk, and a second connection that sees only what is committed. */
+  function opened() {
+    const dir = freshDir();
+    const store = Store.open(dir);
+    const things = table(store);
+    const other = new Database(join(dir, 'slipway.db'), { readonly: true });
+    const committedNames = () => (other.prepare('SELECT pk FROM things ORDER BY pk').pluck().all() as string[]).join(',');
+    return { store, things, committedNames, close: () => (other.close(), store.close()) };
+  }
+
+  it('commits the transactions of one turn of the event loop together, at its end, each one atomic on its own', async () => {
+    const { store, things, committedNames, close } = opened();
+    const put = (pk: string) => things.put(pk, { name: pk, n: 1 }, { kind: 'x', size: 1 });
+    const first = store.grouped(() => store.tx(() => put('a')));
+    const refused = store.grouped(() => {
+      try {
+        store.tx(() => {
+          put('b');
+          throw new Error('refused');
+        });
+      } catch {
+        return 'refused';
+      }
+    });
+    const third = store.grouped(() => {
+      store.tx(() => put('c'));
+      return things.find().map((d) => d.name);
+    });
+    assert.deepEqual(third.result, ['a', 'c'], 'a request reads what the group wrote before it');
+    assert.equal(refused.result, 'refused');
+    assert.equal(committedNames(), '', 'nothing is committed before the end of the turn');
+    await Promise.all([first.committed, refused.committed, third.committed]);
+    assert.equal(committedNames(), 'a,c');
+    close();
+  });
+
+  it('commits the open group before anything outside it reads or writes', async () => {
+    const { store, things, committedNames, close } = opened();
+    const grouped = store.grouped(() => store.tx(() => things.put('a', { name: 'a', n: 1 }, { kind: 'x', size: 1 })));
+    assert.equal(committedNames(), '');
+    things.get('a');
+    assert.equal(committedNames(), 'a', 'a read from outside the group committed it');
+    await grouped.committed;
+    store.grouped(() => store.tx(() => things.put('b', { name: 'b', n: 1 }, { kind: 'x', size: 1 })));
+    store.tx(() => things.put('c', { name: 'c', n: 1 }, { kind: 'x', size: 1 }));
+    assert.equal(committedNames(), 'a,b,c', 'a transaction from outside committed the group, then itself');
+    const reading = store.grouped(() => things.count());
+    assert.equal(reading.result, 3);
+    await reading.committed;
+    close();
+  });
+
+  it('has nothing to wait for when a request touched no open group', async () => {
+    const store = Store.open(':memory:');
+    const { committed } = store.grouped(() => 1);
+    assert.equal(await Promise.race([committed.then(() => 'settled'), new Promise((r) => setImmediate(() => r('pending')))]), 'settled');
+    store.close();
+  });
+});
+
 describe('store on disk', () => {
   it('copies committed writes from the log into the database file on its own, well before a thousand pages', async () => {
     const dir = freshDir();
@@ -111,10 +173,14 @@ describe('store on disk', () => {
       const { Store } = await import(${JSON.stringify(new URL('./store.ts', import.meta.url).href)});
       const store = Store.open(${JSON.stringify(dir)});
       const things = store.docTable('things', { kind: 'TEXT', size: 'INTEGER' });
-      for (let i = 0; ; i++) {
+      // One transaction alone, then seven in a group, each acknowledged once committed.
+      for (let i = 0; ; i += 8) {
         store.tx(() => things.put('k' + i, { name: 'k' + i, n: i }, { kind: 'x', size: i }));
         process.stdout.write(i + '\\n');
-        if (i % 50 === 0) await new Promise((r) => setImmediate(r));
+        const group = [];
+        for (let j = i + 1; j < i + 8; j++) group.push(store.grouped(() => store.tx(() => things.put('k' + j, { name: 'k' + j, n: j }, { kind: 'x', size: j }))).committed);
+        await Promise.all(group);
+        process.stdout.write(i + 7 + '\\n');
       }`;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     let acknowledged = -1;

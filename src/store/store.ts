@@ -22,7 +22,11 @@ export class Store {
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private stopCheckpointer?: () => void;
-  private readonly control: Record<'begin' | 'commit' | 'rollback', Database.Statement>;
+  private readonly control: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
+  /** The open group transaction (see `grouped`), and whether its requests' code is running now. */
+  private group?: { committed: Promise<void>; resolve: () => void; reject: (err: unknown) => void };
+  private grouping = false;
+  private groupDepth = 0;
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -30,7 +34,14 @@ export class Store {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     db.exec('CREATE TABLE IF NOT EXISTS slipway_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
-    this.control = { begin: db.prepare('BEGIN IMMEDIATE'), commit: db.prepare('COMMIT'), rollback: db.prepare('ROLLBACK') };
+    this.control = {
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+      savepoint: db.prepare('SAVEPOINT request'),
+      release: db.prepare('RELEASE request'),
+      rollbackTo: db.prepare('ROLLBACK TO request'),
+    };
   }
 
   /** Opens (creating if needed) the store in `dataDir`; ':memory:' for tests. */
@@ -62,28 +73,98 @@ export class Store {
   /**
    * Runs fn in one transaction (nested calls join the outer one). What better-sqlite3's
    * `db.transaction(fn).immediate()` does, without building its wrappers anew for every call.
+   * Inside `grouped`, the transaction is a savepoint of the open group transaction.
    */
   tx<T>(fn: () => T): T {
-    const { db } = this;
+    if (this.grouping) return this.groupTx(fn);
+    this.settle();
+    const { db, control } = this;
     if (db.inTransaction) return fn();
-    this.control.begin.run();
+    control.begin.run();
     try {
-      const result = fn();
-      if (result instanceof Promise) throw new TypeError('Transaction function cannot return a promise');
-      this.control.commit.run();
+      const result = noPromise(fn());
+      control.commit.run();
       return result;
     } catch (err) {
-      if (db.inTransaction) this.control.rollback.run();
+      if (db.inTransaction) control.rollback.run();
       throw err;
     }
   }
 
+  /**
+   * Group commit for API requests. Runs fn — the synchronous part of a request's handler — with
+   * its transactions inside one transaction shared by every request served in this turn of the
+   * event loop, committed once at the turn's end. `committed` settles when what fn wrote or read
+   * is durable (or failed to be): the request must not be answered before. Any other use of the
+   * store commits the open group first, so code outside sees and writes only committed state.
+   */
+  grouped<T>(fn: () => T): { result: T; committed: Promise<void> } {
+    this.grouping = true;
+    try {
+      const result = fn();
+      return { result, committed: this.group?.committed ?? settled };
+    } finally {
+      this.grouping = false;
+    }
+  }
+
+  private groupTx<T>(fn: () => T): T {
+    const { control } = this;
+    if (this.groupDepth > 0) return fn();
+    if (!this.group) {
+      control.begin.run();
+      let resolve!: () => void;
+      let reject!: (err: unknown) => void;
+      const committed = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+      // Each request awaits it; one whose handler is still busy when a commit fails must not crash the process.
+      committed.catch(() => undefined);
+      this.group = { committed, resolve, reject };
+      setImmediate(() => this.settle(true));
+    }
+    control.savepoint.run();
+    this.groupDepth++;
+    try {
+      const result = noPromise(fn());
+      control.release.run();
+      return result;
+    } catch (err) {
+      if (this.db.inTransaction) {
+        control.rollbackTo.run();
+        control.release.run();
+      } else {
+        // Some failures (a full disk, an I/O error) roll the whole transaction back: the group is lost.
+        const lost = this.group;
+        this.group = undefined;
+        lost?.reject(err);
+      }
+      throw err;
+    } finally {
+      this.groupDepth--;
+    }
+  }
+
+  /** Commits the open group, if any (from outside `grouped`, or at the end of the turn when `force`). */
+  settle(force = false): void {
+    const group = this.group;
+    if (!group || (this.grouping && !force)) return;
+    this.group = undefined;
+    try {
+      this.control.commit.run();
+      group.resolve();
+    } catch (err) {
+      if (this.db.inTransaction) this.control.rollback.run();
+      group.reject(err);
+    }
+  }
+
   meta(key: string): string | undefined {
+    this.settle();
     const row = this.prepare('SELECT value FROM slipway_meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value;
   }
 
   setMeta(key: string, value: string): void {
+    this.settle();
     this.prepare('INSERT INTO slipway_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
@@ -93,9 +174,17 @@ export class Store {
   }
 
   close(): void {
+    this.settle(true);
     this.stopCheckpointer?.();
     this.db.close();
   }
+}
+
+const settled = Promise.resolve();
+
+function noPromise<T>(result: T): T {
+  if (result instanceof Promise) throw new TypeError('Transaction function cannot return a promise');
+  return result;
 }
 
 export class DocTable<T, C extends string> {
@@ -121,11 +210,13 @@ export class DocTable<T, C extends string> {
   }
 
   get(pk: string): T | undefined {
+    this.store.settle();
     const doc = this.getDoc.get(pk) as string | undefined;
     return doc === undefined ? undefined : (JSON.parse(doc) as T);
   }
 
   put(pk: string, doc: T, index: Record<C, ColumnValue>): void {
+    this.store.settle();
     const cols = this.columnNames;
     const values: ColumnValue[] = [pk];
     for (const c of cols) values.push(index[c] ?? null);
@@ -145,17 +236,20 @@ export class DocTable<T, C extends string> {
   }
 
   delete(pk: string): boolean {
+    this.store.settle();
     return this.deleteDoc.run(pk).changes > 0;
   }
 
   /** Documents whose columns equal every given value (undefined = no filter), ordered by `orderBy`. */
   find(where: Partial<Record<C, ColumnValue>> = {}, orderBy: string = 'pk'): T[] {
+    this.store.settle();
     const { clause, params } = this.filter(where);
     const docs = this.statement(`SELECT doc FROM ${this.name}${clause} ORDER BY ${orderBy}`).all(params) as string[];
     return docs.map((doc) => JSON.parse(doc) as T);
   }
 
   count(where: Partial<Record<C, ColumnValue>> = {}): number {
+    this.store.settle();
     const { clause, params } = this.filter(where);
     return this.statement(`SELECT count(*) FROM ${this.name}${clause}`).get(params) as number;
   }
