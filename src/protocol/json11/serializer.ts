@@ -4,7 +4,7 @@
  * members leave the process, timestamps become epoch seconds, nulls are dropped.
  */
 import { AwsError } from '../../core/errors.ts';
-import { shapeOf, type ServiceModel, type Shape } from '../model.ts';
+import { membersOf, shapeOf, type ServiceModel, type Shape } from '../model.ts';
 import type { WireResponse } from '../types.ts';
 
 export function serializeJsonOutput(model: ServiceModel, shapeName: string | undefined, value: unknown, requestId: string): WireResponse {
@@ -59,9 +59,8 @@ function buildEncoder(model: ServiceModel, shape: Shape): Encoder {
       // By member name, with no prototype: a value's own key such as 'constructor' finds nothing.
       // Scalars need no call of their own: null stands for "sent as it is".
       const members: Record<string, Encoder | null> = Object.create(null);
-      for (const [name, ref] of Object.entries(shape.members ?? {})) {
-        const memberShape = shapeOf(model, ref.shape);
-        members[name] = isScalar(memberShape) ? null : encoderFor(model, memberShape);
+      for (const member of membersOf(model, shape)) {
+        members[member.name] = isScalar(member.shape) ? null : encoderFor(model, member.shape);
       }
       // A value holds a few of a shape's many members: walking its keys is the shorter way.
       return (value) => {
