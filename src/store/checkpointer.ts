@@ -1,10 +1,10 @@
 /**
  * @module store/checkpointer
  * Copies the write-ahead log back into the database file from a worker thread, on its own
- * connection, every CHECKPOINT_EVERY_MS. A checkpoint fsyncs the log and then the database; run
- * by SQLite's own auto-checkpoint it would stall whichever request's commit crossed the threshold.
- * The worker uses PASSIVE checkpoints, which never wait for or block the writer, and the timer bounds
- * how long a commit can sit in an unsynced log at any write rate (before, 1000 pages' worth).
+ * connection, every CHECKPOINT_EVERY_MS. A checkpoint fsyncs the log and then the database; left to
+ * SQLite's auto-checkpoint it ran inside whichever request's commit crossed 1000 pages. PASSIVE
+ * checkpoints neither wait for nor block the writer. With synchronous=NORMAL the log is synced only
+ * by checkpoints, so the timer also bounds how long a commit stays unsynced, at any write rate.
  * The store's connection keeps a high auto-checkpoint as a backstop, so the log stays bounded
  * should this thread ever stall.
  */
