@@ -21,20 +21,31 @@ export function header(req: IncomingMessage, name: string): string | undefined {
  * (and dropped) a little further so that the client, still sending, gets to read the answer; past
  * four times the limit the connection is cut.
  */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size <= limit) chunks.push(chunk as Buffer);
-      else if (size > 4 * limit) break;
-    }
-  } catch (err) {
-    throw new AwsError('IncompleteBody', `The request body could not be read: ${(err as Error).message}`);
-  }
-  if (size > limit) throw new AwsError('RequestEntityTooLarge', `Request body exceeds ${limit} bytes`, { status: 413 });
-  return Buffer.concat(chunks);
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  // Listeners rather than `for await`: an async iterator builds a stream pipeline per request.
+  if (req.readableEnded) return Promise.resolve(Buffer.alloc(0));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (failure?: AwsError) => {
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+      if (failure) reject(failure);
+      else if (size > limit) reject(new AwsError('RequestEntityTooLarge', `Request body exceeds ${limit} bytes`, { status: 413 }));
+      else resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else if (size > 4 * limit) {
+        req.destroy();
+        finish();
+      }
+    };
+    const onEnd = () => finish();
+    const onError = (err: Error) => finish(new AwsError('IncompleteBody', `The request body could not be read: ${err.message}`));
+    const onClose = () => finish(new AwsError('IncompleteBody', 'The request body could not be read: the connection closed before its end'));
+    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
 }
 
 export function send(res: ServerResponse, response: WireResponse): void {

@@ -82,6 +82,23 @@ export function shapeOf(model: ServiceModel, name: string): Shape {
   return shape;
 }
 
+export interface Member {
+  name: string;
+  shape: Shape;
+}
+
+const memberLists = new WeakMap<Shape, Member[]>();
+
+/** A structure's members with their shapes resolved, in the model's order; listed once per shape. */
+export function membersOf(model: ServiceModel, shape: Shape): Member[] {
+  let members = memberLists.get(shape);
+  if (!members) {
+    members = Object.entries(shape.members ?? {}).map(([name, ref]) => ({ name, shape: shapeOf(model, ref.shape) }));
+    memberLists.set(shape, members);
+  }
+  return members;
+}
+
 /** The error shapes an operation or the whole service declares, by code. */
 export function errorShape(model: ServiceModel, code: string): Shape | undefined {
   const shape = model.shapes[code];

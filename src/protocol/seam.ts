@@ -17,6 +17,7 @@ import { dispatch } from './dispatch.ts';
 import { serveRestXml } from './restxml/serve.ts';
 import { MAX_API_BODY, readBody, send } from './http.ts';
 import type { ServiceModel } from './model.ts';
+import type { Store } from '../store/index.ts';
 import type { ApiService, RequestContext, WireResponse } from './types.ts';
 
 const log = logger('edge');
@@ -25,6 +26,8 @@ export interface SeamOptions {
   apis: ApiService[];
   account: string;
   defaultRegion: string;
+  /** Commits the writes of the requests served in one turn of the event loop together (group commit). */
+  store?: Store;
 }
 
 export interface Seam {
@@ -51,6 +54,15 @@ export function createSeam(opts: SeamOptions): Seam {
     if (metadata.targetPrefix) byTarget.set(metadata.targetPrefix, api);
     byScope.set(metadata.signingName ?? metadata.endpointPrefix, api);
     if (metadata.protocol === 'query') byVersion.set(metadata.apiVersion, api);
+  }
+
+  /** Dispatches, and answers once what the handler wrote or read is committed. */
+  async function durably(api: ApiService, request: { target?: string; body: string }, ctx: RequestContext): Promise<WireResponse> {
+    if (!opts.store) return dispatch(api, request, ctx);
+    const { result, committed } = opts.store.grouped(() => dispatch(api, request, ctx));
+    const response = await result;
+    await committed;
+    return response;
   }
 
   async function call(req: IncomingMessage, url: URL, caller: Caller, requestId: string, found: (model: ServiceModel) => void): Promise<WireResponse> {
@@ -80,7 +92,7 @@ export function createSeam(opts: SeamOptions): Seam {
       if (!api) throw notServed(req, scope && !byScope.has(scope.service) ? scope.service : prefix);
       found(api.model);
       const body = await readBody(req, MAX_API_BODY);
-      return dispatch(api, { target: caller.target, body: body.toString('utf8') }, ctx);
+      return durably(api, { target: caller.target, body: body.toString('utf8') }, ctx);
     }
     if (protocol === 'query' || protocol === 'ec2') {
       let api = scope ? byScope.get(scope.service) : undefined;
@@ -93,7 +105,7 @@ export function createSeam(opts: SeamOptions): Seam {
       if (!api && !params.get('Action')) throw new AwsError('MissingAction', 'The request must contain the parameter Action.');
       if (!api) throw notServed(req, `the Query API version '${(params.get('Version') ?? '(none)').slice(0, 32)}'`);
       found(api.model);
-      return dispatch(api, { body: form }, ctx);
+      return durably(api, { body: form }, ctx);
     }
     throw notServed(req, scope!.service);
   }

@@ -6,7 +6,7 @@
  * naming every offending field. Nothing is written before this passes.
  */
 import { AwsError } from '../core/errors.ts';
-import { shapeOf, type ServiceModel, type Shape } from './model.ts';
+import { membersOf, shapeOf, type ServiceModel, type Shape } from './model.ts';
 
 export interface ValidationCodes {
   /** Code for constraint failures (missing member, enum, length). */
@@ -91,10 +91,10 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
           found.constraint.push(`Value null at '${join(path, name)}' failed to satisfy constraint: Member must not be null`);
         }
       }
-      for (const [name, ref] of Object.entries(shape.members ?? {})) {
+      for (const { name, shape: memberShape } of membersOf(model, shape)) {
         const given = member(name);
         if (given === undefined || given === null) continue;
-        out[name] = walk(model, shapeOf(model, ref.shape), given, join(path, name), found);
+        out[name] = walk(model, memberShape, given, join(path, name), found);
       }
       return out;
     }

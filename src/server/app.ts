@@ -63,6 +63,7 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
     defaultRegion: config.defaultRegion,
     host: config.host,
     registryHost: config.registryHost,
+    store: ctx.store,
   });
   server.keepAliveTimeout = 65_000;
   for (const room of rooms) await room.start?.();

@@ -11,6 +11,7 @@ import { sendJson } from '../protocol/http.ts';
 import { createSeam } from '../protocol/seam.ts';
 import type { ApiService } from '../protocol/types.ts';
 import type { Route } from '../services/types.ts';
+import type { Store } from '../store/index.ts';
 import { createGuard } from './guard.ts';
 
 const log = logger('edge');
@@ -23,6 +24,8 @@ export interface EdgeOptions {
   /** The listen address and the registry's name: Host headers the edge answers to. */
   host: string;
   registryHost?: string;
+  /** For the API seam's group commit. */
+  store?: Store;
 }
 
 export function createEdge(opts: EdgeOptions): Server {

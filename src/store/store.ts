@@ -3,7 +3,7 @@
  * The one persistence layer: SQLite (better-sqlite3, WAL) in the data directory. Every service keeps
  * its records as JSON documents in tables it owns, with a few indexed columns to query by; only the
  * service's model.ts touches its tables. Writes are synchronous and committed before a handler
- * replies, so nothing accepted is lost to a crash.
+ * replies, so nothing accepted is lost to a crash. Checkpoints run on their own thread (checkpointer.ts).
  *
  * The database holds secrets (the registry's token signing key among them): the data directory is
  * kept 0700 and the database with its -wal and -shm files 0600, tightened at open if found wider.
@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { ownerOnlyDir, ownerOnlyFile, tighten, type Tightened } from '../core/files.ts';
 import { logger } from '../core/log.ts';
+import { startCheckpointer } from './checkpointer.ts';
 
 const log = logger('store');
 
@@ -20,6 +21,12 @@ export type ColumnValue = string | number | null;
 export class Store {
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  private stopCheckpointer?: () => void;
+  private readonly control: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
+  /** The open group transaction (see `grouped`), and whether its requests' code is running now. */
+  private group?: { committed: Promise<void>; resolve: () => void; reject: (err: unknown) => void };
+  private grouping = false;
+  private groupDepth = 0;
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -27,6 +34,14 @@ export class Store {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     db.exec('CREATE TABLE IF NOT EXISTS slipway_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    this.control = {
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+      savepoint: db.prepare('SAVEPOINT request'),
+      release: db.prepare('RELEASE request'),
+      rollbackTo: db.prepare('ROLLBACK TO request'),
+    };
   }
 
   /** Opens (creating if needed) the store in `dataDir`; ':memory:' for tests. */
@@ -35,6 +50,9 @@ export class Store {
     const file = join(dataDir, 'slipway.db');
     const tightened = [ownerOnlyDir(dataDir), ownerOnlyFile(file), tighten(`${file}-wal`, 0o600), tighten(`${file}-shm`, 0o600)];
     const store = new Store(new Database(file));
+    // A backstop only: the checkpointer thread keeps the log far shorter.
+    store.db.pragma('wal_autocheckpoint = 10000');
+    store.stopCheckpointer = startCheckpointer(file);
     // SQLite gives a new -wal or -shm file the database's mode; checked again all the same.
     tightened.push(tighten(`${file}-wal`, 0o600), tighten(`${file}-shm`, 0o600));
     for (const t of tightened.filter((t): t is Tightened => t !== undefined)) {
@@ -52,18 +70,101 @@ export class Store {
     return stmt;
   }
 
-  /** Runs fn in one transaction (nested calls join the outer one). */
+  /**
+   * Runs fn in one transaction (nested calls join the outer one). What better-sqlite3's
+   * `db.transaction(fn).immediate()` does, without building its wrappers anew for every call.
+   * Inside `grouped`, the transaction is a savepoint of the open group transaction.
+   */
   tx<T>(fn: () => T): T {
-    if (this.db.inTransaction) return fn();
-    return this.db.transaction(fn).immediate();
+    if (this.grouping) return this.groupTx(fn);
+    this.settle();
+    const { db, control } = this;
+    if (db.inTransaction) return fn();
+    control.begin.run();
+    try {
+      const result = noPromise(fn());
+      control.commit.run();
+      return result;
+    } catch (err) {
+      if (db.inTransaction) control.rollback.run();
+      throw err;
+    }
+  }
+
+  /**
+   * Group commit for API requests. Runs fn — the synchronous part of a request's handler — with
+   * its transactions inside one transaction shared by every request served in this turn of the
+   * event loop, committed once at the turn's end. `committed` settles when what fn wrote or read
+   * is durable (or failed to be): the request must not be answered before. Any other use of the
+   * store commits the open group first, so code outside sees and writes only committed state.
+   */
+  grouped<T>(fn: () => T): { result: T; committed: Promise<void> } {
+    this.grouping = true;
+    try {
+      const result = fn();
+      return { result, committed: this.group?.committed ?? settled };
+    } finally {
+      this.grouping = false;
+    }
+  }
+
+  private groupTx<T>(fn: () => T): T {
+    const { control } = this;
+    if (this.groupDepth > 0) return fn();
+    if (!this.group) {
+      control.begin.run();
+      let resolve!: () => void;
+      let reject!: (err: unknown) => void;
+      const committed = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+      // Each request awaits it; one whose handler is still busy when a commit fails must not crash the process.
+      committed.catch(() => undefined);
+      this.group = { committed, resolve, reject };
+      setImmediate(() => this.settle(true));
+    }
+    control.savepoint.run();
+    this.groupDepth++;
+    try {
+      const result = noPromise(fn());
+      control.release.run();
+      return result;
+    } catch (err) {
+      if (this.db.inTransaction) {
+        control.rollbackTo.run();
+        control.release.run();
+      } else {
+        // Some failures (a full disk, an I/O error) roll the whole transaction back: the group is lost.
+        const lost = this.group;
+        this.group = undefined;
+        lost?.reject(err);
+      }
+      throw err;
+    } finally {
+      this.groupDepth--;
+    }
+  }
+
+  /** Commits the open group, if any (from outside `grouped`, or at the end of the turn when `force`). */
+  settle(force = false): void {
+    const group = this.group;
+    if (!group || (this.grouping && !force)) return;
+    this.group = undefined;
+    try {
+      this.control.commit.run();
+      group.resolve();
+    } catch (err) {
+      if (this.db.inTransaction) this.control.rollback.run();
+      group.reject(err);
+    }
   }
 
   meta(key: string): string | undefined {
+    this.settle();
     const row = this.prepare('SELECT value FROM slipway_meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value;
   }
 
   setMeta(key: string, value: string): void {
+    this.settle();
     this.prepare('INSERT INTO slipway_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
@@ -73,32 +174,54 @@ export class Store {
   }
 
   close(): void {
+    this.settle(true);
+    this.stopCheckpointer?.();
     this.db.close();
   }
 }
 
+const settled = Promise.resolve();
+
+function noPromise<T>(result: T): T {
+  if (result instanceof Promise) throw new TypeError('Transaction function cannot return a promise');
+  return result;
+}
+
 export class DocTable<T, C extends string> {
   private readonly columnNames: C[];
+  // The statements every call uses, prepared once; find and count prepare theirs per filter.
+  private readonly getDoc: Database.Statement;
+  private readonly putDoc: Database.Statement;
+  private readonly deleteDoc: Database.Statement;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(private readonly store: Store, readonly name: string, columns: Record<C, 'TEXT' | 'INTEGER'>) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`bad table name ${name}`);
-    this.columnNames = Object.keys(columns) as C[];
-    const defs = this.columnNames.map((c) => `${c} ${columns[c]}`).join(', ');
+    const cols = (this.columnNames = Object.keys(columns) as C[]);
+    const defs = cols.map((c) => `${c} ${columns[c]}`).join(', ');
     store.db.exec(`CREATE TABLE IF NOT EXISTS ${name} (pk TEXT PRIMARY KEY, ${defs}${defs ? ', ' : ''}doc TEXT NOT NULL)`);
-    for (const c of this.columnNames) store.db.exec(`CREATE INDEX IF NOT EXISTS ${name}_${c} ON ${name} (${c})`);
+    for (const c of cols) store.db.exec(`CREATE INDEX IF NOT EXISTS ${name}_${c} ON ${name} (${c})`);
+    this.getDoc = store.db.prepare(`SELECT doc FROM ${name} WHERE pk = ?`).pluck();
+    this.putDoc = store.db.prepare(
+      `INSERT INTO ${name} (pk${cols.map((c) => ', ' + c).join('')}, doc) VALUES (?${cols.map(() => ', ?').join('')}, ?) ` +
+        `ON CONFLICT(pk) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}, `).join('')}doc = excluded.doc`,
+    );
+    this.deleteDoc = store.db.prepare(`DELETE FROM ${name} WHERE pk = ?`);
   }
 
   get(pk: string): T | undefined {
-    const row = this.store.prepare(`SELECT doc FROM ${this.name} WHERE pk = ?`).get(pk) as { doc: string } | undefined;
-    return row ? (JSON.parse(row.doc) as T) : undefined;
+    this.store.settle();
+    const doc = this.getDoc.get(pk) as string | undefined;
+    return doc === undefined ? undefined : (JSON.parse(doc) as T);
   }
 
   put(pk: string, doc: T, index: Record<C, ColumnValue>): void {
+    this.store.settle();
     const cols = this.columnNames;
-    const sql =
-      `INSERT INTO ${this.name} (pk${cols.map((c) => ', ' + c).join('')}, doc) VALUES (?${cols.map(() => ', ?').join('')}, ?) ` +
-      `ON CONFLICT(pk) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}, `).join('')}doc = excluded.doc`;
-    this.store.prepare(sql).run(pk, ...cols.map((c) => index[c] ?? null), JSON.stringify(doc));
+    const values: ColumnValue[] = [pk];
+    for (const c of cols) values.push(index[c] ?? null);
+    values.push(JSON.stringify(doc));
+    this.putDoc.run(values);
   }
 
   /** Read-modify-write of one document in a transaction; `write` stores it with its columns. Undefined when it is gone. */
@@ -113,23 +236,49 @@ export class DocTable<T, C extends string> {
   }
 
   delete(pk: string): boolean {
-    return this.store.prepare(`DELETE FROM ${this.name} WHERE pk = ?`).run(pk).changes > 0;
+    this.store.settle();
+    return this.deleteDoc.run(pk).changes > 0;
   }
 
   /** Documents whose columns equal every given value (undefined = no filter), ordered by `orderBy`. */
   find(where: Partial<Record<C, ColumnValue>> = {}, orderBy: string = 'pk'): T[] {
-    const keys = (Object.keys(where) as C[]).filter((k) => where[k] !== undefined);
-    for (const k of keys) if (!this.columnNames.includes(k)) throw new Error(`${this.name} has no column ${k}`);
-    const clause = keys.length ? ' WHERE ' + keys.map((k) => (where[k] === null ? `${k} IS NULL` : `${k} = ?`)).join(' AND ') : '';
-    const params = keys.filter((k) => where[k] !== null).map((k) => where[k]);
-    const rows = this.store.prepare(`SELECT doc FROM ${this.name}${clause} ORDER BY ${orderBy}`).all(...params) as { doc: string }[];
-    return rows.map((r) => JSON.parse(r.doc) as T);
+    this.store.settle();
+    const { clause, params } = this.filter(where);
+    const docs = this.statement(`SELECT doc FROM ${this.name}${clause} ORDER BY ${orderBy}`).all(params) as string[];
+    return docs.map((doc) => JSON.parse(doc) as T);
   }
 
   count(where: Partial<Record<C, ColumnValue>> = {}): number {
-    const keys = (Object.keys(where) as C[]).filter((k) => where[k] !== undefined);
-    const clause = keys.length ? ' WHERE ' + keys.map((k) => `${k} = ?`).join(' AND ') : '';
-    const row = this.store.prepare(`SELECT count(*) AS n FROM ${this.name}${clause}`).get(...keys.map((k) => where[k])) as { n: number };
-    return row.n;
+    this.store.settle();
+    const { clause, params } = this.filter(where);
+    return this.statement(`SELECT count(*) FROM ${this.name}${clause}`).get(params) as number;
+  }
+
+  /** The WHERE clause for `where`: undefined is no filter, null is IS NULL. */
+  private filter(where: Partial<Record<C, ColumnValue>>): { clause: string; params: ColumnValue[] } {
+    let clause = '';
+    const params: ColumnValue[] = [];
+    for (const k of Object.keys(where) as C[]) {
+      const value = where[k];
+      if (value === undefined) continue;
+      if (!this.columnNames.includes(k)) throw new Error(`${this.name} has no column ${k}`);
+      clause += clause ? ' AND ' : ' WHERE ';
+      if (value === null) clause += `${k} IS NULL`;
+      else {
+        clause += `${k} = ?`;
+        params.push(value);
+      }
+    }
+    return { clause, params };
+  }
+
+  /** A single-column statement, prepared once per text. */
+  private statement(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.store.db.prepare(sql).pluck();
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
   }
 }

@@ -4,11 +4,11 @@
  * members leave the process, timestamps become epoch seconds, nulls are dropped.
  */
 import { AwsError } from '../../core/errors.ts';
-import { shapeOf, type ServiceModel, type Shape } from '../model.ts';
+import { membersOf, shapeOf, type ServiceModel, type Shape } from '../model.ts';
 import type { WireResponse } from '../types.ts';
 
 export function serializeJsonOutput(model: ServiceModel, shapeName: string | undefined, value: unknown, requestId: string): WireResponse {
-  const body = shapeName ? toWire(model, shapeOf(model, shapeName), value ?? {}) : {};
+  const body = shapeName ? encoderFor(model, shapeOf(model, shapeName))(value ?? {}) : {};
   return json(200, body ?? {}, requestId);
 }
 
@@ -18,40 +18,94 @@ export function serializeJsonError(err: AwsError, requestId: string): WireRespon
   return response;
 }
 
+/** With its length given, Node writes head and body in one go rather than as chunks. */
 function json(status: number, body: unknown, requestId: string): WireResponse {
+  const text = JSON.stringify(body);
   return {
     status,
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId },
-    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId, 'content-length': String(Buffer.byteLength(text)) },
+    body: text,
   };
 }
 
-export function toWire(model: ServiceModel, shape: Shape, value: unknown): unknown {
-  if (value === undefined || value === null) return undefined;
+/** A shape's wire form of a handler's value; undefined when nothing of it is sent. */
+type Encoder = (value: unknown) => unknown;
+
+const encoders = new WeakMap<Shape, Encoder>();
+
+/**
+ * The encoder of a shape, built once per shape: each structure's member list and each member's
+ * encoder are resolved at build time, so a request walks only closures.
+ */
+export function encoderFor(model: ServiceModel, shape: Shape): Encoder {
+  let encoder = encoders.get(shape);
+  if (!encoder) {
+    // A recursive shape meets itself while being built: that use goes through this forward.
+    let built: Encoder | undefined;
+    encoders.set(shape, (value) => built!(value));
+    built = buildEncoder(model, shape);
+    encoders.set(shape, built);
+    encoder = built;
+  }
+  return encoder;
+}
+
+const sameValue: Encoder = (value) => (value === null ? undefined : value);
+
+function buildEncoder(model: ServiceModel, shape: Shape): Encoder {
   switch (shape.type) {
     case 'structure': {
-      if (shape.document || typeof value !== 'object') return value;
-      const out: Record<string, unknown> = {};
-      for (const [name, ref] of Object.entries(shape.members ?? {})) {
-        const member = toWire(model, shapeOf(model, ref.shape), (value as Record<string, unknown>)[name]);
-        if (member !== undefined) out[name] = member;
+      if (shape.document) return sameValue;
+      // By member name, with no prototype: a value's own key such as 'constructor' finds nothing.
+      // Scalars need no call of their own: null stands for "sent as it is".
+      const members: Record<string, Encoder | null> = Object.create(null);
+      for (const member of membersOf(model, shape)) {
+        members[member.name] = isScalar(member.shape) ? null : encoderFor(model, member.shape);
       }
-      return out;
+      // A value holds a few of a shape's many members: walking its keys is the shorter way.
+      return (value) => {
+        if (value === undefined || value === null) return undefined;
+        if (typeof value !== 'object') return value;
+        const out: Record<string, unknown> = {};
+        for (const name in value) {
+          const encode = members[name];
+          if (encode === undefined) continue;
+          const member = (value as Record<string, unknown>)[name];
+          if (member === undefined || member === null) continue;
+          const wire = encode === null ? member : encode(member);
+          if (wire !== undefined) out[name] = wire;
+        }
+        return out;
+      };
     }
     case 'list': {
-      if (!Array.isArray(value)) return undefined;
-      const memberShape = shapeOf(model, shape.member!.shape);
-      return value.map((item) => toWire(model, memberShape, item)).filter((item) => item !== undefined);
+      const encode = encoderFor(model, shapeOf(model, shape.member!.shape));
+      return (value) => {
+        if (!Array.isArray(value)) return undefined;
+        const out: unknown[] = [];
+        for (const item of value) {
+          const wire = encode(item);
+          if (wire !== undefined) out.push(wire);
+        }
+        return out;
+      };
     }
     case 'map': {
-      // fromEntries defines each key as its own property: a key named __proto__ stays a key.
-      const valueShape = shapeOf(model, shape.value!.shape);
-      const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toWire(model, valueShape, v)] as const);
-      return Object.fromEntries(entries.filter(([, item]) => item !== undefined));
+      const encode = encoderFor(model, shapeOf(model, shape.value!.shape));
+      return (value) => {
+        if (value === undefined || value === null) return undefined;
+        // fromEntries defines each key as its own property: a key named __proto__ stays a key.
+        const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, encode(v)] as const);
+        return Object.fromEntries(entries.filter(([, item]) => item !== undefined));
+      };
     }
     case 'timestamp':
-      return typeof value === 'number' ? value / 1000 : undefined;
+      return (value) => (typeof value === 'number' ? value / 1000 : undefined);
     default:
-      return value;
+      return sameValue;
   }
+}
+
+function isScalar(shape: Shape): boolean {
+  return shape.type !== 'structure' && shape.type !== 'list' && shape.type !== 'map' && shape.type !== 'timestamp';
 }

@@ -1,0 +1,47 @@
+/**
+ * @module store/checkpointer
+ * Copies the write-ahead log back into the database file from a worker thread, on its own
+ * connection, every CHECKPOINT_EVERY_MS. A checkpoint fsyncs the log and then the database; left to
+ * SQLite's auto-checkpoint it ran inside whichever request's commit crossed 1000 pages. PASSIVE
+ * checkpoints neither wait for nor block the writer. With synchronous=NORMAL the log is synced only
+ * by checkpoints, so the timer also bounds how long a commit stays unsynced, at any write rate.
+ * The store's connection keeps a high auto-checkpoint as a backstop, so the log stays bounded
+ * should this thread ever stall.
+ */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { logger } from '../core/log.ts';
+
+const log = logger('store');
+
+export const CHECKPOINT_EVERY_MS = 200;
+
+const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+
+// Plain CommonJS, as the worker runs without the TypeScript loader.
+const source = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('synchronous = NORMAL');
+const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
+let failed = false;
+setInterval(() => {
+  try {
+    checkpoint.get();
+    failed = false;
+  } catch (err) {
+    if (!failed) parentPort.postMessage(String(err && err.message));
+    failed = true;
+  }
+}, workerData.everyMs);
+`;
+
+/** Starts the checkpointing thread for the database at `file`; the returned function stops it. */
+export function startCheckpointer(file: string): () => void {
+  const worker = new Worker(source, { eval: true, workerData: { driver, file, everyMs: CHECKPOINT_EVERY_MS } });
+  worker.unref();
+  worker.on('message', (message) => log.warn(`checkpoint of ${file} failed: ${message}; the store's own auto-checkpoint takes over`));
+  worker.on('error', (err) => log.warn(`the checkpoint thread for ${file} stopped: ${err.message}; the store's own auto-checkpoint takes over`));
+  return () => void worker.terminate();
+}
