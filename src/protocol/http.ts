@@ -48,6 +48,17 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A body as text; bytes that are not UTF-8 are the caller's error (`code`, 400), never replaced and read on. */
+export function utf8Text(body: Buffer, code: string): string {
+  try {
+    return UTF8.decode(body);
+  } catch {
+    throw new AwsError(code, 'The request body is not valid UTF-8');
+  }
+}
+
 export function send(res: ServerResponse, response: WireResponse): void {
   res.writeHead(response.status, response.headers);
   // A client that hangs up mid-body must not leave the source (an open file) paused forever.

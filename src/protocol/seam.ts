@@ -15,7 +15,7 @@ import { callerOf, type Caller } from './caller.ts';
 import { errorCodecFor, type Protocol } from './codecs.ts';
 import { dispatch } from './dispatch.ts';
 import { serveRestXml } from './restxml/serve.ts';
-import { MAX_API_BODY, readBody, send } from './http.ts';
+import { MAX_API_BODY, readBody, send, utf8Text } from './http.ts';
 import type { ServiceModel } from './model.ts';
 import type { Store } from '../store/index.ts';
 import type { ApiService, RequestContext, WireResponse } from './types.ts';
@@ -92,14 +92,14 @@ export function createSeam(opts: SeamOptions): Seam {
       if (!api) throw notServed(req, scope && !byScope.has(scope.service) ? scope.service : prefix);
       found(api.model);
       const body = await readBody(req, MAX_API_BODY);
-      return durably(api, { target: caller.target, body: body.toString('utf8') }, ctx);
+      return durably(api, { target: caller.target, body: utf8Text(body, 'SerializationException') }, ctx);
     }
     if (protocol === 'query' || protocol === 'ec2') {
       let api = scope ? byScope.get(scope.service) : undefined;
       if (scope && !api) throw notServed(req, scope.service);
       if (api && api.model.metadata.protocol !== 'query') throw notServed(req, `${scope!.service} over the Query protocol (it speaks ${api.model.metadata.protocol})`);
       if (api) found(api.model);
-      const form = req.method === 'GET' ? url.search.slice(1) : (await readBody(req, MAX_API_BODY)).toString('utf8');
+      const form = req.method === 'GET' ? url.search.slice(1) : utf8Text(await readBody(req, MAX_API_BODY), 'MalformedQueryString');
       const params = new URLSearchParams(form);
       api ??= byVersion.get(params.get('Version') ?? '');
       if (!api && !params.get('Action')) throw new AwsError('MissingAction', 'The request must contain the parameter Action.');

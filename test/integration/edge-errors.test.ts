@@ -62,6 +62,18 @@ describe('edge: errors in the caller protocol', () => {
     assert.equal(JSON.parse(bad.text).__type, 'SerializationException');
   });
 
+  it('a body that is not UTF-8 is refused, not read with replacement characters', async () => {
+    const notUtf8 = Buffer.concat([Buffer.from('{"clusterName":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+    const json = await rawRequest(s.endpoint, { ...jsonCall('AmazonEC2ContainerServiceV20141113.CreateCluster'), body: notUtf8 });
+    assert.equal(json.status, 400);
+    assert.deepEqual(JSON.parse(json.text), { __type: 'SerializationException', message: 'The request body is not valid UTF-8' });
+    const query = await rawRequest(s.endpoint, { ...form({}), body: Buffer.concat([Buffer.from('Action=DescribeLoadBalancers&Version=2015-12-01&Names.member.1='), Buffer.from([0xff])]) });
+    assert.equal(query.status, 400);
+    assert.match(query.text, /<Code>MalformedQueryString<\/Code>/);
+    const clusters = await rawRequest(s.endpoint, jsonCall('AmazonEC2ContainerServiceV20141113.ListClusters'));
+    assert.ok(!clusters.text.includes('\ufffd'), 'no cluster was made from the replaced name');
+  });
+
   it('a request that is no AWS API call and matches no route is a plain 404', async () => {
     const res = await rawRequest(s.endpoint, { path: '/nothing-here' });
     assert.equal(res.status, 404);

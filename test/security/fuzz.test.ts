@@ -29,10 +29,7 @@ const PROTOTYPE_OPERATIONS = ['__proto__', 'constructor', 'toString', 'hasOwnPro
  * so the suite stays a gate for everything else: a failure that matches is printed, not failed.
  * Remove an entry once its fix lands, and the suite checks the case again.
  */
-const KNOWN: { match: RegExp; owner: string }[] = [
-  // A body that is not UTF-8 is decoded with replacement characters and read as JSON.
-  { match: /\[raw\] body "\{\\"\ufffd\ufffd\\":1\}": (wrote to [\w, ]+; )?accepted/, owner: 'server edge, json11 parser' },
-];
+const KNOWN: { match: RegExp; owner: string }[] = [];
 
 function known(failure: string): string | undefined {
   return KNOWN.find((k) => k.match.test(failure))?.owner;
