@@ -44,9 +44,10 @@ describe('a container instance that holds three 32 MiB tasks', () => {
     const ecs = s.ecs;
     const td = (await ecs.send(new RegisterTaskDefinitionCommand({ family: 'limits', containerDefinitions: [sleeper()] }))).taskDefinition!.taskDefinitionArn!;
     const service = { cluster: 'limits', serviceName: 'huge', taskDefinition: td };
-    await refused(ecs.send(new CreateServiceCommand({ ...service, desiredCount: 2147483648 })), 'InvalidParameterException', /desiredCount 2147483648/);
+    // Past a 32-bit integer the value cannot even be read into the model's type: the JSON front door refuses it.
+    await refused(ecs.send(new CreateServiceCommand({ ...service, desiredCount: 2147483648 })), 'SerializationException', /2147483648 at 'desiredCount'/);
     await refused(ecs.send(new CreateServiceCommand({ ...service, desiredCount: 5001 })), 'InvalidParameterException', /Desired count exceeds limit: desiredCount 5001/);
-    await refused(ecs.send(new CreateServiceCommand({ ...service, desiredCount: 1, healthCheckGracePeriodSeconds: 2147483648 })), 'InvalidParameterException', /healthCheckGracePeriodSeconds/);
+    await refused(ecs.send(new CreateServiceCommand({ ...service, desiredCount: 1, healthCheckGracePeriodSeconds: 2147483648 })), 'SerializationException', /healthCheckGracePeriodSeconds/);
     assert.deepEqual((await ecs.send(new ListServicesCommand({ cluster: 'limits' }))).serviceArns, []);
 
     await ecs.send(new CreateServiceCommand({ ...service, serviceName: 'small', desiredCount: 0 }));
@@ -63,7 +64,7 @@ describe('a container instance that holds three 32 MiB tasks', () => {
 
     const family = 'limits-bad';
     await refused(ecs.send(new RegisterTaskDefinitionCommand({ family, containerDefinitions: [sleeper({ stopTimeout: 121 })] })), 'ClientException', /'stopTimeout' setting must be at least 2 seconds and at most 120 seconds/);
-    await refused(ecs.send(new RegisterTaskDefinitionCommand({ family, containerDefinitions: [sleeper({ memory: 2147483648 })] })), 'ClientException', /'memory'/);
+    await refused(ecs.send(new RegisterTaskDefinitionCommand({ family, containerDefinitions: [sleeper({ memory: 2147483648 })] })), 'SerializationException', /'containerDefinitions\.1\.member\.memory'/);
     await refused(ecs.send(new RegisterTaskDefinitionCommand({ family, containerDefinitions: [sleeper({ memoryReservation: 0 })] })), 'ClientException', /'memoryReservation'/);
     await refused(ecs.send(new RegisterTaskDefinitionCommand({ family, cpu: '64', containerDefinitions: [sleeper()] })), 'ClientException', /'cpu'.*between 128 and 196608/);
     await refused(ecs.send(new RegisterTaskDefinitionCommand({
