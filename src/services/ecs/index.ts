@@ -10,6 +10,8 @@ import { loadModel } from '../../protocol/model.ts';
 import type { EngineInfo } from '../../runtime/types.ts';
 import type { EcrFacade } from '../ecr/index.ts';
 import type { ElbFacade } from '../elb/index.ts';
+import type { S3Facade } from '../s3/index.ts';
+import type { SecretsFacade } from '../secrets/index.ts';
 import type { AppContext, Room } from '../types.ts';
 import { ecsHandlers } from './api.ts';
 import { LABEL } from './container-spec.ts';
@@ -23,7 +25,14 @@ import { reconcileTask } from './task-controller.ts';
 
 const log = logger('ecs');
 
-export function register(app: AppContext, deps: { elb: ElbFacade; ecr: EcrFacade }): Room {
+export interface EcsDeps {
+  elb: ElbFacade;
+  ecr: EcrFacade;
+  s3: S3Facade;
+  secrets: SecretsFacade;
+}
+
+export function register(app: AppContext, deps: EcsDeps): Room {
   const model = new EcsModel(app.store);
   const ecs: EcsContext = {
     ...app,

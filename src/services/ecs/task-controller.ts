@@ -14,6 +14,7 @@ import { drainTaskTargets, registerTaskTargets } from './load-balancing.ts';
 import { saveTaskLogs } from './logs.ts';
 import type { StoredContainer, TaskRecord } from './model.ts';
 import { requestStop } from './tasks.ts';
+import { containerEnvironment, EnvironmentError } from './task-environment.ts';
 import { observedStatus, type Observed } from './task-status.ts';
 
 const log = logger('ecs.tasks');
@@ -169,14 +170,17 @@ async function ensurePause(ecs: EcsContext, record: TaskRecord): Promise<Contain
 
 async function startContainer(ecs: EcsContext, record: TaskRecord, def: StoredContainer, observed: Observed): Promise<ContainerState | undefined> {
   const taskArn = record.task.taskArn;
-  const unsupported = unsupportedSource(def);
-  if (unsupported) {
-    fail(ecs, record, unsupported, def.name);
-    return undefined;
-  }
   let id: string | undefined = record.runtimeIds[def.name];
   const image = ecs.ecr.engineImageName(def.image);
   if (!id || !observed.containers.get(def.name)) {
+    let env: Record<string, string>;
+    try {
+      env = await containerEnvironment(ecs, record, def);
+    } catch (err) {
+      if (!(err instanceof EnvironmentError)) throw err;
+      fail(ecs, record, err.message, def.name);
+      return undefined;
+    }
     if (!record.task.pullStartedAt) ecs.model.updateTask(taskArn, (r) => (r.task.pullStartedAt ??= ecs.clock.now()));
     try {
       await ecs.runtime.ensureImage(image, { auth: ecs.ecr.pullCredentials(image) });
@@ -188,7 +192,7 @@ async function startContainer(ecs: EcsContext, record: TaskRecord, def: StoredCo
       throw err;
     }
     try {
-      id = await ecs.runtime.create(containerSpec(record, { ...def, image }, ecs.clock, observed.pause?.id));
+      id = await ecs.runtime.create(containerSpec(record, { ...def, image }, ecs.clock, env, observed.pause?.id));
     } catch (err) {
       if (!(err instanceof ConflictError)) {
         fail(ecs, record, `CannotCreateContainerError: ${(err as Error).message}`, def.name);
@@ -211,17 +215,6 @@ async function startContainer(ecs: EcsContext, record: TaskRecord, def: StoredCo
   }
   log.debug(`started ${def.name} of ${taskArn}`);
   return ecs.runtime.inspect(id);
-}
-
-/** Sources of configuration Slipway does not have yet fail the task clearly, as ECS would fail to fetch them. */
-function unsupportedSource(def: StoredContainer): string | undefined {
-  if (def.environmentFiles?.length) {
-    return `ResourceInitializationError: container '${def.name}' reads environmentFiles from S3, which Slipway does not provide yet; put the variables in 'environment' instead`;
-  }
-  if (def.secrets?.length) {
-    return `ResourceInitializationError: container '${def.name}' reads secrets from SSM or Secrets Manager, which Slipway does not provide yet; put the values in 'environment' instead`;
-  }
-  return undefined;
 }
 
 /** Stops containers dependents-first (as the ECS agent does), then finishes the task. */
