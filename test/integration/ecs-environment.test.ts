@@ -5,7 +5,7 @@
  * precedence; secret values kept out of DescribeTasks; a missing object, secret, JSON key or
  * parameter stopping the task with ECS's ResourceInitializationError.
  */
-import { DescribeTasksCommand, RegisterTaskDefinitionCommand, RunTaskCommand, type Task } from '@aws-sdk/client-ecs';
+import { RegisterTaskDefinitionCommand, RunTaskCommand } from '@aws-sdk/client-ecs';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,9 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import { waitTaskStatus } from '../support/ecs.ts';
 import { ensureTestImages, TEST_IMAGE } from '../support/images.ts';
 import { aws } from '../support/s3.ts';
-import { awsCli, docker, startTestSlipway, waitFor, type TestSlipway } from '../support/slipway.ts';
+import { awsCli, docker, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
 const run = promisify(execFile);
 let s: TestSlipway;
@@ -38,10 +39,6 @@ async function upload(key: string, text: string): Promise<string> {
   return `arn:aws:s3:::ecs-sample-env/${key}`;
 }
 
-async function describeTask(arn: string): Promise<Task> {
-  return (await s.ecs.send(new DescribeTasksCommand({ tasks: [arn] }))).tasks![0];
-}
-
 async function runApp(family: string, container: object): Promise<string> {
   const td = await s.ecs.send(new RegisterTaskDefinitionCommand({
     family,
@@ -54,20 +51,13 @@ async function runApp(family: string, container: object): Promise<string> {
 
 /** The environment the container's own process sees, as `env` prints it inside it. */
 async function environmentInside(taskArn: string): Promise<Map<string, string>> {
-  const task = await waitFor(`task ${taskArn} RUNNING`, async () => {
-    const t = await describeTask(taskArn);
-    if (t.lastStatus === 'STOPPED') throw new Error(`task stopped: ${t.stoppedReason}`);
-    return t.lastStatus === 'RUNNING' ? t : undefined;
-  });
+  const task = await waitTaskStatus(s.ecs, taskArn, 'RUNNING');
   const { stdout } = await run('docker', ['exec', task.containers![0].runtimeId!, 'env']);
   return new Map(stdout.trim().split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
 }
 
 async function stoppedReason(taskArn: string): Promise<string> {
-  const task = await waitFor(`task ${taskArn} STOPPED`, async () => {
-    const t = await describeTask(taskArn);
-    return t.lastStatus === 'STOPPED' ? t : undefined;
-  });
+  const task = await waitTaskStatus(s.ecs, taskArn, 'STOPPED');
   assert.equal(task.stopCode, 'TaskFailedToStart');
   return task.stoppedReason!;
 }

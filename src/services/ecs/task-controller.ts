@@ -15,6 +15,7 @@ import { saveTaskLogs } from './logs.ts';
 import type { StoredContainer, TaskRecord } from './model.ts';
 import { requestStop } from './tasks.ts';
 import { containerEnvironment, EnvironmentError } from './task-environment.ts';
+import { awslogsStream, followAdopted, prepareAwsLogs } from './task-logs.ts';
 import { observedStatus, type Observed } from './task-status.ts';
 
 const log = logger('ecs.tasks');
@@ -99,6 +100,7 @@ async function advance(ecs: EcsContext, record: TaskRecord, observed: Observed):
     const id = record.runtimeIds[def.name];
     if (id) observed.containers.set(def.name, await inspectOrNothing(ecs, id));
   }
+  followAdopted(ecs, record, observed.containers);
   const status = observedStatus(record, observed);
   record = setStatus(ecs, record, observed, status.allStarted && !waiting ? 'RUNNING' : record.task.lastStatus);
   if (status.exitedEssential) {
@@ -207,12 +209,19 @@ async function startContainer(ecs: EcsContext, record: TaskRecord, def: StoredCo
     });
     record.runtimeIds[def.name] = created;
   }
+  const awslogs = awslogsStream(record, def, id);
+  const loggerFailure = awslogs && prepareAwsLogs(ecs, def, awslogs);
+  if (loggerFailure) {
+    fail(ecs, record, loggerFailure, def.name);
+    return undefined;
+  }
   try {
     await ecs.runtime.start(id);
   } catch (err) {
     fail(ecs, record, `CannotStartContainerError: ${(err as Error).message}`, def.name);
     return undefined;
   }
+  if (awslogs) ecs.awslogs.follow(id, awslogs);
   log.debug(`started ${def.name} of ${taskArn}`);
   return ecs.runtime.inspect(id);
 }
@@ -271,6 +280,7 @@ async function retire(ecs: EcsContext, record: TaskRecord): Promise<{ requeueAft
   const due = (record.task.stoppedAt ?? 0) + ecs.clock.duration(STOPPED_RETENTION_MS) - ecs.clock.now();
   if (due > 0) return { requeueAfterMs: Math.min(due, 60_000) };
   await saveTaskLogs(ecs, record);
+  for (const id of Object.values(record.runtimeIds)) ecs.awslogs.forget(id);
   for (const id of [...Object.values(record.runtimeIds), ...(record.pauseId ? [record.pauseId] : [])]) await ecs.runtime.remove(id);
   ecs.model.tasks.delete(record.task.taskArn);
 }

@@ -33,6 +33,8 @@ export function memoryEcs() {
     ecr: unreachable('ecr'),
     s3: unreachable('s3'),
     secrets: unreachable('secrets'),
+    logs: unreachable('logs'),
+    awslogs: unreachable('awslogs'),
   };
   const h = ecsHandlers(ecs) as Required<ReturnType<typeof ecsHandlers>>;
   const call = async <K extends keyof EcsOperations>(op: K, input: EcsOperations[K]['input']): Promise<EcsOperations[K]['output']> =>
