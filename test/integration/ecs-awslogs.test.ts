@@ -76,7 +76,7 @@ describe('the awslogs log driver', () => {
     assert.deepEqual(events.map((e) => e.message), ['first line', 'last line']);
   });
 
-  test('a group that does not exist, without awslogs-create-group, fails the task as ECS does and makes nothing', async () => {
+  test('a group that does not exist, without awslogs-create-group, fails the task as ECS does and makes nothing; so does a region that is not one', async () => {
     const arn = await runWithLogs('logs-missing', 'echo never', { 'awslogs-group': '/ecs/not-there' });
     const stopped = await waitTaskStatus(s.ecs, arn, 'STOPPED');
     assert.equal(stopped.stopCode, 'TaskFailedToStart');
@@ -87,5 +87,9 @@ describe('the awslogs log driver', () => {
     assert.equal(stopped.containers![0].reason, stopped.stoppedReason);
     const groups = await awsCli(s.endpoint, ['logs', 'describe-log-groups', '--log-group-name-prefix', '/ecs/not-there']);
     assert.deepEqual(groups.logGroups, []);
+
+    const badRegion = await runWithLogs('logs-region', 'echo never', { 'awslogs-group': '/ecs/example-app', 'awslogs-region': 'mars' });
+    const refused = await waitTaskStatus(s.ecs, badRegion, 'STOPPED');
+    assert.match(refused.stoppedReason!, /^CannotStartContainerError: .*failed to initialize logging driver: awslogs-region 'mars' is not a region name/);
   });
 });

@@ -7,6 +7,7 @@
  * starts, the group is created when `awslogs-create-group` is "true" and the stream is created —
  * which fails, as the driver does, when the group does not exist.
  */
+import { isRegionName } from '../../core/config.ts';
 import { AwsError } from '../../core/errors.ts';
 import type { Scope } from '../../core/ids.ts';
 import { logger } from '../../core/log.ts';
@@ -41,9 +42,9 @@ export function awslogsStream(record: TaskRecord, def: StoredContainer, containe
 
 /** Makes the group (when asked) and the stream; returns why the container cannot start, as ECS words it. */
 export function prepareAwsLogs(ecs: EcsContext, def: StoredContainer, target: AwsLogsStream): string | undefined {
-  if (!target.group) {
-    return "CannotStartContainerError: Error response from daemon: failed to initialize logging driver: must specify a value for log opt 'awslogs-group'";
-  }
+  const driverFailure = (why: string) => `CannotStartContainerError: Error response from daemon: failed to initialize logging driver: ${why}`;
+  if (!target.group) return driverFailure("must specify a value for log opt 'awslogs-group'");
+  if (!isRegionName(target.scope.region)) return driverFailure(`awslogs-region '${target.scope.region}' is not a region name such as us-east-1`);
   try {
     if (def.logConfiguration?.options?.['awslogs-create-group'] === 'true') ecs.logs.ensureGroup(target.scope, target.group);
     ecs.logs.createStream(target.scope, target.group, target.stream);
