@@ -19,7 +19,7 @@ export function registerRooms(ctx: AppContext): Room[] {
   const s3Room = s3.register(ctx);
   const [secretsRoom, ssmRoom] = secrets.register(ctx);
   const ecsRoom = ecs.register(ctx, { elb: elbRoom.facade, ecr: ecrRoom.facade, s3: s3Room.facade, secrets: secretsRoom.facade, logs: logsRoom.facade });
-  const codebuildRoom = codebuild.register(ctx, { ecr: ecrRoom.facade });
+  const codebuildRoom = codebuild.register(ctx, { ecr: ecrRoom.facade, s3: s3Room.facade, logs: logsRoom.facade, secrets: secretsRoom.facade });
   // ECS stops first: the changes it makes while stopping (target deregistrations) reach the rooms that carry them out.
   return [ecsRoom, ecrRoom, elbRoom, codebuildRoom, logsRoom, s3Room, secretsRoom, ssmRoom];
 }

@@ -2,8 +2,8 @@
  * @module services/s3
  * The S3 room: buckets and objects over S3's REST-XML protocol, metadata in the store, bytes in an
  * ObjectStore on disk (object-files.ts). At start, whatever a crash left half-written is swept.
- * Other rooms follow objects through OBJECT_EVENT on the event bus, and read them through the
- * facade (facade.ts) handed to them at registration.
+ * Other rooms follow objects through OBJECT_EVENT on the event bus, and read and write them
+ * through the facade (facade.ts) handed to them at registration.
  */
 import { join } from 'node:path';
 import { logger } from '../../core/log.ts';
@@ -16,7 +16,7 @@ import { S3Model } from './model.ts';
 import { FileObjectStore } from './object-files.ts';
 
 export { OBJECT_EVENT, type ObjectEvent } from './context.ts';
-export { S3ObjectError, type ObjectHead, type S3Facade } from './facade.ts';
+export { S3ObjectError, type ObjectHead, type PutOptions, type S3Facade } from './facade.ts';
 
 const log = logger('s3');
 
