@@ -210,7 +210,7 @@ async function startContainer(ecs: EcsContext, record: TaskRecord, def: StoredCo
     record.runtimeIds[def.name] = created;
   }
   const awslogs = awslogsStream(record, def, id);
-  const loggerFailure = awslogs && prepareAwsLogs(ecs, def, awslogs);
+  const loggerFailure = awslogs && prepareAwsLogs(ecs.logs, def, awslogs);
   if (loggerFailure) {
     fail(ecs, record, loggerFailure, def.name);
     return undefined;

@@ -41,13 +41,13 @@ export function awslogsStream(record: TaskRecord, def: StoredContainer, containe
 }
 
 /** Makes the group (when asked) and the stream; returns why the container cannot start, as ECS words it. */
-export function prepareAwsLogs(ecs: EcsContext, def: StoredContainer, target: AwsLogsStream): string | undefined {
+export function prepareAwsLogs(logs: LogsFacade, def: StoredContainer, target: AwsLogsStream): string | undefined {
   const driverFailure = (why: string) => `CannotStartContainerError: Error response from daemon: failed to initialize logging driver: ${why}`;
   if (!target.group) return driverFailure("must specify a value for log opt 'awslogs-group'");
   if (!isRegionName(target.scope.region)) return driverFailure(`awslogs-region '${target.scope.region}' is not a region name such as us-east-1`);
   try {
-    if (def.logConfiguration?.options?.['awslogs-create-group'] === 'true') ecs.logs.ensureGroup(target.scope, target.group);
-    ecs.logs.createStream(target.scope, target.group, target.stream);
+    if (def.logConfiguration?.options?.['awslogs-create-group'] === 'true') logs.ensureGroup(target.scope, target.group);
+    logs.createStream(target.scope, target.group, target.stream);
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;
     const verb = err.code === 'ResourceNotFoundException' ? 'create stream has been retried 1 times: failed to create Cloudwatch log stream' : 'failed to create Cloudwatch log group or stream';
