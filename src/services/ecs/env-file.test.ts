@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AwsError } from '../../core/errors.ts';
 import { checkEnvironmentSources, parseEnvFile, s3ObjectOf } from './env-file.ts';
+import { normalizeTaskDefinition, validateContainerOverrides } from './taskdefs.ts';
 
 describe('environment files as the ECS agent reads them', () => {
   it('takes VARIABLE=VALUE lines, split at the first =, with no quoting', () => {
@@ -40,5 +41,15 @@ describe('RegisterTaskDefinition rules for environment sources', () => {
     refused({ environmentFiles: Array.from({ length: 11 }, (_, i) => file(i)) }, 'environmentFiles', '11');
     refused({ environmentFiles: [{ type: 's3' as const, value: 's3://b/app.env' }] }, 'environmentFiles', 's3://b/app.env');
     checkEnvironmentSources({ name: 'app', image: 'x', environmentFiles: Array.from({ length: 10 }, (_, i) => file(i)), secrets: [{ name: 'S', valueFrom: 'p' }] });
+  });
+
+  it('holds RunTask overrides to the same rules, so an override cannot shadow a secret', () => {
+    const td = normalizeTaskDefinition(
+      { family: 'app', containerDefinitions: [{ name: 'app', image: 'x', memory: 32, secrets: [{ name: 'DB_PASSWORD', valueFrom: 'db' }] }] },
+      { arn: 'arn:aws:ecs:us-east-1:000000000000:task-definition/app:1', revision: 1, registeredAt: 0 },
+    );
+    assert.throws(() => validateContainerOverrides(td, { containerOverrides: [{ name: 'app', environment: [{ name: 'DB_PASSWORD', value: 'x' }] }] }), { code: 'ClientException', message: /'DB_PASSWORD'/ });
+    assert.throws(() => validateContainerOverrides(td, { containerOverrides: [{ name: 'app', environmentFiles: [{ type: 's3', value: 'app.env' }] }] }), { code: 'ClientException', message: /app\.env/ });
+    validateContainerOverrides(td, { containerOverrides: [{ name: 'app', environment: [{ name: 'STAGE', value: 'prod' }] }] });
   });
 });
