@@ -72,7 +72,7 @@ export class AwsLogsShipper {
     if (this.following.has(containerId)) return;
     const abort = new AbortController();
     this.following.set(containerId, abort);
-    this.ship(containerId, target, this.shipped.get(containerId) ?? since, abort.signal)
+    this.ship(containerId, target, since, abort.signal)
       .catch((err) => log.warn(`following the output of ${containerId} into ${target.group}/${target.stream} stopped: ${(err as Error).message}`))
       .finally(() => this.following.delete(containerId));
   }
@@ -92,7 +92,10 @@ export class AwsLogsShipper {
   }
 
   private async ship(containerId: string, target: AwsLogsStream, since: number | undefined, signal: AbortSignal): Promise<void> {
-    const stream = await this.runtime.logs(containerId, { follow: true, timestamps: true, since });
+    // The engine starts at a whole second: lines before `since`, or up to what was shipped already (re-attached), are skipped.
+    const cursor = this.shipped.get(containerId);
+    const skipThrough = cursor ?? (since === undefined ? undefined : since - 1);
+    const stream = await this.runtime.logs(containerId, { follow: true, timestamps: true, since: skipThrough });
     const stop = () => stream.destroy();
     signal.addEventListener('abort', stop, { once: true });
     let partial = '';
@@ -102,9 +105,10 @@ export class AwsLogsShipper {
       const batch: LogLine[] = [];
       for (const line of lines) {
         const event = parseLine(line);
-        if (!event || event.timestamp < (this.shipped.get(containerId) ?? -Infinity)) continue;
+        // stdout and stderr are separate pipes, so timestamps need not rise line by line; only the replay is skipped.
+        if (!event || (skipThrough !== undefined && event.timestamp <= skipThrough)) continue;
         batch.push(event);
-        this.shipped.set(containerId, event.timestamp);
+        this.shipped.set(containerId, Math.max(event.timestamp, this.shipped.get(containerId) ?? -Infinity));
       }
       if (batch.length) this.logs.append(target.scope, target.group, target.stream, batch);
     };
