@@ -15,10 +15,11 @@ export function registerRooms(ctx: AppContext): Room[] {
   // Rooms that others reach come first; each hands its facade to the rooms that use it.
   const ecrRoom = ecr.register(ctx);
   const elbRoom = elb.register(ctx);
-  const ecsRoom = ecs.register(ctx, { elb: elbRoom.facade, ecr: ecrRoom.facade });
   const logsRoom = logs.register(ctx);
+  const s3Room = s3.register(ctx);
   const [secretsRoom, ssmRoom] = secrets.register(ctx);
-  const codebuildRoom = codebuild.register(ctx, { ecr: ecrRoom.facade });
+  const ecsRoom = ecs.register(ctx, { elb: elbRoom.facade, ecr: ecrRoom.facade, s3: s3Room.facade, secrets: secretsRoom.facade, logs: logsRoom.facade });
+  const codebuildRoom = codebuild.register(ctx, { ecr: ecrRoom.facade, s3: s3Room.facade, logs: logsRoom.facade, secrets: secretsRoom.facade });
   // ECS stops first: the changes it makes while stopping (target deregistrations) reach the rooms that carry them out.
-  return [ecsRoom, ecrRoom, elbRoom, codebuildRoom, logsRoom, s3.register(ctx), secretsRoom, ssmRoom];
+  return [ecsRoom, ecrRoom, elbRoom, codebuildRoom, logsRoom, s3Room, secretsRoom, ssmRoom];
 }

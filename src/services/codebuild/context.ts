@@ -1,9 +1,12 @@
 /**
  * @module services/codebuild/context
- * What every part of the CodeBuild room shares: the app's parts, the room's model, the build
- * images, the way builds reach Slipway, and the build controller's queue.
+ * What every part of the CodeBuild room shares: the app's parts, the room's model, the facades of
+ * the rooms it reaches, the build images, the way builds reach Slipway, and the build controller's queue.
  */
 import type { EcrFacade } from '../ecr/index.ts';
+import type { LogsFacade } from '../logs/index.ts';
+import type { S3Facade } from '../s3/index.ts';
+import type { SecretsFacade } from '../secrets/index.ts';
 import type { AppContext } from '../types.ts';
 import type { BuildImages } from './image.ts';
 import type { CodebuildModel } from './model.ts';
@@ -13,6 +16,12 @@ export interface CodebuildContext extends AppContext {
   model: CodebuildModel;
   /** The ECR room: the registry's address, and credentials to pull build images from it. */
   ecr: EcrFacade;
+  /** The S3 room: source archives and buildspecs read, artifacts written. */
+  s3: S3Facade;
+  /** CloudWatch Logs: where build logs also go. */
+  logs: LogsFacade;
+  /** Parameter Store and Secrets Manager values for env.parameter-store, env.secrets-manager and their project variables. */
+  secrets: SecretsFacade;
   images: BuildImages;
   network: BuildNetwork;
   /** This process's id: a build IN_PROGRESS under another epoch was cut off by a restart. */

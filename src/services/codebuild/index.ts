@@ -7,6 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { Controller } from '../../core/reconcile.ts';
 import { loadModel } from '../../protocol/model.ts';
 import type { EcrFacade } from '../ecr/index.ts';
+import type { LogsFacade } from '../logs/index.ts';
+import type { S3Facade } from '../s3/index.ts';
+import type { SecretsFacade } from '../secrets/index.ts';
 import type { AppContext, Room } from '../types.ts';
 import { codebuildHandlers } from './api.ts';
 import { artifactRoutes } from './artifacts.ts';
@@ -19,11 +22,18 @@ import { BuildNetwork } from './network.ts';
 
 export { artifactsRoot } from './artifacts.ts';
 
-export function register(app: AppContext, deps: { ecr: EcrFacade }): Room {
+export interface CodebuildDeps {
+  ecr: EcrFacade;
+  s3: S3Facade;
+  logs: LogsFacade;
+  secrets: SecretsFacade;
+}
+
+export function register(app: AppContext, deps: CodebuildDeps): Room {
   const cb: CodebuildContext = {
     ...app,
+    ...deps,
     model: new CodebuildModel(app.store),
-    ecr: deps.ecr,
     images: new BuildImages(app, deps.ecr),
     network: new BuildNetwork(app),
     epoch: randomBytes(8).toString('hex'),

@@ -45,11 +45,10 @@ export function taskLabels(record: TaskRecord, containerName: string): Record<st
   };
 }
 
-export function containerSpec(record: TaskRecord, def: StoredContainer, clock: Clock, pauseId?: string): ContainerSpec {
+/** The engine container for `def`, with `env` as assembled when the task starts (task-environment.ts). */
+export function containerSpec(record: TaskRecord, def: StoredContainer, clock: Clock, env: Record<string, string>, pauseId?: string): ContainerSpec {
   const mode = record.networkMode;
   const taskMemory = parseTaskSize(undefined, record.task.memory).memory;
-  const env: Record<string, string> = {};
-  for (const kv of def.environment ?? []) if (kv.name) env[kv.name] = kv.value ?? '';
   const hc = def.healthCheck;
   return {
     name: engineName(record, def.name),

@@ -6,14 +6,24 @@
 import type { EngineInfo } from '../../runtime/types.ts';
 import type { EcrFacade } from '../ecr/index.ts';
 import type { ElbFacade } from '../elb/index.ts';
+import type { LogsFacade } from '../logs/index.ts';
+import type { S3Facade } from '../s3/index.ts';
+import type { SecretsFacade } from '../secrets/index.ts';
 import type { AppContext } from '../types.ts';
 import type { EcsModel } from './model.ts';
+import type { AwsLogsShipper } from './task-logs.ts';
 
 export interface EcsContext extends AppContext {
   model: EcsModel;
   /** The rooms ECS reaches: ELB for its services' targets, ECR for the images tasks pull. */
   elb: ElbFacade;
   ecr: EcrFacade;
+  /** What tasks start with: environment files in S3, secrets and parameters, and CloudWatch Logs for awslogs containers. */
+  s3: S3Facade;
+  secrets: SecretsFacade;
+  logs: LogsFacade;
+  /** Follows awslogs containers' output into their log streams. */
+  awslogs: AwsLogsShipper;
   /** The engine behind the container instances, as read at start-up (refreshed by the instance check). */
   engine: EngineInfo;
   /** Wake the task controller for a task. */

@@ -10,6 +10,9 @@ import { loadModel } from '../../protocol/model.ts';
 import type { EngineInfo } from '../../runtime/types.ts';
 import type { EcrFacade } from '../ecr/index.ts';
 import type { ElbFacade } from '../elb/index.ts';
+import type { LogsFacade } from '../logs/index.ts';
+import type { S3Facade } from '../s3/index.ts';
+import type { SecretsFacade } from '../secrets/index.ts';
 import type { AppContext, Room } from '../types.ts';
 import { ecsHandlers } from './api.ts';
 import { LABEL } from './container-spec.ts';
@@ -20,16 +23,26 @@ import { EcsModel } from './model.ts';
 import { reconcileService } from './scheduler.ts';
 import { storedServiceProblem } from './service-spec.ts';
 import { reconcileTask } from './task-controller.ts';
+import { AwsLogsShipper } from './task-logs.ts';
 
 const log = logger('ecs');
 
-export function register(app: AppContext, deps: { elb: ElbFacade; ecr: EcrFacade }): Room {
+export interface EcsDeps {
+  elb: ElbFacade;
+  ecr: EcrFacade;
+  s3: S3Facade;
+  secrets: SecretsFacade;
+  logs: LogsFacade;
+}
+
+export function register(app: AppContext, deps: EcsDeps): Room {
   const model = new EcsModel(app.store);
   const ecs: EcsContext = {
     ...app,
     ...deps,
     model,
     engine: fallbackEngine(),
+    awslogs: new AwsLogsShipper(app.runtime, deps.logs),
     enqueueTask: (arn) => tasks.enqueue(arn),
     enqueueService: (arn) => services.enqueue(arn),
   };
@@ -73,6 +86,7 @@ export function register(app: AppContext, deps: { elb: ElbFacade; ecr: EcrFacade
     },
     async stop() {
       watching.abort();
+      ecs.awslogs.stop();
       await Promise.all([tasks.stop(), services.stop()]);
     },
   };

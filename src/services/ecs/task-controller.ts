@@ -14,6 +14,8 @@ import { drainTaskTargets, registerTaskTargets } from './load-balancing.ts';
 import { saveTaskLogs } from './logs.ts';
 import type { StoredContainer, TaskRecord } from './model.ts';
 import { requestStop } from './tasks.ts';
+import { containerEnvironment, EnvironmentError } from './task-environment.ts';
+import { awslogsStream, followAdopted, prepareAwsLogs } from './task-logs.ts';
 import { observedStatus, type Observed } from './task-status.ts';
 
 const log = logger('ecs.tasks');
@@ -98,6 +100,7 @@ async function advance(ecs: EcsContext, record: TaskRecord, observed: Observed):
     const id = record.runtimeIds[def.name];
     if (id) observed.containers.set(def.name, await inspectOrNothing(ecs, id));
   }
+  followAdopted(ecs, record, observed.containers);
   const status = observedStatus(record, observed);
   record = setStatus(ecs, record, observed, status.allStarted && !waiting ? 'RUNNING' : record.task.lastStatus);
   if (status.exitedEssential) {
@@ -169,14 +172,17 @@ async function ensurePause(ecs: EcsContext, record: TaskRecord): Promise<Contain
 
 async function startContainer(ecs: EcsContext, record: TaskRecord, def: StoredContainer, observed: Observed): Promise<ContainerState | undefined> {
   const taskArn = record.task.taskArn;
-  const unsupported = unsupportedSource(def);
-  if (unsupported) {
-    fail(ecs, record, unsupported, def.name);
-    return undefined;
-  }
   let id: string | undefined = record.runtimeIds[def.name];
   const image = ecs.ecr.engineImageName(def.image);
   if (!id || !observed.containers.get(def.name)) {
+    let env: Record<string, string>;
+    try {
+      env = await containerEnvironment(ecs, record, def);
+    } catch (err) {
+      if (!(err instanceof EnvironmentError)) throw err;
+      fail(ecs, record, err.message, def.name);
+      return undefined;
+    }
     if (!record.task.pullStartedAt) ecs.model.updateTask(taskArn, (r) => (r.task.pullStartedAt ??= ecs.clock.now()));
     try {
       await ecs.runtime.ensureImage(image, { auth: ecs.ecr.pullCredentials(image) });
@@ -188,7 +194,7 @@ async function startContainer(ecs: EcsContext, record: TaskRecord, def: StoredCo
       throw err;
     }
     try {
-      id = await ecs.runtime.create(containerSpec(record, { ...def, image }, ecs.clock, observed.pause?.id));
+      id = await ecs.runtime.create(containerSpec(record, { ...def, image }, ecs.clock, env, observed.pause?.id));
     } catch (err) {
       if (!(err instanceof ConflictError)) {
         fail(ecs, record, `CannotCreateContainerError: ${(err as Error).message}`, def.name);
@@ -203,25 +209,21 @@ async function startContainer(ecs: EcsContext, record: TaskRecord, def: StoredCo
     });
     record.runtimeIds[def.name] = created;
   }
+  const awslogs = awslogsStream(record, def, id);
+  const loggerFailure = awslogs && prepareAwsLogs(ecs.logs, def, awslogs);
+  if (loggerFailure) {
+    fail(ecs, record, loggerFailure, def.name);
+    return undefined;
+  }
   try {
     await ecs.runtime.start(id);
   } catch (err) {
     fail(ecs, record, `CannotStartContainerError: ${(err as Error).message}`, def.name);
     return undefined;
   }
+  if (awslogs) ecs.awslogs.follow(id, awslogs);
   log.debug(`started ${def.name} of ${taskArn}`);
   return ecs.runtime.inspect(id);
-}
-
-/** Sources of configuration Slipway does not have yet fail the task clearly, as ECS would fail to fetch them. */
-function unsupportedSource(def: StoredContainer): string | undefined {
-  if (def.environmentFiles?.length) {
-    return `ResourceInitializationError: container '${def.name}' reads environmentFiles from S3, which Slipway does not provide yet; put the variables in 'environment' instead`;
-  }
-  if (def.secrets?.length) {
-    return `ResourceInitializationError: container '${def.name}' reads secrets from SSM or Secrets Manager, which Slipway does not provide yet; put the values in 'environment' instead`;
-  }
-  return undefined;
 }
 
 /** Stops containers dependents-first (as the ECS agent does), then finishes the task. */
@@ -278,6 +280,7 @@ async function retire(ecs: EcsContext, record: TaskRecord): Promise<{ requeueAft
   const due = (record.task.stoppedAt ?? 0) + ecs.clock.duration(STOPPED_RETENTION_MS) - ecs.clock.now();
   if (due > 0) return { requeueAfterMs: Math.min(due, 60_000) };
   await saveTaskLogs(ecs, record);
+  for (const id of Object.values(record.runtimeIds)) ecs.awslogs.forget(id);
   for (const id of [...Object.values(record.runtimeIds), ...(record.pauseId ? [record.pauseId] : [])]) await ecs.runtime.remove(id);
   ecs.model.tasks.delete(record.task.taskArn);
 }

@@ -5,6 +5,7 @@
  * what a task reserves are task-size.ts's. No store, no clock, no Docker.
  * An absent networkMode is echoed as absent and behaves as `bridge`.
  */
+import { checkEnvironmentSources } from './env-file.ts';
 import { ecsError } from './errors.ts';
 import type { StoredContainer, StoredTaskDefinition } from './model.ts';
 import { checkTaskSize, isFargateSize, MAX_INTEGER, parseTaskSize, type TaskSize } from './task-size.ts';
@@ -125,6 +126,7 @@ function normalizeContainer(input: ContainerDefinition, mode: NetworkMode, size:
     bad(n, `The 'memoryReservation' setting (${memoryReservation} MiB) must not be greater than the 'memory' setting (${memory} MiB).`);
   }
   if (input.links?.length && mode !== 'bridge') bad(n, `Links are not supported when networkMode=${mode}.`);
+  checkEnvironmentSources(input);
 
   const out: StoredContainer = {
     ...input,
@@ -241,14 +243,16 @@ function requiredAttributes(td: TaskDefinition): Attribute[] {
 }
 
 /** RunTask/StartTask: every containerOverrides[].name must name a container of `td`. */
-export function validateContainerOverrides(td: TaskDefinition, overrides?: TaskOverride): void {
-  const names = new Set((td.containerDefinitions ?? []).map((c) => c.name));
+export function validateContainerOverrides(td: StoredTaskDefinition, overrides?: TaskOverride): void {
+  const names = new Set(td.containerDefinitions.map((c) => c.name));
   for (const o of overrides?.containerOverrides ?? []) {
     if (!o.name) throw ecsError.invalidParameter('Container override is missing the container name.');
     if (!names.has(o.name)) {
       throw ecsError.invalidParameter(`Override for container named ${o.name} is not a container in the TaskDefinition.`);
     }
   }
+  // What the overrides make of each container is held to the same rules as a registered one.
+  for (const c of applyOverrides(td, overrides)) checkEnvironmentSources(c);
 }
 
 /** The effective container definitions of a task after its container overrides. `td` is not modified. */

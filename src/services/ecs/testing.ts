@@ -31,6 +31,10 @@ export function memoryEcs() {
     // Handlers never reach other rooms; a call through these would be a bug in the test.
     elb: unreachable('elb'),
     ecr: unreachable('ecr'),
+    s3: unreachable('s3'),
+    secrets: unreachable('secrets'),
+    logs: unreachable('logs'),
+    awslogs: unreachable('awslogs'),
   };
   const h = ecsHandlers(ecs) as Required<ReturnType<typeof ecsHandlers>>;
   const call = async <K extends keyof EcsOperations>(op: K, input: EcsOperations[K]['input']): Promise<EcsOperations[K]['output']> =>

@@ -48,6 +48,15 @@ describe('the logs facade', () => {
     assert.deepEqual(model.streamsOf(model.group('us-east-1:000000000000', '/ecs/web')!.gid).map((s) => s.name), ['web/1']);
   });
 
+  it('createStream needs the group, as CreateLogStream does, and is idempotent', () => {
+    assert.throws(() => logs.createStream(scope, '/ecs/missing', 'web/app/1'), { code: 'ResourceNotFoundException', message: 'The specified log group does not exist.' });
+    assert.equal(model.groups.count(), 0);
+    logs.ensureGroup(scope, '/ecs/web');
+    logs.createStream(scope, '/ecs/web', 'web/app/1');
+    logs.createStream(scope, '/ecs/web', 'web/app/1');
+    assert.deepEqual(model.streamsOf(model.group('us-east-1:000000000000', '/ecs/web')!.gid).map((s) => s.name), ['web/app/1']);
+  });
+
   it('ensureGroup and ensureStream create once and are idempotent', () => {
     logs.ensureGroup(scope, '/ecs/web');
     logs.ensureGroup(scope, '/ecs/web');

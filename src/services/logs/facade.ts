@@ -13,7 +13,7 @@ import { MAX_BATCH_EVENTS, EVENT_OVERHEAD_BYTES, MAX_BATCH_BYTES } from './batch
 import { announceEvents, EVENTS_STORED, type LogsContext } from './context.ts';
 import type { GroupRecord, NewEvent } from './model.ts';
 import { readStream } from './reading.ts';
-import { checkStreamName, createGroup, createStream } from './resolve.ts';
+import { checkStreamName, createGroup, createStream, requireGroup } from './resolve.ts';
 import { retentionCutoff } from './retention.ts';
 import { streamToken } from './tokens.ts';
 
@@ -45,6 +45,8 @@ export interface LogsFacade {
   ensureGroup(scope: Scope, group: string): void;
   /** Creates the log stream (and its group) unless they exist; names are held to the same rules. */
   ensureStream(scope: Scope, group: string, stream: string): void;
+  /** Creates the stream unless it exists, as CreateLogStream does: a group that does not exist throws its ResourceNotFoundException. */
+  createStream(scope: Scope, group: string, stream: string): void;
   /** Queues lines for the stream; they are stored within moments, in order. A refused stream name throws. */
   append(scope: Scope, group: string, stream: string, lines: LogLine[]): void;
   /** Writes everything queued so far. */
@@ -102,6 +104,13 @@ export function createFacade(logs: LogsContext): LogsFacade {
     ensureStream(scope, group, stream) {
       m.tx(() => {
         const g = ensureGroup(scope, group);
+        if (!m.stream(g.gid, stream)) createStream(logs, g, stream);
+      });
+    },
+
+    createStream(scope, group, stream) {
+      m.tx(() => {
+        const g = requireGroup(logs, scope, group);
         if (!m.stream(g.gid, stream)) createStream(logs, g, stream);
       });
     },
