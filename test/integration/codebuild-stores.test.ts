@@ -1,0 +1,136 @@
+/**
+ * CodeBuild on the stores Slipway keeps (busybox test image): a source zip uploaded with `aws s3 cp`
+ * and pinned by its object version, buildspecs stored in S3, S3 artifacts (ZIP and NONE, path,
+ * namespaceType BUILD_ID, name) downloaded with `aws s3 cp` and compared.
+ */
+import type { CodeBuildClient } from '@aws-sdk/client-codebuild';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { artifactZip, buildLog, createBuckets, createProject, phaseList, runBuild, startCodebuildSlipway } from '../support/codebuild.ts';
+import { aws } from '../support/s3.ts';
+import type { TestSlipway } from '../support/slipway.ts';
+
+let s: TestSlipway;
+let cb: CodeBuildClient;
+let dir: string;
+
+before(async () => {
+  ({ s, cb } = await startCodebuildSlipway());
+  dir = mkdtempSync(join(tmpdir(), 'slipway-cb-stores-'));
+});
+after(async () => {
+  await s?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A zip of `files` written by Python's zipfile; returns its path. */
+function zipOf(name: string, files: Record<string, string>): string {
+  const path = join(dir, name);
+  execFileSync('python3', ['-c', 'import sys,json,zipfile\nz=zipfile.ZipFile(sys.argv[1],"w")\nfor k,v in json.loads(sys.argv[2]).items(): z.writestr(k,v)', path, JSON.stringify(files)]);
+  return path;
+}
+
+/** Every file under `root`, as text, by path relative to it. */
+function tree(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) out[relative(root, join(entry.parentPath, entry.name))] = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+  }
+  return out;
+}
+
+const uuidOf = (id: string) => id.split(':')[1];
+
+const ARTIFACT_BUILDSPEC = `version: 0.2
+phases:
+  build:
+    commands:
+      - mkdir -p site/css && cat app/hello.txt > out.txt && echo body > site/index.html && echo red > site/css/a.css
+artifacts:
+  files: [out.txt]
+  secondary-artifacts:
+    site:
+      base-directory: site
+      files: ['**/*']
+`;
+
+describe('CodeBuild with S3', () => {
+  test('a source zip in a bucket at an object version, a buildspec in S3, artifacts written as CodeBuild writes them', async () => {
+    await aws(s.endpoint, ['s3', 'mb', 's3://cb-src']);
+    await aws(s.endpoint, ['s3api', 'put-bucket-versioning', '--bucket', 'cb-src', '--versioning-configuration', 'Status=Enabled']);
+    await createBuckets(s.endpoint, 'cb-out');
+    await aws(s.endpoint, ['s3', 'cp', zipOf('v1.zip', { 'app/hello.txt': 'first\n' }), 's3://cb-src/app/src.zip']);
+    const v1 = JSON.parse(await aws(s.endpoint, ['s3api', 'head-object', '--bucket', 'cb-src', '--key', 'app/src.zip'])).VersionId as string;
+    await aws(s.endpoint, ['s3', 'cp', zipOf('v2.zip', { 'app/hello.txt': 'second\n' }), 's3://cb-src/app/src.zip']);
+    writeFileSync(join(dir, 'buildspec.yml'), ARTIFACT_BUILDSPEC);
+    await aws(s.endpoint, ['s3', 'cp', join(dir, 'buildspec.yml'), 's3://cb-src/specs/buildspec.yml']);
+
+    await createProject(cb, {
+      name: 'from-s3',
+      source: { type: 'S3', location: 'cb-src/app/src.zip', buildspec: 'arn:aws:s3:::cb-src/specs/buildspec.yml' },
+      artifacts: { type: 'S3', location: 'cb-out', path: 'builds', namespaceType: 'BUILD_ID', name: 'app.zip', packaging: 'ZIP' },
+      secondaryArtifacts: [{ type: 'S3', location: 'cb-out', artifactIdentifier: 'site', name: 'site', packaging: 'NONE', encryptionDisabled: true }],
+    });
+    const pinned = await runBuild(cb, { projectName: 'from-s3', sourceVersion: v1 });
+    assert.equal(pinned.buildStatus, 'SUCCEEDED', await buildLog(s.endpoint, pinned));
+    assert.match(await buildLog(s.endpoint, pinned), /Reading buildspec from arn:aws:s3:::cb-src\/specs\/buildspec\.yml/);
+    const uuid = uuidOf(pinned.id!);
+    assert.equal(pinned.artifacts?.location, `arn:aws:s3:::cb-out/builds/${uuid}/app.zip`);
+    assert.equal(pinned.secondaryArtifacts?.[0].location, 'arn:aws:s3:::cb-out/site');
+    assert.equal(pinned.secondaryArtifacts?.[0].encryptionDisabled, true);
+
+    // The zip as the aws CLI downloads it holds what the build made from version 1 of the source.
+    await aws(s.endpoint, ['s3', 'cp', `s3://cb-out/builds/${uuid}/app.zip`, join(dir, 'got.zip')]);
+    assert.deepEqual(zipFiles(join(dir, 'got.zip')), { 'out.txt': 'first\n' });
+    assert.deepEqual(readFileSync(join(dir, 'got.zip')), Buffer.from(await (await fetch(artifactZip(s.endpoint, pinned))).arrayBuffer()));
+    // Packaging NONE: the files themselves, under the artifact's name.
+    await aws(s.endpoint, ['s3', 'cp', '--recursive', 's3://cb-out/site/', join(dir, 'site')]);
+    assert.deepEqual(tree(join(dir, 'site')), { 'index.html': 'body\n', 'css/a.css': 'red\n' });
+
+    // The newest version, and the buildspec named as bucket/key.
+    const latest = await runBuild(cb, { projectName: 'from-s3', buildspecOverride: 'cb-src/specs/buildspec.yml' });
+    assert.equal(latest.buildStatus, 'SUCCEEDED', await buildLog(s.endpoint, latest));
+    assert.deepEqual(zipFiles(await download(`builds/${uuidOf(latest.id!)}/app.zip`)), { 'out.txt': 'second\n' });
+  });
+
+  test('a missing source object, buildspec object or artifact bucket fails its phase with S3 error and writes nothing', async () => {
+    await createBuckets(s.endpoint, 'cb-empty');
+    await createProject(cb, { name: 's3-missing', source: { type: 'S3', location: 'cb-empty/nothing.zip' } });
+    const noSource = await runBuild(cb, { projectName: 's3-missing' });
+    assert.equal(noSource.buildStatus, 'FAILED');
+    const download = noSource.phases!.find((p) => p.phaseType === 'DOWNLOAD_SOURCE')!;
+    assert.equal(download.phaseStatus, 'FAILED');
+    assert.equal(download.contexts?.[0].statusCode, 'CLIENT_ERROR');
+    assert.match(download.contexts![0].message!, /^NoSuchKey: The specified key does not exist\. for primary source and source version arn:aws:s3:::cb-empty\/nothing\.zip$/);
+
+    await createProject(cb, {
+      name: 's3-no-bucket',
+      source: { type: 'NO_SOURCE', buildspec: 'version: 0.2\nphases:\n  build:\n    commands: ["echo x > x.txt"]\nartifacts:\n  files: [x.txt]\n' },
+      artifacts: { type: 'S3', location: 'cb-absent-bucket', name: 'x' },
+    });
+    const noBucket = await runBuild(cb, { projectName: 's3-no-bucket' });
+    assert.equal(noBucket.buildStatus, 'FAILED');
+    const upload = noBucket.phases!.find((p) => p.phaseType === 'UPLOAD_ARTIFACTS')!;
+    assert.equal(upload.phaseStatus, 'FAILED');
+    assert.match(upload.contexts![0].message!, /NoSuchBucket/);
+    const noSpec = await runBuild(cb, { projectName: 's3-no-bucket', buildspecOverride: 'arn:aws:s3:::cb-empty/buildspec.yml' });
+    assert.deepEqual(phaseList(noSpec).slice(3, 4), ['DOWNLOAD_SOURCE:FAILED']);
+    assert.match(JSON.stringify(noSpec.phases), /NoSuchKey/);
+    await assert.rejects(createProject(cb, { name: 's3-no-location', artifacts: { type: 'S3' } }), /location is required for artifacts type S3/);
+  });
+});
+
+async function download(key: string): Promise<string> {
+  const path = join(dir, `dl-${key.replaceAll('/', '-')}`);
+  await aws(s.endpoint, ['s3', 'cp', `s3://cb-out/${key}`, path]);
+  return path;
+}
+
+function zipFiles(path: string): Record<string, string> {
+  const json = execFileSync('python3', ['-c', 'import sys,json,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps({i.filename: z.read(i).decode() for i in z.infolist()}))', path]);
+  return JSON.parse(json.toString()) as Record<string, string>;
+}
