@@ -1,7 +1,8 @@
 /**
  * CodeBuild on the stores Slipway keeps (busybox test image): a source zip uploaded with `aws s3 cp`
  * and pinned by its object version, buildspecs stored in S3, S3 artifacts (ZIP and NONE, path,
- * namespaceType BUILD_ID, name) downloaded with `aws s3 cp` and compared.
+ * namespaceType BUILD_ID, name) downloaded with `aws s3 cp` and compared, and parameter-store and
+ * secrets-manager variables used and masked in the log.
  */
 import type { CodeBuildClient } from '@aws-sdk/client-codebuild';
 import assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { artifactZip, buildLog, createBuckets, createProject, phaseList, runBuild, startCodebuildSlipway } from '../support/codebuild.ts';
+import { artifactZip, buildLog, BUSYBOX_ENV, createBuckets, createProject, phaseList, runBuild, startCodebuildSlipway } from '../support/codebuild.ts';
 import { aws } from '../support/s3.ts';
 import type { TestSlipway } from '../support/slipway.ts';
 
@@ -58,7 +59,7 @@ artifacts:
       files: ['**/*']
 `;
 
-describe('CodeBuild with S3', () => {
+describe('CodeBuild with S3, Parameter Store and Secrets Manager', () => {
   test('a source zip in a bucket at an object version, a buildspec in S3, artifacts written as CodeBuild writes them', async () => {
     await aws(s.endpoint, ['s3', 'mb', 's3://cb-src']);
     await aws(s.endpoint, ['s3api', 'put-bucket-versioning', '--bucket', 'cb-src', '--versioning-configuration', 'Status=Enabled']);
@@ -121,6 +122,45 @@ describe('CodeBuild with S3', () => {
     assert.deepEqual(phaseList(noSpec).slice(3, 4), ['DOWNLOAD_SOURCE:FAILED']);
     assert.match(JSON.stringify(noSpec.phases), /NoSuchKey/);
     await assert.rejects(createProject(cb, { name: 's3-no-location', artifacts: { type: 'S3' } }), /location is required for artifacts type S3/);
+  });
+
+  test('parameter-store and secrets-manager variables reach the build and are masked in its log', async () => {
+    await aws(s.endpoint, ['ssm', 'put-parameter', '--name', '/cb/token', '--value', 'tok-123-secret', '--type', 'SecureString']);
+    await aws(s.endpoint, ['secretsmanager', 'create-secret', '--name', 'cb/db', '--secret-string', '{"password":"pw-456-secret"}']);
+    await aws(s.endpoint, ['ssm', 'put-parameter', '--name', '/cb/plain', '--value', 'plain-789-value', '--type', 'String']);
+    const buildspec = `version: 0.2
+env:
+  parameter-store:
+    TOKEN: /cb/token
+  secrets-manager:
+    DB_PASSWORD: cb/db:password
+phases:
+  build:
+    commands:
+      - echo "token=$TOKEN password=$DB_PASSWORD plain=$PLAIN"
+      - test "$TOKEN" = tok-123-secret && test "$DB_PASSWORD" = pw-456-secret && test "$PLAIN" = plain-789-value && test "$WHOLE" = '{"password":"pw-456-secret"}'
+`;
+    await createProject(cb, {
+      name: 'stored-vars',
+      source: { type: 'NO_SOURCE', buildspec },
+      environment: { ...BUSYBOX_ENV, environmentVariables: [{ name: 'PLAIN', value: '/cb/plain', type: 'PARAMETER_STORE' }, { name: 'WHOLE', value: 'cb/db', type: 'SECRETS_MANAGER' }] },
+    });
+    const build = await runBuild(cb, { projectName: 'stored-vars' });
+    const log = await buildLog(s.endpoint, build);
+    assert.equal(build.buildStatus, 'SUCCEEDED', log);
+    assert.match(log, /^token=\*\*\* password=\*\*\* plain=\*\*\*$/m);
+    for (const secret of ['tok-123-secret', 'pw-456-secret', 'plain-789-value']) assert.ok(!log.includes(secret), `${secret} appears in the log`);
+
+
+    // A parameter or secret that is not there fails DOWNLOAD_SOURCE with CodeBuild's status and wording.
+    const noParam = await runBuild(cb, { projectName: 'stored-vars', environmentVariablesOverride: [{ name: 'PLAIN', value: '/cb/absent', type: 'PARAMETER_STORE' }] });
+    const failed = noParam.phases!.find((p) => p.phaseType === 'DOWNLOAD_SOURCE')!;
+    assert.equal(failed.phaseStatus, 'FAILED');
+    assert.deepEqual(failed.contexts, [{ statusCode: 'Decrypted Variables Error', message: 'parameter does not exist: /cb/absent' }]);
+    const noSecret = await runBuild(cb, { projectName: 'stored-vars', environmentVariablesOverride: [{ name: 'WHOLE', value: 'cb/absent', type: 'SECRETS_MANAGER' }] });
+    assert.deepEqual(noSecret.phases!.find((p) => p.phaseType === 'DOWNLOAD_SOURCE')!.contexts, [
+      { statusCode: 'Secrets Manager Error', message: "ResourceNotFoundException: Secrets Manager can't find the specified secret." },
+    ]);
   });
 });
 

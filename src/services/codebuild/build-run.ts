@@ -153,11 +153,14 @@ export class BuildRun {
     const nonce = randomBytes(8).toString('hex');
     const caching = !!build.cache && build.cache.type !== 'NO_CACHE';
     let env: Record<string, string>;
+    this.blog.container('Processing environment variables');
     try {
-      env = buildEnvironment({
+      const built = buildEnvironment({
         record, spec, endpoint: await this.cb.network.endpointForBuilds(), credentials: this.grant(), registry: this.cb.ecr.registryHost(),
-        account: this.cb.config.account, nonce, resolvedVersion: this.resolvedVersion, log: (line) => this.blog.container(line),
+        account: this.cb.config.account, nonce, resolvedVersion: this.resolvedVersion, stored: this.cb.secrets, log: (line) => this.blog.container(line),
       });
+      env = built.env;
+      this.blog.mask(built.secretValues);
     } catch (err) {
       if (!(err instanceof SourceError)) throw err;
       this.fail('DOWNLOAD_SOURCE', { statusCode: err.statusCode, message: err.message });

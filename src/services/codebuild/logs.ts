@@ -2,7 +2,8 @@
  * @module services/codebuild/logs
  * A build's log: the build container's output (without the runner's marker lines) and Slipway's own
  * "[Container]" lines for the phases it runs itself, appended as they happen to
- * <data-dir>/logs/codebuild/<uuid>.log and kept after the build. GET
+ * <data-dir>/logs/codebuild/<uuid>.log and kept after the build. Parameter Store and Secrets
+ * Manager values are masked (`***`), as CodeBuild masks them. GET
  * /_slipway/logs/codebuild/<build id or uuid>[?follow=1] serves it; with follow it keeps
  * streaming until the build completes (`slipway logs build <id> --follow`).
  */
@@ -25,17 +26,25 @@ export function logTime(ms: number): string {
 
 export class BuildLog {
   private readonly out: WriteStream;
+  private masked: string[] = [];
 
   constructor(dataDir: string, uuid: string) {
-    const path = logPath(dataDir, uuid);
     mkdirSync(join(dataDir, 'logs', 'codebuild'), { recursive: true });
-    this.out = createWriteStream(path, { flags: 'a' });
+    this.out = createWriteStream(logPath(dataDir, uuid), { flags: 'a' });
     this.out.on('error', () => undefined);
+  }
+
+  /** Values never to appear in the log (longest first, so a value inside another is masked whole). */
+  mask(values: string[]): void {
+    const lines = values.flatMap((v) => [v, ...v.split(/\r?\n/)]).filter((v) => v.trim() !== '');
+    this.masked = [...new Set([...this.masked, ...lines])].sort((a, b) => b.length - a.length);
   }
 
   /** A line of the build's own output. */
   write(line: string): void {
-    this.out.write(line.endsWith('\n') ? line : `${line}\n`);
+    let text = line.endsWith('\n') ? line.slice(0, -1) : line;
+    for (const value of this.masked) text = text.split(value).join('***');
+    this.out.write(`${text}\n`);
   }
 
   /** A line in CodeBuild's agent format. */

@@ -16,9 +16,9 @@ import { fileURLToPath } from 'node:url';
 import { readFileInside } from './build-tree.ts';
 import type { ProjectSource } from './shapes.ts';
 
-/** A source or buildspec that cannot be had; the message goes into the phase context. */
+/** A source, buildspec or stored variable that cannot be had; the message goes into the phase context. */
 export class SourceError extends Error {
-  constructor(readonly statusCode: 'CLIENT_ERROR' | 'YAML_FILE_ERROR', message: string) {
+  constructor(readonly statusCode: 'CLIENT_ERROR' | 'YAML_FILE_ERROR' | 'Decrypted Variables Error' | 'Secrets Manager Error', message: string) {
     super(message);
   }
 }
