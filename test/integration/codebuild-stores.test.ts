@@ -1,10 +1,11 @@
 /**
  * CodeBuild on the stores Slipway keeps (busybox test image): a source zip uploaded with `aws s3 cp`
  * and pinned by its object version, buildspecs stored in S3, S3 artifacts (ZIP and NONE, path,
- * namespaceType BUILD_ID, name) downloaded with `aws s3 cp` and compared, and parameter-store and
- * secrets-manager variables used and masked in the log.
+ * namespaceType BUILD_ID, name) downloaded with `aws s3 cp` and compared, parameter-store and
+ * secrets-manager variables used and masked in the log, and the log read back from CloudWatch Logs.
  */
-import type { CodeBuildClient } from '@aws-sdk/client-codebuild';
+import { CreateProjectCommand, type CodeBuildClient } from '@aws-sdk/client-codebuild';
+import { DescribeLogStreamsCommand, GetLogEventsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,15 +13,18 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { artifactZip, buildLog, BUSYBOX_ENV, createBuckets, createProject, phaseList, runBuild, startCodebuildSlipway } from '../support/codebuild.ts';
+import { logsClient } from '../support/logs.ts';
 import { aws } from '../support/s3.ts';
 import type { TestSlipway } from '../support/slipway.ts';
 
 let s: TestSlipway;
 let cb: CodeBuildClient;
+let logs: CloudWatchLogsClient;
 let dir: string;
 
 before(async () => {
   ({ s, cb } = await startCodebuildSlipway());
+  logs = logsClient(s.endpoint);
   dir = mkdtempSync(join(tmpdir(), 'slipway-cb-stores-'));
 });
 after(async () => {
@@ -59,7 +63,7 @@ artifacts:
       files: ['**/*']
 `;
 
-describe('CodeBuild with S3, Parameter Store and Secrets Manager', () => {
+describe('CodeBuild with S3, Parameter Store, Secrets Manager and CloudWatch Logs', () => {
   test('a source zip in a bucket at an object version, a buildspec in S3, artifacts written as CodeBuild writes them', async () => {
     await aws(s.endpoint, ['s3', 'mb', 's3://cb-src']);
     await aws(s.endpoint, ['s3api', 'put-bucket-versioning', '--bucket', 'cb-src', '--versioning-configuration', 'Status=Enabled']);
@@ -124,7 +128,7 @@ describe('CodeBuild with S3, Parameter Store and Secrets Manager', () => {
     await assert.rejects(createProject(cb, { name: 's3-no-location', artifacts: { type: 'S3' } }), /location is required for artifacts type S3/);
   });
 
-  test('parameter-store and secrets-manager variables reach the build and are masked in its log', async () => {
+  test('parameter-store and secrets-manager variables reach the build, are masked in its log, and the log is in CloudWatch Logs', async () => {
     await aws(s.endpoint, ['ssm', 'put-parameter', '--name', '/cb/token', '--value', 'tok-123-secret', '--type', 'SecureString']);
     await aws(s.endpoint, ['secretsmanager', 'create-secret', '--name', 'cb/db', '--secret-string', '{"password":"pw-456-secret"}']);
     await aws(s.endpoint, ['ssm', 'put-parameter', '--name', '/cb/plain', '--value', 'plain-789-value', '--type', 'String']);
@@ -151,6 +155,13 @@ phases:
     assert.match(log, /^token=\*\*\* password=\*\*\* plain=\*\*\*$/m);
     for (const secret of ['tok-123-secret', 'pw-456-secret', 'plain-789-value']) assert.ok(!log.includes(secret), `${secret} appears in the log`);
 
+    assert.equal(build.logs?.groupName, '/aws/codebuild/stored-vars');
+    assert.equal(build.logs?.streamName, uuidOf(build.id!));
+    const events = await logs.send(new GetLogEventsCommand({ logGroupName: build.logs!.groupName!, logStreamName: build.logs!.streamName!, startFromHead: true }));
+    const messages = events.events!.map((e) => e.message!);
+    assert.ok(messages.includes('token=*** password=*** plain=***'), messages.join('\n'));
+    assert.ok(messages.some((m) => /Phase complete: BUILD State: SUCCEEDED/.test(m)));
+    assert.equal(messages.join('\n') + '\n', log);
 
     // A parameter or secret that is not there fails DOWNLOAD_SOURCE with CodeBuild's status and wording.
     const noParam = await runBuild(cb, { projectName: 'stored-vars', environmentVariablesOverride: [{ name: 'PLAIN', value: '/cb/absent', type: 'PARAMETER_STORE' }] });
@@ -161,6 +172,27 @@ phases:
     assert.deepEqual(noSecret.phases!.find((p) => p.phaseType === 'DOWNLOAD_SOURCE')!.contexts, [
       { statusCode: 'Secrets Manager Error', message: "ResourceNotFoundException: Secrets Manager can't find the specified secret." },
     ]);
+  });
+
+  test('logsConfig: a group and stream prefix of the project\'s own, or CloudWatch Logs disabled', async () => {
+    const buildspec = 'version: 0.2\nphases:\n  build:\n    commands: ["echo hello from the build"]\n';
+    await cb.send(new CreateProjectCommand({
+      name: 'own-group', source: { type: 'NO_SOURCE', buildspec }, artifacts: { type: 'NO_ARTIFACTS' }, environment: { ...BUSYBOX_ENV }, serviceRole: 'arn:aws:iam::000000000000:role/codebuild',
+      logsConfig: { cloudWatchLogs: { status: 'ENABLED', groupName: 'team/builds', streamName: 'own' } },
+    }));
+    const build = await runBuild(cb, { projectName: 'own-group' });
+    assert.equal(build.logs?.groupName, 'team/builds');
+    assert.equal(build.logs?.streamName, `own/${uuidOf(build.id!)}`);
+    const events = await logs.send(new GetLogEventsCommand({ logGroupName: 'team/builds', logStreamName: build.logs!.streamName!, startFromHead: true }));
+    assert.ok(events.events!.some((e) => e.message === 'hello from the build'));
+
+    const quiet = await runBuild(cb, { projectName: 'own-group', logsConfigOverride: { cloudWatchLogs: { status: 'DISABLED' } } });
+    assert.equal(quiet.buildStatus, 'SUCCEEDED');
+    assert.equal(quiet.logs?.groupName, undefined);
+    assert.equal(quiet.logs?.cloudWatchLogs?.status, 'DISABLED');
+    const streams = await logs.send(new DescribeLogStreamsCommand({ logGroupName: 'team/builds' }));
+    assert.deepEqual(streams.logStreams!.map((st) => st.logStreamName), [`own/${uuidOf(build.id!)}`]);
+    assert.match(await buildLog(s.endpoint, quiet), /hello from the build/);
   });
 });
 

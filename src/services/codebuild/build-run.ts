@@ -49,7 +49,7 @@ export class BuildRun {
   private credentials?: BuildCredentials;
 
   constructor(private readonly cb: CodebuildContext, private readonly arn: string, private readonly uuid: string) {
-    this.blog = new BuildLog(cb.config.dataDir, uuid);
+    this.blog = new BuildLog(cb, uuid, cb.model.builds.get(arn)?.build);
     this.work = workDir(cb.config.dataDir, uuid);
   }
 
