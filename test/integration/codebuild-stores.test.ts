@@ -1,7 +1,7 @@
 /**
  * CodeBuild on the stores Slipway keeps (busybox test image): a source zip uploaded with `aws s3 cp`
  * and pinned by its object version, buildspecs stored in S3, S3 artifacts (ZIP and NONE, path,
- * namespaceType BUILD_ID, name) downloaded with `aws s3 cp` and compared, parameter-store and
+ * namespaceType BUILD_ID, name, s3-prefix, overrideArtifactName) downloaded with `aws s3 cp` and compared, parameter-store and
  * secrets-manager variables used and masked in the log, and the log read back from CloudWatch Logs.
  */
 import { CreateProjectCommand, type CodeBuildClient } from '@aws-sdk/client-codebuild';
@@ -100,6 +100,40 @@ describe('CodeBuild with S3, Parameter Store, Secrets Manager and CloudWatch Log
     const latest = await runBuild(cb, { projectName: 'from-s3', buildspecOverride: 'cb-src/specs/buildspec.yml' });
     assert.equal(latest.buildStatus, 'SUCCEEDED', await buildLog(s.endpoint, latest));
     assert.deepEqual(zipFiles(await download(`builds/${uuidOf(latest.id!)}/app.zip`)), { 'out.txt': 'second\n' });
+  });
+
+  test("artifact names: the buildspec's name with overrideArtifactName, s3-prefix with BUILD_ID, and / for the bucket's root", async () => {
+    await createBuckets(s.endpoint, 'cb-names');
+    await createProject(cb, {
+      name: 's3-names',
+      source: {
+        type: 'NO_SOURCE',
+        buildspec: `version: 0.2
+phases:
+  build:
+    commands: ["echo one > one.txt", "echo two > two.txt"]
+artifacts:
+  files: [one.txt]
+  name: build-$CODEBUILD_BUILD_NUMBER.zip
+  s3-prefix: releases
+  secondary-artifacts:
+    top:
+      files: [two.txt]
+`,
+      },
+      artifacts: { type: 'S3', location: 'cb-names', path: 'ignored', namespaceType: 'BUILD_ID', packaging: 'ZIP', name: 'from-project.zip', overrideArtifactName: true },
+      secondaryArtifacts: [{ type: 'S3', location: 'cb-names', artifactIdentifier: 'top', name: '/' }],
+    });
+    const build = await runBuild(cb, { projectName: 's3-names' });
+    assert.equal(build.buildStatus, 'SUCCEEDED', await buildLog(s.endpoint, build));
+    const key = `releases/${uuidOf(build.id!)}/build-1.zip`;
+    assert.equal(build.artifacts?.location, `arn:aws:s3:::cb-names/${key}`);
+    assert.equal(build.artifacts?.overrideArtifactName, true);
+    assert.equal(build.secondaryArtifacts?.[0].location, 'arn:aws:s3:::cb-names');
+    const listed = JSON.parse(await aws(s.endpoint, ['s3api', 'list-objects-v2', '--bucket', 'cb-names'])).Contents.map((o: { Key: string }) => o.Key);
+    assert.deepEqual(listed.sort(), [key, 'two.txt']);
+    await aws(s.endpoint, ['s3', 'cp', `s3://cb-names/${key}`, join(dir, 'names.zip')]);
+    assert.deepEqual(zipFiles(join(dir, 'names.zip')), { 'one.txt': 'one\n' });
   });
 
   test('a missing source object, buildspec object or artifact bucket fails its phase with S3 error and writes nothing', async () => {
