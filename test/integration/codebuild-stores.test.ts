@@ -146,6 +146,13 @@ artifacts:
     assert.equal(download.contexts?.[0].statusCode, 'CLIENT_ERROR');
     assert.match(download.contexts![0].message!, /^NoSuchKey: The specified key does not exist\. for primary source and source version arn:aws:s3:::cb-empty\/nothing\.zip$/);
 
+    // An S3 source is a zip, whatever its key says.
+    writeFileSync(join(dir, 'not-a-zip.tar'), 'plain text');
+    await aws(s.endpoint, ['s3', 'cp', join(dir, 'not-a-zip.tar'), 's3://cb-empty/src.tar']);
+    const notZip = await runBuild(cb, { projectName: 's3-missing', sourceLocationOverride: 'cb-empty/src.tar' });
+    assert.deepEqual(phaseList(notZip).slice(3, 4), ['DOWNLOAD_SOURCE:FAILED']);
+    assert.match(notZip.phases![3].contexts![0].message!, /^cannot extract .* with python3/);
+
     await createProject(cb, {
       name: 's3-no-bucket',
       source: { type: 'NO_SOURCE', buildspec: 'version: 0.2\nphases:\n  build:\n    commands: ["echo x > x.txt"]\nartifacts:\n  files: [x.txt]\n' },

@@ -47,7 +47,8 @@ export async function fetchSourceArchive(s3: S3Facade, location: string, version
   }
   log(`Downloading s3://${object.bucket}/${object.key}${got.versionId ? ` (version ${got.versionId})` : ''}, ${got.size} bytes`);
   await mkdir(scratch, { recursive: true });
-  const file = join(scratch, /\.(tar|tar\.gz|tgz)$/i.test(object.key) ? object.key.slice(object.key.lastIndexOf('/') + 1) : 'source.zip');
+  // CodeBuild reads an S3 source as a zip whatever its key; so does Slipway (an archive of another kind fails to unpack).
+  const file = join(scratch, 'source.zip');
   try {
     await pipeline(got.body, createWriteStream(file));
   } catch (err) {
