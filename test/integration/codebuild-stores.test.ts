@@ -162,7 +162,7 @@ artifacts:
     assert.equal(noBucket.buildStatus, 'FAILED');
     const upload = noBucket.phases!.find((p) => p.phaseType === 'UPLOAD_ARTIFACTS')!;
     assert.equal(upload.phaseStatus, 'FAILED');
-    assert.match(upload.contexts![0].message!, /NoSuchBucket/);
+    assert.deepEqual(upload.contexts, [{ statusCode: 'CLIENT_ERROR', message: 'upload artifacts to arn:aws:s3:::cb-absent-bucket failed: NoSuchBucket: The specified bucket does not exist' }]);
     const noSpec = await runBuild(cb, { projectName: 's3-no-bucket', buildspecOverride: 'arn:aws:s3:::cb-empty/buildspec.yml' });
     assert.deepEqual(phaseList(noSpec).slice(3, 4), ['DOWNLOAD_SOURCE:FAILED']);
     assert.match(JSON.stringify(noSpec.phases), /NoSuchKey/);

@@ -104,8 +104,9 @@ async function publish(input: UploadInput, project: ProjectArtifacts, name: stri
     .map((part) => part?.replace(/^\/+|\/+$/g, ''))
     .filter((part) => part)
     .join('/');
+  const failed = (code: string, message: string) => new ArtifactError(`CLIENT_ERROR: upload artifacts to ${s3Arn.bucket(bucket)} failed: ${code}: ${message}`);
+  if (!input.s3.bucketExists(bucket)) throw failed('NoSuchBucket', 'The specified bucket does not exist');
   try {
-    if (!input.s3.bucketExists(bucket)) throw new S3ObjectError('NoSuchBucket', `The specified bucket does not exist: ${bucket}`);
     if (project.packaging === 'ZIP') {
       if (!prefix) throw new ArtifactError('CLIENT_ERROR: a ZIP artifact needs a name (or a path) to be the object key');
       await input.s3.putObject(bucket, prefix, { file: zip }, { contentType: 'application/zip' });
@@ -116,7 +117,7 @@ async function publish(input: UploadInput, project: ProjectArtifacts, name: stri
       }
     }
   } catch (err) {
-    if (err instanceof S3ObjectError) throw new ArtifactError(`CLIENT_ERROR: upload artifacts to ${s3Arn.bucket(bucket)} failed: ${err.code}: ${err.message}`);
+    if (err instanceof S3ObjectError) throw failed(err.code, err.message);
     throw err;
   }
   input.log(`Uploaded ${project.packaging === 'ZIP' ? 'zip' : `${files.length} file(s)`} to s3://${bucket}/${prefix}`);
