@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
-import { buildLog, createProject, getBuild, gitRepo, phaseList, runBuild, startCodebuildSlipway, unzip, waitForBuild } from '../support/codebuild.ts';
+import { artifactZip, buildLog, createBuckets, createProject, getBuild, gitRepo, phaseList, runBuild, startCodebuildSlipway, unzip, waitForBuild } from '../support/codebuild.ts';
 import { expectAwsError } from '../support/ecr.ts';
 import { awsCli, docker, waitFor, type TestSlipway } from '../support/slipway.ts';
 
@@ -27,6 +27,7 @@ const root = new URL('../../', import.meta.url).pathname;
 
 before(async () => {
   ({ s, cb } = await startCodebuildSlipway());
+  await createBuckets(s.endpoint, 'my-bucket', 'cb-artifacts');
 });
 after(async () => {
   await s?.close();
@@ -112,15 +113,17 @@ describe('CodeBuild API and builds', () => {
     assert.deepEqual(build.exportedEnvironmentVariables, [{ name: 'IMAGE_TAG', value: repo.commit.slice(0, 7) }, { name: 'OVERRIDDEN', value: 'by-override' }]);
     assert.equal(build.logs?.groupName, '/aws/codebuild/session');
     assert.equal(build.logs?.streamName, build.id!.split(':')[1]);
-    const files = await unzip(build.artifacts!.location!);
+    assert.equal(build.artifacts!.location, 'arn:aws:s3:::my-bucket/out');
+    const files = await unzip(artifactZip(s.endpoint, build));
     assert.deepEqual(Object.keys(files).sort(), ['imagedefinitions.json', 'session.txt', 'vars.txt']);
     assert.equal(files['session.txt'], 'pwd=/codebuild/output/src1/src/app stage=installed count=1\n');
     assert.equal(files['vars.txt'], 'buildspec project by-override 1 v1\n');
     assert.equal(files['imagedefinitions.json'], `[{"name":"web","imageUri":"repo:${repo.commit.slice(0, 7)}"}]`);
     assert.match(build.artifacts!.sha256sum!, /^[0-9a-f]{64}$/);
     assert.equal(build.secondaryArtifacts?.[0].artifactIdentifier, 'dist');
-    assert.deepEqual(await unzip(build.secondaryArtifacts![0].location!), { 'out.txt': 'built\n' });
-    const listing = (await (await fetch(build.artifacts!.location!.replace(/primary\.zip$/, ''))).json()) as { artifacts: { name: string }[] };
+    assert.equal(build.secondaryArtifacts?.[0].location, 'arn:aws:s3:::my-bucket/dist-files');
+    assert.deepEqual(await unzip(artifactZip(s.endpoint, build, 'dist')), { 'out.txt': 'built\n' });
+    const listing = (await (await fetch(artifactZip(s.endpoint, build).replace(/primary\.zip$/, ''))).json()) as { artifacts: { name: string }[] };
     assert.deepEqual(listing.artifacts.map((a) => a.name), ['out', 'dist-files']);
     const log = await buildLog(s.endpoint, build);
     assert.match(log, /\[Container\] \d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(\.\d+)? Running command cd app && export STAGE=installed\n/);
@@ -135,7 +138,7 @@ describe('CodeBuild API and builds', () => {
     assert.equal(broken.buildNumber, 2);
   });
 
-  test('an uploaded source archive (.zip and .tar.gz, until Slipway has S3) is unpacked as the source', async () => {
+  test('a source archive on this machine (.zip and .tar.gz) is unpacked as the source', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'slipway-cb-archive-'));
     repos.push(dir);
     const buildspec = 'version: 0.2\nphases:\n  build:\n    commands: ["cat app/hello.txt > out.txt"]\nartifacts:\n  files: [out.txt]\n';
@@ -146,28 +149,29 @@ describe('CodeBuild API and builds', () => {
     execFileSync('tar', ['-czf', join(dir, 'src.tar.gz'), '-C', join(dir, 'tree'), '.']);
     for (const [archive, text] of [['src.zip', 'from the zip\n'], ['src.tar.gz', 'from the tarball\n']]) {
       const name = `archive-${archive.replaceAll('.', '-')}`;
-      await createProject(cb, { name, source: { type: 'S3', location: join(dir, archive) }, artifacts: { type: 'S3', location: 'b' } });
+      await createProject(cb, { name, source: { type: 'S3', location: join(dir, archive) }, artifacts: { type: 'S3', location: 'cb-artifacts' } });
       const build = await runBuild(cb, { projectName: name });
       assert.equal(build.buildStatus, 'SUCCEEDED', await buildLog(s.endpoint, build));
-      assert.deepEqual(await unzip(build.artifacts!.location!), { 'out.txt': text });
+      assert.deepEqual(await unzip(artifactZip(s.endpoint, build)), { 'out.txt': text });
     }
-    await createProject(cb, { name: 'archive-missing', source: { type: 'S3', location: 'my-bucket/src.zip' } });
+    // A location starting with / is this machine's, never a bucket.
+    await createProject(cb, { name: 'archive-missing', source: { type: 'S3', location: join(dir, 'absent.zip') } });
     const missing = await runBuild(cb, { projectName: 'archive-missing' });
     assert.equal(missing.buildStatus, 'FAILED');
-    assert.match(JSON.stringify(missing.phases), /S3 sources need Slipway's S3/);
+    assert.match(JSON.stringify(missing.phases), /absent\.zip is neither an archive/);
   });
 
   test('a failed BUILD still runs POST_BUILD (CODEBUILD_BUILD_SUCCEEDING=0) and uploads artifacts', async () => {
     await createProject(cb, {
       name: 'build-fails',
-      artifacts: { type: 'S3', location: 'b' },
+      artifacts: { type: 'S3', location: 'cb-artifacts' },
       source: { type: 'NO_SOURCE', buildspec: 'version: 0.2\nphases:\n  build:\n    commands: ["echo one", "exit_code=3; (exit $exit_code)", "echo never"]\n    finally: ["echo finally $CODEBUILD_BUILD_SUCCEEDING"]\n  post_build:\n    commands: ["echo $CODEBUILD_BUILD_SUCCEEDING > post.txt"]\nartifacts:\n  files: [post.txt]\n' },
     });
     const build = await runBuild(cb, { projectName: 'build-fails' });
     assert.equal(build.buildStatus, 'FAILED');
     assert.deepEqual(phaseList(build).slice(6), ['BUILD:FAILED', 'POST_BUILD:SUCCEEDED', 'UPLOAD_ARTIFACTS:SUCCEEDED', 'FINALIZING:SUCCEEDED', 'COMPLETED']);
     assert.deepEqual(build.phases![6].contexts, [{ statusCode: 'COMMAND_EXECUTION_ERROR', message: 'Error while executing command: exit_code=3; (exit $exit_code). Reason: exit status 3' }]);
-    assert.deepEqual(await unzip(build.artifacts!.location!), { 'post.txt': '0\n' });
+    assert.deepEqual(await unzip(artifactZip(s.endpoint, build)), { 'post.txt': '0\n' });
     const log = await buildLog(s.endpoint, build);
     assert.match(log, /Command did not exit successfully exit_code=3; \(exit \$exit_code\) exit status 3/);
     assert.match(log, /finally 1\n/);

@@ -12,7 +12,7 @@ import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { buildLog, codebuildClient, createProject, gitRepo, phaseList, runBuild, unzip } from '../support/codebuild.ts';
+import { artifactZip, buildLog, codebuildClient, createBuckets, createProject, gitRepo, phaseList, runBuild, unzip } from '../support/codebuild.ts';
 import { ecrClient, removeImagesOf } from '../support/ecr.ts';
 import { elbClient } from '../support/elb.ts';
 import { ensureTestImages } from '../support/images.ts';
@@ -35,6 +35,7 @@ before(async () => {
   ecr = ecrClient(s.endpoint);
   ecs = s.ecs;
   elb = elbClient(s.endpoint);
+  await createBuckets(s.endpoint, 'artifacts');
 });
 after(async () => {
   await s?.close();
@@ -71,7 +72,7 @@ describe('CodeBuild with the standard image and Docker', () => {
     const short = repo.commit.slice(0, 7);
     assert.deepEqual(await tags('fastapi-hello'), [short, 'latest'].sort());
     assert.deepEqual(build.exportedEnvironmentVariables, [{ name: 'IMAGE_URI', value: `${uri}:${short}` }]);
-    const files = await unzip(build.artifacts!.location!);
+    const files = await unzip(artifactZip(s.endpoint, build));
     assert.deepEqual(Object.keys(files).sort(), ['appspec.yaml', 'imagedefinitions.json', 'taskdef.json']);
     assert.deepEqual(JSON.parse(files['imagedefinitions.json']), [{ name: 'my-app', imageUri: `${uri}:${short}` }]);
     const [report] = (await cb.send(new BatchGetReportsCommand({ reportArns: build.reportArns! }))).reports!;
@@ -144,7 +145,7 @@ describe('CodeBuild with the standard image and Docker', () => {
     const build = await runBuild(cb, { projectName: 'docker-svelte' }, IMAGE_TIMEOUT);
     assert.equal(build.buildStatus, 'SUCCEEDED', await buildLog(s.endpoint, build));
     assert.deepEqual(await tags('docker-svelte'), ['latest']);
-    const files = await unzip(build.artifacts!.location!);
+    const files = await unzip(artifactZip(s.endpoint, build));
     assert.deepEqual(Object.keys(files).sort(), ['appspec.yaml', 'imagedefinitions.json', 'taskdef.json']);
     assert.deepEqual(JSON.parse(files['imagedefinitions.json']), [{ name: 'docker-svelte-container', imageUri: '000000000000.dkr.ecr.us-east-1.amazonaws.com/docker-svelte:latest' }]);
   });

@@ -1,8 +1,10 @@
 /**
  * CodeBuild across Slipway processes: `slipway logs build --follow` streams a build live; a build
- * cut off by kill -9 is FAILED with the reason at the next start and its container removed; a
+ * cut off by kill -9 is FAILED with the reason at the next start (in its log and its CloudWatch Logs
+ * stream) and its container removed; a
  * build under way when Slipway is shut down (SIGTERM) ends STOPPED, saying so.
  */
+import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { StartBuildCommand } from '@aws-sdk/client-codebuild';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -12,6 +14,7 @@ import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { codebuildClient, createProject, getBuild, waitForBuild } from '../support/codebuild.ts';
 import { ensureTestImages } from '../support/images.ts';
+import { logsClient } from '../support/logs.ts';
 import { docker, freePort, startSlipwayProcess, tempDataDir, waitFor, type SlipwayProcess } from '../support/slipway.ts';
 
 const dataDir = tempDataDir();
@@ -63,6 +66,9 @@ describe('CodeBuild across restarts', () => {
     assert.deepEqual(done.phases!.slice(-2).map((p) => p.phaseType), ['FINALIZING', 'COMPLETED']);
     assert.equal((await containersOf(build!.arn!)).length, 0);
     assert.match(await (await fetch(done.logs!.deepLink!)).text(), /going to sleep\n[\s\S]*Slipway stopped while this build was in BUILD/);
+    // The next process writes its lines to the build's CloudWatch Logs stream too.
+    const events = await logsClient(slipway.endpoint).send(new GetLogEventsCommand({ logGroupName: '/aws/codebuild/sleepy', logStreamName: done.logs!.streamName!, startFromHead: true }));
+    assert.match(events.events!.map((e) => e.message).join('\n'), /Slipway stopped while this build was in BUILD[\s\S]*Build FAILED$/);
   });
 
   test('SIGTERM mid-build: the build ends STOPPED, saying Slipway was shut down', async () => {

@@ -14,7 +14,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { buildLog, createProject, getBuild, phaseList, runBuild, startCodebuildSlipway, waitForBuild } from '../support/codebuild.ts';
+import { artifactZip, buildLog, createBuckets, createProject, getBuild, phaseList, runBuild, startCodebuildSlipway, waitForBuild } from '../support/codebuild.ts';
 import { expectAwsError } from '../support/ecr.ts';
 import { waitFor, type TestSlipway } from '../support/slipway.ts';
 
@@ -23,6 +23,7 @@ let cb: CodeBuildClient;
 
 before(async () => {
   ({ s, cb } = await startCodebuildSlipway());
+  await createBuckets(s.endpoint, 'cb-artifacts');
 });
 after(async () => {
   await s?.close();
@@ -42,7 +43,7 @@ describe('names that become paths', () => {
   test('an artifact identifier that is a path is refused at CreateProject, UpdateProject and StartBuild, writing nothing', async () => {
     const bad = escape();
     await expectAwsError(
-      createProject(cb, { name: 'names-bad', artifacts: { type: 'S3', location: 'b' }, secondaryArtifacts: [{ type: 'S3', location: 'b', artifactIdentifier: bad }] }),
+      createProject(cb, { name: 'names-bad', artifacts: { type: 'S3', location: 'cb-artifacts' }, secondaryArtifacts: [{ type: 'S3', location: 'cb-artifacts', artifactIdentifier: bad }] }),
       'InvalidInputException', `Invalid secondaryArtifacts[0].artifactIdentifier: '${bad}' ${IDENTIFIER_RULE}`,
     );
     await expectAwsError(
@@ -55,18 +56,18 @@ describe('names that become paths', () => {
     );
     assert.deepEqual(await projectNames(), []);
 
-    await createProject(cb, { name: 'names-ok', artifacts: { type: 'S3', location: 'b' } });
+    await createProject(cb, { name: 'names-ok', artifacts: { type: 'S3', location: 'cb-artifacts' } });
     await expectAwsError(
-      cb.send(new UpdateProjectCommand({ name: 'names-ok', secondaryArtifacts: [{ type: 'S3', location: 'b', artifactIdentifier: bad }] })),
+      cb.send(new UpdateProjectCommand({ name: 'names-ok', secondaryArtifacts: [{ type: 'S3', location: 'cb-artifacts', artifactIdentifier: bad }] })),
       'InvalidInputException', `Invalid secondaryArtifacts[0].artifactIdentifier: '${bad}' ${IDENTIFIER_RULE}`,
     );
     await expectAwsError(
-      cb.send(new UpdateProjectCommand({ name: 'names-ok', secondaryArtifacts: [{ type: 'S3', location: 'b', artifactIdentifier: 'twice' }, { type: 'S3', location: 'b', artifactIdentifier: 'twice' }] })),
+      cb.send(new UpdateProjectCommand({ name: 'names-ok', secondaryArtifacts: [{ type: 'S3', location: 'cb-artifacts', artifactIdentifier: 'twice' }, { type: 'S3', location: 'cb-artifacts', artifactIdentifier: 'twice' }] })),
       'InvalidInputException', "Invalid secondaryArtifacts: artifactIdentifier 'twice' appears more than once",
     );
     assert.deepEqual((await cb.send(new BatchGetProjectsCommand({ names: ['names-ok'] }))).projects![0].secondaryArtifacts, []);
     await expectAwsError(
-      cb.send(new StartBuildCommand({ projectName: 'names-ok', secondaryArtifactsOverride: [{ type: 'S3', location: 'b', artifactIdentifier: bad }] })),
+      cb.send(new StartBuildCommand({ projectName: 'names-ok', secondaryArtifactsOverride: [{ type: 'S3', location: 'cb-artifacts', artifactIdentifier: bad }] })),
       'InvalidInputException', `Invalid secondaryArtifactsOverride[0].artifactIdentifier: '${bad}' ${IDENTIFIER_RULE}`,
     );
     assert.deepEqual((await cb.send(new ListBuildsForProjectCommand({ projectName: 'names-ok' }))).ids, []);
@@ -99,12 +100,12 @@ describe('names that become paths', () => {
 test("an artifact name the build's shell expands to control characters still serves the zip, named without them", async () => {
   await createProject(cb, {
     name: 'names-shell',
-    artifacts: { type: 'S3', location: 'b', name: 'x', overrideArtifactName: true },
+    artifacts: { type: 'S3', location: 'cb-artifacts', name: 'x', overrideArtifactName: true },
     source: { type: 'NO_SOURCE', buildspec: "version: 0.2\nphases:\n  build:\n    commands: ['echo hi > out.txt']\nartifacts:\n  files: [out.txt]\n  name: $(printf 'two\\r\\nlines')\n" },
   });
   const build = await runBuild(cb, { projectName: 'names-shell' });
   assert.equal(build.buildStatus, 'SUCCEEDED', await buildLog(s.endpoint, build));
-  const res = await fetch(build.artifacts!.location!);
+  const res = await fetch(artifactZip(s.endpoint, build));
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('content-disposition'), 'attachment; filename="twolines.zip"');
 });

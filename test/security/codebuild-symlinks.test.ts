@@ -11,7 +11,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { buildLog, createProject, gitRepo, phaseList, runBuild, startCodebuildSlipway, unzip } from '../support/codebuild.ts';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { artifactZip, buildLog, createBuckets, createProject, gitRepo, phaseList, runBuild, startCodebuildSlipway, unzip } from '../support/codebuild.ts';
+import { s3Client, text } from '../support/s3.ts';
 import type { TestSlipway } from '../support/slipway.ts';
 
 let s: TestSlipway;
@@ -22,6 +24,7 @@ const cleanup: string[] = [];
 
 before(async () => {
   ({ s, cb } = await startCodebuildSlipway());
+  await createBuckets(s.endpoint, 'cb-artifacts');
   // A directory of the host's that no build container can see; only links made inside builds name it.
   hostDir = mkdtempSync(join(tmpdir(), 'slipway-host-'));
   cleanup.push(hostDir);
@@ -43,8 +46,8 @@ describe('links made inside a build do not lead the host out of the build', () =
     const db = join(s.dataDir, 'slipway.db');
     await createProject(cb, {
       name: 'links-artifacts',
-      artifacts: { type: 'S3', location: 'b', name: 'from-project', overrideArtifactName: true },
-      secondaryArtifacts: [{ type: 'S3', location: 'b', artifactIdentifier: 'kept' }],
+      artifacts: { type: 'S3', location: 'cb-artifacts', name: 'from-project', overrideArtifactName: true },
+      secondaryArtifacts: [{ type: 'S3', location: 'cb-artifacts', artifactIdentifier: 'kept' }],
       source: inline(`version: 0.2
 env:
   exported-variables: [LEAK, FINE]
@@ -71,13 +74,21 @@ artifacts:
     const build = await runBuild(cb, { projectName: 'links-artifacts' });
     const log = await buildLog(s.endpoint, build);
     assert.equal(build.buildStatus, 'SUCCEEDED', log);
-    const files = await unzip(build.artifacts!.location!);
+    const files = await unzip(artifactZip(s.endpoint, build));
     assert.deepEqual(files, { 'alias.txt': 'fine\n', 'ok.txt': 'fine\n' });
+    // Written to the bucket as objects (packaging NONE), named by the project (the build's names directory was a link, so not read): the same files; a kept link is no object.
+    const s3 = s3Client(s.endpoint);
+    const objects: Record<string, string> = {};
+    for (const o of (await s3.send(new ListObjectsV2Command({ Bucket: 'cb-artifacts' }))).Contents ?? []) {
+      objects[o.Key!] = await text((await s3.send(new GetObjectCommand({ Bucket: 'cb-artifacts', Key: o.Key! }))).Body);
+    }
+    assert.deepEqual(objects, { 'from-project/alias.txt': 'fine\n', 'from-project/ok.txt': 'fine\n', 'kept/ok.txt': 'fine\n' });
     assert.match(log, /leak\.txt is a symbolic link to no file inside the source directory; left out of the artifact/);
     // Kept as a link: the zip holds the link's target text, and the file route does not follow it.
     const kept = build.secondaryArtifacts!.find((a) => a.artifactIdentifier === 'kept')!;
-    assert.deepEqual(await unzip(kept.location!), { 'leak.txt': `${hostDir}/secret.txt`, 'ok.txt': 'fine\n' });
-    const listing = build.artifacts!.location!.replace(/primary\.zip$/, '');
+    assert.equal(kept.location, 'arn:aws:s3:::cb-artifacts/kept');
+    assert.deepEqual(await unzip(artifactZip(s.endpoint, build, 'kept')), { 'leak.txt': `${hostDir}/secret.txt`, 'ok.txt': 'fine\n' });
+    const listing = artifactZip(s.endpoint, build).replace(/primary\.zip$/, '');
     const served = await fetch(`${listing}kept/leak.txt`);
     assert.equal(served.status, 404);
     assert.doesNotMatch(await served.text(), new RegExp(SECRET));
@@ -91,7 +102,7 @@ artifacts:
   test('a base-directory through a link to / finds nothing; a report file linked to the host is not read', async () => {
     await createProject(cb, {
       name: 'links-base',
-      artifacts: { type: 'S3', location: 'b' },
+      artifacts: { type: 'S3', location: 'cb-artifacts' },
       source: inline(`version: 0.2
 phases:
   build:

@@ -1,13 +1,16 @@
 /**
  * Helpers for CodeBuild integration tests: an SDK client, git repositories made from files, a
- * project with sensible defaults, waiting for a build, and reading its log and artifacts.
+ * project with sensible defaults, the buckets artifacts go to, waiting for a build, and reading its
+ * log and artifacts.
  */
 import { BatchGetBuildsCommand, CodeBuildClient, CreateProjectCommand, StartBuildCommand, type Build, type CreateProjectCommandInput, type StartBuildCommandInput } from '@aws-sdk/client-codebuild';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { ensureTestImages } from './images.ts';
+import { s3Client } from './s3.ts';
 import { docker, startTestSlipway, waitFor, type TestSlipway } from './slipway.ts';
 
 export function codebuildClient(endpoint: string, region = 'us-east-1'): CodeBuildClient {
@@ -82,6 +85,17 @@ export async function runBuild(cb: CodeBuildClient, input: StartBuildCommandInpu
 /** "TYPE:STATUS" of each phase, COMPLETED without a status. */
 export function phaseList(build: Build): string[] {
   return (build.phases ?? []).map((p) => (p.phaseStatus ? `${p.phaseType}:${p.phaseStatus}` : p.phaseType!));
+}
+
+/** Creates the buckets a test's S3 artifacts are written to. */
+export async function createBuckets(endpoint: string, ...names: string[]): Promise<void> {
+  const s3 = s3Client(endpoint);
+  for (const name of names) await s3.send(new CreateBucketCommand({ Bucket: name }));
+}
+
+/** Slipway's own copy of a build's artifact as a zip (primary, or a secondary one by identifier), under /_slipway. */
+export function artifactZip(endpoint: string, build: Build, dir = 'primary'): string {
+  return `${endpoint}/_slipway/artifacts/codebuild/${build.id!.split(':')[1]}/${encodeURIComponent(dir)}.zip`;
 }
 
 export async function buildLog(endpoint: string, build: Build): Promise<string> {

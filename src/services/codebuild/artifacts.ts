@@ -2,7 +2,10 @@
  * @module services/codebuild/artifacts
  * UPLOAD_ARTIFACTS: the buildspec's artifacts (files with globs, base-directory, discard-paths,
  * exclude-paths, name, secondary-artifacts) copied out of the source directory into the data
- * directory, each also zipped, since S3 is not part of Slipway yet. Layout:
+ * directory and zipped; an artifact of type S3 is then written into its bucket as CodeBuild writes
+ * it: under `<path>/<build uuid if namespaceType BUILD_ID>/<name>`, one zip object (packaging ZIP)
+ * or the files as objects (packaging NONE; a name of `/` puts them at the prefix itself), and its
+ * location is reported as `arn:aws:s3:::<bucket>/<that key>`. Kept locally:
  *
  *   codebuild/artifacts/<build-uuid>/
  *     artifacts.json          [{ dir, name, identifier?, files }]
@@ -15,13 +18,15 @@
 import { createReadStream } from 'node:fs';
 import { copyFile, lstat, mkdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, normalize } from 'node:path';
+import { s3Arn } from '../../core/ids.ts';
 import { sendJson } from '../../protocol/http.ts';
+import { S3ObjectError, type S3Facade } from '../s3/index.ts';
 import type { Route } from '../types.ts';
 import type { ArtifactSpec, Buildspec } from './buildspec.ts';
 import { resolveInside } from './build-tree.ts';
 import { matchFiles } from './glob.ts';
 import type { BuildArtifacts, ProjectArtifacts } from './shapes.ts';
-import { writeZip } from './zip.ts';
+import { writeZip, type ZipEntry } from './zip.ts';
 
 export class ArtifactError extends Error {}
 
@@ -39,6 +44,7 @@ export function artifactsRoot(dataDir: string, uuid: string): string {
 export interface UploadInput {
   dataDir: string;
   edgeUrl: string;
+  s3: S3Facade;
   uuid: string;
   projectName: string;
   srcDir: string;
@@ -57,8 +63,9 @@ export async function uploadArtifacts(input: UploadInput): Promise<{ primary?: B
   const wanted = input.spec.artifacts;
   if (input.primary.type !== 'NO_ARTIFACTS' && wanted && wanted.files.length) {
     const name = artifactName(input.primary, input.shellNames.primary, input.projectName);
-    const out = await store(input, root, 'primary', name, wanted, stored, undefined);
-    result.primary = { location: `${input.edgeUrl}/_slipway/artifacts/codebuild/${input.uuid}/primary.zip`, ...out };
+    const { files, ...out } = await store(input, root, 'primary', name, wanted, stored, undefined);
+    const location = await publish(input, input.primary, name, join(root, 'primary.zip'), files, wanted.s3Prefix);
+    result.primary = { location: location ?? `${input.edgeUrl}/_slipway/artifacts/codebuild/${input.uuid}/primary.zip`, ...out, ...reported(input.primary) };
   } else if (input.primary.type !== 'NO_ARTIFACTS') {
     input.log('The buildspec names no primary artifact files; nothing to upload');
   }
@@ -66,11 +73,55 @@ export async function uploadArtifacts(input: UploadInput): Promise<{ primary?: B
     const project = input.secondary.find((a) => a.artifactIdentifier === identifier);
     if (project?.type === 'NO_ARTIFACTS') continue;
     const name = project ? artifactName(project, input.shellNames[identifier], identifier) : identifier;
-    const out = await store(input, root, identifier, name, spec, stored, identifier);
-    result.secondary.push({ location: `${input.edgeUrl}/_slipway/artifacts/codebuild/${input.uuid}/${encodeURIComponent(identifier)}.zip`, artifactIdentifier: identifier, ...out });
+    const { files, ...out } = await store(input, root, identifier, name, spec, stored, identifier);
+    const location = project && (await publish(input, project, name, join(root, `${identifier}.zip`), files, spec.s3Prefix));
+    result.secondary.push({
+      location: location || `${input.edgeUrl}/_slipway/artifacts/codebuild/${input.uuid}/${encodeURIComponent(identifier)}.zip`,
+      artifactIdentifier: identifier,
+      ...out,
+      ...(project ? reported(project) : {}),
+    });
   }
   if (stored.length) await writeFile(join(root, 'artifacts.json'), JSON.stringify(stored, null, 2));
   return result;
+}
+
+/** What BatchGetBuilds repeats of the artifact's settings. */
+function reported(project: ProjectArtifacts): Partial<BuildArtifacts> {
+  return project.type === 'S3' ? { overrideArtifactName: project.overrideArtifactName, encryptionDisabled: project.encryptionDisabled } : {};
+}
+
+/**
+ * Writes an S3 artifact into its bucket; returns its location as CodeBuild reports it (undefined
+ * for another type). The bucket is checked first, so a missing one writes nothing.
+ */
+async function publish(input: UploadInput, project: ProjectArtifacts, name: string, zip: string, files: ZipEntry[], s3Prefix?: string): Promise<string | undefined> {
+  if (project.type !== 'S3') return undefined;
+  const bucket = (project.location ?? '').replace(/^arn:aws[a-z-]*:s3:::/, '');
+  const buildId = project.namespaceType === 'BUILD_ID';
+  const path = buildId && s3Prefix ? s3Prefix : project.path;
+  const prefix = [path, buildId ? input.uuid : undefined, name === '/' ? undefined : name]
+    .map((part) => part?.replace(/^\/+|\/+$/g, ''))
+    .filter((part) => part)
+    .join('/');
+  const failed = (code: string, message: string) => new ArtifactError(`CLIENT_ERROR: upload artifacts to ${s3Arn.bucket(bucket)} failed: ${code}: ${message}`);
+  if (!input.s3.bucketExists(bucket)) throw failed('NoSuchBucket', 'The specified bucket does not exist');
+  try {
+    if (project.packaging === 'ZIP') {
+      if (!prefix) throw new ArtifactError('CLIENT_ERROR: a ZIP artifact needs a name (or a path) to be the object key');
+      await input.s3.putObject(bucket, prefix, { file: zip }, { contentType: 'application/zip' });
+    } else {
+      for (const file of files) {
+        if (file.symlink) input.log(`${file.name} is a symbolic link: kept in the zip, not written to S3 as an object`);
+        else await input.s3.putObject(bucket, prefix ? `${prefix}/${file.name}` : file.name, { file: file.absolute });
+      }
+    }
+  } catch (err) {
+    if (err instanceof S3ObjectError) throw failed(err.code, err.message);
+    throw err;
+  }
+  input.log(`Uploaded ${project.packaging === 'ZIP' ? 'zip' : `${files.length} file(s)`} to s3://${bucket}/${prefix}`);
+  return prefix ? s3Arn.object(bucket, prefix) : s3Arn.bucket(bucket);
 }
 
 function artifactName(project: ProjectArtifacts, shellName: string | undefined, fallback: string): string {
@@ -80,14 +131,14 @@ function artifactName(project: ProjectArtifacts, shellName: string | undefined, 
 
 async function store(
   input: UploadInput, root: string, dir: string, name: string, spec: ArtifactSpec, stored: StoredArtifact[], identifier?: string,
-): Promise<{ sha256sum: string; md5sum: string }> {
+): Promise<{ sha256sum: string; md5sum: string; files: ZipEntry[] }> {
   const base = await resolveInside(input.srcDir, spec.baseDirectory ?? '');
   if (!base) throw new ArtifactError(`CLIENT_ERROR: no matching base directory path found for ${spec.baseDirectory}`);
   const found = await matchFiles(base, spec.files, spec.excludePaths);
   if (found.length === 0) throw new ArtifactError(`CLIENT_ERROR: no matching artifact paths found for ${identifier ? `secondary artifact ${identifier}` : 'the primary artifact'} (files: ${spec.files.join(', ')})`);
   const target = join(root, dir);
   const seen = new Map<string, string>();
-  const entries = [];
+  const entries: ZipEntry[] = [];
   for (const file of found) {
     const path = spec.discardPaths ? basename(file.path) : file.path;
     const earlier = seen.get(path);
@@ -110,7 +161,7 @@ async function store(
   const sums = await writeZip(join(root, `${dir}.zip`), entries);
   input.log(`Uploading artifact ${name}: ${entries.length} file(s), ${sums.size} bytes zipped`);
   stored.push({ dir, name, identifier, files: entries.map((e) => e.name) });
-  return { sha256sum: sums.sha256, md5sum: sums.md5 };
+  return { sha256sum: sums.sha256, md5sum: sums.md5, files: entries };
 }
 
 export function artifactRoutes(dataDir: string): Route[] {

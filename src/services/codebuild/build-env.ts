@@ -3,10 +3,13 @@
  * The environment of a build container: CodeBuild's built-in variables, then the buildspec's
  * env.variables, then the project's environmentVariables, then StartBuild's overrides (each wins
  * over the one before), plus what the aws CLI and SDKs need to talk to Slipway (the endpoint and the
- * build's own key) and what the runner
- * needs. Parameter Store and Secrets Manager values answer a clear error until those stores exist.
+ * build's own key) and what the runner needs. Parameter Store and Secrets Manager values (buildspec
+ * env.parameter-store and env.secrets-manager, variables of type PARAMETER_STORE and SECRETS_MANAGER)
+ * are read through `stored` as the build starts; one that cannot be read fails DOWNLOAD_SOURCE with
+ * CodeBuild's status and wording, and every value read is returned for the log to mask.
  */
 import { scopeOfOwnArn } from '../../core/scope.ts';
+import { SecretReferenceError, type SecretsFacade } from '../secrets/index.ts';
 import type { Buildspec } from './buildspec.ts';
 import { codebuildArn, type BuildRecord } from './model.ts';
 import type { BuildCredentials } from './network.ts';
@@ -24,20 +27,29 @@ export interface EnvInput {
   account: string;
   nonce: string;
   resolvedVersion?: string;
+  /** Where PARAMETER_STORE and SECRETS_MANAGER values are read. */
+  stored: SecretsFacade;
   log: (line: string) => void;
 }
 
-export function buildEnvironment(input: EnvInput): Record<string, string> {
+/** The container's environment, and the stored values in it (which the build's log masks). */
+export function buildEnvironment(input: EnvInput): { env: Record<string, string>; secretValues: string[] } {
   const b = input.record.build;
   const scope = scopeOfOwnArn(b.arn);
-  const stores = [
-    ...Object.keys(input.spec.parameterStore).map((k) => `env.parameter-store ${k}`),
-    ...Object.keys(input.spec.secretsManager).map((k) => `env.secrets-manager ${k}`),
-    ...(b.environment?.environmentVariables ?? []).filter((v) => v.type && v.type !== 'PLAINTEXT').map((v) => `${v.type} variable ${v.name}`),
-  ];
-  if (stores.length) {
-    throw new SourceError('CLIENT_ERROR', `${stores.join(', ')}: Slipway has no Parameter Store or Secrets Manager yet; give these values as PLAINTEXT environment variables for now`);
-  }
+  const secretValues: string[] = [];
+  const read = (kind: 'PARAMETER_STORE' | 'SECRETS_MANAGER', ref: string): string => {
+    let value: string;
+    try {
+      value = kind === 'PARAMETER_STORE' ? input.stored.resolveParameter(ref, scope) : input.stored.resolveSecret(ref, scope);
+    } catch (err) {
+      if (!(err instanceof SecretReferenceError)) throw err;
+      throw storedVariableError(kind, ref, err.message);
+    }
+    secretValues.push(value);
+    return value;
+  };
+  const projectVars = b.environment?.environmentVariables ?? [];
+  if (Object.keys(input.spec.parameterStore).length || projectVars.some((v) => v.type === 'PARAMETER_STORE')) input.log('Decrypting parameter store environment variables');
   const env: Record<string, string> = {
     CODEBUILD_BUILD_ARN: b.arn,
     CODEBUILD_BUILD_ID: b.id,
@@ -67,8 +79,10 @@ export function buildEnvironment(input: EnvInput): Record<string, string> {
     if (name.startsWith('CODEBUILD_')) input.log(`env.variables ${name} is ignored: names starting with CODEBUILD_ are reserved`);
     else env[name] = value;
   }
+  for (const [name, ref] of Object.entries(input.spec.parameterStore)) env[name] = read('PARAMETER_STORE', ref);
+  for (const [name, ref] of Object.entries(input.spec.secretsManager)) env[name] = read('SECRETS_MANAGER', ref);
   // The project's variables and StartBuild's overrides were merged (overrides last) when the build was recorded.
-  for (const v of b.environment?.environmentVariables ?? []) env[v.name] = v.value;
+  for (const v of projectVars) env[v.name] = v.type === 'PARAMETER_STORE' || v.type === 'SECRETS_MANAGER' ? read(v.type, v.value) : v.value;
   const uid = process.getuid?.() ?? 0;
   const gid = process.getgid?.() ?? 0;
   Object.assign(env, {
@@ -78,5 +92,16 @@ export function buildEnvironment(input: EnvInput): Record<string, string> {
     SLIPWAY_ECR_HOSTS: `${input.account}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?`,
     SLIPWAY_OWNER: `${uid}:${gid}`,
   });
-  return env;
+  return { env, secretValues };
+}
+
+/**
+ * CodeBuild's phase context for a value it could not read: "Decrypted Variables Error" with
+ * "parameter does not exist: <name>", or "Secrets Manager Error" with the service's error. The
+ * secrets room words its failures as the ECS agent does; the part CodeBuild shows is taken from them.
+ */
+function storedVariableError(kind: 'PARAMETER_STORE' | 'SECRETS_MANAGER', ref: string, message: string): SourceError {
+  const cause = message.match(/from secrets manager: (.*)$/s)?.[1] ?? message.match(/retried \d+ time\(s\): (.*)$/s)?.[1] ?? message;
+  if (kind === 'SECRETS_MANAGER') return new SourceError('Secrets Manager Error', cause);
+  return new SourceError('Decrypted Variables Error', /^invalid ssm parameters: /.test(cause) ? `parameter does not exist: ${ref}` : cause);
 }

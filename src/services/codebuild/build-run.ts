@@ -27,7 +27,8 @@ import { beginPhase, complete, endPhase, finalStatus } from './phases.ts';
 import { recordReports } from './reports.ts';
 import { renderBuildScript, writeRunner } from './runner.ts';
 import type { Build, BuildPhaseType, PhaseContext } from './shapes.ts';
-import { SourceError, downloadSource, loadBuildspecText } from './source.ts';
+import { fetchSourceArchive, readS3Buildspec } from './s3-source.ts';
+import { SourceError, downloadSource, loadBuildspecText, type SourceReaders } from './source.ts';
 
 const log = logger('codebuild.build');
 const RUNNING_COMMAND = /^\[Container\] \S+ \S+ Running command (.*)$/;
@@ -48,7 +49,7 @@ export class BuildRun {
   private credentials?: BuildCredentials;
 
   constructor(private readonly cb: CodebuildContext, private readonly arn: string, private readonly uuid: string) {
-    this.blog = new BuildLog(cb.config.dataDir, uuid);
+    this.blog = new BuildLog(cb, uuid, cb.model.builds.get(arn)?.build);
     this.work = workDir(cb.config.dataDir, uuid);
   }
 
@@ -125,10 +126,15 @@ export class BuildRun {
     try {
       if (build.secondarySources?.length) throw new SourceError('CLIENT_ERROR', 'secondary sources are not supported by Slipway yet');
       const src = join(this.work, 'src');
-      const downloaded = await downloadSource(build.source, build.sourceVersion, src, (line) => this.blog.container(line));
+      const readers: SourceReaders = {
+        log: (line) => this.blog.container(line),
+        fetchArchive: (location, version) => fetchSourceArchive(this.cb.s3, location, version, join(this.work, 'download'), readers.log),
+        readBuildspec: (value) => readS3Buildspec(this.cb.s3, value),
+      };
+      const downloaded = await downloadSource(build.source, build.sourceVersion, src, readers);
       this.resolvedVersion = downloaded.resolvedVersion;
       if (downloaded.resolvedVersion) this.update((r) => (r.build.resolvedSourceVersion = downloaded.resolvedVersion));
-      const { text, from } = await loadBuildspecText(build.source.buildspec, src);
+      const { text, from } = await loadBuildspecText(build.source.buildspec, src, readers);
       this.blog.container(`Reading buildspec from ${from}`);
       return parseBuildspec(text);
     } catch (err) {
@@ -147,11 +153,14 @@ export class BuildRun {
     const nonce = randomBytes(8).toString('hex');
     const caching = !!build.cache && build.cache.type !== 'NO_CACHE';
     let env: Record<string, string>;
+    this.blog.container('Processing environment variables');
     try {
-      env = buildEnvironment({
+      const built = buildEnvironment({
         record, spec, endpoint: await this.cb.network.endpointForBuilds(), credentials: this.grant(), registry: this.cb.ecr.registryHost(),
-        account: this.cb.config.account, nonce, resolvedVersion: this.resolvedVersion, log: (line) => this.blog.container(line),
+        account: this.cb.config.account, nonce, resolvedVersion: this.resolvedVersion, stored: this.cb.secrets, log: (line) => this.blog.container(line),
       });
+      env = built.env;
+      this.blog.mask(built.secretValues);
     } catch (err) {
       if (!(err instanceof SourceError)) throw err;
       this.fail('DOWNLOAD_SOURCE', { statusCode: err.statusCode, message: err.message });
@@ -258,7 +267,7 @@ export class BuildRun {
     this.begin('UPLOAD_ARTIFACTS');
     try {
       const out = await uploadArtifacts({
-        dataDir: this.cb.config.dataDir, edgeUrl: this.cb.edge.url, uuid: this.uuid, projectName: record.build.projectName, srcDir: src, spec,
+        dataDir: this.cb.config.dataDir, edgeUrl: this.cb.edge.url, s3: this.cb.s3, uuid: this.uuid, projectName: record.build.projectName, srcDir: src, spec,
         primary: record.artifactsSpec, secondary: record.secondaryArtifactsSpec, shellNames: this.names, log: (line) => this.blog.container(line),
       });
       this.update((r) => {

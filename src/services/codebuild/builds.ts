@@ -9,8 +9,8 @@ import { scopeKey } from '../../core/scope.ts';
 import type { CodebuildContext } from './context.ts';
 import { codebuildError } from './errors.ts';
 import { codebuildArn, type BuildRecord, type StoredBuild, type StoredProject } from './model.ts';
-import { checkArtifacts, checkEnvironment, checkLimits, checkSecondaryArtifacts, checkSecondarySources, checkSource, checkVariables } from './projects.ts';
-import type { EnvironmentVariable, ProjectArtifacts, ProjectCache, ProjectEnvironment, ProjectSource, StartBuildInput } from './shapes.ts';
+import { checkArtifacts, checkEnvironment, checkLimits, checkLogsConfig, checkSecondaryArtifacts, checkSecondarySources, checkSource, checkVariables } from './projects.ts';
+import type { EnvironmentVariable, LogsConfig, LogsLocation, ProjectArtifacts, ProjectCache, ProjectEnvironment, ProjectSource, StartBuildInput } from './shapes.ts';
 
 export interface BuildSettings {
   source: ProjectSource;
@@ -24,6 +24,7 @@ export interface BuildSettings {
   queuedTimeoutInMinutes: number;
   serviceRole: string;
   encryptionKey?: string;
+  logsConfig?: LogsConfig;
 }
 
 /** The project's settings with StartBuild's overrides. */
@@ -61,7 +62,23 @@ export function settingsFor(project: StoredProject, input: Partial<StartBuildInp
     queuedTimeoutInMinutes: input.queuedTimeoutInMinutesOverride ?? project.queuedTimeoutInMinutes ?? 480,
     serviceRole: input.serviceRoleOverride ?? project.serviceRole,
     encryptionKey: input.encryptionKeyOverride ?? project.encryptionKey,
+    logsConfig: checkLogsConfig(input.logsConfigOverride, 'logsConfigOverride') ?? project.logsConfig,
   };
+}
+
+/**
+ * Where a build's log goes, as BatchGetBuilds shows it: CloudWatch Logs group `/aws/codebuild/<project>`
+ * (or the logsConfig's groupName), stream the build's uuid (after the logsConfig's streamName prefix),
+ * none when logsConfig disables it. deepLink is Slipway's own page of the log, which is always kept.
+ */
+function logsOf(cb: CodebuildContext, scope: Scope, project: string, uuid: string, config: LogsConfig | undefined): LogsLocation {
+  const cloudWatchLogs = config?.cloudWatchLogs ?? { status: 'ENABLED' };
+  const s3Logs = config?.s3Logs ?? { status: 'DISABLED', encryptionDisabled: false };
+  const deepLink = `${cb.edge.url}/_slipway/logs/codebuild/${uuid}`;
+  if (cloudWatchLogs.status === 'DISABLED') return { deepLink, cloudWatchLogs, s3Logs };
+  const groupName = cloudWatchLogs.groupName ?? `/aws/codebuild/${project}`;
+  const streamName = cloudWatchLogs.streamName ? `${cloudWatchLogs.streamName}/${uuid}` : uuid;
+  return { groupName, streamName, deepLink, cloudWatchLogsArn: logsArn.logStream(scope, groupName, streamName), cloudWatchLogs, s3Logs };
 }
 
 function mergeVariables(base: EnvironmentVariable[], overrides: EnvironmentVariable[]): EnvironmentVariable[] {
@@ -90,7 +107,6 @@ export function recordBuild(cb: CodebuildContext, scope: Scope, projectArn: stri
     const uuid = newUuid();
     const now = cb.clock.now();
     const arn = codebuildArn.build(scope, name, uuid);
-    const logGroup = `/aws/codebuild/${name}`;
     const build: StoredBuild = {
       id: `${name}:${uuid}`,
       arn,
@@ -112,14 +128,7 @@ export function recordBuild(cb: CodebuildContext, scope: Scope, projectArn: stri
       cache: settings.cache,
       environment: settings.environment,
       serviceRole: settings.serviceRole,
-      logs: {
-        groupName: logGroup,
-        streamName: uuid,
-        deepLink: `${cb.edge.url}/_slipway/logs/codebuild/${uuid}`,
-        cloudWatchLogsArn: logsArn.logStream(scope, logGroup, uuid),
-        cloudWatchLogs: { status: 'ENABLED' },
-        s3Logs: { status: 'DISABLED', encryptionDisabled: false },
-      },
+      logs: logsOf(cb, scope, name, uuid, settings.logsConfig),
       timeoutInMinutes: settings.timeoutInMinutes,
       queuedTimeoutInMinutes: settings.queuedTimeoutInMinutes,
       buildComplete: false,
@@ -149,5 +158,6 @@ export function settingsOf(record: BuildRecord): BuildSettings {
     queuedTimeoutInMinutes: b.queuedTimeoutInMinutes ?? 480,
     serviceRole: b.serviceRole,
     encryptionKey: b.encryptionKey,
+    logsConfig: { cloudWatchLogs: b.logs?.cloudWatchLogs, s3Logs: b.logs?.s3Logs },
   };
 }

@@ -66,7 +66,7 @@ async function interrupted(cb: CodebuildContext, record: BuildRecord): Promise<v
   for (const c of await cb.runtime.list({ [CONTAINER_LABEL]: buildArn }).catch(() => [])) await cb.runtime.remove(c.id);
   await cb.runtime.remove(containerName(record.uuid)).catch(() => undefined);
   await rm(workDir(cb.config.dataDir, record.uuid), { recursive: true, force: true }).catch(() => undefined);
-  const blog = new BuildLog(cb.config.dataDir, record.uuid);
+  const blog = new BuildLog(cb, record.uuid, record.build);
   blog.container(reason);
   blog.container('Build FAILED');
   await blog.close();

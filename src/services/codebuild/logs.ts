@@ -2,16 +2,24 @@
  * @module services/codebuild/logs
  * A build's log: the build container's output (without the runner's marker lines) and Slipway's own
  * "[Container]" lines for the phases it runs itself, appended as they happen to
- * <data-dir>/logs/codebuild/<uuid>.log and kept after the build. GET
+ * <data-dir>/logs/codebuild/<uuid>.log and kept after the build, and — unless the build's
+ * logsConfig disables it — to its CloudWatch Logs stream (`/aws/codebuild/<project>`, stream the
+ * build's uuid; the group is created if missing, as CodeBuild creates it). Parameter Store and
+ * Secrets Manager values are masked (`***`) in both, as CodeBuild masks them. GET
  * /_slipway/logs/codebuild/<build id or uuid>[?follow=1] serves it; with follow it keeps
  * streaming until the build completes (`slipway logs build <id> --follow`).
  */
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { logger } from '../../core/log.ts';
+import { scopeOfOwnArn } from '../../core/scope.ts';
 import { sendJson } from '../../protocol/http.ts';
 import type { Route } from '../types.ts';
 import type { CodebuildContext } from './context.ts';
+import type { Build } from './shapes.ts';
+
+const log = logger('codebuild.logs');
 
 export function logPath(dataDir: string, uuid: string): string {
   return join(dataDir, 'logs', 'codebuild', `${uuid}.log`);
@@ -25,17 +33,45 @@ export function logTime(ms: number): string {
 
 export class BuildLog {
   private readonly out: WriteStream;
+  private masked: string[] = [];
+  /** Where CloudWatch Logs lines go, while that works. */
+  private cloudWatch?: (message: string) => void;
 
-  constructor(dataDir: string, uuid: string) {
-    const path = logPath(dataDir, uuid);
+  constructor(private readonly cb: CodebuildContext, uuid: string, build?: Build) {
+    const dataDir = cb.config.dataDir;
     mkdirSync(join(dataDir, 'logs', 'codebuild'), { recursive: true });
-    this.out = createWriteStream(path, { flags: 'a' });
+    this.out = createWriteStream(logPath(dataDir, uuid), { flags: 'a' });
     this.out.on('error', () => undefined);
+    const group = build?.logs?.groupName;
+    const stream = build?.logs?.streamName;
+    if (build?.arn && group && stream && build.logs?.cloudWatchLogs?.status !== 'DISABLED') {
+      const scope = scopeOfOwnArn(build.arn);
+      try {
+        cb.logs.ensureStream(scope, group, stream);
+        this.cloudWatch = (message) => cb.logs.append(scope, group, stream, [{ timestamp: cb.clock.now(), message }]);
+      } catch (err) {
+        log.warn(`build ${build.id}: its log cannot go to CloudWatch Logs group ${group}, stream ${stream}: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  /** Values never to appear in the log (longest first, so a value inside another is masked whole). */
+  mask(values: string[]): void {
+    const lines = values.flatMap((v) => [v, ...v.split(/\r?\n/)]).filter((v) => v.trim() !== '');
+    this.masked = [...new Set([...this.masked, ...lines])].sort((a, b) => b.length - a.length);
   }
 
   /** A line of the build's own output. */
   write(line: string): void {
-    this.out.write(line.endsWith('\n') ? line : `${line}\n`);
+    let text = line.endsWith('\n') ? line.slice(0, -1) : line;
+    for (const value of this.masked) text = text.split(value).join('***');
+    this.out.write(`${text}\n`);
+    this.cloudWatch?.(text);
+  }
+
+  /** Everything written so far is stored (CloudWatch Logs queues lines for a moment). */
+  flush(): void {
+    if (this.cloudWatch) this.cb.logs.flush();
   }
 
   /** A line in CodeBuild's agent format. */
@@ -44,6 +80,7 @@ export class BuildLog {
   }
 
   close(): Promise<void> {
+    this.flush();
     return new Promise((resolve) => this.out.end(() => resolve()));
   }
 }

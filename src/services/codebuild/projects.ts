@@ -88,6 +88,7 @@ export function checkArtifacts(artifacts: ProjectArtifacts, source: ProjectSourc
   if (source.type === 'CODEPIPELINE' && artifacts.type !== 'CODEPIPELINE') invalid(`Invalid ${field}: source type CODEPIPELINE needs artifacts type CODEPIPELINE`);
   const out: ProjectArtifacts = { ...artifacts };
   if (artifacts.type === 'S3') {
+    if (!artifacts.location?.trim()) invalid(`Invalid ${field}: location is required for artifacts type S3 (the bucket the build writes its artifacts to)`);
     out.namespaceType ??= 'NONE';
     out.packaging ??= 'NONE';
     out.encryptionDisabled ??= false;

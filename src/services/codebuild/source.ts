@@ -3,10 +3,11 @@
  * DOWNLOAD_SOURCE, done on the host into the build's source directory: every git source type
  * (GITHUB, GITHUB_ENTERPRISE, GITLAB, BITBUCKET, CODECOMMIT) is a `git clone` of its location — a
  * URL, a local path or file:// — checked out at the source version (branch, tag, commit, or
- * `branch^{commit}`); a local directory that is not a repository is copied; an S3 source names an
- * uploaded archive (.zip, .tar, .tar.gz, .tgz) by a local path until Slipway has S3, and it is
- * extracted; NO_SOURCE has nothing.
- * Then the buildspec: inline text, or a file relative to the source root (buildspec.yml by default).
+ * `branch^{commit}`); a local directory that is not a repository is copied; an S3 source is a zip
+ * in a bucket (`bucket/key.zip`, at the object version `sourceVersion` names), or an archive
+ * (.zip, .tar, .tar.gz, .tgz) or directory on this machine, and it is extracted; NO_SOURCE has nothing.
+ * Then the buildspec: inline text, an S3 object, or a file relative to the source root
+ * (buildspec.yml by default). Reading S3 is s3-source.ts's; the caller hands it in.
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdir, stat } from 'node:fs/promises';
@@ -15,9 +16,9 @@ import { fileURLToPath } from 'node:url';
 import { readFileInside } from './build-tree.ts';
 import type { ProjectSource } from './shapes.ts';
 
-/** A source or buildspec that cannot be had; the message goes into the phase context. */
+/** A source, buildspec or stored variable that cannot be had; the message goes into the phase context. */
 export class SourceError extends Error {
-  constructor(readonly statusCode: 'CLIENT_ERROR' | 'YAML_FILE_ERROR', message: string) {
+  constructor(readonly statusCode: 'CLIENT_ERROR' | 'YAML_FILE_ERROR' | 'Decrypted Variables Error' | 'Secrets Manager Error', message: string) {
     super(message);
   }
 }
@@ -46,7 +47,16 @@ export interface Downloaded {
   resolvedVersion?: string;
 }
 
-export async function downloadSource(source: ProjectSource, version: string | undefined, dest: string, log: (line: string) => void): Promise<Downloaded> {
+export interface SourceReaders {
+  log: (line: string) => void;
+  /** Downloads an S3 source archive (`bucket/key`) at a version; returns the local file. */
+  fetchArchive: (location: string, version: string | undefined) => Promise<string>;
+  /** A buildspec stored in S3 (an object ARN, or `bucket/key` in an existing bucket); undefined when it names none. */
+  readBuildspec: (value: string) => Promise<{ text: string; from: string } | undefined>;
+}
+
+export async function downloadSource(source: ProjectSource, version: string | undefined, dest: string, readers: SourceReaders): Promise<Downloaded> {
+  const log = readers.log;
   const type = source.type;
   if (type === 'NO_SOURCE') return {};
   if (type === 'CODEPIPELINE') {
@@ -57,10 +67,9 @@ export async function downloadSource(source: ProjectSource, version: string | un
   if (type === 'S3') {
     if (local && (await isDirectory(local))) return copyDirectory(local, dest, log);
     if (local && ARCHIVE.test(local) && (await isFile(local))) return extractArchive(local, dest, log);
-    throw new SourceError(
-      'CLIENT_ERROR',
-      `S3 sources need Slipway's S3, which does not exist yet; for now give an archive (.zip, .tar, .tar.gz, .tgz) or a directory on this machine (an absolute path or file:// URL) as the location, or use a git source`,
-    );
+    // A location starting with / or file:// is this machine's, never a bucket.
+    if (local) throw new SourceError('CLIENT_ERROR', `${location} is neither an archive (.zip, .tar, .tar.gz, .tgz) nor a directory on this machine`);
+    return extractArchive(await readers.fetchArchive(location, version), dest, log);
   }
   if (!GIT_TYPES.includes(type)) throw new SourceError('CLIENT_ERROR', `Source type ${type} is not supported by Slipway`);
   if (local && (await isDirectory(local)) && !(await isGitRepository(local))) return copyDirectory(local, dest, log);
@@ -132,16 +141,23 @@ async function copyDirectory(from: string, dest: string, log: (line: string) => 
   return {};
 }
 
-/** Inline YAML (it has a line break), or a path relative to the source root; default buildspec.yml. */
-export async function loadBuildspecText(buildspec: string | undefined, srcDir: string): Promise<{ text: string; from: string }> {
+/**
+ * Inline YAML (it has a line break), an S3 object ARN, or a path relative to the source root
+ * (default buildspec.yml); a relative path the source lacks is read as `bucket/key` when that bucket exists.
+ */
+export async function loadBuildspecText(buildspec: string | undefined, srcDir: string, readers: SourceReaders): Promise<{ text: string; from: string }> {
   const value = buildspec?.trim() ? buildspec : undefined;
   if (value && /[\r\n]/.test(value)) return { text: value, from: 'the inline buildspec' };
-  if (value?.startsWith('arn:')) throw new SourceError('YAML_FILE_ERROR', `buildspec ${value}: buildspec files in S3 need Slipway's S3, which does not exist yet`);
+  if (value?.startsWith('arn:')) {
+    const stored = await readers.readBuildspec(value);
+    if (!stored) throw new SourceError('YAML_FILE_ERROR', `buildspec ${value}: an ARN names a buildspec only as an S3 object (arn:aws:s3:::<bucket>/<key>)`);
+    return stored;
+  }
   const relative = value ?? 'buildspec.yml';
   // A path (or a link in the source) leading out of the source directory finds no buildspec.
   const text = await readFileInside(srcDir, relative);
-  if (text === undefined) {
-    throw new SourceError('YAML_FILE_ERROR', `stat ${relative}: no such file or directory (the buildspec is read from the source root unless the project or StartBuild names another path or gives it inline)`);
-  }
-  return { text, from: relative };
+  if (text !== undefined) return { text, from: relative };
+  const stored = value ? await readers.readBuildspec(value) : undefined;
+  if (stored) return stored;
+  throw new SourceError('YAML_FILE_ERROR', `stat ${relative}: no such file or directory (the buildspec is read from the source root unless the project or StartBuild names another path, an S3 object or gives it inline)`);
 }
