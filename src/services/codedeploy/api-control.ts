@@ -33,7 +33,7 @@ export function controlHandlers(cd: CodeDeployContext): Handlers<CodedeployOpera
       const type = input.deploymentWaitType ?? 'READY_WAIT';
       if (type === 'READY_WAIT') {
         change(d.id, (r) => {
-          if (r.status !== 'Ready') throw codedeployError.notReady(r.id);
+          if (r.status !== 'Ready' || r.progress.readyContinued) throw codedeployError.notReady(r.id);
         }, (r) => (r.progress.readyContinued = true));
       } else {
         change(d.id, (r) => {
