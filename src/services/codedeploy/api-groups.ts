@@ -64,6 +64,7 @@ export function groupHandlers(cd: CodeDeployContext): Handlers<CodedeployOperati
       const app = requireApplication(cd, scope, input.applicationName);
       const name = checkName(input.deploymentGroupName, codedeployError.invalidGroupName);
       const tags = checkTags(input.tags);
+      if (m.group(scopeKey(scope), app.name, name)) throw codedeployError.groupExists(name);
       const fields = checkGroupSpec(cd, scope, app.computePlatform, input);
       checkConfig(cd, scope, app, fields.deploymentConfigName);
       const group: GroupRecord = { arn: codedeployArn.deploymentGroup(scope, app.name, name), id: uuid(), applicationName: app.name, name, tags, ...fields };
