@@ -130,7 +130,7 @@ describe('codedeploy api', () => {
     const sha256 = createHash('sha256').update(JSON_APPSPEC).digest('hex');
     const { deploymentId } = await create({ revisionType: 'AppSpecContent', appSpecContent: { content: JSON_APPSPEC, sha256 } });
     assert.match(deploymentId!, /^d-[A-Z0-9]{9}$/);
-    await assert.rejects(call('ListDeploymentTargets', { deploymentId }), { code: 'DeploymentNotStartedException' });
+    await assert.rejects(call('ListDeploymentTargets', { deploymentId: deploymentId! }), { code: 'DeploymentNotStartedException' });
     assert.deepEqual((await call('ListDeployments', { applicationName: 'app', deploymentGroupName: 'dg' })).deployments, [deploymentId]);
     await assert.rejects(call('GetDeployment', { deploymentId: 'd-NOPE' }), { code: 'InvalidDeploymentIdException' });
     await assert.rejects(call('GetDeployment', { deploymentId: 'd-AAAAAAAAA' }), { code: 'DeploymentDoesNotExistException' });
