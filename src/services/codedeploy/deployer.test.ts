@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BlueGreenDeploymentConfiguration, AutoRollbackConfiguration } from './shapes.ts';
+import { SETTLE_MS } from './steps.ts';
 import { memoryCodeDeploy } from './testing.ts';
 
 const MINUTE = 60_000;
@@ -71,7 +72,12 @@ async function setup(opts: Setup = {}) {
   const target = async (id: string) => (await call('GetDeploymentTarget', { deploymentId: id, targetId: 'c:web' })).deploymentTarget!.ecsTarget!;
   const sets = () => world.ecs.listTaskSets({ region: 'us-east-1', account: '000000000000' }, 'c', 'web');
   const greenWeight = () => world.weight(prod, green);
-  return { ...room, blue, green, prod, test, deploy, get, target, sets, greenWeight };
+  /** A run once the last weight change has had its time to reach the data plane. */
+  const settled = async (id: string) => {
+    await room.clock.advance(SETTLE_MS);
+    return room.run(id);
+  };
+  return { ...room, blue, green, prod, test, deploy, get, target, sets, greenWeight, settled };
 }
 
 describe('codedeploy deployer', () => {
@@ -79,8 +85,11 @@ describe('codedeploy deployer', () => {
     const s = await setup();
     const id = await s.deploy();
     s.run(id);
-    assert.equal((await s.get(id)).status, 'Succeeded');
     assert.equal(s.greenWeight(), 100);
+    assert.equal((await s.get(id)).status, 'InProgress');
+    assert.equal(s.sets().length, 2, 'blue stays until the weights have reached the data plane');
+    await s.settled(id);
+    assert.equal((await s.get(id)).status, 'Succeeded');
     assert.equal(s.world.weight(s.prod, s.blue), 0, 'the listener keeps a weighted forward, blue at 0');
     const sets = s.sets();
     assert.deepEqual(sets.map((x) => [x.taskDefinition, x.status, x.externalId]), [[NEW_TD, 'PRIMARY', id]]);
@@ -94,8 +103,10 @@ describe('codedeploy deployer', () => {
     const s = await setup();
     const first = await s.deploy();
     s.run(first);
+    await s.settled(first);
     const second = await s.deploy();
     s.run(second);
+    await s.settled(second);
     assert.equal((await s.get(second)).status, 'Succeeded');
     assert.equal(s.world.weight(s.prod, s.blue), 100);
     assert.equal(s.greenWeight(), 0);
@@ -114,6 +125,7 @@ describe('codedeploy deployer', () => {
     await s.clock.advance(MINUTE);
     s.run(id);
     assert.equal(s.greenWeight(), 100);
+    await s.settled(id);
     assert.equal((await s.get(id)).status, 'Succeeded');
   });
 
@@ -129,6 +141,7 @@ describe('codedeploy deployer', () => {
       seen.push(s.greenWeight());
     }
     assert.deepEqual(seen, [10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    await s.settled(id);
     assert.equal((await s.get(id)).status, 'Succeeded');
   });
 
@@ -166,6 +179,7 @@ describe('codedeploy deployer', () => {
     await s.call('ContinueDeployment', { deploymentId: id, deploymentWaitType: 'READY_WAIT' });
     await assert.rejects(s.call('ContinueDeployment', { deploymentId: id, deploymentWaitType: 'READY_WAIT' }), { code: 'DeploymentIsNotInReadyStateException' });
     s.run(id);
+    await s.settled(id);
     assert.equal((await s.get(id)).status, 'Succeeded');
     assert.equal(s.greenWeight(), 100);
     assert.deepEqual((await s.target(id)).lifecycleEvents!.map((e) => e.lifecycleEventName), [
@@ -189,6 +203,8 @@ describe('codedeploy deployer', () => {
     const rollback = d.rollbackInfo!.rollbackDeploymentId!;
     assert.equal((await s.get(rollback)).creator, 'codeDeployRollback');
     s.run(rollback);
+    assert.equal(s.sets().length, 2, 'green stays until the weights have reached the data plane');
+    await s.settled(rollback);
     assert.equal((await s.get(rollback)).status, 'Succeeded');
     assert.equal((await s.get(rollback)).rollbackInfo?.rollbackTriggeringDeploymentId, id);
     assert.equal(s.world.weight(s.test!, s.blue), 100, 'test traffic back on blue');
@@ -217,7 +233,7 @@ describe('codedeploy deployer', () => {
     const id = await s.deploy();
     s.run(id);
     await s.call('ContinueDeployment', { deploymentId: id, deploymentWaitType: 'TERMINATION_WAIT' });
-    s.run(id);
+    await s.settled(id);
     assert.equal((await s.get(id)).status, 'Succeeded');
     assert.equal(s.sets().length, 1);
   });
@@ -236,6 +252,7 @@ describe('codedeploy deployer', () => {
       { code: 'LifecycleEventAlreadyCompletedException' },
     );
     s.run(id);
+    await s.settled(id);
     assert.equal((await s.get(id)).status, 'Succeeded');
     assert.equal(s.greenWeight(), 100);
   });
@@ -256,6 +273,7 @@ describe('codedeploy deployer', () => {
     assert.equal(failedEvent.status, 'Failed');
     assert.equal(failedEvent.diagnostics?.errorCode, 'ScriptFailed');
     s.run(d.rollbackInfo!.rollbackDeploymentId!);
+    await s.settled(d.rollbackInfo!.rollbackDeploymentId!);
     assert.equal(s.greenWeight(), 0);
     assert.equal(s.world.weight(s.prod, s.blue), 100);
     assert.deepEqual(s.sets().map((x) => [x.status, x.externalId]), [['PRIMARY', undefined]]);
@@ -287,6 +305,7 @@ describe('codedeploy deployer', () => {
     assert.equal(d.errorInformation?.code, 'MANUAL_STOP');
     await assert.rejects(s.call('StopDeployment', { deploymentId: id }), { code: 'DeploymentAlreadyCompletedException' });
     s.run(d.rollbackInfo!.rollbackDeploymentId!);
+    await s.settled(d.rollbackInfo!.rollbackDeploymentId!);
     assert.equal(s.greenWeight(), 0);
     assert.equal(s.sets().length, 1);
   });

@@ -21,6 +21,12 @@ export const HOOK_TIMEOUT_MS = 60 * 60_000;
 /** How long the replacement task set may take to become healthy, nominal ms. */
 export const INSTALL_TIMEOUT_MS = 60 * 60_000;
 const MINUTE_MS = 60_000;
+/**
+ * Real ms a weight change is given to reach the data plane before the task set it took traffic
+ * from is removed: removed at once, its targets could drain while the old weights still send them
+ * requests.
+ */
+export const SETTLE_MS = 1_000;
 
 export interface Failure {
   code: ErrorCode;
@@ -56,27 +62,40 @@ export function pair(d: DeploymentRecord): { prod: string[]; test: string[]; gro
 const sameWeights = (a: ForwardWeight[], b: ForwardWeight[]) =>
   b.every((w) => a.some((x) => x.targetGroupArn === w.targetGroupArn && x.weight === w.weight)) && a.every((x) => x.weight === 0 || b.some((w) => w.targetGroupArn === x.targetGroupArn));
 
-function setWeights(cd: CodeDeployContext, listeners: string[], blue: TargetGroupRef, green: TargetGroupRef, greenPercent: number): void {
+/** Sets the listeners' weights where they differ; true when one did. */
+function setWeights(cd: CodeDeployContext, listeners: string[], blue: TargetGroupRef, green: TargetGroupRef, greenPercent: number): boolean {
   const weights = [
     { targetGroupArn: blue.arn, weight: 100 - greenPercent },
     { targetGroupArn: green.arn, weight: greenPercent },
   ];
+  let changed = false;
   for (const listener of listeners) {
-    if (!sameWeights(cd.elb.forwardWeights(listener), weights)) cd.elb.setForwardWeights(listener, weights);
+    if (sameWeights(cd.elb.forwardWeights(listener), weights)) continue;
+    cd.elb.setForwardWeights(listener, weights);
+    changed = true;
   }
+  return changed;
 }
 
-/** Brings the production and test listeners to the recorded weights (after a restart, or a change by hand). */
-export function applyWeights(cd: CodeDeployContext, d: DeploymentRecord): void {
+/** Brings the production and test listeners to the recorded weights (after a restart, or a change by hand); true when one changed. */
+export function applyWeights(cd: CodeDeployContext, d: DeploymentRecord): boolean {
   const { blue, green, greenPercent, testOnGreen } = d.progress;
-  if (!blue || !green) return;
+  if (!blue || !green) return false;
   const { prod, test } = pair(d);
-  setWeights(cd, prod, blue, green, greenPercent);
-  setWeights(cd, test, blue, green, testOnGreen ? 100 : 0);
+  const production = setWeights(cd, prod, blue, green, greenPercent);
+  return setWeights(cd, test, blue, green, testOnGreen ? 100 : 0) || production;
 }
 
 export function taskSets(cd: CodeDeployContext, d: DeploymentRecord): TaskSetView[] {
   return cd.ecs.listTaskSets(d.scope, d.service.clusterName, d.service.serviceName);
+}
+
+/** Real ms left before the last weight change has settled (undefined once it has). */
+export function settling(cd: CodeDeployContext, d: DeploymentRecord): number | undefined {
+  const since = d.progress.shiftedAt;
+  if (since === undefined) return undefined;
+  const left = SETTLE_MS - (cd.clock.now() - since);
+  return left > 0 ? left : undefined;
 }
 
 /** A lifecycle hook: its function is asked (by id, in the event's diagnostics) and the event waits for its status. */
@@ -181,6 +200,7 @@ export function install(cd: CodeDeployContext, d: DeploymentRecord, event: Lifec
 /** AllowTestTraffic: the test listeners route to green. */
 export function allowTestTraffic(cd: CodeDeployContext, d: DeploymentRecord): StepResult {
   if (!d.progress.testOnGreen) d = record(cd, d, (r) => (r.progress.testOnGreen = true));
+  // Test traffic leaves blue, which stays; nothing to settle.
   applyWeights(cd, d);
   return DONE;
 }
