@@ -10,10 +10,12 @@ import { loadModel } from '../../protocol/model.ts';
 import type { EngineInfo } from '../../runtime/types.ts';
 import type { EcrFacade } from '../ecr/index.ts';
 import type { ElbFacade } from '../elb/index.ts';
-import type { AppContext, Room } from '../types.ts';
+import type { AppContext, RoomWithFacade } from '../types.ts';
 import { ecsHandlers } from './api.ts';
 import { LABEL } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
+import { ecsTaskSetsFacade } from './facade.ts';
+import type { EcsTaskSetsFacade } from './facade-types.ts';
 import { wakeForTargetGroup } from './load-balancing.ts';
 import { logRoutes } from './logs.ts';
 import { EcsModel } from './model.ts';
@@ -23,7 +25,9 @@ import { reconcileTask } from './task-controller.ts';
 
 const log = logger('ecs');
 
-export function register(app: AppContext, deps: { elb: ElbFacade; ecr: EcrFacade }): Room {
+export type { EcsTaskSetsFacade } from './facade-types.ts';
+
+export function register(app: AppContext, deps: { elb: ElbFacade; ecr: EcrFacade }): RoomWithFacade<EcsTaskSetsFacade> {
   const model = new EcsModel(app.store);
   const ecs: EcsContext = {
     ...app,
@@ -51,6 +55,7 @@ export function register(app: AppContext, deps: { elb: ElbFacade; ecr: EcrFacade
 
   return {
     name: 'ecs',
+    facade: ecsTaskSetsFacade(ecs),
     api: {
       model: loadModel('ecs'),
       handlers: ecsHandlers(ecs),

@@ -66,7 +66,7 @@ export class Tick {
   /** How a task's load balancer targets are doing, read once per run (undefined: no load balancer). */
   targets(r: TaskRecord): TargetsHealth | undefined {
     const key = r.task.taskArn;
-    if (!this.balanced.has(key)) this.balanced.set(key, targetsHealth(this.ecs, r, this.record.service));
+    if (!this.balanced.has(key)) this.balanced.set(key, targetsHealth(this.ecs, r, this.record));
     return this.balanced.get(key);
   }
 
