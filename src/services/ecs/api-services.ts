@@ -126,11 +126,11 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const named = input.taskDefinition ? requireRunnableTaskDefinition(ecs.model, scope, input.taskDefinition) : undefined;
       // Under CODE_DEPLOY and EXTERNAL the task sets carry the task definition; the service only scales them.
       const taskSets = controller !== 'ECS';
-      checkTaskSetServiceUpdate(input, svc, named?.taskDefinition.taskDefinitionArn);
       const definition = named ?? (svc.taskDefinition ? ecs.model.taskDefinitions.get(svc.taskDefinition) : undefined);
       if (!definition && !taskSets) throw ecsError.taskDefinitionNotFound();
       const config = deploymentConfiguration(input.deploymentConfiguration, scheduling, svc.deploymentConfiguration);
-      const network = input.networkConfiguration && definition ? networkConfiguration(input.networkConfiguration, definition) : svc.networkConfiguration;
+      const network = input.networkConfiguration && definition ? networkConfiguration(input.networkConfiguration, definition) : input.networkConfiguration ?? svc.networkConfiguration;
+      checkTaskSetServiceUpdate(input, svc, named?.taskDefinition.taskDefinitionArn, network);
       const loadBalancers = input.loadBalancers ?? svc.loadBalancers ?? [];
       const platformVersion = svc.launchType === 'FARGATE' ? input.platformVersion ?? svc.platformVersion : svc.platformVersion;
       if (definition) {

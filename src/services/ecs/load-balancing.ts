@@ -15,7 +15,7 @@ import { shortName } from '../../core/ids.ts';
 import type { TargetRef } from '../elb/index.ts';
 import type { EcsContext } from './context.ts';
 import type { ServiceRecord, TaskRecord } from './model.ts';
-import { addEvent } from './service-events.ts';
+import { addEvent, eventSubject } from './service-events.ts';
 import type { LoadBalancer } from './shapes.ts';
 
 export interface TaskTarget extends TargetRef {
@@ -62,13 +62,13 @@ export function registerTaskTargets(ecs: EcsContext, record: TaskRecord): void {
     try {
       ecs.elb.registerTargets(t.targetGroupArn, [t]);
     } catch (err) {
-      serviceEvent(ecs, record.serviceArn, `(service ${shortName(record.serviceArn)}) failed to register targets in (target-group ${t.targetGroupArn}): ${(err as Error).message}`);
+      serviceEvent(ecs, record.serviceArn, `(service ${eventSubject(shortName(record.serviceArn), record.taskSetArn)}) failed to register targets in (target-group ${t.targetGroupArn}): ${(err as Error).message}`);
       return;
     }
   }
   ecs.model.updateTask(record.task.taskArn, (r) => (r.targets = targets));
   for (const tg of new Set(targets.map((t) => t.targetGroupArn))) {
-    serviceEvent(ecs, record.serviceArn, `(service ${shortName(record.serviceArn)}) registered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
+    serviceEvent(ecs, record.serviceArn, `(service ${eventSubject(shortName(record.serviceArn), record.taskSetArn)}) registered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
   }
 }
 
@@ -83,9 +83,9 @@ export function drainTaskTargets(ecs: EcsContext, record: TaskRecord, anyRunning
     for (const t of targets) ecs.elb.deregisterTargets(t.targetGroupArn, [t]);
     ecs.model.updateTask(record.task.taskArn, (r) => (r.targetsDeregistered = true));
     if (record.serviceArn) {
-      serviceEvent(ecs, record.serviceArn, `(service ${shortName(record.serviceArn)}) has begun draining connections on 1 tasks.`);
+      serviceEvent(ecs, record.serviceArn, `(service ${eventSubject(shortName(record.serviceArn), record.taskSetArn)}) has begun draining connections on 1 tasks.`);
       for (const tg of new Set(targets.map((t) => t.targetGroupArn))) {
-        serviceEvent(ecs, record.serviceArn, `(service ${shortName(record.serviceArn)}) deregistered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
+        serviceEvent(ecs, record.serviceArn, `(service ${eventSubject(shortName(record.serviceArn), record.taskSetArn)}) deregistered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
       }
     }
   }

@@ -33,13 +33,15 @@ export function checkController(controller: DeploymentController | undefined, sc
  * Under CODE_DEPLOY and EXTERNAL, UpdateService changes only the desired count, deployment
  * configuration, grace period, placement and tags; the rest is the task sets' (CodeDeploy's) to change.
  */
-export function checkTaskSetServiceUpdate(input: UpdateServiceRequest, service: Service, taskDefinitionArn: string | undefined): void {
+export function checkTaskSetServiceUpdate(
+  input: UpdateServiceRequest, service: Service, taskDefinitionArn: string | undefined, network: NetworkConfiguration | undefined,
+): void {
   const type = service.deploymentController?.type ?? 'ECS';
   if (type === 'ECS') return;
   const how = type === 'CODE_DEPLOY' ? 'Use AWS CodeDeploy to trigger a new deployment.' : 'Create a new task set instead.';
   const refuse = (what: string) => invalid(`Unable to update ${what} on services with a ${type} deployment controller. ${how}`);
   if (input.taskDefinition && taskDefinitionArn !== service.taskDefinition) throw refuse('task definition');
-  if (input.networkConfiguration && !sameValue(input.networkConfiguration, service.networkConfiguration)) throw refuse('network configuration');
+  if (input.networkConfiguration && !sameValue(network, service.networkConfiguration)) throw refuse('network configuration');
   if (input.loadBalancers && !sameValue(input.loadBalancers, service.loadBalancers ?? [])) throw refuse('load balancers');
   if (input.platformVersion && input.platformVersion !== service.platformVersion) throw refuse('platform version');
   if (input.forceNewDeployment) throw refuse('forceNewDeployment');

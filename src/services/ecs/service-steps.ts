@@ -10,7 +10,7 @@ import { taskIdOf } from './container-spec.ts';
 import { elbHealthCheckFailure, failsHealthChecks, HEALTH_CHECK_FAILURE, healthyFrom, isActive, isStopping } from './deployments.ts';
 import { ecsError } from './errors.ts';
 import type { StoredDeployment } from './model.ts';
-import { say } from './service-events.ts';
+import { eventSubject, say } from './service-events.ts';
 import { MOVING_MS, type Tick } from './service-tick.ts';
 import { launchTasks } from './tasks.ts';
 
@@ -98,7 +98,7 @@ export function startTasks(t: Tick, primary: LaunchSpec, count: number): void {
     t.event(say.cannotPlace(t.name, err.message));
     return t.wake(Math.max(MOVING_MS, ecs.clock.duration(PLACEMENT_RETRY_MS)));
   }
-  if (launched.tasks.length) t.event(say.started(t.name, launched.tasks.map((x) => taskIdOf(x.taskArn))));
+  if (launched.tasks.length) t.event(say.started(eventSubject(t.name, primary.taskSetArn), launched.tasks.map((x) => taskIdOf(x.taskArn))));
   if (launched.failures.length) {
     // While tasks are still stopping they hold ports and memory: wait for them before complaining.
     if (t.tasks.some(isStopping)) return t.wake(MOVING_MS / 2);

@@ -8,7 +8,7 @@
  */
 import { failureStreak, isActive, isHealthy, isStopping, liveCounts, MAX_TASKS_PER_STEP, startBackoffMs } from './deployments.ts';
 import type { StoredTaskSet, TaskRecord } from './model.ts';
-import { say } from './service-events.ts';
+import { eventSubject, say } from './service-events.ts';
 import { noteHealthy, replaceUnhealthy, startTasks } from './service-steps.ts';
 import { MOVING_MS, scalingReason, type Tick } from './service-tick.ts';
 import { computedDesiredCount, stability } from './task-sets.ts';
@@ -34,7 +34,7 @@ function keep(t: Tick, set: StoredTaskSet): void {
   if (active.length > desired) {
     const healthy = (r: TaskRecord) => isHealthy(r, t.ecs.clock, t.now, t.targets(r)?.state);
     const order = [...active].sort((a, b) => Number(healthy(a)) - Number(healthy(b)) || (b.task.createdAt ?? 0) - (a.task.createdAt ?? 0));
-    t.stop(order.slice(0, Math.min(MAX_TASKS_PER_STEP, active.length - desired)), scalingReason(set.id));
+    t.stop(order.slice(0, Math.min(MAX_TASKS_PER_STEP, active.length - desired)), scalingReason(set.id), eventSubject(t.name, set.taskSetArn));
     return;
   }
   if (active.length === desired) return;
@@ -56,6 +56,9 @@ function settle(t: Tick): void {
   const live = (set: StoredTaskSet) => t.tasks.some((r) => r.taskSetArn === set.taskSetArn && r.task.lastStatus !== 'STOPPED');
   const before = record.taskSets?.length ?? 0;
   record.taskSets = (record.taskSets ?? []).filter((s) => s.status !== 'DRAINING' || live(s));
+  const ids = new Set(record.taskSets.map((s) => s.id));
+  const healthyAt = t.book.healthyAt ?? {};
+  for (const id of Object.keys(healthyAt)) if (!ids.has(id)) delete healthyAt[id];
   let steady = true;
   for (const set of record.taskSets) {
     const mine = t.tasks.filter((r) => r.taskSetArn === set.taskSetArn);
