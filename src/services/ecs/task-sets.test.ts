@@ -6,7 +6,7 @@
  */
 import {
   CreateServiceCommand, CreateTaskSetCommand, DeleteServiceCommand, DeleteTaskSetCommand, DescribeServicesCommand, DescribeTaskSetsCommand,
-  RegisterTaskDefinitionCommand, UpdateServiceCommand, UpdateServicePrimaryTaskSetCommand, UpdateTaskSetCommand, type ECSClient, type TaskSet,
+  ListTagsForResourceCommand, RegisterTaskDefinitionCommand, TagResourceCommand, UpdateServiceCommand, UpdateServicePrimaryTaskSetCommand, UpdateTaskSetCommand, type ECSClient, type TaskSet,
 } from '@aws-sdk/client-ecs';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -141,6 +141,11 @@ describe('task sets (fake engine)', () => {
     const described = await ecs.send(new DescribeTaskSetsCommand({ cluster: 'default', service: 'ext', taskSets: [green.taskSetArn!, blue.id!] }));
     assert.deepEqual(described.taskSets!.map((s) => s.status), ['PRIMARY']);
     assert.deepEqual(described.failures, [{ arn: blue.id, reason: 'MISSING' }]);
+    await ecs.send(new TagResourceCommand({ resourceArn: green.taskSetArn!, tags: [{ key: 'colour', value: 'green' }] }));
+    assert.deepEqual((await ecs.send(new ListTagsForResourceCommand({ resourceArn: green.taskSetArn! }))).tags, [{ key: 'colour', value: 'green' }]);
+    const tagged = await ecs.send(new DescribeTaskSetsCommand({ cluster: 'default', service: 'ext', taskSets: [green.id!], include: ['TAGS'] }));
+    assert.deepEqual(tagged.taskSets![0].tags, [{ key: 'colour', value: 'green' }]);
+    await rejects(ecs.send(new ListTagsForResourceCommand({ resourceArn: blue.taskSetArn! })), 'InvalidParameterException', `The specified resource is not found: ${blue.taskSetArn}`);
     const svc = (await ecs.send(new DescribeServicesCommand({ services: ['ext'] }))).services![0];
     assert.equal(svc.taskDefinition, v2);
     assert.deepEqual(svc.deployments, []);
