@@ -1,7 +1,8 @@
 /**
  * @module services/ecs
  * The ECS room: its API on the edge, the task controller that runs tasks on the engine, and the
- * service scheduler that keeps services at their desired count and rolls deployments.
+ * service scheduler that keeps services at their desired count, rolls deployments and keeps task
+ * sets; its facade (facade.ts) lets CodeDeploy drive a CODE_DEPLOY service's task sets.
  */
 import { cpus, totalmem } from 'node:os';
 import { Controller } from '../../core/reconcile.ts';

@@ -22,6 +22,11 @@ export interface TaskTarget extends TargetRef {
   targetGroupArn: string;
 }
 
+/** Who a task's target events speak of: its service, or its task set. */
+function subjectOf(record: TaskRecord): string {
+  return eventSubject(shortName(record.serviceArn ?? ''), record.taskSetArn);
+}
+
 /** The load balancers a service task is behind: its task set's, or else its service's. */
 export function balancersOf(record: TaskRecord, service: ServiceRecord | undefined): LoadBalancer[] {
   if (!record.taskSetArn) return service?.service.loadBalancers ?? [];
@@ -62,13 +67,13 @@ export function registerTaskTargets(ecs: EcsContext, record: TaskRecord): void {
     try {
       ecs.elb.registerTargets(t.targetGroupArn, [t]);
     } catch (err) {
-      serviceEvent(ecs, record.serviceArn, `(service ${eventSubject(shortName(record.serviceArn), record.taskSetArn)}) failed to register targets in (target-group ${t.targetGroupArn}): ${(err as Error).message}`);
+      serviceEvent(ecs, record.serviceArn, `(service ${subjectOf(record)}) failed to register targets in (target-group ${t.targetGroupArn}): ${(err as Error).message}`);
       return;
     }
   }
   ecs.model.updateTask(record.task.taskArn, (r) => (r.targets = targets));
   for (const tg of new Set(targets.map((t) => t.targetGroupArn))) {
-    serviceEvent(ecs, record.serviceArn, `(service ${eventSubject(shortName(record.serviceArn), record.taskSetArn)}) registered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
+    serviceEvent(ecs, record.serviceArn, `(service ${subjectOf(record)}) registered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
   }
 }
 
@@ -83,9 +88,9 @@ export function drainTaskTargets(ecs: EcsContext, record: TaskRecord, anyRunning
     for (const t of targets) ecs.elb.deregisterTargets(t.targetGroupArn, [t]);
     ecs.model.updateTask(record.task.taskArn, (r) => (r.targetsDeregistered = true));
     if (record.serviceArn) {
-      serviceEvent(ecs, record.serviceArn, `(service ${eventSubject(shortName(record.serviceArn), record.taskSetArn)}) has begun draining connections on 1 tasks.`);
+      serviceEvent(ecs, record.serviceArn, `(service ${subjectOf(record)}) has begun draining connections on 1 tasks.`);
       for (const tg of new Set(targets.map((t) => t.targetGroupArn))) {
-        serviceEvent(ecs, record.serviceArn, `(service ${eventSubject(shortName(record.serviceArn), record.taskSetArn)}) deregistered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
+        serviceEvent(ecs, record.serviceArn, `(service ${subjectOf(record)}) deregistered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
       }
     }
   }

@@ -6,6 +6,8 @@
  * start PRIMARY ones within maximumPercent/minimumHealthyPercent, drop drained deployments, mark
  * completion — so a run interrupted by a crash leaves either all of its step or none of it. It
  * never branches on what woke it; the task controller wakes it whenever a service task changes.
+ * A service under the CODE_DEPLOY or EXTERNAL controller has task sets instead of deployments:
+ * task-set-scheduler.ts takes its step.
  */
 import type { EcsContext } from './context.ts';
 import {

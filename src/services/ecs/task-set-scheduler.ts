@@ -46,7 +46,7 @@ function keep(t: Tick, set: StoredTaskSet): void {
     t.event(say.inconsistent(t.name));
     return t.wake(retryAt - t.now);
   }
-  startTasks(t, { ...set, taskSetArn: set.taskSetArn }, Math.min(MAX_TASKS_PER_STEP, desired - active.length));
+  startTasks(t, set, Math.min(MAX_TASKS_PER_STEP, desired - active.length));
 }
 
 /** Drops deleted sets whose tasks all stopped; writes counts and stability; decides when to look again. */
