@@ -3,6 +3,7 @@
  * The rooms, and the facades they hand each other at registration.
  */
 import * as codebuild from './codebuild/index.ts';
+import * as codedeploy from './codedeploy/index.ts';
 import * as ecr from './ecr/index.ts';
 import * as ecs from './ecs/index.ts';
 import * as elb from './elb/index.ts';
@@ -16,6 +17,7 @@ export function registerRooms(ctx: AppContext): Room[] {
   const elbRoom = elb.register(ctx);
   const ecsRoom = ecs.register(ctx, { elb: elbRoom.facade, ecr: ecrRoom.facade });
   const codebuildRoom = codebuild.register(ctx, { ecr: ecrRoom.facade });
+  const codedeployRoom = codedeploy.register(ctx, { ecs: ecsRoom.facade, elb: elbRoom.facade });
   // ECS stops first: the changes it makes while stopping (target deregistrations) reach the rooms that carry them out.
-  return [ecsRoom, ecrRoom, elbRoom, codebuildRoom, logs.register(ctx), ...secrets.register(ctx)];
+  return [ecsRoom, ecrRoom, elbRoom, codebuildRoom, codedeployRoom, logs.register(ctx), ...secrets.register(ctx)];
 }

@@ -11,6 +11,7 @@ import { loadModel } from '../../protocol/model.ts';
 import type { EngineInfo } from '../../runtime/types.ts';
 import type { EcrFacade } from '../ecr/index.ts';
 import type { ElbFacade } from '../elb/index.ts';
+import type { ElbTrafficFacade } from '../elb/traffic-types.ts';
 import type { AppContext, RoomWithFacade } from '../types.ts';
 import { ecsHandlers } from './api.ts';
 import { LABEL } from './container-spec.ts';
@@ -28,7 +29,7 @@ const log = logger('ecs');
 
 export type { EcsTaskSetsFacade } from './facade-types.ts';
 
-export function register(app: AppContext, deps: { elb: ElbFacade; ecr: EcrFacade }): RoomWithFacade<EcsTaskSetsFacade> {
+export function register(app: AppContext, deps: { elb: ElbFacade & ElbTrafficFacade; ecr: EcrFacade }): RoomWithFacade<EcsTaskSetsFacade> {
   const model = new EcsModel(app.store);
   const ecs: EcsContext = {
     ...app,
