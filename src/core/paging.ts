@@ -16,7 +16,7 @@ export interface PageRules {
   /** The operation (or list) the token belongs to. */
   kind: string;
   defaultSize: number;
-  /** The most one page may hold; a larger size is cut to it unless `refuseLarger`. */
+  /** The most one page may hold; a larger size is cut to it (the model refuses sizes past its own maximum). */
   maxSize?: number;
   /** Builds the room's error for a bad token or size, naming the field. */
   invalid(field: 'token' | 'size', message: string): Error;

@@ -5,6 +5,7 @@
  * error retries with backoff; a TerminalError is logged and not retried. Keys are processed one at
  * a time per key, several keys concurrently.
  */
+import { backoffMs } from './backoff.ts';
 import { TerminalError } from './errors.ts';
 import { logger } from './log.ts';
 
@@ -133,7 +134,7 @@ export class Controller {
       }
       const attempt = (this.failures.get(key) ?? 0) + 1;
       this.failures.set(key, attempt);
-      const delay = Math.min(30_000, 250 * 2 ** Math.min(attempt, 7));
+      const delay = backoffMs(attempt);
       this.log.warn(`${key}: reconcile failed (attempt ${attempt}, retry in ${delay} ms)`, err);
       this.enqueue(key, delay);
     }

@@ -33,10 +33,45 @@ export function validateInput(model: ServiceModel, shapeName: string | undefined
   return result;
 }
 
-/** A value as a message quotes it; a member the model marks sensitive (a secret, a password) is never quoted. */
+/** Java's int and long, as AWS reads them. 2^63 − 1 arrives as the double 2^63, so that passes. */
+const WHOLE = {
+  integer: { least: -(2 ** 31), most: 2 ** 31 - 1, range: '-2147483648 to 2147483647' },
+  long: { least: -(2 ** 63), most: 2 ** 63, range: '-9223372036854775808 to 9223372036854775807' },
+};
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/** What an echoed value may show: errors travel in XML too, where control characters cannot. */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const SHOWN = 200;
+
+/**
+ * A value as an error message shows it: quoted, unprintable characters escaped, long text cut; a
+ * member the model marks sensitive (a secret, a password) is never shown.
+ */
 function describe(value: unknown, shape: Shape): string {
   if (shape.sensitive) return '***';
-  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  const cut = text.length > SHOWN ? `${text.slice(0, SHOWN)}…(${text.length} characters)` : text;
+  const safe = cut.replace(UNPRINTABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return typeof value === 'string' ? `'${safe}'` : safe;
+}
+
+const patterns = new Map<string, RegExp>();
+
+/**
+ * A model pattern, matched against the whole value as AWS does. The models write Java regular
+ * expressions; the few that JavaScript's Unicode mode refuses (a needless `\-`) compile without it.
+ */
+function patternOf(pattern: string): RegExp {
+  let regex = patterns.get(pattern);
+  if (!regex) {
+    try {
+      regex = new RegExp(`^(?:${pattern})$`, 'u');
+    } catch {
+      regex = new RegExp(`^(?:${pattern})$`);
+    }
+    patterns.set(pattern, regex);
+  }
+  return regex;
 }
 
 function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, found: Collector): unknown {
@@ -49,16 +84,17 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
         return undefined;
       }
       const out: Record<string, unknown> = {};
-      const record = value as Record<string, unknown>;
+      // Only the input's own members count: a name like 'constructor' must not find Object's.
+      const member = (name: string) => (Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined);
       for (const name of shape.required ?? []) {
-        if (record[name] === undefined || record[name] === null) {
+        if (member(name) === undefined || member(name) === null) {
           found.constraint.push(`Value null at '${join(path, name)}' failed to satisfy constraint: Member must not be null`);
         }
       }
       for (const [name, ref] of Object.entries(shape.members ?? {})) {
-        const member = record[name];
-        if (member === undefined || member === null) continue;
-        out[name] = walk(model, shapeOf(model, ref.shape), member, join(path, name), found);
+        const given = member(name);
+        if (given === undefined || given === null) continue;
+        out[name] = walk(model, shapeOf(model, ref.shape), given, join(path, name), found);
       }
       return out;
     }
@@ -76,9 +112,16 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
         found.type.push(`Value at '${at}' must be a map`);
         return undefined;
       }
+      const keyShape = shapeOf(model, shape.key!.shape);
       const valueShape = shapeOf(model, shape.value!.shape);
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = walk(model, valueShape, v, `${at}.${k}`, found);
+      const entries = Object.entries(value);
+      checkRange(shape, entries.length, at, found, 'length');
+      for (const [k, v] of entries) {
+        walk(model, keyShape, k, `${at}.${k}.key`, found);
+        // A key such as '__proto__' stays an entry of the map, never its prototype.
+        Object.defineProperty(out, k, { value: walk(model, valueShape, v, `${at}.${k}`, found), enumerable: true, writable: true, configurable: true });
+      }
       return out;
     }
     case 'string': {
@@ -90,8 +133,7 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
         found.constraint.push(`Value ${describe(value, shape)} at '${at}' failed to satisfy constraint: Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
       }
       checkRange(shape, value.length, at, found, 'length');
-      // AWS validates a pattern against the whole value.
-      if (shape.pattern && !wholeValue(shape.pattern).test(value)) {
+      if (shape.pattern && !patternOf(shape.pattern).test(value)) {
         found.constraint.push(`Value ${describe(value, shape)} at '${at}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.pattern}`);
       }
       return value;
@@ -102,15 +144,21 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
         found.type.push(`Value ${describe(value, shape)} at '${at}' must be an integer`);
         return undefined;
       }
+      const whole = WHOLE[shape.type];
+      if (value < whole.least || value > whole.most) {
+        found.type.push(`Value ${describe(value, shape)} at '${at}' must be an integer from ${whole.range}`);
+        return undefined;
+      }
       checkRange(shape, value, at, found, 'value');
       return value;
     }
     case 'double':
     case 'float': {
-      if (typeof value !== 'number') {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
         found.type.push(`Value ${describe(value, shape)} at '${at}' must be a number`);
         return undefined;
       }
+      checkRange(shape, value, at, found, 'value');
       return value;
     }
     case 'boolean': {
@@ -130,21 +178,13 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
       return ms;
     }
     case 'blob': {
-      if (typeof value !== 'string') {
+      if (typeof value !== 'string' || !BASE64.test(value) || value.length % 4 !== 0) {
         found.type.push(`Value at '${at}' must be base64 text`);
         return undefined;
       }
+      checkRange(shape, Buffer.byteLength(value, 'base64'), at, found, 'length');
       return value;
     }
-  }
-}
-
-/** A model pattern over a whole value: Unicode-aware, or plain where a model escapes what Unicode mode refuses (`\!`, `\=`). */
-function wholeValue(pattern: string): RegExp {
-  try {
-    return new RegExp(`^(?:${pattern})$`, 'u');
-  } catch {
-    return new RegExp(`^(?:${pattern})$`);
   }
 }
 

@@ -1,17 +1,23 @@
 /**
  * @module services
- * One line per service room.
+ * The rooms, and the facades they hand each other at registration.
  */
 import * as codebuild from './codebuild/index.ts';
 import * as codedeploy from './codedeploy/index.ts';
 import * as ecr from './ecr/index.ts';
 import * as ecs from './ecs/index.ts';
 import * as elb from './elb/index.ts';
-import { elbTrafficFacade } from './elb/traffic.ts';
 import * as logs from './logs/index.ts';
 import * as secrets from './secrets/index.ts';
 import type { AppContext, Room } from './types.ts';
 
 export function registerRooms(ctx: AppContext): Room[] {
-  return [ecs.register(ctx), ecr.register(ctx), elb.register(ctx), codebuild.register(ctx), codedeploy.register(ctx, { ecs: codedeploy.ecsTaskSetsUnavailable, elb: elbTrafficFacade(ctx) }), logs.register(ctx), ...secrets.register(ctx)];
+  // Rooms that others reach come first; each hands its facade to the rooms that use it.
+  const ecrRoom = ecr.register(ctx);
+  const elbRoom = elb.register(ctx);
+  const ecsRoom = ecs.register(ctx, { elb: elbRoom.facade, ecr: ecrRoom.facade });
+  const codebuildRoom = codebuild.register(ctx, { ecr: ecrRoom.facade });
+  const codedeployRoom = codedeploy.register(ctx, { ecs: ecsRoom.facade, elb: elbRoom.facade });
+  // ECS stops first: the changes it makes while stopping (target deregistrations) reach the rooms that carry them out.
+  return [ecsRoom, ecrRoom, elbRoom, codebuildRoom, codedeployRoom, logs.register(ctx), ...secrets.register(ctx)];
 }

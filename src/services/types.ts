@@ -37,4 +37,11 @@ export interface Room {
   stop?(): Promise<void> | void;
   /** What `slipway status` (/_slipway/health) shows of this room: its own processes and files. */
   status?(): Record<string, unknown>;
+  /** What is wrong now that a user must act on (health turns `degraded` and lists them), each saying what to do. */
+  problems?(): string[];
+}
+
+/** A room that offers other rooms a typed facade; src/services/index.ts hands it to them at registration. */
+export interface RoomWithFacade<F> extends Room {
+  facade: F;
 }

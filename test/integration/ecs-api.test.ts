@@ -192,6 +192,9 @@ describe('task definitions', () => {
     assert.deepEqual(families.families, ['api', 'ecs-taskdef']);
     const rest = await ecs.send(new ListTaskDefinitionFamiliesCommand({ maxResults: 2, nextToken: families.nextToken }));
     assert.deepEqual(rest.families, ['paged', 'web']);
+    // A token belongs to the list that issued it: another list's token, or a made-up one, is refused by name.
+    await rejectsWith(ecs.send(new ListTaskDefinitionsCommand({ nextToken: families.nextToken })), 'InvalidParameterException', 'nextToken');
+    await rejectsWith(ecs.send(new ListClustersCommand({ nextToken: Buffer.from('2').toString('base64url') })), 'InvalidParameterException', 'nextToken');
   });
 
   it('deregisters (a revision only) and deletes INACTIVE revisions; numbers are never reused', async () => {
@@ -443,6 +446,8 @@ describe('clusters and container instances', () => {
     await ecs.send(new TagResourceCommand({ resourceArn: serviceArn, tags: [{ key: 'tier', value: 'idle' }] }));
     assert.deepEqual((await ecs.send(new ListTagsForResourceCommand({ resourceArn: serviceArn }))).tags, [{ key: 'tier', value: 'idle' }]);
     await rejectsWith(ecs.send(new DeleteClusterCommand({ cluster: 'svc' })), 'ClusterContainsServicesException', 'The Cluster cannot be deleted while Services are active.');
+    // A service reference that starts like an ARN but is not one names no service.
+    await rejectsWith(ecs.send(new DeleteServiceCommand({ cluster: 'svc', service: 'arn:aws:ecs', force: true })), 'ServiceNotFoundException', 'Service not found.');
     await ecs.send(new DeleteServiceCommand({ cluster: 'svc', service: 'idle', force: true }));
     await waitFor('cluster deleted', () => ecs.send(new DeleteClusterCommand({ cluster: 'svc' })).then((r) => r.cluster!.status === 'INACTIVE'), 30_000);
   });

@@ -50,6 +50,8 @@ describe('ELBv2 API', () => {
     await rejects(elb.send(new E.CreateLoadBalancerCommand({ Name: 'api-lb', Scheme: 'internal' })), 'DuplicateLoadBalancerNameException');
     await rejects(elb.send(new E.CreateLoadBalancerCommand({ Name: '-bad-' })), 'ValidationError', "'-bad-'");
     await rejects(elb.send(new E.CreateLoadBalancerCommand({ Name: 'nlb', Type: 'network' })), 'ValidationError', 'network');
+    await rejects(elb.send(new E.CreateLoadBalancerCommand({ Name: 'no-subnet', SubnetMappings: [{ SubnetId: 'subnet-1' }, { AllocationId: 'eipalloc-1' }] })), 'ValidationError', 'SubnetId');
+    await rejects(elb.send(new E.DescribeLoadBalancersCommand({ Names: ['no-subnet'] })), 'LoadBalancerNotFoundException', 'no-subnet');
     await rejects(elb.send(new E.DescribeLoadBalancersCommand({ Names: ['nope'] })), 'LoadBalancerNotFoundException', 'nope');
     await E.waitUntilLoadBalancerAvailable({ client: elb, maxWaitTime: 10, minDelay: 1 }, { LoadBalancerArns: [lb.LoadBalancerArn!] });
     const attrs = (await elb.send(new E.DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: lb.LoadBalancerArn }))).Attributes!;
@@ -145,6 +147,41 @@ describe('ELBv2 API', () => {
     await rejects(elb.send(new E.DescribeListenersCommand({ ListenerArns: [listener.ListenerArn!] })), 'ListenerNotFoundException');
     await elb.send(new E.DeleteTargetGroupCommand({ TargetGroupArn: tg }));
     await elb.send(new E.DeleteLoadBalancerCommand({ LoadBalancerArn: lb }));
+  });
+
+  it('pages Describe calls by Marker and PageSize: the SDK paginators and the aws CLI walk every page; a marker serves only the call that issued it', async () => {
+    const paris = elbClient(s.endpoint, 'eu-west-3');
+    const names = ['page-a', 'page-b', 'page-c'];
+    for (const Name of names) {
+      await paris.send(new E.CreateLoadBalancerCommand({ Name }));
+      await paris.send(new E.CreateTargetGroupCommand({ Name, Protocol: 'HTTP', Port: 80 }));
+    }
+    const pages: string[][] = [];
+    for await (const page of E.paginateDescribeLoadBalancers({ client: paris }, { PageSize: 2 })) pages.push(page.LoadBalancers!.map((l) => l.LoadBalancerName!));
+    assert.deepEqual(pages, [['page-a', 'page-b'], ['page-c']]);
+    const first = await paris.send(new E.DescribeTargetGroupsCommand({ PageSize: 1 }));
+    assert.deepEqual(first.TargetGroups!.map((t) => t.TargetGroupName), ['page-a']);
+    await rejects(paris.send(new E.DescribeLoadBalancersCommand({ Marker: first.NextMarker })), 'ValidationError', 'Marker');
+    await rejects(paris.send(new E.DescribeTargetGroupsCommand({ Marker: 'garbage' })), 'ValidationError', 'Marker');
+    await rejects(paris.send(new E.DescribeTargetGroupsCommand({ PageSize: 401 })), 'ValidationError', 'PageSize');
+    const rest = await paris.send(new E.DescribeTargetGroupsCommand({ Marker: first.NextMarker }));
+    assert.deepEqual([rest.TargetGroups!.map((t) => t.TargetGroupName), rest.NextMarker], [['page-b', 'page-c'], undefined]);
+    // The CLI (v1) takes --page-size and --marker as the operation's own members, one call each.
+    const cli = ['elbv2', 'describe-target-groups', '--region', 'eu-west-3'];
+    const one = await awsCli(s.endpoint, [...cli, '--page-size', '1']);
+    const two = await awsCli(s.endpoint, [...cli, '--page-size', '2', '--marker', one.NextMarker]);
+    assert.deepEqual([...one.TargetGroups, ...two.TargetGroups].map((t: E.TargetGroup) => t.TargetGroupName), names);
+    assert.equal(two.NextMarker, undefined);
+    const policies: string[] = [];
+    let Marker: string | undefined;
+    do {
+      const page = await paris.send(new E.DescribeSSLPoliciesCommand({ PageSize: 5, Marker }));
+      policies.push(...page.SslPolicies!.map((p) => p.Name!));
+      Marker = page.NextMarker;
+    } while (Marker);
+    const all = (await paris.send(new E.DescribeSSLPoliciesCommand({}))).SslPolicies!;
+    assert.ok(all.length > 5);
+    assert.deepEqual(policies, all.map((p) => p.Name));
   });
 
   it('speaks the Query protocol on the wire: form posts and GETs, XML answers, XML errors with ALB codes', async () => {

@@ -56,8 +56,15 @@ describe('a configuration the data plane refuses', () => {
     assert.match(state.Reason!, /\[\\d-z\]/, 'the reason names the expression HAProxy refused');
     assert.equal((await get(bad.url)).body, 'refused 1', 'the owner serves its last accepted configuration');
     assert.deepEqual(await stateOf('unaffected'), { Code: 'active' });
-    const health = (await (await fetch(`${s.endpoint}/_slipway/health`)).json()) as { elb: { dataPlane: { refused: { loadBalancer: string; reason: string }[] } } };
+    const health = (await (await fetch(`${s.endpoint}/_slipway/health`)).json()) as {
+      status: string;
+      problems: string[];
+      elb: { dataPlane: { refused: { loadBalancer: string; reason: string }[] } };
+    };
     assert.deepEqual(health.elb.dataPlane.refused.map((r) => r.loadBalancer), [bad.arn]);
+    assert.equal(health.status, 'degraded', 'health says something needs the user');
+    assert.equal(health.problems.length, 1);
+    assert.ok(health.problems[0].includes(bad.arn), 'the problem names the load balancer');
 
     // A killed HAProxy starts again with what was accepted, and the other load balancer still changes.
     const pid = haproxyPid(s.dataDir)!;

@@ -4,17 +4,19 @@
  * BatchDeleteBuilds. Handlers record intent and wake the build controller; it does the rest.
  */
 import { rm } from 'node:fs/promises';
+import { paginate } from '../../core/paging.ts';
+import { scopeKey, scopeOf, type Scope } from '../../core/scope.ts';
 import type { Handlers, RequestContext } from '../../protocol/types.ts';
-import { paginate, requireProject, scopeOf, sortOrder } from './api-common.ts';
+import { listPaging, requireProject, sortOrder } from './api-common.ts';
 import { artifactsRoot } from './artifacts.ts';
-import { recordBuild, settingsFor, settingsOf } from './builds.ts';
+import { recordBuild, settingsFor, settingsOf, type BuildStarter } from './builds.ts';
 import type { CodebuildContext } from './context.ts';
 import { codebuildError, invalid } from './errors.ts';
 import { logPath } from './logs.ts';
-import { scopeKey, type BuildRecord } from './model.ts';
+import type { BuildRecord } from './model.ts';
 import type { Build, BuildNotDeleted, CodebuildOperations } from './shapes.ts';
 
-const initiatorOf = (ctx: RequestContext) => ctx.accessKeyId ?? 'slipway';
+const starterOf = (ctx: RequestContext, idempotencyToken: string | undefined): BuildStarter => ({ initiator: ctx.accessKeyId ?? 'slipway', idempotencyToken });
 
 export function buildHandlers(cb: CodebuildContext): Handlers<CodebuildOperations> {
   const m = cb.model;
@@ -24,32 +26,32 @@ export function buildHandlers(cb: CodebuildContext): Handlers<CodebuildOperation
     if (!record) throw codebuildError.buildNotFound(id);
     return record;
   };
-  const idempotent = (projectName: string, token: string | undefined): BuildRecord | undefined =>
-    token ? m.builds.find({ project: projectName }).find((r) => r.idempotencyToken === token) : undefined;
+  /** The build an earlier StartBuild (or RetryBuild) of this project started with the same token. */
+  const idempotent = (scope: Scope, project: string, token: string | undefined): BuildRecord | undefined =>
+    token ? m.builds.find({ project, scope: scopeKey(scope) }).find((r) => r.idempotencyToken === token) : undefined;
 
   return {
     StartBuild(input, ctx) {
       const scope = scopeOf(ctx);
       const project = requireProject(cb, scope, input.projectName);
-      const earlier = idempotent(project.project.name!, input.idempotencyToken);
+      const earlier = idempotent(scope, project.project.name, input.idempotencyToken);
       if (earlier) return { build: earlier.build };
       const settings = settingsFor(project.project, input);
-      const record = recordBuild(cb, scope, project.project.arn!, settings, initiatorOf(ctx));
-      if (input.idempotencyToken) m.updateBuild(record.build.arn!, (r) => (r.idempotencyToken = input.idempotencyToken));
-      cb.enqueueBuild(record.build.arn!);
+      const record = recordBuild(cb, scope, project.project.arn, settings, starterOf(ctx, input.idempotencyToken));
+      cb.enqueueBuild(record.build.arn);
       return { build: record.build };
     },
 
     RetryBuild(input, ctx) {
       const scope = scopeOf(ctx);
       if (!input.id) invalid('id is required');
-      const old = requireBuild(ctx, input.id!);
+      const old = requireBuild(ctx, input.id);
       if (!old.build.buildComplete) invalid(`Build ${old.build.id} is still in progress; only a completed build can be retried`);
-      const project = requireProject(cb, scope, old.build.projectName!);
-      const earlier = idempotent(project.project.name!, input.idempotencyToken);
+      const project = requireProject(cb, scope, old.build.projectName);
+      const earlier = idempotent(scope, project.project.name, input.idempotencyToken);
       if (earlier) return { build: earlier.build };
-      const record = recordBuild(cb, scope, project.project.arn!, settingsOf(old), initiatorOf(ctx));
-      cb.enqueueBuild(record.build.arn!);
+      const record = recordBuild(cb, scope, project.project.arn, settingsOf(old), starterOf(ctx, input.idempotencyToken));
+      cb.enqueueBuild(record.build.arn);
       return { build: record.build };
     },
 
@@ -66,23 +68,24 @@ export function buildHandlers(cb: CodebuildContext): Handlers<CodebuildOperation
     },
 
     ListBuilds(input, ctx) {
-      const ids = m.builds.find({ scope: scopeKey(scopeOf(ctx)) }, 'started, build_id').map((r) => r.build.id!);
-      const { page, nextToken } = paginate(sortOrder(ids, input.sortOrder, 'DESCENDING'), { nextToken: input.nextToken, kind: 'builds' });
-      return { ids: page, nextToken };
+      const ids = m.builds.find({ scope: scopeKey(scopeOf(ctx)) }, 'started, build_id').map((r) => r.build.id);
+      const page = paginate(sortOrder(ids, input.sortOrder, 'DESCENDING'), { token: input.nextToken }, listPaging('builds'));
+      return { ids: page.items, nextToken: page.next };
     },
 
     ListBuildsForProject(input, ctx) {
       const project = requireProject(cb, scopeOf(ctx), input.projectName);
-      const ids = m.builds.find({ project: project.project.name!, scope: scopeKey(scopeOf(ctx)) }, 'started, build_id').map((r) => r.build.id!);
-      const { page, nextToken } = paginate(sortOrder(ids, input.sortOrder, 'DESCENDING'), { nextToken: input.nextToken, kind: 'project-builds' });
-      return { ids: page, nextToken };
+      const ids = m.builds.find({ project: project.project.name, scope: scopeKey(scopeOf(ctx)) }, 'started, build_id').map((r) => r.build.id);
+      const page = paginate(sortOrder(ids, input.sortOrder, 'DESCENDING'), { token: input.nextToken }, listPaging('project-builds'));
+      return { ids: page.items, nextToken: page.next };
     },
 
     StopBuild(input, ctx) {
       const record = requireBuild(ctx, input.id);
       if (record.build.buildComplete) return { build: record.build };
-      const updated = m.updateBuild(record.build.arn!, (r) => (r.stopRequested = true))!;
-      cb.enqueueBuild(record.build.arn!);
+      const updated = m.updateBuild(record.build.arn, (r) => (r.stopRequested = true));
+      if (!updated) throw codebuildError.buildNotFound(input.id);
+      cb.enqueueBuild(record.build.arn);
       return { build: updated.build };
     },
 
@@ -100,10 +103,10 @@ export function buildHandlers(cb: CodebuildContext): Handlers<CodebuildOperation
           buildsNotDeleted.push({ id, statusCode: 'BUILD_IN_PROGRESS' });
           continue;
         }
-        m.builds.delete(record.build.arn!);
+        m.builds.delete(record.build.arn);
         await rm(logPath(cb.config.dataDir, record.uuid), { force: true });
         await rm(artifactsRoot(cb.config.dataDir, record.uuid), { recursive: true, force: true });
-        buildsDeleted.push(record.build.arn!);
+        buildsDeleted.push(record.build.arn);
       }
       return { buildsDeleted, buildsNotDeleted };
     },

@@ -2,11 +2,13 @@
  * @module services/codebuild/api-projects
  * CreateProject, UpdateProject, DeleteProject, BatchGetProjects, ListProjects.
  */
+import { paginate } from '../../core/paging.ts';
+import { scopeKey, scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
-import { paginate, projectArnFor, requireProject, scopeOf, sortOrder } from './api-common.ts';
+import { listPaging, projectArnFor, requireProject, sortOrder } from './api-common.ts';
 import type { CodebuildContext } from './context.ts';
 import { codebuildError, invalid } from './errors.ts';
-import { codebuildArn, scopeKey } from './model.ts';
+import { codebuildArn, type StoredProject } from './model.ts';
 import { checkArtifacts, checkEnvironment, checkLimits, checkLogsConfig, checkSecondaryArtifacts, checkSecondarySources, checkSource, newProject } from './projects.ts';
 import type { CodebuildOperations, Project } from './shapes.ts';
 
@@ -30,13 +32,13 @@ export function projectHandlers(cb: CodebuildContext): Handlers<CodebuildOperati
         const record = requireProject(cb, scope, input.name);
         const p = record.project;
         checkLimits(input, { removable: true });
-        const source = input.source ? checkSource(input.source) : p.source!;
-        const updated: Project = {
+        const source = input.source ? checkSource(input.source) : p.source;
+        const updated: StoredProject = {
           ...p,
           ...Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && k !== 'name' && k !== 'badgeEnabled')),
           source,
           secondarySources: input.secondarySources ? checkSecondarySources(input.secondarySources) : p.secondarySources,
-          artifacts: checkArtifacts(input.artifacts ?? p.artifacts!, source),
+          artifacts: checkArtifacts(input.artifacts ?? p.artifacts, source),
           secondaryArtifacts: checkSecondaryArtifacts(input.secondaryArtifacts ?? p.secondaryArtifacts, source),
           environment: input.environment ? checkEnvironment(input.environment) : p.environment,
           logsConfig: checkLogsConfig(input.logsConfig) ?? p.logsConfig,
@@ -52,7 +54,9 @@ export function projectHandlers(cb: CodebuildContext): Handlers<CodebuildOperati
     },
 
     DeleteProject(input, ctx) {
-      m.projects.delete(projectArnFor(scopeOf(ctx), input.name));
+      const scope = scopeOf(ctx);
+      const arn = projectArnFor(scope, input.name);
+      if (m.project(scope, arn)) m.projects.delete(arn);
       return {};
     },
 
@@ -62,7 +66,7 @@ export function projectHandlers(cb: CodebuildContext): Handlers<CodebuildOperati
       const projects: Project[] = [];
       const projectsNotFound: string[] = [];
       for (const name of input.names) {
-        const record = m.projects.get(projectArnFor(scope, name));
+        const record = m.project(scope, projectArnFor(scope, name));
         if (record) projects.push(record.project);
         else projectsNotFound.push(name);
       }
@@ -72,11 +76,11 @@ export function projectHandlers(cb: CodebuildContext): Handlers<CodebuildOperati
     ListProjects(input, ctx) {
       const scope = scopeOf(ctx);
       const sortBy = input.sortBy ?? 'LAST_MODIFIED_TIME';
-      const key = (p: Project): string | number => (sortBy === 'NAME' ? p.name! : sortBy === 'CREATED_TIME' ? p.created! : p.lastModified!);
+      const key = (p: StoredProject): string | number => (sortBy === 'NAME' ? p.name : sortBy === 'CREATED_TIME' ? p.created : p.lastModified);
       const all = m.projects.find({ scope: scopeKey(scope) }).map((r) => r.project).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-      const names = sortOrder(all, input.sortOrder, sortBy === 'NAME' ? 'ASCENDING' : 'DESCENDING').map((p) => p.name!);
-      const { page, nextToken } = paginate(names, { nextToken: input.nextToken, kind: 'projects' });
-      return { projects: page, nextToken };
+      const names = sortOrder(all, input.sortOrder, sortBy === 'NAME' ? 'ASCENDING' : 'DESCENDING').map((p) => p.name);
+      const page = paginate(names, { token: input.nextToken }, listPaging('projects'));
+      return { projects: page.items, nextToken: page.next };
     },
   };
 }

@@ -4,18 +4,20 @@
  * DeleteReportGroup, BatchGetReportGroups, ListReportGroups, BatchGetReports, ListReports,
  * ListReportsForReportGroup, DescribeTestCases, DeleteReport, GetReportGroupTrend.
  */
-import type { Handlers } from '../../protocol/types.ts';
-import { paginate, scopeOf, sortOrder } from './api-common.ts';
+import { paginate } from '../../core/paging.ts';
+import { scopeKey, scopeOf } from '../../core/scope.ts';
+import type { Handlers, RequestContext } from '../../protocol/types.ts';
+import { listPaging, sortOrder } from './api-common.ts';
 import type { CodebuildContext } from './context.ts';
 import { codebuildError, invalid } from './errors.ts';
-import { codebuildArn, scopeKey } from './model.ts';
+import { codebuildArn, type StoredReport, type StoredReportGroup } from './model.ts';
 import { newReportGroup } from './reports.ts';
 import type { CodebuildOperations, Report, ReportGroup } from './shapes.ts';
 
 export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperations> {
   const m = cb.model;
-  const requireGroup = (arn: string): ReportGroup => {
-    const group = m.reportGroups.get(arn);
+  const requireGroup = (ctx: RequestContext, arn: string): StoredReportGroup => {
+    const group = m.reportGroup(scopeOf(ctx), arn);
     if (!group) throw codebuildError.reportGroupNotFound(arn);
     return group;
   };
@@ -33,31 +35,31 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
       return { reportGroup: group };
     },
 
-    UpdateReportGroup(input) {
+    UpdateReportGroup(input, ctx) {
       const group = m.tx(() => {
-        const updated = { ...requireGroup(input.arn), ...(input.exportConfig ? { exportConfig: input.exportConfig } : {}), ...(input.tags ? { tags: input.tags } : {}), lastModified: cb.clock.now() };
+        const updated = { ...requireGroup(ctx, input.arn), ...(input.exportConfig ? { exportConfig: input.exportConfig } : {}), ...(input.tags ? { tags: input.tags } : {}), lastModified: cb.clock.now() };
         m.putReportGroup(updated);
         return updated;
       });
       return { reportGroup: group };
     },
 
-    DeleteReportGroup(input) {
+    DeleteReportGroup(input, ctx) {
       m.tx(() => {
-        requireGroup(input.arn);
+        requireGroup(ctx, input.arn);
         const reports = m.reports.find({ report_group: input.arn });
         if (reports.length && !input.deleteReports) invalid(`Report group ${input.arn} still has reports; delete them first or pass deleteReports`);
-        for (const r of reports) m.deleteReport(r.arn!);
+        for (const r of reports) m.deleteReport(r.arn);
         m.reportGroups.delete(input.arn);
       });
       return {};
     },
 
-    BatchGetReportGroups(input) {
+    BatchGetReportGroups(input, ctx) {
       const reportGroups: ReportGroup[] = [];
       const reportGroupsNotFound: string[] = [];
       for (const arn of input.reportGroupArns) {
-        const group = m.reportGroups.get(arn);
+        const group = m.reportGroup(scopeOf(ctx), arn);
         if (group) reportGroups.push(group);
         else reportGroupsNotFound.push(arn);
       }
@@ -66,18 +68,18 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
 
     ListReportGroups(input, ctx) {
       const sortBy = input.sortBy ?? 'CREATED_TIME';
-      const key = (g: ReportGroup): string | number => (sortBy === 'NAME' ? g.name! : sortBy === 'CREATED_TIME' ? g.created! : g.lastModified!);
+      const key = (g: StoredReportGroup): string | number => (sortBy === 'NAME' ? g.name : sortBy === 'CREATED_TIME' ? g.created : g.lastModified);
       const groups = m.reportGroups.find({ scope: scopeKey(scopeOf(ctx)) }).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-      const arns = sortOrder(groups, input.sortOrder, 'DESCENDING').map((g) => g.arn!);
-      const { page, nextToken } = paginate(arns, { nextToken: input.nextToken, maxResults: input.maxResults, kind: 'report-groups' });
-      return { reportGroups: page, nextToken };
+      const arns = sortOrder(groups, input.sortOrder, 'DESCENDING').map((g) => g.arn);
+      const page = paginate(arns, { token: input.nextToken, size: input.maxResults }, listPaging('report-groups'));
+      return { reportGroups: page.items, nextToken: page.next };
     },
 
-    BatchGetReports(input) {
+    BatchGetReports(input, ctx) {
       const reports: Report[] = [];
       const reportsNotFound: string[] = [];
       for (const arn of input.reportArns) {
-        const report = m.reports.get(arn);
+        const report = m.report(scopeOf(ctx), arn);
         if (report) reports.push(report);
         else reportsNotFound.push(arn);
       }
@@ -86,38 +88,38 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
 
     ListReports(input, ctx) {
       const reports = m.reports.find({ scope: scopeKey(scopeOf(ctx)) }, 'created, pk').filter((r) => !input.filter?.status || r.status === input.filter.status);
-      const { page, nextToken } = paginate(sortOrder(reports.map((r) => r.arn!), input.sortOrder, 'DESCENDING'), { nextToken: input.nextToken, maxResults: input.maxResults, kind: 'reports' });
-      return { reports: page, nextToken };
+      const page = paginate(sortOrder(reports.map((r) => r.arn), input.sortOrder, 'DESCENDING'), { token: input.nextToken, size: input.maxResults }, listPaging('reports'));
+      return { reports: page.items, nextToken: page.next };
     },
 
-    ListReportsForReportGroup(input) {
-      requireGroup(input.reportGroupArn);
+    ListReportsForReportGroup(input, ctx) {
+      requireGroup(ctx, input.reportGroupArn);
       const reports = m.reports.find({ report_group: input.reportGroupArn }, 'created, pk').filter((r) => !input.filter?.status || r.status === input.filter.status);
-      const { page, nextToken } = paginate(sortOrder(reports.map((r) => r.arn!), input.sortOrder, 'DESCENDING'), { nextToken: input.nextToken, maxResults: input.maxResults, kind: 'group-reports' });
-      return { reports: page, nextToken };
+      const page = paginate(sortOrder(reports.map((r) => r.arn), input.sortOrder, 'DESCENDING'), { token: input.nextToken, size: input.maxResults }, listPaging('group-reports'));
+      return { reports: page.items, nextToken: page.next };
     },
 
-    DescribeTestCases(input) {
-      if (!m.reports.get(input.reportArn)) throw codebuildError.reportNotFound(input.reportArn);
+    DescribeTestCases(input, ctx) {
+      if (!m.report(scopeOf(ctx), input.reportArn)) throw codebuildError.reportNotFound(input.reportArn);
       const keyword = input.filter?.keyword?.toLowerCase();
       const cases = m.testCases
         .find({ report: input.reportArn })
         .map((r) => r.testCase)
         .filter((c) => !input.filter?.status || c.status === input.filter.status)
         .filter((c) => !keyword || `${c.prefix} ${c.name} ${c.message ?? ''}`.toLowerCase().includes(keyword));
-      const { page, nextToken } = paginate(cases, { nextToken: input.nextToken, maxResults: input.maxResults, kind: 'test-cases', defaultSize: 50 });
-      return { testCases: page, nextToken };
+      const page = paginate(cases, { token: input.nextToken, size: input.maxResults }, listPaging('test-cases', 50));
+      return { testCases: page.items, nextToken: page.next };
     },
 
-    DeleteReport(input) {
-      m.deleteReport(input.arn);
+    DeleteReport(input, ctx) {
+      if (m.report(scopeOf(ctx), input.arn)) m.deleteReport(input.arn);
       return {};
     },
 
-    GetReportGroupTrend(input) {
-      requireGroup(input.reportGroupArn);
+    GetReportGroupTrend(input, ctx) {
+      requireGroup(ctx, input.reportGroupArn);
       const reports = m.reports.find({ report_group: input.reportGroupArn }, 'created, pk').reverse().slice(0, input.numOfReports ?? 100);
-      const value = (r: Report): number => {
+      const value = (r: StoredReport): number => {
         const s = r.testSummary;
         switch (input.trendField) {
           case 'PASS_RATE': return s && s.total ? (100 * (s.statusCounts.SUCCEEDED ?? 0)) / s.total : 0;
@@ -126,7 +128,7 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
           default: return 0;
         }
       };
-      const data = reports.map((r) => ({ reportArn: r.arn!, data: String(value(r)) }));
+      const data = reports.map((r) => ({ reportArn: r.arn, data: String(value(r)) }));
       const numbers = data.map((d) => Number(d.data));
       const stats = numbers.length
         ? { average: String(numbers.reduce((a, b) => a + b, 0) / numbers.length), max: String(Math.max(...numbers)), min: String(Math.min(...numbers)) }

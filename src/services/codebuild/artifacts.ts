@@ -96,14 +96,15 @@ async function store(
     const symlinkKept = file.symlink && spec.enableSymlinks;
     // Without enable-symlinks a link is followed, but only to a file inside the source directory;
     // one leading out of it, to a directory or to nothing is left out.
-    const from = symlinkKept ? file.absolute : await resolveInside(input.srcDir, file.absolute);
-    if (!symlinkKept && !(from && (await stat(from).then((s) => s.isFile(), () => false)))) {
+    const from = symlinkKept ? undefined : await resolveInside(input.srcDir, file.absolute);
+    const copied = from && (await stat(from).then((s) => s.isFile(), () => false)) ? from : undefined;
+    if (!symlinkKept && !copied) {
       if (file.symlink) input.log(`${file.path} is a symbolic link to no file inside the source directory; left out of the artifact`);
       continue;
     }
     await mkdir(dirname(join(target, path)), { recursive: true });
-    if (symlinkKept) await symlink(await readlink(file.absolute), join(target, path));
-    else await copyFile(from!, join(target, path));
+    if (copied) await copyFile(copied, join(target, path));
+    else await symlink(await readlink(file.absolute), join(target, path));
     entries.push({ name: path, absolute: join(target, path), symlink: symlinkKept });
   }
   const sums = await writeZip(join(root, `${dir}.zip`), entries);

@@ -69,14 +69,6 @@ function dockerSocket(): string | undefined {
   return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
 }
 
-/** The registry's address as the host's engine reaches it — the rule ECR's repositoryUri follows. */
-export function registryHost(cb: CodebuildContext): string {
-  const configured = cb.config.registryHost;
-  if (configured) return configured.includes(':') ? configured : `${configured}:${cb.edge.port}`;
-  const host = ['0.0.0.0', '::', 'localhost'].includes(cb.config.host) ? '127.0.0.1' : cb.config.host;
-  return `${host}:${cb.edge.port}`;
-}
-
 export interface RunnerState {
   exported: { name: string; value: string }[];
   /** Artifact names as the build's shell expanded them, by 'primary' or identifier. */

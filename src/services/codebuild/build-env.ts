@@ -6,10 +6,11 @@
  * build's own key) and what the runner
  * needs. Parameter Store and Secrets Manager values answer a clear error until those stores exist.
  */
-import { parseArn } from '../../core/ids.ts';
+import { scopeOfOwnArn } from '../../core/scope.ts';
 import type { Buildspec } from './buildspec.ts';
-import type { BuildRecord } from './model.ts';
+import { codebuildArn, type BuildRecord } from './model.ts';
 import type { BuildCredentials } from './network.ts';
+import { defaultEncryptionKey } from './projects.ts';
 import { MOUNT } from './runner.ts';
 import { SourceError } from './source.ts';
 
@@ -28,7 +29,7 @@ export interface EnvInput {
 
 export function buildEnvironment(input: EnvInput): Record<string, string> {
   const b = input.record.build;
-  const region = parseArn(b.arn!)!.region;
+  const scope = scopeOfOwnArn(b.arn);
   const stores = [
     ...Object.keys(input.spec.parameterStore).map((k) => `env.parameter-store ${k}`),
     ...Object.keys(input.spec.secretsManager).map((k) => `env.secrets-manager ${k}`),
@@ -38,23 +39,23 @@ export function buildEnvironment(input: EnvInput): Record<string, string> {
     throw new SourceError('CLIENT_ERROR', `${stores.join(', ')}: Slipway has no Parameter Store or Secrets Manager yet; give these values as PLAINTEXT environment variables for now`);
   }
   const env: Record<string, string> = {
-    CODEBUILD_BUILD_ARN: b.arn!,
-    CODEBUILD_BUILD_ID: b.id!,
+    CODEBUILD_BUILD_ARN: b.arn,
+    CODEBUILD_BUILD_ID: b.id,
     CODEBUILD_BUILD_NUMBER: String(b.buildNumber),
-    CODEBUILD_BUILD_IMAGE: b.environment!.image,
+    CODEBUILD_BUILD_IMAGE: b.environment.image,
     CODEBUILD_BUILD_SUCCEEDING: '1',
     CODEBUILD_INITIATOR: b.initiator ?? 'slipway',
-    CODEBUILD_KMS_KEY_ID: `arn:aws:kms:${region}:${input.account}:alias/aws/s3`,
+    CODEBUILD_KMS_KEY_ID: defaultEncryptionKey(scope),
     CODEBUILD_LOG_PATH: input.record.uuid,
     CODEBUILD_SRC_DIR: MOUNT.src,
     CODEBUILD_START_TIME: String(b.startTime),
     CODEBUILD_SOURCE_VERSION: b.sourceVersion ?? '',
     CODEBUILD_SOURCE_REPO_URL: b.source?.location ?? '',
-    CODEBUILD_PROJECT_ARN: b.arn!.replace(/:build\/([^:]+):.*$/, ':project/$1'),
+    CODEBUILD_PROJECT_ARN: codebuildArn.project(scope, b.projectName),
     CODEBUILD_CI: 'true',
     HOME: '/root',
-    AWS_REGION: region,
-    AWS_DEFAULT_REGION: region,
+    AWS_REGION: scope.region,
+    AWS_DEFAULT_REGION: scope.region,
     AWS_ENDPOINT_URL: input.endpoint,
     AWS_ACCESS_KEY_ID: input.credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: input.credentials.secretAccessKey,

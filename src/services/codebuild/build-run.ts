@@ -11,9 +11,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { logger } from '../../core/log.ts';
+import { scopeOfOwnArn } from '../../core/scope.ts';
 import { ConflictError } from '../../runtime/errors.ts';
 import { ArtifactError, uploadArtifacts } from './artifacts.ts';
-import { buildContainerSpec, cacheDir, readRunnerState, registryHost, workDir } from './build-container.ts';
+import { buildContainerSpec, cacheDir, readRunnerState, workDir } from './build-container.ts';
 import { buildEnvironment } from './build-env.ts';
 import { BuildspecError, parseBuildspec, type Buildspec } from './buildspec.ts';
 import type { CodebuildContext } from './context.ts';
@@ -105,11 +106,13 @@ export class BuildRun {
 
   /** PROVISIONING and DOWNLOAD_SOURCE; the parsed buildspec, or undefined when the build already failed. */
   private async prepare(): Promise<Buildspec | undefined> {
-    const build = this.update((r) => (r.runnerEpoch = this.cb.epoch))!.build;
+    const record = this.update((r) => (r.runnerEpoch = this.cb.epoch));
+    if (!record) return undefined;
+    const build = record.build;
     this.blog.container(`Slipway build ${build.id} (build number ${build.buildNumber}) of project ${build.projectName}`);
     this.begin('PROVISIONING');
     try {
-      this.image = await this.cb.images.resolve(build.environment!.image, (line) => this.blog.container(line));
+      this.image = await this.cb.images.resolve(build.environment.image, (line) => this.blog.container(line));
     } catch (err) {
       if (!(err instanceof ImageError)) throw err;
       this.fail('PROVISIONING', { statusCode: 'CLIENT_ERROR', message: err.message.replace(/^CLIENT_ERROR: /, '') });
@@ -122,10 +125,10 @@ export class BuildRun {
     try {
       if (build.secondarySources?.length) throw new SourceError('CLIENT_ERROR', 'secondary sources are not supported by Slipway yet');
       const src = join(this.work, 'src');
-      const downloaded = await downloadSource(build.source!, build.sourceVersion, src, (line) => this.blog.container(line));
+      const downloaded = await downloadSource(build.source, build.sourceVersion, src, (line) => this.blog.container(line));
       this.resolvedVersion = downloaded.resolvedVersion;
       if (downloaded.resolvedVersion) this.update((r) => (r.build.resolvedSourceVersion = downloaded.resolvedVersion));
-      const { text, from } = await loadBuildspecText(build.source!.buildspec, src);
+      const { text, from } = await loadBuildspecText(build.source.buildspec, src);
       this.blog.container(`Reading buildspec from ${from}`);
       return parseBuildspec(text);
     } catch (err) {
@@ -138,13 +141,15 @@ export class BuildRun {
 
   /** The container: phases INSTALL … POST_BUILD as its runner reports them. */
   private async execute(spec: Buildspec): Promise<void> {
-    const build = this.cb.model.builds.get(this.arn)!.build;
+    const record = this.cb.model.builds.get(this.arn);
+    if (!record) return;
+    const build = record.build;
     const nonce = randomBytes(8).toString('hex');
     const caching = !!build.cache && build.cache.type !== 'NO_CACHE';
     let env: Record<string, string>;
     try {
       env = buildEnvironment({
-        record: this.cb.model.builds.get(this.arn)!, spec, endpoint: await this.cb.network.endpointForBuilds(), credentials: this.grant(), registry: registryHost(this.cb),
+        record, spec, endpoint: await this.cb.network.endpointForBuilds(), credentials: this.grant(), registry: this.cb.ecr.registryHost(),
         account: this.cb.config.account, nonce, resolvedVersion: this.resolvedVersion, log: (line) => this.blog.container(line),
       });
     } catch (err) {
@@ -152,12 +157,12 @@ export class BuildRun {
       this.fail('DOWNLOAD_SOURCE', { statusCode: err.statusCode, message: err.message });
       return;
     }
-    await writeRunner(join(this.work, 'slipway'), renderBuildScript(spec, { buildId: build.id!, cachePaths: caching ? spec.cachePaths : [] }));
-    const cache = caching ? cacheDir(this.cb.config.dataDir, build.projectName!) : undefined;
+    await writeRunner(join(this.work, 'slipway'), renderBuildScript(spec, { buildId: build.id, cachePaths: caching ? spec.cachePaths : [] }));
+    const cache = caching ? cacheDir(this.cb.config.dataDir, build.projectName) : undefined;
     if (cache) await mkdir(cache, { recursive: true });
     const privileged = !!build.environment?.privilegedMode;
     this.blog.container(privileged ? "Privileged mode: the build reaches the host's Docker Engine" : 'Not privileged: no Docker Engine in this build (set privilegedMode to build images)');
-    const containerSpec = buildContainerSpec({ arn: this.arn, uuid: this.uuid, project: build.projectName!, image: this.image, work: this.work, env, privileged, cache });
+    const containerSpec = buildContainerSpec({ arn: this.arn, uuid: this.uuid, project: build.projectName, image: this.image, work: this.work, env, privileged, cache });
     let id: string;
     try {
       id = await this.cb.runtime.create(containerSpec);
@@ -231,7 +236,7 @@ export class BuildRun {
     this.begin('FINALIZING');
     if (spec && this.containerId && Object.keys(spec.reports).length) {
       const reportArns = await recordReports({
-        model: this.cb.model, scope: scopeOf(this.arn), projectName: record.build.projectName!, buildArn: this.arn, uuid: this.uuid, srcDir: src,
+        model: this.cb.model, scope: scopeOfOwnArn(this.arn), projectName: record.build.projectName, buildArn: this.arn, uuid: this.uuid, srcDir: src,
         reports: spec.reports, now: this.cb.clock.now(), log: (line) => this.blog.container(line),
       }).catch((err) => {
         this.blog.container(`Reports could not be recorded: ${(err as Error).message}`);
@@ -242,7 +247,7 @@ export class BuildRun {
     if (this.credentials) this.cb.network.revoke(this.credentials.accessKeyId);
     if (this.containerId) await this.cb.runtime.remove(this.containerId).catch(() => undefined);
     await rm(this.work, { recursive: true, force: true }).catch(() => undefined);
-    const status = finalStatus(this.cb.model.builds.get(this.arn)!.build, this.ended ?? (fault ? 'FAULT' : undefined));
+    const status = finalStatus((this.cb.model.builds.get(this.arn) ?? record).build, this.ended ?? (fault ? 'FAULT' : undefined));
     this.blog.container('Phase complete: FINALIZING State: SUCCEEDED');
     this.blog.container(`Build ${status}`);
     await this.blog.close();
@@ -253,7 +258,7 @@ export class BuildRun {
     this.begin('UPLOAD_ARTIFACTS');
     try {
       const out = await uploadArtifacts({
-        dataDir: this.cb.config.dataDir, edgeUrl: this.cb.edge.url, uuid: this.uuid, projectName: record.build.projectName!, srcDir: src, spec,
+        dataDir: this.cb.config.dataDir, edgeUrl: this.cb.edge.url, uuid: this.uuid, projectName: record.build.projectName, srcDir: src, spec,
         primary: record.artifactsSpec, secondary: record.secondaryArtifactsSpec, shellNames: this.names, log: (line) => this.blog.container(line),
       });
       this.update((r) => {
@@ -267,9 +272,4 @@ export class BuildRun {
       this.fail('UPLOAD_ARTIFACTS', { statusCode: 'CLIENT_ERROR', message: err.message.replace(/^CLIENT_ERROR: /, '') });
     }
   }
-}
-
-function scopeOf(arn: string): { region: string; account: string } {
-  const parts = arn.split(':');
-  return { region: parts[3], account: parts[4] };
 }

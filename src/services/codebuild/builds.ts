@@ -4,12 +4,13 @@
  * overrides applied, a per-project build number, SUBMITTED done and QUEUED under way, and where
  * its log is. The build controller takes it from there.
  */
-import { uuid as newUuid, type Scope } from '../../core/ids.ts';
+import { logsArn, uuid as newUuid, type Scope } from '../../core/ids.ts';
+import { scopeKey } from '../../core/scope.ts';
 import type { CodebuildContext } from './context.ts';
 import { codebuildError } from './errors.ts';
-import { codebuildArn, scopeKey, type BuildRecord } from './model.ts';
+import { codebuildArn, type BuildRecord, type StoredBuild, type StoredProject } from './model.ts';
 import { checkArtifacts, checkEnvironment, checkLimits, checkSecondaryArtifacts, checkSecondarySources, checkSource, checkVariables } from './projects.ts';
-import type { Build, EnvironmentVariable, Project, ProjectArtifacts, ProjectCache, ProjectEnvironment, ProjectSource, StartBuildInput } from './shapes.ts';
+import type { EnvironmentVariable, ProjectArtifacts, ProjectCache, ProjectEnvironment, ProjectSource, StartBuildInput } from './shapes.ts';
 
 export interface BuildSettings {
   source: ProjectSource;
@@ -26,10 +27,10 @@ export interface BuildSettings {
 }
 
 /** The project's settings with StartBuild's overrides. */
-export function settingsFor(project: Project, input: Partial<StartBuildInput>): BuildSettings {
+export function settingsFor(project: StoredProject, input: Partial<StartBuildInput>): BuildSettings {
   checkLimits({ autoRetryLimit: input.autoRetryLimitOverride }, { retryField: 'autoRetryLimitOverride' });
   const source = checkSource({
-    ...project.source!,
+    ...project.source,
     ...(input.sourceTypeOverride ? { type: input.sourceTypeOverride } : {}),
     ...(input.sourceLocationOverride !== undefined ? { location: input.sourceLocationOverride } : {}),
     ...(input.buildspecOverride !== undefined ? { buildspec: input.buildspecOverride } : {}),
@@ -37,7 +38,7 @@ export function settingsFor(project: Project, input: Partial<StartBuildInput>): 
     ...(input.gitSubmodulesConfigOverride ? { gitSubmodulesConfig: input.gitSubmodulesConfigOverride } : {}),
     ...(input.insecureSslOverride !== undefined ? { insecureSsl: input.insecureSslOverride } : {}),
   }, 'source');
-  const env = project.environment!;
+  const env = project.environment;
   const vars = mergeVariables(env.environmentVariables ?? [], checkVariables(input.environmentVariablesOverride, 'environmentVariablesOverride'));
   const environment = checkEnvironment({
     ...env,
@@ -53,12 +54,12 @@ export function settingsFor(project: Project, input: Partial<StartBuildInput>): 
     secondarySources: input.secondarySourcesOverride ? checkSecondarySources(input.secondarySourcesOverride, 'secondarySourcesOverride') : (project.secondarySources ?? []),
     sourceVersion: input.sourceVersion ?? project.sourceVersion,
     environment,
-    artifacts: checkArtifacts(input.artifactsOverride ?? project.artifacts!, source, 'artifactsOverride'),
+    artifacts: checkArtifacts(input.artifactsOverride ?? project.artifacts, source, 'artifactsOverride'),
     secondaryArtifacts: input.secondaryArtifactsOverride ? checkSecondaryArtifacts(input.secondaryArtifactsOverride, source, 'secondaryArtifactsOverride') : (project.secondaryArtifacts ?? []),
     cache: input.cacheOverride ?? project.cache ?? { type: 'NO_CACHE' },
     timeoutInMinutes: input.timeoutInMinutesOverride ?? project.timeoutInMinutes ?? 60,
     queuedTimeoutInMinutes: input.queuedTimeoutInMinutesOverride ?? project.queuedTimeoutInMinutes ?? 480,
-    serviceRole: input.serviceRoleOverride ?? project.serviceRole!,
+    serviceRole: input.serviceRoleOverride ?? project.serviceRole,
     encryptionKey: input.encryptionKeyOverride ?? project.encryptionKey,
   };
 }
@@ -68,13 +69,20 @@ function mergeVariables(base: EnvironmentVariable[], overrides: EnvironmentVaria
   return [...base.filter((v) => !names.has(v.name)), ...overrides];
 }
 
+/** Who started a build, and the idempotency token the call gave. */
+export interface BuildStarter {
+  initiator: string;
+  idempotencyToken?: string;
+}
+
 /** Records the build (taking the project's next build number, within its concurrent build limit) and returns it; the caller enqueues it. */
-export function recordBuild(cb: CodebuildContext, scope: Scope, projectArn: string, settings: BuildSettings, initiator: string): BuildRecord {
+export function recordBuild(cb: CodebuildContext, scope: Scope, projectArn: string, settings: BuildSettings, starter: BuildStarter): BuildRecord {
   return cb.model.tx(() => {
-    const project = cb.model.projects.get(projectArn)!;
+    const project = cb.model.projects.get(projectArn);
+    if (!project) throw codebuildError.projectNotFound(projectArn);
     const buildNumber = project.lastBuildNumber + 1;
     cb.model.putProject({ ...project, lastBuildNumber: buildNumber });
-    const name = project.project.name!;
+    const name = project.project.name;
     const limit = project.project.concurrentBuildLimit;
     if (limit !== undefined && cb.model.builds.find({ project: name, scope: scopeKey(scope), status: 'IN_PROGRESS' }).length >= limit) {
       throw codebuildError.accountLimitExceeded(`Cannot have more than ${limit} active builds for the project ${name} (its concurrentBuildLimit)`);
@@ -82,7 +90,8 @@ export function recordBuild(cb: CodebuildContext, scope: Scope, projectArn: stri
     const uuid = newUuid();
     const now = cb.clock.now();
     const arn = codebuildArn.build(scope, name, uuid);
-    const build: Build = {
+    const logGroup = `/aws/codebuild/${name}`;
+    const build: StoredBuild = {
       id: `${name}:${uuid}`,
       arn,
       buildNumber,
@@ -104,22 +113,22 @@ export function recordBuild(cb: CodebuildContext, scope: Scope, projectArn: stri
       environment: settings.environment,
       serviceRole: settings.serviceRole,
       logs: {
-        groupName: `/aws/codebuild/${name}`,
+        groupName: logGroup,
         streamName: uuid,
         deepLink: `${cb.edge.url}/_slipway/logs/codebuild/${uuid}`,
-        cloudWatchLogsArn: `arn:aws:logs:${scope.region}:${scope.account}:log-group:/aws/codebuild/${name}:log-stream:${uuid}`,
+        cloudWatchLogsArn: logsArn.logStream(scope, logGroup, uuid),
         cloudWatchLogs: { status: 'ENABLED' },
         s3Logs: { status: 'DISABLED', encryptionDisabled: false },
       },
       timeoutInMinutes: settings.timeoutInMinutes,
       queuedTimeoutInMinutes: settings.queuedTimeoutInMinutes,
       buildComplete: false,
-      initiator,
+      initiator: starter.initiator,
       encryptionKey: settings.encryptionKey,
       exportedEnvironmentVariables: [],
       reportArns: [],
     };
-    const record: BuildRecord = { build, uuid, artifactsSpec: settings.artifacts, secondaryArtifactsSpec: settings.secondaryArtifacts };
+    const record: BuildRecord = { build, uuid, artifactsSpec: settings.artifacts, secondaryArtifactsSpec: settings.secondaryArtifacts, idempotencyToken: starter.idempotencyToken };
     cb.model.putBuild(record);
     return record;
   });
@@ -129,16 +138,16 @@ export function recordBuild(cb: CodebuildContext, scope: Scope, projectArn: stri
 export function settingsOf(record: BuildRecord): BuildSettings {
   const b = record.build;
   return {
-    source: b.source!,
+    source: b.source,
     secondarySources: b.secondarySources ?? [],
     sourceVersion: b.sourceVersion,
-    environment: b.environment!,
+    environment: b.environment,
     artifacts: record.artifactsSpec,
     secondaryArtifacts: record.secondaryArtifactsSpec,
     cache: b.cache ?? { type: 'NO_CACHE' },
     timeoutInMinutes: b.timeoutInMinutes ?? 60,
     queuedTimeoutInMinutes: b.queuedTimeoutInMinutes ?? 480,
-    serviceRole: b.serviceRole!,
+    serviceRole: b.serviceRole,
     encryptionKey: b.encryptionKey,
   };
 }

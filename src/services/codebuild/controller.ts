@@ -11,6 +11,7 @@ import { CONTAINER_LABEL, containerName, workDir } from './build-container.ts';
 import { BuildRun } from './build-run.ts';
 import type { CodebuildContext } from './context.ts';
 import { BuildLog } from './logs.ts';
+import type { BuildRecord } from './model.ts';
 import { beginPhase, complete, currentPhase, endPhase } from './phases.ts';
 import { rm } from 'node:fs/promises';
 
@@ -30,7 +31,7 @@ export function buildController(cb: CodebuildContext): BuildController {
     if (!record || record.build.buildComplete) return;
     let entry = runs.get(buildArn);
     if (!entry) {
-      if (record.runnerEpoch && record.runnerEpoch !== cb.epoch) return interrupted(cb, buildArn);
+      if (record.runnerEpoch && record.runnerEpoch !== cb.epoch) return interrupted(cb, record);
       const run = new BuildRun(cb, buildArn, record.uuid);
       const done = run.run().catch((err) => log.error(`build ${buildArn} ended badly`, err)).finally(() => runs.delete(buildArn));
       entry = { run, done };
@@ -40,7 +41,7 @@ export function buildController(cb: CodebuildContext): BuildController {
       entry.run.abort('STOPPED');
       return;
     }
-    const deadline = record.build.startTime! + cb.clock.duration((record.build.timeoutInMinutes ?? 60) * 60_000);
+    const deadline = record.build.startTime + cb.clock.duration((record.build.timeoutInMinutes ?? 60) * 60_000);
     const left = deadline - cb.clock.now();
     if (left <= 0) {
       entry.run.abort('TIMED_OUT');
@@ -59,8 +60,8 @@ export function buildController(cb: CodebuildContext): BuildController {
 }
 
 /** A build whose Slipway process went away mid-run: its container goes, and it ends FAILED, saying why. */
-async function interrupted(cb: CodebuildContext, buildArn: string): Promise<void> {
-  const record = cb.model.builds.get(buildArn)!;
+async function interrupted(cb: CodebuildContext, record: BuildRecord): Promise<void> {
+  const buildArn = record.build.arn;
   const reason = `Slipway stopped while this build was in ${record.build.currentPhase}, so the build was cut off and its container removed. Run it again with RetryBuild.`;
   for (const c of await cb.runtime.list({ [CONTAINER_LABEL]: buildArn }).catch(() => [])) await cb.runtime.remove(c.id);
   await cb.runtime.remove(containerName(record.uuid)).catch(() => undefined);

@@ -20,6 +20,6 @@ export const codebuildError = {
 };
 
 /** Refuses the request with InvalidInputException; the message names the field. */
-export const invalid = (message: string): never => {
+export function invalid(message: string): never {
   throw codebuildError.invalidInput(message);
-};
+}

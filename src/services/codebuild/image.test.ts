@@ -7,8 +7,12 @@ import { Readable } from 'node:stream';
 import { test } from 'node:test';
 import { FakeRuntime } from '../../runtime/fake.ts';
 import type { AppContext } from '../types.ts';
+import type { EcrFacade } from '../ecr/index.ts';
 import { BuildImages } from './image.ts';
 import { BASE_IMAGE, RECIPE_LABEL, baseRecipeHash, debianMirror } from './image-recipe.ts';
+
+/** The standard image is built here, never pulled: ECR is not asked. */
+const noRegistry: EcrFacade = { registryHost: () => '127.0.0.1:1', engineImageName: (image) => image, pullCredentials: () => undefined };
 
 async function runtimeWithBase(): Promise<FakeRuntime> {
   const runtime = new FakeRuntime();
@@ -18,7 +22,7 @@ async function runtimeWithBase(): Promise<FakeRuntime> {
 }
 
 test('builds that wait for the build image each see its progress in their own log', async () => {
-  const images = new BuildImages({ runtime: await runtimeWithBase() } as unknown as AppContext);
+  const images = new BuildImages({ runtime: await runtimeWithBase() } as unknown as AppContext, noRegistry);
   const first: string[] = [];
   const waiting: string[] = [];
   const [a, b] = await Promise.all([

@@ -13,7 +13,7 @@ import { logger } from '../../core/log.ts';
 import { PullError } from '../../runtime/errors.ts';
 import { tarArchive } from '../../runtime/tar.ts';
 import type { ContainerRuntime } from '../../runtime/types.ts';
-import { registryCredentialsFor } from '../ecr/index.ts';
+import type { EcrFacade } from '../ecr/index.ts';
 import type { AppContext } from '../types.ts';
 import {
   BASE_IMAGE, RECIPE_LABEL, RecipeProgress, STANDARD_REPO, baseRecipeHash, debianMirror, debootstrapArgs, standardDockerfile,
@@ -35,19 +35,23 @@ export class BuildImages {
   private readonly watchers = new Set<Progress>();
   private lastLine?: string;
 
-  constructor(private readonly app: AppContext) {}
+  constructor(
+    private readonly app: AppContext,
+    private readonly ecr: EcrFacade,
+  ) {}
 
   /** The local image to run a build of `image` on, building or pulling it first. */
   async resolve(image: string, progress: Progress): Promise<string> {
     const standard = standardTagFor(image);
     if (!standard) {
+      const local = this.ecr.engineImageName(image);
       try {
-        await this.app.runtime.ensureImage(image, { auth: registryCredentialsFor(this.app, image) });
+        await this.app.runtime.ensureImage(local, { auth: this.ecr.pullCredentials(local) });
       } catch (err) {
         if (err instanceof PullError) throw new ImageError(`CLIENT_ERROR: cannot pull the build image ${image}: ${err.message}`);
         throw err;
       }
-      return image;
+      return local;
     }
     const mirror = debianMirror();
     const hash = standardRecipeHash(mirror);

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { Controller } from '../../core/reconcile.ts';
 import { loadModel } from '../../protocol/model.ts';
+import type { EcrFacade } from '../ecr/index.ts';
 import type { AppContext, Room } from '../types.ts';
 import { codebuildHandlers } from './api.ts';
 import { artifactRoutes } from './artifacts.ts';
@@ -18,11 +19,12 @@ import { BuildNetwork } from './network.ts';
 
 export { artifactsRoot } from './artifacts.ts';
 
-export function register(app: AppContext): Room {
+export function register(app: AppContext, deps: { ecr: EcrFacade }): Room {
   const cb: CodebuildContext = {
     ...app,
     model: new CodebuildModel(app.store),
-    images: new BuildImages(app),
+    ecr: deps.ecr,
+    images: new BuildImages(app, deps.ecr),
     network: new BuildNetwork(app),
     epoch: randomBytes(8).toString('hex'),
     enqueueBuild: (arn) => builds.enqueue(arn),
@@ -33,7 +35,7 @@ export function register(app: AppContext): Room {
     reconcile: controller.reconcile,
     concurrency: 8,
     resyncMs: 30_000,
-    listKeys: () => cb.model.builds.find({ status: 'IN_PROGRESS' }).map((r) => r.build.arn!),
+    listKeys: () => cb.model.builds.find({ status: 'IN_PROGRESS' }).map((r) => r.build.arn),
   });
   return {
     name: 'codebuild',

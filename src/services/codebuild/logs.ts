@@ -77,7 +77,7 @@ export function logRoutes(cb: CodebuildContext): Route[] {
               if (!res.write(Buffer.from(buffer.subarray(0, bytesRead)))) await new Promise((r) => res.once('drain', r));
               continue;
             }
-            const complete = !record || cb.model.builds.get(record.build.arn!)?.build.buildComplete !== false;
+            const complete = !record || cb.model.builds.get(record.build.arn)?.build.buildComplete !== false;
             if (!follow || closed || complete) {
               // One more read after completion picks up the last lines written before it.
               const tail = await file.read(buffer, 0, buffer.length, position);

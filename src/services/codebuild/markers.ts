@@ -58,8 +58,8 @@ export class MarkerReader {
 
 /** The command a FAILED marker points at, and CodeBuild's phase context for it. */
 export function phaseFailure(spec: Buildspec, m: Extract<Marker, { status: 'FAILED' }>): { command: string; context: PhaseContext } {
-  const key = PHASES.find((k) => PHASE_TYPES[k] === m.phase)!;
-  const phase = spec.phases[key];
+  const key = PHASES.find((k) => PHASE_TYPES[k] === m.phase);
+  const phase = key && spec.phases[key];
   const command = (m.list === 'c' ? phase?.commands : phase?.finally)?.[m.index] ?? '(unknown command)';
   return {
     command,

@@ -15,21 +15,31 @@
  *   codebuild/artifacts/<uuid>/<artifact>/        uploaded artifacts (see artifacts.ts)
  *   logs/codebuild/<uuid>.log                     the build's log
  *
- * `scope` is "<region>:<account>". Handlers write spec (a new build, stopRequested); the build
- * controller writes status, always through updateBuild, which re-reads inside a transaction.
+ * `scope` is core's scopeKey, "<region>:<account>". Handlers write spec (a new build,
+ * stopRequested); the build controller writes status, always through updateBuild, which re-reads
+ * inside a transaction. The Stored* types say what a record always has. A record named by ARN is
+ * found only by callers of its own scope (`project`, `reportGroup`, `report`, `buildById`).
  */
 import { arn, type Scope } from '../../core/ids.ts';
+import { scopeKey, scopeOfArn, scopeOfOwnArn } from '../../core/scope.ts';
 import type { DocTable, Store } from '../../store/index.ts';
 import type { Build, Project, ProjectArtifacts, Report, ReportGroup, TestCase } from './shapes.ts';
 
+/** A project as CreateProject stores it: what the model leaves optional but a project always has. */
+export type StoredProject = Project & Required<Pick<Project, 'name' | 'arn' | 'source' | 'artifacts' | 'environment' | 'serviceRole' | 'created' | 'lastModified'>>;
+/** A build as StartBuild records it. */
+export type StoredBuild = Build & Required<Pick<Build, 'id' | 'arn' | 'projectName' | 'buildStatus' | 'startTime' | 'source' | 'environment' | 'serviceRole'>>;
+export type StoredReportGroup = ReportGroup & Required<Pick<ReportGroup, 'arn' | 'name' | 'created' | 'lastModified'>>;
+export type StoredReport = Report & Required<Pick<Report, 'arn' | 'name' | 'reportGroupArn' | 'created'>>;
+
 export interface ProjectRecord {
-  project: Project;
+  project: StoredProject;
   /** Build numbers are per project, from 1, never reused. */
   lastBuildNumber: number;
 }
 
 export interface BuildRecord {
-  build: Build;
+  build: StoredBuild;
   uuid: string;
   /** The artifacts as asked (project or override); build.artifacts holds where they went. */
   artifactsSpec: ProjectArtifacts;
@@ -39,16 +49,12 @@ export interface BuildRecord {
   /** The Slipway process running it; another process finding it IN_PROGRESS knows it was cut off. */
   runnerEpoch?: string;
   containerId?: string;
-  /** StartBuild's idempotencyToken: the same token starts no second build. */
+  /** StartBuild's or RetryBuild's idempotencyToken: the same token starts no second build of the project. */
   idempotencyToken?: string;
 }
 
 export interface TestCaseRecord {
   testCase: TestCase;
-}
-
-export function scopeKey(scope: Scope): string {
-  return `${scope.region}:${scope.account}`;
 }
 
 export const codebuildArn = {
@@ -61,8 +67,8 @@ export const codebuildArn = {
 export class CodebuildModel {
   readonly projects: DocTable<ProjectRecord, 'scope' | 'name'>;
   readonly builds: DocTable<BuildRecord, 'scope' | 'project' | 'status' | 'started' | 'build_id'>;
-  readonly reportGroups: DocTable<ReportGroup, 'scope' | 'name'>;
-  readonly reports: DocTable<Report, 'scope' | 'report_group' | 'build' | 'created'>;
+  readonly reportGroups: DocTable<StoredReportGroup, 'scope' | 'name'>;
+  readonly reports: DocTable<StoredReport, 'scope' | 'report_group' | 'build' | 'created'>;
   readonly testCases: DocTable<TestCaseRecord, 'report'>;
 
   constructor(readonly store: Store) {
@@ -79,12 +85,17 @@ export class CodebuildModel {
 
   putProject(record: ProjectRecord): void {
     const p = record.project;
-    this.projects.put(p.arn!, record, { scope: scopeOfArnKey(p.arn!), name: p.name! });
+    this.projects.put(p.arn, record, { scope: scopeKey(scopeOfOwnArn(p.arn)), name: p.name });
+  }
+
+  /** A project by ARN, as a caller in `scope` finds it. */
+  project(scope: Scope, projectArn: string): ProjectRecord | undefined {
+    return ownArn(scope, projectArn) ? this.projects.get(projectArn) : undefined;
   }
 
   putBuild(record: BuildRecord): void {
     const b = record.build;
-    this.builds.put(b.arn!, record, { scope: scopeOfArnKey(b.arn!), project: b.projectName!, status: b.buildStatus!, started: b.startTime!, build_id: b.id! });
+    this.builds.put(b.arn, record, { scope: scopeKey(scopeOfOwnArn(b.arn)), project: b.projectName, status: b.buildStatus, started: b.startTime, build_id: b.id });
   }
 
   /** Read-modify-write of one build in a transaction; undefined when it is gone. */
@@ -93,16 +104,24 @@ export class CodebuildModel {
   }
 
   buildById(scope: Scope, id: string): BuildRecord | undefined {
-    if (id.startsWith('arn:')) return this.builds.get(id);
+    if (id.startsWith('arn:')) return ownArn(scope, id) ? this.builds.get(id) : undefined;
     return this.builds.find({ scope: scopeKey(scope), build_id: id })[0];
   }
 
-  putReportGroup(group: ReportGroup): void {
-    this.reportGroups.put(group.arn!, group, { scope: scopeOfArnKey(group.arn!), name: group.name! });
+  reportGroup(scope: Scope, groupArn: string): StoredReportGroup | undefined {
+    return ownArn(scope, groupArn) ? this.reportGroups.get(groupArn) : undefined;
   }
 
-  putReport(report: Report, buildArn: string): void {
-    this.reports.put(report.arn!, report, { scope: scopeOfArnKey(report.arn!), report_group: report.reportGroupArn!, build: buildArn, created: report.created! });
+  putReportGroup(group: StoredReportGroup): void {
+    this.reportGroups.put(group.arn, group, { scope: scopeKey(scopeOfOwnArn(group.arn)), name: group.name });
+  }
+
+  report(scope: Scope, reportArn: string): StoredReport | undefined {
+    return ownArn(scope, reportArn) ? this.reports.get(reportArn) : undefined;
+  }
+
+  putReport(report: StoredReport, buildArn: string): void {
+    this.reports.put(report.arn, report, { scope: scopeKey(scopeOfOwnArn(report.arn)), report_group: report.reportGroupArn, build: buildArn, created: report.created });
   }
 
   putTestCases(reportArn: string, cases: TestCase[]): void {
@@ -120,8 +139,8 @@ export class CodebuildModel {
   }
 }
 
-/** "arn:aws:codebuild:<region>:<account>:…" → "<region>:<account>" */
-function scopeOfArnKey(value: string): string {
-  const parts = value.split(':');
-  return `${parts[3]}:${parts[4]}`;
+/** Whether an ARN is of `scope`: a caller finds only its own region's and account's records. */
+function ownArn(scope: Scope, value: string): boolean {
+  const of = scopeOfArn(value);
+  return of !== undefined && scopeKey(of) === scopeKey(scope);
 }

@@ -4,8 +4,9 @@
  * artifacts and environments make sense together, reserved variable names, and the defaults
  * CodeBuild fills in, so a project reads back as AWS shows it.
  */
-import type { Scope } from '../../core/ids.ts';
+import { arn, type Scope } from '../../core/ids.ts';
 import { invalid } from './errors.ts';
+import type { StoredProject } from './model.ts';
 import { GIT_TYPES } from './source.ts';
 import type { EnvironmentVariable, LogsConfig, Project, ProjectArtifacts, ProjectEnvironment, ProjectSource } from './shapes.ts';
 
@@ -15,6 +16,11 @@ export const MAX_AUTO_RETRY_LIMIT = 10;
 export const DEFAULT_TIMEOUT_MINUTES = 60;
 export const DEFAULT_QUEUED_TIMEOUT_MINUTES = 480;
 const WINDOWS = /WINDOWS/;
+
+/** The key CodeBuild encrypts with when a project names none: the account's S3 managed key. */
+export function defaultEncryptionKey(scope: Scope): string {
+  return arn(scope, 'kms', 'alias/aws/s3');
+}
 
 export function checkSource(source: ProjectSource, field = 'source'): ProjectSource {
   if (GIT_TYPES.includes(source.type) && !source.location) invalid(`Invalid ${field}: location is required for source type ${source.type}`);
@@ -37,7 +43,7 @@ function checkIdentifier(value: string, field: string): void {
 export function checkSecondarySources(sources: ProjectSource[] | undefined, field = 'secondarySources'): ProjectSource[] {
   return (sources ?? []).map((s, i) => {
     if (!s.sourceIdentifier) invalid(`Invalid ${field}[${i}]: sourceIdentifier is required`);
-    checkIdentifier(s.sourceIdentifier!, `${field}[${i}].sourceIdentifier`);
+    checkIdentifier(s.sourceIdentifier, `${field}[${i}].sourceIdentifier`);
     return checkSource(s, `${field}[${i}]`);
   });
 }
@@ -46,9 +52,9 @@ export function checkSecondaryArtifacts(artifacts: ProjectArtifacts[] | undefine
   const seen = new Set<string>();
   return (artifacts ?? []).map((a, i) => {
     if (!a.artifactIdentifier) invalid(`Invalid ${field}[${i}]: artifactIdentifier is required`);
-    checkIdentifier(a.artifactIdentifier!, `${field}[${i}].artifactIdentifier`);
-    if (seen.has(a.artifactIdentifier!)) invalid(`Invalid ${field}: artifactIdentifier '${a.artifactIdentifier}' appears more than once`);
-    seen.add(a.artifactIdentifier!);
+    checkIdentifier(a.artifactIdentifier, `${field}[${i}].artifactIdentifier`);
+    if (seen.has(a.artifactIdentifier)) invalid(`Invalid ${field}: artifactIdentifier '${a.artifactIdentifier}' appears more than once`);
+    seen.add(a.artifactIdentifier);
     return checkArtifacts(a, source, `${field}[${i}]`);
   });
 }
@@ -112,9 +118,9 @@ export function checkEnvironment(env: ProjectEnvironment, field = 'environment')
 }
 
 /** A new project as CreateProject stores it, defaults filled in. */
-export function newProject(scope: Scope, arn: string, input: Partial<Project> & Pick<Project, 'name' | 'source' | 'artifacts' | 'environment' | 'serviceRole'>, now: number, badgeEnabled = false): Project {
+export function newProject(scope: Scope, arn: string, input: Partial<Project> & Required<Pick<Project, 'name' | 'source' | 'artifacts' | 'environment' | 'serviceRole'>>, now: number, badgeEnabled = false): StoredProject {
   checkLimits(input);
-  const source = checkSource(input.source!);
+  const source = checkSource(input.source);
   return {
     name: input.name,
     arn,
@@ -123,14 +129,14 @@ export function newProject(scope: Scope, arn: string, input: Partial<Project> & 
     secondarySources: checkSecondarySources(input.secondarySources),
     ...(input.sourceVersion ? { sourceVersion: input.sourceVersion } : {}),
     secondarySourceVersions: input.secondarySourceVersions ?? [],
-    artifacts: checkArtifacts(input.artifacts!, source),
+    artifacts: checkArtifacts(input.artifacts, source),
     secondaryArtifacts: checkSecondaryArtifacts(input.secondaryArtifacts, source),
     cache: input.cache ?? { type: 'NO_CACHE' },
-    environment: checkEnvironment(input.environment!),
+    environment: checkEnvironment(input.environment),
     serviceRole: input.serviceRole,
     timeoutInMinutes: input.timeoutInMinutes ?? DEFAULT_TIMEOUT_MINUTES,
     queuedTimeoutInMinutes: input.queuedTimeoutInMinutes ?? DEFAULT_QUEUED_TIMEOUT_MINUTES,
-    encryptionKey: input.encryptionKey ?? `arn:aws:kms:${scope.region}:${scope.account}:alias/aws/s3`,
+    encryptionKey: input.encryptionKey ?? defaultEncryptionKey(scope),
     tags: input.tags ?? [],
     created: input.created ?? now,
     lastModified: now,

@@ -4,17 +4,18 @@
  * into a report in its report group — the group named by ARN, or `<project>-<report name>`,
  * created on first use as CodeBuild does — with its test cases, for DescribeTestCases.
  */
+import { basename } from 'node:path';
 import { parseArn, type Scope } from '../../core/ids.ts';
 import type { ReportSpec } from './buildspec.ts';
 import { readFileInside, resolveInside } from './build-tree.ts';
 import { matchFiles } from './glob.ts';
 import { parseJunit, parseTestng, type ParsedCase } from './junit.ts';
-import { codebuildArn, type CodebuildModel } from './model.ts';
-import type { Report, ReportGroup, TestCase } from './shapes.ts';
+import { codebuildArn, type CodebuildModel, type StoredReport, type StoredReportGroup } from './model.ts';
+import type { ReportGroup, TestCase } from './shapes.ts';
 
 const REPORT_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 
-export function newReportGroup(scope: Scope, name: string, now: number, extra: Partial<ReportGroup> = {}): ReportGroup {
+export function newReportGroup(scope: Scope, name: string, now: number, extra: Partial<ReportGroup> = {}): StoredReportGroup {
   return {
     arn: codebuildArn.reportGroup(scope, name),
     name,
@@ -49,12 +50,12 @@ export async function recordReports(input: ReportInput): Promise<string[]> {
       input.log(`Report ${key}: report group ${key} does not exist; create it with CreateReportGroup first`);
       continue;
     }
-    const reportArn = codebuildArn.report(input.scope, group.name!, input.uuid);
+    const reportArn = codebuildArn.report(input.scope, group.name, input.uuid);
     const { cases, problem } = await readCases(input.srcDir, spec);
     const counts: Record<string, number> = {};
     for (const c of cases) counts[c.status] = (counts[c.status] ?? 0) + 1;
     const passed = cases.every((c) => c.status === 'SUCCEEDED' || c.status === 'SKIPPED');
-    const report: Report = {
+    const report: StoredReport = {
       arn: reportArn,
       type: 'TEST',
       name: group.name,
@@ -88,10 +89,9 @@ export async function recordReports(input: ReportInput): Promise<string[]> {
   return arns;
 }
 
-function groupFor(input: ReportInput, key: string): ReportGroup | undefined {
+function groupFor(input: ReportInput, key: string): StoredReportGroup | undefined {
   if (key.startsWith('arn:')) {
-    const found = input.model.reportGroups.get(key);
-    return found ?? undefined;
+    return input.model.reportGroup(input.scope, key);
   }
   const name = `${input.projectName}-${key}`;
   const arn = codebuildArn.reportGroup(input.scope, name);
@@ -115,7 +115,7 @@ async function readCases(srcDir: string, spec: ReportSpec): Promise<{ cases: (Pa
     const text = await readFileInside(srcDir, file.absolute);
     if (text === undefined) continue; // a link to nothing inside the source directory
     try {
-      for (const c of parser(text)) cases.push({ ...c, file: spec.discardPaths ? file.path.split('/').pop()! : file.path });
+      for (const c of parser(text)) cases.push({ ...c, file: spec.discardPaths ? basename(file.path) : file.path });
     } catch (err) {
       return { cases, problem: `cannot read ${file.path}: ${(err as Error).message}` };
     }

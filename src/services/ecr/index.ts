@@ -5,17 +5,26 @@
  */
 import { join } from 'node:path';
 import { loadModel } from '../../protocol/model.ts';
-import type { AppContext, Room } from '../types.ts';
+import type { AppContext, RoomWithFacade } from '../types.ts';
+import { engineImageName, registryCredentialsFor } from './auth.ts';
 import { ecrHandlers } from './api.ts';
 import { BlobStore } from './blobs.ts';
-import type { EcrContext } from './context.ts';
+import { type EcrContext, registryHost } from './context.ts';
 import { housekeeping } from './housekeeping.ts';
 import { EcrModel } from './model.ts';
 import { registryRoutes } from './registry.ts';
 
-export { engineImageName, registryCredentialsFor } from './auth.ts';
+/** What the ECR room offers other rooms (ECS and CodeBuild pull images from its registry). */
+export interface EcrFacade {
+  /** The registry's address as the host's engine reaches it (the host of every repositoryUri). */
+  registryHost(): string;
+  /** The name the engine pulls `image` by: ECR's own form for this account names Slipway's registry. */
+  engineImageName(image: string): string;
+  /** Credentials for pulling `image` from Slipway's registry (so the engine needs no docker login); undefined for others. */
+  pullCredentials(image: string): { username: string; password: string; serveraddress: string } | undefined;
+}
 
-export function register(app: AppContext): Room {
+export function register(app: AppContext): RoomWithFacade<EcrFacade> {
   const ecr: EcrContext = {
     ...app,
     model: new EcrModel(app.store),
@@ -25,6 +34,11 @@ export function register(app: AppContext): Room {
   const keeper = housekeeping(ecr);
   return {
     name: 'ecr',
+    facade: {
+      registryHost: () => registryHost(app),
+      engineImageName: (image) => engineImageName(app, image),
+      pullCredentials: (image) => registryCredentialsFor(app, image),
+    },
     api: {
       model: loadModel('ecr'),
       handlers: ecrHandlers(ecr),

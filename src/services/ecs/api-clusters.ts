@@ -11,8 +11,9 @@ import { validateTags } from './api-tags.ts';
 import { createCluster, describeCluster } from './clusters.ts';
 import type { EcsContext } from './context.ts';
 import { ecsError, invalid } from './errors.ts';
-import { scopeKey } from './model.ts';
-import { checkMaxResults, clusterArnFor, paginate, scopeOf } from './resolve.ts';
+import { scopeKey, scopeOf } from '../../core/scope.ts';
+import type { StoredCluster } from './model.ts';
+import { checkMaxResults, clusterArnFor, listPage } from './resolve.ts';
 import type { Cluster, ClusterField, ClusterSetting, EcsOperations, Failure, KeyValuePair } from './shapes.ts';
 
 const CLUSTER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
@@ -42,7 +43,7 @@ export function clusterHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const cluster = m.tx(() => {
         const existing = m.clusters.get(ecsArn.cluster(scope, name));
         if (existing?.status === 'ACTIVE') return existing;
-        const created: Cluster = {
+        const created: StoredCluster = {
           ...createCluster(ecs, scope, name, { tags, settings }),
           capacityProviders: input.capacityProviders ?? [],
           defaultCapacityProviderStrategy: input.defaultCapacityProviderStrategy ?? [],
@@ -74,9 +75,9 @@ export function clusterHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const scope = scopeOf(ctx);
       checkMaxResults(input.maxResults);
       lookupCluster(scope, ecsArn.cluster(scope, 'default'));
-      const arns = m.clusters.find({ scope: scopeKey(scope), status: 'ACTIVE' }).map((c) => c.clusterArn!);
-      const { page, nextToken } = paginate(arns, input.maxResults, input.nextToken);
-      return { clusterArns: page, nextToken };
+      const arns = m.clusters.find({ scope: scopeKey(scope), status: 'ACTIVE' }).map((c) => c.clusterArn);
+      const page = listPage(arns, input, 'clusters');
+      return { clusterArns: page.items, nextToken: page.next };
     },
 
     DeleteCluster(input, ctx) {
@@ -92,8 +93,8 @@ export function clusterHandlers(ecs: EcsContext): Handlers<EcsOperations> {
           throw ecsError.clusterContainsTasks();
         }
         // The container instance is Slipway's own registration of the engine: it goes with the cluster.
-        for (const record of m.instances.find({ cluster: arn })) m.instances.delete(record.instance.containerInstanceArn!);
-        const deleted: Cluster = { ...found, status: 'INACTIVE' };
+        for (const record of m.instances.find({ cluster: arn })) m.instances.delete(record.instance.containerInstanceArn);
+        const deleted: StoredCluster = { ...found, status: 'INACTIVE' };
         m.putCluster(deleted, scopeKey(scope));
         return deleted;
       });
@@ -125,11 +126,11 @@ function statistics(ecs: EcsContext, cluster: Cluster): KeyValuePair[] {
   const counts: Record<string, number> = {};
   const add = (name: string) => (counts[name] = (counts[name] ?? 0) + 1);
   const kind = (launchType?: string) => (launchType === 'FARGATE' ? 'Fargate' : 'EC2');
-  for (const { task } of ecs.model.tasks.find({ cluster: cluster.clusterArn! })) {
+  for (const { task } of ecs.model.tasks.find({ cluster: cluster.clusterArn })) {
     if (task.lastStatus === 'RUNNING') add(`running${kind(task.launchType)}TasksCount`);
     else if (task.lastStatus !== 'STOPPED' && task.desiredStatus === 'RUNNING') add(`pending${kind(task.launchType)}TasksCount`);
   }
-  for (const { service } of ecs.model.services.find({ cluster: cluster.clusterArn! })) {
+  for (const { service } of ecs.model.services.find({ cluster: cluster.clusterArn })) {
     if (service.status === 'ACTIVE') add(`active${kind(service.launchType)}ServiceCount`);
     else if (service.status === 'DRAINING') add(`draining${kind(service.launchType)}ServiceCount`);
   }

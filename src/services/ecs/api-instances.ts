@@ -9,7 +9,8 @@ import type { Handlers } from '../../protocol/types.ts';
 import type { EcsContext } from './context.ts';
 import { invalid } from './errors.ts';
 import { describeInstance } from './instances.ts';
-import { checkMaxResults, paginate, requireCluster, scopeOf } from './resolve.ts';
+import { scopeOf } from '../../core/scope.ts';
+import { checkMaxResults, listPage, requireCluster } from './resolve.ts';
 import type { ContainerInstance, EcsOperations, Failure } from './shapes.ts';
 
 export function instanceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
@@ -23,7 +24,7 @@ export function instanceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const containerInstances: ContainerInstance[] = [];
       const failures: Failure[] = [];
       for (const ref of input.containerInstances) {
-        const arn = ref.startsWith('arn:') ? ref : ecsArn.containerInstance(scope, cluster.clusterName!, ref);
+        const arn = ref.startsWith('arn:') ? ref : ecsArn.containerInstance(scope, cluster.clusterName, ref);
         const record = m.instances.get(arn);
         if (!record || record.clusterArn !== cluster.clusterArn) {
           failures.push({ arn, reason: 'MISSING' });
@@ -46,13 +47,13 @@ export function instanceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const cluster = requireCluster(ecs, scope, input.cluster);
       checkMaxResults(input.maxResults);
       const arns = m.instances
-        .find({ cluster: cluster.clusterArn! })
+        .find({ cluster: cluster.clusterArn })
         .map((record) => describeInstance(ecs, record))
         .filter((ci) => (input.status ? ci.status === input.status : ci.status !== 'INACTIVE'))
         .filter((ci) => !input.filter || matchesFilter(ci, input.filter))
-        .map((ci) => ci.containerInstanceArn!);
-      const { page, nextToken } = paginate(arns, input.maxResults, input.nextToken);
-      return { containerInstanceArns: page, nextToken };
+        .map((ci) => ci.containerInstanceArn);
+      const page = listPage(arns, input, 'container-instances');
+      return { containerInstanceArns: page.items, nextToken: page.next };
     }
   };
 }
@@ -70,7 +71,7 @@ function matchesFilter(ci: ContainerInstance, expression: string): boolean {
     clause.split(/\s+and\s+|\s*&&\s*/i).every((term) => {
       const m = FILTER_TERM.exec(term.trim().replace(/^\(|\)$/g, ''));
       if (!m) invalid(`Slipway cannot evaluate the filter term '${term.trim()}'; use <subject> <operator> <value>, e.g. attribute:ecs.os-type == linux.`);
-      const [, subject, cmp, cmpValue, setOp, setValue, existsOp] = m!;
+      const [, subject, cmp, cmpValue, setOp, setValue, existsOp] = m;
       const actual = subjectValue(ci, subject);
       if (existsOp) return (actual !== undefined) === (existsOp.toLowerCase() === 'exists');
       if (setOp) {

@@ -11,7 +11,7 @@ const small = (family: string) => ({ family, containerDefinitions: [{ name: 'app
 /** A task record as RunTask would leave it, enough for "is this revision in use". */
 function task(taskDefinitionArn: string, lastStatus: string): TaskRecord {
   return {
-    task: { taskArn: `arn:aws:ecs:us-east-1:000000000000:task/default/${'a'.repeat(32)}`, clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default', taskDefinitionArn, lastStatus, desiredStatus: 'RUNNING' },
+    task: { taskArn: `arn:aws:ecs:us-east-1:000000000000:task/default/${'a'.repeat(32)}`, clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default', taskDefinitionArn, lastStatus, desiredStatus: 'RUNNING', createdAt: 0 },
     containers: [],
     networkMode: 'bridge',
     runtimeIds: {},

@@ -5,13 +5,14 @@
  * service or an unstopped task still uses it, and gone from every listing once none does.
  * What a definition may contain, and its defaults, is taskdefs.ts's business.
  */
-import { ecsArn, scopeOfArn, type Scope } from '../../core/ids.ts';
+import { ecsArn } from '../../core/ids.ts';
+import { scopeKey, scopeOf, scopeOfArn, type Scope } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import { validateTags } from './api-tags.ts';
 import type { EcsContext } from './context.ts';
 import { ecsError } from './errors.ts';
-import { familyOf, scopeKey, type TaskDefinitionRecord } from './model.ts';
-import { checkMaxResults, findTaskDefinition, paginate, scopeOf } from './resolve.ts';
+import { familyOf, type StoredTaskDefinition, type TaskDefinitionRecord } from './model.ts';
+import { checkMaxResults, findTaskDefinition, listPage } from './resolve.ts';
 import type { EcsOperations, Failure, TaskDefinition } from './shapes.ts';
 import { normalizeTaskDefinition } from './taskdefs.ts';
 
@@ -42,13 +43,13 @@ export function taskDefinitionInUse(ecs: EcsContext, arn: string): boolean {
 export function taskDefinitionHandlers(ecs: EcsContext): Handlers<EcsOperations> {
   const m = ecs.model;
   const visible = (r: TaskDefinitionRecord) =>
-    r.taskDefinition.status !== 'DELETE_IN_PROGRESS' || taskDefinitionInUse(ecs, r.taskDefinition.taskDefinitionArn!);
+    r.taskDefinition.status !== 'DELETE_IN_PROGRESS' || taskDefinitionInUse(ecs, r.taskDefinition.taskDefinitionArn);
 
   /** A revision this scope can see: family (latest ACTIVE), family:revision or ARN. */
   const lookup = (scope: Scope, ref: string): TaskDefinitionRecord | undefined => {
     if (ref.startsWith('arn:')) {
       const of = scopeOfArn(ref);
-      if (of?.region !== scope.region || of.account !== scope.account) return undefined;
+      if (!of || scopeKey(of) !== scopeKey(scope)) return undefined;
     }
     const record = findTaskDefinition(m, scope, ref);
     return record && visible(record) ? record : undefined;
@@ -83,24 +84,24 @@ export function taskDefinitionHandlers(ecs: EcsContext): Handlers<EcsOperations>
       const order = input.sort === 'DESC' ? 'family DESC, revision DESC' : 'family ASC, revision ASC';
       // As in ECS, familyPrefix names a whole family: "web" does not list "web-api".
       const where = { scope: scopeKey(scopeOf(ctx)), status: input.status ?? 'ACTIVE', family: input.familyPrefix || undefined };
-      const arns = m.taskDefinitions.find(where, order).filter(visible).map((r) => r.taskDefinition.taskDefinitionArn!);
-      const { page, nextToken } = paginate(arns, input.maxResults, input.nextToken);
-      return { taskDefinitionArns: page, nextToken };
+      const arns = m.taskDefinitions.find(where, order).filter(visible).map((r) => r.taskDefinition.taskDefinitionArn);
+      const page = listPage(arns, input, 'task-definitions');
+      return { taskDefinitionArns: page.items, nextToken: page.next };
     },
 
     ListTaskDefinitionFamilies(input, ctx) {
       checkMaxResults(input.maxResults);
       const active = new Map<string, boolean>();
       for (const r of m.taskDefinitions.find({ scope: scopeKey(scopeOf(ctx)) }, 'family ASC, revision ASC')) {
-        const family = r.taskDefinition.family!;
+        const family = r.taskDefinition.family;
         if (input.familyPrefix && !family.startsWith(input.familyPrefix)) continue;
         if (!visible(r)) continue;
         active.set(family, (active.get(family) ?? false) || r.taskDefinition.status === 'ACTIVE');
       }
       const status = input.status ?? 'ALL';
       const families = [...active].filter(([, isActive]) => status === 'ALL' || isActive === (status === 'ACTIVE')).map(([family]) => family);
-      const { page, nextToken } = paginate(families, input.maxResults, input.nextToken);
-      return { families: page, nextToken };
+      const page = listPage(families, input, 'task-definition-families');
+      return { families: page.items, nextToken: page.next };
     },
 
     DeregisterTaskDefinition(input, ctx) {
@@ -109,7 +110,7 @@ export function taskDefinitionHandlers(ecs: EcsContext): Handlers<EcsOperations>
       const taskDefinition = m.tx(() => {
         const record = lookup(scope, input.taskDefinition) ?? unableToDescribe();
         if (record.taskDefinition.status !== 'ACTIVE') return record.taskDefinition;
-        const td: TaskDefinition = { ...record.taskDefinition, status: 'INACTIVE', deregisteredAt: ecs.clock.now() };
+        const td: StoredTaskDefinition = { ...record.taskDefinition, status: 'INACTIVE', deregisteredAt: ecs.clock.now() };
         m.putTaskDefinition({ ...record, taskDefinition: td }, scopeKey(scope));
         return td;
       });
@@ -141,9 +142,9 @@ export function taskDefinitionHandlers(ecs: EcsContext): Handlers<EcsOperations>
             taskDefinitions.push(td);
             continue;
           }
-          const deleting: TaskDefinition = { ...td, status: 'DELETE_IN_PROGRESS', deleteRequestedAt: ecs.clock.now() };
-          if (taskDefinitionInUse(ecs, td.taskDefinitionArn!)) m.putTaskDefinition({ ...record, taskDefinition: deleting }, scopeKey(scope));
-          else m.taskDefinitions.delete(td.taskDefinitionArn!);
+          const deleting: StoredTaskDefinition = { ...td, status: 'DELETE_IN_PROGRESS', deleteRequestedAt: ecs.clock.now() };
+          if (taskDefinitionInUse(ecs, td.taskDefinitionArn)) m.putTaskDefinition({ ...record, taskDefinition: deleting }, scopeKey(scope));
+          else m.taskDefinitions.delete(td.taskDefinitionArn);
           taskDefinitions.push(deleting);
         }
         return { taskDefinitions, failures };

@@ -6,7 +6,8 @@ import type { Handlers } from '../../protocol/types.ts';
 import type { EcsContext } from './context.ts';
 import { ecsError } from './errors.ts';
 import { familyOf, type TaskRecord } from './model.ts';
-import { clusterArnFor, findTask, paginate, requireCluster, requireRunnableTaskDefinition, scopeOf, serviceArnFor, taskArnFor } from './resolve.ts';
+import { scopeOf } from '../../core/scope.ts';
+import { clusterArnFor, findTask, listPage, requireCluster, requireRunnableTaskDefinition, serviceArnFor, taskArnFor } from './resolve.ts';
 import type { EcsOperations, Failure, Task } from './shapes.ts';
 import { checkCapacityProviders } from './service-spec.ts';
 import { launchTasks, requestStop } from './tasks.ts';
@@ -42,7 +43,7 @@ export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const scope = scopeOf(ctx);
       if (input.containerInstances.length > 10) throw ecsError.invalidParameter(`containerInstances can have at most 10 items (got ${input.containerInstances.length}).`);
       const cluster = requireCluster(ecs, scope, input.cluster);
-      const known = new Set(ecs.model.instances.find({ cluster: cluster.clusterArn! }).map((r) => r.instance.containerInstanceArn));
+      const known = new Set(ecs.model.instances.find({ cluster: cluster.clusterArn }).map((r) => r.instance.containerInstanceArn));
       for (const ref of input.containerInstances) {
         if (![...known].some((arn) => arn === ref || arn?.endsWith(`/${ref}`))) {
           throw ecsError.invalidParameter(`Container instance ${ref} is not registered in cluster ${cluster.clusterName}.`);
@@ -68,7 +69,7 @@ export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const cluster = requireCluster(ecs, scope, input.cluster);
       const found = findTask(ecs.model, scope, cluster, input.task);
       if (!found) throw ecsError.invalidParameter('The referenced task was not found.');
-      const record = requestStop(ecs, found.task.taskArn!, 'UserInitiated', input.reason || 'Task stopped by user');
+      const record = requestStop(ecs, found.task.taskArn, 'UserInitiated', input.reason || 'Task stopped by user');
       return { task: (record ?? found).task };
     },
 
@@ -80,7 +81,7 @@ export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const failures: Failure[] = [];
       for (const ref of input.tasks) {
         const record = findTask(ecs.model, scope, cluster, ref);
-        if (!record) failures.push({ arn: taskArnFor(scope, cluster.clusterName!, ref), reason: 'MISSING' });
+        if (!record) failures.push({ arn: taskArnFor(scope, cluster.clusterName, ref), reason: 'MISSING' });
         else tasks.push(withTags(record, input.include?.includes('TAGS') ?? false));
       }
       return { tasks, failures };
@@ -89,11 +90,11 @@ export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
     ListTasks(input, ctx) {
       const scope = scopeOf(ctx);
       const clusterArn = clusterArnFor(scope, input.cluster);
-      requireCluster(ecs, scope, input.cluster);
+      const cluster = requireCluster(ecs, scope, input.cluster);
       if (input.desiredStatus === 'PENDING') return { taskArns: [] };
-      const serviceArn = input.serviceName ? serviceArnFor(scope, ecs.model.clusters.get(clusterArn)!, input.serviceName) : undefined;
+      const serviceArn = input.serviceName ? serviceArnFor(scope, cluster, input.serviceName) : undefined;
       const instance = input.containerInstance
-        ? ecs.model.instances.find({ cluster: clusterArn }).find((r) => r.instance.containerInstanceArn === input.containerInstance || r.instance.containerInstanceArn!.endsWith(`/${input.containerInstance}`))
+        ? ecs.model.instances.find({ cluster: clusterArn }).find((r) => r.instance.containerInstanceArn === input.containerInstance || r.instance.containerInstanceArn.endsWith(`/${input.containerInstance}`))
         : undefined;
       if (input.containerInstance && !instance) return { taskArns: [] };
       const matching = ecs.model.tasks
@@ -104,11 +105,11 @@ export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
           started_by: input.startedBy,
           instance: instance?.instance.containerInstanceArn,
         }, 'pk')
-        .filter((r) => !input.family || familyOf(r.task.taskDefinitionArn!) === input.family)
+        .filter((r) => !input.family || familyOf(r.task.taskDefinitionArn) === input.family)
         .filter((r) => !input.launchType || r.task.launchType === input.launchType)
-        .map((r) => r.task.taskArn!);
-      const { page, nextToken } = paginate(matching, input.maxResults, input.nextToken);
-      return { taskArns: page, nextToken };
+        .map((r) => r.task.taskArn);
+      const page = listPage(matching, input, 'tasks');
+      return { taskArns: page.items, nextToken: page.next };
     },
   };
 }

@@ -5,15 +5,16 @@
 import { ecsArn, type Scope } from '../../core/ids.ts';
 import type { EcsContext } from './context.ts';
 import { newContainerInstance } from './instances.ts';
-import { scopeKey } from './model.ts';
+import type { StoredCluster } from './model.ts';
+import { scopeKey } from '../../core/scope.ts';
 import type { Cluster, ClusterSetting, Tag } from './shapes.ts';
 
-export function createCluster(ecs: EcsContext, scope: Scope, name: string, opts: { tags?: Tag[]; settings?: ClusterSetting[] } = {}): Cluster {
+export function createCluster(ecs: EcsContext, scope: Scope, name: string, opts: { tags?: Tag[]; settings?: ClusterSetting[] } = {}): StoredCluster {
   const arn = ecsArn.cluster(scope, name);
   return ecs.model.tx(() => {
     const existing = ecs.model.clusters.get(arn);
     if (existing && existing.status === 'ACTIVE') return existing;
-    const cluster: Cluster = {
+    const cluster: StoredCluster = {
       clusterArn: arn,
       clusterName: name,
       status: 'ACTIVE',
@@ -32,7 +33,7 @@ export function createCluster(ecs: EcsContext, scope: Scope, name: string, opts:
 
 /** The cluster as DescribeClusters shows it, with live counts. */
 export function describeCluster(ecs: EcsContext, cluster: Cluster): Cluster {
-  const arn = cluster.clusterArn!;
+  const arn = cluster.clusterArn;
   const m = ecs.model;
   const active = cluster.status === 'ACTIVE';
   return {

@@ -5,8 +5,7 @@
  */
 import type { Clock } from '../../core/clock.ts';
 import type { ContainerSpec } from '../../runtime/types.ts';
-import type { TaskRecord } from './model.ts';
-import type { ContainerDefinition } from './shapes.ts';
+import type { StoredContainer, TaskRecord } from './model.ts';
 import { parseTaskSize } from './task-size.ts';
 
 export const LABEL = {
@@ -14,6 +13,7 @@ export const LABEL = {
   taskArn: 'slipway.task-arn',
   containerName: 'slipway.container-name',
   cluster: 'slipway.cluster',
+  taskSet: 'slipway.task-set',
 } as const;
 
 const MIB = 1024 * 1024;
@@ -23,39 +23,40 @@ export function taskIdOf(taskArn: string): string {
 }
 
 export function engineName(record: TaskRecord, containerName: string): string {
-  return `slipway-${containerName}-${taskIdOf(record.task.taskArn!)}`;
+  return `slipway-${containerName}-${taskIdOf(record.task.taskArn)}`;
 }
 
 export function pauseName(record: TaskRecord): string {
-  return `slipway-netns-${taskIdOf(record.task.taskArn!)}`;
+  return `slipway-netns-${taskIdOf(record.task.taskArn)}`;
 }
 
 export function taskLabels(record: TaskRecord, containerName: string): Record<string, string> {
-  const td = record.task.taskDefinitionArn!;
+  const td = record.task.taskDefinitionArn;
   const familyRevision = td.slice(td.indexOf('task-definition/') + 'task-definition/'.length);
   return {
     [LABEL.managed]: 'true',
-    [LABEL.taskArn]: record.task.taskArn!,
+    [LABEL.taskArn]: record.task.taskArn,
     [LABEL.containerName]: containerName,
-    [LABEL.cluster]: record.task.clusterArn!,
-    'com.amazonaws.ecs.task-arn': record.task.taskArn!,
+    [LABEL.cluster]: record.task.clusterArn,
+    ...(record.taskSetArn ? { [LABEL.taskSet]: record.taskSetArn } : {}),
+    'com.amazonaws.ecs.task-arn': record.task.taskArn,
     'com.amazonaws.ecs.container-name': containerName,
-    'com.amazonaws.ecs.cluster': record.task.clusterArn!.slice(record.task.clusterArn!.lastIndexOf('/') + 1),
+    'com.amazonaws.ecs.cluster': record.task.clusterArn.slice(record.task.clusterArn.lastIndexOf('/') + 1),
     'com.amazonaws.ecs.task-definition-family': familyRevision.slice(0, familyRevision.lastIndexOf(':')),
     'com.amazonaws.ecs.task-definition-version': familyRevision.slice(familyRevision.lastIndexOf(':') + 1),
   };
 }
 
-export function containerSpec(record: TaskRecord, def: ContainerDefinition, clock: Clock, pauseId?: string): ContainerSpec {
+export function containerSpec(record: TaskRecord, def: StoredContainer, clock: Clock, pauseId?: string): ContainerSpec {
   const mode = record.networkMode;
   const taskMemory = parseTaskSize(undefined, record.task.memory).memory;
   const env: Record<string, string> = {};
   for (const kv of def.environment ?? []) if (kv.name) env[kv.name] = kv.value ?? '';
   const hc = def.healthCheck;
   return {
-    name: engineName(record, def.name!),
-    image: def.image!,
-    labels: { ...def.dockerLabels, ...taskLabels(record, def.name!) },
+    name: engineName(record, def.name),
+    image: def.image,
+    labels: { ...def.dockerLabels, ...taskLabels(record, def.name) },
     command: def.command?.length ? def.command : undefined,
     entryPoint: def.entryPoint?.length ? def.entryPoint : undefined,
     env,
@@ -68,7 +69,9 @@ export function containerSpec(record: TaskRecord, def: ContainerDefinition, cloc
     cpuShares: def.cpu && def.cpu >= 2 ? def.cpu : undefined,
     ports:
       mode === 'bridge'
-        ? (def.portMappings ?? []).map((p) => ({ containerPort: p.containerPort!, hostPort: p.hostPort || undefined, protocol: p.protocol ?? 'tcp' }))
+        // A mapping of a containerPortRange alone publishes no single port.
+        ? (def.portMappings ?? []).flatMap((p) =>
+          p.containerPort === undefined ? [] : [{ containerPort: p.containerPort, hostPort: p.hostPort || undefined, protocol: p.protocol ?? 'tcp' }])
         : undefined,
     network: mode === 'awsvpc' && pauseId ? { mode: 'container', containerId: pauseId } : { mode: mode === 'awsvpc' ? 'bridge' : mode },
     links: mode === 'bridge' ? (def.links ?? []).map((link) => linkTarget(record, link)) : undefined,
@@ -87,7 +90,7 @@ export function containerSpec(record: TaskRecord, def: ContainerDefinition, cloc
     stopTimeoutSec: stopTimeoutSec(def, clock),
     privileged: def.privileged,
     readonlyRootfs: def.readonlyRootFilesystem,
-    ulimits: def.ulimits?.map((u) => ({ name: u.name!, soft: u.softLimit!, hard: u.hardLimit! })),
+    ulimits: def.ulimits?.map((u) => ({ name: u.name, soft: u.softLimit, hard: u.hardLimit })),
     init: def.linuxParameters?.initProcessEnabled,
   };
 }
@@ -98,24 +101,24 @@ function linkTarget(record: TaskRecord, link: string): string {
   return `${engineName(record, name)}:${alias ?? name}`;
 }
 
-export function stopTimeoutSec(def: ContainerDefinition, clock: Clock): number {
+export function stopTimeoutSec(def: StoredContainer, clock: Clock): number {
   return Math.max(1, Math.ceil(clock.duration((def.stopTimeout ?? 30) * 1000) / 1000));
 }
 
 /** Containers in start order: each after the containers it depends on or links to. */
-export function startOrder(defs: ContainerDefinition[]): ContainerDefinition[] {
-  const byName = new Map(defs.map((d) => [d.name!, d]));
+export function startOrder(defs: StoredContainer[]): StoredContainer[] {
+  const byName = new Map(defs.map((d) => [d.name, d]));
   const done = new Set<string>();
-  const out: ContainerDefinition[] = [];
-  const visit = (d: ContainerDefinition, path: Set<string>) => {
-    if (done.has(d.name!) || path.has(d.name!)) return;
-    path.add(d.name!);
-    const deps = [...(d.dependsOn ?? []).map((x) => x.containerName!), ...(d.links ?? []).map((l) => l.split(':')[0])];
+  const out: StoredContainer[] = [];
+  const visit = (d: StoredContainer, path: Set<string>) => {
+    if (done.has(d.name) || path.has(d.name)) return;
+    path.add(d.name);
+    const deps = [...(d.dependsOn ?? []).map((x) => x.containerName), ...(d.links ?? []).map((l) => l.split(':')[0])];
     for (const dep of deps) {
       const target = byName.get(dep);
       if (target) visit(target, path);
     }
-    done.add(d.name!);
+    done.add(d.name);
     out.push(d);
   };
   for (const d of defs) visit(d, new Set());

@@ -126,7 +126,8 @@ describe('circuit breaker and backoff', () => {
   });
 
   const task = (over: Partial<Task>, extra: Partial<TaskRecord> = {}): TaskRecord => ({
-    task: { taskArn: `arn:aws:ecs:us-east-1:000000000000:task/default/${Math.random().toString(16).slice(2)}`, desiredStatus: 'RUNNING', lastStatus: 'RUNNING', ...over },
+    task: { taskArn: `arn:aws:ecs:us-east-1:000000000000:task/default/${Math.random().toString(16).slice(2)}`, desiredStatus: 'RUNNING', lastStatus: 'RUNNING',
+      clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default', taskDefinitionArn: 'arn:aws:ecs:us-east-1:000000000000:task-definition/web:1', createdAt: 0, ...over },
     containers: [{ name: 'web', image: 'x' }],
     networkMode: 'bridge',
     runtimeIds: {},

@@ -5,9 +5,10 @@
  * healthy or as a failed start, the circuit-breaker threshold, the start-failure backoff, and the
  * live counts DescribeServices shows. The scheduler (scheduler.ts) applies it to the store.
  */
+import { backoffMs, type BackoffRules } from '../../core/backoff.ts';
 import type { Clock } from '../../core/clock.ts';
 import { ecsDeploymentId } from '../../core/ids.ts';
-import type { ServiceRecord, TaskRecord } from './model.ts';
+import type { ServiceRecord, StoredDeployment, TaskRecord } from './model.ts';
 import type { CapacityProviderStrategyItem, Deployment, LaunchType, NetworkConfiguration } from './shapes.ts';
 
 /** A task with no container health check (and no load balancer) counts as healthy this long after RUNNING. */
@@ -17,7 +18,8 @@ export const HEALTH_CHECK_FAILURE = 'Task failed container health checks';
 export const elbHealthCheckFailure = (targetGroupArn: string) => `Task failed ELB health checks in (target-group ${targetGroupArn})`;
 /** Consecutive failed starts after which the scheduler throttles (when no circuit breaker acts). */
 export const THROTTLE_AFTER_FAILURES = 3;
-const MAX_BACKOFF_MS = 15 * 60_000;
+/** Starts after failures wait 10 s, doubling per further failure, up to 15 minutes. */
+const START_BACKOFF: BackoffRules = { baseMs: 10_000, maxMs: 15 * 60_000 };
 /**
  * The most tasks one scheduler step starts, and the most it stops: a large desired count is
  * reached over several steps, so no step holds the event loop for long.
@@ -150,7 +152,7 @@ export function circuitBreakerThreshold(desired: number): number {
 /** Nominal wait before the next start after `failures` consecutive failed starts (0 below the threshold). */
 export function startBackoffMs(failures: number): number {
   if (failures < THROTTLE_AFTER_FAILURES) return 0;
-  return Math.min(MAX_BACKOFF_MS, 10_000 * 2 ** (failures - THROTTLE_AFTER_FAILURES));
+  return backoffMs(failures - THROTTLE_AFTER_FAILURES, START_BACKOFF);
 }
 
 /** The failed starts since the deployment's last healthy task, oldest first. */
@@ -177,7 +179,7 @@ export function inProgressReason(id: string): string {
   return `ECS deployment ${id} in progress.`;
 }
 
-export function newDeployment(spec: DeploymentSpec, now: number): Deployment {
+export function newDeployment(spec: DeploymentSpec, now: number): StoredDeployment {
   const id = ecsDeploymentId();
   return {
     id,
@@ -220,7 +222,7 @@ export function liveCounts(tasks: TaskRecord[]): LiveCounts {
 }
 
 /** The deployments as DescribeServices shows them: counts read from the tasks now. */
-export function liveDeployments(record: ServiceRecord, tasks: TaskRecord[]): { deployments: Deployment[]; running: number; pending: number } {
+export function liveDeployments(record: ServiceRecord, tasks: TaskRecord[]): { deployments: StoredDeployment[]; running: number; pending: number } {
   let running = 0;
   let pending = 0;
   const deployments = record.deployments.map((d) => {

@@ -5,7 +5,7 @@
  * implements it over the same records its CreateTaskSet / UpdateTaskSet / DeleteTaskSet handlers use.
  * Every call takes the scope (region, account) the caller acts in; names may be names or ARNs.
  */
-import type { Scope } from '../../core/ids.ts';
+import type { Scope } from '../../core/scope.ts';
 
 /** A service as CodeDeploy needs to see it. */
 export interface ServiceView {

@@ -1,18 +1,23 @@
 /**
  * @module services/ecs
  * The ECS room: its API on the edge, the task controller that runs tasks on the engine, and the
- * service scheduler that keeps services at their desired count and rolls deployments.
+ * service scheduler that keeps services at their desired count, rolls deployments and keeps task
+ * sets; its facade (facade.ts) lets CodeDeploy drive a CODE_DEPLOY service's task sets.
  */
 import { cpus, totalmem } from 'node:os';
 import { Controller } from '../../core/reconcile.ts';
 import { logger } from '../../core/log.ts';
 import { loadModel } from '../../protocol/model.ts';
 import type { EngineInfo } from '../../runtime/types.ts';
-import { TARGET_HEALTH } from '../elb/index.ts';
-import type { AppContext, Room } from '../types.ts';
+import type { EcrFacade } from '../ecr/index.ts';
+import type { ElbFacade } from '../elb/index.ts';
+import type { ElbTrafficFacade } from '../elb/traffic-types.ts';
+import type { AppContext, RoomWithFacade } from '../types.ts';
 import { ecsHandlers } from './api.ts';
 import { LABEL } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
+import { ecsTaskSetsFacade } from './facade.ts';
+import type { EcsTaskSetsFacade } from './facade-types.ts';
 import { wakeForTargetGroup } from './load-balancing.ts';
 import { logRoutes } from './logs.ts';
 import { EcsModel } from './model.ts';
@@ -22,10 +27,13 @@ import { reconcileTask } from './task-controller.ts';
 
 const log = logger('ecs');
 
-export function register(app: AppContext): Room {
+export type { EcsTaskSetsFacade } from './facade-types.ts';
+
+export function register(app: AppContext, deps: { elb: ElbFacade & ElbTrafficFacade; ecr: EcrFacade }): RoomWithFacade<EcsTaskSetsFacade> {
   const model = new EcsModel(app.store);
   const ecs: EcsContext = {
     ...app,
+    ...deps,
     model,
     engine: fallbackEngine(),
     enqueueTask: (arn) => tasks.enqueue(arn),
@@ -36,19 +44,20 @@ export function register(app: AppContext): Room {
     reconcile: reconcileTask(ecs),
     concurrency: 8,
     resyncMs: 10_000,
-    listKeys: () => model.tasks.find().map((t) => t.task.taskArn!),
+    listKeys: () => model.tasks.find().map((t) => t.task.taskArn),
   });
   const services = new Controller({
     name: 'ecs.services',
     reconcile: reconcileService(ecs),
     concurrency: 4,
     resyncMs: 5_000,
-    listKeys: () => model.services.find().filter((s) => s.service.status !== 'INACTIVE').map((s) => s.service.serviceArn!),
+    listKeys: () => model.services.find().filter((s) => s.service.status !== 'INACTIVE').map((s) => s.service.serviceArn),
   });
   const watching = new AbortController();
 
   return {
     name: 'ecs',
+    facade: ecsTaskSetsFacade(ecs),
     api: {
       model: loadModel('ecs'),
       handlers: ecsHandlers(ecs),
@@ -62,7 +71,7 @@ export function register(app: AppContext): Room {
         log.warn(`Docker Engine is not reachable (${(err as Error).message}); tasks will wait for it. Start Docker and check \`docker info\`.`);
       }
       void watchEngine(ecs, watching.signal);
-      const unwatchTargets = app.events.subscribe((e) => e.type === TARGET_HEALTH && wakeForTargetGroup(ecs, e.resource));
+      const unwatchTargets = deps.elb.onTargetHealth((targetGroupArn) => wakeForTargetGroup(ecs, targetGroupArn));
       watching.signal.addEventListener('abort', unwatchTargets, { once: true });
       await reportOrphans(ecs);
       reportUnservable(ecs);

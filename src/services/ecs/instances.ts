@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { ecsArn, hexId, type Scope } from '../../core/ids.ts';
 import type { EcsContext } from './context.ts';
-import type { ContainerInstanceRecord, TaskRecord } from './model.ts';
-import type { ContainerInstance, Resource, TaskDefinition } from './shapes.ts';
+import type { ContainerInstanceRecord, StoredInstance, TaskRecord } from './model.ts';
+import type { ContainerInstance, Resource, Task, TaskDefinition } from './shapes.ts';
 import { containerReservation } from './task-size.ts';
 
 /** Ports the ECS agent reserves on every instance. */
@@ -36,7 +36,7 @@ export function offeredCapacity(ecs: EcsContext): Capacity {
 export function newContainerInstance(ecs: EcsContext, scope: Scope, clusterArn: string, clusterName: string): ContainerInstanceRecord {
   const capacity = offeredCapacity(ecs);
   const ec2Id = 'i-' + createHash('sha256').update(`${ecs.engine.id}/${clusterArn}`).digest('hex').slice(0, 17);
-  const instance: ContainerInstance = {
+  const instance: StoredInstance = {
     containerInstanceArn: ecsArn.containerInstance(scope, clusterName, hexId()),
     ec2InstanceId: ec2Id,
     version: 1,
@@ -72,7 +72,7 @@ export function usageOf(tasks: TaskRecord[]): Usage {
 }
 
 /** What a task holds on its instance: task-level size when given, else its containers', plus static host ports. */
-export function taskReservation(record: Pick<TaskRecord, 'containers' | 'networkMode' | 'task'>) {
+export function taskReservation(record: Pick<TaskRecord, 'containers' | 'networkMode'> & { task: Pick<Task, 'cpu' | 'memory'> }) {
   return containerReservation({
     containerDefinitions: record.containers,
     networkMode: record.networkMode,
@@ -91,9 +91,9 @@ function resources(capacity: Capacity, tcp: Set<number>, udp: Set<number>): Reso
 }
 
 /** The container instance as DescribeContainerInstances shows it, with live counts. */
-export function describeInstance(ecs: EcsContext, record: ContainerInstanceRecord): ContainerInstance {
+export function describeInstance(ecs: EcsContext, record: ContainerInstanceRecord): StoredInstance {
   const offered = offeredCapacity(ecs);
-  const tasks = ecs.model.tasks.find({ instance: record.instance.containerInstanceArn! });
+  const tasks = ecs.model.tasks.find({ instance: record.instance.containerInstanceArn });
   const usage = usageOf(tasks);
   return {
     ...record.instance,

@@ -21,7 +21,7 @@ function logDir(ecs: EcsContext, taskId: string): string {
 }
 
 export async function saveTaskLogs(ecs: EcsContext, record: TaskRecord): Promise<void> {
-  const dir = logDir(ecs, taskIdOf(record.task.taskArn!));
+  const dir = logDir(ecs, taskIdOf(record.task.taskArn));
   await mkdir(dir, { recursive: true });
   for (const [name, id] of Object.entries(record.runtimeIds)) {
     try {
@@ -42,7 +42,7 @@ export function logRoutes(ecs: EcsContext): Route[] {
         const url = new URL(req.url ?? '/', 'http://edge');
         const follow = url.searchParams.get('follow') === '1';
         const wanted = url.searchParams.get('container');
-        const record = ecs.model.tasks.find().find((t) => taskIdOf(t.task.taskArn!) === taskId);
+        const record = ecs.model.tasks.find().find((t) => taskIdOf(t.task.taskArn) === taskId);
         const streams: { name: string; open: () => Promise<Readable> }[] = [];
         if (record && Object.keys(record.runtimeIds).length) {
           for (const [name, id] of Object.entries(record.runtimeIds)) {

@@ -13,7 +13,6 @@
  * `scope` is "<region>:<account>". Handlers write spec; controllers write status, always through an
  * update function that re-reads the record inside a transaction, so neither overwrites the other.
  */
-import type { Scope } from '../../core/ids.ts';
 import type { DocTable, Store } from '../../store/index.ts';
 import type {
   Cluster,
@@ -25,10 +24,30 @@ import type {
   Tag,
   Task,
   TaskDefinition,
+  TaskSet,
 } from './shapes.ts';
 
+/*
+ * What a stored record always has: the public shapes mark every member optional, but Slipway
+ * writes these when it creates the record, so readers need not check (or assert) them.
+ */
+export type StoredCluster = Cluster & Required<Pick<Cluster, 'clusterArn' | 'clusterName' | 'status'>>;
+export type StoredTaskDefinition = Omit<TaskDefinition, 'containerDefinitions'> &
+  Required<Pick<TaskDefinition, 'taskDefinitionArn' | 'family' | 'revision' | 'status'>> & { containerDefinitions: StoredContainer[] };
+export type StoredTask = Task & Required<Pick<Task, 'taskArn' | 'clusterArn' | 'taskDefinitionArn' | 'desiredStatus' | 'lastStatus' | 'createdAt'>>;
+export type StoredContainer = ContainerDefinition & Required<Pick<ContainerDefinition, 'name' | 'image'>>;
+export type StoredService = Service & Required<Pick<Service, 'serviceArn' | 'serviceName' | 'clusterArn' | 'status'>>;
+export type StoredDeployment = Deployment & Required<Pick<Deployment, 'id' | 'taskDefinition'>>;
+export type StoredTaskSet = TaskSet &
+  Required<Pick<TaskSet, 'id' | 'taskSetArn' | 'serviceArn' | 'clusterArn' | 'status' | 'taskDefinition' | 'createdAt' | 'updatedAt'>> & {
+    scale: { value: number; unit: 'PERCENT' };
+    /** CreateTaskSet's idempotency token; never shown. */
+    clientToken?: string;
+  };
+export type StoredInstance = ContainerInstance & Required<Pick<ContainerInstance, 'containerInstanceArn'>>;
+
 export interface TaskDefinitionRecord {
-  taskDefinition: TaskDefinition;
+  taskDefinition: StoredTaskDefinition;
   tags: Tag[];
 }
 
@@ -38,17 +57,19 @@ export interface FamilyRecord {
 
 /** What the task controller needs beyond the public Task shape. */
 export interface TaskRecord {
-  task: Task;
+  task: StoredTask;
   /** Container definitions with the RunTask overrides applied. */
-  containers: ContainerDefinition[];
+  containers: StoredContainer[];
   networkMode: 'bridge' | 'host' | 'awsvpc' | 'none';
   /** Engine container ids by container name, once created. */
   runtimeIds: Record<string, string>;
   /** The awsvpc task's network-namespace holder. */
   pauseId?: string;
   serviceArn?: string;
-  /** The service deployment (ecs-svc/...) that started it. */
+  /** The service deployment or task set (ecs-svc/...) that started it. */
   deploymentId?: string;
+  /** The task set it belongs to, for services under an external deployment controller. */
+  taskSetArn?: string;
   /** When the task first counted as healthy for its service (epoch ms). */
   healthySince?: number;
   /** The load balancer targets registered for this service task (load-balancing.ts). */
@@ -61,9 +82,11 @@ export interface TaskRecord {
 
 /** Service state beyond the public Service shape. */
 export interface ServiceRecord {
-  service: Service;
-  /** Deployments in the order shown by DescribeServices (PRIMARY first). */
-  deployments: Deployment[];
+  service: StoredService;
+  /** Deployments in the order shown by DescribeServices (PRIMARY first); none under CODE_DEPLOY or EXTERNAL. */
+  deployments: StoredDeployment[];
+  /** Task sets of a CODE_DEPLOY or EXTERNAL service, oldest first; a deleted one stays (DRAINING) until its tasks stopped. */
+  taskSets?: StoredTaskSet[];
   events: ServiceEvent[];
   /** Task definition of the last deployment that completed, for circuit-breaker rollback. */
   lastCompletedTaskDefinition?: string;
@@ -84,16 +107,12 @@ export interface ServiceRecord {
 export const INACTIVE_RETENTION_MS = 60 * 60 * 1000;
 
 export interface ContainerInstanceRecord {
-  instance: ContainerInstance;
+  instance: StoredInstance;
   clusterArn: string;
 }
 
-export function scopeKey(scope: Scope): string {
-  return `${scope.region}:${scope.account}`;
-}
-
 export class EcsModel {
-  readonly clusters: DocTable<Cluster, 'scope' | 'name' | 'status'>;
+  readonly clusters: DocTable<StoredCluster, 'scope' | 'name' | 'status'>;
   readonly instances: DocTable<ContainerInstanceRecord, 'cluster'>;
   readonly taskDefinitions: DocTable<TaskDefinitionRecord, 'scope' | 'family' | 'revision' | 'status'>;
   readonly families: DocTable<FamilyRecord, 'scope'>;
@@ -121,17 +140,17 @@ export class EcsModel {
     return this.store.tx(fn);
   }
 
-  putCluster(cluster: Cluster, scope: string): void {
-    this.clusters.put(cluster.clusterArn!, cluster, { scope, name: cluster.clusterName!, status: cluster.status! });
+  putCluster(cluster: StoredCluster, scope: string): void {
+    this.clusters.put(cluster.clusterArn, cluster, { scope, name: cluster.clusterName, status: cluster.status });
   }
 
   putInstance(record: ContainerInstanceRecord): void {
-    this.instances.put(record.instance.containerInstanceArn!, record, { cluster: record.clusterArn });
+    this.instances.put(record.instance.containerInstanceArn, record, { cluster: record.clusterArn });
   }
 
   putTaskDefinition(record: TaskDefinitionRecord, scope: string): void {
     const td = record.taskDefinition;
-    this.taskDefinitions.put(td.taskDefinitionArn!, record, { scope, family: td.family!, revision: td.revision!, status: td.status! });
+    this.taskDefinitions.put(td.taskDefinitionArn, record, { scope, family: td.family, revision: td.revision, status: td.status });
   }
 
   /** Reserves the next revision number of a family; numbers are never reused. */
@@ -144,12 +163,12 @@ export class EcsModel {
 
   putTask(record: TaskRecord): void {
     const t = record.task;
-    this.tasks.put(t.taskArn!, record, {
-      cluster: t.clusterArn!,
+    this.tasks.put(t.taskArn, record, {
+      cluster: t.clusterArn,
       service: record.serviceArn ?? null,
-      desired: t.desiredStatus!,
-      last: t.lastStatus!,
-      family: familyOf(t.taskDefinitionArn!),
+      desired: t.desiredStatus,
+      last: t.lastStatus,
+      family: familyOf(t.taskDefinitionArn),
       started_by: t.startedBy ?? null,
       instance: t.containerInstanceArn ?? null,
     });
@@ -166,7 +185,7 @@ export class EcsModel {
 
   putService(record: ServiceRecord): void {
     const s = record.service;
-    this.services.put(s.serviceArn!, record, { cluster: s.clusterArn!, name: s.serviceName!, status: s.status! });
+    this.services.put(s.serviceArn, record, { cluster: s.clusterArn, name: s.serviceName, status: s.status });
   }
 
   updateService(serviceArn: string, mutate: (record: ServiceRecord) => void): ServiceRecord | undefined {

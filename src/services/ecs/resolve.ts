@@ -3,17 +3,13 @@
  * Turns what a caller passes (short name, id or full ARN; cluster omitted = "default") into
  * records, with ECS's errors when they do not exist.
  */
-import { ecsArn, parseArn, shortName, type Scope } from '../../core/ids.ts';
+import { ecsArn, parseArn, shortName } from '../../core/ids.ts';
+import { paginate, type Page } from '../../core/paging.ts';
+import { scopeKey, type Scope } from '../../core/scope.ts';
 import { ecsError } from './errors.ts';
-import type { RequestContext } from '../../protocol/types.ts';
-import type { EcsModel, ServiceRecord, TaskDefinitionRecord, TaskRecord } from './model.ts';
-import { scopeKey } from './model.ts';
+import type { EcsModel, ServiceRecord, StoredCluster, TaskDefinitionRecord, TaskRecord } from './model.ts';
 import { createCluster } from './clusters.ts';
 import type { EcsContext } from './context.ts';
-import type { Cluster } from './shapes.ts';
-
-/** The caller's region and account, which every ARN the handlers make or read is in. */
-export const scopeOf = (ctx: RequestContext): Scope => ({ region: ctx.region, account: ctx.account });
 
 export function clusterArnFor(scope: Scope, cluster: string | undefined): string {
   const value = cluster || 'default';
@@ -21,7 +17,7 @@ export function clusterArnFor(scope: Scope, cluster: string | undefined): string
 }
 
 /** The ACTIVE cluster, or ClusterNotFoundException. The default cluster is created on first use. */
-export function requireCluster(ecs: EcsContext, scope: Scope, cluster: string | undefined): Cluster {
+export function requireCluster(ecs: EcsContext, scope: Scope, cluster: string | undefined): StoredCluster {
   const arn = clusterArnFor(scope, cluster);
   const found = ecs.model.clusters.get(arn);
   if (found && found.status === 'ACTIVE') return found;
@@ -47,7 +43,7 @@ export function requireRunnableTaskDefinition(model: EcsModel, scope: Scope, ref
   const record = findTaskDefinition(model, scope, ref);
   if (!record) throw ecsError.taskDefinitionNotFound();
   if (record.taskDefinition.status !== 'ACTIVE') {
-    throw ecsError.taskDefinitionInactive(record.taskDefinition.taskDefinitionArn!);
+    throw ecsError.taskDefinitionInactive(record.taskDefinition.taskDefinitionArn);
   }
   return record;
 }
@@ -56,44 +52,48 @@ export function taskArnFor(scope: Scope, clusterName: string, task: string): str
   return task.startsWith('arn:') ? task : ecsArn.task(scope, clusterName, task);
 }
 
-export function findTask(model: EcsModel, scope: Scope, cluster: Cluster, task: string): TaskRecord | undefined {
-  const record = model.tasks.get(taskArnFor(scope, cluster.clusterName!, task));
+export function findTask(model: EcsModel, scope: Scope, cluster: StoredCluster, task: string): TaskRecord | undefined {
+  const record = model.tasks.get(taskArnFor(scope, cluster.clusterName, task));
   return record && record.task.clusterArn === cluster.clusterArn ? record : undefined;
 }
 
-export function serviceArnFor(scope: Scope, cluster: Cluster, service: string): string {
-  if (!service.startsWith('arn:')) return ecsArn.service(scope, cluster.clusterName!, service);
+export function serviceArnFor(scope: Scope, cluster: StoredCluster, service: string): string {
+  if (!service.startsWith('arn:')) return ecsArn.service(scope, cluster.clusterName, service);
   // Old-format ARNs (service/<name>) name no cluster: read them against the given one.
-  const parsed = parseArn(service)!;
-  return parsed.resource.split('/').length === 2 ? ecsArn.service(scope, cluster.clusterName!, shortName(service)) : service;
+  const parsed = parseArn(service);
+  // A malformed ARN names no service: it is looked up as given, and not found.
+  if (!parsed) return service;
+  return parsed.resource.split('/').length === 2 ? ecsArn.service(scope, cluster.clusterName, shortName(service)) : service;
 }
 
-export function findService(model: EcsModel, scope: Scope, cluster: Cluster, service: string): ServiceRecord | undefined {
+export function findService(model: EcsModel, scope: Scope, cluster: StoredCluster, service: string): ServiceRecord | undefined {
   return model.services.get(serviceArnFor(scope, cluster, service));
 }
 
 /** The service, ACTIVE or not, or ServiceNotFoundException. */
-export function requireService(model: EcsModel, scope: Scope, cluster: Cluster, service: string): ServiceRecord {
+export function requireService(model: EcsModel, scope: Scope, cluster: StoredCluster, service: string): ServiceRecord {
   const record = findService(model, scope, cluster, service);
   if (!record) throw ecsError.serviceNotFound();
   return record;
 }
 
-export function requireActiveService(model: EcsModel, scope: Scope, cluster: Cluster, service: string): ServiceRecord {
+export function requireActiveService(model: EcsModel, scope: Scope, cluster: StoredCluster, service: string): ServiceRecord {
   const record = requireService(model, scope, cluster, service);
   if (record.service.status !== 'ACTIVE') throw ecsError.serviceNotActive();
   return record;
 }
 
-/** Opaque pagination tokens: the offset into a stably ordered list. */
-export function paginate<T>(items: T[], maxResults: number | undefined, nextToken: string | undefined, limit = 100): { page: T[]; nextToken?: string } {
-  const start = nextToken ? Number(Buffer.from(nextToken, 'base64url').toString()) : 0;
-  if (!Number.isInteger(start) || start < 0) throw ecsError.invalidParameter('Invalid nextToken.');
-  const size = Math.min(maxResults ?? limit, limit);
-  if (size < 1) throw ecsError.invalidParameter('maxResults must be at least 1.');
-  const page = items.slice(start, start + size);
-  const end = start + page.length;
-  return { page, nextToken: end < items.length ? Buffer.from(String(end)).toString('base64url') : undefined };
+/**
+ * One page of an ECS list: maxResults items (`defaultSize` when absent, at most 100) from where
+ * nextToken left off; a token of another list or a bad size is InvalidParameterException naming it.
+ */
+export function listPage<T>(all: readonly T[], input: { maxResults?: number; nextToken?: string }, kind: string, defaultSize = 100): Page<T> {
+  return paginate(all, { token: input.nextToken, size: input.maxResults }, {
+    kind,
+    defaultSize,
+    maxSize: 100,
+    invalid: (field, message) => ecsError.invalidParameter(`Invalid ${field === 'token' ? 'nextToken' : 'maxResults'}: ${message}.`),
+  });
 }
 
 /** List operations take 1–100 results per page. */

@@ -6,24 +6,21 @@
  * start PRIMARY ones within maximumPercent/minimumHealthyPercent, drop drained deployments, mark
  * completion — so a run interrupted by a crash leaves either all of its step or none of it. It
  * never branches on what woke it; the task controller wakes it whenever a service task changes.
+ * A service under the CODE_DEPLOY or EXTERNAL controller has task sets instead of deployments:
+ * task-set-scheduler.ts takes its step.
  */
-import { AwsError } from '../../core/errors.ts';
-import { scopeOfArn } from '../../core/ids.ts';
-import { taskIdOf } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
 import {
-  HEALTH_CHECK_FAILURE, circuitBreakerThreshold, elbHealthCheckFailure, countFailedTasks, failsHealthChecks, failureStreak, healthyFrom, isActive,
-  isHealthy, isStopping, liveCounts, liveDeployments, MAX_TASKS_PER_STEP, newDeployment, rollingStep, startBackoffMs,
+  circuitBreakerThreshold, countFailedTasks, failureStreak, isActive, isHealthy, isStopping, liveCounts, liveDeployments, MAX_TASKS_PER_STEP,
+  newDeployment, rollingStep, startBackoffMs,
 } from './deployments.ts';
-import { INACTIVE_RETENTION_MS, type TaskRecord } from './model.ts';
+import { INACTIVE_RETENTION_MS, type StoredDeployment, type TaskRecord } from './model.ts';
 import { say } from './service-events.ts';
 import { storedServiceProblem } from './service-spec.ts';
+import { noteHealthy, replaceUnhealthy, startTasks } from './service-steps.ts';
 import { MOVING_MS, scalingReason, Tick } from './service-tick.ts';
-import type { Deployment } from './shapes.ts';
-import { launchTasks } from './tasks.ts';
-
-/** Nominal wait before placing again after a placement failure. */
-const PLACEMENT_RETRY_MS = 15_000;
+import { rollTaskSets } from './task-set-scheduler.ts';
+import { controllerOf } from './task-sets.ts';
 
 type Result = { requeueAfterMs?: number } | void;
 
@@ -54,7 +51,7 @@ function forget(t: Tick): void {
   t.book.inactiveAt = since;
   const left = since + t.ecs.clock.duration(INACTIVE_RETENTION_MS) - t.now;
   if (left > 0) return t.wake(left);
-  t.ecs.model.services.delete(t.record.service.serviceArn!);
+  t.ecs.model.services.delete(t.record.service.serviceArn);
   t.forgotten = true;
 }
 
@@ -63,12 +60,13 @@ function drain(t: Tick): void {
   const svc = t.record.service;
   svc.desiredCount = 0;
   const primary = t.record.deployments[0];
-  t.stop(t.tasks.filter(isActive).slice(0, MAX_TASKS_PER_STEP), scalingReason(primary?.id ?? 'ecs-svc/0'));
+  t.stop(t.tasks.filter(isActive).slice(0, MAX_TASKS_PER_STEP), scalingReason(primary?.id ?? t.record.taskSets?.[0]?.id ?? 'ecs-svc/0'));
   if (t.tasks.some((r) => r.task.lastStatus !== 'STOPPED')) return t.wake(MOVING_MS);
   svc.status = 'INACTIVE';
   svc.runningCount = 0;
   svc.pendingCount = 0;
   t.record.deployments = primary ? [{ ...primary, desiredCount: 0, runningCount: 0, pendingCount: 0, updatedAt: t.now }] : [];
+  t.record.taskSets = undefined;
   t.book.inactiveAt = t.now;
   t.wake(t.ecs.clock.duration(INACTIVE_RETENTION_MS));
 }
@@ -77,18 +75,20 @@ function drain(t: Tick): void {
 function roll(t: Tick): void {
   const { ecs, record } = t;
   const svc = record.service;
-  const cluster = ecs.model.clusters.get(svc.clusterArn!);
-  if (!cluster || record.deployments.length === 0) return;
+  const cluster = ecs.model.clusters.get(svc.clusterArn);
+  if (!cluster) return;
   // An invalid spec is recorded and not retried: the next UpdateService wakes the service again.
   const problem = storedServiceProblem(svc);
   if (problem) return t.event(say.unservable(t.name, problem));
+  if (controllerOf(svc) !== 'ECS') return rollTaskSets(t);
+  if (record.deployments.length === 0) return;
   if (svc.schedulingStrategy === 'DAEMON') {
-    svc.desiredCount = ecs.model.instances.find({ cluster: svc.clusterArn! }).filter((i) => i.instance.status === 'ACTIVE').length;
+    svc.desiredCount = ecs.model.instances.find({ cluster: svc.clusterArn }).filter((i) => i.instance.status === 'ACTIVE').length;
   }
   const desired = svc.desiredCount ?? 0;
-  const current = new Set(record.deployments.map((d) => d.id));
+  const current = new Set<string | undefined>(record.deployments.map((d) => d.id));
   // Tasks of no current deployment (left from an earlier service of the same name) are not ours to keep.
-  t.stop(t.tasks.filter((r) => isActive(r) && !current.has(r.deploymentId)).slice(0, MAX_TASKS_PER_STEP), scalingReason(record.deployments[0].id!));
+  t.stop(t.tasks.filter((r) => isActive(r) && !current.has(r.deploymentId)).slice(0, MAX_TASKS_PER_STEP), scalingReason(record.deployments[0].id));
 
   noteHealthy(t);
   replaceUnhealthy(t);
@@ -115,63 +115,21 @@ function roll(t: Tick): void {
   const oldInOrder = [...activeOld].sort(notHealthyFirst);
   t.stop(
     [...oldInOrder.filter((r) => !healthy(r)).slice(0, step.stopOldUnhealthy), ...oldInOrder.filter(healthy).slice(0, step.stopOldHealthy)],
-    scalingReason(primary.id!),
+    scalingReason(primary.id),
   );
-  t.stop([...activePrimary].sort(notHealthyFirst).slice(0, step.scaleIn), scalingReason(primary.id!));
-  if (step.start > 0) start(t, primary, step.start);
+  t.stop([...activePrimary].sort(notHealthyFirst).slice(0, step.scaleIn), scalingReason(primary.id));
+  if (step.start > 0) startTasks(t, primary, step.start);
   if (step.blocked) t.event(say.blocked(t.name));
 
   t.refresh();
   settle(t, primary);
 }
 
-/** Remembers when tasks and deployments first counted as healthy; wakes when warming tasks will. */
-function noteHealthy(t: Tick): void {
-  const healthyAt = (t.book.healthyAt ??= {});
-  for (const r of t.tasks) {
-    const from = healthyFrom(r, t.ecs.clock, t.now, t.targets(r)?.state);
-    if (from === undefined) continue;
-    if (from > t.now) {
-      t.wake(from - t.now + 20);
-      continue;
-    }
-    if (r.healthySince === undefined) {
-      r.healthySince = from;
-      t.ecs.model.updateTask(r.task.taskArn!, (x) => (x.healthySince ??= from));
-    }
-    if (r.deploymentId && healthyAt[r.deploymentId] === undefined) healthyAt[r.deploymentId] = from;
-  }
-}
-
-/** Tasks whose container or load balancer health checks fail after the grace period are stopped and replaced. */
-function replaceUnhealthy(t: Tick): void {
-  const grace = t.record.service.healthCheckGracePeriodSeconds ?? 0;
-  for (const r of t.tasks) {
-    const lb = t.targets(r);
-    if (!isActive(r) || r.task.lastStatus !== 'RUNNING' || lb?.state !== 'unhealthy') continue;
-    if (!t.ecs.clock.elapsed(r.task.startedAt ?? t.now, grace * 1000)) {
-      t.wake((r.task.startedAt ?? t.now) + t.ecs.clock.duration(grace * 1000) - t.now + 20);
-      continue;
-    }
-    t.event(say.unhealthyTarget(t.name, lb.port, lb.targetGroupArn, lb.reason));
-    t.stop([r], elbHealthCheckFailure(lb.targetGroupArn));
-  }
-  for (const r of t.tasks) {
-    if (!isActive(r) || r.task.healthStatus !== 'UNHEALTHY') continue;
-    if (!failsHealthChecks(r, t.ecs.clock, grace)) {
-      t.wake((r.task.startedAt ?? t.now) + t.ecs.clock.duration(grace * 1000) - t.now + 20);
-      continue;
-    }
-    t.event(say.failedHealthChecks(t.name, taskIdOf(r.task.taskArn!)));
-    t.stop([r], HEALTH_CHECK_FAILURE);
-  }
-}
-
 /** Counts the PRIMARY's failed tasks; trips the breaker (and rolls back) at the threshold. */
 function circuitBreaker(t: Tick): void {
   const { record } = t;
   const primary = record.deployments[0];
-  const healthyAt = t.book.healthyAt?.[primary.id!];
+  const healthyAt = t.book.healthyAt?.[primary.id];
   if (healthyAt === undefined) {
     const failed = countFailedTasks(t.tasks.filter((r) => r.deploymentId === primary.id), healthyAt);
     primary.failedTasks = Math.max(primary.failedTasks ?? 0, failed);
@@ -182,11 +140,11 @@ function circuitBreaker(t: Tick): void {
   primary.rolloutState = 'FAILED';
   primary.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.';
   primary.updatedAt = t.now;
-  t.event(say.failed(t.name, primary.id!));
-  t.ecs.events.publish({ type: 'ecs.deployment', resource: record.service.serviceArn!, at: t.now, detail: { id: primary.id, rolloutState: 'FAILED' } });
+  t.event(say.failed(t.name, primary.id));
+  t.ecs.events.publish({ type: 'ecs.deployment', resource: record.service.serviceArn, at: t.now, detail: { id: primary.id, rolloutState: 'FAILED' } });
   const target = record.lastCompletedTaskDefinition;
   const rollbacks = (t.book.rollbacks ??= []);
-  if (!breaker.rollback || !target || rollbacks.includes(primary.id!)) return;
+  if (!breaker.rollback || !target || rollbacks.includes(primary.id)) return;
   const rollback = newDeployment({
     taskDefinition: target,
     desiredCount: record.service.desiredCount ?? 0,
@@ -198,14 +156,14 @@ function circuitBreaker(t: Tick): void {
   primary.status = 'ACTIVE';
   record.deployments.unshift(rollback);
   record.service.taskDefinition = target;
-  rollbacks.push(rollback.id!);
-  t.event(say.rollingBack(t.name, rollback.id!, target));
+  rollbacks.push(rollback.id);
+  t.event(say.rollingBack(t.name, rollback.id, target));
 }
 
 /** Without a circuit breaker watching, repeated failed starts slow the PRIMARY down. */
-function throttle(t: Tick, primary: Deployment, ofPrimary: TaskRecord[]): boolean {
+function throttle(t: Tick, primary: StoredDeployment, ofPrimary: TaskRecord[]): boolean {
   const breaker = t.record.service.deploymentConfiguration?.deploymentCircuitBreaker;
-  const watched = breaker?.enable && primary.rolloutState === 'IN_PROGRESS' && t.book.healthyAt?.[primary.id!] === undefined;
+  const watched = breaker?.enable && primary.rolloutState === 'IN_PROGRESS' && t.book.healthyAt?.[primary.id] === undefined;
   if (watched || primary.rolloutState === 'FAILED') return false;
   const streak = failureStreak(ofPrimary);
   const wait = startBackoffMs(streak.length);
@@ -217,59 +175,16 @@ function throttle(t: Tick, primary: Deployment, ofPrimary: TaskRecord[]): boolea
   return true;
 }
 
-/** Starts PRIMARY tasks; placement problems become service events, as in ECS. */
-function start(t: Tick, primary: Deployment, count: number): void {
-  const { ecs, record } = t;
-  const svc = record.service;
-  const definition = ecs.model.taskDefinitions.get(primary.taskDefinition!);
-  if (!definition) return t.event(say.missingTaskDefinition(t.name, primary.taskDefinition!));
-  const cluster = ecs.model.clusters.get(svc.clusterArn!)!;
-  const tags = [
-    ...(svc.propagateTags === 'SERVICE' ? svc.tags ?? [] : svc.propagateTags === 'TASK_DEFINITION' ? definition.tags : []),
-    ...(svc.enableECSManagedTags ? [{ key: 'aws:ecs:serviceName', value: t.name }, { key: 'aws:ecs:clusterName', value: cluster.clusterName }] : []),
-  ];
-  let launched: ReturnType<typeof launchTasks>;
-  try {
-    launched = launchTasks(ecs, {
-      scope: scopeOfArn(svc.serviceArn!)!,
-      cluster,
-      definition,
-      count,
-      launchType: primary.launchType,
-      startedBy: primary.id,
-      group: `service:${t.name}`,
-      tags,
-      networkConfiguration: primary.networkConfiguration,
-      placementStrategy: svc.placementStrategy,
-      placementConstraints: svc.placementConstraints,
-      enableExecuteCommand: svc.enableExecuteCommand,
-      serviceArn: svc.serviceArn,
-      deploymentId: primary.id,
-    });
-  } catch (err) {
-    if (!(err instanceof AwsError)) throw err;
-    t.event(say.cannotPlace(t.name, err.message));
-    return t.wake(Math.max(MOVING_MS, ecs.clock.duration(PLACEMENT_RETRY_MS)));
-  }
-  if (launched.tasks.length) t.event(say.started(t.name, launched.tasks.map((x) => taskIdOf(x.taskArn!))));
-  if (launched.failures.length) {
-    // While tasks are still stopping they hold ports and memory: wait for them before complaining.
-    if (t.tasks.some(isStopping)) return t.wake(MOVING_MS / 2);
-    t.event(say.unplaceable(t.name, launched.failures[0]));
-    t.wake(Math.max(MOVING_MS, ecs.clock.duration(PLACEMENT_RETRY_MS)));
-  }
-  t.wake(MOVING_MS);
-}
-
 /** Drops drained deployments, writes the counts, marks completion and steady state, decides when to look again. */
-function settle(t: Tick, primary: Deployment): void {
+function settle(t: Tick, primary: StoredDeployment): void {
   const { record } = t;
   const svc = record.service;
   const desired = svc.desiredCount ?? 0;
   const before = record.deployments.length;
   record.deployments = record.deployments.filter((d) => d === primary || t.tasks.some((r) => r.deploymentId === d.id && r.task.lastStatus !== 'STOPPED'));
-  const ids = new Set(record.deployments.map((d) => d.id!));
-  for (const id of Object.keys(t.book.healthyAt ?? {})) if (!ids.has(id)) delete t.book.healthyAt![id];
+  const ids = new Set(record.deployments.map((d) => d.id));
+  const healthyAt = t.book.healthyAt ?? {};
+  for (const id of Object.keys(healthyAt)) if (!ids.has(id)) delete healthyAt[id];
   if (t.book.rollbacks) t.book.rollbacks = t.book.rollbacks.filter((id) => ids.has(id));
 
   const live = liveDeployments(record, t.tasks);
@@ -292,8 +207,8 @@ function settle(t: Tick, primary: Deployment): void {
     head.rolloutStateReason = `ECS deployment ${head.id} completed.`;
     head.updatedAt = t.now;
     record.lastCompletedTaskDefinition = head.taskDefinition;
-    t.event(say.completed(t.name, head.id!));
-    t.ecs.events.publish({ type: 'ecs.deployment', resource: svc.serviceArn!, at: t.now, detail: { id: head.id, rolloutState: 'COMPLETED' } });
+    t.event(say.completed(t.name, head.id));
+    t.ecs.events.publish({ type: 'ecs.deployment', resource: svc.serviceArn, at: t.now, detail: { id: head.id, rolloutState: 'COMPLETED' } });
   }
   const inTransit = t.tasks.some((r) => isStopping(r) || (isActive(r) && r.task.lastStatus !== 'RUNNING'));
   if (alone && !inTransit && counts.running === desired && targetsHealthy && head.rolloutState === 'COMPLETED') t.event(say.steady(t.name));

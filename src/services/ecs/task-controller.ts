@@ -8,13 +8,11 @@
 import { logger } from '../../core/log.ts';
 import { ConflictError, NotFoundError, PullError } from '../../runtime/errors.ts';
 import type { ContainerState } from '../../runtime/types.ts';
-import { engineImageName, registryCredentialsFor } from '../ecr/index.ts';
 import { containerSpec, engineName, pauseName, startOrder, stopTimeoutSec, taskLabels } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
 import { drainTaskTargets, registerTaskTargets } from './load-balancing.ts';
 import { saveTaskLogs } from './logs.ts';
-import type { TaskRecord } from './model.ts';
-import type { ContainerDefinition } from './shapes.ts';
+import type { StoredContainer, TaskRecord } from './model.ts';
 import { requestStop } from './tasks.ts';
 import { observedStatus, type Observed } from './task-status.ts';
 
@@ -51,22 +49,22 @@ async function inspectOrNothing(ecs: EcsContext, idOrName: string): Promise<Cont
 async function observe(ecs: EcsContext, record: TaskRecord): Promise<Observed> {
   const containers = new Map<string, ContainerState | undefined>();
   for (const def of record.containers) {
-    containers.set(def.name!, await inspectOrNothing(ecs, record.runtimeIds[def.name!] ?? engineName(record, def.name!)));
+    containers.set(def.name, await inspectOrNothing(ecs, record.runtimeIds[def.name] ?? engineName(record, def.name)));
   }
   const pause = record.networkMode === 'awsvpc' ? await inspectOrNothing(ecs, record.pauseId ?? pauseName(record)) : undefined;
   return { containers, pause };
 }
 
 function fail(ecs: EcsContext, record: TaskRecord, reason: string, container?: string): void {
-  ecs.model.updateTask(record.task.taskArn!, (r) => {
+  ecs.model.updateTask(record.task.taskArn, (r) => {
     const c = r.task.containers?.find((x) => x.name === container);
     if (c) c.reason = reason;
   });
-  requestStop(ecs, record.task.taskArn!, 'TaskFailedToStart', reason);
+  requestStop(ecs, record.task.taskArn, 'TaskFailedToStart', reason);
 }
 
 async function advance(ecs: EcsContext, record: TaskRecord, observed: Observed): Promise<{ requeueAfterMs?: number } | void> {
-  const taskArn = record.task.taskArn!;
+  const taskArn = record.task.taskArn;
   if (record.networkMode === 'awsvpc' && !observed.pause?.running) {
     if (record.task.lastStatus !== 'PROVISIONING' && record.pauseId) {
       requestStop(ecs, taskArn, 'TaskFailedToStart', 'ResourceInitializationError: the task network namespace holder exited');
@@ -79,12 +77,12 @@ async function advance(ecs: EcsContext, record: TaskRecord, observed: Observed):
   }
   let waiting = false;
   for (const def of startOrder(record.containers)) {
-    const state = observed.containers.get(def.name!);
+    const state = observed.containers.get(def.name);
     if (state?.startedAt || state?.running) continue;
     const blocker = dependencyBlocker(def, observed);
     if (blocker === 'failed') return;
     if (blocker) {
-      if (ecs.clock.elapsed(record.task.createdAt!, (def.startTimeout ?? DEFAULT_START_TIMEOUT_MS / 1000) * 1000)) {
+      if (ecs.clock.elapsed(record.task.createdAt, (def.startTimeout ?? DEFAULT_START_TIMEOUT_MS / 1000) * 1000)) {
         fail(ecs, record, `CannotStartContainerError: container '${def.name}' timed out waiting for ${blocker}`, def.name);
         return;
       }
@@ -93,15 +91,15 @@ async function advance(ecs: EcsContext, record: TaskRecord, observed: Observed):
     }
     const started = await startContainer(ecs, record, def, observed);
     if (!started) return;
-    observed.containers.set(def.name!, started);
+    observed.containers.set(def.name, started);
     record = ecs.model.tasks.get(taskArn) ?? record;
   }
   for (const def of record.containers) {
-    const id = record.runtimeIds[def.name!];
-    if (id) observed.containers.set(def.name!, await inspectOrNothing(ecs, id));
+    const id = record.runtimeIds[def.name];
+    if (id) observed.containers.set(def.name, await inspectOrNothing(ecs, id));
   }
   const status = observedStatus(record, observed);
-  record = setStatus(ecs, record, observed, status.allStarted && !waiting ? 'RUNNING' : record.task.lastStatus!);
+  record = setStatus(ecs, record, observed, status.allStarted && !waiting ? 'RUNNING' : record.task.lastStatus);
   if (status.exitedEssential) {
     requestStop(ecs, taskArn, 'EssentialContainerExited', 'Essential container in task exited');
     return;
@@ -111,10 +109,10 @@ async function advance(ecs: EcsContext, record: TaskRecord, observed: Observed):
   // Health checks report through engine events; a slow resync is the safety net.
   return { requeueAfterMs: 10_000 };
 
-  function dependencyBlocker(def: ContainerDefinition, o: Observed): string | 'failed' | undefined {
+  function dependencyBlocker(def: StoredContainer, o: Observed): string | 'failed' | undefined {
     for (const dep of def.dependsOn ?? []) {
-      const s = o.containers.get(dep.containerName!);
-      const exited = !!s && !s.running && !!s.finishedAt && !!s.startedAt;
+      const s = o.containers.get(dep.containerName);
+      const exited = s !== undefined && !s.running && !!s.finishedAt && !!s.startedAt;
       switch (dep.condition) {
         case 'START':
           if (!s?.startedAt && !s?.running) return `container '${dep.containerName}' to start`;
@@ -124,8 +122,8 @@ async function advance(ecs: EcsContext, record: TaskRecord, observed: Observed):
           break;
         case 'SUCCESS':
           if (!exited) return `container '${dep.containerName}' to succeed`;
-          if (s!.exitCode !== 0) {
-            fail(ecs, record, `CannotStartContainerError: dependency '${dep.containerName}' of container '${def.name}' exited with code ${s!.exitCode} (condition SUCCESS)`, def.name);
+          if (s.exitCode !== 0) {
+            fail(ecs, record, `CannotStartContainerError: dependency '${dep.containerName}' of container '${def.name}' exited with code ${s.exitCode} (condition SUCCESS)`, def.name);
             return 'failed';
           }
           break;
@@ -162,26 +160,26 @@ async function ensurePause(ecs: EcsContext, record: TaskRecord): Promise<Contain
       if (!(err instanceof ConflictError)) throw err;
       id = (await ecs.runtime.inspect(pauseName(record))).id;
     }
-    ecs.model.updateTask(record.task.taskArn!, (r) => (r.pauseId = id));
+    ecs.model.updateTask(record.task.taskArn, (r) => (r.pauseId = id));
     record.pauseId = id;
   }
   await ecs.runtime.start(id);
   return ecs.runtime.inspect(id);
 }
 
-async function startContainer(ecs: EcsContext, record: TaskRecord, def: ContainerDefinition, observed: Observed): Promise<ContainerState | undefined> {
-  const taskArn = record.task.taskArn!;
+async function startContainer(ecs: EcsContext, record: TaskRecord, def: StoredContainer, observed: Observed): Promise<ContainerState | undefined> {
+  const taskArn = record.task.taskArn;
   const unsupported = unsupportedSource(def);
   if (unsupported) {
     fail(ecs, record, unsupported, def.name);
     return undefined;
   }
-  let id = record.runtimeIds[def.name!];
-  const image = engineImageName(ecs, def.image!);
-  if (!id || !observed.containers.get(def.name!)) {
+  let id: string | undefined = record.runtimeIds[def.name];
+  const image = ecs.ecr.engineImageName(def.image);
+  if (!id || !observed.containers.get(def.name)) {
     if (!record.task.pullStartedAt) ecs.model.updateTask(taskArn, (r) => (r.task.pullStartedAt ??= ecs.clock.now()));
     try {
-      await ecs.runtime.ensureImage(image, { auth: registryCredentialsFor(ecs, image) });
+      await ecs.runtime.ensureImage(image, { auth: ecs.ecr.pullCredentials(image) });
     } catch (err) {
       if (err instanceof PullError) {
         fail(ecs, record, `CannotPullContainerError: ${err.message}`, def.name);
@@ -196,13 +194,14 @@ async function startContainer(ecs: EcsContext, record: TaskRecord, def: Containe
         fail(ecs, record, `CannotCreateContainerError: ${(err as Error).message}`, def.name);
         return undefined;
       }
-      id = (await ecs.runtime.inspect(engineName(record, def.name!))).id;
+      id = (await ecs.runtime.inspect(engineName(record, def.name))).id;
     }
+    const created = id;
     ecs.model.updateTask(taskArn, (r) => {
-      r.runtimeIds[def.name!] = id!;
+      r.runtimeIds[def.name] = created;
       r.task.pullStoppedAt ??= ecs.clock.now();
     });
-    record.runtimeIds[def.name!] = id;
+    record.runtimeIds[def.name] = created;
   }
   try {
     await ecs.runtime.start(id);
@@ -215,7 +214,7 @@ async function startContainer(ecs: EcsContext, record: TaskRecord, def: Containe
 }
 
 /** Sources of configuration Slipway does not have yet fail the task clearly, as ECS would fail to fetch them. */
-function unsupportedSource(def: ContainerDefinition): string | undefined {
+function unsupportedSource(def: StoredContainer): string | undefined {
   if (def.environmentFiles?.length) {
     return `ResourceInitializationError: container '${def.name}' reads environmentFiles from S3, which Slipway does not provide yet; put the variables in 'environment' instead`;
   }
@@ -227,20 +226,22 @@ function unsupportedSource(def: ContainerDefinition): string | undefined {
 
 /** Stops containers dependents-first (as the ECS agent does), then finishes the task. */
 async function stop(ecs: EcsContext, record: TaskRecord, observed: Observed, inFlight: Set<string>): Promise<{ requeueAfterMs?: number } | void> {
-  const taskArn = record.task.taskArn!;
-  if (!['DEACTIVATING', 'STOPPING', 'DEPROVISIONING'].includes(record.task.lastStatus!)) {
+  const taskArn = record.task.taskArn;
+  if (!['DEACTIVATING', 'STOPPING', 'DEPROVISIONING'].includes(record.task.lastStatus)) {
     record = setStatus(ecs, record, observed, 'DEACTIVATING');
   }
   if (record.task.lastStatus === 'DEACTIVATING') {
     // Load balancer targets are deregistered first and drained before any container is stopped.
-    const anyRunning = record.containers.some((def) => observed.containers.get(def.name!)?.running);
+    const anyRunning = record.containers.some((def) => observed.containers.get(def.name)?.running);
     if (drainTaskTargets(ecs, record, anyRunning)) return { requeueAfterMs: POLL_MS / 2 };
     record = setStatus(ecs, record, observed, 'STOPPING');
   }
-  const running = record.containers.filter((def) => observed.containers.get(def.name!)?.running);
-  for (const def of running) {
-    const id = observed.containers.get(def.name!)!.id;
-    const dependentRunning = running.some((other) => other !== def && dependsOnContainer(other, def.name!));
+  const running = record.containers.flatMap((def) => {
+    const state = observed.containers.get(def.name);
+    return state?.running ? [{ def, id: state.id }] : [];
+  });
+  for (const { def, id } of running) {
+    const dependentRunning = running.some((other) => other.def !== def && dependsOnContainer(other.def, def.name));
     if (dependentRunning || inFlight.has(id)) continue;
     inFlight.add(id);
     ecs.runtime
@@ -267,23 +268,24 @@ async function stop(ecs: EcsContext, record: TaskRecord, observed: Observed, inF
   ecs.enqueueTask(taskArn);
 }
 
-function dependsOnContainer(def: ContainerDefinition, name: string): boolean {
+function dependsOnContainer(def: StoredContainer, name: string): boolean {
   return (def.dependsOn ?? []).some((d) => d.containerName === name) || (def.links ?? []).some((l) => l.split(':')[0] === name);
 }
 
 /** Stopped tasks stay visible for an hour; then their logs are saved, containers removed, record dropped. */
 async function retire(ecs: EcsContext, record: TaskRecord): Promise<{ requeueAfterMs?: number } | void> {
-  const due = record.task.stoppedAt! + ecs.clock.duration(STOPPED_RETENTION_MS) - ecs.clock.now();
+  // A task is retired only once STOPPED, which sets stoppedAt; one without is due at once.
+  const due = (record.task.stoppedAt ?? 0) + ecs.clock.duration(STOPPED_RETENTION_MS) - ecs.clock.now();
   if (due > 0) return { requeueAfterMs: Math.min(due, 60_000) };
   await saveTaskLogs(ecs, record);
   for (const id of [...Object.values(record.runtimeIds), ...(record.pauseId ? [record.pauseId] : [])]) await ecs.runtime.remove(id);
-  ecs.model.tasks.delete(record.task.taskArn!);
+  ecs.model.tasks.delete(record.task.taskArn);
 }
 
 /** Writes the observed container states and the task's lastStatus; announces changes. */
 function setStatus(ecs: EcsContext, record: TaskRecord, observed: Observed, lastStatus: string): TaskRecord {
   const before = `${record.task.lastStatus}/${record.task.healthStatus}`;
-  const updated = ecs.model.updateTask(record.task.taskArn!, (r) => {
+  const updated = ecs.model.updateTask(record.task.taskArn, (r) => {
     observedStatus(r, observed).apply(r, ecs.clock.now());
     r.task.lastStatus = lastStatus;
     if (lastStatus === 'RUNNING') r.task.startedAt ??= ecs.clock.now();
@@ -296,7 +298,7 @@ function setStatus(ecs: EcsContext, record: TaskRecord, observed: Observed, last
 function publish(ecs: EcsContext, record: TaskRecord, lastStatus: string): void {
   ecs.events.publish({
     type: 'ecs.task',
-    resource: record.task.taskArn!,
+    resource: record.task.taskArn,
     at: ecs.clock.now(),
     detail: { lastStatus, desiredStatus: record.task.desiredStatus, healthStatus: record.task.healthStatus, stoppedReason: record.task.stoppedReason },
   });

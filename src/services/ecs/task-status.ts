@@ -29,8 +29,8 @@ export function observedStatus(record: TaskRecord, observed: Observed): StatusRe
   let allStarted = true;
   let exitedEssential = false;
   for (const def of record.containers) {
-    const state = observed.containers.get(def.name!);
-    const wasStarted = !!record.runtimeIds[def.name!] && record.task.containers?.find((c) => c.name === def.name)?.lastStatus !== 'PENDING';
+    const state = observed.containers.get(def.name);
+    const wasStarted = !!record.runtimeIds[def.name] && record.task.containers?.find((c) => c.name === def.name)?.lastStatus !== 'PENDING';
     if (!started(state)) allStarted = false;
     const essential = def.essential !== false;
     if (essential && ((state && started(state) && !state.running) || (!state && wasStarted))) exitedEssential = true;
@@ -41,8 +41,10 @@ export function observedStatus(record: TaskRecord, observed: Observed): StatusRe
     apply(r, now) {
       const ip = observed.pause?.ipAddress;
       for (const c of r.task.containers ?? []) {
-        const def = r.containers.find((d) => d.name === c.name)!;
-        applyContainer(r, c, observed.containers.get(c.name!), !!def.healthCheck?.command?.length && def.healthCheck.command[0] !== 'NONE', ip);
+        // Every container a task shows is one of its definitions, made by name when the task was.
+        const def = r.containers.find((d) => d.name === c.name);
+        if (!def) continue;
+        applyContainer(r, c, observed.containers.get(def.name), !!def.healthCheck?.command?.length && def.healthCheck.command[0] !== 'NONE', ip);
       }
       r.task.healthStatus = taskHealth(r);
       if (r.networkMode === 'awsvpc' && ip && !r.task.attachments?.length) r.task.attachments = [eniAttachment(r, ip)];
@@ -90,8 +92,8 @@ function health(state: ContainerState): HealthStatus {
 /** HEALTHY only if every essential container with a health check is; UNHEALTHY if any is. */
 function taskHealth(r: TaskRecord): HealthStatus {
   const checked = (r.task.containers ?? []).filter((c) => {
-    const def = r.containers.find((d) => d.name === c.name)!;
-    return def.essential !== false && def.healthCheck?.command?.length && def.healthCheck.command[0] !== 'NONE';
+    const def = r.containers.find((d) => d.name === c.name);
+    return def !== undefined && def.essential !== false && def.healthCheck?.command?.length && def.healthCheck.command[0] !== 'NONE';
   });
   if (checked.length === 0) return 'UNKNOWN';
   if (checked.some((c) => c.healthStatus === 'UNHEALTHY')) return 'UNHEALTHY';
@@ -100,7 +102,7 @@ function taskHealth(r: TaskRecord): HealthStatus {
 }
 
 function eniAttachment(r: TaskRecord, ip: string) {
-  const id = r.task.taskArn!.slice(-32);
+  const id = r.task.taskArn.slice(-32);
   const eni = `eni-${id.slice(0, 17)}`;
   return {
     id: `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`,

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AwsError } from '../../core/errors.ts';
 import type { ContainerDefinition, RegisterTaskDefinitionRequest, TaskDefinition } from './shapes.ts';
+import type { StoredTaskDefinition } from './model.ts';
 import { containerReservation, parseTaskSize } from './task-size.ts';
 import { applyOverrides, normalizeTaskDefinition, validateContainerOverrides } from './taskdefs.ts';
 
@@ -10,7 +11,7 @@ const ctx = { arn: 'arn:aws:ecs:us-east-1:000000000000:task-definition/ecs-taskd
 /** Seed 002's taskdef.json, verbatim. */
 const seed002 = JSON.parse(`{"executionRoleArn":"arn:aws:iam::<AWS_ACCOUNT_ID>:role/ecsTaskExecutionRole","containerDefinitions":[{"name":"nginx-website","image":"nginx","essential":true,"portMappings":[{"hostPort":80,"protocol":"tcp","containerPort":80}]}],"requiresCompatibilities":["FARGATE"],"networkMode":"awsvpc","cpu":"256","memory":"512","family":"ecs-taskdef"}`) as RegisterTaskDefinitionRequest;
 
-const register = (input: RegisterTaskDefinitionRequest): TaskDefinition => normalizeTaskDefinition(input, ctx);
+const register = (input: RegisterTaskDefinitionRequest): StoredTaskDefinition => normalizeTaskDefinition(input, ctx);
 
 /** A minimal valid EC2/bridge definition with the given containers. */
 function ec2(...containers: ContainerDefinition[]): RegisterTaskDefinitionRequest {

@@ -6,6 +6,7 @@
  * An absent networkMode is echoed as absent and behaves as `bridge`.
  */
 import { ecsError } from './errors.ts';
+import type { StoredContainer, StoredTaskDefinition } from './model.ts';
 import { checkTaskSize, isFargateSize, MAX_INTEGER, parseTaskSize, type TaskSize } from './task-size.ts';
 import type {
   Attribute, Compatibility, ContainerDefinition, ContainerOverride, HealthCheck, KeyValuePair, NetworkMode,
@@ -35,7 +36,7 @@ function bad(container: string, message: string): never {
 }
 
 /** Validates a RegisterTaskDefinition request like ECS and returns the stored/described record. */
-export function normalizeTaskDefinition(input: RegisterTaskDefinitionRequest, ctx: RegistrationContext): TaskDefinition {
+export function normalizeTaskDefinition(input: RegisterTaskDefinitionRequest, ctx: RegistrationContext): StoredTaskDefinition {
   const rest: Record<string, unknown> = { ...input };
   for (const k of OUTPUT_ONLY) delete rest[k];
   for (const [k, v] of Object.entries(rest)) if (v === undefined) delete rest[k];
@@ -63,7 +64,7 @@ export function normalizeTaskDefinition(input: RegisterTaskDefinitionRequest, ct
   }
   for (const c of requires) if (!compatibilities.includes(c)) compatibilities.push(c);
 
-  const td: TaskDefinition = {
+  const td: StoredTaskDefinition = {
     ...(rest as TaskDefinition),
     taskDefinitionArn: ctx.arn,
     family,
@@ -86,7 +87,7 @@ function checkFargate(input: RegisterTaskDefinitionRequest, mode: NetworkMode, s
   if (mode !== 'awsvpc') fail(`Fargate only supports network mode 'awsvpc'.`);
   if (size.cpu === undefined) fail(`Fargate requires that 'cpu' be defined at the task level.`);
   if (size.memory === undefined) fail(`Fargate requires that 'memory' be defined at the task level.`);
-  if (!isFargateSize(size.cpu!, size.memory!)) {
+  if (!isFargateSize(size.cpu, size.memory)) {
     fail(`No Fargate configuration exists for given values: ${size.cpu} CPU, ${size.memory} memory. See the Amazon ECS documentation for the valid values.`);
   }
   const awslogs = input.containerDefinitions.some((c) => c.logConfiguration?.logDriver === 'awslogs');
@@ -108,12 +109,12 @@ function checkContainerNumbers(n: string, input: ContainerDefinition, fargate: b
   }
 }
 
-function normalizeContainer(input: ContainerDefinition, mode: NetworkMode, size: TaskSize, fargate: boolean): ContainerDefinition {
-  const name = input.name;
-  if (typeof name !== 'string' || name === '') fail('Container.name should not be null or empty.');
-  const n = name!;
+function normalizeContainer(input: ContainerDefinition, mode: NetworkMode, size: TaskSize, fargate: boolean): StoredContainer {
+  const n = input.name;
+  if (typeof n !== 'string' || n === '') fail('Container.name should not be null or empty.');
+  const image = input.image;
   if (!NAME.test(n)) bad(n, `Container name '${n}' is invalid: up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.`);
-  if (typeof input.image !== 'string' || input.image.trim() === '') bad(n, 'Container.image should not be null or empty.');
+  if (typeof image !== 'string' || image.trim() === '') bad(n, 'Container.image should not be null or empty.');
 
   const { memory, memoryReservation } = input;
   if (size.memory === undefined && memory === undefined && memoryReservation === undefined) {
@@ -125,8 +126,10 @@ function normalizeContainer(input: ContainerDefinition, mode: NetworkMode, size:
   }
   if (input.links?.length && mode !== 'bridge') bad(n, `Links are not supported when networkMode=${mode}.`);
 
-  const out: ContainerDefinition = {
+  const out: StoredContainer = {
     ...input,
+    name: n,
+    image,
     cpu: input.cpu ?? 0,
     essential: input.essential ?? true,
     portMappings: (input.portMappings ?? []).map((p) => normalizePort(n, p, mode)),
@@ -174,15 +177,15 @@ function normalizeHealthCheck(container: string, hc: HealthCheck): HealthCheck {
 }
 
 /** Rules across containers: duplicate names, an essential container, links and dependsOn targets. */
-function checkContainerSet(containers: ContainerDefinition[], mode: NetworkMode): void {
-  const byName = new Map<string, ContainerDefinition>();
+function checkContainerSet(containers: StoredContainer[], mode: NetworkMode): void {
+  const byName = new Map<string, StoredContainer>();
   for (const c of containers) {
-    if (byName.has(c.name!)) bad(c.name!, `Duplicate container name '${c.name}'; container names must be unique within a task definition.`);
-    byName.set(c.name!, c);
+    if (byName.has(c.name)) bad(c.name, `Duplicate container name '${c.name}'; container names must be unique within a task definition.`);
+    byName.set(c.name, c);
   }
   if (!containers.some((c) => c.essential)) fail('Task definition does not have any essential containers.');
   for (const c of containers) {
-    const n = c.name!;
+    const n = c.name;
     for (const link of mode === 'bridge' ? c.links ?? [] : []) {
       const target = link.split(':')[0];
       if (!byName.has(target) || target === n) bad(n, `links entry '${link}' does not name another container in this task definition.`);
@@ -190,13 +193,13 @@ function checkContainerSet(containers: ContainerDefinition[], mode: NetworkMode)
     for (const dep of c.dependsOn ?? []) {
       const target = byName.get(dep.containerName);
       if (!target || dep.containerName === n) {
-        bad(n, `dependsOn containerName '${dep.containerName}' does not name another container in this task definition.`);
+        return bad(n, `dependsOn containerName '${dep.containerName}' does not name another container in this task definition.`);
       }
       if (!CONDITIONS.has(dep.condition)) bad(n, `dependsOn condition '${dep.condition}' for container '${dep.containerName}' must be one of START, COMPLETE, SUCCESS, HEALTHY.`);
-      if ((dep.condition === 'COMPLETE' || dep.condition === 'SUCCESS') && target!.essential) {
+      if ((dep.condition === 'COMPLETE' || dep.condition === 'SUCCESS') && target.essential) {
         bad(n, `dependsOn condition '${dep.condition}' cannot target essential container '${dep.containerName}'.`);
       }
-      if (dep.condition === 'HEALTHY' && !target!.healthCheck) {
+      if (dep.condition === 'HEALTHY' && !target.healthCheck) {
         bad(n, `dependsOn condition 'HEALTHY' requires container '${dep.containerName}' to have a healthCheck.`);
       }
     }
@@ -204,8 +207,8 @@ function checkContainerSet(containers: ContainerDefinition[], mode: NetworkMode)
   checkNoCycle(containers);
 }
 
-function checkNoCycle(containers: ContainerDefinition[]): void {
-  const deps = new Map(containers.map((c) => [c.name!, (c.dependsOn ?? []).map((d) => d.containerName)]));
+function checkNoCycle(containers: StoredContainer[]): void {
+  const deps = new Map(containers.map((c) => [c.name, (c.dependsOn ?? []).map((d) => d.containerName)]));
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (n: string, path: string[]): void => {
     if (state.get(n) === 'done') return;
@@ -214,7 +217,7 @@ function checkNoCycle(containers: ContainerDefinition[]): void {
     for (const d of deps.get(n) ?? []) visit(d, [...path, n]);
     state.set(n, 'done');
   };
-  for (const c of containers) visit(c.name!, []);
+  for (const c of containers) visit(c.name, []);
 }
 
 /** The agent capabilities a definition needs, as ECS lists them in `requiresAttributes`. */
@@ -249,13 +252,13 @@ export function validateContainerOverrides(td: TaskDefinition, overrides?: TaskO
 }
 
 /** The effective container definitions of a task after its container overrides. `td` is not modified. */
-export function applyOverrides(td: TaskDefinition, overrides?: TaskOverride): ContainerDefinition[] {
+export function applyOverrides(td: StoredTaskDefinition, overrides?: TaskOverride): StoredContainer[] {
   const byName = new Map<string, ContainerOverride>();
   for (const o of overrides?.containerOverrides ?? []) if (o.name) byName.set(o.name, o);
-  return (td.containerDefinitions ?? []).map((c) => {
-    const o = byName.get(c.name!);
+  return td.containerDefinitions.map((c) => {
+    const o = byName.get(c.name);
     if (!o) return { ...c };
-    const out: ContainerDefinition = { ...c };
+    const out: StoredContainer = { ...c };
     if (o.command !== undefined) out.command = [...o.command];
     if (o.environment?.length) out.environment = mergeEnvironment(c.environment ?? [], o.environment);
     if (o.environmentFiles?.length) out.environmentFiles = [...o.environmentFiles];

@@ -8,7 +8,7 @@ import { ecsArn, hexId, type Scope } from '../../core/ids.ts';
 import type { EcsContext } from './context.ts';
 import { ecsError } from './errors.ts';
 import { offeredCapacity, taskReservation, usageOf } from './instances.ts';
-import type { TaskDefinitionRecord, TaskRecord } from './model.ts';
+import type { StoredCluster, StoredTask, TaskDefinitionRecord, TaskRecord } from './model.ts';
 import { place, type Candidate } from './placement.ts';
 import type {
   Cluster,
@@ -27,7 +27,7 @@ import { applyOverrides, validateContainerOverrides } from './taskdefs.ts';
 
 export interface LaunchRequest {
   scope: Scope;
-  cluster: Cluster;
+  cluster: StoredCluster;
   definition: TaskDefinitionRecord;
   count: number;
   launchType?: LaunchType;
@@ -41,6 +41,7 @@ export interface LaunchRequest {
   enableExecuteCommand?: boolean;
   serviceArn?: string;
   deploymentId?: string;
+  taskSetArn?: string;
 }
 
 /** Checks that apply before anything is placed; throws ECS's errors. */
@@ -60,7 +61,7 @@ export function checkLaunchable(req: Pick<LaunchRequest, 'definition' | 'launchT
 }
 
 /** Places and records `count` tasks; what cannot be placed comes back in `failures`, as ECS does. */
-export function launchTasks(ecs: EcsContext, req: LaunchRequest): { tasks: Task[]; failures: Failure[] } {
+export function launchTasks(ecs: EcsContext, req: LaunchRequest): { tasks: StoredTask[]; failures: Failure[] } {
   checkLaunchable(req);
   const td = req.definition.taskDefinition;
   const launchType = req.launchType ?? 'EC2';
@@ -69,15 +70,15 @@ export function launchTasks(ecs: EcsContext, req: LaunchRequest): { tasks: Task[
   const cpu = req.overrides?.cpu ?? td.cpu;
   const memory = req.overrides?.memory ?? td.memory;
   const group = req.group ?? `family:${td.family}`;
-  const clusterName = req.cluster.clusterName!;
-  const tasks: Task[] = [];
+  const clusterName = req.cluster.clusterName;
+  const tasks: StoredTask[] = [];
   const failures: Failure[] = [];
 
   ecs.model.tx(() => {
     for (let i = 0; i < req.count; i++) {
       let instanceArn: string | undefined;
       if (launchType === 'EC2') {
-        const candidates = candidatesIn(ecs, req.cluster.clusterArn!);
+        const candidates = candidatesIn(ecs, req.cluster.clusterArn);
         if (candidates.length === 0) throw ecsError.invalidParameter('No Container Instances were found in your cluster.');
         const need = taskReservation({ containers, networkMode, task: { cpu, memory } });
         const placed = place(candidates, need, group, req.placementStrategy, req.placementConstraints);
@@ -91,7 +92,7 @@ export function launchTasks(ecs: EcsContext, req: LaunchRequest): { tasks: Task[
       const id = hexId();
       const taskArn = ecsArn.task(req.scope, clusterName, id);
       const now = ecs.clock.now();
-      const task: Task = {
+      const task: StoredTask = {
         taskArn,
         clusterArn: req.cluster.clusterArn,
         taskDefinitionArn: td.taskDefinitionArn,
@@ -131,11 +132,11 @@ export function launchTasks(ecs: EcsContext, req: LaunchRequest): { tasks: Task[
         tags: req.tags ?? [],
         ephemeralStorage: launchType === 'FARGATE' ? { sizeInGiB: 20 } : undefined,
       };
-      ecs.model.putTask({ task, containers, networkMode, runtimeIds: {}, serviceArn: req.serviceArn, deploymentId: req.deploymentId });
+      ecs.model.putTask({ task, containers, networkMode, runtimeIds: {}, serviceArn: req.serviceArn, deploymentId: req.deploymentId, taskSetArn: req.taskSetArn });
       tasks.push(task);
     }
   });
-  for (const t of tasks) ecs.enqueueTask(t.taskArn!);
+  for (const t of tasks) ecs.enqueueTask(t.taskArn);
   return { tasks, failures };
 }
 
@@ -156,7 +157,7 @@ export function requestStop(ecs: EcsContext, taskArn: string, stopCode: TaskStop
 export function candidatesIn(ecs: EcsContext, clusterArn: string): Candidate[] {
   const offered = offeredCapacity(ecs);
   return ecs.model.instances.find({ cluster: clusterArn }).filter((r) => r.instance.status === 'ACTIVE').map((r) => {
-    const arn = r.instance.containerInstanceArn!;
+    const arn = r.instance.containerInstanceArn;
     const tasks = ecs.model.tasks.find({ instance: arn }).filter((t) => t.task.lastStatus !== 'STOPPED');
     const usage = usageOf(tasks);
     return {

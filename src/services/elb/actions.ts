@@ -63,7 +63,7 @@ function forward(elb: ElbContext, a: Action, lbArn: string, usage: Map<string, S
   if (a.TargetGroupArn && tuples.length && (tuples.length > 1 || tuples[0].TargetGroupArn !== a.TargetGroupArn)) {
     throw elbError.invalidAction('You cannot specify both a target group ARN and a ForwardConfig with a different target group');
   }
-  const groups = tuples.length ? tuples.map((t) => ({ TargetGroupArn: t.TargetGroupArn!, Weight: t.Weight ?? 1 })) : a.TargetGroupArn ? [{ TargetGroupArn: a.TargetGroupArn, Weight: 1 }] : [];
+  const groups = tuples.length ? tuples.map((t) => ({ TargetGroupArn: t.TargetGroupArn ?? '', Weight: t.Weight ?? 1 })) : a.TargetGroupArn ? [{ TargetGroupArn: a.TargetGroupArn, Weight: 1 }] : [];
   if (groups.length === 0) throw elbError.validation('A forward action must have a TargetGroupArn or a ForwardConfig with target groups');
   if (groups.length > 5) throw elbError.validation('A forward action can have at most 5 target groups');
   if (new Set(groups.map((g) => g.TargetGroupArn)).size !== groups.length) throw elbError.validation('Target groups in a forward action must be unique');

@@ -5,11 +5,11 @@
  * (api-listeners.ts). Slipway has no ACM: any well-formed ACM or IAM server-certificate ARN is
  * accepted, and the data plane serves a certificate of its own for the load balancer (certificates.ts).
  */
+import { paginate } from '../../core/paging.ts';
 import type { ElbContext } from './context.ts';
 import { checkCertificates, requireListener } from './api-listeners.ts';
-import { elbError } from './errors.ts';
+import { describePaging, elbError } from './errors.ts';
 import type { ListenerRecord } from './model.ts';
-import { page } from './paging.ts';
 import type { Certificate, Elbv2Operations } from './shapes.ts';
 import { SSL_POLICIES, sslPolicy } from './ssl-policies.ts';
 
@@ -27,12 +27,13 @@ export function certificateHandlers(elb: ElbContext) {
   const { model } = elb;
   return {
     DescribeSSLPolicies(input: Ops['DescribeSSLPolicies']['input']): Ops['DescribeSSLPolicies']['output'] {
-      const unknown = (input.Names ?? []).filter((n) => !sslPolicy(n));
+      const names = input.Names ?? [];
+      const unknown = names.filter((n) => !sslPolicy(n));
       if (unknown.length) throw elbError.sslPolicyNotFound(unknown.join(', '));
-      const named = input.Names?.length ? SSL_POLICIES.filter((p) => input.Names!.includes(p.name)) : SSL_POLICIES;
-      const found = named.filter((p) => !input.LoadBalancerType || p.shape.SupportedLoadBalancerTypes!.includes(input.LoadBalancerType));
-      const { items, next } = page(found, input.Marker, input.PageSize);
-      return { SslPolicies: items.map((p) => p.shape), NextMarker: next };
+      const named = names.length ? SSL_POLICIES.filter((p) => names.includes(p.name)) : SSL_POLICIES;
+      const found = named.filter((p) => !input.LoadBalancerType || p.shape.SupportedLoadBalancerTypes.includes(input.LoadBalancerType));
+      const page = paginate(found, { token: input.Marker, size: input.PageSize }, describePaging('DescribeSSLPolicies'));
+      return { SslPolicies: page.items.map((p) => p.shape), NextMarker: page.next };
     },
 
     DescribeListenerCertificates(input: Ops['DescribeListenerCertificates']['input']): Ops['DescribeListenerCertificates']['output'] {
@@ -42,8 +43,8 @@ export function certificateHandlers(elb: ElbContext) {
         ...(r.listener.Certificates ?? []).map((c) => ({ CertificateArn: c.CertificateArn, IsDefault: true })),
         ...(r.certificates ?? []).map((CertificateArn) => ({ CertificateArn, IsDefault: false })),
       ];
-      const { items, next } = page(all, input.Marker, input.PageSize);
-      return { Certificates: items, NextMarker: next };
+      const page = paginate(all, { token: input.Marker, size: input.PageSize }, describePaging('DescribeListenerCertificates'));
+      return { Certificates: page.items, NextMarker: page.next };
     },
 
     AddListenerCertificates(input: Ops['AddListenerCertificates']['input']): Ops['AddListenerCertificates']['output'] {
@@ -52,7 +53,7 @@ export function certificateHandlers(elb: ElbContext) {
         const r = requireHttps(elb, input.ListenerArn);
         const list = [...(r.certificates ?? [])];
         for (const arn of arns) if (!list.includes(arn)) list.push(arn);
-        const others = model.listeners.find({ lb: r.listener.LoadBalancerArn! }).filter((l) => l.listener.ListenerArn !== r.listener.ListenerArn);
+        const others = model.listeners.find({ lb: r.listener.LoadBalancerArn }).filter((l) => l.listener.ListenerArn !== r.listener.ListenerArn);
         if (others.reduce((n, l) => n + (l.certificates?.length ?? 0), list.length) > MAX_CERTIFICATES) throw elbError.tooManyCertificates();
         r.certificates = list;
         model.putListener(r);

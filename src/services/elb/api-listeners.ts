@@ -5,13 +5,14 @@
  * listener has one default certificate (any well-formed ACM or IAM ARN) and a predefined security
  * policy, checked here; its further certificates are api-certificates.ts's.
  */
-import { elbArn, hex16, parseArn } from '../../core/ids.ts';
+import { elbArn, hex16, shortName } from '../../core/ids.ts';
+import { paginate } from '../../core/paging.ts';
+import { scopeOfOwnArn, type Scope } from '../../core/scope.ts';
 import { checkActions } from './actions.ts';
 import { requireLoadBalancer } from './api-load-balancers.ts';
 import type { ElbContext } from './context.ts';
-import { elbError } from './errors.ts';
-import { DEFAULT_PRIORITY, type ListenerRecord } from './model.ts';
-import { page } from './paging.ts';
+import { describePaging, elbError } from './errors.ts';
+import { DEFAULT_PRIORITY, type ListenerRecord, type LoadBalancerRecord, type StoredListener } from './model.ts';
 import type { Certificate, Elbv2Operations, Listener, ProtocolEnum } from './shapes.ts';
 import { DEFAULT_SSL_POLICY, sslPolicy } from './ssl-policies.ts';
 import { checkTags } from './tags.ts';
@@ -22,6 +23,19 @@ export function requireListener(elb: ElbContext, arn: string): ListenerRecord {
   const r = elb.model.listeners.get(arn);
   if (!r) throw elbError.listenerNotFound(`Listener '${arn}' not found`);
   return r;
+}
+
+/** The scope, name and id of a load balancer: what the ARNs of its listeners and rules carry. */
+function arnParts(lb: LoadBalancerRecord): [Scope, string, string] {
+  return [scopeOfOwnArn(lb.lb.LoadBalancerArn), lb.lb.LoadBalancerName, shortName(lb.lb.LoadBalancerArn)];
+}
+
+export function newListenerArn(lb: LoadBalancerRecord): string {
+  return elbArn.listener(...arnParts(lb), hex16());
+}
+
+export function newRuleArn(lb: LoadBalancerRecord, listenerArn: string): string {
+  return elbArn.rule(...arnParts(lb), shortName(listenerArn), hex16());
 }
 
 function checkProtocol(protocol: ProtocolEnum | undefined): 'HTTP' | 'HTTPS' {
@@ -64,7 +78,7 @@ export function listenerTls(protocol: 'HTTP' | 'HTTPS', requested: Pick<Listener
     return { Certificates: undefined, SslPolicy: undefined };
   }
   const kept = current?.Protocol === 'HTTPS' ? current : undefined;
-  const arns = requested.Certificates?.length ? checkCertificates(requested.Certificates) : kept?.Certificates?.map((c) => c.CertificateArn!) ?? [];
+  const arns = requested.Certificates?.length ? checkCertificates(requested.Certificates) : kept?.Certificates?.flatMap((c) => c.CertificateArn ?? []) ?? [];
   if (arns.length === 0) throw elbError.validation('A certificate must be specified for HTTPS listeners');
   if (arns.length > 1) throw elbError.validation('A listener can have only one default certificate; add others with AddListenerCertificates');
   const policy = requested.SslPolicy ?? kept?.SslPolicy ?? DEFAULT_SSL_POLICY;
@@ -89,11 +103,8 @@ export function listenerHandlers(elb: ElbContext) {
           if (same(clash.listener) === same({ Protocol: protocol, DefaultActions: actions, ...tls })) return clash.listener;
           throw elbError.duplicateListener(input.LoadBalancerArn);
         }
-        const scope = { region: parseArn(input.LoadBalancerArn)!.region, account: parseArn(input.LoadBalancerArn)!.account };
-        const [, , lbName, lbId] = parseArn(input.LoadBalancerArn)!.resource.split('/');
-        const id = hex16();
-        const listener: Listener = {
-          ListenerArn: elbArn.listener(scope, lbName, lbId, id),
+        const listener: StoredListener = {
+          ListenerArn: newListenerArn(lb),
           LoadBalancerArn: lb.lb.LoadBalancerArn,
           Port: port,
           Protocol: protocol,
@@ -103,8 +114,8 @@ export function listenerHandlers(elb: ElbContext) {
         };
         model.putListener({ listener, tags: input.Tags ?? [] });
         model.putRule({
-          rule: { RuleArn: elbArn.rule(scope, lbName, lbId, id, hex16()), Priority: 'default', Conditions: [], Actions: actions, IsDefault: true },
-          listenerArn: listener.ListenerArn!,
+          rule: { RuleArn: newRuleArn(lb, listener.ListenerArn), Priority: 'default', Conditions: [], Actions: actions, IsDefault: true },
+          listenerArn: listener.ListenerArn,
           priority: DEFAULT_PRIORITY,
           tags: [],
         });
@@ -115,12 +126,13 @@ export function listenerHandlers(elb: ElbContext) {
     },
 
     DescribeListeners(input: Ops['DescribeListeners']['input']): Ops['DescribeListeners']['output'] {
-      if (!input.LoadBalancerArn === !input.ListenerArns?.length) throw elbError.validation('You must specify either listener ARNs or a load balancer ARN');
+      const arns = input.ListenerArns ?? [];
+      if (!input.LoadBalancerArn === !arns.length) throw elbError.validation('You must specify either listener ARNs or a load balancer ARN');
       const found = input.LoadBalancerArn
-        ? (requireLoadBalancer(elb, input.LoadBalancerArn), model.listeners.find({ lb: input.LoadBalancerArn }).sort((a, b) => a.listener.Port! - b.listener.Port!))
-        : input.ListenerArns!.map((arn) => model.listeners.get(arn) ?? (() => { throw elbError.listenerNotFound(); })());
-      const { items, next } = page(found, input.Marker, input.PageSize);
-      return { Listeners: items.map((l) => l.listener), NextMarker: next };
+        ? (requireLoadBalancer(elb, input.LoadBalancerArn), model.listeners.find({ lb: input.LoadBalancerArn }).sort((a, b) => a.listener.Port - b.listener.Port))
+        : arns.map((arn) => model.listeners.get(arn) ?? (() => { throw elbError.listenerNotFound(); })());
+      const page = paginate(found, { token: input.Marker, size: input.PageSize }, describePaging('DescribeListeners'));
+      return { Listeners: page.items.map((l) => l.listener), NextMarker: page.next };
     },
 
     ModifyListener(input: Ops['ModifyListener']['input']): Ops['ModifyListener']['output'] {
@@ -131,7 +143,7 @@ export function listenerHandlers(elb: ElbContext) {
         const l = r.listener;
         const tls = listenerTls(protocol ?? checkProtocol(l.Protocol), input, l);
         if (port !== undefined && port !== l.Port) {
-          if (model.listeners.find({ lb: l.LoadBalancerArn! }).some((o) => o.listener.Port === port)) throw elbError.duplicateListener(l.LoadBalancerArn!);
+          if (model.listeners.find({ lb: l.LoadBalancerArn }).some((o) => o.listener.Port === port)) throw elbError.duplicateListener(l.LoadBalancerArn);
           l.Port = port;
         }
         if (protocol) l.Protocol = protocol;
@@ -139,8 +151,8 @@ export function listenerHandlers(elb: ElbContext) {
         Object.assign(l, tls);
         if (l.Protocol === 'HTTP') r.certificates = undefined;
         if (input.DefaultActions) {
-          l.DefaultActions = checkActions(elb, input.DefaultActions, l.LoadBalancerArn!);
-          const rule = model.rules.find({ listener: l.ListenerArn! }).find((x) => x.rule.IsDefault);
+          l.DefaultActions = checkActions(elb, input.DefaultActions, l.LoadBalancerArn);
+          const rule = model.rules.find({ listener: l.ListenerArn }).find((x) => x.rule.IsDefault);
           if (rule) model.putRule({ ...rule, rule: { ...rule.rule, Actions: l.DefaultActions } });
         }
         model.putListener(r);
@@ -153,7 +165,7 @@ export function listenerHandlers(elb: ElbContext) {
     DeleteListener(input: Ops['DeleteListener']['input']): Ops['DeleteListener']['output'] {
       model.tx(() => {
         requireListener(elb, input.ListenerArn);
-        for (const rule of model.rules.find({ listener: input.ListenerArn })) model.rules.delete(rule.rule.RuleArn!);
+        for (const rule of model.rules.find({ listener: input.ListenerArn })) model.rules.delete(rule.rule.RuleArn);
         model.listeners.delete(input.ListenerArn);
       });
       elb.changed();

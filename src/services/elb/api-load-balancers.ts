@@ -3,15 +3,16 @@
  * CreateLoadBalancer, DescribeLoadBalancers, DeleteLoadBalancer and their attributes. Each load
  * balancer gets a loopback address of its own and a DNSName that resolves to it (hosts.ts).
  */
-import { decimalId, elbArn, hex16, scopeOfArn } from '../../core/ids.ts';
+import { decimalId, elbArn, hex16 } from '../../core/ids.ts';
+import { paginate } from '../../core/paging.ts';
+import { scopeKey, scopeOf } from '../../core/scope.ts';
 import type { RequestContext } from '../../protocol/types.ts';
 import { asList, defaultAttributes, modifyAttributes } from './attributes.ts';
 import type { ElbContext } from './context.ts';
-import { checkName, elbError } from './errors.ts';
+import { checkName, describePaging, elbError } from './errors.ts';
 import { addressesOfOthers, allocateAddress, dnsName } from './hosts.ts';
-import { scopeKey, type LoadBalancerRecord } from './model.ts';
-import { page } from './paging.ts';
-import type { AvailabilityZone, Elbv2Operations, LoadBalancer } from './shapes.ts';
+import type { LoadBalancerRecord, StoredLoadBalancer } from './model.ts';
+import type { AvailabilityZone, Elbv2Operations } from './shapes.ts';
 import { checkTags } from './tags.ts';
 
 type Ops = Elbv2Operations;
@@ -32,21 +33,21 @@ export function loadBalancerHandlers(elb: ElbContext) {
       checkName('Load balancer', input.Name);
       if (input.Type && input.Type !== 'application') throw elbError.unsupported(`load balancers of type '${input.Type}' (it runs application load balancers)`);
       checkTags(input.Tags);
-      const scope = { region: ctx.region, account: ctx.account };
-      const subnets = input.Subnets ?? input.SubnetMappings?.map((m) => m.SubnetId!) ?? [];
+      const scope = scopeOf(ctx);
+      const subnets = input.Subnets ?? input.SubnetMappings?.map((m) => m.SubnetId ?? missingSubnet()) ?? [];
       const created = model.tx(() => {
         const existing = model.loadBalancers.find({ scope: scopeKey(scope), name: input.Name })[0];
         if (existing) {
           const same = (existing.lb.Scheme ?? 'internet-facing') === (input.Scheme ?? 'internet-facing') &&
             (input.IpAddressType ?? 'ipv4') === existing.lb.IpAddressType &&
-            (subnets.length === 0 || JSON.stringify([...subnets].sort()) === JSON.stringify(existing.lb.AvailabilityZones!.map((z) => z.SubnetId).sort()));
+            (subnets.length === 0 || JSON.stringify([...subnets].sort()) === JSON.stringify(existing.lb.AvailabilityZones.map((z) => z.SubnetId).sort()));
           if (!same) throw elbError.duplicateLoadBalancer(input.Name);
           return existing;
         }
         const taken = new Set([...model.loadBalancers.find().map((r) => r.address), ...addressesOfOthers(elb.config.dataDir)]);
         const address = allocateAddress(taken);
         const internal = input.Scheme === 'internal';
-        const lb: LoadBalancer = {
+        const lb: StoredLoadBalancer = {
           LoadBalancerArn: elbArn.loadBalancer(scope, input.Name, hex16()),
           DNSName: elb.hostsManaged ? dnsName(input.Name, decimalId(10), ctx.region, internal) : address,
           CanonicalHostedZoneId: HOSTED_ZONE,
@@ -61,7 +62,7 @@ export function loadBalancerHandlers(elb: ElbContext) {
           IpAddressType: input.IpAddressType ?? 'ipv4',
         };
         const record: LoadBalancerRecord = { lb, attributes: defaultAttributes('lb'), tags: input.Tags ?? [], address };
-        model.putLoadBalancer(record, scopeKey(scope));
+        model.putLoadBalancer(record);
         return record;
       });
       elb.publishNames();
@@ -69,19 +70,21 @@ export function loadBalancerHandlers(elb: ElbContext) {
     },
 
     DescribeLoadBalancers(input: Ops['DescribeLoadBalancers']['input'], ctx: RequestContext): Ops['DescribeLoadBalancers']['output'] {
+      const scope = scopeKey(scopeOf(ctx));
+      const names = input.Names ?? [];
       let found: LoadBalancerRecord[];
       if (input.LoadBalancerArns?.length) {
         found = input.LoadBalancerArns.map((arn) => model.loadBalancers.get(arn) ?? missing());
-      } else if (input.Names?.length) {
-        const all = model.loadBalancers.find({ scope: scopeKey({ region: ctx.region, account: ctx.account }) });
-        const unknown = input.Names.filter((n) => !all.some((r) => r.lb.LoadBalancerName === n));
+      } else if (names.length) {
+        const all = model.loadBalancers.find({ scope });
+        const unknown = names.filter((n) => !all.some((r) => r.lb.LoadBalancerName === n));
         if (unknown.length) throw elbError.loadBalancerNotFound(`Load balancers '[${unknown.join(', ')}]' not found`);
-        found = all.filter((r) => input.Names!.includes(r.lb.LoadBalancerName!));
+        found = all.filter((r) => names.includes(r.lb.LoadBalancerName));
       } else {
-        found = model.loadBalancers.find({ scope: scopeKey({ region: ctx.region, account: ctx.account }) }, 'name');
+        found = model.loadBalancers.find({ scope }, 'name');
       }
-      const { items, next } = page(found, input.Marker, input.PageSize);
-      return { LoadBalancers: items.map((r) => r.lb), NextMarker: next };
+      const page = paginate(found, { token: input.Marker, size: input.PageSize }, describePaging('DescribeLoadBalancers'));
+      return { LoadBalancers: page.items.map((r) => r.lb), NextMarker: page.next };
     },
 
     DeleteLoadBalancer(input: Ops['DeleteLoadBalancer']['input']): Ops['DeleteLoadBalancer']['output'] {
@@ -92,8 +95,8 @@ export function loadBalancerHandlers(elb: ElbContext) {
           throw elbError.operationNotPermitted(`Load balancer '${input.LoadBalancerArn}' cannot be deleted because deletion protection is enabled`);
         }
         for (const l of model.listeners.find({ lb: input.LoadBalancerArn })) {
-          for (const rule of model.rules.find({ listener: l.listener.ListenerArn! })) model.rules.delete(rule.rule.RuleArn!);
-          model.listeners.delete(l.listener.ListenerArn!);
+          for (const rule of model.rules.find({ listener: l.listener.ListenerArn })) model.rules.delete(rule.rule.RuleArn);
+          model.listeners.delete(l.listener.ListenerArn);
         }
         model.loadBalancers.delete(input.LoadBalancerArn);
       });
@@ -110,7 +113,7 @@ export function loadBalancerHandlers(elb: ElbContext) {
       const updated = model.tx(() => {
         const r = requireLoadBalancer(elb, input.LoadBalancerArn);
         r.attributes = modifyAttributes('lb', r.attributes, input.Attributes);
-        model.putLoadBalancer(r, scopeKey(scopeOfArn(input.LoadBalancerArn)!));
+        model.putLoadBalancer(r);
         return r;
       });
       elb.changed();
@@ -121,6 +124,10 @@ export function loadBalancerHandlers(elb: ElbContext) {
 
 function missing(): never {
   throw elbError.loadBalancerNotFound();
+}
+
+function missingSubnet(): never {
+  throw elbError.validation('A SubnetId must be specified in each of the SubnetMappings');
 }
 
 /** One zone per subnet (a, b, c …), each showing the address the load balancer listens on. */

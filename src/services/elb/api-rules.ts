@@ -4,15 +4,15 @@
  * ascending priority (1–50000, unique per listener); the default rule comes last and can only have
  * its actions changed.
  */
-import { elbArn, hex16, parseArn } from '../../core/ids.ts';
+import { paginate } from '../../core/paging.ts';
 import { checkActions, checkConditions } from './actions.ts';
-import { requireListener } from './api-listeners.ts';
+import { newRuleArn, requireListener } from './api-listeners.ts';
+import { requireLoadBalancer } from './api-load-balancers.ts';
 import type { ElbContext } from './context.ts';
-import { elbError } from './errors.ts';
-import type { RuleRecord } from './model.ts';
-import { page } from './paging.ts';
+import { describePaging, elbError } from './errors.ts';
+import type { RuleRecord, StoredRule } from './model.ts';
 import { checkInDataPlane, regexesOf } from './regex.ts';
-import type { Elbv2Operations, Rule } from './shapes.ts';
+import type { Elbv2Operations } from './shapes.ts';
 import { checkTags } from './tags.ts';
 import { checkTransforms } from './transforms.ts';
 
@@ -40,14 +40,12 @@ export function ruleHandlers(elb: ElbContext) {
       await checkInDataPlane(elb, regexesOf(conditions, transforms));
       const rule = model.tx(() => {
         const listener = requireListener(elb, input.ListenerArn).listener;
-        const actions = checkActions(elb, input.Actions, listener.LoadBalancerArn!);
+        const actions = checkActions(elb, input.Actions, listener.LoadBalancerArn);
         const rules = model.rules.find({ listener: input.ListenerArn });
         if (rules.some((r) => r.priority === input.Priority)) throw elbError.priorityInUse(input.Priority);
         if (rules.length > MAX_RULES) throw elbError.tooManyRules();
-        const [, , lbName, lbId, listenerId] = parseArn(input.ListenerArn)!.resource.split('/');
-        const p = parseArn(input.ListenerArn)!;
-        const created: Rule = {
-          RuleArn: elbArn.rule({ region: p.region, account: p.account }, lbName, lbId, listenerId, hex16()),
+        const created: StoredRule = {
+          RuleArn: newRuleArn(requireLoadBalancer(elb, listener.LoadBalancerArn), listener.ListenerArn),
           Priority: String(input.Priority),
           Conditions: conditions,
           Actions: actions,
@@ -62,12 +60,11 @@ export function ruleHandlers(elb: ElbContext) {
     },
 
     DescribeRules(input: Ops['DescribeRules']['input']): Ops['DescribeRules']['output'] {
-      if (!input.ListenerArn === !input.RuleArns?.length) throw elbError.validation('You must specify either listener ARNs or rule ARNs');
-      const found = input.ListenerArn
-        ? (requireListener(elb, input.ListenerArn), model.rulesOf(input.ListenerArn))
-        : input.RuleArns!.map((arn) => requireRule(elb, arn));
-      const { items, next } = page(found, input.Marker, input.PageSize);
-      return { Rules: items.map((r) => r.rule), NextMarker: next };
+      const arns = input.RuleArns ?? [];
+      if (!input.ListenerArn === !arns.length) throw elbError.validation('You must specify either listener ARNs or rule ARNs');
+      const found = input.ListenerArn ? (requireListener(elb, input.ListenerArn), model.rulesOf(input.ListenerArn)) : arns.map((arn) => requireRule(elb, arn));
+      const page = paginate(found, { token: input.Marker, size: input.PageSize }, describePaging('DescribeRules'));
+      return { Rules: page.items.map((r) => r.rule), NextMarker: page.next };
     },
 
     async ModifyRule(input: Ops['ModifyRule']['input']): Promise<Ops['ModifyRule']['output']> {
@@ -82,12 +79,12 @@ export function ruleHandlers(elb: ElbContext) {
           if (r.rule.IsDefault && transforms) throw elbError.validation(`You cannot add transforms to the default rule '${input.RuleArn}'`);
           r.rule.Transforms = transforms;
         }
-        if (input.Conditions) {
+        if (conditions) {
           if (r.rule.IsDefault) throw elbError.operationNotPermitted(`You cannot modify the conditions of the default rule '${input.RuleArn}'`);
           r.rule.Conditions = conditions;
         }
         if (input.Actions) {
-          r.rule.Actions = checkActions(elb, input.Actions, listener.listener.LoadBalancerArn!);
+          r.rule.Actions = checkActions(elb, input.Actions, listener.listener.LoadBalancerArn);
           if (r.rule.IsDefault) model.putListener({ ...listener, listener: { ...listener.listener, DefaultActions: r.rule.Actions } });
         }
         model.putRule(r);
@@ -108,10 +105,11 @@ export function ruleHandlers(elb: ElbContext) {
     SetRulePriorities(input: Ops['SetRulePriorities']['input']): Ops['SetRulePriorities']['output'] {
       const rules = model.tx(() => {
         const changed = input.RulePriorities.map((p) => {
-          checkPriority(p.Priority ?? 0);
+          const priority = p.Priority ?? 0;
+          checkPriority(priority);
           const r = requireRule(elb, p.RuleArn ?? '');
           if (r.rule.IsDefault) throw elbError.operationNotPermitted(`Default rule '${p.RuleArn}' priority cannot be changed`);
-          return { r, priority: p.Priority! };
+          return { r, priority };
         });
         for (const { r, priority } of changed) {
           const others = model.rules.find({ listener: r.listenerArn }).filter((o) => !changed.some((c) => c.r.rule.RuleArn === o.rule.RuleArn));

@@ -3,15 +3,16 @@
  * CreateTargetGroup, DescribeTargetGroups, ModifyTargetGroup, DeleteTargetGroup and their
  * attributes, with ALB's health check defaults and limits.
  */
-import { elbArn, hex16, scopeOfArn } from '../../core/ids.ts';
+import { elbArn, hex16 } from '../../core/ids.ts';
+import { paginate } from '../../core/paging.ts';
+import { scopeKey, scopeOf } from '../../core/scope.ts';
 import type { RequestContext } from '../../protocol/types.ts';
 import { DEFAULT_VPC, requireLoadBalancer } from './api-load-balancers.ts';
 import { asList, defaultAttributes, modifyAttributes } from './attributes.ts';
 import type { ElbContext } from './context.ts';
-import { checkName, elbError } from './errors.ts';
+import { checkName, describePaging, elbError } from './errors.ts';
 import { HEALTH_DEFAULTS, validMatcher } from './health.ts';
-import { scopeKey, type TargetGroupRecord } from './model.ts';
-import { page } from './paging.ts';
+import type { HealthCheckSettings, StoredTargetGroup, TargetGroupRecord } from './model.ts';
 import type { Elbv2Operations, ModifyTargetGroupInput, TargetGroup } from './shapes.ts';
 import { checkTags } from './tags.ts';
 import { requireTargetGroup } from './targets.ts';
@@ -20,8 +21,8 @@ type Ops = Elbv2Operations;
 type HealthSettings = Omit<ModifyTargetGroupInput, 'TargetGroupArn'>;
 
 /** Health check settings with ALB's defaults, checked against ALB's limits. */
-function healthSettings(input: HealthSettings, base: Partial<TargetGroup> = HEALTH_DEFAULTS): Partial<TargetGroup> {
-  const s = {
+function healthSettings(input: HealthSettings, base: HealthCheckSettings): HealthCheckSettings {
+  const s: HealthCheckSettings = {
     HealthCheckProtocol: input.HealthCheckProtocol ?? base.HealthCheckProtocol,
     HealthCheckPort: input.HealthCheckPort ?? base.HealthCheckPort,
     HealthCheckEnabled: input.HealthCheckEnabled ?? base.HealthCheckEnabled,
@@ -33,30 +34,30 @@ function healthSettings(input: HealthSettings, base: Partial<TargetGroup> = HEAL
     Matcher: input.Matcher ?? base.Matcher,
   };
   if (s.HealthCheckProtocol !== 'HTTP' && s.HealthCheckProtocol !== 'HTTPS') throw elbError.validation(`Health check protocol '${s.HealthCheckProtocol}' must be HTTP or HTTPS for target groups of an application load balancer`);
-  const port = s.HealthCheckPort!;
+  const port = s.HealthCheckPort;
   if (port !== 'traffic-port' && !(/^\d+$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) {
     throw elbError.validation(`Health check port '${port}' must be 'traffic-port' or between 1 and 65535`);
   }
-  if (!s.HealthCheckPath!.startsWith('/') || s.HealthCheckPath!.length > 1024) throw elbError.validation(`Health check path '${s.HealthCheckPath}' must start with '/' and be at most 1024 characters`);
+  if (!s.HealthCheckPath.startsWith('/') || s.HealthCheckPath.length > 1024) throw elbError.validation(`Health check path '${s.HealthCheckPath}' must start with '/' and be at most 1024 characters`);
   const range = (name: string, v: number, lo: number, hi: number) => {
     if (v < lo || v > hi) throw elbError.validation(`${name} '${v}' must be between ${lo} and ${hi}`);
   };
-  range('Health check interval', s.HealthCheckIntervalSeconds!, 5, 300);
-  range('Health check timeout', s.HealthCheckTimeoutSeconds!, 2, 120);
-  range('Healthy threshold count', s.HealthyThresholdCount!, 2, 10);
-  range('Unhealthy threshold count', s.UnhealthyThresholdCount!, 2, 10);
-  if (s.HealthCheckTimeoutSeconds! >= s.HealthCheckIntervalSeconds!) {
+  range('Health check interval', s.HealthCheckIntervalSeconds, 5, 300);
+  range('Health check timeout', s.HealthCheckTimeoutSeconds, 2, 120);
+  range('Healthy threshold count', s.HealthyThresholdCount, 2, 10);
+  range('Unhealthy threshold count', s.UnhealthyThresholdCount, 2, 10);
+  if (s.HealthCheckTimeoutSeconds >= s.HealthCheckIntervalSeconds) {
     throw elbError.validation(`Health check timeout '${s.HealthCheckTimeoutSeconds}' must be smaller than the interval '${s.HealthCheckIntervalSeconds}'`);
   }
-  if (s.Matcher?.GrpcCode !== undefined || !validMatcher(s.Matcher?.HttpCode ?? '')) {
-    throw elbError.validation(`Health check matcher HTTP code '${s.Matcher?.HttpCode ?? ''}' must be within '200-499' ("200", "200,202" or "200-299")`);
+  if (s.Matcher.GrpcCode !== undefined || !validMatcher(s.Matcher.HttpCode ?? '')) {
+    throw elbError.validation(`Health check matcher HTTP code '${s.Matcher.HttpCode ?? ''}' must be within '200-499' ("200", "200,202" or "200-299")`);
   }
   return s;
 }
 
 export function targetGroupHandlers(elb: ElbContext) {
   const { model } = elb;
-  const view = (r: TargetGroupRecord, usage = model.usage()): TargetGroup => ({ ...r.tg, LoadBalancerArns: [...(usage.get(r.tg.TargetGroupArn!) ?? [])] });
+  const view = (r: TargetGroupRecord, usage = model.usage()): TargetGroup => ({ ...r.tg, LoadBalancerArns: [...(usage.get(r.tg.TargetGroupArn) ?? [])] });
   return {
     CreateTargetGroup(input: Ops['CreateTargetGroup']['input'], ctx: RequestContext): Ops['CreateTargetGroup']['output'] {
       checkName('Target group', input.Name);
@@ -68,7 +69,7 @@ export function targetGroupHandlers(elb: ElbContext) {
       if (input.Port === undefined) throw elbError.validation('A port must be specified');
       if (input.Port < 1 || input.Port > 65535) throw elbError.validation(`Port '${input.Port}' must be between 1 and 65535`);
       if (input.ProtocolVersion && !['HTTP1', 'HTTP2'].includes(input.ProtocolVersion)) throw elbError.unsupported(`protocol version ${input.ProtocolVersion}`);
-      const tg: TargetGroup = {
+      const tg: Omit<StoredTargetGroup, 'TargetGroupArn'> = {
         TargetGroupName: input.Name,
         Protocol: input.Protocol,
         Port: input.Port,
@@ -79,16 +80,15 @@ export function targetGroupHandlers(elb: ElbContext) {
         ProtocolVersion: input.ProtocolVersion ?? 'HTTP1',
         IpAddressType: input.IpAddressType ?? 'ipv4',
       };
-      const scope = scopeKey({ region: ctx.region, account: ctx.account });
       const record = model.tx(() => {
-        const existing = model.targetGroups.find({ scope, name: input.Name })[0];
+        const existing = model.targetGroups.find({ scope: scopeKey(scopeOf(ctx)), name: input.Name })[0];
         if (existing) {
           const { TargetGroupArn: _arn, ...settings } = existing.tg;
           if (JSON.stringify(settings) !== JSON.stringify(tg)) throw elbError.duplicateTargetGroup(input.Name);
           return existing;
         }
-        const created: TargetGroupRecord = { tg: { TargetGroupArn: elbArn.targetGroup({ region: ctx.region, account: ctx.account }, input.Name, hex16()), ...tg }, attributes: defaultAttributes('tg'), tags: input.Tags ?? [] };
-        model.putTargetGroup(created, scope);
+        const created: TargetGroupRecord = { tg: { TargetGroupArn: elbArn.targetGroup(scopeOf(ctx), input.Name, hex16()), ...tg }, attributes: defaultAttributes('tg'), tags: input.Tags ?? [] };
+        model.putTargetGroup(created);
         return created;
       });
       return { TargetGroups: [view(record)] };
@@ -96,28 +96,29 @@ export function targetGroupHandlers(elb: ElbContext) {
 
     DescribeTargetGroups(input: Ops['DescribeTargetGroups']['input'], ctx: RequestContext): Ops['DescribeTargetGroups']['output'] {
       const usage = model.usage();
-      const scope = scopeKey({ region: ctx.region, account: ctx.account });
+      const scope = scopeKey(scopeOf(ctx));
+      const lbArn = input.LoadBalancerArn;
       let found: TargetGroupRecord[];
       if (input.TargetGroupArns?.length) {
         found = input.TargetGroupArns.map((arn) => requireTargetGroup(model, arn));
       } else if (input.Names?.length) {
         const all = model.targetGroups.find({ scope });
         found = input.Names.map((n) => all.find((r) => r.tg.TargetGroupName === n) ?? (() => { throw elbError.targetGroupNotFound(`One or more target groups not found`); })());
-      } else if (input.LoadBalancerArn) {
-        requireLoadBalancer(elb, input.LoadBalancerArn);
-        found = model.targetGroups.find({ scope }, 'name').filter((r) => usage.get(r.tg.TargetGroupArn!)?.has(input.LoadBalancerArn!));
+      } else if (lbArn) {
+        requireLoadBalancer(elb, lbArn);
+        found = model.targetGroups.find({ scope }, 'name').filter((r) => usage.get(r.tg.TargetGroupArn)?.has(lbArn));
       } else {
         found = model.targetGroups.find({ scope }, 'name');
       }
-      const { items, next } = page(found, input.Marker, input.PageSize);
-      return { TargetGroups: items.map((r) => view(r, usage)), NextMarker: next };
+      const page = paginate(found, { token: input.Marker, size: input.PageSize }, describePaging('DescribeTargetGroups'));
+      return { TargetGroups: page.items.map((r) => view(r, usage)), NextMarker: page.next };
     },
 
     ModifyTargetGroup(input: Ops['ModifyTargetGroup']['input']): Ops['ModifyTargetGroup']['output'] {
       const record = model.tx(() => {
         const r = requireTargetGroup(model, input.TargetGroupArn);
         r.tg = { ...r.tg, ...healthSettings(input, r.tg) };
-        model.putTargetGroup(r, scopeKey(scopeOfArn(input.TargetGroupArn)!));
+        model.putTargetGroup(r);
         return r;
       });
       elb.changed();
@@ -145,7 +146,7 @@ export function targetGroupHandlers(elb: ElbContext) {
       const record = model.tx(() => {
         const r = requireTargetGroup(model, input.TargetGroupArn);
         r.attributes = modifyAttributes('tg', r.attributes, input.Attributes);
-        model.putTargetGroup(r, scopeKey(scopeOfArn(input.TargetGroupArn)!));
+        model.putTargetGroup(r);
         return r;
       });
       elb.changed();

@@ -4,7 +4,7 @@
  */
 import type { ElbContext } from './context.ts';
 import { elbError } from './errors.ts';
-import { describedHealth, notRegistered } from './health.ts';
+import { describedHealth, notRegistered, type DescribedHealth } from './health.ts';
 import type { ElbModel, TargetGroupRecord, TargetRecord } from './model.ts';
 import type { Elbv2Operations, TargetDescription, TargetHealthDescription } from './shapes.ts';
 import { deregister, normalizeTargets, register, requireTargetGroup } from './targets.ts';
@@ -12,13 +12,15 @@ import { deregister, normalizeTargets, register, requireTargetGroup } from './ta
 type Ops = Elbv2Operations;
 const MAX_TARGETS = 1000;
 
+export type DescribedTarget = TargetHealthDescription & { TargetHealth: DescribedHealth };
+
 /** DescribeTargetHealth's view of some targets of a group (all registered ones when none are named). */
-export function targetHealthOf(model: ElbModel, tgArn: string, wanted?: TargetDescription[]): TargetHealthDescription[] {
+export function targetHealthOf(model: ElbModel, tgArn: string, wanted?: TargetDescription[]): DescribedTarget[] {
   const tg = requireTargetGroup(model, tgArn);
   const inUse = model.usage().has(tgArn);
   const registered = model.targets.find({ tg: tgArn });
   if (!wanted?.length) return registered.map((t) => describe(tg, t, inUse));
-  const out: TargetHealthDescription[] = [];
+  const out: DescribedTarget[] = [];
   for (const w of normalizeTargets(tg, wanted.map((t) => ({ ...t, Port: t.Port ?? tg.tg.Port })))) {
     const portGiven = wanted.some((t) => t.Id === w.id && t.Port !== undefined);
     const matches = registered.filter((t) => t.id === w.id && (!portGiven || t.port === w.port));
@@ -28,7 +30,7 @@ export function targetHealthOf(model: ElbModel, tgArn: string, wanted?: TargetDe
   return out;
 }
 
-function describe(tg: TargetGroupRecord, t: TargetRecord, inUse: boolean): TargetHealthDescription {
+function describe(tg: TargetGroupRecord, t: TargetRecord, inUse: boolean): DescribedTarget {
   return {
     Target: { Id: t.id, Port: t.port, AvailabilityZone: t.availabilityZone },
     HealthCheckPort: healthCheckPort(tg, t.port),

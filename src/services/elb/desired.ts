@@ -14,7 +14,7 @@ import type { ActionSpec, BackendSpec, ConditionSpec, DataPlaneConfig, FrontendS
 import { serverStates } from './health.ts';
 import { ElbModel, type ListenerRecord, type LoadBalancerRecord, type TargetGroupRecord, type TargetRecord } from './model.ts';
 import type { Action, RuleCondition, RuleTransform } from './shapes.ts';
-import { DEFAULT_SSL_POLICY, sslPolicy } from './ssl-policies.ts';
+import { servedPolicy } from './ssl-policies.ts';
 import { targetAddress } from './targets.ts';
 
 const ALGORITHMS: Record<string, BackendSpec['algorithm']> = {
@@ -27,29 +27,33 @@ const ALGORITHMS: Record<string, BackendSpec['algorithm']> = {
 export function desiredConfig(model: ElbModel, clock: Clock, leaves: Map<string, Leaf>): DataPlaneConfig {
   const frontends: FrontendSpec[] = [];
   const used = new Map<string, number>();
-  const groups = new Map(model.targetGroups.find().map((r) => [r.tg.TargetGroupArn!, r]));
+  const groups = new Map(model.targetGroups.find().map((r) => [r.tg.TargetGroupArn, r]));
   for (const lb of model.loadBalancers.find()) {
     const attributes = { ...defaultAttributes('lb'), ...lb.attributes };
     const idle = Number(attributes['idle_timeout.timeout_seconds']);
     const headers = headerSpec(attributes);
-    for (const l of model.listeners.find({ lb: lb.lb.LoadBalancerArn! })) {
-      const leaf = leaves.get(lb.lb.LoadBalancerArn!);
-      if (l.listener.Protocol === 'HTTPS' && !leaf) continue;
-      const routes = model.rulesOf(l.listener.ListenerArn!).flatMap((r) => {
-        const action = actionSpec(r.rule.Actions ?? [], groups);
-        if (!action) return [];
+    const leaf = leaves.get(lb.lb.LoadBalancerArn);
+    for (const l of model.listeners.find({ lb: lb.lb.LoadBalancerArn })) {
+      const https = l.listener.Protocol === 'HTTPS';
+      if (https && !leaf) continue;
+      const routes = model.rulesOf(l.listener.ListenerArn).flatMap((r) => {
+        const action = actionSpec(r.rule.Actions, groups);
+        const conditions = r.rule.Conditions.map(conditionSpec);
+        // A rule that names nothing Slipway can serve, or a condition nothing can meet, never matches.
+        if (!action || !conditions.every((c): c is ConditionSpec => c !== undefined)) return [];
         for (const t of action.kind === 'forward' ? action.targets : []) used.set(t.backend, idle);
-        return [{ key: shortName(r.rule.RuleArn!), conditions: (r.rule.Conditions ?? []).map(conditionSpec), action, rewrites: rewriteSpecs(r.rule.Transforms ?? []) }];
+        return [{ key: shortName(r.rule.RuleArn), conditions, action, rewrites: rewriteSpecs(r.rule.Transforms ?? []) }];
       });
-      const tls = l.listener.Protocol === 'HTTPS' ? tlsSpec(l, lb, leaf!) : undefined;
-      frontends.push({ key: shortName(l.listener.ListenerArn!), loadBalancer: lb.lb.LoadBalancerArn!, address: lb.address, port: l.listener.Port!, idleTimeoutSec: idle, tls, routes, headers });
+      const tls = https && leaf ? tlsSpec(l, lb, leaf) : undefined;
+      frontends.push({ key: shortName(l.listener.ListenerArn), loadBalancer: lb.lb.LoadBalancerArn, address: lb.address, port: l.listener.Port, idleTimeoutSec: idle, tls, routes, headers });
     }
   }
   const backends: BackendSpec[] = [];
   for (const tg of groups.values()) {
-    const key = shortName(tg.tg.TargetGroupArn!);
-    if (!used.has(key)) continue;
-    const targets = model.targets.find({ tg: tg.tg.TargetGroupArn! });
+    const key = shortName(tg.tg.TargetGroupArn);
+    const idleTimeoutSec = used.get(key);
+    if (idleTimeoutSec === undefined) continue;
+    const targets = model.targets.find({ tg: tg.tg.TargetGroupArn });
     const states = serverStates(targets, tg.tg);
     const attributes = { ...defaultAttributes('tg'), ...tg.attributes };
     const slowStart = Number(attributes['slow_start.duration_seconds']);
@@ -59,8 +63,8 @@ export function desiredConfig(model: ElbModel, clock: Clock, leaves: Map<string,
       slowStartMs: slowStart > 0 ? clock.duration(slowStart * 1000) : undefined,
       sticky: sticky(attributes, clock),
       tls: tg.tg.Protocol === 'HTTPS' || undefined,
-      idleTimeoutSec: used.get(key)!,
-      servers: targets.map((t) => ({ key: serverKey(t), host: targetAddress(t.id), port: t.port, state: states.get(t)! })),
+      idleTimeoutSec,
+      servers: targets.map((t, i) => ({ key: serverKey(t), host: targetAddress(t.id), port: t.port, state: states[i] })),
     });
   }
   return { frontends, backends };
@@ -92,12 +96,12 @@ function sticky(a: Record<string, string>, clock: Clock): StickySpec | undefined
 
 /** Load balancers with at least one HTTPS listener: the ones that need a certificate. */
 export function httpsLoadBalancers(model: ElbModel): LoadBalancerRecord[] {
-  const arns = new Set(model.listeners.find().filter((l) => l.listener.Protocol === 'HTTPS').map((l) => l.listener.LoadBalancerArn!));
-  return model.loadBalancers.find().filter((lb) => arns.has(lb.lb.LoadBalancerArn!));
+  const arns = new Set(model.listeners.find().filter((l) => l.listener.Protocol === 'HTTPS').map((l) => l.listener.LoadBalancerArn));
+  return model.loadBalancers.find().filter((lb) => arns.has(lb.lb.LoadBalancerArn));
 }
 
 function tlsSpec(l: ListenerRecord, lb: LoadBalancerRecord, leaf: Leaf): TlsSpec {
-  const policy = sslPolicy(l.listener.SslPolicy ?? DEFAULT_SSL_POLICY) ?? sslPolicy(DEFAULT_SSL_POLICY)!;
+  const policy = servedPolicy(l.listener.SslPolicy);
   return {
     certFile: leaf.file,
     certHash: leaf.hash,
@@ -116,15 +120,17 @@ export function actionSpec(actions: Action[], groups: Map<string, TargetGroupRec
   switch (a.Type) {
     case 'forward': {
       const tuples = a.ForwardConfig?.TargetGroups?.length ? a.ForwardConfig.TargetGroups : [{ TargetGroupArn: a.TargetGroupArn, Weight: 1 }];
-      const targets = tuples.filter((t) => t.TargetGroupArn && groups.has(t.TargetGroupArn)).map((t) => ({ backend: shortName(t.TargetGroupArn!), weight: t.Weight ?? 1 }));
+      const targets = tuples.flatMap((t) => (t.TargetGroupArn && groups.has(t.TargetGroupArn) ? [{ backend: shortName(t.TargetGroupArn), weight: t.Weight ?? 1 }] : []));
       return targets.length ? { kind: 'forward', targets } : undefined;
     }
     case 'fixed-response': {
-      const c = a.FixedResponseConfig!;
+      const c = a.FixedResponseConfig;
+      if (!c) return undefined;
       return { kind: 'fixed-response', status: Number(c.StatusCode), contentType: c.ContentType, body: c.MessageBody };
     }
     case 'redirect': {
-      const c = a.RedirectConfig!;
+      const c = a.RedirectConfig;
+      if (!c) return undefined;
       return {
         kind: 'redirect',
         status: c.StatusCode === 'HTTP_302' ? 302 : 301,
@@ -149,18 +155,21 @@ function matching(config: { Values?: string[]; RegexValues?: string[] } | undefi
 function rewriteSpecs(transforms: RuleTransform[]): RewriteSpec[] {
   return transforms.flatMap((t) => {
     const [target, rewrites] = t.Type === 'host-header-rewrite' ? ['host' as const, t.HostHeaderRewriteConfig?.Rewrites] : ['path' as const, t.UrlRewriteConfig?.Rewrites];
-    return (rewrites ?? []).map((r) => ({ target, regex: r.Regex!, replace: r.Replace ?? '' }));
+    return (rewrites ?? []).map((r) => ({ target, regex: r.Regex, replace: r.Replace ?? '' }));
   });
 }
 
-export function conditionSpec(c: RuleCondition): ConditionSpec {
+/** The condition as the data plane tests it; undefined for one no request can meet (an http-header condition without a header name). */
+export function conditionSpec(c: RuleCondition): ConditionSpec | undefined {
   switch (c.Field) {
     case 'path-pattern':
       return { kind: 'path', ...matching(c.PathPatternConfig, c) };
     case 'host-header':
       return { kind: 'host', ...matching(c.HostHeaderConfig, c) };
-    case 'http-header':
-      return { kind: 'header', name: c.HttpHeaderConfig!.HttpHeaderName!, ...matching(c.HttpHeaderConfig, {}) };
+    case 'http-header': {
+      const name = c.HttpHeaderConfig?.HttpHeaderName;
+      return name ? { kind: 'header', name, ...matching(c.HttpHeaderConfig, {}) } : undefined;
+    }
     case 'http-request-method':
       return { kind: 'method', values: c.HttpRequestMethodConfig?.Values ?? c.Values ?? [] };
     case 'source-ip':

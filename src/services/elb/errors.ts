@@ -4,6 +4,7 @@
  * codes (`error.code`); the Query serializer takes each one's HTTP status from the model.
  */
 import { AwsError } from '../../core/errors.ts';
+import type { PageRules } from '../../core/paging.ts';
 
 const e = (code: string, message: string) => new AwsError(code, message);
 
@@ -33,6 +34,16 @@ export const elbError = {
   duplicateTagKeys: (key: string) => e('DuplicateTagKeys', `Tag key '${key}' is specified more than once`),
   unsupported: (what: string) => e('ValidationError', `Slipway does not support ${what} yet.`),
 };
+
+/** Paging of a Describe call by Marker and PageSize: 400 a page at most, a marker good only for the call that issued it. */
+export function describePaging(operation: string): PageRules {
+  return {
+    kind: operation,
+    defaultSize: 400,
+    maxSize: 400,
+    invalid: (field, message) => elbError.validation(`Invalid ${field === 'token' ? 'Marker' : 'PageSize'}: ${message}`),
+  };
+}
 
 /** ALB names: 1–32 letters, digits and hyphens, not starting or ending with a hyphen. */
 export function checkName(kind: 'Load balancer' | 'Target group', name: string): void {

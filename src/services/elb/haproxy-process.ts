@@ -72,12 +72,12 @@ export class HaproxyProcess {
     const args = ['-W', '-D', '-S', `${this.masterSocket},mode,600`, '-p', this.pidFile, '-f', this.config];
     const child = spawn(this.binary, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr!.on('data', (d) => (stderr += d));
+    child.stderr.on('data', (d) => (stderr += d));
     const code = await new Promise<number | null>((resolve, reject) => {
       child.once('error', (err) => reject((err as NodeJS.ErrnoException).code === 'ENOENT' ? new Error(HAPROXY_HELP) : err));
       child.once('exit', (c) => resolve(c));
     });
-    child.stderr!.destroy();
+    child.stderr.destroy();
     child.unref();
     if (code !== 0) throw new Error(`HAProxy did not start (exit ${code}): ${stderr.trim()}`);
     for (let i = 0; i < 100; i++) {

@@ -192,7 +192,7 @@ export class HaproxyDataPlane implements DataPlane {
         }
         const moved = !was || was.host !== now.host || was.port !== now.port;
         if (moved) commands.push(`set server ${server} state maint`, `set server ${server} addr ${now.host} port ${now.port}`);
-        if (moved || was!.state !== now.state) commands.push(`set server ${server} state ${haproxyState(now.state)}`);
+        if (!was || moved || was.state !== now.state) commands.push(`set server ${server} state ${haproxyState(now.state)}`);
       });
     }
     const mapCommands: string[][] = [];

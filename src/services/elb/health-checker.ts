@@ -38,7 +38,7 @@ export class HealthChecker {
     if (this.stopped) return;
     const { model } = this.deps;
     const used = model.usage();
-    const groups = new Map(model.targetGroups.find().map((r) => [r.tg.TargetGroupArn!, r.tg]));
+    const groups = new Map(model.targetGroups.find().map((r) => [r.tg.TargetGroupArn, r.tg]));
     const wanted = new Set<string>();
     for (const t of model.targets.find()) {
       const key = targetKey(t.targetGroupArn, t.id, t.port);

@@ -13,7 +13,10 @@
  */
 import type { ServerState } from './dataplane.ts';
 import type { TargetRecord } from './model.ts';
-import type { TargetGroup, TargetHealth, TargetHealthReasonEnum } from './shapes.ts';
+import type { TargetGroup, TargetHealth, TargetHealthReasonEnum, TargetHealthStateEnum } from './shapes.ts';
+
+/** A target's health as DescribeTargetHealth shows it: it always has a state. */
+export type DescribedHealth = TargetHealth & { State: TargetHealthStateEnum };
 
 export const DESCRIPTIONS: Partial<Record<TargetHealthReasonEnum, string>> = {
   'Elb.RegistrationInProgress': 'Target registration is in progress',
@@ -85,33 +88,26 @@ export const initialHealth = (now: number): TargetRecord['health'] => ({
 });
 
 /** What DescribeTargetHealth shows for a registered target. */
-export function describedHealth(t: TargetRecord, tg: TargetGroup, inUse: boolean): TargetHealth {
+export function describedHealth(t: TargetRecord, tg: TargetGroup, inUse: boolean): DescribedHealth {
   if (t.drainingSince !== undefined) return reasoned('draining', 'Target.DeregistrationInProgress');
   if (!inUse) return reasoned('unused', 'Target.NotInUse');
   if (tg.HealthCheckEnabled === false) return reasoned('unavailable', 'Target.HealthCheckDisabled');
   return { State: t.health.state, Reason: t.health.reason, Description: t.health.description };
 }
 
-export function notRegistered(): TargetHealth {
+export function notRegistered(): DescribedHealth {
   return reasoned('unused', 'Target.NotRegistered');
 }
 
-function reasoned(state: TargetHealth['State'], reason: TargetHealthReasonEnum): TargetHealth {
+function reasoned(state: TargetHealthStateEnum, reason: TargetHealthReasonEnum): DescribedHealth {
   return { State: state, Reason: reason, Description: DESCRIPTIONS[reason] };
 }
 
-/** How the data plane should treat each target of one group (fail open when none is healthy). */
-export function serverStates(targets: TargetRecord[], tg: TargetGroup): Map<TargetRecord, ServerState> {
-  const out = new Map<TargetRecord, ServerState>();
-  const live = targets.filter((t) => t.drainingSince === undefined);
+/** How the data plane should treat each target of one group, in the targets' order (fail open when none is healthy). */
+export function serverStates(targets: TargetRecord[], tg: TargetGroup): ServerState[] {
   const unchecked = tg.HealthCheckEnabled === false;
-  const anyHealthy = live.some((t) => t.health.state === 'healthy');
-  for (const t of targets) {
-    if (t.drainingSince !== undefined) out.set(t, 'drain');
-    else if (unchecked || t.health.state === 'healthy' || !anyHealthy) out.set(t, 'ready');
-    else out.set(t, 'maint');
-  }
-  return out;
+  const anyHealthy = targets.some((t) => t.drainingSince === undefined && t.health.state === 'healthy');
+  return targets.map((t) => (t.drainingSince !== undefined ? 'drain' : unchecked || t.health.state === 'healthy' || !anyHealthy ? 'ready' : 'maint'));
 }
 
 /** Matcher.HttpCode ("200", "200,202", "200-299") as a test on a status code. */

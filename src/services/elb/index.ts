@@ -8,33 +8,37 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { logger } from '../../core/log.ts';
 import { loadModel } from '../../protocol/model.ts';
-import type { AppContext, Room } from '../types.ts';
+import type { AppContext, RoomWithFacade } from '../types.ts';
 import { elbHandlers } from './api.ts';
-import { targetHealthOf } from './api-targets.ts';
 import { LocalCertificates } from './certificates.ts';
 import type { ElbContext } from './context.ts';
 import type { DataPlane } from './dataplane.ts';
+import { type ElbFacade, elbFacade } from './facade.ts';
+import { elbTrafficFacade } from './traffic.ts';
+import type { ElbTrafficFacade } from './traffic-types.ts';
 import { HaproxyDataPlane } from './haproxy.ts';
 import { HealthChecker } from './health-checker.ts';
 import { hostsWritable, writeHostsBlock } from './hosts.ts';
 import { elbModel, type TargetRecord } from './model.ts';
-import type { TargetHealthStateEnum } from './shapes.ts';
 import { DataPlaneSync } from './sync.ts';
-import { deregister, deregistrationDelaySeconds, register as registerInGroup } from './targets.ts';
 
 const log = logger('elb');
-/** Published when another room changed targets (the room wakes its loops). */
-const TARGETS_CHANGED = 'elb.targets';
 /** Published when a target's health changes, and when its draining ends (state 'unused'). */
-export const TARGET_HEALTH = 'elb.target-health';
+const TARGET_HEALTH = 'elb.target-health';
 
-export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}): Room {
+export type { ElbFacade, TargetRef, TargetState } from './facade.ts';
+
+export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}): RoomWithFacade<ElbFacade & ElbTrafficFacade> {
   const model = elbModel(app.store);
+  const healthListeners = new Set<(targetGroupArn: string) => void>();
+  let started = false;
   const dir = join(app.config.dataDir, 'elb');
   const dataPlane = deps.dataPlane ?? new HaproxyDataPlane(dir);
   const certificates = new LocalCertificates(dir);
-  const announce = (t: Pick<TargetRecord, 'targetGroupArn' | 'id' | 'port'>, state: string, reason?: string) =>
+  const announce = (t: Pick<TargetRecord, 'targetGroupArn' | 'id' | 'port'>, state: string, reason?: string) => {
     app.events.publish({ type: TARGET_HEALTH, resource: t.targetGroupArn, at: app.clock.now(), detail: { id: t.id, port: t.port, state, reason } });
+    for (const listener of healthListeners) listener(t.targetGroupArn);
+  };
   const health = new HealthChecker({
     model,
     clock: app.clock,
@@ -65,14 +69,15 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
     },
     publishNames() {
       if (!elb.hostsManaged) return;
-      writeHostsBlock(app.config.dataDir, model.loadBalancers.find().map((r) => ({ address: r.address, name: r.lb.DNSName! })));
+      writeHostsBlock(app.config.dataDir, model.loadBalancers.find().map((r) => ({ address: r.address, name: r.lb.DNSName })));
     },
   };
-  let unsubscribe = () => {};
   let hostsTimer: NodeJS.Timeout | undefined;
 
   return {
     name: 'elb',
+    // Changes made before the room starts are picked up by its first sync.
+    facade: withTraffic(elbFacade({ model, clock: app.clock, healthListeners, changed: () => started && elb.changed() }), elbTrafficFacade(app), () => started && elb.changed()),
     api: { model: loadModel('elbv2'), handlers: elbHandlers(elb), validation: { constraint: 'ValidationError', type: 'ValidationError' } },
     async start() {
       try {
@@ -80,15 +85,13 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
       } catch (err) {
         log.warn(`could not look for a running data plane: ${(err as Error).message}`);
       }
-      unsubscribe = app.events.subscribe((e) => {
-        if (e.type === TARGETS_CHANGED) elb.changed();
-      });
       elb.publishNames();
       // Another program (or another Slipway) may rewrite the hosts file: put our names back.
       hostsTimer = setInterval(() => elb.publishNames(), 15_000);
       hostsTimer.unref();
       await sync.start();
       health.refresh();
+      started = true;
     },
     status() {
       return {
@@ -104,8 +107,13 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
         certificateAuthority: existsSync(certificates.caFile) ? certificates.caFile : null,
       };
     },
+    problems() {
+      return [...sync.refused].map(
+        ([arn, reason]) => `the data plane refuses load balancer ${arn} (${reason}); it keeps serving what it last accepted — fix or delete the rule or listener named`,
+      );
+    },
     async stop() {
-      unsubscribe();
+      started = false;
       clearInterval(hostsTimer);
       health.stop();
       await sync.stop();
@@ -113,46 +121,14 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// For other rooms
-
-export interface TargetRef {
-  id: string;
-  port: number;
-}
-
-/** Registers targets in a target group; throws TargetGroupNotFound / InvalidTarget. Returns how many were new. */
-export function registerTargets(app: AppContext, targetGroupArn: string, targets: TargetRef[]): number {
-  const added = registerInGroup(elbModel(app.store), app.clock, targetGroupArn, targets.map((t) => ({ Id: t.id, Port: t.port })));
-  app.events.publish({ type: TARGETS_CHANGED, resource: targetGroupArn, at: app.clock.now(), detail: {} });
-  return added;
-}
-
-/** Starts draining targets (unknown ones are ignored); returns how many began draining. */
-export function deregisterTargets(app: AppContext, targetGroupArn: string, targets: TargetRef[]): number {
-  const model = elbModel(app.store);
-  if (!model.targetGroups.get(targetGroupArn)) return 0;
-  const drained = deregister(model, app.clock, targetGroupArn, targets.map((t) => ({ Id: t.id, Port: t.port })));
-  app.events.publish({ type: TARGETS_CHANGED, resource: targetGroupArn, at: app.clock.now(), detail: {} });
-  return drained;
-}
-
-export interface TargetState {
-  state: TargetHealthStateEnum;
-  reason?: string;
-  description?: string;
-}
-
-/** What DescribeTargetHealth says of one target (undefined when the group does not exist). */
-export function targetState(app: AppContext, targetGroupArn: string, target: TargetRef): TargetState | undefined {
-  const model = elbModel(app.store);
-  if (!model.targetGroups.get(targetGroupArn)) return undefined;
-  const [d] = targetHealthOf(model, targetGroupArn, [{ Id: target.id, Port: target.port }]);
-  return { state: d.TargetHealth!.State!, reason: d.TargetHealth!.Reason, description: d.TargetHealth!.Description };
-}
-
-/** A target group's target type and deregistration delay (nominal seconds), or undefined when it does not exist. */
-export function targetGroupInfo(app: AppContext, targetGroupArn: string): { targetType: string; deregistrationDelaySeconds: number } | undefined {
-  const tg = elbModel(app.store).targetGroups.get(targetGroupArn);
-  return tg ? { targetType: tg.tg.TargetType ?? 'instance', deregistrationDelaySeconds: deregistrationDelaySeconds(tg) } : undefined;
+/** ELB's facade with the traffic functions blue/green deployments use; a weight change wakes the data plane sync at once. */
+function withTraffic(targets: ElbFacade, traffic: ElbTrafficFacade, changed: () => void): ElbFacade & ElbTrafficFacade {
+  return {
+    ...targets,
+    ...traffic,
+    setForwardWeights(arn, weights) {
+      traffic.setForwardWeights(arn, weights);
+      changed();
+    },
+  };
 }

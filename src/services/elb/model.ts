@@ -9,15 +9,35 @@
  *   elb_rules           pk ruleArn           listener      (every listener has one default rule)
  *   elb_targets         pk <tgArn>|<id>|<port>  tg
  *
- * `scope` is "<region>:<account>". Handlers write spec (and register/deregister targets); the
+ * `scope` is core's scopeKey of the record's ARN. Handlers write spec (and register/deregister targets); the
  * health checker writes a target's health; the sync loop removes targets whose draining is over.
  */
-import { scopeOfArn, type Scope } from '../../core/ids.ts';
+import { scopeKey, scopeOfOwnArn } from '../../core/scope.ts';
 import type { DocTable, Store } from '../../store/index.ts';
 import type { Action, Listener, LoadBalancer, LoadBalancerState, Rule, Tag, TargetGroup, TargetHealthReasonEnum } from './shapes.ts';
 
+/** A load balancer as stored: what CreateLoadBalancer sets is always there. */
+export type StoredLoadBalancer = LoadBalancer &
+  Required<Pick<LoadBalancer, 'LoadBalancerArn' | 'LoadBalancerName' | 'DNSName' | 'CreatedTime' | 'Scheme' | 'VpcId' | 'State' | 'Type' | 'AvailabilityZones' | 'SecurityGroups' | 'IpAddressType'>>;
+
+/** The health check settings every target group has (ALB's defaults where the request named none). */
+export type HealthCheckSettings = Required<
+  Pick<TargetGroup, 'HealthCheckProtocol' | 'HealthCheckPort' | 'HealthCheckEnabled' | 'HealthCheckPath' | 'HealthCheckIntervalSeconds' | 'HealthCheckTimeoutSeconds' | 'HealthyThresholdCount' | 'UnhealthyThresholdCount' | 'Matcher'>
+>;
+
+/** A target group as stored: what CreateTargetGroup sets is always there. */
+export type StoredTargetGroup = TargetGroup &
+  HealthCheckSettings &
+  Required<Pick<TargetGroup, 'TargetGroupArn' | 'TargetGroupName' | 'Protocol' | 'Port' | 'VpcId' | 'TargetType' | 'ProtocolVersion' | 'IpAddressType'>>;
+
+/** A listener as stored: what CreateListener sets is always there. */
+export type StoredListener = Listener & Required<Pick<Listener, 'ListenerArn' | 'LoadBalancerArn' | 'Port' | 'Protocol' | 'DefaultActions'>>;
+
+/** A rule as stored: what CreateRule (or CreateListener, for the default rule) sets is always there. */
+export type StoredRule = Rule & Required<Pick<Rule, 'RuleArn' | 'Priority' | 'Conditions' | 'Actions' | 'IsDefault'>>;
+
 export interface LoadBalancerRecord {
-  lb: LoadBalancer;
+  lb: StoredLoadBalancer;
   attributes: Record<string, string>;
   tags: Tag[];
   /** The loopback address its listeners bind (127.0.1.N). */
@@ -26,20 +46,20 @@ export interface LoadBalancerRecord {
 
 export interface TargetGroupRecord {
   /** Without LoadBalancerArns, which is computed from the listeners and rules that use it. */
-  tg: TargetGroup;
+  tg: StoredTargetGroup;
   attributes: Record<string, string>;
   tags: Tag[];
 }
 
 export interface ListenerRecord {
-  listener: Listener;
+  listener: StoredListener;
   tags: Tag[];
   /** HTTPS: the certificate list (AddListenerCertificates); the default certificate is listener.Certificates[0]. */
   certificates?: string[];
 }
 
 export interface RuleRecord {
-  rule: Rule;
+  rule: StoredRule;
   listenerArn: string;
   /** 1–50000; the default rule sorts last. */
   priority: number;
@@ -58,10 +78,6 @@ export interface TargetRecord {
   health: { state: CheckedState; reason?: TargetHealthReasonEnum; description?: string; since: number };
   /** Set by DeregisterTargets: the target drains until this + deregistration delay, then is removed. */
   drainingSince?: number;
-}
-
-export function scopeKey(scope: Scope): string {
-  return `${scope.region}:${scope.account}`;
 }
 
 export function targetKey(tgArn: string, id: string, port: number): string {
@@ -89,25 +105,25 @@ export class ElbModel {
     return this.store.tx(fn);
   }
 
-  putLoadBalancer(r: LoadBalancerRecord, scope: string): void {
-    this.loadBalancers.put(r.lb.LoadBalancerArn!, r, { scope, name: r.lb.LoadBalancerName! });
+  putLoadBalancer(r: LoadBalancerRecord): void {
+    this.loadBalancers.put(r.lb.LoadBalancerArn, r, { scope: scopeKey(scopeOfOwnArn(r.lb.LoadBalancerArn)), name: r.lb.LoadBalancerName });
   }
 
-  putTargetGroup(r: TargetGroupRecord, scope: string): void {
-    this.targetGroups.put(r.tg.TargetGroupArn!, r, { scope, name: r.tg.TargetGroupName! });
+  putTargetGroup(r: TargetGroupRecord): void {
+    this.targetGroups.put(r.tg.TargetGroupArn, r, { scope: scopeKey(scopeOfOwnArn(r.tg.TargetGroupArn)), name: r.tg.TargetGroupName });
   }
 
   putListener(r: ListenerRecord): void {
-    this.listeners.put(r.listener.ListenerArn!, r, { lb: r.listener.LoadBalancerArn! });
+    this.listeners.put(r.listener.ListenerArn, r, { lb: r.listener.LoadBalancerArn });
   }
 
   putRule(r: RuleRecord): void {
-    this.rules.put(r.rule.RuleArn!, r, { listener: r.listenerArn });
+    this.rules.put(r.rule.RuleArn, r, { listener: r.listenerArn });
   }
 
   /** Written by the sync: what the data plane made of the load balancer. */
   setLoadBalancerState(arn: string, state: LoadBalancerState): void {
-    this.loadBalancers.modify(arn, (r) => (r.lb.State = state), (r) => this.putLoadBalancer(r, scopeKey(scopeOfArn(arn)!)));
+    this.loadBalancers.modify(arn, (r) => (r.lb.State = state), (r) => this.putLoadBalancer(r));
   }
 
   putTarget(r: TargetRecord): void {
@@ -142,14 +158,11 @@ export class ElbModel {
   /** The load balancers whose listeners or rules forward to each target group. */
   usage(): Map<string, Set<string>> {
     const byTg = new Map<string, Set<string>>();
-    const lbOf = new Map(this.listeners.find().map((l) => [l.listener.ListenerArn!, l.listener.LoadBalancerArn!]));
+    const lbOf = new Map(this.listeners.find().map((l) => [l.listener.ListenerArn, l.listener.LoadBalancerArn]));
     for (const r of this.rules.find()) {
       const lb = lbOf.get(r.listenerArn);
       if (!lb) continue;
-      for (const tg of ElbModel.forwardedGroups(r.rule.Actions)) {
-        if (!byTg.has(tg)) byTg.set(tg, new Set());
-        byTg.get(tg)!.add(lb);
-      }
+      for (const tg of ElbModel.forwardedGroups(r.rule.Actions)) byTg.set(tg, (byTg.get(tg) ?? new Set()).add(lb));
     }
     return byTg;
   }

@@ -66,7 +66,7 @@ export interface PolicyInfo {
   /** TLS 1.3 suites, by priority. */
   suites: string[];
   /** As DescribeSSLPolicies shows it. */
-  shape: SslPolicy;
+  shape: SslPolicy & Required<Pick<SslPolicy, 'SupportedLoadBalancerTypes'>>;
 }
 
 export const SSL_POLICIES: PolicyInfo[] = TABLE.map(([name, minVersion, maxVersion, list]) => ({
@@ -87,4 +87,17 @@ const BY_NAME = new Map(SSL_POLICIES.map((p) => [p.name, p]));
 
 export function sslPolicy(name: string): PolicyInfo | undefined {
   return BY_NAME.get(name);
+}
+
+function tabled(name: string): PolicyInfo {
+  const policy = BY_NAME.get(name);
+  if (!policy) throw new Error(`the SSL policy table has no ${name}`);
+  return policy;
+}
+
+const DEFAULT_POLICY = tabled(DEFAULT_SSL_POLICY);
+
+/** The policy a listener is served with: the one it names, or the default for a name not (or no longer) in the table. */
+export function servedPolicy(name: string | undefined): PolicyInfo {
+  return BY_NAME.get(name ?? DEFAULT_SSL_POLICY) ?? DEFAULT_POLICY;
 }

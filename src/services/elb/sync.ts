@@ -150,7 +150,7 @@ export class DataPlaneSync {
     let nextMs = Infinity;
     const removed = model.tx(() => {
       const gone: TargetRecord[] = [];
-      const groups = new Map(model.targetGroups.find().map((r) => [r.tg.TargetGroupArn!, r]));
+      const groups = new Map(model.targetGroups.find().map((r) => [r.tg.TargetGroupArn, r]));
       for (const t of model.targets.find()) {
         const tg = groups.get(t.targetGroupArn);
         const at = tg ? drainedAt(t, tg, clock) : now;
@@ -216,7 +216,10 @@ export class DataPlaneSync {
   private remember(config: DataPlaneConfig): void {
     const next = new Map<string, FrontendSpec[]>();
     for (const f of config.frontends) if (!this.refused.has(f.loadBalancer)) next.set(f.loadBalancer, [...(next.get(f.loadBalancer) ?? []), f]);
-    for (const lb of this.refused.keys()) if (this.accepted.has(lb)) next.set(lb, this.accepted.get(lb)!);
+    for (const lb of this.refused.keys()) {
+      const kept = this.accepted.get(lb);
+      if (kept) next.set(lb, kept);
+    }
     const text = JSON.stringify(Object.fromEntries(next));
     if (text !== JSON.stringify(Object.fromEntries(this.accepted))) writeAtomic(this.deps.acceptedFile, text);
     this.accepted = next;
@@ -226,7 +229,7 @@ export class DataPlaneSync {
   private recordStates(): void {
     const { model } = this.deps;
     for (const r of model.loadBalancers.find()) {
-      const arn = r.lb.LoadBalancerArn!;
+      const arn = r.lb.LoadBalancerArn;
       const reason = this.refused.get(arn);
       const state: LoadBalancerState = !reason
         ? { Code: 'active' }
@@ -243,9 +246,9 @@ export class DataPlaneSync {
     let failed = false;
     const lbs = httpsLoadBalancers(this.deps.model);
     for (const lb of lbs) {
-      const key = shortName(lb.lb.LoadBalancerArn!);
+      const key = shortName(lb.lb.LoadBalancerArn);
       try {
-        found.set(lb.lb.LoadBalancerArn!, await this.deps.certificates.leaf({ key, dnsName: lb.lb.DNSName!, address: lb.address }));
+        found.set(lb.lb.LoadBalancerArn, await this.deps.certificates.leaf({ key, dnsName: lb.lb.DNSName, address: lb.address }));
       } catch (err) {
         const what = `certificate ${key}: ${(err as Error).message}`;
         if (!this.reported.has(what)) log.error(`the HTTPS listeners of load balancer ${lb.lb.LoadBalancerName} cannot serve: ${(err as Error).message}`);
@@ -253,7 +256,7 @@ export class DataPlaneSync {
         failed = true;
       }
     }
-    this.deps.certificates.prune(new Set(lbs.map((lb) => shortName(lb.lb.LoadBalancerArn!))));
+    this.deps.certificates.prune(new Set(lbs.map((lb) => shortName(lb.lb.LoadBalancerArn))));
     return { found, failed };
   }
 }

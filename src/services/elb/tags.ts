@@ -27,21 +27,20 @@ export function tagHandlers(elb: ElbContext) {
   function withTags(arn: string, change?: (tags: Tag[]) => Tag[]): Tag[] {
     const resource = parseArn(arn)?.resource ?? '';
     const kinds = [
-      { prefix: 'loadbalancer/', table: model.loadBalancers, put: (r: any) => model.putLoadBalancer(r, scopeOf(arn)), missing: () => elbError.loadBalancerNotFound(`Load balancer '${arn}' not found`) },
-      { prefix: 'targetgroup/', table: model.targetGroups, put: (r: any) => model.putTargetGroup(r, scopeOf(arn)), missing: () => elbError.targetGroupNotFound(`Target groups '${arn}' not found`) },
-      { prefix: 'listener/', table: model.listeners, put: (r: any) => model.putListener(r), missing: () => elbError.listenerNotFound(`Listener '${arn}' not found`) },
-      { prefix: 'listener-rule/', table: model.rules, put: (r: any) => model.putRule(r), missing: () => elbError.ruleNotFound(`Rule '${arn}' not found`) },
+      { prefix: 'loadbalancer/', read: () => tagged(model.loadBalancers.get(arn), (r) => model.putLoadBalancer(r)), missing: () => elbError.loadBalancerNotFound(`Load balancer '${arn}' not found`) },
+      { prefix: 'targetgroup/', read: () => tagged(model.targetGroups.get(arn), (r) => model.putTargetGroup(r)), missing: () => elbError.targetGroupNotFound(`Target groups '${arn}' not found`) },
+      { prefix: 'listener/', read: () => tagged(model.listeners.get(arn), (r) => model.putListener(r)), missing: () => elbError.listenerNotFound(`Listener '${arn}' not found`) },
+      { prefix: 'listener-rule/', read: () => tagged(model.rules.get(arn), (r) => model.putRule(r)), missing: () => elbError.ruleNotFound(`Rule '${arn}' not found`) },
     ];
     const kind = kinds.find((k) => resource.startsWith(k.prefix));
     if (!kind) throw elbError.validation(`'${arn}' is not a valid load balancer, target group, listener or rule ARN`);
-    const record = (kind.table as { get(pk: string): { tags: Tag[] } | undefined }).get(arn);
+    const record = kind.read();
     if (!record) throw kind.missing();
-    if (change) {
-      record.tags = change(record.tags ?? []);
-      if (record.tags.length > MAX_TAGS) throw elbError.tooManyTags();
-      kind.put(record);
-    }
-    return record.tags ?? [];
+    if (!change) return record.tags;
+    const tags = change(record.tags);
+    if (tags.length > MAX_TAGS) throw elbError.tooManyTags();
+    record.write(tags);
+    return tags;
   }
   return {
     AddTags(input: Ops['AddTags']['input']): Ops['AddTags']['output'] {
@@ -65,7 +64,7 @@ export function tagHandlers(elb: ElbContext) {
   };
 }
 
-function scopeOf(arn: string): string {
-  const p = parseArn(arn)!;
-  return `${p.region}:${p.account}`;
+/** A record's tags and how to store it with others (undefined when there is no record). */
+function tagged<R extends { tags?: Tag[] }>(record: R | undefined, put: (r: R) => void): { tags: Tag[]; write(tags: Tag[]): void } | undefined {
+  return record && { tags: record.tags ?? [], write: (tags) => put({ ...record, tags }) };
 }

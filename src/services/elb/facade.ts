@@ -1,0 +1,73 @@
+/**
+ * @module services/elb/facade
+ * What the ELB room offers other rooms (ECS today), handed to them at registration: targets in and
+ * out of target groups, a target's health as DescribeTargetHealth would say it, a group's settings,
+ * and a callback when health changes in a group.
+ */
+import type { Clock } from '../../core/clock.ts';
+import { targetHealthOf } from './api-targets.ts';
+import type { ElbModel } from './model.ts';
+import type { TargetHealthStateEnum } from './shapes.ts';
+import { deregister, deregistrationDelaySeconds, register } from './targets.ts';
+
+export interface TargetRef {
+  id: string;
+  port: number;
+}
+
+export interface TargetState {
+  state: TargetHealthStateEnum;
+  reason?: string;
+  description?: string;
+}
+
+export interface ElbFacade {
+  /** Registers targets in a target group; throws TargetGroupNotFound / InvalidTarget. Returns how many were new. */
+  registerTargets(targetGroupArn: string, targets: TargetRef[]): number;
+  /** Starts draining targets (unknown ones are ignored); returns how many began draining. */
+  deregisterTargets(targetGroupArn: string, targets: TargetRef[]): number;
+  /** What DescribeTargetHealth says of one target (undefined when the group does not exist). */
+  targetState(targetGroupArn: string, target: TargetRef): TargetState | undefined;
+  /** A target group's target type and deregistration delay (nominal seconds), or undefined when it does not exist. */
+  targetGroupInfo(targetGroupArn: string): { targetType: string; deregistrationDelaySeconds: number } | undefined;
+  /** Calls `listener` with a target group's ARN whenever a target's health changes in it, or its draining ends. */
+  onTargetHealth(listener: (targetGroupArn: string) => void): () => void;
+}
+
+export interface ElbFacadeDeps {
+  model: ElbModel;
+  clock: Clock;
+  /** Wakes the room's health checker and data plane sync after targets changed. */
+  changed(): void;
+  healthListeners: Set<(targetGroupArn: string) => void>;
+}
+
+export function elbFacade({ model, clock, changed, healthListeners }: ElbFacadeDeps): ElbFacade {
+  const refs = (targets: TargetRef[]) => targets.map((t) => ({ Id: t.id, Port: t.port }));
+  return {
+    registerTargets(targetGroupArn, targets) {
+      const added = register(model, clock, targetGroupArn, refs(targets));
+      changed();
+      return added;
+    },
+    deregisterTargets(targetGroupArn, targets) {
+      if (!model.targetGroups.get(targetGroupArn)) return 0;
+      const drained = deregister(model, clock, targetGroupArn, refs(targets));
+      changed();
+      return drained;
+    },
+    targetState(targetGroupArn, target) {
+      if (!model.targetGroups.get(targetGroupArn)) return undefined;
+      const [d] = targetHealthOf(model, targetGroupArn, refs([target]));
+      return { state: d.TargetHealth.State, reason: d.TargetHealth.Reason, description: d.TargetHealth.Description };
+    },
+    targetGroupInfo(targetGroupArn) {
+      const tg = model.targetGroups.get(targetGroupArn);
+      return tg ? { targetType: tg.tg.TargetType ?? 'instance', deregistrationDelaySeconds: deregistrationDelaySeconds(tg) } : undefined;
+    },
+    onTargetHealth(listener) {
+      healthListeners.add(listener);
+      return () => healthListeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * Hostile requests for one operation of a service model. Every case is invalid:
+ *
+ *   fault    one value the model forbids (wrong type, out of range, too long, not in the enum,
+ *            against the pattern, a required member missing or null), on a sample input that is
+ *            otherwise valid, with hostile extras around it: members and map keys named like
+ *            Object.prototype properties, control characters, lone surrogates, very long strings;
+ *   room     an otherwise valid input whose one identifier (a name, id or ARN member) is one no
+ *            AWS identifier accepts: control characters, lone surrogates, 5000 characters, a
+ *            malformed or foreign ARN; or whose one count the model leaves unbounded is negative.
+ *            It reaches the room's handler, which must refuse it or find nothing by it;
+ *   raw      (JSON) a body that is not a JSON object at all.
+ */
+import { shapeOf, type ServiceModel, type Shape } from '../../src/protocol/model.ts';
+import { faults, hostileIdentifiers, PROTOTYPE_NAMES, Rand, sample, show, type Wire } from './fuzz-values.ts';
+
+export interface FuzzCase {
+  kind: 'fault' | 'room' | 'raw';
+  /** What the case does, for a failure message. */
+  label: string;
+  input?: Record<string, unknown>;
+  /** A JSON body sent as is. */
+  raw?: string | Buffer;
+}
+
+type Step = string | number;
+
+/** A place in an input where a value can go. */
+interface Slot {
+  path: Step[];
+  shape: Shape;
+  /** The member name the slot is reached by. */
+  name: string;
+  required: boolean;
+}
+
+const IDENTIFIER = /(name|arn|id|ids|cluster|clusters|service|services|family|taskdefinition|task|tasks|repository|project|projects|listener|rule|group|loadbalancer|target|instance|registry)$/i;
+
+const RAW_BODIES: (string | Buffer)[] = [
+  '[]',
+  '"a string"',
+  '42',
+  'true',
+  '{"unterminated": ',
+  '{"a": 1}}',
+  '['.repeat(20_000) + ']'.repeat(20_000),
+  '[{"a":'.repeat(5_000) + '1' + '}]'.repeat(5_000),
+  '\x00',
+  Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]),
+];
+
+export function casesFor(model: ServiceModel, operation: string, wire: Wire, count: number, seed: number): FuzzCase[] {
+  const rand = new Rand(seed);
+  const inputName = model.operations[operation].input?.shape;
+  const root = inputName ? shapeOf(model, inputName) : undefined;
+  const slots = root ? slotsOf(model, root, [], 0) : [];
+  const identifiers = slots.filter((s) => s.shape.type === 'string' && !s.shape.enum && IDENTIFIER.test(s.name));
+  // A count, size, port or limit the model leaves unbounded below: no AWS API takes it negative.
+  const counts = slots.filter((s) => (s.shape.type === 'integer' || s.shape.type === 'long') && s.shape.min === undefined);
+  const reachable = [...identifiers, ...counts];
+  const cases: FuzzCase[] = [];
+  for (let i = 0; i < count; i++) {
+    const base = root ? (sample(model, root) as Record<string, unknown>) : {};
+    const roll = i % 6;
+    if (roll === 5 && reachable.length) {
+      const slot = rand.pick(reachable);
+      const value = slot.shape.type === 'string' ? rand.pick(hostileIdentifiers(slot.name)) : rand.pick([-1, -2147483648]);
+      cases.push({ kind: 'room', label: `${slot.path.join('.')} = ${show(value)}`, input: put(model, root!, base, slot.path, value) });
+      continue;
+    }
+    if (roll === 4 && wire === 'json') {
+      const raw = RAW_BODIES[(i / 6 + seed) % RAW_BODIES.length | 0];
+      cases.push({ kind: 'raw', label: `body ${show(raw.toString()).slice(0, 60)}`, raw });
+      continue;
+    }
+    const fault = root ? pickFault(model, root, slots, base, wire, rand) : undefined;
+    if (!fault) continue;
+    const extras = roll % 2 === 0 ? withExtras(model, root!, fault.input, slots, wire, rand) : fault.input;
+    // An extra that reached the fault's own place would hide it: then the fault goes alone.
+    const input = same(valueAt(extras, fault.path), valueAt(fault.input, fault.path)) ? extras : fault.input;
+    cases.push({ kind: 'fault', label: fault.label + (input === fault.input ? '' : ' (with hostile extras)'), input });
+  }
+  return cases;
+}
+
+function slotsOf(model: ServiceModel, shape: Shape, path: Step[], depth: number): Slot[] {
+  if (depth > 5 || shape.document) return [];
+  const out: Slot[] = [];
+  const add = (step: Step, name: string, target: Shape, required: boolean) => {
+    const slot = { path: [...path, step], shape: target, name, required };
+    out.push(slot);
+    if (target.type === 'structure') out.push(...slotsOf(model, target, slot.path, depth + 1));
+    if (target.type === 'list') add2(slot.path, name, shapeOf(model, target.member!.shape));
+    if (target.type === 'map') add2(slot.path, name, shapeOf(model, target.value!.shape), 'fuzzkey');
+  };
+  const add2 = (at: Step[], name: string, item: Shape, key: Step = 0) => {
+    const slot = { path: [...at, key], shape: item, name, required: false };
+    out.push(slot);
+    if (item.type === 'structure') out.push(...slotsOf(model, item, slot.path, depth + 1));
+  };
+  for (const [name, ref] of Object.entries(shape.members ?? {})) add(name, name, shapeOf(model, ref.shape), (shape.required ?? []).includes(name));
+  return out;
+}
+
+function pickFault(model: ServiceModel, root: Shape, slots: Slot[], base: Record<string, unknown>, wire: Wire, rand: Rand) {
+  const candidates: { label: string; path: Step[]; value: unknown }[] = [];
+  for (const slot of slots) {
+    for (const value of faults(model, slot.shape, wire)) {
+      candidates.push({ label: `${slot.path.join('.')} = ${show(value)}`, path: slot.path, value });
+    }
+    if (slot.required && valueAt(base, slot.path) !== undefined) {
+      candidates.push({ label: `${slot.path.join('.')} missing`, path: slot.path, value: undefined });
+      if (wire === 'json') candidates.push({ label: `${slot.path.join('.')} = null`, path: slot.path, value: null });
+    }
+  }
+  if (!candidates.length) return undefined;
+  const chosen = rand.pick(candidates);
+  return { label: chosen.label, path: chosen.path, input: put(model, root, base, chosen.path, chosen.value) };
+}
+
+/** Adds prototype-named members and map keys, and hostile text in optional string members. */
+function withExtras(model: ServiceModel, root: Shape, input: Record<string, unknown>, slots: Slot[], wire: Wire, rand: Rand): Record<string, unknown> {
+  let out = structuredCloneOwn(input) as Record<string, unknown>;
+  defineOwn(out, rand.pick(PROTOTYPE_NAMES), rand.pick([{ polluted: 'yes' }, 'x', [1, 2]]));
+  for (const slot of slots) {
+    if (rand.next() > 0.3) continue;
+    if (slot.shape.type === 'map' && !slot.required) {
+      const map: Record<string, unknown> = {};
+      defineOwn(map, rand.pick(PROTOTYPE_NAMES), sample(model, shapeOf(model, slot.shape.value!.shape)));
+      out = put(model, root, out, slot.path, map, true);
+    } else if (slot.shape.type === 'string' && !slot.required && !slot.shape.enum && wire === 'json') {
+      out = put(model, root, out, slot.path, rand.pick(['\x00\x01', 'a\ud800', 'y'.repeat(20_000), ...PROTOTYPE_NAMES]), true);
+    }
+  }
+  return out;
+}
+
+/** Sets an own property, even one named __proto__, so JSON.stringify sends it. */
+function defineOwn(target: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function valueAt(input: unknown, path: Step[]): unknown {
+  let at: any = input;
+  for (const step of path) {
+    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, step)) return undefined;
+    at = at[step];
+  }
+  return at;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * A copy of `input` with `value` at `path` (undefined removes it). Containers missing on the way
+ * are filled with a sample, so the value is the input's only fault. With `keep`, a slot already
+ * holding a value is left alone, so an extra never hides the fault.
+ */
+function put(model: ServiceModel, root: Shape, input: Record<string, unknown>, path: Step[], value: unknown, keep = false): Record<string, unknown> {
+  const out = structuredCloneOwn(input) as Record<string, unknown>;
+  let at: any = out;
+  let shape = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    const step = path[i];
+    shape = childShape(model, shape, step);
+    if (at[step] === undefined || at[step] === null || typeof at[step] !== 'object') {
+      if (keep && at[step] !== undefined) return out;
+      at[step] = shape.type === 'list' ? [] : shape.type === 'structure' ? sample(model, shape) : {};
+    }
+    at = at[step];
+  }
+  const last = path[path.length - 1];
+  if (keep && at[last] !== undefined) return out;
+  if (value === undefined) delete at[last];
+  else defineOwn(at, String(last), value);
+  return out;
+}
+
+function childShape(model: ServiceModel, shape: Shape, step: Step): Shape {
+  if (shape.type === 'list') return shapeOf(model, shape.member!.shape);
+  if (shape.type === 'map') return shapeOf(model, shape.value!.shape);
+  return shapeOf(model, shape.members![step as string].shape);
+}
+
+/** A deep copy that keeps an own `__proto__` member as a member (structuredClone would drop it). */
+function structuredCloneOwn(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(structuredCloneOwn);
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) defineOwn(out, key, structuredCloneOwn((value as Record<string, unknown>)[key]));
+  return out;
+}
