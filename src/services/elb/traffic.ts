@@ -2,8 +2,8 @@
  * @module services/elb/traffic
  * The ELB room's traffic facade (ElbTrafficFacade) over its own model: a listener's default action
  * or a rule's forward read and rewritten as a weighted forward, and a target group's health counted
- * as DescribeTargetHealth states it. A change is announced the way another room's target change is,
- * so the health checker and the data plane sync pick it up at once.
+ * as DescribeTargetHealth states it. The room's facade (index.ts) wakes the health checker and
+ * the data plane sync after a weight change.
  */
 import type { Scope } from '../../core/ids.ts';
 import { scopeKey } from '../../core/scope.ts';
@@ -12,9 +12,6 @@ import { targetHealthOf } from './api-targets.ts';
 import { elbModel, type ElbModel } from './model.ts';
 import type { Action } from './shapes.ts';
 import type { ElbTrafficFacade, ForwardWeight, TargetHealthCounts } from './traffic-types.ts';
-
-/** The event index.ts turns into `changed()` (its TARGETS_CHANGED). */
-const TARGETS_CHANGED = 'elb.targets';
 
 /** The actions of a listener (its default actions) or a rule, or undefined when neither exists. */
 function actionsOf(model: ElbModel, arn: string): Action[] | undefined {
@@ -71,7 +68,6 @@ export function elbTrafficFacade(app: AppContext): ElbTrafficFacade {
         const owner = listener ?? (rule.rule.IsDefault ? model.listeners.get(rule.listenerArn) : undefined);
         if (owner) model.putListener({ ...owner, listener: { ...owner.listener, DefaultActions: actions } });
       });
-      app.events.publish({ type: TARGETS_CHANGED, resource: arn, at: app.clock.now(), detail: {} });
     },
 
     targetHealth(targetGroupArn) {
