@@ -59,5 +59,4 @@ export const codedeployError = {
   invalidArn: (arn: string) => e('InvalidArnException', `The ARN ${arn} is not valid`),
   arnNotSupported: (arn: string) => e('ArnNotSupportedException', `The ARN ${arn} is not a CodeDeploy application, deployment group or deployment configuration`),
   invalidTags: (message: string) => e('InvalidTagsToAddException', message),
-  ecsUnavailable: () => e('InvalidECSServiceException', 'ECS task sets are not available yet: Slipway cannot deploy to ECS services with CodeDeploy in this release'),
 };

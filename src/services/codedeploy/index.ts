@@ -11,17 +11,9 @@ import type { AppContext, Room } from '../types.ts';
 import { codedeployHandlers } from './api.ts';
 import type { CodeDeployContext } from './context.ts';
 import { deployerController } from './deployer.ts';
-import { codedeployError } from './errors.ts';
 import { CodeDeployModel } from './model.ts';
 
 export { DEPLOYMENT_STATUS } from './context.ts';
-
-/** An ECS facade for a Slipway whose ECS room has no task sets: every call says so. */
-export const ecsTaskSetsUnavailable: EcsTaskSetsFacade = new Proxy({} as EcsTaskSetsFacade, {
-  get: () => () => {
-    throw codedeployError.ecsUnavailable();
-  },
-});
 
 export function register(app: AppContext, deps: { ecs: EcsTaskSetsFacade; elb: ElbTrafficFacade }): Room {
   const cd: CodeDeployContext = { ...app, model: new CodeDeployModel(app.store), ecs: deps.ecs, elb: deps.elb, wake: (id) => deployer.enqueue(id) };
