@@ -2,7 +2,8 @@
  * CodeDeploy blue/green end to end: a CODE_DEPLOY service on real Docker behind real HAProxy
  * listeners, deployed with the aws CLI. The test listener reaches green first, a hook is played
  * through PutLifecycleEventHookExecutionStatus, production traffic is measured through its listener
- * while the canary moves it (no request fails), and the original task set goes once all is on green.
+ * while the canary moves it (no request fails), and the original task set goes once all is on green;
+ * a hook reporting Failed rolls the next deployment back through a rollback deployment.
  */
 import { CreateServiceCommand, DescribeTaskSetsCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -120,4 +121,43 @@ test('a canary blue/green deployment through the aws CLI: test traffic first, a 
   assert.deepEqual(sets.map((x) => [x.taskDefinition, x.status, x.externalId]), [[v2, 'PRIMARY', deploymentId]]);
   const forward = (await elb.send(new E.DescribeListenersCommand({ ListenerArns: [prod] }))).Listeners![0].DefaultActions![0].ForwardConfig!.TargetGroups!;
   assert.deepEqual(forward.map((t) => [t.TargetGroupArn, t.Weight]).sort(), [[blue, 0], [green, 100]].sort(), 'a weighted forward stays, green at 100');
+});
+
+test('a hook that reports Failed rolls back: a rollback deployment puts all traffic back on the original set and removes the replacement', async () => {
+  // The previous test left v2 on the group now serving production; v3 is deployed to the other one and fails.
+  const v3 = await taskDefinition('v3');
+  const prodUrl = `http://${(await elb.send(new E.DescribeLoadBalancersCommand({ Names: ['bg'] }))).LoadBalancers![0].DNSName}:18701/`;
+  await cli(['deploy', 'update-deployment-group', '--application-name', 'bg', '--current-deployment-group-name', 'bg-dg',
+    '--auto-rollback-configuration', 'enabled=true,events=DEPLOYMENT_FAILURE', '--deployment-config-name', 'CodeDeployDefault.ECSAllAtOnce']);
+  const load = steadyLoad(prodUrl, 4);
+  const { deploymentId } = await cli(['deploy', 'create-deployment', '--application-name', 'bg', '--deployment-group-name', 'bg-dg',
+    '--revision', JSON.stringify({ revisionType: 'AppSpecContent', appSpecContent: { content: appSpec(v3, 'Hooks:\n  - AfterAllowTraffic: "Verify"\n') } })]);
+  const message = await waitFor('the AfterAllowTraffic hook waiting', async () => {
+    const events = (await cli(['deploy', 'get-deployment-target', '--deployment-id', deploymentId, '--target-id', 'default:bg-web'])).deploymentTarget.ecsTarget.lifecycleEvents;
+    const event = events.find((e: { lifecycleEventName: string }) => e.lifecycleEventName === 'AfterAllowTraffic');
+    return event.status === 'InProgress' ? (event.diagnostics.message as string) : undefined;
+  }, 120_000, 200);
+  assert.deepEqual([...(await spread(prodUrl, 40)).keys()], ['v3\n'], 'all traffic on v3 while the hook runs');
+  const executionId = /LifecycleEventHookExecutionId (\S+)\./.exec(message)![1];
+  await cli(['deploy', 'put-lifecycle-event-hook-execution-status', '--deployment-id', deploymentId, '--lifecycle-event-hook-execution-id', executionId, '--status', 'Failed']);
+
+  const failed = await waitFor('Failed, with its rollback Succeeded', async () => {
+    const d = (await cli(['deploy', 'get-deployment', '--deployment-id', deploymentId])).deploymentInfo;
+    const rollback = d.rollbackInfo?.rollbackDeploymentId;
+    if (d.status !== 'Failed' || !rollback) return undefined;
+    const r = (await cli(['deploy', 'get-deployment', '--deployment-id', rollback])).deploymentInfo;
+    return r.status === 'Succeeded' ? { d, r } : undefined;
+  }, 120_000, 250);
+  assert.equal(failed.d.errorInformation.code, 'HOOK_EXECUTION_FAILURE');
+  assert.equal(failed.r.creator, 'codeDeployRollback');
+  assert.equal(failed.r.rollbackInfo.rollbackTriggeringDeploymentId, deploymentId);
+  assert.deepEqual([...(await spread(prodUrl, 40)).keys()], ['v2\n'], 'all traffic back on v2');
+  const stats = await load.stop();
+  assert.deepEqual(stats.failures, [], 'no failed request through the deployment and its rollback');
+  const sets = await waitFor('v3 gone', async () => {
+    const all = (await s.ecs.send(new DescribeTaskSetsCommand({ cluster: 'default', service: 'bg-web' }))).taskSets!;
+    return all.length === 1 ? all : undefined;
+  }, 60_000, 250);
+  assert.equal(sets[0].status, 'PRIMARY');
+  assert.notEqual(sets[0].taskDefinition, v3);
 });
