@@ -38,8 +38,6 @@ export function deploymentHandlers(cd: CodeDeployContext): Handlers<CodedeployOp
       const autoRollback = input.autoRollbackConfiguration ? checkAutoRollback(input.autoRollbackConfiguration) : group.autoRollback;
       const alarms = input.overrideAlarmConfiguration ? checkAlarms(input.overrideAlarmConfiguration) : undefined;
       const [service] = group.ecsServices;
-      // Asked now so that a service ECS cannot serve is refused before anything is written.
-      cd.ecs.describeService(scope, service.clusterName!, service.serviceName!);
       const withTest = !!group.loadBalancerInfo.targetGroupPairInfoList?.[0]?.testTrafficRoute;
       const now = cd.clock.now();
       const d: DeploymentRecord = {

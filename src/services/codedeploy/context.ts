@@ -9,7 +9,7 @@ import type { ElbTrafficFacade } from '../elb/traffic-types.ts';
 import type { AppContext } from '../types.ts';
 import type { CodeDeployModel, DeploymentRecord } from './model.ts';
 
-/** Published on the event bus when a deployment's status changes (resource: the deployment id). */
+/** Published on the event bus when a deployment's status or one of its lifecycle events changes (resource: the deployment id). */
 export const DEPLOYMENT_STATUS = 'codedeploy.deployment';
 
 export interface CodeDeployContext extends AppContext {
@@ -20,6 +20,12 @@ export interface CodeDeployContext extends AppContext {
   wake(deploymentId: string): void;
 }
 
-export function announce(cd: CodeDeployContext, d: DeploymentRecord): void {
-  cd.events.publish({ type: DEPLOYMENT_STATUS, resource: d.id, at: cd.clock.now(), detail: { status: d.status, group: d.groupName } });
+export function announce(cd: CodeDeployContext, d: DeploymentRecord, lifecycleEvent?: string): void {
+  const event = lifecycleEvent === undefined ? undefined : d.target.events.find((e) => e.name === lifecycleEvent);
+  cd.events.publish({
+    type: DEPLOYMENT_STATUS,
+    resource: d.id,
+    at: cd.clock.now(),
+    detail: { status: d.status, group: d.groupName, ...(event && { lifecycleEvent: event.name, lifecycleEventStatus: event.status }) },
+  });
 }

@@ -83,6 +83,11 @@ async function setup(opts: Setup = {}) {
 describe('codedeploy deployer', () => {
   it('all at once: green created from the AppSpec, all traffic moved, blue removed, then Succeeded', async () => {
     const s = await setup();
+    const announced: string[] = [];
+    s.cd.events.subscribe((e) => {
+      const d = e.detail as { status: string; lifecycleEvent?: string; lifecycleEventStatus?: string };
+      announced.push(d.lifecycleEvent ? `${d.lifecycleEvent} ${d.lifecycleEventStatus}` : d.status);
+    });
     const id = await s.deploy();
     s.run(id);
     assert.equal(s.greenWeight(), 100);
@@ -96,6 +101,8 @@ describe('codedeploy deployer', () => {
     const t = await s.target(id);
     assert.equal(t.status, 'Succeeded');
     assert.deepEqual(t.lifecycleEvents!.map((e) => e.status), Array(6).fill('Succeeded'));
+    assert.deepEqual(announced.slice(0, 3), ['InProgress', 'BeforeInstall InProgress', 'BeforeInstall Succeeded']);
+    assert.equal(announced.at(-1), 'Succeeded');
     assert.equal((await s.call('GetDeploymentGroup', { applicationName: 'app', deploymentGroupName: 'dg' })).deploymentGroupInfo!.lastSuccessfulDeployment?.deploymentId, id);
   });
 

@@ -125,6 +125,7 @@ export function reconcileDeployment(cd: CodeDeployContext, id: string): Reconcil
           }
           r.target.lastUpdatedAt = cd.clock.now();
         });
+        announce(cd, d, event.name);
       }
       result = runStep(cd, d, event.name);
       if ('done' in result) {
@@ -132,6 +133,7 @@ export function reconcileDeployment(cd: CodeDeployContext, id: string): Reconcil
           Object.assign(eventOf(r, event.name), { status: 'Succeeded', endTime: cd.clock.now() });
           r.target.lastUpdatedAt = cd.clock.now();
         });
+        announce(cd, d, event.name);
         continue;
       }
     }
