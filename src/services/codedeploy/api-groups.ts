@@ -118,10 +118,13 @@ export function groupHandlers(cd: CodeDeployContext): Handlers<CodedeployOperati
       };
       const fields = checkGroupSpec(cd, scope, app.computePlatform, spec, current);
       checkConfig(cd, scope, app, fields.deploymentConfigName);
+      const arn = codedeployArn.deploymentGroup(scope, app.name, name);
       m.tx(() => {
         if (name !== current.name && m.group(scopeKey(scope), app.name, name)) throw codedeployError.groupExists(name);
         m.groups.delete(current.arn);
-        m.putGroup({ ...current, ...fields, name, arn: codedeployArn.deploymentGroup(scope, app.name, name) }, scopeKey(scope));
+        m.putGroup({ ...current, ...fields, name, arn }, scopeKey(scope));
+        // A renamed group keeps its deployments (and its one active deployment).
+        if (arn !== current.arn) for (const d of m.deployments.find({ grp: current.arn })) m.putDeployment({ ...d, groupArn: arn, groupName: name });
       });
       return { hooksNotCleanedUp: [] };
     },

@@ -133,6 +133,12 @@ describe('codedeploy api', () => {
     await assert.rejects(call('ListDeploymentTargets', { deploymentId: deploymentId! }), { code: 'DeploymentNotStartedException' });
     assert.deepEqual((await call('ListDeployments', { applicationName: 'app', deploymentGroupName: 'dg' })).deployments, [deploymentId]);
     await assert.rejects(call('GetDeployment', { deploymentId: 'd-NOPE' }), { code: 'InvalidDeploymentIdException' });
+    // Renamed, the group keeps its deployments, the active one among them.
+    await call('UpdateDeploymentGroup', { applicationName: 'app', currentDeploymentGroupName: 'dg', newDeploymentGroupName: 'renamed' });
+    await assert.rejects(call('CreateDeployment', { applicationName: 'app', deploymentGroupName: 'renamed', revision: { revisionType: 'AppSpecContent', appSpecContent: { content: JSON_APPSPEC } } }), {
+      code: 'DeploymentLimitExceededException',
+    });
+    assert.deepEqual((await call('ListDeployments', { applicationName: 'app', deploymentGroupName: 'renamed' })).deployments, [deploymentId]);
     await assert.rejects(call('GetDeployment', { deploymentId: 'd-AAAAAAAAA' }), { code: 'DeploymentDoesNotExistException' });
   });
 
