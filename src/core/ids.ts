@@ -2,7 +2,7 @@
  * @module core/ids
  * Every id and ARN Slipway hands out is formed here, in AWS's formats.
  */
-import { randomBytes, randomUUID, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, randomInt } from 'node:crypto';
 
 export const DEFAULT_ACCOUNT = '000000000000';
 export const DEFAULT_REGION = 'us-east-1';
@@ -146,4 +146,31 @@ export function s3VersionId(): string {
 /** An S3 multipart upload id: long and URL-safe, as S3's own. */
 export function s3UploadId(): string {
   return randomBytes(48).toString('base64url');
+}
+
+const UPPER_ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+/** CodeDeploy deployment ids: `d-` and nine uppercase letters or digits. */
+export function codedeployDeploymentId(): string {
+  let id = 'd-';
+  while (id.length < 11) id += UPPER_ALPHANUMERIC[randomInt(UPPER_ALPHANUMERIC.length)];
+  return id;
+}
+
+/** CodeDeploy ARNs: an application, a deployment group (inside its application) and a deployment config. */
+export const codedeployArn = {
+  application: (s: Scope, name: string) => arn(s, 'codedeploy', `application:${name}`),
+  deploymentGroup: (s: Scope, application: string, name: string) => arn(s, 'codedeploy', `deploymentgroup:${application}/${name}`),
+  deploymentConfig: (s: Scope, name: string) => arn(s, 'codedeploy', `deploymentconfig:${name}`),
+};
+
+/** The opaque id of one run of a CodeDeploy lifecycle hook (what its function reports back with). */
+export function codedeployHookExecutionId(): string {
+  return randomBytes(36).toString('base64url');
+}
+
+/** A UUID-shaped id that is always the same for `seed` (for records AWS predefines, whose ids never change). */
+export function stableUuid(seed: string): string {
+  const h = createHash('sha256').update(seed).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

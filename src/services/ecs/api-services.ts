@@ -13,9 +13,10 @@ import { INACTIVE_RETENTION_MS, type ServiceRecord } from './model.ts';
 import { scopeOf } from '../../core/scope.ts';
 import { findService, listPage, requireActiveService, requireCluster, requireRunnableTaskDefinition, requireService, serviceArnFor } from './resolve.ts';
 import {
-  checkCapacityProviders, checkController, checkDaemon, checkDesiredCount, checkGracePeriod, checkLoadBalancers, checkServiceName, deploymentConfiguration,
-  networkConfiguration, sameValue,
+  checkCapacityProviders, checkController, checkDaemon, checkDesiredCount, checkGracePeriod, checkLoadBalancers, checkServiceName, checkTaskSetServiceUpdate,
+  deploymentConfiguration, networkConfiguration, sameValue,
 } from './service-spec.ts';
+import { buildTaskSet, controllerOf, liveTaskSet } from './task-sets.ts';
 import type { EcsOperations, Failure, LaunchType, SchedulingStrategy, Service } from './shapes.ts';
 import { checkLaunchable } from './tasks.ts';
 
@@ -28,8 +29,9 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const scope = scopeOf(ctx);
       const cluster = requireCluster(ecs, scope, input.cluster);
       checkServiceName(input.serviceName);
-      checkController(input.deploymentController);
       const scheduling: SchedulingStrategy = input.schedulingStrategy ?? 'REPLICA';
+      checkController(input.deploymentController, scheduling);
+      const controller = input.deploymentController?.type ?? 'ECS';
       checkCapacityProviders(input.launchType, input.capacityProviderStrategy);
       const launchType: LaunchType = input.launchType ?? 'EC2';
       if (scheduling === 'REPLICA' && input.desiredCount === undefined) {
@@ -38,19 +40,24 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       checkDesiredCount(input.desiredCount, scheduling);
       checkGracePeriod(input.healthCheckGracePeriodSeconds);
       checkDaemon(scheduling, launchType, input.placementStrategy);
-      if (!input.taskDefinition) throw ecsError.invalidParameter('A task definition is required for a service with the ECS deployment controller.');
-      const definition = requireRunnableTaskDefinition(ecs.model, scope, input.taskDefinition);
+      // An EXTERNAL service may start without one: its task sets name theirs.
+      if (!input.taskDefinition && controller !== 'EXTERNAL') {
+        throw ecsError.invalidParameter(`A task definition is required for a service with the ${controller} deployment controller.`);
+      }
+      const definition = input.taskDefinition ? requireRunnableTaskDefinition(ecs.model, scope, input.taskDefinition) : undefined;
       const config = deploymentConfiguration(input.deploymentConfiguration, scheduling);
-      const network = networkConfiguration(input.networkConfiguration, definition);
-      checkLaunchable({ definition, launchType, networkConfiguration: input.networkConfiguration });
-      checkLoadBalancers(input.loadBalancers, definition);
+      const network = definition ? networkConfiguration(input.networkConfiguration, definition) : input.networkConfiguration;
+      if (definition) {
+        checkLaunchable({ definition, launchType, networkConfiguration: input.networkConfiguration });
+        checkLoadBalancers(input.loadBalancers, definition);
+      }
 
       const serviceArn = ecsArn.service(scope, cluster.clusterName, input.serviceName);
       const now = ecs.clock.now();
       const desiredCount = scheduling === 'DAEMON'
         ? ecs.model.instances.find({ cluster: cluster.clusterArn }).filter((i) => i.instance.status === 'ACTIVE').length
         : input.desiredCount ?? 0; // a REPLICA service without one was refused above
-      const taskDefinition = definition.taskDefinition.taskDefinitionArn;
+      const taskDefinition = definition?.taskDefinition.taskDefinitionArn;
       const platformVersion = launchType === 'FARGATE' ? input.platformVersion ?? 'LATEST' : undefined;
       const record: ServiceRecord = {
         service: {
@@ -75,16 +82,23 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
           networkConfiguration: network,
           healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds ?? 0,
           schedulingStrategy: scheduling,
-          deploymentController: { type: 'ECS' },
+          deploymentController: { type: controller },
           tags: input.tags ?? [],
           createdBy: `arn:aws:iam::${scope.account}:root`,
           enableECSManagedTags: input.enableECSManagedTags ?? false,
           propagateTags: input.propagateTags ?? 'NONE',
           enableExecuteCommand: input.enableExecuteCommand ?? false,
         },
-        deployments: [newDeployment({ taskDefinition, desiredCount, launchType, platformVersion, networkConfiguration: network }, now)],
+        deployments: controller === 'ECS' && taskDefinition ? [newDeployment({ taskDefinition, desiredCount, launchType, platformVersion, networkConfiguration: network }, now)] : [],
         events: [],
       };
+      // Under CODE_DEPLOY, ECS itself makes the first (PRIMARY) task set from the service's own settings.
+      if (controller !== 'ECS') record.taskSets = [];
+      if (controller === 'CODE_DEPLOY' && taskDefinition) {
+        record.taskSets = [buildTaskSet(ecs, scope, cluster, record.service, {
+          taskDefinition, launchType, networkConfiguration: network, loadBalancers: input.loadBalancers, serviceRegistries: input.serviceRegistries,
+        }, 'PRIMARY')];
+      }
       ecs.model.tx(() => {
         const existing = ecs.model.services.get(serviceArn);
         if (existing && existing.service.status !== 'INACTIVE') throw ecsError.invalidParameter('Creation of service was not idempotent.');
@@ -100,28 +114,36 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const current = requireActiveService(ecs.model, scope, cluster, input.service);
       const svc = current.service;
       const scheduling = svc.schedulingStrategy ?? 'REPLICA';
-      if (input.deploymentController) checkController(input.deploymentController);
+      if (input.deploymentController) checkController(input.deploymentController, scheduling);
+      const controller = controllerOf(svc);
+      if (input.deploymentController && input.deploymentController.type !== controller) {
+        throw ecsError.invalidParameter(`Unable to change the deployment controller of a service from ${controller} to ${input.deploymentController.type}.`);
+      }
       checkCapacityProviders(undefined, input.capacityProviderStrategy);
       checkDesiredCount(input.desiredCount, scheduling);
       checkGracePeriod(input.healthCheckGracePeriodSeconds);
       checkDaemon(scheduling, svc.launchType, input.placementStrategy);
-      const definition = input.taskDefinition
-        ? requireRunnableTaskDefinition(ecs.model, scope, input.taskDefinition)
-        : svc.taskDefinition ? ecs.model.taskDefinitions.get(svc.taskDefinition) : undefined;
-      if (!definition) throw ecsError.taskDefinitionNotFound();
+      const named = input.taskDefinition ? requireRunnableTaskDefinition(ecs.model, scope, input.taskDefinition) : undefined;
+      // Under CODE_DEPLOY and EXTERNAL the task sets carry the task definition; the service only scales them.
+      const taskSets = controller !== 'ECS';
+      const definition = named ?? (svc.taskDefinition ? ecs.model.taskDefinitions.get(svc.taskDefinition) : undefined);
+      if (!definition && !taskSets) throw ecsError.taskDefinitionNotFound();
       const config = deploymentConfiguration(input.deploymentConfiguration, scheduling, svc.deploymentConfiguration);
-      const network = input.networkConfiguration ? networkConfiguration(input.networkConfiguration, definition) : svc.networkConfiguration;
+      const network = input.networkConfiguration && definition ? networkConfiguration(input.networkConfiguration, definition) : input.networkConfiguration ?? svc.networkConfiguration;
+      checkTaskSetServiceUpdate(input, svc, named?.taskDefinition.taskDefinitionArn, network);
       const loadBalancers = input.loadBalancers ?? svc.loadBalancers ?? [];
       const platformVersion = svc.launchType === 'FARGATE' ? input.platformVersion ?? svc.platformVersion : svc.platformVersion;
-      checkLaunchable({ definition, launchType: svc.launchType, networkConfiguration: network });
-      checkLoadBalancers(loadBalancers, definition);
+      if (definition) {
+        checkLaunchable({ definition, launchType: svc.launchType, networkConfiguration: network });
+        checkLoadBalancers(loadBalancers, definition);
+      }
 
-      const taskDefinition = definition.taskDefinition.taskDefinitionArn;
-      const deploy = input.forceNewDeployment === true ||
+      const taskDefinition = definition?.taskDefinition.taskDefinitionArn ?? svc.taskDefinition;
+      const deploy = taskDefinition !== undefined && !taskSets && (input.forceNewDeployment === true ||
         taskDefinition !== svc.taskDefinition ||
         !sameValue(network, svc.networkConfiguration) ||
         !sameValue(loadBalancers, svc.loadBalancers ?? []) ||
-        platformVersion !== svc.platformVersion;
+        platformVersion !== svc.platformVersion);
       const now = ecs.clock.now();
       const updated = ecs.model.updateService(svc.serviceArn, (r) => {
         const s = r.service;
@@ -139,7 +161,7 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
         if (input.enableECSManagedTags !== undefined) s.enableECSManagedTags = input.enableECSManagedTags;
         if (input.propagateTags !== undefined) s.propagateTags = input.propagateTags;
         if (input.serviceRegistries) s.serviceRegistries = input.serviceRegistries;
-        if (!deploy) return;
+        if (!deploy || !taskDefinition) return;
         for (const d of r.deployments) d.status = 'ACTIVE';
         r.deployments.unshift(newDeployment({
           taskDefinition,
@@ -213,6 +235,7 @@ export function describeService(ecs: EcsContext, record: ServiceRecord, withTags
     runningCount: live.running,
     pendingCount: live.pending,
     deployments: live.deployments,
+    ...(record.taskSets ? { taskSets: record.taskSets.map((set) => liveTaskSet(ecs, record, set, withTags, tasks)) } : {}),
     events: record.events,
     ...(withTags ? { tags: tags ?? [] } : {}),
   };

@@ -1,9 +1,9 @@
 /**
  * @module services/ecs/api-tags
  * TagResource, UntagResource and ListTagsForResource for every ECS resource that carries tags:
- * clusters, task definitions, services, tasks and container instances.
+ * clusters, task definitions, services, task sets, tasks and container instances.
  */
-import { parseArn, type Scope } from '../../core/ids.ts';
+import { ecsArn, parseArn, type Scope } from '../../core/ids.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import type { EcsContext } from './context.ts';
 import { ecsError, invalid } from './errors.ts';
@@ -85,6 +85,14 @@ function taggable(ecs: EcsContext, scope: Scope, resourceArn: string): { tags: T
     case 'task': {
       const record = m.tasks.get(resourceArn) ?? notFound();
       return { tags: record.task.tags ?? [], write: (tags) => m.putTask({ ...record, task: { ...record.task, tags } }) };
+    }
+    case 'task-set': {
+      // task-set/<cluster>/<service>/ecs-svc/<digits>: the set lives in its service's record.
+      const record = path.length === 4 ? m.services.get(ecsArn.service(scope, path[0], path[1])) : undefined;
+      const sets = record?.taskSets ?? [];
+      const set = sets.find((s) => s.taskSetArn === resourceArn);
+      if (!record || !set) return notFound();
+      return { tags: set.tags ?? [], write: (tags) => m.putService({ ...record, taskSets: sets.map((s) => (s === set ? { ...s, tags } : s)) }) };
     }
     case 'container-instance': {
       const record = m.instances.get(resourceArn) ?? notFound();

@@ -8,6 +8,7 @@ import { instanceHandlers } from './api-instances.ts';
 import { serviceHandlers } from './api-services.ts';
 import { taskDefinitionHandlers } from './api-taskdefs.ts';
 import { tagHandlers } from './api-tags.ts';
+import { taskSetHandlers } from './api-task-sets.ts';
 import { taskHandlers } from './api-tasks.ts';
 import type { EcsContext } from './context.ts';
 import type { EcsOperations } from './shapes.ts';
@@ -20,5 +21,6 @@ export function ecsHandlers(ecs: EcsContext): Handlers<EcsOperations> {
     ...taskDefinitionHandlers(ecs),
     ...taskHandlers(ecs),
     ...serviceHandlers(ecs),
+    ...taskSetHandlers(ecs),
   };
 }

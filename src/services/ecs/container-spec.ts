@@ -13,6 +13,7 @@ export const LABEL = {
   taskArn: 'slipway.task-arn',
   containerName: 'slipway.container-name',
   cluster: 'slipway.cluster',
+  taskSet: 'slipway.task-set',
 } as const;
 
 const MIB = 1024 * 1024;
@@ -37,6 +38,7 @@ export function taskLabels(record: TaskRecord, containerName: string): Record<st
     [LABEL.taskArn]: record.task.taskArn,
     [LABEL.containerName]: containerName,
     [LABEL.cluster]: record.task.clusterArn,
+    ...(record.taskSetArn ? { [LABEL.taskSet]: record.taskSetArn } : {}),
     'com.amazonaws.ecs.task-arn': record.task.taskArn,
     'com.amazonaws.ecs.container-name': containerName,
     'com.amazonaws.ecs.cluster': record.task.clusterArn.slice(record.task.clusterArn.lastIndexOf('/') + 1),

@@ -6,6 +6,7 @@
 import type { EngineInfo } from '../../runtime/types.ts';
 import type { EcrFacade } from '../ecr/index.ts';
 import type { ElbFacade } from '../elb/index.ts';
+import type { ElbTrafficFacade } from '../elb/traffic-types.ts';
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import type { SecretsFacade } from '../secrets/index.ts';
@@ -15,8 +16,8 @@ import type { AwsLogsShipper } from './task-logs.ts';
 
 export interface EcsContext extends AppContext {
   model: EcsModel;
-  /** The rooms ECS reaches: ELB for its services' targets, ECR for the images tasks pull. */
-  elb: ElbFacade;
+  /** The rooms ECS reaches: ELB for its services' targets and listener weights, ECR for the images tasks pull. */
+  elb: ElbFacade & ElbTrafficFacade;
   ecr: EcrFacade;
   /** What tasks start with: environment files in S3, secrets and parameters, and CloudWatch Logs for awslogs containers. */
   s3: S3Facade;

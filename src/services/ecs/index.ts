@@ -1,7 +1,8 @@
 /**
  * @module services/ecs
  * The ECS room: its API on the edge, the task controller that runs tasks on the engine, and the
- * service scheduler that keeps services at their desired count and rolls deployments.
+ * service scheduler that keeps services at their desired count, rolls deployments and keeps task
+ * sets; its facade (facade.ts) lets CodeDeploy drive a CODE_DEPLOY service's task sets.
  */
 import { cpus, totalmem } from 'node:os';
 import { Controller } from '../../core/reconcile.ts';
@@ -10,13 +11,16 @@ import { loadModel } from '../../protocol/model.ts';
 import type { EngineInfo } from '../../runtime/types.ts';
 import type { EcrFacade } from '../ecr/index.ts';
 import type { ElbFacade } from '../elb/index.ts';
+import type { ElbTrafficFacade } from '../elb/traffic-types.ts';
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import type { SecretsFacade } from '../secrets/index.ts';
-import type { AppContext, Room } from '../types.ts';
+import type { AppContext, RoomWithFacade } from '../types.ts';
 import { ecsHandlers } from './api.ts';
 import { LABEL } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
+import { ecsTaskSetsFacade } from './facade.ts';
+import type { EcsTaskSetsFacade } from './facade-types.ts';
 import { wakeForTargetGroup } from './load-balancing.ts';
 import { logRoutes } from './logs.ts';
 import { EcsModel } from './model.ts';
@@ -27,15 +31,17 @@ import { AwsLogsShipper } from './task-logs.ts';
 
 const log = logger('ecs');
 
+export type { EcsTaskSetsFacade } from './facade-types.ts';
+
 export interface EcsDeps {
-  elb: ElbFacade;
+  elb: ElbFacade & ElbTrafficFacade;
   ecr: EcrFacade;
   s3: S3Facade;
   secrets: SecretsFacade;
   logs: LogsFacade;
 }
 
-export function register(app: AppContext, deps: EcsDeps): Room {
+export function register(app: AppContext, deps: EcsDeps): RoomWithFacade<EcsTaskSetsFacade> {
   const model = new EcsModel(app.store);
   const ecs: EcsContext = {
     ...app,
@@ -64,6 +70,7 @@ export function register(app: AppContext, deps: EcsDeps): Room {
 
   return {
     name: 'ecs',
+    facade: ecsTaskSetsFacade(ecs),
     api: {
       model: loadModel('ecs'),
       handlers: ecsHandlers(ecs),

@@ -14,19 +14,31 @@
 import { shortName } from '../../core/ids.ts';
 import type { TargetRef } from '../elb/index.ts';
 import type { EcsContext } from './context.ts';
-import type { TaskRecord } from './model.ts';
-import { addEvent } from './service-events.ts';
+import type { ServiceRecord, TaskRecord } from './model.ts';
+import { addEvent, eventSubject } from './service-events.ts';
+import type { LoadBalancer } from './shapes.ts';
 
 export interface TaskTarget extends TargetRef {
   targetGroupArn: string;
 }
 
-/** The service's target groups and the task's target in each (undefined until its ports are known). */
+/** Who a task's target events speak of: its service, or its task set. */
+function subjectOf(record: TaskRecord): string {
+  return eventSubject(shortName(record.serviceArn ?? ''), record.taskSetArn);
+}
+
+/** The load balancers a service task is behind: its task set's, or else its service's. */
+export function balancersOf(record: TaskRecord, service: ServiceRecord | undefined): LoadBalancer[] {
+  if (!record.taskSetArn) return service?.service.loadBalancers ?? [];
+  return service?.taskSets?.find((s) => s.taskSetArn === record.taskSetArn)?.loadBalancers ?? [];
+}
+
+/** The target groups of the task's service (or task set) and the task's target in each (undefined until its ports are known). */
 export function targetsOfTask(ecs: EcsContext, record: TaskRecord): TaskTarget[] | undefined {
   if (!record.serviceArn) return [];
-  const service = ecs.model.services.get(record.serviceArn)?.service;
-  // CreateService and UpdateService refuse a load balancer without a container port; a classic one has no target group.
-  const balancers = (service?.loadBalancers ?? []).flatMap(({ targetGroupArn, containerName, containerPort }) =>
+  const service = ecs.model.services.get(record.serviceArn);
+  // CreateService, UpdateService and CreateTaskSet refuse a load balancer without a container port; a classic one has no target group.
+  const balancers = balancersOf(record, service).flatMap(({ targetGroupArn, containerName, containerPort }) =>
     targetGroupArn && containerPort !== undefined ? [{ targetGroupArn, containerName, containerPort }] : []);
   const out: TaskTarget[] = [];
   for (const lb of balancers) {
@@ -55,13 +67,13 @@ export function registerTaskTargets(ecs: EcsContext, record: TaskRecord): void {
     try {
       ecs.elb.registerTargets(t.targetGroupArn, [t]);
     } catch (err) {
-      serviceEvent(ecs, record.serviceArn, `(service ${shortName(record.serviceArn)}) failed to register targets in (target-group ${t.targetGroupArn}): ${(err as Error).message}`);
+      serviceEvent(ecs, record.serviceArn, `(service ${subjectOf(record)}) failed to register targets in (target-group ${t.targetGroupArn}): ${(err as Error).message}`);
       return;
     }
   }
   ecs.model.updateTask(record.task.taskArn, (r) => (r.targets = targets));
   for (const tg of new Set(targets.map((t) => t.targetGroupArn))) {
-    serviceEvent(ecs, record.serviceArn, `(service ${shortName(record.serviceArn)}) registered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
+    serviceEvent(ecs, record.serviceArn, `(service ${subjectOf(record)}) registered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
   }
 }
 
@@ -76,9 +88,9 @@ export function drainTaskTargets(ecs: EcsContext, record: TaskRecord, anyRunning
     for (const t of targets) ecs.elb.deregisterTargets(t.targetGroupArn, [t]);
     ecs.model.updateTask(record.task.taskArn, (r) => (r.targetsDeregistered = true));
     if (record.serviceArn) {
-      serviceEvent(ecs, record.serviceArn, `(service ${shortName(record.serviceArn)}) has begun draining connections on 1 tasks.`);
+      serviceEvent(ecs, record.serviceArn, `(service ${subjectOf(record)}) has begun draining connections on 1 tasks.`);
       for (const tg of new Set(targets.map((t) => t.targetGroupArn))) {
-        serviceEvent(ecs, record.serviceArn, `(service ${shortName(record.serviceArn)}) deregistered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
+        serviceEvent(ecs, record.serviceArn, `(service ${subjectOf(record)}) deregistered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
       }
     }
   }
@@ -89,9 +101,9 @@ export type TargetsHealth =
   | { state: 'healthy' | 'pending' }
   | { state: 'unhealthy'; targetGroupArn: string; port: number; reason: string };
 
-/** How a service task's targets are doing; undefined when its service has no load balancer. */
-export function targetsHealth(ecs: EcsContext, record: TaskRecord, service = record.serviceArn ? ecs.model.services.get(record.serviceArn)?.service : undefined): TargetsHealth | undefined {
-  if (!service?.loadBalancers?.some((lb) => lb.targetGroupArn)) return undefined;
+/** How a service task's targets are doing; undefined when its service (or task set) has no load balancer. */
+export function targetsHealth(ecs: EcsContext, record: TaskRecord, service = record.serviceArn ? ecs.model.services.get(record.serviceArn) : undefined): TargetsHealth | undefined {
+  if (!balancersOf(record, service).some((lb) => lb.targetGroupArn)) return undefined;
   const targets = record.targets;
   if (!targets?.length) return { state: 'pending' };
   let healthy = true;
@@ -114,7 +126,8 @@ function serviceEvent(ecs: EcsContext, serviceArn: string, message: string): voi
 /** A target's health changed in `targetGroupArn`: wake the services using it and their stopping tasks. */
 export function wakeForTargetGroup(ecs: EcsContext, targetGroupArn: string): void {
   for (const s of ecs.model.services.find()) {
-    if (s.service.status === 'INACTIVE' || !s.service.loadBalancers?.some((lb) => lb.targetGroupArn === targetGroupArn)) continue;
+    const balancers = [...s.service.loadBalancers ?? [], ...(s.taskSets ?? []).flatMap((set) => set.loadBalancers ?? [])];
+    if (s.service.status === 'INACTIVE' || !balancers.some((lb) => lb.targetGroupArn === targetGroupArn)) continue;
     ecs.enqueueService(s.service.serviceArn);
     for (const r of ecs.model.tasks.find({ service: s.service.serviceArn, last: 'DEACTIVATING' })) ecs.enqueueTask(r.task.taskArn);
   }

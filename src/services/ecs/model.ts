@@ -24,6 +24,7 @@ import type {
   Tag,
   Task,
   TaskDefinition,
+  TaskSet,
 } from './shapes.ts';
 
 /*
@@ -37,6 +38,12 @@ export type StoredTask = Task & Required<Pick<Task, 'taskArn' | 'clusterArn' | '
 export type StoredContainer = ContainerDefinition & Required<Pick<ContainerDefinition, 'name' | 'image'>>;
 export type StoredService = Service & Required<Pick<Service, 'serviceArn' | 'serviceName' | 'clusterArn' | 'status'>>;
 export type StoredDeployment = Deployment & Required<Pick<Deployment, 'id' | 'taskDefinition'>>;
+export type StoredTaskSet = TaskSet &
+  Required<Pick<TaskSet, 'id' | 'taskSetArn' | 'serviceArn' | 'clusterArn' | 'status' | 'taskDefinition' | 'createdAt' | 'updatedAt'>> & {
+    scale: { value: number; unit: 'PERCENT' };
+    /** CreateTaskSet's idempotency token; never shown. */
+    clientToken?: string;
+  };
 export type StoredInstance = ContainerInstance & Required<Pick<ContainerInstance, 'containerInstanceArn'>>;
 
 export interface TaskDefinitionRecord {
@@ -59,8 +66,10 @@ export interface TaskRecord {
   /** The awsvpc task's network-namespace holder. */
   pauseId?: string;
   serviceArn?: string;
-  /** The service deployment (ecs-svc/...) that started it. */
+  /** The service deployment or task set (ecs-svc/...) that started it. */
   deploymentId?: string;
+  /** The task set it belongs to, for services under an external deployment controller. */
+  taskSetArn?: string;
   /** When the task first counted as healthy for its service (epoch ms). */
   healthySince?: number;
   /** The load balancer targets registered for this service task (load-balancing.ts). */
@@ -74,8 +83,10 @@ export interface TaskRecord {
 /** Service state beyond the public Service shape. */
 export interface ServiceRecord {
   service: StoredService;
-  /** Deployments in the order shown by DescribeServices (PRIMARY first). */
+  /** Deployments in the order shown by DescribeServices (PRIMARY first); none under CODE_DEPLOY or EXTERNAL. */
   deployments: StoredDeployment[];
+  /** Task sets of a CODE_DEPLOY or EXTERNAL service, oldest first; a deleted one stays (DRAINING) until its tasks stopped. */
+  taskSets?: StoredTaskSet[];
   events: ServiceEvent[];
   /** Task definition of the last deployment that completed, for circuit-breaker rollback. */
   lastCompletedTaskDefinition?: string;

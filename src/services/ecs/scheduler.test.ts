@@ -16,6 +16,7 @@ import { FakeRuntime } from '../../runtime/fake.ts';
 import { startSlipway, type Slipway } from '../../server/app.ts';
 import { ecsClient, waitFor } from '../../../test/support/slipway.ts';
 import type { TaskRecord } from './model.ts';
+import { rejects } from './testing.ts';
 
 const IMAGE = 'app:1';
 const SCALE = 100;
@@ -73,15 +74,6 @@ async function create(input: Partial<CreateServiceCommandInput> & { serviceName:
 function tasksOf(name: string): TaskRecord[] {
   return (app.ctx.store.docTable<TaskRecord, 'service'>('ecs_tasks', { service: 'TEXT' }))
     .find({ service: `arn:aws:ecs:us-east-1:000000000000:service/default/${name}` });
-}
-
-async function rejects(p: Promise<unknown>, name: string, message: string | RegExp): Promise<void> {
-  await assert.rejects(p, (e: Error) => {
-    assert.equal(e.name, name, e.message);
-    if (typeof message === 'string') assert.equal(e.message, message);
-    else assert.match(e.message, message);
-    return true;
-  });
 }
 
 describe('service scheduler (fake engine)', () => {
@@ -280,7 +272,10 @@ describe('service scheduler (fake engine)', () => {
       'InvalidParameterException', 'The container nope does not exist in the task definition.');
     await rejects(create({ serviceName: 'v1', taskDefinition: td, loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/tg/1', containerName: 'web', containerPort: 81 }] }),
       'InvalidParameterException', 'The container web did not have a container port 81 defined.');
-    await rejects(create({ serviceName: 'v1', taskDefinition: td, deploymentController: { type: 'CODE_DEPLOY' } }), 'InvalidParameterException', /CODE_DEPLOY.*not run|not run.*CODE_DEPLOY/);
+    await rejects(create({ serviceName: 'v1', taskDefinition: td, desiredCount: undefined, schedulingStrategy: 'DAEMON', deploymentController: { type: 'CODE_DEPLOY' } }),
+      'InvalidParameterException', 'The daemon scheduling strategy does not support the CODE_DEPLOY deployment controller.');
+    await rejects(create({ serviceName: 'v1', deploymentController: { type: 'CODE_DEPLOY' } } as Parameters<typeof create>[0]), 'InvalidParameterException',
+      'A task definition is required for a service with the CODE_DEPLOY deployment controller.');
     await rejects(create({ serviceName: 'v1', taskDefinition: td, deploymentConfiguration: { strategy: 'BLUE_GREEN' } }), 'InvalidParameterException', /BLUE_GREEN/);
     await rejects(create({ serviceName: 'v1', taskDefinition: td, desiredCount: undefined }), 'InvalidParameterException', /desiredCount/);
     await rejects(create({ serviceName: 'v1', taskDefinition: 'missing:1' }), 'ClientException', 'Unable to describe task definition.');

@@ -6,24 +6,21 @@
  * start PRIMARY ones within maximumPercent/minimumHealthyPercent, drop drained deployments, mark
  * completion — so a run interrupted by a crash leaves either all of its step or none of it. It
  * never branches on what woke it; the task controller wakes it whenever a service task changes.
+ * A service under the CODE_DEPLOY or EXTERNAL controller has task sets instead of deployments:
+ * task-set-scheduler.ts takes its step.
  */
-import { AwsError } from '../../core/errors.ts';
-import { scopeOfOwnArn } from '../../core/scope.ts';
-import { taskIdOf } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
 import {
-  HEALTH_CHECK_FAILURE, circuitBreakerThreshold, elbHealthCheckFailure, countFailedTasks, failsHealthChecks, failureStreak, healthyFrom, isActive,
-  isHealthy, isStopping, liveCounts, liveDeployments, MAX_TASKS_PER_STEP, newDeployment, rollingStep, startBackoffMs,
+  circuitBreakerThreshold, countFailedTasks, failureStreak, isActive, isHealthy, isStopping, liveCounts, liveDeployments, MAX_TASKS_PER_STEP,
+  newDeployment, rollingStep, startBackoffMs,
 } from './deployments.ts';
 import { INACTIVE_RETENTION_MS, type StoredDeployment, type TaskRecord } from './model.ts';
-import { ecsError } from './errors.ts';
 import { say } from './service-events.ts';
 import { storedServiceProblem } from './service-spec.ts';
+import { noteHealthy, replaceUnhealthy, startTasks } from './service-steps.ts';
 import { MOVING_MS, scalingReason, Tick } from './service-tick.ts';
-import { launchTasks } from './tasks.ts';
-
-/** Nominal wait before placing again after a placement failure. */
-const PLACEMENT_RETRY_MS = 15_000;
+import { rollTaskSets } from './task-set-scheduler.ts';
+import { controllerOf } from './task-sets.ts';
 
 type Result = { requeueAfterMs?: number } | void;
 
@@ -63,12 +60,13 @@ function drain(t: Tick): void {
   const svc = t.record.service;
   svc.desiredCount = 0;
   const primary = t.record.deployments[0];
-  t.stop(t.tasks.filter(isActive).slice(0, MAX_TASKS_PER_STEP), scalingReason(primary?.id ?? 'ecs-svc/0'));
+  t.stop(t.tasks.filter(isActive).slice(0, MAX_TASKS_PER_STEP), scalingReason(primary?.id ?? t.record.taskSets?.[0]?.id ?? 'ecs-svc/0'));
   if (t.tasks.some((r) => r.task.lastStatus !== 'STOPPED')) return t.wake(MOVING_MS);
   svc.status = 'INACTIVE';
   svc.runningCount = 0;
   svc.pendingCount = 0;
   t.record.deployments = primary ? [{ ...primary, desiredCount: 0, runningCount: 0, pendingCount: 0, updatedAt: t.now }] : [];
+  t.record.taskSets = undefined;
   t.book.inactiveAt = t.now;
   t.wake(t.ecs.clock.duration(INACTIVE_RETENTION_MS));
 }
@@ -78,10 +76,12 @@ function roll(t: Tick): void {
   const { ecs, record } = t;
   const svc = record.service;
   const cluster = ecs.model.clusters.get(svc.clusterArn);
-  if (!cluster || record.deployments.length === 0) return;
+  if (!cluster) return;
   // An invalid spec is recorded and not retried: the next UpdateService wakes the service again.
   const problem = storedServiceProblem(svc);
   if (problem) return t.event(say.unservable(t.name, problem));
+  if (controllerOf(svc) !== 'ECS') return rollTaskSets(t);
+  if (record.deployments.length === 0) return;
   if (svc.schedulingStrategy === 'DAEMON') {
     svc.desiredCount = ecs.model.instances.find({ cluster: svc.clusterArn }).filter((i) => i.instance.status === 'ACTIVE').length;
   }
@@ -118,53 +118,11 @@ function roll(t: Tick): void {
     scalingReason(primary.id),
   );
   t.stop([...activePrimary].sort(notHealthyFirst).slice(0, step.scaleIn), scalingReason(primary.id));
-  if (step.start > 0) start(t, primary, step.start);
+  if (step.start > 0) startTasks(t, primary, step.start);
   if (step.blocked) t.event(say.blocked(t.name));
 
   t.refresh();
   settle(t, primary);
-}
-
-/** Remembers when tasks and deployments first counted as healthy; wakes when warming tasks will. */
-function noteHealthy(t: Tick): void {
-  const healthyAt = (t.book.healthyAt ??= {});
-  for (const r of t.tasks) {
-    const from = healthyFrom(r, t.ecs.clock, t.now, t.targets(r)?.state);
-    if (from === undefined) continue;
-    if (from > t.now) {
-      t.wake(from - t.now + 20);
-      continue;
-    }
-    if (r.healthySince === undefined) {
-      r.healthySince = from;
-      t.ecs.model.updateTask(r.task.taskArn, (x) => (x.healthySince ??= from));
-    }
-    if (r.deploymentId && healthyAt[r.deploymentId] === undefined) healthyAt[r.deploymentId] = from;
-  }
-}
-
-/** Tasks whose container or load balancer health checks fail after the grace period are stopped and replaced. */
-function replaceUnhealthy(t: Tick): void {
-  const grace = t.record.service.healthCheckGracePeriodSeconds ?? 0;
-  for (const r of t.tasks) {
-    const lb = t.targets(r);
-    if (!isActive(r) || r.task.lastStatus !== 'RUNNING' || lb?.state !== 'unhealthy') continue;
-    if (!t.ecs.clock.elapsed(r.task.startedAt ?? t.now, grace * 1000)) {
-      t.wake((r.task.startedAt ?? t.now) + t.ecs.clock.duration(grace * 1000) - t.now + 20);
-      continue;
-    }
-    t.event(say.unhealthyTarget(t.name, lb.port, lb.targetGroupArn, lb.reason));
-    t.stop([r], elbHealthCheckFailure(lb.targetGroupArn));
-  }
-  for (const r of t.tasks) {
-    if (!isActive(r) || r.task.healthStatus !== 'UNHEALTHY') continue;
-    if (!failsHealthChecks(r, t.ecs.clock, grace)) {
-      t.wake((r.task.startedAt ?? t.now) + t.ecs.clock.duration(grace * 1000) - t.now + 20);
-      continue;
-    }
-    t.event(say.failedHealthChecks(t.name, taskIdOf(r.task.taskArn)));
-    t.stop([r], HEALTH_CHECK_FAILURE);
-  }
 }
 
 /** Counts the PRIMARY's failed tasks; trips the breaker (and rolls back) at the threshold. */
@@ -215,51 +173,6 @@ function throttle(t: Tick, primary: StoredDeployment, ofPrimary: TaskRecord[]): 
   t.event(say.inconsistent(t.name));
   t.wake(retryAt - t.now);
   return true;
-}
-
-/** Starts PRIMARY tasks; placement problems become service events, as in ECS. */
-function start(t: Tick, primary: StoredDeployment, count: number): void {
-  const { ecs, record } = t;
-  const svc = record.service;
-  const definition = ecs.model.taskDefinitions.get(primary.taskDefinition);
-  if (!definition) return t.event(say.missingTaskDefinition(t.name, primary.taskDefinition));
-  const cluster = ecs.model.clusters.get(svc.clusterArn);
-  if (!cluster) return t.event(say.cannotPlace(t.name, ecsError.clusterNotFound().message));
-  const tags = [
-    ...(svc.propagateTags === 'SERVICE' ? svc.tags ?? [] : svc.propagateTags === 'TASK_DEFINITION' ? definition.tags : []),
-    ...(svc.enableECSManagedTags ? [{ key: 'aws:ecs:serviceName', value: t.name }, { key: 'aws:ecs:clusterName', value: cluster.clusterName }] : []),
-  ];
-  let launched: ReturnType<typeof launchTasks>;
-  try {
-    launched = launchTasks(ecs, {
-      scope: scopeOfOwnArn(svc.serviceArn),
-      cluster,
-      definition,
-      count,
-      launchType: primary.launchType,
-      startedBy: primary.id,
-      group: `service:${t.name}`,
-      tags,
-      networkConfiguration: primary.networkConfiguration,
-      placementStrategy: svc.placementStrategy,
-      placementConstraints: svc.placementConstraints,
-      enableExecuteCommand: svc.enableExecuteCommand,
-      serviceArn: svc.serviceArn,
-      deploymentId: primary.id,
-    });
-  } catch (err) {
-    if (!(err instanceof AwsError)) throw err;
-    t.event(say.cannotPlace(t.name, err.message));
-    return t.wake(Math.max(MOVING_MS, ecs.clock.duration(PLACEMENT_RETRY_MS)));
-  }
-  if (launched.tasks.length) t.event(say.started(t.name, launched.tasks.map((x) => taskIdOf(x.taskArn))));
-  if (launched.failures.length) {
-    // While tasks are still stopping they hold ports and memory: wait for them before complaining.
-    if (t.tasks.some(isStopping)) return t.wake(MOVING_MS / 2);
-    t.event(say.unplaceable(t.name, launched.failures[0]));
-    t.wake(Math.max(MOVING_MS, ecs.clock.duration(PLACEMENT_RETRY_MS)));
-  }
-  t.wake(MOVING_MS);
 }
 
 /** Drops drained deployments, writes the counts, marks completion and steady state, decides when to look again. */

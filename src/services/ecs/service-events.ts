@@ -50,6 +50,11 @@ function misfit(reason: string): string {
   }
 }
 
+/** Who an event speaks of: the service, or one of its task sets as "S, taskSet ecs-svc/…" (the task set's id ends its ARN). */
+export function eventSubject(serviceName: string, taskSetArn?: string): string {
+  return taskSetArn ? `${serviceName}, taskSet ${taskSetArn.slice(taskSetArn.indexOf('/ecs-svc/') + 1)}` : serviceName;
+}
+
 /** Adds an event unless it repeats the last one; returns whether it was added. */
 export function addEvent(record: ServiceRecord, message: string, now: number): boolean {
   if (record.lastEventKey === message) return false;

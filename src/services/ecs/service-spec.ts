@@ -9,6 +9,7 @@ import { ecsError } from './errors.ts';
 import type { TaskDefinitionRecord } from './model.ts';
 import type {
   CapacityProviderStrategyItem, DeploymentConfiguration, DeploymentController, LoadBalancer, NetworkConfiguration, SchedulingStrategy, Service,
+  UpdateServiceRequest,
 } from './shapes.ts';
 import { MAX_INTEGER } from './task-size.ts';
 
@@ -22,15 +23,28 @@ export function checkServiceName(name: string): void {
   }
 }
 
-/** Slipway runs the ECS (rolling) controller; the record shapes leave room for the others. */
-export function checkController(controller: DeploymentController | undefined): void {
+/** Any of ECS's controllers, but a daemon service is rolled by ECS itself. */
+export function checkController(controller: DeploymentController | undefined, scheduling: SchedulingStrategy): void {
   const type = controller?.type ?? 'ECS';
-  if (type === 'CODE_DEPLOY') {
-    throw invalid('Slipway does not run services with the CODE_DEPLOY deployment controller yet (CodeDeploy blue/green deployments come in a later release); use deploymentController type ECS for rolling updates.');
-  }
-  if (type !== 'ECS') {
-    throw invalid(`Slipway does not run services with the ${type} deployment controller yet; use deploymentController type ECS for rolling updates.`);
-  }
+  if (type !== 'ECS' && scheduling === 'DAEMON') throw invalid(`The daemon scheduling strategy does not support the ${type} deployment controller.`);
+}
+
+/**
+ * Under CODE_DEPLOY and EXTERNAL, UpdateService changes only the desired count, deployment
+ * configuration, grace period, placement and tags; the rest is the task sets' (CodeDeploy's) to change.
+ */
+export function checkTaskSetServiceUpdate(
+  input: UpdateServiceRequest, service: Service, taskDefinitionArn: string | undefined, network: NetworkConfiguration | undefined,
+): void {
+  const type = service.deploymentController?.type ?? 'ECS';
+  if (type === 'ECS') return;
+  const how = type === 'CODE_DEPLOY' ? 'Use AWS CodeDeploy to trigger a new deployment.' : 'Create a new task set instead.';
+  const refuse = (what: string) => invalid(`Unable to update ${what} on services with a ${type} deployment controller. ${how}`);
+  if (input.taskDefinition && taskDefinitionArn !== service.taskDefinition) throw refuse('task definition');
+  if (input.networkConfiguration && !sameValue(network, service.networkConfiguration)) throw refuse('network configuration');
+  if (input.loadBalancers && !sameValue(input.loadBalancers, service.loadBalancers ?? [])) throw refuse('load balancers');
+  if (input.platformVersion && input.platformVersion !== service.platformVersion) throw refuse('platform version');
+  if (input.forceNewDeployment) throw refuse('forceNewDeployment');
 }
 
 /** ECS's quota of tasks per service: the most a desired count may be. */

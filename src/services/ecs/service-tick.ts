@@ -52,21 +52,21 @@ export class Tick {
     this.requeueAfterMs = this.requeueAfterMs === undefined ? at : Math.min(this.requeueAfterMs, at);
   }
 
-  /** Stops tasks as the scheduler does and says so in one event. */
-  stop(tasks: TaskRecord[], reason: string): void {
+  /** Stops tasks as the scheduler does and says so in one event (speaking of `subject`: the service, or a task set of it). */
+  stop(tasks: TaskRecord[], reason: string, subject = this.name): void {
     if (tasks.length === 0) return;
     for (const r of tasks) {
       const stopped = requestStop(this.ecs, r.task.taskArn, 'ServiceSchedulerInitiated', reason);
       if (stopped) r.task = stopped.task;
     }
-    this.event(say.stopped(this.name, tasks.map((r) => taskIdOf(r.task.taskArn))));
+    this.event(say.stopped(subject, tasks.map((r) => taskIdOf(r.task.taskArn))));
     this.wake(MOVING_MS);
   }
 
   /** How a task's load balancer targets are doing, read once per run (undefined: no load balancer). */
   targets(r: TaskRecord): TargetsHealth | undefined {
     const key = r.task.taskArn;
-    if (!this.balanced.has(key)) this.balanced.set(key, targetsHealth(this.ecs, r, this.record.service));
+    if (!this.balanced.has(key)) this.balanced.set(key, targetsHealth(this.ecs, r, this.record));
     return this.balanced.get(key);
   }
 

@@ -41,6 +41,7 @@ export interface LaunchRequest {
   enableExecuteCommand?: boolean;
   serviceArn?: string;
   deploymentId?: string;
+  taskSetArn?: string;
 }
 
 /** Checks that apply before anything is placed; throws ECS's errors. */
@@ -131,7 +132,7 @@ export function launchTasks(ecs: EcsContext, req: LaunchRequest): { tasks: Store
         tags: req.tags ?? [],
         ephemeralStorage: launchType === 'FARGATE' ? { sizeInGiB: 20 } : undefined,
       };
-      ecs.model.putTask({ task, containers, networkMode, runtimeIds: {}, serviceArn: req.serviceArn, deploymentId: req.deploymentId });
+      ecs.model.putTask({ task, containers, networkMode, runtimeIds: {}, serviceArn: req.serviceArn, deploymentId: req.deploymentId, taskSetArn: req.taskSetArn });
       tasks.push(task);
     }
   });

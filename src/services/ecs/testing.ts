@@ -2,6 +2,7 @@
  * @module services/ecs/testing
  * An ECS room over an in-memory store and no engine, for unit tests of its handlers.
  */
+import assert from 'node:assert/strict';
 import { createClock } from '../../core/clock.ts';
 import { loadConfig } from '../../core/config.ts';
 import { EventBus } from '../../core/events.ts';
@@ -47,5 +48,15 @@ function unreachable<T extends object>(room: string): T {
     get: (_target, name) => () => {
       throw new Error(`the ${room} facade was called (${String(name)}) from a handler under test`);
     },
+  });
+}
+
+/** Awaits an SDK call that ECS refuses: the error's name, and its message exactly (or matching). */
+export async function rejects(p: Promise<unknown>, name: string, message: string | RegExp): Promise<void> {
+  await assert.rejects(p, (e: Error) => {
+    assert.equal(e.name, name, e.message);
+    if (typeof message === 'string') assert.equal(e.message, message);
+    else assert.match(e.message, message);
+    return true;
   });
 }

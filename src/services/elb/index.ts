@@ -14,6 +14,8 @@ import { LocalCertificates } from './certificates.ts';
 import type { ElbContext } from './context.ts';
 import type { DataPlane } from './dataplane.ts';
 import { type ElbFacade, elbFacade } from './facade.ts';
+import { elbTrafficFacade } from './traffic.ts';
+import type { ElbTrafficFacade } from './traffic-types.ts';
 import { HaproxyDataPlane } from './haproxy.ts';
 import { HealthChecker } from './health-checker.ts';
 import { hostsWritable, writeHostsBlock } from './hosts.ts';
@@ -26,7 +28,7 @@ const TARGET_HEALTH = 'elb.target-health';
 
 export type { ElbFacade, TargetRef, TargetState } from './facade.ts';
 
-export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}): RoomWithFacade<ElbFacade> {
+export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}): RoomWithFacade<ElbFacade & ElbTrafficFacade> {
   const model = elbModel(app.store);
   const healthListeners = new Set<(targetGroupArn: string) => void>();
   let started = false;
@@ -75,7 +77,7 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
   return {
     name: 'elb',
     // Changes made before the room starts are picked up by its first sync.
-    facade: elbFacade({ model, clock: app.clock, healthListeners, changed: () => started && elb.changed() }),
+    facade: withTraffic(elbFacade({ model, clock: app.clock, healthListeners, changed: () => started && elb.changed() }), elbTrafficFacade(app), () => started && elb.changed()),
     api: { model: loadModel('elbv2'), handlers: elbHandlers(elb), validation: { constraint: 'ValidationError', type: 'ValidationError' } },
     async start() {
       try {
@@ -115,6 +117,18 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
       clearInterval(hostsTimer);
       health.stop();
       await sync.stop();
+    },
+  };
+}
+
+/** ELB's facade with the traffic functions blue/green deployments use; a weight change wakes the data plane sync at once. */
+function withTraffic(targets: ElbFacade, traffic: ElbTrafficFacade, changed: () => void): ElbFacade & ElbTrafficFacade {
+  return {
+    ...targets,
+    ...traffic,
+    setForwardWeights(arn, weights) {
+      traffic.setForwardWeights(arn, weights);
+      changed();
     },
   };
 }

@@ -1,0 +1,31 @@
+/**
+ * @module services/codedeploy/context
+ * What every part of the CodeDeploy room shares: the app's parts, the room's model, the two
+ * facades it drives ECS and ELB through, and the one way to say "this deployment changed", which
+ * wakes the deployer for it.
+ */
+import type { EcsTaskSetsFacade } from '../ecs/facade-types.ts';
+import type { ElbTrafficFacade } from '../elb/traffic-types.ts';
+import type { AppContext } from '../types.ts';
+import type { CodeDeployModel, DeploymentRecord } from './model.ts';
+
+/** Published on the event bus when a deployment's status or one of its lifecycle events changes (resource: the deployment id). */
+export const DEPLOYMENT_STATUS = 'codedeploy.deployment';
+
+export interface CodeDeployContext extends AppContext {
+  model: CodeDeployModel;
+  ecs: EcsTaskSetsFacade;
+  elb: ElbTrafficFacade;
+  /** Asks the deployer to look at a deployment now. */
+  wake(deploymentId: string): void;
+}
+
+export function announce(cd: CodeDeployContext, d: DeploymentRecord, lifecycleEvent?: string): void {
+  const event = lifecycleEvent === undefined ? undefined : d.target.events.find((e) => e.name === lifecycleEvent);
+  cd.events.publish({
+    type: DEPLOYMENT_STATUS,
+    resource: d.id,
+    at: cd.clock.now(),
+    detail: { status: d.status, group: d.groupName, ...(event && { lifecycleEvent: event.name, lifecycleEventStatus: event.status }) },
+  });
+}

@@ -1,0 +1,375 @@
+/**
+ * The deployer's state machine against the in-memory world and a manual clock: each traffic
+ * routing config step by step, the ready wait (by API and by timeout), the termination wait, hooks,
+ * stops with and without rollback, a replacement that never becomes healthy, and a restart in the
+ * middle of a shift. Checks are on the resulting state: listener weights, task sets, records.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { BlueGreenDeploymentConfiguration, AutoRollbackConfiguration } from './shapes.ts';
+import { SETTLE_MS } from './steps.ts';
+import { memoryCodeDeploy } from './testing.ts';
+
+const MINUTE = 60_000;
+const NEW_TD = 'arn:aws:ecs:us-east-1:000000000000:task-definition/web:2';
+
+function appSpec(hooks: Record<string, string> = {}): string {
+  const hookLines = Object.entries(hooks).map(([event, fn]) => `  - ${event}: "${fn}"`);
+  return [
+    'version: 0.0',
+    'Resources:',
+    '  - TargetService:',
+    '      Type: AWS::ECS::Service',
+    '      Properties:',
+    `        TaskDefinition: "${NEW_TD}"`,
+    '        LoadBalancerInfo:',
+    '          ContainerName: "web"',
+    '          ContainerPort: 80',
+    ...(hookLines.length ? ['Hooks:', ...hookLines] : []),
+  ].join('\n');
+}
+
+interface Setup {
+  config?: string;
+  test?: boolean;
+  blueGreen?: BlueGreenDeploymentConfiguration;
+  autoRollback?: AutoRollbackConfiguration;
+}
+
+async function setup(opts: Setup = {}) {
+  const room = memoryCodeDeploy();
+  const { world, call } = room;
+  const blue = world.targetGroup('tg-blue');
+  const green = world.targetGroup('tg-green');
+  const prod = world.listener(blue);
+  const test = opts.test ? world.listener(blue) : undefined;
+  world.service('web', blue);
+  await call('CreateApplication', { applicationName: 'app', computePlatform: 'ECS' });
+  await call('CreateDeploymentGroup', {
+    applicationName: 'app',
+    deploymentGroupName: 'dg',
+    serviceRoleArn: 'arn:aws:iam::000000000000:role/codedeploy',
+    deploymentConfigName: opts.config,
+    deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+    ecsServices: [{ clusterName: 'c', serviceName: 'web' }],
+    loadBalancerInfo: {
+      targetGroupPairInfoList: [
+        { targetGroups: [{ name: 'tg-blue' }, { name: 'tg-green' }], prodTrafficRoute: { listenerArns: [prod] }, ...(test ? { testTrafficRoute: { listenerArns: [test] } } : {}) },
+      ],
+    },
+    blueGreenDeploymentConfiguration: opts.blueGreen,
+    autoRollbackConfiguration: opts.autoRollback,
+  });
+  const deploy = async (hooks: Record<string, string> = {}) => {
+    const { deploymentId } = await call('CreateDeployment', {
+      applicationName: 'app',
+      deploymentGroupName: 'dg',
+      revision: { revisionType: 'AppSpecContent', appSpecContent: { content: appSpec(hooks) } },
+    });
+    return deploymentId!;
+  };
+  const get = async (id: string) => (await call('GetDeployment', { deploymentId: id })).deploymentInfo!;
+  const target = async (id: string) => (await call('GetDeploymentTarget', { deploymentId: id, targetId: 'c:web' })).deploymentTarget!.ecsTarget!;
+  const sets = () => world.ecs.listTaskSets({ region: 'us-east-1', account: '000000000000' }, 'c', 'web');
+  const greenWeight = () => world.weight(prod, green);
+  /** A run once the last weight change has had its time to reach the data plane. */
+  const settled = async (id: string) => {
+    await room.clock.advance(SETTLE_MS);
+    return room.run(id);
+  };
+  return { ...room, blue, green, prod, test, deploy, get, target, sets, greenWeight, settled };
+}
+
+describe('codedeploy deployer', () => {
+  it('all at once: green created from the AppSpec, all traffic moved, blue removed, then Succeeded', async () => {
+    const s = await setup();
+    const announced: string[] = [];
+    s.cd.events.subscribe((e) => {
+      const d = e.detail as { status: string; lifecycleEvent?: string; lifecycleEventStatus?: string };
+      announced.push(d.lifecycleEvent ? `${d.lifecycleEvent} ${d.lifecycleEventStatus}` : d.status);
+    });
+    const id = await s.deploy();
+    s.run(id);
+    assert.equal(s.greenWeight(), 100);
+    assert.equal((await s.get(id)).status, 'InProgress');
+    assert.equal(s.sets().length, 2, 'blue stays until the weights have reached the data plane');
+    await s.settled(id);
+    assert.equal((await s.get(id)).status, 'Succeeded');
+    assert.equal(s.world.weight(s.prod, s.blue), 0, 'the listener keeps a weighted forward, blue at 0');
+    const sets = s.sets();
+    assert.deepEqual(sets.map((x) => [x.taskDefinition, x.status, x.externalId]), [[NEW_TD, 'PRIMARY', id]]);
+    const t = await s.target(id);
+    assert.equal(t.status, 'Succeeded');
+    assert.deepEqual(t.lifecycleEvents!.map((e) => e.status), Array(6).fill('Succeeded'));
+    assert.deepEqual(announced.slice(0, 3), ['InProgress', 'BeforeInstall InProgress', 'BeforeInstall Succeeded']);
+    assert.equal(announced.at(-1), 'Succeeded');
+    assert.equal((await s.call('GetDeploymentGroup', { applicationName: 'app', deploymentGroupName: 'dg' })).deploymentGroupInfo!.lastSuccessfulDeployment?.deploymentId, id);
+  });
+
+  it('the next deployment swaps the groups: green of the last becomes blue', async () => {
+    const s = await setup();
+    const first = await s.deploy();
+    s.run(first);
+    await s.settled(first);
+    const second = await s.deploy();
+    s.run(second);
+    await s.settled(second);
+    assert.equal((await s.get(second)).status, 'Succeeded');
+    assert.equal(s.world.weight(s.prod, s.blue), 100);
+    assert.equal(s.greenWeight(), 0);
+    assert.deepEqual(s.sets().map((x) => x.externalId), [second]);
+  });
+
+  it('canary: 10% at once, the rest after the canary interval', async () => {
+    const s = await setup({ config: 'CodeDeployDefault.ECSCanary10Percent5Minutes' });
+    const id = await s.deploy();
+    const wait = s.run(id).requeueAfterMs;
+    assert.equal(s.greenWeight(), 10);
+    assert.equal(wait, 5 * MINUTE);
+    await s.clock.advance(4 * MINUTE);
+    s.run(id);
+    assert.equal(s.greenWeight(), 10);
+    await s.clock.advance(MINUTE);
+    s.run(id);
+    assert.equal(s.greenWeight(), 100);
+    await s.settled(id);
+    assert.equal((await s.get(id)).status, 'Succeeded');
+  });
+
+  it('linear: 10% more every interval, each step at its time', async () => {
+    const s = await setup({ config: 'CodeDeployDefault.ECSLinear10PercentEvery1Minutes' });
+    const id = await s.deploy();
+    const seen: number[] = [];
+    s.run(id);
+    seen.push(s.greenWeight());
+    for (let i = 0; i < 9; i++) {
+      await s.clock.advance(MINUTE);
+      s.run(id);
+      seen.push(s.greenWeight());
+    }
+    assert.deepEqual(seen, [10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    await s.settled(id);
+    assert.equal((await s.get(id)).status, 'Succeeded');
+  });
+
+  it('a custom TimeBasedLinear config whose steps do not divide 100 ends at 100', async () => {
+    const s = await setup();
+    await s.call('CreateDeploymentConfig', { deploymentConfigName: 'thirds', computePlatform: 'ECS', trafficRoutingConfig: { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: 40, linearInterval: 2 } } });
+    const { deploymentId } = await s.call('CreateDeployment', {
+      applicationName: 'app',
+      deploymentGroupName: 'dg',
+      deploymentConfigName: 'thirds',
+      revision: { revisionType: 'AppSpecContent', appSpecContent: { content: appSpec() } },
+    });
+    const seen: number[] = [];
+    s.run(deploymentId!);
+    seen.push(s.greenWeight());
+    for (let i = 0; i < 2; i++) {
+      await s.clock.advance(2 * MINUTE);
+      s.run(deploymentId!);
+      seen.push(s.greenWeight());
+    }
+    assert.deepEqual(seen, [40, 80, 100]);
+  });
+
+  it('ready wait: Ready with test traffic on green until ContinueDeployment', async () => {
+    const s = await setup({ test: true, blueGreen: { deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 60 } } });
+    const id = await s.deploy();
+    s.run(id);
+    assert.equal((await s.get(id)).status, 'Ready');
+    assert.equal((await s.target(id)).status, 'Ready');
+    assert.equal(s.world.weight(s.test!, s.green), 100, 'the test listener routes to green');
+    assert.equal(s.greenWeight(), 0, 'production stays on blue');
+    await s.clock.advance(30 * MINUTE);
+    s.run(id);
+    assert.equal((await s.get(id)).status, 'Ready');
+    await s.call('ContinueDeployment', { deploymentId: id, deploymentWaitType: 'READY_WAIT' });
+    await assert.rejects(s.call('ContinueDeployment', { deploymentId: id, deploymentWaitType: 'READY_WAIT' }), { code: 'DeploymentIsNotInReadyStateException' });
+    s.run(id);
+    await s.settled(id);
+    assert.equal((await s.get(id)).status, 'Succeeded');
+    assert.equal(s.greenWeight(), 100);
+    assert.deepEqual((await s.target(id)).lifecycleEvents!.map((e) => e.lifecycleEventName), [
+      'BeforeInstall', 'Install', 'AfterInstall', 'AllowTestTraffic', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AllowTraffic', 'AfterAllowTraffic',
+    ]);
+  });
+
+  it('ready wait timeout: Stopped, and rolled back when rollback is configured', async () => {
+    const s = await setup({
+      test: true,
+      blueGreen: { deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 10 } },
+      autoRollback: { enabled: true, events: ['DEPLOYMENT_STOP_ON_REQUEST'] },
+    });
+    const id = await s.deploy();
+    s.run(id);
+    await s.clock.advance(10 * MINUTE);
+    s.run(id);
+    const d = await s.get(id);
+    assert.equal(d.status, 'Stopped');
+    assert.equal(d.errorInformation?.code, 'TIMEOUT');
+    const rollback = d.rollbackInfo!.rollbackDeploymentId!;
+    assert.equal((await s.get(rollback)).creator, 'codeDeployRollback');
+    s.run(rollback);
+    assert.equal(s.sets().length, 2, 'green stays until the weights have reached the data plane');
+    await s.settled(rollback);
+    assert.equal((await s.get(rollback)).status, 'Succeeded');
+    assert.equal((await s.get(rollback)).rollbackInfo?.rollbackTriggeringDeploymentId, id);
+    assert.equal(s.world.weight(s.test!, s.blue), 100, 'test traffic back on blue');
+    assert.deepEqual(s.sets().map((x) => x.status), ['PRIMARY']);
+    assert.equal(s.sets()[0].externalId, undefined, 'blue stays, green is gone');
+  });
+
+  it('termination wait: the target succeeds, blue waits, then goes and the deployment succeeds', async () => {
+    const s = await setup({ blueGreen: { terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: 5 } } });
+    const id = await s.deploy();
+    s.run(id);
+    let d = await s.get(id);
+    assert.equal(d.status, 'InProgress');
+    assert.equal(d.instanceTerminationWaitTimeStarted, true);
+    assert.equal((await s.target(id)).status, 'Succeeded');
+    assert.equal(s.sets().length, 2);
+    await s.clock.advance(5 * MINUTE);
+    s.run(id);
+    d = await s.get(id);
+    assert.equal(d.status, 'Succeeded');
+    assert.equal(s.sets().length, 1);
+  });
+
+  it('ContinueDeployment TERMINATION_WAIT ends the termination wait at once', async () => {
+    const s = await setup({ blueGreen: { terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: 60 } } });
+    const id = await s.deploy();
+    s.run(id);
+    await s.call('ContinueDeployment', { deploymentId: id, deploymentWaitType: 'TERMINATION_WAIT' });
+    await s.settled(id);
+    assert.equal((await s.get(id)).status, 'Succeeded');
+    assert.equal(s.sets().length, 1);
+  });
+
+  it('a hook waits for its status: Succeeded goes on, a second report is refused', async () => {
+    const s = await setup();
+    const id = await s.deploy({ BeforeAllowTraffic: 'CheckGreen' });
+    s.run(id);
+    const event = (await s.target(id)).lifecycleEvents!.find((e) => e.lifecycleEventName === 'BeforeAllowTraffic')!;
+    assert.equal(event.status, 'InProgress');
+    const executionId = /LifecycleEventHookExecutionId (\S+)\./.exec(event.diagnostics!.message!)![1];
+    assert.equal(s.greenWeight(), 0, 'no traffic before the hook says so');
+    await s.call('PutLifecycleEventHookExecutionStatus', { deploymentId: id, lifecycleEventHookExecutionId: executionId, status: 'Succeeded' });
+    await assert.rejects(
+      s.call('PutLifecycleEventHookExecutionStatus', { deploymentId: id, lifecycleEventHookExecutionId: executionId, status: 'Succeeded' }),
+      { code: 'LifecycleEventAlreadyCompletedException' },
+    );
+    s.run(id);
+    await s.settled(id);
+    assert.equal((await s.get(id)).status, 'Succeeded');
+    assert.equal(s.greenWeight(), 100);
+  });
+
+  it('a hook that reports Failed fails the deployment and rolls it back', async () => {
+    const s = await setup({ autoRollback: { enabled: true, events: ['DEPLOYMENT_FAILURE'] } });
+    const id = await s.deploy({ AfterAllowTraffic: 'Verify' });
+    s.run(id);
+    assert.equal(s.greenWeight(), 100);
+    const event = (await s.target(id)).lifecycleEvents!.find((e) => e.lifecycleEventName === 'AfterAllowTraffic')!;
+    const executionId = /LifecycleEventHookExecutionId (\S+)\./.exec(event.diagnostics!.message!)![1];
+    await s.call('PutLifecycleEventHookExecutionStatus', { deploymentId: id, lifecycleEventHookExecutionId: executionId, status: 'Failed' });
+    s.run(id);
+    const d = await s.get(id);
+    assert.equal(d.status, 'Failed');
+    assert.equal(d.errorInformation?.code, 'HOOK_EXECUTION_FAILURE');
+    const failedEvent = (await s.target(id)).lifecycleEvents!.find((e) => e.lifecycleEventName === 'AfterAllowTraffic')!;
+    assert.equal(failedEvent.status, 'Failed');
+    assert.equal(failedEvent.diagnostics?.errorCode, 'ScriptFailed');
+    s.run(d.rollbackInfo!.rollbackDeploymentId!);
+    await s.settled(d.rollbackInfo!.rollbackDeploymentId!);
+    assert.equal(s.greenWeight(), 0);
+    assert.equal(s.world.weight(s.prod, s.blue), 100);
+    assert.deepEqual(s.sets().map((x) => [x.status, x.externalId]), [['PRIMARY', undefined]]);
+  });
+
+  it('a hook that never reports fails after an hour', async () => {
+    const s = await setup();
+    const id = await s.deploy({ BeforeInstall: 'Prepare' });
+    s.run(id);
+    await s.clock.advance(59 * MINUTE);
+    s.run(id);
+    assert.equal((await s.get(id)).status, 'InProgress');
+    await s.clock.advance(MINUTE);
+    s.run(id);
+    assert.equal((await s.get(id)).status, 'Failed');
+    assert.equal(s.world.created, 0, 'nothing installed');
+  });
+
+  it('StopDeployment with rollback in the middle of a canary moves all traffic back and removes green', async () => {
+    const s = await setup({ config: 'CodeDeployDefault.ECSCanary10Percent15Minutes' });
+    const id = await s.deploy();
+    s.run(id);
+    assert.equal(s.greenWeight(), 10);
+    const stop = await s.call('StopDeployment', { deploymentId: id, autoRollbackEnabled: true });
+    assert.equal(stop.status, 'Pending');
+    s.run(id);
+    const d = await s.get(id);
+    assert.equal(d.status, 'Stopped');
+    assert.equal(d.errorInformation?.code, 'MANUAL_STOP');
+    await assert.rejects(s.call('StopDeployment', { deploymentId: id }), { code: 'DeploymentAlreadyCompletedException' });
+    s.run(d.rollbackInfo!.rollbackDeploymentId!);
+    await s.settled(d.rollbackInfo!.rollbackDeploymentId!);
+    assert.equal(s.greenWeight(), 0);
+    assert.equal(s.sets().length, 1);
+  });
+
+  it('StopDeployment without rollback leaves traffic and task sets where they were', async () => {
+    const s = await setup({ config: 'CodeDeployDefault.ECSCanary10Percent15Minutes' });
+    const id = await s.deploy();
+    s.run(id);
+    await s.call('StopDeployment', { deploymentId: id, autoRollbackEnabled: false });
+    s.run(id);
+    const d = await s.get(id);
+    assert.equal(d.status, 'Stopped');
+    assert.equal(d.rollbackInfo, undefined);
+    assert.equal(s.greenWeight(), 10);
+    assert.equal(s.sets().length, 2);
+  });
+
+  it('a replacement that never becomes healthy gets no traffic and fails the deployment after an hour', async () => {
+    const s = await setup({ autoRollback: { enabled: true, events: ['DEPLOYMENT_FAILURE'] } });
+    s.world.unhealthy.add(NEW_TD);
+    const id = await s.deploy();
+    s.run(id);
+    await s.clock.advance(30 * MINUTE);
+    s.run(id);
+    assert.equal(s.greenWeight(), 0);
+    assert.equal((await s.get(id)).status, 'InProgress');
+    await s.clock.advance(30 * MINUTE);
+    s.run(id);
+    const d = await s.get(id);
+    assert.equal(d.status, 'Failed');
+    assert.equal(d.errorInformation?.code, 'ECS_UPDATE_ERROR');
+    s.run(d.rollbackInfo!.rollbackDeploymentId!);
+    assert.equal(s.sets().length, 1);
+    assert.equal(s.greenWeight(), 0);
+  });
+
+  it('a restarted deployer resumes a shift from the step it had reached, with no second task set', async () => {
+    const s = await setup({ config: 'CodeDeployDefault.ECSLinear10PercentEvery3Minutes' });
+    const id = await s.deploy();
+    s.run(id);
+    await s.clock.advance(3 * MINUTE);
+    s.run(id);
+    assert.equal(s.greenWeight(), 20);
+    // A new room over the same store and world: what a restarted Slipway finds.
+    const restarted = memoryCodeDeploy({ store: s.store, world: s.world, clock: s.clock });
+    await s.clock.advance(MINUTE);
+    restarted.run(id);
+    assert.equal(s.greenWeight(), 20, 'the step in progress keeps its time');
+    await s.clock.advance(2 * MINUTE);
+    restarted.run(id);
+    assert.equal(s.greenWeight(), 30);
+    assert.equal(s.world.created, 1);
+  });
+
+  it('one active deployment per group', async () => {
+    const s = await setup({ config: 'CodeDeployDefault.ECSCanary10Percent5Minutes' });
+    const id = await s.deploy();
+    await assert.rejects(s.deploy(), { code: 'DeploymentLimitExceededException', message: `The Deployment Group 'dg' already has an active Deployment '${id}'` });
+  });
+});
