@@ -123,7 +123,7 @@ export function multipartHandlers(s3: S3Context): Handlers<S3Operations> {
       const etag = `"${createHash('md5').update(Buffer.concat(chosen.map((p) => Buffer.from(p.md5, 'hex')))).digest('hex')}-${chosen.length}"`;
       const received = await s3.objects.receive(chosen.map((p) => p.blob), upload.checksumAlgorithm ? [upload.checksumAlgorithm] : [], { md5: false });
       let partBlobs: string[] = [];
-      const draft = { bucket: upload.bucket, key: upload.key, headers: upload.headers, metadata: upload.metadata, tags: upload.tags, etag, parts: chosen.length };
+      const draft = { bucket: upload.bucket, key: upload.key, headers: upload.headers, metadata: upload.metadata, tags: upload.tags, etag, parts: chosen.length, partSizes: chosen.map((p) => p.size) };
       const v = await commitVersion(s3, draft, received, 'ObjectCreated:CompleteMultipartUpload', () => {
         if (!m.uploads.get(upload.uploadId)) throw s3Error.noSuchUpload(upload.uploadId);
         partBlobs = m.dropUpload(upload.uploadId);

@@ -11,6 +11,7 @@ import { checkConditions, rangeOf } from './conditions.ts';
 import type { S3Context } from './context.ts';
 import { s3Error } from './errors.ts';
 import type { ObjectVersion } from './model.ts';
+import type { ByteRange } from './object-store.ts';
 import type { S3Operations } from './shapes.ts';
 import { commitVersion, deleteCurrent, deleteVersion, shownVersion } from './versions.ts';
 
@@ -38,12 +39,15 @@ function described(v: ObjectVersion, checksumMode?: string) {
  * The bytes a Get or Head asks for: a Range, or a part of the object by number (part 1 of an
  * object not uploaded in parts is the whole of it). Both at once S3 refuses.
  */
-function byteRange(input: { Range?: string; PartNumber?: number }, v: ObjectVersion) {
+function byteRange(input: { Range?: string; PartNumber?: number }, v: ObjectVersion): ByteRange | undefined {
   checkPartNumber(input.PartNumber);
   if (input.PartNumber === undefined) return rangeOf(input.Range, v.size);
   if (input.Range !== undefined) throw s3Error.invalidRequest('Cannot specify both Range header and partNumber query parameter');
   if (input.PartNumber > (v.parts ?? 1)) throw s3Error.invalidPartNumber(input.PartNumber, v.parts ?? 1);
-  return undefined;
+  const size = v.partSizes?.[input.PartNumber - 1];
+  if (!size) return undefined;
+  const start = v.partSizes!.slice(0, input.PartNumber - 1).reduce((sum, s) => sum + s, 0);
+  return { start, end: start + size - 1 };
 }
 
 /** Get and Head's response-* overrides. */
