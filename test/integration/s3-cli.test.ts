@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -81,6 +81,9 @@ describe('aws s3 and aws s3api (CLI v1)', () => {
     mkdirSync(join(site, 'css'), { recursive: true });
     writeFileSync(join(site, 'index.html'), '<h1>v1</h1>');
     writeFileSync(join(site, 'css', 'a.css'), 'body{}');
+    // Written a minute ago: S3 keeps times to the second, and sync sends a file newer than its copy.
+    const earlier = new Date(Date.now() - 60_000);
+    for (const file of [join(site, 'index.html'), join(site, 'css', 'a.css')]) utimesSync(file, earlier, earlier);
     const first = await s3('sync', site, 's3://sync-bucket/site');
     assert.equal(first.match(/upload:/g)?.length, 2);
     assert.equal((await s3('sync', site, 's3://sync-bucket/site')).match(/upload:/g), null, 'nothing changed, nothing sent');
@@ -121,7 +124,7 @@ describe('aws s3 and aws s3api (CLI v1)', () => {
     const one = await api('put-object', '--bucket', 'versions', '--key', 'k', '--body', join(dir, 'v1'));
     const two = await api('put-object', '--bucket', 'versions', '--key', 'k', '--body', join(dir, 'v2'));
     assert.notEqual(one.VersionId, two.VersionId);
-    await api('get-object', '--bucket', 'versions', '--key', 'k', '--version-id', one.VersionId, join(dir, 'got'));
+    await api('get-object', '--bucket', 'versions', '--key', 'k', `--version-id=${one.VersionId}`, join(dir, 'got'));
     assert.equal(readFileSync(join(dir, 'got'), 'utf8'), 'one');
     const removed = await api('delete-object', '--bucket', 'versions', '--key', 'k');
     assert.equal(removed.DeleteMarker, true);
@@ -129,7 +132,7 @@ describe('aws s3 and aws s3api (CLI v1)', () => {
     const listed = await api('list-object-versions', '--bucket', 'versions');
     assert.deepEqual(listed.Versions.map((v: { VersionId: string }) => v.VersionId), [two.VersionId, one.VersionId]);
     assert.equal(listed.DeleteMarkers[0].IsLatest, true);
-    await api('delete-object', '--bucket', 'versions', '--key', 'k', '--version-id', removed.VersionId);
+    await api('delete-object', '--bucket', 'versions', '--key', 'k', `--version-id=${removed.VersionId}`);
     await api('get-object', '--bucket', 'versions', '--key', 'k', join(dir, 'got'));
     assert.equal(readFileSync(join(dir, 'got'), 'utf8'), 'two', 'removing the marker brings the newest version back');
 

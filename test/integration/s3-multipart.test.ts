@@ -55,6 +55,10 @@ describe('S3 multipart uploads (SDK v3)', () => {
     assert.equal(got.ContentType, 'application/x-test');
     assert.deepEqual(got.Metadata, { built: 'yes' });
     assert.equal(got.ETag, expected);
+    const second = await s3.send(new GetObjectCommand({ Bucket, Key: 'assembled', PartNumber: 3 }));
+    assert.ok(Buffer.from(await second.Body!.transformToByteArray()).equals(c), 'part 3 alone');
+    assert.deepEqual([second.ContentRange, second.PartsCount], [`bytes ${10 * MiB}-${10 * MiB + 1233}/${whole.length}`, 3]);
+    assert.equal((await failure(s3.send(new GetObjectCommand({ Bucket, Key: 'assembled', PartNumber: 4 })))).name, 'InvalidPartNumber');
     assert.deepEqual((await s3.send(new ListMultipartUploadsCommand({ Bucket }))).Uploads ?? [], [], 'the upload is gone once complete');
     assert.equal((await failure(s3.send(new ListPartsCommand({ Bucket, Key: 'assembled', UploadId })))).name, 'NoSuchUpload');
   });

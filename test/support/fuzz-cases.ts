@@ -9,9 +9,15 @@
  *            AWS identifier accepts: control characters, lone surrogates, 5000 characters, a
  *            malformed or foreign ARN; or whose one count the model leaves unbounded is negative.
  *            It reaches the room's handler, which must refuse it or find nothing by it;
- *   raw      (JSON) a body that is not a JSON object at all.
+ *   raw      (JSON) a body that is not a JSON object at all; (REST-XML) a request only that wire
+ *            can make wrong (fuzz-restxml.ts).
+ *
+ * On REST-XML a member travels where the model puts it, so a fault HTTP cannot carry there (a
+ * control character in a header, a label or route-deciding member left out, a line past 8 KB) is
+ * not drawn: it would test HTTP, not the API.
  */
 import { shapeOf, type ServiceModel, type Shape } from '../../src/protocol/model.ts';
+import { FRAMING_HEADERS, locationOf, MAX_WIRE_TEXT, restXmlRawCases, UNSENDABLE_IN_HEADER } from './fuzz-restxml.ts';
 import { faults, hostileIdentifiers, PROTOTYPE_NAMES, Rand, sample, show, type Wire } from './fuzz-values.ts';
 
 export interface FuzzCase {
@@ -19,8 +25,10 @@ export interface FuzzCase {
   /** What the case does, for a failure message. */
   label: string;
   input?: Record<string, unknown>;
-  /** A JSON body sent as is. */
+  /** A body sent as is. */
   raw?: string | Buffer;
+  /** Headers sent as is, over what the input gives (REST-XML). */
+  headers?: Record<string, string>;
 }
 
 type Step = string | number;
@@ -35,6 +43,8 @@ interface Slot {
 }
 
 const IDENTIFIER = /(name|arn|id|ids|cluster|clusters|service|services|family|taskdefinition|task|tasks|repository|project|projects|listener|rule|group|loadbalancer|target|instance|registry)$/i;
+/** S3 names things in the path and a few headers and query members. */
+const REST_IDENTIFIER = /^(Bucket|Key|UploadId|VersionId|CopySource|ContinuationToken|KeyMarker|UploadIdMarker|VersionIdMarker)$/;
 
 const RAW_BODIES: (string | Buffer)[] = [
   '[]',
@@ -54,9 +64,11 @@ export function casesFor(model: ServiceModel, operation: string, wire: Wire, cou
   const inputName = model.operations[operation].input?.shape;
   const root = inputName ? shapeOf(model, inputName) : undefined;
   const slots = root ? slotsOf(model, root, [], 0) : [];
-  const identifiers = slots.filter((s) => s.shape.type === 'string' && !s.shape.enum && IDENTIFIER.test(s.name));
+  const named = wire === 'rest-xml' ? (s: Slot) => s.path.length === 1 && REST_IDENTIFIER.test(s.name) : (s: Slot) => IDENTIFIER.test(s.name);
+  const identifiers = slots.filter((s) => s.shape.type === 'string' && !s.shape.enum && named(s));
+  const rawRest = wire === 'rest-xml' ? restXmlRawCases(model, operation) : [];
   // A count, size, port or limit the model leaves unbounded below: no AWS API takes it negative.
-  const counts = slots.filter((s) => (s.shape.type === 'integer' || s.shape.type === 'long') && s.shape.min === undefined);
+  const counts = slots.filter((s) => (s.shape.type === 'integer' || s.shape.type === 'long') && s.shape.min === undefined && carriable(model, operation, s, -1, wire));
   const reachable = [...identifiers, ...counts];
   const cases: FuzzCase[] = [];
   for (let i = 0; i < count; i++) {
@@ -64,8 +76,12 @@ export function casesFor(model: ServiceModel, operation: string, wire: Wire, cou
     const roll = i % 6;
     if (roll === 5 && reachable.length) {
       const slot = rand.pick(reachable);
-      const value = slot.shape.type === 'string' ? rand.pick(hostileIdentifiers(slot.name)) : rand.pick([-1, -2147483648]);
+      const value = slot.shape.type === 'string' ? rand.pick(hostileIdentifiers(slot.name, wire)) : rand.pick([-1, -2147483648]);
       cases.push({ kind: 'room', label: `${slot.path.join('.')} = ${show(value)}`, input: put(model, root!, base, slot.path, value) });
+      continue;
+    }
+    if (roll === 4 && rawRest.length) {
+      cases.push(rawRest[(i / 6 + seed) % rawRest.length | 0]);
       continue;
     }
     if (roll === 4 && wire === 'json') {
@@ -73,9 +89,9 @@ export function casesFor(model: ServiceModel, operation: string, wire: Wire, cou
       cases.push({ kind: 'raw', label: `body ${show(raw.toString()).slice(0, 60)}`, raw });
       continue;
     }
-    const fault = root ? pickFault(model, root, slots, base, wire, rand) : undefined;
+    const fault = root ? pickFault(model, operation, root, slots, base, wire, rand) : undefined;
     if (!fault) continue;
-    const extras = roll % 2 === 0 ? withExtras(model, root!, fault.input, slots, wire, rand) : fault.input;
+    const extras = roll % 2 === 0 ? withExtras(model, operation, root!, fault.input, slots, wire, rand) : fault.input;
     // An extra that reached the fault's own place would hide it: then the fault goes alone.
     const input = same(valueAt(extras, fault.path), valueAt(fault.input, fault.path)) ? extras : fault.input;
     cases.push({ kind: 'fault', label: fault.label + (input === fault.input ? '' : ' (with hostile extras)'), input });
@@ -102,13 +118,30 @@ function slotsOf(model: ServiceModel, shape: Shape, path: Step[], depth: number)
   return out;
 }
 
-function pickFault(model: ServiceModel, root: Shape, slots: Slot[], base: Record<string, unknown>, wire: Wire, rand: Rand) {
+/**
+ * Whether `value` can travel in `slot` on the wire as the value itself (undefined: left out). On
+ * REST-XML a top-level member sits in the path, query or a header unless it is the payload.
+ */
+function carriable(model: ServiceModel, operation: string, slot: Slot, value: unknown, wire: Wire): boolean {
+  if (wire !== 'rest-xml') return true;
+  const location = locationOf(model, operation, String(slot.path[0]));
+  if (!location) return true;
+  // A label or a route-deciding member left out (or empty) calls another operation.
+  if (value === undefined || (location === 'uri' && value === '')) return false;
+  const text = typeof value === 'string' ? value : String(value);
+  if (text.length > MAX_WIRE_TEXT) return false;
+  if (location !== 'header' && location !== 'headers') return true;
+  const header = (shapeOf(model, model.operations[operation].input!.shape).members![slot.path[0]].locationName ?? '').toLowerCase();
+  return !FRAMING_HEADERS.has(header) && !UNSENDABLE_IN_HEADER.test(text);
+}
+
+function pickFault(model: ServiceModel, operation: string, root: Shape, slots: Slot[], base: Record<string, unknown>, wire: Wire, rand: Rand) {
   const candidates: { label: string; path: Step[]; value: unknown }[] = [];
   for (const slot of slots) {
     for (const value of faults(model, slot.shape, wire)) {
-      candidates.push({ label: `${slot.path.join('.')} = ${show(value)}`, path: slot.path, value });
+      if (carriable(model, operation, slot, value, wire)) candidates.push({ label: `${slot.path.join('.')} = ${show(value)}`, path: slot.path, value });
     }
-    if (slot.required && valueAt(base, slot.path) !== undefined) {
+    if (slot.required && valueAt(base, slot.path) !== undefined && carriable(model, operation, slot, undefined, wire)) {
       candidates.push({ label: `${slot.path.join('.')} missing`, path: slot.path, value: undefined });
       if (wire === 'json') candidates.push({ label: `${slot.path.join('.')} = null`, path: slot.path, value: null });
     }
@@ -119,7 +152,7 @@ function pickFault(model: ServiceModel, root: Shape, slots: Slot[], base: Record
 }
 
 /** Adds prototype-named members and map keys, and hostile text in optional string members. */
-function withExtras(model: ServiceModel, root: Shape, input: Record<string, unknown>, slots: Slot[], wire: Wire, rand: Rand): Record<string, unknown> {
+function withExtras(model: ServiceModel, operation: string, root: Shape, input: Record<string, unknown>, slots: Slot[], wire: Wire, rand: Rand): Record<string, unknown> {
   let out = structuredCloneOwn(input) as Record<string, unknown>;
   defineOwn(out, rand.pick(PROTOTYPE_NAMES), rand.pick([{ polluted: 'yes' }, 'x', [1, 2]]));
   for (const slot of slots) {
@@ -128,8 +161,9 @@ function withExtras(model: ServiceModel, root: Shape, input: Record<string, unkn
       const map: Record<string, unknown> = {};
       defineOwn(map, rand.pick(PROTOTYPE_NAMES), sample(model, shapeOf(model, slot.shape.value!.shape)));
       out = put(model, root, out, slot.path, map, true);
-    } else if (slot.shape.type === 'string' && !slot.required && !slot.shape.enum && wire === 'json') {
-      out = put(model, root, out, slot.path, rand.pick(['\x00\x01', 'a\ud800', 'y'.repeat(20_000), ...PROTOTYPE_NAMES]), true);
+    } else if (slot.shape.type === 'string' && !slot.required && !slot.shape.enum && wire !== 'query') {
+      const text = rand.pick(['\x00\x01', 'a\ud800', 'y'.repeat(20_000), ...PROTOTYPE_NAMES]);
+      if (carriable(model, operation, slot, text, wire)) out = put(model, root, out, slot.path, text, true);
     }
   }
   return out;

@@ -5,7 +5,8 @@
  */
 import { shapeOf, type ServiceModel, type Shape } from '../../src/protocol/model.ts';
 
-export type Wire = 'json' | 'query';
+/** How a case travels: JSON documents, Query forms, or REST-XML (where every scalar is text, as on Query). */
+export type Wire = 'json' | 'query' | 'rest-xml';
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
 export class Rand {
@@ -56,9 +57,11 @@ const FOREIGN_ARNS = [
 /**
  * Identifiers that member `name` must refuse or find nothing by. A name member (clusterName,
  * family) gets broken text only: an ARN-looking name is not surely wrong everywhere. A role
- * member is not given a foreign ARN, since roles may belong to other accounts.
+ * member is not given a foreign ARN, since roles may belong to other accounts. An S3 key may be
+ * any UTF-8 up to 1024 bytes, so it is given only what is not UTF-8 or is too long.
  */
-export function hostileIdentifiers(name: string): string[] {
+export function hostileIdentifiers(name: string, wire: Wire = 'json'): string[] {
+  if (wire === 'rest-xml' && name === 'Key') return BROKEN_TEXT.filter((text) => text.length > 1024 || /[\ud800-\udfff]/.test(text));
   if (/name$/i.test(name)) return BROKEN_TEXT;
   return [...BROKEN_TEXT, ...WRONG_ARNS, ...(/role/i.test(name) ? [] : FOREIGN_ARNS)];
 }
@@ -120,9 +123,9 @@ export function sample(model: ServiceModel, shape: Shape, depth = 0): unknown {
 }
 
 /**
- * Values the model forbids for `shape`, each as it would be sent on `wire`. On the Query wire every
- * scalar is text, and a container given as a scalar just reads as empty, so only faults that
- * survive form encoding are listed there.
+ * Values the model forbids for `shape`, each as it would be sent on `wire`. On the Query and
+ * REST-XML wires every scalar is text, and a container given as a scalar just reads as empty, so
+ * only faults that survive that encoding are listed there.
  */
 export function faults(model: ServiceModel, shape: Shape, wire: Wire): unknown[] {
   const out: unknown[] = [];

@@ -17,6 +17,8 @@ import { FakeRuntime } from '../../src/runtime/index.ts';
 import { registerRooms } from '../../src/services/index.ts';
 import { Store } from '../../src/store/index.ts';
 import type { FuzzCase } from './fuzz-cases.ts';
+import { encodeRestXml } from './fuzz-restxml.ts';
+import { rawRequest } from './raw.ts';
 
 /** Every API the rooms register, as the edge receives them (rooms are registered, not started). */
 export function servedApis(): ApiService[] {
@@ -39,6 +41,9 @@ export function servedApis(): ApiService[] {
 }
 
 export interface WireRequest {
+  /** POST / unless given (REST-XML places the call in its method and path). */
+  method?: string;
+  path?: string;
   headers: Record<string, string>;
   body: string | Buffer;
 }
@@ -46,6 +51,7 @@ export interface WireRequest {
 /** A request for `operation` (sent as named, even when the model has no such operation). */
 export function encode(api: ApiService, operation: string, c: FuzzCase): WireRequest {
   const { model } = api;
+  if (model.metadata.protocol === 'rest-xml') return encodeRestXml(model, operation, c);
   if (model.metadata.protocol === 'query') {
     const params = new URLSearchParams({ Action: operation, Version: model.metadata.apiVersion });
     const inputName = model.operations[operation]?.input?.shape;
@@ -91,28 +97,42 @@ export interface WireReply {
   code?: string;
   /** Why the reply is not what the protocol's client can read, if it is not. */
   unreadable?: string;
+  /** A reply to HEAD: no body, so no code to read. */
+  headless?: boolean;
   text: string;
+}
+
+/** XML 1.0 has no place for these, raw or as references; botocore's parser (expat) stops at them. */
+function readXml(text: string): Record<string, any> {
+  const bad = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|&#(x0*([0-8bcef]|1[0-9a-f])|0*([0-8]|1[124-9]|2\d|3[01]));/i.exec(text);
+  if (bad) throw new Error(`XML 1.0 forbids ${JSON.stringify(bad[0])}`);
+  return parseXML(text) as Record<string, any>;
 }
 
 /** Sends one request; a reply that has not come in `timeoutMs` is a hang and throws. */
 export async function send(endpoint: string, request: WireRequest, protocol: string, timeoutMs: number): Promise<WireReply> {
-  const response = await fetch(`${endpoint}/`, { method: 'POST', headers: request.headers, body: typeof request.body === 'string' ? request.body : new Uint8Array(request.body), signal: AbortSignal.timeout(timeoutMs) });
-  const text = await response.text();
+  // Sent as given: a declared Content-Length goes even when the body is shorter (fetch would refuse).
+  const response = await rawRequest(endpoint, { method: request.method ?? 'POST', path: request.path, headers: request.headers, body: request.body, signal: AbortSignal.timeout(timeoutMs) });
+  const header = (name: string) => [response.headers[name]].flat()[0];
+  const { text } = response;
   const reply: WireReply = { status: response.status, text };
+  const failed = response.status >= 300 && response.status !== 304;
   try {
-    if (protocol === 'query') {
-      // XML 1.0 has no place for these, raw or as references; botocore's parser (expat) stops at them.
-      const bad = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|&#(x0*([0-8bcef]|1[0-9a-f])|0*([0-8]|1[124-9]|2\d|3[01]));/i.exec(text);
-      if (bad) throw new Error(`XML 1.0 forbids ${JSON.stringify(bad[0])}`);
-      const doc = parseXML(text) as Record<string, any>;
-      if (response.status >= 300) reply.code = doc.ErrorResponse?.Error?.Code;
+    if (protocol === 'rest-xml') {
+      // A reply to HEAD has no body: its status is all an SDK reads.
+      if (request.method === 'HEAD') return { ...reply, headless: true };
+      if (failed) reply.code = readXml(text).Error?.Code;
+      else if (/xml/.test(header('content-type') ?? '') && text) readXml(text);
+    } else if (protocol === 'query') {
+      const doc = readXml(text);
+      if (failed) reply.code = doc.ErrorResponse?.Error?.Code;
       else if (!Object.keys(doc).some((k) => k.endsWith('Response'))) reply.unreadable = 'no <…Response> element';
     } else {
       const body = JSON.parse(text) as Record<string, unknown>;
-      if (response.status >= 300) reply.code = (body.__type as string | undefined) ?? response.headers.get('x-amzn-errortype') ?? undefined;
+      if (failed) reply.code = (body.__type as string | undefined) ?? header('x-amzn-errortype') ?? undefined;
       else if (typeof body !== 'object' || body === null || Array.isArray(body)) reply.unreadable = 'not a JSON object';
     }
-    if (response.status >= 300 && !reply.code) reply.unreadable = 'an error without a code';
+    if (failed && !reply.code) reply.unreadable = 'an error without a code';
   } catch (err) {
     reply.unreadable = (err as Error).message;
   }

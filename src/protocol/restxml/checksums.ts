@@ -5,7 +5,9 @@
  * they are table-driven here. Digests are base64 of the big-endian value, as S3 writes them.
  */
 import { createHash, type Hash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import { crc32 } from 'node:zlib';
+import { digestErrors } from './s3-errors.ts';
 
 export const CHECKSUM_ALGORITHMS = ['CRC32', 'CRC32C', 'CRC64NVME', 'SHA1', 'SHA256'] as const;
 export type ChecksumAlgorithm = (typeof CHECKSUM_ALGORITHMS)[number];
@@ -15,6 +17,9 @@ export interface Checksum {
   /** base64 of the digest; call once, at the end. */
   digest(): string;
 }
+
+/** Content-MD5 as S3 takes it: base64 of 16 bytes. */
+export const CONTENT_MD5 = /^[A-Za-z0-9+/]{22}==$/;
 
 export function isChecksumAlgorithm(value: string): value is ChecksumAlgorithm {
   return (CHECKSUM_ALGORITHMS as readonly string[]).includes(value);
@@ -129,5 +134,25 @@ export function createChecksum(algorithm: ChecksumAlgorithm | 'MD5'): Checksum {
       return new Digest(createHash('sha256'));
     case 'MD5':
       return new Digest(createHash('md5'));
+  }
+}
+
+/**
+ * Checks a body read whole (an XML document, a policy) against the Content-MD5 and
+ * x-amz-checksum-* headers sent with it; throws S3's InvalidDigest or BadDigest.
+ */
+export function checkBodyDigests(headers: IncomingHttpHeaders, body: Buffer): void {
+  const md5 = [headers['content-md5']].flat()[0];
+  if (md5 !== undefined) {
+    if (!CONTENT_MD5.test(md5)) throw digestErrors.invalidDigest(md5);
+    const computed = createHash('md5').update(body).digest('base64');
+    if (md5 !== computed) throw digestErrors.badDigest(md5, computed);
+  }
+  for (const algorithm of CHECKSUM_ALGORITHMS) {
+    const sent = headers[checksumHeader(algorithm)];
+    if (typeof sent !== 'string') continue;
+    const sum = createChecksum(algorithm);
+    sum.update(body);
+    if (sum.digest() !== sent) throw digestErrors.badChecksum(algorithm);
   }
 }

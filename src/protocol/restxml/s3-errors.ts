@@ -4,6 +4,7 @@
  * shapes, with their HTTP status. The S3 model is patched at load time to declare them, so that
  * the room's catalogue is checked against them like any modelled error.
  */
+import { AwsError } from '../../core/errors.ts';
 import type { ServiceModel } from '../model.ts';
 
 export const S3_DOCUMENTED_ERRORS = {
@@ -20,12 +21,15 @@ export const S3_DOCUMENTED_ERRORS = {
   InvalidDigest: 400,
   InvalidLocationConstraint: 400,
   InvalidPart: 400,
+  InvalidPartNumber: 416,
   InvalidPartOrder: 400,
   InvalidRange: 416,
   InvalidTag: 400,
   KeyTooLongError: 400,
   MalformedPolicy: 400,
   MalformedXML: 400,
+  MaxMessageLengthExceeded: 400,
+  MetadataTooLarge: 400,
   MethodNotAllowed: 405,
   MissingContentLength: 411,
   NoSuchBucketPolicy: 404,
@@ -43,3 +47,11 @@ export function declareS3Errors(model: ServiceModel): void {
     model.shapes[code] ??= { type: 'structure', members: {}, exception: true, error: { httpStatusCode: status } };
   }
 }
+
+/** A body's digests that do not hold: the codec checks XML bodies, the room objects it streams. */
+export const digestErrors = {
+  invalidDigest: (md5: string) => new AwsError('InvalidDigest', 'The Content-MD5 you specified was invalid.', { fields: { 'Content-MD5': md5 } }),
+  badDigest: (expected: string, computed: string) =>
+    new AwsError('BadDigest', 'The Content-MD5 you specified did not match what we received.', { fields: { ExpectedDigest: expected, CalculatedDigest: computed } }),
+  badChecksum: (algorithm: string) => new AwsError('BadDigest', `The ${algorithm} you specified did not match the calculated checksum.`),
+};

@@ -12,6 +12,7 @@ import { AwsError } from '../../core/errors.ts';
 import { header, readBody } from '../http.ts';
 import type { ApiService, RequestContext, WireResponse } from '../types.ts';
 import { validateInput } from '../validate.ts';
+import { checkBodyDigests } from './checksums.ts';
 import { AwsChunkedDecoder } from './chunked.ts';
 import { decodeInput } from './parser.ts';
 import { operationFor } from './routes.ts';
@@ -40,28 +41,27 @@ export async function serveRestXml(service: ApiService, req: IncomingMessage, ur
     throw new AwsError('NotImplemented', `Slipway does not implement ${model.metadata.serviceId} ${operation} yet. The README lists what each service serves.`, { status: 501 });
   }
   const body = bodyOf(req);
-  let decoded;
   try {
-    decoded = await decodeInput(model, operation, { labels, query: url.searchParams, req, body, text: async () => (await readBody(body as IncomingMessage, MAX_XML_BODY)).toString('utf8') });
-  } catch (err) {
-    if (err instanceof XmlError) throw new AwsError('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema.');
-    throw err;
-  }
-  const { input, streamingMember } = decoded;
-  const stream = streamingMember ? input[streamingMember] : undefined;
-  if (streamingMember) delete input[streamingMember];
-  let valid: Record<string, unknown>;
-  try {
-    valid = validateInput(model, model.operations[operation].input?.shape, input, service.validation);
-  } catch (err) {
-    req.resume();
-    throw err;
-  }
-  if (streamingMember) valid[streamingMember] = stream;
-  try {
+    let whole: Buffer | undefined;
+    let decoded;
+    try {
+      decoded = await decodeInput(model, operation, { labels, query: url.searchParams, req, body, text: async () => (whole = await wholeBody(req, body)).toString('utf8') });
+    } catch (err) {
+      if (err instanceof XmlError) throw new AwsError('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema.');
+      throw err;
+    }
+    const { input, streamingMember } = decoded;
+    const stream = streamingMember ? input[streamingMember] : undefined;
+    if (streamingMember) delete input[streamingMember];
+    const valid = validateInput(model, model.operations[operation].input?.shape, input, service.validation);
+    // Digests are checked once the input is known valid, as validation speaks first.
+    if (whole) checkBodyDigests(req.headers, whole);
+    if (streamingMember) valid[streamingMember] = stream;
     const output = await handler(valid, ctx);
     return encodeOutput(model, operation, method, output, ctx.requestId);
   } finally {
+    // What the call left unread is read and dropped, so that its client gets to read the answer.
+    if (body !== req) body.resume();
     if (!req.readableEnded) req.resume();
   }
 }
@@ -88,6 +88,26 @@ function labelsOf(host: string | undefined, pathname: string): Record<string, st
   return key ? { Bucket: decode(path.slice(0, slash)), Key: decode(key) } : { Bucket: decode(path.slice(0, slash)) };
 }
 
+/**
+ * A payload read whole (an XML document, a policy). One declared larger than the codec takes is
+ * refused before a byte is read: its client may never send it all.
+ */
+async function wholeBody(req: IncomingMessage, body: Readable): Promise<Buffer> {
+  const tooBig = () => new AwsError('MaxMessageLengthExceeded', 'Your request was too big.', { fields: { MaxMessageLengthBytes: MAX_XML_BODY } });
+  const declared = Number(header(req, 'x-amz-decoded-content-length') ?? header(req, 'content-length') ?? 0);
+  if (declared > MAX_XML_BODY) {
+    req.resume();
+    throw tooBig();
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readBody(body as IncomingMessage, MAX_XML_BODY);
+  } catch (err) {
+    throw err instanceof AwsError && err.status === 413 ? tooBig() : err;
+  }
+  return bytes;
+}
+
 /** The body as sent, or decoded from aws-chunked framing. */
 function bodyOf(req: IncomingMessage): Readable {
   const encoding = header(req, 'content-encoding') ?? '';
@@ -95,6 +115,9 @@ function bodyOf(req: IncomingMessage): Readable {
   if (!encoding.split(',').some((e) => e.trim() === 'aws-chunked') && !sha.startsWith('STREAMING-')) return req;
   const decoder = new AwsChunkedDecoder(header(req, 'x-amz-trailer'));
   req.on('error', (err) => decoder.destroy(err));
+  // Its reader hears of bad framing through its own pipeline; a body no handler reads (the call
+  // refused first) must not take the process down with it.
+  decoder.on('error', () => req.resume());
   return req.pipe(decoder);
 }
 

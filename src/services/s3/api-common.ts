@@ -6,9 +6,9 @@
  */
 import type { Readable } from 'node:stream';
 import { AwsChunkedDecoder, ChunkedError } from '../../protocol/restxml/chunked.ts';
-import { CHECKSUM_ALGORITHMS, checksumHeader, isChecksumAlgorithm, type ChecksumAlgorithm } from '../../protocol/restxml/checksums.ts';
+import { CHECKSUM_ALGORITHMS, checksumHeader, CONTENT_MD5, isChecksumAlgorithm, type ChecksumAlgorithm } from '../../protocol/restxml/checksums.ts';
 import type { S3Context } from './context.ts';
-import { s3Error } from './errors.ts';
+import { MAX_METADATA, s3Error } from './errors.ts';
 import type { BucketRecord, ObjectVersion, StoredHeaders } from './model.ts';
 import type { Received } from './object-store.ts';
 
@@ -39,6 +39,24 @@ export function checkKey(key: string): void {
   if (size > 1024) throw s3Error.keyTooLong(size);
 }
 
+/** User metadata within S3's limit: names and values together at most 2 KB. */
+export function checkMetadata(metadata: Record<string, string> | undefined): void {
+  const size = Object.entries(metadata ?? {}).reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+  if (size > MAX_METADATA) throw s3Error.metadataTooLarge(size);
+}
+
+/** A size or offset, which no object has below zero. */
+export function checkNotNegative(header: string, value: number | undefined): void {
+  if (value !== undefined && value < 0) throw s3Error.invalidArgument(header, String(value), `${header} must not be negative`);
+}
+
+/** A part number as S3 takes it, wherever one is given. */
+export function checkPartNumber(part: number | undefined): void {
+  if (part !== undefined && !(Number.isInteger(part) && part >= 1 && part <= 10_000)) {
+    throw s3Error.invalidArgument('partNumber', String(part), 'Part number must be an integer between 1 and 10000, inclusive');
+  }
+}
+
 /** The body of a streaming input member (the codec hands it over as a stream). */
 export function bodyOf(input: { Body?: unknown }): Readable {
   return input.Body as Readable;
@@ -61,7 +79,7 @@ const MAX_SINGLE_UPLOAD = 5 * 1024 ** 3;
  */
 export async function receiveChecked(s3: S3Context, input: ChecksumFields, body: Readable, algorithm?: ChecksumAlgorithm): Promise<Received> {
   if (input.ContentLength !== undefined && input.ContentLength > MAX_SINGLE_UPLOAD) throw s3Error.entityTooLarge(input.ContentLength, MAX_SINGLE_UPLOAD);
-  if (input.ContentMD5 !== undefined && !/^[A-Za-z0-9+/]{22}==$/.test(input.ContentMD5)) throw s3Error.invalidDigest(input.ContentMD5);
+  if (input.ContentMD5 !== undefined && !CONTENT_MD5.test(input.ContentMD5)) throw s3Error.invalidDigest(input.ContentMD5);
   const trailers = body instanceof AwsChunkedDecoder ? body : undefined;
   const wanted = new Set<ChecksumAlgorithm>(algorithm ? [algorithm] : []);
   if (input.ChecksumAlgorithm && isChecksumAlgorithm(input.ChecksumAlgorithm)) wanted.add(input.ChecksumAlgorithm);

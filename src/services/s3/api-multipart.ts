@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import { s3UploadId } from '../../core/ids.ts';
 import { isChecksumAlgorithm } from '../../protocol/restxml/checksums.ts';
 import type { Handlers } from '../../protocol/types.ts';
-import { bodyOf, checkKey, checksumMembers, ownerOf, receiveChecked, requireBucket, storedHeaders } from './api-common.ts';
+import { bodyOf, checkKey, checkMetadata, checkPartNumber, checksumMembers, ownerOf, receiveChecked, requireBucket, storedHeaders } from './api-common.ts';
 import { copySource } from './api-objects.ts';
 import { tagsFromHeader } from './api-tagging.ts';
 import type { S3Context } from './context.ts';
@@ -23,7 +23,6 @@ import type { S3Operations } from './shapes.ts';
 import { commitVersion, nowSeconds, shownVersion } from './versions.ts';
 
 const MIN_PART = 5 * 1024 * 1024;
-const MAX_PARTS = 10_000;
 
 export function multipartHandlers(s3: S3Context): Handlers<S3Operations> {
   const m = s3.model;
@@ -33,10 +32,6 @@ export function multipartHandlers(s3: S3Context): Handlers<S3Operations> {
     const upload = m.uploads.get(uploadId);
     if (!upload || upload.bucket !== bucket || upload.key !== key) throw s3Error.noSuchUpload(uploadId);
     return upload;
-  };
-
-  const checkPartNumber = (n: number) => {
-    if (!Number.isInteger(n) || n < 1 || n > MAX_PARTS) throw s3Error.invalidArgument('partNumber', String(n), 'Part number must be an integer between 1 and 10000, inclusive');
   };
 
   /** Keeps a received part and records it, unless the upload went meanwhile (completed or aborted). */
@@ -69,6 +64,7 @@ export function multipartHandlers(s3: S3Context): Handlers<S3Operations> {
     CreateMultipartUpload(input) {
       requireBucket(s3, input.Bucket);
       checkKey(input.Key);
+      checkMetadata(input.Metadata);
       const algorithm = input.ChecksumAlgorithm && isChecksumAlgorithm(input.ChecksumAlgorithm) ? input.ChecksumAlgorithm : undefined;
       const upload: UploadRecord = {
         uploadId: s3UploadId(),
@@ -85,16 +81,16 @@ export function multipartHandlers(s3: S3Context): Handlers<S3Operations> {
     },
 
     async UploadPart(input) {
-      const upload = requireUpload(input.Bucket, input.Key, input.UploadId);
       checkPartNumber(input.PartNumber);
+      const upload = requireUpload(input.Bucket, input.Key, input.UploadId);
       const received = await receiveChecked(s3, input, bodyOf(input), upload.checksumAlgorithm);
       const part = await storePart(upload, input.PartNumber, received);
       return { ETag: part.etag, ...checksumMembers(part) };
     },
 
     async UploadPartCopy(input) {
-      const upload = requireUpload(input.Bucket, input.Key, input.UploadId);
       checkPartNumber(input.PartNumber);
+      const upload = requireUpload(input.Bucket, input.Key, input.UploadId);
       const { source } = copySource(s3, input);
       let range: { start: number; end: number } | undefined;
       if (input.CopySourceRange !== undefined) {
@@ -127,7 +123,7 @@ export function multipartHandlers(s3: S3Context): Handlers<S3Operations> {
       const etag = `"${createHash('md5').update(Buffer.concat(chosen.map((p) => Buffer.from(p.md5, 'hex')))).digest('hex')}-${chosen.length}"`;
       const received = await s3.objects.receive(chosen.map((p) => p.blob), upload.checksumAlgorithm ? [upload.checksumAlgorithm] : [], { md5: false });
       let partBlobs: string[] = [];
-      const draft = { bucket: upload.bucket, key: upload.key, headers: upload.headers, metadata: upload.metadata, tags: upload.tags, etag, parts: chosen.length };
+      const draft = { bucket: upload.bucket, key: upload.key, headers: upload.headers, metadata: upload.metadata, tags: upload.tags, etag, parts: chosen.length, partSizes: chosen.map((p) => p.size) };
       const v = await commitVersion(s3, draft, received, 'ObjectCreated:CompleteMultipartUpload', () => {
         if (!m.uploads.get(upload.uploadId)) throw s3Error.noSuchUpload(upload.uploadId);
         partBlobs = m.dropUpload(upload.uploadId);

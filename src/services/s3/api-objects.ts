@@ -5,12 +5,13 @@
  */
 import { Readable } from 'node:stream';
 import type { Handlers } from '../../protocol/types.ts';
-import { asBody, bodyOf, checkKey, checksumMembers, findVersion, receiveChecked, requireBucket, storedHeaders } from './api-common.ts';
+import { asBody, bodyOf, checkKey, checkMetadata, checkNotNegative, checkPartNumber, checksumMembers, findVersion, receiveChecked, requireBucket, storedHeaders } from './api-common.ts';
 import { tagsFromHeader } from './api-tagging.ts';
 import { checkConditions, rangeOf } from './conditions.ts';
 import type { S3Context } from './context.ts';
 import { s3Error } from './errors.ts';
 import type { ObjectVersion } from './model.ts';
+import type { ByteRange } from './object-store.ts';
 import type { S3Operations } from './shapes.ts';
 import { commitVersion, deleteCurrent, deleteVersion, shownVersion } from './versions.ts';
 
@@ -32,6 +33,21 @@ function described(v: ObjectVersion, checksumMode?: string) {
     PartsCount: v.parts,
     ...(checksumMode === 'ENABLED' ? checksumMembers(v) : {}),
   };
+}
+
+/**
+ * The bytes a Get or Head asks for: a Range, or a part of the object by number (part 1 of an
+ * object not uploaded in parts is the whole of it). Both at once S3 refuses.
+ */
+function byteRange(input: { Range?: string; PartNumber?: number }, v: ObjectVersion): ByteRange | undefined {
+  checkPartNumber(input.PartNumber);
+  if (input.PartNumber === undefined) return rangeOf(input.Range, v.size);
+  if (input.Range !== undefined) throw s3Error.invalidRequest('Cannot specify both Range header and partNumber query parameter');
+  if (input.PartNumber > (v.parts ?? 1)) throw s3Error.invalidPartNumber(input.PartNumber, v.parts ?? 1);
+  const size = v.partSizes?.[input.PartNumber - 1];
+  if (!size) return undefined;
+  const start = v.partSizes!.slice(0, input.PartNumber - 1).reduce((sum, s) => sum + s, 0);
+  return { start, end: start + size - 1 };
 }
 
 /** Get and Head's response-* overrides. */
@@ -97,6 +113,12 @@ export function objectHandlers(s3: S3Context): Handlers<S3Operations> {
     async PutObject(input) {
       requireBucket(s3, input.Bucket);
       checkKey(input.Key);
+      checkMetadata(input.Metadata);
+      // Appending at an offset is for directory buckets; Slipway's are general purpose.
+      if (input.WriteOffsetBytes !== undefined) {
+        checkNotNegative('x-amz-write-offset-bytes', input.WriteOffsetBytes);
+        throw s3Error.invalidArgument('x-amz-write-offset-bytes', String(input.WriteOffsetBytes), 'Write offset bytes are supported only for directory buckets');
+      }
       const tags = tagsFromHeader(input.Tagging);
       checkWrite(input.Bucket, input.Key, input);
       const received = await receiveChecked(s3, input, bodyOf(input));
@@ -116,7 +138,7 @@ export function objectHandlers(s3: S3Context): Handlers<S3Operations> {
     GetObject(input) {
       const v = findVersion(s3, input.Bucket, input.Key, input.VersionId);
       checkConditions(input, v, true);
-      const range = rangeOf(input.Range, v.size);
+      const range = byteRange(input, v);
       const body = v.size === 0 ? Readable.from([]) : s3.objects.open(v.blob!, range);
       return {
         ...described(v, range ? undefined : input.ChecksumMode),
@@ -130,7 +152,7 @@ export function objectHandlers(s3: S3Context): Handlers<S3Operations> {
     HeadObject(input) {
       const v = findVersion(s3, input.Bucket, input.Key, input.VersionId);
       checkConditions(input, v, true);
-      const range = rangeOf(input.Range, v.size);
+      const range = byteRange(input, v);
       return {
         ...described(v, input.ChecksumMode),
         ...overrides(input),
@@ -140,6 +162,7 @@ export function objectHandlers(s3: S3Context): Handlers<S3Operations> {
     },
 
     DeleteObject(input) {
+      checkNotNegative('x-amz-if-match-size', input.IfMatchSize);
       if (input.VersionId !== undefined) {
         const v = findVersion(s3, input.Bucket, input.Key, input.VersionId, { markerOk: true });
         deleteVersion(s3, v);
@@ -153,6 +176,7 @@ export function objectHandlers(s3: S3Context): Handlers<S3Operations> {
       requireBucket(s3, input.Bucket);
       const objects = input.Delete.Objects;
       if (objects.length > 1000) throw s3Error.malformedXml();
+      for (const o of objects) checkNotNegative('Size', o.Size);
       const Deleted: { Key: string; VersionId?: string; DeleteMarker?: boolean; DeleteMarkerVersionId?: string }[] = [];
       const Errors: { Key: string; VersionId?: string; Code: string; Message: string }[] = [];
       for (const o of objects) {
@@ -177,6 +201,7 @@ export function objectHandlers(s3: S3Context): Handlers<S3Operations> {
       checkKey(input.Key);
       const { source, named: from } = copySource(s3, input);
       const replace = input.MetadataDirective === 'REPLACE';
+      if (replace) checkMetadata(input.Metadata);
       if (from.bucket === input.Bucket && from.key === input.Key && !replace && from.versionId === undefined && !s3.model.bucket(input.Bucket)?.versioning) {
         throw s3Error.invalidRequest(
           "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",

@@ -24,9 +24,14 @@ export function checkTagSet(tags: readonly Tag[], max = 50): Tag[] {
   return tags.map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
 }
 
-/** The x-amz-tagging header: a URL-encoded query string of keys and values. */
+/** The x-amz-tagging header: a URL-encoded query string of keys and values, which must decode. */
 export function tagsFromHeader(header: string | undefined): Tag[] {
   if (!header) return [];
+  try {
+    decodeURIComponent(header.replace(/\+/g, ' '));
+  } catch {
+    throw s3Error.invalidArgument('x-amz-tagging', header, "The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates.");
+  }
   return checkTagSet([...new URLSearchParams(header)].map(([Key, Value]) => ({ Key, Value })), 10);
 }
 

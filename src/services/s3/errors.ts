@@ -6,10 +6,13 @@
  */
 import { AwsError } from '../../core/errors.ts';
 import { errorShape, loadModel } from '../../protocol/model.ts';
-import type { S3DocumentedErrorCode } from '../../protocol/restxml/s3-errors.ts';
+import { digestErrors, type S3DocumentedErrorCode } from '../../protocol/restxml/s3-errors.ts';
 import type { S3ErrorCode } from './shapes.ts';
 
 const model = loadModel('s3');
+
+/** The most user metadata (x-amz-meta-* names and values, in bytes) an object may carry. */
+export const MAX_METADATA = 2048;
 const e = (code: S3ErrorCode | S3DocumentedErrorCode, message: string, fields?: Record<string, unknown>) =>
   new AwsError(code, message, { status: errorShape(model, code)?.error?.httpStatusCode ?? 400, fields });
 
@@ -34,12 +37,13 @@ export const s3Error = {
       Region: region,
     }),
   invalidLocation: (constraint: string) => e('InvalidLocationConstraint', 'The specified location-constraint is not valid', { LocationConstraint: constraint }),
-  invalidDigest: (md5: string) => e('InvalidDigest', 'The Content-MD5 you specified was invalid.', { 'Content-MD5': md5 }),
-  badDigest: (expected: string, computed: string) =>
-    e('BadDigest', 'The Content-MD5 you specified did not match what we received.', { ExpectedDigest: expected, CalculatedDigest: computed }),
-  badChecksum: (algorithm: string) => e('BadDigest', `The ${algorithm} you specified did not match the calculated checksum.`),
+  ...digestErrors,
   entityTooLarge: (size: number, max: number) =>
     e('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', { ProposedSize: size, MaxSizeAllowed: max }),
+  metadataTooLarge: (size: number) =>
+    e('MetadataTooLarge', 'Your metadata headers exceed the maximum allowed metadata size.', { Size: size, MaxSizeAllowed: MAX_METADATA }),
+  invalidPartNumber: (part: number, parts: number) =>
+    e('InvalidPartNumber', 'The requested partnumber is not satisfiable', { PartNumberRequested: part, ActualPartCount: parts }),
   incompleteBody: () => e('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header'),
   malformedXml: () => e('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema'),
   malformedPolicy: (why: string) => e('MalformedPolicy', why),

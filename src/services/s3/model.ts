@@ -58,8 +58,10 @@ export interface ObjectVersion {
   metadata: Record<string, string>;
   checksums: Partial<Record<ChecksumAlgorithm, string>>;
   tags: Tag[];
-  /** Parts it was assembled from, for a multipart upload. */
+  /** Parts it was assembled from, for a multipart upload, */
   parts?: number;
+  /** and their sizes, in order: a read by part number reads one. */
+  partSizes?: number[];
 }
 
 export interface UploadRecord {
