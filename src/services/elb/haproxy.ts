@@ -178,34 +178,44 @@ export class HaproxyDataPlane implements DataPlane {
     }
   }
 
-  /** Runtime API commands turning `from` into `to` (same structure); returns how many were sent. */
+  /**
+   * Runtime API commands turning `from` into `to` (same structure); returns how many were sent.
+   * Servers coming up go first, then the weight maps, then servers going down: when a weight moves
+   * traffic off a group whose targets drain in the same change, no request meets a group with no
+   * server in service.
+   */
   private async runtimeChanges(from: Applied, to: Applied): Promise<number> {
-    const commands: string[] = [];
+    const up: string[] = [];
+    const down: string[] = [];
     for (const [key, slots] of Object.entries(to.slots)) {
       const before = from.slots[key] ?? [];
       slots.forEach((now, i) => {
         const was = before[i] ?? null;
         const server = `${backendName(key)}/s${i + 1}`;
         if (!now) {
-          if (was && was.state !== 'maint') commands.push(`set server ${server} state maint`);
+          if (was && was.state !== 'maint') down.push(`set server ${server} state maint`);
           return;
         }
         const moved = !was || was.host !== now.host || was.port !== now.port;
-        if (moved) commands.push(`set server ${server} state maint`, `set server ${server} addr ${now.host} port ${now.port}`);
-        if (!was || moved || was.state !== now.state) commands.push(`set server ${server} state ${haproxyState(now.state)}`);
+        if (moved) up.push(`set server ${server} state maint`, `set server ${server} addr ${now.host} port ${now.port}`);
+        if (!was || moved || was.state !== now.state) (haproxyState(now.state) === 'maint' && !moved ? down : up).push(`set server ${server} state ${haproxyState(now.state)}`);
       });
     }
     const mapCommands: string[][] = [];
     for (const [path, entries] of Object.entries(to.maps)) {
       if (JSON.stringify(from.maps[path] ?? []) !== JSON.stringify(entries)) mapCommands.push([join(this.dir, path), ...entries]);
     }
-    if (commands.length) {
-      const answer = await this.process.runtime(commands);
-      const trouble = answer.split('\n').filter((l) => /^(No such|Require|Invalid|Unknown|Can't|cannot)/i.test(l.trim()));
-      if (trouble.length) throw new Error(`HAProxy refused a runtime change: ${trouble.join('; ')}`);
-    }
+    await this.runtimeCommands(up);
     for (const [file, ...entries] of mapCommands) await this.swapMap(file, entries);
-    return commands.length + mapCommands.length;
+    await this.runtimeCommands(down);
+    return up.length + mapCommands.length + down.length;
+  }
+
+  private async runtimeCommands(commands: string[]): Promise<void> {
+    if (!commands.length) return;
+    const answer = await this.process.runtime(commands);
+    const trouble = answer.split('\n').filter((l) => /^(No such|Require|Invalid|Unknown|Can't|cannot)/i.test(l.trim()));
+    if (trouble.length) throw new Error(`HAProxy refused a runtime change: ${trouble.join('; ')}`);
   }
 
   /** Replaces a map's entries atomically (prepare a new version, fill it, commit). */
