@@ -27,7 +27,6 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
   return {
     CreateService(input, ctx) {
       const scope = scopeOf(ctx);
-      const cluster = requireCluster(ecs, scope, input.cluster);
       checkServiceName(input.serviceName);
       const scheduling: SchedulingStrategy = input.schedulingStrategy ?? 'REPLICA';
       checkController(input.deploymentController, scheduling);
@@ -51,6 +50,8 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
         checkLaunchable({ definition, launchType, networkConfiguration: input.networkConfiguration });
         checkLoadBalancers(input.loadBalancers, definition);
       }
+      // Only now: the default cluster is made on its first use, and a refused request writes nothing.
+      const cluster = requireCluster(ecs, scope, input.cluster);
 
       const serviceArn = ecsArn.service(scope, cluster.clusterName, input.serviceName);
       const now = ecs.clock.now();

@@ -17,6 +17,7 @@ import type { S3Facade } from '../s3/index.ts';
 import type { SecretsFacade } from '../secrets/index.ts';
 import type { AppContext, RoomWithFacade } from '../types.ts';
 import { ecsHandlers } from './api.ts';
+import { createCluster } from './clusters.ts';
 import { LABEL } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
 import { ecsTaskSetsFacade } from './facade.ts';
@@ -83,6 +84,9 @@ export function register(app: AppContext, deps: EcsDeps): RoomWithFacade<EcsTask
       } catch (err) {
         log.warn(`Docker Engine is not reachable (${(err as Error).message}); tasks will wait for it. Start Docker and check \`docker info\`.`);
       }
+      // The account's default cluster exists from the start in the default region, as on AWS after
+      // first use (elsewhere it is made on first use), so no refused request is what creates it.
+      createCluster(ecs, { region: app.config.defaultRegion, account: app.config.account }, 'default');
       void watchEngine(ecs, watching.signal);
       const unwatchTargets = deps.elb.onTargetHealth((targetGroupArn) => wakeForTargetGroup(ecs, targetGroupArn));
       watching.signal.addEventListener('abort', unwatchTargets, { once: true });
