@@ -42,25 +42,51 @@ export async function benchCodebuild(opts: CodebuildBenchOptions): Promise<strin
   const { log } = opts;
   await ensureTestImages(docker);
   const slipway = await startSlipway({ SLIPWAY_TIME_SCALE: '1' });
-  const clientOpts = { endpoint: slipway.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 };
+  const clientOpts = {
+    endpoint: slipway.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  };
   const cb = new CodeBuildClient(clientOpts);
   const ecr = new ECRClient(clientOpts);
   const registry = new URL(slipway.endpoint).host;
   const uri = (await ecr.send(new CreateRepositoryCommand({ repositoryName: 'bench-fastapi' }))).repository!.repositoryUri!;
   onCleanup(async () => {
-    for (const tag of [`${uri}:latest`]) await docker.getImage(tag).remove({ force: true }).catch(() => undefined);
+    for (const tag of [`${uri}:latest`])
+      await docker
+        .getImage(tag)
+        .remove({ force: true })
+        .catch(() => undefined);
   });
   const source = tempDir('slipway-bench-src-');
   cpSync(example, source, { recursive: true });
   const env = (image: string, privilegedMode = false) => ({
-    type: 'LINUX_CONTAINER' as const, image, computeType: 'BUILD_GENERAL1_SMALL' as const, privilegedMode,
-    environmentVariables: [{ name: 'REPOSITORY_URI', value: uri }, { name: 'REGISTRY', value: registry }],
+    type: 'LINUX_CONTAINER' as const,
+    image,
+    computeType: 'BUILD_GENERAL1_SMALL' as const,
+    privilegedMode,
+    environmentVariables: [
+      { name: 'REPOSITORY_URI', value: uri },
+      { name: 'REGISTRY', value: registry },
+    ],
   });
   const project = (name: string, buildspec: string, image: string, privileged = false) =>
-    cb.send(new CreateProjectCommand({
-      name, serviceRole: 'r', artifacts: { type: 'NO_ARTIFACTS' }, environment: env(image, privileged),
-      source: buildspec ? { type: 'NO_SOURCE', buildspec } : { type: 'GITHUB', location: source, buildspec: `version: 0.2\nphases:\n  build:\n    commands:\n${PUSH_COMMANDS.map((c) => `      - ${c}`).join('\n')}\n` },
-    }));
+    cb.send(
+      new CreateProjectCommand({
+        name,
+        serviceRole: 'r',
+        artifacts: { type: 'NO_ARTIFACTS' },
+        environment: env(image, privileged),
+        source: buildspec
+          ? { type: 'NO_SOURCE', buildspec }
+          : {
+              type: 'GITHUB',
+              location: source,
+              buildspec: `version: 0.2\nphases:\n  build:\n    commands:\n${PUSH_COMMANDS.map((c) => `      - ${c}`).join('\n')}\n`,
+            },
+      }),
+    );
   await project('empty-busybox', 'version: 0.2\n', TEST_IMAGE);
   await project('empty-standard', 'version: 0.2\n', 'aws/codebuild/standard:7.0');
   await project('push', '', 'aws/codebuild/standard:7.0', true);
@@ -82,20 +108,39 @@ export async function benchCodebuild(opts: CodebuildBenchOptions): Promise<strin
     const t0 = performance.now();
     await run('bash', ['-o', 'pipefail', '-c', script], {
       cwd,
-      env: { ...process.env, DOCKER_CONFIG: dockerConfig, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_ENDPOINT_URL: slipway.endpoint, AWS_PAGER: '', REPOSITORY_URI: uri, REGISTRY: registry },
+      env: {
+        ...process.env,
+        DOCKER_CONFIG: dockerConfig,
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'test',
+        AWS_ENDPOINT_URL: slipway.endpoint,
+        AWS_PAGER: '',
+        REPOSITORY_URI: uri,
+        REGISTRY: registry,
+      },
       maxBuffer: 64 * 1024 * 1024,
     });
     return (performance.now() - t0) / 1000;
   };
 
-  log('codebuild: warming up (the standard image is built on first use, about 2 minutes; the example image\'s layers are cached)');
+  log("codebuild: warming up (the standard image is built on first use, about 2 minutes; the example image's layers are cached)");
   await build('empty-standard');
   await build('push');
   const rows: Cell[][] = [];
   const scenarios: { name: string; label: string; direct: () => Promise<number>; directLabel: string }[] = [
     { name: 'empty-busybox', label: 'empty buildspec, test image (busybox)', direct: () => shell('true'), directLabel: 'bash -c true' },
-    { name: 'empty-standard', label: 'empty buildspec, aws/codebuild/standard:7.0', direct: () => shell(`docker run --rm slipway/codebuild-standard:7.0 true`), directLabel: 'docker run --rm <image> true' },
-    { name: 'push', label: 'cached docker build + push (FastAPI example)', direct: () => shell(PUSH_COMMANDS.join(' && '), source), directLabel: 'the 3 commands in bash' },
+    {
+      name: 'empty-standard',
+      label: 'empty buildspec, aws/codebuild/standard:7.0',
+      direct: () => shell(`docker run --rm slipway/codebuild-standard:7.0 true`),
+      directLabel: 'docker run --rm <image> true',
+    },
+    {
+      name: 'push',
+      label: 'cached docker build + push (FastAPI example)',
+      direct: () => shell(PUSH_COMMANDS.join(' && '), source),
+      directLabel: 'the 3 commands in bash',
+    },
   ];
   for (const s of scenarios) {
     const builds: Build[] = [];

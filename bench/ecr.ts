@@ -51,7 +51,12 @@ export async function benchEcr(opts: EcrBenchOptions): Promise<string> {
   const dockerConfig = tempDir('slipway-bench-docker-config-');
   const slipwayChild = await startSlipway({ SLIPWAY_TIME_SCALE: '1' });
   const password = await slipwayPassword(slipwayChild.endpoint);
-  const slipway: Registry = { name: 'Slipway', host: new URL(slipwayChild.endpoint).host, pid: slipwayChild.pid, auth: ['-u', `AWS:${password}`] };
+  const slipway: Registry = {
+    name: 'Slipway',
+    host: new URL(slipwayChild.endpoint).host,
+    pid: slipwayChild.pid,
+    auth: ['-u', `AWS:${password}`],
+  };
   const distribution = await startDistribution();
   log(`ecr: Slipway at ${slipway.host} (pid ${slipway.pid}), distribution at ${distribution.host} (pid ${distribution.pid})`);
   const dockerCli = (args: string[], input?: string) => {
@@ -65,7 +70,10 @@ export async function benchEcr(opts: EcrBenchOptions): Promise<string> {
   type Samples = Record<string, Sample[]>;
   /** One table row from each registry's samples: the median time (or rate), the ratio, the median CPU. */
   const row = (what: string, samples: Samples, mib?: number) => {
-    const [dist, slip] = [samples.distribution, samples.Slipway].map((list) => ({ seconds: median(list.map((x) => x.seconds)), cpu: median(list.map((x) => x.cpu)) }));
+    const [dist, slip] = [samples.distribution, samples.Slipway].map((list) => ({
+      seconds: median(list.map((x) => x.seconds)),
+      cpu: median(list.map((x) => x.cpu)),
+    }));
     const value = (x: { seconds: number }) => (mib ? mib / x.seconds : x.seconds);
     rows.push([what, mib ? 'MiB/s' : 's', value(dist), value(slip), dist.seconds / slip.seconds, dist.cpu, slip.cpu]);
   };
@@ -80,7 +88,11 @@ export async function benchEcr(opts: EcrBenchOptions): Promise<string> {
       await createRepository(slipwayChild.endpoint, repository);
       log(`ecr: building a ${mib} MiB image (${round + 1}/${opts.repeats})`);
       const imageId = await buildImage(mib);
-      const removeImage = () => docker.getImage(imageId).remove({ force: true }).catch(() => undefined);
+      const removeImage = () =>
+        docker
+          .getImage(imageId)
+          .remove({ force: true })
+          .catch(() => undefined);
       const stopImage = onCleanup(removeImage);
       try {
         // Alternate which registry goes first, so neither always meets a cold cache.
@@ -123,8 +135,13 @@ export async function benchEcr(opts: EcrBenchOptions): Promise<string> {
     formatTable(
       'ECR registry beside distribution (docker-registry), same machine, same run',
       [
-        'measure', 'unit', { header: 'distribution', decimals: 1 }, { header: 'Slipway', decimals: 1 }, { header: 'Slipway speed ÷ distribution', decimals: 2 },
-        { header: 'distribution CPU s', decimals: 2 }, { header: 'Slipway CPU s', decimals: 2 },
+        'measure',
+        'unit',
+        { header: 'distribution', decimals: 1 },
+        { header: 'Slipway', decimals: 1 },
+        { header: 'Slipway speed ÷ distribution', decimals: 2 },
+        { header: 'distribution CPU s', decimals: 2 },
+        { header: 'Slipway CPU s', decimals: 2 },
       ],
       rows,
     ),
@@ -141,7 +158,9 @@ export interface Sample {
 /** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 1/100 s). */
 function cpuSeconds(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return NaN;
@@ -198,29 +217,38 @@ async function startDistribution(): Promise<Registry> {
   const dir = tempDir('slipway-bench-distribution-');
   const port = await freePort();
   const config = join(dir, 'config.yml');
-  writeFileSync(config, [
-    'version: 0.1',
-    'log: {level: error, accesslog: {disabled: true}}',
-    `storage: {filesystem: {rootdirectory: ${join(dir, 'data')}}, delete: {enabled: true}}`,
-    `http: {addr: "127.0.0.1:${port}"}`,
-  ].join('\n') + '\n');
+  writeFileSync(
+    config,
+    `${[
+      'version: 0.1',
+      'log: {level: error, accesslog: {disabled: true}}',
+      `storage: {filesystem: {rootdirectory: ${join(dir, 'data')}}, delete: {enabled: true}}`,
+      `http: {addr: "127.0.0.1:${port}"}`,
+    ].join('\n')}\n`,
+  );
   const child = spawn('docker-registry', ['serve', config], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout!.on('data', (d) => (output = (output + d).slice(-4096)));
   child.stderr!.on('data', (d) => (output = (output + d).slice(-4096)));
-  onCleanup(() => new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      child.kill('SIGTERM');
-    }
-  }));
+  onCleanup(
+    () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        try {
+          process.kill(-child.pid!, 'SIGTERM');
+        } catch {
+          child.kill('SIGTERM');
+        }
+      }),
+  );
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
-    const ok = await fetch(`http://127.0.0.1:${port}/v2/`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/v2/`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { name: 'distribution', host: `127.0.0.1:${port}`, pid: child.pid!, auth: [] };
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -261,9 +289,31 @@ export async function uploadBlob(r: Registry, blob: { path: string; digest: stri
   let at = location(r, started);
   let status = '';
   const sample = await timed(r, async () => {
-    const patched = await curl([...r.auth, '-D', '-', '-o', '/dev/null', '-X', 'PATCH', '-H', 'Content-Type: application/octet-stream', '-T', blob.path, at]);
+    const patched = await curl([
+      ...r.auth,
+      '-D',
+      '-',
+      '-o',
+      '/dev/null',
+      '-X',
+      'PATCH',
+      '-H',
+      'Content-Type: application/octet-stream',
+      '-T',
+      blob.path,
+      at,
+    ]);
     at = location(r, patched);
-    status = await curl([...r.auth, '-o', '/dev/null', '-w', '%{http_code}', '-X', 'PUT', `${at}${at.includes('?') ? '&' : '?'}digest=${blob.digest}`]);
+    status = await curl([
+      ...r.auth,
+      '-o',
+      '/dev/null',
+      '-w',
+      '%{http_code}',
+      '-X',
+      'PUT',
+      `${at}${at.includes('?') ? '&' : '?'}digest=${blob.digest}`,
+    ]);
   });
   if (status !== '201') throw new Error(`${r.name} answered ${status} to the upload's PUT`);
   return sample;

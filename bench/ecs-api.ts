@@ -21,7 +21,8 @@ export interface ApiOptions {
 const TARGET = 'AmazonEC2ContainerServiceV20141113';
 const HEADERS = {
   'content-type': 'application/x-amz-json-1.1',
-  authorization: 'AWS4-HMAC-SHA256 Credential=test/20250101/us-east-1/ecs/aws4_request, SignedHeaders=host;x-amz-date;x-amz-target, Signature=0000000000000000000000000000000000000000000000000000000000000000',
+  authorization:
+    'AWS4-HMAC-SHA256 Credential=test/20250101/us-east-1/ecs/aws4_request, SignedHeaders=host;x-amz-date;x-amz-target, Signature=0000000000000000000000000000000000000000000000000000000000000000',
   'x-amz-date': '20250101T000000Z',
   'user-agent': 'slipway-bench',
 };
@@ -46,16 +47,20 @@ interface Result {
 /** The one client both servers get: POST / with X-Amz-Target; resolves with status and body. */
 function call(t: Target, operation: string, body: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(t.endpoint, {
-      method: 'POST',
-      agent: t.agent,
-      headers: { ...HEADERS, 'x-amz-target': `${TARGET}.${operation}`, 'content-length': Buffer.byteLength(body) },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      t.endpoint,
+      {
+        method: 'POST',
+        agent: t.agent,
+        headers: { ...HEADERS, 'x-amz-target': `${TARGET}.${operation}`, 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -72,16 +77,21 @@ function taskDefinition(family: string) {
   return {
     family,
     networkMode: 'bridge',
-    containerDefinitions: [{
-      name: 'web',
-      image: 'slipway-test/busybox:1',
-      command: ['httpd', '-f', '-p', '8080', '-h', '/www'],
-      memory: 64,
-      cpu: 128,
-      essential: true,
-      portMappings: [{ containerPort: 8080, hostPort: 0, protocol: 'tcp' }],
-      environment: [{ name: 'STAGE', value: 'bench' }, { name: 'LOG_LEVEL', value: 'info' }],
-    }],
+    containerDefinitions: [
+      {
+        name: 'web',
+        image: 'slipway-test/busybox:1',
+        command: ['httpd', '-f', '-p', '8080', '-h', '/www'],
+        memory: 64,
+        cpu: 128,
+        essential: true,
+        portMappings: [{ containerPort: 8080, hostPort: 0, protocol: 'tcp' }],
+        environment: [
+          { name: 'STAGE', value: 'bench' },
+          { name: 'LOG_LEVEL', value: 'info' },
+        ],
+      },
+    ],
     tags: [{ key: 'team', value: 'bench' }],
   };
 }
@@ -90,7 +100,11 @@ async function setup(t: Target): Promise<void> {
   await must(t, 'CreateCluster', { clusterName: CLUSTER });
   const td = await must(t, 'RegisterTaskDefinition', taskDefinition('bench-api-service'));
   await must(t, 'CreateService', {
-    cluster: CLUSTER, serviceName: SERVICE, taskDefinition: td.taskDefinition.taskDefinitionArn, desiredCount: 0, launchType: 'EC2',
+    cluster: CLUSTER,
+    serviceName: SERVICE,
+    taskDefinition: td.taskDefinition.taskDefinitionArn,
+    desiredCount: 0,
+    launchType: 'EC2',
   });
 }
 
@@ -183,7 +197,10 @@ export async function benchApi(opts: ApiOptions): Promise<string> {
           log(`  ${operation} ${mode} ${t.name}: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${r.rps.toFixed(0)} req/s`);
         }
         if (motoProblem) rows.push([operation, mode, `moto_server unavailable: ${motoProblem}`, undefined, undefined, undefined]);
-        else ratios.push(`  ${operation.padEnd(22)} ${mode.padEnd(22)} Slipway req/s ÷ moto req/s = ${(rps.slipway / rps.moto_server).toFixed(2)}`);
+        else
+          ratios.push(
+            `  ${operation.padEnd(22)} ${mode.padEnd(22)} Slipway req/s ÷ moto req/s = ${(rps.slipway / rps.moto_server).toFixed(2)}`,
+          );
       }
     }
     const memory = targets.map((t) => `${t.name} ${peakRssMiB(t.child.pid)?.toFixed(0) ?? '?'} MiB`).join(', ');
@@ -199,7 +216,14 @@ export async function benchApi(opts: ApiOptions): Promise<string> {
   return [
     formatTable(
       `ECS API speed (raw JSON 1.1 over keep-alive HTTP; ${opts.warmup} warm-up requests not counted)`,
-      ['operation', 'mode', 'server', { header: 'p50 ms', decimals: 2 }, { header: 'p99 ms', decimals: 2 }, { header: 'req/s', decimals: 0 }],
+      [
+        'operation',
+        'mode',
+        'server',
+        { header: 'p50 ms', decimals: 2 },
+        { header: 'p99 ms', decimals: 2 },
+        { header: 'req/s', decimals: 0 },
+      ],
       rows,
     ),
     ...notes,

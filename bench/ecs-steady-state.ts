@@ -6,8 +6,15 @@
  * ECS counts time-based health only when a deployment replaces old tasks.
  */
 import {
-  CreateClusterCommand, CreateServiceCommand, DeleteServiceCommand, DescribeServicesCommand, DescribeTasksCommand, ECSClient,
-  ListTasksCommand, RegisterTaskDefinitionCommand, type Task,
+  CreateClusterCommand,
+  CreateServiceCommand,
+  DeleteServiceCommand,
+  DescribeServicesCommand,
+  DescribeTasksCommand,
+  ECSClient,
+  ListTasksCommand,
+  RegisterTaskDefinitionCommand,
+  type Task,
 } from '@aws-sdk/client-ecs';
 import { ensureTestImages, TEST_IMAGE } from '../test/support/images.ts';
 import { docker, onCleanup, peakRssMiB, removeClusterContainers, resetPeakRss, rssMiB, startSlipway } from './procs.ts';
@@ -50,11 +57,15 @@ export async function benchSteadyState(opts: SteadyStateOptions): Promise<string
   try {
     const cluster = await ecs.send(new CreateClusterCommand({ clusterName }));
     clusterArn = cluster.cluster!.clusterArn!;
-    const td = await ecs.send(new RegisterTaskDefinitionCommand({
-      family: 'bench-sleep',
-      networkMode: 'bridge',
-      containerDefinitions: [{ name: 'sleep', image: TEST_IMAGE, command: ['sleep', '3600'], memory: 16, essential: true, stopTimeout: STOP_TIMEOUT_S }],
-    }));
+    const td = await ecs.send(
+      new RegisterTaskDefinitionCommand({
+        family: 'bench-sleep',
+        networkMode: 'bridge',
+        containerDefinitions: [
+          { name: 'sleep', image: TEST_IMAGE, command: ['sleep', '3600'], memory: 16, essential: true, stopTimeout: STOP_TIMEOUT_S },
+        ],
+      }),
+    );
     const taskDefinition = td.taskDefinition!.taskDefinitionArn!;
     const idleRss = rssMiB(slipway.pid);
     log(`steady state: Slipway pid ${slipway.pid} at ${slipway.endpoint}, RSS ${idleRss?.toFixed(0)} MiB after start`);
@@ -90,7 +101,9 @@ export async function benchSteadyState(opts: SteadyStateOptions): Promise<string
       }
       if (steadyAt !== undefined) row.steady = (steadyAt - t0) / 1000;
       else row.note = `no steady state within ${((deadline - t0) / 1000).toFixed(0)} s: ${last}`;
-      log(`  ${n} task(s): all RUNNING ${fmt(row.allRunning)} s, steady-state event ${fmt(row.steady)} s${row.note ? ` (${row.note})` : ''}`);
+      log(
+        `  ${n} task(s): all RUNNING ${fmt(row.allRunning)} s, steady-state event ${fmt(row.steady)} s${row.note ? ` (${row.note})` : ''}`,
+      );
 
       // Delete (force) and wait until every task of the service is STOPPED and the service INACTIVE.
       const d0 = Date.now();
@@ -121,14 +134,21 @@ export async function benchSteadyState(opts: SteadyStateOptions): Promise<string
       log(`steady state: Slipway stopped, ${removed} container(s) removed`);
       const expected = rows.reduce((sum, r) => sum + (r.allRunning === undefined ? 0 : r.tasks), 0);
       if (removed < expected) {
-        warnings.push(`  ! only ${removed} of the ${expected} task containers were still there at the end: something else removed them (another test run cleaning up slipway.managed=true?); drain times may be off`);
+        warnings.push(
+          `  ! only ${removed} of the ${expected} task containers were still there at the end: something else removed them (another test run cleaning up slipway.managed=true?); drain times may be off`,
+        );
       }
     }
   }
 
   const header: Column[] = [
-    'tasks', { header: 'first RUNNING s', decimals: 2 }, { header: 'all RUNNING s', decimals: 2 }, { header: 'steady event s', decimals: 2 },
-    { header: 'start rate tasks/s', decimals: 1 }, { header: `drain s (stopTimeout ${STOP_TIMEOUT_S})`, decimals: 2 }, { header: 'peak RSS MiB', decimals: 0 },
+    'tasks',
+    { header: 'first RUNNING s', decimals: 2 },
+    { header: 'all RUNNING s', decimals: 2 },
+    { header: 'steady event s', decimals: 2 },
+    { header: 'start rate tasks/s', decimals: 1 },
+    { header: `drain s (stopTimeout ${STOP_TIMEOUT_S})`, decimals: 2 },
+    { header: 'peak RSS MiB', decimals: 0 },
   ];
   const cells: Cell[][] = rows.map((r) => [r.tasks, r.firstRunning, r.allRunning, r.steady, r.rate, r.drain, r.peakRss]);
   const notes = rows.filter((r) => r.note).map((r) => `  ! ${r.tasks} task(s): ${r.note}`);
@@ -155,25 +175,34 @@ async function engineBaseline(n: number, concurrency: number): Promise<number> {
   const label = `slipway.bench=${process.pid}-${Date.now().toString(36)}`;
   const remove = onCleanup(async () => {
     const list = await docker.listContainers({ all: true, filters: { label: [label] } });
-    await Promise.all(list.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+    await Promise.all(
+      list.map((c) =>
+        docker
+          .getContainer(c.Id)
+          .remove({ force: true })
+          .catch(() => undefined),
+      ),
+    );
   });
   try {
     let next = 0;
     const t0 = performance.now();
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        next++;
-        const c = await docker.createContainer({
-          Image: TEST_IMAGE,
-          Cmd: ['sleep', '3600'],
-          Labels: { [label.split('=')[0]]: label.split('=')[1] },
-          StopTimeout: STOP_TIMEOUT_S,
-          HostConfig: { NetworkMode: 'bridge', Memory: 16 * 1024 * 1024 },
-        });
-        await c.start();
-        await c.inspect();
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < n) {
+          next++;
+          const c = await docker.createContainer({
+            Image: TEST_IMAGE,
+            Cmd: ['sleep', '3600'],
+            Labels: { [label.split('=')[0]]: label.split('=')[1] },
+            StopTimeout: STOP_TIMEOUT_S,
+            HostConfig: { NetworkMode: 'bridge', Memory: 16 * 1024 * 1024 },
+          });
+          await c.start();
+          await c.inspect();
+        }
+      }),
+    );
     return (performance.now() - t0) / 1000;
   } finally {
     await remove();

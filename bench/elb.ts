@@ -40,13 +40,27 @@ interface WrkResult {
 export async function benchElb(o: ElbBenchOptions): Promise<string> {
   ensureTools(o.log);
   const dir = tempDir('slipway-bench-elb-');
-  const [targetPort, altPort, defaultsPort, oneWorkerPort, autoPort, listenerPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
-  await nginx(dir, 'target', 'auto', `server { listen 127.0.0.1:${targetPort}; location / { return 200 "hello from the target\\n"; } }
-    server { listen 127.0.0.1:${altPort}; location / { return 200 "B\\n"; } }`);
+  const [targetPort, altPort, defaultsPort, oneWorkerPort, autoPort, listenerPort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
+  await nginx(
+    dir,
+    'target',
+    'auto',
+    `server { listen 127.0.0.1:${targetPort}; location / { return 200 "hello from the target\\n"; } }
+    server { listen 127.0.0.1:${altPort}; location / { return 200 "B\\n"; } }`,
+  );
   // Every proxy does the listener's header work: X-Forwarded-For appended, -Proto and -Port set,
   // the client's Host passed on, and a random trace id when the request has none (ALB's
   // X-Amzn-Trace-Id; nginx's $request_id stands in for the hex fields).
-  const headers = (port: number) => `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; proxy_set_header X-Forwarded-Proto http; proxy_set_header X-Forwarded-Port ${port};
+  const headers = (
+    port: number,
+  ) => `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; proxy_set_header X-Forwarded-Proto http; proxy_set_header X-Forwarded-Port ${port};
       proxy_set_header Host $http_host; proxy_set_header X-Amzn-Trace-Id $trace_id;`;
   const traceId = 'map $http_x_amzn_trace_id $trace_id { "" "Root=1-$request_id"; default $http_x_amzn_trace_id; }';
   const keepAlive = (port: number) => `${traceId} upstream target { server 127.0.0.1:${targetPort}; keepalive 64; }
@@ -54,28 +68,86 @@ export async function benchElb(o: ElbBenchOptions): Promise<string> {
   const workers = `${cpus().length} worker${cpus().length === 1 ? '' : 's'}`;
   const proxies: [string, string, number][] = [
     // nginx as a reverse proxy is usually written: a new upstream connection per request (HTTP/1.0).
-    [`nginx, proxy_pass as usually written, ${workers}`, `http://127.0.0.1:${defaultsPort}/`,
-      await nginx(dir, 'defaults', 'auto', `${traceId} server { listen 127.0.0.1:${defaultsPort}; location / { proxy_pass http://127.0.0.1:${targetPort}; ${headers(defaultsPort)} } }`)],
+    [
+      `nginx, proxy_pass as usually written, ${workers}`,
+      `http://127.0.0.1:${defaultsPort}/`,
+      await nginx(
+        dir,
+        'defaults',
+        'auto',
+        `${traceId} server { listen 127.0.0.1:${defaultsPort}; location / { proxy_pass http://127.0.0.1:${targetPort}; ${headers(defaultsPort)} } }`,
+      ),
+    ],
     // The listener's share of the machine: as many nginx workers as HAProxy has threads.
-    [`nginx, keep-alive upstream, ${THREADS} worker${THREADS === 1 ? '' : 's'}`, `http://127.0.0.1:${oneWorkerPort}/`, await nginx(dir, 'share', String(THREADS), keepAlive(oneWorkerPort))],
+    [
+      `nginx, keep-alive upstream, ${THREADS} worker${THREADS === 1 ? '' : 's'}`,
+      `http://127.0.0.1:${oneWorkerPort}/`,
+      await nginx(dir, 'share', String(THREADS), keepAlive(oneWorkerPort)),
+    ],
     [`nginx, keep-alive upstream, ${workers}`, `http://127.0.0.1:${autoPort}/`, await nginx(dir, 'all', 'auto', keepAlive(autoPort))],
   ];
 
   o.log('starting Slipway, a load balancer and a listener');
   const slipway = await startSlipway();
-  const elb = new E.ElasticLoadBalancingV2Client({ endpoint: slipway.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
+  const elb = new E.ElasticLoadBalancingV2Client({
+    endpoint: slipway.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+  });
   const group = async (name: string, port: number) => {
-    const arn = (await elb.send(new E.CreateTargetGroupCommand({ Name: name, Protocol: 'HTTP', Port: port, TargetType: 'ip', VpcId: 'vpc-1', HealthCheckIntervalSeconds: 5, HealthCheckTimeoutSeconds: 2, HealthyThresholdCount: 2 }))).TargetGroups![0].TargetGroupArn!;
-    await elb.send(new E.ModifyTargetGroupAttributesCommand({ TargetGroupArn: arn, Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '0' }] }));
+    const arn = (
+      await elb.send(
+        new E.CreateTargetGroupCommand({
+          Name: name,
+          Protocol: 'HTTP',
+          Port: port,
+          TargetType: 'ip',
+          VpcId: 'vpc-1',
+          HealthCheckIntervalSeconds: 5,
+          HealthCheckTimeoutSeconds: 2,
+          HealthyThresholdCount: 2,
+        }),
+      )
+    ).TargetGroups![0].TargetGroupArn!;
+    await elb.send(
+      new E.ModifyTargetGroupAttributesCommand({
+        TargetGroupArn: arn,
+        Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '0' }],
+      }),
+    );
     await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: arn, Targets: [{ Id: '127.0.0.1', Port: port }] }));
     return arn;
   };
   const tgA = await group('bench-a', targetPort);
   const tgB = await group('bench-b', altPort);
   const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: 'bench' }))).LoadBalancers![0];
-  onCleanup(() => elb.send(new E.DeleteLoadBalancerCommand({ LoadBalancerArn: lb.LoadBalancerArn })).then(() => undefined, () => undefined));
-  const forward = (a: number, b: number): E.Action[] => [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: tgA, Weight: a }, { TargetGroupArn: tgB, Weight: b }] } }];
-  const listener = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lb.LoadBalancerArn, Protocol: 'HTTP', Port: listenerPort, DefaultActions: forward(100, 0) }))).Listeners![0];
+  onCleanup(() =>
+    elb.send(new E.DeleteLoadBalancerCommand({ LoadBalancerArn: lb.LoadBalancerArn })).then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
+  const forward = (a: number, b: number): E.Action[] => [
+    {
+      Type: 'forward',
+      ForwardConfig: {
+        TargetGroups: [
+          { TargetGroupArn: tgA, Weight: a },
+          { TargetGroupArn: tgB, Weight: b },
+        ],
+      },
+    },
+  ];
+  const listener = (
+    await elb.send(
+      new E.CreateListenerCommand({
+        LoadBalancerArn: lb.LoadBalancerArn,
+        Protocol: 'HTTP',
+        Port: listenerPort,
+        DefaultActions: forward(100, 0),
+      }),
+    )
+  ).Listeners![0];
   const viaSlipway = `http://${lb.DNSName}:${listenerPort}/`;
   await until(async () => (await get(viaSlipway)).startsWith('hello'), 30_000);
   const haproxyPid = Number(readFileSync(join(slipway.dataDir!, 'elb', 'haproxy.pid'), 'utf8').trim());
@@ -101,10 +173,16 @@ export async function benchElb(o: ElbBenchOptions): Promise<string> {
   const weight: number[] = [];
   for (let i = 0; i < o.changes; i++) {
     const [to, body] = i % 2 === 0 ? [forward(0, 100), 'B'] : [forward(100, 0), 'hello'];
-    weight.push(await effectMs(viaSlipway, body, () => elb.send(new E.ModifyListenerCommand({ ListenerArn: listener.ListenerArn, DefaultActions: to }))));
+    weight.push(
+      await effectMs(viaSlipway, body, () =>
+        elb.send(new E.ModifyListenerCommand({ ListenerArn: listener.ListenerArn, DefaultActions: to })),
+      ),
+    );
   }
   o.log('API call → effect: target drains');
-  await elb.send(new E.ModifyListenerCommand({ ListenerArn: listener.ListenerArn, DefaultActions: [{ Type: 'forward', TargetGroupArn: tgA }] }));
+  await elb.send(
+    new E.ModifyListenerCommand({ ListenerArn: listener.ListenerArn, DefaultActions: [{ Type: 'forward', TargetGroupArn: tgA }] }),
+  );
   await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tgA, Targets: [{ Id: '127.0.0.1', Port: altPort }] }));
   const drain: number[] = [];
   for (let i = 0; i < o.changes; i++) {
@@ -113,8 +191,18 @@ export async function benchElb(o: ElbBenchOptions): Promise<string> {
       return h.TargetHealthDescriptions!.length === 2 && h.TargetHealthDescriptions!.every((d) => d.TargetHealth!.State === 'healthy');
     }, 60_000);
     await until(async () => (await Promise.all([get(viaSlipway), get(viaSlipway)])).some((b) => b.startsWith('hello')), 10_000);
-    drain.push(await effectMs(viaSlipway, 'B', () => elb.send(new E.DeregisterTargetsCommand({ TargetGroupArn: tgA, Targets: [{ Id: '127.0.0.1', Port: targetPort }] }))));
-    await until(async () => !(await elb.send(new E.DescribeTargetHealthCommand({ TargetGroupArn: tgA }))).TargetHealthDescriptions!.some((d) => d.Target!.Port === targetPort), 10_000);
+    drain.push(
+      await effectMs(viaSlipway, 'B', () =>
+        elb.send(new E.DeregisterTargetsCommand({ TargetGroupArn: tgA, Targets: [{ Id: '127.0.0.1', Port: targetPort }] })),
+      ),
+    );
+    await until(
+      async () =>
+        !(await elb.send(new E.DescribeTargetHealthCommand({ TargetGroupArn: tgA }))).TargetHealthDescriptions!.some(
+          (d) => d.Target!.Port === targetPort,
+        ),
+      10_000,
+    );
     await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tgA, Targets: [{ Id: '127.0.0.1', Port: targetPort }] }));
   }
   return table(o, results, weight, drain);
@@ -123,9 +211,14 @@ export async function benchElb(o: ElbBenchOptions): Promise<string> {
 function table(o: ElbBenchOptions, results: Map<string, WrkResult>, weight: number[], drain: number[]): string {
   const [, slipway, ...nginxes] = [...results];
   const width = Math.max(...[...results.keys()].map((name) => name.length));
-  const rows = [...results].map(([name, r]) =>
-    `| ${name.padEnd(width)} | ${Math.round(r.rps).toString().padStart(7)} | ${r.p50.toFixed(2).padStart(6)} | ${r.p99.toFixed(2).padStart(6)} | ${(Number.isNaN(r.cpuUs) ? '—' : r.cpuUs.toFixed(1)).padStart(9)} |${r.errors ? ` ${r.errors}` : ''}`);
-  const versus = nginxes.map(([name, r]) => `  vs ${name}: throughput ${(slipway[1].rps / r.rps).toFixed(2)}×, p99 ${(slipway[1].p99 / r.p99).toFixed(2)}×, CPU per request ${(slipway[1].cpuUs / r.cpuUs).toFixed(2)}×`);
+  const rows = [...results].map(
+    ([name, r]) =>
+      `| ${name.padEnd(width)} | ${Math.round(r.rps).toString().padStart(7)} | ${r.p50.toFixed(2).padStart(6)} | ${r.p99.toFixed(2).padStart(6)} | ${(Number.isNaN(r.cpuUs) ? '—' : r.cpuUs.toFixed(1)).padStart(9)} |${r.errors ? ` ${r.errors}` : ''}`,
+  );
+  const versus = nginxes.map(
+    ([name, r]) =>
+      `  vs ${name}: throughput ${(slipway[1].rps / r.rps).toFixed(2)}×, p99 ${(slipway[1].p99 / r.p99).toFixed(2)}×, CPU per request ${(slipway[1].cpuUs / r.cpuUs).toFixed(2)}×`,
+  );
   const stats = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
     return `median ${s[Math.floor(s.length / 2)].toFixed(1)} ms, max ${s[s.length - 1].toFixed(1)} ms (${s.length} changes)`;
@@ -144,14 +237,27 @@ function table(o: ElbBenchOptions, results: Map<string, WrkResult>, weight: numb
 }
 
 function ensureTools(log: (line: string) => void): void {
-  const missing = [['wrk', 'wrk'], ['nginx', 'nginx'], ['haproxy', 'haproxy']].filter(([bin]) => spawnSync('sh', ['-c', `command -v ${bin} || test -x /usr/sbin/${bin}`]).status !== 0).map(([, pkg]) => pkg);
+  const missing = [
+    ['wrk', 'wrk'],
+    ['nginx', 'nginx'],
+    ['haproxy', 'haproxy'],
+  ]
+    .filter(([bin]) => spawnSync('sh', ['-c', `command -v ${bin} || test -x /usr/sbin/${bin}`]).status !== 0)
+    .map(([, pkg]) => pkg);
   if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) throw new Error(`the load balancer bench needs ${missing.join(', ')}: install them (sudo apt-get install ${missing.join(' ')})`);
+  if (process.getuid?.() !== 0)
+    throw new Error(`the load balancer bench needs ${missing.join(', ')}: install them (sudo apt-get install ${missing.join(' ')})`);
   log(`installing ${missing.join(', ')} (apt-get)`);
-  const install = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, stdio: 'ignore' });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    stdio: 'ignore',
+  });
   if (install.status !== 0) {
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
-    const again = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, stdio: 'inherit' });
+    const again = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      stdio: 'inherit',
+    });
     if (again.status !== 0) throw new Error(`could not install ${missing.join(', ')}`);
   }
 }
@@ -161,18 +267,28 @@ async function nginx(dir: string, name: string, workers: string, http: string): 
   const prefix = join(dir, name);
   spawnSync('mkdir', ['-p', join(prefix, 'logs')]);
   const conf = join(prefix, 'nginx.conf');
-  writeFileSync(conf, `worker_processes ${workers}; daemon off; pid ${prefix}/nginx.pid; error_log stderr warn;
+  writeFileSync(
+    conf,
+    `worker_processes ${workers}; daemon off; pid ${prefix}/nginx.pid; error_log stderr warn;
 events { worker_connections 4096; }
 http { access_log off; client_body_temp_path ${prefix}/b; proxy_temp_path ${prefix}/p; fastcgi_temp_path ${prefix}/f; uwsgi_temp_path ${prefix}/u; scgi_temp_path ${prefix}/s;
-  ${http} }\n`);
-  const child = spawn(spawnSync('sh', ['-c', 'command -v nginx || echo /usr/sbin/nginx']).stdout.toString().trim(), ['-p', prefix, '-c', conf], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  ${http} }\n`,
+  );
+  const child = spawn(
+    spawnSync('sh', ['-c', 'command -v nginx || echo /usr/sbin/nginx']).stdout.toString().trim(),
+    ['-p', prefix, '-c', conf],
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
+  );
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
-  onCleanup(() => new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    process.kill(-child.pid!, 'SIGTERM');
-  }));
+  onCleanup(
+    () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        process.kill(-child.pid!, 'SIGTERM');
+      }),
+  );
   await new Promise((r) => setTimeout(r, 300));
   if (child.exitCode !== null) throw new Error(`nginx (${name}) did not start: ${err}`);
   return child.pid!;
@@ -190,7 +306,13 @@ async function wrk(url: string, connections: number, seconds: number, proxyPid?:
     return m ? ms(m[1], m[2]) : NaN;
   };
   const errors = [stdout.match(/Socket errors:.*$/m)?.[0], stdout.match(/Non-2xx or 3xx responses: \d+/)?.[0]].filter(Boolean).join('; ');
-  return { rps: Number(stdout.match(/Requests\/sec:\s+([\d.]+)/)?.[1] ?? NaN), p50: pct('50'), p99: pct('99'), cpuUs: (cpu / requests) * 1e6, errors };
+  return {
+    rps: Number(stdout.match(/Requests\/sec:\s+([\d.]+)/)?.[1] ?? NaN),
+    p50: pct('50'),
+    p99: pct('99'),
+    cpuUs: (cpu / requests) * 1e6,
+    errors,
+  };
 }
 
 function get(url: string, agent?: Agent): Promise<string> {

@@ -55,7 +55,17 @@ export async function removeClusterContainers(clusterArns: string[]): Promise<nu
   let removed = 0;
   for (const arn of clusterArns) {
     const list = await docker.listContainers({ all: true, filters: { label: ['slipway.managed=true', `slipway.cluster=${arn}`] } });
-    await Promise.all(list.map((c) => docker.getContainer(c.Id).remove({ force: true }).then(() => removed++, () => undefined)));
+    await Promise.all(
+      list.map((c) =>
+        docker
+          .getContainer(c.Id)
+          .remove({ force: true })
+          .then(
+            () => removed++,
+            () => undefined,
+          ),
+      ),
+    );
   }
   return removed;
 }
@@ -192,7 +202,9 @@ export async function startMoto(): Promise<Child> {
       await new Promise((r) => setTimeout(r, 200));
     }
     await stop();
-    problems.push(`${cmd} ${exited ? 'exited' : 'did not answer within 30 s'}: ${output().trim().split('\n').slice(-3).join(' | ') || 'no output'}`);
+    problems.push(
+      `${cmd} ${exited ? 'exited' : 'did not answer within 30 s'}: ${output().trim().split('\n').slice(-3).join(' | ') || 'no output'}`,
+    );
   }
   throw new Error(problems.join('; '));
 }
@@ -219,7 +231,9 @@ export function treeCpuSeconds(rootPid: number): number {
     if (!/^\d+$/.test(entry)) continue;
     try {
       // Fields after the command name, which is in parentheses and may hold spaces.
-      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8')
+        .replace(/^.*\) /, '')
+        .split(' ');
       stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
     } catch {
       // exited meanwhile

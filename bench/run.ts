@@ -44,7 +44,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const tables: string[] = [];
 let failed = false;
 try {
-  console.log(`Slipway ECS benchmark${quick ? ' (--quick)' : ''}: node ${process.version}, ${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}`.trim());
+  console.log(
+    `Slipway ECS benchmark${quick ? ' (--quick)' : ''}: node ${process.version}, ${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}`.trim(),
+  );
   if (!only || only === 'steady') {
     const counts = quick ? [1, 10] : [1, 10, 50];
     try {
@@ -56,9 +58,13 @@ try {
   }
   if (!only || only === 'api') {
     try {
-      tables.push(await benchApi(quick
-        ? { sequential: 100, concurrentTotal: 400, concurrency: 8, warmup: 20, log }
-        : { sequential: 500, concurrentTotal: 2000, concurrency: 8, warmup: 50, log }));
+      tables.push(
+        await benchApi(
+          quick
+            ? { sequential: 100, concurrentTotal: 400, concurrency: 8, warmup: 20, log }
+            : { sequential: 500, concurrentTotal: 2000, concurrency: 8, warmup: 50, log },
+        ),
+      );
     } catch (err) {
       failed = true;
       tables.push(`ECS API speed: failed: ${(err as Error).stack ?? err}`);
@@ -66,7 +72,11 @@ try {
   }
   if (!only || only === 'ecr') {
     try {
-      tables.push(await benchEcr(quick ? { imagesMiB: [200], rawMiB: 256, repeats: 3, log } : { imagesMiB: [200, 1024], rawMiB: 1024, repeats: 3, log }));
+      tables.push(
+        await benchEcr(
+          quick ? { imagesMiB: [200], rawMiB: 256, repeats: 3, log } : { imagesMiB: [200, 1024], rawMiB: 1024, repeats: 3, log },
+        ),
+      );
     } catch (err) {
       failed = true;
       tables.push(`ECR registry beside distribution: failed: ${(err as Error).stack ?? err}`);
@@ -74,7 +84,13 @@ try {
   }
   if (!only || only === 'elb') {
     try {
-      tables.push(await benchElb(quick ? { seconds: 5, rounds: 1, connections: 50, changes: 5, log } : { seconds: 10, rounds: 3, connections: 50, changes: 10, log }));
+      tables.push(
+        await benchElb(
+          quick
+            ? { seconds: 5, rounds: 1, connections: 50, changes: 5, log }
+            : { seconds: 10, rounds: 3, connections: 50, changes: 10, log },
+        ),
+      );
     } catch (err) {
       failed = true;
       tables.push(`Load balancer data plane beside nginx: failed: ${(err as Error).stack ?? err}`);
@@ -90,7 +106,13 @@ try {
   }
   if (!only || only === 's3') {
     try {
-      tables.push(await benchS3(quick ? { mib: 256, repeats: 1, smallOps: 300, concurrency: 8, log } : { mib: 1024, repeats: 3, smallOps: 2000, concurrency: 8, log }));
+      tables.push(
+        await benchS3(
+          quick
+            ? { mib: 256, repeats: 1, smallOps: 300, concurrency: 8, log }
+            : { mib: 1024, repeats: 3, smallOps: 2000, concurrency: 8, log },
+        ),
+      );
     } catch (err) {
       failed = true;
       tables.push(`S3 beside the registry, cp and moto_server: failed: ${(err as Error).stack ?? err}`);

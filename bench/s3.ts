@@ -10,7 +10,17 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import { createRepository, downloadBlob, median, randomFile, slipwayPassword, timed, uploadBlob, type Registry, type Sample } from './ecr.ts';
+import {
+  createRepository,
+  downloadBlob,
+  median,
+  randomFile,
+  slipwayPassword,
+  timed,
+  uploadBlob,
+  type Registry,
+  type Sample,
+} from './ecr.ts';
 import { startMoto, startSlipway, tempDir, type Child } from './procs.ts';
 import { formatTable, type Cell } from './table.ts';
 
@@ -32,7 +42,12 @@ const env = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 
 export async function benchS3(opts: S3BenchOptions): Promise<string> {
   const { log } = opts;
   const slipwayChild = await startSlipway();
-  const slipway: Registry = { name: 'Slipway', host: new URL(slipwayChild.endpoint).host, pid: slipwayChild.pid, auth: ['-u', `AWS:${await slipwayPassword(slipwayChild.endpoint)}`] };
+  const slipway: Registry = {
+    name: 'Slipway',
+    host: new URL(slipwayChild.endpoint).host,
+    pid: slipwayChild.pid,
+    auth: ['-u', `AWS:${await slipwayPassword(slipwayChild.endpoint)}`],
+  };
   const work = tempDir('slipway-bench-s3-');
   log(`s3: Slipway at ${slipway.host} (pid ${slipway.pid}); writing ${opts.mib} MiB of random bytes`);
   const file = await randomFile(join(work, 'big.bin'), opts.mib);
@@ -67,29 +82,47 @@ export async function benchS3(opts: S3BenchOptions): Promise<string> {
     motoProblem = (err as Error).message.replace(/\s+/g, ' ').slice(0, 200);
   }
   const rates: Record<string, Record<string, number>> = {};
-  for (const [name, endpoint] of [['Slipway', slipwayChild.endpoint], ['moto_server', moto?.endpoint]] as const) {
+  for (const [name, endpoint] of [
+    ['Slipway', slipwayChild.endpoint],
+    ['moto_server', moto?.endpoint],
+  ] as const) {
     if (!endpoint) continue;
     // SDK v3's own HTTP handler, which keeps connections alive.
-    const client = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+    const client = new S3Client({
+      endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      maxAttempts: 1,
+    });
     await client.send(new CreateBucketCommand({ Bucket: 'small' }));
     const body = Buffer.alloc(1024, 'x');
     const ops = {
       'PutObject 1 KiB': (i: number) => client.send(new PutObjectCommand({ Bucket: 'small', Key: `k${i % 100}`, Body: body })),
-      'GetObject 1 KiB': async (i: number) => (await client.send(new GetObjectCommand({ Bucket: 'small', Key: `k${i % 100}` }))).Body!.transformToByteArray(),
+      'GetObject 1 KiB': async (i: number) =>
+        (await client.send(new GetObjectCommand({ Bucket: 'small', Key: `k${i % 100}` }))).Body!.transformToByteArray(),
     };
     for (const [op, call] of Object.entries(ops)) {
       log(`s3: ${op} ×${opts.smallOps} on ${name}, ${opts.concurrency} at a time`);
       for (let i = 0; i < 20; i++) await call(i);
       let next = 0;
       const started = performance.now();
-      await Promise.all(Array.from({ length: opts.concurrency }, async () => {
-        while (next < opts.smallOps) await call(next++);
-      }));
+      await Promise.all(
+        Array.from({ length: opts.concurrency }, async () => {
+          while (next < opts.smallOps) await call(next++);
+        }),
+      );
       (rates[op] ??= {})[name] = opts.smallOps / ((performance.now() - started) / 1000);
     }
     client.destroy();
   }
-  for (const [op, r] of Object.entries(rates)) small.push([op, r.Slipway, r.moto_server ?? (motoProblem && `moto_server unavailable: ${motoProblem}`), r.moto_server ? r.Slipway / r.moto_server : undefined]);
+  for (const [op, r] of Object.entries(rates))
+    small.push([
+      op,
+      r.Slipway,
+      r.moto_server ?? (motoProblem && `moto_server unavailable: ${motoProblem}`),
+      r.moto_server ? r.Slipway / r.moto_server : undefined,
+    ]);
 
   return [
     formatTable(
@@ -101,7 +134,12 @@ export async function benchS3(opts: S3BenchOptions): Promise<string> {
     '',
     formatTable(
       `Small S3 operations with SDK v3 (default checksums), ${opts.concurrency} at a time`,
-      ['operation', { header: 'Slipway ops/s', decimals: 0 }, { header: 'moto_server ops/s', decimals: 0 }, { header: 'Slipway ÷ moto', decimals: 2 }],
+      [
+        'operation',
+        { header: 'Slipway ops/s', decimals: 0 },
+        { header: 'moto_server ops/s', decimals: 0 },
+        { header: 'Slipway ÷ moto', decimals: 2 },
+      ],
       small,
     ),
   ].join('\n');

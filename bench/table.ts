@@ -12,7 +12,11 @@ export function formatTable(title: string, columns: Column[], rows: Cell[][]): s
   const text = rows.map((row) => columns.map((c, i) => cellText(row[i], typeof c === 'string' ? undefined : c.decimals)));
   const numeric = columns.map((_, i) => rows.every((row) => row[i] === undefined || typeof row[i] === 'number'));
   const widths = headers.map((h, i) => Math.max(h.length, ...text.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [title, line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...text.map(line)].join('\n');
 }
 

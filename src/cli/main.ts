@@ -49,7 +49,9 @@ async function start(argv: string[]): Promise<number> {
   const env = `AWS_ENDPOINT_URL=${slipway.endpoint} AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=${config.defaultRegion}`;
   console.log(`Slipway ${VERSION} listening on ${slipway.bound} (${slipway.endpoint})`);
   console.log(`  data directory  ${config.dataDir}`);
-  console.log(`  account/region  ${config.account} / ${config.defaultRegion}${config.timeScale !== 1 ? `   time scale ×${config.timeScale}` : ''}`);
+  console.log(
+    `  account/region  ${config.account} / ${config.defaultRegion}${config.timeScale !== 1 ? `   time scale ×${config.timeScale}` : ''}`,
+  );
   console.log(`  point the AWS CLI and SDKs at it:  export ${env}`);
   console.log(`ready: ${slipway.endpoint}/_slipway/health`);
   let stopping = false;
@@ -80,7 +82,10 @@ function onParentExit(then: () => void): void {
 }
 
 function endpointOf(flags: Record<string, string>): string {
-  return (flags.endpoint ?? process.env.SLIPWAY_ENDPOINT ?? process.env.AWS_ENDPOINT_URL ?? `http://127.0.0.1:${DEFAULT_PORT}`).replace(/\/$/, '');
+  return (flags.endpoint ?? process.env.SLIPWAY_ENDPOINT ?? process.env.AWS_ENDPOINT_URL ?? `http://127.0.0.1:${DEFAULT_PORT}`).replace(
+    /\/$/,
+    '',
+  );
 }
 
 async function reach(url: string): Promise<Response> {
@@ -125,7 +130,9 @@ async function buildLogs(build: string | undefined, flags: Record<string, string
     return 2;
   }
   const id = build.slice(build.lastIndexOf(':') + 1);
-  const res = await reach(`${endpointOf(flags)}/_slipway/logs/codebuild/${encodeURIComponent(id)}${flags.follow || flags.f ? '?follow=1' : ''}`);
+  const res = await reach(
+    `${endpointOf(flags)}/_slipway/logs/codebuild/${encodeURIComponent(id)}${flags.follow || flags.f ? '?follow=1' : ''}`,
+  );
   if (!res.ok) {
     console.error(`slipway logs build: ${((await res.json()) as { message: string }).message}`);
     return 1;

@@ -25,7 +25,8 @@ describe('createClock', () => {
   it('reads SLIPWAY_TIME_SCALE, refusing what is not a positive number', () => {
     assert.equal(parseTimeScale(undefined), 1);
     assert.equal(parseTimeScale('20'), 20);
-    for (const bad of ['0', '-1', 'fast', 'Infinity']) assert.throws(() => parseTimeScale(bad), /SLIPWAY_TIME_SCALE must be a positive number/);
+    for (const bad of ['0', '-1', 'fast', 'Infinity'])
+      assert.throws(() => parseTimeScale(bad), /SLIPWAY_TIME_SCALE must be a positive number/);
   });
 });
 
@@ -55,7 +56,10 @@ describe('createManualClock', () => {
     await clock.advance(99);
     assert.deepEqual(woke, []);
     await clock.advance(1);
-    assert.deepEqual(woke, [['early', 100], ['also early', 100]]);
+    assert.deepEqual(woke, [
+      ['early', 100],
+      ['also early', 100],
+    ]);
     await clock.advance(500);
     assert.deepEqual(woke.at(-1), ['late', 300]);
     assert.equal(clock.now(), 600);

@@ -4,10 +4,34 @@ import { isRegionName, loadConfig } from './config.ts';
 
 describe('config', () => {
   it('region names are those of AWS partitions, nothing else', () => {
-    for (const name of ['us-east-1', 'eu-west-3', 'ap-southeast-7', 'il-central-1', 'cn-northwest-1', 'us-gov-west-1', 'us-iso-east-1', 'us-isob-east-1', 'eu-isoe-west-1', 'us-isof-south-1', 'eusc-de-east-1']) {
+    for (const name of [
+      'us-east-1',
+      'eu-west-3',
+      'ap-southeast-7',
+      'il-central-1',
+      'cn-northwest-1',
+      'us-gov-west-1',
+      'us-iso-east-1',
+      'us-isob-east-1',
+      'eu-isoe-west-1',
+      'us-isof-south-1',
+      'eusc-de-east-1',
+    ]) {
       assert.ok(isRegionName(name), name);
     }
-    for (const name of ['', 'local', 'aws-global', 'US-EAST-1', 'us-east-1a', 'us_east_1', 'us-east-1\n', 'us-east-1/x', 'us-east-1"><', 'a-b-1-2-3', 'useast-very-long-1']) {
+    for (const name of [
+      '',
+      'local',
+      'aws-global',
+      'US-EAST-1',
+      'us-east-1a',
+      'us_east_1',
+      'us-east-1\n',
+      'us-east-1/x',
+      'us-east-1"><',
+      'a-b-1-2-3',
+      'useast-very-long-1',
+    ]) {
       assert.equal(isRegionName(name), false, JSON.stringify(name));
     }
   });

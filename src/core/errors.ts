@@ -23,7 +23,10 @@ export class AwsError extends Error {
 
 /** Thrown by a controller for a failure that retrying cannot fix: logged, recorded, not requeued. */
 export class TerminalError extends Error {
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(
+    message: string,
+    readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'TerminalError';
   }

@@ -16,7 +16,7 @@ export interface Logger {
 export function logger(component: string): Logger {
   const write = (level: Level) => (msg: string, extra?: unknown) => {
     if (order[level] < threshold) return;
-    const tail = extra === undefined ? '' : ' ' + (extra instanceof Error ? extra.stack ?? extra.message : JSON.stringify(extra));
+    const tail = extra === undefined ? '' : ` ${extra instanceof Error ? (extra.stack ?? extra.message) : JSON.stringify(extra)}`;
     process.stderr.write(`${new Date().toISOString()} ${level.padEnd(5)} [${component}] ${msg}${tail}\n`);
   };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };

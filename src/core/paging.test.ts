@@ -4,7 +4,12 @@ import { backoffMs } from './backoff.ts';
 import { paginate } from './paging.ts';
 import { scopeKey, scopeOfArn } from './scope.ts';
 
-const rules = { kind: 'ListThings', defaultSize: 2, maxSize: 3, invalid: (field: string, message: string) => new Error(`${field}: ${message}`) };
+const rules = {
+  kind: 'ListThings',
+  defaultSize: 2,
+  maxSize: 3,
+  invalid: (field: string, message: string) => new Error(`${field}: ${message}`),
+};
 
 test('pages walk the whole list and end without a token', () => {
   const all = [1, 2, 3, 4, 5];
@@ -33,7 +38,10 @@ test("another operation's token, or garbage, is refused", () => {
 });
 
 test('backoff doubles and stops at its cap', () => {
-  assert.deepEqual([0, 1, 2].map((n) => backoffMs(n)), [250, 500, 1000]);
+  assert.deepEqual(
+    [0, 1, 2].map((n) => backoffMs(n)),
+    [250, 500, 1000],
+  );
   assert.equal(backoffMs(1000), 30_000);
   assert.equal(backoffMs(3, { baseMs: 10_000, maxMs: 60_000 }), 60_000);
 });

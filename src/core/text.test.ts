@@ -30,7 +30,13 @@ test('tag text is letters, digits and spaces in any script and _ . : / = + - @',
 
 test('a KMS key is named by key id, alias name, key ARN or alias ARN of the Region', () => {
   const named = (text: string) => namesKmsKey(text, 'us-east-1');
-  for (const good of [KEY, 'mrk-1234abcd12ab34cd56ef1234567890ab', 'alias/aws/secretsmanager', `arn:aws:kms:us-east-1:111122223333:key/${KEY}`, 'arn:aws:kms:us-east-1:111122223333:alias/app']) {
+  for (const good of [
+    KEY,
+    'mrk-1234abcd12ab34cd56ef1234567890ab',
+    'alias/aws/secretsmanager',
+    `arn:aws:kms:us-east-1:111122223333:key/${KEY}`,
+    'arn:aws:kms:us-east-1:111122223333:alias/app',
+  ]) {
     assert.equal(named(good), true, good);
   }
   for (const bad of [
@@ -47,5 +53,6 @@ test('a KMS key is named by key id, alias name, key ARN or alias ARN of the Regi
     assert.equal(named(bad), false, JSON.stringify(bad));
   }
   assert.equal(namesKmsKey(`arn:aws:kms:us-east-1:111122223333:key/${KEY}`, 'us-east-1', ['key-arn']), true);
-  for (const other of [KEY, 'alias/app', 'arn:aws:kms:us-east-1:111122223333:alias/app']) assert.equal(namesKmsKey(other, 'us-east-1', ['key-arn']), false, other);
+  for (const other of [KEY, 'alias/app', 'arn:aws:kms:us-east-1:111122223333:alias/app'])
+    assert.equal(namesKmsKey(other, 'us-east-1', ['key-arn']), false, other);
 });

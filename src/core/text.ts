@@ -54,7 +54,7 @@ export function namesKmsKey(text: string, region: string, forms: readonly KmsKey
   if (KEY_ID.test(text)) return forms.includes('key-id');
   if (ALIAS.test(text)) return forms.includes('alias');
   const arn = parseArn(text);
-  if (!arn || arn.service !== 'kms' || !PARTITION.test(arn.partition) || arn.region !== region || !ACCOUNT.test(arn.account)) return false;
+  if (arn?.service !== 'kms' || !PARTITION.test(arn.partition) || arn.region !== region || !ACCOUNT.test(arn.account)) return false;
   if (arn.resource.startsWith('key/')) return forms.includes('key-arn') && KEY_ID.test(arn.resource.slice('key/'.length));
   return forms.includes('alias-arn') && ALIAS.test(arn.resource);
 }

@@ -27,7 +27,8 @@ export function callerOf(req: IncomingMessage, url: URL): Caller {
   if (target !== undefined) return { protocol: 'json', scope, target };
   if (scope?.service === 's3' || signedV2(req, url)) return { protocol: 'rest-xml', scope };
   const form = req.method === 'POST' && (header(req, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded');
-  if (form || (req.method === 'GET' && url.searchParams.has('Action'))) return { protocol: scope?.service === 'ec2' ? 'ec2' : 'query', scope };
+  if (form || (req.method === 'GET' && url.searchParams.has('Action')))
+    return { protocol: scope?.service === 'ec2' ? 'ec2' : 'query', scope };
   if (scope) return { protocol: 'json', scope };
   return {};
 }
@@ -37,5 +38,8 @@ export function callerOf(req: IncomingMessage, url: URL): Caller {
  * presigned with AWSAccessKeyId, Signature and Expires (the aws CLI v1's `s3 presign` in us-east-1).
  */
 function signedV2(req: IncomingMessage, url: URL): boolean {
-  return /^AWS [^:\s]+:/.test(header(req, 'authorization') ?? '') || (url.searchParams.has('AWSAccessKeyId') && url.searchParams.has('Signature'));
+  return (
+    /^AWS [^:\s]+:/.test(header(req, 'authorization') ?? '') ||
+    (url.searchParams.has('AWSAccessKeyId') && url.searchParams.has('Signature'))
+  );
 }

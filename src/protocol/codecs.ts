@@ -28,7 +28,12 @@ export interface Codec extends ErrorCodec {
 export type Protocol = 'json' | 'query' | 'ec2' | 'rest-xml';
 
 const codecs: Readonly<Record<string, Codec>> = Object.freeze({ json: json11Codec, query: queryCodec });
-const errorCodecs: Readonly<Record<Protocol, ErrorCodec>> = Object.freeze({ json: json11Codec, query: queryCodec, ec2: ec2ErrorCodec, 'rest-xml': restXmlErrorCodec });
+const errorCodecs: Readonly<Record<Protocol, ErrorCodec>> = Object.freeze({
+  json: json11Codec,
+  query: queryCodec,
+  ec2: ec2ErrorCodec,
+  'rest-xml': restXmlErrorCodec,
+});
 
 export function codecFor(model: ServiceModel): Codec {
   const protocol = model.metadata.protocol;

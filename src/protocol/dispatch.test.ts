@@ -63,23 +63,45 @@ describe('dispatch', () => {
   });
 
   it('a handler that throws an AwsError answers it; one that crashes answers 500 InternalFailure and logs the stack', async () => {
-    const refused = await dispatch(ecs({ ListClusters: () => { throw new AwsError('ClusterNotFoundException', 'gone'); } }), { target: 'AmazonEC2ContainerServiceV20141113.ListClusters', body: '' }, ctx);
+    const refused = await dispatch(
+      ecs({
+        ListClusters: () => {
+          throw new AwsError('ClusterNotFoundException', 'gone');
+        },
+      }),
+      { target: 'AmazonEC2ContainerServiceV20141113.ListClusters', body: '' },
+      ctx,
+    );
     assert.equal(refused.status, 400);
     assert.deepEqual(json(refused), { __type: 'ClusterNotFoundException', message: 'gone' });
     const { value: crashed, log } = await logged(() =>
-      dispatch(ecs({ ListClusters: () => { throw new TypeError('boom in handler'); } }), { target: 'AmazonEC2ContainerServiceV20141113.ListClusters', body: '' }, ctx),
+      dispatch(
+        ecs({
+          ListClusters: () => {
+            throw new TypeError('boom in handler');
+          },
+        }),
+        { target: 'AmazonEC2ContainerServiceV20141113.ListClusters', body: '' },
+        ctx,
+      ),
     );
     assert.equal(crashed.status, 500);
     assert.equal(json(crashed).__type, 'InternalFailure');
     assert.match(log, /error .*ecs\.ListClusters failed TypeError: boom in handler\n\s+at /);
-    const { value: q } = await logged(() => dispatch(elb({ DescribeLoadBalancers: () => Promise.reject(new Error('boom')) }), { body: 'Action=DescribeLoadBalancers' }, ctx));
+    const { value: q } = await logged(() =>
+      dispatch(elb({ DescribeLoadBalancers: () => Promise.reject(new Error('boom')) }), { body: 'Action=DescribeLoadBalancers' }, ctx),
+    );
     assert.equal(q.status, 500);
     assert.match(String(q.body), /<Type>Receiver<\/Type><Code>InternalFailure<\/Code>/);
   });
 
   it('validation errors name the field and never reach the handler', async () => {
     let called = false;
-    const res = await dispatch(ecs({ CreateCluster: () => ((called = true), {}) }), { target: 'AmazonEC2ContainerServiceV20141113.CreateCluster', body: '{"clusterName":5}' }, ctx);
+    const res = await dispatch(
+      ecs({ CreateCluster: () => ((called = true), {}) }),
+      { target: 'AmazonEC2ContainerServiceV20141113.CreateCluster', body: '{"clusterName":5}' },
+      ctx,
+    );
     assert.equal(res.status, 400);
     assert.equal(json(res).__type, 'SerializationException');
     assert.match(json(res).message, /clusterName/);

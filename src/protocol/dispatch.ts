@@ -14,7 +14,11 @@ import { validateInput } from './validate.ts';
 
 const log = logger('api');
 
-export async function dispatch(service: ApiService, request: { target?: string; body: string }, ctx: RequestContext): Promise<WireResponse> {
+export async function dispatch(
+  service: ApiService,
+  request: { target?: string; body: string },
+  ctx: RequestContext,
+): Promise<WireResponse> {
   const { model } = service;
   const codec = codecFor(model);
   let operation = '(unknown)';
@@ -31,9 +35,13 @@ export async function dispatch(service: ApiService, request: { target?: string; 
       return codec.encodeError(model, err, ctx.requestId);
     }
     log.error(`${model.key}.${operation} failed`, err);
-    const failure = new AwsError('InternalFailure', `Slipway failed while handling ${operation}: ${(err as Error)?.message ?? err}. See the server log.`, {
-      status: 500,
-    });
+    const failure = new AwsError(
+      'InternalFailure',
+      `Slipway failed while handling ${operation}: ${(err as Error)?.message ?? err}. See the server log.`,
+      {
+        status: 500,
+      },
+    );
     return codec.encodeError(model, failure, ctx.requestId);
   }
 }

@@ -65,7 +65,13 @@ export function createSeam(opts: SeamOptions): Seam {
     return response;
   }
 
-  async function call(req: IncomingMessage, url: URL, caller: Caller, requestId: string, found: (model: ServiceModel) => void): Promise<WireResponse> {
+  async function call(
+    req: IncomingMessage,
+    url: URL,
+    caller: Caller,
+    requestId: string,
+    found: (model: ServiceModel) => void,
+  ): Promise<WireResponse> {
     const { protocol, scope } = caller;
     if (scope && !isRegionName(scope.region)) {
       req.resume();
@@ -82,7 +88,7 @@ export function createSeam(opts: SeamOptions): Seam {
       // REST-XML (S3) bodies are objects: they stream to the service, never read here.
       const service = scope?.service ?? 's3'; // SigV2 names no service: it is S3's alone
       const api = byScope.get(service);
-      if (!api || api.model.metadata.protocol !== 'rest-xml') throw notServed(req, service);
+      if (api?.model.metadata.protocol !== 'rest-xml') throw notServed(req, service);
       found(api.model);
       return serveRestXml(api, req, url, ctx);
     }
@@ -97,7 +103,8 @@ export function createSeam(opts: SeamOptions): Seam {
     if (protocol === 'query' || protocol === 'ec2') {
       let api = scope ? byScope.get(scope.service) : undefined;
       if (scope && !api) throw notServed(req, scope.service);
-      if (api && api.model.metadata.protocol !== 'query') throw notServed(req, `${scope!.service} over the Query protocol (it speaks ${api.model.metadata.protocol})`);
+      if (api && api.model.metadata.protocol !== 'query')
+        throw notServed(req, `${scope!.service} over the Query protocol (it speaks ${api.model.metadata.protocol})`);
       if (api) found(api.model);
       const form = req.method === 'GET' ? url.search.slice(1) : utf8Text(await readBody(req, MAX_API_BODY), 'MalformedQueryString');
       const params = new URLSearchParams(form);

@@ -25,21 +25,42 @@ describe('validateInput', () => {
       assert.equal(err.code, 'SerializationException');
       assert.match(err.message, /at 'maxResults' must be an integer from -2147483648 to 2147483647/);
     }
-    assert.equal(refusal(ecr, 'UploadLayerPartRequest', { repositoryName: 'r', uploadId: 'u', partFirstByte: 1e19, partLastByte: 1, layerPartBlob: 'AA==' }).code, 'SerializationException');
+    assert.equal(
+      refusal(ecr, 'UploadLayerPartRequest', {
+        repositoryName: 'r',
+        uploadId: 'u',
+        partFirstByte: 1e19,
+        partLastByte: 1,
+        layerPartBlob: 'AA==',
+      }).code,
+      'SerializationException',
+    );
     assert.doesNotThrow(() => validateInput(ecs, 'ListTasksRequest', { maxResults: 100 }, codes));
   });
 
   it('takes blobs as base64 only', () => {
-    const err = refusal(ecr, 'UploadLayerPartRequest', { repositoryName: 'r', uploadId: 'u', partFirstByte: 0, partLastByte: 1, layerPartBlob: '%%% not base64' });
+    const err = refusal(ecr, 'UploadLayerPartRequest', {
+      repositoryName: 'r',
+      uploadId: 'u',
+      partFirstByte: 0,
+      partLastByte: 1,
+      layerPartBlob: '%%% not base64',
+    });
     assert.match(err.message, /'layerPartBlob' must be base64/);
   });
 
   it('keeps map keys named like Object.prototype members as entries', () => {
     const dockerLabels = JSON.parse('{"__proto__": "a", "constructor": "b", "toString": "c"}');
-    const input = validateInput(ecs, 'RegisterTaskDefinitionRequest', { family: 'f', containerDefinitions: [{ name: 'c', dockerLabels }] }, codes);
+    const input = validateInput(
+      ecs,
+      'RegisterTaskDefinitionRequest',
+      { family: 'f', containerDefinitions: [{ name: 'c', dockerLabels }] },
+      codes,
+    );
     const labels = (input.containerDefinitions as { dockerLabels: Record<string, unknown> }[])[0].dockerLabels;
     assert.deepEqual(Object.keys(labels), ['__proto__', 'constructor', 'toString']);
     assert.equal(Object.getPrototypeOf(labels), Object.prototype);
+    // biome-ignore lint/suspicious/noProto: the key under test is named __proto__
     assert.equal(labels.__proto__, 'a');
   });
 
@@ -58,7 +79,7 @@ describe('validateInput', () => {
   });
 
   it('echoes a refused value without control characters and cut short', () => {
-    const err = refusal(ecr, 'CreateRepositoryRequest', { repositoryName: 'a\x00\x0b\ud800' + 'b'.repeat(1000) });
+    const err = refusal(ecr, 'CreateRepositoryRequest', { repositoryName: `a\x00\x0b\ud800${'b'.repeat(1000)}` });
     assert.match(err.message, /Value 'a\\u0000\\u000b\\ud800b+…\(1004 characters\)' at 'repositoryName'/);
     assert.doesNotMatch(err.message, /[\x00-\x08\x0b\x0c\x0e-\x1f]/);
   });

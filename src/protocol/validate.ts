@@ -20,7 +20,12 @@ class Collector {
   readonly type: string[] = [];
 }
 
-export function validateInput(model: ServiceModel, shapeName: string | undefined, value: unknown, codes: ValidationCodes): Record<string, unknown> {
+export function validateInput(
+  model: ServiceModel,
+  shapeName: string | undefined,
+  value: unknown,
+  codes: ValidationCodes,
+): Record<string, unknown> {
   if (!shapeName) return {};
   const found = new Collector();
   const input = value ?? {};
@@ -120,7 +125,12 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
       for (const [k, v] of entries) {
         walk(model, keyShape, k, `${at}.${k}.key`, found);
         // A key such as '__proto__' stays an entry of the map, never its prototype.
-        Object.defineProperty(out, k, { value: walk(model, valueShape, v, `${at}.${k}`, found), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, k, {
+          value: walk(model, valueShape, v, `${at}.${k}`, found),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return out;
     }
@@ -130,11 +140,15 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
         return undefined;
       }
       if (shape.enum && !shape.enum.includes(value)) {
-        found.constraint.push(`Value ${describe(value, shape)} at '${at}' failed to satisfy constraint: Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
+        found.constraint.push(
+          `Value ${describe(value, shape)} at '${at}' failed to satisfy constraint: Member must satisfy enum value set: [${shape.enum.join(', ')}]`,
+        );
       }
       checkRange(shape, value.length, at, found, 'length');
       if (shape.pattern && !patternOf(shape.pattern).test(value)) {
-        found.constraint.push(`Value ${describe(value, shape)} at '${at}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.pattern}`);
+        found.constraint.push(
+          `Value ${describe(value, shape)} at '${at}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.pattern}`,
+        );
       }
       return value;
     }

@@ -20,7 +20,10 @@ function classify(err: unknown): RuntimeError {
   if (err instanceof RuntimeError) return err;
   const e = err as EngineError;
   const json = e?.json;
-  const message = json && typeof json === 'object' && json.message ? json.message : (e?.message ?? String(err)).replace(/^\(HTTP code \d+\) .*? - /, '').trim();
+  const message =
+    json && typeof json === 'object' && json.message
+      ? json.message
+      : (e?.message ?? String(err)).replace(/^\(HTTP code \d+\) .*? - /, '').trim();
   if (e?.statusCode === 404) return new NotFoundError(message, { status: 404, cause: err });
   return new RuntimeError(message, { status: e?.statusCode, cause: err });
 }
@@ -114,5 +117,5 @@ export function inSubnet(address: string, cidr: string): boolean {
   const [base, bits] = cidr.split('/');
   const toInt = (a: string) => a.split('.').reduce((acc, part) => (acc << 8) + Number(part), 0) >>> 0;
   const mask = Number(bits) === 0 ? 0 : (~0 << (32 - Number(bits))) >>> 0;
-  return ((toInt(ip) & mask) >>> 0) === ((toInt(base) & mask) >>> 0);
+  return (toInt(ip) & mask) >>> 0 === (toInt(base) & mask) >>> 0;
 }

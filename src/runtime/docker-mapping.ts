@@ -10,7 +10,7 @@ const NS_PER_MS = 1_000_000;
 
 /** Body for POST /containers/create. Absent spec fields stay absent so engine defaults apply. */
 export function createOptions(spec: ContainerSpec): Dockerode.ContainerCreateOptions {
-  const exposed: Record<string, {}> = {};
+  const exposed: Record<string, Record<string, never>> = {};
   const bindings: Record<string, { HostIp?: string; HostPort: string }[]> = {};
   for (const p of spec.ports ?? []) {
     const key = `${p.containerPort}/${p.protocol}`;

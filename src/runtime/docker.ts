@@ -12,7 +12,16 @@ import { ConflictError, NotFoundError, PullError, RuntimeError, UnsupportedError
 import { BUSYBOX_PAUSE_CMD, PAUSE_IMAGE, busyboxRootfs, isStaticElf, pauseArchSupported, pauseRootfs } from './pause-image.ts';
 import { DemuxStream, readJsonLines } from './streams.ts';
 import type {
-  BridgeNetwork, BuildOutput, ContainerRuntime, ContainerSpec, ContainerState, EngineInfo, LogOptions, PullProgress, RegistryAuth, RuntimeEvent,
+  BridgeNetwork,
+  BuildOutput,
+  ContainerRuntime,
+  ContainerSpec,
+  ContainerState,
+  EngineInfo,
+  LogOptions,
+  PullProgress,
+  RegistryAuth,
+  RuntimeEvent,
 } from './types.ts';
 
 /** A pull that receives no bytes at all for this long is stuck (e.g. a registry that never answers). */
@@ -72,7 +81,9 @@ export class DockerRuntime implements ContainerRuntime {
   }
 
   async info(): Promise<EngineInfo> {
-    const i = await this.docker.info().catch((err) => { throw classify(err); });
+    const i = await this.docker.info().catch((err) => {
+      throw classify(err);
+    });
     return { id: i.ID, name: i.Name, version: i.ServerVersion, cpus: i.NCPU, memoryBytes: i.MemTotal, os: i.OSType, arch: i.Architecture };
   }
 
@@ -140,7 +151,10 @@ export class DockerRuntime implements ContainerRuntime {
   }
 
   private async exists(id: string): Promise<boolean> {
-    return this.inspect(id).then(() => true, () => false);
+    return this.inspect(id).then(
+      () => true,
+      () => false,
+    );
   }
 
   async stop(id: string, timeoutSec: number): Promise<void> {
@@ -174,14 +188,16 @@ export class DockerRuntime implements ContainerRuntime {
 
   async list(labels: Record<string, string>): Promise<ContainerState[]> {
     const label = Object.entries(labels).map(([k, v]) => (v === '' ? k : `${k}=${v}`));
-    const summaries = await this.docker
-      .listContainers({ all: true, filters: label.length ? { label } : {} })
-      .catch((err) => { throw classify(err); });
+    const summaries = await this.docker.listContainers({ all: true, filters: label.length ? { label } : {} }).catch((err) => {
+      throw classify(err);
+    });
     const states = await Promise.all(
-      summaries.map((s) => this.inspect(s.Id).catch((err) => {
-        if (err instanceof NotFoundError) return undefined; // removed between list and inspect
-        throw err;
-      })),
+      summaries.map((s) =>
+        this.inspect(s.Id).catch((err) => {
+          if (err instanceof NotFoundError) return undefined; // removed between list and inspect
+          throw err;
+        }),
+      ),
     );
     return states.filter((s): s is ContainerState => s !== undefined);
   }
@@ -198,7 +214,9 @@ export class DockerRuntime implements ContainerRuntime {
     let raw: Buffer | NodeJS.ReadableStream;
     try {
       // dockerode resolves a Buffer without follow and a live stream with it.
-      raw = (await this.docker.getContainer(id).logs(query as Docker.ContainerLogsOptions & { follow: true })) as Buffer | NodeJS.ReadableStream;
+      raw = (await this.docker.getContainer(id).logs(query as Docker.ContainerLogsOptions & { follow: true })) as
+        | Buffer
+        | NodeJS.ReadableStream;
     } catch (err) {
       throw classify(err);
     }

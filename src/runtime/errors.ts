@@ -27,7 +27,11 @@ export class UnsupportedError extends RuntimeError {}
 
 /** An image pull failed; `message` is the engine's own text (e.g. "connection refused"). */
 export class PullError extends RuntimeError {
-  constructor(readonly image: string, message: string, opts: { status?: number; cause?: unknown } = {}) {
+  constructor(
+    readonly image: string,
+    message: string,
+    opts: { status?: number; cause?: unknown } = {},
+  ) {
     super(message, opts);
   }
 }

@@ -9,8 +9,17 @@ import { PassThrough, type Readable } from 'node:stream';
 import { ConflictError, NotFoundError, PullError, RuntimeError } from './errors.ts';
 import { PAUSE_IMAGE } from './pause-image.ts';
 import type {
-  BridgeNetwork, BuildOutput, ContainerRuntime, ContainerSpec, ContainerState, ContainerStatus, EngineInfo, LogOptions, PullProgress,
-  RegistryAuth, RuntimeEvent,
+  BridgeNetwork,
+  BuildOutput,
+  ContainerRuntime,
+  ContainerSpec,
+  ContainerState,
+  ContainerStatus,
+  EngineInfo,
+  LogOptions,
+  PullProgress,
+  RegistryAuth,
+  RuntimeEvent,
 } from './types.ts';
 
 /** What a fake container's process does. Default: prints nothing, runs until stopped, is healthy. */
@@ -97,7 +106,14 @@ export class FakeRuntime implements ContainerRuntime {
     if (c.status !== 'running') return;
     for (const t of c.timers) clearTimeout(t);
     c.timers.clear();
-    Object.assign(c, { status: 'exited', exitCode: code, oomKilled: opts.oomKilled ?? false, finishedAt: Date.now(), ports: [], ipAddress: undefined });
+    Object.assign(c, {
+      status: 'exited',
+      exitCode: code,
+      oomKilled: opts.oomKilled ?? false,
+      finishedAt: Date.now(),
+      ports: [],
+      ipAddress: undefined,
+    });
     for (const f of c.followers) f.end();
     c.followers.clear();
     if (opts.oomKilled) this.emit(c, 'oom');
@@ -132,7 +148,16 @@ export class FakeRuntime implements ContainerRuntime {
   async ping(): Promise<void> {}
 
   async info(): Promise<EngineInfo> {
-    return { id: 'FAKE', name: 'fake', version: '0.0.0-fake', cpus: 4, memoryBytes: 8 * 2 ** 30, os: 'linux', arch: 'x86_64', ...this.engine };
+    return {
+      id: 'FAKE',
+      name: 'fake',
+      version: '0.0.0-fake',
+      cpus: 4,
+      memoryBytes: 8 * 2 ** 30,
+      os: 'linux',
+      arch: 'x86_64',
+      ...this.engine,
+    };
   }
 
   async ensureImage(image: string, opts: { auth?: RegistryAuth; onProgress?: (p: PullProgress) => void } = {}): Promise<void> {
@@ -148,15 +173,27 @@ export class FakeRuntime implements ContainerRuntime {
   async create(spec: ContainerSpec): Promise<string> {
     if (!this.images.has(withTag(spec.image))) throw new NotFoundError(`No such image: ${withTag(spec.image)}`, { status: 404 });
     const taken = [...this.containers.values()].find((c) => c.spec.name === spec.name);
-    if (taken) throw new ConflictError(`Conflict. The container name "/${spec.name}" is already in use by container "${taken.id}".`, { status: 409 });
+    if (taken)
+      throw new ConflictError(`Conflict. The container name "/${spec.name}" is already in use by container "${taken.id}".`, {
+        status: 409,
+      });
     for (const link of spec.links ?? []) {
       const target = link.split(':')[0];
-      if (!this.lookup(target)) throw new RuntimeError(`could not get container for ${target}: No such container: ${target}`, { status: 400 });
+      if (!this.lookup(target))
+        throw new RuntimeError(`could not get container for ${target}: No such container: ${target}`, { status: 400 });
     }
     const id = randomBytes(32).toString('hex');
     const behaviour = this.behaviours.find((b) => b.match(spec))?.behaviour ?? {};
     this.containers.set(id, {
-      id, spec: structuredClone(spec), behaviour, status: 'created', oomKilled: false, ports: [], log: [], followers: new Set(), timers: new Set(),
+      id,
+      spec: structuredClone(spec),
+      behaviour,
+      status: 'created',
+      oomKilled: false,
+      ports: [],
+      log: [],
+      followers: new Set(),
+      timers: new Set(),
     });
     this.emit(this.containers.get(id)!, 'create');
     return id;
@@ -172,8 +209,13 @@ export class FakeRuntime implements ContainerRuntime {
     }
     const bridge = c.spec.network.mode === 'bridge';
     Object.assign(c, {
-      status: 'running', exitCode: undefined, error: undefined, oomKilled: false, startedAt: Date.now(),
-      ports: bridge ? this.allocatePorts(c.spec) : [], ipAddress: bridge ? `172.17.0.${this.nextIp++}` : undefined,
+      status: 'running',
+      exitCode: undefined,
+      error: undefined,
+      oomKilled: false,
+      startedAt: Date.now(),
+      ports: bridge ? this.allocatePorts(c.spec) : [],
+      ipAddress: bridge ? `172.17.0.${this.nextIp++}` : undefined,
       health: c.spec.healthCheck ? 'starting' : undefined,
     });
     this.emit(c, 'start');
@@ -182,7 +224,8 @@ export class FakeRuntime implements ContainerRuntime {
     const hc = c.spec.healthCheck;
     if (hc) {
       const verdict = b.health ?? 'healthy';
-      const after = verdict === 'healthy' ? hc.intervalMs : Math.max(hc.intervalMs * Math.max(1, hc.retries), hc.startPeriodMs + hc.intervalMs);
+      const after =
+        verdict === 'healthy' ? hc.intervalMs : Math.max(hc.intervalMs * Math.max(1, hc.retries), hc.startPeriodMs + hc.intervalMs);
       c.healthTimer = this.later(c, after, () => this.applyHealth(c, verdict));
     }
     if (b.exitCode !== undefined) this.later(c, b.exitAfterMs ?? 0, () => this.exit(id, b.exitCode!));
@@ -190,7 +233,7 @@ export class FakeRuntime implements ContainerRuntime {
 
   async stop(id: string, timeoutSec: number): Promise<void> {
     const c = this.lookup(id);
-    if (!c || c.status !== 'running') return;
+    if (c?.status !== 'running') return;
     c.stopping ??= (async () => {
       this.emit(c, 'kill');
       if (c.behaviour.ignoresSigterm) {
@@ -201,7 +244,9 @@ export class FakeRuntime implements ContainerRuntime {
         this.exit(c.id, c.behaviour.exitCodeOnStop ?? 0);
       }
       this.emit(c, 'stop');
-    })().finally(() => { c.stopping = undefined; });
+    })().finally(() => {
+      c.stopping = undefined;
+    });
     return c.stopping;
   }
 
@@ -244,7 +289,14 @@ export class FakeRuntime implements ContainerRuntime {
     const sub = { labels, onEvent };
     this.subscribers.add(sub);
     return new Promise((resolve) => {
-      signal.addEventListener('abort', () => { this.subscribers.delete(sub); resolve(); }, { once: true });
+      signal.addEventListener(
+        'abort',
+        () => {
+          this.subscribers.delete(sub);
+          resolve();
+        },
+        { once: true },
+      );
     });
   }
 
@@ -263,7 +315,8 @@ export class FakeRuntime implements ContainerRuntime {
     const dockerfile = context.toString('latin1').match(/FROM\s+(\S+)[^\0]*/)?.[0] ?? '';
     const from = dockerfile.match(/FROM\s+(\S+)/)?.[1];
     if (!from) throw new RuntimeError('the build context has no Dockerfile with a FROM line', { status: 400 });
-    if (from !== 'scratch' && !this.images.has(withTag(from))) throw new RuntimeError(`pull access denied for ${from}, repository does not exist`, { status: 404 });
+    if (from !== 'scratch' && !this.images.has(withTag(from)))
+      throw new RuntimeError(`pull access denied for ${from}, repository does not exist`, { status: 404 });
     const labels: Record<string, string> = { ...this.labelsOf.get(withTag(from)) };
     for (const m of dockerfile.matchAll(/^LABEL\s+(\S+)=(\S+)$/gm)) labels[m[1]] = m[2].replace(/^"|"$/g, '');
     opts.onOutput?.(`Step 1/1 : FROM ${from}`);
@@ -299,7 +352,11 @@ export class FakeRuntime implements ContainerRuntime {
   private lookup(ref: string): FakeContainer | undefined {
     const all = [...this.containers.values()];
     const prefixed = all.filter((c) => c.id.startsWith(ref));
-    return this.containers.get(ref) ?? all.find((c) => c.spec.name === ref.replace(/^\//, '')) ?? (prefixed.length === 1 ? prefixed[0] : undefined);
+    return (
+      this.containers.get(ref) ??
+      all.find((c) => c.spec.name === ref.replace(/^\//, '')) ??
+      (prefixed.length === 1 ? prefixed[0] : undefined)
+    );
   }
 
   private get(ref: string): FakeContainer {
@@ -318,11 +375,15 @@ export class FakeRuntime implements ContainerRuntime {
     }
     for (const link of c.spec.links ?? []) {
       const peer = this.lookup(link.split(':')[0]);
-      if (!peer || peer.status !== 'running') return new RuntimeError(`Cannot link to a non running container: /${link.split(':')[0]}`, { status: 500 });
+      if (peer?.status !== 'running')
+        return new RuntimeError(`Cannot link to a non running container: /${link.split(':')[0]}`, { status: 500 });
     }
     for (const p of c.spec.ports ?? []) {
       if (p.hostPort && this.portInUse(p.hostPort, p.protocol)) {
-        return new RuntimeError(`driver failed programming external connectivity: Bind for 0.0.0.0:${p.hostPort} failed: port is already allocated`, { status: 500 });
+        return new RuntimeError(
+          `driver failed programming external connectivity: Bind for 0.0.0.0:${p.hostPort} failed: port is already allocated`,
+          { status: 500 },
+        );
       }
     }
     return undefined;
@@ -347,7 +408,10 @@ export class FakeRuntime implements ContainerRuntime {
 
   /** A timer owned by the running container: cancelled when it exits, never keeps the process alive. */
   private later(c: FakeContainer, ms: number, fn: () => void): NodeJS.Timeout {
-    const t = setTimeout(() => { c.timers.delete(t); fn(); }, ms);
+    const t = setTimeout(() => {
+      c.timers.delete(t);
+      fn();
+    }, ms);
     t.unref();
     c.timers.add(t);
     return t;
@@ -355,9 +419,21 @@ export class FakeRuntime implements ContainerRuntime {
 
   private snapshot(c: FakeContainer): ContainerState {
     return {
-      id: c.id, name: c.spec.name, image: c.spec.image, imageId: `sha256:${Buffer.from(withTag(c.spec.image)).toString('hex').padEnd(64, '0').slice(0, 64)}`,
-      labels: { ...c.spec.labels }, status: c.status, running: c.status === 'running', exitCode: c.exitCode, oomKilled: c.oomKilled,
-      error: c.error, startedAt: c.startedAt, finishedAt: c.finishedAt, health: c.health, ports: c.ports.map((p) => ({ ...p })), ipAddress: c.ipAddress,
+      id: c.id,
+      name: c.spec.name,
+      image: c.spec.image,
+      imageId: `sha256:${Buffer.from(withTag(c.spec.image)).toString('hex').padEnd(64, '0').slice(0, 64)}`,
+      labels: { ...c.spec.labels },
+      status: c.status,
+      running: c.status === 'running',
+      exitCode: c.exitCode,
+      oomKilled: c.oomKilled,
+      error: c.error,
+      startedAt: c.startedAt,
+      finishedAt: c.finishedAt,
+      health: c.health,
+      ports: c.ports.map((p) => ({ ...p })),
+      ipAddress: c.ipAddress,
     };
   }
 

@@ -18,8 +18,23 @@ export type RuntimeLog = (level: 'debug' | 'warn', message: string) => void;
 
 /** The interface's calls; anything else (fake helpers, DockerRuntime.docker) passes through as is. */
 const RUNTIME_CALLS = new Set<string>([
-  'ping', 'info', 'ensureImage', 'create', 'start', 'stop', 'remove', 'inspect', 'list', 'logs', 'events', 'ensurePauseImage',
-  'imageLabels', 'buildImage', 'importImage', 'tagImage', 'bridgeNetwork',
+  'ping',
+  'info',
+  'ensureImage',
+  'create',
+  'start',
+  'stop',
+  'remove',
+  'inspect',
+  'list',
+  'logs',
+  'events',
+  'ensurePauseImage',
+  'imageLabels',
+  'buildImage',
+  'importImage',
+  'tagImage',
+  'bridgeNetwork',
 ] satisfies (keyof ContainerRuntime)[]);
 
 const debugEnabled = process.env.SLIPWAY_LOG === 'debug';

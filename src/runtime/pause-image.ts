@@ -15,8 +15,12 @@ const LOOPS: Record<string, { machine: number; code: number[] }> = {
   // aarch64 has no pause(): x0..x4 = 0; x8 = 73 (ppoll(NULL, 0, NULL, NULL, 0)); svc #0; b back.
   aarch64: {
     machine: 183,
-    code: [0xd2800000, 0xd2800001, 0xd2800002, 0xd2800003, 0xd2800004, 0xd2800928, 0xd4000001, 0x17fffff9]
-      .flatMap((word) => [word & 0xff, (word >>> 8) & 0xff, (word >>> 16) & 0xff, word >>> 24]),
+    code: [0xd2800000, 0xd2800001, 0xd2800002, 0xd2800003, 0xd2800004, 0xd2800928, 0xd4000001, 0x17fffff9].flatMap((word) => [
+      word & 0xff,
+      (word >>> 8) & 0xff,
+      (word >>> 16) & 0xff,
+      word >>> 24,
+    ]),
   },
 };
 

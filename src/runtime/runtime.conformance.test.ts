@@ -13,7 +13,7 @@ import { DockerRuntime } from './docker.ts';
 import { ConflictError, NotFoundError, PullError, RuntimeError } from './errors.ts';
 import { FakeRuntime, type FakeBehaviour } from './fake.ts';
 import { tarArchive } from './tar.ts';
-import type { ContainerRuntime, ContainerSpec, ContainerState, RuntimeEvent } from './types.ts';
+import type { ContainerRuntime, ContainerSpec, RuntimeEvent } from './types.ts';
 
 const RUN_LABEL = 'slipway.test.run';
 const WORKLOAD_LABEL = 'slipway.test.workload';
@@ -65,7 +65,11 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return text;
 }
 
-export function runtimeConformance(name: string, makeRuntime: () => ContainerRuntime | Promise<ContainerRuntime>, opts: ConformanceOptions = {}): void {
+export function runtimeConformance(
+  name: string,
+  makeRuntime: () => ContainerRuntime | Promise<ContainerRuntime>,
+  opts: ConformanceOptions = {},
+): void {
   describe(`ContainerRuntime conformance: ${name}`, { skip: opts.skip }, () => {
     const runId = randomBytes(4).toString('hex');
     let rt: ContainerRuntime;
@@ -83,10 +87,11 @@ export function runtimeConformance(name: string, makeRuntime: () => ContainerRun
       await rt.start(id);
       return id;
     };
-    const exited = (id: string) => waitFor(`${id.slice(0, 12)} to exit`, async () => {
-      const state = await rt.inspect(id);
-      return !state.running && state.finishedAt !== undefined && state;
-    });
+    const exited = (id: string) =>
+      waitFor(`${id.slice(0, 12)} to exit`, async () => {
+        const state = await rt.inspect(id);
+        return !state.running && state.finishedAt !== undefined && state;
+      });
 
     before(async () => {
       rt = await makeRuntime();
@@ -111,7 +116,10 @@ export function runtimeConformance(name: string, makeRuntime: () => ContainerRun
     it('creates, starts and inspects with a dynamic and a fixed host port', async () => {
       const fixed = await freePort();
       const s = spec('ports', 'web', {
-        ports: [{ containerPort: 8080, protocol: 'tcp' }, { containerPort: 8080, hostPort: fixed, protocol: 'tcp', hostIp: '127.0.0.1' }],
+        ports: [
+          { containerPort: 8080, protocol: 'tcp' },
+          { containerPort: 8080, hostPort: fixed, protocol: 'tcp', hostIp: '127.0.0.1' },
+        ],
       });
       const before = Date.now() - 2000; // the engine's clock stamps startedAt
       const id = await rt.create(s);
@@ -143,7 +151,9 @@ export function runtimeConformance(name: string, makeRuntime: () => ContainerRun
         }
       }
       // The same fixed host port cannot be bound twice: start fails, the container stays created.
-      const clash = await rt.create(spec('ports-clash', 'web', { ports: [{ containerPort: 8080, hostPort: fixed, protocol: 'tcp', hostIp: '127.0.0.1' }] }));
+      const clash = await rt.create(
+        spec('ports-clash', 'web', { ports: [{ containerPort: 8080, hostPort: fixed, protocol: 'tcp', hostIp: '127.0.0.1' }] }),
+      );
       await assert.rejects(rt.start(clash), (err) => err instanceof RuntimeError && !(err instanceof NotFoundError));
       const failed = await rt.inspect(clash);
       assert.equal(failed.status, 'created');
@@ -215,7 +225,9 @@ export function runtimeConformance(name: string, makeRuntime: () => ContainerRun
 
     it('reports health: starting, then healthy or unhealthy', async () => {
       const check = (test: string[]) => ({ test, intervalMs: 300, timeoutMs: 3000, retries: 2, startPeriodMs: 0 });
-      const good = await run(spec('healthy', 'web', { healthCheck: check(['CMD-SHELL', 'wget -qO /dev/null http://localhost:8080/ || exit 1']) }));
+      const good = await run(
+        spec('healthy', 'web', { healthCheck: check(['CMD-SHELL', 'wget -qO /dev/null http://localhost:8080/ || exit 1']) }),
+      );
       assert.equal((await rt.inspect(good)).health, 'starting', 'no verdict before the first interval');
       const bad = await run(spec('unhealthy', 'failingCheck', { healthCheck: check(['CMD', 'false']) }));
       const plain = await run(spec('nohealth', 'web'));
@@ -299,12 +311,16 @@ export function runtimeConformance(name: string, makeRuntime: () => ContainerRun
       await assert.rejects(rt.tagImage('slipway-test/absent:1', tagged), NotFoundError);
       const bad = tarArchive([{ path: 'Dockerfile', data: Buffer.from('FROM slipway-test/absent:1\n') }]);
       await assert.rejects(rt.buildImage(bad, { tag: `slipway-test/conf-${runId}:bad` }), RuntimeError);
-      await rt.importImage(Readable.from([tarArchive([{ path: 'hello.txt', data: Buffer.from('hi\n') }])]), { tag: imported, changes: ['CMD ["/hello"]'] });
+      await rt.importImage(Readable.from([tarArchive([{ path: 'hello.txt', data: Buffer.from('hi\n') }])]), {
+        tag: imported,
+        changes: ['CMD ["/hello"]'],
+      });
       assert.ok(await rt.imageLabels(imported));
       const bridge = await rt.bridgeNetwork();
       assert.match(bridge?.gateway ?? '', /^\d+\.\d+\.\d+\.\d+$/);
       assert.match(bridge?.subnet ?? '', /^\d+\.\d+\.\d+\.\d+\/\d+$/);
-      if (rt instanceof DockerRuntime) for (const image of [built, tagged, imported]) await rt.docker.getImage(image).remove({ force: true });
+      if (rt instanceof DockerRuntime)
+        for (const image of [built, tagged, imported]) await rt.docker.getImage(image).remove({ force: true });
     });
 
     it('force-removes a running container and tolerates removing it again', async () => {

@@ -29,7 +29,12 @@ describe('readJsonLines', () => {
     const seen: unknown[] = [];
     await readJsonLines(Readable.from(['plain text\n']), (o) => seen.push(o));
     assert.deepEqual(seen, [{ raw: 'plain text' }]);
-    await assert.rejects(readJsonLines(Readable.from(['{"error":"boom"}\n']), (o) => { throw new Error(o.error); }), /boom/);
+    await assert.rejects(
+      readJsonLines(Readable.from(['{"error":"boom"}\n']), (o) => {
+        throw new Error(o.error);
+      }),
+      /boom/,
+    );
   });
 
   it('resolves when the stream is destroyed', async () => {

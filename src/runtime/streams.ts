@@ -70,7 +70,10 @@ export class DemuxStream extends Transform {
   private raw = false;
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    if (this.raw) return done(null, chunk);
+    if (this.raw) {
+      done(null, chunk);
+      return;
+    }
     this.buffered = this.buffered.length ? Buffer.concat([this.buffered, chunk]) : chunk;
     while (this.buffered.length >= 8) {
       const type = this.buffered[0];
@@ -78,7 +81,8 @@ export class DemuxStream extends Transform {
         this.raw = true;
         this.push(this.buffered);
         this.buffered = Buffer.alloc(0);
-        return done();
+        done();
+        return;
       }
       const length = this.buffered.readUInt32BE(4);
       if (this.buffered.length < 8 + length) break;

@@ -16,7 +16,7 @@ const BLOCK = 512;
 
 /** Writes `value` as a NUL-terminated octal field of `width` bytes. */
 function octal(header: Buffer, offset: number, width: number, value: number): void {
-  header.write(value.toString(8).padStart(width - 1, '0') + '\0', offset, width, 'ascii');
+  header.write(`${value.toString(8).padStart(width - 1, '0')}\0`, offset, width, 'ascii');
 }
 
 function headerFor(entry: TarEntry): Buffer {
@@ -27,7 +27,7 @@ function headerFor(entry: TarEntry): Buffer {
   octal(h, 100, 8, entry.mode ?? (isLink ? 0o777 : 0o644));
   octal(h, 108, 8, 0); // uid
   octal(h, 116, 8, 0); // gid
-  octal(h, 124, 12, isLink ? 0 : entry.data?.length ?? 0);
+  octal(h, 124, 12, isLink ? 0 : (entry.data?.length ?? 0));
   octal(h, 136, 12, 0); // mtime: fixed, so the same input gives the same image layer
   h.write(isLink ? '2' : '0', 156, 1, 'ascii');
   if (isLink) h.write(entry.linkTarget!, 157, 100, 'utf8');
@@ -35,7 +35,7 @@ function headerFor(entry: TarEntry): Buffer {
   h.fill(' ', 148, 156); // checksum is computed with its own field as spaces
   let sum = 0;
   for (const byte of h) sum += byte;
-  h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 8, 'ascii');
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8, 'ascii');
   return h;
 }
 

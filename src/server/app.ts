@@ -48,12 +48,25 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
         const info = await runtime.info();
         docker = { reachable: true, version: info.version, cpus: info.cpus, memoryBytes: info.memoryBytes };
       } catch (err) {
-        docker = { reachable: false, error: (err as Error).message, hint: 'Start Docker Engine and make sure `docker info` works for this user.' };
+        docker = {
+          reachable: false,
+          error: (err as Error).message,
+          hint: 'Start Docker Engine and make sure `docker info` works for this user.',
+        };
       }
       const details = Object.fromEntries(rooms.flatMap((r) => (r.status ? [[r.name, r.status()]] : [])));
       const problems = rooms.flatMap((r) => (r.problems?.() ?? []).map((p) => `${r.name}: ${p}`));
       if (!docker.reachable) problems.push(`docker: ${docker.error}. ${docker.hint}`);
-      sendJson(res, 200, { status: problems.length ? 'degraded' : 'ok', problems, version: VERSION, pid: process.pid, services: rooms.map((r) => r.name), docker, timeScale: ctx.clock.scale, ...details });
+      sendJson(res, 200, {
+        status: problems.length ? 'degraded' : 'ok',
+        problems,
+        version: VERSION,
+        pid: process.pid,
+        services: rooms.map((r) => r.name),
+        docker,
+        timeScale: ctx.clock.scale,
+        ...details,
+      });
     },
   };
   const server = createEdge({

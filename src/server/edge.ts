@@ -53,14 +53,17 @@ export function createEdge(opts: EdgeOptions): Server {
       if (match) return route.handle(req, res, match);
     }
     if (await seam.serve(req, res, url)) return;
-    sendJson(res, 404, { message: `Nothing is served at ${req.method} ${url.pathname}. AWS APIs take POST / with X-Amz-Target or a Query form; see /_slipway/health.` });
+    sendJson(res, 404, {
+      message: `Nothing is served at ${req.method} ${url.pathname}. AWS APIs take POST / with X-Amz-Target or a Query form; see /_slipway/health.`,
+    });
   }
 
   /** 403 in the caller's protocol: an AWS API's, the registry's, else plain JSON. */
   function deny(req: IncomingMessage, res: ServerResponse, url: URL, reason: string): void {
     if (seam.deny(req, res, url, reason)) return;
     req.resume();
-    if (url.pathname === '/v2' || url.pathname.startsWith('/v2/')) sendJson(res, 403, { errors: [{ code: 'DENIED', message: reason, detail: null }] });
+    if (url.pathname === '/v2' || url.pathname.startsWith('/v2/'))
+      sendJson(res, 403, { errors: [{ code: 'DENIED', message: reason, detail: null }] });
     else sendJson(res, 403, { message: reason });
   }
 }

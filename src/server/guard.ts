@@ -28,7 +28,9 @@ export interface GuardOptions {
 export type Guard = (req: IncomingMessage, apiCall: boolean) => string | undefined;
 
 export function createGuard(opts: GuardOptions): Guard {
-  const names = new Set([opts.host, opts.registryHost && hostOf(opts.registryHost), hostname()].flatMap((n) => (n ? [n.toLowerCase()] : [])));
+  const names = new Set(
+    [opts.host, opts.registryHost && hostOf(opts.registryHost), hostname()].flatMap((n) => (n ? [n.toLowerCase()] : [])),
+  );
   const served = (name: string) => isIP(name) !== 0 || name === 'localhost' || name.endsWith('.localhost') || names.has(name);
 
   return (req, apiCall) => {

@@ -13,7 +13,14 @@ import { AwsError } from '../core/errors.ts';
 import { errorShape, loadModel } from '../protocol/model.ts';
 
 /** AWS's common errors (documented for every service's API) that a catalogue may use beyond its model. */
-const COMMON_ERRORS = new Set(['AccessDeniedException', 'InvalidParameterCombination', 'InvalidParameterValue', 'MissingParameter', 'ThrottlingException', 'ValidationError']);
+const COMMON_ERRORS = new Set([
+  'AccessDeniedException',
+  'InvalidParameterCombination',
+  'InvalidParameterValue',
+  'MissingParameter',
+  'ThrottlingException',
+  'ValidationError',
+]);
 
 const servicesDir = fileURLToPath(new URL('./', import.meta.url));
 const rooms = readdirSync(servicesDir, { withFileTypes: true })
@@ -49,7 +56,7 @@ async function catalogues(room: string): Promise<Map<string, Entry>> {
 }
 
 /** Stands in for any argument: every property and call gives itself back, and it prints as 'x'. */
-const anything: any = new Proxy(function () {}, {
+const anything: any = new Proxy(() => {}, {
   get: (_target, key) => (key === Symbol.toPrimitive ? () => 'x' : key === Symbol.iterator ? function* () {} : anything),
   apply: () => anything,
 });
@@ -82,7 +89,9 @@ describe('error catalogues', () => {
       });
 
       it('builds AwsErrors only in errors.ts', () => {
-        const elsewhere = [...sources(room)].filter(([file, source]) => file !== 'errors.ts' && source.includes('new AwsError(')).map(([file]) => file);
+        const elsewhere = [...sources(room)]
+          .filter(([file, source]) => file !== 'errors.ts' && source.includes('new AwsError('))
+          .map(([file]) => file);
         assert.deepEqual(elsewhere, [], `${room} files that construct an AwsError outside errors.ts`);
       });
     });

@@ -42,6 +42,8 @@ export function startCheckpointer(file: string): () => void {
   const worker = new Worker(source, { eval: true, workerData: { driver, file, everyMs: CHECKPOINT_EVERY_MS } });
   worker.unref();
   worker.on('message', (message) => log.warn(`checkpoint of ${file} failed: ${message}; the store's own auto-checkpoint takes over`));
-  worker.on('error', (err) => log.warn(`the checkpoint thread for ${file} stopped: ${err.message}; the store's own auto-checkpoint takes over`));
+  worker.on('error', (err) =>
+    log.warn(`the checkpoint thread for ${file} stopped: ${err.message}; the store's own auto-checkpoint takes over`),
+  );
   return () => void worker.terminate();
 }

@@ -39,7 +39,10 @@ describe('store transactions', () => {
         }),
       /refused/,
     );
-    assert.deepEqual(things.find().map((d) => d.name), ['a', 'b']);
+    assert.deepEqual(
+      things.find().map((d) => d.name),
+      ['a', 'b'],
+    );
     assert.equal(store.db.inTransaction, false);
     store.close();
   });
@@ -47,7 +50,10 @@ describe('store transactions', () => {
   it('refuse a function that returns a promise, writing nothing', () => {
     const store = Store.open(':memory:');
     const things = table(store);
-    assert.throws(() => store.tx(() => (things.put('a', { name: 'a', n: 1 }, { kind: 'x', size: 1 }), Promise.resolve())), /cannot return a promise/);
+    assert.throws(
+      () => store.tx(() => (things.put('a', { name: 'a', n: 1 }, { kind: 'x', size: 1 }), Promise.resolve())),
+      /cannot return a promise/,
+    );
     assert.equal(things.count(), 0);
     store.close();
   });
@@ -57,10 +63,16 @@ describe('store transactions', () => {
     const things = table(store);
     things.put('a', { name: 'a', n: 1 }, { kind: 'x', size: 1 });
     const write = (d: Doc) => things.put(d.name, d, { kind: 'x', size: d.n });
-    assert.deepEqual(things.modify('a', (d) => (d.n = 5), write), { name: 'a', n: 5 });
+    assert.deepEqual(
+      things.modify('a', (d) => (d.n = 5), write),
+      { name: 'a', n: 5 },
+    );
     assert.deepEqual(things.get('a'), { name: 'a', n: 5 });
     assert.deepEqual(things.find({ size: 5 }), [{ name: 'a', n: 5 }]);
-    assert.equal(things.modify('gone', (d) => (d.n = 1), write), undefined);
+    assert.equal(
+      things.modify('gone', (d) => (d.n = 1), write),
+      undefined,
+    );
     store.close();
   });
 });
@@ -72,11 +84,26 @@ describe('store queries', () => {
     things.put('a', { name: 'a', n: 1 }, { kind: 'x', size: 3 });
     things.put('b', { name: 'b', n: 2 }, { kind: null, size: 1 });
     things.put('c', { name: 'c', n: 3 }, { kind: 'x', size: 2 });
-    assert.deepEqual(things.find({ kind: 'x' }).map((d) => d.name), ['a', 'c']);
-    assert.deepEqual(things.find({ kind: 'x' }, 'size DESC').map((d) => d.name), ['a', 'c']);
-    assert.deepEqual(things.find({}, 'size').map((d) => d.name), ['b', 'c', 'a']);
-    assert.deepEqual(things.find({ kind: null }).map((d) => d.name), ['b']);
-    assert.deepEqual(things.find({ kind: undefined, size: 2 }).map((d) => d.name), ['c']);
+    assert.deepEqual(
+      things.find({ kind: 'x' }).map((d) => d.name),
+      ['a', 'c'],
+    );
+    assert.deepEqual(
+      things.find({ kind: 'x' }, 'size DESC').map((d) => d.name),
+      ['a', 'c'],
+    );
+    assert.deepEqual(
+      things.find({}, 'size').map((d) => d.name),
+      ['b', 'c', 'a'],
+    );
+    assert.deepEqual(
+      things.find({ kind: null }).map((d) => d.name),
+      ['b'],
+    );
+    assert.deepEqual(
+      things.find({ kind: undefined, size: 2 }).map((d) => d.name),
+      ['c'],
+    );
     assert.equal(things.count({ kind: 'x' }), 2);
     assert.equal(things.count({ kind: null }), 1);
     assert.equal(things.count(), 3);
@@ -182,7 +209,9 @@ describe('store on disk', () => {
         await Promise.all(group);
         process.stdout.write(i + 7 + '\\n');
       }`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let acknowledged = -1;
     let out = '';
     await new Promise<void>((resolve, reject) => {

@@ -165,7 +165,10 @@ export class Store {
 
   setMeta(key: string, value: string): void {
     this.settle();
-    this.prepare('INSERT INTO slipway_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.prepare('INSERT INTO slipway_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+      key,
+      value,
+    );
   }
 
   /** A table of JSON documents keyed by `pk`, with indexed columns to filter on. */
@@ -195,7 +198,11 @@ export class DocTable<T, C extends string> {
   private readonly deleteDoc: Database.Statement;
   private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(private readonly store: Store, readonly name: string, columns: Record<C, 'TEXT' | 'INTEGER'>) {
+  constructor(
+    private readonly store: Store,
+    readonly name: string,
+    columns: Record<C, 'TEXT' | 'INTEGER'>,
+  ) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`bad table name ${name}`);
     const cols = (this.columnNames = Object.keys(columns) as C[]);
     const defs = cols.map((c) => `${c} ${columns[c]}`).join(', ');
@@ -203,7 +210,7 @@ export class DocTable<T, C extends string> {
     for (const c of cols) store.db.exec(`CREATE INDEX IF NOT EXISTS ${name}_${c} ON ${name} (${c})`);
     this.getDoc = store.db.prepare(`SELECT doc FROM ${name} WHERE pk = ?`).pluck();
     this.putDoc = store.db.prepare(
-      `INSERT INTO ${name} (pk${cols.map((c) => ', ' + c).join('')}, doc) VALUES (?${cols.map(() => ', ?').join('')}, ?) ` +
+      `INSERT INTO ${name} (pk${cols.map((c) => `, ${c}`).join('')}, doc) VALUES (?${cols.map(() => ', ?').join('')}, ?) ` +
         `ON CONFLICT(pk) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}, `).join('')}doc = excluded.doc`,
     );
     this.deleteDoc = store.db.prepare(`DELETE FROM ${name} WHERE pk = ?`);

@@ -28,20 +28,36 @@ before(async () => {
 });
 after(async () => {
   await slipway?.kill('SIGTERM');
-  for (const c of await docker.listContainers({ all: true, filters: { label: ['slipway.codebuild.project=sleepy'] } })) await docker.getContainer(c.Id).remove({ force: true });
+  for (const c of await docker.listContainers({ all: true, filters: { label: ['slipway.codebuild.project=sleepy'] } }))
+    await docker.getContainer(c.Id).remove({ force: true });
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const containersOf = async (arn: string) => docker.listContainers({ all: true, filters: { label: [`slipway.codebuild.build-arn=${arn}`] } });
+const containersOf = async (arn: string) =>
+  docker.listContainers({ all: true, filters: { label: [`slipway.codebuild.build-arn=${arn}`] } });
 
 describe('CodeBuild across restarts', () => {
   test('slipway logs build --follow streams the log until the build completes', async () => {
     slipway = await startSlipwayProcess(dataDir, port);
     const cb = codebuildClient(slipway.endpoint);
-    await createProject(cb, { name: 'ticker', source: { type: 'NO_SOURCE', buildspec: 'version: 0.2\nphases:\n  build:\n    commands: ["for i in 1 2 3; do echo tick $i; sleep 1; done"]\n' } });
+    await createProject(cb, {
+      name: 'ticker',
+      source: {
+        type: 'NO_SOURCE',
+        buildspec: 'version: 0.2\nphases:\n  build:\n    commands: ["for i in 1 2 3; do echo tick $i; sleep 1; done"]\n',
+      },
+    });
     const { build } = await cb.send(new StartBuildCommand({ projectName: 'ticker' }));
     const started = Date.now();
-    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin/slipway.js'), 'logs', 'build', build!.id!, '--follow', '--endpoint', slipway.endpoint]);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      join(root, 'bin/slipway.js'),
+      'logs',
+      'build',
+      build!.id!,
+      '--follow',
+      '--endpoint',
+      slipway.endpoint,
+    ]);
     assert.ok(Date.now() - started > 2500, 'the command followed the build instead of returning at once');
     assert.match(stdout, /tick 1\ntick 2\ntick 3\n/);
     assert.match(stdout, /Build SUCCEEDED\n$/);
@@ -50,7 +66,10 @@ describe('CodeBuild across restarts', () => {
 
   test('kill -9 mid-build: the next start finishes the build FAILED with the reason and removes its container', async () => {
     let cb = codebuildClient(slipway!.endpoint);
-    await createProject(cb, { name: 'sleepy', source: { type: 'NO_SOURCE', buildspec: 'version: 0.2\nphases:\n  build:\n    commands: ["echo going to sleep", "sleep 600"]\n' } });
+    await createProject(cb, {
+      name: 'sleepy',
+      source: { type: 'NO_SOURCE', buildspec: 'version: 0.2\nphases:\n  build:\n    commands: ["echo going to sleep", "sleep 600"]\n' },
+    });
     const { build } = await cb.send(new StartBuildCommand({ projectName: 'sleepy' }));
     await waitFor('BUILD to be under way', async () => (await getBuild(cb, build!.id!)).currentPhase === 'BUILD');
     await slipway!.kill('SIGKILL');
@@ -63,11 +82,16 @@ describe('CodeBuild across restarts', () => {
     assert.equal(phase.phaseStatus, 'FAILED');
     assert.equal(phase.contexts?.[0].statusCode, 'BUILD_INTERRUPTED');
     assert.match(phase.contexts![0].message!, /^Slipway stopped while this build was in BUILD/);
-    assert.deepEqual(done.phases!.slice(-2).map((p) => p.phaseType), ['FINALIZING', 'COMPLETED']);
+    assert.deepEqual(
+      done.phases!.slice(-2).map((p) => p.phaseType),
+      ['FINALIZING', 'COMPLETED'],
+    );
     assert.equal((await containersOf(build!.arn!)).length, 0);
     assert.match(await (await fetch(done.logs!.deepLink!)).text(), /going to sleep\n[\s\S]*Slipway stopped while this build was in BUILD/);
     // The next process writes its lines to the build's CloudWatch Logs stream too.
-    const events = await logsClient(slipway.endpoint).send(new GetLogEventsCommand({ logGroupName: '/aws/codebuild/sleepy', logStreamName: done.logs!.streamName!, startFromHead: true }));
+    const events = await logsClient(slipway.endpoint).send(
+      new GetLogEventsCommand({ logGroupName: '/aws/codebuild/sleepy', logStreamName: done.logs!.streamName!, startFromHead: true }),
+    );
     assert.match(events.events!.map((e) => e.message).join('\n'), /Slipway stopped while this build was in BUILD[\s\S]*Build FAILED$/);
   });
 

@@ -4,9 +4,21 @@
  * region's ARN names nothing.
  */
 import {
-  BatchGetBuildsCommand, BatchGetProjectsCommand, BatchGetReportGroupsCommand, CreateReportGroupCommand, DeleteProjectCommand,
-  DeleteReportGroupCommand, ListProjectsCommand, ListReportGroupsCommand, ListReportsCommand, ListReportsForReportGroupCommand,
-  RetryBuildCommand, StartBuildCommand, StopBuildCommand, UpdateReportGroupCommand, type CodeBuildClient,
+  BatchGetBuildsCommand,
+  BatchGetProjectsCommand,
+  BatchGetReportGroupsCommand,
+  CreateReportGroupCommand,
+  DeleteProjectCommand,
+  DeleteReportGroupCommand,
+  ListProjectsCommand,
+  ListReportGroupsCommand,
+  ListReportsCommand,
+  ListReportsForReportGroupCommand,
+  RetryBuildCommand,
+  StartBuildCommand,
+  StopBuildCommand,
+  UpdateReportGroupCommand,
+  type CodeBuildClient,
 } from '@aws-sdk/client-codebuild';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -34,19 +46,48 @@ describe('CodeBuild paging and scope', () => {
     const first = await east.send(new ListReportGroupsCommand({ maxResults: 2, sortBy: 'NAME', sortOrder: 'ASCENDING' }));
     assert.equal(first.reportGroups?.length, 2);
     assert.ok(first.nextToken);
-    const second = await east.send(new ListReportGroupsCommand({ maxResults: 2, sortBy: 'NAME', sortOrder: 'ASCENDING', nextToken: first.nextToken }));
+    const second = await east.send(
+      new ListReportGroupsCommand({ maxResults: 2, sortBy: 'NAME', sortOrder: 'ASCENDING', nextToken: first.nextToken }),
+    );
     assert.equal(second.nextToken, undefined);
-    assert.deepEqual([...first.reportGroups!, ...second.reportGroups!].map((a) => a.split('/').pop()), ['pg-a', 'pg-b', 'pg-c']);
+    assert.deepEqual(
+      [...first.reportGroups!, ...second.reportGroups!].map((a) => a.split('/').pop()),
+      ['pg-a', 'pg-b', 'pg-c'],
+    );
 
-    await expectAwsError(east.send(new ListReportsCommand({ nextToken: first.nextToken })), 'InvalidInputException', /^Invalid nextToken: /);
+    await expectAwsError(
+      east.send(new ListReportsCommand({ nextToken: first.nextToken })),
+      'InvalidInputException',
+      /^Invalid nextToken: /,
+    );
     const groupArn = first.reportGroups![0];
-    await expectAwsError(east.send(new ListReportsForReportGroupCommand({ reportGroupArn: groupArn, nextToken: 'bm90LWEtdG9rZW4' })), 'InvalidInputException', /^Invalid nextToken: /);
-    await expectAwsError(east.send(new ListProjectsCommand({ nextToken: first.nextToken })), 'InvalidInputException', /^Invalid nextToken: /);
+    await expectAwsError(
+      east.send(new ListReportsForReportGroupCommand({ reportGroupArn: groupArn, nextToken: 'bm90LWEtdG9rZW4' })),
+      'InvalidInputException',
+      /^Invalid nextToken: /,
+    );
+    await expectAwsError(
+      east.send(new ListProjectsCommand({ nextToken: first.nextToken })),
+      'InvalidInputException',
+      /^Invalid nextToken: /,
+    );
   });
 
   test('the aws CLI (v1) follows the tokens to the end of a list', async () => {
-    const all = await awsCli(s.endpoint, ['codebuild', 'list-report-groups', '--sort-by', 'NAME', '--sort-order', 'ASCENDING', '--page-size', '1']);
-    assert.deepEqual(all.reportGroups.map((a: string) => a.split('/').pop()), ['pg-a', 'pg-b', 'pg-c']);
+    const all = await awsCli(s.endpoint, [
+      'codebuild',
+      'list-report-groups',
+      '--sort-by',
+      'NAME',
+      '--sort-order',
+      'ASCENDING',
+      '--page-size',
+      '1',
+    ]);
+    assert.deepEqual(
+      all.reportGroups.map((a: string) => a.split('/').pop()),
+      ['pg-a', 'pg-b', 'pg-c'],
+    );
   });
 
   test("another region sees none of this region's report groups or projects", async () => {
@@ -78,13 +119,20 @@ describe('CodeBuild paging and scope', () => {
     await createProject(east, { name: 'pg-arn' });
     const projectArn = 'arn:aws:codebuild:us-east-1:000000000000:project/pg-arn';
     assert.deepEqual((await west.send(new BatchGetProjectsCommand({ names: [projectArn] }))).projectsNotFound, [projectArn]);
-    await expectAwsError(west.send(new StartBuildCommand({ projectName: projectArn })), 'ResourceNotFoundException', `Project cannot be found: ${projectArn}`);
+    await expectAwsError(
+      west.send(new StartBuildCommand({ projectName: projectArn })),
+      'ResourceNotFoundException',
+      `Project cannot be found: ${projectArn}`,
+    );
     await west.send(new DeleteProjectCommand({ name: projectArn }));
     assert.equal((await east.send(new BatchGetProjectsCommand({ names: ['pg-arn'] }))).projects?.length, 1);
 
     const groupArn = 'arn:aws:codebuild:us-east-1:000000000000:report-group/pg-a';
     assert.deepEqual((await west.send(new BatchGetReportGroupsCommand({ reportGroupArns: [groupArn] }))).reportGroupsNotFound, [groupArn]);
-    await expectAwsError(west.send(new UpdateReportGroupCommand({ arn: groupArn, tags: [{ key: 'k', value: 'v' }] })), 'ResourceNotFoundException');
+    await expectAwsError(
+      west.send(new UpdateReportGroupCommand({ arn: groupArn, tags: [{ key: 'k', value: 'v' }] })),
+      'ResourceNotFoundException',
+    );
     await expectAwsError(west.send(new ListReportsForReportGroupCommand({ reportGroupArn: groupArn })), 'ResourceNotFoundException');
     await expectAwsError(west.send(new DeleteReportGroupCommand({ arn: groupArn })), 'ResourceNotFoundException');
     assert.deepEqual((await east.send(new BatchGetReportGroupsCommand({ reportGroupArns: [groupArn] }))).reportGroups?.[0].tags, []);

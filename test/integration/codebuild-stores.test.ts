@@ -12,7 +12,16 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { artifactZip, buildLog, BUSYBOX_ENV, createBuckets, createProject, phaseList, runBuild, startCodebuildSlipway } from '../support/codebuild.ts';
+import {
+  artifactZip,
+  buildLog,
+  BUSYBOX_ENV,
+  createBuckets,
+  createProject,
+  phaseList,
+  runBuild,
+  startCodebuildSlipway,
+} from '../support/codebuild.ts';
 import { logsClient } from '../support/logs.ts';
 import { aws } from '../support/s3.ts';
 import type { TestSlipway } from '../support/slipway.ts';
@@ -35,7 +44,12 @@ after(async () => {
 /** A zip of `files` written by Python's zipfile; returns its path. */
 function zipOf(name: string, files: Record<string, string>): string {
   const path = join(dir, name);
-  execFileSync('python3', ['-c', 'import sys,json,zipfile\nz=zipfile.ZipFile(sys.argv[1],"w")\nfor k,v in json.loads(sys.argv[2]).items(): z.writestr(k,v)', path, JSON.stringify(files)]);
+  execFileSync('python3', [
+    '-c',
+    'import sys,json,zipfile\nz=zipfile.ZipFile(sys.argv[1],"w")\nfor k,v in json.loads(sys.argv[2]).items(): z.writestr(k,v)',
+    path,
+    JSON.stringify(files),
+  ]);
   return path;
 }
 
@@ -69,7 +83,8 @@ describe('CodeBuild with S3, Parameter Store, Secrets Manager and CloudWatch Log
     await aws(s.endpoint, ['s3api', 'put-bucket-versioning', '--bucket', 'cb-src', '--versioning-configuration', 'Status=Enabled']);
     await createBuckets(s.endpoint, 'cb-out');
     await aws(s.endpoint, ['s3', 'cp', zipOf('v1.zip', { 'app/hello.txt': 'first\n' }), 's3://cb-src/app/src.zip']);
-    const v1 = JSON.parse(await aws(s.endpoint, ['s3api', 'head-object', '--bucket', 'cb-src', '--key', 'app/src.zip'])).VersionId as string;
+    const v1 = JSON.parse(await aws(s.endpoint, ['s3api', 'head-object', '--bucket', 'cb-src', '--key', 'app/src.zip']))
+      .VersionId as string;
     await aws(s.endpoint, ['s3', 'cp', zipOf('v2.zip', { 'app/hello.txt': 'second\n' }), 's3://cb-src/app/src.zip']);
     writeFileSync(join(dir, 'buildspec.yml'), ARTIFACT_BUILDSPEC);
     await aws(s.endpoint, ['s3', 'cp', join(dir, 'buildspec.yml'), 's3://cb-src/specs/buildspec.yml']);
@@ -78,7 +93,9 @@ describe('CodeBuild with S3, Parameter Store, Secrets Manager and CloudWatch Log
       name: 'from-s3',
       source: { type: 'S3', location: 'cb-src/app/src.zip', buildspec: 'arn:aws:s3:::cb-src/specs/buildspec.yml' },
       artifacts: { type: 'S3', location: 'cb-out', path: 'builds', namespaceType: 'BUILD_ID', name: 'app.zip', packaging: 'ZIP' },
-      secondaryArtifacts: [{ type: 'S3', location: 'cb-out', artifactIdentifier: 'site', name: 'site', packaging: 'NONE', encryptionDisabled: true }],
+      secondaryArtifacts: [
+        { type: 'S3', location: 'cb-out', artifactIdentifier: 'site', name: 'site', packaging: 'NONE', encryptionDisabled: true },
+      ],
     });
     const pinned = await runBuild(cb, { projectName: 'from-s3', sourceVersion: v1 });
     assert.equal(pinned.buildStatus, 'SUCCEEDED', await buildLog(s.endpoint, pinned));
@@ -121,7 +138,15 @@ artifacts:
       files: [two.txt]
 `,
       },
-      artifacts: { type: 'S3', location: 'cb-names', path: 'ignored', namespaceType: 'BUILD_ID', packaging: 'ZIP', name: 'from-project.zip', overrideArtifactName: true },
+      artifacts: {
+        type: 'S3',
+        location: 'cb-names',
+        path: 'ignored',
+        namespaceType: 'BUILD_ID',
+        packaging: 'ZIP',
+        name: 'from-project.zip',
+        overrideArtifactName: true,
+      },
       secondaryArtifacts: [{ type: 'S3', location: 'cb-names', artifactIdentifier: 'top', name: '/' }],
     });
     const build = await runBuild(cb, { projectName: 's3-names' });
@@ -130,7 +155,9 @@ artifacts:
     assert.equal(build.artifacts?.location, `arn:aws:s3:::cb-names/${key}`);
     assert.equal(build.artifacts?.overrideArtifactName, true);
     assert.equal(build.secondaryArtifacts?.[0].location, 'arn:aws:s3:::cb-names');
-    const listed = JSON.parse(await aws(s.endpoint, ['s3api', 'list-objects-v2', '--bucket', 'cb-names'])).Contents.map((o: { Key: string }) => o.Key);
+    const listed = JSON.parse(await aws(s.endpoint, ['s3api', 'list-objects-v2', '--bucket', 'cb-names'])).Contents.map(
+      (o: { Key: string }) => o.Key,
+    );
     assert.deepEqual(listed.sort(), [key, 'two.txt']);
     await aws(s.endpoint, ['s3', 'cp', `s3://cb-names/${key}`, join(dir, 'names.zip')]);
     assert.deepEqual(zipFiles(join(dir, 'names.zip')), { 'one.txt': 'one\n' });
@@ -144,7 +171,10 @@ artifacts:
     const download = noSource.phases!.find((p) => p.phaseType === 'DOWNLOAD_SOURCE')!;
     assert.equal(download.phaseStatus, 'FAILED');
     assert.equal(download.contexts?.[0].statusCode, 'CLIENT_ERROR');
-    assert.match(download.contexts![0].message!, /^NoSuchKey: The specified key does not exist\. for primary source and source version arn:aws:s3:::cb-empty\/nothing\.zip$/);
+    assert.match(
+      download.contexts![0].message!,
+      /^NoSuchKey: The specified key does not exist\. for primary source and source version arn:aws:s3:::cb-empty\/nothing\.zip$/,
+    );
 
     // An S3 source is a zip, whatever its key says.
     writeFileSync(join(dir, 'not-a-zip.tar'), 'plain text');
@@ -155,18 +185,29 @@ artifacts:
 
     await createProject(cb, {
       name: 's3-no-bucket',
-      source: { type: 'NO_SOURCE', buildspec: 'version: 0.2\nphases:\n  build:\n    commands: ["echo x > x.txt"]\nartifacts:\n  files: [x.txt]\n' },
+      source: {
+        type: 'NO_SOURCE',
+        buildspec: 'version: 0.2\nphases:\n  build:\n    commands: ["echo x > x.txt"]\nartifacts:\n  files: [x.txt]\n',
+      },
       artifacts: { type: 'S3', location: 'cb-absent-bucket', name: 'x' },
     });
     const noBucket = await runBuild(cb, { projectName: 's3-no-bucket' });
     assert.equal(noBucket.buildStatus, 'FAILED');
     const upload = noBucket.phases!.find((p) => p.phaseType === 'UPLOAD_ARTIFACTS')!;
     assert.equal(upload.phaseStatus, 'FAILED');
-    assert.deepEqual(upload.contexts, [{ statusCode: 'CLIENT_ERROR', message: 'upload artifacts to arn:aws:s3:::cb-absent-bucket failed: NoSuchBucket: The specified bucket does not exist' }]);
+    assert.deepEqual(upload.contexts, [
+      {
+        statusCode: 'CLIENT_ERROR',
+        message: 'upload artifacts to arn:aws:s3:::cb-absent-bucket failed: NoSuchBucket: The specified bucket does not exist',
+      },
+    ]);
     const noSpec = await runBuild(cb, { projectName: 's3-no-bucket', buildspecOverride: 'arn:aws:s3:::cb-empty/buildspec.yml' });
     assert.deepEqual(phaseList(noSpec).slice(3, 4), ['DOWNLOAD_SOURCE:FAILED']);
     assert.match(JSON.stringify(noSpec.phases), /NoSuchKey/);
-    await assert.rejects(createProject(cb, { name: 's3-no-location', artifacts: { type: 'S3' } }), /location is required for artifacts type S3/);
+    await assert.rejects(
+      createProject(cb, { name: 's3-no-location', artifacts: { type: 'S3' } }),
+      /location is required for artifacts type S3/,
+    );
   });
 
   test('parameter-store and secrets-manager variables reach the build, are masked in its log, and the log is in CloudWatch Logs', async () => {
@@ -188,43 +229,66 @@ phases:
     await createProject(cb, {
       name: 'stored-vars',
       source: { type: 'NO_SOURCE', buildspec },
-      environment: { ...BUSYBOX_ENV, environmentVariables: [{ name: 'PLAIN', value: '/cb/plain', type: 'PARAMETER_STORE' }, { name: 'WHOLE', value: 'cb/db', type: 'SECRETS_MANAGER' }] },
+      environment: {
+        ...BUSYBOX_ENV,
+        environmentVariables: [
+          { name: 'PLAIN', value: '/cb/plain', type: 'PARAMETER_STORE' },
+          { name: 'WHOLE', value: 'cb/db', type: 'SECRETS_MANAGER' },
+        ],
+      },
     });
     const build = await runBuild(cb, { projectName: 'stored-vars' });
     const log = await buildLog(s.endpoint, build);
     assert.equal(build.buildStatus, 'SUCCEEDED', log);
     assert.match(log, /^token=\*\*\* password=\*\*\* plain=\*\*\*$/m);
-    for (const secret of ['tok-123-secret', 'pw-456-secret', 'plain-789-value']) assert.ok(!log.includes(secret), `${secret} appears in the log`);
+    for (const secret of ['tok-123-secret', 'pw-456-secret', 'plain-789-value'])
+      assert.ok(!log.includes(secret), `${secret} appears in the log`);
 
     assert.equal(build.logs?.groupName, '/aws/codebuild/stored-vars');
     assert.equal(build.logs?.streamName, uuidOf(build.id!));
-    const events = await logs.send(new GetLogEventsCommand({ logGroupName: build.logs!.groupName!, logStreamName: build.logs!.streamName!, startFromHead: true }));
+    const events = await logs.send(
+      new GetLogEventsCommand({ logGroupName: build.logs!.groupName!, logStreamName: build.logs!.streamName!, startFromHead: true }),
+    );
     const messages = events.events!.map((e) => e.message!);
     assert.ok(messages.includes('token=*** password=*** plain=***'), messages.join('\n'));
     assert.ok(messages.some((m) => /Phase complete: BUILD State: SUCCEEDED/.test(m)));
-    assert.equal(messages.join('\n') + '\n', log);
+    assert.equal(`${messages.join('\n')}\n`, log);
 
     // A parameter or secret that is not there fails DOWNLOAD_SOURCE with CodeBuild's status and wording.
-    const noParam = await runBuild(cb, { projectName: 'stored-vars', environmentVariablesOverride: [{ name: 'PLAIN', value: '/cb/absent', type: 'PARAMETER_STORE' }] });
+    const noParam = await runBuild(cb, {
+      projectName: 'stored-vars',
+      environmentVariablesOverride: [{ name: 'PLAIN', value: '/cb/absent', type: 'PARAMETER_STORE' }],
+    });
     const failed = noParam.phases!.find((p) => p.phaseType === 'DOWNLOAD_SOURCE')!;
     assert.equal(failed.phaseStatus, 'FAILED');
     assert.deepEqual(failed.contexts, [{ statusCode: 'Decrypted Variables Error', message: 'parameter does not exist: /cb/absent' }]);
-    const noSecret = await runBuild(cb, { projectName: 'stored-vars', environmentVariablesOverride: [{ name: 'WHOLE', value: 'cb/absent', type: 'SECRETS_MANAGER' }] });
+    const noSecret = await runBuild(cb, {
+      projectName: 'stored-vars',
+      environmentVariablesOverride: [{ name: 'WHOLE', value: 'cb/absent', type: 'SECRETS_MANAGER' }],
+    });
     assert.deepEqual(noSecret.phases!.find((p) => p.phaseType === 'DOWNLOAD_SOURCE')!.contexts, [
       { statusCode: 'Secrets Manager Error', message: "ResourceNotFoundException: Secrets Manager can't find the specified secret." },
     ]);
   });
 
-  test('logsConfig: a group and stream prefix of the project\'s own, or CloudWatch Logs disabled', async () => {
+  test("logsConfig: a group and stream prefix of the project's own, or CloudWatch Logs disabled", async () => {
     const buildspec = 'version: 0.2\nphases:\n  build:\n    commands: ["echo hello from the build"]\n';
-    await cb.send(new CreateProjectCommand({
-      name: 'own-group', source: { type: 'NO_SOURCE', buildspec }, artifacts: { type: 'NO_ARTIFACTS' }, environment: { ...BUSYBOX_ENV }, serviceRole: 'arn:aws:iam::000000000000:role/codebuild',
-      logsConfig: { cloudWatchLogs: { status: 'ENABLED', groupName: 'team/builds', streamName: 'own' } },
-    }));
+    await cb.send(
+      new CreateProjectCommand({
+        name: 'own-group',
+        source: { type: 'NO_SOURCE', buildspec },
+        artifacts: { type: 'NO_ARTIFACTS' },
+        environment: { ...BUSYBOX_ENV },
+        serviceRole: 'arn:aws:iam::000000000000:role/codebuild',
+        logsConfig: { cloudWatchLogs: { status: 'ENABLED', groupName: 'team/builds', streamName: 'own' } },
+      }),
+    );
     const build = await runBuild(cb, { projectName: 'own-group' });
     assert.equal(build.logs?.groupName, 'team/builds');
     assert.equal(build.logs?.streamName, `own/${uuidOf(build.id!)}`);
-    const events = await logs.send(new GetLogEventsCommand({ logGroupName: 'team/builds', logStreamName: build.logs!.streamName!, startFromHead: true }));
+    const events = await logs.send(
+      new GetLogEventsCommand({ logGroupName: 'team/builds', logStreamName: build.logs!.streamName!, startFromHead: true }),
+    );
     assert.ok(events.events!.some((e) => e.message === 'hello from the build'));
 
     const quiet = await runBuild(cb, { projectName: 'own-group', logsConfigOverride: { cloudWatchLogs: { status: 'DISABLED' } } });
@@ -232,7 +296,10 @@ phases:
     assert.equal(quiet.logs?.groupName, undefined);
     assert.equal(quiet.logs?.cloudWatchLogs?.status, 'DISABLED');
     const streams = await logs.send(new DescribeLogStreamsCommand({ logGroupName: 'team/builds' }));
-    assert.deepEqual(streams.logStreams!.map((st) => st.logStreamName), [`own/${uuidOf(build.id!)}`]);
+    assert.deepEqual(
+      streams.logStreams!.map((st) => st.logStreamName),
+      [`own/${uuidOf(build.id!)}`],
+    );
     assert.match(await buildLog(s.endpoint, quiet), /hello from the build/);
   });
 });
@@ -244,6 +311,10 @@ async function download(key: string): Promise<string> {
 }
 
 function zipFiles(path: string): Record<string, string> {
-  const json = execFileSync('python3', ['-c', 'import sys,json,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps({i.filename: z.read(i).decode() for i in z.infolist()}))', path]);
+  const json = execFileSync('python3', [
+    '-c',
+    'import sys,json,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps({i.filename: z.read(i).decode() for i in z.infolist()}))',
+    path,
+  ]);
   return JSON.parse(json.toString()) as Record<string, string>;
 }

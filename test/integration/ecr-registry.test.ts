@@ -5,7 +5,12 @@
  * repository and tag rules ECR enforces, tag pagination, referrers, deletes, and a kill -9.
  * Docker CLI logins go to a temporary DOCKER_CONFIG, never the user's own.
  */
-import { BatchCheckLayerAvailabilityCommand, CreateRepositoryCommand, GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr';
+import {
+  BatchCheckLayerAvailabilityCommand,
+  CreateRepositoryCommand,
+  GetAuthorizationTokenCommand,
+  type ECRClient,
+} from '@aws-sdk/client-ecr';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -47,7 +52,9 @@ async function loginPassword(client = ecr): Promise<string> {
 /** Files (not directories) under the registry's data directory, relative to it. */
 function registryFiles(dataDir: string, sub: string): string[] {
   const root = join(dataDir, 'registry', sub);
-  return readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath ?? (e as any).path, e.name));
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath ?? (e as any).path, e.name));
 }
 
 before(async () => {
@@ -63,7 +70,11 @@ before(async () => {
 
 after(async () => {
   await s?.close();
-  for (const tag of localTags) await docker.getImage(tag).remove({ force: true }).catch(() => undefined);
+  for (const tag of localTags)
+    await docker
+      .getImage(tag)
+      .remove({ force: true })
+      .catch(() => undefined);
   await removeImagesOf(registryHosts);
   rmSync(scratch, { recursive: true, force: true });
 });
@@ -77,7 +88,11 @@ describe('registry', () => {
     assert.equal(errorCode(anonymous), 'UNAUTHORIZED');
     assert.equal((await reg.request('GET', '/v2/')).status, 200);
     assert.equal((await reg.request('GET', '/v2/', { headers: { authorization: `Bearer ${password}` } })).status, 200);
-    assert.equal((await reg.request('GET', '/v2/', { headers: { authorization: `Basic ${Buffer.from('AWS:forged.password').toString('base64')}` } })).status, 401);
+    assert.equal(
+      (await reg.request('GET', '/v2/', { headers: { authorization: `Basic ${Buffer.from('AWS:forged.password').toString('base64')}` } }))
+        .status,
+      401,
+    );
     assert.equal((await new RegistryClient(host).request('GET', '/v2/anything/tags/list')).status, 401, 'every endpoint needs credentials');
   });
 
@@ -135,7 +150,9 @@ describe('registry', () => {
     for (const layer of manifest.json().layers as { digest: string }[]) {
       assert.equal(digestOf(readFileSync(join(layout, 'blobs', 'sha256', layer.digest.slice(7)))), layer.digest);
     }
-    const inspected = JSON.parse((await cli(`skopeo inspect --tls-verify=false --creds AWS:${password} docker://${host}/skopeo/busybox:oci`)).stdout);
+    const inspected = JSON.parse(
+      (await cli(`skopeo inspect --tls-verify=false --creds AWS:${password} docker://${host}/skopeo/busybox:oci`)).stdout,
+    );
     assert.equal(inspected.Digest, manifest.headers['docker-content-digest']);
   });
 
@@ -146,24 +163,33 @@ describe('registry', () => {
     assert.equal(started.status, 202);
     const location = started.headers.location!;
     assert.match(location, /^\/v2\/chunks\/resume\/blobs\/uploads\/[0-9a-f-]{36}$/);
-    assert.equal(started.headers['range'], '0-0');
+    assert.equal(started.headers.range, '0-0');
     assert.equal(started.headers['docker-upload-uuid'], location.split('/').pop());
 
-    const first = await reg.request('PATCH', location, { body: data.subarray(0, 2 * 1024 * 1024), headers: { 'content-range': `0-${2 * 1024 * 1024 - 1}`, 'content-type': 'application/octet-stream' } });
+    const first = await reg.request('PATCH', location, {
+      body: data.subarray(0, 2 * 1024 * 1024),
+      headers: { 'content-range': `0-${2 * 1024 * 1024 - 1}`, 'content-type': 'application/octet-stream' },
+    });
     assert.equal(first.status, 202);
-    assert.equal(first.headers['range'], `0-${2 * 1024 * 1024 - 1}`);
+    assert.equal(first.headers.range, `0-${2 * 1024 * 1024 - 1}`);
 
     const wrong = await reg.request('PATCH', location, { body: data.subarray(0, 10), headers: { 'content-range': '5-14' } });
     assert.equal(wrong.status, 416, 'a chunk must start where the upload ends');
-    assert.equal(wrong.headers['range'], `0-${2 * 1024 * 1024 - 1}`);
+    assert.equal(wrong.headers.range, `0-${2 * 1024 * 1024 - 1}`);
 
     await reg.breakOffPatch(location, data.subarray(2 * 1024 * 1024, 5 * 1024 * 1024), 1024 * 1024 + 77, 2 * 1024 * 1024);
     const status = await reg.request('GET', location);
     assert.equal(status.status, 204);
-    const offset = Number(String(status.headers['range']).split('-')[1]) + 1;
-    assert.ok(offset > 2 * 1024 * 1024 && offset <= 3 * 1024 * 1024 + 77, `the bytes that arrived before the break are kept: resume from ${offset}`);
+    const offset = Number(String(status.headers.range).split('-')[1]) + 1;
+    assert.ok(
+      offset > 2 * 1024 * 1024 && offset <= 3 * 1024 * 1024 + 77,
+      `the bytes that arrived before the break are kept: resume from ${offset}`,
+    );
 
-    const rest = await reg.request('PATCH', location, { body: data.subarray(offset), headers: { 'content-range': `${offset}-${data.length - 1}` } });
+    const rest = await reg.request('PATCH', location, {
+      body: data.subarray(offset),
+      headers: { 'content-range': `${offset}-${data.length - 1}` },
+    });
     assert.equal(rest.status, 202);
     const done = await reg.request('PUT', `${location}?digest=${digestOf(data)}`);
     assert.equal(done.status, 201);
@@ -176,7 +202,10 @@ describe('registry', () => {
     assert.equal(ranged.status, 206);
     assert.equal(ranged.headers['content-range'], `bytes 1000-1999/${data.length}`);
     assert.deepEqual(ranged.body, data.subarray(1000, 2000));
-    assert.equal((await reg.request('GET', `/v2/chunks/resume/blobs/${digestOf(data)}`, { headers: { range: `bytes=${data.length}-` } })).status, 416);
+    assert.equal(
+      (await reg.request('GET', `/v2/chunks/resume/blobs/${digestOf(data)}`, { headers: { range: `bytes=${data.length}-` } })).status,
+      416,
+    );
   });
 
   test('an upload whose bytes do not match its digest is refused with DIGEST_INVALID and nothing of it is kept', async () => {
@@ -196,14 +225,18 @@ describe('registry', () => {
 
     assert.deepEqual(registryFiles(s.dataDir, 'blobs'), blobsBefore, 'no blob was added');
     assert.deepEqual(registryFiles(s.dataDir, 'uploads'), [], 'no upload bytes remain');
-    for (const digest of [claimed, digestOf(data)]) assert.equal((await reg.request('HEAD', `/v2/chunks/corrupt/blobs/${digest}`)).status, 404);
+    for (const digest of [claimed, digestOf(data)])
+      assert.equal((await reg.request('HEAD', `/v2/chunks/corrupt/blobs/${digest}`)).status, 404);
   });
 
   test('pushing to a repository that does not exist is refused with NAME_UNKNOWN', async () => {
     const start = await reg.request('POST', '/v2/no/such-repo/blobs/uploads/');
     assert.equal(start.status, 404);
     assert.equal(errorCode(start), 'NAME_UNKNOWN');
-    assert.match(start.json().errors[0].message, /The repository with name 'no\/such-repo' does not exist in the registry with id '000000000000'/);
+    assert.match(
+      start.json().errors[0].message,
+      /The repository with name 'no\/such-repo' does not exist in the registry with id '000000000000'/,
+    );
     const remote = `${host}/no/such-repo:v1`;
     localTags.add(remote);
     await cli(`docker tag ${TEST_IMAGE} ${remote}`);
@@ -229,12 +262,21 @@ describe('registry', () => {
     const docker2 = await reg.request('GET', '/v2/multi/app/manifests/docker');
     const oci = await reg.request('GET', '/v2/multi/app/manifests/oci');
     assert.equal(docker2.headers['content-type'], DOCKER_MANIFEST);
-    const entry = (m: typeof oci, mediaType: string, architecture: string) => ({ mediaType, digest: m.headers['docker-content-digest'], size: m.body.length, platform: { os: 'linux', architecture } });
+    const entry = (m: typeof oci, mediaType: string, architecture: string) => ({
+      mediaType,
+      digest: m.headers['docker-content-digest'],
+      size: m.body.length,
+      platform: { os: 'linux', architecture },
+    });
 
     const list = { schemaVersion: 2, mediaType: DOCKER_LIST, manifests: [entry(docker2, DOCKER_MANIFEST, 'amd64')] };
     const listPut = await reg.putManifest('multi/app', 'list', list, DOCKER_LIST);
     assert.equal(listPut.status, 201);
-    const index = { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [entry(oci, OCI_MANIFEST, 'amd64'), entry(docker2, DOCKER_MANIFEST, 'arm64')] };
+    const index = {
+      schemaVersion: 2,
+      mediaType: OCI_INDEX,
+      manifests: [entry(oci, OCI_MANIFEST, 'amd64'), entry(docker2, DOCKER_MANIFEST, 'arm64')],
+    };
     assert.equal((await reg.putManifest('multi/app', 'index', index, OCI_INDEX)).status, 201);
     const got = await reg.request('GET', '/v2/multi/app/manifests/index');
     assert.equal(got.headers['content-type'], OCI_INDEX);
@@ -244,7 +286,12 @@ describe('registry', () => {
     const refused = await reg.putManifest('multi/app', 'broken', missing, OCI_INDEX);
     assert.equal(refused.status, 400);
     assert.equal(errorCode(refused), 'MANIFEST_BLOB_UNKNOWN');
-    const schema1 = await reg.putManifest('multi/app', 'old', { schemaVersion: 1, name: 'multi/app', tag: 'old', fsLayers: [] }, 'application/vnd.docker.distribution.manifest.v1+prettyjws');
+    const schema1 = await reg.putManifest(
+      'multi/app',
+      'old',
+      { schemaVersion: 1, name: 'multi/app', tag: 'old', fsLayers: [] },
+      'application/vnd.docker.distribution.manifest.v1+prettyjws',
+    );
     assert.equal(errorCode(schema1), 'MANIFEST_INVALID');
 
     await cli(`skopeo copy --quiet --all ${skopeoCreds()} docker://${host}/multi/app:index docker://${host}/multi/copy:index`);
@@ -256,8 +303,14 @@ describe('registry', () => {
     await createRepository('tags/app');
     const config = await reg.pushBlob('tags/app', Buffer.from('{}'));
     const layer = await reg.pushBlob('tags/app', randomBytes(100));
-    const manifest = { schemaVersion: 2, mediaType: OCI_MANIFEST, config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: config, size: 2 }, layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: layer, size: 100 }] };
-    for (const tag of ['v3', 'v1', 'latest', 'v2', 'v10']) assert.equal((await reg.putManifest('tags/app', tag, manifest, OCI_MANIFEST)).status, 201);
+    const manifest = {
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: config, size: 2 },
+      layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: layer, size: 100 }],
+    };
+    for (const tag of ['v3', 'v1', 'latest', 'v2', 'v10'])
+      assert.equal((await reg.putManifest('tags/app', tag, manifest, OCI_MANIFEST)).status, 201);
     const all = await reg.request('GET', '/v2/tags/app/tags/list');
     assert.deepEqual(all.json(), { name: 'tags/app', tags: ['latest', 'v1', 'v10', 'v2', 'v3'] });
     const pages: string[][] = [];
@@ -290,7 +343,12 @@ describe('registry', () => {
     await createRepository('refs/app');
     const config = await reg.pushBlob('refs/app', Buffer.from('{"os":"linux"}'));
     const layer = await reg.pushBlob('refs/app', randomBytes(64));
-    const image = { schemaVersion: 2, mediaType: OCI_MANIFEST, config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: config, size: 14 }, layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: layer, size: 64 }] };
+    const image = {
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: config, size: 14 },
+      layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: layer, size: 64 }],
+    };
     const imagePut = await reg.putManifest('refs/app', 'v1', image, OCI_MANIFEST);
     const subject = imagePut.headers['docker-content-digest'] as string;
     const empty = await reg.pushBlob('refs/app', Buffer.from('{}'));
@@ -312,13 +370,19 @@ describe('registry', () => {
 
     const referrers = await reg.request('GET', `/v2/refs/app/referrers/${subject}`);
     assert.equal(referrers.headers['content-type'], OCI_INDEX);
-    assert.deepEqual(referrers.json().manifests.map((m: any) => [m.digest, m.artifactType, m.size, m.annotations.note]), [
-      [digestOf(sbom), 'application/vnd.example.sbom', sbom.length, 'sbom'],
-      [digestOf(signature), 'application/vnd.example.signature', signature.length, 'sig'],
-    ]);
+    assert.deepEqual(
+      referrers.json().manifests.map((m: any) => [m.digest, m.artifactType, m.size, m.annotations.note]),
+      [
+        [digestOf(sbom), 'application/vnd.example.sbom', sbom.length, 'sbom'],
+        [digestOf(signature), 'application/vnd.example.signature', signature.length, 'sig'],
+      ],
+    );
     const filtered = await reg.request('GET', `/v2/refs/app/referrers/${subject}?artifactType=application/vnd.example.signature`);
     assert.equal(filtered.headers['oci-filters-applied'], 'artifactType');
-    assert.deepEqual(filtered.json().manifests.map((m: any) => m.digest), [digestOf(signature)]);
+    assert.deepEqual(
+      filtered.json().manifests.map((m: any) => m.digest),
+      [digestOf(signature)],
+    );
     assert.deepEqual((await reg.request('GET', `/v2/refs/app/referrers/${digestOf('nothing')}`)).json().manifests, []);
   });
 
@@ -337,7 +401,12 @@ describe('registry', () => {
     assert.equal((await reg.request('DELETE', fallback.headers.location!)).status, 204);
 
     const config = await reg.pushBlob('mount/to', Buffer.from('{}'));
-    const manifest = { schemaVersion: 2, mediaType: OCI_MANIFEST, config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: config, size: 2 }, layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest, size: 1000 }] };
+    const manifest = {
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: config, size: 2 },
+      layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest, size: 1000 }],
+    };
     const put = await reg.putManifest('mount/to', 'v1', manifest, OCI_MANIFEST);
     const manifestDigest = put.headers['docker-content-digest'] as string;
     await reg.putManifest('mount/to', 'v2', manifest, OCI_MANIFEST);
@@ -364,7 +433,9 @@ describe('registry across kill -9', () => {
       const remote = `127.0.0.1:${port}/restart/app:v1`;
       localTags.add(remote);
       registryHosts.add(`127.0.0.1:${port}`);
-      await cli(`printf '%s' '${pw}' | docker login --username AWS --password-stdin 127.0.0.1:${port} && docker tag ${TEST_IMAGE} ${remote} && docker push ${remote}`);
+      await cli(
+        `printf '%s' '${pw}' | docker login --username AWS --password-stdin 127.0.0.1:${port} && docker tag ${TEST_IMAGE} ${remote} && docker push ${remote}`,
+      );
       const data = randomBytes(2 * 1024 * 1024);
       const started = await raw.request('POST', '/v2/restart/app/blobs/uploads/');
       await raw.request('PATCH', started.headers.location!, { body: data.subarray(0, 1024 * 1024) });
@@ -375,7 +446,10 @@ describe('registry across kill -9', () => {
       const status = await raw.request('GET', started.headers.location!);
       assert.equal(status.status, 204, 'the password and the upload outlive the process');
       assert.equal(status.headers.range, `0-${1024 * 1024 - 1}`);
-      await raw.request('PATCH', started.headers.location!, { body: data.subarray(1024 * 1024), headers: { 'content-range': `${1024 * 1024}-${data.length - 1}` } });
+      await raw.request('PATCH', started.headers.location!, {
+        body: data.subarray(1024 * 1024),
+        headers: { 'content-range': `${1024 * 1024}-${data.length - 1}` },
+      });
       assert.equal((await raw.request('PUT', `${started.headers.location}?digest=${digestOf(data)}`)).status, 201);
 
       await cli(`docker rmi ${remote} && docker pull ${remote}`);

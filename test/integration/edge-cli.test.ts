@@ -24,7 +24,11 @@ describe('slipway start', () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`npx slipway start stops on ${signal} to the npx process`, async () => {
       const dataDir = tempDataDir();
-      const npx = spawn('npx', ['slipway', 'start', '--port', '0', '--data-dir', dataDir], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      const npx = spawn('npx', ['slipway', 'start', '--port', '0', '--data-dir', dataDir], {
+        cwd: root,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let output = '';
       npx.stdout.on('data', (d) => (output += d));
       npx.stderr.on('data', (d) => (output += d));
@@ -38,7 +42,13 @@ describe('slipway start', () => {
         await assert.rejects(fetch(`${endpoint}/_slipway/health`));
         assert.match(output, /stopping Slipway/);
       } finally {
-        for (const pid of [-npx.pid!, server]) if (pid) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+        for (const pid of [-npx.pid!, server])
+          if (pid)
+            try {
+              process.kill(pid, 'SIGKILL');
+            } catch {
+              /* gone */
+            }
         rmSync(dataDir, { recursive: true, force: true });
       }
     });
@@ -49,7 +59,10 @@ describe('slipway start', () => {
     const slipway = await startSlipwayProcess(dataDir, 0, { SLIPWAY_HOST: '0.0.0.0' });
     try {
       assert.match(slipway.output(), /listening on 0\.0\.0\.0:\d+ \(http:\/\/127\.0\.0\.1:\d+\)/);
-      assert.match(slipway.output(), /anyone who can reach this port can drive Slipway, and through it start privileged containers .* root on this machine/);
+      assert.match(
+        slipway.output(),
+        /anyone who can reach this port can drive Slipway, and through it start privileged containers .* root on this machine/,
+      );
     } finally {
       await slipway.kill('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });

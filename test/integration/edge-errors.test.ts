@@ -21,7 +21,12 @@ describe('edge: errors in the caller protocol', () => {
   after(() => s.close());
 
   it('a 17 MB body is RequestEntityTooLarge (413) to the JSON SDK, which names it, and Slipway goes on serving', async () => {
-    const call = s.ecs.send(new RegisterTaskDefinitionCommand({ family: 'big', containerDefinitions: [{ name: 'a', image: 'a', environment: [{ name: 'X', value: huge }] }] }));
+    const call = s.ecs.send(
+      new RegisterTaskDefinitionCommand({
+        family: 'big',
+        containerDefinitions: [{ name: 'a', image: 'a', environment: [{ name: 'X', value: huge }] }],
+      }),
+    );
     await assert.rejects(call, (err: Error & { $metadata: { httpStatusCode: number } }) => {
       assert.equal(err.name, 'RequestEntityTooLarge');
       assert.equal(err.$metadata.httpStatusCode, 413);
@@ -31,11 +36,14 @@ describe('edge: errors in the caller protocol', () => {
   });
 
   it('a 17 MB body is RequestEntityTooLarge (413) in Query XML to the ELBv2 SDK', async () => {
-    await assert.rejects(elbClient(s.endpoint).send(new E.CreateTargetGroupCommand({ Name: huge })), (err: Error & { $metadata: { httpStatusCode: number } }) => {
-      assert.equal(err.name, 'RequestEntityTooLarge');
-      assert.equal(err.$metadata.httpStatusCode, 413);
-      return true;
-    });
+    await assert.rejects(
+      elbClient(s.endpoint).send(new E.CreateTargetGroupCommand({ Name: huge })),
+      (err: Error & { $metadata: { httpStatusCode: number } }) => {
+        assert.equal(err.name, 'RequestEntityTooLarge');
+        assert.equal(err.$metadata.httpStatusCode, 413);
+        return true;
+      },
+    );
     const raw = await rawRequest(s.endpoint, form({ Action: 'CreateTargetGroup', Version: '2015-12-01', Name: huge }));
     assert.equal(raw.status, 413);
     assert.match(raw.text, /<ErrorResponse><Error><Type>Sender<\/Type><Code>RequestEntityTooLarge<\/Code>/);
@@ -50,7 +58,10 @@ describe('edge: errors in the caller protocol', () => {
     assert.match(none.text, /<Code>MissingAction<\/Code>/);
     const version = await rawRequest(s.endpoint, form({ Action: 'DescribeVpcs', Version: '2016-11-15' }));
     assert.equal(version.status, 501);
-    assert.match(version.text, /<Code>NotImplemented<\/Code><Message>Slipway does not serve the Query API version '2016-11-15' yet<\/Message>/);
+    assert.match(
+      version.text,
+      /<Code>NotImplemented<\/Code><Message>Slipway does not serve the Query API version '2016-11-15' yet<\/Message>/,
+    );
   });
 
   it('an unknown operation of a served JSON API is UnknownOperationException; bad JSON is SerializationException', async () => {
@@ -67,7 +78,10 @@ describe('edge: errors in the caller protocol', () => {
     const json = await rawRequest(s.endpoint, { ...jsonCall('AmazonEC2ContainerServiceV20141113.CreateCluster'), body: notUtf8 });
     assert.equal(json.status, 400);
     assert.deepEqual(JSON.parse(json.text), { __type: 'SerializationException', message: 'The request body is not valid UTF-8' });
-    const query = await rawRequest(s.endpoint, { ...form({}), body: Buffer.concat([Buffer.from('Action=DescribeLoadBalancers&Version=2015-12-01&Names.member.1='), Buffer.from([0xff])]) });
+    const query = await rawRequest(s.endpoint, {
+      ...form({}),
+      body: Buffer.concat([Buffer.from('Action=DescribeLoadBalancers&Version=2015-12-01&Names.member.1='), Buffer.from([0xff])]),
+    });
     assert.equal(query.status, 400);
     assert.match(query.text, /<Code>MalformedQueryString<\/Code>/);
     const clusters = await rawRequest(s.endpoint, jsonCall('AmazonEC2ContainerServiceV20141113.ListClusters'));

@@ -15,7 +15,16 @@ function awsFails(endpoint: string, args: string[]): Promise<string> {
     execFile(
       'aws',
       ['--endpoint-url', endpoint, ...args],
-      { env: { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_MAX_ATTEMPTS: '1' } },
+      {
+        env: {
+          ...process.env,
+          AWS_ACCESS_KEY_ID: 'test',
+          AWS_SECRET_ACCESS_KEY: 'test',
+          AWS_DEFAULT_REGION: 'us-east-1',
+          AWS_PAGER: '',
+          AWS_MAX_ATTEMPTS: '1',
+        },
+      },
       (err, _stdout, stderr) => (err ? resolve(stderr.trim()) : reject(new Error(`aws ${args.join(' ')} succeeded`))),
     );
   });
@@ -38,24 +47,43 @@ describe('edge: services Slipway does not serve yet', () => {
   for (const [args, operation, service] of cases) {
     it(`aws ${args.join(' ')} prints NotImplemented naming ${service}`, async () => {
       const printed = await awsFails(s.endpoint, args);
-      assert.match(printed, new RegExp(`An error occurred \\(NotImplemented\\) when calling the ${operation} operation: Slipway does not serve ${service} yet$`), printed);
+      assert.match(
+        printed,
+        new RegExp(
+          `An error occurred \\(NotImplemented\\) when calling the ${operation} operation: Slipway does not serve ${service} yet$`,
+        ),
+        printed,
+      );
     });
   }
 
   it('answers each protocol in its own error shape with 501', async () => {
-    const sig = (service: string) => `AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=00`;
+    const sig = (service: string) =>
+      `AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=00`;
     const s3 = await rawRequest(s.endpoint, { path: '/my-bucket?acl', headers: { authorization: sig('s3') } });
     assert.equal(s3.status, 501);
-    assert.match(s3.text, /^<\?xml[^>]*>\n<Error><Code>NotImplemented<\/Code><Message>Slipway does not implement S3 GetBucketAcl yet\. [^<]*<\/Message><RequestId>[^<]+<\/RequestId><\/Error>$/);
-    const ec2 = await rawRequest(s.endpoint, { ...form({ Action: 'DescribeVpcs', Version: '2016-11-15' }), headers: { ...form({}).headers, authorization: sig('ec2') } });
+    assert.match(
+      s3.text,
+      /^<\?xml[^>]*>\n<Error><Code>NotImplemented<\/Code><Message>Slipway does not implement S3 GetBucketAcl yet\. [^<]*<\/Message><RequestId>[^<]+<\/RequestId><\/Error>$/,
+    );
+    const ec2 = await rawRequest(s.endpoint, {
+      ...form({ Action: 'DescribeVpcs', Version: '2016-11-15' }),
+      headers: { ...form({}).headers, authorization: sig('ec2') },
+    });
     assert.equal(ec2.status, 501);
-    assert.match(ec2.text, /<Response><Errors><Error><Code>NotImplemented<\/Code><Message>Slipway does not serve ec2 yet<\/Message><\/Error><\/Errors><RequestID>/);
+    assert.match(
+      ec2.text,
+      /<Response><Errors><Error><Code>NotImplemented<\/Code><Message>Slipway does not serve ec2 yet<\/Message><\/Error><\/Errors><RequestID>/,
+    );
     const unsigned = await rawRequest(s.endpoint, jsonCall('CodePipeline_20150709.ListPipelines', {}));
     assert.equal(unsigned.status, 501);
     assert.deepEqual(JSON.parse(unsigned.text), { __type: 'NotImplemented', message: 'Slipway does not serve CodePipeline_20150709 yet' });
     const servedScope = await rawRequest(s.endpoint, jsonCall('Foo_20200101.ListThings', {}, { authorization: sig('ecs') }));
     assert.equal(JSON.parse(servedScope.text).message, 'Slipway does not serve Foo_20200101 yet');
-    const wrongProtocol = await rawRequest(s.endpoint, { ...form({ Action: 'ListClusters' }), headers: { ...form({}).headers, authorization: sig('ecs') } });
+    const wrongProtocol = await rawRequest(s.endpoint, {
+      ...form({ Action: 'ListClusters' }),
+      headers: { ...form({}).headers, authorization: sig('ecs') },
+    });
     assert.equal(wrongProtocol.status, 501);
     assert.match(wrongProtocol.text, /<Message>Slipway does not serve ecs over the Query protocol \(it speaks json\) yet<\/Message>/);
     const lambda = await rawRequest(s.endpoint, { path: '/2015-03-31/functions/', headers: { authorization: sig('lambda') } });

@@ -27,23 +27,44 @@ describe('load balancer attributes (HAProxy)', () => {
     return (await elb.send(new E.CreateLoadBalancerCommand({ Name: name }))).LoadBalancers![0];
   }
   async function targetGroup(name: string, attributes: Record<string, string> = {}): Promise<string> {
-    const arn = (await elb.send(new E.CreateTargetGroupCommand({ Name: name, Protocol: 'HTTP', Port: 80, TargetType: 'ip', VpcId: 'vpc-1', ...FAST_HEALTH }))).TargetGroups![0].TargetGroupArn!;
+    const arn = (
+      await elb.send(
+        new E.CreateTargetGroupCommand({ Name: name, Protocol: 'HTTP', Port: 80, TargetType: 'ip', VpcId: 'vpc-1', ...FAST_HEALTH }),
+      )
+    ).TargetGroups![0].TargetGroupArn!;
     if (Object.keys(attributes).length) await setGroup(arn, attributes);
     return arn;
   }
   async function setGroup(arn: string, attributes: Record<string, string>): Promise<void> {
-    await elb.send(new E.ModifyTargetGroupAttributesCommand({ TargetGroupArn: arn, Attributes: Object.entries(attributes).map(([Key, Value]) => ({ Key, Value })) }));
+    await elb.send(
+      new E.ModifyTargetGroupAttributesCommand({
+        TargetGroupArn: arn,
+        Attributes: Object.entries(attributes).map(([Key, Value]) => ({ Key, Value })),
+      }),
+    );
   }
   async function register(tg: string, ...ts: Target[]): Promise<void> {
     await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tg, Targets: ts.map((t) => ({ Id: '127.0.0.1', Port: t.port })) }));
   }
   async function healthy(tg: string, n: number): Promise<void> {
-    await waitFor(`${n} healthy targets`, async () => (await targetStates(elb, tg)).filter((x) => x.endsWith(' healthy')).length === n, 20_000, 20);
+    await waitFor(
+      `${n} healthy targets`,
+      async () => (await targetStates(elb, tg)).filter((x) => x.endsWith(' healthy')).length === n,
+      20_000,
+      20,
+    );
   }
   /** A listener forwarding to `tg`, answering; its URL. */
   async function listener(lb: E.LoadBalancer, tg: string, port?: number): Promise<string> {
     const p = port ?? (await freePort());
-    await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lb.LoadBalancerArn, Protocol: 'HTTP', Port: p, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }));
+    await elb.send(
+      new E.CreateListenerCommand({
+        LoadBalancerArn: lb.LoadBalancerArn,
+        Protocol: 'HTTP',
+        Port: p,
+        DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }],
+      }),
+    );
     const url = `http://${address(lb)}:${p}/`;
     await waitFor('the listener to answer', async () => (await get(url)).status === 200, 10_000, 20);
     return url;
@@ -88,7 +109,8 @@ describe('load balancer attributes (HAProxy)', () => {
     const url = await listener(lb, tg);
     await healthy(tg, 3);
     const counts = await spread(url, 1500);
-    for (const name of ['r1', 'r2', 'r3']) assert.ok(Math.abs((counts.get(name) ?? 0) / 1500 - 1 / 3) < 0.06, `${name}: ${JSON.stringify([...counts])}`);
+    for (const name of ['r1', 'r2', 'r3'])
+      assert.ok(Math.abs((counts.get(name) ?? 0) / 1500 - 1 / 3) < 0.06, `${name}: ${JSON.stringify([...counts])}`);
     // One client in sequence: round robin never repeats a target; random does about a third of the time.
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const seq: string[] = [];
@@ -105,20 +127,31 @@ describe('load balancer attributes (HAProxy)', () => {
     };
     const [one, two] = [await target('one', login('one')), await target('two', login('two'))];
     // 40 s of stickiness last 2 s here.
-    const tg = await targetGroup('app-cookie', { 'stickiness.enabled': 'true', 'stickiness.type': 'app_cookie', 'stickiness.app_cookie.cookie_name': 'SESSION', 'stickiness.app_cookie.duration_seconds': '40' });
+    const tg = await targetGroup('app-cookie', {
+      'stickiness.enabled': 'true',
+      'stickiness.type': 'app_cookie',
+      'stickiness.app_cookie.cookie_name': 'SESSION',
+      'stickiness.app_cookie.duration_seconds': '40',
+    });
     await register(tg, one, two);
     const lb = await loadBalancer('app-cookie');
     const url = await listener(lb, tg);
     await healthy(tg, 2);
-    const first = await get(url + 'login');
+    const first = await get(`${url}login`);
     const setCookies = first.headers['set-cookie'] ?? [];
-    assert.ok(setCookies.some((c) => c.startsWith(`SESSION=${first.body}-1`)), `the target's cookie reaches the client: ${setCookies}`);
+    assert.ok(
+      setCookies.some((c) => c.startsWith(`SESSION=${first.body}-1`)),
+      `the target's cookie reaches the client: ${setCookies}`,
+    );
     const alb = setCookies.find((c) => c.startsWith('AWSALBAPP-0='));
     assert.match(alb ?? '', /^AWSALBAPP-0=[^;]+; Expires=[^;]+GMT; Path=\/$/);
     const cookie = `SESSION=${first.body}-1; ${alb!.split(';')[0]}`;
     for (let i = 0; i < 20; i++) assert.equal((await get(url, { headers: { Cookie: cookie } })).body, first.body);
     const renewed = (await get(url, { headers: { Cookie: cookie } })).headers['set-cookie'] ?? [];
-    assert.ok(renewed.some((c) => c.startsWith('AWSALBAPP-0=')), 'a pinned response renews the load balancer cookie');
+    assert.ok(
+      renewed.some((c) => c.startsWith('AWSALBAPP-0=')),
+      'a pinned response renews the load balancer cookie',
+    );
     assert.equal((await spread(url, 40)).size, 2, 'without the cookies both targets answer');
     const appOnly = await spread(url, 300, { Cookie: `SESSION=${first.body}-1` });
     assert.equal(appOnly.size, 2, 'the application cookie alone does not pin');
@@ -136,7 +169,10 @@ describe('load balancer attributes (HAProxy)', () => {
     await healthy(tg, 2);
     const first = await get(url);
     const cookies = first.headers['set-cookie'] ?? [];
-    const albValue = cookies.find((c) => c.startsWith('AWSALB='))!.split(';')[0].slice('AWSALB='.length);
+    const albValue = cookies
+      .find((c) => c.startsWith('AWSALB='))!
+      .split(';')[0]
+      .slice('AWSALB='.length);
     const cors = cookies.find((c) => c.startsWith('AWSALBCORS='));
     assert.equal(cors, `AWSALBCORS=${albValue}; Path=/; SameSite=None; Secure`);
     for (let i = 0; i < 20; i++) assert.equal((await get(url, { headers: { Cookie: `AWSALBCORS=${albValue}` } })).body, first.body);
@@ -153,7 +189,12 @@ describe('load balancer attributes (HAProxy)', () => {
     const cookie = String(first.headers['set-cookie']![0]).split(';')[0];
     const pinned = first.body === 'd1' ? one : two;
     await elb.send(new E.DeregisterTargetsCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: pinned.port }] }));
-    await waitFor('the pinned target to be skipped', async () => (await get(url, { headers: { Cookie: cookie } })).body !== first.body, 5_000, 20);
+    await waitFor(
+      'the pinned target to be skipped',
+      async () => (await get(url, { headers: { Cookie: cookie } })).body !== first.body,
+      5_000,
+      20,
+    );
     const after = await spread(url, 200, { Cookie: cookie });
     assert.deepEqual([...after.keys()], [first.body === 'd1' ? 'd2' : 'd1']);
   });
@@ -172,44 +213,85 @@ describe('load balancer attributes (HAProxy)', () => {
       await healthy(tg, 1);
     });
     async function setLoadBalancer(attributes: Record<string, string>, visible: () => Promise<boolean>): Promise<void> {
-      await elb.send(new E.ModifyLoadBalancerAttributesCommand({ LoadBalancerArn: lb.LoadBalancerArn, Attributes: Object.entries(attributes).map(([Key, Value]) => ({ Key, Value })) }));
+      await elb.send(
+        new E.ModifyLoadBalancerAttributesCommand({
+          LoadBalancerArn: lb.LoadBalancerArn,
+          Attributes: Object.entries(attributes).map(([Key, Value]) => ({ Key, Value })),
+        }),
+      );
       await waitFor(`${JSON.stringify(attributes)} to take effect`, visible, 10_000, 20);
     }
     // A new connection each time: one kept alive across a reload is still served by the previous configuration.
-    const seen = async (headers: Record<string, string> = {}, at = url) => JSON.parse((await get(at, { headers, agent: new Agent() })).body).headers as Record<string, string>;
+    const seen = async (headers: Record<string, string> = {}, at = url) =>
+      JSON.parse((await get(at, { headers, agent: new Agent() })).body).headers as Record<string, string>;
 
     it('X-Forwarded-For: append (with the client port when asked), preserve, remove', async () => {
       const { headers, localPort } = await echoWithPort(url, { 'X-Forwarded-For': '203.0.113.7' });
       assert.equal(headers['x-forwarded-for'], '203.0.113.7, 127.0.0.1');
       assert.ok(localPort > 0);
-      await setLoadBalancer({ 'routing.http.xff_client_port.enabled': 'true' }, async () => /:\d+$/.test((await seen())['x-forwarded-for'] ?? ''));
+      await setLoadBalancer({ 'routing.http.xff_client_port.enabled': 'true' }, async () =>
+        /:\d+$/.test((await seen())['x-forwarded-for'] ?? ''),
+      );
       const withPort = await echoWithPort(url, { 'X-Forwarded-For': '203.0.113.7' });
       assert.equal(withPort.headers['x-forwarded-for'], `203.0.113.7, 127.0.0.1:${withPort.localPort}`);
-      await setLoadBalancer({ 'routing.http.xff_header_processing.mode': 'preserve' }, async () => (await seen())['x-forwarded-for'] === undefined);
-      assert.equal((await seen({ 'X-Forwarded-For': '203.0.113.7, 198.51.100.1' }))['x-forwarded-for'], '203.0.113.7, 198.51.100.1', 'preserve: unchanged, client port or not');
-      await setLoadBalancer({ 'routing.http.xff_header_processing.mode': 'remove' }, async () => (await seen({ 'X-Forwarded-For': '203.0.113.7' }))['x-forwarded-for'] === undefined);
-      await setLoadBalancer({ 'routing.http.xff_header_processing.mode': 'append', 'routing.http.xff_client_port.enabled': 'false' }, async () => (await seen())['x-forwarded-for'] === '127.0.0.1');
+      await setLoadBalancer(
+        { 'routing.http.xff_header_processing.mode': 'preserve' },
+        async () => (await seen())['x-forwarded-for'] === undefined,
+      );
+      assert.equal(
+        (await seen({ 'X-Forwarded-For': '203.0.113.7, 198.51.100.1' }))['x-forwarded-for'],
+        '203.0.113.7, 198.51.100.1',
+        'preserve: unchanged, client port or not',
+      );
+      await setLoadBalancer(
+        { 'routing.http.xff_header_processing.mode': 'remove' },
+        async () => (await seen({ 'X-Forwarded-For': '203.0.113.7' }))['x-forwarded-for'] === undefined,
+      );
+      await setLoadBalancer(
+        { 'routing.http.xff_header_processing.mode': 'append', 'routing.http.xff_client_port.enabled': 'false' },
+        async () => (await seen())['x-forwarded-for'] === '127.0.0.1',
+      );
     });
 
     it('Host: the listener port is added on other ports than 80 and 443 and removed on those, unless preserved', async () => {
-      assert.equal((await seen({ Host: 'example.com' }))['host'], `example.com:${port}`);
-      assert.equal((await seen({ Host: 'example.com:9999' }))['host'], 'example.com:9999', 'a port the client gave stays');
+      assert.equal((await seen({ Host: 'example.com' })).host, `example.com:${port}`);
+      assert.equal((await seen({ Host: 'example.com:9999' })).host, 'example.com:9999', 'a port the client gave stays');
       const on80 = `http://${address(lb)}:80/`;
-      await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lb.LoadBalancerArn, Port: 80, DefaultActions: [{ Type: 'forward', TargetGroupArn: (await elb.send(new E.DescribeTargetGroupsCommand({ Names: ['headers'] }))).TargetGroups![0].TargetGroupArn }] }));
+      await elb.send(
+        new E.CreateListenerCommand({
+          LoadBalancerArn: lb.LoadBalancerArn,
+          Port: 80,
+          DefaultActions: [
+            {
+              Type: 'forward',
+              TargetGroupArn: (await elb.send(new E.DescribeTargetGroupsCommand({ Names: ['headers'] }))).TargetGroups![0].TargetGroupArn,
+            },
+          ],
+        }),
+      );
       await waitFor('port 80 to answer', async () => (await get(on80)).status === 200, 10_000, 20);
-      assert.equal((await seen({ Host: 'example.com:80' }, on80))['host'], 'example.com');
-      await setLoadBalancer({ 'routing.http.preserve_host_header.enabled': 'true' }, async () => (await seen({ Host: 'example.com' }))['host'] === 'example.com');
-      assert.equal((await seen({ Host: 'example.com:80' }, on80))['host'], 'example.com:80');
-      await setLoadBalancer({ 'routing.http.preserve_host_header.enabled': 'false' }, async () => (await seen({ Host: 'example.com' }))['host'] === `example.com:${port}`);
+      assert.equal((await seen({ Host: 'example.com:80' }, on80)).host, 'example.com');
+      await setLoadBalancer(
+        { 'routing.http.preserve_host_header.enabled': 'true' },
+        async () => (await seen({ Host: 'example.com' })).host === 'example.com',
+      );
+      assert.equal((await seen({ Host: 'example.com:80' }, on80)).host, 'example.com:80');
+      await setLoadBalancer(
+        { 'routing.http.preserve_host_header.enabled': 'false' },
+        async () => (await seen({ Host: 'example.com' })).host === `example.com:${port}`,
+      );
     });
 
     it('drop_invalid_header_fields drops header names outside [A-Za-z0-9-]', async () => {
-      const sent = { 'X_Under': '1', 'X.Dot': '2', 'X-Fine-9': '3' };
+      const sent = { X_Under: '1', 'X.Dot': '2', 'X-Fine-9': '3' };
       const before = await seen(sent);
-      assert.deepEqual([before['x_under'], before['x.dot'], before['x-fine-9']], ['1', '2', '3'], 'by default they reach the target');
-      await setLoadBalancer({ 'routing.http.drop_invalid_header_fields.enabled': 'true' }, async () => (await seen(sent))['x_under'] === undefined);
+      assert.deepEqual([before.x_under, before['x.dot'], before['x-fine-9']], ['1', '2', '3'], 'by default they reach the target');
+      await setLoadBalancer(
+        { 'routing.http.drop_invalid_header_fields.enabled': 'true' },
+        async () => (await seen(sent)).x_under === undefined,
+      );
       const after = await seen(sent);
-      assert.deepEqual([after['x_under'], after['x.dot'], after['x-fine-9']], [undefined, undefined, '3']);
+      assert.deepEqual([after.x_under, after['x.dot'], after['x-fine-9']], [undefined, undefined, '3']);
     });
 
     it('X-Amzn-Trace-Id: a new Root when missing; a Self added or renewed when present', async () => {
@@ -234,21 +316,57 @@ describe('load balancer attributes (HAProxy)', () => {
     const attributes = async () => (await elb.send(new E.DescribeTargetGroupAttributesCommand({ TargetGroupArn: tg }))).Attributes!;
     const before = await attributes();
     const refused = async (changes: Record<string, string>, code: string, message: RegExp) => {
-      const err = await elb.send(new E.ModifyTargetGroupAttributesCommand({ TargetGroupArn: tg, Attributes: Object.entries(changes).map(([Key, Value]) => ({ Key, Value })) })).then(() => undefined, (e: Error) => e);
+      const err = await elb
+        .send(
+          new E.ModifyTargetGroupAttributesCommand({
+            TargetGroupArn: tg,
+            Attributes: Object.entries(changes).map(([Key, Value]) => ({ Key, Value })),
+          }),
+        )
+        .then(
+          () => undefined,
+          (e: Error) => e,
+        );
       assert.equal(err?.name, code, `${JSON.stringify(changes)}: ${err?.message}`);
       assert.match(err!.message, message);
       assert.deepEqual(await attributes(), before);
     };
-    await refused({ 'deregistration_delay.timeout_seconds': '5', 'load_balancing.algorithm.type': 'least_outstanding_requests' }, 'InvalidConfigurationRequestException', /slow start and least outstanding requests/);
-    await refused({ 'load_balancing.algorithm.type': 'weighted_random' }, 'InvalidConfigurationRequestException', /slow start and weighted random/);
-    await refused({ 'slow_start.duration_seconds': '0', 'load_balancing.algorithm.type': 'weighted_random', 'stickiness.enabled': 'true' }, 'InvalidConfigurationRequestException', /stickiness and weighted random/);
+    await refused(
+      { 'deregistration_delay.timeout_seconds': '5', 'load_balancing.algorithm.type': 'least_outstanding_requests' },
+      'InvalidConfigurationRequestException',
+      /slow start and least outstanding requests/,
+    );
+    await refused(
+      { 'load_balancing.algorithm.type': 'weighted_random' },
+      'InvalidConfigurationRequestException',
+      /slow start and weighted random/,
+    );
+    await refused(
+      { 'slow_start.duration_seconds': '0', 'load_balancing.algorithm.type': 'weighted_random', 'stickiness.enabled': 'true' },
+      'InvalidConfigurationRequestException',
+      /stickiness and weighted random/,
+    );
     await refused({ 'load_balancing.algorithm.anomaly_mitigation': 'on' }, 'InvalidConfigurationRequestException', /Anomaly mitigation/);
     await refused({ 'stickiness.app_cookie.cookie_name': 'AWSALBAPP-x' }, 'ValidationError', /reserved/);
     await refused({ 'slow_start.duration_seconds': '10' }, 'ValidationError', /not valid/);
     const lb = await loadBalancer('refused');
-    const lbAttributes = async () => (await elb.send(new E.DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: lb.LoadBalancerArn }))).Attributes!;
+    const lbAttributes = async () =>
+      (await elb.send(new E.DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: lb.LoadBalancerArn }))).Attributes!;
     const lbBefore = await lbAttributes();
-    const err = await elb.send(new E.ModifyLoadBalancerAttributesCommand({ LoadBalancerArn: lb.LoadBalancerArn, Attributes: [{ Key: 'routing.http.xff_client_port.enabled', Value: 'true' }, { Key: 'routing.http.xff_header_processing.mode', Value: 'replace' }] })).then(() => undefined, (e: Error) => e);
+    const err = await elb
+      .send(
+        new E.ModifyLoadBalancerAttributesCommand({
+          LoadBalancerArn: lb.LoadBalancerArn,
+          Attributes: [
+            { Key: 'routing.http.xff_client_port.enabled', Value: 'true' },
+            { Key: 'routing.http.xff_header_processing.mode', Value: 'replace' },
+          ],
+        }),
+      )
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
     assert.equal(err?.name, 'ValidationError');
     assert.deepEqual(await lbAttributes(), lbBefore);
   });

@@ -27,10 +27,14 @@ describe('a configuration the data plane refuses', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const fixed = (body: string): E.Action[] => [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '200', ContentType: 'text/plain', MessageBody: body } }];
+  const fixed = (body: string): E.Action[] => [
+    { Type: 'fixed-response', FixedResponseConfig: { StatusCode: '200', ContentType: 'text/plain', MessageBody: body } },
+  ];
   async function served(name: string, port: number) {
     const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: name }))).LoadBalancers![0];
-    const listener = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lb.LoadBalancerArn, Port: port, DefaultActions: fixed(`${name} 1`) }))).Listeners![0];
+    const listener = (
+      await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lb.LoadBalancerArn, Port: port, DefaultActions: fixed(`${name} 1`) }))
+    ).Listeners![0];
     const url = `http://${lb.DNSName}:${port}/`;
     await waitFor(name, async () => (await get(url).catch(() => undefined))?.body === `${name} 1`, 10_000, 50);
     return { arn: lb.LoadBalancerArn!, listener: listener.ListenerArn!, url };
@@ -42,7 +46,16 @@ describe('a configuration the data plane refuses', () => {
     const good = await served('unaffected', 8632);
 
     // A rule as a Slipway that checked expressions with JavaScript stored it: HAProxy refuses '[\d-z]'.
-    const rule = (await elb.send(new E.CreateRuleCommand({ ListenerArn: bad.listener, Priority: 1, Conditions: [{ Field: 'path-pattern', Values: ['/x'] }], Actions: fixed('rule') }))).Rules![0];
+    const rule = (
+      await elb.send(
+        new E.CreateRuleCommand({
+          ListenerArn: bad.listener,
+          Priority: 1,
+          Conditions: [{ Field: 'path-pattern', Values: ['/x'] }],
+          Actions: fixed('rule'),
+        }),
+      )
+    ).Rules![0];
     const model = elbModel(s.app.ctx.store);
     const record = model.rules.get(rule.RuleArn!)!;
     record.rule.Conditions = [{ Field: 'path-pattern', RegexValues: ['[\\d-z]'], PathPatternConfig: { RegexValues: ['[\\d-z]'] } }];
@@ -61,7 +74,10 @@ describe('a configuration the data plane refuses', () => {
       problems: string[];
       elb: { dataPlane: { refused: { loadBalancer: string; reason: string }[] } };
     };
-    assert.deepEqual(health.elb.dataPlane.refused.map((r) => r.loadBalancer), [bad.arn]);
+    assert.deepEqual(
+      health.elb.dataPlane.refused.map((r) => r.loadBalancer),
+      [bad.arn],
+    );
     assert.equal(health.status, 'degraded', 'health says something needs the user');
     assert.equal(health.problems.length, 1);
     assert.ok(health.problems[0].includes(bad.arn), 'the problem names the load balancer');
@@ -69,7 +85,15 @@ describe('a configuration the data plane refuses', () => {
     // A killed HAProxy starts again with what was accepted, and the other load balancer still changes.
     const pid = haproxyPid(s.dataDir)!;
     process.kill(pid, 'SIGKILL');
-    await waitFor('HAProxy started again', async () => { const now = haproxyPid(s.dataDir); return now !== undefined && now !== pid && (await get(good.url).catch(() => undefined))?.body === 'unaffected 2'; }, 20_000, 100);
+    await waitFor(
+      'HAProxy started again',
+      async () => {
+        const now = haproxyPid(s.dataDir);
+        return now !== undefined && now !== pid && (await get(good.url).catch(() => undefined))?.body === 'unaffected 2';
+      },
+      20_000,
+      100,
+    );
     await elb.send(new E.ModifyListenerCommand({ ListenerArn: good.listener, DefaultActions: fixed('unaffected 3') }));
     await waitFor('the other load balancer changed again', async () => (await get(good.url)).body === 'unaffected 3', 10_000, 50);
 
@@ -78,7 +102,12 @@ describe('a configuration the data plane refuses', () => {
     s = await startTestSlipway({ timeScale: 20, dataDir });
     elb = elbClient(s.endpoint);
     await elb.send(new E.ModifyListenerCommand({ ListenerArn: good.listener, DefaultActions: fixed('unaffected 4') }));
-    await waitFor('the other load balancer changed after the restart', async () => (await get(good.url)).body === 'unaffected 4', 10_000, 50);
+    await waitFor(
+      'the other load balancer changed after the restart',
+      async () => (await get(good.url)).body === 'unaffected 4',
+      10_000,
+      50,
+    );
     assert.equal((await get(bad.url)).body, 'refused 1', 'the owner still serves its last accepted configuration');
     assert.equal((await stateOf('refused')).Code, 'active_impaired');
 

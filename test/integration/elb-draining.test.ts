@@ -35,10 +35,37 @@ describe('draining ends when nothing is in flight', () => {
   async function pair(name: string, port: number, handle?: Parameters<typeof startTarget>[1]) {
     const [a, b] = [await startTarget(`${name}-a`, handle), await startTarget(`${name}-b`)];
     targets.push(a, b);
-    const tg = (await elb.send(new E.CreateTargetGroupCommand({ Name: name, Protocol: 'HTTP', Port: 80, TargetType: 'ip', HealthCheckIntervalSeconds: 5, HealthCheckTimeoutSeconds: 2, HealthyThresholdCount: 2 }))).TargetGroups![0].TargetGroupArn!;
-    await elb.send(new E.ModifyTargetGroupAttributesCommand({ TargetGroupArn: tg, Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: DELAY_S }] }));
-    await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: a.port }, { Id: '127.0.0.1', Port: b.port }] }));
-    await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: port, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }));
+    const tg = (
+      await elb.send(
+        new E.CreateTargetGroupCommand({
+          Name: name,
+          Protocol: 'HTTP',
+          Port: 80,
+          TargetType: 'ip',
+          HealthCheckIntervalSeconds: 5,
+          HealthCheckTimeoutSeconds: 2,
+          HealthyThresholdCount: 2,
+        }),
+      )
+    ).TargetGroups![0].TargetGroupArn!;
+    await elb.send(
+      new E.ModifyTargetGroupAttributesCommand({
+        TargetGroupArn: tg,
+        Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: DELAY_S }],
+      }),
+    );
+    await elb.send(
+      new E.RegisterTargetsCommand({
+        TargetGroupArn: tg,
+        Targets: [
+          { Id: '127.0.0.1', Port: a.port },
+          { Id: '127.0.0.1', Port: b.port },
+        ],
+      }),
+    );
+    await elb.send(
+      new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: port, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }),
+    );
     await waitFor('both healthy', async () => (await targetStates(elb, tg)).filter((x) => x.endsWith(' healthy')).length === 2, 20_000, 50);
     const url = `http://${dns}:${port}`;
     await waitFor('the listener', async () => (await get(`${url}/`)).status === 200, 10_000, 50);
@@ -61,11 +88,16 @@ describe('draining ends when nothing is in flight', () => {
     });
     // Only target a answers /slow by holding it: send until one lands there.
     const slow: Promise<{ status: number; body: string }>[] = [];
-    await waitFor('a request held by the target', async () => {
-      if (held.length === 0) slow.push(get(`${url}/slow`));
-      await new Promise((r) => setTimeout(r, 20));
-      return held.length > 0;
-    }, 10_000, 10);
+    await waitFor(
+      'a request held by the target',
+      async () => {
+        if (held.length === 0) slow.push(get(`${url}/slow`));
+        await new Promise((r) => setTimeout(r, 20));
+        return held.length > 0;
+      },
+      10_000,
+      10,
+    );
     await elb.send(new E.DeregisterTargetsCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: a.port }] }));
     const draining = `127.0.0.1:${a.port} draining Target.DeregistrationInProgress`;
     // It stays draining for as long as the request is held, however often the sync looks.
@@ -75,7 +107,15 @@ describe('draining ends when nothing is in flight', () => {
     }
     for (const res of held) res.end('slow done');
     const answers = await Promise.all(slow);
-    assert.ok(answers.some((r) => r.status === 200 && r.body === 'slow done'), `the held request finished: ${JSON.stringify(answers)}`);
-    await waitFor('the drained target to be gone', async () => !(await targetStates(elb, tg)).some((x) => x.startsWith(`127.0.0.1:${a.port} `)), 10_000, 50);
+    assert.ok(
+      answers.some((r) => r.status === 200 && r.body === 'slow done'),
+      `the held request finished: ${JSON.stringify(answers)}`,
+    );
+    await waitFor(
+      'the drained target to be gone',
+      async () => !(await targetStates(elb, tg)).some((x) => x.startsWith(`127.0.0.1:${a.port} `)),
+      10_000,
+      50,
+    );
   });
 });

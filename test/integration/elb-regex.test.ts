@@ -81,7 +81,17 @@ describe('rule regular expressions in the data plane dialect', () => {
     s = await startTestSlipway({ timeScale: 20 });
     elb = elbClient(s.endpoint);
     const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: 'regexes' }))).LoadBalancers![0];
-    listenerArn = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lb.LoadBalancerArn, Port: 8621, DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404', ContentType: 'text/plain', MessageBody: 'default' } }] }))).Listeners![0].ListenerArn!;
+    listenerArn = (
+      await elb.send(
+        new E.CreateListenerCommand({
+          LoadBalancerArn: lb.LoadBalancerArn,
+          Port: 8621,
+          DefaultActions: [
+            { Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404', ContentType: 'text/plain', MessageBody: 'default' } },
+          ],
+        }),
+      )
+    ).Listeners![0].ListenerArn!;
     url = `http://${lb.DNSName}:8621`;
     await waitFor('the listener', async () => (await get(`${url}/`).catch(() => undefined))?.body === 'default', 10_000, 50);
   });
@@ -97,7 +107,9 @@ describe('rule regular expressions in the data plane dialect', () => {
           ? { Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: 'X-Value', RegexValues: [c.regex] } }
           : { Field: 'path-pattern', PathPatternConfig: { RegexValues: [c.regex] } },
       ];
-      const actions: E.Action[] = [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '200', ContentType: 'text/plain', MessageBody: `case ${i}` } }];
+      const actions: E.Action[] = [
+        { Type: 'fixed-response', FixedResponseConfig: { StatusCode: '200', ContentType: 'text/plain', MessageBody: `case ${i}` } },
+      ];
       try {
         await elb.send(new E.CreateRuleCommand({ ListenerArn: listenerArn, Priority: i + 1, Conditions: conditions, Actions: actions }));
         accepted.push({ c, i });
@@ -110,7 +122,9 @@ describe('rule regular expressions in the data plane dialect', () => {
       assert.ok(c.hit !== undefined, `${JSON.stringify(c.regex)} does not compile in PCRE2, but was accepted`);
     }
     const ask = (c: Case, i: number, value: string) =>
-      c.on === 'header' ? get(`${url}/`, { headers: { 'X-Case': `${i}`, 'X-Value': value } }) : get(`${url}${value}`, { headers: { 'X-Case': `${i}` } });
+      c.on === 'header'
+        ? get(`${url}/`, { headers: { 'X-Case': `${i}`, 'X-Value': value } })
+        : get(`${url}${value}`, { headers: { 'X-Case': `${i}` } });
     // The last rule reached the data plane: all before it did.
     const last = accepted.at(-1)!;
     await waitFor('the rules on the listener', async () => (await ask(last.c, last.i, last.c.hit!)).body === `case ${last.i}`, 15_000, 50);

@@ -11,7 +11,18 @@ import { Agent, request } from 'node:http';
 import type { Socket } from 'node:net';
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import { startTestSlipway, tempDataDir, waitFor, type TestSlipway } from '../support/slipway.ts';
-import { elbClient, get, haproxyPid, spread, startTarget, startTlsTarget, steadyLoad, stopHaproxy, targetStates, type Target } from '../support/elb.ts';
+import {
+  elbClient,
+  get,
+  haproxyPid,
+  spread,
+  startTarget,
+  startTlsTarget,
+  steadyLoad,
+  stopHaproxy,
+  targetStates,
+  type Target,
+} from '../support/elb.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +37,17 @@ describe('load balancer traffic (HAProxy)', () => {
   const targets: Target[] = [];
 
   async function targetGroup(name: string, extra: Partial<E.CreateTargetGroupInput> = {}): Promise<string> {
-    const out = await elb.send(new E.CreateTargetGroupCommand({ Name: name, Protocol: 'HTTP', Port: 80, TargetType: 'ip', VpcId: 'vpc-1', ...FAST_HEALTH, ...extra }));
+    const out = await elb.send(
+      new E.CreateTargetGroupCommand({
+        Name: name,
+        Protocol: 'HTTP',
+        Port: 80,
+        TargetType: 'ip',
+        VpcId: 'vpc-1',
+        ...FAST_HEALTH,
+        ...extra,
+      }),
+    );
     return out.TargetGroups![0].TargetGroupArn!;
   }
   async function target(name: string, handle?: Parameters<typeof startTarget>[1]): Promise<Target> {
@@ -35,7 +56,12 @@ describe('load balancer traffic (HAProxy)', () => {
     return t;
   }
   async function healthy(tg: string, n: number): Promise<void> {
-    await waitFor(`${n} healthy targets in ${tg}`, async () => (await targetStates(elb, tg)).filter((x) => x.endsWith(' healthy')).length === n, 20_000, 50);
+    await waitFor(
+      `${n} healthy targets in ${tg}`,
+      async () => (await targetStates(elb, tg)).filter((x) => x.endsWith(' healthy')).length === n,
+      20_000,
+      50,
+    );
   }
 
   /** A target answering `name` behind a new target group and a listener on `port`, healthy and served. */
@@ -43,7 +69,11 @@ describe('load balancer traffic (HAProxy)', () => {
     const t = await target(name);
     const tg = await targetGroup(name);
     await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: t.port }] }));
-    const listener = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: port, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }))).Listeners![0];
+    const listener = (
+      await elb.send(
+        new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: port, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }),
+      )
+    ).Listeners![0];
     await healthy(tg, 1);
     const url = `http://${dns}:${port}/`;
     await waitFor('the listener', async () => (await get(url)).body === name, 10_000, 50);
@@ -53,7 +83,8 @@ describe('load balancer traffic (HAProxy)', () => {
   before(async () => {
     s = await startTestSlipway({ timeScale: 20 });
     elb = elbClient(s.endpoint);
-    const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: 'traffic', Subnets: ['subnet-aaaaaaaa', 'subnet-bbbbbbbb'] }))).LoadBalancers![0];
+    const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: 'traffic', Subnets: ['subnet-aaaaaaaa', 'subnet-bbbbbbbb'] })))
+      .LoadBalancers![0];
     lbArn = lb.LoadBalancerArn!;
     dns = lb.DNSName!;
   });
@@ -67,8 +98,20 @@ describe('load balancer traffic (HAProxy)', () => {
     const [tgA, tgB] = [await targetGroup('weighted-a'), await targetGroup('weighted-b')];
     await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tgA, Targets: [{ Id: '127.0.0.1', Port: a.port }] }));
     await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tgB, Targets: [{ Id: '127.0.0.1', Port: b.port }] }));
-    const forward = (wa: number, wb: number): E.Action[] => [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: tgA, Weight: wa }, { TargetGroupArn: tgB, Weight: wb }] } }];
-    const listener = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Protocol: 'HTTP', Port: 8000, DefaultActions: forward(80, 20) }))).Listeners![0];
+    const forward = (wa: number, wb: number): E.Action[] => [
+      {
+        Type: 'forward',
+        ForwardConfig: {
+          TargetGroups: [
+            { TargetGroupArn: tgA, Weight: wa },
+            { TargetGroupArn: tgB, Weight: wb },
+          ],
+        },
+      },
+    ];
+    const listener = (
+      await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Protocol: 'HTTP', Port: 8000, DefaultActions: forward(80, 20) }))
+    ).Listeners![0];
     await Promise.all([healthy(tgA, 1), healthy(tgB, 1)]);
     const url = `http://${dns}:8000/`;
     await waitFor('the listener to answer', async () => (await get(url)).status === 200, 10_000, 50);
@@ -80,10 +123,15 @@ describe('load balancer traffic (HAProxy)', () => {
     // How fast it applies is the benchmark's to measure (bench/elb.ts); here: that it applies.
     const agent = new Agent({ keepAlive: true });
     await elb.send(new E.ModifyListenerCommand({ ListenerArn: listener.ListenerArn, DefaultActions: forward(0, 100) }));
-    await waitFor('only B to answer', async () => {
-      for (let i = 0; i < 10; i++) if ((await get(url, { agent })).body !== 'B') return false;
-      return true;
-    }, 5_000, 5);
+    await waitFor(
+      'only B to answer',
+      async () => {
+        for (let i = 0; i < 10; i++) if ((await get(url, { agent })).body !== 'B') return false;
+        return true;
+      },
+      5_000,
+      5,
+    );
     agent.destroy();
     const after = await spread(url, 300);
     assert.deepEqual([...after], [['B', 300]]);
@@ -94,24 +142,58 @@ describe('load balancer traffic (HAProxy)', () => {
     const a = await target('default-target');
     const tg = await targetGroup('rules-default');
     await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: a.port }] }));
-    const listener = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8001, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }))).Listeners![0];
-    const fixed = (body: string): E.Action[] => [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '200', ContentType: 'text/plain', MessageBody: body } }];
+    const listener = (
+      await elb.send(
+        new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8001, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }),
+      )
+    ).Listeners![0];
+    const fixed = (body: string): E.Action[] => [
+      { Type: 'fixed-response', FixedResponseConfig: { StatusCode: '200', ContentType: 'text/plain', MessageBody: body } },
+    ];
     const rule = async (Priority: number, Conditions: E.RuleCondition[], Actions: E.Action[]) =>
       (await elb.send(new E.CreateRuleCommand({ ListenerArn: listener.ListenerArn, Priority, Conditions, Actions }))).Rules![0].RuleArn!;
     const api = await rule(10, [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/api/*'] } }], fixed('api'));
-    const canary = await rule(5, [{ Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: 'X-Canary', Values: ['y*s'] } }], fixed('canary'));
+    const canary = await rule(
+      5,
+      [{ Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: 'X-Canary', Values: ['y*s'] } }],
+      fixed('canary'),
+    );
     await rule(20, [{ Field: 'host-header', Values: ['*.example.com'] }], fixed('host'));
     await rule(30, [{ Field: 'http-request-method', HttpRequestMethodConfig: { Values: ['DELETE'] } }], fixed('delete'));
     await rule(40, [{ Field: 'query-string', QueryStringConfig: { Values: [{ Key: 'v', Value: '2' }] } }], fixed('query'));
-    await rule(50, [{ Field: 'source-ip', SourceIpConfig: { Values: ['127.0.0.0/8'] } }, { Field: 'path-pattern', Values: ['/src'] }], fixed('source'));
+    await rule(
+      50,
+      [
+        { Field: 'source-ip', SourceIpConfig: { Values: ['127.0.0.0/8'] } },
+        { Field: 'path-pattern', Values: ['/src'] },
+      ],
+      fixed('source'),
+    );
     await rule(60, [{ Field: 'source-ip', SourceIpConfig: { Values: ['10.0.0.0/8'] } }], fixed('never'));
-    await rule(70, [{ Field: 'path-pattern', Values: ['/old'] }], [{ Type: 'redirect', RedirectConfig: { Path: '/new', Query: 'from=old', StatusCode: 'HTTP_301' } }]);
-    await rule(80, [{ Field: 'path-pattern', Values: ['/missing?'] }], [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404', ContentType: 'application/json', MessageBody: '{"error":"gone"}' } }]);
+    await rule(
+      70,
+      [{ Field: 'path-pattern', Values: ['/old'] }],
+      [{ Type: 'redirect', RedirectConfig: { Path: '/new', Query: 'from=old', StatusCode: 'HTTP_301' } }],
+    );
+    await rule(
+      80,
+      [{ Field: 'path-pattern', Values: ['/missing?'] }],
+      [
+        {
+          Type: 'fixed-response',
+          FixedResponseConfig: { StatusCode: '404', ContentType: 'application/json', MessageBody: '{"error":"gone"}' },
+        },
+      ],
+    );
     await healthy(tg, 1);
     const base = `http://${dns}:8001`;
     const body = async (path: string, opts: Parameters<typeof get>[1] = {}) => (await get(base + path, opts)).body;
     await waitFor('the rules to be served', async () => (await body('/api/x')) === 'api', 10_000, 50);
-    assert.equal(await body('/api/x', { headers: { 'X-Canary': 'YES' } }), 'canary', 'priority 5 beats 10; header values are not case-sensitive');
+    assert.equal(
+      await body('/api/x', { headers: { 'X-Canary': 'YES' } }),
+      'canary',
+      'priority 5 beats 10; header values are not case-sensitive',
+    );
     assert.equal(await body('/', { headers: { Host: 'shop.example.com' } }), 'host');
     assert.equal(await body('/', { headers: { Host: 'example.com' } }), 'default-target');
     assert.equal(await body('/anything', { method: 'DELETE' }), 'delete');
@@ -139,19 +221,42 @@ describe('load balancer traffic (HAProxy)', () => {
     const echo = await target('echo', (req, res) => res.end(JSON.stringify({ url: req.url, host: req.headers.host })));
     const tg = await targetGroup('rewrites');
     await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: echo.port }] }));
-    const listener = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8009, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }))).Listeners![0];
-    const fixed = (body: string): E.Action[] => [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '200', ContentType: 'text/plain', MessageBody: body } }];
+    const listener = (
+      await elb.send(
+        new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8009, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }),
+      )
+    ).Listeners![0];
+    const fixed = (body: string): E.Action[] => [
+      { Type: 'fixed-response', FixedResponseConfig: { StatusCode: '200', ContentType: 'text/plain', MessageBody: body } },
+    ];
     const rule = async (Priority: number, Conditions: E.RuleCondition[], Actions: E.Action[], Transforms?: E.RuleTransform[]) =>
       (await elb.send(new E.CreateRuleCommand({ ListenerArn: listener.ListenerArn, Priority, Conditions, Actions, Transforms }))).Rules![0];
-    const versioned = await rule(10, [{ Field: 'path-pattern', PathPatternConfig: { RegexValues: ['^/api/v[0-9]+/'] } }], [{ Type: 'forward', TargetGroupArn: tg }], [
-      { Type: 'url-rewrite', UrlRewriteConfig: { Rewrites: [{ Regex: '^/api/v([0-9]+)/(.*)$', Replace: '/internal/$2?version=$1&note=100%' }] } },
-      { Type: 'host-header-rewrite', HostHeaderRewriteConfig: { Rewrites: [{ Regex: '^(.+)\\.example\\.com$', Replace: '$1.internal' }] } },
+    const versioned = await rule(
+      10,
+      [{ Field: 'path-pattern', PathPatternConfig: { RegexValues: ['^/api/v[0-9]+/'] } }],
+      [{ Type: 'forward', TargetGroupArn: tg }],
+      [
+        {
+          Type: 'url-rewrite',
+          UrlRewriteConfig: { Rewrites: [{ Regex: '^/api/v([0-9]+)/(.*)$', Replace: '/internal/$2?version=$1&note=100%' }] },
+        },
+        {
+          Type: 'host-header-rewrite',
+          HostHeaderRewriteConfig: { Rewrites: [{ Regex: '^(.+)\\.example\\.com$', Replace: '$1.internal' }] },
+        },
+      ],
+    );
+    assert.deepEqual(versioned.Conditions, [
+      { Field: 'path-pattern', RegexValues: ['^/api/v[0-9]+/'], PathPatternConfig: { RegexValues: ['^/api/v[0-9]+/'] } },
     ]);
-    assert.deepEqual(versioned.Conditions, [{ Field: 'path-pattern', RegexValues: ['^/api/v[0-9]+/'], PathPatternConfig: { RegexValues: ['^/api/v[0-9]+/'] } }]);
     assert.equal(versioned.Transforms?.length, 2);
     // A rewrite into /internal/ must not send the request to the rule below, chosen by the new path.
     await rule(20, [{ Field: 'path-pattern', Values: ['/internal/*'] }], fixed('internal rule'));
-    await rule(30, [{ Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: 'User-Agent', RegexValues: ['curl/[0-9.]+$'] } }], fixed('curl'));
+    await rule(
+      30,
+      [{ Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: 'User-Agent', RegexValues: ['curl/[0-9.]+$'] } }],
+      fixed('curl'),
+    );
     await rule(40, [{ Field: 'host-header', HostHeaderConfig: { RegexValues: ['^shop-[a-z]+\\.'] } }], fixed('shop'));
     await healthy(tg, 1);
     const base = `http://${dns}:8009`;
@@ -159,10 +264,21 @@ describe('load balancer traffic (HAProxy)', () => {
     await waitFor('the rules to be served', async () => (await seen('/x', { 'User-Agent': 'curl/8.1.2' })) === 'curl', 10_000, 50);
     // The rewrite sees the Host the client sent; ALB's own rule (the listener's port added on a port
     // other than 80 and 443) then applies to the result.
-    assert.deepEqual(JSON.parse(await seen('/api/v2/users/7', { Host: 'shop.example.com' })), { url: '/internal/users/7?version=2&note=100%', host: 'shop.internal:8009' });
-    assert.deepEqual(JSON.parse(await seen('/api/v2/users/7', { Host: 'other.test' })), { url: '/internal/users/7?version=2&note=100%', host: 'other.test:8009' }, 'no match: the Host is not rewritten');
+    assert.deepEqual(JSON.parse(await seen('/api/v2/users/7', { Host: 'shop.example.com' })), {
+      url: '/internal/users/7?version=2&note=100%',
+      host: 'shop.internal:8009',
+    });
+    assert.deepEqual(
+      JSON.parse(await seen('/api/v2/users/7', { Host: 'other.test' })),
+      { url: '/internal/users/7?version=2&note=100%', host: 'other.test:8009' },
+      'no match: the Host is not rewritten',
+    );
     assert.equal(await seen('/internal/users/7'), 'internal rule');
-    assert.equal(await seen('/', { 'User-Agent': 'curl/8.1.2 (x)' }), JSON.stringify({ url: '/', host: `${dns}:8009` }), 'regex must match where it is anchored');
+    assert.equal(
+      await seen('/', { 'User-Agent': 'curl/8.1.2 (x)' }),
+      JSON.stringify({ url: '/', host: `${dns}:8009` }),
+      'regex must match where it is anchored',
+    );
     assert.equal(await seen('/', { Host: 'shop-eu.example.com' }), 'shop');
     assert.equal(await seen('/api/vX/users'), JSON.stringify({ url: '/api/vX/users', host: `${dns}:8009` }));
 
@@ -182,19 +298,36 @@ describe('load balancer traffic (HAProxy)', () => {
     });
     const steady = await target('steady');
     const tg = await targetGroup('health', { HealthCheckPath: '/health' });
-    await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: flaky.port }, { Id: '127.0.0.1', Port: steady.port }] }));
-    assert.deepEqual((await targetStates(elb, tg)).map((x) => x.split(' ').slice(1).join(' ')), ['unused Target.NotInUse', 'unused Target.NotInUse']);
-    const listener = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8002, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }))).Listeners![0];
+    await elb.send(
+      new E.RegisterTargetsCommand({
+        TargetGroupArn: tg,
+        Targets: [
+          { Id: '127.0.0.1', Port: flaky.port },
+          { Id: '127.0.0.1', Port: steady.port },
+        ],
+      }),
+    );
+    assert.deepEqual(
+      (await targetStates(elb, tg)).map((x) => x.split(' ').slice(1).join(' ')),
+      ['unused Target.NotInUse', 'unused Target.NotInUse'],
+    );
+    const listener = (
+      await elb.send(
+        new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8002, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }),
+      )
+    ).Listeners![0];
     await healthy(tg, 2);
     await waitFor('the listener', async () => (await get(`http://${dns}:8002/`)).status === 200, 10_000, 50);
     assert.ok(flaky.seen.some((r) => r.url === '/health' && r.headers['user-agent'] === 'ELB-HealthChecker/2.0'));
     const url = `http://${dns}:8002/`;
     const key = `127.0.0.1:${flaky.port}`;
-    const stateOf = async () => (await targetStates(elb, tg)).find((x) => x.startsWith(key + ' '))!.slice(key.length + 1);
+    const stateOf = async () => (await targetStates(elb, tg)).find((x) => x.startsWith(`${key} `))!.slice(key.length + 1);
 
     mode = '404';
     await waitFor('ResponseCodeMismatch', async () => (await stateOf()) === 'unhealthy Target.ResponseCodeMismatch', 20_000, 50);
-    const described = await elb.send(new E.DescribeTargetHealthCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: flaky.port }] }));
+    const described = await elb.send(
+      new E.DescribeTargetHealthCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: flaky.port }] }),
+    );
     assert.equal(described.TargetHealthDescriptions![0].TargetHealth!.Description, 'Health checks failed with these codes: [404]');
     assert.deepEqual([...(await spread(url, 40))], [['steady', 40]], 'an unhealthy target gets no traffic');
 
@@ -211,7 +344,11 @@ describe('load balancer traffic (HAProxy)', () => {
     const failOpen = await spread(url, 20);
     assert.equal(failOpen.get('flaky'), 20, `with no healthy target every target gets traffic: ${JSON.stringify([...failOpen])}`);
     const unknown = await elb.send(new E.DescribeTargetHealthCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.9', Port: 1 }] }));
-    assert.deepEqual(unknown.TargetHealthDescriptions![0].TargetHealth, { State: 'unused', Reason: 'Target.NotRegistered', Description: 'Target is not registered to the target group' });
+    assert.deepEqual(unknown.TargetHealthDescriptions![0].TargetHealth, {
+      State: 'unused',
+      Reason: 'Target.NotRegistered',
+      Description: 'Target is not registered to the target group',
+    });
     await elb.send(new E.DeleteListenerCommand({ ListenerArn: listener.ListenerArn }));
   });
 
@@ -222,19 +359,28 @@ describe('load balancer traffic (HAProxy)', () => {
     });
     const other = await target('other');
     const tg = await targetGroup('draining');
-    await elb.send(new E.ModifyTargetGroupAttributesCommand({ TargetGroupArn: tg, Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '80' }] }));
+    await elb.send(
+      new E.ModifyTargetGroupAttributesCommand({
+        TargetGroupArn: tg,
+        Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '80' }],
+      }),
+    );
     await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: slow.port }] }));
-    const listener = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8003, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }))).Listeners![0];
+    const listener = (
+      await elb.send(
+        new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8003, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }),
+      )
+    ).Listeners![0];
     await healthy(tg, 1);
     const url = `http://${dns}:8003`;
-    await waitFor('the listener', async () => (await get(url + '/')).body === 'slow', 10_000, 50);
-    const inFlight = get(url + '/slow');
+    await waitFor('the listener', async () => (await get(`${url}/`)).body === 'slow', 10_000, 50);
+    const inFlight = get(`${url}/slow`);
     await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: other.port }] }));
     await healthy(tg, 2);
     await elb.send(new E.DeregisterTargetsCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: slow.port }] }));
     assert.ok((await targetStates(elb, tg)).includes(`127.0.0.1:${slow.port} draining Target.DeregistrationInProgress`));
     await new Promise((r) => setTimeout(r, 100));
-    assert.deepEqual([...(await spread(url + '/', 40))], [['other', 40]], 'a draining target gets no new requests');
+    assert.deepEqual([...(await spread(`${url}/`, 40))], [['other', 40]], 'a draining target gets no new requests');
     const finished = await inFlight;
     assert.deepEqual([finished.status, finished.body], [200, 'slow done'], 'the in-flight request finished');
     await waitFor('the drained target to be gone', async () => (await targetStates(elb, tg)).length === 1, 10_000, 50);
@@ -245,13 +391,19 @@ describe('load balancer traffic (HAProxy)', () => {
     const echo = await target('echo', (req, res) => res.end(JSON.stringify(req.headers)));
     echo.server.on('upgrade', (req, socket: Socket) => {
       const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
-      socket.write(`HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+      socket.write(
+        `HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+      );
       socket.on('data', (d) => socket.write(`echo:${d}`));
       socket.on('end', () => socket.destroy());
     });
     const tg = await targetGroup('headers');
     await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: echo.port }] }));
-    const listener = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8004, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }))).Listeners![0];
+    const listener = (
+      await elb.send(
+        new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8004, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }),
+      )
+    ).Listeners![0];
     await healthy(tg, 1);
     const url = `http://${dns}:8004/`;
     await waitFor('the listener', async () => (await get(url)).status === 200, 10_000, 50);
@@ -264,12 +416,19 @@ describe('load balancer traffic (HAProxy)', () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     for (let i = 0; i < 30; i++) await get(url, { agent });
     agent.destroy();
-    const sockets = new Set(echo.seen.slice(before).filter((r) => r.url === '/').map((r) => r.socket.remotePort));
+    const sockets = new Set(
+      echo.seen
+        .slice(before)
+        .filter((r) => r.url === '/')
+        .map((r) => r.socket.remotePort),
+    );
     assert.ok(sockets.size <= 2, `30 requests used ${sockets.size} connections to the target`);
 
     const reply = await new Promise<string>((resolve, reject) => {
       const key = randomBytes(16).toString('base64');
-      const req = request(url, { headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Key': key, 'Sec-WebSocket-Version': '13' } });
+      const req = request(url, {
+        headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Key': key, 'Sec-WebSocket-Version': '13' },
+      });
       req.on('upgrade', (res, socket) => {
         assert.equal(res.statusCode, 101);
         socket.once('data', (d) => {
@@ -289,9 +448,30 @@ describe('load balancer traffic (HAProxy)', () => {
   it('lb_cookie stickiness keeps a client on one target; least outstanding requests is accepted', async () => {
     const [one, two] = [await target('one'), await target('two')];
     const tg = await targetGroup('sticky');
-    await elb.send(new E.ModifyTargetGroupAttributesCommand({ TargetGroupArn: tg, Attributes: [{ Key: 'stickiness.enabled', Value: 'true' }, { Key: 'stickiness.type', Value: 'lb_cookie' }, { Key: 'load_balancing.algorithm.type', Value: 'least_outstanding_requests' }] }));
-    await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tg, Targets: [{ Id: '127.0.0.1', Port: one.port }, { Id: '127.0.0.1', Port: two.port }] }));
-    const listener = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8005, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }))).Listeners![0];
+    await elb.send(
+      new E.ModifyTargetGroupAttributesCommand({
+        TargetGroupArn: tg,
+        Attributes: [
+          { Key: 'stickiness.enabled', Value: 'true' },
+          { Key: 'stickiness.type', Value: 'lb_cookie' },
+          { Key: 'load_balancing.algorithm.type', Value: 'least_outstanding_requests' },
+        ],
+      }),
+    );
+    await elb.send(
+      new E.RegisterTargetsCommand({
+        TargetGroupArn: tg,
+        Targets: [
+          { Id: '127.0.0.1', Port: one.port },
+          { Id: '127.0.0.1', Port: two.port },
+        ],
+      }),
+    );
+    const listener = (
+      await elb.send(
+        new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8005, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }),
+      )
+    ).Listeners![0];
     await healthy(tg, 2);
     const url = `http://${dns}:8005/`;
     await waitFor('the listener', async () => (await get(url)).status === 200, 10_000, 50);
@@ -308,16 +488,43 @@ describe('load balancer traffic (HAProxy)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'slipway-tls-target-'));
     const t = await startTlsTarget('tls-target', dir);
     targets.push(t);
-    const tg = (await elb.send(new E.CreateTargetGroupCommand({ Name: 'tls-targets', Protocol: 'HTTPS', Port: 443, TargetType: 'ip', VpcId: 'vpc-1', ...FAST_HEALTH }))).TargetGroups![0];
+    const tg = (
+      await elb.send(
+        new E.CreateTargetGroupCommand({
+          Name: 'tls-targets',
+          Protocol: 'HTTPS',
+          Port: 443,
+          TargetType: 'ip',
+          VpcId: 'vpc-1',
+          ...FAST_HEALTH,
+        }),
+      )
+    ).TargetGroups![0];
     assert.equal(tg.HealthCheckProtocol, 'HTTPS', "an HTTPS target group's health checks speak HTTPS unless told otherwise");
     await elb.send(new E.RegisterTargetsCommand({ TargetGroupArn: tg.TargetGroupArn, Targets: [{ Id: '127.0.0.1', Port: t.port }] }));
-    const listener = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8011, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg.TargetGroupArn }] }))).Listeners![0];
+    const listener = (
+      await elb.send(
+        new E.CreateListenerCommand({
+          LoadBalancerArn: lbArn,
+          Port: 8011,
+          DefaultActions: [{ Type: 'forward', TargetGroupArn: tg.TargetGroupArn }],
+        }),
+      )
+    ).Listeners![0];
     await healthy(tg.TargetGroupArn!, 1);
     await waitFor('the listener to reach the TLS target', async () => (await get(`http://${dns}:8011/`)).body === 'tls-target', 10_000, 50);
     assert.equal(t.seen.at(-1)!.headers['x-forwarded-proto'], 'http', 'the client spoke HTTP to the listener');
-    assert.ok(t.seen.some((r) => r.headers['user-agent'] === 'ELB-HealthChecker/2.0'), 'health checks reached the target over TLS');
+    assert.ok(
+      t.seen.some((r) => r.headers['user-agent'] === 'ELB-HealthChecker/2.0'),
+      'health checks reached the target over TLS',
+    );
     await elb.send(new E.ModifyTargetGroupCommand({ TargetGroupArn: tg.TargetGroupArn, HealthCheckProtocol: 'HTTP' }));
-    await waitFor('plain HTTP health checks against a TLS target to fail', async () => (await targetStates(elb, tg.TargetGroupArn!))[0]?.includes(' unhealthy '), 20_000, 50);
+    await waitFor(
+      'plain HTTP health checks against a TLS target to fail',
+      async () => (await targetStates(elb, tg.TargetGroupArn!))[0]?.includes(' unhealthy '),
+      20_000,
+      50,
+    );
     await elb.send(new E.DeleteListenerCommand({ ListenerArn: listener.ListenerArn }));
     rmSync(dir, { recursive: true, force: true });
   });
@@ -328,12 +535,30 @@ describe('load balancer traffic (HAProxy)', () => {
     const kept = steadyLoad(url, 4);
     const fresh = steadyLoad(url, 4, false);
     for (let i = 1; i <= 8; i++) {
-      const rule = (await elb.send(new E.CreateRuleCommand({ ListenerArn: listener.ListenerArn, Priority: i, Conditions: [{ Field: 'path-pattern', Values: [`/r${i}`] }], Actions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '200', MessageBody: `rule ${i}` } }] }))).Rules![0];
+      const rule = (
+        await elb.send(
+          new E.CreateRuleCommand({
+            ListenerArn: listener.ListenerArn,
+            Priority: i,
+            Conditions: [{ Field: 'path-pattern', Values: [`/r${i}`] }],
+            Actions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '200', MessageBody: `rule ${i}` } }],
+          }),
+        )
+      ).Rules![0];
       await waitFor(`rule ${i} served (a reload)`, async () => (await get(`http://${dns}:8012/r${i}`)).body === `rule ${i}`, 10_000, 20);
       if (i % 2 === 0) await elb.send(new E.DeleteRuleCommand({ RuleArn: rule.RuleArn }));
     }
-    const extra = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8013, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }))).Listeners![0];
-    await waitFor('the new listener', async () => (await get(`http://${dns}:8013/`).catch(() => ({ body: '' }))).body === 'steady', 10_000, 50);
+    const extra = (
+      await elb.send(
+        new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Port: 8013, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }),
+      )
+    ).Listeners![0];
+    await waitFor(
+      'the new listener',
+      async () => (await get(`http://${dns}:8013/`).catch(() => ({ body: '' }))).body === 'steady',
+      10_000,
+      50,
+    );
     const [k, f] = [await kept.stop(), await fresh.stop()];
     assert.equal(k.failed + f.failed, 0, `failed requests: ${[...k.failures, ...f.failures].join('; ')}`);
     assert.ok(k.ok > 100 && f.ok > 100, `enough load: ${k.ok} kept-alive, ${f.ok} new-connection requests`);
@@ -346,12 +571,23 @@ describe('load balancer traffic (HAProxy)', () => {
     const { listener, url } = await served('revived', 8010);
     const pid = haproxyPid(s.dataDir)!;
     process.kill(pid, 'SIGKILL');
-    await waitFor('a new HAProxy serving the listener', async () => {
-      const now = haproxyPid(s.dataDir);
-      return now !== undefined && now !== pid && (await get(url).catch(() => ({ body: '' }))).body === 'revived';
-    }, 20_000, 100);
-    const status = (await (await fetch(`${s.endpoint}/_slipway/health`)).json()) as { elb: { dataPlane: { process: string; pid: number }; listeners: number } };
-    assert.deepEqual(status.elb.dataPlane, { process: 'haproxy', pid: haproxyPid(s.dataDir), refused: [] }, '`slipway status` shows the HAProxy that serves');
+    await waitFor(
+      'a new HAProxy serving the listener',
+      async () => {
+        const now = haproxyPid(s.dataDir);
+        return now !== undefined && now !== pid && (await get(url).catch(() => ({ body: '' }))).body === 'revived';
+      },
+      20_000,
+      100,
+    );
+    const status = (await (await fetch(`${s.endpoint}/_slipway/health`)).json()) as {
+      elb: { dataPlane: { process: string; pid: number }; listeners: number };
+    };
+    assert.deepEqual(
+      status.elb.dataPlane,
+      { process: 'haproxy', pid: haproxyPid(s.dataDir), refused: [] },
+      '`slipway status` shows the HAProxy that serves',
+    );
     assert.ok(status.elb.listeners >= 1);
     await elb.send(new E.DeleteListenerCommand({ ListenerArn: listener.ListenerArn }));
   });
@@ -362,9 +598,19 @@ describe('load balancer traffic (HAProxy)', () => {
     try {
       const c = elbClient(first.endpoint);
       const t = await target('adopted');
-      const tgArn = (await c.send(new E.CreateTargetGroupCommand({ Name: 'adopt', Protocol: 'HTTP', Port: 80, TargetType: 'ip', VpcId: 'vpc-1', ...FAST_HEALTH }))).TargetGroups![0].TargetGroupArn!;
+      const tgArn = (
+        await c.send(
+          new E.CreateTargetGroupCommand({ Name: 'adopt', Protocol: 'HTTP', Port: 80, TargetType: 'ip', VpcId: 'vpc-1', ...FAST_HEALTH }),
+        )
+      ).TargetGroups![0].TargetGroupArn!;
       const lb = (await c.send(new E.CreateLoadBalancerCommand({ Name: 'adopt' }))).LoadBalancers![0];
-      await c.send(new E.CreateListenerCommand({ LoadBalancerArn: lb.LoadBalancerArn, Port: 8000, DefaultActions: [{ Type: 'forward', TargetGroupArn: tgArn }] }));
+      await c.send(
+        new E.CreateListenerCommand({
+          LoadBalancerArn: lb.LoadBalancerArn,
+          Port: 8000,
+          DefaultActions: [{ Type: 'forward', TargetGroupArn: tgArn }],
+        }),
+      );
       await c.send(new E.RegisterTargetsCommand({ TargetGroupArn: tgArn, Targets: [{ Id: '127.0.0.1', Port: t.port }] }));
       await waitFor('healthy', async () => (await targetStates(c, tgArn))[0]?.endsWith(' healthy'), 20_000, 50);
       const url = `http://${lb.DNSName}:8000/`;

@@ -40,7 +40,10 @@ describe('CloudWatch Logs groups and streams', () => {
       await logs.send(new CreateLogGroupCommand({ logGroupName: name }));
     }
     const byPrefix = await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: '/ecs/' }));
-    assert.deepEqual(byPrefix.logGroups!.map((g) => g.logGroupName), ['/ecs/api', '/ecs/web', '/ecs/worker']);
+    assert.deepEqual(
+      byPrefix.logGroups!.map((g) => g.logGroupName),
+      ['/ecs/api', '/ecs/web', '/ecs/worker'],
+    );
     const web = byPrefix.logGroups![1];
     assert.equal(web.arn, 'arn:aws:logs:us-east-1:000000000000:log-group:/ecs/web:*');
     assert.equal(web.logGroupArn, 'arn:aws:logs:us-east-1:000000000000:log-group:/ecs/web');
@@ -49,7 +52,11 @@ describe('CloudWatch Logs groups and streams', () => {
     assert.ok(Math.abs(web.creationTime! - Date.now()) < HOUR);
 
     const byPattern = await logs.send(new DescribeLogGroupsCommand({ logGroupNamePattern: 'GROUP' }));
-    assert.deepEqual(byPattern.logGroups!.map((g) => g.logGroupName), ['Other.Group'], 'patterns match case-insensitively anywhere in the name');
+    assert.deepEqual(
+      byPattern.logGroups!.map((g) => g.logGroupName),
+      ['Other.Group'],
+      'patterns match case-insensitively anywhere in the name',
+    );
 
     const names: string[] = [];
     let nextToken: string | undefined;
@@ -66,7 +73,10 @@ describe('CloudWatch Logs groups and streams', () => {
 
     await logs.send(new DeleteLogGroupCommand({ logGroupName: '/ecs/worker' }));
     const left = await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: '/ecs/' }));
-    assert.deepEqual(left.logGroups!.map((g) => g.logGroupName), ['/ecs/api', '/ecs/web']);
+    assert.deepEqual(
+      left.logGroups!.map((g) => g.logGroupName),
+      ['/ecs/api', '/ecs/web'],
+    );
   });
 
   it('answers CloudWatch Logs errors naming the field, and writes nothing', async () => {
@@ -111,18 +121,39 @@ describe('CloudWatch Logs groups and streams', () => {
 
   it('keeps log streams with their first and last event times, ingestion time and stored bytes', async () => {
     await logs.send(new CreateLogGroupCommand({ logGroupName: 'streams' }));
-    for (const name of ['web/a', 'web/b', 'worker/a']) await logs.send(new CreateLogStreamCommand({ logGroupName: 'streams', logStreamName: name }));
+    for (const name of ['web/a', 'web/b', 'worker/a'])
+      await logs.send(new CreateLogStreamCommand({ logGroupName: 'streams', logStreamName: name }));
     const dup = await failure(logs.send(new CreateLogStreamCommand({ logGroupName: 'streams', logStreamName: 'web/a' })));
     assert.equal(dup.name, 'ResourceAlreadyExistsException');
     assert.equal(dup.message, 'The specified log stream already exists');
 
     const now = Date.now();
-    await logs.send(new PutLogEventsCommand({ logGroupName: 'streams', logStreamName: 'web/b', logEvents: [{ timestamp: now - 3000, message: 'one' }, { timestamp: now - 2000, message: 'two' }] }));
-    await logs.send(new PutLogEventsCommand({ logGroupName: 'streams', logStreamName: 'worker/a', logEvents: [{ timestamp: now - 1000, message: 'three' }] }));
-    await logs.send(new PutLogEventsCommand({ logGroupName: 'streams', logStreamName: 'web/a', logEvents: [{ timestamp: now - 5000, message: 'zero' }] }));
+    await logs.send(
+      new PutLogEventsCommand({
+        logGroupName: 'streams',
+        logStreamName: 'web/b',
+        logEvents: [
+          { timestamp: now - 3000, message: 'one' },
+          { timestamp: now - 2000, message: 'two' },
+        ],
+      }),
+    );
+    await logs.send(
+      new PutLogEventsCommand({
+        logGroupName: 'streams',
+        logStreamName: 'worker/a',
+        logEvents: [{ timestamp: now - 1000, message: 'three' }],
+      }),
+    );
+    await logs.send(
+      new PutLogEventsCommand({ logGroupName: 'streams', logStreamName: 'web/a', logEvents: [{ timestamp: now - 5000, message: 'zero' }] }),
+    );
 
     const byName = await logs.send(new DescribeLogStreamsCommand({ logGroupName: 'streams' }));
-    assert.deepEqual(byName.logStreams!.map((s) => s.logStreamName), ['web/a', 'web/b', 'worker/a']);
+    assert.deepEqual(
+      byName.logStreams!.map((s) => s.logStreamName),
+      ['web/a', 'web/b', 'worker/a'],
+    );
     const b = byName.logStreams![1];
     assert.equal(b.firstEventTimestamp, now - 3000);
     assert.equal(b.lastEventTimestamp, now - 2000);
@@ -130,16 +161,35 @@ describe('CloudWatch Logs groups and streams', () => {
     assert.equal(b.storedBytes, 'onetwo'.length);
     assert.equal(b.arn, 'arn:aws:logs:us-east-1:000000000000:log-group:streams:log-stream:web/b');
 
-    const latestFirst = await logs.send(new DescribeLogStreamsCommand({ logGroupName: 'streams', orderBy: 'LastEventTime', descending: true }));
-    assert.deepEqual(latestFirst.logStreams!.map((s) => s.logStreamName), ['worker/a', 'web/b', 'web/a']);
-    const prefixed = await logs.send(new DescribeLogStreamsCommand({ logGroupIdentifier: 'arn:aws:logs:us-east-1:000000000000:log-group:streams', logStreamNamePrefix: 'web/', descending: true }));
-    assert.deepEqual(prefixed.logStreams!.map((s) => s.logStreamName), ['web/b', 'web/a']);
+    const latestFirst = await logs.send(
+      new DescribeLogStreamsCommand({ logGroupName: 'streams', orderBy: 'LastEventTime', descending: true }),
+    );
+    assert.deepEqual(
+      latestFirst.logStreams!.map((s) => s.logStreamName),
+      ['worker/a', 'web/b', 'web/a'],
+    );
+    const prefixed = await logs.send(
+      new DescribeLogStreamsCommand({
+        logGroupIdentifier: 'arn:aws:logs:us-east-1:000000000000:log-group:streams',
+        logStreamNamePrefix: 'web/',
+        descending: true,
+      }),
+    );
+    assert.deepEqual(
+      prefixed.logStreams!.map((s) => s.logStreamName),
+      ['web/b', 'web/a'],
+    );
     const first = await logs.send(new DescribeLogStreamsCommand({ logGroupName: 'streams', limit: 2 }));
     const rest = await logs.send(new DescribeLogStreamsCommand({ logGroupName: 'streams', limit: 2, nextToken: first.nextToken }));
-    assert.deepEqual([...first.logStreams!, ...rest.logStreams!].map((s) => s.logStreamName), ['web/a', 'web/b', 'worker/a']);
+    assert.deepEqual(
+      [...first.logStreams!, ...rest.logStreams!].map((s) => s.logStreamName),
+      ['web/a', 'web/b', 'worker/a'],
+    );
     assert.equal(rest.nextToken, undefined);
 
-    const mixed = await failure(logs.send(new DescribeLogStreamsCommand({ logGroupName: 'streams', orderBy: 'LastEventTime', logStreamNamePrefix: 'web' })));
+    const mixed = await failure(
+      logs.send(new DescribeLogStreamsCommand({ logGroupName: 'streams', orderBy: 'LastEventTime', logStreamNamePrefix: 'web' })),
+    );
     assert.equal(mixed.name, 'InvalidParameterException');
     assert.match(mixed.message, /logStreamNamePrefix/);
     const [group] = (await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: 'streams' }))).logGroups!;
@@ -159,10 +209,20 @@ describe('CloudWatch Logs groups and streams', () => {
       assert.doesNotMatch(refused.message, /[\u0000-\u001f]/, 'the name is shown escaped');
     }
     await logs.send(new CreateLogStreamCommand({ logGroupName: 'strict', logStreamName: 'ecs/web/0123abcd émile' }));
-    assert.deepEqual((await logs.send(new DescribeLogStreamsCommand({ logGroupName: 'strict' }))).logStreams!.map((s) => s.logStreamName), ['ecs/web/0123abcd émile']);
+    assert.deepEqual(
+      (await logs.send(new DescribeLogStreamsCommand({ logGroupName: 'strict' }))).logStreams!.map((s) => s.logStreamName),
+      ['ecs/web/0123abcd émile'],
+    );
 
     const key = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-    const notKeys = ['arn:aws', 'alias/aws/logs', '1234abcd-12ab-34cd-56ef-1234567890ab', key.replace('us-east-1', 'eu-west-1'), 'arn:aws:ecs:eu-west-9:000000000000:service/fuzz/fuzz', `${key}\u000b`];
+    const notKeys = [
+      'arn:aws',
+      'alias/aws/logs',
+      '1234abcd-12ab-34cd-56ef-1234567890ab',
+      key.replace('us-east-1', 'eu-west-1'),
+      'arn:aws:ecs:eu-west-9:000000000000:service/fuzz/fuzz',
+      `${key}\u000b`,
+    ];
     for (const kmsKeyId of notKeys) {
       const refused = await failure(logs.send(new CreateLogGroupCommand({ logGroupName: 'encrypted', kmsKeyId })));
       assert.equal(refused.name, 'InvalidParameterException', kmsKeyId);
@@ -178,21 +238,45 @@ describe('CloudWatch Logs groups and streams', () => {
     await logs.send(new CreateLogStreamCommand({ logGroupName: 'retained', logStreamName: 's' }));
     const now = Date.now();
     // At time scale 20 a retention day lasts 72 real minutes: 2 hours ago is past it, 10 minutes ago is not.
-    await logs.send(new PutLogEventsCommand({ logGroupName: 'retained', logStreamName: 's', logEvents: [{ timestamp: now - 2 * HOUR, message: 'old' }, { timestamp: now - 10 * 60_000, message: 'recent' }] }));
+    await logs.send(
+      new PutLogEventsCommand({
+        logGroupName: 'retained',
+        logStreamName: 's',
+        logEvents: [
+          { timestamp: now - 2 * HOUR, message: 'old' },
+          { timestamp: now - 10 * 60_000, message: 'recent' },
+        ],
+      }),
+    );
     const before = await logs.send(new GetLogEventsCommand({ logGroupName: 'retained', logStreamName: 's', startFromHead: true }));
-    assert.deepEqual(before.events!.map((e) => e.message), ['old', 'recent']);
+    assert.deepEqual(
+      before.events!.map((e) => e.message),
+      ['old', 'recent'],
+    );
 
     await logs.send(new PutRetentionPolicyCommand({ logGroupName: 'retained', retentionInDays: 1 }));
     const [group] = (await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: 'retained' }))).logGroups!;
     assert.equal(group.retentionInDays, 1);
     const afterwards = await logs.send(new GetLogEventsCommand({ logGroupName: 'retained', logStreamName: 's', startFromHead: true }));
-    assert.deepEqual(afterwards.events!.map((e) => e.message), ['recent']);
+    assert.deepEqual(
+      afterwards.events!.map((e) => e.message),
+      ['recent'],
+    );
     await waitFor('the expired event to be deleted', async () => {
       const [stream] = (await logs.send(new DescribeLogStreamsCommand({ logGroupName: 'retained' }))).logStreams!;
       return stream.storedBytes === 'recent'.length && stream.firstEventTimestamp === now - 10 * 60_000;
     });
 
-    const put = await logs.send(new PutLogEventsCommand({ logGroupName: 'retained', logStreamName: 's', logEvents: [{ timestamp: now - 2 * HOUR, message: 'expired' }, { timestamp: now, message: 'fresh' }] }));
+    const put = await logs.send(
+      new PutLogEventsCommand({
+        logGroupName: 'retained',
+        logStreamName: 's',
+        logEvents: [
+          { timestamp: now - 2 * HOUR, message: 'expired' },
+          { timestamp: now, message: 'fresh' },
+        ],
+      }),
+    );
     assert.deepEqual(put.rejectedLogEventsInfo, { expiredLogEventEndIndex: 1 });
 
     await logs.send(new DeleteRetentionPolicyCommand({ logGroupName: 'retained' }));
@@ -212,9 +296,13 @@ describe('CloudWatch Logs groups and streams', () => {
     const tooMany = await failure(logs.send(new TagResourceCommand({ resourceArn, tags: many })));
     assert.equal(tooMany.name, 'TooManyTagsException');
     assert.deepEqual((await logs.send(new ListTagsForResourceCommand({ resourceArn }))).tags, { team: 'api' });
-    const unknown = await failure(logs.send(new ListTagsForResourceCommand({ resourceArn: 'arn:aws:logs:us-east-1:000000000000:log-group:nope' })));
+    const unknown = await failure(
+      logs.send(new ListTagsForResourceCommand({ resourceArn: 'arn:aws:logs:us-east-1:000000000000:log-group:nope' })),
+    );
     assert.equal(unknown.name, 'ResourceNotFoundException');
-    const notLogs = await failure(logs.send(new TagResourceCommand({ resourceArn: 'arn:aws:ecr:us-east-1:000000000000:repository/x', tags: { a: 'b' } })));
+    const notLogs = await failure(
+      logs.send(new TagResourceCommand({ resourceArn: 'arn:aws:ecr:us-east-1:000000000000:repository/x', tags: { a: 'b' } })),
+    );
     assert.equal(notLogs.name, 'InvalidParameterException');
     assert.match(notLogs.message, /resourceArn/);
   });

@@ -41,16 +41,39 @@ describe('CloudWatch Logs events', () => {
   const put = (group: string, name: string, logEvents: InputLogEvent[], sequenceToken?: string) =>
     logs.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: name, logEvents, sequenceToken }));
   const messages = async (group: string, name: string) =>
-    (await logs.send(new GetLogEventsCommand({ logGroupName: group, logStreamName: name, startFromHead: true }))).events!.map((e) => e.message);
+    (await logs.send(new GetLogEventsCommand({ logGroupName: group, logStreamName: name, startFromHead: true }))).events!.map(
+      (e) => e.message,
+    );
 
   it("holds PutLogEvents to AWS's batch rules, failing the whole call and writing nothing", async () => {
     await stream('batches', 's');
     const now = Date.now();
     const big = 'x'.repeat(524_288);
     const cases: [string, InputLogEvent[], RegExp][] = [
-      ['over 1,048,576 bytes counting 26 a event', [{ timestamp: now, message: big }, { timestamp: now, message: big }], /Upload too large: 1048628 bytes/],
-      ['out of order', [{ timestamp: now, message: 'b' }, { timestamp: now - 1, message: 'a' }], /chronological order/],
-      ['spanning more than 24 hours', [{ timestamp: now - 25 * HOUR, message: 'a' }, { timestamp: now, message: 'b' }], /span more than 24 hours/],
+      [
+        'over 1,048,576 bytes counting 26 a event',
+        [
+          { timestamp: now, message: big },
+          { timestamp: now, message: big },
+        ],
+        /Upload too large: 1048628 bytes/,
+      ],
+      [
+        'out of order',
+        [
+          { timestamp: now, message: 'b' },
+          { timestamp: now - 1, message: 'a' },
+        ],
+        /chronological order/,
+      ],
+      [
+        'spanning more than 24 hours',
+        [
+          { timestamp: now - 25 * HOUR, message: 'a' },
+          { timestamp: now, message: 'b' },
+        ],
+        /span more than 24 hours/,
+      ],
       ['over 10,000 events', Array.from({ length: 10_001 }, () => ({ timestamp: now, message: 'm' })), /logEvents/],
       ['an empty message', [{ timestamp: now, message: '' }], /logEvents\.1\.member\.message/],
     ];
@@ -74,10 +97,26 @@ describe('CloudWatch Logs events', () => {
   it('stores the rest of a batch and reports too-old and too-new events in rejectedLogEventsInfo; sequence tokens are ignored', async () => {
     await stream('rejects', 's');
     const now = Date.now();
-    const old = await put('rejects', 's', [{ timestamp: now - 14 * DAY - HOUR, message: 'too old' }, { timestamp: now - 14 * DAY + HOUR, message: 'old enough' }], 'any-token');
+    const old = await put(
+      'rejects',
+      's',
+      [
+        { timestamp: now - 14 * DAY - HOUR, message: 'too old' },
+        { timestamp: now - 14 * DAY + HOUR, message: 'old enough' },
+      ],
+      'any-token',
+    );
     assert.deepEqual(old.rejectedLogEventsInfo, { tooOldLogEventEndIndex: 1 });
     assert.ok(old.nextSequenceToken);
-    const future = await put('rejects', 's', [{ timestamp: now + HOUR, message: 'soon' }, { timestamp: now + 3 * HOUR, message: 'too new' }], 'another-token');
+    const future = await put(
+      'rejects',
+      's',
+      [
+        { timestamp: now + HOUR, message: 'soon' },
+        { timestamp: now + 3 * HOUR, message: 'too new' },
+      ],
+      'another-token',
+    );
     assert.deepEqual(future.rejectedLogEventsInfo, { tooNewLogEventStartIndex: 1 });
     const plain = await put('rejects', 's', [{ timestamp: now, message: 'now' }]);
     assert.equal(plain.rejectedLogEventsInfo, undefined);
@@ -87,7 +126,11 @@ describe('CloudWatch Logs events', () => {
   it('pages GetLogEvents forwards and backwards with tokens that come back unchanged at either end', async () => {
     await stream('paging', 's');
     const t = Date.now() - 60_000;
-    await put('paging', 's', ['a', 'b', 'c', 'd', 'e'].map((message, i) => ({ timestamp: t + i * 1000, message })));
+    await put(
+      'paging',
+      's',
+      ['a', 'b', 'c', 'd', 'e'].map((message, i) => ({ timestamp: t + i * 1000, message })),
+    );
     const read = (input: Partial<ConstructorParameters<typeof GetLogEventsCommand>[0]>) =>
       logs.send(new GetLogEventsCommand({ logGroupName: 'paging', logStreamName: 's', limit: 2, ...input }));
 
@@ -109,7 +152,11 @@ describe('CloudWatch Logs events', () => {
 
     await put('paging', 's', [{ timestamp: t + 5000, message: 'f' }]);
     const more = await read({ nextToken: page.nextForwardToken });
-    assert.deepEqual(more.events!.map((e) => e.message), ['f'], 'the token at the end finds what came since');
+    assert.deepEqual(
+      more.events!.map((e) => e.message),
+      ['f'],
+      'the token at the end finds what came since',
+    );
 
     const backward: string[][] = [];
     page = await read({});
@@ -123,10 +170,18 @@ describe('CloudWatch Logs events', () => {
       backward.push(previous.events!.map((e) => e.message!));
       page = previous;
     }
-    assert.deepEqual(backward, [['e', 'f'], ['c', 'd'], ['a', 'b']]);
+    assert.deepEqual(backward, [
+      ['e', 'f'],
+      ['c', 'd'],
+      ['a', 'b'],
+    ]);
 
     const window = await read({ startTime: t + 1000, endTime: t + 3000, startFromHead: true, limit: 10 });
-    assert.deepEqual(window.events!.map((e) => e.message), ['b', 'c'], 'startTime is inclusive, endTime exclusive');
+    assert.deepEqual(
+      window.events!.map((e) => e.message),
+      ['b', 'c'],
+      'startTime is inclusive, endTime exclusive',
+    );
     const [first] = window.events!;
     assert.equal(first.timestamp, t + 1000);
     assert.ok(first.ingestionTime! >= first.timestamp!);
@@ -138,25 +193,63 @@ describe('CloudWatch Logs events', () => {
   it('filters a group by stream names, prefix, time and pattern, paging with nextToken', async () => {
     await stream('filtered', 'web/1', 'web/2', 'worker/1');
     const t = Date.now() - 60_000;
-    await put('filtered', 'web/1', [{ timestamp: t, message: 'GET / 200' }, { timestamp: t + 20, message: 'GET /x 500 ERROR' }]);
-    await put('filtered', 'web/2', [{ timestamp: t + 10, message: '{"level":"error","ms":250}' }, { timestamp: t + 30, message: '{"level":"info","ms":900}' }]);
+    await put('filtered', 'web/1', [
+      { timestamp: t, message: 'GET / 200' },
+      { timestamp: t + 20, message: 'GET /x 500 ERROR' },
+    ]);
+    await put('filtered', 'web/2', [
+      { timestamp: t + 10, message: '{"level":"error","ms":250}' },
+      { timestamp: t + 30, message: '{"level":"info","ms":900}' },
+    ]);
     await put('filtered', 'worker/1', [{ timestamp: t + 5, message: 'job ERROR retry' }]);
-    const filter = (input: Partial<ConstructorParameters<typeof FilterLogEventsCommand>[0]>) => logs.send(new FilterLogEventsCommand({ logGroupName: 'filtered', ...input }));
+    const filter = (input: Partial<ConstructorParameters<typeof FilterLogEventsCommand>[0]>) =>
+      logs.send(new FilterLogEventsCommand({ logGroupName: 'filtered', ...input }));
 
     const all = await filter({});
-    assert.deepEqual(all.events!.map((e) => e.message), ['GET / 200', 'job ERROR retry', '{"level":"error","ms":250}', 'GET /x 500 ERROR', '{"level":"info","ms":900}']);
-    assert.deepEqual(all.events!.map((e) => e.logStreamName), ['web/1', 'worker/1', 'web/2', 'web/1', 'web/2']);
+    assert.deepEqual(
+      all.events!.map((e) => e.message),
+      ['GET / 200', 'job ERROR retry', '{"level":"error","ms":250}', 'GET /x 500 ERROR', '{"level":"info","ms":900}'],
+    );
+    assert.deepEqual(
+      all.events!.map((e) => e.logStreamName),
+      ['web/1', 'worker/1', 'web/2', 'web/1', 'web/2'],
+    );
     assert.equal(new Set(all.events!.map((e) => e.eventId)).size, 5);
-    assert.deepEqual(all.searchedLogStreams!.map((s) => [s.logStreamName, s.searchedCompletely]), [['web/1', true], ['web/2', true], ['worker/1', true]]);
+    assert.deepEqual(
+      all.searchedLogStreams!.map((s) => [s.logStreamName, s.searchedCompletely]),
+      [
+        ['web/1', true],
+        ['web/2', true],
+        ['worker/1', true],
+      ],
+    );
     assert.equal(all.nextToken, undefined);
 
-    assert.deepEqual((await filter({ filterPattern: 'ERROR -retry' })).events!.map((e) => e.message), ['GET /x 500 ERROR']);
-    assert.deepEqual((await filter({ filterPattern: '?retry ?"/ 200"' })).events!.map((e) => e.message), ['GET / 200', 'job ERROR retry']);
-    assert.deepEqual((await filter({ filterPattern: '{ $.level = "error" || $.ms > 800 }' })).events!.map((e) => e.message), ['{"level":"error","ms":250}', '{"level":"info","ms":900}']);
+    assert.deepEqual(
+      (await filter({ filterPattern: 'ERROR -retry' })).events!.map((e) => e.message),
+      ['GET /x 500 ERROR'],
+    );
+    assert.deepEqual(
+      (await filter({ filterPattern: '?retry ?"/ 200"' })).events!.map((e) => e.message),
+      ['GET / 200', 'job ERROR retry'],
+    );
+    assert.deepEqual(
+      (await filter({ filterPattern: '{ $.level = "error" || $.ms > 800 }' })).events!.map((e) => e.message),
+      ['{"level":"error","ms":250}', '{"level":"info","ms":900}'],
+    );
     const web = await filter({ logStreamNamePrefix: 'web/', filterPattern: 'ERROR' });
-    assert.deepEqual(web.events!.map((e) => e.message), ['GET /x 500 ERROR']);
-    assert.deepEqual(web.searchedLogStreams!.map((s) => s.logStreamName), ['web/1', 'web/2']);
-    assert.deepEqual((await filter({ logStreamNames: ['worker/1', 'web/2'], startTime: t + 6, endTime: t + 30 })).events!.map((e) => e.message), ['{"level":"error","ms":250}']);
+    assert.deepEqual(
+      web.events!.map((e) => e.message),
+      ['GET /x 500 ERROR'],
+    );
+    assert.deepEqual(
+      web.searchedLogStreams!.map((s) => s.logStreamName),
+      ['web/1', 'web/2'],
+    );
+    assert.deepEqual(
+      (await filter({ logStreamNames: ['worker/1', 'web/2'], startTime: t + 6, endTime: t + 30 })).events!.map((e) => e.message),
+      ['{"level":"error","ms":250}'],
+    );
 
     const paged: string[] = [];
     let nextToken: string | undefined;
@@ -166,7 +259,10 @@ describe('CloudWatch Logs events', () => {
       paged.push(...page.events!.map((e) => e.message!));
       nextToken = page.nextToken;
     } while (nextToken);
-    assert.deepEqual(paged, all.events!.map((e) => e.message));
+    assert.deepEqual(
+      paged,
+      all.events!.map((e) => e.message),
+    );
 
     const badPattern = await failure(filter({ filterPattern: '{ $.ms > }' }));
     assert.equal(badPattern.name, 'InvalidParameterException');
@@ -175,7 +271,7 @@ describe('CloudWatch Logs events', () => {
     assert.equal(both.name, 'InvalidParameterException');
   });
 
-  it("follows a group as `aws logs tail --follow` does: FilterLogEvents from the last timestamp seen, deduplicated by eventId", async () => {
+  it('follows a group as `aws logs tail --follow` does: FilterLogEvents from the last timestamp seen, deduplicated by eventId', async () => {
     await stream('tailed', 'a', 'b');
     const total = 60;
     const start = Date.now() - 1000;
@@ -183,7 +279,11 @@ describe('CloudWatch Logs events', () => {
       for (let i = 0; i < total; i += 3) {
         // Three events a batch, two streams, some sharing a timestamp: the follower must neither lose nor repeat one.
         const at = start + i;
-        await put('tailed', i % 2 ? 'a' : 'b', [0, 1, 2].map((k) => ({ timestamp: at + (k === 2 ? 1 : 0), message: `event ${i + k}` })));
+        await put(
+          'tailed',
+          i % 2 ? 'a' : 'b',
+          [0, 1, 2].map((k) => ({ timestamp: at + (k === 2 ? 1 : 0), message: `event ${i + k}` })),
+        );
         await new Promise((r) => setTimeout(r, 15));
       }
     })();
@@ -215,14 +315,20 @@ describe('CloudWatch Logs events', () => {
     const total = 100_000;
     const batch = 10_000;
     for (let from = 0; from < total; from += batch) {
-      await put('large', 's', Array.from({ length: batch }, (_, i) => ({ timestamp: base + from + i, message: `line ${String(from + i).padStart(6, '0')}` })));
+      await put(
+        'large',
+        's',
+        Array.from({ length: batch }, (_, i) => ({ timestamp: base + from + i, message: `line ${String(from + i).padStart(6, '0')}` })),
+      );
     }
     let count = 0;
     let last = -1;
     let token: string | undefined;
     let pages = 0;
     for (;;) {
-      const page = await logs.send(new GetLogEventsCommand({ logGroupName: 'large', logStreamName: 's', startFromHead: token ? undefined : true, nextToken: token }));
+      const page = await logs.send(
+        new GetLogEventsCommand({ logGroupName: 'large', logStreamName: 's', startFromHead: token ? undefined : true, nextToken: token }),
+      );
       if (!page.events!.length) break;
       assert.ok(page.events!.length <= 10_000);
       for (const e of page.events!) {
@@ -238,9 +344,17 @@ describe('CloudWatch Logs events', () => {
     assert.equal(pages, 10);
 
     const tail = await logs.send(new GetLogEventsCommand({ logGroupName: 'large', logStreamName: 's', limit: 3 }));
-    assert.deepEqual(tail.events!.map((e) => e.message), ['line 099997', 'line 099998', 'line 099999']);
-    const before = await logs.send(new GetLogEventsCommand({ logGroupName: 'large', logStreamName: 's', limit: 3, nextToken: tail.nextBackwardToken }));
-    assert.deepEqual(before.events!.map((e) => e.message), ['line 099994', 'line 099995', 'line 099996']);
+    assert.deepEqual(
+      tail.events!.map((e) => e.message),
+      ['line 099997', 'line 099998', 'line 099999'],
+    );
+    const before = await logs.send(
+      new GetLogEventsCommand({ logGroupName: 'large', logStreamName: 's', limit: 3, nextToken: tail.nextBackwardToken }),
+    );
+    assert.deepEqual(
+      before.events!.map((e) => e.message),
+      ['line 099994', 'line 099995', 'line 099996'],
+    );
 
     const found: string[] = [];
     let nextToken: string | undefined;
@@ -265,7 +379,13 @@ describe('CloudWatch Logs across a restart', () => {
         const logs = logsClient(slipway.endpoint);
         await logs.send(new CreateLogGroupCommand({ logGroupName: 'durable', tags: { keep: 'yes' } }));
         await logs.send(new CreateLogStreamCommand({ logGroupName: 'durable', logStreamName: 's' }));
-        await logs.send(new PutLogEventsCommand({ logGroupName: 'durable', logStreamName: 's', logEvents: [{ timestamp: t, message: 'before restart' }] }));
+        await logs.send(
+          new PutLogEventsCommand({
+            logGroupName: 'durable',
+            logStreamName: 's',
+            logEvents: [{ timestamp: t, message: 'before restart' }],
+          }),
+        );
         await logs.send(new PutRetentionPolicyCommand({ logGroupName: 'durable', retentionInDays: 30 }));
       } finally {
         await slipway.close();
@@ -274,14 +394,26 @@ describe('CloudWatch Logs across a restart', () => {
       try {
         const logs = logsClient(slipway.endpoint);
         const read = await logs.send(new GetLogEventsCommand({ logGroupName: 'durable', logStreamName: 's', startFromHead: true }));
-        assert.deepEqual(read.events!.map((e) => [e.timestamp, e.message]), [[t, 'before restart']]);
+        assert.deepEqual(
+          read.events!.map((e) => [e.timestamp, e.message]),
+          [[t, 'before restart']],
+        );
         await logs.send(new CreateLogStreamCommand({ logGroupName: 'durable', logStreamName: 'new' }));
-        await logs.send(new PutLogEventsCommand({ logGroupName: 'durable', logStreamName: 'new', logEvents: [{ timestamp: t + 1, message: 'after restart' }] }));
+        await logs.send(
+          new PutLogEventsCommand({
+            logGroupName: 'durable',
+            logStreamName: 'new',
+            logEvents: [{ timestamp: t + 1, message: 'after restart' }],
+          }),
+        );
         const [group] = (await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: 'durable' }))).logGroups!;
         assert.equal(group.retentionInDays, 30);
         assert.equal(group.storedBytes, 'before restartafter restart'.length);
         const all = await logs.send(new FilterLogEventsCommand({ logGroupName: 'durable' }));
-        assert.deepEqual(all.events!.map((e) => e.message), ['before restart', 'after restart']);
+        assert.deepEqual(
+          all.events!.map((e) => e.message),
+          ['before restart', 'after restart'],
+        );
         assert.equal(new Set(all.events!.map((e) => e.eventId)).size, 2);
       } finally {
         await slipway.close();

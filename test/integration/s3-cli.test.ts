@@ -93,7 +93,10 @@ describe('aws s3 and aws s3api (CLI v1)', () => {
     assert.match(second, /upload: .*index\.html/);
     assert.match(second, /delete: s3:\/\/sync-bucket\/site\/css\/a\.css/);
     const listed = await api('list-objects-v2', '--bucket', 'sync-bucket');
-    assert.deepEqual(listed.Contents.map((o: { Key: string }) => o.Key), ['site/index.html']);
+    assert.deepEqual(
+      listed.Contents.map((o: { Key: string }) => o.Key),
+      ['site/index.html'],
+    );
     await s3('rb', 's3://sync-bucket', '--force');
   });
 
@@ -103,7 +106,13 @@ describe('aws s3 and aws s3api (CLI v1)', () => {
     await s3('cp', join(dir, 'p.txt'), 's3://presigned/p.txt');
     const v2 = new URL((await s3('presign', 's3://presigned/p.txt', '--expires-in', '300')).trim());
     writeFileSync(join(dir, 'config'), '[default]\ns3 =\n    signature_version = s3v4\n');
-    const v4 = new URL((await aws(slipway.endpoint, ['s3', 'presign', 's3://presigned/p.txt', '--expires-in', '300'], { AWS_CONFIG_FILE: join(dir, 'config') })).trim());
+    const v4 = new URL(
+      (
+        await aws(slipway.endpoint, ['s3', 'presign', 's3://presigned/p.txt', '--expires-in', '300'], {
+          AWS_CONFIG_FILE: join(dir, 'config'),
+        })
+      ).trim(),
+    );
     assert.ok(v2.searchParams.has('Signature') && v4.searchParams.has('X-Amz-Signature'));
     for (const url of [v2, v4]) assert.equal((await run('curl', ['-sS', '-f', url.href])).stdout, 'presigned body');
     v2.searchParams.set('Expires', String(Math.floor(Date.now() / 1000) - 60));
@@ -130,7 +139,10 @@ describe('aws s3 and aws s3api (CLI v1)', () => {
     assert.equal(removed.DeleteMarker, true);
     await assert.rejects(api('head-object', '--bucket', 'versions', '--key', 'k'), /404/);
     const listed = await api('list-object-versions', '--bucket', 'versions');
-    assert.deepEqual(listed.Versions.map((v: { VersionId: string }) => v.VersionId), [two.VersionId, one.VersionId]);
+    assert.deepEqual(
+      listed.Versions.map((v: { VersionId: string }) => v.VersionId),
+      [two.VersionId, one.VersionId],
+    );
     assert.equal(listed.DeleteMarkers[0].IsLatest, true);
     await api('delete-object', '--bucket', 'versions', '--key', 'k', `--version-id=${removed.VersionId}`);
     await api('get-object', '--bucket', 'versions', '--key', 'k', join(dir, 'got'));
@@ -139,11 +151,18 @@ describe('aws s3 and aws s3api (CLI v1)', () => {
     await api('put-bucket-tagging', '--bucket', 'versions', '--tagging', 'TagSet=[{Key=team,Value=web}]');
     assert.deepEqual((await api('get-bucket-tagging', '--bucket', 'versions')).TagSet, [{ Key: 'team', Value: 'web' }]);
     await assert.rejects(api('get-bucket-policy', '--bucket', 'versions'), /NoSuchBucketPolicy/);
-    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::versions/*' }] });
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::versions/*' }],
+    });
     await api('put-bucket-policy', '--bucket', 'versions', '--policy', policy);
     assert.deepEqual(JSON.parse((await api('get-bucket-policy', '--bucket', 'versions')).Policy), JSON.parse(policy));
     await assert.rejects(api('put-bucket-policy', '--bucket', 'versions', '--policy', 'not json'), /MalformedPolicy/);
-    assert.deepEqual(JSON.parse((await api('get-bucket-policy', '--bucket', 'versions')).Policy), JSON.parse(policy), 'the refused policy changed nothing');
+    assert.deepEqual(
+      JSON.parse((await api('get-bucket-policy', '--bucket', 'versions')).Policy),
+      JSON.parse(policy),
+      'the refused policy changed nothing',
+    );
   });
 
   it('s3api answers errors by their S3 codes', async () => {

@@ -49,7 +49,12 @@ describe('S3 clients: boto3, the presigner, virtual hosts, events', () => {
 
   it('boto3 puts and gets with its default checksums, and upload_file goes up in parts', async () => {
     const { stdout } = await run('python3', ['-c', BOTO3, slipway.endpoint, slipway.dataDir], { env: cliEnv });
-    const lines = Object.fromEntries(stdout.trim().split('\n').map((l) => [l.split(' ')[0], l.slice(l.indexOf(' ') + 1)]));
+    const lines = Object.fromEntries(
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => [l.split(' ')[0], l.slice(l.indexOf(' ') + 1)]),
+    );
     assert.match(lines.put, /^"[0-9a-f]{32}" \S+$/, 'an ETag and the CRC32 boto3 sent');
     assert.equal(lines.get, 'from boto3');
     assert.equal(lines.same, 'True');
@@ -63,7 +68,10 @@ describe('S3 clients: boto3, the presigner, virtual hosts, events', () => {
     const put = await getSignedUrl(s3, new PutObjectCommand({ Bucket: 'clients', Key: 'uploaded.txt' }), { expiresIn: 60 });
     assert.equal((await fetch(put, { method: 'PUT', body: 'sent by fetch' })).status, 200);
     assert.equal(await text((await s3.send(new GetObjectCommand({ Bucket: 'clients', Key: 'uploaded.txt' }))).Body), 'sent by fetch');
-    const old = await getSignedUrl(s3, new PutObjectCommand({ Bucket: 'clients', Key: 'late.txt' }), { expiresIn: 60, signingDate: new Date(Date.now() - 120_000) });
+    const old = await getSignedUrl(s3, new PutObjectCommand({ Bucket: 'clients', Key: 'late.txt' }), {
+      expiresIn: 60,
+      signingDate: new Date(Date.now() - 120_000),
+    });
     const refused = await fetch(old, { method: 'PUT', body: 'too late' });
     assert.equal(refused.status, 403);
     assert.match(await refused.text(), /<Code>AccessDenied<\/Code><Message>Request has expired<\/Message>/);
@@ -75,11 +83,14 @@ describe('S3 clients: boto3, the presigner, virtual hosts, events', () => {
     const port = new URL(slipway.endpoint).port;
     const auth = 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0';
     const body = await new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/shared.txt', headers: { host: `clients.localhost:${port}`, authorization: auth } }, (res) => {
-        let data = '';
-        res.on('data', (d) => (data += d));
-        res.on('end', () => resolve(`${res.statusCode} ${data}`));
-      });
+      const req = request(
+        { host: '127.0.0.1', port, path: '/shared.txt', headers: { host: `clients.localhost:${port}`, authorization: auth } },
+        (res) => {
+          let data = '';
+          res.on('data', (d) => (data += d));
+          res.on('end', () => resolve(`${res.statusCode} ${data}`));
+        },
+      );
       req.on('error', reject);
       req.end();
     });

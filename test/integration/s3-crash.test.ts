@@ -3,7 +3,16 @@
  * killed with -9 while a PutObject and an UploadPart are halfway through their bodies, then
  * started again; and clients that hang up halfway through a PutObject or a GetObject.
  */
-import { CompleteMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand, GetObjectCommand, HeadObjectCommand, ListPartsCommand, PutObjectCommand, UploadPartCommand } from '@aws-sdk/client-s3';
+import {
+  CompleteMultipartUploadCommand,
+  CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListPartsCommand,
+  PutObjectCommand,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
@@ -70,8 +79,18 @@ test('kill -9 mid-PutObject and mid-UploadPart: acknowledged objects and parts s
   assert.ok(Buffer.from(await back.Body!.transformToByteArray()).equals(kept), 'the acknowledged object is whole and unchanged');
   assert.equal((await failure(s3.send(new HeadObjectCommand({ Bucket: 'crash', Key: 'half' })))).name, 'NotFound');
   const parts = await s3.send(new ListPartsCommand({ Bucket: 'crash', Key: 'multi', UploadId }));
-  assert.deepEqual(parts.Parts?.map((p) => p.PartNumber), [1]);
-  await s3.send(new CompleteMultipartUploadCommand({ Bucket: 'crash', Key: 'multi', UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: p1.ETag }] } }));
+  assert.deepEqual(
+    parts.Parts?.map((p) => p.PartNumber),
+    [1],
+  );
+  await s3.send(
+    new CompleteMultipartUploadCommand({
+      Bucket: 'crash',
+      Key: 'multi',
+      UploadId,
+      MultipartUpload: { Parts: [{ PartNumber: 1, ETag: p1.ETag }] },
+    }),
+  );
   const multi = await s3.send(new GetObjectCommand({ Bucket: 'crash', Key: 'multi' }));
   assert.ok(Buffer.from(await multi.Body!.transformToByteArray()).equals(part1));
 });
@@ -105,13 +124,14 @@ test('a client that hangs up halfway through a GetObject leaves no object file o
   const s3 = s3Client(slipway!.endpoint);
   await s3.send(new PutObjectCommand({ Bucket: 'crash', Key: 'large', Body: randomBytes(32 * MiB) }));
   const blobs = join(dataDir, 's3', 'blobs');
-  const open = () => readdirSync(`/proc/${slipway!.child.pid}/fd`).filter((fd) => {
-    try {
-      return readlinkSync(`/proc/${slipway!.child.pid}/fd/${fd}`).startsWith(blobs);
-    } catch {
-      return false;
-    }
-  }).length;
+  const open = () =>
+    readdirSync(`/proc/${slipway!.child.pid}/fd`).filter((fd) => {
+      try {
+        return readlinkSync(`/proc/${slipway!.child.pid}/fd/${fd}`).startsWith(blobs);
+      } catch {
+        return false;
+      }
+    }).length;
   const url = new URL(slipway!.endpoint);
   const auth = 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0';
   await new Promise<void>((resolve, reject) => {

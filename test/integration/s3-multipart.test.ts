@@ -4,8 +4,18 @@
  * InvalidPartOrder, EntityTooSmall, NoSuchUpload) writing nothing.
  */
 import {
-  AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand, GetObjectCommand, HeadObjectCommand,
-  ListMultipartUploadsCommand, ListPartsCommand, PutObjectCommand, UploadPartCommand, UploadPartCopyCommand, type S3Client,
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListMultipartUploadsCommand,
+  ListPartsCommand,
+  PutObjectCommand,
+  UploadPartCommand,
+  UploadPartCopyCommand,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
@@ -34,24 +44,70 @@ describe('S3 multipart uploads (SDK v3)', () => {
     const source = randomBytes(6 * MiB);
     const c = randomBytes(1234);
     await s3.send(new PutObjectCommand({ Bucket, Key: 'source', Body: source }));
-    const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket, Key: 'assembled', ContentType: 'application/x-test', Metadata: { built: 'yes' }, ChecksumAlgorithm: 'CRC32' }));
-    const p1 = await s3.send(new UploadPartCommand({ Bucket, Key: 'assembled', UploadId, PartNumber: 1, Body: a, ChecksumAlgorithm: 'CRC32' }));
+    const { UploadId } = await s3.send(
+      new CreateMultipartUploadCommand({
+        Bucket,
+        Key: 'assembled',
+        ContentType: 'application/x-test',
+        Metadata: { built: 'yes' },
+        ChecksumAlgorithm: 'CRC32',
+      }),
+    );
+    const p1 = await s3.send(
+      new UploadPartCommand({ Bucket, Key: 'assembled', UploadId, PartNumber: 1, Body: a, ChecksumAlgorithm: 'CRC32' }),
+    );
     assert.ok(p1.ChecksumCRC32);
-    const p2 = await s3.send(new UploadPartCopyCommand({ Bucket, Key: 'assembled', UploadId, PartNumber: 2, CopySource: `${Bucket}/source`, CopySourceRange: `bytes=0-${5 * MiB - 1}` }));
-    const p3 = await s3.send(new UploadPartCommand({ Bucket, Key: 'assembled', UploadId, PartNumber: 3, Body: c, ChecksumAlgorithm: 'CRC32' }));
+    const p2 = await s3.send(
+      new UploadPartCopyCommand({
+        Bucket,
+        Key: 'assembled',
+        UploadId,
+        PartNumber: 2,
+        CopySource: `${Bucket}/source`,
+        CopySourceRange: `bytes=0-${5 * MiB - 1}`,
+      }),
+    );
+    const p3 = await s3.send(
+      new UploadPartCommand({ Bucket, Key: 'assembled', UploadId, PartNumber: 3, Body: c, ChecksumAlgorithm: 'CRC32' }),
+    );
     const listed = await s3.send(new ListPartsCommand({ Bucket, Key: 'assembled', UploadId }));
-    assert.deepEqual(listed.Parts?.map((p) => [p.PartNumber, p.Size]), [[1, 5 * MiB], [2, 5 * MiB], [3, 1234]]);
+    assert.deepEqual(
+      listed.Parts?.map((p) => [p.PartNumber, p.Size]),
+      [
+        [1, 5 * MiB],
+        [2, 5 * MiB],
+        [3, 1234],
+      ],
+    );
     const uploads = await s3.send(new ListMultipartUploadsCommand({ Bucket }));
-    assert.deepEqual(uploads.Uploads?.map((u) => u.UploadId), [UploadId]);
-    const done = await s3.send(new CompleteMultipartUploadCommand({
-      Bucket, Key: 'assembled', UploadId,
-      MultipartUpload: { Parts: [{ PartNumber: 1, ETag: p1.ETag, ChecksumCRC32: p1.ChecksumCRC32 }, { PartNumber: 2, ETag: p2.CopyPartResult!.ETag }, { PartNumber: 3, ETag: p3.ETag, ChecksumCRC32: p3.ChecksumCRC32 }] },
-    }));
+    assert.deepEqual(
+      uploads.Uploads?.map((u) => u.UploadId),
+      [UploadId],
+    );
+    const done = await s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket,
+        Key: 'assembled',
+        UploadId,
+        MultipartUpload: {
+          Parts: [
+            { PartNumber: 1, ETag: p1.ETag, ChecksumCRC32: p1.ChecksumCRC32 },
+            { PartNumber: 2, ETag: p2.CopyPartResult!.ETag },
+            { PartNumber: 3, ETag: p3.ETag, ChecksumCRC32: p3.ChecksumCRC32 },
+          ],
+        },
+      }),
+    );
     const whole = Buffer.concat([a, source.subarray(0, 5 * MiB), c]);
-    const expected = `"${createHash('md5').update(Buffer.concat([md5(a), md5(source.subarray(0, 5 * MiB)), md5(c)])).digest('hex')}-3"`;
+    const expected = `"${createHash('md5')
+      .update(Buffer.concat([md5(a), md5(source.subarray(0, 5 * MiB)), md5(c)]))
+      .digest('hex')}-3"`;
     assert.equal(done.ETag, expected);
     const got = await s3.send(new GetObjectCommand({ Bucket, Key: 'assembled', ChecksumMode: 'ENABLED' }));
-    assert.ok(Buffer.from(await got.Body!.transformToByteArray()).equals(whole), 'the SDK validated the CRC32 it was given, and the bytes match');
+    assert.ok(
+      Buffer.from(await got.Body!.transformToByteArray()).equals(whole),
+      'the SDK validated the CRC32 it was given, and the bytes match',
+    );
     assert.equal(got.ContentType, 'application/x-test');
     assert.deepEqual(got.Metadata, { built: 'yes' });
     assert.equal(got.ETag, expected);
@@ -67,23 +123,68 @@ describe('S3 multipart uploads (SDK v3)', () => {
     const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket, Key: 'refused' }));
     const small = await s3.send(new UploadPartCommand({ Bucket, Key: 'refused', UploadId, PartNumber: 1, Body: 'too small' }));
     const last = await s3.send(new UploadPartCommand({ Bucket, Key: 'refused', UploadId, PartNumber: 2, Body: 'end' }));
-    const complete = (Parts: { PartNumber: number; ETag?: string }[]) => s3.send(new CompleteMultipartUploadCommand({ Bucket, Key: 'refused', UploadId, MultipartUpload: { Parts } }));
-    assert.equal((await failure(complete([{ PartNumber: 1, ETag: small.ETag }, { PartNumber: 3, ETag: last.ETag }]))).name, 'InvalidPart');
+    const complete = (Parts: { PartNumber: number; ETag?: string }[]) =>
+      s3.send(new CompleteMultipartUploadCommand({ Bucket, Key: 'refused', UploadId, MultipartUpload: { Parts } }));
+    assert.equal(
+      (
+        await failure(
+          complete([
+            { PartNumber: 1, ETag: small.ETag },
+            { PartNumber: 3, ETag: last.ETag },
+          ]),
+        )
+      ).name,
+      'InvalidPart',
+    );
     assert.equal((await failure(complete([{ PartNumber: 1, ETag: '"00000000000000000000000000000000"' }]))).name, 'InvalidPart');
-    assert.equal((await failure(complete([{ PartNumber: 2, ETag: last.ETag }, { PartNumber: 1, ETag: small.ETag }]))).name, 'InvalidPartOrder');
-    assert.equal((await failure(complete([{ PartNumber: 1, ETag: small.ETag }, { PartNumber: 2, ETag: last.ETag }]))).name, 'EntityTooSmall');
+    assert.equal(
+      (
+        await failure(
+          complete([
+            { PartNumber: 2, ETag: last.ETag },
+            { PartNumber: 1, ETag: small.ETag },
+          ]),
+        )
+      ).name,
+      'InvalidPartOrder',
+    );
+    assert.equal(
+      (
+        await failure(
+          complete([
+            { PartNumber: 1, ETag: small.ETag },
+            { PartNumber: 2, ETag: last.ETag },
+          ]),
+        )
+      ).name,
+      'EntityTooSmall',
+    );
     const badPart = await failure(s3.send(new UploadPartCommand({ Bucket, Key: 'refused', UploadId, PartNumber: 10001, Body: 'x' })));
     assert.equal(badPart.name, 'InvalidArgument');
     assert.equal((await failure(s3.send(new HeadObjectCommand({ Bucket, Key: 'refused' })))).name, 'NotFound');
     assert.equal((await s3.send(new ListPartsCommand({ Bucket, Key: 'refused', UploadId }))).Parts?.length, 2);
     await s3.send(new AbortMultipartUploadCommand({ Bucket, Key: 'refused', UploadId }));
-    assert.equal((await failure(s3.send(new UploadPartCommand({ Bucket, Key: 'refused', UploadId, PartNumber: 1, Body: 'x' })))).name, 'NoSuchUpload');
+    assert.equal(
+      (await failure(s3.send(new UploadPartCommand({ Bucket, Key: 'refused', UploadId, PartNumber: 1, Body: 'x' })))).name,
+      'NoSuchUpload',
+    );
     assert.equal((await failure(complete([{ PartNumber: 1, ETag: small.ETag }]))).name, 'NoSuchUpload');
   });
 
   it('a part whose checksum does not match is BadDigest and is not kept', async () => {
     const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket, Key: 'checked', ChecksumAlgorithm: 'SHA256' }));
-    const bad = await failure(s3.send(new UploadPartCommand({ Bucket, Key: 'checked', UploadId, PartNumber: 1, Body: 'part', ChecksumSHA256: createHash('sha256').update('other').digest('base64') })));
+    const bad = await failure(
+      s3.send(
+        new UploadPartCommand({
+          Bucket,
+          Key: 'checked',
+          UploadId,
+          PartNumber: 1,
+          Body: 'part',
+          ChecksumSHA256: createHash('sha256').update('other').digest('base64'),
+        }),
+      ),
+    );
     assert.equal(bad.name, 'BadDigest');
     assert.deepEqual((await s3.send(new ListPartsCommand({ Bucket, Key: 'checked', UploadId }))).Parts ?? [], []);
     await s3.send(new AbortMultipartUploadCommand({ Bucket, Key: 'checked', UploadId }));

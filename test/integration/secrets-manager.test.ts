@@ -5,9 +5,20 @@
  * values encrypted at rest and never echoed; all of it still there after a restart.
  */
 import {
-  CreateSecretCommand, DeleteSecretCommand, DescribeSecretCommand, GetRandomPasswordCommand, GetSecretValueCommand, ListSecretsCommand,
-  ListSecretVersionIdsCommand, PutSecretValueCommand, RestoreSecretCommand, SecretsManagerClient, TagResourceCommand, UntagResourceCommand,
-  UpdateSecretCommand, UpdateSecretVersionStageCommand,
+  CreateSecretCommand,
+  DeleteSecretCommand,
+  DescribeSecretCommand,
+  GetRandomPasswordCommand,
+  GetSecretValueCommand,
+  ListSecretsCommand,
+  ListSecretVersionIdsCommand,
+  PutSecretValueCommand,
+  RestoreSecretCommand,
+  SecretsManagerClient,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateSecretCommand,
+  UpdateSecretVersionStageCommand,
 } from '@aws-sdk/client-secrets-manager';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -22,7 +33,12 @@ let s: TestSlipway;
 let sm: SecretsManagerClient;
 
 const client = (endpoint: string) =>
-  new SecretsManagerClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  new SecretsManagerClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
 const stagesOf = async (id: string) => (await sm.send(new DescribeSecretCommand({ SecretId: id }))).VersionIdsToStages ?? {};
 
 before(async () => {
@@ -36,7 +52,14 @@ after(async () => {
 
 describe('Secrets Manager', () => {
   test('the aws CLI creates a secret and reads it back by name, full ARN and partial ARN', async () => {
-    const created = await awsCli(s.endpoint, ['secretsmanager', 'create-secret', '--name', 'prod/db', '--secret-string', '{"user":"app","password":"hunter2"}']);
+    const created = await awsCli(s.endpoint, [
+      'secretsmanager',
+      'create-secret',
+      '--name',
+      'prod/db',
+      '--secret-string',
+      '{"user":"app","password":"hunter2"}',
+    ]);
     assert.match(created.ARN, /^arn:aws:secretsmanager:us-east-1:000000000000:secret:prod\/db-[A-Za-z0-9]{6}$/);
     assert.equal(created.Name, 'prod/db');
     for (const id of ['prod/db', created.ARN, created.ARN.slice(0, -7)]) {
@@ -45,7 +68,11 @@ describe('Secrets Manager', () => {
       assert.equal(got.VersionId, created.VersionId);
       assert.deepEqual(got.VersionStages, ['AWSCURRENT']);
     }
-    await expectAwsError(sm.send(new GetSecretValueCommand({ SecretId: `${created.ARN.slice(0, -7)}-zzzzzz` })), 'ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
+    await expectAwsError(
+      sm.send(new GetSecretValueCommand({ SecretId: `${created.ARN.slice(0, -7)}-zzzzzz` })),
+      'ResourceNotFoundException',
+      "Secrets Manager can't find the specified secret.",
+    );
     await expectAwsError(sm.send(new GetSecretValueCommand({ SecretId: 'prod/d' })), 'ResourceNotFoundException');
   });
 
@@ -63,11 +90,17 @@ describe('Secrets Manager', () => {
     assert.equal(first.VersionId, token);
     const again = await sm.send(new CreateSecretCommand({ Name: 'idempotent', SecretString: 'one', ClientRequestToken: token }));
     assert.deepEqual([again.ARN, again.VersionId], [first.ARN, first.VersionId]);
-    await expectAwsError(sm.send(new CreateSecretCommand({ Name: 'idempotent', SecretString: 'one' })), 'ResourceExistsException', 'The operation failed because the secret idempotent already exists.');
+    await expectAwsError(
+      sm.send(new CreateSecretCommand({ Name: 'idempotent', SecretString: 'one' })),
+      'ResourceExistsException',
+      'The operation failed because the secret idempotent already exists.',
+    );
 
     const putToken = randomUUID();
     const put = await sm.send(new PutSecretValueCommand({ SecretId: 'idempotent', SecretString: 'two', ClientRequestToken: putToken }));
-    const putAgain = await sm.send(new PutSecretValueCommand({ SecretId: 'idempotent', SecretString: 'two', ClientRequestToken: putToken }));
+    const putAgain = await sm.send(
+      new PutSecretValueCommand({ SecretId: 'idempotent', SecretString: 'two', ClientRequestToken: putToken }),
+    );
     assert.equal(putAgain.VersionId, put.VersionId);
     await expectAwsError(
       sm.send(new PutSecretValueCommand({ SecretId: 'idempotent', SecretString: 'three', ClientRequestToken: putToken })),
@@ -86,7 +119,8 @@ describe('Secrets Manager', () => {
     assert.equal((await sm.send(new GetSecretValueCommand({ SecretId: 'rotating', VersionStage: 'AWSPREVIOUS' }))).SecretString, 'v1');
     assert.equal((await sm.send(new GetSecretValueCommand({ SecretId: 'rotating', VersionId: v1 }))).SecretString, 'v1');
 
-    const v3 = (await sm.send(new UpdateSecretCommand({ SecretId: 'rotating', SecretString: 'v3', Description: 'rotated by hand' }))).VersionId!;
+    const v3 = (await sm.send(new UpdateSecretCommand({ SecretId: 'rotating', SecretString: 'v3', Description: 'rotated by hand' })))
+      .VersionId!;
     assert.deepEqual(await stagesOf('rotating'), { [v2]: ['AWSPREVIOUS'], [v3]: ['AWSCURRENT'] });
     const listed = await sm.send(new ListSecretVersionIdsCommand({ SecretId: 'rotating' }));
     assert.deepEqual(listed.Versions!.map((v) => v.VersionId).sort(), [v2, v3].sort(), 'a version with no label is left out');
@@ -94,14 +128,22 @@ describe('Secrets Manager', () => {
     assert.equal(all.Versions!.length, 3);
 
     // A pending version, then AWSCURRENT moved to it: the old current becomes AWSPREVIOUS.
-    const v4 = (await sm.send(new PutSecretValueCommand({ SecretId: 'rotating', SecretString: 'v4', VersionStages: ['AWSPENDING'] }))).VersionId!;
+    const v4 = (await sm.send(new PutSecretValueCommand({ SecretId: 'rotating', SecretString: 'v4', VersionStages: ['AWSPENDING'] })))
+      .VersionId!;
     assert.equal((await sm.send(new GetSecretValueCommand({ SecretId: 'rotating' }))).SecretString, 'v3');
     await expectAwsError(
       sm.send(new UpdateSecretVersionStageCommand({ SecretId: 'rotating', VersionStage: 'AWSCURRENT', MoveToVersionId: v4 })),
       'InvalidParameterException',
       `The parameter RemoveFromVersionId can't be empty. Staging label AWSCURRENT is currently attached to version ${v3}, so you must explicitly reference that version in RemoveFromVersionId.`,
     );
-    await sm.send(new UpdateSecretVersionStageCommand({ SecretId: 'rotating', VersionStage: 'AWSCURRENT', MoveToVersionId: v4, RemoveFromVersionId: v3 }));
+    await sm.send(
+      new UpdateSecretVersionStageCommand({
+        SecretId: 'rotating',
+        VersionStage: 'AWSCURRENT',
+        MoveToVersionId: v4,
+        RemoveFromVersionId: v3,
+      }),
+    );
     assert.deepEqual(await stagesOf('rotating'), { [v3]: ['AWSPREVIOUS'], [v4]: ['AWSPENDING', 'AWSCURRENT'] });
     await expectAwsError(
       sm.send(new UpdateSecretVersionStageCommand({ SecretId: 'rotating', VersionStage: 'AWSCURRENT', RemoveFromVersionId: v4 })),
@@ -110,24 +152,54 @@ describe('Secrets Manager', () => {
     );
     await sm.send(new UpdateSecretVersionStageCommand({ SecretId: 'rotating', VersionStage: 'AWSPENDING', RemoveFromVersionId: v4 }));
     assert.deepEqual((await stagesOf('rotating'))[v4], ['AWSCURRENT']);
-    await expectAwsError(sm.send(new GetSecretValueCommand({ SecretId: 'rotating', VersionStage: 'AWSPENDING' })), 'ResourceNotFoundException', "Secrets Manager can't find the specified secret value for staging label: AWSPENDING");
-    await expectAwsError(sm.send(new GetSecretValueCommand({ SecretId: 'rotating', VersionId: randomUUID() })), 'ResourceNotFoundException', /for VersionId: /);
+    await expectAwsError(
+      sm.send(new GetSecretValueCommand({ SecretId: 'rotating', VersionStage: 'AWSPENDING' })),
+      'ResourceNotFoundException',
+      "Secrets Manager can't find the specified secret value for staging label: AWSPENDING",
+    );
+    await expectAwsError(
+      sm.send(new GetSecretValueCommand({ SecretId: 'rotating', VersionId: randomUUID() })),
+      'ResourceNotFoundException',
+      /for VersionId: /,
+    );
     assert.equal((await sm.send(new DescribeSecretCommand({ SecretId: 'rotating' }))).Description, 'rotated by hand');
   });
 
   test('ListSecrets filters (name, tag, negation, description) and pages', async () => {
     for (const n of ['list/a', 'list/b', 'list/c']) {
-      await sm.send(new CreateSecretCommand({ Name: n, SecretString: 'x', Description: `Team ${n}`, Tags: [{ Key: 'team', Value: n === 'list/c' ? 'blue' : 'red' }] }));
+      await sm.send(
+        new CreateSecretCommand({
+          Name: n,
+          SecretString: 'x',
+          Description: `Team ${n}`,
+          Tags: [{ Key: 'team', Value: n === 'list/c' ? 'blue' : 'red' }],
+        }),
+      );
     }
-    const names = async (filters: { Key: any; Values: string[] }[]) => (await sm.send(new ListSecretsCommand({ Filters: filters }))).SecretList!.map((e) => e.Name).sort();
+    const names = async (filters: { Key: any; Values: string[] }[]) =>
+      (await sm.send(new ListSecretsCommand({ Filters: filters }))).SecretList!.map((e) => e.Name).sort();
     assert.deepEqual(await names([{ Key: 'name', Values: ['list/'] }]), ['list/a', 'list/b', 'list/c']);
-    assert.deepEqual(await names([{ Key: 'name', Values: ['list/'] }, { Key: 'tag-value', Values: ['red'] }]), ['list/a', 'list/b']);
-    assert.deepEqual(await names([{ Key: 'name', Values: ['list/'] }, { Key: 'tag-value', Values: ['!red'] }]), ['list/c']);
+    assert.deepEqual(
+      await names([
+        { Key: 'name', Values: ['list/'] },
+        { Key: 'tag-value', Values: ['red'] },
+      ]),
+      ['list/a', 'list/b'],
+    );
+    assert.deepEqual(
+      await names([
+        { Key: 'name', Values: ['list/'] },
+        { Key: 'tag-value', Values: ['!red'] },
+      ]),
+      ['list/c'],
+    );
     assert.deepEqual(await names([{ Key: 'description', Values: ['team list/b'] }]), ['list/b']);
     const seen: string[] = [];
     let token: string | undefined;
     do {
-      const page = await sm.send(new ListSecretsCommand({ MaxResults: 2, NextToken: token, Filters: [{ Key: 'name', Values: ['list/'] }] }));
+      const page = await sm.send(
+        new ListSecretsCommand({ MaxResults: 2, NextToken: token, Filters: [{ Key: 'name', Values: ['list/'] }] }),
+      );
       assert.ok(page.SecretList!.length <= 2);
       seen.push(...page.SecretList!.map((e) => e.Name!));
       token = page.NextToken;
@@ -140,10 +212,22 @@ describe('Secrets Manager', () => {
 
   test('tags are added, replaced and removed', async () => {
     await sm.send(new CreateSecretCommand({ Name: 'tagged', SecretString: 'x', Tags: [{ Key: 'env', Value: 'dev' }] }));
-    await sm.send(new TagResourceCommand({ SecretId: 'tagged', Tags: [{ Key: 'env', Value: 'prod' }, { Key: 'owner', Value: 'ops' }] }));
+    await sm.send(
+      new TagResourceCommand({
+        SecretId: 'tagged',
+        Tags: [
+          { Key: 'env', Value: 'prod' },
+          { Key: 'owner', Value: 'ops' },
+        ],
+      }),
+    );
     await sm.send(new UntagResourceCommand({ SecretId: 'tagged', TagKeys: ['owner'] }));
     assert.deepEqual((await sm.send(new DescribeSecretCommand({ SecretId: 'tagged' }))).Tags, [{ Key: 'env', Value: 'prod' }]);
-    await expectAwsError(sm.send(new TagResourceCommand({ SecretId: 'tagged', Tags: [{ Key: 'aws:owner', Value: 'x' }] })), 'InvalidParameterException', /aws:/);
+    await expectAwsError(
+      sm.send(new TagResourceCommand({ SecretId: 'tagged', Tags: [{ Key: 'aws:owner', Value: 'x' }] })),
+      'InvalidParameterException',
+      /aws:/,
+    );
   });
 
   test('DeleteSecret: a recovery window of 7–30 days or none, never both; a deleted secret cannot be read until restored', async () => {
@@ -154,7 +238,11 @@ describe('Secrets Manager', () => {
       "You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.",
     );
     for (const days of [6, 31]) {
-      await expectAwsError(sm.send(new DeleteSecretCommand({ SecretId: 'doomed', RecoveryWindowInDays: days })), 'InvalidParameterException', 'The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).');
+      await expectAwsError(
+        sm.send(new DeleteSecretCommand({ SecretId: 'doomed', RecoveryWindowInDays: days })),
+        'InvalidParameterException',
+        'The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).',
+      );
     }
     const before = Date.now();
     const deleted = await sm.send(new DeleteSecretCommand({ SecretId: ARN, RecoveryWindowInDays: 7 }));
@@ -163,10 +251,15 @@ describe('Secrets Manager', () => {
     const marked = "You can't perform this operation on the secret because it was marked for deletion.";
     await expectAwsError(sm.send(new GetSecretValueCommand({ SecretId: 'doomed' })), 'InvalidRequestException', marked);
     await expectAwsError(sm.send(new PutSecretValueCommand({ SecretId: 'doomed', SecretString: 'x' })), 'InvalidRequestException', marked);
-    await expectAwsError(sm.send(new CreateSecretCommand({ Name: 'doomed', SecretString: 'x' })), 'InvalidRequestException', /already scheduled for deletion/);
+    await expectAwsError(
+      sm.send(new CreateSecretCommand({ Name: 'doomed', SecretString: 'x' })),
+      'InvalidRequestException',
+      /already scheduled for deletion/,
+    );
     assert.ok((await sm.send(new DescribeSecretCommand({ SecretId: 'doomed' }))).DeletedDate);
     const listed = async (planned: boolean) =>
-      (await sm.send(new ListSecretsCommand({ IncludePlannedDeletion: planned, Filters: [{ Key: 'name', Values: ['doomed'] }] }))).SecretList!.length;
+      (await sm.send(new ListSecretsCommand({ IncludePlannedDeletion: planned, Filters: [{ Key: 'name', Values: ['doomed'] }] })))
+        .SecretList!.length;
     assert.deepEqual([await listed(false), await listed(true)], [0, 1]);
 
     await sm.send(new RestoreSecretCommand({ SecretId: 'doomed' }));
@@ -179,16 +272,28 @@ describe('Secrets Manager', () => {
   });
 
   test('GetRandomPassword honours length, exclusions and RequireEachIncludedType', async () => {
-    const { RandomPassword: p } = await sm.send(new GetRandomPasswordCommand({ PasswordLength: 40, ExcludePunctuation: true, ExcludeCharacters: 'abc' }));
+    const { RandomPassword: p } = await sm.send(
+      new GetRandomPasswordCommand({ PasswordLength: 40, ExcludePunctuation: true, ExcludeCharacters: 'abc' }),
+    );
     assert.equal(p!.length, 40);
     assert.match(p!, /^[A-Za-z0-9]+$/);
     assert.doesNotMatch(p!, /[abc]/);
     assert.match(p!, /[A-Z]/);
     assert.match(p!, /[0-9]/);
-    const digits = await awsCli(s.endpoint, ['secretsmanager', 'get-random-password', '--password-length', '12', '--exclude-lowercase', '--exclude-uppercase', '--exclude-punctuation']);
+    const digits = await awsCli(s.endpoint, [
+      'secretsmanager',
+      'get-random-password',
+      '--password-length',
+      '12',
+      '--exclude-lowercase',
+      '--exclude-uppercase',
+      '--exclude-punctuation',
+    ]);
     assert.match(digits.RandomPassword, /^[0-9]{12}$/);
     await expectAwsError(
-      sm.send(new GetRandomPasswordCommand({ ExcludeLowercase: true, ExcludeUppercase: true, ExcludeNumbers: true, ExcludePunctuation: true })),
+      sm.send(
+        new GetRandomPasswordCommand({ ExcludeLowercase: true, ExcludeUppercase: true, ExcludeNumbers: true, ExcludePunctuation: true }),
+      ),
       'InvalidParameterException',
     );
   });
@@ -201,22 +306,56 @@ describe('Secrets Manager', () => {
       'InvalidParameterException',
       "You can't specify both a binary secret value and a string secret value in the same secret.",
     );
-    await expectAwsError(sm.send(new CreateSecretCommand({ Name: 'token', SecretString: 'x', ClientRequestToken: 'short' })), 'ValidationException', /ClientRequestToken/);
-    await expectAwsError(sm.send(new PutSecretValueCommand({ SecretId: 'binary' })), 'InvalidRequestException', 'You must provide either SecretString or SecretBinary.');
-    await expectAwsError(sm.send(new PutSecretValueCommand({ SecretId: 'binary', SecretBinary: new Uint8Array(65_537) })), 'ValidationException', /'SecretBinary'.*65536/);
+    await expectAwsError(
+      sm.send(new CreateSecretCommand({ Name: 'token', SecretString: 'x', ClientRequestToken: 'short' })),
+      'ValidationException',
+      /ClientRequestToken/,
+    );
+    await expectAwsError(
+      sm.send(new PutSecretValueCommand({ SecretId: 'binary' })),
+      'InvalidRequestException',
+      'You must provide either SecretString or SecretBinary.',
+    );
+    await expectAwsError(
+      sm.send(new PutSecretValueCommand({ SecretId: 'binary', SecretBinary: new Uint8Array(65_537) })),
+      'ValidationException',
+      /'SecretBinary'.*65536/,
+    );
     assert.equal((await sm.send(new ListSecretVersionIdsCommand({ SecretId: 'binary' }))).Versions!.length, 1);
-    await expectAwsError(sm.send(new GetSecretValueCommand({ SecretId: 'nowhere' })), 'ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
-    for (const name of ['bad name', 'both', 'token']) await expectAwsError(sm.send(new DescribeSecretCommand({ SecretId: name })), 'ResourceNotFoundException');
+    await expectAwsError(
+      sm.send(new GetSecretValueCommand({ SecretId: 'nowhere' })),
+      'ResourceNotFoundException',
+      "Secrets Manager can't find the specified secret.",
+    );
+    for (const name of ['bad name', 'both', 'token'])
+      await expectAwsError(sm.send(new DescribeSecretCommand({ SecretId: name })), 'ResourceNotFoundException');
   });
 
-  test('KMS keys, descriptions, tokens, staging labels and tags are held to AWS\'s rules, naming the field, and writing nothing', async () => {
+  test("KMS keys, descriptions, tokens, staging labels and tags are held to AWS's rules, naming the field, and writing nothing", async () => {
     const key = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-    const notKeys = ['arn:aws', 'fuzz\u0000', 'a\ud800b', '\u0001\u000b\f', 'arn:aws:codebuild:us-east-1:123456789012:project/fuzz', key.replace('us-east-1', 'eu-west-1'), 'alias/'];
+    const notKeys = [
+      'arn:aws',
+      'fuzz\u0000',
+      'a\ud800b',
+      '\u0001\u000b\f',
+      'arn:aws:codebuild:us-east-1:123456789012:project/fuzz',
+      key.replace('us-east-1', 'eu-west-1'),
+      'alias/',
+    ];
     for (const KmsKeyId of notKeys) {
-      await expectAwsError(sm.send(new CreateSecretCommand({ Name: 'kms', SecretString: 'x', KmsKeyId })), 'ValidationException', /^1 validation error detected: Value '.*' at 'KmsKeyId'/);
+      await expectAwsError(
+        sm.send(new CreateSecretCommand({ Name: 'kms', SecretString: 'x', KmsKeyId })),
+        'ValidationException',
+        /^1 validation error detected: Value '.*' at 'KmsKeyId'/,
+      );
     }
     await expectAwsError(sm.send(new DescribeSecretCommand({ SecretId: 'kms' })), 'ResourceNotFoundException');
-    for (const KmsKeyId of [key, 'alias/app-secrets', '1234abcd-12ab-34cd-56ef-1234567890ab', 'arn:aws:kms:us-east-1:111122223333:alias/app']) {
+    for (const KmsKeyId of [
+      key,
+      'alias/app-secrets',
+      '1234abcd-12ab-34cd-56ef-1234567890ab',
+      'arn:aws:kms:us-east-1:111122223333:alias/app',
+    ]) {
       await sm.send(new CreateSecretCommand({ Name: 'kms', SecretString: 'x', KmsKeyId }));
       assert.equal((await sm.send(new DescribeSecretCommand({ SecretId: 'kms' }))).KmsKeyId, KmsKeyId);
       await sm.send(new DeleteSecretCommand({ SecretId: 'kms', ForceDeleteWithoutRecovery: true }));
@@ -224,21 +363,48 @@ describe('Secrets Manager', () => {
     await sm.send(new CreateSecretCommand({ Name: 'kms', SecretString: 'x', KmsKeyId: key, Description: 'two\nlines' }));
     const held = await sm.send(new DescribeSecretCommand({ SecretId: 'kms' }));
     for (const KmsKeyId of notKeys) {
-      await expectAwsError(sm.send(new UpdateSecretCommand({ SecretId: 'kms', KmsKeyId, SecretString: 'y' })), 'ValidationException', /'KmsKeyId'/);
+      await expectAwsError(
+        sm.send(new UpdateSecretCommand({ SecretId: 'kms', KmsKeyId, SecretString: 'y' })),
+        'ValidationException',
+        /'KmsKeyId'/,
+      );
     }
-    await expectAwsError(sm.send(new UpdateSecretCommand({ SecretId: 'kms', Description: 'nul\u0000' })), 'ValidationException', /at 'Description'.*control characters/);
+    await expectAwsError(
+      sm.send(new UpdateSecretCommand({ SecretId: 'kms', Description: 'nul\u0000' })),
+      'ValidationException',
+      /at 'Description'.*control characters/,
+    );
     const token = `${randomUUID()}\u0000`;
-    await expectAwsError(sm.send(new PutSecretValueCommand({ SecretId: 'kms', SecretString: 'z', ClientRequestToken: token })), 'ValidationException', /at 'ClientRequestToken'/);
-    await expectAwsError(sm.send(new PutSecretValueCommand({ SecretId: 'kms', SecretString: 'z', VersionStages: ['a\ud800b'] })), 'ValidationException', /at 'VersionStages'/);
+    await expectAwsError(
+      sm.send(new PutSecretValueCommand({ SecretId: 'kms', SecretString: 'z', ClientRequestToken: token })),
+      'ValidationException',
+      /at 'ClientRequestToken'/,
+    );
+    await expectAwsError(
+      sm.send(new PutSecretValueCommand({ SecretId: 'kms', SecretString: 'z', VersionStages: ['a\ud800b'] })),
+      'ValidationException',
+      /at 'VersionStages'/,
+    );
     const [version] = Object.keys(held.VersionIdsToStages!);
-    await expectAwsError(sm.send(new UpdateSecretVersionStageCommand({ SecretId: 'kms', VersionStage: 'x\u000b', MoveToVersionId: version })), 'ValidationException', /at 'VersionStage'/);
+    await expectAwsError(
+      sm.send(new UpdateSecretVersionStageCommand({ SecretId: 'kms', VersionStage: 'x\u000b', MoveToVersionId: version })),
+      'ValidationException',
+      /at 'VersionStage'/,
+    );
     for (const Tags of [[{ Key: 'semi;colon', Value: 'x' }], [{ Key: 'team', Value: 'a\u0000' }], [{ Key: '\udfff', Value: 'x' }]]) {
       await expectAwsError(sm.send(new TagResourceCommand({ SecretId: 'kms', Tags })), 'ValidationException', /at 'Tags\.(Key|Value)'/);
-      await expectAwsError(sm.send(new CreateSecretCommand({ Name: 'tag-chars', SecretString: 'x', Tags })), 'ValidationException', /at 'Tags\.(Key|Value)'/);
+      await expectAwsError(
+        sm.send(new CreateSecretCommand({ Name: 'tag-chars', SecretString: 'x', Tags })),
+        'ValidationException',
+        /at 'Tags\.(Key|Value)'/,
+      );
     }
     await expectAwsError(sm.send(new DescribeSecretCommand({ SecretId: 'tag-chars' })), 'ResourceNotFoundException');
     const after = await sm.send(new DescribeSecretCommand({ SecretId: 'kms' }));
-    assert.deepEqual([after.KmsKeyId, after.Description, after.Tags, after.VersionIdsToStages, after.LastChangedDate], [key, 'two\nlines', undefined, held.VersionIdsToStages, held.LastChangedDate]);
+    assert.deepEqual(
+      [after.KmsKeyId, after.Description, after.Tags, after.VersionIdsToStages, after.LastChangedDate],
+      [key, 'two\nlines', undefined, held.VersionIdsToStages, held.LastChangedDate],
+    );
     await sm.send(new TagResourceCommand({ SecretId: 'kms', Tags: [{ Key: 'Équipe 1', Value: 'a+b=c@d/e_f.g:h' }] }));
     assert.deepEqual((await sm.send(new DescribeSecretCommand({ SecretId: 'kms' }))).Tags, [{ Key: 'Équipe 1', Value: 'a+b=c@d/e_f.g:h' }]);
     await sm.send(new DeleteSecretCommand({ SecretId: 'kms', ForceDeleteWithoutRecovery: true }));

@@ -25,7 +25,11 @@ after(async () => {
 
 /** A JSON 1.1 call as the SDKs make it, but with whatever body the test wants (the SDKs refuse to send a malformed one). */
 async function raw(endpoint: string, target: string, body: unknown): Promise<{ status: number; text: string }> {
-  const res = await fetch(endpoint, { method: 'POST', headers: { 'x-amz-target': target, 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify(body) });
+  const res = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'x-amz-target': target, 'content-type': 'application/x-amz-json-1.1' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, text: await res.text() };
 }
 
@@ -41,13 +45,20 @@ test('no value reaches the log or an error, and a restarted Slipway reads every 
   await sm.send(new CreateSecretCommand({ Name: 'app/db', SecretString: JSON.stringify({ password: marker }) }));
   await ssm.send(new PutParameterCommand({ Name: '/app/token', Type: 'SecureString', Value: marker }));
   assert.equal(statSync(keyFile).mode & 0o777, 0o600);
-  const health = (await (await fetch(`${running.endpoint}/_slipway/health`)).json()) as { services: string[]; secretsmanager: { keyFile: string } };
+  const health = (await (await fetch(`${running.endpoint}/_slipway/health`)).json()) as {
+    services: string[];
+    secretsmanager: { keyFile: string };
+  };
   assert.deepEqual(health.services.slice(-2), ['secretsmanager', 'ssm']);
   assert.equal(health.secretsmanager.keyFile, keyFile);
 
   const refused = [
     await raw(running.endpoint, 'secretsmanager.CreateSecret', { Name: 'app/other', SecretString: { password: marker } }),
-    await raw(running.endpoint, 'secretsmanager.PutSecretValue', { SecretId: 'app/db', SecretString: marker, SecretBinary: Buffer.from(marker).toString('base64') }),
+    await raw(running.endpoint, 'secretsmanager.PutSecretValue', {
+      SecretId: 'app/db',
+      SecretString: marker,
+      SecretBinary: Buffer.from(marker).toString('base64'),
+    }),
     await raw(running.endpoint, 'secretsmanager.CreateSecret', { Name: 'app/db', SecretString: marker }),
     await raw(running.endpoint, 'AmazonSSM.PutParameter', { Name: '/app/token', Type: 'SecureString', Value: [marker] }),
     await raw(running.endpoint, 'AmazonSSM.PutParameter', { Name: '/app/token', Type: 'SecureString', Value: marker }),
@@ -62,9 +73,13 @@ test('no value reaches the log or an error, and a restarted Slipway reads every 
   await running.kill('SIGTERM');
   const logs = [running.output()];
   running = await startSlipwayProcess(dataDir, port, { SLIPWAY_LOG: 'debug' });
-  const secret = await new SecretsManagerClient({ endpoint: running.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 }).send(new GetSecretValueCommand({ SecretId: 'app/db' }));
+  const secret = await new SecretsManagerClient({ endpoint: running.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 }).send(
+    new GetSecretValueCommand({ SecretId: 'app/db' }),
+  );
   assert.equal(JSON.parse(secret.SecretString!).password, marker);
-  const parameter = await new SSMClient({ endpoint: running.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 }).send(new GetParameterCommand({ Name: '/app/token', WithDecryption: true }));
+  const parameter = await new SSMClient({ endpoint: running.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 }).send(
+    new GetParameterCommand({ Name: '/app/token', WithDecryption: true }),
+  );
   assert.equal(parameter.Parameter!.Value, marker);
   await running.kill('SIGTERM');
   logs.push(running.output());

@@ -24,7 +24,12 @@ after(async () => {
 
 /** Runs `script` in a plain busybox container on the default bridge (not a build); its output. */
 async function plainContainer(script: string): Promise<string> {
-  const container = await docker.createContainer({ Image: TEST_IMAGE, Cmd: ['sh', '-c', script], Tty: true, HostConfig: { NetworkMode: 'bridge' } });
+  const container = await docker.createContainer({
+    Image: TEST_IMAGE,
+    Cmd: ['sh', '-c', script],
+    Tty: true,
+    HostConfig: { NetworkMode: 'bridge' },
+  });
   try {
     await container.start();
     await container.wait();
@@ -40,7 +45,13 @@ const signedListProjects = (url: string, key: string) =>
 
 describe('the build relay serves builds only', () => {
   test('a plain container on the bridge is refused, signed or not, and so is the key of a build that ended', async () => {
-    await createProject(cb, { name: 'relay-probe', source: { type: 'NO_SOURCE', buildspec: 'version: 0.2\nphases:\n  build:\n    commands: ["echo endpoint=$AWS_ENDPOINT_URL key=$AWS_ACCESS_KEY_ID"]\n' } });
+    await createProject(cb, {
+      name: 'relay-probe',
+      source: {
+        type: 'NO_SOURCE',
+        buildspec: 'version: 0.2\nphases:\n  build:\n    commands: ["echo endpoint=$AWS_ENDPOINT_URL key=$AWS_ACCESS_KEY_ID"]\n',
+      },
+    });
     const build = await runBuild(cb, { projectName: 'relay-probe' });
     const log = await buildLog(s.endpoint, build);
     assert.equal(build.buildStatus, 'SUCCEEDED', log);

@@ -12,7 +12,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { artifactZip, buildLog, createBuckets, createProject, gitRepo, phaseList, runBuild, startCodebuildSlipway, unzip } from '../support/codebuild.ts';
+import {
+  artifactZip,
+  buildLog,
+  createBuckets,
+  createProject,
+  gitRepo,
+  phaseList,
+  runBuild,
+  startCodebuildSlipway,
+  unzip,
+} from '../support/codebuild.ts';
 import { s3Client, text } from '../support/s3.ts';
 import type { TestSlipway } from '../support/slipway.ts';
 
@@ -130,7 +140,7 @@ reports:
   });
 
   test('a buildspec that is a link out of the source is not read', async () => {
-    const repo = gitRepo({ 'README': 'x\n' });
+    const repo = gitRepo({ README: 'x\n' });
     cleanup.push(repo.path);
     const link = mkdtempSync(join(tmpdir(), 'slipway-host-'));
     cleanup.push(link);

@@ -42,7 +42,11 @@ describe('registry passwords', () => {
   for (const scheme of ['Basic', 'Bearer'] as const) {
     for (const path of ['/v2/', '/v2/forged/tags/list']) {
       it(`${scheme} at ${path}: a password expiring within 12 hours passes, one expiring in 100 years is UNAUTHORIZED`, async () => {
-        assert.deepEqual(await answers(forge(Date.now() + 11 * HOUR), scheme, path), { status: 200, code: undefined }, 'signed as the code signs');
+        assert.deepEqual(
+          await answers(forge(Date.now() + 11 * HOUR), scheme, path),
+          { status: 200, code: undefined },
+          'signed as the code signs',
+        );
         assert.deepEqual(await answers(forge(Date.now() + 100 * 365 * 24 * HOUR), scheme, path), { status: 401, code: 'UNAUTHORIZED' });
         assert.deepEqual(await answers(forge(Date.now() + 13 * HOUR), scheme, path), { status: 401, code: 'UNAUTHORIZED' });
       });

@@ -8,8 +8,21 @@ import assert from 'node:assert/strict';
 import { form, jsonCall, rawRequest } from '../support/raw.ts';
 import { startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
-const names = ['__proto__', 'hasOwnProperty', 'valueOf', 'constructor', 'toString', 'isPrototypeOf', '__defineGetter__', 'propertyIsEnumerable'];
-const prefixes = { ECS: 'AmazonEC2ContainerServiceV20141113', ECR: 'AmazonEC2ContainerRegistry_V20150921', CodeBuild: 'CodeBuild_20161006' };
+const names = [
+  '__proto__',
+  'hasOwnProperty',
+  'valueOf',
+  'constructor',
+  'toString',
+  'isPrototypeOf',
+  '__defineGetter__',
+  'propertyIsEnumerable',
+];
+const prefixes = {
+  ECS: 'AmazonEC2ContainerServiceV20141113',
+  ECR: 'AmazonEC2ContainerRegistry_V20150921',
+  CodeBuild: 'CodeBuild_20161006',
+};
 
 describe('edge: operation names that are object properties', () => {
   let s: TestSlipway;

@@ -26,28 +26,53 @@ describe('edge: the credential scope region', () => {
 
   it('refuses a malformed region on JSON APIs with InvalidSignatureException and creates nothing', async () => {
     for (const region of bad) {
-      const res = await rawRequest(s.endpoint, jsonCall('AmazonEC2ContainerServiceV20141113.CreateCluster', { clusterName: 'scoped' }, signed(encodeURI(region), 'ecs')));
+      const res = await rawRequest(
+        s.endpoint,
+        jsonCall('AmazonEC2ContainerServiceV20141113.CreateCluster', { clusterName: 'scoped' }, signed(encodeURI(region), 'ecs')),
+      );
       assert.equal(res.status, 400, region);
       const body = JSON.parse(res.text);
       assert.equal(body.__type, 'InvalidSignatureException');
       assert.match(body.message, /Credential should be scoped to a valid region/);
     }
     const clusters = (await s.ecs.send(new ListClustersCommand({}))).clusterArns ?? [];
-    assert.deepEqual(clusters.filter((a) => a.endsWith('/scoped')), []);
+    assert.deepEqual(
+      clusters.filter((a) => a.endsWith('/scoped')),
+      [],
+    );
   });
 
   it('refuses a malformed region on the Query API with an XML error and creates nothing', async () => {
     const params = { Action: 'CreateTargetGroup', Version: '2015-12-01', Name: 'scoped', Protocol: 'HTTP', Port: '80', VpcId: 'vpc-1' };
-    const res = await rawRequest(s.endpoint, { ...form(params), headers: { ...form({}).headers, ...signed('us-east-1%0a', 'elasticloadbalancing') } });
+    const res = await rawRequest(s.endpoint, {
+      ...form(params),
+      headers: { ...form({}).headers, ...signed('us-east-1%0a', 'elasticloadbalancing') },
+    });
     assert.equal(res.status, 400);
-    assert.match(res.text, /<Error><Type>Sender<\/Type><Code>IncompleteSignature<\/Code><Message>Credential should be scoped to a valid region/);
-    await assert.rejects(elbClient(s.endpoint).send(new E.DescribeTargetGroupsCommand({ Names: ['scoped'] })), { name: 'TargetGroupNotFoundException' });
+    assert.match(
+      res.text,
+      /<Error><Type>Sender<\/Type><Code>IncompleteSignature<\/Code><Message>Credential should be scoped to a valid region/,
+    );
+    await assert.rejects(elbClient(s.endpoint).send(new E.DescribeTargetGroupsCommand({ Names: ['scoped'] })), {
+      name: 'TargetGroupNotFoundException',
+    });
   });
 
   it('takes the regions of every AWS partition and puts them in ARNs', async () => {
-    for (const region of ['us-east-1', 'ap-southeast-7', 'cn-northwest-1', 'us-gov-west-1', 'us-isob-east-1', 'eu-isoe-west-1', 'eusc-de-east-1']) {
+    for (const region of [
+      'us-east-1',
+      'ap-southeast-7',
+      'cn-northwest-1',
+      'us-gov-west-1',
+      'us-isob-east-1',
+      'eu-isoe-west-1',
+      'eusc-de-east-1',
+    ]) {
       const arns = (await ecsClient(s.endpoint, region).send(new ListClustersCommand({}))).clusterArns!;
-      assert.ok(arns.every((a) => a.startsWith(`arn:aws:ecs:${region}:`)), `${region}: ${arns}`);
+      assert.ok(
+        arns.every((a) => a.startsWith(`arn:aws:ecs:${region}:`)),
+        `${region}: ${arns}`,
+      );
     }
   });
 });

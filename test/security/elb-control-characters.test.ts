@@ -28,12 +28,23 @@ describe('control characters in the ELBv2 API', () => {
     s = await startTestSlipway({ timeScale: 20 });
     elb = elbClient(s.endpoint);
     const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: 'controls' }))).LoadBalancers![0].LoadBalancerArn!;
-    listenerArn = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lb, Port: 18431, DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404' } }] }))).Listeners![0].ListenerArn!;
+    listenerArn = (
+      await elb.send(
+        new E.CreateListenerCommand({
+          LoadBalancerArn: lb,
+          Port: 18431,
+          DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404' } }],
+        }),
+      )
+    ).Listeners![0].ListenerArn!;
   });
   after(() => s.close());
 
-  const fixed = (MessageBody: string): E.Action[] => [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '200', ContentType: 'text/plain', MessageBody } }];
-  const rule = (Priority: number, Conditions: E.RuleCondition[], Actions = fixed('ok')) => elb.send(new E.CreateRuleCommand({ ListenerArn: listenerArn, Priority, Conditions, Actions }));
+  const fixed = (MessageBody: string): E.Action[] => [
+    { Type: 'fixed-response', FixedResponseConfig: { StatusCode: '200', ContentType: 'text/plain', MessageBody } },
+  ];
+  const rule = (Priority: number, Conditions: E.RuleCondition[], Actions = fixed('ok')) =>
+    elb.send(new E.CreateRuleCommand({ ListenerArn: listenerArn, Priority, Conditions, Actions }));
 
   it('refuses them in rule values, regexes, fixed-response bodies, redirects and tags, writing nothing', async () => {
     for (const ch of CONTROLS) {
@@ -43,12 +54,26 @@ describe('control characters in the ELBv2 API', () => {
       await refused(rule(1, [{ Field: 'path-pattern', RegexValues: [`^/a${ch}`] }]), 'regular expression');
       await refused(rule(1, [{ Field: 'query-string', QueryStringConfig: { Values: [{ Key: 'k', Value: `v${ch}` }] } }]), "'query-string'");
       await refused(rule(1, [{ Field: 'path-pattern', Values: ['/ok'] }], fixed(`body${ch}`)), 'MessageBody');
-      await refused(rule(1, [{ Field: 'path-pattern', Values: ['/ok'] }], [{ Type: 'redirect', RedirectConfig: { StatusCode: 'HTTP_301', Path: `/x${ch}` } }]), 'Redirect Path');
+      await refused(
+        rule(
+          1,
+          [{ Field: 'path-pattern', Values: ['/ok'] }],
+          [{ Type: 'redirect', RedirectConfig: { StatusCode: 'HTTP_301', Path: `/x${ch}` } }],
+        ),
+        'Redirect Path',
+      );
       await refused(elb.send(new E.ModifyListenerCommand({ ListenerArn: listenerArn, DefaultActions: fixed(`x${ch}`) })), 'MessageBody');
-      await refused(elb.send(new E.AddTagsCommand({ ResourceArns: [listenerArn], Tags: [{ Key: 'k', Value: `v${ch}` }] })), 'Tags.1.member.Value');
+      await refused(
+        elb.send(new E.AddTagsCommand({ ResourceArns: [listenerArn], Tags: [{ Key: 'k', Value: `v${ch}` }] })),
+        'Tags.1.member.Value',
+      );
     }
     const rules = (await elb.send(new E.DescribeRulesCommand({ ListenerArn: listenerArn }))).Rules!;
-    assert.deepEqual(rules.map((r) => r.Priority), ['default'], 'refused requests wrote nothing');
+    assert.deepEqual(
+      rules.map((r) => r.Priority),
+      ['default'],
+      'refused requests wrote nothing',
+    );
     assert.equal(rules[0].Actions![0].FixedResponseConfig!.MessageBody, undefined);
     assert.deepEqual((await elb.send(new E.DescribeTagsCommand({ ResourceArns: [listenerArn] }))).TagDescriptions![0].Tags, []);
   });
@@ -58,7 +83,9 @@ describe('control characters in the ELBv2 API', () => {
     // As a Slipway from before these checks could have stored it.
     const model = elbModel(s.app.ctx.store);
     const record = model.rules.get(created.RuleArn!)!;
-    record.rule.Conditions = [{ Field: 'path-pattern', Values: ['/a\x00\x01\x0b\x0cb'], PathPatternConfig: { Values: ['/a\x00\x01\x0b\x0cb'] } }];
+    record.rule.Conditions = [
+      { Field: 'path-pattern', Values: ['/a\x00\x01\x0b\x0cb'], PathPatternConfig: { Values: ['/a\x00\x01\x0b\x0cb'] } },
+    ];
     record.rule.Actions = [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '200', MessageBody: 'x\x01y\uDC00z' } }];
     model.putRule(record);
     const described = (await elb.send(new E.DescribeRulesCommand({ RuleArns: [created.RuleArn!] }))).Rules![0];

@@ -78,7 +78,8 @@ async function attempt(api: ApiService, operation: string, c: FuzzCase): Promise
     problems.push(`refused with ${reply.code}, not by validation`);
   }
   // A HEAD reply carries no code; validation's refusal is a 400 all the same.
-  if (c.kind === 'fault' && served && reply.headless && reply.status !== 400) problems.push(`refused with ${reply.status}, not by validation`);
+  if (c.kind === 'fault' && served && reply.headless && reply.status !== 400)
+    problems.push(`refused with ${reply.status}, not by validation`);
   if (!problems.length) return undefined;
   return `${problems.join('; ')} — ${reply.status} ${reply.text.slice(0, 300)}`;
 }

@@ -3,7 +3,15 @@
  * project with sensible defaults, the buckets artifacts go to, waiting for a build, and reading its
  * log and artifacts.
  */
-import { BatchGetBuildsCommand, CodeBuildClient, CreateProjectCommand, StartBuildCommand, type Build, type CreateProjectCommandInput, type StartBuildCommandInput } from '@aws-sdk/client-codebuild';
+import {
+  BatchGetBuildsCommand,
+  CodeBuildClient,
+  CreateProjectCommand,
+  StartBuildCommand,
+  type Build,
+  type CreateProjectCommandInput,
+  type StartBuildCommandInput,
+} from '@aws-sdk/client-codebuild';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,10 +33,17 @@ export async function startCodebuildSlipway(timeScale = 100): Promise<{ s: TestS
 }
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=Slipway Test', '-c', 'user.email=test@slipway.invalid', '-c', 'init.defaultBranch=main', ...args], { cwd }).toString().trim();
+  execFileSync('git', ['-c', 'user.name=Slipway Test', '-c', 'user.email=test@slipway.invalid', '-c', 'init.defaultBranch=main', ...args], {
+    cwd,
+  })
+    .toString()
+    .trim();
 
 /** A git repository (branch main) holding `files` (and the files of `copyFrom`, if given), one commit; returns its path and commit. */
-export function gitRepo(files: Record<string, string>, copyFrom?: string): { path: string; commit: string; commitMore(files: Record<string, string>, message: string): string } {
+export function gitRepo(
+  files: Record<string, string>,
+  copyFrom?: string,
+): { path: string; commit: string; commitMore(files: Record<string, string>, message: string): string } {
   const path = mkdtempSync(join(tmpdir(), 'slipway-cb-repo-'));
   if (copyFrom) cpSync(copyFrom, path, { recursive: true });
   const write = (more: Record<string, string>) => {
@@ -56,13 +71,15 @@ export function gitRepo(files: Record<string, string>, copyFrom?: string): { pat
 export const BUSYBOX_ENV = { type: 'LINUX_CONTAINER', image: 'slipway-test/busybox:1', computeType: 'BUILD_GENERAL1_SMALL' } as const;
 
 export async function createProject(cb: CodeBuildClient, input: Partial<CreateProjectCommandInput> & { name: string }): Promise<void> {
-  await cb.send(new CreateProjectCommand({
-    source: { type: 'NO_SOURCE', buildspec: 'version: 0.2\n' },
-    artifacts: { type: 'NO_ARTIFACTS' },
-    environment: { ...BUSYBOX_ENV },
-    serviceRole: 'arn:aws:iam::000000000000:role/codebuild',
-    ...input,
-  } as CreateProjectCommandInput));
+  await cb.send(
+    new CreateProjectCommand({
+      source: { type: 'NO_SOURCE', buildspec: 'version: 0.2\n' },
+      artifacts: { type: 'NO_ARTIFACTS' },
+      environment: { ...BUSYBOX_ENV },
+      serviceRole: 'arn:aws:iam::000000000000:role/codebuild',
+      ...input,
+    } as CreateProjectCommandInput),
+  );
 }
 
 export async function getBuild(cb: CodeBuildClient, id: string): Promise<Build> {
@@ -70,10 +87,15 @@ export async function getBuild(cb: CodeBuildClient, id: string): Promise<Build> 
 }
 
 export async function waitForBuild(cb: CodeBuildClient, id: string, timeoutMs = 120_000): Promise<Build> {
-  return waitFor(`build ${id} to complete`, async () => {
-    const b = await getBuild(cb, id);
-    return b.buildComplete ? b : undefined;
-  }, timeoutMs, 200);
+  return waitFor(
+    `build ${id} to complete`,
+    async () => {
+      const b = await getBuild(cb, id);
+      return b.buildComplete ? b : undefined;
+    },
+    timeoutMs,
+    200,
+  );
 }
 
 /** Starts a build and waits for it to complete. */
@@ -98,7 +120,7 @@ export function artifactZip(endpoint: string, build: Build, dir = 'primary'): st
   return `${endpoint}/_slipway/artifacts/codebuild/${build.id!.split(':')[1]}/${encodeURIComponent(dir)}.zip`;
 }
 
-export async function buildLog(endpoint: string, build: Build): Promise<string> {
+export async function buildLog(_endpoint: string, build: Build): Promise<string> {
   return (await fetch(build.logs!.deepLink!)).text();
 }
 
@@ -109,7 +131,11 @@ export async function unzip(url: string): Promise<Record<string, string>> {
   const dir = mkdtempSync(join(tmpdir(), 'slipway-cb-zip-'));
   try {
     writeFileSync(join(dir, 'a.zip'), Buffer.from(await res.arrayBuffer()));
-    const json = execFileSync('python3', ['-c', 'import sys,json,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps({i.filename: z.read(i).decode("utf-8","replace") for i in z.infolist()}))', join(dir, 'a.zip')]);
+    const json = execFileSync('python3', [
+      '-c',
+      'import sys,json,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps({i.filename: z.read(i).decode("utf-8","replace") for i in z.infolist()}))',
+      join(dir, 'a.zip'),
+    ]);
     return JSON.parse(json.toString()) as Record<string, string>;
   } finally {
     rmSync(dir, { recursive: true, force: true });

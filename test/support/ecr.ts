@@ -24,7 +24,10 @@ export function ecrClient(endpoint: string, region = 'us-east-1'): ECRClient {
  * `dockerConfig` (so logins never touch the user's ~/.docker) and the aws CLI at Slipway: the
  * endpoint is in $ENDPOINT. Rejects with the command's stderr when it fails.
  */
-export async function dockerCli(command: string, opts: { dockerConfig: string; endpoint: string }): Promise<{ stdout: string; stderr: string }> {
+export async function dockerCli(
+  command: string,
+  opts: { dockerConfig: string; endpoint: string },
+): Promise<{ stdout: string; stderr: string }> {
   try {
     return await run('bash', ['-o', 'pipefail', '-c', command], {
       env: {
@@ -55,10 +58,16 @@ export async function expectAwsError(call: Promise<unknown>, name: string, messa
 }
 
 export async function imageExistsLocally(reference: string): Promise<boolean> {
-  return docker.getImage(reference).inspect().then(() => true, (err) => {
-    if (err?.statusCode === 404) return false;
-    throw err;
-  });
+  return docker
+    .getImage(reference)
+    .inspect()
+    .then(
+      () => true,
+      (err) => {
+        if (err?.statusCode === 404) return false;
+        throw err;
+      },
+    );
 }
 
 /**
@@ -96,13 +105,17 @@ export async function buildApiImage(text: string): Promise<{ layer: Blob; config
     { path: 'hello.txt', data: Buffer.from(text) },
   ]);
   const layer = blob(gzipSync(tar));
-  const config = blob(Buffer.from(JSON.stringify({
-    architecture: process.arch === 'arm64' ? 'arm64' : 'amd64',
-    os: 'linux',
-    config: { Cmd: ['/bin/busybox', 'cat', '/hello.txt'] },
-    rootfs: { type: 'layers', diff_ids: [blob(tar).digest] },
-    history: [{ created_by: 'slipway test: built by hand' }],
-  })));
+  const config = blob(
+    Buffer.from(
+      JSON.stringify({
+        architecture: process.arch === 'arm64' ? 'arm64' : 'amd64',
+        os: 'linux',
+        config: { Cmd: ['/bin/busybox', 'cat', '/hello.txt'] },
+        rootfs: { type: 'layers', diff_ids: [blob(tar).digest] },
+        history: [{ created_by: 'slipway test: built by hand' }],
+      }),
+    ),
+  );
   const manifest = JSON.stringify({
     schemaVersion: 2,
     mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
@@ -120,7 +133,11 @@ export async function removeImagesOf(registryHosts: Iterable<string>): Promise<v
   const hosts = new Set(registryHosts);
   for (const image of await docker.listImages()) {
     for (const ref of [...(image.RepoTags ?? []), ...(image.RepoDigests ?? [])]) {
-      if (hosts.has(ref.split('/')[0])) await docker.getImage(ref).remove({ force: true }).catch(() => undefined);
+      if (hosts.has(ref.split('/')[0]))
+        await docker
+          .getImage(ref)
+          .remove({ force: true })
+          .catch(() => undefined);
     }
   }
 }

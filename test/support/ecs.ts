@@ -10,9 +10,13 @@ export async function describeTask(ecs: ECSClient, arn: string): Promise<Task> {
 
 /** Waits for the task's lastStatus; a task that stops on the way to another status fails with its stoppedReason. */
 export function waitTaskStatus(ecs: ECSClient, arn: string, status: string, timeoutMs = 60_000): Promise<Task> {
-  return waitFor(`task ${arn} ${status}`, async () => {
-    const t = await describeTask(ecs, arn);
-    if (status !== 'STOPPED' && t.lastStatus === 'STOPPED') throw new Error(`task stopped: ${t.stoppedReason}`);
-    return t.lastStatus === status ? t : undefined;
-  }, timeoutMs);
+  return waitFor(
+    `task ${arn} ${status}`,
+    async () => {
+      const t = await describeTask(ecs, arn);
+      if (status !== 'STOPPED' && t.lastStatus === 'STOPPED') throw new Error(`task stopped: ${t.stoppedReason}`);
+      return t.lastStatus === status ? t : undefined;
+    },
+    timeoutMs,
+  );
 }

@@ -13,7 +13,12 @@ import { join } from 'node:path';
 import { processAlive } from '../../src/services/elb/haproxy-process.ts';
 
 export function elbClient(endpoint: string, region = 'us-east-1'): ElasticLoadBalancingV2Client {
-  return new ElasticLoadBalancingV2Client({ endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  return new ElasticLoadBalancingV2Client({
+    endpoint,
+    region,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
 }
 
 export interface Target {
@@ -27,23 +32,33 @@ export interface Target {
 /** An HTTP target on 127.0.0.1; the default handler answers its name. */
 export async function startTarget(name: string, handle?: (req: IncomingMessage, res: ServerResponse) => void): Promise<Target> {
   const seen: IncomingMessage[] = [];
-  return listening(createServer((req, res) => {
-    seen.push(req);
-    if (handle) return handle(req, res);
-    res.end(name);
-  }), seen);
+  return listening(
+    createServer((req, res) => {
+      seen.push(req);
+      if (handle) return handle(req, res);
+      res.end(name);
+    }),
+    seen,
+  );
 }
 
 /** An HTTPS target on 127.0.0.1 with a self-signed certificate made by openssl for the test; answers its name. */
 export async function startTlsTarget(name: string, dir: string): Promise<Target> {
   const key = join(dir, `${name}.key`);
   const cert = join(dir, `${name}.crt`);
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${name}`, '-days', '1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${name}`, '-days', '1', '-keyout', key, '-out', cert],
+    { stdio: 'ignore' },
+  );
   const seen: IncomingMessage[] = [];
-  return listening(createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
-    seen.push(req);
-    res.end(name);
-  }), seen);
+  return listening(
+    createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
+      seen.push(req);
+      res.end(name);
+    }),
+    seen,
+  );
 }
 
 async function listening(server: Server, seen: IncomingMessage[]): Promise<Target> {
@@ -61,7 +76,10 @@ async function listening(server: Server, seen: IncomingMessage[]): Promise<Targe
 }
 
 /** GET with its own keep-alive agent; resolves status and body (or the error). https URLs are verified against `ca`. */
-export function get(url: string, opts: { agent?: Agent; headers?: Record<string, string>; method?: string; ca?: string | Buffer } = {}): Promise<{ status: number; body: string; headers: IncomingMessage['headers'] }> {
+export function get(
+  url: string,
+  opts: { agent?: Agent; headers?: Record<string, string>; method?: string; ca?: string | Buffer } = {},
+): Promise<{ status: number; body: string; headers: IncomingMessage['headers'] }> {
   return new Promise((resolve, reject) => {
     const send = url.startsWith('https:') ? httpsRequest : request;
     const req = send(url, { agent: opts.agent, headers: opts.headers, method: opts.method ?? 'GET', ca: opts.ca }, (res) => {
@@ -131,7 +149,9 @@ export function steadyLoad(url: string, concurrency = 8, keepAlive = true) {
 
 export async function targetStates(elb: ElasticLoadBalancingV2Client, targetGroupArn: string): Promise<string[]> {
   const out = await elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: targetGroupArn }));
-  return (out.TargetHealthDescriptions ?? []).map((d) => `${d.Target!.Id}:${d.Target!.Port} ${d.TargetHealth!.State}${d.TargetHealth!.Reason ? ` ${d.TargetHealth!.Reason}` : ''}`);
+  return (out.TargetHealthDescriptions ?? []).map(
+    (d) => `${d.Target!.Id}:${d.Target!.Port} ${d.TargetHealth!.State}${d.TargetHealth!.Reason ? ` ${d.TargetHealth!.Reason}` : ''}`,
+  );
 }
 
 /** The pid of the HAProxy master a data directory's Slipway runs, if it runs. */

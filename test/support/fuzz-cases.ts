@@ -42,7 +42,8 @@ interface Slot {
   required: boolean;
 }
 
-const IDENTIFIER = /(name|arn|id|ids|cluster|clusters|service|services|family|taskdefinition|task|tasks|repository|project|projects|listener|rule|group|loadbalancer|target|instance|registry)$/i;
+const IDENTIFIER =
+  /(name|arn|id|ids|cluster|clusters|service|services|family|taskdefinition|task|tasks|repository|project|projects|listener|rule|group|loadbalancer|target|instance|registry)$/i;
 /** S3 names things in the path and a few headers and query members. */
 const REST_IDENTIFIER = /^(Bucket|Key|UploadId|VersionId|CopySource|ContinuationToken|KeyMarker|UploadIdMarker|VersionIdMarker)$/;
 
@@ -54,7 +55,7 @@ const RAW_BODIES: (string | Buffer)[] = [
   '{"unterminated": ',
   '{"a": 1}}',
   '['.repeat(20_000) + ']'.repeat(20_000),
-  '[{"a":'.repeat(5_000) + '1' + '}]'.repeat(5_000),
+  `${'[{"a":'.repeat(5_000)}1${'}]'.repeat(5_000)}`,
   '\x00',
   Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]),
 ];
@@ -64,11 +65,14 @@ export function casesFor(model: ServiceModel, operation: string, wire: Wire, cou
   const inputName = model.operations[operation].input?.shape;
   const root = inputName ? shapeOf(model, inputName) : undefined;
   const slots = root ? slotsOf(model, root, [], 0) : [];
-  const named = wire === 'rest-xml' ? (s: Slot) => s.path.length === 1 && REST_IDENTIFIER.test(s.name) : (s: Slot) => IDENTIFIER.test(s.name);
+  const named =
+    wire === 'rest-xml' ? (s: Slot) => s.path.length === 1 && REST_IDENTIFIER.test(s.name) : (s: Slot) => IDENTIFIER.test(s.name);
   const identifiers = slots.filter((s) => s.shape.type === 'string' && !s.shape.enum && named(s));
   const rawRest = wire === 'rest-xml' ? restXmlRawCases(model, operation) : [];
   // A count, size, port or limit the model leaves unbounded below: no AWS API takes it negative.
-  const counts = slots.filter((s) => (s.shape.type === 'integer' || s.shape.type === 'long') && s.shape.min === undefined && carriable(model, operation, s, -1, wire));
+  const counts = slots.filter(
+    (s) => (s.shape.type === 'integer' || s.shape.type === 'long') && s.shape.min === undefined && carriable(model, operation, s, -1, wire),
+  );
   const reachable = [...identifiers, ...counts];
   const cases: FuzzCase[] = [];
   for (let i = 0; i < count; i++) {
@@ -81,11 +85,11 @@ export function casesFor(model: ServiceModel, operation: string, wire: Wire, cou
       continue;
     }
     if (roll === 4 && rawRest.length) {
-      cases.push(rawRest[(i / 6 + seed) % rawRest.length | 0]);
+      cases.push(rawRest[((i / 6 + seed) % rawRest.length) | 0]);
       continue;
     }
     if (roll === 4 && wire === 'json') {
-      const raw = RAW_BODIES[(i / 6 + seed) % RAW_BODIES.length | 0];
+      const raw = RAW_BODIES[((i / 6 + seed) % RAW_BODIES.length) | 0];
       cases.push({ kind: 'raw', label: `body ${show(raw.toString()).slice(0, 60)}`, raw });
       continue;
     }
@@ -114,7 +118,8 @@ function slotsOf(model: ServiceModel, shape: Shape, path: Step[], depth: number)
     out.push(slot);
     if (item.type === 'structure') out.push(...slotsOf(model, item, slot.path, depth + 1));
   };
-  for (const [name, ref] of Object.entries(shape.members ?? {})) add(name, name, shapeOf(model, ref.shape), (shape.required ?? []).includes(name));
+  for (const [name, ref] of Object.entries(shape.members ?? {}))
+    add(name, name, shapeOf(model, ref.shape), (shape.required ?? []).includes(name));
   return out;
 }
 
@@ -135,11 +140,20 @@ function carriable(model: ServiceModel, operation: string, slot: Slot, value: un
   return !FRAMING_HEADERS.has(header) && !UNSENDABLE_IN_HEADER.test(text);
 }
 
-function pickFault(model: ServiceModel, operation: string, root: Shape, slots: Slot[], base: Record<string, unknown>, wire: Wire, rand: Rand) {
+function pickFault(
+  model: ServiceModel,
+  operation: string,
+  root: Shape,
+  slots: Slot[],
+  base: Record<string, unknown>,
+  wire: Wire,
+  rand: Rand,
+) {
   const candidates: { label: string; path: Step[]; value: unknown }[] = [];
   for (const slot of slots) {
     for (const value of faults(model, slot.shape, wire)) {
-      if (carriable(model, operation, slot, value, wire)) candidates.push({ label: `${slot.path.join('.')} = ${show(value)}`, path: slot.path, value });
+      if (carriable(model, operation, slot, value, wire))
+        candidates.push({ label: `${slot.path.join('.')} = ${show(value)}`, path: slot.path, value });
     }
     if (slot.required && valueAt(base, slot.path) !== undefined && carriable(model, operation, slot, undefined, wire)) {
       candidates.push({ label: `${slot.path.join('.')} missing`, path: slot.path, value: undefined });
@@ -152,7 +166,15 @@ function pickFault(model: ServiceModel, operation: string, root: Shape, slots: S
 }
 
 /** Adds prototype-named members and map keys, and hostile text in optional string members. */
-function withExtras(model: ServiceModel, operation: string, root: Shape, input: Record<string, unknown>, slots: Slot[], wire: Wire, rand: Rand): Record<string, unknown> {
+function withExtras(
+  model: ServiceModel,
+  operation: string,
+  root: Shape,
+  input: Record<string, unknown>,
+  slots: Slot[],
+  wire: Wire,
+  rand: Rand,
+): Record<string, unknown> {
   let out = structuredCloneOwn(input) as Record<string, unknown>;
   defineOwn(out, rand.pick(PROTOTYPE_NAMES), rand.pick([{ polluted: 'yes' }, 'x', [1, 2]]));
   for (const slot of slots) {
@@ -192,7 +214,14 @@ function same(a: unknown, b: unknown): boolean {
  * are filled with a sample, so the value is the input's only fault. With `keep`, a slot already
  * holding a value is left alone, so an extra never hides the fault.
  */
-function put(model: ServiceModel, root: Shape, input: Record<string, unknown>, path: Step[], value: unknown, keep = false): Record<string, unknown> {
+function put(
+  model: ServiceModel,
+  root: Shape,
+  input: Record<string, unknown>,
+  path: Step[],
+  value: unknown,
+  keep = false,
+): Record<string, unknown> {
   const out = structuredCloneOwn(input) as Record<string, unknown>;
   let at: any = out;
   let shape = root;

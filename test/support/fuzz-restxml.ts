@@ -46,12 +46,18 @@ function bytesOf(text: string): Buffer {
 
 /** Percent-encodes every byte of the text but RFC 3986's unreserved characters. */
 function pct(text: string): string {
-  return [...bytesOf(text)].map((b) => (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return [...bytesOf(text)]
+    .map((b) =>
+      /[A-Za-z0-9\-._~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('');
 }
 
 /** A header value as bytes on the wire, with the characters HTTP cannot carry percent-encoded. */
 function headerText(text: string): string {
-  return bytesOf(text).toString('latin1').replace(new RegExp(UNSENDABLE_IN_HEADER, 'g'), (ch) => `%${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return bytesOf(text)
+    .toString('latin1')
+    .replace(new RegExp(UNSENDABLE_IN_HEADER, 'g'), (ch) => `%${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 function wireText(shape: Shape | undefined, value: unknown, where: 'header' | 'query' | 'xml'): string {
@@ -107,7 +113,7 @@ export function locationOf(model: ServiceModel, operation: string, member: strin
 /** The request for `operation` with `input`; an operation the model lacks is a POST naming it in the query. */
 export function encodeRestXml(model: ServiceModel, operation: string, c: FuzzCase): RestRequest {
   const headers: Record<string, string> = {
-    authorization: 'AWS4-HMAC-SHA256 Credential=AKIAFUZZ/20261206/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=' + '0'.repeat(64),
+    authorization: `AWS4-HMAC-SHA256 Credential=AKIAFUZZ/20261206/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
     'x-amz-date': '20261206T000000Z',
     'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
   };
@@ -162,7 +168,11 @@ export function encodeRestXml(model: ServiceModel, operation: string, c: FuzzCas
  */
 export function reachable(model: ServiceModel, operation: string): boolean {
   const input = model.operations[operation].input;
-  const request = encodeRestXml(model, operation, { kind: 'room', label: '', input: input ? (sample(model, shapeOf(model, input.shape)) as Record<string, unknown>) : {} });
+  const request = encodeRestXml(model, operation, {
+    kind: 'room',
+    label: '',
+    input: input ? (sample(model, shapeOf(model, input.shape)) as Record<string, unknown>) : {},
+  });
   const url = new URL(request.path, 'http://edge');
   const [bucket, ...key] = url.pathname.slice(1).split('/');
   const depth = key.join('/') ? 2 : bucket ? 1 : 0;
@@ -179,7 +189,15 @@ export function restXmlFixture(model: ServiceModel): { operation: string; c: Fuz
   ];
 }
 
-const MALFORMED_XML = ['<Tagging><TagSet>', '<?xml version="1.0"?><a></b>', '<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>', 'not xml at all', '<a>&bogus;</a>', '<a/><b/>', '<a>' + '<b>'.repeat(20_000)];
+const MALFORMED_XML = [
+  '<Tagging><TagSet>',
+  '<?xml version="1.0"?><a></b>',
+  '<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>',
+  'not xml at all',
+  '<a>&bogus;</a>',
+  '<a/><b/>',
+  `<a>${'<b>'.repeat(20_000)}`,
+];
 
 /**
  * Requests only REST-XML can make wrong, for the members `operation` has (none when it has none
@@ -198,16 +216,28 @@ export function restXmlRawCases(model: ServiceModel, operation: string): FuzzCas
   if (payload?.type === 'structure') for (const xml of MALFORMED_XML) add(`XML body ${JSON.stringify(xml.slice(0, 40))}`, { raw: xml });
   if (payload) add('Content-Length 99999999999999 with a short body', { headers: { 'content-length': '99999999999999' }, raw: 'short' });
   if (payload && (root.members![root.payload!] as Ref).streaming) {
-    add('aws-chunked body with a bad size line', { headers: { 'content-encoding': 'aws-chunked', 'x-amz-decoded-content-length': '5' }, raw: 'zz\r\nhello\r\n0\r\n\r\n' });
-    add('a STREAMING- payload that is not aws-chunked', { headers: { 'x-amz-content-sha256': 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD' }, raw: 'hello' });
+    add('aws-chunked body with a bad size line', {
+      headers: { 'content-encoding': 'aws-chunked', 'x-amz-decoded-content-length': '5' },
+      raw: 'zz\r\nhello\r\n0\r\n\r\n',
+    });
+    add('a STREAMING- payload that is not aws-chunked', {
+      headers: { 'x-amz-content-sha256': 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD' },
+      raw: 'hello',
+    });
   }
-  if (has('Range')) for (const range of ['bytes=-0', 'bytes=999999999-', 'bytes=18446744073709551616-']) add(`Range ${range}`, { set: { Range: range } });
+  if (has('Range'))
+    for (const range of ['bytes=-0', 'bytes=999999999-', 'bytes=18446744073709551616-']) add(`Range ${range}`, { set: { Range: range } });
   if (has('PartNumber')) for (const part of [0, 10001, 99999999999]) add(`partNumber ${part}`, { set: { PartNumber: part } });
-  if (has('ContentMD5')) for (const md5 of ['not an md5', 'AAAAAAAAAAAAAAAAAAAAAA==']) add(`Content-MD5 ${md5}`, { set: { ContentMD5: md5 } });
-  if (has('ChecksumCRC32')) for (const sum of ['AAAAAQ==', '!!not base64!!']) add(`x-amz-checksum-crc32 ${sum}`, { set: { ChecksumCRC32: sum } });
-  if (has('CopySource')) for (const source of ['%ZZ', 'fuzz', '/fuzz/', 'fuzz/no-such-key', '/fuzz/fuzz?versionId=\u0001']) add(`x-amz-copy-source ${JSON.stringify(source)}`, { set: { CopySource: source } });
+  if (has('ContentMD5'))
+    for (const md5 of ['not an md5', 'AAAAAAAAAAAAAAAAAAAAAA==']) add(`Content-MD5 ${md5}`, { set: { ContentMD5: md5 } });
+  if (has('ChecksumCRC32'))
+    for (const sum of ['AAAAAQ==', '!!not base64!!']) add(`x-amz-checksum-crc32 ${sum}`, { set: { ChecksumCRC32: sum } });
+  if (has('CopySource'))
+    for (const source of ['%ZZ', 'fuzz', '/fuzz/', 'fuzz/no-such-key', '/fuzz/fuzz?versionId=\u0001'])
+      add(`x-amz-copy-source ${JSON.stringify(source)}`, { set: { CopySource: source } });
   if (has('Tagging') && shapeOf(model, root.members!.Tagging.shape).type === 'string') {
-    for (const tags of ['=v', 'k=v&k=w', `${'k'.repeat(200)}=v`, '%ZZ=1']) add(`x-amz-tagging ${JSON.stringify(tags.slice(0, 40))}`, { set: { Tagging: tags } });
+    for (const tags of ['=v', 'k=v&k=w', `${'k'.repeat(200)}=v`, '%ZZ=1'])
+      add(`x-amz-tagging ${JSON.stringify(tags.slice(0, 40))}`, { set: { Tagging: tags } });
   }
   if (has('Metadata')) add('x-amz-meta-* past 2 KB', { set: { Metadata: { big: 'm'.repeat(2100) } } });
   return cases;

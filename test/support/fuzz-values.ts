@@ -70,7 +70,18 @@ export function hostileIdentifiers(name: string, wire: Wire = 'json'): string[] 
 const NOT_NUMBERS = ['NaN', 'Infinity', '-Infinity', '1e308', '0x10', '12abc', ' ', '1,5'];
 
 /** Plausible strings for a sample input: the first one the shape's constraints allow is taken. */
-const SAMPLE_STRINGS = ['fuzz', 'fuzz-1', 'fuzz1', 'f', '1', 'us-east-1', '000000000000', 'arn:aws:iam::000000000000:role/fuzz', '{}', 'sha256:' + '0'.repeat(64)];
+const SAMPLE_STRINGS = [
+  'fuzz',
+  'fuzz-1',
+  'fuzz1',
+  'f',
+  '1',
+  'us-east-1',
+  '000000000000',
+  'arn:aws:iam::000000000000:role/fuzz',
+  '{}',
+  `sha256:${'0'.repeat(64)}`,
+];
 
 export function matchesPattern(shape: Shape, text: string): boolean {
   if (!shape.pattern) return true;
@@ -137,7 +148,8 @@ export function faults(model: ServiceModel, shape: Shape, wire: Wire): unknown[]
       break;
     case 'list':
       if (wire === 'json') out.push({}, 'a string', 7, { '0': 'x' }, garbage);
-      if (shape.max !== undefined && shape.max < 200) out.push(Array.from({ length: shape.max + 1 }, () => sample(model, shapeOf(model, shape.member!.shape))));
+      if (shape.max !== undefined && shape.max < 200)
+        out.push(Array.from({ length: shape.max + 1 }, () => sample(model, shapeOf(model, shape.member!.shape))));
       if (shape.min) out.push([]);
       break;
     case 'map':
@@ -145,10 +157,11 @@ export function faults(model: ServiceModel, shape: Shape, wire: Wire): unknown[]
       break;
     case 'string':
       if (wire === 'json') out.push(42, true, ['a list'], garbage, 1e308);
-      if (shape.enum) out.push(...PROTOTYPE_NAMES.slice(0, 3), `${shape.enum[0]}\x00`, shape.enum[0].toLowerCase() + 'x');
+      if (shape.enum) out.push(...PROTOTYPE_NAMES.slice(0, 3), `${shape.enum[0]}\x00`, `${shape.enum[0].toLowerCase()}x`);
       if (shape.max !== undefined && shape.max < 100_000) out.push('x'.repeat(shape.max + 1), 'x'.repeat(100_000));
       if (shape.min) out.push('');
-      if (shape.pattern) out.push(...['\x00', 'a\x01b', '\x0b\x0c', 'a\ud800', '', ' ', 'x'.repeat(3000)].filter((text) => !fitsString(shape, text)));
+      if (shape.pattern)
+        out.push(...['\x00', 'a\x01b', '\x0b\x0c', 'a\ud800', '', ' ', 'x'.repeat(3000)].filter((text) => !fitsString(shape, text)));
       break;
     case 'integer':
     case 'long': {

@@ -59,7 +59,10 @@ export function encode(api: ApiService, operation: string, c: FuzzCase): WireReq
     return { headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: params.toString() };
   }
   return {
-    headers: { 'content-type': `application/x-amz-json-${model.metadata.jsonVersion ?? '1.1'}`, 'x-amz-target': `${model.metadata.targetPrefix}.${operation}` },
+    headers: {
+      'content-type': `application/x-amz-json-${model.metadata.jsonVersion ?? '1.1'}`,
+      'x-amz-target': `${model.metadata.targetPrefix}.${operation}`,
+    },
     body: c.raw ?? JSON.stringify(c.input ?? {}),
   };
 }
@@ -68,12 +71,18 @@ export function encode(api: ApiService, operation: string, c: FuzzCase): WireReq
 function flatten(model: ServiceModel, shape: Shape | undefined, value: unknown, prefix: string, out: URLSearchParams): void {
   const at = (name: string) => (prefix ? `${prefix}.${name}` : name);
   if (value === null || value === undefined) return;
-  if (typeof value !== 'object') return out.append(prefix, String(value));
+  if (typeof value !== 'object') {
+    out.append(prefix, String(value));
+    return;
+  }
   if (Array.isArray(value)) {
-    if (!value.length) return out.append(prefix, '');
+    if (!value.length) {
+      out.append(prefix, '');
+      return;
+    }
     const member = shape?.type === 'list' ? shape.member : undefined;
     const base = shape?.flattened ? prefix : `${prefix}.${member?.locationName ?? 'member'}`;
-    value.forEach((item, i) => flatten(model, member && shapeOf(model, member.shape), item, `${base}.${i + 1}`, out));
+    for (const [i, item] of value.entries()) flatten(model, member && shapeOf(model, member.shape), item, `${base}.${i + 1}`, out);
     return;
   }
   const record = value as Record<string, unknown>;
@@ -112,7 +121,13 @@ function readXml(text: string): Record<string, any> {
 /** Sends one request; a reply that has not come in `timeoutMs` is a hang and throws. */
 export async function send(endpoint: string, request: WireRequest, protocol: string, timeoutMs: number): Promise<WireReply> {
   // Sent as given: a declared Content-Length goes even when the body is shorter (fetch would refuse).
-  const response = await rawRequest(endpoint, { method: request.method ?? 'POST', path: request.path, headers: request.headers, body: request.body, signal: AbortSignal.timeout(timeoutMs) });
+  const response = await rawRequest(endpoint, {
+    method: request.method ?? 'POST',
+    path: request.path,
+    headers: request.headers,
+    body: request.body,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   const header = (name: string) => [response.headers[name]].flat()[0];
   const { text } = response;
   const reply: WireReply = { status: response.status, text };

@@ -44,14 +44,22 @@ export async function ensureTestImages(target: ContainerRuntime | Docker): Promi
 }
 
 async function buildIfAbsent(docker: Docker): Promise<void> {
-  const present = await docker.getImage(TEST_IMAGE).inspect().then(() => true, (err) => {
-    if (err?.statusCode === 404) return false;
-    throw err;
-  });
+  const present = await docker
+    .getImage(TEST_IMAGE)
+    .inspect()
+    .then(
+      () => true,
+      (err) => {
+        if (err?.statusCode === 404) return false;
+        throw err;
+      },
+    );
   if (present) return;
   const busybox = await readFile(BUSYBOX).catch(() => undefined);
   if (!busybox || !isStaticElf(busybox)) {
-    throw new Error(`${BUSYBOX} is missing or not statically linked: install the Debian package busybox-static (apt-get install busybox-static)`);
+    throw new Error(
+      `${BUSYBOX} is missing or not statically linked: install the Debian package busybox-static (apt-get install busybox-static)`,
+    );
   }
   const context = tarArchive([
     { path: 'Dockerfile', data: Buffer.from(DOCKERFILE) },

@@ -5,7 +5,12 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import assert from 'node:assert/strict';
 
 export function logsClient(endpoint: string): CloudWatchLogsClient {
-  return new CloudWatchLogsClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  return new CloudWatchLogsClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
 }
 
 /** The error a call fails with (fails the test when it succeeds). */

@@ -10,7 +10,10 @@ export interface RawResponse {
   text: string;
 }
 
-export function rawRequest(endpoint: string, opts: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer; signal?: AbortSignal }): Promise<RawResponse> {
+export function rawRequest(
+  endpoint: string,
+  opts: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer; signal?: AbortSignal },
+): Promise<RawResponse> {
   const url = new URL(opts.path ?? '/', endpoint);
   return new Promise((resolve, reject) => {
     const req = request(url, { method: opts.method ?? 'GET', headers: opts.headers, agent: false, signal: opts.signal }, (res) => {

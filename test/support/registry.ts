@@ -18,13 +18,20 @@ export function digestOf(bytes: Buffer | string): string {
 
 export class RegistryClient {
   /** `host` is "127.0.0.1:<port>"; `password` from GetAuthorizationToken (undefined: anonymous). */
-  constructor(readonly host: string, readonly password?: string) {}
+  constructor(
+    readonly host: string,
+    readonly password?: string,
+  ) {}
 
   get authorization(): string | undefined {
     return this.password ? `Basic ${Buffer.from(`AWS:${this.password}`).toString('base64')}` : undefined;
   }
 
-  request(method: string, path: string, opts: { body?: Buffer | string; headers?: Record<string, string | number> } = {}): Promise<RegistryResponse> {
+  request(
+    method: string,
+    path: string,
+    opts: { body?: Buffer | string; headers?: Record<string, string | number> } = {},
+  ): Promise<RegistryResponse> {
     return new Promise((resolve, reject) => {
       const headers: Record<string, string | number> = { ...opts.headers };
       if (this.authorization && !('authorization' in headers)) headers.authorization = this.authorization;
@@ -46,7 +53,10 @@ export class RegistryClient {
   /** Monolithic upload (POST ?digest=); returns the digest. */
   async pushBlob(name: string, bytes: Buffer): Promise<string> {
     const digest = digestOf(bytes);
-    const res = await this.request('POST', `/v2/${name}/blobs/uploads/?digest=${digest}`, { body: bytes, headers: { 'content-type': 'application/octet-stream' } });
+    const res = await this.request('POST', `/v2/${name}/blobs/uploads/?digest=${digest}`, {
+      body: bytes,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     if (res.status !== 201) throw new Error(`blob upload to ${name} answered ${res.status}: ${res.body}`);
     return digest;
   }
@@ -77,10 +87,12 @@ export class RegistryClient {
         res.resume();
         resolve();
       });
-      req.write(chunk.subarray(0, sent), () => setTimeout(() => {
-        req.destroy();
-        resolve();
-      }, 100));
+      req.write(chunk.subarray(0, sent), () =>
+        setTimeout(() => {
+          req.destroy();
+          resolve();
+        }, 100),
+      );
     });
   }
 }

@@ -8,10 +8,22 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-export const cliEnv = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' };
+export const cliEnv = {
+  ...process.env,
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_PAGER: '',
+};
 
 export function s3Client(endpoint: string, region = 'us-east-1'): S3Client {
-  return new S3Client({ endpoint, region, forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  return new S3Client({
+    endpoint,
+    region,
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
 }
 
 /** Runs `aws <args>` against Slipway; resolves with its output, rejects with stderr on failure. */

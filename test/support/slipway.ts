@@ -37,7 +37,11 @@ export function tempDataDir(): string {
 
 export async function startTestSlipway(opts: StartOptions = {}): Promise<TestSlipway> {
   const dataDir = opts.dataDir ?? tempDataDir();
-  const config = { ...loadConfig({ port: '0', 'data-dir': dataDir }), timeScale: opts.timeScale ?? 20, instanceMemoryMiB: opts.instanceMemoryMiB };
+  const config = {
+    ...loadConfig({ port: '0', 'data-dir': dataDir }),
+    timeScale: opts.timeScale ?? 20,
+    instanceMemoryMiB: opts.instanceMemoryMiB,
+  };
   const app = await startSlipway(config);
   return {
     endpoint: app.endpoint,
@@ -113,7 +117,12 @@ export async function awsCli(endpoint: string, args: string[], opts: { cwd?: str
 }
 
 /** Polls until `check` returns a truthy value; fails with the last value seen. */
-export async function waitFor<T>(label: string, check: () => Promise<T | undefined | false>, timeoutMs = 60_000, everyMs = 250): Promise<T> {
+export async function waitFor<T>(
+  label: string,
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 60_000,
+  everyMs = 250,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -126,7 +135,9 @@ export async function waitFor<T>(label: string, check: () => Promise<T | undefin
     }
     await new Promise((r) => setTimeout(r, everyMs));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${label}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${label}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`,
+  );
 }
 
 export const docker = new Docker();
@@ -136,7 +147,14 @@ export async function removeSlipwayContainers(taskArns?: Set<string>, family?: s
   const labels = ['slipway.managed=true', ...(family ? [`com.amazonaws.ecs.task-definition-family=${family}`] : [])];
   const containers = await docker.listContainers({ all: true, filters: { label: labels } });
   const doomed = containers.filter((c) => !taskArns || taskArns.has(c.Labels['slipway.task-arn']));
-  await Promise.all(doomed.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+  await Promise.all(
+    doomed.map((c) =>
+      docker
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .catch(() => undefined),
+    ),
+  );
 }
 
 export function freePort(): Promise<number> {
@@ -157,7 +175,9 @@ export function cleanLikeDeployAction(value: unknown): unknown {
     return items.length ? items : undefined;
   }
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    const entries = Object.entries(value).map(([k, v]) => [k, cleanLikeDeployAction(v)] as const).filter(([, v]) => v !== undefined);
+    const entries = Object.entries(value)
+      .map(([k, v]) => [k, cleanLikeDeployAction(v)] as const)
+      .filter(([, v]) => v !== undefined);
     return entries.length ? Object.fromEntries(entries) : undefined;
   }
   return value === null || value === '' ? undefined : value;

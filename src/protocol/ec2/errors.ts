@@ -5,14 +5,14 @@
  *   <Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/></Response>
  */
 import type { ErrorCodec } from '../codecs.ts';
-import { escape } from '../query/serializer.ts';
+import { xmlEscape } from '../query/serializer.ts';
 
 export const ec2ErrorCodec: ErrorCodec = {
   encodeError: (_model, err, requestId) => ({
     status: err.status,
     headers: { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-requestid': requestId },
     body:
-      `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${escape(err.code)}</Code><Message>${escape(err.message)}</Message>` +
-      `</Error></Errors><RequestID>${escape(requestId)}</RequestID></Response>`,
+      `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${xmlEscape(err.code)}</Code><Message>${xmlEscape(err.message)}</Message>` +
+      `</Error></Errors><RequestID>${xmlEscape(requestId)}</RequestID></Response>`,
   }),
 };

@@ -24,9 +24,13 @@ function roundTrip(model: ServiceModel, reply: (operation: string) => unknown) {
       async handle(request: { headers: Record<string, string>; body?: string | Uint8Array }) {
         const body = typeof request.body === 'string' ? request.body : Buffer.from(request.body ?? []).toString('utf8');
         const { operation, input } = json11Codec.decode(model, { target: request.headers['x-amz-target'], body });
-        state.seen = validateInput(model, model.operations[operation].input?.shape, input, { constraint: 'InvalidParameterException', type: 'SerializationException' });
+        state.seen = validateInput(model, model.operations[operation].input?.shape, input, {
+          constraint: 'InvalidParameterException',
+          type: 'SerializationException',
+        });
         const out = reply(operation);
-        const wire = out instanceof AwsError ? json11Codec.encodeError(model, out, 'req-1') : json11Codec.encode(model, operation, out, 'req-1');
+        const wire =
+          out instanceof AwsError ? json11Codec.encodeError(model, out, 'req-1') : json11Codec.encode(model, operation, out, 'req-1');
         return { response: { statusCode: wire.status, headers: wire.headers, body: Readable.from([Buffer.from(String(wire.body))]) } };
       },
     } as never,
@@ -40,7 +44,18 @@ describe('JSON 1.1 codec, round-tripped through the AWS SDK v3', () => {
   it('ECS: nested task definitions in, services with timestamps out, modelled errors', async () => {
     const { config, state } = roundTrip(loadModel('ecs'), (op) =>
       op === 'DescribeServices'
-        ? { services: [{ serviceName: 'web', createdAt: at, desiredCount: 2, deployments: [{ id: 'd', rolloutState: 'COMPLETED', updatedAt: at }], tags: [{ key: 'k', value: 'v' }] }], failures: [] }
+        ? {
+            services: [
+              {
+                serviceName: 'web',
+                createdAt: at,
+                desiredCount: 2,
+                deployments: [{ id: 'd', rolloutState: 'COMPLETED', updatedAt: at }],
+                tags: [{ key: 'k', value: 'v' }],
+              },
+            ],
+            failures: [],
+          }
         : op === 'DeleteCluster'
           ? new AwsError('ClusterNotFoundException', 'Cluster not found.')
           : {},
@@ -50,13 +65,18 @@ describe('JSON 1.1 codec, round-tripped through the AWS SDK v3', () => {
       family: 'web',
       networkMode: 'awsvpc' as const,
       cpu: '256',
-      containerDefinitions: [{
-        name: 'app', image: 'nginx', memory: 128, essential: true,
-        portMappings: [{ containerPort: 80, hostPort: 0, protocol: 'tcp' as const }],
-        environment: [{ name: 'A', value: 'a "quoted" \u00e9' }],
-        dockerLabels: { 'com.example': 'x' },
-        healthCheck: { command: ['CMD-SHELL', 'true'], interval: 5, retries: 3 },
-      }],
+      containerDefinitions: [
+        {
+          name: 'app',
+          image: 'nginx',
+          memory: 128,
+          essential: true,
+          portMappings: [{ containerPort: 80, hostPort: 0, protocol: 'tcp' as const }],
+          environment: [{ name: 'A', value: 'a "quoted" \u00e9' }],
+          dockerLabels: { 'com.example': 'x' },
+          healthCheck: { command: ['CMD-SHELL', 'true'], interval: 5, retries: 3 },
+        },
+      ],
       tags: [{ key: 'team', value: 'a' }],
     };
     await ecs.send(new S.RegisterTaskDefinitionCommand(taskdef));
@@ -69,23 +89,47 @@ describe('JSON 1.1 codec, round-tripped through the AWS SDK v3', () => {
     assert.equal(out.services![0].desiredCount, 2);
     assert.deepEqual(out.services![0].tags, [{ key: 'k', value: 'v' }]);
     assert.equal(out.$metadata.requestId, 'req-1');
-    await assert.rejects(ecs.send(new S.DeleteClusterCommand({ cluster: 'c' })), { name: 'ClusterNotFoundException', message: 'Cluster not found.' });
+    await assert.rejects(ecs.send(new S.DeleteClusterCommand({ cluster: 'c' })), {
+      name: 'ClusterNotFoundException',
+      message: 'Cluster not found.',
+    });
   });
 
   it('ECR: manifests and id lists in, images with sizes and push times out, errors with their fields', async () => {
     const { config, state } = roundTrip(loadModel('ecr'), (op) =>
       op === 'DescribeImages'
-        ? { imageDetails: [{ repositoryName: 'repo', imageDigest: 'sha256:' + 'a'.repeat(64), imageTags: ['v1', 'latest'], imageSizeInBytes: 5_000_000_000, imagePushedAt: at }] }
+        ? {
+            imageDetails: [
+              {
+                repositoryName: 'repo',
+                imageDigest: `sha256:${'a'.repeat(64)}`,
+                imageTags: ['v1', 'latest'],
+                imageSizeInBytes: 5_000_000_000,
+                imagePushedAt: at,
+              },
+            ],
+          }
         : op === 'GetAuthorizationToken'
           ? { authorizationData: [{ authorizationToken: 'QVdTOnB3', expiresAt: at, proxyEndpoint: 'http://127.0.0.1:4566' }] }
-          : new AwsError('RepositoryNotFoundException', "The repository with name 'repo' does not exist", { fields: { registryId: '000000000000' } }),
+          : new AwsError('RepositoryNotFoundException', "The repository with name 'repo' does not exist", {
+              fields: { registryId: '000000000000' },
+            }),
     );
     const ecr = new R.ECRClient(config);
     const manifest = JSON.stringify({ schemaVersion: 2, layers: [] });
-    await assert.rejects(ecr.send(new R.PutImageCommand({ repositoryName: 'repo', imageManifest: manifest, imageTag: 'v1' })), { name: 'RepositoryNotFoundException' });
+    await assert.rejects(ecr.send(new R.PutImageCommand({ repositoryName: 'repo', imageManifest: manifest, imageTag: 'v1' })), {
+      name: 'RepositoryNotFoundException',
+    });
     assert.deepEqual({ ...state.seen }, { repositoryName: 'repo', imageManifest: manifest, imageTag: 'v1' });
-    await assert.rejects(ecr.send(new R.BatchDeleteImageCommand({ repositoryName: 'repo', imageIds: [{ imageTag: 'v1' }, { imageDigest: 'sha256:' + 'b'.repeat(64) }] })));
-    assert.deepEqual(state.seen.imageIds, [{ imageTag: 'v1' }, { imageDigest: 'sha256:' + 'b'.repeat(64) }]);
+    await assert.rejects(
+      ecr.send(
+        new R.BatchDeleteImageCommand({
+          repositoryName: 'repo',
+          imageIds: [{ imageTag: 'v1' }, { imageDigest: `sha256:${'b'.repeat(64)}` }],
+        }),
+      ),
+    );
+    assert.deepEqual(state.seen.imageIds, [{ imageTag: 'v1' }, { imageDigest: `sha256:${'b'.repeat(64)}` }]);
     const images = await ecr.send(new R.DescribeImagesCommand({ repositoryName: 'repo', filter: { tagStatus: 'TAGGED' } }));
     assert.deepEqual(images.imageDetails![0].imageTags, ['v1', 'latest']);
     assert.equal(images.imageDetails![0].imageSizeInBytes, 5_000_000_000);
@@ -97,15 +141,40 @@ describe('JSON 1.1 codec, round-tripped through the AWS SDK v3', () => {
   it('CodeBuild: projects with environments in, builds with phases out', async () => {
     const { config, state } = roundTrip(loadModel('codebuild'), (op) =>
       op === 'BatchGetBuilds'
-        ? { builds: [{ id: 'proj:1', buildStatus: 'SUCCEEDED', startTime: at, phases: [{ phaseType: 'BUILD', phaseStatus: 'FAILED', durationInSeconds: 3, contexts: [{ statusCode: 'COMMAND_EXECUTION_ERROR', message: 'exit status 1' }] }], exportedEnvironmentVariables: [{ name: 'X', value: '1' }] }], buildsNotFound: ['proj:2'] }
+        ? {
+            builds: [
+              {
+                id: 'proj:1',
+                buildStatus: 'SUCCEEDED',
+                startTime: at,
+                phases: [
+                  {
+                    phaseType: 'BUILD',
+                    phaseStatus: 'FAILED',
+                    durationInSeconds: 3,
+                    contexts: [{ statusCode: 'COMMAND_EXECUTION_ERROR', message: 'exit status 1' }],
+                  },
+                ],
+                exportedEnvironmentVariables: [{ name: 'X', value: '1' }],
+              },
+            ],
+            buildsNotFound: ['proj:2'],
+          }
         : {},
     );
     const cb = new B.CodeBuildClient(config);
     const project = {
-      name: 'proj', serviceRole: 'build',
+      name: 'proj',
+      serviceRole: 'build',
       source: { type: 'NO_SOURCE' as const, buildspec: 'version: 0.2\nphases:\n  build:\n    commands: [echo hi]\n' },
       artifacts: { type: 'NO_ARTIFACTS' as const },
-      environment: { type: 'LINUX_CONTAINER' as const, image: 'aws/codebuild/standard:7.0', computeType: 'BUILD_GENERAL1_SMALL' as const, privilegedMode: true, environmentVariables: [{ name: 'A', value: '1', type: 'PLAINTEXT' as const }] },
+      environment: {
+        type: 'LINUX_CONTAINER' as const,
+        image: 'aws/codebuild/standard:7.0',
+        computeType: 'BUILD_GENERAL1_SMALL' as const,
+        privilegedMode: true,
+        environmentVariables: [{ name: 'A', value: '1', type: 'PLAINTEXT' as const }],
+      },
       timeoutInMinutes: 5,
     };
     await cb.send(new B.CreateProjectCommand(project));

@@ -3,7 +3,7 @@
  * Writes a handler's output as AWS JSON 1.1, walking the model's output shape: only modelled
  * members leave the process, timestamps become epoch seconds, nulls are dropped.
  */
-import { AwsError } from '../../core/errors.ts';
+import type { AwsError } from '../../core/errors.ts';
 import { membersOf, shapeOf, type ServiceModel, type Shape } from '../model.ts';
 import type { WireResponse } from '../types.ts';
 
@@ -23,7 +23,11 @@ function json(status: number, body: unknown, requestId: string): WireResponse {
   const text = JSON.stringify(body);
   return {
     status,
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId, 'content-length': String(Buffer.byteLength(text)) },
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amzn-requestid': requestId,
+      'content-length': String(Buffer.byteLength(text)),
+    },
     body: text,
   };
 }

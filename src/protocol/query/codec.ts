@@ -8,7 +8,12 @@ import { parseQueryRequest } from './parser.ts';
 import { serializeQueryError, serializeQueryOutput } from './serializer.ts';
 
 /** Errors for a Query caller whose service Slipway does not serve: no namespace, no modelled codes. */
-const noService: ServiceModel = { key: '', metadata: { apiVersion: '', protocol: 'query', endpointPrefix: '', serviceId: '' }, operations: {}, shapes: {} };
+const noService: ServiceModel = {
+  key: '',
+  metadata: { apiVersion: '', protocol: 'query', endpointPrefix: '', serviceId: '' },
+  operations: {},
+  shapes: {},
+};
 
 export const queryCodec: Codec = {
   decode: (model, request) => parseQueryRequest(model, request.body),

@@ -28,10 +28,13 @@ export function parseQueryRequest(model: ServiceModel, body: string): { operatio
   }
   const operation = Object.hasOwn(model.operations, action) ? model.operations[action] : undefined;
   if (!operation) {
-    throw new AwsError('InvalidAction', `Could not find operation ${action} for version ${params.get('Version') ?? model.metadata.apiVersion}`);
+    throw new AwsError(
+      'InvalidAction',
+      `Could not find operation ${action} for version ${params.get('Version') ?? model.metadata.apiVersion}`,
+    );
   }
   const reader = new Reader(model, params);
-  const input = operation.input ? reader.structure(shapeOf(model, operation.input.shape), '') ?? {} : {};
+  const input = operation.input ? (reader.structure(shapeOf(model, operation.input.shape), '') ?? {}) : {};
   return { operation: action, input };
 }
 
@@ -41,7 +44,10 @@ class Reader {
   /** For each prefix followed by a number (`Names.member` in `Names.member.3`), the numbers seen. */
   private readonly indices = new Map<string, Set<string>>();
 
-  constructor(private readonly model: ServiceModel, private readonly params: Map<string, string>) {
+  constructor(
+    private readonly model: ServiceModel,
+    private readonly params: Map<string, string>,
+  ) {
     for (const key of params.keys()) {
       let at = key.indexOf('.');
       while (at >= 0) {

@@ -17,10 +17,10 @@ export function serializeQueryOutput(model: ServiceModel, operation: string, val
   const op = model.operations[operation];
   const wrapper = op.output?.resultWrapper ?? `${operation}Result`;
   const inner = op.output ? members(model, shapeOf(model, op.output.shape), value ?? {}) : '';
-  const ns = model.metadata.xmlNamespace ? ` xmlns="${escape(model.metadata.xmlNamespace)}"` : '';
+  const ns = model.metadata.xmlNamespace ? ` xmlns="${xmlEscape(model.metadata.xmlNamespace)}"` : '';
   const body =
     `<?xml version="1.0" encoding="UTF-8"?>\n<${operation}Response${ns}><${wrapper}>${inner}</${wrapper}>` +
-    `<ResponseMetadata><RequestId>${escape(requestId)}</RequestId></ResponseMetadata></${operation}Response>`;
+    `<ResponseMetadata><RequestId>${xmlEscape(requestId)}</RequestId></ResponseMetadata></${operation}Response>`;
   return xml(200, body, requestId);
 }
 
@@ -33,10 +33,10 @@ export function queryErrorCode(model: ServiceModel, err: AwsError): { code: stri
 
 export function serializeQueryError(model: ServiceModel, err: AwsError, requestId: string): WireResponse {
   const { code, status } = queryErrorCode(model, err);
-  const ns = model.metadata.xmlNamespace ? ` xmlns="${escape(model.metadata.xmlNamespace)}"` : '';
+  const ns = model.metadata.xmlNamespace ? ` xmlns="${xmlEscape(model.metadata.xmlNamespace)}"` : '';
   const body =
     `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse${ns}><Error><Type>${status < 500 ? 'Sender' : 'Receiver'}</Type>` +
-    `<Code>${escape(code)}</Code><Message>${escape(err.message)}</Message></Error><RequestId>${escape(requestId)}</RequestId></ErrorResponse>`;
+    `<Code>${xmlEscape(code)}</Code><Message>${xmlEscape(err.message)}</Message></Error><RequestId>${xmlEscape(requestId)}</RequestId></ErrorResponse>`;
   return xml(status, body, requestId);
 }
 
@@ -66,7 +66,10 @@ function element(model: ServiceModel, shape: Shape, tag: string, value: unknown)
 function flattenedList(model: ServiceModel, shape: Shape, tag: string, value: unknown): string {
   if (!Array.isArray(value)) return '';
   const memberShape = shapeOf(model, shape.member!.shape);
-  return value.filter((v) => v !== undefined && v !== null).map((v) => element(model, memberShape, tag, v)).join('');
+  return value
+    .filter((v) => v !== undefined && v !== null)
+    .map((v) => element(model, memberShape, tag, v))
+    .join('');
 }
 
 function content(model: ServiceModel, shape: Shape, value: unknown): string {
@@ -77,7 +80,10 @@ function content(model: ServiceModel, shape: Shape, value: unknown): string {
       if (!Array.isArray(value)) return '';
       const memberShape = shapeOf(model, shape.member!.shape);
       const tag = shape.member!.locationName ?? 'member';
-      return value.filter((v) => v !== undefined && v !== null).map((v) => element(model, memberShape, tag, v)).join('');
+      return value
+        .filter((v) => v !== undefined && v !== null)
+        .map((v) => element(model, memberShape, tag, v))
+        .join('');
     }
     case 'map': {
       if (typeof value !== 'object' || value === null) return '';
@@ -85,15 +91,15 @@ function content(model: ServiceModel, shape: Shape, value: unknown): string {
       const k = shape.key?.locationName ?? 'key';
       const v = shape.value?.locationName ?? 'value';
       return Object.entries(value as Record<string, unknown>)
-        .map(([key, item]) => `<entry><${k}>${escape(key)}</${k}>${element(model, valueShape, v, item)}</entry>`)
+        .map(([key, item]) => `<entry><${k}>${xmlEscape(key)}</${k}>${element(model, valueShape, v, item)}</entry>`)
         .join('');
     }
     case 'timestamp':
-      return typeof value === 'number' ? new Date(value).toISOString() : escape(String(value));
+      return typeof value === 'number' ? new Date(value).toISOString() : xmlEscape(String(value));
     case 'boolean':
       return value ? 'true' : 'false';
     default:
-      return escape(String(value));
+      return xmlEscape(String(value));
   }
 }
 
@@ -105,7 +111,7 @@ function content(model: ServiceModel, shape: Shape, value: unknown): string {
 const NOT_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text content (and, with quotes, attribute values) as XML; what XML cannot carry becomes U+FFFD. */
-export function escape(text: string): string {
+export function xmlEscape(text: string): string {
   return text
     .replace(NOT_XML, '\uFFFD')
     .replace(/[&<>"\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#xD;' })[c]!);

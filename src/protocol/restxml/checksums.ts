@@ -87,10 +87,11 @@ class Crc32c implements Checksum {
 class Crc64Nvme implements Checksum {
   private hi = 0xffffffff;
   private lo = 0xffffffff;
-  private readonly table = (c64 ??= (() => {
-    const t = crc64Table();
-    return { hi: Uint32Array.from(t, (v) => Number(v >> 32n)), lo: Uint32Array.from(t, (v) => Number(v & 0xffffffffn)) };
-  })());
+  private readonly table = (c64 ??=
+    (() => {
+      const t = crc64Table();
+      return { hi: Uint32Array.from(t, (v) => Number(v >> 32n)), lo: Uint32Array.from(t, (v) => Number(v & 0xffffffffn)) };
+    })());
   update(chunk: Buffer): void {
     let { hi, lo } = this;
     const { hi: th, lo: tl } = this.table;

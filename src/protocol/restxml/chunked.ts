@@ -24,7 +24,10 @@ export class AwsChunkedDecoder extends Transform {
 
   constructor(announced = '') {
     super();
-    this.announced = announced.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+    this.announced = announced
+      .split(',')
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean);
   }
 
   private state: 'size' | 'data' | 'data-end' | 'trailer' | 'done' = 'size';

@@ -8,7 +8,7 @@
  * A 304 (NotModified) has no body, as HTTP wants.
  */
 import type { ErrorCodec } from '../codecs.ts';
-import { escape } from '../query/serializer.ts';
+import { xmlEscape } from '../query/serializer.ts';
 
 export const restXmlErrorCodec: ErrorCodec = {
   encodeError: (_model, err, requestId) => {
@@ -16,14 +16,14 @@ export const restXmlErrorCodec: ErrorCodec = {
     if (err.status === 304) return { status: 304, headers: { 'x-amz-request-id': requestId }, body: '' };
     const fields = Object.entries(err.fields ?? {})
       .filter(([name, value]) => /^[A-Z]\w*$/.test(name) && value !== undefined)
-      .map(([name, value]) => `<${name}>${escape(String(value))}</${name}>`)
+      .map(([name, value]) => `<${name}>${xmlEscape(String(value))}</${name}>`)
       .join('');
     return {
       status: err.status,
       headers,
       body:
-        `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${escape(err.code)}</Code><Message>${escape(err.message)}</Message>` +
-        `${fields}<RequestId>${escape(requestId)}</RequestId></Error>`,
+        `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${xmlEscape(err.code)}</Code><Message>${xmlEscape(err.message)}</Message>` +
+        `${fields}<RequestId>${xmlEscape(requestId)}</RequestId></Error>`,
     };
   },
 };

@@ -25,7 +25,11 @@ export interface RestXmlRequest {
 }
 
 /** The input, with a streaming payload left as the stream and named in `streamingMember`. */
-export async function decodeInput(model: ServiceModel, operation: string, request: RestXmlRequest): Promise<{ input: Record<string, unknown>; streamingMember?: string }> {
+export async function decodeInput(
+  model: ServiceModel,
+  operation: string,
+  request: RestXmlRequest,
+): Promise<{ input: Record<string, unknown>; streamingMember?: string }> {
   const inputRef = model.operations[operation].input;
   if (!inputRef) return { input: {} };
   const shape = shapeOf(model, inputRef.shape) as Shape & { payload?: string };
@@ -53,7 +57,8 @@ export async function decodeInput(model: ServiceModel, operation: string, reques
       case 'headers': {
         const prefix = wire.toLowerCase();
         const map: Record<string, string> = {};
-        for (const [h, v] of Object.entries(request.req.headers)) if (h.startsWith(prefix) && v !== undefined) map[h.slice(prefix.length)] = String(v);
+        for (const [h, v] of Object.entries(request.req.headers))
+          if (h.startsWith(prefix) && v !== undefined) map[h.slice(prefix.length)] = String(v);
         if (Object.keys(map).length) input[name] = map;
         break;
       }

@@ -37,7 +37,8 @@ describe('REST-XML routes, told from the model', () => {
 
 describe('aws-chunked bodies', () => {
   it('decodes signed and unsigned chunks, however the bytes are split, and keeps the trailers', async () => {
-    const framed = '5;chunk-signature=ab\r\nhello\r\n6\r\n world\r\n0\r\nx-amz-checksum-crc32:DUoRhQ==\r\nx-amz-trailer-signature:00\r\n\r\n';
+    const framed =
+      '5;chunk-signature=ab\r\nhello\r\n6\r\n world\r\n0\r\nx-amz-checksum-crc32:DUoRhQ==\r\nx-amz-trailer-signature:00\r\n\r\n';
     for (const split of [1, 3, 7, framed.length]) {
       const pieces = framed.match(new RegExp(`[\\s\\S]{1,${split}}`, 'g'))!;
       const { body, trailers } = await decode(pieces, 'x-amz-checksum-crc32');
@@ -55,13 +56,16 @@ describe('aws-chunked bodies', () => {
 
 describe('XML bodies', () => {
   it('reads elements and text with entities, namespaces aside', () => {
-    const root = parseXml('<?xml version="1.0"?><Delete xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Object><Key>a&amp;b</Key></Object><Quiet>true</Quiet></Delete>');
+    const root = parseXml(
+      '<?xml version="1.0"?><Delete xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Object><Key>a&amp;b</Key></Object><Quiet>true</Quiet></Delete>',
+    );
     assert.equal(root.name, 'Delete');
     assert.equal(root.children[0].children[0].text, 'a&b');
   });
 
   it('refuses a DOCTYPE and malformed documents', () => {
-    for (const bad of ['<!DOCTYPE x [<!ENTITY e "x">]><a>&e;</a>', '<a><b></a>', '<a>', 'text', '<a/><b/>']) assert.throws(() => parseXml(bad), XmlError, bad);
+    for (const bad of ['<!DOCTYPE x [<!ENTITY e "x">]><a>&e;</a>', '<a><b></a>', '<a>', 'text', '<a/><b/>'])
+      assert.throws(() => parseXml(bad), XmlError, bad);
   });
 });
 

@@ -44,7 +44,10 @@ function routesOf(model: ServiceModel): Route[] {
       });
     const input = op.input ? model.shapes[op.input.shape] : undefined;
     const required = new Set(input?.required ?? []);
-    const refs = Object.entries(input?.members ?? {}).filter(([name]) => required.has(name)) as [string, { location?: string; locationName?: string }][];
+    const refs = Object.entries(input?.members ?? {}).filter(([name]) => required.has(name)) as [
+      string,
+      { location?: string; locationName?: string },
+    ][];
     return {
       operation,
       method,

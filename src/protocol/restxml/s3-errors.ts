@@ -50,8 +50,11 @@ export function declareS3Errors(model: ServiceModel): void {
 
 /** A body's digests that do not hold: the codec checks XML bodies, the room objects it streams. */
 export const digestErrors = {
-  invalidDigest: (md5: string) => new AwsError('InvalidDigest', 'The Content-MD5 you specified was invalid.', { fields: { 'Content-MD5': md5 } }),
+  invalidDigest: (md5: string) =>
+    new AwsError('InvalidDigest', 'The Content-MD5 you specified was invalid.', { fields: { 'Content-MD5': md5 } }),
   badDigest: (expected: string, computed: string) =>
-    new AwsError('BadDigest', 'The Content-MD5 you specified did not match what we received.', { fields: { ExpectedDigest: expected, CalculatedDigest: computed } }),
+    new AwsError('BadDigest', 'The Content-MD5 you specified did not match what we received.', {
+      fields: { ExpectedDigest: expected, CalculatedDigest: computed },
+    }),
   badChecksum: (algorithm: string) => new AwsError('BadDigest', `The ${algorithm} you specified did not match the calculated checksum.`),
 };

@@ -7,7 +7,7 @@
  */
 import { Readable } from 'node:stream';
 import { shapeOf, type ServiceModel, type Shape, type ShapeRef } from '../model.ts';
-import { escape, members } from '../query/serializer.ts';
+import { xmlEscape, members } from '../query/serializer.ts';
 import type { WireResponse } from '../types.ts';
 
 type Ref = ShapeRef & { location?: string };
@@ -23,18 +23,21 @@ export function encodeOutput(model: ServiceModel, operation: string, method: str
     const ref = r as Ref;
     const member = value[name];
     if (ref.location === 'header') {
-      if (member !== undefined && member !== null) headers[(ref.locationName ?? name).toLowerCase()] = headerValue(shapeOf(model, ref.shape), member);
+      if (member !== undefined && member !== null)
+        headers[(ref.locationName ?? name).toLowerCase()] = headerValue(shapeOf(model, ref.shape), member);
     } else if (ref.location === 'headers') {
-      for (const [k, v] of Object.entries((member ?? {}) as Record<string, string>)) headers[`${ref.locationName ?? ''}${k}`.toLowerCase()] = String(v);
+      for (const [k, v] of Object.entries((member ?? {}) as Record<string, string>))
+        headers[`${ref.locationName ?? ''}${k}`.toLowerCase()] = String(v);
     } else if (ref.location === undefined) bodyMembers[name] = ref;
   }
-  const ns = ` xmlns="${escape(model.metadata.xmlNamespace ?? 'http://s3.amazonaws.com/doc/2006-03-01/')}"`;
+  const ns = ` xmlns="${xmlEscape(model.metadata.xmlNamespace ?? 'http://s3.amazonaws.com/doc/2006-03-01/')}"`;
   if (shape.payload) {
     const payload = value[shape.payload];
     const ref = shape.members![shape.payload];
     const payloadShape = shapeOf(model, ref.shape);
     // A ranged read (Content-Range set) is a partial answer.
-    if (payload instanceof Readable || Buffer.isBuffer(payload)) return { status: headers['content-range'] ? 206 : 200, headers, body: payload };
+    if (payload instanceof Readable || Buffer.isBuffer(payload))
+      return { status: headers['content-range'] ? 206 : 200, headers, body: payload };
     if (payload === undefined || payload === null) return { status: method === 'DELETE' ? 204 : 200, headers, body: '' };
     if (payloadShape.type !== 'structure') return { status: 200, headers, body: String(payload) };
     const root = ref.locationName ?? shape.payload;
@@ -43,13 +46,18 @@ export function encodeOutput(model: ServiceModel, operation: string, method: str
   const names = Object.keys(bodyMembers);
   if (!names.some((n) => value[n] !== undefined)) return { status: method === 'DELETE' ? 204 : 200, headers, body: '' };
   // GetBucketLocation's answer is the constraint element itself, not a wrapper around it.
-  if (operation === 'GetBucketLocation') return xml(headers, `<LocationConstraint${ns}>${escape(String(value.LocationConstraint ?? ''))}</LocationConstraint>`);
+  if (operation === 'GetBucketLocation')
+    return xml(headers, `<LocationConstraint${ns}>${xmlEscape(String(value.LocationConstraint ?? ''))}</LocationConstraint>`);
   const root = (shape as Shape).locationName ?? `${operation}Result`;
   return xml(headers, `<${root}${ns}>${members(model, { ...shape, members: bodyMembers }, value)}</${root}>`);
 }
 
 function xml(headers: Record<string, string>, document: string): WireResponse {
-  return { status: 200, headers: { ...headers, 'content-type': 'application/xml' }, body: `<?xml version="1.0" encoding="UTF-8"?>\n${document}` };
+  return {
+    status: 200,
+    headers: { ...headers, 'content-type': 'application/xml' },
+    body: `<?xml version="1.0" encoding="UTF-8"?>\n${document}`,
+  };
 }
 
 function headerValue(shape: Shape, value: unknown): string {

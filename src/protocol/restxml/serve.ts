@@ -33,21 +33,35 @@ export async function serveRestXml(service: ApiService, req: IncomingMessage, ur
   const operation = operationFor(model, { method, depth, query: url.searchParams, headers: req.headers });
   if (!operation) {
     req.resume();
-    throw new AwsError('MethodNotAllowed', `The specified method is not allowed against this resource.`, { status: 405, fields: { Method: method, ResourceType: ['SERVICE', 'BUCKET', 'OBJECT'][depth] } });
+    throw new AwsError('MethodNotAllowed', `The specified method is not allowed against this resource.`, {
+      status: 405,
+      fields: { Method: method, ResourceType: ['SERVICE', 'BUCKET', 'OBJECT'][depth] },
+    });
   }
   const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
   if (!handler) {
     req.resume();
-    throw new AwsError('NotImplemented', `Slipway does not implement ${model.metadata.serviceId} ${operation} yet. The README lists what each service serves.`, { status: 501 });
+    throw new AwsError(
+      'NotImplemented',
+      `Slipway does not implement ${model.metadata.serviceId} ${operation} yet. The README lists what each service serves.`,
+      { status: 501 },
+    );
   }
   const body = bodyOf(req);
   try {
     let whole: Buffer | undefined;
     let decoded;
     try {
-      decoded = await decodeInput(model, operation, { labels, query: url.searchParams, req, body, text: async () => (whole = await wholeBody(req, body)).toString('utf8') });
+      decoded = await decodeInput(model, operation, {
+        labels,
+        query: url.searchParams,
+        req,
+        body,
+        text: async () => (whole = await wholeBody(req, body)).toString('utf8'),
+      });
     } catch (err) {
-      if (err instanceof XmlError) throw new AwsError('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema.');
+      if (err instanceof XmlError)
+        throw new AwsError('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema.');
       throw err;
     }
     const { input, streamingMember } = decoded;
@@ -72,7 +86,8 @@ export async function serveRestXml(service: ApiService, req: IncomingMessage, ur
  */
 function labelsOf(host: string | undefined, pathname: string): Record<string, string> {
   const name = host?.replace(/:\d+$/, '').toLowerCase() ?? '';
-  const virtual = name.endsWith('.localhost') && name !== 's3.localhost' ? name.slice(0, -'.localhost'.length).replace(/\.s3$/, '') : undefined;
+  const virtual =
+    name.endsWith('.localhost') && name !== 's3.localhost' ? name.slice(0, -'.localhost'.length).replace(/\.s3$/, '') : undefined;
   const path = pathname.slice(1);
   const decode = (s: string) => {
     try {
@@ -93,7 +108,8 @@ function labelsOf(host: string | undefined, pathname: string): Record<string, st
  * refused before a byte is read: its client may never send it all.
  */
 async function wholeBody(req: IncomingMessage, body: Readable): Promise<Buffer> {
-  const tooBig = () => new AwsError('MaxMessageLengthExceeded', 'Your request was too big.', { fields: { MaxMessageLengthBytes: MAX_XML_BODY } });
+  const tooBig = () =>
+    new AwsError('MaxMessageLengthExceeded', 'Your request was too big.', { fields: { MaxMessageLengthBytes: MAX_XML_BODY } });
   const declared = Number(header(req, 'x-amz-decoded-content-length') ?? header(req, 'content-length') ?? 0);
   if (declared > MAX_XML_BODY) {
     req.resume();
@@ -129,7 +145,10 @@ function checkPresigned(url: URL): void {
   const q = url.searchParams;
   if (q.has('AWSAccessKeyId') && q.has('Signature')) {
     const expires = Number(q.get('Expires'));
-    if (!Number.isFinite(expires)) throw new AwsError('AccessDenied', 'Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters', { status: 403 });
+    if (!Number.isFinite(expires))
+      throw new AwsError('AccessDenied', 'Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters', {
+        status: 403,
+      });
     if (Date.now() > expires * 1000) throw expired(expires * 1000);
     return;
   }
@@ -137,13 +156,20 @@ function checkPresigned(url: URL): void {
   const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(q.get('X-Amz-Date') ?? '');
   const expires = Number(q.get('X-Amz-Expires'));
   if (!date || !q.has('X-Amz-Expires') || !Number.isInteger(expires) || expires < 0) {
-    throw new AwsError('AuthorizationQueryParametersError', 'Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.');
+    throw new AwsError(
+      'AuthorizationQueryParametersError',
+      'Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.',
+    );
   }
-  if (expires > MAX_EXPIRES) throw new AwsError('AuthorizationQueryParametersError', 'X-Amz-Expires must be less than a week (in seconds) that is 604800');
+  if (expires > MAX_EXPIRES)
+    throw new AwsError('AuthorizationQueryParametersError', 'X-Amz-Expires must be less than a week (in seconds) that is 604800');
   const signed = Date.UTC(+date[1], +date[2] - 1, +date[3], +date[4], +date[5], +date[6]);
   if (Date.now() > signed + expires * 1000) throw expired(signed + expires * 1000);
 }
 
 function expired(at: number): AwsError {
-  return new AwsError('AccessDenied', 'Request has expired', { status: 403, fields: { Expires: new Date(at).toISOString(), ServerTime: new Date().toISOString() } });
+  return new AwsError('AccessDenied', 'Request has expired', {
+    status: 403,
+    fields: { Expires: new Date(at).toISOString(), ServerTime: new Date().toISOString() },
+  });
 }

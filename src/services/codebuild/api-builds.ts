@@ -16,7 +16,10 @@ import { logPath } from './logs.ts';
 import type { BuildRecord } from './model.ts';
 import type { Build, BuildNotDeleted, CodebuildOperations } from './shapes.ts';
 
-const starterOf = (ctx: RequestContext, idempotencyToken: string | undefined): BuildStarter => ({ initiator: ctx.accessKeyId ?? 'slipway', idempotencyToken });
+const starterOf = (ctx: RequestContext, idempotencyToken: string | undefined): BuildStarter => ({
+  initiator: ctx.accessKeyId ?? 'slipway',
+  idempotencyToken,
+});
 
 export function buildHandlers(cb: CodebuildContext): Handlers<CodebuildOperations> {
   const m = cb.model;
@@ -75,7 +78,9 @@ export function buildHandlers(cb: CodebuildContext): Handlers<CodebuildOperation
 
     ListBuildsForProject(input, ctx) {
       const project = requireProject(cb, scopeOf(ctx), input.projectName);
-      const ids = m.builds.find({ project: project.project.name, scope: scopeKey(scopeOf(ctx)) }, 'started, build_id').map((r) => r.build.id);
+      const ids = m.builds
+        .find({ project: project.project.name, scope: scopeKey(scopeOf(ctx)) }, 'started, build_id')
+        .map((r) => r.build.id);
       const page = paginate(sortOrder(ids, input.sortOrder, 'DESCENDING'), { token: input.nextToken }, listPaging('project-builds'));
       return { ids: page.items, nextToken: page.next };
     },

@@ -9,7 +9,16 @@ import { listPaging, projectArnFor, requireProject, sortOrder } from './api-comm
 import type { CodebuildContext } from './context.ts';
 import { codebuildError, invalid } from './errors.ts';
 import { codebuildArn, type StoredProject } from './model.ts';
-import { checkArtifacts, checkEnvironment, checkLimits, checkLogsConfig, checkSecondaryArtifacts, checkSecondarySources, checkSource, newProject } from './projects.ts';
+import {
+  checkArtifacts,
+  checkEnvironment,
+  checkLimits,
+  checkLogsConfig,
+  checkSecondaryArtifacts,
+  checkSecondarySources,
+  checkSource,
+  newProject,
+} from './projects.ts';
 import type { CodebuildOperations, Project } from './shapes.ts';
 
 export function projectHandlers(cb: CodebuildContext): Handlers<CodebuildOperations> {
@@ -76,8 +85,12 @@ export function projectHandlers(cb: CodebuildContext): Handlers<CodebuildOperati
     ListProjects(input, ctx) {
       const scope = scopeOf(ctx);
       const sortBy = input.sortBy ?? 'LAST_MODIFIED_TIME';
-      const key = (p: StoredProject): string | number => (sortBy === 'NAME' ? p.name : sortBy === 'CREATED_TIME' ? p.created : p.lastModified);
-      const all = m.projects.find({ scope: scopeKey(scope) }).map((r) => r.project).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+      const key = (p: StoredProject): string | number =>
+        sortBy === 'NAME' ? p.name : sortBy === 'CREATED_TIME' ? p.created : p.lastModified;
+      const all = m.projects
+        .find({ scope: scopeKey(scope) })
+        .map((r) => r.project)
+        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
       const names = sortOrder(all, input.sortOrder, sortBy === 'NAME' ? 'ASCENDING' : 'DESCENDING').map((p) => p.name);
       const page = paginate(names, { token: input.nextToken }, listPaging('projects'));
       return { projects: page.items, nextToken: page.next };

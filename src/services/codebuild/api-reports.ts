@@ -31,7 +31,9 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
       const scope = scopeOf(ctx);
       if (input.type !== 'TEST') invalid(`Report group type ${input.type} is not supported by Slipway yet (TEST is)`);
       if (!REPORT_GROUP_NAME.test(input.name)) {
-        invalid(`Invalid report group name ${shown(input.name)}: it must be 2 to 128 letters, digits, hyphens or underscores, starting with a letter or digit`);
+        invalid(
+          `Invalid report group name ${shown(input.name)}: it must be 2 to 128 letters, digits, hyphens or underscores, starting with a letter or digit`,
+        );
       }
       const arn = codebuildArn.reportGroup(scope, input.name);
       const group = newReportGroup(scope, input.name, cb.clock.now(), { exportConfig: input.exportConfig, tags: input.tags ?? [] });
@@ -44,7 +46,12 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
 
     UpdateReportGroup(input, ctx) {
       const group = m.tx(() => {
-        const updated = { ...requireGroup(ctx, input.arn), ...(input.exportConfig ? { exportConfig: input.exportConfig } : {}), ...(input.tags ? { tags: input.tags } : {}), lastModified: cb.clock.now() };
+        const updated = {
+          ...requireGroup(ctx, input.arn),
+          ...(input.exportConfig ? { exportConfig: input.exportConfig } : {}),
+          ...(input.tags ? { tags: input.tags } : {}),
+          lastModified: cb.clock.now(),
+        };
         m.putReportGroup(updated);
         return updated;
       });
@@ -55,7 +62,8 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
       m.tx(() => {
         requireGroup(ctx, input.arn);
         const reports = m.reports.find({ report_group: input.arn });
-        if (reports.length && !input.deleteReports) invalid(`Report group ${input.arn} still has reports; delete them first or pass deleteReports`);
+        if (reports.length && !input.deleteReports)
+          invalid(`Report group ${input.arn} still has reports; delete them first or pass deleteReports`);
         for (const r of reports) m.deleteReport(r.arn);
         m.reportGroups.delete(input.arn);
       });
@@ -75,8 +83,11 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
 
     ListReportGroups(input, ctx) {
       const sortBy = input.sortBy ?? 'CREATED_TIME';
-      const key = (g: StoredReportGroup): string | number => (sortBy === 'NAME' ? g.name : sortBy === 'CREATED_TIME' ? g.created : g.lastModified);
-      const groups = m.reportGroups.find({ scope: scopeKey(scopeOf(ctx)) }).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+      const key = (g: StoredReportGroup): string | number =>
+        sortBy === 'NAME' ? g.name : sortBy === 'CREATED_TIME' ? g.created : g.lastModified;
+      const groups = m.reportGroups
+        .find({ scope: scopeKey(scopeOf(ctx)) })
+        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
       const arns = sortOrder(groups, input.sortOrder, 'DESCENDING').map((g) => g.arn);
       const page = paginate(arns, { token: input.nextToken, size: input.maxResults }, listPaging('report-groups'));
       return { reportGroups: page.items, nextToken: page.next };
@@ -94,15 +105,35 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
     },
 
     ListReports(input, ctx) {
-      const reports = m.reports.find({ scope: scopeKey(scopeOf(ctx)) }, 'created, pk').filter((r) => !input.filter?.status || r.status === input.filter.status);
-      const page = paginate(sortOrder(reports.map((r) => r.arn), input.sortOrder, 'DESCENDING'), { token: input.nextToken, size: input.maxResults }, listPaging('reports'));
+      const reports = m.reports
+        .find({ scope: scopeKey(scopeOf(ctx)) }, 'created, pk')
+        .filter((r) => !input.filter?.status || r.status === input.filter.status);
+      const page = paginate(
+        sortOrder(
+          reports.map((r) => r.arn),
+          input.sortOrder,
+          'DESCENDING',
+        ),
+        { token: input.nextToken, size: input.maxResults },
+        listPaging('reports'),
+      );
       return { reports: page.items, nextToken: page.next };
     },
 
     ListReportsForReportGroup(input, ctx) {
       requireGroup(ctx, input.reportGroupArn);
-      const reports = m.reports.find({ report_group: input.reportGroupArn }, 'created, pk').filter((r) => !input.filter?.status || r.status === input.filter.status);
-      const page = paginate(sortOrder(reports.map((r) => r.arn), input.sortOrder, 'DESCENDING'), { token: input.nextToken, size: input.maxResults }, listPaging('group-reports'));
+      const reports = m.reports
+        .find({ report_group: input.reportGroupArn }, 'created, pk')
+        .filter((r) => !input.filter?.status || r.status === input.filter.status);
+      const page = paginate(
+        sortOrder(
+          reports.map((r) => r.arn),
+          input.sortOrder,
+          'DESCENDING',
+        ),
+        { token: input.nextToken, size: input.maxResults },
+        listPaging('group-reports'),
+      );
       return { reports: page.items, nextToken: page.next };
     },
 
@@ -125,20 +156,31 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
 
     GetReportGroupTrend(input, ctx) {
       requireGroup(ctx, input.reportGroupArn);
-      const reports = m.reports.find({ report_group: input.reportGroupArn }, 'created, pk').reverse().slice(0, input.numOfReports ?? 100);
+      const reports = m.reports
+        .find({ report_group: input.reportGroupArn }, 'created, pk')
+        .reverse()
+        .slice(0, input.numOfReports ?? 100);
       const value = (r: StoredReport): number => {
         const s = r.testSummary;
         switch (input.trendField) {
-          case 'PASS_RATE': return s && s.total ? (100 * (s.statusCounts.SUCCEEDED ?? 0)) / s.total : 0;
-          case 'DURATION': return s ? s.durationInNanoSeconds / 1e6 : 0;
-          case 'TOTAL': return s?.total ?? 0;
-          default: return 0;
+          case 'PASS_RATE':
+            return s?.total ? (100 * (s.statusCounts.SUCCEEDED ?? 0)) / s.total : 0;
+          case 'DURATION':
+            return s ? s.durationInNanoSeconds / 1e6 : 0;
+          case 'TOTAL':
+            return s?.total ?? 0;
+          default:
+            return 0;
         }
       };
       const data = reports.map((r) => ({ reportArn: r.arn, data: String(value(r)) }));
       const numbers = data.map((d) => Number(d.data));
       const stats = numbers.length
-        ? { average: String(numbers.reduce((a, b) => a + b, 0) / numbers.length), max: String(Math.max(...numbers)), min: String(Math.min(...numbers)) }
+        ? {
+            average: String(numbers.reduce((a, b) => a + b, 0) / numbers.length),
+            max: String(Math.max(...numbers)),
+            min: String(Math.min(...numbers)),
+          }
         : {};
       return { stats, rawData: data };
     },

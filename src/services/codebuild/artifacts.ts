@@ -65,7 +65,11 @@ export async function uploadArtifacts(input: UploadInput): Promise<{ primary?: B
     const name = artifactName(input.primary, input.shellNames.primary, input.projectName);
     const { files, ...out } = await store(input, root, 'primary', name, wanted, stored, undefined);
     const location = await publish(input, input.primary, name, join(root, 'primary.zip'), files, wanted.s3Prefix);
-    result.primary = { location: location ?? `${input.edgeUrl}/_slipway/artifacts/codebuild/${input.uuid}/primary.zip`, ...out, ...reported(input.primary) };
+    result.primary = {
+      location: location ?? `${input.edgeUrl}/_slipway/artifacts/codebuild/${input.uuid}/primary.zip`,
+      ...out,
+      ...reported(input.primary),
+    };
   } else if (input.primary.type !== 'NO_ARTIFACTS') {
     input.log('The buildspec names no primary artifact files; nothing to upload');
   }
@@ -88,14 +92,23 @@ export async function uploadArtifacts(input: UploadInput): Promise<{ primary?: B
 
 /** What BatchGetBuilds repeats of the artifact's settings. */
 function reported(project: ProjectArtifacts): Partial<BuildArtifacts> {
-  return project.type === 'S3' ? { overrideArtifactName: project.overrideArtifactName, encryptionDisabled: project.encryptionDisabled } : {};
+  return project.type === 'S3'
+    ? { overrideArtifactName: project.overrideArtifactName, encryptionDisabled: project.encryptionDisabled }
+    : {};
 }
 
 /**
  * Writes an S3 artifact into its bucket; returns its location as CodeBuild reports it (undefined
  * for another type). The bucket is checked first, so a missing one writes nothing.
  */
-async function publish(input: UploadInput, project: ProjectArtifacts, name: string, zip: string, files: ZipEntry[], s3Prefix?: string): Promise<string | undefined> {
+async function publish(
+  input: UploadInput,
+  project: ProjectArtifacts,
+  name: string,
+  zip: string,
+  files: ZipEntry[],
+  s3Prefix?: string,
+): Promise<string | undefined> {
   if (project.type !== 'S3') return undefined;
   const bucket = (project.location ?? '').replace(/^arn:aws[a-z-]*:s3:::/, '');
   const buildId = project.namespaceType === 'BUILD_ID';
@@ -104,7 +117,8 @@ async function publish(input: UploadInput, project: ProjectArtifacts, name: stri
     .map((part) => part?.replace(/^\/+|\/+$/g, ''))
     .filter((part) => part)
     .join('/');
-  const failed = (code: string, message: string) => new ArtifactError(`CLIENT_ERROR: upload artifacts to ${s3Arn.bucket(bucket)} failed: ${code}: ${message}`);
+  const failed = (code: string, message: string) =>
+    new ArtifactError(`CLIENT_ERROR: upload artifacts to ${s3Arn.bucket(bucket)} failed: ${code}: ${message}`);
   if (!input.s3.bucketExists(bucket)) throw failed('NoSuchBucket', 'The specified bucket does not exist');
   try {
     if (project.packaging === 'ZIP') {
@@ -130,12 +144,21 @@ function artifactName(project: ProjectArtifacts, shellName: string | undefined, 
 }
 
 async function store(
-  input: UploadInput, root: string, dir: string, name: string, spec: ArtifactSpec, stored: StoredArtifact[], identifier?: string,
+  input: UploadInput,
+  root: string,
+  dir: string,
+  name: string,
+  spec: ArtifactSpec,
+  stored: StoredArtifact[],
+  identifier?: string,
 ): Promise<{ sha256sum: string; md5sum: string; files: ZipEntry[] }> {
   const base = await resolveInside(input.srcDir, spec.baseDirectory ?? '');
   if (!base) throw new ArtifactError(`CLIENT_ERROR: no matching base directory path found for ${spec.baseDirectory}`);
   const found = await matchFiles(base, spec.files, spec.excludePaths);
-  if (found.length === 0) throw new ArtifactError(`CLIENT_ERROR: no matching artifact paths found for ${identifier ? `secondary artifact ${identifier}` : 'the primary artifact'} (files: ${spec.files.join(', ')})`);
+  if (found.length === 0)
+    throw new ArtifactError(
+      `CLIENT_ERROR: no matching artifact paths found for ${identifier ? `secondary artifact ${identifier}` : 'the primary artifact'} (files: ${spec.files.join(', ')})`,
+    );
   const target = join(root, dir);
   const seen = new Map<string, string>();
   const entries: ZipEntry[] = [];
@@ -148,7 +171,14 @@ async function store(
     // Without enable-symlinks a link is followed, but only to a file inside the source directory;
     // one leading out of it, to a directory or to nothing is left out.
     const from = symlinkKept ? undefined : await resolveInside(input.srcDir, file.absolute);
-    const copied = from && (await stat(from).then((s) => s.isFile(), () => false)) ? from : undefined;
+    const copied =
+      from &&
+      (await stat(from).then(
+        (s) => s.isFile(),
+        () => false,
+      ))
+        ? from
+        : undefined;
     if (!symlinkKept && !copied) {
       if (file.symlink) input.log(`${file.path} is a symbolic link to no file inside the source directory; left out of the artifact`);
       continue;
@@ -176,16 +206,19 @@ export function artifactRoutes(dataDir: string): Route[] {
         try {
           listing = JSON.parse(await readFile(join(root, 'artifacts.json'), 'utf8')) as StoredArtifact[];
         } catch {
-          return sendJson(res, 404, { message: `Build ${match[1]} has no artifacts (unknown build, no artifacts in its buildspec, or it has not reached UPLOAD_ARTIFACTS)` });
+          return sendJson(res, 404, {
+            message: `Build ${match[1]} has no artifacts (unknown build, no artifacts in its buildspec, or it has not reached UPLOAD_ARTIFACTS)`,
+          });
         }
         if (rest === '') return sendJson(res, 200, { artifacts: listing.map((a) => ({ ...a, zip: `${a.dir}.zip` })) });
         const zip = listing.find((a) => `${a.dir}.zip` === rest);
         const file = zip ? join(root, rest) : normalize(join(root, rest));
-        const inside = listing.some((a) => file.startsWith(join(root, a.dir) + '/'));
+        const inside = listing.some((a) => file.startsWith(`${join(root, a.dir)}/`));
         if (!zip && !inside) return sendJson(res, 404, { message: `No artifact file ${rest} in build ${match[1]}` });
         // A link kept by enable-symlinks is in the zip, never followed here.
         const info = await lstat(file).catch(() => undefined);
-        if (!info?.isFile() || !(await resolveInside(root, file))) return sendJson(res, 404, { message: `No artifact file ${rest} in build ${match[1]}` });
+        if (!info?.isFile() || !(await resolveInside(root, file)))
+          return sendJson(res, 404, { message: `No artifact file ${rest} in build ${match[1]}` });
         res.writeHead(200, {
           'content-type': zip ? 'application/zip' : 'application/octet-stream',
           'content-length': String(info.size),

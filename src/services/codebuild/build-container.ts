@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import type { ContainerSpec } from '../../runtime/types.ts';
 import type { Buildspec } from './buildspec.ts';
 import { readFileInside, resolveInside } from './build-tree.ts';
-import type { CodebuildContext } from './context.ts';
 import { MOUNT } from './runner.ts';
 
 export const CONTAINER_LABEL = 'slipway.codebuild.build-arn';

@@ -49,7 +49,8 @@ export function buildEnvironment(input: EnvInput): { env: Record<string, string>
     return value;
   };
   const projectVars = b.environment?.environmentVariables ?? [];
-  if (Object.keys(input.spec.parameterStore).length || projectVars.some((v) => v.type === 'PARAMETER_STORE')) input.log('Decrypting parameter store environment variables');
+  if (Object.keys(input.spec.parameterStore).length || projectVars.some((v) => v.type === 'PARAMETER_STORE'))
+    input.log('Decrypting parameter store environment variables');
   const env: Record<string, string> = {
     CODEBUILD_BUILD_ARN: b.arn,
     CODEBUILD_BUILD_ID: b.id,

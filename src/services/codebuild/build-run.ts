@@ -48,7 +48,11 @@ export class BuildRun {
   private names: Record<string, string> = {};
   private credentials?: BuildCredentials;
 
-  constructor(private readonly cb: CodebuildContext, private readonly arn: string, private readonly uuid: string) {
+  constructor(
+    private readonly cb: CodebuildContext,
+    private readonly arn: string,
+    private readonly uuid: string,
+  ) {
     this.blog = new BuildLog(cb, uuid, cb.model.builds.get(arn)?.build);
     this.work = workDir(cb.config.dataDir, uuid);
   }
@@ -59,7 +63,8 @@ export class BuildRun {
     this.ended = kind;
     this.endReason = reason;
     this.blog.container(reason ?? (kind === 'STOPPED' ? 'Build stopped (StopBuild)' : 'Build timed out (timeoutInMinutes)'));
-    if (this.containerId) void this.cb.runtime.stop(this.containerId, 2).catch((err) => log.warn(`stopping ${this.arn}: ${(err as Error).message}`));
+    if (this.containerId)
+      void this.cb.runtime.stop(this.containerId, 2).catch((err) => log.warn(`stopping ${this.arn}: ${(err as Error).message}`));
   }
 
   async run(): Promise<void> {
@@ -90,7 +95,11 @@ export class BuildRun {
       type: 'codebuild.build',
       resource: this.arn,
       at: this.cb.clock.now(),
-      detail: { currentPhase: b.currentPhase, buildStatus: b.buildStatus, phases: b.phases?.map((p) => `${p.phaseType}:${p.phaseStatus ?? 'IN_PROGRESS'}`) },
+      detail: {
+        currentPhase: b.currentPhase,
+        buildStatus: b.buildStatus,
+        phases: b.phases?.map((p) => `${p.phaseType}:${p.phaseStatus ?? 'IN_PROGRESS'}`),
+      },
     });
   }
 
@@ -156,8 +165,16 @@ export class BuildRun {
     this.blog.container('Processing environment variables');
     try {
       const built = buildEnvironment({
-        record, spec, endpoint: await this.cb.network.endpointForBuilds(), credentials: this.grant(), registry: this.cb.ecr.registryHost(),
-        account: this.cb.config.account, nonce, resolvedVersion: this.resolvedVersion, stored: this.cb.secrets, log: (line) => this.blog.container(line),
+        record,
+        spec,
+        endpoint: await this.cb.network.endpointForBuilds(),
+        credentials: this.grant(),
+        registry: this.cb.ecr.registryHost(),
+        account: this.cb.config.account,
+        nonce,
+        resolvedVersion: this.resolvedVersion,
+        stored: this.cb.secrets,
+        log: (line) => this.blog.container(line),
       });
       env = built.env;
       this.blog.mask(built.secretValues);
@@ -166,12 +183,28 @@ export class BuildRun {
       this.fail('DOWNLOAD_SOURCE', { statusCode: err.statusCode, message: err.message });
       return;
     }
-    await writeRunner(join(this.work, 'slipway'), renderBuildScript(spec, { buildId: build.id, cachePaths: caching ? spec.cachePaths : [] }));
+    await writeRunner(
+      join(this.work, 'slipway'),
+      renderBuildScript(spec, { buildId: build.id, cachePaths: caching ? spec.cachePaths : [] }),
+    );
     const cache = caching ? cacheDir(this.cb.config.dataDir, build.projectName) : undefined;
     if (cache) await mkdir(cache, { recursive: true });
     const privileged = !!build.environment?.privilegedMode;
-    this.blog.container(privileged ? "Privileged mode: the build reaches the host's Docker Engine" : 'Not privileged: no Docker Engine in this build (set privilegedMode to build images)');
-    const containerSpec = buildContainerSpec({ arn: this.arn, uuid: this.uuid, project: build.projectName, image: this.image, work: this.work, env, privileged, cache });
+    this.blog.container(
+      privileged
+        ? "Privileged mode: the build reaches the host's Docker Engine"
+        : 'Not privileged: no Docker Engine in this build (set privilegedMode to build images)',
+    );
+    const containerSpec = buildContainerSpec({
+      arn: this.arn,
+      uuid: this.uuid,
+      project: build.projectName,
+      image: this.image,
+      work: this.work,
+      env,
+      privileged,
+      cache,
+    });
     let id: string;
     try {
       id = await this.cb.runtime.create(containerSpec);
@@ -182,7 +215,11 @@ export class BuildRun {
     this.containerId = id;
     this.update((r) => (r.containerId = id));
     if (this.ended) return;
-    const reader = new MarkerReader(nonce, (line) => this.onLine(line), (m) => this.onMarker(m, spec));
+    const reader = new MarkerReader(
+      nonce,
+      (line) => this.onLine(line),
+      (m) => this.onMarker(m, spec),
+    );
     // The engine keeps all output from the start, so following after the start misses nothing.
     await this.cb.runtime.start(id);
     const stream = await this.cb.runtime.logs(id, { follow: true });
@@ -194,8 +231,13 @@ export class BuildRun {
     if (!this.done && !this.ended) {
       // The shell died mid-phase: a command ran `exit`, or the container was killed (OOM, docker stop).
       const state = await this.cb.runtime.inspect(id).catch(() => undefined);
-      const why = state?.oomKilled ? 'the build container ran out of memory' : `the build shell exited with status ${state?.exitCode ?? 'unknown'} before the phase ended (did a command run \`exit\`?)`;
-      this.fail(this.currentType(), { statusCode: 'COMMAND_EXECUTION_ERROR', message: `Error while executing command: ${this.lastCommand ?? '(none)'}. Reason: ${why}` });
+      const why = state?.oomKilled
+        ? 'the build container ran out of memory'
+        : `the build shell exited with status ${state?.exitCode ?? 'unknown'} before the phase ended (did a command run \`exit\`?)`;
+      this.fail(this.currentType(), {
+        statusCode: 'COMMAND_EXECUTION_ERROR',
+        message: `Error while executing command: ${this.lastCommand ?? '(none)'}. Reason: ${why}`,
+      });
     }
     const state = await readRunnerState(this.work, spec, (line) => this.blog.container(line));
     this.names = state.names;
@@ -237,7 +279,8 @@ export class BuildRun {
     if (!record) return;
     if (this.ended) {
       const status = this.ended;
-      const message = this.endReason ?? (status === 'STOPPED' ? 'Build was stopped' : `Build timed out after ${record.build.timeoutInMinutes} minutes`);
+      const message =
+        this.endReason ?? (status === 'STOPPED' ? 'Build was stopped' : `Build timed out after ${record.build.timeoutInMinutes} minutes`);
       this.phase((b, now) => endPhase(b, status, now, { statusCode: status === 'STOPPED' ? 'BUILD_STOPPED' : 'BUILD_TIMED_OUT', message }));
     }
     const src = join(this.work, 'src');
@@ -245,8 +288,15 @@ export class BuildRun {
     this.begin('FINALIZING');
     if (spec && this.containerId && Object.keys(spec.reports).length) {
       const reportArns = await recordReports({
-        model: this.cb.model, scope: scopeOfOwnArn(this.arn), projectName: record.build.projectName, buildArn: this.arn, uuid: this.uuid, srcDir: src,
-        reports: spec.reports, now: this.cb.clock.now(), log: (line) => this.blog.container(line),
+        model: this.cb.model,
+        scope: scopeOfOwnArn(this.arn),
+        projectName: record.build.projectName,
+        buildArn: this.arn,
+        uuid: this.uuid,
+        srcDir: src,
+        reports: spec.reports,
+        now: this.cb.clock.now(),
+        log: (line) => this.blog.container(line),
       }).catch((err) => {
         this.blog.container(`Reports could not be recorded: ${(err as Error).message}`);
         return [] as string[];
@@ -267,8 +317,17 @@ export class BuildRun {
     this.begin('UPLOAD_ARTIFACTS');
     try {
       const out = await uploadArtifacts({
-        dataDir: this.cb.config.dataDir, edgeUrl: this.cb.edge.url, s3: this.cb.s3, uuid: this.uuid, projectName: record.build.projectName, srcDir: src, spec,
-        primary: record.artifactsSpec, secondary: record.secondaryArtifactsSpec, shellNames: this.names, log: (line) => this.blog.container(line),
+        dataDir: this.cb.config.dataDir,
+        edgeUrl: this.cb.edge.url,
+        s3: this.cb.s3,
+        uuid: this.uuid,
+        projectName: record.build.projectName,
+        srcDir: src,
+        spec,
+        primary: record.artifactsSpec,
+        secondary: record.secondaryArtifactsSpec,
+        shellNames: this.names,
+        log: (line) => this.blog.container(line),
       });
       this.update((r) => {
         if (out.primary) r.build.artifacts = { ...r.build.artifacts, ...out.primary };

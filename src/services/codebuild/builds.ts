@@ -9,8 +9,26 @@ import { scopeKey } from '../../core/scope.ts';
 import type { CodebuildContext } from './context.ts';
 import { codebuildError } from './errors.ts';
 import { codebuildArn, type BuildRecord, type StoredBuild, type StoredProject } from './model.ts';
-import { checkArtifacts, checkEnvironment, checkLimits, checkLogsConfig, checkSecondaryArtifacts, checkSecondarySources, checkSource, checkVariables } from './projects.ts';
-import type { EnvironmentVariable, LogsConfig, LogsLocation, ProjectArtifacts, ProjectCache, ProjectEnvironment, ProjectSource, StartBuildInput } from './shapes.ts';
+import {
+  checkArtifacts,
+  checkEnvironment,
+  checkLimits,
+  checkLogsConfig,
+  checkSecondaryArtifacts,
+  checkSecondarySources,
+  checkSource,
+  checkVariables,
+} from './projects.ts';
+import type {
+  EnvironmentVariable,
+  LogsConfig,
+  LogsLocation,
+  ProjectArtifacts,
+  ProjectCache,
+  ProjectEnvironment,
+  ProjectSource,
+  StartBuildInput,
+} from './shapes.ts';
 
 export interface BuildSettings {
   source: ProjectSource;
@@ -30,33 +48,46 @@ export interface BuildSettings {
 /** The project's settings with StartBuild's overrides. */
 export function settingsFor(project: StoredProject, input: Partial<StartBuildInput>): BuildSettings {
   checkLimits({ autoRetryLimit: input.autoRetryLimitOverride }, { retryField: 'autoRetryLimitOverride' });
-  const source = checkSource({
-    ...project.source,
-    ...(input.sourceTypeOverride ? { type: input.sourceTypeOverride } : {}),
-    ...(input.sourceLocationOverride !== undefined ? { location: input.sourceLocationOverride } : {}),
-    ...(input.buildspecOverride !== undefined ? { buildspec: input.buildspecOverride } : {}),
-    ...(input.gitCloneDepthOverride !== undefined ? { gitCloneDepth: input.gitCloneDepthOverride } : {}),
-    ...(input.gitSubmodulesConfigOverride ? { gitSubmodulesConfig: input.gitSubmodulesConfigOverride } : {}),
-    ...(input.insecureSslOverride !== undefined ? { insecureSsl: input.insecureSslOverride } : {}),
-  }, 'source');
+  const source = checkSource(
+    {
+      ...project.source,
+      ...(input.sourceTypeOverride ? { type: input.sourceTypeOverride } : {}),
+      ...(input.sourceLocationOverride !== undefined ? { location: input.sourceLocationOverride } : {}),
+      ...(input.buildspecOverride !== undefined ? { buildspec: input.buildspecOverride } : {}),
+      ...(input.gitCloneDepthOverride !== undefined ? { gitCloneDepth: input.gitCloneDepthOverride } : {}),
+      ...(input.gitSubmodulesConfigOverride ? { gitSubmodulesConfig: input.gitSubmodulesConfigOverride } : {}),
+      ...(input.insecureSslOverride !== undefined ? { insecureSsl: input.insecureSslOverride } : {}),
+    },
+    'source',
+  );
   const env = project.environment;
-  const vars = mergeVariables(env.environmentVariables ?? [], checkVariables(input.environmentVariablesOverride, 'environmentVariablesOverride'));
-  const environment = checkEnvironment({
-    ...env,
-    ...(input.environmentTypeOverride ? { type: input.environmentTypeOverride } : {}),
-    ...(input.imageOverride ? { image: input.imageOverride } : {}),
-    ...(input.computeTypeOverride ? { computeType: input.computeTypeOverride } : {}),
-    ...(input.privilegedModeOverride !== undefined ? { privilegedMode: input.privilegedModeOverride } : {}),
-    ...(input.imagePullCredentialsTypeOverride ? { imagePullCredentialsType: input.imagePullCredentialsTypeOverride } : {}),
-    environmentVariables: vars,
-  }, 'environment');
+  const vars = mergeVariables(
+    env.environmentVariables ?? [],
+    checkVariables(input.environmentVariablesOverride, 'environmentVariablesOverride'),
+  );
+  const environment = checkEnvironment(
+    {
+      ...env,
+      ...(input.environmentTypeOverride ? { type: input.environmentTypeOverride } : {}),
+      ...(input.imageOverride ? { image: input.imageOverride } : {}),
+      ...(input.computeTypeOverride ? { computeType: input.computeTypeOverride } : {}),
+      ...(input.privilegedModeOverride !== undefined ? { privilegedMode: input.privilegedModeOverride } : {}),
+      ...(input.imagePullCredentialsTypeOverride ? { imagePullCredentialsType: input.imagePullCredentialsTypeOverride } : {}),
+      environmentVariables: vars,
+    },
+    'environment',
+  );
   return {
     source,
-    secondarySources: input.secondarySourcesOverride ? checkSecondarySources(input.secondarySourcesOverride, 'secondarySourcesOverride') : (project.secondarySources ?? []),
+    secondarySources: input.secondarySourcesOverride
+      ? checkSecondarySources(input.secondarySourcesOverride, 'secondarySourcesOverride')
+      : (project.secondarySources ?? []),
     sourceVersion: input.sourceVersion ?? project.sourceVersion,
     environment,
     artifacts: checkArtifacts(input.artifactsOverride ?? project.artifacts, source, 'artifactsOverride'),
-    secondaryArtifacts: input.secondaryArtifactsOverride ? checkSecondaryArtifacts(input.secondaryArtifactsOverride, source, 'secondaryArtifactsOverride') : (project.secondaryArtifacts ?? []),
+    secondaryArtifacts: input.secondaryArtifactsOverride
+      ? checkSecondaryArtifacts(input.secondaryArtifactsOverride, source, 'secondaryArtifactsOverride')
+      : (project.secondaryArtifacts ?? []),
     cache: input.cacheOverride ?? project.cache ?? { type: 'NO_CACHE' },
     timeoutInMinutes: input.timeoutInMinutesOverride ?? project.timeoutInMinutes ?? 60,
     queuedTimeoutInMinutes: input.queuedTimeoutInMinutesOverride ?? project.queuedTimeoutInMinutes ?? 480,
@@ -93,7 +124,13 @@ export interface BuildStarter {
 }
 
 /** Records the build (taking the project's next build number, within its concurrent build limit) and returns it; the caller enqueues it. */
-export function recordBuild(cb: CodebuildContext, scope: Scope, projectArn: string, settings: BuildSettings, starter: BuildStarter): BuildRecord {
+export function recordBuild(
+  cb: CodebuildContext,
+  scope: Scope,
+  projectArn: string,
+  settings: BuildSettings,
+  starter: BuildStarter,
+): BuildRecord {
   return cb.model.tx(() => {
     const project = cb.model.projects.get(projectArn);
     if (!project) throw codebuildError.projectNotFound(projectArn);
@@ -102,7 +139,9 @@ export function recordBuild(cb: CodebuildContext, scope: Scope, projectArn: stri
     const name = project.project.name;
     const limit = project.project.concurrentBuildLimit;
     if (limit !== undefined && cb.model.builds.find({ project: name, scope: scopeKey(scope), status: 'IN_PROGRESS' }).length >= limit) {
-      throw codebuildError.accountLimitExceeded(`Cannot have more than ${limit} active builds for the project ${name} (its concurrentBuildLimit)`);
+      throw codebuildError.accountLimitExceeded(
+        `Cannot have more than ${limit} active builds for the project ${name} (its concurrentBuildLimit)`,
+      );
     }
     const uuid = newUuid();
     const now = cb.clock.now();
@@ -137,7 +176,13 @@ export function recordBuild(cb: CodebuildContext, scope: Scope, projectArn: stri
       exportedEnvironmentVariables: [],
       reportArns: [],
     };
-    const record: BuildRecord = { build, uuid, artifactsSpec: settings.artifacts, secondaryArtifactsSpec: settings.secondaryArtifacts, idempotencyToken: starter.idempotencyToken };
+    const record: BuildRecord = {
+      build,
+      uuid,
+      artifactsSpec: settings.artifacts,
+      secondaryArtifactsSpec: settings.secondaryArtifacts,
+      idempotencyToken: starter.idempotencyToken,
+    };
     cb.model.putBuild(record);
     return record;
   });

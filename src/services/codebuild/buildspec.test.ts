@@ -27,7 +27,11 @@ artifacts: # 빌드 결과물로 여기서는 도커 이미지를 사용하기 �
     discard-paths: no
 `;
 
-const fails = (text: string, message: RegExp) => assert.throws(() => parseBuildspec(text), (err) => err instanceof BuildspecError && message.test(err.message));
+const fails = (text: string, message: RegExp) =>
+  assert.throws(
+    () => parseBuildspec(text),
+    (err) => err instanceof BuildspecError && message.test(err.message),
+  );
 
 describe('buildspec', () => {
   it("reads seed 003's buildspec: runtime versions as written, folded commands, discard-paths no", () => {
@@ -36,7 +40,10 @@ describe('buildspec', () => {
     assert.deepEqual(spec.phases.install?.runtimeVersions, { python: '3.11' });
     assert.deepEqual(spec.phases.pre_build?.commands, ['pytest test_main.py']);
     assert.equal(spec.phases.build?.commands.length, 3);
-    assert.match(spec.phases.build!.commands[0], /^aws ecr get-login-password --region \$AWS_DEFAULT_REGION \| docker login .*amazonaws\.com\n$/);
+    assert.match(
+      spec.phases.build!.commands[0],
+      /^aws ecr get-login-password --region \$AWS_DEFAULT_REGION \| docker login .*amazonaws\.com\n$/,
+    );
     assert.deepEqual(spec.artifacts?.files, ['**/*']);
     assert.equal(spec.artifacts?.discardPaths, false);
     assert.equal(spec.phases.post_build, undefined);
@@ -78,7 +85,15 @@ cache:
     assert.equal(spec.phases.post_build?.onFailureAsked, 'RETRY-2');
     assert.deepEqual(spec.reports.pytest, { files: ['report.xml'], baseDirectory: 'reports', discardPaths: false, fileFormat: 'JUNITXML' });
     assert.deepEqual(spec.artifacts?.files, []);
-    assert.deepEqual(spec.artifacts?.secondary.web, { files: ['imagedefinitions.json'], name: 'web-$(date +%s)', discardPaths: true, baseDirectory: undefined, excludePaths: [], enableSymlinks: false, s3Prefix: undefined });
+    assert.deepEqual(spec.artifacts?.secondary.web, {
+      files: ['imagedefinitions.json'],
+      name: 'web-$(date +%s)',
+      discardPaths: true,
+      baseDirectory: undefined,
+      excludePaths: [],
+      enableSymlinks: false,
+      s3Prefix: undefined,
+    });
     assert.deepEqual(spec.cachePaths, ['/root/.cache/pip/**/*']);
   });
 
@@ -99,13 +114,20 @@ cache:
   });
 
   it('bounds what becomes a path or a record: identifiers, report names, and how many of each', () => {
-    const secondary = (ids: string[]) => `version: 0.2\nartifacts:\n  secondary-artifacts:\n${ids.map((id) => `    "${id}":\n      files: [a]\n`).join('')}`;
+    const secondary = (ids: string[]) =>
+      `version: 0.2\nartifacts:\n  secondary-artifacts:\n${ids.map((id) => `    "${id}":\n      files: [a]\n`).join('')}`;
     const reports = (names: string[]) => `version: 0.2\nreports:\n${names.map((n) => `  "${n}":\n    files: [a]\n`).join('')}`;
-    fails(secondary(['../../etc/cron.d']), /identifier '\.\.\/\.\.\/etc\/cron\.d' can only contain alphanumeric characters and underscores/);
+    fails(
+      secondary(['../../etc/cron.d']),
+      /identifier '\.\.\/\.\.\/etc\/cron\.d' can only contain alphanumeric characters and underscores/,
+    );
     fails(secondary(Array.from({ length: 13 }, (_, i) => `a${i}`)), /names 13 artifacts; at most 12/);
     assert.equal(Object.keys(parseBuildspec(secondary(Array.from({ length: 12 }, (_, i) => `a${i}`))).artifacts!.secondary).length, 12);
     fails(reports(['a/b']), /'reports' name 'a\/b' must be a report group ARN/);
     fails(reports(['a', 'b', 'c', 'd', 'e', 'f']), /names 6 reports; a project can have at most 5/);
-    assert.deepEqual(Object.keys(parseBuildspec(reports(['unit', 'arn:aws:codebuild:us-east-1:000000000000:report-group/shared'])).reports), ['unit', 'arn:aws:codebuild:us-east-1:000000000000:report-group/shared']);
+    assert.deepEqual(
+      Object.keys(parseBuildspec(reports(['unit', 'arn:aws:codebuild:us-east-1:000000000000:report-group/shared'])).reports),
+      ['unit', 'arn:aws:codebuild:us-east-1:000000000000:report-group/shared'],
+    );
   });
 });

@@ -127,7 +127,8 @@ export function parseBuildspec(text: string): Buildspec {
   const env = map(root.env, 'env');
   known(env, 'env.', ['shell', 'variables', 'parameter-store', 'secrets-manager', 'exported-variables', 'git-credential-helper']);
   const shell = str(env.shell, 'env.shell');
-  if (shell !== undefined && !['bash', '/bin/bash', 'sh', '/bin/sh'].includes(shell)) fail(`'env.shell' must be bash or /bin/sh on Linux (got '${shell}')`);
+  if (shell !== undefined && !['bash', '/bin/bash', 'sh', '/bin/sh'].includes(shell))
+    fail(`'env.shell' must be bash or /bin/sh on Linux (got '${shell}')`);
   const exportedVariables = strings(env['exported-variables'], 'env.exported-variables');
   for (const name of exportedVariables) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) fail(`'env.exported-variables' names '${name}', which is not a variable name`);
@@ -142,17 +143,28 @@ export function parseBuildspec(text: string): Buildspec {
   const reportNodes = Object.entries(map(root.reports, 'reports'));
   if (reportNodes.length > MAX_REPORTS) fail(`'reports' names ${reportNodes.length} reports; a project can have at most ${MAX_REPORTS}`);
   for (const [name, node] of reportNodes) {
-    if (!REPORT_NAME.test(name) && !isReportGroupArn(name)) fail(`'reports' name '${name}' must be a report group ARN or 1 to 100 letters, digits, hyphens and underscores`);
+    if (!REPORT_NAME.test(name) && !isReportGroupArn(name))
+      fail(`'reports' name '${name}' must be a report group ARN or 1 to 100 letters, digits, hyphens and underscores`);
     reports[name] = report(node, `reports.${name}`);
   }
 
   let artifacts: Buildspec['artifacts'];
   if (root.artifacts !== undefined && root.artifacts !== '') {
     const a = map(root.artifacts, 'artifacts');
-    known(a, 'artifacts.', ['files', 'name', 'discard-paths', 'base-directory', 'exclude-paths', 'enable-symlinks', 's3-prefix', 'secondary-artifacts']);
+    known(a, 'artifacts.', [
+      'files',
+      'name',
+      'discard-paths',
+      'base-directory',
+      'exclude-paths',
+      'enable-symlinks',
+      's3-prefix',
+      'secondary-artifacts',
+    ]);
     const secondary: Record<string, ArtifactSpec> = {};
     const secondaryNodes = Object.entries(map(a['secondary-artifacts'], 'artifacts.secondary-artifacts'));
-    if (secondaryNodes.length > MAX_SECONDARY_ARTIFACTS) fail(`'artifacts.secondary-artifacts' names ${secondaryNodes.length} artifacts; at most ${MAX_SECONDARY_ARTIFACTS} are allowed`);
+    if (secondaryNodes.length > MAX_SECONDARY_ARTIFACTS)
+      fail(`'artifacts.secondary-artifacts' names ${secondaryNodes.length} artifacts; at most ${MAX_SECONDARY_ARTIFACTS} are allowed`);
     for (const [id, node] of secondaryNodes) {
       if (!isIdentifier(id)) fail(`'artifacts.secondary-artifacts' identifier '${id}' ${IDENTIFIER_RULE}`);
       secondary[id] = artifact(map(node, `artifacts.secondary-artifacts.${id}`), `artifacts.secondary-artifacts.${id}`);
@@ -186,7 +198,8 @@ function phase(node: Node, key: PhaseKey): PhaseSpec {
     else if (/^RETRY(-\d+)?(-.+)?$/.test(asked)) onFailure = 'ABORT';
     else fail(`'phases.${key}.on-failure' must be ABORT, CONTINUE or RETRY[-count][-regex] (got '${asked}')`);
   }
-  if (m['runtime-versions'] !== undefined && key !== 'install') fail(`'phases.${key}.runtime-versions' is only allowed in the install phase`);
+  if (m['runtime-versions'] !== undefined && key !== 'install')
+    fail(`'phases.${key}.runtime-versions' is only allowed in the install phase`);
   return {
     commands: strings(m.commands, `phases.${key}.commands`),
     finally: strings(m.finally, `phases.${key}.finally`),
@@ -199,7 +212,8 @@ function phase(node: Node, key: PhaseKey): PhaseSpec {
 
 /** `files` may be left out of the primary artifact only when secondary artifacts carry the files. */
 function artifact(m: { [key: string]: Node }, key: string, filesOptional = false): ArtifactSpec {
-  if (key !== 'artifacts') known(m, `${key}.`, ['files', 'name', 'discard-paths', 'base-directory', 'exclude-paths', 'enable-symlinks', 's3-prefix']);
+  if (key !== 'artifacts')
+    known(m, `${key}.`, ['files', 'name', 'discard-paths', 'base-directory', 'exclude-paths', 'enable-symlinks', 's3-prefix']);
   const files = strings(m.files, `${key}.files`, { allowScalar: true });
   if (files.length === 0 && !filesOptional) fail(`'${key}.files' is required: list the files to keep, e.g. '**/*'`);
   return {
@@ -218,7 +232,18 @@ const MAX_REPORTS = 5;
 const MAX_SECONDARY_ARTIFACTS = 12;
 /** With `<project>-` before it, a report group name stays within CodeBuild's 128 characters. */
 const REPORT_NAME = /^[A-Za-z0-9_-]{1,100}$/;
-const REPORT_FORMATS = ['JUNITXML', 'CUCUMBERJSON', 'TESTNGXML', 'VISUALSTUDIOTRX', 'NUNITXML', 'NUNIT3XML', 'CLOVERXML', 'COBERTURAXML', 'JACOCOXML', 'SIMPLECOV'];
+const REPORT_FORMATS = [
+  'JUNITXML',
+  'CUCUMBERJSON',
+  'TESTNGXML',
+  'VISUALSTUDIOTRX',
+  'NUNITXML',
+  'NUNIT3XML',
+  'CLOVERXML',
+  'COBERTURAXML',
+  'JACOCOXML',
+  'SIMPLECOV',
+];
 
 function report(node: Node, key: string): ReportSpec {
   const m = map(node, key);
@@ -227,5 +252,10 @@ function report(node: Node, key: string): ReportSpec {
   if (files.length === 0) fail(`'${key}.files' is required`);
   const fileFormat = (str(m['file-format'], `${key}.file-format`) ?? 'JUNITXML').toUpperCase();
   if (!REPORT_FORMATS.includes(fileFormat)) fail(`'${key}.file-format' must be one of ${REPORT_FORMATS.join(', ')} (got '${fileFormat}')`);
-  return { files, baseDirectory: str(m['base-directory'], `${key}.base-directory`), discardPaths: flag(m['discard-paths'], `${key}.discard-paths`), fileFormat };
+  return {
+    files,
+    baseDirectory: str(m['base-directory'], `${key}.base-directory`),
+    discardPaths: flag(m['discard-paths'], `${key}.discard-paths`),
+    fileFormat,
+  };
 }

@@ -33,7 +33,10 @@ export function buildController(cb: CodebuildContext): BuildController {
     if (!entry) {
       if (record.runnerEpoch && record.runnerEpoch !== cb.epoch) return interrupted(cb, record);
       const run = new BuildRun(cb, buildArn, record.uuid);
-      const done = run.run().catch((err) => log.error(`build ${buildArn} ended badly`, err)).finally(() => runs.delete(buildArn));
+      const done = run
+        .run()
+        .catch((err) => log.error(`build ${buildArn} ended badly`, err))
+        .finally(() => runs.delete(buildArn));
       entry = { run, done };
       runs.set(buildArn, entry);
     }
@@ -80,5 +83,6 @@ async function interrupted(cb: CodebuildContext, record: BuildRecord): Promise<v
     complete(r.build, 'FAILED', now);
   });
   log.warn(`build ${buildArn}: ${reason}`);
-  if (updated) cb.events.publish({ type: 'codebuild.build', resource: buildArn, at: cb.clock.now(), detail: { buildStatus: 'FAILED', reason } });
+  if (updated)
+    cb.events.publish({ type: 'codebuild.build', resource: buildArn, at: cb.clock.now(), detail: { buildStatus: 'FAILED', reason } });
 }

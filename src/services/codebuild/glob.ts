@@ -51,7 +51,13 @@ export async function walk(base: string, prefix = ''): Promise<FoundFile[]> {
 
 /** The files under `base` that match any of `patterns` and none of `exclude`. */
 export async function matchFiles(base: string, patterns: string[], exclude: string[] = []): Promise<FoundFile[]> {
-  if (!(await lstat(base).then((s) => s.isDirectory(), () => false))) return [];
+  if (
+    !(await lstat(base).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  )
+    return [];
   const wanted = patterns.map(globToRegExp);
   const unwanted = exclude.map(globToRegExp);
   return (await walk(base)).filter((f) => wanted.some((r) => r.test(f.path)) && !unwanted.some((r) => r.test(f.path)));

@@ -23,10 +23,32 @@ export function debootstrapArgs(rootfs: string, mirror: string): string[] {
 
 /** Debian packages in the build image: CodeBuild standard's everyday tools. */
 export const PACKAGES = [
-  'bash', 'git', 'ca-certificates', 'curl', 'wget', 'jq', 'zip', 'unzip', 'xz-utils', 'openssh-client', 'procps', 'less', 'make',
-  'python3', 'python-is-python3', 'python3-pip', 'python3-venv', 'python3-pytest', 'awscli', 'python3-boto3', 'nodejs', 'npm',
+  'bash',
+  'git',
+  'ca-certificates',
+  'curl',
+  'wget',
+  'jq',
+  'zip',
+  'unzip',
+  'xz-utils',
+  'openssh-client',
+  'procps',
+  'less',
+  'make',
+  'python3',
+  'python-is-python3',
+  'python3-pip',
+  'python3-venv',
+  'python3-pytest',
+  'awscli',
+  'python3-boto3',
+  'nodejs',
+  'npm',
   // So that FastAPI services like seed 003's install (pip finds them satisfied) and test offline.
-  'python3-fastapi', 'python3-uvicorn', 'python3-httpx',
+  'python3-fastapi',
+  'python3-uvicorn',
+  'python3-httpx',
 ];
 
 /**

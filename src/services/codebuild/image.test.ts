@@ -17,7 +17,10 @@ const noRegistry: EcrFacade = { registryHost: () => '127.0.0.1:1', engineImageNa
 async function runtimeWithBase(): Promise<FakeRuntime> {
   const runtime = new FakeRuntime();
   // The Debian base as debootstrap would have left it, so only the Dockerfile step runs.
-  await runtime.importImage(Readable.from([Buffer.from('rootfs')]), { tag: BASE_IMAGE, changes: [`LABEL ${RECIPE_LABEL}=${baseRecipeHash(debianMirror())}`] });
+  await runtime.importImage(Readable.from([Buffer.from('rootfs')]), {
+    tag: BASE_IMAGE,
+    changes: [`LABEL ${RECIPE_LABEL}=${baseRecipeHash(debianMirror())}`],
+  });
   return runtime;
 }
 
@@ -31,7 +34,10 @@ test('builds that wait for the build image each see its progress in their own lo
   ]);
   assert.deepEqual([a, b], ['slipway/codebuild-standard:7.0', 'slipway/codebuild-standard:5.0']);
   for (const log of [first, waiting]) {
-    assert.match(log.join('\n'), /Building Slipway's build image slipway\/codebuild-standard from Debian \S+: 100% done: slipway\/codebuild-standard:recipe-[0-9a-f]{16}/);
+    assert.match(
+      log.join('\n'),
+      /Building Slipway's build image slipway\/codebuild-standard from Debian \S+: 100% done: slipway\/codebuild-standard:recipe-[0-9a-f]{16}/,
+    );
   }
   const again: string[] = [];
   assert.equal(await images.resolve('aws/codebuild/standard:7.0', (line) => again.push(line)), 'slipway/codebuild-standard:7.0');

@@ -16,8 +16,16 @@ import type { ContainerRuntime } from '../../runtime/types.ts';
 import type { EcrFacade } from '../ecr/index.ts';
 import type { AppContext } from '../types.ts';
 import {
-  BASE_IMAGE, RECIPE_LABEL, RecipeProgress, STANDARD_REPO, baseRecipeHash, debianMirror, debootstrapArgs, standardDockerfile,
-  standardRecipeHash, standardTagFor,
+  BASE_IMAGE,
+  RECIPE_LABEL,
+  RecipeProgress,
+  STANDARD_REPO,
+  baseRecipeHash,
+  debianMirror,
+  debootstrapArgs,
+  standardDockerfile,
+  standardRecipeHash,
+  standardTagFor,
 } from './image-recipe.ts';
 
 const log = logger('codebuild.image');
@@ -65,11 +73,15 @@ export class BuildImages {
   private async ensureStandard(hash: string, mirror: string, progress: Progress): Promise<string> {
     this.watchers.add(progress);
     if (this.building && this.lastLine) progress(this.lastLine);
-    this.building ??= prepareStandardImage(this.app.runtime, (line) => {
-      this.lastLine = line;
-      log.info(line);
-      for (const watcher of this.watchers) watcher(line);
-    }, { hash, mirror }).finally(() => {
+    this.building ??= prepareStandardImage(
+      this.app.runtime,
+      (line) => {
+        this.lastLine = line;
+        log.info(line);
+        for (const watcher of this.watchers) watcher(line);
+      },
+      { hash, mirror },
+    ).finally(() => {
       this.building = undefined;
       this.lastLine = undefined;
     });
@@ -85,7 +97,11 @@ export class BuildImages {
  * Slipway's build image for the current recipe, built unless the engine has it: what a standard-image
  * build waits for, and what scripts/setup.sh runs ahead of the first build. Returns its canonical tag.
  */
-export async function prepareStandardImage(runtime: ContainerRuntime, progress: Progress, recipe = { mirror: debianMirror(), hash: '' }): Promise<string> {
+export async function prepareStandardImage(
+  runtime: ContainerRuntime,
+  progress: Progress,
+  recipe = { mirror: debianMirror(), hash: '' },
+): Promise<string> {
   const mirror = recipe.mirror;
   return buildStandard(runtime, recipe.hash || standardRecipeHash(mirror), mirror, progress);
 }
@@ -129,7 +145,9 @@ export async function ensureBase(runtime: ContainerRuntime, mirror: string, onLi
   const hash = baseRecipeHash(mirror);
   if ((await runtime.imageLabels(BASE_IMAGE))?.[RECIPE_LABEL] === hash) return;
   if (process.getuid?.() !== 0) {
-    throw new ImageError(`CLIENT_ERROR: Slipway builds its Debian base image with debootstrap, which needs root. Run Slipway as root once, or build it with: sudo debootstrap ${debootstrapArgs('/tmp/rootfs', mirror).join(' ')} && sudo tar -C /tmp/rootfs -c . | docker import --change 'LABEL ${RECIPE_LABEL}=${hash}' - ${BASE_IMAGE}`);
+    throw new ImageError(
+      `CLIENT_ERROR: Slipway builds its Debian base image with debootstrap, which needs root. Run Slipway as root once, or build it with: sudo debootstrap ${debootstrapArgs('/tmp/rootfs', mirror).join(' ')} && sudo tar -C /tmp/rootfs -c . | docker import --change 'LABEL ${RECIPE_LABEL}=${hash}' - ${BASE_IMAGE}`,
+    );
   }
   const dir = await mkdtemp(join(tmpdir(), 'slipway-debootstrap-'));
   const rootfs = join(dir, 'rootfs');
@@ -162,9 +180,13 @@ function run(command: string, args: string[], onLine: (line: string) => void): P
     child.stdout.on('data', take);
     child.stderr.on('data', take);
     child.on('error', (err: NodeJS.ErrnoException) => {
-      reject(err.code === 'ENOENT'
-        ? new ImageError(`CLIENT_ERROR: ${command} is not installed; Slipway needs it to build its build image (apt-get install ${command}, or run scripts/setup.sh)`)
-        : err);
+      reject(
+        err.code === 'ENOENT'
+          ? new ImageError(
+              `CLIENT_ERROR: ${command} is not installed; Slipway needs it to build its build image (apt-get install ${command}, or run scripts/setup.sh)`,
+            )
+          : err,
+      );
     });
     child.on('close', (code) => {
       if (code === 0) resolve();

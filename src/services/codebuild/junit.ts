@@ -24,13 +24,17 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"'
 
 function decode(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e.toLowerCase()]);
+    e[0] === '#'
+      ? String.fromCodePoint(e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+      : ENTITIES[e.toLowerCase()],
+  );
 }
 
 export function parseXml(xml: string): Element {
   const root: Element = { name: '#document', attrs: {}, children: [], text: '' };
   const stack = [root];
-  const token = /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
+  const token =
+    /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
   for (const m of xml.matchAll(token)) {
     const top = stack[stack.length - 1];
     if (m[1] !== undefined) top.text += m[1];
@@ -88,9 +92,17 @@ export function parseTestng(xml: string): ParsedCase[] {
   for (const cls of descendants(parseXml(xml), 'class')) {
     for (const m of descendants(cls, 'test-method')) {
       if (m.attrs['is-config'] === 'true') continue;
-      const status = m.attrs.status === 'PASS' ? 'SUCCEEDED' : m.attrs.status === 'FAIL' ? 'FAILED' : m.attrs.status === 'SKIP' ? 'SKIPPED' : 'UNKNOWN';
+      const status =
+        m.attrs.status === 'PASS' ? 'SUCCEEDED' : m.attrs.status === 'FAIL' ? 'FAILED' : m.attrs.status === 'SKIP' ? 'SKIPPED' : 'UNKNOWN';
       const exception = [...descendants(m, 'message')][0];
-      out.push({ suite: '', prefix: cls.attrs.name ?? '', name: m.attrs.name ?? '', status, durationNs: (Number(m.attrs['duration-ms']) || 0) * 1e6, message: exception?.text.trim() || undefined });
+      out.push({
+        suite: '',
+        prefix: cls.attrs.name ?? '',
+        name: m.attrs.name ?? '',
+        status,
+        durationNs: (Number(m.attrs['duration-ms']) || 0) * 1e6,
+        message: exception?.text.trim() || undefined,
+      });
     }
   }
   return out;

@@ -37,7 +37,11 @@ export class BuildLog {
   /** Where CloudWatch Logs lines go, while that works. */
   private cloudWatch?: (message: string) => void;
 
-  constructor(private readonly cb: CodebuildContext, uuid: string, build?: Build) {
+  constructor(
+    private readonly cb: CodebuildContext,
+    uuid: string,
+    build?: Build,
+  ) {
     const dataDir = cb.config.dataDir;
     mkdirSync(join(dataDir, 'logs', 'codebuild'), { recursive: true });
     this.out = createWriteStream(logPath(dataDir, uuid), { flags: 'a' });
@@ -99,7 +103,9 @@ export function logRoutes(cb: CodebuildContext): Route[] {
         try {
           file = await open(logPath(cb.config.dataDir, uuid), 'r');
         } catch {
-          return sendJson(res, 404, { message: `No log for build ${wanted}: ${record ? 'it has not started writing one yet' : 'no such build'}` });
+          return sendJson(res, 404, {
+            message: `No log for build ${wanted}: ${record ? 'it has not started writing one yet' : 'no such build'}`,
+          });
         }
         res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
         let closed = false;

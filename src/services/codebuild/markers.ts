@@ -36,7 +36,11 @@ export function parseMarker(line: string, nonce: string): Marker | undefined {
 export class MarkerReader {
   private partial = '';
 
-  constructor(private readonly nonce: string, private readonly onLine: (line: string) => void, private readonly onMarker: (m: Marker) => void) {}
+  constructor(
+    private readonly nonce: string,
+    private readonly onLine: (line: string) => void,
+    private readonly onMarker: (m: Marker) => void,
+  ) {}
 
   push(text: string): void {
     const lines = (this.partial + text).split('\n');
@@ -63,6 +67,9 @@ export function phaseFailure(spec: Buildspec, m: Extract<Marker, { status: 'FAIL
   const command = (m.list === 'c' ? phase?.commands : phase?.finally)?.[m.index] ?? '(unknown command)';
   return {
     command,
-    context: { statusCode: 'COMMAND_EXECUTION_ERROR', message: `Error while executing command: ${command.trim()}. Reason: exit status ${m.exitCode}` },
+    context: {
+      statusCode: 'COMMAND_EXECUTION_ERROR',
+      message: `Error while executing command: ${command.trim()}. Reason: exit status ${m.exitCode}`,
+    },
   };
 }

@@ -26,9 +26,11 @@ import type { DocTable, Store } from '../../store/index.ts';
 import type { Build, Project, ProjectArtifacts, Report, ReportGroup, TestCase } from './shapes.ts';
 
 /** A project as CreateProject stores it: what the model leaves optional but a project always has. */
-export type StoredProject = Project & Required<Pick<Project, 'name' | 'arn' | 'source' | 'artifacts' | 'environment' | 'serviceRole' | 'created' | 'lastModified'>>;
+export type StoredProject = Project &
+  Required<Pick<Project, 'name' | 'arn' | 'source' | 'artifacts' | 'environment' | 'serviceRole' | 'created' | 'lastModified'>>;
 /** A build as StartBuild records it. */
-export type StoredBuild = Build & Required<Pick<Build, 'id' | 'arn' | 'projectName' | 'buildStatus' | 'startTime' | 'source' | 'environment' | 'serviceRole'>>;
+export type StoredBuild = Build &
+  Required<Pick<Build, 'id' | 'arn' | 'projectName' | 'buildStatus' | 'startTime' | 'source' | 'environment' | 'serviceRole'>>;
 export type StoredReportGroup = ReportGroup & Required<Pick<ReportGroup, 'arn' | 'name' | 'created' | 'lastModified'>>;
 export type StoredReport = Report & Required<Pick<Report, 'arn' | 'name' | 'reportGroupArn' | 'created'>>;
 
@@ -73,7 +75,13 @@ export class CodebuildModel {
 
   constructor(readonly store: Store) {
     this.projects = store.docTable('codebuild_projects', { scope: 'TEXT', name: 'TEXT' });
-    this.builds = store.docTable('codebuild_builds', { scope: 'TEXT', project: 'TEXT', status: 'TEXT', started: 'INTEGER', build_id: 'TEXT' });
+    this.builds = store.docTable('codebuild_builds', {
+      scope: 'TEXT',
+      project: 'TEXT',
+      status: 'TEXT',
+      started: 'INTEGER',
+      build_id: 'TEXT',
+    });
     this.reportGroups = store.docTable('codebuild_report_groups', { scope: 'TEXT', name: 'TEXT' });
     this.reports = store.docTable('codebuild_reports', { scope: 'TEXT', report_group: 'TEXT', build: 'TEXT', created: 'INTEGER' });
     this.testCases = store.docTable('codebuild_test_cases', { report: 'TEXT' });
@@ -95,7 +103,13 @@ export class CodebuildModel {
 
   putBuild(record: BuildRecord): void {
     const b = record.build;
-    this.builds.put(b.arn, record, { scope: scopeKey(scopeOfOwnArn(b.arn)), project: b.projectName, status: b.buildStatus, started: b.startTime, build_id: b.id });
+    this.builds.put(b.arn, record, {
+      scope: scopeKey(scopeOfOwnArn(b.arn)),
+      project: b.projectName,
+      status: b.buildStatus,
+      started: b.startTime,
+      build_id: b.id,
+    });
   }
 
   /** Read-modify-write of one build in a transaction; undefined when it is gone. */
@@ -121,13 +135,19 @@ export class CodebuildModel {
   }
 
   putReport(report: StoredReport, buildArn: string): void {
-    this.reports.put(report.arn, report, { scope: scopeKey(scopeOfOwnArn(report.arn)), report_group: report.reportGroupArn, build: buildArn, created: report.created });
+    this.reports.put(report.arn, report, {
+      scope: scopeKey(scopeOfOwnArn(report.arn)),
+      report_group: report.reportGroupArn,
+      build: buildArn,
+      created: report.created,
+    });
   }
 
   putTestCases(reportArn: string, cases: TestCase[]): void {
     this.tx(() => {
       this.store.prepare('DELETE FROM codebuild_test_cases WHERE report = ?').run(reportArn);
-      cases.forEach((testCase, i) => this.testCases.put(`${reportArn}#${String(i).padStart(6, '0')}`, { testCase }, { report: reportArn }));
+      for (const [i, testCase] of cases.entries())
+        this.testCases.put(`${reportArn}#${String(i).padStart(6, '0')}`, { testCase }, { report: reportArn });
     });
   }
 

@@ -57,7 +57,7 @@ export class BuildNetwork {
 
   private async open(): Promise<string> {
     const bridge = await this.app.runtime.bridgeNetwork();
-    if (!bridge) throw new Error("the engine has no default bridge network, which build containers use to reach Slipway");
+    if (!bridge) throw new Error('the engine has no default bridge network, which build containers use to reach Slipway');
     const host = this.app.config.host;
     if (host === '0.0.0.0' || host === '::') return `http://${bridge.gateway}:${this.app.edge.port}`;
     if (!isLoopback(host)) return `http://${host}:${this.app.edge.port}`;
@@ -67,7 +67,12 @@ export class BuildNetwork {
       const key = credentialScope(req.headers.authorization, url.searchParams.get('X-Amz-Credential'))?.accessKeyId;
       if (!inSubnet(req.socket.remoteAddress ?? '', bridge.subnet) || !key || !this.keys.has(key)) {
         res.writeHead(403, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': 'UnrecognizedClientException' });
-        res.end(JSON.stringify({ __type: 'UnrecognizedClientException', message: 'The security token included in the request is invalid: only builds under way reach Slipway from a build network' }));
+        res.end(
+          JSON.stringify({
+            __type: 'UnrecognizedClientException',
+            message: 'The security token included in the request is invalid: only builds under way reach Slipway from a build network',
+          }),
+        );
         return;
       }
       const upstream = request({ ...target, method: req.method, path: req.url, headers: req.headers }, (answer) => {
@@ -83,7 +88,9 @@ export class BuildNetwork {
     });
     const port = await listen(server, bridge.gateway, this.app.edge.port).catch(() => listen(server, bridge.gateway, 0));
     this.server = server;
-    log.info(`builds reach Slipway at http://${bridge.gateway}:${port} (a relay that forwards only requests signed with a build's own key)`);
+    log.info(
+      `builds reach Slipway at http://${bridge.gateway}:${port} (a relay that forwards only requests signed with a build's own key)`,
+    );
     return `http://${bridge.gateway}:${port}`;
   }
 

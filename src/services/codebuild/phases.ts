@@ -7,7 +7,17 @@
 import type { Build, BuildPhase, BuildPhaseType, PhaseContext, StatusType } from './shapes.ts';
 
 export const PHASE_ORDER: BuildPhaseType[] = [
-  'SUBMITTED', 'QUEUED', 'PROVISIONING', 'DOWNLOAD_SOURCE', 'INSTALL', 'PRE_BUILD', 'BUILD', 'POST_BUILD', 'UPLOAD_ARTIFACTS', 'FINALIZING', 'COMPLETED',
+  'SUBMITTED',
+  'QUEUED',
+  'PROVISIONING',
+  'DOWNLOAD_SOURCE',
+  'INSTALL',
+  'PRE_BUILD',
+  'BUILD',
+  'POST_BUILD',
+  'UPLOAD_ARTIFACTS',
+  'FINALIZING',
+  'COMPLETED',
 ];
 
 export function currentPhase(build: Build): BuildPhase | undefined {

@@ -24,7 +24,8 @@ export function defaultEncryptionKey(scope: Scope): string {
 
 export function checkSource(source: ProjectSource, field = 'source'): ProjectSource {
   if (GIT_TYPES.includes(source.type) && !source.location) invalid(`Invalid ${field}: location is required for source type ${source.type}`);
-  if (source.type === 'NO_SOURCE' && !source.buildspec?.trim()) invalid(`Invalid ${field}: a buildspec is required for source type NO_SOURCE`);
+  if (source.type === 'NO_SOURCE' && !source.buildspec?.trim())
+    invalid(`Invalid ${field}: a buildspec is required for source type NO_SOURCE`);
   if (source.type === 'NO_SOURCE' && source.location) invalid(`Invalid ${field}: location must not be set for source type NO_SOURCE`);
   return { ...source, insecureSsl: source.insecureSsl ?? false };
 }
@@ -48,7 +49,11 @@ export function checkSecondarySources(sources: ProjectSource[] | undefined, fiel
   });
 }
 
-export function checkSecondaryArtifacts(artifacts: ProjectArtifacts[] | undefined, source: ProjectSource, field = 'secondaryArtifacts'): ProjectArtifacts[] {
+export function checkSecondaryArtifacts(
+  artifacts: ProjectArtifacts[] | undefined,
+  source: ProjectSource,
+  field = 'secondaryArtifacts',
+): ProjectArtifacts[] {
   const seen = new Set<string>();
   return (artifacts ?? []).map((a, i) => {
     if (!a.artifactIdentifier) invalid(`Invalid ${field}[${i}]: artifactIdentifier is required`);
@@ -63,8 +68,10 @@ export function checkSecondaryArtifacts(artifacts: ProjectArtifacts[] | undefine
 export function checkLogsConfig(logs: LogsConfig | undefined, field = 'logsConfig'): LogsConfig | undefined {
   const group = logs?.cloudWatchLogs?.groupName;
   const stream = logs?.cloudWatchLogs?.streamName;
-  if (group !== undefined && !/^[.\-_/#A-Za-z0-9]{1,512}$/.test(group)) invalid(`Invalid ${field}.cloudWatchLogs.groupName: '${group}' must be 1 to 512 characters of letters, digits and . - _ / #`);
-  if (stream !== undefined && (stream.length < 1 || stream.length > 512 || /[:*]/.test(stream))) invalid(`Invalid ${field}.cloudWatchLogs.streamName: '${stream}' must be 1 to 512 characters without ':' or '*'`);
+  if (group !== undefined && !/^[.\-_/#A-Za-z0-9]{1,512}$/.test(group))
+    invalid(`Invalid ${field}.cloudWatchLogs.groupName: '${group}' must be 1 to 512 characters of letters, digits and . - _ / #`);
+  if (stream !== undefined && (stream.length < 1 || stream.length > 512 || /[:*]/.test(stream)))
+    invalid(`Invalid ${field}.cloudWatchLogs.streamName: '${stream}' must be 1 to 512 characters without ':' or '*'`);
   return logs;
 }
 
@@ -72,10 +79,15 @@ export function checkLogsConfig(logs: LogsConfig | undefined, field = 'logsConfi
  * CodeBuild's number limits the model leaves open: a project's concurrent build limit is at least 1
  * and at most the account's quota (UpdateProject's -1 removes it); at most 10 automatic retries.
  */
-export function checkLimits(input: { concurrentBuildLimit?: number; autoRetryLimit?: number }, opts: { removable?: boolean; retryField?: string } = {}): void {
+export function checkLimits(
+  input: { concurrentBuildLimit?: number; autoRetryLimit?: number },
+  opts: { removable?: boolean; retryField?: string } = {},
+): void {
   const limit = input.concurrentBuildLimit;
   if (limit !== undefined && !(opts.removable && limit === -1) && (limit < 1 || limit > ACCOUNT_CONCURRENT_BUILDS)) {
-    invalid(`Invalid concurrentBuildLimit: ${limit}; it must be at least 1 and at most the account's concurrent build limit of ${ACCOUNT_CONCURRENT_BUILDS}${opts.removable ? ' (-1 removes the limit)' : ''}`);
+    invalid(
+      `Invalid concurrentBuildLimit: ${limit}; it must be at least 1 and at most the account's concurrent build limit of ${ACCOUNT_CONCURRENT_BUILDS}${opts.removable ? ' (-1 removes the limit)' : ''}`,
+    );
   }
   const retries = input.autoRetryLimit;
   if (retries !== undefined && (retries < 0 || retries > MAX_AUTO_RETRY_LIMIT)) {
@@ -84,11 +96,14 @@ export function checkLimits(input: { concurrentBuildLimit?: number; autoRetryLim
 }
 
 export function checkArtifacts(artifacts: ProjectArtifacts, source: ProjectSource, field = 'artifacts'): ProjectArtifacts {
-  if (artifacts.type === 'CODEPIPELINE' && source.type !== 'CODEPIPELINE') invalid(`Invalid ${field}: artifacts type CODEPIPELINE needs source type CODEPIPELINE`);
-  if (source.type === 'CODEPIPELINE' && artifacts.type !== 'CODEPIPELINE') invalid(`Invalid ${field}: source type CODEPIPELINE needs artifacts type CODEPIPELINE`);
+  if (artifacts.type === 'CODEPIPELINE' && source.type !== 'CODEPIPELINE')
+    invalid(`Invalid ${field}: artifacts type CODEPIPELINE needs source type CODEPIPELINE`);
+  if (source.type === 'CODEPIPELINE' && artifacts.type !== 'CODEPIPELINE')
+    invalid(`Invalid ${field}: source type CODEPIPELINE needs artifacts type CODEPIPELINE`);
   const out: ProjectArtifacts = { ...artifacts };
   if (artifacts.type === 'S3') {
-    if (!artifacts.location?.trim()) invalid(`Invalid ${field}: location is required for artifacts type S3 (the bucket the build writes its artifacts to)`);
+    if (!artifacts.location?.trim())
+      invalid(`Invalid ${field}: location is required for artifacts type S3 (the bucket the build writes its artifacts to)`);
     out.namespaceType ??= 'NONE';
     out.packaging ??= 'NONE';
     out.encryptionDisabled ??= false;
@@ -100,7 +115,8 @@ export function checkArtifacts(artifacts: ProjectArtifacts, source: ProjectSourc
 export function checkVariables(vars: EnvironmentVariable[] | undefined, field: string): EnvironmentVariable[] {
   const seen = new Set<string>();
   return (vars ?? []).map((v) => {
-    if (v.name.startsWith('CODEBUILD_')) invalid(`Invalid ${field}: environment variable name ${v.name} is reserved (names starting with CODEBUILD_ are CodeBuild's)`);
+    if (v.name.startsWith('CODEBUILD_'))
+      invalid(`Invalid ${field}: environment variable name ${v.name} is reserved (names starting with CODEBUILD_ are CodeBuild's)`);
     if (seen.has(v.name)) invalid(`Invalid ${field}: environment variable ${v.name} appears more than once`);
     seen.add(v.name);
     return { name: v.name, value: v.value, type: v.type ?? 'PLAINTEXT' };
@@ -108,7 +124,8 @@ export function checkVariables(vars: EnvironmentVariable[] | undefined, field: s
 }
 
 export function checkEnvironment(env: ProjectEnvironment, field = 'environment'): ProjectEnvironment {
-  if (WINDOWS.test(env.type) || env.type === 'MAC_ARM') invalid(`Invalid ${field}: ${env.type} environments are not available in Slipway (it runs Linux containers)`);
+  if (WINDOWS.test(env.type) || env.type === 'MAC_ARM')
+    invalid(`Invalid ${field}: ${env.type} environments are not available in Slipway (it runs Linux containers)`);
   if (!env.image.trim()) invalid(`Invalid ${field}: image must not be empty`);
   return {
     ...env,
@@ -119,7 +136,13 @@ export function checkEnvironment(env: ProjectEnvironment, field = 'environment')
 }
 
 /** A new project as CreateProject stores it, defaults filled in. */
-export function newProject(scope: Scope, arn: string, input: Partial<Project> & Required<Pick<Project, 'name' | 'source' | 'artifacts' | 'environment' | 'serviceRole'>>, now: number, badgeEnabled = false): StoredProject {
+export function newProject(
+  scope: Scope,
+  arn: string,
+  input: Partial<Project> & Required<Pick<Project, 'name' | 'source' | 'artifacts' | 'environment' | 'serviceRole'>>,
+  now: number,
+  badgeEnabled = false,
+): StoredProject {
   checkLimits(input);
   const source = checkSource(input.source);
   return {
@@ -142,7 +165,10 @@ export function newProject(scope: Scope, arn: string, input: Partial<Project> & 
     created: input.created ?? now,
     lastModified: now,
     badge: { badgeEnabled },
-    logsConfig: checkLogsConfig(input.logsConfig) ?? { cloudWatchLogs: { status: 'ENABLED' }, s3Logs: { status: 'DISABLED', encryptionDisabled: false } },
+    logsConfig: checkLogsConfig(input.logsConfig) ?? {
+      cloudWatchLogs: { status: 'ENABLED' },
+      s3Logs: { status: 'DISABLED', encryptionDisabled: false },
+    },
     ...(input.vpcConfig ? { vpcConfig: input.vpcConfig } : {}),
     ...(input.concurrentBuildLimit !== undefined ? { concurrentBuildLimit: input.concurrentBuildLimit } : {}),
     ...(input.autoRetryLimit !== undefined ? { autoRetryLimit: input.autoRetryLimit } : {}),

@@ -42,7 +42,9 @@ export function renderBuildScript(spec: Buildspec, opts: { buildId: string; cach
     'cd "$CODEBUILD_SRC_DIR" || __sw_log "cannot enter $CODEBUILD_SRC_DIR"',
   ];
   for (const [name, version] of Object.entries(spec.phases.install?.runtimeVersions ?? {})) {
-    lines.push(`__sw_log ${quote(`Selecting '${name}' runtime version '${version}' based on manual selections... (Slipway's images carry one version of each runtime)`)}`);
+    lines.push(
+      `__sw_log ${quote(`Selecting '${name}' runtime version '${version}' based on manual selections... (Slipway's images carry one version of each runtime)`)}`,
+    );
   }
   if (opts.cachePaths.length) lines.push(`__sw_cache_restore ${opts.cachePaths.map(quote).join(' ')}`);
   for (const key of PHASES) {
@@ -50,7 +52,8 @@ export function renderBuildScript(spec: Buildspec, opts: { buildId: string; cach
     const type = PHASE_TYPES[key];
     lines.push(`if __sw_begin ${type}; then`);
     if (phase?.runAs) lines.push(`  __sw_log ${quote(`run-as ${phase.runAs}: Slipway runs every command as the image's user`)}`);
-    if (phase?.onFailureAsked) lines.push(`  __sw_log ${quote(`on-failure ${phase.onFailureAsked}: retries are for EC2 compute in CodeBuild; Slipway aborts`)}`);
+    if (phase?.onFailureAsked)
+      lines.push(`  __sw_log ${quote(`on-failure ${phase.onFailureAsked}: retries are for EC2 compute in CodeBuild; Slipway aborts`)}`);
     for (const command of phase?.commands ?? []) lines.push(`  __sw_run ${quote(command)}`);
     if (phase?.finally.length) {
       lines.push('  __sw_finally');

@@ -33,10 +33,19 @@ function failure(err: unknown, what: string): never {
 }
 
 /** Downloads the source archive into `scratch` and returns the file's path. */
-export async function fetchSourceArchive(s3: S3Facade, location: string, versionId: string | undefined, scratch: string, log: (line: string) => void): Promise<string> {
+export async function fetchSourceArchive(
+  s3: S3Facade,
+  location: string,
+  versionId: string | undefined,
+  scratch: string,
+  log: (line: string) => void,
+): Promise<string> {
   const object = s3ObjectOf(location);
   if (!object) {
-    throw new SourceError('CLIENT_ERROR', `Invalid S3 source location ${location}: name the archive as <bucket>/<key> (e.g. my-bucket/src.zip), or give an absolute path or file:// URL on this machine`);
+    throw new SourceError(
+      'CLIENT_ERROR',
+      `Invalid S3 source location ${location}: name the archive as <bucket>/<key> (e.g. my-bucket/src.zip), or give an absolute path or file:// URL on this machine`,
+    );
   }
   const named = `primary source and source version ${s3Arn.object(object.bucket, object.key)}${versionId ? ` (version ${versionId})` : ''}`;
   let got;

@@ -18,7 +18,10 @@ import type { ProjectSource } from './shapes.ts';
 
 /** A source, buildspec or stored variable that cannot be had; the message goes into the phase context. */
 export class SourceError extends Error {
-  constructor(readonly statusCode: 'CLIENT_ERROR' | 'YAML_FILE_ERROR' | 'Decrypted Variables Error' | 'Secrets Manager Error', message: string) {
+  constructor(
+    readonly statusCode: 'CLIENT_ERROR' | 'YAML_FILE_ERROR' | 'Decrypted Variables Error' | 'Secrets Manager Error',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -28,10 +31,18 @@ const GIT_TIMEOUT_MS = 10 * 60 * 1000;
 
 function git(args: string[], cwd?: string): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    execFile('git', args, { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 8 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (err, stdout, stderr) => {
-      if (err) reject(new SourceError('CLIENT_ERROR', `git ${args[0]} failed: ${(stderr || err.message).trim().split('\n').slice(-3).join(' ')}`));
-      else resolvePromise(stdout.trim());
-    });
+    execFile(
+      'git',
+      args,
+      { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 8 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
+      (err, stdout, stderr) => {
+        if (err)
+          reject(
+            new SourceError('CLIENT_ERROR', `git ${args[0]} failed: ${(stderr || err.message).trim().split('\n').slice(-3).join(' ')}`),
+          );
+        else resolvePromise(stdout.trim());
+      },
+    );
   });
 }
 
@@ -55,12 +66,20 @@ export interface SourceReaders {
   readBuildspec: (value: string) => Promise<{ text: string; from: string } | undefined>;
 }
 
-export async function downloadSource(source: ProjectSource, version: string | undefined, dest: string, readers: SourceReaders): Promise<Downloaded> {
+export async function downloadSource(
+  source: ProjectSource,
+  version: string | undefined,
+  dest: string,
+  readers: SourceReaders,
+): Promise<Downloaded> {
   const log = readers.log;
   const type = source.type;
   if (type === 'NO_SOURCE') return {};
   if (type === 'CODEPIPELINE') {
-    throw new SourceError('CLIENT_ERROR', 'A CODEPIPELINE source is handed over by a pipeline run; start this project from its pipeline (CodePipeline comes in a later Slipway release)');
+    throw new SourceError(
+      'CLIENT_ERROR',
+      'A CODEPIPELINE source is handed over by a pipeline run; start this project from its pipeline (CodePipeline comes in a later Slipway release)',
+    );
   }
   const location = source.location ?? '';
   const local = localPath(location);
@@ -68,7 +87,11 @@ export async function downloadSource(source: ProjectSource, version: string | un
     if (local && (await isDirectory(local))) return copyDirectory(local, dest, log);
     if (local && ARCHIVE.test(local) && (await isFile(local))) return extractArchive(local, dest, log);
     // A location starting with / or file:// is this machine's, never a bucket.
-    if (local) throw new SourceError('CLIENT_ERROR', `${location} is neither an archive (.zip, .tar, .tar.gz, .tgz) nor a directory on this machine`);
+    if (local)
+      throw new SourceError(
+        'CLIENT_ERROR',
+        `${location} is neither an archive (.zip, .tar, .tar.gz, .tgz) nor a directory on this machine`,
+      );
     return extractArchive(await readers.fetchArchive(location, version), dest, log);
   }
   if (!GIT_TYPES.includes(type)) throw new SourceError('CLIENT_ERROR', `Source type ${type} is not supported by Slipway`);
@@ -84,9 +107,10 @@ export async function downloadSource(source: ProjectSource, version: string | un
 
 /** Branch (also refs/heads/…), tag (also refs/tags/…), commit, or CodeBuild's `ref^{commit}`. */
 async function resolveVersion(repo: string, version: string | undefined): Promise<string> {
-  if (!version) return git(['rev-parse', '--verify', 'HEAD^{commit}'], repo).catch(() => {
-    throw new SourceError('CLIENT_ERROR', 'the repository has no commits');
-  });
+  if (!version)
+    return git(['rev-parse', '--verify', 'HEAD^{commit}'], repo).catch(() => {
+      throw new SourceError('CLIENT_ERROR', 'the repository has no commits');
+    });
   const pinned = version.match(/^(.*)\^\{([0-9a-f]{7,40})\}$/);
   const ref = pinned ? pinned[2] : version;
   const candidates = ref.startsWith('refs/heads/')
@@ -107,17 +131,28 @@ async function resolveVersion(repo: string, version: string | undefined): Promis
 const ARCHIVE = /\.(zip|tar|tar\.gz|tgz)$/i;
 
 async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isFile(), () => false);
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 /** An uploaded source archive, unpacked into the source directory (zip through Python's zipfile, the rest through tar). */
 async function extractArchive(archive: string, dest: string, log: (line: string) => void): Promise<Downloaded> {
   log(`Extracting ${archive}`);
   await mkdir(dest, { recursive: true });
-  const [command, args] = /\.zip$/i.test(archive) ? ['python3', ['-m', 'zipfile', '-e', archive, dest]] : ['tar', ['-xf', archive, '-C', dest]];
+  const [command, args] = /\.zip$/i.test(archive)
+    ? ['python3', ['-m', 'zipfile', '-e', archive, dest]]
+    : ['tar', ['-xf', archive, '-C', dest]];
   await new Promise<void>((resolvePromise, reject) => {
     execFile(command, args, { timeout: GIT_TIMEOUT_MS }, (err, _stdout, stderr) => {
-      if (err) reject(new SourceError('CLIENT_ERROR', `cannot extract ${archive} with ${command}: ${(stderr || err.message).trim().split('\n').slice(-2).join(' ')}`));
+      if (err)
+        reject(
+          new SourceError(
+            'CLIENT_ERROR',
+            `cannot extract ${archive} with ${command}: ${(stderr || err.message).trim().split('\n').slice(-2).join(' ')}`,
+          ),
+        );
       else resolvePromise();
     });
   });
@@ -125,14 +160,20 @@ async function extractArchive(archive: string, dest: string, log: (line: string)
 }
 
 async function isDirectory(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false);
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 /** The top of a repository (a directory inside someone else's work tree is just a directory). */
 async function isGitRepository(path: string): Promise<boolean> {
   const top = await git(['rev-parse', '--show-toplevel'], path).catch(() => undefined);
   if (top !== undefined) return resolve(top) === resolve(path);
-  return git(['rev-parse', '--is-bare-repository'], path).then((bare) => bare === 'true', () => false);
+  return git(['rev-parse', '--is-bare-repository'], path).then(
+    (bare) => bare === 'true',
+    () => false,
+  );
 }
 
 async function copyDirectory(from: string, dest: string, log: (line: string) => void): Promise<Downloaded> {
@@ -145,12 +186,20 @@ async function copyDirectory(from: string, dest: string, log: (line: string) => 
  * Inline YAML (it has a line break), an S3 object ARN, or a path relative to the source root
  * (default buildspec.yml); a relative path the source lacks is read as `bucket/key` when that bucket exists.
  */
-export async function loadBuildspecText(buildspec: string | undefined, srcDir: string, readers: SourceReaders): Promise<{ text: string; from: string }> {
+export async function loadBuildspecText(
+  buildspec: string | undefined,
+  srcDir: string,
+  readers: SourceReaders,
+): Promise<{ text: string; from: string }> {
   const value = buildspec?.trim() ? buildspec : undefined;
   if (value && /[\r\n]/.test(value)) return { text: value, from: 'the inline buildspec' };
   if (value?.startsWith('arn:')) {
     const stored = await readers.readBuildspec(value);
-    if (!stored) throw new SourceError('YAML_FILE_ERROR', `buildspec ${value}: an ARN names a buildspec only as an S3 object (arn:aws:s3:::<bucket>/<key>)`);
+    if (!stored)
+      throw new SourceError(
+        'YAML_FILE_ERROR',
+        `buildspec ${value}: an ARN names a buildspec only as an S3 object (arn:aws:s3:::<bucket>/<key>)`,
+      );
     return stored;
   }
   const relative = value ?? 'buildspec.yml';
@@ -159,5 +208,8 @@ export async function loadBuildspecText(buildspec: string | undefined, srcDir: s
   if (text !== undefined) return { text, from: relative };
   const stored = value ? await readers.readBuildspec(value) : undefined;
   if (stored) return stored;
-  throw new SourceError('YAML_FILE_ERROR', `stat ${relative}: no such file or directory (the buildspec is read from the source root unless the project or StartBuild names another path, an S3 object or gives it inline)`);
+  throw new SourceError(
+    'YAML_FILE_ERROR',
+    `stat ${relative}: no such file or directory (the buildspec is read from the source root unless the project or StartBuild names another path, an S3 object or gives it inline)`,
+  );
 }

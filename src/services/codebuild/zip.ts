@@ -63,7 +63,7 @@ export async function writeZip(file: string, entries: ZipEntry[]): Promise<{ sha
       header.writeUInt32LE(body.length, 20);
       header.writeUInt32LE(data.length, 24);
       header.writeUInt16LE(name.length, 28);
-      header.writeUInt32LE((((entry.symlink ? 0o120777 : 0o100644) << 16) >>> 0), 38);
+      header.writeUInt32LE(((entry.symlink ? 0o120777 : 0o100644) << 16) >>> 0, 38);
       header.writeUInt32LE(offset, 42);
       central.push(header, name);
       await write(Buffer.concat([local, name, body]));

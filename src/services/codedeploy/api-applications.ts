@@ -15,7 +15,13 @@ import type { ApplicationInfo, CodedeployOperations } from './shapes.ts';
 const MAX_BATCH = 100;
 
 export function applicationView(app: ApplicationRecord): ApplicationInfo {
-  return { applicationId: app.id, applicationName: app.name, createTime: app.createTime, linkedToGitHub: false, computePlatform: app.computePlatform };
+  return {
+    applicationId: app.id,
+    applicationName: app.name,
+    createTime: app.createTime,
+    linkedToGitHub: false,
+    computePlatform: app.computePlatform,
+  };
 }
 
 export function applicationHandlers(cd: CodeDeployContext): Handlers<CodedeployOperations> {

@@ -51,8 +51,10 @@ export function configHandlers(cd: CodeDeployContext): Handlers<CodedeployOperat
       const scope = scopeOf(ctx);
       const name = checkName(input.deploymentConfigName, codedeployError.invalidConfigName);
       const computePlatform = input.computePlatform ?? 'Server';
-      if (computePlatform !== 'ECS') throw codedeployError.invalidComputePlatform(`Slipway deploys to ECS only: computePlatform must be ECS (got ${computePlatform})`);
-      if (input.minimumHealthyHosts) throw codedeployError.invalidMinimumHealthyHosts('minimumHealthyHosts cannot be set for the ECS compute platform');
+      if (computePlatform !== 'ECS')
+        throw codedeployError.invalidComputePlatform(`Slipway deploys to ECS only: computePlatform must be ECS (got ${computePlatform})`);
+      if (input.minimumHealthyHosts)
+        throw codedeployError.invalidMinimumHealthyHosts('minimumHealthyHosts cannot be set for the ECS compute platform');
       if (input.zonalConfig) throw codedeployError.invalidTrafficRouting('zonalConfig cannot be set for the ECS compute platform');
       const config: ConfigRecord = {
         arn: codedeployArn.deploymentConfig(scope, name),
@@ -70,7 +72,9 @@ export function configHandlers(cd: CodeDeployContext): Handlers<CodedeployOperat
       return { deploymentConfigId: config.id };
     },
 
-    GetDeploymentConfig: (input, ctx) => ({ deploymentConfigInfo: configView(requireConfig(cd, scopeOf(ctx), input.deploymentConfigName)) }),
+    GetDeploymentConfig: (input, ctx) => ({
+      deploymentConfigInfo: configView(requireConfig(cd, scopeOf(ctx), input.deploymentConfigName)),
+    }),
 
     ListDeploymentConfigs(input, ctx) {
       const own = m.configs.find({ scope: scopeKey(scopeOf(ctx)) }).map((c) => c.name);

@@ -32,21 +32,34 @@ export function controlHandlers(cd: CodeDeployContext): Handlers<CodedeployOpera
       const d = requireDeployment(cd, scopeOf(ctx), input.deploymentId);
       const type = input.deploymentWaitType ?? 'READY_WAIT';
       if (type === 'READY_WAIT') {
-        change(d.id, (r) => {
-          if (r.status !== 'Ready' || r.progress.readyContinued) throw codedeployError.notReady(r.id);
-        }, (r) => (r.progress.readyContinued = true));
+        change(
+          d.id,
+          (r) => {
+            if (r.status !== 'Ready' || r.progress.readyContinued) throw codedeployError.notReady(r.id);
+          },
+          (r) => (r.progress.readyContinued = true),
+        );
       } else {
-        change(d.id, (r) => {
-          if (r.progress.terminationSince === undefined) throw codedeployError.notWaitingTermination(r.id);
-        }, (r) => (r.progress.terminationContinued = true));
+        change(
+          d.id,
+          (r) => {
+            if (r.progress.terminationSince === undefined) throw codedeployError.notWaitingTermination(r.id);
+          },
+          (r) => (r.progress.terminationContinued = true),
+        );
       }
       return {};
     },
 
     StopDeployment(input, ctx) {
       const d = requireDeployment(cd, scopeOf(ctx), input.deploymentId);
-      const rollback = input.autoRollbackEnabled ?? (!!d.autoRollback.enabled && !!d.autoRollback.events?.includes('DEPLOYMENT_STOP_ON_REQUEST'));
-      change(d.id, () => {}, (r) => (r.progress.stopRequested = { rollback }));
+      const rollback =
+        input.autoRollbackEnabled ?? (!!d.autoRollback.enabled && !!d.autoRollback.events?.includes('DEPLOYMENT_STOP_ON_REQUEST'));
+      change(
+        d.id,
+        () => {},
+        (r) => (r.progress.stopRequested = { rollback }),
+      );
       return { status: 'Pending', statusMessage: rollback ? 'Stopping the deployment and rolling it back' : 'Stopping the deployment' };
     },
 

@@ -30,11 +30,15 @@ export function deploymentHandlers(cd: CodeDeployContext): Handlers<CodedeployOp
       const scope = scopeOf(ctx);
       const app = requireApplication(cd, scope, input.applicationName);
       const group = requireGroup(cd, scope, app.name, input.deploymentGroupName);
-      if (app.computePlatform !== 'ECS') throw codedeployError.invalidComputePlatform(`Slipway deploys ECS applications only; ${app.name} is a ${app.computePlatform} application`);
+      if (app.computePlatform !== 'ECS')
+        throw codedeployError.invalidComputePlatform(
+          `Slipway deploys ECS applications only; ${app.name} is a ${app.computePlatform} application`,
+        );
       if ((input.description ?? '').length > MAX_DESCRIPTION) throw codedeployError.descriptionTooLong();
       const appSpec = appSpecOf(input.revision);
       const config = requireConfig(cd, scope, input.deploymentConfigName ?? group.deploymentConfigName);
-      if (!config.trafficRoutingConfig) throw codedeployError.invalidComputePlatform(`Deployment config ${config.name} is not for the ECS compute platform`);
+      if (!config.trafficRoutingConfig)
+        throw codedeployError.invalidComputePlatform(`Deployment config ${config.name} is not for the ECS compute platform`);
       const autoRollback = input.autoRollbackConfiguration ? checkAutoRollback(input.autoRollbackConfiguration) : group.autoRollback;
       const alarms = input.overrideAlarmConfiguration ? checkAlarms(input.overrideAlarmConfiguration) : undefined;
       const [service] = group.ecsServices;
@@ -60,7 +64,11 @@ export function deploymentHandlers(cd: CodeDeployContext): Handlers<CodedeployOp
         autoRollback,
         alarms,
         statusMessages: [],
-        target: { status: 'Pending', lastUpdatedAt: now, events: lifecycleEventNames(withTest).map((name) => ({ name, status: 'Pending' })) },
+        target: {
+          status: 'Pending',
+          lastUpdatedAt: now,
+          events: lifecycleEventNames(withTest).map((name) => ({ name, status: 'Pending' })),
+        },
         progress: { greenPercent: 0 },
       };
       m.tx(() => {
@@ -77,14 +85,17 @@ export function deploymentHandlers(cd: CodeDeployContext): Handlers<CodedeployOp
 
     BatchGetDeployments(input, ctx) {
       if (input.deploymentIds.length > MAX_BATCH) throw codedeployError.batchLimit(MAX_BATCH);
-      const found = input.deploymentIds.map((id) => m.deployments.get(id)).filter((d): d is DeploymentRecord => !!d && inScope(scopeOf(ctx))(d));
+      const found = input.deploymentIds
+        .map((id) => m.deployments.get(id))
+        .filter((d): d is DeploymentRecord => !!d && inScope(scopeOf(ctx))(d));
       return { deploymentsInfo: found.map(deploymentView) };
     },
 
     ListDeployments(input, ctx) {
       const scope = scopeOf(ctx);
       let list = m.deployments.find({ scope: scopeKey(scope) }, 'created DESC');
-      if (input.deploymentGroupName !== undefined && input.applicationName === undefined) throw codedeployError.invalidInput('applicationName is required with deploymentGroupName');
+      if (input.deploymentGroupName !== undefined && input.applicationName === undefined)
+        throw codedeployError.invalidInput('applicationName is required with deploymentGroupName');
       if (input.applicationName !== undefined) {
         const app = requireApplication(cd, scope, input.applicationName);
         list = list.filter((d) => d.applicationName === app.name);
@@ -99,7 +110,11 @@ export function deploymentHandlers(cd: CodeDeployContext): Handlers<CodedeployOp
       const { start, end } = input.createTimeRange ?? {};
       if (start !== undefined && end !== undefined && start > end) throw codedeployError.invalidTimeRange();
       list = list.filter((d) => (start === undefined || d.createTime >= start) && (end === undefined || d.createTime <= end));
-      const p = page(list.map((d) => d.id), 'deployments', input.nextToken);
+      const p = page(
+        list.map((d) => d.id),
+        'deployments',
+        input.nextToken,
+      );
       return { deployments: p.items, nextToken: p.next };
     },
   };

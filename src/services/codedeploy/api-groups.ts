@@ -35,7 +35,9 @@ export function groupView(cd: CodeDeployContext, g: GroupRecord, app: Applicatio
     triggerConfigurations: [],
     alarmConfiguration: g.alarms,
     autoRollbackConfiguration: g.autoRollback,
-    deploymentStyle: ecs ? { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' } : { deploymentType: 'IN_PLACE', deploymentOption: 'WITHOUT_TRAFFIC_CONTROL' },
+    deploymentStyle: ecs
+      ? { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' }
+      : { deploymentType: 'IN_PLACE', deploymentOption: 'WITHOUT_TRAFFIC_CONTROL' },
     outdatedInstancesStrategy: 'UPDATE',
     blueGreenDeploymentConfiguration: g.blueGreen,
     loadBalancerInfo: g.loadBalancerInfo,
@@ -53,7 +55,8 @@ function checkConfig(cd: CodeDeployContext, scope: Scope, app: ApplicationRecord
   const config = findConfig(cd, scope, name);
   if (app.computePlatform !== 'ECS') return;
   if (!config) throw codedeployError.configNotFound(name);
-  if (config.computePlatform !== 'ECS') throw codedeployError.invalidComputePlatform(`Deployment config ${name} is not for the ECS compute platform`);
+  if (config.computePlatform !== 'ECS')
+    throw codedeployError.invalidComputePlatform(`Deployment config ${name} is not for the ECS compute platform`);
 }
 
 export function groupHandlers(cd: CodeDeployContext): Handlers<CodedeployOperations> {
@@ -67,7 +70,14 @@ export function groupHandlers(cd: CodeDeployContext): Handlers<CodedeployOperati
       if (m.group(scopeKey(scope), app.name, name)) throw codedeployError.groupExists(name);
       const fields = checkGroupSpec(cd, scope, app.computePlatform, input);
       checkConfig(cd, scope, app, fields.deploymentConfigName);
-      const group: GroupRecord = { arn: codedeployArn.deploymentGroup(scope, app.name, name), id: uuid(), applicationName: app.name, name, tags, ...fields };
+      const group: GroupRecord = {
+        arn: codedeployArn.deploymentGroup(scope, app.name, name),
+        id: uuid(),
+        applicationName: app.name,
+        name,
+        tags,
+        ...fields,
+      };
       m.tx(() => {
         if (m.group(scopeKey(scope), app.name, name)) throw codedeployError.groupExists(name);
         m.putGroup(group, scopeKey(scope));
@@ -114,7 +124,9 @@ export function groupHandlers(cd: CodeDeployContext): Handlers<CodedeployOperati
         blueGreenDeploymentConfiguration: input.blueGreenDeploymentConfiguration ?? current.blueGreen,
         autoRollbackConfiguration: input.autoRollbackConfiguration ?? current.autoRollback,
         alarmConfiguration: input.alarmConfiguration ?? current.alarms,
-        deploymentStyle: input.deploymentStyle ?? (app.computePlatform === 'ECS' ? { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' } : undefined),
+        deploymentStyle:
+          input.deploymentStyle ??
+          (app.computePlatform === 'ECS' ? { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' } : undefined),
       };
       const fields = checkGroupSpec(cd, scope, app.computePlatform, spec, current);
       checkConfig(cd, scope, app, fields.deploymentConfigName);
@@ -124,7 +136,8 @@ export function groupHandlers(cd: CodeDeployContext): Handlers<CodedeployOperati
         m.groups.delete(current.arn);
         m.putGroup({ ...current, ...fields, name, arn }, scopeKey(scope));
         // A renamed group keeps its deployments (and its one active deployment).
-        if (arn !== current.arn) for (const d of m.deployments.find({ grp: current.arn })) m.putDeployment({ ...d, groupArn: arn, groupName: name });
+        if (arn !== current.arn)
+          for (const d of m.deployments.find({ grp: current.arn })) m.putDeployment({ ...d, groupArn: arn, groupName: name });
       });
       return { hooksNotCleanedUp: [] };
     },

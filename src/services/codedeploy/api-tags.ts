@@ -22,7 +22,7 @@ export function tagHandlers(cd: CodeDeployContext): Handlers<CodedeployOperation
 
   const resource = (scope: Scope, arn: string): Tagged => {
     const parsed = parseArn(arn);
-    if (!parsed || parsed.service !== 'codedeploy') throw codedeployError.invalidArn(arn);
+    if (parsed?.service !== 'codedeploy') throw codedeployError.invalidArn(arn);
     if (parsed.region !== scope.region || parsed.account !== scope.account) throw codedeployError.invalidArn(arn);
     const [kind, ...rest] = parsed.resource.split(':');
     const name = rest.join(':');

@@ -25,7 +25,9 @@ async function world() {
     serviceRoleArn: ROLE,
     deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
     ecsServices: [{ clusterName: 'c', serviceName: 'web' }],
-    loadBalancerInfo: { targetGroupPairInfoList: [{ targetGroups: [{ name: 'tg-blue' }, { name: 'tg-green' }], prodTrafficRoute: { listenerArns: [prod] } }] },
+    loadBalancerInfo: {
+      targetGroupPairInfoList: [{ targetGroups: [{ name: 'tg-blue' }, { name: 'tg-green' }], prodTrafficRoute: { listenerArns: [prod] } }],
+    },
     ...change,
   });
   return { ...room, prod, elsewhere, group };
@@ -33,15 +35,31 @@ async function world() {
 
 const JSON_APPSPEC = JSON.stringify({
   version: 0,
-  Resources: [{ TargetService: { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: 'arn:aws:ecs:us-east-1:000000000000:task-definition/web:2', LoadBalancerInfo: { ContainerName: 'web', ContainerPort: 80 } } } }],
+  Resources: [
+    {
+      TargetService: {
+        Type: 'AWS::ECS::Service',
+        Properties: {
+          TaskDefinition: 'arn:aws:ecs:us-east-1:000000000000:task-definition/web:2',
+          LoadBalancerInfo: { ContainerName: 'web', ContainerPort: 80 },
+        },
+      },
+    },
+  ],
 });
 
 describe('codedeploy api', () => {
   it('applications: one name per account and region, names checked', async () => {
     const { call } = await world();
     await assert.rejects(call('CreateApplication', { applicationName: 'app' }), { code: 'ApplicationAlreadyExistsException' });
-    await assert.rejects(call('CreateApplication', { applicationName: 'bad name' }), { code: 'InvalidApplicationNameException', message: /bad name/ });
-    await assert.rejects(call('GetApplication', { applicationName: 'nope' }), { code: 'ApplicationDoesNotExistException', message: 'No application found for name: nope' });
+    await assert.rejects(call('CreateApplication', { applicationName: 'bad name' }), {
+      code: 'InvalidApplicationNameException',
+      message: /bad name/,
+    });
+    await assert.rejects(call('GetApplication', { applicationName: 'nope' }), {
+      code: 'ApplicationDoesNotExistException',
+      message: 'No application found for name: nope',
+    });
     assert.deepEqual((await call('ListApplications', {})).applications, ['app']);
     assert.equal((await call('GetApplication', { applicationName: 'app' })).application?.computePlatform, 'ECS');
   });
@@ -50,19 +68,43 @@ describe('codedeploy api', () => {
     const { call } = await world();
     const list = (await call('ListDeploymentConfigs', {})).deploymentConfigsList!;
     assert.deepEqual(list.filter((n) => n.startsWith('CodeDeployDefault.ECS')).length, 5);
-    const canary = (await call('GetDeploymentConfig', { deploymentConfigName: 'CodeDeployDefault.ECSCanary10Percent5Minutes' })).deploymentConfigInfo!;
-    assert.deepEqual(canary.trafficRoutingConfig, { type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: 10, canaryInterval: 5 } });
-    await assert.rejects(call('CreateDeploymentConfig', { deploymentConfigName: 'x', computePlatform: 'ECS', trafficRoutingConfig: { type: 'TimeBasedCanary' } }), {
-      code: 'InvalidTrafficRoutingConfigurationException',
-      message: /timeBasedCanary/,
+    const canary = (await call('GetDeploymentConfig', { deploymentConfigName: 'CodeDeployDefault.ECSCanary10Percent5Minutes' }))
+      .deploymentConfigInfo!;
+    assert.deepEqual(canary.trafficRoutingConfig, {
+      type: 'TimeBasedCanary',
+      timeBasedCanary: { canaryPercentage: 10, canaryInterval: 5 },
     });
     await assert.rejects(
-      call('CreateDeploymentConfig', { deploymentConfigName: 'x', computePlatform: 'ECS', trafficRoutingConfig: { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: 0, linearInterval: 1 } } }),
+      call('CreateDeploymentConfig', {
+        deploymentConfigName: 'x',
+        computePlatform: 'ECS',
+        trafficRoutingConfig: { type: 'TimeBasedCanary' },
+      }),
+      {
+        code: 'InvalidTrafficRoutingConfigurationException',
+        message: /timeBasedCanary/,
+      },
+    );
+    await assert.rejects(
+      call('CreateDeploymentConfig', {
+        deploymentConfigName: 'x',
+        computePlatform: 'ECS',
+        trafficRoutingConfig: { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: 0, linearInterval: 1 } },
+      }),
       { code: 'InvalidTrafficRoutingConfigurationException', message: /linearPercentage/ },
     );
-    await call('CreateDeploymentConfig', { deploymentConfigName: 'half', computePlatform: 'ECS', trafficRoutingConfig: { type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: 50, canaryInterval: 1 } } });
-    await assert.rejects(call('CreateDeploymentConfig', { deploymentConfigName: 'half', computePlatform: 'ECS', trafficRoutingConfig: { type: 'AllAtOnce' } }), { code: 'DeploymentConfigAlreadyExistsException' });
-    await assert.rejects(call('DeleteDeploymentConfig', { deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce' }), { code: 'InvalidOperationException' });
+    await call('CreateDeploymentConfig', {
+      deploymentConfigName: 'half',
+      computePlatform: 'ECS',
+      trafficRoutingConfig: { type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: 50, canaryInterval: 1 } },
+    });
+    await assert.rejects(
+      call('CreateDeploymentConfig', { deploymentConfigName: 'half', computePlatform: 'ECS', trafficRoutingConfig: { type: 'AllAtOnce' } }),
+      { code: 'DeploymentConfigAlreadyExistsException' },
+    );
+    await assert.rejects(call('DeleteDeploymentConfig', { deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce' }), {
+      code: 'InvalidOperationException',
+    });
     await call('DeleteDeploymentConfig', { deploymentConfigName: 'half' });
     await assert.rejects(call('GetDeploymentConfig', { deploymentConfigName: 'half' }), { code: 'DeploymentConfigDoesNotExistException' });
   });
@@ -72,23 +114,62 @@ describe('codedeploy api', () => {
     const refused: [Partial<CreateDeploymentGroupInput>, string, RegExp][] = [
       [{ deploymentStyle: undefined }, 'InvalidDeploymentStyleException', /BLUE_GREEN/],
       [{ serviceRoleArn: 'codedeploy' }, 'InvalidRoleException', /IAM role/],
-      [{ blueGreenDeploymentConfiguration: { deploymentReadyOption: { actionOnTimeout: 'CONTINUE_DEPLOYMENT', waitTimeInMinutes: 5 } } }, 'InvalidBlueGreenDeploymentConfigurationException', /CONTINUE_DEPLOYMENT/],
-      [{ blueGreenDeploymentConfiguration: { terminateBlueInstancesOnDeploymentSuccess: { terminationWaitTimeInMinutes: 2881 } } }, 'InvalidBlueGreenDeploymentConfigurationException', /2880/],
-      [{ loadBalancerInfo: { targetGroupPairInfoList: [{ targetGroups: [{ name: 'tg-blue' }], prodTrafficRoute: { listenerArns: [] } }] } }, 'InvalidTargetGroupPairException', /two different/],
-      [{ loadBalancerInfo: { targetGroupPairInfoList: [{ targetGroups: [{ name: 'tg-blue' }, { name: 'gone' }], prodTrafficRoute: { listenerArns: [] } }] } }, 'InvalidTargetGroupPairException', /gone does not exist/],
-      [{ loadBalancerInfo: { targetGroupPairInfoList: [{ targetGroups: [{ name: 'tg-blue' }, { name: 'tg-green' }], prodTrafficRoute: { listenerArns: [elsewhere] } }] } }, 'InvalidTargetGroupPairException', /does not forward/],
+      [
+        { blueGreenDeploymentConfiguration: { deploymentReadyOption: { actionOnTimeout: 'CONTINUE_DEPLOYMENT', waitTimeInMinutes: 5 } } },
+        'InvalidBlueGreenDeploymentConfigurationException',
+        /CONTINUE_DEPLOYMENT/,
+      ],
+      [
+        { blueGreenDeploymentConfiguration: { terminateBlueInstancesOnDeploymentSuccess: { terminationWaitTimeInMinutes: 2881 } } },
+        'InvalidBlueGreenDeploymentConfigurationException',
+        /2880/,
+      ],
+      [
+        {
+          loadBalancerInfo: { targetGroupPairInfoList: [{ targetGroups: [{ name: 'tg-blue' }], prodTrafficRoute: { listenerArns: [] } }] },
+        },
+        'InvalidTargetGroupPairException',
+        /two different/,
+      ],
+      [
+        {
+          loadBalancerInfo: {
+            targetGroupPairInfoList: [{ targetGroups: [{ name: 'tg-blue' }, { name: 'gone' }], prodTrafficRoute: { listenerArns: [] } }],
+          },
+        },
+        'InvalidTargetGroupPairException',
+        /gone does not exist/,
+      ],
+      [
+        {
+          loadBalancerInfo: {
+            targetGroupPairInfoList: [
+              { targetGroups: [{ name: 'tg-blue' }, { name: 'tg-green' }], prodTrafficRoute: { listenerArns: [elsewhere] } },
+            ],
+          },
+        },
+        'InvalidTargetGroupPairException',
+        /does not forward/,
+      ],
       [{ loadBalancerInfo: {} }, 'InvalidLoadBalancerInfoException', /exactly one target group pair/],
       [{ ecsServices: [] }, 'InvalidECSServiceException', /exactly one ECS service/],
       [{ ecsServices: [{ clusterName: 'c', serviceName: 'nope' }] }, 'InvalidECSServiceException', /nope does not exist/],
       [{ autoRollbackConfiguration: { enabled: true } }, 'InvalidAutoRollbackConfigException', /events/],
-      [{ alarmConfiguration: { enabled: true, alarms: Array.from({ length: 11 }, (_, i) => ({ name: `a${i}` })) } }, 'AlarmsLimitExceededException', /10/],
+      [
+        { alarmConfiguration: { enabled: true, alarms: Array.from({ length: 11 }, (_, i) => ({ name: `a${i}` })) } },
+        'AlarmsLimitExceededException',
+        /10/,
+      ],
       [{ deploymentConfigName: 'nope' }, 'DeploymentConfigDoesNotExistException', /nope/],
     ];
     for (const [change, code, message] of refused) {
       await assert.rejects(call('CreateDeploymentGroup', group(change)), { code, message }, `${JSON.stringify(change)} → ${code}`);
     }
     w.services.get('c/web')!.deploymentController = 'ECS';
-    await assert.rejects(call('CreateDeploymentGroup', group()), { code: 'InvalidECSServiceException', message: "Deployment group's ECS service must be configured for a CODE_DEPLOY deployment controller." });
+    await assert.rejects(call('CreateDeploymentGroup', group()), {
+      code: 'InvalidECSServiceException',
+      message: "Deployment group's ECS service must be configured for a CODE_DEPLOY deployment controller.",
+    });
     w.services.get('c/web')!.deploymentController = 'CODE_DEPLOY';
     assert.deepEqual((await call('ListDeploymentGroups', { applicationName: 'app' })).deploymentGroups, []);
 
@@ -100,7 +181,9 @@ describe('codedeploy api', () => {
     });
     assert.equal(info.deploymentConfigName, 'CodeDeployDefault.ECSAllAtOnce');
     await assert.rejects(call('CreateDeploymentGroup', group()), { code: 'DeploymentGroupAlreadyExistsException' });
-    await assert.rejects(call('CreateDeploymentGroup', group({ deploymentGroupName: 'dg2' })), { code: 'ECSServiceMappingLimitExceededException' });
+    await assert.rejects(call('CreateDeploymentGroup', group({ deploymentGroupName: 'dg2' })), {
+      code: 'ECSServiceMappingLimitExceededException',
+    });
   });
 
   it('a Server application refuses ECS parts', async () => {
@@ -116,14 +199,31 @@ describe('codedeploy api', () => {
     const { call, group } = await world();
     await call('CreateDeploymentGroup', group());
     const create = (revision: object) => call('CreateDeployment', { applicationName: 'app', deploymentGroupName: 'dg', revision });
-    await assert.rejects(call('CreateDeployment', { applicationName: 'app', deploymentGroupName: 'dg' }), { code: 'RevisionRequiredException' });
-    await assert.rejects(create({ revisionType: 'AppSpecContent', appSpecContent: { content: JSON_APPSPEC, sha256: 'ab'.repeat(32) } }), { code: 'InvalidRevisionException', message: /sha256/ });
-    await assert.rejects(create({ revisionType: 'AppSpecContent', appSpecContent: { content: 'version: 0.0\nResources: []' } }), { code: 'InvalidRevisionException', message: /Resources/ });
-    await assert.rejects(create({ revisionType: 'AppSpecContent', appSpecContent: { content: JSON_APPSPEC.replace('"ContainerPort":80', '"ContainerPort":"http"') } }), {
-      code: 'InvalidRevisionException',
-      message: /ContainerPort/,
+    await assert.rejects(call('CreateDeployment', { applicationName: 'app', deploymentGroupName: 'dg' }), {
+      code: 'RevisionRequiredException',
     });
-    await assert.rejects(create({ revisionType: 'S3', s3Location: { bucket: 'b', key: 'k', bundleType: 'YAML' } }), { code: 'InvalidRevisionException', message: /S3/ });
+    await assert.rejects(create({ revisionType: 'AppSpecContent', appSpecContent: { content: JSON_APPSPEC, sha256: 'ab'.repeat(32) } }), {
+      code: 'InvalidRevisionException',
+      message: /sha256/,
+    });
+    await assert.rejects(create({ revisionType: 'AppSpecContent', appSpecContent: { content: 'version: 0.0\nResources: []' } }), {
+      code: 'InvalidRevisionException',
+      message: /Resources/,
+    });
+    await assert.rejects(
+      create({
+        revisionType: 'AppSpecContent',
+        appSpecContent: { content: JSON_APPSPEC.replace('"ContainerPort":80', '"ContainerPort":"http"') },
+      }),
+      {
+        code: 'InvalidRevisionException',
+        message: /ContainerPort/,
+      },
+    );
+    await assert.rejects(create({ revisionType: 'S3', s3Location: { bucket: 'b', key: 'k', bundleType: 'YAML' } }), {
+      code: 'InvalidRevisionException',
+      message: /S3/,
+    });
     await assert.rejects(call('CreateDeployment', { applicationName: 'app' }), { code: 'DeploymentGroupNameRequiredException' });
     assert.deepEqual((await call('ListDeployments', {})).deployments, []);
 
@@ -135,10 +235,19 @@ describe('codedeploy api', () => {
     await assert.rejects(call('GetDeployment', { deploymentId: 'd-NOPE' }), { code: 'InvalidDeploymentIdException' });
     // Renamed, the group keeps its deployments, the active one among them.
     await call('UpdateDeploymentGroup', { applicationName: 'app', currentDeploymentGroupName: 'dg', newDeploymentGroupName: 'renamed' });
-    await assert.rejects(call('CreateDeployment', { applicationName: 'app', deploymentGroupName: 'renamed', revision: { revisionType: 'AppSpecContent', appSpecContent: { content: JSON_APPSPEC } } }), {
-      code: 'DeploymentLimitExceededException',
-    });
-    assert.deepEqual((await call('ListDeployments', { applicationName: 'app', deploymentGroupName: 'renamed' })).deployments, [deploymentId]);
+    await assert.rejects(
+      call('CreateDeployment', {
+        applicationName: 'app',
+        deploymentGroupName: 'renamed',
+        revision: { revisionType: 'AppSpecContent', appSpecContent: { content: JSON_APPSPEC } },
+      }),
+      {
+        code: 'DeploymentLimitExceededException',
+      },
+    );
+    assert.deepEqual((await call('ListDeployments', { applicationName: 'app', deploymentGroupName: 'renamed' })).deployments, [
+      deploymentId,
+    ]);
     await assert.rejects(call('GetDeployment', { deploymentId: 'd-AAAAAAAAA' }), { code: 'DeploymentDoesNotExistException' });
   });
 
@@ -150,7 +259,13 @@ describe('codedeploy api', () => {
     assert.deepEqual((await call('ListTagsForResource', { ResourceArn: arn })).Tags, [{ Key: 'team', Value: 'web' }]);
     await call('UntagResource', { ResourceArn: arn, TagKeys: ['team'] });
     assert.deepEqual((await call('ListTagsForResource', { ResourceArn: arn })).Tags, []);
-    await assert.rejects(call('TagResource', { ResourceArn: 'arn:aws:codedeploy:us-east-1:000000000000:application:app', Tags: [{ Key: 'aws:x', Value: '' }] }), { code: 'InvalidTagsToAddException' });
+    await assert.rejects(
+      call('TagResource', {
+        ResourceArn: 'arn:aws:codedeploy:us-east-1:000000000000:application:app',
+        Tags: [{ Key: 'aws:x', Value: '' }],
+      }),
+      { code: 'InvalidTagsToAddException' },
+    );
     await assert.rejects(call('ListTagsForResource', { ResourceArn: 'arn:aws:s3:::bucket' }), { code: 'InvalidArnException' });
   });
 });

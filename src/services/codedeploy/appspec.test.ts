@@ -42,7 +42,14 @@ describe('appspec', () => {
   it('reads keys in any case, as the JSON the deploy action sends', () => {
     const json = JSON.stringify({
       version: 0,
-      resources: [{ TargetService: { type: 'AWS::ECS::Service', properties: { taskDefinition: 'td', loadBalancerInfo: { containerName: 'web', containerPort: '80' } } } }],
+      resources: [
+        {
+          TargetService: {
+            type: 'AWS::ECS::Service',
+            properties: { taskDefinition: 'td', loadBalancerInfo: { containerName: 'web', containerPort: '80' } },
+          },
+        },
+      ],
       hooks: [{ afterallowtraffic: 'Check' }],
     });
     const spec = parseAppSpec(json);
@@ -59,7 +66,8 @@ describe('appspec', () => {
       [YAML.replace('BeforeInstall', 'ApplicationStart'), /'ApplicationStart' is not a hook of an ECS deployment/],
       ['{"version": 0', /neither YAML nor JSON/],
     ];
-    for (const [content, message] of cases) assert.throws(() => parseAppSpec(content), { code: 'InvalidRevisionException', message }, String(message));
+    for (const [content, message] of cases)
+      assert.throws(() => parseAppSpec(content), { code: 'InvalidRevisionException', message }, String(message));
   });
 
   it('checks the sha256 of the exact content', () => {

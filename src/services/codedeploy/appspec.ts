@@ -42,7 +42,9 @@ export function checkSha256(content: string, sha256: string | undefined): void {
   if (sha256 === undefined) return;
   const actual = createHash('sha256').update(content).digest('hex');
   if (actual !== sha256.toLowerCase()) {
-    throw codedeployError.invalidRevision(`The sha256 '${sha256}' of revision.appSpecContent does not match its content (sha256 ${actual})`);
+    throw codedeployError.invalidRevision(
+      `The sha256 '${sha256}' of revision.appSpecContent does not match its content (sha256 ${actual})`,
+    );
   }
 }
 
@@ -59,19 +61,22 @@ export function parseAppSpec(content: string): AppSpec {
   const resources = member(doc, 'Resources');
   if (!Array.isArray(resources) || resources.length !== 1) throw invalid("'Resources' must list exactly one AWS::ECS::Service resource");
   const [resource] = resources;
-  if (!isDoc(resource) || Object.keys(resource).length !== 1) throw invalid("each item of 'Resources' must be a map with one resource name");
+  if (!isDoc(resource) || Object.keys(resource).length !== 1)
+    throw invalid("each item of 'Resources' must be a map with one resource name");
   const [name] = Object.keys(resource);
   const body = resource[name];
   if (!isDoc(body) || member(body, 'Type') !== 'AWS::ECS::Service') throw invalid(`resource '${name}' must have Type AWS::ECS::Service`);
   const props = member(body, 'Properties');
   if (!isDoc(props)) throw invalid(`resource '${name}' must have Properties`);
   const taskDefinition = member(props, 'TaskDefinition');
-  if (typeof taskDefinition !== 'string' || !taskDefinition) throw invalid(`'${name}.Properties.TaskDefinition' must be a task definition ARN`);
+  if (typeof taskDefinition !== 'string' || !taskDefinition)
+    throw invalid(`'${name}.Properties.TaskDefinition' must be a task definition ARN`);
   const lb = member(props, 'LoadBalancerInfo');
   if (!isDoc(lb)) throw invalid(`'${name}.Properties.LoadBalancerInfo' with ContainerName and ContainerPort is required`);
   const containerName = member(lb, 'ContainerName');
   const containerPort = Number(member(lb, 'ContainerPort'));
-  if (typeof containerName !== 'string' || !containerName) throw invalid(`'${name}.Properties.LoadBalancerInfo.ContainerName' must be a container name`);
+  if (typeof containerName !== 'string' || !containerName)
+    throw invalid(`'${name}.Properties.LoadBalancerInfo.ContainerName' must be a container name`);
   if (!Number.isInteger(containerPort) || containerPort < 1 || containerPort > 65535) {
     throw invalid(`'${name}.Properties.LoadBalancerInfo.ContainerPort' must be a port number (1-65535)`);
   }
@@ -95,7 +100,9 @@ function networkConfiguration(value: unknown, resource: string): unknown {
   const securityGroups = member(vpc, 'SecurityGroups');
   const assignPublicIp = member(vpc, 'AssignPublicIp');
   if (subnets === undefined || securityGroups === undefined || assignPublicIp === undefined) {
-    throw invalid(`'${resource}.Properties.NetworkConfiguration.AwsvpcConfiguration' needs Subnets, SecurityGroups and AssignPublicIp together`);
+    throw invalid(
+      `'${resource}.Properties.NetworkConfiguration.AwsvpcConfiguration' needs Subnets, SecurityGroups and AssignPublicIp together`,
+    );
   }
   return { awsvpcConfiguration: { subnets, securityGroups, assignPublicIp } };
 }

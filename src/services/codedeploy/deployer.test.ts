@@ -54,7 +54,11 @@ async function setup(opts: Setup = {}) {
     ecsServices: [{ clusterName: 'c', serviceName: 'web' }],
     loadBalancerInfo: {
       targetGroupPairInfoList: [
-        { targetGroups: [{ name: 'tg-blue' }, { name: 'tg-green' }], prodTrafficRoute: { listenerArns: [prod] }, ...(test ? { testTrafficRoute: { listenerArns: [test] } } : {}) },
+        {
+          targetGroups: [{ name: 'tg-blue' }, { name: 'tg-green' }],
+          prodTrafficRoute: { listenerArns: [prod] },
+          ...(test ? { testTrafficRoute: { listenerArns: [test] } } : {}),
+        },
       ],
     },
     blueGreenDeploymentConfiguration: opts.blueGreen,
@@ -69,7 +73,8 @@ async function setup(opts: Setup = {}) {
     return deploymentId!;
   };
   const get = async (id: string) => (await call('GetDeployment', { deploymentId: id })).deploymentInfo!;
-  const target = async (id: string) => (await call('GetDeploymentTarget', { deploymentId: id, targetId: 'c:web' })).deploymentTarget!.ecsTarget!;
+  const target = async (id: string) =>
+    (await call('GetDeploymentTarget', { deploymentId: id, targetId: 'c:web' })).deploymentTarget!.ecsTarget!;
   const sets = () => world.ecs.listTaskSets({ region: 'us-east-1', account: '000000000000' }, 'c', 'web');
   const greenWeight = () => world.weight(prod, green);
   /** A run once the last weight change has had its time to reach the data plane. */
@@ -97,13 +102,23 @@ describe('codedeploy deployer', () => {
     assert.equal((await s.get(id)).status, 'Succeeded');
     assert.equal(s.world.weight(s.prod, s.blue), 0, 'the listener keeps a weighted forward, blue at 0');
     const sets = s.sets();
-    assert.deepEqual(sets.map((x) => [x.taskDefinition, x.status, x.externalId]), [[NEW_TD, 'PRIMARY', id]]);
+    assert.deepEqual(
+      sets.map((x) => [x.taskDefinition, x.status, x.externalId]),
+      [[NEW_TD, 'PRIMARY', id]],
+    );
     const t = await s.target(id);
     assert.equal(t.status, 'Succeeded');
-    assert.deepEqual(t.lifecycleEvents!.map((e) => e.status), Array(6).fill('Succeeded'));
+    assert.deepEqual(
+      t.lifecycleEvents!.map((e) => e.status),
+      Array(6).fill('Succeeded'),
+    );
     assert.deepEqual(announced.slice(0, 3), ['InProgress', 'BeforeInstall InProgress', 'BeforeInstall Succeeded']);
     assert.equal(announced.at(-1), 'Succeeded');
-    assert.equal((await s.call('GetDeploymentGroup', { applicationName: 'app', deploymentGroupName: 'dg' })).deploymentGroupInfo!.lastSuccessfulDeployment?.deploymentId, id);
+    assert.equal(
+      (await s.call('GetDeploymentGroup', { applicationName: 'app', deploymentGroupName: 'dg' })).deploymentGroupInfo!
+        .lastSuccessfulDeployment?.deploymentId,
+      id,
+    );
   });
 
   it('the next deployment swaps the groups: green of the last becomes blue', async () => {
@@ -117,7 +132,10 @@ describe('codedeploy deployer', () => {
     assert.equal((await s.get(second)).status, 'Succeeded');
     assert.equal(s.world.weight(s.prod, s.blue), 100);
     assert.equal(s.greenWeight(), 0);
-    assert.deepEqual(s.sets().map((x) => x.externalId), [second]);
+    assert.deepEqual(
+      s.sets().map((x) => x.externalId),
+      [second],
+    );
   });
 
   it('canary: 10% at once, the rest after the canary interval', async () => {
@@ -154,7 +172,11 @@ describe('codedeploy deployer', () => {
 
   it('a custom TimeBasedLinear config whose steps do not divide 100 ends at 100', async () => {
     const s = await setup();
-    await s.call('CreateDeploymentConfig', { deploymentConfigName: 'thirds', computePlatform: 'ECS', trafficRoutingConfig: { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: 40, linearInterval: 2 } } });
+    await s.call('CreateDeploymentConfig', {
+      deploymentConfigName: 'thirds',
+      computePlatform: 'ECS',
+      trafficRoutingConfig: { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: 40, linearInterval: 2 } },
+    });
     const { deploymentId } = await s.call('CreateDeployment', {
       applicationName: 'app',
       deploymentGroupName: 'dg',
@@ -173,7 +195,10 @@ describe('codedeploy deployer', () => {
   });
 
   it('ready wait: Ready with test traffic on green until ContinueDeployment', async () => {
-    const s = await setup({ test: true, blueGreen: { deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 60 } } });
+    const s = await setup({
+      test: true,
+      blueGreen: { deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 60 } },
+    });
     const id = await s.deploy();
     s.run(id);
     assert.equal((await s.get(id)).status, 'Ready');
@@ -184,14 +209,26 @@ describe('codedeploy deployer', () => {
     s.run(id);
     assert.equal((await s.get(id)).status, 'Ready');
     await s.call('ContinueDeployment', { deploymentId: id, deploymentWaitType: 'READY_WAIT' });
-    await assert.rejects(s.call('ContinueDeployment', { deploymentId: id, deploymentWaitType: 'READY_WAIT' }), { code: 'DeploymentIsNotInReadyStateException' });
+    await assert.rejects(s.call('ContinueDeployment', { deploymentId: id, deploymentWaitType: 'READY_WAIT' }), {
+      code: 'DeploymentIsNotInReadyStateException',
+    });
     s.run(id);
     await s.settled(id);
     assert.equal((await s.get(id)).status, 'Succeeded');
     assert.equal(s.greenWeight(), 100);
-    assert.deepEqual((await s.target(id)).lifecycleEvents!.map((e) => e.lifecycleEventName), [
-      'BeforeInstall', 'Install', 'AfterInstall', 'AllowTestTraffic', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AllowTraffic', 'AfterAllowTraffic',
-    ]);
+    assert.deepEqual(
+      (await s.target(id)).lifecycleEvents!.map((e) => e.lifecycleEventName),
+      [
+        'BeforeInstall',
+        'Install',
+        'AfterInstall',
+        'AllowTestTraffic',
+        'AfterAllowTestTraffic',
+        'BeforeAllowTraffic',
+        'AllowTraffic',
+        'AfterAllowTraffic',
+      ],
+    );
   });
 
   it('ready wait timeout: Stopped, and rolled back when rollback is configured', async () => {
@@ -215,12 +252,17 @@ describe('codedeploy deployer', () => {
     assert.equal((await s.get(rollback)).status, 'Succeeded');
     assert.equal((await s.get(rollback)).rollbackInfo?.rollbackTriggeringDeploymentId, id);
     assert.equal(s.world.weight(s.test!, s.blue), 100, 'test traffic back on blue');
-    assert.deepEqual(s.sets().map((x) => x.status), ['PRIMARY']);
+    assert.deepEqual(
+      s.sets().map((x) => x.status),
+      ['PRIMARY'],
+    );
     assert.equal(s.sets()[0].externalId, undefined, 'blue stays, green is gone');
   });
 
   it('termination wait: the target succeeds, blue waits, then goes and the deployment succeeds', async () => {
-    const s = await setup({ blueGreen: { terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: 5 } } });
+    const s = await setup({
+      blueGreen: { terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: 5 } },
+    });
     const id = await s.deploy();
     s.run(id);
     let d = await s.get(id);
@@ -236,7 +278,9 @@ describe('codedeploy deployer', () => {
   });
 
   it('ContinueDeployment TERMINATION_WAIT ends the termination wait at once', async () => {
-    const s = await setup({ blueGreen: { terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: 60 } } });
+    const s = await setup({
+      blueGreen: { terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: 60 } },
+    });
     const id = await s.deploy();
     s.run(id);
     await s.call('ContinueDeployment', { deploymentId: id, deploymentWaitType: 'TERMINATION_WAIT' });
@@ -253,7 +297,11 @@ describe('codedeploy deployer', () => {
     assert.equal(event.status, 'InProgress');
     const executionId = /LifecycleEventHookExecutionId (\S+)\./.exec(event.diagnostics!.message!)![1];
     assert.equal(s.greenWeight(), 0, 'no traffic before the hook says so');
-    await s.call('PutLifecycleEventHookExecutionStatus', { deploymentId: id, lifecycleEventHookExecutionId: executionId, status: 'Succeeded' });
+    await s.call('PutLifecycleEventHookExecutionStatus', {
+      deploymentId: id,
+      lifecycleEventHookExecutionId: executionId,
+      status: 'Succeeded',
+    });
     await assert.rejects(
       s.call('PutLifecycleEventHookExecutionStatus', { deploymentId: id, lifecycleEventHookExecutionId: executionId, status: 'Succeeded' }),
       { code: 'LifecycleEventAlreadyCompletedException' },
@@ -271,7 +319,11 @@ describe('codedeploy deployer', () => {
     assert.equal(s.greenWeight(), 100);
     const event = (await s.target(id)).lifecycleEvents!.find((e) => e.lifecycleEventName === 'AfterAllowTraffic')!;
     const executionId = /LifecycleEventHookExecutionId (\S+)\./.exec(event.diagnostics!.message!)![1];
-    await s.call('PutLifecycleEventHookExecutionStatus', { deploymentId: id, lifecycleEventHookExecutionId: executionId, status: 'Failed' });
+    await s.call('PutLifecycleEventHookExecutionStatus', {
+      deploymentId: id,
+      lifecycleEventHookExecutionId: executionId,
+      status: 'Failed',
+    });
     s.run(id);
     const d = await s.get(id);
     assert.equal(d.status, 'Failed');
@@ -283,7 +335,10 @@ describe('codedeploy deployer', () => {
     await s.settled(d.rollbackInfo!.rollbackDeploymentId!);
     assert.equal(s.greenWeight(), 0);
     assert.equal(s.world.weight(s.prod, s.blue), 100);
-    assert.deepEqual(s.sets().map((x) => [x.status, x.externalId]), [['PRIMARY', undefined]]);
+    assert.deepEqual(
+      s.sets().map((x) => [x.status, x.externalId]),
+      [['PRIMARY', undefined]],
+    );
   });
 
   it('a hook that never reports fails after an hour', async () => {
@@ -370,6 +425,9 @@ describe('codedeploy deployer', () => {
   it('one active deployment per group', async () => {
     const s = await setup({ config: 'CodeDeployDefault.ECSCanary10Percent5Minutes' });
     const id = await s.deploy();
-    await assert.rejects(s.deploy(), { code: 'DeploymentLimitExceededException', message: `The Deployment Group 'dg' already has an active Deployment '${id}'` });
+    await assert.rejects(s.deploy(), {
+      code: 'DeploymentLimitExceededException',
+      message: `The Deployment Group 'dg' already has an active Deployment '${id}'`,
+    });
   });
 });

@@ -14,7 +14,19 @@ import { scopeKey } from '../../core/scope.ts';
 import { announce, type CodeDeployContext } from './context.ts';
 import { finished, type DeploymentRecord, type LifecycleEventRecord } from './model.ts';
 import { failDeployment, rollBack } from './rollback.ts';
-import { allowTestTraffic, allowTraffic, DONE, eventOf, hookStep, install, record, remaining, settling, taskSets, type StepResult } from './steps.ts';
+import {
+  allowTestTraffic,
+  allowTraffic,
+  DONE,
+  eventOf,
+  hookStep,
+  install,
+  record,
+  remaining,
+  settling,
+  taskSets,
+  type StepResult,
+} from './steps.ts';
 
 const MINUTE_MS = 60_000;
 /** Real ms between full resyncs of the active deployments. */
@@ -54,7 +66,9 @@ function readyWait(cd: CodeDeployContext, d: DeploymentRecord): StepResult {
   }
   const wait = (ready.waitTimeInMinutes ?? 0) * MINUTE_MS;
   if (cd.clock.elapsed(d.progress.readyWaitSince!, wait)) {
-    return { fail: { code: 'TIMEOUT', message: 'Traffic was not rerouted (ContinueDeployment) before the ready wait ended', stopped: true } };
+    return {
+      fail: { code: 'TIMEOUT', message: 'Traffic was not rerouted (ContinueDeployment) before the ready wait ended', stopped: true },
+    };
   }
   return { waitMs: remaining(cd, d.progress.readyWaitSince!, wait) };
 }
@@ -109,7 +123,12 @@ export function reconcileDeployment(cd: CodeDeployContext, id: string): Reconcil
   }
   if (d.creator === 'codeDeployRollback') return rollBack(cd, d);
   if (d.progress.stopRequested) {
-    failDeployment(cd, d, { code: 'MANUAL_STOP', message: 'The deployment was stopped by a user (StopDeployment)', stopped: true }, d.progress.stopRequested.rollback);
+    failDeployment(
+      cd,
+      d,
+      { code: 'MANUAL_STOP', message: 'The deployment was stopped by a user (StopDeployment)', stopped: true },
+      d.progress.stopRequested.rollback,
+    );
     return {};
   }
   for (const event of d.target.events) {
@@ -150,7 +169,9 @@ function runStep(cd: CodeDeployContext, d: DeploymentRecord, name: string): Step
     return runEvent(cd, d, eventOf(cd.model.deployments.get(d.id) ?? d, name));
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;
-    return { fail: { code: name === 'Install' ? 'ECS_UPDATE_ERROR' : 'ELASTIC_LOAD_BALANCING_INVALID', message: `${err.code}: ${err.message}` } };
+    return {
+      fail: { code: name === 'Install' ? 'ECS_UPDATE_ERROR' : 'ELASTIC_LOAD_BALANCING_INVALID', message: `${err.code}: ${err.message}` },
+    };
   }
 }
 

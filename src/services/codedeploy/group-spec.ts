@@ -31,13 +31,15 @@ const MAX_TERMINATION_WAIT_MINUTES = 2880;
 const MAX_ALARMS = 10;
 
 export function checkRole(arn: string): string {
-  if (!ROLE_ARN.test(arn)) throw codedeployError.invalidRole(`The service role ARN '${arn}' is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`);
+  if (!ROLE_ARN.test(arn))
+    throw codedeployError.invalidRole(`The service role ARN '${arn}' is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`);
   return arn;
 }
 
 export function checkAutoRollback(c: AutoRollbackConfiguration | undefined): AutoRollbackConfiguration {
   if (!c) return { enabled: false, events: [] };
-  if (c.enabled && !c.events?.length) throw codedeployError.invalidAutoRollback('autoRollbackConfiguration.events must name at least one event when rollback is enabled');
+  if (c.enabled && !c.events?.length)
+    throw codedeployError.invalidAutoRollback('autoRollbackConfiguration.events must name at least one event when rollback is enabled');
   return { enabled: !!c.enabled, events: c.enabled ? [...new Set(c.events)] : (c.events ?? []) };
 }
 
@@ -45,7 +47,8 @@ export function checkAlarms(c: AlarmConfiguration | undefined): AlarmConfigurati
   if (!c) return { enabled: false, ignorePollAlarmFailure: false, alarms: [] };
   const alarms = c.alarms ?? [];
   if (alarms.length > MAX_ALARMS) throw codedeployError.alarmsLimit();
-  if (c.enabled && !alarms.length) throw codedeployError.invalidAlarmConfig('alarmConfiguration.alarms must name at least one alarm when alarms are enabled');
+  if (c.enabled && !alarms.length)
+    throw codedeployError.invalidAlarmConfig('alarmConfiguration.alarms must name at least one alarm when alarms are enabled');
   if (alarms.some((a) => !a.name)) throw codedeployError.invalidAlarmConfig('alarmConfiguration.alarms[].name is required');
   return { enabled: !!c.enabled, ignorePollAlarmFailure: !!c.ignorePollAlarmFailure, alarms };
 }
@@ -64,13 +67,17 @@ function checkBlueGreen(c: BlueGreenDeploymentConfiguration | undefined): BlueGr
   if (action === 'CONTINUE_DEPLOYMENT' && wait > 0) {
     throw codedeployError.invalidBlueGreen("Deployment ready action cannot be set to 'CONTINUE_DEPLOYMENT' when timeout is specified");
   }
-  if (wait < 0 || wait > MAX_READY_WAIT_MINUTES) throw codedeployError.invalidBlueGreen(`deploymentReadyOption.waitTimeInMinutes must be from 0 to ${MAX_READY_WAIT_MINUTES}`);
+  if (wait < 0 || wait > MAX_READY_WAIT_MINUTES)
+    throw codedeployError.invalidBlueGreen(`deploymentReadyOption.waitTimeInMinutes must be from 0 to ${MAX_READY_WAIT_MINUTES}`);
   const terminate = c?.terminateBlueInstancesOnDeploymentSuccess;
   const termination = terminate?.terminationWaitTimeInMinutes ?? 0;
   if (termination < 0 || termination > MAX_TERMINATION_WAIT_MINUTES) {
-    throw codedeployError.invalidBlueGreen(`terminateBlueInstancesOnDeploymentSuccess.terminationWaitTimeInMinutes must be from 0 to ${MAX_TERMINATION_WAIT_MINUTES}`);
+    throw codedeployError.invalidBlueGreen(
+      `terminateBlueInstancesOnDeploymentSuccess.terminationWaitTimeInMinutes must be from 0 to ${MAX_TERMINATION_WAIT_MINUTES}`,
+    );
   }
-  if (c?.greenFleetProvisioningOption) throw codedeployError.invalidBlueGreen('greenFleetProvisioningOption cannot be set for an ECS deployment group');
+  if (c?.greenFleetProvisioningOption)
+    throw codedeployError.invalidBlueGreen('greenFleetProvisioningOption cannot be set for an ECS deployment group');
   return {
     deploymentReadyOption: { actionOnTimeout: action, waitTimeInMinutes: wait },
     terminateBlueInstancesOnDeploymentSuccess: { action: terminate?.action ?? 'TERMINATE', terminationWaitTimeInMinutes: termination },
@@ -78,30 +85,38 @@ function checkBlueGreen(c: BlueGreenDeploymentConfiguration | undefined): BlueGr
 }
 
 function checkService(cd: CodeDeployContext, scope: Scope, services: ECSService[] | undefined, self: string | undefined): ECSService[] {
-  if (services?.length !== 1) throw codedeployError.invalidEcsService('An ECS deployment group must name exactly one ECS service (ecsServices)');
+  if (services?.length !== 1)
+    throw codedeployError.invalidEcsService('An ECS deployment group must name exactly one ECS service (ecsServices)');
   const [{ serviceName, clusterName }] = services;
   if (!serviceName || !clusterName) throw codedeployError.invalidEcsService('ecsServices[0] needs both serviceName and clusterName');
   const service = cd.ecs.describeService(scope, clusterName, serviceName);
-  if (!service || service.status !== 'ACTIVE') throw codedeployError.invalidEcsService(`The ECS service ${serviceName} does not exist in cluster ${clusterName}`);
+  if (service?.status !== 'ACTIVE')
+    throw codedeployError.invalidEcsService(`The ECS service ${serviceName} does not exist in cluster ${clusterName}`);
   if (service.deploymentController !== 'CODE_DEPLOY') {
     throw codedeployError.invalidEcsService("Deployment group's ECS service must be configured for a CODE_DEPLOY deployment controller.");
   }
   const other = cd.model.groups
     .find({ scope: scopeKey(scope) })
-    .find((g) => g.arn !== self && g.ecsServices.some((s) => s.serviceName === service.serviceName && s.clusterName === service.clusterName));
+    .find(
+      (g) => g.arn !== self && g.ecsServices.some((s) => s.serviceName === service.serviceName && s.clusterName === service.clusterName),
+    );
   if (other) throw codedeployError.ecsServiceMapped(serviceName, other.name);
   return [{ serviceName: service.serviceName, clusterName: service.clusterName }];
 }
 
 function checkLoadBalancer(cd: CodeDeployContext, scope: Scope, info: LoadBalancerInfo | undefined): LoadBalancerInfo {
   if (info?.elbInfoList?.length || info?.targetGroupInfoList?.length) {
-    throw codedeployError.invalidLoadBalancerInfo('An ECS deployment group takes targetGroupPairInfoList, not elbInfoList or targetGroupInfoList');
+    throw codedeployError.invalidLoadBalancerInfo(
+      'An ECS deployment group takes targetGroupPairInfoList, not elbInfoList or targetGroupInfoList',
+    );
   }
   const pairs = info?.targetGroupPairInfoList ?? [];
-  if (pairs.length !== 1) throw codedeployError.invalidLoadBalancerInfo('loadBalancerInfo.targetGroupPairInfoList must hold exactly one target group pair');
+  if (pairs.length !== 1)
+    throw codedeployError.invalidLoadBalancerInfo('loadBalancerInfo.targetGroupPairInfoList must hold exactly one target group pair');
   const [pair] = pairs;
   const names = (pair.targetGroups ?? []).map((g) => g.name ?? '');
-  if (names.length !== 2 || names[0] === names[1]) throw codedeployError.invalidTargetGroupPair('A target group pair must name two different target groups');
+  if (names.length !== 2 || names[0] === names[1])
+    throw codedeployError.invalidTargetGroupPair('A target group pair must name two different target groups');
   const arns = names.map((name) => {
     const arn = cd.elb.targetGroupArn(scope, name);
     if (!arn) throw codedeployError.invalidTargetGroupPair(`Target group ${name} does not exist`);
@@ -110,9 +125,13 @@ function checkLoadBalancer(cd: CodeDeployContext, scope: Scope, info: LoadBalanc
   const prod = pair.prodTrafficRoute?.listenerArns ?? [];
   const test = pair.testTrafficRoute?.listenerArns ?? [];
   if (prod.length !== 1) throw codedeployError.invalidTargetGroupPair('prodTrafficRoute.listenerArns must name exactly one listener');
-  if (pair.testTrafficRoute && test.length !== 1) throw codedeployError.invalidTargetGroupPair('testTrafficRoute.listenerArns must name exactly one listener');
+  if (pair.testTrafficRoute && test.length !== 1)
+    throw codedeployError.invalidTargetGroupPair('testTrafficRoute.listenerArns must name exactly one listener');
   if (test[0] === prod[0]) throw codedeployError.invalidTargetGroupPair('The test listener must differ from the production listener');
-  for (const [route, arn] of [['prodTrafficRoute', prod[0]], ['testTrafficRoute', test[0]]] as const) {
+  for (const [route, arn] of [
+    ['prodTrafficRoute', prod[0]],
+    ['testTrafficRoute', test[0]],
+  ] as const) {
     if (arn === undefined) continue;
     if (!cd.elb.exists(arn)) throw codedeployError.invalidTargetGroupPair(`${route}: listener ${arn} does not exist`);
     if (!cd.elb.forwardWeights(arn).some((w) => arns.includes(w.targetGroupArn))) {
@@ -121,23 +140,46 @@ function checkLoadBalancer(cd: CodeDeployContext, scope: Scope, info: LoadBalanc
   }
   return {
     targetGroupPairInfoList: [
-      { targetGroups: names.map((name) => ({ name })), prodTrafficRoute: { listenerArns: prod }, ...(test.length ? { testTrafficRoute: { listenerArns: test } } : {}) },
+      {
+        targetGroups: names.map((name) => ({ name })),
+        prodTrafficRoute: { listenerArns: prod },
+        ...(test.length ? { testTrafficRoute: { listenerArns: test } } : {}),
+      },
     ],
   };
 }
 
 /** The group's stored fields for `spec` in an application of `platform`; throws CodeDeploy's error for the first fault. */
-export function checkGroupSpec(cd: CodeDeployContext, scope: Scope, platform: ComputePlatform, spec: GroupSpec, self?: GroupRecord): Omit<GroupRecord, 'arn' | 'id' | 'applicationName' | 'name' | 'tags'> {
+export function checkGroupSpec(
+  cd: CodeDeployContext,
+  scope: Scope,
+  platform: ComputePlatform,
+  spec: GroupSpec,
+  self?: GroupRecord,
+): Omit<GroupRecord, 'arn' | 'id' | 'applicationName' | 'name' | 'tags'> {
   const serviceRoleArn = checkRole(spec.serviceRoleArn);
-  const common = { serviceRoleArn, autoRollback: checkAutoRollback(spec.autoRollbackConfiguration), alarms: checkAlarms(spec.alarmConfiguration) };
+  const common = {
+    serviceRoleArn,
+    autoRollback: checkAutoRollback(spec.autoRollbackConfiguration),
+    alarms: checkAlarms(spec.alarmConfiguration),
+  };
   if (platform !== 'ECS') {
-    if (spec.ecsServices?.length) throw codedeployError.invalidEcsService(`Should not specify ECS services parameter for ${platform} deployment group`);
-    if (spec.loadBalancerInfo?.targetGroupPairInfoList?.length) throw codedeployError.invalidLoadBalancerInfo(`A ${platform} deployment group cannot have a target group pair`);
-    return { ...common, deploymentConfigName: spec.deploymentConfigName ?? `CodeDeployDefault.${platform === 'Lambda' ? 'LambdaAllAtOnce' : 'OneAtATime'}`, ecsServices: [], loadBalancerInfo: spec.loadBalancerInfo ?? {}, blueGreen: spec.blueGreenDeploymentConfiguration ?? {} };
+    if (spec.ecsServices?.length)
+      throw codedeployError.invalidEcsService(`Should not specify ECS services parameter for ${platform} deployment group`);
+    if (spec.loadBalancerInfo?.targetGroupPairInfoList?.length)
+      throw codedeployError.invalidLoadBalancerInfo(`A ${platform} deployment group cannot have a target group pair`);
+    return {
+      ...common,
+      deploymentConfigName: spec.deploymentConfigName ?? `CodeDeployDefault.${platform === 'Lambda' ? 'LambdaAllAtOnce' : 'OneAtATime'}`,
+      ecsServices: [],
+      loadBalancerInfo: spec.loadBalancerInfo ?? {},
+      blueGreen: spec.blueGreenDeploymentConfiguration ?? {},
+    };
   }
   for (const field of ['ec2TagFilters', 'onPremisesInstanceTagFilters', 'autoScalingGroups', 'ec2TagSet', 'onPremisesTagSet'] as const) {
     const value = spec[field];
-    if (value && (!Array.isArray(value) || value.length)) throw codedeployError.invalidInput(`${field} cannot be set for an ECS deployment group`);
+    if (value && (!Array.isArray(value) || value.length))
+      throw codedeployError.invalidInput(`${field} cannot be set for an ECS deployment group`);
   }
   checkStyle(spec.deploymentStyle);
   return {

@@ -16,7 +16,13 @@ import { CodeDeployModel } from './model.ts';
 export { DEPLOYMENT_STATUS } from './context.ts';
 
 export function register(app: AppContext, deps: { ecs: EcsTaskSetsFacade; elb: ElbTrafficFacade }): Room {
-  const cd: CodeDeployContext = { ...app, model: new CodeDeployModel(app.store), ecs: deps.ecs, elb: deps.elb, wake: (id) => deployer.enqueue(id) };
+  const cd: CodeDeployContext = {
+    ...app,
+    model: new CodeDeployModel(app.store),
+    ecs: deps.ecs,
+    elb: deps.elb,
+    wake: (id) => deployer.enqueue(id),
+  };
   const deployer = deployerController(cd);
   return {
     name: 'codedeploy',
@@ -32,7 +38,11 @@ export function register(app: AppContext, deps: { ecs: EcsTaskSetsFacade; elb: E
       await deployer.stop();
     },
     status() {
-      return { applications: cd.model.applications.count(), deploymentGroups: cd.model.groups.count(), activeDeployments: cd.model.deployments.count({ active: 1 }) };
+      return {
+        applications: cd.model.applications.count(),
+        deploymentGroups: cd.model.groups.count(),
+        activeDeployments: cd.model.deployments.count({ active: 1 }),
+      };
     },
   };
 }

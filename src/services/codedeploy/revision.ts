@@ -15,13 +15,16 @@ export function appSpecOf(revision: RevisionLocation | undefined): AppSpec {
     case 'String': {
       const field = revision.revisionType === 'AppSpecContent' ? 'appSpecContent' : 'string';
       const inline = revision.revisionType === 'AppSpecContent' ? revision.appSpecContent : revision.string;
-      if (!inline?.content) throw codedeployError.invalidRevision(`revision.${field}.content is required for revisionType ${revision.revisionType}`);
+      if (!inline?.content)
+        throw codedeployError.invalidRevision(`revision.${field}.content is required for revisionType ${revision.revisionType}`);
       checkSha256(inline.content, inline.sha256);
       return parseAppSpec(inline.content);
     }
     case 'S3':
     case 'GitHub':
-      throw codedeployError.invalidRevision(`revisionType ${revision.revisionType} is not available in Slipway yet: give the AppSpec inline (revisionType AppSpecContent)`);
+      throw codedeployError.invalidRevision(
+        `revisionType ${revision.revisionType} is not available in Slipway yet: give the AppSpec inline (revisionType AppSpecContent)`,
+      );
     default:
       throw codedeployError.revisionRequired();
   }

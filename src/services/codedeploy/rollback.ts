@@ -34,10 +34,16 @@ export function failDeployment(cd: CodeDeployContext, d: DeploymentRecord, f: Fa
       r.target.status = 'Failed';
       r.target.lastUpdatedAt = now;
       const current = r.target.events.find((e) => e.status === 'InProgress');
-      if (current) Object.assign(current, { status: 'Failed', endTime: now, diagnostics: f.diagnostics ?? { errorCode: 'UnknownError', message: f.message } });
+      if (current)
+        Object.assign(current, {
+          status: 'Failed',
+          endTime: now,
+          diagnostics: f.diagnostics ?? { errorCode: 'UnknownError', message: f.message },
+        });
       for (const e of r.target.events) if (e.status === 'Pending') e.status = 'Skipped';
       delete r.progress.stopRequested;
-      if (rollbackId) r.rollbackInfo = { rollbackDeploymentId: rollbackId, rollbackMessage: `Deployment ${rollbackId} rolls this deployment back` };
+      if (rollbackId)
+        r.rollbackInfo = { rollbackDeploymentId: rollbackId, rollbackMessage: `Deployment ${rollbackId} rolls this deployment back` };
     });
     if (rollbackId) {
       cd.model.putDeployment({
@@ -79,7 +85,8 @@ export function rollBack(cd: CodeDeployContext, d: DeploymentRecord): ReconcileR
   if (settle !== undefined) return { requeueAfterMs: settle };
   const triggering = d.rollbackInfo?.rollbackTriggeringDeploymentId;
   for (const s of sets) {
-    if (s.id !== d.progress.blueTaskSet && (s.id === d.progress.greenTaskSet || s.externalId === triggering)) cd.ecs.deleteTaskSet(d.scope, clusterName, serviceName, s.id);
+    if (s.id !== d.progress.blueTaskSet && (s.id === d.progress.greenTaskSet || s.externalId === triggering))
+      cd.ecs.deleteTaskSet(d.scope, clusterName, serviceName, s.id);
   }
   const now = cd.clock.now();
   d = record(cd, d, (r) => {

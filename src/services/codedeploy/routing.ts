@@ -12,10 +12,19 @@ export const DEFAULT_ECS_CONFIG = 'CodeDeployDefault.ECSAllAtOnce';
 /** The predefined ECS configurations, by name. */
 export const PREDEFINED_ECS_CONFIGS: Record<string, TrafficRoutingConfig> = {
   'CodeDeployDefault.ECSAllAtOnce': { type: 'AllAtOnce' },
-  'CodeDeployDefault.ECSLinear10PercentEvery1Minutes': { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: 10, linearInterval: 1 } },
-  'CodeDeployDefault.ECSLinear10PercentEvery3Minutes': { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: 10, linearInterval: 3 } },
+  'CodeDeployDefault.ECSLinear10PercentEvery1Minutes': {
+    type: 'TimeBasedLinear',
+    timeBasedLinear: { linearPercentage: 10, linearInterval: 1 },
+  },
+  'CodeDeployDefault.ECSLinear10PercentEvery3Minutes': {
+    type: 'TimeBasedLinear',
+    timeBasedLinear: { linearPercentage: 10, linearInterval: 3 },
+  },
   'CodeDeployDefault.ECSCanary10Percent5Minutes': { type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: 10, canaryInterval: 5 } },
-  'CodeDeployDefault.ECSCanary10Percent15Minutes': { type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: 10, canaryInterval: 15 } },
+  'CodeDeployDefault.ECSCanary10Percent15Minutes': {
+    type: 'TimeBasedCanary',
+    timeBasedCanary: { canaryPercentage: 10, canaryInterval: 15 },
+  },
 };
 
 /** The predefined configurations' ids are fixed, as on AWS where they never change. */
@@ -36,15 +45,29 @@ export function checkTrafficRouting(config: TrafficRoutingConfig | undefined): T
     case 'TimeBasedCanary': {
       const c = config.timeBasedCanary;
       if (!c) throw codedeployError.invalidTrafficRouting('trafficRoutingConfig.timeBasedCanary is required for a TimeBasedCanary config');
-      return { type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: checkPart(c.canaryPercentage, 'timeBasedCanary.canaryPercentage', 99), canaryInterval: checkPart(c.canaryInterval, 'timeBasedCanary.canaryInterval', 2880) } };
+      return {
+        type: 'TimeBasedCanary',
+        timeBasedCanary: {
+          canaryPercentage: checkPart(c.canaryPercentage, 'timeBasedCanary.canaryPercentage', 99),
+          canaryInterval: checkPart(c.canaryInterval, 'timeBasedCanary.canaryInterval', 2880),
+        },
+      };
     }
     case 'TimeBasedLinear': {
       const l = config.timeBasedLinear;
       if (!l) throw codedeployError.invalidTrafficRouting('trafficRoutingConfig.timeBasedLinear is required for a TimeBasedLinear config');
-      return { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: checkPart(l.linearPercentage, 'timeBasedLinear.linearPercentage', 99), linearInterval: checkPart(l.linearInterval, 'timeBasedLinear.linearInterval', 2880) } };
+      return {
+        type: 'TimeBasedLinear',
+        timeBasedLinear: {
+          linearPercentage: checkPart(l.linearPercentage, 'timeBasedLinear.linearPercentage', 99),
+          linearInterval: checkPart(l.linearInterval, 'timeBasedLinear.linearInterval', 2880),
+        },
+      };
     }
     default:
-      throw codedeployError.invalidTrafficRouting('trafficRoutingConfig.type is required for the ECS compute platform: AllAtOnce, TimeBasedCanary or TimeBasedLinear');
+      throw codedeployError.invalidTrafficRouting(
+        'trafficRoutingConfig.type is required for the ECS compute platform: AllAtOnce, TimeBasedCanary or TimeBasedLinear',
+      );
   }
 }
 

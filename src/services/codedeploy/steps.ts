@@ -56,14 +56,25 @@ export function eventOf(d: DeploymentRecord, name: string): LifecycleEventRecord
 
 export function pair(d: DeploymentRecord): { prod: string[]; test: string[]; groups: string[] } {
   const p = d.loadBalancerInfo.targetGroupPairInfoList?.[0];
-  return { prod: p?.prodTrafficRoute?.listenerArns ?? [], test: p?.testTrafficRoute?.listenerArns ?? [], groups: (p?.targetGroups ?? []).map((g) => g.name ?? '') };
+  return {
+    prod: p?.prodTrafficRoute?.listenerArns ?? [],
+    test: p?.testTrafficRoute?.listenerArns ?? [],
+    groups: (p?.targetGroups ?? []).map((g) => g.name ?? ''),
+  };
 }
 
 const sameWeights = (a: ForwardWeight[], b: ForwardWeight[]) =>
-  b.every((w) => a.some((x) => x.targetGroupArn === w.targetGroupArn && x.weight === w.weight)) && a.every((x) => x.weight === 0 || b.some((w) => w.targetGroupArn === x.targetGroupArn));
+  b.every((w) => a.some((x) => x.targetGroupArn === w.targetGroupArn && x.weight === w.weight)) &&
+  a.every((x) => x.weight === 0 || b.some((w) => w.targetGroupArn === x.targetGroupArn));
 
 /** Sets the listeners' weights where they differ; true when one did. */
-function setWeights(cd: CodeDeployContext, listeners: string[], blue: TargetGroupRef, green: TargetGroupRef, greenPercent: number): boolean {
+function setWeights(
+  cd: CodeDeployContext,
+  listeners: string[],
+  blue: TargetGroupRef,
+  green: TargetGroupRef,
+  greenPercent: number,
+): boolean {
   const weights = [
     { targetGroupArn: blue.arn, weight: 100 - greenPercent },
     { targetGroupArn: green.arn, weight: greenPercent },
@@ -120,7 +131,9 @@ export function hookStep(cd: CodeDeployContext, d: DeploymentRecord, event: Life
   if (hook.reported === 'Succeeded') return DONE;
   if (hook.reported === 'Failed') {
     const message = `The ${event.name} hook ${hook.functionName} reported Failed (${id})`;
-    return { fail: { code: 'HOOK_EXECUTION_FAILURE', message, diagnostics: { errorCode: 'ScriptFailed', scriptName: hook.functionName, message } } };
+    return {
+      fail: { code: 'HOOK_EXECUTION_FAILURE', message, diagnostics: { errorCode: 'ScriptFailed', scriptName: hook.functionName, message } },
+    };
   }
   if (cd.clock.elapsed(event.startTime!, HOOK_TIMEOUT_MS)) {
     const message = `The ${event.name} hook ${hook.functionName} did not report its status within an hour (${id})`;
@@ -133,17 +146,26 @@ export function hookStep(cd: CodeDeployContext, d: DeploymentRecord, event: Life
 function findBlue(cd: CodeDeployContext, d: DeploymentRecord): DeploymentRecord | Failure {
   const { serviceName, clusterName } = d.service;
   const service = cd.ecs.describeService(d.scope, clusterName, serviceName);
-  if (!service || service.status !== 'ACTIVE') return { code: 'INVALID_ECS_SERVICE', message: `The ECS service ${serviceName} does not exist in cluster ${clusterName}` };
+  if (service?.status !== 'ACTIVE')
+    return { code: 'INVALID_ECS_SERVICE', message: `The ECS service ${serviceName} does not exist in cluster ${clusterName}` };
   if (service.deploymentController !== 'CODE_DEPLOY') {
     return { code: 'INVALID_ECS_SERVICE', message: `The ECS service ${serviceName} must use the CODE_DEPLOY deployment controller` };
   }
   const groups = pair(d).groups.map((name) => ({ name, arn: cd.elb.targetGroupArn(d.scope, name) ?? '' }));
   const missing = groups.find((g) => !g.arn);
-  if (missing || groups.length !== 2) return { code: 'ELASTIC_LOAD_BALANCING_INVALID', message: `Target group ${missing?.name ?? ''} of the deployment group does not exist` };
+  if (missing || groups.length !== 2)
+    return {
+      code: 'ELASTIC_LOAD_BALANCING_INVALID',
+      message: `Target group ${missing?.name ?? ''} of the deployment group does not exist`,
+    };
   const primary = taskSets(cd, d).find((s) => s.status === 'PRIMARY');
   const blueArn = primary?.targetGroupArn ?? service.loadBalancers[0]?.targetGroupArn;
   const blue = groups.find((g) => g.arn === blueArn);
-  if (!blue) return { code: 'ELASTIC_LOAD_BALANCING_INVALID', message: "The service's task set does not serve either target group of the deployment group" };
+  if (!blue)
+    return {
+      code: 'ELASTIC_LOAD_BALANCING_INVALID',
+      message: "The service's task set does not serve either target group of the deployment group",
+    };
   const green = groups.find((g) => g !== blue)!;
   return record(cd, d, (r) => {
     r.progress.blueTaskSet = primary?.id;
@@ -154,7 +176,7 @@ function findBlue(cd: CodeDeployContext, d: DeploymentRecord): DeploymentRecord 
 
 /** Running, steady, and healthy in its target group: the only state traffic may move to. */
 export function greenHealthy(cd: CodeDeployContext, d: DeploymentRecord, set: TaskSetView | undefined): boolean {
-  if (!set || set.stabilityStatus !== 'STEADY_STATE' || !d.progress.green) return false;
+  if (set?.stabilityStatus !== 'STEADY_STATE' || !d.progress.green) return false;
   return cd.elb.targetHealth(d.progress.green.arn).healthy >= set.computedDesiredCount;
 }
 
@@ -173,7 +195,8 @@ export function install(cd: CodeDeployContext, d: DeploymentRecord, event: Lifec
   let set = sets.find((s) => s.externalId === d.id);
   if (!set) {
     // Sets an earlier deployment left (it ended without a rollback) make way for this one.
-    for (const s of sets) if (s.status !== 'PRIMARY' && s.id !== d.progress.blueTaskSet) cd.ecs.deleteTaskSet(d.scope, cluster, service, s.id);
+    for (const s of sets)
+      if (s.status !== 'PRIMARY' && s.id !== d.progress.blueTaskSet) cd.ecs.deleteTaskSet(d.scope, cluster, service, s.id);
     const view = cd.ecs.describeService(d.scope, cluster, service);
     set = cd.ecs.createTaskSet(d.scope, {
       cluster,
@@ -192,7 +215,12 @@ export function install(cd: CodeDeployContext, d: DeploymentRecord, event: Lifec
   if (d.progress.greenTaskSet !== set.id) d = record(cd, d, (r) => (r.progress.greenTaskSet = set.id));
   if (greenHealthy(cd, d, set)) return DONE;
   if (cd.clock.elapsed(event.startTime!, INSTALL_TIMEOUT_MS)) {
-    return { fail: { code: 'ECS_UPDATE_ERROR', message: `The replacement task set did not become healthy in target group ${green.name} within an hour (blue ${blue.name} keeps the traffic)` } };
+    return {
+      fail: {
+        code: 'ECS_UPDATE_ERROR',
+        message: `The replacement task set did not become healthy in target group ${green.name} within an hour (blue ${blue.name} keeps the traffic)`,
+      },
+    };
   }
   return { waitMs: POLL_MS };
 }

@@ -64,7 +64,14 @@ export class World {
     return view;
   }
 
-  private taskSet(service: string, taskDefinition: string, targetGroupArn: string, status: TaskSetView['status'], count: number, externalId?: string) {
+  private taskSet(
+    service: string,
+    taskDefinition: string,
+    targetGroupArn: string,
+    status: TaskSetView['status'],
+    count: number,
+    externalId?: string,
+  ) {
     const id = ecsDeploymentId();
     return {
       service,
@@ -98,7 +105,14 @@ export class World {
     listTaskSets: (_s, _cluster, service) => this.setsOf(service).map((s) => this.view(s)),
     createTaskSet: (_s, r) => {
       const service = this.services.get(`${r.cluster}/${r.service}`)!;
-      const set = this.taskSet(r.service, r.taskDefinition, r.loadBalancer.targetGroupArn, 'ACTIVE', Math.ceil((service.desiredCount * r.scalePercent) / 100), r.externalId);
+      const set = this.taskSet(
+        r.service,
+        r.taskDefinition,
+        r.loadBalancer.targetGroupArn,
+        'ACTIVE',
+        Math.ceil((service.desiredCount * r.scalePercent) / 100),
+        r.externalId,
+      );
       this.setsOf(r.service).push(set);
       this.created++;
       return this.view(set);
@@ -140,7 +154,10 @@ export class World {
   }
 }
 
-export type Call = <K extends keyof CodedeployOperations>(op: K, input: CodedeployOperations[K]['input']) => Promise<CodedeployOperations[K]['output']>;
+export type Call = <K extends keyof CodedeployOperations>(
+  op: K,
+  input: CodedeployOperations[K]['input'],
+) => Promise<CodedeployOperations[K]['output']>;
 
 /** The room over `store` (a new one by default) and `world`; `run(id)` is one deployer run. */
 export function memoryCodeDeploy(opts: { store?: Store; world?: World; clock?: ManualClock } = {}) {

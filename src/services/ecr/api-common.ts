@@ -13,7 +13,11 @@ import { requireRepository } from './repositories.ts';
 import type { ImageIdentifier } from './shapes.ts';
 
 /** The repository a request names by repositoryName (and optionally registryId). */
-export function repositoryFor(ecr: EcrContext, ctx: RequestContext, input: { repositoryName: string; registryId?: string }): RepositoryRecord {
+export function repositoryFor(
+  ecr: EcrContext,
+  ctx: RequestContext,
+  input: { repositoryName: string; registryId?: string },
+): RepositoryRecord {
   return requireRepository(ecr, ctx, input.repositoryName, input.registryId);
 }
 
@@ -26,12 +30,20 @@ export function describeImageId(id: ImageIdentifier): string {
  * One page of an ECR list: maxResults items (100 when absent, at most the model's `maxSize`) from
  * where nextToken left off; a bad token or size is ECR's InvalidParameterException naming it.
  */
-export function listPage<T>(all: readonly T[], input: { maxResults?: number; nextToken?: string }, list: { kind: string; maxSize: number }): Page<T> {
-  return paginate(all, { token: input.nextToken, size: input.maxResults }, {
-    ...list,
-    defaultSize: 100,
-    invalid: (field, message) => ecrError.invalidParameter(field === 'token' ? 'nextToken' : 'maxResults', message),
-  });
+export function listPage<T>(
+  all: readonly T[],
+  input: { maxResults?: number; nextToken?: string },
+  list: { kind: string; maxSize: number },
+): Page<T> {
+  return paginate(
+    all,
+    { token: input.nextToken, size: input.maxResults },
+    {
+      ...list,
+      defaultSize: 100,
+      invalid: (field, message) => ecrError.invalidParameter(field === 'token' ? 'nextToken' : 'maxResults', message),
+    },
+  );
 }
 
 /** maxResults and nextToken page through a whole list; ECR refuses them beside an explicit list of ids. */

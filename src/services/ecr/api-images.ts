@@ -27,14 +27,18 @@ const failure = (id: ImageIdentifier, failureCode: ImageFailureCode, failureReas
 function resolveImageId(ecr: EcrContext, repo: RepositoryRecord, id: ImageIdentifier): Resolved {
   const { repositoryArn } = repo.repository;
   const { imageDigest, imageTag } = id;
-  if (!imageDigest && !imageTag) return failure(id, 'MissingDigestAndTag', 'Invalid request parameters: both tag and digest cannot be null');
-  if (imageDigest && !DIGEST.test(imageDigest)) return failure(id, 'InvalidImageDigest', 'Invalid request parameters: image digest should satisfy the regex sha256:[a-f0-9]{64}');
-  if (imageTag && !TAG.test(imageTag)) return failure(id, 'InvalidImageTag', `Invalid request parameters: image tag should satisfy the regex ${TAG.source}`);
+  if (!imageDigest && !imageTag)
+    return failure(id, 'MissingDigestAndTag', 'Invalid request parameters: both tag and digest cannot be null');
+  if (imageDigest && !DIGEST.test(imageDigest))
+    return failure(id, 'InvalidImageDigest', 'Invalid request parameters: image digest should satisfy the regex sha256:[a-f0-9]{64}');
+  if (imageTag && !TAG.test(imageTag))
+    return failure(id, 'InvalidImageTag', `Invalid request parameters: image tag should satisfy the regex ${TAG.source}`);
   let digest = imageDigest;
   if (imageTag) {
     const tag = ecr.model.tag(repositoryArn, imageTag);
     if (!tag) return failure(id, 'ImageNotFound', 'Requested image not found');
-    if (imageDigest && tag.digest !== imageDigest) return failure(id, 'ImageTagDoesNotMatchDigest', 'Invalid request parameters: image tag does not match digest');
+    if (imageDigest && tag.digest !== imageDigest)
+      return failure(id, 'ImageTagDoesNotMatchDigest', 'Invalid request parameters: image tag does not match digest');
     digest = tag.digest;
   }
   const image = digest ? ecr.model.image(repositoryArn, digest) : undefined;
@@ -43,7 +47,13 @@ function resolveImageId(ecr: EcrContext, repo: RepositoryRecord, id: ImageIdenti
 }
 
 /** Resolves each distinct id once, in the order given: a failure goes to `failures`, an image to `use`. */
-function forEachImage(ecr: EcrContext, repo: RepositoryRecord, ids: ImageIdentifier[], failures: ImageFailure[], use: (found: { image: ImageRecord; id: ImageIdentifier }, requested: ImageIdentifier) => void): void {
+function forEachImage(
+  ecr: EcrContext,
+  repo: RepositoryRecord,
+  ids: ImageIdentifier[],
+  failures: ImageFailure[],
+  use: (found: { image: ImageRecord; id: ImageIdentifier }, requested: ImageIdentifier) => void,
+): void {
   for (const id of distinct(ids)) {
     const resolved = resolveImageId(ecr, repo, id);
     if ('failure' in resolved) failures.push(resolved.failure);
@@ -68,7 +78,9 @@ function matchesTagStatus(tags: string[], status: TagStatus | undefined): boolea
 
 /** Oldest push first, then digest: a stable order for pagination. */
 function imagesOf(ecr: EcrContext, repo: RepositoryRecord): ImageRecord[] {
-  return ecr.model.images.find({ repo: repo.repository.repositoryArn }).sort((a, b) => a.pushedAt - b.pushedAt || (a.digest < b.digest ? -1 : 1));
+  return ecr.model.images
+    .find({ repo: repo.repository.repositoryArn })
+    .sort((a, b) => a.pushedAt - b.pushedAt || (a.digest < b.digest ? -1 : 1));
 }
 
 /** Indexes in the repository that list `digest`: ECR will not delete an image a manifest list needs. */
@@ -148,7 +160,11 @@ export function imageHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       forEachImage(ecr, repo, input.imageIds, failures, ({ image, id: imageId }, id) => {
         if (accepted && !accepted.has(image.mediaType)) {
           // ECR would convert to Docker schema 1; Slipway keeps manifests exactly as pushed.
-          failures.push({ imageId: id, failureCode: 'ImageNotFound', failureReason: `Requested image not found in the accepted media types (it is ${image.mediaType})` });
+          failures.push({
+            imageId: id,
+            failureCode: 'ImageNotFound',
+            failureReason: `Requested image not found in the accepted media types (it is ${image.mediaType})`,
+          });
           return;
         }
         images.push({
@@ -177,7 +193,11 @@ export function imageHandlers(ecr: EcrContext): Handlers<EcrOperations> {
           return;
         }
         if (lists.length) {
-          failures.push({ imageId: id, failureCode: 'ImageReferencedByManifestList', failureReason: `Requested image referenced by manifest list: [${lists.join(', ')}]` });
+          failures.push({
+            imageId: id,
+            failureCode: 'ImageReferencedByManifestList',
+            failureReason: `Requested image referenced by manifest list: [${lists.join(', ')}]`,
+          });
           return;
         }
         deleteImage(ecr, repo, image.digest);

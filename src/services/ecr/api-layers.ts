@@ -42,10 +42,19 @@ export function layerHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       const failures: LayerFailure[] = [];
       for (const layerDigest of input.layerDigests) {
         if (!layerDigest) failures.push({ layerDigest, failureCode: 'MissingLayerDigest', failureReason: 'The layer digest is missing.' });
-        else if (!DIGEST.test(layerDigest)) failures.push({ layerDigest, failureCode: 'InvalidLayerDigest', failureReason: 'Invalid layer digest: it should satisfy the regex sha256:[a-f0-9]{64}' });
+        else if (!DIGEST.test(layerDigest))
+          failures.push({
+            layerDigest,
+            failureCode: 'InvalidLayerDigest',
+            failureReason: 'Invalid layer digest: it should satisfy the regex sha256:[a-f0-9]{64}',
+          });
         else {
           const stat = linkedLayer(repo, layerDigest);
-          layers.push(stat ? { layerDigest, layerAvailability: 'AVAILABLE', layerSize: stat.size } : { layerDigest, layerAvailability: 'UNAVAILABLE' });
+          layers.push(
+            stat
+              ? { layerDigest, layerAvailability: 'AVAILABLE', layerSize: stat.size }
+              : { layerDigest, layerAvailability: 'UNAVAILABLE' },
+          );
         }
       }
       return { layers, failures };
@@ -62,8 +71,7 @@ export function layerHandlers(ecr: EcrContext): Handlers<EcrOperations> {
     async UploadLayerPart(input, ctx) {
       const { repo, upload } = uploadFor(ctx, input);
       const bytes = Buffer.from(input.layerPartBlob, 'base64');
-      const partFault = (message: string, received: number) =>
-        ecrError.invalidLayerPart(repo, upload.id, received - 1, message);
+      const partFault = (message: string, received: number) => ecrError.invalidLayerPart(repo, upload.id, received - 1, message);
       if (bytes.length === 0) throw partFault('The layer part is empty.', upload.offset);
       if (input.partLastByte !== input.partFirstByte + bytes.length - 1) {
         throw partFault(
@@ -77,7 +85,10 @@ export function layerHandlers(ecr: EcrContext): Handlers<EcrOperations> {
         size = await ecr.blobs.append(upload.id, Readable.from([bytes]), input.partFirstByte);
       } catch (err) {
         if (err instanceof OffsetMismatchError) {
-          throw partFault(`The layer part must continue the upload: it holds ${err.offset} bytes, so partFirstByte must be ${err.offset} (got ${input.partFirstByte}).`, err.offset);
+          throw partFault(
+            `The layer part must continue the upload: it holds ${err.offset} bytes, so partFirstByte must be ${err.offset} (got ${input.partFirstByte}).`,
+            err.offset,
+          );
         }
         if (err instanceof UploadUnknownError) {
           forgetUpload(upload);
@@ -86,14 +97,24 @@ export function layerHandlers(ecr: EcrContext): Handlers<EcrOperations> {
         throw err;
       }
       m.putUpload({ ...upload, offset: size });
-      return { registryId: repo.repository.registryId, repositoryName: repo.repository.repositoryName, uploadId: upload.id, lastByteReceived: size - 1 };
+      return {
+        registryId: repo.repository.registryId,
+        repositoryName: repo.repository.repositoryName,
+        uploadId: upload.id,
+        lastByteReceived: size - 1,
+      };
     },
 
     async CompleteLayerUpload(input, ctx) {
       const { repo, upload } = uploadFor(ctx, input);
-      if (input.layerDigests.length !== 1) throw ecrError.invalidParameter('layerDigests', `must name exactly one digest, the uploaded layer's (got ${input.layerDigests.length})`);
+      if (input.layerDigests.length !== 1)
+        throw ecrError.invalidParameter(
+          'layerDigests',
+          `must name exactly one digest, the uploaded layer's (got ${input.layerDigests.length})`,
+        );
       const digest = input.layerDigests[0];
-      if (!DIGEST.test(digest)) throw ecrError.invalidLayer(`The layer digest '${digest}' is not valid: it should satisfy the regex sha256:[a-f0-9]{64}`);
+      if (!DIGEST.test(digest))
+        throw ecrError.invalidLayer(`The layer digest '${digest}' is not valid: it should satisfy the regex sha256:[a-f0-9]{64}`);
       const size = await ecr.blobs.uploadSize(upload.id);
       if (size === undefined) {
         forgetUpload(upload);
@@ -111,7 +132,9 @@ export function layerHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       } catch (err) {
         forgetUpload(upload);
         if (err instanceof DigestMismatchError) {
-          throw ecrError.invalidLayer(`The layer digest calculation performed upon receipt of the layer does not match the digest specified: the bytes have digest ${err.actual}, not ${digest}.`);
+          throw ecrError.invalidLayer(
+            `The layer digest calculation performed upon receipt of the layer does not match the digest specified: the bytes have digest ${err.actual}, not ${digest}.`,
+          );
         }
         if (err instanceof UploadUnknownError) throw ecrError.uploadNotFound(repo, upload.id);
         throw err;
@@ -120,7 +143,12 @@ export function layerHandlers(ecr: EcrContext): Handlers<EcrOperations> {
         m.putLayer({ repositoryArn: repo.repository.repositoryArn, digest, size: committed.size, at: ecr.clock.now() });
         forgetUpload(upload);
       });
-      return { registryId: repo.repository.registryId, repositoryName: repo.repository.repositoryName, uploadId: upload.id, layerDigest: digest };
+      return {
+        registryId: repo.repository.registryId,
+        repositoryName: repo.repository.repositoryName,
+        uploadId: upload.id,
+        layerDigest: digest,
+      };
     },
 
     GetDownloadUrlForLayer(input, ctx) {

@@ -34,7 +34,8 @@ function validateRepositoryPolicy(text: string): void {
     if (typeof s !== 'object' || s === null || Array.isArray(s)) invalid(`Statement ${i + 1} must be an object`);
     const st = s as Record<string, unknown>;
     if (st.Effect !== 'Allow' && st.Effect !== 'Deny') invalid(`Statement ${i + 1} needs Effect "Allow" or "Deny"`);
-    if (st.Principal === undefined && st.NotPrincipal === undefined) invalid(`Statement ${i + 1} needs a Principal (a repository policy is resource-based)`);
+    if (st.Principal === undefined && st.NotPrincipal === undefined)
+      invalid(`Statement ${i + 1} needs a Principal (a repository policy is resource-based)`);
     if (st.Action === undefined && st.NotAction === undefined) invalid(`Statement ${i + 1} needs an Action`);
   });
 }
@@ -43,7 +44,11 @@ export function policyHandlers(ecr: EcrContext): Handlers<EcrOperations> {
   const m = ecr.model;
 
   /** Reads, changes and saves the repository in one transaction; returns the record as it was and as saved. */
-  const update = (ctx: RequestContext, input: { repositoryName: string; registryId?: string }, change: (r: RepositoryRecord) => RepositoryRecord) =>
+  const update = (
+    ctx: RequestContext,
+    input: { repositoryName: string; registryId?: string },
+    change: (r: RepositoryRecord) => RepositoryRecord,
+  ) =>
     m.tx(() => {
       const previous = repositoryFor(ecr, ctx, input);
       const saved = change(structuredClone(previous));
@@ -54,10 +59,22 @@ export function policyHandlers(ecr: EcrContext): Handlers<EcrOperations> {
   return {
     PutLifecyclePolicy(input, ctx) {
       validateLifecyclePolicy(input.lifecyclePolicyText);
-      const repo = update(ctx, input, (r) => ({ ...r, lifecyclePolicyText: input.lifecyclePolicyText, lifecyclePolicyUpdatedAt: ecr.clock.now() })).saved;
+      const repo = update(ctx, input, (r) => ({
+        ...r,
+        lifecyclePolicyText: input.lifecyclePolicyText,
+        lifecyclePolicyUpdatedAt: ecr.clock.now(),
+      })).saved;
       // ECR acts within a day; here the images it expires go now, after the reply.
-      setImmediate(() => applyLifecyclePolicies(ecr, repo.repository.repositoryArn).catch((err) => log.warn(`applying the lifecycle policy of ${repo.repository.repositoryName} failed: ${err}`)));
-      return { registryId: repo.repository.registryId, repositoryName: repo.repository.repositoryName, lifecyclePolicyText: input.lifecyclePolicyText };
+      setImmediate(() =>
+        applyLifecyclePolicies(ecr, repo.repository.repositoryArn).catch((err) =>
+          log.warn(`applying the lifecycle policy of ${repo.repository.repositoryName} failed: ${err}`),
+        ),
+      );
+      return {
+        registryId: repo.repository.registryId,
+        repositoryName: repo.repository.repositoryName,
+        lifecyclePolicyText: input.lifecyclePolicyText,
+      };
     },
 
     GetLifecyclePolicy(input, ctx) {
@@ -92,9 +109,17 @@ export function policyHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       const policy = validateLifecyclePolicy(text);
       // Evaluated at once against the images as they are now; GetLifecyclePolicyPreview shows it.
       const expiring = expiringNow(ecr, current.repository.repositoryArn, policy);
-      const repo = update(ctx, input, (r) => ({ ...r, lifecyclePreview: { status: 'COMPLETE', lifecyclePolicyText: text, expiring } })).saved;
+      const repo = update(ctx, input, (r) => ({
+        ...r,
+        lifecyclePreview: { status: 'COMPLETE', lifecyclePolicyText: text, expiring },
+      })).saved;
       // ECR answers IN_PROGRESS and completes later; the waiter and every caller poll Get for COMPLETE.
-      return { registryId: repo.repository.registryId, repositoryName: repo.repository.repositoryName, lifecyclePolicyText: text, status: 'IN_PROGRESS' };
+      return {
+        registryId: repo.repository.registryId,
+        repositoryName: repo.repository.repositoryName,
+        lifecyclePolicyText: text,
+        status: 'IN_PROGRESS',
+      };
     },
 
     GetLifecyclePolicyPreview(input, ctx) {
@@ -110,7 +135,7 @@ export function policyHandlers(ecr: EcrContext): Handlers<EcrOperations> {
         ids.some((id) => (!id.imageDigest || e.digest === id.imageDigest) && (!id.imageTag || e.tags.includes(id.imageTag)));
       let expiring = ids.length ? preview.expiring.filter(asked) : preview.expiring;
       const status = input.filter?.tagStatus;
-      expiring = expiring.filter((e) => status === 'TAGGED' ? e.tags.length > 0 : status === 'UNTAGGED' ? e.tags.length === 0 : true);
+      expiring = expiring.filter((e) => (status === 'TAGGED' ? e.tags.length > 0 : status === 'UNTAGGED' ? e.tags.length === 0 : true));
       const results: LifecyclePolicyPreviewResult[] = expiring.map((e) => ({
         ...(e.tags.length ? { imageTags: e.tags } : {}),
         imageDigest: e.digest,
@@ -148,7 +173,11 @@ export function policyHandlers(ecr: EcrContext): Handlers<EcrOperations> {
         const { policyText: _text, ...rest } = r;
         return rest;
       });
-      return { registryId: previous.repository.registryId, repositoryName: previous.repository.repositoryName, policyText: previous.policyText };
+      return {
+        registryId: previous.repository.registryId,
+        repositoryName: previous.repository.repositoryName,
+        policyText: previous.policyText,
+      };
     },
   };
 }

@@ -12,7 +12,14 @@ import { registryHost, type EcrContext } from './context.ts';
 import { ecrError } from './errors.ts';
 import type { RepositoryRecord, StoredRepository } from './model.ts';
 import { requireRepository } from './repositories.ts';
-import type { EcrOperations, EncryptionConfiguration, ImageTagMutability, ImageTagMutabilityExclusionFilter, Repository, Tag } from './shapes.ts';
+import type {
+  EcrOperations,
+  EncryptionConfiguration,
+  ImageTagMutability,
+  ImageTagMutabilityExclusionFilter,
+  Repository,
+  Tag,
+} from './shapes.ts';
 
 /** ECR's repository name rule, matched whole (the model's pattern is written without anchors). */
 const NAME_PATTERN = '[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*';
@@ -24,13 +31,19 @@ export function repositoryView(ecr: EcrContext, record: RepositoryRecord): Repos
   return { ...record.repository, repositoryUri: `${registryHost(ecr)}/${record.repository.repositoryName}` };
 }
 
-function checkMutability(mutability: ImageTagMutability, filters: ImageTagMutabilityExclusionFilter[] | undefined): ImageTagMutabilityExclusionFilter[] | undefined {
+function checkMutability(
+  mutability: ImageTagMutability,
+  filters: ImageTagMutabilityExclusionFilter[] | undefined,
+): ImageTagMutabilityExclusionFilter[] | undefined {
   const withExclusion = mutability.endsWith('_WITH_EXCLUSION');
   if (withExclusion && !filters?.length) {
     throw ecrError.invalidParameter('imageTagMutabilityExclusionFilters', `must be given when imageTagMutability is ${mutability}`);
   }
   if (!withExclusion && filters?.length) {
-    throw ecrError.invalidParameter('imageTagMutabilityExclusionFilters', `may only be given when imageTagMutability is IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION (got ${mutability})`);
+    throw ecrError.invalidParameter(
+      'imageTagMutabilityExclusionFilters',
+      `may only be given when imageTagMutability is IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION (got ${mutability})`,
+    );
   }
   return withExclusion ? filters : undefined;
 }
@@ -47,8 +60,10 @@ function checkEncryption(config: EncryptionConfiguration | undefined): Encryptio
 function checkTags(tags: Tag[]): Tag[] {
   const seen = new Set<string>();
   for (const { Key: key, Value: value } of tags) {
-    if (!key || key.length > 128) throw ecrError.invalidTagParameter(`Tag key '${key ?? ''}' is invalid: tag keys must be 1 to 128 characters long.`);
-    if ((value ?? '').length > 256) throw ecrError.invalidTagParameter(`The value of tag '${key}' is invalid: tag values can be at most 256 characters long.`);
+    if (!key || key.length > 128)
+      throw ecrError.invalidTagParameter(`Tag key '${key ?? ''}' is invalid: tag keys must be 1 to 128 characters long.`);
+    if ((value ?? '').length > 256)
+      throw ecrError.invalidTagParameter(`The value of tag '${key}' is invalid: tag values can be at most 256 characters long.`);
     if (/^aws:/i.test(key)) throw ecrError.reservedTagKey(key);
     if (seen.has(key)) throw ecrError.invalidTagParameter(`Tag key '${key}' appears more than once; each tag key must be unique.`);
     seen.add(key);
@@ -62,8 +77,11 @@ export function repositoryHandlers(ecr: EcrContext): Handlers<EcrOperations> {
   /** TagResource and friends name the repository by ARN, which must be one of this region and account. */
   const repositoryByArn = (ctx: RequestContext, resourceArn: string): RepositoryRecord => {
     const parsed = parseArn(resourceArn);
-    if (!parsed || parsed.service !== 'ecr' || !parsed.resource.startsWith('repository/')) {
-      throw ecrError.invalidParameter('resourceArn', `'${resourceArn}' is not an ECR repository ARN (arn:aws:ecr:<region>:<account>:repository/<name>)`);
+    if (parsed?.service !== 'ecr' || !parsed.resource.startsWith('repository/')) {
+      throw ecrError.invalidParameter(
+        'resourceArn',
+        `'${resourceArn}' is not an ECR repository ARN (arn:aws:ecr:<region>:<account>:repository/<name>)`,
+      );
     }
     const name = parsed.resource.slice('repository/'.length);
     if (scopeKey(parsed) !== scopeKey(ctx)) throw ecrError.repositoryNotFound(name, parsed.account);
@@ -144,7 +162,14 @@ export function repositoryHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       const record = m.tx(() => {
         const current = repositoryFor(ecr, ctx, input);
         const { imageTagMutabilityExclusionFilters: _previous, ...rest } = current.repository;
-        const updated = { ...current, repository: { ...rest, imageTagMutability: input.imageTagMutability, ...(exclusions ? { imageTagMutabilityExclusionFilters: exclusions } : {}) } };
+        const updated = {
+          ...current,
+          repository: {
+            ...rest,
+            imageTagMutability: input.imageTagMutability,
+            ...(exclusions ? { imageTagMutabilityExclusionFilters: exclusions } : {}),
+          },
+        };
         m.putRepository(updated);
         return updated;
       });
@@ -165,7 +190,11 @@ export function repositoryHandlers(ecr: EcrContext): Handlers<EcrOperations> {
         m.putRepository(updated);
         return updated;
       });
-      return { registryId: record.repository.registryId, repositoryName: record.repository.repositoryName, imageScanningConfiguration: scanning };
+      return {
+        registryId: record.repository.registryId,
+        repositoryName: record.repository.repositoryName,
+        imageScanningConfiguration: scanning,
+      };
     },
 
     TagResource(input, ctx) {
@@ -175,7 +204,10 @@ export function repositoryHandlers(ecr: EcrContext): Handlers<EcrOperations> {
         const merged = new Map(record.tags.map((t) => [t.Key, t.Value]));
         for (const t of incoming) merged.set(t.Key, t.Value);
         if (merged.size > MAX_TAGS) throw ecrError.tooManyTags(MAX_TAGS, merged.size);
-        saveTags(record, [...merged].map(([Key, Value]) => ({ Key, Value })));
+        saveTags(
+          record,
+          [...merged].map(([Key, Value]) => ({ Key, Value })),
+        );
       });
       return {};
     },
@@ -187,7 +219,10 @@ export function repositoryHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       m.tx(() => {
         const record = repositoryByArn(ctx, input.resourceArn);
         const doomed = new Set(input.tagKeys);
-        saveTags(record, record.tags.filter((t) => !doomed.has(t.Key)));
+        saveTags(
+          record,
+          record.tags.filter((t) => !doomed.has(t.Key)),
+        );
       });
       return {};
     },

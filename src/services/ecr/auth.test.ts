@@ -16,7 +16,7 @@ describe('registry credentials', () => {
     assert.equal(verifyAuthorization(ecr, basic('AWS', password)), true);
     assert.equal(verifyAuthorization(ecr, `Bearer ${password}`), true);
     assert.equal(verifyAuthorization(ecr, basic('admin', password)), false, 'the user is AWS, as in ECR');
-    assert.equal(verifyAuthorization(ecr, basic('AWS', password.slice(0, -2) + 'xx')), false);
+    assert.equal(verifyAuthorization(ecr, basic('AWS', `${password.slice(0, -2)}xx`)), false);
     assert.equal(verifyAuthorization(ecr, undefined), false);
     assert.equal(verifyAuthorization(ecr, 'Basic !!!'), false);
   });
@@ -34,7 +34,7 @@ describe('registry credentials', () => {
     assert.equal(mine?.username, 'AWS');
     assert.equal(mine?.serveraddress, '127.0.0.1:4566');
     assert.equal(verifyPassword(ecr, mine!.password), true);
-    assert.ok(registryCredentialsFor(ecr, 'localhost:4566/team/app@sha256:' + 'a'.repeat(64)));
+    assert.ok(registryCredentialsFor(ecr, `localhost:4566/team/app@sha256:${'a'.repeat(64)}`));
     assert.equal(registryCredentialsFor(ecr, '127.0.0.1:5000/team/app:v1'), undefined);
     assert.equal(registryCredentialsFor(ecr, 'nginx:latest'), undefined);
     assert.equal(registryCredentialsFor(ecr, 'library/nginx'), undefined);

@@ -103,7 +103,10 @@ export function engineImageName(ctx: AppContext, image: string): string {
  * Docker credentials for pulling `image`, when it lives in Slipway's own registry (ECS hands them
  * to the engine, so tasks pull with no `docker login`); undefined for any other registry.
  */
-export function registryCredentialsFor(ctx: AppContext, image: string): { username: string; password: string; serveraddress: string } | undefined {
+export function registryCredentialsFor(
+  ctx: AppContext,
+  image: string,
+): { username: string; password: string; serveraddress: string } | undefined {
   const host = imageRegistry(image);
   if (!host || !isOurRegistry(ctx, host)) return undefined;
   return { username: REGISTRY_USER, password: issueToken(ctx).password, serveraddress: host };

@@ -44,7 +44,9 @@ export class BufferPool {
 export async function sendFile(path: string, dest: Writable, pool: BufferPool, range?: { start: number; end: number }): Promise<void> {
   const file = await open(path, 'r');
   // A response whose client went away may never call back its writes: stop on 'close' instead.
-  const closed = new Promise<never>((_, reject) => dest.once('close', () => reject(new Error('the destination closed before the blob was written'))));
+  const closed = new Promise<never>((_, reject) =>
+    dest.once('close', () => reject(new Error('the destination closed before the blob was written'))),
+  );
   closed.catch(() => undefined);
   const buffers: Buffer[] = [];
   let clean = false;
@@ -60,7 +62,9 @@ export async function sendFile(path: string, dest: Writable, pool: BufferPool, r
       const { bytesRead } = await file.read(buffer, 0, Math.min(DOWNLOAD_CHUNK, end - position), position);
       if (bytesRead === 0) throw new Error(`${path} is shorter than expected`);
       position += bytesRead;
-      writing[k] = new Promise<void>((resolve, reject) => dest.write(buffer.subarray(0, bytesRead), (err) => (err ? reject(err) : resolve())));
+      writing[k] = new Promise<void>((resolve, reject) =>
+        dest.write(buffer.subarray(0, bytesRead), (err) => (err ? reject(err) : resolve())),
+      );
       writing[k].catch(() => undefined);
     }
     await Promise.race([Promise.all(writing), closed]);

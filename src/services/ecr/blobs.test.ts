@@ -8,7 +8,9 @@ import { after, describe, it } from 'node:test';
 import { BlobStore, DigestMismatchError, InvalidDigestError, OffsetMismatchError, UploadUnknownError, sha256 } from './blobs.ts';
 
 const roots: string[] = [];
-after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+after(() => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
 
 function store(root = mkdtempSync(join(tmpdir(), 'slipway-blobs-'))): BlobStore {
   roots.push(root);
@@ -23,7 +25,8 @@ async function text(stream: Readable): Promise<Buffer> {
 
 /** Everything under the store's blobs/ and uploads/ (what a refused upload must not leave behind). */
 function files(blobs: BlobStore): string[] {
-  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
   return [...walk(join(blobs.root, 'blobs')), ...walk(join(blobs.root, 'uploads'))];
 }
 
@@ -46,7 +49,7 @@ describe('BlobStore', () => {
   it('refuses anything but a sha256 digest, so no path can escape the store', () => {
     const blobs = store();
     assert.throws(() => blobs.stat('sha256:../../etc/passwd'), InvalidDigestError);
-    assert.throws(() => blobs.path('sha512:' + 'a'.repeat(128)), InvalidDigestError);
+    assert.throws(() => blobs.path(`sha512:${'a'.repeat(128)}`), InvalidDigestError);
   });
 
   it('verifies the digest of a chunked upload and moves it into place', async () => {
@@ -68,7 +71,10 @@ describe('BlobStore', () => {
     await blobs.startUpload('u-wrong-1');
     await blobs.append('u-wrong-1', Readable.from([data]));
     const claimed = sha256(Buffer.from('something else'));
-    await assert.rejects(blobs.commitUpload('u-wrong-1', claimed), (err: unknown) => err instanceof DigestMismatchError && err.actual === sha256(data));
+    await assert.rejects(
+      blobs.commitUpload('u-wrong-1', claimed),
+      (err: unknown) => err instanceof DigestMismatchError && err.actual === sha256(data),
+    );
     assert.deepEqual(files(blobs), []);
     assert.equal(blobs.stat(claimed), undefined);
     assert.equal(blobs.stat(sha256(data)), undefined);
@@ -144,7 +150,10 @@ describe('BlobStore', () => {
     const blobs = store();
     await blobs.startUpload('u-cancel-1');
     await blobs.append('u-cancel-1', Readable.from([Buffer.from('x')]));
-    assert.deepEqual((await blobs.listUploads()).map((u) => u.id), ['u-cancel-1']);
+    assert.deepEqual(
+      (await blobs.listUploads()).map((u) => u.id),
+      ['u-cancel-1'],
+    );
     await blobs.cancelUpload('u-cancel-1');
     assert.equal(existsSync(join(blobs.root, 'uploads', 'u-cancel-1')), false);
     assert.equal(blobs.isCommitting(sha256(Buffer.from('x'))), false);

@@ -18,7 +18,17 @@
  * layer in memory.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -40,12 +50,18 @@ export class UploadUnknownError extends Error {
 }
 /** An append or commit that does not start where the upload ends. */
 export class OffsetMismatchError extends Error {
-  constructor(readonly offset: number, readonly expected: number) {
+  constructor(
+    readonly offset: number,
+    readonly expected: number,
+  ) {
     super(`the upload holds ${offset} bytes, so the next chunk must start at ${offset} (not ${expected})`);
   }
 }
 export class DigestMismatchError extends Error {
-  constructor(readonly expected: string, readonly actual: string) {
+  constructor(
+    readonly expected: string,
+    readonly actual: string,
+  ) {
     super(`the uploaded bytes have digest ${actual}, not ${expected}`);
   }
 }

@@ -25,7 +25,8 @@ describe('collectGarbage', () => {
   it('keeps everything young: a push in progress has its layers up before its manifest', async () => {
     const s = await scene();
     assert.deepEqual(await collectGarbage(ecr), { blobsDeleted: 0, bytesFreed: 0, linksRemoved: 0, uploadsRemoved: 0 });
-    for (const digest of [s.config.digest, s.layer.digest, s.image.digest, s.linkedOnly.digest, s.orphan]) assert.ok(ecr.blobs.stat(digest), digest);
+    for (const digest of [s.config.digest, s.layer.digest, s.image.digest, s.linkedOnly.digest, s.orphan])
+      assert.ok(ecr.blobs.stat(digest), digest);
   });
 
   it('after the grace period deletes what no manifest references, and the stale links to it', async () => {
@@ -69,7 +70,13 @@ describe('collectGarbage', () => {
 });
 
 const KEEP_ONE_V = JSON.stringify({
-  rules: [{ rulePriority: 1, selection: { tagStatus: 'tagged', tagPrefixList: ['v'], countType: 'imageCountMoreThan', countNumber: 1 }, action: { type: 'expire' } }],
+  rules: [
+    {
+      rulePriority: 1,
+      selection: { tagStatus: 'tagged', tagPrefixList: ['v'], countType: 'imageCountMoreThan', countNumber: 1 },
+      action: { type: 'expire' },
+    },
+  ],
 });
 
 /** A repository with KEEP_ONE_V as its lifecycle policy. */
@@ -97,7 +104,8 @@ describe('housekeeping', () => {
       await new Promise((r) => setTimeout(r, 5));
       const fresh = await pushImage(repo, 'v2');
       const deadline = Date.now() + 5_000;
-      while (ecr.model.image(repo.repository.repositoryArn!, old.digest) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (ecr.model.image(repo.repository.repositoryArn!, old.digest) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       assert.equal(ecr.model.image(repo.repository.repositoryArn!, old.digest), undefined, 'v1 expired');
       assert.ok(ecr.model.image(repo.repository.repositoryArn!, fresh.digest));
     } finally {

@@ -118,10 +118,7 @@ async function sweep(ecr: EcrContext): Promise<void> {
 }
 
 /** One collection. `graceMs` and `abandonedMs` are real milliseconds (already scaled). */
-export async function collectGarbage(
-  ecr: EcrContext,
-  opts: { graceMs?: number; abandonedMs?: number } = {},
-): Promise<CollectionReport> {
+export async function collectGarbage(ecr: EcrContext, opts: { graceMs?: number; abandonedMs?: number } = {}): Promise<CollectionReport> {
   const graceMs = opts.graceMs ?? collectionGraceMs(ecr);
   const abandonedMs = opts.abandonedMs ?? Math.max(ABANDONED_FLOOR_MS, ecr.clock.duration(ABANDONED_UPLOAD_MS));
   const report: CollectionReport = { blobsDeleted: 0, bytesFreed: 0, linksRemoved: 0, uploadsRemoved: 0 };

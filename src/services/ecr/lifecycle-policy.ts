@@ -62,7 +62,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 function onlyKnownKeys(value: Record<string, unknown>, known: string[], where: string): void {
   const unknown = Object.keys(value).filter((k) => !known.includes(k));
-  if (unknown.length) invalid(`${where} has unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')} (allowed: ${known.join(', ')})`);
+  if (unknown.length)
+    invalid(
+      `${where} has unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')} (allowed: ${known.join(', ')})`,
+    );
 }
 
 function stringList(value: unknown, where: string): string[] {
@@ -88,7 +91,8 @@ export function validateLifecyclePolicy(text: string): LifecyclePolicy {
 
   const priorities = new Set<number>();
   for (const rule of rules) {
-    if (priorities.has(rule.rulePriority)) invalid(`rulePriority ${rule.rulePriority} is used by more than one rule; each rule needs a unique rulePriority`);
+    if (priorities.has(rule.rulePriority))
+      invalid(`rulePriority ${rule.rulePriority} is used by more than one rule; each rule needs a unique rulePriority`);
     priorities.add(rule.rulePriority);
   }
   rules.sort((a, b) => a.rulePriority - b.rulePriority);
@@ -105,7 +109,8 @@ export function validateLifecyclePolicy(text: string): LifecyclePolicy {
     const list = rule.selection.tagPrefixList ?? rule.selection.tagPatternList ?? [];
     const key = `${rule.selection.tagPrefixList ? 'prefix' : 'pattern'}:${JSON.stringify([...new Set(list)].sort())}`;
     const other = filters.get(key);
-    if (other !== undefined) invalid(`rules ${other} and ${rule.rulePriority} select the same tags; each rule needs its own set of tag prefixes or patterns`);
+    if (other !== undefined)
+      invalid(`rules ${other} and ${rule.rulePriority} select the same tags; each rule needs its own set of tag prefixes or patterns`);
     filters.set(key, rule.rulePriority);
   }
   return { rules };
@@ -123,13 +128,19 @@ function validateRule(raw: unknown, index: number): LifecycleRule {
 
   const selection = raw.selection;
   if (!isObject(selection)) invalid(`${at}: selection is required and must be an object`);
-  onlyKnownKeys(selection, ['tagStatus', 'tagPrefixList', 'tagPatternList', 'storageClass', 'countType', 'countUnit', 'countNumber'], `${at} selection`);
+  onlyKnownKeys(
+    selection,
+    ['tagStatus', 'tagPrefixList', 'tagPatternList', 'storageClass', 'countType', 'countUnit', 'countNumber'],
+    `${at} selection`,
+  );
   const tagStatus = selection.tagStatus;
   if (typeof tagStatus !== 'string' || !TAG_STATUSES.includes(tagStatus)) {
     invalid(`${at}: selection.tagStatus must be one of ${TAG_STATUSES.join(', ')} (got ${JSON.stringify(tagStatus)})`);
   }
-  const prefixes = selection.tagPrefixList === undefined ? undefined : stringList(selection.tagPrefixList, `${at}: selection.tagPrefixList`);
-  const patterns = selection.tagPatternList === undefined ? undefined : stringList(selection.tagPatternList, `${at}: selection.tagPatternList`);
+  const prefixes =
+    selection.tagPrefixList === undefined ? undefined : stringList(selection.tagPrefixList, `${at}: selection.tagPrefixList`);
+  const patterns =
+    selection.tagPatternList === undefined ? undefined : stringList(selection.tagPatternList, `${at}: selection.tagPatternList`);
   if (tagStatus === 'tagged') {
     if (!prefixes && !patterns) invalid(`${at}: tagStatus 'tagged' needs a tagPrefixList or a tagPatternList`);
     if (prefixes && patterns) invalid(`${at}: a rule may give tagPrefixList or tagPatternList, not both`);
@@ -137,10 +148,13 @@ function validateRule(raw: unknown, index: number): LifecycleRule {
     invalid(`${at}: tagPrefixList and tagPatternList may only be used with tagStatus 'tagged' (got '${tagStatus}')`);
   }
   for (const pattern of patterns ?? []) {
-    if ((pattern.match(/\*/g) ?? []).length > MAX_WILDCARDS) invalid(`${at}: tag pattern '${pattern}' has more than ${MAX_WILDCARDS} wildcards`);
+    if ((pattern.match(/\*/g) ?? []).length > MAX_WILDCARDS)
+      invalid(`${at}: tag pattern '${pattern}' has more than ${MAX_WILDCARDS} wildcards`);
   }
   if (selection.storageClass !== undefined && selection.storageClass !== 'standard') {
-    invalid(`${at}: selection.storageClass '${String(selection.storageClass)}' is not supported; Slipway keeps every image in the standard storage class`);
+    invalid(
+      `${at}: selection.storageClass '${String(selection.storageClass)}' is not supported; Slipway keeps every image in the standard storage class`,
+    );
   }
   const countType = selection.countType;
   if (typeof countType !== 'string' || !COUNT_TYPES.includes(countType)) {
@@ -160,7 +174,9 @@ function validateRule(raw: unknown, index: number): LifecycleRule {
   if (!isObject(action)) invalid(`${at}: action is required and must be an object`);
   onlyKnownKeys(action, ['type', 'targetStorageClass'], `${at} action`);
   if (action.type !== 'expire') {
-    invalid(`${at}: action.type must be 'expire' (got ${JSON.stringify(action.type)}; Slipway has no archive storage class to transition to)`);
+    invalid(
+      `${at}: action.type must be 'expire' (got ${JSON.stringify(action.type)}; Slipway has no archive storage class to transition to)`,
+    );
   }
   if (action.targetStorageClass !== undefined) invalid(`${at}: action.targetStorageClass is only for action type 'transition'`);
 
@@ -181,7 +197,12 @@ function validateRule(raw: unknown, index: number): LifecycleRule {
 
 /** A tag pattern as a whole-string matcher: `*` matches any run of characters, nothing else is special. */
 function wildcard(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 /** Whether a rule's tag filter selects the image: every prefix or pattern must match one of its tags. */
@@ -202,7 +223,8 @@ export function ruleSelects(rule: LifecycleRule, image: LifecycleImage): boolean
 }
 
 /** Newest first; equal push times fall back to the digest so results never depend on input order. */
-const newestFirst = (a: LifecycleImage, b: LifecycleImage) => b.pushedAt - a.pushedAt || (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0);
+const newestFirst = (a: LifecycleImage, b: LifecycleImage) =>
+  b.pushedAt - a.pushedAt || (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0);
 
 /** The images this rule would expire on its own, ignoring every other rule. */
 function candidates(rule: LifecycleRule, selected: LifecycleImage[], now: number, dayMs: number): LifecycleImage[] {
@@ -210,7 +232,9 @@ function candidates(rule: LifecycleRule, selected: LifecycleImage[], now: number
   const sorted = [...selected].sort(newestFirst);
   if (countType === 'imageCountMoreThan') return sorted.slice(countNumber);
   const limit = countNumber * dayMs;
-  return sorted.filter((image) => now - (countType === 'sinceImagePulled' ? (image.lastPulledAt ?? image.pushedAt) : image.pushedAt) > limit);
+  return sorted.filter(
+    (image) => now - (countType === 'sinceImagePulled' ? (image.lastPulledAt ?? image.pushedAt) : image.pushedAt) > limit,
+  );
 }
 
 /**

@@ -7,7 +7,14 @@
  */
 import { logger } from '../../core/log.ts';
 import type { EcrContext } from './context.ts';
-import { DAY_MS, evaluateLifecyclePolicy, validateLifecyclePolicy, type ExpiringImage, type LifecycleImage, type LifecyclePolicy } from './lifecycle-policy.ts';
+import {
+  DAY_MS,
+  evaluateLifecyclePolicy,
+  validateLifecyclePolicy,
+  type ExpiringImage,
+  type LifecycleImage,
+  type LifecyclePolicy,
+} from './lifecycle-policy.ts';
 import { deleteImage } from './manifests.ts';
 import type { RepositoryRecord } from './model.ts';
 
@@ -63,7 +70,9 @@ async function applyOne(ecr: EcrContext, repositoryArn: string): Promise<void> {
   const expiring = expiringNow(ecr, repositoryArn, policy);
   for (const image of expiring) {
     if (!ecr.model.image(repositoryArn, image.digest)) continue;
-    log.info(`lifecycle rule ${image.rulePriority} expires ${record.repository.repositoryName}@${image.digest}${image.tags.length ? ` (${image.tags.join(', ')})` : ''}`);
+    log.info(
+      `lifecycle rule ${image.rulePriority} expires ${record.repository.repositoryName}@${image.digest}${image.tags.length ? ` (${image.tags.join(', ')})` : ''}`,
+    );
     await deleteImage(ecr, record, image.digest);
   }
   ecr.model.tx(() => {

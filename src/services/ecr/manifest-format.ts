@@ -16,7 +16,10 @@ export const MEDIA_TYPES = {
 
 const INDEX_TYPES = new Set<string>([MEDIA_TYPES.dockerList, MEDIA_TYPES.ociIndex]);
 const ACCEPTED = new Set<string>(Object.values(MEDIA_TYPES));
-const SCHEMA1 = new Set(['application/vnd.docker.distribution.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v1+prettyjws']);
+const SCHEMA1 = new Set([
+  'application/vnd.docker.distribution.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v1+prettyjws',
+]);
 /** Content types that say nothing about which manifest this is. */
 const GENERIC = new Set(['', 'application/json', 'application/octet-stream', 'text/plain']);
 /** Layers that live elsewhere (Windows base layers): their bytes are never pushed. */
@@ -54,7 +57,8 @@ function descriptor(value: unknown, where: string): Descriptor {
   const d = value as Partial<Descriptor> | null;
   if (!d || typeof d !== 'object') throw invalid(`${where} must be a descriptor object`);
   if (typeof d.digest !== 'string' || !DIGEST.test(d.digest)) throw invalid(`${where}.digest must be a sha256 digest`);
-  if (typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0) throw invalid(`${where}.size must be a non-negative integer`);
+  if (typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0)
+    throw invalid(`${where}.size must be a non-negative integer`);
   if (d.mediaType !== undefined && typeof d.mediaType !== 'string') throw invalid(`${where}.mediaType must be a string`);
   return d as Descriptor;
 }
@@ -80,13 +84,15 @@ export function parseManifest(bytes: Buffer, contentType?: string): ParsedManife
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw invalid('the manifest must be a JSON object');
   const declared = typeof doc.mediaType === 'string' ? doc.mediaType : undefined;
   const header = bareMediaType(contentType);
-  if (SCHEMA1.has(header) || SCHEMA1.has(declared ?? '') || doc.schemaVersion === 1) throw ecrError.unsupportedImageType(SCHEMA1.has(header) ? header : 'application/vnd.docker.distribution.manifest.v1+json');
+  if (SCHEMA1.has(header) || SCHEMA1.has(declared ?? '') || doc.schemaVersion === 1)
+    throw ecrError.unsupportedImageType(SCHEMA1.has(header) ? header : 'application/vnd.docker.distribution.manifest.v1+json');
   if (doc.schemaVersion !== 2) throw invalid('schemaVersion must be 2');
 
   let mediaType: string;
   if (!GENERIC.has(header)) {
     if (!ACCEPTED.has(header)) throw ecrError.unsupportedImageType(header);
-    if (declared && declared !== header) throw invalid(`the manifest's mediaType '${declared}' differs from the media type '${header}' it was pushed with`);
+    if (declared && declared !== header)
+      throw invalid(`the manifest's mediaType '${declared}' differs from the media type '${header}' it was pushed with`);
     mediaType = header;
   } else if (declared) {
     if (!ACCEPTED.has(declared)) throw ecrError.unsupportedImageType(declared);

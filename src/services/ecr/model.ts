@@ -30,7 +30,11 @@ export interface RepositoryRecord {
   /** When the policy last ran (lifecycle.ts), for GetLifecyclePolicy's lastEvaluatedAt. */
   lifecycleEvaluatedAt?: number;
   /** The last lifecycle policy preview, as GetLifecyclePolicyPreview shows it. */
-  lifecyclePreview?: { status: string; lifecyclePolicyText: string; expiring: { digest: string; tags: string[]; pushedAt: number; rulePriority: number }[] };
+  lifecyclePreview?: {
+    status: string;
+    lifecyclePolicyText: string;
+    expiring: { digest: string; tags: string[]; pushedAt: number; rulePriority: number }[];
+  };
 }
 
 export interface ImageRecord {
@@ -113,7 +117,11 @@ export class EcrModel {
   }
 
   putImage(image: ImageRecord): void {
-    this.images.put(`${image.repositoryArn}@${image.digest}`, image, { repo: image.repositoryArn, digest: image.digest, subject: image.subject ?? null });
+    this.images.put(`${image.repositoryArn}@${image.digest}`, image, {
+      repo: image.repositoryArn,
+      digest: image.digest,
+      subject: image.subject ?? null,
+    });
   }
 
   image(repositoryArn: string, digest: string): ImageRecord | undefined {
@@ -133,7 +141,10 @@ export class EcrModel {
   }
 
   tagsOf(repositoryArn: string, digest: string): string[] {
-    return this.tags.find({ repo: repositoryArn, digest }).map((t) => t.tag).sort();
+    return this.tags
+      .find({ repo: repositoryArn, digest })
+      .map((t) => t.tag)
+      .sort();
   }
 
   putLayer(layer: LayerRecord): void {

@@ -19,7 +19,6 @@ import { RegistryError } from './registry-errors.ts';
 import { API_VERSION_HEADER, header, sendEmpty, type RegistryRequest } from './registry-http.ts';
 import { findRepositoryByName } from './repositories.ts';
 
-
 export async function blobRequest(r: RegistryRequest, digest: string): Promise<void> {
   const { ecr, req, res, repositoryArn } = r;
   if (!DIGEST.test(digest)) throw new RegistryError('DIGEST_INVALID', `'${digest}' is not a sha256 digest`, { digest });
@@ -49,10 +48,19 @@ export async function blobRequest(r: RegistryRequest, digest: string): Promise<v
   };
   const range = parseRange(header(req, 'range'), stat.size);
   if (range === 'unsatisfiable') {
-    throw new RegistryError('RANGE_INVALID', `range ${header(req, 'range')} is outside the blob's ${stat.size} bytes`, { size: stat.size }, { 'content-range': `bytes */${stat.size}` });
+    throw new RegistryError(
+      'RANGE_INVALID',
+      `range ${header(req, 'range')} is outside the blob's ${stat.size} bytes`,
+      { size: stat.size },
+      { 'content-range': `bytes */${stat.size}` },
+    );
   }
   if (range) {
-    res.writeHead(206, { ...headers, 'content-length': range.end - range.start + 1, 'content-range': `bytes ${range.start}-${range.end}/${stat.size}` });
+    res.writeHead(206, {
+      ...headers,
+      'content-length': range.end - range.start + 1,
+      'content-range': `bytes ${range.start}-${range.end}/${stat.size}`,
+    });
   } else {
     res.writeHead(200, { ...headers, 'content-length': stat.size });
   }
@@ -80,11 +88,13 @@ export function parseRange(value: string | undefined, size: number): { start: nu
 export async function uploadRequest(r: RegistryRequest, id: string): Promise<void> {
   const { req } = r;
   if (id === '') {
-    if (req.method !== 'POST') throw new RegistryError('UNSUPPORTED', `${req.method} is not supported on ${r.url.pathname}; POST starts an upload`);
+    if (req.method !== 'POST')
+      throw new RegistryError('UNSUPPORTED', `${req.method} is not supported on ${r.url.pathname}; POST starts an upload`);
     return startUpload(r);
   }
   const upload = r.ecr.model.uploads.get(id);
-  if (!upload || upload.repositoryArn !== r.repositoryArn) throw new RegistryError('BLOB_UPLOAD_UNKNOWN', `upload ${id} does not exist in repository '${r.name}'`, { id });
+  if (!upload || upload.repositoryArn !== r.repositoryArn)
+    throw new RegistryError('BLOB_UPLOAD_UNKNOWN', `upload ${id} does not exist in repository '${r.name}'`, { id });
   switch (req.method) {
     case 'GET': {
       const size = await r.ecr.blobs.uploadSize(id);

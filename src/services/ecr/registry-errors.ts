@@ -64,7 +64,8 @@ const FROM_ECR: Record<string, RegistryErrorCode> = {
 export function toRegistryError(err: unknown): RegistryError | undefined {
   if (err instanceof RegistryError) return err;
   if (err instanceof AwsError && FROM_ECR[err.code]) return new RegistryError(FROM_ECR[err.code], err.message, { ecrError: err.code });
-  if (err instanceof DigestMismatchError) return new RegistryError('DIGEST_INVALID', err.message, { digest: err.expected, actual: err.actual });
+  if (err instanceof DigestMismatchError)
+    return new RegistryError('DIGEST_INVALID', err.message, { digest: err.expected, actual: err.actual });
   if (err instanceof InvalidDigestError) return new RegistryError('DIGEST_INVALID', err.message, { digest: err.digest });
   if (err instanceof UploadUnknownError) return new RegistryError('BLOB_UPLOAD_UNKNOWN', err.message);
   if (err instanceof OffsetMismatchError) {

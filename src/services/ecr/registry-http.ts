@@ -31,15 +31,24 @@ export function pageAfterLast(sorted: string[], url: URL, path: string): { items
   const after = last === null ? sorted : sorted.filter((s) => s > last);
   if (rawN === null || rawN === '') return { items: after };
   const n = Number(rawN);
-  if (!Number.isInteger(n) || n < 0) throw new RegistryError('PAGINATION_NUMBER_INVALID', `n must be a whole number (got '${rawN}')`, { n: rawN });
+  if (!Number.isInteger(n) || n < 0)
+    throw new RegistryError('PAGINATION_NUMBER_INVALID', `n must be a whole number (got '${rawN}')`, { n: rawN });
   const items = after.slice(0, n);
   if (after.length <= n || items.length === 0) return { items };
   return { items, link: `<${path}?n=${n}&last=${encodeURIComponent(items[items.length - 1])}>; rel="next"` };
 }
 
-export function sendJsonBody(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, contentType = 'application/json'): void {
+export function sendJsonBody(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  contentType = 'application/json',
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...API_VERSION_HEADER, 'content-type': contentType, 'content-length': Buffer.byteLength(text), ...headers }).end(text);
+  res
+    .writeHead(status, { ...API_VERSION_HEADER, 'content-type': contentType, 'content-length': Buffer.byteLength(text), ...headers })
+    .end(text);
 }
 
 /** A response with no body (202, 201, 204) and the given headers. */

@@ -34,7 +34,8 @@ export async function manifestRequest(r: RegistryRequest, reference: string): Pr
 
 function getManifest(r: RegistryRequest, reference: string): void {
   const { ecr, req, res } = r;
-  if (isDigestReference(reference) && !DIGEST.test(reference)) throw new RegistryError('DIGEST_INVALID', `'${reference}' is not a sha256 digest`, { digest: reference });
+  if (isDigestReference(reference) && !DIGEST.test(reference))
+    throw new RegistryError('DIGEST_INVALID', `'${reference}' is not a sha256 digest`, { digest: reference });
   const image = resolveReference(ecr, r.repo, reference);
   if (!image) throw manifestUnknown(r, reference);
   const bytes = manifestBytes(ecr, image.digest);
@@ -89,7 +90,8 @@ async function readManifest(req: IncomingMessage): Promise<Buffer> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_MANIFEST_BYTES) throw new RegistryError('MANIFEST_INVALID', `manifest is larger than ${MAX_MANIFEST_BYTES} bytes`, { limit: MAX_MANIFEST_BYTES });
+    if (size > MAX_MANIFEST_BYTES)
+      throw new RegistryError('MANIFEST_INVALID', `manifest is larger than ${MAX_MANIFEST_BYTES} bytes`, { limit: MAX_MANIFEST_BYTES });
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -103,7 +105,10 @@ function manifestUnknown(r: RegistryRequest, reference: string): RegistryError {
 /** `GET /v2/<name>/tags/list[?n=&last=]`: tags in lexical order, a Link header when more follow. */
 export function tagsRequest(r: RegistryRequest): void {
   if (r.req.method !== 'GET') throw new RegistryError('UNSUPPORTED', `${r.req.method} is not supported on a tag list`);
-  const tags = r.ecr.model.tags.find({ repo: r.repositoryArn }).map((t) => t.tag).sort();
+  const tags = r.ecr.model.tags
+    .find({ repo: r.repositoryArn })
+    .map((t) => t.tag)
+    .sort();
   const page = pageAfterLast(tags, r.url, `/v2/${r.name}/tags/list`);
   sendJsonBody(r.res, 200, { name: r.name, tags: page.items }, page.link ? { link: page.link } : {});
 }

@@ -48,13 +48,20 @@ async function serve(ecr: EcrContext, req: IncomingMessage, res: ServerResponse)
   try {
     const authorized = verifyAuthorization(ecr, header(req, 'authorization'));
     if (path === '') return base(req, res, authorized);
-    if (!authorized) throw new RegistryError('UNAUTHORIZED', 'authentication required: docker login with the password from aws ecr get-login-password', {}, CHALLENGE);
+    if (!authorized)
+      throw new RegistryError(
+        'UNAUTHORIZED',
+        'authentication required: docker login with the password from aws ecr get-login-password',
+        {},
+        CHALLENGE,
+      );
     if (path === '_catalog') return catalog(ecr, url, res, req.method);
     for (const [pattern, handler] of PATHS) {
       const m = path.match(pattern);
       if (!m) continue;
       const name = decode(m[1]);
-      if (!REPOSITORY_NAME.test(name) || name.length > 256) throw new RegistryError('NAME_INVALID', `invalid repository name '${name}'`, { name });
+      if (!REPOSITORY_NAME.test(name) || name.length > 256)
+        throw new RegistryError('NAME_INVALID', `invalid repository name '${name}'`, { name });
       const repo = findRepositoryByName(ecr, name);
       if (!repo) throw new RegistryError('NAME_UNKNOWN', ecrError.repositoryNotFound(name, ecr.config.account).message, { name });
       return await handler({ ecr, req, res, url, name, repo, repositoryArn: repo.repository.repositoryArn }, decode(m[2] ?? ''));
@@ -70,9 +77,14 @@ async function serve(ecr: EcrContext, req: IncomingMessage, res: ServerResponse)
       return;
     }
     // A refused upload's body is not wanted: close rather than read gigabytes to keep the connection.
-    if (!req.complete && (Number(header(req, 'content-length') ?? 0) > 0 || header(req, 'transfer-encoding') !== undefined)) res.setHeader('connection', 'close');
+    if (!req.complete && (Number(header(req, 'content-length') ?? 0) > 0 || header(req, 'transfer-encoding') !== undefined))
+      res.setHeader('connection', 'close');
     if (known) return sendRegistryError(res, known);
-    if (req.destroyed || (err as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE' || (err as NodeJS.ErrnoException).code === 'ECONNRESET') {
+    if (
+      req.destroyed ||
+      (err as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+      (err as NodeJS.ErrnoException).code === 'ECONNRESET'
+    ) {
       log.debug(`${req.method} ${url.pathname}: the client went away (${(err as Error).message})`);
       res.destroy();
       return;
@@ -94,7 +106,13 @@ function decode(segment: string): string {
 /** `GET /v2/`: 200 to a client with credentials, else the challenge that makes it log in. */
 function base(req: IncomingMessage, res: ServerResponse, authorized: boolean): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') throw new RegistryError('UNSUPPORTED', `${req.method} /v2/ is not supported`);
-  if (!authorized) throw new RegistryError('UNAUTHORIZED', 'authentication required: docker login with the password from aws ecr get-login-password', {}, CHALLENGE);
+  if (!authorized)
+    throw new RegistryError(
+      'UNAUTHORIZED',
+      'authentication required: docker login with the password from aws ecr get-login-password',
+      {},
+      CHALLENGE,
+    );
   res.writeHead(200, { ...API_VERSION_HEADER, 'content-type': 'application/json', 'content-length': 2 }).end('{}');
 }
 

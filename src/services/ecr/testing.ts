@@ -69,7 +69,11 @@ export async function pushBlob(ecr: EcrContext, repo: RepositoryRecord, bytes: B
 }
 
 /** A Docker schema 2 image manifest over the given config and layers. */
-export function imageManifest(config: { digest: string; size: number }, layers: { digest: string; size: number }[], extra: Record<string, unknown> = {}): Buffer {
+export function imageManifest(
+  config: { digest: string; size: number },
+  layers: { digest: string; size: number }[],
+  extra: Record<string, unknown> = {},
+): Buffer {
   return Buffer.from(
     JSON.stringify({
       schemaVersion: 2,

@@ -20,29 +20,34 @@ export function checkActions(elb: ElbContext, actions: Action[], lbArn: string):
   if (actions.length === 0) throw elbError.validation('At least one action must be specified');
   const terminal = actions.filter((a) => TERMINAL.has(a.Type));
   const other = actions.find((a) => !TERMINAL.has(a.Type));
-  if (other) throw elbError.unsupported(`'${other.Type}' actions (Slipway serves HTTP listeners with forward, redirect and fixed-response)`);
+  if (other)
+    throw elbError.unsupported(`'${other.Type}' actions (Slipway serves HTTP listeners with forward, redirect and fixed-response)`);
   if (terminal.length !== 1) throw elbError.invalidAction('You must specify exactly one forward, redirect or fixed-response action');
   const usage = elb.model.usage();
   return actions.map((a) => {
-    if (a.Order !== undefined && (a.Order < 1 || a.Order > 50000)) throw elbError.validation(`Action order '${a.Order}' must be between 1 and 50000`);
+    if (a.Order !== undefined && (a.Order < 1 || a.Order > 50000))
+      throw elbError.validation(`Action order '${a.Order}' must be between 1 and 50000`);
     switch (a.Type) {
       case 'forward':
         return forward(elb, a, lbArn, usage);
       case 'fixed-response': {
         const c = a.FixedResponseConfig;
         if (!c) throw elbError.validation('A fixed-response action must have a FixedResponseConfig');
-        if (!/^[245]\d\d$/.test(c.StatusCode)) throw elbError.validation(`Fixed-response status code '${c.StatusCode}' must be a 2XX, 4XX or 5XX code`);
+        if (!/^[245]\d\d$/.test(c.StatusCode))
+          throw elbError.validation(`Fixed-response status code '${c.StatusCode}' must be a 2XX, 4XX or 5XX code`);
         if (c.ContentType !== undefined && !CONTENT_TYPES.includes(c.ContentType)) {
           throw elbError.validation(`Fixed-response content type '${c.ContentType}' must be one of: ${CONTENT_TYPES.join(', ')}`);
         }
-        if ((c.MessageBody ?? '').length > 1024) throw elbError.validation('Fixed-response message body cannot be longer than 1024 characters');
+        if ((c.MessageBody ?? '').length > 1024)
+          throw elbError.validation('Fixed-response message body cannot be longer than 1024 characters');
         checkPrintable(c.MessageBody ?? '', 'Fixed-response MessageBody');
         return { Type: a.Type, Order: a.Order, FixedResponseConfig: c };
       }
       default: {
         const c = a.RedirectConfig;
         if (!c) throw elbError.validation('A redirect action must have a RedirectConfig');
-        if (c.Protocol !== undefined && !['HTTP', 'HTTPS', '#{protocol}'].includes(c.Protocol)) throw elbError.validation(`Redirect protocol '${c.Protocol}' must be HTTP, HTTPS or #{protocol}`);
+        if (c.Protocol !== undefined && !['HTTP', 'HTTPS', '#{protocol}'].includes(c.Protocol))
+          throw elbError.validation(`Redirect protocol '${c.Protocol}' must be HTTP, HTTPS or #{protocol}`);
         if (c.Port !== undefined && c.Port !== '#{port}' && !(/^\d+$/.test(c.Port) && Number(c.Port) >= 1 && Number(c.Port) <= 65535)) {
           throw elbError.validation(`Redirect port '${c.Port}' must be between 1 and 65535 or #{port}`);
         }
@@ -51,7 +56,14 @@ export function checkActions(elb: ElbContext, actions: Action[], lbArn: string):
         return {
           Type: a.Type,
           Order: a.Order,
-          RedirectConfig: { Protocol: c.Protocol ?? '#{protocol}', Port: c.Port ?? '#{port}', Host: c.Host ?? '#{host}', Path: c.Path ?? '/#{path}', Query: c.Query ?? '#{query}', StatusCode: c.StatusCode },
+          RedirectConfig: {
+            Protocol: c.Protocol ?? '#{protocol}',
+            Port: c.Port ?? '#{port}',
+            Host: c.Host ?? '#{host}',
+            Path: c.Path ?? '/#{path}',
+            Query: c.Query ?? '#{query}',
+            StatusCode: c.StatusCode,
+          },
         };
       }
     }
@@ -63,17 +75,24 @@ function forward(elb: ElbContext, a: Action, lbArn: string, usage: Map<string, S
   if (a.TargetGroupArn && tuples.length && (tuples.length > 1 || tuples[0].TargetGroupArn !== a.TargetGroupArn)) {
     throw elbError.invalidAction('You cannot specify both a target group ARN and a ForwardConfig with a different target group');
   }
-  const groups = tuples.length ? tuples.map((t) => ({ TargetGroupArn: t.TargetGroupArn ?? '', Weight: t.Weight ?? 1 })) : a.TargetGroupArn ? [{ TargetGroupArn: a.TargetGroupArn, Weight: 1 }] : [];
+  const groups = tuples.length
+    ? tuples.map((t) => ({ TargetGroupArn: t.TargetGroupArn ?? '', Weight: t.Weight ?? 1 }))
+    : a.TargetGroupArn
+      ? [{ TargetGroupArn: a.TargetGroupArn, Weight: 1 }]
+      : [];
   if (groups.length === 0) throw elbError.validation('A forward action must have a TargetGroupArn or a ForwardConfig with target groups');
   if (groups.length > 5) throw elbError.validation('A forward action can have at most 5 target groups');
-  if (new Set(groups.map((g) => g.TargetGroupArn)).size !== groups.length) throw elbError.validation('Target groups in a forward action must be unique');
+  if (new Set(groups.map((g) => g.TargetGroupArn)).size !== groups.length)
+    throw elbError.validation('Target groups in a forward action must be unique');
   for (const g of groups) {
     if (!g.TargetGroupArn) throw elbError.validation('A target group in a forward action must have a TargetGroupArn');
     if (g.Weight < 0 || g.Weight > 999) throw elbError.validation(`Target group weight '${g.Weight}' must be between 0 and 999`);
     const tg = elb.model.targetGroups.get(g.TargetGroupArn);
     if (!tg) throw elbError.targetGroupNotFound(`Target groups '${g.TargetGroupArn}' not found`);
     if (tg.tg.Protocol !== 'HTTP' && tg.tg.Protocol !== 'HTTPS') {
-      throw elbError.incompatibleProtocols(`Target group '${g.TargetGroupArn}' has protocol ${tg.tg.Protocol}, which an application load balancer cannot forward to`);
+      throw elbError.incompatibleProtocols(
+        `Target group '${g.TargetGroupArn}' has protocol ${tg.tg.Protocol}, which an application load balancer cannot forward to`,
+      );
     }
     const others = [...(usage.get(g.TargetGroupArn) ?? [])].filter((lb) => lb !== lbArn);
     if (others.length) throw elbError.associationLimit(g.TargetGroupArn);
@@ -109,7 +128,8 @@ export function checkConditions(conditions: RuleCondition[]): RuleCondition[] {
 }
 
 function listOf(c: RuleCondition, config: { Values?: string[] } | undefined, field: string): string[] {
-  if (c.Values?.length && config?.Values?.length) throw elbError.validation(`You cannot use both Values and a condition config for '${field}'`);
+  if (c.Values?.length && config?.Values?.length)
+    throw elbError.validation(`You cannot use both Values and a condition config for '${field}'`);
   const values = config?.Values ?? c.Values ?? [];
   if (values.length === 0) throw elbError.validation(`A '${field}' condition must have at least one value`);
   for (const v of values) {
@@ -123,14 +143,21 @@ function listOf(c: RuleCondition, config: { Values?: string[] } | undefined, fie
  * A path-pattern, host-header or http-header condition's values: wildcard Values or RegexValues
  * (top level or in the field's config), never both. Answers the condition as DescribeRules shows it.
  */
-function matching(field: string, c: RuleCondition, config: { Values?: string[]; RegexValues?: string[] } | undefined, configKey: 'PathPatternConfig' | 'HostHeaderConfig'): RuleCondition {
+function matching(
+  field: string,
+  c: RuleCondition,
+  config: { Values?: string[]; RegexValues?: string[] } | undefined,
+  configKey: 'PathPatternConfig' | 'HostHeaderConfig',
+): RuleCondition {
   const regex = config?.RegexValues?.length ? config.RegexValues : c.RegexValues?.length ? c.RegexValues : undefined;
   if (!regex) {
     const Values = listOf(c, config, field);
     return { Field: field, Values, [configKey]: { Values } };
   }
-  if (c.Values?.length || config?.Values?.length) throw elbError.validation(`You cannot specify both Values and RegexValues for a '${field}' condition`);
-  if (c.RegexValues?.length && config?.RegexValues?.length) throw elbError.validation(`You cannot use both RegexValues and a condition config for '${field}'`);
+  if (c.Values?.length || config?.Values?.length)
+    throw elbError.validation(`You cannot specify both Values and RegexValues for a '${field}' condition`);
+  if (c.RegexValues?.length && config?.RegexValues?.length)
+    throw elbError.validation(`You cannot use both RegexValues and a condition config for '${field}'`);
   for (const r of regex) checkRegex(r, 128, `${field} condition`);
   return { Field: field, RegexValues: regex, [configKey]: { RegexValues: regex } };
 }
@@ -150,7 +177,8 @@ function condition(field: string, c: RuleCondition): RuleCondition {
       const Values = listOf(c, c.SourceIpConfig, field);
       for (const v of Values) {
         const [ip, bits] = v.split('/');
-        if (!isIP(ip) || bits === undefined || !/^\d+$/.test(bits) || Number(bits) > (isIP(ip) === 4 ? 32 : 128)) throw elbError.validation(`Source IP '${v}' is not a valid CIDR block`);
+        if (!isIP(ip) || bits === undefined || !/^\d+$/.test(bits) || Number(bits) > (isIP(ip) === 4 ? 32 : 128))
+          throw elbError.validation(`Source IP '${v}' is not a valid CIDR block`);
       }
       return { Field: field, SourceIpConfig: { Values } };
     }
@@ -158,7 +186,8 @@ function condition(field: string, c: RuleCondition): RuleCondition {
       const h = c.HttpHeaderConfig;
       const name = h?.HttpHeaderName ?? '';
       // Letters, digits, '-', '_' and '.': every header name in use, and nothing HAProxy's configuration syntax reads specially.
-      if (!/^[A-Za-z0-9_.-]{1,40}$/.test(name)) throw elbError.validation(`HTTP header name '${name}' is not valid: use letters, digits, '-', '_' and '.' (at most 40)`);
+      if (!/^[A-Za-z0-9_.-]{1,40}$/.test(name))
+        throw elbError.validation(`HTTP header name '${name}' is not valid: use letters, digits, '-', '_' and '.' (at most 40)`);
       if (h?.RegexValues?.length) {
         if (h.Values?.length) throw elbError.validation(`You cannot specify both Values and RegexValues for a '${field}' condition`);
         for (const r of h.RegexValues) checkRegex(r, 128, `${field} condition`);
@@ -181,5 +210,14 @@ function condition(field: string, c: RuleCondition): RuleCondition {
 }
 
 function countValues(c: RuleCondition): number {
-  return c.QueryStringConfig?.Values?.length ?? c.HttpHeaderConfig?.Values?.length ?? c.HttpHeaderConfig?.RegexValues?.length ?? c.HttpRequestMethodConfig?.Values?.length ?? c.SourceIpConfig?.Values?.length ?? c.Values?.length ?? c.RegexValues?.length ?? 0;
+  return (
+    c.QueryStringConfig?.Values?.length ??
+    c.HttpHeaderConfig?.Values?.length ??
+    c.HttpHeaderConfig?.RegexValues?.length ??
+    c.HttpRequestMethodConfig?.Values?.length ??
+    c.SourceIpConfig?.Values?.length ??
+    c.Values?.length ??
+    c.RegexValues?.length ??
+    0
+  );
 }

@@ -19,7 +19,8 @@ const MAX_CERTIFICATES = 25;
 
 function requireHttps(elb: ElbContext, arn: string): ListenerRecord {
   const r = requireListener(elb, arn);
-  if (r.listener.Protocol !== 'HTTPS') throw elbError.validation(`Listener '${arn}' is not an HTTPS listener; only HTTPS listeners have certificates`);
+  if (r.listener.Protocol !== 'HTTPS')
+    throw elbError.validation(`Listener '${arn}' is not an HTTPS listener; only HTTPS listeners have certificates`);
   return r;
 }
 
@@ -53,8 +54,11 @@ export function certificateHandlers(elb: ElbContext) {
         const r = requireHttps(elb, input.ListenerArn);
         const list = [...(r.certificates ?? [])];
         for (const arn of arns) if (!list.includes(arn)) list.push(arn);
-        const others = model.listeners.find({ lb: r.listener.LoadBalancerArn }).filter((l) => l.listener.ListenerArn !== r.listener.ListenerArn);
-        if (others.reduce((n, l) => n + (l.certificates?.length ?? 0), list.length) > MAX_CERTIFICATES) throw elbError.tooManyCertificates();
+        const others = model.listeners
+          .find({ lb: r.listener.LoadBalancerArn })
+          .filter((l) => l.listener.ListenerArn !== r.listener.ListenerArn);
+        if (others.reduce((n, l) => n + (l.certificates?.length ?? 0), list.length) > MAX_CERTIFICATES)
+          throw elbError.tooManyCertificates();
         r.certificates = list;
         model.putListener(r);
         return list;
@@ -68,7 +72,8 @@ export function certificateHandlers(elb: ElbContext) {
         const r = requireHttps(elb, input.ListenerArn);
         const list = r.certificates ?? [];
         for (const arn of arns) {
-          if (r.listener.Certificates?.some((c) => c.CertificateArn === arn)) throw elbError.operationNotPermitted('Default certificate cannot be removed');
+          if (r.listener.Certificates?.some((c) => c.CertificateArn === arn))
+            throw elbError.operationNotPermitted('Default certificate cannot be removed');
           if (!list.includes(arn)) throw elbError.certificateNotFound(arn);
         }
         r.certificates = list.filter((arn) => !arns.includes(arn));

@@ -47,7 +47,9 @@ function checkPort(port: number | undefined): number {
   if (port === undefined) throw elbError.validation('A listener port must be specified');
   if (port < 1 || port > 65535) throw elbError.validation(`Listener port '${port}' must be between 1 and 65535`);
   if (port < 1024 && process.getuid && process.getuid() !== 0) {
-    throw elbError.invalidConfiguration(`Port ${port} is below 1024, which only root may listen on, and Slipway runs as uid ${process.getuid()}; use a port of 1024 or above`);
+    throw elbError.invalidConfiguration(
+      `Port ${port} is below 1024, which only root may listen on, and Slipway runs as uid ${process.getuid()}; use a port of 1024 or above`,
+    );
   }
   return port;
 }
@@ -70,7 +72,11 @@ export function checkCertificates(certificates: Certificate[]): string[] {
  * ModifyListener request and (ModifyListener) what the listener had. HTTP has neither; HTTPS has
  * exactly one default certificate and a predefined policy (ELBSecurityPolicy-2016-08 unless named).
  */
-export function listenerTls(protocol: 'HTTP' | 'HTTPS', requested: Pick<Listener, 'Certificates' | 'SslPolicy'>, current?: Listener): Pick<Listener, 'Certificates' | 'SslPolicy'> {
+export function listenerTls(
+  protocol: 'HTTP' | 'HTTPS',
+  requested: Pick<Listener, 'Certificates' | 'SslPolicy'>,
+  current?: Listener,
+): Pick<Listener, 'Certificates' | 'SslPolicy'> {
   if (protocol === 'HTTP') {
     if (requested.Certificates?.length) throw elbError.validation('A certificate cannot be specified for HTTP listeners');
     // (sic) ALB's own spelling.
@@ -78,9 +84,12 @@ export function listenerTls(protocol: 'HTTP' | 'HTTPS', requested: Pick<Listener
     return { Certificates: undefined, SslPolicy: undefined };
   }
   const kept = current?.Protocol === 'HTTPS' ? current : undefined;
-  const arns = requested.Certificates?.length ? checkCertificates(requested.Certificates) : kept?.Certificates?.flatMap((c) => c.CertificateArn ?? []) ?? [];
+  const arns = requested.Certificates?.length
+    ? checkCertificates(requested.Certificates)
+    : (kept?.Certificates?.flatMap((c) => c.CertificateArn ?? []) ?? []);
   if (arns.length === 0) throw elbError.validation('A certificate must be specified for HTTPS listeners');
-  if (arns.length > 1) throw elbError.validation('A listener can have only one default certificate; add others with AddListenerCertificates');
+  if (arns.length > 1)
+    throw elbError.validation('A listener can have only one default certificate; add others with AddListenerCertificates');
   const policy = requested.SslPolicy ?? kept?.SslPolicy ?? DEFAULT_SSL_POLICY;
   if (!sslPolicy(policy)) throw elbError.sslPolicyNotFound(policy);
   return { Certificates: [{ CertificateArn: arns[0] }], SslPolicy: policy };
@@ -127,10 +136,18 @@ export function listenerHandlers(elb: ElbContext) {
 
     DescribeListeners(input: Ops['DescribeListeners']['input']): Ops['DescribeListeners']['output'] {
       const arns = input.ListenerArns ?? [];
-      if (!input.LoadBalancerArn === !arns.length) throw elbError.validation('You must specify either listener ARNs or a load balancer ARN');
+      if (!input.LoadBalancerArn === !arns.length)
+        throw elbError.validation('You must specify either listener ARNs or a load balancer ARN');
       const found = input.LoadBalancerArn
-        ? (requireLoadBalancer(elb, input.LoadBalancerArn), model.listeners.find({ lb: input.LoadBalancerArn }).sort((a, b) => a.listener.Port - b.listener.Port))
-        : arns.map((arn) => model.listeners.get(arn) ?? (() => { throw elbError.listenerNotFound(); })());
+        ? (requireLoadBalancer(elb, input.LoadBalancerArn),
+          model.listeners.find({ lb: input.LoadBalancerArn }).sort((a, b) => a.listener.Port - b.listener.Port))
+        : arns.map(
+            (arn) =>
+              model.listeners.get(arn) ??
+              (() => {
+                throw elbError.listenerNotFound();
+              })(),
+          );
       const page = paginate(found, { token: input.Marker, size: input.PageSize }, describePaging('DescribeListeners'));
       return { Listeners: page.items.map((l) => l.listener), NextMarker: page.next };
     },
@@ -143,7 +160,8 @@ export function listenerHandlers(elb: ElbContext) {
         const l = r.listener;
         const tls = listenerTls(protocol ?? checkProtocol(l.Protocol), input, l);
         if (port !== undefined && port !== l.Port) {
-          if (model.listeners.find({ lb: l.LoadBalancerArn }).some((o) => o.listener.Port === port)) throw elbError.duplicateListener(l.LoadBalancerArn);
+          if (model.listeners.find({ lb: l.LoadBalancerArn }).some((o) => o.listener.Port === port))
+            throw elbError.duplicateListener(l.LoadBalancerArn);
           l.Port = port;
         }
         if (protocol) l.Protocol = protocol;

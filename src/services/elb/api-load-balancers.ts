@@ -31,7 +31,8 @@ export function loadBalancerHandlers(elb: ElbContext) {
   return {
     CreateLoadBalancer(input: Ops['CreateLoadBalancer']['input'], ctx: RequestContext): Ops['CreateLoadBalancer']['output'] {
       checkName('Load balancer', input.Name);
-      if (input.Type && input.Type !== 'application') throw elbError.unsupported(`load balancers of type '${input.Type}' (it runs application load balancers)`);
+      if (input.Type && input.Type !== 'application')
+        throw elbError.unsupported(`load balancers of type '${input.Type}' (it runs application load balancers)`);
       checkTags(input.Tags);
       const scope = scopeOf(ctx);
       const subnets = input.Subnets ?? input.SubnetMappings?.map((m) => m.SubnetId ?? missingSubnet()) ?? [];
@@ -39,9 +40,11 @@ export function loadBalancerHandlers(elb: ElbContext) {
       const created = model.tx(() => {
         const existing = model.loadBalancers.find({ scope: scopeKey(scope), name: input.Name })[0];
         if (existing) {
-          const same = (existing.lb.Scheme ?? 'internet-facing') === (input.Scheme ?? 'internet-facing') &&
+          const same =
+            (existing.lb.Scheme ?? 'internet-facing') === (input.Scheme ?? 'internet-facing') &&
             (input.IpAddressType ?? 'ipv4') === existing.lb.IpAddressType &&
-            (subnets.length === 0 || JSON.stringify([...subnets].sort()) === JSON.stringify(existing.lb.AvailabilityZones.map((z) => z.SubnetId).sort()));
+            (subnets.length === 0 ||
+              JSON.stringify([...subnets].sort()) === JSON.stringify(existing.lb.AvailabilityZones.map((z) => z.SubnetId).sort()));
           if (!same) throw elbError.duplicateLoadBalancer(input.Name);
           return existing;
         }
@@ -93,7 +96,9 @@ export function loadBalancerHandlers(elb: ElbContext) {
         const r = model.loadBalancers.get(input.LoadBalancerArn);
         if (!r) return; // ALB: deleting what is gone succeeds
         if (r.attributes['deletion_protection.enabled'] === 'true') {
-          throw elbError.operationNotPermitted(`Load balancer '${input.LoadBalancerArn}' cannot be deleted because deletion protection is enabled`);
+          throw elbError.operationNotPermitted(
+            `Load balancer '${input.LoadBalancerArn}' cannot be deleted because deletion protection is enabled`,
+          );
         }
         for (const l of model.listeners.find({ lb: input.LoadBalancerArn })) {
           for (const rule of model.rules.find({ listener: l.listener.ListenerArn })) model.rules.delete(rule.rule.RuleArn);

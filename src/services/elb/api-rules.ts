@@ -26,7 +26,8 @@ function requireRule(elb: ElbContext, arn: string): RuleRecord {
 }
 
 function checkPriority(priority: number): void {
-  if (!Number.isInteger(priority) || priority < 1 || priority > 50000) throw elbError.validation(`Priority '${priority}' must be between 1 and 50000`);
+  if (!Number.isInteger(priority) || priority < 1 || priority > 50000)
+    throw elbError.validation(`Priority '${priority}' must be between 1 and 50000`);
 }
 
 export function ruleHandlers(elb: ElbContext) {
@@ -62,13 +63,16 @@ export function ruleHandlers(elb: ElbContext) {
     DescribeRules(input: Ops['DescribeRules']['input']): Ops['DescribeRules']['output'] {
       const arns = input.RuleArns ?? [];
       if (!input.ListenerArn === !arns.length) throw elbError.validation('You must specify either listener ARNs or rule ARNs');
-      const found = input.ListenerArn ? (requireListener(elb, input.ListenerArn), model.rulesOf(input.ListenerArn)) : arns.map((arn) => requireRule(elb, arn));
+      const found = input.ListenerArn
+        ? (requireListener(elb, input.ListenerArn), model.rulesOf(input.ListenerArn))
+        : arns.map((arn) => requireRule(elb, arn));
       const page = paginate(found, { token: input.Marker, size: input.PageSize }, describePaging('DescribeRules'));
       return { Rules: page.items.map((r) => r.rule), NextMarker: page.next };
     },
 
     async ModifyRule(input: Ops['ModifyRule']['input']): Promise<Ops['ModifyRule']['output']> {
-      if (input.ResetTransforms && input.Transforms?.length) throw elbError.validation('You cannot specify both Transforms and ResetTransforms');
+      if (input.ResetTransforms && input.Transforms?.length)
+        throw elbError.validation('You cannot specify both Transforms and ResetTransforms');
       const transforms = input.Transforms?.length ? checkTransforms(input.Transforms) : undefined;
       const conditions = input.Conditions && checkConditions(input.Conditions);
       await checkInDataPlane(elb, regexesOf(conditions ?? [], transforms));
@@ -80,7 +84,8 @@ export function ruleHandlers(elb: ElbContext) {
           r.rule.Transforms = transforms;
         }
         if (conditions) {
-          if (r.rule.IsDefault) throw elbError.operationNotPermitted(`You cannot modify the conditions of the default rule '${input.RuleArn}'`);
+          if (r.rule.IsDefault)
+            throw elbError.operationNotPermitted(`You cannot modify the conditions of the default rule '${input.RuleArn}'`);
           r.rule.Conditions = conditions;
         }
         if (input.Actions) {
@@ -112,7 +117,9 @@ export function ruleHandlers(elb: ElbContext) {
           return { r, priority };
         });
         for (const { r, priority } of changed) {
-          const others = model.rules.find({ listener: r.listenerArn }).filter((o) => !changed.some((c) => c.r.rule.RuleArn === o.rule.RuleArn));
+          const others = model.rules
+            .find({ listener: r.listenerArn })
+            .filter((o) => !changed.some((c) => c.r.rule.RuleArn === o.rule.RuleArn));
           const twice = changed.filter((c) => c.r.listenerArn === r.listenerArn && c.priority === priority).length > 1;
           if (twice || others.some((o) => o.priority === priority)) throw elbError.priorityInUse(priority);
         }

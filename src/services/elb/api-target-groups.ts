@@ -33,12 +33,16 @@ function healthSettings(input: HealthSettings, base: HealthCheckSettings): Healt
     UnhealthyThresholdCount: input.UnhealthyThresholdCount ?? base.UnhealthyThresholdCount,
     Matcher: input.Matcher ?? base.Matcher,
   };
-  if (s.HealthCheckProtocol !== 'HTTP' && s.HealthCheckProtocol !== 'HTTPS') throw elbError.validation(`Health check protocol '${s.HealthCheckProtocol}' must be HTTP or HTTPS for target groups of an application load balancer`);
+  if (s.HealthCheckProtocol !== 'HTTP' && s.HealthCheckProtocol !== 'HTTPS')
+    throw elbError.validation(
+      `Health check protocol '${s.HealthCheckProtocol}' must be HTTP or HTTPS for target groups of an application load balancer`,
+    );
   const port = s.HealthCheckPort;
   if (port !== 'traffic-port' && !(/^\d+$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) {
     throw elbError.validation(`Health check port '${port}' must be 'traffic-port' or between 1 and 65535`);
   }
-  if (!s.HealthCheckPath.startsWith('/') || s.HealthCheckPath.length > 1024) throw elbError.validation(`Health check path '${s.HealthCheckPath}' must start with '/' and be at most 1024 characters`);
+  if (!s.HealthCheckPath.startsWith('/') || s.HealthCheckPath.length > 1024)
+    throw elbError.validation(`Health check path '${s.HealthCheckPath}' must start with '/' and be at most 1024 characters`);
   const range = (name: string, v: number, lo: number, hi: number) => {
     if (v < lo || v > hi) throw elbError.validation(`${name} '${v}' must be between ${lo} and ${hi}`);
   };
@@ -47,17 +51,24 @@ function healthSettings(input: HealthSettings, base: HealthCheckSettings): Healt
   range('Healthy threshold count', s.HealthyThresholdCount, 2, 10);
   range('Unhealthy threshold count', s.UnhealthyThresholdCount, 2, 10);
   if (s.HealthCheckTimeoutSeconds >= s.HealthCheckIntervalSeconds) {
-    throw elbError.validation(`Health check timeout '${s.HealthCheckTimeoutSeconds}' must be smaller than the interval '${s.HealthCheckIntervalSeconds}'`);
+    throw elbError.validation(
+      `Health check timeout '${s.HealthCheckTimeoutSeconds}' must be smaller than the interval '${s.HealthCheckIntervalSeconds}'`,
+    );
   }
   if (s.Matcher.GrpcCode !== undefined || !validMatcher(s.Matcher.HttpCode ?? '')) {
-    throw elbError.validation(`Health check matcher HTTP code '${s.Matcher.HttpCode ?? ''}' must be within '200-499' ("200", "200,202" or "200-299")`);
+    throw elbError.validation(
+      `Health check matcher HTTP code '${s.Matcher.HttpCode ?? ''}' must be within '200-499' ("200", "200,202" or "200-299")`,
+    );
   }
   return s;
 }
 
 export function targetGroupHandlers(elb: ElbContext) {
   const { model } = elb;
-  const view = (r: TargetGroupRecord, usage = model.usage()): TargetGroup => ({ ...r.tg, LoadBalancerArns: [...(usage.get(r.tg.TargetGroupArn) ?? [])] });
+  const view = (r: TargetGroupRecord, usage = model.usage()): TargetGroup => ({
+    ...r.tg,
+    LoadBalancerArns: [...(usage.get(r.tg.TargetGroupArn) ?? [])],
+  });
   return {
     CreateTargetGroup(input: Ops['CreateTargetGroup']['input'], ctx: RequestContext): Ops['CreateTargetGroup']['output'] {
       checkName('Target group', input.Name);
@@ -65,10 +76,12 @@ export function targetGroupHandlers(elb: ElbContext) {
       const type = input.TargetType ?? 'instance';
       if (type === 'lambda' || type === 'alb') throw elbError.unsupported(`target groups of type '${type}'`);
       if (!input.Protocol) throw elbError.validation('A protocol must be specified');
-      if (input.Protocol !== 'HTTP' && input.Protocol !== 'HTTPS') throw elbError.unsupported(`target groups with protocol ${input.Protocol} (application load balancers forward HTTP and HTTPS)`);
+      if (input.Protocol !== 'HTTP' && input.Protocol !== 'HTTPS')
+        throw elbError.unsupported(`target groups with protocol ${input.Protocol} (application load balancers forward HTTP and HTTPS)`);
       if (input.Port === undefined) throw elbError.validation('A port must be specified');
       if (input.Port < 1 || input.Port > 65535) throw elbError.validation(`Port '${input.Port}' must be between 1 and 65535`);
-      if (input.ProtocolVersion && !['HTTP1', 'HTTP2'].includes(input.ProtocolVersion)) throw elbError.unsupported(`protocol version ${input.ProtocolVersion}`);
+      if (input.ProtocolVersion && !['HTTP1', 'HTTP2'].includes(input.ProtocolVersion))
+        throw elbError.unsupported(`protocol version ${input.ProtocolVersion}`);
       const tg: Omit<StoredTargetGroup, 'TargetGroupArn'> = {
         TargetGroupName: input.Name,
         Protocol: input.Protocol,
@@ -87,7 +100,11 @@ export function targetGroupHandlers(elb: ElbContext) {
           if (JSON.stringify(settings) !== JSON.stringify(tg)) throw elbError.duplicateTargetGroup(input.Name);
           return existing;
         }
-        const created: TargetGroupRecord = { tg: { TargetGroupArn: elbArn.targetGroup(scopeOf(ctx), input.Name, hex16()), ...tg }, attributes: defaultAttributes('tg'), tags: input.Tags ?? [] };
+        const created: TargetGroupRecord = {
+          tg: { TargetGroupArn: elbArn.targetGroup(scopeOf(ctx), input.Name, hex16()), ...tg },
+          attributes: defaultAttributes('tg'),
+          tags: input.Tags ?? [],
+        };
         model.putTargetGroup(created);
         return created;
       });
@@ -103,7 +120,13 @@ export function targetGroupHandlers(elb: ElbContext) {
         found = input.TargetGroupArns.map((arn) => requireTargetGroup(model, arn));
       } else if (input.Names?.length) {
         const all = model.targetGroups.find({ scope });
-        found = input.Names.map((n) => all.find((r) => r.tg.TargetGroupName === n) ?? (() => { throw elbError.targetGroupNotFound(`One or more target groups not found`); })());
+        found = input.Names.map(
+          (n) =>
+            all.find((r) => r.tg.TargetGroupName === n) ??
+            (() => {
+              throw elbError.targetGroupNotFound(`One or more target groups not found`);
+            })(),
+        );
       } else if (lbArn) {
         requireLoadBalancer(elb, lbArn);
         found = model.targetGroups.find({ scope }, 'name').filter((r) => usage.get(r.tg.TargetGroupArn)?.has(lbArn));

@@ -21,7 +21,10 @@ export function targetHealthOf(model: ElbModel, tgArn: string, wanted?: TargetDe
   const registered = model.targets.find({ tg: tgArn });
   if (!wanted?.length) return registered.map((t) => describe(tg, t, inUse));
   const out: DescribedTarget[] = [];
-  for (const w of normalizeTargets(tg, wanted.map((t) => ({ ...t, Port: t.Port ?? tg.tg.Port })))) {
+  for (const w of normalizeTargets(
+    tg,
+    wanted.map((t) => ({ ...t, Port: t.Port ?? tg.tg.Port })),
+  )) {
     const portGiven = wanted.some((t) => t.Id === w.id && t.Port !== undefined);
     const matches = registered.filter((t) => t.id === w.id && (!portGiven || t.port === w.port));
     if (matches.length) out.push(...matches.map((t) => describe(tg, t, inUse)));

@@ -11,8 +11,14 @@ import { elbError } from './errors.ts';
 type Check = (value: string) => boolean;
 
 const bool: Check = (v) => v === 'true' || v === 'false';
-const int = (lo: number, hi: number): Check => (v) => /^\d+$/.test(v) && Number(v) >= lo && Number(v) <= hi;
-const oneOf = (...values: string[]): Check => (v) => values.includes(v);
+const int =
+  (lo: number, hi: number): Check =>
+  (v) =>
+    /^\d+$/.test(v) && Number(v) >= lo && Number(v) <= hi;
+const oneOf =
+  (...values: string[]): Check =>
+  (v) =>
+    values.includes(v);
 const any: Check = () => true;
 /** A cookie name (an RFC 6265 token) that can stand in HAProxy's configuration unquoted: no # or '. */
 const cookieName: Check = (v) => v === '' || /^[A-Za-z0-9!$%&*+.^_`|~-]+$/.test(v);
@@ -61,13 +67,18 @@ export function defaultAttributes(kind: 'lb' | 'tg'): Record<string, string> {
 }
 
 /** Applies Key/Value pairs over `current`, or throws ValidationError naming the first bad one. */
-export function modifyAttributes(kind: 'lb' | 'tg', current: Record<string, string>, changes: { Key?: string; Value?: string }[]): Record<string, string> {
+export function modifyAttributes(
+  kind: 'lb' | 'tg',
+  current: Record<string, string>,
+  changes: { Key?: string; Value?: string }[],
+): Record<string, string> {
   const table = kind === 'lb' ? LOAD_BALANCER : TARGET_GROUP;
   const noun = kind === 'lb' ? 'Load balancer' : 'Target group';
   const out = { ...defaultAttributes(kind), ...current };
   for (const { Key: key, Value: value } of changes) {
     if (!key || !table[key]) throw elbError.validation(`${noun} attribute key '${key ?? ''}' is not recognized`);
-    if (value === undefined || !table[key][1](value)) throw elbError.validation(`${noun} attribute value '${value ?? ''}' is not valid for key '${key}'`);
+    if (value === undefined || !table[key][1](value))
+      throw elbError.validation(`${noun} attribute value '${value ?? ''}' is not valid for key '${key}'`);
     out[key] = value;
   }
   if (kind === 'tg') checkTargetGroup(out);
@@ -80,15 +91,25 @@ function checkTargetGroup(a: Record<string, string>): void {
   const slowStart = a['slow_start.duration_seconds'] !== '0';
   const sticky = a['stickiness.enabled'] === 'true';
   const cookie = a['stickiness.app_cookie.cookie_name'];
-  if (slowStart && algorithm === 'least_outstanding_requests') throw elbError.invalidConfiguration('You cannot enable both slow start and least outstanding requests algorithm on a target group');
-  if (slowStart && algorithm === 'weighted_random') throw elbError.invalidConfiguration('You cannot enable both slow start and weighted random algorithm on a target group');
-  if (sticky && algorithm === 'weighted_random') throw elbError.invalidConfiguration('You cannot have both stickiness and weighted random algorithm enabled on the same target group.');
+  if (slowStart && algorithm === 'least_outstanding_requests')
+    throw elbError.invalidConfiguration('You cannot enable both slow start and least outstanding requests algorithm on a target group');
+  if (slowStart && algorithm === 'weighted_random')
+    throw elbError.invalidConfiguration('You cannot enable both slow start and weighted random algorithm on a target group');
+  if (sticky && algorithm === 'weighted_random')
+    throw elbError.invalidConfiguration('You cannot have both stickiness and weighted random algorithm enabled on the same target group.');
   if (a['load_balancing.algorithm.anomaly_mitigation'] === 'on' && algorithm !== 'weighted_random') {
     throw elbError.invalidConfiguration('Anomaly mitigation can only be turned on with the weighted random algorithm');
   }
-  if (sticky && a['load_balancing.cross_zone.enabled'] === 'false') throw elbError.invalidConfiguration('You cannot enable stickiness on a target group with cross-zone load balancing turned off');
-  if (cookie.startsWith('AWSALB')) throw elbError.validation(`Application cookie name '${cookie}' cannot begin with 'AWSALB', 'AWSALBAPP' or 'AWSALBTG': they are reserved for the load balancer`);
-  if (sticky && a['stickiness.type'] === 'app_cookie' && !cookie) throw elbError.validation("An application cookie name ('stickiness.app_cookie.cookie_name') is required when the stickiness type is app_cookie");
+  if (sticky && a['load_balancing.cross_zone.enabled'] === 'false')
+    throw elbError.invalidConfiguration('You cannot enable stickiness on a target group with cross-zone load balancing turned off');
+  if (cookie.startsWith('AWSALB'))
+    throw elbError.validation(
+      `Application cookie name '${cookie}' cannot begin with 'AWSALB', 'AWSALBAPP' or 'AWSALBTG': they are reserved for the load balancer`,
+    );
+  if (sticky && a['stickiness.type'] === 'app_cookie' && !cookie)
+    throw elbError.validation(
+      "An application cookie name ('stickiness.app_cookie.cookie_name') is required when the stickiness type is app_cookie",
+    );
 }
 
 export function asList(attributes: Record<string, string>): { Key: string; Value: string }[] {

@@ -61,7 +61,10 @@ describe('local certificates', () => {
     assert.deepEqual(await certs.leaf(req), leaf);
     writeFileSync(leaf.file, 'not a certificate');
     const reissued = await certs.leaf(req);
-    assert.ok(leafIsCurrent(readFileSync(reissued.file, 'utf8'), req, readFileSync(certs.caFile, 'utf8'), Date.now()), 'a changed file is checked again');
+    assert.ok(
+      leafIsCurrent(readFileSync(reissued.file, 'utf8'), req, readFileSync(certs.caFile, 'utf8'), Date.now()),
+      'a changed file is checked again',
+    );
     const later = Date.now() + 400 * DAY;
     const renewed = await certs.leaf(req, later);
     assert.notEqual(renewed.hash, reissued.hash, 'after the hour, an expiring certificate is renewed');

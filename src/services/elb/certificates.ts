@@ -24,7 +24,8 @@ import { writeAtomic } from '../../core/files.ts';
 import { DNS_SUFFIX } from './hosts.ts';
 
 const execFileAsync = promisify(execFile);
-export const OPENSSL_HELP = 'openssl is needed for HTTPS listeners (Slipway issues their certificates with it): install it (Debian/Ubuntu: apt-get install openssl; scripts/setup.sh does) and try again';
+export const OPENSSL_HELP =
+  'openssl is needed for HTTPS listeners (Slipway issues their certificates with it): install it (Debian/Ubuntu: apt-get install openssl; scripts/setup.sh does) and try again';
 const LEAF_DAYS = 397;
 const CA_DAYS = 3650;
 const RENEW_BEFORE_MS = 30 * 86_400_000;
@@ -63,7 +64,18 @@ export function subjectAltNames(req: Pick<LeafRequest, 'dnsName' | 'address'>): 
 
 /** An openssl req configuration: subject and v3 extensions, nothing taken from the system's openssl.cnf. */
 function requestConfig(commonName: string, extensions: string[]): string {
-  return ['[req]', 'distinguished_name = dn', 'prompt = no', 'x509_extensions = ext', '[dn]', `CN = ${commonName}`, 'O = Slipway', '[ext]', ...extensions, ''].join('\n');
+  return [
+    '[req]',
+    'distinguished_name = dn',
+    'prompt = no',
+    'x509_extensions = ext',
+    '[dn]',
+    `CN = ${commonName}`,
+    'O = Slipway',
+    '[ext]',
+    ...extensions,
+    '',
+  ].join('\n');
 }
 
 export function caConfig(): string {
@@ -94,8 +106,10 @@ export function leafIsCurrent(pem: string, req: LeafRequest, caPem: string, now:
     const names = (cert.subjectAltName ?? '').split(', ').map((n) => n.replace(/^IP Address:/, 'IP:'));
     const wanted = subjectAltNames(req);
     return (
-      names.length === wanted.length && wanted.every((n) => names.includes(n)) &&
-      cert.checkIssued(ca) && cert.verify(ca.publicKey) &&
+      names.length === wanted.length &&
+      wanted.every((n) => names.includes(n)) &&
+      cert.checkIssued(ca) &&
+      cert.verify(ca.publicKey) &&
       Date.parse(cert.validTo) - now > RENEW_BEFORE_MS &&
       cert.checkPrivateKey(createPrivateKey(pem))
     );
@@ -161,7 +175,10 @@ export class LocalCertificates {
   private async ensureCa(): Promise<string> {
     if (existsSync(this.caFile)) {
       // Users may trust this CA already: it is never replaced, even when its key is gone.
-      if (!existsSync(this.caKeyFile)) throw new Error(`${this.caFile} exists but its key ${this.caKeyFile} does not: restore the key, or move both away to have Slipway make a new CA`);
+      if (!existsSync(this.caKeyFile))
+        throw new Error(
+          `${this.caFile} exists but its key ${this.caKeyFile} does not: restore the key, or move both away to have Slipway make a new CA`,
+        );
       return readFileSync(this.caFile, 'utf8');
     }
     const { cert, key } = await this.issue(caConfig(), CA_DAYS, []);
@@ -177,7 +194,22 @@ export class LocalCertificates {
     const work = mkdtempSync(join(this.dir, '.issue-'));
     try {
       writeFileSync(join(work, 'req.cnf'), config);
-      await run(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', String(days), '-config', join(work, 'req.cnf'), '-keyout', join(work, 'key.pem'), '-out', join(work, 'cert.pem'), ...signer]);
+      await run([
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        String(days),
+        '-config',
+        join(work, 'req.cnf'),
+        '-keyout',
+        join(work, 'key.pem'),
+        '-out',
+        join(work, 'cert.pem'),
+        ...signer,
+      ]);
       return { cert: readFileSync(join(work, 'cert.pem'), 'utf8'), key: readFileSync(join(work, 'key.pem'), 'utf8') };
     } finally {
       rmSync(work, { recursive: true, force: true });

@@ -14,19 +14,52 @@ describe('desired data plane state', () => {
     const lbArn = 'arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/app/lb/1';
     const tgArn = 'arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/tg/2';
     const listenerArn = 'arn:aws:elasticloadbalancing:us-east-1:000000000000:listener/app/lb/1/3';
-    const lbAttributes = { ...defaultAttributes('lb'), 'routing.http.xff_header_processing.mode': 'remove', 'routing.http.preserve_host_header.enabled': 'true' };
+    const lbAttributes = {
+      ...defaultAttributes('lb'),
+      'routing.http.xff_header_processing.mode': 'remove',
+      'routing.http.preserve_host_header.enabled': 'true',
+    };
     const lb: StoredLoadBalancer = {
-      LoadBalancerArn: lbArn, LoadBalancerName: 'lb', DNSName: '127.0.1.1', CreatedTime: 0, Scheme: 'internet-facing', VpcId: 'vpc-1',
-      State: { Code: 'active' }, Type: 'application', AvailabilityZones: [], SecurityGroups: [], IpAddressType: 'ipv4',
+      LoadBalancerArn: lbArn,
+      LoadBalancerName: 'lb',
+      DNSName: '127.0.1.1',
+      CreatedTime: 0,
+      Scheme: 'internet-facing',
+      VpcId: 'vpc-1',
+      State: { Code: 'active' },
+      Type: 'application',
+      AvailabilityZones: [],
+      SecurityGroups: [],
+      IpAddressType: 'ipv4',
     };
     model.putLoadBalancer({ lb, attributes: lbAttributes, tags: [], address: '127.0.1.1' });
     const tg: StoredTargetGroup = {
-      TargetGroupArn: tgArn, TargetGroupName: 'tg', Protocol: 'HTTP', Port: 80, VpcId: 'vpc-1', TargetType: 'ip', ProtocolVersion: 'HTTP1', IpAddressType: 'ipv4', ...HEALTH_DEFAULTS,
+      TargetGroupArn: tgArn,
+      TargetGroupName: 'tg',
+      Protocol: 'HTTP',
+      Port: 80,
+      VpcId: 'vpc-1',
+      TargetType: 'ip',
+      ProtocolVersion: 'HTTP1',
+      IpAddressType: 'ipv4',
+      ...HEALTH_DEFAULTS,
     };
-    model.putTargetGroup({ tg, attributes: { 'slow_start.duration_seconds': '60', 'stickiness.enabled': 'true', 'stickiness.lb_cookie.duration_seconds': '1' }, tags: [] });
+    model.putTargetGroup({
+      tg,
+      attributes: { 'slow_start.duration_seconds': '60', 'stickiness.enabled': 'true', 'stickiness.lb_cookie.duration_seconds': '1' },
+      tags: [],
+    });
     const actions: Action[] = [{ Type: 'forward', TargetGroupArn: tgArn }];
-    model.putListener({ listener: { ListenerArn: listenerArn, LoadBalancerArn: lbArn, Port: 8000, Protocol: 'HTTP', DefaultActions: actions }, tags: [] });
-    model.putRule({ rule: { RuleArn: `${listenerArn}/default`, Priority: 'default', Conditions: [], Actions: actions, IsDefault: true }, listenerArn, priority: 1_000_000, tags: [] });
+    model.putListener({
+      listener: { ListenerArn: listenerArn, LoadBalancerArn: lbArn, Port: 8000, Protocol: 'HTTP', DefaultActions: actions },
+      tags: [],
+    });
+    model.putRule({
+      rule: { RuleArn: `${listenerArn}/default`, Priority: 'default', Conditions: [], Actions: actions, IsDefault: true },
+      listenerArn,
+      priority: 1_000_000,
+      tags: [],
+    });
 
     const { frontends, backends } = desiredConfig(model, createClock(20), new Map());
     assert.deepEqual(frontends[0].headers, { xff: 'remove', xffClientPort: false, preserveHost: true, dropInvalidHeaders: false });

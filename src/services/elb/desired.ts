@@ -10,9 +10,19 @@ import type { Clock } from '../../core/clock.ts';
 import { shortName } from '../../core/ids.ts';
 import { defaultAttributes } from './attributes.ts';
 import type { Leaf } from './certificates.ts';
-import type { ActionSpec, BackendSpec, ConditionSpec, DataPlaneConfig, FrontendSpec, HeaderSpec, RewriteSpec, StickySpec, TlsSpec } from './dataplane.ts';
+import type {
+  ActionSpec,
+  BackendSpec,
+  ConditionSpec,
+  DataPlaneConfig,
+  FrontendSpec,
+  HeaderSpec,
+  RewriteSpec,
+  StickySpec,
+  TlsSpec,
+} from './dataplane.ts';
 import { serverStates } from './health.ts';
-import { ElbModel, type ListenerRecord, type LoadBalancerRecord, type TargetGroupRecord, type TargetRecord } from './model.ts';
+import type { ElbModel, ListenerRecord, LoadBalancerRecord, TargetGroupRecord, TargetRecord } from './model.ts';
 import type { Action, RuleCondition, RuleTransform } from './shapes.ts';
 import { servedPolicy } from './ssl-policies.ts';
 import { targetAddress } from './targets.ts';
@@ -45,7 +55,16 @@ export function desiredConfig(model: ElbModel, clock: Clock, leaves: Map<string,
         return [{ key: shortName(r.rule.RuleArn), conditions, action, rewrites: rewriteSpecs(r.rule.Transforms ?? []) }];
       });
       const tls = https && leaf ? tlsSpec(l, lb, leaf) : undefined;
-      frontends.push({ key: shortName(l.listener.ListenerArn), loadBalancer: lb.lb.LoadBalancerArn, address: lb.address, port: l.listener.Port, idleTimeoutSec: idle, tls, routes, headers });
+      frontends.push({
+        key: shortName(l.listener.ListenerArn),
+        loadBalancer: lb.lb.LoadBalancerArn,
+        address: lb.address,
+        port: l.listener.Port,
+        idleTimeoutSec: idle,
+        tls,
+        routes,
+        headers,
+      });
     }
   }
   const backends: BackendSpec[] = [];
@@ -89,14 +108,23 @@ function sticky(a: Record<string, string>, clock: Clock): StickySpec | undefined
   // Whole seconds, at least one: cookies carry seconds.
   const seconds = (key: string) => Math.max(1, Math.round(clock.duration(Number(a[key]) * 1000) / 1000));
   if (a['stickiness.type'] === 'app_cookie') {
-    return { kind: 'app_cookie', cookieName: a['stickiness.app_cookie.cookie_name'], seconds: seconds('stickiness.app_cookie.duration_seconds') };
+    return {
+      kind: 'app_cookie',
+      cookieName: a['stickiness.app_cookie.cookie_name'],
+      seconds: seconds('stickiness.app_cookie.duration_seconds'),
+    };
   }
   return { kind: 'lb_cookie', seconds: seconds('stickiness.lb_cookie.duration_seconds') };
 }
 
 /** Load balancers with at least one HTTPS listener: the ones that need a certificate. */
 export function httpsLoadBalancers(model: ElbModel): LoadBalancerRecord[] {
-  const arns = new Set(model.listeners.find().filter((l) => l.listener.Protocol === 'HTTPS').map((l) => l.listener.LoadBalancerArn));
+  const arns = new Set(
+    model.listeners
+      .find()
+      .filter((l) => l.listener.Protocol === 'HTTPS')
+      .map((l) => l.listener.LoadBalancerArn),
+  );
   return model.loadBalancers.find().filter((lb) => arns.has(lb.lb.LoadBalancerArn));
 }
 
@@ -119,8 +147,12 @@ export function actionSpec(actions: Action[], groups: Map<string, TargetGroupRec
   if (!a) return undefined;
   switch (a.Type) {
     case 'forward': {
-      const tuples = a.ForwardConfig?.TargetGroups?.length ? a.ForwardConfig.TargetGroups : [{ TargetGroupArn: a.TargetGroupArn, Weight: 1 }];
-      const targets = tuples.flatMap((t) => (t.TargetGroupArn && groups.has(t.TargetGroupArn) ? [{ backend: shortName(t.TargetGroupArn), weight: t.Weight ?? 1 }] : []));
+      const tuples = a.ForwardConfig?.TargetGroups?.length
+        ? a.ForwardConfig.TargetGroups
+        : [{ TargetGroupArn: a.TargetGroupArn, Weight: 1 }];
+      const targets = tuples.flatMap((t) =>
+        t.TargetGroupArn && groups.has(t.TargetGroupArn) ? [{ backend: shortName(t.TargetGroupArn), weight: t.Weight ?? 1 }] : [],
+      );
       return targets.length ? { kind: 'forward', targets } : undefined;
     }
     case 'fixed-response': {
@@ -147,14 +179,20 @@ export function actionSpec(actions: Action[], groups: Map<string, TargetGroupRec
 }
 
 /** Wildcard values or regular expressions, from the field's config or the condition itself. */
-function matching(config: { Values?: string[]; RegexValues?: string[] } | undefined, top: RuleCondition): { values: string[]; regex?: boolean } {
+function matching(
+  config: { Values?: string[]; RegexValues?: string[] } | undefined,
+  top: RuleCondition,
+): { values: string[]; regex?: boolean } {
   const regex = config?.RegexValues ?? top.RegexValues;
   return regex?.length ? { values: regex, regex: true } : { values: config?.Values ?? top.Values ?? [] };
 }
 
 function rewriteSpecs(transforms: RuleTransform[]): RewriteSpec[] {
   return transforms.flatMap((t) => {
-    const [target, rewrites] = t.Type === 'host-header-rewrite' ? ['host' as const, t.HostHeaderRewriteConfig?.Rewrites] : ['path' as const, t.UrlRewriteConfig?.Rewrites];
+    const [target, rewrites] =
+      t.Type === 'host-header-rewrite'
+        ? ['host' as const, t.HostHeaderRewriteConfig?.Rewrites]
+        : ['path' as const, t.UrlRewriteConfig?.Rewrites];
     return (rewrites ?? []).map((r) => ({ target, regex: r.Regex, replace: r.Replace ?? '' }));
   });
 }

@@ -15,8 +15,10 @@ export const elbError = {
   targetGroupNotFound: (what = 'One or more target groups not found') => e('TargetGroupNotFound', what),
   listenerNotFound: (what = 'One or more listeners not found') => e('ListenerNotFound', what),
   ruleNotFound: (what = 'One or more rules not found') => e('RuleNotFound', what),
-  duplicateLoadBalancer: (name: string) => e('DuplicateLoadBalancerName', `A load balancer with the same name '${name}' exists, but with different settings`),
-  duplicateTargetGroup: (name: string) => e('DuplicateTargetGroupName', `A target group with the same name '${name}' exists, but with different settings`),
+  duplicateLoadBalancer: (name: string) =>
+    e('DuplicateLoadBalancerName', `A load balancer with the same name '${name}' exists, but with different settings`),
+  duplicateTargetGroup: (name: string) =>
+    e('DuplicateTargetGroupName', `A target group with the same name '${name}' exists, but with different settings`),
   duplicateListener: (lbArn: string) => e('DuplicateListener', `A listener already exists on this port for this load balancer '${lbArn}'`),
   priorityInUse: (priority: number) => e('PriorityInUse', `Priority '${priority}' is currently in use`),
   resourceInUse: (message: string) => e('ResourceInUse', message),
@@ -52,9 +54,12 @@ export function describePaging(operation: string): PageRules {
 /** ALB names: 1–32 letters, digits and hyphens, not starting or ending with a hyphen. */
 export function checkName(kind: 'Load balancer' | 'Target group', name: string): void {
   if (name.length > 32) throw elbError.validation(`${kind} name '${name}' cannot be longer than '32' characters`);
-  if (!/^[A-Za-z0-9-]+$/.test(name)) throw elbError.validation(`${kind} name '${name}' can only contain characters that are alphanumeric characters or hyphens(-)`);
-  if (name.startsWith('-') || name.endsWith('-')) throw elbError.validation(`${kind} name '${name}' cannot begin or end with '-' character`);
-  if (kind === 'Load balancer' && name.startsWith('internal-')) throw elbError.validation(`Load balancer name '${name}' cannot begin with 'internal-'`);
+  if (!/^[A-Za-z0-9-]+$/.test(name))
+    throw elbError.validation(`${kind} name '${name}' can only contain characters that are alphanumeric characters or hyphens(-)`);
+  if (name.startsWith('-') || name.endsWith('-'))
+    throw elbError.validation(`${kind} name '${name}' cannot begin or end with '-' character`);
+  if (kind === 'Load balancer' && name.startsWith('internal-'))
+    throw elbError.validation(`Load balancer name '${name}' cannot begin with 'internal-'`);
 }
 
 /** C0 controls but tab, LF and CR, and DEL: ALB refuses them in every string it stores. */
@@ -71,10 +76,21 @@ export function checkPrintable(value: string, field: string, oneLine = false): v
  * EC2 ids a load balancer names. Slipway has no VPCs of its own yet, so any id of the right form is
  * taken (a user pastes ids from an AWS account); a value that is not one is refused as ALB refuses it.
  */
-const EC2_ID = { subnet: /^subnet-[0-9a-f]{8}(?:[0-9a-f]{9})?$/, sg: /^sg-[0-9a-f]{8}(?:[0-9a-f]{9})?$/, eipalloc: /^eipalloc-[0-9a-f]{8}(?:[0-9a-f]{9})?$/ };
+const EC2_ID = {
+  subnet: /^subnet-[0-9a-f]{8}(?:[0-9a-f]{9})?$/,
+  sg: /^sg-[0-9a-f]{8}(?:[0-9a-f]{9})?$/,
+  eipalloc: /^eipalloc-[0-9a-f]{8}(?:[0-9a-f]{9})?$/,
+};
 
-export function checkEc2Ids(input: { Subnets?: string[]; SubnetMappings?: { SubnetId?: string; AllocationId?: string }[]; SecurityGroups?: string[] }): void {
-  for (const id of [...(input.Subnets ?? []), ...(input.SubnetMappings ?? []).flatMap((m) => (m.SubnetId === undefined ? [] : [m.SubnetId]))]) {
+export function checkEc2Ids(input: {
+  Subnets?: string[];
+  SubnetMappings?: { SubnetId?: string; AllocationId?: string }[];
+  SecurityGroups?: string[];
+}): void {
+  for (const id of [
+    ...(input.Subnets ?? []),
+    ...(input.SubnetMappings ?? []).flatMap((m) => (m.SubnetId === undefined ? [] : [m.SubnetId])),
+  ]) {
     if (!EC2_ID.subnet.test(id)) throw elbError.invalidSubnet(shownId(id));
   }
   for (const m of input.SubnetMappings ?? []) {

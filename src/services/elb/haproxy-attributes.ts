@@ -23,12 +23,17 @@ export function requestHeaderRules(f: FrontendSpec): string[] {
   if (h.dropInvalidHeaders) out.push('  http-request del-header [^A-Za-z0-9-] -m reg');
   // preserve: nothing; ALB ignores the client port setting unless it appends.
   if (h.xff === 'remove') out.push('  http-request del-header X-Forwarded-For');
-  else if (h.xff === 'append' && h.xffClientPort) out.push(`  http-request add-header X-Forwarded-For ${f.address.includes(':') ? '[%[src]]' : '%[src]'}:%[src_port]`);
+  else if (h.xff === 'append' && h.xffClientPort)
+    out.push(`  http-request add-header X-Forwarded-For ${f.address.includes(':') ? '[%[src]]' : '%[src]'}:%[src_port]`);
   else if (h.xff === 'append') out.push('  option forwardfor');
   if (!h.preserveHost) {
     // ALB drops the port on 80 and 443 and adds the listener's port elsewhere (unless the client gave one).
     const standard = f.port === 80 || f.port === 443;
-    out.push(standard ? '  http-request replace-header Host ^(.*):[0-9]+$ \\1' : `  http-request replace-header Host ^([^:]*|\\[.*\\])$ \\1:${f.port}`);
+    out.push(
+      standard
+        ? '  http-request replace-header Host ^(.*):[0-9]+$ \\1'
+        : `  http-request replace-header Host ^([^:]*|\\[.*\\])$ \\1:${f.port}`,
+    );
   }
   // X-Amzn-Trace-Id: a Self field is renewed, or put before the client's fields; no header: a new Root.
   // replace-header builds its replacement before looking for the header, so each is guarded: the

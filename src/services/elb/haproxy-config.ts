@@ -48,7 +48,7 @@ export function backendName(key: string): string {
 
 export function serverLine(slot: number, server: ServerSpec | undefined, sticky: boolean): string {
   const address = server ? `${server.host.includes(':') ? `[${server.host}]` : server.host}:${server.port}` : SPARE_ADDRESS;
-  const disabled = !server || server.state !== 'ready' ? ' disabled' : '';
+  const disabled = server?.state !== 'ready' ? ' disabled' : '';
   return `  server s${slot + 1} ${address}${sticky ? ` cookie s${slot + 1}` : ''}${disabled}`;
 }
 
@@ -87,12 +87,17 @@ export function render(input: RenderInput): Rendered {
     structure.push(...head, `  slots ${slots.length}`, '');
   }
   for (const [path, content] of files) structure.push(`# file ${path}`, content);
-  for (const [path, entries] of maps) files.set(path, entries.join('\n') + '\n');
-  return { text: lines.join('\n') + '\n', files, structure: structure.join('\n'), maps };
+  for (const [path, entries] of maps) files.set(path, `${entries.join('\n')}\n`);
+  return { text: `${lines.join('\n')}\n`, files, structure: structure.join('\n'), maps };
 }
 
 function backendHead(b: BackendSpec): string[] {
-  return [`backend ${backendName(b.key)}`, `  timeout server ${b.idleTimeoutSec}s`, `  timeout tunnel ${b.idleTimeoutSec}s`, ...backendRules(b)];
+  return [
+    `backend ${backendName(b.key)}`,
+    `  timeout server ${b.idleTimeoutSec}s`,
+    `  timeout tunnel ${b.idleTimeoutSec}s`,
+    ...backendRules(b),
+  ];
 }
 
 function frontend(f: FrontendSpec, dir: string, files: Map<string, string>, maps: Map<string, string[]>, answers: string[]): string[] {
@@ -117,7 +122,7 @@ function frontend(f: FrontendSpec, dir: string, files: Map<string, string>, maps
     route.conditions.forEach((c, i) => {
       const name = `r${r + 1}c${i + 1}`;
       const file = `patterns/${f.key}-${r + 1}-${i + 1}.pat`;
-      files.set(file, patterns(c).join('\n') + '\n');
+      files.set(file, `${patterns(c).join('\n')}\n`);
       out.push(`  acl ${name} ${fetchFor(c)} -f ${dir}/${file}`);
       acls.push(name);
     });
@@ -128,9 +133,11 @@ function frontend(f: FrontendSpec, dir: string, files: Map<string, string>, maps
     const chosen = `{ var(txn.route) -m int ${r + 1} }`;
     out.push(`  http-request set-var(txn.route) int(${r + 1}) if !{ var(txn.route) -m found }${acls.map((a) => ` ${a}`).join('')}`);
     for (const w of route.rewrites ?? []) {
-      out.push(w.target === 'path'
-        ? `  http-request replace-path ${quoted(w.regex)} ${quoted(replacement(w.replace))} if ${chosen}`
-        : `  http-request replace-header Host ${quoted(w.regex)} ${quoted(replacement(w.replace))} if ${chosen}`);
+      out.push(
+        w.target === 'path'
+          ? `  http-request replace-path ${quoted(w.regex)} ${quoted(replacement(w.replace))} if ${chosen}`
+          : `  http-request replace-header Host ${quoted(w.regex)} ${quoted(replacement(w.replace))} if ${chosen}`,
+      );
     }
     if (acls.length || target.startsWith('%')) sends.push(`  use_backend ${target} if ${chosen}`);
   });
@@ -162,7 +169,14 @@ export function tlsBind(t: TlsSpec): string {
 }
 
 /** The backend a route sends to (a name, or a %[…] expression), adding answering backends to `answers`. */
-function backendFor(route: RouteSpec, id: string, dir: string, files: Map<string, string>, maps: Map<string, string[]>, answers: string[]): string {
+function backendFor(
+  route: RouteSpec,
+  id: string,
+  dir: string,
+  files: Map<string, string>,
+  maps: Map<string, string[]>,
+  answers: string[],
+): string {
   const a = route.action;
   if (a.kind === 'forward') {
     // One target group takes everything whatever its weight; several split by a map.
@@ -229,14 +243,16 @@ export function patterns(c: ConditionSpec): string[] {
     case 'source':
       return c.values.map(oneLine);
     case 'query':
-      return c.pairs.map((p) => `(^|&)${p.key === undefined ? '[^&=]*' : wildcard(p.key, '[^&=]*', '[^&=]')}=${wildcard(p.value, '[^&]*', '[^&]')}(&|$)`);
+      return c.pairs.map(
+        (p) => `(^|&)${p.key === undefined ? '[^&=]*' : wildcard(p.key, '[^&=]*', '[^&=]')}=${wildcard(p.value, '[^&]*', '[^&]')}(&|$)`,
+      );
   }
 }
 
 /** ALB wildcards (* any run, ? one character) as a regular expression body. */
 export function wildcard(value: string, star: string, one: string): string {
   let out = '';
-  for (const ch of oneLine(value)) out += ch === '*' ? star : ch === '?' ? one : /[\\^$.|+()[\]{}\/]/.test(ch) ? `\\${ch}` : ch;
+  for (const ch of oneLine(value)) out += ch === '*' ? star : ch === '?' ? one : /[\\^$.|+()[\]{}/]/.test(ch) ? `\\${ch}` : ch;
   return out;
 }
 
@@ -263,11 +279,18 @@ const PLACEHOLDERS: Record<string, string> = {
 /** An ALB redirect as an HAProxy log-format location; anything unusual is percent-encoded (with %% for log-format). */
 export function location(a: Extract<RouteSpec['action'], { kind: 'redirect' }>): string {
   const part = (s: string) =>
-    s.split(/(#\{(?:host|port|path|protocol|query)\})/).map((piece) => {
-      if (PLACEHOLDERS[piece]) return PLACEHOLDERS[piece];
-      if (piece === '#{query}') return '%[query]';
-      return [...piece].map((ch) => (SAFE.test(ch) ? ch : [...Buffer.from(ch)].map((b) => `%%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''))).join('');
-    }).join('');
+    s
+      .split(/(#\{(?:host|port|path|protocol|query)\})/)
+      .map((piece) => {
+        if (PLACEHOLDERS[piece]) return PLACEHOLDERS[piece];
+        if (piece === '#{query}') return '%[query]';
+        return [...piece]
+          .map((ch) =>
+            SAFE.test(ch) ? ch : [...Buffer.from(ch)].map((b) => `%%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+          )
+          .join('');
+      })
+      .join('');
   const query = a.query === '#{query}' ? '%[query,regsub(^,?)]' : a.query ? `?${part(a.query)}` : '';
   return `${part(a.protocol.toLowerCase())}://${part(a.host)}:${part(a.port)}${part(a.path)}${query}`;
 }

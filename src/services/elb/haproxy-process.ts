@@ -16,7 +16,8 @@ import { promisify } from 'node:util';
 import { DataPlaneRefused } from './dataplane.ts';
 
 const run = promisify(execFile);
-export const HAPROXY_HELP = 'HAProxy is needed for load balancer listeners: install it (Debian/Ubuntu: apt-get install haproxy; scripts/setup.sh does) and try again';
+export const HAPROXY_HELP =
+  'HAProxy is needed for load balancer listeners: install it (Debian/Ubuntu: apt-get install haproxy; scripts/setup.sh does) and try again';
 
 export class HaproxyProcess {
   readonly config: string;
@@ -24,7 +25,10 @@ export class HaproxyProcess {
   readonly masterSocket: string;
   readonly statsSocket: string;
 
-  constructor(readonly dir: string, readonly binary = process.env.SLIPWAY_HAPROXY ?? 'haproxy') {
+  constructor(
+    readonly dir: string,
+    readonly binary = process.env.SLIPWAY_HAPROXY ?? 'haproxy',
+  ) {
     this.config = join(dir, 'haproxy.cfg');
     this.pidFile = join(dir, 'haproxy.pid');
     this.masterSocket = join(dir, 'master.sock');
@@ -142,13 +146,16 @@ function socketCommand(path: string, command: string): Promise<string> {
     socket.on('data', (d) => (out += d));
     socket.once('error', reject);
     socket.once('close', () => resolve(out));
-    socket.end(command + '\n');
+    socket.end(`${command}\n`);
   });
 }
 
 /** HAProxy's alerts without their prefixes ("[ALERT] (pid) : config : parsing [file:line] : "), one per line. */
 export function refusal(stderr: string): string {
-  const alerts = stderr.split('\n').filter((l) => l.includes('[ALERT]')).map((l) => l.replace(/^.*?\[ALERT\][^:]*:\s*(?:config\s*:\s*)?(?:parsing \[[^\]]*\]\s*:\s*)?/, '').trim());
+  const alerts = stderr
+    .split('\n')
+    .filter((l) => l.includes('[ALERT]'))
+    .map((l) => l.replace(/^.*?\[ALERT\][^:]*:\s*(?:config\s*:\s*)?(?:parsing \[[^\]]*\]\s*:\s*)?/, '').trim());
   return (alerts.length ? alerts : [stderr.trim() || 'HAProxy gave no reason']).join('\n');
 }
 
@@ -157,7 +164,12 @@ export function parseProc(text: string): { reloads: number; failed: number; curr
   const master = text.match(/^\s*\d+\s+master\s+(\d+)\s+\[failed:\s*(\d+)\]/m);
   const all = [...text.matchAll(/^\s*(\d+)\s+worker\s+(\d+)/gm)];
   const workers = all.filter((m) => m[2] === '0').map((m) => Number(m[1]));
-  return { reloads: master ? Number(master[1]) : 0, failed: master ? Number(master[2]) : 0, currentWorker: workers[0], oldWorkers: all.length - workers.length };
+  return {
+    reloads: master ? Number(master[1]) : 0,
+    failed: master ? Number(master[2]) : 0,
+    currentWorker: workers[0],
+    oldWorkers: all.length - workers.length,
+  };
 }
 
 /** Whether a process runs (an exited one not yet reaped by its parent does not). */

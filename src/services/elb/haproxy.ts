@@ -21,7 +21,15 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { writeAtomic } from '../../core/files.ts';
 import { logger } from '../../core/log.ts';
-import { DataPlaneRefused, type ApplyResult, type DataPlane, type DataPlaneConfig, type ServerSpec, type ServerState, type Sessions } from './dataplane.ts';
+import {
+  DataPlaneRefused,
+  type ApplyResult,
+  type DataPlane,
+  type DataPlaneConfig,
+  type ServerSpec,
+  type ServerState,
+  type Sessions,
+} from './dataplane.ts';
 import { backendName, render } from './haproxy-config.ts';
 import { HaproxyProcess, parseProc } from './haproxy-process.ts';
 
@@ -198,7 +206,8 @@ export class HaproxyDataPlane implements DataPlane {
         }
         const moved = !was || was.host !== now.host || was.port !== now.port;
         if (moved) up.push(`set server ${server} state maint`, `set server ${server} addr ${now.host} port ${now.port}`);
-        if (!was || moved || was.state !== now.state) (haproxyState(now.state) === 'maint' && !moved ? down : up).push(`set server ${server} state ${haproxyState(now.state)}`);
+        if (!was || moved || was.state !== now.state)
+          (haproxyState(now.state) === 'maint' && !moved ? down : up).push(`set server ${server} state ${haproxyState(now.state)}`);
       });
     }
     const mapCommands: string[][] = [];
@@ -245,7 +254,10 @@ function haproxyState(state: ServerState): 'ready' | 'maint' {
 }
 
 /** Keeps each target in its slot; new targets take free slots; a backend grows (by a reload) when full. */
-export function assignSlots(config: DataPlaneConfig, previous: Record<string, (ServerSpec | null)[]>): Map<string, (ServerSpec | undefined)[]> {
+export function assignSlots(
+  config: DataPlaneConfig,
+  previous: Record<string, (ServerSpec | null)[]>,
+): Map<string, (ServerSpec | undefined)[]> {
   const out = new Map<string, (ServerSpec | undefined)[]>();
   for (const b of config.backends) {
     const wanted = new Map(b.servers.map((s) => [s.key, s]));

@@ -88,7 +88,9 @@ export class HealthChecker {
       if (judged.state !== fresh.health.state || judged.reason !== fresh.health.reason) {
         const updated = model.updateTarget(key, (r) => (r.health = { ...judged, since: clock.now() }));
         if (updated) {
-          log.debug(`${target.id}:${target.port} in ${tg.TargetGroupName}: ${fresh.health.state} → ${judged.state}${judged.reason ? ` (${judged.reason})` : ''}`);
+          log.debug(
+            `${target.id}:${target.port} in ${tg.TargetGroupName}: ${fresh.health.state} → ${judged.state}${judged.reason ? ` (${judged.reason})` : ''}`,
+          );
           this.deps.onChange(updated);
         }
       }
@@ -131,7 +133,11 @@ export function probeTarget(target: TargetRecord, tg: TargetGroup, clock: Clock)
       (res) => {
         const status = res.statusCode ?? 0;
         res.resume();
-        done(matches(status) ? { ok: true } : { ok: false, reason: 'Target.ResponseCodeMismatch', description: `Health checks failed with these codes: [${status}]` });
+        done(
+          matches(status)
+            ? { ok: true }
+            : { ok: false, reason: 'Target.ResponseCodeMismatch', description: `Health checks failed with these codes: [${status}]` },
+        );
       },
     );
     const timer = setTimeout(() => done({ ok: false, reason: 'Target.Timeout', description: 'Request timed out' }), timeout);

@@ -65,7 +65,8 @@ export function judge(current: Judged, streak: Streak, probe: Probe, tg: TargetG
   }
   const healthyAfter = tg.HealthyThresholdCount ?? HEALTH_DEFAULTS.HealthyThresholdCount;
   const unhealthyAfter = tg.UnhealthyThresholdCount ?? HEALTH_DEFAULTS.UnhealthyThresholdCount;
-  const failed = (p: Probe): Judged => (p.ok ? { state: 'unhealthy' } : { state: 'unhealthy', reason: p.reason, description: p.description });
+  const failed = (p: Probe): Judged =>
+    p.ok ? { state: 'unhealthy' } : { state: 'unhealthy', reason: p.reason, description: p.description };
   switch (current.state) {
     case 'initial':
       if (probe.ok) return { state: 'healthy' };
@@ -107,7 +108,9 @@ function reasoned(state: TargetHealthStateEnum, reason: TargetHealthReasonEnum):
 export function serverStates(targets: TargetRecord[], tg: TargetGroup): ServerState[] {
   const unchecked = tg.HealthCheckEnabled === false;
   const anyHealthy = targets.some((t) => t.drainingSince === undefined && t.health.state === 'healthy');
-  return targets.map((t) => (t.drainingSince !== undefined ? 'drain' : unchecked || t.health.state === 'healthy' || !anyHealthy ? 'ready' : 'maint'));
+  return targets.map((t) =>
+    t.drainingSince !== undefined ? 'drain' : unchecked || t.health.state === 'healthy' || !anyHealthy ? 'ready' : 'maint',
+  );
 }
 
 /** Matcher.HttpCode ("200", "200,202", "200-299") as a test on a status code. */

@@ -14,12 +14,29 @@ describe('load balancer names and addresses', () => {
     const other = mkdtempSync(join(tmpdir(), 'other-'));
     try {
       assert.ok(writeHostsBlock(other, [{ address: '127.0.1.1', name: 'b-1.us-east-1.elb.slipway.internal' }], file));
-      assert.ok(writeHostsBlock(dir, [{ address: '127.0.1.2', name: 'a-1.us-east-1.elb.slipway.internal' }, { address: '127.0.1.3', name: '127.0.1.3' }], file));
-      assert.equal(readFileSync(file, 'utf8'), [
-        '127.0.0.1 localhost',
-        `# slipway elb ${other} {`, '127.0.1.1 b-1.us-east-1.elb.slipway.internal', `# slipway elb ${other} }`,
-        `# slipway elb ${dir} {`, '127.0.1.2 a-1.us-east-1.elb.slipway.internal', `# slipway elb ${dir} }`, '',
-      ].join('\n'));
+      assert.ok(
+        writeHostsBlock(
+          dir,
+          [
+            { address: '127.0.1.2', name: 'a-1.us-east-1.elb.slipway.internal' },
+            { address: '127.0.1.3', name: '127.0.1.3' },
+          ],
+          file,
+        ),
+      );
+      assert.equal(
+        readFileSync(file, 'utf8'),
+        [
+          '127.0.0.1 localhost',
+          `# slipway elb ${other} {`,
+          '127.0.1.1 b-1.us-east-1.elb.slipway.internal',
+          `# slipway elb ${other} }`,
+          `# slipway elb ${dir} {`,
+          '127.0.1.2 a-1.us-east-1.elb.slipway.internal',
+          `# slipway elb ${dir} }`,
+          '',
+        ].join('\n'),
+      );
       assert.deepEqual([...addressesOfOthers(dir, file)], ['127.0.1.1']);
       assert.ok(writeHostsBlock(dir, [], file));
       assert.doesNotMatch(readFileSync(file, 'utf8'), /a-1\./);
@@ -45,7 +62,11 @@ describe('load balancer names and addresses', () => {
     try {
       const exits = [1, 2, 3, 4].map((n) => {
         mkdirSync(join(dir, `data-${n}`));
-        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', writer, join(dir, `data-${n}`), `127.0.1.${n}`], { stdio: 'inherit' });
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', '--input-type=module', '-e', writer, join(dir, `data-${n}`), `127.0.1.${n}`],
+          { stdio: 'inherit' },
+        );
         return new Promise<number | null>((resolve) => child.once('exit', resolve));
       });
       await new Promise((r) => setTimeout(r, 2_000));
@@ -53,7 +74,8 @@ describe('load balancer names and addresses', () => {
       const codes = await Promise.all(exits);
       assert.deepEqual(codes, [0, 0, 0, 0]);
       const text = readFileSync(file, 'utf8');
-      for (const n of [1, 2, 3, 4]) assert.match(text, new RegExp(`127\\.0\\.1\\.${n} lb12701${n}-1\\.us-east-1\\.elb`), `block ${n} kept:\n${text}`);
+      for (const n of [1, 2, 3, 4])
+        assert.match(text, new RegExp(`127\\.0\\.1\\.${n} lb12701${n}-1\\.us-east-1\\.elb`), `block ${n} kept:\n${text}`);
       // Each writer's last write had no 'extra' entry; an unlocked read-modify-write brings one back.
       assert.doesNotMatch(text, /extra/, `no writer undid another's last write:\n${text}`);
     } finally {
@@ -75,14 +97,23 @@ describe('load balancer names and addresses', () => {
     writeFileSync(file, '127.0.0.1 localhost\n');
     try {
       const good = { address: '127.0.1.4', name: 'web-12.eu-west-1.elb.slipway.internal' };
-      assert.ok(writeHostsBlock(dir, [
-        good,
-        { address: '127.0.1.5', name: 'web-12.us-east-1 1.2.3.4 bank.example.elb.slipway.internal' },
-        { address: '127.0.1.6', name: 'bank.example' },
-        { address: '10.0.0.1', name: 'web-13.eu-west-1.elb.slipway.internal' },
-        { address: '127.0.1.7\n1.2.3.4', name: 'web-14.eu-west-1.elb.slipway.internal' },
-      ], file));
-      assert.equal(readFileSync(file, 'utf8'), ['127.0.0.1 localhost', `# slipway elb ${dir} {`, `${good.address} ${good.name}`, `# slipway elb ${dir} }`, ''].join('\n'));
+      assert.ok(
+        writeHostsBlock(
+          dir,
+          [
+            good,
+            { address: '127.0.1.5', name: 'web-12.us-east-1 1.2.3.4 bank.example.elb.slipway.internal' },
+            { address: '127.0.1.6', name: 'bank.example' },
+            { address: '10.0.0.1', name: 'web-13.eu-west-1.elb.slipway.internal' },
+            { address: '127.0.1.7\n1.2.3.4', name: 'web-14.eu-west-1.elb.slipway.internal' },
+          ],
+          file,
+        ),
+      );
+      assert.equal(
+        readFileSync(file, 'utf8'),
+        ['127.0.0.1 localhost', `# slipway elb ${dir} {`, `${good.address} ${good.name}`, `# slipway elb ${dir} }`, ''].join('\n'),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -31,7 +31,9 @@ const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
  * The only names the hosts file gets: what `dnsName` makes from a checked load balancer name, its
  * digits and a region — so no request can point another hostname at a load balancer.
  */
-const GENERATED = new RegExp(`^(?:internal-)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?-\\d{1,10}\\.[a-z]{2}(?:-[a-z]+)+-\\d{1,2}\\.${DNS_SUFFIX.replace(/\./g, '\\.')}$`);
+const GENERATED = new RegExp(
+  `^(?:internal-)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?-\\d{1,10}\\.[a-z]{2}(?:-[a-z]+)+-\\d{1,2}\\.${DNS_SUFFIX.replace(/\./g, '\\.')}$`,
+);
 const LOOPBACK = /^127\.(?:\d{1,3}\.){2}\d{1,3}$/;
 
 /** A load balancer's DNSName; the region (from the request's credential scope) must look like one. */
@@ -117,7 +119,7 @@ export function writeHostsBlock(dataDir: string, entries: { address: string; nam
       const kept = blocks.filter((b) => b.dataDir !== dataDir && existsSync(b.dataDir));
       const mine = entries.filter(publishable).map((e) => `${e.address} ${e.name}`);
       if (mine.length) kept.push({ dataDir, lines: mine });
-      const text = [...outside, ...kept.flatMap((b) => [begin(b.dataDir), ...b.lines, end(b.dataDir)])].join('\n') + '\n';
+      const text = `${[...outside, ...kept.flatMap((b) => [begin(b.dataDir), ...b.lines, end(b.dataDir)])].join('\n')}\n`;
       if (text !== before) replace(file, text);
       return true;
     });

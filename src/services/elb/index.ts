@@ -36,7 +36,12 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
   const dataPlane = deps.dataPlane ?? new HaproxyDataPlane(dir);
   const certificates = new LocalCertificates(dir);
   const announce = (t: Pick<TargetRecord, 'targetGroupArn' | 'id' | 'port'>, state: string, reason?: string) => {
-    app.events.publish({ type: TARGET_HEALTH, resource: t.targetGroupArn, at: app.clock.now(), detail: { id: t.id, port: t.port, state, reason } });
+    app.events.publish({
+      type: TARGET_HEALTH,
+      resource: t.targetGroupArn,
+      at: app.clock.now(),
+      detail: { id: t.id, port: t.port, state, reason },
+    });
     for (const listener of healthListeners) listener(t.targetGroupArn);
   };
   const health = new HealthChecker({
@@ -69,7 +74,10 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
     },
     publishNames() {
       if (!elb.hostsManaged) return;
-      writeHostsBlock(app.config.dataDir, model.loadBalancers.find().map((r) => ({ address: r.address, name: r.lb.DNSName })));
+      writeHostsBlock(
+        app.config.dataDir,
+        model.loadBalancers.find().map((r) => ({ address: r.address, name: r.lb.DNSName })),
+      );
     },
   };
   let hostsTimer: NodeJS.Timeout | undefined;
@@ -77,7 +85,11 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
   return {
     name: 'elb',
     // Changes made before the room starts are picked up by its first sync.
-    facade: withTraffic(elbFacade({ model, clock: app.clock, healthListeners, changed: () => started && elb.changed() }), elbTrafficFacade(app), () => started && elb.changed()),
+    facade: withTraffic(
+      elbFacade({ model, clock: app.clock, healthListeners, changed: () => started && elb.changed() }),
+      elbTrafficFacade(app),
+      () => started && elb.changed(),
+    ),
     api: { model: loadModel('elbv2'), handlers: elbHandlers(elb), validation: { constraint: 'ValidationError', type: 'ValidationError' } },
     async start() {
       try {
@@ -109,7 +121,8 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
     },
     problems() {
       return [...sync.refused].map(
-        ([arn, reason]) => `the data plane refuses load balancer ${arn} (${reason}); it keeps serving what it last accepted — fix or delete the rule or listener named`,
+        ([arn, reason]) =>
+          `the data plane refuses load balancer ${arn} (${reason}); it keeps serving what it last accepted — fix or delete the rule or listener named`,
       );
     },
     async stop() {

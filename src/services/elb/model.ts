@@ -18,20 +18,52 @@ import type { Action, Listener, LoadBalancer, LoadBalancerState, Rule, Tag, Targ
 
 /** A load balancer as stored: what CreateLoadBalancer sets is always there. */
 export type StoredLoadBalancer = LoadBalancer &
-  Required<Pick<LoadBalancer, 'LoadBalancerArn' | 'LoadBalancerName' | 'DNSName' | 'CreatedTime' | 'Scheme' | 'VpcId' | 'State' | 'Type' | 'AvailabilityZones' | 'SecurityGroups' | 'IpAddressType'>>;
+  Required<
+    Pick<
+      LoadBalancer,
+      | 'LoadBalancerArn'
+      | 'LoadBalancerName'
+      | 'DNSName'
+      | 'CreatedTime'
+      | 'Scheme'
+      | 'VpcId'
+      | 'State'
+      | 'Type'
+      | 'AvailabilityZones'
+      | 'SecurityGroups'
+      | 'IpAddressType'
+    >
+  >;
 
 /** The health check settings every target group has (ALB's defaults where the request named none). */
 export type HealthCheckSettings = Required<
-  Pick<TargetGroup, 'HealthCheckProtocol' | 'HealthCheckPort' | 'HealthCheckEnabled' | 'HealthCheckPath' | 'HealthCheckIntervalSeconds' | 'HealthCheckTimeoutSeconds' | 'HealthyThresholdCount' | 'UnhealthyThresholdCount' | 'Matcher'>
+  Pick<
+    TargetGroup,
+    | 'HealthCheckProtocol'
+    | 'HealthCheckPort'
+    | 'HealthCheckEnabled'
+    | 'HealthCheckPath'
+    | 'HealthCheckIntervalSeconds'
+    | 'HealthCheckTimeoutSeconds'
+    | 'HealthyThresholdCount'
+    | 'UnhealthyThresholdCount'
+    | 'Matcher'
+  >
 >;
 
 /** A target group as stored: what CreateTargetGroup sets is always there. */
 export type StoredTargetGroup = TargetGroup &
   HealthCheckSettings &
-  Required<Pick<TargetGroup, 'TargetGroupArn' | 'TargetGroupName' | 'Protocol' | 'Port' | 'VpcId' | 'TargetType' | 'ProtocolVersion' | 'IpAddressType'>>;
+  Required<
+    Pick<
+      TargetGroup,
+      'TargetGroupArn' | 'TargetGroupName' | 'Protocol' | 'Port' | 'VpcId' | 'TargetType' | 'ProtocolVersion' | 'IpAddressType'
+    >
+  >;
 
 /** A listener as stored: what CreateListener sets is always there. */
-export type StoredListener = Listener & Required<Pick<Listener, 'ListenerArn' | 'LoadBalancerArn' | 'Port' | 'Protocol' | 'DefaultActions'>>;
+export type StoredListener = Listener &
+  Required<Pick<Listener, 'ListenerArn' | 'LoadBalancerArn' | 'Port' | 'Protocol' | 'DefaultActions'>>;
 
 /** A rule as stored: what CreateRule (or CreateListener, for the default rule) sets is always there. */
 export type StoredRule = Rule & Required<Pick<Rule, 'RuleArn' | 'Priority' | 'Conditions' | 'Actions' | 'IsDefault'>>;
@@ -123,7 +155,11 @@ export class ElbModel {
 
   /** Written by the sync: what the data plane made of the load balancer. */
   setLoadBalancerState(arn: string, state: LoadBalancerState): void {
-    this.loadBalancers.modify(arn, (r) => (r.lb.State = state), (r) => this.putLoadBalancer(r));
+    this.loadBalancers.modify(
+      arn,
+      (r) => (r.lb.State = state),
+      (r) => this.putLoadBalancer(r),
+    );
   }
 
   putTarget(r: TargetRecord): void {

@@ -12,7 +12,8 @@ import { checkPrintable, elbError } from './errors.ts';
 import { HAPROXY_HELP } from './haproxy-process.ts';
 import type { RuleCondition, RuleTransform } from './shapes.ts';
 
-const invalid = (regex: string, where: string, why: string) => elbError.validation(`The regular expression '${regex}' in the ${where} is not valid: ${why}`);
+const invalid = (regex: string, where: string, why: string) =>
+  elbError.validation(`The regular expression '${regex}' in the ${where} is not valid: ${why}`);
 
 /**
  * A regular expression as ALB takes it: at most `max` characters on one line, and none of the
@@ -24,10 +25,15 @@ export function checkRegex(regex: string, max: number, where: string): void {
   if (regex.length === 0 || regex.length > max) throw bad(`it must be 1 to ${max} characters long`);
   checkPrintable(regex, `The regular expression in the ${where}`, true);
   // Escaped characters and character classes say nothing about groups or quantifiers.
-  const bare = regex.replace(/\\Q[\s\S]*?(?:\\E|$)/g, 'x').replace(/\\./g, 'x').replace(/\[\^?\]?(?:\[:\^?[a-z]+:\]|[^\]])*\]/g, 'x');
-  if (/\(\?<?[=!]|\(\*(?:positive_|negative_|non_atomic_)?(?:look|pl|nl|pla|nla|plb|nlb|napla|naplb)/i.test(bare)) throw bad('lookaheads and lookbehinds are not supported');
+  const bare = regex
+    .replace(/\\Q[\s\S]*?(?:\\E|$)/g, 'x')
+    .replace(/\\./g, 'x')
+    .replace(/\[\^?\]?(?:\[:\^?[a-z]+:\]|[^\]])*\]/g, 'x');
+  if (/\(\?<?[=!]|\(\*(?:positive_|negative_|non_atomic_)?(?:look|pl|nl|pla|nla|plb|nlb|napla|naplb)/i.test(bare))
+    throw bad('lookaheads and lookbehinds are not supported');
   if (/\(\?>|\(\*atomic/i.test(bare)) throw bad('atomic groups are not supported');
-  if (/(?<!\\)\\(?:[1-9]|k[<{']|g[{<'\d+-])/.test(regex.replace(/\\\\/g, '')) || /\(\?P=/.test(bare)) throw bad('backreferences are not supported');
+  if (/(?<!\\)\\(?:[1-9]|k[<{']|g[{<'\d+-])/.test(regex.replace(/\\\\/g, '')) || /\(\?P=/.test(bare))
+    throw bad('backreferences are not supported');
   if (/[*+?}]\+/.test(bare)) throw bad('possessive quantifiers are not supported');
   if (/\(\?(?:R|[+-]?\d|&|P>)/.test(bare)) throw bad('recursion and subroutines are not supported');
   if (/\(\?C|\(\*/.test(bare)) throw bad('callouts and backtracking verbs are not supported');
@@ -38,11 +44,13 @@ export function checkRegex(regex: string, max: number, where: string): void {
 export function regexesOf(conditions: RuleCondition[], transforms: RuleTransform[] = []): { regex: string; where: string }[] {
   const out: { regex: string; where: string }[] = [];
   for (const c of conditions) {
-    const values = c.PathPatternConfig?.RegexValues ?? c.HostHeaderConfig?.RegexValues ?? c.HttpHeaderConfig?.RegexValues ?? c.RegexValues ?? [];
+    const values =
+      c.PathPatternConfig?.RegexValues ?? c.HostHeaderConfig?.RegexValues ?? c.HttpHeaderConfig?.RegexValues ?? c.RegexValues ?? [];
     for (const regex of values) out.push({ regex, where: `${c.Field} condition` });
   }
   for (const t of transforms) {
-    for (const r of t.UrlRewriteConfig?.Rewrites ?? t.HostHeaderRewriteConfig?.Rewrites ?? []) out.push({ regex: r.Regex ?? '', where: `'${t.Type}' transform` });
+    for (const r of t.UrlRewriteConfig?.Rewrites ?? t.HostHeaderRewriteConfig?.Rewrites ?? [])
+      out.push({ regex: r.Regex ?? '', where: `'${t.Type}' transform` });
   }
   return out;
 }
@@ -55,14 +63,20 @@ export function regexesOf(conditions: RuleCondition[], transforms: RuleTransform
 export async function checkInDataPlane(elb: ElbContext, regexes: { regex: string; where: string }[]): Promise<void> {
   if (regexes.length === 0) return;
   const config: DataPlaneConfig = {
-    frontends: [{
-      key: 'check',
-      loadBalancer: 'check',
-      address: '127.0.0.1',
-      port: 1,
-      idleTimeoutSec: 60,
-      routes: regexes.map((r, i) => ({ key: `${i + 1}`, conditions: [{ kind: 'path', values: [r.regex], regex: true }], action: { kind: 'fixed-response', status: 200 } })),
-    }],
+    frontends: [
+      {
+        key: 'check',
+        loadBalancer: 'check',
+        address: '127.0.0.1',
+        port: 1,
+        idleTimeoutSec: 60,
+        routes: regexes.map((r, i) => ({
+          key: `${i + 1}`,
+          conditions: [{ kind: 'path', values: [r.regex], regex: true }],
+          action: { kind: 'fixed-response', status: 200 },
+        })),
+      },
+    ],
     backends: [],
   };
   try {

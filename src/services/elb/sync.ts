@@ -22,7 +22,15 @@ import { shortName } from '../../core/ids.ts';
 import { logger } from '../../core/log.ts';
 import { Controller, type ReconcileResult } from '../../core/reconcile.ts';
 import type { Leaf, LocalCertificates } from './certificates.ts';
-import { DataPlaneRefused, type BackendSpec, type DataPlane, type DataPlaneConfig, type FrontendSpec, type ServerState, type Sessions } from './dataplane.ts';
+import {
+  DataPlaneRefused,
+  type BackendSpec,
+  type DataPlane,
+  type DataPlaneConfig,
+  type FrontendSpec,
+  type ServerState,
+  type Sessions,
+} from './dataplane.ts';
 import { desiredConfig, httpsLoadBalancers, serverKey } from './desired.ts';
 import { targetKey, type ElbModel, type TargetRecord } from './model.ts';
 import { drainedAt } from './targets.ts';
@@ -69,7 +77,11 @@ export class DataPlaneSync {
     } catch {
       // none yet (or unreadable): nothing accepted to fall back on
     }
-    this.controller = new Controller({ name: 'elb.sync', concurrency: 2, reconcile: (key) => (key === WATCH ? this.watch() : this.sync()) });
+    this.controller = new Controller({
+      name: 'elb.sync',
+      concurrency: 2,
+      reconcile: (key) => (key === WATCH ? this.watch() : this.sync()),
+    });
   }
 
   /** Starts the watchdog and brings the data plane up to date. */
@@ -186,7 +198,8 @@ export class DataPlaneSync {
       } catch (err) {
         if (!(err instanceof DataPlaneRefused)) throw err;
         refused.set(lb, { listeners: JSON.stringify(own), reason: err.reason });
-        if (!this.reported.has(`${lb} ${err.reason}`)) log.error(`the data plane refuses load balancer ${lb}; it keeps its last accepted listeners: ${err.reason}`);
+        if (!this.reported.has(`${lb} ${err.reason}`))
+          log.error(`the data plane refuses load balancer ${lb}; it keeps its last accepted listeners: ${err.reason}`);
         this.reported.add(`${lb} ${err.reason}`);
       }
     }
@@ -209,13 +222,17 @@ export class DataPlaneSync {
     const kept = [...this.refused.keys()].flatMap((lb) => this.accepted.get(lb) ?? []);
     const backends = new Map<string, BackendSpec>(desired.backends.map((b) => [b.key, b]));
     for (const b of this.applied?.backends ?? []) if (!backends.has(b.key)) backends.set(b.key, b);
-    return { frontends: [...desired.frontends.filter((f) => !this.refused.has(f.loadBalancer)), ...kept], backends: [...backends.values()] };
+    return {
+      frontends: [...desired.frontends.filter((f) => !this.refused.has(f.loadBalancer)), ...kept],
+      backends: [...backends.values()],
+    };
   }
 
   /** What each load balancer has accepted now: what was applied, or, for a refused one, what it had. */
   private remember(config: DataPlaneConfig): void {
     const next = new Map<string, FrontendSpec[]>();
-    for (const f of config.frontends) if (!this.refused.has(f.loadBalancer)) next.set(f.loadBalancer, [...(next.get(f.loadBalancer) ?? []), f]);
+    for (const f of config.frontends)
+      if (!this.refused.has(f.loadBalancer)) next.set(f.loadBalancer, [...(next.get(f.loadBalancer) ?? []), f]);
     for (const lb of this.refused.keys()) {
       const kept = this.accepted.get(lb);
       if (kept) next.set(lb, kept);
@@ -234,7 +251,13 @@ export class DataPlaneSync {
       const state: LoadBalancerState = !reason
         ? { Code: 'active' }
         : this.accepted.has(arn)
-          ? { Code: 'active_impaired', Reason: `The data plane refused this load balancer's configuration and serves the last one it accepted: ${reason}`.slice(0, 1024) }
+          ? {
+              Code: 'active_impaired',
+              Reason: `The data plane refused this load balancer's configuration and serves the last one it accepted: ${reason}`.slice(
+                0,
+                1024,
+              ),
+            }
           : { Code: 'failed', Reason: `The data plane refused this load balancer's configuration: ${reason}`.slice(0, 1024) };
       if (JSON.stringify(state) !== JSON.stringify(r.lb.State)) model.setLoadBalancerState(arn, state);
     }
@@ -251,7 +274,8 @@ export class DataPlaneSync {
         found.set(lb.lb.LoadBalancerArn, await this.deps.certificates.leaf({ key, dnsName: lb.lb.DNSName, address: lb.address }));
       } catch (err) {
         const what = `certificate ${key}: ${(err as Error).message}`;
-        if (!this.reported.has(what)) log.error(`the HTTPS listeners of load balancer ${lb.lb.LoadBalancerName} cannot serve: ${(err as Error).message}`);
+        if (!this.reported.has(what))
+          log.error(`the HTTPS listeners of load balancer ${lb.lb.LoadBalancerName} cannot serve: ${(err as Error).message}`);
         this.reported.add(what);
         failed = true;
       }

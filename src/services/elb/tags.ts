@@ -27,10 +27,26 @@ export function tagHandlers(elb: ElbContext) {
   function withTags(arn: string, change?: (tags: Tag[]) => Tag[]): Tag[] {
     const resource = parseArn(arn)?.resource ?? '';
     const kinds = [
-      { prefix: 'loadbalancer/', read: () => tagged(model.loadBalancers.get(arn), (r) => model.putLoadBalancer(r)), missing: () => elbError.loadBalancerNotFound(`Load balancer '${arn}' not found`) },
-      { prefix: 'targetgroup/', read: () => tagged(model.targetGroups.get(arn), (r) => model.putTargetGroup(r)), missing: () => elbError.targetGroupNotFound(`Target groups '${arn}' not found`) },
-      { prefix: 'listener/', read: () => tagged(model.listeners.get(arn), (r) => model.putListener(r)), missing: () => elbError.listenerNotFound(`Listener '${arn}' not found`) },
-      { prefix: 'listener-rule/', read: () => tagged(model.rules.get(arn), (r) => model.putRule(r)), missing: () => elbError.ruleNotFound(`Rule '${arn}' not found`) },
+      {
+        prefix: 'loadbalancer/',
+        read: () => tagged(model.loadBalancers.get(arn), (r) => model.putLoadBalancer(r)),
+        missing: () => elbError.loadBalancerNotFound(`Load balancer '${arn}' not found`),
+      },
+      {
+        prefix: 'targetgroup/',
+        read: () => tagged(model.targetGroups.get(arn), (r) => model.putTargetGroup(r)),
+        missing: () => elbError.targetGroupNotFound(`Target groups '${arn}' not found`),
+      },
+      {
+        prefix: 'listener/',
+        read: () => tagged(model.listeners.get(arn), (r) => model.putListener(r)),
+        missing: () => elbError.listenerNotFound(`Listener '${arn}' not found`),
+      },
+      {
+        prefix: 'listener-rule/',
+        read: () => tagged(model.rules.get(arn), (r) => model.putRule(r)),
+        missing: () => elbError.ruleNotFound(`Rule '${arn}' not found`),
+      },
     ];
     const kind = kinds.find((k) => resource.startsWith(k.prefix));
     if (!kind) throw elbError.validation(`'${arn}' is not a valid load balancer, target group, listener or rule ARN`);
@@ -65,6 +81,9 @@ export function tagHandlers(elb: ElbContext) {
 }
 
 /** A record's tags and how to store it with others (undefined when there is no record). */
-function tagged<R extends { tags?: Tag[] }>(record: R | undefined, put: (r: R) => void): { tags: Tag[]; write(tags: Tag[]): void } | undefined {
+function tagged<R extends { tags?: Tag[] }>(
+  record: R | undefined,
+  put: (r: R) => void,
+): { tags: Tag[]; write(tags: Tag[]): void } | undefined {
   return record && { tags: record.tags ?? [], write: (tags) => put({ ...record, tags }) };
 }

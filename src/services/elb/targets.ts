@@ -28,7 +28,10 @@ export function requireTargetGroup(model: ElbModel, arn: string): TargetGroupRec
 }
 
 /** The targets as ALB would accept them (port defaulted from the group), or InvalidTarget/ValidationError. */
-export function normalizeTargets(tg: TargetGroupRecord, targets: TargetDescription[]): { id: string; port: number; availabilityZone?: string }[] {
+export function normalizeTargets(
+  tg: TargetGroupRecord,
+  targets: TargetDescription[],
+): { id: string; port: number; availabilityZone?: string }[] {
   const type = tg.tg.TargetType ?? 'instance';
   if (type === 'lambda' || type === 'alb') throw elbError.unsupported(`target groups of type '${type}'`);
   const bad = targets.filter((t) => (type === 'instance' ? !/^i-[0-9a-zA-Z]+$/.test(t.Id) : !isIP(t.Id)));
@@ -38,7 +41,8 @@ export function normalizeTargets(tg: TargetGroupRecord, targets: TargetDescripti
   }
   return targets.map((t) => {
     const port = t.Port ?? tg.tg.Port;
-    if (port === undefined || port < 1 || port > 65535) throw elbError.validation(`Port '${port}' for target '${t.Id}' must be between 1 and 65535`);
+    if (port === undefined || port < 1 || port > 65535)
+      throw elbError.validation(`Port '${port}' for target '${t.Id}' must be between 1 and 65535`);
     return { id: t.Id, port, availabilityZone: t.AvailabilityZone };
   });
 }
@@ -52,7 +56,14 @@ export function register(model: ElbModel, clock: Clock, tgArn: string, targets: 
       const existing = model.targets.get(targetKey(tgArn, t.id, t.port));
       if (existing && existing.drainingSince === undefined) continue;
       added++;
-      model.putTarget({ targetGroupArn: tgArn, id: t.id, port: t.port, availabilityZone: t.availabilityZone, registeredAt: clock.now(), health: initialHealth(clock.now()) });
+      model.putTarget({
+        targetGroupArn: tgArn,
+        id: t.id,
+        port: t.port,
+        availabilityZone: t.availabilityZone,
+        registeredAt: clock.now(),
+        health: initialHealth(clock.now()),
+      });
     }
     return added;
   });

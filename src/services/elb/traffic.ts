@@ -20,7 +20,9 @@ function actionsOf(model: ElbModel, arn: string): Action[] | undefined {
 
 function weightsOf(action: Action | undefined): ForwardWeight[] {
   if (action?.Type !== 'forward') return [];
-  const tuples = action.ForwardConfig?.TargetGroups?.length ? action.ForwardConfig.TargetGroups : [{ TargetGroupArn: action.TargetGroupArn, Weight: 1 }];
+  const tuples = action.ForwardConfig?.TargetGroups?.length
+    ? action.ForwardConfig.TargetGroups
+    : [{ TargetGroupArn: action.TargetGroupArn, Weight: 1 }];
   return tuples.filter((t) => t.TargetGroupArn).map((t) => ({ targetGroupArn: t.TargetGroupArn!, weight: t.Weight ?? 1 }));
 }
 
@@ -30,7 +32,12 @@ function reweighted(actions: Action[], weights: ForwardWeight[]): Action[] {
   if (index < 0) throw new Error('the action list has no forward to weigh');
   const old = actions[index];
   const named = new Map(weights.map((w) => [w.targetGroupArn, w.weight]));
-  const groups = [...weights.map((w) => w.targetGroupArn), ...weightsOf(old).map((w) => w.targetGroupArn).filter((arn) => !named.has(arn))];
+  const groups = [
+    ...weights.map((w) => w.targetGroupArn),
+    ...weightsOf(old)
+      .map((w) => w.targetGroupArn)
+      .filter((arn) => !named.has(arn)),
+  ];
   const forward: Action = {
     Type: 'forward',
     Order: old.Order,

@@ -29,7 +29,10 @@ export function checkTransforms(transforms: RuleTransform[]): RuleTransform[] {
       checkRegex(r.Regex ?? '', MAX_LENGTH, `'${type}' transform`);
       const replace = r.Replace ?? '';
       checkPrintable(replace, `Replace in the '${type}' transform`, true);
-      if (replace.length > MAX_LENGTH) throw elbError.validation(`The replacement '${replace}' in the '${type}' transform must be one line of at most ${MAX_LENGTH} characters`);
+      if (replace.length > MAX_LENGTH)
+        throw elbError.validation(
+          `The replacement '${replace}' in the '${type}' transform must be one line of at most ${MAX_LENGTH} characters`,
+        );
     }
     return { Type: type, [key]: { Rewrites: rewrites.map((r) => ({ Regex: r.Regex, Replace: r.Replace ?? '' })) } };
   });

@@ -23,7 +23,10 @@ export function filterHandlers(logs: LogsContext): Handlers<LogsOperations> {
   return {
     FilterLogEvents(input, ctx) {
       if (input.logStreamNames && input.logStreamNamePrefix !== undefined) {
-        throw logsError.invalidParameter('logStreamNamePrefix', 'logStreamNames and logStreamNamePrefix are mutually exclusive parameters.');
+        throw logsError.invalidParameter(
+          'logStreamNamePrefix',
+          'logStreamNames and logStreamNamePrefix are mutually exclusive parameters.',
+        );
       }
       const group = groupFor(logs, scopeOf(ctx), input);
       const matches = compileFilterPattern(input.filterPattern);
@@ -60,7 +63,15 @@ export function filterHandlers(logs: LogsContext): Handlers<LogsOperations> {
         exhausted = false;
       }
       return {
-        events: events.map((e): FilteredLogEvent => ({ logStreamName: names.get(e.stream), timestamp: e.ts, message: e.message, ingestionTime: e.ingested, eventId: String(e.id) })),
+        events: events.map(
+          (e): FilteredLogEvent => ({
+            logStreamName: names.get(e.stream),
+            timestamp: e.ts,
+            message: e.message,
+            ingestionTime: e.ingested,
+            eventId: String(e.id),
+          }),
+        ),
         searchedLogStreams: streams.map((s) => ({ logStreamName: s.name, searchedCompletely: exhausted })),
         nextToken: exhausted ? undefined : filterToken(pos),
       };

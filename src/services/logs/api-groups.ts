@@ -67,10 +67,16 @@ export function groupHandlers(logs: LogsContext, retention: Controller): Handler
     DescribeLogGroups(input, ctx) {
       const scope = scopeOf(ctx);
       if (input.logGroupNamePrefix !== undefined && input.logGroupNamePattern !== undefined) {
-        throw logsError.invalidParameter('logGroupNamePattern', 'LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.');
+        throw logsError.invalidParameter(
+          'logGroupNamePattern',
+          'LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.',
+        );
       }
       if (input.logGroupIdentifiers && (input.logGroupNamePrefix !== undefined || input.logGroupNamePattern !== undefined)) {
-        throw logsError.invalidParameter('logGroupIdentifiers', 'logGroupIdentifiers cannot be combined with logGroupNamePrefix or logGroupNamePattern.');
+        throw logsError.invalidParameter(
+          'logGroupIdentifiers',
+          'logGroupIdentifiers cannot be combined with logGroupNamePrefix or logGroupNamePattern.',
+        );
       }
       if (input.accountIdentifiers?.length && !input.accountIdentifiers.includes(scope.account)) return { logGroups: [] };
       let groups = m.groups.find({ scope: scopeKey(scope) }, 'name');
@@ -91,15 +97,24 @@ export function groupHandlers(logs: LogsContext, retention: Controller): Handler
       if (!RETENTION_DAYS.includes(input.retentionInDays)) {
         throw logsError.invalidParameter('retentionInDays', `Member must satisfy enum value set: [${RETENTION_DAYS.join(', ')}]`);
       }
-      changeGroup(() => requireGroup(logs, scopeOf(ctx), input.logGroupName), (g) => ({ ...g, retentionInDays: input.retentionInDays }));
+      changeGroup(
+        () => requireGroup(logs, scopeOf(ctx), input.logGroupName),
+        (g) => ({ ...g, retentionInDays: input.retentionInDays }),
+      );
       sweepSoon(retention);
       return {};
     },
 
     DeleteRetentionPolicy: (input, ctx) =>
-      changeGroup(() => requireGroup(logs, scopeOf(ctx), input.logGroupName), ({ retentionInDays: _gone, ...g }) => g),
+      changeGroup(
+        () => requireGroup(logs, scopeOf(ctx), input.logGroupName),
+        ({ retentionInDays: _gone, ...g }) => g,
+      ),
 
     PutLogGroupDeletionProtection: (input, ctx) =>
-      changeGroup(() => groupFor(logs, scopeOf(ctx), { logGroupIdentifier: input.logGroupIdentifier }), (g) => ({ ...g, deletionProtectionEnabled: input.deletionProtectionEnabled })),
+      changeGroup(
+        () => groupFor(logs, scopeOf(ctx), { logGroupIdentifier: input.logGroupIdentifier }),
+        (g) => ({ ...g, deletionProtectionEnabled: input.deletionProtectionEnabled }),
+      ),
   };
 }

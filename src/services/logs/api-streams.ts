@@ -48,7 +48,11 @@ export function streamHandlers(logs: LogsContext): Handlers<LogsOperations> {
       let streams = m.streamsOf(group.gid).filter((s) => prefix === undefined || s.name.startsWith(prefix));
       if (byTime) streams.sort((a, b) => (a.lastEventTimestamp ?? 0) - (b.lastEventTimestamp ?? 0) || (a.name < b.name ? -1 : 1));
       if (input.descending) streams = streams.reverse();
-      const page = paginate(streams, { token: input.nextToken, size: input.limit }, describePaging(`log-streams-${byTime ? 'time' : 'name'}${input.descending ? '-desc' : ''}`));
+      const page = paginate(
+        streams,
+        { token: input.nextToken, size: input.limit },
+        describePaging(`log-streams-${byTime ? 'time' : 'name'}${input.descending ? '-desc' : ''}`),
+      );
       return { logStreams: page.items.map(streamView), nextToken: page.next };
     },
   };

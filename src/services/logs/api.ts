@@ -14,5 +14,11 @@ import type { LogsContext } from './context.ts';
 import type { LogsOperations } from './shapes.ts';
 
 export function logsHandlers(logs: LogsContext, retention: Controller): Handlers<LogsOperations> {
-  return { ...groupHandlers(logs, retention), ...streamHandlers(logs), ...eventHandlers(logs), ...filterHandlers(logs), ...tagHandlers(logs) };
+  return {
+    ...groupHandlers(logs, retention),
+    ...streamHandlers(logs),
+    ...eventHandlers(logs),
+    ...filterHandlers(logs),
+    ...tagHandlers(logs),
+  };
 }

@@ -27,18 +27,28 @@ export interface CheckedBatch {
 /** Checks a batch at clock time `now` for a group holding nothing older than `cutoff`; throws when the whole call fails. */
 export function checkBatch(events: readonly NewEvent[], now: number, cutoff: number): CheckedBatch {
   if (events.length > MAX_BATCH_EVENTS) {
-    throw logsError.invalidParameter('logEvents', `A batch can hold at most ${MAX_BATCH_EVENTS} log events; this one has ${events.length}.`);
+    throw logsError.invalidParameter(
+      'logEvents',
+      `A batch can hold at most ${MAX_BATCH_EVENTS} log events; this one has ${events.length}.`,
+    );
   }
   let bytes = 0;
   for (const event of events) bytes += Buffer.byteLength(event.message) + EVENT_OVERHEAD_BYTES;
-  if (bytes > MAX_BATCH_BYTES) throw logsError.invalidParameter('logEvents', `Upload too large: ${bytes} bytes exceeds limit of ${MAX_BATCH_BYTES}`);
+  if (bytes > MAX_BATCH_BYTES)
+    throw logsError.invalidParameter('logEvents', `Upload too large: ${bytes} bytes exceeds limit of ${MAX_BATCH_BYTES}`);
   for (let i = 1; i < events.length; i++) {
     if (events[i].timestamp < events[i - 1].timestamp) {
-      throw logsError.invalidParameter(`logEvents.${i + 1}.member.timestamp`, 'Log events in a single PutLogEvents request must be in chronological order.');
+      throw logsError.invalidParameter(
+        `logEvents.${i + 1}.member.timestamp`,
+        'Log events in a single PutLogEvents request must be in chronological order.',
+      );
     }
   }
   if (events.length && events[events.length - 1].timestamp - events[0].timestamp > MAX_SPAN_MS) {
-    throw logsError.invalidParameter('logEvents', 'The batch of log events in a single PutLogEvents request cannot span more than 24 hours.');
+    throw logsError.invalidParameter(
+      'logEvents',
+      'The batch of log events in a single PutLogEvents request cannot span more than 24 hours.',
+    );
   }
   // Sorted, so each kind of rejection is a run at one end: indexes are where the kept run begins and ends.
   const tooOld = countWhile(events, (e) => e.timestamp < now - MAX_BEHIND_MS);

@@ -16,7 +16,11 @@ export const logsError = {
   resourceNotFound: (arn: string) => e('ResourceNotFoundException', `The specified resource does not exist: '${arn}'.`),
   logGroupExists: () => e('ResourceAlreadyExistsException', 'The specified log group already exists'),
   logStreamExists: () => e('ResourceAlreadyExistsException', 'The specified log stream already exists'),
-  tooManyTags: (arn: string, max: number) => e('TooManyTagsException', `A resource can have no more than ${max} tags.`, { resourceName: arn }),
+  tooManyTags: (arn: string, max: number) =>
+    e('TooManyTagsException', `A resource can have no more than ${max} tags.`, { resourceName: arn }),
   deletionProtected: (name: string) =>
-    e('ValidationException', `Log group '${name}' has deletion protection enabled; turn it off (PutLogGroupDeletionProtection) before deleting it.`),
+    e(
+      'ValidationException',
+      `Log group '${name}' has deletion protection enabled; turn it off (PutLogGroupDeletionProtection) before deleting it.`,
+    ),
 };

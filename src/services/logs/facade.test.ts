@@ -41,20 +41,31 @@ describe('the logs facade', () => {
     assert.throws(() => logs.ensureGroup(scope, 'bad group'), { code: 'InvalidParameterException', message: /logGroupName/ });
     logs.ensureGroup(scope, '/ecs/web');
     assert.throws(() => logs.ensureStream(scope, '/ecs/web', 'web\u0000'), { code: 'InvalidParameterException', message: /logStreamName/ });
-    assert.throws(() => logs.append(scope, '/ecs/web', 'a\ud800b', [{ timestamp: app.clock.now(), message: 'x' }]), { code: 'InvalidParameterException' });
+    assert.throws(() => logs.append(scope, '/ecs/web', 'a\ud800b', [{ timestamp: app.clock.now(), message: 'x' }]), {
+      code: 'InvalidParameterException',
+    });
     logs.append(scope, '/ecs/web', 'web/1', [{ timestamp: app.clock.now(), message: 'kept' }]);
     logs.flush();
     assert.deepEqual(read('/ecs/web', 'web/1'), ['kept']);
-    assert.deepEqual(model.streamsOf(model.group('us-east-1:000000000000', '/ecs/web')!.gid).map((s) => s.name), ['web/1']);
+    assert.deepEqual(
+      model.streamsOf(model.group('us-east-1:000000000000', '/ecs/web')!.gid).map((s) => s.name),
+      ['web/1'],
+    );
   });
 
   it('createStream needs the group, as CreateLogStream does, and is idempotent', () => {
-    assert.throws(() => logs.createStream(scope, '/ecs/missing', 'web/app/1'), { code: 'ResourceNotFoundException', message: 'The specified log group does not exist.' });
+    assert.throws(() => logs.createStream(scope, '/ecs/missing', 'web/app/1'), {
+      code: 'ResourceNotFoundException',
+      message: 'The specified log group does not exist.',
+    });
     assert.equal(model.groups.count(), 0);
     logs.ensureGroup(scope, '/ecs/web');
     logs.createStream(scope, '/ecs/web', 'web/app/1');
     logs.createStream(scope, '/ecs/web', 'web/app/1');
-    assert.deepEqual(model.streamsOf(model.group('us-east-1:000000000000', '/ecs/web')!.gid).map((s) => s.name), ['web/app/1']);
+    assert.deepEqual(
+      model.streamsOf(model.group('us-east-1:000000000000', '/ecs/web')!.gid).map((s) => s.name),
+      ['web/app/1'],
+    );
   });
 
   it('ensureGroup and ensureStream create once and are idempotent', () => {
@@ -63,7 +74,10 @@ describe('the logs facade', () => {
     logs.ensureStream(scope, '/ecs/web', 'web/app/1');
     logs.ensureStream(scope, '/ecs/web', 'web/app/1');
     logs.ensureStream(scope, '/aws/codebuild/p', 'b1');
-    assert.deepEqual(model.groups.find({}, 'name').map((g) => g.name), ['/aws/codebuild/p', '/ecs/web']);
+    assert.deepEqual(
+      model.groups.find({}, 'name').map((g) => g.name),
+      ['/aws/codebuild/p', '/ecs/web'],
+    );
     assert.equal(model.streams.count(), 2);
     assert.equal(model.group('us-east-1:000000000000', '/ecs/web')!.arn, 'arn:aws:logs:us-east-1:000000000000:log-group:/ecs/web');
   });
@@ -121,7 +135,10 @@ describe('the logs facade', () => {
     logs.append(scope, 'g', 's', [{ timestamp: now + 2, message: 'after 2' }]);
     logs.flush();
     await done;
-    assert.deepEqual(seen.map((l) => l.message), ['before', 'after 1', 'after 2']);
+    assert.deepEqual(
+      seen.map((l) => l.message),
+      ['before', 'after 1', 'after 2'],
+    );
     assert.equal(seen[1].ingestionTime, now);
   });
 

@@ -69,7 +69,8 @@ export function createFacade(logs: LogsContext): LogsFacade {
   let timer: NodeJS.Timeout | undefined;
   const dropped = new Set<string>();
 
-  const ensureGroup = (scope: Scope, name: string): GroupRecord => m.tx(() => m.group(scopeKey(scope), name) ?? createGroup(logs, scope, name));
+  const ensureGroup = (scope: Scope, name: string): GroupRecord =>
+    m.tx(() => m.group(scopeKey(scope), name) ?? createGroup(logs, scope, name));
 
   const flush = () => {
     clearTimeout(timer);
@@ -157,7 +158,12 @@ export function createFacade(logs: LogsContext): LogsFacade {
           const g = m.group(scopeKey(scope), group);
           const s = g && m.stream(g.gid, stream);
           if (g && s) {
-            const page = readStream(logs, g, s, token ? { nextToken: token, startTime: opts.startTime } : { startFromHead: true, startTime: opts.startTime });
+            const page = readStream(
+              logs,
+              g,
+              s,
+              token ? { nextToken: token, startTime: opts.startTime } : { startFromHead: true, startTime: opts.startTime },
+            );
             token = streamToken('f', page.forward);
             for (const e of page.events) yield { timestamp: e.ts, message: e.message, ingestionTime: e.ingested };
             if (page.events.length) continue;

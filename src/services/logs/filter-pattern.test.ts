@@ -74,7 +74,16 @@ describe('filter patterns', () => {
   });
 
   it('refuses a malformed pattern with InvalidParameterException naming filterPattern', () => {
-    for (const bad of ['{ $.level = }', '{ level = "x" }', '{ $.ms > "x" }', '{ $.a = 1 ', '{ $.a = 1 && }', '"unterminated', '[ip, user]', '%(%']) {
+    for (const bad of [
+      '{ $.level = }',
+      '{ level = "x" }',
+      '{ $.ms > "x" }',
+      '{ $.a = 1 ',
+      '{ $.a = 1 && }',
+      '"unterminated',
+      '[ip, user]',
+      '%(%',
+    ]) {
       assert.throws(
         () => compileFilterPattern(bad),
         (err: unknown) => err instanceof AwsError && err.code === 'InvalidParameterException' && err.message.includes("'filterPattern'"),

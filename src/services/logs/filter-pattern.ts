@@ -62,7 +62,9 @@ function compileTerms(text: string): MessageTest {
     (mark === '-' ? excluded : mark === '?' ? alternatives : required).push(term);
   }
   return (m) =>
-    required.every((t) => m.includes(t)) && !excluded.some((t) => m.includes(t)) && (alternatives.length === 0 || alternatives.some((t) => m.includes(t)));
+    required.every((t) => m.includes(t)) &&
+    !excluded.some((t) => m.includes(t)) &&
+    (alternatives.length === 0 || alternatives.some((t) => m.includes(t)));
 }
 
 function closingQuote(text: string, open: number): number {
@@ -165,7 +167,7 @@ function tokenize(body: string): string[] {
 function selector(token: string): (string | number)[] {
   if (!token.startsWith('$')) throw invalid(`'${token}' is not a selector; selectors start with $ (e.g. $.level)`);
   const path: (string | number)[] = [];
-  const part = /\.([A-Za-z0-9_@\-]+)|\[(\d+)\]/y;
+  const part = /\.([A-Za-z0-9_@-]+)|\[(\d+)\]/y;
   part.lastIndex = 1;
   while (part.lastIndex < token.length) {
     const m = part.exec(token);
@@ -196,7 +198,13 @@ function select(doc: unknown, path: (string | number)[]): unknown {
 
 /** A string value with `*` wildcards, matched whole. */
 function globMatches(pattern: string, value: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's');
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    's',
+  );
   return re.test(value);
 }
 

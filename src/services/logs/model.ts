@@ -168,7 +168,9 @@ export class LogsModel {
   /** Up to `limit` events of a stream just before `pos`, oldest first. */
   streamBefore(sid: number, pos: Position, range: TimeRange, limit: number): EventRow[] {
     const rows = this.store
-      .prepare(`SELECT ${COLUMNS} FROM logs_events WHERE stream = ? AND (ts, id) < (?, ?) AND ts >= ? AND ts < ? ORDER BY ts DESC, id DESC LIMIT ?`)
+      .prepare(
+        `SELECT ${COLUMNS} FROM logs_events WHERE stream = ? AND (ts, id) < (?, ?) AND ts >= ? AND ts < ? ORDER BY ts DESC, id DESC LIMIT ?`,
+      )
       .all(sid, pos.ts, pos.id, range.from, range.to, limit) as EventRow[];
     return rows.reverse();
   }
@@ -178,21 +180,32 @@ export class LogsModel {
     const only = sids ? ' AND stream IN (SELECT value FROM json_each(?))' : '';
     const params = sids ? [JSON.stringify(sids)] : [];
     return this.store
-      .prepare(`SELECT ${COLUMNS} FROM logs_events WHERE grp = ? AND (ts, id) > (?, ?) AND ts >= ? AND ts < ?${only} ORDER BY ts, id LIMIT ?`)
+      .prepare(
+        `SELECT ${COLUMNS} FROM logs_events WHERE grp = ? AND (ts, id) > (?, ?) AND ts >= ? AND ts < ?${only} ORDER BY ts, id LIMIT ?`,
+      )
       .all(gid, pos.ts, pos.id, range.from, range.to, ...params, limit) as EventRow[];
   }
 
   /** Deletes a group's events older than `cutoff` and recounts the streams that lost some; returns how many went. */
   expire(group: GroupRecord, cutoff: number): number {
     return this.tx(() => {
-      const touched = this.store.prepare('SELECT DISTINCT stream FROM logs_events WHERE grp = ? AND ts < ?').all(group.gid, cutoff) as { stream: number }[];
+      const touched = this.store.prepare('SELECT DISTINCT stream FROM logs_events WHERE grp = ? AND ts < ?').all(group.gid, cutoff) as {
+        stream: number;
+      }[];
       const { changes } = this.store.prepare('DELETE FROM logs_events WHERE grp = ? AND ts < ?').run(group.gid, cutoff);
-      const figures = this.store.prepare('SELECT min(ts) AS first, max(ts) AS last, coalesce(sum(length(CAST(message AS BLOB))), 0) AS bytes FROM logs_events WHERE stream = ?');
+      const figures = this.store.prepare(
+        'SELECT min(ts) AS first, max(ts) AS last, coalesce(sum(length(CAST(message AS BLOB))), 0) AS bytes FROM logs_events WHERE stream = ?',
+      );
       for (const { stream: sid } of touched) {
         const stream = this.streams.find({ sid })[0];
         if (!stream) continue;
         const f = figures.get(sid) as { first: number | null; last: number | null; bytes: number };
-        this.putStream({ ...stream, firstEventTimestamp: f.first ?? undefined, lastEventTimestamp: f.last ?? undefined, storedBytes: f.bytes });
+        this.putStream({
+          ...stream,
+          firstEventTimestamp: f.first ?? undefined,
+          lastEventTimestamp: f.last ?? undefined,
+          storedBytes: f.bytes,
+        });
       }
       return changes;
     });

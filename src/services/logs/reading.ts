@@ -57,7 +57,9 @@ export function readStream(logs: LogsContext, group: GroupRecord, stream: Stream
   const token = read.nextToken !== undefined ? parseStreamToken(read.nextToken) : undefined;
   const forwards = token ? token.direction === 'f' : read.startFromHead === true;
   const from = token?.pos ?? (forwards ? START : END);
-  const events = forwards ? fitBytes(logs.model.streamAfter(stream.sid, from, range, limit)) : fitBytes(logs.model.streamBefore(stream.sid, from, range, limit), true);
+  const events = forwards
+    ? fitBytes(logs.model.streamAfter(stream.sid, from, range, limit))
+    : fitBytes(logs.model.streamBefore(stream.sid, from, range, limit), true);
   if (!events.length) {
     // Nothing there: both tokens stay where the read stood, so asking again asks the same question.
     const still = token?.pos ?? START;

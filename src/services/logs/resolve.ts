@@ -19,7 +19,7 @@ export function requireGroup(logs: LogsContext, scope: Scope, name: string): Gro
 /** The group's name in a log group ARN (`…:log-group:<name>`), if it is one of this scope. */
 function groupNameInArn(scope: Scope, arn: string): string | undefined {
   const parsed = parseArn(arn);
-  if (!parsed || parsed.service !== 'logs' || !parsed.resource.startsWith('log-group:')) return undefined;
+  if (parsed?.service !== 'logs' || !parsed.resource.startsWith('log-group:')) return undefined;
   if (parsed.region !== scope.region || parsed.account !== scope.account) return undefined;
   return parsed.resource.slice('log-group:'.length);
 }
@@ -30,7 +30,8 @@ export function groupFor(logs: LogsContext, scope: Scope, input: { logGroupName?
     throw logsError.invalidParameter('logGroupIdentifier', 'LogGroup name and LogGroup ARN are mutually exclusive parameters.');
   }
   const identifier = input.logGroupName ?? input.logGroupIdentifier;
-  if (identifier === undefined) throw logsError.invalidParameter('logGroupName', 'Either logGroupName or logGroupIdentifier must be given.');
+  if (identifier === undefined)
+    throw logsError.invalidParameter('logGroupName', 'Either logGroupName or logGroupIdentifier must be given.');
   if (input.logGroupIdentifier?.startsWith('arn:')) {
     const name = groupNameInArn(scope, identifier);
     if (name === undefined) throw logsError.logGroupNotFound();
@@ -42,7 +43,7 @@ export function groupFor(logs: LogsContext, scope: Scope, input: { logGroupName?
 /** The group a tagging call names by ARN. */
 export function groupByArn(logs: LogsContext, scope: Scope, arn: string): GroupRecord {
   const parsed = parseArn(arn);
-  if (!parsed || parsed.service !== 'logs' || !parsed.resource.startsWith('log-group:')) {
+  if (parsed?.service !== 'logs' || !parsed.resource.startsWith('log-group:')) {
     throw logsError.invalidParameter('resourceArn', `'${arn}' is not a log group ARN (arn:aws:logs:<region>:<account>:log-group:<name>)`);
   }
   const name = groupNameInArn(scope, arn);
@@ -69,14 +70,20 @@ function checkGroupName(name: string): void {
 /** Stream names: 1 to 512 characters, none of them ':', '*', a control character or an unpaired surrogate. */
 export function checkStreamName(name: string): void {
   if (!name.length || name.length > 512 || /[:*]/.test(name) || unprintableIn(name)) {
-    throw logsError.invalidParameter('logStreamName', `${shown(name)} must be 1 to 512 characters, without ':', '*' or control characters.`);
+    throw logsError.invalidParameter(
+      'logStreamName',
+      `${shown(name)} must be 1 to 512 characters, without ':', '*' or control characters.`,
+    );
   }
 }
 
 /** CloudWatch Logs encrypts a group with a KMS key named by its key ARN, in the group's own Region. */
 function checkKmsKey(scope: Scope, kmsKeyId: string): void {
   if (!namesKmsKey(kmsKeyId, scope.region, ['key-arn'])) {
-    throw logsError.invalidParameter('kmsKeyId', `${shown(kmsKeyId)} is not the ARN of a KMS key in ${scope.region} (arn:aws:kms:${scope.region}:<account>:key/<key-id>).`);
+    throw logsError.invalidParameter(
+      'kmsKeyId',
+      `${shown(kmsKeyId)} is not the ARN of a KMS key in ${scope.region} (arn:aws:kms:${scope.region}:<account>:key/<key-id>).`,
+    );
   }
 }
 

@@ -38,7 +38,8 @@ export function bucketHandlers(s3: S3Context): Handlers<S3Operations> {
         const existing = m.bucket(input.Bucket);
         // us-east-1 answers a second create by the owner with 200, for legacy compatibility.
         if (existing && !(existing.region === 'us-east-1' && ctx.region === 'us-east-1')) throw s3Error.ownedByYou(input.Bucket);
-        if (!existing) m.putBucket({ name: input.Bucket, region: ctx.region, scope: scopeKey(scopeOf(ctx)), created: s3.clock.now(), tags });
+        if (!existing)
+          m.putBucket({ name: input.Bucket, region: ctx.region, scope: scopeKey(scopeOf(ctx)), created: s3.clock.now(), tags });
       });
       return { Location: `/${input.Bucket}`, BucketArn: s3Arn.bucket(input.Bucket) };
     },
@@ -61,15 +62,26 @@ export function bucketHandlers(s3: S3Context): Handlers<S3Operations> {
       const all = m.buckets
         .find({}, 'pk')
         .filter((b) => (!input.Prefix || b.name.startsWith(input.Prefix)) && (!input.BucketRegion || b.region === input.BucketRegion));
-      const page = paginate(all, { token: input.ContinuationToken, size: input.MaxBuckets }, {
-        kind: 'ListBuckets',
-        defaultSize: 10_000,
-        maxSize: 10_000,
-        invalid: (field, message) =>
-          field === 'token' ? s3Error.invalidArgument('continuation-token', input.ContinuationToken ?? '', 'The continuation token provided is incorrect') : s3Error.invalidArgument('max-buckets', String(input.MaxBuckets), message),
-      });
+      const page = paginate(
+        all,
+        { token: input.ContinuationToken, size: input.MaxBuckets },
+        {
+          kind: 'ListBuckets',
+          defaultSize: 10_000,
+          maxSize: 10_000,
+          invalid: (field, message) =>
+            field === 'token'
+              ? s3Error.invalidArgument('continuation-token', input.ContinuationToken ?? '', 'The continuation token provided is incorrect')
+              : s3Error.invalidArgument('max-buckets', String(input.MaxBuckets), message),
+        },
+      );
       return {
-        Buckets: page.items.map((b) => ({ Name: b.name, CreationDate: b.created, BucketRegion: b.region, BucketArn: s3Arn.bucket(b.name) })),
+        Buckets: page.items.map((b) => ({
+          Name: b.name,
+          CreationDate: b.created,
+          BucketRegion: b.region,
+          BucketArn: s3Arn.bucket(b.name),
+        })),
         Owner: ownerOf(s3),
         ContinuationToken: page.next,
         Prefix: input.Prefix,
@@ -112,10 +124,11 @@ export function bucketHandlers(s3: S3Context): Handlers<S3Operations> {
       try {
         policy = JSON.parse(input.Policy);
       } catch {
-        throw s3Error.malformedPolicy('Policies must be valid JSON and the first byte must be \'{\'');
+        throw s3Error.malformedPolicy("Policies must be valid JSON and the first byte must be '{'");
       }
       const statements = (policy as { Statement?: unknown })?.Statement;
-      if (typeof policy !== 'object' || policy === null || !statements || (typeof statements !== 'object')) throw s3Error.malformedPolicy('Missing required field Statement');
+      if (typeof policy !== 'object' || policy === null || !statements || typeof statements !== 'object')
+        throw s3Error.malformedPolicy('Missing required field Statement');
       return change(input.Bucket, (b) => (b.policy = input.Policy));
     },
 

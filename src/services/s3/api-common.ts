@@ -6,7 +6,13 @@
  */
 import type { Readable } from 'node:stream';
 import { AwsChunkedDecoder, ChunkedError } from '../../protocol/restxml/chunked.ts';
-import { CHECKSUM_ALGORITHMS, checksumHeader, CONTENT_MD5, isChecksumAlgorithm, type ChecksumAlgorithm } from '../../protocol/restxml/checksums.ts';
+import {
+  CHECKSUM_ALGORITHMS,
+  checksumHeader,
+  CONTENT_MD5,
+  isChecksumAlgorithm,
+  type ChecksumAlgorithm,
+} from '../../protocol/restxml/checksums.ts';
 import type { S3Context } from './context.ts';
 import { MAX_METADATA, s3Error } from './errors.ts';
 import type { BucketRecord, ObjectVersion, StoredHeaders } from './model.ts';
@@ -67,7 +73,11 @@ export function asBody(stream: Readable): string {
   return stream as unknown as string;
 }
 
-type ChecksumFields = Partial<Record<`Checksum${ChecksumAlgorithm}`, string>> & { ChecksumAlgorithm?: string; ContentMD5?: string; ContentLength?: number };
+type ChecksumFields = Partial<Record<`Checksum${ChecksumAlgorithm}`, string>> & {
+  ChecksumAlgorithm?: string;
+  ContentMD5?: string;
+  ContentLength?: number;
+};
 
 /** The most one PutObject or UploadPart may carry. */
 const MAX_SINGLE_UPLOAD = 5 * 1024 ** 3;
@@ -77,8 +87,14 @@ const MAX_SINGLE_UPLOAD = 5 * 1024 ** 3;
  * mismatch (or a body cut short) discards the bytes and answers S3's error. Returns what was
  * staged, for the caller to keep once its record is ready.
  */
-export async function receiveChecked(s3: S3Context, input: ChecksumFields, body: Readable, algorithm?: ChecksumAlgorithm): Promise<Received> {
-  if (input.ContentLength !== undefined && input.ContentLength > MAX_SINGLE_UPLOAD) throw s3Error.entityTooLarge(input.ContentLength, MAX_SINGLE_UPLOAD);
+export async function receiveChecked(
+  s3: S3Context,
+  input: ChecksumFields,
+  body: Readable,
+  algorithm?: ChecksumAlgorithm,
+): Promise<Received> {
+  if (input.ContentLength !== undefined && input.ContentLength > MAX_SINGLE_UPLOAD)
+    throw s3Error.entityTooLarge(input.ContentLength, MAX_SINGLE_UPLOAD);
   if (input.ContentMD5 !== undefined && !CONTENT_MD5.test(input.ContentMD5)) throw s3Error.invalidDigest(input.ContentMD5);
   const trailers = body instanceof AwsChunkedDecoder ? body : undefined;
   const wanted = new Set<ChecksumAlgorithm>(algorithm ? [algorithm] : []);
@@ -90,7 +106,12 @@ export async function receiveChecked(s3: S3Context, input: ChecksumFields, body:
   try {
     received = await s3.objects.receive(body, [...wanted]);
   } catch (err) {
-    if (err instanceof ChunkedError || (err as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE' || (err as Error).message === 'aborted') throw s3Error.incompleteBody();
+    if (
+      err instanceof ChunkedError ||
+      (err as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+      (err as Error).message === 'aborted'
+    )
+      throw s3Error.incompleteBody();
     throw err;
   }
   try {
@@ -112,7 +133,11 @@ export function storedHeaders(input: Omit<StoredHeaders, 'Expires'> & { Expires?
   const expires = input.Expires === undefined ? undefined : Date.parse(input.Expires);
   return {
     ContentType: input.ContentType ?? 'binary/octet-stream',
-    ContentEncoding: input.ContentEncoding?.split(',').map((e) => e.trim()).filter((e) => e !== 'aws-chunked').join(', ') || undefined,
+    ContentEncoding:
+      input.ContentEncoding?.split(',')
+        .map((e) => e.trim())
+        .filter((e) => e !== 'aws-chunked')
+        .join(', ') || undefined,
     ContentDisposition: input.ContentDisposition,
     ContentLanguage: input.ContentLanguage,
     CacheControl: input.CacheControl,
@@ -121,7 +146,9 @@ export function storedHeaders(input: Omit<StoredHeaders, 'Expires'> & { Expires?
 }
 
 /** The checksum members of a version, as Get/Head show them when asked (x-amz-checksum-mode: ENABLED). */
-export function checksumMembers(v: { checksums: ObjectVersion['checksums'] }): Partial<Record<`Checksum${ChecksumAlgorithm}`, string>> & { ChecksumType?: 'FULL_OBJECT' } {
+export function checksumMembers(v: {
+  checksums: ObjectVersion['checksums'];
+}): Partial<Record<`Checksum${ChecksumAlgorithm}`, string>> & { ChecksumType?: 'FULL_OBJECT' } {
   const out: Partial<Record<`Checksum${ChecksumAlgorithm}`, string>> = {};
   for (const [a, value] of Object.entries(v.checksums)) out[`Checksum${a as ChecksumAlgorithm}`] = value;
   return Object.keys(out).length ? { ...out, ChecksumType: 'FULL_OBJECT' } : {};
@@ -136,14 +163,21 @@ export function etagOf(md5hex: string): string {
  * The version a call names (its newest when `versionId` is absent). The newest being a delete
  * marker is NoSuchKey; naming a delete marker on a read is MethodNotAllowed, as S3 answers.
  */
-export function findVersion(s3: S3Context, bucket: string, key: string, versionId?: string, opts: { markerOk?: boolean } = {}): ObjectVersion {
+export function findVersion(
+  s3: S3Context,
+  bucket: string,
+  key: string,
+  versionId?: string,
+  opts: { markerOk?: boolean } = {},
+): ObjectVersion {
   requireBucket(s3, bucket);
   if (versionId === undefined) {
     const latest = s3.model.latest(bucket, key);
     if (!latest || latest.deleteMarker) throw s3Error.noSuchKey(key);
     return latest;
   }
-  if (versionId !== 'null' && !/^[A-Za-z0-9._-]{1,1024}$/.test(versionId)) throw s3Error.invalidArgument('versionId', versionId, 'Invalid version id specified');
+  if (versionId !== 'null' && !/^[A-Za-z0-9._-]{1,1024}$/.test(versionId))
+    throw s3Error.invalidArgument('versionId', versionId, 'Invalid version id specified');
   const version = s3.model.version(bucket, key, versionId);
   if (!version) throw s3Error.noSuchVersion(key, versionId);
   if (version.deleteMarker && !opts.markerOk) throw s3Error.methodNotAllowed('GET');

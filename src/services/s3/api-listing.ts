@@ -56,8 +56,19 @@ function maxKeysOf(max: number | undefined): number {
 }
 
 /** The members every listing echoes back. */
-function echoed(bucket: string, f: Filter, input: { Delimiter?: string; EncodingType?: string }, enc: (s: string | undefined) => string | undefined) {
-  return { Name: bucket, Prefix: enc(f.prefix), Delimiter: enc(input.Delimiter), MaxKeys: f.max, EncodingType: input.EncodingType as 'url' | undefined };
+function echoed(
+  bucket: string,
+  f: Filter,
+  input: { Delimiter?: string; EncodingType?: string },
+  enc: (s: string | undefined) => string | undefined,
+) {
+  return {
+    Name: bucket,
+    Prefix: enc(f.prefix),
+    Delimiter: enc(input.Delimiter),
+    MaxKeys: f.max,
+    EncodingType: input.EncodingType as 'url' | undefined,
+  };
 }
 
 export function listingHandlers(s3: S3Context): Handlers<S3Operations> {
@@ -109,7 +120,8 @@ export function listingHandlers(s3: S3Context): Handlers<S3Operations> {
       let after = input.StartAfter ?? '';
       if (input.ContinuationToken !== undefined) {
         const decoded = Buffer.from(input.ContinuationToken, 'base64url').toString();
-        if (!decoded.startsWith('v2:')) throw s3Error.invalidArgument('continuation-token', input.ContinuationToken, 'The continuation token provided is incorrect');
+        if (!decoded.startsWith('v2:'))
+          throw s3Error.invalidArgument('continuation-token', input.ContinuationToken, 'The continuation token provided is incorrect');
         after = decoded.slice(3);
       }
       const f = { prefix: input.Prefix ?? '', delimiter: input.Delimiter || undefined, max: maxKeysOf(input.MaxKeys) };
@@ -182,7 +194,13 @@ export function listingHandlers(s3: S3Context): Handlers<S3Operations> {
         }
         if (!reseek && batch.length < BATCH) break;
       }
-      const entry = (r: VersionRow) => ({ Key: enc(r.version.key), VersionId: r.version.versionId, IsLatest: r.latest, LastModified: r.version.lastModified, Owner: ownerOf(s3) });
+      const entry = (r: VersionRow) => ({
+        Key: enc(r.version.key),
+        VersionId: r.version.versionId,
+        IsLatest: r.latest,
+        LastModified: r.version.lastModified,
+        Owner: ownerOf(s3),
+      });
       return {
         ...echoed(input.Bucket, f, input, enc),
         KeyMarker: enc(input.KeyMarker ?? ''),
@@ -190,7 +208,9 @@ export function listingHandlers(s3: S3Context): Handlers<S3Operations> {
         IsTruncated: truncated,
         NextKeyMarker: truncated ? enc(next.key) : undefined,
         NextVersionIdMarker: truncated ? next.version : undefined,
-        Versions: rows.filter((r) => !r.version.deleteMarker).map((r) => ({ ...entry(r), ETag: r.version.etag, Size: r.version.size, StorageClass: 'STANDARD' as const })),
+        Versions: rows
+          .filter((r) => !r.version.deleteMarker)
+          .map((r) => ({ ...entry(r), ETag: r.version.etag, Size: r.version.size, StorageClass: 'STANDARD' as const })),
         DeleteMarkers: rows.filter((r) => r.version.deleteMarker).map(entry),
         CommonPrefixes: prefixes.map((p) => ({ Prefix: enc(p) })),
       };

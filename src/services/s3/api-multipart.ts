@@ -12,7 +12,17 @@ import { Readable } from 'node:stream';
 import { s3UploadId } from '../../core/ids.ts';
 import { isChecksumAlgorithm } from '../../protocol/restxml/checksums.ts';
 import type { Handlers } from '../../protocol/types.ts';
-import { bodyOf, checkKey, checkMetadata, checkPartNumber, checksumMembers, ownerOf, receiveChecked, requireBucket, storedHeaders } from './api-common.ts';
+import {
+  bodyOf,
+  checkKey,
+  checkMetadata,
+  checkPartNumber,
+  checksumMembers,
+  ownerOf,
+  receiveChecked,
+  requireBucket,
+  storedHeaders,
+} from './api-common.ts';
 import { copySource } from './api-objects.ts';
 import { tagsFromHeader } from './api-tagging.ts';
 import type { S3Context } from './context.ts';
@@ -77,7 +87,13 @@ export function multipartHandlers(s3: S3Context): Handlers<S3Operations> {
         checksumAlgorithm: algorithm,
       };
       m.uploads.put(upload.uploadId, upload, { bucket: upload.bucket, key: upload.key });
-      return { Bucket: input.Bucket, Key: input.Key, UploadId: upload.uploadId, ChecksumAlgorithm: algorithm, ChecksumType: algorithm ? 'FULL_OBJECT' : undefined };
+      return {
+        Bucket: input.Bucket,
+        Key: input.Key,
+        UploadId: upload.uploadId,
+        ChecksumAlgorithm: algorithm,
+        ChecksumType: algorithm ? 'FULL_OBJECT' : undefined,
+      };
     },
 
     async UploadPart(input) {
@@ -96,14 +112,21 @@ export function multipartHandlers(s3: S3Context): Handlers<S3Operations> {
       if (input.CopySourceRange !== undefined) {
         const r = /^bytes=(\d+)-(\d+)$/.exec(input.CopySourceRange);
         if (!r || Number(r[2]) < Number(r[1]) || Number(r[2]) >= source.size) {
-          throw s3Error.invalidArgument('x-amz-copy-source-range', input.CopySourceRange, 'The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy');
+          throw s3Error.invalidArgument(
+            'x-amz-copy-source-range',
+            input.CopySourceRange,
+            'The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy',
+          );
         }
         range = { start: Number(r[1]), end: Number(r[2]) };
       }
       const bytes = source.size === 0 ? Readable.from([]) : s3.objects.open(source.blob!, range);
       const received = await receiveChecked(s3, {}, bytes, upload.checksumAlgorithm);
       const part = await storePart(upload, input.PartNumber, received);
-      return { CopySourceVersionId: shownVersion(source), CopyPartResult: { ETag: part.etag, LastModified: part.lastModified, ...checksumMembers(part) } };
+      return {
+        CopySourceVersionId: shownVersion(source),
+        CopyPartResult: { ETag: part.etag, LastModified: part.lastModified, ...checksumMembers(part) },
+      };
     },
 
     async CompleteMultipartUpload(input) {
@@ -120,16 +143,38 @@ export function multipartHandlers(s3: S3Context): Handlers<S3Operations> {
         chosen.push(part);
       }
       for (const part of chosen.slice(0, -1)) if (part.size < MIN_PART) throw s3Error.entityTooSmall(part.number, part.size);
-      const etag = `"${createHash('md5').update(Buffer.concat(chosen.map((p) => Buffer.from(p.md5, 'hex')))).digest('hex')}-${chosen.length}"`;
-      const received = await s3.objects.receive(chosen.map((p) => p.blob), upload.checksumAlgorithm ? [upload.checksumAlgorithm] : [], { md5: false });
+      const etag = `"${createHash('md5')
+        .update(Buffer.concat(chosen.map((p) => Buffer.from(p.md5, 'hex'))))
+        .digest('hex')}-${chosen.length}"`;
+      const received = await s3.objects.receive(
+        chosen.map((p) => p.blob),
+        upload.checksumAlgorithm ? [upload.checksumAlgorithm] : [],
+        { md5: false },
+      );
       let partBlobs: string[] = [];
-      const draft = { bucket: upload.bucket, key: upload.key, headers: upload.headers, metadata: upload.metadata, tags: upload.tags, etag, parts: chosen.length, partSizes: chosen.map((p) => p.size) };
+      const draft = {
+        bucket: upload.bucket,
+        key: upload.key,
+        headers: upload.headers,
+        metadata: upload.metadata,
+        tags: upload.tags,
+        etag,
+        parts: chosen.length,
+        partSizes: chosen.map((p) => p.size),
+      };
       const v = await commitVersion(s3, draft, received, 'ObjectCreated:CompleteMultipartUpload', () => {
         if (!m.uploads.get(upload.uploadId)) throw s3Error.noSuchUpload(upload.uploadId);
         partBlobs = m.dropUpload(upload.uploadId);
       });
       for (const blob of partBlobs) s3.objects.remove(blob);
-      return { Location: `/${v.bucket}/${encodeURI(v.key)}`, Bucket: v.bucket, Key: v.key, ETag: v.etag, VersionId: shownVersion(v), ...checksumMembers(v) };
+      return {
+        Location: `/${v.bucket}/${encodeURI(v.key)}`,
+        Bucket: v.bucket,
+        Key: v.key,
+        ETag: v.etag,
+        VersionId: shownVersion(v),
+        ...checksumMembers(v),
+      };
     },
 
     AbortMultipartUpload(input) {
@@ -167,7 +212,11 @@ export function multipartHandlers(s3: S3Context): Handlers<S3Operations> {
       const marker = input.KeyMarker ?? '';
       const all = m.uploads
         .find({ bucket: input.Bucket }, 'key, pk')
-        .filter((u) => u.key.startsWith(prefix) && (u.key > marker || (u.key === marker && input.UploadIdMarker !== undefined && u.uploadId > input.UploadIdMarker)));
+        .filter(
+          (u) =>
+            u.key.startsWith(prefix) &&
+            (u.key > marker || (u.key === marker && input.UploadIdMarker !== undefined && u.uploadId > input.UploadIdMarker)),
+        );
       const page = all.slice(0, max);
       const last = page[page.length - 1];
       return {
@@ -179,7 +228,15 @@ export function multipartHandlers(s3: S3Context): Handlers<S3Operations> {
         IsTruncated: all.length > max,
         NextKeyMarker: all.length > max ? last?.key : undefined,
         NextUploadIdMarker: all.length > max ? last?.uploadId : undefined,
-        Uploads: page.map((u) => ({ UploadId: u.uploadId, Key: u.key, Initiated: u.initiated, StorageClass: 'STANDARD' as const, Owner: ownerOf(s3), Initiator: ownerOf(s3), ChecksumAlgorithm: u.checksumAlgorithm })),
+        Uploads: page.map((u) => ({
+          UploadId: u.uploadId,
+          Key: u.key,
+          Initiated: u.initiated,
+          StorageClass: 'STANDARD' as const,
+          Owner: ownerOf(s3),
+          Initiator: ownerOf(s3),
+          ChecksumAlgorithm: u.checksumAlgorithm,
+        })),
       };
     },
   };

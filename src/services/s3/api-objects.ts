@@ -5,7 +5,19 @@
  */
 import { Readable } from 'node:stream';
 import type { Handlers } from '../../protocol/types.ts';
-import { asBody, bodyOf, checkKey, checkMetadata, checkNotNegative, checkPartNumber, checksumMembers, findVersion, receiveChecked, requireBucket, storedHeaders } from './api-common.ts';
+import {
+  asBody,
+  bodyOf,
+  checkKey,
+  checkMetadata,
+  checkNotNegative,
+  checkPartNumber,
+  checksumMembers,
+  findVersion,
+  receiveChecked,
+  requireBucket,
+  storedHeaders,
+} from './api-common.ts';
 import { tagsFromHeader } from './api-tagging.ts';
 import { checkConditions, rangeOf } from './conditions.ts';
 import type { S3Context } from './context.ts';
@@ -51,7 +63,13 @@ function byteRange(input: { Range?: string; PartNumber?: number }, v: ObjectVers
 }
 
 /** Get and Head's response-* overrides. */
-function overrides(input: { ResponseCacheControl?: string; ResponseContentDisposition?: string; ResponseContentEncoding?: string; ResponseContentLanguage?: string; ResponseContentType?: string }) {
+function overrides(input: {
+  ResponseCacheControl?: string;
+  ResponseContentDisposition?: string;
+  ResponseContentEncoding?: string;
+  ResponseContentLanguage?: string;
+  ResponseContentType?: string;
+}) {
   const out: Record<string, string> = {};
   if (input.ResponseCacheControl) out.CacheControl = input.ResponseCacheControl;
   if (input.ResponseContentDisposition) out.ContentDisposition = input.ResponseContentDisposition;
@@ -71,7 +89,8 @@ function copySourceOf(source: string): { bucket: string; key: string; versionId?
     throw s3Error.invalidArgument('x-amz-copy-source', source, 'Invalid copy source encoding');
   }
   const slash = decoded.indexOf('/');
-  if (slash <= 0 || slash === decoded.length - 1) throw s3Error.invalidArgument('x-amz-copy-source', source, 'Invalid copy source object key');
+  if (slash <= 0 || slash === decoded.length - 1)
+    throw s3Error.invalidArgument('x-amz-copy-source', source, 'Invalid copy source object key');
   const versionId = new URLSearchParams(query).get('versionId') ?? undefined;
   return { bucket: decoded.slice(0, slash), key: decoded.slice(slash + 1), versionId };
 }
@@ -85,11 +104,19 @@ export interface CopySourceInput {
 }
 
 /** The version a copy (CopyObject, UploadPartCopy) reads, its x-amz-copy-source-if-* conditions checked. */
-export function copySource(s3: S3Context, input: CopySourceInput): { source: ObjectVersion; named: { bucket: string; key: string; versionId?: string } } {
+export function copySource(
+  s3: S3Context,
+  input: CopySourceInput,
+): { source: ObjectVersion; named: { bucket: string; key: string; versionId?: string } } {
   const named = copySourceOf(input.CopySource);
   const source = findVersion(s3, named.bucket, named.key, named.versionId);
   checkConditions(
-    { IfMatch: input.CopySourceIfMatch, IfNoneMatch: input.CopySourceIfNoneMatch, IfModifiedSince: input.CopySourceIfModifiedSince, IfUnmodifiedSince: input.CopySourceIfUnmodifiedSince },
+    {
+      IfMatch: input.CopySourceIfMatch,
+      IfNoneMatch: input.CopySourceIfNoneMatch,
+      IfModifiedSince: input.CopySourceIfModifiedSince,
+      IfUnmodifiedSince: input.CopySourceIfUnmodifiedSince,
+    },
     source,
     false,
     'x-amz-copy-source-',
@@ -117,7 +144,11 @@ export function objectHandlers(s3: S3Context): Handlers<S3Operations> {
       // Appending at an offset is for directory buckets; Slipway's are general purpose.
       if (input.WriteOffsetBytes !== undefined) {
         checkNotNegative('x-amz-write-offset-bytes', input.WriteOffsetBytes);
-        throw s3Error.invalidArgument('x-amz-write-offset-bytes', String(input.WriteOffsetBytes), 'Write offset bytes are supported only for directory buckets');
+        throw s3Error.invalidArgument(
+          'x-amz-write-offset-bytes',
+          String(input.WriteOffsetBytes),
+          'Write offset bytes are supported only for directory buckets',
+        );
       }
       const tags = tagsFromHeader(input.Tagging);
       checkWrite(input.Bucket, input.Key, input);
@@ -184,13 +215,23 @@ export function objectHandlers(s3: S3Context): Handlers<S3Operations> {
           if (o.VersionId !== undefined) {
             const v = s3.model.version(input.Bucket, o.Key, o.VersionId);
             if (v) deleteVersion(s3, v);
-            Deleted.push({ Key: o.Key, VersionId: o.VersionId, DeleteMarker: v?.deleteMarker || undefined, DeleteMarkerVersionId: v?.deleteMarker ? o.VersionId : undefined });
+            Deleted.push({
+              Key: o.Key,
+              VersionId: o.VersionId,
+              DeleteMarker: v?.deleteMarker || undefined,
+              DeleteMarkerVersionId: v?.deleteMarker ? o.VersionId : undefined,
+            });
           } else {
             const marker = deleteCurrent(s3, input.Bucket, o.Key);
             Deleted.push(marker ? { Key: o.Key, DeleteMarker: true, DeleteMarkerVersionId: shownVersion(marker) } : { Key: o.Key });
           }
         } catch (err) {
-          Errors.push({ Key: o.Key, VersionId: o.VersionId, Code: (err as { code?: string }).code ?? 'InternalError', Message: (err as Error).message });
+          Errors.push({
+            Key: o.Key,
+            VersionId: o.VersionId,
+            Code: (err as { code?: string }).code ?? 'InternalError',
+            Message: (err as Error).message,
+          });
         }
       }
       return { Deleted: input.Delete.Quiet ? undefined : Deleted, Errors: Errors.length ? Errors : undefined };
@@ -202,13 +243,24 @@ export function objectHandlers(s3: S3Context): Handlers<S3Operations> {
       const { source, named: from } = copySource(s3, input);
       const replace = input.MetadataDirective === 'REPLACE';
       if (replace) checkMetadata(input.Metadata);
-      if (from.bucket === input.Bucket && from.key === input.Key && !replace && from.versionId === undefined && !s3.model.bucket(input.Bucket)?.versioning) {
+      if (
+        from.bucket === input.Bucket &&
+        from.key === input.Key &&
+        !replace &&
+        from.versionId === undefined &&
+        !s3.model.bucket(input.Bucket)?.versioning
+      ) {
         throw s3Error.invalidRequest(
           "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
         );
       }
       checkWrite(input.Bucket, input.Key, input);
-      const received = await receiveChecked(s3, {}, source.size === 0 ? Readable.from([]) : s3.objects.open(source.blob!), (input.ChecksumAlgorithm as never) ?? undefined);
+      const received = await receiveChecked(
+        s3,
+        {},
+        source.size === 0 ? Readable.from([]) : s3.objects.open(source.blob!),
+        (input.ChecksumAlgorithm as never) ?? undefined,
+      );
       const draft = {
         bucket: input.Bucket,
         key: input.Key,

@@ -30,9 +30,16 @@ export function tagsFromHeader(header: string | undefined): Tag[] {
   try {
     decodeURIComponent(header.replace(/\+/g, ' '));
   } catch {
-    throw s3Error.invalidArgument('x-amz-tagging', header, "The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates.");
+    throw s3Error.invalidArgument(
+      'x-amz-tagging',
+      header,
+      "The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates.",
+    );
   }
-  return checkTagSet([...new URLSearchParams(header)].map(([Key, Value]) => ({ Key, Value })), 10);
+  return checkTagSet(
+    [...new URLSearchParams(header)].map(([Key, Value]) => ({ Key, Value })),
+    10,
+  );
 }
 
 export function taggingHandlers(s3: S3Context): Handlers<S3Operations> {

@@ -26,10 +26,12 @@ export function checkConditions(c: Conditions, object: { etag: string; lastModif
   const modified = Math.floor(object.lastModified / 1000) * 1000;
   if (c.IfMatch !== undefined) {
     if (!etagMatches(c.IfMatch, object.etag)) throw s3Error.preconditionFailed(`${prefix}If-Match`);
-  } else if (c.IfUnmodifiedSince !== undefined && modified > c.IfUnmodifiedSince) throw s3Error.preconditionFailed(`${prefix}If-Unmodified-Since`);
+  } else if (c.IfUnmodifiedSince !== undefined && modified > c.IfUnmodifiedSince)
+    throw s3Error.preconditionFailed(`${prefix}If-Unmodified-Since`);
   if (c.IfNoneMatch !== undefined) {
     if (etagMatches(c.IfNoneMatch, object.etag)) throw read ? s3Error.notModified() : s3Error.preconditionFailed(`${prefix}If-None-Match`);
-  } else if (c.IfModifiedSince !== undefined && modified <= c.IfModifiedSince) throw read ? s3Error.notModified() : s3Error.preconditionFailed(`${prefix}If-Modified-Since`);
+  } else if (c.IfModifiedSince !== undefined && modified <= c.IfModifiedSince)
+    throw read ? s3Error.notModified() : s3Error.preconditionFailed(`${prefix}If-Modified-Since`);
 }
 
 /**

@@ -59,7 +59,10 @@ describe('the S3 facade', () => {
   });
 
   it('writes from a stream or a file and reads back the bytes and figures, announcing ObjectCreated:Put', async () => {
-    const put = await s3.putObject('plain', 'a/b.txt', Readable.from([Buffer.from('hello ')]), { contentType: 'text/plain', metadata: { from: 'test' } });
+    const put = await s3.putObject('plain', 'a/b.txt', Readable.from([Buffer.from('hello ')]), {
+      contentType: 'text/plain',
+      metadata: { from: 'test' },
+    });
     assert.equal(put.etag, `"${createHash('md5').update('hello ').digest('hex')}"`);
     assert.equal(put.size, 6);
     assert.equal(put.versionId, undefined);
@@ -72,7 +75,10 @@ describe('the S3 facade', () => {
     writeFileSync(file, 'from a file');
     await s3.putObject('plain', 'a/b.txt', { file });
     assert.equal(await textOf(s3.getObject('plain', 'a/b.txt').body), 'from a file');
-    assert.deepEqual(events.filter((e) => e.type === OBJECT_EVENT).map((e) => (e.detail as { eventName: string }).eventName), ['ObjectCreated:Put', 'ObjectCreated:Put']);
+    assert.deepEqual(
+      events.filter((e) => e.type === OBJECT_EVENT).map((e) => (e.detail as { eventName: string }).eventName),
+      ['ObjectCreated:Put', 'ObjectCreated:Put'],
+    );
   });
 
   it('keeps versions where the bucket does, and reads one by its id', async () => {
@@ -87,8 +93,14 @@ describe('the S3 facade', () => {
     assert.equal(failure(() => s3.getObject('absent', 'k')).code, 'NoSuchBucket');
     assert.equal(failure(() => s3.headObject('plain', 'absent')).code, 'NoSuchKey');
     assert.equal(failure(() => s3.getObject('kept', 'absent', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).code, 'NoSuchVersion');
-    await assert.rejects(s3.putObject('absent', 'k', Readable.from([Buffer.from('x')])), (err: unknown) => err instanceof S3ObjectError && err.code === 'NoSuchBucket');
-    await assert.rejects(s3.putObject('plain', 'k'.repeat(1025), Readable.from([Buffer.from('x')])), (err: unknown) => err instanceof S3ObjectError && err.code === 'KeyTooLongError');
+    await assert.rejects(
+      s3.putObject('absent', 'k', Readable.from([Buffer.from('x')])),
+      (err: unknown) => err instanceof S3ObjectError && err.code === 'NoSuchBucket',
+    );
+    await assert.rejects(
+      s3.putObject('plain', 'k'.repeat(1025), Readable.from([Buffer.from('x')])),
+      (err: unknown) => err instanceof S3ObjectError && err.code === 'KeyTooLongError',
+    );
     assert.equal(s3.bucketExists('absent'), false);
     assert.equal(s3.bucketExists('plain'), true);
     assert.deepEqual(events, []);

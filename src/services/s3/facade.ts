@@ -16,7 +16,10 @@ import { commitVersion, shownVersion } from './versions.ts';
 
 /** An object (or bucket) that is not there, or a name S3 refuses; `code` is S3's error code. */
 export class S3ObjectError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'S3ObjectError';
   }

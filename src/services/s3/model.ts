@@ -103,7 +103,9 @@ export class S3Model {
         'latest INTEGER NOT NULL, doc TEXT NOT NULL, UNIQUE (bucket, key, version_id))',
     );
     store.db.exec('CREATE INDEX IF NOT EXISTS s3_objects_listing ON s3_objects (bucket, latest, key)');
-    store.db.exec('CREATE TABLE IF NOT EXISTS s3_parts (upload TEXT NOT NULL, number INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (upload, number))');
+    store.db.exec(
+      'CREATE TABLE IF NOT EXISTS s3_parts (upload TEXT NOT NULL, number INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (upload, number))',
+    );
   }
 
   tx<T>(fn: () => T): T {
@@ -120,7 +122,10 @@ export class S3Model {
 
   /** True while any version, delete marker or upload remains. */
   holdsAnything(bucket: string): boolean {
-    return this.store.prepare('SELECT 1 FROM s3_objects WHERE bucket = ? LIMIT 1').get(bucket) !== undefined || this.uploads.count({ bucket }) > 0;
+    return (
+      this.store.prepare('SELECT 1 FROM s3_objects WHERE bucket = ? LIMIT 1').get(bucket) !== undefined ||
+      this.uploads.count({ bucket }) > 0
+    );
   }
 
   /** The key's newest version (a delete marker included). */
@@ -129,7 +134,9 @@ export class S3Model {
   }
 
   version(bucket: string, key: string, versionId: string): ObjectVersion | undefined {
-    return docOf(this.store.prepare('SELECT doc FROM s3_objects WHERE bucket = ? AND key = ? AND version_id = ?').get(bucket, key, versionId));
+    return docOf(
+      this.store.prepare('SELECT doc FROM s3_objects WHERE bucket = ? AND key = ? AND version_id = ?').get(bucket, key, versionId),
+    );
   }
 
   /**
@@ -139,16 +146,21 @@ export class S3Model {
   putVersion(v: ObjectVersion): string | undefined {
     return this.tx(() => {
       const replaced = this.version(v.bucket, v.key, v.versionId);
-      if (replaced) this.store.prepare('DELETE FROM s3_objects WHERE bucket = ? AND key = ? AND version_id = ?').run(v.bucket, v.key, v.versionId);
+      if (replaced)
+        this.store.prepare('DELETE FROM s3_objects WHERE bucket = ? AND key = ? AND version_id = ?').run(v.bucket, v.key, v.versionId);
       this.store.prepare('UPDATE s3_objects SET latest = 0 WHERE bucket = ? AND key = ? AND latest = 1').run(v.bucket, v.key);
-      this.store.prepare('INSERT INTO s3_objects (bucket, key, version_id, latest, doc) VALUES (?, ?, ?, 1, ?)').run(v.bucket, v.key, v.versionId, JSON.stringify(v));
+      this.store
+        .prepare('INSERT INTO s3_objects (bucket, key, version_id, latest, doc) VALUES (?, ?, ?, 1, ?)')
+        .run(v.bucket, v.key, v.versionId, JSON.stringify(v));
       return replaced?.blob;
     });
   }
 
   /** Rewrites a version's document in place (its tags). */
   updateVersion(v: ObjectVersion): void {
-    this.store.prepare('UPDATE s3_objects SET doc = ? WHERE bucket = ? AND key = ? AND version_id = ?').run(JSON.stringify(v), v.bucket, v.key, v.versionId);
+    this.store
+      .prepare('UPDATE s3_objects SET doc = ? WHERE bucket = ? AND key = ? AND version_id = ?')
+      .run(JSON.stringify(v), v.bucket, v.key, v.versionId);
   }
 
   /** Removes one version for good; the next newest becomes the latest. */
@@ -163,7 +175,9 @@ export class S3Model {
 
   /** Up to `limit` latest versions (markers included) with keys after `after` and from `from` on, in key order. */
   latestAfter(bucket: string, after: string, from: string, limit: number): ObjectVersion[] {
-    const rows = this.store.prepare('SELECT doc FROM s3_objects WHERE bucket = ? AND latest = 1 AND key > ? AND key >= ? ORDER BY key LIMIT ?').all(bucket, after, from, limit);
+    const rows = this.store
+      .prepare('SELECT doc FROM s3_objects WHERE bucket = ? AND latest = 1 AND key > ? AND key >= ? ORDER BY key LIMIT ?')
+      .all(bucket, after, from, limit);
     return rows.map((r) => docOf(r)!);
   }
 
@@ -174,34 +188,48 @@ export class S3Model {
    */
   versionsAfter(bucket: string, key: string, id: number, from: string, limit: number): VersionRow[] {
     const rows = this.store
-      .prepare('SELECT id, latest, doc FROM s3_objects WHERE bucket = ? AND (key > ? OR (key = ? AND id < ?)) AND key >= ? ORDER BY key, id DESC LIMIT ?')
+      .prepare(
+        'SELECT id, latest, doc FROM s3_objects WHERE bucket = ? AND (key > ? OR (key = ? AND id < ?)) AND key >= ? ORDER BY key, id DESC LIMIT ?',
+      )
       .all(bucket, key, key, id, from, limit) as { id: number; latest: number; doc: string }[];
     return rows.map((r) => ({ id: r.id, latest: r.latest === 1, version: JSON.parse(r.doc) as ObjectVersion }));
   }
 
   /** The row id of a version, for a listing's VersionIdMarker. */
   rowId(bucket: string, key: string, versionId: string): number | undefined {
-    return (this.store.prepare('SELECT id FROM s3_objects WHERE bucket = ? AND key = ? AND version_id = ?').get(bucket, key, versionId) as { id: number } | undefined)?.id;
+    return (
+      this.store.prepare('SELECT id FROM s3_objects WHERE bucket = ? AND key = ? AND version_id = ?').get(bucket, key, versionId) as
+        | { id: number }
+        | undefined
+    )?.id;
   }
 
   /** Every blob a version or a part names (what the sweep at start keeps). */
   blobsInUse(): Set<string> {
     const ids = new Set<string>();
-    for (const r of this.store.prepare("SELECT json_extract(doc, '$.blob') AS blob FROM s3_objects").all() as { blob: string | null }[]) if (r.blob) ids.add(r.blob);
-    for (const r of this.store.prepare("SELECT json_extract(doc, '$.blob') AS blob FROM s3_parts").all() as { blob: string }[]) ids.add(r.blob);
+    for (const r of this.store.prepare("SELECT json_extract(doc, '$.blob') AS blob FROM s3_objects").all() as { blob: string | null }[])
+      if (r.blob) ids.add(r.blob);
+    for (const r of this.store.prepare("SELECT json_extract(doc, '$.blob') AS blob FROM s3_parts").all() as { blob: string }[])
+      ids.add(r.blob);
     return ids;
   }
 
   parts(uploadId: string): PartRecord[] {
-    return (this.store.prepare('SELECT doc FROM s3_parts WHERE upload = ? ORDER BY number').all(uploadId) as { doc: string }[]).map((r) => JSON.parse(r.doc) as PartRecord);
+    return (this.store.prepare('SELECT doc FROM s3_parts WHERE upload = ? ORDER BY number').all(uploadId) as { doc: string }[]).map(
+      (r) => JSON.parse(r.doc) as PartRecord,
+    );
   }
 
   /** Stores a part; returns the blob of the part it replaced. */
   putPart(uploadId: string, part: PartRecord): string | undefined {
     return this.tx(() => {
-      const old = docOf<PartRecord>(this.store.prepare('SELECT doc FROM s3_parts WHERE upload = ? AND number = ?').get(uploadId, part.number));
+      const old = docOf<PartRecord>(
+        this.store.prepare('SELECT doc FROM s3_parts WHERE upload = ? AND number = ?').get(uploadId, part.number),
+      );
       this.store
-        .prepare('INSERT INTO s3_parts (upload, number, doc) VALUES (?, ?, ?) ON CONFLICT (upload, number) DO UPDATE SET doc = excluded.doc')
+        .prepare(
+          'INSERT INTO s3_parts (upload, number, doc) VALUES (?, ?, ?) ON CONFLICT (upload, number) DO UPDATE SET doc = excluded.doc',
+        )
         .run(uploadId, part.number, JSON.stringify(part));
       return old?.blob;
     });

@@ -56,7 +56,12 @@ export class FileObjectStore implements ObjectStore {
       this.discard(id);
       throw err;
     }
-    return { id, size, md5: md5 ? Buffer.from(md5.digest(), 'base64').toString('hex') : '', checksums: Object.fromEntries(sums.map(([a, s]) => [a, s.digest()])) };
+    return {
+      id,
+      size,
+      md5: md5 ? Buffer.from(md5.digest(), 'base64').toString('hex') : '',
+      checksums: Object.fromEntries(sums.map(([a, s]) => [a, s.digest()])),
+    };
   }
 
   private async *concat(ids: string[]): AsyncGenerator<Buffer> {

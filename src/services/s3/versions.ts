@@ -21,7 +21,13 @@ export function nowSeconds(s3: S3Context): number {
 }
 
 /** Keeps the staged blob and makes it the key's newest version; `within` runs in the same transaction. */
-export async function commitVersion(s3: S3Context, draft: VersionDraft, received: Received, eventName: string, within?: () => void): Promise<ObjectVersion> {
+export async function commitVersion(
+  s3: S3Context,
+  draft: VersionDraft,
+  received: Received,
+  eventName: string,
+  within?: () => void,
+): Promise<ObjectVersion> {
   try {
     await s3.objects.keep(received.id);
   } catch (err) {
@@ -51,7 +57,14 @@ export async function commitVersion(s3: S3Context, draft: VersionDraft, received
     throw err;
   }
   if (replaced) s3.objects.remove(replaced);
-  announceObject(s3, { eventName, bucket: version.bucket, key: version.key, versionId: shownVersion(version), etag: version.etag, size: version.size });
+  announceObject(s3, {
+    eventName,
+    bucket: version.bucket,
+    key: version.key,
+    versionId: shownVersion(version),
+    etag: version.etag,
+    size: version.size,
+  });
   return version;
 }
 
@@ -91,7 +104,12 @@ export function deleteCurrent(s3: S3Context, bucketName: string, key: string): O
     return m;
   });
   if (removedBlob) s3.objects.remove(removedBlob);
-  announceObject(s3, { eventName: marker ? 'ObjectRemoved:DeleteMarkerCreated' : 'ObjectRemoved:Delete', bucket: bucketName, key, versionId: marker && shownVersion(marker) });
+  announceObject(s3, {
+    eventName: marker ? 'ObjectRemoved:DeleteMarkerCreated' : 'ObjectRemoved:Delete',
+    bucket: bucketName,
+    key,
+    versionId: marker && shownVersion(marker),
+  });
   return marker;
 }
 

@@ -45,11 +45,16 @@ export function parameterMetaHandlers(sc: SecretsContext): Handlers<SsmOperation
 
   return {
     DescribeParameters(input, ctx) {
-      if (input.Filters?.length && input.ParameterFilters?.length) throw ssmError.validation('You can use either Filters or ParameterFilters in a single request.');
+      if (input.Filters?.length && input.ParameterFilters?.length)
+        throw ssmError.validation('You can use either Filters or ParameterFilters in a single request.');
       const filters = input.ParameterFilters ?? fromLegacy(input.Filters ?? []);
       checkFilters(filters);
       const all = latestParameters(sc, scopeOf(ctx)).filter((p) => matchesAll(p, filters));
-      const page = paginate(all, { token: input.NextToken, size: input.MaxResults }, { kind: 'DescribeParameters', defaultSize: 50, maxSize: 50, invalid: () => ssmError.invalidNextToken() });
+      const page = paginate(
+        all,
+        { token: input.NextToken, size: input.MaxResults },
+        { kind: 'DescribeParameters', defaultSize: 50, maxSize: 50, invalid: () => ssmError.invalidNextToken() },
+      );
       return { Parameters: page.items.map((p) => metadataView(p.record, p.version)), NextToken: page.next };
     },
 
@@ -63,7 +68,8 @@ export function parameterMetaHandlers(sc: SecretsContext): Handlers<SsmOperation
         if (labels.length > MAX_LABELS) throw ssmError.labelLimit(MAX_LABELS);
         // A label names one version: it leaves whichever version held it.
         for (const v of m.parameterVersionsOf(record.scope, record.name)) {
-          if (v.version !== target.version && v.labels.some((l) => valid.includes(l))) m.putParameterVersion(record.scope, { ...v, labels: v.labels.filter((l) => !valid.includes(l)) });
+          if (v.version !== target.version && v.labels.some((l) => valid.includes(l)))
+            m.putParameterVersion(record.scope, { ...v, labels: v.labels.filter((l) => !valid.includes(l)) });
         }
         m.putParameterVersion(record.scope, { ...target, labels });
         return { InvalidLabels: invalid, ParameterVersion: target.version };

@@ -13,8 +13,20 @@ import { ssmError } from './errors.ts';
 import type { ParameterRecord, ParameterVersionRecord } from './model.ts';
 import { BY_PATH_KEYS, checkFilters, matchesAll } from './parameter-filters.ts';
 import {
-  checkDepth, checkParameterName, checkTags, findParameter, historyView, latestParameters, MAX_TAGS, modifiedBy, parameterView, parsePolicies, sealValue, selectParameter,
-  trySelect, type Selected,
+  checkDepth,
+  checkParameterName,
+  checkTags,
+  findParameter,
+  historyView,
+  latestParameters,
+  MAX_TAGS,
+  modifiedBy,
+  parameterView,
+  parsePolicies,
+  sealValue,
+  selectParameter,
+  trySelect,
+  type Selected,
 } from './parameters.ts';
 import type { ParameterTier, PutParameterRequest, SsmOperations } from './shapes-ssm.ts';
 
@@ -26,7 +38,8 @@ const DATA_TYPES = ['text', 'aws:ec2:image', 'aws:ssm:integration'];
 function tierFor(input: PutParameterRequest, held: ParameterVersionRecord | undefined): ParameterTier {
   const size = Buffer.byteLength(input.Value, 'utf8');
   const asked = input.Tier ?? held?.tier ?? 'Standard';
-  const tier = asked === 'Intelligent-Tiering' ? (size > LIMIT.Standard || (input.Policies ?? held?.policies) ? 'Advanced' : 'Standard') : asked;
+  const tier =
+    asked === 'Intelligent-Tiering' ? (size > LIMIT.Standard || (input.Policies ?? held?.policies) ? 'Advanced' : 'Standard') : asked;
   if (held?.tier === 'Advanced' && tier === 'Standard') {
     throw ssmError.validation(
       "This parameter uses the advanced-parameter tier. You can't downgrade a parameter from the advanced-parameter tier to the standard-parameter tier. If necessary, you can delete the advanced parameter and recreate it as a standard parameter.",
@@ -38,9 +51,12 @@ function tierFor(input: PutParameterRequest, held: ParameterVersionRecord | unde
     );
   }
   if (tier === 'Standard' && (input.Policies ?? held?.policies)) {
-    throw ssmError.validation('Parameter policies are supported only for parameters in the advanced tier: set Tier to Advanced or Intelligent-Tiering.');
+    throw ssmError.validation(
+      'Parameter policies are supported only for parameters in the advanced tier: set Tier to Advanced or Intelligent-Tiering.',
+    );
   }
-  if (size > LIMIT.Advanced) throw ssmError.validation(`Advanced tier parameters support a maximum parameter value of ${LIMIT.Advanced} characters.`);
+  if (size > LIMIT.Advanced)
+    throw ssmError.validation(`Advanced tier parameters support a maximum parameter value of ${LIMIT.Advanced} characters.`);
   return tier;
 }
 
@@ -48,9 +64,14 @@ function checkPut(input: PutParameterRequest, region: string): void {
   checkParameterName(input.Name);
   if (input.KeyId !== undefined && !namesKmsKey(input.KeyId, region)) throw ssmError.invalidKeyId(shown(input.KeyId), region);
   if (input.Description !== undefined && unprintableInProse(input.Description)) {
-    throw ssmError.validation(`1 validation error detected: Value ${shown(input.Description)} at 'description' failed to satisfy constraint: ${PRINTABLE_RULE}`);
+    throw ssmError.validation(
+      `1 validation error detected: Value ${shown(input.Description)} at 'description' failed to satisfy constraint: ${PRINTABLE_RULE}`,
+    );
   }
-  if (input.Value === '') throw ssmError.validation("1 validation error detected: Value at 'value' failed to satisfy constraint: Member must have length greater than or equal to 1.");
+  if (input.Value === '')
+    throw ssmError.validation(
+      "1 validation error detected: Value at 'value' failed to satisfy constraint: Member must have length greater than or equal to 1.",
+    );
   if (input.Overwrite && input.Tags?.length) {
     throw ssmError.validation(
       "Invalid request: tags and overwrite can't be used together. To create a parameter with tags, please remove overwrite flag. To update tags for an existing parameter, please use AddTagsToResource or RemoveTagsFromResource.",
@@ -97,14 +118,19 @@ export function parameterHandlers(sc: SecretsContext): Handlers<SsmOperations> {
           m.deleteParameterVersion(key, input.Name, oldest.version);
         }
         const version = (record?.version ?? 0) + 1;
-        const next: ParameterRecord = record ? { ...record, version } : { scope: key, name: input.Name, arn: ssmArn.parameter(scope, input.Name), version, tags: input.Tags ?? [] };
+        const next: ParameterRecord = record
+          ? { ...record, version }
+          : { scope: key, name: input.Name, arn: ssmArn.parameter(scope, input.Name), version, tags: input.Tags ?? [] };
         m.putParameter(next);
         m.putParameterVersion(key, {
           name: input.Name,
           version,
           sealed: sealValue(sc, key, input.Name, version, input.Value),
           type,
-          keyId: type === 'SecureString' ? input.KeyId ?? (held?.type === 'SecureString' ? held.keyId : undefined) ?? 'alias/aws/ssm' : undefined,
+          keyId:
+            type === 'SecureString'
+              ? (input.KeyId ?? (held?.type === 'SecureString' ? held.keyId : undefined) ?? 'alias/aws/ssm')
+              : undefined,
           description: input.Description ?? held?.description,
           allowedPattern: input.AllowedPattern ?? held?.allowedPattern,
           tier,
@@ -132,7 +158,10 @@ export function parameterHandlers(sc: SecretsContext): Handlers<SsmOperations> {
 
     GetParametersByPath(input, ctx) {
       const path = input.Path.length > 1 ? input.Path.replace(/\/+$/, '') : input.Path;
-      if (!path.startsWith('/')) throw ssmError.validation(`The parameter doesn't meet the parameter name requirements. The parameter name must begin with a forward slash "/". Path: ${input.Path}`);
+      if (!path.startsWith('/'))
+        throw ssmError.validation(
+          `The parameter doesn't meet the parameter name requirements. The parameter name must begin with a forward slash "/". Path: ${input.Path}`,
+        );
       checkDepth(path);
       const filters = input.ParameterFilters ?? [];
       checkFilters(filters, BY_PATH_KEYS);
@@ -144,8 +173,14 @@ export function parameterHandlers(sc: SecretsContext): Handlers<SsmOperations> {
         const version = m.parameterVersionsOf(p.record.scope, p.record.name).find((v) => v.labels.some((l) => labels.includes(l)));
         return version ? [{ record: p.record, version }] : [];
       };
-      const all = latestParameters(sc, scopeOf(ctx)).flatMap(labelled).filter((p) => matchesAll(p, [pathFilter, ...filters]));
-      const page = paginate(all, { token: input.NextToken, size: input.MaxResults }, { kind: 'GetParametersByPath', defaultSize: 10, maxSize: 10, invalid: () => ssmError.invalidNextToken() });
+      const all = latestParameters(sc, scopeOf(ctx))
+        .flatMap(labelled)
+        .filter((p) => matchesAll(p, [pathFilter, ...filters]));
+      const page = paginate(
+        all,
+        { token: input.NextToken, size: input.MaxResults },
+        { kind: 'GetParametersByPath', defaultSize: 10, maxSize: 10, invalid: () => ssmError.invalidNextToken() },
+      );
       return { Parameters: page.items.map((p) => parameterView(sc, p, input.WithDecryption)), NextToken: page.next };
     },
 
@@ -177,7 +212,11 @@ export function parameterHandlers(sc: SecretsContext): Handlers<SsmOperations> {
       const record = findParameter(sc, scopeOf(ctx), input.Name);
       if (!record) throw ssmError.parameterNotFound(input.Name);
       const versions = m.parameterVersionsOf(record.scope, record.name);
-      const page = paginate(versions, { token: input.NextToken, size: input.MaxResults }, { kind: 'GetParameterHistory', defaultSize: 50, maxSize: 50, invalid: () => ssmError.invalidNextToken() });
+      const page = paginate(
+        versions,
+        { token: input.NextToken, size: input.MaxResults },
+        { kind: 'GetParameterHistory', defaultSize: 50, maxSize: 50, invalid: () => ssmError.invalidNextToken() },
+      );
       return { Parameters: page.items.map((v) => historyView(sc, record, v, input.WithDecryption)), NextToken: page.next };
     },
   };

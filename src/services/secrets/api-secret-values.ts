@@ -9,20 +9,40 @@ import type { Handlers } from '../../protocol/types.ts';
 import { scopeOf, type SecretsContext } from './context.ts';
 import { smError } from './errors.ts';
 import { randomPassword } from './password.ts';
-import { addVersion, checkSecretFields, CURRENT, holderOf, moveStage, readSecretValue, requireSecret, sameValue, valueOf } from './secrets.ts';
+import {
+  addVersion,
+  checkSecretFields,
+  CURRENT,
+  holderOf,
+  moveStage,
+  readSecretValue,
+  requireSecret,
+  sameValue,
+  secretValueOf,
+} from './secrets.ts';
 import type { SecretsmanagerOperations } from './shapes-secretsmanager.ts';
 
 export function secretValueHandlers(sc: SecretsContext): Handlers<SecretsmanagerOperations> {
   const m = sc.model;
   return {
     GetSecretValue(input, ctx) {
-      const { secret, version, value } = readSecretValue(sc, scopeOf(ctx), input.SecretId, { versionId: input.VersionId, stage: input.VersionStage });
-      return { ARN: secret.arn, Name: secret.name, VersionId: version.versionId, ...value, VersionStages: version.stages, CreatedDate: version.createdAt };
+      const { secret, version, value } = readSecretValue(sc, scopeOf(ctx), input.SecretId, {
+        versionId: input.VersionId,
+        stage: input.VersionStage,
+      });
+      return {
+        ARN: secret.arn,
+        Name: secret.name,
+        VersionId: version.versionId,
+        ...value,
+        VersionStages: version.stages,
+        CreatedDate: version.createdAt,
+      };
     },
 
     PutSecretValue(input, ctx) {
       checkSecretFields(ctx.region, input);
-      const value = valueOf(input);
+      const value = secretValueOf(input);
       if (!value) throw smError.noValue();
       const scope = scopeOf(ctx);
       return m.tx(() => {
@@ -41,11 +61,20 @@ export function secretValueHandlers(sc: SecretsContext): Handlers<Secretsmanager
         .versionsOf(secret.arn)
         .filter((v) => input.IncludeDeprecated || v.stages.length)
         .reverse();
-      const page = paginate(versions, { token: input.NextToken, size: input.MaxResults }, { kind: 'ListSecretVersionIds', defaultSize: 100, maxSize: 100, invalid: () => smError.invalidNextToken() });
+      const page = paginate(
+        versions,
+        { token: input.NextToken, size: input.MaxResults },
+        { kind: 'ListSecretVersionIds', defaultSize: 100, maxSize: 100, invalid: () => smError.invalidNextToken() },
+      );
       return {
         ARN: secret.arn,
         Name: secret.name,
-        Versions: page.items.map((v) => ({ VersionId: v.versionId, VersionStages: v.stages, LastAccessedDate: v.lastAccessedAt, CreatedDate: v.createdAt })),
+        Versions: page.items.map((v) => ({
+          VersionId: v.versionId,
+          VersionStages: v.stages,
+          LastAccessedDate: v.lastAccessedAt,
+          CreatedDate: v.createdAt,
+        })),
         NextToken: page.next,
       };
     },
@@ -55,7 +84,9 @@ export function secretValueHandlers(sc: SecretsContext): Handlers<Secretsmanager
       checkSecretFields(ctx.region, input);
       if (!from && !to) throw smError.invalidParameter('You must specify MoveToVersionId, RemoveFromVersionId, or both.');
       if (stage === CURRENT && !to) {
-        throw smError.invalidParameter("You can only move staging label AWSCURRENT to a different secret version. It can't be completely removed.");
+        throw smError.invalidParameter(
+          "You can only move staging label AWSCURRENT to a different secret version. It can't be completely removed.",
+        );
       }
       return m.tx(() => {
         const secret = requireSecret(sc, scopeOf(ctx), input.SecretId);
@@ -66,7 +97,10 @@ export function secretValueHandlers(sc: SecretsContext): Handlers<Secretsmanager
             `The parameter RemoveFromVersionId can't be empty. Staging label ${stage} is currently attached to version ${holder.versionId}, so you must explicitly reference that version in RemoveFromVersionId.`,
           );
         }
-        if (from && holder?.versionId !== from) throw smError.invalidParameter(`Staging label ${stage} is not attached to version ${from}, the version RemoveFromVersionId names.`);
+        if (from && holder?.versionId !== from)
+          throw smError.invalidParameter(
+            `Staging label ${stage} is not attached to version ${from}, the version RemoveFromVersionId names.`,
+          );
         moveStage(sc, secret.arn, stage, to);
         return { ARN: secret.arn, Name: secret.name };
       });

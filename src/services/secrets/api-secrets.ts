@@ -10,7 +10,17 @@ import type { Handlers } from '../../protocol/types.ts';
 import { scopeOf, type SecretsContext } from './context.ts';
 import { smError } from './errors.ts';
 import type { SecretRecord } from './model.ts';
-import { addVersion, checkSecretFields, checkSecretName, findSecret, purged, requireSecret, sameValue, stagesByVersion, valueOf } from './secrets.ts';
+import {
+  addVersion,
+  checkSecretFields,
+  checkSecretName,
+  findSecret,
+  purged,
+  requireSecret,
+  sameValue,
+  stagesByVersion,
+  secretValueOf,
+} from './secrets.ts';
 import type { DescribeSecretResponse, Filter, SecretsmanagerOperations, Tag } from './shapes-secretsmanager.ts';
 
 const DAY_MS = 86_400_000;
@@ -18,7 +28,8 @@ const MAX_TAGS = 50;
 
 function checkTags(tags: Tag[]): void {
   for (const t of tags) {
-    if (t.Key?.toLowerCase().startsWith('aws:')) throw smError.invalidParameter(`Tag key '${t.Key}' is reserved: keys that begin with aws: are for AWS use.`);
+    if (t.Key?.toLowerCase().startsWith('aws:'))
+      throw smError.invalidParameter(`Tag key '${t.Key}' is reserved: keys that begin with aws: are for AWS use.`);
   }
 }
 
@@ -56,17 +67,26 @@ function matches(s: SecretRecord, filters: Filter[]): boolean {
         text !== undefined && (anyCase ? text.toLowerCase().startsWith(value.toLowerCase()) : text.startsWith(value));
       let hit: boolean;
       switch (key) {
-        case 'name': hit = prefixOf(s.name); break;
-        case 'description': hit = prefixOf(s.description, true); break;
-        case 'tag-key': hit = s.tags.some((t) => prefixOf(t.Key)); break;
-        case 'tag-value': hit = s.tags.some((t) => prefixOf(t.Value)); break;
+        case 'name':
+          hit = prefixOf(s.name);
+          break;
+        case 'description':
+          hit = prefixOf(s.description, true);
+          break;
+        case 'tag-key':
+          hit = s.tags.some((t) => prefixOf(t.Key));
+          break;
+        case 'tag-value':
+          hit = s.tags.some((t) => prefixOf(t.Value));
+          break;
         case 'all': {
           const words = value.toLowerCase().split(/\s+/).filter(Boolean);
           const text = [s.name, s.description ?? '', ...s.tags.flatMap((t) => [t.Key ?? '', t.Value ?? ''])].join(' ').toLowerCase();
           hit = words.every((w) => text.includes(w));
           break;
         }
-        default: hit = false; // primary-region, owning-service: no secret here is replicated or managed
+        default:
+          hit = false; // primary-region, owning-service: no secret here is replicated or managed
       }
       return negated ? !hit : hit;
     }),
@@ -87,10 +107,11 @@ export function secretHandlers(sc: SecretsContext): Handlers<SecretsmanagerOpera
       const scope = scopeOf(ctx);
       checkSecretName(input.Name);
       checkSecretFields(scope.region, input);
-      const value = valueOf(input);
+      const value = secretValueOf(input);
       checkTags(input.Tags ?? []);
       const tags = mergeTags([], input.Tags ?? []);
-      if (input.AddReplicaRegions?.length) throw smError.invalidRequest('Slipway does not replicate secrets to other Regions: leave out AddReplicaRegions.');
+      if (input.AddReplicaRegions?.length)
+        throw smError.invalidRequest('Slipway does not replicate secrets to other Regions: leave out AddReplicaRegions.');
       return m.tx(() => {
         const held = findSecret(sc, scope, input.Name);
         if (held?.deletion) throw smError.scheduledForDeletion();
@@ -127,13 +148,19 @@ export function secretHandlers(sc: SecretsContext): Handlers<SecretsmanagerOpera
 
     ListSecrets(input, ctx) {
       const filters = input.Filters ?? [];
-      for (const f of filters) if (!f.Key || !f.Values?.length) throw smError.invalidParameter('Invalid filter: each filter needs a Key and at least one value in Values.');
+      for (const f of filters)
+        if (!f.Key || !f.Values?.length)
+          throw smError.invalidParameter('Invalid filter: each filter needs a Key and at least one value in Values.');
       const by = sortKeys[input.SortBy ?? 'created-date'];
       const all = m.secrets
         .find({ scope: scopeKey(scopeOf(ctx)) })
         .filter((s) => !purged(sc, s) && (input.IncludePlannedDeletion || !s.deletion) && matches(s, filters))
         .sort((a, b) => (by(a) < by(b) ? -1 : by(a) > by(b) ? 1 : 0) * (input.SortOrder === 'desc' ? -1 : 1));
-      const page = paginate(all, { token: input.NextToken, size: input.MaxResults }, { kind: 'ListSecrets', defaultSize: 100, maxSize: 100, invalid: () => smError.invalidNextToken() });
+      const page = paginate(
+        all,
+        { token: input.NextToken, size: input.MaxResults },
+        { kind: 'ListSecrets', defaultSize: 100, maxSize: 100, invalid: () => smError.invalidNextToken() },
+      );
       return {
         SecretList: page.items.map((s) => {
           const { VersionIdsToStages, ...entry } = describe(sc, s);
@@ -145,7 +172,7 @@ export function secretHandlers(sc: SecretsContext): Handlers<SecretsmanagerOpera
 
     UpdateSecret(input, ctx) {
       checkSecretFields(ctx.region, input);
-      const value = valueOf(input);
+      const value = secretValueOf(input);
       return m.tx(() => {
         const secret = requireSecret(sc, scopeOf(ctx), input.SecretId);
         const token = value ? input.ClientRequestToken : undefined;
@@ -172,7 +199,8 @@ export function secretHandlers(sc: SecretsContext): Handlers<SecretsmanagerOpera
         throw smError.invalidParameter("You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.");
       }
       const days = input.RecoveryWindowInDays ?? 30;
-      if (days < 7 || days > 30) throw smError.invalidParameter('The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).');
+      if (days < 7 || days > 30)
+        throw smError.invalidParameter('The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).');
       const scope = scopeOf(ctx);
       const now = sc.clock.now();
       const secret = m.tx(() => {
@@ -182,7 +210,10 @@ export function secretHandlers(sc: SecretsContext): Handlers<SecretsmanagerOpera
           return { ...held, deletion: { deletedAt: now, deletionDate: now, purgeAt: now } };
         }
         if (held.deletion) throw smError.markedForDeletion();
-        const scheduled = { ...held, deletion: { deletedAt: now, deletionDate: now + days * DAY_MS, purgeAt: now + sc.clock.duration(days * DAY_MS) } };
+        const scheduled = {
+          ...held,
+          deletion: { deletedAt: now, deletionDate: now + days * DAY_MS, purgeAt: now + sc.clock.duration(days * DAY_MS) },
+        };
         m.putSecret(scheduled, scopeKey(scope));
         return scheduled;
       });

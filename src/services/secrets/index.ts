@@ -48,8 +48,18 @@ export function register(app: AppContext): [RoomWithFacade<SecretsFacade>, Room]
       },
       start: () => sc.purge.start(),
       stop: () => sc.purge.stop(),
-      status: () => ({ keyFile: sc.vault.keyFile && existsSync(sc.vault.keyFile) ? sc.vault.keyFile : null, secrets: sc.model.secrets.count() }),
+      status: () => ({
+        keyFile: sc.vault.keyFile && existsSync(sc.vault.keyFile) ? sc.vault.keyFile : null,
+        secrets: sc.model.secrets.count(),
+      }),
     },
-    { name: 'ssm', api: { model: loadModel('ssm'), handlers: ssmHandlers(sc), validation: { constraint: 'ValidationException', type: 'SerializationException' } } },
+    {
+      name: 'ssm',
+      api: {
+        model: loadModel('ssm'),
+        handlers: ssmHandlers(sc),
+        validation: { constraint: 'ValidationException', type: 'SerializationException' },
+      },
+    },
   ];
 }

@@ -34,7 +34,8 @@ export function checkFilters(filters: ParameterStringFilter[], allowedKeys = Obj
     if (!allowedKeys.includes(kind)) throw ssmError.invalidFilterKey(f.Key, allowedKeys);
     const options = OPTIONS[kind];
     if (f.Option !== undefined && !options.includes(f.Option)) throw ssmError.invalidFilterOption(f.Option, options);
-    if (kind !== 'tag' && !f.Values?.length) throw ssmError.invalidFilterValue('(none)', VALUES[kind] ?? [`one or more values for ${f.Key}`]);
+    if (kind !== 'tag' && !f.Values?.length)
+      throw ssmError.invalidFilterValue('(none)', VALUES[kind] ?? [`one or more values for ${f.Key}`]);
     for (const v of f.Values ?? []) if (VALUES[kind] && !VALUES[kind].includes(v)) throw ssmError.invalidFilterValue(v, VALUES[kind]);
   }
 }
@@ -48,19 +49,30 @@ function matchesOne(p: Selected, f: ParameterStringFilter): boolean {
     case 'Name': {
       const option = f.Option ?? 'Equals';
       return values.some((v) =>
-        option === 'Contains' ? record.name.includes(v) : option === 'BeginsWith' ? withSlash(record.name).startsWith(withSlash(v)) : withSlash(record.name) === withSlash(v),
+        option === 'Contains'
+          ? record.name.includes(v)
+          : option === 'BeginsWith'
+            ? withSlash(record.name).startsWith(withSlash(v))
+            : withSlash(record.name) === withSlash(v),
       );
     }
     case 'Path':
       return values.some((v) => {
         const path = v.length > 1 ? v.replace(/\/+$/, '') : v;
-        return f.Option === 'Recursive' ? withSlash(record.name).startsWith(path === '/' ? '/' : `${path}/`) : parentPath(record.name) === path;
+        return f.Option === 'Recursive'
+          ? withSlash(record.name).startsWith(path === '/' ? '/' : `${path}/`)
+          : parentPath(record.name) === path;
       });
-    case 'Type': return values.includes(version.type);
-    case 'KeyId': return version.keyId !== undefined && values.includes(version.keyId);
-    case 'Label': return version.labels.some((l) => values.includes(l));
-    case 'Tier': return values.includes(version.tier);
-    case 'DataType': return values.includes(version.dataType);
+    case 'Type':
+      return values.includes(version.type);
+    case 'KeyId':
+      return version.keyId !== undefined && values.includes(version.keyId);
+    case 'Label':
+      return version.labels.some((l) => values.includes(l));
+    case 'Tier':
+      return values.includes(version.tier);
+    case 'DataType':
+      return values.includes(version.dataType);
     default: {
       const key = f.Key.slice('tag:'.length);
       return p.record.tags.some((t) => t.Key === key && (!values.length || values.includes(t.Value)));

@@ -23,7 +23,8 @@ const NAME_RULE =
 /** A name PutParameter may create (reads only need it to exist). */
 export function checkParameterName(name: string): void {
   if (!NAME.test(name) || /^\/?(aws|ssm)/i.test(name)) throw ssmError.validation(NAME_RULE);
-  if (name.includes('/') && !name.startsWith('/')) throw ssmError.validation(`Parameter name must be a fully qualified name: ${name} has a slash but does not begin with one.`);
+  if (name.includes('/') && !name.startsWith('/'))
+    throw ssmError.validation(`Parameter name must be a fully qualified name: ${name} has a slash but does not begin with one.`);
   if (name.length > MAX_NAME) throw ssmError.validation(`Parameter name ${name.slice(0, 40)}… is longer than ${MAX_NAME} characters.`);
   checkDepth(name);
 }
@@ -50,7 +51,10 @@ export function findParameter(sc: SecretsContext, scope: Scope, nameOrArn: strin
   const parsed = parseArn(nameOrArn);
   if (!parsed) return sc.model.parameter(scopeKey(scope), nameOrArn);
   if (parsed.service !== 'ssm' || parsed.region !== scope.region || parsed.account !== scope.account) return undefined;
-  return ssmArn.names(parsed.resource).map((n) => sc.model.parameter(scopeKey(scope), n)).find(Boolean);
+  return ssmArn
+    .names(parsed.resource)
+    .map((n) => sc.model.parameter(scopeKey(scope), n))
+    .find(Boolean);
 }
 
 /** A name with an optional `:version` or `:label` selector, read as GetParameter reads it. */
@@ -83,7 +87,9 @@ export function trySelect(sc: SecretsContext, scope: Scope, reference: string): 
 
 /** Tags a caller may set: none under the aws: prefix, which AWS keeps for itself. */
 export function checkTags(tags: Tag[]): void {
-  for (const t of tags) if (/^aws:/i.test(t.Key)) throw ssmError.validation(`Tag key ${t.Key} is not valid: keys that begin with aws: are reserved for AWS use.`);
+  for (const t of tags)
+    if (/^aws:/i.test(t.Key))
+      throw ssmError.validation(`Tag key ${t.Key} is not valid: keys that begin with aws: are reserved for AWS use.`);
 }
 
 function nthIndex(text: string, char: string, n: number): number {
@@ -143,7 +149,12 @@ export function metadataView(record: ParameterRecord, v: ParameterVersionRecord)
   };
 }
 
-export function historyView(sc: SecretsContext, record: ParameterRecord, v: ParameterVersionRecord, withDecryption: boolean | undefined): ParameterHistory {
+export function historyView(
+  sc: SecretsContext,
+  record: ParameterRecord,
+  v: ParameterVersionRecord,
+  withDecryption: boolean | undefined,
+): ParameterHistory {
   const { ARN: _arn, ...meta } = metadataView(record, v);
   return { ...meta, Value: shownValue(sc, record.scope, v, withDecryption), Labels: v.labels };
 }
@@ -162,7 +173,8 @@ export function parsePolicies(text: string): ParameterInlinePolicy[] {
   return list.map((policy: { Type?: unknown; Attributes?: unknown }) => {
     const type = String(policy?.Type);
     if (!POLICY_TYPES.includes(type)) throw ssmError.invalidPolicyType(type);
-    if (!policy.Attributes || typeof policy.Attributes !== 'object') throw ssmError.invalidPolicyAttribute(`The ${type} policy needs an Attributes object.`);
+    if (!policy.Attributes || typeof policy.Attributes !== 'object')
+      throw ssmError.invalidPolicyAttribute(`The ${type} policy needs an Attributes object.`);
     return { PolicyText: JSON.stringify(policy), PolicyType: type, PolicyStatus: 'Pending' };
   });
 }

@@ -29,7 +29,9 @@ export function randomPassword(input: GetRandomPasswordRequest): string {
   if (!kinds.length) throw smError.invalidParameter('The password cannot be generated: the request excludes every kind of character.');
   const requireEach = input.RequireEachIncludedType ?? true;
   if (requireEach && length < kinds.length) {
-    throw smError.invalidParameter(`PasswordLength ${length} is too short to include each of the ${kinds.length} kinds of character the request asks for.`);
+    throw smError.invalidParameter(
+      `PasswordLength ${length} is too short to include each of the ${kinds.length} kinds of character the request asks for.`,
+    );
   }
   const all = kinds.join('');
   const chars = requireEach ? kinds.map((k) => k[randomInt(k.length)]) : [];

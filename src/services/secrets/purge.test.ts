@@ -16,7 +16,11 @@ it('a deleted secret is purged once its recovery window, scaled by the clock, ha
   assert.ok((await purge.reconcile(doomed)).requeueAfterMs! > 0, 'the window is open: run again later');
   await app.clock.advance((7 * DAY) / 20 - 1);
   await purge.reconcile(doomed);
-  assert.equal((await call('secretsmanager', 'DescribeSecret', { SecretId: 'doomed' })).Name, 'doomed', 'still there a moment before: 7 days at SLIPWAY_TIME_SCALE=20 are 8.4 hours');
+  assert.equal(
+    (await call('secretsmanager', 'DescribeSecret', { SecretId: 'doomed' })).Name,
+    'doomed',
+    'still there a moment before: 7 days at SLIPWAY_TIME_SCALE=20 are 8.4 hours',
+  );
 
   await call('secretsmanager', 'RestoreSecret', { SecretId: saved });
   await app.clock.advance(1);

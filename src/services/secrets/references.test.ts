@@ -8,14 +8,34 @@ const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf
 describe('parseSecretReference', () => {
   it('takes a full ARN alone, or with json-key, version-stage and version-id suffixes (empty parts mean the default)', () => {
     assert.deepEqual(parseSecretReference(ARN), { secretId: ARN, jsonKey: undefined, versionStage: undefined, versionId: undefined });
-    assert.deepEqual(parseSecretReference(`${ARN}:password::`), { secretId: ARN, jsonKey: 'password', versionStage: undefined, versionId: undefined });
-    assert.deepEqual(parseSecretReference(`${ARN}::AWSPREVIOUS:`), { secretId: ARN, jsonKey: undefined, versionStage: 'AWSPREVIOUS', versionId: undefined });
+    assert.deepEqual(parseSecretReference(`${ARN}:password::`), {
+      secretId: ARN,
+      jsonKey: 'password',
+      versionStage: undefined,
+      versionId: undefined,
+    });
+    assert.deepEqual(parseSecretReference(`${ARN}::AWSPREVIOUS:`), {
+      secretId: ARN,
+      jsonKey: undefined,
+      versionStage: 'AWSPREVIOUS',
+      versionId: undefined,
+    });
     const id = '0123456789abcdef0123456789abcdef';
-    assert.deepEqual(parseSecretReference(`${ARN}:user::${id}`), { secretId: ARN, jsonKey: 'user', versionStage: undefined, versionId: id });
+    assert.deepEqual(parseSecretReference(`${ARN}:user::${id}`), {
+      secretId: ARN,
+      jsonKey: 'user',
+      versionStage: undefined,
+      versionId: id,
+    });
   });
 
   it("takes a name with the same suffixes (CodeBuild's secrets-manager variables)", () => {
-    assert.deepEqual(parseSecretReference('prod/db:password:AWSCURRENT'), { secretId: 'prod/db', jsonKey: 'password', versionStage: 'AWSCURRENT', versionId: undefined });
+    assert.deepEqual(parseSecretReference('prod/db:password:AWSCURRENT'), {
+      secretId: 'prod/db',
+      jsonKey: 'password',
+      versionStage: 'AWSCURRENT',
+      versionId: undefined,
+    });
   });
 
   it('refuses a reference with too many parts, or an ARN of another kind', () => {
@@ -34,14 +54,24 @@ describe('resolveSecret', () => {
     assert.equal(facade.resolveSecret(`${arn}:port::`, TEST_SCOPE), '5432');
     assert.equal(facade.resolveSecret(`${arn}:user:AWSPREVIOUS:`, TEST_SCOPE), 'app');
     assert.equal(facade.resolveSecret('prod/db:user', TEST_SCOPE), 'app2');
-    assert.equal(facade.resolveSecret(`${arn.slice(0, -7)}:user`, { region: 'us-east-1', account: '000000000000' }), 'app2', 'the ARN says where to look');
-    assert.throws(() => facade.resolveSecret(`${arn}:password::`, TEST_SCOPE), /unable to retrieve secret from asm: .*did not contain json key password/);
+    assert.equal(
+      facade.resolveSecret(`${arn.slice(0, -7)}:user`, { region: 'us-east-1', account: '000000000000' }),
+      'app2',
+      'the ARN says where to look',
+    );
+    assert.throws(
+      () => facade.resolveSecret(`${arn}:password::`, TEST_SCOPE),
+      /unable to retrieve secret from asm: .*did not contain json key password/,
+    );
     assert.throws(
       () => facade.resolveSecret(arn.replace('prod/db', 'prod/gone'), TEST_SCOPE),
       /^SecretReferenceError: execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 1 time\(s\): failed to fetch secret .*prod\/gone.* from secrets manager: ResourceNotFoundException: Secrets Manager can't find the specified secret\.$/,
     );
     await call('secretsmanager', 'DeleteSecret', { SecretId: arn });
-    assert.throws(() => facade.resolveSecret(arn, TEST_SCOPE), /InvalidRequestException: You can't perform this operation on the secret because it was marked for deletion\./);
+    assert.throws(
+      () => facade.resolveSecret(arn, TEST_SCOPE),
+      /InvalidRequestException: You can't perform this operation on the secret because it was marked for deletion\./,
+    );
   });
 });
 
@@ -53,7 +83,13 @@ describe('resolveParameter and resolveValueFrom', () => {
     await call('ssm', 'PutParameter', { Name: 'plain', Value: 'v2', Overwrite: true });
     const { ARN: secretArn } = await call('secretsmanager', 'CreateSecret', { Name: 'db', SecretString: '{"password":"s3cret"}' });
     assert.equal(facade.resolveParameter('/app/db-password', TEST_SCOPE), 'hunter2');
-    assert.equal(facade.resolveParameter('arn:aws:ssm:eu-west-1:123456789012:parameter/app/db-password', { region: 'us-east-1', account: '000000000000' }), 'hunter2');
+    assert.equal(
+      facade.resolveParameter('arn:aws:ssm:eu-west-1:123456789012:parameter/app/db-password', {
+        region: 'us-east-1',
+        account: '000000000000',
+      }),
+      'hunter2',
+    );
     assert.equal(facade.resolveParameter('arn:aws:ssm:eu-west-1:123456789012:parameter/plain', TEST_SCOPE), 'v2');
     assert.equal(facade.resolveParameter('plain:1', TEST_SCOPE), 'v1');
     assert.throws(

@@ -47,7 +47,9 @@ export function resolveSecretReference(sc: SecretsContext, ref: string, scope: S
   const arn = parseArn(parsed.secretId);
   const where = arn ? { region: arn.region, account: arn.account } : scope;
   const failed = (why: string) =>
-    new SecretReferenceError(`execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 1 time(s): ${why}`);
+    new SecretReferenceError(
+      `execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 1 time(s): ${why}`,
+    );
   let text: string;
   try {
     const { value } = readSecretValue(sc, where, parsed.secretId, { versionId: parsed.versionId, stage: parsed.versionStage });
@@ -64,7 +66,8 @@ export function resolveSecretReference(sc: SecretsContext, ref: string, scope: S
     throw failed(`retrieved secret from Secrets Manager did not contain json key ${parsed.jsonKey}: the secret is not a JSON object`);
   }
   const field = fields && typeof fields === 'object' ? (fields as Record<string, unknown>)[parsed.jsonKey] : undefined;
-  if (field === undefined || field === null) throw failed(`retrieved secret from Secrets Manager did not contain json key ${parsed.jsonKey}`);
+  if (field === undefined || field === null)
+    throw failed(`retrieved secret from Secrets Manager did not contain json key ${parsed.jsonKey}`);
   return typeof field === 'string' ? field : JSON.stringify(field);
 }
 
@@ -79,12 +82,16 @@ export function resolveParameterReference(sc: SecretsContext, valueFrom: string,
   const where = arn ? { region: arn.region, account: arn.account } : scope;
   const selected = arn?.service === 'ssm' || !arn ? trySelect(sc, where, valueFrom) : undefined;
   if (!selected) {
-    throw new SecretReferenceError(`execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): invalid ssm parameters: ${valueFrom}`);
+    throw new SecretReferenceError(
+      `execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): invalid ssm parameters: ${valueFrom}`,
+    );
   }
   try {
     return shownValue(sc, selected.record.scope, selected.version, true);
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;
-    throw new SecretReferenceError(`execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): ${err.code}: ${err.message}`);
+    throw new SecretReferenceError(
+      `execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): ${err.code}: ${err.message}`,
+    );
   }
 }

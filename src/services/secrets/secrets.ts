@@ -21,7 +21,8 @@ const MAX_VALUE = 65_536;
 const NAME = /^[A-Za-z0-9/_+=.@!-]+$/;
 
 export function checkSecretName(name: string): void {
-  if (!NAME.test(name)) throw smError.validation('Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@!');
+  if (!NAME.test(name))
+    throw smError.validation('Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@!');
 }
 
 const invalid = (field: string, value: string, rule: string) =>
@@ -34,21 +35,40 @@ const invalid = (field: string, value: string, rule: string) =>
  */
 export function checkSecretFields(
   region: string,
-  input: { KmsKeyId?: string; Description?: string; ClientRequestToken?: string; VersionStage?: string; VersionStages?: string[]; Tags?: Tag[] },
+  input: {
+    KmsKeyId?: string;
+    Description?: string;
+    ClientRequestToken?: string;
+    VersionStage?: string;
+    VersionStages?: string[];
+    Tags?: Tag[];
+  },
 ): void {
   if (input.KmsKeyId !== undefined && !namesKmsKey(input.KmsKeyId, region)) {
-    throw invalid('KmsKeyId', input.KmsKeyId, `Member must be a KMS key id, alias name (alias/…), or the ARN of a key or alias in ${region}`);
+    throw invalid(
+      'KmsKeyId',
+      input.KmsKeyId,
+      `Member must be a KMS key id, alias name (alias/…), or the ARN of a key or alias in ${region}`,
+    );
   }
   if (input.Description !== undefined && unprintableInProse(input.Description)) {
     throw invalid('Description', input.Description, PRINTABLE_RULE);
   }
-  const identifiers: [string, string | undefined][] = [['ClientRequestToken', input.ClientRequestToken], ['VersionStage', input.VersionStage], ...(input.VersionStages ?? []).map((v): [string, string] => ['VersionStages', v])];
+  const identifiers: [string, string | undefined][] = [
+    ['ClientRequestToken', input.ClientRequestToken],
+    ['VersionStage', input.VersionStage],
+    ...(input.VersionStages ?? []).map((v): [string, string] => ['VersionStages', v]),
+  ];
   for (const [field, text] of identifiers) {
     if (text !== undefined && unprintableIn(text)) throw invalid(field, text, PRINTABLE_RULE);
   }
   for (const tag of input.Tags ?? []) {
-    for (const [field, text] of [['Tags.Key', tag.Key], ['Tags.Value', tag.Value]] as const) {
-      if (text !== undefined && !TAG_TEXT.test(text)) throw invalid(field, text, 'Member may contain only letters, digits, spaces and the characters _ . : / = + - @');
+    for (const [field, text] of [
+      ['Tags.Key', tag.Key],
+      ['Tags.Value', tag.Value],
+    ] as const) {
+      if (text !== undefined && !TAG_TEXT.test(text))
+        throw invalid(field, text, 'Member may contain only letters, digits, spaces and the characters _ . : / = + - @');
     }
   }
 }
@@ -63,7 +83,13 @@ export function findSecret(sc: SecretsContext, scope: Scope, secretId: string): 
   const arn = parseArn(secretId);
   const named = (name: string) => sc.model.secrets.find({ scope: scopeKey(scope), name }).find((s) => !purged(sc, s));
   if (!arn) return named(secretId);
-  if (arn.service !== 'secretsmanager' || arn.region !== scope.region || arn.account !== scope.account || !arn.resource.startsWith('secret:')) return undefined;
+  if (
+    arn.service !== 'secretsmanager' ||
+    arn.region !== scope.region ||
+    arn.account !== scope.account ||
+    !arn.resource.startsWith('secret:')
+  )
+    return undefined;
   const exact = sc.model.secrets.get(secretId);
   if (exact) return purged(sc, exact) ? undefined : exact;
   const name = arn.resource.slice('secret:'.length);
@@ -84,13 +110,16 @@ export interface SecretValue {
 }
 
 /** The one value a request carries (SecretString or SecretBinary, base64), or undefined when it carries none. */
-export function valueOf(input: SecretValue): { plain: Buffer; binary: boolean } | undefined {
+export function secretValueOf(input: SecretValue): { plain: Buffer; binary: boolean } | undefined {
   if (input.SecretString !== undefined && input.SecretBinary !== undefined) throw smError.bothValues();
   if (input.SecretString !== undefined) return { plain: Buffer.from(input.SecretString, 'utf8'), binary: false };
   if (input.SecretBinary !== undefined) {
     const plain = Buffer.from(input.SecretBinary, 'base64');
     // The validator measures the base64 text; the limit is on the bytes it stands for.
-    if (plain.length > MAX_VALUE) throw smError.validation(`1 validation error detected: Value at 'SecretBinary' failed to satisfy constraint: Member must have length less than or equal to ${MAX_VALUE}`);
+    if (plain.length > MAX_VALUE)
+      throw smError.validation(
+        `1 validation error detected: Value at 'SecretBinary' failed to satisfy constraint: Member must have length less than or equal to ${MAX_VALUE}`,
+      );
     return { plain, binary: true };
   }
   return undefined;
@@ -121,7 +150,13 @@ export function sameValue(sc: SecretsContext, version: SecretVersionRecord, valu
  * A new version with `stages` (AWSCURRENT when none are given), taking each stage from the version
  * that held it. Returns the version id. Call inside the request's transaction.
  */
-export function addVersion(sc: SecretsContext, secret: SecretRecord, value: { plain: Buffer; binary: boolean }, token: string | undefined, stages?: string[]): SecretVersionRecord {
+export function addVersion(
+  sc: SecretsContext,
+  secret: SecretRecord,
+  value: { plain: Buffer; binary: boolean },
+  token: string | undefined,
+  stages?: string[],
+): SecretVersionRecord {
   const versionId = token ?? uuid();
   const now = sc.clock.now();
   const version: SecretVersionRecord = {
@@ -168,7 +203,12 @@ function prune(sc: SecretsContext, secretArn: string): void {
 
 /** Version id → staging labels, for DescribeSecret and ListSecrets (versions with no label left out). */
 export function stagesByVersion(sc: SecretsContext, secretArn: string): Record<string, string[]> {
-  return Object.fromEntries(sc.model.versionsOf(secretArn).filter((v) => v.stages.length).map((v) => [v.versionId, v.stages]));
+  return Object.fromEntries(
+    sc.model
+      .versionsOf(secretArn)
+      .filter((v) => v.stages.length)
+      .map((v) => [v.versionId, v.stages]),
+  );
 }
 
 /** Midnight UTC of `ms`: AWS reports when a secret was last read to the day. */

@@ -11,7 +11,9 @@ const scratch = () => {
   dirs.push(dir);
   return dir;
 };
-after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+after(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 describe('Vault', () => {
   it('makes its key on first use as a 0600 file, and a second vault on the same directory opens what the first sealed', () => {

@@ -75,7 +75,8 @@ export class Vault {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
     const widened = tighten(file, 0o600);
-    if (widened) log.warn(`${file} was readable by others (mode ${widened.from.toString(8)}); now 600, as it is the key to every secret value`);
+    if (widened)
+      log.warn(`${file} was readable by others (mode ${widened.from.toString(8)}); now 600, as it is the key to every secret value`);
     const key = readFileSync(file);
     if (key.length !== 32) throw new Error(`${file} holds ${key.length} bytes, not a 32-byte key; restore it from a backup`);
     return (this.key = key);
