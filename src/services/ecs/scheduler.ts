@@ -7,8 +7,9 @@
  * completion — so a run interrupted by a crash leaves either all of its step or none of it. It
  * never branches on what woke it; the task controller wakes it whenever a service task changes.
  * A service under the CODE_DEPLOY or EXTERNAL controller has task sets instead of deployments:
- * task-set-scheduler.ts takes its step.
+ * task-set-scheduler.ts takes its step. A BLUE_GREEN deployment under way is blue-green.ts's.
  */
+import { activeServiceDeployment, blueGreenStep, isBlueGreen } from './blue-green.ts';
 import type { EcsContext } from './context.ts';
 import {
   circuitBreakerThreshold, countFailedTasks, failureStreak, isActive, isHealthy, isStopping, liveCounts, liveDeployments, MAX_TASKS_PER_STEP,
@@ -92,6 +93,8 @@ function roll(t: Tick): void {
 
   noteHealthy(t);
   replaceUnhealthy(t);
+  const blueGreen = isBlueGreen(record) ? activeServiceDeployment(record) : undefined;
+  if (blueGreen) return blueGreenStep(t, blueGreen);
   circuitBreaker(t);
 
   const primary = record.deployments[0];

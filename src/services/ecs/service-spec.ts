@@ -105,14 +105,50 @@ export function deploymentConfiguration(
     minimumHealthyPercent: input?.minimumHealthyPercent ?? previous?.minimumHealthyPercent ?? (daemon ? 0 : 100),
     strategy: input?.strategy ?? previous?.strategy ?? 'ROLLING',
   };
-  if (config.strategy !== 'ROLLING') {
-    throw invalid(`Slipway does not run the ${config.strategy} deployment strategy yet (native blue/green, linear and canary deployments come in a later release); use strategy ROLLING.`);
+  if (config.strategy === 'LINEAR' || config.strategy === 'CANARY') {
+    throw invalid(`Slipway does not run the ${config.strategy} deployment strategy yet (linear and canary deployments come in a later release); use strategy ROLLING or BLUE_GREEN.`);
   }
+  if (config.strategy === 'BLUE_GREEN') checkBlueGreenConfiguration(config);
   const { maximumPercent: max, minimumHealthyPercent: min } = config as Required<Pick<DeploymentConfiguration, 'maximumPercent' | 'minimumHealthyPercent'>>;
   if (!Number.isInteger(min) || min < 0 || min > 100) throw invalid(`minimumHealthyPercent must be between 0 and 100 (got ${min}).`);
   if (!Number.isInteger(max) || max < min) throw invalid(`maximumPercent (${max}) must be at least minimumHealthyPercent (${min}).`);
   if (daemon && max !== 100) throw invalid(`The maximumPercent of a service with the DAEMON scheduling strategy must be 100 (got ${max}).`);
   return config;
+}
+
+/** ECS's blue/green settings: bake time, lifecycle hooks (PAUSE only: Slipway runs no Lambda functions yet), no circuit breaker. */
+function checkBlueGreenConfiguration(config: DeploymentConfiguration): void {
+  const bake = config.bakeTimeInMinutes ?? 0;
+  if (!Number.isInteger(bake) || bake < 0 || bake > 1440) throw invalid(`bakeTimeInMinutes must be between 0 and 1440 (got ${config.bakeTimeInMinutes}).`);
+  if (config.deploymentCircuitBreaker?.enable) throw invalid('deploymentCircuitBreaker is supported only with the ROLLING deployment strategy.');
+  for (const [i, hook] of (config.lifecycleHooks ?? []).entries()) {
+    const field = `deploymentConfiguration.lifecycleHooks[${i}]`;
+    if ((hook.targetType ?? 'AWS_LAMBDA') === 'AWS_LAMBDA') {
+      throw invalid(`${field}.targetType AWS_LAMBDA: Slipway does not run AWS Lambda functions yet; use targetType PAUSE and resume the deployment with ContinueServiceDeployment.`);
+    }
+    if (!hook.lifecycleStages?.length) throw invalid(`${field}.lifecycleStages must name at least one stage.`);
+    for (const stage of hook.lifecycleStages) {
+      if (stage === 'TEST_TRAFFIC_SHIFT' || stage === 'PRODUCTION_TRAFFIC_SHIFT') throw invalid(`${field}: a PAUSE hook cannot run at the ${stage} stage.`);
+    }
+    const minutes = hook.timeoutConfiguration?.timeoutInMinutes ?? 1440;
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) throw invalid(`${field}.timeoutConfiguration.timeoutInMinutes must be between 1 and 1440 (got ${minutes}).`);
+  }
+}
+
+/** Under BLUE_GREEN each load balancer names its alternate target group and the production listener rule that forwards to both. */
+export function checkBlueGreenLoadBalancers(config: DeploymentConfiguration, loadBalancers: LoadBalancer[]): void {
+  if (config.strategy !== 'BLUE_GREEN') return;
+  if (!loadBalancers.some((lb) => lb.targetGroupArn)) {
+    throw invalid('The BLUE_GREEN deployment strategy needs loadBalancers with a target group and its advancedConfiguration (Slipway has no Service Connect).');
+  }
+  for (const [i, lb] of loadBalancers.entries()) {
+    const advanced = lb.advancedConfiguration;
+    if (!lb.targetGroupArn) continue;
+    if (!advanced?.alternateTargetGroupArn || !advanced.productionListenerRule) {
+      throw invalid(`loadBalancers[${i}].advancedConfiguration must name an alternateTargetGroupArn and a productionListenerRule for the BLUE_GREEN deployment strategy.`);
+    }
+    if (advanced.alternateTargetGroupArn === lb.targetGroupArn) throw invalid(`loadBalancers[${i}].advancedConfiguration.alternateTargetGroupArn must differ from its targetGroupArn.`);
+  }
 }
 
 /** Each load balancer names a container of the task definition and one of its container ports. */

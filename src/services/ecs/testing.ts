@@ -2,13 +2,17 @@
  * @module services/ecs/testing
  * An ECS room over an in-memory store and no engine, for unit tests of its handlers.
  */
+import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { createClock } from '../../core/clock.ts';
 import { loadConfig } from '../../core/config.ts';
 import { EventBus } from '../../core/events.ts';
 import type { RequestContext } from '../../protocol/types.ts';
 import type { ContainerRuntime } from '../../runtime/types.ts';
 import { Store } from '../../store/index.ts';
+import { ensureTestImages } from '../../../test/support/images.ts';
+import { docker, startTestSlipway, type TestSlipway } from '../../../test/support/slipway.ts';
 import { ecsHandlers } from './api.ts';
 import type { EcsContext } from './context.ts';
 import { EcsModel } from './model.ts';
@@ -55,4 +59,30 @@ export async function rejects(p: Promise<unknown>, name: string, message: string
     else assert.match(e.message, message);
     return true;
   });
+}
+
+/** For a test file on real Docker: a Slipway (scale 20) started before its tests, with the test images built, and closed after. */
+export function slipwayForTests(): () => TestSlipway {
+  let slipway: TestSlipway | undefined;
+  before(async () => {
+    await ensureTestImages(docker);
+    slipway = await startTestSlipway({ timeScale: 20 });
+  });
+  after(async () => {
+    await slipway?.close();
+  });
+  return () => {
+    if (!slipway) throw new Error('the test Slipway has not started');
+    return slipway;
+  };
+}
+
+/** An HTTP target group with quick health checks and a 20 s (nominal) deregistration delay. */
+export async function quickTargetGroup(elb: E.ElasticLoadBalancingV2Client, name: string, type: 'ip' | 'instance', port: number): Promise<string> {
+  const arn = (await elb.send(new E.CreateTargetGroupCommand({
+    Name: name, Protocol: 'HTTP', Port: port, VpcId: 'vpc-1', TargetType: type, HealthCheckIntervalSeconds: 5, HealthCheckTimeoutSeconds: 2, HealthyThresholdCount: 2,
+  }))).TargetGroups?.[0]?.TargetGroupArn;
+  if (!arn) throw new Error(`target group ${name} was not created`);
+  await elb.send(new E.ModifyTargetGroupAttributesCommand({ TargetGroupArn: arn, Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '20' }] }));
+  return arn;
 }
