@@ -19,33 +19,41 @@ import { waitFor } from '../support/slipway.ts';
 
 const slipwayUnderTest = slipwayForTests();
 
-const web = (version: string) => ({
-  family: 'bg-web',
+const web = (version: string, family = 'bg-web') => ({
+  family,
   containerDefinitions: [{
     name: 'web', image: TEST_IMAGE, memory: 16, portMappings: [{ containerPort: 8080, hostPort: 0 }],
     command: ['sh', '-c', `echo ${version} > /www/index.html && exec httpd -f -p 8080 -h /www`],
   }],
 });
 
-test('BLUE_GREEN: green comes up beside blue, a PAUSE hook holds it, traffic shifts, blue stops; a stop rolls back', async () => {
-  const slipway = slipwayUnderTest();
-  const ecs = slipway.ecs;
-  const elb = elbClient(slipway.endpoint);
-  const blue = await quickTargetGroup(elb, 'bg-blue', 'instance', 8080);
-  const green = await quickTargetGroup(elb, 'bg-green', 'instance', 8080);
-  const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: 'bg' }))).LoadBalancers![0];
-  const notFound = [{ Type: 'fixed-response' as const, FixedResponseConfig: { StatusCode: '404' } }];
+/** A service's blue and green target groups, behind a load balancer `name`. */
+async function groupsBehind(elb: ReturnType<typeof elbClient>, name: string) {
+  const blue = await quickTargetGroup(elb, `${name}-blue`, 'instance', 8080);
+  const green = await quickTargetGroup(elb, `${name}-green`, 'instance', 8080);
+  const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: name }))).LoadBalancers![0];
+  /** A listener on `port` answering 404 but for one rule forwarding everything to blue 100 / green 0; its ARN. */
   const rule = async (port: number) => {
-    const listener = (await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lb.LoadBalancerArn, Protocol: 'HTTP', Port: port, DefaultActions: notFound }))).Listeners![0];
+    const listener = (await elb.send(new E.CreateListenerCommand({
+      LoadBalancerArn: lb.LoadBalancerArn, Protocol: 'HTTP', Port: port, DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404' } }],
+    }))).Listeners![0];
     return (await elb.send(new E.CreateRuleCommand({
       ListenerArn: listener.ListenerArn, Priority: 10, Conditions: [{ Field: 'path-pattern', Values: ['/*'] }],
       Actions: [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: blue, Weight: 100 }, { TargetGroupArn: green, Weight: 0 }] } }],
     }))).Rules![0].RuleArn!;
   };
+  return { blue, green, rule, url: (port: number) => `http://${lb.DNSName}:${port}/` };
+}
+
+test('BLUE_GREEN: green comes up beside blue, a PAUSE hook holds it, traffic shifts, blue stops; a stop rolls back', async () => {
+  const slipway = slipwayUnderTest();
+  const ecs = slipway.ecs;
+  const elb = elbClient(slipway.endpoint);
+  const { blue, green, rule, url } = await groupsBehind(elb, 'bg');
   const production = await rule(8000);
   const testRule = await rule(8001);
-  const prodUrl = `http://${lb.DNSName}:8000/`;
-  const testUrl = `http://${lb.DNSName}:8001/`;
+  const prodUrl = url(8000);
+  const testUrl = url(8001);
   const tds: string[] = [];
   for (const v of ['v1', 'v2', 'v3']) tds.push((await ecs.send(new RegisterTaskDefinitionCommand(web(v)))).taskDefinition!.taskDefinitionArn!);
   const loadBalancers = [{
@@ -126,4 +134,42 @@ test('BLUE_GREEN: green comes up beside blue, a PAUSE hook holds it, traffic shi
   assert.deepEqual(all, ['ROLLBACK_SUCCESSFUL', 'SUCCESSFUL']);
 
   await ecs.send(new UpdateServiceCommand({ service: 'bg', desiredCount: 0 }));
+});
+
+test('CANARY: production holds green at the canary percent for its bake time, then moves the rest', async () => {
+  const slipway = slipwayUnderTest();
+  const ecs = slipway.ecs;
+  const elb = elbClient(slipway.endpoint);
+  const { blue, green, rule, url: at } = await groupsBehind(elb, 'canary');
+  const production = await rule(8000);
+  const v1 = (await ecs.send(new RegisterTaskDefinitionCommand(web('c1', 'canary-web')))).taskDefinition!.taskDefinitionArn!;
+  const v2 = (await ecs.send(new RegisterTaskDefinitionCommand(web('c2', 'canary-web')))).taskDefinition!.taskDefinitionArn!;
+  await rejects(ecs.send(new CreateServiceCommand({
+    serviceName: 'canary', taskDefinition: v1, desiredCount: 1,
+    deploymentConfiguration: { strategy: 'CANARY', canaryConfiguration: { canaryPercent: 0.01 } },
+  })), 'InvalidParameterException', 'canaryConfiguration.canaryPercent must be between 0.1 and 100 (got 0.01).');
+  await ecs.send(new CreateServiceCommand({
+    serviceName: 'canary', taskDefinition: v1, desiredCount: 1,
+    // 2 minutes of canary bake: 6 s at time scale 20.
+    deploymentConfiguration: { strategy: 'CANARY', canaryConfiguration: { canaryPercent: 50, canaryBakeTimeInMinutes: 2 }, bakeTimeInMinutes: 0 },
+    loadBalancers: [{ targetGroupArn: blue, containerName: 'web', containerPort: 8080, advancedConfiguration: { alternateTargetGroupArn: green, productionListenerRule: production } }],
+  }));
+  const url = at(8000);
+  await waitFor('c1 in production', async () => (await get(url)).body === 'c1\n', 60_000, 100);
+  await ecs.send(new UpdateServiceCommand({ service: 'canary', taskDefinition: v2 }));
+  const weights = async () => (await elb.send(new E.DescribeRulesCommand({ RuleArns: [production] }))).Rules![0].Actions![0].ForwardConfig!.TargetGroups!.map((g) => [g.TargetGroupArn, g.Weight]);
+  await waitFor('the canary step', async () => JSON.stringify(await weights()) === JSON.stringify([[green, 50], [blue, 50]]), 60_000, 100);
+  const arn = (await ecs.send(new ListServiceDeploymentsCommand({ service: 'canary' }))).serviceDeployments![0].serviceDeploymentArn!;
+  const during = (await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments![0];
+  assert.equal(during.lifecycleStage, 'PRODUCTION_TRAFFIC_SHIFT');
+  assert.equal(during.targetServiceRevision?.requestedProductionTrafficWeight, 50);
+  const bodies = new Set<string>();
+  await waitFor('both versions answer during the canary', async () => {
+    bodies.add((await get(url)).body);
+    return bodies.has('c1\n') && bodies.has('c2\n');
+  }, 20_000, 20);
+  await waitFor('the rest moved', async () => JSON.stringify(await weights()) === JSON.stringify([[green, 100], [blue, 0]]), 60_000, 100);
+  await waitFor('successful', async () => (await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments![0].status === 'SUCCESSFUL', 60_000, 200);
+  assert.equal((await get(url)).body, 'c2\n');
+  await ecs.send(new UpdateServiceCommand({ service: 'canary', desiredCount: 0 }));
 });

@@ -1,7 +1,7 @@
 /**
  * @module services/ecs/api-service-deployments
  * ListServiceDeployments, DescribeServiceDeployments, StopServiceDeployment (ROLLBACK) and
- * ContinueServiceDeployment (a PAUSE hook's CONTINUE or ROLLBACK) for BLUE_GREEN service
+ * ContinueServiceDeployment (a PAUSE hook's CONTINUE or ROLLBACK) for BLUE_GREEN, LINEAR and CANARY service
  * deployments (blue-green.ts carries them out).
  */
 import { ecsArn, parseArn, type Scope } from '../../core/ids.ts';
@@ -114,16 +114,16 @@ function brief(record: ServiceRecord, sd: ServiceDeploymentRecord): ServiceDeplo
 }
 
 function describe(record: ServiceRecord, sd: ServiceDeploymentRecord): ServiceDeployment {
-  const shifted = sd.status === 'SUCCESSFUL' || !!sd.shifted.production;
+  const production = sd.status === 'SUCCESSFUL' ? 100 : sd.productionWeight ?? 0;
   return {
     ...common(record, sd),
     updatedAt: sd.updatedAt,
-    sourceServiceRevisions: [{ arn: sd.sourceTaskDefinition, requestedProductionTrafficWeight: shifted ? 0 : 100 }],
+    sourceServiceRevisions: [{ arn: sd.sourceTaskDefinition, requestedProductionTrafficWeight: 100 - production }],
     targetServiceRevision: {
       arn: sd.targetTaskDefinition,
       requestedTaskCount: record.service.desiredCount ?? 0,
-      requestedTestTrafficWeight: sd.shifted.test || shifted ? 100 : 0,
-      requestedProductionTrafficWeight: shifted ? 100 : 0,
+      requestedTestTrafficWeight: sd.shifted.test || sd.status === 'SUCCESSFUL' ? 100 : 0,
+      requestedProductionTrafficWeight: production,
     },
     lifecycleStage: sd.lifecycleStage,
     lifecycleHookDetails: sd.hooks.map(({ hookId, targetType, status, expiresAt, timeoutAction }) => ({ hookId, targetType, status, expiresAt, timeoutAction })),

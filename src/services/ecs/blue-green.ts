@@ -10,6 +10,7 @@
  *   it) → POST_PRODUCTION_TRAFFIC_SHIFT → BAKE_TIME → CLEAN_UP (blue tasks stop; the target groups
  *   swap roles on the service) → SUCCESSFUL.
  *
+ * Under CANARY and LINEAR the production shift goes in steps, each baked before the next.
  * PAUSE hooks hold their stage until ContinueServiceDeployment (or their timeout). A rollback
  * shifts the rules back to blue and stops the green tasks.
  */
@@ -18,6 +19,7 @@ import { scopeOfOwnArn } from '../../core/scope.ts';
 import { isActive, isHealthy, liveDeployments, MAX_TASKS_PER_STEP } from './deployments.ts';
 import type { ServiceDeploymentRecord, ServiceRecord, StoredDeployment } from './model.ts';
 import { say } from './service-events.ts';
+import { shiftsTraffic } from './service-spec.ts';
 import { startTasks } from './service-steps.ts';
 import { MOVING_MS, scalingReason, type Tick } from './service-tick.ts';
 import type { DeploymentLifecycleHookStage, LoadBalancer, ServiceDeploymentLifecycleStage } from './shapes.ts';
@@ -35,7 +37,7 @@ const HOOKS_AT: Partial<Record<ServiceDeploymentLifecycleStage, DeploymentLifecy
   POST_PRODUCTION_TRAFFIC_SHIFT: ['POST_PRODUCTION_TRAFFIC_SHIFT'],
 };
 
-export const isBlueGreen = (record: ServiceRecord) => record.service.deploymentConfiguration?.strategy === 'BLUE_GREEN';
+export const isBlueGreen = (record: ServiceRecord) => shiftsTraffic(record.service.deploymentConfiguration?.strategy);
 
 /** The service deployment still under way, if any. */
 export function activeServiceDeployment(record: ServiceRecord): ServiceDeploymentRecord | undefined {
@@ -115,7 +117,7 @@ function stageDone(t: Tick, sd: ServiceDeploymentRecord, green: StoredDeployment
     case 'TEST_TRAFFIC_SHIFT':
       return shift(t, sd, 'test');
     case 'PRODUCTION_TRAFFIC_SHIFT':
-      return shift(t, sd, 'production');
+      return shiftProduction(t, sd);
     case 'BAKE_TIME':
       if ((sd.bakeUntil ?? 0) > t.now) return waitFor(t, (sd.bakeUntil ?? 0) - t.now);
       return true;
@@ -168,8 +170,34 @@ function hooksDone(t: Tick, sd: ServiceDeploymentRecord): boolean {
   return !waiting && sd.status === 'IN_PROGRESS' && sd.hooks.every((h) => h.status !== 'FAILED');
 }
 
-/** Moves a rule's weighted forward to green; both groups must be on it, as ECS requires. */
-function shift(t: Tick, sd: ServiceDeploymentRecord, which: 'test' | 'production'): boolean {
+/**
+ * Production moves to green in one step (BLUE_GREEN), canary then the rest (CANARY), or in equal
+ * steps (LINEAR), each held for its bake time.
+ */
+function shiftProduction(t: Tick, sd: ServiceDeploymentRecord): boolean {
+  const current = sd.productionWeight ?? 0;
+  if (current >= 100) return true;
+  if ((sd.stepUntil ?? 0) > t.now) return waitFor(t, (sd.stepUntil ?? 0) - t.now);
+  const config = t.record.service.deploymentConfiguration ?? {};
+  let next = 100;
+  let bakeMinutes = 0;
+  if (config.strategy === 'CANARY' && current === 0) {
+    next = config.canaryConfiguration?.canaryPercent ?? 5;
+    bakeMinutes = config.canaryConfiguration?.canaryBakeTimeInMinutes ?? 10;
+  } else if (config.strategy === 'LINEAR') {
+    next = Math.min(100, current + (config.linearConfiguration?.stepPercent ?? 10));
+    bakeMinutes = config.linearConfiguration?.stepBakeTimeInMinutes ?? 6;
+  }
+  if (!shift(t, sd, 'production', next)) return false;
+  sd.productionWeight = next;
+  sd.updatedAt = t.now;
+  if (next >= 100) return true;
+  sd.stepUntil = t.now + t.ecs.clock.duration(bakeMinutes * MINUTE_MS);
+  return waitFor(t, sd.stepUntil - t.now);
+}
+
+/** Moves a rule's weighted forward to green (percent); both groups must be on it, as ECS requires. */
+function shift(t: Tick, sd: ServiceDeploymentRecord, which: 'test' | 'production', percent = 100): boolean {
   const elb = t.ecs.elb;
   for (const lb of t.record.service.loadBalancers ?? []) {
     const advanced = lb.advancedConfiguration;
@@ -181,7 +209,9 @@ function shift(t: Tick, sd: ServiceDeploymentRecord, which: 'test' | 'production
       t.wake(1);
       return false;
     }
-    elb.setForwardWeights(rule, [{ targetGroupArn: advanced.alternateTargetGroupArn, weight: 100 }, { targetGroupArn: lb.targetGroupArn, weight: 0 }]);
+    // Listener weights are whole numbers: a fractional percent rounds, but a started shift never sends green nothing.
+    const green = percent > 0 ? Math.max(1, Math.round(percent)) : 0;
+    elb.setForwardWeights(rule, [{ targetGroupArn: advanced.alternateTargetGroupArn, weight: green }, { targetGroupArn: lb.targetGroupArn, weight: 100 - green }]);
   }
   sd.shifted[which] = true;
   return true;
@@ -218,6 +248,7 @@ function rollBack(t: Tick, sd: ServiceDeploymentRecord, green: StoredDeployment)
     }
   }
   sd.shifted = {};
+  sd.productionWeight = 0;
   const greenTasks = t.tasks.filter((r) => r.deploymentId === green.id);
   t.stop(greenTasks.filter(isActive).slice(0, MAX_TASKS_PER_STEP), scalingReason(green.id));
   if (greenTasks.some((r) => r.task.lastStatus !== 'STOPPED')) return t.wake(MOVING_MS);

@@ -126,6 +126,9 @@ export interface ServiceDeploymentRecord {
   hooks: (DeploymentLifecycleHookDetail & { hookId: string; stage: string; hookTargetIndex: number })[];
   /** Which rules were shifted to green, so a rollback shifts them back. */
   shifted: { test?: boolean; production?: boolean };
+  /** Green's share of production traffic so far (percent), and when the current CANARY or LINEAR step has baked. */
+  productionWeight?: number;
+  stepUntil?: number;
   bakeUntil?: number;
   createdAt: number;
   startedAt: number;

@@ -105,10 +105,7 @@ export function deploymentConfiguration(
     minimumHealthyPercent: input?.minimumHealthyPercent ?? previous?.minimumHealthyPercent ?? (daemon ? 0 : 100),
     strategy: input?.strategy ?? previous?.strategy ?? 'ROLLING',
   };
-  if (config.strategy === 'LINEAR' || config.strategy === 'CANARY') {
-    throw invalid(`Slipway does not run the ${config.strategy} deployment strategy yet (linear and canary deployments come in a later release); use strategy ROLLING or BLUE_GREEN.`);
-  }
-  if (config.strategy === 'BLUE_GREEN') checkBlueGreenConfiguration(config);
+  if (shiftsTraffic(config.strategy)) checkBlueGreenConfiguration(config);
   const { maximumPercent: max, minimumHealthyPercent: min } = config as Required<Pick<DeploymentConfiguration, 'maximumPercent' | 'minimumHealthyPercent'>>;
   if (!Number.isInteger(min) || min < 0 || min > 100) throw invalid(`minimumHealthyPercent must be between 0 and 100 (got ${min}).`);
   if (!Number.isInteger(max) || max < min) throw invalid(`maximumPercent (${max}) must be at least minimumHealthyPercent (${min}).`);
@@ -116,10 +113,29 @@ export function deploymentConfiguration(
   return config;
 }
 
-/** ECS's blue/green settings: bake time, lifecycle hooks (PAUSE only: Slipway runs no Lambda functions yet), no circuit breaker. */
+/** BLUE_GREEN, LINEAR and CANARY: green comes up beside blue and traffic moves between target groups. */
+export function shiftsTraffic(strategy: DeploymentConfiguration['strategy']): boolean {
+  return strategy === 'BLUE_GREEN' || strategy === 'LINEAR' || strategy === 'CANARY';
+}
+
+/**
+ * ECS's blue/green settings: bake time, linear steps or the canary, lifecycle hooks (PAUSE only:
+ * Slipway runs no Lambda functions yet), no circuit breaker.
+ */
 function checkBlueGreenConfiguration(config: DeploymentConfiguration): void {
-  const bake = config.bakeTimeInMinutes ?? 0;
-  if (!Number.isInteger(bake) || bake < 0 || bake > 1440) throw invalid(`bakeTimeInMinutes must be between 0 and 1440 (got ${config.bakeTimeInMinutes}).`);
+  const linear = config.linearConfiguration;
+  if (config.strategy === 'LINEAR' && linear) {
+    const step = linear.stepPercent ?? 10;
+    if (!(step >= 3 && step <= 100)) throw invalid(`linearConfiguration.stepPercent must be between 3.0 and 100 (got ${linear.stepPercent}).`);
+    checkMinutes('linearConfiguration.stepBakeTimeInMinutes', linear.stepBakeTimeInMinutes);
+  }
+  const canary = config.canaryConfiguration;
+  if (config.strategy === 'CANARY' && canary) {
+    const percent = canary.canaryPercent ?? 5;
+    if (!(percent >= 0.1 && percent <= 100)) throw invalid(`canaryConfiguration.canaryPercent must be between 0.1 and 100 (got ${canary.canaryPercent}).`);
+    checkMinutes('canaryConfiguration.canaryBakeTimeInMinutes', canary.canaryBakeTimeInMinutes);
+  }
+  checkMinutes('bakeTimeInMinutes', config.bakeTimeInMinutes);
   if (config.deploymentCircuitBreaker?.enable) throw invalid('deploymentCircuitBreaker is supported only with the ROLLING deployment strategy.');
   for (const [i, hook] of (config.lifecycleHooks ?? []).entries()) {
     const field = `deploymentConfiguration.lifecycleHooks[${i}]`;
@@ -135,17 +151,21 @@ function checkBlueGreenConfiguration(config: DeploymentConfiguration): void {
   }
 }
 
+function checkMinutes(field: string, minutes: number | undefined): void {
+  if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 0 || minutes > 1440)) throw invalid(`${field} must be between 0 and 1440 (got ${minutes}).`);
+}
+
 /** Under BLUE_GREEN each load balancer names its alternate target group and the production listener rule that forwards to both. */
 export function checkBlueGreenLoadBalancers(config: DeploymentConfiguration, loadBalancers: LoadBalancer[]): void {
-  if (config.strategy !== 'BLUE_GREEN') return;
+  if (!shiftsTraffic(config.strategy)) return;
   if (!loadBalancers.some((lb) => lb.targetGroupArn)) {
-    throw invalid('The BLUE_GREEN deployment strategy needs loadBalancers with a target group and its advancedConfiguration (Slipway has no Service Connect).');
+    throw invalid(`The ${config.strategy} deployment strategy needs loadBalancers with a target group and its advancedConfiguration (Slipway has no Service Connect).`);
   }
   for (const [i, lb] of loadBalancers.entries()) {
     const advanced = lb.advancedConfiguration;
     if (!lb.targetGroupArn) continue;
     if (!advanced?.alternateTargetGroupArn || !advanced.productionListenerRule) {
-      throw invalid(`loadBalancers[${i}].advancedConfiguration must name an alternateTargetGroupArn and a productionListenerRule for the BLUE_GREEN deployment strategy.`);
+      throw invalid(`loadBalancers[${i}].advancedConfiguration must name an alternateTargetGroupArn and a productionListenerRule for the ${config.strategy} deployment strategy.`);
     }
     if (advanced.alternateTargetGroupArn === lb.targetGroupArn) throw invalid(`loadBalancers[${i}].advancedConfiguration.alternateTargetGroupArn must differ from its targetGroupArn.`);
   }
