@@ -12,7 +12,7 @@ import {
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { quickTargetGroup, rejects, slipwayForTests } from '../../src/services/ecs/testing.ts';
+import { blueGreenGroups, rejects, slipwayForTests } from '../../src/services/ecs/testing.ts';
 import { elbClient, get, targetStates } from '../support/elb.ts';
 import { TEST_IMAGE } from '../support/images.ts';
 import { waitFor } from '../support/slipway.ts';
@@ -27,29 +27,11 @@ const web = (version: string, family = 'bg-web') => ({
   }],
 });
 
-/** A service's blue and green target groups, behind a load balancer `name`. */
-async function groupsBehind(elb: ReturnType<typeof elbClient>, name: string) {
-  const blue = await quickTargetGroup(elb, `${name}-blue`, 'instance', 8080);
-  const green = await quickTargetGroup(elb, `${name}-green`, 'instance', 8080);
-  const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: name }))).LoadBalancers![0];
-  /** A listener on `port` answering 404 but for one rule forwarding everything to blue 100 / green 0; its ARN. */
-  const rule = async (port: number) => {
-    const listener = (await elb.send(new E.CreateListenerCommand({
-      LoadBalancerArn: lb.LoadBalancerArn, Protocol: 'HTTP', Port: port, DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404' } }],
-    }))).Listeners![0];
-    return (await elb.send(new E.CreateRuleCommand({
-      ListenerArn: listener.ListenerArn, Priority: 10, Conditions: [{ Field: 'path-pattern', Values: ['/*'] }],
-      Actions: [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: blue, Weight: 100 }, { TargetGroupArn: green, Weight: 0 }] } }],
-    }))).Rules![0].RuleArn!;
-  };
-  return { blue, green, rule, url: (port: number) => `http://${lb.DNSName}:${port}/` };
-}
-
 test('BLUE_GREEN: green comes up beside blue, a PAUSE hook holds it, traffic shifts, blue stops; a stop rolls back', async () => {
   const slipway = slipwayUnderTest();
   const ecs = slipway.ecs;
   const elb = elbClient(slipway.endpoint);
-  const { blue, green, rule, url } = await groupsBehind(elb, 'bg');
+  const { blue, green, rule, url } = await blueGreenGroups(elb, 'bg');
   const production = await rule(8000);
   const testRule = await rule(8001);
   const prodUrl = url(8000);
@@ -140,7 +122,7 @@ test('CANARY: production holds green at the canary percent for its bake time, th
   const slipway = slipwayUnderTest();
   const ecs = slipway.ecs;
   const elb = elbClient(slipway.endpoint);
-  const { blue, green, rule, url: at } = await groupsBehind(elb, 'canary');
+  const { blue, green, rule, url: at } = await blueGreenGroups(elb, 'canary');
   const production = await rule(8000);
   const v1 = (await ecs.send(new RegisterTaskDefinitionCommand(web('c1', 'canary-web')))).taskDefinition!.taskDefinitionArn!;
   const v2 = (await ecs.send(new RegisterTaskDefinitionCommand(web('c2', 'canary-web')))).taskDefinition!.taskDefinitionArn!;

@@ -31,7 +31,7 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const cluster = requireCluster(ecs, scope, input.cluster);
       checkServiceName(input.serviceName);
       const scheduling: SchedulingStrategy = input.schedulingStrategy ?? 'REPLICA';
-      checkController(input.deploymentController, scheduling);
+      checkController(input.deploymentController, scheduling, input.deploymentConfiguration);
       const controller = input.deploymentController?.type ?? 'ECS';
       checkCapacityProviders(input.launchType, input.capacityProviderStrategy);
       const launchType: LaunchType = input.launchType ?? 'EC2';
@@ -131,6 +131,7 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const definition = named ?? (svc.taskDefinition ? ecs.model.taskDefinitions.get(svc.taskDefinition) : undefined);
       if (!definition && !taskSets) throw ecsError.taskDefinitionNotFound();
       const config = deploymentConfiguration(input.deploymentConfiguration, scheduling, svc.deploymentConfiguration);
+      checkController(svc.deploymentController, scheduling, config);
       const network = input.networkConfiguration && definition ? networkConfiguration(input.networkConfiguration, definition) : input.networkConfiguration ?? svc.networkConfiguration;
       checkTaskSetServiceUpdate(input, svc, named?.taskDefinition.taskDefinitionArn, network);
       const loadBalancers = input.loadBalancers ?? svc.loadBalancers ?? [];

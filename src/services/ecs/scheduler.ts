@@ -68,6 +68,9 @@ function drain(t: Tick): void {
   svc.pendingCount = 0;
   t.record.deployments = primary ? [{ ...primary, desiredCount: 0, runningCount: 0, pendingCount: 0, updatedAt: t.now }] : [];
   t.record.taskSets = undefined;
+  for (const sd of t.record.serviceDeployments ?? []) {
+    if (sd.status === 'IN_PROGRESS' || sd.status === 'ROLLBACK_IN_PROGRESS') Object.assign(sd, { status: 'STOPPED', statusReason: 'The service was deleted.', finishedAt: t.now, updatedAt: t.now });
+  }
   t.book.inactiveAt = t.now;
   t.wake(t.ecs.clock.duration(INACTIVE_RETENTION_MS));
 }

@@ -23,10 +23,13 @@ export function checkServiceName(name: string): void {
   }
 }
 
-/** Any of ECS's controllers, but a daemon service is rolled by ECS itself. */
-export function checkController(controller: DeploymentController | undefined, scheduling: SchedulingStrategy): void {
+/** Any of ECS's controllers, but a daemon service, or one with ECS's own blue/green strategies, is rolled by ECS itself. */
+export function checkController(controller: DeploymentController | undefined, scheduling: SchedulingStrategy, config?: DeploymentConfiguration): void {
   const type = controller?.type ?? 'ECS';
   if (type !== 'ECS' && scheduling === 'DAEMON') throw invalid(`The daemon scheduling strategy does not support the ${type} deployment controller.`);
+  if (type !== 'ECS' && shiftsTraffic(config?.strategy)) {
+    throw invalid(`deploymentConfiguration.strategy ${config?.strategy} needs the ECS deployment controller; a ${type} service's deployments are its task sets'.`);
+  }
 }
 
 /**
