@@ -4,14 +4,13 @@
  * awaiting action and the same containers (none started twice); continuing then finishes it.
  */
 import {
-  ContinueServiceDeploymentCommand, CreateServiceCommand, DescribeServiceDeploymentsCommand, ListServiceDeploymentsCommand, RegisterTaskDefinitionCommand,
-  UpdateServiceCommand, type ServiceDeployment,
+  ContinueServiceDeploymentCommand, CreateServiceCommand, DescribeServiceDeploymentsCommand, ListServiceDeploymentsCommand, UpdateServiceCommand,
+  type ServiceDeployment,
 } from '@aws-sdk/client-ecs';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { blueGreenGroups, slipwayProcessesForTests } from '../../src/services/ecs/testing.ts';
+import { blueGreenGroups, registerVersion, slipwayProcessesForTests } from '../../src/services/ecs/testing.ts';
 import { elbClient, get } from '../support/elb.ts';
-import { TEST_IMAGE } from '../support/images.ts';
 import { docker, ecsClient, waitFor } from '../support/slipway.ts';
 
 const FAMILY = 'bg-survivor';
@@ -25,15 +24,8 @@ test('kill -9 while a PAUSE hook holds a blue/green deployment: the restarted Sl
   let ecs = ecsClient(slipway.endpoint);
   const { blue, green, rule, url } = await blueGreenGroups(elbClient(slipway.endpoint), 'survivor');
   const production = await rule(8000);
-  const td = async (version: string) => (await ecs.send(new RegisterTaskDefinitionCommand({
-    family: FAMILY,
-    containerDefinitions: [{
-      name: 'web', image: TEST_IMAGE, memory: 16, portMappings: [{ containerPort: 8080, hostPort: 0 }],
-      command: ['sh', '-c', `echo ${version} > /www/index.html && exec httpd -f -p 8080 -h /www`],
-    }],
-  }))).taskDefinition!.taskDefinitionArn!;
-  const v1 = await td('v1');
-  const v2 = await td('v2');
+  const v1 = await registerVersion(ecs, FAMILY, 'v1');
+  const v2 = await registerVersion(ecs, FAMILY, 'v2');
   await ecs.send(new CreateServiceCommand({
     serviceName: 'survivor', taskDefinition: v1, desiredCount: 2,
     deploymentConfiguration: { strategy: 'BLUE_GREEN', lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['POST_SCALE_UP'] }] },

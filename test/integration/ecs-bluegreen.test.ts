@@ -7,25 +7,16 @@
  */
 import {
   ContinueServiceDeploymentCommand, CreateServiceCommand, DescribeServiceDeploymentsCommand, DescribeServicesCommand, ListServiceDeploymentsCommand,
-  RegisterTaskDefinitionCommand, StopServiceDeploymentCommand, UpdateServiceCommand, type ServiceDeployment,
+  StopServiceDeploymentCommand, UpdateServiceCommand, type ServiceDeployment,
 } from '@aws-sdk/client-ecs';
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { blueGreenGroups, rejects, slipwayForTests } from '../../src/services/ecs/testing.ts';
+import { blueGreenGroups, registerVersion, rejects, slipwayForTests } from '../../src/services/ecs/testing.ts';
 import { elbClient, get, targetStates } from '../support/elb.ts';
-import { TEST_IMAGE } from '../support/images.ts';
 import { waitFor } from '../support/slipway.ts';
 
 const slipwayUnderTest = slipwayForTests();
-
-const web = (version: string, family = 'bg-web') => ({
-  family,
-  containerDefinitions: [{
-    name: 'web', image: TEST_IMAGE, memory: 16, portMappings: [{ containerPort: 8080, hostPort: 0 }],
-    command: ['sh', '-c', `echo ${version} > /www/index.html && exec httpd -f -p 8080 -h /www`],
-  }],
-});
 
 test('BLUE_GREEN: green comes up beside blue, a PAUSE hook holds it, traffic shifts, blue stops; a stop rolls back', async () => {
   const slipway = slipwayUnderTest();
@@ -37,7 +28,7 @@ test('BLUE_GREEN: green comes up beside blue, a PAUSE hook holds it, traffic shi
   const prodUrl = url(8000);
   const testUrl = url(8001);
   const tds: string[] = [];
-  for (const v of ['v1', 'v2', 'v3']) tds.push((await ecs.send(new RegisterTaskDefinitionCommand(web(v)))).taskDefinition!.taskDefinitionArn!);
+  for (const v of ['v1', 'v2', 'v3']) tds.push(await registerVersion(ecs, 'bg-web', v));
   const loadBalancers = [{
     targetGroupArn: blue, containerName: 'web', containerPort: 8080,
     advancedConfiguration: { alternateTargetGroupArn: green, productionListenerRule: production, testListenerRule: testRule, roleArn: 'arn:aws:iam::000000000000:role/ecs-elb' },
@@ -124,8 +115,8 @@ test('CANARY: production holds green at the canary percent for its bake time, th
   const elb = elbClient(slipway.endpoint);
   const { blue, green, rule, url: at } = await blueGreenGroups(elb, 'canary');
   const production = await rule(8000);
-  const v1 = (await ecs.send(new RegisterTaskDefinitionCommand(web('c1', 'canary-web')))).taskDefinition!.taskDefinitionArn!;
-  const v2 = (await ecs.send(new RegisterTaskDefinitionCommand(web('c2', 'canary-web')))).taskDefinition!.taskDefinitionArn!;
+  const v1 = await registerVersion(ecs, 'canary-web', 'c1');
+  const v2 = await registerVersion(ecs, 'canary-web', 'c2');
   await rejects(ecs.send(new CreateServiceCommand({
     serviceName: 'canary', taskDefinition: v1, desiredCount: 1,
     deploymentConfiguration: { strategy: 'CANARY', canaryConfiguration: { canaryPercent: 0.01 } },

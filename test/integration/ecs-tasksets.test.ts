@@ -6,14 +6,14 @@
  */
 import {
   CreateServiceCommand, CreateTaskSetCommand, DeleteServiceCommand, DeleteTaskSetCommand, DescribeServicesCommand, DescribeTasksCommand, DescribeTaskSetsCommand, ListTasksCommand,
-  RegisterTaskDefinitionCommand, UpdateServiceCommand, UpdateServicePrimaryTaskSetCommand,
+  UpdateServiceCommand, UpdateServicePrimaryTaskSetCommand,
 } from '@aws-sdk/client-ecs';
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { quickTargetGroup, slipwayForTests } from '../../src/services/ecs/testing.ts';
+import { quickTargetGroup, registerVersion, slipwayForTests } from '../../src/services/ecs/testing.ts';
 import { elbClient, get, targetStates } from '../support/elb.ts';
 import { TEST_IMAGE, TEST_PAGE } from '../support/images.ts';
 import { awsCli, waitFor } from '../support/slipway.ts';
@@ -118,15 +118,8 @@ test("seed 002's create-service.json through the aws CLI: a CODE_DEPLOY service 
 test('an EXTERNAL service: blue and green task sets each in their own target group; a deleted set drains before its tasks stop', async () => {
   const slipway = slipwayUnderTest();
   const ecs = slipway.ecs;
-  const web = (version: string) => ({
-    family: 'sets-web',
-    containerDefinitions: [{
-      name: 'web', image: TEST_IMAGE, memory: 16, portMappings: [{ containerPort: 8080, hostPort: 0 }],
-      command: ['sh', '-c', `echo ${version} > /www/index.html && exec httpd -f -p 8080 -h /www`],
-    }],
-  });
-  const v1 = (await ecs.send(new RegisterTaskDefinitionCommand(web('blue')))).taskDefinition!.taskDefinitionArn!;
-  const v2 = (await ecs.send(new RegisterTaskDefinitionCommand(web('green')))).taskDefinition!.taskDefinitionArn!;
+  const v1 = await registerVersion(ecs, 'sets-web', 'blue');
+  const v2 = await registerVersion(ecs, 'sets-web', 'green');
   const blueTg = await targetGroup('blue', 'instance', 8080);
   const greenTg = await targetGroup('green', 'instance', 8080);
   const blueUrl = await listener('blue', blueTg);

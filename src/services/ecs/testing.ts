@@ -2,6 +2,7 @@
  * @module services/ecs/testing
  * An ECS room over an in-memory store and no engine, for unit tests of its handlers.
  */
+import { RegisterTaskDefinitionCommand, type ECSClient } from '@aws-sdk/client-ecs';
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
@@ -11,7 +12,7 @@ import { EventBus } from '../../core/events.ts';
 import type { RequestContext } from '../../protocol/types.ts';
 import type { ContainerRuntime } from '../../runtime/types.ts';
 import { Store } from '../../store/index.ts';
-import { ensureTestImages } from '../../../test/support/images.ts';
+import { ensureTestImages, TEST_IMAGE } from '../../../test/support/images.ts';
 import { rmSync } from 'node:fs';
 import { stopHaproxy } from '../../../test/support/elb.ts';
 import {
@@ -138,4 +139,18 @@ export async function blueGreenGroups(elb: E.ElasticLoadBalancingV2Client, name:
     return ruleArn;
   };
   return { blue, green, rule, url: (port: number) => `http://${lb.DNSName}:${port}/` };
+}
+
+/** Registers a revision of `family` whose one container, `web`, answers `version` on port 8080 (a dynamic host port); its ARN. */
+export async function registerVersion(ecs: ECSClient, family: string, version: string): Promise<string> {
+  const out = await ecs.send(new RegisterTaskDefinitionCommand({
+    family,
+    containerDefinitions: [{
+      name: 'web', image: TEST_IMAGE, memory: 16, portMappings: [{ containerPort: 8080, hostPort: 0 }],
+      command: ['sh', '-c', `echo ${version} > /www/index.html && exec httpd -f -p 8080 -h /www`],
+    }],
+  }));
+  const arn = out.taskDefinition?.taskDefinitionArn;
+  if (!arn) throw new Error(`${family} was not registered`);
+  return arn;
 }
