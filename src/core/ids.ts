@@ -69,7 +69,15 @@ export const ecsArn = {
   containerInstance: (s: Scope, cluster: string, id: string) => arn(s, 'ecs', `container-instance/${cluster}/${id}`),
   taskDefinition: (s: Scope, family: string, revision: number) => arn(s, 'ecs', `task-definition/${family}:${revision}`),
   taskSet: (s: Scope, cluster: string, service: string, id: string) => arn(s, 'ecs', `task-set/${cluster}/${service}/${id}`),
+  serviceDeployment: (s: Scope, cluster: string, service: string, id: string) => arn(s, 'ecs', `service-deployment/${cluster}/${service}/${id}`),
 };
+
+/** The id at the end of an ECS service deployment ARN: 22 letters and digits. */
+export function serviceDeploymentId(): string {
+  let id = '';
+  while (id.length < 22) id += ALPHANUMERIC[randomInt(ALPHANUMERIC.length)];
+  return id;
+}
 
 /** The scope (region, account) an ARN names. */
 export function scopeOfArn(value: string): Scope | undefined {

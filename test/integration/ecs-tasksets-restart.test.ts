@@ -6,26 +6,14 @@
 import { CreateServiceCommand, DescribeTaskSetsCommand, ListTasksCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { elbClient, stopHaproxy, targetStates } from '../support/elb.ts';
-import { ensureTestImages, TEST_IMAGE } from '../support/images.ts';
-import { docker, ecsClient, freePort, removeSlipwayContainers, startSlipwayProcess, tempDataDir, waitFor, type SlipwayProcess } from '../support/slipway.ts';
+import { test } from 'node:test';
+import { slipwayProcessesForTests } from '../../src/services/ecs/testing.ts';
+import { elbClient, targetStates } from '../support/elb.ts';
+import { TEST_IMAGE } from '../support/images.ts';
+import { docker, ecsClient, waitFor } from '../support/slipway.ts';
 
 const FAMILY = 'sets-survivor';
-const dataDir = tempDataDir();
-const env = { SLIPWAY_TIME_SCALE: '20' };
-let slipway: SlipwayProcess | undefined;
-
-before(async () => {
-  await ensureTestImages(docker);
-});
-after(async () => {
-  await slipway?.kill('SIGKILL');
-  await stopHaproxy(dataDir);
-  await removeSlipwayContainers(undefined, FAMILY);
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const processes = slipwayProcessesForTests(FAMILY);
 
 /** Running engine containers of the family: task ARN → [container id, task set label]. */
 async function engine(): Promise<Map<string, [string, string]>> {
@@ -34,8 +22,7 @@ async function engine(): Promise<Map<string, [string, string]>> {
 }
 
 test('kill -9 with task sets running: the restarted Slipway adopts their containers and keeps scaling them', async () => {
-  const port = await freePort();
-  slipway = await startSlipwayProcess(dataDir, port, env);
+  let slipway = await processes.start();
   let ecs = ecsClient(slipway.endpoint);
   const elb = elbClient(slipway.endpoint);
   const tg = (await elb.send(new E.CreateTargetGroupCommand({
@@ -62,7 +49,7 @@ test('kill -9 with task sets running: the restarted Slipway adopts their contain
   for (const [, [, label]] of before) assert.equal(label, set.taskSetArn, 'containers carry their task set');
 
   await slipway.kill('SIGKILL');
-  slipway = await startSlipwayProcess(dataDir, port, env);
+  slipway = await processes.start();
   ecs = ecsClient(slipway.endpoint);
   const again = await steady();
   assert.equal(again.id, set.id);
@@ -72,7 +59,7 @@ test('kill -9 with task sets running: the restarted Slipway adopts their contain
 
   await ecs.send(new UpdateServiceCommand({ service: 'survivor', desiredCount: 3 }));
   await waitFor('3 healthy targets', async () => {
-    const states = await targetStates(elbClient(slipway!.endpoint), tg);
+    const states = await targetStates(elbClient(slipway.endpoint), tg);
     return states.length === 3 && states.every((s) => s.endsWith(' healthy'));
   }, 60_000, 200);
   const after = await engine();

@@ -6,26 +6,19 @@
  */
 import {
   CreateServiceCommand, CreateTaskSetCommand, DeleteServiceCommand, DeleteTaskSetCommand, DescribeServicesCommand, DescribeTasksCommand, DescribeTaskSetsCommand, ListTasksCommand,
-  RegisterTaskDefinitionCommand, UpdateServiceCommand, UpdateServicePrimaryTaskSetCommand,
+  UpdateServiceCommand, UpdateServicePrimaryTaskSetCommand,
 } from '@aws-sdk/client-ecs';
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
+import { quickTargetGroup, registerVersion, slipwayForTests } from '../../src/services/ecs/testing.ts';
 import { elbClient, get, targetStates } from '../support/elb.ts';
-import { ensureTestImages, TEST_IMAGE, TEST_PAGE } from '../support/images.ts';
-import { awsCli, docker, startTestSlipway, waitFor, type TestSlipway } from '../support/slipway.ts';
+import { TEST_IMAGE, TEST_PAGE } from '../support/images.ts';
+import { awsCli, waitFor } from '../support/slipway.ts';
 
-let slipway: TestSlipway;
-
-before(async () => {
-  await ensureTestImages(docker);
-  slipway = await startTestSlipway({ timeScale: 20 });
-});
-after(async () => {
-  await slipway?.close();
-});
+const slipwayUnderTest = slipwayForTests();
 
 /** Seed 002's taskdef.json; only its image (no registry is reachable here) and the command serving port 80 differ. */
 const seedTaskDef = {
@@ -57,27 +50,21 @@ const seedCreateService = (taskDefinition: string, targetGroupArn: string, conta
 });
 
 async function listener(name: string, targetGroupArn: string): Promise<string> {
-  const elb = elbClient(slipway.endpoint);
+  const elb = elbClient(slipwayUnderTest().endpoint);
   const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: name }))).LoadBalancers![0];
   await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lb.LoadBalancerArn, Protocol: 'HTTP', Port: 8000, DefaultActions: [{ Type: 'forward', TargetGroupArn: targetGroupArn }] }));
   return `http://${lb.DNSName}:8000/`;
 }
 
-async function targetGroup(name: string, type: 'ip' | 'instance', port: number): Promise<string> {
-  const elb = elbClient(slipway.endpoint);
-  const arn = (await elb.send(new E.CreateTargetGroupCommand({
-    Name: name, Protocol: 'HTTP', Port: port, VpcId: 'vpc-1', TargetType: type, HealthCheckIntervalSeconds: 5, HealthCheckTimeoutSeconds: 2, HealthyThresholdCount: 2,
-  }))).TargetGroups![0].TargetGroupArn!;
-  await elb.send(new E.ModifyTargetGroupAttributesCommand({ TargetGroupArn: arn, Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '20' }] }));
-  return arn;
-}
+const targetGroup = (name: string, type: 'ip' | 'instance', port: number) => quickTargetGroup(elbClient(slipwayUnderTest().endpoint), name, type, port);
 
 const healthy = (tg: string, n: number) => waitFor(`${n} healthy targets`, async () => {
-  const states = await targetStates(elbClient(slipway.endpoint), tg);
+  const states = await targetStates(elbClient(slipwayUnderTest().endpoint), tg);
   return states.length === n && states.every((s) => s.endsWith(' healthy')) ? states : undefined;
 }, 60_000, 100);
 
 test("seed 002's create-service.json through the aws CLI: a CODE_DEPLOY service whose PRIMARY task set answers through its target group", async () => {
+  const slipway = slipwayUnderTest();
   const dir = slipway.dataDir;
   const cli = (args: string[]) => awsCli(slipway.endpoint, args, { cwd: dir });
   writeFileSync(join(dir, 'taskdef.json'), JSON.stringify(seedTaskDef));
@@ -129,16 +116,10 @@ test("seed 002's create-service.json through the aws CLI: a CODE_DEPLOY service 
 });
 
 test('an EXTERNAL service: blue and green task sets each in their own target group; a deleted set drains before its tasks stop', async () => {
+  const slipway = slipwayUnderTest();
   const ecs = slipway.ecs;
-  const web = (version: string) => ({
-    family: 'sets-web',
-    containerDefinitions: [{
-      name: 'web', image: TEST_IMAGE, memory: 16, portMappings: [{ containerPort: 8080, hostPort: 0 }],
-      command: ['sh', '-c', `echo ${version} > /www/index.html && exec httpd -f -p 8080 -h /www`],
-    }],
-  });
-  const v1 = (await ecs.send(new RegisterTaskDefinitionCommand(web('blue')))).taskDefinition!.taskDefinitionArn!;
-  const v2 = (await ecs.send(new RegisterTaskDefinitionCommand(web('green')))).taskDefinition!.taskDefinitionArn!;
+  const v1 = await registerVersion(ecs, 'sets-web', 'blue');
+  const v2 = await registerVersion(ecs, 'sets-web', 'green');
   const blueTg = await targetGroup('blue', 'instance', 8080);
   const greenTg = await targetGroup('green', 'instance', 8080);
   const blueUrl = await listener('blue', blueTg);

@@ -6,6 +6,7 @@
  */
 import { ecsArn, type Scope } from '../../core/ids.ts';
 import type { Handlers } from '../../protocol/types.ts';
+import { activeServiceDeployment, beginBlueGreen, isBlueGreen } from './blue-green.ts';
 import type { EcsContext } from './context.ts';
 import { liveDeployments, newDeployment } from './deployments.ts';
 import { ecsError } from './errors.ts';
@@ -13,7 +14,7 @@ import { INACTIVE_RETENTION_MS, type ServiceRecord } from './model.ts';
 import { scopeOf } from '../../core/scope.ts';
 import { findService, listPage, requireActiveService, requireCluster, requireRunnableTaskDefinition, requireService, serviceArnFor } from './resolve.ts';
 import {
-  checkCapacityProviders, checkController, checkDaemon, checkDesiredCount, checkGracePeriod, checkLoadBalancers, checkServiceName, checkTaskSetServiceUpdate,
+  checkBlueGreenLoadBalancers, checkCapacityProviders, checkController, checkDaemon, checkDesiredCount, checkGracePeriod, checkLoadBalancers, checkServiceName, checkTaskSetServiceUpdate,
   deploymentConfiguration, networkConfiguration, sameValue,
 } from './service-spec.ts';
 import { buildTaskSet, controllerOf, liveTaskSet } from './task-sets.ts';
@@ -29,7 +30,7 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const scope = scopeOf(ctx);
       checkServiceName(input.serviceName);
       const scheduling: SchedulingStrategy = input.schedulingStrategy ?? 'REPLICA';
-      checkController(input.deploymentController, scheduling);
+      checkController(input.deploymentController, scheduling, input.deploymentConfiguration);
       const controller = input.deploymentController?.type ?? 'ECS';
       checkCapacityProviders(input.launchType, input.capacityProviderStrategy);
       const launchType: LaunchType = input.launchType ?? 'EC2';
@@ -45,6 +46,7 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       }
       const definition = input.taskDefinition ? requireRunnableTaskDefinition(ecs.model, scope, input.taskDefinition) : undefined;
       const config = deploymentConfiguration(input.deploymentConfiguration, scheduling);
+      checkBlueGreenLoadBalancers(config, input.loadBalancers ?? []);
       const network = definition ? networkConfiguration(input.networkConfiguration, definition) : input.networkConfiguration;
       if (definition) {
         checkLaunchable({ definition, launchType, networkConfiguration: input.networkConfiguration });
@@ -130,6 +132,7 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const definition = named ?? (svc.taskDefinition ? ecs.model.taskDefinitions.get(svc.taskDefinition) : undefined);
       if (!definition && !taskSets) throw ecsError.taskDefinitionNotFound();
       const config = deploymentConfiguration(input.deploymentConfiguration, scheduling, svc.deploymentConfiguration);
+      checkController(svc.deploymentController, scheduling, config);
       const network = input.networkConfiguration && definition ? networkConfiguration(input.networkConfiguration, definition) : input.networkConfiguration ?? svc.networkConfiguration;
       checkTaskSetServiceUpdate(input, svc, named?.taskDefinition.taskDefinitionArn, network);
       const loadBalancers = input.loadBalancers ?? svc.loadBalancers ?? [];
@@ -138,6 +141,7 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
         checkLaunchable({ definition, launchType: svc.launchType, networkConfiguration: network });
         checkLoadBalancers(loadBalancers, definition);
       }
+      checkBlueGreenLoadBalancers(config, loadBalancers);
 
       const taskDefinition = definition?.taskDefinition.taskDefinitionArn ?? svc.taskDefinition;
       const deploy = taskDefinition !== undefined && !taskSets && (input.forceNewDeployment === true ||
@@ -163,14 +167,20 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
         if (input.propagateTags !== undefined) s.propagateTags = input.propagateTags;
         if (input.serviceRegistries) s.serviceRegistries = input.serviceRegistries;
         if (!deploy || !taskDefinition) return;
+        if (isBlueGreen(r) && activeServiceDeployment(r)) {
+          throw ecsError.invalidParameter('A blue/green service deployment of this service is in progress; wait for it to finish or stop it with StopServiceDeployment.');
+        }
+        const previous = r.deployments[0];
         for (const d of r.deployments) d.status = 'ACTIVE';
-        r.deployments.unshift(newDeployment({
+        const fresh = newDeployment({
           taskDefinition,
           desiredCount: s.desiredCount ?? 0,
           launchType: s.launchType,
           platformVersion,
           networkConfiguration: network,
-        }, now));
+        }, now);
+        r.deployments.unshift(fresh);
+        if (isBlueGreen(r) && previous) beginBlueGreen(r, fresh, previous, now);
       });
       if (!updated) throw ecsError.serviceNotFound();
       ecs.enqueueService(svc.serviceArn);

@@ -5,6 +5,7 @@
 import type { Handlers } from '../../protocol/types.ts';
 import { clusterHandlers } from './api-clusters.ts';
 import { instanceHandlers } from './api-instances.ts';
+import { serviceDeploymentHandlers } from './api-service-deployments.ts';
 import { serviceHandlers } from './api-services.ts';
 import { taskDefinitionHandlers } from './api-taskdefs.ts';
 import { tagHandlers } from './api-tags.ts';
@@ -22,5 +23,6 @@ export function ecsHandlers(ecs: EcsContext): Handlers<EcsOperations> {
     ...taskHandlers(ecs),
     ...serviceHandlers(ecs),
     ...taskSetHandlers(ecs),
+    ...serviceDeploymentHandlers(ecs),
   };
 }

@@ -13,6 +13,7 @@
  */
 import { shortName } from '../../core/ids.ts';
 import type { TargetRef } from '../elb/index.ts';
+import { activeServiceDeployment } from './blue-green.ts';
 import type { EcsContext } from './context.ts';
 import type { ServiceRecord, TaskRecord } from './model.ts';
 import { addEvent, eventSubject } from './service-events.ts';
@@ -27,8 +28,10 @@ function subjectOf(record: TaskRecord): string {
   return eventSubject(shortName(record.serviceArn ?? ''), record.taskSetArn);
 }
 
-/** The load balancers a service task is behind: its task set's, or else its service's. */
+/** The load balancers a service task is behind: its task set's, a blue/green deployment's green ones, or else its service's. */
 export function balancersOf(record: TaskRecord, service: ServiceRecord | undefined): LoadBalancer[] {
+  const blueGreen = service ? activeServiceDeployment(service) : undefined;
+  if (blueGreen && record.deploymentId === blueGreen.greenDeploymentId) return blueGreen.greenLoadBalancers;
   if (!record.taskSetArn) return service?.service.loadBalancers ?? [];
   return service?.taskSets?.find((s) => s.taskSetArn === record.taskSetArn)?.loadBalancers ?? [];
 }

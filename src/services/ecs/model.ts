@@ -19,7 +19,11 @@ import type {
   ContainerDefinition,
   ContainerInstance,
   Deployment,
+  DeploymentLifecycleHookDetail,
+  LoadBalancer,
   Service,
+  ServiceDeploymentLifecycleStage,
+  ServiceDeploymentStatus,
   ServiceEvent,
   Tag,
   Task,
@@ -85,6 +89,8 @@ export interface ServiceRecord {
   service: StoredService;
   /** Deployments in the order shown by DescribeServices (PRIMARY first); none under CODE_DEPLOY or EXTERNAL. */
   deployments: StoredDeployment[];
+  /** Its BLUE_GREEN service deployments, newest first (service-deployments.ts). */
+  serviceDeployments?: ServiceDeploymentRecord[];
   /** Task sets of a CODE_DEPLOY or EXTERNAL service, oldest first; a deleted one stays (DRAINING) until its tasks stopped. */
   taskSets?: StoredTaskSet[];
   events: ServiceEvent[];
@@ -101,6 +107,34 @@ export interface ServiceRecord {
     /** When the service became INACTIVE; it is forgotten an hour (scaled) later. */
     inactiveAt?: number;
   };
+}
+
+/** One BLUE_GREEN service deployment: the green deployment replacing the blue one, and how far it got. */
+export interface ServiceDeploymentRecord {
+  serviceDeploymentArn: string;
+  /** The service deployment (ecs-svc/...) it rolls out, and the one it replaces. */
+  greenDeploymentId: string;
+  blueDeploymentId: string;
+  sourceTaskDefinition: string;
+  targetTaskDefinition: string;
+  /** The load balancers green tasks register with: the service's, each on its alternate target group. */
+  greenLoadBalancers: LoadBalancer[];
+  status: ServiceDeploymentStatus;
+  statusReason?: string;
+  lifecycleStage: ServiceDeploymentLifecycleStage;
+  /** Hook details as DescribeServiceDeployments shows them, with the stage and the hook (its index) each belongs to. */
+  hooks: (DeploymentLifecycleHookDetail & { hookId: string; stage: string; hookTargetIndex: number })[];
+  /** Which rules were shifted to green, so a rollback shifts them back. */
+  shifted: { test?: boolean; production?: boolean };
+  /** Green's share of production traffic so far (percent), and when the current CANARY or LINEAR step has baked. */
+  productionWeight?: number;
+  stepUntil?: number;
+  bakeUntil?: number;
+  createdAt: number;
+  startedAt: number;
+  updatedAt: number;
+  finishedAt?: number;
+  rollback?: { reason: string; startedAt: number };
 }
 
 /** How long a deleted (INACTIVE) service stays describable, nominal; then the scheduler forgets it. */

@@ -7,8 +7,9 @@
  * completion — so a run interrupted by a crash leaves either all of its step or none of it. It
  * never branches on what woke it; the task controller wakes it whenever a service task changes.
  * A service under the CODE_DEPLOY or EXTERNAL controller has task sets instead of deployments:
- * task-set-scheduler.ts takes its step.
+ * task-set-scheduler.ts takes its step. A BLUE_GREEN deployment under way is blue-green.ts's.
  */
+import { activeServiceDeployment, blueGreenStep, isBlueGreen } from './blue-green.ts';
 import type { EcsContext } from './context.ts';
 import {
   circuitBreakerThreshold, countFailedTasks, failureStreak, isActive, isHealthy, isStopping, liveCounts, liveDeployments, MAX_TASKS_PER_STEP,
@@ -67,6 +68,9 @@ function drain(t: Tick): void {
   svc.pendingCount = 0;
   t.record.deployments = primary ? [{ ...primary, desiredCount: 0, runningCount: 0, pendingCount: 0, updatedAt: t.now }] : [];
   t.record.taskSets = undefined;
+  for (const sd of t.record.serviceDeployments ?? []) {
+    if (sd.status === 'IN_PROGRESS' || sd.status === 'ROLLBACK_IN_PROGRESS') Object.assign(sd, { status: 'STOPPED', statusReason: 'The service was deleted.', finishedAt: t.now, updatedAt: t.now });
+  }
   t.book.inactiveAt = t.now;
   t.wake(t.ecs.clock.duration(INACTIVE_RETENTION_MS));
 }
@@ -92,6 +96,8 @@ function roll(t: Tick): void {
 
   noteHealthy(t);
   replaceUnhealthy(t);
+  const blueGreen = isBlueGreen(record) ? activeServiceDeployment(record) : undefined;
+  if (blueGreen) return blueGreenStep(t, blueGreen);
   circuitBreaker(t);
 
   const primary = record.deployments[0];

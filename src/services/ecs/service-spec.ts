@@ -23,10 +23,13 @@ export function checkServiceName(name: string): void {
   }
 }
 
-/** Any of ECS's controllers, but a daemon service is rolled by ECS itself. */
-export function checkController(controller: DeploymentController | undefined, scheduling: SchedulingStrategy): void {
+/** Any of ECS's controllers, but a daemon service, or one with ECS's own blue/green strategies, is rolled by ECS itself. */
+export function checkController(controller: DeploymentController | undefined, scheduling: SchedulingStrategy, config?: DeploymentConfiguration): void {
   const type = controller?.type ?? 'ECS';
   if (type !== 'ECS' && scheduling === 'DAEMON') throw invalid(`The daemon scheduling strategy does not support the ${type} deployment controller.`);
+  if (type !== 'ECS' && shiftsTraffic(config?.strategy)) {
+    throw invalid(`deploymentConfiguration.strategy ${config?.strategy} needs the ECS deployment controller; a ${type} service's deployments are its task sets'.`);
+  }
 }
 
 /**
@@ -105,14 +108,70 @@ export function deploymentConfiguration(
     minimumHealthyPercent: input?.minimumHealthyPercent ?? previous?.minimumHealthyPercent ?? (daemon ? 0 : 100),
     strategy: input?.strategy ?? previous?.strategy ?? 'ROLLING',
   };
-  if (config.strategy !== 'ROLLING') {
-    throw invalid(`Slipway does not run the ${config.strategy} deployment strategy yet (native blue/green, linear and canary deployments come in a later release); use strategy ROLLING.`);
-  }
+  if (shiftsTraffic(config.strategy)) checkBlueGreenConfiguration(config);
   const { maximumPercent: max, minimumHealthyPercent: min } = config as Required<Pick<DeploymentConfiguration, 'maximumPercent' | 'minimumHealthyPercent'>>;
   if (!Number.isInteger(min) || min < 0 || min > 100) throw invalid(`minimumHealthyPercent must be between 0 and 100 (got ${min}).`);
   if (!Number.isInteger(max) || max < min) throw invalid(`maximumPercent (${max}) must be at least minimumHealthyPercent (${min}).`);
   if (daemon && max !== 100) throw invalid(`The maximumPercent of a service with the DAEMON scheduling strategy must be 100 (got ${max}).`);
   return config;
+}
+
+/** BLUE_GREEN, LINEAR and CANARY: green comes up beside blue and traffic moves between target groups. */
+export function shiftsTraffic(strategy: DeploymentConfiguration['strategy']): boolean {
+  return strategy === 'BLUE_GREEN' || strategy === 'LINEAR' || strategy === 'CANARY';
+}
+
+/**
+ * ECS's blue/green settings: bake time, linear steps or the canary, lifecycle hooks (PAUSE only:
+ * Slipway runs no Lambda functions yet), no circuit breaker.
+ */
+function checkBlueGreenConfiguration(config: DeploymentConfiguration): void {
+  const linear = config.linearConfiguration;
+  if (config.strategy === 'LINEAR' && linear) {
+    const step = linear.stepPercent ?? 10;
+    if (!(step >= 3 && step <= 100)) throw invalid(`linearConfiguration.stepPercent must be between 3.0 and 100 (got ${linear.stepPercent}).`);
+    checkMinutes('linearConfiguration.stepBakeTimeInMinutes', linear.stepBakeTimeInMinutes);
+  }
+  const canary = config.canaryConfiguration;
+  if (config.strategy === 'CANARY' && canary) {
+    const percent = canary.canaryPercent ?? 5;
+    if (!(percent >= 0.1 && percent <= 100)) throw invalid(`canaryConfiguration.canaryPercent must be between 0.1 and 100 (got ${canary.canaryPercent}).`);
+    checkMinutes('canaryConfiguration.canaryBakeTimeInMinutes', canary.canaryBakeTimeInMinutes);
+  }
+  checkMinutes('bakeTimeInMinutes', config.bakeTimeInMinutes);
+  if (config.deploymentCircuitBreaker?.enable) throw invalid('deploymentCircuitBreaker is supported only with the ROLLING deployment strategy.');
+  for (const [i, hook] of (config.lifecycleHooks ?? []).entries()) {
+    const field = `deploymentConfiguration.lifecycleHooks[${i}]`;
+    if ((hook.targetType ?? 'AWS_LAMBDA') === 'AWS_LAMBDA') {
+      throw invalid(`${field}.targetType AWS_LAMBDA: Slipway does not run AWS Lambda functions yet; use targetType PAUSE and resume the deployment with ContinueServiceDeployment.`);
+    }
+    if (!hook.lifecycleStages?.length) throw invalid(`${field}.lifecycleStages must name at least one stage.`);
+    for (const stage of hook.lifecycleStages) {
+      if (stage === 'TEST_TRAFFIC_SHIFT' || stage === 'PRODUCTION_TRAFFIC_SHIFT') throw invalid(`${field}: a PAUSE hook cannot run at the ${stage} stage.`);
+    }
+    const minutes = hook.timeoutConfiguration?.timeoutInMinutes ?? 1440;
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) throw invalid(`${field}.timeoutConfiguration.timeoutInMinutes must be between 1 and 1440 (got ${minutes}).`);
+  }
+}
+
+function checkMinutes(field: string, minutes: number | undefined): void {
+  if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 0 || minutes > 1440)) throw invalid(`${field} must be between 0 and 1440 (got ${minutes}).`);
+}
+
+/** Under BLUE_GREEN each load balancer names its alternate target group and the production listener rule that forwards to both. */
+export function checkBlueGreenLoadBalancers(config: DeploymentConfiguration, loadBalancers: LoadBalancer[]): void {
+  if (!shiftsTraffic(config.strategy)) return;
+  if (!loadBalancers.some((lb) => lb.targetGroupArn)) {
+    throw invalid(`The ${config.strategy} deployment strategy needs loadBalancers with a target group and its advancedConfiguration (Slipway has no Service Connect).`);
+  }
+  for (const [i, lb] of loadBalancers.entries()) {
+    const advanced = lb.advancedConfiguration;
+    if (!lb.targetGroupArn) continue;
+    if (!advanced?.alternateTargetGroupArn || !advanced.productionListenerRule) {
+      throw invalid(`loadBalancers[${i}].advancedConfiguration must name an alternateTargetGroupArn and a productionListenerRule for the ${config.strategy} deployment strategy.`);
+    }
+    if (advanced.alternateTargetGroupArn === lb.targetGroupArn) throw invalid(`loadBalancers[${i}].advancedConfiguration.alternateTargetGroupArn must differ from its targetGroupArn.`);
+  }
 }
 
 /** Each load balancer names a container of the task definition and one of its container ports. */

@@ -81,6 +81,8 @@ describe('task sets (fake engine)', () => {
     await rejects(ecs.send(new UpdateServiceCommand({ service: 'cd', taskDefinition: v2 })), 'InvalidParameterException',
       'Unable to update task definition on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.');
     await rejects(ecs.send(new UpdateServiceCommand({ service: 'cd', taskDefinition: v2, desiredCount: 5 })), 'InvalidParameterException', /task definition/);
+    await rejects(ecs.send(new UpdateServiceCommand({ service: 'cd', deploymentConfiguration: { strategy: 'BLUE_GREEN' } })), 'InvalidParameterException',
+      "deploymentConfiguration.strategy BLUE_GREEN needs the ECS deployment controller; a CODE_DEPLOY service's deployments are its task sets'.");
     await rejects(ecs.send(new CreateTaskSetCommand({ cluster: 'default', service: 'cd', taskDefinition: v2 })), 'InvalidParameterException',
       'Amazon ECS only supports task set management on services configured to use external deployment controllers.');
     const unchanged = (await ecs.send(new DescribeServicesCommand({ services: ['cd'] }))).services![0];
