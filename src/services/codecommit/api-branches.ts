@@ -3,19 +3,19 @@
  * CreateBranch, GetBranch and ListBranches: refs/heads/ of the repository's bare git repository.
  */
 import { paginate } from '../../core/paging.ts';
-import { scopeOf } from '../../core/scope.ts';
+import { type Scope, scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import type { CodecommitContext } from './context.ts';
 import { codecommitError } from './errors.ts';
 import { branches, git, objectType } from './git.ts';
 import { checkBranchName, isCommitId } from './names.ts';
-import { repositoryDir, requireRepository } from './repositories.ts';
+import { requireRepositoryDir } from './repositories.ts';
 import type { CodecommitOperations } from './shapes.ts';
 
 const NO_COMMIT = '0'.repeat(40);
 
 export function branchHandlers(cc: CodecommitContext): Handlers<CodecommitOperations> {
-  const dirOf = (ctx: Parameters<typeof scopeOf>[0], name: string) => repositoryDir(cc, requireRepository(cc, scopeOf(ctx), name));
+  const dirOf = (ctx: Scope, name: string) => requireRepositoryDir(cc, scopeOf(ctx), name);
   return {
     async CreateBranch(input, ctx) {
       const dir = dirOf(ctx, input.repositoryName);

@@ -4,13 +4,13 @@
  * diff-tree). Specifiers and paths are checked by names.ts before git sees them.
  */
 import { paginate } from '../../core/paging.ts';
-import { scopeOf } from '../../core/scope.ts';
+import { type Scope, scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import type { CodecommitContext } from './context.ts';
 import { codecommitError } from './errors.ts';
 import { diffTrees, entryAt, listTree, objectType, readBlob, readCommit, type TreeChange } from './git.ts';
 import { commitOf, isCommitId, treePath } from './names.ts';
-import { repositoryDir, requireRepository } from './repositories.ts';
+import { requireRepositoryDir } from './repositories.ts';
 import type { CodecommitOperations, Difference, FileModeTypeEnum } from './shapes.ts';
 
 /** GetFile returns files up to 6 MB, as CodeCommit does. */
@@ -27,7 +27,7 @@ const join = (folder: string, name: string) => (folder === '' ? name : `${folder
 const within = (path: string, under: string) => under === '' || path === under || path.startsWith(`${under}/`);
 
 export function contentHandlers(cc: CodecommitContext): Handlers<CodecommitOperations> {
-  const dirOf = (ctx: Parameters<typeof scopeOf>[0], name: string) => repositoryDir(cc, requireRepository(cc, scopeOf(ctx), name));
+  const dirOf = (ctx: Scope, name: string) => requireRepositoryDir(cc, scopeOf(ctx), name);
   return {
     async GetCommit(input, ctx) {
       const dir = dirOf(ctx, input.repositoryName);

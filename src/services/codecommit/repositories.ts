@@ -36,6 +36,11 @@ export function repositoryDir(cc: CodecommitContext, repo: RepositoryRecord): st
   return codecommitPath(cc.gitRoot, repo.id);
 }
 
+/** The bare repository of a CodeCommit repository the caller names. */
+export function requireRepositoryDir(cc: CodecommitContext, scope: Scope, name: string): string {
+  return repositoryDir(cc, requireRepository(cc, scope, name));
+}
+
 export function hostedDir(cc: CodecommitContext, owner: string, repo: string): string {
   return hostedPath(cc.gitRoot, owner, repo);
 }
