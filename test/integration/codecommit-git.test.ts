@@ -79,8 +79,9 @@ describe('CodeCommit over git smart HTTP', () => {
     assert.equal(meta.cloneUrlHttp, `${slipway.endpoint}/v1/repos/ecs-codepipeline`);
     assert.equal(meta.Arn, 'arn:aws:codecommit:us-east-1:000000000000:ecs-codepipeline');
     assert.match(meta.repositoryId, /^[0-9a-f-]{36}$/);
-    for (const bad of ['ends.git', 'has space', 'a/b']) {
-      await assert.rejects(cli('create-repository', '--repository-name', bad), /InvalidRepositoryNameException|ValidationException/);
+    await assert.rejects(cli('create-repository', '--repository-name', 'ends.git'), /InvalidRepositoryNameException.*repositoryName 'ends.git'/);
+    for (const bad of ['has space', 'a/b', 'x'.repeat(101)]) {
+      await assert.rejects(cli('create-repository', '--repository-name', bad), /ValidationException.*'repositoryName'/);
     }
     await assert.rejects(cli('create-repository', '--repository-name', 'ecs-codepipeline'), /RepositoryNameExistsException/);
     const listed = await cli('list-repositories');
