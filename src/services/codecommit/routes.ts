@@ -89,10 +89,23 @@ async function serve(cc: CodecommitContext, req: IncomingMessage, res: ServerRes
   const exists = await hasRepository(target.dir);
   if (!exists && !(pushing && target.creatable)) return notFound(res);
   if (!exists) await initBare(target.dir);
-  const before = service === '/git-receive-pack' ? await refs(target.dir) : undefined;
-  await runHttpBackend(req, res, { projectRoot: cc.gitRoot, pathInfo: `${target.rootPath}${service}` });
-  if (before) await published(cc, target, before);
+  const cgi = { projectRoot: cc.gitRoot, pathInfo: `${target.rootPath}${service}` };
+  if (service !== '/git-receive-pack') return runHttpBackend(req, res, cgi);
+  // Pushes to one repository take turns, so each event names exactly the refs its own push moved.
+  const previous = pushesUnderWay.get(target.dir) ?? Promise.resolve();
+  const turn = previous.then(async () => {
+    const before = await refs(target.dir);
+    await runHttpBackend(req, res, cgi);
+    await published(cc, target, before);
+  });
+  const settled = turn.catch(() => undefined);
+  pushesUnderWay.set(target.dir, settled);
+  settled.then(() => pushesUnderWay.get(target.dir) === settled && pushesUnderWay.delete(target.dir));
+  return turn;
 }
+
+/** The push under way in each repository (by folder), which the next one waits for. */
+const pushesUnderWay = new Map<string, Promise<unknown>>();
 
 async function hasRepository(dir: string): Promise<boolean> {
   try {
