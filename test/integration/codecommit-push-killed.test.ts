@@ -1,12 +1,13 @@
 /**
- * A push cut off halfway — `git push` killed with SIGKILL while its pack is still streaming in —
- * leaves every ref as it was and publishes nothing; the next push goes through whole. A proxy
+ * A push cut off halfway — `git push`, or Slipway itself, killed with SIGKILL while the pack is
+ * still streaming in — leaves every ref as it was and publishes nothing; the next push goes
+ * through whole. A proxy
  * between git and Slipway holds the pack back after its first megabyte, so the kill always lands
  * mid-pack.
  */
 import { CodeCommitClient, CreateRepositoryCommand, GetBranchCommand } from '@aws-sdk/client-codecommit';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
@@ -16,7 +17,7 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { SlipwayEvent } from '../../src/core/events.ts';
 import { PUSHED } from '../../src/services/codecommit/index.ts';
-import { startTestSlipway, type TestSlipway } from '../support/slipway.ts';
+import { freePort, startSlipwayProcess, startTestSlipway, tempDataDir, type TestSlipway } from '../support/slipway.ts';
 
 const run = promisify(execFile);
 const HELD_AFTER = 1024 * 1024;
@@ -74,32 +75,12 @@ describe('a push killed mid-pack', () => {
 
   it('leaves refs as they were, publishes nothing, and the next push lands whole', async () => {
     await client.send(new CreateRepositoryCommand({ repositoryName: 'app' }));
-    const repo = join(work, 'app');
-    const git = async (...args: string[]) => (await run('git', args, { cwd: repo, env: GIT_ENV })).stdout.trim();
-    await run('git', ['init', '-q', '-b', 'main', repo], { env: GIT_ENV });
-    writeFileSync(join(repo, 'taskdef.json'), '{"family":"app"}\n');
-    await git('add', '-A');
-    await git('commit', '-q', '-m', 'v1');
     const origin = `${slipway.endpoint}/v1/repos/app`;
-    await git('push', '-q', origin, 'main');
-    const v1 = await git('rev-parse', 'HEAD');
-
-    // Eight megabytes that do not compress: the pack cannot arrive before the proxy holds it.
-    writeFileSync(join(repo, 'blob.bin'), randomBytes(8 * 1024 * 1024));
-    await git('add', '-A');
-    await git('commit', '-q', '-m', 'v2');
-    const v2 = await git('rev-parse', 'HEAD');
+    const { git, v1, v2 } = await twoCommits(join(work, 'app'), origin);
 
     const events: SlipwayEvent[] = [];
     const unsubscribe = slipway.app.ctx.events.subscribe((e) => e.type === PUSHED && events.push(e));
-    const proxy = await holdingProxy(Number(new URL(slipway.endpoint).port));
-    const push = spawn('git', ['push', '-q', `${proxy.url}/v1/repos/app`, 'main'], { cwd: repo, env: GIT_ENV, stdio: 'ignore' });
-    const exited = new Promise((resolve) => push.once('close', resolve));
-    await proxy.held;
-    push.kill('SIGKILL');
-    await exited;
-    for (const socket of proxy.sockets) socket.destroy();
-    proxy.server.close();
+    await pushCutOff(join(work, 'app'), Number(new URL(slipway.endpoint).port), (push) => push.kill('SIGKILL'));
 
     const { branch } = await client.send(new GetBranchCommand({ repositoryName: 'app', branchName: 'main' }));
     assert.equal(branch?.commitId, v1, 'the ref is where it was before the push');
@@ -112,4 +93,57 @@ describe('a push killed mid-pack', () => {
     const after = await client.send(new GetBranchCommand({ repositoryName: 'app', branchName: 'main' }));
     assert.equal(after.branch?.commitId, v2);
   });
+
+  it('Slipway killed mid-pack: after a restart the ref is as it was, and the next push lands', async () => {
+    const dataDir = tempDataDir();
+    const port = await freePort();
+    let server = await startSlipwayProcess(dataDir, port);
+    try {
+      const sdk = (endpoint: string) => new CodeCommitClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+      await sdk(server.endpoint).send(new CreateRepositoryCommand({ repositoryName: 'app' }));
+      const origin = `${server.endpoint}/v1/repos/app`;
+      const { git, v1, v2 } = await twoCommits(join(work, 'restarted'), origin);
+      const killed = server;
+      await pushCutOff(join(work, 'restarted'), port, () => killed.kill('SIGKILL'));
+
+      server = await startSlipwayProcess(dataDir, port);
+      const again = sdk(server.endpoint);
+      assert.equal((await again.send(new GetBranchCommand({ repositoryName: 'app', branchName: 'main' }))).branch?.commitId, v1);
+      await git('push', '-q', origin, 'main');
+      assert.equal((await again.send(new GetBranchCommand({ repositoryName: 'app', branchName: 'main' }))).branch?.commitId, v2);
+      again.destroy();
+    } finally {
+      await server.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
+
+/** A repository at `repo` with v1 pushed to `origin`, and v2 (eight megabytes that do not compress) committed on top. */
+async function twoCommits(repo: string, origin: string) {
+  const git = async (...args: string[]) => (await run('git', args, { cwd: repo, env: GIT_ENV })).stdout.trim();
+  await run('git', ['init', '-q', '-b', 'main', repo], { env: GIT_ENV });
+  writeFileSync(join(repo, 'taskdef.json'), '{"family":"app"}\n');
+  await git('add', '-A');
+  await git('commit', '-q', '-m', 'v1');
+  await git('push', '-q', origin, 'main');
+  const v1 = await git('rev-parse', 'HEAD');
+  // The pack cannot arrive before the proxy holds it.
+  writeFileSync(join(repo, 'blob.bin'), randomBytes(8 * 1024 * 1024));
+  await git('add', '-A');
+  await git('commit', '-q', '-m', 'v2');
+  return { git, v1, v2: await git('rev-parse', 'HEAD') };
+}
+
+/** Pushes main through the holding proxy and, once the pack is held mid-way, calls `cut` with the push. */
+async function pushCutOff(repo: string, port: number, cut: (push: ChildProcess) => unknown): Promise<void> {
+  const proxy = await holdingProxy(port);
+  const push = spawn('git', ['push', '-q', `${proxy.url}/v1/repos/app`, 'main'], { cwd: repo, env: GIT_ENV, stdio: 'ignore' });
+  const exited = new Promise((resolve) => push.once('close', resolve));
+  await proxy.held;
+  await cut(push);
+  push.kill('SIGKILL');
+  await exited;
+  for (const socket of proxy.sockets) socket.destroy();
+  proxy.server.close();
+}
