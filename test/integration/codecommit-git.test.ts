@@ -195,6 +195,15 @@ describe('CodeCommit over git smart HTTP', () => {
     assert.equal((await gitIn(work)('ls-remote', url, 'refs/heads/main')).split('\t')[0], await g('rev-parse', 'HEAD'));
     assert.ok(events.some((e) => e.resource === 'acme/web' && e.detail.ref === 'refs/heads/main'));
     await assert.rejects(gitIn(work)('ls-remote', `${slipway.endpoint}/v1/repos/missing`), /not found|404/i);
+
+    // Two pushes at once: each is announced with the ref it moved, once.
+    const main = await g('rev-parse', 'HEAD');
+    await g('branch', 'feature-a');
+    await g('branch', 'feature-b');
+    events.length = 0;
+    await Promise.all([g('push', '-q', url, 'feature-a'), g('push', '-q', url, 'feature-b')]);
+    const moved = events.map((e) => `${e.detail.ref} ${e.detail.oldCommitId} ${e.detail.newCommitId}`).sort();
+    assert.deepEqual(moved, [`refs/heads/feature-a ${'0'.repeat(40)} ${main}`, `refs/heads/feature-b ${'0'.repeat(40)} ${main}`]);
     await assert.rejects(gitIn(work)('push', '-q', `${slipway.endpoint}/_slipway/git/acme/../x.git`, 'main'), /not found|404|error/i);
   });
 

@@ -91,12 +91,12 @@ async function serve(cc: CodecommitContext, req: IncomingMessage, res: ServerRes
   if (!exists) await initBare(target.dir);
   const cgi = { projectRoot: cc.gitRoot, pathInfo: `${target.rootPath}${service}` };
   if (service !== '/git-receive-pack') return runHttpBackend(req, res, cgi);
-  // Pushes to one repository take turns, so each event names exactly the refs its own push moved.
+  // Pushes to one repository take turns, so each event names exactly the refs its own push moved;
+  // the events are out before the pusher's answer ends.
   const previous = pushesUnderWay.get(target.dir) ?? Promise.resolve();
   const turn = previous.then(async () => {
     const before = await refs(target.dir);
-    await runHttpBackend(req, res, cgi);
-    await published(cc, target, before);
+    await runHttpBackend(req, res, { ...cgi, beforeEnd: () => published(cc, target, before) });
   });
   const settled = turn.catch(() => undefined);
   pushesUnderWay.set(target.dir, settled);

@@ -20,6 +20,8 @@ export interface CgiRequest {
   projectRoot: string;
   /** The repository's path under the root and the git service path, e.g. /codecommit/<id>.git/info/refs */
   pathInfo: string;
+  /** Runs once git is done and before the answer ends, so a client that saw it end sees its effects. */
+  beforeEnd?: () => Promise<void>;
 }
 
 /** The user named by Basic credentials; none are checked yet, any are accepted. */
@@ -89,10 +91,15 @@ export function runHttpBackend(req: IncomingMessage, res: ServerResponse, cgi: C
       const { status, headers } = parseCgiHeaders(head.subarray(0, end.at).toString('latin1'));
       res.writeHead(status, headers);
       res.write(head.subarray(end.at + end.length));
-      child.stdout.pipe(res);
+      child.stdout.pipe(res, { end: false });
     };
     child.stdout.on('data', onData);
-    child.once('close', (code) => {
+    child.once('close', async (code) => {
+      try {
+        await cgi.beforeEnd?.();
+      } catch (err) {
+        log.error(`after git http-backend ${cgi.pathInfo}`, err);
+      }
       if (!res.headersSent) {
         log.error(`git http-backend ${cgi.pathInfo} exited ${code} without an answer`);
         res.writeHead(500, { 'content-type': 'text/plain' }).end('git http-backend gave no answer\n');
