@@ -119,6 +119,11 @@ export const logsArn = {
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** Secrets Manager ARNs: the secret's name, a hyphen and six random letters or digits. */
+/** CodeCommit repository ARNs: arn:aws:codecommit:<region>:<account>:<name>. */
+export const codecommitArn = {
+  repository: (s: Scope, name: string) => arn(s, 'codecommit', name),
+};
+
 export const secretsArn = {
   secret: (s: Scope, name: string) => {
     let suffix = '';

@@ -42,7 +42,7 @@ describe('edge: services Slipway does not serve yet', () => {
     [['iam', 'list-users'], 'ListUsers', 'iam'],
     [['sts', 'get-caller-identity'], 'GetCallerIdentity', 'sts'],
     [['codepipeline', 'list-pipelines'], 'ListPipelines', 'codepipeline'],
-    [['codecommit', 'list-repositories'], 'ListRepositories', 'codecommit'],
+    [['events', 'list-rules'], 'ListRules', 'events'],
   ];
   for (const [args, operation, service] of cases) {
     it(`aws ${args.join(' ')} prints NotImplemented naming ${service}`, async () => {

@@ -1,0 +1,138 @@
+/**
+ * @module services/codecommit/routes
+ * Git over smart HTTP on the edge, at CodeCommit's path `/v1/repos/<name>` and at the local git
+ * host's `/_slipway/git/<owner>/<repo>.git` (a path no S3 bucket can claim). A push to a local
+ * host repository that does not exist yet creates it. After every push, each ref it moved is
+ * published as a `codecommit.push` event.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { scopeKey } from '../../core/scope.ts';
+import type { Route } from '../types.ts';
+import { type CodecommitContext, PUSHED } from './context.ts';
+import { branches, git, headBranch, initBare, refs } from './git.ts';
+import { hostedDir, isHostedName, isRepositoryName, repositoryDir } from './repositories.ts';
+import { runHttpBackend } from './smart-http.ts';
+
+const SERVICE = '(/info/refs|/git-upload-pack|/git-receive-pack)';
+const ZERO = '0'.repeat(40);
+
+/** Where a request's repository is, and what a push to it is published as. */
+interface Target {
+  dir: string;
+  /** Path of `dir` under the git root, as git http-backend's PATH_INFO names it. */
+  rootPath: string;
+  resource: string;
+  repository: Record<string, string>;
+  /** Push-to-create: made on the first push. */
+  creatable: boolean;
+  pushed?: () => void;
+}
+
+export function gitRoutes(cc: CodecommitContext): Route[] {
+  return [
+    { method: '*', path: new RegExp(`^/v1/repos/([^/]+)${SERVICE}$`), handle: (req, res, m) => serve(cc, req, res, codecommitTarget(cc, m[1]), m[2]) },
+    {
+      method: '*',
+      path: new RegExp(`^/_slipway/git/([^/]+)/([^/]+?)(?:\\.git)?${SERVICE}$`),
+      handle: (req, res, m) => serve(cc, req, res, hostedTarget(cc, m[1], m[2]), m[3]),
+    },
+  ];
+}
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
+}
+
+function codecommitTarget(cc: CodecommitContext, segment: string): Target | undefined {
+  const name = decode(segment);
+  if (!isRepositoryName(name)) return undefined;
+  // The clone URL names no region: the default region's repository first, else the only one.
+  const named = cc.model.repositoriesNamed(name);
+  const home = scopeKey({ region: cc.config.defaultRegion, account: cc.config.account });
+  const repo = named.find((r) => r.scope === home) ?? (named.length === 1 ? named[0] : undefined);
+  if (!repo) return undefined;
+  return {
+    dir: repositoryDir(cc, repo),
+    rootPath: `/codecommit/${repo.id}.git`,
+    resource: repo.arn,
+    repository: { repositoryName: repo.name, repositoryId: repo.id, repositoryArn: repo.arn },
+    creatable: false,
+    pushed: () => cc.model.touch(repo.arn, cc.clock.now()),
+  };
+}
+
+function hostedTarget(cc: CodecommitContext, ownerSegment: string, repoSegment: string): Target | undefined {
+  const owner = decode(ownerSegment);
+  const name = decode(repoSegment);
+  if (!isHostedName(owner) || !isHostedName(name)) return undefined;
+  return {
+    dir: hostedDir(cc, owner, name),
+    rootPath: `/hosted/${owner}/${name}.git`,
+    resource: `${owner}/${name}`,
+    repository: { fullRepositoryId: `${owner}/${name}` },
+    creatable: true,
+  };
+}
+
+function notFound(res: ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Repository not found\n');
+}
+
+async function serve(cc: CodecommitContext, req: IncomingMessage, res: ServerResponse, target: Target | undefined, service: string): Promise<void> {
+  if (!target) return notFound(res);
+  const url = new URL(req.url ?? '/', 'http://edge');
+  const pushing = service === '/git-receive-pack' || url.searchParams.get('service') === 'git-receive-pack';
+  const exists = await hasRepository(target.dir);
+  if (!exists && !(pushing && target.creatable)) return notFound(res);
+  if (!exists) await initBare(target.dir);
+  const cgi = { projectRoot: cc.gitRoot, pathInfo: `${target.rootPath}${service}` };
+  if (service !== '/git-receive-pack') return runHttpBackend(req, res, cgi);
+  // Pushes to one repository take turns, so each event names exactly the refs its own push moved;
+  // the events are out before the pusher's answer ends.
+  const previous = pushesUnderWay.get(target.dir) ?? Promise.resolve();
+  const turn = previous.then(async () => {
+    const before = await refs(target.dir);
+    await runHttpBackend(req, res, { ...cgi, beforeEnd: () => published(cc, target, before) });
+  });
+  const settled = turn.catch(() => undefined);
+  pushesUnderWay.set(target.dir, settled);
+  settled.then(() => pushesUnderWay.get(target.dir) === settled && pushesUnderWay.delete(target.dir));
+  return turn;
+}
+
+/** The push under way in each repository (by folder), which the next one waits for. */
+const pushesUnderWay = new Map<string, Promise<unknown>>();
+
+async function hasRepository(dir: string): Promise<boolean> {
+  try {
+    await git(dir, ['rev-parse', '--git-dir']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One event per ref the push moved; a repository's first branch becomes its default branch. */
+async function published(cc: CodecommitContext, target: Target, before: Map<string, string>): Promise<void> {
+  const after = await refs(target.dir);
+  const moved = [...new Set([...before.keys(), ...after.keys()])].filter((ref) => before.get(ref) !== after.get(ref));
+  if (moved.length === 0) return;
+  const heads = await branches(target.dir);
+  if (!heads.has(await headBranch(target.dir))) {
+    const first = moved.find((ref) => ref.startsWith('refs/heads/') && after.has(ref));
+    if (first) await git(target.dir, ['symbolic-ref', 'HEAD', first]);
+  }
+  target.pushed?.();
+  for (const ref of moved) {
+    cc.events.publish({
+      type: PUSHED,
+      resource: target.resource,
+      at: cc.clock.now(),
+      detail: { ...target.repository, ref, oldCommitId: before.get(ref) ?? ZERO, newCommitId: after.get(ref) ?? ZERO },
+    });
+  }
+}
