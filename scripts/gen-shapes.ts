@@ -21,7 +21,9 @@ const ROOMS: Record<string, string> = { elbv2: 'elb', secretsmanager: 'secrets',
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-interface MemberRef { shape: string }
+interface MemberRef {
+  shape: string;
+}
 interface Shape {
   type: string;
   members?: Record<string, MemberRef>;
@@ -33,24 +35,94 @@ interface Shape {
   exception?: boolean;
   document?: boolean;
 }
-interface Operation { name: string; input?: MemberRef; output?: MemberRef }
-export interface Model { operations: Record<string, Operation>; shapes: Record<string, Shape> }
+interface Operation {
+  name: string;
+  input?: MemberRef;
+  output?: MemberRef;
+}
+export interface Model {
+  operations: Record<string, Operation>;
+  shapes: Record<string, Shape>;
+}
 
 /** Names a generated type must not take: JS/TS globals and TS's built-in utility types. */
 const RESERVED = new Set([
-  'Array', 'ArrayBuffer', 'ArrayLike', 'Awaited', 'BigInt', 'Boolean', 'Capitalize', 'ConstructorParameters',
-  'DataView', 'Date', 'Error', 'EvalError', 'Exclude', 'Extract', 'Function', 'Infinity', 'InstanceType',
-  'Intl', 'Iterable', 'Iterator', 'JSON', 'Lowercase', 'Map', 'Math', 'NaN', 'NonNullable', 'Number', 'Object',
-  'Omit', 'Parameters', 'Partial', 'Pick', 'Promise', 'PromiseLike', 'PropertyKey', 'Proxy', 'RangeError',
-  'Readonly', 'ReadonlyArray', 'Record', 'Reflect', 'RegExp', 'Required', 'ReturnType', 'Set', 'String',
-  'Symbol', 'SyntaxError', 'TypeError', 'URIError', 'Uncapitalize', 'Uppercase', 'WeakMap', 'WeakRef',
-  'WeakSet', 'Buffer', 'URL', 'Blob', 'Response', 'Request', 'Headers', 'Event', 'Element', 'Node', 'Document',
+  'Array',
+  'ArrayBuffer',
+  'ArrayLike',
+  'Awaited',
+  'BigInt',
+  'Boolean',
+  'Capitalize',
+  'ConstructorParameters',
+  'DataView',
+  'Date',
+  'Error',
+  'EvalError',
+  'Exclude',
+  'Extract',
+  'Function',
+  'Infinity',
+  'InstanceType',
+  'Intl',
+  'Iterable',
+  'Iterator',
+  'JSON',
+  'Lowercase',
+  'Map',
+  'Math',
+  'NaN',
+  'NonNullable',
+  'Number',
+  'Object',
+  'Omit',
+  'Parameters',
+  'Partial',
+  'Pick',
+  'Promise',
+  'PromiseLike',
+  'PropertyKey',
+  'Proxy',
+  'RangeError',
+  'Readonly',
+  'ReadonlyArray',
+  'Record',
+  'Reflect',
+  'RegExp',
+  'Required',
+  'ReturnType',
+  'Set',
+  'String',
+  'Symbol',
+  'SyntaxError',
+  'TypeError',
+  'URIError',
+  'Uncapitalize',
+  'Uppercase',
+  'WeakMap',
+  'WeakRef',
+  'WeakSet',
+  'Buffer',
+  'URL',
+  'Blob',
+  'Response',
+  'Request',
+  'Headers',
+  'Event',
+  'Element',
+  'Node',
+  'Document',
   'Empty',
 ]);
 
 const PRIMITIVE: Record<string, string> = {
-  integer: 'number', long: 'number', double: 'number', float: 'number',
-  boolean: 'boolean', timestamp: 'number', blob: 'string',
+  integer: 'number',
+  long: 'number',
+  double: 'number',
+  float: 'number',
+  boolean: 'boolean',
+  timestamp: 'number',
+  blob: 'string',
 };
 
 export function pascal(svc: string): string {
@@ -83,14 +155,18 @@ function ref(model: Model, name: string): string {
   if (!shape) throw new Error(`shape ${name} is referenced but not defined`);
   if (isNamed(shape)) return typeName(name);
   switch (shape.type) {
-    case 'structure': return 'unknown'; // document structure
-    case 'document': return 'unknown';
-    case 'string': return 'string';
+    case 'structure':
+      return 'unknown'; // document structure
+    case 'document':
+      return 'unknown';
+    case 'string':
+      return 'string';
     case 'list': {
       const inner = ref(model, shape.member!.shape);
       return /^[\w.]+$/.test(inner) ? `${inner}[]` : `(${inner})[]`;
     }
-    case 'map': return `Record<string, ${ref(model, shape.value!.shape)}>`;
+    case 'map':
+      return `Record<string, ${ref(model, shape.value!.shape)}>`;
     default: {
       const prim = PRIMITIVE[shape.type];
       if (!prim) throw new Error(`shape ${name} has unsupported type ${shape.type}`);
@@ -141,7 +217,7 @@ export function generate(svc: string, model: Model): string {
   }
   out.push('}', '');
   out.push(`export type ${P}ErrorCode =`);
-  out.push(errors.length ? errors.map((e) => `  | ${quote(e)}`).join('\n') + ';' : '  never;');
+  out.push(errors.length ? `${errors.map((e) => `  | ${quote(e)}`).join('\n')};` : '  never;');
   out.push('');
   out.push(`export const ${svc}ErrorCodes = [`, ...errors.map((e) => `  ${quote(e)},`), '] as const;', '');
   out.push(`export const ${svc}OperationNames = [`, ...opNames.map((o) => `  ${quote(o)},`), '] as const;', '');

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: generated files fresh, types clean, unit tests (src/**/*.test.ts), then
+# The whole test suite: generated files fresh, types clean, formatted and linted, unit tests (src/**/*.test.ts), then
 # integration tests (test/**/*.test.ts) against real Docker, the AWS SDK v3 and the aws CLI.
 # `scripts/test.sh unit` or `scripts/test.sh integration` runs one part.
 set -euo pipefail
@@ -12,6 +12,8 @@ if [ "$part" = all ]; then
   npx tsx scripts/gen-shapes.ts --check
   echo "== type check"
   npx tsc -p tsconfig.json --noEmit
+  echo "== format and lint (Biome; \`npm run format\` fixes what it can)"
+  npx biome check .
 fi
 [ "$part" = all ] || [ "$part" = unit ] && files+=(src/**/*.test.ts)
 [ "$part" = all ] || [ "$part" = integration ] && files+=(test/**/*.test.ts)

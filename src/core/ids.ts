@@ -69,7 +69,8 @@ export const ecsArn = {
   containerInstance: (s: Scope, cluster: string, id: string) => arn(s, 'ecs', `container-instance/${cluster}/${id}`),
   taskDefinition: (s: Scope, family: string, revision: number) => arn(s, 'ecs', `task-definition/${family}:${revision}`),
   taskSet: (s: Scope, cluster: string, service: string, id: string) => arn(s, 'ecs', `task-set/${cluster}/${service}/${id}`),
-  serviceDeployment: (s: Scope, cluster: string, service: string, id: string) => arn(s, 'ecs', `service-deployment/${cluster}/${service}/${id}`),
+  serviceDeployment: (s: Scope, cluster: string, service: string, id: string) =>
+    arn(s, 'ecs', `service-deployment/${cluster}/${service}/${id}`),
 };
 
 /** The id at the end of an ECS service deployment ARN: 22 letters and digits. */

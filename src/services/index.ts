@@ -20,9 +20,20 @@ export function registerRooms(ctx: AppContext): Room[] {
   const logsRoom = logs.register(ctx);
   const s3Room = s3.register(ctx);
   const [secretsRoom, ssmRoom] = secrets.register(ctx);
-  const ecsRoom = ecs.register(ctx, { elb: elbRoom.facade, ecr: ecrRoom.facade, s3: s3Room.facade, secrets: secretsRoom.facade, logs: logsRoom.facade });
+  const ecsRoom = ecs.register(ctx, {
+    elb: elbRoom.facade,
+    ecr: ecrRoom.facade,
+    s3: s3Room.facade,
+    secrets: secretsRoom.facade,
+    logs: logsRoom.facade,
+  });
   const codecommitRoom = codecommit.register(ctx);
-  const codebuildRoom = codebuild.register(ctx, { ecr: ecrRoom.facade, s3: s3Room.facade, logs: logsRoom.facade, secrets: secretsRoom.facade });
+  const codebuildRoom = codebuild.register(ctx, {
+    ecr: ecrRoom.facade,
+    s3: s3Room.facade,
+    logs: logsRoom.facade,
+    secrets: secretsRoom.facade,
+  });
   const codedeployRoom = codedeploy.register(ctx, { ecs: ecsRoom.facade, elb: elbRoom.facade });
   // ECS stops first: the changes it makes while stopping (target deregistrations) reach the rooms that carry them out.
   return [ecsRoom, ecrRoom, elbRoom, codebuildRoom, codedeployRoom, codecommitRoom, logsRoom, s3Room, secretsRoom, ssmRoom];

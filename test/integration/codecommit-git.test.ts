@@ -3,7 +3,14 @@
  * appspec.yaml pushed with real git over smart HTTP, read back through the API (CLI and SDK v3),
  * push events, the facade's zip and folder, and the local git host's push-to-create.
  */
-import { CodeCommitClient, CreateBranchCommand, GetCommitCommand, GetDifferencesCommand, GetFolderCommand, ListBranchesCommand } from '@aws-sdk/client-codecommit';
+import {
+  CodeCommitClient,
+  CreateBranchCommand,
+  GetCommitCommand,
+  GetDifferencesCommand,
+  GetFolderCommand,
+  ListBranchesCommand,
+} from '@aws-sdk/client-codecommit';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +27,9 @@ const run = promisify(execFile);
 const TASKDEF = `${JSON.stringify(
   {
     executionRoleArn: 'arn:aws:iam::000000000000:role/ecsTaskExecutionRole',
-    containerDefinitions: [{ name: 'nginx-website', image: 'nginx', essential: true, portMappings: [{ hostPort: 80, protocol: 'tcp', containerPort: 80 }] }],
+    containerDefinitions: [
+      { name: 'nginx-website', image: 'nginx', essential: true, portMappings: [{ hostPort: 80, protocol: 'tcp', containerPort: 80 }] },
+    ],
     requiresCompatibilities: ['FARGATE'],
     networkMode: 'awsvpc',
     cpu: '256',
@@ -46,7 +55,16 @@ function gitIn(cwd: string) {
     (
       await run('git', args, {
         cwd,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', HOME: cwd, GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com' },
+        env: {
+          ...process.env,
+          GIT_TERMINAL_PROMPT: '0',
+          GIT_CONFIG_NOSYSTEM: '1',
+          HOME: cwd,
+          GIT_AUTHOR_NAME: 'Dev',
+          GIT_AUTHOR_EMAIL: 'dev@example.com',
+          GIT_COMMITTER_NAME: 'Dev',
+          GIT_COMMITTER_EMAIL: 'dev@example.com',
+        },
       })
     ).stdout.trim();
 }
@@ -65,7 +83,11 @@ describe('CodeCommit over git smart HTTP', () => {
     slipway = await startTestSlipway();
     slipway.app.ctx.events.subscribe((e) => e.type === codecommit.PUSHED && events.push(e));
     work = mkdtempSync(join(tmpdir(), 'slipway-git-'));
-    client = new CodeCommitClient({ endpoint: slipway.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    client = new CodeCommitClient({
+      endpoint: slipway.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
   });
   after(async () => {
     client.destroy();
@@ -79,13 +101,19 @@ describe('CodeCommit over git smart HTTP', () => {
     assert.equal(meta.cloneUrlHttp, `${slipway.endpoint}/v1/repos/ecs-codepipeline`);
     assert.equal(meta.Arn, 'arn:aws:codecommit:us-east-1:000000000000:ecs-codepipeline');
     assert.match(meta.repositoryId, /^[0-9a-f-]{36}$/);
-    await assert.rejects(cli('create-repository', '--repository-name', 'ends.git'), /InvalidRepositoryNameException.*repositoryName 'ends.git'/);
+    await assert.rejects(
+      cli('create-repository', '--repository-name', 'ends.git'),
+      /InvalidRepositoryNameException.*repositoryName 'ends.git'/,
+    );
     for (const bad of ['has space', 'a/b', 'x'.repeat(101)]) {
       await assert.rejects(cli('create-repository', '--repository-name', bad), /ValidationException.*'repositoryName'/);
     }
     await assert.rejects(cli('create-repository', '--repository-name', 'ecs-codepipeline'), /RepositoryNameExistsException/);
     const listed = await cli('list-repositories');
-    assert.deepEqual(listed.repositories.map((r: { repositoryName: string }) => r.repositoryName), ['ecs-codepipeline']);
+    assert.deepEqual(
+      listed.repositories.map((r: { repositoryName: string }) => r.repositoryName),
+      ['ecs-codepipeline'],
+    );
   });
 
   it('git push of taskdef.json and appspec.yaml, then get-branch and get-file through the CLI', async () => {
@@ -111,7 +139,10 @@ describe('CodeCommit over git smart HTTP', () => {
     assert.equal(meta.defaultBranch, 'master', 'the first branch pushed becomes the default');
     await assert.rejects(cli('get-file', '--repository-name', 'ecs-codepipeline', '--file-path', 'nope.txt'), /FileDoesNotExistException/);
     await assert.rejects(cli('get-file', '--repository-name', 'ecs-codepipeline', '--file-path', '../etc/passwd'), /InvalidPathException/);
-    await assert.rejects(cli('get-branch', '--repository-name', 'ecs-codepipeline', '--branch-name', 'main'), /BranchDoesNotExistException/);
+    await assert.rejects(
+      cli('get-branch', '--repository-name', 'ecs-codepipeline', '--branch-name', 'main'),
+      /BranchDoesNotExistException/,
+    );
 
     const pushed = events.filter((e) => e.detail.repositoryName === 'ecs-codepipeline');
     assert.equal(pushed.length, 1);
@@ -147,22 +178,46 @@ describe('CodeCommit over git smart HTTP', () => {
     assert.equal(commit?.author?.email, 'dev@example.com');
 
     await client.send(new CreateBranchCommand({ repositoryName: 'ecs-codepipeline', branchName: 'release', commitId: first }));
-    await assert.rejects(client.send(new CreateBranchCommand({ repositoryName: 'ecs-codepipeline', branchName: 'release', commitId: first })), { name: 'BranchNameExistsException' });
-    await assert.rejects(client.send(new CreateBranchCommand({ repositoryName: 'ecs-codepipeline', branchName: 'bad..name', commitId: first })), { name: 'InvalidBranchNameException' });
+    await assert.rejects(
+      client.send(new CreateBranchCommand({ repositoryName: 'ecs-codepipeline', branchName: 'release', commitId: first })),
+      { name: 'BranchNameExistsException' },
+    );
+    await assert.rejects(
+      client.send(new CreateBranchCommand({ repositoryName: 'ecs-codepipeline', branchName: 'bad..name', commitId: first })),
+      { name: 'InvalidBranchNameException' },
+    );
     assert.deepEqual((await client.send(new ListBranchesCommand({ repositoryName: 'ecs-codepipeline' }))).branches, ['master', 'release']);
 
     const folder = await client.send(new GetFolderCommand({ repositoryName: 'ecs-codepipeline', folderPath: '/' }));
-    assert.deepEqual(folder.files?.map((f) => f.absolutePath), ['appspec.yaml', 'taskdef.json']);
-    assert.deepEqual(folder.subFolders?.map((f) => f.absolutePath), ['scripts']);
-    const scripts = await client.send(new GetFolderCommand({ repositoryName: 'ecs-codepipeline', folderPath: 'scripts', commitSpecifier: 'master' }));
+    assert.deepEqual(
+      folder.files?.map((f) => f.absolutePath),
+      ['appspec.yaml', 'taskdef.json'],
+    );
+    assert.deepEqual(
+      folder.subFolders?.map((f) => f.absolutePath),
+      ['scripts'],
+    );
+    const scripts = await client.send(
+      new GetFolderCommand({ repositoryName: 'ecs-codepipeline', folderPath: 'scripts', commitSpecifier: 'master' }),
+    );
     assert.equal(scripts.files?.[0].fileMode, 'EXECUTABLE');
-    await assert.rejects(client.send(new GetFolderCommand({ repositoryName: 'ecs-codepipeline', folderPath: 'scripts', commitSpecifier: 'release' })), { name: 'FolderDoesNotExistException' });
-    await assert.rejects(client.send(new GetFolderCommand({ repositoryName: 'ecs-codepipeline', folderPath: '/', commitSpecifier: '--output=/tmp/x' })), { name: 'InvalidCommitException' });
+    await assert.rejects(
+      client.send(new GetFolderCommand({ repositoryName: 'ecs-codepipeline', folderPath: 'scripts', commitSpecifier: 'release' })),
+      { name: 'FolderDoesNotExistException' },
+    );
+    await assert.rejects(
+      client.send(new GetFolderCommand({ repositoryName: 'ecs-codepipeline', folderPath: '/', commitSpecifier: '--output=/tmp/x' })),
+      { name: 'InvalidCommitException' },
+    );
 
-    const diff = await client.send(new GetDifferencesCommand({ repositoryName: 'ecs-codepipeline', beforeCommitSpecifier: 'release', afterCommitSpecifier: 'master' }));
+    const diff = await client.send(
+      new GetDifferencesCommand({ repositoryName: 'ecs-codepipeline', beforeCommitSpecifier: 'release', afterCommitSpecifier: 'master' }),
+    );
     const changes = diff.differences?.map((d) => `${d.changeType} ${(d.afterBlob ?? d.beforeBlob)?.path}`);
     assert.deepEqual(changes, ['A scripts/hook.sh', 'M taskdef.json']);
-    const paged = await client.send(new GetDifferencesCommand({ repositoryName: 'ecs-codepipeline', afterCommitSpecifier: first, MaxResults: 1 }));
+    const paged = await client.send(
+      new GetDifferencesCommand({ repositoryName: 'ecs-codepipeline', afterCommitSpecifier: first, MaxResults: 1 }),
+    );
     assert.equal(paged.differences?.length, 1);
     assert.ok(paged.NextToken);
   });

@@ -21,7 +21,15 @@ import { freePort, startSlipwayProcess, startTestSlipway, tempDataDir, type Test
 
 const run = promisify(execFile);
 const HELD_AFTER = 1024 * 1024;
-const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com' };
+const GIT_ENV = {
+  ...process.env,
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'Dev',
+  GIT_AUTHOR_EMAIL: 'dev@example.com',
+  GIT_COMMITTER_NAME: 'Dev',
+  GIT_COMMITTER_EMAIL: 'dev@example.com',
+};
 
 /** Forwards to `port`; once a receive-pack POST has sent HELD_AFTER bytes, forwards no more of it. */
 function holdingProxy(port: number): Promise<{ server: Server; url: string; held: Promise<void>; sockets: Set<Socket> }> {
@@ -50,11 +58,13 @@ function holdingProxy(port: number): Promise<{ server: Server; url: string; held
     client.on('close', close).on('error', close);
     upstream.on('close', close).on('error', close);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    const proxyPort = typeof address === 'object' && address ? address.port : 0;
-    resolve({ server, url: `http://127.0.0.1:${proxyPort}`, held, sockets });
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const proxyPort = typeof address === 'object' && address ? address.port : 0;
+      resolve({ server, url: `http://127.0.0.1:${proxyPort}`, held, sockets });
+    }),
+  );
 }
 
 describe('a push killed mid-pack', () => {
@@ -65,7 +75,11 @@ describe('a push killed mid-pack', () => {
   before(async () => {
     slipway = await startTestSlipway();
     work = mkdtempSync(join(tmpdir(), 'slipway-git-'));
-    client = new CodeCommitClient({ endpoint: slipway.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    client = new CodeCommitClient({
+      endpoint: slipway.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
   });
   after(async () => {
     client.destroy();
@@ -99,7 +113,8 @@ describe('a push killed mid-pack', () => {
     const port = await freePort();
     let server = await startSlipwayProcess(dataDir, port);
     try {
-      const sdk = (endpoint: string) => new CodeCommitClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+      const sdk = (endpoint: string) =>
+        new CodeCommitClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
       await sdk(server.endpoint).send(new CreateRepositoryCommand({ repositoryName: 'app' }));
       const origin = `${server.endpoint}/v1/repos/app`;
       const { git, v1, v2 } = await twoCommits(join(work, 'restarted'), origin);

@@ -4,12 +4,32 @@
  * re-registration), clusters, container instances, the wire protocol's errors and SigV4 regions.
  */
 import {
-  CreateCapacityProviderCommand, CreateClusterCommand, CreateServiceCommand, DeleteClusterCommand, DeleteServiceCommand,
-  DeleteTaskDefinitionsCommand, DeregisterTaskDefinitionCommand, DescribeClustersCommand, DescribeContainerInstancesCommand,
-  DescribeTaskDefinitionCommand, DescribeTasksCommand, ECSClient, ListClustersCommand, ListContainerInstancesCommand,
-  ListTagsForResourceCommand, ListTaskDefinitionFamiliesCommand, ListTaskDefinitionsCommand, RegisterTaskDefinitionCommand,
-  RunTaskCommand, StopTaskCommand, TagResourceCommand, UntagResourceCommand,
-  type ContainerInstance, type ListTaskDefinitionsCommandInput, type RegisterTaskDefinitionCommandInput, type Resource,
+  CreateCapacityProviderCommand,
+  CreateClusterCommand,
+  CreateServiceCommand,
+  DeleteClusterCommand,
+  DeleteServiceCommand,
+  DeleteTaskDefinitionsCommand,
+  DeregisterTaskDefinitionCommand,
+  DescribeClustersCommand,
+  DescribeContainerInstancesCommand,
+  DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
+  ECSClient,
+  ListClustersCommand,
+  ListContainerInstancesCommand,
+  ListTagsForResourceCommand,
+  ListTaskDefinitionFamiliesCommand,
+  ListTaskDefinitionsCommand,
+  RegisterTaskDefinitionCommand,
+  RunTaskCommand,
+  StopTaskCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  type ContainerInstance,
+  type ListTaskDefinitionsCommandInput,
+  type RegisterTaskDefinitionCommandInput,
+  type Resource,
 } from '@aws-sdk/client-ecs';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -30,7 +50,16 @@ const TARGET = 'AmazonEC2ContainerServiceV20141113';
 /** Seed 002's taskdef.json, byte for byte. */
 const SEED_002 = `{"executionRoleArn":"arn:aws:iam::<AWS_ACCOUNT_ID>:role/ecsTaskExecutionRole","containerDefinitions":[{"name":"nginx-website","image":"nginx","essential":true,"portMappings":[{"hostPort":80,"protocol":"tcp","containerPort":80}]}],"requiresCompatibilities":["FARGATE"],"networkMode":"awsvpc","cpu":"256","memory":"512","family":"ecs-taskdef"}`;
 /** What the deploy/render actions delete from DescribeTaskDefinition's output before registering it again. */
-const OUTPUT_ONLY = ['compatibilities', 'taskDefinitionArn', 'requiresAttributes', 'revision', 'status', 'registeredAt', 'deregisteredAt', 'registeredBy'];
+const OUTPUT_ONLY = [
+  'compatibilities',
+  'taskDefinitionArn',
+  'requiresAttributes',
+  'revision',
+  'status',
+  'registeredAt',
+  'deregisteredAt',
+  'registeredBy',
+];
 
 const dirs: string[] = [];
 let app: Slipway;
@@ -61,8 +90,13 @@ after(async () => {
 async function cli(...args: string[]): Promise<any> {
   const { AWS_PROFILE: _profile, ...inherited } = process.env;
   const env = {
-    ...inherited, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '',
-    AWS_CONFIG_FILE: join(work, 'no-aws-config'), AWS_SHARED_CREDENTIALS_FILE: join(work, 'no-aws-config'),
+    ...inherited,
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_PAGER: '',
+    AWS_CONFIG_FILE: join(work, 'no-aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(work, 'no-aws-config'),
   };
   const { stdout } = await run('aws', ['ecs', ...args, '--endpoint-url', app.endpoint, '--output', 'json'], { cwd: work, env });
   return stdout.trim() ? JSON.parse(stdout) : {};
@@ -96,8 +130,11 @@ async function rejectsWith(promise: Promise<unknown>, code: string, ...parts: (s
 }
 
 const register = (input: RegisterTaskDefinitionCommandInput) => ecs.send(new RegisterTaskDefinitionCommand(input));
-const small = (family: string, extra: Partial<RegisterTaskDefinitionCommandInput> = {}): RegisterTaskDefinitionCommandInput =>
-  ({ family, containerDefinitions: [{ name: 'app', image: 'busybox', memory: 32 }], ...extra });
+const small = (family: string, extra: Partial<RegisterTaskDefinitionCommandInput> = {}): RegisterTaskDefinitionCommandInput => ({
+  family,
+  containerDefinitions: [{ name: 'app', image: 'busybox', memory: 32 }],
+  ...extra,
+});
 
 async function listAll(input: ListTaskDefinitionsCommandInput = {}): Promise<string[]> {
   const arns: string[] = [];
@@ -110,7 +147,8 @@ async function listAll(input: ListTaskDefinitionsCommandInput = {}): Promise<str
   return arns;
 }
 
-const tdArn = (family: string, revision: number, region = 'us-east-1') => `arn:aws:ecs:${region}:${ACCOUNT}:task-definition/${family}:${revision}`;
+const tdArn = (family: string, revision: number, region = 'us-east-1') =>
+  `arn:aws:ecs:${region}:${ACCOUNT}:task-definition/${family}:${revision}`;
 const clusterArn = (name: string, region = 'us-east-1') => `arn:aws:ecs:${region}:${ACCOUNT}:cluster/${name}`;
 
 describe('Slipway itself', () => {
@@ -169,19 +207,29 @@ describe('task definitions', () => {
     assert.deepEqual((await ecs.send(new ListTaskDefinitionsCommand({ sort: 'DESC' }))).taskDefinitionArns, [...asc].reverse());
     // familyPrefix names the whole family, as in ECS.
     await register(small('web-api'));
-    assert.deepEqual((await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'web' }))).taskDefinitionArns, [tdArn('web', 1), tdArn('web', 2)]);
+    assert.deepEqual((await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'web' }))).taskDefinitionArns, [
+      tdArn('web', 1),
+      tdArn('web', 2),
+    ]);
     const cliList = await cli('list-task-definitions', '--sort', 'DESC');
     assert.deepEqual(cliList.taskDefinitionArns, [tdArn('web-api', 1), ...[...asc].reverse()]);
 
     for (const ref of ['nope', 'web:9', tdArn('nope', 1), 'web:x']) {
-      await rejectsWith(ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: ref })), 'ClientException', 'Unable to describe task definition.');
+      await rejectsWith(
+        ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: ref })),
+        'ClientException',
+        'Unable to describe task definition.',
+      );
     }
   });
 
   it('paginates with maxResults and nextToken and refuses maxResults over 100', async () => {
     for (let i = 0; i < 5; i++) await register(small('paged'));
     const all = await listAll({ familyPrefix: 'paged' });
-    assert.deepEqual(all, [1, 2, 3, 4, 5].map((r) => tdArn('paged', r)));
+    assert.deepEqual(
+      all,
+      [1, 2, 3, 4, 5].map((r) => tdArn('paged', r)),
+    );
     const first = await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'paged', maxResults: 2 }));
     assert.equal(first.taskDefinitionArns!.length, 2);
     assert.ok(first.nextToken);
@@ -193,8 +241,16 @@ describe('task definitions', () => {
     const rest = await ecs.send(new ListTaskDefinitionFamiliesCommand({ maxResults: 2, nextToken: families.nextToken }));
     assert.deepEqual(rest.families, ['paged', 'web']);
     // A token belongs to the list that issued it: another list's token, or a made-up one, is refused by name.
-    await rejectsWith(ecs.send(new ListTaskDefinitionsCommand({ nextToken: families.nextToken })), 'InvalidParameterException', 'nextToken');
-    await rejectsWith(ecs.send(new ListClustersCommand({ nextToken: Buffer.from('2').toString('base64url') })), 'InvalidParameterException', 'nextToken');
+    await rejectsWith(
+      ecs.send(new ListTaskDefinitionsCommand({ nextToken: families.nextToken })),
+      'InvalidParameterException',
+      'nextToken',
+    );
+    await rejectsWith(
+      ecs.send(new ListClustersCommand({ nextToken: Buffer.from('2').toString('base64url') })),
+      'InvalidParameterException',
+      'nextToken',
+    );
   });
 
   it('deregisters (a revision only) and deletes INACTIVE revisions; numbers are never reused', async () => {
@@ -214,9 +270,15 @@ describe('task definitions', () => {
     assert.ok(!(await listAll({ familyPrefix: 'paged' })).includes(tdArn('paged', 5)));
 
     const deleted = await cli('delete-task-definitions', '--task-definitions', 'paged:5', 'paged:4', 'paged:77');
-    assert.deepEqual(deleted.taskDefinitions.map((t: any) => [t.taskDefinitionArn, t.status]), [[tdArn('paged', 5), 'DELETE_IN_PROGRESS']]);
+    assert.deepEqual(
+      deleted.taskDefinitions.map((t: any) => [t.taskDefinitionArn, t.status]),
+      [[tdArn('paged', 5), 'DELETE_IN_PROGRESS']],
+    );
     assert.deepEqual(deleted.failures, [
-      { arn: tdArn('paged', 4), reason: 'The specified task definition is still in ACTIVE status. Please deregister the target and try again.' },
+      {
+        arn: tdArn('paged', 4),
+        reason: 'The specified task definition is still in ACTIVE status. Please deregister the target and try again.',
+      },
       { arn: tdArn('paged', 77), reason: 'The specified task definition does not exist.' },
     ]);
     assert.deepEqual(await listAll({ familyPrefix: 'paged', status: 'INACTIVE' }), []);
@@ -247,11 +309,22 @@ describe('task definitions', () => {
     const described = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'tagged', include: ['TAGS'] }));
     assert.deepEqual(described.tags, [{ key: 'team', value: 'web' }]);
     await cli('tag-resource', '--resource-arn', arn, '--tags', 'key=env,value=dev', 'key=team,value=platform');
-    assert.deepEqual((await cli('list-tags-for-resource', '--resource-arn', arn)).tags, [{ key: 'team', value: 'platform' }, { key: 'env', value: 'dev' }]);
+    assert.deepEqual((await cli('list-tags-for-resource', '--resource-arn', arn)).tags, [
+      { key: 'team', value: 'platform' },
+      { key: 'env', value: 'dev' },
+    ]);
     await ecs.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ['team', 'absent'] }));
     assert.deepEqual((await ecs.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags, [{ key: 'env', value: 'dev' }]);
-    await rejectsWith(ecs.send(new TagResourceCommand({ resourceArn: arn, tags: [{ key: 'aws:x', value: '1' }] })), 'InvalidParameterException', 'aws:');
-    await rejectsWith(ecs.send(new ListTagsForResourceCommand({ resourceArn: tdArn('tagged', 99) })), 'InvalidParameterException', 'not found');
+    await rejectsWith(
+      ecs.send(new TagResourceCommand({ resourceArn: arn, tags: [{ key: 'aws:x', value: '1' }] })),
+      'InvalidParameterException',
+      'aws:',
+    );
+    await rejectsWith(
+      ecs.send(new ListTagsForResourceCommand({ resourceArn: tdArn('tagged', 99) })),
+      'InvalidParameterException',
+      'not found',
+    );
     await rejectsWith(ecs.send(new ListTagsForResourceCommand({ resourceArn: clusterArn('nowhere') })), 'ClusterNotFoundException');
   });
 
@@ -261,7 +334,15 @@ describe('task definitions', () => {
     for (const key of OUTPUT_ONLY) delete def[key];
     const again = await register(cleanLikeDeployAction(def) as RegisterTaskDefinitionCommandInput);
     assert.equal(again.taskDefinition!.revision, 2);
-    for (const key of ['containerDefinitions', 'cpu', 'memory', 'networkMode', 'executionRoleArn', 'requiresCompatibilities', 'compatibilities'] as const) {
+    for (const key of [
+      'containerDefinitions',
+      'cpu',
+      'memory',
+      'networkMode',
+      'executionRoleArn',
+      'requiresCompatibilities',
+      'compatibilities',
+    ] as const) {
       assert.deepEqual(again.taskDefinition![key], described.taskDefinition![key], key);
     }
     // Raw wire JSON, empty arrays and all, is accepted too.
@@ -277,7 +358,18 @@ describe('task definitions', () => {
     const families = (await ecs.send(new ListTaskDefinitionFamiliesCommand({}))).families;
     const cases: [RegisterTaskDefinitionCommandInput, string, ...string[]][] = [
       [{ family: 'bad', containerDefinitions: [{ name: 'app', memory: 64 }] }, 'ClientException', 'image'],
-      [{ family: 'bad', containerDefinitions: [{ name: 'app', image: 'a', memory: 64 }, { name: 'app', image: 'b', memory: 64 }] }, 'ClientException', 'app', 'name'],
+      [
+        {
+          family: 'bad',
+          containerDefinitions: [
+            { name: 'app', image: 'a', memory: 64 },
+            { name: 'app', image: 'b', memory: 64 },
+          ],
+        },
+        'ClientException',
+        'app',
+        'name',
+      ],
       [{ ...JSON.parse(SEED_002), family: 'bad', memory: '4096' }, 'ClientException', 'Fargate', '256 CPU', '4096 memory'],
       [{ family: 'bad', containerDefinitions: [{ name: 'app', image: 'a', memory: 4 }] }, 'ClientException', "'memory'", '6 MiB'],
       [{ family: 'bad/slash', containerDefinitions: [{ name: 'app', image: 'a', memory: 64 }] }, 'ClientException', 'family'],
@@ -316,7 +408,12 @@ describe('wire protocol', () => {
 
   it('answers 501 naming an operation Slipway does not implement', async () => {
     await assert.rejects(
-      ecs.send(new CreateCapacityProviderCommand({ name: 'cp', autoScalingGroupProvider: { autoScalingGroupArn: 'arn:aws:autoscaling:us-east-1:000000000000:autoScalingGroup:x' } })),
+      ecs.send(
+        new CreateCapacityProviderCommand({
+          name: 'cp',
+          autoScalingGroupProvider: { autoScalingGroupArn: 'arn:aws:autoscaling:us-east-1:000000000000:autoScalingGroup:x' },
+        }),
+      ),
       (err: any) => err.$metadata?.httpStatusCode === 501 && /CreateCapacityProvider/.test(err.message),
     );
     const res = await raw('CreateCapacityProvider', { name: 'cp', autoScalingGroupProvider: { autoScalingGroupArn: 'x' } });
@@ -339,19 +436,29 @@ describe('wire protocol', () => {
 const resource = (list: Resource[] | undefined, name: string) => list!.find((r) => r.name === name)!;
 
 describe('clusters and container instances', () => {
-  it("refuses a configuration naming what is not a KMS key, a log group or a bucket, and writes nothing", async () => {
+  it('refuses a configuration naming what is not a KMS key, a log group or a bucket, and writes nothing', async () => {
     const refused = (configuration: object, field: string) =>
       rejectsWith(ecs.send(new CreateClusterCommand({ clusterName: 'bad-config', configuration })), 'InvalidParameterException', field);
     await refused({ managedStorageConfiguration: { kmsKeyId: 'fuzz\u0000' } }, 'managedStorageConfiguration.kmsKeyId');
-    await refused({ managedStorageConfiguration: { fargateEphemeralStorageKmsKeyId: 'arn:aws:codebuild:us-east-1:123456789012:project/x' } }, 'fargateEphemeralStorageKmsKeyId');
+    await refused(
+      { managedStorageConfiguration: { fargateEphemeralStorageKmsKeyId: 'arn:aws:codebuild:us-east-1:123456789012:project/x' } },
+      'fargateEphemeralStorageKmsKeyId',
+    );
     await refused({ executeCommandConfiguration: { logConfiguration: { cloudWatchLogGroupName: '\udfff' } } }, 'cloudWatchLogGroupName');
     await refused({ executeCommandConfiguration: { logConfiguration: { s3BucketName: 'Not_A_Bucket' } } }, 's3BucketName');
     const listed = await ecs.send(new DescribeClustersCommand({ clusters: ['bad-config'] }));
     assert.deepEqual(listed.clusters, []);
-    const kept = await ecs.send(new CreateClusterCommand({
-      clusterName: 'good-config',
-      configuration: { executeCommandConfiguration: { kmsKeyId: 'alias/exec', logConfiguration: { cloudWatchLogGroupName: '/ecs/exec', s3BucketName: 'exec-logs' } } },
-    }));
+    const kept = await ecs.send(
+      new CreateClusterCommand({
+        clusterName: 'good-config',
+        configuration: {
+          executeCommandConfiguration: {
+            kmsKeyId: 'alias/exec',
+            logConfiguration: { cloudWatchLogGroupName: '/ecs/exec', s3BucketName: 'exec-logs' },
+          },
+        },
+      }),
+    );
     assert.equal(kept.cluster?.configuration?.executeCommandConfiguration?.kmsKeyId, 'alias/exec');
     await ecs.send(new DeleteClusterCommand({ cluster: 'good-config' }));
   });
@@ -362,9 +469,20 @@ describe('clusters and container instances', () => {
     const [def] = described.clusters;
     assert.equal(def.clusterArn, clusterArn('default'));
     assert.equal(def.status, 'ACTIVE');
-    assert.deepEqual([def.registeredContainerInstancesCount, def.runningTasksCount, def.pendingTasksCount, def.activeServicesCount], [1, 0, 0, 0]);
+    assert.deepEqual(
+      [def.registeredContainerInstancesCount, def.runningTasksCount, def.pendingTasksCount, def.activeServicesCount],
+      [1, 0, 0, 0],
+    );
 
-    const created = await cli('create-cluster', '--cluster-name', 'blue', '--tags', 'key=team,value=web', '--settings', 'name=containerInsights,value=enabled');
+    const created = await cli(
+      'create-cluster',
+      '--cluster-name',
+      'blue',
+      '--tags',
+      'key=team,value=web',
+      '--settings',
+      'name=containerInsights,value=enabled',
+    );
     assert.equal(created.cluster.clusterArn, clusterArn('blue'));
     assert.equal(created.cluster.status, 'ACTIVE');
     assert.equal(created.cluster.registeredContainerInstancesCount, 1);
@@ -376,7 +494,9 @@ describe('clusters and container instances', () => {
     const plain = await ecs.send(new DescribeClustersCommand({ clusters: ['blue', 'missing'] }));
     assert.deepEqual(plain.failures, [{ arn: clusterArn('missing'), reason: 'MISSING' }]);
     assert.deepEqual([plain.clusters![0].tags, plain.clusters![0].settings, plain.clusters![0].statistics], [[], [], []]);
-    const full = await ecs.send(new DescribeClustersCommand({ clusters: [clusterArn('blue')], include: ['TAGS', 'SETTINGS', 'STATISTICS'] }));
+    const full = await ecs.send(
+      new DescribeClustersCommand({ clusters: [clusterArn('blue')], include: ['TAGS', 'SETTINGS', 'STATISTICS'] }),
+    );
     const blue = full.clusters![0];
     assert.deepEqual(blue.tags, [{ key: 'team', value: 'web' }]);
     assert.deepEqual(blue.settings, [{ name: 'containerInsights', value: 'enabled' }]);
@@ -390,7 +510,10 @@ describe('clusters and container instances', () => {
     assert.deepEqual([page2.clusterArns, page2.nextToken], [[clusterArn('default')], undefined]);
 
     await cli('tag-resource', '--resource-arn', clusterArn('blue'), '--tags', 'key=env,value=dev');
-    assert.deepEqual((await ecs.send(new ListTagsForResourceCommand({ resourceArn: clusterArn('blue') }))).tags, [{ key: 'team', value: 'web' }, { key: 'env', value: 'dev' }]);
+    assert.deepEqual((await ecs.send(new ListTagsForResourceCommand({ resourceArn: clusterArn('blue') }))).tags, [
+      { key: 'team', value: 'web' },
+      { key: 'env', value: 'dev' },
+    ]);
   });
 
   it('shows the engine as a container instance with registered and remaining CPU and MEMORY', async () => {
@@ -400,7 +523,9 @@ describe('clusters and container instances', () => {
     const arn: string = listed.containerInstanceArns[0];
     assert.match(arn, new RegExp(`^arn:aws:ecs:us-east-1:${ACCOUNT}:container-instance/default/[0-9a-f]{32}$`));
     const out = await ecs.send(new DescribeContainerInstancesCommand({ containerInstances: [arn.split('/').pop()!, 'f'.repeat(32)] }));
-    assert.deepEqual(out.failures, [{ arn: `arn:aws:ecs:us-east-1:${ACCOUNT}:container-instance/default/${'f'.repeat(32)}`, reason: 'MISSING' }]);
+    assert.deepEqual(out.failures, [
+      { arn: `arn:aws:ecs:us-east-1:${ACCOUNT}:container-instance/default/${'f'.repeat(32)}`, reason: 'MISSING' },
+    ]);
     const ci = out.containerInstances![0] as ContainerInstance;
     assert.equal(ci.status, 'ACTIVE');
     assert.equal(ci.agentConnected, true);
@@ -415,25 +540,37 @@ describe('clusters and container instances', () => {
     assert.deepEqual(await filtered('attribute:ecs.os-type == windows'), []);
     assert.deepEqual(await filtered('runningTasksCount == 0 and attribute:ecs.availability-zone in [us-east-1a, us-east-1b]'), [arn]);
     assert.deepEqual((await ecs.send(new ListContainerInstancesCommand({ status: 'DRAINING' }))).containerInstanceArns, []);
-    await rejectsWith(ecs.send(new ListContainerInstancesCommand({ cluster: 'missing' })), 'ClusterNotFoundException', 'Cluster not found.');
+    await rejectsWith(
+      ecs.send(new ListContainerInstancesCommand({ cluster: 'missing' })),
+      'ClusterNotFoundException',
+      'Cluster not found.',
+    );
   });
 
   it('refuses to delete a cluster with tasks, subtracts their reservation, and deletes it once they stop', async () => {
     await ensureTestImages(app.ctx.runtime);
     await ecs.send(new CreateClusterCommand({ clusterName: 'busy' }));
-    const td = await register({ family: 'sleeper', containerDefinitions: [{ name: 'sleep', image: TEST_IMAGE, cpu: 256, memory: 128, command: ['sleep', '300'] }] });
+    const td = await register({
+      family: 'sleeper',
+      containerDefinitions: [{ name: 'sleep', image: TEST_IMAGE, cpu: 256, memory: 128, command: ['sleep', '300'] }],
+    });
     const ran = await ecs.send(new RunTaskCommand({ cluster: 'busy', taskDefinition: td.taskDefinition!.taskDefinitionArn }));
     assert.deepEqual(ran.failures, []);
     const taskArn = ran.tasks![0].taskArn!;
     try {
       const [ciArn] = (await ecs.send(new ListContainerInstancesCommand({ cluster: 'busy' }))).containerInstanceArns!;
-      const ci = (await ecs.send(new DescribeContainerInstancesCommand({ cluster: 'busy', containerInstances: [ciArn] }))).containerInstances![0];
+      const ci = (await ecs.send(new DescribeContainerInstancesCommand({ cluster: 'busy', containerInstances: [ciArn] })))
+        .containerInstances![0];
       assert.equal(resource(ci.remainingResources, 'CPU').integerValue, resource(ci.registeredResources, 'CPU').integerValue! - 256);
       assert.equal(resource(ci.remainingResources, 'MEMORY').integerValue, resource(ci.registeredResources, 'MEMORY').integerValue! - 128);
       assert.equal(ci.runningTasksCount! + ci.pendingTasksCount!, 1);
       const cluster = (await ecs.send(new DescribeClustersCommand({ clusters: ['busy'] }))).clusters![0];
       assert.equal(cluster.runningTasksCount! + cluster.pendingTasksCount!, 1);
-      await rejectsWith(ecs.send(new DeleteClusterCommand({ cluster: 'busy' })), 'ClusterContainsTasksException', 'The Cluster cannot be deleted while Tasks are active.');
+      await rejectsWith(
+        ecs.send(new DeleteClusterCommand({ cluster: 'busy' })),
+        'ClusterContainsTasksException',
+        'The Cluster cannot be deleted while Tasks are active.',
+      );
 
       await ecs.send(new TagResourceCommand({ resourceArn: taskArn, tags: [{ key: 'job', value: 'sleep' }] }));
       assert.deepEqual((await ecs.send(new ListTagsForResourceCommand({ resourceArn: taskArn }))).tags, [{ key: 'job', value: 'sleep' }]);
@@ -458,15 +595,29 @@ describe('clusters and container instances', () => {
 
   it('refuses to delete a cluster with services', async () => {
     await ecs.send(new CreateClusterCommand({ clusterName: 'svc' }));
-    const created = await ecs.send(new CreateServiceCommand({ cluster: 'svc', serviceName: 'idle', taskDefinition: 'api', desiredCount: 0 }));
+    const created = await ecs.send(
+      new CreateServiceCommand({ cluster: 'svc', serviceName: 'idle', taskDefinition: 'api', desiredCount: 0 }),
+    );
     const serviceArn = created.service!.serviceArn!;
     await ecs.send(new TagResourceCommand({ resourceArn: serviceArn, tags: [{ key: 'tier', value: 'idle' }] }));
     assert.deepEqual((await ecs.send(new ListTagsForResourceCommand({ resourceArn: serviceArn }))).tags, [{ key: 'tier', value: 'idle' }]);
-    await rejectsWith(ecs.send(new DeleteClusterCommand({ cluster: 'svc' })), 'ClusterContainsServicesException', 'The Cluster cannot be deleted while Services are active.');
+    await rejectsWith(
+      ecs.send(new DeleteClusterCommand({ cluster: 'svc' })),
+      'ClusterContainsServicesException',
+      'The Cluster cannot be deleted while Services are active.',
+    );
     // A service reference that starts like an ARN but is not one names no service.
-    await rejectsWith(ecs.send(new DeleteServiceCommand({ cluster: 'svc', service: 'arn:aws:ecs', force: true })), 'ServiceNotFoundException', 'Service not found.');
+    await rejectsWith(
+      ecs.send(new DeleteServiceCommand({ cluster: 'svc', service: 'arn:aws:ecs', force: true })),
+      'ServiceNotFoundException',
+      'Service not found.',
+    );
     await ecs.send(new DeleteServiceCommand({ cluster: 'svc', service: 'idle', force: true }));
-    await waitFor('cluster deleted', () => ecs.send(new DeleteClusterCommand({ cluster: 'svc' })).then((r) => r.cluster!.status === 'INACTIVE'), 30_000);
+    await waitFor(
+      'cluster deleted',
+      () => ecs.send(new DeleteClusterCommand({ cluster: 'svc' })).then((r) => r.cluster!.status === 'INACTIVE'),
+      30_000,
+    );
   });
 
   it('deletes clusters: INACTIVE, still describable, instance deregistered, recreatable; the default too', async () => {
@@ -477,7 +628,11 @@ describe('clusters and container instances', () => {
     assert.ok(!(await ecs.send(new ListClustersCommand({}))).clusterArns!.includes(clusterArn('blue')));
     await rejectsWith(ecs.send(new DeleteClusterCommand({ cluster: 'blue' })), 'ClusterNotFoundException', 'Cluster not found.');
     await rejectsWith(ecs.send(new ListContainerInstancesCommand({ cluster: 'blue' })), 'ClusterNotFoundException');
-    await rejectsWith(ecs.send(new TagResourceCommand({ resourceArn: clusterArn('blue'), tags: [{ key: 'a', value: 'b' }] })), 'InvalidParameterException', 'inactive');
+    await rejectsWith(
+      ecs.send(new TagResourceCommand({ resourceArn: clusterArn('blue'), tags: [{ key: 'a', value: 'b' }] })),
+      'InvalidParameterException',
+      'inactive',
+    );
 
     const recreated = await ecs.send(new CreateClusterCommand({ clusterName: 'blue' }));
     assert.deepEqual([recreated.cluster!.status, recreated.cluster!.registeredContainerInstancesCount], ['ACTIVE', 1]);
@@ -504,11 +659,16 @@ describe('clusters and container instances', () => {
   });
 });
 
-
-
 /** Removes the containers of one task this file started (and only those). */
 async function removeContainersOf(taskArn: string): Promise<void> {
   const docker = new Docker();
   const containers = await docker.listContainers({ all: true, filters: { label: [`slipway.task-arn=${taskArn}`] } });
-  await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+  await Promise.all(
+    containers.map((c) =>
+      docker
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .catch(() => undefined),
+    ),
+  );
 }

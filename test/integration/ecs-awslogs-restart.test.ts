@@ -21,22 +21,42 @@ after(async () => {
 
 /** The numbers of the "line N" messages in the stream, in stored order. */
 async function linesIn(endpoint: string, stream: string): Promise<number[]> {
-  const out = await awsCli(endpoint, ['logs', 'get-log-events', '--log-group-name', '/ecs/ticker', '--log-stream-name', stream, '--start-from-head']);
+  const out = await awsCli(endpoint, [
+    'logs',
+    'get-log-events',
+    '--log-group-name',
+    '/ecs/ticker',
+    '--log-stream-name',
+    stream,
+    '--start-from-head',
+  ]);
   return out.events.map((e: { message: string }) => Number(e.message.replace('line ', '')));
 }
 
 test('after a restart the running container is followed again, from where it is, with nothing sent twice', async () => {
   s = await startTestSlipway({ dataDir });
-  const td = await s.ecs.send(new RegisterTaskDefinitionCommand({
-    family: 'ticker',
-    containerDefinitions: [{
-      name: 'app',
-      image: TEST_IMAGE,
-      memory: 16,
-      command: ['sh', '-c', 'i=0; while true; do echo "line $i"; i=$((i+1)); sleep 1; done'],
-      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/ticker', 'awslogs-create-group': 'true', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } },
-    }],
-  }));
+  const td = await s.ecs.send(
+    new RegisterTaskDefinitionCommand({
+      family: 'ticker',
+      containerDefinitions: [
+        {
+          name: 'app',
+          image: TEST_IMAGE,
+          memory: 16,
+          command: ['sh', '-c', 'i=0; while true; do echo "line $i"; i=$((i+1)); sleep 1; done'],
+          logConfiguration: {
+            logDriver: 'awslogs',
+            options: {
+              'awslogs-group': '/ecs/ticker',
+              'awslogs-create-group': 'true',
+              'awslogs-region': 'us-east-1',
+              'awslogs-stream-prefix': 'ecs',
+            },
+          },
+        },
+      ],
+    }),
+  );
   const arn = (await s.ecs.send(new RunTaskCommand({ taskDefinition: td.taskDefinition!.taskDefinitionArn }))).tasks![0].taskArn!;
   const stream = `ecs/app/${arn.slice(arn.lastIndexOf('/') + 1)}`;
   await waitTaskStatus(s.ecs, arn, 'RUNNING');
@@ -51,5 +71,9 @@ test('after a restart the running container is followed again, from where it is,
     return lines.at(-1)! >= before + 3 ? lines : undefined;
   });
   assert.deepEqual(after, [...new Set(after)], `no line twice: ${after.join(',')}`);
-  assert.deepEqual(after, [...after].sort((a, b) => a - b), 'in the order printed');
+  assert.deepEqual(
+    after,
+    [...after].sort((a, b) => a - b),
+    'in the order printed',
+  );
 });

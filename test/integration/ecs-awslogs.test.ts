@@ -23,16 +23,23 @@ before(async () => {
 after(async () => s?.close());
 
 async function runWithLogs(family: string, script: string, options: Record<string, string>): Promise<string> {
-  const td = await s.ecs.send(new RegisterTaskDefinitionCommand({
-    family,
-    containerDefinitions: [{
-      name: 'app',
-      image: TEST_IMAGE,
-      memory: 32,
-      command: ['sh', '-c', script],
-      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs', ...options } },
-    }],
-  }));
+  const td = await s.ecs.send(
+    new RegisterTaskDefinitionCommand({
+      family,
+      containerDefinitions: [
+        {
+          name: 'app',
+          image: TEST_IMAGE,
+          memory: 32,
+          command: ['sh', '-c', script],
+          logConfiguration: {
+            logDriver: 'awslogs',
+            options: { 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs', ...options },
+          },
+        },
+      ],
+    }),
+  );
   const out = await s.ecs.send(new RunTaskCommand({ taskDefinition: td.taskDefinition!.taskDefinitionArn }));
   assert.deepEqual(out.failures, []);
   return out.tasks![0].taskArn!;
@@ -43,7 +50,15 @@ const taskId = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
 /** The stream's messages once it holds `count` of them, read with the aws CLI. */
 function logEvents(group: string, stream: string, count: number): Promise<{ message: string; timestamp: number }[]> {
   return waitFor(`${count} events in ${group} ${stream}`, async () => {
-    const out = await awsCli(s.endpoint, ['logs', 'get-log-events', '--log-group-name', group, '--log-stream-name', stream, '--start-from-head']);
+    const out = await awsCli(s.endpoint, [
+      'logs',
+      'get-log-events',
+      '--log-group-name',
+      group,
+      '--log-stream-name',
+      stream,
+      '--start-from-head',
+    ]);
     return out.events.length >= count ? out.events : undefined;
   });
 }
@@ -51,14 +66,21 @@ function logEvents(group: string, stream: string, count: number): Promise<{ mess
 describe('the awslogs log driver', () => {
   test("a container's stdout and stderr reach its stream in the group, and slipway logs still reads them", async () => {
     await awsCli(s.endpoint, ['logs', 'create-log-group', '--log-group-name', '/ecs/example-app']);
-    const arn = await runWithLogs('logs-app', 'echo "hello from app"; echo "to stderr" >&2; for i in 1 2 3; do echo "tick $i"; done; exec sleep 300', {
-      'awslogs-group': '/ecs/example-app',
-    });
+    const arn = await runWithLogs(
+      'logs-app',
+      'echo "hello from app"; echo "to stderr" >&2; for i in 1 2 3; do echo "tick $i"; done; exec sleep 300',
+      {
+        'awslogs-group': '/ecs/example-app',
+      },
+    );
     await waitTaskStatus(s.ecs, arn, 'RUNNING');
     const events = await logEvents('/ecs/example-app', `ecs/app/${taskId(arn)}`, 5);
     const messages = events.map((e) => e.message);
     // stdout and stderr are separate pipes: the engine orders lines within each, not across them.
-    assert.deepEqual(messages.filter((m) => m !== 'to stderr'), ['hello from app', 'tick 1', 'tick 2', 'tick 3']);
+    assert.deepEqual(
+      messages.filter((m) => m !== 'to stderr'),
+      ['hello from app', 'tick 1', 'tick 2', 'tick 3'],
+    );
     assert.ok(messages.includes('to stderr'), `stderr is shipped too: ${JSON.stringify(messages)}`);
     for (const e of events) assert.ok(Math.abs(e.timestamp - Date.now()) < 10 * 60_000, `timestamp ${e.timestamp} is the line's own time`);
 
@@ -67,13 +89,22 @@ describe('the awslogs log driver', () => {
   });
 
   test('awslogs-create-group "true" makes the group; output of a container that exits at once is all there', async () => {
-    const arn = await runWithLogs('logs-create', 'echo "first line"; echo "last line"', { 'awslogs-group': '/ecs/created-by-task', 'awslogs-create-group': 'true' });
+    const arn = await runWithLogs('logs-create', 'echo "first line"; echo "last line"', {
+      'awslogs-group': '/ecs/created-by-task',
+      'awslogs-create-group': 'true',
+    });
     const stopped = await waitTaskStatus(s.ecs, arn, 'STOPPED');
     assert.equal(stopped.stopCode, 'EssentialContainerExited');
     const groups = await awsCli(s.endpoint, ['logs', 'describe-log-groups', '--log-group-name-prefix', '/ecs/created-by-task']);
-    assert.deepEqual(groups.logGroups.map((g: { logGroupName: string }) => g.logGroupName), ['/ecs/created-by-task']);
+    assert.deepEqual(
+      groups.logGroups.map((g: { logGroupName: string }) => g.logGroupName),
+      ['/ecs/created-by-task'],
+    );
     const events = await logEvents('/ecs/created-by-task', `ecs/app/${taskId(arn)}`, 2);
-    assert.deepEqual(events.map((e) => e.message), ['first line', 'last line']);
+    assert.deepEqual(
+      events.map((e) => e.message),
+      ['first line', 'last line'],
+    );
   });
 
   test('a group that does not exist, without awslogs-create-group, fails the task as ECS does and makes nothing; so does a region that is not one', async () => {
@@ -90,6 +121,9 @@ describe('the awslogs log driver', () => {
 
     const badRegion = await runWithLogs('logs-region', 'echo never', { 'awslogs-group': '/ecs/example-app', 'awslogs-region': 'mars' });
     const refused = await waitTaskStatus(s.ecs, badRegion, 'STOPPED');
-    assert.match(refused.stoppedReason!, /^CannotStartContainerError: .*failed to initialize logging driver: awslogs-region 'mars' is not a region name/);
+    assert.match(
+      refused.stoppedReason!,
+      /^CannotStartContainerError: .*failed to initialize logging driver: awslogs-region 'mars' is not a region name/,
+    );
   });
 });

@@ -4,7 +4,11 @@
  * awaiting action and the same containers (none started twice); continuing then finishes it.
  */
 import {
-  ContinueServiceDeploymentCommand, CreateServiceCommand, DescribeServiceDeploymentsCommand, ListServiceDeploymentsCommand, UpdateServiceCommand,
+  ContinueServiceDeploymentCommand,
+  CreateServiceCommand,
+  DescribeServiceDeploymentsCommand,
+  ListServiceDeploymentsCommand,
+  UpdateServiceCommand,
   type ServiceDeployment,
 } from '@aws-sdk/client-ecs';
 import assert from 'node:assert/strict';
@@ -17,7 +21,9 @@ const FAMILY = 'bg-survivor';
 const processes = slipwayProcessesForTests(FAMILY);
 
 const running = async () =>
-  (await docker.listContainers({ filters: { label: ['slipway.managed=true', `com.amazonaws.ecs.task-definition-family=${FAMILY}`] } })).map((c) => c.Id).sort();
+  (await docker.listContainers({ filters: { label: ['slipway.managed=true', `com.amazonaws.ecs.task-definition-family=${FAMILY}`] } }))
+    .map((c) => c.Id)
+    .sort();
 
 test('kill -9 while a PAUSE hook holds a blue/green deployment: the restarted Slipway resumes it', async () => {
   let slipway = await processes.start();
@@ -26,19 +32,36 @@ test('kill -9 while a PAUSE hook holds a blue/green deployment: the restarted Sl
   const production = await rule(8000);
   const v1 = await registerVersion(ecs, FAMILY, 'v1');
   const v2 = await registerVersion(ecs, FAMILY, 'v2');
-  await ecs.send(new CreateServiceCommand({
-    serviceName: 'survivor', taskDefinition: v1, desiredCount: 2,
-    deploymentConfiguration: { strategy: 'BLUE_GREEN', lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['POST_SCALE_UP'] }] },
-    loadBalancers: [{ targetGroupArn: blue, containerName: 'web', containerPort: 8080, advancedConfiguration: { alternateTargetGroupArn: green, productionListenerRule: production } }],
-  }));
+  await ecs.send(
+    new CreateServiceCommand({
+      serviceName: 'survivor',
+      taskDefinition: v1,
+      desiredCount: 2,
+      deploymentConfiguration: { strategy: 'BLUE_GREEN', lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['POST_SCALE_UP'] }] },
+      loadBalancers: [
+        {
+          targetGroupArn: blue,
+          containerName: 'web',
+          containerPort: 8080,
+          advancedConfiguration: { alternateTargetGroupArn: green, productionListenerRule: production },
+        },
+      ],
+    }),
+  );
   await waitFor('v1 in production', async () => (await get(url(8000))).body === 'v1\n', 60_000, 100);
   await ecs.send(new UpdateServiceCommand({ service: 'survivor', taskDefinition: v2 }));
   const arn = (await ecs.send(new ListServiceDeploymentsCommand({ service: 'survivor' }))).serviceDeployments![0].serviceDeploymentArn!;
-  const describe = async (): Promise<ServiceDeployment> => (await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments![0];
-  const paused = await waitFor('paused', async () => {
-    const sd = await describe();
-    return sd.lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION' ? sd : undefined;
-  }, 60_000, 100);
+  const describe = async (): Promise<ServiceDeployment> =>
+    (await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments![0];
+  const paused = await waitFor(
+    'paused',
+    async () => {
+      const sd = await describe();
+      return sd.lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION' ? sd : undefined;
+    },
+    60_000,
+    100,
+  );
   const before = await running();
   assert.equal(before.length, 4, 'blue and green, two tasks each');
 

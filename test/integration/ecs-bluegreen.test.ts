@@ -6,8 +6,14 @@
  * roles; StopServiceDeployment with ROLLBACK puts traffic back on blue and stops green.
  */
 import {
-  ContinueServiceDeploymentCommand, CreateServiceCommand, DescribeServiceDeploymentsCommand, DescribeServicesCommand, ListServiceDeploymentsCommand,
-  StopServiceDeploymentCommand, UpdateServiceCommand, type ServiceDeployment,
+  ContinueServiceDeploymentCommand,
+  CreateServiceCommand,
+  DescribeServiceDeploymentsCommand,
+  DescribeServicesCommand,
+  ListServiceDeploymentsCommand,
+  StopServiceDeploymentCommand,
+  UpdateServiceCommand,
+  type ServiceDeployment,
 } from '@aws-sdk/client-ecs';
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
@@ -29,37 +35,83 @@ test('BLUE_GREEN: green comes up beside blue, a PAUSE hook holds it, traffic shi
   const testUrl = url(8001);
   const tds: string[] = [];
   for (const v of ['v1', 'v2', 'v3']) tds.push(await registerVersion(ecs, 'bg-web', v));
-  const loadBalancers = [{
-    targetGroupArn: blue, containerName: 'web', containerPort: 8080,
-    advancedConfiguration: { alternateTargetGroupArn: green, productionListenerRule: production, testListenerRule: testRule, roleArn: 'arn:aws:iam::000000000000:role/ecs-elb' },
-  }];
+  const loadBalancers = [
+    {
+      targetGroupArn: blue,
+      containerName: 'web',
+      containerPort: 8080,
+      advancedConfiguration: {
+        alternateTargetGroupArn: green,
+        productionListenerRule: production,
+        testListenerRule: testRule,
+        roleArn: 'arn:aws:iam::000000000000:role/ecs-elb',
+      },
+    },
+  ];
   const deploymentConfiguration = {
-    strategy: 'BLUE_GREEN' as const, bakeTimeInMinutes: 1,
+    strategy: 'BLUE_GREEN' as const,
+    bakeTimeInMinutes: 1,
     lifecycleHooks: [{ targetType: 'PAUSE' as const, lifecycleStages: ['POST_SCALE_UP' as const] }],
   };
 
   // Refused, naming the field: a hook Slipway cannot run, a load balancer without its alternate group.
-  await rejects(ecs.send(new CreateServiceCommand({
-    serviceName: 'bg', taskDefinition: tds[0], desiredCount: 2, loadBalancers,
-    deploymentConfiguration: { ...deploymentConfiguration, lifecycleHooks: [{ targetType: 'AWS_LAMBDA', hookTargetArn: 'arn:aws:lambda:us-east-1:000000000000:function:f', lifecycleStages: ['POST_SCALE_UP'] }] },
-  })), 'InvalidParameterException', /lifecycleHooks\[0\]\.targetType AWS_LAMBDA/);
-  await rejects(ecs.send(new CreateServiceCommand({
-    serviceName: 'bg', taskDefinition: tds[0], desiredCount: 2, deploymentConfiguration, loadBalancers: [{ targetGroupArn: blue, containerName: 'web', containerPort: 8080 }],
-  })), 'InvalidParameterException', /loadBalancers\[0\]\.advancedConfiguration must name an alternateTargetGroupArn/);
+  await rejects(
+    ecs.send(
+      new CreateServiceCommand({
+        serviceName: 'bg',
+        taskDefinition: tds[0],
+        desiredCount: 2,
+        loadBalancers,
+        deploymentConfiguration: {
+          ...deploymentConfiguration,
+          lifecycleHooks: [
+            {
+              targetType: 'AWS_LAMBDA',
+              hookTargetArn: 'arn:aws:lambda:us-east-1:000000000000:function:f',
+              lifecycleStages: ['POST_SCALE_UP'],
+            },
+          ],
+        },
+      }),
+    ),
+    'InvalidParameterException',
+    /lifecycleHooks\[0\]\.targetType AWS_LAMBDA/,
+  );
+  await rejects(
+    ecs.send(
+      new CreateServiceCommand({
+        serviceName: 'bg',
+        taskDefinition: tds[0],
+        desiredCount: 2,
+        deploymentConfiguration,
+        loadBalancers: [{ targetGroupArn: blue, containerName: 'web', containerPort: 8080 }],
+      }),
+    ),
+    'InvalidParameterException',
+    /loadBalancers\[0\]\.advancedConfiguration must name an alternateTargetGroupArn/,
+  );
 
-  await ecs.send(new CreateServiceCommand({ serviceName: 'bg', taskDefinition: tds[0], desiredCount: 2, deploymentConfiguration, loadBalancers }));
+  await ecs.send(
+    new CreateServiceCommand({ serviceName: 'bg', taskDefinition: tds[0], desiredCount: 2, deploymentConfiguration, loadBalancers }),
+  );
   await waitFor('v1 through the production rule', async () => (await get(prodUrl)).body === 'v1\n', 60_000, 100);
 
-  const describe = async (arn: string): Promise<ServiceDeployment> => (await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments![0];
+  const describe = async (arn: string): Promise<ServiceDeployment> =>
+    (await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments![0];
   await ecs.send(new UpdateServiceCommand({ service: 'bg', taskDefinition: tds[1] }));
   const [brief] = (await ecs.send(new ListServiceDeploymentsCommand({ service: 'bg' }))).serviceDeployments!;
   assert.equal(brief.status, 'IN_PROGRESS');
   const arn = brief.serviceDeploymentArn!;
   assert.match(arn, /^arn:aws:ecs:us-east-1:000000000000:service-deployment\/default\/bg\/[A-Za-z0-9]{22}$/);
-  const paused = await waitFor('the PAUSE hook awaiting action', async () => {
-    const sd = await describe(arn);
-    return sd.lifecycleStage === 'POST_SCALE_UP' && sd.lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION' ? sd : undefined;
-  }, 60_000, 100);
+  const paused = await waitFor(
+    'the PAUSE hook awaiting action',
+    async () => {
+      const sd = await describe(arn);
+      return sd.lifecycleStage === 'POST_SCALE_UP' && sd.lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION' ? sd : undefined;
+    },
+    60_000,
+    100,
+  );
   assert.equal(paused.lifecycleHookDetails![0].targetType, 'PAUSE');
   assert.equal(paused.lifecycleHookDetails![0].timeoutAction, 'ROLLBACK');
   const greenTargets = await targetStates(elb, green);
@@ -70,13 +122,25 @@ test('BLUE_GREEN: green comes up beside blue, a PAUSE hook holds it, traffic shi
   await ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId: paused.lifecycleHookDetails![0].hookId! }));
   await waitFor('v2 on the test rule', async () => (await get(testUrl)).body === 'v2\n', 30_000, 100);
   await waitFor('v2 in production', async () => (await get(prodUrl)).body === 'v2\n', 30_000, 100);
-  const done = await waitFor('the deployment successful', async () => {
-    const sd = await describe(arn);
-    return sd.status === 'SUCCESSFUL' ? sd : undefined;
-  }, 60_000, 200);
+  const done = await waitFor(
+    'the deployment successful',
+    async () => {
+      const sd = await describe(arn);
+      return sd.status === 'SUCCESSFUL' ? sd : undefined;
+    },
+    60_000,
+    200,
+  );
   assert.equal(done.targetServiceRevision?.requestedProductionTrafficWeight, 100);
   const forward = (await elb.send(new E.DescribeRulesCommand({ RuleArns: [production] }))).Rules![0].Actions![0];
-  assert.deepEqual(forward.ForwardConfig!.TargetGroups!.map((t) => [t.TargetGroupArn, t.Weight]), [[green, 100], [blue, 0]], 'a weighted forward, as ECS leaves it');
+  assert.deepEqual(
+    forward.ForwardConfig!.TargetGroups!.map((t) => [t.TargetGroupArn, t.Weight]),
+    [
+      [green, 100],
+      [blue, 0],
+    ],
+    'a weighted forward, as ECS leaves it',
+  );
   await waitFor('blue targets gone', async () => (await targetStates(elb, blue)).length === 0, 60_000, 200);
   const svc = (await ecs.send(new DescribeServicesCommand({ services: ['bg'] }))).services![0];
   assert.equal(svc.taskDefinition, tds[1]);
@@ -87,22 +151,35 @@ test('BLUE_GREEN: green comes up beside blue, a PAUSE hook holds it, traffic shi
 
   // The next deployment comes up in the (now alternate) blue group; stopping it rolls back.
   await ecs.send(new UpdateServiceCommand({ service: 'bg', taskDefinition: tds[2] }));
-  const next = (await ecs.send(new ListServiceDeploymentsCommand({ service: 'bg', status: ['IN_PROGRESS'] }))).serviceDeployments![0].serviceDeploymentArn!;
+  const next = (await ecs.send(new ListServiceDeploymentsCommand({ service: 'bg', status: ['IN_PROGRESS'] }))).serviceDeployments![0]
+    .serviceDeploymentArn!;
   await waitFor('paused again', async () => (await describe(next)).lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION', 60_000, 100);
   assert.equal((await targetStates(elb, blue)).filter((s) => s.endsWith(' healthy')).length, 2, 'v3 up in blue');
   await ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: next, stopType: 'ROLLBACK' }));
-  const rolledBack = await waitFor('rolled back', async () => {
-    const sd = await describe(next);
-    return sd.status === 'ROLLBACK_SUCCESSFUL' ? sd : undefined;
-  }, 60_000, 200);
+  const rolledBack = await waitFor(
+    'rolled back',
+    async () => {
+      const sd = await describe(next);
+      return sd.status === 'ROLLBACK_SUCCESSFUL' ? sd : undefined;
+    },
+    60_000,
+    200,
+  );
   assert.match(rolledBack.statusReason!, /StopServiceDeployment/);
   assert.ok(rolledBack.rollback?.startedAt);
   assert.equal((await get(prodUrl)).body, 'v2\n');
   const after = (await ecs.send(new DescribeServicesCommand({ services: ['bg'] }))).services![0];
   assert.equal(after.taskDefinition, tds[1]);
-  assert.deepEqual(after.deployments!.map((d) => d.taskDefinition), [tds[1]]);
+  assert.deepEqual(
+    after.deployments!.map((d) => d.taskDefinition),
+    [tds[1]],
+  );
   await waitFor('v3 targets gone', async () => (await targetStates(elb, blue)).length === 0, 60_000, 200);
-  await rejects(ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: next })), 'InvalidParameterException', /ROLLBACK_SUCCESSFUL/);
+  await rejects(
+    ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: next })),
+    'InvalidParameterException',
+    /ROLLBACK_SUCCESSFUL/,
+  );
   const all = (await ecs.send(new ListServiceDeploymentsCommand({ service: 'bg' }))).serviceDeployments!.map((d) => d.status);
   assert.deepEqual(all, ['ROLLBACK_SUCCESSFUL', 'SUCCESSFUL']);
 
@@ -117,32 +194,91 @@ test('CANARY: production holds green at the canary percent for its bake time, th
   const production = await rule(8000);
   const v1 = await registerVersion(ecs, 'canary-web', 'c1');
   const v2 = await registerVersion(ecs, 'canary-web', 'c2');
-  await rejects(ecs.send(new CreateServiceCommand({
-    serviceName: 'canary', taskDefinition: v1, desiredCount: 1,
-    deploymentConfiguration: { strategy: 'CANARY', canaryConfiguration: { canaryPercent: 0.01 } },
-  })), 'InvalidParameterException', 'canaryConfiguration.canaryPercent must be between 0.1 and 100 (got 0.01).');
-  await ecs.send(new CreateServiceCommand({
-    serviceName: 'canary', taskDefinition: v1, desiredCount: 1,
-    // 2 minutes of canary bake: 6 s at time scale 20.
-    deploymentConfiguration: { strategy: 'CANARY', canaryConfiguration: { canaryPercent: 50, canaryBakeTimeInMinutes: 2 }, bakeTimeInMinutes: 0 },
-    loadBalancers: [{ targetGroupArn: blue, containerName: 'web', containerPort: 8080, advancedConfiguration: { alternateTargetGroupArn: green, productionListenerRule: production } }],
-  }));
+  await rejects(
+    ecs.send(
+      new CreateServiceCommand({
+        serviceName: 'canary',
+        taskDefinition: v1,
+        desiredCount: 1,
+        deploymentConfiguration: { strategy: 'CANARY', canaryConfiguration: { canaryPercent: 0.01 } },
+      }),
+    ),
+    'InvalidParameterException',
+    'canaryConfiguration.canaryPercent must be between 0.1 and 100 (got 0.01).',
+  );
+  await ecs.send(
+    new CreateServiceCommand({
+      serviceName: 'canary',
+      taskDefinition: v1,
+      desiredCount: 1,
+      // 2 minutes of canary bake: 6 s at time scale 20.
+      deploymentConfiguration: {
+        strategy: 'CANARY',
+        canaryConfiguration: { canaryPercent: 50, canaryBakeTimeInMinutes: 2 },
+        bakeTimeInMinutes: 0,
+      },
+      loadBalancers: [
+        {
+          targetGroupArn: blue,
+          containerName: 'web',
+          containerPort: 8080,
+          advancedConfiguration: { alternateTargetGroupArn: green, productionListenerRule: production },
+        },
+      ],
+    }),
+  );
   const url = at(8000);
   await waitFor('c1 in production', async () => (await get(url)).body === 'c1\n', 60_000, 100);
   await ecs.send(new UpdateServiceCommand({ service: 'canary', taskDefinition: v2 }));
-  const weights = async () => (await elb.send(new E.DescribeRulesCommand({ RuleArns: [production] }))).Rules![0].Actions![0].ForwardConfig!.TargetGroups!.map((g) => [g.TargetGroupArn, g.Weight]);
-  await waitFor('the canary step', async () => JSON.stringify(await weights()) === JSON.stringify([[green, 50], [blue, 50]]), 60_000, 100);
+  const weights = async () =>
+    (await elb.send(new E.DescribeRulesCommand({ RuleArns: [production] }))).Rules![0].Actions![0].ForwardConfig!.TargetGroups!.map((g) => [
+      g.TargetGroupArn,
+      g.Weight,
+    ]);
+  await waitFor(
+    'the canary step',
+    async () =>
+      JSON.stringify(await weights()) ===
+      JSON.stringify([
+        [green, 50],
+        [blue, 50],
+      ]),
+    60_000,
+    100,
+  );
   const arn = (await ecs.send(new ListServiceDeploymentsCommand({ service: 'canary' }))).serviceDeployments![0].serviceDeploymentArn!;
   const during = (await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments![0];
   assert.equal(during.lifecycleStage, 'PRODUCTION_TRAFFIC_SHIFT');
   assert.equal(during.targetServiceRevision?.requestedProductionTrafficWeight, 50);
   const bodies = new Set<string>();
-  await waitFor('both versions answer during the canary', async () => {
-    bodies.add((await get(url)).body);
-    return bodies.has('c1\n') && bodies.has('c2\n');
-  }, 20_000, 20);
-  await waitFor('the rest moved', async () => JSON.stringify(await weights()) === JSON.stringify([[green, 100], [blue, 0]]), 60_000, 100);
-  await waitFor('successful', async () => (await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments![0].status === 'SUCCESSFUL', 60_000, 200);
+  await waitFor(
+    'both versions answer during the canary',
+    async () => {
+      bodies.add((await get(url)).body);
+      return bodies.has('c1\n') && bodies.has('c2\n');
+    },
+    20_000,
+    20,
+  );
+  await waitFor(
+    'the rest moved',
+    async () =>
+      JSON.stringify(await weights()) ===
+      JSON.stringify([
+        [green, 100],
+        [blue, 0],
+      ]),
+    60_000,
+    100,
+  );
+  await waitFor(
+    'successful',
+    async () =>
+      (await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments![0].status ===
+      'SUCCESSFUL',
+    60_000,
+    200,
+  );
   assert.equal((await get(url)).body, 'c2\n');
   await ecs.send(new UpdateServiceCommand({ service: 'canary', desiredCount: 0 }));
 });

@@ -51,13 +51,31 @@ print(json.dumps({'arn': td['taskDefinitionArn'], 'status': described['lastStatu
 
 test('the deploy-task-definition action: register, update, wait for stability, find its deployment', async () => {
   const first = await s.ecs.send(
-    new RegisterTaskDefinitionCommand({ family: 'action', containerDefinitions: [{ name: 'web', image: TEST_IMAGE, memory: 16, command: ['sleep', '3600'] }] }),
+    new RegisterTaskDefinitionCommand({
+      family: 'action',
+      containerDefinitions: [{ name: 'web', image: TEST_IMAGE, memory: 16, command: ['sleep', '3600'] }],
+    }),
   );
-  await s.ecs.send(new CreateServiceCommand({ serviceName: 'action-svc', taskDefinition: first.taskDefinition!.taskDefinitionArn, desiredCount: 2 }));
+  await s.ecs.send(
+    new CreateServiceCommand({ serviceName: 'action-svc', taskDefinition: first.taskDefinition!.taskDefinitionArn, desiredCount: 2 }),
+  );
 
   // What the action does with a task definition file rendered from DescribeTaskDefinition output.
-  const file: Record<string, unknown> = { ...first.taskDefinition!, containerDefinitions: [{ ...first.taskDefinition!.containerDefinitions![0], command: ['sh', '-c', 'exec sleep 3601'] }] };
-  for (const key of ['compatibilities', 'taskDefinitionArn', 'requiresAttributes', 'revision', 'status', 'registeredAt', 'deregisteredAt', 'registeredBy']) delete file[key];
+  const file: Record<string, unknown> = {
+    ...first.taskDefinition!,
+    containerDefinitions: [{ ...first.taskDefinition!.containerDefinitions![0], command: ['sh', '-c', 'exec sleep 3601'] }],
+  };
+  for (const key of [
+    'compatibilities',
+    'taskDefinitionArn',
+    'requiresAttributes',
+    'revision',
+    'status',
+    'registeredAt',
+    'deregisteredAt',
+    'registeredBy',
+  ])
+    delete file[key];
   const registered = await s.ecs.send(new RegisterTaskDefinitionCommand(cleanLikeDeployAction(file) as never));
   const arn = registered.taskDefinition!.taskDefinitionArn!;
   assert.equal(registered.taskDefinition!.revision, 2);
@@ -68,13 +86,22 @@ test('the deploy-task-definition action: register, update, wait for stability, f
   assert.equal(described.services![0].deploymentController?.type ?? 'ECS', 'ECS');
 
   const updated = await s.ecs.send(
-    new UpdateServiceCommand({ cluster: 'default', service: 'action-svc', taskDefinition: arn, forceNewDeployment: false, volumeConfigurations: [] }),
+    new UpdateServiceCommand({
+      cluster: 'default',
+      service: 'action-svc',
+      taskDefinition: arn,
+      forceNewDeployment: false,
+      volumeConfigurations: [],
+    }),
   );
   const primary = updated.service!.deployments!.find((d) => d.status === 'PRIMARY')!;
   assert.equal(primary.taskDefinition, arn, 'the response already shows the new PRIMARY');
   assert.match(primary.id!, /^ecs-svc\/\d{19}$/);
 
-  const result = await waitUntilServicesStable({ client: s.ecs, minDelay: 1, maxDelay: 2, maxWaitTime: 180 }, { services: ['action-svc'], cluster: 'default' });
+  const result = await waitUntilServicesStable(
+    { client: s.ecs, minDelay: 1, maxDelay: 2, maxWaitTime: 180 },
+    { services: ['action-svc'], cluster: 'default' },
+  );
   assert.equal(result.state, 'SUCCESS');
   const after = await s.ecs.send(new DescribeServicesCommand({ services: ['action-svc'], cluster: 'default' }));
   const deployment = after.services![0].deployments!.find((d) => d.id === primary.id);
@@ -82,4 +109,3 @@ test('the deploy-task-definition action: register, update, wait for stability, f
   assert.equal(deployment.rolloutState, 'COMPLETED');
   assert.equal(after.services![0].runningCount, 2);
 });
-

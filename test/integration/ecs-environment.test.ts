@@ -40,10 +40,14 @@ async function upload(key: string, text: string): Promise<string> {
 }
 
 async function runApp(family: string, container: object): Promise<string> {
-  const td = await s.ecs.send(new RegisterTaskDefinitionCommand({
-    family,
-    containerDefinitions: [{ name: 'example-app-container', image: TEST_IMAGE, memory: 32, command: ['sleep', '300'], ...container } as never],
-  }));
+  const td = await s.ecs.send(
+    new RegisterTaskDefinitionCommand({
+      family,
+      containerDefinitions: [
+        { name: 'example-app-container', image: TEST_IMAGE, memory: 32, command: ['sleep', '300'], ...container } as never,
+      ],
+    }),
+  );
   const out = await s.ecs.send(new RunTaskCommand({ taskDefinition: td.taskDefinition!.taskDefinitionArn }));
   assert.deepEqual(out.failures, []);
   return out.tasks![0].taskArn!;
@@ -53,7 +57,12 @@ async function runApp(family: string, container: object): Promise<string> {
 async function environmentInside(taskArn: string): Promise<Map<string, string>> {
   const task = await waitTaskStatus(s.ecs, taskArn, 'RUNNING');
   const { stdout } = await run('docker', ['exec', task.containers![0].runtimeId!, 'env']);
-  return new Map(stdout.trim().split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+  return new Map(
+    stdout
+      .trim()
+      .split('\n')
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
 }
 
 async function stoppedReason(taskArn: string): Promise<string> {
@@ -67,18 +76,34 @@ describe('a task environment from the task definition, S3 environment files and 
 
   before(async () => {
     await aws(s.endpoint, ['s3', 'mb', 's3://ecs-sample-env']);
-    const secret = await awsCli(s.endpoint, ['secretsmanager', 'create-secret', '--name', 'prod/db', '--secret-string', '{"user":"app","password":"hunter2-db"}']);
+    const secret = await awsCli(s.endpoint, [
+      'secretsmanager',
+      'create-secret',
+      '--name',
+      'prod/db',
+      '--secret-string',
+      '{"user":"app","password":"hunter2-db"}',
+    ]);
     secretArn = secret.ARN;
     await awsCli(s.endpoint, ['ssm', 'put-parameter', '--name', '/app/api-key', '--type', 'SecureString', '--value', 'k-ssm-secure-123']);
     await awsCli(s.endpoint, ['ssm', 'put-parameter', '--name', 'author', '--type', 'String', '--value', 'Kim from SSM']);
   });
 
   test('all three sources reach the container, with ECS precedence, and no secret value shows in DescribeTasks', async () => {
-    const first = await upload('app/prod.env', '# seed 004\nAUTHOR_NAME=Kim\nDATABASE_URL=postgres://app@db:5432/app?sslmode=require\nFROM_BOTH_FILES=first\nPLAIN="quotes are kept"\nNO_EQUALS_LINE\nEMPTY=\nSET_IN_TASKDEF=from-file\n');
+    const first = await upload(
+      'app/prod.env',
+      '# seed 004\nAUTHOR_NAME=Kim\nDATABASE_URL=postgres://app@db:5432/app?sslmode=require\nFROM_BOTH_FILES=first\nPLAIN="quotes are kept"\nNO_EQUALS_LINE\nEMPTY=\nSET_IN_TASKDEF=from-file\n',
+    );
     const second = await upload('app/extra.env', 'FROM_BOTH_FILES=second\nONLY_SECOND=yes\n');
     const arn = await runApp('env-all', {
-      environment: [{ name: 'SET_IN_TASKDEF', value: 'from-environment' }, { name: 'STAGE', value: 'prod' }],
-      environmentFiles: [{ type: 's3', value: first }, { type: 's3', value: second }],
+      environment: [
+        { name: 'SET_IN_TASKDEF', value: 'from-environment' },
+        { name: 'STAGE', value: 'prod' },
+      ],
+      environmentFiles: [
+        { type: 's3', value: first },
+        { type: 's3', value: second },
+      ],
       secrets: [
         { name: 'DB_SECRET', valueFrom: secretArn },
         { name: 'DB_PASSWORD', valueFrom: `${secretArn}:password::` },
@@ -104,13 +129,28 @@ describe('a task environment from the task definition, S3 environment files and 
     assert.equal(env.get('AUTHOR_FROM_SSM'), 'Kim from SSM');
 
     const described = JSON.stringify(await awsCli(s.endpoint, ['ecs', 'describe-tasks', '--tasks', arn]));
-    for (const value of ['hunter2-db', 'k-ssm-secure-123', 'Kim from SSM']) assert.ok(!described.includes(value), `DescribeTasks shows ${value}`);
+    for (const value of ['hunter2-db', 'k-ssm-secure-123', 'Kim from SSM'])
+      assert.ok(!described.includes(value), `DescribeTasks shows ${value}`);
   });
 
   test('a secret named like an environment variable is refused at registration, and nothing is registered', async () => {
     await assert.rejects(
-      awsCli(s.endpoint, ['ecs', 'register-task-definition', '--family', 'env-clash', '--container-definitions',
-        JSON.stringify([{ name: 'app', image: TEST_IMAGE, memory: 32, environment: [{ name: 'DB_PASSWORD', value: 'x' }], secrets: [{ name: 'DB_PASSWORD', valueFrom: secretArn }] }])]),
+      awsCli(s.endpoint, [
+        'ecs',
+        'register-task-definition',
+        '--family',
+        'env-clash',
+        '--container-definitions',
+        JSON.stringify([
+          {
+            name: 'app',
+            image: TEST_IMAGE,
+            memory: 32,
+            environment: [{ name: 'DB_PASSWORD', value: 'x' }],
+            secrets: [{ name: 'DB_PASSWORD', valueFrom: secretArn }],
+          },
+        ]),
+      ]),
       /ClientException.*The secret name must be unique and not shared with any new or existing environment variables set on the container, such as 'DB_PASSWORD'/s,
     );
     const listed = await awsCli(s.endpoint, ['ecs', 'list-task-definitions', '--family-prefix', 'env-clash']);
@@ -118,13 +158,22 @@ describe('a task environment from the task definition, S3 environment files and 
   });
 
   test('a missing S3 object stops the task with ResourceInitializationError naming it', async () => {
-    const arn = await runApp('env-missing-file', { environmentFiles: [{ type: 's3', value: 'arn:aws:s3:::ecs-sample-env/app/absent.env' }] });
-    assert.match(await stoppedReason(arn), /^ResourceInitializationError: failed to download env files: unable to download env file with key app\/absent\.env from bucket ecs-sample-env, error: NoSuchKey: /);
+    const arn = await runApp('env-missing-file', {
+      environmentFiles: [{ type: 's3', value: 'arn:aws:s3:::ecs-sample-env/app/absent.env' }],
+    });
+    assert.match(
+      await stoppedReason(arn),
+      /^ResourceInitializationError: failed to download env files: unable to download env file with key app\/absent\.env from bucket ecs-sample-env, error: NoSuchKey: /,
+    );
   });
 
   test('a missing secret, JSON key or parameter stops the task with ResourceInitializationError', async () => {
     const cases: [string, string, RegExp][] = [
-      ['env-missing-secret', 'arn:aws:secretsmanager:us-east-1:000000000000:secret:prod/absent', /unable to retrieve secret from asm: .*ResourceNotFoundException/],
+      [
+        'env-missing-secret',
+        'arn:aws:secretsmanager:us-east-1:000000000000:secret:prod/absent',
+        /unable to retrieve secret from asm: .*ResourceNotFoundException/,
+      ],
       ['env-missing-key', `${secretArn}:nokey::`, /did not contain json key nokey/],
       ['env-missing-param', '/app/absent', /invalid ssm parameters: \/app\/absent/],
     ];

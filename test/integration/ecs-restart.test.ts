@@ -3,12 +3,29 @@
  * the middle of a rolling deployment, adopts its running containers at the next start — none
  * started twice, none forgotten — and the deployment runs on to completion.
  */
-import { CreateServiceCommand, DescribeServicesCommand, DescribeTasksCommand, ListTasksCommand, RegisterTaskDefinitionCommand, RunTaskCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import {
+  CreateServiceCommand,
+  DescribeServicesCommand,
+  DescribeTasksCommand,
+  ListTasksCommand,
+  RegisterTaskDefinitionCommand,
+  RunTaskCommand,
+  UpdateServiceCommand,
+} from '@aws-sdk/client-ecs';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { ensureTestImages, TEST_IMAGE } from '../support/images.ts';
-import { docker, ecsClient, freePort, removeSlipwayContainers, startSlipwayProcess, tempDataDir, waitFor, type SlipwayProcess } from '../support/slipway.ts';
+import {
+  docker,
+  ecsClient,
+  freePort,
+  removeSlipwayContainers,
+  startSlipwayProcess,
+  tempDataDir,
+  waitFor,
+  type SlipwayProcess,
+} from '../support/slipway.ts';
 
 const dataDir = tempDataDir();
 const env = { SLIPWAY_TIME_SCALE: '20' };
@@ -26,10 +43,11 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-
 /** Engine containers by task ARN, only those running. */
 async function runningContainers(): Promise<Map<string, string[]>> {
-  const list = await docker.listContainers({ filters: { label: ['slipway.managed=true', 'com.amazonaws.ecs.task-definition-family=survivor'] } });
+  const list = await docker.listContainers({
+    filters: { label: ['slipway.managed=true', 'com.amazonaws.ecs.task-definition-family=survivor'] },
+  });
   const byTask = new Map<string, string[]>();
   for (const c of list) {
     const arn = c.Labels['slipway.task-arn'];
@@ -84,20 +102,29 @@ test('kill -9 in the middle of a rolling deployment: every task known, none star
   await waitFor('v1 steady', steady, 120_000);
 
   await ecs.send(new UpdateServiceCommand({ service: 'rolling', taskDefinition: v2 }));
-  await waitFor('deployment under way', async () => {
-    const s = (await ecs.send(new DescribeServicesCommand({ services: ['rolling'] }))).services![0];
-    return s.deployments!.length === 2 && s.deployments![0].runningCount! >= 1 ? s : undefined;
-  }, 60_000, 100);
+  await waitFor(
+    'deployment under way',
+    async () => {
+      const s = (await ecs.send(new DescribeServicesCommand({ services: ['rolling'] }))).services![0];
+      return s.deployments!.length === 2 && s.deployments![0].runningCount! >= 1 ? s : undefined;
+    },
+    60_000,
+    100,
+  );
   await slipway!.kill('SIGKILL');
   const survivors = await runningContainers();
   assert.ok(survivors.size >= 3, `containers keep running after kill -9 (${survivors.size})`);
 
   slipway = await startSlipwayProcess(dataDir, port, env);
   ecs = ecsClient(slipway.endpoint);
-  const done = await waitFor('v2 steady after restart', async () => {
-    const s = await steady();
-    return s && s.taskDefinition === v2 ? s : undefined;
-  }, 120_000);
+  const done = await waitFor(
+    'v2 steady after restart',
+    async () => {
+      const s = await steady();
+      return s && s.taskDefinition === v2 ? s : undefined;
+    },
+    120_000,
+  );
   assert.equal(done.deployments![0].taskDefinition, v2);
 
   const listed = (await ecs.send(new ListTasksCommand({ serviceName: 'rolling' }))).taskArns!;

@@ -5,9 +5,20 @@
  * with rollback, deletion, and refusals that write nothing.
  */
 import {
-  CreateClusterCommand, CreateServiceCommand, DeleteServiceCommand, DescribeServicesCommand, DescribeTasksCommand, ListServicesCommand, ListTasksCommand,
-  RegisterTaskDefinitionCommand, UpdateServiceCommand, waitUntilServicesStable, type ContainerDefinition, type CreateServiceCommandInput,
-  type Service, type Task,
+  CreateClusterCommand,
+  CreateServiceCommand,
+  DeleteServiceCommand,
+  DescribeServicesCommand,
+  DescribeTasksCommand,
+  ListServicesCommand,
+  ListTasksCommand,
+  RegisterTaskDefinitionCommand,
+  UpdateServiceCommand,
+  waitUntilServicesStable,
+  type ContainerDefinition,
+  type CreateServiceCommandInput,
+  type Service,
+  type Task,
 } from '@aws-sdk/client-ecs';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
@@ -27,8 +38,18 @@ before(async () => {
 after(async () => {
   if (!s) return;
   await s.app.close();
-  const mine = await docker.listContainers({ all: true, filters: { label: ['slipway.managed=true', `slipway.cluster=arn:aws:ecs:us-east-1:000000000000:cluster/${cluster}`] } });
-  await Promise.all(mine.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+  const mine = await docker.listContainers({
+    all: true,
+    filters: { label: ['slipway.managed=true', `slipway.cluster=arn:aws:ecs:us-east-1:000000000000:cluster/${cluster}`] },
+  });
+  await Promise.all(
+    mine.map((c) =>
+      docker
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .catch(() => undefined),
+    ),
+  );
   rmSync(s.dataDir, { recursive: true, force: true });
 });
 
@@ -72,12 +93,13 @@ async function runningTasks(name: string): Promise<Task[]> {
 }
 
 async function bodies(tasks: Task[]): Promise<string[]> {
-  return Promise.all(tasks.map(async (t) => {
-    const port = t.containers![0].networkBindings![0].hostPort;
-    return waitFor(`answer on ${port}`, async () => (await fetch(`http://127.0.0.1:${port}/`)).text(), 10_000).then((b) => b.trim());
-  }));
+  return Promise.all(
+    tasks.map(async (t) => {
+      const port = t.containers![0].networkBindings![0].hostPort;
+      return waitFor(`answer on ${port}`, async () => (await fetch(`http://127.0.0.1:${port}/`)).text(), 10_000).then((b) => b.trim());
+    }),
+  );
 }
-
 
 describe('ECS services on Docker', () => {
   test('a service of 2 reaches a steady state; a killed container is replaced', async () => {
@@ -85,10 +107,14 @@ describe('ECS services on Docker', () => {
     const created = await create({ serviceName: 'steady', taskDefinition: td });
     assert.equal(created.deployments![0].status, 'PRIMARY');
     assert.equal(created.deployments![0].rolloutState, 'IN_PROGRESS');
-    const svc = await waitFor('steady-state event', async () => {
-      const x = await waitStable('steady');
-      return messages(x).at(-1) === '(service steady) has reached a steady state.' ? x : undefined;
-    }, 60_000);
+    const svc = await waitFor(
+      'steady-state event',
+      async () => {
+        const x = await waitStable('steady');
+        return messages(x).at(-1) === '(service steady) has reached a steady state.' ? x : undefined;
+      },
+      60_000,
+    );
     assert.equal(svc.runningCount, 2);
     assert.match(messages(svc)[0], /^\(service steady\) has started 2 tasks: \(task [0-9a-f]{32}\) \(task [0-9a-f]{32}\)\.$/);
     const tasks = await runningTasks('steady');
@@ -97,13 +123,20 @@ describe('ECS services on Docker', () => {
 
     const victim = tasks[0];
     await docker.getContainer(victim.containers![0].runtimeId!).kill();
-    const replaced = await waitFor('replacement', async () => {
-      const now = await runningTasks('steady');
-      return now.length === 2 && !now.some((t) => t.taskArn === victim.taskArn) ? now : undefined;
-    }, 60_000);
+    const replaced = await waitFor(
+      'replacement',
+      async () => {
+        const now = await runningTasks('steady');
+        return now.length === 2 && !now.some((t) => t.taskArn === victim.taskArn) ? now : undefined;
+      },
+      60_000,
+    );
     assert.deepEqual(await bodies(replaced), ['one', 'one']);
     const after = await waitStable('steady');
-    assert.match(messages(after).find((m) => m.includes('has started 1 tasks'))!, /^\(service steady\) has started 1 tasks: \(task [0-9a-f]{32}\)\.$/);
+    assert.match(
+      messages(after).find((m) => m.includes('has started 1 tasks'))!,
+      /^\(service steady\) has started 1 tasks: \(task [0-9a-f]{32}\)\.$/,
+    );
   });
 
   test('the deploy action path: UpdateService to a new revision rolls at 100/200 and ends COMPLETED', async () => {
@@ -111,7 +144,9 @@ describe('ECS services on Docker', () => {
     const v2 = await register('rolling', web('v2'));
     await create({ serviceName: 'rolling', taskDefinition: v1 });
     await waitStable('rolling');
-    const updated = (await s.ecs.send(new UpdateServiceCommand({ cluster, service: 'rolling', taskDefinition: v2, forceNewDeployment: false }))).service!;
+    const updated = (
+      await s.ecs.send(new UpdateServiceCommand({ cluster, service: 'rolling', taskDefinition: v2, forceNewDeployment: false }))
+    ).service!;
     const primary = updated.deployments!.find((d) => d.status === 'PRIMARY')!;
     assert.equal(primary.taskDefinition, v2);
     assert.equal(updated.deployments!.length, 2);
@@ -134,7 +169,10 @@ describe('ECS services on Docker', () => {
     assert.ok(lowest >= 2, `minimumHealthyPercent 100 kept 2 running, saw ${lowest}`);
     assert.ok(messages(svc).includes(`(service rolling) (deployment ${primary.id}) deployment completed.`));
     const tasks = await runningTasks('rolling');
-    assert.deepEqual(tasks.map((t) => t.taskDefinitionArn), [v2, v2]);
+    assert.deepEqual(
+      tasks.map((t) => t.taskDefinitionArn),
+      [v2, v2],
+    );
     assert.deepEqual(await bodies(tasks), ['v2', 'v2']);
   });
 
@@ -144,31 +182,63 @@ describe('ECS services on Docker', () => {
     const v2 = await register('fixed', web('fixed-v2', port));
     await create({ serviceName: 'fixed', taskDefinition: v1, desiredCount: 1 });
     await waitStable('fixed');
-    const primary = (await s.ecs.send(new UpdateServiceCommand({ cluster, service: 'fixed', taskDefinition: v2 }))).service!.deployments![0];
-    const stuck = await waitFor('port event', async () => {
-      const x = await describeService('fixed');
-      return messages(x).some((m) => m.startsWith('(service fixed) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance ') &&
-        m.endsWith(') is already using a port required by your task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.')) ? x : undefined;
-    }, 30_000);
+    const primary = (await s.ecs.send(new UpdateServiceCommand({ cluster, service: 'fixed', taskDefinition: v2 }))).service!
+      .deployments![0];
+    const stuck = await waitFor(
+      'port event',
+      async () => {
+        const x = await describeService('fixed');
+        return messages(x).some(
+          (m) =>
+            m.startsWith(
+              '(service fixed) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance ',
+            ) &&
+            m.endsWith(
+              ') is already using a port required by your task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.',
+            ),
+        )
+          ? x
+          : undefined;
+      },
+      30_000,
+    );
     assert.equal(stuck.deployments!.length, 2);
     assert.equal(stuck.deployments![0].rolloutState, 'IN_PROGRESS');
     assert.equal((await (await fetch(`http://127.0.0.1:${port}/`)).text()).trim(), 'fixed-v1');
 
-    await s.ecs.send(new UpdateServiceCommand({ cluster, service: 'fixed', deploymentConfiguration: { minimumHealthyPercent: 0, maximumPercent: 100 } }));
+    await s.ecs.send(
+      new UpdateServiceCommand({ cluster, service: 'fixed', deploymentConfiguration: { minimumHealthyPercent: 0, maximumPercent: 100 } }),
+    );
     const done = await waitStable('fixed');
     assert.equal(done.deployments![0].id, primary.id);
     assert.equal(done.deployments![0].rolloutState, 'COMPLETED');
-    const body = await waitFor('v2 on the fixed port', async () => (await (await fetch(`http://127.0.0.1:${port}/`)).text()).trim() === 'fixed-v2', 20_000);
+    const body = await waitFor(
+      'v2 on the fixed port',
+      async () => (await (await fetch(`http://127.0.0.1:${port}/`)).text()).trim() === 'fixed-v2',
+      20_000,
+    );
     assert.ok(body);
   });
 
   test('circuit breaker with rollback: a revision that exits at once fails, a new deployment rolls back', async () => {
     const good = await register('breaker', web('good'));
     const bad = await register('breaker', { ...web('bad'), command: ['sh', '-c', 'exit 1'] });
-    await create({ serviceName: 'breaker', taskDefinition: good, deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } } });
+    await create({
+      serviceName: 'breaker',
+      taskDefinition: good,
+      deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
+    });
     await waitStable('breaker');
-    const failing = (await s.ecs.send(new UpdateServiceCommand({ cluster, service: 'breaker', taskDefinition: bad }))).service!.deployments![0].id!;
-    await waitFor('breaker tripped', async () => messages(await describeService('breaker')).includes(`(service breaker) (deployment ${failing}) deployment failed: tasks failed to start.`), 90_000);
+    const failing = (await s.ecs.send(new UpdateServiceCommand({ cluster, service: 'breaker', taskDefinition: bad }))).service!
+      .deployments![0].id!;
+    await waitFor(
+      'breaker tripped',
+      async () =>
+        messages(await describeService('breaker')).includes(
+          `(service breaker) (deployment ${failing}) deployment failed: tasks failed to start.`,
+        ),
+      90_000,
+    );
     const svc = await waitStable('breaker', 90);
     assert.ok(!svc.deployments!.some((d) => d.id === failing), 'the failed deployment is gone, as the deploy action detects a rollback');
     assert.equal(svc.deployments![0].rolloutState, 'COMPLETED');
@@ -184,20 +254,42 @@ describe('ECS services on Docker', () => {
     await waitStable('doomed');
     const containers = (await runningTasks('doomed')).map((t) => t.containers![0].runtimeId!);
 
-    await assert.rejects(create({ serviceName: 'doomed', taskDefinition: td }), { name: 'InvalidParameterException', message: 'Creation of service was not idempotent.' });
-    await assert.rejects(s.ecs.send(new DeleteServiceCommand({ cluster, service: 'doomed' })), { name: 'InvalidParameterException', message: 'The service cannot be stopped while it is scaled above 0.' });
-    await assert.rejects(create({ serviceName: 'never', taskDefinition: td, loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/tg/0123456789abcdef', containerName: 'web', containerPort: 9999 }] }),
-      { name: 'InvalidParameterException', message: 'The container web did not have a container port 9999 defined.' });
+    await assert.rejects(create({ serviceName: 'doomed', taskDefinition: td }), {
+      name: 'InvalidParameterException',
+      message: 'Creation of service was not idempotent.',
+    });
+    await assert.rejects(s.ecs.send(new DeleteServiceCommand({ cluster, service: 'doomed' })), {
+      name: 'InvalidParameterException',
+      message: 'The service cannot be stopped while it is scaled above 0.',
+    });
+    await assert.rejects(
+      create({
+        serviceName: 'never',
+        taskDefinition: td,
+        loadBalancers: [
+          {
+            targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/tg/0123456789abcdef',
+            containerName: 'web',
+            containerPort: 9999,
+          },
+        ],
+      }),
+      { name: 'InvalidParameterException', message: 'The container web did not have a container port 9999 defined.' },
+    );
     const missing = await s.ecs.send(new DescribeServicesCommand({ cluster, services: ['never'] }));
     assert.deepEqual(missing.failures, [{ arn: 'arn:aws:ecs:us-east-1:000000000000:service/services-it/never', reason: 'MISSING' }]);
     assert.equal((await describeService('doomed')).runningCount, 2);
 
     const deleted = (await s.ecs.send(new DeleteServiceCommand({ cluster, service: 'doomed', force: true }))).service!;
     assert.equal(deleted.status, 'DRAINING');
-    const gone = await waitFor('INACTIVE', async () => {
-      const x = await describeService('doomed');
-      return x.status === 'INACTIVE' ? x : undefined;
-    }, 60_000);
+    const gone = await waitFor(
+      'INACTIVE',
+      async () => {
+        const x = await describeService('doomed');
+        return x.status === 'INACTIVE' ? x : undefined;
+      },
+      60_000,
+    );
     assert.equal(gone.desiredCount, 0);
     assert.equal(gone.runningCount, 0);
     for (const id of containers) assert.equal((await docker.getContainer(id).inspect()).State.Running, false);

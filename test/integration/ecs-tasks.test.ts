@@ -2,7 +2,14 @@
  * Tasks on real Docker through the real AWS SDK v3 and aws CLI: RunTask, networking modes,
  * dependsOn and links, health checks, essential exits, pull failures, placement failures, logs.
  */
-import { DescribeTasksCommand, ListTasksCommand, RegisterTaskDefinitionCommand, RunTaskCommand, StopTaskCommand, type Task } from '@aws-sdk/client-ecs';
+import {
+  DescribeTasksCommand,
+  ListTasksCommand,
+  RegisterTaskDefinitionCommand,
+  RunTaskCommand,
+  StopTaskCommand,
+  type Task,
+} from '@aws-sdk/client-ecs';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
@@ -25,11 +32,15 @@ async function describeTask(arn: string): Promise<Task> {
 }
 
 function waitStatus(arn: string, status: string, timeoutMs = 60_000): Promise<Task> {
-  return waitFor(`task ${arn} ${status}`, async () => {
-    const t = await describeTask(arn);
-    if (status !== 'STOPPED' && t.lastStatus === 'STOPPED') throw new Error(`task stopped: ${t.stoppedReason}`);
-    return t.lastStatus === status ? t : undefined;
-  }, timeoutMs);
+  return waitFor(
+    `task ${arn} ${status}`,
+    async () => {
+      const t = await describeTask(arn);
+      if (status !== 'STOPPED' && t.lastStatus === 'STOPPED') throw new Error(`task stopped: ${t.stoppedReason}`);
+      return t.lastStatus === status ? t : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 async function register(family: string, containers: object[], extra: object = {}): Promise<string> {
@@ -113,7 +124,11 @@ describe('RunTask on Docker', () => {
         links: ['app:app'],
         dependsOn: [{ containerName: 'app', condition: 'START' }],
         portMappings: [{ containerPort: 80, hostPort: 0 }],
-        command: ['sh', '-c', 'mkdir -p /www; (while true; do wget -qO /www/index.html http://app:8080/; sleep 1; done) & exec httpd -f -p 80 -h /www'],
+        command: [
+          'sh',
+          '-c',
+          'mkdir -p /www; (while true; do wget -qO /www/index.html http://app:8080/; sleep 1; done) & exec httpd -f -p 80 -h /www',
+        ],
       },
     ]);
     const task = await waitStatus(await runOne(td), 'RUNNING');
@@ -132,7 +147,13 @@ describe('RunTask on Docker', () => {
         dependsOn: [{ containerName: 'init', condition: 'SUCCESS' }],
         healthCheck: { command: ['CMD-SHELL', 'wget -qO- http://127.0.0.1:8080/ || exit 1'], interval: 5, timeout: 2, retries: 2 },
       }),
-      { name: 'after', image: TEST_IMAGE, memory: 16, command: ['sleep', '600'], dependsOn: [{ containerName: 'app', condition: 'HEALTHY' }] },
+      {
+        name: 'after',
+        image: TEST_IMAGE,
+        memory: 16,
+        command: ['sleep', '600'],
+        dependsOn: [{ containerName: 'app', condition: 'HEALTHY' }],
+      },
     ]);
     const arn = await runOne(td);
     const task = await waitFor('healthy running task', async () => {
@@ -143,7 +164,8 @@ describe('RunTask on Docker', () => {
     const init = task.containers!.find((c) => c.name === 'init')!;
     assert.equal(init.exitCode, 0);
     assert.equal(task.containers!.find((c) => c.name === 'app')!.healthStatus, 'HEALTHY');
-    const started = async (name: string) => new Date((await docker.getContainer(task.containers!.find((c) => c.name === name)!.runtimeId!).inspect()).State.StartedAt).getTime();
+    const started = async (name: string) =>
+      new Date((await docker.getContainer(task.containers!.find((c) => c.name === name)!.runtimeId!).inspect()).State.StartedAt).getTime();
     const initInfo = await docker.getContainer(init.runtimeId!).inspect();
     assert.ok((await started('app')) >= new Date(initInfo.State.FinishedAt).getTime(), 'app starts after init succeeded');
     assert.ok((await started('after')) > (await started('app')), 'after starts once app is healthy');
@@ -152,7 +174,13 @@ describe('RunTask on Docker', () => {
 
   test('a failing health check makes the container and the task UNHEALTHY', async () => {
     const td = await register('sick', [
-      { name: 'sick', image: TEST_IMAGE, memory: 16, command: ['sleep', '600'], healthCheck: { command: ['CMD-SHELL', 'exit 1'], interval: 5, timeout: 2, retries: 1 } },
+      {
+        name: 'sick',
+        image: TEST_IMAGE,
+        memory: 16,
+        command: ['sleep', '600'],
+        healthCheck: { command: ['CMD-SHELL', 'exit 1'], interval: 5, timeout: 2, retries: 1 },
+      },
     ]);
     const arn = await runOne(td);
     const task = await waitFor('unhealthy', async () => {
@@ -168,11 +196,20 @@ describe('RunTask on Docker', () => {
       'vpc',
       [
         web('app', 'vpc-ok'),
-        { name: 'probe', image: TEST_IMAGE, essential: false, command: ['sh', '-c', 'sleep 1; wget -qO- http://localhost:8080/'], dependsOn: [{ containerName: 'app', condition: 'START' }] },
+        {
+          name: 'probe',
+          image: TEST_IMAGE,
+          essential: false,
+          command: ['sh', '-c', 'sleep 1; wget -qO- http://localhost:8080/'],
+          dependsOn: [{ containerName: 'app', condition: 'START' }],
+        },
       ],
       { networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512' },
     );
-    const arn = await runOne(td, { launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'], assignPublicIp: 'ENABLED' } } });
+    const arn = await runOne(td, {
+      launchType: 'FARGATE',
+      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'], assignPublicIp: 'ENABLED' } },
+    });
     await waitStatus(arn, 'RUNNING');
     const probe = await waitFor('probe done', async () => {
       const t = await describeTask(arn);
@@ -189,7 +226,12 @@ describe('RunTask on Docker', () => {
   });
 
   test('awsvpc without a network configuration is refused and writes nothing', async () => {
-    const td = await register('vpc2', [web('app', 'x')], { networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512' });
+    const td = await register('vpc2', [web('app', 'x')], {
+      networkMode: 'awsvpc',
+      requiresCompatibilities: ['FARGATE'],
+      cpu: '256',
+      memory: '512',
+    });
     await assert.rejects(s.ecs.send(new RunTaskCommand({ taskDefinition: td, launchType: 'FARGATE' })), (err: Error) => {
       assert.equal(err.name, 'InvalidParameterException');
       assert.match(err.message, /Network Configuration/);
@@ -225,7 +267,10 @@ describe('RunTask on Docker', () => {
     const arns = out.tasks.map((t: Task) => t.taskArn);
     await awsCli(s.endpoint, ['ecs', 'wait', 'tasks-running', '--tasks', ...arns]);
     const described = await awsCli(s.endpoint, ['ecs', 'describe-tasks', '--tasks', ...arns, 'nope']);
-    assert.deepEqual(described.tasks.map((t: Task) => t.lastStatus), ['RUNNING', 'RUNNING']);
+    assert.deepEqual(
+      described.tasks.map((t: Task) => t.lastStatus),
+      ['RUNNING', 'RUNNING'],
+    );
     assert.equal(described.failures[0].reason, 'MISSING');
     for (const arn of arns) await awsCli(s.endpoint, ['ecs', 'stop-task', '--task', arn]);
   });
@@ -240,7 +285,10 @@ describe("a container instance with seed 004's 466 MiB", () => {
 
   test('a 500 MiB task does not fit: RESOURCE:MEMORY, nothing started', async () => {
     const reg = await small.ecs.send(
-      new RegisterTaskDefinitionCommand({ family: 'big', containerDefinitions: [{ name: 'big', image: TEST_IMAGE, memory: 500, command: ['sleep', '60'] }] }),
+      new RegisterTaskDefinitionCommand({
+        family: 'big',
+        containerDefinitions: [{ name: 'big', image: TEST_IMAGE, memory: 500, command: ['sleep', '60'] }],
+      }),
     );
     const out = await small.ecs.send(new RunTaskCommand({ taskDefinition: reg.taskDefinition!.taskDefinitionArn }));
     assert.deepEqual(out.tasks, []);

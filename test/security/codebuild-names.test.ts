@@ -48,7 +48,7 @@ after(async () => {
 
 const IDENTIFIER_RULE = 'can only contain alphanumeric characters and underscores, and must be less than 128 characters in length';
 /** From <data-dir>/codebuild/artifacts/<uuid>/, four levels up is the directory that holds the data directory. */
-const escapingName = () => `../../../../slipway-escapingName-${randomBytes(4).toString('hex')}`;
+const escapingName = () => `../../../../slipway-escape-${randomBytes(4).toString('hex')}`;
 const escaped = (name: string) => join(tmpdir(), name.slice('../../../../'.length));
 
 async function projectNames(): Promise<string[]> {

@@ -44,7 +44,11 @@ export function branchHandlers(cc: CodecommitContext): Handlers<CodecommitOperat
 
     async ListBranches(input, ctx) {
       const names = [...(await branches(dirOf(ctx, input.repositoryName))).keys()].sort();
-      const page = paginate(names, { token: input.nextToken }, { kind: 'codecommit-branches', defaultSize: 100, invalid: () => codecommitError.invalidToken('nextToken') });
+      const page = paginate(
+        names,
+        { token: input.nextToken },
+        { kind: 'codecommit-branches', defaultSize: 100, invalid: () => codecommitError.invalidToken('nextToken') },
+      );
       return { branches: page.items, nextToken: page.next };
     },
   };

@@ -35,7 +35,15 @@ export function contentHandlers(cc: CodecommitContext): Handlers<CodecommitOpera
       if ((await objectType(dir, input.commitId)) !== 'commit') throw codecommitError.commitIdNotFound(input.commitId);
       const c = await readCommit(dir, input.commitId);
       return {
-        commit: { commitId: input.commitId, treeId: c.tree, parents: c.parents, message: c.message, author: c.author, committer: c.committer, additionalData: '' },
+        commit: {
+          commitId: input.commitId,
+          treeId: c.tree,
+          parents: c.parents,
+          message: c.message,
+          author: c.author,
+          committer: c.committer,
+          additionalData: '',
+        },
       };
     },
 
@@ -44,10 +52,17 @@ export function contentHandlers(cc: CodecommitContext): Handlers<CodecommitOpera
       const path = treePath('filePath', input.filePath);
       const commitId = await commitOf(dir, 'commitSpecifier', input.commitSpecifier ?? 'HEAD');
       const entry = await entryAt(dir, commitId, path);
-      if (!entry || entry.type !== 'blob') throw codecommitError.fileNotFound(input.filePath);
+      if (entry?.type !== 'blob') throw codecommitError.fileNotFound(input.filePath);
       if ((entry.size ?? 0) > MAX_FILE_BYTES) throw codecommitError.fileTooLarge(input.filePath);
       const content = await readBlob(dir, entry.id);
-      return { commitId, blobId: entry.id, filePath: path, fileMode: fileMode(entry.mode), fileSize: content.length, fileContent: content.toString('base64') };
+      return {
+        commitId,
+        blobId: entry.id,
+        filePath: path,
+        fileMode: fileMode(entry.mode),
+        fileSize: content.length,
+        fileContent: content.toString('base64'),
+      };
     },
 
     async GetFolder(input, ctx) {
@@ -76,7 +91,8 @@ export function contentHandlers(cc: CodecommitContext): Handlers<CodecommitOpera
     async GetDifferences(input, ctx) {
       const dir = dirOf(ctx, input.repositoryName);
       const after = await commitOf(dir, 'afterCommitSpecifier', input.afterCommitSpecifier);
-      const before = input.beforeCommitSpecifier === undefined ? undefined : await commitOf(dir, 'beforeCommitSpecifier', input.beforeCommitSpecifier);
+      const before =
+        input.beforeCommitSpecifier === undefined ? undefined : await commitOf(dir, 'beforeCommitSpecifier', input.beforeCommitSpecifier);
       const beforePath = treePath('beforePath', input.beforePath ?? '');
       const afterPath = treePath('afterPath', input.afterPath ?? '');
       if (input.MaxResults !== undefined && input.MaxResults < 1) throw codecommitError.invalidMaxResults('must be at least 1.');
@@ -89,11 +105,16 @@ export function contentHandlers(cc: CodecommitContext): Handlers<CodecommitOpera
       }
       const under = [beforePath, afterPath].filter((p) => p !== '');
       const wanted = under.length === 0 ? changes : changes.filter((c) => under.some((p) => within(c.path, p)));
-      const page = paginate(wanted, { token: input.NextToken, size: input.MaxResults }, {
-        kind: `codecommit-differences:${before ?? ''}:${after}`,
-        defaultSize: 100,
-        invalid: (field, message) => (field === 'token' ? codecommitError.invalidToken('NextToken') : codecommitError.invalidMaxResults(message)),
-      });
+      const page = paginate(
+        wanted,
+        { token: input.NextToken, size: input.MaxResults },
+        {
+          kind: `codecommit-differences:${before ?? ''}:${after}`,
+          defaultSize: 100,
+          invalid: (field, message) =>
+            field === 'token' ? codecommitError.invalidToken('NextToken') : codecommitError.invalidMaxResults(message),
+        },
+      );
       return { differences: page.items.map(difference), NextToken: page.next };
     },
   };

@@ -55,11 +55,15 @@ export function repositoryHandlers(cc: CodecommitContext): Handlers<CodecommitOp
       const all = m.repositories.find({ scope: scopeKey(scopeOf(ctx)) }, 'name');
       if (input.sortBy === 'lastModifiedDate') all.sort((a, b) => a.lastModifiedDate - b.lastModifiedDate);
       if (input.order === 'descending') all.reverse();
-      const page = paginate(all, { token: input.nextToken }, {
-        kind: `codecommit-repositories:${input.sortBy ?? ''}:${input.order ?? ''}`,
-        defaultSize: 1000,
-        invalid: () => codecommitError.invalidToken('nextToken'),
-      });
+      const page = paginate(
+        all,
+        { token: input.nextToken },
+        {
+          kind: `codecommit-repositories:${input.sortBy ?? ''}:${input.order ?? ''}`,
+          defaultSize: 1000,
+          invalid: () => codecommitError.invalidToken('nextToken'),
+        },
+      );
       return { repositories: page.items.map((r) => ({ repositoryName: r.name, repositoryId: r.id })), nextToken: page.next };
     },
 

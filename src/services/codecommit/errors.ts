@@ -23,7 +23,8 @@ export const codecommitError = {
   branchNotFound: (name: string) => e('BranchDoesNotExistException', `Branch ${name} does not exist`),
   invalidCommitId: (id: string) => e('InvalidCommitIdException', `commitId '${id}' is not a full 40-character commit ID.`),
   commitIdNotFound: (id: string) => e('CommitIdDoesNotExistException', `Commit ${id} does not exist`),
-  commitNotFound: (field: string, spec: string) => e('CommitDoesNotExistException', `${field} '${spec}' does not name a commit in this repository.`),
+  commitNotFound: (field: string, spec: string) =>
+    e('CommitDoesNotExistException', `${field} '${spec}' does not name a commit in this repository.`),
   invalidCommit: (field: string, spec: string) => e('InvalidCommitException', `${field} '${spec}' is not a valid commit specifier.`),
   invalidPath: (field: string, path: string) => e('InvalidPathException', `${field} '${path}' is not a valid path.`),
   fileNotFound: (path: string) => e('FileDoesNotExistException', `File ${path} does not exist`),

@@ -16,7 +16,12 @@ import { pipeline } from 'node:stream/promises';
 import { uuid } from '../../core/ids.ts';
 
 /** Git's environment: no prompts, no user or system configuration leaking in. */
-export const GIT_ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', HOME: '/nonexistent' };
+export const GIT_ENV = {
+  PATH: process.env.PATH ?? '/usr/bin:/bin',
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_CONFIG_NOSYSTEM: '1',
+  HOME: '/nonexistent',
+};
 const MAX_OUTPUT = 64 * 1024 * 1024;
 
 export class GitError extends Error {}
@@ -46,7 +51,9 @@ export async function initBare(dir: string): Promise<void> {
   const tmp = `${dir}.${uuid()}.tmp`;
   try {
     await new Promise<void>((resolve, reject) =>
-      execFile('git', ['init', '--quiet', '--bare', '--initial-branch=main', tmp], { env: GIT_ENV }, (err) => (err ? reject(err) : resolve())),
+      execFile('git', ['init', '--quiet', '--bare', '--initial-branch=main', tmp], { env: GIT_ENV }, (err) =>
+        err ? reject(err) : resolve(),
+      ),
     );
     await git(tmp, ['config', 'http.receivepack', 'true']);
     // Objects of a push stay in quarantine until every ref check passes; refs change all together.
@@ -76,7 +83,12 @@ export async function branches(dir: string): Promise<Map<string, string>> {
 /** Every ref (refs/heads/…, refs/tags/…) → object id. */
 export async function refs(dir: string): Promise<Map<string, string>> {
   const out = (await git(dir, ['for-each-ref', '--format=%(objectname) %(refname)'])).toString();
-  return new Map(out.split('\n').filter(Boolean).map((line) => [line.slice(41), line.slice(0, 40)] as [string, string]));
+  return new Map(
+    out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => [line.slice(41), line.slice(0, 40)] as [string, string]),
+  );
 }
 
 /** The symbolic HEAD's branch (the default branch). */
@@ -188,14 +200,25 @@ export async function diffTrees(dir: string, before: string | undefined, after: 
   const changes: TreeChange[] = [];
   for (let i = 0; i + 1 < parts.length; i += 2) {
     const m = parts[i].match(/^:(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) ([AMDT])/);
-    if (m) changes.push({ oldMode: m[1], newMode: m[2], oldId: m[3], newId: m[4], status: m[5] === 'T' ? 'M' : (m[5] as TreeChange['status']), path: parts[i + 1] });
+    if (m)
+      changes.push({
+        oldMode: m[1],
+        newMode: m[2],
+        oldId: m[3],
+        newId: m[4],
+        status: m[5] === 'T' ? 'M' : (m[5] as TreeChange['status']),
+        path: parts[i + 1],
+      });
   }
   return changes;
 }
 
 /** Streams `git archive` of a commit's tree (zip or tar) into `sink`. */
 export async function archive(dir: string, commit: string, format: 'zip' | 'tar', sink: NodeJS.WritableStream): Promise<void> {
-  const child = spawn('git', [`--git-dir=${dir}`, 'archive', `--format=${format}`, '--end-of-options', commit], { env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('git', [`--git-dir=${dir}`, 'archive', `--format=${format}`, '--end-of-options', commit], {
+    env: GIT_ENV,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => {
     stderr += d.toString();

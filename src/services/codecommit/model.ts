@@ -52,7 +52,11 @@ export class CodecommitModel {
 
   /** Records that the repository's content changed (a push). */
   touch(arn: string, at: number): void {
-    this.repositories.modify(arn, (r) => Object.assign(r, { lastModifiedDate: at }), (r) => this.putRepository(r));
+    this.repositories.modify(
+      arn,
+      (r) => Object.assign(r, { lastModifiedDate: at }),
+      (r) => this.putRepository(r),
+    );
   }
 
   deleteRepository(repo: RepositoryRecord): void {

@@ -30,7 +30,11 @@ interface Target {
 
 export function gitRoutes(cc: CodecommitContext): Route[] {
   return [
-    { method: '*', path: new RegExp(`^/v1/repos/([^/]+)${SERVICE}$`), handle: (req, res, m) => serve(cc, req, res, codecommitTarget(cc, m[1]), m[2]) },
+    {
+      method: '*',
+      path: new RegExp(`^/v1/repos/([^/]+)${SERVICE}$`),
+      handle: (req, res, m) => serve(cc, req, res, codecommitTarget(cc, m[1]), m[2]),
+    },
     {
       method: '*',
       path: new RegExp(`^/_slipway/git/([^/]+)/([^/]+?)(?:\\.git)?${SERVICE}$`),
@@ -82,7 +86,13 @@ function notFound(res: ServerResponse): void {
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Repository not found\n');
 }
 
-async function serve(cc: CodecommitContext, req: IncomingMessage, res: ServerResponse, target: Target | undefined, service: string): Promise<void> {
+async function serve(
+  cc: CodecommitContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: Target | undefined,
+  service: string,
+): Promise<void> {
   if (!target) return notFound(res);
   const url = new URL(req.url ?? '/', 'http://edge');
   const pushing = service === '/git-receive-pack' || url.searchParams.get('service') === 'git-receive-pack';

@@ -9,11 +9,19 @@ describe('cluster handlers', () => {
     const { call } = setup();
     const arn = (await call('CreateCluster', { clusterName: 'c', tags: [{ key: 'a', value: '1' }] })).cluster!.clusterArn!;
     await call('TagResource', { resourceArn: arn, tags: [{ key: 'a', value: '2' }, { key: 'b' }] });
-    assert.deepEqual((await call('ListTagsForResource', { resourceArn: arn })).tags, [{ key: 'a', value: '2' }, { key: 'b', value: '' }]);
+    assert.deepEqual((await call('ListTagsForResource', { resourceArn: arn })).tags, [
+      { key: 'a', value: '2' },
+      { key: 'b', value: '' },
+    ]);
     const many = Array.from({ length: 49 }, (_, i) => ({ key: `k${i}`, value: 'v' }));
     await assert.rejects(async () => call('TagResource', { resourceArn: arn, tags: many }), { code: 'InvalidParameterException' });
-    await assert.rejects(async () => call('UntagResource', { resourceArn: arn, tagKeys: ['aws:x'] }), { code: 'InvalidParameterException' });
-    await assert.rejects(async () => call('ListTagsForResource', { resourceArn: 'arn:aws:ecs:us-east-1:000000000000:service/old-format' }), /Long arn format/);
+    await assert.rejects(async () => call('UntagResource', { resourceArn: arn, tagKeys: ['aws:x'] }), {
+      code: 'InvalidParameterException',
+    });
+    await assert.rejects(
+      async () => call('ListTagsForResource', { resourceArn: 'arn:aws:ecs:us-east-1:000000000000:service/old-format' }),
+      /Long arn format/,
+    );
     assert.equal((await call('ListTagsForResource', { resourceArn: arn })).tags!.length, 2);
   });
 
@@ -27,7 +35,12 @@ describe('cluster handlers', () => {
     assert.equal(await list('attribute:ecs.missing !exists && agentConnected == true'), 1);
     assert.equal(await list('attribute:ecs.cpu-architecture !in [arm64]'), 1);
     await assert.rejects(async () => list('task:group == x'), { code: 'InvalidParameterException' });
-    const ci = (await call('DescribeContainerInstances', { containerInstances: [(await call('ListContainerInstances', {})).containerInstanceArns![0]], include: ['CONTAINER_INSTANCE_HEALTH'] })).containerInstances![0];
+    const ci = (
+      await call('DescribeContainerInstances', {
+        containerInstances: [(await call('ListContainerInstances', {})).containerInstanceArns![0]],
+        include: ['CONTAINER_INSTANCE_HEALTH'],
+      })
+    ).containerInstances![0];
     assert.equal(ci.healthStatus!.overallStatus, 'OK');
     assert.equal(ci.registeredResources!.find((r) => r.name === 'MEMORY')!.integerValue, 1000);
   });

@@ -32,12 +32,19 @@ export function clusterHandlers(ecs: EcsContext): Handlers<EcsOperations> {
     CreateCluster(input, ctx) {
       const scope = scopeOf(ctx);
       const name = input.clusterName || 'default';
-      if (!CLUSTER_NAME.test(name)) invalid(`Invalid 'clusterName' '${name}': up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.`);
+      if (!CLUSTER_NAME.test(name))
+        invalid(
+          `Invalid 'clusterName' '${name}': up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.`,
+        );
       const tags = validateTags(input.tags ?? []);
       const settings = input.settings?.length ? checkSettings(input.settings) : undefined;
       if (input.configuration) checkConfiguration(input.configuration, ctx.region);
-      for (const p of [...(input.capacityProviders ?? []), ...(input.defaultCapacityProviderStrategy ?? []).map((s) => s.capacityProvider)]) {
-        if (!CAPACITY_PROVIDERS.includes(p)) invalid(`The specified capacity provider '${p}' was not found; Slipway offers FARGATE and FARGATE_SPOT.`);
+      for (const p of [
+        ...(input.capacityProviders ?? []),
+        ...(input.defaultCapacityProviderStrategy ?? []).map((s) => s.capacityProvider),
+      ]) {
+        if (!CAPACITY_PROVIDERS.includes(p))
+          invalid(`The specified capacity provider '${p}' was not found; Slipway offers FARGATE and FARGATE_SPOT.`);
       }
       if (input.serviceConnectDefaults?.namespace) {
         throw ecsError.namespaceNotFound(input.serviceConnectDefaults.namespace);
@@ -87,7 +94,7 @@ export function clusterHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const arn = clusterArnFor(scope, input.cluster);
       const cluster = m.tx(() => {
         const found = m.clusters.get(arn);
-        if (!found || found.status !== 'ACTIVE') throw ecsError.clusterNotFound();
+        if (found?.status !== 'ACTIVE') throw ecsError.clusterNotFound();
         if (m.services.find({ cluster: arn }).some((s) => s.service.status !== 'INACTIVE')) {
           throw ecsError.clusterContainsServices();
         }
@@ -115,17 +122,24 @@ function checkConfiguration(configuration: ClusterConfiguration, region: string)
   const keys: [string, string | undefined][] = [
     ['configuration.executeCommandConfiguration.kmsKeyId', exec?.kmsKeyId],
     ['configuration.managedStorageConfiguration.kmsKeyId', configuration.managedStorageConfiguration?.kmsKeyId],
-    ['configuration.managedStorageConfiguration.fargateEphemeralStorageKmsKeyId', configuration.managedStorageConfiguration?.fargateEphemeralStorageKmsKeyId],
+    [
+      'configuration.managedStorageConfiguration.fargateEphemeralStorageKmsKeyId',
+      configuration.managedStorageConfiguration?.fargateEphemeralStorageKmsKeyId,
+    ],
   ];
   for (const [field, key] of keys) {
     if (key !== undefined && !namesKmsKey(key, region)) invalid(`${field} ${shown(key)} is not a KMS key id, alias or ARN in ${region}.`);
   }
   const log = exec?.logConfiguration;
   if (log?.cloudWatchLogGroupName !== undefined && !LOG_GROUP.test(log.cloudWatchLogGroupName)) {
-    invalid(`configuration.executeCommandConfiguration.logConfiguration.cloudWatchLogGroupName ${shown(log.cloudWatchLogGroupName)} is not a valid log group name.`);
+    invalid(
+      `configuration.executeCommandConfiguration.logConfiguration.cloudWatchLogGroupName ${shown(log.cloudWatchLogGroupName)} is not a valid log group name.`,
+    );
   }
   if (log?.s3BucketName !== undefined && !BUCKET.test(log.s3BucketName)) {
-    invalid(`configuration.executeCommandConfiguration.logConfiguration.s3BucketName ${shown(log.s3BucketName)} is not a valid bucket name.`);
+    invalid(
+      `configuration.executeCommandConfiguration.logConfiguration.s3BucketName ${shown(log.s3BucketName)} is not a valid bucket name.`,
+    );
   }
   if (log?.s3KeyPrefix !== undefined && unprintableIn(log.s3KeyPrefix)) {
     invalid(`configuration.executeCommandConfiguration.logConfiguration.s3KeyPrefix ${shown(log.s3KeyPrefix)}: ${PRINTABLE_RULE}.`);
@@ -134,7 +148,8 @@ function checkConfiguration(configuration: ClusterConfiguration, region: string)
 
 function checkSettings(settings: ClusterSetting[]): ClusterSetting[] {
   for (const s of settings) {
-    if (!INSIGHTS.includes(s.value ?? '')) invalid(`Invalid value '${s.value ?? ''}' for cluster setting '${s.name}': use one of ${INSIGHTS.join(', ')}.`);
+    if (!INSIGHTS.includes(s.value ?? ''))
+      invalid(`Invalid value '${s.value ?? ''}' for cluster setting '${s.name}': use one of ${INSIGHTS.join(', ')}.`);
   }
   return settings;
 }
@@ -142,8 +157,8 @@ function checkSettings(settings: ClusterSetting[]): ClusterSetting[] {
 /** DescribeClusters' view: live counts always, tags, settings, statistics and the rest only when included. */
 function clusterView(ecs: EcsContext, cluster: Cluster, include: Set<ClusterField>): Cluster {
   const view = describeCluster(ecs, cluster);
-  view.tags = include.has('TAGS') ? cluster.tags ?? [] : [];
-  view.settings = include.has('SETTINGS') ? cluster.settings ?? [] : [];
+  view.tags = include.has('TAGS') ? (cluster.tags ?? []) : [];
+  view.settings = include.has('SETTINGS') ? (cluster.settings ?? []) : [];
   view.statistics = include.has('STATISTICS') ? statistics(ecs, cluster) : [];
   if (!include.has('CONFIGURATIONS')) delete view.configuration;
   if (!include.has('ATTACHMENTS')) delete view.attachments;
@@ -163,7 +178,15 @@ function statistics(ecs: EcsContext, cluster: Cluster): KeyValuePair[] {
     if (service.status === 'ACTIVE') add(`active${kind(service.launchType)}ServiceCount`);
     else if (service.status === 'DRAINING') add(`draining${kind(service.launchType)}ServiceCount`);
   }
-  const names = ['runningEC2TasksCount', 'runningFargateTasksCount', 'pendingEC2TasksCount', 'pendingFargateTasksCount',
-    'activeEC2ServiceCount', 'activeFargateServiceCount', 'drainingEC2ServiceCount', 'drainingFargateServiceCount'];
+  const names = [
+    'runningEC2TasksCount',
+    'runningFargateTasksCount',
+    'pendingEC2TasksCount',
+    'pendingFargateTasksCount',
+    'activeEC2ServiceCount',
+    'activeFargateServiceCount',
+    'drainingEC2ServiceCount',
+    'drainingFargateServiceCount',
+  ];
   return names.map((name) => ({ name, value: String(counts[name] ?? 0) }));
 }

@@ -19,7 +19,8 @@ export function instanceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
     DescribeContainerInstances(input, ctx) {
       const scope = scopeOf(ctx);
       const cluster = requireCluster(ecs, scope, input.cluster);
-      if (input.containerInstances.length > 100) invalid(`containerInstances can name at most 100 instances (got ${input.containerInstances.length}).`);
+      if (input.containerInstances.length > 100)
+        invalid(`containerInstances can name at most 100 instances (got ${input.containerInstances.length}).`);
       const include = new Set(input.include ?? []);
       const containerInstances: ContainerInstance[] = [];
       const failures: Failure[] = [];
@@ -35,7 +36,10 @@ export function instanceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
         if (include.has('CONTAINER_INSTANCE_HEALTH')) {
           const now = ecs.clock.now();
           const status = view.agentConnected ? 'OK' : 'IMPAIRED';
-          view.healthStatus = { overallStatus: status, details: [{ type: 'CONTAINER_RUNTIME', status, lastUpdated: now, lastStatusChange: view.registeredAt }] };
+          view.healthStatus = {
+            overallStatus: status,
+            details: [{ type: 'CONTAINER_RUNTIME', status, lastUpdated: now, lastStatusChange: view.registeredAt }],
+          };
         }
         containerInstances.push(view);
       }
@@ -54,7 +58,7 @@ export function instanceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
         .map((ci) => ci.containerInstanceArn);
       const page = listPage(arns, input, 'container-instances');
       return { containerInstanceArns: page.items, nextToken: page.next };
-    }
+    },
   };
 }
 
@@ -70,19 +74,28 @@ function matchesFilter(ci: ContainerInstance, expression: string): boolean {
   return expression.split(/\s+or\s+|\s*\|\|\s*/i).some((clause) =>
     clause.split(/\s+and\s+|\s*&&\s*/i).every((term) => {
       const m = FILTER_TERM.exec(term.trim().replace(/^\(|\)$/g, ''));
-      if (!m) invalid(`Slipway cannot evaluate the filter term '${term.trim()}'; use <subject> <operator> <value>, e.g. attribute:ecs.os-type == linux.`);
+      if (!m)
+        invalid(
+          `Slipway cannot evaluate the filter term '${term.trim()}'; use <subject> <operator> <value>, e.g. attribute:ecs.os-type == linux.`,
+        );
       const [, subject, cmp, cmpValue, setOp, setValue, existsOp] = m;
       const actual = subjectValue(ci, subject);
       if (existsOp) return (actual !== undefined) === (existsOp.toLowerCase() === 'exists');
       if (setOp) {
-        const members = setValue.replace(/^[[(]|[\])]$/g, '').split(',').map((v) => v.trim());
+        const members = setValue
+          .replace(/^[[(]|[\])]$/g, '')
+          .split(',')
+          .map((v) => v.trim());
         return members.includes(actual ?? '') === (setOp.toLowerCase() === 'in');
       }
       const want = cmpValue.trim();
       switch (cmp) {
-        case '==': return actual === want;
-        case '!=': return actual !== want;
-        case '=~': return actual !== undefined && new RegExp(`^${want.split('*').map(escape).join('.*')}$`).test(actual);
+        case '==':
+          return actual === want;
+        case '!=':
+          return actual !== want;
+        case '=~':
+          return actual !== undefined && new RegExp(`^${want.split('*').map(escapeRegex).join('.*')}$`).test(actual);
         default: {
           const [a, b] = [Number(actual), Number(want)];
           return cmp === '>' ? a > b : cmp === '>=' ? a >= b : cmp === '<' ? a < b : a <= b;
@@ -92,12 +105,13 @@ function matchesFilter(ci: ContainerInstance, expression: string): boolean {
   );
 }
 
-function escape(s: string): string {
+function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function subjectValue(ci: ContainerInstance, subject: string): string | undefined {
-  if (subject.startsWith('attribute:')) return ci.attributes?.find((a) => a.name === subject.slice('attribute:'.length))?.value ?? undefined;
+  if (subject.startsWith('attribute:'))
+    return ci.attributes?.find((a) => a.name === subject.slice('attribute:'.length))?.value ?? undefined;
   const fields: Record<string, unknown> = {
     ec2InstanceId: ci.ec2InstanceId,
     agentConnected: ci.agentConnected,
@@ -105,7 +119,10 @@ function subjectValue(ci: ContainerInstance, subject: string): string | undefine
     runningTasksCount: ci.runningTasksCount,
     pendingTasksCount: ci.pendingTasksCount,
   };
-  if (!(subject in fields)) invalid(`Slipway cannot filter container instances on '${subject}'; use attribute:<name>, ec2InstanceId, agentConnected, agentVersion, runningTasksCount or pendingTasksCount.`);
+  if (!(subject in fields))
+    invalid(
+      `Slipway cannot filter container instances on '${subject}'; use attribute:<name>, ec2InstanceId, agentConnected, agentVersion, runningTasksCount or pendingTasksCount.`,
+    );
   const value = fields[subject];
   return value === undefined ? undefined : String(value);
 }

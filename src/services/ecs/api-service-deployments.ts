@@ -55,7 +55,9 @@ export function serviceDeploymentHandlers(ecs: EcsContext): Handlers<EcsOperatio
     DescribeServiceDeployments(input, ctx) {
       const scope = scopeOf(ctx);
       if (input.serviceDeploymentArns.length > MAX_DESCRIBE) {
-        throw ecsError.invalidParameter(`At most ${MAX_DESCRIBE} service deployments can be described at once (got ${input.serviceDeploymentArns.length}).`);
+        throw ecsError.invalidParameter(
+          `At most ${MAX_DESCRIBE} service deployments can be described at once (got ${input.serviceDeploymentArns.length}).`,
+        );
       }
       const serviceDeployments: ServiceDeployment[] = [];
       const failures: Failure[] = [];
@@ -68,7 +70,8 @@ export function serviceDeploymentHandlers(ecs: EcsContext): Handlers<EcsOperatio
     },
 
     StopServiceDeployment(input, ctx) {
-      if ((input.stopType ?? 'ROLLBACK') !== 'ROLLBACK') throw ecsError.invalidParameter(`stopType ${input.stopType} is not supported; use ROLLBACK.`);
+      if ((input.stopType ?? 'ROLLBACK') !== 'ROLLBACK')
+        throw ecsError.invalidParameter(`stopType ${input.stopType} is not supported; use ROLLBACK.`);
       change(scopeOf(ctx), input.serviceDeploymentArn, (sd) => {
         if (sd.status !== 'IN_PROGRESS') throw ecsError.invalidParameter(`The service deployment is ${sd.status} and cannot be stopped.`);
         requestRollback(sd, 'Service deployment rolled back because StopServiceDeployment was requested.', ecs.clock.now());
@@ -80,7 +83,8 @@ export function serviceDeploymentHandlers(ecs: EcsContext): Handlers<EcsOperatio
       change(scopeOf(ctx), input.serviceDeploymentArn, (sd) => {
         const hook = sd.hooks.find((h) => h.hookId === input.hookId);
         if (!hook) throw ecsError.invalidParameter(`The lifecycle hook ${input.hookId} does not exist in this service deployment.`);
-        if (hook.status !== 'AWAITING_ACTION' || sd.status !== 'IN_PROGRESS') throw ecsError.invalidParameter(`The lifecycle hook ${input.hookId} is ${hook.status}, not awaiting action.`);
+        if (hook.status !== 'AWAITING_ACTION' || sd.status !== 'IN_PROGRESS')
+          throw ecsError.invalidParameter(`The lifecycle hook ${input.hookId} is ${hook.status}, not awaiting action.`);
         const now = ecs.clock.now();
         if ((input.action ?? 'CONTINUE') === 'CONTINUE') {
           hook.status = 'SUCCEEDED';
@@ -114,7 +118,7 @@ function brief(record: ServiceRecord, sd: ServiceDeploymentRecord): ServiceDeplo
 }
 
 function describe(record: ServiceRecord, sd: ServiceDeploymentRecord): ServiceDeployment {
-  const production = sd.status === 'SUCCESSFUL' ? 100 : sd.productionWeight ?? 0;
+  const production = sd.status === 'SUCCESSFUL' ? 100 : (sd.productionWeight ?? 0);
   return {
     ...common(record, sd),
     updatedAt: sd.updatedAt,
@@ -126,7 +130,13 @@ function describe(record: ServiceRecord, sd: ServiceDeploymentRecord): ServiceDe
       requestedProductionTrafficWeight: production,
     },
     lifecycleStage: sd.lifecycleStage,
-    lifecycleHookDetails: sd.hooks.map(({ hookId, targetType, status, expiresAt, timeoutAction }) => ({ hookId, targetType, status, expiresAt, timeoutAction })),
+    lifecycleHookDetails: sd.hooks.map(({ hookId, targetType, status, expiresAt, timeoutAction }) => ({
+      hookId,
+      targetType,
+      status,
+      expiresAt,
+      timeoutAction,
+    })),
     deploymentConfiguration: record.service.deploymentConfiguration,
     rollback: sd.rollback,
   };

@@ -12,10 +12,28 @@ import { liveDeployments, newDeployment } from './deployments.ts';
 import { ecsError } from './errors.ts';
 import { INACTIVE_RETENTION_MS, type ServiceRecord } from './model.ts';
 import { scopeOf } from '../../core/scope.ts';
-import { findService, listPage, requireActiveService, requireCluster, requireRunnableTaskDefinition, requireService, serviceArnFor } from './resolve.ts';
 import {
-  checkBlueGreenLoadBalancers, checkCapacityProviders, checkController, checkDaemon, checkDesiredCount, checkGracePeriod, checkLoadBalancers, checkServiceName, checkTaskSetServiceUpdate,
-  deploymentConfiguration, networkConfiguration, sameValue,
+  findService,
+  listPage,
+  requireActiveService,
+  requireCluster,
+  requireRunnableTaskDefinition,
+  requireService,
+  serviceArnFor,
+} from './resolve.ts';
+import {
+  checkBlueGreenLoadBalancers,
+  checkCapacityProviders,
+  checkController,
+  checkDaemon,
+  checkDesiredCount,
+  checkGracePeriod,
+  checkLoadBalancers,
+  checkServiceName,
+  checkTaskSetServiceUpdate,
+  deploymentConfiguration,
+  networkConfiguration,
+  sameValue,
 } from './service-spec.ts';
 import { buildTaskSet, controllerOf, liveTaskSet } from './task-sets.ts';
 import type { EcsOperations, Failure, LaunchType, SchedulingStrategy, Service } from './shapes.ts';
@@ -57,11 +75,12 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
 
       const serviceArn = ecsArn.service(scope, cluster.clusterName, input.serviceName);
       const now = ecs.clock.now();
-      const desiredCount = scheduling === 'DAEMON'
-        ? ecs.model.instances.find({ cluster: cluster.clusterArn }).filter((i) => i.instance.status === 'ACTIVE').length
-        : input.desiredCount ?? 0; // a REPLICA service without one was refused above
+      const desiredCount =
+        scheduling === 'DAEMON'
+          ? ecs.model.instances.find({ cluster: cluster.clusterArn }).filter((i) => i.instance.status === 'ACTIVE').length
+          : (input.desiredCount ?? 0); // a REPLICA service without one was refused above
       const taskDefinition = definition?.taskDefinition.taskDefinitionArn;
-      const platformVersion = launchType === 'FARGATE' ? input.platformVersion ?? 'LATEST' : undefined;
+      const platformVersion = launchType === 'FARGATE' ? (input.platformVersion ?? 'LATEST') : undefined;
       const record: ServiceRecord = {
         service: {
           serviceArn,
@@ -92,15 +111,31 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
           propagateTags: input.propagateTags ?? 'NONE',
           enableExecuteCommand: input.enableExecuteCommand ?? false,
         },
-        deployments: controller === 'ECS' && taskDefinition ? [newDeployment({ taskDefinition, desiredCount, launchType, platformVersion, networkConfiguration: network }, now)] : [],
+        deployments:
+          controller === 'ECS' && taskDefinition
+            ? [newDeployment({ taskDefinition, desiredCount, launchType, platformVersion, networkConfiguration: network }, now)]
+            : [],
         events: [],
       };
       // Under CODE_DEPLOY, ECS itself makes the first (PRIMARY) task set from the service's own settings.
       if (controller !== 'ECS') record.taskSets = [];
       if (controller === 'CODE_DEPLOY' && taskDefinition) {
-        record.taskSets = [buildTaskSet(ecs, scope, cluster, record.service, {
-          taskDefinition, launchType, networkConfiguration: network, loadBalancers: input.loadBalancers, serviceRegistries: input.serviceRegistries,
-        }, 'PRIMARY')];
+        record.taskSets = [
+          buildTaskSet(
+            ecs,
+            scope,
+            cluster,
+            record.service,
+            {
+              taskDefinition,
+              launchType,
+              networkConfiguration: network,
+              loadBalancers: input.loadBalancers,
+              serviceRegistries: input.serviceRegistries,
+            },
+            'PRIMARY',
+          ),
+        ];
       }
       ecs.model.tx(() => {
         const existing = ecs.model.services.get(serviceArn);
@@ -120,7 +155,9 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       if (input.deploymentController) checkController(input.deploymentController, scheduling);
       const controller = controllerOf(svc);
       if (input.deploymentController && input.deploymentController.type !== controller) {
-        throw ecsError.invalidParameter(`Unable to change the deployment controller of a service from ${controller} to ${input.deploymentController.type}.`);
+        throw ecsError.invalidParameter(
+          `Unable to change the deployment controller of a service from ${controller} to ${input.deploymentController.type}.`,
+        );
       }
       checkCapacityProviders(undefined, input.capacityProviderStrategy);
       checkDesiredCount(input.desiredCount, scheduling);
@@ -133,10 +170,13 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       if (!definition && !taskSets) throw ecsError.taskDefinitionNotFound();
       const config = deploymentConfiguration(input.deploymentConfiguration, scheduling, svc.deploymentConfiguration);
       checkController(svc.deploymentController, scheduling, config);
-      const network = input.networkConfiguration && definition ? networkConfiguration(input.networkConfiguration, definition) : input.networkConfiguration ?? svc.networkConfiguration;
+      const network =
+        input.networkConfiguration && definition
+          ? networkConfiguration(input.networkConfiguration, definition)
+          : (input.networkConfiguration ?? svc.networkConfiguration);
       checkTaskSetServiceUpdate(input, svc, named?.taskDefinition.taskDefinitionArn, network);
       const loadBalancers = input.loadBalancers ?? svc.loadBalancers ?? [];
-      const platformVersion = svc.launchType === 'FARGATE' ? input.platformVersion ?? svc.platformVersion : svc.platformVersion;
+      const platformVersion = svc.launchType === 'FARGATE' ? (input.platformVersion ?? svc.platformVersion) : svc.platformVersion;
       if (definition) {
         checkLaunchable({ definition, launchType: svc.launchType, networkConfiguration: network });
         checkLoadBalancers(loadBalancers, definition);
@@ -144,11 +184,14 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       checkBlueGreenLoadBalancers(config, loadBalancers);
 
       const taskDefinition = definition?.taskDefinition.taskDefinitionArn ?? svc.taskDefinition;
-      const deploy = taskDefinition !== undefined && !taskSets && (input.forceNewDeployment === true ||
-        taskDefinition !== svc.taskDefinition ||
-        !sameValue(network, svc.networkConfiguration) ||
-        !sameValue(loadBalancers, svc.loadBalancers ?? []) ||
-        platformVersion !== svc.platformVersion);
+      const deploy =
+        taskDefinition !== undefined &&
+        !taskSets &&
+        (input.forceNewDeployment === true ||
+          taskDefinition !== svc.taskDefinition ||
+          !sameValue(network, svc.networkConfiguration) ||
+          !sameValue(loadBalancers, svc.loadBalancers ?? []) ||
+          platformVersion !== svc.platformVersion);
       const now = ecs.clock.now();
       const updated = ecs.model.updateService(svc.serviceArn, (r) => {
         const s = r.service;
@@ -168,17 +211,22 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
         if (input.serviceRegistries) s.serviceRegistries = input.serviceRegistries;
         if (!deploy || !taskDefinition) return;
         if (isBlueGreen(r) && activeServiceDeployment(r)) {
-          throw ecsError.invalidParameter('A blue/green service deployment of this service is in progress; wait for it to finish or stop it with StopServiceDeployment.');
+          throw ecsError.invalidParameter(
+            'A blue/green service deployment of this service is in progress; wait for it to finish or stop it with StopServiceDeployment.',
+          );
         }
         const previous = r.deployments[0];
         for (const d of r.deployments) d.status = 'ACTIVE';
-        const fresh = newDeployment({
-          taskDefinition,
-          desiredCount: s.desiredCount ?? 0,
-          launchType: s.launchType,
-          platformVersion,
-          networkConfiguration: network,
-        }, now);
+        const fresh = newDeployment(
+          {
+            taskDefinition,
+            desiredCount: s.desiredCount ?? 0,
+            launchType: s.launchType,
+            platformVersion,
+            networkConfiguration: network,
+          },
+          now,
+        );
         r.deployments.unshift(fresh);
         if (isBlueGreen(r) && previous) beginBlueGreen(r, fresh, previous, now);
       });

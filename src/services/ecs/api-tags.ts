@@ -43,7 +43,8 @@ export function tagHandlers(ecs: EcsContext): Handlers<EcsOperations> {
     },
 
     UntagResource(input, ctx) {
-      for (const key of input.tagKeys) if (/^aws:/i.test(key)) invalid(`Tag '${key}' cannot be removed: the 'aws:' prefix is reserved for AWS use.`);
+      for (const key of input.tagKeys)
+        if (/^aws:/i.test(key)) invalid(`Tag '${key}' cannot be removed: the 'aws:' prefix is reserved for AWS use.`);
       const remove = new Set(input.tagKeys);
       m.tx(() => {
         const target = taggable(ecs, scopeOf(ctx), input.resourceArn);
@@ -54,7 +55,7 @@ export function tagHandlers(ecs: EcsContext): Handlers<EcsOperations> {
 
     ListTagsForResource(input, ctx) {
       return { tags: taggable(ecs, scopeOf(ctx), input.resourceArn).tags };
-    }
+    },
   };
 }
 
@@ -62,7 +63,7 @@ export function tagHandlers(ecs: EcsContext): Handlers<EcsOperations> {
 function taggable(ecs: EcsContext, scope: Scope, resourceArn: string): { tags: Tag[]; write(tags: Tag[]): void } {
   const m = ecs.model;
   const parsed = parseArn(resourceArn);
-  if (!parsed || parsed.service !== 'ecs') invalid(`The ARN '${resourceArn}' is not a valid Amazon ECS resource ARN.`);
+  if (parsed?.service !== 'ecs') invalid(`The ARN '${resourceArn}' is not a valid Amazon ECS resource ARN.`);
   const [type, ...path] = parsed.resource.split('/');
   const notFound = (): never => invalid(`The specified resource is not found: ${resourceArn}`);
   if (scopeKey(parsed) !== scopeKey(scope)) notFound();
@@ -92,7 +93,10 @@ function taggable(ecs: EcsContext, scope: Scope, resourceArn: string): { tags: T
       const sets = record?.taskSets ?? [];
       const set = sets.find((s) => s.taskSetArn === resourceArn);
       if (!record || !set) return notFound();
-      return { tags: set.tags ?? [], write: (tags) => m.putService({ ...record, taskSets: sets.map((s) => (s === set ? { ...s, tags } : s)) }) };
+      return {
+        tags: set.tags ?? [],
+        write: (tags) => m.putService({ ...record, taskSets: sets.map((s) => (s === set ? { ...s, tags } : s)) }),
+      };
     }
     case 'container-instance': {
       const record = m.instances.get(resourceArn) ?? notFound();
@@ -102,4 +106,3 @@ function taggable(ecs: EcsContext, scope: Scope, resourceArn: string): { tags: T
       return notFound();
   }
 }
-

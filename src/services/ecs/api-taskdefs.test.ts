@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { memoryEcs } from './testing.ts';
-import { AwsError } from '../../core/errors.ts';
+import type { AwsError } from '../../core/errors.ts';
 import type { TaskRecord } from './model.ts';
 
 const setup = memoryEcs;
@@ -11,7 +11,14 @@ const small = (family: string) => ({ family, containerDefinitions: [{ name: 'app
 /** A task record as RunTask would leave it, enough for "is this revision in use". */
 function task(taskDefinitionArn: string, lastStatus: string): TaskRecord {
   return {
-    task: { taskArn: `arn:aws:ecs:us-east-1:000000000000:task/default/${'a'.repeat(32)}`, clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default', taskDefinitionArn, lastStatus, desiredStatus: 'RUNNING', createdAt: 0 },
+    task: {
+      taskArn: `arn:aws:ecs:us-east-1:000000000000:task/default/${'a'.repeat(32)}`,
+      clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default',
+      taskDefinitionArn,
+      lastStatus,
+      desiredStatus: 'RUNNING',
+      createdAt: 0,
+    },
     containers: [],
     networkMode: 'bridge',
     runtimeIds: {},
@@ -42,7 +49,10 @@ describe('DeleteTaskDefinitions', () => {
     const { call } = setup();
     await call('RegisterTaskDefinition', small('web'));
     await call('DeregisterTaskDefinition', { taskDefinition: 'web:1' });
-    await assert.rejects(async () => call('DeleteTaskDefinitions', { taskDefinitions: ['web:1', 'web'] }), (e: AwsError) => e.code === 'ClientException');
+    await assert.rejects(
+      async () => call('DeleteTaskDefinitions', { taskDefinitions: ['web:1', 'web'] }),
+      (e: AwsError) => e.code === 'ClientException',
+    );
     assert.equal((await call('DescribeTaskDefinition', { taskDefinition: 'web:1' })).taskDefinition!.status, 'INACTIVE');
     const eleven = Array.from({ length: 11 }, (_, i) => `web:${i + 1}`);
     await assert.rejects(async () => call('DeleteTaskDefinitions', { taskDefinitions: eleven }), { code: 'InvalidParameterException' });

@@ -26,9 +26,11 @@ const unableToDescribe = (): never => {
 
 /** Deregister and delete name one revision: "family:revision" or the full ARN. */
 function requireRevision(ref: string, operation: string): void {
-  const resource = ref.startsWith('arn:') ? ref.split(':task-definition/')[1] ?? '' : ref;
+  const resource = ref.startsWith('arn:') ? (ref.split(':task-definition/')[1] ?? '') : ref;
   if (REVISION_REF.test(resource)) return;
-  throw ecsError.client(`Invalid task definition '${ref}': ${operation} needs a revision, as family:revision or the full task definition ARN.`);
+  throw ecsError.client(
+    `Invalid task definition '${ref}': ${operation} needs a revision, as family:revision or the full task definition ARN.`,
+  );
 }
 
 /** Whether a live service (any of its deployments) or an unstopped task still uses the revision. */
@@ -76,7 +78,9 @@ export function taskDefinitionHandlers(ecs: EcsContext): Handlers<EcsOperations>
 
     DescribeTaskDefinition(input, ctx) {
       const record = lookup(scopeOf(ctx), input.taskDefinition) ?? unableToDescribe();
-      return input.include?.includes('TAGS') ? { taskDefinition: record.taskDefinition, tags: record.tags } : { taskDefinition: record.taskDefinition };
+      return input.include?.includes('TAGS')
+        ? { taskDefinition: record.taskDefinition, tags: record.tags }
+        : { taskDefinition: record.taskDefinition };
     },
 
     ListTaskDefinitions(input, ctx) {
@@ -84,7 +88,10 @@ export function taskDefinitionHandlers(ecs: EcsContext): Handlers<EcsOperations>
       const order = input.sort === 'DESC' ? 'family DESC, revision DESC' : 'family ASC, revision ASC';
       // As in ECS, familyPrefix names a whole family: "web" does not list "web-api".
       const where = { scope: scopeKey(scopeOf(ctx)), status: input.status ?? 'ACTIVE', family: input.familyPrefix || undefined };
-      const arns = m.taskDefinitions.find(where, order).filter(visible).map((r) => r.taskDefinition.taskDefinitionArn);
+      const arns = m.taskDefinitions
+        .find(where, order)
+        .filter(visible)
+        .map((r) => r.taskDefinition.taskDefinitionArn);
       const page = listPage(arns, input, 'task-definitions');
       return { taskDefinitionArns: page.items, nextToken: page.next };
     },
@@ -99,7 +106,9 @@ export function taskDefinitionHandlers(ecs: EcsContext): Handlers<EcsOperations>
         active.set(family, (active.get(family) ?? false) || r.taskDefinition.status === 'ACTIVE');
       }
       const status = input.status ?? 'ALL';
-      const families = [...active].filter(([, isActive]) => status === 'ALL' || isActive === (status === 'ACTIVE')).map(([family]) => family);
+      const families = [...active]
+        .filter(([, isActive]) => status === 'ALL' || isActive === (status === 'ACTIVE'))
+        .map(([family]) => family);
       const page = listPage(families, input, 'task-definition-families');
       return { families: page.items, nextToken: page.next };
     },

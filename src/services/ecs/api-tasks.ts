@@ -41,7 +41,8 @@ export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
 
     StartTask(input, ctx) {
       const scope = scopeOf(ctx);
-      if (input.containerInstances.length > 10) throw ecsError.invalidParameter(`containerInstances can have at most 10 items (got ${input.containerInstances.length}).`);
+      if (input.containerInstances.length > 10)
+        throw ecsError.invalidParameter(`containerInstances can have at most 10 items (got ${input.containerInstances.length}).`);
       const cluster = requireCluster(ecs, scope, input.cluster);
       const known = new Set(ecs.model.instances.find({ cluster: cluster.clusterArn }).map((r) => r.instance.containerInstanceArn));
       for (const ref of input.containerInstances) {
@@ -94,17 +95,26 @@ export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       if (input.desiredStatus === 'PENDING') return { taskArns: [] };
       const serviceArn = input.serviceName ? serviceArnFor(scope, cluster, input.serviceName) : undefined;
       const instance = input.containerInstance
-        ? ecs.model.instances.find({ cluster: clusterArn }).find((r) => r.instance.containerInstanceArn === input.containerInstance || r.instance.containerInstanceArn.endsWith(`/${input.containerInstance}`))
+        ? ecs.model.instances
+            .find({ cluster: clusterArn })
+            .find(
+              (r) =>
+                r.instance.containerInstanceArn === input.containerInstance ||
+                r.instance.containerInstanceArn.endsWith(`/${input.containerInstance}`),
+            )
         : undefined;
       if (input.containerInstance && !instance) return { taskArns: [] };
       const matching = ecs.model.tasks
-        .find({
-          cluster: clusterArn,
-          desired: input.desiredStatus ?? 'RUNNING',
-          service: serviceArn,
-          started_by: input.startedBy,
-          instance: instance?.instance.containerInstanceArn,
-        }, 'pk')
+        .find(
+          {
+            cluster: clusterArn,
+            desired: input.desiredStatus ?? 'RUNNING',
+            service: serviceArn,
+            started_by: input.startedBy,
+            instance: instance?.instance.containerInstanceArn,
+          },
+          'pk',
+        )
         .filter((r) => !input.family || familyOf(r.task.taskDefinitionArn) === input.family)
         .filter((r) => !input.launchType || r.task.launchType === input.launchType)
         .map((r) => r.task.taskArn);

@@ -26,8 +26,15 @@ import type { DeploymentLifecycleHookStage, LoadBalancer, ServiceDeploymentLifec
 
 const MINUTE_MS = 60_000;
 const ORDER: ServiceDeploymentLifecycleStage[] = [
-  'PRE_SCALE_UP', 'SCALE_UP', 'POST_SCALE_UP', 'TEST_TRAFFIC_SHIFT', 'POST_TEST_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT',
-  'POST_PRODUCTION_TRAFFIC_SHIFT', 'BAKE_TIME', 'CLEAN_UP',
+  'PRE_SCALE_UP',
+  'SCALE_UP',
+  'POST_SCALE_UP',
+  'TEST_TRAFFIC_SHIFT',
+  'POST_TEST_TRAFFIC_SHIFT',
+  'PRODUCTION_TRAFFIC_SHIFT',
+  'POST_PRODUCTION_TRAFFIC_SHIFT',
+  'BAKE_TIME',
+  'CLEAN_UP',
 ];
 /** The hook stages each lifecycle stage waits on before it is done (PRE_PRODUCTION hooks run just before the shift). */
 const HOOKS_AT: Partial<Record<ServiceDeploymentLifecycleStage, DeploymentLifecycleHookStage[]>> = {
@@ -47,11 +54,18 @@ export function activeServiceDeployment(record: ServiceRecord): ServiceDeploymen
 
 /** The service's load balancers as green tasks use them: each on its alternate target group. */
 function greenBalancers(loadBalancers: LoadBalancer[]): LoadBalancer[] {
-  return loadBalancers.map((lb) => (lb.advancedConfiguration?.alternateTargetGroupArn ? { ...lb, targetGroupArn: lb.advancedConfiguration.alternateTargetGroupArn } : lb));
+  return loadBalancers.map((lb) =>
+    lb.advancedConfiguration?.alternateTargetGroupArn ? { ...lb, targetGroupArn: lb.advancedConfiguration.alternateTargetGroupArn } : lb,
+  );
 }
 
 /** Records a new service deployment for `green` replacing `blue` (in the caller's transaction). */
-export function beginBlueGreen(record: ServiceRecord, green: StoredDeployment, blue: StoredDeployment, now: number): ServiceDeploymentRecord {
+export function beginBlueGreen(
+  record: ServiceRecord,
+  green: StoredDeployment,
+  blue: StoredDeployment,
+  now: number,
+): ServiceDeploymentRecord {
   const svc = record.service;
   const clusterName = svc.clusterArn.slice(svc.clusterArn.lastIndexOf('/') + 1);
   const sd: ServiceDeploymentRecord = {
@@ -99,7 +113,8 @@ function advance(t: Tick, sd: ServiceDeploymentRecord, green: StoredDeployment):
   if (next === undefined) return finish(t, sd, green);
   sd.lifecycleStage = next;
   sd.updatedAt = t.now;
-  if (next === 'BAKE_TIME') sd.bakeUntil = t.now + t.ecs.clock.duration((t.record.service.deploymentConfiguration?.bakeTimeInMinutes ?? 0) * MINUTE_MS);
+  if (next === 'BAKE_TIME')
+    sd.bakeUntil = t.now + t.ecs.clock.duration((t.record.service.deploymentConfiguration?.bakeTimeInMinutes ?? 0) * MINUTE_MS);
   t.wake(1);
 }
 
@@ -144,27 +159,34 @@ function hooksDone(t: Tick, sd: ServiceDeploymentRecord): boolean {
   const hooks = t.record.service.deploymentConfiguration?.lifecycleHooks ?? [];
   let waiting = false;
   for (const stage of stages) {
-    hooks.forEach((hook, i) => {
-      if (!hook.lifecycleStages?.includes(stage)) return;
+    for (const [i, hook] of hooks.entries()) {
+      if (!hook.lifecycleStages?.includes(stage)) continue;
       let detail = sd.hooks.find((h) => h.stage === stage && h.hookTargetIndex === i);
       if (!detail) {
         const timeout = hook.timeoutConfiguration ?? {};
         detail = {
-          hookId: uuid(), stage, hookTargetIndex: i, targetType: 'PAUSE', status: 'AWAITING_ACTION',
-          expiresAt: t.now + t.ecs.clock.duration((timeout.timeoutInMinutes ?? 1440) * MINUTE_MS), timeoutAction: timeout.action ?? 'ROLLBACK',
+          hookId: uuid(),
+          stage,
+          hookTargetIndex: i,
+          targetType: 'PAUSE',
+          status: 'AWAITING_ACTION',
+          expiresAt: t.now + t.ecs.clock.duration((timeout.timeoutInMinutes ?? 1440) * MINUTE_MS),
+          timeoutAction: timeout.action ?? 'ROLLBACK',
         };
         sd.hooks.push(detail);
         sd.updatedAt = t.now;
       }
-      if (detail.status !== 'AWAITING_ACTION') return;
+      if (detail.status !== 'AWAITING_ACTION') continue;
       if ((detail.expiresAt ?? 0) > t.now) {
         waiting = true;
-        return t.wake((detail.expiresAt ?? 0) - t.now);
+        t.wake((detail.expiresAt ?? 0) - t.now);
+        continue;
       }
       detail.status = 'TIMED_OUT';
       sd.updatedAt = t.now;
-      if (detail.timeoutAction === 'ROLLBACK') requestRollback(sd, `Service deployment rolled back because the lifecycle hook ${detail.hookId} timed out.`, t.now);
-    });
+      if (detail.timeoutAction === 'ROLLBACK')
+        requestRollback(sd, `Service deployment rolled back because the lifecycle hook ${detail.hookId} timed out.`, t.now);
+    }
   }
   if (sd.status !== 'IN_PROGRESS') t.wake(1);
   return !waiting && sd.status === 'IN_PROGRESS' && sd.hooks.every((h) => h.status !== 'FAILED');
@@ -205,13 +227,20 @@ function shift(t: Tick, sd: ServiceDeploymentRecord, which: 'test' | 'production
     if (!rule || !lb.targetGroupArn || !advanced?.alternateTargetGroupArn) continue;
     const groups = elb.exists(rule) ? elb.forwardWeights(rule).map((w) => w.targetGroupArn) : [];
     if (!groups.includes(lb.targetGroupArn) || !groups.includes(advanced.alternateTargetGroupArn)) {
-      requestRollback(sd, 'Service deployment rolled back because of invalid networking configuration. Both targetGroup and alternateTargetGroup must be associated with the productionListenerRule or testListenerRule.', t.now);
+      requestRollback(
+        sd,
+        'Service deployment rolled back because of invalid networking configuration. Both targetGroup and alternateTargetGroup must be associated with the productionListenerRule or testListenerRule.',
+        t.now,
+      );
       t.wake(1);
       return false;
     }
     // Listener weights are whole numbers: a fractional percent rounds, but a started shift never sends green nothing.
     const green = percent > 0 ? Math.max(1, Math.round(percent)) : 0;
-    elb.setForwardWeights(rule, [{ targetGroupArn: advanced.alternateTargetGroupArn, weight: green }, { targetGroupArn: lb.targetGroupArn, weight: 100 - green }]);
+    elb.setForwardWeights(rule, [
+      { targetGroupArn: advanced.alternateTargetGroupArn, weight: green },
+      { targetGroupArn: lb.targetGroupArn, weight: 100 - green },
+    ]);
   }
   sd.shifted[which] = true;
   return true;
@@ -222,7 +251,13 @@ function finish(t: Tick, sd: ServiceDeploymentRecord, green: StoredDeployment): 
   const { record } = t;
   record.service.loadBalancers = (record.service.loadBalancers ?? []).map((lb) => {
     const alternate = lb.advancedConfiguration?.alternateTargetGroupArn;
-    return alternate && lb.targetGroupArn ? { ...lb, targetGroupArn: alternate, advancedConfiguration: { ...lb.advancedConfiguration, alternateTargetGroupArn: lb.targetGroupArn } } : lb;
+    return alternate && lb.targetGroupArn
+      ? {
+          ...lb,
+          targetGroupArn: alternate,
+          advancedConfiguration: { ...lb.advancedConfiguration, alternateTargetGroupArn: lb.targetGroupArn },
+        }
+      : lb;
   });
   record.deployments = [green];
   green.rolloutState = 'COMPLETED';
@@ -231,7 +266,12 @@ function finish(t: Tick, sd: ServiceDeploymentRecord, green: StoredDeployment): 
   record.lastCompletedTaskDefinition = green.taskDefinition;
   Object.assign(sd, { status: 'SUCCESSFUL', finishedAt: t.now, updatedAt: t.now });
   t.event(say.completed(t.name, green.id));
-  t.ecs.events.publish({ type: 'ecs.deployment', resource: record.service.serviceArn, at: t.now, detail: { id: green.id, rolloutState: 'COMPLETED' } });
+  t.ecs.events.publish({
+    type: 'ecs.deployment',
+    resource: record.service.serviceArn,
+    at: t.now,
+    detail: { id: green.id, rolloutState: 'COMPLETED' },
+  });
 }
 
 /** Rules back to blue, green tasks stopped, blue PRIMARY again. */
@@ -241,9 +281,15 @@ function rollBack(t: Tick, sd: ServiceDeploymentRecord, green: StoredDeployment)
   for (const lb of record.service.loadBalancers ?? []) {
     const advanced = lb.advancedConfiguration;
     if (!lb.targetGroupArn || !advanced?.alternateTargetGroupArn) continue;
-    for (const [which, rule] of [['test', advanced.testListenerRule], ['production', advanced.productionListenerRule]] as const) {
+    for (const [which, rule] of [
+      ['test', advanced.testListenerRule],
+      ['production', advanced.productionListenerRule],
+    ] as const) {
       if (rule && sd.shifted[which] && elb.exists(rule)) {
-        elb.setForwardWeights(rule, [{ targetGroupArn: lb.targetGroupArn, weight: 100 }, { targetGroupArn: advanced.alternateTargetGroupArn, weight: 0 }]);
+        elb.setForwardWeights(rule, [
+          { targetGroupArn: lb.targetGroupArn, weight: 100 },
+          { targetGroupArn: advanced.alternateTargetGroupArn, weight: 0 },
+        ]);
       }
     }
   }
@@ -256,7 +302,9 @@ function rollBack(t: Tick, sd: ServiceDeploymentRecord, green: StoredDeployment)
   record.deployments = blue ? [{ ...blue, status: 'PRIMARY', updatedAt: t.now }] : [];
   record.service.taskDefinition = sd.sourceTaskDefinition;
   Object.assign(sd, { status: 'ROLLBACK_SUCCESSFUL', finishedAt: t.now, updatedAt: t.now });
-  t.event(`(service ${t.name}) (deployment ${green.id}) rolled back to task definition ${sd.sourceTaskDefinition}: ${sd.statusReason ?? 'rollback requested'}`);
+  t.event(
+    `(service ${t.name}) (deployment ${green.id}) rolled back to task definition ${sd.sourceTaskDefinition}: ${sd.statusReason ?? 'rollback requested'}`,
+  );
 }
 
 function counts(t: Tick): void {

@@ -9,7 +9,12 @@ import type { StoredCluster } from './model.ts';
 import { scopeKey } from '../../core/scope.ts';
 import type { Cluster, ClusterSetting, Tag } from './shapes.ts';
 
-export function createCluster(ecs: EcsContext, scope: Scope, name: string, opts: { tags?: Tag[]; settings?: ClusterSetting[] } = {}): StoredCluster {
+export function createCluster(
+  ecs: EcsContext,
+  scope: Scope,
+  name: string,
+  opts: { tags?: Tag[]; settings?: ClusterSetting[] } = {},
+): StoredCluster {
   const arn = ecsArn.cluster(scope, name);
   return ecs.model.tx(() => {
     const existing = ecs.model.clusters.get(arn);

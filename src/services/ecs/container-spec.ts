@@ -48,7 +48,13 @@ export function taskLabels(record: TaskRecord, containerName: string): Record<st
 }
 
 /** The engine container for `def`, with `env` as assembled when the task starts (task-environment.ts). */
-export function containerSpec(record: TaskRecord, def: StoredContainer, clock: Clock, env: Record<string, string>, pauseId?: string): ContainerSpec {
+export function containerSpec(
+  record: TaskRecord,
+  def: StoredContainer,
+  clock: Clock,
+  env: Record<string, string>,
+  pauseId?: string,
+): ContainerSpec {
   const mode = record.networkMode;
   const taskMemory = parseTaskSize(undefined, record.task.memory).memory;
   const hc = def.healthCheck;
@@ -68,16 +74,19 @@ export function containerSpec(record: TaskRecord, def: StoredContainer, clock: C
     cpuShares: def.cpu && def.cpu >= 2 ? def.cpu : undefined,
     ports:
       mode === 'bridge'
-        // A mapping of a containerPortRange alone publishes no single port.
-        ? (def.portMappings ?? []).flatMap((p) =>
-          p.containerPort === undefined ? [] : [{ containerPort: p.containerPort, hostPort: p.hostPort || undefined, protocol: p.protocol ?? 'tcp' }])
+        ? // A mapping of a containerPortRange alone publishes no single port.
+          (def.portMappings ?? []).flatMap((p) =>
+            p.containerPort === undefined
+              ? []
+              : [{ containerPort: p.containerPort, hostPort: p.hostPort || undefined, protocol: p.protocol ?? 'tcp' }],
+          )
         : undefined,
     network: mode === 'awsvpc' && pauseId ? { mode: 'container', containerId: pauseId } : { mode: mode === 'awsvpc' ? 'bridge' : mode },
     links: mode === 'bridge' ? (def.links ?? []).map((link) => linkTarget(record, link)) : undefined,
     extraHosts: def.extraHosts?.map((h) => `${h.hostname}:${h.ipAddress}`),
     dns: def.dnsServers,
     healthCheck:
-      hc && hc.command?.length && hc.command[0] !== 'NONE'
+      hc?.command?.length && hc.command[0] !== 'NONE'
         ? {
             test: hc.command,
             intervalMs: clock.duration((hc.interval ?? 30) * 1000),

@@ -2,13 +2,30 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Clock } from '../../core/clock.ts';
 import {
-  bounds, circuitBreakerThreshold, countFailedTasks, failureStreak, isHealthy, liveDeployments, MAX_TASKS_PER_STEP, newDeployment, rollingStep,
-  startBackoffMs, type RollingCounts, type RollingStep,
+  bounds,
+  circuitBreakerThreshold,
+  countFailedTasks,
+  failureStreak,
+  isHealthy,
+  liveDeployments,
+  MAX_TASKS_PER_STEP,
+  newDeployment,
+  rollingStep,
+  startBackoffMs,
+  type RollingCounts,
+  type RollingStep,
 } from './deployments.ts';
 import type { ServiceRecord, TaskRecord } from './model.ts';
 import type { Task } from './shapes.ts';
 
-const counts = (desired: number, min: number, max: number, primary: [number, number], old: [number, number], extra: Partial<RollingCounts> = {}): RollingCounts => ({
+const counts = (
+  desired: number,
+  min: number,
+  max: number,
+  primary: [number, number],
+  old: [number, number],
+  extra: Partial<RollingCounts> = {},
+): RollingCounts => ({
   desired,
   minimumHealthyPercent: min,
   maximumPercent: max,
@@ -17,8 +34,13 @@ const counts = (desired: number, min: number, max: number, primary: [number, num
   ...extra,
 });
 
-const step = (start: number, stopOldUnhealthy: number, stopOldHealthy: number, scaleIn = 0, blocked = false): RollingStep =>
-  ({ start, stopOldUnhealthy, stopOldHealthy, scaleIn, blocked });
+const step = (start: number, stopOldUnhealthy: number, stopOldHealthy: number, scaleIn = 0, blocked = false): RollingStep => ({
+  start,
+  stopOldUnhealthy,
+  stopOldHealthy,
+  scaleIn,
+  blocked,
+});
 
 describe('bounds', () => {
   it('floors the upper limit and ceils the healthy floor', () => {
@@ -57,7 +79,11 @@ describe('rollingStep', () => {
     ['desired 5000 from nothing: one bounded step', counts(5000, 100, 200, [0, 0], [0, 0]), step(MAX_TASKS_PER_STEP, 0, 0)],
     ['desired 2147483648 from nothing: the same bound', counts(2 ** 31, 100, 200, [0, 0], [0, 0]), step(MAX_TASKS_PER_STEP, 0, 0)],
     ['5000 to 0: a bounded scale-in', counts(0, 100, 200, [5000, 5000], [0, 0]), step(0, 0, 0, MAX_TASKS_PER_STEP)],
-    ['replacing 5000: bounded stops (not-healthy ones first) and starts', counts(5000, 0, 100, [0, 0], [5000, 4995]), step(MAX_TASKS_PER_STEP, 5, MAX_TASKS_PER_STEP - 5)],
+    [
+      'replacing 5000: bounded stops (not-healthy ones first) and starts',
+      counts(5000, 0, 100, [0, 0], [5000, 4995]),
+      step(MAX_TASKS_PER_STEP, 5, MAX_TASKS_PER_STEP - 5),
+    ],
   ];
   for (const [name, input, expected] of cases) {
     it(name, () => assert.deepEqual(rollingStep(input), expected));
@@ -78,9 +104,15 @@ function simulate(desired: number, min: number, max: number, fixedPort: boolean,
     tasks = tasks.filter((t) => t.state !== 'stopping');
     for (const t of tasks) t.state = t.state === 'pending' ? 'running' : 'healthy';
     const of = (dep: T['dep']) => tasks.filter((t) => t.dep === dep);
-    const s = rollingStep(counts(desired, min, max,
-      [of('new').length, of('new').filter((t) => t.state === 'healthy').length],
-      [of('old').length, of('old').filter((t) => t.state === 'healthy').length]));
+    const s = rollingStep(
+      counts(
+        desired,
+        min,
+        max,
+        [of('new').length, of('new').filter((t) => t.state === 'healthy').length],
+        [of('old').length, of('old').filter((t) => t.state === 'healthy').length],
+      ),
+    );
     if (s.blocked) blocked++;
     const old = of('old').sort((a, b) => Number(a.state === 'healthy') - Number(b.state === 'healthy'));
     for (const t of old.slice(0, s.stopOldUnhealthy + s.stopOldHealthy)) t.state = 'stopping';
@@ -126,8 +158,15 @@ describe('circuit breaker and backoff', () => {
   });
 
   const task = (over: Partial<Task>, extra: Partial<TaskRecord> = {}): TaskRecord => ({
-    task: { taskArn: `arn:aws:ecs:us-east-1:000000000000:task/default/${Math.random().toString(16).slice(2)}`, desiredStatus: 'RUNNING', lastStatus: 'RUNNING',
-      clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default', taskDefinitionArn: 'arn:aws:ecs:us-east-1:000000000000:task-definition/web:1', createdAt: 0, ...over },
+    task: {
+      taskArn: `arn:aws:ecs:us-east-1:000000000000:task/default/${Math.random().toString(16).slice(2)}`,
+      desiredStatus: 'RUNNING',
+      lastStatus: 'RUNNING',
+      clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default',
+      taskDefinitionArn: 'arn:aws:ecs:us-east-1:000000000000:task-definition/web:1',
+      createdAt: 0,
+      ...over,
+    },
     containers: [{ name: 'web', image: 'x' }],
     networkMode: 'bridge',
     runtimeIds: {},
@@ -141,8 +180,18 @@ describe('circuit breaker and backoff', () => {
     const tasks = [
       failed(10, 'TaskFailedToStart'),
       failed(20),
-      task({ desiredStatus: 'STOPPED', stopCode: 'ServiceSchedulerInitiated', stoppedReason: 'Task failed container health checks', stoppingAt: 30 }),
-      task({ desiredStatus: 'STOPPED', stopCode: 'ServiceSchedulerInitiated', stoppedReason: 'Scaling activity initiated by (deployment ecs-svc/1)', stoppingAt: 40 }),
+      task({
+        desiredStatus: 'STOPPED',
+        stopCode: 'ServiceSchedulerInitiated',
+        stoppedReason: 'Task failed container health checks',
+        stoppingAt: 30,
+      }),
+      task({
+        desiredStatus: 'STOPPED',
+        stopCode: 'ServiceSchedulerInitiated',
+        stoppedReason: 'Scaling activity initiated by (deployment ecs-svc/1)',
+        stoppingAt: 40,
+      }),
       task({ desiredStatus: 'STOPPED', stopCode: 'UserInitiated', stoppingAt: 50 }),
       failed(60),
     ];
@@ -151,7 +200,10 @@ describe('circuit breaker and backoff', () => {
   });
   it('the failure streak restarts after a healthy task', () => {
     const tasks = [failed(10), failed(20), task({}, { healthySince: 25 }), failed(30), failed(40)];
-    assert.deepEqual(failureStreak(tasks).map((r) => r.task.stoppingAt), [30, 40]);
+    assert.deepEqual(
+      failureStreak(tasks).map((r) => r.task.stoppingAt),
+      [30, 40],
+    );
   });
 
   const clock = { scale: 20, now: () => 100_000, duration: (ms: number) => ms / 20, elapsed: () => true, sleep: async () => {} } as Clock;
@@ -177,9 +229,19 @@ describe('liveDeployments', () => {
     const t = (dep: string, last: string, desired = 'RUNNING') =>
       ({ task: { desiredStatus: desired, lastStatus: last }, deploymentId: dep }) as unknown as TaskRecord;
     const live = liveDeployments(record, [
-      t(primary.id!, 'RUNNING'), t(primary.id!, 'PENDING'), t(old.id!, 'RUNNING'), t(old.id!, 'RUNNING', 'STOPPED'), t(old.id!, 'STOPPED', 'STOPPED'),
+      t(primary.id!, 'RUNNING'),
+      t(primary.id!, 'PENDING'),
+      t(old.id!, 'RUNNING'),
+      t(old.id!, 'RUNNING', 'STOPPED'),
+      t(old.id!, 'STOPPED', 'STOPPED'),
     ]);
-    assert.deepEqual(live.deployments.map((d) => [d.desiredCount, d.runningCount, d.pendingCount]), [[3, 1, 1], [1, 2, 0]]);
+    assert.deepEqual(
+      live.deployments.map((d) => [d.desiredCount, d.runningCount, d.pendingCount]),
+      [
+        [3, 1, 1],
+        [1, 2, 0],
+      ],
+    );
     assert.deepEqual([live.running, live.pending], [3, 1]);
   });
 });

@@ -9,7 +9,7 @@ import { backoffMs, type BackoffRules } from '../../core/backoff.ts';
 import type { Clock } from '../../core/clock.ts';
 import { ecsDeploymentId } from '../../core/ids.ts';
 import type { ServiceRecord, StoredDeployment, TaskRecord } from './model.ts';
-import type { CapacityProviderStrategyItem, Deployment, LaunchType, NetworkConfiguration } from './shapes.ts';
+import type { CapacityProviderStrategyItem, LaunchType, NetworkConfiguration } from './shapes.ts';
 
 /** A task with no container health check (and no load balancer) counts as healthy this long after RUNNING. */
 export const HEALTHY_AFTER_MS = 40_000;
@@ -127,8 +127,13 @@ export function isHealthy(r: TaskRecord, clock: Clock, now: number, targets?: Ta
 
 /** RUNNING with an UNHEALTHY container health check after the grace period: to be replaced. */
 export function failsHealthChecks(r: TaskRecord, clock: Clock, graceSeconds: number): boolean {
-  return isActive(r) && r.task.lastStatus === 'RUNNING' && hasContainerHealthCheck(r) && r.task.healthStatus === 'UNHEALTHY' &&
-    clock.elapsed(r.task.startedAt ?? 0, graceSeconds * 1000);
+  return (
+    isActive(r) &&
+    r.task.lastStatus === 'RUNNING' &&
+    hasContainerHealthCheck(r) &&
+    r.task.healthStatus === 'UNHEALTHY' &&
+    clock.elapsed(r.task.startedAt ?? 0, graceSeconds * 1000)
+  );
 }
 
 /** A task that stopped because it could not start or keep running (not one the scheduler or a user stopped). */
@@ -136,7 +141,12 @@ export function isFailedStart(r: TaskRecord): boolean {
   if (r.task.desiredStatus !== 'STOPPED') return false;
   const code = r.task.stopCode;
   const reason = r.task.stoppedReason ?? '';
-  return code === 'TaskFailedToStart' || code === 'EssentialContainerExited' || reason === HEALTH_CHECK_FAILURE || reason.startsWith('Task failed ELB health checks');
+  return (
+    code === 'TaskFailedToStart' ||
+    code === 'EssentialContainerExited' ||
+    reason === HEALTH_CHECK_FAILURE ||
+    reason.startsWith('Task failed ELB health checks')
+  );
 }
 
 /** Failed starts count toward the breaker only until the deployment first had a healthy task. */
@@ -222,14 +232,17 @@ export function liveCounts(tasks: TaskRecord[]): LiveCounts {
 }
 
 /** The deployments as DescribeServices shows them: counts read from the tasks now. */
-export function liveDeployments(record: ServiceRecord, tasks: TaskRecord[]): { deployments: StoredDeployment[]; running: number; pending: number } {
+export function liveDeployments(
+  record: ServiceRecord,
+  tasks: TaskRecord[],
+): { deployments: StoredDeployment[]; running: number; pending: number } {
   let running = 0;
   let pending = 0;
   const deployments = record.deployments.map((d) => {
     const counts = liveCounts(tasks.filter((t) => t.deploymentId === d.id));
     running += counts.running;
     pending += counts.pending;
-    const desiredCount = d.status === 'PRIMARY' ? record.service.desiredCount ?? 0 : counts.active;
+    const desiredCount = d.status === 'PRIMARY' ? (record.service.desiredCount ?? 0) : counts.active;
     return { ...d, desiredCount, runningCount: counts.running, pendingCount: counts.pending };
   });
   return { deployments, running, pending };

@@ -27,7 +27,7 @@ export function parseEnvFile(text: string): Map<string, string> {
 /** "arn:aws:s3:::bucket/key" → its bucket and key; undefined for anything else. */
 export function s3ObjectOf(value: string): { bucket: string; key: string } | undefined {
   const arn = parseArn(value);
-  if (!arn || arn.service !== 's3' || arn.region || arn.account) return undefined;
+  if (arn?.service !== 's3' || arn.region || arn.account) return undefined;
   const slash = arn.resource.indexOf('/');
   if (slash <= 0 || slash === arn.resource.length - 1) return undefined;
   return { bucket: arn.resource.slice(0, slash), key: arn.resource.slice(slash + 1) };
@@ -37,16 +37,22 @@ export function s3ObjectOf(value: string): { bucket: string; key: string } | und
 export function checkEnvironmentSources(c: ContainerDefinition): void {
   const files = c.environmentFiles ?? [];
   if (files.length > MAX_ENVIRONMENT_FILES) {
-    throw ecsError.client(`Invalid setting for container '${c.name}'. environmentFiles can list at most ${MAX_ENVIRONMENT_FILES} files (got ${files.length}).`);
+    throw ecsError.client(
+      `Invalid setting for container '${c.name}'. environmentFiles can list at most ${MAX_ENVIRONMENT_FILES} files (got ${files.length}).`,
+    );
   }
   for (const f of files) {
     if (!s3ObjectOf(f.value ?? '')) {
-      throw ecsError.client(`Invalid setting for container '${c.name}'. environmentFiles value '${f.value ?? ''}' is not an S3 object ARN (arn:aws:s3:::<bucket>/<key>).`);
+      throw ecsError.client(
+        `Invalid setting for container '${c.name}'. environmentFiles value '${f.value ?? ''}' is not an S3 object ARN (arn:aws:s3:::<bucket>/<key>).`,
+      );
     }
   }
   const plain = new Set((c.environment ?? []).map((kv) => kv.name));
   const shared = (c.secrets ?? []).find((s) => plain.has(s.name));
   if (shared) {
-    throw ecsError.client(`The secret name must be unique and not shared with any new or existing environment variables set on the container, such as '${shared.name}'.`);
+    throw ecsError.client(
+      `The secret name must be unique and not shared with any new or existing environment variables set on the container, such as '${shared.name}'.`,
+    );
   }
 }

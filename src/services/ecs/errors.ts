@@ -16,7 +16,8 @@ export const ecsError = {
   clusterContainsTasks: () => e('ClusterContainsTasksException', 'The Cluster cannot be deleted while Tasks are active.'),
   serviceNotFound: () => e('ServiceNotFoundException', 'Service not found.'),
   serviceNotActive: () => e('ServiceNotActiveException', 'Service was not ACTIVE.'),
-  namespaceNotFound: (namespace: string) => e('NamespaceNotFoundException', `The specified namespace '${namespace}' wasn't found (Slipway has no Cloud Map).`),
+  namespaceNotFound: (namespace: string) =>
+    e('NamespaceNotFoundException', `The specified namespace '${namespace}' wasn't found (Slipway has no Cloud Map).`),
   serviceDeploymentNotFound: () => e('ServiceDeploymentNotFoundException', 'The service deployment does not exist.'),
   taskSetNotFound: () => e('TaskSetNotFoundException', 'The specified task set does not exist.'),
   taskDefinitionNotFound: () => e('ClientException', 'Unable to describe task definition.'),

@@ -19,7 +19,9 @@ export function ecsTaskSetsFacade(ecs: EcsContext): EcsTaskSetsFacade {
     const cluster = requireCluster(ecs, scope, clusterRef);
     const record = requireActiveService(ecs.model, scope, cluster, serviceRef);
     if (controllerOf(record.service) === 'ECS') {
-      throw ecsError.invalidParameter('Amazon ECS only supports task set management on services configured to use external deployment controllers.');
+      throw ecsError.invalidParameter(
+        'Amazon ECS only supports task set management on services configured to use external deployment controllers.',
+      );
     }
     return { cluster, record };
   };
@@ -93,7 +95,8 @@ function serviceView(record: ServiceRecord, cluster: StoredCluster): ServiceView
     platformVersion: svc.platformVersion,
     networkConfiguration: svc.networkConfiguration,
     loadBalancers: (svc.loadBalancers ?? []).flatMap(({ targetGroupArn, containerName, containerPort }) =>
-      targetGroupArn && containerName && containerPort !== undefined ? [{ targetGroupArn, containerName, containerPort }] : []),
+      targetGroupArn && containerName && containerPort !== undefined ? [{ targetGroupArn, containerName, containerPort }] : [],
+    ),
   };
 }
 

@@ -65,7 +65,11 @@ export function register(app: AppContext, deps: EcsDeps): RoomWithFacade<EcsTask
     reconcile: reconcileService(ecs),
     concurrency: 4,
     resyncMs: 5_000,
-    listKeys: () => model.services.find().filter((s) => s.service.status !== 'INACTIVE').map((s) => s.service.serviceArn),
+    listKeys: () =>
+      model.services
+        .find()
+        .filter((s) => s.service.status !== 'INACTIVE')
+        .map((s) => s.service.serviceArn),
   });
   const watching = new AbortController();
 
@@ -82,7 +86,9 @@ export function register(app: AppContext, deps: EcsDeps): RoomWithFacade<EcsTask
       try {
         ecs.engine = await app.runtime.info();
       } catch (err) {
-        log.warn(`Docker Engine is not reachable (${(err as Error).message}); tasks will wait for it. Start Docker and check \`docker info\`.`);
+        log.warn(
+          `Docker Engine is not reachable (${(err as Error).message}); tasks will wait for it. Start Docker and check \`docker info\`.`,
+        );
       }
       // The account's default cluster exists from the start in the default region, as on AWS after
       // first use (elsewhere it is made on first use), so no refused request is what creates it.
@@ -104,17 +110,29 @@ export function register(app: AppContext, deps: EcsDeps): RoomWithFacade<EcsTask
 }
 
 function fallbackEngine(): EngineInfo {
-  return { id: 'unknown', name: 'local', version: 'unknown', cpus: cpus().length, memoryBytes: totalmem(), os: 'linux', arch: process.arch === 'arm64' ? 'aarch64' : 'x86_64' };
+  return {
+    id: 'unknown',
+    name: 'local',
+    version: 'unknown',
+    cpus: cpus().length,
+    memoryBytes: totalmem(),
+    os: 'linux',
+    arch: process.arch === 'arm64' ? 'aarch64' : 'x86_64',
+  };
 }
 
 /** Engine events wake the task a container belongs to; the stream is re-opened if it drops. */
 async function watchEngine(ecs: EcsContext, signal: AbortSignal): Promise<void> {
   while (!signal.aborted) {
     try {
-      await ecs.runtime.events({ [LABEL.managed]: 'true' }, (e) => {
-        const arn = e.labels[LABEL.taskArn];
-        if (arn) ecs.enqueueTask(arn);
-      }, signal);
+      await ecs.runtime.events(
+        { [LABEL.managed]: 'true' },
+        (e) => {
+          const arn = e.labels[LABEL.taskArn];
+          if (arn) ecs.enqueueTask(arn);
+        },
+        signal,
+      );
     } catch (err) {
       if (!signal.aborted) log.debug(`engine event stream dropped: ${(err as Error).message}`);
     }
@@ -126,7 +144,10 @@ async function watchEngine(ecs: EcsContext, signal: AbortSignal): Promise<void> 
 function reportUnservable(ecs: EcsContext): void {
   for (const { service } of ecs.model.services.find({ status: 'ACTIVE' })) {
     const problem = storedServiceProblem(service);
-    if (problem) log.error(`service ${service.serviceArn} is not scheduled: its stored settings are invalid (${problem}); fix them with UpdateService`);
+    if (problem)
+      log.error(
+        `service ${service.serviceArn} is not scheduled: its stored settings are invalid (${problem}); fix them with UpdateService`,
+      );
   }
 }
 
@@ -136,7 +157,9 @@ async function reportOrphans(ecs: EcsContext): Promise<void> {
     for (const c of await ecs.runtime.list({ [LABEL.managed]: 'true' })) {
       const arn = c.labels[LABEL.taskArn];
       if (arn && !ecs.model.tasks.get(arn) && c.running) {
-        log.warn(`container ${c.name} belongs to task ${arn}, which this data directory does not know; leaving it running (remove it with: docker rm -f ${c.name})`);
+        log.warn(
+          `container ${c.name} belongs to task ${arn}, which this data directory does not know; leaving it running (remove it with: docker rm -f ${c.name})`,
+        );
       }
     }
   } catch {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { ecsArn, hexId, type Scope } from '../../core/ids.ts';
 import type { EcsContext } from './context.ts';
 import type { ContainerInstanceRecord, StoredInstance, TaskRecord } from './model.ts';
-import type { ContainerInstance, Resource, Task, TaskDefinition } from './shapes.ts';
+import type { Resource, Task, TaskDefinition } from './shapes.ts';
 import { containerReservation } from './task-size.ts';
 
 /** Ports the ECS agent reserves on every instance. */
@@ -35,7 +35,7 @@ export function offeredCapacity(ecs: EcsContext): Capacity {
 
 export function newContainerInstance(ecs: EcsContext, scope: Scope, clusterArn: string, clusterName: string): ContainerInstanceRecord {
   const capacity = offeredCapacity(ecs);
-  const ec2Id = 'i-' + createHash('sha256').update(`${ecs.engine.id}/${clusterArn}`).digest('hex').slice(0, 17);
+  const ec2Id = `i-${createHash('sha256').update(`${ecs.engine.id}/${clusterArn}`).digest('hex').slice(0, 17)}`;
   const instance: StoredInstance = {
     containerInstanceArn: ecsArn.containerInstance(scope, clusterName, hexId()),
     ec2InstanceId: ec2Id,
@@ -85,8 +85,22 @@ function resources(capacity: Capacity, tcp: Set<number>, udp: Set<number>): Reso
   return [
     { name: 'CPU', type: 'INTEGER', integerValue: capacity.cpu, longValue: 0, doubleValue: 0 },
     { name: 'MEMORY', type: 'INTEGER', integerValue: capacity.memoryMiB, longValue: 0, doubleValue: 0 },
-    { name: 'PORTS', type: 'STRINGSET', stringSetValue: [...tcp].sort((a, b) => a - b).map(String), longValue: 0, doubleValue: 0, integerValue: 0 },
-    { name: 'PORTS_UDP', type: 'STRINGSET', stringSetValue: [...udp].sort((a, b) => a - b).map(String), longValue: 0, doubleValue: 0, integerValue: 0 },
+    {
+      name: 'PORTS',
+      type: 'STRINGSET',
+      stringSetValue: [...tcp].sort((a, b) => a - b).map(String),
+      longValue: 0,
+      doubleValue: 0,
+      integerValue: 0,
+    },
+    {
+      name: 'PORTS_UDP',
+      type: 'STRINGSET',
+      stringSetValue: [...udp].sort((a, b) => a - b).map(String),
+      longValue: 0,
+      doubleValue: 0,
+      integerValue: 0,
+    },
   ];
 }
 

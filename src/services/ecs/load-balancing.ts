@@ -42,7 +42,8 @@ export function targetsOfTask(ecs: EcsContext, record: TaskRecord): TaskTarget[]
   const service = ecs.model.services.get(record.serviceArn);
   // CreateService, UpdateService and CreateTaskSet refuse a load balancer without a container port; a classic one has no target group.
   const balancers = balancersOf(record, service).flatMap(({ targetGroupArn, containerName, containerPort }) =>
-    targetGroupArn && containerPort !== undefined ? [{ targetGroupArn, containerName, containerPort }] : []);
+    targetGroupArn && containerPort !== undefined ? [{ targetGroupArn, containerName, containerPort }] : [],
+  );
   const out: TaskTarget[] = [];
   for (const lb of balancers) {
     const container = record.task.containers?.find((c) => c.name === lb.containerName);
@@ -52,8 +53,14 @@ export function targetsOfTask(ecs: EcsContext, record: TaskRecord): TaskTarget[]
       if (ip) target = { id: ip, port: lb.containerPort };
     } else {
       const binding = container?.networkBindings?.find((b) => b.containerPort === lb.containerPort && (b.protocol ?? 'tcp') === 'tcp');
-      const instance = record.task.containerInstanceArn ? ecs.model.instances.get(record.task.containerInstanceArn)?.instance.ec2InstanceId : undefined;
-      if (binding?.hostPort) target = { id: ecs.elb.targetGroupInfo(lb.targetGroupArn)?.targetType === 'ip' ? '127.0.0.1' : instance ?? 'i-00000000000000000', port: binding.hostPort };
+      const instance = record.task.containerInstanceArn
+        ? ecs.model.instances.get(record.task.containerInstanceArn)?.instance.ec2InstanceId
+        : undefined;
+      if (binding?.hostPort)
+        target = {
+          id: ecs.elb.targetGroupInfo(lb.targetGroupArn)?.targetType === 'ip' ? '127.0.0.1' : (instance ?? 'i-00000000000000000'),
+          port: binding.hostPort,
+        };
     }
     if (!target) return undefined;
     out.push({ targetGroupArn: lb.targetGroupArn, ...target });
@@ -70,13 +77,21 @@ export function registerTaskTargets(ecs: EcsContext, record: TaskRecord): void {
     try {
       ecs.elb.registerTargets(t.targetGroupArn, [t]);
     } catch (err) {
-      serviceEvent(ecs, record.serviceArn, `(service ${subjectOf(record)}) failed to register targets in (target-group ${t.targetGroupArn}): ${(err as Error).message}`);
+      serviceEvent(
+        ecs,
+        record.serviceArn,
+        `(service ${subjectOf(record)}) failed to register targets in (target-group ${t.targetGroupArn}): ${(err as Error).message}`,
+      );
       return;
     }
   }
   ecs.model.updateTask(record.task.taskArn, (r) => (r.targets = targets));
   for (const tg of new Set(targets.map((t) => t.targetGroupArn))) {
-    serviceEvent(ecs, record.serviceArn, `(service ${subjectOf(record)}) registered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
+    serviceEvent(
+      ecs,
+      record.serviceArn,
+      `(service ${subjectOf(record)}) registered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`,
+    );
   }
 }
 
@@ -93,31 +108,37 @@ export function drainTaskTargets(ecs: EcsContext, record: TaskRecord, anyRunning
     if (record.serviceArn) {
       serviceEvent(ecs, record.serviceArn, `(service ${subjectOf(record)}) has begun draining connections on 1 tasks.`);
       for (const tg of new Set(targets.map((t) => t.targetGroupArn))) {
-        serviceEvent(ecs, record.serviceArn, `(service ${subjectOf(record)}) deregistered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`);
+        serviceEvent(
+          ecs,
+          record.serviceArn,
+          `(service ${subjectOf(record)}) deregistered ${targets.filter((t) => t.targetGroupArn === tg).length} targets in (target-group ${tg})`,
+        );
       }
     }
   }
   return anyRunning && targets.some((t) => ecs.elb.targetState(t.targetGroupArn, t)?.state === 'draining');
 }
 
-export type TargetsHealth =
-  | { state: 'healthy' | 'pending' }
-  | { state: 'unhealthy'; targetGroupArn: string; port: number; reason: string };
+export type TargetsHealth = { state: 'healthy' | 'pending' } | { state: 'unhealthy'; targetGroupArn: string; port: number; reason: string };
 
 /** How a service task's targets are doing; undefined when its service (or task set) has no load balancer. */
-export function targetsHealth(ecs: EcsContext, record: TaskRecord, service = record.serviceArn ? ecs.model.services.get(record.serviceArn) : undefined): TargetsHealth | undefined {
+export function targetsHealth(
+  ecs: EcsContext,
+  record: TaskRecord,
+  service = record.serviceArn ? ecs.model.services.get(record.serviceArn) : undefined,
+): TargetsHealth | undefined {
   if (!balancersOf(record, service).some((lb) => lb.targetGroupArn)) return undefined;
   const targets = record.targets;
   if (!targets?.length) return { state: 'pending' };
   let healthy = true;
   for (const t of targets) {
     const s = ecs.elb.targetState(t.targetGroupArn, t);
-    if (s?.state === 'unhealthy') return { state: 'unhealthy', targetGroupArn: t.targetGroupArn, port: t.port, reason: s.description ?? 'Health checks failed' };
+    if (s?.state === 'unhealthy')
+      return { state: 'unhealthy', targetGroupArn: t.targetGroupArn, port: t.port, reason: s.description ?? 'Health checks failed' };
     if (s?.state !== 'healthy') healthy = false;
   }
   return { state: healthy ? 'healthy' : 'pending' };
 }
-
 
 function serviceEvent(ecs: EcsContext, serviceArn: string, message: string): void {
   const now = ecs.clock.now();
@@ -129,7 +150,7 @@ function serviceEvent(ecs: EcsContext, serviceArn: string, message: string): voi
 /** A target's health changed in `targetGroupArn`: wake the services using it and their stopping tasks. */
 export function wakeForTargetGroup(ecs: EcsContext, targetGroupArn: string): void {
   for (const s of ecs.model.services.find()) {
-    const balancers = [...s.service.loadBalancers ?? [], ...(s.taskSets ?? []).flatMap((set) => set.loadBalancers ?? [])];
+    const balancers = [...(s.service.loadBalancers ?? []), ...(s.taskSets ?? []).flatMap((set) => set.loadBalancers ?? [])];
     if (s.service.status === 'INACTIVE' || !balancers.some((lb) => lb.targetGroupArn === targetGroupArn)) continue;
     ecs.enqueueService(s.service.serviceArn);
     for (const r of ecs.model.tasks.find({ service: s.service.serviceArn, last: 'DEACTIVATING' })) ecs.enqueueTask(r.task.taskArn);

@@ -55,7 +55,9 @@ export function logRoutes(ecs: EcsContext): Route[] {
         }
         const chosen = streams.filter((s) => !wanted || s.name === wanted);
         if (chosen.length === 0) {
-          return sendJson(res, 404, { message: `No logs for task ${taskId}${wanted ? ` container ${wanted}` : ''}: the task is unknown or never started a container.` });
+          return sendJson(res, 404, {
+            message: `No logs for task ${taskId}${wanted ? ` container ${wanted}` : ''}: the task is unknown or never started a container.`,
+          });
         }
         res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
         const out = new PassThrough();

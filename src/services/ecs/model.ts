@@ -38,7 +38,8 @@ import type {
 export type StoredCluster = Cluster & Required<Pick<Cluster, 'clusterArn' | 'clusterName' | 'status'>>;
 export type StoredTaskDefinition = Omit<TaskDefinition, 'containerDefinitions'> &
   Required<Pick<TaskDefinition, 'taskDefinitionArn' | 'family' | 'revision' | 'status'>> & { containerDefinitions: StoredContainer[] };
-export type StoredTask = Task & Required<Pick<Task, 'taskArn' | 'clusterArn' | 'taskDefinitionArn' | 'desiredStatus' | 'lastStatus' | 'createdAt'>>;
+export type StoredTask = Task &
+  Required<Pick<Task, 'taskArn' | 'clusterArn' | 'taskDefinitionArn' | 'desiredStatus' | 'lastStatus' | 'createdAt'>>;
 export type StoredContainer = ContainerDefinition & Required<Pick<ContainerDefinition, 'name' | 'image'>>;
 export type StoredService = Service & Required<Pick<Service, 'serviceArn' | 'serviceName' | 'clusterArn' | 'status'>>;
 export type StoredDeployment = Deployment & Required<Pick<Deployment, 'id' | 'taskDefinition'>>;

@@ -19,7 +19,13 @@ export interface Candidate {
 
 export type PlacementResult = { arn: string } | { failures: { arn: string; reason: string }[] };
 
-export function place(candidates: Candidate[], need: Reservation, group: string, strategy: PlacementStrategy[] = [], constraints: PlacementConstraint[] = []): PlacementResult {
+export function place(
+  candidates: Candidate[],
+  need: Reservation,
+  group: string,
+  strategy: PlacementStrategy[] = [],
+  constraints: PlacementConstraint[] = [],
+): PlacementResult {
   const failures: { arn: string; reason: string }[] = [];
   const fitting = candidates.filter((c) => {
     const reason = misfit(c, need) ?? constraintFailure(c, group, constraints);
@@ -42,7 +48,8 @@ export function misfit(c: Candidate, need: Reservation): string | undefined {
 function constraintFailure(c: Candidate, group: string, constraints: PlacementConstraint[]): string | undefined {
   for (const constraint of constraints) {
     if (constraint.type === 'distinctInstance' && c.groups.includes(group)) return 'DistinctInstance placement constraint unsatisfied.';
-    if (constraint.type === 'memberOf' && !matchesExpression(c, constraint.expression ?? '')) return 'MemberOf placement constraint unsatisfied.';
+    if (constraint.type === 'memberOf' && !matchesExpression(c, constraint.expression ?? ''))
+      return 'MemberOf placement constraint unsatisfied.';
   }
   return undefined;
 }
@@ -52,7 +59,10 @@ export function matchesExpression(c: Candidate, expression: string): boolean {
   return expression.split(/\s+or\s+/i).some((clause) =>
     clause.split(/\s+and\s+/i).every((term) => {
       const m = term.trim().match(/^attribute:([\w.-]+)\s*(==|!=)\s*(\S+)$/);
-      if (!m) throw ecsError.invalidParameter(`Slipway cannot evaluate the placement expression '${term.trim()}'; use attribute:<name> == <value>.`);
+      if (!m)
+        throw ecsError.invalidParameter(
+          `Slipway cannot evaluate the placement expression '${term.trim()}'; use attribute:<name> == <value>.`,
+        );
       const equal = c.attributes[m[1]] === m[3];
       return m[2] === '==' ? equal : !equal;
     }),

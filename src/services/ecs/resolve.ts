@@ -87,16 +87,26 @@ export function requireActiveService(model: EcsModel, scope: Scope, cluster: Sto
  * One page of an ECS list: maxResults items (`defaultSize` when absent, at most 100) from where
  * nextToken left off; a token of another list or a bad size is InvalidParameterException naming it.
  */
-export function listPage<T>(all: readonly T[], input: { maxResults?: number; nextToken?: string }, kind: string, defaultSize = 100): Page<T> {
-  return paginate(all, { token: input.nextToken, size: input.maxResults }, {
-    kind,
-    defaultSize,
-    maxSize: 100,
-    invalid: (field, message) => ecsError.invalidParameter(`Invalid ${field === 'token' ? 'nextToken' : 'maxResults'}: ${message}.`),
-  });
+export function listPage<T>(
+  all: readonly T[],
+  input: { maxResults?: number; nextToken?: string },
+  kind: string,
+  defaultSize = 100,
+): Page<T> {
+  return paginate(
+    all,
+    { token: input.nextToken, size: input.maxResults },
+    {
+      kind,
+      defaultSize,
+      maxSize: 100,
+      invalid: (field, message) => ecsError.invalidParameter(`Invalid ${field === 'token' ? 'nextToken' : 'maxResults'}: ${message}.`),
+    },
+  );
 }
 
 /** List operations take 1–100 results per page. */
 export function checkMaxResults(maxResults: number | undefined): void {
-  if (maxResults !== undefined && (maxResults < 1 || maxResults > 100)) throw ecsError.invalidParameter(`maxResults must be between 1 and 100 (got ${maxResults}).`);
+  if (maxResults !== undefined && (maxResults < 1 || maxResults > 100))
+    throw ecsError.invalidParameter(`maxResults must be between 1 and 100 (got ${maxResults}).`);
 }

@@ -3,8 +3,17 @@
  * SDK v3 client: state afterwards, not calls made. Real Docker is in test/integration/ecs-services.test.ts.
  */
 import {
-  CreateServiceCommand, DeleteServiceCommand, DescribeServicesCommand, ListServicesCommand, ListTasksCommand, RegisterTaskDefinitionCommand,
-  UpdateServiceCommand, type ContainerDefinition, type CreateServiceCommandInput, type ECSClient, type Service,
+  CreateServiceCommand,
+  DeleteServiceCommand,
+  DescribeServicesCommand,
+  ListServicesCommand,
+  ListTasksCommand,
+  RegisterTaskDefinitionCommand,
+  UpdateServiceCommand,
+  type ContainerDefinition,
+  type CreateServiceCommandInput,
+  type ECSClient,
+  type Service,
 } from '@aws-sdk/client-ecs';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -43,8 +52,13 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const container = (extra: Partial<ContainerDefinition> = {}): ContainerDefinition =>
-  ({ name: 'web', image: IMAGE, memory: 32, portMappings: [{ containerPort: 80 }], ...extra });
+const container = (extra: Partial<ContainerDefinition> = {}): ContainerDefinition => ({
+  name: 'web',
+  image: IMAGE,
+  memory: 32,
+  portMappings: [{ containerPort: 80 }],
+  ...extra,
+});
 
 async function register(family: string, extra: Partial<ContainerDefinition> = {}): Promise<string> {
   const out = await ecs.send(new RegisterTaskDefinitionCommand({ family, containerDefinitions: [container(extra)] }));
@@ -61,10 +75,17 @@ const messages = (s: Service) => s.events!.map((e) => e.message!).reverse();
 
 /** What waitUntilServicesStable accepts: one deployment, runningCount == desiredCount. */
 function stable(name: string, timeoutMs = 20_000): Promise<Service> {
-  return waitFor(`${name} stable`, async () => {
-    const s = await describe1(name);
-    return s.deployments!.length === 1 && s.runningCount === s.desiredCount && s.deployments![0].rolloutState === 'COMPLETED' ? s : undefined;
-  }, timeoutMs, 50);
+  return waitFor(
+    `${name} stable`,
+    async () => {
+      const s = await describe1(name);
+      return s.deployments!.length === 1 && s.runningCount === s.desiredCount && s.deployments![0].rolloutState === 'COMPLETED'
+        ? s
+        : undefined;
+    },
+    timeoutMs,
+    50,
+  );
 }
 
 async function create(input: Partial<CreateServiceCommandInput> & { serviceName: string; taskDefinition: string }): Promise<Service> {
@@ -72,7 +93,8 @@ async function create(input: Partial<CreateServiceCommandInput> & { serviceName:
 }
 
 function tasksOf(name: string): TaskRecord[] {
-  return (app.ctx.store.docTable<TaskRecord, 'service'>('ecs_tasks', { service: 'TEXT' }))
+  return app.ctx.store
+    .docTable<TaskRecord, 'service'>('ecs_tasks', { service: 'TEXT' })
     .find({ service: `arn:aws:ecs:us-east-1:000000000000:service/default/${name}` });
 }
 
@@ -83,15 +105,27 @@ describe('service scheduler (fake engine)', () => {
     assert.equal(created.deployments![0].rolloutState, 'IN_PROGRESS');
     const s = await stable('steady');
     const id = s.deployments![0].id!;
-    assert.deepEqual(messages(s).slice(-2), [`(service steady) (deployment ${id}) deployment completed.`, '(service steady) has reached a steady state.']);
+    assert.deepEqual(messages(s).slice(-2), [
+      `(service steady) (deployment ${id}) deployment completed.`,
+      '(service steady) has reached a steady state.',
+    ]);
     assert.match(messages(s)[0], /^\(service steady\) has started 2 tasks: \(task [0-9a-f]{32}\) \(task [0-9a-f]{32}\)\.$/);
 
     const victim = tasksOf('steady').find((r) => r.task.lastStatus === 'RUNNING')!;
     fake.exit(Object.values(victim.runtimeIds)[0], 137);
-    const after = await waitFor('replacement', async () => {
-      const x = await describe1('steady');
-      return x.runningCount === 2 && tasksOf('steady').length === 3 && messages(x).at(-1) === '(service steady) has reached a steady state.' ? x : undefined;
-    }, 20_000, 50);
+    const after = await waitFor(
+      'replacement',
+      async () => {
+        const x = await describe1('steady');
+        return x.runningCount === 2 &&
+          tasksOf('steady').length === 3 &&
+          messages(x).at(-1) === '(service steady) has reached a steady state.'
+          ? x
+          : undefined;
+      },
+      20_000,
+      50,
+    );
     assert.match(messages(after).at(-2)!, /^\(service steady\) has started 1 tasks: /);
     assert.equal(after.deployments![0].id, id);
   });
@@ -108,22 +142,42 @@ describe('service scheduler (fake engine)', () => {
     assert.equal(primary.rolloutStateReason, `ECS deployment ${primary.id} in progress.`);
     assert.equal(old.status, 'ACTIVE');
     let lowest = Infinity;
-    const done = await waitFor('rolled', async () => {
-      const s = await describe1('roll');
-      lowest = Math.min(lowest, tasksOf('roll').filter((r) => r.task.lastStatus === 'RUNNING' && r.task.desiredStatus === 'RUNNING').length);
-      return s.deployments!.length === 1 && s.deployments![0].rolloutState === 'COMPLETED' ? s : undefined;
-    }, 20_000, 20);
+    const done = await waitFor(
+      'rolled',
+      async () => {
+        const s = await describe1('roll');
+        lowest = Math.min(
+          lowest,
+          tasksOf('roll').filter((r) => r.task.lastStatus === 'RUNNING' && r.task.desiredStatus === 'RUNNING').length,
+        );
+        return s.deployments!.length === 1 && s.deployments![0].rolloutState === 'COMPLETED' ? s : undefined;
+      },
+      20_000,
+      20,
+    );
     assert.equal(done.deployments![0].id, primary.id);
     assert.equal(done.deployments![0].rolloutStateReason, `ECS deployment ${primary.id} completed.`);
     assert.ok(lowest >= 2, `never fewer than 2 running tasks meant to run, saw ${lowest}`);
     const running = tasksOf('roll').filter((r) => r.task.desiredStatus === 'RUNNING');
-    assert.deepEqual(running.map((r) => r.task.taskDefinitionArn), [td2, td2]);
+    assert.deepEqual(
+      running.map((r) => r.task.taskDefinitionArn),
+      [td2, td2],
+    );
     const stopped = tasksOf('roll').filter((r) => r.task.taskDefinitionArn === td1);
-    assert.ok(stopped.every((r) => r.task.stopCode === 'ServiceSchedulerInitiated' && r.task.stoppedReason === `Scaling activity initiated by (deployment ${primary.id})`));
+    assert.ok(
+      stopped.every(
+        (r) =>
+          r.task.stopCode === 'ServiceSchedulerInitiated' &&
+          r.task.stoppedReason === `Scaling activity initiated by (deployment ${primary.id})`,
+      ),
+    );
 
     // A desiredCount-only update makes no new deployment; the same definition without force neither.
     const scaled = (await ecs.send(new UpdateServiceCommand({ service: 'roll', desiredCount: 3, taskDefinition: td2 }))).service!;
-    assert.deepEqual(scaled.deployments!.map((d) => d.id), [primary.id]);
+    assert.deepEqual(
+      scaled.deployments!.map((d) => d.id),
+      [primary.id],
+    );
     await waitFor('scaled out', async () => (await describe1('roll')).runningCount === 3, 20_000, 50);
     const forced = (await ecs.send(new UpdateServiceCommand({ service: 'roll', forceNewDeployment: true }))).service!;
     assert.equal(forced.deployments!.length, 2);
@@ -132,19 +186,39 @@ describe('service scheduler (fake engine)', () => {
 
   test('seed 004: a fixed host port at 100/200 cannot be placed beside the old task; at 0/100 it rolls', async () => {
     const td1 = await register('fixed', { portMappings: [{ containerPort: 80, hostPort: 8080 }] });
-    const td2 = await register('fixed', { portMappings: [{ containerPort: 80, hostPort: 8080 }], environment: [{ name: 'V', value: '2' }] });
+    const td2 = await register('fixed', {
+      portMappings: [{ containerPort: 80, hostPort: 8080 }],
+      environment: [{ name: 'V', value: '2' }],
+    });
     await create({ serviceName: 'fixed', taskDefinition: td1, desiredCount: 1 });
     await stable('fixed');
     await ecs.send(new UpdateServiceCommand({ service: 'fixed', taskDefinition: td2 }));
-    const stuck = await waitFor('port event', async () => {
-      const s = await describe1('fixed');
-      return messages(s).some((m) => /was unable to place a task because no container instance met all of its requirements\. The closest matching \(container-instance [0-9a-f]{32}\) is already using a port required by your task\. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide\.$/.test(m)) ? s : undefined;
-    }, 20_000, 50);
+    const stuck = await waitFor(
+      'port event',
+      async () => {
+        const s = await describe1('fixed');
+        return messages(s).some((m) =>
+          /was unable to place a task because no container instance met all of its requirements\. The closest matching \(container-instance [0-9a-f]{32}\) is already using a port required by your task\. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide\.$/.test(
+            m,
+          ),
+        )
+          ? s
+          : undefined;
+      },
+      20_000,
+      50,
+    );
     assert.equal(stuck.deployments!.length, 2);
     assert.equal(stuck.deployments![0].rolloutState, 'IN_PROGRESS');
     assert.equal(stuck.runningCount, 1);
 
-    await ecs.send(new UpdateServiceCommand({ service: 'fixed', deploymentConfiguration: { minimumHealthyPercent: 0, maximumPercent: 100 }, forceNewDeployment: true }));
+    await ecs.send(
+      new UpdateServiceCommand({
+        service: 'fixed',
+        deploymentConfiguration: { minimumHealthyPercent: 0, maximumPercent: 100 },
+        forceNewDeployment: true,
+      }),
+    );
     const done = await stable('fixed');
     assert.equal(done.taskDefinition, td2);
     assert.equal(tasksOf('fixed').filter((r) => r.task.desiredStatus === 'RUNNING').length, 1);
@@ -153,23 +227,42 @@ describe('service scheduler (fake engine)', () => {
   test('100/100 cannot move and says why', async () => {
     const td1 = await register('locked');
     const td2 = await register('locked', { environment: [{ name: 'V', value: '2' }] });
-    await create({ serviceName: 'locked', taskDefinition: td1, deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 100 } });
+    await create({
+      serviceName: 'locked',
+      taskDefinition: td1,
+      deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 100 },
+    });
     await stable('locked');
     await ecs.send(new UpdateServiceCommand({ service: 'locked', taskDefinition: td2 }));
-    await waitFor('blocked event', async () => messages(await describe1('locked')).at(-1) ===
-      '(service locked) was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.', 20_000, 50);
+    await waitFor(
+      'blocked event',
+      async () =>
+        messages(await describe1('locked')).at(-1) ===
+        '(service locked) was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.',
+      20_000,
+      50,
+    );
   });
 
   test('circuit breaker with rollback: FAILED, then a new deployment of the last completed definition completes', async () => {
     const good = await register('breaker');
     const bad = await register('breaker', { environment: [{ name: 'MODE', value: 'crash' }] });
-    await create({ serviceName: 'breaker', taskDefinition: good, deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } } });
+    await create({
+      serviceName: 'breaker',
+      taskDefinition: good,
+      deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
+    });
     await stable('breaker');
     const failing = (await ecs.send(new UpdateServiceCommand({ service: 'breaker', taskDefinition: bad }))).service!.deployments![0].id!;
-    const failed = await waitFor('tripped', async () => {
-      const s = await describe1('breaker');
-      return messages(s).includes(`(service breaker) (deployment ${failing}) deployment failed: tasks failed to start.`) ? s : undefined;
-    }, 20_000, 20);
+    const failed = await waitFor(
+      'tripped',
+      async () => {
+        const s = await describe1('breaker');
+        return messages(s).includes(`(service breaker) (deployment ${failing}) deployment failed: tasks failed to start.`) ? s : undefined;
+      },
+      20_000,
+      20,
+    );
     assert.ok(messages(failed).some((m) => m.includes('rolling back to task definition')));
     // As the deploy action sees it: stable, and the deployment it started is gone (rolled back).
     const done = await stable('breaker');
@@ -182,13 +275,23 @@ describe('service scheduler (fake engine)', () => {
   test('circuit breaker without rollback keeps the old tasks; without a breaker, repeated failures back off', async () => {
     const good = await register('nobreak');
     const bad = await register('nobreak', { environment: [{ name: 'MODE', value: 'crash' }] });
-    await create({ serviceName: 'nobreak', taskDefinition: good, desiredCount: 1, deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: false } } });
+    await create({
+      serviceName: 'nobreak',
+      taskDefinition: good,
+      desiredCount: 1,
+      deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: false } },
+    });
     await stable('nobreak');
     await ecs.send(new UpdateServiceCommand({ service: 'nobreak', taskDefinition: bad }));
-    const s = await waitFor('failed', async () => {
-      const x = await describe1('nobreak');
-      return x.deployments![0].rolloutState === 'FAILED' ? x : undefined;
-    }, 20_000, 20);
+    const s = await waitFor(
+      'failed',
+      async () => {
+        const x = await describe1('nobreak');
+        return x.deployments![0].rolloutState === 'FAILED' ? x : undefined;
+      },
+      20_000,
+      20,
+    );
     assert.equal(s.deployments!.length, 2);
     assert.equal(s.deployments![0].rolloutStateReason, 'ECS deployment circuit breaker: tasks failed to start.');
     assert.ok(s.deployments![0].failedTasks! >= 3, `failedTasks ${s.deployments![0].failedTasks}`);
@@ -197,8 +300,19 @@ describe('service scheduler (fake engine)', () => {
     assert.equal(later.runningCount, 1, 'the old task keeps running');
     assert.equal(later.deployments![0].failedTasks, s.deployments![0].failedTasks, 'no more tasks for a failed deployment');
 
-    await ecs.send(new UpdateServiceCommand({ service: 'nobreak', deploymentConfiguration: { deploymentCircuitBreaker: { enable: false, rollback: false } }, forceNewDeployment: true }));
-    await waitFor('throttled', async () => messages(await describe1('nobreak')).includes('(service nobreak) is unable to consistently start tasks successfully.'), 20_000, 50);
+    await ecs.send(
+      new UpdateServiceCommand({
+        service: 'nobreak',
+        deploymentConfiguration: { deploymentCircuitBreaker: { enable: false, rollback: false } },
+        forceNewDeployment: true,
+      }),
+    );
+    await waitFor(
+      'throttled',
+      async () => messages(await describe1('nobreak')).includes('(service nobreak) is unable to consistently start tasks successfully.'),
+      20_000,
+      50,
+    );
   });
 
   test('a task failing its container health check after the grace period is replaced', async () => {
@@ -207,10 +321,15 @@ describe('service scheduler (fake engine)', () => {
       healthCheck: { command: ['CMD-SHELL', 'false'], interval: 5, retries: 1, timeout: 2 },
     });
     await create({ serviceName: 'sick', taskDefinition: td, desiredCount: 1 });
-    const s = await waitFor('health event', async () => {
-      const x = await describe1('sick');
-      return messages(x).some((m) => /^\(service sick\) \(task [0-9a-f]{32}\) failed container health checks\.$/.test(m)) ? x : undefined;
-    }, 20_000, 50);
+    const s = await waitFor(
+      'health event',
+      async () => {
+        const x = await describe1('sick');
+        return messages(x).some((m) => /^\(service sick\) \(task [0-9a-f]{32}\) failed container health checks\.$/.test(m)) ? x : undefined;
+      },
+      20_000,
+      50,
+    );
     assert.ok(s.events!.length > 0);
     const stopped = tasksOf('sick').find((r) => r.task.stoppedReason === 'Task failed container health checks')!;
     assert.equal(stopped.task.stopCode, 'ServiceSchedulerInitiated');
@@ -247,18 +366,31 @@ describe('service scheduler (fake engine)', () => {
     const td = await register('doomed');
     await create({ serviceName: 'doomed', taskDefinition: td });
     await stable('doomed');
-    await rejects(ecs.send(new DeleteServiceCommand({ service: 'doomed' })), 'InvalidParameterException', 'The service cannot be stopped while it is scaled above 0.');
+    await rejects(
+      ecs.send(new DeleteServiceCommand({ service: 'doomed' })),
+      'InvalidParameterException',
+      'The service cannot be stopped while it is scaled above 0.',
+    );
     const deleted = (await ecs.send(new DeleteServiceCommand({ service: 'doomed', force: true }))).service!;
     assert.equal(deleted.status, 'DRAINING');
-    const gone = await waitFor('inactive', async () => {
-      const s = await describe1('doomed');
-      return s.status === 'INACTIVE' ? s : undefined;
-    }, 20_000, 50);
+    const gone = await waitFor(
+      'inactive',
+      async () => {
+        const s = await describe1('doomed');
+        return s.status === 'INACTIVE' ? s : undefined;
+      },
+      20_000,
+      50,
+    );
     assert.equal(gone.runningCount, 0);
     assert.ok(tasksOf('doomed').every((r) => r.task.lastStatus === 'STOPPED'));
     const list = await ecs.send(new ListServicesCommand({}));
     assert.ok(!list.serviceArns!.includes(gone.serviceArn!));
-    await rejects(ecs.send(new UpdateServiceCommand({ service: 'doomed', desiredCount: 1 })), 'ServiceNotActiveException', 'Service was not ACTIVE.');
+    await rejects(
+      ecs.send(new UpdateServiceCommand({ service: 'doomed', desiredCount: 1 })),
+      'ServiceNotActiveException',
+      'Service was not ACTIVE.',
+    );
     // The name is free again.
     const again = await create({ serviceName: 'doomed', taskDefinition: td, desiredCount: 1 });
     assert.equal(again.status, 'ACTIVE');
@@ -268,28 +400,96 @@ describe('service scheduler (fake engine)', () => {
   test('bad input is refused with ECS errors and writes nothing', async () => {
     const td = await register('valid');
     const before = (await ecs.send(new ListServicesCommand({ maxResults: 100 }))).serviceArns!;
-    await rejects(create({ serviceName: 'v1', taskDefinition: td, loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/tg/1', containerName: 'nope', containerPort: 80 }] }),
-      'InvalidParameterException', 'The container nope does not exist in the task definition.');
-    await rejects(create({ serviceName: 'v1', taskDefinition: td, loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/tg/1', containerName: 'web', containerPort: 81 }] }),
-      'InvalidParameterException', 'The container web did not have a container port 81 defined.');
-    await rejects(create({ serviceName: 'v1', taskDefinition: td, desiredCount: undefined, schedulingStrategy: 'DAEMON', deploymentController: { type: 'CODE_DEPLOY' } }),
-      'InvalidParameterException', 'The daemon scheduling strategy does not support the CODE_DEPLOY deployment controller.');
-    await rejects(create({ serviceName: 'v1', deploymentController: { type: 'CODE_DEPLOY' } } as Parameters<typeof create>[0]), 'InvalidParameterException',
-      'A task definition is required for a service with the CODE_DEPLOY deployment controller.');
-    await rejects(create({ serviceName: 'v1', taskDefinition: td, deploymentConfiguration: { strategy: 'BLUE_GREEN' } }), 'InvalidParameterException', /BLUE_GREEN/);
+    await rejects(
+      create({
+        serviceName: 'v1',
+        taskDefinition: td,
+        loadBalancers: [
+          {
+            targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/tg/1',
+            containerName: 'nope',
+            containerPort: 80,
+          },
+        ],
+      }),
+      'InvalidParameterException',
+      'The container nope does not exist in the task definition.',
+    );
+    await rejects(
+      create({
+        serviceName: 'v1',
+        taskDefinition: td,
+        loadBalancers: [
+          {
+            targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/tg/1',
+            containerName: 'web',
+            containerPort: 81,
+          },
+        ],
+      }),
+      'InvalidParameterException',
+      'The container web did not have a container port 81 defined.',
+    );
+    await rejects(
+      create({
+        serviceName: 'v1',
+        taskDefinition: td,
+        desiredCount: undefined,
+        schedulingStrategy: 'DAEMON',
+        deploymentController: { type: 'CODE_DEPLOY' },
+      }),
+      'InvalidParameterException',
+      'The daemon scheduling strategy does not support the CODE_DEPLOY deployment controller.',
+    );
+    await rejects(
+      create({ serviceName: 'v1', deploymentController: { type: 'CODE_DEPLOY' } } as Parameters<typeof create>[0]),
+      'InvalidParameterException',
+      'A task definition is required for a service with the CODE_DEPLOY deployment controller.',
+    );
+    await rejects(
+      create({ serviceName: 'v1', taskDefinition: td, deploymentConfiguration: { strategy: 'BLUE_GREEN' } }),
+      'InvalidParameterException',
+      /BLUE_GREEN/,
+    );
     await rejects(create({ serviceName: 'v1', taskDefinition: td, desiredCount: undefined }), 'InvalidParameterException', /desiredCount/);
     await rejects(create({ serviceName: 'v1', taskDefinition: 'missing:1' }), 'ClientException', 'Unable to describe task definition.');
-    await rejects(create({ serviceName: 'v1', taskDefinition: td, launchType: 'FARGATE' }), 'InvalidParameterException', 'Task definition does not support launch_type FARGATE.');
-    await rejects(create({ serviceName: 'v1', taskDefinition: td, networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } } }),
-      'InvalidParameterException', 'Network Configuration is not valid for the given networkMode of this task definition.');
-    await rejects(create({ serviceName: 'v1', taskDefinition: td, deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 50 } }), 'InvalidParameterException', /maximumPercent/);
+    await rejects(
+      create({ serviceName: 'v1', taskDefinition: td, launchType: 'FARGATE' }),
+      'InvalidParameterException',
+      'Task definition does not support launch_type FARGATE.',
+    );
+    await rejects(
+      create({ serviceName: 'v1', taskDefinition: td, networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } } }),
+      'InvalidParameterException',
+      'Network Configuration is not valid for the given networkMode of this task definition.',
+    );
+    await rejects(
+      create({ serviceName: 'v1', taskDefinition: td, deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 50 } }),
+      'InvalidParameterException',
+      /maximumPercent/,
+    );
     await rejects(create({ serviceName: 'bad name', taskDefinition: td }), 'InvalidParameterException', /service name/);
     await create({ serviceName: 'v1', taskDefinition: td, desiredCount: 0 });
-    await rejects(create({ serviceName: 'v1', taskDefinition: td }), 'InvalidParameterException', 'Creation of service was not idempotent.');
-    await rejects(ecs.send(new UpdateServiceCommand({ service: 'v1', taskDefinition: 'missing:1' })), 'ClientException', 'Unable to describe task definition.');
-    await rejects(ecs.send(new UpdateServiceCommand({ service: 'nope', desiredCount: 1 })), 'ServiceNotFoundException', 'Service not found.');
+    await rejects(
+      create({ serviceName: 'v1', taskDefinition: td }),
+      'InvalidParameterException',
+      'Creation of service was not idempotent.',
+    );
+    await rejects(
+      ecs.send(new UpdateServiceCommand({ service: 'v1', taskDefinition: 'missing:1' })),
+      'ClientException',
+      'Unable to describe task definition.',
+    );
+    await rejects(
+      ecs.send(new UpdateServiceCommand({ service: 'nope', desiredCount: 1 })),
+      'ServiceNotFoundException',
+      'Service not found.',
+    );
     const after = (await ecs.send(new ListServicesCommand({ maxResults: 100 }))).serviceArns!;
-    assert.deepEqual(after.filter((a) => !before.includes(a)).map((a) => a.split('/').pop()), ['v1']);
+    assert.deepEqual(
+      after.filter((a) => !before.includes(a)).map((a) => a.split('/').pop()),
+      ['v1'],
+    );
     assert.equal((await describe1('v1')).deployments!.length, 1);
     assert.deepEqual(tasksOf('v1'), []);
   });

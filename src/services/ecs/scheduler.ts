@@ -12,8 +12,18 @@
 import { activeServiceDeployment, blueGreenStep, isBlueGreen } from './blue-green.ts';
 import type { EcsContext } from './context.ts';
 import {
-  circuitBreakerThreshold, countFailedTasks, failureStreak, isActive, isHealthy, isStopping, liveCounts, liveDeployments, MAX_TASKS_PER_STEP,
-  newDeployment, rollingStep, startBackoffMs,
+  circuitBreakerThreshold,
+  countFailedTasks,
+  failureStreak,
+  isActive,
+  isHealthy,
+  isStopping,
+  liveCounts,
+  liveDeployments,
+  MAX_TASKS_PER_STEP,
+  newDeployment,
+  rollingStep,
+  startBackoffMs,
 } from './deployments.ts';
 import { INACTIVE_RETENTION_MS, type StoredDeployment, type TaskRecord } from './model.ts';
 import { say } from './service-events.ts';
@@ -40,7 +50,12 @@ export function reconcileService(ecs: EcsContext): (serviceArn: string) => Promi
     });
     if (!tick) return;
     for (const message of tick.added) {
-      ecs.events.publish({ type: 'ecs.service', resource: serviceArn, at: tick.now, detail: { message, status: tick.record.service.status } });
+      ecs.events.publish({
+        type: 'ecs.service',
+        resource: serviceArn,
+        at: tick.now,
+        detail: { message, status: tick.record.service.status },
+      });
     }
     return tick.requeueAfterMs === undefined ? undefined : { requeueAfterMs: tick.requeueAfterMs };
   };
@@ -69,7 +84,8 @@ function drain(t: Tick): void {
   t.record.deployments = primary ? [{ ...primary, desiredCount: 0, runningCount: 0, pendingCount: 0, updatedAt: t.now }] : [];
   t.record.taskSets = undefined;
   for (const sd of t.record.serviceDeployments ?? []) {
-    if (sd.status === 'IN_PROGRESS' || sd.status === 'ROLLBACK_IN_PROGRESS') Object.assign(sd, { status: 'STOPPED', statusReason: 'The service was deleted.', finishedAt: t.now, updatedAt: t.now });
+    if (sd.status === 'IN_PROGRESS' || sd.status === 'ROLLBACK_IN_PROGRESS')
+      Object.assign(sd, { status: 'STOPPED', statusReason: 'The service was deleted.', finishedAt: t.now, updatedAt: t.now });
   }
   t.book.inactiveAt = t.now;
   t.wake(t.ecs.clock.duration(INACTIVE_RETENTION_MS));
@@ -92,7 +108,10 @@ function roll(t: Tick): void {
   const desired = svc.desiredCount ?? 0;
   const current = new Set<string | undefined>(record.deployments.map((d) => d.id));
   // Tasks of no current deployment (left from an earlier service of the same name) are not ours to keep.
-  t.stop(t.tasks.filter((r) => isActive(r) && !current.has(r.deploymentId)).slice(0, MAX_TASKS_PER_STEP), scalingReason(record.deployments[0].id));
+  t.stop(
+    t.tasks.filter((r) => isActive(r) && !current.has(r.deploymentId)).slice(0, MAX_TASKS_PER_STEP),
+    scalingReason(record.deployments[0].id),
+  );
 
   noteHealthy(t);
   replaceUnhealthy(t);
@@ -117,7 +136,8 @@ function roll(t: Tick): void {
     backingOff,
   });
 
-  const notHealthyFirst = (a: TaskRecord, b: TaskRecord) => Number(healthy(a)) - Number(healthy(b)) || (b.task.createdAt ?? 0) - (a.task.createdAt ?? 0);
+  const notHealthyFirst = (a: TaskRecord, b: TaskRecord) =>
+    Number(healthy(a)) - Number(healthy(b)) || (b.task.createdAt ?? 0) - (a.task.createdAt ?? 0);
   const oldInOrder = [...activeOld].sort(notHealthyFirst);
   t.stop(
     [...oldInOrder.filter((r) => !healthy(r)).slice(0, step.stopOldUnhealthy), ...oldInOrder.filter(healthy).slice(0, step.stopOldHealthy)],
@@ -137,7 +157,10 @@ function circuitBreaker(t: Tick): void {
   const primary = record.deployments[0];
   const healthyAt = t.book.healthyAt?.[primary.id];
   if (healthyAt === undefined) {
-    const failed = countFailedTasks(t.tasks.filter((r) => r.deploymentId === primary.id), healthyAt);
+    const failed = countFailedTasks(
+      t.tasks.filter((r) => r.deploymentId === primary.id),
+      healthyAt,
+    );
     primary.failedTasks = Math.max(primary.failedTasks ?? 0, failed);
   }
   const breaker = record.service.deploymentConfiguration?.deploymentCircuitBreaker;
@@ -147,18 +170,26 @@ function circuitBreaker(t: Tick): void {
   primary.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.';
   primary.updatedAt = t.now;
   t.event(say.failed(t.name, primary.id));
-  t.ecs.events.publish({ type: 'ecs.deployment', resource: record.service.serviceArn, at: t.now, detail: { id: primary.id, rolloutState: 'FAILED' } });
+  t.ecs.events.publish({
+    type: 'ecs.deployment',
+    resource: record.service.serviceArn,
+    at: t.now,
+    detail: { id: primary.id, rolloutState: 'FAILED' },
+  });
   const target = record.lastCompletedTaskDefinition;
   const rollbacks = (t.book.rollbacks ??= []);
   if (!breaker.rollback || !target || rollbacks.includes(primary.id)) return;
-  const rollback = newDeployment({
-    taskDefinition: target,
-    desiredCount: record.service.desiredCount ?? 0,
-    launchType: primary.launchType,
-    capacityProviderStrategy: primary.capacityProviderStrategy,
-    platformVersion: record.service.platformVersion,
-    networkConfiguration: primary.networkConfiguration,
-  }, t.now);
+  const rollback = newDeployment(
+    {
+      taskDefinition: target,
+      desiredCount: record.service.desiredCount ?? 0,
+      launchType: primary.launchType,
+      capacityProviderStrategy: primary.capacityProviderStrategy,
+      platformVersion: record.service.platformVersion,
+      networkConfiguration: primary.networkConfiguration,
+    },
+    t.now,
+  );
   primary.status = 'ACTIVE';
   record.deployments.unshift(rollback);
   record.service.taskDefinition = target;
@@ -187,7 +218,9 @@ function settle(t: Tick, primary: StoredDeployment): void {
   const svc = record.service;
   const desired = svc.desiredCount ?? 0;
   const before = record.deployments.length;
-  record.deployments = record.deployments.filter((d) => d === primary || t.tasks.some((r) => r.deploymentId === d.id && r.task.lastStatus !== 'STOPPED'));
+  record.deployments = record.deployments.filter(
+    (d) => d === primary || t.tasks.some((r) => r.deploymentId === d.id && r.task.lastStatus !== 'STOPPED'),
+  );
   const ids = new Set(record.deployments.map((d) => d.id));
   const healthyAt = t.book.healthyAt ?? {};
   for (const id of Object.keys(healthyAt)) if (!ids.has(id)) delete healthyAt[id];
@@ -214,7 +247,12 @@ function settle(t: Tick, primary: StoredDeployment): void {
     head.updatedAt = t.now;
     record.lastCompletedTaskDefinition = head.taskDefinition;
     t.event(say.completed(t.name, head.id));
-    t.ecs.events.publish({ type: 'ecs.deployment', resource: svc.serviceArn, at: t.now, detail: { id: head.id, rolloutState: 'COMPLETED' } });
+    t.ecs.events.publish({
+      type: 'ecs.deployment',
+      resource: svc.serviceArn,
+      at: t.now,
+      detail: { id: head.id, rolloutState: 'COMPLETED' },
+    });
   }
   const inTransit = t.tasks.some((r) => isStopping(r) || (isActive(r) && r.task.lastStatus !== 'RUNNING'));
   if (alone && !inTransit && counts.running === desired && targetsHealthy && head.rolloutState === 'COMPLETED') t.event(say.steady(t.name));

@@ -8,7 +8,13 @@ import { AwsError } from '../../core/errors.ts';
 import { ecsError } from './errors.ts';
 import type { TaskDefinitionRecord } from './model.ts';
 import type {
-  CapacityProviderStrategyItem, DeploymentConfiguration, DeploymentController, LoadBalancer, NetworkConfiguration, SchedulingStrategy, Service,
+  CapacityProviderStrategyItem,
+  DeploymentConfiguration,
+  DeploymentController,
+  LoadBalancer,
+  NetworkConfiguration,
+  SchedulingStrategy,
+  Service,
   UpdateServiceRequest,
 } from './shapes.ts';
 import { MAX_INTEGER } from './task-size.ts';
@@ -19,16 +25,25 @@ const SERVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
 
 export function checkServiceName(name: string): void {
   if (!SERVICE_NAME.test(name)) {
-    throw invalid(`Invalid service name '${name}': up to 255 letters (uppercase and lowercase), numbers, hyphens and underscores are allowed.`);
+    throw invalid(
+      `Invalid service name '${name}': up to 255 letters (uppercase and lowercase), numbers, hyphens and underscores are allowed.`,
+    );
   }
 }
 
 /** Any of ECS's controllers, but a daemon service, or one with ECS's own blue/green strategies, is rolled by ECS itself. */
-export function checkController(controller: DeploymentController | undefined, scheduling: SchedulingStrategy, config?: DeploymentConfiguration): void {
+export function checkController(
+  controller: DeploymentController | undefined,
+  scheduling: SchedulingStrategy,
+  config?: DeploymentConfiguration,
+): void {
   const type = controller?.type ?? 'ECS';
-  if (type !== 'ECS' && scheduling === 'DAEMON') throw invalid(`The daemon scheduling strategy does not support the ${type} deployment controller.`);
+  if (type !== 'ECS' && scheduling === 'DAEMON')
+    throw invalid(`The daemon scheduling strategy does not support the ${type} deployment controller.`);
   if (type !== 'ECS' && shiftsTraffic(config?.strategy)) {
-    throw invalid(`deploymentConfiguration.strategy ${config?.strategy} needs the ECS deployment controller; a ${type} service's deployments are its task sets'.`);
+    throw invalid(
+      `deploymentConfiguration.strategy ${config?.strategy} needs the ECS deployment controller; a ${type} service's deployments are its task sets'.`,
+    );
   }
 }
 
@@ -37,7 +52,10 @@ export function checkController(controller: DeploymentController | undefined, sc
  * configuration, grace period, placement and tags; the rest is the task sets' (CodeDeploy's) to change.
  */
 export function checkTaskSetServiceUpdate(
-  input: UpdateServiceRequest, service: Service, taskDefinitionArn: string | undefined, network: NetworkConfiguration | undefined,
+  input: UpdateServiceRequest,
+  service: Service,
+  taskDefinitionArn: string | undefined,
+  network: NetworkConfiguration | undefined,
 ): void {
   const type = service.deploymentController?.type ?? 'ECS';
   if (type === 'ECS') return;
@@ -56,7 +74,8 @@ export const MAX_DESIRED_COUNT = 5000;
 export function checkDesiredCount(desiredCount: number | undefined, scheduling: SchedulingStrategy): void {
   if (desiredCount === undefined) return;
   if (scheduling === 'DAEMON') throw invalid('The daemon scheduling strategy does not support a desired count for services.');
-  if (!Number.isInteger(desiredCount) || desiredCount < 0) throw invalid(`desiredCount must be a whole number of at least 0 (got ${desiredCount}).`);
+  if (!Number.isInteger(desiredCount) || desiredCount < 0)
+    throw invalid(`desiredCount must be a whole number of at least 0 (got ${desiredCount}).`);
   if (desiredCount > MAX_DESIRED_COUNT) {
     throw invalid(`Desired count exceeds limit: desiredCount ${desiredCount} is above the ${MAX_DESIRED_COUNT} tasks a service may have.`);
   }
@@ -109,7 +128,9 @@ export function deploymentConfiguration(
     strategy: input?.strategy ?? previous?.strategy ?? 'ROLLING',
   };
   if (shiftsTraffic(config.strategy)) checkBlueGreenConfiguration(config);
-  const { maximumPercent: max, minimumHealthyPercent: min } = config as Required<Pick<DeploymentConfiguration, 'maximumPercent' | 'minimumHealthyPercent'>>;
+  const { maximumPercent: max, minimumHealthyPercent: min } = config as Required<
+    Pick<DeploymentConfiguration, 'maximumPercent' | 'minimumHealthyPercent'>
+  >;
   if (!Number.isInteger(min) || min < 0 || min > 100) throw invalid(`minimumHealthyPercent must be between 0 and 100 (got ${min}).`);
   if (!Number.isInteger(max) || max < min) throw invalid(`maximumPercent (${max}) must be at least minimumHealthyPercent (${min}).`);
   if (daemon && max !== 100) throw invalid(`The maximumPercent of a service with the DAEMON scheduling strategy must be 100 (got ${max}).`);
@@ -129,48 +150,61 @@ function checkBlueGreenConfiguration(config: DeploymentConfiguration): void {
   const linear = config.linearConfiguration;
   if (config.strategy === 'LINEAR' && linear) {
     const step = linear.stepPercent ?? 10;
-    if (!(step >= 3 && step <= 100)) throw invalid(`linearConfiguration.stepPercent must be between 3.0 and 100 (got ${linear.stepPercent}).`);
+    if (!(step >= 3 && step <= 100))
+      throw invalid(`linearConfiguration.stepPercent must be between 3.0 and 100 (got ${linear.stepPercent}).`);
     checkMinutes('linearConfiguration.stepBakeTimeInMinutes', linear.stepBakeTimeInMinutes);
   }
   const canary = config.canaryConfiguration;
   if (config.strategy === 'CANARY' && canary) {
     const percent = canary.canaryPercent ?? 5;
-    if (!(percent >= 0.1 && percent <= 100)) throw invalid(`canaryConfiguration.canaryPercent must be between 0.1 and 100 (got ${canary.canaryPercent}).`);
+    if (!(percent >= 0.1 && percent <= 100))
+      throw invalid(`canaryConfiguration.canaryPercent must be between 0.1 and 100 (got ${canary.canaryPercent}).`);
     checkMinutes('canaryConfiguration.canaryBakeTimeInMinutes', canary.canaryBakeTimeInMinutes);
   }
   checkMinutes('bakeTimeInMinutes', config.bakeTimeInMinutes);
-  if (config.deploymentCircuitBreaker?.enable) throw invalid('deploymentCircuitBreaker is supported only with the ROLLING deployment strategy.');
+  if (config.deploymentCircuitBreaker?.enable)
+    throw invalid('deploymentCircuitBreaker is supported only with the ROLLING deployment strategy.');
   for (const [i, hook] of (config.lifecycleHooks ?? []).entries()) {
     const field = `deploymentConfiguration.lifecycleHooks[${i}]`;
     if ((hook.targetType ?? 'AWS_LAMBDA') === 'AWS_LAMBDA') {
-      throw invalid(`${field}.targetType AWS_LAMBDA: Slipway does not run AWS Lambda functions yet; use targetType PAUSE and resume the deployment with ContinueServiceDeployment.`);
+      throw invalid(
+        `${field}.targetType AWS_LAMBDA: Slipway does not run AWS Lambda functions yet; use targetType PAUSE and resume the deployment with ContinueServiceDeployment.`,
+      );
     }
     if (!hook.lifecycleStages?.length) throw invalid(`${field}.lifecycleStages must name at least one stage.`);
     for (const stage of hook.lifecycleStages) {
-      if (stage === 'TEST_TRAFFIC_SHIFT' || stage === 'PRODUCTION_TRAFFIC_SHIFT') throw invalid(`${field}: a PAUSE hook cannot run at the ${stage} stage.`);
+      if (stage === 'TEST_TRAFFIC_SHIFT' || stage === 'PRODUCTION_TRAFFIC_SHIFT')
+        throw invalid(`${field}: a PAUSE hook cannot run at the ${stage} stage.`);
     }
     const minutes = hook.timeoutConfiguration?.timeoutInMinutes ?? 1440;
-    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) throw invalid(`${field}.timeoutConfiguration.timeoutInMinutes must be between 1 and 1440 (got ${minutes}).`);
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440)
+      throw invalid(`${field}.timeoutConfiguration.timeoutInMinutes must be between 1 and 1440 (got ${minutes}).`);
   }
 }
 
 function checkMinutes(field: string, minutes: number | undefined): void {
-  if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 0 || minutes > 1440)) throw invalid(`${field} must be between 0 and 1440 (got ${minutes}).`);
+  if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 0 || minutes > 1440))
+    throw invalid(`${field} must be between 0 and 1440 (got ${minutes}).`);
 }
 
 /** Under BLUE_GREEN each load balancer names its alternate target group and the production listener rule that forwards to both. */
 export function checkBlueGreenLoadBalancers(config: DeploymentConfiguration, loadBalancers: LoadBalancer[]): void {
   if (!shiftsTraffic(config.strategy)) return;
   if (!loadBalancers.some((lb) => lb.targetGroupArn)) {
-    throw invalid(`The ${config.strategy} deployment strategy needs loadBalancers with a target group and its advancedConfiguration (Slipway has no Service Connect).`);
+    throw invalid(
+      `The ${config.strategy} deployment strategy needs loadBalancers with a target group and its advancedConfiguration (Slipway has no Service Connect).`,
+    );
   }
   for (const [i, lb] of loadBalancers.entries()) {
     const advanced = lb.advancedConfiguration;
     if (!lb.targetGroupArn) continue;
     if (!advanced?.alternateTargetGroupArn || !advanced.productionListenerRule) {
-      throw invalid(`loadBalancers[${i}].advancedConfiguration must name an alternateTargetGroupArn and a productionListenerRule for the ${config.strategy} deployment strategy.`);
+      throw invalid(
+        `loadBalancers[${i}].advancedConfiguration must name an alternateTargetGroupArn and a productionListenerRule for the ${config.strategy} deployment strategy.`,
+      );
     }
-    if (advanced.alternateTargetGroupArn === lb.targetGroupArn) throw invalid(`loadBalancers[${i}].advancedConfiguration.alternateTargetGroupArn must differ from its targetGroupArn.`);
+    if (advanced.alternateTargetGroupArn === lb.targetGroupArn)
+      throw invalid(`loadBalancers[${i}].advancedConfiguration.alternateTargetGroupArn must differ from its targetGroupArn.`);
   }
 }
 
@@ -189,7 +223,10 @@ export function checkLoadBalancers(loadBalancers: LoadBalancer[] | undefined, de
 }
 
 /** awsvpc needs it (checkLaunchable says so); other network modes must not have it. Fills ECS's defaults. */
-export function networkConfiguration(input: NetworkConfiguration | undefined, definition: TaskDefinitionRecord): NetworkConfiguration | undefined {
+export function networkConfiguration(
+  input: NetworkConfiguration | undefined,
+  definition: TaskDefinitionRecord,
+): NetworkConfiguration | undefined {
   if (!input?.awsvpcConfiguration) return undefined;
   if ((definition.taskDefinition.networkMode ?? 'bridge') !== 'awsvpc') {
     throw invalid('Network Configuration is not valid for the given networkMode of this task definition.');
@@ -198,7 +235,11 @@ export function networkConfiguration(input: NetworkConfiguration | undefined, de
   return { awsvpcConfiguration: { ...vpc, securityGroups: vpc.securityGroups ?? [], assignPublicIp: vpc.assignPublicIp ?? 'DISABLED' } };
 }
 
-export function checkDaemon(scheduling: SchedulingStrategy, launchType: string | undefined, placementStrategy: unknown[] | undefined): void {
+export function checkDaemon(
+  scheduling: SchedulingStrategy,
+  launchType: string | undefined,
+  placementStrategy: unknown[] | undefined,
+): void {
   if (scheduling !== 'DAEMON') return;
   if (launchType === 'FARGATE') throw invalid('The daemon scheduling strategy does not support the FARGATE launch type.');
   if (placementStrategy?.length) throw invalid('Placement strategies are not supported with the DAEMON scheduling strategy.');
@@ -212,7 +253,9 @@ export function sameValue(a: unknown, b: unknown): boolean {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);

@@ -71,8 +71,13 @@ export function startTasks(t: Tick, primary: LaunchSpec, count: number): void {
   const cluster = ecs.model.clusters.get(svc.clusterArn);
   if (!cluster) return t.event(say.cannotPlace(t.name, ecsError.clusterNotFound().message));
   const tags = [
-    ...(svc.propagateTags === 'SERVICE' ? svc.tags ?? [] : svc.propagateTags === 'TASK_DEFINITION' ? definition.tags : []),
-    ...(svc.enableECSManagedTags ? [{ key: 'aws:ecs:serviceName', value: t.name }, { key: 'aws:ecs:clusterName', value: cluster.clusterName }] : []),
+    ...(svc.propagateTags === 'SERVICE' ? (svc.tags ?? []) : svc.propagateTags === 'TASK_DEFINITION' ? definition.tags : []),
+    ...(svc.enableECSManagedTags
+      ? [
+          { key: 'aws:ecs:serviceName', value: t.name },
+          { key: 'aws:ecs:clusterName', value: cluster.clusterName },
+        ]
+      : []),
   ];
   let launched: ReturnType<typeof launchTasks>;
   try {
@@ -98,7 +103,13 @@ export function startTasks(t: Tick, primary: LaunchSpec, count: number): void {
     t.event(say.cannotPlace(t.name, err.message));
     return t.wake(Math.max(MOVING_MS, ecs.clock.duration(PLACEMENT_RETRY_MS)));
   }
-  if (launched.tasks.length) t.event(say.started(eventSubject(t.name, primary.taskSetArn), launched.tasks.map((x) => taskIdOf(x.taskArn))));
+  if (launched.tasks.length)
+    t.event(
+      say.started(
+        eventSubject(t.name, primary.taskSetArn),
+        launched.tasks.map((x) => taskIdOf(x.taskArn)),
+      ),
+    );
   if (launched.failures.length) {
     // While tasks are still stopping they hold ports and memory: wait for them before complaining.
     if (t.tasks.some(isStopping)) return t.wake(MOVING_MS / 2);

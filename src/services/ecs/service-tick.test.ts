@@ -4,7 +4,16 @@ import type { ServiceRecord } from './model.ts';
 import { MAX_WAKE_MS, MOVING_MS, Tick } from './service-tick.ts';
 import { memoryEcs } from './testing.ts';
 
-const record = (): ServiceRecord => ({ service: { serviceArn: 'arn:aws:ecs:us-east-1:000000000000:service/default/s', serviceName: 's', clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default', status: 'ACTIVE' }, deployments: [], events: [] });
+const record = (): ServiceRecord => ({
+  service: {
+    serviceArn: 'arn:aws:ecs:us-east-1:000000000000:service/default/s',
+    serviceName: 's',
+    clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default',
+    status: 'ACTIVE',
+  },
+  deployments: [],
+  events: [],
+});
 
 describe('Tick.wake', () => {
   it('keeps the earliest request', () => {

@@ -32,7 +32,10 @@ export class Tick {
   tasks: TaskRecord[];
   private readonly balanced = new Map<string, TargetsHealth | undefined>();
 
-  constructor(readonly ecs: EcsContext, readonly record: ServiceRecord) {
+  constructor(
+    readonly ecs: EcsContext,
+    readonly record: ServiceRecord,
+  ) {
     this.now = ecs.clock.now();
     this.name = record.service.serviceName;
     this.tasks = ecs.model.tasks.find({ service: record.service.serviceArn });
@@ -59,7 +62,12 @@ export class Tick {
       const stopped = requestStop(this.ecs, r.task.taskArn, 'ServiceSchedulerInitiated', reason);
       if (stopped) r.task = stopped.task;
     }
-    this.event(say.stopped(subject, tasks.map((r) => taskIdOf(r.task.taskArn))));
+    this.event(
+      say.stopped(
+        subject,
+        tasks.map((r) => taskIdOf(r.task.taskArn)),
+      ),
+    );
     this.wake(MOVING_MS);
   }
 

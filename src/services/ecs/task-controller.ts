@@ -126,13 +126,23 @@ async function advance(ecs: EcsContext, record: TaskRecord, observed: Observed):
         case 'SUCCESS':
           if (!exited) return `container '${dep.containerName}' to succeed`;
           if (s.exitCode !== 0) {
-            fail(ecs, record, `CannotStartContainerError: dependency '${dep.containerName}' of container '${def.name}' exited with code ${s.exitCode} (condition SUCCESS)`, def.name);
+            fail(
+              ecs,
+              record,
+              `CannotStartContainerError: dependency '${dep.containerName}' of container '${def.name}' exited with code ${s.exitCode} (condition SUCCESS)`,
+              def.name,
+            );
             return 'failed';
           }
           break;
         case 'HEALTHY':
           if (s?.health === 'unhealthy' || exited) {
-            fail(ecs, record, `CannotStartContainerError: dependency '${dep.containerName}' of container '${def.name}' is not healthy (condition HEALTHY)`, def.name);
+            fail(
+              ecs,
+              record,
+              `CannotStartContainerError: dependency '${dep.containerName}' of container '${def.name}' is not healthy (condition HEALTHY)`,
+              def.name,
+            );
             return 'failed';
           }
           if (s?.health !== 'healthy') return `container '${dep.containerName}' to be healthy`;
@@ -170,7 +180,12 @@ async function ensurePause(ecs: EcsContext, record: TaskRecord): Promise<Contain
   return ecs.runtime.inspect(id);
 }
 
-async function startContainer(ecs: EcsContext, record: TaskRecord, def: StoredContainer, observed: Observed): Promise<ContainerState | undefined> {
+async function startContainer(
+  ecs: EcsContext,
+  record: TaskRecord,
+  def: StoredContainer,
+  observed: Observed,
+): Promise<ContainerState | undefined> {
   const taskArn = record.task.taskArn;
   let id: string | undefined = record.runtimeIds[def.name];
   const image = ecs.ecr.engineImageName(def.image);
@@ -227,7 +242,12 @@ async function startContainer(ecs: EcsContext, record: TaskRecord, def: StoredCo
 }
 
 /** Stops containers dependents-first (as the ECS agent does), then finishes the task. */
-async function stop(ecs: EcsContext, record: TaskRecord, observed: Observed, inFlight: Set<string>): Promise<{ requeueAfterMs?: number } | void> {
+async function stop(
+  ecs: EcsContext,
+  record: TaskRecord,
+  observed: Observed,
+  inFlight: Set<string>,
+): Promise<{ requeueAfterMs?: number } | void> {
   const taskArn = record.task.taskArn;
   if (!['DEACTIVATING', 'STOPPING', 'DEPROVISIONING'].includes(record.task.lastStatus)) {
     record = setStatus(ecs, record, observed, 'DEACTIVATING');
@@ -303,7 +323,12 @@ function publish(ecs: EcsContext, record: TaskRecord, lastStatus: string): void 
     type: 'ecs.task',
     resource: record.task.taskArn,
     at: ecs.clock.now(),
-    detail: { lastStatus, desiredStatus: record.task.desiredStatus, healthStatus: record.task.healthStatus, stoppedReason: record.task.stoppedReason },
+    detail: {
+      lastStatus,
+      desiredStatus: record.task.desiredStatus,
+      healthStatus: record.task.healthStatus,
+      stoppedReason: record.task.stoppedReason,
+    },
   });
   if (record.serviceArn) ecs.enqueueService(record.serviceArn);
 }

@@ -42,15 +42,20 @@ export function awslogsStream(record: TaskRecord, def: StoredContainer, containe
 
 /** Makes the group (when asked) and the stream; returns why the container cannot start, as ECS words it. */
 export function prepareAwsLogs(logs: LogsFacade, def: StoredContainer, target: AwsLogsStream): string | undefined {
-  const driverFailure = (why: string) => `CannotStartContainerError: Error response from daemon: failed to initialize logging driver: ${why}`;
+  const driverFailure = (why: string) =>
+    `CannotStartContainerError: Error response from daemon: failed to initialize logging driver: ${why}`;
   if (!target.group) return driverFailure("must specify a value for log opt 'awslogs-group'");
-  if (!isRegionName(target.scope.region)) return driverFailure(`awslogs-region '${target.scope.region}' is not a region name such as us-east-1`);
+  if (!isRegionName(target.scope.region))
+    return driverFailure(`awslogs-region '${target.scope.region}' is not a region name such as us-east-1`);
   try {
     if (def.logConfiguration?.options?.['awslogs-create-group'] === 'true') logs.ensureGroup(target.scope, target.group);
     logs.createStream(target.scope, target.group, target.stream);
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;
-    const verb = err.code === 'ResourceNotFoundException' ? 'create stream has been retried 1 times: failed to create Cloudwatch log stream' : 'failed to create Cloudwatch log group or stream';
+    const verb =
+      err.code === 'ResourceNotFoundException'
+        ? 'create stream has been retried 1 times: failed to create Cloudwatch log stream'
+        : 'failed to create Cloudwatch log group or stream';
     return `ResourceInitializationError: failed to validate logger args: ${verb}: ${err.code}: ${err.message} : exit status 1`;
   }
   return undefined;
@@ -62,7 +67,10 @@ export class AwsLogsShipper {
   /** The timestamp of the last line shipped per container, so a follower that is re-attached sends nothing twice. */
   private readonly shipped = new Map<string, number>();
 
-  constructor(private readonly runtime: ContainerRuntime, private readonly logs: LogsFacade) {}
+  constructor(
+    private readonly runtime: ContainerRuntime,
+    private readonly logs: LogsFacade,
+  ) {}
 
   /**
    * Follows the container unless it already is. `since` (epoch ms) starts later than the container's
@@ -73,7 +81,9 @@ export class AwsLogsShipper {
     const abort = new AbortController();
     this.following.set(containerId, abort);
     this.ship(containerId, target, since, abort.signal)
-      .catch((err) => log.warn(`following the output of ${containerId} into ${target.group}/${target.stream} stopped: ${(err as Error).message}`))
+      .catch((err) =>
+        log.warn(`following the output of ${containerId} into ${target.group}/${target.stream} stopped: ${(err as Error).message}`),
+      )
       .finally(() => this.following.delete(containerId));
   }
 
@@ -101,7 +111,7 @@ export class AwsLogsShipper {
     let partial = '';
     const send = (text: string, last: boolean) => {
       const lines = (partial + text).split('\n');
-      partial = last ? '' : lines.pop() ?? '';
+      partial = last ? '' : (lines.pop() ?? '');
       const batch: LogLine[] = [];
       for (const line of lines) {
         const event = parseLine(line);

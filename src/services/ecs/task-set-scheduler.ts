@@ -18,7 +18,10 @@ export function rollTaskSets(t: Tick): void {
   const sets = record.taskSets ?? [];
   const known = new Set(sets.map((s) => s.taskSetArn));
   // Tasks of no task set (left from an earlier service of the same name) are not ours to keep.
-  t.stop(t.tasks.filter((r) => isActive(r) && !known.has(r.taskSetArn ?? '')).slice(0, MAX_TASKS_PER_STEP), scalingReason(sets[0]?.id ?? 'ecs-svc/0'));
+  t.stop(
+    t.tasks.filter((r) => isActive(r) && !known.has(r.taskSetArn ?? '')).slice(0, MAX_TASKS_PER_STEP),
+    scalingReason(sets[0]?.id ?? 'ecs-svc/0'),
+  );
   noteHealthy(t);
   replaceUnhealthy(t);
   for (const set of sets) keep(t, set);
@@ -34,7 +37,11 @@ function keep(t: Tick, set: StoredTaskSet): void {
   if (active.length > desired) {
     const healthy = (r: TaskRecord) => isHealthy(r, t.ecs.clock, t.now, t.targets(r)?.state);
     const order = [...active].sort((a, b) => Number(healthy(a)) - Number(healthy(b)) || (b.task.createdAt ?? 0) - (a.task.createdAt ?? 0));
-    t.stop(order.slice(0, Math.min(MAX_TASKS_PER_STEP, active.length - desired)), scalingReason(set.id), eventSubject(t.name, set.taskSetArn));
+    t.stop(
+      order.slice(0, Math.min(MAX_TASKS_PER_STEP, active.length - desired)),
+      scalingReason(set.id),
+      eventSubject(t.name, set.taskSetArn),
+    );
     return;
   }
   if (active.length === desired) return;
@@ -67,8 +74,19 @@ function settle(t: Tick): void {
     const status = stability(t.ecs, record, mine, computed);
     if (status !== 'STEADY_STATE') steady = false;
     if (set.stabilityStatus !== status) set.stabilityStatusAt = t.now;
-    if (set.stabilityStatus !== status || set.runningCount !== counts.running || set.pendingCount !== counts.pending || set.computedDesiredCount !== computed) {
-      Object.assign(set, { stabilityStatus: status, computedDesiredCount: computed, runningCount: counts.running, pendingCount: counts.pending, updatedAt: t.now });
+    if (
+      set.stabilityStatus !== status ||
+      set.runningCount !== counts.running ||
+      set.pendingCount !== counts.pending ||
+      set.computedDesiredCount !== computed
+    ) {
+      Object.assign(set, {
+        stabilityStatus: status,
+        computedDesiredCount: computed,
+        runningCount: counts.running,
+        pendingCount: counts.pending,
+        updatedAt: t.now,
+      });
     }
   }
   const all = liveCounts(t.tasks);

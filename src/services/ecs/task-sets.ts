@@ -44,7 +44,12 @@ export type TaskSetInput = Omit<CreateTaskSetRequest, 'service' | 'cluster'> & {
 
 /** Validates a task set's spec against its service and builds the record; writes nothing. */
 export function buildTaskSet(
-  ecs: EcsContext, scope: Scope, cluster: StoredCluster, service: StoredService, input: TaskSetInput, status: 'PRIMARY' | 'ACTIVE',
+  ecs: EcsContext,
+  scope: Scope,
+  cluster: StoredCluster,
+  service: StoredService,
+  input: TaskSetInput,
+  status: 'PRIMARY' | 'ACTIVE',
 ): StoredTaskSet {
   checkCapacityProviders(input.launchType, input.capacityProviderStrategy);
   if (!input.taskDefinition) throw invalid('taskDefinition can not be blank.');
@@ -86,7 +91,13 @@ export function buildTaskSet(
 }
 
 /** Adds a task set to an ACTIVE service; the same clientToken again returns the set it made. */
-export function createTaskSet(ecs: EcsContext, scope: Scope, cluster: StoredCluster, record: ServiceRecord, input: TaskSetInput): StoredTaskSet {
+export function createTaskSet(
+  ecs: EcsContext,
+  scope: Scope,
+  cluster: StoredCluster,
+  record: ServiceRecord,
+  input: TaskSetInput,
+): StoredTaskSet {
   const built = buildTaskSet(ecs, scope, cluster, record.service, input, 'ACTIVE');
   let result = built;
   const updated = ecs.model.updateService(record.service.serviceArn, (r) => {
@@ -112,7 +123,12 @@ export function requireTaskSet(record: ServiceRecord, ref: string): StoredTaskSe
 }
 
 /** One change to one task set (and its service), in a transaction; wakes the scheduler. */
-function changeTaskSet(ecs: EcsContext, record: ServiceRecord, ref: string, change: (set: StoredTaskSet, r: ServiceRecord) => void): StoredTaskSet {
+function changeTaskSet(
+  ecs: EcsContext,
+  record: ServiceRecord,
+  ref: string,
+  change: (set: StoredTaskSet, r: ServiceRecord) => void,
+): StoredTaskSet {
   let changed: StoredTaskSet | undefined;
   const updated = ecs.model.updateService(record.service.serviceArn, (r) => {
     if (r.service.status !== 'ACTIVE') throw ecsError.serviceNotActive();
@@ -152,7 +168,8 @@ export function makePrimary(ecs: EcsContext, record: ServiceRecord, ref: string)
 /** Starts removing a set: DRAINING, its targets drain, its tasks stop, then it is gone. */
 export function removeTaskSet(ecs: EcsContext, record: ServiceRecord, ref: string, force: boolean): StoredTaskSet {
   return changeTaskSet(ecs, record, ref, (set) => {
-    if (set.status === 'PRIMARY') throw invalid('The primary task set of a service cannot be deleted; make another task set primary first.');
+    if (set.status === 'PRIMARY')
+      throw invalid('The primary task set of a service cannot be deleted; make another task set primary first.');
     if (!force && set.scale.value > 0) {
       throw invalid(`The task set ${set.id} cannot be deleted while its scale is above 0; update its scale to 0 first, or pass force.`);
     }

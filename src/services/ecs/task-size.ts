@@ -6,8 +6,15 @@
 import { ecsError } from './errors.ts';
 import type { TaskDefinition } from './shapes.ts';
 
-export interface TaskSize { cpu?: number; memory?: number }
-export interface Reservation { cpu: number; memoryMiB: number; ports: { port: number; protocol: 'tcp' | 'udp' }[] }
+export interface TaskSize {
+  cpu?: number;
+  memory?: number;
+}
+export interface Reservation {
+  cpu: number;
+  memoryMiB: number;
+  ports: { port: number; protocol: 'tcp' | 'udp' }[];
+}
 
 /** The largest value of the model's Integer members (Java's int). */
 export const MAX_INTEGER = 2147483647;
@@ -45,13 +52,15 @@ export function parseTaskSize(cpu?: string, memory?: string): TaskSize {
   if (cpu !== undefined && cpu !== '') {
     const m = /^\s*(\d+(?:\.\d+)?)\s*(vcpu)?\s*$/i.exec(cpu);
     const units = m ? Number(m[1]) * (m[2] ? 1024 : 1) : NaN;
-    if (!Number.isInteger(units) || units <= 0) fail(`Invalid 'cpu' setting for task: '${cpu}'. Specify CPU units (e.g. 1024) or vCPUs (e.g. 1 vCPU).`);
+    if (!Number.isInteger(units) || units <= 0)
+      fail(`Invalid 'cpu' setting for task: '${cpu}'. Specify CPU units (e.g. 1024) or vCPUs (e.g. 1 vCPU).`);
     size.cpu = units;
   }
   if (memory !== undefined && memory !== '') {
     const m = /^\s*(\d+(?:\.\d+)?)\s*(gb|gib|mb|mib)?\s*$/i.exec(memory);
-    const mib = m ? Number(m[1]) * (m[2] && m[2].toLowerCase().startsWith('g') ? 1024 : 1) : NaN;
-    if (!Number.isInteger(mib) || mib <= 0) fail(`Invalid 'memory' setting for task: '${memory}'. Specify MiB (e.g. 2048) or GB (e.g. 2 GB).`);
+    const mib = m ? Number(m[1]) * (m[2]?.toLowerCase().startsWith('g') ? 1024 : 1) : NaN;
+    if (!Number.isInteger(mib) || mib <= 0)
+      fail(`Invalid 'memory' setting for task: '${memory}'. Specify MiB (e.g. 2048) or GB (e.g. 2 GB).`);
     size.memory = mib;
   }
   return size;
@@ -60,9 +69,12 @@ export function parseTaskSize(cpu?: string, memory?: string): TaskSize {
 /** Task-level cpu for EC2 (and Fargate's, a subset): 128 to 196608 units; memory an Integer's worth of MiB. */
 export function checkTaskSize(size: TaskSize): void {
   if (size.cpu !== undefined && (size.cpu < TASK_CPU[0] || size.cpu > TASK_CPU[1])) {
-    fail(`Invalid 'cpu' setting for task: ${size.cpu} CPU units. Supported values are between ${TASK_CPU[0]} and ${TASK_CPU[1]} CPU units.`);
+    fail(
+      `Invalid 'cpu' setting for task: ${size.cpu} CPU units. Supported values are between ${TASK_CPU[0]} and ${TASK_CPU[1]} CPU units.`,
+    );
   }
-  if (size.memory !== undefined && size.memory > MAX_INTEGER) fail(`Invalid 'memory' setting for task: ${size.memory} MiB is more than ${MAX_INTEGER} MiB.`);
+  if (size.memory !== undefined && size.memory > MAX_INTEGER)
+    fail(`Invalid 'memory' setting for task: ${size.memory} MiB is more than ${MAX_INTEGER} MiB.`);
 }
 
 /** What one task of `td` reserves on a container instance: CPU units, MiB and static host ports. */
@@ -76,7 +88,7 @@ export function containerReservation(td: TaskDefinition): Reservation {
   if (mode === 'bridge' || mode === 'host') {
     for (const c of containers) {
       for (const p of c.portMappings ?? []) {
-        const port = mode === 'host' ? p.hostPort ?? p.containerPort : p.hostPort;
+        const port = mode === 'host' ? (p.hostPort ?? p.containerPort) : p.hostPort;
         if (port) ports.push({ port, protocol: p.protocol ?? 'tcp' });
       }
     }

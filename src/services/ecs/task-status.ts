@@ -44,7 +44,13 @@ export function observedStatus(record: TaskRecord, observed: Observed): StatusRe
         // Every container a task shows is one of its definitions, made by name when the task was.
         const def = r.containers.find((d) => d.name === c.name);
         if (!def) continue;
-        applyContainer(r, c, observed.containers.get(def.name), !!def.healthCheck?.command?.length && def.healthCheck.command[0] !== 'NONE', ip);
+        applyContainer(
+          r,
+          c,
+          observed.containers.get(def.name),
+          !!def.healthCheck?.command?.length && def.healthCheck.command[0] !== 'NONE',
+          ip,
+        );
       }
       r.task.healthStatus = taskHealth(r);
       if (r.networkMode === 'awsvpc' && ip && !r.task.attachments?.length) r.task.attachments = [eniAttachment(r, ip)];
@@ -53,7 +59,13 @@ export function observedStatus(record: TaskRecord, observed: Observed): StatusRe
   };
 }
 
-function applyContainer(r: TaskRecord, c: Container, state: ContainerState | undefined, hasHealthCheck: boolean, ip: string | undefined): void {
+function applyContainer(
+  r: TaskRecord,
+  c: Container,
+  state: ContainerState | undefined,
+  hasHealthCheck: boolean,
+  ip: string | undefined,
+): void {
   if (!state) {
     if (c.lastStatus === 'RUNNING') {
       c.lastStatus = 'STOPPED';
@@ -73,11 +85,21 @@ function applyContainer(r: TaskRecord, c: Container, state: ContainerState | und
   c.healthStatus = hasHealthCheck ? health(state) : 'UNKNOWN';
   if (r.networkMode === 'bridge' && state.running) {
     c.networkBindings = state.ports.map(
-      (p): NetworkBinding => ({ bindIP: p.hostIp || '0.0.0.0', containerPort: p.containerPort, hostPort: p.hostPort, protocol: p.protocol }),
+      (p): NetworkBinding => ({
+        bindIP: p.hostIp || '0.0.0.0',
+        containerPort: p.containerPort,
+        hostPort: p.hostPort,
+        protocol: p.protocol,
+      }),
     );
   } else if (r.networkMode === 'host') {
     const def = r.containers.find((d) => d.name === c.name);
-    c.networkBindings = (def?.portMappings ?? []).map((p) => ({ bindIP: '0.0.0.0', containerPort: p.containerPort, hostPort: p.containerPort, protocol: p.protocol ?? 'tcp' }));
+    c.networkBindings = (def?.portMappings ?? []).map((p) => ({
+      bindIP: '0.0.0.0',
+      containerPort: p.containerPort,
+      hostPort: p.containerPort,
+      protocol: p.protocol ?? 'tcp',
+    }));
   } else if (r.networkMode === 'awsvpc' && ip) {
     c.networkInterfaces = [{ attachmentId: r.task.attachments?.[0]?.id, privateIpv4Address: ip }];
   }

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AwsError } from '../../core/errors.ts';
-import type { ContainerDefinition, RegisterTaskDefinitionRequest, TaskDefinition } from './shapes.ts';
+import type { ContainerDefinition, RegisterTaskDefinitionRequest } from './shapes.ts';
 import type { StoredTaskDefinition } from './model.ts';
 import { containerReservation, parseTaskSize } from './task-size.ts';
 import { applyOverrides, normalizeTaskDefinition, validateContainerOverrides } from './taskdefs.ts';
@@ -9,7 +9,9 @@ import { applyOverrides, normalizeTaskDefinition, validateContainerOverrides } f
 const ctx = { arn: 'arn:aws:ecs:us-east-1:000000000000:task-definition/ecs-taskdef:1', revision: 1, registeredAt: 1700000000000 };
 
 /** Seed 002's taskdef.json, verbatim. */
-const seed002 = JSON.parse(`{"executionRoleArn":"arn:aws:iam::<AWS_ACCOUNT_ID>:role/ecsTaskExecutionRole","containerDefinitions":[{"name":"nginx-website","image":"nginx","essential":true,"portMappings":[{"hostPort":80,"protocol":"tcp","containerPort":80}]}],"requiresCompatibilities":["FARGATE"],"networkMode":"awsvpc","cpu":"256","memory":"512","family":"ecs-taskdef"}`) as RegisterTaskDefinitionRequest;
+const seed002 = JSON.parse(
+  `{"executionRoleArn":"arn:aws:iam::<AWS_ACCOUNT_ID>:role/ecsTaskExecutionRole","containerDefinitions":[{"name":"nginx-website","image":"nginx","essential":true,"portMappings":[{"hostPort":80,"protocol":"tcp","containerPort":80}]}],"requiresCompatibilities":["FARGATE"],"networkMode":"awsvpc","cpu":"256","memory":"512","family":"ecs-taskdef"}`,
+) as RegisterTaskDefinitionRequest;
 
 const register = (input: RegisterTaskDefinitionRequest): StoredTaskDefinition => normalizeTaskDefinition(input, ctx);
 
@@ -18,9 +20,17 @@ function ec2(...containers: ContainerDefinition[]): RegisterTaskDefinitionReques
   return { family: 'web', containerDefinitions: containers };
 }
 const web = (extra: Partial<ContainerDefinition> = {}): ContainerDefinition => ({ name: 'web', image: 'nginx', memory: 128, ...extra });
-const side = (extra: Partial<ContainerDefinition> = {}): ContainerDefinition => ({ name: 'side', image: 'busybox', memory: 64, essential: false, ...extra });
-const fargate = (extra: Partial<RegisterTaskDefinitionRequest> = {}): RegisterTaskDefinitionRequest =>
-  ({ ...structuredClone(seed002), ...extra });
+const side = (extra: Partial<ContainerDefinition> = {}): ContainerDefinition => ({
+  name: 'side',
+  image: 'busybox',
+  memory: 64,
+  essential: false,
+  ...extra,
+});
+const fargate = (extra: Partial<RegisterTaskDefinitionRequest> = {}): RegisterTaskDefinitionRequest => ({
+  ...structuredClone(seed002),
+  ...extra,
+});
 
 function rejects(fn: () => unknown, code: string, ...parts: string[]): void {
   assert.throws(fn, (e: unknown) => {
@@ -49,11 +59,18 @@ describe('normalizeTaskDefinition: seed 002', () => {
     assert.deepEqual(td.volumes, []);
     assert.deepEqual(td.placementConstraints, []);
     assert.ok(td.requiresAttributes!.some((a) => a.name === 'ecs.capability.task-eni'));
-    assert.deepEqual(td.containerDefinitions, [{
-      name: 'nginx-website', image: 'nginx', essential: true, cpu: 0,
-      portMappings: [{ hostPort: 80, protocol: 'tcp', containerPort: 80 }],
-      environment: [], mountPoints: [], volumesFrom: [],
-    }]);
+    assert.deepEqual(td.containerDefinitions, [
+      {
+        name: 'nginx-website',
+        image: 'nginx',
+        essential: true,
+        cpu: 0,
+        portMappings: [{ hostPort: 80, protocol: 'tcp', containerPort: 80 }],
+        environment: [],
+        mountPoints: [],
+        volumesFrom: [],
+      },
+    ]);
   });
 
   it('does not modify its input', () => {
@@ -64,8 +81,12 @@ describe('normalizeTaskDefinition: seed 002', () => {
 
   it('accepts its own Describe output back, ignoring output-only keys and tags', () => {
     const described = { ...register(seed002), deregisteredAt: 5, tags: [{ key: 'a', value: 'b' }] };
-    const again = normalizeTaskDefinition(described as unknown as RegisterTaskDefinitionRequest,
-      { arn: 'arn:x:2', revision: 2, registeredAt: 7, registeredBy: 'me' });
+    const again = normalizeTaskDefinition(described as unknown as RegisterTaskDefinitionRequest, {
+      arn: 'arn:x:2',
+      revision: 2,
+      registeredAt: 7,
+      registeredBy: 'me',
+    });
     assert.equal(again.revision, 2);
     assert.equal(again.taskDefinitionArn, 'arn:x:2');
     assert.equal(again.registeredAt, 7);
@@ -76,11 +97,15 @@ describe('normalizeTaskDefinition: seed 002', () => {
   });
 
   it('echoes model fields it has no rule for', () => {
-    const td = register(fargate({
-      runtimePlatform: { cpuArchitecture: 'ARM64', operatingSystemFamily: 'LINUX' },
-      ephemeralStorage: { sizeInGiB: 30 }, enableFaultInjection: true, taskRoleArn: 'arn:aws:iam::1:role/t',
-      containerDefinitions: [{ ...seed002.containerDefinitions[0], dockerLabels: { a: 'b' }, user: 'nginx', stopTimeout: 20 }],
-    }));
+    const td = register(
+      fargate({
+        runtimePlatform: { cpuArchitecture: 'ARM64', operatingSystemFamily: 'LINUX' },
+        ephemeralStorage: { sizeInGiB: 30 },
+        enableFaultInjection: true,
+        taskRoleArn: 'arn:aws:iam::1:role/t',
+        containerDefinitions: [{ ...seed002.containerDefinitions[0], dockerLabels: { a: 'b' }, user: 'nginx', stopTimeout: 20 }],
+      }),
+    );
     assert.deepEqual(td.runtimePlatform, { cpuArchitecture: 'ARM64', operatingSystemFamily: 'LINUX' });
     assert.deepEqual(td.ephemeralStorage, { sizeInGiB: 30 });
     assert.equal(td.enableFaultInjection, true);
@@ -128,8 +153,11 @@ describe('normalizeTaskDefinition: family and containers', () => {
 
 describe('normalizeTaskDefinition: memory', () => {
   it('needs memory or memoryReservation without task memory', () => {
-    rejects(() => register(ec2(web({ memory: undefined }))), 'ClientException',
-      "Invalid setting for container 'web'. At least one of 'memory' or 'memoryReservation' must be specified.");
+    rejects(
+      () => register(ec2(web({ memory: undefined }))),
+      'ClientException',
+      "Invalid setting for container 'web'. At least one of 'memory' or 'memoryReservation' must be specified.",
+    );
     assert.equal(register(ec2(web({ memory: undefined, memoryReservation: 64 }))).containerDefinitions![0].memoryReservation, 64);
     assert.ok(register({ ...ec2(web({ memory: undefined })), memory: '512' }));
   });
@@ -175,17 +203,31 @@ describe('normalizeTaskDefinition: Fargate', () => {
   });
 
   it('needs a valid cpu/memory pair', () => {
-    rejects(() => register(fargate({ cpu: '1024', memory: '1024' })), 'ClientException',
-      'No Fargate configuration exists for given values: 1024 CPU, 1024 memory. See the Amazon ECS documentation for the valid values.');
+    rejects(
+      () => register(fargate({ cpu: '1024', memory: '1024' })),
+      'ClientException',
+      'No Fargate configuration exists for given values: 1024 CPU, 1024 memory. See the Amazon ECS documentation for the valid values.',
+    );
     rejects(() => register(fargate({ cpu: '8192', memory: '18432' })), 'ClientException', '8192 CPU, 18432 memory');
-    for (const [cpu, memory] of [['256', '2048'], ['512', '4096'], ['4096', '30720'], ['8192', '20480'], ['16384', '122880']]) {
+    for (const [cpu, memory] of [
+      ['256', '2048'],
+      ['512', '4096'],
+      ['4096', '30720'],
+      ['8192', '20480'],
+      ['16384', '122880'],
+    ]) {
       assert.deepEqual(register(fargate({ cpu, memory })).compatibilities, ['EC2', 'FARGATE'], `${cpu}/${memory}`);
     }
   });
 
   it('needs an execution role for awslogs', () => {
     const c = { ...seed002.containerDefinitions[0], logConfiguration: { logDriver: 'awslogs' as const } };
-    rejects(() => register(fargate({ executionRoleArn: undefined, containerDefinitions: [c] })), 'ClientException', 'execution role', 'awslogs');
+    rejects(
+      () => register(fargate({ executionRoleArn: undefined, containerDefinitions: [c] })),
+      'ClientException',
+      'execution role',
+      'awslogs',
+    );
   });
 
   it('lists FARGATE in compatibilities only when Fargate-valid', () => {
@@ -199,16 +241,25 @@ describe('normalizeTaskDefinition: Fargate', () => {
 describe('normalizeTaskDefinition: networking', () => {
   it('awsvpc and host need hostPort == containerPort and default it', () => {
     for (const networkMode of ['awsvpc', 'host'] as const) {
-      rejects(() => register({ ...ec2(web({ portMappings: [{ containerPort: 80, hostPort: 8080 }] })), networkMode }),
-        'ClientException', "'web'", `networkMode=${networkMode}`, 'hostPort 8080');
+      rejects(
+        () => register({ ...ec2(web({ portMappings: [{ containerPort: 80, hostPort: 8080 }] })), networkMode }),
+        'ClientException',
+        "'web'",
+        `networkMode=${networkMode}`,
+        'hostPort 8080',
+      );
       const td = register({ ...ec2(web({ portMappings: [{ containerPort: 80 }] })), networkMode });
       assert.deepEqual(td.containerDefinitions![0].portMappings, [{ containerPort: 80, hostPort: 80, protocol: 'tcp' }]);
     }
   });
 
   it('none forbids port mappings', () => {
-    rejects(() => register({ ...ec2(web({ portMappings: [{ containerPort: 80 }] })), networkMode: 'none' }),
-      'ClientException', "'web'", 'networkMode=none');
+    rejects(
+      () => register({ ...ec2(web({ portMappings: [{ containerPort: 80 }] })), networkMode: 'none' }),
+      'ClientException',
+      "'web'",
+      'networkMode=none',
+    );
   });
 
   it('checks port ranges', () => {
@@ -218,7 +269,13 @@ describe('normalizeTaskDefinition: networking', () => {
 
   it('allows links only in bridge mode and only to other containers', () => {
     assert.ok(register(ec2(web({ links: ['side:db'] }), side())));
-    rejects(() => register({ ...ec2(web({ links: ['side'] }), side()), networkMode: 'awsvpc' }), 'ClientException', "'web'", 'Links', 'awsvpc');
+    rejects(
+      () => register({ ...ec2(web({ links: ['side'] }), side()), networkMode: 'awsvpc' }),
+      'ClientException',
+      "'web'",
+      'Links',
+      'awsvpc',
+    );
     rejects(() => register(ec2(web({ links: ['ghost:db'] }), side())), 'ClientException', "'web'", 'ghost:db');
   });
 });
@@ -226,54 +283,103 @@ describe('normalizeTaskDefinition: networking', () => {
 describe('normalizeTaskDefinition: dependsOn', () => {
   it('must reference another existing container', () => {
     rejects(() => register(ec2(web({ dependsOn: [{ containerName: 'ghost', condition: 'START' }] }))), 'ClientException', "'web'", 'ghost');
-    rejects(() => register(ec2(web({ dependsOn: [{ containerName: 'web', condition: 'START' }] }))), 'ClientException', "'web'", 'dependsOn');
+    rejects(
+      () => register(ec2(web({ dependsOn: [{ containerName: 'web', condition: 'START' }] }))),
+      'ClientException',
+      "'web'",
+      'dependsOn',
+    );
   });
 
   it('COMPLETE and SUCCESS may not target an essential container', () => {
     for (const condition of ['COMPLETE', 'SUCCESS'] as const) {
-      rejects(() => register(ec2(web({ dependsOn: [{ containerName: 'side', condition }] }), side({ essential: true }))),
-        'ClientException', "'web'", condition, "'side'");
+      rejects(
+        () => register(ec2(web({ dependsOn: [{ containerName: 'side', condition }] }), side({ essential: true }))),
+        'ClientException',
+        "'web'",
+        condition,
+        "'side'",
+      );
       assert.ok(register(ec2(web({ dependsOn: [{ containerName: 'side', condition }] }), side())));
     }
     assert.ok(register(ec2(web({ dependsOn: [{ containerName: 'side', condition: 'START' }] }), side({ essential: true }))));
   });
 
   it('HEALTHY requires a healthCheck on the target', () => {
-    rejects(() => register(ec2(web({ dependsOn: [{ containerName: 'side', condition: 'HEALTHY' }] }), side())),
-      'ClientException', "'web'", 'HEALTHY', "'side'", 'healthCheck');
+    rejects(
+      () => register(ec2(web({ dependsOn: [{ containerName: 'side', condition: 'HEALTHY' }] }), side())),
+      'ClientException',
+      "'web'",
+      'HEALTHY',
+      "'side'",
+      'healthCheck',
+    );
     const hc = { command: ['CMD', 'true'] };
     assert.ok(register(ec2(web({ dependsOn: [{ containerName: 'side', condition: 'HEALTHY' }] }), side({ healthCheck: hc }))));
   });
 
   it('rejects unknown conditions and cycles', () => {
-    rejects(() => register(ec2(web({ dependsOn: [{ containerName: 'side', condition: 'READY' as 'START' }] }), side())),
-      'ClientException', 'READY');
-    rejects(() => register(ec2(
-      web({ dependsOn: [{ containerName: 'side', condition: 'START' }] }),
-      side({ dependsOn: [{ containerName: 'web', condition: 'START' }] }),
-    )), 'ClientException', 'cycle');
+    rejects(
+      () => register(ec2(web({ dependsOn: [{ containerName: 'side', condition: 'READY' as 'START' }] }), side())),
+      'ClientException',
+      'READY',
+    );
+    rejects(
+      () =>
+        register(
+          ec2(
+            web({ dependsOn: [{ containerName: 'side', condition: 'START' }] }),
+            side({ dependsOn: [{ containerName: 'web', condition: 'START' }] }),
+          ),
+        ),
+      'ClientException',
+      'cycle',
+    );
   });
 });
 
 describe('normalizeTaskDefinition: healthCheck', () => {
   it('fills defaults and keeps startPeriod as given', () => {
     const td = register(ec2(web({ healthCheck: { command: ['CMD-SHELL', 'curl -f localhost'], startPeriod: 10 } })));
-    assert.deepEqual(td.containerDefinitions![0].healthCheck,
-      { command: ['CMD-SHELL', 'curl -f localhost'], interval: 30, timeout: 5, retries: 3, startPeriod: 10 });
+    assert.deepEqual(td.containerDefinitions![0].healthCheck, {
+      command: ['CMD-SHELL', 'curl -f localhost'],
+      interval: 30,
+      timeout: 5,
+      retries: 3,
+      startPeriod: 10,
+    });
     assert.ok(register(ec2(web({ healthCheck: { command: ['NONE'] } }))));
   });
 
   it('requires CMD, CMD-SHELL or NONE first', () => {
-    rejects(() => register(ec2(web({ healthCheck: { command: ['curl', 'localhost'] } }))), 'ClientException', "'web'", 'healthCheck.command');
+    rejects(
+      () => register(ec2(web({ healthCheck: { command: ['curl', 'localhost'] } }))),
+      'ClientException',
+      "'web'",
+      'healthCheck.command',
+    );
     rejects(() => register(ec2(web({ healthCheck: { command: [] } }))), 'ClientException', 'healthCheck.command');
   });
 
   it('checks ranges', () => {
-    const cases: [string, number][] = [['interval', 4], ['interval', 301], ['timeout', 1], ['timeout', 61],
-      ['retries', 0], ['retries', 11], ['startPeriod', -1], ['startPeriod', 301]];
+    const cases: [string, number][] = [
+      ['interval', 4],
+      ['interval', 301],
+      ['timeout', 1],
+      ['timeout', 61],
+      ['retries', 0],
+      ['retries', 11],
+      ['startPeriod', -1],
+      ['startPeriod', 301],
+    ];
     for (const [field, value] of cases) {
-      rejects(() => register(ec2(web({ healthCheck: { command: ['CMD', 'true'], [field]: value } }))),
-        'ClientException', "'web'", `healthCheck.${field}`, String(value));
+      rejects(
+        () => register(ec2(web({ healthCheck: { command: ['CMD', 'true'], [field]: value } }))),
+        'ClientException',
+        "'web'",
+        `healthCheck.${field}`,
+        String(value),
+      );
     }
   });
 });
@@ -284,12 +390,27 @@ describe('containerReservation', () => {
   });
 
   it('sums containers, preferring memoryReservation, and lists static bridge ports', () => {
-    const td = register(ec2(
-      web({ cpu: 256, memory: 512, memoryReservation: 256, portMappings: [{ containerPort: 80, hostPort: 8080 }, { containerPort: 53, hostPort: 53, protocol: 'udp' }] }),
-      side({ cpu: 128, portMappings: [{ containerPort: 81 }, { containerPort: 82, hostPort: 0 }] }),
-    ));
+    const td = register(
+      ec2(
+        web({
+          cpu: 256,
+          memory: 512,
+          memoryReservation: 256,
+          portMappings: [
+            { containerPort: 80, hostPort: 8080 },
+            { containerPort: 53, hostPort: 53, protocol: 'udp' },
+          ],
+        }),
+        side({ cpu: 128, portMappings: [{ containerPort: 81 }, { containerPort: 82, hostPort: 0 }] }),
+      ),
+    );
     assert.deepEqual(containerReservation(td), {
-      cpu: 384, memoryMiB: 320, ports: [{ port: 8080, protocol: 'tcp' }, { port: 53, protocol: 'udp' }],
+      cpu: 384,
+      memoryMiB: 320,
+      ports: [
+        { port: 8080, protocol: 'tcp' },
+        { port: 53, protocol: 'udp' },
+      ],
     });
   });
 
@@ -300,10 +421,18 @@ describe('containerReservation', () => {
 });
 
 describe('container overrides', () => {
-  const td = register(ec2(
-    web({ command: ['nginx'], environment: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }] }),
-    side(),
-  ));
+  const td = register(
+    ec2(
+      web({
+        command: ['nginx'],
+        environment: [
+          { name: 'A', value: '1' },
+          { name: 'B', value: '2' },
+        ],
+      }),
+      side(),
+    ),
+  );
 
   it('rejects overrides for containers that do not exist', () => {
     rejects(() => validateContainerOverrides(td, { containerOverrides: [{ name: 'ghost' }] }), 'InvalidParameterException', 'ghost');
@@ -314,12 +443,27 @@ describe('container overrides', () => {
 
   it('applies command, merged environment and sizes without touching the definition', () => {
     const before = structuredClone(td);
-    const out = applyOverrides(td, { containerOverrides: [{
-      name: 'web', command: ['sh', '-c', 'echo hi'], cpu: 64, memory: 256, memoryReservation: 200,
-      environment: [{ name: 'B', value: 'two' }, { name: 'C', value: '3' }],
-    }] });
+    const out = applyOverrides(td, {
+      containerOverrides: [
+        {
+          name: 'web',
+          command: ['sh', '-c', 'echo hi'],
+          cpu: 64,
+          memory: 256,
+          memoryReservation: 200,
+          environment: [
+            { name: 'B', value: 'two' },
+            { name: 'C', value: '3' },
+          ],
+        },
+      ],
+    });
     assert.deepEqual(out[0].command, ['sh', '-c', 'echo hi']);
-    assert.deepEqual(out[0].environment, [{ name: 'A', value: '1' }, { name: 'B', value: 'two' }, { name: 'C', value: '3' }]);
+    assert.deepEqual(out[0].environment, [
+      { name: 'A', value: '1' },
+      { name: 'B', value: 'two' },
+      { name: 'C', value: '3' },
+    ]);
     assert.deepEqual([out[0].cpu, out[0].memory, out[0].memoryReservation], [64, 256, 200]);
     assert.deepEqual(out[1], td.containerDefinitions![1]);
     assert.deepEqual(td, before);

@@ -10,15 +10,39 @@ import { ecsError } from './errors.ts';
 import type { StoredContainer, StoredTaskDefinition } from './model.ts';
 import { checkTaskSize, isFargateSize, MAX_INTEGER, parseTaskSize, type TaskSize } from './task-size.ts';
 import type {
-  Attribute, Compatibility, ContainerDefinition, ContainerOverride, HealthCheck, KeyValuePair, NetworkMode,
-  PortMapping, RegisterTaskDefinitionRequest, TaskDefinition, TaskOverride,
+  Attribute,
+  Compatibility,
+  ContainerDefinition,
+  ContainerOverride,
+  HealthCheck,
+  KeyValuePair,
+  NetworkMode,
+  PortMapping,
+  RegisterTaskDefinitionRequest,
+  TaskDefinition,
+  TaskOverride,
 } from './shapes.ts';
 
-export interface RegistrationContext { arn: string; revision: number; registeredAt: number; registeredBy?: string }
+export interface RegistrationContext {
+  arn: string;
+  revision: number;
+  registeredAt: number;
+  registeredBy?: string;
+}
 
 /** Keys DescribeTaskDefinition adds; ignored when a client sends them back (the deploy action strips them too). */
-const OUTPUT_ONLY = ['compatibilities', 'taskDefinitionArn', 'requiresAttributes', 'revision', 'status',
-  'registeredAt', 'deregisteredAt', 'registeredBy', 'deleteRequestedAt', 'tags'] as const;
+const OUTPUT_ONLY = [
+  'compatibilities',
+  'taskDefinitionArn',
+  'requiresAttributes',
+  'revision',
+  'status',
+  'registeredAt',
+  'deregisteredAt',
+  'registeredBy',
+  'deleteRequestedAt',
+  'tags',
+] as const;
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 /** ECS's quota of containers per task definition. */
@@ -43,7 +67,9 @@ export function normalizeTaskDefinition(input: RegisterTaskDefinitionRequest, ct
   for (const [k, v] of Object.entries(rest)) if (v === undefined) delete rest[k];
   const family = input.family;
   if (typeof family !== 'string' || !NAME.test(family)) {
-    fail(`Invalid 'family' value '${family ?? ''}': up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.`);
+    fail(
+      `Invalid 'family' value '${family ?? ''}': up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.`,
+    );
   }
   const defs = input.containerDefinitions ?? [];
   if (defs.length === 0) fail(`'containerDefinitions' must contain at least one container definition.`);
@@ -77,8 +103,10 @@ export function normalizeTaskDefinition(input: RegisterTaskDefinitionRequest, ct
     compatibilities,
     registeredAt: ctx.registeredAt,
   };
-  if (size.cpu !== undefined) td.cpu = String(size.cpu); else delete td.cpu;
-  if (size.memory !== undefined) td.memory = String(size.memory); else delete td.memory;
+  if (size.cpu !== undefined) td.cpu = String(size.cpu);
+  else delete td.cpu;
+  if (size.memory !== undefined) td.memory = String(size.memory);
+  else delete td.memory;
   if (ctx.registeredBy !== undefined) td.registeredBy = ctx.registeredBy;
   td.requiresAttributes = requiredAttributes(td);
   return td;
@@ -89,10 +117,13 @@ function checkFargate(input: RegisterTaskDefinitionRequest, mode: NetworkMode, s
   if (size.cpu === undefined) fail(`Fargate requires that 'cpu' be defined at the task level.`);
   if (size.memory === undefined) fail(`Fargate requires that 'memory' be defined at the task level.`);
   if (!isFargateSize(size.cpu, size.memory)) {
-    fail(`No Fargate configuration exists for given values: ${size.cpu} CPU, ${size.memory} memory. See the Amazon ECS documentation for the valid values.`);
+    fail(
+      `No Fargate configuration exists for given values: ${size.cpu} CPU, ${size.memory} memory. See the Amazon ECS documentation for the valid values.`,
+    );
   }
   const awslogs = input.containerDefinitions.some((c) => c.logConfiguration?.logDriver === 'awslogs');
-  if (awslogs && !input.executionRoleArn) fail('Fargate requires task definition to have execution role ARN to support log driver awslogs.');
+  if (awslogs && !input.executionRoleArn)
+    fail('Fargate requires task definition to have execution role ARN to support log driver awslogs.');
 }
 
 /** A container's numbers within ECS's ranges (the Integer type's, where ECS states none). */
@@ -106,7 +137,8 @@ function checkContainerNumbers(n: string, input: ContainerDefinition, fargate: b
   ];
   for (const [field, min, max, unit] of ranges) {
     const v = input[field] as number | undefined;
-    if (v !== undefined && (!Number.isInteger(v) || v < min || v > max)) bad(n, `The '${field}' setting must be at least ${min} ${unit} and at most ${max} ${unit} (got ${v}).`);
+    if (v !== undefined && (!Number.isInteger(v) || v < min || v > max))
+      bad(n, `The '${field}' setting must be at least ${min} ${unit} and at most ${max} ${unit} (got ${v}).`);
   }
 }
 
@@ -114,7 +146,8 @@ function normalizeContainer(input: ContainerDefinition, mode: NetworkMode, size:
   const n = input.name;
   if (typeof n !== 'string' || n === '') fail('Container.name should not be null or empty.');
   const image = input.image;
-  if (!NAME.test(n)) bad(n, `Container name '${n}' is invalid: up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.`);
+  if (!NAME.test(n))
+    bad(n, `Container name '${n}' is invalid: up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.`);
   if (typeof image !== 'string' || image.trim() === '') bad(n, 'Container.image should not be null or empty.');
 
   const { memory, memoryReservation } = input;
@@ -146,13 +179,19 @@ function normalizeContainer(input: ContainerDefinition, mode: NetworkMode, size:
 function normalizePort(container: string, p: PortMapping, mode: NetworkMode): PortMapping {
   if (mode === 'none') bad(container, 'Port mappings are not supported when networkMode=none.');
   const { containerPort, hostPort } = p;
-  if (containerPort === undefined && !p.containerPortRange) bad(container, `portMappings entries need a 'containerPort' or a 'containerPortRange'.`);
-  if (containerPort !== undefined && (containerPort < 1 || containerPort > 65535)) bad(container, `portMappings.containerPort ${containerPort} must be between 1 and 65535.`);
-  if (hostPort !== undefined && (hostPort < 0 || hostPort > 65535)) bad(container, `portMappings.hostPort ${hostPort} must be between 0 and 65535.`);
+  if (containerPort === undefined && !p.containerPortRange)
+    bad(container, `portMappings entries need a 'containerPort' or a 'containerPortRange'.`);
+  if (containerPort !== undefined && (containerPort < 1 || containerPort > 65535))
+    bad(container, `portMappings.containerPort ${containerPort} must be between 1 and 65535.`);
+  if (hostPort !== undefined && (hostPort < 0 || hostPort > 65535))
+    bad(container, `portMappings.hostPort ${hostPort} must be between 0 and 65535.`);
   const out: PortMapping = { ...p, protocol: p.protocol ?? 'tcp' };
   if (mode === 'awsvpc' || mode === 'host') {
     if (hostPort !== undefined && containerPort !== undefined && hostPort !== containerPort) {
-      bad(container, `When networkMode=${mode}, the host ports and container ports in port mappings must match (hostPort ${hostPort}, containerPort ${containerPort}).`);
+      bad(
+        container,
+        `When networkMode=${mode}, the host ports and container ports in port mappings must match (hostPort ${hostPort}, containerPort ${containerPort}).`,
+      );
     }
     if (containerPort !== undefined) out.hostPort = containerPort;
   }
@@ -160,7 +199,10 @@ function normalizePort(container: string, p: PortMapping, mode: NetworkMode): Po
 }
 
 const HEALTH_RANGES: [keyof HealthCheck, number, number][] = [
-  ['interval', 5, 300], ['timeout', 2, 60], ['retries', 1, 10], ['startPeriod', 0, 300],
+  ['interval', 5, 300],
+  ['timeout', 2, 60],
+  ['retries', 1, 10],
+  ['startPeriod', 0, 300],
 ];
 
 function normalizeHealthCheck(container: string, hc: HealthCheck): HealthCheck {
@@ -188,7 +230,7 @@ function checkContainerSet(containers: StoredContainer[], mode: NetworkMode): vo
   if (!containers.some((c) => c.essential)) fail('Task definition does not have any essential containers.');
   for (const c of containers) {
     const n = c.name;
-    for (const link of mode === 'bridge' ? c.links ?? [] : []) {
+    for (const link of mode === 'bridge' ? (c.links ?? []) : []) {
       const target = link.split(':')[0];
       if (!byName.has(target) || target === n) bad(n, `links entry '${link}' does not name another container in this task definition.`);
     }
@@ -197,7 +239,11 @@ function checkContainerSet(containers: StoredContainer[], mode: NetworkMode): vo
       if (!target || dep.containerName === n) {
         return bad(n, `dependsOn containerName '${dep.containerName}' does not name another container in this task definition.`);
       }
-      if (!CONDITIONS.has(dep.condition)) bad(n, `dependsOn condition '${dep.condition}' for container '${dep.containerName}' must be one of START, COMPLETE, SUCCESS, HEALTHY.`);
+      if (!CONDITIONS.has(dep.condition))
+        bad(
+          n,
+          `dependsOn condition '${dep.condition}' for container '${dep.containerName}' must be one of START, COMPLETE, SUCCESS, HEALTHY.`,
+        );
       if ((dep.condition === 'COMPLETE' || dep.condition === 'SUCCESS') && target.essential) {
         bad(n, `dependsOn condition '${dep.condition}' cannot target essential container '${dep.containerName}'.`);
       }

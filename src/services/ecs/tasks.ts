@@ -11,7 +11,6 @@ import { offeredCapacity, taskReservation, usageOf } from './instances.ts';
 import type { StoredCluster, StoredTask, TaskDefinitionRecord, TaskRecord } from './model.ts';
 import { place, type Candidate } from './placement.ts';
 import type {
-  Cluster,
   Container,
   Failure,
   LaunchType,
@@ -19,7 +18,6 @@ import type {
   PlacementConstraint,
   PlacementStrategy,
   Tag,
-  Task,
   TaskOverride,
   TaskStopCode,
 } from './shapes.ts';
@@ -102,19 +100,21 @@ export function launchTasks(ecs: EcsContext, req: LaunchRequest): { tasks: Store
         desiredStatus: 'RUNNING',
         cpu,
         memory,
-        containers: containers.map((c): Container => ({
-          containerArn: ecsArn.container(req.scope, clusterName, id),
-          taskArn,
-          name: c.name,
-          image: c.image,
-          lastStatus: 'PENDING',
-          networkBindings: [],
-          networkInterfaces: [],
-          healthStatus: 'UNKNOWN',
-          cpu: String(c.cpu ?? 0),
-          memory: c.memory !== undefined ? String(c.memory) : undefined,
-          memoryReservation: c.memoryReservation !== undefined ? String(c.memoryReservation) : undefined,
-        })),
+        containers: containers.map(
+          (c): Container => ({
+            containerArn: ecsArn.container(req.scope, clusterName, id),
+            taskArn,
+            name: c.name,
+            image: c.image,
+            lastStatus: 'PENDING',
+            networkBindings: [],
+            networkInterfaces: [],
+            healthStatus: 'UNKNOWN',
+            cpu: String(c.cpu ?? 0),
+            memory: c.memory !== undefined ? String(c.memory) : undefined,
+            memoryReservation: c.memoryReservation !== undefined ? String(c.memoryReservation) : undefined,
+          }),
+        ),
         startedBy: req.startedBy,
         group,
         version: 1,
@@ -132,7 +132,15 @@ export function launchTasks(ecs: EcsContext, req: LaunchRequest): { tasks: Store
         tags: req.tags ?? [],
         ephemeralStorage: launchType === 'FARGATE' ? { sizeInGiB: 20 } : undefined,
       };
-      ecs.model.putTask({ task, containers, networkMode, runtimeIds: {}, serviceArn: req.serviceArn, deploymentId: req.deploymentId, taskSetArn: req.taskSetArn });
+      ecs.model.putTask({
+        task,
+        containers,
+        networkMode,
+        runtimeIds: {},
+        serviceArn: req.serviceArn,
+        deploymentId: req.deploymentId,
+        taskSetArn: req.taskSetArn,
+      });
       tasks.push(task);
     }
   });
@@ -156,16 +164,19 @@ export function requestStop(ecs: EcsContext, taskArn: string, stopCode: TaskStop
 /** The cluster's container instances with what their unstopped tasks use. */
 export function candidatesIn(ecs: EcsContext, clusterArn: string): Candidate[] {
   const offered = offeredCapacity(ecs);
-  return ecs.model.instances.find({ cluster: clusterArn }).filter((r) => r.instance.status === 'ACTIVE').map((r) => {
-    const arn = r.instance.containerInstanceArn;
-    const tasks = ecs.model.tasks.find({ instance: arn }).filter((t) => t.task.lastStatus !== 'STOPPED');
-    const usage = usageOf(tasks);
-    return {
-      arn,
-      offered,
-      used: usage,
-      attributes: Object.fromEntries((r.instance.attributes ?? []).map((a) => [a.name, a.value ?? ''])),
-      groups: tasks.map((t) => t.task.group ?? ''),
-    };
-  });
+  return ecs.model.instances
+    .find({ cluster: clusterArn })
+    .filter((r) => r.instance.status === 'ACTIVE')
+    .map((r) => {
+      const arn = r.instance.containerInstanceArn;
+      const tasks = ecs.model.tasks.find({ instance: arn }).filter((t) => t.task.lastStatus !== 'STOPPED');
+      const usage = usageOf(tasks);
+      return {
+        arn,
+        offered,
+        used: usage,
+        attributes: Object.fromEntries((r.instance.attributes ?? []).map((a) => [a.name, a.value ?? ''])),
+        groups: tasks.map((t) => t.task.group ?? ''),
+      };
+    });
 }

@@ -16,7 +16,14 @@ import { ensureTestImages, TEST_IMAGE } from '../../../test/support/images.ts';
 import { rmSync } from 'node:fs';
 import { stopHaproxy } from '../../../test/support/elb.ts';
 import {
-  docker, freePort, removeSlipwayContainers, startSlipwayProcess, startTestSlipway, tempDataDir, type SlipwayProcess, type TestSlipway,
+  docker,
+  freePort,
+  removeSlipwayContainers,
+  startSlipwayProcess,
+  startTestSlipway,
+  tempDataDir,
+  type SlipwayProcess,
+  type TestSlipway,
 } from '../../../test/support/slipway.ts';
 import { ecsHandlers } from './api.ts';
 import type { EcsContext } from './context.ts';
@@ -114,12 +121,33 @@ export function slipwayProcessesForTests(family: string): { start(): Promise<Sli
 }
 
 /** An HTTP target group with quick health checks and a 20 s (nominal) deregistration delay. */
-export async function quickTargetGroup(elb: E.ElasticLoadBalancingV2Client, name: string, type: 'ip' | 'instance', port: number): Promise<string> {
-  const arn = (await elb.send(new E.CreateTargetGroupCommand({
-    Name: name, Protocol: 'HTTP', Port: port, VpcId: 'vpc-1', TargetType: type, HealthCheckIntervalSeconds: 5, HealthCheckTimeoutSeconds: 2, HealthyThresholdCount: 2,
-  }))).TargetGroups?.[0]?.TargetGroupArn;
+export async function quickTargetGroup(
+  elb: E.ElasticLoadBalancingV2Client,
+  name: string,
+  type: 'ip' | 'instance',
+  port: number,
+): Promise<string> {
+  const arn = (
+    await elb.send(
+      new E.CreateTargetGroupCommand({
+        Name: name,
+        Protocol: 'HTTP',
+        Port: port,
+        VpcId: 'vpc-1',
+        TargetType: type,
+        HealthCheckIntervalSeconds: 5,
+        HealthCheckTimeoutSeconds: 2,
+        HealthyThresholdCount: 2,
+      }),
+    )
+  ).TargetGroups?.[0]?.TargetGroupArn;
   if (!arn) throw new Error(`target group ${name} was not created`);
-  await elb.send(new E.ModifyTargetGroupAttributesCommand({ TargetGroupArn: arn, Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '20' }] }));
+  await elb.send(
+    new E.ModifyTargetGroupAttributesCommand({
+      TargetGroupArn: arn,
+      Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '20' }],
+    }),
+  );
   return arn;
 }
 
@@ -132,13 +160,36 @@ export async function blueGreenGroups(elb: E.ElasticLoadBalancingV2Client, name:
   const lbArn = lb.LoadBalancerArn;
   /** A listener on `port` answering 404 but for one rule forwarding everything to blue 100 / green 0; its ARN. */
   const rule = async (port: number): Promise<string> => {
-    const listener = (await elb.send(new E.CreateListenerCommand({
-      LoadBalancerArn: lbArn, Protocol: 'HTTP', Port: port, DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404' } }],
-    }))).Listeners?.[0];
-    const ruleArn = (await elb.send(new E.CreateRuleCommand({
-      ListenerArn: listener?.ListenerArn, Priority: 10, Conditions: [{ Field: 'path-pattern', Values: ['/*'] }],
-      Actions: [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: blue, Weight: 100 }, { TargetGroupArn: green, Weight: 0 }] } }],
-    }))).Rules?.[0]?.RuleArn;
+    const listener = (
+      await elb.send(
+        new E.CreateListenerCommand({
+          LoadBalancerArn: lbArn,
+          Protocol: 'HTTP',
+          Port: port,
+          DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404' } }],
+        }),
+      )
+    ).Listeners?.[0];
+    const ruleArn = (
+      await elb.send(
+        new E.CreateRuleCommand({
+          ListenerArn: listener?.ListenerArn,
+          Priority: 10,
+          Conditions: [{ Field: 'path-pattern', Values: ['/*'] }],
+          Actions: [
+            {
+              Type: 'forward',
+              ForwardConfig: {
+                TargetGroups: [
+                  { TargetGroupArn: blue, Weight: 100 },
+                  { TargetGroupArn: green, Weight: 0 },
+                ],
+              },
+            },
+          ],
+        }),
+      )
+    ).Rules?.[0]?.RuleArn;
     if (!ruleArn) throw new Error(`the rule on port ${port} was not created`);
     return ruleArn;
   };
@@ -147,13 +198,20 @@ export async function blueGreenGroups(elb: E.ElasticLoadBalancingV2Client, name:
 
 /** Registers a revision of `family` whose one container, `web`, answers `version` on port 8080 (a dynamic host port); its ARN. */
 export async function registerVersion(ecs: ECSClient, family: string, version: string): Promise<string> {
-  const out = await ecs.send(new RegisterTaskDefinitionCommand({
-    family,
-    containerDefinitions: [{
-      name: 'web', image: TEST_IMAGE, memory: 16, portMappings: [{ containerPort: 8080, hostPort: 0 }],
-      command: ['sh', '-c', `echo ${version} > /www/index.html && exec httpd -f -p 8080 -h /www`],
-    }],
-  }));
+  const out = await ecs.send(
+    new RegisterTaskDefinitionCommand({
+      family,
+      containerDefinitions: [
+        {
+          name: 'web',
+          image: TEST_IMAGE,
+          memory: 16,
+          portMappings: [{ containerPort: 8080, hostPort: 0 }],
+          command: ['sh', '-c', `echo ${version} > /www/index.html && exec httpd -f -p 8080 -h /www`],
+        },
+      ],
+    }),
+  );
   const arn = out.taskDefinition?.taskDefinitionArn;
   if (!arn) throw new Error(`${family} was not registered`);
   return arn;
