@@ -20,7 +20,7 @@ import {
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs';
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { nextStep, PREDEFINED_ECS_CONFIGS } from '../src/services/codedeploy/routing.ts';
 import { get } from '../test/support/elb.ts';
 import { ensureTestImages, TEST_IMAGE } from '../test/support/images.ts';
@@ -188,7 +188,7 @@ Resources:
   }
   return formatTable(
     `CodeDeploy ECS blue/green at SLIPWAY_TIME_SCALE=${o.scale} (a minute lasts ${(60 / o.scale).toFixed(1)} s), termination wait 0, one task per set; ` +
-      `load average ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after (2 CPUs shared)\n` +
+      `load average ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after (${cpus().length} CPUs shared)\n` +
       'steps: weight changes seen in the production listener rules / prescribed; overhead = wall − prescribed (install included); ' +
       'rules late: longest delay of a step in the rules behind the schedule from the first step\n' +
       `→served: from the rules showing a step (polled every ${RULES_POLL_MS} ms) to HAProxy serving its share, by a client asking every ~${SAMPLE_GAP_MS} ms: ` +
