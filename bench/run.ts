@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --quick] [-- --only steady|api|ecr|elb|codebuild|s3]`: the ECS, ECR, load balancer, CodeBuild and S3 benchmarks, printed as tables.
+ * `npm run bench [-- --quick] [-- --only steady|api|ecr|elb|codebuild|s3|codedeploy]`: the ECS, ECR, load balancer, CodeBuild, S3 and CodeDeploy benchmarks, printed as tables.
  * Not a test: nothing asserts on time (machines are shared and noisy). Everything it starts —
  * Slipway and moto_server processes, containers, temporary data directories — is removed at the
  * end, on failure and on Ctrl-C.
  */
 import { cpus } from 'node:os';
 import { benchCodebuild } from './codebuild.ts';
+import { benchCodeDeploy } from './codedeploy.ts';
 import { benchEcr } from './ecr.ts';
 import { benchElb } from './elb.ts';
 import { benchApi } from './ecs-api.ts';
@@ -24,8 +25,17 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
-if (only && only !== 'steady' && only !== 'api' && only !== 'ecr' && only !== 'elb' && only !== 'codebuild' && only !== 's3') {
-  console.error(`bench: --only takes 'steady', 'api', 'ecr', 'elb', 'codebuild' or 's3' (got '${only}')`);
+if (
+  only &&
+  only !== 'steady' &&
+  only !== 'api' &&
+  only !== 'ecr' &&
+  only !== 'elb' &&
+  only !== 'codebuild' &&
+  only !== 's3' &&
+  only !== 'codedeploy'
+) {
+  console.error(`bench: --only takes 'steady', 'api', 'ecr', 'elb', 'codebuild', 's3' or 'codedeploy' (got '${only}')`);
   process.exit(2);
 }
 
@@ -116,6 +126,14 @@ try {
     } catch (err) {
       failed = true;
       tables.push(`S3 beside the registry, cp and moto_server: failed: ${(err as Error).stack ?? err}`);
+    }
+  }
+  if (!only || only === 'codedeploy') {
+    try {
+      tables.push(await benchCodeDeploy({ scale: 60, log }));
+    } catch (err) {
+      failed = true;
+      tables.push(`CodeDeploy blue/green: failed: ${(err as Error).stack ?? err}`);
     }
   }
 } finally {
