@@ -138,6 +138,18 @@ describe('codedeploy deployer', () => {
     );
   });
 
+  it('a deployment right after the last leaves its original set, still draining, to finish', async () => {
+    const s = await setup();
+    const first = await s.deploy();
+    s.run(first);
+    await s.settled(first);
+    s.world.drainingSet('web', s.blue);
+    const second = await s.deploy();
+    s.run(second);
+    await s.settled(second);
+    assert.equal((await s.get(second)).status, 'Succeeded');
+  });
+
   it('canary: 10% at once, the rest after the canary interval', async () => {
     const s = await setup({ config: 'CodeDeployDefault.ECSCanary10Percent5Minutes' });
     const id = await s.deploy();

@@ -194,9 +194,10 @@ export function install(cd: CodeDeployContext, d: DeploymentRecord, event: Lifec
   let sets = taskSets(cd, d);
   let set = sets.find((s) => s.externalId === d.id);
   if (!set) {
-    // Sets an earlier deployment left (it ended without a rollback) make way for this one.
+    // Sets an earlier deployment left (it ended without a rollback) make way for this one; one
+    // already DRAINING (the last deployment's original, still being removed) is on its way out.
     for (const s of sets)
-      if (s.status !== 'PRIMARY' && s.id !== d.progress.blueTaskSet) cd.ecs.deleteTaskSet(d.scope, cluster, service, s.id);
+      if (s.status === 'ACTIVE' && s.id !== d.progress.blueTaskSet) cd.ecs.deleteTaskSet(d.scope, cluster, service, s.id);
     const view = cd.ecs.describeService(d.scope, cluster, service);
     set = cd.ecs.createTaskSet(d.scope, {
       cluster,

@@ -64,6 +64,13 @@ export class World {
     return view;
   }
 
+  /** A set still being removed, as ECS shows one for a while after DeleteTaskSet. */
+  drainingSet(service: string, targetGroupArn: string): void {
+    this.setsOf(service).push(
+      this.taskSet(service, 'arn:aws:ecs:us-east-1:000000000000:task-definition/web:0', targetGroupArn, 'DRAINING', 0),
+    );
+  }
+
   private taskSet(
     service: string,
     taskDefinition: string,
@@ -131,6 +138,8 @@ export class World {
     deleteTaskSet: (_s, _cluster, service, id) => {
       const sets = this.setsOf(service);
       const index = sets.findIndex((s) => s.id === id);
+      // As ECS: a set already being deleted cannot be deleted again.
+      if (sets[index]?.status === 'DRAINING') throw new Error('InvalidParameterException: The task set is being deleted.');
       if (index >= 0) sets.splice(index, 1);
     },
   };
