@@ -34,7 +34,7 @@ export function registerRooms(ctx: AppContext): Room[] {
     logs: logsRoom.facade,
     secrets: secretsRoom.facade,
   });
-  const codedeployRoom = codedeploy.register(ctx, { ecs: ecsRoom.facade, elb: elbRoom.facade });
+  const codedeployRoom = codedeploy.register(ctx, { ecs: ecsRoom.facade, elb: elbRoom.facade, s3: s3Room.facade });
   // ECS stops first: the changes it makes while stopping (target deregistrations) reach the rooms that carry them out.
   return [ecsRoom, ecrRoom, elbRoom, codebuildRoom, codedeployRoom, codecommitRoom, logsRoom, s3Room, secretsRoom, ssmRoom];
 }

@@ -26,7 +26,7 @@ export function deploymentHandlers(cd: CodeDeployContext): Handlers<CodedeployOp
   const m = cd.model;
   const inScope = (scope: Scope) => (d: DeploymentRecord) => scopeKey(d.scope) === scopeKey(scope);
   return {
-    CreateDeployment(input, ctx) {
+    async CreateDeployment(input, ctx) {
       const scope = scopeOf(ctx);
       const app = requireApplication(cd, scope, input.applicationName);
       const group = requireGroup(cd, scope, app.name, input.deploymentGroupName);
@@ -35,7 +35,7 @@ export function deploymentHandlers(cd: CodeDeployContext): Handlers<CodedeployOp
           `Slipway deploys ECS applications only; ${app.name} is a ${app.computePlatform} application`,
         );
       if ((input.description ?? '').length > MAX_DESCRIPTION) throw codedeployError.descriptionTooLong();
-      const appSpec = appSpecOf(input.revision);
+      const appSpec = await appSpecOf(input.revision, cd.s3);
       const config = requireConfig(cd, scope, input.deploymentConfigName ?? group.deploymentConfigName);
       if (!config.trafficRoutingConfig)
         throw codedeployError.invalidComputePlatform(`Deployment config ${config.name} is not for the ECS compute platform`);

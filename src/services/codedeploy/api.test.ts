@@ -186,6 +186,22 @@ describe('codedeploy api', () => {
     });
   });
 
+  it('CreateDeployment reads an S3 revision: the AppSpec file in the bucket, its eTag checked', async () => {
+    const { call, group, world: w } = await world();
+    await call('CreateDeploymentGroup', group());
+    w.objects.set('revisions/appspec.json', JSON_APPSPEC);
+    const create = (s3Location: object) =>
+      call('CreateDeployment', { applicationName: 'app', deploymentGroupName: 'dg', revision: { revisionType: 'S3', s3Location } });
+    await assert.rejects(create({ bucket: 'revisions', key: 'appspec.json', bundleType: 'JSON', eTag: 'other' }), {
+      code: 'InvalidRevisionException',
+      message: /eTag/,
+    });
+    assert.deepEqual((await call('ListDeployments', {})).deployments, []);
+    const { deploymentId } = await create({ bucket: 'revisions', key: 'appspec.json', bundleType: 'JSON' });
+    const info = (await call('GetDeployment', { deploymentId: deploymentId! })).deploymentInfo!;
+    assert.equal(info.revision?.revisionType, 'S3');
+  });
+
   it('a Server application refuses ECS parts', async () => {
     const { call, group } = await world();
     await call('CreateApplication', { applicationName: 'srv' });
@@ -221,8 +237,12 @@ describe('codedeploy api', () => {
       },
     );
     await assert.rejects(create({ revisionType: 'S3', s3Location: { bucket: 'b', key: 'k', bundleType: 'YAML' } }), {
+      code: 'RevisionDoesNotExistException',
+      message: /s3:\/\/b\/k/,
+    });
+    await assert.rejects(create({ revisionType: 'S3', s3Location: { bucket: 'b', key: 'k', bundleType: 'zip' } }), {
       code: 'InvalidRevisionException',
-      message: /S3/,
+      message: /YAML or JSON/,
     });
     await assert.rejects(call('CreateDeployment', { applicationName: 'app' }), { code: 'DeploymentGroupNameRequiredException' });
     assert.deepEqual((await call('ListDeployments', {})).deployments, []);

@@ -6,6 +6,7 @@
  */
 import type { EcsTaskSetsFacade } from '../ecs/facade-types.ts';
 import type { ElbTrafficFacade } from '../elb/traffic-types.ts';
+import type { S3Facade } from '../s3/index.ts';
 import type { AppContext } from '../types.ts';
 import type { CodeDeployModel, DeploymentRecord } from './model.ts';
 
@@ -16,6 +17,8 @@ export interface CodeDeployContext extends AppContext {
   model: CodeDeployModel;
   ecs: EcsTaskSetsFacade;
   elb: ElbTrafficFacade;
+  /** Where S3 revisions (AppSpec files) are read from. */
+  s3: S3Facade;
   /** Asks the deployer to look at a deployment now. */
   wake(deploymentId: string): void;
 }

@@ -42,6 +42,7 @@ export const codedeployError = {
   alarmsLimit: () => e('AlarmsLimitExceededException', 'The maximum number of alarms for a deployment group (10) was exceeded'),
   revisionRequired: () => e('RevisionRequiredException', 'Revision is missing'),
   invalidRevision: (message: string) => e('InvalidRevisionException', message),
+  revisionDoesNotExist: (what: string) => e('RevisionDoesNotExistException', `The revision does not exist: ${what}`),
   descriptionTooLong: () => e('DescriptionTooLongException', 'The description is too long: at most 512 characters'),
   deploymentLimit: (group: string, active: string) =>
     e('DeploymentLimitExceededException', `The Deployment Group '${group}' already has an active Deployment '${active}'`),

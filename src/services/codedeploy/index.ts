@@ -7,6 +7,7 @@
 import { loadModel } from '../../protocol/model.ts';
 import type { EcsTaskSetsFacade } from '../ecs/facade-types.ts';
 import type { ElbTrafficFacade } from '../elb/traffic-types.ts';
+import type { S3Facade } from '../s3/index.ts';
 import type { AppContext, Room } from '../types.ts';
 import { codedeployHandlers } from './api.ts';
 import type { CodeDeployContext } from './context.ts';
@@ -15,12 +16,13 @@ import { CodeDeployModel } from './model.ts';
 
 export { DEPLOYMENT_STATUS } from './context.ts';
 
-export function register(app: AppContext, deps: { ecs: EcsTaskSetsFacade; elb: ElbTrafficFacade }): Room {
+export function register(app: AppContext, deps: { ecs: EcsTaskSetsFacade; elb: ElbTrafficFacade; s3: S3Facade }): Room {
   const cd: CodeDeployContext = {
     ...app,
     model: new CodeDeployModel(app.store),
     ecs: deps.ecs,
     elb: deps.elb,
+    s3: deps.s3,
     wake: (id) => deployer.enqueue(id),
   };
   const deployer = deployerController(cd);

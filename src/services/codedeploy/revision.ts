@@ -1,14 +1,54 @@
 /**
  * @module services/codedeploy/revision
  * The revision a deployment takes: an AppSpec given inline (AppSpecContent, or the older String
- * type), checked against its sha256 when one is given. S3 and GitHub revisions need stores Slipway
- * does not have yet and are refused, saying so.
+ * type), checked against its sha256 when one is given, or an AppSpec file in an S3 bucket (an ECS
+ * deployment's S3 revision is the AppSpec itself, bundleType YAML or JSON), at the version and
+ * eTag given. GitHub revisions are refused, saying so.
  */
+import type { S3Facade } from '../s3/index.ts';
+import { S3ObjectError } from '../s3/facade.ts';
 import { checkSha256, parseAppSpec, type AppSpec } from './appspec.ts';
 import { codedeployError } from './errors.ts';
-import type { RevisionLocation } from './shapes.ts';
+import type { RevisionLocation, S3Location } from './shapes.ts';
 
-export function appSpecOf(revision: RevisionLocation | undefined): AppSpec {
+/** An AppSpec file is small; anything larger is not one. */
+const MAX_APPSPEC_BYTES = 1024 * 1024;
+
+export async function appSpecOf(revision: RevisionLocation | undefined, s3: S3Facade): Promise<AppSpec> {
+  if (revision?.revisionType === 'S3') return parseAppSpec(await appSpecFromS3(revision.s3Location, s3));
+  return inlineAppSpec(revision);
+}
+
+async function appSpecFromS3(location: S3Location | undefined, s3: S3Facade): Promise<string> {
+  if (!location?.bucket || !location.key) throw codedeployError.invalidRevision('revision.s3Location needs a bucket and a key');
+  const { bucket, key, version, eTag, bundleType } = location;
+  if (bundleType && bundleType !== 'YAML' && bundleType !== 'JSON') {
+    throw codedeployError.invalidRevision(
+      `An ECS deployment's S3 revision is the AppSpec file itself: bundleType YAML or JSON, not ${bundleType}`,
+    );
+  }
+  let object: ReturnType<S3Facade['getObject']>;
+  try {
+    object = s3.getObject(bucket, key, version);
+  } catch (err) {
+    if (err instanceof S3ObjectError)
+      throw codedeployError.revisionDoesNotExist(`s3://${bucket}/${key}${version ? ` (version ${version})` : ''}: ${err.message}`);
+    throw err;
+  }
+  if (eTag && eTag.replace(/"/g, '') !== object.etag.replace(/"/g, '')) {
+    object.body.destroy();
+    throw codedeployError.invalidRevision(`s3://${bucket}/${key} has eTag ${object.etag}, not ${eTag}`);
+  }
+  if (object.size > MAX_APPSPEC_BYTES) {
+    object.body.destroy();
+    throw codedeployError.invalidRevision(`s3://${bucket}/${key} is ${object.size} bytes: too large for an AppSpec file`);
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of object.body) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function inlineAppSpec(revision: RevisionLocation | undefined): AppSpec {
   if (!revision) throw codedeployError.revisionRequired();
   switch (revision.revisionType) {
     case 'AppSpecContent':
@@ -20,7 +60,6 @@ export function appSpecOf(revision: RevisionLocation | undefined): AppSpec {
       checkSha256(inline.content, inline.sha256);
       return parseAppSpec(inline.content);
     }
-    case 'S3':
     case 'GitHub':
       throw codedeployError.invalidRevision(
         `revisionType ${revision.revisionType} is not available in Slipway yet: give the AppSpec inline (revisionType AppSpecContent)`,

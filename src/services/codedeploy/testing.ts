@@ -5,6 +5,7 @@
  * weights), for unit tests of the handlers and the deployer. A task set is healthy when the world
  * says its task definition is; its targets count as healthy in its target group then.
  */
+import { Readable } from 'node:stream';
 import { createManualClock, type ManualClock } from '../../core/clock.ts';
 import { loadConfig } from '../../core/config.ts';
 import { EventBus } from '../../core/events.ts';
@@ -14,6 +15,8 @@ import type { ContainerRuntime } from '../../runtime/types.ts';
 import { Store } from '../../store/index.ts';
 import type { EcsTaskSetsFacade, ServiceView, TaskSetView } from '../ecs/facade-types.ts';
 import type { ElbTrafficFacade, ForwardWeight } from '../elb/traffic-types.ts';
+import { S3ObjectError } from '../s3/facade.ts';
+import type { S3Facade } from '../s3/index.ts';
 import { codedeployHandlers } from './api.ts';
 import type { CodeDeployContext } from './context.ts';
 import { reconcileDeployment } from './deployer.ts';
@@ -144,6 +147,25 @@ export class World {
     },
   };
 
+  /** AppSpec files in buckets, by `bucket/key`. */
+  readonly objects = new Map<string, string>();
+
+  readonly s3: S3Facade = {
+    headObject: () => {
+      throw new Error('not used');
+    },
+    getObject: (bucket, key) => {
+      const text = this.objects.get(`${bucket}/${key}`);
+      if (text === undefined) throw new S3ObjectError('NoSuchKey', 'The specified key does not exist.');
+      const body = Buffer.from(text);
+      return { bucket, key, versionId: 'null', etag: '"e"', size: body.length, lastModified: 0, metadata: {}, body: Readable.from([body]) };
+    },
+    putObject: () => {
+      throw new Error('not used');
+    },
+    bucketExists: (bucket) => [...this.objects.keys()].some((k) => k.startsWith(`${bucket}/`)),
+  };
+
   readonly elb: ElbTrafficFacade = {
     targetGroupArn: (_s, name) => this.groups.get(name),
     exists: (arn) => this.listeners.has(arn),
@@ -184,6 +206,7 @@ export function memoryCodeDeploy(opts: { store?: Store; world?: World; clock?: M
     model: new CodeDeployModel(store),
     ecs: world.ecs,
     elb: world.elb,
+    s3: world.s3,
     wake: (id) => void woken.push(id),
   };
   const h = codedeployHandlers(cd) as Record<string, (input: unknown, c: RequestContext) => unknown>;
