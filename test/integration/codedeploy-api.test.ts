@@ -29,7 +29,8 @@ describe('codedeploy api', () => {
       maxAttempts: 1,
     });
     elb = elbClient(s.endpoint);
-    const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: 'cd-api', Subnets: ['subnet-aaaaaaaa', 'subnet-bbbbbbbb'] }))).LoadBalancers![0];
+    const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: 'cd-api', Subnets: ['subnet-aaaaaaaa', 'subnet-bbbbbbbb'] })))
+      .LoadBalancers![0];
     const tg = async (name: string) =>
       (
         await elb.send(
