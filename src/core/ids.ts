@@ -154,12 +154,12 @@ export const s3Arn = {
 
 /** An S3 version id: 32 URL-safe characters, as S3's own. */
 export function s3VersionId(): string {
-  return randomBytes(24).toString('base64url');
+  return urlSafeId(24);
 }
 
 /** An S3 multipart upload id: long and URL-safe, as S3's own. */
 export function s3UploadId(): string {
-  return randomBytes(48).toString('base64url');
+  return urlSafeId(48);
 }
 
 const UPPER_ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -180,7 +180,17 @@ export const codedeployArn = {
 
 /** The opaque id of one run of a CodeDeploy lifecycle hook (what its function reports back with). */
 export function codedeployHookExecutionId(): string {
-  return randomBytes(36).toString('base64url');
+  return urlSafeId(36);
+}
+
+const LETTERS_AND_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * `bytes` random bytes in base64url, starting with a letter or digit: an id that begins with `-`
+ * would be read as an option by the command lines users paste it into (`--version-id -x…`).
+ */
+function urlSafeId(bytes: number): string {
+  return LETTERS_AND_DIGITS[randomInt(LETTERS_AND_DIGITS.length)] + randomBytes(bytes).toString('base64url').slice(1);
 }
 
 /** A UUID-shaped id that is always the same for `seed` (for records AWS predefines, whose ids never change). */
