@@ -114,13 +114,15 @@ export async function spread(url: string, amount: number | { ms: number }, heade
   return counts;
 }
 
-/** Steady load: `concurrency` clients requesting until stopped (keep-alive, or a new connection each time); counts every failure. */
-export function steadyLoad(url: string, concurrency = 8, keepAlive = true) {
+/** Steady load: `concurrency` clients requesting until stopped, or `maxMs` (keep-alive, or a new connection each time); counts every failure. */
+export function steadyLoad(url: string, concurrency = 8, keepAlive = true, maxMs = 5 * 60_000) {
   const agent = new Agent({ keepAlive, maxSockets: concurrency });
   const stats = { ok: 0, failed: 0, failures: [] as string[], bodies: new Map<string, number>() };
   let running = true;
+  // Bounded in time: a test that fails before stop() must not leave a load running for ever.
+  const until = Date.now() + maxMs;
   const workers = Array.from({ length: concurrency }, async () => {
-    while (running) {
+    while (running && Date.now() < until) {
       try {
         const r = await get(url, { agent });
         if (r.status === 200) {
