@@ -7,7 +7,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BlueGreenDeploymentConfiguration, AutoRollbackConfiguration } from './shapes.ts';
-import { SETTLE_MS } from './steps.ts';
 import { memoryCodeDeploy } from './testing.ts';
 
 const MINUTE = 60_000;
@@ -77,12 +76,7 @@ async function setup(opts: Setup = {}) {
     (await call('GetDeploymentTarget', { deploymentId: id, targetId: 'c:web' })).deploymentTarget!.ecsTarget!;
   const sets = () => world.ecs.listTaskSets({ region: 'us-east-1', account: '000000000000' }, 'c', 'web');
   const greenWeight = () => world.weight(prod, green);
-  /** A run once the last weight change has had its time to reach the data plane. */
-  const settled = async (id: string) => {
-    await room.clock.advance(SETTLE_MS);
-    return room.run(id);
-  };
-  return { ...room, blue, green, prod, test, deploy, get, target, sets, greenWeight, settled };
+  return { ...room, blue, green, prod, test, deploy, get, target, sets, greenWeight };
 }
 
 describe('codedeploy deployer', () => {
@@ -96,9 +90,6 @@ describe('codedeploy deployer', () => {
     const id = await s.deploy();
     s.run(id);
     assert.equal(s.greenWeight(), 100);
-    assert.equal((await s.get(id)).status, 'InProgress');
-    assert.equal(s.sets().length, 2, 'blue stays until the weights have reached the data plane');
-    await s.settled(id);
     assert.equal((await s.get(id)).status, 'Succeeded');
     assert.equal(s.world.weight(s.prod, s.blue), 0, 'the listener keeps a weighted forward, blue at 0');
     const sets = s.sets();
@@ -125,10 +116,8 @@ describe('codedeploy deployer', () => {
     const s = await setup();
     const first = await s.deploy();
     s.run(first);
-    await s.settled(first);
     const second = await s.deploy();
     s.run(second);
-    await s.settled(second);
     assert.equal((await s.get(second)).status, 'Succeeded');
     assert.equal(s.world.weight(s.prod, s.blue), 100);
     assert.equal(s.greenWeight(), 0);
@@ -142,11 +131,9 @@ describe('codedeploy deployer', () => {
     const s = await setup();
     const first = await s.deploy();
     s.run(first);
-    await s.settled(first);
     s.world.drainingSet('web', s.blue);
     const second = await s.deploy();
     s.run(second);
-    await s.settled(second);
     assert.equal((await s.get(second)).status, 'Succeeded');
   });
 
@@ -162,7 +149,6 @@ describe('codedeploy deployer', () => {
     await s.clock.advance(MINUTE);
     s.run(id);
     assert.equal(s.greenWeight(), 100);
-    await s.settled(id);
     assert.equal((await s.get(id)).status, 'Succeeded');
   });
 
@@ -178,7 +164,6 @@ describe('codedeploy deployer', () => {
       seen.push(s.greenWeight());
     }
     assert.deepEqual(seen, [10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
-    await s.settled(id);
     assert.equal((await s.get(id)).status, 'Succeeded');
   });
 
@@ -225,7 +210,6 @@ describe('codedeploy deployer', () => {
       code: 'DeploymentIsNotInReadyStateException',
     });
     s.run(id);
-    await s.settled(id);
     assert.equal((await s.get(id)).status, 'Succeeded');
     assert.equal(s.greenWeight(), 100);
     assert.deepEqual(
@@ -259,8 +243,6 @@ describe('codedeploy deployer', () => {
     const rollback = d.rollbackInfo!.rollbackDeploymentId!;
     assert.equal((await s.get(rollback)).creator, 'codeDeployRollback');
     s.run(rollback);
-    assert.equal(s.sets().length, 2, 'green stays until the weights have reached the data plane');
-    await s.settled(rollback);
     assert.equal((await s.get(rollback)).status, 'Succeeded');
     assert.equal((await s.get(rollback)).rollbackInfo?.rollbackTriggeringDeploymentId, id);
     assert.equal(s.world.weight(s.test!, s.blue), 100, 'test traffic back on blue');
@@ -296,7 +278,7 @@ describe('codedeploy deployer', () => {
     const id = await s.deploy();
     s.run(id);
     await s.call('ContinueDeployment', { deploymentId: id, deploymentWaitType: 'TERMINATION_WAIT' });
-    await s.settled(id);
+    s.run(id);
     assert.equal((await s.get(id)).status, 'Succeeded');
     assert.equal(s.sets().length, 1);
   });
@@ -319,7 +301,6 @@ describe('codedeploy deployer', () => {
       { code: 'LifecycleEventAlreadyCompletedException' },
     );
     s.run(id);
-    await s.settled(id);
     assert.equal((await s.get(id)).status, 'Succeeded');
     assert.equal(s.greenWeight(), 100);
   });
@@ -344,7 +325,6 @@ describe('codedeploy deployer', () => {
     assert.equal(failedEvent.status, 'Failed');
     assert.equal(failedEvent.diagnostics?.errorCode, 'ScriptFailed');
     s.run(d.rollbackInfo!.rollbackDeploymentId!);
-    await s.settled(d.rollbackInfo!.rollbackDeploymentId!);
     assert.equal(s.greenWeight(), 0);
     assert.equal(s.world.weight(s.prod, s.blue), 100);
     assert.deepEqual(
@@ -379,7 +359,6 @@ describe('codedeploy deployer', () => {
     assert.equal(d.errorInformation?.code, 'MANUAL_STOP');
     await assert.rejects(s.call('StopDeployment', { deploymentId: id }), { code: 'DeploymentAlreadyCompletedException' });
     s.run(d.rollbackInfo!.rollbackDeploymentId!);
-    await s.settled(d.rollbackInfo!.rollbackDeploymentId!);
     assert.equal(s.greenWeight(), 0);
     assert.equal(s.sets().length, 1);
   });

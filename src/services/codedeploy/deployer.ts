@@ -14,19 +14,7 @@ import { scopeKey } from '../../core/scope.ts';
 import { announce, type CodeDeployContext } from './context.ts';
 import { finished, type DeploymentRecord, type LifecycleEventRecord } from './model.ts';
 import { failDeployment, rollBack } from './rollback.ts';
-import {
-  allowTestTraffic,
-  allowTraffic,
-  DONE,
-  eventOf,
-  hookStep,
-  install,
-  record,
-  remaining,
-  settling,
-  taskSets,
-  type StepResult,
-} from './steps.ts';
+import { allowTestTraffic, allowTraffic, DONE, eventOf, hookStep, install, record, remaining, taskSets, type StepResult } from './steps.ts';
 
 const MINUTE_MS = 60_000;
 /** Real ms between full resyncs of the active deployments. */
@@ -90,8 +78,6 @@ function terminate(cd: CodeDeployContext, d: DeploymentRecord): ReconcileResult 
     if (!d.progress.terminationContinued && !cd.clock.elapsed(d.progress.terminationSince!, wait)) {
       return { requeueAfterMs: remaining(cd, d.progress.terminationSince!, wait) };
     }
-    const settle = settling(cd, d);
-    if (settle !== undefined) return { requeueAfterMs: settle };
     const blue = taskSets(cd, d).find((s) => s.id === d.progress.blueTaskSet);
     if (blue) cd.ecs.deleteTaskSet(d.scope, d.service.clusterName, d.service.serviceName, blue.id);
   }

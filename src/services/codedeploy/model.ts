@@ -104,6 +104,7 @@ export interface Progress {
   green?: TargetGroupRef;
   /** The production listeners' weight on green (blue has the rest). */
   greenPercent: number;
+  /** When production traffic last moved (the next step waits from then). */
   shiftedAt?: number;
   /** The test listeners route to green. */
   testOnGreen?: boolean;

@@ -10,7 +10,7 @@ import { codedeployDeploymentId } from '../../core/ids.ts';
 import type { ReconcileResult } from '../../core/reconcile.ts';
 import { announce, type CodeDeployContext } from './context.ts';
 import type { DeploymentRecord } from './model.ts';
-import { applyWeights, eventOf, record, settling, taskSets, type Failure } from './steps.ts';
+import { applyWeights, eventOf, record, taskSets, type Failure } from './steps.ts';
 
 /** The one lifecycle event of a rollback: traffic back to the original task set. */
 const ROLLBACK_EVENT = 'AllowTraffic';
@@ -76,13 +76,11 @@ export function rollBack(cd: CodeDeployContext, d: DeploymentRecord): ReconcileR
   if (eventOf(d, ROLLBACK_EVENT).status === 'Pending') {
     d = record(cd, d, (r) => Object.assign(eventOf(r, ROLLBACK_EVENT), { status: 'InProgress', startTime: cd.clock.now() }));
   }
-  if (applyWeights(cd, d)) d = record(cd, d, (r) => (r.progress.shiftedAt = cd.clock.now()));
+  applyWeights(cd, d);
   const { clusterName, serviceName } = d.service;
   const sets = taskSets(cd, d);
   const blue = sets.find((s) => s.id === d.progress.blueTaskSet);
   if (blue && blue.status !== 'PRIMARY') cd.ecs.setPrimaryTaskSet(d.scope, clusterName, serviceName, blue.id);
-  const settle = settling(cd, d);
-  if (settle !== undefined) return { requeueAfterMs: settle };
   const triggering = d.rollbackInfo?.rollbackTriggeringDeploymentId;
   for (const s of sets) {
     if (s.id !== d.progress.blueTaskSet && (s.id === d.progress.greenTaskSet || s.externalId === triggering))

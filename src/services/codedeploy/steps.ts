@@ -21,12 +21,6 @@ export const HOOK_TIMEOUT_MS = 60 * 60_000;
 /** How long the replacement task set may take to become healthy, nominal ms. */
 export const INSTALL_TIMEOUT_MS = 60 * 60_000;
 const MINUTE_MS = 60_000;
-/**
- * Real ms a weight change is given to reach the data plane before the task set it took traffic
- * from is removed: removed at once, its targets could drain while the old weights still send them
- * requests.
- */
-export const SETTLE_MS = 1_000;
 
 export interface Failure {
   code: ErrorCode;
@@ -99,14 +93,6 @@ export function applyWeights(cd: CodeDeployContext, d: DeploymentRecord): boolea
 
 export function taskSets(cd: CodeDeployContext, d: DeploymentRecord): TaskSetView[] {
   return cd.ecs.listTaskSets(d.scope, d.service.clusterName, d.service.serviceName);
-}
-
-/** Real ms left before the last weight change has settled (undefined once it has). */
-export function settling(cd: CodeDeployContext, d: DeploymentRecord): number | undefined {
-  const since = d.progress.shiftedAt;
-  if (since === undefined) return undefined;
-  const left = SETTLE_MS - (cd.clock.now() - since);
-  return left > 0 ? left : undefined;
 }
 
 /** A lifecycle hook: its function is asked (by id, in the event's diagnostics) and the event waits for its status. */
@@ -229,7 +215,6 @@ export function install(cd: CodeDeployContext, d: DeploymentRecord, event: Lifec
 /** AllowTestTraffic: the test listeners route to green. */
 export function allowTestTraffic(cd: CodeDeployContext, d: DeploymentRecord): StepResult {
   if (!d.progress.testOnGreen) d = record(cd, d, (r) => (r.progress.testOnGreen = true));
-  // Test traffic leaves blue, which stays; nothing to settle.
   applyWeights(cd, d);
   return DONE;
 }
