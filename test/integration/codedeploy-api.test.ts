@@ -1,13 +1,17 @@
 /**
  * CodeDeploy on the edge, through the AWS SDK v3 and the aws CLI: applications, deployment
- * configs, tags, deployment-group checks against real ELB target groups and listeners.
+ * configs, tags, deployment-group checks against real ELB target groups and listeners, and a
+ * deployment whose AppSpec file is read from Slipway's S3.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as CD from '@aws-sdk/client-codedeploy';
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
+import { CreateServiceCommand, DescribeTaskSetsCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { s3Client } from '../support/s3.ts';
 import { elbClient } from '../support/elb.ts';
-import { awsCli, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
+import { awsCli, startTestSlipway, waitFor, type TestSlipway } from '../support/slipway.ts';
 
 const ROLE = 'arn:aws:iam::000000000000:role/ecsCodeDeployRole';
 const FAST_HEALTH = { HealthCheckIntervalSeconds: 5, HealthCheckTimeoutSeconds: 2, HealthyThresholdCount: 2, UnhealthyThresholdCount: 2 };
@@ -17,7 +21,6 @@ describe('codedeploy api', () => {
   let cd: CD.CodeDeployClient;
   let elb: E.ElasticLoadBalancingV2Client;
   let blueTg: string;
-  let _greenTg: string;
   let listener: string;
 
   before(async () => {
@@ -38,7 +41,7 @@ describe('codedeploy api', () => {
         )
       ).TargetGroups![0].TargetGroupArn!;
     blueTg = await tg('cd-blue');
-    _greenTg = await tg('cd-green');
+    await tg('cd-green');
     listener = (
       await elb.send(
         new E.CreateListenerCommand({
@@ -148,5 +151,104 @@ describe('codedeploy api', () => {
     );
     const groups = await cd.send(new CD.ListDeploymentGroupsCommand({ applicationName: 'shop' }));
     assert.deepEqual(groups.deploymentGroups, [], 'nothing written');
+  });
+  it('an S3 revision: the AppSpec file put with the S3 client, its eTag checked, deployed through the aws CLI', async () => {
+    // No task runs (desired count 0): the AppSpec's task definition only has to reach ECS.
+    const family = async (name: string) =>
+      (
+        await s.ecs.send(
+          new RegisterTaskDefinitionCommand({
+            family: name,
+            containerDefinitions: [{ name: 'web', image: 'busybox', memory: 64, portMappings: [{ containerPort: 80 }] }],
+          }),
+        )
+      ).taskDefinition!.taskDefinitionArn!;
+    const v1 = await family('s3rev-v1');
+    const v2 = await family('s3rev-v2');
+    await s.ecs.send(
+      new CreateServiceCommand({
+        serviceName: 's3rev',
+        taskDefinition: v1,
+        desiredCount: 0,
+        deploymentController: { type: 'CODE_DEPLOY' },
+        loadBalancers: [{ targetGroupArn: blueTg, containerName: 'web', containerPort: 80 }],
+      }),
+    );
+    await awsCli(s.endpoint, ['deploy', 'create-application', '--application-name', 's3rev', '--compute-platform', 'ECS']);
+    await awsCli(s.endpoint, [
+      'deploy',
+      'create-deployment-group',
+      '--application-name',
+      's3rev',
+      '--deployment-group-name',
+      's3rev-dg',
+      '--service-role-arn',
+      ROLE,
+      '--deployment-style',
+      'deploymentType=BLUE_GREEN,deploymentOption=WITH_TRAFFIC_CONTROL',
+      '--ecs-services',
+      'serviceName=s3rev,clusterName=default',
+      '--load-balancer-info',
+      JSON.stringify({
+        targetGroupPairInfoList: [
+          { targetGroups: [{ name: 'cd-blue' }, { name: 'cd-green' }], prodTrafficRoute: { listenerArns: [listener] } },
+        ],
+      }),
+    ]);
+    const s3 = s3Client(s.endpoint);
+    try {
+      await s3.send(new CreateBucketCommand({ Bucket: 'cd-revisions' }));
+      const appSpec = [
+        'version: 0.0',
+        'Resources:',
+        '  - TargetService:',
+        '      Type: AWS::ECS::Service',
+        '      Properties:',
+        `        TaskDefinition: "${v2}"`,
+        '        LoadBalancerInfo:',
+        '          ContainerName: web',
+        '          ContainerPort: 80',
+        '',
+      ].join('\n');
+      const { ETag } = await s3.send(new PutObjectCommand({ Bucket: 'cd-revisions', Key: 'web/appspec.yaml', Body: appSpec }));
+      const deploy = (location: string) =>
+        awsCli(s.endpoint, [
+          'deploy',
+          'create-deployment',
+          '--application-name',
+          's3rev',
+          '--deployment-group-name',
+          's3rev-dg',
+          '--s3-location',
+          location,
+        ]);
+      await assert.rejects(
+        deploy('bucket=cd-revisions,key=web/missing.yaml,bundleType=YAML'),
+        /RevisionDoesNotExistException.*missing\.yaml/s,
+      );
+      await assert.rejects(
+        deploy('bucket=cd-revisions,key=web/appspec.yaml,bundleType=YAML,eTag=0123456789abcdef0123456789abcdef'),
+        /InvalidRevisionException.*eTag/s,
+      );
+      const { deploymentId } = await deploy(`bucket=cd-revisions,key=web/appspec.yaml,bundleType=YAML,eTag=${ETag!.replace(/"/g, '')}`);
+      const info = await waitFor(
+        'the S3 revision deployed',
+        async () => {
+          const d = (await cd.send(new CD.GetDeploymentCommand({ deploymentId }))).deploymentInfo!;
+          return d.status === 'Succeeded' || d.status === 'Failed' ? d : undefined;
+        },
+        60_000,
+      );
+      assert.equal(info.status, 'Succeeded', JSON.stringify(info.errorInformation));
+      assert.deepEqual(info.revision?.s3Location?.key, 'web/appspec.yaml');
+      const sets = (await s.ecs.send(new DescribeTaskSetsCommand({ cluster: 'default', service: 's3rev' }))).taskSets!;
+      assert.deepEqual(
+        sets.map((t) => [t.taskDefinition, t.status]),
+        [[v2, 'PRIMARY']],
+        "the AppSpec file's task definition serves",
+      );
+    } finally {
+      s3.destroy();
+    }
   });
 });
