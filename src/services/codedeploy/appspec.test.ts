@@ -63,6 +63,10 @@ describe('appspec', () => {
       [YAML.replace('AWS::ECS::Service', 'AWS::Lambda::Function'), /Type AWS::ECS::Service/],
       [YAML.replace('          ContainerName: "web"\n', ''), /ContainerName/],
       [YAML.replace('            AssignPublicIp: "ENABLED"\n', ''), /Subnets, SecurityGroups and AssignPublicIp together/],
+      [YAML.replace('Subnets: ["subnet-1"]', 'Subnets: "subnet-1"'), /AwsvpcConfiguration.Subnets' must be a list of 1 to 16 ids/],
+      [YAML.replace('Subnets: ["subnet-1"]', 'Subnets: []'), /Subnets' must be a list of 1 to 16 ids/],
+      [YAML.replace('SecurityGroups: ["sg-1"]', 'SecurityGroups: [{ id: "sg-1" }]'), /SecurityGroups' must be a list of 0 to 5 ids/],
+      [YAML.replace('AssignPublicIp: "ENABLED"', 'AssignPublicIp: true'), /AssignPublicIp' must be ENABLED or DISABLED/],
       [YAML.replace('BeforeInstall', 'ApplicationStart'), /'ApplicationStart' is not a hook of an ECS deployment/],
       ['{"version": 0', /neither YAML nor JSON/],
     ];

@@ -25,6 +25,10 @@ export interface AppSpec {
 
 type Doc = Record<string, unknown>;
 
+/** ECS's limits on an awsvpc configuration. */
+const MAX_SUBNETS = 16;
+const MAX_SECURITY_GROUPS = 5;
+
 const invalid = (message: string) => codedeployError.invalidRevision(`The AppSpec file is not valid: ${message}`);
 
 /** The member of `doc` named `key` in any case. */
@@ -104,7 +108,23 @@ function networkConfiguration(value: unknown, resource: string): unknown {
       `'${resource}.Properties.NetworkConfiguration.AwsvpcConfiguration' needs Subnets, SecurityGroups and AssignPublicIp together`,
     );
   }
-  return { awsvpcConfiguration: { subnets, securityGroups, assignPublicIp } };
+  const where = `'${resource}.Properties.NetworkConfiguration.AwsvpcConfiguration`;
+  if (assignPublicIp !== 'ENABLED' && assignPublicIp !== 'DISABLED') throw invalid(`${where}.AssignPublicIp' must be ENABLED or DISABLED`);
+  return {
+    awsvpcConfiguration: {
+      subnets: idList(subnets, `${where}.Subnets'`, 1, MAX_SUBNETS),
+      securityGroups: idList(securityGroups, `${where}.SecurityGroups'`, 0, MAX_SECURITY_GROUPS),
+      assignPublicIp,
+    },
+  };
+}
+
+/** A list of ids (subnets, security groups), as ECS's awsvpcConfiguration takes them. */
+function idList(value: unknown, where: string, min: number, max: number): string[] {
+  if (!Array.isArray(value) || value.length < min || value.length > max || !value.every((v) => typeof v === 'string' && v)) {
+    throw invalid(`${where} must be a list of ${min} to ${max} ids`);
+  }
+  return value;
 }
 
 function hooks(value: unknown): Record<string, string> {
