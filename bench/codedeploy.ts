@@ -1,7 +1,7 @@
 /**
  * CodeDeploy blue/green on ECS, one deployment per predefined config at a time scale that makes
  * AWS's minutes seconds: CreateDeployment → Succeeded beside the time the config itself
- * prescribes (the difference is Slipway's: starting green, health checks, settling, removing
+ * prescribes (the difference is Slipway's: starting green, health checks, removing
  * blue), and how long each weight step took, from the production listener's rules showing it, to
  * be served through HAProxy (measured by ./codedeploy-traffic.ts). Prints a table; asserts nothing.
  */
