@@ -150,6 +150,14 @@ export const ssmArn = {
 export const s3Arn = {
   bucket: (name: string) => `arn:aws:s3:::${name}`,
   object: (bucket: string, key: string) => `arn:aws:s3:::${bucket}/${key}`,
+  /** "arn:aws:s3:::bucket/key" → its bucket and key; undefined for anything else. */
+  objectOf(value: string): { bucket: string; key: string } | undefined {
+    const arn = parseArn(value);
+    if (arn?.service !== 's3' || arn.region || arn.account) return undefined;
+    const slash = arn.resource.indexOf('/');
+    if (slash <= 0 || slash === arn.resource.length - 1) return undefined;
+    return { bucket: arn.resource.slice(0, slash), key: arn.resource.slice(slash + 1) };
+  },
 };
 
 /** An S3 version id: 32 URL-safe characters, as S3's own. */

@@ -13,7 +13,7 @@ import type { CodebuildContext } from './context.ts';
 import { codebuildError, invalid } from './errors.ts';
 import { codebuildArn, type StoredReport, type StoredReportGroup } from './model.ts';
 import { newReportGroup } from './reports.ts';
-import type { CodebuildOperations, Report, ReportGroup } from './shapes.ts';
+import type { CodebuildOperations, ListReportsForReportGroupInput, ListReportsInput, Report, ReportGroup } from './shapes.ts';
 
 /** A report group's name: it also names the group a buildspec's report lands in, `<project>-<report>`. */
 const REPORT_GROUP_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{1,127}$/;
@@ -105,36 +105,12 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
     },
 
     ListReports(input, ctx) {
-      const reports = m.reports
-        .find({ scope: scopeKey(scopeOf(ctx)) }, 'created, pk')
-        .filter((r) => !input.filter?.status || r.status === input.filter.status);
-      const page = paginate(
-        sortOrder(
-          reports.map((r) => r.arn),
-          input.sortOrder,
-          'DESCENDING',
-        ),
-        { token: input.nextToken, size: input.maxResults },
-        listPaging('reports'),
-      );
-      return { reports: page.items, nextToken: page.next };
+      return reportPage(m.reports.find({ scope: scopeKey(scopeOf(ctx)) }, 'created, pk'), input, 'reports');
     },
 
     ListReportsForReportGroup(input, ctx) {
       requireGroup(ctx, input.reportGroupArn);
-      const reports = m.reports
-        .find({ report_group: input.reportGroupArn }, 'created, pk')
-        .filter((r) => !input.filter?.status || r.status === input.filter.status);
-      const page = paginate(
-        sortOrder(
-          reports.map((r) => r.arn),
-          input.sortOrder,
-          'DESCENDING',
-        ),
-        { token: input.nextToken, size: input.maxResults },
-        listPaging('group-reports'),
-      );
-      return { reports: page.items, nextToken: page.next };
+      return reportPage(m.reports.find({ report_group: input.reportGroupArn }, 'created, pk'), input, 'group-reports');
     },
 
     DescribeTestCases(input, ctx) {
@@ -185,4 +161,19 @@ export function reportHandlers(cb: CodebuildContext): Handlers<CodebuildOperatio
       return { stats, rawData: data };
     },
   };
+}
+
+/** One page of report ARNs filtered by status, newest first unless sortOrder is ASCENDING: ListReports and ListReportsForReportGroup. */
+function reportPage(
+  reports: StoredReport[],
+  input: ListReportsInput | ListReportsForReportGroupInput,
+  kind: string,
+): { reports: string[]; nextToken?: string } {
+  const arns = reports.filter((r) => !input.filter?.status || r.status === input.filter.status).map((r) => r.arn);
+  const page = paginate(
+    sortOrder(arns, input.sortOrder, 'DESCENDING'),
+    { token: input.nextToken, size: input.maxResults },
+    listPaging(kind),
+  );
+  return { reports: page.items, nextToken: page.next };
 }

@@ -9,7 +9,7 @@
  * CodeBuild's status and wording, and every value read is returned for the log to mask.
  */
 import { scopeOfOwnArn } from '../../core/scope.ts';
-import { SecretReferenceError, type SecretsFacade } from '../secrets/index.ts';
+import { SecretReferenceError, type SecretReferenceFailure, type SecretsFacade } from '../secrets/index.ts';
 import type { Buildspec } from './buildspec.ts';
 import { codebuildArn, type BuildRecord } from './model.ts';
 import type { BuildCredentials } from './network.ts';
@@ -43,7 +43,7 @@ export function buildEnvironment(input: EnvInput): { env: Record<string, string>
       value = kind === 'PARAMETER_STORE' ? input.stored.resolveParameter(ref, scope) : input.stored.resolveSecret(ref, scope);
     } catch (err) {
       if (!(err instanceof SecretReferenceError)) throw err;
-      throw storedVariableError(kind, ref, err.message);
+      throw storedVariableError(kind, ref, err.reason);
     }
     secretValues.push(value);
     return value;
@@ -98,11 +98,9 @@ export function buildEnvironment(input: EnvInput): { env: Record<string, string>
 
 /**
  * CodeBuild's phase context for a value it could not read: "Decrypted Variables Error" with
- * "parameter does not exist: <name>", or "Secrets Manager Error" with the service's error. The
- * secrets room words its failures as the ECS agent does; the part CodeBuild shows is taken from them.
+ * "parameter does not exist: <name>", or "Secrets Manager Error" with the service's error.
  */
-function storedVariableError(kind: 'PARAMETER_STORE' | 'SECRETS_MANAGER', ref: string, message: string): SourceError {
-  const cause = message.match(/from secrets manager: (.*)$/s)?.[1] ?? message.match(/retried \d+ time\(s\): (.*)$/s)?.[1] ?? message;
-  if (kind === 'SECRETS_MANAGER') return new SourceError('Secrets Manager Error', cause);
-  return new SourceError('Decrypted Variables Error', /^invalid ssm parameters: /.test(cause) ? `parameter does not exist: ${ref}` : cause);
+function storedVariableError(kind: 'PARAMETER_STORE' | 'SECRETS_MANAGER', ref: string, reason: SecretReferenceFailure): SourceError {
+  const message = reason.kind === 'parameter-missing' ? `parameter does not exist: ${ref}` : reason.detail;
+  return new SourceError(kind === 'SECRETS_MANAGER' ? 'Secrets Manager Error' : 'Decrypted Variables Error', message);
 }

@@ -73,15 +73,11 @@ export class BuildImages {
   private async ensureStandard(hash: string, mirror: string, progress: Progress): Promise<string> {
     this.watchers.add(progress);
     if (this.building && this.lastLine) progress(this.lastLine);
-    this.building ??= prepareStandardImage(
-      this.app.runtime,
-      (line) => {
-        this.lastLine = line;
-        log.info(line);
-        for (const watcher of this.watchers) watcher(line);
-      },
-      { hash, mirror },
-    ).finally(() => {
+    this.building ??= buildStandard(this.app.runtime, hash, mirror, (line) => {
+      this.lastLine = line;
+      log.info(line);
+      for (const watcher of this.watchers) watcher(line);
+    }).finally(() => {
       this.building = undefined;
       this.lastLine = undefined;
     });
@@ -94,16 +90,12 @@ export class BuildImages {
 }
 
 /**
- * Slipway's build image for the current recipe, built unless the engine has it: what a standard-image
- * build waits for, and what scripts/setup.sh runs ahead of the first build. Returns its canonical tag.
+ * Slipway's build image for the current recipe and mirror, built unless the engine has it, as a
+ * standard-image build would: what scripts/setup.sh runs ahead of the first build. Returns its canonical tag.
  */
-export async function prepareStandardImage(
-  runtime: ContainerRuntime,
-  progress: Progress,
-  recipe = { mirror: debianMirror(), hash: '' },
-): Promise<string> {
-  const mirror = recipe.mirror;
-  return buildStandard(runtime, recipe.hash || standardRecipeHash(mirror), mirror, progress);
+export async function prepareStandardImage(runtime: ContainerRuntime, progress: Progress): Promise<string> {
+  const mirror = debianMirror();
+  return buildStandard(runtime, standardRecipeHash(mirror), mirror, progress);
 }
 
 async function buildStandard(runtime: ContainerRuntime, hash: string, mirror: string, progress: Progress): Promise<string> {

@@ -5,6 +5,7 @@
  * CodeBuild fills in, so a project reads back as AWS shows it.
  */
 import { arn, type Scope } from '../../core/ids.ts';
+import { isLogGroupName, isLogStreamName } from '../logs/index.ts';
 import { invalid } from './errors.ts';
 import type { StoredProject } from './model.ts';
 import { GIT_TYPES } from './source.ts';
@@ -68,10 +69,10 @@ export function checkSecondaryArtifacts(
 export function checkLogsConfig(logs: LogsConfig | undefined, field = 'logsConfig'): LogsConfig | undefined {
   const group = logs?.cloudWatchLogs?.groupName;
   const stream = logs?.cloudWatchLogs?.streamName;
-  if (group !== undefined && !/^[.\-_/#A-Za-z0-9]{1,512}$/.test(group))
+  if (group !== undefined && !isLogGroupName(group))
     invalid(`Invalid ${field}.cloudWatchLogs.groupName: '${group}' must be 1 to 512 characters of letters, digits and . - _ / #`);
-  if (stream !== undefined && (stream.length < 1 || stream.length > 512 || /[:*]/.test(stream)))
-    invalid(`Invalid ${field}.cloudWatchLogs.streamName: '${stream}' must be 1 to 512 characters without ':' or '*'`);
+  if (stream !== undefined && !isLogStreamName(stream))
+    invalid(`Invalid ${field}.cloudWatchLogs.streamName: '${stream}' must be 1 to 512 characters without ':', '*' or control characters`);
   return logs;
 }
 

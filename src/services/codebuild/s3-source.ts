@@ -13,15 +13,12 @@ import { s3Arn } from '../../core/ids.ts';
 import { S3ObjectError, type S3Facade } from '../s3/index.ts';
 import { SourceError } from './source.ts';
 
-const OBJECT_ARN = /^arn:aws[a-z-]*:s3:::([^/]+)\/(.+)$/;
 /** The most a buildspec stored in S3 may hold: it is read into memory. */
 const MAX_BUILDSPEC_BYTES = 1024 * 1024;
 
 /** `bucket/key` or `arn:aws:s3:::bucket/key`; undefined when the location names no object. */
 export function s3ObjectOf(location: string): { bucket: string; key: string } | undefined {
-  const arn = location.match(OBJECT_ARN);
-  if (arn) return { bucket: arn[1], key: arn[2] };
-  if (location.startsWith('arn:')) return undefined;
+  if (location.startsWith('arn:')) return s3Arn.objectOf(location);
   const slash = location.indexOf('/');
   if (slash <= 0 || slash === location.length - 1) return undefined;
   return { bucket: location.slice(0, slash), key: location.slice(slash + 1) };
@@ -72,7 +69,7 @@ export async function readS3Buildspec(s3: S3Facade, value: string): Promise<{ te
   const object = s3ObjectOf(value);
   if (!object) return undefined;
   // `bucket/key` reads from S3 only when the bucket is there; an ARN always does.
-  if (!OBJECT_ARN.test(value) && !s3.bucketExists(object.bucket)) return undefined;
+  if (!value.startsWith('arn:') && !s3.bucketExists(object.bucket)) return undefined;
   const from = s3Arn.object(object.bucket, object.key);
   let got;
   try {

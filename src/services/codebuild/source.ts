@@ -97,7 +97,8 @@ export async function downloadSource(
   if (!GIT_TYPES.includes(type)) throw new SourceError('CLIENT_ERROR', `Source type ${type} is not supported by Slipway`);
   if (local && (await isDirectory(local)) && !(await isGitRepository(local))) return copyDirectory(local, dest, log);
   log(`Cloning ${location}${version ? ` at ${version}` : ''}`);
-  await git(['clone', '--quiet', '--no-checkout', location, dest]);
+  // `--`: a location starting with '-' is a repository to git, never one of its options.
+  await git(['clone', '--quiet', '--no-checkout', '--', location, dest]);
   const commit = await resolveVersion(dest, version);
   await git(['checkout', '--quiet', '--detach', commit], dest);
   if (source.gitSubmodulesConfig?.fetchSubmodules) await git(['submodule', 'update', '--quiet', '--init', '--recursive'], dest);
@@ -120,7 +121,7 @@ async function resolveVersion(repo: string, version: string | undefined): Promis
       : [`refs/remotes/origin/${ref}`, `refs/tags/${ref}`, ref];
   for (const candidate of candidates) {
     try {
-      return await git(['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`], repo);
+      return await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${candidate}^{commit}`], repo);
     } catch {
       // try the next reading of the version
     }

@@ -5,7 +5,7 @@
  * '#', without '=', or with an empty name or value is skipped), where an environmentFiles value
  * points (an S3 object ARN), and what RegisterTaskDefinition refuses about them.
  */
-import { parseArn } from '../../core/ids.ts';
+import { s3Arn } from '../../core/ids.ts';
 import { ecsError } from './errors.ts';
 import type { ContainerDefinition } from './shapes.ts';
 
@@ -25,13 +25,7 @@ export function parseEnvFile(text: string): Map<string, string> {
 }
 
 /** "arn:aws:s3:::bucket/key" → its bucket and key; undefined for anything else. */
-export function s3ObjectOf(value: string): { bucket: string; key: string } | undefined {
-  const arn = parseArn(value);
-  if (arn?.service !== 's3' || arn.region || arn.account) return undefined;
-  const slash = arn.resource.indexOf('/');
-  if (slash <= 0 || slash === arn.resource.length - 1) return undefined;
-  return { bucket: arn.resource.slice(0, slash), key: arn.resource.slice(slash + 1) };
-}
+export const s3ObjectOf = s3Arn.objectOf;
 
 /** RegisterTaskDefinition's rules for environmentFiles and secrets; throws ECS's ClientException. */
 export function checkEnvironmentSources(c: ContainerDefinition): void {

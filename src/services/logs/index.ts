@@ -12,6 +12,7 @@ import { LogsModel } from './model.ts';
 import { retentionController } from './retention.ts';
 
 export type { FollowOptions, LogLine, LogsFacade, StoredLine } from './facade.ts';
+export { isLogGroupName, isLogStreamName } from './resolve.ts';
 
 export function register(app: AppContext): RoomWithFacade<LogsFacade> {
   const logs: LogsContext = { ...app, model: new LogsModel(app.store) };

@@ -60,16 +60,26 @@ export function requireStream(logs: LogsContext, group: GroupRecord, name: strin
 
 const GROUP_NAME = /^[.\-_/#A-Za-z0-9]{1,512}$/;
 
-/** Group names as CloudWatch Logs takes them (the model's rule, for names that come through the facade). */
+/** Whether CloudWatch Logs takes `name` as a group name: 1 to 512 letters, digits and . - _ / # (the model's rule). */
+export function isLogGroupName(name: string): boolean {
+  return GROUP_NAME.test(name);
+}
+
+/** Whether CloudWatch Logs takes `name` as a stream name: 1 to 512 characters, none of them ':', '*', a control character or an unpaired surrogate. */
+export function isLogStreamName(name: string): boolean {
+  return name.length >= 1 && name.length <= 512 && !/[:*]/.test(name) && !unprintableIn(name);
+}
+
+/** Group names as CloudWatch Logs takes them (for names that come through the facade). */
 function checkGroupName(name: string): void {
-  if (!GROUP_NAME.test(name)) {
+  if (!isLogGroupName(name)) {
     throw logsError.invalidParameter('logGroupName', `${shown(name)} must be 1 to 512 letters, digits, and the characters . - _ / #.`);
   }
 }
 
-/** Stream names: 1 to 512 characters, none of them ':', '*', a control character or an unpaired surrogate. */
+/** Stream names as CloudWatch Logs takes them. */
 export function checkStreamName(name: string): void {
-  if (!name.length || name.length > 512 || /[:*]/.test(name) || unprintableIn(name)) {
+  if (!isLogStreamName(name)) {
     throw logsError.invalidParameter(
       'logStreamName',
       `${shown(name)} must be 1 to 512 characters, without ':', '*' or control characters.`,

@@ -12,7 +12,7 @@ import { secretsManagerHandlers, ssmHandlers } from './api.ts';
 import { secretsContext } from './context.ts';
 import { isSecretsManagerReference, resolveParameterReference, resolveSecretReference } from './references.ts';
 
-export { parseSecretReference, SecretReferenceError, type SecretReference } from './references.ts';
+export { parseSecretReference, SecretReferenceError, type SecretReference, type SecretReferenceFailure } from './references.ts';
 
 /** What the room offers other rooms: secret and parameter values as ECS and CodeBuild name them. */
 export interface SecretsFacade {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseSecretReference } from './index.ts';
+import { parseSecretReference, type SecretReferenceError } from './index.ts';
 import { secretsTestApp, TEST_SCOPE } from './testing.ts';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf';
@@ -67,6 +67,15 @@ describe('resolveSecret', () => {
       () => facade.resolveSecret(arn.replace('prod/db', 'prod/gone'), TEST_SCOPE),
       /^SecretReferenceError: execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 1 time\(s\): failed to fetch secret .*prod\/gone.* from secrets manager: ResourceNotFoundException: Secrets Manager can't find the specified secret\.$/,
     );
+    assert.throws(
+      () => facade.resolveSecret('prod/gone', TEST_SCOPE),
+      (err: SecretReferenceError) =>
+        assert.deepEqual(err.reason, {
+          kind: 'other',
+          detail: "ResourceNotFoundException: Secrets Manager can't find the specified secret.",
+        }) ?? true,
+      'the reason carries the service error without the agent wording',
+    );
     await call('secretsmanager', 'DeleteSecret', { SecretId: arn });
     assert.throws(
       () => facade.resolveSecret(arn, TEST_SCOPE),
@@ -95,6 +104,10 @@ describe('resolveParameter and resolveValueFrom', () => {
     assert.throws(
       () => facade.resolveParameter('/app/missing', TEST_SCOPE),
       /^SecretReferenceError: execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time\(s\): invalid ssm parameters: \/app\/missing$/,
+    );
+    assert.throws(
+      () => facade.resolveParameter('/app/missing', TEST_SCOPE),
+      (err: SecretReferenceError) => assert.deepEqual(err.reason, { kind: 'parameter-missing' }) ?? true,
     );
     assert.equal(facade.resolveValueFrom(`${secretArn}:password::`, TEST_SCOPE), 's3cret');
     assert.equal(facade.resolveValueFrom('/app/db-password', TEST_SCOPE), 'hunter2');

@@ -2,9 +2,10 @@
  * @module services/secrets/references
  * Reading secrets as ECS's `secrets[].valueFrom` and CodeBuild's `secrets-manager` variables name
  * them: `<secret ARN or name>[:json-key[:version-stage[:version-id]]]`, an empty part meaning its
- * default (the whole value, AWSCURRENT). Failures are a ReferenceError whose message is worded as
- * the ECS agent words them after "ResourceInitializationError: unable to pull secrets or registry
- * auth: ", so a caller shows ECS's ResourceInitializationError by prefixing that.
+ * default (the whole value, AWSCURRENT). Failures are a SecretReferenceError whose message is worded
+ * as the ECS agent words them after "ResourceInitializationError: unable to pull secrets or registry
+ * auth: ", so a caller shows ECS's ResourceInitializationError by prefixing that; its `reason` says
+ * what failed without that wording, for a caller (CodeBuild) that words it its own way.
  */
 import { AwsError } from '../../core/errors.ts';
 import { parseArn, type Scope } from '../../core/ids.ts';
@@ -20,12 +21,27 @@ export interface SecretReference {
   versionId?: string;
 }
 
+/**
+ * What failed, without the ECS agent's wording: an SSM parameter that does not exist, or anything
+ * else as `detail` (the service's `code: message`, or what the reference or the value lacks).
+ */
+export type SecretReferenceFailure = { kind: 'parameter-missing' } | { kind: 'other'; detail: string };
+
 export class SecretReferenceError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly reason: SecretReferenceFailure = { kind: 'other', detail: message },
+  ) {
     super(message);
     this.name = 'SecretReferenceError';
   }
 }
+
+const RETRIED = 'service call has been retried 1 time(s): ';
+const fromAsm = (why: string, reason: SecretReferenceFailure) =>
+  new SecretReferenceError(`execution resource retrieval failed: unable to retrieve secret from asm: ${RETRIED}${why}`, reason);
+const fromSsm = (why: string, reason: SecretReferenceFailure) =>
+  new SecretReferenceError(`execution resource retrieval failed: unable to retrieve secrets from ssm: ${RETRIED}${why}`, reason);
 
 /** Splits a reference into the secret and its suffixes. An ARN has seven colon-separated parts; a name has none. */
 export function parseSecretReference(ref: string): SecretReference {
@@ -46,17 +62,15 @@ export function resolveSecretReference(sc: SecretsContext, ref: string, scope: S
   const parsed = parseSecretReference(ref);
   const arn = parseArn(parsed.secretId);
   const where = arn ? { region: arn.region, account: arn.account } : scope;
-  const failed = (why: string) =>
-    new SecretReferenceError(
-      `execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 1 time(s): ${why}`,
-    );
+  const failed = (why: string) => fromAsm(why, { kind: 'other', detail: why });
   let text: string;
   try {
     const { value } = readSecretValue(sc, where, parsed.secretId, { versionId: parsed.versionId, stage: parsed.versionStage });
     text = value.SecretString ?? Buffer.from(value.SecretBinary!, 'base64').toString('utf8');
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;
-    throw failed(`failed to fetch secret ${parsed.secretId} from secrets manager: ${err.code}: ${err.message}`);
+    const detail = `${err.code}: ${err.message}`;
+    throw fromAsm(`failed to fetch secret ${parsed.secretId} from secrets manager: ${detail}`, { kind: 'other', detail });
   }
   if (parsed.jsonKey === undefined) return text;
   let fields: unknown;
@@ -82,16 +96,13 @@ export function resolveParameterReference(sc: SecretsContext, valueFrom: string,
   const where = arn ? { region: arn.region, account: arn.account } : scope;
   const selected = arn?.service === 'ssm' || !arn ? trySelect(sc, where, valueFrom) : undefined;
   if (!selected) {
-    throw new SecretReferenceError(
-      `execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): invalid ssm parameters: ${valueFrom}`,
-    );
+    throw fromSsm(`invalid ssm parameters: ${valueFrom}`, { kind: 'parameter-missing' });
   }
   try {
     return shownValue(sc, selected.record.scope, selected.version, true);
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;
-    throw new SecretReferenceError(
-      `execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): ${err.code}: ${err.message}`,
-    );
+    const detail = `${err.code}: ${err.message}`;
+    throw fromSsm(detail, { kind: 'other', detail });
   }
 }
