@@ -34,6 +34,7 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BufferPool, IO_CHUNK, hashInBatches, sendFile, type HashState } from './blob-streams.ts';
+import { Turns } from './turns.ts';
 
 export const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const UPLOAD_ID = /^[A-Za-z0-9][A-Za-z0-9-]{7,63}$/;
@@ -82,7 +83,7 @@ export function assertDigest(digest: string): void {
 export class BlobStore {
   private readonly hashes = new Map<string, HashState>();
   /** Per upload, the operation in progress: appends and commits of one upload run one at a time. */
-  private readonly busy = new Map<string, Promise<unknown>>();
+  private readonly turns = new Turns();
   private readonly downloadBuffers = new BufferPool();
   /** Digests being committed right now (garbage collection leaves them alone). */
   private readonly committing = new Map<string, number>();
@@ -185,7 +186,7 @@ export class BlobStore {
 
   /** Bytes received so far, once any append in progress has settled; undefined when unknown. */
   async uploadSize(id: string): Promise<number | undefined> {
-    return this.exclusive(id, () => this.sizeOf(id).catch((err) => (err instanceof UploadUnknownError ? undefined : Promise.reject(err))));
+    return this.turns.take(id, () => this.sizeOf(id).catch((err) => (err instanceof UploadUnknownError ? undefined : Promise.reject(err))));
   }
 
   /**
@@ -194,7 +195,7 @@ export class BlobStore {
    * If the stream fails midway, the bytes that reached the file stay: the client resumes from there.
    */
   append(id: string, stream: Readable, expectedOffset?: number): Promise<number> {
-    return this.exclusive(id, async () => {
+    return this.turns.take(id, async () => {
       const size = await this.sizeOf(id);
       if (expectedOffset !== undefined && expectedOffset !== size) throw new OffsetMismatchError(size, expectedOffset);
       const state = await this.hashState(id, size);
@@ -216,7 +217,7 @@ export class BlobStore {
    */
   commitUpload(id: string, expectedDigest: string): Promise<{ digest: string; size: number }> {
     assertDigest(expectedDigest);
-    return this.exclusive(id, async () => {
+    return this.turns.take(id, async () => {
       this.countCommit(expectedDigest, 1);
       try {
         const size = await this.sizeOf(id);
@@ -243,7 +244,7 @@ export class BlobStore {
   }
 
   cancelUpload(id: string): Promise<void> {
-    return this.exclusive(id, async () => {
+    return this.turns.take(id, async () => {
       this.hashes.delete(id);
       await rm(this.uploadPath(id), { force: true });
     });
@@ -254,7 +255,7 @@ export class BlobStore {
     const out: { id: string; modifiedAt: number }[] = [];
     for (const id of await readdir(join(this.root, 'uploads'))) {
       if (!UPLOAD_ID.test(id)) continue;
-      const s = this.busy.has(id) ? { mtimeMs: Date.now() } : await stat(join(this.root, 'uploads', id)).catch(() => undefined);
+      const s = this.turns.busy(id) ? { mtimeMs: Date.now() } : await stat(join(this.root, 'uploads', id)).catch(() => undefined);
       if (s) out.push({ id, modifiedAt: s.mtimeMs });
     }
     return out;
@@ -295,17 +296,5 @@ export class BlobStore {
     const target = this.path(digest);
     mkdirSync(join(target, '..'), { recursive: true });
     renameSync(from, target);
-  }
-
-  /** Runs `fn` after every earlier operation on upload `id` has settled. */
-  private exclusive<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    const before = this.busy.get(id) ?? Promise.resolve();
-    const run = before.then(fn, fn);
-    const settled = run.catch(() => undefined);
-    this.busy.set(id, settled);
-    void settled.then(() => {
-      if (this.busy.get(id) === settled) this.busy.delete(id);
-    });
-    return run;
   }
 }

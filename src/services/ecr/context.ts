@@ -5,12 +5,13 @@
 import type { AppContext } from '../types.ts';
 import type { BlobStore } from './blobs.ts';
 import type { EcrModel } from './model.ts';
+import type { Turns } from './turns.ts';
 
 export interface EcrContext extends AppContext {
   model: EcrModel;
   blobs: BlobStore;
-  /** Each repository's lifecycle run under way, by repository ARN: a push and the sweep may ask at once (lifecycle.ts). */
-  lifecycleRuns: Map<string, Promise<void>>;
+  /** Lifecycle runs, which take turns per repository ARN: a push and the sweep may ask at once (lifecycle.ts). */
+  lifecycleRuns: Turns;
 }
 
 /**

@@ -13,6 +13,7 @@ import { type EcrContext, registryHost } from './context.ts';
 import { housekeeping } from './housekeeping.ts';
 import { EcrModel } from './model.ts';
 import { registryRoutes } from './registry.ts';
+import { Turns } from './turns.ts';
 
 /** What the ECR room offers other rooms (ECS and CodeBuild pull images from its registry). */
 export interface EcrFacade {
@@ -29,7 +30,7 @@ export function register(app: AppContext): RoomWithFacade<EcrFacade> {
     ...app,
     model: new EcrModel(app.store),
     blobs: new BlobStore(join(app.config.dataDir, 'registry')),
-    lifecycleRuns: new Map(),
+    lifecycleRuns: new Turns(),
   };
   const keeper = housekeeping(ecr);
   return {

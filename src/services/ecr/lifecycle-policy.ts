@@ -195,8 +195,11 @@ function validateRule(raw: unknown, index: number): LifecycleRule {
   };
 }
 
-/** A tag pattern as a whole-string matcher: `*` matches any run of characters, nothing else is special. */
-function wildcard(pattern: string): RegExp {
+/**
+ * A tag pattern as a whole-string matcher: `*` matches any run of characters, nothing else is
+ * special (lifecycle rules' tagPatternList, and the repository's tag mutability exclusion filters).
+ */
+export function tagWildcard(pattern: string): RegExp {
   return new RegExp(
     `^${pattern
       .split('*')
@@ -214,7 +217,7 @@ export function ruleSelects(rule: LifecycleRule, image: LifecycleImage): boolean
   if (tagPrefixList) return tagPrefixList.every((prefix) => image.tags.some((tag) => tag.startsWith(prefix)));
   if (tagPatternList) {
     return tagPatternList.every((pattern) => {
-      const re = wildcard(pattern);
+      const re = tagWildcard(pattern);
       return image.tags.some((tag) => re.test(tag));
     });
   }

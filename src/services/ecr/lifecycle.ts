@@ -46,12 +46,7 @@ export async function applyLifecyclePolicies(ecr: EcrContext, repositoryArn?: st
   for (const record of repositories) {
     if (!record.lifecyclePolicyText) continue;
     const arn = record.repository.repositoryArn;
-    const runs = ecr.lifecycleRuns;
-    const run = (runs.get(arn) ?? Promise.resolve()).then(() => applyOne(ecr, arn));
-    const settled = run.catch(() => undefined);
-    runs.set(arn, settled);
-    void settled.then(() => runs.get(arn) === settled && runs.delete(arn));
-    await run;
+    await ecr.lifecycleRuns.take(arn, () => applyOne(ecr, arn));
   }
 }
 

@@ -11,6 +11,7 @@ import { uuid } from '../../core/ids.ts';
 import { DIGEST, sha256 } from './blobs.ts';
 import type { EcrContext } from './context.ts';
 import { ecrError } from './errors.ts';
+import { tagWildcard } from './lifecycle-policy.ts';
 import { parseManifest, type Descriptor } from './manifest-format.ts';
 import type { ImageRecord, RepositoryRecord } from './model.ts';
 
@@ -24,20 +25,11 @@ export function isDigestReference(reference: string): boolean {
 /** Whether `tag` may not be moved once set, given the repository's mutability and exclusions. */
 export function isTagImmutable(repo: RepositoryRecord, tag: string): boolean {
   const { imageTagMutability = 'MUTABLE', imageTagMutabilityExclusionFilters: filters = [] } = repo.repository;
-  const excluded = filters.some((f) => wildcard(f.filter).test(tag));
+  const excluded = filters.some((f) => tagWildcard(f.filter).test(tag));
   if (imageTagMutability === 'IMMUTABLE') return true;
   if (imageTagMutability === 'IMMUTABLE_WITH_EXCLUSION') return !excluded;
   if (imageTagMutability === 'MUTABLE_WITH_EXCLUSION') return excluded;
   return false;
-}
-
-function wildcard(pattern: string): RegExp {
-  return new RegExp(
-    `^${pattern
-      .split('*')
-      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')}$`,
-  );
 }
 
 /**

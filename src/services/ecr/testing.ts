@@ -17,6 +17,7 @@ import { BlobStore, sha256 } from './blobs.ts';
 import type { EcrContext } from './context.ts';
 import { EcrModel, type RepositoryRecord } from './model.ts';
 import type { ImageTagMutability } from './shapes.ts';
+import { Turns } from './turns.ts';
 
 export function ecrTestContext(): EcrContext & { cleanup(): void } {
   const store = Store.open(':memory:');
@@ -30,7 +31,7 @@ export function ecrTestContext(): EcrContext & { cleanup(): void } {
     events: new EventBus(),
     model: new EcrModel(store),
     blobs: new BlobStore(join(root, 'registry')),
-    lifecycleRuns: new Map(),
+    lifecycleRuns: new Turns(),
     cleanup: () => {
       store.close();
       rmSync(root, { recursive: true, force: true });

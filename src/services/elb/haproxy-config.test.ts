@@ -9,6 +9,7 @@ import { location, patterns, quoted, render, replacement, tlsBind, weightMap, wi
 import { assignSlots } from './haproxy.ts';
 import type { BackendSpec, DataPlaneConfig, FrontendSpec, HeaderSpec, TlsSpec } from './dataplane.ts';
 import { sslPolicy } from './ssl-policies.ts';
+import { haproxyInstalled } from './testing.ts';
 
 describe('HAProxy configuration', () => {
   it('splits rand(10000) by weight, leaving out weight 0', () => {
@@ -345,12 +346,3 @@ describe('HAProxy lines for ALB attributes', () => {
     }
   });
 });
-
-function haproxyInstalled(): boolean {
-  try {
-    execFileSync('haproxy', ['-v']);
-    return true;
-  } catch {
-    return false;
-  }
-}

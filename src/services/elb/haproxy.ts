@@ -125,9 +125,11 @@ export class HaproxyDataPlane implements DataPlane {
     };
 
     if (running && this.applied && this.applied.structure === structure) {
-      const commands = await this.runtimeChanges(this.applied, next);
+      // The text and files follow from the structure, slots and maps: when those are what HAProxy
+      // has, nothing is sent or written (a sync runs every 200 ms while a target drains).
+      if (JSON.stringify(next) === JSON.stringify(this.applied)) return result;
+      result.commands = await this.runtimeChanges(this.applied, next);
       this.writeFiles(rendered.text, rendered.files, false);
-      result.commands = commands;
     } else {
       // Checked aside first: a configuration HAProxy refuses never replaces the one it runs (or restarts with).
       await this.check(config);

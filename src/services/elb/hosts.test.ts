@@ -86,6 +86,9 @@ describe('load balancer names and addresses', () => {
     assert.equal(allocateAddress(new Set(['127.0.1.1', '127.0.1.2'])), '127.0.1.3');
     assert.equal(dnsName('my-app', '2087195924', 'ap-northeast-2', false), 'my-app-2087195924.ap-northeast-2.elb.slipway.internal');
     assert.equal(dnsName('api', '1', 'us-east-1', true), 'internal-api-1.us-east-1.elb.slipway.internal');
+    // Every region the edge takes (core's isRegionName), the sovereign and isolated partitions' too.
+    for (const region of ['eusc-de-east-1', 'us-isob-east-1', 'cn-northwest-1'])
+      assert.equal(dnsName('api', '1', region, false), `api-1.${region}.elb.slipway.internal`);
     for (const region of ['us-east-1 1.2.3.4 evil.example', 'us-east-1#', 'evil.example', '', 'US-EAST-1']) {
       assert.throws(() => dnsName('api', '1', region, false), /ValidationError|not a valid region/, region);
     }

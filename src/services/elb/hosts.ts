@@ -17,6 +17,7 @@
  * 127.0.0.1 without reading the hosts file.
  */
 import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { isRegionName } from '../../core/config.ts';
 import { writeAtomic } from '../../core/files.ts';
 import { logger } from '../../core/log.ts';
 import { elbError } from './errors.ts';
@@ -25,28 +26,33 @@ const log = logger('elb.hosts');
 export const HOSTS_FILE = process.env.SLIPWAY_HOSTS_FILE ?? '/etc/hosts';
 export const DNS_SUFFIX = 'elb.slipway.internal';
 
-/** Region names as AWS forms them (us-east-1, us-gov-west-1, ap-southeast-2). */
-const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+/** The part of a name `dnsName` makes before its region: a checked load balancer name and its digits. */
+const LOAD_BALANCER_PART = /^(?:internal-)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?-\d{1,10}$/;
+
 /**
  * The only names the hosts file gets: what `dnsName` makes from a checked load balancer name, its
  * digits and a region — so no request can point another hostname at a load balancer.
  */
-const GENERATED = new RegExp(
-  `^(?:internal-)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?-\\d{1,10}\\.[a-z]{2}(?:-[a-z]+)+-\\d{1,2}\\.${DNS_SUFFIX.replace(/\./g, '\\.')}$`,
-);
+function generated(name: string): boolean {
+  const suffix = `.${DNS_SUFFIX}`;
+  if (!name.endsWith(suffix)) return false;
+  const [lb, region, ...rest] = name.slice(0, -suffix.length).split('.');
+  return rest.length === 0 && region !== undefined && LOAD_BALANCER_PART.test(lb) && isRegionName(region);
+}
+
 const LOOPBACK = /^127\.(?:\d{1,3}\.){2}\d{1,3}$/;
 
 /** A load balancer's DNSName; the region (from the request's credential scope) must look like one. */
 export function dnsName(name: string, digits: string, region: string, internal: boolean): string {
-  if (!REGION.test(region)) throw elbError.validation(`Region '${region}' of the request's credential scope is not a valid region name`);
+  if (!isRegionName(region)) throw elbError.validation(`Region '${region}' of the request's credential scope is not a valid region name`);
   const out = `${internal ? 'internal-' : ''}${name}-${digits}.${region}.${DNS_SUFFIX}`;
-  if (!GENERATED.test(out)) throw elbError.validation(`Load balancer name '${name}' does not make a valid DNS name`);
+  if (!generated(out)) throw elbError.validation(`Load balancer name '${name}' does not make a valid DNS name`);
   return out;
 }
 
 /** Whether a hosts-file line may map `name` to `address`: a loopback address and a name `dnsName` makes. */
 export function publishable(e: { address: string; name: string }): boolean {
-  return LOOPBACK.test(e.address) && GENERATED.test(e.name);
+  return LOOPBACK.test(e.address) && generated(e.name);
 }
 
 export function hostsWritable(file = HOSTS_FILE): boolean {

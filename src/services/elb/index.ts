@@ -81,15 +81,14 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
     },
   };
   let hostsTimer: NodeJS.Timeout | undefined;
+  // Changes other rooms make before the room starts are picked up by its first sync.
+  const changed = () => {
+    if (started) elb.changed();
+  };
 
   return {
     name: 'elb',
-    // Changes made before the room starts are picked up by its first sync.
-    facade: withTraffic(
-      elbFacade({ model, clock: app.clock, healthListeners, changed: () => started && elb.changed() }),
-      elbTrafficFacade(app),
-      () => started && elb.changed(),
-    ),
+    facade: { ...elbFacade({ model, clock: app.clock, healthListeners, changed }), ...elbTrafficFacade({ model, changed }) },
     api: { model: loadModel('elbv2'), handlers: elbHandlers(elb), validation: { constraint: 'ValidationError', type: 'ValidationError' } },
     async start() {
       try {
@@ -130,18 +129,6 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
       clearInterval(hostsTimer);
       health.stop();
       await sync.stop();
-    },
-  };
-}
-
-/** ELB's facade with the traffic functions blue/green deployments use; a weight change wakes the data plane sync at once. */
-function withTraffic(targets: ElbFacade, traffic: ElbTrafficFacade, changed: () => void): ElbFacade & ElbTrafficFacade {
-  return {
-    ...targets,
-    ...traffic,
-    setForwardWeights(arn, weights) {
-      traffic.setForwardWeights(arn, weights);
-      changed();
     },
   };
 }

@@ -2,14 +2,13 @@
  * @module services/elb/traffic
  * The ELB room's traffic facade (ElbTrafficFacade) over its own model: a listener's default action
  * or a rule's forward read and rewritten as a weighted forward, and a target group's health counted
- * as DescribeTargetHealth states it. The room's facade (index.ts) wakes the health checker and
- * the data plane sync after a weight change.
+ * as DescribeTargetHealth states it. A weight change wakes the health checker and the data plane
+ * sync at once.
  */
 import type { Scope } from '../../core/ids.ts';
 import { scopeKey } from '../../core/scope.ts';
-import type { AppContext } from '../types.ts';
 import { targetHealthOf } from './api-targets.ts';
-import { elbModel, type ElbModel } from './model.ts';
+import type { ElbModel } from './model.ts';
 import type { Action } from './shapes.ts';
 import type { ElbTrafficFacade, ForwardWeight, TargetHealthCounts } from './traffic-types.ts';
 
@@ -50,8 +49,8 @@ function reweighted(actions: Action[], weights: ForwardWeight[]): Action[] {
   return actions.map((a, i) => (i === index ? forward : a));
 }
 
-export function elbTrafficFacade(app: AppContext): ElbTrafficFacade {
-  const model = elbModel(app.store);
+/** `changed` wakes the room's health checker and data plane sync after a weight change. */
+export function elbTrafficFacade({ model, changed }: { model: ElbModel; changed(): void }): ElbTrafficFacade {
   return {
     targetGroupArn(scope: Scope, nameOrArn: string) {
       if (nameOrArn.startsWith('arn:')) return model.targetGroups.get(nameOrArn) ? nameOrArn : undefined;
@@ -75,6 +74,7 @@ export function elbTrafficFacade(app: AppContext): ElbTrafficFacade {
         const owner = listener ?? (rule.rule.IsDefault ? model.listeners.get(rule.listenerArn) : undefined);
         if (owner) model.putListener({ ...owner, listener: { ...owner.listener, DefaultActions: actions } });
       });
+      changed();
     },
 
     targetHealth(targetGroupArn) {
