@@ -7,8 +7,8 @@
  * path-pattern, host-header and http-header match either wildcard Values or RegexValues.
  */
 import { isIP } from 'node:net';
-import type { ElbContext } from './context.ts';
 import { checkPrintable, elbError } from './errors.ts';
+import type { ElbModel } from './model.ts';
 import { checkRegex } from './regex.ts';
 import type { Action, RuleCondition } from './shapes.ts';
 
@@ -16,20 +16,20 @@ const TERMINAL = new Set(['forward', 'redirect', 'fixed-response']);
 const CONTENT_TYPES = ['text/plain', 'text/css', 'text/html', 'application/javascript', 'application/json'];
 
 /** Checks actions for a listener or rule of `lbArn`; returns them as Describe* shows them. */
-export function checkActions(elb: ElbContext, actions: Action[], lbArn: string): Action[] {
+export function checkActions(model: ElbModel, actions: Action[], lbArn: string): Action[] {
   if (actions.length === 0) throw elbError.validation('At least one action must be specified');
   const terminal = actions.filter((a) => TERMINAL.has(a.Type));
   const other = actions.find((a) => !TERMINAL.has(a.Type));
   if (other)
     throw elbError.unsupported(`'${other.Type}' actions (Slipway serves HTTP listeners with forward, redirect and fixed-response)`);
   if (terminal.length !== 1) throw elbError.invalidAction('You must specify exactly one forward, redirect or fixed-response action');
-  const usage = elb.model.usage();
+  const usage = model.usage();
   return actions.map((a) => {
     if (a.Order !== undefined && (a.Order < 1 || a.Order > 50000))
       throw elbError.validation(`Action order '${a.Order}' must be between 1 and 50000`);
     switch (a.Type) {
       case 'forward':
-        return forward(elb, a, lbArn, usage);
+        return forward(model, a, lbArn, usage);
       case 'fixed-response': {
         const c = a.FixedResponseConfig;
         if (!c) throw elbError.validation('A fixed-response action must have a FixedResponseConfig');
@@ -70,7 +70,7 @@ export function checkActions(elb: ElbContext, actions: Action[], lbArn: string):
   });
 }
 
-function forward(elb: ElbContext, a: Action, lbArn: string, usage: Map<string, Set<string>>): Action {
+function forward(model: ElbModel, a: Action, lbArn: string, usage: Map<string, Set<string>>): Action {
   const tuples = a.ForwardConfig?.TargetGroups ?? [];
   if (a.TargetGroupArn && tuples.length && (tuples.length > 1 || tuples[0].TargetGroupArn !== a.TargetGroupArn)) {
     throw elbError.invalidAction('You cannot specify both a target group ARN and a ForwardConfig with a different target group');
@@ -87,7 +87,7 @@ function forward(elb: ElbContext, a: Action, lbArn: string, usage: Map<string, S
   for (const g of groups) {
     if (!g.TargetGroupArn) throw elbError.validation('A target group in a forward action must have a TargetGroupArn');
     if (g.Weight < 0 || g.Weight > 999) throw elbError.validation(`Target group weight '${g.Weight}' must be between 0 and 999`);
-    const tg = elb.model.targetGroups.get(g.TargetGroupArn);
+    const tg = model.targetGroups.get(g.TargetGroupArn);
     if (!tg) throw elbError.targetGroupNotFound(`Target groups '${g.TargetGroupArn}' not found`);
     if (tg.tg.Protocol !== 'HTTP' && tg.tg.Protocol !== 'HTTPS') {
       throw elbError.incompatibleProtocols(

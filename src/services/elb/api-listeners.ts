@@ -105,7 +105,7 @@ export function listenerHandlers(elb: ElbContext) {
       checkTags(input.Tags);
       const created = model.tx(() => {
         const lb = requireLoadBalancer(elb, input.LoadBalancerArn);
-        const actions = checkActions(elb, input.DefaultActions, input.LoadBalancerArn);
+        const actions = checkActions(elb.model, input.DefaultActions, input.LoadBalancerArn);
         const clash = model.listeners.find({ lb: input.LoadBalancerArn }).find((l) => l.listener.Port === port);
         if (clash) {
           const same = (l: Listener) => JSON.stringify([l.Protocol, l.DefaultActions, l.Certificates, l.SslPolicy]);
@@ -169,7 +169,7 @@ export function listenerHandlers(elb: ElbContext) {
         Object.assign(l, tls);
         if (l.Protocol === 'HTTP') r.certificates = undefined;
         if (input.DefaultActions) {
-          l.DefaultActions = checkActions(elb, input.DefaultActions, l.LoadBalancerArn);
+          l.DefaultActions = checkActions(elb.model, input.DefaultActions, l.LoadBalancerArn);
           const rule = model.rules.find({ listener: l.ListenerArn }).find((x) => x.rule.IsDefault);
           if (rule) model.putRule({ ...rule, rule: { ...rule.rule, Actions: l.DefaultActions } });
         }

@@ -41,7 +41,7 @@ export function ruleHandlers(elb: ElbContext) {
       await checkInDataPlane(elb, regexesOf(conditions, transforms));
       const rule = model.tx(() => {
         const listener = requireListener(elb, input.ListenerArn).listener;
-        const actions = checkActions(elb, input.Actions, listener.LoadBalancerArn);
+        const actions = checkActions(elb.model, input.Actions, listener.LoadBalancerArn);
         const rules = model.rules.find({ listener: input.ListenerArn });
         if (rules.some((r) => r.priority === input.Priority)) throw elbError.priorityInUse(input.Priority);
         if (rules.length > MAX_RULES) throw elbError.tooManyRules();
@@ -89,7 +89,7 @@ export function ruleHandlers(elb: ElbContext) {
           r.rule.Conditions = conditions;
         }
         if (input.Actions) {
-          r.rule.Actions = checkActions(elb, input.Actions, listener.listener.LoadBalancerArn);
+          r.rule.Actions = checkActions(elb.model, input.Actions, listener.listener.LoadBalancerArn);
           if (r.rule.IsDefault) model.putListener({ ...listener, listener: { ...listener.listener, DefaultActions: r.rule.Actions } });
         }
         model.putRule(r);

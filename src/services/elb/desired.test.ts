@@ -4,9 +4,9 @@ import { createClock } from '../../core/clock.ts';
 import { Store } from '../../store/store.ts';
 import { defaultAttributes } from './attributes.ts';
 import { desiredConfig } from './desired.ts';
-import { HEALTH_DEFAULTS } from './health.ts';
-import { elbModel, type StoredLoadBalancer, type StoredTargetGroup } from './model.ts';
+import { elbModel } from './model.ts';
 import type { Action } from './shapes.ts';
+import { storedLoadBalancer, storedTargetGroup } from './testing.ts';
 
 describe('desired data plane state', () => {
   it('reads the attributes that shape traffic, with durations on the clock’s time scale', () => {
@@ -19,31 +19,9 @@ describe('desired data plane state', () => {
       'routing.http.xff_header_processing.mode': 'remove',
       'routing.http.preserve_host_header.enabled': 'true',
     };
-    const lb: StoredLoadBalancer = {
-      LoadBalancerArn: lbArn,
-      LoadBalancerName: 'lb',
-      DNSName: '127.0.1.1',
-      CreatedTime: 0,
-      Scheme: 'internet-facing',
-      VpcId: 'vpc-1',
-      State: { Code: 'active' },
-      Type: 'application',
-      AvailabilityZones: [],
-      SecurityGroups: [],
-      IpAddressType: 'ipv4',
-    };
+    const lb = storedLoadBalancer(lbArn, 'lb');
     model.putLoadBalancer({ lb, attributes: lbAttributes, tags: [], address: '127.0.1.1' });
-    const tg: StoredTargetGroup = {
-      TargetGroupArn: tgArn,
-      TargetGroupName: 'tg',
-      Protocol: 'HTTP',
-      Port: 80,
-      VpcId: 'vpc-1',
-      TargetType: 'ip',
-      ProtocolVersion: 'HTTP1',
-      IpAddressType: 'ipv4',
-      ...HEALTH_DEFAULTS,
-    };
+    const tg = storedTargetGroup(tgArn, 'tg');
     model.putTargetGroup({
       tg,
       attributes: { 'slow_start.duration_seconds': '60', 'stickiness.enabled': 'true', 'stickiness.lb_cookie.duration_seconds': '1' },

@@ -8,6 +8,8 @@
 import type { Scope } from '../../core/ids.ts';
 import { scopeKey } from '../../core/scope.ts';
 import { targetHealthOf } from './api-targets.ts';
+import { checkActions } from './actions.ts';
+import { elbError } from './errors.ts';
 import type { ElbModel } from './model.ts';
 import type { Action } from './shapes.ts';
 import type { ElbTrafficFacade, ForwardWeight, TargetHealthCounts } from './traffic-types.ts';
@@ -28,7 +30,7 @@ function weightsOf(action: Action | undefined): ForwardWeight[] {
 /** `actions` with its forward replaced by a weighted forward to `weights` (the groups it named and does not name get 0). */
 function reweighted(actions: Action[], weights: ForwardWeight[]): Action[] {
   const index = actions.findIndex((a) => a.Type === 'forward');
-  if (index < 0) throw new Error('the action list has no forward to weigh');
+  if (index < 0) throw elbError.invalidAction('The listener or rule has no forward action to weigh between target groups');
   const old = actions[index];
   const named = new Map(weights.map((w) => [w.targetGroupArn, w.weight]));
   const groups = [
@@ -62,14 +64,13 @@ export function elbTrafficFacade({ model, changed }: { model: ElbModel; changed(
     forwardWeights: (arn) => weightsOf(actionsOf(model, arn)?.find((a) => a.Type === 'forward')),
 
     setForwardWeights(arn, weights) {
-      for (const w of weights) {
-        if (!model.targetGroups.get(w.targetGroupArn)) throw new Error(`target group ${w.targetGroupArn} does not exist`);
-      }
       model.tx(() => {
         const listener = model.listeners.get(arn);
         const rule = listener ? model.rules.find({ listener: arn }).find((r) => r.rule.IsDefault) : model.rules.get(arn);
-        if (!rule) throw new Error(`no listener or rule ${arn}`);
-        const actions = reweighted(rule.rule.Actions ?? [], weights);
+        if (!rule) throw listener ? elbError.ruleNotFound() : elbError.listenerNotFound(`Listener or rule '${arn}' not found`);
+        const lbArn = model.listeners.get(rule.listenerArn)?.listener.LoadBalancerArn ?? '';
+        // Checked as ModifyListener and ModifyRule check a forward: groups that exist, weights, one load balancer each.
+        const actions = checkActions(model, reweighted(rule.rule.Actions ?? [], weights), lbArn);
         model.putRule({ ...rule, rule: { ...rule.rule, Actions: actions } });
         const owner = listener ?? (rule.rule.IsDefault ? model.listeners.get(rule.listenerArn) : undefined);
         if (owner) model.putListener({ ...owner, listener: { ...owner.listener, DefaultActions: actions } });
