@@ -6,7 +6,7 @@
  */
 import { AwsError } from '../../core/errors.ts';
 import { arn, parseArn, ssmArn, type Scope } from '../../core/ids.ts';
-import { scopeKey } from '../../core/scope.ts';
+import { inScope, scopeKey } from '../../core/scope.ts';
 import type { SecretsContext } from './context.ts';
 import { ssmError } from './errors.ts';
 import type { ParameterRecord, ParameterVersionRecord } from './model.ts';
@@ -50,7 +50,7 @@ export interface Selected {
 export function findParameter(sc: SecretsContext, scope: Scope, nameOrArn: string): ParameterRecord | undefined {
   const parsed = parseArn(nameOrArn);
   if (!parsed) return sc.model.parameter(scopeKey(scope), nameOrArn);
-  if (parsed.service !== 'ssm' || parsed.region !== scope.region || parsed.account !== scope.account) return undefined;
+  if (parsed.service !== 'ssm' || !inScope(scope, parsed)) return undefined;
   return ssmArn
     .names(parsed.resource)
     .map((n) => sc.model.parameter(scopeKey(scope), n))

@@ -5,7 +5,7 @@
  * labels as AWS moves them — AWSCURRENT to a new version hands AWSPREVIOUS to the one it left.
  */
 import { parseArn, secretsArn, uuid, type Scope } from '../../core/ids.ts';
-import { scopeKey } from '../../core/scope.ts';
+import { inScope, scopeKey } from '../../core/scope.ts';
 import { namesKmsKey, PRINTABLE_RULE, shown, TAG_TEXT, unprintableIn, unprintableInProse } from '../../core/text.ts';
 import type { SecretsContext } from './context.ts';
 import { smError } from './errors.ts';
@@ -83,13 +83,7 @@ export function findSecret(sc: SecretsContext, scope: Scope, secretId: string): 
   const arn = parseArn(secretId);
   const named = (name: string) => sc.model.secrets.find({ scope: scopeKey(scope), name }).find((s) => !purged(sc, s));
   if (!arn) return named(secretId);
-  if (
-    arn.service !== 'secretsmanager' ||
-    arn.region !== scope.region ||
-    arn.account !== scope.account ||
-    !arn.resource.startsWith('secret:')
-  )
-    return undefined;
+  if (arn.service !== 'secretsmanager' || !inScope(scope, arn) || !arn.resource.startsWith('secret:')) return undefined;
   const exact = sc.model.secrets.get(secretId);
   if (exact) return purged(sc, exact) ? undefined : exact;
   const name = arn.resource.slice('secret:'.length);
