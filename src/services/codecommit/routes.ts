@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { scopeKey } from '../../core/scope.ts';
 import type { Route } from '../types.ts';
 import { type CodecommitContext, PUSHED } from './context.ts';
-import { branches, git, headBranch, initBare, refs } from './git.ts';
+import { git, headBranch, initBare, refs } from './git.ts';
 import { hostedDir, isHostedName, isRepositoryName, repositoryDir } from './repositories.ts';
 import { runHttpBackend } from './smart-http.ts';
 
@@ -131,8 +131,7 @@ async function published(cc: CodecommitContext, target: Target, before: Map<stri
   const after = await refs(target.dir);
   const moved = [...new Set([...before.keys(), ...after.keys()])].filter((ref) => before.get(ref) !== after.get(ref));
   if (moved.length === 0) return;
-  const heads = await branches(target.dir);
-  if (!heads.has(await headBranch(target.dir))) {
+  if (!after.has(`refs/heads/${await headBranch(target.dir)}`)) {
     const first = moved.find((ref) => ref.startsWith('refs/heads/') && after.has(ref));
     if (first) await git(target.dir, ['symbolic-ref', 'HEAD', first]);
   }
