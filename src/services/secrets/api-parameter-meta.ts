@@ -6,7 +6,8 @@
 import { paginate } from '../../core/paging.ts';
 import type { Scope } from '../../core/ids.ts';
 import type { Handlers, RequestContext } from '../../protocol/types.ts';
-import { scopeOf, type SecretsContext } from './context.ts';
+import { scopeOf } from '../../core/scope.ts';
+import type { SecretsContext } from './context.ts';
 import { ssmError } from './errors.ts';
 import type { ParameterRecord, ParameterVersionRecord } from './model.ts';
 import { checkFilters, matchesAll } from './parameter-filters.ts';

@@ -5,10 +5,10 @@
  */
 import { ssmArn } from '../../core/ids.ts';
 import { paginate } from '../../core/paging.ts';
-import { scopeKey } from '../../core/scope.ts';
+import { scopeKey, scopeOf } from '../../core/scope.ts';
 import { namesKmsKey, PRINTABLE_RULE, shown, unprintableInProse } from '../../core/text.ts';
 import type { Handlers } from '../../protocol/types.ts';
-import { scopeOf, type SecretsContext } from './context.ts';
+import type { SecretsContext } from './context.ts';
 import { ssmError } from './errors.ts';
 import type { ParameterRecord, ParameterVersionRecord } from './model.ts';
 import { BY_PATH_KEYS, checkFilters, matchesAll } from './parameter-filters.ts';

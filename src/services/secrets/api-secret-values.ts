@@ -4,9 +4,9 @@
  * them; and GetRandomPassword, which makes a value to put.
  */
 import { paginate } from '../../core/paging.ts';
-import { scopeKey } from '../../core/scope.ts';
+import { scopeKey, scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
-import { scopeOf, type SecretsContext } from './context.ts';
+import type { SecretsContext } from './context.ts';
 import { smError } from './errors.ts';
 import { randomPassword } from './password.ts';
 import {

@@ -5,9 +5,9 @@
  */
 import { secretsArn } from '../../core/ids.ts';
 import { paginate } from '../../core/paging.ts';
-import { scopeKey } from '../../core/scope.ts';
+import { scopeKey, scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
-import { scopeOf, type SecretsContext } from './context.ts';
+import type { SecretsContext } from './context.ts';
 import { smError } from './errors.ts';
 import type { SecretRecord } from './model.ts';
 import {
