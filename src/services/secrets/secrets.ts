@@ -226,7 +226,7 @@ export function readSecretValue(sc: SecretsContext, scope: Scope, secretId: stri
     }
     const today = day(sc.clock.now());
     if (secret.lastAccessedAt !== today) {
-      sc.model.putSecret({ ...secret, lastAccessedAt: today }, scopeKey(scope));
+      sc.model.putSecret({ ...secret, lastAccessedAt: today });
       sc.model.putVersion({ ...version, lastAccessedAt: today });
     }
     return { secret, version, value: openVersion(sc, version) };
