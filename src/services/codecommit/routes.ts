@@ -6,6 +6,7 @@
  * published as a `codecommit.push` event.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { relative } from 'node:path';
 import { scopeKey } from '../../core/scope.ts';
 import type { Route } from '../types.ts';
 import { type CodecommitContext, PUSHED } from './context.ts';
@@ -19,8 +20,6 @@ const ZERO = '0'.repeat(40);
 /** Where a request's repository is, and what a push to it is published as. */
 interface Target {
   dir: string;
-  /** Path of `dir` under the git root, as git http-backend's PATH_INFO names it. */
-  rootPath: string;
   resource: string;
   repository: Record<string, string>;
   /** Push-to-create: made on the first push. */
@@ -61,7 +60,6 @@ function codecommitTarget(cc: CodecommitContext, segment: string): Target | unde
   if (!repo) return undefined;
   return {
     dir: repositoryDir(cc, repo),
-    rootPath: `/codecommit/${repo.id}.git`,
     resource: repo.arn,
     repository: { repositoryName: repo.name, repositoryId: repo.id, repositoryArn: repo.arn },
     creatable: false,
@@ -75,7 +73,6 @@ function hostedTarget(cc: CodecommitContext, ownerSegment: string, repoSegment: 
   if (!isHostedName(owner) || !isHostedName(name)) return undefined;
   return {
     dir: hostedDir(cc, owner, name),
-    rootPath: `/hosted/${owner}/${name}.git`,
     resource: `${owner}/${name}`,
     repository: { fullRepositoryId: `${owner}/${name}` },
     creatable: true,
@@ -99,7 +96,8 @@ async function serve(
   const exists = await hasRepository(target.dir);
   if (!exists && !(pushing && target.creatable)) return notFound(res);
   if (!exists) await initBare(target.dir);
-  const cgi = { projectRoot: cc.gitRoot, pathInfo: `${target.rootPath}${service}` };
+  // PATH_INFO names the repository by its folder under the git root.
+  const cgi = { projectRoot: cc.gitRoot, pathInfo: `/${relative(cc.gitRoot, target.dir)}${service}` };
   if (service !== '/git-receive-pack') return runHttpBackend(req, res, cgi);
   // Pushes to one repository take turns, so each event names exactly the refs its own push moved;
   // the events are out before the pusher's answer ends.
