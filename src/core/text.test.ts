@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { namesKmsKey, shown, TAG_TEXT, unprintableIn, unprintableInProse } from './text.ts';
+import { namesKmsKey, shown, TAG_TEXT, unprintableIn, unprintableInProse, wildcardRegExp } from './text.ts';
 
 const KEY = '1234abcd-12ab-34cd-56ef-1234567890ab';
 
@@ -55,4 +55,13 @@ test('a KMS key is named by key id, alias name, key ARN or alias ARN of the Regi
   assert.equal(namesKmsKey(`arn:aws:kms:us-east-1:111122223333:key/${KEY}`, 'us-east-1', ['key-arn']), true);
   for (const other of [KEY, 'alias/app', 'arn:aws:kms:us-east-1:111122223333:alias/app'])
     assert.equal(namesKmsKey(other, 'us-east-1', ['key-arn']), false, other);
+});
+
+test('a wildcard pattern matches whole strings, * any run of characters, everything else literally', () => {
+  assert.equal(wildcardRegExp('prod-*').test('prod-1.2'), true);
+  assert.equal(wildcardRegExp('prod-*').test('pre-prod-1'), false);
+  assert.equal(wildcardRegExp('a*b').test('a\nb'), true);
+  assert.equal(wildcardRegExp('v1.0').test('v1x0'), false);
+  assert.equal(wildcardRegExp('(x)+[y]').test('(x)+[y]'), true);
+  assert.equal(wildcardRegExp('').test(''), true);
 });

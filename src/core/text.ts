@@ -2,7 +2,8 @@
  * @module core/text
  * What every room asks of text a user gives it to keep, beyond the model's patterns (which many
  * members lack): no control characters or unpaired surrogates in a name, id or label; AWS's tag
- * characters; KMS key references in their four forms; and a value shown safely in a message.
+ * characters; KMS key references in their four forms; `*` wildcard patterns; and a value shown
+ * safely in a message.
  */
 import { parseArn } from './ids.ts';
 
@@ -57,4 +58,10 @@ export function namesKmsKey(text: string, region: string, forms: readonly KmsKey
   if (arn?.service !== 'kms' || !PARTITION.test(arn.partition) || arn.region !== region || !ACCOUNT.test(arn.account)) return false;
   if (arn.resource.startsWith('key/')) return forms.includes('key-arn') && KEY_ID.test(arn.resource.slice('key/'.length));
   return forms.includes('alias-arn') && ALIAS.test(arn.resource);
+}
+
+/** A pattern whose only special character is `*` (any run of characters, line breaks too), as a RegExp matching whole strings. */
+export function wildcardRegExp(pattern: string): RegExp {
+  const parts = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.*')}$`, 's');
 }
