@@ -11,7 +11,7 @@ import { scopeKey } from '../../core/scope.ts';
 import type { Route } from '../types.ts';
 import { type CodecommitContext, PUSHED } from './context.ts';
 import { git, headBranch, initBare, refs } from './git.ts';
-import { hostedDir, isHostedName, isRepositoryName, repositoryDir } from './repositories.ts';
+import { hostedDir, isRepositoryName, repositoryDir } from './repositories.ts';
 import { runHttpBackend } from './smart-http.ts';
 
 const SERVICE = '(/info/refs|/git-upload-pack|/git-receive-pack)';
@@ -70,9 +70,10 @@ function codecommitTarget(cc: CodecommitContext, segment: string): Target | unde
 function hostedTarget(cc: CodecommitContext, ownerSegment: string, repoSegment: string): Target | undefined {
   const owner = decode(ownerSegment);
   const name = decode(repoSegment);
-  if (!isHostedName(owner) || !isHostedName(name)) return undefined;
+  const dir = hostedDir(cc, owner, name);
+  if (!dir) return undefined;
   return {
-    dir: hostedDir(cc, owner, name),
+    dir,
     resource: `${owner}/${name}`,
     repository: { fullRepositoryId: `${owner}/${name}` },
     creatable: true,
