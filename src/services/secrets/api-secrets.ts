@@ -3,6 +3,7 @@
  * Secrets: create, describe, list, update, delete (with a recovery window or at once), restore, and
  * tags on them. Their values and staging labels are api-secret-values.ts's.
  */
+import { DAY_MS } from '../../core/clock.ts';
 import { secretsArn } from '../../core/ids.ts';
 import { paginate } from '../../core/paging.ts';
 import { scopeKey, scopeOf } from '../../core/scope.ts';
@@ -23,7 +24,6 @@ import {
 } from './secrets.ts';
 import type { DescribeSecretResponse, Filter, SecretsmanagerOperations, Tag } from './shapes-secretsmanager.ts';
 
-const DAY_MS = 86_400_000;
 const MAX_TAGS = 50;
 
 function checkTags(tags: Tag[]): void {

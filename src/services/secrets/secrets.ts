@@ -4,6 +4,7 @@
  * (the ARN without its random suffix); sealing and opening version values; and moving staging
  * labels as AWS moves them — AWSCURRENT to a new version hands AWSPREVIOUS to the one it left.
  */
+import { DAY_MS } from '../../core/clock.ts';
 import { parseArn, secretsArn, uuid, type Scope } from '../../core/ids.ts';
 import { inScope, scopeKey } from '../../core/scope.ts';
 import { namesKmsKey, PRINTABLE_RULE, shown, TAG_TEXT, unprintableIn, unprintableInProse } from '../../core/text.ts';
@@ -207,7 +208,7 @@ export function stagesByVersion(sc: SecretsContext, secretArn: string): Record<s
 
 /** Midnight UTC of `ms`: AWS reports when a secret was last read to the day. */
 export function day(ms: number): number {
-  return ms - (ms % 86_400_000);
+  return ms - (ms % DAY_MS);
 }
 
 /** What GetSecretValue (and the facade) read: one version chosen by id or by staging label (AWSCURRENT by default). */
