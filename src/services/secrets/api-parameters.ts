@@ -23,6 +23,7 @@ import {
   modifiedBy,
   parameterView,
   parsePolicies,
+  requireParameter,
   sealValue,
   selectParameter,
   trySelect,
@@ -187,8 +188,7 @@ export function parameterHandlers(sc: SecretsContext): Handlers<SsmOperations> {
     DeleteParameter(input, ctx) {
       const scope = scopeOf(ctx);
       m.tx(() => {
-        const record = findParameter(sc, scope, input.Name);
-        if (!record) throw ssmError.parameterNotFound(input.Name);
+        const record = requireParameter(sc, scope, input.Name);
         m.deleteParameter(record.scope, record.name);
       });
       return {};
@@ -209,8 +209,7 @@ export function parameterHandlers(sc: SecretsContext): Handlers<SsmOperations> {
     },
 
     GetParameterHistory(input, ctx) {
-      const record = findParameter(sc, scopeOf(ctx), input.Name);
-      if (!record) throw ssmError.parameterNotFound(input.Name);
+      const record = requireParameter(sc, scopeOf(ctx), input.Name);
       const versions = m.parameterVersionsOf(record.scope, record.name);
       const page = paginate(
         versions,

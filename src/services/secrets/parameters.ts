@@ -57,13 +57,19 @@ export function findParameter(sc: SecretsContext, scope: Scope, nameOrArn: strin
     .find(Boolean);
 }
 
+/** The parameter a name or ARN names in `scope`, or ParameterNotFound. */
+export function requireParameter(sc: SecretsContext, scope: Scope, nameOrArn: string): ParameterRecord {
+  const record = findParameter(sc, scope, nameOrArn);
+  if (!record) throw ssmError.parameterNotFound(nameOrArn);
+  return record;
+}
+
 /** A name with an optional `:version` or `:label` selector, read as GetParameter reads it. */
 export function selectParameter(sc: SecretsContext, scope: Scope, reference: string): Selected {
   const cut = reference.startsWith('arn:') ? nthIndex(reference, ':', 6) : reference.indexOf(':');
   const name = cut < 0 ? reference : reference.slice(0, cut);
   const selector = cut < 0 ? undefined : reference.slice(cut + 1);
-  const record = findParameter(sc, scope, name);
-  if (!record) throw ssmError.parameterNotFound(name);
+  const record = requireParameter(sc, scope, name);
   if (selector === undefined) return { record, version: sc.model.parameterVersion(record.scope, record.name, record.version)! };
   if (/^\d+$/.test(selector)) {
     const version = sc.model.parameterVersion(record.scope, record.name, Number(selector));
