@@ -12,7 +12,7 @@
  *                           NOT EXISTS; && binds tighter than ||; parentheses.
  * Space-delimited patterns ([ip, user, ...]) are refused as not served yet.
  */
-import { wildcardRegExp } from '../../core/text.ts';
+import { wildcardMatcher } from '../../core/text.ts';
 import { logsError } from './errors.ts';
 
 export type MessageTest = (message: string) => boolean;
@@ -81,7 +81,7 @@ const unquote = (s: string) => s.replace(/\\(.)/g, '$1');
 // ---- JSON patterns
 
 /** A string value is compiled once, with its `*` wildcards, into the test each message's field meets. */
-type Value = { kind: 'string'; text: string; glob: RegExp } | { kind: 'number'; value: number };
+type Value = { kind: 'string'; text: string; matches: (text: string) => boolean } | { kind: 'number'; value: number };
 type Node =
   | { op: '&&' | '||'; left: Node; right: Node }
   | { op: '=' | '!=' | '<' | '>' | '<=' | '>='; path: (string | number)[]; value: Value }
@@ -189,7 +189,7 @@ function literal(token: string): Value {
 
 /** A string value with `*` wildcards, matched whole. */
 function stringValue(text: string): Value {
-  return { kind: 'string', text, glob: wildcardRegExp(text) };
+  return { kind: 'string', text, matches: wildcardMatcher(text) };
 }
 
 const MISSING = Symbol('missing');
@@ -219,7 +219,7 @@ function evaluate(node: Node, doc: unknown): boolean {
   const { value } = node;
   if (value.kind === 'string') {
     if (typeof found !== 'string') return node.op === '!=' && found !== null && typeof found !== 'object';
-    return value.glob.test(found) === (node.op === '=');
+    return value.matches(found) === (node.op === '=');
   }
   if (typeof found !== 'number') return false;
   switch (node.op) {
