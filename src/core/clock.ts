@@ -6,6 +6,10 @@
  * `createManualClock` is the same clock with time that moves only when a test advances it, so a
  * controller's timing (steps, delays, grace periods, timers) is tested without waiting.
  */
+
+/** One nominal AWS day in ms (retention periods, recovery windows, lifecycle ages are counted in them). */
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
 export interface Clock {
   /** Wall time, epoch ms. */
   now(): number;

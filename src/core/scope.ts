@@ -20,6 +20,12 @@ export function scopeOfOwnArn(value: string): Scope {
   return scope;
 }
 
+/** Whether an ARN (or its parsed form) is of `scope`: a caller finds only its own region's and account's records. */
+export function inScope(scope: Scope, arn: string | Scope): boolean {
+  const of = typeof arn === 'string' ? scopeOfArn(arn) : arn;
+  return of !== undefined && of.region === scope.region && of.account === scope.account;
+}
+
 /** The scope a request acts in (its credential scope's region, the configured account). */
 export function scopeOf(request: Scope): Scope {
   return { region: request.region, account: request.account };

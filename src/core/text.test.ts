@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { namesKmsKey, shown, TAG_TEXT, unprintableIn, unprintableInProse } from './text.ts';
+import { namesKmsKey, shown, TAG_TEXT, unprintableIn, unprintableInProse, wildcardMatcher } from './text.ts';
 
 const KEY = '1234abcd-12ab-34cd-56ef-1234567890ab';
 
@@ -55,4 +55,33 @@ test('a KMS key is named by key id, alias name, key ARN or alias ARN of the Regi
   assert.equal(namesKmsKey(`arn:aws:kms:us-east-1:111122223333:key/${KEY}`, 'us-east-1', ['key-arn']), true);
   for (const other of [KEY, 'alias/app', 'arn:aws:kms:us-east-1:111122223333:alias/app'])
     assert.equal(namesKmsKey(other, 'us-east-1', ['key-arn']), false, other);
+});
+
+test('a wildcard pattern matches whole strings, * any run of characters, everything else literally', () => {
+  const cases: [string, string, boolean][] = [
+    ['prod-*', 'prod-1.2', true],
+    ['prod-*', 'pre-prod-1', false],
+    ['a*b', 'a\nb', true],
+    ['v1.0', 'v1.0', true],
+    ['v1.0', 'v1x0', false],
+    ['(x)+[y]', '(x)+[y]', true],
+    ['', '', true],
+    ['', 'x', false],
+    ['*', '', true],
+    ['**', 'anything', true],
+    ['ab*ba', 'aba', false],
+    ['ab*ba', 'abba', true],
+    ['*a*b*', 'xxaxxbxx', true],
+    ['*a*b*', 'xxbxxaxx', false],
+    ['a*a*a', 'aaa', true],
+    ['a*a*a', 'aa', false],
+  ];
+  for (const [pattern, text, expected] of cases)
+    assert.equal(wildcardMatcher(pattern)(text), expected, `${pattern} ~ ${JSON.stringify(text)}`);
+});
+
+test('a wildcard pattern with many stars tests a long text at once', () => {
+  const text = 'a'.repeat(100_000);
+  assert.equal(wildcardMatcher(`${'*a'.repeat(200)}*b`)(text), false);
+  assert.equal(wildcardMatcher(`${'*a'.repeat(200)}*`)(text), true);
 });

@@ -2,7 +2,8 @@
  * @module core/text
  * What every room asks of text a user gives it to keep, beyond the model's patterns (which many
  * members lack): no control characters or unpaired surrogates in a name, id or label; AWS's tag
- * characters; KMS key references in their four forms; and a value shown safely in a message.
+ * characters; KMS key references in their four forms; `*` wildcard patterns; and a value shown
+ * safely in a message.
  */
 import { parseArn } from './ids.ts';
 
@@ -57,4 +58,29 @@ export function namesKmsKey(text: string, region: string, forms: readonly KmsKey
   if (arn?.service !== 'kms' || !PARTITION.test(arn.partition) || arn.region !== region || !ACCOUNT.test(arn.account)) return false;
   if (arn.resource.startsWith('key/')) return forms.includes('key-arn') && KEY_ID.test(arn.resource.slice('key/'.length));
   return forms.includes('alias-arn') && ALIAS.test(arn.resource);
+}
+
+/**
+ * A test of whole strings against a pattern whose only special character is `*` (any run of
+ * characters, line breaks too). The pieces between stars are found in order, each at its first
+ * place, so a test takes time in proportion to the text however many stars the pattern has — a
+ * backtracking RegExp of the same pattern can take minutes on a few hundred characters.
+ */
+export function wildcardMatcher(pattern: string): (text: string) => boolean {
+  const pieces = pattern.split('*');
+  const first = pieces[0];
+  if (pieces.length === 1) return (text) => text === first;
+  const last = pieces[pieces.length - 1];
+  const middle = pieces.slice(1, -1);
+  return (text) => {
+    if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+    const end = text.length - last.length;
+    let at = first.length;
+    for (const piece of middle) {
+      const found = text.indexOf(piece, at);
+      if (found < 0 || found + piece.length > end) return false;
+      at = found + piece.length;
+    }
+    return true;
+  };
 }

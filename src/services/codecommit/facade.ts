@@ -8,7 +8,7 @@ import { scopeKey } from '../../core/scope.ts';
 import type { CodecommitContext } from './context.ts';
 import { extractTree, writeZip } from './git.ts';
 import { commitOf } from './names.ts';
-import { hostedDir, isHostedName, isRepositoryName, repositoryDir } from './repositories.ts';
+import { hostedDir, isRepositoryName, repositoryDir } from './repositories.ts';
 
 /** A CodeCommit repository in a scope, or a repository of the local git host by owner/repo. */
 export type RepositoryLocator = { scope: Scope; repositoryName: string } | { fullRepositoryId: string };
@@ -26,7 +26,7 @@ export function createFacade(cc: CodecommitContext): CodecommitFacade {
   const dirOf = (repo: RepositoryLocator): string | undefined => {
     if ('fullRepositoryId' in repo) {
       const [owner, name, ...rest] = repo.fullRepositoryId.split('/');
-      return rest.length === 0 && isHostedName(owner ?? '') && isHostedName(name ?? '') ? hostedDir(cc, owner, name) : undefined;
+      return rest.length === 0 ? hostedDir(cc, owner, name ?? '') : undefined;
     }
     if (!isRepositoryName(repo.repositoryName)) return undefined;
     const record = cc.model.repository(scopeKey(repo.scope), repo.repositoryName);

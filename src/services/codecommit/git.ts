@@ -71,24 +71,19 @@ export function removeRepository(dir: string): void {
 
 /** Branch name → commit id. */
 export async function branches(dir: string): Promise<Map<string, string>> {
-  const out = (await git(dir, ['for-each-ref', '--format=%(objectname) %(refname)', 'refs/heads/'])).toString();
+  const heads = await refs(dir, 'refs/heads/');
+  return new Map([...heads].map(([ref, id]) => [ref.slice('refs/heads/'.length), id]));
+}
+
+/** Every ref (refs/heads/…, refs/tags/…), or those under `prefix`, → object id. */
+export async function refs(dir: string, prefix?: string): Promise<Map<string, string>> {
+  const out = (await git(dir, ['for-each-ref', '--format=%(objectname) %(refname)', ...(prefix ? [prefix] : [])])).toString();
   const map = new Map<string, string>();
   for (const line of out.split('\n')) {
     const space = line.indexOf(' ');
-    if (space > 0) map.set(line.slice(space + 1).replace(/^refs\/heads\//, ''), line.slice(0, space));
+    if (space > 0) map.set(line.slice(space + 1), line.slice(0, space));
   }
   return map;
-}
-
-/** Every ref (refs/heads/…, refs/tags/…) → object id. */
-export async function refs(dir: string): Promise<Map<string, string>> {
-  const out = (await git(dir, ['for-each-ref', '--format=%(objectname) %(refname)'])).toString();
-  return new Map(
-    out
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => [line.slice(41), line.slice(0, 40)] as [string, string]),
-  );
 }
 
 /** The symbolic HEAD's branch (the default branch). */
@@ -156,14 +151,14 @@ export interface TreeEntry {
 /** The entries of the tree at `treeish` (e.g. `<commit>:<folder>`), with blob sizes. */
 export async function listTree(dir: string, treeish: string): Promise<TreeEntry[]> {
   const out = (await git(dir, ['ls-tree', '-z', '-l', '--end-of-options', treeish])).toString();
-  return out
-    .split('\0')
-    .filter(Boolean)
-    .map((line) => {
-      const tab = line.indexOf('\t');
-      const [mode, type, id, size] = line.slice(0, tab).split(/\s+/);
-      return { mode, type: type as TreeEntry['type'], id, size: size === '-' ? undefined : Number(size), path: line.slice(tab + 1) };
-    });
+  return out.split('\0').filter(Boolean).map(treeEntry);
+}
+
+/** One `ls-tree -l` line: `<mode> <type> <id> <size>\t<path>`. */
+function treeEntry(line: string): TreeEntry {
+  const tab = line.indexOf('\t');
+  const [mode, type, id, size] = line.slice(0, tab).split(/\s+/);
+  return { mode, type: type as TreeEntry['type'], id, size: size === '-' ? undefined : Number(size), path: line.slice(tab + 1) };
 }
 
 /** The entry at `path` in a commit's tree, or undefined. `path` is already normalised (no leading /). */
@@ -171,11 +166,8 @@ export async function entryAt(dir: string, commit: string, path: string): Promis
   if (path === '') return undefined;
   const out = (await git(dir, ['ls-tree', '-z', '-l', '--full-tree', '--end-of-options', commit, '--', path])).toString();
   const line = out.split('\0').find(Boolean);
-  if (!line) return undefined;
-  const tab = line.indexOf('\t');
-  const [mode, type, id, size] = line.slice(0, tab).split(/\s+/);
-  if (line.slice(tab + 1) !== path) return undefined;
-  return { mode, type: type as TreeEntry['type'], id, size: size === '-' ? undefined : Number(size), path };
+  const entry = line === undefined ? undefined : treeEntry(line);
+  return entry?.path === path ? entry : undefined;
 }
 
 export async function readBlob(dir: string, id: string): Promise<Buffer> {

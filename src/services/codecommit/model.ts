@@ -37,10 +37,6 @@ export class CodecommitModel {
     return this.repositories.find({ scope, name })[0];
   }
 
-  repositoryById(id: string): RepositoryRecord | undefined {
-    return this.repositories.find({ id })[0];
-  }
-
   /** Every repository with this name, in any scope: the clone URL names only the repository. */
   repositoriesNamed(name: string): RepositoryRecord[] {
     return this.repositories.find({ name });

@@ -17,7 +17,7 @@ export function isRepositoryName(name: string): boolean {
 }
 
 /** Owners and repositories of the local git host: as GitHub spells them, never '.' or '..'. */
-export function isHostedName(name: string): boolean {
+function isHostedName(name: string): boolean {
   return /^[A-Za-z0-9_.-]{1,100}$/.test(name) && !/^\.+$/.test(name) && !name.toLowerCase().endsWith('.git');
 }
 
@@ -41,8 +41,9 @@ export function requireRepositoryDir(cc: CodecommitContext, scope: Scope, name: 
   return repositoryDir(cc, requireRepository(cc, scope, name));
 }
 
-export function hostedDir(cc: CodecommitContext, owner: string, repo: string): string {
-  return hostedPath(cc.gitRoot, owner, repo);
+/** The bare repository of the local git host's owner/repo; undefined when either is not a name it takes. */
+export function hostedDir(cc: CodecommitContext, owner: string, repo: string): string | undefined {
+  return isHostedName(owner) && isHostedName(repo) ? hostedPath(cc.gitRoot, owner, repo) : undefined;
 }
 
 /** `git clone` address of a repository, on the edge the caller reached. */

@@ -6,11 +6,12 @@
  * published as a `codecommit.push` event.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { relative } from 'node:path';
 import { scopeKey } from '../../core/scope.ts';
 import type { Route } from '../types.ts';
 import { type CodecommitContext, PUSHED } from './context.ts';
-import { branches, git, headBranch, initBare, refs } from './git.ts';
-import { hostedDir, isHostedName, isRepositoryName, repositoryDir } from './repositories.ts';
+import { git, headBranch, initBare, refs } from './git.ts';
+import { hostedDir, isRepositoryName, repositoryDir } from './repositories.ts';
 import { runHttpBackend } from './smart-http.ts';
 
 const SERVICE = '(/info/refs|/git-upload-pack|/git-receive-pack)';
@@ -19,8 +20,6 @@ const ZERO = '0'.repeat(40);
 /** Where a request's repository is, and what a push to it is published as. */
 interface Target {
   dir: string;
-  /** Path of `dir` under the git root, as git http-backend's PATH_INFO names it. */
-  rootPath: string;
   resource: string;
   repository: Record<string, string>;
   /** Push-to-create: made on the first push. */
@@ -61,7 +60,6 @@ function codecommitTarget(cc: CodecommitContext, segment: string): Target | unde
   if (!repo) return undefined;
   return {
     dir: repositoryDir(cc, repo),
-    rootPath: `/codecommit/${repo.id}.git`,
     resource: repo.arn,
     repository: { repositoryName: repo.name, repositoryId: repo.id, repositoryArn: repo.arn },
     creatable: false,
@@ -72,10 +70,10 @@ function codecommitTarget(cc: CodecommitContext, segment: string): Target | unde
 function hostedTarget(cc: CodecommitContext, ownerSegment: string, repoSegment: string): Target | undefined {
   const owner = decode(ownerSegment);
   const name = decode(repoSegment);
-  if (!isHostedName(owner) || !isHostedName(name)) return undefined;
+  const dir = hostedDir(cc, owner, name);
+  if (!dir) return undefined;
   return {
-    dir: hostedDir(cc, owner, name),
-    rootPath: `/hosted/${owner}/${name}.git`,
+    dir,
     resource: `${owner}/${name}`,
     repository: { fullRepositoryId: `${owner}/${name}` },
     creatable: true,
@@ -99,7 +97,8 @@ async function serve(
   const exists = await hasRepository(target.dir);
   if (!exists && !(pushing && target.creatable)) return notFound(res);
   if (!exists) await initBare(target.dir);
-  const cgi = { projectRoot: cc.gitRoot, pathInfo: `${target.rootPath}${service}` };
+  // PATH_INFO names the repository by its folder under the git root.
+  const cgi = { projectRoot: cc.gitRoot, pathInfo: `/${relative(cc.gitRoot, target.dir)}${service}` };
   if (service !== '/git-receive-pack') return runHttpBackend(req, res, cgi);
   // Pushes to one repository take turns, so each event names exactly the refs its own push moved;
   // the events are out before the pusher's answer ends.
@@ -131,8 +130,7 @@ async function published(cc: CodecommitContext, target: Target, before: Map<stri
   const after = await refs(target.dir);
   const moved = [...new Set([...before.keys(), ...after.keys()])].filter((ref) => before.get(ref) !== after.get(ref));
   if (moved.length === 0) return;
-  const heads = await branches(target.dir);
-  if (!heads.has(await headBranch(target.dir))) {
+  if (!after.has(`refs/heads/${await headBranch(target.dir)}`)) {
     const first = moved.find((ref) => ref.startsWith('refs/heads/') && after.has(ref));
     if (first) await git(target.dir, ['symbolic-ref', 'HEAD', first]);
   }

@@ -47,6 +47,12 @@ describe('filter patterns', () => {
       assert.deepEqual(matching('{ $.level != "error" }', events), [events[2]]);
     });
 
+    it('a string value with many * tests a long field at once', () => {
+      const long = [JSON.stringify({ msg: 'a'.repeat(100_000) })];
+      assert.deepEqual(matching(`{ $.msg = "${'*a'.repeat(200)}*b" }`, long), []);
+      assert.deepEqual(matching(`{ $.msg = "${'*a'.repeat(200)}*" }`, long), long);
+    });
+
     it('numbers compare with = != < > <= >=', () => {
       assert.deepEqual(matching('{ $.ms > 200 }', events), [events[0], events[2]]);
       assert.deepEqual(matching('{ $.ms <= 300 }', events), events.slice(0, 2));

@@ -12,6 +12,7 @@
  *                           NOT EXISTS; && binds tighter than ||; parentheses.
  * Space-delimited patterns ([ip, user, ...]) are refused as not served yet.
  */
+import { wildcardMatcher } from '../../core/text.ts';
 import { logsError } from './errors.ts';
 
 export type MessageTest = (message: string) => boolean;
@@ -79,7 +80,8 @@ const unquote = (s: string) => s.replace(/\\(.)/g, '$1');
 
 // ---- JSON patterns
 
-type Value = { kind: 'string'; text: string } | { kind: 'number'; value: number };
+/** A string value is compiled once, with its `*` wildcards, into the test each message's field meets. */
+type Value = { kind: 'string'; text: string; matches: (text: string) => boolean } | { kind: 'number'; value: number };
 type Node =
   | { op: '&&' | '||'; left: Node; right: Node }
   | { op: '=' | '!=' | '<' | '>' | '<=' | '>='; path: (string | number)[]; value: Value }
@@ -179,10 +181,15 @@ function selector(token: string): (string | number)[] {
 }
 
 function literal(token: string): Value {
-  if (token.startsWith('"')) return { kind: 'string', text: unquote(token.slice(1, -1)) };
+  if (token.startsWith('"')) return stringValue(unquote(token.slice(1, -1)));
   if (/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(token)) return { kind: 'number', value: Number(token) };
   if (['&&', '||', '(', ')'].includes(token)) throw invalid(`expected a value but found '${token}'`);
-  return { kind: 'string', text: token };
+  return stringValue(token);
+}
+
+/** A string value with `*` wildcards, matched whole. */
+function stringValue(text: string): Value {
+  return { kind: 'string', text, matches: wildcardMatcher(text) };
 }
 
 const MISSING = Symbol('missing');
@@ -194,18 +201,6 @@ function select(doc: unknown, path: (string | number)[]): unknown {
     current = (current as Record<string | number, unknown>)[key];
   }
   return current;
-}
-
-/** A string value with `*` wildcards, matched whole. */
-function globMatches(pattern: string, value: string): boolean {
-  const re = new RegExp(
-    `^${pattern
-      .split('*')
-      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')}$`,
-    's',
-  );
-  return re.test(value);
 }
 
 function evaluate(node: Node, doc: unknown): boolean {
@@ -224,7 +219,7 @@ function evaluate(node: Node, doc: unknown): boolean {
   const { value } = node;
   if (value.kind === 'string') {
     if (typeof found !== 'string') return node.op === '!=' && found !== null && typeof found !== 'object';
-    return globMatches(value.text, found) === (node.op === '=');
+    return value.matches(found) === (node.op === '=');
   }
   if (typeof found !== 'number') return false;
   switch (node.op) {

@@ -4,7 +4,7 @@
  * (its name or ARN), always within the caller's region and account — and making new ones.
  */
 import { logsArn, parseArn, type Scope } from '../../core/ids.ts';
-import { scopeKey, scopeOfOwnArn } from '../../core/scope.ts';
+import { inScope, scopeKey, scopeOfOwnArn } from '../../core/scope.ts';
 import { namesKmsKey, shown, unprintableIn } from '../../core/text.ts';
 import type { LogsContext } from './context.ts';
 import { logsError } from './errors.ts';
@@ -20,7 +20,7 @@ export function requireGroup(logs: LogsContext, scope: Scope, name: string): Gro
 function groupNameInArn(scope: Scope, arn: string): string | undefined {
   const parsed = parseArn(arn);
   if (parsed?.service !== 'logs' || !parsed.resource.startsWith('log-group:')) return undefined;
-  if (parsed.region !== scope.region || parsed.account !== scope.account) return undefined;
+  if (!inScope(scope, parsed)) return undefined;
   return parsed.resource.slice('log-group:'.length);
 }
 

@@ -5,6 +5,7 @@
  * retention; the room's controller deletes such events every 10 minutes (scaled) and right after a
  * retention policy is set, so storage shrinks with them.
  */
+import { DAY_MS } from '../../core/clock.ts';
 import { logger } from '../../core/log.ts';
 import { Controller } from '../../core/reconcile.ts';
 import type { LogsContext } from './context.ts';
@@ -14,7 +15,6 @@ const log = logger('logs.retention');
 
 /** The retention periods CloudWatch Logs accepts, in days. */
 export const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-export const DAY_MS = 24 * 60 * 60 * 1000;
 const SWEEP_EVERY_MS = 10 * 60 * 1000;
 const SWEEP_KEY = 'sweep';
 

@@ -4,13 +4,13 @@
  * tags (ResourceType Parameter; the ResourceId is the parameter's name).
  */
 import { paginate } from '../../core/paging.ts';
-import type { Scope } from '../../core/ids.ts';
 import type { Handlers, RequestContext } from '../../protocol/types.ts';
-import { scopeOf, type SecretsContext } from './context.ts';
+import { scopeOf } from '../../core/scope.ts';
+import type { SecretsContext } from './context.ts';
 import { ssmError } from './errors.ts';
 import type { ParameterRecord, ParameterVersionRecord } from './model.ts';
 import { checkFilters, matchesAll } from './parameter-filters.ts';
-import { checkTags, findParameter, latestParameters, MAX_TAGS, metadataView } from './parameters.ts';
+import { checkTags, findParameter, latestParameters, MAX_TAGS, metadataView, requireParameter } from './parameters.ts';
 import type { ParameterStringFilter, ResourceTypeForTagging, SsmOperations } from './shapes-ssm.ts';
 
 const MAX_LABELS = 10;
@@ -29,11 +29,6 @@ export function parameterMetaHandlers(sc: SecretsContext): Handlers<SsmOperation
     const found = m.parameterVersion(record.scope, record.name, version ?? record.version);
     if (!found) throw ssmError.versionNotFound(record.name, String(version));
     return found;
-  };
-  const requireNamed = (scope: Scope, name: string) => {
-    const record = findParameter(sc, scope, name);
-    if (!record) throw ssmError.parameterNotFound(name);
-    return record;
   };
   /** The parameter a tagging call names; other resource types are not kept here. */
   const tagged = (ctx: RequestContext, type: ResourceTypeForTagging, id: string) => {
@@ -62,7 +57,7 @@ export function parameterMetaHandlers(sc: SecretsContext): Handlers<SsmOperation
       const valid = input.Labels.filter((l) => LABEL.test(l));
       const invalid = input.Labels.filter((l) => !LABEL.test(l));
       return m.tx(() => {
-        const record = requireNamed(scopeOf(ctx), input.Name);
+        const record = requireParameter(sc, scopeOf(ctx), input.Name);
         const target = requireVersion(record, input.ParameterVersion);
         const labels = [...new Set([...target.labels, ...valid])];
         if (labels.length > MAX_LABELS) throw ssmError.labelLimit(MAX_LABELS);
@@ -78,7 +73,7 @@ export function parameterMetaHandlers(sc: SecretsContext): Handlers<SsmOperation
 
     UnlabelParameterVersion(input, ctx) {
       return m.tx(() => {
-        const record = requireNamed(scopeOf(ctx), input.Name);
+        const record = requireParameter(sc, scopeOf(ctx), input.Name);
         const target = requireVersion(record, input.ParameterVersion);
         const removed = input.Labels.filter((l) => target.labels.includes(l));
         m.putParameterVersion(record.scope, { ...target, labels: target.labels.filter((l) => !removed.includes(l)) });

@@ -5,10 +5,10 @@
  */
 import { ssmArn } from '../../core/ids.ts';
 import { paginate } from '../../core/paging.ts';
-import { scopeKey } from '../../core/scope.ts';
+import { scopeKey, scopeOf } from '../../core/scope.ts';
 import { namesKmsKey, PRINTABLE_RULE, shown, unprintableInProse } from '../../core/text.ts';
 import type { Handlers } from '../../protocol/types.ts';
-import { scopeOf, type SecretsContext } from './context.ts';
+import type { SecretsContext } from './context.ts';
 import { ssmError } from './errors.ts';
 import type { ParameterRecord, ParameterVersionRecord } from './model.ts';
 import { BY_PATH_KEYS, checkFilters, matchesAll } from './parameter-filters.ts';
@@ -23,6 +23,7 @@ import {
   modifiedBy,
   parameterView,
   parsePolicies,
+  requireParameter,
   sealValue,
   selectParameter,
   trySelect,
@@ -187,8 +188,7 @@ export function parameterHandlers(sc: SecretsContext): Handlers<SsmOperations> {
     DeleteParameter(input, ctx) {
       const scope = scopeOf(ctx);
       m.tx(() => {
-        const record = findParameter(sc, scope, input.Name);
-        if (!record) throw ssmError.parameterNotFound(input.Name);
+        const record = requireParameter(sc, scope, input.Name);
         m.deleteParameter(record.scope, record.name);
       });
       return {};
@@ -209,8 +209,7 @@ export function parameterHandlers(sc: SecretsContext): Handlers<SsmOperations> {
     },
 
     GetParameterHistory(input, ctx) {
-      const record = findParameter(sc, scopeOf(ctx), input.Name);
-      if (!record) throw ssmError.parameterNotFound(input.Name);
+      const record = requireParameter(sc, scopeOf(ctx), input.Name);
       const versions = m.parameterVersionsOf(record.scope, record.name);
       const page = paginate(
         versions,

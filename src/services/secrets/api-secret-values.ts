@@ -4,9 +4,9 @@
  * them; and GetRandomPassword, which makes a value to put.
  */
 import { paginate } from '../../core/paging.ts';
-import { scopeKey } from '../../core/scope.ts';
+import { scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
-import { scopeOf, type SecretsContext } from './context.ts';
+import type { SecretsContext } from './context.ts';
 import { smError } from './errors.ts';
 import { randomPassword } from './password.ts';
 import {
@@ -50,7 +50,7 @@ export function secretValueHandlers(sc: SecretsContext): Handlers<Secretsmanager
         const existing = input.ClientRequestToken ? m.version(secret.arn, input.ClientRequestToken) : undefined;
         if (existing && !sameValue(sc, existing, value)) throw smError.versionExists();
         const version = existing ?? addVersion(sc, secret, value, input.ClientRequestToken, input.VersionStages);
-        if (!existing) m.putSecret({ ...secret, lastChangedAt: sc.clock.now() }, scopeKey(scope));
+        if (!existing) m.putSecret({ ...secret, lastChangedAt: sc.clock.now() });
         return { ARN: secret.arn, Name: secret.name, VersionId: version.versionId, VersionStages: version.stages };
       });
     },

@@ -3,11 +3,12 @@
  * Secrets: create, describe, list, update, delete (with a recovery window or at once), restore, and
  * tags on them. Their values and staging labels are api-secret-values.ts's.
  */
+import { DAY_MS } from '../../core/clock.ts';
 import { secretsArn } from '../../core/ids.ts';
 import { paginate } from '../../core/paging.ts';
-import { scopeKey } from '../../core/scope.ts';
+import { scopeKey, scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
-import { scopeOf, type SecretsContext } from './context.ts';
+import type { SecretsContext } from './context.ts';
 import { smError } from './errors.ts';
 import type { SecretRecord } from './model.ts';
 import {
@@ -23,7 +24,6 @@ import {
 } from './secrets.ts';
 import type { DescribeSecretResponse, Filter, SecretsmanagerOperations, Tag } from './shapes-secretsmanager.ts';
 
-const DAY_MS = 86_400_000;
 const MAX_TAGS = 50;
 
 function checkTags(tags: Tag[]): void {
@@ -136,7 +136,7 @@ export function secretHandlers(sc: SecretsContext): Handlers<SecretsmanagerOpera
           tags,
           createToken: input.ClientRequestToken,
         };
-        m.putSecret(secret, scopeKey(scope));
+        m.putSecret(secret);
         const version = value ? addVersion(sc, secret, value, input.ClientRequestToken) : undefined;
         return { ARN: secret.arn, Name: secret.name, VersionId: version?.versionId };
       });
@@ -187,7 +187,7 @@ export function secretHandlers(sc: SecretsContext): Handlers<SecretsmanagerOpera
           kmsKeyId: input.KmsKeyId ?? secret.kmsKeyId,
           lastChangedAt: sc.clock.now(),
         };
-        m.putSecret(updated, scopeKey(scopeOf(ctx)));
+        m.putSecret(updated);
         const version = value ? addVersion(sc, updated, value, token) : undefined;
         return { ARN: secret.arn, Name: secret.name, VersionId: version?.versionId };
       });
@@ -214,7 +214,7 @@ export function secretHandlers(sc: SecretsContext): Handlers<SecretsmanagerOpera
           ...held,
           deletion: { deletedAt: now, deletionDate: now + days * DAY_MS, purgeAt: now + sc.clock.duration(days * DAY_MS) },
         };
-        m.putSecret(scheduled, scopeKey(scope));
+        m.putSecret(scheduled);
         return scheduled;
       });
       if (!force) sc.scheduled(secret.arn);
@@ -225,7 +225,7 @@ export function secretHandlers(sc: SecretsContext): Handlers<SecretsmanagerOpera
       const scope = scopeOf(ctx);
       const secret = m.tx(() => {
         const { deletion: _cancelled, ...held } = requireSecret(sc, scope, input.SecretId, 'allow');
-        m.putSecret({ ...held, lastChangedAt: sc.clock.now() }, scopeKey(scope));
+        m.putSecret({ ...held, lastChangedAt: sc.clock.now() });
         return held;
       });
       return { ARN: secret.arn, Name: secret.name };
@@ -237,7 +237,7 @@ export function secretHandlers(sc: SecretsContext): Handlers<SecretsmanagerOpera
       const scope = scopeOf(ctx);
       m.tx(() => {
         const secret = requireSecret(sc, scope, input.SecretId);
-        m.putSecret({ ...secret, tags: mergeTags(secret.tags, input.Tags) }, scopeKey(scope));
+        m.putSecret({ ...secret, tags: mergeTags(secret.tags, input.Tags) });
       });
       return {};
     },
@@ -246,7 +246,7 @@ export function secretHandlers(sc: SecretsContext): Handlers<SecretsmanagerOpera
       const scope = scopeOf(ctx);
       m.tx(() => {
         const secret = requireSecret(sc, scope, input.SecretId);
-        m.putSecret({ ...secret, tags: secret.tags.filter((t) => !input.TagKeys.includes(t.Key!)) }, scopeKey(scope));
+        m.putSecret({ ...secret, tags: secret.tags.filter((t) => !input.TagKeys.includes(t.Key!)) });
       });
       return {};
     },

@@ -3,8 +3,6 @@
  * What every part of the secrets room shares: the app's parts, the room's tables, its vault and its
  * purge loop — made once, at registration, for the room's handlers and its facade alike.
  */
-import type { Scope } from '../../core/ids.ts';
-import type { RequestContext } from '../../protocol/types.ts';
 import type { AppContext } from '../types.ts';
 import { SecretsModel } from './model.ts';
 import { purger, type Purger } from './purge.ts';
@@ -23,5 +21,3 @@ export function secretsContext(app: AppContext): SecretsContext {
   const purge = purger(model, app.clock);
   return { ...app, model, vault: new Vault(app.config.dataDir), purge, scheduled: (arn) => purge.enqueue(arn) };
 }
-
-export const scopeOf = (ctx: RequestContext): Scope => ({ region: ctx.region, account: ctx.account });

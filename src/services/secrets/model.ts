@@ -12,6 +12,7 @@
  * `scope` is "<region>:<account>". `purge_at` is set while a secret is scheduled for deletion: the
  * real time (the recovery window scaled by the clock) after which the purge loop removes it.
  */
+import { scopeKey, scopeOfOwnArn } from '../../core/scope.ts';
 import type { DocTable, Store } from '../../store/index.ts';
 import type { Tag as SecretTag } from './shapes-secretsmanager.ts';
 import type { ParameterTier, ParameterType, Tag as ParameterTag } from './shapes-ssm.ts';
@@ -85,8 +86,12 @@ export class SecretsModel {
     return this.store.tx(fn);
   }
 
-  putSecret(record: SecretRecord, scope: string): void {
-    this.secrets.put(record.arn, record, { scope, name: record.name, purge_at: record.deletion?.purgeAt ?? null });
+  putSecret(record: SecretRecord): void {
+    this.secrets.put(record.arn, record, {
+      scope: scopeKey(scopeOfOwnArn(record.arn)),
+      name: record.name,
+      purge_at: record.deletion?.purgeAt ?? null,
+    });
   }
 
   /** Secrets scheduled for deletion, in every scope. */

@@ -6,7 +6,7 @@
  */
 import { AwsError } from '../../core/errors.ts';
 import { arn, parseArn, ssmArn, type Scope } from '../../core/ids.ts';
-import { scopeKey } from '../../core/scope.ts';
+import { inScope, scopeKey } from '../../core/scope.ts';
 import type { SecretsContext } from './context.ts';
 import { ssmError } from './errors.ts';
 import type { ParameterRecord, ParameterVersionRecord } from './model.ts';
@@ -50,11 +50,18 @@ export interface Selected {
 export function findParameter(sc: SecretsContext, scope: Scope, nameOrArn: string): ParameterRecord | undefined {
   const parsed = parseArn(nameOrArn);
   if (!parsed) return sc.model.parameter(scopeKey(scope), nameOrArn);
-  if (parsed.service !== 'ssm' || parsed.region !== scope.region || parsed.account !== scope.account) return undefined;
+  if (parsed.service !== 'ssm' || !inScope(scope, parsed)) return undefined;
   return ssmArn
     .names(parsed.resource)
     .map((n) => sc.model.parameter(scopeKey(scope), n))
     .find(Boolean);
+}
+
+/** The parameter a name or ARN names in `scope`, or ParameterNotFound. */
+export function requireParameter(sc: SecretsContext, scope: Scope, nameOrArn: string): ParameterRecord {
+  const record = findParameter(sc, scope, nameOrArn);
+  if (!record) throw ssmError.parameterNotFound(nameOrArn);
+  return record;
 }
 
 /** A name with an optional `:version` or `:label` selector, read as GetParameter reads it. */
@@ -62,8 +69,7 @@ export function selectParameter(sc: SecretsContext, scope: Scope, reference: str
   const cut = reference.startsWith('arn:') ? nthIndex(reference, ':', 6) : reference.indexOf(':');
   const name = cut < 0 ? reference : reference.slice(0, cut);
   const selector = cut < 0 ? undefined : reference.slice(cut + 1);
-  const record = findParameter(sc, scope, name);
-  if (!record) throw ssmError.parameterNotFound(name);
+  const record = requireParameter(sc, scope, name);
   if (selector === undefined) return { record, version: sc.model.parameterVersion(record.scope, record.name, record.version)! };
   if (/^\d+$/.test(selector)) {
     const version = sc.model.parameterVersion(record.scope, record.name, Number(selector));

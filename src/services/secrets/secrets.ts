@@ -4,8 +4,9 @@
  * (the ARN without its random suffix); sealing and opening version values; and moving staging
  * labels as AWS moves them — AWSCURRENT to a new version hands AWSPREVIOUS to the one it left.
  */
+import { DAY_MS } from '../../core/clock.ts';
 import { parseArn, secretsArn, uuid, type Scope } from '../../core/ids.ts';
-import { scopeKey } from '../../core/scope.ts';
+import { inScope, scopeKey } from '../../core/scope.ts';
 import { namesKmsKey, PRINTABLE_RULE, shown, TAG_TEXT, unprintableIn, unprintableInProse } from '../../core/text.ts';
 import type { SecretsContext } from './context.ts';
 import { smError } from './errors.ts';
@@ -83,13 +84,7 @@ export function findSecret(sc: SecretsContext, scope: Scope, secretId: string): 
   const arn = parseArn(secretId);
   const named = (name: string) => sc.model.secrets.find({ scope: scopeKey(scope), name }).find((s) => !purged(sc, s));
   if (!arn) return named(secretId);
-  if (
-    arn.service !== 'secretsmanager' ||
-    arn.region !== scope.region ||
-    arn.account !== scope.account ||
-    !arn.resource.startsWith('secret:')
-  )
-    return undefined;
+  if (arn.service !== 'secretsmanager' || !inScope(scope, arn) || !arn.resource.startsWith('secret:')) return undefined;
   const exact = sc.model.secrets.get(secretId);
   if (exact) return purged(sc, exact) ? undefined : exact;
   const name = arn.resource.slice('secret:'.length);
@@ -213,7 +208,7 @@ export function stagesByVersion(sc: SecretsContext, secretArn: string): Record<s
 
 /** Midnight UTC of `ms`: AWS reports when a secret was last read to the day. */
 export function day(ms: number): number {
-  return ms - (ms % 86_400_000);
+  return ms - (ms % DAY_MS);
 }
 
 /** What GetSecretValue (and the facade) read: one version chosen by id or by staging label (AWSCURRENT by default). */
@@ -232,7 +227,7 @@ export function readSecretValue(sc: SecretsContext, scope: Scope, secretId: stri
     }
     const today = day(sc.clock.now());
     if (secret.lastAccessedAt !== today) {
-      sc.model.putSecret({ ...secret, lastAccessedAt: today }, scopeKey(scope));
+      sc.model.putSecret({ ...secret, lastAccessedAt: today });
       sc.model.putVersion({ ...version, lastAccessedAt: today });
     }
     return { secret, version, value: openVersion(sc, version) };
