@@ -33,6 +33,11 @@ export function computedDesiredCount(desiredCount: number, scalePercent: number)
   return Math.max(0, Math.ceil((desiredCount * scalePercent) / 100 - 1e-9));
 }
 
+/** How many tasks the set keeps now: its computed desired count, none once it is DRAINING. */
+export function setDesiredCount(service: StoredService, set: StoredTaskSet): number {
+  return set.status === 'DRAINING' ? 0 : computedDesiredCount(service.desiredCount ?? 0, set.scale.value);
+}
+
 export function checkScale(scale: Scale | undefined): StoredTaskSet['scale'] {
   if (!scale) return { value: 100, unit: 'PERCENT' };
   const value = scale.value ?? 0;
@@ -147,7 +152,7 @@ export function scaleTaskSet(ecs: EcsContext, record: ServiceRecord, ref: string
   const checked = checkScale(scale);
   return changeTaskSet(ecs, record, ref, (set, r) => {
     set.scale = checked;
-    set.computedDesiredCount = computedDesiredCount(r.service.desiredCount ?? 0, checked.value);
+    set.computedDesiredCount = setDesiredCount(r.service, set);
   });
 }
 
@@ -182,7 +187,7 @@ export function removeTaskSet(ecs: EcsContext, record: ServiceRecord, ref: strin
 export function liveTaskSet(ecs: EcsContext, record: ServiceRecord, set: StoredTaskSet, withTags: boolean, tasks?: TaskRecord[]): TaskSet {
   const mine = (tasks ?? ecs.model.tasks.find({ service: record.service.serviceArn })).filter((r) => r.taskSetArn === set.taskSetArn);
   const counts = liveCounts(mine);
-  const computed = set.status === 'DRAINING' ? 0 : computedDesiredCount(record.service.desiredCount ?? 0, set.scale.value);
+  const computed = setDesiredCount(record.service, set);
   const { clientToken: _token, tags, ...shown } = set;
   return {
     ...shown,
