@@ -13,7 +13,7 @@ import { isActive, isHealthy, liveCounts } from './deployments.ts';
 import { ecsError } from './errors.ts';
 import { targetsHealth } from './load-balancing.ts';
 import type { ServiceRecord, StoredCluster, StoredService, StoredTaskSet, TaskRecord } from './model.ts';
-import { requireRunnableTaskDefinition } from './resolve.ts';
+import { requireActiveService, requireCluster, requireRunnableTaskDefinition } from './resolve.ts';
 import { checkCapacityProviders, checkLoadBalancers, networkConfiguration } from './service-spec.ts';
 import type { CreateTaskSetRequest, DeploymentControllerType, Scale, StabilityStatus, TaskSet } from './shapes.ts';
 import { checkLaunchable } from './tasks.ts';
@@ -25,6 +25,23 @@ export const MAX_TASK_SETS = 5;
 
 export function controllerOf(service: StoredService): DeploymentControllerType {
   return service.deploymentController?.type ?? 'ECS';
+}
+
+/**
+ * The ACTIVE service a task set change names, with its cluster; InvalidParameterException unless
+ * `manages` says the caller manages the task sets of the service's deployment controller.
+ */
+export function taskSetService(
+  ecs: EcsContext,
+  scope: Scope,
+  clusterRef: string,
+  serviceRef: string,
+  manages: (controller: DeploymentControllerType) => boolean,
+): { cluster: StoredCluster; record: ServiceRecord } {
+  const cluster = requireCluster(ecs, scope, clusterRef);
+  const record = requireActiveService(ecs.model, scope, cluster, serviceRef);
+  if (!manages(controllerOf(record.service))) throw ecsError.taskSetsNotManaged();
+  return { cluster, record };
 }
 
 /** ceil(desiredCount × scale%): how many tasks a set keeps running. */
