@@ -14,7 +14,7 @@
  * PAUSE hooks hold their stage until ContinueServiceDeployment (or their timeout). A rollback
  * shifts the rules back to blue and stops the green tasks.
  */
-import { ecsArn, serviceDeploymentId, uuid } from '../../core/ids.ts';
+import { ecsArn, serviceDeploymentId, shortName, uuid } from '../../core/ids.ts';
 import { scopeOfOwnArn } from '../../core/scope.ts';
 import { isActive, isHealthy, liveDeployments, MAX_TASKS_PER_STEP } from './deployments.ts';
 import type { ServiceDeploymentRecord, ServiceRecord, StoredDeployment } from './model.ts';
@@ -66,9 +66,13 @@ export function beginBlueGreen(
   now: number,
 ): ServiceDeploymentRecord {
   const svc = record.service;
-  const clusterName = svc.clusterArn.slice(svc.clusterArn.lastIndexOf('/') + 1);
   const sd: ServiceDeploymentRecord = {
-    serviceDeploymentArn: ecsArn.serviceDeployment(scopeOfOwnArn(svc.serviceArn), clusterName, svc.serviceName, serviceDeploymentId()),
+    serviceDeploymentArn: ecsArn.serviceDeployment(
+      scopeOfOwnArn(svc.serviceArn),
+      shortName(svc.clusterArn),
+      svc.serviceName,
+      serviceDeploymentId(),
+    ),
     greenDeploymentId: green.id,
     blueDeploymentId: blue.id,
     sourceTaskDefinition: blue.taskDefinition,
