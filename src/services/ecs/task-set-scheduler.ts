@@ -71,7 +71,7 @@ function settle(t: Tick): void {
     const mine = t.tasks.filter((r) => r.taskSetArn === set.taskSetArn);
     const computed = setDesiredCount(svc, set);
     const counts = liveCounts(mine);
-    const status = stability(t.ecs, record, mine, computed);
+    const status = stability(t.ecs, record, mine, computed, (r) => t.targets(r));
     if (status !== 'STEADY_STATE') steady = false;
     if (set.stabilityStatus !== status) set.stabilityStatusAt = t.now;
     if (

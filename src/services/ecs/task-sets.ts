@@ -11,7 +11,7 @@ import { ecsArn, ecsDeploymentId, type Scope } from '../../core/ids.ts';
 import type { EcsContext } from './context.ts';
 import { isActive, isHealthy, liveCounts } from './deployments.ts';
 import { ecsError } from './errors.ts';
-import { targetsHealth } from './load-balancing.ts';
+import { type TargetsHealth, targetsHealth } from './load-balancing.ts';
 import type { ServiceRecord, StoredCluster, StoredService, StoredTaskSet, TaskRecord } from './model.ts';
 import { requireActiveService, requireCluster, requireRunnableTaskDefinition } from './resolve.ts';
 import { checkCapacityProviders, checkLoadBalancers, networkConfiguration } from './service-spec.ts';
@@ -216,11 +216,20 @@ export function liveTaskSet(ecs: EcsContext, record: ServiceRecord, set: StoredT
   };
 }
 
-/** STEADY_STATE when running = computed desired, nothing pending or stopping, and every task healthy (in its target group). */
-export function stability(ecs: EcsContext, record: ServiceRecord, mine: TaskRecord[], computed: number): StabilityStatus {
+/**
+ * STEADY_STATE when running = computed desired, nothing pending or stopping, and every task healthy
+ * (in its target group: `targets` says how its targets are doing, read afresh unless the caller has read them).
+ */
+export function stability(
+  ecs: EcsContext,
+  record: ServiceRecord,
+  mine: TaskRecord[],
+  computed: number,
+  targets: (r: TaskRecord) => TargetsHealth | undefined = (r) => targetsHealth(ecs, r, record),
+): StabilityStatus {
   const counts = liveCounts(mine);
   const now = ecs.clock.now();
   const settled = mine.every((r) => r.task.lastStatus === 'STOPPED' || (isActive(r) && r.task.lastStatus === 'RUNNING'));
-  const healthy = mine.filter(isActive).every((r) => isHealthy(r, ecs.clock, now, targetsHealth(ecs, r, record)?.state));
+  const healthy = mine.filter(isActive).every((r) => isHealthy(r, ecs.clock, now, targets(r)?.state));
   return counts.running === computed && counts.pending === 0 && settled && healthy ? 'STEADY_STATE' : 'STABILIZING';
 }
