@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { blueGreenGroups, registerVersion, slipwayProcessesForTests } from '../../src/services/ecs/testing.ts';
+import { blueGreenGroups, registerVersion, slipwayProcessesForTests } from '../support/ecs.ts';
 import { elbClient, get } from '../support/elb.ts';
 import { docker, ecsClient, waitFor } from '../support/slipway.ts';
 

@@ -18,7 +18,8 @@ import {
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { blueGreenGroups, registerVersion, rejects, slipwayForTests } from '../../src/services/ecs/testing.ts';
+import { rejects } from '../../src/services/ecs/testing.ts';
+import { blueGreenGroups, registerVersion, slipwayForTests } from '../support/ecs.ts';
 import { elbClient, get, targetStates } from '../support/elb.ts';
 import { waitFor } from '../support/slipway.ts';
 

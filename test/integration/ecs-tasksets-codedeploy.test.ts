@@ -9,7 +9,7 @@ import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { quickTargetGroup, registerVersion, slipwayForTests } from '../../src/services/ecs/testing.ts';
+import { quickTargetGroup, registerVersion, slipwayForTests } from '../support/ecs.ts';
 import { elbClient, get } from '../support/elb.ts';
 import { waitFor } from '../support/slipway.ts';
 

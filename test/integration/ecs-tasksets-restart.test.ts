@@ -13,7 +13,7 @@ import {
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { slipwayProcessesForTests } from '../../src/services/ecs/testing.ts';
+import { slipwayProcessesForTests } from '../support/ecs.ts';
 import { elbClient, targetStates } from '../support/elb.ts';
 import { TEST_IMAGE } from '../support/images.ts';
 import { docker, ecsClient, waitFor } from '../support/slipway.ts';

@@ -21,7 +21,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { quickTargetGroup, registerVersion, slipwayForTests } from '../../src/services/ecs/testing.ts';
+import { quickTargetGroup, registerVersion, slipwayForTests } from '../support/ecs.ts';
 import { elbClient, get, targetStates } from '../support/elb.ts';
 import { TEST_IMAGE, TEST_PAGE } from '../support/images.ts';
 import { awsCli, waitFor } from '../support/slipway.ts';

@@ -1,8 +1,25 @@
 /**
- * Waiting on ECS tasks in tests, through the SDK v3 client of a running Slipway.
+ * ECS on real Docker in tests, through the SDK v3 clients of a running Slipway: waiting on tasks,
+ * a Slipway (or a restartable Slipway process) per test file, target groups and versioned web
+ * task definitions.
  */
-import { DescribeTasksCommand, type ECSClient, type Task } from '@aws-sdk/client-ecs';
-import { waitFor } from './slipway.ts';
+import { DescribeTasksCommand, RegisterTaskDefinitionCommand, type ECSClient, type Task } from '@aws-sdk/client-ecs';
+import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
+import { rmSync } from 'node:fs';
+import { after, before } from 'node:test';
+import { stopHaproxy } from './elb.ts';
+import { ensureTestImages, TEST_IMAGE } from './images.ts';
+import {
+  docker,
+  freePort,
+  removeSlipwayContainers,
+  startSlipwayProcess,
+  startTestSlipway,
+  tempDataDir,
+  type SlipwayProcess,
+  type TestSlipway,
+  waitFor,
+} from './slipway.ts';
 
 export async function describeTask(ecs: ECSClient, arn: string): Promise<Task> {
   return (await ecs.send(new DescribeTasksCommand({ tasks: [arn] }))).tasks![0];
@@ -19,4 +36,144 @@ export function waitTaskStatus(ecs: ECSClient, arn: string, status: string, time
     },
     timeoutMs,
   );
+}
+
+/** For a test file on real Docker: a Slipway (scale 20) started before its tests, with the test images built, and closed after. */
+export function slipwayForTests(): () => TestSlipway {
+  let slipway: TestSlipway | undefined;
+  before(async () => {
+    await ensureTestImages(docker);
+    slipway = await startTestSlipway({ timeScale: 20 });
+  });
+  after(async () => {
+    await slipway?.close();
+  });
+  return () => {
+    if (!slipway) throw new Error('the test Slipway has not started');
+    return slipway;
+  };
+}
+
+/**
+ * For a restart test file: one data directory whose Slipway runs as its own process (scale 20),
+ * started (again) by `start`; afterwards the last one is killed and its HAProxy, the containers of
+ * `family` and the directory go.
+ */
+export function slipwayProcessesForTests(family: string): { start(): Promise<SlipwayProcess> } {
+  const dataDir = tempDataDir();
+  let port = 0;
+  let current: SlipwayProcess | undefined;
+  before(async () => {
+    await ensureTestImages(docker);
+    port = await freePort();
+  });
+  after(async () => {
+    await current?.kill('SIGKILL');
+    await stopHaproxy(dataDir);
+    await removeSlipwayContainers(undefined, family);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return {
+    async start() {
+      current = await startSlipwayProcess(dataDir, port, { SLIPWAY_TIME_SCALE: '20' });
+      return current;
+    },
+  };
+}
+
+/** An HTTP target group with quick health checks and a 20 s (nominal) deregistration delay. */
+export async function quickTargetGroup(
+  elb: E.ElasticLoadBalancingV2Client,
+  name: string,
+  type: 'ip' | 'instance',
+  port: number,
+): Promise<string> {
+  const arn = (
+    await elb.send(
+      new E.CreateTargetGroupCommand({
+        Name: name,
+        Protocol: 'HTTP',
+        Port: port,
+        VpcId: 'vpc-1',
+        TargetType: type,
+        HealthCheckIntervalSeconds: 5,
+        HealthCheckTimeoutSeconds: 2,
+        HealthyThresholdCount: 2,
+      }),
+    )
+  ).TargetGroups?.[0]?.TargetGroupArn;
+  if (!arn) throw new Error(`target group ${name} was not created`);
+  await elb.send(
+    new E.ModifyTargetGroupAttributesCommand({
+      TargetGroupArn: arn,
+      Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '20' }],
+    }),
+  );
+  return arn;
+}
+
+/** A blue/green service's two target groups behind a load balancer `name`, and rules forwarding to both (blue 100 / green 0). */
+export async function blueGreenGroups(elb: E.ElasticLoadBalancingV2Client, name: string) {
+  const blue = await quickTargetGroup(elb, `${name}-blue`, 'instance', 8080);
+  const green = await quickTargetGroup(elb, `${name}-green`, 'instance', 8080);
+  const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: name }))).LoadBalancers?.[0];
+  if (!lb?.LoadBalancerArn) throw new Error(`load balancer ${name} was not created`);
+  const lbArn = lb.LoadBalancerArn;
+  /** A listener on `port` answering 404 but for one rule forwarding everything to blue 100 / green 0; its ARN. */
+  const rule = async (port: number): Promise<string> => {
+    const listener = (
+      await elb.send(
+        new E.CreateListenerCommand({
+          LoadBalancerArn: lbArn,
+          Protocol: 'HTTP',
+          Port: port,
+          DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404' } }],
+        }),
+      )
+    ).Listeners?.[0];
+    const ruleArn = (
+      await elb.send(
+        new E.CreateRuleCommand({
+          ListenerArn: listener?.ListenerArn,
+          Priority: 10,
+          Conditions: [{ Field: 'path-pattern', Values: ['/*'] }],
+          Actions: [
+            {
+              Type: 'forward',
+              ForwardConfig: {
+                TargetGroups: [
+                  { TargetGroupArn: blue, Weight: 100 },
+                  { TargetGroupArn: green, Weight: 0 },
+                ],
+              },
+            },
+          ],
+        }),
+      )
+    ).Rules?.[0]?.RuleArn;
+    if (!ruleArn) throw new Error(`the rule on port ${port} was not created`);
+    return ruleArn;
+  };
+  return { blue, green, rule, url: (port: number) => `http://${lb.DNSName}:${port}/` };
+}
+
+/** Registers a revision of `family` whose one container, `web`, answers `version` on port 8080 (a dynamic host port); its ARN. */
+export async function registerVersion(ecs: ECSClient, family: string, version: string): Promise<string> {
+  const out = await ecs.send(
+    new RegisterTaskDefinitionCommand({
+      family,
+      containerDefinitions: [
+        {
+          name: 'web',
+          image: TEST_IMAGE,
+          memory: 16,
+          portMappings: [{ containerPort: 8080, hostPort: 0 }],
+          command: ['sh', '-c', `echo ${version} > /www/index.html && exec httpd -f -p 8080 -h /www`],
+        },
+      ],
+    }),
+  );
+  const arn = out.taskDefinition?.taskDefinitionArn;
+  if (!arn) throw new Error(`${family} was not registered`);
+  return arn;
 }

@@ -9,6 +9,7 @@ import type { Handlers } from '../../protocol/types.ts';
 import type { EcsContext } from './context.ts';
 import { invalid } from './errors.ts';
 import { describeInstance } from './instances.ts';
+import { checkExpressionLength } from './placement.ts';
 import { scopeOf } from '../../core/scope.ts';
 import { checkMaxResults, listPage, requireCluster } from './resolve.ts';
 import type { ContainerInstance, EcsOperations, Failure } from './shapes.ts';
@@ -50,6 +51,7 @@ export function instanceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const scope = scopeOf(ctx);
       const cluster = requireCluster(ecs, scope, input.cluster);
       checkMaxResults(input.maxResults);
+      if (input.filter !== undefined) checkExpressionLength('filter', input.filter);
       const arns = m.instances
         .find({ cluster: cluster.clusterArn })
         .map((record) => describeInstance(ecs, record))

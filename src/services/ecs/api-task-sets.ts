@@ -9,21 +9,15 @@ import { scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import type { EcsContext } from './context.ts';
 import { ecsError } from './errors.ts';
-import type { ServiceRecord, StoredCluster } from './model.ts';
-import { requireActiveService, requireCluster, requireService } from './resolve.ts';
+import type { ServiceRecord } from './model.ts';
+import { requireCluster, requireService } from './resolve.ts';
 import type { EcsOperations, Failure, TaskSet } from './shapes.ts';
-import { controllerOf, createTaskSet, liveTaskSet, makePrimary, removeTaskSet, scaleTaskSet } from './task-sets.ts';
-
-const EXTERNAL_ONLY = 'Amazon ECS only supports task set management on services configured to use external deployment controllers.';
+import { controllerOf, createTaskSet, liveTaskSet, makePrimary, removeTaskSet, scaleTaskSet, taskSetService } from './task-sets.ts';
 
 export function taskSetHandlers(ecs: EcsContext): Handlers<EcsOperations> {
   /** The ACTIVE EXTERNAL service a task set call names, with its cluster. */
-  const external = (scope: Scope, clusterRef: string, serviceRef: string): { cluster: StoredCluster; record: ServiceRecord } => {
-    const cluster = requireCluster(ecs, scope, clusterRef);
-    const record = requireActiveService(ecs.model, scope, cluster, serviceRef);
-    if (controllerOf(record.service) !== 'EXTERNAL') throw ecsError.invalidParameter(EXTERNAL_ONLY);
-    return { cluster, record };
-  };
+  const external = (scope: Scope, clusterRef: string, serviceRef: string) =>
+    taskSetService(ecs, scope, clusterRef, serviceRef, (controller) => controller === 'EXTERNAL');
   const shown = (record: ServiceRecord, id: string): TaskSet => {
     const fresh = ecs.model.services.get(record.service.serviceArn) ?? record;
     const set = fresh.taskSets?.find((s) => s.id === id);
@@ -58,7 +52,7 @@ export function taskSetHandlers(ecs: EcsContext): Handlers<EcsOperations> {
       const scope = scopeOf(ctx);
       const cluster = requireCluster(ecs, scope, input.cluster);
       const record = requireService(ecs.model, scope, cluster, input.service);
-      if (controllerOf(record.service) === 'ECS') throw ecsError.invalidParameter(EXTERNAL_ONLY);
+      if (controllerOf(record.service) === 'ECS') throw ecsError.taskSetsNotManaged();
       const withTags = input.include?.includes('TAGS') ?? false;
       const sets = record.taskSets ?? [];
       const tasks = ecs.model.tasks.find({ service: record.service.serviceArn });

@@ -14,11 +14,10 @@
  * PAUSE hooks hold their stage until ContinueServiceDeployment (or their timeout). A rollback
  * shifts the rules back to blue and stops the green tasks.
  */
-import { ecsArn, serviceDeploymentId, uuid } from '../../core/ids.ts';
+import { ecsArn, serviceDeploymentId, shortName, uuid } from '../../core/ids.ts';
 import { scopeOfOwnArn } from '../../core/scope.ts';
 import { isActive, isHealthy, liveDeployments, MAX_TASKS_PER_STEP } from './deployments.ts';
 import type { ServiceDeploymentRecord, ServiceRecord, StoredDeployment } from './model.ts';
-import { say } from './service-events.ts';
 import { shiftsTraffic } from './service-spec.ts';
 import { startTasks } from './service-steps.ts';
 import { MOVING_MS, scalingReason, type Tick } from './service-tick.ts';
@@ -67,9 +66,13 @@ export function beginBlueGreen(
   now: number,
 ): ServiceDeploymentRecord {
   const svc = record.service;
-  const clusterName = svc.clusterArn.slice(svc.clusterArn.lastIndexOf('/') + 1);
   const sd: ServiceDeploymentRecord = {
-    serviceDeploymentArn: ecsArn.serviceDeployment(scopeOfOwnArn(svc.serviceArn), clusterName, svc.serviceName, serviceDeploymentId()),
+    serviceDeploymentArn: ecsArn.serviceDeployment(
+      scopeOfOwnArn(svc.serviceArn),
+      shortName(svc.clusterArn),
+      svc.serviceName,
+      serviceDeploymentId(),
+    ),
     greenDeploymentId: green.id,
     blueDeploymentId: blue.id,
     sourceTaskDefinition: blue.taskDefinition,
@@ -260,18 +263,8 @@ function finish(t: Tick, sd: ServiceDeploymentRecord, green: StoredDeployment): 
       : lb;
   });
   record.deployments = [green];
-  green.rolloutState = 'COMPLETED';
-  green.rolloutStateReason = `ECS deployment ${green.id} completed.`;
-  green.updatedAt = t.now;
-  record.lastCompletedTaskDefinition = green.taskDefinition;
   Object.assign(sd, { status: 'SUCCESSFUL', finishedAt: t.now, updatedAt: t.now });
-  t.event(say.completed(t.name, green.id));
-  t.ecs.events.publish({
-    type: 'ecs.deployment',
-    resource: record.service.serviceArn,
-    at: t.now,
-    detail: { id: green.id, rolloutState: 'COMPLETED' },
-  });
+  t.endRollout(green, 'COMPLETED');
 }
 
 /** Rules back to blue, green tasks stopped, blue PRIMARY again. */

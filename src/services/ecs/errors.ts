@@ -20,6 +20,11 @@ export const ecsError = {
     e('NamespaceNotFoundException', `The specified namespace '${namespace}' wasn't found (Slipway has no Cloud Map).`),
   serviceDeploymentNotFound: () => e('ServiceDeploymentNotFoundException', 'The service deployment does not exist.'),
   taskSetNotFound: () => e('TaskSetNotFoundException', 'The specified task set does not exist.'),
+  taskSetsNotManaged: () =>
+    e(
+      'InvalidParameterException',
+      'Amazon ECS only supports task set management on services configured to use external deployment controllers.',
+    ),
   taskDefinitionNotFound: () => e('ClientException', 'Unable to describe task definition.'),
   taskDefinitionInactive: (arn: string) => e('ClientException', `TaskDefinition is inactive: ${arn}`),
 };

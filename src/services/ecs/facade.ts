@@ -11,20 +11,12 @@ import { ecsError } from './errors.ts';
 import type { EcsTaskSetsFacade, ServiceView, TaskSetView } from './facade-types.ts';
 import type { ServiceRecord, StoredCluster, StoredTaskSet } from './model.ts';
 import { requireActiveService, requireCluster } from './resolve.ts';
-import { controllerOf, createTaskSet, liveTaskSet, makePrimary, removeTaskSet, scaleTaskSet } from './task-sets.ts';
+import { controllerOf, createTaskSet, liveTaskSet, makePrimary, removeTaskSet, scaleTaskSet, taskSetService } from './task-sets.ts';
 
 export function ecsTaskSetsFacade(ecs: EcsContext): EcsTaskSetsFacade {
   /** The ACTIVE service under an external controller, or the ECS error. */
-  const managed = (scope: Scope, clusterRef: string, serviceRef: string): { cluster: StoredCluster; record: ServiceRecord } => {
-    const cluster = requireCluster(ecs, scope, clusterRef);
-    const record = requireActiveService(ecs.model, scope, cluster, serviceRef);
-    if (controllerOf(record.service) === 'ECS') {
-      throw ecsError.invalidParameter(
-        'Amazon ECS only supports task set management on services configured to use external deployment controllers.',
-      );
-    }
-    return { cluster, record };
-  };
+  const managed = (scope: Scope, clusterRef: string, serviceRef: string) =>
+    taskSetService(ecs, scope, clusterRef, serviceRef, (controller) => controller !== 'ECS');
   const view = (serviceArn: string, id: string): TaskSetView => {
     const record = ecs.model.services.get(serviceArn);
     const set = record?.taskSets?.find((s) => s.id === id);

@@ -54,8 +54,21 @@ function constraintFailure(c: Candidate, group: string, constraints: PlacementCo
   return undefined;
 }
 
+/** The longest cluster query language expression ECS takes. */
+export const MAX_EXPRESSION_LENGTH = 2000;
+
+/** Refuses an expression longer than ECS takes, before any pattern reads it (their splitting is quadratic in its length). */
+export function checkExpressionLength(field: string, expression: string): void {
+  if (expression.length > MAX_EXPRESSION_LENGTH) {
+    throw ecsError.invalidParameter(
+      `${field} can have a maximum length of ${MAX_EXPRESSION_LENGTH} characters (got ${expression.length}).`,
+    );
+  }
+}
+
 /** The subset of ECS's cluster query language Slipway evaluates: attribute:name ==|!= value, and/or. */
 export function matchesExpression(c: Candidate, expression: string): boolean {
+  checkExpressionLength('The placement constraint expression', expression);
   return expression.split(/\s+or\s+/i).some((clause) =>
     clause.split(/\s+and\s+/i).every((term) => {
       const m = term.trim().match(/^attribute:([\w.-]+)\s*(==|!=)\s*(\S+)$/);

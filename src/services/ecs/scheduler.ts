@@ -166,16 +166,7 @@ function circuitBreaker(t: Tick): void {
   const breaker = record.service.deploymentConfiguration?.deploymentCircuitBreaker;
   if (!breaker?.enable || primary.rolloutState !== 'IN_PROGRESS' || healthyAt !== undefined) return;
   if ((primary.failedTasks ?? 0) < circuitBreakerThreshold(record.service.desiredCount ?? 0)) return;
-  primary.rolloutState = 'FAILED';
-  primary.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.';
-  primary.updatedAt = t.now;
-  t.event(say.failed(t.name, primary.id));
-  t.ecs.events.publish({
-    type: 'ecs.deployment',
-    resource: record.service.serviceArn,
-    at: t.now,
-    detail: { id: primary.id, rolloutState: 'FAILED' },
-  });
+  t.endRollout(primary, 'FAILED');
   const target = record.lastCompletedTaskDefinition;
   const rollbacks = (t.book.rollbacks ??= []);
   if (!breaker.rollback || !target || rollbacks.includes(primary.id)) return;
@@ -242,17 +233,7 @@ function settle(t: Tick, primary: StoredDeployment): void {
   // Behind a load balancer a task counts once its targets are healthy, for the first deployment as for later ones.
   const targetsHealthy = ofHead.every((r) => (t.targets(r)?.state ?? 'healthy') === 'healthy');
   if (alone && head.rolloutState === 'IN_PROGRESS' && counts.running === desired && targetsHealthy) {
-    head.rolloutState = 'COMPLETED';
-    head.rolloutStateReason = `ECS deployment ${head.id} completed.`;
-    head.updatedAt = t.now;
-    record.lastCompletedTaskDefinition = head.taskDefinition;
-    t.event(say.completed(t.name, head.id));
-    t.ecs.events.publish({
-      type: 'ecs.deployment',
-      resource: svc.serviceArn,
-      at: t.now,
-      detail: { id: head.id, rolloutState: 'COMPLETED' },
-    });
+    t.endRollout(head, 'COMPLETED');
   }
   const inTransit = t.tasks.some((r) => isStopping(r) || (isActive(r) && r.task.lastStatus !== 'RUNNING'));
   if (alone && !inTransit && counts.running === desired && targetsHealthy && head.rolloutState === 'COMPLETED') t.event(say.steady(t.name));

@@ -6,7 +6,7 @@
 import { taskIdOf } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
 import { targetsHealth, type TargetsHealth } from './load-balancing.ts';
-import type { ServiceRecord, TaskRecord } from './model.ts';
+import type { ServiceRecord, StoredDeployment, TaskRecord } from './model.ts';
 import { addEvent, say } from './service-events.ts';
 import { requestStop } from './tasks.ts';
 
@@ -69,6 +69,26 @@ export class Tick {
       ),
     );
     this.wake(MOVING_MS);
+  }
+
+  /** A deployment's rollout ends: recorded on it, said in the service's events and announced to watchers. */
+  endRollout(d: StoredDeployment, state: 'COMPLETED' | 'FAILED'): void {
+    d.rolloutState = state;
+    d.updatedAt = this.now;
+    if (state === 'COMPLETED') {
+      d.rolloutStateReason = `ECS deployment ${d.id} completed.`;
+      this.record.lastCompletedTaskDefinition = d.taskDefinition;
+      this.event(say.completed(this.name, d.id));
+    } else {
+      d.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.';
+      this.event(say.failed(this.name, d.id));
+    }
+    this.ecs.events.publish({
+      type: 'ecs.deployment',
+      resource: this.record.service.serviceArn,
+      at: this.now,
+      detail: { id: d.id, rolloutState: state },
+    });
   }
 
   /** How a task's load balancer targets are doing, read once per run (undefined: no load balancer). */

@@ -11,7 +11,7 @@ import type { StoredTaskSet, TaskRecord } from './model.ts';
 import { eventSubject, say } from './service-events.ts';
 import { noteHealthy, replaceUnhealthy, startTasks } from './service-steps.ts';
 import { MOVING_MS, scalingReason, type Tick } from './service-tick.ts';
-import { computedDesiredCount, stability } from './task-sets.ts';
+import { setDesiredCount, stability } from './task-sets.ts';
 
 export function rollTaskSets(t: Tick): void {
   const { record } = t;
@@ -31,7 +31,7 @@ export function rollTaskSets(t: Tick): void {
 
 /** One step toward the set's computed desired count. */
 function keep(t: Tick, set: StoredTaskSet): void {
-  const desired = set.status === 'DRAINING' ? 0 : computedDesiredCount(t.record.service.desiredCount ?? 0, set.scale.value);
+  const desired = setDesiredCount(t.record.service, set);
   const mine = t.tasks.filter((r) => r.taskSetArn === set.taskSetArn);
   const active = mine.filter(isActive);
   if (active.length > desired) {
@@ -69,9 +69,9 @@ function settle(t: Tick): void {
   let steady = true;
   for (const set of record.taskSets) {
     const mine = t.tasks.filter((r) => r.taskSetArn === set.taskSetArn);
-    const computed = set.status === 'DRAINING' ? 0 : computedDesiredCount(svc.desiredCount ?? 0, set.scale.value);
+    const computed = setDesiredCount(svc, set);
     const counts = liveCounts(mine);
-    const status = stability(t.ecs, record, mine, computed);
+    const status = stability(t.ecs, record, mine, computed, (r) => t.targets(r));
     if (status !== 'STEADY_STATE') steady = false;
     if (set.stabilityStatus !== status) set.stabilityStatusAt = t.now;
     if (

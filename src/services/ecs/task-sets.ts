@@ -11,9 +11,9 @@ import { ecsArn, ecsDeploymentId, type Scope } from '../../core/ids.ts';
 import type { EcsContext } from './context.ts';
 import { isActive, isHealthy, liveCounts } from './deployments.ts';
 import { ecsError } from './errors.ts';
-import { targetsHealth } from './load-balancing.ts';
+import { type TargetsHealth, targetsHealth } from './load-balancing.ts';
 import type { ServiceRecord, StoredCluster, StoredService, StoredTaskSet, TaskRecord } from './model.ts';
-import { requireRunnableTaskDefinition } from './resolve.ts';
+import { requireActiveService, requireCluster, requireRunnableTaskDefinition } from './resolve.ts';
 import { checkCapacityProviders, checkLoadBalancers, networkConfiguration } from './service-spec.ts';
 import type { CreateTaskSetRequest, DeploymentControllerType, Scale, StabilityStatus, TaskSet } from './shapes.ts';
 import { checkLaunchable } from './tasks.ts';
@@ -27,10 +27,32 @@ export function controllerOf(service: StoredService): DeploymentControllerType {
   return service.deploymentController?.type ?? 'ECS';
 }
 
+/**
+ * The ACTIVE service a task set change names, with its cluster; InvalidParameterException unless
+ * `manages` says the caller manages the task sets of the service's deployment controller.
+ */
+export function taskSetService(
+  ecs: EcsContext,
+  scope: Scope,
+  clusterRef: string,
+  serviceRef: string,
+  manages: (controller: DeploymentControllerType) => boolean,
+): { cluster: StoredCluster; record: ServiceRecord } {
+  const cluster = requireCluster(ecs, scope, clusterRef);
+  const record = requireActiveService(ecs.model, scope, cluster, serviceRef);
+  if (!manages(controllerOf(record.service))) throw ecsError.taskSetsNotManaged();
+  return { cluster, record };
+}
+
 /** ceil(desiredCount × scale%): how many tasks a set keeps running. */
 export function computedDesiredCount(desiredCount: number, scalePercent: number): number {
   // 1e-9 absorbs floating-point noise such as 3 × 33.33…% landing a hair above a whole number.
   return Math.max(0, Math.ceil((desiredCount * scalePercent) / 100 - 1e-9));
+}
+
+/** How many tasks the set keeps now: its computed desired count, none once it is DRAINING. */
+export function setDesiredCount(service: StoredService, set: StoredTaskSet): number {
+  return set.status === 'DRAINING' ? 0 : computedDesiredCount(service.desiredCount ?? 0, set.scale.value);
 }
 
 export function checkScale(scale: Scale | undefined): StoredTaskSet['scale'] {
@@ -147,7 +169,7 @@ export function scaleTaskSet(ecs: EcsContext, record: ServiceRecord, ref: string
   const checked = checkScale(scale);
   return changeTaskSet(ecs, record, ref, (set, r) => {
     set.scale = checked;
-    set.computedDesiredCount = computedDesiredCount(r.service.desiredCount ?? 0, checked.value);
+    set.computedDesiredCount = setDesiredCount(r.service, set);
   });
 }
 
@@ -182,7 +204,7 @@ export function removeTaskSet(ecs: EcsContext, record: ServiceRecord, ref: strin
 export function liveTaskSet(ecs: EcsContext, record: ServiceRecord, set: StoredTaskSet, withTags: boolean, tasks?: TaskRecord[]): TaskSet {
   const mine = (tasks ?? ecs.model.tasks.find({ service: record.service.serviceArn })).filter((r) => r.taskSetArn === set.taskSetArn);
   const counts = liveCounts(mine);
-  const computed = set.status === 'DRAINING' ? 0 : computedDesiredCount(record.service.desiredCount ?? 0, set.scale.value);
+  const computed = setDesiredCount(record.service, set);
   const { clientToken: _token, tags, ...shown } = set;
   return {
     ...shown,
@@ -194,11 +216,20 @@ export function liveTaskSet(ecs: EcsContext, record: ServiceRecord, set: StoredT
   };
 }
 
-/** STEADY_STATE when running = computed desired, nothing pending or stopping, and every task healthy (in its target group). */
-export function stability(ecs: EcsContext, record: ServiceRecord, mine: TaskRecord[], computed: number): StabilityStatus {
+/**
+ * STEADY_STATE when running = computed desired, nothing pending or stopping, and every task healthy
+ * (in its target group: `targets` says how its targets are doing, read afresh unless the caller has read them).
+ */
+export function stability(
+  ecs: EcsContext,
+  record: ServiceRecord,
+  mine: TaskRecord[],
+  computed: number,
+  targets: (r: TaskRecord) => TargetsHealth | undefined = (r) => targetsHealth(ecs, r, record),
+): StabilityStatus {
   const counts = liveCounts(mine);
   const now = ecs.clock.now();
   const settled = mine.every((r) => r.task.lastStatus === 'STOPPED' || (isActive(r) && r.task.lastStatus === 'RUNNING'));
-  const healthy = mine.filter(isActive).every((r) => isHealthy(r, ecs.clock, now, targetsHealth(ecs, r, record)?.state));
+  const healthy = mine.filter(isActive).every((r) => isHealthy(r, ecs.clock, now, targets(r)?.state));
   return counts.running === computed && counts.pending === 0 && settled && healthy ? 'STEADY_STATE' : 'STABILIZING';
 }
