@@ -21,7 +21,7 @@
  * found only by callers of its own scope (`project`, `reportGroup`, `report`, `buildById`).
  */
 import { arn, type Scope } from '../../core/ids.ts';
-import { scopeKey, scopeOfArn, scopeOfOwnArn } from '../../core/scope.ts';
+import { inScope, scopeKey, scopeOfOwnArn } from '../../core/scope.ts';
 import type { DocTable, Store } from '../../store/index.ts';
 import type { Build, Project, ProjectArtifacts, Report, ReportGroup, TestCase } from './shapes.ts';
 
@@ -98,7 +98,7 @@ export class CodebuildModel {
 
   /** A project by ARN, as a caller in `scope` finds it. */
   project(scope: Scope, projectArn: string): ProjectRecord | undefined {
-    return ownArn(scope, projectArn) ? this.projects.get(projectArn) : undefined;
+    return inScope(scope, projectArn) ? this.projects.get(projectArn) : undefined;
   }
 
   putBuild(record: BuildRecord): void {
@@ -118,12 +118,12 @@ export class CodebuildModel {
   }
 
   buildById(scope: Scope, id: string): BuildRecord | undefined {
-    if (id.startsWith('arn:')) return ownArn(scope, id) ? this.builds.get(id) : undefined;
+    if (id.startsWith('arn:')) return inScope(scope, id) ? this.builds.get(id) : undefined;
     return this.builds.find({ scope: scopeKey(scope), build_id: id })[0];
   }
 
   reportGroup(scope: Scope, groupArn: string): StoredReportGroup | undefined {
-    return ownArn(scope, groupArn) ? this.reportGroups.get(groupArn) : undefined;
+    return inScope(scope, groupArn) ? this.reportGroups.get(groupArn) : undefined;
   }
 
   putReportGroup(group: StoredReportGroup): void {
@@ -131,7 +131,7 @@ export class CodebuildModel {
   }
 
   report(scope: Scope, reportArn: string): StoredReport | undefined {
-    return ownArn(scope, reportArn) ? this.reports.get(reportArn) : undefined;
+    return inScope(scope, reportArn) ? this.reports.get(reportArn) : undefined;
   }
 
   putReport(report: StoredReport, buildArn: string): void {
@@ -157,10 +157,4 @@ export class CodebuildModel {
       this.reports.delete(reportArn);
     });
   }
-}
-
-/** Whether an ARN is of `scope`: a caller finds only its own region's and account's records. */
-function ownArn(scope: Scope, value: string): boolean {
-  const of = scopeOfArn(value);
-  return of !== undefined && scopeKey(of) === scopeKey(scope);
 }

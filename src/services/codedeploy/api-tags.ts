@@ -4,7 +4,7 @@
  * (custom) deployment configurations, by ARN. At most 50 tags; `aws:` keys are AWS's.
  */
 import { parseArn, type Scope } from '../../core/ids.ts';
-import { scopeKey, scopeOf } from '../../core/scope.ts';
+import { inScope, scopeKey, scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import { checkTags, mergeTags, page, requireApplication, requireGroup } from './api-common.ts';
 import type { CodeDeployContext } from './context.ts';
@@ -23,7 +23,7 @@ export function tagHandlers(cd: CodeDeployContext): Handlers<CodedeployOperation
   const resource = (scope: Scope, arn: string): Tagged => {
     const parsed = parseArn(arn);
     if (parsed?.service !== 'codedeploy') throw codedeployError.invalidArn(arn);
-    if (parsed.region !== scope.region || parsed.account !== scope.account) throw codedeployError.invalidArn(arn);
+    if (!inScope(scope, parsed)) throw codedeployError.invalidArn(arn);
     const [kind, ...rest] = parsed.resource.split(':');
     const name = rest.join(':');
     const key = scopeKey(scope);
