@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AwsError } from '../../core/errors.ts';
-import { DAY_MS, evaluateLifecyclePolicy, ruleSelects, validateLifecyclePolicy, type LifecycleImage } from './lifecycle-policy.ts';
+import { DAY_MS } from '../../core/clock.ts';
+import { evaluateLifecyclePolicy, ruleSelects, validateLifecyclePolicy, type LifecycleImage } from './lifecycle-policy.ts';
 
 const NOW = Date.parse('2025-01-31T00:00:00Z');
 const daysAgo = (n: number) => NOW - n * DAY_MS;

@@ -9,9 +9,9 @@
  * higher-priority rule is never expired by a lower one, but it still counts when a lower rule
  * counts images (ECR's "Example A": prod rule keeps B, so the beta rule may not expire it).
  */
+import { DAY_MS } from '../../core/clock.ts';
+import { wildcardMatcher } from '../../core/text.ts';
 import { ecrError } from './errors.ts';
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type TagStatus = 'tagged' | 'untagged' | 'any';
 export type CountType = 'imageCountMoreThan' | 'sinceImagePushed' | 'sinceImagePulled';
@@ -195,19 +195,6 @@ function validateRule(raw: unknown, index: number): LifecycleRule {
   };
 }
 
-/**
- * A tag pattern as a whole-string matcher: `*` matches any run of characters, nothing else is
- * special (lifecycle rules' tagPatternList, and the repository's tag mutability exclusion filters).
- */
-export function tagWildcard(pattern: string): RegExp {
-  return new RegExp(
-    `^${pattern
-      .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')}$`,
-  );
-}
-
 /** Whether a rule's tag filter selects the image: every prefix or pattern must match one of its tags. */
 export function ruleSelects(rule: LifecycleRule, image: LifecycleImage): boolean {
   const { tagStatus, tagPrefixList, tagPatternList } = rule.selection;
@@ -217,8 +204,8 @@ export function ruleSelects(rule: LifecycleRule, image: LifecycleImage): boolean
   if (tagPrefixList) return tagPrefixList.every((prefix) => image.tags.some((tag) => tag.startsWith(prefix)));
   if (tagPatternList) {
     return tagPatternList.every((pattern) => {
-      const re = tagWildcard(pattern);
-      return image.tags.some((tag) => re.test(tag));
+      const matches = wildcardMatcher(pattern);
+      return image.tags.some(matches);
     });
   }
   // Validation refuses a tagged rule with neither list; one that has none selects nothing.

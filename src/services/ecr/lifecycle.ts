@@ -5,10 +5,10 @@
  * images as they are now, evaluates the policy and deletes what it expires through the registry's
  * own deleteImage, so tags, events and blob references stay consistent with a DELETE over /v2/.
  */
+import { DAY_MS } from '../../core/clock.ts';
 import { logger } from '../../core/log.ts';
 import type { EcrContext } from './context.ts';
 import {
-  DAY_MS,
   evaluateLifecyclePolicy,
   validateLifecyclePolicy,
   type ExpiringImage,

@@ -8,10 +8,10 @@
  * blob) can never delete a blob between the check and the write.
  */
 import { uuid } from '../../core/ids.ts';
+import { wildcardMatcher } from '../../core/text.ts';
 import { DIGEST, sha256 } from './blobs.ts';
 import type { EcrContext } from './context.ts';
 import { ecrError } from './errors.ts';
-import { tagWildcard } from './lifecycle-policy.ts';
 import { parseManifest, type Descriptor } from './manifest-format.ts';
 import type { ImageRecord, RepositoryRecord } from './model.ts';
 
@@ -25,7 +25,7 @@ export function isDigestReference(reference: string): boolean {
 /** Whether `tag` may not be moved once set, given the repository's mutability and exclusions. */
 export function isTagImmutable(repo: RepositoryRecord, tag: string): boolean {
   const { imageTagMutability = 'MUTABLE', imageTagMutabilityExclusionFilters: filters = [] } = repo.repository;
-  const excluded = filters.some((f) => tagWildcard(f.filter).test(tag));
+  const excluded = filters.some((f) => wildcardMatcher(f.filter)(tag));
   if (imageTagMutability === 'IMMUTABLE') return true;
   if (imageTagMutability === 'IMMUTABLE_WITH_EXCLUSION') return !excluded;
   if (imageTagMutability === 'MUTABLE_WITH_EXCLUSION') return excluded;
