@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { imageLabels } from '../../src/runtime/docker-images.ts';
 import { tarArchive } from '../../src/runtime/tar.ts';
 import { TEST_IMAGE } from './images.ts';
 import { docker } from './slipway.ts';
@@ -58,16 +59,7 @@ export async function expectAwsError(call: Promise<unknown>, name: string, messa
 }
 
 export async function imageExistsLocally(reference: string): Promise<boolean> {
-  return docker
-    .getImage(reference)
-    .inspect()
-    .then(
-      () => true,
-      (err) => {
-        if (err?.statusCode === 404) return false;
-        throw err;
-      },
-    );
+  return (await imageLabels(docker, reference)) !== undefined;
 }
 
 /**
