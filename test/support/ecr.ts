@@ -5,13 +5,13 @@
 import { ECRClient } from '@aws-sdk/client-ecr';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { imageLabels } from '../../src/runtime/docker-images.ts';
 import { tarArchive } from '../../src/runtime/tar.ts';
 import { TEST_IMAGE } from './images.ts';
+import { digestOf } from './registry.ts';
 import { docker } from './slipway.ts';
 
 const run = promisify(execFile);
@@ -85,7 +85,7 @@ export interface Blob {
   digest: string;
 }
 
-const blob = (bytes: Buffer): Blob => ({ bytes, digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}` });
+const blob = (bytes: Buffer): Blob => ({ bytes, digest: digestOf(bytes) });
 
 /**
  * A one-layer Docker image made by hand — static busybox and /hello.txt, whose command prints
