@@ -42,7 +42,7 @@ import Docker from 'dockerode';
 import { loadConfig } from '../../src/core/config.ts';
 import { startSlipway, type Slipway } from '../../src/server/app.ts';
 import { ensureTestImages, TEST_IMAGE } from '../support/images.ts';
-import { cleanLikeDeployAction, waitFor } from '../support/slipway.ts';
+import { cleanLikeDeployAction, cliEnv, waitFor } from '../support/slipway.ts';
 
 const run = promisify(execFile);
 const ACCOUNT = '000000000000';
@@ -88,13 +88,9 @@ after(async () => {
 
 /** The real aws CLI (v1 here), isolated from any local profile, parsed from its JSON output. */
 async function cli(...args: string[]): Promise<any> {
-  const { AWS_PROFILE: _profile, ...inherited } = process.env;
+  const { AWS_PROFILE: _profile, ...inherited } = cliEnv;
   const env = {
     ...inherited,
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_PAGER: '',
     AWS_CONFIG_FILE: join(work, 'no-aws-config'),
     AWS_SHARED_CREDENTIALS_FILE: join(work, 'no-aws-config'),
   };

@@ -12,7 +12,7 @@ import { imageLabels } from '../../src/runtime/docker-images.ts';
 import { tarArchive } from '../../src/runtime/tar.ts';
 import { TEST_IMAGE } from './images.ts';
 import { digestOf } from './registry.ts';
-import { docker } from './slipway.ts';
+import { cliEnv, docker } from './slipway.ts';
 
 const run = promisify(execFile);
 
@@ -31,15 +31,7 @@ export async function dockerCli(
 ): Promise<{ stdout: string; stderr: string }> {
   try {
     return await run('bash', ['-o', 'pipefail', '-c', command], {
-      env: {
-        ...process.env,
-        DOCKER_CONFIG: opts.dockerConfig,
-        ENDPOINT: opts.endpoint,
-        AWS_ACCESS_KEY_ID: 'test',
-        AWS_SECRET_ACCESS_KEY: 'test',
-        AWS_DEFAULT_REGION: 'us-east-1',
-        AWS_PAGER: '',
-      },
+      env: { ...cliEnv, DOCKER_CONFIG: opts.dockerConfig, ENDPOINT: opts.endpoint },
       maxBuffer: 16 * 1024 * 1024,
     });
   } catch (err) {

@@ -5,16 +5,9 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { cliEnv } from './slipway.ts';
 
 const run = promisify(execFile);
-
-export const cliEnv = {
-  ...process.env,
-  AWS_ACCESS_KEY_ID: 'test',
-  AWS_SECRET_ACCESS_KEY: 'test',
-  AWS_DEFAULT_REGION: 'us-east-1',
-  AWS_PAGER: '',
-};
 
 export function s3Client(endpoint: string, region = 'us-east-1'): S3Client {
   return new S3Client({

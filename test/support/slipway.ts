@@ -106,11 +106,20 @@ export async function startSlipwayProcess(dataDir: string, port: number, env: Re
   };
 }
 
+/** The environment the aws CLI runs in against Slipway: test credentials, us-east-1, no pager. */
+export const cliEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_PAGER: '',
+};
+
 /** Runs the real aws CLI against Slipway and parses its JSON output. */
 export async function awsCli(endpoint: string, args: string[], opts: { cwd?: string } = {}): Promise<any> {
   const { stdout } = await run('aws', [...args, '--endpoint-url', endpoint, '--output', 'json'], {
     cwd: opts.cwd,
-    env: { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' },
+    env: cliEnv,
     maxBuffer: 16 * 1024 * 1024,
   });
   return stdout.trim() ? JSON.parse(stdout) : undefined;
