@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as CD from '@aws-sdk/client-codedeploy';
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import { elbClient } from '../support/elb.ts';
-import { awsCli, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
+import { awsCli, clientConfig, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
 const ROLE = 'arn:aws:iam::000000000000:role/ecsCodeDeployRole';
 const FAST_HEALTH = { HealthCheckIntervalSeconds: 5, HealthCheckTimeoutSeconds: 2, HealthyThresholdCount: 2, UnhealthyThresholdCount: 2 };
@@ -22,12 +22,7 @@ describe('codedeploy api', () => {
 
   before(async () => {
     s = await startTestSlipway({ timeScale: 20 });
-    cd = new CD.CodeDeployClient({
-      endpoint: s.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      maxAttempts: 1,
-    });
+    cd = new CD.CodeDeployClient(clientConfig(s.endpoint));
     elb = elbClient(s.endpoint);
     const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: 'cd-api', Subnets: ['subnet-aaaaaaaa', 'subnet-bbbbbbbb'] })))
       .LoadBalancers![0];

@@ -12,18 +12,13 @@ import { test } from 'node:test';
 import { slipwayProcessesForTests } from '../../src/services/ecs/testing.ts';
 import { elbClient, spread } from '../support/elb.ts';
 import { TEST_IMAGE } from '../support/images.ts';
-import { ecsClient, waitFor } from '../support/slipway.ts';
+import { clientConfig, ecsClient, waitFor } from '../support/slipway.ts';
 
 const FAMILY = 'cd-survivor';
 const processes = slipwayProcessesForTests(FAMILY);
 
 function clients(endpoint: string) {
-  const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
-  return {
-    ecs: ecsClient(endpoint),
-    elb: elbClient(endpoint),
-    cd: new CD.CodeDeployClient({ endpoint, region: 'us-east-1', credentials, maxAttempts: 1 }),
-  };
+  return { ecs: ecsClient(endpoint), elb: elbClient(endpoint), cd: new CD.CodeDeployClient(clientConfig(endpoint)) };
 }
 
 test('kill -9 mid-shift and during the termination wait: the restarted Slipway goes on from where it stood', async () => {

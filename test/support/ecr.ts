@@ -12,12 +12,12 @@ import { imageLabels } from '../../src/runtime/docker-images.ts';
 import { tarArchive } from '../../src/runtime/tar.ts';
 import { TEST_IMAGE } from './images.ts';
 import { digestOf } from './registry.ts';
-import { cliEnv, docker } from './slipway.ts';
+import { clientConfig, cliEnv, docker } from './slipway.ts';
 
 const run = promisify(execFile);
 
 export function ecrClient(endpoint: string, region = 'us-east-1'): ECRClient {
-  return new ECRClient({ endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  return new ECRClient(clientConfig(endpoint, region));
 }
 
 /**

@@ -11,14 +11,10 @@ import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { processAlive } from '../../src/services/elb/haproxy-process.ts';
+import { clientConfig } from './slipway.ts';
 
 export function elbClient(endpoint: string, region = 'us-east-1'): ElasticLoadBalancingV2Client {
-  return new ElasticLoadBalancingV2Client({
-    endpoint,
-    region,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
+  return new ElasticLoadBalancingV2Client(clientConfig(endpoint, region));
 }
 
 export interface Target {

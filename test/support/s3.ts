@@ -5,18 +5,12 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { cliEnv } from './slipway.ts';
+import { clientConfig, cliEnv } from './slipway.ts';
 
 const run = promisify(execFile);
 
 export function s3Client(endpoint: string, region = 'us-east-1'): S3Client {
-  return new S3Client({
-    endpoint,
-    region,
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
+  return new S3Client({ ...clientConfig(endpoint, region), forcePathStyle: true });
 }
 
 /** Runs `aws <args>` against Slipway; resolves with its output, rejects with stderr on failure. */

@@ -61,8 +61,13 @@ export async function startTestSlipway(opts: StartOptions = {}): Promise<TestSli
   };
 }
 
+/** What every SDK v3 client in the tests is made with: Slipway's endpoint, a region, test credentials, no retries. */
+export function clientConfig(endpoint: string, region = 'us-east-1') {
+  return { endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 };
+}
+
 export function ecsClient(endpoint: string, region = 'us-east-1'): ECSClient {
-  return new ECSClient({ endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  return new ECSClient(clientConfig(endpoint, region));
 }
 
 export interface SlipwayProcess {
