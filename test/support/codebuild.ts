@@ -120,7 +120,8 @@ export function artifactZip(endpoint: string, build: Build, dir = 'primary'): st
   return `${endpoint}/_slipway/artifacts/codebuild/${build.id!.split(':')[1]}/${encodeURIComponent(dir)}.zip`;
 }
 
-export async function buildLog(_endpoint: string, build: Build): Promise<string> {
+/** The build's log, read where its deepLink points. */
+export async function buildLog(build: Build): Promise<string> {
   return (await fetch(build.logs!.deepLink!)).text();
 }
 
