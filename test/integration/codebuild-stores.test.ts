@@ -23,8 +23,7 @@ import {
   startCodebuildSlipway,
 } from '../support/codebuild.ts';
 import { logsClient } from '../support/logs.ts';
-import { aws } from '../support/s3.ts';
-import type { TestSlipway } from '../support/slipway.ts';
+import { aws, type TestSlipway } from '../support/slipway.ts';
 
 let s: TestSlipway;
 let cb: CodeBuildClient;

@@ -120,13 +120,19 @@ export const cliEnv: NodeJS.ProcessEnv = {
   AWS_PAGER: '',
 };
 
+/** Runs `aws <args>` against Slipway; resolves with its output, rejects with stderr on failure. */
+export async function aws(endpoint: string, args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}): Promise<string> {
+  const { stdout } = await run('aws', [...args, '--endpoint-url', endpoint], {
+    cwd: opts.cwd,
+    env: { ...cliEnv, ...opts.env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout;
+}
+
 /** Runs the real aws CLI against Slipway and parses its JSON output. */
 export async function awsCli(endpoint: string, args: string[], opts: { cwd?: string } = {}): Promise<any> {
-  const { stdout } = await run('aws', [...args, '--endpoint-url', endpoint, '--output', 'json'], {
-    cwd: opts.cwd,
-    env: cliEnv,
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const stdout = await aws(endpoint, [...args, '--output', 'json'], opts);
   return stdout.trim() ? JSON.parse(stdout) : undefined;
 }
 
