@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
+import { stopHaproxy } from '../test/support/elb.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 export const docker = new Docker();
@@ -139,11 +140,7 @@ export async function startSlipway(env: Record<string, string> = {}): Promise<Ch
   const stop = onCleanup(async () => {
     await stopSlipway();
     // Load balancer listeners (HAProxy) outlive Slipway by design; a benchmark's go with its data.
-    try {
-      process.kill(Number(readFileSync(join(dataDir, 'elb', 'haproxy.pid'), 'utf8')), 'SIGTERM');
-    } catch {
-      // none ran, or it is gone already
-    }
+    await stopHaproxy(dataDir);
   });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Slipway did not start within 60 s:\n${output()}`)), 60_000);

@@ -154,7 +154,7 @@ describe('CodeBuild API and builds', () => {
       sourceVersion: 'v1',
       environmentVariablesOverride: [{ name: 'OVERRIDDEN', value: 'by-override' }],
     });
-    assert.equal(build.buildStatus, 'SUCCEEDED', await buildLog(s.endpoint, build));
+    assert.equal(build.buildStatus, 'SUCCEEDED', await buildLog(build));
     assert.deepEqual(phaseList(build), [
       'SUBMITTED:SUCCEEDED',
       'QUEUED:SUCCEEDED',
@@ -195,7 +195,7 @@ describe('CodeBuild API and builds', () => {
       listing.artifacts.map((a) => a.name),
       ['out', 'dist-files'],
     );
-    const log = await buildLog(s.endpoint, build);
+    const log = await buildLog(build);
     assert.match(log, /\[Container\] \d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(\.\d+)? Running command cd app && export STAGE=installed\n/);
     assert.match(log, /Phase complete: POST_BUILD State: SUCCEEDED/);
     assert.doesNotMatch(log, /##slipway##/);
@@ -240,7 +240,7 @@ describe('CodeBuild API and builds', () => {
         artifacts: { type: 'S3', location: 'cb-artifacts' },
       });
       const build = await runBuild(cb, { projectName: name });
-      assert.equal(build.buildStatus, 'SUCCEEDED', await buildLog(s.endpoint, build));
+      assert.equal(build.buildStatus, 'SUCCEEDED', await buildLog(build));
       assert.deepEqual(await unzip(artifactZip(s.endpoint, build)), { 'out.txt': text });
     }
     // A location starting with / is this machine's, never a bucket.
@@ -276,7 +276,7 @@ describe('CodeBuild API and builds', () => {
       },
     ]);
     assert.deepEqual(await unzip(artifactZip(s.endpoint, build)), { 'post.txt': '0\n' });
-    const log = await buildLog(s.endpoint, build);
+    const log = await buildLog(build);
     assert.match(log, /Command did not exit successfully exit_code=3; \(exit \$exit_code\) exit status 3/);
     assert.match(log, /finally 1\n/);
     assert.doesNotMatch(log, /never/);
@@ -289,7 +289,7 @@ describe('CodeBuild API and builds', () => {
     const stopped = await runBuild(cb, { projectName: 'pre-fails' });
     assert.equal(stopped.buildStatus, 'FAILED');
     assert.deepEqual(phaseList(stopped).slice(4), ['INSTALL:SUCCEEDED', 'PRE_BUILD:FAILED', 'FINALIZING:SUCCEEDED', 'COMPLETED']);
-    assert.doesNotMatch(await buildLog(s.endpoint, stopped), /post ran/);
+    assert.doesNotMatch(await buildLog(stopped), /post ran/);
     const continued = await runBuild(cb, { projectName: 'pre-fails', buildspecOverride: spec('on-failure: CONTINUE\n    ') });
     assert.equal(continued.buildStatus, 'FAILED');
     assert.deepEqual(phaseList(continued).slice(5, 8), ['PRE_BUILD:FAILED', 'BUILD:SUCCEEDED', 'POST_BUILD:SUCCEEDED']);
@@ -365,8 +365,8 @@ describe('CodeBuild API and builds', () => {
     const second = await cb.send(new RetryBuildCommand({ id: first.id! }));
     const retried = await waitForBuild(cb, second.build!.id!);
     assert.equal(retried.buildNumber, 2);
-    assert.match(await buildLog(s.endpoint, retried), /Restoring cache deps\/\*\*\/\*[^\n]*\n[\s\S]*\d{2}:\d{2}:\d{2}/);
-    assert.doesNotMatch(await buildLog(s.endpoint, retried), /^none$/m);
+    assert.match(await buildLog(retried), /Restoring cache deps\/\*\*\/\*[^\n]*\n[\s\S]*\d{2}:\d{2}:\d{2}/);
+    assert.doesNotMatch(await buildLog(retried), /^none$/m);
     const groupReports = await cb.send(new ListReportsForReportGroupCommand({ reportGroupArn: report.reportGroupArn! }));
     assert.equal(groupReports.reports?.length, 2);
     const ids = (await cb.send(new ListBuildsForProjectCommand({ projectName: 'reports' }))).ids!;

@@ -91,7 +91,7 @@ describe('CodeBuild with the standard image and Docker', () => {
       },
     });
     const build = await runBuild(cb, { projectName: 'fastapi-hello' }, IMAGE_TIMEOUT);
-    const log = await buildLog(s.endpoint, build);
+    const log = await buildLog(build);
     assert.equal(build.buildStatus, 'SUCCEEDED', log);
     assert.match(log, /1 passed/);
     assert.match(log, /Login Succeeded/);
@@ -199,7 +199,7 @@ describe('CodeBuild with the standard image and Docker', () => {
       },
     });
     const build = await runBuild(cb, { projectName: 'my_app_build' }, IMAGE_TIMEOUT);
-    assert.equal(build.buildStatus, 'SUCCEEDED', await buildLog(s.endpoint, build));
+    assert.equal(build.buildStatus, 'SUCCEEDED', await buildLog(build));
     assert.deepEqual(await tags('my_app'), ['latest']);
   });
 
@@ -233,7 +233,7 @@ describe('CodeBuild with the standard image and Docker', () => {
       },
     });
     const build = await runBuild(cb, { projectName: 'docker-svelte' }, IMAGE_TIMEOUT);
-    assert.equal(build.buildStatus, 'SUCCEEDED', await buildLog(s.endpoint, build));
+    assert.equal(build.buildStatus, 'SUCCEEDED', await buildLog(build));
     assert.deepEqual(await tags('docker-svelte'), ['latest']);
     const files = await unzip(artifactZip(s.endpoint, build));
     assert.deepEqual(Object.keys(files).sort(), ['appspec.yaml', 'imagedefinitions.json', 'taskdef.json']);
@@ -258,13 +258,13 @@ describe('CodeBuild with the standard image and Docker', () => {
       build.phases!.find((p) => p.phaseType === 'BUILD')?.contexts?.[0].message,
       'Error while executing command: docker build -t x .. Reason: exit status 1',
     );
-    assert.match(await buildLog(s.endpoint, build), /Cannot connect to the Docker daemon/);
+    assert.match(await buildLog(build), /Cannot connect to the Docker daemon/);
     const privileged = await runBuild(cb, {
       projectName: 'unprivileged',
       privilegedModeOverride: true,
       buildspecOverride: 'version: 0.2\nphases:\n  build:\n    commands: ["docker version --format {{.Server.Version}}"]\n',
     });
-    assert.equal(privileged.buildStatus, 'SUCCEEDED', await buildLog(s.endpoint, privileged));
+    assert.equal(privileged.buildStatus, 'SUCCEEDED', await buildLog(privileged));
   });
 });
 

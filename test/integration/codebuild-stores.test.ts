@@ -23,8 +23,7 @@ import {
   startCodebuildSlipway,
 } from '../support/codebuild.ts';
 import { logsClient } from '../support/logs.ts';
-import { aws } from '../support/s3.ts';
-import type { TestSlipway } from '../support/slipway.ts';
+import { aws, type TestSlipway } from '../support/slipway.ts';
 
 let s: TestSlipway;
 let cb: CodeBuildClient;
@@ -98,8 +97,8 @@ describe('CodeBuild with S3, Parameter Store, Secrets Manager and CloudWatch Log
       ],
     });
     const pinned = await runBuild(cb, { projectName: 'from-s3', sourceVersion: v1 });
-    assert.equal(pinned.buildStatus, 'SUCCEEDED', await buildLog(s.endpoint, pinned));
-    assert.match(await buildLog(s.endpoint, pinned), /Reading buildspec from arn:aws:s3:::cb-src\/specs\/buildspec\.yml/);
+    assert.equal(pinned.buildStatus, 'SUCCEEDED', await buildLog(pinned));
+    assert.match(await buildLog(pinned), /Reading buildspec from arn:aws:s3:::cb-src\/specs\/buildspec\.yml/);
     const uuid = uuidOf(pinned.id!);
     assert.equal(pinned.artifacts?.location, `arn:aws:s3:::cb-out/builds/${uuid}/app.zip`);
     assert.equal(pinned.secondaryArtifacts?.[0].location, 'arn:aws:s3:::cb-out/site');
@@ -115,7 +114,7 @@ describe('CodeBuild with S3, Parameter Store, Secrets Manager and CloudWatch Log
 
     // The newest version, and the buildspec named as bucket/key.
     const latest = await runBuild(cb, { projectName: 'from-s3', buildspecOverride: 'cb-src/specs/buildspec.yml' });
-    assert.equal(latest.buildStatus, 'SUCCEEDED', await buildLog(s.endpoint, latest));
+    assert.equal(latest.buildStatus, 'SUCCEEDED', await buildLog(latest));
     assert.deepEqual(zipFiles(await download(`builds/${uuidOf(latest.id!)}/app.zip`)), { 'out.txt': 'second\n' });
   });
 
@@ -150,7 +149,7 @@ artifacts:
       secondaryArtifacts: [{ type: 'S3', location: 'cb-names', artifactIdentifier: 'top', name: '/' }],
     });
     const build = await runBuild(cb, { projectName: 's3-names' });
-    assert.equal(build.buildStatus, 'SUCCEEDED', await buildLog(s.endpoint, build));
+    assert.equal(build.buildStatus, 'SUCCEEDED', await buildLog(build));
     const key = `releases/${uuidOf(build.id!)}/build-1.zip`;
     assert.equal(build.artifacts?.location, `arn:aws:s3:::cb-names/${key}`);
     assert.equal(build.artifacts?.overrideArtifactName, true);
@@ -238,7 +237,7 @@ phases:
       },
     });
     const build = await runBuild(cb, { projectName: 'stored-vars' });
-    const log = await buildLog(s.endpoint, build);
+    const log = await buildLog(build);
     assert.equal(build.buildStatus, 'SUCCEEDED', log);
     assert.match(log, /^token=\*\*\* password=\*\*\* plain=\*\*\*$/m);
     for (const secret of ['tok-123-secret', 'pw-456-secret', 'plain-789-value'])
@@ -300,7 +299,7 @@ phases:
       streams.logStreams!.map((st) => st.logStreamName),
       [`own/${uuidOf(build.id!)}`],
     );
-    assert.match(await buildLog(s.endpoint, quiet), /hello from the build/);
+    assert.match(await buildLog(quiet), /hello from the build/);
   });
 });
 

@@ -11,7 +11,7 @@ import { CreateServiceCommand, DescribeTaskSetsCommand, RegisterTaskDefinitionCo
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { s3Client } from '../support/s3.ts';
 import { elbClient } from '../support/elb.ts';
-import { awsCli, startTestSlipway, waitFor, type TestSlipway } from '../support/slipway.ts';
+import { awsCli, clientConfig, startTestSlipway, waitFor, type TestSlipway } from '../support/slipway.ts';
 
 const ROLE = 'arn:aws:iam::000000000000:role/ecsCodeDeployRole';
 const FAST_HEALTH = { HealthCheckIntervalSeconds: 5, HealthCheckTimeoutSeconds: 2, HealthyThresholdCount: 2, UnhealthyThresholdCount: 2 };
@@ -25,12 +25,7 @@ describe('codedeploy api', () => {
 
   before(async () => {
     s = await startTestSlipway({ timeScale: 20 });
-    cd = new CD.CodeDeployClient({
-      endpoint: s.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      maxAttempts: 1,
-    });
+    cd = new CD.CodeDeployClient(clientConfig(s.endpoint));
     elb = elbClient(s.endpoint);
     const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: 'cd-api', Subnets: ['subnet-aaaaaaaa', 'subnet-bbbbbbbb'] })))
       .LoadBalancers![0];

@@ -8,48 +8,21 @@ import * as CD from '@aws-sdk/client-codedeploy';
 import { CreateServiceCommand, DescribeTaskSetsCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { elbClient, spread, stopHaproxy } from '../support/elb.ts';
-import { ensureTestImages, TEST_IMAGE } from '../support/images.ts';
-import {
-  docker,
-  ecsClient,
-  freePort,
-  removeSlipwayContainers,
-  startSlipwayProcess,
-  tempDataDir,
-  waitFor,
-  type SlipwayProcess,
-} from '../support/slipway.ts';
+import { test } from 'node:test';
+import { slipwayProcessesForTests } from '../support/ecs.ts';
+import { elbClient, spread } from '../support/elb.ts';
+import { TEST_IMAGE } from '../support/images.ts';
+import { clientConfig, ecsClient, waitFor } from '../support/slipway.ts';
 
 const FAMILY = 'cd-survivor';
-const dataDir = tempDataDir();
-const env = { SLIPWAY_TIME_SCALE: '20' };
-let slipway: SlipwayProcess | undefined;
-
-before(async () => {
-  await ensureTestImages(docker);
-});
-after(async () => {
-  await slipway?.kill('SIGKILL');
-  await stopHaproxy(dataDir);
-  await removeSlipwayContainers(undefined, FAMILY);
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const processes = slipwayProcessesForTests(FAMILY);
 
 function clients(endpoint: string) {
-  const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
-  return {
-    ecs: ecsClient(endpoint),
-    elb: elbClient(endpoint),
-    cd: new CD.CodeDeployClient({ endpoint, region: 'us-east-1', credentials, maxAttempts: 1 }),
-  };
+  return { ecs: ecsClient(endpoint), elb: elbClient(endpoint), cd: new CD.CodeDeployClient(clientConfig(endpoint)) };
 }
 
 test('kill -9 mid-shift and during the termination wait: the restarted Slipway goes on from where it stood', async () => {
-  const port = await freePort();
-  slipway = await startSlipwayProcess(dataDir, port, env);
+  let slipway = await processes.start();
   let c = clients(slipway.endpoint);
   const tg = async (name: string) =>
     (
@@ -169,7 +142,7 @@ test('kill -9 mid-shift and during the termination wait: the restarted Slipway g
     `while Slipway is down: ${JSON.stringify([...whileDown])}`,
   );
 
-  slipway = await startSlipwayProcess(dataDir, port, env);
+  slipway = await processes.start();
   c = clients(slipway.endpoint);
   const resumed = await greenWeight();
   assert.ok(resumed >= reached && resumed <= reached + 10, `weights as they were (${reached}% on green), found ${resumed}%`);
@@ -187,7 +160,7 @@ test('kill -9 mid-shift and during the termination wait: the restarted Slipway g
   );
   assert.equal(await greenWeight(), 100);
   await slipway.kill('SIGKILL');
-  slipway = await startSlipwayProcess(dataDir, port, env);
+  slipway = await processes.start();
   c = clients(slipway.endpoint);
   assert.deepEqual(await setIds(), sets, 'blue still there after the restart');
 

@@ -37,7 +37,6 @@ import {
 } from '@aws-sdk/client-ecr';
 import { DescribeTasksCommand, RegisterTaskDefinitionCommand, RunTaskCommand, StopTaskCommand } from '@aws-sdk/client-ecs';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +51,7 @@ import {
   removeImagesOf,
 } from '../support/ecr.ts';
 import { ensureTestImages } from '../support/images.ts';
+import { digestOf } from '../support/registry.ts';
 import { awsCli, docker, startTestSlipway, tempDataDir, waitFor, type TestSlipway } from '../support/slipway.ts';
 
 const dataDir = tempDataDir();
@@ -264,7 +264,7 @@ describe('ECR', () => {
     );
     assert.equal(got.images!.length, 1);
     const manifest = got.images![0].imageManifest!;
-    assert.equal(`sha256:${createHash('sha256').update(manifest).digest('hex')}`, digest);
+    assert.equal(digestOf(manifest), digest);
     assert.deepEqual(got.images![0].imageId, { imageDigest: digest, imageTag: 'nginx' });
     assert.deepEqual(
       got.failures!.map((f) => f.failureCode),
@@ -475,7 +475,7 @@ describe('ECR', () => {
         layerPartBlob: Buffer.from('abc'),
       }),
     );
-    const notAbc = `sha256:${createHash('sha256').update('abd').digest('hex')}`;
+    const notAbc = digestOf('abd');
     await expectAwsError(
       ecr.send(new CompleteLayerUploadCommand({ repositoryName, uploadId: wrong.uploadId, layerDigests: [notAbc] })),
       'InvalidLayerException',
@@ -512,7 +512,7 @@ describe('ECR', () => {
     const token = (await ecr.send(new GetAuthorizationTokenCommand({}))).authorizationData![0].authorizationToken!;
     assert.equal((await fetch(downloadUrl!)).status, 401);
     const body = Buffer.from(await (await fetch(downloadUrl!, { headers: { authorization: `Basic ${token}` } })).arrayBuffer());
-    assert.equal(`sha256:${createHash('sha256').update(body).digest('hex')}`, image.layer.digest);
+    assert.equal(digestOf(body), image.layer.digest);
     await expectAwsError(
       ecr.send(new GetDownloadUrlForLayerCommand({ repositoryName, layerDigest: `sha256:${'3'.repeat(64)}` })),
       'LayersNotFoundException',

@@ -15,7 +15,7 @@ import {
   DescribeContainerInstancesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
-  ECSClient,
+  type ECSClient,
   ListClustersCommand,
   ListContainerInstancesCommand,
   ListTagsForResourceCommand,
@@ -42,7 +42,7 @@ import Docker from 'dockerode';
 import { loadConfig } from '../../src/core/config.ts';
 import { startSlipway, type Slipway } from '../../src/server/app.ts';
 import { ensureTestImages, TEST_IMAGE } from '../support/images.ts';
-import { cleanLikeDeployAction, waitFor } from '../support/slipway.ts';
+import { cleanLikeDeployAction, cliEnv, ecsClient, waitFor } from '../support/slipway.ts';
 
 const run = promisify(execFile);
 const ACCOUNT = '000000000000';
@@ -72,13 +72,10 @@ function freshDir(): string {
   return dir;
 }
 
-const client = (endpoint: string, region = 'us-east-1') =>
-  new ECSClient({ endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
-
 before(async () => {
   work = freshDir();
   app = await startSlipway(loadConfig({ port: '0', 'data-dir': join(work, 'data') }, {}));
-  ecs = client(app.endpoint);
+  ecs = ecsClient(app.endpoint);
 });
 
 after(async () => {
@@ -88,13 +85,9 @@ after(async () => {
 
 /** The real aws CLI (v1 here), isolated from any local profile, parsed from its JSON output. */
 async function cli(...args: string[]): Promise<any> {
-  const { AWS_PROFILE: _profile, ...inherited } = process.env;
+  const { AWS_PROFILE: _profile, ...inherited } = cliEnv;
   const env = {
     ...inherited,
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_PAGER: '',
     AWS_CONFIG_FILE: join(work, 'no-aws-config'),
     AWS_SHARED_CREDENTIALS_FILE: join(work, 'no-aws-config'),
   };
@@ -422,7 +415,7 @@ describe('wire protocol', () => {
   });
 
   it('takes the region from the SigV4 credential scope', async () => {
-    const eu = client(app.endpoint, 'eu-west-1');
+    const eu = ecsClient(app.endpoint, 'eu-west-1');
     const td = await eu.send(new RegisterTaskDefinitionCommand(small('regional')));
     assert.equal(td.taskDefinition!.taskDefinitionArn, tdArn('regional', 1, 'eu-west-1'));
     const cluster = await eu.send(new CreateClusterCommand({ clusterName: 'regional' }));
@@ -648,7 +641,7 @@ describe('clusters and container instances', () => {
     const tiny = await startSlipway(loadConfig({ port: '0', 'data-dir': join(freshDir(), 'data') }, { SLIPWAY_INSTANCE_MEMORY: '466' }));
     try {
       assert.equal(tiny.ctx.config.instanceMemoryMiB, 466);
-      const c = client(tiny.endpoint);
+      const c = ecsClient(tiny.endpoint);
       const [arn] = (await c.send(new ListContainerInstancesCommand({}))).containerInstanceArns!;
       const ci = (await c.send(new DescribeContainerInstancesCommand({ containerInstances: [arn] }))).containerInstances![0];
       assert.equal(resource(ci.registeredResources, 'MEMORY').integerValue, 466);

@@ -15,8 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { waitTaskStatus } from '../support/ecs.ts';
 import { ensureTestImages, TEST_IMAGE } from '../support/images.ts';
-import { aws } from '../support/s3.ts';
-import { awsCli, docker, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
+import { aws, awsCli, docker, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
 const run = promisify(execFile);
 let s: TestSlipway;

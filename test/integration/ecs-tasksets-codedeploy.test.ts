@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { quickTargetGroup, registerVersion, slipwayForTests } from '../support/ecs.ts';
 import { elbClient, get } from '../support/elb.ts';
-import { waitFor } from '../support/slipway.ts';
+import { clientConfig, waitFor } from '../support/slipway.ts';
 
 const slipwayUnderTest = slipwayForTests();
 
@@ -19,12 +19,7 @@ test('a CodeDeploy blue/green deployment moves a CODE_DEPLOY service to a new ta
   const slipway = slipwayUnderTest();
   const ecs = slipway.ecs;
   const elb = elbClient(slipway.endpoint);
-  const codedeploy = new CD.CodeDeployClient({
-    endpoint: slipway.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
+  const codedeploy = new CD.CodeDeployClient(clientConfig(slipway.endpoint));
   const blue = await quickTargetGroup(elb, 'cd-blue', 'instance', 8080);
   const green = await quickTargetGroup(elb, 'cd-green', 'instance', 8080);
   const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: 'cd' }))).LoadBalancers![0];

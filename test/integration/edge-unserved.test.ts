@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { form, jsonCall, rawRequest } from '../support/raw.ts';
-import { startTestSlipway, type TestSlipway } from '../support/slipway.ts';
+import { cliEnv, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
 /** Runs the aws CLI expecting it to fail; returns what it printed on stderr. */
 function awsFails(endpoint: string, args: string[]): Promise<string> {
@@ -16,14 +16,7 @@ function awsFails(endpoint: string, args: string[]): Promise<string> {
       'aws',
       ['--endpoint-url', endpoint, ...args],
       {
-        env: {
-          ...process.env,
-          AWS_ACCESS_KEY_ID: 'test',
-          AWS_SECRET_ACCESS_KEY: 'test',
-          AWS_DEFAULT_REGION: 'us-east-1',
-          AWS_PAGER: '',
-          AWS_MAX_ATTEMPTS: '1',
-        },
+        env: { ...cliEnv, AWS_MAX_ATTEMPTS: '1' },
       },
       (err, _stdout, stderr) => (err ? resolve(stderr.trim()) : reject(new Error(`aws ${args.join(' ')} succeeded`))),
     );

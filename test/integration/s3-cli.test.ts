@@ -11,8 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { aws } from '../support/s3.ts';
-import { startTestSlipway, type TestSlipway } from '../support/slipway.ts';
+import { aws, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
 const run = promisify(execFile);
 
@@ -109,7 +108,7 @@ describe('aws s3 and aws s3api (CLI v1)', () => {
     const v4 = new URL(
       (
         await aws(slipway.endpoint, ['s3', 'presign', 's3://presigned/p.txt', '--expires-in', '300'], {
-          AWS_CONFIG_FILE: join(dir, 'config'),
+          env: { AWS_CONFIG_FILE: join(dir, 'config') },
         })
       ).trim(),
     );

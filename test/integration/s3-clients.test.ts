@@ -12,8 +12,8 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { SlipwayEvent } from '../../src/core/events.ts';
 import { OBJECT_EVENT } from '../../src/services/s3/index.ts';
-import { cliEnv, s3Client, text } from '../support/s3.ts';
-import { startTestSlipway, type TestSlipway } from '../support/slipway.ts';
+import { s3Client, text } from '../support/s3.ts';
+import { cliEnv, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
 const run = promisify(execFile);
 

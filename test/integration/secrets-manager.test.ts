@@ -26,19 +26,13 @@ import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { expectAwsError } from '../support/ecr.ts';
-import { awsCli, startTestSlipway, tempDataDir, type TestSlipway } from '../support/slipway.ts';
+import { awsCli, clientConfig, startTestSlipway, tempDataDir, type TestSlipway } from '../support/slipway.ts';
 
 const dataDir = tempDataDir();
 let s: TestSlipway;
 let sm: SecretsManagerClient;
 
-const client = (endpoint: string) =>
-  new SecretsManagerClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
+const client = (endpoint: string) => new SecretsManagerClient(clientConfig(endpoint));
 const stagesOf = async (id: string) => (await sm.send(new DescribeSecretCommand({ SecretId: id }))).VersionIdsToStages ?? {};
 
 before(async () => {

@@ -12,10 +12,9 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { stopHaproxy } from '../support/elb.ts';
-import { freePort, startSlipwayProcess, tempDataDir, type SlipwayProcess } from '../support/slipway.ts';
+import { clientConfig, freePort, startSlipwayProcess, tempDataDir, type SlipwayProcess } from '../support/slipway.ts';
 
 const dataDir = tempDataDir();
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 let running: SlipwayProcess | undefined;
 after(async () => {
   await running?.kill('SIGTERM');
@@ -39,8 +38,8 @@ test('no value reaches the log or an error, and a restarted Slipway reads every 
   running = await startSlipwayProcess(dataDir, port, { SLIPWAY_LOG: 'debug' });
   const keyFile = join(dataDir, 'secrets.key');
   assert.equal(existsSync(keyFile), false, 'the key is made on first use, not at start');
-  const sm = new SecretsManagerClient({ endpoint: running.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 });
-  const ssm = new SSMClient({ endpoint: running.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 });
+  const sm = new SecretsManagerClient(clientConfig(running.endpoint));
+  const ssm = new SSMClient(clientConfig(running.endpoint));
 
   await sm.send(new CreateSecretCommand({ Name: 'app/db', SecretString: JSON.stringify({ password: marker }) }));
   await ssm.send(new PutParameterCommand({ Name: '/app/token', Type: 'SecureString', Value: marker }));
@@ -73,11 +72,9 @@ test('no value reaches the log or an error, and a restarted Slipway reads every 
   await running.kill('SIGTERM');
   const logs = [running.output()];
   running = await startSlipwayProcess(dataDir, port, { SLIPWAY_LOG: 'debug' });
-  const secret = await new SecretsManagerClient({ endpoint: running.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 }).send(
-    new GetSecretValueCommand({ SecretId: 'app/db' }),
-  );
+  const secret = await new SecretsManagerClient(clientConfig(running.endpoint)).send(new GetSecretValueCommand({ SecretId: 'app/db' }));
   assert.equal(JSON.parse(secret.SecretString!).password, marker);
-  const parameter = await new SSMClient({ endpoint: running.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 }).send(
+  const parameter = await new SSMClient(clientConfig(running.endpoint)).send(
     new GetParameterCommand({ Name: '/app/token', WithDecryption: true }),
   );
   assert.equal(parameter.Parameter!.Value, marker);

@@ -25,14 +25,13 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { expectAwsError } from '../support/ecr.ts';
-import { awsCli, startTestSlipway, tempDataDir, type TestSlipway } from '../support/slipway.ts';
+import { awsCli, clientConfig, startTestSlipway, tempDataDir, type TestSlipway } from '../support/slipway.ts';
 
 const dataDir = tempDataDir();
 let s: TestSlipway;
 let ssm: SSMClient;
 
-const client = (endpoint: string) =>
-  new SSMClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+const client = (endpoint: string) => new SSMClient(clientConfig(endpoint));
 const value = async (name: string, decrypt = false) =>
   (await ssm.send(new GetParameterCommand({ Name: name, WithDecryption: decrypt }))).Parameter!.Value;
 const notFound = (name: string) => expectAwsError(ssm.send(new GetParameterCommand({ Name: name })), 'ParameterNotFound');

@@ -128,7 +128,7 @@ describe('names that become paths', () => {
       projectName: 'names-ok',
       buildspecOverride: `version: 0.2\nphases:\n  build:\n    commands: ["echo hi > out.txt"]\nartifacts:\n  files: [out.txt]\n  secondary-artifacts:\n    "${bad}":\n      files: [out.txt]\n`,
     });
-    assert.equal(build.buildStatus, 'FAILED', await buildLog(s.endpoint, build));
+    assert.equal(build.buildStatus, 'FAILED', await buildLog(build));
     assert.deepEqual(phaseList(build).slice(3), ['DOWNLOAD_SOURCE:FAILED', 'FINALIZING:SUCCEEDED', 'COMPLETED']);
     assert.deepEqual(build.phases![3].contexts, [
       { statusCode: 'YAML_FILE_ERROR', message: `'artifacts.secondary-artifacts' identifier '${bad}' ${IDENTIFIER_RULE}` },
@@ -166,7 +166,7 @@ test("an artifact name the build's shell expands to control characters still ser
     },
   });
   const build = await runBuild(cb, { projectName: 'names-shell' });
-  assert.equal(build.buildStatus, 'SUCCEEDED', await buildLog(s.endpoint, build));
+  assert.equal(build.buildStatus, 'SUCCEEDED', await buildLog(build));
   const res = await fetch(artifactZip(s.endpoint, build));
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('content-disposition'), 'attachment; filename="twolines.zip"');

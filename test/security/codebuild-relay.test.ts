@@ -53,7 +53,7 @@ describe('the build relay serves builds only', () => {
       },
     });
     const build = await runBuild(cb, { projectName: 'relay-probe' });
-    const log = await buildLog(s.endpoint, build);
+    const log = await buildLog(build);
     assert.equal(build.buildStatus, 'SUCCEEDED', log);
     const [, url, key] = log.match(/^endpoint=(http:\/\/[\d.]+:\d+) key=(\S+)$/m)!;
 
@@ -83,7 +83,7 @@ phases:
       },
     });
     const build = await runBuild(cb, { projectName: 'relay-clients' }, IMAGE_TIMEOUT);
-    const log = await buildLog(s.endpoint, build);
+    const log = await buildLog(build);
     assert.equal(build.buildStatus, 'SUCCEEDED', log);
     assert.match(log, /^PROJECTS\s.*relay-clients/m);
     assert.match(log, /^sdk BUILD$/m);

@@ -82,7 +82,7 @@ artifacts:
 `),
     });
     const build = await runBuild(cb, { projectName: 'links-artifacts' });
-    const log = await buildLog(s.endpoint, build);
+    const log = await buildLog(build);
     assert.equal(build.buildStatus, 'SUCCEEDED', log);
     const files = await unzip(artifactZip(s.endpoint, build));
     assert.deepEqual(files, { 'alias.txt': 'fine\n', 'ok.txt': 'fine\n' });
@@ -128,7 +128,7 @@ reports:
 `),
     });
     const build = await runBuild(cb, { projectName: 'links-base' });
-    const log = await buildLog(s.endpoint, build);
+    const log = await buildLog(build);
     assert.equal(build.buildStatus, 'FAILED', log);
     assert.deepEqual(phaseList(build).slice(-3), ['UPLOAD_ARTIFACTS:FAILED', 'FINALIZING:SUCCEEDED', 'COMPLETED']);
     assert.deepEqual(build.phases!.find((p) => p.phaseType === 'UPLOAD_ARTIFACTS')!.contexts, [
@@ -153,6 +153,6 @@ reports:
     const context = build.phases!.find((p) => p.phaseType === 'DOWNLOAD_SOURCE')!.contexts![0];
     assert.equal(context.statusCode, 'YAML_FILE_ERROR');
     assert.match(context.message!, /^stat buildspec\.yml: no such file or directory/);
-    assert.ok(!(await buildLog(s.endpoint, build)).includes(SECRET));
+    assert.ok(!(await buildLog(build)).includes(SECRET));
   });
 });

@@ -19,10 +19,10 @@ import { dirname, join } from 'node:path';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { ensureTestImages } from './images.ts';
 import { s3Client } from './s3.ts';
-import { docker, startTestSlipway, waitFor, type TestSlipway } from './slipway.ts';
+import { clientConfig, docker, startTestSlipway, waitFor, type TestSlipway } from './slipway.ts';
 
 export function codebuildClient(endpoint: string, region = 'us-east-1'): CodeBuildClient {
-  return new CodeBuildClient({ endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  return new CodeBuildClient(clientConfig(endpoint, region));
 }
 
 /** A Slipway for a test file's builds, with the test image built, and its CodeBuild client. ×100: timeoutInMinutes 5 (the least CodeBuild takes) lasts 3 s. */
@@ -120,7 +120,8 @@ export function artifactZip(endpoint: string, build: Build, dir = 'primary'): st
   return `${endpoint}/_slipway/artifacts/codebuild/${build.id!.split(':')[1]}/${encodeURIComponent(dir)}.zip`;
 }
 
-export async function buildLog(_endpoint: string, build: Build): Promise<string> {
+/** The build's log, read where its deepLink points. */
+export async function buildLog(build: Build): Promise<string> {
   return (await fetch(build.logs!.deepLink!)).text();
 }
 

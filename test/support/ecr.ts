@@ -5,18 +5,19 @@
 import { ECRClient } from '@aws-sdk/client-ecr';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { imageLabels } from '../../src/runtime/docker-images.ts';
 import { tarArchive } from '../../src/runtime/tar.ts';
 import { TEST_IMAGE } from './images.ts';
-import { docker } from './slipway.ts';
+import { digestOf } from './registry.ts';
+import { clientConfig, cliEnv, docker } from './slipway.ts';
 
 const run = promisify(execFile);
 
 export function ecrClient(endpoint: string, region = 'us-east-1'): ECRClient {
-  return new ECRClient({ endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  return new ECRClient(clientConfig(endpoint, region));
 }
 
 /**
@@ -30,15 +31,7 @@ export async function dockerCli(
 ): Promise<{ stdout: string; stderr: string }> {
   try {
     return await run('bash', ['-o', 'pipefail', '-c', command], {
-      env: {
-        ...process.env,
-        DOCKER_CONFIG: opts.dockerConfig,
-        ENDPOINT: opts.endpoint,
-        AWS_ACCESS_KEY_ID: 'test',
-        AWS_SECRET_ACCESS_KEY: 'test',
-        AWS_DEFAULT_REGION: 'us-east-1',
-        AWS_PAGER: '',
-      },
+      env: { ...cliEnv, DOCKER_CONFIG: opts.dockerConfig, ENDPOINT: opts.endpoint },
       maxBuffer: 16 * 1024 * 1024,
     });
   } catch (err) {
@@ -58,16 +51,7 @@ export async function expectAwsError(call: Promise<unknown>, name: string, messa
 }
 
 export async function imageExistsLocally(reference: string): Promise<boolean> {
-  return docker
-    .getImage(reference)
-    .inspect()
-    .then(
-      () => true,
-      (err) => {
-        if (err?.statusCode === 404) return false;
-        throw err;
-      },
-    );
+  return (await imageLabels(docker, reference)) !== undefined;
 }
 
 /**
@@ -93,7 +77,7 @@ export interface Blob {
   digest: string;
 }
 
-const blob = (bytes: Buffer): Blob => ({ bytes, digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}` });
+const blob = (bytes: Buffer): Blob => ({ bytes, digest: digestOf(bytes) });
 
 /**
  * A one-layer Docker image made by hand — static busybox and /hello.txt, whose command prints

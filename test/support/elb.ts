@@ -4,21 +4,17 @@
  */
 import { ElasticLoadBalancingV2Client, DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { processAlive } from '../../src/services/elb/haproxy-process.ts';
+import { HaproxyProcess, processAlive } from '../../src/services/elb/haproxy-process.ts';
+import { clientConfig } from './slipway.ts';
 
 export function elbClient(endpoint: string, region = 'us-east-1'): ElasticLoadBalancingV2Client {
-  return new ElasticLoadBalancingV2Client({
-    endpoint,
-    region,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
+  return new ElasticLoadBalancingV2Client(clientConfig(endpoint, region));
 }
 
 export interface Target {
@@ -156,17 +152,20 @@ export async function targetStates(elb: ElasticLoadBalancingV2Client, targetGrou
   );
 }
 
+const haproxyOf = (dataDir: string) => new HaproxyProcess(join(dataDir, 'elb'));
+
 /** The pid of the HAProxy master a data directory's Slipway runs, if it runs. */
 export function haproxyPid(dataDir: string): number | undefined {
-  const file = join(dataDir, 'elb', 'haproxy.pid');
-  if (!existsSync(file)) return undefined;
-  const pid = Number(readFileSync(file, 'utf8').trim());
-  return processAlive(pid) ? pid : undefined;
+  const pid = haproxyOf(dataDir).recordedPid();
+  return pid && processAlive(pid) ? pid : undefined;
 }
 
-/** Stops the HAProxy a test's Slipway left running (it outlives Slipway by design). */
+/**
+ * Stops the HAProxy a test's Slipway left running (it outlives Slipway by design): only a process
+ * that is that HAProxy, never whatever now has the pid its file names.
+ */
 export async function stopHaproxy(dataDir: string): Promise<void> {
-  const pid = haproxyPid(dataDir);
+  const pid = await haproxyOf(dataDir).running();
   if (!pid) return;
   process.kill(pid, 'SIGTERM');
   for (let i = 0; i < 100 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 20));

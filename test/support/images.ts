@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import Docker from 'dockerode';
+import { imageLabels } from '../../src/runtime/docker-images.ts';
 import { DockerRuntime } from '../../src/runtime/docker.ts';
 import { FakeRuntime } from '../../src/runtime/fake.ts';
 import { isStaticElf } from '../../src/runtime/pause-image.ts';
@@ -44,17 +45,7 @@ export async function ensureTestImages(target: ContainerRuntime | Docker): Promi
 }
 
 async function buildIfAbsent(docker: Docker): Promise<void> {
-  const present = await docker
-    .getImage(TEST_IMAGE)
-    .inspect()
-    .then(
-      () => true,
-      (err) => {
-        if (err?.statusCode === 404) return false;
-        throw err;
-      },
-    );
-  if (present) return;
+  if (await imageLabels(docker, TEST_IMAGE)) return;
   const busybox = await readFile(BUSYBOX).catch(() => undefined);
   if (!busybox || !isStaticElf(busybox)) {
     throw new Error(

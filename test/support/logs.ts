@@ -3,14 +3,10 @@
  */
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import assert from 'node:assert/strict';
+import { clientConfig } from './slipway.ts';
 
 export function logsClient(endpoint: string): CloudWatchLogsClient {
-  return new CloudWatchLogsClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
+  return new CloudWatchLogsClient(clientConfig(endpoint));
 }
 
 /** The error a call fails with (fails the test when it succeeds). */

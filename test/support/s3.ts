@@ -1,35 +1,12 @@
 /**
- * S3 clients for tests: SDK v3 (path-style, default checksum behaviour), the aws CLI (v1) with its
- * plain text output, and reading a whole body.
+ * S3 clients for tests: SDK v3 (path-style, default checksum behaviour), and reading a whole body.
+ * The aws CLI is `aws` in slipway.ts.
  */
 import { S3Client } from '@aws-sdk/client-s3';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
-
-export const cliEnv = {
-  ...process.env,
-  AWS_ACCESS_KEY_ID: 'test',
-  AWS_SECRET_ACCESS_KEY: 'test',
-  AWS_DEFAULT_REGION: 'us-east-1',
-  AWS_PAGER: '',
-};
+import { clientConfig } from './slipway.ts';
 
 export function s3Client(endpoint: string, region = 'us-east-1'): S3Client {
-  return new S3Client({
-    endpoint,
-    region,
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
-}
-
-/** Runs `aws <args>` against Slipway; resolves with its output, rejects with stderr on failure. */
-export async function aws(endpoint: string, args: string[], env: Record<string, string> = {}): Promise<string> {
-  const { stdout } = await run('aws', [...args, '--endpoint-url', endpoint], { env: { ...cliEnv, ...env }, maxBuffer: 64 * 1024 * 1024 });
-  return stdout;
+  return new S3Client({ ...clientConfig(endpoint, region), forcePathStyle: true });
 }
 
 export async function text(body: unknown): Promise<string> {

@@ -61,8 +61,13 @@ export async function startTestSlipway(opts: StartOptions = {}): Promise<TestSli
   };
 }
 
+/** What every SDK v3 client in the tests is made with: Slipway's endpoint, a region, test credentials, no retries. */
+export function clientConfig(endpoint: string, region = 'us-east-1') {
+  return { endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 };
+}
+
 export function ecsClient(endpoint: string, region = 'us-east-1'): ECSClient {
-  return new ECSClient({ endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  return new ECSClient(clientConfig(endpoint, region));
 }
 
 export interface SlipwayProcess {
@@ -106,13 +111,28 @@ export async function startSlipwayProcess(dataDir: string, port: number, env: Re
   };
 }
 
+/** The environment the aws CLI runs in against Slipway: test credentials, us-east-1, no pager. */
+export const cliEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_PAGER: '',
+};
+
+/** Runs `aws <args>` against Slipway; resolves with its output, rejects with stderr on failure. */
+export async function aws(endpoint: string, args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}): Promise<string> {
+  const { stdout } = await run('aws', [...args, '--endpoint-url', endpoint], {
+    cwd: opts.cwd,
+    env: { ...cliEnv, ...opts.env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout;
+}
+
 /** Runs the real aws CLI against Slipway and parses its JSON output. */
 export async function awsCli(endpoint: string, args: string[], opts: { cwd?: string } = {}): Promise<any> {
-  const { stdout } = await run('aws', [...args, '--endpoint-url', endpoint, '--output', 'json'], {
-    cwd: opts.cwd,
-    env: { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' },
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const stdout = await aws(endpoint, [...args, '--output', 'json'], opts);
   return stdout.trim() ? JSON.parse(stdout) : undefined;
 }
 
