@@ -3,6 +3,7 @@
  * What every part of the CodeCommit room shares: the app's parts, the room's model and the folder
  * its bare repositories live under (<data-dir>/git, GIT_PROJECT_ROOT for git http-backend).
  */
+import type { Turns } from '../../core/turns.ts';
 import type { AppContext } from '../types.ts';
 import type { CodecommitModel } from './model.ts';
 
@@ -12,4 +13,6 @@ export const PUSHED = 'codecommit.push';
 export interface CodecommitContext extends AppContext {
   model: CodecommitModel;
   gitRoot: string;
+  /** Pushes to one repository (by folder) take turns, so each push's events name only its own refs. */
+  pushes: Turns;
 }

@@ -5,6 +5,7 @@
  * at /_slipway/git/<owner>/<repo>.git. Other rooms read commits through the facade (facade.ts).
  */
 import { join } from 'node:path';
+import { Turns } from '../../core/turns.ts';
 import { loadModel } from '../../protocol/model.ts';
 import type { AppContext, RoomWithFacade } from '../types.ts';
 import { codecommitHandlers } from './api.ts';
@@ -17,7 +18,12 @@ export { PUSHED } from './context.ts';
 export type { CodecommitFacade, RepositoryLocator } from './facade.ts';
 
 export function register(app: AppContext): RoomWithFacade<CodecommitFacade> {
-  const cc: CodecommitContext = { ...app, model: new CodecommitModel(app.store), gitRoot: join(app.config.dataDir, 'git') };
+  const cc: CodecommitContext = {
+    ...app,
+    model: new CodecommitModel(app.store),
+    gitRoot: join(app.config.dataDir, 'git'),
+    pushes: new Turns(),
+  };
   return {
     name: 'codecommit',
     facade: createFacade(cc),

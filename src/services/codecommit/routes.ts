@@ -102,19 +102,11 @@ async function serve(
   if (service !== '/git-receive-pack') return runHttpBackend(req, res, cgi);
   // Pushes to one repository take turns, so each event names exactly the refs its own push moved;
   // the events are out before the pusher's answer ends.
-  const previous = pushesUnderWay.get(target.dir) ?? Promise.resolve();
-  const turn = previous.then(async () => {
+  return cc.pushes.take(target.dir, async () => {
     const before = await refs(target.dir);
     await runHttpBackend(req, res, { ...cgi, beforeEnd: () => published(cc, target, before) });
   });
-  const settled = turn.catch(() => undefined);
-  pushesUnderWay.set(target.dir, settled);
-  settled.then(() => pushesUnderWay.get(target.dir) === settled && pushesUnderWay.delete(target.dir));
-  return turn;
 }
-
-/** The push under way in each repository (by folder), which the next one waits for. */
-const pushesUnderWay = new Map<string, Promise<unknown>>();
 
 async function hasRepository(dir: string): Promise<boolean> {
   try {

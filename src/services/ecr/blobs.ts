@@ -34,7 +34,7 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BufferPool, IO_CHUNK, hashInBatches, sendFile, type HashState } from './blob-streams.ts';
-import { Turns } from './turns.ts';
+import { Turns } from '../../core/turns.ts';
 
 export const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const UPLOAD_ID = /^[A-Za-z0-9][A-Za-z0-9-]{7,63}$/;

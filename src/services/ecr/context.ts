@@ -5,7 +5,7 @@
 import type { AppContext } from '../types.ts';
 import type { BlobStore } from './blobs.ts';
 import type { EcrModel } from './model.ts';
-import type { Turns } from './turns.ts';
+import type { Turns } from '../../core/turns.ts';
 
 export interface EcrContext extends AppContext {
   model: EcrModel;

@@ -13,7 +13,7 @@ import { type EcrContext, registryHost } from './context.ts';
 import { housekeeping } from './housekeeping.ts';
 import { EcrModel } from './model.ts';
 import { registryRoutes } from './registry.ts';
-import { Turns } from './turns.ts';
+import { Turns } from '../../core/turns.ts';
 
 /** What the ECR room offers other rooms (ECS and CodeBuild pull images from its registry). */
 export interface EcrFacade {

@@ -17,7 +17,7 @@ import { BlobStore, sha256 } from './blobs.ts';
 import type { EcrContext } from './context.ts';
 import { EcrModel, type RepositoryRecord } from './model.ts';
 import type { ImageTagMutability } from './shapes.ts';
-import { Turns } from './turns.ts';
+import { Turns } from '../../core/turns.ts';
 
 export function ecrTestContext(): EcrContext & { cleanup(): void } {
   const store = Store.open(':memory:');

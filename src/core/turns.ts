@@ -1,6 +1,6 @@
 /**
- * @module services/ecr/turns
- * Work on one key (an upload, a repository's lifecycle run) taking turns: each call runs after every
+ * @module core/turns
+ * Work on one key (an upload, a repository's lifecycle run, a push) taking turns: each call runs after every
  * earlier one on the same key has settled, whether it succeeded or failed; calls on other keys do
  * not wait.
  */
