@@ -27,8 +27,8 @@ import type { ByteRange } from './object-store.ts';
 import type { S3Operations } from './shapes.ts';
 import { commitVersion, deleteCurrent, deleteVersion, shownVersion } from './versions.ts';
 
-/** The members Get and Head give back for a version: its stored headers, metadata and figures. */
-function described(v: ObjectVersion, checksumMode?: string) {
+/** The members Get and Head give back for a version (or a range of it): its stored headers, metadata and figures. */
+function described(v: ObjectVersion, range: ByteRange | undefined, checksumMode?: string) {
   return {
     LastModified: v.lastModified,
     ETag: v.etag,
@@ -44,6 +44,8 @@ function described(v: ObjectVersion, checksumMode?: string) {
     TagCount: v.tags.length || undefined,
     PartsCount: v.parts,
     ...(checksumMode === 'ENABLED' ? checksumMembers(v) : {}),
+    ContentLength: range ? range.end - range.start + 1 : v.size,
+    ContentRange: range ? `bytes ${range.start}-${range.end}/${v.size}` : undefined,
   };
 }
 
@@ -172,10 +174,8 @@ export function objectHandlers(s3: S3Context): Handlers<S3Operations> {
       const range = byteRange(input, v);
       const body = v.size === 0 ? Readable.from([]) : s3.objects.open(v.blob!, range);
       return {
-        ...described(v, range ? undefined : input.ChecksumMode),
+        ...described(v, range, range ? undefined : input.ChecksumMode),
         ...overrides(input),
-        ContentLength: range ? range.end - range.start + 1 : v.size,
-        ContentRange: range ? `bytes ${range.start}-${range.end}/${v.size}` : undefined,
         Body: asBody(body),
       };
     },
@@ -184,12 +184,7 @@ export function objectHandlers(s3: S3Context): Handlers<S3Operations> {
       const v = findVersion(s3, input.Bucket, input.Key, input.VersionId);
       checkConditions(input, v, true);
       const range = byteRange(input, v);
-      return {
-        ...described(v, input.ChecksumMode),
-        ...overrides(input),
-        ContentLength: range ? range.end - range.start + 1 : v.size,
-        ContentRange: range ? `bytes ${range.start}-${range.end}/${v.size}` : undefined,
-      };
+      return { ...described(v, range, input.ChecksumMode), ...overrides(input) };
     },
 
     DeleteObject(input) {
