@@ -4,6 +4,7 @@
  * and from the object store; a version is current only once its bytes are whole and checked.
  */
 import { Readable } from 'node:stream';
+import type { ChecksumAlgorithm } from '../../protocol/restxml/checksums.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import {
   asBody,
@@ -254,7 +255,7 @@ export function objectHandlers(s3: S3Context): Handlers<S3Operations> {
         s3,
         {},
         source.size === 0 ? Readable.from([]) : s3.objects.open(source.blob!),
-        (input.ChecksumAlgorithm as never) ?? undefined,
+        input.ChecksumAlgorithm as ChecksumAlgorithm | undefined,
       );
       const draft = {
         bucket: input.Bucket,
