@@ -4,7 +4,7 @@
  * and from the object store; a version is current only once its bytes are whole and checked.
  */
 import { Readable } from 'node:stream';
-import type { ChecksumAlgorithm } from '../../protocol/restxml/checksums.ts';
+import { isChecksumAlgorithm } from '../../protocol/restxml/checksums.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import {
   asBody,
@@ -251,19 +251,16 @@ export function objectHandlers(s3: S3Context): Handlers<S3Operations> {
         );
       }
       checkWrite(input.Bucket, input.Key, input);
-      const received = await receiveChecked(
-        s3,
-        {},
-        source.size === 0 ? Readable.from([]) : s3.objects.open(source.blob!),
-        input.ChecksumAlgorithm as ChecksumAlgorithm | undefined,
-      );
+      // An algorithm the model names but Slipway does not compute (SHA512, XXHASH…) is not asked for, as on PutObject.
+      const algorithm = input.ChecksumAlgorithm && isChecksumAlgorithm(input.ChecksumAlgorithm) ? input.ChecksumAlgorithm : undefined;
+      const received = await receiveChecked(s3, {}, source.size === 0 ? Readable.from([]) : s3.objects.open(source.blob!), algorithm);
       const draft = {
         bucket: input.Bucket,
         key: input.Key,
         headers: replace ? storedHeaders(input) : source.headers,
         metadata: replace ? (input.Metadata ?? {}) : source.metadata,
         tags: input.TaggingDirective === 'REPLACE' ? tagsFromHeader(input.Tagging) : source.tags,
-        checksums: input.ChecksumAlgorithm ? undefined : source.checksums,
+        checksums: algorithm ? undefined : source.checksums,
         etag: source.parts ? undefined : source.etag,
       };
       const v = await commitVersion(s3, draft, received, 'ObjectCreated:Copy');
