@@ -134,4 +134,18 @@ describe('S3 under hostile input', () => {
     assert.equal(many.name, 'InvalidArgument');
     assert.equal(await text((await s3.send(new GetObjectCommand({ Bucket: 'hostile', Key: 'plain' }))).Body), 'twelve bytes');
   });
+
+  it('a copy asking for a checksum algorithm S3 does not compute for it is served as a copy without one, never a 5xx', async () => {
+    for (const algorithm of ['SHA512', 'MD5', 'XXHASH64']) {
+      const reply = await rawRequest(slipway.endpoint, {
+        method: 'PUT',
+        path: `/hostile/copied-${algorithm}`,
+        headers: { ...signed, 'x-amz-copy-source': '/hostile/plain', 'x-amz-checksum-algorithm': algorithm },
+        signal: AbortSignal.timeout(20_000),
+      });
+      assert.equal(reply.status, 200, reply.text);
+      const got = await s3.send(new GetObjectCommand({ Bucket: 'hostile', Key: `copied-${algorithm}`, ChecksumMode: 'ENABLED' }));
+      assert.equal(await text(got.Body), 'twelve bytes');
+    }
+  });
 });

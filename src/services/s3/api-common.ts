@@ -154,11 +154,6 @@ export function checksumMembers(v: {
   return Object.keys(out).length ? { ...out, ChecksumType: 'FULL_OBJECT' } : {};
 }
 
-/** A version as a version listing's entry's common part. */
-export function etagOf(md5hex: string): string {
-  return `"${md5hex}"`;
-}
-
 /**
  * The version a call names (its newest when `versionId` is absent). The newest being a delete
  * marker is NoSuchKey; naming a delete marker on a read is MethodNotAllowed, as S3 answers.

@@ -16,12 +16,12 @@ const BATCH = 1000;
 /** Sorts after every key that starts with what precedes it. */
 const AFTER_ALL = '\u{10FFFF}';
 
-interface Walk<T> {
-  items: T[];
+interface Walk {
+  rows: VersionRow[];
   prefixes: string[];
   truncated: boolean;
-  /** The last key or common prefix returned. */
-  last?: string;
+  /** The last key or common prefix returned, with the version id when it was a row. */
+  last?: { key: string; versionId?: string };
 }
 
 interface Filter {
@@ -71,36 +71,57 @@ function echoed(
   };
 }
 
+/**
+ * Rows in listing order from the cursor `from` (a key, and a row id within it: see
+ * S3Model.versionsAfter), a batch at a time, rolled up into common prefixes and cut at `f.max`.
+ * A page that ended on a common prefix resumes past all of it; a common prefix costs one seek.
+ */
+function walk(
+  batchAfter: (key: string, id: number) => VersionRow[],
+  from: { key: string; id: number },
+  f: Filter,
+  skip: (row: VersionRow) => boolean = () => false,
+): Walk {
+  const out: Walk = { rows: [], prefixes: [], truncated: false };
+  let { key, id } = from;
+  for (;;) {
+    const batch = batchAfter(key, id);
+    let reseek = false;
+    for (const row of batch) {
+      ({ key } = row.version);
+      id = row.id;
+      if (!key.startsWith(f.prefix)) return out;
+      if (skip(row)) continue;
+      const common = rollUp(key, f);
+      const passed = common !== undefined && notAfter(common, from.key);
+      if (!passed && out.rows.length + out.prefixes.length >= f.max) return { ...out, truncated: true };
+      if (common !== undefined) {
+        if (!passed) {
+          out.prefixes.push(common);
+          out.last = { key: common };
+        }
+        key = common + AFTER_ALL;
+        id = -Infinity;
+        reseek = true;
+        break;
+      }
+      out.rows.push(row);
+      out.last = { key, versionId: row.version.versionId };
+    }
+    if (!reseek && batch.length < BATCH) return out;
+  }
+}
+
 export function listingHandlers(s3: S3Context): Handlers<S3Operations> {
   const m = s3.model;
-
-  function walkLatest(bucket: string, after: string, f: Filter): Walk<ObjectVersion> {
-    const out: Walk<ObjectVersion> = { items: [], prefixes: [], truncated: false };
-    let cursor = after;
-    for (;;) {
-      const batch = m.latestAfter(bucket, cursor, f.prefix, BATCH);
-      let reseek = false;
-      for (const v of batch) {
-        cursor = v.key;
-        if (!v.key.startsWith(f.prefix)) return out;
-        if (v.deleteMarker) continue;
-        const common = rollUp(v.key, f);
-        // A page that ended on a common prefix resumes past all of it.
-        const passed = common !== undefined && notAfter(common, after);
-        if (!passed && out.items.length + out.prefixes.length >= f.max) return { ...out, truncated: true };
-        if (common !== undefined) {
-          if (!passed) out.prefixes.push(common);
-          if (!passed) out.last = common;
-          cursor = common + AFTER_ALL;
-          reseek = true;
-          break;
-        }
-        out.items.push(v);
-        out.last = v.key;
-      }
-      if (!reseek && batch.length < BATCH) return out;
-    }
-  }
+  /** The latest versions (delete markers left out) from `after` on. */
+  const walkLatest = (bucket: string, after: string, f: Filter) =>
+    walk(
+      (key) => m.latestAfter(bucket, key, f.prefix, BATCH),
+      { key: after, id: -Infinity },
+      f,
+      (r) => !!r.version.deleteMarker,
+    );
 
   const objectEntry = (v: ObjectVersion, enc: (s: string) => string | undefined, owner: boolean) => ({
     Key: enc(v.key),
@@ -125,16 +146,17 @@ export function listingHandlers(s3: S3Context): Handlers<S3Operations> {
         after = decoded.slice(3);
       }
       const f = { prefix: input.Prefix ?? '', delimiter: input.Delimiter || undefined, max: maxKeysOf(input.MaxKeys) };
-      const walk = walkLatest(input.Bucket, after, f);
+      const page = walkLatest(input.Bucket, after, f);
       return {
         ...echoed(input.Bucket, f, input, enc),
-        KeyCount: walk.items.length + walk.prefixes.length,
-        IsTruncated: walk.truncated,
+        KeyCount: page.rows.length + page.prefixes.length,
+        IsTruncated: page.truncated,
         ContinuationToken: input.ContinuationToken,
-        NextContinuationToken: walk.truncated && walk.last !== undefined ? Buffer.from(`v2:${walk.last}`).toString('base64url') : undefined,
+        NextContinuationToken:
+          page.truncated && page.last !== undefined ? Buffer.from(`v2:${page.last.key}`).toString('base64url') : undefined,
         StartAfter: enc(input.StartAfter),
-        Contents: walk.items.map((v) => objectEntry(v, enc, input.FetchOwner === true)),
-        CommonPrefixes: walk.prefixes.map((p) => ({ Prefix: enc(p) })),
+        Contents: page.rows.map((r) => objectEntry(r.version, enc, input.FetchOwner === true)),
+        CommonPrefixes: page.prefixes.map((p) => ({ Prefix: enc(p) })),
       };
     },
 
@@ -142,14 +164,14 @@ export function listingHandlers(s3: S3Context): Handlers<S3Operations> {
       requireBucket(s3, input.Bucket);
       const enc = encoder(input.EncodingType);
       const f = { prefix: input.Prefix ?? '', delimiter: input.Delimiter || undefined, max: maxKeysOf(input.MaxKeys) };
-      const walk = walkLatest(input.Bucket, input.Marker ?? '', f);
+      const page = walkLatest(input.Bucket, input.Marker ?? '', f);
       return {
         ...echoed(input.Bucket, f, input, enc),
         Marker: enc(input.Marker ?? ''),
-        IsTruncated: walk.truncated,
-        NextMarker: walk.truncated && f.delimiter ? enc(walk.last) : undefined,
-        Contents: walk.items.map((v) => objectEntry(v, enc, true)),
-        CommonPrefixes: walk.prefixes.map((p) => ({ Prefix: enc(p) })),
+        IsTruncated: page.truncated,
+        NextMarker: page.truncated && f.delimiter ? enc(page.last?.key) : undefined,
+        Contents: page.rows.map((r) => objectEntry(r.version, enc, true)),
+        CommonPrefixes: page.prefixes.map((p) => ({ Prefix: enc(p) })),
       };
     },
 
@@ -157,43 +179,13 @@ export function listingHandlers(s3: S3Context): Handlers<S3Operations> {
       requireBucket(s3, input.Bucket);
       const enc = encoder(input.EncodingType);
       const f = { prefix: input.Prefix ?? '', delimiter: input.Delimiter || undefined, max: maxKeysOf(input.MaxKeys) };
-      let key = input.KeyMarker ?? '';
       let id = -Infinity;
       if (input.KeyMarker && input.VersionIdMarker) {
         const rowId = m.rowId(input.Bucket, input.KeyMarker, input.VersionIdMarker);
         if (rowId === undefined) throw s3Error.invalidArgument('version-id-marker', input.VersionIdMarker, 'Invalid version id specified');
         id = rowId;
       }
-      const rows: VersionRow[] = [];
-      const prefixes: string[] = [];
-      let truncated = false;
-      let next: { key?: string; version?: string } = {};
-      scan: for (;;) {
-        const batch = m.versionsAfter(input.Bucket, key, id, f.prefix, BATCH);
-        let reseek = false;
-        for (const row of batch) {
-          ({ key } = row.version);
-          id = row.id;
-          if (!key.startsWith(f.prefix)) break scan;
-          const common = rollUp(key, f);
-          const passed = common !== undefined && input.KeyMarker !== undefined && notAfter(common, input.KeyMarker);
-          if (!passed && rows.length + prefixes.length >= f.max) {
-            truncated = true;
-            break scan;
-          }
-          if (common !== undefined) {
-            if (!passed) prefixes.push(common);
-            if (!passed) next = { key: common };
-            key = common + AFTER_ALL;
-            id = -Infinity;
-            reseek = true;
-            break;
-          }
-          rows.push(row);
-          next = { key: row.version.key, version: row.version.versionId };
-        }
-        if (!reseek && batch.length < BATCH) break;
-      }
+      const page = walk((key, after) => m.versionsAfter(input.Bucket, key, after, f.prefix, BATCH), { key: input.KeyMarker ?? '', id }, f);
       const entry = (r: VersionRow) => ({
         Key: enc(r.version.key),
         VersionId: r.version.versionId,
@@ -205,14 +197,14 @@ export function listingHandlers(s3: S3Context): Handlers<S3Operations> {
         ...echoed(input.Bucket, f, input, enc),
         KeyMarker: enc(input.KeyMarker ?? ''),
         VersionIdMarker: input.VersionIdMarker,
-        IsTruncated: truncated,
-        NextKeyMarker: truncated ? enc(next.key) : undefined,
-        NextVersionIdMarker: truncated ? next.version : undefined,
-        Versions: rows
+        IsTruncated: page.truncated,
+        NextKeyMarker: page.truncated ? enc(page.last?.key) : undefined,
+        NextVersionIdMarker: page.truncated ? page.last?.versionId : undefined,
+        Versions: page.rows
           .filter((r) => !r.version.deleteMarker)
           .map((r) => ({ ...entry(r), ETag: r.version.etag, Size: r.version.size, StorageClass: 'STANDARD' as const })),
-        DeleteMarkers: rows.filter((r) => r.version.deleteMarker).map(entry),
-        CommonPrefixes: prefixes.map((p) => ({ Prefix: enc(p) })),
+        DeleteMarkers: page.rows.filter((r) => r.version.deleteMarker).map(entry),
+        CommonPrefixes: page.prefixes.map((p) => ({ Prefix: enc(p) })),
       };
     },
   };

@@ -9,6 +9,7 @@ import type { S3Context } from './context.ts';
 import { s3Error } from './errors.ts';
 import type { Tag } from './model.ts';
 import type { S3Operations } from './shapes.ts';
+import { shownVersion } from './versions.ts';
 
 /** At most 50 tags on a bucket, 10 on an object; keys 1–128 characters, values up to 256, no key twice. */
 export function checkTagSet(tags: readonly Tag[], max = 50): Tag[] {
@@ -48,7 +49,7 @@ export function taggingHandlers(s3: S3Context): Handlers<S3Operations> {
     m.tx(() => {
       const version = findVersion(s3, bucket, key, versionId);
       m.updateVersion({ ...version, tags });
-      return { VersionId: version.versionId === 'null' ? undefined : version.versionId };
+      return { VersionId: shownVersion(version) };
     });
 
   return {
@@ -56,7 +57,7 @@ export function taggingHandlers(s3: S3Context): Handlers<S3Operations> {
     DeleteObjectTagging: (input) => retag(input.Bucket, input.Key, input.VersionId, []),
     GetObjectTagging(input) {
       const version = findVersion(s3, input.Bucket, input.Key, input.VersionId);
-      return { TagSet: version.tags, VersionId: version.versionId === 'null' ? undefined : version.versionId };
+      return { TagSet: version.tags, VersionId: shownVersion(version) };
     },
   };
 }

@@ -174,11 +174,12 @@ export class S3Model {
   }
 
   /** Up to `limit` latest versions (markers included) with keys after `after` and from `from` on, in key order. */
-  latestAfter(bucket: string, after: string, from: string, limit: number): ObjectVersion[] {
-    const rows = this.store
-      .prepare('SELECT doc FROM s3_objects WHERE bucket = ? AND latest = 1 AND key > ? AND key >= ? ORDER BY key LIMIT ?')
-      .all(bucket, after, from, limit);
-    return rows.map((r) => docOf(r)!);
+  latestAfter(bucket: string, after: string, from: string, limit: number): VersionRow[] {
+    return rowsOf(
+      this.store
+        .prepare('SELECT id, latest, doc FROM s3_objects WHERE bucket = ? AND latest = 1 AND key > ? AND key >= ? ORDER BY key LIMIT ?')
+        .all(bucket, after, from, limit),
+    );
   }
 
   /**
@@ -187,12 +188,13 @@ export class S3Model {
    * (key, -Infinity) passes the whole key.
    */
   versionsAfter(bucket: string, key: string, id: number, from: string, limit: number): VersionRow[] {
-    const rows = this.store
-      .prepare(
-        'SELECT id, latest, doc FROM s3_objects WHERE bucket = ? AND (key > ? OR (key = ? AND id < ?)) AND key >= ? ORDER BY key, id DESC LIMIT ?',
-      )
-      .all(bucket, key, key, id, from, limit) as { id: number; latest: number; doc: string }[];
-    return rows.map((r) => ({ id: r.id, latest: r.latest === 1, version: JSON.parse(r.doc) as ObjectVersion }));
+    return rowsOf(
+      this.store
+        .prepare(
+          'SELECT id, latest, doc FROM s3_objects WHERE bucket = ? AND (key > ? OR (key = ? AND id < ?)) AND key >= ? ORDER BY key, id DESC LIMIT ?',
+        )
+        .all(bucket, key, key, id, from, limit),
+    );
   }
 
   /** The row id of a version, for a listing's VersionIdMarker. */
@@ -248,4 +250,12 @@ export class S3Model {
 
 function docOf<T = ObjectVersion>(row: unknown): T | undefined {
   return row ? (JSON.parse((row as { doc: string }).doc) as T) : undefined;
+}
+
+function rowsOf(rows: unknown[]): VersionRow[] {
+  return (rows as { id: number; latest: number; doc: string }[]).map((r) => ({
+    id: r.id,
+    latest: r.latest === 1,
+    version: JSON.parse(r.doc) as ObjectVersion,
+  }));
 }

@@ -43,9 +43,14 @@ export class FileObjectStore implements ObjectStore {
     let size = 0;
     const hashing = new Transform({
       transform(chunk: Buffer, _enc, done) {
-        size += chunk.length;
-        md5?.update(chunk);
-        for (const [, sum] of sums) sum.update(chunk);
+        // A throw here would escape the pipeline and leave the caller waiting: hand it over instead.
+        try {
+          size += chunk.length;
+          md5?.update(chunk);
+          for (const [, sum] of sums) sum.update(chunk);
+        } catch (err) {
+          return done(err as Error);
+        }
         done(null, chunk);
       },
     });

@@ -30,9 +30,6 @@ export interface ByteRange {
   end: number;
 }
 
-/** The body ended before the length the client declared, or its framing was broken. */
-export class IncompleteBodyError extends Error {}
-
 export interface ObjectStore {
   /**
    * Streams `body` (or the blobs `parts`, one after another) into staging, with MD5 unless told
