@@ -67,6 +67,12 @@ describe('XML bodies', () => {
     for (const bad of ['<!DOCTYPE x [<!ENTITY e "x">]><a>&e;</a>', '<a><b></a>', '<a>', 'text', '<a/><b/>'])
       assert.throws(() => parseXml(bad), XmlError, bad);
   });
+
+  it('reads character references, and refuses one naming no XML character', () => {
+    assert.equal(parseXml('<a>&#x1F600;&#65;&#xa;</a>').text, '\u{1F600}A\n');
+    for (const bad of ['<a>&#x110000;</a>', '<a>&#99999999999;</a>', '<a>&#0;</a>', '<a>&#xD800;</a>', '<a>&#xFFFE;</a>'])
+      assert.throws(() => parseXml(bad), XmlError, bad);
+  });
 });
 
 describe('checksums', () => {
