@@ -1,9 +1,11 @@
+import type { IncomingMessage } from 'node:http';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { loadModel } from '../model.ts';
 import { AwsChunkedDecoder, ChunkedError } from './chunked.ts';
 import { createChecksum } from './checksums.ts';
+import { decodeInput } from './parser.ts';
 import { operationFor } from './routes.ts';
 import { parseXml, XmlError } from './xml.ts';
 
@@ -51,6 +53,24 @@ describe('aws-chunked bodies', () => {
     for (const bad of ['5\r\nhel', 'zz\r\nhello\r\n0\r\n\r\n', '2\r\nhello\r\n0\r\n\r\n']) {
       await assert.rejects(decode([bad]), ChunkedError, bad);
     }
+  });
+});
+
+describe('REST-XML inputs', () => {
+  it('keeps a metadata header named __proto__ as a key', async () => {
+    const request = (headers: Record<string, string>, text: string) => ({
+      labels: { Bucket: 'b', Key: 'k' },
+      query: new URLSearchParams(),
+      req: { headers } as unknown as IncomingMessage,
+      body: Readable.from([]),
+      text: async () => text,
+    });
+    const put = await decodeInput(s3, 'PutObject', request({ 'x-amz-meta-__proto__': 'p', 'x-amz-meta-a': 'b' }, ''));
+    assert.deepEqual(Object.entries(put.input.Metadata as object), [
+      ['__proto__', 'p'],
+      ['a', 'b'],
+    ]);
+    assert.equal(Object.getPrototypeOf(put.input.Metadata), Object.prototype);
   });
 });
 
