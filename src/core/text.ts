@@ -33,8 +33,13 @@ const SHOWN = 200;
 
 /** A user's value as a message quotes it: unprintable characters escaped, long text cut. */
 export function shown(text: string): string {
+  return `'${escaped(text)}'`;
+}
+
+/** Text as a message may carry it, unquoted: unprintable characters escaped, long text cut. */
+export function escaped(text: string): string {
   const cut = text.length > SHOWN ? `${text.slice(0, SHOWN)}…(${text.length} characters)` : text;
-  return `'${cut.replace(UNPRINTABLE_ALL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
+  return cut.replace(UNPRINTABLE_ALL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export type KmsKeyForm = 'key-id' | 'alias' | 'key-arn' | 'alias-arn';

@@ -46,7 +46,8 @@ export async function dispatch(
   }
 }
 
-function handlerFor(service: ApiService, operation: string): Handler<unknown, unknown> {
+/** The service's handler for `operation` (an own property only), or 501 NotImplemented naming it. */
+export function handlerFor(service: ApiService, operation: string): Handler<unknown, unknown> {
   const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
   if (handler) return handler;
   throw new AwsError(

@@ -11,7 +11,7 @@ import { isRegionName } from '../core/config.ts';
 import { AwsError } from '../core/errors.ts';
 import { uuid } from '../core/ids.ts';
 import { logger } from '../core/log.ts';
-import { callerOf, type Caller } from './caller.ts';
+import type { Caller } from './caller.ts';
 import { errorCodecFor, type Protocol } from './codecs.ts';
 import { dispatch } from './dispatch.ts';
 import { serveRestXml } from './restxml/serve.ts';
@@ -31,10 +31,10 @@ export interface SeamOptions {
 }
 
 export interface Seam {
-  /** Serves the request when it is an AWS API call; false (nothing read, nothing written) when not. */
-  serve(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
+  /** Serves the request when `caller` (callerOf) is an AWS API call; false (nothing read, nothing written) when not. */
+  serve(req: IncomingMessage, res: ServerResponse, url: URL, caller: Caller): Promise<boolean>;
   /** Answers 403 with `reason` in the caller's protocol; false when the request is not an AWS API call. */
-  deny(req: IncomingMessage, res: ServerResponse, url: URL, reason: string): boolean;
+  deny(req: IncomingMessage, res: ServerResponse, caller: Caller, reason: string): boolean;
 }
 
 /** What AWS answers for a credential scope naming no region, by the caller's protocol. */
@@ -118,8 +118,7 @@ export function createSeam(opts: SeamOptions): Seam {
   }
 
   return {
-    async serve(req, res, url) {
-      const caller = callerOf(req, url);
+    async serve(req, res, url, caller) {
       if (!caller.protocol) return false;
       const requestId = uuid();
       let model: ServiceModel | undefined;
@@ -132,8 +131,7 @@ export function createSeam(opts: SeamOptions): Seam {
       }
       return true;
     },
-    deny(req, res, url, reason) {
-      const { protocol } = callerOf(req, url);
+    deny(req, res, { protocol }, reason) {
       if (!protocol) return false;
       req.resume();
       const err = new AwsError(protocol === 'json' ? 'AccessDeniedException' : 'AccessDenied', reason, { status: 403 });

@@ -83,4 +83,11 @@ describe('validateInput', () => {
     assert.match(err.message, /Value 'a\\u0000\\u000b\\ud800b+…\(1004 characters\)' at 'repositoryName'/);
     assert.doesNotMatch(err.message, /[\x00-\x08\x0b\x0c\x0e-\x1f]/);
   });
+
+  it('keeps a surrogate pair and escapes a C1 control in a value of the wrong type', () => {
+    const paired = refusal(ecr, 'CreateRepositoryRequest', { repositoryName: 'a\u{1f600}\u0085' });
+    assert.match(paired.message, /Value 'a\u{1f600}\\u0085' at 'repositoryName'/u);
+    const typed = refusal(ecr, 'CreateRepositoryRequest', { repositoryName: { a: '\u0085' } });
+    assert.match(typed.message, /Value \{"a":"\\u0085"\} at 'repositoryName' must be a string/);
+  });
 });

@@ -6,6 +6,7 @@
  * naming every offending field. Nothing is written before this passes.
  */
 import { AwsError } from '../core/errors.ts';
+import { escaped, shown } from '../core/text.ts';
 import { membersOf, shapeOf, type ServiceModel, type Shape } from './model.ts';
 
 export interface ValidationCodes {
@@ -44,9 +45,6 @@ const WHOLE = {
   long: { least: -(2 ** 63), most: 2 ** 63, range: '-9223372036854775808 to 9223372036854775807' },
 };
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-/** What an echoed value may show: errors travel in XML too, where control characters cannot. */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const SHOWN = 200;
 
 /**
  * A value as an error message shows it: quoted, unprintable characters escaped, long text cut; a
@@ -54,10 +52,7 @@ const SHOWN = 200;
  */
 function describe(value: unknown, shape: Shape): string {
   if (shape.sensitive) return '***';
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  const cut = text.length > SHOWN ? `${text.slice(0, SHOWN)}…(${text.length} characters)` : text;
-  const safe = cut.replace(UNPRINTABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return typeof value === 'string' ? `'${safe}'` : safe;
+  return typeof value === 'string' ? shown(value) : escaped(JSON.stringify(value) ?? String(value));
 }
 
 const patterns = new Map<string, RegExp>();

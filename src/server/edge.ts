@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { logger } from '../core/log.ts';
-import { callerOf } from '../protocol/caller.ts';
+import { type Caller, callerOf } from '../protocol/caller.ts';
 import { sendJson } from '../protocol/http.ts';
 import { createSeam } from '../protocol/seam.ts';
 import type { ApiService } from '../protocol/types.ts';
@@ -42,25 +42,25 @@ export function createEdge(opts: EdgeOptions): Server {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://edge');
-    const { protocol } = callerOf(req, url);
-    const refusal = guard(req, protocol !== undefined);
-    if (refusal) return deny(req, res, url, refusal);
+    const caller = callerOf(req, url);
+    const refusal = guard(req, caller.protocol !== undefined);
+    if (refusal) return deny(req, res, url, caller, refusal);
     // A call signed for S3 names a bucket, which may well be called `v2` or `_slipway`.
-    if (protocol === 'rest-xml' && (await seam.serve(req, res, url))) return;
+    if (caller.protocol === 'rest-xml' && (await seam.serve(req, res, url, caller))) return;
     for (const route of opts.routes) {
       if (route.method !== req.method && route.method !== '*') continue;
       const match = url.pathname.match(route.path);
       if (match) return route.handle(req, res, match);
     }
-    if (await seam.serve(req, res, url)) return;
+    if (await seam.serve(req, res, url, caller)) return;
     sendJson(res, 404, {
       message: `Nothing is served at ${req.method} ${url.pathname}. AWS APIs take POST / with X-Amz-Target or a Query form; see /_slipway/health.`,
     });
   }
 
   /** 403 in the caller's protocol: an AWS API's, the registry's, else plain JSON. */
-  function deny(req: IncomingMessage, res: ServerResponse, url: URL, reason: string): void {
-    if (seam.deny(req, res, url, reason)) return;
+  function deny(req: IncomingMessage, res: ServerResponse, url: URL, caller: Caller, reason: string): void {
+    if (seam.deny(req, res, caller, reason)) return;
     req.resume();
     if (url.pathname === '/v2' || url.pathname.startsWith('/v2/'))
       sendJson(res, 403, { errors: [{ code: 'DENIED', message: reason, detail: null }] });

@@ -168,6 +168,16 @@ describe('group commit', () => {
     close();
   });
 
+  it("commits the open group before a statement of a room's own runs from outside it", async () => {
+    const { store, things, committedNames, close } = opened();
+    const grouped = store.grouped(() => store.tx(() => things.put('a', { name: 'a', n: 1 }, { kind: 'x', size: 1 })));
+    assert.equal(committedNames(), '');
+    assert.deepEqual(store.prepare('SELECT count(*) AS n FROM things').get(), { n: 1 });
+    assert.equal(committedNames(), 'a');
+    await grouped.committed;
+    close();
+  });
+
   it('has nothing to wait for when a request touched no open group', async () => {
     const store = Store.open(':memory:');
     const { committed } = store.grouped(() => 1);

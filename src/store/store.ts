@@ -61,7 +61,9 @@ export class Store {
     return store;
   }
 
+  /** A statement, prepared once per text; from outside `grouped`, the open group is committed first. */
   prepare(sql: string): Database.Statement {
+    this.settle();
     let stmt = this.statements.get(sql);
     if (!stmt) {
       stmt = this.db.prepare(sql);
@@ -158,13 +160,11 @@ export class Store {
   }
 
   meta(key: string): string | undefined {
-    this.settle();
     const row = this.prepare('SELECT value FROM slipway_meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.settle();
     this.prepare('INSERT INTO slipway_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
       key,
       value,

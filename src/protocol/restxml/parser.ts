@@ -56,10 +56,11 @@ export async function decodeInput(
       }
       case 'headers': {
         const prefix = wire.toLowerCase();
-        const map: Record<string, string> = {};
+        const entries: [string, string][] = [];
         for (const [h, v] of Object.entries(request.req.headers))
-          if (h.startsWith(prefix) && v !== undefined) map[h.slice(prefix.length)] = String(v);
-        if (Object.keys(map).length) input[name] = map;
+          if (h.startsWith(prefix) && v !== undefined) entries.push([h.slice(prefix.length), String(v)]);
+        // fromEntries defines each key as its own property: x-amz-meta-__proto__ stays a key.
+        if (entries.length) input[name] = Object.fromEntries(entries);
         break;
       }
       default:
@@ -117,15 +118,15 @@ function fromXml(model: ServiceModel, shape: Shape, element: XmlElement): unknow
       return element.children.filter((c) => c.name === tag).map((c) => fromXml(model, itemShape, c));
     }
     case 'map': {
-      const out: Record<string, unknown> = {};
+      const entries: [string, unknown][] = [];
       const k = shape.key?.locationName ?? 'key';
       const v = shape.value?.locationName ?? 'value';
       for (const entry of element.children) {
         const key = entry.children.find((c) => c.name === k)?.text;
         const value = entry.children.find((c) => c.name === v);
-        if (key !== undefined && value) out[key] = fromXml(model, shapeOf(model, shape.value!.shape), value);
+        if (key !== undefined && value) entries.push([key, fromXml(model, shapeOf(model, shape.value!.shape), value)]);
       }
-      return out;
+      return Object.fromEntries(entries);
     }
     default:
       return scalar(shape, element.text);

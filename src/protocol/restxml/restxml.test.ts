@@ -1,9 +1,11 @@
+import type { IncomingMessage } from 'node:http';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { loadModel } from '../model.ts';
 import { AwsChunkedDecoder, ChunkedError } from './chunked.ts';
 import { createChecksum } from './checksums.ts';
+import { decodeInput } from './parser.ts';
 import { operationFor } from './routes.ts';
 import { parseXml, XmlError } from './xml.ts';
 
@@ -54,6 +56,24 @@ describe('aws-chunked bodies', () => {
   });
 });
 
+describe('REST-XML inputs', () => {
+  it('keeps a metadata header named __proto__ as a key', async () => {
+    const request = (headers: Record<string, string>, text: string) => ({
+      labels: { Bucket: 'b', Key: 'k' },
+      query: new URLSearchParams(),
+      req: { headers } as unknown as IncomingMessage,
+      body: Readable.from([]),
+      text: async () => text,
+    });
+    const put = await decodeInput(s3, 'PutObject', request({ 'x-amz-meta-__proto__': 'p', 'x-amz-meta-a': 'b' }, ''));
+    assert.deepEqual(Object.entries(put.input.Metadata as object), [
+      ['__proto__', 'p'],
+      ['a', 'b'],
+    ]);
+    assert.equal(Object.getPrototypeOf(put.input.Metadata), Object.prototype);
+  });
+});
+
 describe('XML bodies', () => {
   it('reads elements and text with entities, namespaces aside', () => {
     const root = parseXml(
@@ -65,6 +85,12 @@ describe('XML bodies', () => {
 
   it('refuses a DOCTYPE and malformed documents', () => {
     for (const bad of ['<!DOCTYPE x [<!ENTITY e "x">]><a>&e;</a>', '<a><b></a>', '<a>', 'text', '<a/><b/>'])
+      assert.throws(() => parseXml(bad), XmlError, bad);
+  });
+
+  it('reads character references, and refuses one naming no XML character', () => {
+    assert.equal(parseXml('<a>&#x1F600;&#65;&#xa;</a>').text, '\u{1F600}A\n');
+    for (const bad of ['<a>&#x110000;</a>', '<a>&#99999999999;</a>', '<a>&#0;</a>', '<a>&#xD800;</a>', '<a>&#xFFFE;</a>'])
       assert.throws(() => parseXml(bad), XmlError, bad);
   });
 });

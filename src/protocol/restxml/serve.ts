@@ -9,6 +9,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { AwsError } from '../../core/errors.ts';
+import { handlerFor } from '../dispatch.ts';
 import { header, readBody } from '../http.ts';
 import type { ApiService, RequestContext, WireResponse } from '../types.ts';
 import { validateInput } from '../validate.ts';
@@ -38,17 +39,10 @@ export async function serveRestXml(service: ApiService, req: IncomingMessage, ur
       fields: { Method: method, ResourceType: ['SERVICE', 'BUCKET', 'OBJECT'][depth] },
     });
   }
-  const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
-  if (!handler) {
-    req.resume();
-    throw new AwsError(
-      'NotImplemented',
-      `Slipway does not implement ${model.metadata.serviceId} ${operation} yet. The README lists what each service serves.`,
-      { status: 501 },
-    );
-  }
-  const body = bodyOf(req);
+  let body: Readable = req;
   try {
+    const handler = handlerFor(service, operation);
+    body = bodyOf(req);
     let whole: Buffer | undefined;
     let decoded;
     try {

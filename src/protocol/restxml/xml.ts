@@ -16,10 +16,17 @@ export class XmlError extends Error {}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** The characters XML 1.0 has (its production Char), the only ones a character reference may name. */
+const isXmlChar = (n: number) =>
+  n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
+
 function decodeText(raw: string): string {
   return raw.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, ref: string) => {
-    if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
-    if (ref.startsWith('#')) return String.fromCodePoint(Number(ref.slice(1)));
+    if (ref.startsWith('#')) {
+      const n = ref.startsWith('#x') ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+      if (!isXmlChar(n)) throw new XmlError(`${whole} names no XML character`);
+      return String.fromCodePoint(n);
+    }
     const c = ENTITIES[ref];
     if (c === undefined) throw new XmlError(`unknown entity ${whole}`);
     return c;
