@@ -17,7 +17,7 @@ export class XmlError extends Error {}
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** The characters XML 1.0 has (its production Char), the only ones a character reference may name. */
-const isXmlChar = (n: number) =>
+export const isXmlChar = (n: number) =>
   n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
 
 function decodeText(raw: string): string {

@@ -4,6 +4,8 @@
  * TestNG XML read into CodeBuild test cases. A small tag reader: test reports are machine-written
  * XML, so elements, attributes, CDATA and the five predefined entities are all there is to read.
  */
+import { isXmlChar } from '../../protocol/restxml/xml.ts';
+
 export interface ParsedCase {
   suite: string;
   prefix: string;
@@ -22,11 +24,12 @@ interface Element {
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
+/** A report is read leniently: a reference naming no XML character reads as U+FFFD, not as a failed build. */
+const character = (n: number) => (isXmlChar(n) ? String.fromCodePoint(n) : '\uFFFD');
+
 function decode(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_, e: string) =>
-    e[0] === '#'
-      ? String.fromCodePoint(e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
-      : ENTITIES[e.toLowerCase()],
+    e[0] === '#' ? character(e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e.toLowerCase()],
   );
 }
 
