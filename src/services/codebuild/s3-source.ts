@@ -71,17 +71,13 @@ export async function readS3Buildspec(s3: S3Facade, value: string): Promise<{ te
   // `bucket/key` reads from S3 only when the bucket is there; an ARN always does.
   if (!value.startsWith('arn:') && !s3.bucketExists(object.bucket)) return undefined;
   const from = s3Arn.object(object.bucket, object.key);
-  let got;
   try {
-    got = s3.getObject(object.bucket, object.key);
+    const { text } = await s3.readText(object.bucket, object.key, { maxBytes: MAX_BUILDSPEC_BYTES });
+    return { text, from };
   } catch (err) {
+    if (err instanceof S3ObjectError && err.code === 'EntityTooLarge') {
+      throw new SourceError('YAML_FILE_ERROR', `buildspec ${from}: ${err.message}; a buildspec may hold at most ${MAX_BUILDSPEC_BYTES}`);
+    }
     failure(err, `buildspec ${from}`);
   }
-  if (got.size > MAX_BUILDSPEC_BYTES) {
-    got.body.destroy();
-    throw new SourceError('YAML_FILE_ERROR', `buildspec ${from} is ${got.size} bytes; a buildspec may hold at most ${MAX_BUILDSPEC_BYTES}`);
-  }
-  const chunks: Buffer[] = [];
-  for await (const chunk of got.body) chunks.push(chunk as Buffer);
-  return { text: Buffer.concat(chunks).toString('utf8'), from };
 }

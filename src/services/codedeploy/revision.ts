@@ -27,25 +27,19 @@ async function appSpecFromS3(location: S3Location | undefined, s3: S3Facade): Pr
       `An ECS deployment's S3 revision is the AppSpec file itself: bundleType YAML or JSON, not ${bundleType}`,
     );
   }
-  let object: ReturnType<S3Facade['getObject']>;
+  let object: Awaited<ReturnType<S3Facade['readText']>>;
   try {
-    object = s3.getObject(bucket, key, version);
+    object = await s3.readText(bucket, key, { versionId: version, maxBytes: MAX_APPSPEC_BYTES });
   } catch (err) {
-    if (err instanceof S3ObjectError)
-      throw codedeployError.revisionDoesNotExist(`s3://${bucket}/${key}${version ? ` (version ${version})` : ''}: ${err.message}`);
-    throw err;
+    if (!(err instanceof S3ObjectError)) throw err;
+    if (err.code === 'EntityTooLarge')
+      throw codedeployError.invalidRevision(`s3://${bucket}/${key}: ${err.message}, too large for an AppSpec file`);
+    throw codedeployError.revisionDoesNotExist(`s3://${bucket}/${key}${version ? ` (version ${version})` : ''}: ${err.message}`);
   }
   if (eTag && eTag.replace(/"/g, '') !== object.etag.replace(/"/g, '')) {
-    object.body.destroy();
     throw codedeployError.invalidRevision(`s3://${bucket}/${key} has eTag ${object.etag}, not ${eTag}`);
   }
-  if (object.size > MAX_APPSPEC_BYTES) {
-    object.body.destroy();
-    throw codedeployError.invalidRevision(`s3://${bucket}/${key} is ${object.size} bytes: too large for an AppSpec file`);
-  }
-  const chunks: Buffer[] = [];
-  for await (const chunk of object.body) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return object.text;
 }
 
 function inlineAppSpec(revision: RevisionLocation | undefined): AppSpec {

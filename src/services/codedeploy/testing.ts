@@ -5,7 +5,6 @@
  * weights), for unit tests of the handlers and the deployer. A task set is healthy when the world
  * says its task definition is; its targets count as healthy in its target group then.
  */
-import { Readable } from 'node:stream';
 import { createManualClock, type ManualClock } from '../../core/clock.ts';
 import { loadConfig } from '../../core/config.ts';
 import { EventBus } from '../../core/events.ts';
@@ -154,11 +153,13 @@ export class World {
     headObject: () => {
       throw new Error('not used');
     },
-    getObject: (bucket, key) => {
+    getObject: () => {
+      throw new Error('not used');
+    },
+    readText: async (bucket, key) => {
       const text = this.objects.get(`${bucket}/${key}`);
       if (text === undefined) throw new S3ObjectError('NoSuchKey', 'The specified key does not exist.');
-      const body = Buffer.from(text);
-      return { bucket, key, versionId: 'null', etag: '"e"', size: body.length, lastModified: 0, metadata: {}, body: Readable.from([body]) };
+      return { bucket, key, versionId: 'null', etag: '"e"', size: Buffer.byteLength(text), lastModified: 0, metadata: {}, text };
     },
     putObject: () => {
       throw new Error('not used');

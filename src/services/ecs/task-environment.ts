@@ -40,16 +40,16 @@ export async function containerEnvironment(ecs: EcsContext, record: TaskRecord, 
   return env;
 }
 
+/** Far past any environment a container can be given; a larger object is refused, not read into memory. */
+const MAX_ENV_FILE_BYTES = 16 * 1024 * 1024;
+
 async function readEnvFile(ecs: EcsContext, arn: string): Promise<string> {
   const failed = (why: string) => new EnvironmentError(`ResourceInitializationError: failed to download env files: ${why}`);
   // Registration refuses anything else; a definition stored before that rule still fails clearly.
   const object = s3ObjectOf(arn);
   if (!object) throw failed(`unable to parse bucket and key from s3 ARN specified in environmentFile ${arn}`);
   try {
-    const { body } = ecs.s3.getObject(object.bucket, object.key);
-    const chunks: Buffer[] = [];
-    for await (const chunk of body) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return (await ecs.s3.readText(object.bucket, object.key, { maxBytes: MAX_ENV_FILE_BYTES })).text;
   } catch (err) {
     if (!(err instanceof S3ObjectError)) throw err;
     throw failed(`unable to download env file with key ${object.key} from bucket ${object.bucket}, error: ${err.code}: ${err.message}`);

@@ -81,6 +81,21 @@ describe('the S3 facade', () => {
     );
   });
 
+  it('reads a small object as text, and refuses one larger than asked without reading it', async () => {
+    await s3.putObject('plain', 'buildspec.yml', Readable.from([Buffer.from('version: 0.2\n')]));
+    const read = await s3.readText('plain', 'buildspec.yml', { maxBytes: 100 });
+    assert.equal(read.text, 'version: 0.2\n');
+    assert.equal(read.size, 13);
+    await assert.rejects(
+      s3.readText('plain', 'buildspec.yml', { maxBytes: 12 }),
+      (err) => err instanceof S3ObjectError && err.code === 'EntityTooLarge',
+    );
+    await assert.rejects(
+      s3.readText('plain', 'absent', { maxBytes: 12 }),
+      (err) => err instanceof S3ObjectError && err.code === 'NoSuchKey',
+    );
+  });
+
   it('keeps versions where the bucket does, and reads one by its id', async () => {
     const first = await s3.putObject('kept', 'src.zip', Readable.from([Buffer.from('one')]));
     const second = await s3.putObject('kept', 'src.zip', Readable.from([Buffer.from('two')]));

@@ -47,6 +47,11 @@ export interface S3Facade {
   headObject(bucket: string, key: string, versionId?: string): ObjectHead;
   /** The version's figures and its bytes, streamed from disk. */
   getObject(bucket: string, key: string, versionId?: string): ObjectHead & { body: Readable };
+  /**
+   * A small object's bytes as UTF-8 text (a buildspec, an AppSpec, an .env file); one larger than
+   * `maxBytes` is not read and answers S3ObjectError EntityTooLarge.
+   */
+  readText(bucket: string, key: string, opts: { versionId?: string; maxBytes: number }): Promise<ObjectHead & { text: string }>;
   /** Stores `body` (a stream, or `{ file }` read from this machine) as the key's newest version. */
   putObject(bucket: string, key: string, body: Readable | { file: string }, opts?: PutOptions): Promise<ObjectHead>;
   /** Whether the bucket exists. */
@@ -72,6 +77,14 @@ export function createFacade(s3: S3Context): S3Facade {
     getObject(bucket, key, versionId) {
       const v = find(bucket, key, versionId);
       return { ...head(v), body: v.size === 0 || !v.blob ? Readable.from([]) : s3.objects.open(v.blob) };
+    },
+
+    async readText(bucket, key, { versionId, maxBytes }) {
+      const v = find(bucket, key, versionId);
+      if (v.size > maxBytes) throw new S3ObjectError('EntityTooLarge', `the object is ${v.size} bytes; at most ${maxBytes} are read`);
+      const chunks: Buffer[] = [];
+      if (v.size > 0 && v.blob) for await (const chunk of s3.objects.open(v.blob)) chunks.push(chunk as Buffer);
+      return { ...head(v), text: Buffer.concat(chunks).toString('utf8') };
     },
 
     async putObject(bucket, key, body, opts = {}) {
