@@ -262,6 +262,22 @@ describe('CodeCommit over git smart HTTP', () => {
     await assert.rejects(gitIn(work)('push', '-q', `${slipway.endpoint}/_slipway/git/acme/../x.git`, 'main'), /not found|404|error/i);
   });
 
+  it('a push whose tree would leave its place when checked out (an entry named .GIT) is refused, the ref unmoved', async () => {
+    const repo = join(work, 'crafted');
+    await gitIn(work)('init', '-q', '-b', 'main', repo);
+    const g = gitIn(repo);
+    writeFileSync(join(repo, 'README.md'), 'hello\n');
+    await g('add', 'README.md');
+    await g('commit', '-q', '-m', 'first');
+    const url = `${slipway.endpoint}/_slipway/git/acme/crafted.git`;
+    await g('push', '-q', url, 'main');
+    const blob = (await run('git', ['hash-object', '-w', join(repo, 'README.md')], { cwd: repo })).stdout.trim();
+    const tree = (await run('sh', ['-c', `printf '100644 blob ${blob}\t.GIT\n' | git mktree`], { cwd: repo })).stdout.trim();
+    const commit = await g('commit-tree', '-p', 'HEAD', '-m', 'escape', tree);
+    await assert.rejects(g('push', '-q', url, `${commit}:refs/heads/main`), /rejected|unpacker|error/i);
+    assert.equal((await gitIn(work)('ls-remote', url, 'refs/heads/main')).split('\t')[0], await g('rev-parse', 'HEAD'));
+  });
+
   it('delete-repository removes the record and its git folder', async () => {
     const out = await cli('delete-repository', '--repository-name', 'ecs-codepipeline');
     assert.match(out.repositoryId, /^[0-9a-f-]{36}$/);

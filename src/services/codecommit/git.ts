@@ -59,6 +59,8 @@ export async function initBare(dir: string): Promise<void> {
     // Objects of a push stay in quarantine until every ref check passes; refs change all together.
     await git(tmp, ['config', 'receive.advertiseAtomic', 'true']);
     await git(tmp, ['config', 'core.fsync', 'committed']);
+    // A pushed tree may not name `.git`, `..` or other paths that would leave their place when checked out.
+    await git(tmp, ['config', 'receive.fsckObjects', 'true']);
     renameSync(tmp, dir);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
