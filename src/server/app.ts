@@ -12,7 +12,7 @@ import { logger } from '../core/log.ts';
 import { createRuntime } from '../runtime/index.ts';
 import type { ContainerRuntime } from '../runtime/types.ts';
 import { registerRooms } from '../services/index.ts';
-import type { AppContext, Route } from '../services/types.ts';
+import type { AppContext, Room, Route } from '../services/types.ts';
 import { Store } from '../store/index.ts';
 import { sendJson } from '../protocol/http.ts';
 import { createEdge } from './edge.ts';
@@ -25,6 +25,8 @@ export interface Slipway {
   /** The address and port actually bound, e.g. 0.0.0.0:4566 or [::1]:4566. */
   bound: string;
   ctx: AppContext;
+  /** The rooms, by name: tests reach a room's facade here (`facadeOf(app, 's3')`). */
+  rooms: Room[];
   close(): Promise<void>;
 }
 
@@ -101,6 +103,7 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
     endpoint,
     bound,
     ctx,
+    rooms,
     async close() {
       // ECS stops first: the changes it makes while stopping (e.g. target deregistrations) reach
       // the rooms that carry them out, which stop after it.

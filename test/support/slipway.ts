@@ -202,3 +202,10 @@ export function cleanLikeDeployAction(value: unknown): unknown {
   }
   return value === null || value === '' ? undefined : value;
 }
+
+/** A room's facade in an in-process Slipway, for tests that drive one room's work directly. */
+export function facadeOf<F>(app: Slipway, room: string): F {
+  const found = app.rooms.find((r) => r.name === room) as { facade?: F } | undefined;
+  if (!found?.facade) throw new Error(`no room ${room} with a facade`);
+  return found.facade;
+}
