@@ -139,7 +139,7 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 /** An uploaded source archive, unpacked into the source directory (zip through Python's zipfile, the rest through tar). */
-async function extractArchive(archive: string, dest: string, log: (line: string) => void): Promise<Downloaded> {
+export async function extractArchive(archive: string, dest: string, log: (line: string) => void): Promise<Downloaded> {
   log(`Extracting ${archive}`);
   await mkdir(dest, { recursive: true });
   const [command, args] = /\.zip$/i.test(archive)
