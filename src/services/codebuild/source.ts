@@ -76,10 +76,7 @@ export async function downloadSource(
   const type = source.type;
   if (type === 'NO_SOURCE') return {};
   if (type === 'CODEPIPELINE') {
-    throw new SourceError(
-      'CLIENT_ERROR',
-      'A CODEPIPELINE source is handed over by a pipeline run; start this project from its pipeline (CodePipeline comes in a later Slipway release)',
-    );
+    throw new SourceError('CLIENT_ERROR', 'A CODEPIPELINE source is handed over by a pipeline run; start this project from its pipeline');
   }
   const location = source.location ?? '';
   const local = localPath(location);
