@@ -12,7 +12,6 @@ import {
   ListTaskDefinitionsCommand,
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs';
-import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
@@ -20,11 +19,11 @@ import { ecsDeployAction } from '../../src/services/codepipeline/actions/ecs-dep
 import type { ActionStarted } from '../../src/services/codepipeline/actions/types.ts';
 import type { EcsServicesFacade } from '../../src/services/ecs/index.ts';
 import type { S3Facade } from '../../src/services/s3/index.ts';
-import { quickTargetGroup } from '../support/ecs.ts';
+import { forwardingListener, quickTargetGroup } from '../support/ecs.ts';
 import { elbClient, spread } from '../support/elb.ts';
 import { ensureTestImages, TEST_IMAGE, TEST_PAGE } from '../support/images.ts';
 import { ARTIFACT_BUCKET, actionJob, artifactAt, putArtifact } from '../support/pipeline-actions.ts';
-import { awsCli, docker, facadeOf, freePort, startTestSlipway, waitFor, type TestSlipway } from '../support/slipway.ts';
+import { awsCli, docker, facadeOf, startTestSlipway, waitFor, type TestSlipway } from '../support/slipway.ts';
 
 let s: TestSlipway;
 const V2_IMAGE = 'slipway-test/pipeactions-web:v2';
@@ -46,17 +45,7 @@ before(async () => {
 
   const elb = elbClient(s.endpoint);
   const tg = await quickTargetGroup(elb, 'pa-web', 'instance', 8080);
-  const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: 'pa-web' }))).LoadBalancers![0]!;
-  const port = await freePort();
-  await elb.send(
-    new E.CreateListenerCommand({
-      LoadBalancerArn: lb.LoadBalancerArn,
-      Protocol: 'HTTP',
-      Port: port,
-      DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }],
-    }),
-  );
-  url = `http://${lb.DNSName}:${port}/`;
+  url = (await forwardingListener(elb, 'pa-web', tg)).url;
   await s.ecs.send(
     new RegisterTaskDefinitionCommand({
       family: 'pa-web',
