@@ -15,7 +15,7 @@ import { ActionAborted } from '../../src/services/codepipeline/actions/outcomes.
 import type { ActionStarted } from '../../src/services/codepipeline/actions/types.ts';
 import type { S3Facade } from '../../src/services/s3/index.ts';
 import { createProject, getBuild, phaseList, startCodebuildSlipway, waitForBuild } from '../support/codebuild.ts';
-import { ARTIFACT_BUCKET, actionJob, artifactAt, putArtifact, readArtifact } from '../support/pipeline-actions.ts';
+import { ARTIFACT_BUCKET, SCOPE, actionJob, artifactAt, putArtifact, readArtifact } from '../support/pipeline-actions.ts';
 import { awsCli, facadeOf, type TestSlipway } from '../support/slipway.ts';
 
 let s: TestSlipway;
@@ -175,11 +175,11 @@ test('projects that cannot take a pipeline build, and configurations CodePipelin
   });
   assert.match(reserved.errorDetails!.message, /CODEBUILD_X is reserved/);
   assert.equal(
-    action.check!({ ProjectName: 'web-build', EnvironmentVariables: '{not json' }, s.app.ctx.config as never),
+    action.check!({ ProjectName: 'web-build', EnvironmentVariables: '{not json' }, SCOPE),
     'EnvironmentVariables must be a JSON array of {"name", "value", "type"} objects',
   );
   assert.match(
-    action.check!({ ProjectName: 'x', EnvironmentVariables: '[{"name":"A","value":"1","type":"KMS"}]' }, s.app.ctx.config as never)!,
+    action.check!({ ProjectName: 'x', EnvironmentVariables: '[{"name":"A","value":"1","type":"KMS"}]' }, SCOPE)!,
     /type \(A\) must be one of/,
   );
   const builds = await awsCli(s.endpoint, ['codebuild', 'list-builds-for-project', '--project-name', 'plain']);

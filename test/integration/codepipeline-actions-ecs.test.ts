@@ -22,7 +22,7 @@ import type { S3Facade } from '../../src/services/s3/index.ts';
 import { forwardingListener, quickTargetGroup } from '../support/ecs.ts';
 import { elbClient, spread } from '../support/elb.ts';
 import { ensureTestImages, TEST_IMAGE, TEST_PAGE } from '../support/images.ts';
-import { ARTIFACT_BUCKET, actionJob, artifactAt, putArtifact } from '../support/pipeline-actions.ts';
+import { ARTIFACT_BUCKET, SCOPE, actionJob, artifactAt, putArtifact } from '../support/pipeline-actions.ts';
 import { awsCli, docker, facadeOf, startTestSlipway, waitFor, type TestSlipway } from '../support/slipway.ts';
 
 let s: TestSlipway;
@@ -137,7 +137,7 @@ test('a missing file, bad JSON, an unknown container or service fail in CodePipe
   }
   assert.deepEqual(await revisions(), before);
   assert.equal(
-    action.check!({ ...configuration, DeploymentTimeout: '0' }, { region: 'us-east-1', account: '000000000000' }),
+    action.check!({ ...configuration, DeploymentTimeout: '0' }, SCOPE),
     'DeploymentTimeout must be a whole number of minutes from 1 to 60',
   );
 });
@@ -155,4 +155,30 @@ test('a deployment that outlasts DeploymentTimeout fails, naming it', async () =
     `ECS deployment ${reported[0]!.externalExecutionId} of service pa-web (cluster default) did not complete within the deployment timeout of 1 minutes`,
   );
   assert.equal(outcome.externalExecutionId, reported[0]!.externalExecutionId);
+});
+
+test("a deployment the circuit breaker stops fails the action with ECS's reason", async () => {
+  await s.ecs.send(
+    new RegisterTaskDefinitionCommand({
+      family: 'pa-breaker',
+      containerDefinitions: [{ name: 'web', image: TEST_IMAGE, memory: 16, command: ['sleep', '3600'] }],
+    }),
+  );
+  await s.ecs.send(
+    new CreateServiceCommand({
+      serviceName: 'pa-breaker',
+      taskDefinition: 'pa-breaker',
+      desiredCount: 1,
+      deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
+    }),
+  );
+  const { outcome, reported } = await deployFiles(
+    { 'imagedefinitions.json': JSON.stringify([{ name: 'web', imageUri: 'slipway-test/absent:1' }]) },
+    { ServiceName: 'pa-breaker' },
+  );
+  assert.equal(outcome.status, 'Failed');
+  // Seen while still listed (its rolloutStateReason), or after the rollback replaced it (its service event).
+  const id = reported[0]!.externalExecutionId;
+  assert.ok(outcome.errorDetails!.message.startsWith(`ECS deployment ${id} of service pa-breaker (cluster default) failed: `));
+  assert.match(outcome.errorDetails!.message, /tasks failed to start\.$/);
 });

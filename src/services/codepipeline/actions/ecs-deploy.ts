@@ -97,6 +97,10 @@ export function ecsDeployAction(deps: { ecs: EcsServicesFacade; s3: S3Facade; cl
       if (service?.status !== 'ACTIVE') return failed('JobFailed', `${named}: the service no longer exists`, started);
       const deployment = service.deployments?.find((d) => d.id === deploymentId);
       if (!deployment) {
+        // Gone from the list (rolled back, or replaced): the service's events say how it ended.
+        const ended = service.events?.find((e) => e.message?.includes(`(deployment ${deploymentId}) deployment `))?.message;
+        if (ended?.endsWith('deployment completed.')) return { status: 'Succeeded', summary: `${named} completed`, ...started };
+        if (ended?.includes('deployment failed')) return failed('JobFailed', `${named} failed: ${ended}`, started);
         const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
         return failed('JobFailed', `${named} was replaced by a newer deployment${primary?.id ? ` (${primary.id})` : ''}`, started);
       }
