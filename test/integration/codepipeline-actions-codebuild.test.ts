@@ -166,6 +166,8 @@ test('projects that cannot take a pipeline build, and configurations CodePipelin
   );
   const noPrimary = await run({ ProjectName: 'web-build' });
   assert.match(noPrimary.errorDetails!.message, /PrimarySource is required/);
+  const badName = await run({ ProjectName: 'web-build' }, [{ ...source!, name: '../etc' }]);
+  assert.match(badName.errorDetails!.message, /^InvalidInputException: Input artifact name \.\.\/etc must match/);
   const wrongPrimary = await run({ ProjectName: 'web-build', PrimarySource: 'Nope' });
   assert.match(wrongPrimary.errorDetails!.message, /PrimarySource Nope is not one of/);
   const reserved = await run({

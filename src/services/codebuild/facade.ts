@@ -14,6 +14,9 @@ import { invalid } from './errors.ts';
 import type { PipelineArtifactRef } from './model.ts';
 import type { Build, EnvironmentVariable } from './shapes.ts';
 
+/** CodePipeline's pattern for artifact names. */
+const ARTIFACT_NAME = /^[a-zA-Z0-9_-]{1,100}$/;
+
 export interface PipelineBuildRequest {
   projectName: string;
   pipelineName: string;
@@ -44,6 +47,8 @@ export function codebuildFacade(cb: CodebuildContext): CodebuildFacade {
         );
       const names = request.inputs.map((i) => i.name);
       if (names.length === 0) invalid('A CODEPIPELINE build needs at least one input artifact');
+      // Each name becomes a directory and part of a variable's name.
+      for (const name of names) if (!ARTIFACT_NAME.test(name)) invalid(`Input artifact name ${name} must match ${ARTIFACT_NAME.source}`);
       const primary = request.primarySource ?? (names.length === 1 ? names[0] : undefined);
       if (!primary) invalid(`PrimarySource is required when the action has more than one input artifact (${names.join(', ')})`);
       if (!names.includes(primary)) invalid(`PrimarySource ${primary} is not one of the action's input artifacts (${names.join(', ')})`);
