@@ -206,3 +206,42 @@ export function stableUuid(seed: string): string {
   const h = createHash('sha256').update(seed).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+function base32Id(length: number): string {
+  let id = '';
+  while (id.length < length) id += BASE32[randomInt(BASE32.length)];
+  return id;
+}
+
+/**
+ * IAM's unique ids and access key ids: a four-letter prefix telling what the id names (AIDA user,
+ * AROA role, AGPA group, ANPA managed policy, ACCA service-specific credential), then 17 letters
+ * and digits; access keys are 20 characters (AKIA long-term, ASIA temporary).
+ */
+export const iamId = {
+  unique: (prefix: 'AIDA' | 'AROA' | 'AGPA' | 'ANPA' | 'ACCA' | 'AIPA') => prefix + base32Id(17),
+  accessKey: (prefix: 'AKIA' | 'ASIA') => prefix + base32Id(16),
+  /** A secret access key: 40 characters of base64, as IAM's. */
+  secret: () => randomBytes(30).toString('base64'),
+  /** A session token: long opaque base64, as STS's. */
+  sessionToken: () => `IQoJb3JpZ2luX2Vj${randomBytes(300).toString('base64')}`,
+};
+
+/**
+ * IAM ARNs. IAM is global: its ARNs name no region. A path is `/` or `/a/b/`, and sits between the
+ * resource type and the name. AWS's own managed policies live in the account `aws`.
+ */
+export const iamArn = {
+  root: (account: string) => `arn:aws:iam::${account}:root`,
+  user: (account: string, path: string, name: string) => `arn:aws:iam::${account}:user${path}${name}`,
+  group: (account: string, path: string, name: string) => `arn:aws:iam::${account}:group${path}${name}`,
+  role: (account: string, path: string, name: string) => `arn:aws:iam::${account}:role${path}${name}`,
+  policy: (account: string, path: string, name: string) => `arn:aws:iam::${account}:policy${path}${name}`,
+  instanceProfile: (account: string, path: string, name: string) => `arn:aws:iam::${account}:instance-profile${path}${name}`,
+  /** An OpenID Connect provider, named by its URL without the scheme. */
+  oidcProvider: (account: string, url: string) => `arn:aws:iam::${account}:oidc-provider/${url.replace(/^https:\/\//, '')}`,
+  /** The session of an assumed role, as STS names it. */
+  assumedRole: (account: string, role: string, session: string) => `arn:aws:sts::${account}:assumed-role/${role}/${session}`,
+};
