@@ -8,6 +8,7 @@ import * as codedeploy from './codedeploy/index.ts';
 import * as ecr from './ecr/index.ts';
 import * as ecs from './ecs/index.ts';
 import * as elb from './elb/index.ts';
+import * as iam from './iam/index.ts';
 import * as logs from './logs/index.ts';
 import * as s3 from './s3/index.ts';
 import * as secrets from './secrets/index.ts';
@@ -15,6 +16,7 @@ import type { AppContext, Room } from './types.ts';
 
 export function registerRooms(ctx: AppContext): Room[] {
   // Rooms that others reach come first; each hands its facade to the rooms that use it.
+  const iamRoom = iam.register(ctx);
   const ecrRoom = ecr.register(ctx);
   const elbRoom = elb.register(ctx);
   const logsRoom = logs.register(ctx);
@@ -36,5 +38,5 @@ export function registerRooms(ctx: AppContext): Room[] {
   });
   const codedeployRoom = codedeploy.register(ctx, { ecs: ecsRoom.facade, elb: elbRoom.facade, s3: s3Room.facade });
   // ECS stops first: the changes it makes while stopping (target deregistrations) reach the rooms that carry them out.
-  return [ecsRoom, ecrRoom, elbRoom, codebuildRoom, codedeployRoom, codecommitRoom, logsRoom, s3Room, secretsRoom, ssmRoom];
+  return [ecsRoom, ecrRoom, elbRoom, codebuildRoom, codedeployRoom, codecommitRoom, logsRoom, s3Room, secretsRoom, ssmRoom, iamRoom];
 }

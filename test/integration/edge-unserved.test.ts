@@ -32,8 +32,8 @@ describe('edge: services Slipway does not serve yet', () => {
 
   const cases: [string[], string, string][] = [
     [['ec2', 'describe-vpcs'], 'DescribeVpcs', 'ec2'],
-    [['iam', 'list-users'], 'ListUsers', 'iam'],
-    [['sts', 'get-caller-identity'], 'GetCallerIdentity', 'sts'],
+    [['cloudformation', 'list-stacks'], 'ListStacks', 'cloudformation'],
+    [['sns', 'list-topics'], 'ListTopics', 'sns'],
     [['codepipeline', 'list-pipelines'], 'ListPipelines', 'codepipeline'],
     [['events', 'list-rules'], 'ListRules', 'events'],
   ];

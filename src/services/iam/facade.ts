@@ -1,0 +1,170 @@
+/**
+ * @module services/iam/facade
+ * What other rooms (STS today; the request verifier later) ask IAM: whose an access key is and
+ * its secret, which policies apply to a principal, whether a role trusts a principal, the OIDC
+ * provider for an issuer, and temporary credentials for a role session, kept beside users' keys.
+ */
+import { iamArn, iamId } from '../../core/ids.ts';
+import { findPolicy } from './resolve.ts';
+import type { IamContext } from './context.ts';
+import type { EntityRecord, KeyRecord, OidcRecord } from './model.ts';
+import { type Policy, parsePolicy } from './policy/document.ts';
+import type { Context } from './policy/conditions.ts';
+import { evaluate, type EvalResult, type RequestPrincipal } from './policy/evaluate.ts';
+
+/** Who an access key belongs to, with what a verifier needs to check a signature and a session. */
+export interface KeyPrincipal {
+  accessKeyId: string;
+  account: string;
+  /** The user's ARN, or the assumed role session's (arn:aws:sts::…:assumed-role/role/session). */
+  arn: string;
+  type: 'user' | 'assumed-role';
+  /** AIDA… for a user; AROA…:session for a role session (what GetCallerIdentity calls UserId). */
+  userId: string;
+  secret: string;
+  active: boolean;
+  sessionToken?: string;
+  expiration?: number;
+  roleArn?: string;
+  userName?: string;
+}
+
+export interface SessionRequest {
+  account: string;
+  role: RoleSummary;
+  sessionName: string;
+  durationSeconds: number;
+  /** Session policies (documents already checked), which narrow the role's permissions. */
+  sessionPolicies?: string[];
+}
+
+export interface RoleSummary {
+  arn: string;
+  name: string;
+  id: string;
+  account: string;
+  maxSessionDuration: number;
+}
+
+export interface IssuedCredentials {
+  accessKeyId: string;
+  secret: string;
+  sessionToken: string;
+  expiration: number;
+  assumedRoleArn: string;
+  assumedRoleId: string;
+}
+
+export interface IamFacade {
+  principalOfAccessKey(accessKeyId: string): KeyPrincipal | undefined;
+  /** The identity-based policies of a user (its own, attached, its groups') or a role session (the role's), and a session's own. */
+  policiesFor(principalArn: string): { identity: Policy[]; session: Policy[] };
+  roleTrusts(roleArn: string, principal: RequestPrincipal, action: string, context?: Context): EvalResult;
+  role(roleArn: string): RoleSummary | undefined;
+  /** The OIDC provider registered in `account` for an issuer URL (https://host/path, or without the scheme). */
+  oidcProvider(account: string, issuer: string): OidcRecord | undefined;
+  issueSession(request: SessionRequest): IssuedCredentials;
+}
+
+export function createFacade(iam: IamContext): IamFacade {
+  const m = iam.model;
+  const documents = (e: EntityRecord): string[] => [
+    ...Object.values(e.inline),
+    ...e.attached.flatMap((arn) => {
+      const p = findPolicy(iam, arn);
+      const v = p?.versions.find((x) => x.id === p.defaultVersion);
+      return v ? [v.document] : [];
+    }),
+  ];
+  const parsed = (texts: string[]) => texts.map((t) => parsePolicy(t, 'identity'));
+  const summary = (r: EntityRecord): RoleSummary => ({
+    arn: r.arn,
+    name: r.name,
+    id: r.id,
+    account: r.account,
+    maxSessionDuration: r.maxSessionDuration ?? 3600,
+  });
+
+  function view(k: KeyRecord): KeyPrincipal {
+    const now = iam.clock.now();
+    const user = k.kind === 'user' ? m.entities.get(k.principal) : undefined;
+    return {
+      accessKeyId: k.accessKeyId,
+      account: k.account,
+      arn: k.principal,
+      type: k.kind === 'user' ? 'user' : 'assumed-role',
+      userId: k.kind === 'user' ? (user?.id ?? '') : (k.assumedRoleId ?? ''),
+      secret: k.secret,
+      active: k.status === 'Active' && (k.expiration === undefined || k.expiration > now),
+      sessionToken: k.sessionToken,
+      expiration: k.expiration,
+      roleArn: k.roleArn,
+      userName: k.userName,
+    };
+  }
+
+  return {
+    principalOfAccessKey(accessKeyId) {
+      const k = m.keys.get(accessKeyId);
+      return k ? view(k) : undefined;
+    },
+    policiesFor(principalArn) {
+      const session = m.keys.find({ principal: principalArn, kind: 'session' })[0];
+      const holder = session?.roleArn ? m.entities.get(session.roleArn) : m.entities.get(principalArn);
+      if (!holder) return { identity: [], session: [] };
+      const groups = (holder.groups ?? []).flatMap((g) => m.entity(holder.account, 'group', g) ?? []);
+      return {
+        identity: parsed([holder, ...groups].flatMap(documents)),
+        session: parsed(session?.sessionPolicies ?? []),
+      };
+    },
+    roleTrusts(roleArn, principal, action, context) {
+      const role = m.entities.get(roleArn);
+      if (role?.kind !== 'role' || !role.trust) return { decision: 'ImplicitDeny' };
+      return evaluate({ action, principal, principalArn: principal.type === 'AWS' ? principal.id : undefined, context }, [
+        parsePolicy(role.trust, 'trust'),
+      ]);
+    },
+    role(roleArn) {
+      const r = m.entities.get(roleArn);
+      return r?.kind === 'role' ? summary(r) : undefined;
+    },
+    oidcProvider(account, issuer) {
+      const bare = issuer.replace(/^https:\/\//, '').replace(/\/$/, '');
+      return m.oidc.get(iamArn.oidcProvider(account, bare));
+    },
+    issueSession(request) {
+      const now = iam.clock.now();
+      const record: KeyRecord = {
+        kind: 'session',
+        account: request.account,
+        accessKeyId: iamId.accessKey('ASIA'),
+        secret: iamId.secret(),
+        principal: iamArn.assumedRole(request.account, request.role.name, request.sessionName),
+        status: 'Active',
+        created: now,
+        sessionToken: iamId.sessionToken(),
+        expiration: now + request.durationSeconds * 1000,
+        roleArn: request.role.arn,
+        assumedRoleId: `${request.role.id}:${request.sessionName}`,
+        sessionPolicies: request.sessionPolicies,
+      };
+      m.tx(() => {
+        // Expired sessions go as new ones come, so the table holds live credentials only.
+        for (const old of m.keys.find({ account: request.account, kind: 'session' }))
+          if ((old.expiration ?? 0) <= now) m.keys.delete(old.accessKeyId);
+        m.putKey(record);
+        const role = m.entities.get(request.role.arn);
+        if (role) m.putEntity({ ...role, lastUsed: { at: now, region: 'us-east-1' } });
+      });
+      return {
+        accessKeyId: record.accessKeyId,
+        secret: record.secret,
+        sessionToken: record.sessionToken!,
+        expiration: record.expiration!,
+        assumedRoleArn: record.principal,
+        assumedRoleId: record.assumedRoleId!,
+      };
+    },
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * @module services/iam/resolve
+ * Finding IAM's records for a request (or refusing with IAM's error), reading policy documents
+ * through the grammar, and IAM's Marker/MaxItems paging.
+ */
+import { paginate } from '../../core/paging.ts';
+import { awsManagedPolicy } from './aws-managed.ts';
+import type { IamContext } from './context.ts';
+import { iamError } from './errors.ts';
+import type { EntityKind, EntityRecord, PolicyRecord } from './model.ts';
+import { type Policy, PolicyGrammarError, type PolicyKind, parsePolicy } from './policy/document.ts';
+import type { Tag } from './shapes.ts';
+
+/** The largest policy documents IAM stores, in characters without whitespace. */
+const MAX_SIZE: Record<string, number> = { user: 2048, group: 5120, role: 10240, managed: 6144, trust: 2048 };
+const QUOTA_NAME: Record<string, string> = {
+  user: 'UserPolicySize',
+  group: 'GroupPolicySize',
+  role: 'RolePolicySize',
+  managed: 'PolicySize',
+  trust: 'ACLSizePerRole',
+};
+
+/** Reads a policy document for IAM to store, or refuses it as IAM does. */
+export function checkPolicy(text: string, kind: PolicyKind, where: keyof typeof MAX_SIZE): Policy {
+  const size = text.replace(/\s/g, '').length;
+  if (size > MAX_SIZE[where]) throw iamError.limit(QUOTA_NAME[where], MAX_SIZE[where]);
+  try {
+    return parsePolicy(text, kind);
+  } catch (err) {
+    if (err instanceof PolicyGrammarError) throw iamError.malformedPolicy(err.message);
+    throw err;
+  }
+}
+
+export function requireEntity(iam: IamContext, account: string, kind: EntityKind, name: string): EntityRecord {
+  const found = iam.model.entity(account, kind, name);
+  if (!found) throw iamError.noSuch(kind, name);
+  return found;
+}
+
+/** A managed policy by ARN: the account's own, or AWS's. */
+export function findPolicy(iam: IamContext, arn: string): PolicyRecord | undefined {
+  return iam.model.policies.get(arn) ?? awsManagedPolicy(arn);
+}
+
+export function requirePolicy(iam: IamContext, account: string, arn: string): PolicyRecord {
+  checkPolicyArn(arn);
+  const found = findPolicy(iam, arn);
+  if (!found || (found.account !== account && found.account !== 'aws')) throw iamError.noSuchPolicy(arn);
+  return found;
+}
+
+/** A policy ARN as IAM reads it: arn:aws:iam::<account|aws>:policy/… */
+export function checkPolicyArn(arn: string): void {
+  if (!/^arn:aws:iam::(\d{12}|aws):policy\/\S+$/.test(arn)) throw iamError.invalidArn(arn);
+}
+
+/** IAM's paging: MaxItems (default 100, at most 1000) and an opaque Marker; IsTruncated says more follow. */
+export function page<T>(all: readonly T[], input: { Marker?: string; MaxItems?: number }, kind: string) {
+  const result = paginate(
+    all,
+    { token: input.Marker, size: input.MaxItems },
+    {
+      kind,
+      defaultSize: 100,
+      maxSize: 1000,
+      invalid: (field, message) =>
+        field === 'token'
+          ? iamError.invalidInput('Invalid Marker: the marker was not returned by an earlier call')
+          : iamError.invalidInput(`MaxItems ${message}`),
+    },
+  );
+  return { items: result.items, IsTruncated: result.next !== undefined, Marker: result.next };
+}
+
+/** A request's tags, checked as IAM checks them: at most 50, no key twice. */
+export function checkTags(tags: Tag[] | undefined, existing: Tag[] = []): Tag[] {
+  const merged = new Map(existing.map((t) => [t.Key.toLowerCase(), t]));
+  const seen = new Set<string>();
+  for (const tag of tags ?? []) {
+    const key = tag.Key.toLowerCase();
+    if (seen.has(key)) throw iamError.invalidInput(`Duplicate tag keys found. Please note that Tag keys are case insensitive.`);
+    seen.add(key);
+    merged.set(key, tag);
+  }
+  if (merged.size > 50) throw iamError.limit('TagsPerResource', 50);
+  return [...merged.values()];
+}
+
+/** IAM returns policy documents URL-encoded, as the SDKs and the CLI expect to decode them. */
+export function encodedDocument(text: string): string {
+  return encodeURIComponent(text);
+}
