@@ -241,7 +241,7 @@ export const iamArn = {
   policy: (account: string, path: string, name: string) => `arn:aws:iam::${account}:policy${path}${name}`,
   instanceProfile: (account: string, path: string, name: string) => `arn:aws:iam::${account}:instance-profile${path}${name}`,
   /** An OpenID Connect provider, named by its URL without the scheme. */
-  oidcProvider: (account: string, url: string) => `arn:aws:iam::${account}:oidc-provider/${url.replace(/^https:\/\//, '')}`,
+  oidcProvider: (account: string, url: string) => `arn:aws:iam::${account}:oidc-provider/${url.replace(/^https?:\/\//, '')}`,
   /** The session of an assumed role, as STS names it. */
   assumedRole: (account: string, role: string, session: string) => `arn:aws:sts::${account}:assumed-role/${role}/${session}`,
 };

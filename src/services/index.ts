@@ -12,11 +12,13 @@ import * as iam from './iam/index.ts';
 import * as logs from './logs/index.ts';
 import * as s3 from './s3/index.ts';
 import * as secrets from './secrets/index.ts';
+import * as sts from './sts/index.ts';
 import type { AppContext, Room } from './types.ts';
 
 export function registerRooms(ctx: AppContext): Room[] {
   // Rooms that others reach come first; each hands its facade to the rooms that use it.
   const iamRoom = iam.register(ctx);
+  const stsRoom = sts.register(ctx, { iam: iamRoom.facade });
   const ecrRoom = ecr.register(ctx);
   const elbRoom = elb.register(ctx);
   const logsRoom = logs.register(ctx);
@@ -38,5 +40,18 @@ export function registerRooms(ctx: AppContext): Room[] {
   });
   const codedeployRoom = codedeploy.register(ctx, { ecs: ecsRoom.facade, elb: elbRoom.facade, s3: s3Room.facade });
   // ECS stops first: the changes it makes while stopping (target deregistrations) reach the rooms that carry them out.
-  return [ecsRoom, ecrRoom, elbRoom, codebuildRoom, codedeployRoom, codecommitRoom, logsRoom, s3Room, secretsRoom, ssmRoom, iamRoom];
+  return [
+    ecsRoom,
+    ecrRoom,
+    elbRoom,
+    codebuildRoom,
+    codedeployRoom,
+    codecommitRoom,
+    logsRoom,
+    s3Room,
+    secretsRoom,
+    ssmRoom,
+    iamRoom,
+    stsRoom,
+  ];
 }

@@ -42,7 +42,9 @@ export function oidcHandlers(iam: IamContext): Handlers<IamOperations> {
       } catch {
         throw iamError.invalidInput(`Invalid Url ${input.Url}: it must be an https:// URL`);
       }
-      if (url.protocol !== 'https:' || url.search || url.hash || url.port)
+      // http:// (with a port) is taken for an issuer on loopback only: a local issuer on a machine without the internet.
+      const local = url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+      if ((url.protocol !== 'https:' && !local) || url.search || url.hash || (url.port && !local))
         throw iamError.invalidInput(`Invalid Url ${input.Url}: it must be an https:// URL with no port, query or fragment`);
       const clientIds = [...new Set(input.ClientIDList ?? [])];
       if (clientIds.length > MAX_CLIENT_IDS) throw iamError.limit('ClientIdsPerOpenIdConnectProvider', MAX_CLIENT_IDS);

@@ -64,18 +64,17 @@ export interface IamFacade {
   /** The OIDC provider registered in `account` for an issuer URL (https://host/path, or without the scheme). */
   oidcProvider(account: string, issuer: string): OidcRecord | undefined;
   issueSession(request: SessionRequest): IssuedCredentials;
+  /** The default version's document of a managed policy (the account's own or AWS's). */
+  managedPolicyDocument(arn: string): string | undefined;
 }
 
 export function createFacade(iam: IamContext): IamFacade {
   const m = iam.model;
-  const documents = (e: EntityRecord): string[] => [
-    ...Object.values(e.inline),
-    ...e.attached.flatMap((arn) => {
-      const p = findPolicy(iam, arn);
-      const v = p?.versions.find((x) => x.id === p.defaultVersion);
-      return v ? [v.document] : [];
-    }),
-  ];
+  const managed = (arn: string) => {
+    const p = findPolicy(iam, arn);
+    return p?.versions.find((x) => x.id === p.defaultVersion)?.document;
+  };
+  const documents = (e: EntityRecord): string[] => [...Object.values(e.inline), ...e.attached.flatMap((arn) => managed(arn) ?? [])];
   const parsed = (texts: string[]) => texts.map((t) => parsePolicy(t, 'identity'));
   const summary = (r: EntityRecord): RoleSummary => ({
     arn: r.arn,
@@ -104,6 +103,7 @@ export function createFacade(iam: IamContext): IamFacade {
   }
 
   return {
+    managedPolicyDocument: managed,
     principalOfAccessKey(accessKeyId) {
       const k = m.keys.get(accessKeyId);
       return k ? view(k) : undefined;
@@ -130,7 +130,7 @@ export function createFacade(iam: IamContext): IamFacade {
       return r?.kind === 'role' ? summary(r) : undefined;
     },
     oidcProvider(account, issuer) {
-      const bare = issuer.replace(/^https:\/\//, '').replace(/\/$/, '');
+      const bare = issuer.replace(/^https?:\/\//, '').replace(/\/$/, '');
       return m.oidc.get(iamArn.oidcProvider(account, bare));
     },
     issueSession(request) {

@@ -1,0 +1,123 @@
+/**
+ * @module services/sts/api
+ * GetCallerIdentity, AssumeRole and AssumeRoleWithWebIdentity. Temporary credentials are kept by
+ * IAM (its facade issues them), so a later request signed with one is known by its key.
+ * Slipway verifies no signature yet: a caller whose access key it does not know acts as the
+ * account's root, and AssumeRole checks the role's trust policy only for callers it knows.
+ */
+import { iamArn, parseArn } from '../../core/ids.ts';
+import type { Handlers, RequestContext } from '../../protocol/types.ts';
+import type { IamFacade, IssuedCredentials, RoleSummary } from '../iam/index.ts';
+import { parsePolicy, PolicyGrammarError } from '../iam/index.ts';
+import { stsError } from './errors.ts';
+import type { PolicyDescriptorType, StsOperations } from './shapes.ts';
+import { readToken, issuerOf, verifyToken } from './web-identity.ts';
+
+const MIN_DURATION = 900;
+const DEFAULT_DURATION = 3600;
+
+export function stsHandlers(deps: { iam: IamFacade; now: () => number }): Handlers<StsOperations> {
+  const { iam } = deps;
+
+  /** The caller's ARN and id: its key's user or role session, else (an unknown key) the account's root. */
+  function caller(ctx: RequestContext) {
+    const known = ctx.accessKeyId ? iam.principalOfAccessKey(ctx.accessKeyId) : undefined;
+    if (known?.active) return { arn: known.arn, userId: known.userId, account: known.account, known: true };
+    return { arn: iamArn.root(ctx.account), userId: ctx.account, account: ctx.account, known: false };
+  }
+
+  function duration(role: RoleSummary, seconds: number | undefined): number {
+    const wanted = seconds ?? DEFAULT_DURATION;
+    if (wanted < MIN_DURATION || wanted > role.maxSessionDuration) throw stsError.duration(role.maxSessionDuration);
+    return wanted;
+  }
+
+  /** Session policies (Policy, PolicyArns): read through IAM's grammar; a managed policy must exist. */
+  function sessionPolicies(policy: string | undefined, arns: PolicyDescriptorType[] | undefined): string[] {
+    const out: string[] = [];
+    if (policy !== undefined) {
+      try {
+        parsePolicy(policy, 'identity');
+      } catch (err) {
+        if (err instanceof PolicyGrammarError) throw stsError.malformedPolicy(err.message);
+        throw err;
+      }
+      out.push(policy);
+    }
+    for (const { arn } of arns ?? []) {
+      const document = arn ? iam.managedPolicyDocument(arn) : undefined;
+      if (!document) throw stsError.validation('policyArns', `failed to satisfy constraint: Policy ${arn} does not exist`);
+      out.push(document);
+    }
+    return out;
+  }
+
+  /** A session of `role` as the request asks: its name, duration and session policies. */
+  function issue(
+    role: RoleSummary,
+    input: { RoleSessionName: string; DurationSeconds?: number; Policy?: string; PolicyArns?: PolicyDescriptorType[] },
+  ): IssuedCredentials {
+    return iam.issueSession({
+      account: role.account,
+      role,
+      sessionName: input.RoleSessionName,
+      durationSeconds: duration(role, input.DurationSeconds),
+      sessionPolicies: sessionPolicies(input.Policy, input.PolicyArns),
+    });
+  }
+
+  function credentials(c: IssuedCredentials) {
+    return {
+      Credentials: { AccessKeyId: c.accessKeyId, SecretAccessKey: c.secret, SessionToken: c.sessionToken, Expiration: c.expiration },
+      AssumedRoleUser: { AssumedRoleId: c.assumedRoleId, Arn: c.assumedRoleArn },
+      PackedPolicySize: 0,
+    };
+  }
+
+  return {
+    GetCallerIdentity(_input, ctx) {
+      const who = caller(ctx);
+      return { UserId: who.userId, Account: who.account, Arn: who.arn };
+    },
+
+    AssumeRole(input, ctx) {
+      const who = caller(ctx);
+      const role = iam.role(input.RoleArn);
+      if (!role) throw stsError.notAuthorized(who.arn, 'sts:AssumeRole', input.RoleArn);
+      if (who.known) {
+        const context = {
+          'sts:ExternalId': input.ExternalId,
+          'aws:RequestedRegion': ctx.region,
+          'sts:RoleSessionName': input.RoleSessionName,
+        };
+        const trust = iam.roleTrusts(role.arn, { type: 'AWS', id: who.arn }, 'sts:AssumeRole', context);
+        if (trust.decision !== 'Allow') throw stsError.notAuthorized(who.arn, 'sts:AssumeRole', role.arn);
+      }
+      const issued = issue(role, input);
+      return { ...credentials(issued), SourceIdentity: input.SourceIdentity };
+    },
+
+    async AssumeRoleWithWebIdentity(input) {
+      const role = iam.role(input.RoleArn);
+      const account = parseArn(input.RoleArn)?.account ?? '';
+      const { claims } = readToken(input.WebIdentityToken);
+      const issuer = issuerOf(claims);
+      const provider = iam.oidcProvider(account, issuer);
+      if (!provider) throw stsError.invalidToken(`No OpenIDConnect provider found in your account for ${issuer}`);
+      const token = await verifyToken(input.WebIdentityToken, provider.clientIds, deps.now());
+      if (!role) throw stsError.webIdentityDenied();
+      // The trust policy's conditions read the token's claims as <provider url>:<claim>.
+      const context: Record<string, string | string[]> = {};
+      for (const [claim, value] of Object.entries(token.claims)) {
+        if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+          context[`${provider.url}:${claim}`] = String(value);
+        else if (Array.isArray(value)) context[`${provider.url}:${claim}`] = value.map(String);
+      }
+      context[`${provider.url}:aud`] = token.audience;
+      const trust = iam.roleTrusts(role.arn, { type: 'Federated', id: provider.arn }, 'sts:AssumeRoleWithWebIdentity', context);
+      if (trust.decision !== 'Allow') throw stsError.webIdentityDenied();
+      const issued = issue(role, input);
+      return { ...credentials(issued), SubjectFromWebIdentityToken: token.subject, Provider: provider.arn, Audience: token.audience };
+    },
+  };
+}
