@@ -169,8 +169,7 @@ function condition(value: unknown): Record<string, Record<string, string[]>> {
     if (!isObject(block)) fail(`Syntax errors in policy. Condition ${operator} must be an object of keys`);
     const keys: Record<string, string[]> = {};
     for (const [key, v] of Object.entries(block)) {
-      if (!/^[\w-]+:[\w/.:${}'*?-]+$|^[\w.-]+:[\w.-]+$/.test(key))
-        fail('Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.');
+      if (!/^[^:\s]+:\S+$/.test(key)) fail('Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.');
       const list = Array.isArray(v) ? v : [v];
       if (!list.length) fail(`Syntax errors in policy. Condition ${operator} ${key} must have a value`);
       for (const item of list) {
