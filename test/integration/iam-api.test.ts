@@ -29,20 +29,12 @@ import {
   ListRoleTagsCommand,
 } from '@aws-sdk/client-iam';
 import { awsCli, clientConfig, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
+import { expectAwsError } from '../support/ecr.ts';
 
 const trust = (service: string) =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
 const allow = (action: string, resource = '*') =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: resource }] });
-
-async function fails(promise: Promise<unknown>, name: string, message?: RegExp | string): Promise<void> {
-  await assert.rejects(promise, (err: Error) => {
-    assert.equal(err.name, name, err.message);
-    if (typeof message === 'string') assert.equal(err.message, message);
-    else if (message) assert.match(err.message, message);
-    return true;
-  });
-}
 
 describe('IAM API (SDK v3 and aws CLI)', () => {
   let s: TestSlipway;
@@ -60,22 +52,26 @@ describe('IAM API (SDK v3 and aws CLI)', () => {
     assert.equal(Role?.Arn, 'arn:aws:iam::000000000000:role/ecsTaskExecutionRole');
     assert.match(Role?.RoleId ?? '', /^AROA[A-Z2-7]{17}$/);
     assert.deepEqual(JSON.parse(decodeURIComponent(Role!.AssumeRolePolicyDocument!)), JSON.parse(trust('ecs-tasks.amazonaws.com')));
-    await fails(
+    await expectAwsError(
       iam.send(new CreateRoleCommand({ RoleName: 'ECSTASKEXECUTIONROLE', AssumeRolePolicyDocument: trust('x.amazonaws.com') })),
       'EntityAlreadyExistsException',
       'Role with name ECSTASKEXECUTIONROLE already exists.',
     );
-    await fails(
+    await expectAwsError(
       iam.send(new CreateRoleCommand({ RoleName: 'bad', AssumeRolePolicyDocument: allow('s3:*') })),
       'MalformedPolicyDocumentException',
       'Missing required field Principal',
     );
-    await fails(iam.send(new GetRoleCommand({ RoleName: 'bad' })), 'NoSuchEntityException', 'The role with name bad cannot be found.');
+    await expectAwsError(
+      iam.send(new GetRoleCommand({ RoleName: 'bad' })),
+      'NoSuchEntityException',
+      'The role with name bad cannot be found.',
+    );
     const managed = 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy';
     await iam.send(new AttachRolePolicyCommand({ RoleName: 'ecsTaskExecutionRole', PolicyArn: managed }));
     const { PolicyVersion } = await iam.send(new GetPolicyVersionCommand({ PolicyArn: managed, VersionId: 'v1' }));
     assert.ok(JSON.parse(decodeURIComponent(PolicyVersion!.Document!)).Statement[0].Action.includes('ecr:BatchGetImage'));
-    await fails(
+    await expectAwsError(
       iam.send(new DeleteRoleCommand({ RoleName: 'ecsTaskExecutionRole' })),
       'DeleteConflictException',
       'Cannot delete entity, must detach all policies first.',
@@ -105,29 +101,29 @@ describe('IAM API (SDK v3 and aws CLI)', () => {
     const { Policy } = await iam.send(new CreatePolicyCommand({ PolicyName: 'private_image_push', PolicyDocument: push }));
     assert.equal(Policy?.Arn, 'arn:aws:iam::000000000000:policy/private_image_push');
     assert.equal(Policy?.DefaultVersionId, 'v1');
-    await fails(
+    await expectAwsError(
       iam.send(new CreatePolicyCommand({ PolicyName: 'private_image_push', PolicyDocument: push })),
       'EntityAlreadyExistsException',
       /already exists/,
     );
-    await fails(
+    await expectAwsError(
       iam.send(new CreatePolicyCommand({ PolicyName: 'p2', PolicyDocument: allow('PutImage') })),
       'MalformedPolicyDocumentException',
       'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.',
     );
-    await fails(
+    await expectAwsError(
       iam.send(new CreatePolicyCommand({ PolicyName: 'p2', PolicyDocument: '{"Version":' })),
       'MalformedPolicyDocumentException',
       'Syntax errors in policy.',
     );
     for (let i = 2; i <= 5; i++)
       await iam.send(new CreatePolicyVersionCommand({ PolicyArn: Policy!.Arn, PolicyDocument: push, SetAsDefault: i === 3 }));
-    await fails(
+    await expectAwsError(
       iam.send(new CreatePolicyVersionCommand({ PolicyArn: Policy!.Arn, PolicyDocument: push })),
       'LimitExceededException',
       /up to 5 versions/,
     );
-    await fails(
+    await expectAwsError(
       iam.send(new DeletePolicyVersionCommand({ PolicyArn: Policy!.Arn, VersionId: 'v3' })),
       'DeleteConflictException',
       'Cannot delete the default version of a policy.',
@@ -153,11 +149,11 @@ describe('IAM API (SDK v3 and aws CLI)', () => {
       'AWSCodeBuildAdminAccess',
     ])
       assert.ok(names.includes(n), n);
-    await fails(
+    await expectAwsError(
       iam.send(new DeletePolicyCommand({ PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' })),
       'UnmodifiableEntityException',
     );
-    await fails(
+    await expectAwsError(
       iam.send(new DeletePolicyCommand({ PolicyArn: 'arn:aws:s3:::bucket/not-a-policy' })),
       'InvalidInputException',
       'ARN arn:aws:s3:::bucket/not-a-policy is not valid.',
@@ -166,7 +162,7 @@ describe('IAM API (SDK v3 and aws CLI)', () => {
 
   it('users: access keys (two at most), inline policies, CodeCommit credentials, paging, and bad names refused without a write', async () => {
     for (const name of ['ci', 'dev1', 'dev2']) await iam.send(new CreateUserCommand({ UserName: name }));
-    await fails(iam.send(new CreateUserCommand({ UserName: 'bad name' })), 'ValidationError', /UserName/);
+    await expectAwsError(iam.send(new CreateUserCommand({ UserName: 'bad name' })), 'ValidationError', /UserName/);
     const first = await iam.send(new ListUsersCommand({ MaxItems: 2 }));
     assert.deepEqual(
       first.Users?.map((u) => u.UserName),
@@ -181,18 +177,18 @@ describe('IAM API (SDK v3 and aws CLI)', () => {
     assert.match(AccessKey?.AccessKeyId ?? '', /^AKIA[A-Z2-7]{16}$/);
     assert.equal(AccessKey?.SecretAccessKey?.length, 40);
     await iam.send(new CreateAccessKeyCommand({ UserName: 'ci' }));
-    await fails(
+    await expectAwsError(
       iam.send(new CreateAccessKeyCommand({ UserName: 'ci' })),
       'LimitExceededException',
       'Cannot exceed quota for AccessKeysPerUser: 2',
     );
     await iam.send(new PutUserPolicyCommand({ UserName: 'dev1', PolicyName: 'read', PolicyDocument: allow('ecr:Describe*') }));
-    await fails(
+    await expectAwsError(
       iam.send(new DeleteUserCommand({ UserName: 'dev1' })),
       'DeleteConflictException',
       'Cannot delete entity, must delete policies first.',
     );
-    await fails(
+    await expectAwsError(
       iam.send(new DeleteUserCommand({ UserName: 'ci' })),
       'DeleteConflictException',
       'Cannot delete entity, must delete access keys first.',

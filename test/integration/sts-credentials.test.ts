@@ -22,6 +22,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { cliEnv, clientConfig, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
+import { expectAwsError } from '../support/ecr.ts';
 
 const ACCOUNT = '000000000000';
 const run = promisify(execFile);
@@ -59,15 +60,6 @@ async function startIssuer() {
       return `${signed}.${signature.toString('base64url')}`;
     },
   };
-}
-
-async function fails(promise: Promise<unknown>, name: string, message?: RegExp | string): Promise<void> {
-  await assert.rejects(promise, (err: Error) => {
-    assert.equal(err.name, name, err.message);
-    if (typeof message === 'string') assert.equal(err.message, message);
-    else if (message) assert.match(err.message, message);
-    return true;
-  });
 }
 
 describe('STS', () => {
@@ -129,17 +121,17 @@ describe('STS', () => {
     assert.equal(asRole.Arn, `arn:aws:sts::${ACCOUNT}:assumed-role/deployer/deploy-1`);
     assert.equal(asRole.UserId, `${Role?.RoleId}:deploy-1`);
 
-    await fails(
+    await expectAwsError(
       sts(intruder).send(new AssumeRoleCommand({ RoleArn: Role?.Arn, RoleSessionName: 'xx' })),
       'AccessDenied',
       `User: arn:aws:iam::${ACCOUNT}:user/intruder is not authorized to perform: sts:AssumeRole on resource: ${Role?.Arn}`,
     );
-    await fails(
+    await expectAwsError(
       sts(ci).send(new AssumeRoleCommand({ RoleArn: Role?.Arn, RoleSessionName: 'xx', DurationSeconds: 7200 })),
       'ValidationError',
       /MaxSessionDuration/,
     );
-    await fails(
+    await expectAwsError(
       sts(ci).send(new AssumeRoleCommand({ RoleArn: Role?.Arn, RoleSessionName: 'xx', Policy: '{"Statement":[]}' })),
       'MalformedPolicyDocumentException',
     );
@@ -181,21 +173,29 @@ describe('STS', () => {
     it("refuses another repository's token, a stale one, another audience, and a forged signature", async () => {
       const call = (token: string) =>
         sts().send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'ss', WebIdentityToken: token }));
-      await fails(
+      await expectAwsError(
         call(issuer.token({ sub: 'repo:evil/app:ref:refs/heads/main' })),
         'AccessDenied',
         'Not authorized to perform sts:AssumeRoleWithWebIdentity',
       );
       const past = Math.floor(Date.now() / 1000) - 600;
-      await fails(call(issuer.token({ sub: 'repo:octo/app:x', iat: past, exp: past + 60 })), 'ExpiredTokenException', /Token expired/);
-      await fails(
+      await expectAwsError(
+        call(issuer.token({ sub: 'repo:octo/app:x', iat: past, exp: past + 60 })),
+        'ExpiredTokenException',
+        /Token expired/,
+      );
+      await expectAwsError(
         call(issuer.token({ sub: 'repo:octo/app:x', aud: 'someone-else' })),
         'InvalidIdentityTokenException',
         'Incorrect token audience',
       );
       const forger = generateKeyPairSync('rsa', { modulusLength: 2048 });
-      await fails(call(issuer.token({ sub: 'repo:octo/app:x' }, { key: forger.privateKey })), 'InvalidIdentityTokenException', /signature/);
-      await fails(call('not-a-jwt'), 'InvalidIdentityTokenException', /not a valid JWT/);
+      await expectAwsError(
+        call(issuer.token({ sub: 'repo:octo/app:x' }, { key: forger.privateKey })),
+        'InvalidIdentityTokenException',
+        /signature/,
+      );
+      await expectAwsError(call('not-a-jwt'), 'InvalidIdentityTokenException', /not a valid JWT/);
     });
 
     it('the aws CLI signs in with a web identity token file, as configure-aws-credentials sets it up', async () => {
