@@ -6,7 +6,7 @@
 import { AwsError } from '../../core/errors.ts';
 import type { IamErrorCode } from './shapes.ts';
 
-const e = (code: IamErrorCode | 'ValidationError', message: string) => new AwsError(code, message);
+const e = (code: IamErrorCode, message: string) => new AwsError(code, message);
 
 /** How IAM names each kind of entity in its messages. */
 export type EntityNoun = 'user' | 'group' | 'role' | 'instance profile';
@@ -20,7 +20,6 @@ export const iamError = {
   noSuch: (noun: EntityNoun, name: string) => e('NoSuchEntityException', `The ${noun} with name ${name} cannot be found.`),
   noSuchInline: (noun: EntityNoun, name: string) => e('NoSuchEntityException', `The ${noun} policy with name ${name} cannot be found.`),
   noSuchPolicy: (arn: string) => e('NoSuchEntityException', `Policy ${arn} was not found.`),
-  notAttachable: (arn: string) => e('NoSuchEntityException', `Policy ${arn} does not exist or is not attachable.`),
   notAttached: (arn: string) => e('NoSuchEntityException', `Policy ${arn} was not found.`),
   noSuchVersion: (arn: string, version: string) =>
     e('NoSuchEntityException', `Policy ${arn} version ${version} does not exist or is not attachable.`),
@@ -43,6 +42,4 @@ export const iamError = {
   invalidInput: (message: string) => e('InvalidInputException', message),
   invalidArn: (arn: string) => e('InvalidInputException', `ARN ${arn} is not valid.`),
   awsManaged: (arn: string) => e('UnmodifiableEntityException', `Cannot modify the AWS managed policy ${arn}.`),
-  validation: (field: string, value: string, constraint: string) =>
-    e('ValidationError', `1 validation error detected: Value '${value}' at '${field}' failed to satisfy constraint: ${constraint}`),
 };
