@@ -8,7 +8,7 @@ import type { Handlers } from '../../protocol/types.ts';
 import type { IamContext } from './context.ts';
 import { iamError } from './errors.ts';
 import type { EntityKind, EntityRecord } from './model.ts';
-import { checkPolicy, checkTags, encodedDocument, page, requireEntity, requirePolicy } from './resolve.ts';
+import { checkPolicy, checkTags, encodedDocument, page, requireEntity, requirePolicy, userOf } from './resolve.ts';
 import type { Group, IamOperations, Role, User } from './shapes.ts';
 
 const ARN = { user: iamArn.user, group: iamArn.group, role: iamArn.role } as const;
@@ -105,10 +105,7 @@ export function entityHandlers(iam: IamContext): Handlers<IamOperations> {
       );
       return { User: userView(u) };
     },
-    GetUser(input, ctx) {
-      if (!input.UserName) throw iamError.invalidInput('Slipway needs UserName: the caller of this request is not an IAM user it knows.');
-      return { User: userView(requireEntity(iam, ctx.account, 'user', input.UserName)) };
-    },
+    GetUser: (input, ctx) => ({ User: userView(userOf(iam, ctx, input.UserName)) }),
     ListUsers(input, ctx) {
       const p = page(byPath(m.entitiesOf(ctx.account, 'user'), input.PathPrefix), input, 'users');
       return { Users: p.items.map(userView), IsTruncated: p.IsTruncated, Marker: p.Marker };
@@ -124,8 +121,13 @@ export function entityHandlers(iam: IamContext): Handlers<IamOperations> {
           throw iamError.exists('user', input.NewUserName);
         const name = input.NewUserName ?? u.name;
         const path = input.NewPath ?? u.path;
+        const arn = iamArn.user(ctx.account, path, name);
         m.entities.delete(u.arn);
-        m.putEntity({ ...u, name, path, arn: iamArn.user(ctx.account, path, name) });
+        m.putEntity({ ...u, name, path, arn });
+        // The user's keys and credentials follow it to its new name.
+        for (const key of m.keysOf(u.arn)) m.putKey({ ...key, principal: arn, userName: name });
+        for (const c of m.serviceCredentials.find({ account: ctx.account, user: u.name.toLowerCase() }))
+          m.putServiceCredential({ ...c, userName: name });
       });
       return {};
     },

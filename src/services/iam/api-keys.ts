@@ -9,7 +9,7 @@ import type { RequestContext, Handlers } from '../../protocol/types.ts';
 import type { IamContext } from './context.ts';
 import { iamError } from './errors.ts';
 import type { KeyRecord, ServiceCredentialRecord } from './model.ts';
-import { page, requireEntity } from './resolve.ts';
+import { page, userOf } from './resolve.ts';
 import type { IamOperations } from './shapes.ts';
 
 const MAX_KEYS = 2;
@@ -19,21 +19,14 @@ const CREDENTIAL_SERVICES = ['codecommit.amazonaws.com', 'cassandra.amazonaws.co
 export function keyHandlers(iam: IamContext): Handlers<IamOperations> {
   const m = iam.model;
 
-  /** The user a request names, or else the user whose access key signed it. */
-  function userOf(ctx: RequestContext, name: string | undefined) {
-    if (name) return requireEntity(iam, ctx.account, 'user', name);
-    const key = ctx.accessKeyId ? m.keys.get(ctx.accessKeyId) : undefined;
-    if (key?.kind === 'user' && key.userName) return requireEntity(iam, ctx.account, 'user', key.userName);
-    throw iamError.invalidInput('Must specify a userName when calling with non-User credentials');
-  }
   function keyOf(ctx: RequestContext, userName: string | undefined, id: string): KeyRecord {
-    const user = userOf(ctx, userName);
+    const user = userOf(iam, ctx, userName);
     const key = m.keys.get(id);
     if (key?.kind !== 'user' || key.principal !== user.arn) throw iamError.noSuchKey(id);
     return key;
   }
   function credentialOf(ctx: RequestContext, userName: string | undefined, id: string): ServiceCredentialRecord {
-    const user = userOf(ctx, userName);
+    const user = userOf(iam, ctx, userName);
     const c = m.serviceCredentials.get(id);
     if (!c || c.account !== ctx.account || c.userName !== user.name) throw iamError.noSuchServiceCredential(id);
     return c;
@@ -43,7 +36,7 @@ export function keyHandlers(iam: IamContext): Handlers<IamOperations> {
   return {
     CreateAccessKey(input, ctx) {
       const key = m.tx(() => {
-        const user = userOf(ctx, input.UserName);
+        const user = userOf(iam, ctx, input.UserName);
         if (m.keysOf(user.arn).length >= MAX_KEYS) throw iamError.limit('AccessKeysPerUser', MAX_KEYS);
         const record: KeyRecord = {
           kind: 'user',
@@ -69,7 +62,7 @@ export function keyHandlers(iam: IamContext): Handlers<IamOperations> {
       };
     },
     ListAccessKeys(input, ctx) {
-      const user = userOf(ctx, input.UserName);
+      const user = userOf(iam, ctx, input.UserName);
       const p = page(m.keysOf(user.arn), input, 'access-keys');
       return {
         AccessKeyMetadata: p.items.map((k) => ({
@@ -105,7 +98,7 @@ export function keyHandlers(iam: IamContext): Handlers<IamOperations> {
     CreateServiceSpecificCredential(input, ctx) {
       if (!CREDENTIAL_SERVICES.includes(input.ServiceName)) throw iamError.serviceNotSupported(input.ServiceName);
       const c = m.tx(() => {
-        const user = userOf(ctx, input.UserName);
+        const user = userOf(iam, ctx, input.UserName);
         const existing = m.serviceCredentials.find({ account: ctx.account, user: user.name.toLowerCase() });
         if (existing.filter((x) => x.serviceName === input.ServiceName).length >= MAX_SERVICE_CREDENTIALS)
           throw iamError.limit('ServiceSpecificCredentialsPerUserPerService', MAX_SERVICE_CREDENTIALS);
@@ -127,7 +120,7 @@ export function keyHandlers(iam: IamContext): Handlers<IamOperations> {
     ListServiceSpecificCredentials(input, ctx) {
       const all = input.AllUsers
         ? m.serviceCredentials.find({ account: ctx.account })
-        : m.serviceCredentials.find({ account: ctx.account, user: userOf(ctx, input.UserName).name.toLowerCase() });
+        : m.serviceCredentials.find({ account: ctx.account, user: userOf(iam, ctx, input.UserName).name.toLowerCase() });
       const wanted = all.filter((c) => !input.ServiceName || c.serviceName === input.ServiceName);
       const p = page(wanted, input, 'service-credentials');
       return { ServiceSpecificCredentials: p.items.map((c) => credentialView(c, false)), IsTruncated: p.IsTruncated, Marker: p.Marker };

@@ -34,6 +34,8 @@ export interface SessionRequest {
   role: RoleSummary;
   sessionName: string;
   durationSeconds: number;
+  /** The region the request was made in (the role's last use). */
+  region: string;
   /** Session policies (documents already checked), which narrow the role's permissions. */
   sessionPolicies?: string[];
 }
@@ -155,7 +157,7 @@ export function createFacade(iam: IamContext): IamFacade {
           if ((old.expiration ?? 0) <= now) m.keys.delete(old.accessKeyId);
         m.putKey(record);
         const role = m.entities.get(request.role.arn);
-        if (role) m.putEntity({ ...role, lastUsed: { at: now, region: 'us-east-1' } });
+        if (role) m.putEntity({ ...role, lastUsed: { at: now, region: request.region } });
       });
       return {
         accessKeyId: record.accessKeyId,

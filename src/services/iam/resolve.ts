@@ -4,6 +4,7 @@
  * through the grammar, and IAM's Marker/MaxItems paging.
  */
 import { paginate } from '../../core/paging.ts';
+import type { RequestContext } from '../../protocol/types.ts';
 import { awsManagedPolicy } from './aws-managed.ts';
 import type { IamContext } from './context.ts';
 import { iamError } from './errors.ts';
@@ -31,6 +32,14 @@ export function checkPolicy(text: string, kind: PolicyKind, where: keyof typeof 
     if (err instanceof PolicyGrammarError) throw iamError.malformedPolicy(err.message);
     throw err;
   }
+}
+
+/** The user a request names, or else the user whose access key signed it. */
+export function userOf(iam: IamContext, ctx: RequestContext, name: string | undefined): EntityRecord {
+  if (name) return requireEntity(iam, ctx.account, 'user', name);
+  const key = ctx.accessKeyId ? iam.model.keys.get(ctx.accessKeyId) : undefined;
+  if (key?.kind === 'user' && key.userName) return requireEntity(iam, ctx.account, 'user', key.userName);
+  throw iamError.invalidInput('Must specify a userName when calling with non-User credentials');
 }
 
 export function requireEntity(iam: IamContext, account: string, kind: EntityKind, name: string): EntityRecord {

@@ -54,12 +54,14 @@ export function stsHandlers(deps: { iam: IamFacade; now: () => number }): Handle
 
   /** A session of `role` as the request asks: its name, duration and session policies. */
   function issue(
+    ctx: RequestContext,
     role: RoleSummary,
     input: { RoleSessionName: string; DurationSeconds?: number; Policy?: string; PolicyArns?: PolicyDescriptorType[] },
   ): IssuedCredentials {
     return iam.issueSession({
       account: role.account,
       role,
+      region: ctx.region,
       sessionName: input.RoleSessionName,
       durationSeconds: duration(role, input.DurationSeconds),
       sessionPolicies: sessionPolicies(input.Policy, input.PolicyArns),
@@ -93,11 +95,11 @@ export function stsHandlers(deps: { iam: IamFacade; now: () => number }): Handle
         const trust = iam.roleTrusts(role.arn, { type: 'AWS', id: who.arn }, 'sts:AssumeRole', context);
         if (trust.decision !== 'Allow') throw stsError.notAuthorized(who.arn, 'sts:AssumeRole', role.arn);
       }
-      const issued = issue(role, input);
+      const issued = issue(ctx, role, input);
       return { ...credentials(issued), SourceIdentity: input.SourceIdentity };
     },
 
-    async AssumeRoleWithWebIdentity(input) {
+    async AssumeRoleWithWebIdentity(input, ctx) {
       const role = iam.role(input.RoleArn);
       const account = parseArn(input.RoleArn)?.account ?? '';
       const { claims } = readToken(input.WebIdentityToken);
@@ -116,7 +118,7 @@ export function stsHandlers(deps: { iam: IamFacade; now: () => number }): Handle
       context[`${provider.url}:aud`] = token.audience;
       const trust = iam.roleTrusts(role.arn, { type: 'Federated', id: provider.arn }, 'sts:AssumeRoleWithWebIdentity', context);
       if (trust.decision !== 'Allow') throw stsError.webIdentityDenied();
-      const issued = issue(role, input);
+      const issued = issue(ctx, role, input);
       return { ...credentials(issued), SubjectFromWebIdentityToken: token.subject, Provider: provider.arn, Audience: token.audience };
     },
   };
