@@ -239,4 +239,71 @@ describe('IAM API (SDK v3 and aws CLI)', () => {
       /EntityAlreadyExists/,
     );
   });
+
+  it("the policy simulator evaluates seed 001's push-only policy and a user's policies through its group", async () => {
+    const cli = (...args: string[]) => awsCli(s.endpoint, ['iam', ...args]);
+    const file = join(s.dataDir, 'push.json');
+    // A list parameter: the CLI reads a JSON list of documents (a bare document would be split at its commas).
+    writeFileSync(
+      file,
+      JSON.stringify([
+        JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: ['ecr:PutImage', 'ecr:UploadLayerPart'],
+              Resource: 'arn:aws:ecr:ap-northeast-2:000000000000:repository/awscicd',
+            },
+            { Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+          ],
+        }),
+      ]),
+    );
+    const custom = await cli(
+      'simulate-custom-policy',
+      '--policy-input-list',
+      `file://${file}`,
+      '--action-names',
+      'ecr:PutImage',
+      'ecr:DeleteRepository',
+      '--resource-arns',
+      'arn:aws:ecr:ap-northeast-2:000000000000:repository/awscicd',
+    );
+    assert.deepEqual(
+      custom.EvaluationResults.map((r: { EvalActionName: string; EvalDecision: string }) => [r.EvalActionName, r.EvalDecision]),
+      [
+        ['ecr:PutImage', 'allowed'],
+        ['ecr:DeleteRepository', 'implicitDeny'],
+      ],
+    );
+    assert.equal(custom.EvaluationResults[0].MatchedStatements[0].SourcePolicyId, 'PolicyInputList.1');
+    // dev2 is in deployers, which has AmazonEC2ContainerRegistryPowerUser attached.
+    const principal = await cli(
+      'simulate-principal-policy',
+      '--policy-source-arn',
+      'arn:aws:iam::000000000000:user/dev2',
+      '--action-names',
+      'ecr:PutImage',
+      'ecr:DeleteRepository',
+    );
+    assert.deepEqual(
+      principal.EvaluationResults.map((r: { EvalDecision: string }) => r.EvalDecision),
+      ['allowed', 'implicitDeny'],
+    );
+    assert.equal(
+      principal.EvaluationResults[0].MatchedStatements[0].SourcePolicyId,
+      'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser',
+    );
+    await assert.rejects(
+      cli(
+        'simulate-custom-policy',
+        '--policy-input-list',
+        JSON.stringify(['{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3","Resource":"*"}]}']),
+        '--action-names',
+        's3:GetObject',
+      ),
+      /MalformedPolicyDocument.*Actions\/Conditions must be prefaced by a vendor/,
+    );
+  });
 });

@@ -9,6 +9,7 @@ import { entityHandlers } from './api-entities.ts';
 import { keyHandlers } from './api-keys.ts';
 import { oidcHandlers } from './api-oidc.ts';
 import { policyHandlers } from './api-policies.ts';
+import { simulateHandlers } from './api-simulate.ts';
 import { tagHandlers } from './api-tags.ts';
 import type { IamContext } from './context.ts';
 import type { IamOperations } from './shapes.ts';
@@ -21,5 +22,6 @@ export function iamHandlers(iam: IamContext): Handlers<IamOperations> {
     ...keyHandlers(iam),
     ...oidcHandlers(iam),
     ...tagHandlers(iam),
+    ...simulateHandlers(iam),
   };
 }

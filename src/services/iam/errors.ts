@@ -23,6 +23,7 @@ export const iamError = {
   notAttached: (arn: string) => e('NoSuchEntityException', `Policy ${arn} was not found.`),
   noSuchVersion: (arn: string, version: string) =>
     e('NoSuchEntityException', `Policy ${arn} version ${version} does not exist or is not attachable.`),
+  noSuchSource: (arn: string) => e('NoSuchEntityException', `PolicySourceArn ${arn} cannot be found.`),
   noSuchKey: (id: string) => e('NoSuchEntityException', `The Access Key with id ${id} cannot be found.`),
   noSuchProvider: (arn: string) => e('NoSuchEntityException', `OpenIDConnect Provider not found for arn ${arn}`),
   noSuchServiceCredential: (id: string) => e('NoSuchEntityException', `No such credential ${id} exists`),

@@ -5,7 +5,7 @@
  * provider for an issuer, and temporary credentials for a role session, kept beside users' keys.
  */
 import { iamArn, iamId } from '../../core/ids.ts';
-import { findPolicy } from './resolve.ts';
+import { defaultDocument, identityDocuments } from './resolve.ts';
 import type { IamContext } from './context.ts';
 import type { EntityRecord, KeyRecord, OidcRecord } from './model.ts';
 import { type Policy, parsePolicy } from './policy/document.ts';
@@ -59,8 +59,12 @@ export interface IssuedCredentials {
 
 export interface IamFacade {
   principalOfAccessKey(accessKeyId: string): KeyPrincipal | undefined;
-  /** The identity-based policies of a user (its own, attached, its groups') or a role session (the role's), and a session's own. */
-  policiesFor(principalArn: string): { identity: Policy[]; session: Policy[] };
+  /**
+   * The identity-based policies of a user (its own, attached, its groups') or a role session (the
+   * role's), and the session's own policies: those of the session `accessKeyId` names, else of the
+   * newest session under that ARN (one session name may be used again with other session policies).
+   */
+  policiesFor(principalArn: string, accessKeyId?: string): { identity: Policy[]; session: Policy[] };
   roleTrusts(roleArn: string, principal: RequestPrincipal, action: string, context?: Context): EvalResult;
   role(roleArn: string): RoleSummary | undefined;
   /** The OIDC provider registered in `account` for an issuer URL (https://host/path, or without the scheme). */
@@ -72,11 +76,6 @@ export interface IamFacade {
 
 export function createFacade(iam: IamContext): IamFacade {
   const m = iam.model;
-  const managed = (arn: string) => {
-    const p = findPolicy(iam, arn);
-    return p?.versions.find((x) => x.id === p.defaultVersion)?.document;
-  };
-  const documents = (e: EntityRecord): string[] => [...Object.values(e.inline), ...e.attached.flatMap((arn) => managed(arn) ?? [])];
   const parsed = (texts: string[]) => texts.map((t) => parsePolicy(t, 'identity'));
   const summary = (r: EntityRecord): RoleSummary => ({
     arn: r.arn,
@@ -105,18 +104,18 @@ export function createFacade(iam: IamContext): IamFacade {
   }
 
   return {
-    managedPolicyDocument: managed,
+    managedPolicyDocument: (arn) => defaultDocument(iam, arn),
     principalOfAccessKey(accessKeyId) {
       const k = m.keys.get(accessKeyId);
       return k ? view(k) : undefined;
     },
-    policiesFor(principalArn) {
-      const session = m.keys.find({ principal: principalArn, kind: 'session' })[0];
+    policiesFor(principalArn, accessKeyId) {
+      const sessions = m.keys.find({ principal: principalArn, kind: 'session' }).sort((a, b) => b.created - a.created);
+      const session = sessions.find((k) => k.accessKeyId === accessKeyId) ?? sessions[0];
       const holder = session?.roleArn ? m.entities.get(session.roleArn) : m.entities.get(principalArn);
       if (!holder) return { identity: [], session: [] };
-      const groups = (holder.groups ?? []).flatMap((g) => m.entity(holder.account, 'group', g) ?? []);
       return {
-        identity: parsed([holder, ...groups].flatMap(documents)),
+        identity: parsed(identityDocuments(iam, holder).map((d) => d.document)),
         session: parsed(session?.sessionPolicies ?? []),
       };
     },

@@ -60,6 +60,32 @@ export function requirePolicy(iam: IamContext, account: string, arn: string): Po
   return found;
 }
 
+/** The default version's document of a managed policy. */
+export function defaultDocument(iam: IamContext, arn: string): string | undefined {
+  const p = findPolicy(iam, arn);
+  return p?.versions.find((v) => v.id === p.defaultVersion)?.document;
+}
+
+/** Where an identity-based policy comes from, as IAM's policy simulator names it. */
+export interface SourcedDocument {
+  id: string;
+  type: 'user' | 'group' | 'role' | 'aws-managed' | 'user-managed';
+  document: string;
+}
+
+/** The identity-based policies of a user (its own, attached, its groups'), a group or a role. */
+export function identityDocuments(iam: IamContext, holder: EntityRecord): SourcedDocument[] {
+  const groups = (holder.groups ?? []).flatMap((g) => iam.model.entity(holder.account, 'group', g) ?? []);
+  return [holder, ...groups].flatMap((e) => [
+    ...Object.entries(e.inline).map(([name, document]) => ({ id: name, type: e.kind, document })),
+    ...e.attached.flatMap((arn) => {
+      const document = defaultDocument(iam, arn);
+      const type = arn.startsWith('arn:aws:iam::aws:') ? ('aws-managed' as const) : ('user-managed' as const);
+      return document ? [{ id: arn, type, document }] : [];
+    }),
+  ]);
+}
+
 /** A policy ARN as IAM reads it: arn:aws:iam::<account|aws>:policy/… */
 export function checkPolicyArn(arn: string): void {
   if (!/^arn:aws:iam::(\d{12}|aws):policy\/\S+$/.test(arn)) throw iamError.invalidArn(arn);

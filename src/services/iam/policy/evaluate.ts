@@ -37,20 +37,22 @@ export interface EvalResult {
   decision: Decision;
   /** The statement that decided (the Deny, or the first Allow); absent for an implicit deny. */
   matchedStatement?: Statement;
+  /** Which of the policies given holds it (its index). */
+  matchedPolicy?: number;
 }
 
 export function evaluate(request: EvalRequest, policies: readonly Policy[]): EvalResult {
   const context: Context = { ...request.context };
   if (request.principalArn && context['aws:PrincipalArn'] === undefined) context['aws:PrincipalArn'] = request.principalArn;
-  let allowed: Statement | undefined;
-  for (const policy of policies) {
+  let allowed: EvalResult | undefined;
+  for (const [index, policy] of policies.entries()) {
     for (const statement of policy.statements) {
       if (!applies(statement, policy, request, context)) continue;
-      if (statement.effect === 'Deny') return { decision: 'ExplicitDeny', matchedStatement: statement };
-      allowed ??= statement;
+      if (statement.effect === 'Deny') return { decision: 'ExplicitDeny', matchedStatement: statement, matchedPolicy: index };
+      allowed ??= { decision: 'Allow', matchedStatement: statement, matchedPolicy: index };
     }
   }
-  return allowed ? { decision: 'Allow', matchedStatement: allowed } : { decision: 'ImplicitDeny' };
+  return allowed ?? { decision: 'ImplicitDeny' };
 }
 
 function applies(s: Statement, policy: Policy, request: EvalRequest, context: Context): boolean {
