@@ -20,7 +20,13 @@ import {
   CreateUserCommand,
   IAMClient,
 } from '@aws-sdk/client-iam';
-import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import {
+  AssumeRoleCommand,
+  AssumeRoleWithWebIdentityCommand,
+  GetCallerIdentityCommand,
+  GetSessionTokenCommand,
+  STSClient,
+} from '@aws-sdk/client-sts';
 import { cliEnv, clientConfig, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 import { expectAwsError } from '../support/ecr.ts';
 
@@ -135,6 +141,24 @@ describe('STS', () => {
       sts(ci).send(new AssumeRoleCommand({ RoleArn: Role?.Arn, RoleSessionName: 'xx', Policy: '{"Statement":[]}' })),
       'MalformedPolicyDocumentException',
     );
+  });
+
+  it("GetSessionToken: a user's own session, known as the user; not from session credentials", async () => {
+    await iam.send(new CreateUserCommand({ UserName: 'dev' }));
+    const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'dev' }));
+    const dev = sts({ accessKeyId: AccessKey?.AccessKeyId ?? '', secretAccessKey: AccessKey?.SecretAccessKey ?? '' });
+    const { Credentials: c } = await dev.send(new GetSessionTokenCommand({ DurationSeconds: 1800 }));
+    assert.match(c?.AccessKeyId ?? '', /^ASIA/);
+    const left = (c?.Expiration?.getTime() ?? 0) - Date.now();
+    assert.ok(left > 1_700_000 && left <= 1_800_000, `expires in ${left} ms`);
+    const session = sts({ accessKeyId: c?.AccessKeyId ?? '', secretAccessKey: c?.SecretAccessKey ?? '', sessionToken: c?.SessionToken });
+    assert.equal((await session.send(new GetCallerIdentityCommand({}))).Arn, `arn:aws:iam::${ACCOUNT}:user/dev`);
+    await expectAwsError(
+      session.send(new GetSessionTokenCommand({})),
+      'AccessDenied',
+      'Cannot call GetSessionToken with session credentials',
+    );
+    await expectAwsError(dev.send(new GetSessionTokenCommand({ DurationSeconds: 200_000 })), 'ValidationError');
   });
 
   describe('AssumeRoleWithWebIdentity with a local OIDC issuer', () => {

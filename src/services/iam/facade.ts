@@ -18,7 +18,7 @@ export interface KeyPrincipal {
   account: string;
   /** The user's ARN, or the assumed role session's (arn:aws:sts::…:assumed-role/role/session). */
   arn: string;
-  type: 'user' | 'assumed-role';
+  type: 'user' | 'assumed-role' | 'root';
   /** AIDA… for a user; AROA…:session for a role session (what GetCallerIdentity calls UserId). */
   userId: string;
   secret: string;
@@ -70,6 +70,8 @@ export interface IamFacade {
   /** The OIDC provider registered in `account` for an issuer URL (https://host/path, or without the scheme). */
   oidcProvider(account: string, issuer: string): OidcRecord | undefined;
   issueSession(request: SessionRequest): IssuedCredentials;
+  /** GetSessionToken's credentials: a session of the user (or the account root) itself. */
+  issueUserSession(request: { account: string; principalArn: string; userName?: string; durationSeconds: number }): IssuedCredentials;
   /** The default version's document of a managed policy (the account's own or AWS's). */
   managedPolicyDocument(arn: string): string | undefined;
 }
@@ -85,15 +87,48 @@ export function createFacade(iam: IamContext): IamFacade {
     maxSessionDuration: r.maxSessionDuration ?? 3600,
   });
 
+  function newSession(account: string, durationSeconds: number, who: Partial<KeyRecord> & { principal: string }): KeyRecord {
+    const now = iam.clock.now();
+    return {
+      kind: 'session',
+      account,
+      accessKeyId: iamId.accessKey('ASIA'),
+      secret: iamId.secret(),
+      status: 'Active',
+      created: now,
+      sessionToken: iamId.sessionToken(),
+      expiration: now + durationSeconds * 1000,
+      ...who,
+    };
+  }
+
+  /** Stores a session (in a transaction); expired sessions go as new ones come, so the table holds live credentials only. */
+  function keep(record: KeyRecord): void {
+    for (const old of m.keys.find({ account: record.account, kind: 'session' }))
+      if ((old.expiration ?? 0) <= record.created) m.keys.delete(old.accessKeyId);
+    m.putKey(record);
+  }
+
+  function issued(record: KeyRecord): IssuedCredentials {
+    return {
+      accessKeyId: record.accessKeyId,
+      secret: record.secret,
+      sessionToken: record.sessionToken ?? '',
+      expiration: record.expiration ?? record.created,
+      assumedRoleArn: record.principal,
+      assumedRoleId: record.assumedRoleId ?? '',
+    };
+  }
+
   function view(k: KeyRecord): KeyPrincipal {
     const now = iam.clock.now();
-    const user = k.kind === 'user' ? m.entities.get(k.principal) : undefined;
+    const user = k.roleArn ? undefined : m.entities.get(k.principal);
     return {
       accessKeyId: k.accessKeyId,
       account: k.account,
       arn: k.principal,
-      type: k.kind === 'user' ? 'user' : 'assumed-role',
-      userId: k.kind === 'user' ? (user?.id ?? '') : (k.assumedRoleId ?? ''),
+      type: k.roleArn ? 'assumed-role' : user ? 'user' : 'root',
+      userId: k.roleArn ? (k.assumedRoleId ?? '') : (user?.id ?? k.account),
       secret: k.secret,
       active: k.status === 'Active' && (k.expiration === undefined || k.expiration > now),
       sessionToken: k.sessionToken,
@@ -135,37 +170,23 @@ export function createFacade(iam: IamContext): IamFacade {
       return m.oidc.get(iamArn.oidcProvider(account, bare));
     },
     issueSession(request) {
-      const now = iam.clock.now();
-      const record: KeyRecord = {
-        kind: 'session',
-        account: request.account,
-        accessKeyId: iamId.accessKey('ASIA'),
-        secret: iamId.secret(),
+      const record = newSession(request.account, request.durationSeconds, {
         principal: iamArn.assumedRole(request.account, request.role.name, request.sessionName),
-        status: 'Active',
-        created: now,
-        sessionToken: iamId.sessionToken(),
-        expiration: now + request.durationSeconds * 1000,
         roleArn: request.role.arn,
         assumedRoleId: `${request.role.id}:${request.sessionName}`,
         sessionPolicies: request.sessionPolicies,
-      };
-      m.tx(() => {
-        // Expired sessions go as new ones come, so the table holds live credentials only.
-        for (const old of m.keys.find({ account: request.account, kind: 'session' }))
-          if ((old.expiration ?? 0) <= now) m.keys.delete(old.accessKeyId);
-        m.putKey(record);
-        const role = m.entities.get(request.role.arn);
-        if (role) m.putEntity({ ...role, lastUsed: { at: now, region: request.region } });
       });
-      return {
-        accessKeyId: record.accessKeyId,
-        secret: record.secret,
-        sessionToken: record.sessionToken!,
-        expiration: record.expiration!,
-        assumedRoleArn: record.principal,
-        assumedRoleId: record.assumedRoleId!,
-      };
+      m.tx(() => {
+        keep(record);
+        const role = m.entities.get(request.role.arn);
+        if (role) m.putEntity({ ...role, lastUsed: { at: record.created, region: request.region } });
+      });
+      return issued(record);
+    },
+    issueUserSession(request) {
+      const record = newSession(request.account, request.durationSeconds, { principal: request.principalArn, userName: request.userName });
+      m.tx(() => keep(record));
+      return issued(record);
     },
   };
 }

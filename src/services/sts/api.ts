@@ -15,6 +15,10 @@ import { readToken, issuerOf, verifyToken } from './web-identity.ts';
 
 const MIN_DURATION = 900;
 const DEFAULT_DURATION = 3600;
+/** GetSessionToken: an IAM user's session lasts 15 minutes to 36 hours (12 by default), the root's one hour at most. */
+const USER_SESSION_MAX = 129_600;
+const ROOT_SESSION_MAX = 3600;
+const DEFAULT_USER_SESSION = 43_200;
 
 export function stsHandlers(deps: { iam: IamFacade; now: () => number }): Handlers<StsOperations> {
   const { iam } = deps;
@@ -22,8 +26,8 @@ export function stsHandlers(deps: { iam: IamFacade; now: () => number }): Handle
   /** The caller's ARN and id: its key's user or role session, else (an unknown key) the account's root. */
   function caller(ctx: RequestContext) {
     const known = ctx.accessKeyId ? iam.principalOfAccessKey(ctx.accessKeyId) : undefined;
-    if (known?.active) return { arn: known.arn, userId: known.userId, account: known.account, known: true };
-    return { arn: iamArn.root(ctx.account), userId: ctx.account, account: ctx.account, known: false };
+    if (known?.active) return { ...known, known: true };
+    return { arn: iamArn.root(ctx.account), userId: ctx.account, account: ctx.account, type: 'root' as const, known: false };
   }
 
   function duration(role: RoleSummary, seconds: number | undefined): number {
@@ -80,6 +84,22 @@ export function stsHandlers(deps: { iam: IamFacade; now: () => number }): Handle
     GetCallerIdentity(_input, ctx) {
       const who = caller(ctx);
       return { UserId: who.userId, Account: who.account, Arn: who.arn };
+    },
+
+    GetSessionToken(input, ctx) {
+      const who = caller(ctx);
+      if (who.type === 'assumed-role' || ('sessionToken' in who && who.sessionToken)) throw stsError.sessionFromSession();
+      const max = who.type === 'root' ? ROOT_SESSION_MAX : USER_SESSION_MAX;
+      const durationSeconds = input.DurationSeconds ?? Math.min(DEFAULT_USER_SESSION, max);
+      if (durationSeconds < MIN_DURATION || durationSeconds > max)
+        throw stsError.validation('durationSeconds', `failed to satisfy constraint: Member must be between ${MIN_DURATION} and ${max}`);
+      const c = iam.issueUserSession({
+        account: who.account,
+        principalArn: who.arn,
+        userName: 'userName' in who ? who.userName : undefined,
+        durationSeconds,
+      });
+      return { Credentials: credentials(c).Credentials };
     },
 
     AssumeRole(input, ctx) {

@@ -11,6 +11,7 @@ const e = (code: StsErrorCode | 'AccessDenied' | 'ValidationError', message: str
 export const stsError = {
   notAuthorized: (caller: string, action: string, role: string) =>
     e('AccessDenied', `User: ${caller} is not authorized to perform: ${action} on resource: ${role}`, 403),
+  sessionFromSession: () => e('AccessDenied', 'Cannot call GetSessionToken with session credentials', 403),
   webIdentityDenied: () => e('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity', 403),
   duration: (max: number) =>
     e(
