@@ -13,6 +13,7 @@ import {
   CreateGroupCommand,
   CreateRoleCommand,
   CreateUserCommand,
+  GetAccountAuthorizationDetailsCommand,
   GetUserCommand,
   IAMClient,
   PutGroupPolicyCommand,
@@ -114,5 +115,32 @@ describe('IAM facade', () => {
       facade.roleTrusts(Role!.Arn!, { type: 'Service', id: 'ecs-tasks.amazonaws.com' }, 'sts:AssumeRole').decision,
       'ImplicitDeny',
     );
+  });
+
+  it('GetAccountAuthorizationDetails lists every identity with its policies, and the managed policies in use', async () => {
+    const out = await iam.send(new GetAccountAuthorizationDetailsCommand({}));
+    const ci = out.UserDetailList?.find((u) => u.UserName === 'ci');
+    assert.deepEqual(ci?.GroupList, ['deployers']);
+    assert.deepEqual(
+      ci?.UserPolicyList?.map((p) => p.PolicyName),
+      ['ecs'],
+    );
+    const group = out.GroupDetailList?.find((g) => g.GroupName === 'deployers');
+    assert.deepEqual(
+      group?.AttachedManagedPolicies?.map((p) => p.PolicyName),
+      ['AmazonEC2ContainerRegistryPowerUser'],
+    );
+    assert.ok(out.RoleDetailList?.some((r) => r.RoleName === 'deployer' && r.RolePolicyList?.[0]?.PolicyName === 'ecs'));
+    const power = out.Policies?.find((p) => p.PolicyName === 'AmazonEC2ContainerRegistryPowerUser');
+    assert.equal(power?.AttachmentCount, 1);
+    assert.ok(decodeURIComponent(power?.PolicyVersionList?.[0]?.Document ?? '').includes('ecr:PutImage'));
+    assert.equal(
+      out.Policies?.some((p) => p.PolicyName === 'AdministratorAccess'),
+      false,
+      'AWS policies attached to nothing are left out',
+    );
+    const roles = await iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ['Role'] }));
+    assert.equal(roles.UserDetailList?.length ?? 0, 0);
+    assert.equal(roles.RoleDetailList?.length, 1);
   });
 });

@@ -4,6 +4,7 @@
  * Operations with no handler (login profiles, MFA, SAML, certificates, reports, …) answer 501.
  */
 import type { Handlers } from '../../protocol/types.ts';
+import { accountHandlers } from './api-account.ts';
 import { attachmentHandlers } from './api-attachments.ts';
 import { entityHandlers } from './api-entities.ts';
 import { keyHandlers } from './api-keys.ts';
@@ -23,5 +24,6 @@ export function iamHandlers(iam: IamContext): Handlers<IamOperations> {
     ...oidcHandlers(iam),
     ...tagHandlers(iam),
     ...simulateHandlers(iam),
+    ...accountHandlers(iam),
   };
 }
