@@ -325,6 +325,47 @@ describe('policy evaluation', () => {
     assert.equal(assume(gh, 'sts:AssumeRole', claims('repo:octo/app:ref:refs/heads/main')), 'ImplicitDeny');
   });
 
+  it("seed 004's trust policy (with its empty Sid) and its bucket policy naming a task role", () => {
+    const trust = parsePolicy(
+      `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "",
+      "Effect": "Allow",
+      "Principal": {
+        "Service": "ecs-tasks.amazonaws.com"
+      },
+      "Action": "sts:AssumeRole"
+    }
+  ]
+}`,
+      'trust',
+    );
+    assert.equal(
+      evaluate({ action: 'sts:AssumeRole', principal: { type: 'Service', id: 'ecs-tasks.amazonaws.com' } }, [trust]).decision,
+      'Allow',
+    );
+    const bucket = parsePolicy(
+      doc([
+        {
+          Sid: 'PublicReadGetObject',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::905418305225:role/ecs-task-role' },
+          Action: 's3:*',
+          Resource: 'arn:aws:s3:::ecs-sample-env/*',
+        },
+      ]),
+      'resource',
+    );
+    const get = (principalArn: string, resource = 'arn:aws:s3:::ecs-sample-env/prod.env') =>
+      evaluate({ action: 's3:GetObject', resource, principalArn }, [bucket]).decision;
+    assert.equal(get('arn:aws:sts::905418305225:assumed-role/ecs-task-role/3f2a'), 'Allow');
+    assert.equal(get('arn:aws:sts::905418305225:assumed-role/other-role/3f2a'), 'ImplicitDeny');
+    assert.equal(get('arn:aws:sts::905418305225:assumed-role/ecs-task-role/3f2a', 'arn:aws:s3:::other/prod.env'), 'ImplicitDeny');
+    assert.equal(get('arn:aws:iam::905418305225:user/ci'), 'ImplicitDeny');
+  });
+
   it("AWS's AccessDenied wording", () => {
     const request = { principalArn: user, action: 'ecs:UpdateService', resource: 'arn:aws:ecs:us-east-1:905418305225:service/c/s' };
     assert.equal(
