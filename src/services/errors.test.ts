@@ -16,6 +16,7 @@ import { errorShape, loadModel } from '../protocol/model.ts';
 const COMMON_ERRORS = new Set([
   'AccessDenied',
   'AccessDeniedException',
+  'InvalidClientTokenId',
   'InvalidParameterCombination',
   'InvalidParameterValue',
   'MissingParameter',

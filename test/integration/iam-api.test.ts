@@ -130,6 +130,7 @@ describe('IAM API (SDK v3 and aws CLI)', () => {
     );
     await iam.send(new DeletePolicyVersionCommand({ PolicyArn: Policy!.Arn, VersionId: 'v1' }));
     const v6 = await iam.send(new CreatePolicyVersionCommand({ PolicyArn: Policy!.Arn, PolicyDocument: push }));
+    await expectAwsError(iam.send(new DeletePolicyCommand({ PolicyArn: Policy!.Arn })), 'DeleteConflictException', /more than one version/);
     assert.equal(v6.PolicyVersion?.VersionId, 'v6');
     const local = await iam.send(new ListPoliciesCommand({ Scope: 'Local' }));
     assert.deepEqual(

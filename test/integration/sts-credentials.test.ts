@@ -19,6 +19,7 @@ import {
   CreateRoleCommand,
   CreateUserCommand,
   IAMClient,
+  UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
 import {
   AssumeRoleCommand,
@@ -159,6 +160,12 @@ describe('STS', () => {
       'Cannot call GetSessionToken with session credentials',
     );
     await expectAwsError(dev.send(new GetSessionTokenCommand({ DurationSeconds: 200_000 })), 'ValidationError');
+    await iam.send(new UpdateAccessKeyCommand({ UserName: 'dev', AccessKeyId: AccessKey?.AccessKeyId, Status: 'Inactive' }));
+    await expectAwsError(
+      dev.send(new GetCallerIdentityCommand({})),
+      'InvalidClientTokenId',
+      'The security token included in the request is invalid.',
+    );
   });
 
   describe('AssumeRoleWithWebIdentity with a local OIDC issuer', () => {

@@ -93,7 +93,7 @@ export function policyHandlers(iam: IamContext): Handlers<IamOperations> {
       m.tx(() => {
         const p = own(ctx.account, input.PolicyArn);
         if (attachments(ctx.account, p.arn)) throw iamError.policyAttached();
-        if (p.versions.length > 1) throw iamError.deleteConflict('delete all non-default versions of the policy');
+        if (p.versions.length > 1) throw iamError.policyHasVersions();
         m.policies.delete(p.arn);
       });
       return {};

@@ -30,6 +30,11 @@ export const iamError = {
   notInGroup: (user: string, group: string) => e('NoSuchEntityException', `The user with name ${user} is not in group ${group}.`),
   deleteConflict: (what: string) => e('DeleteConflictException', `Cannot delete entity, must ${what} first.`),
   policyAttached: () => e('DeleteConflictException', 'Cannot delete a policy attached to entities.'),
+  policyHasVersions: () =>
+    e(
+      'DeleteConflictException',
+      "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
+    ),
   defaultVersion: () => e('DeleteConflictException', 'Cannot delete the default version of a policy.'),
   limit: (quota: string, max: number) => e('LimitExceededException', `Cannot exceed quota for ${quota}: ${max}`),
   versionLimit: () =>

@@ -23,10 +23,15 @@ const DEFAULT_USER_SESSION = 43_200;
 export function stsHandlers(deps: { iam: IamFacade; now: () => number }): Handlers<StsOperations> {
   const { iam } = deps;
 
-  /** The caller's ARN and id: its key's user or role session, else (an unknown key) the account's root. */
+  /**
+   * The caller's ARN and id: its key's user or role session, else (an unknown key) the account's
+   * root. A key Slipway knows but that is inactive or expired is refused, as AWS refuses it.
+   */
   function caller(ctx: RequestContext) {
     const known = ctx.accessKeyId ? iam.principalOfAccessKey(ctx.accessKeyId) : undefined;
     if (known?.active) return { ...known, known: true };
+    if (known)
+      throw known.expiration !== undefined && known.expiration <= deps.now() ? stsError.expiredCredentials() : stsError.invalidKey();
     return { arn: iamArn.root(ctx.account), userId: ctx.account, account: ctx.account, type: 'root' as const, known: false };
   }
 

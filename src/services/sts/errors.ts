@@ -5,7 +5,7 @@
 import { AwsError } from '../../core/errors.ts';
 import type { StsErrorCode } from './shapes.ts';
 
-const e = (code: StsErrorCode | 'AccessDenied' | 'ValidationError', message: string, status?: number) =>
+const e = (code: StsErrorCode | 'AccessDenied' | 'InvalidClientTokenId' | 'ValidationError', message: string, status?: number) =>
   new AwsError(code, message, { status });
 
 export const stsError = {
@@ -19,6 +19,8 @@ export const stsError = {
       `The requested DurationSeconds exceeds the MaxSessionDuration set for this role (${max}); it must be between 900 and ${max}.`,
     ),
   invalidToken: (message: string) => e('InvalidIdentityTokenException', message),
+  invalidKey: () => e('InvalidClientTokenId', 'The security token included in the request is invalid.', 403),
+  expiredCredentials: () => e('ExpiredTokenException', 'The security token included in the request is expired', 403),
   expiredToken: (message: string) => e('ExpiredTokenException', message),
   providerUnreachable: (message: string) => e('IDPCommunicationErrorException', message),
   malformedPolicy: (message: string) => e('MalformedPolicyDocumentException', message),
