@@ -20,6 +20,7 @@ import {
   CreateUserCommand,
   IAMClient,
   UpdateAccessKeyCommand,
+  UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import {
   AssumeRoleCommand,
@@ -133,6 +134,15 @@ describe('STS', () => {
       'AccessDenied',
       `User: arn:aws:iam::${ACCOUNT}:user/intruder is not authorized to perform: sts:AssumeRole on resource: ${Role?.Arn}`,
     );
+    const tagged = { RoleArn: Role?.Arn, RoleSessionName: 'GitHubActions', Tags: [{ Key: 'GitHub', Value: 'Actions' }] };
+    await expectAwsError(
+      sts(ci).send(new AssumeRoleCommand(tagged)),
+      'AccessDenied',
+      `User: arn:aws:iam::${ACCOUNT}:user/ci is not authorized to perform: sts:TagSession on resource: ${Role?.Arn}`,
+    );
+    const withTags = { ...trust, Statement: [{ ...trust.Statement[0], Action: ['sts:AssumeRole', 'sts:TagSession'] }] };
+    await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'deployer', PolicyDocument: JSON.stringify(withTags) }));
+    assert.match((await sts(ci).send(new AssumeRoleCommand(tagged))).Credentials?.AccessKeyId ?? '', /^ASIA/);
     await expectAwsError(
       sts(ci).send(new AssumeRoleCommand({ RoleArn: Role?.Arn, RoleSessionName: 'xx', DurationSeconds: 7200 })),
       'ValidationError',

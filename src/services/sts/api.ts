@@ -112,13 +112,19 @@ export function stsHandlers(deps: { iam: IamFacade; now: () => number }): Handle
       const role = iam.role(input.RoleArn);
       if (!role) throw stsError.notAuthorized(who.arn, 'sts:AssumeRole', input.RoleArn);
       if (who.known) {
+        const tags = input.Tags ?? [];
         const context = {
           'sts:ExternalId': input.ExternalId,
           'aws:RequestedRegion': ctx.region,
           'sts:RoleSessionName': input.RoleSessionName,
+          'aws:TagKeys': tags.map((t) => t.Key),
+          ...Object.fromEntries(tags.map((t) => [`aws:RequestTag/${t.Key}`, t.Value])),
         };
-        const trust = iam.roleTrusts(role.arn, { type: 'AWS', id: who.arn }, 'sts:AssumeRole', context);
-        if (trust.decision !== 'Allow') throw stsError.notAuthorized(who.arn, 'sts:AssumeRole', role.arn);
+        // Session tags (configure-aws-credentials passes GitHub's) need sts:TagSession in the trust policy too.
+        for (const action of tags.length ? ['sts:AssumeRole', 'sts:TagSession'] : ['sts:AssumeRole']) {
+          const trust = iam.roleTrusts(role.arn, { type: 'AWS', id: who.arn }, action, context);
+          if (trust.decision !== 'Allow') throw stsError.notAuthorized(who.arn, action, role.arn);
+        }
       }
       const issued = issue(ctx, role, input);
       return { ...credentials(issued), SourceIdentity: input.SourceIdentity };
