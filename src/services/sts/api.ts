@@ -1,13 +1,13 @@
 /**
  * @module services/sts/api
- * GetCallerIdentity, AssumeRole and AssumeRoleWithWebIdentity. Temporary credentials are kept by
+ * GetCallerIdentity, GetSessionToken, AssumeRole and AssumeRoleWithWebIdentity. Temporary credentials are kept by
  * IAM (its facade issues them), so a later request signed with one is known by its key.
  * Slipway verifies no signature yet: a caller whose access key it does not know acts as the
  * account's root, and AssumeRole checks the role's trust policy only for callers it knows.
  */
 import { iamArn, parseArn } from '../../core/ids.ts';
 import type { Handlers, RequestContext } from '../../protocol/types.ts';
-import type { IamFacade, IssuedCredentials, RoleSummary } from '../iam/index.ts';
+import type { IamFacade, IssuedCredentials, KeyPrincipal, RoleSummary } from '../iam/index.ts';
 import { parsePolicy, PolicyGrammarError } from '../iam/index.ts';
 import { stsError } from './errors.ts';
 import type { PolicyDescriptorType, StsOperations } from './shapes.ts';
@@ -27,12 +27,14 @@ export function stsHandlers(deps: { iam: IamFacade; now: () => number }): Handle
    * The caller's ARN and id: its key's user or role session, else (an unknown key) the account's
    * root. A key Slipway knows but that is inactive or expired is refused, as AWS refuses it.
    */
-  function caller(ctx: RequestContext) {
+  function caller(
+    ctx: RequestContext,
+  ): Pick<KeyPrincipal, 'arn' | 'userId' | 'account' | 'type' | 'sessionToken' | 'userName'> & { known: boolean } {
     const known = ctx.accessKeyId ? iam.principalOfAccessKey(ctx.accessKeyId) : undefined;
     if (known?.active) return { ...known, known: true };
     if (known)
       throw known.expiration !== undefined && known.expiration <= deps.now() ? stsError.expiredCredentials() : stsError.invalidKey();
-    return { arn: iamArn.root(ctx.account), userId: ctx.account, account: ctx.account, type: 'root' as const, known: false };
+    return { arn: iamArn.root(ctx.account), userId: ctx.account, account: ctx.account, type: 'root', known: false };
   }
 
   function duration(role: RoleSummary, seconds: number | undefined): number {
@@ -93,7 +95,7 @@ export function stsHandlers(deps: { iam: IamFacade; now: () => number }): Handle
 
     GetSessionToken(input, ctx) {
       const who = caller(ctx);
-      if (who.type === 'assumed-role' || ('sessionToken' in who && who.sessionToken)) throw stsError.sessionFromSession();
+      if (who.type === 'assumed-role' || who.sessionToken) throw stsError.sessionFromSession();
       const max = who.type === 'root' ? ROOT_SESSION_MAX : USER_SESSION_MAX;
       const durationSeconds = input.DurationSeconds ?? Math.min(DEFAULT_USER_SESSION, max);
       if (durationSeconds < MIN_DURATION || durationSeconds > max)
@@ -101,7 +103,7 @@ export function stsHandlers(deps: { iam: IamFacade; now: () => number }): Handle
       const c = iam.issueUserSession({
         account: who.account,
         principalArn: who.arn,
-        userName: 'userName' in who ? who.userName : undefined,
+        userName: who.userName,
         durationSeconds,
       });
       return { Credentials: credentials(c).Credentials };
