@@ -49,9 +49,9 @@ export function registerRooms(ctx: AppContext): Room[] {
     codecommitRoom,
     logsRoom,
     s3Room,
-    secretsRoom,
-    ssmRoom,
     iamRoom,
     stsRoom,
+    secretsRoom,
+    ssmRoom,
   ];
 }
