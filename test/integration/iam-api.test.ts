@@ -200,7 +200,7 @@ describe('IAM API (SDK v3 and aws CLI)', () => {
     assert.equal((await iam.send(new ListUsersCommand({}))).Users?.length, 3, 'the refused user was not written');
   });
 
-  it('the aws CLI: groups, attach/detach, OIDC provider as seed 001 registers GitHub', async () => {
+  it('the aws CLI: groups, attach/detach, OIDC provider as seed 001 registers GitHub, instance profiles', async () => {
     const cli = (...args: string[]) => awsCli(s.endpoint, ['iam', ...args]);
     await cli('create-group', '--group-name', 'deployers');
     await cli('add-user-to-group', '--group-name', 'deployers', '--user-name', 'dev2');
@@ -239,6 +239,20 @@ describe('IAM API (SDK v3 and aws CLI)', () => {
       cli('create-open-id-connect-provider', '--url', 'https://token.actions.githubusercontent.com'),
       /EntityAlreadyExists/,
     );
+    const profile = await cli('create-instance-profile', '--instance-profile-name', 'ecsInstanceProfile');
+    assert.match(profile.InstanceProfile.Arn, /^arn:aws:iam::000000000000:instance-profile\/ecsInstanceProfile$/);
+    assert.match(profile.InstanceProfile.InstanceProfileId, /^AIPA/);
+    await cli('add-role-to-instance-profile', '--instance-profile-name', 'ecsInstanceProfile', '--role-name', 'codebuild-role');
+    const got2 = await cli('get-instance-profile', '--instance-profile-name', 'ecsInstanceProfile');
+    assert.deepEqual(
+      got2.InstanceProfile.Roles.map((r: { RoleName: string }) => r.RoleName),
+      ['codebuild-role'],
+    );
+    await assert.rejects(cli('delete-role', '--role-name', 'codebuild-role'), /DeleteConflict.*remove roles from instance profile/);
+    await assert.rejects(cli('delete-instance-profile', '--instance-profile-name', 'ecsInstanceProfile'), /DeleteConflict/);
+    await cli('remove-role-from-instance-profile', '--instance-profile-name', 'ecsInstanceProfile', '--role-name', 'codebuild-role');
+    await cli('delete-instance-profile', '--instance-profile-name', 'ecsInstanceProfile');
+    await cli('delete-role', '--role-name', 'codebuild-role');
   });
 
   it("the policy simulator evaluates seed 001's push-only policy and a user's policies through its group", async () => {

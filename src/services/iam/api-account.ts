@@ -53,7 +53,7 @@ export function accountHandlers(iam: IamContext): Handlers<IamOperations> {
           g ? [{ ...groupView(g), GroupPolicyList: inline(g), AttachedManagedPolicies: attached(g) }] : [],
         ),
         RoleDetailList: items.flatMap(({ r }) =>
-          r ? [{ ...roleView(r), RolePolicyList: inline(r), AttachedManagedPolicies: attached(r), InstanceProfileList: [] }] : [],
+          r ? [{ ...roleView(r), RolePolicyList: inline(r), AttachedManagedPolicies: attached(r) }] : [],
         ),
         Policies: items.flatMap(({ p }) =>
           p

@@ -6,7 +6,6 @@
 import type { Handler, Handlers } from '../../protocol/types.ts';
 import type { IamContext } from './context.ts';
 import { iamError } from './errors.ts';
-import type { EntityKind } from './model.ts';
 import { checkPolicy, encodedDocument, page, requireEntity, requirePolicy } from './resolve.ts';
 import type { IamOperations } from './shapes.ts';
 
@@ -20,7 +19,7 @@ export function attachmentHandlers(iam: IamContext): Handlers<IamOperations> {
   const m = iam.model;
   const handlers: Record<string, Handler<Named, unknown>> = {};
 
-  for (const [Kind, kind] of Object.entries(KINDS) as [keyof typeof KINDS, EntityKind][]) {
+  for (const [Kind, kind] of Object.entries(KINDS) as [keyof typeof KINDS, (typeof KINDS)[keyof typeof KINDS]][]) {
     const nameOf = (input: Named) => input[`${Kind}Name`] as string;
     const find = (account: string, input: Named) => requireEntity(iam, account, kind, nameOf(input));
 

@@ -8,11 +8,8 @@ import type { Handlers } from '../../protocol/types.ts';
 import type { IamContext } from './context.ts';
 import { iamError } from './errors.ts';
 import type { EntityKind, EntityRecord } from './model.ts';
-import { checkPolicy, checkTags, encodedDocument, page, requireEntity, requirePolicy, userOf } from './resolve.ts';
+import { checkPolicy, createEntity, encodedDocument, page, requireEntity, userOf } from './resolve.ts';
 import type { Group, IamOperations, Role, User } from './shapes.ts';
-
-const ARN = { user: iamArn.user, group: iamArn.group, role: iamArn.role } as const;
-const ID_PREFIX = { user: 'AIDA', group: 'AGPA', role: 'AROA' } as const;
 
 export function userView(u: EntityRecord): User {
   return {
@@ -55,36 +52,6 @@ function boundaryView(e: EntityRecord) {
 export function entityHandlers(iam: IamContext): Handlers<IamOperations> {
   const m = iam.model;
 
-  function create(
-    kind: EntityKind,
-    account: string,
-    input: { name: string; path?: string; boundary?: string; tags?: EntityRecord['tags'] },
-    extra: Partial<EntityRecord> = {},
-  ) {
-    const path = input.path ?? '/';
-    const tags = checkTags(input.tags);
-    return m.tx(() => {
-      if (m.entity(account, kind, input.name)) throw iamError.exists(kind, input.name);
-      if (input.boundary) requirePolicy(iam, account, input.boundary);
-      const record: EntityRecord = {
-        kind,
-        account,
-        arn: ARN[kind](account, path, input.name),
-        name: input.name,
-        path,
-        id: iamId.unique(ID_PREFIX[kind]),
-        created: iam.clock.now(),
-        inline: {},
-        attached: [],
-        tags,
-        permissionsBoundary: input.boundary,
-        ...extra,
-      };
-      m.putEntity(record);
-      return record;
-    });
-  }
-
   /** Refuses to delete an entity that still holds inline or attached policies. */
   function checkEmpty(e: EntityRecord): void {
     if (Object.keys(e.inline).length) throw iamError.deleteConflict('delete policies');
@@ -97,7 +64,8 @@ export function entityHandlers(iam: IamContext): Handlers<IamOperations> {
 
   return {
     CreateUser(input, ctx) {
-      const u = create(
+      const u = createEntity(
+        iam,
         'user',
         ctx.account,
         { name: input.UserName, path: input.Path, boundary: input.PermissionsBoundary, tags: input.Tags },
@@ -145,7 +113,7 @@ export function entityHandlers(iam: IamContext): Handlers<IamOperations> {
     },
 
     CreateGroup(input, ctx) {
-      return { Group: groupView(create('group', ctx.account, { name: input.GroupName, path: input.Path })) };
+      return { Group: groupView(createEntity(iam, 'group', ctx.account, { name: input.GroupName, path: input.Path })) };
     },
     GetGroup(input, ctx) {
       const g = requireEntity(iam, ctx.account, 'group', input.GroupName);
@@ -193,7 +161,8 @@ export function entityHandlers(iam: IamContext): Handlers<IamOperations> {
 
     CreateRole(input, ctx) {
       checkPolicy(input.AssumeRolePolicyDocument, 'trust', 'trust');
-      const r = create(
+      const r = createEntity(
+        iam,
         'role',
         ctx.account,
         { name: input.RoleName, path: input.Path, boundary: input.PermissionsBoundary, tags: input.Tags },
@@ -240,6 +209,8 @@ export function entityHandlers(iam: IamContext): Handlers<IamOperations> {
       m.tx(() => {
         const r = requireEntity(iam, ctx.account, 'role', input.RoleName);
         checkEmpty(r);
+        if (m.entitiesOf(ctx.account, 'instance-profile').some((p) => p.roles?.includes(r.name)))
+          throw iamError.deleteConflict('remove roles from instance profile');
         m.entities.delete(r.arn);
       });
       return {};

@@ -19,6 +19,7 @@ interface Taggable {
 const taggables: Record<string, Taggable> = {
   User: entity('user', 'UserName'),
   Role: entity('role', 'RoleName'),
+  InstanceProfile: entity('instance-profile', 'InstanceProfileName'),
   Policy: {
     read(iam, account, input) {
       const p = requirePolicy(iam, account, input.PolicyArn as string);
@@ -34,7 +35,7 @@ const taggables: Record<string, Taggable> = {
   },
 };
 
-function entity(kind: 'user' | 'role', field: string): Taggable {
+function entity(kind: 'user' | 'role' | 'instance-profile', field: string): Taggable {
   return {
     read(iam, account, input) {
       const e = requireEntity(iam, account, kind, input[field] as string);

@@ -7,6 +7,7 @@ import type { Handlers } from '../../protocol/types.ts';
 import { accountHandlers } from './api-account.ts';
 import { attachmentHandlers } from './api-attachments.ts';
 import { entityHandlers } from './api-entities.ts';
+import { instanceProfileHandlers } from './api-instance-profiles.ts';
 import { keyHandlers } from './api-keys.ts';
 import { oidcHandlers } from './api-oidc.ts';
 import { policyHandlers } from './api-policies.ts';
@@ -25,5 +26,6 @@ export function iamHandlers(iam: IamContext): Handlers<IamOperations> {
     ...tagHandlers(iam),
     ...simulateHandlers(iam),
     ...accountHandlers(iam),
+    ...instanceProfileHandlers(iam),
   };
 }

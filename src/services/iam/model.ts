@@ -5,13 +5,13 @@
  * (`lname` is the lower-cased name).
  *
  * Tables:
- *   iam_entities   pk ARN        account, kind (user|group|role), lname   (document: EntityRecord)
+ *   iam_entities   pk ARN        account, kind (user|group|role|instance-profile), lname   (document: EntityRecord)
  *   iam_policies   pk ARN        account, lname                          (document: PolicyRecord, its versions inside)
  *   iam_keys       pk key id     account, principal (ARN), kind (user|session)   (document: KeyRecord, secret included)
  *   iam_oidc       pk ARN        account                                 (document: OidcRecord)
  *   iam_service_credentials  pk id  account, user (name)                 (document: ServiceCredentialRecord)
  *
- * Users, groups and roles share one table and one shape: each holds its inline policies (name →
+ * Users, groups, roles and instance profiles share one table and one shape: each holds its inline policies (name →
  * document) and the ARNs of the managed policies attached to it; a user holds the names of its
  * groups. Temporary credentials from STS sit in iam_keys beside users' access keys, so that one
  * look-up finds any key's secret, session token, expiry and principal.
@@ -19,7 +19,7 @@
 import type { DocTable, Store } from '../../store/index.ts';
 import type { statusType, Tag } from './shapes.ts';
 
-export type EntityKind = 'user' | 'group' | 'role';
+export type EntityKind = 'user' | 'group' | 'role' | 'instance-profile';
 
 export interface EntityRecord {
   kind: EntityKind;
@@ -37,6 +37,8 @@ export interface EntityRecord {
   /** A user's groups, by name. */
   groups?: string[];
   permissionsBoundary?: string;
+  /** An instance profile's role, by name (IAM allows one). */
+  roles?: string[];
   /** A role's trust policy. */
   trust?: string;
   description?: string;

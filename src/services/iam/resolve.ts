@@ -7,7 +7,8 @@ import { paginate } from '../../core/paging.ts';
 import type { RequestContext } from '../../protocol/types.ts';
 import { awsManagedPolicy } from './aws-managed.ts';
 import type { IamContext } from './context.ts';
-import { iamError } from './errors.ts';
+import { type EntityNoun, iamError } from './errors.ts';
+import { iamArn, iamId } from '../../core/ids.ts';
 import type { EntityKind, EntityRecord, PolicyRecord } from './model.ts';
 import { type Policy, PolicyGrammarError, type PolicyKind, parsePolicy } from './policy/document.ts';
 import type { Tag } from './shapes.ts';
@@ -42,9 +43,50 @@ export function userOf(iam: IamContext, ctx: RequestContext, name: string | unde
   throw iamError.invalidInput('Must specify a userName when calling with non-User credentials');
 }
 
+const ARN = { user: iamArn.user, group: iamArn.group, role: iamArn.role, 'instance-profile': iamArn.instanceProfile } as const;
+const ID_PREFIX = { user: 'AIDA', group: 'AGPA', role: 'AROA', 'instance-profile': 'AIPA' } as const;
+
+/** How IAM's messages name an entity of a kind. */
+export function nounOf(kind: EntityKind): EntityNoun {
+  return kind === 'instance-profile' ? 'instance profile' : kind;
+}
+
+/** Creates a user, group, role or instance profile, refusing a name the account already uses for that kind. */
+export function createEntity(
+  iam: IamContext,
+  kind: EntityKind,
+  account: string,
+  input: { name: string; path?: string; boundary?: string; tags?: EntityRecord['tags'] },
+  extra: Partial<EntityRecord> = {},
+): EntityRecord {
+  const m = iam.model;
+  const path = input.path ?? '/';
+  const tags = checkTags(input.tags);
+  return m.tx(() => {
+    if (m.entity(account, kind, input.name)) throw iamError.exists(nounOf(kind), input.name);
+    if (input.boundary) requirePolicy(iam, account, input.boundary);
+    const record: EntityRecord = {
+      kind,
+      account,
+      arn: ARN[kind](account, path, input.name),
+      name: input.name,
+      path,
+      id: iamId.unique(ID_PREFIX[kind]),
+      created: iam.clock.now(),
+      inline: {},
+      attached: [],
+      tags,
+      permissionsBoundary: input.boundary,
+      ...extra,
+    };
+    m.putEntity(record);
+    return record;
+  });
+}
+
 export function requireEntity(iam: IamContext, account: string, kind: EntityKind, name: string): EntityRecord {
   const found = iam.model.entity(account, kind, name);
-  if (!found) throw iamError.noSuch(kind, name);
+  if (!found) throw iamError.noSuch(nounOf(kind), name);
   return found;
 }
 
@@ -76,8 +118,9 @@ export interface SourcedDocument {
 /** The identity-based policies of a user (its own, attached, its groups'), a group or a role. */
 export function identityDocuments(iam: IamContext, holder: EntityRecord): SourcedDocument[] {
   const groups = (holder.groups ?? []).flatMap((g) => iam.model.entity(holder.account, 'group', g) ?? []);
+  if (holder.kind === 'instance-profile') return [];
   return [holder, ...groups].flatMap((e) => [
-    ...Object.entries(e.inline).map(([name, document]) => ({ id: name, type: e.kind, document })),
+    ...Object.entries(e.inline).map(([name, document]) => ({ id: name, type: e.kind as 'user' | 'group' | 'role', document })),
     ...e.attached.flatMap((arn) => {
       const document = defaultDocument(iam, arn);
       const type = arn.startsWith('arn:aws:iam::aws:') ? ('aws-managed' as const) : ('user-managed' as const);
