@@ -14,9 +14,11 @@ import {
   CreateRoleCommand,
   CreateUserCommand,
   GetAccountAuthorizationDetailsCommand,
+  GetRoleCommand,
   GetUserCommand,
   IAMClient,
   PutGroupPolicyCommand,
+  PutRolePermissionsBoundaryCommand,
   PutRolePolicyCommand,
   PutUserPolicyCommand,
   UpdateUserCommand,
@@ -106,6 +108,18 @@ describe('IAM facade', () => {
       [identity, narrowed].map((p) => evaluate({ action, resource: '*', principalArn: session!.arn }, p).decision);
     assert.deepEqual(both('ecs:DescribeServices'), ['Allow', 'Allow']);
     assert.deepEqual(both('ecs:UpdateService'), ['Allow', 'ImplicitDeny']);
+    assert.equal(facade.policiesFor(session!.arn).boundary, undefined);
+    await iam.send(
+      new PutRolePermissionsBoundaryCommand({
+        RoleName: 'deployer',
+        PermissionsBoundary: 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly',
+      }),
+    );
+    const { Role: bounded } = await iam.send(new GetRoleCommand({ RoleName: 'deployer' }));
+    assert.equal(bounded?.PermissionsBoundary?.PermissionsBoundaryArn, 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly');
+    const boundary = facade.policiesFor(session!.arn).boundary;
+    assert.equal(evaluate({ action: 'ecs:DescribeServices', resource: '*' }, boundary ? [boundary] : []).decision, 'ImplicitDeny');
+    assert.equal(evaluate({ action: 'ecr:BatchGetImage', resource: repo }, boundary ? [boundary] : []).decision, 'Allow');
     assert.equal(facade.roleTrusts(Role!.Arn!, { type: 'AWS', id: `arn:aws:iam::${ACCOUNT}:user/ci` }, 'sts:AssumeRole').decision, 'Allow');
     assert.equal(
       facade.roleTrusts(Role!.Arn!, { type: 'AWS', id: 'arn:aws:iam::111122223333:user/x' }, 'sts:AssumeRole').decision,

@@ -1,7 +1,8 @@
 /**
  * @module services/iam/api-attachments
  * What users, groups and roles hold: inline policies (Put/Get/Delete/List…Policy) and attached
- * managed policies (Attach/Detach/ListAttached…Policies), the same for the three kinds.
+ * managed policies (Attach/Detach/ListAttached…Policies), the same for the three kinds; and the
+ * permissions boundaries of users and roles.
  */
 import type { Handler, Handlers } from '../../protocol/types.ts';
 import type { IamContext } from './context.ts';
@@ -82,6 +83,23 @@ export function attachmentHandlers(iam: IamContext): Handlers<IamOperations> {
       });
       const p = page(attached, input, `${kind}-attached`);
       return { AttachedPolicies: p.items, IsTruncated: p.IsTruncated, Marker: p.Marker };
+    };
+    if (kind === 'group') continue;
+    // Permissions boundaries: a managed policy that caps what a user's or role's policies can allow.
+    handlers[`Put${Kind}PermissionsBoundary`] = (input, ctx) => {
+      m.tx(() => {
+        const e = find(ctx.account, input);
+        const policy = requirePolicy(iam, ctx.account, input.PermissionsBoundary as string);
+        m.putEntity({ ...e, permissionsBoundary: policy.arn });
+      });
+      return {};
+    };
+    handlers[`Delete${Kind}PermissionsBoundary`] = (input, ctx) => {
+      m.tx(() => {
+        const { permissionsBoundary: _gone, ...e } = find(ctx.account, input);
+        m.putEntity(e);
+      });
+      return {};
     };
   }
   return handlers as Handlers<IamOperations>;

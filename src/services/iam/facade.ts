@@ -62,9 +62,10 @@ export interface IamFacade {
   /**
    * The identity-based policies of a user (its own, attached, its groups') or a role session (the
    * role's), and the session's own policies: those of the session `accessKeyId` names, else of the
-   * newest session under that ARN (one session name may be used again with other session policies).
+   * newest session under that ARN (one session name may be used again with other session policies);
+   * and the permissions boundary, when the user or role has one.
    */
-  policiesFor(principalArn: string, accessKeyId?: string): { identity: Policy[]; session: Policy[] };
+  policiesFor(principalArn: string, accessKeyId?: string): { identity: Policy[]; session: Policy[]; boundary?: Policy };
   roleTrusts(roleArn: string, principal: RequestPrincipal, action: string, context?: Context): EvalResult;
   role(roleArn: string): RoleSummary | undefined;
   /** The OIDC provider registered in `account` for an issuer URL (https://host/path, or without the scheme). */
@@ -149,9 +150,11 @@ export function createFacade(iam: IamContext): IamFacade {
       const session = sessions.find((k) => k.accessKeyId === accessKeyId) ?? sessions[0];
       const holder = session?.roleArn ? m.entities.get(session.roleArn) : m.entities.get(principalArn);
       if (!holder) return { identity: [], session: [] };
+      const boundary = holder.permissionsBoundary && defaultDocument(iam, holder.permissionsBoundary);
       return {
         identity: parsed(identityDocuments(iam, holder).map((d) => d.document)),
         session: parsed(session?.sessionPolicies ?? []),
+        boundary: boundary ? parsePolicy(boundary, 'identity') : undefined,
       };
     },
     roleTrusts(roleArn, principal, action, context) {
