@@ -218,6 +218,13 @@ describe('IAM API (SDK v3 and aws CLI)', () => {
     );
     const attached = await cli('list-attached-group-policies', '--group-name', 'deployers');
     assert.equal(attached.AttachedPolicies[0].PolicyName, 'AmazonEC2ContainerRegistryPowerUser');
+    const power = ['--policy-arn', 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser'];
+    const entities = await cli('list-entities-for-policy', ...power);
+    assert.deepEqual(
+      entities.PolicyGroups.map((g: { GroupName: string }) => g.GroupName),
+      ['deployers'],
+    );
+    assert.deepEqual((await cli('list-entities-for-policy', ...power, '--entity-filter', 'Role')).PolicyGroups, []);
     const file = join(s.dataDir, 'trust.json');
     writeFileSync(file, trust('codebuild.amazonaws.com'));
     const role = await cli('create-role', '--role-name', 'codebuild-role', '--assume-role-policy-document', `file://${file}`);

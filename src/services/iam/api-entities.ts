@@ -3,11 +3,11 @@
  * Users, groups and roles: create, get, list, update, delete, and group membership. Each delete
  * refuses, as IAM does, while the entity still holds what must go first.
  */
-import { iamArn, iamId } from '../../core/ids.ts';
+import { iamArn } from '../../core/ids.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import type { IamContext } from './context.ts';
 import { iamError } from './errors.ts';
-import type { EntityKind, EntityRecord } from './model.ts';
+import type { EntityRecord } from './model.ts';
 import { checkPolicy, createEntity, encodedDocument, page, requireEntity, userOf } from './resolve.ts';
 import type { Group, IamOperations, Role, User } from './shapes.ts';
 

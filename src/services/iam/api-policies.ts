@@ -9,7 +9,7 @@ import { awsManagedPolicies } from './aws-managed.ts';
 import type { IamContext } from './context.ts';
 import { iamError } from './errors.ts';
 import type { PolicyRecord } from './model.ts';
-import { checkPolicy, checkPolicyArn, checkTags, encodedDocument, page, requirePolicy } from './resolve.ts';
+import { checkPolicy, checkTags, encodedDocument, page, requirePolicy } from './resolve.ts';
 import type { IamOperations, Policy } from './shapes.ts';
 
 const MAX_VERSIONS = 5;
@@ -155,16 +155,20 @@ export function policyHandlers(iam: IamContext): Handlers<IamOperations> {
       return {};
     },
     ListEntitiesForPolicy(input, ctx) {
-      checkPolicyArn(input.PolicyArn);
       const p = requirePolicy(iam, ctx.account, input.PolicyArn);
-      const attached = m.entities.find({ account: ctx.account }, 'lname').filter((e) => e.attached.includes(p.arn));
-      const of = (kind: string) =>
-        !input.EntityFilter || input.EntityFilter.toLowerCase() === kind ? attached.filter((e) => e.kind === kind) : [];
+      const prefix = input.PathPrefix ?? '/';
+      const wanted = (kind: string) => !input.EntityFilter || input.EntityFilter.toLowerCase() === kind;
+      const attached = m.entities
+        .find({ account: ctx.account }, 'lname')
+        .filter((e) => e.attached.includes(p.arn) && e.path.startsWith(prefix) && wanted(e.kind));
+      const pg = page(attached, input, 'policy-entities');
+      const of = (kind: string) => pg.items.filter((e) => e.kind === kind);
       return {
         PolicyUsers: of('user').map((e) => ({ UserName: e.name, UserId: e.id })),
         PolicyGroups: of('group').map((e) => ({ GroupName: e.name, GroupId: e.id })),
         PolicyRoles: of('role').map((e) => ({ RoleName: e.name, RoleId: e.id })),
-        IsTruncated: false,
+        IsTruncated: pg.IsTruncated,
+        Marker: pg.Marker,
       };
     },
   };
