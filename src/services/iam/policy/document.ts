@@ -103,6 +103,8 @@ function statement(raw: unknown, kind: PolicyKind): Statement {
   if (raw.Action === undefined && raw.NotAction === undefined) fail('Policy statement must contain actions.');
   if (raw.Action !== undefined) out.action = actions(raw.Action, 'Action');
   if (raw.NotAction !== undefined) out.notAction = actions(raw.NotAction, 'NotAction');
+  if (kind === 'trust' && [...(out.action ?? []), ...(out.notAction ?? [])].some((a) => !/^sts:/i.test(a)))
+    fail('AssumeRole policy may only specify STS AssumeRole actions.');
 
   if (raw.Resource !== undefined && raw.NotResource !== undefined)
     fail('Syntax errors in policy. Resource and NotResource cannot both be present');

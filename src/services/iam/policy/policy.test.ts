@@ -95,6 +95,11 @@ describe('policy grammar', () => {
       /unique/,
     );
     refused(JSON.stringify({ Version: '2012-10-17' }), 'identity', 'Missing required field Statement');
+    refused(
+      doc([{ Effect: 'Allow', Action: 's3:GetObject', Principal: { Service: 'ecs-tasks.amazonaws.com' } }]),
+      'trust',
+      'AssumeRole policy may only specify STS AssumeRole actions.',
+    );
   });
 
   it('knows the condition operators with their IfExists and set forms', () => {
