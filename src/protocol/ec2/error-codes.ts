@@ -31,6 +31,7 @@ export const EC2_DOCUMENTED_ERRORS = {
   'InvalidRoute.NotFound': 400,
   'InvalidRouteTableID.NotFound': 400,
   'InvalidRouteTableId.Malformed': 400,
+  'InvalidSecurityGroupRuleId.NotFound': 400,
   'InvalidSubnet.Conflict': 400,
   'InvalidSubnet.Range': 400,
   'InvalidSubnetID.Malformed': 400,
