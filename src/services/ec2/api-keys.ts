@@ -81,7 +81,7 @@ export function keyHandlers(ec2: Ec2Context): Handlers<Ec2Operations> {
           ...(input.KeyNames ?? []).map((KeyName) => keyOf(scope, { KeyName })),
           ...(input.KeyPairIds ?? []).map((KeyPairId) => keyOf(scope, { KeyPairId })),
         ];
-        keys = keys.filter((k) => asked.includes(k));
+        keys = keys.filter((k) => asked.some((a) => a.id === k.id));
       }
       const page = describe(keys, input, {
         operation: 'DescribeKeyPairs',

@@ -30,7 +30,9 @@ export function tagHandlers(ec2: Ec2Context): Handlers<Ec2Operations> {
       const records = recordsOf(scope, input.Resources);
       const added = checkedTags(input.Tags, 'Tag');
       const updated = records.map((r) => ({ ...r, tags: checkedTags(merged(r.tags, added), 'Tag') }));
-      model.write(scope, () => updated.forEach((r) => model.put(r)));
+      model.write(scope, () => {
+        for (const r of updated) model.put(r);
+      });
       return {};
     },
 
@@ -40,7 +42,9 @@ export function tagHandlers(ec2: Ec2Context): Handlers<Ec2Operations> {
       // A tag with no value removes the key whatever its value; with a value, only that pair.
       const gone = (t: { Key?: string; Value?: string }) =>
         !input.Tags?.length || input.Tags.some((d) => d.Key === t.Key && (d.Value === undefined || d.Value === t.Value));
-      model.write(scope, () => records.forEach((r) => model.put({ ...r, tags: r.tags.filter((t) => !gone(t)) })));
+      model.write(scope, () => {
+        for (const r of records) model.put({ ...r, tags: r.tags.filter((t) => !gone(t)) });
+      });
       return {};
     },
 
