@@ -15,6 +15,10 @@ import type { Ec2Operations } from './shapes.ts';
 import { tagsAtCreation } from './tags.ts';
 import { groupView, permissions, ruleView } from './view.ts';
 
+/** The characters EC2 allows in a VPC security group's name and description. */
+const GROUP_TEXT = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]{1,255}$/;
+const GROUP_CHARACTERS = 'a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$*';
+
 export function groupHandlers(ec2: Ec2Context): Handlers<Ec2Operations> {
   const { model } = ec2;
   const defaultVpc = (scope: string) => model.all(scope, 'vpc').find((v) => v.isDefault);
@@ -90,15 +94,15 @@ export function groupHandlers(ec2: Ec2Context): Handlers<Ec2Operations> {
       const vpcId = input.VpcId ?? defaultVpc(scope)?.id;
       if (!vpcId) throw ec2Error.missing('VpcId');
       if (!model.get(scope, 'vpc', vpcId)) throw ec2Error.notFound('vpc', vpcId);
-      if (!input.GroupName || input.GroupName.length > 255 || input.GroupName.toLowerCase().startsWith('sg-')) {
+      if (!GROUP_TEXT.test(input.GroupName) || input.GroupName.toLowerCase().startsWith('sg-')) {
         throw ec2Error.invalidValue(
           'GroupName',
           input.GroupName,
-          "Group names may not be empty, longer than 255 characters or start with 'sg-'.",
+          `Group names are 1 to 255 of ${GROUP_CHARACTERS} and do not start with 'sg-'.`,
         );
       }
-      if (!input.Description || input.Description.length > 255 || !/^[\x20-\x7e]*$/.test(input.Description)) {
-        throw ec2Error.invalidValue('GroupDescription', input.Description, 'Descriptions are 1 to 255 printable ASCII characters.');
+      if (!GROUP_TEXT.test(input.Description)) {
+        throw ec2Error.invalidValue('GroupDescription', input.Description, `Descriptions are 1 to 255 of ${GROUP_CHARACTERS}.`);
       }
       if (model.all(scope, 'sg').some((g) => g.vpcId === vpcId && g.name === input.GroupName))
         throw ec2Error.groupDuplicate(input.GroupName, vpcId);
