@@ -217,6 +217,11 @@ export function stableEc2Id(prefix: string, seed: string): string {
   return `${prefix}-${createHash('sha256').update(seed).digest('hex').slice(0, 17)}`;
 }
 
+/** The id of a region's default VPC: the same wherever it is asked for (EC2 shows it; ELB places load balancers in it). */
+export function defaultVpcId(scope: Scope): string {
+  return stableEc2Id('vpc', `${scope.region}:${scope.account}/default`);
+}
+
 /** EC2 ARNs (subnets, security groups, rules, key pairs). */
 export const ec2Arn = {
   resource: (s: Scope, type: string, id: string) => arn(s, 'ec2', `${type}/${id}`),

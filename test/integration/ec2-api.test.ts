@@ -23,6 +23,11 @@ import {
   ImportKeyPairCommand,
   RevokeSecurityGroupIngressCommand,
 } from '@aws-sdk/client-ec2';
+import {
+  CreateLoadBalancerCommand,
+  CreateTargetGroupCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { clientConfig, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
 /** The error the SDK throws for `promise`, as its name and message. */
@@ -181,5 +186,20 @@ describe('EC2 VPC surface (SDK v3)', () => {
       (await failure(ec2.send(new DescribeSubnetsCommand({ SubnetIds: [subnet.Subnet!.SubnetId!] })))).name,
       'InvalidSubnetID.NotFound',
     );
+  });
+
+  it("places load balancers given subnet ids Slipway has not seen in the region's default VPC", async () => {
+    const elb = new ElasticLoadBalancingV2Client(clientConfig(slipway.endpoint));
+    const defaultVpc = (await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }))).Vpcs![0].VpcId;
+    const lb = await elb.send(
+      new CreateLoadBalancerCommand({
+        Name: 'pasted-ids',
+        Subnets: ['subnet-0a1b2c3d4e5f60718', 'subnet-0f1e2d3c4b5a69788'],
+        SecurityGroups: ['sg-0123456789abcdef0'],
+      }),
+    );
+    assert.equal(lb.LoadBalancers![0].VpcId, defaultVpc);
+    const tg = await elb.send(new CreateTargetGroupCommand({ Name: 'pasted-tg', Protocol: 'HTTP', Port: 80, TargetType: 'ip' }));
+    assert.equal(tg.TargetGroups![0].VpcId, defaultVpc);
   });
 });

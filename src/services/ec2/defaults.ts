@@ -5,7 +5,7 @@
  * its main route table sending 0.0.0.0/0 to an internet gateway attached to it. A pure function of
  * the region: ids are derived from it, so they are the same before and after the records are stored.
  */
-import { stableEc2Id } from '../../core/ids.ts';
+import { defaultVpcId, stableEc2Id } from '../../core/ids.ts';
 import { formatCidr, parseCidr } from './cidr.ts';
 import type { Ec2Record, GroupRecord, RouteTableRecord } from './model.ts';
 import { zonesOf } from './zones.ts';
@@ -41,10 +41,10 @@ export function vpcParts(scope: string, vpcId: string, cidr: string, ids: (prefi
 }
 
 export function defaultNetwork(scope: string): Ec2Record[] {
-  const region = scope.split(':')[0];
+  const [region, account] = scope.split(':');
   let n = 0;
   const ids = (prefix: string) => stableEc2Id(prefix, `${scope}/default/${prefix}/${n++}`);
-  const vpcId = ids('vpc');
+  const vpcId = defaultVpcId({ region, account });
   const gatewayId = ids('igw');
   const [group, table] = vpcParts(scope, vpcId, DEFAULT_VPC_CIDR, ids);
   table.routes.push({ destination: '0.0.0.0/0', gatewayId, origin: 'CreateRouteTable' });
