@@ -107,14 +107,9 @@ describe('aws ec2 (CLI v1): the documents network steps', () => {
     assert.equal(listed.KeyPairs[0].KeyFingerprint, key.KeyFingerprint);
     await assert.rejects(ec2('create-key-pair', '--key-name', 'ecs-key'), /InvalidKeyPair\.Duplicate/);
 
-    const group = (
-      await ec2(
-        'describe-security-groups',
-        '--filters',
-        'Name=group-name,Values=default',
-        'Name=vpc-id,Values=' + (await ec2('describe-vpcs', '--filters', 'Name=is-default,Values=true')).Vpcs[0].VpcId,
-      )
-    ).SecurityGroups[0];
+    const defaultVpc = (await ec2('describe-vpcs', '--filters', 'Name=is-default,Values=true')).Vpcs[0].VpcId;
+    const filters = ['--filters', 'Name=group-name,Values=default', `Name=vpc-id,Values=${defaultVpc}`];
+    const group = (await ec2('describe-security-groups', ...filters)).SecurityGroups[0];
     await ec2(
       'authorize-security-group-ingress',
       '--group-id',
@@ -144,5 +139,35 @@ describe('aws ec2 (CLI v1): the documents network steps', () => {
     const subnets = await ec2('describe-subnets', '--filters', 'Name=default-for-az,Values=true');
     assert.deepEqual(subnets.Subnets.map((s: any) => s.AvailabilityZone).sort(), zones);
     assert.ok(subnets.Subnets.every((s: any) => s.VpcId === vpcs.Vpcs[0].VpcId && s.CidrBlock.endsWith('/20')));
+  });
+
+  it('each region has its own default network, zones and ids', async () => {
+    const west = (...args: string[]) => ec2(...args, '--region', 'us-west-2');
+    const zones = (await west('describe-availability-zones')).AvailabilityZones;
+    assert.deepEqual(
+      zones.map((z: any) => [z.ZoneName, z.ZoneId]),
+      [
+        ['us-west-2a', 'usw2-az1'],
+        ['us-west-2b', 'usw2-az2'],
+        ['us-west-2c', 'usw2-az3'],
+        ['us-west-2d', 'usw2-az4'],
+      ],
+    );
+    const westVpc = (await west('describe-vpcs', '--filters', 'Name=is-default,Values=true')).Vpcs[0].VpcId;
+    const eastVpc = (await ec2('describe-vpcs', '--filters', 'Name=is-default,Values=true')).Vpcs[0].VpcId;
+    assert.notEqual(westVpc, eastVpc);
+    assert.equal((await west('describe-subnets', '--filters', `Name=vpc-id,Values=${eastVpc}`)).Subnets.length, 0);
+  });
+
+  it('an empty VPC goes with its default security group and main route table', async () => {
+    const vpc = (await ec2('create-vpc', '--cidr-block', '192.168.0.0/24')).Vpc.VpcId;
+    const groups = await ec2('describe-security-groups', '--filters', `Name=vpc-id,Values=${vpc}`);
+    assert.deepEqual(
+      groups.SecurityGroups.map((g: any) => g.GroupName),
+      ['default'],
+    );
+    await ec2('delete-vpc', '--vpc-id', vpc);
+    await assert.rejects(ec2('describe-vpcs', '--vpc-ids', vpc), /InvalidVpcID\.NotFound/);
+    assert.equal((await ec2('describe-route-tables', '--filters', `Name=vpc-id,Values=${vpc}`)).RouteTables.length, 0);
   });
 });
