@@ -64,7 +64,10 @@ describe('edge: services Slipway does not serve yet', () => {
       headers: { ...form({}).headers, authorization: sig('ec2') },
     });
     assert.equal(ec2.status, 501);
-    assert.match(ec2.text, /<Response><Errors><Error><Code>NotImplemented<\/Code><Message>Slipway does not implement EC2 RunInstances yet\. /);
+    assert.match(
+      ec2.text,
+      /<Response><Errors><Error><Code>NotImplemented<\/Code><Message>Slipway does not implement EC2 RunInstances yet\. /,
+    );
     const unsigned = await rawRequest(s.endpoint, jsonCall('CodePipeline_20150709.ListPipelines', {}));
     assert.equal(unsigned.status, 501);
     assert.deepEqual(JSON.parse(unsigned.text), { __type: 'NotImplemented', message: 'Slipway does not serve CodePipeline_20150709 yet' });
