@@ -28,6 +28,7 @@ import {
   CreateTargetGroupCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { form, rawRequest } from '../support/raw.ts';
 import { clientConfig, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
 /** The error the SDK throws for `promise`, as its name and message. */
@@ -201,5 +202,26 @@ describe('EC2 VPC surface (SDK v3)', () => {
     assert.equal(lb.LoadBalancers![0].VpcId, defaultVpc);
     const tg = await elb.send(new CreateTargetGroupCommand({ Name: 'pasted-tg', Protocol: 'HTTP', Port: 80, TargetType: 'ip' }));
     assert.equal(tg.TargetGroups![0].VpcId, defaultVpc);
+  });
+
+  it("answers an unsigned EC2 form, told by its Version, in EC2's own XML", async () => {
+    const reply = await rawRequest(
+      slipway.endpoint,
+      form({ Action: 'DescribeVpcs', Version: '2016-11-15', 'Filter.1.Name': 'is-default', 'Filter.1.Value.1': 'true' }),
+    );
+    assert.equal(reply.status, 200);
+    assert.match(
+      reply.text,
+      /^<\?xml[^>]*>\n<DescribeVpcsResponse xmlns="http:\/\/ec2\.amazonaws\.com\/doc\/2016-11-15\/"><requestId>[^<]+<\/requestId><vpcSet><item>.*<cidrBlock>172\.31\.0\.0\/16<\/cidrBlock>.*<isDefault>true<\/isDefault>.*<\/item><\/vpcSet><\/DescribeVpcsResponse>$/,
+    );
+    const missing = await rawRequest(
+      slipway.endpoint,
+      form({ Action: 'DescribeSubnets', Version: '2016-11-15', 'SubnetId.1': 'subnet-00000000000000000' }),
+    );
+    assert.equal(missing.status, 400);
+    assert.match(
+      missing.text,
+      /<Response><Errors><Error><Code>InvalidSubnetID\.NotFound<\/Code><Message>The subnet ID 'subnet-00000000000000000' does not exist<\/Message><\/Error><\/Errors><RequestID>/,
+    );
   });
 });
