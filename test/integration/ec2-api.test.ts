@@ -104,6 +104,11 @@ describe('EC2 VPC surface (SDK v3)', () => {
       message: "The vpc ID 'vpc-0123456789abcdef0' does not exist",
       status: 400,
     });
+    assert.deepEqual(await failure(ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: ['web'] }))), {
+      name: 'InvalidGroupId.Malformed',
+      message: 'Invalid id: "web" (expecting "sg-...")',
+      status: 400,
+    });
     assert.equal(
       (await failure(ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.2.0.0/24' })))).name,
       'InvalidSubnet.Range',

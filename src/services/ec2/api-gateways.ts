@@ -17,7 +17,7 @@ export function gatewayHandlers(ec2: Ec2Context): Handlers<Ec2Operations> {
   const { model } = ec2;
   const gatewayOf = (scope: string, id: string) => {
     const gateway = model.get(scope, 'igw', id);
-    if (!gateway) throw id.startsWith('igw-') ? ec2Error.notFound('igw', id) : ec2Error.malformed('igw', id);
+    if (!gateway) throw ec2Error.notFound('igw', id);
     return gateway;
   };
   return {

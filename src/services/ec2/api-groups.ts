@@ -26,7 +26,6 @@ export function groupHandlers(ec2: Ec2Context): Handlers<Ec2Operations> {
   /** The group a call names by GroupId, or by GroupName in the default VPC. */
   function groupOf(scope: string, ref: { GroupId?: string; GroupName?: string }, vpcId?: string): GroupRecord {
     if (ref.GroupId !== undefined) {
-      if (!ref.GroupId.startsWith('sg-')) throw ec2Error.malformed('sg', ref.GroupId);
       const group = model.get(scope, 'sg', ref.GroupId);
       if (!group) throw ec2Error.notFound('sg', ref.GroupId);
       return group;
@@ -135,7 +134,6 @@ export function groupHandlers(ec2: Ec2Context): Handlers<Ec2Operations> {
       const scope = scopeKey(scopeOf(ctx));
       const named = (input.GroupNames ?? []).map((name) => groupOf(scope, { GroupName: name }).id);
       const ids = [...(input.GroupIds ?? []), ...named];
-      for (const id of input.GroupIds ?? []) if (!id.startsWith('sg-')) throw ec2Error.malformed('sg', id);
       const rulesOf = (g: GroupRecord, egress: boolean) => g.rules.filter((r) => r.egress === egress);
       const page = describe(model.all(scope, 'sg'), input, {
         operation: 'DescribeSecurityGroups',

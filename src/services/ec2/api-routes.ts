@@ -20,7 +20,7 @@ export function routeHandlers(ec2: Ec2Context): Handlers<Ec2Operations> {
   const { model } = ec2;
   const tableOf = (scope: string, id: string) => {
     const table = model.get(scope, 'rtb', id);
-    if (!table) throw id.startsWith('rtb-') ? ec2Error.notFound('rtb', id) : ec2Error.malformed('rtb', id);
+    if (!table) throw ec2Error.notFound('rtb', id);
     return table;
   };
   const destinationOf = (cidr: string | undefined) => {

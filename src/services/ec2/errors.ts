@@ -27,8 +27,13 @@ const MALFORMED = {
 } as const;
 
 export const ec2Error = {
-  notFound: (kind: keyof typeof NOT_FOUND, id: string) =>
-    Object.hasOwn(NOT_FOUND, kind) ? e(NOT_FOUND[kind][0], `The ${NOT_FOUND[kind][1]} '${id}' does not exist`) : ec2Error.invalidId(id),
+  /** An id that names nothing: Malformed when it is not even shaped like an id of its kind (vpc-<8 or 17 hex>). */
+  notFound: (kind: keyof typeof NOT_FOUND, id: string) => {
+    if (!Object.hasOwn(NOT_FOUND, kind)) return ec2Error.invalidId(id);
+    if (Object.hasOwn(MALFORMED, kind) && !new RegExp(`^${kind}-([0-9a-f]{8}|[0-9a-f]{17})$`).test(id))
+      return ec2Error.malformed(kind as keyof typeof MALFORMED, id);
+    return e(NOT_FOUND[kind][0], `The ${NOT_FOUND[kind][1]} '${id}' does not exist`);
+  },
   malformed: (kind: keyof typeof MALFORMED, id: string) =>
     Object.hasOwn(MALFORMED, kind) ? e(MALFORMED[kind], `Invalid id: "${id}" (expecting "${kind}-...")`) : ec2Error.invalidId(id),
   invalidId: (id: string) => e('InvalidID', `The ID '${id}' is not valid`),
