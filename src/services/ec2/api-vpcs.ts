@@ -16,6 +16,9 @@ import { tagsAtCreation } from './tags.ts';
 import { vpcView } from './view.ts';
 import { regionsFor, zonesOf } from './zones.ts';
 
+/** A region's EC2 endpoint as AWS names it (Slipway answers for every region on its one port). */
+const endpointOf = (region: string) => `ec2.${region}.amazonaws.com`;
+
 export function vpcHandlers(ec2: Ec2Context): Handlers<Ec2Operations> {
   const { model } = ec2;
   return {
@@ -125,13 +128,12 @@ export function vpcHandlers(ec2: Ec2Context): Handlers<Ec2Operations> {
         id: { of: (r) => r.name, missing: (name) => ec2Error.invalidValue('RegionName', name, 'Invalid region.'), ids: input.RegionNames },
         fields: {
           'region-name': (r) => [r.name],
-          endpoint: (r) => [`ec2.${r.name}.amazonaws.com`],
+          endpoint: (r) => [endpointOf(r.name)],
           'opt-in-status': () => ['opt-in-not-required'],
         },
       });
-      const endpoint = `${ctx.endpoint}/`;
       return {
-        Regions: page.items.map((r) => ({ RegionName: r.name, Endpoint: endpoint, OptInStatus: 'opt-in-not-required' })),
+        Regions: page.items.map((r) => ({ RegionName: r.name, Endpoint: endpointOf(r.name), OptInStatus: 'opt-in-not-required' })),
       };
     },
 
