@@ -126,20 +126,24 @@ describe('group commit', () => {
     return { store, things, committedNames, close: () => (other.close(), store.close()) };
   }
 
+  /** A request whose transaction writes `pk` and then fails; it answers with `after()`. */
+  function refusedPut<T>(store: Store, put: (pk: string) => void, pk: string, after: () => T): T {
+    try {
+      store.tx(() => {
+        put(pk);
+        throw new Error('refused');
+      });
+    } catch {
+      return after();
+    }
+    assert.fail('the transaction did not fail');
+  }
+
   it('commits the transactions of one turn of the event loop together, at its end, each one atomic on its own', async () => {
     const { store, things, committedNames, close } = opened();
     const put = (pk: string) => things.put(pk, { name: pk, n: 1 }, { kind: 'x', size: 1 });
     const first = store.grouped(() => store.tx(() => put('a')));
-    const refused = store.grouped(() => {
-      try {
-        store.tx(() => {
-          put('b');
-          throw new Error('refused');
-        });
-      } catch {
-        return 'refused';
-      }
-    });
+    const refused = store.grouped(() => refusedPut(store, put, 'b', () => 'refused'));
     const third = store.grouped(() => {
       store.tx(() => put('c'));
       return things.find().map((d) => d.name);
@@ -149,6 +153,19 @@ describe('group commit', () => {
     assert.equal(committedNames(), '', 'nothing is committed before the end of the turn');
     await Promise.all([first.committed, refused.committed, third.committed]);
     assert.equal(committedNames(), 'a,c');
+    close();
+  });
+
+  it("undoes a group's first transaction alone when it fails, and commits those after it", async () => {
+    const { store, things, committedNames, close } = opened();
+    const put = (pk: string) => things.put(pk, { name: pk, n: 1 }, { kind: 'x', size: 1 });
+    const refused = store.grouped(() => refusedPut(store, put, 'a', () => things.find().map((d) => d.name)));
+    assert.deepEqual(refused.result, [], 'the refused transaction left nothing behind');
+    const second = store.grouped(() => store.tx(() => put('b')));
+    const third = store.grouped(() => refusedPut(store, put, 'c', () => 'refused'));
+    const fourth = store.grouped(() => store.tx(() => put('d')));
+    await Promise.all([refused.committed, second.committed, third.committed, fourth.committed]);
+    assert.equal(committedNames(), 'b,d');
     close();
   });
 

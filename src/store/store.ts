@@ -24,7 +24,7 @@ export class Store {
   private stopCheckpointer?: () => void;
   private readonly control: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
   /** The open group transaction (see `grouped`), and whether its requests' code is running now. */
-  private group?: { committed: Promise<void>; resolve: () => void; reject: (err: unknown) => void };
+  private group?: { committed: Promise<void>; resolve: () => void; reject: (err: unknown) => void; empty: boolean };
   private grouping = false;
   private groupDepth = 0;
 
@@ -120,21 +120,27 @@ export class Store {
       const committed = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
       // Each request awaits it; one whose handler is still busy when a commit fails must not crash the process.
       committed.catch(() => undefined);
-      this.group = { committed, resolve, reject };
+      this.group = { committed, resolve, reject, empty: true };
       setImmediate(() => this.settle(true));
     }
-    control.savepoint.run();
+    // The group's first transaction is the whole transaction so far: undoing it is a ROLLBACK, and
+    // it needs no savepoint of its own (a request served alone, the usual case, runs two statements fewer).
+    const first = this.group.empty;
+    if (!first) control.savepoint.run();
     this.groupDepth++;
     try {
       const result = noPromise(fn());
-      control.release.run();
+      if (first) this.group.empty = false;
+      else control.release.run();
       return result;
     } catch (err) {
-      if (this.db.inTransaction) {
+      if (this.db.inTransaction && !first) {
         control.rollbackTo.run();
         control.release.run();
       } else {
-        // Some failures (a full disk, an I/O error) roll the whole transaction back: the group is lost.
+        // The group held only this transaction, or a failure (a full disk, an I/O error) rolled the
+        // whole transaction back: either way the group is gone, and whoever waits on it is told.
+        if (this.db.inTransaction) control.rollback.run();
         const lost = this.group;
         this.group = undefined;
         lost?.reject(err);
