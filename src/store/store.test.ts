@@ -113,6 +113,36 @@ describe('store queries', () => {
     assert.equal(things.get('a'), undefined);
     store.close();
   });
+
+  it('index only what a table names, once it names them, dropping the one-column indexes it had before', () => {
+    const dir = freshDir();
+    const indexNames = (store: Store) =>
+      (
+        store.db
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'things' AND sql IS NOT NULL ORDER BY name")
+          .pluck()
+          .all() as string[]
+      ).join(',');
+    const before = Store.open(dir);
+    table(before).put('a', { name: 'a', n: 1 }, { kind: 'x', size: 1 });
+    assert.equal(indexNames(before), 'things_kind,things_size');
+    before.close();
+    const store = Store.open(dir);
+    const things = store.docTable<Doc, 'kind' | 'size'>('things', { kind: 'TEXT', size: 'INTEGER' }, [['kind', 'size']]);
+    assert.equal(indexNames(store), 'things_kind_size');
+    things.put('b', { name: 'b', n: 2 }, { kind: 'x', size: 2 });
+    assert.deepEqual(
+      things.find({ kind: 'x' }, 'size DESC').map((d) => d.name),
+      ['b', 'a'],
+    );
+    assert.deepEqual(
+      things.find({ size: 1 }).map((d) => d.name),
+      ['a'],
+      'a column outside every index still filters',
+    );
+    assert.throws(() => store.docTable('things', { kind: 'TEXT' }, [['kind', 'colour' as 'kind']]), /bad index/);
+    store.close();
+  });
 });
 
 describe('group commit', () => {

@@ -177,9 +177,12 @@ export class Store {
     );
   }
 
-  /** A table of JSON documents keyed by `pk`, with indexed columns to filter on. */
-  docTable<T, C extends string>(name: string, columns: Record<C, 'TEXT' | 'INTEGER'>): DocTable<T, C> {
-    return new DocTable<T, C>(this, name, columns);
+  /**
+   * A table of JSON documents keyed by `pk`, with columns to filter on: each column indexed alone,
+   * or, when `indexes` is given, just those indexes (every index costs each write a page or more).
+   */
+  docTable<T, C extends string>(name: string, columns: Record<C, 'TEXT' | 'INTEGER'>, indexes?: NoInfer<C>[][]): DocTable<T, C> {
+    return new DocTable<T, C>(this, name, columns, indexes);
   }
 
   close(): void {
@@ -208,12 +211,20 @@ export class DocTable<T, C extends string> {
     private readonly store: Store,
     readonly name: string,
     columns: Record<C, 'TEXT' | 'INTEGER'>,
+    indexes?: C[][],
   ) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`bad table name ${name}`);
     const cols = (this.columnNames = Object.keys(columns) as C[]);
     const defs = cols.map((c) => `${c} ${columns[c]}`).join(', ');
     store.db.exec(`CREATE TABLE IF NOT EXISTS ${name} (pk TEXT PRIMARY KEY, ${defs}${defs ? ', ' : ''}doc TEXT NOT NULL)`);
-    for (const c of cols) store.db.exec(`CREATE INDEX IF NOT EXISTS ${name}_${c} ON ${name} (${c})`);
+    for (const index of indexes ?? cols.map((c) => [c])) {
+      if (index.length === 0 || index.some((c) => !cols.includes(c))) throw new Error(`${name}: bad index (${index.join(', ')})`);
+      store.db.exec(`CREATE INDEX IF NOT EXISTS ${name}_${index.join('_')} ON ${name} (${index.join(', ')})`);
+    }
+    // A column indexed alone before its table named its indexes: that index is dropped, as every write paid for it.
+    for (const c of indexes ? cols : []) {
+      if (!indexes!.some((index) => index.length === 1 && index[0] === c)) store.db.exec(`DROP INDEX IF EXISTS ${name}_${c}`);
+    }
     this.getDoc = store.db.prepare(`SELECT doc FROM ${name} WHERE pk = ?`).pluck();
     this.putDoc = store.db.prepare(
       `INSERT INTO ${name} (pk${cols.map((c) => `, ${c}`).join('')}, doc) VALUES (?${cols.map(() => ', ?').join('')}, ?) ` +
