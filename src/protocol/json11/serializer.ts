@@ -4,7 +4,7 @@
  * members leave the process, timestamps become epoch seconds, nulls are dropped.
  */
 import type { AwsError } from '../../core/errors.ts';
-import { membersOf, shapeOf, type ServiceModel, type Shape } from '../model.ts';
+import { compiledPerShape, membersOf, shapeOf, type ServiceModel, type Shape } from '../model.ts';
 import type { WireResponse } from '../types.ts';
 
 export function serializeJsonOutput(model: ServiceModel, shapeName: string | undefined, value: unknown, requestId: string): WireResponse {
@@ -35,24 +35,8 @@ function json(status: number, body: unknown, requestId: string): WireResponse {
 /** A shape's wire form of a handler's value; undefined when nothing of it is sent. */
 type Encoder = (value: unknown) => unknown;
 
-const encoders = new WeakMap<Shape, Encoder>();
-
-/**
- * The encoder of a shape, built once per shape: each structure's member list and each member's
- * encoder are resolved at build time, so a request walks only closures.
- */
-export function encoderFor(model: ServiceModel, shape: Shape): Encoder {
-  let encoder = encoders.get(shape);
-  if (!encoder) {
-    // A recursive shape meets itself while being built: that use goes through this forward.
-    let built: Encoder | undefined;
-    encoders.set(shape, (value) => built!(value));
-    built = buildEncoder(model, shape);
-    encoders.set(shape, built);
-    encoder = built;
-  }
-  return encoder;
-}
+/** The encoder of a shape, built once per shape, so a request walks only closures. */
+export const encoderFor = compiledPerShape(buildEncoder);
 
 const sameValue: Encoder = (value) => (value === null ? undefined : value);
 
