@@ -38,5 +38,17 @@ export function registerRooms(ctx: AppContext): Room[] {
   const codedeployRoom = codedeploy.register(ctx, { ecs: ecsRoom.facade, elb: elbRoom.facade, s3: s3Room.facade });
   const codepipelineRoom = codepipeline.register(ctx, { s3: s3Room.facade, codecommit: codecommitRoom.facade });
   // ECS stops first: the changes it makes while stopping (target deregistrations) reach the rooms that carry them out.
-  return [ecsRoom, ecrRoom, elbRoom, codepipelineRoom, codebuildRoom, codedeployRoom, codecommitRoom, logsRoom, s3Room, secretsRoom, ssmRoom];
+  return [
+    ecsRoom,
+    ecrRoom,
+    elbRoom,
+    codepipelineRoom,
+    codebuildRoom,
+    codedeployRoom,
+    codecommitRoom,
+    logsRoom,
+    s3Room,
+    secretsRoom,
+    ssmRoom,
+  ];
 }

@@ -40,12 +40,23 @@ export function stage(name: string, ...actions: ActionDeclaration[]): StageDecla
 }
 
 /** A pipeline of the given stages, its artifacts in `bucket`. */
-export function pipeline(name: string, bucket: string, stages: StageDeclaration[], extra: Partial<PipelineDeclaration> = {}): PipelineDeclaration {
+export function pipeline(
+  name: string,
+  bucket: string,
+  stages: StageDeclaration[],
+  extra: Partial<PipelineDeclaration> = {},
+): PipelineDeclaration {
   return { name, roleArn: ROLE, artifactStore: { type: 'S3', location: bucket }, stages, ...extra };
 }
 
 /** Waits until the execution has one of `statuses`; returns it. */
-export async function executionReaches(client: CodePipelineClient, pipelineName: string, id: string, statuses: string[], timeoutMs = 60_000) {
+export async function executionReaches(
+  client: CodePipelineClient,
+  pipelineName: string,
+  id: string,
+  statuses: string[],
+  timeoutMs = 60_000,
+) {
   return waitFor(
     `execution ${id} of ${pipelineName} to be ${statuses.join(' or ')}`,
     async () => {
@@ -65,14 +76,18 @@ export async function actionState(
   check: (latest: { status?: string; token?: string; pipelineExecutionId?: string }) => boolean,
   timeoutMs = 60_000,
 ) {
-  return waitFor(`${stageName}/${actionName} of ${pipelineName}`, async () => {
-    const state = await client.send(new GetPipelineStateCommand({ name: pipelineName }));
-    const s = state.stageStates?.find((x) => x.stageName === stageName);
-    const a = s?.actionStates?.find((x) => x.actionName === actionName);
-    const latest = a?.latestExecution;
-    if (!latest || !check({ ...latest, pipelineExecutionId: s?.latestExecution?.pipelineExecutionId })) return undefined;
-    return { action: a!, stage: s! };
-  }, timeoutMs);
+  return waitFor(
+    `${stageName}/${actionName} of ${pipelineName}`,
+    async () => {
+      const state = await client.send(new GetPipelineStateCommand({ name: pipelineName }));
+      const s = state.stageStates?.find((x) => x.stageName === stageName);
+      const a = s?.actionStates?.find((x) => x.actionName === actionName);
+      const latest = a?.latestExecution;
+      if (!latest || !check({ ...latest, pipelineExecutionId: s?.latestExecution?.pipelineExecutionId })) return undefined;
+      return { action: a!, stage: s! };
+    },
+    timeoutMs,
+  );
 }
 
 /** Runs git in `cwd` as a developer with a fixed name and no prompts. */

@@ -10,7 +10,13 @@ import { codepipelineError } from './errors.ts';
 import type { ExecutionRecord, PipelineRecord } from './model.ts';
 
 /** CodePipeline's list operations: a token from another list is refused. */
-export function page<T>(items: readonly T[], kind: string, token: string | undefined, size: number | undefined, defaultSize = 100): Page<T> {
+export function page<T>(
+  items: readonly T[],
+  kind: string,
+  token: string | undefined,
+  size: number | undefined,
+  defaultSize = 100,
+): Page<T> {
   return paginate(items, { token, size }, { kind, defaultSize, maxSize: 1000, invalid: () => codepipelineError.invalidNextToken() });
 }
 

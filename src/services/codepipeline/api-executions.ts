@@ -28,7 +28,8 @@ export function executionHandlers(cp: CodePipelineContext): Handlers<Codepipelin
           const same = m.executionsOf(p.arn).find((e) => e.clientRequestToken === input.clientRequestToken);
           if (same) return { pipelineExecutionId: same.id };
         }
-        if (input.variables?.length && d.pipelineType !== 'V2') throw err.validation('Pipeline variables can only be used with V2 pipelines');
+        if (input.variables?.length && d.pipelineType !== 'V2')
+          throw err.validation('Pipeline variables can only be used with V2 pipelines');
         const variables = startVariables(d.variables, input.variables);
         if (typeof variables === 'string') throw err.validation(variables);
         const sourceRevisions: Record<string, SourceRevision> = {};
@@ -74,7 +75,9 @@ export function executionHandlers(cp: CodePipelineContext): Handlers<Codepipelin
         if (index < 0) throw err.stageNotFound(input.stageName, p.name);
         const stage = e.stages[index];
         if (index !== e.at || !['Failed', 'Stopped'].includes(e.status) || !['Failed', 'Stopped'].includes(stage.status)) {
-          throw err.stageNotRetryable(`Stage '${input.stageName}' of execution '${e.id}' has not failed or stopped, so it cannot be retried`);
+          throw err.stageNotRetryable(
+            `Stage '${input.stageName}' of execution '${e.id}' has not failed or stopped, so it cannot be retried`,
+          );
         }
         if (p.declaration.version !== e.declaration.version) {
           throw err.stageNotRetryable(`Pipeline '${p.name}' was updated after execution '${e.id}' started; start a new execution instead`);

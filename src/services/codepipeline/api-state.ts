@@ -53,7 +53,12 @@ export function stateHandlers(cp: CodePipelineContext): Handlers<CodepipelineOpe
       if (target >= stages.length) throw err.validation(`Stage '${input.stageName}' is the last stage and has no outbound transition`);
       const transitions = {
         ...p.transitions,
-        [stages[target].name]: { enabled, lastChangedBy: caller(scope), lastChangedAt: cp.clock.now(), disabledReason: enabled ? undefined : reason },
+        [stages[target].name]: {
+          enabled,
+          lastChangedBy: caller(scope),
+          lastChangedAt: cp.clock.now(),
+          disabledReason: enabled ? undefined : reason,
+        },
       };
       m.putPipeline({ ...p, transitions });
       return p;
@@ -98,7 +103,12 @@ export function stateHandlers(cp: CodePipelineContext): Handlers<CodepipelineOpe
         });
         return input.token;
       });
-      cp.events.publish({ type: APPROVAL_EVENT, resource: token, at: now, detail: { status: input.result.status, summary: input.result.summary } });
+      cp.events.publish({
+        type: APPROVAL_EVENT,
+        resource: token,
+        at: now,
+        detail: { status: input.result.status, summary: input.result.summary },
+      });
       return { approvedAt: now };
     },
 

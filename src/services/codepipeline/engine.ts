@@ -65,7 +65,14 @@ function timeLeft(cp: CodePipelineContext, action: ActionDeclaration, run: Actio
 }
 
 /** Ends a run the engine gives up on (lost before it started, timed out, abandoned), aborting its work. */
-function endRun(cp: CodePipelineContext, running: Running, e: ExecutionRecord, run: ActionRun, status: 'Failed' | 'Abandoned', message?: string) {
+function endRun(
+  cp: CodePipelineContext,
+  running: Running,
+  e: ExecutionRecord,
+  run: ActionRun,
+  status: 'Failed' | 'Abandoned',
+  message?: string,
+) {
   running.get(run.id)?.abort.abort();
   running.delete(run.id);
   const after = record(cp, e.id, (x) => {
@@ -88,7 +95,14 @@ function stageStep(cp: CodePipelineContext, running: Running, e: ExecutionRecord
     const action = actionOf(stage, r.actionName)!;
     const left = timeLeft(cp, action, r);
     if (left === 0) {
-      endRun(cp, running, e, r, 'Failed', `The action did not finish within its timeout of ${action.timeoutInMinutes ?? DEFAULT_TIMEOUT_MINUTES[action.actionTypeId.category]} minutes`);
+      endRun(
+        cp,
+        running,
+        e,
+        r,
+        'Failed',
+        `The action did not finish within its timeout of ${action.timeoutInMinutes ?? DEFAULT_TIMEOUT_MINUTES[action.actionTypeId.category]} minutes`,
+      );
       return 'again';
     }
     if (left !== undefined) waitMs = Math.min(waitMs ?? left, left);
@@ -96,7 +110,14 @@ function stageStep(cp: CodePipelineContext, running: Running, e: ExecutionRecord
     // Lost to a restart: work already under way is waited for; an action that had not reported any is failed.
     if (r.started) launch(cp, running, e, r);
     else {
-      endRun(cp, running, e, r, 'Failed', 'Slipway stopped before the action reported that its work had started; retry the stage to run it again');
+      endRun(
+        cp,
+        running,
+        e,
+        r,
+        'Failed',
+        'Slipway stopped before the action reported that its work had started; retry the stage to run it again',
+      );
       return 'again';
     }
   }

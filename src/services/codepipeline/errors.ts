@@ -17,8 +17,7 @@ export const codepipelineError = {
     e('PipelineNameInUseException', `A pipeline with the name '${name}' already exists in account '${account}'`),
   pipelineNotFound: (name: string, account: string) =>
     e('PipelineNotFoundException', `Account '${account}' does not have a pipeline with name '${name}'`),
-  versionNotFound: (name: string, version: number) =>
-    e('PipelineVersionNotFoundException', `Pipeline '${name}' has no version ${version}`),
+  versionNotFound: (name: string, version: number) => e('PipelineVersionNotFoundException', `Pipeline '${name}' has no version ${version}`),
   executionNotFound: (id: string, pipeline: string) =>
     e('PipelineExecutionNotFoundException', `Pipeline execution with id '${id}' does not exist in pipeline with name '${pipeline}'`),
   stageNotFound: (stage: string, pipeline: string) =>
@@ -32,13 +31,16 @@ export const codepipelineError = {
   notLatest: (id: string, stage: string) =>
     e('NotLatestPipelineExecutionException', `Pipeline execution '${id}' is not the latest execution in stage '${stage}'`),
   invalidApprovalToken: (action: string) =>
-    e('InvalidApprovalTokenException', `The approval token is not valid for action '${action}': read the current one from GetPipelineState`),
+    e(
+      'InvalidApprovalTokenException',
+      `The approval token is not valid for action '${action}': read the current one from GetPipelineState`,
+    ),
   approvalCompleted: (action: string) =>
     e('ApprovalAlreadyCompletedException', `The approval action '${action}' has already completed or is not waiting for approval`),
-  invalidNextToken: () => e('InvalidNextTokenException', 'The next token is not valid: it was not returned by an earlier call to this operation'),
+  invalidNextToken: () =>
+    e('InvalidNextTokenException', 'The next token is not valid: it was not returned by an earlier call to this operation'),
   invalidArn: (arn: string) => e('InvalidArnException', `The ARN '${arn}' is not a pipeline of this account and region`),
   resourceNotFound: (arn: string) => e('ResourceNotFoundException', `The resource with ARN '${arn}' was not found`),
   invalidTags: (message: string) => e('InvalidTagsException', message),
   tooManyTags: (max: number) => e('TooManyTagsException', `A resource can have at most ${max} tags`),
-  conflict: (message: string) => e('ConflictException', message),
 };

@@ -41,7 +41,9 @@ export function beginAction(cp: CodePipelineContext, e: ExecutionRecord, stageNa
     lastUpdateTime: now,
     attempt: stage.attempt,
     resolvedConfiguration: {},
-    inputArtifacts: (action.inputArtifacts ?? []).map((a) => e.artifacts[a.name] ?? { name: a.name, location: { bucketName: bucket, objectKey: '' } }),
+    inputArtifacts: (action.inputArtifacts ?? []).map(
+      (a) => e.artifacts[a.name] ?? { name: a.name, location: { bucketName: bucket, objectKey: '' } },
+    ),
     outputArtifacts: (action.outputArtifacts ?? []).map((a) => ({
       name: a.name,
       location: { bucketName: bucket, objectKey: artifactKey(e.pipelineName, a.name) },
@@ -76,7 +78,10 @@ export function launch(cp: CodePipelineContext, running: Running, e: ExecutionRe
     cp.wake(e.pipelineArn);
   };
   if (!action || !executor) {
-    settle({ status: 'Failed', errorDetails: { code: 'JobFailed', message: `Slipway no longer runs the action type of '${run.actionName}'` } });
+    settle({
+      status: 'Failed',
+      errorDetails: { code: 'JobFailed', message: `Slipway no longer runs the action type of '${run.actionName}'` },
+    });
     return;
   }
   const job: ActionJob = {
@@ -107,9 +112,9 @@ export function launch(cp: CodePipelineContext, running: Running, e: ExecutionRe
     const r = after && runOf(after, run.id);
     if (after && r) announceAction(cp, after, r);
   };
-  executor.run(job, started, run.started).then(settle, (err: Error) =>
-    settle({ status: 'Failed', errorDetails: { code: 'JobFailed', message: err.message } }),
-  );
+  executor
+    .run(job, started, run.started)
+    .then(settle, (err: Error) => settle({ status: 'Failed', errorDetails: { code: 'JobFailed', message: err.message } }));
 }
 
 function finish(cp: CodePipelineContext, executionId: string, runId: string, outcome: ActionOutcome): void {
@@ -135,4 +140,3 @@ function finish(cp: CodePipelineContext, executionId: string, runId: string, out
   const r = after && runOf(after, runId);
   if (after && r) announceAction(cp, after, r);
 }
-

@@ -31,7 +31,9 @@ function checkAction(a: ActionDeclaration, stageIndex: number, actions: ActionRe
   if (!executor) throw err.invalidAction(`${describeType(a)} in action '${a.name}' is not available in region '${scope.region}'`);
   const isSource = a.actionTypeId.category === 'Source';
   if (stageIndex === 0 && !isSource) {
-    throw err.invalidStructure(`Action '${a.name}' in the first stage is not a source action: the first stage may hold only source actions`);
+    throw err.invalidStructure(
+      `Action '${a.name}' in the first stage is not a source action: the first stage may hold only source actions`,
+    );
   }
   if (stageIndex > 0 && isSource) {
     throw err.invalidStructure(`Source action '${a.name}' is not in the first stage: source actions may be only in the first stage`);
@@ -82,7 +84,9 @@ function checkTriggers(d: PipelineDeclaration): void {
     const source = sources.get(name);
     if (!source) throw err.invalidStructure(`The trigger names source action '${name}', which is not a source action of this pipeline`);
     if (source.actionTypeId.provider !== CONNECTION_SOURCE) {
-      throw err.invalidStructure(`Triggers can only be used with ${CONNECTION_SOURCE} source actions; '${name}' is ${source.actionTypeId.provider}`);
+      throw err.invalidStructure(
+        `Triggers can only be used with ${CONNECTION_SOURCE} source actions; '${name}' is ${source.actionTypeId.provider}`,
+      );
     }
     if (named.has(name)) throw err.invalidStructure(`More than one trigger names source action '${name}'`);
     named.add(name);
@@ -129,10 +133,7 @@ export function checkDeclaration(d: PipelineDeclaration, actions: ActionRegistry
     d.stages.map((s) => s.name),
     (n) => `Stage name '${n}' is used more than once: stage names must be unique`,
   );
-  unique(
-    d.variables?.map((v) => v.name) ?? [],
-    (n) => `Variable '${n}' is declared more than once`,
-  );
+  unique(d.variables?.map((v) => v.name) ?? [], (n) => `Variable '${n}' is declared more than once`);
   const outputs = new Set<string>();
   const namespaces = new Set<string>();
   d.stages.forEach((stage, index) => {
@@ -162,7 +163,9 @@ export function checkDeclaration(d: PipelineDeclaration, actions: ActionRegistry
       for (const a of group) {
         for (const output of a.outputArtifacts ?? []) {
           if (outputs.has(output.name)) {
-            throw err.invalidStructure(`Output artifact name '${output.name}' is used by more than one action: artifact names must be unique`);
+            throw err.invalidStructure(
+              `Output artifact name '${output.name}' is used by more than one action: artifact names must be unique`,
+            );
           }
           outputs.add(output.name);
         }

@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import type { PipelineTriggerDeclaration } from './shapes.ts';
 import { globMatches, triggerAccepts } from './triggers.ts';
 
-const trigger = (gitConfiguration: Omit<PipelineTriggerDeclaration['gitConfiguration'], 'sourceActionName'>): PipelineTriggerDeclaration => ({
+const trigger = (
+  gitConfiguration: Omit<PipelineTriggerDeclaration['gitConfiguration'], 'sourceActionName'>,
+): PipelineTriggerDeclaration => ({
   providerType: 'CodeStarSourceConnection',
   gitConfiguration: { sourceActionName: 'Source', ...gitConfiguration },
 });

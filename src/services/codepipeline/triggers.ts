@@ -20,7 +20,7 @@ export function globToRegExp(glob: string): RegExp {
   let braces = 0;
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
-    if (c === '\\' && i + 1 < glob.length) out += escape(glob[++i]);
+    if (c === '\\' && i + 1 < glob.length) out += literal(glob[++i]);
     else if (c === '*' && glob[i + 1] === '*') {
       const slash = glob[i + 2] === '/';
       out += slash ? '(?:.*/)?' : '.*';
@@ -43,13 +43,13 @@ export function globToRegExp(glob: string): RegExp {
       braces--;
       out += ')';
     } else if (c === ',' && braces > 0) out += '|';
-    else out += escape(c);
+    else out += literal(c);
   }
   while (braces-- > 0) out += ')';
   return new RegExp(`^${out}$`);
 }
 
-function escape(c: string): string {
+function literal(c: string): string {
   return c.replace(/[.+^${}()|[\]\\*?]/g, '\\$&');
 }
 

@@ -12,7 +12,9 @@ const REFERENCE = /#\{([A-Za-z0-9@_-]+)\.([A-Za-z0-9@_.-]+)\}/g;
 
 export class UnresolvedVariable extends Error {
   constructor(readonly reference: string) {
-    super(`Unable to resolve the variable ${reference}: no earlier action of this execution produced it and no pipeline variable has that name`);
+    super(
+      `Unable to resolve the variable ${reference}: no earlier action of this execution produced it and no pipeline variable has that name`,
+    );
     this.name = 'UnresolvedVariable';
   }
 }

@@ -66,7 +66,10 @@ export function executionSummary(e: ExecutionRecord): PipelineExecutionSummary {
   };
 }
 
-const artifactDetail = (a: Artifact): ArtifactDetail => ({ name: a.name, s3location: { bucket: a.location.bucketName, key: a.location.objectKey } });
+const artifactDetail = (a: Artifact): ArtifactDetail => ({
+  name: a.name,
+  s3location: { bucket: a.location.bucketName, key: a.location.objectKey },
+});
 
 export function actionExecutionDetail(e: ExecutionRecord, run: ActionRun): ActionExecutionDetail {
   const action = declared(e, run);
@@ -133,7 +136,9 @@ export function stageStates(p: PipelineRecord, executions: ExecutionRecord[]): S
     return {
       stageName: stage.name,
       inboundExecution: waiting[0] && { pipelineExecutionId: waiting[0].id, status: 'InProgress', type: 'STANDARD' },
-      inboundExecutions: waiting.length ? waiting.map((e) => ({ pipelineExecutionId: e.id, status: 'InProgress', type: 'STANDARD' })) : undefined,
+      inboundExecutions: waiting.length
+        ? waiting.map((e) => ({ pipelineExecutionId: e.id, status: 'InProgress', type: 'STANDARD' }))
+        : undefined,
       inboundTransitionState:
         index === 0
           ? undefined
@@ -152,12 +157,19 @@ export function stageStates(p: PipelineRecord, executions: ExecutionRecord[]): S
           latestExecution: holder && run ? actionExecutionView(holder, run) : undefined,
           currentRevision:
             run?.revision && holder
-              ? { revisionId: run.revision.revisionValue, revisionChangeId: run.revision.revisionValue, created: run.revision.created ?? run.lastUpdateTime }
+              ? {
+                  revisionId: run.revision.revisionValue,
+                  revisionChangeId: run.revision.revisionValue,
+                  created: run.revision.created ?? run.lastUpdateTime,
+                }
               : undefined,
           revisionUrl: run?.revision?.revisionUrl,
         };
       }),
-      retryStageMetadata: latestStage && latestStage.attempt > 1 ? { manualStageRetryAttempt: latestStage.attempt - 1, latestRetryTrigger: 'ManualStageRetry' } : undefined,
+      retryStageMetadata:
+        latestStage && latestStage.attempt > 1
+          ? { manualStageRetryAttempt: latestStage.attempt - 1, latestRetryTrigger: 'ManualStageRetry' }
+          : undefined,
     };
   });
 }

@@ -22,7 +22,11 @@ export function approvalAction(deps: { events: EventBus; answered(token: string)
   const outcome = (a: ApprovalAnswer): ActionOutcome =>
     a.status === 'Approved'
       ? { status: 'Succeeded', summary: a.summary ? `Approved: ${a.summary}` : 'Approved' }
-      : { status: 'Failed', summary: a.summary, errorDetails: { code: 'JobFailed', message: `Rejected${a.summary ? `: ${a.summary}` : ''}` } };
+      : {
+          status: 'Failed',
+          summary: a.summary,
+          errorDetails: { code: 'JobFailed', message: `Rejected${a.summary ? `: ${a.summary}` : ''}` },
+        };
   return {
     type: { category: 'Approval', owner: 'AWS', provider: 'Manual', version: '1' },
     properties: [

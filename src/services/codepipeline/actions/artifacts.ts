@@ -35,7 +35,8 @@ export async function withScratch<T>(fn: (dir: string) => Promise<T>): Promise<T
 }
 
 function named(err: unknown, artifact: Artifact, doing: string): Error {
-  if (err instanceof S3ObjectError) return new Error(`Could not ${doing} artifact '${artifact.name}' at ${s3Url(artifact)}: ${err.code}: ${err.message}`);
+  if (err instanceof S3ObjectError)
+    return new Error(`Could not ${doing} artifact '${artifact.name}' at ${s3Url(artifact)}: ${err.code}: ${err.message}`);
   return err instanceof Error ? err : new Error(String(err));
 }
 
@@ -58,7 +59,9 @@ export async function readArtifact(s3: S3Facade, artifact: Artifact, target: str
     try {
       await run('unzip', ['-qq', '-o', zip, '-d', target]);
     } catch (err) {
-      throw new Error(`Input artifact '${artifact.name}' at ${s3Url(artifact)} is not a zip archive: ${(err as Error).message.split('\n')[0]}`);
+      throw new Error(
+        `Input artifact '${artifact.name}' at ${s3Url(artifact)} is not a zip archive: ${(err as Error).message.split('\n')[0]}`,
+      );
     }
   });
 }

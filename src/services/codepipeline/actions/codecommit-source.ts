@@ -37,7 +37,8 @@ export function codecommitSourceAction(deps: { codecommit: CodecommitFacade; s3:
         return `OutputArtifactFormat '${format}' is not valid: use CODE_ZIP or CODEBUILD_CLONE_REF`;
       }
       const poll = configuration.PollForSourceChanges;
-      if (poll !== undefined && poll !== 'true' && poll !== 'false') return `PollForSourceChanges '${poll}' is not valid: use true or false`;
+      if (poll !== undefined && poll !== 'true' && poll !== 'false')
+        return `PollForSourceChanges '${poll}' is not valid: use true or false`;
       return undefined;
     },
     async latest(configuration, scope) {
@@ -94,7 +95,9 @@ export function codecommitSourceAction(deps: { codecommit: CodecommitFacade; s3:
         revision: { revisionType: 'COMMIT_ID', revisionValue: d.newCommitId },
         git: { branch: configuration.BranchName },
         triggerType: polling ? 'PollForSourceChanges' : 'CloudWatchEvent',
-        triggerDetail: polling ? configuration.RepositoryName : `arn:aws:events:${scope.region}:${scope.account}:rule/codepipeline-${configuration.RepositoryName}`,
+        triggerDetail: polling
+          ? configuration.RepositoryName
+          : `arn:aws:events:${scope.region}:${scope.account}:rule/codepipeline-${configuration.RepositoryName}`,
       };
     },
   };

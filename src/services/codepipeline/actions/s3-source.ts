@@ -24,7 +24,9 @@ export function s3SourceAction(deps: { s3: S3Facade }): ActionExecutor {
     async latest(configuration) {
       try {
         const head = s3.headObject(configuration.S3Bucket, configuration.S3ObjectKey);
-        return head.versionId ? { revisionType: 'S3_OBJECT_VERSION_ID', revisionValue: head.versionId } : { revisionType: 'S3_OBJECT_KEY', revisionValue: head.key };
+        return head.versionId
+          ? { revisionType: 'S3_OBJECT_VERSION_ID', revisionValue: head.versionId }
+          : { revisionType: 'S3_OBJECT_KEY', revisionValue: head.key };
       } catch {
         return undefined;
       }
@@ -71,7 +73,8 @@ export function s3SourceAction(deps: { s3: S3Facade }): ActionExecutor {
     watches: ['s3.object'],
     changeFrom(event: SlipwayEvent, configuration) {
       const d = event.detail as unknown as ObjectEvent;
-      if (!d.eventName?.startsWith('ObjectCreated:') || d.bucket !== configuration.S3Bucket || d.key !== configuration.S3ObjectKey) return undefined;
+      if (!d.eventName?.startsWith('ObjectCreated:') || d.bucket !== configuration.S3Bucket || d.key !== configuration.S3ObjectKey)
+        return undefined;
       const polling = configuration.PollForSourceChanges !== 'false';
       return {
         revision: d.versionId
