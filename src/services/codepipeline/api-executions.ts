@@ -56,7 +56,7 @@ export function executionHandlers(cp: CodePipelineContext): Handlers<Codepipelin
         if (finished(e)) throw err.notStoppable(e.id, e.status);
         if (e.stop && (e.stop.abandon || !input.abandon)) throw err.duplicatedStop(e.id);
         return m.modifyExecution(e.id, (x) => {
-          x.stop = { abandon: !!input.abandon, reason: input.reason };
+          x.stop = { abandon: !!input.abandon, reason: input.reason ?? x.stop?.reason };
           x.status = 'Stopping';
           if (x.entered) x.stages[x.at].status = 'Stopping';
           x.lastUpdateTime = cp.clock.now();
