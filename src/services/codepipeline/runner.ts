@@ -112,8 +112,9 @@ export function launch(cp: CodePipelineContext, running: Running, e: ExecutionRe
     const r = after && runOf(after, run.id);
     if (after && r) announceAction(cp, after, r);
   };
-  executor
-    .run(job, started, run.started)
+  // An executor that throws before its first await fails the action like one that rejects.
+  Promise.resolve()
+    .then(() => executor.run(job, started, run.started))
     .then(settle, (err: Error) => settle({ status: 'Failed', errorDetails: { code: 'JobFailed', message: err.message } }));
 }
 
