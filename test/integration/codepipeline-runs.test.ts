@@ -205,6 +205,34 @@ describe('CodePipeline executions', () => {
     assert.equal(runs.filter((r) => r.actionName === 'Two').length, 2);
   });
 
+  it('RetryStageExecution FAILED_ACTIONS runs only the actions that failed', async () => {
+    await put('retry-failed.zip', 'x');
+    await create(
+      pipeline('retry-failed', BUCKET, [
+        stage('Source', s3Source('Src', BUCKET, 'retry-failed.zip')),
+        stage('Approve', approval('Ok'), approval('Two')),
+      ]),
+    );
+    const id = await firstExecution('retry-failed');
+    await answer('retry-failed', id, 'Approved', 'fine', 'Two');
+    await answer('retry-failed', id, 'Rejected', 'no', 'Ok');
+    assert.equal((await executionReaches(cp, 'retry-failed', id, ['Failed', 'Succeeded'])).status, 'Failed');
+    await cp.send(
+      new RetryStageExecutionCommand({
+        pipelineName: 'retry-failed',
+        stageName: 'Approve',
+        pipelineExecutionId: id,
+        retryMode: 'FAILED_ACTIONS',
+      }),
+    );
+    await answer('retry-failed', id, 'Approved', 'fine', 'Ok');
+    assert.equal((await executionReaches(cp, 'retry-failed', id, ['Succeeded', 'Failed'])).status, 'Succeeded');
+    const runs = (await cp.send(new ListActionExecutionsCommand({ pipelineName: 'retry-failed', filter: { pipelineExecutionId: id } })))
+      .actionExecutionDetails!;
+    assert.equal(runs.filter((r) => r.actionName === 'Two').length, 1, 'the approval that succeeded is not asked again');
+    assert.equal(runs.filter((r) => r.actionName === 'Ok').length, 2);
+  });
+
   it('SUPERSEDED: an execution waiting for a locked stage gives way to a newer one', async () => {
     await put('superseded.zip', 'x');
     await create(sourceThenApproval('superseded'));
@@ -236,6 +264,33 @@ describe('CodePipeline executions', () => {
     for (const id of [first, second!, third!]) await answer('queued', id, 'Approved');
     for (const id of [first, second!, third!])
       assert.equal((await executionReaches(cp, 'queued', id, ['Succeeded', 'Failed'])).status, 'Succeeded');
+  });
+
+  it('PARALLEL: executions do not wait for each other', async () => {
+    await put('parallel.zip', 'x');
+    await create(sourceThenApproval('parallel', { pipelineType: 'V2', executionMode: 'PARALLEL' }));
+    const first = await firstExecution('parallel');
+    const waiting = await actionState(
+      cp,
+      'parallel',
+      'Approve',
+      'Ok',
+      (l) => l.status === 'InProgress' && !!l.token && l.pipelineExecutionId === first,
+    );
+    const { pipelineExecutionId: second } = await cp.send(new StartPipelineExecutionCommand({ name: 'parallel' }));
+    // The second reaches the approval while the first still holds its own there.
+    await answer('parallel', second!, 'Approved');
+    assert.equal((await executionReaches(cp, 'parallel', second!, ['Succeeded', 'Failed'])).status, 'Succeeded');
+    await cp.send(
+      new PutApprovalResultCommand({
+        pipelineName: 'parallel',
+        stageName: 'Approve',
+        actionName: 'Ok',
+        token: waiting.action.latestExecution!.token!,
+        result: { status: 'Approved', summary: 'later' },
+      }),
+    );
+    assert.equal((await executionReaches(cp, 'parallel', first, ['Succeeded', 'Failed'])).status, 'Succeeded');
   });
 
   it('stop waits for running actions; stop and abandon ends them now', async () => {
