@@ -4,17 +4,21 @@
  * token, PutApprovalResult goes through, and the execution ends Succeeded rather than staying
  * InProgress.
  */
-import {
-  CreatePipelineCommand,
-  GetPipelineStateCommand,
-  ListPipelineExecutionsCommand,
-  PutApprovalResultCommand,
-} from '@aws-sdk/client-codepipeline';
+import { CreatePipelineCommand, GetPipelineStateCommand, ListPipelineExecutionsCommand } from '@aws-sdk/client-codepipeline';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { test } from 'node:test';
-import { actionState, approval, codepipelineClient, executionReaches, pipeline, s3Source, stage } from '../support/codepipeline.ts';
+import {
+  actionState,
+  approval,
+  codepipelineClient,
+  executionReaches,
+  pipeline,
+  putApproval,
+  s3Source,
+  stage,
+} from '../support/codepipeline.ts';
 import { s3Client } from '../support/s3.ts';
 import { freePort, type SlipwayProcess, startSlipwayProcess, tempDataDir } from '../support/slipway.ts';
 
@@ -51,15 +55,7 @@ test('kill -9 while an approval waits: the restarted Slipway still waits on the 
     const waiting = state.stageStates![1].actionStates![0].latestExecution!;
     assert.equal(waiting.status, 'InProgress');
     assert.equal(waiting.token, token, 'the same token still answers the approval');
-    await cp.send(
-      new PutApprovalResultCommand({
-        pipelineName: 'survivor',
-        stageName: 'Approve',
-        actionName: 'Ok',
-        token,
-        result: { status: 'Approved', summary: 'after the crash' },
-      }),
-    );
+    await putApproval(cp, { pipelineName: 'survivor', stageName: 'Approve', actionName: 'Ok' }, token, 'Approved', 'after the crash');
     // The execution goes on to the next stage, whose approval is new work of the restarted process.
     const next = await actionState(
       cp,
@@ -72,15 +68,8 @@ test('kill -9 while an approval waits: the restarted Slipway still waits on the 
     // Killed again with that one waiting, and answered as soon as Slipway is back.
     await slipway.kill('SIGKILL');
     slipway = await startSlipwayProcess(dataDir, port, env);
-    await cp.send(
-      new PutApprovalResultCommand({
-        pipelineName: 'survivor',
-        stageName: 'Again',
-        actionName: 'Ok2',
-        token: next.action.latestExecution!.token!,
-        result: { status: 'Approved', summary: 'twice' },
-      }),
-    );
+    const again = { pipelineName: 'survivor', stageName: 'Again', actionName: 'Ok2' };
+    await putApproval(cp, again, next.action.latestExecution!.token!, 'Approved', 'twice');
     const done = await executionReaches(cp, 'survivor', id, ['Succeeded', 'Failed']);
     assert.equal(done.status, 'Succeeded');
   } finally {

@@ -4,15 +4,20 @@
  */
 import {
   CodePipelineClient,
+  CreatePipelineCommand,
   GetPipelineExecutionCommand,
   GetPipelineStateCommand,
+  ListPipelineExecutionsCommand,
+  PutApprovalResultCommand,
   type ActionDeclaration,
   type PipelineDeclaration,
   type StageDeclaration,
 } from '@aws-sdk/client-codepipeline';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { clientConfig, waitFor } from './slipway.ts';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { s3Client } from './s3.ts';
+import { clientConfig, startTestSlipway, type TestSlipway, waitFor } from './slipway.ts';
 
 const run = promisify(execFile);
 
@@ -47,6 +52,32 @@ export function pipeline(
   extra: Partial<PipelineDeclaration> = {},
 ): PipelineDeclaration {
   return { name, roleArn: ROLE, artifactStore: { type: 'S3', location: bucket }, stages, ...extra };
+}
+
+export interface PipelineBench {
+  slipway: TestSlipway;
+  cp: CodePipelineClient;
+  /** Stores an object in the bench's bucket. */
+  put(key: string, body: string): Promise<unknown>;
+  create(d: PipelineDeclaration): Promise<unknown>;
+  /** An S3 source reading `<name>.zip` from the bucket, then a stage Approve with the approval Ok. */
+  sourceThenApproval(name: string, extra?: Partial<PipelineDeclaration>): PipelineDeclaration;
+}
+
+/** A test Slipway with an artifact bucket, and the calls the execution tests make. */
+export async function pipelineBench(bucket: string): Promise<PipelineBench> {
+  const slipway = await startTestSlipway();
+  const cp = codepipelineClient(slipway.endpoint);
+  const s3 = s3Client(slipway.endpoint);
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  return {
+    slipway,
+    cp,
+    put: (key, body) => s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body })),
+    create: (d) => cp.send(new CreatePipelineCommand({ pipeline: d })),
+    sourceThenApproval: (name, extra = {}) =>
+      pipeline(name, bucket, [stage('Source', s3Source('Src', bucket, `${name}.zip`)), stage('Approve', approval('Ok'))], extra),
+  };
 }
 
 /** Waits until the execution has one of `statuses`; returns it. */
@@ -88,6 +119,44 @@ export async function actionState(
     },
     timeoutMs,
   );
+}
+
+/** The id of the pipeline's oldest execution (the one CreatePipeline started). */
+export async function firstExecution(client: CodePipelineClient, pipelineName: string): Promise<string> {
+  const { pipelineExecutionSummaries } = await client.send(new ListPipelineExecutionsCommand({ pipelineName }));
+  return pipelineExecutionSummaries!.at(-1)!.pipelineExecutionId!;
+}
+
+/** Answers an approval by its token. */
+export async function putApproval(
+  client: CodePipelineClient,
+  at: { pipelineName: string; stageName: string; actionName: string },
+  token: string,
+  status: 'Approved' | 'Rejected',
+  summary: string,
+): Promise<void> {
+  await client.send(new PutApprovalResultCommand({ ...at, token, result: { status, summary } }));
+}
+
+/** Waits until execution `id` waits on the approval `actionName` of stage Approve, and answers it; returns its token. */
+export async function answer(
+  client: CodePipelineClient,
+  pipelineName: string,
+  id: string,
+  status: 'Approved' | 'Rejected',
+  summary = 'looked at it',
+  actionName = 'Ok',
+): Promise<string> {
+  const { action } = await actionState(
+    client,
+    pipelineName,
+    'Approve',
+    actionName,
+    (l) => l.status === 'InProgress' && !!l.token && l.pipelineExecutionId === id,
+  );
+  const token = action.latestExecution!.token!;
+  await putApproval(client, { pipelineName, stageName: 'Approve', actionName }, token, status, summary);
+  return token;
 }
 
 /** Runs git in `cwd` as a developer with a fixed name and no prompts. */
