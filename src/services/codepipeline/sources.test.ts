@@ -114,4 +114,34 @@ describe('change detection', () => {
     assert.equal(r.executions()[0].sourceRevisions.Src.revisionValue, 'c3');
     r.unwatch();
   });
+
+  it('without a trigger, a git change starts the pipeline only when it is a push to the configured branch', async () => {
+    const r = room();
+    r.call('CreatePipeline', pipeline());
+    await r.push('d1', { branch: 'dev' });
+    await r.push('d2', { tag: 'v1' });
+    await r.push('d3', { pullRequest: { event: 'OPEN', sourceBranch: 'dev', destinationBranch: 'main' } });
+    assert.equal(r.executions().length, 1);
+    await r.push('d4', { branch: 'main' });
+    assert.equal(r.executions()[0].sourceRevisions.Src.revisionValue, 'd4');
+    r.unwatch();
+  });
+
+  it('a trigger replaces the default: pushes to other branches start the pipeline when its filters accept them', async () => {
+    const r = room();
+    r.call(
+      'CreatePipeline',
+      pipeline([
+        {
+          providerType: 'CodeStarSourceConnection',
+          gitConfiguration: { sourceActionName: 'Src', push: [{ branches: { includes: ['release/*'] } }] },
+        },
+      ]),
+    );
+    await r.push('e1', { branch: 'main' });
+    assert.equal(r.executions().length, 1);
+    await r.push('e2', { branch: 'release/1.0' });
+    assert.equal(r.executions()[0].sourceRevisions.Src.revisionValue, 'e2');
+    r.unwatch();
+  });
 });

@@ -2,11 +2,13 @@
  * @module services/codepipeline/sources
  * Change detection: the room subscribes to every event a source executor `watches`, asks each
  * source action of each pipeline whether the event is a change for it (`changeFrom`), and starts
- * an execution with that revision. A V2 trigger naming the action replaces the default detection:
- * only a change its git filters accept starts the pipeline (triggers.ts).
+ * an execution with that revision. A git change starts it when it is a push to the action's
+ * BranchName, unless a V2 trigger names the action: the trigger replaces that default, and only a
+ * change its git filters accept starts the pipeline (triggers.ts).
  */
 import type { SlipwayEvent } from '../../core/events.ts';
 import { logger } from '../../core/log.ts';
+import type { GitChange } from './actions/types.ts';
 import type { CodePipelineContext } from './context.ts';
 import type { TriggerType } from './shapes.ts';
 import { startExecution } from './start.ts';
@@ -14,6 +16,15 @@ import { triggerAccepts } from './triggers.ts';
 import { startVariables } from './variables.ts';
 
 const log = logger('codepipeline.sources');
+
+/**
+ * Default change detection for a git change with no trigger: a push to the configured branch. A
+ * source may hand over every push and pull request of its repository; this and the triggers decide.
+ */
+function byDefault(git: GitChange | undefined, branch: string | undefined): boolean {
+  if (!git || branch === undefined) return true;
+  return !git.pullRequest && git.tag === undefined && git.branch === branch;
+}
 
 async function onEvent(cp: CodePipelineContext, event: SlipwayEvent): Promise<void> {
   for (const p of cp.model.pipelines.find()) {
@@ -24,7 +35,7 @@ async function onEvent(cp: CodePipelineContext, event: SlipwayEvent): Promise<vo
       const change = await executor.changeFrom(event, action.configuration ?? {}, p.scope);
       if (!change) continue;
       const trigger = d.triggers?.find((t) => t.gitConfiguration.sourceActionName === action.name);
-      if (trigger && !triggerAccepts(trigger, change.git ?? {})) continue;
+      if (!(trigger ? triggerAccepts(trigger, change.git ?? {}) : byDefault(change.git, action.configuration?.BranchName))) continue;
       const variables = startVariables(d.variables, undefined);
       if (typeof variables === 'string') {
         log.warn(`${p.name}: a change to ${action.name} did not start the pipeline: ${variables}`);
