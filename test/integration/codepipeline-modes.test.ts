@@ -160,6 +160,15 @@ describe('CodePipeline execution modes and controls', () => {
     await assert.rejects(b.cp.send(new StartPipelineExecutionCommand({ name: 'vars', variables: [{ name: 'nope', value: '1' }] })), {
       name: 'ValidationException',
     });
+    await assert.rejects(
+      b.cp.send(
+        new StartPipelineExecutionCommand({
+          name: 'vars',
+          sourceRevisions: [{ actionName: 'Src', revisionType: 'COMMIT_ID', revisionValue: 'abc' }],
+        }),
+      ),
+      { name: 'ValidationException', message: /revision type COMMIT_ID is not supported by S3 source action 'Src'/ },
+    );
     await answer(b.cp, 'vars', id!, 'Approved');
     await executionReaches(b.cp, 'vars', id!, ['Succeeded']);
     const details = (await b.cp.send(new ListActionExecutionsCommand({ pipelineName: 'vars', filter: { pipelineExecutionId: id } })))

@@ -16,6 +16,14 @@ import { startExecution } from './start.ts';
 import { startVariables } from './variables.ts';
 import { actionExecutionDetail, executionSummary, executionView } from './views.ts';
 
+/** The revision types StartPipelineExecution may choose for each source provider. */
+const REVISION_TYPES: Record<string, string[]> = {
+  CodeCommit: ['COMMIT_ID'],
+  CodeStarSourceConnection: ['COMMIT_ID'],
+  S3: ['S3_OBJECT_VERSION_ID', 'S3_OBJECT_KEY'],
+  ECR: ['IMAGE_DIGEST'],
+};
+
 export function executionHandlers(cp: CodePipelineContext): Handlers<CodepipelineOperations> {
   const m = cp.model;
   return {
@@ -37,6 +45,15 @@ export function executionHandlers(cp: CodePipelineContext): Handlers<Codepipelin
           const action = d.stages[0].actions.find((a) => a.name === o.actionName);
           if (!action) throw err.validation(`sourceRevisions: '${o.actionName}' is not a source action of pipeline '${p.name}'`);
           if (sourceRevisions[o.actionName]) throw err.validation(`sourceRevisions: '${o.actionName}' is named more than once`);
+          const allowed = REVISION_TYPES[action.actionTypeId.provider] ?? [];
+          if (!allowed.includes(o.revisionType)) {
+            throw err.validation(
+              `sourceRevisions: revision type ${o.revisionType} is not supported by ${action.actionTypeId.provider} source action '${o.actionName}'${allowed.length ? ` (use ${allowed.join(' or ')})` : ''}`,
+            );
+          }
+          if (o.revisionType === 'S3_OBJECT_KEY' && action.configuration?.AllowOverrideForS3ObjectKey !== 'true') {
+            throw err.validation(`sourceRevisions: source action '${o.actionName}' does not set AllowOverrideForS3ObjectKey to true`);
+          }
           sourceRevisions[o.actionName] = { revisionType: o.revisionType, revisionValue: o.revisionValue };
         }
         const e = startExecution(cp, p, {
