@@ -145,6 +145,7 @@ describe('a CodeCommit-sourced pipeline', () => {
     assert.match(output, new RegExp(`execution ${id} of web-pipeline \\(CloudWatchEvent\\)`));
     assert.match(output, /Source\/Source {2}Succeeded/);
     assert.match(output, /Approve\/Ok {2}Succeeded/);
+    assert.ok(output.includes(`Approve/Ok  InProgress  (${action.latestExecution!.token})`), 'the approval token is shown while it waits');
     assert.match(output, /result: Succeeded/);
   });
 

@@ -17,8 +17,19 @@ function clock(ms: number): string {
   return new Date(ms).toISOString().slice(11, 19);
 }
 
-function errorText(d: { errorDetails?: { code?: string; message?: string } }): string {
-  return d.errorDetails ? `: ${d.errorDetails.code}: ${d.errorDetails.message}` : '';
+interface ActionLine {
+  stageName: string;
+  actionName: string;
+  status: string;
+  externalExecutionId?: string;
+  errorDetails?: { code?: string; message?: string };
+}
+
+/** An action's status; while it runs, the build, deployment or approval token it waits on; when it fails, why. */
+function actionLine(at: number, a: ActionLine): string {
+  const external = a.status === 'InProgress' && a.externalExecutionId ? `  (${a.externalExecutionId})` : '';
+  const error = a.errorDetails ? `: ${a.errorDetails.code}: ${a.errorDetails.message}` : '';
+  return `${clock(at)}  ${a.stageName}/${a.actionName}  ${a.status}${external}${error}`;
 }
 
 /** What an execution looks like now, as the lines a follower would have seen. */
@@ -27,19 +38,19 @@ function snapshot(e: ExecutionRecord): string[] {
   for (const stage of e.stages.filter((s) => s.attempt > 0)) {
     lines.push(`${clock(e.lastUpdateTime)}  ${stage.name}  ${stage.status}`);
     for (const run of e.actions.filter((r) => r.stageName === stage.name && r.attempt === stage.attempt)) {
-      lines.push(`${clock(run.lastUpdateTime)}  ${run.stageName}/${run.actionName}  ${run.status}${errorText(run)}`);
+      lines.push(actionLine(run.lastUpdateTime, run));
     }
   }
   return lines;
 }
 
-function lineOf(event: SlipwayEvent): string | undefined {
-  const d = event.detail as Record<string, string> & { errorDetails?: { code?: string; message?: string } };
+function lineOf(event: SlipwayEvent): string {
   const at = clock(event.at);
   if (event.type === ACTION_EVENT) {
-    const who = `${d.stageName}/${d.actionName}`;
-    return d.line !== undefined ? `${at}  ${who}  | ${d.line}` : `${at}  ${who}  ${d.status}${errorText(d)}`;
+    const d = event.detail as unknown as ActionLine & { line?: string };
+    return d.line !== undefined ? `${at}  ${d.stageName}/${d.actionName}  | ${d.line}` : actionLine(event.at, d);
   }
+  const d = event.detail as Record<string, string>;
   if (d.stageName) return `${at}  ${d.stageName}  ${d.stageStatus}`;
   return `${at}  execution ${d.status}${d.statusSummary ? `: ${d.statusSummary}` : ''}`;
 }
@@ -56,8 +67,7 @@ function follow(cp: CodePipelineContext, res: ServerResponse, closed: () => bool
     const stop = cp.events.subscribe((event) => {
       if ((event.type !== ACTION_EVENT && event.type !== EXECUTION_EVENT) || event.resource !== e.pipelineArn) return;
       if (event.detail.pipelineExecutionId !== e.id) return;
-      const line = lineOf(event);
-      if (line) res.write(`${line}\n`);
+      res.write(`${lineOf(event)}\n`);
     });
     // A safety net for an execution deleted with its pipeline, and for a follower gone away.
     const check = setInterval(() => {
