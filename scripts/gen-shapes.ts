@@ -26,6 +26,7 @@ export const SERVICES = [
   'ssm',
   's3',
   'codecommit',
+  'ec2',
   'codepipeline',
 ];
 /** The room a model's shapes go to, when its folder is not named after the model. */

@@ -218,3 +218,23 @@ export function stableUuid(seed: string): string {
   const h = createHash('sha256').update(seed).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+
+/** EC2 resource ids: a prefix and 17 lowercase hex characters (vpc-0a1b…, subnet-…, sg-…, sgr-…, key-…). */
+export function ec2Id(prefix: string): string {
+  return `${prefix}-${randomBytes(9).toString('hex').slice(0, 17)}`;
+}
+
+/** An EC2 id that is always the same for `seed` (the default VPC and its parts, which exist before any call). */
+export function stableEc2Id(prefix: string, seed: string): string {
+  return `${prefix}-${createHash('sha256').update(seed).digest('hex').slice(0, 17)}`;
+}
+
+/** The id of a region's default VPC: the same wherever it is asked for (EC2 shows it; ELB places load balancers in it). */
+export function defaultVpcId(scope: Scope): string {
+  return stableEc2Id('vpc', `${scope.region}:${scope.account}/default`);
+}
+
+/** EC2 ARNs (subnets, security groups, rules, key pairs). */
+export const ec2Arn = {
+  resource: (s: Scope, type: string, id: string) => arn(s, 'ec2', `${type}/${id}`),
+};

@@ -11,6 +11,8 @@ import { patches } from './patches.ts';
 export interface ShapeRef {
   shape: string;
   locationName?: string;
+  /** EC2's name for the member on input, when not its capitalised locationName. */
+  queryName?: string;
   flattened?: boolean;
   xmlNamespace?: unknown;
 }

@@ -53,7 +53,7 @@ export function createSeam(opts: SeamOptions): Seam {
     const { metadata } = api.model;
     if (metadata.targetPrefix) byTarget.set(metadata.targetPrefix, api);
     byScope.set(metadata.signingName ?? metadata.endpointPrefix, api);
-    if (metadata.protocol === 'query') byVersion.set(metadata.apiVersion, api);
+    if (metadata.protocol === 'query' || metadata.protocol === 'ec2') byVersion.set(metadata.apiVersion, api);
   }
 
   /** Dispatches, and answers once what the handler wrote or read is committed. */
@@ -103,7 +103,7 @@ export function createSeam(opts: SeamOptions): Seam {
     if (protocol === 'query' || protocol === 'ec2') {
       let api = scope ? byScope.get(scope.service) : undefined;
       if (scope && !api) throw notServed(req, scope.service);
-      if (api && api.model.metadata.protocol !== 'query')
+      if (api && api.model.metadata.protocol !== 'query' && api.model.metadata.protocol !== 'ec2')
         throw notServed(req, `${scope!.service} over the Query protocol (it speaks ${api.model.metadata.protocol})`);
       if (api) found(api.model);
       const form = req.method === 'GET' ? url.search.slice(1) : utf8Text(await readBody(req, MAX_API_BODY), 'MalformedQueryString');

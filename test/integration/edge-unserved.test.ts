@@ -31,7 +31,7 @@ describe('edge: services Slipway does not serve yet', () => {
   after(() => s.close());
 
   const cases: [string[], string, string][] = [
-    [['ec2', 'describe-vpcs'], 'DescribeVpcs', 'ec2'],
+    [['rds', 'describe-db-instances'], 'DescribeDBInstances', 'rds'],
     [['iam', 'list-users'], 'ListUsers', 'iam'],
     [['sts', 'get-caller-identity'], 'GetCallerIdentity', 'sts'],
     [['events', 'list-rules'], 'ListRules', 'events'],
@@ -59,13 +59,13 @@ describe('edge: services Slipway does not serve yet', () => {
       /^<\?xml[^>]*>\n<Error><Code>NotImplemented<\/Code><Message>Slipway does not implement S3 GetBucketAcl yet\. [^<]*<\/Message><RequestId>[^<]+<\/RequestId><\/Error>$/,
     );
     const ec2 = await rawRequest(s.endpoint, {
-      ...form({ Action: 'DescribeVpcs', Version: '2016-11-15' }),
+      ...form({ Action: 'RunInstances', Version: '2016-11-15' }),
       headers: { ...form({}).headers, authorization: sig('ec2') },
     });
     assert.equal(ec2.status, 501);
     assert.match(
       ec2.text,
-      /<Response><Errors><Error><Code>NotImplemented<\/Code><Message>Slipway does not serve ec2 yet<\/Message><\/Error><\/Errors><RequestID>/,
+      /<Response><Errors><Error><Code>NotImplemented<\/Code><Message>Slipway does not implement EC2 RunInstances yet\. /,
     );
     const unsigned = await rawRequest(s.endpoint, jsonCall('AWSEvents.ListRules', {}));
     assert.equal(unsigned.status, 501);
