@@ -125,6 +125,18 @@ export const codecommitArn = {
   repository: (s: Scope, name: string) => arn(s, 'codecommit', name),
 };
 
+/** CodePipeline ARNs: a pipeline's is arn:aws:codepipeline:<region>:<account>:<name>. */
+export const codepipelineArn = {
+  pipeline: (s: Scope, name: string) => arn(s, 'codepipeline', name),
+};
+
+/** The random part of an artifact's key in a pipeline's artifact store: seven letters and digits, as AWS's. */
+export function codepipelineArtifactId(): string {
+  let id = '';
+  while (id.length < 7) id += ALPHANUMERIC[randomInt(ALPHANUMERIC.length)];
+  return id;
+}
+
 export const secretsArn = {
   secret: (s: Scope, name: string) => {
     let suffix = '';

@@ -5,6 +5,7 @@
 import * as codebuild from './codebuild/index.ts';
 import * as codecommit from './codecommit/index.ts';
 import * as codedeploy from './codedeploy/index.ts';
+import * as codepipeline from './codepipeline/index.ts';
 import * as ec2 from './ec2/index.ts';
 import * as ecr from './ecr/index.ts';
 import * as ecs from './ecs/index.ts';
@@ -36,7 +37,21 @@ export function registerRooms(ctx: AppContext): Room[] {
     secrets: secretsRoom.facade,
   });
   const codedeployRoom = codedeploy.register(ctx, { ecs: ecsRoom.facade, elb: elbRoom.facade, s3: s3Room.facade });
+  const codepipelineRoom = codepipeline.register(ctx, { s3: s3Room.facade, codecommit: codecommitRoom.facade });
   // ECS stops first: the changes it makes while stopping (target deregistrations) reach the rooms that carry them out.
   const ec2Room = ec2.register(ctx);
-  return [ecsRoom, ecrRoom, elbRoom, codebuildRoom, codedeployRoom, codecommitRoom, logsRoom, s3Room, secretsRoom, ssmRoom, ec2Room];
+  return [
+    ecsRoom,
+    ecrRoom,
+    elbRoom,
+    codepipelineRoom,
+    codebuildRoom,
+    codedeployRoom,
+    codecommitRoom,
+    logsRoom,
+    s3Room,
+    secretsRoom,
+    ssmRoom,
+    ec2Room,
+  ];
 }

@@ -34,7 +34,6 @@ describe('edge: services Slipway does not serve yet', () => {
     [['rds', 'describe-db-instances'], 'DescribeDBInstances', 'rds'],
     [['iam', 'list-users'], 'ListUsers', 'iam'],
     [['sts', 'get-caller-identity'], 'GetCallerIdentity', 'sts'],
-    [['codepipeline', 'list-pipelines'], 'ListPipelines', 'codepipeline'],
     [['events', 'list-rules'], 'ListRules', 'events'],
   ];
   for (const [args, operation, service] of cases) {
@@ -68,9 +67,9 @@ describe('edge: services Slipway does not serve yet', () => {
       ec2.text,
       /<Response><Errors><Error><Code>NotImplemented<\/Code><Message>Slipway does not implement EC2 RunInstances yet\. /,
     );
-    const unsigned = await rawRequest(s.endpoint, jsonCall('CodePipeline_20150709.ListPipelines', {}));
+    const unsigned = await rawRequest(s.endpoint, jsonCall('AWSEvents.ListRules', {}));
     assert.equal(unsigned.status, 501);
-    assert.deepEqual(JSON.parse(unsigned.text), { __type: 'NotImplemented', message: 'Slipway does not serve CodePipeline_20150709 yet' });
+    assert.deepEqual(JSON.parse(unsigned.text), { __type: 'NotImplemented', message: 'Slipway does not serve AWSEvents yet' });
     const servedScope = await rawRequest(s.endpoint, jsonCall('Foo_20200101.ListThings', {}, { authorization: sig('ecs') }));
     assert.equal(JSON.parse(servedScope.text).message, 'Slipway does not serve Foo_20200101 yet');
     const wrongProtocol = await rawRequest(s.endpoint, {

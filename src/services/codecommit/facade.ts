@@ -6,7 +6,7 @@
 import type { Scope } from '../../core/ids.ts';
 import { scopeKey } from '../../core/scope.ts';
 import type { CodecommitContext } from './context.ts';
-import { extractTree, writeZip } from './git.ts';
+import { type CommitObject, extractTree, readCommit, writeZip } from './git.ts';
 import { commitOf } from './names.ts';
 import { hostedDir, isRepositoryName, repositoryDir } from './repositories.ts';
 
@@ -20,6 +20,8 @@ export interface CodecommitFacade {
   writeZip(repo: RepositoryLocator, commitId: string, file: string): Promise<void>;
   /** Writes the commit's tree into the folder `target`. */
   extract(repo: RepositoryLocator, commitId: string, target: string): Promise<void>;
+  /** The commit's message, author and committer (dates as git writes them: epoch seconds and offset). */
+  commit(repo: RepositoryLocator, commitId: string): Promise<CommitObject>;
 }
 
 export function createFacade(cc: CodecommitContext): CodecommitFacade {
@@ -54,6 +56,10 @@ export function createFacade(cc: CodecommitContext): CodecommitFacade {
     async extract(repo, commitId, target) {
       const dir = requireDir(repo);
       await extractTree(dir, await commitOf(dir, 'commitId', commitId), target);
+    },
+    async commit(repo, commitId) {
+      const dir = requireDir(repo);
+      return readCommit(dir, await commitOf(dir, 'commitId', commitId));
     },
   };
 }
