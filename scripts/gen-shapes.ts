@@ -15,7 +15,20 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The services to generate. Add a key here (ecr, elbv2, codebuild, codedeploy, codepipeline). */
-export const SERVICES = ['ecs', 'ecr', 'elbv2', 'codebuild', 'codedeploy', 'logs', 'secretsmanager', 'ssm', 's3', 'codecommit', 'codestar-connections', 'codeconnections'];
+export const SERVICES = [
+  'ecs',
+  'ecr',
+  'elbv2',
+  'codebuild',
+  'codedeploy',
+  'logs',
+  'secretsmanager',
+  'ssm',
+  's3',
+  'codecommit',
+  'codestar-connections',
+  'codeconnections',
+];
 /** The room a model's shapes go to, when its folder is not named after the model. */
 const ROOMS: Record<string, string> = {
   elbv2: 'elb',

@@ -5,6 +5,7 @@
 import * as codebuild from './codebuild/index.ts';
 import * as codecommit from './codecommit/index.ts';
 import * as codedeploy from './codedeploy/index.ts';
+import * as connections from './connections/index.ts';
 import * as ecr from './ecr/index.ts';
 import * as ecs from './ecs/index.ts';
 import * as elb from './elb/index.ts';
@@ -35,6 +36,19 @@ export function registerRooms(ctx: AppContext): Room[] {
     secrets: secretsRoom.facade,
   });
   const codedeployRoom = codedeploy.register(ctx, { ecs: ecsRoom.facade, elb: elbRoom.facade, s3: s3Room.facade });
+  const connectionsRooms = connections.register(ctx, { codecommit: codecommitRoom.facade, secrets: secretsRoom.facade });
   // ECS stops first: the changes it makes while stopping (target deregistrations) reach the rooms that carry them out.
-  return [ecsRoom, ecrRoom, elbRoom, codebuildRoom, codedeployRoom, codecommitRoom, logsRoom, s3Room, secretsRoom, ssmRoom];
+  return [
+    ecsRoom,
+    ecrRoom,
+    elbRoom,
+    codebuildRoom,
+    codedeployRoom,
+    codecommitRoom,
+    ...connectionsRooms,
+    logsRoom,
+    s3Room,
+    secretsRoom,
+    ssmRoom,
+  ];
 }
