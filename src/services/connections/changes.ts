@@ -45,11 +45,13 @@ export async function publishMoved(
       changedFiles: await filesChanged(source.dir, oldCommitId, commit),
       via,
     };
+    // Members with no value are left out, as a JSON reader of the event would see it.
+    const shown = Object.fromEntries(Object.entries(detail).filter(([, value]) => value !== undefined));
     cc.events.publish({
       type: CHANGED,
       resource: source.connectionArn ?? source.fullRepositoryId,
       at: cc.clock.now(),
-      detail: { ...detail },
+      detail: shown,
     });
   }
 }

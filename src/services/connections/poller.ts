@@ -1,8 +1,9 @@
 /**
  * @module services/connections/poller
- * Polling, for remote repositories whose provider sends no webhook here: every mirror is fetched
- * once a minute (scaled by SLIPWAY_TIME_SCALE) on the shared reconcile controller, and each ref
- * the fetch moved is published as a change. Keys are `<connection id>|<FullRepositoryId>`; a
+ * Polling, for remote repositories whose provider sends no webhook here (the connection has no
+ * `slipway:webhook-secret` tag): every such mirror is fetched once a minute (scaled by
+ * SLIPWAY_TIME_SCALE) on the shared reconcile controller, and each ref the fetch moved is
+ * published as a change. Keys are `<connection id>|<FullRepositoryId>`; a
  * mirror whose connection is gone, or no longer reads that repository remotely, is removed.
  */
 import { Controller } from '../../core/reconcile.ts';
@@ -10,6 +11,7 @@ import { removeRepository } from '../codecommit/index.ts';
 import type { ConnectionsContext } from './context.ts';
 import { listMirrors, mirrorDir } from './mirrors.ts';
 import { repositoryOf, SourceError } from './repository.ts';
+import { WEBHOOK_TAG } from './source.ts';
 
 /** CodePipeline's polling interval for sources without events. */
 export const POLL_MS = 60_000;
@@ -34,7 +36,7 @@ export function pollController(cc: ConnectionsContext): Controller {
         await cc.fetches.take(mirrorDir(cc, id, fullRepositoryId), async () => removeRepository(mirrorDir(cc, id, fullRepositoryId)));
         return;
       }
-      await repository.refresh('poll');
+      if (!repository.connection.tags[WEBHOOK_TAG]) await repository.refresh('poll');
     },
   });
 }
