@@ -13,7 +13,7 @@ import type { ChangeDetail, ConnectionsContext } from './context.ts';
 import { fetchMirror, mirrorDir, type MovedRef } from './mirrors.ts';
 import type { ConnectionRecord } from './model.ts';
 import { findConnection } from './resolve.ts';
-import { type GitLocation, locationOf } from './source.ts';
+import { type GitLocation, locationOf, repositorySegments } from './source.ts';
 
 /** A connection, repository or commit that cannot be read; the message says which and why. */
 export class SourceError extends Error {}
@@ -63,7 +63,9 @@ export function openRepository(cc: ConnectionsContext, connectionArn: string, fu
   return repositoryOf(cc, connection, fullRepositoryId);
 }
 
-export function repositoryOf(cc: ConnectionsContext, connection: ConnectionRecord, fullRepositoryId: string): SourceRepository {
+export function repositoryOf(cc: ConnectionsContext, connection: ConnectionRecord, named: string): SourceRepository {
+  // owner/repo.git and owner/repo are one repository, with one mirror.
+  const fullRepositoryId = repositorySegments(named)?.join('/') ?? named;
   const [region, account] = connection.scope.split(':');
   const scope = { region, account };
   const host = connection.hostId ? cc.model.host(scopeKey(scope), connection.hostId) : undefined;

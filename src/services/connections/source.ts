@@ -61,10 +61,13 @@ export function checkEndpoint(field: string, value: string): string {
   return value.replace(/\/+$/, '');
 }
 
-/** owner/repo (GitLab: group/…/repo; Azure DevOps: org/project/repo) in letters, digits, '.', '_' and '-'. */
+/** owner/repo (GitLab: group/…/repo; Azure DevOps: org/project/repo) in letters, digits, '.', '_' and '-' (not first). */
 export function repositorySegments(fullRepositoryId: string): string[] | undefined {
   const segments = fullRepositoryId.split('/');
-  const ok = segments.length >= 2 && segments.length <= 8 && segments.every((s) => /^[A-Za-z0-9_.-]{1,100}$/.test(s) && !/^\.+$/.test(s));
+  const ok =
+    segments.length >= 2 &&
+    segments.length <= 8 &&
+    segments.every((s) => /^[A-Za-z0-9_.][A-Za-z0-9_.-]{0,99}$/.test(s) && !/^\.+$/.test(s));
   return ok ? segments.map((s) => s.replace(/\.git$/i, '')) : undefined;
 }
 
