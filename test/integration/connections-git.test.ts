@@ -195,10 +195,10 @@ describe('a remote provider: a host at /_slipway/git, webhooks and polling', () 
   let hostArn: string | undefined;
   let remote: ReturnType<typeof gitRepo>;
   const config = () => ({ ConnectionArn: connectionArn, FullRepositoryId: 'upstream/lib', BranchName: 'main' });
-  const hook = (body: string, headers: Record<string, string>) =>
+  const hook = (body: string, headers: Record<string, string>, arn = connectionArn) =>
     rawRequest(slipway.endpoint, {
       method: 'POST',
-      path: `/_slipway/connections/${connectionArn.split('/').pop()}/webhook`,
+      path: `/_slipway/connections/${arn.split('/').pop()}/webhook`,
       headers: { 'content-type': 'application/json', ...headers },
       body,
     });
@@ -263,6 +263,24 @@ describe('a remote provider: a host at /_slipway/git, webhooks and polling', () 
     // A connection reading the local host takes no remote change, and the remote one no local push.
     const local = changes('upstream/lib').at(-1)!;
     assert.equal(await executor.changeFrom!(local, config(), scope), undefined);
+  });
+
+  it('publishes the pushed branch from a webhook that arrives before anything was fetched', async () => {
+    const tags = [{ Key: 'slipway:webhook-secret', Value: 'hook-secret' }];
+    const fresh = (await client.send(new CreateConnectionCommand({ ConnectionName: 'fresh', HostArn: hostArn, Tags: tags })))
+      .ConnectionArn!;
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: remote.path }).toString().trim();
+    const payload = JSON.stringify({
+      ref: 'refs/heads/main',
+      before: '0'.repeat(40),
+      after: head,
+      repository: { full_name: 'upstream/lib' },
+    });
+    const answer = await hook(payload, { 'x-github-event': 'push', 'x-hub-signature-256': signed(payload, 'It5-a-s3cret') }, fresh);
+    assert.equal(answer.status, 200, answer.text);
+    const [change] = changes(fresh);
+    assert.equal(change?.detail.newCommitId, head);
+    assert.deepEqual(change.detail.changedFiles, ['lib.txt', 'src/new.ts']);
   });
 
   it('takes GitLab’s token header, and finds later commits by polling', async () => {
