@@ -5,7 +5,7 @@
  * told where its repositories are).
  */
 import { type ConnectionsService, connectionsArn, uuid } from '../../core/ids.ts';
-import { scopeKey, scopeOf } from '../../core/scope.ts';
+import { scopeKey, scopeOf, scopeOfOwnArn } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import type { ConnectionsContext } from './context.ts';
 import { connectionsError } from './errors.ts';
@@ -23,7 +23,7 @@ export function connectionView(c: ConnectionRecord): Connection {
     ConnectionName: c.name,
     ConnectionArn: c.arn,
     ProviderType: c.providerType,
-    OwnerAccountId: c.scope.split(':')[1],
+    OwnerAccountId: scopeOfOwnArn(c.arn).account,
     ConnectionStatus: 'AVAILABLE',
     HostArn: c.hostArn,
   };

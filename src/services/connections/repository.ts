@@ -7,7 +7,7 @@
  */
 import { readCommit, resolveCommit, writeZip } from '../codecommit/index.ts';
 import type { Scope } from '../../core/ids.ts';
-import { scopeKey } from '../../core/scope.ts';
+import { scopeKey, scopeOfOwnArn } from '../../core/scope.ts';
 import { filesChanged, publishMoved } from './changes.ts';
 import type { ChangeDetail, ConnectionsContext } from './context.ts';
 import { fetchMirror, mirrorDir, type MovedRef } from './mirrors.ts';
@@ -66,8 +66,7 @@ export function openRepository(cc: ConnectionsContext, connectionArn: string, fu
 export function repositoryOf(cc: ConnectionsContext, connection: ConnectionRecord, named: string): SourceRepository {
   // owner/repo.git and owner/repo are one repository, with one mirror.
   const fullRepositoryId = repositorySegments(named)?.join('/') ?? named;
-  const [region, account] = connection.scope.split(':');
-  const scope = { region, account };
+  const scope = scopeOfOwnArn(connection.arn);
   const host = connection.hostId ? cc.model.host(scopeKey(scope), connection.hostId) : undefined;
   const location = locationOf(connection, host, fullRepositoryId, scope);
   if (typeof location === 'string') throw new SourceError(location);

@@ -9,11 +9,12 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { logger } from '../../core/log.ts';
+import { scopeOfOwnArn } from '../../core/scope.ts';
 import { header, readBody, sendJson } from '../../protocol/http.ts';
-import type { Route } from '../types.ts';
-import type { ConnectionsContext } from './context.ts';
-import { publishMoved } from './changes.ts';
 import { resolveCommit } from '../codecommit/index.ts';
+import type { Route } from '../types.ts';
+import { publishMoved } from './changes.ts';
+import type { ConnectionsContext } from './context.ts';
 import { ZERO } from './mirrors.ts';
 import { repositoryOf, SourceError } from './repository.ts';
 import { WEBHOOK_TAG } from './source.ts';
@@ -62,12 +63,11 @@ function pushOf(req: IncomingMessage, payload: Record<string, any>): Push | unde
 async function receive(cc: ConnectionsContext, req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
   const connection = cc.model.connections.get(id);
   if (!connection) return sendJson(res, 404, { message: `no connection ${id.slice(0, 64)}` });
-  const [region, account] = connection.scope.split(':');
   const secretRef = connection.tags[WEBHOOK_TAG];
   if (!secretRef) return sendJson(res, 403, { message: `connection ${connection.arn} takes no webhook: tag it ${WEBHOOK_TAG} = <secret>` });
   let secret: string;
   try {
-    secret = cc.secrets.resolveSecret(secretRef, { region, account });
+    secret = cc.secrets.resolveSecret(secretRef, scopeOfOwnArn(connection.arn));
   } catch (err) {
     return sendJson(res, 403, { message: `the webhook secret of ${connection.arn} cannot be read: ${(err as Error).message}` });
   }
