@@ -183,6 +183,16 @@ describe('codestar-connections through the SDK', () => {
     assert.equal((await failure(client.send(new DeleteConnectionCommand({ ConnectionArn: missing })))).name, 'ResourceNotFoundException');
   });
 
+  it('refuses the 251st connection of a region with LimitExceededException', async () => {
+    const west = new CodeStarConnectionsClient(clientConfig(slipway.endpoint, 'eu-west-1'));
+    for (let i = 0; i < 250; i++) await west.send(new CreateConnectionCommand({ ConnectionName: `c${i}`, ProviderType: 'GitHub' }));
+    const over = await failure(west.send(new CreateConnectionCommand({ ConnectionName: 'one-too-many', ProviderType: 'GitHub' })));
+    assert.equal(over.name, 'LimitExceededException');
+    const listed = await west.send(new ListConnectionsCommand({ MaxResults: 100 }));
+    assert.equal(listed.Connections!.length, 100);
+    assert.ok(listed.NextToken);
+  });
+
   it('keeps regions apart', async () => {
     const { ConnectionArn } = await client.send(new CreateConnectionCommand({ ConnectionName: 'east', ProviderType: 'GitHub' }));
     const west = new CodeStarConnectionsClient(clientConfig(slipway.endpoint, 'us-west-2'));
