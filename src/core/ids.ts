@@ -137,6 +137,26 @@ export function codepipelineArtifactId(): string {
   return id;
 }
 
+/**
+ * CodeStar Connections / CodeConnections ARNs: one resource, two service names (the API a
+ * connection was made through names its ARN; either ARN finds it). A connection's id is a UUID; a
+ * host's is its name, a hyphen and eight hex digits.
+ */
+export type ConnectionsService = 'codestar-connections' | 'codeconnections';
+
+export const connectionsArn = {
+  connection: (s: Scope, service: ConnectionsService, id: string) => arn(s, service, `connection/${id}`),
+  host: (s: Scope, service: ConnectionsService, id: string) => arn(s, service, `host/${id}`),
+  hostId: (name: string) => `${name}-${randomBytes(4).toString('hex')}`,
+  /** The kind and id an ARN of either service names, with its scope; undefined for anything else. */
+  parse(value: string): { kind: 'connection' | 'host'; id: string; scope: Scope } | undefined {
+    const parsed = parseArn(value);
+    if (parsed?.service !== 'codestar-connections' && parsed?.service !== 'codeconnections') return undefined;
+    const m = parsed.resource.match(/^(connection|host)\/([^/]+)$/);
+    return m ? { kind: m[1] as 'connection' | 'host', id: m[2], scope: { region: parsed.region, account: parsed.account } } : undefined;
+  },
+};
+
 export const secretsArn = {
   secret: (s: Scope, name: string) => {
     let suffix = '';

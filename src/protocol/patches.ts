@@ -12,4 +12,16 @@ export const patches: Record<string, (model: ServiceModel) => void> = {
   s3: declareS3Errors,
   /** EC2's model declares no errors at all; its documented codes are declared here. */
   ec2: declareEc2Errors,
+  /** Connections answer input that breaks the model's rules with ValidationException, which the models leave out. */
+  'codestar-connections': declareValidationException,
+  codeconnections: declareValidationException,
 };
+
+function declareValidationException(model: ServiceModel): void {
+  model.shapes.ValidationException ??= {
+    type: 'structure',
+    members: { Message: { shape: 'ErrorMessage' } },
+    exception: true,
+    error: { httpStatusCode: 400, senderFault: true },
+  };
+}

@@ -9,22 +9,25 @@ import type { WireResponse } from '../types.ts';
 
 export function serializeJsonOutput(model: ServiceModel, shapeName: string | undefined, value: unknown, requestId: string): WireResponse {
   const body = shapeName ? encoderFor(model, shapeOf(model, shapeName))(value ?? {}) : {};
-  return json(200, body ?? {}, requestId);
+  return json(200, body ?? {}, requestId, model.metadata.jsonVersion);
 }
 
-export function serializeJsonError(err: AwsError, requestId: string): WireResponse {
-  const response = json(err.status, { __type: err.code, message: err.message, ...err.fields }, requestId);
+export function serializeJsonError(err: AwsError, requestId: string, jsonVersion?: string): WireResponse {
+  const response = json(err.status, { __type: err.code, message: err.message, ...err.fields }, requestId, jsonVersion);
   response.headers['x-amzn-errortype'] = err.code;
   return response;
 }
 
-/** With its length given, Node writes head and body in one go rather than as chunks. */
-function json(status: number, body: unknown, requestId: string): WireResponse {
+/**
+ * With its length given, Node writes head and body in one go rather than as chunks. JSON 1.0
+ * (the model's `jsonVersion`) differs from 1.1 on the wire only in this content type.
+ */
+function json(status: number, body: unknown, requestId: string, jsonVersion = '1.1'): WireResponse {
   const text = JSON.stringify(body);
   return {
     status,
     headers: {
-      'content-type': 'application/x-amz-json-1.1',
+      'content-type': `application/x-amz-json-${jsonVersion}`,
       'x-amzn-requestid': requestId,
       'content-length': String(Buffer.byteLength(text)),
     },

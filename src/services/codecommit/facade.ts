@@ -3,6 +3,7 @@
  * What other rooms (CodePipeline's source action next) may ask of the git server: the commit a
  * branch points at, and a commit's tree as a zip file or written into a folder.
  */
+import { existsSync } from 'node:fs';
 import type { Scope } from '../../core/ids.ts';
 import { scopeKey } from '../../core/scope.ts';
 import type { CodecommitContext } from './context.ts';
@@ -22,6 +23,8 @@ export interface CodecommitFacade {
   extract(repo: RepositoryLocator, commitId: string, target: string): Promise<void>;
   /** The commit's message, author and committer (dates as git writes them: epoch seconds and offset). */
   commit(repo: RepositoryLocator, commitId: string): Promise<CommitObject>;
+  /** The bare repository's folder, to read with the git helpers index.ts exports; undefined when there is none. */
+  gitDir(repo: RepositoryLocator): string | undefined;
 }
 
 export function createFacade(cc: CodecommitContext): CodecommitFacade {
@@ -52,6 +55,10 @@ export function createFacade(cc: CodecommitContext): CodecommitFacade {
     async writeZip(repo, commitId, file) {
       const dir = requireDir(repo);
       await writeZip(dir, await commitOf(dir, 'commitId', commitId), file);
+    },
+    gitDir(repo) {
+      const dir = dirOf(repo);
+      return dir && existsSync(dir) ? dir : undefined;
     },
     async extract(repo, commitId, target) {
       const dir = requireDir(repo);

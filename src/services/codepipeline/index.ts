@@ -8,10 +8,12 @@
  */
 import { loadModel } from '../../protocol/model.ts';
 import type { CodecommitFacade } from '../codecommit/index.ts';
+import type { ConnectionsFacade } from '../connections/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import type { AppContext, Room } from '../types.ts';
 import { type ApprovalAnswer, approvalAction } from './actions/approval.ts';
 import { codecommitSourceAction } from './actions/codecommit-source.ts';
+import { connectionSourceAction } from './actions/connection-source.ts';
 import { ActionRegistry } from './actions/index.ts';
 import { s3SourceAction } from './actions/s3-source.ts';
 import type { ActionExecutor } from './actions/types.ts';
@@ -29,12 +31,14 @@ export { ACTION_EVENT, EXECUTION_EVENT } from './context.ts';
 export interface CodePipelineDeps {
   s3: S3Facade;
   codecommit: CodecommitFacade;
+  connections: ConnectionsFacade;
 }
 
 function executors(app: AppContext, deps: CodePipelineDeps, answered: (token: string) => ApprovalAnswer | undefined): ActionExecutor[] {
   return [
     codecommitSourceAction({ codecommit: deps.codecommit, s3: deps.s3 }),
     s3SourceAction({ s3: deps.s3 }),
+    connectionSourceAction({ connections: deps.connections, s3: deps.s3 }),
     approvalAction({ events: app.events, answered }),
   ];
 }
