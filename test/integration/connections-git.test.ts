@@ -125,7 +125,8 @@ describe("Slipway's own git host", () => {
     assert.equal(change?.triggerType, 'WebhookV2');
     assert.deepEqual(change?.git, { branch: 'main', tag: undefined, changedFiles: ['docs/notes.md', 'main.py'] });
     assert.equal(change?.revision.revisionValue, second);
-    assert.equal(await executor.changeFrom!(next, { ...config, BranchName: 'release' }, scope), undefined);
+    // Every push is handed to the engine, which applies the trigger or the configured branch (sources.ts).
+    assert.equal((await executor.changeFrom!(next, { ...config, BranchName: 'release' }, scope))?.git?.branch, 'main');
     assert.equal(await executor.changeFrom!(next, { ...config, DetectChanges: 'false' }, scope), undefined);
     assert.equal(await executor.changeFrom!(next, { ...config, FullRepositoryId: 'acme/other' }, scope), undefined);
   });
