@@ -7,7 +7,7 @@
  * throughout and no request may fail.
  */
 import { CodeDeploy, waitUntilDeploymentSuccessful } from '@aws-sdk/client-codedeploy';
-import { CreateServiceCommand, ECS, type RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import { CreateServiceCommand, DescribeTaskSetsCommand, ECS, type RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
@@ -226,4 +226,81 @@ test('the deploy action deploys a CODE_DEPLOY service through CodeDeploy (AllAtO
   const after = (await cli(['deploy', 'get-deployment', '--deployment-id', created.deploymentId])).deploymentInfo;
   assert.equal(after.status, 'Succeeded');
   assert.deepEqual([...(await spread(url(8000), 40)).keys()], ['v3\n']);
+});
+
+test('a replacement whose tasks keep exiting fails the deployment promptly and rolls back; the CLI waiter reports the failure', async () => {
+  // The previous test left v3 serving through the deployment group.
+  const slipway = slipwayUnderTest();
+  const cli = (args: string[]) => awsCli(slipway.endpoint, args);
+  const url = `http://${(await cli(['elbv2', 'describe-load-balancers', '--names', 'action'])).LoadBalancers[0].DNSName}:8000/`;
+  await cli([
+    'deploy',
+    'update-deployment-group',
+    '--application-name',
+    'AppECS-default-web',
+    '--current-deployment-group-name',
+    'DgpECS-default-web',
+    '--auto-rollback-configuration',
+    'enabled=true,events=DEPLOYMENT_FAILURE',
+  ]);
+  const crashing = (
+    await cli([
+      'ecs',
+      'register-task-definition',
+      '--family',
+      'action-web',
+      '--container-definitions',
+      JSON.stringify([
+        {
+          name: 'web',
+          image: TEST_IMAGE,
+          memory: 16,
+          portMappings: [{ containerPort: 8080, hostPort: 0 }],
+          command: ['sh', '-c', 'exit 3'],
+        },
+      ]),
+    ])
+  ).taskDefinition.taskDefinitionArn;
+  const load = steadyLoad(url, 4);
+  const { deploymentId } = await cli([
+    'deploy',
+    'create-deployment',
+    '--application-name',
+    'AppECS-default-web',
+    '--deployment-group-name',
+    'DgpECS-default-web',
+    '--revision',
+    JSON.stringify({ revisionType: 'AppSpecContent', appSpecContent: { content: APPSPEC_FILE.replace('<TASK_DEFINITION>', crashing) } }),
+  ]);
+  // Install's own limit is an hour (3 minutes at scale 20); tasks that cannot start end it long before.
+  const failed = await waitFor(
+    'the deployment Failed',
+    async () => {
+      const d = (await cli(['deploy', 'get-deployment', '--deployment-id', deploymentId])).deploymentInfo;
+      return d.status === 'Failed' ? d : undefined;
+    },
+    60_000,
+    250,
+  );
+  assert.equal(failed.errorInformation.code, 'ECS_UPDATE_ERROR');
+  assert.match(failed.errorInformation.message, /failed to start/);
+  await assert.rejects(
+    aws(slipway.endpoint, ['deploy', 'wait', 'deployment-successful', '--deployment-id', deploymentId]),
+    /Waiter DeploymentSuccessful failed/,
+  );
+  const rollback = failed.rollbackInfo.rollbackDeploymentId;
+  assert.equal(await aws(slipway.endpoint, ['deploy', 'wait', 'deployment-successful', '--deployment-id', rollback]), '');
+  const stats = await load.stop();
+  assert.deepEqual(stats.failures, [], 'production stayed on the original set');
+  assert.deepEqual([...stats.bodies.keys()], ['v3\n']);
+  const sets = await waitFor(
+    'the replacement set gone',
+    async () => {
+      const all = (await slipway.ecs.send(new DescribeTaskSetsCommand({ cluster: 'default', service: 'web' }))).taskSets!;
+      return all.length === 1 ? all : undefined;
+    },
+    60_000,
+    250,
+  );
+  assert.notEqual(sets[0].taskDefinition, crashing);
 });
