@@ -11,7 +11,6 @@ import {
   DescribeServiceDeploymentsCommand,
   DescribeServicesCommand,
   ListServiceDeploymentsCommand,
-  RegisterTaskDefinitionCommand,
   StopServiceDeploymentCommand,
   UpdateServiceCommand,
   type ServiceDeployment,
@@ -20,9 +19,8 @@ import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rejects } from '../../src/services/ecs/testing.ts';
-import { blueGreenGroups, registerVersion, slipwayForTests } from '../support/ecs.ts';
+import { blueGreenBalancer, blueGreenGroups, registerVersion, slipwayForTests } from '../support/ecs.ts';
 import { elbClient, get, steadyLoad, targetStates } from '../support/elb.ts';
-import { TEST_IMAGE } from '../support/images.ts';
 import { waitFor } from '../support/slipway.ts';
 
 const slipwayUnderTest = slipwayForTests();
@@ -224,14 +222,7 @@ test('CANARY: production holds green at the canary percent for its bake time, th
         canaryConfiguration: { canaryPercent: 50, canaryBakeTimeInMinutes: 2 },
         bakeTimeInMinutes: 0,
       },
-      loadBalancers: [
-        {
-          targetGroupArn: blue,
-          containerName: 'web',
-          containerPort: 8080,
-          advancedConfiguration: { alternateTargetGroupArn: green, productionListenerRule: production },
-        },
-      ],
+      loadBalancers: [blueGreenBalancer(blue, green, production)],
     }),
   );
   const url = at(8000);
@@ -297,36 +288,14 @@ test('BLUE_GREEN: replacement tasks that keep exiting roll the deployment back p
   const { blue, green, rule, url } = await blueGreenGroups(elb, 'crash');
   const production = await rule(8000);
   const v1 = await registerVersion(ecs, 'crash-web', 'k1');
-  const crashing = (
-    await ecs.send(
-      new RegisterTaskDefinitionCommand({
-        family: 'crash-web',
-        containerDefinitions: [
-          {
-            name: 'web',
-            image: TEST_IMAGE,
-            memory: 16,
-            portMappings: [{ containerPort: 8080, hostPort: 0 }],
-            command: ['sh', '-c', 'exit 3'],
-          },
-        ],
-      }),
-    )
-  ).taskDefinition!.taskDefinitionArn!;
+  const crashing = await registerVersion(ecs, 'crash-web', 'k2', { command: ['sh', '-c', 'exit 3'] });
   await ecs.send(
     new CreateServiceCommand({
       serviceName: 'crash',
       taskDefinition: v1,
       desiredCount: 2,
       deploymentConfiguration: { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0 },
-      loadBalancers: [
-        {
-          targetGroupArn: blue,
-          containerName: 'web',
-          containerPort: 8080,
-          advancedConfiguration: { alternateTargetGroupArn: green, productionListenerRule: production },
-        },
-      ],
+      loadBalancers: [blueGreenBalancer(blue, green, production)],
     }),
   );
   await waitFor('k1 in production', async () => (await get(url(8000))).body === 'k1\n', 60_000, 100);
@@ -369,14 +338,7 @@ test('LINEAR: production hooks pause at every step (before and after each shift)
         bakeTimeInMinutes: 0,
         lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'] }],
       },
-      loadBalancers: [
-        {
-          targetGroupArn: blue,
-          containerName: 'web',
-          containerPort: 8080,
-          advancedConfiguration: { alternateTargetGroupArn: green, productionListenerRule: production },
-        },
-      ],
+      loadBalancers: [blueGreenBalancer(blue, green, production)],
     }),
   );
   await waitFor('n1 in production', async () => (await get(url(8000))).body === 'n1\n', 60_000, 100);
@@ -421,4 +383,81 @@ test('LINEAR: production hooks pause at every step (before and after each shift)
   assert.ok((stats.bodies.get('n1\n') ?? 0) > 0 && (stats.bodies.get('n2\n') ?? 0) > 0, JSON.stringify([...stats.bodies]));
   assert.equal((await get(url(8000))).body, 'n2\n');
   await ecs.send(new UpdateServiceCommand({ service: 'linear', desiredCount: 0 }));
+});
+
+test('RECONCILE_SERVICE: a blue/green deployment started while a rolling one is under way reconciles first, holding on its hook', async () => {
+  const slipway = slipwayUnderTest();
+  const ecs = slipway.ecs;
+  const elb = elbClient(slipway.endpoint);
+  const { blue, green, rule, url } = await blueGreenGroups(elb, 'recon');
+  const production = await rule(8000);
+  const v1 = await registerVersion(ecs, 'recon-web', 'r1');
+  const stuck = await registerVersion(ecs, 'recon-web', 'r2', {
+    healthCheck: { command: ['CMD-SHELL', 'exit 1'], interval: 5, retries: 10 },
+  });
+  const v3 = await registerVersion(ecs, 'recon-web', 'r3');
+  await ecs.send(
+    new CreateServiceCommand({
+      serviceName: 'recon',
+      taskDefinition: v1,
+      desiredCount: 2,
+      loadBalancers: [{ targetGroupArn: blue, containerName: 'web', containerPort: 8080 }],
+    }),
+  );
+  await waitFor('r1 in production', async () => (await get(url(8000))).body === 'r1\n', 60_000, 100);
+  await waitFor(
+    'the first deployment successful',
+    async () => (await ecs.send(new ListServiceDeploymentsCommand({ service: 'recon' }))).serviceDeployments![0].status === 'SUCCESSFUL',
+    60_000,
+    100,
+  );
+  // A rolling deployment that cannot finish: two revisions active.
+  await ecs.send(new UpdateServiceCommand({ service: 'recon', taskDefinition: stuck }));
+  const [rolling] = (await ecs.send(new ListServiceDeploymentsCommand({ service: 'recon', status: ['IN_PROGRESS'] }))).serviceDeployments!;
+  await ecs.send(
+    new UpdateServiceCommand({
+      service: 'recon',
+      taskDefinition: v3,
+      deploymentConfiguration: {
+        strategy: 'BLUE_GREEN',
+        bakeTimeInMinutes: 0,
+        lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['RECONCILE_SERVICE'] }],
+      },
+      loadBalancers: [blueGreenBalancer(blue, green, production)],
+    }),
+  );
+  const listed = (await ecs.send(new ListServiceDeploymentsCommand({ service: 'recon' }))).serviceDeployments!;
+  assert.deepEqual(
+    listed.map((d) => [d.status, d.targetServiceRevisionArn]),
+    [
+      ['IN_PROGRESS', v3],
+      ['STOPPED', stuck],
+      ['SUCCESSFUL', v1],
+    ],
+    'the rolling deployment is superseded',
+  );
+  assert.equal(listed[1].serviceDeploymentArn, rolling.serviceDeploymentArn);
+  const arn = listed[0].serviceDeploymentArn!;
+  const describe = async () =>
+    (await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments![0];
+  const held = await waitFor(
+    'the RECONCILE_SERVICE hook awaiting action',
+    async () => {
+      const sd = await describe();
+      return sd.lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION' ? sd : undefined;
+    },
+    30_000,
+    100,
+  );
+  assert.equal(held.lifecycleStage, 'RECONCILE_SERVICE');
+  assert.equal((await targetStates(elb, green)).length, 0, 'no green task before reconciling is done');
+  await ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId: held.lifecycleHookDetails![0].hookId! }));
+  await waitFor('successful', async () => (await describe()).status === 'SUCCESSFUL', 90_000, 200);
+  assert.equal((await get(url(8000))).body, 'r3\n');
+  const svc = (await ecs.send(new DescribeServicesCommand({ services: ['recon'] }))).services![0];
+  assert.deepEqual(
+    svc.deployments!.map((d) => d.taskDefinition),
+    [v3],
+  );
+  await ecs.send(new UpdateServiceCommand({ service: 'recon', desiredCount: 0 }));
 });

@@ -3,7 +3,14 @@
  * a Slipway (or a restartable Slipway process) per test file, target groups and versioned web
  * task definitions.
  */
-import { DescribeTasksCommand, RegisterTaskDefinitionCommand, type ECSClient, type Task } from '@aws-sdk/client-ecs';
+import {
+  DescribeTasksCommand,
+  RegisterTaskDefinitionCommand,
+  type ContainerDefinition,
+  type ECSClient,
+  type LoadBalancer,
+  type Task,
+} from '@aws-sdk/client-ecs';
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import { rmSync } from 'node:fs';
 import { after, before } from 'node:test';
@@ -171,8 +178,26 @@ export async function blueGreenListeners(elb: E.ElasticLoadBalancingV2Client, na
   return { blue, green, listener: (port: number) => listener(port, { Type: 'forward', TargetGroupArn: blue }), url };
 }
 
-/** Registers a revision of `family` whose one container, `web`, answers `version` on port 8080 (a dynamic host port); its ARN. */
-export async function registerVersion(ecs: ECSClient, family: string, version: string): Promise<string> {
+/** The load balancer of a service deployed by ECS blue/green: `blue` serving, `green` its alternate, and the rules shifting them. */
+export function blueGreenBalancer(blue: string, green: string, productionListenerRule: string, testListenerRule?: string): LoadBalancer {
+  return {
+    targetGroupArn: blue,
+    containerName: 'web',
+    containerPort: 8080,
+    advancedConfiguration: { alternateTargetGroupArn: green, productionListenerRule, ...(testListenerRule ? { testListenerRule } : {}) },
+  };
+}
+
+/**
+ * Registers a revision of `family` whose one container, `web`, answers `version` on port 8080 (a
+ * dynamic host port), with `overrides` (a command that fails, a health check); its ARN.
+ */
+export async function registerVersion(
+  ecs: ECSClient,
+  family: string,
+  version: string,
+  overrides: Partial<ContainerDefinition> = {},
+): Promise<string> {
   const out = await ecs.send(
     new RegisterTaskDefinitionCommand({
       family,
@@ -183,6 +208,7 @@ export async function registerVersion(ecs: ECSClient, family: string, version: s
           memory: 16,
           portMappings: [{ containerPort: 8080, hostPort: 0 }],
           command: ['sh', '-c', `echo ${version} > /www/index.html && exec httpd -f -p 8080 -h /www`],
+          ...overrides,
         },
       ],
     }),

@@ -4,15 +4,17 @@
  * tasks becomes a service deployment whose green tasks register in each load balancer's alternate
  * target group, then moves one lifecycle stage per scheduler step:
  *
- *   PRE_SCALE_UP → SCALE_UP (green to the full desired count, all healthy) → POST_SCALE_UP →
- *   TEST_TRAFFIC_SHIFT (test rule: green 100) → POST_TEST_TRAFFIC_SHIFT →
- *   PRODUCTION_TRAFFIC_SHIFT (production rule: green 100 / blue 0, a weighted forward, as ECS leaves
- *   it) → POST_PRODUCTION_TRAFFIC_SHIFT → BAKE_TIME → CLEAN_UP (blue tasks stop; the target groups
- *   swap roles on the service) → SUCCESSFUL.
+ *   [RECONCILE_SERVICE, only while more than one revision is active: its hooks; the older
+ *   revisions' tasks go at CLEAN_UP with blue's] → PRE_SCALE_UP → SCALE_UP (green to the full
+ *   desired count, all healthy) → POST_SCALE_UP → TEST_TRAFFIC_SHIFT (test rule: green 100) →
+ *   POST_TEST_TRAFFIC_SHIFT → PRODUCTION_TRAFFIC_SHIFT (production rule: green 100 / blue 0, a
+ *   weighted forward, as ECS leaves it) → POST_PRODUCTION_TRAFFIC_SHIFT → BAKE_TIME → CLEAN_UP
+ *   (blue tasks stop; the target groups swap roles on the service) → SUCCESSFUL.
  *
- * Under CANARY and LINEAR the production shift goes in steps, each baked before the next.
- * PAUSE hooks hold their stage until ContinueServiceDeployment (or their timeout). A rollback
- * shifts the rules back to blue and stops the green tasks.
+ * Under CANARY and LINEAR the production shift goes in steps, each baked before the next, with the
+ * production hooks at every step. PAUSE hooks hold their stage until ContinueServiceDeployment (or
+ * their timeout). Green tasks that keep failing to start at SCALE_UP roll the deployment back. A
+ * rollback shifts the rules back to blue and stops the green tasks.
  */
 import { uuid } from '../../core/ids.ts';
 import { failureStreak, isActive, isHealthy, keepsFailingToStart, liveDeployments, MAX_TASKS_PER_STEP } from './deployments.ts';
@@ -25,6 +27,7 @@ import type { DeploymentLifecycleHookStage, LoadBalancer, ServiceDeploymentLifec
 
 const MINUTE_MS = 60_000;
 const ORDER: ServiceDeploymentLifecycleStage[] = [
+  'RECONCILE_SERVICE',
   'PRE_SCALE_UP',
   'SCALE_UP',
   'POST_SCALE_UP',
@@ -37,6 +40,7 @@ const ORDER: ServiceDeploymentLifecycleStage[] = [
 ];
 /** The hook stages each lifecycle stage waits on before it is done (PRE_PRODUCTION hooks run just before the shift). */
 const HOOKS_AT: Partial<Record<ServiceDeploymentLifecycleStage, DeploymentLifecycleHookStage[]>> = {
+  RECONCILE_SERVICE: ['RECONCILE_SERVICE'],
   PRE_SCALE_UP: ['PRE_SCALE_UP'],
   POST_SCALE_UP: ['POST_SCALE_UP'],
   POST_TEST_TRAFFIC_SHIFT: ['POST_TEST_TRAFFIC_SHIFT', 'PRE_PRODUCTION_TRAFFIC_SHIFT'],
@@ -67,7 +71,8 @@ export function beginBlueGreen(
 ): ServiceDeploymentRecord {
   return recordServiceDeployment(record, green, blue, now, {
     greenLoadBalancers: greenBalancers(record.service.loadBalancers ?? []),
-    lifecycleStage: 'PRE_SCALE_UP',
+    // More than one revision still active (a rolling deployment under way): ECS reconciles first.
+    lifecycleStage: record.deployments.filter((d) => d.id !== green.id).length > 1 ? 'RECONCILE_SERVICE' : 'PRE_SCALE_UP',
   });
 }
 
