@@ -1,11 +1,12 @@
 /**
  * @module services/ecs/rolling-service-deployments
- * ROLLING deployments as service deployments, as ECS lists them: each new deployment of a service
- * under the ROLLING strategy is one (IN_PROGRESS), which ends SUCCESSFUL when its rollout
- * completes, STOPPED when its circuit breaker trips without rollback or a newer deployment takes
- * over, and ROLLBACK_IN_PROGRESS → ROLLBACK_SUCCESSFUL (or ROLLBACK_FAILED) when the circuit
- * breaker or StopServiceDeployment rolls it back to the revision it replaced. The scheduler
- * (scheduler.ts) carries the rollback out as a new deployment of the source task definition.
+ * ROLLING deployments as service deployments, as ECS lists them: each deployment that CreateService
+ * or UpdateService starts outside blue/green is one (IN_PROGRESS), which ends SUCCESSFUL when its
+ * rollout completes, STOPPED when its circuit breaker trips without rollback or a newer deployment
+ * takes over, and ROLLBACK_IN_PROGRESS → ROLLBACK_SUCCESSFUL (or ROLLBACK_FAILED) when the circuit
+ * breaker or StopServiceDeployment rolls it back. The scheduler (scheduler.ts) carries a rollback
+ * out as a new deployment of the last revision that deployed successfully. Blue/green service
+ * deployments (blue-green.ts) are recorded here too, so that one starting supersedes a rolling one.
  */
 import { ecsArn, serviceDeploymentId, shortName } from '../../core/ids.ts';
 import { scopeOfOwnArn } from '../../core/scope.ts';

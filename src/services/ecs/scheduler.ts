@@ -174,14 +174,15 @@ function circuitBreaker(t: Tick): void {
   rollbacks.push(rollBackTo(t, primary, target, 'ECS deployment circuit breaker: tasks failed to start.').id);
 }
 
-/** StopServiceDeployment asked for a rollback: a new deployment of the revision the PRIMARY replaced. */
+/** StopServiceDeployment asked for a rollback: a new deployment of the last revision that deployed successfully. */
 function requestedRollbackStep(t: Tick): void {
   const sd = requestedRollback(t.record);
   const primary = t.record.deployments[0];
-  if (!sd || primary.id !== sd.greenDeploymentId || !sd.sourceTaskDefinition) return;
+  if (!sd || primary.id !== sd.greenDeploymentId) return;
+  const target = t.record.lastCompletedTaskDefinition ?? sd.sourceTaskDefinition;
   primary.rolloutState = 'FAILED';
   primary.rolloutStateReason = sd.statusReason;
-  (t.book.rollbacks ??= []).push(rollBackTo(t, primary, sd.sourceTaskDefinition, sd.statusReason ?? 'Rollback requested.').id);
+  (t.book.rollbacks ??= []).push(rollBackTo(t, primary, target, sd.statusReason ?? 'Rollback requested.').id);
 }
 
 /** Without a circuit breaker watching, repeated failed starts slow the PRIMARY down. */
