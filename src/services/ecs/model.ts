@@ -113,6 +113,10 @@ export interface ServiceRecord {
 /** One BLUE_GREEN service deployment: the green deployment replacing the blue one, and how far it got. */
 export interface ServiceDeploymentRecord {
   serviceDeploymentArn: string;
+  /** ROLLING: carried out by the rolling scheduler (rolling-service-deployments.ts); otherwise blue/green (blue-green.ts). */
+  strategy?: 'ROLLING';
+  /** The deployment a ROLLING one rolls back with, once its rollback began. */
+  rollbackDeploymentId?: string;
   /** The service deployment (ecs-svc/...) it rolls out, and the one it replaces. */
   greenDeploymentId: string;
   blueDeploymentId: string;
@@ -124,12 +128,14 @@ export interface ServiceDeploymentRecord {
   statusReason?: string;
   lifecycleStage: ServiceDeploymentLifecycleStage;
   /** Hook details as DescribeServiceDeployments shows them, with the stage and the hook (its index) each belongs to. */
-  hooks: (DeploymentLifecycleHookDetail & { hookId: string; stage: string; hookTargetIndex: number })[];
+  hooks: (DeploymentLifecycleHookDetail & { hookId: string; stage: string; hookTargetIndex: number; productionStep?: number })[];
   /** Which rules were shifted to green, so a rollback shifts them back. */
   shifted: { test?: boolean; production?: boolean };
   /** Green's share of production traffic so far (percent), and when the current CANARY or LINEAR step has baked. */
   productionWeight?: number;
   stepUntil?: number;
+  /** Production shift steps taken: the production hooks run at each (their details say which, productionStep from 0). */
+  productionSteps?: number;
   bakeUntil?: number;
   createdAt: number;
   startedAt: number;
