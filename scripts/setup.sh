@@ -27,6 +27,8 @@ need 'command -v skopeo' skopeo 'the registry tests copy images with it'
 need 'command -v haproxy' haproxy 'the load balancer data plane'
 need 'command -v openssl' openssl 'HTTPS certificates for load balancer listeners and test targets'
 need 'command -v debootstrap' debootstrap 'Slipway builds its CodeBuild image with it'
+need 'command -v git' git 'the git server (git http-backend) and pipeline sources'
+need 'command -v unzip' unzip 'pipeline artifacts are unpacked with it'
 
 if [ ! -d node_modules ] || [ package.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm dependencies (better-sqlite3 compiles from source; about a minute)"

@@ -4,6 +4,7 @@
  */
 import { loadConfig, DEFAULT_PORT } from '../core/config.ts';
 import { parseArgs } from './args.ts';
+import { pipeline, pipelineUsage } from './pipeline.ts';
 
 const usage = `Usage: slipway <command> [options]
 
@@ -18,6 +19,7 @@ Commands:
   status           Show a running Slipway's health.            [--endpoint URL]
   logs <task-id>   Show a task's container output.            [--follow] [--container NAME] [--endpoint URL]
   logs build <id>  Show a CodeBuild build's log (id or uuid).  [--follow] [--endpoint URL]
+${pipelineUsage}
   help             This text.`;
 
 async function main(argv: string[]): Promise<number> {
@@ -29,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
       return status(rest);
     case 'logs':
       return logs(rest);
+    case 'pipeline':
+      return pipeline(rest, { endpointOf, reach });
     case undefined:
     case 'help':
     case '--help':

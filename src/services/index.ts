@@ -5,6 +5,9 @@
 import * as codebuild from './codebuild/index.ts';
 import * as codecommit from './codecommit/index.ts';
 import * as codedeploy from './codedeploy/index.ts';
+import * as codepipeline from './codepipeline/index.ts';
+import * as connections from './connections/index.ts';
+import * as ec2 from './ec2/index.ts';
 import * as ecr from './ecr/index.ts';
 import * as ecs from './ecs/index.ts';
 import * as elb from './elb/index.ts';
@@ -39,19 +42,29 @@ export function registerRooms(ctx: AppContext): Room[] {
     secrets: secretsRoom.facade,
   });
   const codedeployRoom = codedeploy.register(ctx, { ecs: ecsRoom.facade, elb: elbRoom.facade, s3: s3Room.facade });
+  const connectionsRooms = connections.register(ctx, { codecommit: codecommitRoom.facade, secrets: secretsRoom.facade });
+  const codepipelineRoom = codepipeline.register(ctx, {
+    s3: s3Room.facade,
+    codecommit: codecommitRoom.facade,
+    connections: connectionsRooms[0].facade,
+  });
+  const ec2Room = ec2.register(ctx);
   // ECS stops first: the changes it makes while stopping (target deregistrations) reach the rooms that carry them out.
   return [
     ecsRoom,
     ecrRoom,
     elbRoom,
+    codepipelineRoom,
     codebuildRoom,
     codedeployRoom,
     codecommitRoom,
+    ...connectionsRooms,
     logsRoom,
     s3Room,
     iamRoom,
     stsRoom,
     secretsRoom,
     ssmRoom,
+    ec2Room,
   ];
 }
