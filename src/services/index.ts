@@ -61,10 +61,11 @@ export function registerRooms(ctx: AppContext): Room[] {
     ...connectionsRooms,
     logsRoom,
     s3Room,
+    ec2Room,
     iamRoom,
     stsRoom,
+    // Secrets Manager and SSM come last, as the health listing shows them.
     secretsRoom,
     ssmRoom,
-    ec2Room,
   ];
 }
