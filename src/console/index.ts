@@ -5,6 +5,7 @@
  *
  *   GET /_slipway/console/                the single-page app (console/dist), any page of it
  *   GET /_slipway/console/events          the live feed of the rooms' events (server-sent events)
+ *   GET /_slipway/console/settings        the region and account unsigned calls are answered in
  *
  * The page reads and acts through the same AWS operations the CLI uses, sent to the edge; the
  * feed only tells it when to read again.
@@ -12,6 +13,7 @@
 import type { AppContext, Route } from '../services/types.ts';
 import { consoleGate, newConsoleToken } from './access.ts';
 import { isLoopback } from '../core/config.ts';
+import { sendJson } from '../protocol/http.ts';
 import { CONSOLE_DIST, serveStatic } from './static.ts';
 import { ConsoleStream } from './stream.ts';
 
@@ -47,6 +49,14 @@ export function createConsole(ctx: AppContext, opts: { dist?: string } = {}): Co
       handle(req, res) {
         if (gate(req, res, new URL(req.url ?? '/', 'http://edge'))) return;
         stream.serve(req, res);
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/_slipway\/console\/settings$/,
+      handle(req, res) {
+        if (gate(req, res, new URL(req.url ?? '/', 'http://edge'))) return;
+        sendJson(res, 200, { region: ctx.config.defaultRegion, account: ctx.config.account, epoch: stream.epoch });
       },
     },
     ...['GET', 'HEAD'].map((method) => ({
