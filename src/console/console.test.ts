@@ -145,9 +145,9 @@ describe('console: the front end', () => {
       const outside = `${dist}-outside.txt`;
       writeFileSync(outside, 'not for the web');
       try {
-        const escape = await get(`${s.url}/_slipway/console/assets/..%2f..%2f${basename(outside)}`);
-        assert.equal(escape.status, 404);
-        assert.doesNotMatch(escape.body, /not for the web/);
+        const beside = await get(`${s.url}/_slipway/console/assets/..%2f..%2f${basename(outside)}`);
+        assert.equal(beside.status, 404);
+        assert.doesNotMatch(beside.body, /not for the web/);
       } finally {
         rmSync(outside, { force: true });
       }
