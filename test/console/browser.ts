@@ -71,5 +71,5 @@ export async function waitForText(
     if (check(last)) return last;
     await page.waitForTimeout(200);
   }
-  throw new Error(`timed out waiting for ${label}; ${selector} shows: ${last.slice(0, 500)}`);
+  throw new Error(`timed out waiting for ${label}; ${selector} shows (its end): ${last.slice(-800)}`);
 }

@@ -111,13 +111,15 @@ export function Build({ id }: { id: string }) {
 function Timeline({ phases }: { phases: any[] }) {
   const starts = phases.map((p) => toDate(p.startTime)?.getTime() ?? 0);
   const first = Math.min(...starts.filter(Boolean));
-  const last = Math.max(...phases.map((p, i) => toDate(p.endTime)?.getTime() ?? (starts[i] ? Date.now() : 0)));
+  const last = Math.max(...phases.map((p, i) => toDate(p.endTime)?.getTime() ?? (starts[i] && p.phaseType !== 'COMPLETED' ? Date.now() : starts[i])));
   const span = Math.max(last - first, 1);
   return (
     <ol class="timeline" aria-label="phases">
       {phases.map((p, i) => {
-        const end = toDate(p.endTime)?.getTime() ?? Date.now();
-        const status = p.phaseStatus ?? (p.endTime ? 'SUCCEEDED' : 'IN_PROGRESS');
+        // COMPLETED is where a build ends: it has neither end nor status of its own.
+        const final = p.phaseType === 'COMPLETED';
+        const end = toDate(p.endTime)?.getTime() ?? (final ? starts[i] : Date.now());
+        const status = p.phaseStatus ?? (final ? 'COMPLETED' : p.endTime ? 'SUCCEEDED' : 'IN_PROGRESS');
         return (
           <li key={p.phaseType} data-phase={p.phaseType} data-status={status}>
             <span class="phase-name">{p.phaseType}</span>
