@@ -46,6 +46,8 @@ export function useConnected(): boolean {
   const [value, set] = useState(live);
   useEffect(() => {
     statusListeners.add(set);
+    // The feed may have opened between the first render and this subscription.
+    set(live);
     return () => void statusListeners.delete(set);
   }, []);
   return value;

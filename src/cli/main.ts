@@ -54,7 +54,7 @@ async function start(argv: string[]): Promise<number> {
   );
   console.log(`  point the AWS CLI and SDKs at it:  export ${env}`);
   console.log(`  console         ${slipway.console.url(slipway.endpoint)}`);
-  if (slipway.console.token) console.log('                  (off loopback the console asks for this token; the link sets it in the browser)');
+  if (slipway.console.token) console.log('                  (off loopback it asks for this token; the link sets it in the browser)');
   console.log(`ready: ${slipway.endpoint}/_slipway/health`);
   let stopping = false;
   const stop = async (signal: string) => {

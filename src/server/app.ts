@@ -17,6 +17,7 @@ import { Store } from '../store/index.ts';
 import { sendJson } from '../protocol/http.ts';
 import { createEdge } from './edge.ts';
 import { type Console, createConsole } from '../console/index.ts';
+import { announcingWrites } from '../console/writes.ts';
 
 const log = logger('slipway');
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -76,7 +77,7 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
     },
   };
   const server = createEdge({
-    apis: rooms.flatMap((r) => (r.api ? [r.api] : [])),
+    apis: rooms.flatMap((r) => (r.api ? [announcingWrites(r.api, ctx.events, ctx.clock)] : [])),
     routes: [health, ...webConsole.routes, ...rooms.flatMap((r) => r.routes ?? [])],
     account: config.account,
     defaultRegion: config.defaultRegion,

@@ -4,7 +4,7 @@ import { useLive, type SlipwayEvent } from '../live.ts';
 import { seg } from '../router.ts';
 import { Empty, Link, Loaded, State, Table } from '../ui.tsx';
 
-const isElb = (e: SlipwayEvent) => e.type.startsWith('elb.') || e.type.startsWith('ecs.');
+const isElb = (e: SlipwayEvent) => e.type.startsWith('elb.') || e.type.startsWith('elasticloadbalancing.') || e.type.startsWith('ecs.');
 
 /** What a forward sends where: one group, or weighted groups. */
 function forward(actions: any): string {

@@ -81,5 +81,5 @@ export function Home() {
 
 function describe(e: SlipwayEvent): string {
   const d = e.detail;
-  return String(d.message ?? d.lastStatus ?? d.buildStatus ?? d.status ?? d.state ?? d.rolloutState ?? d.tag ?? d.ref ?? '');
+  return String(d.operation ?? d.message ?? d.lastStatus ?? d.buildStatus ?? d.status ?? d.state ?? d.rolloutState ?? d.tag ?? d.ref ?? '');
 }

@@ -87,7 +87,7 @@ export function Bucket({ bucket, prefix }: { bucket: string; prefix: string }) {
 }
 
 export function Secrets() {
-  const live = useLive(async () => (await call('secretsmanager', 'ListSecrets', { MaxResults: 100 })).SecretList ?? [], []);
+  const live = useLive(async () => (await call('secretsmanager', 'ListSecrets', { MaxResults: 100 })).SecretList ?? [], [], (e) => e.type.startsWith('secretsmanager.'));
   return (
     <Loaded live={live} title="Secrets (values are never shown)">
       {(rows: any[]) =>
@@ -111,7 +111,7 @@ export function Secrets() {
 }
 
 export function Parameters() {
-  const live = useLive(async () => (await call('ssm', 'DescribeParameters', { MaxResults: 50 })).Parameters ?? [], []);
+  const live = useLive(async () => (await call('ssm', 'DescribeParameters', { MaxResults: 50 })).Parameters ?? [], [], (e) => e.type.startsWith('ssm.'));
   return (
     <Loaded live={live} title="Parameters (values are never shown)">
       {(rows: any[]) =>
