@@ -6,6 +6,8 @@
  *   GET /_slipway/console/                the single-page app (console/dist), any page of it
  *   GET /_slipway/console/events          the live feed of the rooms' events (server-sent events)
  *   GET /_slipway/console/settings        the region and account unsigned calls are answered in
+ *   GET /_slipway/console/requests        HTTP requests each target group has taken (HAProxy's own
+ *                                         counters; no AWS operation tells them), for rate charts
  *
  * The page reads and acts through the same AWS operations the CLI uses, sent to the edge; the
  * feed only tells it when to read again.
@@ -29,7 +31,13 @@ export interface Console {
   close(): void;
 }
 
-export function createConsole(ctx: AppContext, opts: { dist?: string } = {}): Console {
+export interface ConsoleOptions {
+  dist?: string;
+  /** The load balancers' request counters by target group ARN (the ELB room's facade). */
+  requestTotals?: () => Promise<Map<string, number> | undefined>;
+}
+
+export function createConsole(ctx: AppContext, opts: ConsoleOptions = {}): Console {
   const token = isLoopback(ctx.config.host) ? undefined : newConsoleToken();
   const gate = consoleGate(token, CONSOLE_PATH);
   const stream = new ConsoleStream(ctx.events);
@@ -57,6 +65,16 @@ export function createConsole(ctx: AppContext, opts: { dist?: string } = {}): Co
       handle(req, res) {
         if (gate(req, res, new URL(req.url ?? '/', 'http://edge'))) return;
         sendJson(res, 200, { region: ctx.config.defaultRegion, account: ctx.config.account, epoch: stream.epoch });
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/_slipway\/console\/requests$/,
+      async handle(req, res) {
+        if (gate(req, res, new URL(req.url ?? '/', 'http://edge'))) return;
+        const totals = await opts.requestTotals?.();
+        if (!totals) return sendJson(res, 503, { message: 'The load balancer data plane does not answer; see /_slipway/health' });
+        sendJson(res, 200, { at: Date.now(), totals: Object.fromEntries(totals) });
       },
     },
     ...['GET', 'HEAD'].map((method) => ({

@@ -12,7 +12,8 @@ import { logger } from '../core/log.ts';
 import { createRuntime } from '../runtime/index.ts';
 import type { ContainerRuntime } from '../runtime/types.ts';
 import { registerRooms } from '../services/index.ts';
-import type { AppContext, Room, Route } from '../services/types.ts';
+import type { ElbFacade } from '../services/elb/index.ts';
+import type { AppContext, Room, RoomWithFacade, Route } from '../services/types.ts';
 import { Store } from '../store/index.ts';
 import { sendJson } from '../protocol/http.ts';
 import { createEdge } from './edge.ts';
@@ -45,7 +46,8 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
     edge: { url: '', host: config.host, port: config.port },
   };
   const rooms = registerRooms(ctx);
-  const webConsole = createConsole(ctx);
+  const elbRoom = rooms.find((r) => r.name === 'elb') as RoomWithFacade<ElbFacade> | undefined;
+  const webConsole = createConsole(ctx, { requestTotals: elbRoom && (() => elbRoom.facade.requestTotals()) });
   const health: Route = {
     method: 'GET',
     path: /^\/_slipway\/health$/,

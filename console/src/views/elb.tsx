@@ -2,7 +2,8 @@
 import { elb, list } from '../api.ts';
 import { useLive, type SlipwayEvent } from '../live.ts';
 import { seg } from '../router.ts';
-import { Empty, Link, Loaded, State, Table } from '../ui.tsx';
+import { Empty, ErrorNote, Link, Loaded, State, Table } from '../ui.tsx';
+import { RateChart, useRequestRates } from './requests.tsx';
 
 const isElb = (e: SlipwayEvent) => e.type.startsWith('elb.') || e.type.startsWith('elasticloadbalancing.') || e.type.startsWith('ecs.');
 
@@ -55,6 +56,7 @@ export function LoadBalancers() {
 }
 
 function TargetGroups({ live }: { live: ReturnType<typeof useLive<any[]>> }) {
+  const { rates } = useRequestRates();
   return (
     <Loaded live={live} title="Target groups">
       {(rows: any[]) =>
@@ -71,6 +73,7 @@ function TargetGroups({ live }: { live: ReturnType<typeof useLive<any[]>> }) {
               { title: 'Target type', cell: (t) => t.TargetType },
               { title: 'Health check', cell: (t) => `${t.HealthCheckProtocol ?? ''} ${t.HealthCheckPath ?? ''}` },
               { title: 'Load balancers', cell: (t) => list<string>(t.LoadBalancerArns).map(tgName).join(', ') || '—' },
+              { title: 'Requests', cell: (t) => <RateChart values={rates.get(t.TargetGroupArn)} label={`requests to ${t.TargetGroupName}`} /> },
             ]}
           />
         )
@@ -148,6 +151,7 @@ export function TargetGroup({ arn }: { arn: string }) {
     [arn],
     (e) => isElb(e),
   );
+  const requests = useRequestRates();
   return (
     <Loaded live={live}>
       {({ tg, health }: any) => (
@@ -155,6 +159,9 @@ export function TargetGroup({ arn }: { arn: string }) {
           <h1>
             <Link to="/load-balancers">Load balancers</Link> / target group {tg?.TargetGroupName}
           </h1>
+          <h2>Requests per second</h2>
+          <ErrorNote error={requests.error} />
+          <RateChart values={requests.rates.get(arn)} label={`requests to ${tg?.TargetGroupName}`} width={480} height={80} />
           <h2>Targets</h2>
           {health.length === 0 ? (
             <Empty what="targets" command={`aws elbv2 register-targets --target-group-arn ${arn} --targets Id=…,Port=…`} />
