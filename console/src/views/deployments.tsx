@@ -144,7 +144,7 @@ function CodeDeployDeployment({ id }: { id: string }) {
             </dl>
             {running && (
               <div class="actions">
-                <Action label="Continue" run={act('ContinueDeployment', { deploymentWaitType: 'READY_WAIT' })} />
+                {info.status === 'Ready' && <Action label="Continue (reroute traffic)" run={act('ContinueDeployment', { deploymentWaitType: 'READY_WAIT' })} />}
                 <Action label="Stop" tone="danger" confirm="Stop this deployment?" run={act('StopDeployment', { autoRollbackEnabled: false })} />
                 <Action label="Stop and roll back" tone="danger" confirm="Stop and roll back?" run={act('StopDeployment', { autoRollbackEnabled: true })} />
               </div>
