@@ -64,6 +64,9 @@ export function useEvents(onEvent: Listener): void {
   }, []);
 }
 
+/** How long after an event a view reads again, so that the events of one change make one load. */
+const COALESCE_MS = 50;
+
 export interface Live<T> {
   data?: T;
   error?: Error;
@@ -115,8 +118,15 @@ export function useLive<T>(load: () => Promise<T>, deps: unknown[], matches: (e:
 
   const match = useRef(matches);
   match.current = matches;
+  // A burst of events (a service starting many tasks) is folded into one load shortly after its first.
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(pending.current), []);
   useEvents((e) => {
-    if (e === 'resync' || match.current(e)) run();
+    if (pending.current !== undefined || (e !== 'resync' && !match.current(e))) return;
+    pending.current = setTimeout(() => {
+      pending.current = undefined;
+      run();
+    }, COALESCE_MS);
   });
   return { ...state, reload: run };
 }

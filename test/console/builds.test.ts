@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeBuildClient } from '@aws-sdk/client-codebuild';
 import { createProject, startCodebuildSlipway } from '../support/codebuild.ts';
-import { awsCli, docker, type TestSlipway } from '../support/slipway.ts';
+import { awsCli, docker, type TestSlipway, waitFor } from '../support/slipway.ts';
 import { browserForTests, keep, mark, stillMarked, waitForText } from './browser.ts';
 
 const browser = browserForTests();
@@ -62,7 +62,10 @@ describe('console: builds', () => {
         output.on('end', resolve);
         output.resume();
       });
-      assert.equal((await exec.inspect()).ExitCode, 0, 'the signal file was made');
+      await waitFor('the signal file to be made', async () => {
+        const done = await exec.inspect();
+        return !done.Running && done.ExitCode === 0;
+      });
 
       await waitForText(page, log, (t) => t.includes('second-build-line'), 'the second build line');
       await page.locator(`${phase('COMPLETED')}`).waitFor({ timeout: 90_000 });
