@@ -48,7 +48,9 @@ export async function call<T = any>(service: JsonService, operation: string, inp
   const text = await res.text();
   const body = text ? JSON.parse(text) : {};
   if (!res.ok) {
-    const code = String(body.__type ?? res.headers.get('x-amzn-errortype') ?? 'Error').replace(/^.*#/, '').replace(/:.*$/, '');
+    const code = String(body.__type ?? res.headers.get('x-amzn-errortype') ?? 'Error')
+      .replace(/^.*#/, '')
+      .replace(/:.*$/, '');
     throw new ApiError(code, body.message ?? body.Message ?? `${operation} failed with HTTP ${res.status}`, res.status);
   }
   return body as T;

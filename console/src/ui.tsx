@@ -32,7 +32,15 @@ export function relative(d: Date, now = Date.now()): string {
   const abs = Math.abs(s);
   const say = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
   const text =
-    abs < 5 ? 'just now' : abs < 60 ? say(abs, 'second') : abs < 3600 ? say(Math.floor(abs / 60), 'minute') : abs < 86400 ? say(Math.floor(abs / 3600), 'hour') : say(Math.floor(abs / 86400), 'day');
+    abs < 5
+      ? 'just now'
+      : abs < 60
+        ? say(abs, 'second')
+        : abs < 3600
+          ? say(Math.floor(abs / 60), 'minute')
+          : abs < 86400
+            ? say(Math.floor(abs / 3600), 'hour')
+            : say(Math.floor(abs / 86400), 'day');
   return abs < 5 ? text : s >= 0 ? `${text} ago` : `in ${text}`;
 }
 
@@ -53,12 +61,46 @@ export function Time({ at }: { at: unknown }) {
 }
 
 const TONE: Record<string, string> = {
-  RUNNING: 'ok', ACTIVE: 'ok', HEALTHY: 'ok', healthy: 'ok', SUCCEEDED: 'ok', COMPLETED: 'ok', Succeeded: 'ok', active: 'ok',
-  PRIMARY: 'ok', PASSED: 'ok', STEADY_STATE: 'ok', Ready: 'ok',
-  PENDING: 'busy', PROVISIONING: 'busy', IN_PROGRESS: 'busy', InProgress: 'busy', initial: 'busy', provisioning: 'busy',
-  ACTIVATING: 'busy', Created: 'busy', Queued: 'busy', draining: 'busy', DRAINING: 'busy', STOPPING: 'busy', DEACTIVATING: 'busy', Pending: 'busy',
-  STOPPED: 'off', INACTIVE: 'off', unused: 'off', Skipped: 'off', UNKNOWN: 'off', unavailable: 'off',
-  FAILED: 'bad', FAULT: 'bad', Failed: 'bad', UNHEALTHY: 'bad', unhealthy: 'bad', STOPPED_BY_USER: 'bad', TIMED_OUT: 'bad', Stopped: 'bad',
+  RUNNING: 'ok',
+  ACTIVE: 'ok',
+  HEALTHY: 'ok',
+  healthy: 'ok',
+  SUCCEEDED: 'ok',
+  COMPLETED: 'ok',
+  Succeeded: 'ok',
+  active: 'ok',
+  PRIMARY: 'ok',
+  PASSED: 'ok',
+  STEADY_STATE: 'ok',
+  Ready: 'ok',
+  PENDING: 'busy',
+  PROVISIONING: 'busy',
+  IN_PROGRESS: 'busy',
+  InProgress: 'busy',
+  initial: 'busy',
+  provisioning: 'busy',
+  ACTIVATING: 'busy',
+  Created: 'busy',
+  Queued: 'busy',
+  draining: 'busy',
+  DRAINING: 'busy',
+  STOPPING: 'busy',
+  DEACTIVATING: 'busy',
+  Pending: 'busy',
+  STOPPED: 'off',
+  INACTIVE: 'off',
+  unused: 'off',
+  Skipped: 'off',
+  UNKNOWN: 'off',
+  unavailable: 'off',
+  FAILED: 'bad',
+  FAULT: 'bad',
+  Failed: 'bad',
+  UNHEALTHY: 'bad',
+  unhealthy: 'bad',
+  STOPPED_BY_USER: 'bad',
+  TIMED_OUT: 'bad',
+  Stopped: 'bad',
 };
 
 export function State({ value }: { value: unknown }) {
@@ -124,7 +166,17 @@ export function Table<T = any>(props: { rows: T[]; columns: Column<T>[]; rowKey(
 }
 
 /** A section of a page with what it loads: its error in words, a first-load note, then the content. */
-export function Loaded<T>({ live, title, children, actions }: { live: Live<T>; title?: string; children: (data: T) => ComponentChildren; actions?: JSX.Element }) {
+export function Loaded<T>({
+  live,
+  title,
+  children,
+  actions,
+}: {
+  live: Live<T>;
+  title?: string;
+  children: (data: T) => ComponentChildren;
+  actions?: JSX.Element;
+}) {
   return (
     <section>
       {title && (
@@ -143,7 +195,11 @@ export function Loaded<T>({ live, title, children, actions }: { live: Live<T>; t
 export function Bar({ parts, label }: { parts: { name: string; value: number; tone: string }[]; label: string }) {
   const total = parts.reduce((n, p) => n + p.value, 0) || 1;
   return (
-    <div class="bar" role="img" aria-label={`${label}: ${parts.map((p) => `${p.name} ${Math.round((100 * p.value) / total)}%`).join(', ')}`}>
+    <div
+      class="bar"
+      role="img"
+      aria-label={`${label}: ${parts.map((p) => `${p.name} ${Math.round((100 * p.value) / total)}%`).join(', ')}`}
+    >
       {parts.map((p) => (
         <span class={`bar-part ${p.tone}`} style={{ width: `${(100 * p.value) / total}%` }} data-name={p.name} data-value={p.value}>
           {p.value > 0 ? `${p.name} ${Math.round((100 * p.value) / total)}%` : ''}

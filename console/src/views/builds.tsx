@@ -78,7 +78,12 @@ export function Build({ id }: { id: string }) {
             </dl>
             {!b.buildComplete && (
               <div class="actions">
-                <Action label="Stop build" tone="danger" confirm={`Stop build ${id}?`} run={() => call('codebuild', 'StopBuild', { id }).then(live.reload)} />
+                <Action
+                  label="Stop build"
+                  tone="danger"
+                  confirm={`Stop build ${id}?`}
+                  run={() => call('codebuild', 'StopBuild', { id }).then(live.reload)}
+                />
               </div>
             )}
             <h2>Phases</h2>
@@ -111,7 +116,9 @@ export function Build({ id }: { id: string }) {
 function Timeline({ phases }: { phases: any[] }) {
   const starts = phases.map((p) => toDate(p.startTime)?.getTime() ?? 0);
   const first = Math.min(...starts.filter(Boolean));
-  const last = Math.max(...phases.map((p, i) => toDate(p.endTime)?.getTime() ?? (starts[i] && p.phaseType !== 'COMPLETED' ? Date.now() : starts[i])));
+  const last = Math.max(
+    ...phases.map((p, i) => toDate(p.endTime)?.getTime() ?? (starts[i] && p.phaseType !== 'COMPLETED' ? Date.now() : starts[i])),
+  );
   const span = Math.max(last - first, 1);
   return (
     <ol class="timeline" aria-label="phases">
@@ -124,7 +131,13 @@ function Timeline({ phases }: { phases: any[] }) {
           <li key={p.phaseType} data-phase={p.phaseType} data-status={status}>
             <span class="phase-name">{p.phaseType}</span>
             <span class="phase-track">
-              <span class={`phase-bar ${status}`} style={{ marginLeft: `${(100 * (starts[i] - first)) / span}%`, width: `${Math.max((100 * (end - starts[i])) / span, 0.5)}%` }} />
+              <span
+                class={`phase-bar ${status}`}
+                style={{
+                  marginLeft: `${(100 * (starts[i] - first)) / span}%`,
+                  width: `${Math.max((100 * (end - starts[i])) / span, 0.5)}%`,
+                }}
+              />
             </span>
             <State value={status} />
             <span class="num">{p.durationInSeconds !== undefined ? `${p.durationInSeconds} s` : ''}</span>
@@ -165,7 +178,10 @@ function Reports({ arns }: { arns: string[] }) {
     async () => {
       const { reports } = await call('codebuild', 'BatchGetReports', { reportArns: arns });
       return Promise.all(
-        (reports ?? []).map(async (r: any) => ({ ...r, cases: (await call('codebuild', 'DescribeTestCases', { reportArn: r.arn })).testCases ?? [] })),
+        (reports ?? []).map(async (r: any) => ({
+          ...r,
+          cases: (await call('codebuild', 'DescribeTestCases', { reportArn: r.arn })).testCases ?? [],
+        })),
       );
     },
     [arns.join()],
@@ -192,7 +208,11 @@ function Reports({ arns }: { arns: string[] }) {
                 columns={[
                   { title: 'Test', cell: (c) => c.name },
                   { title: 'Status', cell: (c) => <State value={c.status} /> },
-                  { title: 'Duration', cell: (c) => (c.durationInNanoSeconds ? `${(c.durationInNanoSeconds / 1e6).toFixed(0)} ms` : '—'), class: 'num' },
+                  {
+                    title: 'Duration',
+                    cell: (c) => (c.durationInNanoSeconds ? `${(c.durationInNanoSeconds / 1e6).toFixed(0)} ms` : '—'),
+                    class: 'num',
+                  },
                   { title: 'Message', cell: (c) => c.message ?? '' },
                 ]}
               />

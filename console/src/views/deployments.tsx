@@ -19,10 +19,16 @@ async function nativeDeployments(): Promise<any[]> {
   const out: any[] = [];
   for (const cluster of await listAll('ecs', 'ListClusters', {}, 'clusterArns')) {
     const arns = await listAll('ecs', 'ListServices', { cluster }, 'serviceArns');
-    const services = await inChunks<any>(arns, 10, async (services) => (await call('ecs', 'DescribeServices', { cluster, services })).services);
+    const services = await inChunks<any>(
+      arns,
+      10,
+      async (services) => (await call('ecs', 'DescribeServices', { cluster, services })).services,
+    );
     for (const s of services.filter((s: any) => NATIVE.has(s.deploymentConfiguration?.strategy))) {
       const { serviceDeployments } = await call('ecs', 'ListServiceDeployments', { cluster, service: s.serviceName });
-      out.push(...(serviceDeployments ?? []).map((d: any) => ({ ...d, serviceName: s.serviceName, strategy: s.deploymentConfiguration.strategy })));
+      out.push(
+        ...(serviceDeployments ?? []).map((d: any) => ({ ...d, serviceName: s.serviceName, strategy: s.deploymentConfiguration.strategy })),
+      );
     }
   }
   return out;
@@ -32,7 +38,11 @@ export function Deployments() {
   const codedeploy = useLive(
     async () => {
       const ids = (await listAll('codedeploy', 'ListDeployments', {}, 'deployments')).slice(0, 100);
-      return inChunks(ids, 25, async (deploymentIds) => (await call('codedeploy', 'BatchGetDeployments', { deploymentIds })).deploymentsInfo);
+      return inChunks(
+        ids,
+        25,
+        async (deploymentIds) => (await call('codedeploy', 'BatchGetDeployments', { deploymentIds })).deploymentsInfo,
+      );
     },
     [],
     isDeploy,
@@ -44,7 +54,10 @@ export function Deployments() {
       <Loaded live={codedeploy} title="CodeDeploy (ECS blue/green)">
         {(list: any[]) =>
           list.length === 0 ? (
-            <Empty what="CodeDeploy deployments" command="aws deploy create-deployment --application-name app --deployment-group-name group --revision file://revision.json" />
+            <Empty
+              what="CodeDeploy deployments"
+              command="aws deploy create-deployment --application-name app --deployment-group-name group --revision file://revision.json"
+            />
           ) : (
             <Table
               label="CodeDeploy deployments"
@@ -63,14 +76,20 @@ export function Deployments() {
       <Loaded live={native} title="ECS service deployments (blue/green, linear, canary)">
         {(list: any[]) =>
           list.length === 0 ? (
-            <Empty what="ECS blue/green, linear or canary deployments" command="aws ecs update-service … --deployment-configuration strategy=BLUE_GREEN" />
+            <Empty
+              what="ECS blue/green, linear or canary deployments"
+              command="aws ecs update-service … --deployment-configuration strategy=BLUE_GREEN"
+            />
           ) : (
             <Table
               label="ECS service deployments"
               rows={list}
               rowKey={(d) => d.serviceDeploymentArn}
               columns={[
-                { title: 'Deployment', cell: (d) => <Link to={`/deployments/${seg(d.serviceDeploymentArn)}`}>{short(d.serviceDeploymentArn)}</Link> },
+                {
+                  title: 'Deployment',
+                  cell: (d) => <Link to={`/deployments/${seg(d.serviceDeploymentArn)}`}>{short(d.serviceDeploymentArn)}</Link>,
+                },
                 { title: 'Service', cell: (d) => d.serviceName },
                 { title: 'Strategy', cell: (d) => d.strategy },
                 { title: 'Status', cell: (d) => <State value={d.status} /> },
@@ -101,7 +120,9 @@ function CodeDeployDeployment({ id }: { id: string }) {
     async () => {
       const { deploymentInfo } = await call('codedeploy', 'GetDeployment', { deploymentId: id });
       const { targetIds } = await call('codedeploy', 'ListDeploymentTargets', { deploymentId: id });
-      const targets = targetIds?.length ? (await call('codedeploy', 'BatchGetDeploymentTargets', { deploymentId: id, targetIds })).deploymentTargets : [];
+      const targets = targetIds?.length
+        ? (await call('codedeploy', 'BatchGetDeploymentTargets', { deploymentId: id, targetIds })).deploymentTargets
+        : [];
       return { info: deploymentInfo, target: targets?.[0]?.ecsTarget };
     },
     [id],
@@ -144,14 +165,29 @@ function CodeDeployDeployment({ id }: { id: string }) {
             </dl>
             {running && (
               <div class="actions">
-                {info.status === 'Ready' && <Action label="Continue (reroute traffic)" run={act('ContinueDeployment', { deploymentWaitType: 'READY_WAIT' })} />}
-                <Action label="Stop" tone="danger" confirm="Stop this deployment?" run={act('StopDeployment', { autoRollbackEnabled: false })} />
-                <Action label="Stop and roll back" tone="danger" confirm="Stop and roll back?" run={act('StopDeployment', { autoRollbackEnabled: true })} />
+                {info.status === 'Ready' && (
+                  <Action label="Continue (reroute traffic)" run={act('ContinueDeployment', { deploymentWaitType: 'READY_WAIT' })} />
+                )}
+                <Action
+                  label="Stop"
+                  tone="danger"
+                  confirm="Stop this deployment?"
+                  run={act('StopDeployment', { autoRollbackEnabled: false })}
+                />
+                <Action
+                  label="Stop and roll back"
+                  tone="danger"
+                  confirm="Stop and roll back?"
+                  run={act('StopDeployment', { autoRollbackEnabled: true })}
+                />
               </div>
             )}
             {info.status === 'Succeeded' && (
               <div class="actions">
-                <Action label="Continue (end the termination wait)" run={act('ContinueDeployment', { deploymentWaitType: 'TERMINATION_WAIT' })} />
+                <Action
+                  label="Continue (end the termination wait)"
+                  run={act('ContinueDeployment', { deploymentWaitType: 'TERMINATION_WAIT' })}
+                />
               </div>
             )}
             {target && (
@@ -159,7 +195,11 @@ function CodeDeployDeployment({ id }: { id: string }) {
                 <h2>Production traffic</h2>
                 <Bar
                   label="production traffic"
-                  parts={(target.taskSetsInfo ?? []).map((s: any) => ({ name: s.taskSetLabel, value: s.trafficWeight ?? 0, tone: s.taskSetLabel === 'Green' ? 'green' : 'blue' }))}
+                  parts={(target.taskSetsInfo ?? []).map((s: any) => ({
+                    name: s.taskSetLabel,
+                    value: s.trafficWeight ?? 0,
+                    tone: s.taskSetLabel === 'Green' ? 'green' : 'blue',
+                  }))}
                 />
                 <h2>Task sets</h2>
                 <Table
@@ -240,13 +280,30 @@ function ServiceDeployment({ arn }: { arn: string }) {
               </dl>
               {running && (
                 <div class="actions">
-                  <Action label="Roll back" tone="danger" confirm="Roll this deployment back?" run={() => call('ecs', 'StopServiceDeployment', { serviceDeploymentArn: arn, stopType: 'ROLLBACK' }).then(live.reload)} />
+                  <Action
+                    label="Roll back"
+                    tone="danger"
+                    confirm="Roll this deployment back?"
+                    run={() => call('ecs', 'StopServiceDeployment', { serviceDeploymentArn: arn, stopType: 'ROLLBACK' }).then(live.reload)}
+                  />
                 </div>
               )}
               <h2>Production traffic</h2>
-              <Bar label="production traffic" parts={[{ name: 'Blue', value: 100 - green, tone: 'blue' }, { name: 'Green', value: green, tone: 'green' }]} />
+              <Bar
+                label="production traffic"
+                parts={[
+                  { name: 'Blue', value: 100 - green, tone: 'blue' },
+                  { name: 'Green', value: green, tone: 'green' },
+                ]}
+              />
               <h2>Test traffic</h2>
-              <Bar label="test traffic" parts={[{ name: 'Blue', value: 100 - test, tone: 'blue' }, { name: 'Green', value: test, tone: 'green' }]} />
+              <Bar
+                label="test traffic"
+                parts={[
+                  { name: 'Blue', value: 100 - test, tone: 'blue' },
+                  { name: 'Green', value: test, tone: 'green' },
+                ]}
+              />
               <h2>Lifecycle hooks</h2>
               {d.lifecycleHookDetails?.length ? (
                 <Table
@@ -262,7 +319,16 @@ function ServiceDeployment({ arn }: { arn: string }) {
                       title: '',
                       cell: (h) =>
                         h.status === 'AWAITING_ACTION' ? (
-                          <Action label="Continue" run={() => call('ecs', 'ContinueServiceDeployment', { serviceDeploymentArn: arn, hookId: h.hookId, action: 'CONTINUE' }).then(live.reload)} />
+                          <Action
+                            label="Continue"
+                            run={() =>
+                              call('ecs', 'ContinueServiceDeployment', {
+                                serviceDeploymentArn: arn,
+                                hookId: h.hookId,
+                                action: 'CONTINUE',
+                              }).then(live.reload)
+                            }
+                          />
                         ) : null,
                     },
                   ]}

@@ -51,7 +51,8 @@ export function TaskList({ cluster, service }: { cluster: string; service?: stri
 }
 
 const ports = (c: any) =>
-  (c.networkBindings ?? []).map((b: any) => `${b.bindIP ?? ''}:${b.hostPort} → ${b.containerPort}/${b.protocol ?? 'tcp'}`).join(', ') || '—';
+  (c.networkBindings ?? []).map((b: any) => `${b.bindIP ?? ''}:${b.hostPort} → ${b.containerPort}/${b.protocol ?? 'tcp'}`).join(', ') ||
+  '—';
 
 export function Task({ cluster, task }: { cluster: string; task: string }) {
   const live = useLive(

@@ -94,7 +94,10 @@ export function Cluster({ cluster }: { cluster: string }) {
       <Loaded live={services} title="Services">
         {(list: any[]) =>
           list.length === 0 ? (
-            <Empty what="services" command={`aws ecs create-service --cluster ${cluster} --service-name web --task-definition web --desired-count 1`} />
+            <Empty
+              what="services"
+              command={`aws ecs create-service --cluster ${cluster} --service-name web --task-definition web --desired-count 1`}
+            />
           ) : (
             <Table
               label="services"
@@ -122,7 +125,8 @@ export function Service({ cluster, service }: { cluster: string; service: string
   const live = useLive(
     async () => {
       const { services, failures } = await call('ecs', 'DescribeServices', { cluster, services: [service] });
-      if (!services?.length) throw new Error(`No service ${service} in cluster ${cluster}${failures?.[0] ? ` (${failures[0].reason})` : ''}`);
+      if (!services?.length)
+        throw new Error(`No service ${service} in cluster ${cluster}${failures?.[0] ? ` (${failures[0].reason})` : ''}`);
       return services[0];
     },
     [cluster, service],
@@ -164,8 +168,15 @@ export function Service({ cluster, service }: { cluster: string; service: string
                 { title: 'Deployment', cell: (d) => d.id },
                 { title: 'Status', cell: (d) => <State value={d.status} /> },
                 { title: 'Rollout', cell: (d) => <State value={d.rolloutState} /> },
-                { title: 'Progress', cell: (d) => <progress max={d.desiredCount || 1} value={d.runningCount} aria-label="running of desired" /> },
-                { title: 'Desired / running / pending', cell: (d) => `${d.desiredCount} / ${d.runningCount} / ${d.pendingCount}`, class: 'num' },
+                {
+                  title: 'Progress',
+                  cell: (d) => <progress max={d.desiredCount || 1} value={d.runningCount} aria-label="running of desired" />,
+                },
+                {
+                  title: 'Desired / running / pending',
+                  cell: (d) => `${d.desiredCount} / ${d.runningCount} / ${d.pendingCount}`,
+                  class: 'num',
+                },
                 { title: 'Task definition', cell: (d) => short(d.taskDefinition) },
                 { title: 'Updated', cell: (d) => <Time at={d.updatedAt} /> },
               ]}
@@ -215,7 +226,8 @@ function ScaleForm({ current, scale }: { current: number; scale: (n: number) => 
       }}
     >
       <label>
-        Desired count <input name="desired" type="number" min={0} max={5000} value={value} onInput={(e) => setValue(e.currentTarget.value)} />
+        Desired count{' '}
+        <input name="desired" type="number" min={0} max={5000} value={value} onInput={(e) => setValue(e.currentTarget.value)} />
       </label>
       <Action label="Scale" run={() => scale(Number(value))} />
     </form>

@@ -34,7 +34,10 @@ export function LoadBalancers() {
       <Loaded live={lbs} title="Load balancers">
         {(rows: any[]) =>
           rows.length === 0 ? (
-            <Empty what="load balancers" command="aws elbv2 create-load-balancer --name web --type application --subnets subnet-1 subnet-2" />
+            <Empty
+              what="load balancers"
+              command="aws elbv2 create-load-balancer --name web --type application --subnets subnet-1 subnet-2"
+            />
           ) : (
             <Table
               label="load balancers"
@@ -73,7 +76,10 @@ function TargetGroups({ live }: { live: ReturnType<typeof useLive<any[]>> }) {
               { title: 'Target type', cell: (t) => t.TargetType },
               { title: 'Health check', cell: (t) => `${t.HealthCheckProtocol ?? ''} ${t.HealthCheckPath ?? ''}` },
               { title: 'Load balancers', cell: (t) => list<string>(t.LoadBalancerArns).map(tgName).join(', ') || '—' },
-              { title: 'Requests', cell: (t) => <RateChart values={rates.get(t.TargetGroupArn)} label={`requests to ${t.TargetGroupName}`} /> },
+              {
+                title: 'Requests',
+                cell: (t) => <RateChart values={rates.get(t.TargetGroupArn)} label={`requests to ${t.TargetGroupName}`} />,
+              },
             ]}
           />
         )
@@ -117,7 +123,12 @@ export function LoadBalancer({ arn }: { arn: string }) {
               <code>{lb?.DNSName}</code>
             </dd>
           </dl>
-          {listeners.length === 0 && <Empty what="listeners" command={`aws elbv2 create-listener --load-balancer-arn ${arn} --protocol HTTP --port 80 --default-actions Type=forward,TargetGroupArn=…`} />}
+          {listeners.length === 0 && (
+            <Empty
+              what="listeners"
+              command={`aws elbv2 create-listener --load-balancer-arn ${arn} --protocol HTTP --port 80 --default-actions Type=forward,TargetGroupArn=…`}
+            />
+          )}
           {listeners.map((l: any) => (
             <section key={l.ListenerArn}>
               <h2>

@@ -15,11 +15,7 @@ export function LogFollow({ url, label }: { url: string; label: string }) {
     setText('');
     setError(undefined);
     setDone(false);
-    follow(
-      url,
-      (chunk) => setText((t) => (t.length + chunk.length > LIMIT ? (t + chunk).slice(-LIMIT) : t + chunk)),
-      abort.signal,
-    ).then(
+    follow(url, (chunk) => setText((t) => (t.length + chunk.length > LIMIT ? (t + chunk).slice(-LIMIT) : t + chunk)), abort.signal).then(
       () => setDone(true),
       (err: Error) => !abort.signal.aborted && setError(err),
     );
@@ -32,7 +28,7 @@ export function LogFollow({ url, label }: { url: string; label: string }) {
   return (
     <>
       <ErrorNote error={error} />
-      <pre class="log" ref={box} tabIndex={0} aria-label={label} aria-live="polite">
+      <pre class="log" ref={box} role="log" aria-label={label}>
         {text || <span class="muted">{done ? '(empty)' : 'Waiting for output…'}</span>}
       </pre>
       {done && <p class="muted">End of log.</p>}

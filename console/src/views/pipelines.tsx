@@ -6,7 +6,8 @@ export function Pipelines() {
       <div class="empty">
         <p>Slipway does not serve CodePipeline yet; pipelines, their stages and executions will show here.</p>
         <p>
-          Meanwhile builds and deployments run on their own: <a href="/_slipway/console/builds">Builds</a>, <a href="/_slipway/console/deployments">Deployments</a>.
+          Meanwhile builds and deployments run on their own: <a href="/_slipway/console/builds">Builds</a>,{' '}
+          <a href="/_slipway/console/deployments">Deployments</a>.
         </p>
       </div>
     </section>

@@ -47,7 +47,17 @@ export function useRequestRates(): { rates: Map<string, number[]>; error?: Error
 }
 
 /** A small line chart of recent rates with the latest one in words. */
-export function RateChart({ values, label, width = 140, height = 28 }: { values: number[] | undefined; label: string; width?: number; height?: number }) {
+export function RateChart({
+  values,
+  label,
+  width = 140,
+  height = 28,
+}: {
+  values: number[] | undefined;
+  label: string;
+  width?: number;
+  height?: number;
+}) {
   if (!values?.length) return <span class="muted">measuring…</span>;
   const top = Math.max(1, ...values);
   const step = width / Math.max(KEEP - 1, 1);
@@ -60,7 +70,12 @@ export function RateChart({ values, label, width = 140, height = 28 }: { values:
   const latest = values[values.length - 1];
   return (
     <span class="rate" data-rate={latest.toFixed(2)}>
-      <svg width={width} height={height} role="img" aria-label={`${label}: ${latest.toFixed(1)} requests per second now, at most ${top.toFixed(1)} in the last two minutes`}>
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={`${label}: ${latest.toFixed(1)} requests per second now, at most ${top.toFixed(1)} in the last two minutes`}
+      >
         <line x1="0" x2={width} y1={height - 1} y2={height - 1} stroke="currentColor" stroke-opacity="0.25" />
         <polyline points={points} fill="none" stroke="currentColor" stroke-width="1.5" />
       </svg>{' '}

@@ -34,7 +34,11 @@ export function Bucket({ bucket, prefix }: { bucket: string; prefix: string }) {
   const live = useLive(
     async () => {
       const r = await s3(`/${encodeURIComponent(bucket)}`, { 'list-type': '2', prefix, delimiter: '/', 'max-keys': '1000' });
-      return { folders: list<any>(r.CommonPrefixes).map((p) => p.Prefix as string), objects: list<any>(r.Contents), truncated: r.IsTruncated === 'true' };
+      return {
+        folders: list<any>(r.CommonPrefixes).map((p) => p.Prefix as string),
+        objects: list<any>(r.Contents),
+        truncated: r.IsTruncated === 'true',
+      };
     },
     [bucket, prefix],
     (e) => isS3(e) && e.resource.startsWith(`arn:aws:s3:::${bucket}/`),
@@ -87,7 +91,11 @@ export function Bucket({ bucket, prefix }: { bucket: string; prefix: string }) {
 }
 
 export function Secrets() {
-  const live = useLive(async () => (await call('secretsmanager', 'ListSecrets', { MaxResults: 100 })).SecretList ?? [], [], (e) => e.type.startsWith('secretsmanager.'));
+  const live = useLive(
+    async () => (await call('secretsmanager', 'ListSecrets', { MaxResults: 100 })).SecretList ?? [],
+    [],
+    (e) => e.type.startsWith('secretsmanager.'),
+  );
   return (
     <Loaded live={live} title="Secrets (values are never shown)">
       {(rows: any[]) =>
@@ -111,7 +119,11 @@ export function Secrets() {
 }
 
 export function Parameters() {
-  const live = useLive(async () => (await call('ssm', 'DescribeParameters', { MaxResults: 50 })).Parameters ?? [], [], (e) => e.type.startsWith('ssm.'));
+  const live = useLive(
+    async () => (await call('ssm', 'DescribeParameters', { MaxResults: 50 })).Parameters ?? [],
+    [],
+    (e) => e.type.startsWith('ssm.'),
+  );
   return (
     <Loaded live={live} title="Parameters (values are never shown)">
       {(rows: any[]) =>
@@ -176,7 +188,11 @@ export function LogGroup({ group: path }: { group: string }) {
       const fresh: any[] = [];
       let nextToken: string | undefined;
       do {
-        const page = await call('logs', 'FilterLogEvents', { logGroupName: group, startTime: since.current, ...(nextToken && { nextToken }) });
+        const page = await call('logs', 'FilterLogEvents', {
+          logGroupName: group,
+          startTime: since.current,
+          ...(nextToken && { nextToken }),
+        });
         fresh.push(...(page.events ?? []).filter((e: any) => !seen.current.has(e.eventId)));
         nextToken = page.nextToken;
       } while (nextToken);
@@ -199,8 +215,12 @@ export function LogGroup({ group: path }: { group: string }) {
         <Link to="/logs">Logs</Link> / {group}
       </h1>
       <ErrorNote error={error} />
-      <pre class="log" tabIndex={0} aria-label={`tail of ${group}`}>
-        {events.length === 0 ? <span class="muted">No events in the last hour; new ones appear here as they are stored.</span> : events.map((e) => `${new Date(e.timestamp).toISOString()} ${e.logStreamName}  ${e.message}\n`).join('')}
+      <pre class="log" role="log" aria-label={`tail of ${group}`}>
+        {events.length === 0 ? (
+          <span class="muted">No events in the last hour; new ones appear here as they are stored.</span>
+        ) : (
+          events.map((e) => `${new Date(e.timestamp).toISOString()} ${e.logStreamName}  ${e.message}\n`).join('')
+        )}
       </pre>
     </>
   );
