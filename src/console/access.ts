@@ -35,7 +35,7 @@ export function consoleGate(token: string | undefined, prefix: string): ConsoleG
       return 'answered';
     }
     if (matches(cookieOf(req, COOKIE))) return undefined;
-    res.writeHead(401, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(401, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-frame-options': 'DENY' });
     res.end(
       page(
         'Slipway console: token needed',

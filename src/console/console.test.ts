@@ -138,6 +138,8 @@ describe('console: the front end', () => {
         assert.equal(html.headers['content-type'], 'text/html; charset=utf-8');
         assert.equal(html.headers['cache-control'], 'no-cache');
         assert.match(html.body, /id="app"/);
+        assert.equal(html.headers['x-frame-options'], 'DENY', 'no other site may frame the console');
+        assert.match(String(html.headers['content-security-policy']), /frame-ancestors 'none'/);
       }
       assert.equal((await get(`${s.url}/_slipway/console`)).headers.location, '/_slipway/console/');
       assert.equal((await get(`${s.url}/_slipway/console/assets/missing.js`)).status, 404);

@@ -23,6 +23,9 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Only the console's own files; Preact sets styles through the DOM, which this allows. */
+const CSP = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
 export const CONSOLE_DIST = new URL('../../console/dist/', import.meta.url).pathname;
 
 /** Serves `rest` (the path below the console's prefix) from `dist`. */
@@ -60,6 +63,9 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, dist: str
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
+    // The console acts (stop, scale, roll back): no other site may frame it and steer the clicks.
+    'x-frame-options': 'DENY',
+    'content-security-policy': CSP,
     'content-length': statSync(file).size,
   });
   if (req.method === 'HEAD') {
