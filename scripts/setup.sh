@@ -27,8 +27,8 @@ need 'python3 -c "import boto3"' python3-boto3 'the tests drive Slipway with bot
 need 'command -v skopeo' skopeo 'the registry tests copy images with it'
 need 'command -v haproxy' haproxy 'the load balancer data plane'
 need 'command -v openssl' openssl 'HTTPS certificates for load balancer listeners and test targets'
-need 'command -v debootstrap' debootstrap 'Slipway builds its CodeBuild image with it'
 need 'command -v chromium' chromium "the web console's browser tests drive Debian's Chromium"
+need 'command -v debootstrap' debootstrap 'Slipway builds its CodeBuild image with it'
 
 if [ ! -d node_modules ] || [ package.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm dependencies (better-sqlite3 compiles from source; about a minute)"
