@@ -67,22 +67,23 @@ export function ServiceDeployment({ arn }: { arn: string }) {
                   />
                 </div>
               )}
-              <h2>Production traffic</h2>
-              <Bar
-                label="production traffic"
-                parts={[
-                  { name: 'Blue', value: 100 - green, tone: 'blue' },
-                  { name: 'Green', value: green, tone: 'green' },
-                ]}
-              />
-              <h2>Test traffic</h2>
-              <Bar
-                label="test traffic"
-                parts={[
-                  { name: 'Blue', value: 100 - test, tone: 'blue' },
-                  { name: 'Green', value: test, tone: 'green' },
-                ]}
-              />
+              {(
+                [
+                  ['Production traffic', green],
+                  ['Test traffic', test],
+                ] as const
+              ).map(([title, share]) => (
+                <section key={title}>
+                  <h2>{title}</h2>
+                  <Bar
+                    label={title.toLowerCase()}
+                    parts={[
+                      { name: 'Blue', value: 100 - share, tone: 'blue' },
+                      { name: 'Green', value: share, tone: 'green' },
+                    ]}
+                  />
+                </section>
+              ))}
               <h2>Lifecycle hooks</h2>
               {d.lifecycleHookDetails?.length ? (
                 <Table
