@@ -37,7 +37,7 @@ const ROUTES: [RegExp, (p: Params, q: URLSearchParams) => preact.JSX.Element][] 
   [/^\/secrets$/, () => <Secrets />],
   [/^\/parameters$/, () => <Parameters />],
   [/^\/logs$/, () => <LogGroups />],
-  [/^\/logs\/(?<group>.+)$/, (p) => <LogGroup group={p.group} />],
+  [/^\/logs\/(?<group>[^/]+)$/, (p) => <LogGroup group={p.group} />],
 ];
 
 const NAV: [string, string][] = [

@@ -132,7 +132,12 @@ describe('console: the front end', () => {
       assert.match(String(js.headers['cache-control']), /immutable/);
       const css = await get(`${s.url}/_slipway/console/assets/index-abc123.css`);
       assert.equal(css.headers['content-type'], 'text/css; charset=utf-8');
-      for (const page of ['/_slipway/console/', '/_slipway/console/ecs/default/tasks/abc', '/_slipway/console/builds/p%3A1']) {
+      for (const page of [
+        '/_slipway/console/',
+        '/_slipway/console/ecs/default/tasks/abc',
+        '/_slipway/console/builds/my.project%3A1',
+        '/_slipway/console/logs/%2Faws%2Fcodebuild%2Fweb.app',
+      ]) {
         const html = await get(`${s.url}${page}`);
         assert.equal(html.status, 200, page);
         assert.equal(html.headers['content-type'], 'text/html; charset=utf-8');

@@ -42,23 +42,22 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, dist: str
     );
     return;
   }
-  let file = index;
-  let decoded: string | undefined;
+  let decoded = '';
   try {
     decoded = decodeURIComponent(rest);
-  } catch {
-    decoded = undefined;
+  } catch {}
+  // A file of the build; anything else is a page of the app (a log group or build id may hold a dot),
+  // except under assets/, where a missing file is a 404.
+  const candidate = normalize(join(dist, decoded));
+  const inside = !decoded || candidate.startsWith(dist.endsWith(sep) ? dist : dist + sep);
+  let file = index;
+  if (decoded && inside && isFile(candidate)) file = candidate;
+  else if (decoded.startsWith('assets/') || !inside) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(`No console file ${rest}\n`);
+    return;
   }
-  if (decoded && extname(decoded)) {
-    const candidate = normalize(join(dist, decoded));
-    if (!candidate.startsWith(dist.endsWith(sep) ? dist : dist + sep) || !isFile(candidate)) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(`No console file ${rest}\n`);
-      return;
-    }
-    file = candidate;
-  }
-  const hashed = file !== index && decoded?.startsWith('assets/');
+  const hashed = file !== index && decoded.startsWith('assets/');
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',

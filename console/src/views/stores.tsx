@@ -162,7 +162,7 @@ export function LogGroups() {
             rows={rows}
             rowKey={(g) => g.logGroupName}
             columns={[
-              { title: 'Log group', cell: (g) => <Link to={`/logs/${g.logGroupName.replace(/^\//, '')}`}>{g.logGroupName}</Link> },
+              { title: 'Log group', cell: (g) => <Link to={`/logs/${seg(g.logGroupName)}`}>{g.logGroupName}</Link> },
               { title: 'Stored', cell: (g) => bytes(g.storedBytes), class: 'num' },
               { title: 'Created', cell: (g) => <Time at={g.creationTime} /> },
             ]}
@@ -174,8 +174,7 @@ export function LogGroups() {
 }
 
 /** A log group's newest events, and each event stored after them as it is stored. */
-export function LogGroup({ group: path }: { group: string }) {
-  const group = `/${path}`;
+export function LogGroup({ group }: { group: string }) {
   const [events, setEvents] = useState<any[]>([]);
   const [error, setError] = useState<Error>();
   const seen = useRef(new Set<string>());
