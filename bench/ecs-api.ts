@@ -5,7 +5,7 @@
  * moto_server is only the yardstick; it answers `Connection: close`, so it pays a TCP connect per
  * request, which is part of what a client of it sees.
  */
-import { Agent, request } from 'node:http';
+import { Agent, request, type RequestOptions } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { peakRssMiB, removeClusterContainers, startMoto, startSlipway, type Child } from './procs.ts';
 import { formatTable, type Cell } from './table.ts';
@@ -44,30 +44,39 @@ interface Result {
   firstError?: string;
 }
 
+/**
+ * What a call sends besides its body: the endpoint read once and the headers built once per
+ * operation and body, so the client's own work per request is the same small amount for both servers.
+ */
+function requestOptions(t: Target, operation: string, body: string): RequestOptions {
+  const { hostname, port } = new URL(t.endpoint);
+  return {
+    method: 'POST',
+    host: hostname,
+    port,
+    path: '/',
+    agent: t.agent,
+    headers: { ...HEADERS, 'x-amz-target': `${TARGET}.${operation}`, 'content-length': Buffer.byteLength(body) },
+  };
+}
+
 /** The one client both servers get: POST / with X-Amz-Target; resolves with status and body. */
-function call(t: Target, operation: string, body: string): Promise<{ status: number; body: string }> {
+function call(options: RequestOptions, body: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(
-      t.endpoint,
-      {
-        method: 'POST',
-        agent: t.agent,
-        headers: { ...HEADERS, 'x-amz-target': `${TARGET}.${operation}`, 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
+    const req = request(options, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
     req.on('error', reject);
     req.end(body);
   });
 }
 
 async function must(t: Target, operation: string, input: unknown): Promise<any> {
-  const res = await call(t, operation, JSON.stringify(input));
+  const body = JSON.stringify(input);
+  const res = await call(requestOptions(t, operation, body), body);
   if (res.status !== 200) throw new Error(`${t.name} ${operation} answered ${res.status}: ${res.body.slice(0, 300)}`);
   return JSON.parse(res.body);
 }
@@ -109,7 +118,8 @@ async function setup(t: Target): Promise<void> {
 }
 
 async function measure(t: Target, operation: string, body: string, total: number, concurrency: number, warmup: number): Promise<Result> {
-  for (let i = 0; i < warmup; i++) await call(t, operation, body);
+  const options = requestOptions(t, operation, body);
+  for (let i = 0; i < warmup; i++) await call(options, body);
   const latencies = new Float64Array(total);
   let next = 0;
   let errors = 0;
@@ -119,7 +129,7 @@ async function measure(t: Target, operation: string, body: string, total: number
       const i = next++;
       const start = performance.now();
       try {
-        const res = await call(t, operation, body);
+        const res = await call(options, body);
         if (res.status !== 200) {
           errors++;
           firstError ??= `${res.status} ${res.body.slice(0, 200)}`;

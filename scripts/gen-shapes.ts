@@ -15,9 +15,32 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The services to generate. Add a key here (ecr, elbv2, codebuild, codedeploy, codepipeline). */
-export const SERVICES = ['ecs', 'ecr', 'elbv2', 'codebuild', 'codedeploy', 'logs', 'secretsmanager', 'ssm', 's3', 'codecommit'];
+export const SERVICES = [
+  'ecs',
+  'ecr',
+  'elbv2',
+  'codebuild',
+  'codedeploy',
+  'logs',
+  'secretsmanager',
+  'ssm',
+  's3',
+  'codecommit',
+  'ec2',
+  'codepipeline',
+  'codestar-connections',
+  'codeconnections',
+  'iam',
+  'sts',
+];
 /** The room a model's shapes go to, when its folder is not named after the model. */
-const ROOMS: Record<string, string> = { elbv2: 'elb', secretsmanager: 'secrets', ssm: 'secrets' };
+const ROOMS: Record<string, string> = {
+  elbv2: 'elb',
+  secretsmanager: 'secrets',
+  ssm: 'secrets',
+  'codestar-connections': 'connections',
+  codeconnections: 'connections',
+};
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -125,8 +148,14 @@ const PRIMITIVE: Record<string, string> = {
   blob: 'string',
 };
 
+/** A model key as a type-name prefix: `codestar-connections` → `CodestarConnections`. */
 export function pascal(svc: string): string {
-  return svc.charAt(0).toUpperCase() + svc.slice(1);
+  return svc.replace(/(?:^|-)(\w)/g, (_, c: string) => c.toUpperCase());
+}
+
+/** A model key as a value name: `codestar-connections` → `codestarConnections`. */
+function camel(svc: string): string {
+  return svc.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 }
 
 function typeName(name: string): string {
@@ -219,8 +248,8 @@ export function generate(svc: string, model: Model): string {
   out.push(`export type ${P}ErrorCode =`);
   out.push(errors.length ? `${errors.map((e) => `  | ${quote(e)}`).join('\n')};` : '  never;');
   out.push('');
-  out.push(`export const ${svc}ErrorCodes = [`, ...errors.map((e) => `  ${quote(e)},`), '] as const;', '');
-  out.push(`export const ${svc}OperationNames = [`, ...opNames.map((o) => `  ${quote(o)},`), '] as const;', '');
+  out.push(`export const ${camel(svc)}ErrorCodes = [`, ...errors.map((e) => `  ${quote(e)},`), '] as const;', '');
+  out.push(`export const ${camel(svc)}OperationNames = [`, ...opNames.map((o) => `  ${quote(o)},`), '] as const;', '');
   return out.join('\n');
 }
 

@@ -23,6 +23,11 @@ take ssm ssm
 take logs logs
 take codecommit codecommit
 take s3 s3
+take ec2 ec2
+take codestar-connections codestar-connections
+take codeconnections codeconnections
+take iam iam
+take sts sts
 cp "$(python3 -c "import botocore,glob,os;print(glob.glob(os.path.dirname(botocore.__file__)+\"-*.dist-info\")[0])")/LICENSE.txt" models/LICENSE.txt 2>/dev/null || true
 echo "botocore $version" > models/SOURCE
 echo "models refreshed from botocore $version"

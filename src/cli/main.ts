@@ -4,6 +4,7 @@
  */
 import { loadConfig, DEFAULT_PORT } from '../core/config.ts';
 import { parseArgs } from './args.ts';
+import { pipeline, pipelineUsage } from './pipeline.ts';
 
 const usage = `Usage: slipway <command> [options]
 
@@ -18,6 +19,7 @@ Commands:
   status           Show a running Slipway's health.            [--endpoint URL]
   logs <task-id>   Show a task's container output.            [--follow] [--container NAME] [--endpoint URL]
   logs build <id>  Show a CodeBuild build's log (id or uuid).  [--follow] [--endpoint URL]
+${pipelineUsage}
   help             This text.`;
 
 async function main(argv: string[]): Promise<number> {
@@ -29,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
       return status(rest);
     case 'logs':
       return logs(rest);
+    case 'pipeline':
+      return pipeline(rest, { endpointOf, reach });
     case undefined:
     case 'help':
     case '--help':
@@ -53,6 +57,8 @@ async function start(argv: string[]): Promise<number> {
     `  account/region  ${config.account} / ${config.defaultRegion}${config.timeScale !== 1 ? `   time scale ×${config.timeScale}` : ''}`,
   );
   console.log(`  point the AWS CLI and SDKs at it:  export ${env}`);
+  console.log(`  console         ${slipway.console.url(slipway.endpoint)}`);
+  if (slipway.console.token) console.log('                  (off loopback it asks for this token; the link sets it in the browser)');
   console.log(`ready: ${slipway.endpoint}/_slipway/health`);
   let stopping = false;
   const stop = async (signal: string) => {

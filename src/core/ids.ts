@@ -125,6 +125,38 @@ export const codecommitArn = {
   repository: (s: Scope, name: string) => arn(s, 'codecommit', name),
 };
 
+/** CodePipeline ARNs: a pipeline's is arn:aws:codepipeline:<region>:<account>:<name>. */
+export const codepipelineArn = {
+  pipeline: (s: Scope, name: string) => arn(s, 'codepipeline', name),
+};
+
+/** The random part of an artifact's key in a pipeline's artifact store: seven letters and digits, as AWS's. */
+export function codepipelineArtifactId(): string {
+  let id = '';
+  while (id.length < 7) id += ALPHANUMERIC[randomInt(ALPHANUMERIC.length)];
+  return id;
+}
+
+/**
+ * CodeStar Connections / CodeConnections ARNs: one resource, two service names (the API a
+ * connection was made through names its ARN; either ARN finds it). A connection's id is a UUID; a
+ * host's is its name, a hyphen and eight hex digits.
+ */
+export type ConnectionsService = 'codestar-connections' | 'codeconnections';
+
+export const connectionsArn = {
+  connection: (s: Scope, service: ConnectionsService, id: string) => arn(s, service, `connection/${id}`),
+  host: (s: Scope, service: ConnectionsService, id: string) => arn(s, service, `host/${id}`),
+  hostId: (name: string) => `${name}-${randomBytes(4).toString('hex')}`,
+  /** The kind and id an ARN of either service names, with its scope; undefined for anything else. */
+  parse(value: string): { kind: 'connection' | 'host'; id: string; scope: Scope } | undefined {
+    const parsed = parseArn(value);
+    if (parsed?.service !== 'codestar-connections' && parsed?.service !== 'codeconnections') return undefined;
+    const m = parsed.resource.match(/^(connection|host)\/([^/]+)$/);
+    return m ? { kind: m[1] as 'connection' | 'host', id: m[2], scope: { region: parsed.region, account: parsed.account } } : undefined;
+  },
+};
+
 export const secretsArn = {
   secret: (s: Scope, name: string) => {
     let suffix = '';
@@ -206,3 +238,62 @@ export function stableUuid(seed: string): string {
   const h = createHash('sha256').update(seed).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+
+/** EC2 resource ids: a prefix and 17 lowercase hex characters (vpc-0a1b…, subnet-…, sg-…, sgr-…, key-…). */
+export function ec2Id(prefix: string): string {
+  return `${prefix}-${randomBytes(9).toString('hex').slice(0, 17)}`;
+}
+
+/** An EC2 id that is always the same for `seed` (the default VPC and its parts, which exist before any call). */
+export function stableEc2Id(prefix: string, seed: string): string {
+  return `${prefix}-${createHash('sha256').update(seed).digest('hex').slice(0, 17)}`;
+}
+
+/** The id of a region's default VPC: the same wherever it is asked for (EC2 shows it; ELB places load balancers in it). */
+export function defaultVpcId(scope: Scope): string {
+  return stableEc2Id('vpc', `${scope.region}:${scope.account}/default`);
+}
+
+/** EC2 ARNs (subnets, security groups, rules, key pairs). */
+export const ec2Arn = {
+  resource: (s: Scope, type: string, id: string) => arn(s, 'ec2', `${type}/${id}`),
+};
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+function base32Id(length: number): string {
+  let id = '';
+  while (id.length < length) id += BASE32[randomInt(BASE32.length)];
+  return id;
+}
+
+/**
+ * IAM's unique ids and access key ids: a four-letter prefix telling what the id names (AIDA user,
+ * AROA role, AGPA group, ANPA managed policy, ACCA service-specific credential), then 17 letters
+ * and digits; access keys are 20 characters (AKIA long-term, ASIA temporary).
+ */
+export const iamId = {
+  unique: (prefix: 'AIDA' | 'AROA' | 'AGPA' | 'ANPA' | 'ACCA' | 'AIPA') => prefix + base32Id(17),
+  accessKey: (prefix: 'AKIA' | 'ASIA') => prefix + base32Id(16),
+  /** A secret access key: 40 characters of base64, as IAM's. */
+  secret: () => randomBytes(30).toString('base64'),
+  /** A session token: long opaque base64, as STS's. */
+  sessionToken: () => `IQoJb3JpZ2luX2Vj${randomBytes(300).toString('base64')}`,
+};
+
+/**
+ * IAM ARNs. IAM is global: its ARNs name no region. A path is `/` or `/a/b/`, and sits between the
+ * resource type and the name. AWS's own managed policies live in the account `aws`.
+ */
+export const iamArn = {
+  root: (account: string) => `arn:aws:iam::${account}:root`,
+  user: (account: string, path: string, name: string) => `arn:aws:iam::${account}:user${path}${name}`,
+  group: (account: string, path: string, name: string) => `arn:aws:iam::${account}:group${path}${name}`,
+  role: (account: string, path: string, name: string) => `arn:aws:iam::${account}:role${path}${name}`,
+  policy: (account: string, path: string, name: string) => `arn:aws:iam::${account}:policy${path}${name}`,
+  instanceProfile: (account: string, path: string, name: string) => `arn:aws:iam::${account}:instance-profile${path}${name}`,
+  /** An OpenID Connect provider, named by its URL without the scheme. */
+  oidcProvider: (account: string, url: string) => `arn:aws:iam::${account}:oidc-provider/${url.replace(/^https?:\/\//, '')}`,
+  /** The session of an assumed role, as STS names it. */
+  assumedRole: (account: string, role: string, session: string) => `arn:aws:sts::${account}:assumed-role/${role}/${session}`,
+};

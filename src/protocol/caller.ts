@@ -22,13 +22,14 @@ export interface Caller {
 }
 
 export function callerOf(req: IncomingMessage, url: URL): Caller {
-  const scope = credentialScope(header(req, 'authorization'), url.searchParams.get('X-Amz-Credential'));
+  // A URL's searchParams is built on first use: a request with no query need not build it.
+  const query = url.search === '' ? undefined : url.searchParams;
+  const scope = credentialScope(header(req, 'authorization'), query?.get('X-Amz-Credential'));
   const target = header(req, 'x-amz-target');
   if (target !== undefined) return { protocol: 'json', scope, target };
-  if (scope?.service === 's3' || signedV2(req, url)) return { protocol: 'rest-xml', scope };
+  if (scope?.service === 's3' || signedV2(req, query)) return { protocol: 'rest-xml', scope };
   const form = req.method === 'POST' && (header(req, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded');
-  if (form || (req.method === 'GET' && url.searchParams.has('Action')))
-    return { protocol: scope?.service === 'ec2' ? 'ec2' : 'query', scope };
+  if (form || (req.method === 'GET' && query?.has('Action'))) return { protocol: scope?.service === 'ec2' ? 'ec2' : 'query', scope };
   if (scope) return { protocol: 'json', scope };
   return {};
 }
@@ -37,9 +38,6 @@ export function callerOf(req: IncomingMessage, url: URL): Caller {
  * S3 is the one service still taking SigV2: `Authorization: AWS <key>:<signature>`, or a URL
  * presigned with AWSAccessKeyId, Signature and Expires (the aws CLI v1's `s3 presign` in us-east-1).
  */
-function signedV2(req: IncomingMessage, url: URL): boolean {
-  return (
-    /^AWS [^:\s]+:/.test(header(req, 'authorization') ?? '') ||
-    (url.searchParams.has('AWSAccessKeyId') && url.searchParams.has('Signature'))
-  );
+function signedV2(req: IncomingMessage, query: URLSearchParams | undefined): boolean {
+  return /^AWS [^:\s]+:/.test(header(req, 'authorization') ?? '') || (query?.has('AWSAccessKeyId') === true && query.has('Signature'));
 }

@@ -2,12 +2,11 @@
  * @module protocol/codecs
  * The one codec table, keyed by a model's `metadata.protocol`. A codec reads a request into an
  * operation and input, and writes an output or an error the way that protocol's clients parse it.
- * EC2's Query dialect, served by no room yet, has an error writer only, so that its callers still
- * get an error they can read. REST-XML (S3) is in the error table; its calls, whose bodies stream,
- * are run by restxml/serve.ts from the raw request rather than through `Codec.decode`.
+ * EC2's dialect of Query has its own codec. REST-XML (S3) is in the error table; its calls, whose
+ * bodies stream, are run by restxml/serve.ts from the raw request rather than through `Codec.decode`.
  */
 import type { AwsError } from '../core/errors.ts';
-import { ec2ErrorCodec } from './ec2/errors.ts';
+import { ec2Codec } from './ec2/codec.ts';
 import { json11Codec } from './json11/codec.ts';
 import type { ServiceModel } from './model.ts';
 import { queryCodec } from './query/codec.ts';
@@ -27,11 +26,11 @@ export interface Codec extends ErrorCodec {
 /** The protocols a caller can speak, as botocore's models name them. */
 export type Protocol = 'json' | 'query' | 'ec2' | 'rest-xml';
 
-const codecs: Readonly<Record<string, Codec>> = Object.freeze({ json: json11Codec, query: queryCodec });
+const codecs: Readonly<Record<string, Codec>> = Object.freeze({ json: json11Codec, query: queryCodec, ec2: ec2Codec });
 const errorCodecs: Readonly<Record<Protocol, ErrorCodec>> = Object.freeze({
   json: json11Codec,
   query: queryCodec,
-  ec2: ec2ErrorCodec,
+  ec2: ec2Codec,
   'rest-xml': restXmlErrorCodec,
 });
 

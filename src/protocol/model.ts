@@ -11,6 +11,8 @@ import { patches } from './patches.ts';
 export interface ShapeRef {
   shape: string;
   locationName?: string;
+  /** EC2's name for the member on input, when not its capitalised locationName. */
+  queryName?: string;
   flattened?: boolean;
   xmlNamespace?: unknown;
 }
@@ -97,6 +99,28 @@ export function membersOf(model: ServiceModel, shape: Shape): Member[] {
     memberLists.set(shape, members);
   }
   return members;
+}
+
+/**
+ * `build` made once per shape: what a request then runs is the built function, with each nested
+ * shape's own resolved at build time. A recursive shape meets itself while being built: that use
+ * goes through a forward to the function still being built.
+ */
+export function compiledPerShape<F extends (value: unknown) => unknown>(
+  build: (model: ServiceModel, shape: Shape) => F,
+): (model: ServiceModel, shape: Shape) => F {
+  const built = new WeakMap<Shape, F>();
+  return (model, shape) => {
+    let fn = built.get(shape);
+    if (!fn) {
+      let done: F | undefined;
+      built.set(shape, ((value: unknown) => done!(value)) as F);
+      done = build(model, shape);
+      built.set(shape, done);
+      fn = done;
+    }
+    return fn;
+  };
 }
 
 /** The error shapes an operation or the whole service declares, by code. */

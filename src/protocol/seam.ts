@@ -51,9 +51,13 @@ export function createSeam(opts: SeamOptions): Seam {
   const byVersion = new Map<string, ApiService>();
   for (const api of opts.apis) {
     const { metadata } = api.model;
-    if (metadata.targetPrefix) byTarget.set(metadata.targetPrefix, api);
+    if (metadata.targetPrefix) {
+      byTarget.set(metadata.targetPrefix, api);
+      // A dotted (JSON 1.0) prefix: botocore sends it whole, the SDKs v3 only its last part.
+      byTarget.set(metadata.targetPrefix.slice(metadata.targetPrefix.lastIndexOf('.') + 1), api);
+    }
     byScope.set(metadata.signingName ?? metadata.endpointPrefix, api);
-    if (metadata.protocol === 'query') byVersion.set(metadata.apiVersion, api);
+    if (metadata.protocol === 'query' || metadata.protocol === 'ec2') byVersion.set(metadata.apiVersion, api);
   }
 
   /** Dispatches, and answers once what the handler wrote or read is committed. */
@@ -93,7 +97,9 @@ export function createSeam(opts: SeamOptions): Seam {
       return serveRestXml(api, req, url, ctx);
     }
     if (protocol === 'json' && caller.target !== undefined) {
-      const prefix = caller.target.split('.')[0];
+      // The operation follows the last dot: JSON 1.0 prefixes are dotted (com.amazonaws.codeconnections.CodeConnections_20231201).
+      const dot = caller.target.lastIndexOf('.');
+      const prefix = dot < 0 ? caller.target : caller.target.slice(0, dot);
       const api = byTarget.get(prefix);
       if (!api) throw notServed(req, scope && !byScope.has(scope.service) ? scope.service : prefix);
       found(api.model);
@@ -103,7 +109,7 @@ export function createSeam(opts: SeamOptions): Seam {
     if (protocol === 'query' || protocol === 'ec2') {
       let api = scope ? byScope.get(scope.service) : undefined;
       if (scope && !api) throw notServed(req, scope.service);
-      if (api && api.model.metadata.protocol !== 'query')
+      if (api && api.model.metadata.protocol !== 'query' && api.model.metadata.protocol !== 'ec2')
         throw notServed(req, `${scope!.service} over the Query protocol (it speaks ${api.model.metadata.protocol})`);
       if (api) found(api.model);
       const form = req.method === 'GET' ? url.search.slice(1) : utf8Text(await readBody(req, MAX_API_BODY), 'MalformedQueryString');

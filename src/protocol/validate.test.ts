@@ -90,4 +90,39 @@ describe('validateInput', () => {
     const typed = refusal(ecr, 'CreateRepositoryRequest', { repositoryName: { a: '\u0085' } });
     assert.match(typed.message, /Value \{"a":"\\u0085"\} at 'repositoryName' must be a string/);
   });
+
+  it('refuses, through the compiled check, each fault the walk names, deep in a request or at its top', () => {
+    const container = { name: 'web', image: 'nginx', memory: 64, portMappings: [{ containerPort: 80 }], dockerLabels: { a: 'b' } };
+    const valid = { family: 'web', containerDefinitions: [container], tags: [{ key: 'k', value: 'v' }] };
+    const accepted = validateInput(ecs, 'RegisterTaskDefinitionRequest', { ...valid, unmodelled: 1 }, codes);
+    assert.deepEqual(accepted, valid, 'what passes comes back whole, less the members the model does not know');
+    const faults: [unknown, RegExp][] = [
+      [{ ...valid, family: 7 }, /Value 7 at 'family' must be a string/],
+      [{ ...valid, containerDefinitions: [{ ...container, memory: 1.5 }] }, /at 'containerDefinitions.1.member.memory' must be an integer/],
+      [
+        { ...valid, containerDefinitions: [{ ...container, essential: 'yes' }] },
+        /at 'containerDefinitions.1.member.essential' must be a boolean/,
+      ],
+      [
+        { ...valid, containerDefinitions: [{ ...container, portMappings: [{ containerPort: 80, protocol: 'sctp' }] }] },
+        /'containerDefinitions.1.member.portMappings.1.member.protocol' failed to satisfy constraint: Member must satisfy enum value set/,
+      ],
+      [
+        { ...valid, containerDefinitions: [{ ...container, dockerLabels: { a: 1 } }] },
+        /at 'containerDefinitions.1.member.dockerLabels.a' must be a string/,
+      ],
+      [
+        { ...valid, tags: [{ key: '', value: 'v' }] },
+        /at 'tags.1.member.key' failed to satisfy constraint: Member must have length greater than or equal to 1/,
+      ],
+      [
+        { ...valid, volumes: [{ name: 'v', efsVolumeConfiguration: {} }] },
+        /Value null at 'volumes.1.member.efsVolumeConfiguration.fileSystemId' failed to satisfy constraint: Member must not be null/,
+      ],
+      [{ containerDefinitions: [container] }, /Value null at 'family' failed to satisfy constraint: Member must not be null/],
+      [{ ...valid, containerDefinitions: {} }, /at 'containerDefinitions' must be a list/],
+      [[valid], /Value at 'input' must be an object/],
+    ];
+    for (const [input, message] of faults) assert.match(refusal(ecs, 'RegisterTaskDefinitionRequest', input).message, message);
+  });
 });

@@ -3,10 +3,12 @@
  * Checks a decoded request against its input shape, the way AWS's front door does: required
  * members, types, enums, lengths and ranges. Returns the input with members the model does not
  * know dropped (older SDKs send deprecated fields), timestamps as epoch ms, or throws an AwsError
- * naming every offending field. Nothing is written before this passes.
+ * naming every offending field. Nothing is written before this passes. A request is first run
+ * through its shape's compiled check (checker.ts); only a refused one is walked here for messages.
  */
 import { AwsError } from '../core/errors.ts';
 import { escaped, shown } from '../core/text.ts';
+import { checkFor, isBase64, patternOf, REFUSED, WHOLE } from './checker.ts';
 import { membersOf, shapeOf, type ServiceModel, type Shape } from './model.ts';
 
 export interface ValidationCodes {
@@ -28,9 +30,13 @@ export function validateInput(
   codes: ValidationCodes,
 ): Record<string, unknown> {
   if (!shapeName) return {};
-  const found = new Collector();
+  const shape = shapeOf(model, shapeName);
   const input = value ?? {};
-  const result = walk(model, shapeOf(model, shapeName), input, '', found) as Record<string, unknown>;
+  const checked = checkFor(model, shape)(input);
+  if (checked !== REFUSED) return checked as Record<string, unknown>;
+  // Refused: walked again, slowly, to name every offending field.
+  const found = new Collector();
+  const result = walk(model, shape, input, '', found) as Record<string, unknown>;
   if (found.type.length) throw new AwsError(codes.type, found.type[0]);
   if (found.constraint.length) {
     const n = found.constraint.length;
@@ -39,13 +45,6 @@ export function validateInput(
   return result;
 }
 
-/** Java's int and long, as AWS reads them. 2^63 − 1 arrives as the double 2^63, so that passes. */
-const WHOLE = {
-  integer: { least: -(2 ** 31), most: 2 ** 31 - 1, range: '-2147483648 to 2147483647' },
-  long: { least: -(2 ** 63), most: 2 ** 63, range: '-9223372036854775808 to 9223372036854775807' },
-};
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
 /**
  * A value as an error message shows it: quoted, unprintable characters escaped, long text cut; a
  * member the model marks sensitive (a secret, a password) is never shown.
@@ -53,25 +52,6 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 function describe(value: unknown, shape: Shape): string {
   if (shape.sensitive) return '***';
   return typeof value === 'string' ? shown(value) : escaped(JSON.stringify(value) ?? String(value));
-}
-
-const patterns = new Map<string, RegExp>();
-
-/**
- * A model pattern, matched against the whole value as AWS does. The models write Java regular
- * expressions; the few that JavaScript's Unicode mode refuses (a needless `\-`) compile without it.
- */
-function patternOf(pattern: string): RegExp {
-  let regex = patterns.get(pattern);
-  if (!regex) {
-    try {
-      regex = new RegExp(`^(?:${pattern})$`, 'u');
-    } catch {
-      regex = new RegExp(`^(?:${pattern})$`);
-    }
-    patterns.set(pattern, regex);
-  }
-  return regex;
 }
 
 function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, found: Collector): unknown {
@@ -187,7 +167,7 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, f
       return ms;
     }
     case 'blob': {
-      if (typeof value !== 'string' || !BASE64.test(value) || value.length % 4 !== 0) {
+      if (typeof value !== 'string' || !isBase64(value)) {
         found.type.push(`Value at '${at}' must be base64 text`);
         return undefined;
       }

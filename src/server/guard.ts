@@ -32,12 +32,23 @@ export function createGuard(opts: GuardOptions): Guard {
     [opts.host, opts.registryHost && hostOf(opts.registryHost), hostname()].flatMap((n) => (n ? [n.toLowerCase()] : [])),
   );
   const served = (name: string) => isIP(name) !== 0 || name === 'localhost' || name.endsWith('.localhost') || names.has(name);
+  // Clients send the same few Host values: each is parsed (a URL) once. Bounded, as Host is the caller's to choose.
+  const decided = new Map<string, boolean>();
+  const hostServed = (host: string) => {
+    let ok = decided.get(host);
+    if (ok === undefined) {
+      const name = hostOf(host);
+      ok = name !== undefined && served(name);
+      if (decided.size >= 256) decided.clear();
+      decided.set(host, ok);
+    }
+    return ok;
+  };
 
   return (req, apiCall) => {
     const host = header(req, 'host');
     if (host !== undefined) {
-      const name = hostOf(host);
-      if (name === undefined || !served(name)) {
+      if (!hostServed(host)) {
         return `Slipway does not answer to the host name '${host.slice(0, 100)}': it answers to IP addresses, localhost, its --host and --registry-host, and this machine's name`;
       }
     }

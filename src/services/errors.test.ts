@@ -14,7 +14,9 @@ import { errorShape, loadModel } from '../protocol/model.ts';
 
 /** AWS's common errors (documented for every service's API) that a catalogue may use beyond its model. */
 const COMMON_ERRORS = new Set([
+  'AccessDenied',
   'AccessDeniedException',
+  'InvalidClientTokenId',
   'InvalidParameterCombination',
   'InvalidParameterValue',
   'MissingParameter',

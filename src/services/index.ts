@@ -5,16 +5,23 @@
 import * as codebuild from './codebuild/index.ts';
 import * as codecommit from './codecommit/index.ts';
 import * as codedeploy from './codedeploy/index.ts';
+import * as codepipeline from './codepipeline/index.ts';
+import * as connections from './connections/index.ts';
+import * as ec2 from './ec2/index.ts';
 import * as ecr from './ecr/index.ts';
 import * as ecs from './ecs/index.ts';
 import * as elb from './elb/index.ts';
+import * as iam from './iam/index.ts';
 import * as logs from './logs/index.ts';
 import * as s3 from './s3/index.ts';
 import * as secrets from './secrets/index.ts';
+import * as sts from './sts/index.ts';
 import type { AppContext, Room } from './types.ts';
 
 export function registerRooms(ctx: AppContext): Room[] {
   // Rooms that others reach come first; each hands its facade to the rooms that use it.
+  const iamRoom = iam.register(ctx);
+  const stsRoom = sts.register(ctx, { iam: iamRoom.facade });
   const ecrRoom = ecr.register(ctx);
   const elbRoom = elb.register(ctx);
   const logsRoom = logs.register(ctx);
@@ -35,6 +42,30 @@ export function registerRooms(ctx: AppContext): Room[] {
     secrets: secretsRoom.facade,
   });
   const codedeployRoom = codedeploy.register(ctx, { ecs: ecsRoom.facade, elb: elbRoom.facade, s3: s3Room.facade });
+  const connectionsRooms = connections.register(ctx, { codecommit: codecommitRoom.facade, secrets: secretsRoom.facade });
+  const codepipelineRoom = codepipeline.register(ctx, {
+    s3: s3Room.facade,
+    codecommit: codecommitRoom.facade,
+    connections: connectionsRooms[0].facade,
+  });
+  const ec2Room = ec2.register(ctx);
   // ECS stops first: the changes it makes while stopping (target deregistrations) reach the rooms that carry them out.
-  return [ecsRoom, ecrRoom, elbRoom, codebuildRoom, codedeployRoom, codecommitRoom, logsRoom, s3Room, secretsRoom, ssmRoom];
+  return [
+    ecsRoom,
+    ecrRoom,
+    elbRoom,
+    codepipelineRoom,
+    codebuildRoom,
+    codedeployRoom,
+    codecommitRoom,
+    ...connectionsRooms,
+    logsRoom,
+    s3Room,
+    ec2Room,
+    iamRoom,
+    stsRoom,
+    // Secrets Manager and SSM come last, as the health listing shows them.
+    secretsRoom,
+    ssmRoom,
+  ];
 }

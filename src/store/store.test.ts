@@ -113,6 +113,36 @@ describe('store queries', () => {
     assert.equal(things.get('a'), undefined);
     store.close();
   });
+
+  it('index only what a table names, once it names them, dropping the one-column indexes it had before', () => {
+    const dir = freshDir();
+    const indexNames = (store: Store) =>
+      (
+        store.db
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'things' AND sql IS NOT NULL ORDER BY name")
+          .pluck()
+          .all() as string[]
+      ).join(',');
+    const before = Store.open(dir);
+    table(before).put('a', { name: 'a', n: 1 }, { kind: 'x', size: 1 });
+    assert.equal(indexNames(before), 'things_kind,things_size');
+    before.close();
+    const store = Store.open(dir);
+    const things = store.docTable<Doc, 'kind' | 'size'>('things', { kind: 'TEXT', size: 'INTEGER' }, [['kind', 'size']]);
+    assert.equal(indexNames(store), 'things_kind_size');
+    things.put('b', { name: 'b', n: 2 }, { kind: 'x', size: 2 });
+    assert.deepEqual(
+      things.find({ kind: 'x' }, 'size DESC').map((d) => d.name),
+      ['b', 'a'],
+    );
+    assert.deepEqual(
+      things.find({ size: 1 }).map((d) => d.name),
+      ['a'],
+      'a column outside every index still filters',
+    );
+    assert.throws(() => store.docTable('things', { kind: 'TEXT' }, [['kind', 'colour' as 'kind']]), /bad index/);
+    store.close();
+  });
 });
 
 describe('group commit', () => {
@@ -126,20 +156,24 @@ describe('group commit', () => {
     return { store, things, committedNames, close: () => (other.close(), store.close()) };
   }
 
+  /** A request whose transaction writes `pk` and then fails; it answers with `after()`. */
+  function refusedPut<T>(store: Store, put: (pk: string) => void, pk: string, after: () => T): T {
+    try {
+      store.tx(() => {
+        put(pk);
+        throw new Error('refused');
+      });
+    } catch {
+      return after();
+    }
+    assert.fail('the transaction did not fail');
+  }
+
   it('commits the transactions of one turn of the event loop together, at its end, each one atomic on its own', async () => {
     const { store, things, committedNames, close } = opened();
     const put = (pk: string) => things.put(pk, { name: pk, n: 1 }, { kind: 'x', size: 1 });
     const first = store.grouped(() => store.tx(() => put('a')));
-    const refused = store.grouped(() => {
-      try {
-        store.tx(() => {
-          put('b');
-          throw new Error('refused');
-        });
-      } catch {
-        return 'refused';
-      }
-    });
+    const refused = store.grouped(() => refusedPut(store, put, 'b', () => 'refused'));
     const third = store.grouped(() => {
       store.tx(() => put('c'));
       return things.find().map((d) => d.name);
@@ -149,6 +183,19 @@ describe('group commit', () => {
     assert.equal(committedNames(), '', 'nothing is committed before the end of the turn');
     await Promise.all([first.committed, refused.committed, third.committed]);
     assert.equal(committedNames(), 'a,c');
+    close();
+  });
+
+  it("undoes a group's first transaction alone when it fails, and commits those after it", async () => {
+    const { store, things, committedNames, close } = opened();
+    const put = (pk: string) => things.put(pk, { name: pk, n: 1 }, { kind: 'x', size: 1 });
+    const refused = store.grouped(() => refusedPut(store, put, 'a', () => things.find().map((d) => d.name)));
+    assert.deepEqual(refused.result, [], 'the refused transaction left nothing behind');
+    const second = store.grouped(() => store.tx(() => put('b')));
+    const third = store.grouped(() => refusedPut(store, put, 'c', () => 'refused'));
+    const fourth = store.grouped(() => store.tx(() => put('d')));
+    await Promise.all([refused.committed, second.committed, third.committed, fourth.committed]);
+    assert.equal(committedNames(), 'b,d');
     close();
   });
 

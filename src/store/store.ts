@@ -24,7 +24,7 @@ export class Store {
   private stopCheckpointer?: () => void;
   private readonly control: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
   /** The open group transaction (see `grouped`), and whether its requests' code is running now. */
-  private group?: { committed: Promise<void>; resolve: () => void; reject: (err: unknown) => void };
+  private group?: { committed: Promise<void>; resolve: () => void; reject: (err: unknown) => void; empty: boolean };
   private grouping = false;
   private groupDepth = 0;
 
@@ -120,21 +120,27 @@ export class Store {
       const committed = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
       // Each request awaits it; one whose handler is still busy when a commit fails must not crash the process.
       committed.catch(() => undefined);
-      this.group = { committed, resolve, reject };
+      this.group = { committed, resolve, reject, empty: true };
       setImmediate(() => this.settle(true));
     }
-    control.savepoint.run();
+    // The group's first transaction is the whole transaction so far: undoing it is a ROLLBACK, and
+    // it needs no savepoint of its own (a request served alone, the usual case, runs two statements fewer).
+    const first = this.group.empty;
+    if (!first) control.savepoint.run();
     this.groupDepth++;
     try {
       const result = noPromise(fn());
-      control.release.run();
+      if (first) this.group.empty = false;
+      else control.release.run();
       return result;
     } catch (err) {
-      if (this.db.inTransaction) {
+      if (this.db.inTransaction && !first) {
         control.rollbackTo.run();
         control.release.run();
       } else {
-        // Some failures (a full disk, an I/O error) roll the whole transaction back: the group is lost.
+        // The group held only this transaction, or a failure (a full disk, an I/O error) rolled the
+        // whole transaction back: either way the group is gone, and whoever waits on it is told.
+        if (this.db.inTransaction) control.rollback.run();
         const lost = this.group;
         this.group = undefined;
         lost?.reject(err);
@@ -171,9 +177,12 @@ export class Store {
     );
   }
 
-  /** A table of JSON documents keyed by `pk`, with indexed columns to filter on. */
-  docTable<T, C extends string>(name: string, columns: Record<C, 'TEXT' | 'INTEGER'>): DocTable<T, C> {
-    return new DocTable<T, C>(this, name, columns);
+  /**
+   * A table of JSON documents keyed by `pk`, with columns to filter on: each column indexed alone,
+   * or, when `indexes` is given, just those indexes (every index costs each write a page or more).
+   */
+  docTable<T, C extends string>(name: string, columns: Record<C, 'TEXT' | 'INTEGER'>, indexes?: NoInfer<C>[][]): DocTable<T, C> {
+    return new DocTable<T, C>(this, name, columns, indexes);
   }
 
   close(): void {
@@ -202,12 +211,20 @@ export class DocTable<T, C extends string> {
     private readonly store: Store,
     readonly name: string,
     columns: Record<C, 'TEXT' | 'INTEGER'>,
+    indexes?: C[][],
   ) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`bad table name ${name}`);
     const cols = (this.columnNames = Object.keys(columns) as C[]);
     const defs = cols.map((c) => `${c} ${columns[c]}`).join(', ');
     store.db.exec(`CREATE TABLE IF NOT EXISTS ${name} (pk TEXT PRIMARY KEY, ${defs}${defs ? ', ' : ''}doc TEXT NOT NULL)`);
-    for (const c of cols) store.db.exec(`CREATE INDEX IF NOT EXISTS ${name}_${c} ON ${name} (${c})`);
+    for (const index of indexes ?? cols.map((c) => [c])) {
+      if (index.length === 0 || index.some((c) => !cols.includes(c))) throw new Error(`${name}: bad index (${index.join(', ')})`);
+      store.db.exec(`CREATE INDEX IF NOT EXISTS ${name}_${index.join('_')} ON ${name} (${index.join(', ')})`);
+    }
+    // A column indexed alone before its table named its indexes: that index is dropped, as every write paid for it.
+    for (const c of indexes ? cols : []) {
+      if (!indexes!.some((index) => index.length === 1 && index[0] === c)) store.db.exec(`DROP INDEX IF EXISTS ${name}_${c}`);
+    }
     this.getDoc = store.db.prepare(`SELECT doc FROM ${name} WHERE pk = ?`).pluck();
     this.putDoc = store.db.prepare(
       `INSERT INTO ${name} (pk${cols.map((c) => `, ${c}`).join('')}, doc) VALUES (?${cols.map(() => ', ?').join('')}, ?) ` +

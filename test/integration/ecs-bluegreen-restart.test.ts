@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { blueGreenGroups, registerVersion, slipwayProcessesForTests } from '../support/ecs.ts';
+import { blueGreenBalancer, blueGreenGroups, registerVersion, slipwayProcessesForTests } from '../support/ecs.ts';
 import { elbClient, get } from '../support/elb.ts';
 import { docker, ecsClient, waitFor } from '../support/slipway.ts';
 
@@ -38,14 +38,7 @@ test('kill -9 while a PAUSE hook holds a blue/green deployment: the restarted Sl
       taskDefinition: v1,
       desiredCount: 2,
       deploymentConfiguration: { strategy: 'BLUE_GREEN', lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['POST_SCALE_UP'] }] },
-      loadBalancers: [
-        {
-          targetGroupArn: blue,
-          containerName: 'web',
-          containerPort: 8080,
-          advancedConfiguration: { alternateTargetGroupArn: green, productionListenerRule: production },
-        },
-      ],
+      loadBalancers: [blueGreenBalancer(blue, green, production)],
     }),
   );
   await waitFor('v1 in production', async () => (await get(url(8000))).body === 'v1\n', 60_000, 100);

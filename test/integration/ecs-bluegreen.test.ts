@@ -19,8 +19,8 @@ import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rejects } from '../../src/services/ecs/testing.ts';
-import { blueGreenGroups, registerVersion, slipwayForTests } from '../support/ecs.ts';
-import { elbClient, get, targetStates } from '../support/elb.ts';
+import { blueGreenBalancer, blueGreenGroups, registerVersion, slipwayForTests } from '../support/ecs.ts';
+import { elbClient, get, steadyLoad, targetStates } from '../support/elb.ts';
 import { waitFor } from '../support/slipway.ts';
 
 const slipwayUnderTest = slipwayForTests();
@@ -182,7 +182,11 @@ test('BLUE_GREEN: green comes up beside blue, a PAUSE hook holds it, traffic shi
     /ROLLBACK_SUCCESSFUL/,
   );
   const all = (await ecs.send(new ListServiceDeploymentsCommand({ service: 'bg' }))).serviceDeployments!.map((d) => d.status);
-  assert.deepEqual(all, ['ROLLBACK_SUCCESSFUL', 'SUCCESSFUL']);
+  assert.deepEqual(
+    all,
+    ['ROLLBACK_SUCCESSFUL', 'SUCCESSFUL', 'SUCCESSFUL'],
+    'the creation of the service was a (rolling) service deployment too',
+  );
 
   await ecs.send(new UpdateServiceCommand({ service: 'bg', desiredCount: 0 }));
 });
@@ -218,14 +222,7 @@ test('CANARY: production holds green at the canary percent for its bake time, th
         canaryConfiguration: { canaryPercent: 50, canaryBakeTimeInMinutes: 2 },
         bakeTimeInMinutes: 0,
       },
-      loadBalancers: [
-        {
-          targetGroupArn: blue,
-          containerName: 'web',
-          containerPort: 8080,
-          advancedConfiguration: { alternateTargetGroupArn: green, productionListenerRule: production },
-        },
-      ],
+      loadBalancers: [blueGreenBalancer(blue, green, production)],
     }),
   );
   const url = at(8000);
@@ -282,4 +279,185 @@ test('CANARY: production holds green at the canary percent for its bake time, th
   );
   assert.equal((await get(url)).body, 'c2\n');
   await ecs.send(new UpdateServiceCommand({ service: 'canary', desiredCount: 0 }));
+});
+
+test('BLUE_GREEN: replacement tasks that keep exiting roll the deployment back promptly; blue keeps serving', async () => {
+  const slipway = slipwayUnderTest();
+  const ecs = slipway.ecs;
+  const elb = elbClient(slipway.endpoint);
+  const { blue, green, rule, url } = await blueGreenGroups(elb, 'crash');
+  const production = await rule(8000);
+  const v1 = await registerVersion(ecs, 'crash-web', 'k1');
+  const crashing = await registerVersion(ecs, 'crash-web', 'k2', { command: ['sh', '-c', 'exit 3'] });
+  await ecs.send(
+    new CreateServiceCommand({
+      serviceName: 'crash',
+      taskDefinition: v1,
+      desiredCount: 2,
+      deploymentConfiguration: { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0 },
+      loadBalancers: [blueGreenBalancer(blue, green, production)],
+    }),
+  );
+  await waitFor('k1 in production', async () => (await get(url(8000))).body === 'k1\n', 60_000, 100);
+  await ecs.send(new UpdateServiceCommand({ service: 'crash', taskDefinition: crashing }));
+  const arn = (await ecs.send(new ListServiceDeploymentsCommand({ service: 'crash', status: ['IN_PROGRESS'] }))).serviceDeployments![0]
+    .serviceDeploymentArn!;
+  const rolledBack = await waitFor(
+    'rolled back',
+    async () => {
+      const sd = (await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments![0];
+      return sd.status === 'ROLLBACK_SUCCESSFUL' ? sd : undefined;
+    },
+    60_000,
+    200,
+  );
+  assert.match(rolledBack.statusReason!, /failed to start/);
+  assert.equal(rolledBack.lifecycleStage, 'SCALE_UP');
+  const svc = (await ecs.send(new DescribeServicesCommand({ services: ['crash'] }))).services![0];
+  assert.equal(svc.taskDefinition, v1);
+  assert.equal((await get(url(8000))).body, 'k1\n');
+  await ecs.send(new UpdateServiceCommand({ service: 'crash', desiredCount: 0 }));
+});
+
+test('LINEAR: production hooks pause at every step (before and after each shift); under steady load no request fails', async () => {
+  const slipway = slipwayUnderTest();
+  const ecs = slipway.ecs;
+  const elb = elbClient(slipway.endpoint);
+  const { blue, green, rule, url } = await blueGreenGroups(elb, 'linear');
+  const production = await rule(8000);
+  const v1 = await registerVersion(ecs, 'linear-web', 'n1');
+  const v2 = await registerVersion(ecs, 'linear-web', 'n2');
+  await ecs.send(
+    new CreateServiceCommand({
+      serviceName: 'linear',
+      taskDefinition: v1,
+      desiredCount: 2,
+      deploymentConfiguration: {
+        strategy: 'LINEAR',
+        linearConfiguration: { stepPercent: 50, stepBakeTimeInMinutes: 1 },
+        bakeTimeInMinutes: 0,
+        lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'] }],
+      },
+      loadBalancers: [blueGreenBalancer(blue, green, production)],
+    }),
+  );
+  await waitFor('n1 in production', async () => (await get(url(8000))).body === 'n1\n', 60_000, 100);
+  const load = steadyLoad(url(8000), 4);
+  await ecs.send(new UpdateServiceCommand({ service: 'linear', taskDefinition: v2 }));
+  const arn = (await ecs.send(new ListServiceDeploymentsCommand({ service: 'linear', status: ['IN_PROGRESS'] }))).serviceDeployments![0]
+    .serviceDeploymentArn!;
+  const describe = async () =>
+    (await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments![0];
+  // Each pause: the stage it holds and green's production weight then.
+  const pauses: [string, number][] = [];
+  const continued = new Set<string>();
+  for (;;) {
+    const sd = await waitFor(
+      'the next hook, or the end',
+      async () => {
+        const now = await describe();
+        const waiting = now.lifecycleHookDetails?.find((h) => h.status === 'AWAITING_ACTION' && !continued.has(h.hookId!));
+        return waiting || now.status !== 'IN_PROGRESS' ? { now, waiting } : undefined;
+      },
+      60_000,
+      100,
+    );
+    if (!sd.waiting) {
+      assert.equal(sd.now.status, 'SUCCESSFUL');
+      break;
+    }
+    pauses.push([sd.now.lifecycleStage!, sd.now.targetServiceRevision!.requestedProductionTrafficWeight!]);
+    continued.add(sd.waiting.hookId!);
+    await ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId: sd.waiting.hookId! }));
+  }
+  assert.deepEqual(pauses, [
+    ['POST_TEST_TRAFFIC_SHIFT', 0],
+    ['PRODUCTION_TRAFFIC_SHIFT', 50],
+    ['PRODUCTION_TRAFFIC_SHIFT', 50],
+    ['POST_PRODUCTION_TRAFFIC_SHIFT', 100],
+  ]);
+  await waitFor('blue targets gone', async () => (await targetStates(elb, blue)).length === 0, 60_000, 200);
+  const stats = await load.stop();
+  assert.deepEqual(stats.failures, [], 'no failed request while production moved in steps');
+  assert.equal(stats.failed, 0);
+  assert.ok((stats.bodies.get('n1\n') ?? 0) > 0 && (stats.bodies.get('n2\n') ?? 0) > 0, JSON.stringify([...stats.bodies]));
+  assert.equal((await get(url(8000))).body, 'n2\n');
+  await ecs.send(new UpdateServiceCommand({ service: 'linear', desiredCount: 0 }));
+});
+
+test('RECONCILE_SERVICE: a blue/green deployment started while a rolling one is under way reconciles first, holding on its hook', async () => {
+  const slipway = slipwayUnderTest();
+  const ecs = slipway.ecs;
+  const elb = elbClient(slipway.endpoint);
+  const { blue, green, rule, url } = await blueGreenGroups(elb, 'recon');
+  const production = await rule(8000);
+  const v1 = await registerVersion(ecs, 'recon-web', 'r1');
+  const stuck = await registerVersion(ecs, 'recon-web', 'r2', {
+    healthCheck: { command: ['CMD-SHELL', 'exit 1'], interval: 5, retries: 10 },
+  });
+  const v3 = await registerVersion(ecs, 'recon-web', 'r3');
+  await ecs.send(
+    new CreateServiceCommand({
+      serviceName: 'recon',
+      taskDefinition: v1,
+      desiredCount: 2,
+      loadBalancers: [{ targetGroupArn: blue, containerName: 'web', containerPort: 8080 }],
+    }),
+  );
+  await waitFor('r1 in production', async () => (await get(url(8000))).body === 'r1\n', 60_000, 100);
+  await waitFor(
+    'the first deployment successful',
+    async () => (await ecs.send(new ListServiceDeploymentsCommand({ service: 'recon' }))).serviceDeployments![0].status === 'SUCCESSFUL',
+    60_000,
+    100,
+  );
+  // A rolling deployment that cannot finish: two revisions active.
+  await ecs.send(new UpdateServiceCommand({ service: 'recon', taskDefinition: stuck }));
+  const [rolling] = (await ecs.send(new ListServiceDeploymentsCommand({ service: 'recon', status: ['IN_PROGRESS'] }))).serviceDeployments!;
+  await ecs.send(
+    new UpdateServiceCommand({
+      service: 'recon',
+      taskDefinition: v3,
+      deploymentConfiguration: {
+        strategy: 'BLUE_GREEN',
+        bakeTimeInMinutes: 0,
+        lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['RECONCILE_SERVICE'] }],
+      },
+      loadBalancers: [blueGreenBalancer(blue, green, production)],
+    }),
+  );
+  const listed = (await ecs.send(new ListServiceDeploymentsCommand({ service: 'recon' }))).serviceDeployments!;
+  assert.deepEqual(
+    listed.map((d) => [d.status, d.targetServiceRevisionArn]),
+    [
+      ['IN_PROGRESS', v3],
+      ['STOPPED', stuck],
+      ['SUCCESSFUL', v1],
+    ],
+    'the rolling deployment is superseded',
+  );
+  assert.equal(listed[1].serviceDeploymentArn, rolling.serviceDeploymentArn);
+  const arn = listed[0].serviceDeploymentArn!;
+  const describe = async () =>
+    (await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments![0];
+  const held = await waitFor(
+    'the RECONCILE_SERVICE hook awaiting action',
+    async () => {
+      const sd = await describe();
+      return sd.lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION' ? sd : undefined;
+    },
+    30_000,
+    100,
+  );
+  assert.equal(held.lifecycleStage, 'RECONCILE_SERVICE');
+  assert.equal((await targetStates(elb, green)).length, 0, 'no green task before reconciling is done');
+  await ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId: held.lifecycleHookDetails![0].hookId! }));
+  await waitFor('successful', async () => (await describe()).status === 'SUCCESSFUL', 90_000, 200);
+  assert.equal((await get(url(8000))).body, 'r3\n');
+  const svc = (await ecs.send(new DescribeServicesCommand({ services: ['recon'] }))).services![0];
+  assert.deepEqual(
+    svc.deployments!.map((d) => d.taskDefinition),
+    [v3],
+  );
+  await ecs.send(new UpdateServiceCommand({ service: 'recon', desiredCount: 0 }));
 });

@@ -8,11 +8,14 @@ import {
   CreateClusterCommand,
   CreateServiceCommand,
   DeleteServiceCommand,
+  DescribeServiceDeploymentsCommand,
   DescribeServicesCommand,
   DescribeTasksCommand,
+  ListServiceDeploymentsCommand,
   ListServicesCommand,
   ListTasksCommand,
   RegisterTaskDefinitionCommand,
+  StopServiceDeploymentCommand,
   UpdateServiceCommand,
   waitUntilServicesStable,
   type ContainerDefinition,
@@ -246,6 +249,75 @@ describe('ECS services on Docker', () => {
     assert.equal(svc.taskDefinition, good);
     const tasks = await runningTasks('breaker');
     assert.deepEqual(await bodies(tasks), ['good', 'good']);
+    const listed = (await s.ecs.send(new ListServiceDeploymentsCommand({ cluster, service: 'breaker' }))).serviceDeployments!;
+    assert.deepEqual(
+      listed.map((d) => [d.status, d.targetServiceRevisionArn]),
+      [
+        ['ROLLBACK_SUCCESSFUL', bad],
+        ['SUCCESSFUL', good],
+      ],
+    );
+    const [rolledBack] = (
+      await s.ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [listed[0].serviceDeploymentArn!] }))
+    ).serviceDeployments!;
+    assert.match(rolledBack.statusReason!, /circuit breaker/);
+    assert.deepEqual(rolledBack.sourceServiceRevisions, [{ arn: good }]);
+    assert.ok(rolledBack.rollback?.startedAt && rolledBack.finishedAt);
+  });
+
+  test('rolling deployments are service deployments: listed IN_PROGRESS then SUCCESSFUL; StopServiceDeployment rolls one back', async () => {
+    const v1 = await register('listed', web('l1'));
+    const v2 = await register('listed', web('l2'));
+    // Never healthy: its deployment stays IN_PROGRESS until stopped.
+    const v3 = await register('listed', { ...web('l3'), healthCheck: { command: ['CMD-SHELL', 'exit 1'], interval: 5, retries: 10 } });
+    await create({ serviceName: 'listed', taskDefinition: v1 });
+    await waitStable('listed');
+    const list = async () => (await s.ecs.send(new ListServiceDeploymentsCommand({ cluster, service: 'listed' }))).serviceDeployments!;
+    const describeOne = async (arn: string) =>
+      (await s.ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments![0];
+    assert.deepEqual(
+      (await list()).map((d) => [d.status, d.targetServiceRevisionArn]),
+      [['SUCCESSFUL', v1]],
+    );
+
+    await s.ecs.send(new UpdateServiceCommand({ cluster, service: 'listed', taskDefinition: v2 }));
+    const [rolling] = await list();
+    assert.equal(rolling.status, 'IN_PROGRESS', 'listed as soon as UpdateService returns');
+    assert.equal(rolling.targetServiceRevisionArn, v2);
+    assert.match(
+      rolling.serviceDeploymentArn!,
+      /^arn:aws:ecs:us-east-1:000000000000:service-deployment\/services-it\/listed\/[A-Za-z0-9]{22}$/,
+    );
+    await waitStable('listed');
+    const done = await describeOne(rolling.serviceDeploymentArn!);
+    assert.equal(done.status, 'SUCCESSFUL');
+    assert.deepEqual(done.sourceServiceRevisions, [{ arn: v1 }]);
+    assert.equal(done.targetServiceRevision?.arn, v2);
+    assert.equal(done.deploymentConfiguration?.strategy ?? 'ROLLING', 'ROLLING');
+    assert.ok(done.finishedAt);
+
+    await s.ecs.send(new UpdateServiceCommand({ cluster, service: 'listed', taskDefinition: v3 }));
+    const [third] = await list();
+    assert.equal(third.status, 'IN_PROGRESS');
+    await s.ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: third.serviceDeploymentArn!, stopType: 'ROLLBACK' }));
+    const back = await waitFor(
+      'rolled back',
+      async () => {
+        const sd = await describeOne(third.serviceDeploymentArn!);
+        return sd.status === 'ROLLBACK_SUCCESSFUL' ? sd : undefined;
+      },
+      90_000,
+      250,
+    );
+    assert.match(back.statusReason!, /StopServiceDeployment/);
+    const svc = await waitStable('listed', 90);
+    assert.equal(svc.taskDefinition, v2);
+    assert.deepEqual(await bodies(await runningTasks('listed')), ['l2', 'l2']);
+    assert.deepEqual(
+      (await list()).map((d) => d.status),
+      ['ROLLBACK_SUCCESSFUL', 'SUCCESSFUL', 'SUCCESSFUL'],
+    );
+    await s.ecs.send(new UpdateServiceCommand({ cluster, service: 'listed', desiredCount: 0 }));
   });
 
   test('DeleteService with force stops the tasks and leaves the service INACTIVE; refusals write nothing', async () => {

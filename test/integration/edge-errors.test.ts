@@ -56,11 +56,11 @@ describe('edge: errors in the caller protocol', () => {
     const none = await rawRequest(s.endpoint, form({ Name: 'x' }));
     assert.equal(none.status, 400);
     assert.match(none.text, /<Code>MissingAction<\/Code>/);
-    const version = await rawRequest(s.endpoint, form({ Action: 'DescribeVpcs', Version: '2016-11-15' }));
+    const version = await rawRequest(s.endpoint, form({ Action: 'DescribeDBInstances', Version: '2014-10-31' }));
     assert.equal(version.status, 501);
     assert.match(
       version.text,
-      /<Code>NotImplemented<\/Code><Message>Slipway does not serve the Query API version '2016-11-15' yet<\/Message>/,
+      /<Code>NotImplemented<\/Code><Message>Slipway does not serve the Query API version '2014-10-31' yet<\/Message>/,
     );
   });
 

@@ -31,10 +31,9 @@ describe('edge: services Slipway does not serve yet', () => {
   after(() => s.close());
 
   const cases: [string[], string, string][] = [
-    [['ec2', 'describe-vpcs'], 'DescribeVpcs', 'ec2'],
-    [['iam', 'list-users'], 'ListUsers', 'iam'],
-    [['sts', 'get-caller-identity'], 'GetCallerIdentity', 'sts'],
-    [['codepipeline', 'list-pipelines'], 'ListPipelines', 'codepipeline'],
+    [['rds', 'describe-db-instances'], 'DescribeDBInstances', 'rds'],
+    [['cloudformation', 'list-stacks'], 'ListStacks', 'cloudformation'],
+    [['sns', 'list-topics'], 'ListTopics', 'sns'],
     [['events', 'list-rules'], 'ListRules', 'events'],
   ];
   for (const [args, operation, service] of cases) {
@@ -60,17 +59,17 @@ describe('edge: services Slipway does not serve yet', () => {
       /^<\?xml[^>]*>\n<Error><Code>NotImplemented<\/Code><Message>Slipway does not implement S3 GetBucketAcl yet\. [^<]*<\/Message><RequestId>[^<]+<\/RequestId><\/Error>$/,
     );
     const ec2 = await rawRequest(s.endpoint, {
-      ...form({ Action: 'DescribeVpcs', Version: '2016-11-15' }),
+      ...form({ Action: 'RunInstances', Version: '2016-11-15' }),
       headers: { ...form({}).headers, authorization: sig('ec2') },
     });
     assert.equal(ec2.status, 501);
     assert.match(
       ec2.text,
-      /<Response><Errors><Error><Code>NotImplemented<\/Code><Message>Slipway does not serve ec2 yet<\/Message><\/Error><\/Errors><RequestID>/,
+      /<Response><Errors><Error><Code>NotImplemented<\/Code><Message>Slipway does not implement EC2 RunInstances yet\. /,
     );
-    const unsigned = await rawRequest(s.endpoint, jsonCall('CodePipeline_20150709.ListPipelines', {}));
+    const unsigned = await rawRequest(s.endpoint, jsonCall('AWSEvents.ListRules', {}));
     assert.equal(unsigned.status, 501);
-    assert.deepEqual(JSON.parse(unsigned.text), { __type: 'NotImplemented', message: 'Slipway does not serve CodePipeline_20150709 yet' });
+    assert.deepEqual(JSON.parse(unsigned.text), { __type: 'NotImplemented', message: 'Slipway does not serve AWSEvents yet' });
     const servedScope = await rawRequest(s.endpoint, jsonCall('Foo_20200101.ListThings', {}, { authorization: sig('ecs') }));
     assert.equal(JSON.parse(servedScope.text).message, 'Slipway does not serve Foo_20200101 yet');
     const wrongProtocol = await rawRequest(s.endpoint, {

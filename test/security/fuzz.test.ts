@@ -88,7 +88,8 @@ for (const api of apis) {
     for (const operation of operations) {
       const skip = protocol === 'rest-xml' && !reachable(api.model, operation) && 'shares its method and path with another operation here';
       test(operation, { skip }, async () => {
-        const wire = protocol === 'query' || protocol === 'rest-xml' ? protocol : 'json';
+        // EC2's dialect carries values as Query does.
+        const wire = protocol === 'query' || protocol === 'ec2' ? 'query' : protocol === 'rest-xml' ? protocol : 'json';
         const failures: string[] = [];
         for (const c of casesFor(api.model, operation, wire, CASES, seedOf(`${api.model.key}.${operation}`))) {
           const problem = await attempt(api, operation, c);

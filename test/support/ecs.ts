@@ -3,7 +3,14 @@
  * a Slipway (or a restartable Slipway process) per test file, target groups and versioned web
  * task definitions.
  */
-import { DescribeTasksCommand, RegisterTaskDefinitionCommand, type ECSClient, type Task } from '@aws-sdk/client-ecs';
+import {
+  DescribeTasksCommand,
+  RegisterTaskDefinitionCommand,
+  type ContainerDefinition,
+  type ECSClient,
+  type LoadBalancer,
+  type Task,
+} from '@aws-sdk/client-ecs';
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import { rmSync } from 'node:fs';
 import { after, before } from 'node:test';
@@ -134,29 +141,33 @@ export async function forwardingListener(
   return { listenerArn: listener.ListenerArn, url: `http://${lb.DNSName}:${port}/` };
 }
 
-/** A blue/green service's two target groups behind a load balancer `name`, and rules forwarding to both (blue 100 / green 0). */
-export async function blueGreenGroups(elb: E.ElasticLoadBalancingV2Client, name: string) {
+/** Target groups `name`-blue and `name`-green and a load balancer `name`: HTTP listeners on it and their URLs. */
+async function twoGroupsBehind(elb: E.ElasticLoadBalancingV2Client, name: string) {
   const blue = await quickTargetGroup(elb, `${name}-blue`, 'instance', 8080);
   const green = await quickTargetGroup(elb, `${name}-green`, 'instance', 8080);
   const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: name }))).LoadBalancers?.[0];
   if (!lb?.LoadBalancerArn) throw new Error(`load balancer ${name} was not created`);
   const lbArn = lb.LoadBalancerArn;
+  const listener = async (port: number, action: E.Action): Promise<string> => {
+    const arn = (
+      await elb.send(new E.CreateListenerCommand({ LoadBalancerArn: lbArn, Protocol: 'HTTP', Port: port, DefaultActions: [action] }))
+    ).Listeners?.[0]?.ListenerArn;
+    if (!arn) throw new Error(`the listener on port ${port} was not created`);
+    return arn;
+  };
+  return { blue, green, listener, url: (port: number) => `http://${lb.DNSName}:${port}/` };
+}
+
+/** A blue/green service's two target groups behind a load balancer `name`, and rules forwarding to both (blue 100 / green 0). */
+export async function blueGreenGroups(elb: E.ElasticLoadBalancingV2Client, name: string) {
+  const { blue, green, listener, url } = await twoGroupsBehind(elb, name);
   /** A listener on `port` answering 404 but for one rule forwarding everything to blue 100 / green 0; its ARN. */
   const rule = async (port: number): Promise<string> => {
-    const listener = (
-      await elb.send(
-        new E.CreateListenerCommand({
-          LoadBalancerArn: lbArn,
-          Protocol: 'HTTP',
-          Port: port,
-          DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404' } }],
-        }),
-      )
-    ).Listeners?.[0];
+    const listenerArn = await listener(port, { Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404' } });
     const ruleArn = (
       await elb.send(
         new E.CreateRuleCommand({
-          ListenerArn: listener?.ListenerArn,
+          ListenerArn: listenerArn,
           Priority: 10,
           Conditions: [{ Field: 'path-pattern', Values: ['/*'] }],
           Actions: [
@@ -176,11 +187,39 @@ export async function blueGreenGroups(elb: E.ElasticLoadBalancingV2Client, name:
     if (!ruleArn) throw new Error(`the rule on port ${port} was not created`);
     return ruleArn;
   };
-  return { blue, green, rule, url: (port: number) => `http://${lb.DNSName}:${port}/` };
+  return { blue, green, rule, url };
 }
 
-/** Registers a revision of `family` whose one container, `web`, answers `version` on port 8080 (a dynamic host port); its ARN. */
-export async function registerVersion(ecs: ECSClient, family: string, version: string): Promise<string> {
+/**
+ * A CodeDeploy service's two target groups (`name`-blue, `name`-green) behind a load balancer
+ * `name`, and listeners whose default action forwards to blue, as a deployment group names them.
+ */
+export async function blueGreenListeners(elb: E.ElasticLoadBalancingV2Client, name: string) {
+  const { blue, green, listener, url } = await twoGroupsBehind(elb, name);
+  /** A listener on `port` forwarding to blue; its ARN. */
+  return { blue, green, listener: (port: number) => listener(port, { Type: 'forward', TargetGroupArn: blue }), url };
+}
+
+/** The load balancer of a service deployed by ECS blue/green: `blue` serving, `green` its alternate, and the rules shifting them. */
+export function blueGreenBalancer(blue: string, green: string, productionListenerRule: string, testListenerRule?: string): LoadBalancer {
+  return {
+    targetGroupArn: blue,
+    containerName: 'web',
+    containerPort: 8080,
+    advancedConfiguration: { alternateTargetGroupArn: green, productionListenerRule, ...(testListenerRule ? { testListenerRule } : {}) },
+  };
+}
+
+/**
+ * Registers a revision of `family` whose one container, `web`, answers `version` on port 8080 (a
+ * dynamic host port), with `overrides` (a command that fails, a health check); its ARN.
+ */
+export async function registerVersion(
+  ecs: ECSClient,
+  family: string,
+  version: string,
+  overrides: Partial<ContainerDefinition> = {},
+): Promise<string> {
   const out = await ecs.send(
     new RegisterTaskDefinitionCommand({
       family,
@@ -191,6 +230,7 @@ export async function registerVersion(ecs: ECSClient, family: string, version: s
           memory: 16,
           portMappings: [{ containerPort: 8080, hostPort: 0 }],
           command: ['sh', '-c', `echo ${version} > /www/index.html && exec httpd -f -p 8080 -h /www`],
+          ...overrides,
         },
       ],
     }),

@@ -52,11 +52,16 @@ export interface WireRequest {
 export function encode(api: ApiService, operation: string, c: FuzzCase): WireRequest {
   const { model } = api;
   if (model.metadata.protocol === 'rest-xml') return encodeRestXml(model, operation, c);
-  if (model.metadata.protocol === 'query') {
+  const { protocol } = model.metadata;
+  if (protocol === 'query' || protocol === 'ec2') {
     const params = new URLSearchParams({ Action: operation, Version: model.metadata.apiVersion });
     const inputName = model.operations[operation]?.input?.shape;
-    if (inputName && c.input) flatten(model, shapeOf(model, inputName), c.input, '', params);
-    return { headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: params.toString() };
+    if (inputName && c.input) flatten(model, shapeOf(model, inputName), c.input, '', params, protocol === 'ec2');
+    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' };
+    // Signed for ec2, as the SDKs sign, so that even the edge's own errors come in EC2's form.
+    if (protocol === 'ec2')
+      headers.authorization = 'AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=00';
+    return { headers, body: params.toString() };
   }
   return {
     headers: {
@@ -67,8 +72,11 @@ export function encode(api: ApiService, operation: string, c: FuzzCase): WireReq
   };
 }
 
-/** Query encoding, as the SDK does it; members the model does not know are sent by their own name. */
-function flatten(model: ServiceModel, shape: Shape | undefined, value: unknown, prefix: string, out: URLSearchParams): void {
+/**
+ * Query encoding, as the SDK does it; members the model does not know are sent by their own name.
+ * EC2's dialect names members by queryName (else the capitalised locationName) and flattens every list.
+ */
+function flatten(model: ServiceModel, shape: Shape | undefined, value: unknown, prefix: string, out: URLSearchParams, ec2 = false): void {
   const at = (name: string) => (prefix ? `${prefix}.${name}` : name);
   if (value === null || value === undefined) return;
   if (typeof value !== 'object') {
@@ -81,8 +89,8 @@ function flatten(model: ServiceModel, shape: Shape | undefined, value: unknown, 
       return;
     }
     const member = shape?.type === 'list' ? shape.member : undefined;
-    const base = shape?.flattened ? prefix : `${prefix}.${member?.locationName ?? 'member'}`;
-    for (const [i, item] of value.entries()) flatten(model, member && shapeOf(model, member.shape), item, `${base}.${i + 1}`, out);
+    const base = shape?.flattened || ec2 ? prefix : `${prefix}.${member?.locationName ?? 'member'}`;
+    for (const [i, item] of value.entries()) flatten(model, member && shapeOf(model, member.shape), item, `${base}.${i + 1}`, out, ec2);
     return;
   }
   const record = value as Record<string, unknown>;
@@ -90,13 +98,17 @@ function flatten(model: ServiceModel, shape: Shape | undefined, value: unknown, 
     const base = shape.flattened ? prefix : `${prefix}.entry`;
     Object.keys(record).forEach((key, i) => {
       out.append(`${base}.${i + 1}.${shape.key?.locationName ?? 'key'}`, key);
-      flatten(model, shapeOf(model, shape.value!.shape), record[key], `${base}.${i + 1}.${shape.value?.locationName ?? 'value'}`, out);
+      flatten(model, shapeOf(model, shape.value!.shape), record[key], `${base}.${i + 1}.${shape.value?.locationName ?? 'value'}`, out, ec2);
     });
     return;
   }
   for (const key of Object.keys(record)) {
     const ref = shape?.type === 'structure' && Object.hasOwn(shape.members ?? {}, key) ? shape.members![key] : undefined;
-    flatten(model, ref && shapeOf(model, ref.shape), record[key], at(ref?.locationName ?? key), out);
+    const name =
+      ec2 && ref
+        ? (ref.queryName ?? (ref.locationName ? ref.locationName[0].toUpperCase() + ref.locationName.slice(1) : key))
+        : (ref?.locationName ?? key);
+    flatten(model, ref && shapeOf(model, ref.shape), record[key], at(name), out, ec2);
   }
 }
 
@@ -138,9 +150,9 @@ export async function send(endpoint: string, request: WireRequest, protocol: str
       if (request.method === 'HEAD') return { ...reply, headless: true };
       if (failed) reply.code = readXml(text).Error?.Code;
       else if (/xml/.test(header('content-type') ?? '') && text) readXml(text);
-    } else if (protocol === 'query') {
+    } else if (protocol === 'query' || protocol === 'ec2') {
       const doc = readXml(text);
-      if (failed) reply.code = doc.ErrorResponse?.Error?.Code;
+      if (failed) reply.code = protocol === 'ec2' ? doc.Response?.Errors?.Error?.Code : doc.ErrorResponse?.Error?.Code;
       else if (!Object.keys(doc).some((k) => k.endsWith('Response'))) reply.unreadable = 'no <…Response> element';
     } else {
       const body = JSON.parse(text) as Record<string, unknown>;

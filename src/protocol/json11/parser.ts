@@ -8,7 +8,7 @@ import { AwsError } from '../../core/errors.ts';
 import type { ServiceModel } from '../model.ts';
 
 export function parseJsonRequest(model: ServiceModel, target: string, body: string): { operation: string; input: unknown } {
-  const operation = target.slice(target.indexOf('.') + 1);
+  const operation = target.slice(target.lastIndexOf('.') + 1);
   if (!Object.hasOwn(model.operations, operation)) {
     throw new AwsError('UnknownOperationException', `${model.metadata.serviceId} has no operation '${operation}'`);
   }

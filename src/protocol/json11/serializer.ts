@@ -4,27 +4,30 @@
  * members leave the process, timestamps become epoch seconds, nulls are dropped.
  */
 import type { AwsError } from '../../core/errors.ts';
-import { membersOf, shapeOf, type ServiceModel, type Shape } from '../model.ts';
+import { compiledPerShape, membersOf, shapeOf, type ServiceModel, type Shape } from '../model.ts';
 import type { WireResponse } from '../types.ts';
 
 export function serializeJsonOutput(model: ServiceModel, shapeName: string | undefined, value: unknown, requestId: string): WireResponse {
   const body = shapeName ? encoderFor(model, shapeOf(model, shapeName))(value ?? {}) : {};
-  return json(200, body ?? {}, requestId);
+  return json(200, body ?? {}, requestId, model.metadata.jsonVersion);
 }
 
-export function serializeJsonError(err: AwsError, requestId: string): WireResponse {
-  const response = json(err.status, { __type: err.code, message: err.message, ...err.fields }, requestId);
+export function serializeJsonError(err: AwsError, requestId: string, jsonVersion?: string): WireResponse {
+  const response = json(err.status, { __type: err.code, message: err.message, ...err.fields }, requestId, jsonVersion);
   response.headers['x-amzn-errortype'] = err.code;
   return response;
 }
 
-/** With its length given, Node writes head and body in one go rather than as chunks. */
-function json(status: number, body: unknown, requestId: string): WireResponse {
+/**
+ * With its length given, Node writes head and body in one go rather than as chunks. JSON 1.0
+ * (the model's `jsonVersion`) differs from 1.1 on the wire only in this content type.
+ */
+function json(status: number, body: unknown, requestId: string, jsonVersion = '1.1'): WireResponse {
   const text = JSON.stringify(body);
   return {
     status,
     headers: {
-      'content-type': 'application/x-amz-json-1.1',
+      'content-type': `application/x-amz-json-${jsonVersion}`,
       'x-amzn-requestid': requestId,
       'content-length': String(Buffer.byteLength(text)),
     },
@@ -35,24 +38,8 @@ function json(status: number, body: unknown, requestId: string): WireResponse {
 /** A shape's wire form of a handler's value; undefined when nothing of it is sent. */
 type Encoder = (value: unknown) => unknown;
 
-const encoders = new WeakMap<Shape, Encoder>();
-
-/**
- * The encoder of a shape, built once per shape: each structure's member list and each member's
- * encoder are resolved at build time, so a request walks only closures.
- */
-export function encoderFor(model: ServiceModel, shape: Shape): Encoder {
-  let encoder = encoders.get(shape);
-  if (!encoder) {
-    // A recursive shape meets itself while being built: that use goes through this forward.
-    let built: Encoder | undefined;
-    encoders.set(shape, (value) => built!(value));
-    built = buildEncoder(model, shape);
-    encoders.set(shape, built);
-    encoder = built;
-  }
-  return encoder;
-}
+/** The encoder of a shape, built once per shape, so a request walks only closures. */
+export const encoderFor = compiledPerShape(buildEncoder);
 
 const sameValue: Encoder = (value) => (value === null ? undefined : value);
 

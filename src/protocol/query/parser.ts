@@ -8,6 +8,9 @@
  *   Attrs.entry.1.key=k&Attrs.entry.1.value=v   map (`Attrs.1.key` when flattened)
  *   Names=                                 an empty list
  *
+ * EC2's dialect differs in two ways: a member is named by its `queryName`, else its locationName
+ * capitalised, and every list is flattened (`Filter.1.Value.1`).
+ *
  * Numbers and booleans arrive as text and are converted when they look right; anything else is
  * left as text so that validation names the field. Malformed requests are client errors: list
  * and map members must be numbered 1, 2, 3 … with no gap (`Names.member.1` and `Names.member.5`
@@ -17,7 +20,11 @@
 import { AwsError } from '../../core/errors.ts';
 import { shapeOf, type ServiceModel, type Shape, type ShapeRef } from '../model.ts';
 
-export function parseQueryRequest(model: ServiceModel, body: string): { operation: string; input: unknown } {
+export function parseQueryRequest(
+  model: ServiceModel,
+  body: string,
+  dialect: 'query' | 'ec2' = 'query',
+): { operation: string; input: unknown } {
   const params = new Map<string, string>();
   for (const [key, value] of new URLSearchParams(body)) if (!params.has(key)) params.set(key, value);
   const action = params.get('Action');
@@ -33,7 +40,7 @@ export function parseQueryRequest(model: ServiceModel, body: string): { operatio
       `Could not find operation ${action} for version ${params.get('Version') ?? model.metadata.apiVersion}`,
     );
   }
-  const reader = new Reader(model, params);
+  const reader = new Reader(model, params, dialect === 'ec2');
   const input = operation.input ? (reader.structure(shapeOf(model, operation.input.shape), '') ?? {}) : {};
   return { operation: action, input };
 }
@@ -47,6 +54,7 @@ class Reader {
   constructor(
     private readonly model: ServiceModel,
     private readonly params: Map<string, string>,
+    private readonly ec2: boolean,
   ) {
     for (const key of params.keys()) {
       let at = key.indexOf('.');
@@ -97,7 +105,7 @@ class Reader {
     if (prefix && !this.prefixes.has(prefix)) return undefined;
     const out: Record<string, unknown> = {};
     for (const [name, ref] of Object.entries(shape.members ?? {})) {
-      const key = join(prefix, ref.locationName ?? name);
+      const key = join(prefix, this.ec2 ? ec2Name(ref, name) : (ref.locationName ?? name));
       const value = this.value(shapeOf(this.model, ref.shape), key);
       if (value !== undefined) out[name] = value;
     }
@@ -109,7 +117,7 @@ class Reader {
     if (this.params.get(key) === '') return [];
     const member = shape.member as ShapeRef;
     const memberShape = shapeOf(this.model, member.shape);
-    const base = shape.flattened ? key : `${key}.${member.locationName ?? 'member'}`;
+    const base = shape.flattened || this.ec2 ? key : `${key}.${member.locationName ?? 'member'}`;
     const items: unknown[] = [];
     for (let i = 1, n = this.count(base, key); i <= n; i++) items.push(this.value(memberShape, `${base}.${i}`) ?? null);
     return items;
@@ -146,6 +154,11 @@ class Reader {
         return text;
     }
   }
+}
+
+function ec2Name(ref: ShapeRef, name: string): string {
+  if (ref.queryName) return ref.queryName;
+  return ref.locationName ? ref.locationName[0].toUpperCase() + ref.locationName.slice(1) : name;
 }
 
 function join(prefix: string, name: string): string {

@@ -3,10 +3,11 @@
  * What other rooms (CodePipeline's source action next) may ask of the git server: the commit a
  * branch points at, and a commit's tree as a zip file or written into a folder.
  */
+import { existsSync } from 'node:fs';
 import type { Scope } from '../../core/ids.ts';
 import { scopeKey } from '../../core/scope.ts';
 import type { CodecommitContext } from './context.ts';
-import { extractTree, writeZip } from './git.ts';
+import { type CommitObject, extractTree, readCommit, writeZip } from './git.ts';
 import { commitOf } from './names.ts';
 import { hostedDir, isRepositoryName, repositoryDir } from './repositories.ts';
 
@@ -20,6 +21,10 @@ export interface CodecommitFacade {
   writeZip(repo: RepositoryLocator, commitId: string, file: string): Promise<void>;
   /** Writes the commit's tree into the folder `target`. */
   extract(repo: RepositoryLocator, commitId: string, target: string): Promise<void>;
+  /** The commit's message, author and committer (dates as git writes them: epoch seconds and offset). */
+  commit(repo: RepositoryLocator, commitId: string): Promise<CommitObject>;
+  /** The bare repository's folder, to read with the git helpers index.ts exports; undefined when there is none. */
+  gitDir(repo: RepositoryLocator): string | undefined;
 }
 
 export function createFacade(cc: CodecommitContext): CodecommitFacade {
@@ -51,9 +56,17 @@ export function createFacade(cc: CodecommitContext): CodecommitFacade {
       const dir = requireDir(repo);
       await writeZip(dir, await commitOf(dir, 'commitId', commitId), file);
     },
+    gitDir(repo) {
+      const dir = dirOf(repo);
+      return dir && existsSync(dir) ? dir : undefined;
+    },
     async extract(repo, commitId, target) {
       const dir = requireDir(repo);
       await extractTree(dir, await commitOf(dir, 'commitId', commitId), target);
+    },
+    async commit(repo, commitId) {
+      const dir = requireDir(repo);
+      return readCommit(dir, await commitOf(dir, 'commitId', commitId));
     },
   };
 }

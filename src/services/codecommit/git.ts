@@ -26,10 +26,11 @@ const MAX_OUTPUT = 64 * 1024 * 1024;
 
 export class GitError extends Error {}
 
-/** Runs `git --git-dir=<dir> <args>` and returns its standard output. */
-export function git(dir: string, args: string[], maxBuffer = MAX_OUTPUT): Promise<Buffer> {
+/** Runs `git --git-dir=<dir> <args>` and returns its standard output; `env` adds to GIT_ENV (credentials go there, never in args). */
+export function git(dir: string, args: string[], env: Record<string, string> = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    execFile('git', [`--git-dir=${dir}`, ...args], { env: GIT_ENV, encoding: 'buffer', maxBuffer }, (err, stdout, stderr) => {
+    const options = { env: { ...GIT_ENV, ...env }, encoding: 'buffer' as const, maxBuffer: MAX_OUTPUT };
+    execFile('git', [`--git-dir=${dir}`, ...args], options, (err, stdout, stderr) => {
       if (err) reject(new GitError(`git ${args[0]}: ${stderr.toString().trim() || err.message}`));
       else resolve(stdout);
     });

@@ -16,6 +16,8 @@ import { gitRoutes } from './routes.ts';
 
 export { PUSHED } from './context.ts';
 export type { CodecommitFacade, RepositoryLocator } from './facade.ts';
+/** Reading and fetching git repositories, for rooms that keep their own (connections' mirrors). */
+export { diffTrees, git, initBare, readCommit, refs, removeRepository, resolveCommit, writeZip, type CommitObject } from './git.ts';
 
 export function register(app: AppContext): RoomWithFacade<CodecommitFacade> {
   const cc: CodecommitContext = {

@@ -395,6 +395,20 @@ describe('codedeploy deployer', () => {
     assert.equal(s.greenWeight(), 0);
   });
 
+  it('a replacement whose tasks keep failing to start fails the deployment at once, and rolls back', async () => {
+    const s = await setup({ autoRollback: { enabled: true, events: ['DEPLOYMENT_FAILURE'] } });
+    s.world.crashing.add(NEW_TD);
+    const id = await s.deploy();
+    s.run(id);
+    const d = await s.get(id);
+    assert.equal(d.status, 'Failed');
+    assert.equal(d.errorInformation?.code, 'ECS_UPDATE_ERROR');
+    assert.match(d.errorInformation?.message ?? '', /failed to start repeatedly/);
+    s.run(d.rollbackInfo!.rollbackDeploymentId!);
+    assert.equal(s.sets().length, 1);
+    assert.equal(s.greenWeight(), 0);
+  });
+
   it('a restarted deployer resumes a shift from the step it had reached, with no second task set', async () => {
     const s = await setup({ config: 'CodeDeployDefault.ECSLinear10PercentEvery3Minutes' });
     const id = await s.deploy();

@@ -201,6 +201,14 @@ export function install(cd: CodeDeployContext, d: DeploymentRecord, event: Lifec
   }
   if (d.progress.greenTaskSet !== set.id) d = record(cd, d, (r) => (r.progress.greenTaskSet = set.id));
   if (greenHealthy(cd, d, set)) return DONE;
+  if (set.failingToStart) {
+    return {
+      fail: {
+        code: 'ECS_UPDATE_ERROR',
+        message: `The replacement task set's tasks failed to start repeatedly; it cannot reach its desired count of ${set.computedDesiredCount} (blue ${blue.name} keeps the traffic)`,
+      },
+    };
+  }
   if (cd.clock.elapsed(event.startTime!, INSTALL_TIMEOUT_MS)) {
     return {
       fail: {

@@ -33,6 +33,8 @@ export class World {
   readonly listeners = new Map<string, ForwardWeight[]>();
   /** Task definitions whose tasks never pass their health checks. */
   readonly unhealthy = new Set<string>();
+  /** Task definitions whose tasks keep failing to start. */
+  readonly crashing = new Set<string>();
   /** How many task sets createTaskSet made. */
   created = 0;
 
@@ -95,6 +97,7 @@ export class World {
       stabilityStatus: 'STEADY_STATE' as const,
       scale: { value: 100, unit: 'PERCENT' as const },
       targetGroupArn,
+      failingToStart: false,
     };
   }
 
@@ -106,7 +109,12 @@ export class World {
 
   /** The set as ECS would describe it now (stability follows the world's health). */
   private view(set: TaskSetView & { service: string }): TaskSetView {
-    return { ...set, stabilityStatus: this.unhealthy.has(set.taskDefinition) ? 'STABILIZING' : 'STEADY_STATE' };
+    const failing = this.crashing.has(set.taskDefinition);
+    return {
+      ...set,
+      stabilityStatus: failing || this.unhealthy.has(set.taskDefinition) ? 'STABILIZING' : 'STEADY_STATE',
+      failingToStart: failing,
+    };
   }
 
   readonly ecs: EcsTaskSetsFacade = {

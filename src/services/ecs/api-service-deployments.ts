@@ -1,8 +1,8 @@
 /**
  * @module services/ecs/api-service-deployments
  * ListServiceDeployments, DescribeServiceDeployments, StopServiceDeployment (ROLLBACK) and
- * ContinueServiceDeployment (a PAUSE hook's CONTINUE or ROLLBACK) for BLUE_GREEN, LINEAR and CANARY service
- * deployments (blue-green.ts carries them out).
+ * ContinueServiceDeployment (a PAUSE hook's CONTINUE or ROLLBACK) for ROLLING, BLUE_GREEN, LINEAR and CANARY
+ * service deployments (rolling-service-deployments.ts and blue-green.ts carry them out).
  */
 import { ecsArn, parseArn, type Scope } from '../../core/ids.ts';
 import { scopeOf } from '../../core/scope.ts';
@@ -74,6 +74,8 @@ export function serviceDeploymentHandlers(ecs: EcsContext): Handlers<EcsOperatio
         throw ecsError.invalidParameter(`stopType ${input.stopType} is not supported; use ROLLBACK.`);
       change(scopeOf(ctx), input.serviceDeploymentArn, (sd) => {
         if (sd.status !== 'IN_PROGRESS') throw ecsError.invalidParameter(`The service deployment is ${sd.status} and cannot be stopped.`);
+        if (!sd.sourceTaskDefinition)
+          throw ecsError.invalidParameter('The service deployment has no previous service revision to roll back to.');
         requestRollback(sd, 'Service deployment rolled back because StopServiceDeployment was requested.', ecs.clock.now());
       });
       return { serviceDeploymentArn: input.serviceDeploymentArn };
@@ -118,6 +120,16 @@ function brief(record: ServiceRecord, sd: ServiceDeploymentRecord): ServiceDeplo
 }
 
 function describe(record: ServiceRecord, sd: ServiceDeploymentRecord): ServiceDeployment {
+  if (sd.strategy === 'ROLLING') {
+    return {
+      ...common(record, sd),
+      updatedAt: sd.updatedAt,
+      sourceServiceRevisions: sd.sourceTaskDefinition ? [{ arn: sd.sourceTaskDefinition }] : [],
+      targetServiceRevision: { arn: sd.targetTaskDefinition, requestedTaskCount: record.service.desiredCount ?? 0 },
+      deploymentConfiguration: record.service.deploymentConfiguration,
+      rollback: sd.rollback,
+    };
+  }
   const production = sd.status === 'SUCCESSFUL' ? 100 : (sd.productionWeight ?? 0);
   return {
     ...common(record, sd),

@@ -9,6 +9,7 @@ import type { Handlers } from '../../protocol/types.ts';
 import { activeServiceDeployment, beginBlueGreen, isBlueGreen } from './blue-green.ts';
 import type { EcsContext } from './context.ts';
 import { liveDeployments, newDeployment } from './deployments.ts';
+import { beginRolling } from './rolling-service-deployments.ts';
 import { ecsError } from './errors.ts';
 import { INACTIVE_RETENTION_MS, type ServiceRecord } from './model.ts';
 import { scopeOf } from '../../core/scope.ts';
@@ -117,6 +118,7 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
             : [],
         events: [],
       };
+      if (record.deployments[0]) beginRolling(record, record.deployments[0], undefined, now);
       // Under CODE_DEPLOY, ECS itself makes the first (PRIMARY) task set from the service's own settings.
       if (controller !== 'ECS') record.taskSets = [];
       if (controller === 'CODE_DEPLOY' && taskDefinition) {
@@ -229,6 +231,7 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
         );
         r.deployments.unshift(fresh);
         if (isBlueGreen(r) && previous) beginBlueGreen(r, fresh, previous, now);
+        else beginRolling(r, fresh, previous, now);
       });
       if (!updated) throw ecsError.serviceNotFound();
       ecs.enqueueService(svc.serviceArn);

@@ -4,20 +4,22 @@
  * tasks becomes a service deployment whose green tasks register in each load balancer's alternate
  * target group, then moves one lifecycle stage per scheduler step:
  *
- *   PRE_SCALE_UP → SCALE_UP (green to the full desired count, all healthy) → POST_SCALE_UP →
- *   TEST_TRAFFIC_SHIFT (test rule: green 100) → POST_TEST_TRAFFIC_SHIFT →
- *   PRODUCTION_TRAFFIC_SHIFT (production rule: green 100 / blue 0, a weighted forward, as ECS leaves
- *   it) → POST_PRODUCTION_TRAFFIC_SHIFT → BAKE_TIME → CLEAN_UP (blue tasks stop; the target groups
- *   swap roles on the service) → SUCCESSFUL.
+ *   [RECONCILE_SERVICE, only while more than one revision is active: its hooks; the older
+ *   revisions' tasks go at CLEAN_UP with blue's] → PRE_SCALE_UP → SCALE_UP (green to the full
+ *   desired count, all healthy) → POST_SCALE_UP → TEST_TRAFFIC_SHIFT (test rule: green 100) →
+ *   POST_TEST_TRAFFIC_SHIFT → PRODUCTION_TRAFFIC_SHIFT (production rule: green 100 / blue 0, a
+ *   weighted forward, as ECS leaves it) → POST_PRODUCTION_TRAFFIC_SHIFT → BAKE_TIME → CLEAN_UP
+ *   (blue tasks stop; the target groups swap roles on the service) → SUCCESSFUL.
  *
- * Under CANARY and LINEAR the production shift goes in steps, each baked before the next.
- * PAUSE hooks hold their stage until ContinueServiceDeployment (or their timeout). A rollback
- * shifts the rules back to blue and stops the green tasks.
+ * Under CANARY and LINEAR the production shift goes in steps, each baked before the next, with the
+ * production hooks at every step. PAUSE hooks hold their stage until ContinueServiceDeployment (or
+ * their timeout). Green tasks that keep failing to start at SCALE_UP roll the deployment back. A
+ * rollback shifts the rules back to blue and stops the green tasks.
  */
-import { ecsArn, serviceDeploymentId, shortName, uuid } from '../../core/ids.ts';
-import { scopeOfOwnArn } from '../../core/scope.ts';
-import { isActive, isHealthy, liveDeployments, MAX_TASKS_PER_STEP } from './deployments.ts';
+import { uuid } from '../../core/ids.ts';
+import { failureStreak, isActive, isHealthy, keepsFailingToStart, liveDeployments, MAX_TASKS_PER_STEP } from './deployments.ts';
 import type { ServiceDeploymentRecord, ServiceRecord, StoredDeployment } from './model.ts';
+import { recordServiceDeployment } from './rolling-service-deployments.ts';
 import { shiftsTraffic } from './service-spec.ts';
 import { startTasks } from './service-steps.ts';
 import { MOVING_MS, scalingReason, type Tick } from './service-tick.ts';
@@ -25,6 +27,7 @@ import type { DeploymentLifecycleHookStage, LoadBalancer, ServiceDeploymentLifec
 
 const MINUTE_MS = 60_000;
 const ORDER: ServiceDeploymentLifecycleStage[] = [
+  'RECONCILE_SERVICE',
   'PRE_SCALE_UP',
   'SCALE_UP',
   'POST_SCALE_UP',
@@ -37,6 +40,7 @@ const ORDER: ServiceDeploymentLifecycleStage[] = [
 ];
 /** The hook stages each lifecycle stage waits on before it is done (PRE_PRODUCTION hooks run just before the shift). */
 const HOOKS_AT: Partial<Record<ServiceDeploymentLifecycleStage, DeploymentLifecycleHookStage[]>> = {
+  RECONCILE_SERVICE: ['RECONCILE_SERVICE'],
   PRE_SCALE_UP: ['PRE_SCALE_UP'],
   POST_SCALE_UP: ['POST_SCALE_UP'],
   POST_TEST_TRAFFIC_SHIFT: ['POST_TEST_TRAFFIC_SHIFT', 'PRE_PRODUCTION_TRAFFIC_SHIFT'],
@@ -48,7 +52,7 @@ export const isBlueGreen = (record: ServiceRecord) => shiftsTraffic(record.servi
 /** The service deployment still under way, if any. */
 export function activeServiceDeployment(record: ServiceRecord): ServiceDeploymentRecord | undefined {
   const sd = record.serviceDeployments?.[0];
-  return sd && (sd.status === 'IN_PROGRESS' || sd.status === 'ROLLBACK_IN_PROGRESS') ? sd : undefined;
+  return sd && sd.strategy !== 'ROLLING' && (sd.status === 'IN_PROGRESS' || sd.status === 'ROLLBACK_IN_PROGRESS') ? sd : undefined;
 }
 
 /** The service's load balancers as green tasks use them: each on its alternate target group. */
@@ -65,29 +69,11 @@ export function beginBlueGreen(
   blue: StoredDeployment,
   now: number,
 ): ServiceDeploymentRecord {
-  const svc = record.service;
-  const sd: ServiceDeploymentRecord = {
-    serviceDeploymentArn: ecsArn.serviceDeployment(
-      scopeOfOwnArn(svc.serviceArn),
-      shortName(svc.clusterArn),
-      svc.serviceName,
-      serviceDeploymentId(),
-    ),
-    greenDeploymentId: green.id,
-    blueDeploymentId: blue.id,
-    sourceTaskDefinition: blue.taskDefinition,
-    targetTaskDefinition: green.taskDefinition,
-    greenLoadBalancers: greenBalancers(svc.loadBalancers ?? []),
-    status: 'IN_PROGRESS',
-    lifecycleStage: 'PRE_SCALE_UP',
-    hooks: [],
-    shifted: {},
-    createdAt: now,
-    startedAt: now,
-    updatedAt: now,
-  };
-  record.serviceDeployments = [sd, ...(record.serviceDeployments ?? [])].slice(0, 50);
-  return sd;
+  return recordServiceDeployment(record, green, blue, now, {
+    greenLoadBalancers: greenBalancers(record.service.loadBalancers ?? []),
+    // More than one revision still active (a rolling deployment under way): ECS reconciles first.
+    lifecycleStage: record.deployments.filter((d) => d.id !== green.id).length > 1 ? 'RECONCILE_SERVICE' : 'PRE_SCALE_UP',
+  });
 }
 
 /** Asks for a rollback (StopServiceDeployment, a hook's ROLLBACK, a failed traffic shift); the scheduler carries it out. */
@@ -127,6 +113,16 @@ function stageDone(t: Tick, sd: ServiceDeploymentRecord, green: StoredDeployment
   const greenTasks = t.tasks.filter((r) => r.deploymentId === green.id && isActive(r));
   switch (sd.lifecycleStage) {
     case 'SCALE_UP': {
+      const ofGreen = t.tasks.filter((r) => r.deploymentId === green.id);
+      if (keepsFailingToStart(ofGreen, desired)) {
+        const failed = failureStreak(ofGreen);
+        requestRollback(
+          sd,
+          `Service deployment rolled back because ${failed.length} tasks of the target service revision failed to start in a row (last: ${failed[failed.length - 1].task.stoppedReason}).`,
+          t.now,
+        );
+        return waitFor(t, 1);
+      }
       if (greenTasks.length < desired) startTasks(t, green, Math.min(MAX_TASKS_PER_STEP, desired - greenTasks.length));
       const healthy = greenTasks.filter((r) => isHealthy(r, t.ecs.clock, t.now, t.targets(r)?.state)).length;
       if (healthy < desired) return waitFor(t, MOVING_MS);
@@ -156,21 +152,26 @@ function waitFor(t: Tick, ms: number): false {
   return false;
 }
 
-/** The stage's PAUSE hooks: made AWAITING_ACTION once, done when each SUCCEEDED (or timed out to CONTINUE). */
-function hooksDone(t: Tick, sd: ServiceDeploymentRecord): boolean {
-  const stages = HOOKS_AT[sd.lifecycleStage] ?? [];
+/** The production step a stage's hooks belong to: the first for those before the shift, the last for those after it. */
+function stageStep(sd: ServiceDeploymentRecord): number {
+  return sd.lifecycleStage === 'POST_PRODUCTION_TRAFFIC_SHIFT' ? Math.max(0, (sd.productionSteps ?? 1) - 1) : 0;
+}
+
+/** The PAUSE hooks of `stages` (at production step `step`): made AWAITING_ACTION once, done when each SUCCEEDED (or timed out to CONTINUE). */
+function hooksDone(t: Tick, sd: ServiceDeploymentRecord, stages = HOOKS_AT[sd.lifecycleStage] ?? [], step = stageStep(sd)): boolean {
   const hooks = t.record.service.deploymentConfiguration?.lifecycleHooks ?? [];
   let waiting = false;
   for (const stage of stages) {
     for (const [i, hook] of hooks.entries()) {
       if (!hook.lifecycleStages?.includes(stage)) continue;
-      let detail = sd.hooks.find((h) => h.stage === stage && h.hookTargetIndex === i);
+      let detail = sd.hooks.find((h) => h.stage === stage && h.hookTargetIndex === i && (h.productionStep ?? 0) === step);
       if (!detail) {
         const timeout = hook.timeoutConfiguration ?? {};
         detail = {
           hookId: uuid(),
           stage,
           hookTargetIndex: i,
+          productionStep: step,
           targetType: 'PAUSE',
           status: 'AWAITING_ACTION',
           expiresAt: t.now + t.ecs.clock.duration((timeout.timeoutInMinutes ?? 1440) * MINUTE_MS),
@@ -197,12 +198,17 @@ function hooksDone(t: Tick, sd: ServiceDeploymentRecord): boolean {
 
 /**
  * Production moves to green in one step (BLUE_GREEN), canary then the rest (CANARY), or in equal
- * steps (LINEAR), each held for its bake time.
+ * steps (LINEAR), each held for its bake time. As on ECS the production hooks run at every step:
+ * POST_PRODUCTION_TRAFFIC_SHIFT after it, PRE_PRODUCTION_TRAFFIC_SHIFT before the next (the first
+ * step's PRE hooks ran at POST_TEST_TRAFFIC_SHIFT, the last step's POST hooks run at its own stage).
  */
 function shiftProduction(t: Tick, sd: ServiceDeploymentRecord): boolean {
   const current = sd.productionWeight ?? 0;
   if (current >= 100) return true;
+  const step = sd.productionSteps ?? 0;
+  if (step > 0 && !hooksDone(t, sd, ['POST_PRODUCTION_TRAFFIC_SHIFT'], step - 1)) return false;
   if ((sd.stepUntil ?? 0) > t.now) return waitFor(t, (sd.stepUntil ?? 0) - t.now);
+  if (step > 0 && !hooksDone(t, sd, ['PRE_PRODUCTION_TRAFFIC_SHIFT'], step)) return false;
   const config = t.record.service.deploymentConfiguration ?? {};
   let next = 100;
   let bakeMinutes = 0;
@@ -215,6 +221,7 @@ function shiftProduction(t: Tick, sd: ServiceDeploymentRecord): boolean {
   }
   if (!shift(t, sd, 'production', next)) return false;
   sd.productionWeight = next;
+  sd.productionSteps = step + 1;
   sd.updatedAt = t.now;
   if (next >= 100) return true;
   sd.stepUntil = t.now + t.ecs.clock.duration(bakeMinutes * MINUTE_MS);

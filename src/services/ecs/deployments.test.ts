@@ -6,6 +6,7 @@ import {
   circuitBreakerThreshold,
   countFailedTasks,
   failureStreak,
+  keepsFailingToStart,
   isHealthy,
   liveDeployments,
   MAX_TASKS_PER_STEP,
@@ -204,6 +205,21 @@ describe('circuit breaker and backoff', () => {
       failureStreak(tasks).map((r) => r.task.stoppingAt),
       [30, 40],
     );
+  });
+
+  it('a replacement keeps failing to start once its streak (exits, failed health checks) reaches the breaker threshold', () => {
+    const elbFailure = (at: number) =>
+      task({
+        desiredStatus: 'STOPPED',
+        stopCode: 'ServiceSchedulerInitiated',
+        stoppedReason:
+          'Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/g/1)',
+        stoppingAt: at,
+      });
+    assert.equal(keepsFailingToStart([failed(10), elbFailure(20)], 2), false);
+    assert.equal(keepsFailingToStart([failed(10), elbFailure(20), failed(30)], 2), true);
+    assert.equal(keepsFailingToStart([failed(10), elbFailure(20), task({}, { healthySince: 25 }), failed(30)], 2), false);
+    assert.equal(keepsFailingToStart([failed(10), failed(20), failed(30), failed(40)], 10), false, 'ceil(10/2) = 5 in a row');
   });
 
   const clock = { scale: 20, now: () => 100_000, duration: (ms: number) => ms / 20, elapsed: () => true, sleep: async () => {} } as Clock;

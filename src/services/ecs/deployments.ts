@@ -159,6 +159,14 @@ export function circuitBreakerThreshold(desired: number): number {
   return Math.min(200, Math.max(3, Math.ceil(desired / 2)));
 }
 
+/**
+ * A replacement (blue/green's green deployment, CodeDeploy's task set) cannot come up: its tasks
+ * failed to start as many times in a row as the circuit breaker tolerates for `desired` tasks.
+ */
+export function keepsFailingToStart(tasks: TaskRecord[], desired: number): boolean {
+  return failureStreak(tasks).length >= circuitBreakerThreshold(desired);
+}
+
 /** Nominal wait before the next start after `failures` consecutive failed starts (0 below the threshold). */
 export function startBackoffMs(failures: number): number {
   if (failures < THROTTLE_AFTER_FAILURES) return 0;

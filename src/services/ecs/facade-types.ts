@@ -39,6 +39,8 @@ export interface TaskSetView {
   stabilityStatus: 'STEADY_STATE' | 'STABILIZING';
   scale: { value: number; unit: 'PERCENT' };
   targetGroupArn?: string;
+  /** Its tasks failed to start as many times in a row as ECS's circuit breaker tolerates: it cannot reach its count. */
+  failingToStart: boolean;
 }
 
 export interface CreateTaskSetRequest {

@@ -10,6 +10,7 @@ import { callOperation } from '../../protocol/dispatch.ts';
 import type { ApiService } from '../../protocol/types.ts';
 import type { Scope } from '../../core/scope.ts';
 import type { EcsContext } from './context.ts';
+import { keepsFailingToStart } from './deployments.ts';
 import { ecsError } from './errors.ts';
 import type { EcsServicesFacade, EcsTaskSetsFacade, ServiceView, TaskSetView } from './facade-types.ts';
 import type { ServiceRecord, StoredCluster, StoredTaskSet } from './model.ts';
@@ -141,5 +142,9 @@ function taskSetView(ecs: EcsContext, record: ServiceRecord, set: StoredTaskSet,
     stabilityStatus: live.stabilityStatus ?? 'STABILIZING',
     scale: set.scale,
     targetGroupArn: set.loadBalancers?.[0]?.targetGroupArn,
+    failingToStart: keepsFailingToStart(
+      (tasks ?? ecs.model.tasks.find({ service: record.service.serviceArn })).filter((r) => r.taskSetArn === set.taskSetArn),
+      live.computedDesiredCount ?? 0,
+    ),
   };
 }

@@ -5,8 +5,8 @@
  * Tables (JSON documents keyed by ARN, with indexed columns):
  *   ecs_clusters             pk clusterArn        scope, name, status
  *   ecs_container_instances  pk instanceArn       cluster
- *   ecs_task_definitions     pk taskDefinitionArn scope, family, revision, status
- *   ecs_families             pk <scope>/<family>  (last revision ever used, so revisions are never reused)
+ *   ecs_task_definitions     pk taskDefinitionArn scope, family, revision, status  (one index: scope, family, revision)
+ *   ecs_families             pk <scope>/<family>  (last revision ever used, so revisions are never reused; no index)
  *   ecs_tasks                pk taskArn           cluster, service, desired, last, family, started_by, instance
  *   ecs_services             pk serviceArn        cluster, name, status
  *
@@ -113,6 +113,10 @@ export interface ServiceRecord {
 /** One BLUE_GREEN service deployment: the green deployment replacing the blue one, and how far it got. */
 export interface ServiceDeploymentRecord {
   serviceDeploymentArn: string;
+  /** ROLLING: carried out by the rolling scheduler (rolling-service-deployments.ts); otherwise blue/green (blue-green.ts). */
+  strategy?: 'ROLLING';
+  /** The deployment a ROLLING one rolls back with, once its rollback began. */
+  rollbackDeploymentId?: string;
   /** The service deployment (ecs-svc/...) it rolls out, and the one it replaces. */
   greenDeploymentId: string;
   blueDeploymentId: string;
@@ -124,12 +128,14 @@ export interface ServiceDeploymentRecord {
   statusReason?: string;
   lifecycleStage: ServiceDeploymentLifecycleStage;
   /** Hook details as DescribeServiceDeployments shows them, with the stage and the hook (its index) each belongs to. */
-  hooks: (DeploymentLifecycleHookDetail & { hookId: string; stage: string; hookTargetIndex: number })[];
+  hooks: (DeploymentLifecycleHookDetail & { hookId: string; stage: string; hookTargetIndex: number; productionStep?: number })[];
   /** Which rules were shifted to green, so a rollback shifts them back. */
   shifted: { test?: boolean; production?: boolean };
   /** Green's share of production traffic so far (percent), and when the current CANARY or LINEAR step has baked. */
   productionWeight?: number;
   stepUntil?: number;
+  /** Production shift steps taken: the production hooks run at each (their details say which, productionStep from 0). */
+  productionSteps?: number;
   bakeUntil?: number;
   createdAt: number;
   startedAt: number;
@@ -157,8 +163,12 @@ export class EcsModel {
   constructor(readonly store: Store) {
     this.clusters = store.docTable('ecs_clusters', { scope: 'TEXT', name: 'TEXT', status: 'TEXT' });
     this.instances = store.docTable('ecs_container_instances', { cluster: 'TEXT' });
-    this.taskDefinitions = store.docTable('ecs_task_definitions', { scope: 'TEXT', family: 'TEXT', revision: 'INTEGER', status: 'TEXT' });
-    this.families = store.docTable('ecs_families', { scope: 'TEXT' });
+    // Every query of these names the scope (then the family); one index serves them all, and a
+    // registration writes it alone rather than four: about half the pages each commit writes.
+    this.taskDefinitions = store.docTable('ecs_task_definitions', { scope: 'TEXT', family: 'TEXT', revision: 'INTEGER', status: 'TEXT' }, [
+      ['scope', 'family', 'revision'],
+    ]);
+    this.families = store.docTable('ecs_families', { scope: 'TEXT' }, []);
     this.tasks = store.docTable('ecs_tasks', {
       cluster: 'TEXT',
       service: 'TEXT',

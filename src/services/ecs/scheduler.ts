@@ -21,11 +21,11 @@ import {
   liveCounts,
   liveDeployments,
   MAX_TASKS_PER_STEP,
-  newDeployment,
   rollingStep,
   startBackoffMs,
 } from './deployments.ts';
 import { INACTIVE_RETENTION_MS, type StoredDeployment, type TaskRecord } from './model.ts';
+import { requestedRollback, rollBackTo } from './rolling-service-deployments.ts';
 import { say } from './service-events.ts';
 import { storedServiceProblem } from './service-spec.ts';
 import { noteHealthy, replaceUnhealthy, startTasks } from './service-steps.ts';
@@ -117,6 +117,7 @@ function roll(t: Tick): void {
   replaceUnhealthy(t);
   const blueGreen = isBlueGreen(record) ? activeServiceDeployment(record) : undefined;
   if (blueGreen) return blueGreenStep(t, blueGreen);
+  requestedRollbackStep(t);
   circuitBreaker(t);
 
   const primary = record.deployments[0];
@@ -170,22 +171,18 @@ function circuitBreaker(t: Tick): void {
   const target = record.lastCompletedTaskDefinition;
   const rollbacks = (t.book.rollbacks ??= []);
   if (!breaker.rollback || !target || rollbacks.includes(primary.id)) return;
-  const rollback = newDeployment(
-    {
-      taskDefinition: target,
-      desiredCount: record.service.desiredCount ?? 0,
-      launchType: primary.launchType,
-      capacityProviderStrategy: primary.capacityProviderStrategy,
-      platformVersion: record.service.platformVersion,
-      networkConfiguration: primary.networkConfiguration,
-    },
-    t.now,
-  );
-  primary.status = 'ACTIVE';
-  record.deployments.unshift(rollback);
-  record.service.taskDefinition = target;
-  rollbacks.push(rollback.id);
-  t.event(say.rollingBack(t.name, rollback.id, target));
+  rollbacks.push(rollBackTo(t, primary, target, 'ECS deployment circuit breaker: tasks failed to start.').id);
+}
+
+/** StopServiceDeployment asked for a rollback: a new deployment of the last revision that deployed successfully. */
+function requestedRollbackStep(t: Tick): void {
+  const sd = requestedRollback(t.record);
+  const primary = t.record.deployments[0];
+  if (!sd || primary.id !== sd.greenDeploymentId) return;
+  const target = t.record.lastCompletedTaskDefinition ?? sd.sourceTaskDefinition;
+  primary.rolloutState = 'FAILED';
+  primary.rolloutStateReason = sd.statusReason;
+  (t.book.rollbacks ??= []).push(rollBackTo(t, primary, target, sd.statusReason ?? 'Rollback requested.').id);
 }
 
 /** Without a circuit breaker watching, repeated failed starts slow the PRIMARY down. */

@@ -7,6 +7,7 @@ import { taskIdOf } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
 import { targetsHealth, type TargetsHealth } from './load-balancing.ts';
 import type { ServiceRecord, StoredDeployment, TaskRecord } from './model.ts';
+import { endRolling } from './rolling-service-deployments.ts';
 import { addEvent, say } from './service-events.ts';
 import { requestStop } from './tasks.ts';
 
@@ -83,6 +84,7 @@ export class Tick {
       d.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.';
       this.event(say.failed(this.name, d.id));
     }
+    endRolling(this.record, d, state, this.now);
     this.ecs.events.publish({
       type: 'ecs.deployment',
       resource: this.record.service.serviceArn,

@@ -3,7 +3,7 @@
  * CreateLoadBalancer, DescribeLoadBalancers, DeleteLoadBalancer and their attributes. Each load
  * balancer gets a loopback address of its own and a DNSName that resolves to it (hosts.ts).
  */
-import { decimalId, elbArn, hex16 } from '../../core/ids.ts';
+import { decimalId, defaultVpcId, elbArn, hex16 } from '../../core/ids.ts';
 import { paginate } from '../../core/paging.ts';
 import { scopeKey, scopeOf } from '../../core/scope.ts';
 import type { RequestContext } from '../../protocol/types.ts';
@@ -16,7 +16,6 @@ import type { AvailabilityZone, Elbv2Operations } from './shapes.ts';
 import { checkTags } from './tags.ts';
 
 type Ops = Elbv2Operations;
-export const DEFAULT_VPC = 'vpc-00000000000000000';
 /** ALB's hosted zone id in us-east-1; what Route 53 alias records would name. */
 const HOSTED_ZONE = 'Z35SXDOTRQ7X7K';
 
@@ -58,7 +57,7 @@ export function loadBalancerHandlers(elb: ElbContext) {
           CreatedTime: elb.clock.now(),
           LoadBalancerName: input.Name,
           Scheme: input.Scheme ?? 'internet-facing',
-          VpcId: DEFAULT_VPC,
+          VpcId: defaultVpcId(scope),
           State: { Code: 'active' },
           Type: 'application',
           AvailabilityZones: zones(ctx.region, subnets, address),

@@ -3,11 +3,11 @@
  * CreateTargetGroup, DescribeTargetGroups, ModifyTargetGroup, DeleteTargetGroup and their
  * attributes, with ALB's health check defaults and limits.
  */
-import { elbArn, hex16 } from '../../core/ids.ts';
+import { defaultVpcId, elbArn, hex16 } from '../../core/ids.ts';
 import { paginate } from '../../core/paging.ts';
 import { scopeKey, scopeOf } from '../../core/scope.ts';
 import type { RequestContext } from '../../protocol/types.ts';
-import { DEFAULT_VPC, requireLoadBalancer } from './api-load-balancers.ts';
+import { requireLoadBalancer } from './api-load-balancers.ts';
 import { asList, defaultAttributes, modifyAttributes } from './attributes.ts';
 import type { ElbContext } from './context.ts';
 import { checkName, describePaging, elbError } from './errors.ts';
@@ -86,7 +86,7 @@ export function targetGroupHandlers(elb: ElbContext) {
         TargetGroupName: input.Name,
         Protocol: input.Protocol,
         Port: input.Port,
-        VpcId: input.VpcId ?? DEFAULT_VPC,
+        VpcId: input.VpcId ?? defaultVpcId(scopeOf(ctx)),
         // Health checks speak the target group's protocol unless told otherwise, as ALB's do.
         ...healthSettings(input, { ...HEALTH_DEFAULTS, HealthCheckProtocol: input.Protocol }),
         TargetType: type,

@@ -13,7 +13,7 @@ import type { CodeDeployFacade } from '../../codedeploy/index.ts';
 import type { EcsServicesFacade } from '../../ecs/index.ts';
 import type { RegisterTaskDefinitionRequest } from '../../ecs/shapes.ts';
 import type { S3Facade } from '../../s3/index.ts';
-import { readArtifactFile } from './artifact-files.ts';
+import { readArtifactFile } from './artifacts.ts';
 import { ActionAborted, failed, pollUntil } from './outcomes.ts';
 import type { ActionExecutor, ActionJob, ActionOutcome, ActionStarted, ConfigurationProperty } from './types.ts';
 

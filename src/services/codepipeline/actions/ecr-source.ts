@@ -6,12 +6,14 @@
  * ImageDigest and ImageURI. The revision is the image digest, so a run pinned to one (a trigger,
  * StartPipelineExecution's sourceRevisions) reads that image even after the tag moved on.
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { AwsError } from '../../../core/errors.ts';
 import { inScope, type Scope } from '../../../core/scope.ts';
 import type { EcrFacade } from '../../ecr/index.ts';
 import type { ImageDetail } from '../../ecr/shapes.ts';
 import type { S3Facade } from '../../s3/index.ts';
-import { writeArtifactFiles } from './artifact-files.ts';
+import { withScratch, writeFolderArtifact } from './artifacts.ts';
 import { failed } from './outcomes.ts';
 import type { ActionExecutor, SourceRevision } from './types.ts';
 
@@ -107,7 +109,10 @@ export function ecrSourceAction(deps: { ecr: EcrFacade; s3: S3Facade }): ActionE
             : `The image tag '${tag}' does not exist in the repository ${repository}: push an image with that tag`,
         );
       const output = job.outputArtifacts[0];
-      await writeArtifactFiles(deps.s3, output.location, { 'imageDetail.json': JSON.stringify(imageDetailJson(image)) });
+      await withScratch(async (dir) => {
+        await writeFile(join(dir, 'imageDetail.json'), JSON.stringify(imageDetailJson(image)));
+        await writeFolderArtifact(deps.s3, output, dir);
+      });
       job.progress(`Image ${image.repositoryName}@${image.imageDigest} written to ${output.name}/imageDetail.json`);
       const revision = revisionOf(image, tag);
       return {

@@ -11,7 +11,7 @@ import { AwsError } from '../../../core/errors.ts';
 import type { EcsServicesFacade } from '../../ecs/index.ts';
 import type { Deployment, Service } from '../../ecs/shapes.ts';
 import type { S3Facade } from '../../s3/index.ts';
-import { readArtifactFile } from './artifact-files.ts';
+import { readArtifactFile } from './artifacts.ts';
 import { failed, pollUntil } from './outcomes.ts';
 import type { ActionExecutor, ActionJob, ActionOutcome, ActionStarted } from './types.ts';
 

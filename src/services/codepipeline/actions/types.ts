@@ -123,5 +123,9 @@ export interface ActionExecutor {
   latest?(configuration: Record<string, string>, scope: Scope): Promise<SourceRevision | undefined>;
   /** Source executors: the bus events that may carry a change for this action, and what a given one means for it. */
   readonly watches?: string[];
-  changeFrom?(event: SlipwayEvent, configuration: Record<string, string>, scope: Scope): Promise<SourceChange | undefined> | SourceChange | undefined;
+  changeFrom?(
+    event: SlipwayEvent,
+    configuration: Record<string, string>,
+    scope: Scope,
+  ): Promise<SourceChange | undefined> | SourceChange | undefined;
 }

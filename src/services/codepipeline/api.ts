@@ -1,0 +1,22 @@
+/**
+ * @module services/codepipeline/api
+ * The CodePipeline operations Slipway serves, one thin handler each, grouped by resource.
+ * Operations with no handler (custom action types, job workers, webhooks, rollbacks, conditions)
+ * answer 501.
+ */
+import type { Handlers } from '../../protocol/types.ts';
+import { executionHandlers } from './api-executions.ts';
+import { pipelineHandlers } from './api-pipelines.ts';
+import { stateHandlers } from './api-state.ts';
+import { tagHandlers } from './api-tags.ts';
+import type { CodePipelineContext } from './context.ts';
+import type { CodepipelineOperations } from './shapes.ts';
+
+export function codepipelineHandlers(cp: CodePipelineContext): Handlers<CodepipelineOperations> {
+  return {
+    ...pipelineHandlers(cp),
+    ...executionHandlers(cp),
+    ...stateHandlers(cp),
+    ...tagHandlers(cp),
+  };
+}

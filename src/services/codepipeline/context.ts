@@ -1,0 +1,57 @@
+/**
+ * @module services/codepipeline/context
+ * What every part of the CodePipeline room shares: the app's parts, the room's model, the action
+ * registry, the S3 facade the artifact store is reached through, and the one way to say "this
+ * pipeline's executions changed", which wakes the engine for it.
+ */
+import type { S3Facade } from '../s3/index.ts';
+import type { AppContext } from '../types.ts';
+import type { ActionRegistry } from './actions/index.ts';
+import type { ActionRun, CodePipelineModel, ExecutionRecord } from './model.ts';
+
+/** Published when an execution's or a stage's status changes (resource: the pipeline's ARN). */
+export const EXECUTION_EVENT = 'codepipeline.execution';
+/** Published when an action's status changes or it reports a progress line (resource: the pipeline's ARN). */
+export const ACTION_EVENT = 'codepipeline.action';
+
+export interface CodePipelineContext extends AppContext {
+  model: CodePipelineModel;
+  actions: ActionRegistry;
+  s3: S3Facade;
+  /** Asks the engine to look at a pipeline's executions now. */
+  wake(pipelineArn: string): void;
+}
+
+export function announceExecution(cp: CodePipelineContext, e: ExecutionRecord, stage?: { name: string; status: string }): void {
+  cp.events.publish({
+    type: EXECUTION_EVENT,
+    resource: e.pipelineArn,
+    at: cp.clock.now(),
+    detail: {
+      pipelineName: e.pipelineName,
+      pipelineExecutionId: e.id,
+      status: e.status,
+      ...(e.statusSummary && { statusSummary: e.statusSummary }),
+      ...(stage && { stageName: stage.name, stageStatus: stage.status }),
+    },
+  });
+}
+
+export function announceAction(cp: CodePipelineContext, e: ExecutionRecord, run: ActionRun, line?: string): void {
+  cp.events.publish({
+    type: ACTION_EVENT,
+    resource: e.pipelineArn,
+    at: cp.clock.now(),
+    detail: {
+      pipelineName: e.pipelineName,
+      pipelineExecutionId: e.id,
+      stageName: run.stageName,
+      actionName: run.actionName,
+      actionExecutionId: run.id,
+      status: run.status,
+      ...(run.errorDetails && { errorDetails: run.errorDetails }),
+      ...(run.externalExecutionId && { externalExecutionId: run.externalExecutionId }),
+      ...(line !== undefined && { line }),
+    },
+  });
+}

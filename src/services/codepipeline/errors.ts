@@ -1,0 +1,46 @@
+/**
+ * @module services/codepipeline/errors
+ * The CodePipeline errors Slipway answers, worded as CodePipeline words them, naming the field or
+ * the resource at fault. Codes are the model's exception names, checked by type.
+ */
+import { AwsError } from '../../core/errors.ts';
+import type { CodepipelineErrorCode } from './shapes.ts';
+
+const e = (code: CodepipelineErrorCode, message: string) => new AwsError(code, message);
+
+export const codepipelineError = {
+  validation: (message: string) => e('ValidationException', message),
+  invalidStructure: (message: string) => e('InvalidStructureException', message),
+  invalidStage: (message: string) => e('InvalidStageDeclarationException', message),
+  invalidAction: (message: string) => e('InvalidActionDeclarationException', message),
+  nameInUse: (name: string, account: string) =>
+    e('PipelineNameInUseException', `A pipeline with the name '${name}' already exists in account '${account}'`),
+  pipelineNotFound: (name: string, account: string) =>
+    e('PipelineNotFoundException', `Account '${account}' does not have a pipeline with name '${name}'`),
+  versionNotFound: (name: string, version: number) => e('PipelineVersionNotFoundException', `Pipeline '${name}' has no version ${version}`),
+  executionNotFound: (id: string, pipeline: string) =>
+    e('PipelineExecutionNotFoundException', `Pipeline execution with id '${id}' does not exist in pipeline with name '${pipeline}'`),
+  stageNotFound: (stage: string, pipeline: string) =>
+    e('StageNotFoundException', `Stage '${stage}' does not exist in pipeline '${pipeline}'`),
+  actionNotFound: (action: string, stage: string) => e('ActionNotFoundException', `Action '${action}' does not exist in stage '${stage}'`),
+  notStoppable: (id: string, status: string) =>
+    e('PipelineExecutionNotStoppableException', `Pipeline execution '${id}' is ${status} and cannot be stopped`),
+  duplicatedStop: (id: string) =>
+    e('DuplicatedStopRequestException', `Pipeline execution '${id}' is already stopping; stop and abandon it to end it now`),
+  stageNotRetryable: (message: string) => e('StageNotRetryableException', message),
+  notLatest: (id: string, stage: string) =>
+    e('NotLatestPipelineExecutionException', `Pipeline execution '${id}' is not the latest execution in stage '${stage}'`),
+  invalidApprovalToken: (action: string) =>
+    e(
+      'InvalidApprovalTokenException',
+      `The approval token is not valid for action '${action}': read the current one from GetPipelineState`,
+    ),
+  approvalCompleted: (action: string) =>
+    e('ApprovalAlreadyCompletedException', `The approval action '${action}' has already completed or is not waiting for approval`),
+  invalidNextToken: () =>
+    e('InvalidNextTokenException', 'The next token is not valid: it was not returned by an earlier call to this operation'),
+  invalidArn: (arn: string) => e('InvalidArnException', `The ARN '${arn}' is not a pipeline of this account and region`),
+  resourceNotFound: (arn: string) => e('ResourceNotFoundException', `The resource with ARN '${arn}' was not found`),
+  invalidTags: (message: string) => e('InvalidTagsException', message),
+  tooManyTags: (max: number) => e('TooManyTagsException', `A resource can have at most ${max} tags`),
+};

@@ -1,0 +1,90 @@
+/**
+ * @module services/codepipeline
+ * The CodePipeline room: pipelines (AWS JSON 1.1) and their executions, run for real by the engine
+ * (engine.ts) through the action executors below, with artifacts in the pipeline's S3 artifact
+ * store. Source executors' `watches` events start pipelines (sources.ts); `slipway pipeline
+ * follow` streams an execution (follow.ts). An executor joins with one line in `executors`, taking
+ * the facades it needs from `deps`.
+ */
+import { loadModel } from '../../protocol/model.ts';
+import type { CodecommitFacade } from '../codecommit/index.ts';
+import type { ConnectionsFacade } from '../connections/index.ts';
+import type { S3Facade } from '../s3/index.ts';
+import type { AppContext, Room } from '../types.ts';
+import { type ApprovalAnswer, approvalAction } from './actions/approval.ts';
+import { codecommitSourceAction } from './actions/codecommit-source.ts';
+import { connectionSourceAction } from './actions/connection-source.ts';
+import { ActionRegistry } from './actions/index.ts';
+import { s3SourceAction } from './actions/s3-source.ts';
+import type { ActionExecutor } from './actions/types.ts';
+import { codepipelineHandlers } from './api.ts';
+import type { CodePipelineContext } from './context.ts';
+import { engineController } from './engine.ts';
+import { followRoutes } from './follow.ts';
+import { CodePipelineModel } from './model.ts';
+import type { Running } from './runner.ts';
+import { watchSources } from './sources.ts';
+
+export { ACTION_EVENT, EXECUTION_EVENT } from './context.ts';
+
+/** The other rooms' facades the action executors reach. */
+export interface CodePipelineDeps {
+  s3: S3Facade;
+  codecommit: CodecommitFacade;
+  connections: ConnectionsFacade;
+}
+
+function executors(app: AppContext, deps: CodePipelineDeps, answered: (token: string) => ApprovalAnswer | undefined): ActionExecutor[] {
+  return [
+    codecommitSourceAction({ codecommit: deps.codecommit, s3: deps.s3 }),
+    s3SourceAction({ s3: deps.s3 }),
+    connectionSourceAction({ connections: deps.connections, s3: deps.s3 }),
+    approvalAction({ events: app.events, answered }),
+  ];
+}
+
+export function register(app: AppContext, deps: CodePipelineDeps): Room {
+  const model = new CodePipelineModel(app.store);
+  // An answer recorded while the approval's run was not waiting (Slipway restarting) is still taken.
+  const answered = (token: string): ApprovalAnswer | undefined => {
+    for (const e of model.executions.find({ active: 1 })) {
+      const run = e.actions.find((r) => r.token === token);
+      if (run?.approval) return { status: run.approval.status, summary: run.approval.summary };
+    }
+    return undefined;
+  };
+  const cp: CodePipelineContext = {
+    ...app,
+    model,
+    actions: new ActionRegistry(executors(app, deps, answered)),
+    s3: deps.s3,
+    wake: (arn) => engine.enqueue(arn),
+  };
+  const running: Running = new Map();
+  const engine = engineController(cp, running);
+  let unwatch: (() => void) | undefined;
+  return {
+    name: 'codepipeline',
+    api: {
+      model: loadModel('codepipeline'),
+      handlers: codepipelineHandlers(cp),
+      validation: { constraint: 'ValidationException', type: 'SerializationException' },
+    },
+    routes: followRoutes(cp),
+    start() {
+      unwatch = watchSources(cp);
+      engine.start();
+    },
+    async stop() {
+      unwatch?.();
+      await engine.stop();
+      // Runs still under way are left to the next start, which resumes them from what they reported.
+      const left = [...running.values()];
+      running.clear();
+      for (const r of left) r.abort.abort();
+    },
+    status() {
+      return { pipelines: model.pipelines.count(), activeExecutions: model.executions.count({ active: 1 }), actionsRunning: running.size };
+    },
+  };
+}

@@ -1,0 +1,184 @@
+/**
+ * @module services/codepipeline/model
+ * CodePipeline records and the only code that touches the room's tables.
+ *
+ * Tables (JSON documents, with indexed columns):
+ *   cp_pipelines   pk pipelineArn                  scope, name
+ *   cp_versions    pk "<pipelineArn>#<version>"    pipeline (ARN)     every version's declaration, for GetPipeline --version
+ *   cp_executions  pk pipelineExecutionId          pipeline (ARN), active (1 until it ends), created (seq)
+ *
+ * `scope` is "<region>:<account>". An execution carries the declaration of the pipeline version it
+ * started on, its stages' and actions' progress and the artifacts and variables made so far. Handlers
+ * write what a user asks of it (start, stop, retry, an approval); the engine writes its progress, each
+ * action recorded InProgress before it runs and its `started` report as soon as it comes, so that a
+ * restarted Slipway resumes it.
+ */
+import type { Scope } from '../../core/ids.ts';
+import { scopeKey } from '../../core/scope.ts';
+import type { DocTable, Store } from '../../store/index.ts';
+import type { ActionStarted, Artifact, SourceRevision } from './actions/types.ts';
+import type {
+  ActionExecutionStatus,
+  ErrorDetails,
+  ExecutionTrigger,
+  PipelineDeclaration,
+  PipelineExecutionStatus,
+  StageExecutionStatus,
+  Tag,
+} from './shapes.ts';
+
+export interface TransitionRecord {
+  enabled: boolean;
+  lastChangedBy?: string;
+  lastChangedAt?: number;
+  disabledReason?: string;
+}
+
+export interface PipelineRecord {
+  arn: string;
+  scope: Scope;
+  name: string;
+  /** The current version's declaration, with `version`, `pipelineType` and `executionMode` filled in. */
+  declaration: PipelineDeclaration & { version: number };
+  created: number;
+  updated: number;
+  tags: Tag[];
+  /** Inbound transitions by stage name; a stage not named is enabled. */
+  transitions: Record<string, TransitionRecord>;
+}
+
+/** One run of one action in one execution (a retried stage adds new runs; the newest is current). */
+export interface ActionRun {
+  id: string;
+  stageName: string;
+  actionName: string;
+  status: ActionExecutionStatus;
+  startTime: number;
+  lastUpdateTime: number;
+  /** The stage attempt the run belongs to (1 for the first, +1 for each RetryStageExecution). */
+  attempt: number;
+  resolvedConfiguration: Record<string, string>;
+  inputArtifacts: Artifact[];
+  outputArtifacts: Artifact[];
+  started?: ActionStarted;
+  summary?: string;
+  errorDetails?: ErrorDetails;
+  outputVariables?: Record<string, string>;
+  revision?: SourceRevision;
+  externalExecutionId?: string;
+  externalExecutionUrl?: string;
+  /** Manual approvals: the token PutApprovalResult must carry, and the answer once given. */
+  token?: string;
+  approval?: { status: 'Approved' | 'Rejected'; summary: string; by: string; at: number };
+}
+
+export interface StageRun {
+  name: string;
+  status: StageExecutionStatus;
+  /** 0 until the execution enters the stage; +1 for each RetryStageExecution. */
+  attempt: number;
+  /** RetryStageExecution FAILED_ACTIONS: the actions that succeeded before and are not run again. */
+  carried?: string[];
+}
+
+export interface ExecutionRecord {
+  id: string;
+  scope: Scope;
+  pipelineArn: string;
+  pipelineName: string;
+  /** The pipeline version the execution started on, and that version's declaration. */
+  declaration: PipelineDeclaration & { version: number };
+  status: PipelineExecutionStatus;
+  statusSummary?: string;
+  trigger: ExecutionTrigger;
+  startTime: number;
+  /** Orders executions started in the same millisecond (startTime × 1000 + a counter). */
+  seq: number;
+  lastUpdateTime: number;
+  variables: { name: string; resolvedValue: string }[];
+  /** Source revisions chosen at start (a trigger's change, StartPipelineExecution's sourceRevisions), by action name. */
+  sourceRevisions: Record<string, SourceRevision>;
+  /** Index of the stage the execution is at; `entered` once it holds that stage. */
+  at: number;
+  entered: boolean;
+  stages: StageRun[];
+  actions: ActionRun[];
+  /** Output artifacts made so far, by name. */
+  artifacts: Record<string, Artifact>;
+  /** Output variables made so far, by action namespace. */
+  namespaces: Record<string, Record<string, string>>;
+  stop?: { abandon: boolean; reason?: string };
+  /** StartPipelineExecution's clientRequestToken: the same token starts one execution. */
+  clientRequestToken?: string;
+}
+
+const FINISHED: PipelineExecutionStatus[] = ['Succeeded', 'Failed', 'Stopped', 'Superseded', 'Cancelled'];
+
+export function finished(e: Pick<ExecutionRecord, 'status'>): boolean {
+  return FINISHED.includes(e.status);
+}
+
+/** The runs of the stage's current attempt. */
+export function currentRuns(e: ExecutionRecord, stage: StageRun): ActionRun[] {
+  return e.actions.filter((a) => a.stageName === stage.name && a.attempt === stage.attempt);
+}
+
+export class CodePipelineModel {
+  readonly pipelines: DocTable<PipelineRecord, 'scope' | 'name'>;
+  readonly versions: DocTable<PipelineDeclaration & { version: number }, 'pipeline'>;
+  readonly executions: DocTable<ExecutionRecord, 'pipeline' | 'active' | 'created'>;
+
+  constructor(readonly store: Store) {
+    this.pipelines = store.docTable('cp_pipelines', { scope: 'TEXT', name: 'TEXT' });
+    this.versions = store.docTable('cp_versions', { pipeline: 'TEXT' });
+    this.executions = store.docTable('cp_executions', { pipeline: 'TEXT', active: 'INTEGER', created: 'INTEGER' });
+  }
+
+  tx<T>(fn: () => T): T {
+    return this.store.tx(fn);
+  }
+
+  pipeline(scope: Scope, name: string): PipelineRecord | undefined {
+    return this.pipelines.find({ scope: scopeKey(scope), name })[0];
+  }
+
+  putPipeline(p: PipelineRecord): void {
+    this.pipelines.put(p.arn, p, { scope: scopeKey(p.scope), name: p.name });
+    this.versions.put(`${p.arn}#${p.declaration.version}`, p.declaration, { pipeline: p.arn });
+  }
+
+  /** The pipeline's declaration at `version`, if that version was ever stored. */
+  version(arn: string, version: number): (PipelineDeclaration & { version: number }) | undefined {
+    return this.versions.get(`${arn}#${version}`);
+  }
+
+  deletePipeline(p: PipelineRecord): void {
+    for (const v of this.versions.find({ pipeline: p.arn })) this.versions.delete(`${p.arn}#${v.version}`);
+    for (const e of this.executions.find({ pipeline: p.arn })) this.executions.delete(e.id);
+    this.pipelines.delete(p.arn);
+  }
+
+  putExecution(e: ExecutionRecord): void {
+    this.executions.put(e.id, e, { pipeline: e.pipelineArn, active: finished(e) ? 0 : 1, created: e.seq });
+  }
+
+  /** Read-modify-write of one execution in a transaction; undefined when it is gone. */
+  modifyExecution(id: string, mutate: (e: ExecutionRecord) => void): ExecutionRecord | undefined {
+    return this.executions.modify(id, mutate, (e) => this.putExecution(e));
+  }
+
+  /** The pipeline's executions, newest first. */
+  executionsOf(arn: string): ExecutionRecord[] {
+    return this.executions.find({ pipeline: arn }, 'created DESC, pk');
+  }
+
+  /** The pipeline's executions that have not ended, oldest first (what the engine drives). */
+  activeOf(arn: string): ExecutionRecord[] {
+    return this.executions.find({ pipeline: arn, active: 1 }, 'created, pk');
+  }
+
+  /** Every pipeline with an execution that has not ended (what the engine resumes after a restart). */
+  activePipelines(): string[] {
+    return [...new Set(this.executions.find({ active: 1 }, 'created').map((e) => e.pipelineArn))];
+  }
+}

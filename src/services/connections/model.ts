@@ -1,0 +1,80 @@
+/**
+ * @module services/connections/model
+ * Connection and host records and the only code that touches the room's tables. One record serves
+ * both APIs: a connection made through codeconnections is found through codestar-connections by
+ * the same id, as AWS's two names for one service do.
+ *
+ * Tables:
+ *   connections_connections  pk connection id (UUID)       scope, name, host   (document: ConnectionRecord)
+ *   connections_hosts        pk host id (<name>-<8 hex>)   scope, name         (document: HostRecord)
+ *
+ * `scope` is "<region>:<account>"; `host` is the host id a connection goes through, or ''. What a
+ * connection has fetched lives in git, in its mirrors under <data-dir>/connections/ (mirrors.ts).
+ */
+import type { DocTable, Store } from '../../store/index.ts';
+import type { ProviderType, VpcConfiguration } from './shapes-codeconnections.ts';
+
+export interface ConnectionRecord {
+  id: string;
+  /** The ARN as the API it was made through names it. */
+  arn: string;
+  scope: string;
+  name: string;
+  providerType: ProviderType;
+  hostId?: string;
+  hostArn?: string;
+  tags: Record<string, string>;
+  createdAt: number;
+}
+
+export interface HostRecord {
+  id: string;
+  arn: string;
+  scope: string;
+  name: string;
+  providerType: ProviderType;
+  providerEndpoint: string;
+  vpcConfiguration?: VpcConfiguration;
+  tags: Record<string, string>;
+  createdAt: number;
+}
+
+export class ConnectionsModel {
+  readonly connections: DocTable<ConnectionRecord, 'scope' | 'name' | 'host'>;
+  readonly hosts: DocTable<HostRecord, 'scope' | 'name'>;
+
+  constructor(readonly store: Store) {
+    this.connections = store.docTable('connections_connections', { scope: 'TEXT', name: 'TEXT', host: 'TEXT' });
+    this.hosts = store.docTable('connections_hosts', { scope: 'TEXT', name: 'TEXT' });
+  }
+
+  tx<T>(fn: () => T): T {
+    return this.store.tx(fn);
+  }
+
+  connection(scope: string, id: string): ConnectionRecord | undefined {
+    const record = this.connections.get(id);
+    return record?.scope === scope ? record : undefined;
+  }
+
+  host(scope: string, id: string): HostRecord | undefined {
+    const record = this.hosts.get(id);
+    return record?.scope === scope ? record : undefined;
+  }
+
+  putConnection(c: ConnectionRecord): void {
+    this.connections.put(c.id, c, { scope: c.scope, name: c.name, host: c.hostId ?? '' });
+  }
+
+  putHost(h: HostRecord): void {
+    this.hosts.put(h.id, h, { scope: h.scope, name: h.name });
+  }
+
+  deleteConnection(id: string): void {
+    this.connections.delete(id);
+  }
+
+  deleteHost(id: string): void {
+    this.hosts.delete(id);
+  }
+}

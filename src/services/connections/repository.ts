@@ -1,0 +1,123 @@
+/**
+ * @module services/connections/repository
+ * One repository as a connection reads it — Slipway's own git host, or a remote one through its
+ * mirror — and what the pipeline's source action asks of it: the commit a branch names, a commit's
+ * author and message, its tree as a zip, and the files changed between two commits, all read from
+ * git itself.
+ */
+import { readCommit, resolveCommit, writeZip } from '../codecommit/index.ts';
+import type { Scope } from '../../core/ids.ts';
+import { scopeKey, scopeOfOwnArn } from '../../core/scope.ts';
+import { filesChanged, publishMoved } from './changes.ts';
+import type { ChangeDetail, ConnectionsContext } from './context.ts';
+import { fetchMirror, mirrorDir, type MovedRef } from './mirrors.ts';
+import type { ConnectionRecord } from './model.ts';
+import { findConnection } from './resolve.ts';
+import { type GitLocation, locationOf, repositorySegments } from './source.ts';
+
+/** A connection, repository or commit that cannot be read; the message says which and why. */
+export class SourceError extends Error {}
+
+export interface CommitInfo {
+  commitId: string;
+  message: string;
+  authorName: string;
+  authorEmail: string;
+  /** ISO 8601, as CodePipeline's AuthorDate. */
+  authorDate: string;
+}
+
+export interface SourceRepository {
+  connection: ConnectionRecord;
+  fullRepositoryId: string;
+  location: GitLocation;
+  /** Where the repository is read on this machine: the git host's bare repository or the mirror. */
+  dir: string;
+  /**
+   * Fetches a remote repository into its mirror (nothing for the local host), publishes each ref
+   * that moved as a change seen `via`, and answers them; `first` when the mirror was just made.
+   */
+  refresh(via: ChangeDetail['via']): Promise<{ moved: MovedRef[]; first: boolean }>;
+  /** The commit a branch (or tag) names, or undefined. */
+  commitOf(ref: string): Promise<string | undefined>;
+  commit(commitId: string): Promise<CommitInfo>;
+  writeZip(commitId: string, file: string): Promise<void>;
+  /** Paths changed from `before` (40 zeros or undefined: nothing) to `after`, renames as a delete and an add. */
+  changedFiles(before: string | undefined, after: string): Promise<string[]>;
+}
+
+const ISO = (gitDate: string) => {
+  const seconds = Number(gitDate.split(' ')[0]);
+  return Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString().replace(/\.000Z$/, 'Z') : '';
+};
+
+/** A branch or tag name as a ref: no revision syntax or option-like start. */
+function isRefName(name: string): boolean {
+  return /^[\w./-]{1,256}$/.test(name) && !name.startsWith('-') && !name.includes('..') && !name.endsWith('.lock');
+}
+
+/** The repository `fullRepositoryId` through the connection `connectionArn` (the caller's scope only). */
+export function openRepository(cc: ConnectionsContext, connectionArn: string, fullRepositoryId: string, scope: Scope): SourceRepository {
+  const connection = findConnection(cc, scope, connectionArn);
+  if (!connection) throw new SourceError(`connection ${connectionArn} does not exist in ${scope.region}`);
+  return repositoryOf(cc, connection, fullRepositoryId);
+}
+
+export function repositoryOf(cc: ConnectionsContext, connection: ConnectionRecord, named: string): SourceRepository {
+  // owner/repo.git and owner/repo are one repository, with one mirror.
+  const fullRepositoryId = repositorySegments(named)?.join('/') ?? named;
+  const scope = scopeOfOwnArn(connection.arn);
+  const host = connection.hostId ? cc.model.host(scopeKey(scope), connection.hostId) : undefined;
+  const location = locationOf(connection, host, fullRepositoryId, scope);
+  if (typeof location === 'string') throw new SourceError(location);
+  const dir =
+    location.kind === 'local'
+      ? cc.codecommit.gitDir({ fullRepositoryId: location.fullRepositoryId })
+      : mirrorDir(cc, connection.id, fullRepositoryId);
+  if (!dir) throw new SourceError(`repository ${fullRepositoryId} does not exist on Slipway's git host; push to it first`);
+  const requireCommit = async (commitId: string) => {
+    const id = /^[0-9a-f]{40}$/.test(commitId) ? await resolveCommit(dir, commitId) : undefined;
+    if (!id) throw new SourceError(`commit ${commitId.slice(0, 64)} is not in ${fullRepositoryId}`);
+    return id;
+  };
+  return {
+    connection,
+    fullRepositoryId,
+    location,
+    dir,
+    async refresh(via) {
+      if (location.kind === 'local') return { moved: [], first: false };
+      // One fetch and its events at a time per mirror, so each change is published once.
+      return cc.fetches.take(dir, async () => {
+        let fetched: Awaited<ReturnType<typeof fetchMirror>>;
+        try {
+          fetched = await fetchMirror(cc, dir, location);
+        } catch (err) {
+          throw new SourceError(`could not fetch ${location.url}: ${(err as Error).message}`);
+        }
+        await publishMoved(cc, { dir, fullRepositoryId, connectionArn: connection.arn }, fetched.moved, via);
+        return fetched;
+      });
+    },
+    async commitOf(ref) {
+      if (!isRefName(ref)) return undefined;
+      return (await resolveCommit(dir, `refs/heads/${ref}`)) ?? (await resolveCommit(dir, `refs/tags/${ref}`));
+    },
+    async commit(commitId) {
+      const c = await readCommit(dir, await requireCommit(commitId));
+      return {
+        commitId,
+        message: c.message.trim(),
+        authorName: c.author.name,
+        authorEmail: c.author.email,
+        authorDate: ISO(c.author.date),
+      };
+    },
+    async writeZip(commitId, file) {
+      await writeZip(dir, await requireCommit(commitId), file);
+    },
+    async changedFiles(before, after) {
+      return filesChanged(dir, before, await requireCommit(after));
+    },
+  };
+}
