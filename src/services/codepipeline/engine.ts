@@ -39,16 +39,20 @@ function waitingAt(o: ExecutionRecord, stageName: string): boolean {
   return !o.entered && o.declaration.stages[o.at]?.name === stageName;
 }
 
-/** Whether the execution may enter the stage it waits before, must wait, or is superseded by a newer one waiting there. */
+/**
+ * Whether the execution may enter the stage it waits before, must wait, or is superseded. Only a
+ * locked stage (held by another execution, or behind a disabled transition) makes anyone wait, so
+ * only there does a newer execution arriving supersede one waiting (SUPERSEDED); a free stage takes
+ * the oldest execution waiting before it.
+ */
 function entry(cp: CodePipelineContext, p: PipelineRecord, e: ExecutionRecord): 'enter' | 'wait' | 'superseded' {
   const name = e.declaration.stages[e.at].name;
   const others = cp.model.activeOf(p.arn).filter((o) => o.id !== e.id);
   const mode = e.declaration.executionMode ?? 'SUPERSEDED';
-  if (mode === 'SUPERSEDED' && others.some((o) => o.seq > e.seq && waitingAt(o, name))) return 'superseded';
-  if (e.at > 0 && p.transitions[name]?.enabled === false) return 'wait';
-  if (mode === 'PARALLEL') return 'enter';
-  if (others.some((o) => o.entered && o.declaration.stages[o.at]?.name === name)) return 'wait';
-  if (mode === 'QUEUED' && others.some((o) => o.seq < e.seq && waitingAt(o, name))) return 'wait';
+  const closed = e.at > 0 && p.transitions[name]?.enabled === false;
+  const held = mode !== 'PARALLEL' && others.some((o) => o.entered && o.declaration.stages[o.at]?.name === name);
+  if (closed || held) return mode === 'SUPERSEDED' && others.some((o) => o.seq > e.seq && waitingAt(o, name)) ? 'superseded' : 'wait';
+  if (mode !== 'PARALLEL' && others.some((o) => o.seq < e.seq && waitingAt(o, name))) return 'wait';
   return 'enter';
 }
 
