@@ -2,9 +2,10 @@
  * @module services/codepipeline
  * The CodePipeline room: pipelines (AWS JSON 1.1) and their executions, run for real by the engine
  * (engine.ts) through the action executors below, with artifacts in the pipeline's S3 artifact
- * store. Source executors' `watches` events start pipelines (sources.ts); `slipway pipeline
- * follow` streams an execution (follow.ts). An executor joins with one line in `executors`, taking
- * the facades it needs from `deps`.
+ * store. Source executors' `watches` events start pipelines (sources.ts), and sources with
+ * PollForSourceChanges are read once a minute (poller.ts); `slipway pipeline follow` streams an
+ * execution (follow.ts). An executor joins with one line in `executors`, taking the facades it
+ * needs from `deps`.
  */
 import { loadModel } from '../../protocol/model.ts';
 import type { CodecommitFacade } from '../codecommit/index.ts';
@@ -22,6 +23,7 @@ import type { CodePipelineContext } from './context.ts';
 import { engineController } from './engine.ts';
 import { followRoutes } from './follow.ts';
 import { CodePipelineModel } from './model.ts';
+import { pollController } from './poller.ts';
 import type { Running } from './runner.ts';
 import { watchSources } from './sources.ts';
 
@@ -62,6 +64,7 @@ export function register(app: AppContext, deps: CodePipelineDeps): Room {
   };
   const running: Running = new Map();
   const engine = engineController(cp, running);
+  const poller = pollController(cp);
   let unwatch: (() => void) | undefined;
   return {
     name: 'codepipeline',
@@ -74,10 +77,11 @@ export function register(app: AppContext, deps: CodePipelineDeps): Room {
     start() {
       unwatch = watchSources(cp);
       engine.start();
+      poller.start();
     },
     async stop() {
       unwatch?.();
-      await engine.stop();
+      await Promise.all([engine.stop(), poller.stop()]);
       // Runs still under way are left to the next start, which resumes them from what they reported.
       const left = [...running.values()];
       running.clear();
