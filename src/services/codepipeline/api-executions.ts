@@ -138,13 +138,19 @@ export function executionHandlers(cp: CodePipelineContext): Handlers<Codepipelin
 
     ListActionExecutions(input, ctx) {
       const p = requirePipeline(cp, scopeOf(ctx), input.pipelineName);
-      const id = input.filter?.pipelineExecutionId;
-      const executions = id ? [requireExecution(cp, p, id)] : m.executionsOf(p.arn);
-      const details = executions
-        .flatMap((e) => e.actions.map((run) => ({ e, run })))
-        .sort((a, b) => b.run.startTime - a.run.startTime)
-        .map(({ e, run }) => actionExecutionDetail(e, run));
-      const got = page(details, `actions:${p.arn}:${id ?? ''}`, input.nextToken, input.maxResults);
+      const { pipelineExecutionId: id, latestInPipelineExecution: latest } = input.filter ?? {};
+      if (id && latest) throw err.validation('Only one of pipelineExecutionId and latestInPipelineExecution may be given in filter');
+      if (latest && p.declaration.pipelineType !== 'V2') {
+        throw err.validation(`filter.latestInPipelineExecution is only available for V2 pipelines; '${p.name}' is V1`);
+      }
+      const only = id ?? latest?.pipelineExecutionId;
+      const executions = only ? [requireExecution(cp, p, only)] : m.executionsOf(p.arn);
+      let runs = executions.flatMap((e) => e.actions.map((run) => ({ e, run })));
+      // Latest: each action's run in the execution's newest attempt of its stage, not the runs retries replaced.
+      if (latest?.startTimeRange === 'Latest')
+        runs = runs.filter(({ e, run }) => e.stages.some((s) => s.name === run.stageName && s.attempt === run.attempt));
+      const details = runs.sort((a, b) => b.run.startTime - a.run.startTime).map(({ e, run }) => actionExecutionDetail(e, run));
+      const got = page(details, `actions:${p.arn}:${only ?? ''}:${latest?.startTimeRange ?? ''}`, input.nextToken, input.maxResults);
       return { actionExecutionDetails: got.items, nextToken: got.next };
     },
   };

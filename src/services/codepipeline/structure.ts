@@ -7,16 +7,13 @@
  * PARALLEL, variables, triggers) refused on V1. Returns the declaration with its defaults filled in.
  */
 import type { Scope } from '../../core/ids.ts';
-import type { ActionRegistry } from './actions/index.ts';
+import { type ActionRegistry, describeActionType } from './actions/index.ts';
 import { codepipelineError as err } from './errors.ts';
 import type { ActionDeclaration, GitPullRequestFilter, GitPushFilter, PipelineDeclaration } from './shapes.ts';
 
 const CONNECTION_SOURCE = 'CodeStarSourceConnection';
 
-function describeType(a: ActionDeclaration): string {
-  const t = a.actionTypeId;
-  return `ActionType (Category: '${t.category}', Provider: '${t.provider}', Owner: '${t.owner}', Version: '${t.version}')`;
-}
+const describeType = (a: ActionDeclaration) => describeActionType(a.actionTypeId);
 
 function unique(names: string[], what: (name: string) => string): void {
   const seen = new Set<string>();
