@@ -108,6 +108,7 @@ export function executionHandlers(cp: CodePipelineContext): Handlers<Codepipelin
           const s = x.stages[index];
           s.carried = input.retryMode === 'FAILED_ACTIONS' ? [...new Set([...(s.carried ?? []), ...succeeded])] : undefined;
           s.attempt += 1;
+          s.latestRetry = 'ManualStageRetry';
           s.status = 'InProgress';
           x.entered = true;
           x.status = 'InProgress';

@@ -5,7 +5,7 @@
  * oldest first, and moves each as far as it can — a pending stop; entering the next stage when its
  * inbound transition is enabled and (SUPERSEDED and QUEUED) no other execution holds it; the
  * stage's actions, one runOrder group at a time, each group's actions side by side; a failed
- * action fails the stage and the execution. In SUPERSEDED mode an execution waiting to enter a
+ * action fails the stage and the execution, unless the stage's onFailure RETRY retries it once. In SUPERSEDED mode an execution waiting to enter a
  * stage is superseded when a newer one arrives to wait there too; in QUEUED mode they enter in
  * order; in PARALLEL mode no stage is locked. Action timeouts (an approval's seven days) read the
  * clock, so a restarted Slipway goes on where it stood.
@@ -161,6 +161,28 @@ function stopStep(cp: CodePipelineContext, running: Running, e: ExecutionRecord)
   if (after) announceExecution(cp, after, after.entered ? { name: sr.name, status: 'Stopped' } : undefined);
 }
 
+/** AWS retries a stage whose onFailure result is RETRY once, on its own, before failing it. */
+const AUTO_RETRIES = 1;
+
+/** Retries the failed stage as its onFailure says, when it may still; returns whether it did. */
+function autoRetry(cp: CodePipelineContext, e: ExecutionRecord, stage: StageDeclaration): boolean {
+  const sr = e.stages[e.at];
+  if (stage.onFailure?.result !== 'RETRY' || (sr.autoRetries ?? 0) >= AUTO_RETRIES) return false;
+  const failedOnly = stage.onFailure.retryConfiguration?.retryMode === 'FAILED_ACTIONS';
+  const succeeded = currentRuns(e, sr)
+    .filter((r) => r.status === 'Succeeded')
+    .map((r) => r.actionName);
+  const after = record(cp, e.id, (x) => {
+    const s = x.stages[x.at];
+    s.carried = failedOnly ? [...new Set([...(s.carried ?? []), ...succeeded])] : undefined;
+    s.attempt += 1;
+    s.autoRetries = (s.autoRetries ?? 0) + 1;
+    s.latestRetry = 'AutomatedStageRetry';
+  });
+  if (after) announceExecution(cp, after, { name: stage.name, status: 'InProgress' });
+  return !!after;
+}
+
 /** Moves one execution as far as it can go now; returns real ms until it must be looked at again. */
 function advance(cp: CodePipelineContext, running: Running, p: PipelineRecord, id: string): number | undefined {
   for (;;) {
@@ -206,6 +228,7 @@ function advance(cp: CodePipelineContext, running: Running, p: PipelineRecord, i
     }
     if ('failed' in result) {
       const { failed } = result;
+      if (autoRetry(cp, e, stage)) continue;
       const after = record(cp, id, (x) => {
         x.stages[x.at].status = 'Failed';
         x.status = 'Failed';

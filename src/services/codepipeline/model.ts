@@ -80,6 +80,9 @@ export interface StageRun {
   attempt: number;
   /** RetryStageExecution FAILED_ACTIONS: the actions that succeeded before and are not run again. */
   carried?: string[];
+  /** Retries made by the stage's onFailure RETRY, and which kind of retry was the latest. */
+  autoRetries?: number;
+  latestRetry?: 'AutomatedStageRetry' | 'ManualStageRetry';
 }
 
 export interface ExecutionRecord {

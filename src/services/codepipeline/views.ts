@@ -3,7 +3,7 @@
  * Records as CodePipeline shows them: GetPipelineExecution's execution, ListPipelineExecutions'
  * summaries, ListActionExecutions' details and GetPipelineState's stage states.
  */
-import type { ActionRun, ExecutionRecord, PipelineRecord } from './model.ts';
+import type { ActionRun, ExecutionRecord, PipelineRecord, StageRun } from './model.ts';
 import type {
   ActionExecution,
   ActionExecutionDetail,
@@ -11,6 +11,7 @@ import type {
   ArtifactRevision,
   PipelineExecution,
   PipelineExecutionSummary,
+  RetryStageMetadata,
   StageState,
 } from './shapes.ts';
 import type { Artifact } from './actions/types.ts';
@@ -122,6 +123,16 @@ export function actionExecutionView(e: ExecutionRecord, run: ActionRun): ActionE
   };
 }
 
+function retryMetadata(s: StageRun): RetryStageMetadata {
+  const auto = s.autoRetries ?? 0;
+  const manual = s.attempt - 1 - auto;
+  return {
+    autoStageRetryAttempt: auto || undefined,
+    manualStageRetryAttempt: manual || undefined,
+    latestRetryTrigger: s.latestRetry ?? 'ManualStageRetry',
+  };
+}
+
 /** GetPipelineState: each stage of the current version with its latest execution, those waiting to enter it, and its actions' latest runs. */
 export function stageStates(p: PipelineRecord, executions: ExecutionRecord[]): StageState[] {
   // `executions` is newest first.
@@ -166,10 +177,7 @@ export function stageStates(p: PipelineRecord, executions: ExecutionRecord[]): S
           revisionUrl: run?.revision?.revisionUrl,
         };
       }),
-      retryStageMetadata:
-        latestStage && latestStage.attempt > 1
-          ? { manualStageRetryAttempt: latestStage.attempt - 1, latestRetryTrigger: 'ManualStageRetry' }
-          : undefined,
+      retryStageMetadata: latestStage && latestStage.attempt > 1 ? retryMetadata(latestStage) : undefined,
     };
   });
 }
