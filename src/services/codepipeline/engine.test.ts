@@ -6,6 +6,7 @@ import { EventBus } from '../../core/events.ts';
 import type { RequestContext } from '../../protocol/types.ts';
 import type { ContainerRuntime } from '../../runtime/types.ts';
 import { Store } from '../../store/index.ts';
+import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import { ActionRegistry } from './actions/index.ts';
 import type { ActionExecutor, ActionJob, ActionOutcome, ActionStarted } from './actions/types.ts';
@@ -58,6 +59,7 @@ function room(store: Store, clock: ManualClock, held: HeldAction) {
     model: new CodePipelineModel(store),
     actions: new ActionRegistry([source, held]),
     s3,
+    logs: {} as LogsFacade,
     wake: () => undefined,
   };
   const running: Running = new Map();

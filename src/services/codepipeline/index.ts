@@ -10,6 +10,7 @@
 import { loadModel } from '../../protocol/model.ts';
 import type { CodecommitFacade } from '../codecommit/index.ts';
 import type { ConnectionsFacade } from '../connections/index.ts';
+import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import type { AppContext, Room } from '../types.ts';
 import { type ApprovalAnswer, approvalAction } from './actions/approval.ts';
@@ -34,6 +35,7 @@ export interface CodePipelineDeps {
   s3: S3Facade;
   codecommit: CodecommitFacade;
   connections: ConnectionsFacade;
+  logs: LogsFacade;
 }
 
 function executors(app: AppContext, deps: CodePipelineDeps, answered: (token: string) => ApprovalAnswer | undefined): ActionExecutor[] {
@@ -60,6 +62,7 @@ export function register(app: AppContext, deps: CodePipelineDeps): Room {
     model,
     actions: new ActionRegistry(executors(app, deps, answered)),
     s3: deps.s3,
+    logs: deps.logs,
     wake: (arn) => engine.enqueue(arn),
   };
   const running: Running = new Map();
