@@ -1,7 +1,7 @@
 /**
  * Pipeline-level rules on a real Slipway: what AWS refuses in a declaration (actions in another
  * region, stage features on V1, variables past their pattern or count) and what Slipway does not
- * run yet (rollbacks, stage conditions) is refused with InvalidStructureException or
+ * run yet (stage conditions) is refused with InvalidStructureException or
  * ValidationException naming it, and nothing is written; a stage's onFailure RETRY runs.
  */
 import {
@@ -79,18 +79,23 @@ describe('CodePipeline declaration rules', () => {
     );
   });
 
-  it('refuses stage features on V1, and rollbacks and conditions Slipway does not run yet', async () => {
+  it('refuses stage features on V1, a rollback of the source stage, and conditions Slipway does not run yet', async () => {
     await refused(
       declaration('v1-retry', { onFailure: { result: 'RETRY' } }),
       'InvalidStructureException',
       /Stage 'Approve': onFailure can only be used with V2 pipelines/,
     );
     const v2 = { pipelineType: 'V2' } as const;
-    await refused(
-      declaration('rollback', { onFailure: { result: 'ROLLBACK' } }, v2),
-      'InvalidStructureException',
-      /onFailure result ROLLBACK is not run by Slipway yet/,
+    const sourceRollback = pipeline(
+      'rollback',
+      BUCKET,
+      [
+        { ...stage('Source', s3Source('Src', BUCKET, 'rollback.zip')), onFailure: { result: 'ROLLBACK' } },
+        stage('Approve', approval('Ok')),
+      ],
+      v2,
     );
+    await refused(sourceRollback, 'InvalidStructureException', /onFailure result ROLLBACK cannot be used on the source stage/);
     const rule = { name: 'Gate', ruleTypeId: { category: 'Rule', owner: 'AWS', provider: 'DeploymentWindow', version: '1' } } as const;
     await refused(
       declaration('gated', { beforeEntry: { conditions: [{ result: 'FAIL', rules: [rule] }] } }, v2),

@@ -1,6 +1,7 @@
 /**
  * @module services/codepipeline/api-executions
- * StartPipelineExecution, StopPipelineExecution, RetryStageExecution, GetPipelineExecution,
+ * StartPipelineExecution, StopPipelineExecution, RetryStageExecution, RollbackStage (a new
+ * execution that runs one stage again with an earlier execution's artifacts), GetPipelineExecution,
  * ListPipelineExecutions and ListActionExecutions. Handlers record what the user asks (a new
  * execution, a stop, a retry) and wake the engine, which carries it out.
  */
@@ -12,7 +13,7 @@ import { announceExecution, type CodePipelineContext } from './context.ts';
 import { codepipelineError as err } from './errors.ts';
 import { currentRuns, finished } from './model.ts';
 import type { CodepipelineOperations } from './shapes.ts';
-import { startExecution } from './start.ts';
+import { startExecution, startRollback } from './start.ts';
 import { startVariables } from './variables.ts';
 import { actionExecutionDetail, executionSummary, executionView } from './views.ts';
 
@@ -120,6 +121,27 @@ export function executionHandlers(cp: CodePipelineContext): Handlers<Codepipelin
       announceExecution(cp, after, { name: input.stageName, status: 'InProgress' });
       cp.wake(after.pipelineArn);
       return { pipelineExecutionId: after.id };
+    },
+
+    RollbackStage(input, ctx) {
+      const scope = scopeOf(ctx);
+      return m.tx(() => {
+        const p = requirePipeline(cp, scope, input.pipelineName);
+        const at = p.declaration.stages.findIndex((s) => s.name === input.stageName);
+        if (at < 0) throw err.stageNotFound(input.stageName, p.name);
+        if (p.declaration.pipelineType !== 'V2')
+          throw err.unableToRollback(`Pipeline '${p.name}' is V1: stages can be rolled back only in V2 pipelines`);
+        if (at === 0) throw err.unableToRollback(`Stage '${input.stageName}' is the source stage, which cannot be rolled back`);
+        const target = requireExecution(cp, p, input.targetPipelineExecutionId);
+        if (!target.stages.some((s) => s.name === input.stageName && s.attempt > 0 && s.status === 'Succeeded')) {
+          throw err.unableToRollback(
+            `Pipeline execution '${target.id}' did not succeed in stage '${input.stageName}': a rollback's target must have`,
+          );
+        }
+        if (target.declaration.version !== p.declaration.version) throw err.outdated(target.id);
+        const e = startRollback(cp, p, at, target, { triggerType: 'ManualRollback', triggerDetail: caller(scope) });
+        return { pipelineExecutionId: e.id };
+      });
     },
 
     GetPipelineExecution(input, ctx) {

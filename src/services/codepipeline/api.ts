@@ -1,7 +1,7 @@
 /**
  * @module services/codepipeline/api
  * The CodePipeline operations Slipway serves, one thin handler each, grouped by resource.
- * Operations with no handler (custom action types, job workers, webhooks, rollbacks, conditions)
+ * Operations with no handler (custom action types, job workers, webhooks, stage conditions)
  * answer 501.
  */
 import type { Handlers } from '../../protocol/types.ts';

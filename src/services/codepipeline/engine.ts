@@ -5,15 +5,19 @@
  * oldest first, and moves each as far as it can — a pending stop; entering the next stage when its
  * inbound transition is enabled and (SUPERSEDED and QUEUED) no other execution holds it; the
  * stage's actions, one runOrder group at a time, each group's actions side by side; a failed
- * action fails the stage and the execution, unless the stage's onFailure RETRY retries it once. In SUPERSEDED mode an execution waiting to enter a
- * stage is superseded when a newer one arrives to wait there too; in QUEUED mode they enter in
- * order; in PARALLEL mode no stage is locked. Action timeouts (an approval's seven days) read the
- * clock, so a restarted Slipway goes on where it stood.
+ * action fails the stage and the execution, unless the stage's onFailure RETRY retries it once. In
+ * SUPERSEDED mode an execution waiting to enter a locked stage is superseded when a newer one
+ * arrives to wait there too; in QUEUED mode they enter in order; in PARALLEL mode no stage is
+ * locked. Action timeouts (an approval's seven days) read the clock, so a restarted Slipway goes
+ * on where it stood. A rollback execution (RollbackStage, or a failed stage's onFailure ROLLBACK
+ * to the last execution that succeeded there) enters its one stage with its target's artifacts
+ * and ends there.
  */
 import { Controller, type ReconcileResult } from '../../core/reconcile.ts';
 import { announceAction, announceExecution, type CodePipelineContext } from './context.ts';
 import { currentRuns, finished, type ActionRun, type ExecutionRecord, type PipelineRecord, type StageRun } from './model.ts';
 import { beginAction, launch, type Running } from './runner.ts';
+import { lastSucceededIn, startRollback } from './start.ts';
 import type { ActionDeclaration, StageDeclaration } from './shapes.ts';
 
 /** Real ms between full resyncs of the pipelines with unfinished executions. */
@@ -183,6 +187,16 @@ function autoRetry(cp: CodePipelineContext, e: ExecutionRecord, stage: StageDecl
   return !!after;
 }
 
+/** onFailure ROLLBACK: the stage runs again with the last execution that succeeded in it, if there is one. */
+function rollBack(cp: CodePipelineContext, arn: string, failed: ExecutionRecord): void {
+  const stageName = failed.declaration.stages[failed.at].name;
+  cp.model.tx(() => {
+    const p = cp.model.pipelines.get(arn);
+    const target = p && lastSucceededIn(cp, p, stageName, failed.id);
+    if (p && target) startRollback(cp, p, failed.at, target, { triggerType: 'AutomatedRollback', triggerDetail: failed.id });
+  });
+}
+
 /** Moves one execution as far as it can go now; returns real ms until it must be looked at again. */
 function advance(cp: CodePipelineContext, running: Running, p: PipelineRecord, id: string): number | undefined {
   for (;;) {
@@ -212,7 +226,8 @@ function advance(cp: CodePipelineContext, running: Running, p: PipelineRecord, i
     const result = stageStep(cp, running, e);
     if (result === 'again') continue;
     if (result === 'next') {
-      const last = e.at === e.declaration.stages.length - 1;
+      // A rollback runs its one stage only.
+      const last = e.at === e.declaration.stages.length - 1 || e.rollback !== undefined;
       const after = record(cp, id, (x) => {
         x.stages[x.at].status = 'Succeeded';
         if (last) x.status = 'Succeeded';
@@ -235,6 +250,7 @@ function advance(cp: CodePipelineContext, running: Running, p: PipelineRecord, i
         x.statusSummary = `Action '${failed.actionName}' in stage '${failed.stageName}' failed${failed.errorDetails?.message ? `: ${failed.errorDetails.message}` : ''}`;
       });
       if (after) announceExecution(cp, after, { name: sr.name, status: 'Failed' });
+      if (after && stage.onFailure?.result === 'ROLLBACK' && !after.rollback) rollBack(cp, p.arn, after);
       cp.wake(p.arn);
       return undefined;
     }

@@ -114,6 +114,8 @@ export interface ExecutionRecord {
   stop?: { abandon: boolean; reason?: string };
   /** StartPipelineExecution's clientRequestToken: the same token starts one execution. */
   clientRequestToken?: string;
+  /** A RollbackStage execution: the execution whose artifacts it runs the one stage with, and that execution's source runs. */
+  rollback?: { target: string; sourceRuns: ActionRun[] };
 }
 
 /** What polling last saw of a source action, and for which of its configurations. */

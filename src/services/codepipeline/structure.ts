@@ -102,8 +102,8 @@ function checkTriggers(d: PipelineDeclaration): void {
 }
 
 /**
- * Stage-level features: V2 only. Slipway runs onFailure FAIL (what a stage does anyway) and RETRY
- * (one automatic retry); rollbacks and conditions are refused rather than accepted and not run.
+ * Stage-level features: V2 only. Slipway runs onFailure FAIL (what a stage does anyway), RETRY (one
+ * automatic retry) and ROLLBACK; conditions are refused rather than accepted and not run.
  */
 function checkStageFeatures(d: PipelineDeclaration, type: string): void {
   for (const stage of d.stages) {
@@ -115,8 +115,8 @@ function checkStageFeatures(d: PipelineDeclaration, type: string): void {
       throw err.invalidStructure(`Stage '${stage.name}': stage conditions (rules) are not run by Slipway yet; remove them from the stage`);
     }
     const result = stage.onFailure?.result;
-    if (result === 'ROLLBACK') {
-      throw err.invalidStructure(`Stage '${stage.name}': onFailure result ROLLBACK is not run by Slipway yet; use FAIL or RETRY`);
+    if (result === 'ROLLBACK' && stage === d.stages[0]) {
+      throw err.invalidStructure(`Stage '${stage.name}': onFailure result ROLLBACK cannot be used on the source stage`);
     }
     if (result === 'SKIP')
       throw err.invalidStructure(`Stage '${stage.name}': onFailure result SKIP is not valid: use FAIL, RETRY or ROLLBACK`);

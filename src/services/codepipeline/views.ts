@@ -20,10 +20,15 @@ function declared(e: ExecutionRecord, run: ActionRun) {
   return e.declaration.stages.find((s) => s.name === run.stageName)?.actions.find((a) => a.name === run.actionName);
 }
 
-/** The source runs that produced a revision, newest attempt last. */
+/** The source runs that produced a revision, newest attempt last (a rollback's: its target's). */
 function sourceRuns(e: ExecutionRecord): ActionRun[] {
-  return e.actions.filter((r) => r.revision && r.status === 'Succeeded');
+  return e.rollback?.sourceRuns ?? e.actions.filter((r) => r.revision && r.status === 'Succeeded');
 }
+
+const executionKind = (e: ExecutionRecord) =>
+  e.rollback
+    ? { executionType: 'ROLLBACK' as const, rollbackMetadata: { rollbackTargetPipelineExecutionId: e.rollback.target } }
+    : { executionType: 'STANDARD' as const };
 
 export function executionView(e: ExecutionRecord): PipelineExecution {
   const revisions: ArtifactRevision[] = sourceRuns(e).map((r) => ({
@@ -43,7 +48,7 @@ export function executionView(e: ExecutionRecord): PipelineExecution {
     variables: e.variables,
     trigger: e.trigger,
     executionMode: e.declaration.executionMode,
-    executionType: 'STANDARD',
+    ...executionKind(e),
   };
 }
 
@@ -63,7 +68,7 @@ export function executionSummary(e: ExecutionRecord): PipelineExecutionSummary {
     trigger: e.trigger,
     stopTrigger: e.stop?.reason !== undefined ? { reason: e.stop.reason } : undefined,
     executionMode: e.declaration.executionMode,
-    executionType: 'STANDARD',
+    ...executionKind(e),
   };
 }
 
