@@ -5,10 +5,12 @@
  * ValidationException naming it, and nothing is written; a stage's onFailure RETRY runs.
  */
 import {
+  type ActionDeclaration,
   CreatePipelineCommand,
   GetPipelineCommand,
   GetPipelineStateCommand,
   type PipelineDeclaration,
+  type PipelineTriggerDeclaration,
   type StageDeclaration,
 } from '@aws-sdk/client-codepipeline';
 import assert from 'node:assert/strict';
@@ -26,6 +28,7 @@ import {
   pipelineBench,
   putApproval,
 } from '../support/codepipeline.ts';
+import { awsCli } from '../support/slipway.ts';
 
 const BUCKET = 'pipeline-structure';
 
@@ -118,6 +121,46 @@ describe('CodePipeline declaration rules', () => {
     );
     const many = Array.from({ length: 51 }, (_, i) => ({ name: `v${i}`, defaultValue: 'x' }));
     await refused(declaration('many-vars', {}, { ...v2, variables: many }), 'ValidationException', /variables/);
+  });
+
+  it('refuses namespaces used twice, and triggers on V1, on sources other than connections, or twice for one source', async () => {
+    const v2 = { pipelineType: 'V2' } as const;
+    const twice = pipeline('namespaces', BUCKET, [
+      stage('Source', { ...s3Source('Src', BUCKET, 'n.zip'), namespace: 'Vars' }),
+      stage('Approve', approval('Ok', { namespace: 'Vars' })),
+    ]);
+    await refused(twice, 'InvalidStructureException', /Namespace 'Vars' is used by more than one action/);
+    const { ConnectionArn } = await awsCli(b.slipway.endpoint, [
+      'codestar-connections',
+      'create-connection',
+      '--provider-type',
+      'GitHub',
+      '--connection-name',
+      'structure',
+    ]);
+    const git: ActionDeclaration = {
+      name: 'Git',
+      actionTypeId: { category: 'Source', owner: 'AWS', provider: 'CodeStarSourceConnection', version: '1' },
+      configuration: { ConnectionArn, FullRepositoryId: 'me/app', BranchName: 'main' },
+      outputArtifacts: [{ name: 'SourceArtifact' }],
+    };
+    const trigger: PipelineTriggerDeclaration = {
+      providerType: 'CodeStarSourceConnection',
+      gitConfiguration: { sourceActionName: 'Git', push: [{ branches: { includes: ['main'] } }] },
+    };
+    const triggered = (name: string, extra: Partial<PipelineDeclaration>) =>
+      pipeline(name, BUCKET, [stage('Source', git), stage('Approve', approval('Ok'))], extra);
+    await refused(
+      triggered('v1-trigger', { triggers: [trigger] }),
+      'InvalidStructureException',
+      /Triggers can only be used with V2 pipelines/,
+    );
+    await refused(
+      triggered('two-triggers', { ...v2, triggers: [trigger, trigger] }),
+      'InvalidStructureException',
+      /More than one trigger names source action 'Git'/,
+    );
+    await b.cp.send(new CreatePipelineCommand({ pipeline: triggered('one-trigger', { ...v2, triggers: [trigger] }) }));
   });
 
   it('onFailure RETRY retries a failed stage once on its own, then fails it', async () => {
