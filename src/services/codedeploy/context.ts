@@ -10,7 +10,7 @@ import type { S3Facade } from '../s3/index.ts';
 import type { AppContext } from '../types.ts';
 import type { CodeDeployModel, DeploymentRecord } from './model.ts';
 
-/** Published on the event bus when a deployment's status or one of its lifecycle events changes (resource: the deployment id). */
+/** Published on the event bus when a deployment's status, one of its lifecycle events or its production traffic split changes (resource: the deployment id). */
 export const DEPLOYMENT_STATUS = 'codedeploy.deployment';
 
 export interface CodeDeployContext extends AppContext {
@@ -29,6 +29,11 @@ export function announce(cd: CodeDeployContext, d: DeploymentRecord, lifecycleEv
     type: DEPLOYMENT_STATUS,
     resource: d.id,
     at: cd.clock.now(),
-    detail: { status: d.status, group: d.groupName, ...(event && { lifecycleEvent: event.name, lifecycleEventStatus: event.status }) },
+    detail: {
+      status: d.status,
+      group: d.groupName,
+      greenPercent: d.progress.greenPercent,
+      ...(event && { lifecycleEvent: event.name, lifecycleEventStatus: event.status }),
+    },
   });
 }

@@ -9,7 +9,7 @@
 import { codedeployHookExecutionId } from '../../core/ids.ts';
 import type { TaskSetView } from '../ecs/facade-types.ts';
 import type { ForwardWeight } from '../elb/traffic-types.ts';
-import type { CodeDeployContext } from './context.ts';
+import { announce, type CodeDeployContext } from './context.ts';
 import type { DeploymentRecord, LifecycleEventRecord, TargetGroupRef } from './model.ts';
 import { nextStep } from './routing.ts';
 import type { Diagnostics, ErrorCode } from './shapes.ts';
@@ -244,6 +244,7 @@ export function allowTraffic(cd: CodeDeployContext, d: DeploymentRecord): StepRe
       r.statusMessages = [`Production traffic: ${100 - percent}% to the original task set, ${percent}% to the replacement`];
     });
     applyWeights(cd, d);
+    announce(cd, d, 'AllowTraffic');
   }
   const green = taskSets(cd, d).find((s) => s.id === d.progress.greenTaskSet);
   if (green && green.status !== 'PRIMARY') cd.ecs.setPrimaryTaskSet(d.scope, d.service.clusterName, d.service.serviceName, green.id);

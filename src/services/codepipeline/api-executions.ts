@@ -1,6 +1,7 @@
 /**
  * @module services/codepipeline/api-executions
- * StartPipelineExecution, StopPipelineExecution, RetryStageExecution, GetPipelineExecution,
+ * StartPipelineExecution, StopPipelineExecution, RetryStageExecution, RollbackStage (a new
+ * execution that runs one stage again with an earlier execution's artifacts), GetPipelineExecution,
  * ListPipelineExecutions and ListActionExecutions. Handlers record what the user asks (a new
  * execution, a stop, a retry) and wake the engine, which carries it out.
  */
@@ -12,7 +13,7 @@ import { announceExecution, type CodePipelineContext } from './context.ts';
 import { codepipelineError as err } from './errors.ts';
 import { currentRuns, finished } from './model.ts';
 import type { CodepipelineOperations } from './shapes.ts';
-import { startExecution } from './start.ts';
+import { startExecution, startRollback } from './start.ts';
 import { startVariables } from './variables.ts';
 import { actionExecutionDetail, executionSummary, executionView } from './views.ts';
 
@@ -108,6 +109,7 @@ export function executionHandlers(cp: CodePipelineContext): Handlers<Codepipelin
           const s = x.stages[index];
           s.carried = input.retryMode === 'FAILED_ACTIONS' ? [...new Set([...(s.carried ?? []), ...succeeded])] : undefined;
           s.attempt += 1;
+          s.latestRetry = 'ManualStageRetry';
           s.status = 'InProgress';
           x.entered = true;
           x.status = 'InProgress';
@@ -119,6 +121,27 @@ export function executionHandlers(cp: CodePipelineContext): Handlers<Codepipelin
       announceExecution(cp, after, { name: input.stageName, status: 'InProgress' });
       cp.wake(after.pipelineArn);
       return { pipelineExecutionId: after.id };
+    },
+
+    RollbackStage(input, ctx) {
+      const scope = scopeOf(ctx);
+      return m.tx(() => {
+        const p = requirePipeline(cp, scope, input.pipelineName);
+        const at = p.declaration.stages.findIndex((s) => s.name === input.stageName);
+        if (at < 0) throw err.stageNotFound(input.stageName, p.name);
+        if (p.declaration.pipelineType !== 'V2')
+          throw err.unableToRollback(`Pipeline '${p.name}' is V1: stages can be rolled back only in V2 pipelines`);
+        if (at === 0) throw err.unableToRollback(`Stage '${input.stageName}' is the source stage, which cannot be rolled back`);
+        const target = requireExecution(cp, p, input.targetPipelineExecutionId);
+        if (!target.stages.some((s) => s.name === input.stageName && s.attempt > 0 && s.status === 'Succeeded')) {
+          throw err.unableToRollback(
+            `Pipeline execution '${target.id}' did not succeed in stage '${input.stageName}': a rollback's target must have`,
+          );
+        }
+        if (target.declaration.version !== p.declaration.version) throw err.outdated(target.id);
+        const e = startRollback(cp, p, at, target, { triggerType: 'ManualRollback', triggerDetail: caller(scope) });
+        return { pipelineExecutionId: e.id };
+      });
     },
 
     GetPipelineExecution(input, ctx) {
@@ -138,13 +161,19 @@ export function executionHandlers(cp: CodePipelineContext): Handlers<Codepipelin
 
     ListActionExecutions(input, ctx) {
       const p = requirePipeline(cp, scopeOf(ctx), input.pipelineName);
-      const id = input.filter?.pipelineExecutionId;
-      const executions = id ? [requireExecution(cp, p, id)] : m.executionsOf(p.arn);
-      const details = executions
-        .flatMap((e) => e.actions.map((run) => ({ e, run })))
-        .sort((a, b) => b.run.startTime - a.run.startTime)
-        .map(({ e, run }) => actionExecutionDetail(e, run));
-      const got = page(details, `actions:${p.arn}:${id ?? ''}`, input.nextToken, input.maxResults);
+      const { pipelineExecutionId: id, latestInPipelineExecution: latest } = input.filter ?? {};
+      if (id && latest) throw err.validation('Only one of pipelineExecutionId and latestInPipelineExecution may be given in filter');
+      if (latest && p.declaration.pipelineType !== 'V2') {
+        throw err.validation(`filter.latestInPipelineExecution is only available for V2 pipelines; '${p.name}' is V1`);
+      }
+      const only = id ?? latest?.pipelineExecutionId;
+      const executions = only ? [requireExecution(cp, p, only)] : m.executionsOf(p.arn);
+      let runs = executions.flatMap((e) => e.actions.map((run) => ({ e, run })));
+      // Latest: each action's run in the execution's newest attempt of its stage, not the runs retries replaced.
+      if (latest?.startTimeRange === 'Latest')
+        runs = runs.filter(({ e, run }) => e.stages.some((s) => s.name === run.stageName && s.attempt === run.attempt));
+      const details = runs.sort((a, b) => b.run.startTime - a.run.startTime).map(({ e, run }) => actionExecutionDetail(e, run));
+      const got = page(details, `actions:${p.arn}:${only ?? ''}:${latest?.startTimeRange ?? ''}`, input.nextToken, input.maxResults);
       return { actionExecutionDetails: got.items, nextToken: got.next };
     },
   };

@@ -1,37 +1,17 @@
 /**
  * @module services/codepipeline/api-state
- * GetPipelineState, DisableStageTransition, EnableStageTransition, PutApprovalResult, and the
- * action types Slipway runs (ListActionTypes, GetActionType). An execution waits at a disabled
+ * GetPipelineState, DisableStageTransition, EnableStageTransition and PutApprovalResult. An execution waits at a disabled
  * inbound transition until it is enabled again; an approval's answer wakes the action waiting on
  * its token.
  */
 import { scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import { APPROVAL_EVENT } from './actions/approval.ts';
-import type { ActionExecutor } from './actions/types.ts';
 import { caller, requirePipeline } from './api-common.ts';
 import type { CodePipelineContext } from './context.ts';
 import { codepipelineError as err } from './errors.ts';
-import type { ActionType, CodepipelineOperations } from './shapes.ts';
+import type { CodepipelineOperations } from './shapes.ts';
 import { stageStates } from './views.ts';
-
-function actionType(x: ActionExecutor): ActionType {
-  return {
-    id: x.type,
-    settings: {},
-    actionConfigurationProperties: x.properties.map((p) => ({
-      name: p.name,
-      required: p.required,
-      key: p.key,
-      secret: p.secret,
-      queryable: p.queryable,
-      description: p.description,
-      type: p.type,
-    })),
-    inputArtifactDetails: { minimumCount: x.artifacts.input.min, maximumCount: x.artifacts.input.max },
-    outputArtifactDetails: { minimumCount: x.artifacts.output.min, maximumCount: x.artifacts.output.max },
-  };
-}
 
 export function stateHandlers(cp: CodePipelineContext): Handlers<CodepipelineOperations> {
   const m = cp.model;
@@ -110,11 +90,6 @@ export function stateHandlers(cp: CodePipelineContext): Handlers<CodepipelineOpe
         detail: { status: input.result.status, summary: input.result.summary },
       });
       return { approvedAt: now };
-    },
-
-    ListActionTypes(input) {
-      const types = cp.actions.all().filter((x) => !input.actionOwnerFilter || x.type.owner === input.actionOwnerFilter);
-      return { actionTypes: types.map(actionType) };
     },
   };
 }

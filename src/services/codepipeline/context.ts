@@ -1,9 +1,11 @@
 /**
  * @module services/codepipeline/context
  * What every part of the CodePipeline room shares: the app's parts, the room's model, the action
- * registry, the S3 facade the artifact store is reached through, and the one way to say "this
- * pipeline's executions changed", which wakes the engine for it.
+ * registry, the S3 facade the artifact store is reached through, the logs facade a follower
+ * reads build logs through, and the one way to say "this pipeline's executions changed", which
+ * wakes the engine for it.
  */
+import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import type { AppContext } from '../types.ts';
 import type { ActionRegistry } from './actions/index.ts';
@@ -18,6 +20,8 @@ export interface CodePipelineContext extends AppContext {
   model: CodePipelineModel;
   actions: ActionRegistry;
   s3: S3Facade;
+  /** Where a followed CodeBuild action's build log is read from. */
+  logs: LogsFacade;
   /** Asks the engine to look at a pipeline's executions now. */
   wake(pipelineArn: string): void;
 }

@@ -6,6 +6,7 @@ import { EventBus } from '../../core/events.ts';
 import type { RequestContext } from '../../protocol/types.ts';
 import type { ContainerRuntime } from '../../runtime/types.ts';
 import { Store } from '../../store/index.ts';
+import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import { ActionRegistry } from './actions/index.ts';
 import type { ActionExecutor, ActionJob, ActionOutcome, ActionStarted } from './actions/types.ts';
@@ -58,6 +59,7 @@ function room(store: Store, clock: ManualClock, held: HeldAction) {
     model: new CodePipelineModel(store),
     actions: new ActionRegistry([source, held]),
     s3,
+    logs: {} as LogsFacade,
     wake: () => undefined,
   };
   const running: Running = new Map();
@@ -153,5 +155,29 @@ describe('pipeline engine', () => {
     assert.equal(held.calls[0].job.signal.aborted, true);
     assert.equal(r.execution().status, 'Failed');
     assert.match(r.execution().statusSummary!, /did not finish within its timeout of 5 minutes/);
+  });
+
+  it('SUPERSEDED: of two starts before the engine runs, the older takes the free source stage and is superseded only while it waits', async () => {
+    const store = Store.open(':memory:');
+    const held = new HeldAction();
+    const r = room(store, createManualClock(), held);
+    r.call('CreatePipeline', declaration());
+    const { pipelineExecutionId: second } = r.call('StartPipelineExecution', { name: 'p' }) as { pipelineExecutionId: string };
+    const [first] = r.cp.model.activeOf(ARN);
+    await r.settle();
+    const status = (id: string) => r.cp.model.executions.get(id)!.status;
+    assert.equal(status(first.id), 'InProgress', 'the older runs; the newer waits behind it');
+    assert.equal(held.calls.length, 1, 'the older holds Build');
+    assert.equal(r.cp.model.executions.get(second)!.at, 1, 'the newer ran Source and waits before Build');
+    const { pipelineExecutionId: third } = r.call('StartPipelineExecution', { name: 'p' }) as { pipelineExecutionId: string };
+    await r.settle();
+    assert.equal(status(second), 'Superseded', 'a newer one reached Build while the second waited there');
+    assert.equal(status(first.id), 'InProgress');
+    held.calls[0].finish({ status: 'Succeeded' });
+    await r.settle();
+    assert.equal(status(first.id), 'Succeeded');
+    held.calls[1].finish({ status: 'Succeeded' });
+    await r.settle();
+    assert.equal(status(third), 'Succeeded');
   });
 });

@@ -5,15 +5,19 @@
  * oldest first, and moves each as far as it can — a pending stop; entering the next stage when its
  * inbound transition is enabled and (SUPERSEDED and QUEUED) no other execution holds it; the
  * stage's actions, one runOrder group at a time, each group's actions side by side; a failed
- * action fails the stage and the execution. In SUPERSEDED mode an execution waiting to enter a
- * stage is superseded when a newer one arrives to wait there too; in QUEUED mode they enter in
- * order; in PARALLEL mode no stage is locked. Action timeouts (an approval's seven days) read the
- * clock, so a restarted Slipway goes on where it stood.
+ * action fails the stage and the execution, unless the stage's onFailure RETRY retries it once. In
+ * SUPERSEDED mode an execution waiting to enter a locked stage is superseded when a newer one
+ * arrives to wait there too; in QUEUED mode they enter in order; in PARALLEL mode no stage is
+ * locked. Action timeouts (an approval's seven days) read the clock, so a restarted Slipway goes
+ * on where it stood. A rollback execution (RollbackStage, or a failed stage's onFailure ROLLBACK
+ * to the last execution that succeeded there) enters its one stage with its target's artifacts
+ * and ends there.
  */
 import { Controller, type ReconcileResult } from '../../core/reconcile.ts';
 import { announceAction, announceExecution, type CodePipelineContext } from './context.ts';
 import { currentRuns, finished, type ActionRun, type ExecutionRecord, type PipelineRecord, type StageRun } from './model.ts';
 import { beginAction, launch, type Running } from './runner.ts';
+import { lastSucceededIn, startRollback } from './start.ts';
 import type { ActionDeclaration, StageDeclaration } from './shapes.ts';
 
 /** Real ms between full resyncs of the pipelines with unfinished executions. */
@@ -39,16 +43,20 @@ function waitingAt(o: ExecutionRecord, stageName: string): boolean {
   return !o.entered && o.declaration.stages[o.at]?.name === stageName;
 }
 
-/** Whether the execution may enter the stage it waits before, must wait, or is superseded by a newer one waiting there. */
+/**
+ * Whether the execution may enter the stage it waits before, must wait, or is superseded. Only a
+ * locked stage (held by another execution, or behind a disabled transition) makes anyone wait, so
+ * only there does a newer execution arriving supersede one waiting (SUPERSEDED); a free stage takes
+ * the oldest execution waiting before it.
+ */
 function entry(cp: CodePipelineContext, p: PipelineRecord, e: ExecutionRecord): 'enter' | 'wait' | 'superseded' {
   const name = e.declaration.stages[e.at].name;
   const others = cp.model.activeOf(p.arn).filter((o) => o.id !== e.id);
   const mode = e.declaration.executionMode ?? 'SUPERSEDED';
-  if (mode === 'SUPERSEDED' && others.some((o) => o.seq > e.seq && waitingAt(o, name))) return 'superseded';
-  if (e.at > 0 && p.transitions[name]?.enabled === false) return 'wait';
-  if (mode === 'PARALLEL') return 'enter';
-  if (others.some((o) => o.entered && o.declaration.stages[o.at]?.name === name)) return 'wait';
-  if (mode === 'QUEUED' && others.some((o) => o.seq < e.seq && waitingAt(o, name))) return 'wait';
+  const closed = e.at > 0 && p.transitions[name]?.enabled === false;
+  const held = mode !== 'PARALLEL' && others.some((o) => o.entered && o.declaration.stages[o.at]?.name === name);
+  if (closed || held) return mode === 'SUPERSEDED' && others.some((o) => o.seq > e.seq && waitingAt(o, name)) ? 'superseded' : 'wait';
+  if (mode !== 'PARALLEL' && others.some((o) => o.seq < e.seq && waitingAt(o, name))) return 'wait';
   return 'enter';
 }
 
@@ -157,6 +165,38 @@ function stopStep(cp: CodePipelineContext, running: Running, e: ExecutionRecord)
   if (after) announceExecution(cp, after, after.entered ? { name: sr.name, status: 'Stopped' } : undefined);
 }
 
+/** AWS retries a stage whose onFailure result is RETRY once, on its own, before failing it. */
+const AUTO_RETRIES = 1;
+
+/** Retries the failed stage as its onFailure says, when it may still; returns whether it did. */
+function autoRetry(cp: CodePipelineContext, e: ExecutionRecord, stage: StageDeclaration): boolean {
+  const sr = e.stages[e.at];
+  if (stage.onFailure?.result !== 'RETRY' || (sr.autoRetries ?? 0) >= AUTO_RETRIES) return false;
+  const failedOnly = stage.onFailure.retryConfiguration?.retryMode === 'FAILED_ACTIONS';
+  const succeeded = currentRuns(e, sr)
+    .filter((r) => r.status === 'Succeeded')
+    .map((r) => r.actionName);
+  const after = record(cp, e.id, (x) => {
+    const s = x.stages[x.at];
+    s.carried = failedOnly ? [...new Set([...(s.carried ?? []), ...succeeded])] : undefined;
+    s.attempt += 1;
+    s.autoRetries = (s.autoRetries ?? 0) + 1;
+    s.latestRetry = 'AutomatedStageRetry';
+  });
+  if (after) announceExecution(cp, after, { name: stage.name, status: 'InProgress' });
+  return !!after;
+}
+
+/** onFailure ROLLBACK: the stage runs again with the last execution that succeeded in it, if there is one. */
+function rollBack(cp: CodePipelineContext, arn: string, failed: ExecutionRecord): void {
+  const stageName = failed.declaration.stages[failed.at].name;
+  cp.model.tx(() => {
+    const p = cp.model.pipelines.get(arn);
+    const target = p && lastSucceededIn(cp, p, stageName, failed.id);
+    if (p && target) startRollback(cp, p, failed.at, target, { triggerType: 'AutomatedRollback', triggerDetail: failed.id });
+  });
+}
+
 /** Moves one execution as far as it can go now; returns real ms until it must be looked at again. */
 function advance(cp: CodePipelineContext, running: Running, p: PipelineRecord, id: string): number | undefined {
   for (;;) {
@@ -186,7 +226,8 @@ function advance(cp: CodePipelineContext, running: Running, p: PipelineRecord, i
     const result = stageStep(cp, running, e);
     if (result === 'again') continue;
     if (result === 'next') {
-      const last = e.at === e.declaration.stages.length - 1;
+      // A rollback runs its one stage only.
+      const last = e.at === e.declaration.stages.length - 1 || e.rollback !== undefined;
       const after = record(cp, id, (x) => {
         x.stages[x.at].status = 'Succeeded';
         if (last) x.status = 'Succeeded';
@@ -202,12 +243,14 @@ function advance(cp: CodePipelineContext, running: Running, p: PipelineRecord, i
     }
     if ('failed' in result) {
       const { failed } = result;
+      if (autoRetry(cp, e, stage)) continue;
       const after = record(cp, id, (x) => {
         x.stages[x.at].status = 'Failed';
         x.status = 'Failed';
         x.statusSummary = `Action '${failed.actionName}' in stage '${failed.stageName}' failed${failed.errorDetails?.message ? `: ${failed.errorDetails.message}` : ''}`;
       });
       if (after) announceExecution(cp, after, { name: sr.name, status: 'Failed' });
+      if (after && stage.onFailure?.result === 'ROLLBACK' && !after.rollback) rollBack(cp, p.arn, after);
       cp.wake(p.arn);
       return undefined;
     }

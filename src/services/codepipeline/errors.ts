@@ -4,6 +4,7 @@
  * the resource at fault. Codes are the model's exception names, checked by type.
  */
 import { AwsError } from '../../core/errors.ts';
+import { describeActionType } from './actions/index.ts';
 import type { CodepipelineErrorCode } from './shapes.ts';
 
 const e = (code: CodepipelineErrorCode, message: string) => new AwsError(code, message);
@@ -37,6 +38,14 @@ export const codepipelineError = {
     ),
   approvalCompleted: (action: string) =>
     e('ApprovalAlreadyCompletedException', `The approval action '${action}' has already completed or is not waiting for approval`),
+  actionTypeNotFound: (t: Parameters<typeof describeActionType>[0]) =>
+    e('ActionTypeNotFoundException', `${describeActionType(t)} is not available`),
+  unableToRollback: (message: string) => e('UnableToRollbackStageException', message),
+  outdated: (id: string) =>
+    e(
+      'PipelineExecutionOutdatedException',
+      `The pipeline execution '${id}' is outdated and cannot be used as a target pipeline execution for rollback: the pipeline was updated after it ran`,
+    ),
   invalidNextToken: () =>
     e('InvalidNextTokenException', 'The next token is not valid: it was not returned by an earlier call to this operation'),
   invalidArn: (arn: string) => e('InvalidArnException', `The ARN '${arn}' is not a pipeline of this account and region`),

@@ -2,8 +2,9 @@
  * @module services/codepipeline/follow
  * GET /_slipway/codepipeline/<pipeline>/follow[?execution=<id>&region=<region>] streams one
  * execution as it happens, one line per change — each stage and action going InProgress,
- * Succeeded or Failed (with its errorDetails), and the lines actions report on the way (a build's
- * log, a deployment's traffic shift) — and ends with `result: <status>` once the execution ends.
+ * Succeeded or Failed (with its errorDetails), the lines actions report on the way, and, while an
+ * action runs, the outside work it waits on (a build's log, a deployment's lifecycle events and
+ * traffic split: follow-external.ts) — and ends with `result: <status>` once the execution ends.
  * Without `execution` it follows the newest. `slipway pipeline follow` prints it.
  */
 import type { ServerResponse } from 'node:http';
@@ -11,6 +12,7 @@ import type { SlipwayEvent } from '../../core/events.ts';
 import { sendJson } from '../../protocol/http.ts';
 import type { Route } from '../types.ts';
 import { ACTION_EVENT, type CodePipelineContext, EXECUTION_EVENT } from './context.ts';
+import { followExternal } from './follow-external.ts';
 import { finished, type ExecutionRecord } from './model.ts';
 
 function clock(ms: number): string {
@@ -55,11 +57,41 @@ function lineOf(event: SlipwayEvent): string {
   return `${at}  execution ${d.status}${d.statusSummary ? `: ${d.statusSummary}` : ''}`;
 }
 
+/** The outside work of the execution's running actions, each streamed while its run is InProgress. */
+function externalWatchers(cp: CodePipelineContext, e: ExecutionRecord, write: (line: string) => void) {
+  const watching = new Map<string, AbortController>();
+  const provider = (stageName: string, actionName: string) =>
+    e.declaration.stages.find((s) => s.name === stageName)?.actions.find((a) => a.name === actionName)?.actionTypeId.provider;
+  return {
+    /** Starts or stops following a run's work after its change. */
+    seen(run: { actionExecutionId: string; stageName: string; actionName: string; status: string; externalExecutionId?: string }) {
+      const held = watching.get(run.actionExecutionId);
+      if (run.status !== 'InProgress') {
+        held?.abort();
+        watching.delete(run.actionExecutionId);
+        return;
+      }
+      const kind = provider(run.stageName, run.actionName);
+      if (held || !run.externalExecutionId || !kind) return;
+      const abort = new AbortController();
+      const line = (text: string) => write(`${clock(cp.clock.now())}  ${run.stageName}/${run.actionName}  | ${text}`);
+      const work = { scope: e.scope, provider: kind, externalExecutionId: run.externalExecutionId };
+      if (followExternal(cp, work, line, abort.signal)) watching.set(run.actionExecutionId, abort);
+    },
+    stop() {
+      for (const abort of watching.values()) abort.abort();
+      watching.clear();
+    },
+  };
+}
+
 function follow(cp: CodePipelineContext, res: ServerResponse, closed: () => boolean, e: ExecutionRecord): Promise<void> {
   return new Promise((resolve) => {
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+    const external = externalWatchers(cp, e, (line) => res.write(`${line}\n`));
     const end = (status: string) => {
       stop();
+      external.stop();
       clearInterval(check);
       res.end(`result: ${status}\n`);
       resolve();
@@ -68,6 +100,8 @@ function follow(cp: CodePipelineContext, res: ServerResponse, closed: () => bool
       if ((event.type !== ACTION_EVENT && event.type !== EXECUTION_EVENT) || event.resource !== e.pipelineArn) return;
       if (event.detail.pipelineExecutionId !== e.id) return;
       res.write(`${lineOf(event)}\n`);
+      if (event.type === ACTION_EVENT && event.detail.line === undefined)
+        external.seen(event.detail as unknown as Parameters<typeof external.seen>[0]);
     });
     // A safety net for an execution deleted with its pipeline, and for a follower gone away.
     const check = setInterval(() => {
@@ -77,6 +111,7 @@ function follow(cp: CodePipelineContext, res: ServerResponse, closed: () => bool
       else if (closed()) end(now.status);
     }, 500);
     res.write(`${snapshot(e).join('\n')}\n`);
+    for (const run of e.actions) external.seen({ ...run, actionExecutionId: run.id });
     if (finished(e)) end(e.status);
   });
 }

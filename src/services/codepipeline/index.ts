@@ -2,9 +2,10 @@
  * @module services/codepipeline
  * The CodePipeline room: pipelines (AWS JSON 1.1) and their executions, run for real by the engine
  * (engine.ts) through the action executors below, with artifacts in the pipeline's S3 artifact
- * store. Source executors' `watches` events start pipelines (sources.ts); `slipway pipeline
- * follow` streams an execution (follow.ts). An executor joins with one line in `executors`, taking
- * the facades it needs from `deps`.
+ * store. Source executors' `watches` events start pipelines (sources.ts), and sources with
+ * PollForSourceChanges are read once a minute (poller.ts); `slipway pipeline follow` streams an
+ * execution (follow.ts). An executor joins with one line in `executors`, taking the facades it
+ * needs from `deps`.
  */
 import { loadModel } from '../../protocol/model.ts';
 import type { CodebuildFacade } from '../codebuild/index.ts';
@@ -13,6 +14,7 @@ import type { CodeDeployFacade } from '../codedeploy/index.ts';
 import type { ConnectionsFacade } from '../connections/index.ts';
 import type { EcrFacade } from '../ecr/index.ts';
 import type { EcsFacade } from '../ecs/index.ts';
+import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import type { AppContext, Room } from '../types.ts';
 import { type ApprovalAnswer, approvalAction } from './actions/approval.ts';
@@ -30,6 +32,7 @@ import type { CodePipelineContext } from './context.ts';
 import { engineController } from './engine.ts';
 import { followRoutes } from './follow.ts';
 import { CodePipelineModel } from './model.ts';
+import { pollController } from './poller.ts';
 import type { Running } from './runner.ts';
 import { watchSources } from './sources.ts';
 
@@ -44,6 +47,7 @@ export interface CodePipelineDeps {
   codebuild: CodebuildFacade;
   ecs: EcsFacade;
   codedeploy: CodeDeployFacade;
+  logs: LogsFacade;
 }
 
 function executors(app: AppContext, deps: CodePipelineDeps, answered: (token: string) => ApprovalAnswer | undefined): ActionExecutor[] {
@@ -75,10 +79,12 @@ export function register(app: AppContext, deps: CodePipelineDeps): Room {
     model,
     actions: new ActionRegistry(executors(app, deps, answered)),
     s3: deps.s3,
+    logs: deps.logs,
     wake: (arn) => engine.enqueue(arn),
   };
   const running: Running = new Map();
   const engine = engineController(cp, running);
+  const poller = pollController(cp);
   let unwatch: (() => void) | undefined;
   return {
     name: 'codepipeline',
@@ -91,10 +97,11 @@ export function register(app: AppContext, deps: CodePipelineDeps): Room {
     start() {
       unwatch = watchSources(cp);
       engine.start();
+      poller.start();
     },
     async stop() {
       unwatch?.();
-      await engine.stop();
+      await Promise.all([engine.stop(), poller.stop()]);
       // Runs still under way are left to the next start, which resumes them from what they reported.
       const left = [...running.values()];
       running.clear();

@@ -6,6 +6,7 @@
  *   cp_pipelines   pk pipelineArn                  scope, name
  *   cp_versions    pk "<pipelineArn>#<version>"    pipeline (ARN)     every version's declaration, for GetPipeline --version
  *   cp_executions  pk pipelineExecutionId          pipeline (ARN), active (1 until it ends), created (seq)
+ *   cp_polls       pk "<pipelineArn>#<action>"     pipeline (ARN)     the revision a polled source action last showed
  *
  * `scope` is "<region>:<account>". An execution carries the declaration of the pipeline version it
  * started on, its stages' and actions' progress and the artifacts and variables made so far. Handlers
@@ -79,6 +80,9 @@ export interface StageRun {
   attempt: number;
   /** RetryStageExecution FAILED_ACTIONS: the actions that succeeded before and are not run again. */
   carried?: string[];
+  /** Retries made by the stage's onFailure RETRY, and which kind of retry was the latest. */
+  autoRetries?: number;
+  latestRetry?: 'AutomatedStageRetry' | 'ManualStageRetry';
 }
 
 export interface ExecutionRecord {
@@ -110,6 +114,17 @@ export interface ExecutionRecord {
   stop?: { abandon: boolean; reason?: string };
   /** StartPipelineExecution's clientRequestToken: the same token starts one execution. */
   clientRequestToken?: string;
+  /** A RollbackStage execution: the execution whose artifacts it runs the one stage with, and that execution's source runs. */
+  rollback?: { target: string; sourceRuns: ActionRun[] };
+}
+
+/** What polling last saw of a source action, and for which of its configurations. */
+export interface PollRecord {
+  pipeline: string;
+  action: string;
+  /** The configuration the revision was read with; another one starts afresh. */
+  configuration: Record<string, string>;
+  seen: string;
 }
 
 const FINISHED: PipelineExecutionStatus[] = ['Succeeded', 'Failed', 'Stopped', 'Superseded', 'Cancelled'];
@@ -127,11 +142,13 @@ export class CodePipelineModel {
   readonly pipelines: DocTable<PipelineRecord, 'scope' | 'name'>;
   readonly versions: DocTable<PipelineDeclaration & { version: number }, 'pipeline'>;
   readonly executions: DocTable<ExecutionRecord, 'pipeline' | 'active' | 'created'>;
+  readonly polls: DocTable<PollRecord, 'pipeline'>;
 
   constructor(readonly store: Store) {
     this.pipelines = store.docTable('cp_pipelines', { scope: 'TEXT', name: 'TEXT' });
     this.versions = store.docTable('cp_versions', { pipeline: 'TEXT' });
     this.executions = store.docTable('cp_executions', { pipeline: 'TEXT', active: 'INTEGER', created: 'INTEGER' });
+    this.polls = store.docTable('cp_polls', { pipeline: 'TEXT' });
   }
 
   tx<T>(fn: () => T): T {
@@ -155,7 +172,12 @@ export class CodePipelineModel {
   deletePipeline(p: PipelineRecord): void {
     for (const v of this.versions.find({ pipeline: p.arn })) this.versions.delete(`${p.arn}#${v.version}`);
     for (const e of this.executions.find({ pipeline: p.arn })) this.executions.delete(e.id);
+    for (const r of this.polls.find({ pipeline: p.arn })) this.polls.delete(`${p.arn}#${r.action}`);
     this.pipelines.delete(p.arn);
+  }
+
+  putPoll(r: PollRecord): void {
+    this.polls.put(`${r.pipeline}#${r.action}`, r, { pipeline: r.pipeline });
   }
 
   putExecution(e: ExecutionRecord): void {

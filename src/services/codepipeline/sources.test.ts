@@ -6,6 +6,7 @@ import { EventBus, type SlipwayEvent } from '../../core/events.ts';
 import type { RequestContext } from '../../protocol/types.ts';
 import type { ContainerRuntime } from '../../runtime/types.ts';
 import { Store } from '../../store/index.ts';
+import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import { ActionRegistry } from './actions/index.ts';
 import type { ActionExecutor, GitChange } from './actions/types.ts';
@@ -49,6 +50,7 @@ function room() {
     model: new CodePipelineModel(store),
     actions: new ActionRegistry([connection, approval]),
     s3: { bucketExists: () => true } as unknown as S3Facade,
+    logs: {} as LogsFacade,
     wake: () => undefined,
   };
   const handlers = codepipelineHandlers(cp) as Record<string, (input: unknown, c: RequestContext) => unknown>;

@@ -8,8 +8,9 @@
  */
 import type { SlipwayEvent } from '../../core/events.ts';
 import { logger } from '../../core/log.ts';
-import type { GitChange } from './actions/types.ts';
+import type { GitChange, SourceChange } from './actions/types.ts';
 import type { CodePipelineContext } from './context.ts';
+import type { PipelineRecord } from './model.ts';
 import type { TriggerType } from './shapes.ts';
 import { startExecution } from './start.ts';
 import { triggerAccepts } from './triggers.ts';
@@ -36,23 +37,28 @@ async function onEvent(cp: CodePipelineContext, event: SlipwayEvent): Promise<vo
       if (!change) continue;
       const trigger = d.triggers?.find((t) => t.gitConfiguration.sourceActionName === action.name);
       if (!(trigger ? triggerAccepts(trigger, change.git ?? {}) : byDefault(change.git, action.configuration?.BranchName))) continue;
-      const variables = startVariables(d.variables, undefined);
-      if (typeof variables === 'string') {
-        log.warn(`${p.name}: a change to ${action.name} did not start the pipeline: ${variables}`);
-        continue;
-      }
-      cp.model.tx(() => {
-        // The pipeline may have gone while the change was read.
-        const current = cp.model.pipelines.get(p.arn);
-        if (!current) return;
-        startExecution(cp, current, {
-          trigger: { triggerType: change.triggerType as TriggerType, triggerDetail: change.triggerDetail },
-          variables,
-          sourceRevisions: { [action.name]: change.revision },
-        });
-      });
+      startOnChange(cp, p, action.name, change);
     }
   }
+}
+
+/** Starts an execution of the pipeline's current version with the change's revision for `actionName`. */
+export function startOnChange(cp: CodePipelineContext, p: PipelineRecord, actionName: string, change: SourceChange): void {
+  const variables = startVariables(p.declaration.variables, undefined);
+  if (typeof variables === 'string') {
+    log.warn(`${p.name}: a change to ${actionName} did not start the pipeline: ${variables}`);
+    return;
+  }
+  cp.model.tx(() => {
+    // The pipeline may have gone while the change was read.
+    const current = cp.model.pipelines.get(p.arn);
+    if (!current) return;
+    startExecution(cp, current, {
+      trigger: { triggerType: change.triggerType as TriggerType, triggerDetail: change.triggerDetail },
+      variables,
+      sourceRevisions: { [actionName]: change.revision },
+    });
+  });
 }
 
 /** Subscribes to the events the registry's source executors watch; returns the unsubscribe. */

@@ -17,6 +17,8 @@ export interface StartRequest {
   variables: { name: string; resolvedValue: string }[];
   sourceRevisions?: Record<string, SourceRevision>;
   clientRequestToken?: string;
+  /** RollbackStage: run only stage `at`, with the target execution's artifacts and output variables. */
+  rollback?: { at: number; target: ExecutionRecord };
 }
 
 export function startExecution(cp: CodePipelineContext, p: PipelineRecord, request: StartRequest): ExecutionRecord {
@@ -35,16 +37,51 @@ export function startExecution(cp: CodePipelineContext, p: PipelineRecord, reque
     lastUpdateTime: now,
     variables: request.variables,
     sourceRevisions: request.sourceRevisions ?? {},
-    at: 0,
+    at: request.rollback?.at ?? 0,
     entered: false,
     stages: p.declaration.stages.map((s) => ({ name: s.name, status: 'InProgress', attempt: 0 })),
     actions: [],
-    artifacts: {},
-    namespaces: {},
+    artifacts: { ...request.rollback?.target.artifacts },
+    namespaces: { ...request.rollback?.target.namespaces },
     clientRequestToken: request.clientRequestToken,
   };
+  if (request.rollback) {
+    const { target } = request.rollback;
+    e.rollback = {
+      target: target.id,
+      sourceRuns: target.rollback?.sourceRuns ?? target.actions.filter((r) => r.revision && r.status === 'Succeeded'),
+    };
+  }
   cp.model.putExecution(e);
   announceExecution(cp, e);
   cp.wake(p.arn);
   return e;
+}
+
+/** A rollback of stage `at` to `target`'s artifacts, variables and source revisions (RollbackStage, or a stage's onFailure ROLLBACK). */
+export function startRollback(
+  cp: CodePipelineContext,
+  p: PipelineRecord,
+  at: number,
+  target: ExecutionRecord,
+  trigger: ExecutionTrigger,
+): ExecutionRecord {
+  return startExecution(cp, p, { trigger, variables: target.variables, sourceRevisions: target.sourceRevisions, rollback: { at, target } });
+}
+
+/** The newest execution of the pipeline's current version that succeeded in the stage, other than `except`. */
+export function lastSucceededIn(
+  cp: CodePipelineContext,
+  p: PipelineRecord,
+  stageName: string,
+  except?: string,
+): ExecutionRecord | undefined {
+  return cp.model
+    .executionsOf(p.arn)
+    .find(
+      (o) =>
+        o.id !== except &&
+        o.declaration.version === p.declaration.version &&
+        o.stages.some((s) => s.name === stageName && s.attempt > 0 && s.status === 'Succeeded'),
+    );
 }

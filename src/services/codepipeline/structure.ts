@@ -3,20 +3,18 @@
  * AWS's rules for a pipeline declaration, checked before anything is written: at least two stages;
  * source actions in the first stage and only there; unique stage, action, artifact and namespace
  * names; every input artifact made earlier; action types Slipway runs, with their required
- * configuration and artifact counts; one artifact store; and the V2-only features (QUEUED and
- * PARALLEL, variables, triggers) refused on V1. Returns the declaration with its defaults filled in.
+ * configuration and artifact counts; one artifact store; actions in the pipeline's region; and the
+ * V2-only features (QUEUED and PARALLEL, variables, triggers, stage onFailure and conditions)
+ * refused on V1. Returns the declaration with its defaults filled in.
  */
 import type { Scope } from '../../core/ids.ts';
-import type { ActionRegistry } from './actions/index.ts';
+import { type ActionRegistry, describeActionType } from './actions/index.ts';
 import { codepipelineError as err } from './errors.ts';
 import type { ActionDeclaration, GitPullRequestFilter, GitPushFilter, PipelineDeclaration } from './shapes.ts';
 
 const CONNECTION_SOURCE = 'CodeStarSourceConnection';
 
-function describeType(a: ActionDeclaration): string {
-  const t = a.actionTypeId;
-  return `ActionType (Category: '${t.category}', Provider: '${t.provider}', Owner: '${t.owner}', Version: '${t.version}')`;
-}
+const describeType = (a: ActionDeclaration) => describeActionType(a.actionTypeId);
 
 function unique(names: string[], what: (name: string) => string): void {
   const seen = new Set<string>();
@@ -103,6 +101,57 @@ function checkTriggers(d: PipelineDeclaration): void {
   }
 }
 
+/**
+ * Stage-level features: V2 only. Slipway runs onFailure FAIL (what a stage does anyway), RETRY (one
+ * automatic retry) and ROLLBACK; conditions are refused rather than accepted and not run.
+ */
+function checkStageFeatures(d: PipelineDeclaration, type: string): void {
+  for (const stage of d.stages) {
+    const features = [stage.onFailure && 'onFailure', stage.onSuccess && 'onSuccess', stage.beforeEntry && 'beforeEntry'].filter(Boolean);
+    if (features.length === 0) continue;
+    if (type !== 'V2') throw err.invalidStructure(`Stage '${stage.name}': ${features.join(', ')} can only be used with V2 pipelines`);
+    const conditions = [stage.onFailure?.conditions, stage.onSuccess?.conditions, stage.beforeEntry?.conditions].some((c) => c?.length);
+    if (conditions) {
+      throw err.invalidStructure(`Stage '${stage.name}': stage conditions (rules) are not run by Slipway yet; remove them from the stage`);
+    }
+    const result = stage.onFailure?.result;
+    if (result === 'ROLLBACK' && stage === d.stages[0]) {
+      throw err.invalidStructure(`Stage '${stage.name}': onFailure result ROLLBACK cannot be used on the source stage`);
+    }
+    if (result === 'SKIP')
+      throw err.invalidStructure(`Stage '${stage.name}': onFailure result SKIP is not valid: use FAIL, RETRY or ROLLBACK`);
+    if (stage.onFailure?.retryConfiguration && result !== 'RETRY') {
+      throw err.invalidStructure(`Stage '${stage.name}': onFailure retryConfiguration can only be used with result RETRY`);
+    }
+    if (stage.onFailure && !result) throw err.invalidStructure(`Stage '${stage.name}': onFailure must have a result`);
+  }
+}
+
+/** Actions run in the pipeline's region: another is refused, as AWS refuses it without an artifact store there. */
+function checkRegions(d: PipelineDeclaration, scope: Scope): void {
+  for (const region of Object.keys(d.artifactStores ?? {})) {
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw err.invalidStructure(`artifactStores key '${region}' is not a valid region name`);
+  }
+  for (const stage of d.stages) {
+    for (const a of stage.actions) {
+      if (!a.region || a.region === scope.region) continue;
+      if (a.actionTypeId.category === 'Source' || a.actionTypeId.owner !== 'AWS') {
+        throw err.invalidStructure(
+          `Action '${a.name}' cannot run in region '${a.region}': source, third-party and custom actions run only in the pipeline's region '${scope.region}'`,
+        );
+      }
+      if (!d.artifactStores?.[a.region]) {
+        throw err.invalidStructure(
+          `Action '${a.name}' runs in region '${a.region}', which has no artifact store: declare artifactStores with one for '${scope.region}' and one for '${a.region}'`,
+        );
+      }
+      throw err.invalidStructure(
+        `Action '${a.name}' runs in region '${a.region}': Slipway does not run cross-region actions yet; run it in '${scope.region}'`,
+      );
+    }
+  }
+}
+
 function checkV2Features(d: PipelineDeclaration, type: string): void {
   if (type === 'V2') return;
   if (d.executionMode && d.executionMode !== 'SUPERSEDED') {
@@ -128,6 +177,8 @@ export function checkDeclaration(d: PipelineDeclaration, actions: ActionRegistry
   }
   const type = d.pipelineType ?? 'V1';
   checkV2Features(d, type);
+  checkStageFeatures(d, type);
+  checkRegions(d, scope);
   if (d.stages.length < 2) throw err.invalidStructure('A pipeline must contain at least two stages');
   unique(
     d.stages.map((s) => s.name),

@@ -3,7 +3,7 @@
  * Records as CodePipeline shows them: GetPipelineExecution's execution, ListPipelineExecutions'
  * summaries, ListActionExecutions' details and GetPipelineState's stage states.
  */
-import type { ActionRun, ExecutionRecord, PipelineRecord } from './model.ts';
+import type { ActionRun, ExecutionRecord, PipelineRecord, StageRun } from './model.ts';
 import type {
   ActionExecution,
   ActionExecutionDetail,
@@ -11,6 +11,7 @@ import type {
   ArtifactRevision,
   PipelineExecution,
   PipelineExecutionSummary,
+  RetryStageMetadata,
   StageState,
 } from './shapes.ts';
 import type { Artifact } from './actions/types.ts';
@@ -19,10 +20,15 @@ function declared(e: ExecutionRecord, run: ActionRun) {
   return e.declaration.stages.find((s) => s.name === run.stageName)?.actions.find((a) => a.name === run.actionName);
 }
 
-/** The source runs that produced a revision, newest attempt last. */
+/** The source runs that produced a revision, newest attempt last (a rollback's: its target's). */
 function sourceRuns(e: ExecutionRecord): ActionRun[] {
-  return e.actions.filter((r) => r.revision && r.status === 'Succeeded');
+  return e.rollback?.sourceRuns ?? e.actions.filter((r) => r.revision && r.status === 'Succeeded');
 }
+
+const executionKind = (e: ExecutionRecord) =>
+  e.rollback
+    ? { executionType: 'ROLLBACK' as const, rollbackMetadata: { rollbackTargetPipelineExecutionId: e.rollback.target } }
+    : { executionType: 'STANDARD' as const };
 
 export function executionView(e: ExecutionRecord): PipelineExecution {
   const revisions: ArtifactRevision[] = sourceRuns(e).map((r) => ({
@@ -42,7 +48,7 @@ export function executionView(e: ExecutionRecord): PipelineExecution {
     variables: e.variables,
     trigger: e.trigger,
     executionMode: e.declaration.executionMode,
-    executionType: 'STANDARD',
+    ...executionKind(e),
   };
 }
 
@@ -62,7 +68,7 @@ export function executionSummary(e: ExecutionRecord): PipelineExecutionSummary {
     trigger: e.trigger,
     stopTrigger: e.stop?.reason !== undefined ? { reason: e.stop.reason } : undefined,
     executionMode: e.declaration.executionMode,
-    executionType: 'STANDARD',
+    ...executionKind(e),
   };
 }
 
@@ -122,6 +128,16 @@ export function actionExecutionView(e: ExecutionRecord, run: ActionRun): ActionE
   };
 }
 
+function retryMetadata(s: StageRun): RetryStageMetadata {
+  const auto = s.autoRetries ?? 0;
+  const manual = s.attempt - 1 - auto;
+  return {
+    autoStageRetryAttempt: auto || undefined,
+    manualStageRetryAttempt: manual || undefined,
+    latestRetryTrigger: s.latestRetry ?? 'ManualStageRetry',
+  };
+}
+
 /** GetPipelineState: each stage of the current version with its latest execution, those waiting to enter it, and its actions' latest runs. */
 export function stageStates(p: PipelineRecord, executions: ExecutionRecord[]): StageState[] {
   // `executions` is newest first.
@@ -166,10 +182,7 @@ export function stageStates(p: PipelineRecord, executions: ExecutionRecord[]): S
           revisionUrl: run?.revision?.revisionUrl,
         };
       }),
-      retryStageMetadata:
-        latestStage && latestStage.attempt > 1
-          ? { manualStageRetryAttempt: latestStage.attempt - 1, latestRetryTrigger: 'ManualStageRetry' }
-          : undefined,
+      retryStageMetadata: latestStage && latestStage.attempt > 1 ? retryMetadata(latestStage) : undefined,
     };
   });
 }

@@ -2,8 +2,9 @@
  * @module services/codepipeline/actions/codecommit-source
  * The CodeCommit source (Source/AWS/CodeCommit/1): the branch's commit (or the one a trigger or
  * StartPipelineExecution's sourceRevisions chose) zipped as the output artifact through the
- * CodeCommit facade, with the output variables CodePipeline gives it. A push to the configured
- * branch (`codecommit.push`) starts the pipeline, as AWS's EventBridge rule does.
+ * CodeCommit facade, with the output variables CodePipeline gives it. With PollForSourceChanges
+ * false a push to the configured branch (`codecommit.push`) starts the pipeline, as AWS's
+ * EventBridge rule does; otherwise the poller finds the commit (poller.ts).
  */
 import type { SlipwayEvent } from '../../../core/events.ts';
 import { codecommitArn } from '../../../core/ids.ts';
@@ -87,17 +88,16 @@ export function codecommitSourceAction(deps: { codecommit: CodecommitFacade; s3:
     },
     watches: ['codecommit.push'],
     changeFrom(event: SlipwayEvent, configuration, scope) {
+      // With PollForSourceChanges (AWS's default) the poller finds the commit instead.
+      if (configuration.PollForSourceChanges !== 'false') return undefined;
       const d = event.detail as { repositoryName?: string; repositoryArn?: string; ref?: string; newCommitId?: string };
       if (d.repositoryArn !== codecommitArn.repository(scope, configuration.RepositoryName)) return undefined;
       if (d.ref !== `refs/heads/${configuration.BranchName}` || !d.newCommitId || ZERO.test(d.newCommitId)) return undefined;
-      const polling = configuration.PollForSourceChanges !== 'false';
       return {
         revision: { revisionType: 'COMMIT_ID', revisionValue: d.newCommitId },
         git: { branch: configuration.BranchName },
-        triggerType: polling ? 'PollForSourceChanges' : 'CloudWatchEvent',
-        triggerDetail: polling
-          ? configuration.RepositoryName
-          : `arn:aws:events:${scope.region}:${scope.account}:rule/codepipeline-${configuration.RepositoryName}`,
+        triggerType: 'CloudWatchEvent',
+        triggerDetail: `arn:aws:events:${scope.region}:${scope.account}:rule/codepipeline-${configuration.RepositoryName}`,
       };
     },
   };

@@ -11,6 +11,11 @@ export function actionKey(type: ActionTypeId): string {
   return `${type.category}/${type.owner}/${type.provider}/${type.version}`;
 }
 
+/** An action type as CodePipeline's messages name it. */
+export function describeActionType(t: { category: string; owner: string; provider: string; version: string }): string {
+  return `ActionType (Category: '${t.category}', Provider: '${t.provider}', Owner: '${t.owner}', Version: '${t.version}')`;
+}
+
 export class ActionRegistry {
   private readonly byKey = new Map<string, ActionExecutor>();
 

@@ -2,7 +2,8 @@
  * @module services/codepipeline/actions/s3-source
  * The S3 source (Source/AWS/S3/1): the object S3Bucket/S3ObjectKey names — its newest version, or
  * the version or key StartPipelineExecution's sourceRevisions chose — copied as it is to the
- * output artifact. An upload to that key (`s3.object` ObjectCreated) starts the pipeline.
+ * output artifact. With PollForSourceChanges false an upload to that key (`s3.object` ObjectCreated)
+ * starts the pipeline, as AWS's EventBridge rule does; otherwise the poller finds it (poller.ts).
  */
 import type { SlipwayEvent } from '../../../core/events.ts';
 import { s3Arn } from '../../../core/ids.ts';
@@ -25,8 +26,8 @@ export function s3SourceAction(deps: { s3: S3Facade }): ActionExecutor {
       try {
         const head = s3.headObject(configuration.S3Bucket, configuration.S3ObjectKey);
         return head.versionId
-          ? { revisionType: 'S3_OBJECT_VERSION_ID', revisionValue: head.versionId }
-          : { revisionType: 'S3_OBJECT_KEY', revisionValue: head.key };
+          ? { revisionType: 'S3_OBJECT_VERSION_ID', revisionValue: head.versionId, created: head.lastModified }
+          : { revisionType: 'S3_OBJECT_KEY', revisionValue: head.key, created: head.lastModified };
       } catch {
         return undefined;
       }
@@ -73,14 +74,15 @@ export function s3SourceAction(deps: { s3: S3Facade }): ActionExecutor {
     watches: ['s3.object'],
     changeFrom(event: SlipwayEvent, configuration) {
       const d = event.detail as unknown as ObjectEvent;
+      // With PollForSourceChanges (AWS's default) the poller finds the upload instead.
+      if (configuration.PollForSourceChanges !== 'false') return undefined;
       if (!d.eventName?.startsWith('ObjectCreated:') || d.bucket !== configuration.S3Bucket || d.key !== configuration.S3ObjectKey)
         return undefined;
-      const polling = configuration.PollForSourceChanges !== 'false';
       return {
         revision: d.versionId
           ? { revisionType: 'S3_OBJECT_VERSION_ID', revisionValue: d.versionId }
           : { revisionType: 'S3_OBJECT_KEY', revisionValue: d.key },
-        triggerType: polling ? 'PollForSourceChanges' : 'CloudWatchEvent',
+        triggerType: 'CloudWatchEvent',
         triggerDetail: s3Arn.object(d.bucket, d.key),
       };
     },
