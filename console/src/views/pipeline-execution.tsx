@@ -19,7 +19,12 @@ export function PipelineExecution({ name, id }: { name: string; id: string }) {
     async () => {
       const [{ pipelineExecution }, actions] = await Promise.all([
         call('codepipeline', 'GetPipelineExecution', { pipelineName: name, pipelineExecutionId: id }),
-        listAll('codepipeline', 'ListActionExecutions', { pipelineName: name, filter: { pipelineExecutionId: id } }, 'actionExecutionDetails'),
+        listAll(
+          'codepipeline',
+          'ListActionExecutions',
+          { pipelineName: name, filter: { pipelineExecutionId: id } },
+          'actionExecutionDetails',
+        ),
       ]);
       // Oldest first, as the stages ran.
       return { execution: pipelineExecution, actions: (actions as unknown as any[]).reverse() };

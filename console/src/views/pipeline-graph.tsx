@@ -103,7 +103,12 @@ function Stage(props: { pipeline: string; stage: any; state: any; runs: Map<stri
       retryMode,
     }).then(reload);
   return (
-    <section class={`stage ${toneOf(latest?.status)}`} data-stage={stage.name} data-status={latest?.status ?? ''} aria-label={`stage ${stage.name}`}>
+    <section
+      class={`stage ${toneOf(latest?.status)}`}
+      data-stage={stage.name}
+      data-status={latest?.status ?? ''}
+      aria-label={`stage ${stage.name}`}
+    >
       <header class="stage-head">
         <h3>{stage.name}</h3>
         <State value={latest?.status} />
@@ -160,7 +165,8 @@ function ActionBox(props: { pipeline: string; stage: string; action: any; state:
         <p class="muted timing">
           {detail?.startTime ? (
             <>
-              started <Time at={detail.startTime} />, {ended ? 'took' : 'running for'} {duration(detail.startTime, ended ? run.lastStatusChange : undefined)}
+              started <Time at={detail.startTime} />, {ended ? 'took' : 'running for'}{' '}
+              {duration(detail.startTime, ended ? run.lastStatusChange : undefined)}
             </>
           ) : (
             <>

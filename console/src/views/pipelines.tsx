@@ -25,7 +25,10 @@ export function Pipelines() {
       const pipelines = (await listAll('codepipeline', 'ListPipelines', {}, 'pipelines')) as unknown as any[];
       return Promise.all(
         pipelines.map(async (p) => {
-          const { pipelineExecutionSummaries } = await call('codepipeline', 'ListPipelineExecutions', { pipelineName: p.name, maxResults: 1 });
+          const { pipelineExecutionSummaries } = await call('codepipeline', 'ListPipelineExecutions', {
+            pipelineName: p.name,
+            maxResults: 1,
+          });
           return { ...p, latest: pipelineExecutionSummaries?.[0] };
         }),
       );
