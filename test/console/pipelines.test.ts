@@ -107,6 +107,8 @@ describe('console: pipelines', () => {
 
       await stageReaches(page, 'Source', 'Succeeded');
       await stageReaches(page, 'Approve', 'InProgress');
+      await waitForText(page, 'section.stage[data-stage="Source"] .stage-head', (t) => t.includes('took'), "the source stage's timing");
+      await waitForText(page, 'section.stage[data-stage="Approve"] .stage-head', (t) => t.includes('running for'), 'the approval waiting');
       const history = 'table[aria-label="execution history"] tbody tr';
       await waitForText(
         page,
@@ -260,6 +262,13 @@ describe('console: pipelines', () => {
       );
       assert.equal(await transition.getAttribute('data-enabled'), 'true');
       await keep(page, 'pipeline-transition-enabled');
+
+      // The list: each pipeline with its latest execution.
+      await page.getByRole('link', { name: 'Pipelines' }).first().click();
+      const row = (name: string) => `table[aria-label="pipelines"] tr[data-key="${name}"]`;
+      await waitForText(page, row('console-web'), (t) => t.includes('Stopped') && t.includes('V2 · SUPERSEDED'), 'console-web stopped');
+      await waitForText(page, row('console-gate'), (t) => t.includes('InProgress'), 'console-gate running');
+      await keep(page, 'pipelines-list');
     } finally {
       await page.close();
     }

@@ -95,6 +95,13 @@ function Stage(props: { pipeline: string; stage: any; state: any; runs: Map<stri
   const byOrder = new Map<number, any[]>();
   for (const a of stage.actions ?? []) byOrder.set(a.runOrder ?? 1, [...(byOrder.get(a.runOrder ?? 1) ?? []), a]);
   const orders = [...byOrder.keys()].sort((a, b) => a - b);
+  // The stage's timing: from its first action's start to its last action's end, in its latest execution.
+  const details = (state.actionStates ?? [])
+    .map((a: any) => runs.get(a.latestExecution?.actionExecutionId))
+    .filter((d: any) => d && d.pipelineExecutionId === latest?.pipelineExecutionId);
+  const started = Math.min(...details.map((d: any) => toDate(d.startTime)?.getTime() ?? Number.POSITIVE_INFINITY));
+  const ended =
+    latest?.status === 'InProgress' ? undefined : Math.max(...details.map((d: any) => toDate(d.lastUpdateTime)?.getTime() ?? 0));
   const retry = (retryMode: string) => () =>
     call('codepipeline', 'RetryStageExecution', {
       pipelineName: pipeline,
@@ -116,6 +123,11 @@ function Stage(props: { pipeline: string; stage: any; state: any; runs: Map<stri
           <Link to={`/pipelines/${seg(pipeline)}/executions/${seg(latest.pipelineExecutionId)}`} class="muted">
             {latest.pipelineExecutionId.slice(0, 8)}
           </Link>
+        )}
+        {Number.isFinite(started) && (
+          <span class="muted timing">
+            <Time at={started} />, {ended === undefined ? 'running for' : 'took'} {duration(started, ended)}
+          </span>
         )}
       </header>
       {state.inboundExecutions?.length ? (
