@@ -109,6 +109,13 @@ describe('console: pipelines', () => {
       await stageReaches(page, 'Approve', 'InProgress');
       await waitForText(page, 'section.stage[data-stage="Source"] .stage-head', (t) => t.includes('took'), "the source stage's timing");
       await waitForText(page, 'section.stage[data-stage="Approve"] .stage-head', (t) => t.includes('running for'), 'the approval waiting');
+      // The line the approval reported on the feed as it began.
+      await waitForText(
+        page,
+        'article[data-action="Ok"] .line',
+        (t) => t === `Waiting for approval: ship ${commit} as r1?`,
+        "the approval's line",
+      );
       const history = 'table[aria-label="execution history"] tbody tr';
       await waitForText(
         page,

@@ -17,6 +17,8 @@ export interface GraphData {
   stageStates: any[];
   /** ListActionExecutions' details by actionExecutionId, for start times. */
   runs: Map<string, any>;
+  /** The latest line each action execution reported on the feed while this page was open. */
+  lines: Map<string, string>;
 }
 
 /** "4 s", "2 min 5 s", "1 h 3 min": how long from `start` to `end` (now while it runs). */
@@ -49,7 +51,7 @@ export function PipelineGraph({ data, reload }: { data: GraphData; reload: () =>
         return (
           <li key={stage.name} class="stage-step">
             {index > 0 && <Transition pipeline={data.name} stage={stage.name} state={state.inboundTransitionState} reload={reload} />}
-            <Stage pipeline={data.name} stage={stage} state={state} runs={data.runs} reload={reload} />
+            <Stage pipeline={data.name} stage={stage} state={state} data={data} reload={reload} />
           </li>
         );
       })}
@@ -89,15 +91,15 @@ function Transition({ pipeline, stage, state, reload }: { pipeline: string; stag
   );
 }
 
-function Stage(props: { pipeline: string; stage: any; state: any; runs: Map<string, any>; reload: () => void }) {
-  const { pipeline, stage, state, runs, reload } = props;
+function Stage(props: { pipeline: string; stage: any; state: any; data: GraphData; reload: () => void }) {
+  const { pipeline, stage, state, data, reload } = props;
   const latest = state.latestExecution;
   const byOrder = new Map<number, any[]>();
   for (const a of stage.actions ?? []) byOrder.set(a.runOrder ?? 1, [...(byOrder.get(a.runOrder ?? 1) ?? []), a]);
   const orders = [...byOrder.keys()].sort((a, b) => a - b);
   // The stage's timing: from its first action's start to its last action's end, in its latest execution.
   const details = (state.actionStates ?? [])
-    .map((a: any) => runs.get(a.latestExecution?.actionExecutionId))
+    .map((a: any) => data.runs.get(a.latestExecution?.actionExecutionId))
     .filter((d: any) => d && d.pipelineExecutionId === latest?.pipelineExecutionId);
   const started = Math.min(...details.map((d: any) => toDate(d.startTime)?.getTime() ?? Number.POSITIVE_INFINITY));
   const ended =
@@ -150,7 +152,7 @@ function Stage(props: { pipeline: string; stage: any; state: any; runs: Map<stri
                 stage={stage.name}
                 action={a}
                 state={state.actionStates?.find((s: any) => s.actionName === a.name)}
-                runs={runs}
+                data={data}
                 reload={reload}
               />
             ))}
@@ -161,10 +163,11 @@ function Stage(props: { pipeline: string; stage: any; state: any; runs: Map<stri
   );
 }
 
-function ActionBox(props: { pipeline: string; stage: string; action: any; state: any; runs: Map<string, any>; reload: () => void }) {
+function ActionBox(props: { pipeline: string; stage: string; action: any; state: any; data: GraphData; reload: () => void }) {
   const { action, state } = props;
   const run = state?.latestExecution;
-  const detail = run?.actionExecutionId ? props.runs.get(run.actionExecutionId) : undefined;
+  const detail = run?.actionExecutionId ? props.data.runs.get(run.actionExecutionId) : undefined;
+  const line = run?.status === 'InProgress' ? props.data.lines.get(run.actionExecutionId) : undefined;
   const page = ranPage(action.actionTypeId, detail?.input?.resolvedConfiguration ?? action.configuration, run?.externalExecutionId);
   const ended = run && run.status !== 'InProgress';
   return (
@@ -188,6 +191,7 @@ function ActionBox(props: { pipeline: string; stage: string; action: any; state:
         </p>
       )}
       {run?.summary && <p class="summary">{run.summary}</p>}
+      {line && line !== run.summary && <p class="muted line">{line}</p>}
       {run?.errorDetails && (
         <p class="error">
           {run.errorDetails.code}: {run.errorDetails.message}

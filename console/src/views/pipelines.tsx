@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { call } from '../api.ts';
-import { type SlipwayEvent, useLive } from '../live.ts';
+import { type SlipwayEvent, useEvents, useLive } from '../live.ts';
 import { listAll } from '../paging.ts';
 import { seg } from '../router.ts';
 import { Action, Empty, Link, Loaded, State, Table, Time } from '../ui.tsx';
@@ -75,6 +75,12 @@ export function Pipeline({ name }: { name: string }) {
     [name],
     aboutPipeline(name),
   );
+  // The lines running actions report come only on the feed: the latest one by action execution.
+  const [lines, setLines] = useState<Map<string, string>>(new Map());
+  useEvents((e) => {
+    if (e === 'resync' || e.type !== 'codepipeline.action' || e.detail.pipelineName !== name || e.detail.line === undefined) return;
+    setLines((l) => new Map(l).set(String(e.detail.actionExecutionId), String(e.detail.line)));
+  });
   return (
     <>
       <h1>
@@ -99,7 +105,7 @@ export function Pipeline({ name }: { name: string }) {
             </dl>
             <StartForm name={name} variables={d.pipeline.variables ?? []} reload={live.reload} />
             <h2>Stages</h2>
-            <PipelineGraph data={{ name, declaration: d.pipeline, stageStates: d.stageStates, runs: d.runs }} reload={live.reload} />
+            <PipelineGraph data={{ name, declaration: d.pipeline, stageStates: d.stageStates, runs: d.runs, lines }} reload={live.reload} />
             <h2>Execution history</h2>
             <History name={name} executions={d.executions} />
           </>
