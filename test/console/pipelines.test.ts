@@ -14,14 +14,14 @@ import {
 } from '@aws-sdk/client-codepipeline';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { answer, approval, codepipelineClient, executionReaches, gitIn, pipeline, stage } from '../support/codepipeline.ts';
+import { answer, approval, codepipelineClient, executionReaches, pipeline, stage } from '../support/codepipeline.ts';
 import { s3Client } from '../support/s3.ts';
 import { awsCli, startTestSlipway, type TestSlipway, waitFor } from '../support/slipway.ts';
 import { browserForTests, keep, mark, stillMarked, waitForText } from './browser.ts';
+import { pushFirstCommit, stageReaches, stageStatus } from './pipeline-page.ts';
 
 const browser = browserForTests();
 const BUCKET = 'console-pipelines';
@@ -58,16 +58,6 @@ const declaration = (name: string) =>
     { pipelineType: 'V2', variables: [{ name: 'release', defaultValue: 'r1' }] },
   );
 
-const stageStatus = (page: Page, name: string) =>
-  page
-    .locator(`section.stage[data-stage="${name}"]`)
-    .getAttribute('data-status', { timeout: 1000 })
-    .catch(() => null);
-
-async function stageReaches(page: Page, name: string, status: string, timeoutMs = 90_000): Promise<void> {
-  await waitFor(`stage ${name} ${status} in the page`, async () => (await stageStatus(page, name)) === status, timeoutMs, 100);
-}
-
 const latestExecution = async (name: string) =>
   (await cp.send(new ListPipelineExecutionsCommand({ pipelineName: name, maxResults: 1 }))).pipelineExecutionSummaries![0];
 
@@ -95,15 +85,7 @@ describe('console: pipelines', () => {
       await waitForText(page, 'article[data-action="Source"]', (t) => t.includes('no branch named main'), 'the source error');
       await mark(page);
 
-      const repo = join(work, 'console-web');
-      await gitIn(work)('init', '-q', '-b', 'main', repo);
-      const g = gitIn(repo);
-      writeFileSync(join(repo, 'index.html'), '<h1>v1</h1>\n');
-      await g('add', '.');
-      await g('commit', '-q', '-m', 'first version');
-      await g('remote', 'add', 'origin', `${s.endpoint.replace('://', '://dev-at-000000000000:secret@')}/v1/repos/console-web`);
-      await g('push', '-q', 'origin', 'main');
-      const commit = await g('rev-parse', 'HEAD');
+      const commit = await pushFirstCommit(s.endpoint, work, 'console-web', { 'index.html': '<h1>v1</h1>\n' }, 'first version');
 
       await stageReaches(page, 'Source', 'Succeeded');
       await stageReaches(page, 'Approve', 'InProgress');
