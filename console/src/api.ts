@@ -10,6 +10,7 @@ const TARGETS = {
   ecr: 'AmazonEC2ContainerRegistry_V20150921',
   codebuild: 'CodeBuild_20161006',
   codedeploy: 'CodeDeploy_20141006',
+  codepipeline: 'CodePipeline_20150709',
   logs: 'Logs_20140328',
   secretsmanager: 'secretsmanager',
   ssm: 'AmazonSSM',

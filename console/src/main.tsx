@@ -10,7 +10,8 @@ import { Cluster, Clusters, Service } from './views/ecs.tsx';
 import { Task } from './views/ecs-tasks.tsx';
 import { LoadBalancer, LoadBalancers, TargetGroup } from './views/elb.tsx';
 import { Home } from './views/home.tsx';
-import { Pipelines } from './views/pipelines.tsx';
+import { PipelineExecution } from './views/pipeline-execution.tsx';
+import { Pipeline, Pipelines } from './views/pipelines.tsx';
 import { Repositories, Repository } from './views/registry.tsx';
 import { Bucket, Buckets, LogGroup, LogGroups, Parameters, Secrets } from './views/stores.tsx';
 import './style.css';
@@ -32,6 +33,8 @@ const ROUTES: [RegExp, (p: Params, q: URLSearchParams) => preact.JSX.Element][] 
   [/^\/deployments$/, () => <Deployments />],
   [/^\/deployments\/(?<id>[^/]+)$/, (p) => <Deployment id={p.id} />],
   [/^\/pipelines$/, () => <Pipelines />],
+  [/^\/pipelines\/(?<name>[^/]+)$/, (p) => <Pipeline name={p.name} />],
+  [/^\/pipelines\/(?<name>[^/]+)\/executions\/(?<id>[^/]+)$/, (p) => <PipelineExecution name={p.name} id={p.id} />],
   [/^\/s3$/, () => <Buckets />],
   [/^\/s3\/(?<bucket>[^/]+)$/, (p, q) => <Bucket bucket={p.bucket} prefix={q.get('prefix') ?? ''} />],
   [/^\/secrets$/, () => <Secrets />],

@@ -106,12 +106,19 @@ const TONE: Record<string, string> = {
   STOPPED_BY_USER: 'bad',
   TIMED_OUT: 'bad',
   Stopped: 'bad',
+  Stopping: 'busy',
+  Abandoned: 'bad',
+  Superseded: 'off',
+  Cancelled: 'off',
 };
+
+/** A status's colour: ok, busy, bad, off, or '' for one the console does not know. */
+export const toneOf = (value: unknown): string => TONE[String(value)] ?? '';
 
 export function State({ value }: { value: unknown }) {
   if (value === undefined || value === null || value === '') return <span class="muted">—</span>;
   const s = String(value);
-  return <span class={`state ${TONE[s] ?? ''}`}>{s}</span>;
+  return <span class={`state ${toneOf(s)}`}>{s}</span>;
 }
 
 export function ErrorNote({ error }: { error?: Error }) {

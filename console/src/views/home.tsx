@@ -6,17 +6,18 @@ import { Link, Loaded, Time } from '../ui.tsx';
 
 async function counts() {
   const settle = async (f: () => Promise<number>) => f().catch(() => undefined);
-  const [clusters, builds, repositories, loadBalancers, buckets, deployments] = await Promise.all([
+  const [clusters, builds, repositories, loadBalancers, buckets, deployments, pipelines] = await Promise.all([
     call('ecs', 'ListClusters').then((r) => r.clusterArns ?? []),
     settle(async () => (await call('codebuild', 'ListBuilds')).ids?.length ?? 0),
     settle(async () => (await call('ecr', 'DescribeRepositories')).repositories?.length ?? 0),
     settle(async () => list((await elb('DescribeLoadBalancers')).LoadBalancers).length),
     settle(async () => list((await s3('/')).Buckets?.Bucket).length),
     settle(async () => (await call('codedeploy', 'ListDeployments')).deployments?.length ?? 0),
+    settle(async () => (await call('codepipeline', 'ListPipelines')).pipelines?.length ?? 0),
   ]);
   let services = 0;
   for (const cluster of clusters) services += (await call('ecs', 'ListServices', { cluster })).serviceArns?.length ?? 0;
-  return { clusters: clusters.length, services, builds, repositories, loadBalancers, buckets, deployments };
+  return { clusters: clusters.length, services, builds, repositories, loadBalancers, buckets, deployments, pipelines };
 }
 
 const FIRST_STEPS = `export AWS_ENDPOINT_URL=${location.origin} AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1
@@ -36,6 +37,7 @@ export function Home() {
             <ul class="tiles">
               {(
                 [
+                  ['/pipelines', c.pipelines, 'pipelines'],
                   ['/ecs', c.services, `services in ${c.clusters} clusters`],
                   ['/builds', c.builds, 'builds'],
                   ['/deployments', c.deployments, 'CodeDeploy deployments'],
