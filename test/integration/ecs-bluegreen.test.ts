@@ -96,6 +96,13 @@ test('BLUE_GREEN: green comes up beside blue, a PAUSE hook holds it, traffic shi
     new CreateServiceCommand({ serviceName: 'bg', taskDefinition: tds[0], desiredCount: 2, deploymentConfiguration, loadBalancers }),
   );
   await waitFor('v1 through the production rule', async () => (await get(prodUrl)).body === 'v1\n', 60_000, 100);
+  // The next deployment starts from a settled service: the creation's own deployment has completed.
+  await waitFor(
+    "the creation's deployment successful",
+    async () => (await ecs.send(new ListServiceDeploymentsCommand({ service: 'bg' }))).serviceDeployments?.[0]?.status === 'SUCCESSFUL',
+    60_000,
+    100,
+  );
 
   const describe = async (arn: string): Promise<ServiceDeployment> =>
     (await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments![0];
