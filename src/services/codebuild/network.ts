@@ -11,9 +11,9 @@
  * is not involved: pushes are made by the host's engine, which reaches it at its loopback address.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, request, type Server } from 'node:http';
-import type { Socket } from 'node:net';
+import { createServer, request } from 'node:http';
 import { isLoopback } from '../../core/config.ts';
+import { openServer, type OpenServer } from '../../core/listen.ts';
 import { logger } from '../../core/log.ts';
 import { credentialScope } from '../../protocol/sigv4.ts';
 import { inSubnet } from '../../runtime/docker-images.ts';
@@ -27,9 +27,8 @@ export interface BuildCredentials {
 }
 
 export class BuildNetwork {
-  private server?: Server;
+  private server?: OpenServer;
   private endpoint?: Promise<string>;
-  private readonly sockets = new Set<Socket>();
   /** Access key → the build under way that holds it. */
   private readonly keys = new Map<string, string>();
 
@@ -82,12 +81,8 @@ export class BuildNetwork {
       upstream.on('error', () => res.destroy());
       req.pipe(upstream);
     });
-    server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    const port = await listen(server, bridge.gateway, this.app.edge.port).catch(() => listen(server, bridge.gateway, 0));
-    this.server = server;
+    this.server = await openServer(server, bridge.gateway, this.app.edge.port);
+    const { port } = this.server;
     log.info(
       `builds reach Slipway at http://${bridge.gateway}:${port} (a relay that forwards only requests signed with a build's own key)`,
     );
@@ -95,21 +90,9 @@ export class BuildNetwork {
   }
 
   async close(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
     const server = this.server;
     this.server = undefined;
     this.endpoint = undefined;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server?.close();
   }
-}
-
-function listen(server: Server, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (err: Error) => reject(err);
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.off('error', onError);
-      resolve((server.address() as { port: number }).port);
-    });
-  });
 }
