@@ -33,6 +33,7 @@ export function registerRooms(ctx: AppContext): Room[] {
     s3: s3Room.facade,
     secrets: secretsRoom.facade,
     logs: logsRoom.facade,
+    credentials: stsRoom.facade.containerCredentials,
   });
   const codecommitRoom = codecommit.register(ctx);
   const codebuildRoom = codebuild.register(ctx, {
