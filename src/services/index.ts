@@ -41,6 +41,7 @@ export function registerRooms(ctx: AppContext): Room[] {
     s3: s3Room.facade,
     logs: logsRoom.facade,
     secrets: secretsRoom.facade,
+    credentials: stsRoom.facade.containerCredentials,
   });
   const codedeployRoom = codedeploy.register(ctx, { ecs: ecsRoom.facade, elb: elbRoom.facade, s3: s3Room.facade });
   const connectionsRooms = connections.register(ctx, { codecommit: codecommitRoom.facade, secrets: secretsRoom.facade });
