@@ -3,10 +3,12 @@
  * containers: a task with a task role finds AWS_CONTAINER_CREDENTIALS_FULL_URI and its token in its
  * environment, fetches its role's credentials from 169.254.170.2 with busybox wget, and those
  * credentials answer GetCallerIdentity with the assumed-role ARN; the SDK's own container provider
- * takes the same URI; a task reads only its own role's credentials; a task without a role gets none.
+ * takes the same URI; a task reads only its own role's credentials; a task without a role gets none;
+ * a task that outlives a restart of Slipway keeps fetching from the URI it was given.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { RegisterTaskDefinitionCommand, RunTaskCommand } from '@aws-sdk/client-ecs';
@@ -15,7 +17,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromHttp } from '@aws-sdk/credential-provider-http';
 import { waitTaskStatus } from '../support/ecs.ts';
 import { ensureTestImages, TEST_IMAGE } from '../support/images.ts';
-import { clientConfig, docker, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
+import { clientConfig, docker, startTestSlipway, tempDataDir, type TestSlipway } from '../support/slipway.ts';
 
 const run = promisify(execFile);
 const ACCOUNT = '000000000000';
@@ -42,17 +44,17 @@ before(async () => {
 });
 after(() => s?.close());
 
-async function runTask(family: string, taskRoleArn?: string): Promise<{ taskId: string; container: string }> {
-  const td = await s.ecs.send(
+async function runTask(family: string, taskRoleArn?: string, on = s): Promise<{ taskId: string; container: string }> {
+  const td = await on.ecs.send(
     new RegisterTaskDefinitionCommand({
       family,
       taskRoleArn,
       containerDefinitions: [{ name: 'app', image: TEST_IMAGE, memory: 32, command: ['sleep', '300'] }],
     }),
   );
-  const out = await s.ecs.send(new RunTaskCommand({ taskDefinition: td.taskDefinition!.taskDefinitionArn }));
+  const out = await on.ecs.send(new RunTaskCommand({ taskDefinition: td.taskDefinition!.taskDefinitionArn }));
   assert.deepEqual(out.failures, []);
-  const task = await waitTaskStatus(s.ecs, out.tasks![0].taskArn!, 'RUNNING');
+  const task = await waitTaskStatus(on.ecs, out.tasks![0].taskArn!, 'RUNNING');
   return { taskId: task.taskArn!.split('/').pop()!, container: task.containers![0].runtimeId! };
 }
 
@@ -128,5 +130,30 @@ describe('roles in open mode and tasks without one', () => {
   it('gives a task without a task role no credentials endpoint', async () => {
     const task = await runTask('roles-none');
     assert.equal((await inside(task.container, 'env | grep -c AWS_CONTAINER_ || true')).trim(), '0');
+  });
+});
+
+describe('across a restart', () => {
+  const dataDir = tempDataDir();
+  let again: TestSlipway | undefined;
+  after(async () => {
+    await again?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a task that outlives Slipway keeps fetching its credentials from the URI it was given', async () => {
+    const first = await startTestSlipway({ dataDir });
+    const task = await runTask('roles-survivor', `arn:aws:iam::${ACCOUNT}:role/survivor`, first);
+    const before = JSON.parse(await inside(task.container, FETCH)) as Served;
+    await first.app.close();
+    again = await startTestSlipway({ dataDir });
+    const after = JSON.parse(await inside(task.container, FETCH)) as Served;
+    assert.equal(after.RoleArn, `arn:aws:iam::${ACCOUNT}:role/survivor`);
+    assert.notEqual(after.AccessKeyId, before.AccessKeyId, 'the new process mints its own session');
+    const sts = new STSClient({
+      ...clientConfig(again.endpoint),
+      credentials: { accessKeyId: after.AccessKeyId, secretAccessKey: after.SecretAccessKey, sessionToken: after.Token },
+    });
+    assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Arn, `arn:aws:sts::${ACCOUNT}:assumed-role/survivor/${task.taskId}`);
   });
 });

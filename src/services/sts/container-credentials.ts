@@ -10,12 +10,16 @@
  * on it. Containers on any bridge (tasks, awsvpc namespaces, builds) route to it through their own
  * gateway, and host-mode containers reach it directly; no root, routes or iptables are needed.
  * Anyone on the host's networks can connect, so each holder has its own unguessable path and
- * token, and reads its own role's credentials only.
+ * token, and reads its own role's credentials only. Grants are kept in the store, and the endpoint
+ * reopens on the same port, so tasks that outlive a restart keep fetching from the URI they were given.
+ *
+ * Table sts_container_grants: pk = holder ARN; column path; document StoredGrant.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { openServer, type OpenServer } from '../../core/listen.ts';
 import { logger } from '../../core/log.ts';
+import type { DocTable } from '../../store/index.ts';
 import type { IssuedCredentials } from '../iam/index.ts';
 import type { AppContext } from '../types.ts';
 
@@ -38,15 +42,22 @@ export interface CredentialsGrant {
 
 type Mint = (roleArn: string, sessionName: string, servicePrincipal: string, region: string) => IssuedCredentials;
 
-interface Held extends CredentialsGrant {
+interface StoredGrant extends CredentialsGrant {
   path: string;
   token: string;
-  current: IssuedCredentials;
+}
+
+interface Held extends StoredGrant {
+  /** Minted at the grant, and again near their end; none yet for a grant resumed after a restart. */
+  current?: IssuedCredentials;
   /** Every key issued to this holder that has not expired: a fetched key stays good until its own expiry. */
   keys: Map<string, number>;
 }
 
+const PORT_KEY = 'sts.container-credentials.port';
+
 export class ContainerCredentials {
+  private readonly table: DocTable<StoredGrant, 'path'>;
   private readonly held = new Map<string, Held>();
   private readonly byPath = new Map<string, Held>();
   private server?: OpenServer;
@@ -55,7 +66,21 @@ export class ContainerCredentials {
   constructor(
     private readonly app: AppContext,
     private readonly mint: Mint,
-  ) {}
+  ) {
+    this.table = app.store.docTable('sts_container_grants', { path: 'TEXT' });
+  }
+
+  /** Serves again the grants an earlier run made, if any (their tasks may still be running). */
+  async resume(): Promise<void> {
+    const grants = this.table.find();
+    for (const g of grants) this.remember({ ...g, keys: new Map() });
+    if (grants.length) await this.open().catch((err) => log.warn((err as Error).message));
+  }
+
+  private remember(h: Held): void {
+    this.held.set(h.holder, h);
+    this.byPath.set(h.path, h);
+  }
 
   /**
    * The environment that lets a holder's SDKs fetch its role's credentials. The first session is
@@ -67,20 +92,16 @@ export class ContainerCredentials {
     if (!h || h.roleArn !== grant.roleArn) {
       if (h) this.revoke(h.holder);
       const current = this.mint(grant.roleArn, grant.sessionName, grant.servicePrincipal, grant.region);
-      h = {
-        ...grant,
-        path: randomBytes(18).toString('base64url'),
-        token: randomBytes(32).toString('base64url'),
-        current,
-        keys: new Map([[current.accessKeyId, current.expiration]]),
-      };
-      this.held.set(h.holder, h);
-      this.byPath.set(h.path, h);
+      const stored: StoredGrant = { ...grant, path: randomBytes(18).toString('base64url'), token: randomBytes(32).toString('base64url') };
+      this.table.put(grant.holder, stored, { path: stored.path });
+      h = { ...stored, current, keys: new Map([[current.accessKeyId, current.expiration]]) };
+      this.remember(h);
     }
     return { AWS_CONTAINER_CREDENTIALS_FULL_URI: `${base}/v2/credentials/${h.path}`, AWS_CONTAINER_AUTHORIZATION_TOKEN: h.token };
   }
 
   revoke(holder: string): void {
+    this.table.delete(holder);
     const h = this.held.get(holder);
     if (!h) return;
     this.held.delete(holder);
@@ -100,7 +121,7 @@ export class ContainerCredentials {
   /** The holder's credentials, renewed when they are near their end. */
   private credentialsOf(h: Held): IssuedCredentials {
     const now = this.app.clock.now();
-    if (h.current.expiration - now <= RENEW_BEFORE_MS) {
+    if (!h.current || h.current.expiration - now <= RENEW_BEFORE_MS) {
       h.current = this.mint(h.roleArn, h.sessionName, h.servicePrincipal, h.region);
       for (const [key, expiration] of h.keys) if (expiration <= now) h.keys.delete(key);
       h.keys.set(h.current.accessKeyId, h.current.expiration);
@@ -136,7 +157,7 @@ export class ContainerCredentials {
     });
   }
 
-  /** The endpoint's base URL, opening it on first use (on the edge's port when free, so it stays put across restarts). */
+  /** The endpoint's base URL, opening it on first use: on the port it had before, else the edge's, when free. */
   private open(): Promise<string> {
     this.base ??= this.listen().catch((err) => {
       this.base = undefined;
@@ -148,11 +169,13 @@ export class ContainerCredentials {
   private async listen(): Promise<string> {
     const { name, subnet, address } = CREDENTIALS_NETWORK;
     await this.app.runtime.ensureHostNetwork(name, subnet, address);
+    const before = Number(this.app.store.meta(PORT_KEY));
     this.server = await openServer(
       createServer((req, res) => this.serve(req, res)),
       address,
-      this.app.edge.port,
+      before || this.app.edge.port,
     );
+    this.app.store.setMeta(PORT_KEY, String(this.server.port));
     log.info(`tasks and builds fetch their roles' credentials at http://${address}:${this.server.port}`);
     return `http://${address}:${this.server.port}`;
   }

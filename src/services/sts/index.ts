@@ -41,6 +41,7 @@ export function register(app: AppContext, deps: { iam: IamFacade }): RoomWithFac
       handlers: stsHandlers({ iam: deps.iam, now: () => app.clock.now() }),
       validation: { constraint: 'ValidationError', type: 'ValidationError' },
     },
+    start: () => containerCredentials.resume(),
     stop: () => containerCredentials.close(),
   };
 }
