@@ -44,7 +44,7 @@ export async function containerEnvironment(ecs: EcsContext, record: TaskRecord, 
   return Object.assign(env, await taskRoleEnvironment(ecs, record));
 }
 
-export function taskRoleArn(ecs: EcsContext, record: TaskRecord): string | undefined {
+function taskRoleArn(ecs: EcsContext, record: TaskRecord): string | undefined {
   const td = ecs.model.taskDefinitions.get(record.task.taskDefinitionArn)?.taskDefinition;
   return record.task.overrides?.taskRoleArn || td?.taskRoleArn || undefined;
 }
