@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only steady|api|ecr|elb|codebuild|s3|codedeploy]`: the ECS, ECR, load balancer, CodeBuild, S3 and CodeDeploy benchmarks, printed as tables.
+ * `npm run bench [-- --quick] [-- --only steady|api|ecr|elb|codebuild|s3|codedeploy|console]`: the ECS, ECR, load balancer, CodeBuild, S3, CodeDeploy and web console benchmarks, printed as tables.
  * Not a test: nothing asserts on time (machines are shared and noisy). Everything it starts —
  * Slipway and moto_server processes, containers, temporary data directories — is removed at the
  * end, on failure and on Ctrl-C.
@@ -7,6 +7,7 @@
 import { cpus } from 'node:os';
 import { benchCodebuild } from './codebuild.ts';
 import { benchCodeDeploy } from './codedeploy.ts';
+import { benchConsole } from './console.ts';
 import { benchEcr } from './ecr.ts';
 import { benchElb } from './elb.ts';
 import { benchApi } from './ecs-api.ts';
@@ -33,9 +34,10 @@ if (
   only !== 'elb' &&
   only !== 'codebuild' &&
   only !== 's3' &&
-  only !== 'codedeploy'
+  only !== 'codedeploy' &&
+  only !== 'console'
 ) {
-  console.error(`bench: --only takes 'steady', 'api', 'ecr', 'elb', 'codebuild', 's3' or 'codedeploy' (got '${only}')`);
+  console.error(`bench: --only takes 'steady', 'api', 'ecr', 'elb', 'codebuild', 's3', 'codedeploy' or 'console' (got '${only}')`);
   process.exit(2);
 }
 
@@ -134,6 +136,14 @@ try {
     } catch (err) {
       failed = true;
       tables.push(`CodeDeploy blue/green: failed: ${(err as Error).stack ?? err}`);
+    }
+  }
+  if (!only || only === 'console') {
+    try {
+      tables.push(await benchConsole({ counts: quick ? [10, 100] : [10, 100, 1000], changes: quick ? 3 : 5, log }));
+    } catch (err) {
+      failed = true;
+      tables.push(`Web console: failed: ${(err as Error).stack ?? err}`);
     }
   }
 } finally {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything Slipway and its tests need on a fresh Debian or Ubuntu machine: Docker Engine (and
 # busybox-static for the locally built test images), the aws CLI and boto3, skopeo, HAProxy, openssl,
-# debootstrap (for the CodeBuild image), the npm dependencies, and the CodeBuild image itself.
+# debootstrap (for the CodeBuild image), Chromium (the console's browser tests), the npm dependencies,
+# the web console's front end, and the CodeBuild image itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +27,7 @@ need 'python3 -c "import boto3"' python3-boto3 'the tests drive Slipway with bot
 need 'command -v skopeo' skopeo 'the registry tests copy images with it'
 need 'command -v haproxy' haproxy 'the load balancer data plane'
 need 'command -v openssl' openssl 'HTTPS certificates for load balancer listeners and test targets'
+need 'command -v chromium' chromium "the web console's browser tests drive Debian's Chromium"
 need 'command -v debootstrap' debootstrap 'Slipway builds its CodeBuild image with it'
 need 'command -v git' git 'the git server (git http-backend) and pipeline sources'
 need 'command -v unzip' unzip 'pipeline artifacts are unpacked with it'
@@ -34,6 +36,8 @@ if [ ! -d node_modules ] || [ package.json -nt node_modules/.package-lock.json ]
   echo "setup: installing npm dependencies (better-sqlite3 compiles from source; about a minute)"
   npm install --no-audit --no-fund --loglevel=error
 fi
+echo "setup: building the web console (console/dist)"
+npm run --silent build:console >/dev/null
 # Slipway's CodeBuild image (aws/codebuild/standard:* and friends), built here rather than by the
 # first build that needs it; kept while its recipe's hash is unchanged, so a second run takes a second.
 if [ "$(id -u)" != 0 ]; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: generated files fresh, types clean, formatted and linted, unit tests (src/**/*.test.ts), then
 # integration tests (test/**/*.test.ts) against real Docker, the AWS SDK v3 and the aws CLI.
-# `scripts/test.sh unit` or `scripts/test.sh integration` runs one part.
+# `scripts/test.sh unit`, `scripts/test.sh integration` or `scripts/test.sh console` (the web console in Chromium) runs one part.
 set -euo pipefail
 shopt -s globstar nullglob
 cd "$(dirname "$0")/.."
@@ -12,10 +12,16 @@ if [ "$part" = all ]; then
   npx tsx scripts/gen-shapes.ts --check
   echo "== type check"
   npx tsc -p tsconfig.json --noEmit
+  npx tsc -p console/tsconfig.json --noEmit
   echo "== format and lint (Biome; \`npm run format\` fixes what it can)"
   npx biome check .
 fi
 [ "$part" = all ] || [ "$part" = unit ] && files+=(src/**/*.test.ts)
 [ "$part" = all ] || [ "$part" = integration ] && files+=(test/**/*.test.ts)
+[ "$part" = console ] && files+=(src/console/*.test.ts test/console/*.test.ts)
+if [ "$part" != unit ]; then
+  echo "== web console build (the browser tests open it)"
+  npm run --silent build:console >/dev/null
+fi
 echo "== tests (${#files[@]} files)"
 node --import tsx --test --test-concurrency=1 "${files[@]}"

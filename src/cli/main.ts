@@ -57,6 +57,8 @@ async function start(argv: string[]): Promise<number> {
     `  account/region  ${config.account} / ${config.defaultRegion}${config.timeScale !== 1 ? `   time scale ×${config.timeScale}` : ''}`,
   );
   console.log(`  point the AWS CLI and SDKs at it:  export ${env}`);
+  console.log(`  console         ${slipway.console.url(slipway.endpoint)}`);
+  if (slipway.console.token) console.log('                  (off loopback it asks for this token; the link sets it in the browser)');
   console.log(`ready: ${slipway.endpoint}/_slipway/health`);
   let stopping = false;
   const stop = async (signal: string) => {

@@ -7,6 +7,7 @@
  * unexpected exception is logged with its stack and answers InternalFailure (500).
  */
 import { AwsError } from '../core/errors.ts';
+import { uuid, type Scope } from '../core/ids.ts';
 import { logger } from '../core/log.ts';
 import { codecFor } from './codecs.ts';
 import type { ApiService, Handler, RequestContext, WireResponse } from './types.ts';
@@ -44,6 +45,23 @@ export async function dispatch(
     );
     return codec.encodeError(model, failure, ctx.requestId);
   }
+}
+
+/**
+ * Runs one operation for another room, in this process: the input is checked against the model
+ * as a request's would be, then the handler answers with its typed output (or throws its AwsError).
+ * A room's facade uses it to offer an operation exactly as its API serves it.
+ */
+export async function callOperation<O>(
+  service: ApiService,
+  operation: string,
+  input: unknown,
+  caller: { scope: Scope; endpoint: string },
+): Promise<O> {
+  const { model } = service;
+  const handler = handlerFor(service, operation);
+  const ctx: RequestContext = { ...caller.scope, requestId: uuid(), endpoint: caller.endpoint };
+  return (await handler(validateInput(model, model.operations[operation]?.input?.shape, input, service.validation), ctx)) as O;
 }
 
 /** The service's handler for `operation` (an own property only), or 501 NotImplemented naming it. */

@@ -12,10 +12,13 @@ import { logger } from '../core/log.ts';
 import { createRuntime } from '../runtime/index.ts';
 import type { ContainerRuntime } from '../runtime/types.ts';
 import { registerRooms } from '../services/index.ts';
-import type { AppContext, Room, Route } from '../services/types.ts';
+import type { ElbFacade } from '../services/elb/index.ts';
+import type { AppContext, Room, RoomWithFacade, Route } from '../services/types.ts';
 import { Store } from '../store/index.ts';
 import { sendJson } from '../protocol/http.ts';
 import { createEdge } from './edge.ts';
+import { type Console, createConsole } from '../console/index.ts';
+import { announcingWrites } from '../console/writes.ts';
 
 const log = logger('slipway');
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -27,6 +30,8 @@ export interface Slipway {
   ctx: AppContext;
   /** The rooms, by name: tests reach a room's facade here (`facadeOf(app, 's3')`). */
   rooms: Room[];
+  /** The web console: its URL (with the token off loopback) and live feed. */
+  console: Console;
   close(): Promise<void>;
 }
 
@@ -41,6 +46,8 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
     edge: { url: '', host: config.host, port: config.port },
   };
   const rooms = registerRooms(ctx);
+  const elbRoom = rooms.find((r) => r.name === 'elb') as RoomWithFacade<ElbFacade> | undefined;
+  const webConsole = createConsole(ctx, { requestTotals: elbRoom && (() => elbRoom.facade.requestTotals()) });
   const health: Route = {
     method: 'GET',
     path: /^\/_slipway\/health$/,
@@ -72,8 +79,8 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
     },
   };
   const server = createEdge({
-    apis: rooms.flatMap((r) => (r.api ? [r.api] : [])),
-    routes: [health, ...rooms.flatMap((r) => r.routes ?? [])],
+    apis: rooms.flatMap((r) => (r.api ? [announcingWrites(r.api, ctx.events, ctx.clock)] : [])),
+    routes: [health, ...webConsole.routes, ...rooms.flatMap((r) => r.routes ?? [])],
     account: config.account,
     defaultRegion: config.defaultRegion,
     host: config.host,
@@ -104,7 +111,9 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
     bound,
     ctx,
     rooms,
+    console: webConsole,
     async close() {
+      webConsole.close();
       // ECS stops first: the changes it makes while stopping (e.g. target deregistrations) reach
       // the rooms that carry them out, which stop after it.
       for (const room of rooms) await room.stop?.();

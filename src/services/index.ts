@@ -49,6 +49,10 @@ export function registerRooms(ctx: AppContext): Room[] {
     s3: s3Room.facade,
     codecommit: codecommitRoom.facade,
     connections: connectionsRooms[0].facade,
+    ecr: ecrRoom.facade,
+    codebuild: codebuildRoom.facade,
+    ecs: ecsRoom.facade,
+    codedeploy: codedeployRoom.facade,
   });
   const ec2Room = ec2.register(ctx);
   // ECS stops first: the changes it makes while stopping (target deregistrations) reach the rooms that carry them out.

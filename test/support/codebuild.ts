@@ -129,9 +129,14 @@ export async function buildLog(build: Build): Promise<string> {
 export async function unzip(url: string): Promise<Record<string, string>> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
+  return unzipBytes(Buffer.from(await res.arrayBuffer()));
+}
+
+/** The files of a zip held in memory, as text. */
+export function unzipBytes(bytes: Buffer): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'slipway-cb-zip-'));
   try {
-    writeFileSync(join(dir, 'a.zip'), Buffer.from(await res.arrayBuffer()));
+    writeFileSync(join(dir, 'a.zip'), bytes);
     const json = execFileSync('python3', [
       '-c',
       'import sys,json,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps({i.filename: z.read(i).decode("utf-8","replace") for i in z.infolist()}))',

@@ -119,6 +119,28 @@ export async function quickTargetGroup(
   return arn;
 }
 
+/** A load balancer `name` with one HTTP listener on a free port forwarding to `targetGroupArn`; the listener and its URL. */
+export async function forwardingListener(
+  elb: E.ElasticLoadBalancingV2Client,
+  name: string,
+  targetGroupArn: string,
+): Promise<{ listenerArn: string; url: string }> {
+  const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: name }))).LoadBalancers?.[0];
+  const port = await freePort();
+  const listener = (
+    await elb.send(
+      new E.CreateListenerCommand({
+        LoadBalancerArn: lb?.LoadBalancerArn,
+        Protocol: 'HTTP',
+        Port: port,
+        DefaultActions: [{ Type: 'forward', TargetGroupArn: targetGroupArn }],
+      }),
+    )
+  ).Listeners?.[0];
+  if (!lb || !listener?.ListenerArn) throw new Error(`load balancer ${name} was not created`);
+  return { listenerArn: listener.ListenerArn, url: `http://${lb.DNSName}:${port}/` };
+}
+
 /** Target groups `name`-blue and `name`-green and a load balancer `name`: HTTP listeners on it and their URLs. */
 async function twoGroupsBehind(elb: E.ElasticLoadBalancingV2Client, name: string) {
   const blue = await quickTargetGroup(elb, `${name}-blue`, 'instance', 8080);

@@ -25,6 +25,8 @@ import type { Route } from '../types.ts';
 import type { ArtifactSpec, Buildspec } from './buildspec.ts';
 import { resolveInside } from './build-tree.ts';
 import { matchFiles } from './glob.ts';
+import type { PipelineBuild } from './model.ts';
+import { pipelineOutputFor } from './pipeline-source.ts';
 import type { BuildArtifacts, ProjectArtifacts } from './shapes.ts';
 import { writeZip, type ZipEntry } from './zip.ts';
 
@@ -53,6 +55,8 @@ export interface UploadInput {
   secondary: ProjectArtifacts[];
   /** Artifact names as the build's shell expanded them (buildspec `name`), by 'primary' or identifier. */
   shellNames: Record<string, string>;
+  /** A pipeline's build: its output artifacts, where artifacts of type CODEPIPELINE go. */
+  pipeline?: PipelineBuild;
   log: (line: string) => void;
 }
 
@@ -64,7 +68,9 @@ export async function uploadArtifacts(input: UploadInput): Promise<{ primary?: B
   if (input.primary.type !== 'NO_ARTIFACTS' && wanted && wanted.files.length) {
     const name = artifactName(input.primary, input.shellNames.primary, input.projectName);
     const { files, ...out } = await store(input, root, 'primary', name, wanted, stored, undefined);
-    const location = await publish(input, input.primary, name, join(root, 'primary.zip'), files, wanted.s3Prefix);
+    const location =
+      (await toPipeline(input, 'primary', join(root, 'primary.zip'))) ??
+      (await publish(input, input.primary, name, join(root, 'primary.zip'), files, wanted.s3Prefix));
     result.primary = {
       location: location ?? `${input.edgeUrl}/_slipway/artifacts/codebuild/${input.uuid}/primary.zip`,
       ...out,
@@ -78,7 +84,9 @@ export async function uploadArtifacts(input: UploadInput): Promise<{ primary?: B
     if (project?.type === 'NO_ARTIFACTS') continue;
     const name = project ? artifactName(project, input.shellNames[identifier], identifier) : identifier;
     const { files, ...out } = await store(input, root, identifier, name, spec, stored, identifier);
-    const location = project && (await publish(input, project, name, join(root, `${identifier}.zip`), files, spec.s3Prefix));
+    const zip = join(root, `${identifier}.zip`);
+    const location =
+      (await toPipeline(input, identifier, zip)) ?? (project && (await publish(input, project, name, zip, files, spec.s3Prefix)));
     result.secondary.push({
       location: location || `${input.edgeUrl}/_slipway/artifacts/codebuild/${input.uuid}/${encodeURIComponent(identifier)}.zip`,
       artifactIdentifier: identifier,
@@ -95,6 +103,27 @@ function reported(project: ProjectArtifacts): Partial<BuildArtifacts> {
   return project.type === 'S3'
     ? { overrideArtifactName: project.overrideArtifactName, encryptionDisabled: project.encryptionDisabled }
     : {};
+}
+
+/** A pipeline build's artifact, written as the zip of its output artifact; undefined when no output takes it. */
+async function toPipeline(input: UploadInput, artifact: string, zip: string): Promise<string | undefined> {
+  if (!input.pipeline || input.primary.type !== 'CODEPIPELINE') return undefined;
+  const output = pipelineOutputFor(input.pipeline, artifact, Object.keys(input.spec.artifacts?.secondary ?? {}));
+  if (!output) {
+    input.log(
+      `No output artifact of the pipeline action takes ${artifact === 'primary' ? 'the primary artifact' : `secondary artifact ${artifact}`}`,
+    );
+    return undefined;
+  }
+  try {
+    await input.s3.putObject(output.bucket, output.key, { file: zip }, { contentType: 'application/zip' });
+  } catch (err) {
+    if (err instanceof S3ObjectError)
+      throw new ArtifactError(`CLIENT_ERROR: upload of output artifact ${output.name} failed: ${err.code}: ${err.message}`);
+    throw err;
+  }
+  input.log(`Uploaded ${artifact === 'primary' ? 'the primary artifact' : artifact} as output artifact ${output.name}`);
+  return s3Arn.object(output.bucket, output.key);
 }
 
 /**

@@ -18,7 +18,7 @@ export function containerName(uuid: string): string {
   return `slipway-codebuild-${uuid}`;
 }
 
-/** <data-dir>/codebuild/builds/<uuid>/{src,slipway,state}, removed when the build ends. */
+/** <data-dir>/codebuild/builds/<uuid>/{src,sources,slipway,state}, removed when the build ends. */
 export function workDir(dataDir: string, uuid: string): string {
   return join(dataDir, 'codebuild', 'builds', uuid);
 }
@@ -53,6 +53,7 @@ export function buildContainerSpec(input: ContainerInput): ContainerSpec {
     stopTimeoutSec: 2,
     binds: [
       `${join(input.work, 'src')}:${MOUNT.src}`,
+      `${join(input.work, 'sources')}:${MOUNT.sources}`,
       `${join(input.work, 'slipway')}:${MOUNT.slipway}:ro`,
       `${join(input.work, 'state')}:${MOUNT.state}`,
       ...(input.cache ? [`${input.cache}:${MOUNT.cache}`] : []),

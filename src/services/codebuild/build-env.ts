@@ -13,6 +13,7 @@ import { SecretReferenceError, type SecretReferenceFailure, type SecretsFacade }
 import type { Buildspec } from './buildspec.ts';
 import { codebuildArn, type BuildRecord } from './model.ts';
 import { defaultEncryptionKey } from './projects.ts';
+import { pipelineEnvironment } from './pipeline-source.ts';
 import { MOUNT } from './runner.ts';
 import { SourceError } from './source.ts';
 
@@ -74,6 +75,7 @@ export function buildEnvironment(input: EnvInput): { env: Record<string, string>
     AWS_PAGER: '',
   };
   if (input.resolvedVersion) env.CODEBUILD_RESOLVED_SOURCE_VERSION = input.resolvedVersion;
+  if (input.record.pipeline) Object.assign(env, pipelineEnvironment(input.record.pipeline));
   for (const [name, value] of Object.entries(input.spec.variables)) {
     if (name.startsWith('CODEBUILD_')) input.log(`env.variables ${name} is ignored: names starting with CODEBUILD_ are reserved`);
     else env[name] = value;

@@ -26,8 +26,9 @@ import { beginPhase, complete, endPhase, finalStatus } from './phases.ts';
 import { recordReports } from './reports.ts';
 import { renderBuildScript, writeRunner } from './runner.ts';
 import type { Build, BuildPhaseType, PhaseContext } from './shapes.ts';
+import { downloadPipelineInputs } from './pipeline-source.ts';
 import { fetchSourceArchive, readS3Buildspec } from './s3-source.ts';
-import { SourceError, downloadSource, loadBuildspecText, type SourceReaders } from './source.ts';
+import { SourceError, downloadSource, loadBuildspecText, type Downloaded, type SourceReaders } from './source.ts';
 import { ServiceRoleError } from '../sts/index.ts';
 
 const log = logger('codebuild.build');
@@ -130,7 +131,7 @@ export class BuildRun {
       return undefined;
     }
     await rm(this.work, { recursive: true, force: true });
-    for (const dir of ['src', 'slipway', 'state']) await mkdir(join(this.work, dir), { recursive: true });
+    for (const dir of ['src', 'sources', 'slipway', 'state']) await mkdir(join(this.work, dir), { recursive: true });
     if (this.ended) return undefined;
     this.begin('DOWNLOAD_SOURCE');
     try {
@@ -141,7 +142,9 @@ export class BuildRun {
         fetchArchive: (location, version) => fetchSourceArchive(this.cb.s3, location, version, join(this.work, 'download'), readers.log),
         readBuildspec: (value) => readS3Buildspec(this.cb.s3, value),
       };
-      const downloaded = await downloadSource(build.source, build.sourceVersion, src, readers);
+      const downloaded: Downloaded = record.pipeline
+        ? await downloadPipelineInputs(this.cb.s3, record.pipeline, this.work, readers.log).then(() => ({}))
+        : await downloadSource(build.source, build.sourceVersion, src, readers);
       this.resolvedVersion = downloaded.resolvedVersion;
       if (downloaded.resolvedVersion) this.update((r) => (r.build.resolvedSourceVersion = downloaded.resolvedVersion));
       const { text, from } = await loadBuildspecText(build.source.buildspec, src, readers);
@@ -338,6 +341,7 @@ export class BuildRun {
         spec,
         primary: record.artifactsSpec,
         secondary: record.secondaryArtifactsSpec,
+        pipeline: record.pipeline,
         shellNames: this.names,
         log: (line) => this.blog.container(line),
       });

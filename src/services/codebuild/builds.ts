@@ -8,7 +8,7 @@ import { logsArn, uuid as newUuid, type Scope } from '../../core/ids.ts';
 import { scopeKey } from '../../core/scope.ts';
 import type { CodebuildContext } from './context.ts';
 import { codebuildError } from './errors.ts';
-import { codebuildArn, type BuildRecord, type StoredBuild, type StoredProject } from './model.ts';
+import { codebuildArn, type BuildRecord, type PipelineBuild, type StoredBuild, type StoredProject } from './model.ts';
 import {
   checkArtifacts,
   checkEnvironment,
@@ -121,6 +121,7 @@ function mergeVariables(base: EnvironmentVariable[], overrides: EnvironmentVaria
 export interface BuildStarter {
   initiator: string;
   idempotencyToken?: string;
+  pipeline?: PipelineBuild;
 }
 
 /** Records the build (taking the project's next build number, within its concurrent build limit) and returns it; the caller enqueues it. */
@@ -182,6 +183,7 @@ export function recordBuild(
       artifactsSpec: settings.artifacts,
       secondaryArtifactsSpec: settings.secondaryArtifacts,
       idempotencyToken: starter.idempotencyToken,
+      ...(starter.pipeline ? { pipeline: starter.pipeline } : {}),
     };
     cb.model.putBuild(record);
     return record;

@@ -1,7 +1,8 @@
 /**
  * @module services/codebuild
  * The CodeBuild room: its API on the edge, the build controller that runs each build in a
- * container on the engine, and the routes that serve build logs and artifacts.
+ * container on the engine, and the routes that serve build logs and artifacts; its facade
+ * (facade.ts) starts the builds of a pipeline's actions.
  */
 import { randomBytes } from 'node:crypto';
 import { Controller } from '../../core/reconcile.ts';
@@ -11,17 +12,19 @@ import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import type { SecretsFacade } from '../secrets/index.ts';
 import type { ContainerCredentials } from '../sts/index.ts';
-import type { AppContext, Room } from '../types.ts';
+import type { AppContext, RoomWithFacade } from '../types.ts';
 import { codebuildHandlers } from './api.ts';
 import { artifactRoutes } from './artifacts.ts';
 import type { CodebuildContext } from './context.ts';
 import { buildController } from './controller.ts';
+import { codebuildFacade, type CodebuildFacade } from './facade.ts';
 import { BuildImages } from './image.ts';
 import { logRoutes } from './logs.ts';
 import { CodebuildModel } from './model.ts';
 import { BuildNetwork } from './network.ts';
 
 export { artifactsRoot } from './artifacts.ts';
+export type { CodebuildFacade, PipelineBuildRequest } from './facade.ts';
 
 export interface CodebuildDeps {
   ecr: EcrFacade;
@@ -32,7 +35,7 @@ export interface CodebuildDeps {
   credentials: ContainerCredentials;
 }
 
-export function register(app: AppContext, deps: CodebuildDeps): Room {
+export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<CodebuildFacade> {
   const cb: CodebuildContext = {
     ...app,
     ...deps,
@@ -52,6 +55,7 @@ export function register(app: AppContext, deps: CodebuildDeps): Room {
   });
   return {
     name: 'codebuild',
+    facade: codebuildFacade(cb),
     api: {
       model: loadModel('codebuild'),
       handlers: codebuildHandlers(cb),

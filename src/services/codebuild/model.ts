@@ -53,6 +53,23 @@ export interface BuildRecord {
   containerId?: string;
   /** StartBuild's or RetryBuild's idempotencyToken: the same token starts no second build of the project. */
   idempotencyToken?: string;
+  /** A build a pipeline's action started (source type CODEPIPELINE): where its inputs and outputs are. */
+  pipeline?: PipelineBuild;
+}
+
+/** One artifact in a pipeline's artifact store: a zip object. */
+export interface PipelineArtifactRef {
+  name: string;
+  bucket: string;
+  key: string;
+}
+
+export interface PipelineBuild {
+  /** The input artifact unpacked as $CODEBUILD_SRC_DIR; the others go to $CODEBUILD_SRC_DIR_<name>. */
+  primary: string;
+  inputs: PipelineArtifactRef[];
+  /** The primary artifact goes to the first output not named by a secondary artifact; each secondary to the output of its name. */
+  outputs: PipelineArtifactRef[];
 }
 
 export interface TestCaseRecord {

@@ -17,6 +17,8 @@ export const MOUNT = {
   state: '/codebuild/state',
   cache: '/codebuild/cache',
   src: '/codebuild/output/src1/src',
+  /** Secondary sources (a pipeline's other input artifacts), one directory each. */
+  sources: '/codebuild/output/sources',
 };
 
 const LIB = fileURLToPath(new URL('./runner-lib.sh', import.meta.url));

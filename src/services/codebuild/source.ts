@@ -76,10 +76,7 @@ export async function downloadSource(
   const type = source.type;
   if (type === 'NO_SOURCE') return {};
   if (type === 'CODEPIPELINE') {
-    throw new SourceError(
-      'CLIENT_ERROR',
-      'A CODEPIPELINE source is handed over by a pipeline run; start this project from its pipeline (CodePipeline comes in a later Slipway release)',
-    );
+    throw new SourceError('CLIENT_ERROR', 'A CODEPIPELINE source is handed over by a pipeline run; start this project from its pipeline');
   }
   const location = source.location ?? '';
   const local = localPath(location);
@@ -139,7 +136,7 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 /** An uploaded source archive, unpacked into the source directory (zip through Python's zipfile, the rest through tar). */
-async function extractArchive(archive: string, dest: string, log: (line: string) => void): Promise<Downloaded> {
+export async function extractArchive(archive: string, dest: string, log: (line: string) => void): Promise<Downloaded> {
   log(`Extracting ${archive}`);
   await mkdir(dest, { recursive: true });
   const [command, args] = /\.zip$/i.test(archive)

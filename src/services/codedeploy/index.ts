@@ -2,21 +2,27 @@
  * @module services/codedeploy
  * The CodeDeploy room: applications, deployment groups, deployment configs and ECS blue/green
  * deployments (AWS JSON 1.1), and the deployer that carries each deployment out through the ECS
- * task-sets facade and the ELB traffic facade handed to register().
+ * task-sets facade and the ELB traffic facade handed to register(); its facade (facade.ts) lets a
+ * pipeline's CodeDeployToECS action create and follow deployments.
  */
 import { loadModel } from '../../protocol/model.ts';
 import type { EcsTaskSetsFacade } from '../ecs/facade-types.ts';
 import type { ElbTrafficFacade } from '../elb/traffic-types.ts';
 import type { S3Facade } from '../s3/index.ts';
-import type { AppContext, Room } from '../types.ts';
+import type { AppContext, RoomWithFacade } from '../types.ts';
 import { codedeployHandlers } from './api.ts';
 import type { CodeDeployContext } from './context.ts';
 import { deployerController } from './deployer.ts';
+import { codedeployFacade, type CodeDeployFacade } from './facade.ts';
 import { CodeDeployModel } from './model.ts';
 
 export { DEPLOYMENT_STATUS } from './context.ts';
+export type { AppSpecDeployment, CodeDeployFacade } from './facade.ts';
 
-export function register(app: AppContext, deps: { ecs: EcsTaskSetsFacade; elb: ElbTrafficFacade; s3: S3Facade }): Room {
+export function register(
+  app: AppContext,
+  deps: { ecs: EcsTaskSetsFacade; elb: ElbTrafficFacade; s3: S3Facade },
+): RoomWithFacade<CodeDeployFacade> {
   const cd: CodeDeployContext = {
     ...app,
     model: new CodeDeployModel(app.store),
@@ -26,13 +32,15 @@ export function register(app: AppContext, deps: { ecs: EcsTaskSetsFacade; elb: E
     wake: (id) => deployer.enqueue(id),
   };
   const deployer = deployerController(cd);
+  const api = {
+    model: loadModel('codedeploy'),
+    handlers: codedeployHandlers(cd),
+    validation: { constraint: 'ValidationException', type: 'SerializationException' },
+  };
   return {
     name: 'codedeploy',
-    api: {
-      model: loadModel('codedeploy'),
-      handlers: codedeployHandlers(cd),
-      validation: { constraint: 'ValidationException', type: 'SerializationException' },
-    },
+    facade: codedeployFacade(app, api),
+    api,
     start() {
       deployer.start();
     },

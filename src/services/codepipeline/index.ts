@@ -7,13 +7,21 @@
  * the facades it needs from `deps`.
  */
 import { loadModel } from '../../protocol/model.ts';
+import type { CodebuildFacade } from '../codebuild/index.ts';
 import type { CodecommitFacade } from '../codecommit/index.ts';
+import type { CodeDeployFacade } from '../codedeploy/index.ts';
 import type { ConnectionsFacade } from '../connections/index.ts';
+import type { EcrFacade } from '../ecr/index.ts';
+import type { EcsFacade } from '../ecs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import type { AppContext, Room } from '../types.ts';
 import { type ApprovalAnswer, approvalAction } from './actions/approval.ts';
+import { codebuildAction } from './actions/codebuild.ts';
 import { codecommitSourceAction } from './actions/codecommit-source.ts';
+import { codedeployEcsAction } from './actions/codedeploy-ecs.ts';
 import { connectionSourceAction } from './actions/connection-source.ts';
+import { ecrSourceAction } from './actions/ecr-source.ts';
+import { ecsDeployAction } from './actions/ecs-deploy.ts';
 import { ActionRegistry } from './actions/index.ts';
 import { s3SourceAction } from './actions/s3-source.ts';
 import type { ActionExecutor } from './actions/types.ts';
@@ -32,6 +40,10 @@ export interface CodePipelineDeps {
   s3: S3Facade;
   codecommit: CodecommitFacade;
   connections: ConnectionsFacade;
+  ecr: EcrFacade;
+  codebuild: CodebuildFacade;
+  ecs: EcsFacade;
+  codedeploy: CodeDeployFacade;
 }
 
 function executors(app: AppContext, deps: CodePipelineDeps, answered: (token: string) => ApprovalAnswer | undefined): ActionExecutor[] {
@@ -39,6 +51,11 @@ function executors(app: AppContext, deps: CodePipelineDeps, answered: (token: st
     codecommitSourceAction({ codecommit: deps.codecommit, s3: deps.s3 }),
     s3SourceAction({ s3: deps.s3 }),
     connectionSourceAction({ connections: deps.connections, s3: deps.s3 }),
+    ecrSourceAction({ ecr: deps.ecr, s3: deps.s3 }),
+    codebuildAction({ codebuild: deps.codebuild, s3: deps.s3, clock: app.clock }, 'Build'),
+    codebuildAction({ codebuild: deps.codebuild, s3: deps.s3, clock: app.clock }, 'Test'),
+    ecsDeployAction({ ecs: deps.ecs, s3: deps.s3, clock: app.clock }),
+    codedeployEcsAction({ ecs: deps.ecs, codedeploy: deps.codedeploy, s3: deps.s3, clock: app.clock }),
     approvalAction({ events: app.events, answered }),
   ];
 }

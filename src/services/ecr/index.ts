@@ -14,6 +14,11 @@ import { housekeeping } from './housekeeping.ts';
 import { EcrModel } from './model.ts';
 import { registryRoutes } from './registry.ts';
 import { Turns } from '../../core/turns.ts';
+import type { Scope } from '../../core/scope.ts';
+import { imageDetail } from './api-images.ts';
+import { resolveReference } from './manifests.ts';
+import { requireRepository } from './repositories.ts';
+import type { ImageDetail } from './shapes.ts';
 
 /** What the ECR room offers other rooms (ECS and CodeBuild pull images from its registry). */
 export interface EcrFacade {
@@ -23,6 +28,12 @@ export interface EcrFacade {
   engineImageName(image: string): string;
   /** Credentials for pulling `image` from Slipway's registry (so the engine needs no docker login); undefined for others. */
   pullCredentials(image: string): { username: string; password: string; serveraddress: string } | undefined;
+  /**
+   * The image a tag or digest names now in a repository of this scope, as DescribeImages shows it,
+   * with the repository's URI; undefined when the reference names none. Throws the ECR error
+   * (RepositoryNotFoundException) for an unknown repository.
+   */
+  describeImage(scope: Scope, repositoryName: string, reference: string): (ImageDetail & { repositoryUri: string }) | undefined;
 }
 
 export function register(app: AppContext): RoomWithFacade<EcrFacade> {
@@ -39,6 +50,11 @@ export function register(app: AppContext): RoomWithFacade<EcrFacade> {
       registryHost: () => registryHost(app),
       engineImageName: (image) => engineImageName(app, image),
       pullCredentials: (image) => registryCredentialsFor(app, image),
+      describeImage(scope, repositoryName, reference) {
+        const repo = requireRepository(ecr, scope, repositoryName);
+        const image = resolveReference(ecr, repo, reference);
+        return image && { ...imageDetail(ecr, repo, image), repositoryUri: `${registryHost(app)}/${repo.repository.repositoryName}` };
+      },
     },
     api: {
       model: loadModel('ecr'),

@@ -1,11 +1,12 @@
 /**
  * @module services/ecs/facade-types
- * What the ECS room offers other rooms for blue/green: services under an external deployment
- * controller, and their task sets. CodeDeploy drives a CODE_DEPLOY service only through this; ECS
+ * What the ECS room offers other rooms: for blue/green, services under an external deployment
+ * controller and their task sets; for a pipeline's deploy actions, services and task definitions. CodeDeploy drives a CODE_DEPLOY service only through this; ECS
  * implements it over the same records its CreateTaskSet / UpdateTaskSet / DeleteTaskSet handlers use.
  * Every call takes the scope (region, account) the caller acts in; names may be names or ARNs.
  */
 import type { Scope } from '../../core/scope.ts';
+import type { RegisterTaskDefinitionRequest, Service, TaskDefinition } from './shapes.ts';
 
 /** A service as CodeDeploy needs to see it. */
 export interface ServiceView {
@@ -65,4 +66,19 @@ export interface EcsTaskSetsFacade {
   setPrimaryTaskSet(scope: Scope, cluster: string, service: string, taskSet: string): TaskSetView;
   /** Starts removing the set: its targets drain, then its tasks stop. */
   deleteTaskSet(scope: Scope, cluster: string, service: string, taskSet: string): void;
+}
+
+/**
+ * What a pipeline's deploy actions do with services: read a service and its task definition,
+ * register a revision, point the service at it, and watch the deployment that starts. Each call is
+ * the API operation of the same name, with its checks and its errors (AwsError).
+ */
+export interface EcsServicesFacade {
+  /** The service as DescribeServices shows it; undefined when the cluster has no such service. */
+  getService(scope: Scope, cluster: string, service: string): Promise<Service | undefined>;
+  describeTaskDefinition(scope: Scope, taskDefinition: string): Promise<TaskDefinition>;
+  /** Members of a TaskDefinition that RegisterTaskDefinition does not take are dropped, so a described one can be registered again. */
+  registerTaskDefinition(scope: Scope, input: RegisterTaskDefinitionRequest): Promise<TaskDefinition>;
+  /** UpdateService to a new task definition; the service answered has the new deployment PRIMARY. */
+  updateServiceTaskDefinition(scope: Scope, cluster: string, service: string, taskDefinition: string): Promise<Service>;
 }

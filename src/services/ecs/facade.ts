@@ -1,16 +1,25 @@
 /**
  * @module services/ecs/facade
- * The ECS room's facade for other rooms (CodeDeploy): services under CODE_DEPLOY or EXTERNAL and
- * their task sets, through the same functions the task set API uses (task-sets.ts). Unlike the
- * API, it manages a CODE_DEPLOY service's task sets: CodeDeploy is who does that on ECS.
+ * The ECS room's facade for other rooms. For CodeDeploy: services under CODE_DEPLOY or EXTERNAL and
+ * their task sets, through the same functions the task set API uses (task-sets.ts); unlike the
+ * API, it manages a CODE_DEPLOY service's task sets: CodeDeploy is who does that on ECS. For a
+ * pipeline's deploy actions: services and task definitions through the API's own operations.
  */
 import { AwsError } from '../../core/errors.ts';
+import { callOperation } from '../../protocol/dispatch.ts';
+import type { ApiService } from '../../protocol/types.ts';
 import type { Scope } from '../../core/scope.ts';
 import type { EcsContext } from './context.ts';
 import { keepsFailingToStart } from './deployments.ts';
 import { ecsError } from './errors.ts';
-import type { EcsTaskSetsFacade, ServiceView, TaskSetView } from './facade-types.ts';
+import type { EcsServicesFacade, EcsTaskSetsFacade, ServiceView, TaskSetView } from './facade-types.ts';
 import type { ServiceRecord, StoredCluster, StoredTaskSet } from './model.ts';
+import type {
+  DescribeServicesResponse,
+  DescribeTaskDefinitionResponse,
+  RegisterTaskDefinitionResponse,
+  UpdateServiceResponse,
+} from './shapes.ts';
 import { requireActiveService, requireCluster } from './resolve.ts';
 import { controllerOf, createTaskSet, liveTaskSet, makePrimary, removeTaskSet, scaleTaskSet, taskSetService } from './task-sets.ts';
 
@@ -68,6 +77,32 @@ export function ecsTaskSetsFacade(ecs: EcsContext): EcsTaskSetsFacade {
     deleteTaskSet(scope, clusterRef, serviceRef, taskSet) {
       const { record } = managed(scope, clusterRef, serviceRef);
       removeTaskSet(ecs, record, taskSet, true);
+    },
+  };
+}
+
+export function ecsServicesFacade(ecs: EcsContext, api: ApiService): EcsServicesFacade {
+  const call = <O>(scope: Scope, operation: string, input: unknown) =>
+    callOperation<O>(api, operation, input, { scope, endpoint: ecs.edge.url });
+  return {
+    async getService(scope, cluster, service) {
+      const answer = await call<DescribeServicesResponse>(scope, 'DescribeServices', { cluster, services: [service] });
+      return answer.services?.[0];
+    },
+    async describeTaskDefinition(scope, taskDefinition) {
+      const answer = await call<DescribeTaskDefinitionResponse>(scope, 'DescribeTaskDefinition', { taskDefinition, include: ['TAGS'] });
+      if (!answer.taskDefinition) throw ecsError.taskDefinitionNotFound();
+      return answer.taskDefinition;
+    },
+    async registerTaskDefinition(scope, input) {
+      const answer = await call<RegisterTaskDefinitionResponse>(scope, 'RegisterTaskDefinition', input);
+      if (!answer.taskDefinition) throw ecsError.taskDefinitionNotFound();
+      return answer.taskDefinition;
+    },
+    async updateServiceTaskDefinition(scope, cluster, service, taskDefinition) {
+      const answer = await call<UpdateServiceResponse>(scope, 'UpdateService', { cluster, service, taskDefinition });
+      if (!answer.service) throw ecsError.serviceNotFound();
+      return answer.service;
     },
   };
 }

@@ -2,7 +2,8 @@
  * @module services/ecs
  * The ECS room: its API on the edge, the task controller that runs tasks on the engine, and the
  * service scheduler that keeps services at their desired count, rolls deployments and keeps task
- * sets; its facade (facade.ts) lets CodeDeploy drive a CODE_DEPLOY service's task sets.
+ * sets; its facade (facade.ts) lets CodeDeploy drive a CODE_DEPLOY service's task sets and a
+ * pipeline's deploy actions update services.
  */
 import { cpus, totalmem } from 'node:os';
 import { Controller } from '../../core/reconcile.ts';
@@ -21,8 +22,8 @@ import { ecsHandlers } from './api.ts';
 import { createCluster } from './clusters.ts';
 import { LABEL } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
-import { ecsTaskSetsFacade } from './facade.ts';
-import type { EcsTaskSetsFacade } from './facade-types.ts';
+import { ecsServicesFacade, ecsTaskSetsFacade } from './facade.ts';
+import type { EcsServicesFacade, EcsTaskSetsFacade } from './facade-types.ts';
 import { wakeForTargetGroup } from './load-balancing.ts';
 import { logRoutes } from './logs.ts';
 import { EcsModel } from './model.ts';
@@ -33,7 +34,10 @@ import { AwsLogsShipper } from './task-logs.ts';
 
 const log = logger('ecs');
 
-export type { EcsTaskSetsFacade } from './facade-types.ts';
+export type { EcsServicesFacade, EcsTaskSetsFacade } from './facade-types.ts';
+
+/** What other rooms reach of ECS: task sets (CodeDeploy) and services and task definitions (pipelines). */
+export type EcsFacade = EcsTaskSetsFacade & EcsServicesFacade;
 
 export interface EcsDeps {
   elb: ElbFacade & ElbTrafficFacade;
@@ -44,7 +48,7 @@ export interface EcsDeps {
   credentials: ContainerCredentials;
 }
 
-export function register(app: AppContext, deps: EcsDeps): RoomWithFacade<EcsTaskSetsFacade> {
+export function register(app: AppContext, deps: EcsDeps): RoomWithFacade<EcsFacade> {
   const model = new EcsModel(app.store);
   const ecs: EcsContext = {
     ...app,
@@ -74,15 +78,16 @@ export function register(app: AppContext, deps: EcsDeps): RoomWithFacade<EcsTask
         .map((s) => s.service.serviceArn),
   });
   const watching = new AbortController();
+  const api = {
+    model: loadModel('ecs'),
+    handlers: ecsHandlers(ecs),
+    validation: { constraint: 'InvalidParameterException', type: 'SerializationException' },
+  };
 
   return {
     name: 'ecs',
-    facade: ecsTaskSetsFacade(ecs),
-    api: {
-      model: loadModel('ecs'),
-      handlers: ecsHandlers(ecs),
-      validation: { constraint: 'InvalidParameterException', type: 'SerializationException' },
-    },
+    facade: { ...ecsTaskSetsFacade(ecs), ...ecsServicesFacade(ecs, api) },
+    api,
     routes: logRoutes(ecs),
     async start() {
       try {

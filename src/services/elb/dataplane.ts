@@ -153,6 +153,8 @@ export interface DataPlane {
    * process does not answer, or workers of an earlier configuration still finish requests).
    */
   sessions(): Promise<Sessions | undefined>;
+  /** HTTP requests each backend (by target group key) has taken since the data plane's workers started; undefined when it does not answer. */
+  requestTotals?(): Promise<Map<string, number> | undefined>;
   /** Adopts a data plane left running by an earlier Slipway, if there is one. */
   start(): Promise<void>;
   /** Makes the data plane serve `config` (starting it when needed; stopping it when nothing is left to serve); throws DataPlaneRefused having changed nothing. */

@@ -5,6 +5,8 @@
  * and a callback when health changes in a group.
  */
 import type { Clock } from '../../core/clock.ts';
+import { shortName } from '../../core/ids.ts';
+import type { DataPlane } from './dataplane.ts';
 import { targetHealthOf } from './api-targets.ts';
 import type { ElbModel } from './model.ts';
 import type { TargetHealthStateEnum } from './shapes.ts';
@@ -32,6 +34,8 @@ export interface ElbFacade {
   targetGroupInfo(targetGroupArn: string): { targetType: string; deregistrationDelaySeconds: number } | undefined;
   /** Calls `listener` with a target group's ARN whenever a target's health changes in it, or its draining ends. */
   onTargetHealth(listener: (targetGroupArn: string) => void): () => void;
+  /** HTTP requests each target group (by ARN) has taken, from the data plane's own counters (they restart with its workers); undefined when it does not answer. */
+  requestTotals(): Promise<Map<string, number> | undefined>;
 }
 
 export interface ElbFacadeDeps {
@@ -40,9 +44,10 @@ export interface ElbFacadeDeps {
   /** Wakes the room's health checker and data plane sync after targets changed. */
   changed(): void;
   healthListeners: Set<(targetGroupArn: string) => void>;
+  dataPlane: Pick<DataPlane, 'requestTotals'>;
 }
 
-export function elbFacade({ model, clock, changed, healthListeners }: ElbFacadeDeps): ElbFacade {
+export function elbFacade({ model, clock, changed, healthListeners, dataPlane }: ElbFacadeDeps): ElbFacade {
   const refs = (targets: TargetRef[]) => targets.map((t) => ({ Id: t.id, Port: t.port }));
   return {
     registerTargets(targetGroupArn, targets) {
@@ -68,6 +73,13 @@ export function elbFacade({ model, clock, changed, healthListeners }: ElbFacadeD
     onTargetHealth(listener) {
       healthListeners.add(listener);
       return () => healthListeners.delete(listener);
+    },
+    async requestTotals() {
+      const byKey = await dataPlane.requestTotals?.();
+      if (!byKey) return undefined;
+      const out = new Map<string, number>();
+      for (const { tg } of model.targetGroups.find()) out.set(tg.TargetGroupArn, byKey.get(shortName(tg.TargetGroupArn)) ?? 0);
+      return out;
     },
   };
 }

@@ -188,6 +188,23 @@ export class HaproxyDataPlane implements DataPlane {
     }
   }
 
+  async requestTotals(): Promise<Map<string, number> | undefined> {
+    if (!this.pidNow) return new Map();
+    try {
+      const [head = '', ...lines] = (await this.process.runtime(['show stat -1 2 -1'])).split('\n');
+      const columns = head.replace(/^# /, '').split(',');
+      const requests = columns.indexOf('req_tot');
+      const out = new Map<string, number>();
+      for (const line of lines) {
+        const cells = line.split(',');
+        if (cells[0]?.startsWith('b_') && cells[1] === 'BACKEND') out.set(cells[0].slice(2), Number(cells[requests]) || 0);
+      }
+      return out;
+    } catch {
+      return undefined;
+    }
+  }
+
   /**
    * Runtime API commands turning `from` into `to` (same structure); returns how many were sent.
    * Servers coming up go first, then the weight maps, then servers going down: when a weight moves

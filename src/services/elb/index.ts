@@ -88,7 +88,7 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
 
   return {
     name: 'elb',
-    facade: { ...elbFacade({ model, clock: app.clock, healthListeners, changed }), ...elbTrafficFacade({ model, changed }) },
+    facade: { ...elbFacade({ model, clock: app.clock, healthListeners, changed, dataPlane }), ...elbTrafficFacade({ model, changed }) },
     api: { model: loadModel('elbv2'), handlers: elbHandlers(elb), validation: { constraint: 'ValidationError', type: 'ValidationError' } },
     async start() {
       try {
