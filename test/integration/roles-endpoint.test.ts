@@ -63,7 +63,10 @@ describe('the container credentials endpoint', () => {
     const first = await fetchCredentials(env);
     assert.equal(first.status, 200);
     assert.equal((await fetchCredentials(env)).body.AccessKeyId, first.body.AccessKeyId, 'fresh credentials are served again');
-    assert.equal(r.iam.principalOfAccessKey(first.body.AccessKeyId)?.arn, `arn:aws:sts::${ACCOUNT}:assumed-role/worker/${holder.split('/').pop()}`);
+    assert.equal(
+      r.iam.principalOfAccessKey(first.body.AccessKeyId)?.arn,
+      `arn:aws:sts::${ACCOUNT}:assumed-role/worker/${holder.split('/').pop()}`,
+    );
 
     await r.clock.advance(50 * 60_000);
     const second = await fetchCredentials(env);

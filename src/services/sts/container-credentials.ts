@@ -168,13 +168,16 @@ export class ContainerCredentials {
 
   private async listen(): Promise<string> {
     const { name, subnet, address } = CREDENTIALS_NETWORK;
-    await this.app.runtime.ensureHostNetwork(name, subnet, address);
+    // The address may be the host's already (another engine network, or one an administrator added): then listening is enough.
+    const network = await this.app.runtime.ensureHostNetwork(name, subnet, address).catch((err: Error) => err);
     const before = Number(this.app.store.meta(PORT_KEY));
     this.server = await openServer(
       createServer((req, res) => this.serve(req, res)),
       address,
       before || this.app.edge.port,
-    );
+    ).catch((err: Error) => {
+      throw network instanceof Error ? new Error(`the engine could not make the network ${name}: ${network.message}`) : err;
+    });
     this.app.store.setMeta(PORT_KEY, String(this.server.port));
     log.info(`tasks and builds fetch their roles' credentials at http://${address}:${this.server.port}`);
     return `http://${address}:${this.server.port}`;
