@@ -44,15 +44,26 @@ before(async () => {
 });
 after(() => s?.close());
 
-async function runTask(family: string, taskRoleArn?: string, on = s): Promise<{ taskId: string; container: string }> {
+const FARGATE = {
+  definition: { networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512' },
+  run: { launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } } },
+} as const;
+
+async function runTask(
+  family: string,
+  taskRoleArn?: string,
+  on = s,
+  shape: { definition?: object; run?: object } = {},
+): Promise<{ taskId: string; container: string }> {
   const td = await on.ecs.send(
     new RegisterTaskDefinitionCommand({
       family,
       taskRoleArn,
       containerDefinitions: [{ name: 'app', image: TEST_IMAGE, memory: 32, command: ['sleep', '300'] }],
+      ...shape.definition,
     }),
   );
-  const out = await on.ecs.send(new RunTaskCommand({ taskDefinition: td.taskDefinition!.taskDefinitionArn }));
+  const out = await on.ecs.send(new RunTaskCommand({ taskDefinition: td.taskDefinition!.taskDefinitionArn, ...shape.run }));
   assert.deepEqual(out.failures, []);
   const task = await waitTaskStatus(on.ecs, out.tasks![0].taskArn!, 'RUNNING');
   return { taskId: task.taskArn!.split('/').pop()!, container: task.containers![0].runtimeId! };
@@ -125,6 +136,12 @@ describe('roles in open mode and tasks without one', () => {
     });
     const who = await sts.send(new GetCallerIdentityCommand({}));
     assert.equal(who.Arn, `arn:aws:sts::${ACCOUNT}:assumed-role/made-in-console/${task.taskId}`);
+  });
+
+  it('reaches the endpoint from an awsvpc (Fargate-style) task, through its namespace holder', async () => {
+    const task = await runTask('roles-fargate', `arn:aws:iam::${ACCOUNT}:role/orders-task`, s, FARGATE);
+    const served = JSON.parse(await inside(task.container, FETCH)) as Served;
+    assert.equal(served.RoleArn, `arn:aws:iam::${ACCOUNT}:role/orders-task`);
   });
 
   it('gives a task without a task role no credentials endpoint', async () => {
