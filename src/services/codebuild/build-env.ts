@@ -3,10 +3,11 @@
  * The environment of a build container: CodeBuild's built-in variables, then the buildspec's
  * env.variables, then the project's environmentVariables, then StartBuild's overrides (each wins
  * over the one before), plus what the aws CLI and SDKs need to talk to Slipway (the endpoint, and
- * where to fetch the service role's credentials) and what the runner needs. Parameter Store and Secrets Manager values (buildspec
- * env.parameter-store and env.secrets-manager, variables of type PARAMETER_STORE and SECRETS_MANAGER)
- * are read through `stored` as the build starts; one that cannot be read fails DOWNLOAD_SOURCE with
- * CodeBuild's status and wording, and every value read is returned for the log to mask.
+ * where to fetch the service role's credentials) and what the runner needs. Parameter Store and
+ * Secrets Manager values (buildspec env.parameter-store and env.secrets-manager, variables of type
+ * PARAMETER_STORE and SECRETS_MANAGER) are read through `stored` as the build starts; one that cannot
+ * be read fails DOWNLOAD_SOURCE with CodeBuild's status and wording, and every value read is
+ * returned for the log to mask.
  */
 import { scopeOfOwnArn } from '../../core/scope.ts';
 import { SecretReferenceError, type SecretReferenceFailure, type SecretsFacade } from '../secrets/index.ts';

@@ -7,9 +7,9 @@
  * with its project's service role, whose credentials it fetches from the container credentials
  * endpoint (STS's) like an ECS task, and the relay forwards a request to the edge only when it is
  * signed with a key issued to a build under way; anything else is refused with 403 before it
- * reaches the edge. When Slipway listens on every
- * address, builds use the gateway directly (and so can anyone who reaches that port). The registry
- * is not involved: pushes are made by the host's engine, which reaches it at its loopback address.
+ * reaches the edge. When Slipway listens on every address, builds use the gateway directly (and so
+ * can anyone who reaches that port). The registry is not involved: pushes are made by the host's
+ * engine, which reaches it at its loopback address.
  */
 import { createServer, request } from 'node:http';
 import { isLoopback } from '../../core/config.ts';
