@@ -4,29 +4,20 @@
  */
 import { StartBuildCommand } from '@aws-sdk/client-codebuild';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import { codebuildClient, createProject, getBuild, waitForBuild } from '../support/codebuild.ts';
-import { ensureTestImages } from '../support/images.ts';
-import { docker, freePort, startSlipwayProcess, tempDataDir, waitFor, type SlipwayProcess } from '../support/slipway.ts';
+import { slipwayProcessesForTests } from '../support/ecs.ts';
+import { docker, waitFor } from '../support/slipway.ts';
 
-const dataDir = tempDataDir();
-let port: number;
-let slipway: SlipwayProcess | undefined;
-
-before(async () => {
-  await ensureTestImages(docker);
-  port = await freePort();
-});
+const processes = slipwayProcessesForTests('roles-sleepy');
 after(async () => {
-  await slipway?.kill('SIGTERM');
+  // The next start removes a cut-off build's container; one left by a failed run goes here.
   for (const c of await docker.listContainers({ all: true, filters: { label: ['slipway.codebuild.project=roles-sleepy'] } }))
     await docker.getContainer(c.Id).remove({ force: true });
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 test('a build cut off by kill -9 loses its credentials grant at the next start', async () => {
-  slipway = await startSlipwayProcess(dataDir, port);
+  let slipway = await processes.start();
   let cb = codebuildClient(slipway.endpoint);
   await createProject(cb, {
     name: 'roles-sleepy',
@@ -46,7 +37,7 @@ test('a build cut off by kill -9 loses its credentials grant at the next start',
   assert.equal((await fetchCredentials()).status, 200, 'the build under way is served');
 
   await slipway.kill('SIGKILL');
-  slipway = await startSlipwayProcess(dataDir, port);
+  slipway = await processes.start();
   cb = codebuildClient(slipway.endpoint);
   assert.equal((await waitForBuild(cb, build!.id!, 30_000)).buildStatus, 'FAILED');
   const after = await fetchCredentials();
