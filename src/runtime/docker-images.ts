@@ -102,6 +102,21 @@ export async function bridgeNetwork(docker: Docker): Promise<BridgeNetwork | und
   return { gateway, subnet: config.Subnet };
 }
 
+export async function ensureHostNetwork(docker: Docker, name: string, subnet: string, gateway: string): Promise<void> {
+  try {
+    await docker.getNetwork(name).inspect();
+    return;
+  } catch (err) {
+    if ((err as EngineError)?.statusCode !== 404) throw classify(err);
+  }
+  try {
+    await docker.createNetwork({ Name: name, Driver: 'bridge', IPAM: { Config: [{ Subnet: subnet, Gateway: gateway }] } });
+  } catch (err) {
+    // Another process made it at the same moment.
+    if ((err as EngineError)?.statusCode !== 409) throw classify(err);
+  }
+}
+
 function firstHost(cidr: string): string {
   const [base, bits] = cidr.split('/');
   const n = base.split('.').reduce((acc, part) => (acc << 8) + Number(part), 0) >>> 0;

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import Docker from 'dockerode';
-import { bridgeNetwork, buildImage, imageLabels, importImage, tagImage } from './docker-images.ts';
+import { bridgeNetwork, buildImage, ensureHostNetwork, imageLabels, importImage, tagImage } from './docker-images.ts';
 import { containerState, createOptions } from './docker-mapping.ts';
 import { ConflictError, NotFoundError, PullError, RuntimeError, UnsupportedError } from './errors.ts';
 import { BUSYBOX_PAUSE_CMD, PAUSE_IMAGE, busyboxRootfs, isStaticElf, pauseArchSupported, pauseRootfs } from './pause-image.ts';
@@ -290,6 +290,10 @@ export class DockerRuntime implements ContainerRuntime {
 
   bridgeNetwork(): Promise<BridgeNetwork | undefined> {
     return bridgeNetwork(this.docker);
+  }
+
+  ensureHostNetwork(name: string, subnet: string, gateway: string): Promise<void> {
+    return ensureHostNetwork(this.docker, name, subnet, gateway);
   }
 
   ensurePauseImage(): Promise<string> {

@@ -346,6 +346,8 @@ export class FakeRuntime implements ContainerRuntime {
     return { gateway: '172.17.0.1', subnet: '172.17.0.0/16' };
   }
 
+  async ensureHostNetwork(): Promise<void> {}
+
   // ---- internals ----
 
   /** By id, name (with or without the leading '/') or unique id prefix, as the engine resolves them. */

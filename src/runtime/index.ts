@@ -35,6 +35,7 @@ const RUNTIME_CALLS = new Set<string>([
   'importImage',
   'tagImage',
   'bridgeNetwork',
+  'ensureHostNetwork',
 ] satisfies (keyof ContainerRuntime)[]);
 
 const debugEnabled = process.env.SLIPWAY_LOG === 'debug';

@@ -160,4 +160,9 @@ export interface ContainerRuntime {
   tagImage(source: string, target: string): Promise<void>;
   /** The default bridge network, or undefined when the engine has none. */
   bridgeNetwork(): Promise<BridgeNetwork | undefined>;
+  /**
+   * Makes sure the engine has a bridge network of this name whose gateway (the host's own address on
+   * it) is `gateway`; a network of that name already there is kept as it is.
+   */
+  ensureHostNetwork(name: string, subnet: string, gateway: string): Promise<void>;
 }

@@ -33,6 +33,7 @@ export function registerRooms(ctx: AppContext): Room[] {
     s3: s3Room.facade,
     secrets: secretsRoom.facade,
     logs: logsRoom.facade,
+    credentials: stsRoom.facade.containerCredentials,
   });
   const codecommitRoom = codecommit.register(ctx);
   const codebuildRoom = codebuild.register(ctx, {
@@ -40,6 +41,7 @@ export function registerRooms(ctx: AppContext): Room[] {
     s3: s3Room.facade,
     logs: logsRoom.facade,
     secrets: secretsRoom.facade,
+    credentials: stsRoom.facade.containerCredentials,
   });
   const codedeployRoom = codedeploy.register(ctx, { ecs: ecsRoom.facade, elb: elbRoom.facade, s3: s3Room.facade });
   const connectionsRooms = connections.register(ctx, { codecommit: codecommitRoom.facade, secrets: secretsRoom.facade });

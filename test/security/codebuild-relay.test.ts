@@ -49,13 +49,17 @@ describe('the build relay serves builds only', () => {
       name: 'relay-probe',
       source: {
         type: 'NO_SOURCE',
-        buildspec: 'version: 0.2\nphases:\n  build:\n    commands: ["echo endpoint=$AWS_ENDPOINT_URL key=$AWS_ACCESS_KEY_ID"]\n',
+        buildspec:
+          'version: 0.2\nphases:\n  build:\n    commands:\n      - echo endpoint=$AWS_ENDPOINT_URL\n' +
+          `      - 'wget -qO- --header "Authorization: $AWS_CONTAINER_AUTHORIZATION_TOKEN" "$AWS_CONTAINER_CREDENTIALS_FULL_URI"'\n`,
       },
     });
     const build = await runBuild(cb, { projectName: 'relay-probe' });
     const log = await buildLog(build);
     assert.equal(build.buildStatus, 'SUCCEEDED', log);
-    const [, url, key] = log.match(/^endpoint=(http:\/\/[\d.]+:\d+) key=(\S+)$/m)!;
+    const [, url] = log.match(/^endpoint=(http:\/\/[\d.]+:\d+)$/m)!;
+    // The key of the build's service role session, as the build fetched it.
+    const [, key] = log.match(/"AccessKeyId":"(ASIA\w+)"/)!;
 
     const health = await plainContainer(`wget -q -O- ${url}/_slipway/health; echo " rc=$?"`);
     assert.match(health, /rc=1/);

@@ -2,17 +2,17 @@
  * @module services/codebuild/build-env
  * The environment of a build container: CodeBuild's built-in variables, then the buildspec's
  * env.variables, then the project's environmentVariables, then StartBuild's overrides (each wins
- * over the one before), plus what the aws CLI and SDKs need to talk to Slipway (the endpoint and the
- * build's own key) and what the runner needs. Parameter Store and Secrets Manager values (buildspec
- * env.parameter-store and env.secrets-manager, variables of type PARAMETER_STORE and SECRETS_MANAGER)
- * are read through `stored` as the build starts; one that cannot be read fails DOWNLOAD_SOURCE with
- * CodeBuild's status and wording, and every value read is returned for the log to mask.
+ * over the one before), plus what the aws CLI and SDKs need to talk to Slipway (the endpoint, and
+ * where to fetch the service role's credentials) and what the runner needs. Parameter Store and
+ * Secrets Manager values (buildspec env.parameter-store and env.secrets-manager, variables of type
+ * PARAMETER_STORE and SECRETS_MANAGER) are read through `stored` as the build starts; one that cannot
+ * be read fails DOWNLOAD_SOURCE with CodeBuild's status and wording, and every value read is
+ * returned for the log to mask.
  */
 import { scopeOfOwnArn } from '../../core/scope.ts';
 import { SecretReferenceError, type SecretReferenceFailure, type SecretsFacade } from '../secrets/index.ts';
 import type { Buildspec } from './buildspec.ts';
 import { codebuildArn, type BuildRecord } from './model.ts';
-import type { BuildCredentials } from './network.ts';
 import { defaultEncryptionKey } from './projects.ts';
 import { pipelineEnvironment } from './pipeline-source.ts';
 import { MOUNT } from './runner.ts';
@@ -22,8 +22,8 @@ export interface EnvInput {
   record: BuildRecord;
   spec: Buildspec;
   endpoint: string;
-  /** The build's own key, the one the relay lets through. */
-  credentials: BuildCredentials;
+  /** AWS_CONTAINER_CREDENTIALS_FULL_URI and its token: the service role's credentials, which the relay lets through. */
+  credentials: Record<string, string>;
   registry: string;
   account: string;
   nonce: string;
@@ -71,8 +71,7 @@ export function buildEnvironment(input: EnvInput): { env: Record<string, string>
     AWS_REGION: scope.region,
     AWS_DEFAULT_REGION: scope.region,
     AWS_ENDPOINT_URL: input.endpoint,
-    AWS_ACCESS_KEY_ID: input.credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: input.credentials.secretAccessKey,
+    ...input.credentials,
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_PAGER: '',
   };

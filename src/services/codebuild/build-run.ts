@@ -21,7 +21,6 @@ import type { CodebuildContext } from './context.ts';
 import { ImageError } from './image.ts';
 import { BuildLog } from './logs.ts';
 import { MarkerReader, phaseFailure, type Marker } from './markers.ts';
-import type { BuildCredentials } from './network.ts';
 import type { BuildRecord } from './model.ts';
 import { beginPhase, complete, endPhase, finalStatus } from './phases.ts';
 import { recordReports } from './reports.ts';
@@ -30,6 +29,7 @@ import type { Build, BuildPhaseType, PhaseContext } from './shapes.ts';
 import { downloadPipelineInputs } from './pipeline-source.ts';
 import { fetchSourceArchive, readS3Buildspec } from './s3-source.ts';
 import { SourceError, downloadSource, loadBuildspecText, type Downloaded, type SourceReaders } from './source.ts';
+import { ServiceRoleError } from '../sts/index.ts';
 
 const log = logger('codebuild.build');
 const RUNNING_COMMAND = /^\[Container\] \S+ \S+ Running command (.*)$/;
@@ -47,7 +47,8 @@ export class BuildRun {
   private upload = false;
   private lastCommand?: string;
   private names: Record<string, string> = {};
-  private credentials?: BuildCredentials;
+  /** Where the build fetches its service role's credentials, once admitted to the relay. */
+  private credentials?: Record<string, string>;
 
   constructor(
     private readonly cb: CodebuildContext,
@@ -171,7 +172,7 @@ export class BuildRun {
         record,
         spec,
         endpoint: await this.cb.network.endpointForBuilds(),
-        credentials: this.grant(),
+        credentials: await this.admit(record),
         registry: this.cb.ecr.registryHost(),
         account: this.cb.config.account,
         nonce,
@@ -247,9 +248,20 @@ export class BuildRun {
     if (spec.exportedVariables.length) this.update((r) => (r.build.exportedEnvironmentVariables = state.exported));
   }
 
-  /** The build's own key for the relay, dropped when the build ends. */
-  private grant(): BuildCredentials {
-    this.credentials ??= this.cb.network.grant(this.arn);
+  /** The service role's credentials endpoint, good at the relay until the build ends. */
+  private async admit(record: BuildRecord): Promise<Record<string, string>> {
+    const { serviceRole } = record.build;
+    try {
+      this.credentials ??= await this.cb.network.admit({
+        arn: this.arn,
+        uuid: this.uuid,
+        serviceRole,
+        region: scopeOfOwnArn(this.arn).region,
+      });
+    } catch (err) {
+      if (!(err instanceof ServiceRoleError)) throw err;
+      throw new SourceError('ACCESS_DENIED', `CodeBuild is not authorized to perform: sts:AssumeRole on ${serviceRole}`);
+    }
     return this.credentials;
   }
 
@@ -306,7 +318,7 @@ export class BuildRun {
       });
       this.update((r) => (r.build.reportArns = reportArns));
     }
-    if (this.credentials) this.cb.network.revoke(this.credentials.accessKeyId);
+    if (this.credentials) this.cb.network.dismiss(this.arn);
     if (this.containerId) await this.cb.runtime.remove(this.containerId).catch(() => undefined);
     await rm(this.work, { recursive: true, force: true }).catch(() => undefined);
     const status = finalStatus((this.cb.model.builds.get(this.arn) ?? record).build, this.ended ?? (fault ? 'FAULT' : undefined));

@@ -11,6 +11,7 @@ import type { EcrFacade } from '../ecr/index.ts';
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import type { SecretsFacade } from '../secrets/index.ts';
+import type { ContainerCredentials } from '../sts/index.ts';
 import type { AppContext, RoomWithFacade } from '../types.ts';
 import { codebuildHandlers } from './api.ts';
 import { artifactRoutes } from './artifacts.ts';
@@ -30,6 +31,8 @@ export interface CodebuildDeps {
   s3: S3Facade;
   logs: LogsFacade;
   secrets: SecretsFacade;
+  /** Where builds fetch their service role's credentials. */
+  credentials: ContainerCredentials;
 }
 
 export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<CodebuildFacade> {
@@ -38,7 +41,7 @@ export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<C
     ...deps,
     model: new CodebuildModel(app.store),
     images: new BuildImages(app, deps.ecr),
-    network: new BuildNetwork(app),
+    network: new BuildNetwork(app, deps.credentials),
     epoch: randomBytes(8).toString('hex'),
     enqueueBuild: (arn) => builds.enqueue(arn),
   };

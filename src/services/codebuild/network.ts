@@ -3,47 +3,69 @@
  * How a build container reaches Slipway. Builds run on the engine's default bridge, isolated from
  * the host's loopback as in CodeBuild. When Slipway listens on loopback (the default), a relay is
  * opened on the bridge's gateway address (e.g. 172.17.0.1), on the edge's port when free. Every
- * container on the bridge can connect to it, so it serves only builds: each build under way is
- * given its own access key (AWS_ACCESS_KEY_ID in its environment, dropped when the build ends), and
- * the relay forwards a request to the edge only when it is signed with a key of a build under way;
- * anything else is refused with 403 before it reaches the edge. When Slipway listens on every
- * address, builds use the gateway directly (and so can anyone who reaches that port). The registry
- * is not involved: pushes are made by the host's engine, which reaches it at its loopback address.
+ * container on the bridge can connect to it, so it serves only builds: each build under way acts
+ * with its project's service role, whose credentials it fetches from the container credentials
+ * endpoint (STS's) like an ECS task, and the relay forwards a request to the edge only when it is
+ * signed with a key issued to a build under way; anything else is refused with 403 before it
+ * reaches the edge. When Slipway listens on every address, builds use the gateway directly (and so
+ * can anyone who reaches that port). The registry is not involved: pushes are made by the host's
+ * engine, which reaches it at its loopback address.
  */
-import { randomBytes } from 'node:crypto';
-import { createServer, request, type Server } from 'node:http';
-import type { Socket } from 'node:net';
+import { createServer, request } from 'node:http';
 import { isLoopback } from '../../core/config.ts';
+import { openServer, type OpenServer } from '../../core/listen.ts';
 import { logger } from '../../core/log.ts';
 import { credentialScope } from '../../protocol/sigv4.ts';
 import { inSubnet } from '../../runtime/docker-images.ts';
+import type { ContainerCredentials } from '../sts/index.ts';
 import type { AppContext } from '../types.ts';
 
 const log = logger('codebuild.network');
 
-export interface BuildCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
+/** A build under way, as the relay and the credentials endpoint know it. */
+export interface BuildIdentity {
+  arn: string;
+  /** The build's uuid: its role session is AWSCodeBuild-<uuid>, as CodeBuild names it. */
+  uuid: string;
+  serviceRole: string;
+  region: string;
 }
 
 export class BuildNetwork {
-  private server?: Server;
+  private server?: OpenServer;
   private endpoint?: Promise<string>;
-  private readonly sockets = new Set<Socket>();
-  /** Access key → the build under way that holds it. */
-  private readonly keys = new Map<string, string>();
+  /** The builds under way: the relay lets through only keys issued to them. */
+  private readonly builds = new Set<string>();
 
-  constructor(private readonly app: AppContext) {}
+  constructor(
+    private readonly app: AppContext,
+    private readonly credentials: ContainerCredentials,
+  ) {}
 
-  /** A build's own credentials, good at the relay until `revoke`. */
-  grant(buildArn: string): BuildCredentials {
-    const accessKeyId = `ASIASLIPWAYBUILD${randomBytes(10).toString('hex').toUpperCase()}`;
-    this.keys.set(accessKeyId, buildArn);
-    return { accessKeyId, secretAccessKey: randomBytes(20).toString('base64') };
+  /**
+   * Where the build fetches its service role's credentials (the container's environment), good at
+   * the relay until `dismiss`. Throws ServiceRoleError when CodeBuild may not assume the role.
+   */
+  async admit(build: BuildIdentity): Promise<Record<string, string>> {
+    const env = await this.credentials.grant({
+      holder: build.arn,
+      roleArn: build.serviceRole,
+      sessionName: `AWSCodeBuild-${build.uuid}`,
+      servicePrincipal: 'codebuild.amazonaws.com',
+      region: build.region,
+    });
+    this.builds.add(build.arn);
+    return env;
   }
 
-  revoke(accessKeyId: string): void {
-    this.keys.delete(accessKeyId);
+  dismiss(buildArn: string): void {
+    this.builds.delete(buildArn);
+    this.credentials.revoke(buildArn);
+  }
+
+  private admits(accessKeyId: string | undefined): boolean {
+    const holder = accessKeyId && this.credentials.holderOfKey(accessKeyId);
+    return !!holder && this.builds.has(holder);
   }
 
   /** The URL of the edge as a build container reaches it. */
@@ -65,7 +87,7 @@ export class BuildNetwork {
     const server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://relay');
       const key = credentialScope(req.headers.authorization, url.searchParams.get('X-Amz-Credential'))?.accessKeyId;
-      if (!inSubnet(req.socket.remoteAddress ?? '', bridge.subnet) || !key || !this.keys.has(key)) {
+      if (!inSubnet(req.socket.remoteAddress ?? '', bridge.subnet) || !this.admits(key)) {
         res.writeHead(403, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': 'UnrecognizedClientException' });
         res.end(
           JSON.stringify({
@@ -82,34 +104,18 @@ export class BuildNetwork {
       upstream.on('error', () => res.destroy());
       req.pipe(upstream);
     });
-    server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    const port = await listen(server, bridge.gateway, this.app.edge.port).catch(() => listen(server, bridge.gateway, 0));
-    this.server = server;
+    this.server = await openServer(server, bridge.gateway, this.app.edge.port);
+    const { port } = this.server;
     log.info(
-      `builds reach Slipway at http://${bridge.gateway}:${port} (a relay that forwards only requests signed with a build's own key)`,
+      `builds reach Slipway at http://${bridge.gateway}:${port} (a relay that forwards only requests signed with a key of a build under way)`,
     );
     return `http://${bridge.gateway}:${port}`;
   }
 
   async close(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
     const server = this.server;
     this.server = undefined;
     this.endpoint = undefined;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server?.close();
   }
-}
-
-function listen(server: Server, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (err: Error) => reject(err);
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.off('error', onError);
-      resolve((server.address() as { port: number }).port);
-    });
-  });
 }

@@ -19,7 +19,7 @@ import type { ProjectSource } from './shapes.ts';
 /** A source, buildspec or stored variable that cannot be had; the message goes into the phase context. */
 export class SourceError extends Error {
   constructor(
-    readonly statusCode: 'CLIENT_ERROR' | 'YAML_FILE_ERROR' | 'Decrypted Variables Error' | 'Secrets Manager Error',
+    readonly statusCode: 'CLIENT_ERROR' | 'ACCESS_DENIED' | 'YAML_FILE_ERROR' | 'Decrypted Variables Error' | 'Secrets Manager Error',
     message: string,
   ) {
     super(message);

@@ -10,6 +10,7 @@ import type { ElbTrafficFacade } from '../elb/traffic-types.ts';
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import type { SecretsFacade } from '../secrets/index.ts';
+import type { ContainerCredentials } from '../sts/index.ts';
 import type { AppContext } from '../types.ts';
 import type { EcsModel } from './model.ts';
 import type { AwsLogsShipper } from './task-logs.ts';
@@ -23,6 +24,8 @@ export interface EcsContext extends AppContext {
   s3: S3Facade;
   secrets: SecretsFacade;
   logs: LogsFacade;
+  /** Where a task with a task role fetches that role's credentials. */
+  credentials: ContainerCredentials;
   /** Follows awslogs containers' output into their log streams. */
   awslogs: AwsLogsShipper;
   /** The engine behind the container instances, as read at start-up (refreshed by the instance check). */

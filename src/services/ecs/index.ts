@@ -16,6 +16,7 @@ import type { ElbTrafficFacade } from '../elb/traffic-types.ts';
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import type { SecretsFacade } from '../secrets/index.ts';
+import type { ContainerCredentials } from '../sts/index.ts';
 import type { AppContext, RoomWithFacade } from '../types.ts';
 import { ecsHandlers } from './api.ts';
 import { createCluster } from './clusters.ts';
@@ -44,6 +45,7 @@ export interface EcsDeps {
   s3: S3Facade;
   secrets: SecretsFacade;
   logs: LogsFacade;
+  credentials: ContainerCredentials;
 }
 
 export function register(app: AppContext, deps: EcsDeps): RoomWithFacade<EcsFacade> {

@@ -286,6 +286,7 @@ async function stop(
     r.task.stoppingAt ??= now;
     for (const c of r.task.containers ?? []) c.lastStatus = 'STOPPED';
   });
+  ecs.credentials.revoke(taskArn);
   publish(ecs, record, 'STOPPED');
   ecs.enqueueTask(taskArn);
 }

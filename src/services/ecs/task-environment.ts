@@ -3,11 +3,15 @@
  * A container's environment as the ECS agent assembles it when the task starts: the variables of its
  * environmentFiles (read from S3; among files the first to name a variable wins), then `environment`
  * over them, then `secrets` (Secrets Manager or SSM, resolved now and never stored). A source that
- * cannot be read fails the task with the agent's ResourceInitializationError.
+ * cannot be read fails the task with the agent's ResourceInitializationError. A task with a task role
+ * (its definition's, or RunTask's override) gets, in every container, where to fetch that role's
+ * credentials (the container credentials endpoint, STS's), set last as the agent does.
  */
 import { scopeOfOwnArn } from '../../core/scope.ts';
 import { S3ObjectError } from '../s3/index.ts';
 import { SecretReferenceError } from '../secrets/index.ts';
+import { ServiceRoleError } from '../sts/index.ts';
+import { taskIdOf } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
 import { parseEnvFile, s3ObjectOf } from './env-file.ts';
 import type { StoredContainer, TaskRecord } from './model.ts';
@@ -37,7 +41,34 @@ export async function containerEnvironment(ecs: EcsContext, record: TaskRecord, 
       throw new EnvironmentError(`ResourceInitializationError: unable to pull secrets or registry auth: ${err.message}`);
     }
   }
-  return env;
+  return Object.assign(env, await taskRoleEnvironment(ecs, record));
+}
+
+function taskRoleArn(ecs: EcsContext, record: TaskRecord): string | undefined {
+  const td = ecs.model.taskDefinitions.get(record.task.taskDefinitionArn)?.taskDefinition;
+  return record.task.overrides?.taskRoleArn || td?.taskRoleArn || undefined;
+}
+
+/** The task role's credentials, one grant per task whose session is named by the task id, as on ECS. */
+async function taskRoleEnvironment(ecs: EcsContext, record: TaskRecord): Promise<Record<string, string>> {
+  const roleArn = taskRoleArn(ecs, record);
+  if (!roleArn) return {};
+  const { taskArn } = record.task;
+  try {
+    return await ecs.credentials.grant({
+      holder: taskArn,
+      roleArn,
+      sessionName: taskIdOf(taskArn),
+      servicePrincipal: 'ecs-tasks.amazonaws.com',
+      region: scopeOfOwnArn(taskArn).region,
+    });
+  } catch (err) {
+    throw new EnvironmentError(
+      err instanceof ServiceRoleError
+        ? `ResourceInitializationError: ECS was unable to assume the role '${roleArn}' that was provided for this task. Please verify that the role being passed has the proper trust relationship and permissions and that your IAM user has permissions to pass this role.`
+        : `ResourceInitializationError: unable to serve the task role's credentials: ${(err as Error).message}`,
+    );
+  }
 }
 
 /** Far past any environment a container can be given; a larger object is refused, not read into memory. */

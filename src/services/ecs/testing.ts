@@ -35,6 +35,7 @@ export function memoryEcs() {
     s3: unreachable('s3'),
     secrets: unreachable('secrets'),
     logs: unreachable('logs'),
+    credentials: unreachable('credentials'),
     awslogs: unreachable('awslogs'),
   };
   const h = ecsHandlers(ecs) as Required<ReturnType<typeof ecsHandlers>>;
