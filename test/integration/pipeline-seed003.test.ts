@@ -245,7 +245,8 @@ describe('seed 003: connection, V2 trigger, CodeBuild with pytest and docker, EC
   });
 
   it('a push touching only files outside src/components/** starts nothing', async () => {
-    // A pipeline taking every push to main, evaluated after this one for each change, says when the push was handled.
+    // A pipeline taking every push to main says when the push was handled: the room weighs a change
+    // against the pipelines in ARN order, so this one (push-witness) after my-app-codepipeline.
     await cp.send(
       new CreatePipelineCommand({
         pipeline: pipeline('push-witness', 'my-app-artifacts', [
@@ -259,11 +260,15 @@ describe('seed 003: connection, V2 trigger, CodeBuild with pytest and docker, EC
         ]),
       }),
     );
+    // Its first execution reads the branch before the push, so only the push's own can name the new commit.
+    await waitFor('the witness to read main', async () => (await executions('push-witness'))[0]?.sourceRevisions?.length);
     const before = await executions();
     const commit = repo.commitMore({ 'README.md': '# fastapi_sample\n\nNotes only.\n', 'docs/notes.md': 'nothing to build\n' }, 'notes');
     await push();
     await waitFor('the witness to take the push', async () =>
-      (await executions('push-witness')).some((e) => e.sourceRevisions?.[0]?.revisionId === commit),
+      (await executions('push-witness')).some(
+        (e) => e.trigger?.triggerType === 'WebhookV2' && e.sourceRevisions?.[0]?.revisionId === commit,
+      ),
     );
     assert.deepEqual(
       (await executions()).map((e) => e.pipelineExecutionId),
