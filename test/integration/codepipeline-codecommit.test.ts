@@ -12,29 +12,26 @@ import {
 } from '@aws-sdk/client-codepipeline';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import { actionState, approval, codepipelineClient, executionReaches, gitIn, pipeline, stage } from '../support/codepipeline.ts';
+import {
+  actionState,
+  approval,
+  codepipelineClient,
+  executionReaches,
+  followPipeline,
+  gitIn,
+  pipeline,
+  stage,
+} from '../support/codepipeline.ts';
 import { s3Client } from '../support/s3.ts';
 import { aws, awsCli, startTestSlipway, type TestSlipway, waitFor } from '../support/slipway.ts';
 
 const run = promisify(execFile);
 const BUCKET = 'codecommit-pipeline';
-const bin = new URL('../../bin/slipway.js', import.meta.url).pathname;
-
-/** Runs `slipway pipeline follow` against the test Slipway; resolves with its output and exit code. */
-function follow(endpoint: string, name: string): Promise<{ output: string; code: number | null }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, 'pipeline', 'follow', name, '--endpoint', endpoint], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('exit', (code) => resolve({ output, code }));
-  });
-}
 
 describe('a CodeCommit-sourced pipeline', () => {
   let slipway: TestSlipway;
@@ -124,7 +121,7 @@ describe('a CodeCommit-sourced pipeline', () => {
     );
 
     // slipway pipeline follow prints the execution until it ends, and exits 0 on success.
-    const following = follow(slipway.endpoint, 'web-pipeline');
+    const following = followPipeline(slipway.endpoint, 'web-pipeline');
     await new Promise((r) => setTimeout(r, 500));
     await awsCli(slipway.endpoint, [
       'codepipeline',
@@ -164,7 +161,7 @@ describe('a CodeCommit-sourced pipeline', () => {
       'Ok',
       (l) => l.status === 'InProgress' && l.pipelineExecutionId === started.pipelineExecutionId,
     );
-    const following = follow(slipway.endpoint, 'web-pipeline');
+    const following = followPipeline(slipway.endpoint, 'web-pipeline');
     await new Promise((r) => setTimeout(r, 500));
     await awsCli(slipway.endpoint, [
       'codepipeline',

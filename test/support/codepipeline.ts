@@ -13,13 +13,14 @@ import {
   type PipelineDeclaration,
   type StageDeclaration,
 } from '@aws-sdk/client-codepipeline';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { s3Client } from './s3.ts';
 import { clientConfig, startTestSlipway, type TestSlipway, waitFor } from './slipway.ts';
 
 const run = promisify(execFile);
+const bin = new URL('../../bin/slipway.js', import.meta.url).pathname;
 
 export const ROLE = 'arn:aws:iam::000000000000:role/pipeline-role';
 
@@ -177,4 +178,16 @@ export function gitIn(cwd: string) {
         },
       })
     ).stdout.trim();
+}
+
+/** Runs `slipway pipeline follow` against a Slipway (the newest execution, or `executionId`); resolves with its output and exit code. */
+export function followPipeline(endpoint: string, name: string, executionId?: string): Promise<{ output: string; code: number | null }> {
+  const args = [bin, 'pipeline', 'follow', name, '--endpoint', endpoint, ...(executionId ? ['--execution-id', executionId] : [])];
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('exit', (code) => resolve({ output, code }));
+  });
 }
