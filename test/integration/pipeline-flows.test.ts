@@ -1,0 +1,191 @@
+/**
+ * Pipeline behaviours on real builds (S3 source → CodeBuild in a container → manual approval): a
+ * failed build fails the execution with the build named and later stages untouched, and
+ * RetryStageExecution after fixing what the build reads (a Parameter Store value) succeeds; a stop
+ * with abandon during a build stops that build; a Slipway killed with -9 mid-build is started again
+ * and the execution ends, saying why, rather than staying InProgress.
+ */
+import { BatchGetBuildsCommand } from '@aws-sdk/client-codebuild';
+import {
+  CreatePipelineCommand,
+  GetPipelineStateCommand,
+  ListActionExecutionsCommand,
+  ListPipelineExecutionsCommand,
+  RetryStageExecutionCommand,
+  StopPipelineExecutionCommand,
+  type ActionDeclaration,
+  type CodePipelineClient,
+} from '@aws-sdk/client-codepipeline';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { writeZip } from '../../src/services/codebuild/zip.ts';
+import {
+  actionState,
+  answer,
+  approval,
+  codepipelineClient,
+  executionReaches,
+  firstExecution,
+  pipeline,
+  s3Source,
+  stage,
+} from '../support/codepipeline.ts';
+import { codebuildClient, createProject, getBuild, waitForBuild } from '../support/codebuild.ts';
+import { stopHaproxy } from '../support/elb.ts';
+import { ensureTestImages } from '../support/images.ts';
+import { s3Client } from '../support/s3.ts';
+import {
+  awsCli,
+  docker,
+  freePort,
+  startSlipwayProcess,
+  startTestSlipway,
+  tempDataDir,
+  type SlipwayProcess,
+  type TestSlipway,
+  waitFor,
+} from '../support/slipway.ts';
+
+const BUCKET = 'flows-artifacts';
+const BUILD_TIMEOUT = 5 * 60_000;
+const GATED = 'version: 0.2\nenv:\n  parameter-store:\n    GATE: /flows/gate\nphases:\n  build:\n    commands:\n      - test "$GATE" = open\n';
+const SLOW = 'version: 0.2\nphases:\n  build:\n    commands:\n      - sleep 120\n';
+let s: TestSlipway;
+let cp: CodePipelineClient;
+
+/** Prepares a Slipway at `endpoint`: the artifact bucket and the CODEPIPELINE project `flow-build` (busybox). */
+async function prepare(endpoint: string): Promise<void> {
+  await s3Client(endpoint).send(new CreateBucketCommand({ Bucket: BUCKET }));
+  await createProject(codebuildClient(endpoint), { name: 'flow-build', source: { type: 'CODEPIPELINE' }, artifacts: { type: 'CODEPIPELINE' } });
+}
+
+/**
+ * Stores a zip holding `buildspec` as `<name>.zip` and creates pipeline `name`: that S3 source →
+ * Build (flow-build) → Approve (Ok). Creating it starts its first execution, whose id is returned.
+ */
+async function buildPipeline(endpoint: string, client: CodePipelineClient, name: string, buildspec: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'slipway-flows-'));
+  try {
+    writeFileSync(join(dir, 'buildspec.yml'), buildspec);
+    await writeZip(join(dir, 'src.zip'), [{ name: 'buildspec.yml', absolute: join(dir, 'buildspec.yml') }]);
+    await s3Client(endpoint).send(new PutObjectCommand({ Bucket: BUCKET, Key: `${name}.zip`, Body: readFileSync(join(dir, 'src.zip')) }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const build: ActionDeclaration = {
+    name: 'Build',
+    actionTypeId: { category: 'Build', owner: 'AWS', provider: 'CodeBuild', version: '1' },
+    configuration: { ProjectName: 'flow-build' },
+    inputArtifacts: [{ name: 'SourceArtifact' }],
+  };
+  await client.send(
+    new CreatePipelineCommand({
+      pipeline: pipeline(name, BUCKET, [stage('Source', s3Source('Src', BUCKET, `${name}.zip`)), stage('Build', build), stage('Approve', approval('Ok'))]),
+    }),
+  );
+  return firstExecution(client, name);
+}
+
+/** Waits until execution `id`'s Build action runs; returns its build id. */
+async function buildOf(client: CodePipelineClient, name: string, id: string): Promise<string> {
+  const { action } = await actionState(
+    client,
+    name,
+    'Build',
+    'Build',
+    (l) => l.status === 'InProgress' && l.pipelineExecutionId === id && !!(l as { externalExecutionId?: string }).externalExecutionId,
+    BUILD_TIMEOUT,
+  );
+  return action.latestExecution!.externalExecutionId!;
+}
+
+before(async () => {
+  await ensureTestImages(docker);
+  s = await startTestSlipway({ timeScale: 20 });
+  cp = codepipelineClient(s.endpoint);
+  await prepare(s.endpoint);
+});
+after(async () => {
+  await s?.close();
+});
+
+test('a failed build fails the execution naming the build, later stages never run; RetryStageExecution after the fix succeeds', async () => {
+  await awsCli(s.endpoint, ['ssm', 'put-parameter', '--name', '/flows/gate', '--type', 'String', '--value', 'closed']);
+  const id = await buildPipeline(s.endpoint, cp, 'gated', GATED);
+  const failed = await executionReaches(cp, 'gated', id, ['Failed', 'Succeeded'], BUILD_TIMEOUT);
+  assert.equal(failed.status, 'Failed');
+
+  const details = (await cp.send(new ListActionExecutionsCommand({ pipelineName: 'gated', filter: { pipelineExecutionId: id } })))
+    .actionExecutionDetails!;
+  const build = details.find((d) => d.actionName === 'Build')!;
+  const buildId = build.output!.executionResult!.externalExecutionId!;
+  assert.match(buildId, /^flow-build:[0-9a-f-]{36}$/);
+  assert.equal(build.status, 'Failed');
+  const state = await cp.send(new GetPipelineStateCommand({ name: 'gated' }));
+  const buildState = state.stageStates!.find((x) => x.stageName === 'Build')!.actionStates![0]!.latestExecution!;
+  assert.ok(buildState.errorDetails!.message!.startsWith(`Build ${buildId} FAILED in phase BUILD`), buildState.errorDetails!.message);
+  assert.equal(details.find((d) => d.actionName === 'Ok'), undefined, 'the approval after the build never ran');
+  assert.equal(state.stageStates!.find((x) => x.stageName === 'Approve')!.latestExecution, undefined);
+  const [firstBuild] = (await codebuildClient(s.endpoint).send(new BatchGetBuildsCommand({ ids: [buildId] }))).builds!;
+  assert.equal(firstBuild!.buildStatus, 'FAILED');
+
+  // The fix is in what the build reads, so the same execution can retry the stage.
+  await awsCli(s.endpoint, ['ssm', 'put-parameter', '--name', '/flows/gate', '--type', 'String', '--value', 'open', '--overwrite']);
+  const retried = await cp.send(
+    new RetryStageExecutionCommand({ pipelineName: 'gated', stageName: 'Build', pipelineExecutionId: id, retryMode: 'FAILED_ACTIONS' }),
+  );
+  assert.equal(retried.pipelineExecutionId, id);
+  await answer(cp, 'gated', id, 'Approved', 'the gate is open');
+  const done = await executionReaches(cp, 'gated', id, ['Failed', 'Succeeded'], BUILD_TIMEOUT);
+  assert.equal(done.status, 'Succeeded', done.statusSummary);
+  const builds = await awsCli(s.endpoint, ['codebuild', 'list-builds-for-project', '--project-name', 'flow-build']);
+  const again = builds.ids.find((b: string) => b !== buildId);
+  assert.equal((await getBuild(codebuildClient(s.endpoint), again)).buildStatus, 'SUCCEEDED');
+});
+
+test('StopPipelineExecution with abandon during a build stops the build', async () => {
+  const id = await buildPipeline(s.endpoint, cp, 'abandoned', SLOW);
+  const buildId = await buildOf(cp, 'abandoned', id);
+  const cb = codebuildClient(s.endpoint);
+  await cp.send(new StopPipelineExecutionCommand({ pipelineName: 'abandoned', pipelineExecutionId: id, abandon: true, reason: 'wrong commit' }));
+  const stopped = await executionReaches(cp, 'abandoned', id, ['Stopped', 'Failed', 'Succeeded'], BUILD_TIMEOUT);
+  assert.equal(stopped.status, 'Stopped');
+  const [summary] = (await cp.send(new ListPipelineExecutionsCommand({ pipelineName: 'abandoned' }))).pipelineExecutionSummaries!;
+  assert.equal(summary!.pipelineExecutionId, id);
+  assert.equal(summary!.stopTrigger?.reason, 'wrong commit');
+  const build = await waitForBuild(cb, buildId, BUILD_TIMEOUT);
+  assert.equal(build.buildStatus, 'STOPPED');
+  const { action } = await actionState(cp, 'abandoned', 'Build', 'Build', (l) => l.pipelineExecutionId === id);
+  assert.equal(action.latestExecution!.status, 'Abandoned');
+});
+
+test('kill -9 of Slipway mid-build: after the restart the execution fails naming the cut-off build, never staying InProgress', async () => {
+  const dataDir = tempDataDir();
+  const port = await freePort();
+  const env = { SLIPWAY_TIME_SCALE: '20' };
+  let slipway: SlipwayProcess | undefined = await startSlipwayProcess(dataDir, port, env);
+  try {
+    const client = codepipelineClient(slipway.endpoint);
+    await prepare(slipway.endpoint);
+    const id = await buildPipeline(slipway.endpoint, client, 'killed', SLOW);
+    const buildId = await buildOf(client, 'killed', id);
+    const cb = codebuildClient(slipway.endpoint);
+    await waitFor('the build to run its commands', async () => (await getBuild(cb, buildId)).currentPhase === 'BUILD', BUILD_TIMEOUT);
+    await slipway.kill('SIGKILL');
+
+    slipway = await startSlipwayProcess(dataDir, port, env);
+    const ended = await executionReaches(client, 'killed', id, ['Failed', 'Succeeded', 'Stopped'], BUILD_TIMEOUT);
+    assert.equal(ended.status, 'Failed');
+    const { action } = await actionState(client, 'killed', 'Build', 'Build', (l) => l.pipelineExecutionId === id);
+    assert.match(action.latestExecution!.errorDetails!.message!, new RegExp(`^Build ${buildId} FAILED in phase BUILD: Slipway stopped`));
+    assert.equal((await getBuild(cb, buildId)).buildStatus, 'FAILED');
+  } finally {
+    await slipway?.kill('SIGTERM');
+    await stopHaproxy(dataDir);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
