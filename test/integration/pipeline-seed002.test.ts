@@ -3,7 +3,7 @@
  * taskdef.json and appspec.yaml, an ECR repository whose `nginx` tag is the image, and a pipeline
  * of both sources → CodeDeployToECS (Image1ArtifactName / Image1ContainerName). A git push and a
  * docker push each start it; each execution is a blue/green deployment through CodeDeploy, and the
- * load balancer ends up answering the pushed image's page.
+ * load balancer ends up answering the pushed image's page, without a failed request on the way.
  */
 import { CreatePipelineCommand, ListPipelineExecutionsCommand, type CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { CreateServiceCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
@@ -17,7 +17,7 @@ import { createBuckets } from '../support/codebuild.ts';
 import { ecsDeploymentGroup } from '../support/codedeploy.ts';
 import { dockerCli, removeImagesOf } from '../support/ecr.ts';
 import { blueGreenListeners } from '../support/ecs.ts';
-import { elbClient, spread } from '../support/elb.ts';
+import { elbClient, spread, steadyLoad } from '../support/elb.ts';
 import { ensureTestImages } from '../support/images.ts';
 import { awsCli, docker, freePort, startTestSlipway, waitFor, type TestSlipway } from '../support/slipway.ts';
 
@@ -172,7 +172,8 @@ test('a git push of taskdef.json and a docker push of the image each deploy blue
   const first = await executionReaches(cp, 'ecs-codepipeline', await firstExecution(cp, 'ecs-codepipeline'), ['Succeeded', 'Failed'], DEPLOY_TIMEOUT);
   assert.equal(first.status, 'Succeeded', first.statusSummary);
 
-  // The seed's second trigger: an image pushed to the watched tag.
+  // The seed's second trigger: an image pushed to the watched tag, deployed under steady load.
+  const load = steadyLoad(url, 4);
   await pushImage('<h1>nginx-website v2</h1>');
   const byImage = await execution(2);
   assert.equal(byImage.started.trigger?.triggerType, 'CloudWatchEvent');
@@ -183,6 +184,9 @@ test('a git push of taskdef.json and a docker push of the image each deploy blue
   assert.match(byImageDeployed.taskDefinition.containerDefinitions[0].image, new RegExp(`^${uri}@sha256:[0-9a-f]{64}$`));
   assert.equal(await serving(), byImageDeployed.taskDefinition.taskDefinitionArn);
   await answers('<h1>nginx-website v2</h1>\n');
+  const served = await load.stop();
+  assert.equal(served.failed, 0, served.failures.join('\n'));
+  assert.ok((served.bodies.get('<h1>nginx-website v2</h1>\n') ?? 0) > 0, 'the load saw the new page');
 
   // The first trigger: a push of a changed taskdef.json to the repository.
   const changed = readFileSync(join(example, 'taskdef.json'), 'utf8').replace('"memory": 32', '"memory": 48');
