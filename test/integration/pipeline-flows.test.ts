@@ -2,8 +2,9 @@
  * Pipeline behaviours on real builds (S3 source → CodeBuild in a container → manual approval): a
  * failed build fails the execution with the build named and later stages untouched, and
  * RetryStageExecution after fixing what the build reads (a Parameter Store value) succeeds; a stop
- * with abandon during a build stops that build; a Slipway killed with -9 mid-build is started again
- * and the execution ends, saying why, rather than staying InProgress.
+ * with abandon during a build stops that build; a Slipway killed with -9 mid-build or mid-deploy is
+ * started again and the execution ends (Failed naming the cut-off build; Succeeded once the
+ * deployment completes) rather than staying InProgress.
  */
 import { BatchGetBuildsCommand } from '@aws-sdk/client-codebuild';
 import {
@@ -15,7 +16,9 @@ import {
   StopPipelineExecutionCommand,
   type ActionDeclaration,
   type CodePipelineClient,
+  type StageDeclaration,
 } from '@aws-sdk/client-codepipeline';
+import { CreateServiceCommand, DescribeServicesCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,20 +38,10 @@ import {
   stage,
 } from '../support/codepipeline.ts';
 import { codebuildClient, createProject, getBuild, waitForBuild } from '../support/codebuild.ts';
-import { stopHaproxy } from '../support/elb.ts';
-import { ensureTestImages } from '../support/images.ts';
+import { slipwayProcessesForTests } from '../support/ecs.ts';
+import { ensureTestImages, TEST_IMAGE } from '../support/images.ts';
 import { s3Client } from '../support/s3.ts';
-import {
-  awsCli,
-  docker,
-  freePort,
-  startSlipwayProcess,
-  startTestSlipway,
-  tempDataDir,
-  type SlipwayProcess,
-  type TestSlipway,
-  waitFor,
-} from '../support/slipway.ts';
+import { awsCli, docker, ecsClient, startTestSlipway, type SlipwayProcess, type TestSlipway, waitFor } from '../support/slipway.ts';
 
 const BUCKET = 'flows-artifacts';
 const BUILD_TIMEOUT = 5 * 60_000;
@@ -63,31 +56,37 @@ async function prepare(endpoint: string): Promise<void> {
   await createProject(codebuildClient(endpoint), { name: 'flow-build', source: { type: 'CODEPIPELINE' }, artifacts: { type: 'CODEPIPELINE' } });
 }
 
-/**
- * Stores a zip holding `buildspec` as `<name>.zip` and creates pipeline `name`: that S3 source →
- * Build (flow-build) → Approve (Ok). Creating it starts its first execution, whose id is returned.
- */
-async function buildPipeline(endpoint: string, client: CodePipelineClient, name: string, buildspec: string): Promise<string> {
+/** Stores `files` zipped as `<name>.zip` in the artifact bucket, where pipeline `name`'s S3 source reads it. */
+async function putSource(endpoint: string, name: string, files: Record<string, string>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'slipway-flows-'));
   try {
-    writeFileSync(join(dir, 'buildspec.yml'), buildspec);
-    await writeZip(join(dir, 'src.zip'), [{ name: 'buildspec.yml', absolute: join(dir, 'buildspec.yml') }]);
+    const entries = Object.entries(files).map(([file, text]) => {
+      writeFileSync(join(dir, file), text);
+      return { name: file, absolute: join(dir, file) };
+    });
+    await writeZip(join(dir, 'src.zip'), entries);
     await s3Client(endpoint).send(new PutObjectCommand({ Bucket: BUCKET, Key: `${name}.zip`, Body: readFileSync(join(dir, 'src.zip')) }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Creates pipeline `name`: its S3 source, then `stages`. Creating it starts its first execution, whose id is returned. */
+async function createPipeline(client: CodePipelineClient, name: string, ...stages: StageDeclaration[]): Promise<string> {
+  await client.send(new CreatePipelineCommand({ pipeline: pipeline(name, BUCKET, [stage('Source', s3Source('Src', BUCKET, `${name}.zip`)), ...stages]) }));
+  return firstExecution(client, name);
+}
+
+/** Pipeline `name` building `buildspec`: S3 source → Build (flow-build) → Approve (Ok); its first execution's id. */
+async function buildPipeline(endpoint: string, client: CodePipelineClient, name: string, buildspec: string): Promise<string> {
+  await putSource(endpoint, name, { 'buildspec.yml': buildspec });
   const build: ActionDeclaration = {
     name: 'Build',
     actionTypeId: { category: 'Build', owner: 'AWS', provider: 'CodeBuild', version: '1' },
     configuration: { ProjectName: 'flow-build' },
     inputArtifacts: [{ name: 'SourceArtifact' }],
   };
-  await client.send(
-    new CreatePipelineCommand({
-      pipeline: pipeline(name, BUCKET, [stage('Source', s3Source('Src', BUCKET, `${name}.zip`)), stage('Build', build), stage('Approve', approval('Ok'))]),
-    }),
-  );
-  return firstExecution(client, name);
+  return createPipeline(client, name, stage('Build', build), stage('Approve', approval('Ok')));
 }
 
 /** Waits until execution `id`'s Build action runs; returns its build id. */
@@ -163,29 +162,79 @@ test('StopPipelineExecution with abandon during a build stops the build', async 
   assert.equal(action.latestExecution!.status, 'Abandoned');
 });
 
-test('kill -9 of Slipway mid-build: after the restart the execution fails naming the cut-off build, never staying InProgress', async () => {
-  const dataDir = tempDataDir();
-  const port = await freePort();
-  const env = { SLIPWAY_TIME_SCALE: '20' };
-  let slipway: SlipwayProcess | undefined = await startSlipwayProcess(dataDir, port, env);
-  try {
-    const client = codepipelineClient(slipway.endpoint);
-    await prepare(slipway.endpoint);
-    const id = await buildPipeline(slipway.endpoint, client, 'killed', SLOW);
-    const buildId = await buildOf(client, 'killed', id);
-    const cb = codebuildClient(slipway.endpoint);
-    await waitFor('the build to run its commands', async () => (await getBuild(cb, buildId)).currentPhase === 'BUILD', BUILD_TIMEOUT);
-    await slipway.kill('SIGKILL');
+const processes = slipwayProcessesForTests('flow-web');
+let proc: SlipwayProcess | undefined;
 
-    slipway = await startSlipwayProcess(dataDir, port, env);
-    const ended = await executionReaches(client, 'killed', id, ['Failed', 'Succeeded', 'Stopped'], BUILD_TIMEOUT);
-    assert.equal(ended.status, 'Failed');
-    const { action } = await actionState(client, 'killed', 'Build', 'Build', (l) => l.pipelineExecutionId === id);
-    assert.match(action.latestExecution!.errorDetails!.message!, new RegExp(`^Build ${buildId} FAILED in phase BUILD: Slipway stopped`));
-    assert.equal((await getBuild(cb, buildId)).buildStatus, 'FAILED');
-  } finally {
-    await slipway?.kill('SIGTERM');
-    await stopHaproxy(dataDir);
-    rmSync(dataDir, { recursive: true, force: true });
+/** The Slipway process the kill -9 tests share (its own data directory, scale 20), prepared on first use. */
+async function slipwayProcess(): Promise<SlipwayProcess> {
+  if (!proc) {
+    proc = await processes.start();
+    await prepare(proc.endpoint);
   }
+  return proc;
+}
+
+/** kill -9 of that process, and a new one on the same data directory and port. */
+async function killAndRestart(): Promise<void> {
+  await proc!.kill('SIGKILL');
+  proc = await processes.start();
+}
+
+test('kill -9 of Slipway mid-build: after the restart the execution fails naming the cut-off build, never staying InProgress', async () => {
+  const { endpoint } = await slipwayProcess();
+  const client = codepipelineClient(endpoint);
+  const cb = codebuildClient(endpoint);
+  const id = await buildPipeline(endpoint, client, 'killed', SLOW);
+  const buildId = await buildOf(client, 'killed', id);
+  await waitFor('the build to run its commands', async () => (await getBuild(cb, buildId)).currentPhase === 'BUILD', BUILD_TIMEOUT);
+  await killAndRestart();
+
+  const ended = await executionReaches(client, 'killed', id, ['Failed', 'Succeeded', 'Stopped'], BUILD_TIMEOUT);
+  assert.equal(ended.status, 'Failed');
+  const { action } = await actionState(client, 'killed', 'Build', 'Build', (l) => l.pipelineExecutionId === id);
+  assert.match(action.latestExecution!.errorDetails!.message!, new RegExp(`^Build ${buildId} FAILED in phase BUILD: Slipway stopped`));
+  assert.equal((await getBuild(cb, buildId)).buildStatus, 'FAILED');
+});
+
+test('kill -9 of Slipway mid-deploy: after the restart the rolling deployment completes and the execution succeeds', async () => {
+  const { endpoint } = await slipwayProcess();
+  const client = codepipelineClient(endpoint);
+  const ecs = ecsClient(endpoint);
+  // Healthy only after 10 s, so the deployment is surely under way when the kill comes.
+  const web = {
+    name: 'web',
+    image: TEST_IMAGE,
+    memory: 16,
+    command: ['sh', '-c', 'sleep 10 && touch /tmp/ready && exec sleep 3600'],
+    healthCheck: { command: ['CMD-SHELL', 'test -f /tmp/ready'], interval: 5, timeout: 2, retries: 10 },
+  };
+  await ecs.send(new RegisterTaskDefinitionCommand({ family: 'flow-web', containerDefinitions: [web] }));
+  await ecs.send(new CreateServiceCommand({ serviceName: 'flow-web', taskDefinition: 'flow-web', desiredCount: 2 }));
+  await putSource(endpoint, 'deployed', { 'imagedefinitions.json': JSON.stringify([{ name: 'web', imageUri: TEST_IMAGE }]) });
+  const deploy: ActionDeclaration = {
+    name: 'Deploy',
+    actionTypeId: { category: 'Deploy', owner: 'AWS', provider: 'ECS', version: '1' },
+    configuration: { ClusterName: 'default', ServiceName: 'flow-web' },
+    inputArtifacts: [{ name: 'SourceArtifact' }],
+  };
+  const id = await createPipeline(client, 'deployed', stage('Deploy', deploy));
+  const { action } = await actionState(
+    client,
+    'deployed',
+    'Deploy',
+    'Deploy',
+    (l) => l.status === 'InProgress' && l.pipelineExecutionId === id && !!(l as { externalExecutionId?: string }).externalExecutionId,
+    BUILD_TIMEOUT,
+  );
+  const deploymentId = action.latestExecution!.externalExecutionId!;
+  const before = (await ecs.send(new DescribeServicesCommand({ services: ['flow-web'] }))).services![0]!.deployments!;
+  assert.equal(before.find((d) => d.id === deploymentId)?.rolloutState, 'IN_PROGRESS');
+  await killAndRestart();
+
+  const ended = await executionReaches(client, 'deployed', id, ['Failed', 'Succeeded', 'Stopped'], BUILD_TIMEOUT);
+  assert.equal(ended.status, 'Succeeded', ended.statusSummary);
+  const service = (await ecs.send(new DescribeServicesCommand({ services: ['flow-web'] }))).services![0]!;
+  assert.equal(service.deployments![0]!.id, deploymentId);
+  assert.match(service.taskDefinition!, /flow-web:2$/);
+  assert.equal(service.runningCount, 2);
 });
