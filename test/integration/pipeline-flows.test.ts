@@ -8,7 +8,6 @@
  */
 import { BatchGetBuildsCommand } from '@aws-sdk/client-codebuild';
 import {
-  CreatePipelineCommand,
   GetPipelineStateCommand,
   ListActionExecutionsCommand,
   ListPipelineExecutionsCommand,
@@ -16,77 +15,28 @@ import {
   StopPipelineExecutionCommand,
   type ActionDeclaration,
   type CodePipelineClient,
-  type StageDeclaration,
 } from '@aws-sdk/client-codepipeline';
 import { CreateServiceCommand, DescribeServicesCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
-import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { writeZip } from '../../src/services/codebuild/zip.ts';
-import {
-  actionState,
-  answer,
-  approval,
-  codepipelineClient,
-  executionReaches,
-  firstExecution,
-  pipeline,
-  s3Source,
-  stage,
-} from '../support/codepipeline.ts';
-import { codebuildClient, createProject, getBuild, waitForBuild } from '../support/codebuild.ts';
+import { test } from 'node:test';
+import { actionState, answer, approval, codepipelineClient, executionReaches, stage } from '../support/codepipeline.ts';
+import { codebuildClient, getBuild, waitForBuild } from '../support/codebuild.ts';
 import { slipwayProcessesForTests } from '../support/ecs.ts';
-import { ensureTestImages, TEST_IMAGE } from '../support/images.ts';
-import { s3Client } from '../support/s3.ts';
-import { awsCli, docker, ecsClient, startTestSlipway, type SlipwayProcess, type TestSlipway, waitFor } from '../support/slipway.ts';
+import { TEST_IMAGE } from '../support/images.ts';
+import { createFlow, flowBuild, flowsForTests, prepareFlows, putSource } from '../support/pipeline-flows.ts';
+import { awsCli, ecsClient, type SlipwayProcess, waitFor } from '../support/slipway.ts';
 
-const BUCKET = 'flows-artifacts';
 const BUILD_TIMEOUT = 5 * 60_000;
-const GATED = 'version: 0.2\nenv:\n  parameter-store:\n    GATE: /flows/gate\nphases:\n  build:\n    commands:\n      - test "$GATE" = open\n';
+const GATED =
+  'version: 0.2\nenv:\n  parameter-store:\n    GATE: /flows/gate\nphases:\n  build:\n    commands:\n      - test "$GATE" = open\n';
 const SLOW = 'version: 0.2\nphases:\n  build:\n    commands:\n      - sleep 120\n';
-let s: TestSlipway;
-let cp: CodePipelineClient;
-
-/** Prepares a Slipway at `endpoint`: the artifact bucket and the CODEPIPELINE project `flow-build` (busybox). */
-async function prepare(endpoint: string): Promise<void> {
-  await s3Client(endpoint).send(new CreateBucketCommand({ Bucket: BUCKET }));
-  await createProject(codebuildClient(endpoint), { name: 'flow-build', source: { type: 'CODEPIPELINE' }, artifacts: { type: 'CODEPIPELINE' } });
-}
-
-/** Stores `files` zipped as `<name>.zip` in the artifact bucket, where pipeline `name`'s S3 source reads it. */
-async function putSource(endpoint: string, name: string, files: Record<string, string>): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'slipway-flows-'));
-  try {
-    const entries = Object.entries(files).map(([file, text]) => {
-      writeFileSync(join(dir, file), text);
-      return { name: file, absolute: join(dir, file) };
-    });
-    await writeZip(join(dir, 'src.zip'), entries);
-    await s3Client(endpoint).send(new PutObjectCommand({ Bucket: BUCKET, Key: `${name}.zip`, Body: readFileSync(join(dir, 'src.zip')) }));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Creates pipeline `name`: its S3 source, then `stages`. Creating it starts its first execution, whose id is returned. */
-async function createPipeline(client: CodePipelineClient, name: string, ...stages: StageDeclaration[]): Promise<string> {
-  await client.send(new CreatePipelineCommand({ pipeline: pipeline(name, BUCKET, [stage('Source', s3Source('Src', BUCKET, `${name}.zip`)), ...stages]) }));
-  return firstExecution(client, name);
-}
+/** The file's Slipway and its CodePipeline client, once started. */
+const flows = flowsForTests();
 
 /** Pipeline `name` building `buildspec`: S3 source → Build (flow-build) → Approve (Ok); its first execution's id. */
 async function buildPipeline(endpoint: string, client: CodePipelineClient, name: string, buildspec: string): Promise<string> {
   await putSource(endpoint, name, { 'buildspec.yml': buildspec });
-  const build: ActionDeclaration = {
-    name: 'Build',
-    actionTypeId: { category: 'Build', owner: 'AWS', provider: 'CodeBuild', version: '1' },
-    configuration: { ProjectName: 'flow-build' },
-    inputArtifacts: [{ name: 'SourceArtifact' }],
-  };
-  return createPipeline(client, name, stage('Build', build), stage('Approve', approval('Ok')));
+  return createFlow(client, name, [stage('Build', flowBuild), stage('Approve', approval('Ok'))]);
 }
 
 /** Waits until execution `id`'s Build action runs; returns its build id. */
@@ -102,17 +52,8 @@ async function buildOf(client: CodePipelineClient, name: string, id: string): Pr
   return action.latestExecution!.externalExecutionId!;
 }
 
-before(async () => {
-  await ensureTestImages(docker);
-  s = await startTestSlipway({ timeScale: 20 });
-  cp = codepipelineClient(s.endpoint);
-  await prepare(s.endpoint);
-});
-after(async () => {
-  await s?.close();
-});
-
 test('a failed build fails the execution naming the build, later stages never run; RetryStageExecution after the fix succeeds', async () => {
+  const { s, cp } = flows();
   await awsCli(s.endpoint, ['ssm', 'put-parameter', '--name', '/flows/gate', '--type', 'String', '--value', 'closed']);
   const id = await buildPipeline(s.endpoint, cp, 'gated', GATED);
   const failed = await executionReaches(cp, 'gated', id, ['Failed', 'Succeeded'], BUILD_TIMEOUT);
@@ -127,7 +68,11 @@ test('a failed build fails the execution naming the build, later stages never ru
   const state = await cp.send(new GetPipelineStateCommand({ name: 'gated' }));
   const buildState = state.stageStates!.find((x) => x.stageName === 'Build')!.actionStates![0]!.latestExecution!;
   assert.ok(buildState.errorDetails!.message!.startsWith(`Build ${buildId} FAILED in phase BUILD`), buildState.errorDetails!.message);
-  assert.equal(details.find((d) => d.actionName === 'Ok'), undefined, 'the approval after the build never ran');
+  assert.equal(
+    details.find((d) => d.actionName === 'Ok'),
+    undefined,
+    'the approval after the build never ran',
+  );
   assert.equal(state.stageStates!.find((x) => x.stageName === 'Approve')!.latestExecution, undefined);
   const [firstBuild] = (await codebuildClient(s.endpoint).send(new BatchGetBuildsCommand({ ids: [buildId] }))).builds!;
   assert.equal(firstBuild!.buildStatus, 'FAILED');
@@ -147,10 +92,13 @@ test('a failed build fails the execution naming the build, later stages never ru
 });
 
 test('StopPipelineExecution with abandon during a build stops the build', async () => {
+  const { s, cp } = flows();
   const id = await buildPipeline(s.endpoint, cp, 'abandoned', SLOW);
   const buildId = await buildOf(cp, 'abandoned', id);
   const cb = codebuildClient(s.endpoint);
-  await cp.send(new StopPipelineExecutionCommand({ pipelineName: 'abandoned', pipelineExecutionId: id, abandon: true, reason: 'wrong commit' }));
+  await cp.send(
+    new StopPipelineExecutionCommand({ pipelineName: 'abandoned', pipelineExecutionId: id, abandon: true, reason: 'wrong commit' }),
+  );
   const stopped = await executionReaches(cp, 'abandoned', id, ['Stopped', 'Failed', 'Succeeded'], BUILD_TIMEOUT);
   assert.equal(stopped.status, 'Stopped');
   const [summary] = (await cp.send(new ListPipelineExecutionsCommand({ pipelineName: 'abandoned' }))).pipelineExecutionSummaries!;
@@ -169,7 +117,7 @@ let proc: SlipwayProcess | undefined;
 async function slipwayProcess(): Promise<SlipwayProcess> {
   if (!proc) {
     proc = await processes.start();
-    await prepare(proc.endpoint);
+    await prepareFlows(proc.endpoint);
   }
   return proc;
 }
@@ -217,7 +165,7 @@ test('kill -9 of Slipway mid-deploy: after the restart the rolling deployment co
     configuration: { ClusterName: 'default', ServiceName: 'flow-web' },
     inputArtifacts: [{ name: 'SourceArtifact' }],
   };
-  const id = await createPipeline(client, 'deployed', stage('Deploy', deploy));
+  const id = await createFlow(client, 'deployed', [stage('Deploy', deploy)]);
   const { action } = await actionState(
     client,
     'deployed',
