@@ -94,8 +94,9 @@ test('a connection, CodeBuild writing imagedefinitions.json and an ECS deploy pu
   const git = gitIn(repo.path);
   const remote = `${s.endpoint}/_slipway/git/dev/docker-svelte.git`;
   await git('push', '-q', remote, 'HEAD:main');
-  const connectionArn = (await awsCli(s.endpoint, ['codeconnections', 'create-connection', '--connection-name', 'svelte', '--provider-type', 'GitHub']))
-    .ConnectionArn as string;
+  const connectionArn = (
+    await awsCli(s.endpoint, ['codeconnections', 'create-connection', '--connection-name', 'svelte', '--provider-type', 'GitHub'])
+  ).ConnectionArn as string;
 
   await cp.send(
     new CreatePipelineCommand({
@@ -127,7 +128,13 @@ test('a connection, CodeBuild writing imagedefinitions.json and an ECS deploy pu
       ),
     }),
   );
-  const first = await executionReaches(cp, 'docker-svelte', await firstExecution(cp, 'docker-svelte'), ['Succeeded', 'Failed'], BUILD_TIMEOUT);
+  const first = await executionReaches(
+    cp,
+    'docker-svelte',
+    await firstExecution(cp, 'docker-svelte'),
+    ['Succeeded', 'Failed'],
+    BUILD_TIMEOUT,
+  );
   assert.equal(first.status, 'Succeeded', first.statusSummary);
   await answers('<h1>docker-svelte v1</h1>\n');
   const service = (await awsCli(s.endpoint, ['ecs', 'describe-services', '--services', 'docker-svelte-service'])).services[0];

@@ -122,10 +122,14 @@ async function deploymentOf(id: string) {
     `pipelineExecutionId=${id}`,
   ]);
   const deploy = actionExecutionDetails.find((d: { actionName: string }) => d.actionName === 'Deploy');
-  const info = (await awsCli(s.endpoint, ['deploy', 'get-deployment', '--deployment-id', deploy.output.executionResult.externalExecutionId]))
-    .deploymentInfo;
+  const info = (
+    await awsCli(s.endpoint, ['deploy', 'get-deployment', '--deployment-id', deploy.output.executionResult.externalExecutionId])
+  ).deploymentInfo;
   const revision = info.revision.appSpecContent.content.match(/TaskDefinition: (\S+)/)[1];
-  return { info, taskDefinition: (await awsCli(s.endpoint, ['ecs', 'describe-task-definition', '--task-definition', revision])).taskDefinition };
+  return {
+    info,
+    taskDefinition: (await awsCli(s.endpoint, ['ecs', 'describe-task-definition', '--task-definition', revision])).taskDefinition,
+  };
 }
 
 /** The task definition of the service's PRIMARY task set. */
@@ -169,7 +173,13 @@ test('a git push of taskdef.json and a docker push of the image each deploy blue
       ]),
     }),
   );
-  const first = await executionReaches(cp, 'ecs-codepipeline', await firstExecution(cp, 'ecs-codepipeline'), ['Succeeded', 'Failed'], DEPLOY_TIMEOUT);
+  const first = await executionReaches(
+    cp,
+    'ecs-codepipeline',
+    await firstExecution(cp, 'ecs-codepipeline'),
+    ['Succeeded', 'Failed'],
+    DEPLOY_TIMEOUT,
+  );
   assert.equal(first.status, 'Succeeded', first.statusSummary);
 
   // The seed's second trigger: an image pushed to the watched tag, deployed under steady load.
