@@ -2,7 +2,9 @@
  * @module protocol/types
  * What a service room hands the protocol layer, and what the protocol layer hands the edge.
  */
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
+import type { Protocol } from './codecs.ts';
 import type { ServiceModel } from './model.ts';
 
 export interface RequestContext {
@@ -12,6 +14,33 @@ export interface RequestContext {
   accessKeyId?: string;
   /** The edge's own base URL as the client reached it, e.g. http://127.0.0.1:4566 */
   endpoint: string;
+  /**
+   * Set when signatures are required: refuses (AccessDenied, thrown) an operation the verified
+   * caller may not perform on what `input` names. Run once the input is valid, before the handler.
+   */
+  authorize?: (operation: string, input: Record<string, unknown>) => void;
+}
+
+/**
+ * What the seam asks when signatures are required (implemented at the edge, over IAM): who signed
+ * the request — refused with the protocol's error when no one Slipway knows did — and the check
+ * its operations must pass. Operations AWS serves unsigned come back with neither.
+ */
+export interface RequestAuth {
+  authenticate(service: ServiceModel, req: SignedRequest): Pick<RequestContext, 'accessKeyId' | 'authorize'>;
+}
+
+export interface SignedRequest {
+  method: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  /** The payload's SHA-256 (hex), or what x-amz-content-sha256 says for S3, whose bodies stream. */
+  payloadHash: string;
+  protocol: Protocol;
+  /** The Query form's Action, for the few operations AWS serves unsigned. */
+  action?: string;
+  sourceIp?: string;
+  region: string;
 }
 
 export type Handler<I, O> = (input: I, ctx: RequestContext) => Promise<O> | O;

@@ -45,3 +45,20 @@ export interface Room {
 export interface RoomWithFacade<F> extends Room {
   facade: F;
 }
+
+/**
+ * How one operation is authorized, as AWS's service authorization reference lists it: the IAM
+ * action when it is not `<service>:<Operation>`, and the resources it acts on as ARN templates:
+ * `{region}` and `{account}` are the request's, `{Member}` an input member's value (its last
+ * segment when it holds an ARN; one resource per element of a list), `{Member=default}` with a
+ * default, `{Member*}` the value verbatim (an S3 key), `{a.b}` a member of a member. No resources means `*`. passRole names the input members that hand a role over
+ * (iam:PassRole is checked on each).
+ */
+export interface IamActionEntry {
+  action?: string;
+  resources?: string[];
+  passRole?: string[];
+}
+
+/** A room's operations → their authorization, typed by the room's generated operation names. */
+export type IamActions<Ops> = { [K in keyof Ops]?: IamActionEntry };

@@ -62,6 +62,7 @@ export async function serveRestXml(service: ApiService, req: IncomingMessage, ur
     const stream = streamingMember ? input[streamingMember] : undefined;
     if (streamingMember) delete input[streamingMember];
     const valid = validateInput(model, model.operations[operation].input?.shape, input, service.validation);
+    ctx.authorize?.(operation, valid);
     // Digests are checked once the input is known valid, as validation speaks first.
     if (whole) checkBodyDigests(req.headers, whole);
     if (streamingMember) valid[streamingMember] = stream;

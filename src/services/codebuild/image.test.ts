@@ -12,7 +12,12 @@ import { BuildImages } from './image.ts';
 import { BASE_IMAGE, RECIPE_LABEL, baseRecipeHash, debianMirror } from './image-recipe.ts';
 
 /** The standard image is built here, never pulled: ECR is not asked. */
-const noRegistry: EcrFacade = { registryHost: () => '127.0.0.1:1', engineImageName: (image) => image, pullCredentials: () => undefined };
+const noRegistry: EcrFacade = {
+  registryHost: () => '127.0.0.1:1',
+  engineImageName: (image) => image,
+  pullCredentials: () => undefined,
+  repositoryPolicy: () => undefined,
+};
 
 async function runtimeWithBase(): Promise<FakeRuntime> {
   const runtime = new FakeRuntime();

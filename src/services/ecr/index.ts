@@ -23,6 +23,8 @@ export interface EcrFacade {
   engineImageName(image: string): string;
   /** Credentials for pulling `image` from Slipway's registry (so the engine needs no docker login); undefined for others. */
   pullCredentials(image: string): { username: string; password: string; serveraddress: string } | undefined;
+  /** A repository's policy text (a resource-based policy request authorization weighs), if it has one. */
+  repositoryPolicy(repositoryArn: string): string | undefined;
 }
 
 export function register(app: AppContext): RoomWithFacade<EcrFacade> {
@@ -39,6 +41,7 @@ export function register(app: AppContext): RoomWithFacade<EcrFacade> {
       registryHost: () => registryHost(app),
       engineImageName: (image) => engineImageName(app, image),
       pullCredentials: (image) => registryCredentialsFor(app, image),
+      repositoryPolicy: (arn) => ecr.model.repositories.get(arn)?.policyText,
     },
     api: {
       model: loadModel('ecr'),

@@ -1,0 +1,72 @@
+/**
+ * @module server/auth
+ * Identity enforcement, when signatures are required (--auth, or off loopback): each API call's
+ * SigV4 signature is verified against the key IAM knows (a user's, or a session's STS issued, with
+ * its token), and its operation authorized against the caller's policies. Calls AWS serves
+ * unsigned (STS's AssumeRoleWithWebIdentity) pass without either.
+ */
+import type { Clock } from '../../core/clock.ts';
+import type { IamFacade, KeyPrincipal } from '../../services/iam/index.ts';
+import type { RequestAuth, SignedRequest } from '../../protocol/types.ts';
+import { actionOf } from './actions.ts';
+import { authorize } from './authorize.ts';
+import { authFailure } from './failures.ts';
+import { checkTime, readClaim, signatureMatches } from './sigv4.ts';
+
+/** Operations AWS serves without a signature, by signing name. */
+const UNSIGNED: Record<string, string[]> = { sts: ['AssumeRoleWithWebIdentity'] };
+
+export interface AuthDeps {
+  iam: IamFacade;
+  clock: Clock;
+  account: string;
+  /** A resource's own policy by its ARN (ECR repositories'). */
+  resourcePolicy(resourceArn: string): string | undefined;
+}
+
+export function createRequestAuth(deps: AuthDeps): RequestAuth {
+  /** Who signed `req`, or the refusal AWS gives. */
+  function verify(req: SignedRequest): KeyPrincipal {
+    const claim = readClaim(req);
+    if (!claim) throw authFailure(req.protocol, 'missing');
+    if (req.protocol === 'rest-xml' && claim.expires === undefined && !req.payloadHash)
+      throw authFailure(req.protocol, 'incomplete', 'Missing required header for this request: x-amz-content-sha256');
+    const who = deps.iam.principalOfAccessKey(claim.accessKeyId);
+    if (!who) throw authFailure(req.protocol, 'unknownKey');
+    checkTime(req.protocol, claim, deps.clock.now());
+    if (!signatureMatches(req, claim, who.secret)) throw authFailure(req.protocol, 'mismatch');
+    // A session's key is valid only with its token, and only until it expires.
+    if (who.sessionToken !== undefined && claim.securityToken !== who.sessionToken) throw authFailure(req.protocol, 'badToken');
+    if (who.expiration !== undefined && who.expiration <= deps.clock.now()) throw authFailure(req.protocol, 'expiredToken');
+    if (!who.active) throw authFailure(req.protocol, 'unknownKey');
+    return who;
+  }
+
+  return {
+    authenticate(service, req) {
+      const signingName = service.metadata.signingName ?? service.metadata.endpointPrefix;
+      const signed = req.headers.authorization !== undefined || req.url.searchParams.has('X-Amz-Signature');
+      if (!signed && req.action !== undefined && UNSIGNED[signingName]?.includes(req.action)) return { accessKeyId: undefined };
+      const who = verify(req);
+      const context = {
+        'aws:SourceIp': req.sourceIp?.replace(/^::ffff:/, ''),
+        'aws:RequestedRegion': req.region,
+        'aws:SecureTransport': 'false',
+        'aws:CurrentTime': new Date(deps.clock.now()).toISOString(),
+        'aws:EpochTime': String(Math.floor(deps.clock.now() / 1000)),
+        'aws:PrincipalArn': who.roleArn ?? who.arn,
+        'aws:PrincipalAccount': who.account,
+        'aws:PrincipalType': who.type === 'assumed-role' ? 'AssumedRole' : who.type === 'user' ? 'User' : 'Account',
+        'aws:userid': who.userId,
+        'aws:username': who.userName,
+      };
+      return {
+        accessKeyId: who.accessKeyId,
+        authorize(operation, input) {
+          const call = actionOf(signingName, operation, input, { region: req.region, account: who.account });
+          authorize(deps, who, call, context, req.protocol);
+        },
+      };
+    },
+  };
+}
