@@ -1,0 +1,209 @@
+/**
+ * Signatures required (--auth): the administrator's key and its credentials file, and every way a
+ * signature is refused — missing, unknown key, wrong secret, clock skew, a session's token missing
+ * or expired, presigned S3 URLs tampered with or expired — each in the error its protocol's
+ * clients expect, through the SDK v3 clients and the aws CLI. Open mode is checked to stay open.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, describe, it } from 'node:test';
+import { ECSClient, ListClustersCommand } from '@aws-sdk/client-ecs';
+import { IAMClient, ListUsersCommand } from '@aws-sdk/client-iam';
+import { CreateBucketCommand, GetObjectCommand, ListBucketsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { IamFacade } from '../../src/services/iam/index.ts';
+import { expectAwsError } from '../support/ecr.ts';
+import { cliEnv, clientConfig, facadeOf, startTestSlipway, tempDataDir, type TestSlipway } from '../support/slipway.ts';
+import { rmSync } from 'node:fs';
+
+const run = promisify(execFile);
+
+type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+
+function adminCredentials(dataDir: string): Credentials {
+  const text = readFileSync(join(dataDir, 'credentials'), 'utf8');
+  const field = (name: string) => text.match(new RegExp(`^${name} = (.+)$`, 'm'))![1];
+  return { accessKeyId: field('aws_access_key_id'), secretAccessKey: field('aws_secret_access_key') };
+}
+
+const clients = (endpoint: string, credentials: Credentials, extra: { systemClockOffset?: number } = {}) => {
+  const config = { ...clientConfig(endpoint), credentials: { ...credentials }, ...extra };
+  return {
+    ecs: new ECSClient(config),
+    iam: new IAMClient(config),
+    sts: new STSClient(config),
+    s3: new S3Client({ ...config, forcePathStyle: true }),
+  };
+};
+
+describe('auth: signatures', () => {
+  let slipway: TestSlipway;
+  let admin: Credentials;
+  const dataDir = tempDataDir();
+
+  before(async () => {
+    slipway = await startTestSlipway({ auth: true, dataDir });
+    admin = adminCredentials(dataDir);
+  });
+  after(async () => {
+    await slipway.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates slipway-admin once, owner-only, as a shared-credentials file the aws CLI reads', async () => {
+    assert.equal(slipway.app.adminKey?.accessKeyId, admin.accessKeyId);
+    assert.equal(statSync(join(dataDir, 'credentials')).mode & 0o777, 0o600);
+    assert.match(readFileSync(join(dataDir, 'credentials'), 'utf8'), /^\[slipway-admin\]\n/);
+    const env: NodeJS.ProcessEnv = { ...cliEnv, AWS_SHARED_CREDENTIALS_FILE: join(dataDir, 'credentials'), AWS_PROFILE: 'slipway-admin' };
+    delete env.AWS_ACCESS_KEY_ID;
+    delete env.AWS_SECRET_ACCESS_KEY;
+    const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--output', 'json', '--endpoint-url', slipway.endpoint], { env });
+    assert.equal(JSON.parse(stdout).Arn, 'arn:aws:iam::000000000000:user/slipway-admin');
+    const { stdout: policies } = await run(
+      'aws',
+      ['iam', 'list-attached-user-policies', '--user-name', 'slipway-admin', '--output', 'json', '--endpoint-url', slipway.endpoint],
+      { env },
+    );
+    assert.deepEqual(
+      JSON.parse(policies).AttachedPolicies.map((p: { PolicyName: string }) => p.PolicyName),
+      ['AdministratorAccess'],
+    );
+  });
+
+  it('signed by a key it knows, a call is served', async () => {
+    const c = clients(slipway.endpoint, admin);
+    assert.ok((await c.ecs.send(new ListClustersCommand({}))).clusterArns);
+    await c.s3.send(new CreateBucketCommand({ Bucket: 'signed' }));
+    await c.s3.send(new PutObjectCommand({ Bucket: 'signed', Key: 'a b/c.txt', Body: 'hello' }));
+    assert.equal((await c.sts.send(new GetCallerIdentityCommand({}))).Arn, 'arn:aws:iam::000000000000:user/slipway-admin');
+  });
+
+  it('refuses an unsigned call in each protocol', async () => {
+    const json = await fetch(slipway.endpoint, {
+      method: 'POST',
+      headers: { 'x-amz-target': 'AmazonEC2ContainerServiceV20141113.ListClusters', 'content-type': 'application/x-amz-json-1.1' },
+      body: '{}',
+    });
+    assert.equal(json.status, 403);
+    assert.equal(((await json.json()) as { __type: string }).__type, 'MissingAuthenticationTokenException');
+    const query = await fetch(`${slipway.endpoint}/?Action=ListUsers&Version=2010-05-08`);
+    assert.equal(query.status, 403);
+    assert.match(await query.text(), /<Code>MissingAuthenticationToken<\/Code>/);
+    const s3 = await fetch(`${slipway.endpoint}/signed/a%20b/c.txt`, {
+      headers: { authorization: 'AWS4-HMAC-SHA256 Credential=x/20260101/us-east-1/s3/aws4_request' },
+    });
+    assert.equal(s3.status, 400);
+    assert.match(await s3.text(), /<Code>AuthorizationHeaderMalformed<\/Code>/);
+    assert.equal((await fetch(`${slipway.endpoint}/?Action=GetCallerIdentity&Version=2011-06-15`)).status, 403);
+  });
+
+  it('refuses a key it does not know', async () => {
+    const c = clients(slipway.endpoint, { accessKeyId: 'AKIAUNKNOWNUNKNOWN00', secretAccessKey: 'x' });
+    await expectAwsError(c.ecs.send(new ListClustersCommand({})), 'UnrecognizedClientException', 'The security token included in the request is invalid.');
+    await expectAwsError(c.iam.send(new ListUsersCommand({})), 'InvalidClientTokenId');
+    await expectAwsError(c.s3.send(new ListBucketsCommand({})), 'InvalidAccessKeyId');
+  });
+
+  it('refuses a signature made with the wrong secret', async () => {
+    const c = clients(slipway.endpoint, { ...admin, secretAccessKey: `${admin.secretAccessKey.slice(0, -1)}x` });
+    await expectAwsError(c.ecs.send(new ListClustersCommand({})), 'InvalidSignatureException', /does not match the signature you provided/);
+    await expectAwsError(c.iam.send(new ListUsersCommand({})), 'SignatureDoesNotMatch');
+    await expectAwsError(c.s3.send(new GetObjectCommand({ Bucket: 'signed', Key: 'a b/c.txt' })), 'SignatureDoesNotMatch');
+    const env = { ...cliEnv, AWS_ACCESS_KEY_ID: admin.accessKeyId, AWS_SECRET_ACCESS_KEY: 'wrong' };
+    await assert.rejects(run('aws', ['ecs', 'list-clusters', '--endpoint-url', slipway.endpoint], { env }), (err: { stderr: string }) => {
+      assert.match(err.stderr, /\(InvalidSignatureException\) when calling the ListClusters operation/);
+      return true;
+    });
+  });
+
+  it('refuses a request dated more than 15 minutes away', async () => {
+    const c = clients(slipway.endpoint, admin, { systemClockOffset: -20 * 60_000 });
+    await expectAwsError(c.ecs.send(new ListClustersCommand({})), 'InvalidSignatureException', /^Signature expired: \d{8}T\d{6}Z is now earlier than/);
+    await expectAwsError(c.sts.send(new GetCallerIdentityCommand({})), 'RequestExpired');
+    await expectAwsError(c.s3.send(new ListBucketsCommand({})), 'RequestTimeTooSkewed');
+  });
+
+  it("takes a session's key only with its token, and only until it expires", async () => {
+    const { Credentials: session } = await clients(slipway.endpoint, admin).sts.send(new GetSessionTokenCommand({ DurationSeconds: 900 }));
+    const key = { accessKeyId: session!.AccessKeyId!, secretAccessKey: session!.SecretAccessKey! };
+    const withToken = clients(slipway.endpoint, { ...key, sessionToken: session!.SessionToken! });
+    assert.equal((await withToken.sts.send(new GetCallerIdentityCommand({}))).Arn, 'arn:aws:iam::000000000000:user/slipway-admin');
+    await expectAwsError(clients(slipway.endpoint, key).ecs.send(new ListClustersCommand({})), 'UnrecognizedClientException');
+    await expectAwsError(clients(slipway.endpoint, key).s3.send(new ListBucketsCommand({})), 'InvalidToken');
+
+    const iam = facadeOf<IamFacade>(slipway.app, 'iam');
+    const short = iam.issueUserSession({
+      account: '000000000000',
+      principalArn: 'arn:aws:iam::000000000000:user/slipway-admin',
+      userName: 'slipway-admin',
+      durationSeconds: 1,
+    });
+    const over = clients(slipway.endpoint, { accessKeyId: short.accessKeyId, secretAccessKey: short.secret, sessionToken: short.sessionToken });
+    await new Promise((r) => setTimeout(r, 1100));
+    await expectAwsError(over.ecs.send(new ListClustersCommand({})), 'ExpiredTokenException');
+    await expectAwsError(over.iam.send(new ListUsersCommand({})), 'ExpiredToken');
+  });
+
+  it('serves a presigned S3 URL as signed, and refuses it tampered with or expired', async () => {
+    const s3 = clients(slipway.endpoint, admin).s3;
+    const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'signed', Key: 'a b/c.txt' }), { expiresIn: 300 });
+    const good = await fetch(url);
+    assert.equal(good.status, 200);
+    assert.equal(await good.text(), 'hello');
+
+    const tampered = await fetch(url.replace('c.txt', 'd.txt'));
+    assert.equal(tampered.status, 403);
+    assert.match(await tampered.text(), /<Code>SignatureDoesNotMatch<\/Code>/);
+    const forged = new URL(url);
+    forged.searchParams.set('X-Amz-Expires', '3600');
+    assert.match(await (await fetch(forged)).text(), /<Code>SignatureDoesNotMatch<\/Code>/);
+
+    const old = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'signed', Key: 'a b/c.txt' }), {
+      expiresIn: 60,
+      signingDate: new Date(Date.now() - 3600_000),
+    });
+    const expired = await fetch(old);
+    assert.equal(expired.status, 403);
+    const body = await expired.text();
+    assert.match(body, /<Code>AccessDenied<\/Code>/);
+    assert.match(body, /Request has expired/);
+  });
+
+  it('lets STS AssumeRoleWithWebIdentity through unsigned, as AWS does', async () => {
+    const res = await fetch(slipway.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Action=AssumeRoleWithWebIdentity&Version=2011-06-15&RoleArn=arn:aws:iam::000000000000:role/none&RoleSessionName=session&WebIdentityToken=abcdefgh',
+    });
+    const text = await res.text();
+    assert.doesNotMatch(text, /MissingAuthenticationToken/);
+    assert.match(text, /<Code>(InvalidIdentityToken|AccessDenied)<\/Code>/);
+  });
+
+  it('a later start finds the credentials file and makes no new key', async () => {
+    await slipway.close();
+    slipway = await startTestSlipway({ auth: true, dataDir });
+    assert.equal(slipway.app.adminKey, undefined);
+    assert.deepEqual(adminCredentials(dataDir), admin);
+    assert.ok((await clients(slipway.endpoint, admin).ecs.send(new ListClustersCommand({}))).clusterArns);
+  });
+});
+
+describe('auth: open mode on loopback', () => {
+  let slipway: TestSlipway;
+  before(async () => {
+    slipway = await startTestSlipway();
+  });
+  after(() => slipway.close());
+
+  it('takes any credentials and writes no credentials file', async () => {
+    assert.equal(existsSync(join(slipway.dataDir, 'credentials')), false);
+    const c = clients(slipway.endpoint, { accessKeyId: 'anything', secretAccessKey: 'at-all' });
+    assert.ok((await c.ecs.send(new ListClustersCommand({}))).clusterArns);
+    assert.equal((await c.sts.send(new GetCallerIdentityCommand({}))).Arn, 'arn:aws:iam::000000000000:root');
+  });
+});
