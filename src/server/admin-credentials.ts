@@ -21,7 +21,10 @@ export interface AdminKey {
 }
 
 /** The key made by this start, or undefined when the credentials file was there already. */
-export async function ensureAdminKey(iam: ApiService, opts: { dataDir: string; account: string; region: string }): Promise<AdminKey | undefined> {
+export async function ensureAdminKey(
+  iam: ApiService,
+  opts: { dataDir: string; account: string; region: string },
+): Promise<AdminKey | undefined> {
   const file = join(opts.dataDir, 'credentials');
   if (existsSync(file)) return undefined;
   const ctx: RequestContext = { region: opts.region, account: opts.account, requestId: uuid(), endpoint: '' };

@@ -103,7 +103,11 @@ describe('auth: signatures', () => {
 
   it('refuses a key it does not know', async () => {
     const c = clients(slipway.endpoint, { accessKeyId: 'AKIAUNKNOWNUNKNOWN00', secretAccessKey: 'x' });
-    await expectAwsError(c.ecs.send(new ListClustersCommand({})), 'UnrecognizedClientException', 'The security token included in the request is invalid.');
+    await expectAwsError(
+      c.ecs.send(new ListClustersCommand({})),
+      'UnrecognizedClientException',
+      'The security token included in the request is invalid.',
+    );
     await expectAwsError(c.iam.send(new ListUsersCommand({})), 'InvalidClientTokenId');
     await expectAwsError(c.s3.send(new ListBucketsCommand({})), 'InvalidAccessKeyId');
   });
@@ -122,7 +126,11 @@ describe('auth: signatures', () => {
 
   it('refuses a request dated more than 15 minutes away', async () => {
     const c = clients(slipway.endpoint, admin, { systemClockOffset: -20 * 60_000 });
-    await expectAwsError(c.ecs.send(new ListClustersCommand({})), 'InvalidSignatureException', /^Signature expired: \d{8}T\d{6}Z is now earlier than/);
+    await expectAwsError(
+      c.ecs.send(new ListClustersCommand({})),
+      'InvalidSignatureException',
+      /^Signature expired: \d{8}T\d{6}Z is now earlier than/,
+    );
     await expectAwsError(c.sts.send(new GetCallerIdentityCommand({})), 'RequestExpired');
     await expectAwsError(c.s3.send(new ListBucketsCommand({})), 'RequestTimeTooSkewed');
   });
@@ -142,7 +150,11 @@ describe('auth: signatures', () => {
       userName: 'slipway-admin',
       durationSeconds: 1,
     });
-    const over = clients(slipway.endpoint, { accessKeyId: short.accessKeyId, secretAccessKey: short.secret, sessionToken: short.sessionToken });
+    const over = clients(slipway.endpoint, {
+      accessKeyId: short.accessKeyId,
+      secretAccessKey: short.secret,
+      sessionToken: short.sessionToken,
+    });
     await new Promise((r) => setTimeout(r, 1100));
     await expectAwsError(over.ecs.send(new ListClustersCommand({})), 'ExpiredTokenException');
     await expectAwsError(over.iam.send(new ListUsersCommand({})), 'ExpiredToken');

@@ -7,7 +7,15 @@
  */
 import { AwsError } from '../../core/errors.ts';
 import type { Protocol } from '../../protocol/codecs.ts';
-import { accessDeniedMessage, evaluate, type EvalRequest, type IamFacade, type KeyPrincipal, parsePolicy, type Policy } from '../../services/iam/index.ts';
+import {
+  accessDeniedMessage,
+  evaluate,
+  type EvalRequest,
+  type IamFacade,
+  type KeyPrincipal,
+  parsePolicy,
+  type Policy,
+} from '../../services/iam/index.ts';
 import type { ActionRequest } from './actions.ts';
 
 type Context = NonNullable<EvalRequest['context']>;
@@ -27,7 +35,9 @@ export function authorize(deps: AuthorizeDeps, who: KeyPrincipal, call: ActionRe
     const refusal = decide(deps, who, policies, { action, resource, principalArn: who.arn, context });
     if (!refusal) return;
     const message = accessDeniedMessage({ principalArn: who.arn, action, resource }, refusal.decision, refusal.policyType);
-    throw new AwsError(protocol === 'json' ? 'AccessDeniedException' : 'AccessDenied', message, { status: protocol === 'json' ? 400 : 403 });
+    throw new AwsError(protocol === 'json' ? 'AccessDeniedException' : 'AccessDenied', message, {
+      status: protocol === 'json' ? 400 : 403,
+    });
   };
   for (const resource of call.resources) check(call.action, resource);
   for (const role of call.passedRoles) check('iam:PassRole', role);

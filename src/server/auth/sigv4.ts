@@ -43,7 +43,8 @@ export function readClaim(req: Signed): SignatureClaim | undefined {
   if (authorization !== undefined) {
     if (/^AWS [^:\s]+:/.test(authorization)) throw authFailure(req.protocol, 'sigv2');
     const m = /^AWS4-HMAC-SHA256\s+(.*)$/s.exec(authorization);
-    if (!m) throw authFailure(req.protocol, 'incomplete', `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.`);
+    if (!m)
+      throw authFailure(req.protocol, 'incomplete', `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.`);
     const fields = new Map<string, string>();
     for (const part of m[1].split(',')) {
       const eq = part.indexOf('=');
@@ -53,7 +54,8 @@ export function readClaim(req: Signed): SignatureClaim | undefined {
     if (missing.length)
       throw authFailure(req.protocol, 'incomplete', `Authorization header requires '${missing[0]}' parameter. Authorization=${ALGORITHM}`);
     const amzDate = single(req.headers['x-amz-date']) ?? httpDate(single(req.headers.date));
-    if (!amzDate) throw authFailure(req.protocol, 'incomplete', `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.`);
+    if (!amzDate)
+      throw authFailure(req.protocol, 'incomplete', `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.`);
     return claim(req.protocol, fields.get('Credential')!, fields.get('SignedHeaders')!, fields.get('Signature')!, amzDate, {
       securityToken: single(req.headers['x-amz-security-token']),
     });
@@ -87,10 +89,19 @@ function claim(
 ): SignatureClaim {
   const parts = credential.split('/');
   if (parts.length !== 5 || parts[4] !== 'aws4_request' || !/^\d{8}$/.test(parts[1]) || !parts[0])
-    throw authFailure(protocol, 'incomplete', `Credential should be scoped to a valid region, service and date: '${credential.slice(0, 128)}'.`);
-  if (!/^\d{8}T\d{6}Z$/.test(amzDate)) throw authFailure(protocol, 'incomplete', `Date must be in ISO-8601 'basic format'. Got '${amzDate.slice(0, 32)}'.`);
+    throw authFailure(
+      protocol,
+      'incomplete',
+      `Credential should be scoped to a valid region, service and date: '${credential.slice(0, 128)}'.`,
+    );
+  if (!/^\d{8}T\d{6}Z$/.test(amzDate))
+    throw authFailure(protocol, 'incomplete', `Date must be in ISO-8601 'basic format'. Got '${amzDate.slice(0, 32)}'.`);
   if (amzDate.slice(0, 8) !== parts[1])
-    throw authFailure(protocol, 'incomplete', `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${parts[1]}' != '${amzDate.slice(0, 8)}'`);
+    throw authFailure(
+      protocol,
+      'incomplete',
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${parts[1]}' != '${amzDate.slice(0, 8)}'`,
+    );
   return {
     accessKeyId: parts[0],
     date: parts[1],
@@ -105,12 +116,25 @@ function claim(
 
 /** The request's time against now: 15 minutes either way for a header, the URL's lifetime for a presigned one. */
 export function checkTime(protocol: Protocol, c: SignatureClaim, now: number): void {
-  const at = Date.UTC(+c.amzDate.slice(0, 4), +c.amzDate.slice(4, 6) - 1, +c.amzDate.slice(6, 8), +c.amzDate.slice(9, 11), +c.amzDate.slice(11, 13), +c.amzDate.slice(13, 15));
+  const at = Date.UTC(
+    +c.amzDate.slice(0, 4),
+    +c.amzDate.slice(4, 6) - 1,
+    +c.amzDate.slice(6, 8),
+    +c.amzDate.slice(9, 11),
+    +c.amzDate.slice(11, 13),
+    +c.amzDate.slice(13, 15),
+  );
   const stamp = (t: number) => new Date(t).toISOString().replace(/[-:]|\.\d{3}/g, '');
   if (c.expires !== undefined) {
     if (at - SKEW_MS > now) throw authFailure(protocol, 'expired', 'Request is not valid yet');
     if (now > at + c.expires * 1000)
-      throw authFailure(protocol, 'expired', protocol === 'rest-xml' ? 'Request has expired' : `Signature expired: ${c.amzDate} is now earlier than ${stamp(now - c.expires * 1000)}.`);
+      throw authFailure(
+        protocol,
+        'expired',
+        protocol === 'rest-xml'
+          ? 'Request has expired'
+          : `Signature expired: ${c.amzDate} is now earlier than ${stamp(now - c.expires * 1000)}.`,
+      );
     return;
   }
   if (Math.abs(now - at) > SKEW_MS) {
@@ -131,7 +155,9 @@ export function signatureMatches(req: Signed, c: SignatureClaim, secret: string)
   if (canonical === undefined) return false;
   const scope = `${c.date}/${c.region}/${c.service}/aws4_request`;
   const toSign = `${ALGORITHM}\n${c.amzDate}\n${scope}\n${sha256Hex(canonical)}`;
-  const expected = createHmac('sha256', signingKey(secret, c.date, c.region, c.service)).update(toSign).digest();
+  const expected = createHmac('sha256', signingKey(secret, c.date, c.region, c.service))
+    .update(toSign)
+    .digest();
   const given = /^[0-9a-f]{64}$/.test(c.signature) ? Buffer.from(c.signature, 'hex') : undefined;
   return given !== undefined && timingSafeEqual(expected, given);
 }
@@ -140,7 +166,12 @@ function canonicalRequest(req: Signed, c: SignatureClaim): string | undefined {
   const s3 = c.service === 's3';
   const path = req.url.pathname || '/';
   // S3 signs the path as sent; every other service signs it encoded once more.
-  const uri = s3 ? path : path.split('/').map((seg) => rfc3986(seg)).join('/');
+  const uri = s3
+    ? path
+    : path
+        .split('/')
+        .map((seg) => rfc3986(seg))
+        .join('/');
   const pairs: [string, string][] = [];
   const raw = req.url.search.slice(1);
   if (raw) {
@@ -167,7 +198,8 @@ function canonicalRequest(req: Signed, c: SignatureClaim): string | undefined {
     const values = Array.isArray(value) ? value : [value];
     lines.push(`${name}:${values.map((v) => v.trim().replace(/\s+/g, ' ')).join(',')}\n`);
   }
-  const payload = c.expires !== undefined && s3 ? (req.url.searchParams.get('X-Amz-Content-Sha256') ?? 'UNSIGNED-PAYLOAD') : req.payloadHash;
+  const payload =
+    c.expires !== undefined && s3 ? (req.url.searchParams.get('X-Amz-Content-Sha256') ?? 'UNSIGNED-PAYLOAD') : req.payloadHash;
   return `${req.method}\n${uri}\n${query}\n${lines.join('')}\n${c.signedHeaders.join(';')}\n${payload}`;
 }
 

@@ -11,7 +11,10 @@ export const codedeployIamActions: IamActions<CodedeployOperations> = {
   CreateApplication: { resources: [arn('application:{applicationName}')] },
   DeleteApplication: { resources: [arn('application:{applicationName}')] },
   CreateDeploymentGroup: { resources: [arn('deploymentgroup:{applicationName}/{deploymentGroupName}')], passRole: ['serviceRoleArn'] },
-  UpdateDeploymentGroup: { resources: [arn('deploymentgroup:{applicationName}/{currentDeploymentGroupName}')], passRole: ['serviceRoleArn'] },
+  UpdateDeploymentGroup: {
+    resources: [arn('deploymentgroup:{applicationName}/{currentDeploymentGroupName}')],
+    passRole: ['serviceRoleArn'],
+  },
   DeleteDeploymentGroup: { resources: [arn('deploymentgroup:{applicationName}/{deploymentGroupName}')] },
   CreateDeployment: { resources: [arn('deploymentgroup:{applicationName}/{deploymentGroupName}')] },
 };

@@ -1,0 +1,216 @@
+/**
+ * Policies enforced on every call (--auth): seed 001's push-only policy verbatim (its account and
+ * repository filled in) lets its user push to its repository through the ECR API and nothing else;
+ * explicit denies, iam:PassRole, conditions on aws:RequestedRegion, ECR repository policies, and
+ * AccessDenied in each protocol's shape and AWS's words.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+  BatchCheckLayerAvailabilityCommand,
+  BatchGetImageCommand,
+  CreateRepositoryCommand,
+  ECRClient,
+  GetAuthorizationTokenCommand,
+  PutImageCommand,
+  SetRepositoryPolicyCommand,
+} from '@aws-sdk/client-ecr';
+import { ECSClient, ListClustersCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import {
+  AttachUserPolicyCommand,
+  CreateAccessKeyCommand,
+  CreatePolicyCommand,
+  CreateUserCommand,
+  IAMClient,
+  ListUsersCommand,
+  PutUserPolicyCommand,
+} from '@aws-sdk/client-iam';
+import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { expectAwsError } from '../support/ecr.ts';
+import { clientConfig, startTestSlipway, tempDataDir, type TestSlipway } from '../support/slipway.ts';
+
+const ACCOUNT = '000000000000';
+const REGION = 'ap-northeast-2';
+/** Seed 001's private_image_push policy, as its author wrote it, with 계정번호 and 레포지토리 filled in. */
+const PUSH_ONLY = `{
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Action": [
+                "ecr:CompleteLayerUpload",
+                "ecr:UploadLayerPart",
+                "ecr:InitiateLayerUpload",
+                "ecr:BatchCheckLayerAvailability",
+                "ecr:PutImage"
+            ],
+            "Resource": "arn:aws:ecr:ap-northeast-2:${ACCOUNT}:repository/awscicd"
+        },
+        {
+            "Effect": "Allow",
+            "Action": "ecr:GetAuthorizationToken",
+            "Resource": "*"
+        }
+    ]
+}`;
+const LAYER = `sha256:${'a'.repeat(64)}`;
+
+type Credentials = { accessKeyId: string; secretAccessKey: string };
+const clients = (endpoint: string, credentials: Credentials, region = REGION) => {
+  const config = { ...clientConfig(endpoint, region), credentials: { ...credentials } };
+  return {
+    ecr: new ECRClient(config),
+    ecs: new ECSClient(config),
+    iam: new IAMClient(config),
+    s3: new S3Client({ ...config, forcePathStyle: true }),
+  };
+};
+
+describe('auth: policies', () => {
+  let slipway: TestSlipway;
+  let admin: ReturnType<typeof clients>;
+  const dataDir = tempDataDir();
+
+  /** A user with `policy` attached (a managed policy) and a key of its own. */
+  async function userWith(name: string, policy: string): Promise<Credentials> {
+    await admin.iam.send(new CreateUserCommand({ UserName: name }));
+    const { Policy } = await admin.iam.send(new CreatePolicyCommand({ PolicyName: `${name}-policy`, PolicyDocument: policy }));
+    await admin.iam.send(new AttachUserPolicyCommand({ UserName: name, PolicyArn: Policy!.Arn! }));
+    const { AccessKey } = await admin.iam.send(new CreateAccessKeyCommand({ UserName: name }));
+    return { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! };
+  }
+
+  before(async () => {
+    slipway = await startTestSlipway({ auth: true, dataDir });
+    const text = readFileSync(join(dataDir, 'credentials'), 'utf8');
+    const field = (name: string) => text.match(new RegExp(`^${name} = (.+)$`, 'm'))![1];
+    admin = clients(slipway.endpoint, { accessKeyId: field('aws_access_key_id'), secretAccessKey: field('aws_secret_access_key') });
+    await admin.ecr.send(new CreateRepositoryCommand({ repositoryName: 'awscicd' }));
+    await admin.ecr.send(new CreateRepositoryCommand({ repositoryName: 'other' }));
+  });
+  after(async () => {
+    await slipway.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  describe("seed 001's push-only user", () => {
+    let pusher: ReturnType<typeof clients>;
+    before(async () => {
+      pusher = clients(slipway.endpoint, await userWith('pusher', PUSH_ONLY));
+    });
+
+    it('may log in and push to its repository', async () => {
+      assert.ok((await pusher.ecr.send(new GetAuthorizationTokenCommand({}))).authorizationData?.length);
+      const { layers } = await pusher.ecr.send(
+        new BatchCheckLayerAvailabilityCommand({ repositoryName: 'awscicd', layerDigests: [LAYER] }),
+      );
+      assert.equal(layers?.[0].layerAvailability, 'UNAVAILABLE');
+      // Allowed: what answers is the registry's judgement of the manifest, not AccessDenied.
+      await assert.rejects(
+        pusher.ecr.send(new PutImageCommand({ repositoryName: 'awscicd', imageManifest: '{}', imageTag: 'v1' })),
+        (err: Error) => err.name !== 'AccessDeniedException',
+      );
+    });
+
+    it('may not pull, push elsewhere, or touch ECS, IAM or S3', async () => {
+      const who = `arn:aws:iam::${ACCOUNT}:user/pusher`;
+      await expectAwsError(
+        pusher.ecr.send(new BatchGetImageCommand({ repositoryName: 'awscicd', imageIds: [{ imageTag: 'v1' }] })),
+        'AccessDeniedException',
+        `User: ${who} is not authorized to perform: ecr:BatchGetImage on resource: arn:aws:ecr:${REGION}:${ACCOUNT}:repository/awscicd because no identity-based policy allows the ecr:BatchGetImage action`,
+      );
+      await expectAwsError(
+        pusher.ecr.send(new PutImageCommand({ repositoryName: 'other', imageManifest: '{}', imageTag: 'v1' })),
+        'AccessDeniedException',
+        /ecr:PutImage on resource: arn:aws:ecr:ap-northeast-2:000000000000:repository\/other because/,
+      );
+      await expectAwsError(
+        pusher.ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'web', desiredCount: 0 })),
+        'AccessDeniedException',
+        `User: ${who} is not authorized to perform: ecs:UpdateService on resource: arn:aws:ecs:${REGION}:${ACCOUNT}:service/prod/web because no identity-based policy allows the ecs:UpdateService action`,
+      );
+      await expectAwsError(pusher.iam.send(new ListUsersCommand({})), 'AccessDenied', /iam:ListUsers on resource: \*/);
+      await expectAwsError(pusher.s3.send(new ListBucketsCommand({})), 'AccessDenied');
+    });
+
+    it("a repository's own policy lets it pull there, as ECR weighs resource-based policies", async () => {
+      const pull = () => pusher.ecr.send(new BatchGetImageCommand({ repositoryName: 'other', imageIds: [{ imageTag: 'v1' }] }));
+      await expectAwsError(pull(), 'AccessDeniedException');
+      const policyText = JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/pusher` }, Action: ['ecr:BatchGetImage'] }],
+      });
+      await admin.ecr.send(new SetRepositoryPolicyCommand({ repositoryName: 'other', policyText }));
+      assert.ok((await pull()).failures);
+    });
+  });
+
+  it('an explicit deny wins over an allow, in the words AWS uses', async () => {
+    const key = await userWith(
+      'denied',
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ecs:*', Resource: '*' }] }),
+    );
+    await admin.iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'denied',
+        PolicyName: 'no-updates',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Deny', NotAction: ['ecs:List*', 'ecs:Describe*'], Resource: '*' }],
+        }),
+      }),
+    );
+    const c = clients(slipway.endpoint, key);
+    assert.ok((await c.ecs.send(new ListClustersCommand({}))).clusterArns);
+    await expectAwsError(
+      c.ecs.send(new UpdateServiceCommand({ service: 'web', desiredCount: 1 })),
+      'AccessDeniedException',
+      `User: arn:aws:iam::${ACCOUNT}:user/denied is not authorized to perform: ecs:UpdateService on resource: arn:aws:ecs:${REGION}:${ACCOUNT}:service/default/web with an explicit deny in an identity-based policy`,
+    );
+  });
+
+  it('checks iam:PassRole on the roles a task definition hands over', async () => {
+    const role = `arn:aws:iam::${ACCOUNT}:role/app-task`;
+    const statement = { Effect: 'Allow', Action: 'ecs:RegisterTaskDefinition', Resource: '*' };
+    const key = await userWith('registrar', JSON.stringify({ Version: '2012-10-17', Statement: [statement] }));
+    const c = clients(slipway.endpoint, key);
+    const register = () =>
+      c.ecs.send(
+        new RegisterTaskDefinitionCommand({
+          family: 'app',
+          taskRoleArn: role,
+          containerDefinitions: [{ name: 'app', image: 'nginx', memory: 64 }],
+        }),
+      );
+    await expectAwsError(register(), 'AccessDeniedException', new RegExp(`perform: iam:PassRole on resource: ${role} because`));
+    await admin.iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'registrar',
+        PolicyName: 'pass',
+        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: role }] }),
+      }),
+    );
+    assert.equal((await register()).taskDefinition?.family, 'app');
+  });
+
+  it('reads aws:RequestedRegion in conditions', async () => {
+    const key = await userWith(
+      'regional',
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 'ecs:ListClusters',
+            Resource: '*',
+            Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } },
+          },
+        ],
+      }),
+    );
+    assert.ok((await clients(slipway.endpoint, key, 'eu-west-1').ecs.send(new ListClustersCommand({}))).clusterArns);
+    await expectAwsError(clients(slipway.endpoint, key, 'us-east-1').ecs.send(new ListClustersCommand({})), 'AccessDeniedException');
+  });
+});
