@@ -5,8 +5,7 @@
  * AccessDenied in each protocol's shape and AWS's words.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import {
   BatchCheckLayerAvailabilityCommand,
@@ -28,6 +27,7 @@ import {
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { adminCredentials, type Credentials } from '../support/auth.ts';
 import { expectAwsError } from '../support/ecr.ts';
 import { clientConfig, startTestSlipway, tempDataDir, type TestSlipway } from '../support/slipway.ts';
 
@@ -57,7 +57,6 @@ const PUSH_ONLY = `{
 }`;
 const LAYER = `sha256:${'a'.repeat(64)}`;
 
-type Credentials = { accessKeyId: string; secretAccessKey: string };
 const clients = (endpoint: string, credentials: Credentials, region = REGION) => {
   const config = { ...clientConfig(endpoint, region), credentials: { ...credentials } };
   return {
@@ -84,9 +83,7 @@ describe('auth: policies', () => {
 
   before(async () => {
     slipway = await startTestSlipway({ auth: true, dataDir });
-    const text = readFileSync(join(dataDir, 'credentials'), 'utf8');
-    const field = (name: string) => text.match(new RegExp(`^${name} = (.+)$`, 'm'))![1];
-    admin = clients(slipway.endpoint, { accessKeyId: field('aws_access_key_id'), secretAccessKey: field('aws_secret_access_key') });
+    admin = clients(slipway.endpoint, adminCredentials(dataDir));
     await admin.ecr.send(new CreateRepositoryCommand({ repositoryName: 'awscicd' }));
     await admin.ecr.send(new CreateRepositoryCommand({ repositoryName: 'other' }));
   });

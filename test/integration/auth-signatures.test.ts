@@ -16,19 +16,12 @@ import { CreateBucketCommand, GetObjectCommand, ListBucketsCommand, PutObjectCom
 import { GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { IamFacade } from '../../src/services/iam/index.ts';
+import { adminCredentials, type Credentials } from '../support/auth.ts';
 import { expectAwsError } from '../support/ecr.ts';
 import { cliEnv, clientConfig, facadeOf, startTestSlipway, tempDataDir, type TestSlipway } from '../support/slipway.ts';
 import { rmSync } from 'node:fs';
 
 const run = promisify(execFile);
-
-type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-
-function adminCredentials(dataDir: string): Credentials {
-  const text = readFileSync(join(dataDir, 'credentials'), 'utf8');
-  const field = (name: string) => text.match(new RegExp(`^${name} = (.+)$`, 'm'))![1];
-  return { accessKeyId: field('aws_access_key_id'), secretAccessKey: field('aws_secret_access_key') };
-}
 
 const clients = (endpoint: string, credentials: Credentials, extra: { systemClockOffset?: number } = {}) => {
   const config = { ...clientConfig(endpoint), credentials: { ...credentials }, ...extra };
