@@ -18,7 +18,7 @@ import { sendJson } from '../protocol/http.ts';
 import type { EcrFacade } from '../services/ecr/index.ts';
 import type { IamFacade } from '../services/iam/index.ts';
 import { type AdminKey, ensureAdminKey } from './admin-credentials.ts';
-import { createRequestAuth } from './auth/index.ts';
+import { createRequestAuth, type Identity } from './auth/index.ts';
 import { createEdge } from './edge.ts';
 
 const log = logger('slipway');
@@ -46,14 +46,21 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
     events: new EventBus(),
     edge: { url: '', host: config.host, port: config.port },
   };
+  // Rooms with routes of their own (the registry, git) ask who may do what; the verifier needs the rooms' facades.
+  let auth: Identity | undefined;
+  if (config.auth) ctx.identity = { denial: (key, action, resource) => auth!.denial(key, action, resource) };
   const rooms = registerRooms(ctx);
-  const iam = facadeOfRoom<IamFacade>(rooms, 'iam');
-  const ecr = facadeOfRoom<EcrFacade>(rooms, 'ecr');
-  const auth = config.auth
-    ? createRequestAuth({ iam, clock: ctx.clock, account: config.account, resourcePolicy: (arn) => ecr.repositoryPolicy(arn) })
-    : undefined;
+  if (config.auth) {
+    const iam = facadeOfRoom<IamFacade>(rooms, 'iam');
+    const ecr = facadeOfRoom<EcrFacade>(rooms, 'ecr');
+    auth = createRequestAuth({ iam, clock: ctx.clock, account: config.account, resourcePolicy: (arn) => ecr.repositoryPolicy(arn) });
+  }
   const adminKey = config.auth
-    ? await ensureAdminKey(rooms.find((r) => r.name === 'iam')!.api!, { dataDir: config.dataDir, account: config.account, region: config.defaultRegion })
+    ? await ensureAdminKey(rooms.find((r) => r.name === 'iam')!.api!, {
+        dataDir: config.dataDir,
+        account: config.account,
+        region: config.defaultRegion,
+      })
     : undefined;
   const health: Route = {
     method: 'GET',

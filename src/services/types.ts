@@ -18,6 +18,12 @@ export interface AppContext {
   clock: Clock;
   runtime: ContainerRuntime;
   events: EventBus;
+  /**
+   * Set when signatures are required, before the edge listens: whether the holder of an access key
+   * may perform `action` on `resource` (rooms with their own HTTP routes, the registry and git,
+   * ask it); the AccessDenied message when not.
+   */
+  identity?: { denial(accessKeyId: string, action: string, resource: string): string | undefined };
 }
 
 /** A plain HTTP route on the edge (Slipway's own endpoints under /_slipway, the registry, git). */

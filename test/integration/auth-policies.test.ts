@@ -5,7 +5,9 @@
  * AccessDenied in each protocol's shape and AWS's words.
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   BatchCheckLayerAvailabilityCommand,
@@ -28,8 +30,9 @@ import {
 } from '@aws-sdk/client-iam';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { adminCredentials, type Credentials } from '../support/auth.ts';
-import { expectAwsError } from '../support/ecr.ts';
-import { clientConfig, startTestSlipway, tempDataDir, type TestSlipway } from '../support/slipway.ts';
+import { dockerCli, expectAwsError, pushDerivedImage, removeImagesOf } from '../support/ecr.ts';
+import { TEST_IMAGE, ensureTestImages } from '../support/images.ts';
+import { clientConfig, docker, startTestSlipway, tempDataDir, type TestSlipway } from '../support/slipway.ts';
 
 const ACCOUNT = '000000000000';
 const REGION = 'ap-northeast-2';
@@ -94,8 +97,10 @@ describe('auth: policies', () => {
 
   describe("seed 001's push-only user", () => {
     let pusher: ReturnType<typeof clients>;
+    let pusherKey: Credentials;
     before(async () => {
-      pusher = clients(slipway.endpoint, await userWith('pusher', PUSH_ONLY));
+      pusherKey = await userWith('pusher', PUSH_ONLY);
+      pusher = clients(slipway.endpoint, pusherKey);
     });
 
     it('may log in and push to its repository', async () => {
@@ -130,6 +135,27 @@ describe('auth: policies', () => {
       );
       await expectAwsError(pusher.iam.send(new ListUsersCommand({})), 'AccessDenied', /iam:ListUsers on resource: \*/);
       await expectAwsError(pusher.s3.send(new ListBucketsCommand({})), 'AccessDenied');
+    });
+
+    it('docker: pushes to its repository with its own login, and is denied a pull and another repository', async () => {
+      await ensureTestImages(docker);
+      const host = new URL(slipway.endpoint).host;
+      const scratch = mkdtempSync(join(tmpdir(), 'slipway-auth-docker-'));
+      const cli = (command: string) => dockerCli(command, { dockerConfig: scratch, endpoint: slipway.endpoint });
+      const as = `AWS_ACCESS_KEY_ID=${pusherKey.accessKeyId} AWS_SECRET_ACCESS_KEY=${pusherKey.secretAccessKey}`;
+      try {
+        await cli(
+          `${as} aws ecr get-login-password --region ${REGION} --endpoint-url $ENDPOINT | docker login -u AWS --password-stdin ${host}`,
+        );
+        await pushDerivedImage(cli, `${host}/awscicd:v1`, 'pushed', new Set());
+        await cli(`docker rmi ${host}/awscicd:v1`);
+        await assert.rejects(cli(`docker pull ${host}/awscicd:v1`), /denied|ecr:BatchGetImage/);
+        await cli(`docker tag ${TEST_IMAGE} ${host}/other:v1`);
+        await assert.rejects(cli(`docker push ${host}/other:v1`), /denied|not authorized/);
+      } finally {
+        await removeImagesOf([host]);
+        rmSync(scratch, { recursive: true, force: true });
+      }
     });
 
     it("a repository's own policy lets it pull there, as ECR weighs resource-based policies", async () => {

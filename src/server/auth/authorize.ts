@@ -26,21 +26,22 @@ export interface AuthorizeDeps {
   resourcePolicy(resourceArn: string): string | undefined;
 }
 
-/** Throws AccessDenied in the caller's protocol unless every resource and every role handed over is allowed. */
-export function authorize(deps: AuthorizeDeps, who: KeyPrincipal, call: ActionRequest, context: Context, protocol: Protocol): void {
+/** AWS's AccessDenied message unless every resource and every role handed over is allowed. */
+export function denial(deps: AuthorizeDeps, who: KeyPrincipal, call: ActionRequest, context: Context): string | undefined {
   // The account's root is not bound by policies within its account.
-  if (who.type === 'root') return;
+  if (who.type === 'root') return undefined;
   const policies = deps.iam.policiesFor(who.arn, who.accessKeyId);
-  const check = (action: string, resource: string) => {
+  const checks = [...call.resources.map((r) => [call.action, r]), ...call.passedRoles.map((r) => ['iam:PassRole', r])];
+  for (const [action, resource] of checks) {
     const refusal = decide(deps, who, policies, { action, resource, principalArn: who.arn, context });
-    if (!refusal) return;
-    const message = accessDeniedMessage({ principalArn: who.arn, action, resource }, refusal.decision, refusal.policyType);
-    throw new AwsError(protocol === 'json' ? 'AccessDeniedException' : 'AccessDenied', message, {
-      status: protocol === 'json' ? 400 : 403,
-    });
-  };
-  for (const resource of call.resources) check(call.action, resource);
-  for (const role of call.passedRoles) check('iam:PassRole', role);
+    if (refusal) return accessDeniedMessage({ principalArn: who.arn, action, resource }, refusal.decision, refusal.policyType);
+  }
+  return undefined;
+}
+
+/** AccessDenied in the caller's protocol, with AWS's message. */
+export function accessDenied(protocol: Protocol, message: string): AwsError {
+  return new AwsError(protocol === 'json' ? 'AccessDeniedException' : 'AccessDenied', message, { status: protocol === 'json' ? 400 : 403 });
 }
 
 type Refusal = { decision: 'ExplicitDeny' | 'ImplicitDeny'; policyType: Parameters<typeof accessDeniedMessage>[2] };

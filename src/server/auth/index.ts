@@ -6,10 +6,11 @@
  * unsigned (STS's AssumeRoleWithWebIdentity) pass without either.
  */
 import type { Clock } from '../../core/clock.ts';
+import { parseArn } from '../../core/ids.ts';
 import type { IamFacade, KeyPrincipal } from '../../services/iam/index.ts';
 import type { RequestAuth, SignedRequest } from '../../protocol/types.ts';
 import { actionOf } from './actions.ts';
-import { authorize } from './authorize.ts';
+import { accessDenied, denial } from './authorize.ts';
 import { authFailure } from './failures.ts';
 import { checkTime, readClaim, signatureMatches } from './sigv4.ts';
 
@@ -24,7 +25,12 @@ export interface AuthDeps {
   resourcePolicy(resourceArn: string): string | undefined;
 }
 
-export function createRequestAuth(deps: AuthDeps): RequestAuth {
+/** The request verifier, and what rooms with their own routes ask (AppContext.identity). */
+export interface Identity extends RequestAuth {
+  denial(accessKeyId: string, action: string, resource: string): string | undefined;
+}
+
+export function createRequestAuth(deps: AuthDeps): Identity {
   /** Who signed `req`, or the refusal AWS gives. */
   function verify(req: SignedRequest): KeyPrincipal {
     const claim = readClaim(req);
@@ -48,25 +54,38 @@ export function createRequestAuth(deps: AuthDeps): RequestAuth {
       const signed = req.headers.authorization !== undefined || req.url.searchParams.has('X-Amz-Signature');
       if (!signed && req.action !== undefined && UNSIGNED[signingName]?.includes(req.action)) return { accessKeyId: undefined };
       const who = verify(req);
-      const context = {
-        'aws:SourceIp': req.sourceIp?.replace(/^::ffff:/, ''),
-        'aws:RequestedRegion': req.region,
-        'aws:SecureTransport': 'false',
-        'aws:CurrentTime': new Date(deps.clock.now()).toISOString(),
-        'aws:EpochTime': String(Math.floor(deps.clock.now() / 1000)),
-        'aws:PrincipalArn': who.roleArn ?? who.arn,
-        'aws:PrincipalAccount': who.account,
-        'aws:PrincipalType': who.type === 'assumed-role' ? 'AssumedRole' : who.type === 'user' ? 'User' : 'Account',
-        'aws:userid': who.userId,
-        'aws:username': who.userName,
-      };
+      const context = contextOf(who, { sourceIp: req.sourceIp, region: req.region });
       return {
         accessKeyId: who.accessKeyId,
         authorize(operation, input) {
           const call = actionOf(signingName, operation, input, { region: req.region, account: who.account });
-          authorize(deps, who, call, context, req.protocol);
+          const message = denial(deps, who, call, context);
+          if (message) throw accessDenied(req.protocol, message);
         },
       };
     },
+    denial(accessKeyId, action, resource) {
+      const who = deps.iam.principalOfAccessKey(accessKeyId);
+      if (!who?.active) return 'The security token included in the request is invalid.';
+      const region = parseArn(resource)?.region ?? '';
+      return denial(deps, who, { action, resources: [resource], passedRoles: [] }, contextOf(who, { region }));
+    },
   };
+
+  /** The global condition keys a request carries. */
+  function contextOf(who: KeyPrincipal, request: { sourceIp?: string; region: string }) {
+    const now = deps.clock.now();
+    return {
+      'aws:SourceIp': request.sourceIp?.replace(/^::ffff:/, ''),
+      'aws:RequestedRegion': request.region || undefined,
+      'aws:SecureTransport': 'false',
+      'aws:CurrentTime': new Date(now).toISOString(),
+      'aws:EpochTime': String(Math.floor(now / 1000)),
+      'aws:PrincipalArn': who.roleArn ?? who.arn,
+      'aws:PrincipalAccount': who.account,
+      'aws:PrincipalType': who.type === 'assumed-role' ? 'AssumedRole' : who.type === 'user' ? 'User' : 'Account',
+      'aws:userid': who.userId,
+      'aws:username': who.userName,
+    };
+  }
 }
