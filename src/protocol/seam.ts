@@ -81,11 +81,11 @@ export function createSeam(opts: SeamOptions): Seam {
     found: (model: ServiceModel) => void,
   ): Promise<WireResponse> {
     /** Verifies the signature over the payload as hashed (or as S3's header says) and sets who may do what. */
-    const authenticate = (api: ApiService, payloadHash: string, action?: string) => {
+    const authenticate = (api: ApiService | undefined, payloadHash: string, action?: string) => {
       if (!opts.auth) return;
       Object.assign(
         ctx,
-        opts.auth.authenticate(api.model, {
+        opts.auth.authenticate(api?.model, {
           method: req.method ?? 'GET',
           url,
           headers: req.headers,
@@ -102,6 +102,11 @@ export function createSeam(opts: SeamOptions): Seam {
       req.resume();
       throw new AwsError(badScope[protocol!], `Credential should be scoped to a valid region, not '${scope.region.slice(0, 64)}'.`);
     }
+    /** 501 naming what is not served, once the caller is known when signatures are required (a stranger learns nothing). */
+    const unserved = async (service: string, payloadHash?: string): Promise<AwsError> => {
+      if (opts.auth) authenticate(undefined, payloadHash ?? sha256(await readBody(req, MAX_API_BODY)));
+      return notServed(req, service);
+    };
     const ctx: RequestContext = {
       region: scope?.region ?? opts.defaultRegion,
       account: opts.account,
@@ -113,7 +118,7 @@ export function createSeam(opts: SeamOptions): Seam {
       // REST-XML (S3) bodies are objects: they stream to the service, never read here.
       const service = scope?.service ?? 's3'; // SigV2 names no service: it is S3's alone
       const api = byScope.get(service);
-      if (api?.model.metadata.protocol !== 'rest-xml') throw notServed(req, service);
+      if (api?.model.metadata.protocol !== 'rest-xml') throw await unserved(service, header(req, 'x-amz-content-sha256') ?? '');
       found(api.model);
       if (opts.auth) {
         try {
@@ -130,7 +135,7 @@ export function createSeam(opts: SeamOptions): Seam {
       const dot = caller.target.lastIndexOf('.');
       const prefix = dot < 0 ? caller.target : caller.target.slice(0, dot);
       const api = byTarget.get(prefix);
-      if (!api) throw notServed(req, scope && !byScope.has(scope.service) ? scope.service : prefix);
+      if (!api) throw await unserved(scope && !byScope.has(scope.service) ? scope.service : prefix);
       found(api.model);
       const body = await readBody(req, MAX_API_BODY);
       authenticate(api, sha256(body));
@@ -138,21 +143,21 @@ export function createSeam(opts: SeamOptions): Seam {
     }
     if (protocol === 'query' || protocol === 'ec2') {
       let api = scope ? byScope.get(scope.service) : undefined;
-      if (scope && !api) throw notServed(req, scope.service);
+      if (scope && !api) throw await unserved(scope.service);
       if (api && api.model.metadata.protocol !== 'query' && api.model.metadata.protocol !== 'ec2')
-        throw notServed(req, `${scope!.service} over the Query protocol (it speaks ${api.model.metadata.protocol})`);
+        throw await unserved(`${scope!.service} over the Query protocol (it speaks ${api.model.metadata.protocol})`);
       if (api) found(api.model);
       const raw = req.method === 'GET' ? Buffer.alloc(0) : await readBody(req, MAX_API_BODY);
       const form = req.method === 'GET' ? url.search.slice(1) : utf8Text(raw, 'MalformedQueryString');
       const params = new URLSearchParams(form);
       api ??= byVersion.get(params.get('Version') ?? '');
       if (!api && !params.get('Action')) throw new AwsError('MissingAction', 'The request must contain the parameter Action.');
-      if (!api) throw notServed(req, `the Query API version '${(params.get('Version') ?? '(none)').slice(0, 32)}'`);
+      if (!api) throw await unserved(`the Query API version '${(params.get('Version') ?? '(none)').slice(0, 32)}'`, sha256(raw));
       found(api.model);
       authenticate(api, sha256(raw), params.get('Action') ?? undefined);
       return durably(api, { body: form }, ctx);
     }
-    throw notServed(req, scope!.service);
+    throw await unserved(scope!.service);
   }
 
   return {

@@ -27,7 +27,8 @@ export interface RequestContext {
  * its operations must pass. Operations AWS serves unsigned come back with neither.
  */
 export interface RequestAuth {
-  authenticate(service: ServiceModel, req: SignedRequest): Pick<RequestContext, 'accessKeyId' | 'authorize'>;
+  /** `service` is undefined for a service Slipway does not serve: the caller is verified before it hears so. */
+  authenticate(service: ServiceModel | undefined, req: SignedRequest): Pick<RequestContext, 'accessKeyId' | 'authorize'>;
 }
 
 export interface SignedRequest {

@@ -50,10 +50,12 @@ export function createRequestAuth(deps: AuthDeps): Identity {
 
   return {
     authenticate(service, req) {
-      const signingName = service.metadata.signingName ?? service.metadata.endpointPrefix;
+      const signingName = service && (service.metadata.signingName ?? service.metadata.endpointPrefix);
       const signed = req.headers.authorization !== undefined || req.url.searchParams.has('X-Amz-Signature');
-      if (!signed && req.action !== undefined && UNSIGNED[signingName]?.includes(req.action)) return { accessKeyId: undefined };
+      if (signingName && !signed && req.action !== undefined && UNSIGNED[signingName]?.includes(req.action))
+        return { accessKeyId: undefined };
       const who = verify(req);
+      if (!signingName) return { accessKeyId: who.accessKeyId };
       const context = contextOf(who, { sourceIp: req.sourceIp, region: req.region });
       return {
         accessKeyId: who.accessKeyId,
