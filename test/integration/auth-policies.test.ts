@@ -32,7 +32,7 @@ import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { adminCredentials, type Credentials } from '../support/auth.ts';
 import { dockerCli, expectAwsError, pushDerivedImage, removeImagesOf } from '../support/ecr.ts';
 import { TEST_IMAGE, ensureTestImages } from '../support/images.ts';
-import { clientConfig, docker, startTestSlipway, tempDataDir, type TestSlipway } from '../support/slipway.ts';
+import { clientConfig, docker, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
 const ACCOUNT = '000000000000';
 const REGION = 'ap-northeast-2';
@@ -73,7 +73,6 @@ const clients = (endpoint: string, credentials: Credentials, region = REGION) =>
 describe('auth: policies', () => {
   let slipway: TestSlipway;
   let admin: ReturnType<typeof clients>;
-  const dataDir = tempDataDir();
 
   /** A user with `policy` attached (a managed policy) and a key of its own. */
   async function userWith(name: string, policy: string): Promise<Credentials> {
@@ -85,15 +84,12 @@ describe('auth: policies', () => {
   }
 
   before(async () => {
-    slipway = await startTestSlipway({ auth: true, dataDir });
-    admin = clients(slipway.endpoint, adminCredentials(dataDir));
+    slipway = await startTestSlipway({ auth: true });
+    admin = clients(slipway.endpoint, adminCredentials(slipway.dataDir));
     await admin.ecr.send(new CreateRepositoryCommand({ repositoryName: 'awscicd' }));
     await admin.ecr.send(new CreateRepositoryCommand({ repositoryName: 'other' }));
   });
-  after(async () => {
-    await slipway.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(() => slipway.close());
 
   describe("seed 001's push-only user", () => {
     let pusher: ReturnType<typeof clients>;

@@ -9,13 +9,12 @@
  *   SLIPWAY_FUZZ_CASES=40  mutations per request (default 60)
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { adminCredentials, type Credentials } from '../support/auth.ts';
 import { Rand } from '../support/fuzz-values.ts';
-import { startTestSlipway, tempDataDir, type TestSlipway } from '../support/slipway.ts';
+import { startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
 const SEED = Number(process.env.SLIPWAY_FUZZ_SEED ?? 20261206);
 const CASES = Number(process.env.SLIPWAY_FUZZ_CASES ?? 60);
@@ -89,16 +88,12 @@ const MUTATIONS: ((v: string, r: Rand) => string)[] = [
 describe('auth: Authorization header fuzz', () => {
   let slipway: TestSlipway;
   let admin: Credentials;
-  const dataDir = tempDataDir();
 
   before(async () => {
-    slipway = await startTestSlipway({ auth: true, dataDir });
-    admin = adminCredentials(dataDir);
+    slipway = await startTestSlipway({ auth: true });
+    admin = adminCredentials(slipway.dataDir);
   });
-  after(async () => {
-    await slipway.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(() => slipway.close());
 
   async function sign(service: string, raw: Raw, presign = false): Promise<Raw> {
     const signer = new SignatureV4({ service, region: 'us-east-1', credentials: admin, sha256: Sha256, uriEscapePath: service !== 's3' });
