@@ -19,6 +19,12 @@ export interface RequestContext {
    * caller may not perform on what `input` names. Run once the input is valid, before the handler.
    */
   authorize?: (operation: string, input: Record<string, unknown>) => void;
+  /**
+   * Set when signatures are required and an S3 body is signed as it streams: the body must hash
+   * to `sha256` (hex, as x-amz-content-sha256 said), or each aws-chunked chunk's signature must
+   * follow from the one before (`chunk`, called in order with the chunk's SHA-256).
+   */
+  signedBody?: { sha256?: string; chunk?: (signature: string, chunkSha256: string) => boolean };
 }
 
 /**
@@ -28,7 +34,7 @@ export interface RequestContext {
  */
 export interface RequestAuth {
   /** `service` is undefined for a service Slipway does not serve: the caller is verified before it hears so. */
-  authenticate(service: ServiceModel | undefined, req: SignedRequest): Pick<RequestContext, 'accessKeyId' | 'authorize'>;
+  authenticate(service: ServiceModel | undefined, req: SignedRequest): Pick<RequestContext, 'accessKeyId' | 'authorize' | 'signedBody'>;
 }
 
 export interface SignedRequest {

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { createHash, createHmac } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +16,8 @@ import { IAMClient, ListUsersCommand } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, GetObjectCommand, ListBucketsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { SignatureV4 } from '@smithy/signature-v4';
 import type { IamFacade } from '../../src/services/iam/index.ts';
 import { adminCredentials, type Credentials } from '../support/auth.ts';
 import { expectAwsError } from '../support/ecr.ts';
@@ -176,6 +179,66 @@ describe('auth: signatures', () => {
     const body = await expired.text();
     assert.match(body, /<Code>AccessDenied<\/Code>/);
     assert.match(body, /Request has expired/);
+  });
+
+  it("checks an S3 body against its signature as it streams: x-amz-content-sha256, and each aws-chunked chunk's signature", async () => {
+    const host = new URL(slipway.endpoint).host;
+    const signer = new SignatureV4({ service: 's3', region: 'us-east-1', credentials: admin, sha256: Sha256, uriEscapePath: false });
+    const put = async (key: string, contentSha256: string, body: Buffer, extra: Record<string, string> = {}) => {
+      const request = {
+        method: 'PUT',
+        protocol: 'http:',
+        hostname: '127.0.0.1',
+        port: Number(host.split(':')[1]),
+        path: `/signed/${key}`,
+        headers: { host, 'x-amz-content-sha256': contentSha256, ...extra },
+      };
+      const signed = await signer.sign(request);
+      return {
+        signed,
+        send: (bytes: Buffer) => fetch(`${slipway.endpoint}/signed/${key}`, { method: 'PUT', headers: signed.headers, body: new Uint8Array(bytes) }),
+      };
+    };
+    const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+    const plain = Buffer.from('plain body');
+    const honest = await put('plain', sha(plain), plain);
+    assert.equal((await honest.send(plain)).status, 200);
+    const swapped = await honest.send(Buffer.from('other body'));
+    assert.equal(swapped.status, 400);
+    assert.match(await swapped.text(), /<Code>XAmzContentSHA256Mismatch<\/Code>/);
+
+    // STREAMING-AWS4-HMAC-SHA256-PAYLOAD, framed and chained as the SDKs do.
+    const parts = [Buffer.alloc(70_000, 'a'), Buffer.from('tail')];
+    const decoded = Buffer.concat(parts);
+    const { signed, send } = await put('chunked', 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD', decoded, {
+      'content-encoding': 'aws-chunked',
+      'x-amz-decoded-content-length': String(decoded.length),
+    });
+    const date = signed.headers['x-amz-date'];
+    const scope = `${date.slice(0, 8)}/us-east-1/s3/aws4_request`;
+    const hmac = (k: Buffer | string, v: string) => createHmac('sha256', k).update(v).digest();
+    const key = hmac(hmac(hmac(hmac(`AWS4${admin.secretAccessKey}`, date.slice(0, 8)), 'us-east-1'), 's3'), 'aws4_request');
+    const frame = (chunks: Buffer[], signedAs: Buffer[] = chunks) => {
+      let previous = (signed.headers.authorization as string).match(/Signature=([0-9a-f]{64})/)![1];
+      const out: Buffer[] = [];
+      for (const [i, data] of [...chunks, Buffer.alloc(0)].entries()) {
+        const toSign = ['AWS4-HMAC-SHA256-PAYLOAD', date, scope, previous, sha(''), sha(signedAs[i] ?? Buffer.alloc(0))].join('\n');
+        previous = hmac(key, toSign).toString('hex');
+        out.push(Buffer.from(`${data.length.toString(16)};chunk-signature=${previous}\r\n`), data, Buffer.from('\r\n'));
+      }
+      return Buffer.concat(out);
+    };
+    assert.equal((await send(frame(parts))).status, 200);
+    const c = clients(slipway.endpoint, admin);
+    const got = await c.s3.send(new GetObjectCommand({ Bucket: 'signed', Key: 'chunked' }));
+    assert.equal(await got.Body!.transformToString(), decoded.toString());
+
+    const tampered = await send(frame([parts[0], Buffer.from('TAIL')], parts));
+    assert.equal(tampered.status, 403);
+    assert.match(await tampered.text(), /<Code>SignatureDoesNotMatch<\/Code>/);
+    const still = await c.s3.send(new GetObjectCommand({ Bucket: 'signed', Key: 'chunked' }));
+    assert.equal(await still.Body!.transformToString(), decoded.toString(), 'a refused upload writes nothing');
   });
 
   it('lets STS AssumeRoleWithWebIdentity through unsigned, as AWS does', async () => {

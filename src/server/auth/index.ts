@@ -8,11 +8,11 @@
 import type { Clock } from '../../core/clock.ts';
 import { parseArn } from '../../core/ids.ts';
 import type { IamFacade, KeyPrincipal } from '../../services/iam/index.ts';
-import type { RequestAuth, SignedRequest } from '../../protocol/types.ts';
+import type { RequestAuth, RequestContext, SignedRequest } from '../../protocol/types.ts';
 import { actionOf } from './actions.ts';
 import { accessDenied, denial } from './authorize.ts';
 import { authFailure } from './failures.ts';
-import { checkTime, readClaim, signatureMatches } from './sigv4.ts';
+import { checkTime, chunkChain, readClaim, signatureMatches } from './sigv4.ts';
 
 /** Operations AWS serves without a signature, by signing name. */
 const UNSIGNED: Record<string, string[]> = { sts: ['AssumeRoleWithWebIdentity'] };
@@ -31,8 +31,8 @@ export interface Identity extends RequestAuth {
 }
 
 export function createRequestAuth(deps: AuthDeps): Identity {
-  /** Who signed `req`, or the refusal AWS gives. */
-  function verify(req: SignedRequest): KeyPrincipal {
+  /** Who signed `req`, and how its streamed body (S3's) is checked as it arrives; or the refusal AWS gives. */
+  function verify(req: SignedRequest): { who: KeyPrincipal; signedBody?: RequestContext['signedBody'] } {
     const claim = readClaim(req);
     if (!claim) throw authFailure(req.protocol, 'missing');
     if (req.protocol === 'rest-xml' && claim.expires === undefined && !req.payloadHash)
@@ -45,7 +45,10 @@ export function createRequestAuth(deps: AuthDeps): Identity {
     if (who.sessionToken !== undefined && claim.securityToken !== who.sessionToken) throw authFailure(req.protocol, 'badToken');
     if (who.expiration !== undefined && who.expiration <= deps.clock.now()) throw authFailure(req.protocol, 'expiredToken');
     if (!who.active) throw authFailure(req.protocol, 'unknownKey');
-    return who;
+    if (req.protocol !== 'rest-xml' || claim.expires !== undefined) return { who };
+    if (/^[0-9a-f]{64}$/.test(req.payloadHash)) return { who, signedBody: { sha256: req.payloadHash } };
+    if (req.payloadHash.startsWith('STREAMING-AWS4-HMAC-SHA256-PAYLOAD')) return { who, signedBody: { chunk: chunkChain(claim, who.secret) } };
+    return { who };
   }
 
   return {
@@ -54,11 +57,12 @@ export function createRequestAuth(deps: AuthDeps): Identity {
       const signed = req.headers.authorization !== undefined || req.url.searchParams.has('X-Amz-Signature');
       if (signingName && !signed && req.action !== undefined && UNSIGNED[signingName]?.includes(req.action))
         return { accessKeyId: undefined };
-      const who = verify(req);
+      const { who, signedBody } = verify(req);
       if (!signingName) return { accessKeyId: who.accessKeyId };
       const context = contextOf(who, { sourceIp: req.sourceIp, region: req.region });
       return {
         accessKeyId: who.accessKeyId,
+        signedBody,
         authorize(operation, input) {
           const call = actionOf(signingName, operation, input, { region: req.region, account: who.account });
           const message = denial(deps, who, call, context);

@@ -162,6 +162,27 @@ export function signatureMatches(req: Signed, c: SignatureClaim, secret: string)
   return given !== undefined && timingSafeEqual(expected, given);
 }
 
+/**
+ * The check of an aws-chunked body's chunk signatures (STREAMING-AWS4-HMAC-SHA256-PAYLOAD): each
+ * signs its bytes' hash and the signature before it, the first following the request's own.
+ */
+export function chunkChain(c: SignatureClaim, secret: string): (signature: string, chunkSha256: string) => boolean {
+  const key = signingKey(secret, c.date, c.region, c.service);
+  const scope = `${c.date}/${c.region}/${c.service}/aws4_request`;
+  let previous = c.signature;
+  let broken = false;
+  return (signature, chunkSha256) => {
+    const toSign = `AWS4-HMAC-SHA256-PAYLOAD\n${c.amzDate}\n${scope}\n${previous}\n${EMPTY_SHA256}\n${chunkSha256}`;
+    const expected = createHmac('sha256', key).update(toSign).digest();
+    const given = /^[0-9a-f]{64}$/.test(signature) ? Buffer.from(signature, 'hex') : undefined;
+    broken ||= given === undefined || !timingSafeEqual(expected, given);
+    previous = signature;
+    return !broken;
+  };
+}
+
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
 function canonicalRequest(req: Signed, c: SignatureClaim): string | undefined {
   const s3 = c.service === 's3';
   const path = req.url.pathname || '/';
