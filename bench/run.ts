@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --quick] [-- --only steady|api|ecr|elb|codebuild|s3|codedeploy]`: the ECS, ECR, load balancer, CodeBuild, S3 and CodeDeploy benchmarks, printed as tables.
+ * `npm run bench [-- --quick] [-- --only steady|api|ecr|elb|codebuild|s3|codedeploy|auth]`: the ECS, ECR, load balancer, CodeBuild, S3, CodeDeploy and signature-verification benchmarks, printed as tables.
  * Not a test: nothing asserts on time (machines are shared and noisy). Everything it starts —
  * Slipway and moto_server processes, containers, temporary data directories — is removed at the
  * end, on failure and on Ctrl-C.
  */
 import { cpus } from 'node:os';
+import { benchAuth } from './auth.ts';
 import { benchCodebuild } from './codebuild.ts';
 import { benchCodeDeploy } from './codedeploy.ts';
 import { benchEcr } from './ecr.ts';
@@ -33,9 +34,10 @@ if (
   only !== 'elb' &&
   only !== 'codebuild' &&
   only !== 's3' &&
-  only !== 'codedeploy'
+  only !== 'codedeploy' &&
+  only !== 'auth'
 ) {
-  console.error(`bench: --only takes 'steady', 'api', 'ecr', 'elb', 'codebuild', 's3' or 'codedeploy' (got '${only}')`);
+  console.error(`bench: --only takes 'steady', 'api', 'ecr', 'elb', 'codebuild', 's3', 'codedeploy' or 'auth' (got '${only}')`);
   process.exit(2);
 }
 
@@ -134,6 +136,14 @@ try {
     } catch (err) {
       failed = true;
       tables.push(`CodeDeploy blue/green: failed: ${(err as Error).stack ?? err}`);
+    }
+  }
+  if (!only || only === 'auth') {
+    try {
+      tables.push(await benchAuth(quick ? { total: 400, concurrency: 8, warmup: 20, log } : { total: 2000, concurrency: 8, warmup: 50, log }));
+    } catch (err) {
+      failed = true;
+      tables.push(`API calls with signatures verified: failed: ${(err as Error).stack ?? err}`);
     }
   }
 } finally {
