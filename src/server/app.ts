@@ -48,7 +48,11 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
   };
   // Rooms with routes of their own (the registry, git) ask who may do what; the verifier needs the rooms' facades.
   let auth: Identity | undefined;
-  if (config.auth) ctx.identity = { denial: (key, action, resource) => auth!.denial(key, action, resource) };
+  if (config.auth)
+    ctx.identity = {
+      denial: (key, action, resource) => auth!.denial(key, action, resource),
+      gitRefusal: (authorization, request) => auth!.gitRefusal(authorization, request),
+    };
   const rooms = registerRooms(ctx);
   if (config.auth) {
     const iam = facadeOfRoom<IamFacade>(rooms, 'iam');

@@ -23,7 +23,14 @@ export interface AppContext {
    * may perform `action` on `resource` (rooms with their own HTTP routes, the registry and git,
    * ask it); the AccessDenied message when not.
    */
-  identity?: { denial(accessKeyId: string, action: string, resource: string): string | undefined };
+  identity?: {
+    denial(accessKeyId: string, action: string, resource: string): string | undefined;
+    /** For git over HTTPS: 401 when its Basic credentials name no one, 403 with AWS's message when policies refuse. */
+    gitRefusal(
+      authorization: string | undefined,
+      request: { host: string; path: string; action: string; resource: string },
+    ): { status: 401 | 403; message: string } | undefined;
+  };
 }
 
 /** A plain HTTP route on the edge (Slipway's own endpoints under /_slipway, the registry, git). */

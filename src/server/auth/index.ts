@@ -12,6 +12,8 @@ import type { RequestAuth, RequestContext, SignedRequest } from '../../protocol/
 import { actionOf } from './actions.ts';
 import { accessDenied, denial } from './authorize.ts';
 import { authFailure } from './failures.ts';
+import { gitCaller } from './git.ts';
+import type { AppContext } from '../../services/types.ts';
 import { checkTime, chunkChain, readClaim, signatureMatches } from './sigv4.ts';
 
 /** Operations AWS serves without a signature, by signing name. */
@@ -26,9 +28,7 @@ export interface AuthDeps {
 }
 
 /** The request verifier, and what rooms with their own routes ask (AppContext.identity). */
-export interface Identity extends RequestAuth {
-  denial(accessKeyId: string, action: string, resource: string): string | undefined;
-}
+export type Identity = RequestAuth & NonNullable<AppContext['identity']>;
 
 export function createRequestAuth(deps: AuthDeps): Identity {
   /** Who signed `req`, and how its streamed body (S3's) is checked as it arrives; or the refusal AWS gives. */
@@ -47,7 +47,8 @@ export function createRequestAuth(deps: AuthDeps): Identity {
     if (!who.active) throw authFailure(req.protocol, 'unknownKey');
     if (req.protocol !== 'rest-xml' || claim.expires !== undefined) return { who };
     if (/^[0-9a-f]{64}$/.test(req.payloadHash)) return { who, signedBody: { sha256: req.payloadHash } };
-    if (req.payloadHash.startsWith('STREAMING-AWS4-HMAC-SHA256-PAYLOAD')) return { who, signedBody: { chunk: chunkChain(claim, who.secret) } };
+    if (req.payloadHash.startsWith('STREAMING-AWS4-HMAC-SHA256-PAYLOAD'))
+      return { who, signedBody: { chunk: chunkChain(claim, who.secret) } };
     return { who };
   }
 
@@ -69,6 +70,18 @@ export function createRequestAuth(deps: AuthDeps): Identity {
           if (message) throw accessDenied(req.protocol, message);
         },
       };
+    },
+    gitRefusal(authorization, request) {
+      const region = parseArn(request.resource)?.region ?? '';
+      const who = gitCaller(deps.iam, deps.clock.now(), authorization, { host: request.host, path: request.path, region });
+      if (!who) return { status: 401, message: 'Invalid username or password' };
+      const message = denial(
+        deps,
+        who,
+        { action: request.action, resources: [request.resource], passedRoles: [] },
+        contextOf(who, { region }),
+      );
+      return message ? { status: 403, message } : undefined;
     },
     denial(accessKeyId, action, resource) {
       const who = deps.iam.principalOfAccessKey(accessKeyId);

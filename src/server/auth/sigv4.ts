@@ -155,7 +155,7 @@ export function signatureMatches(req: Signed, c: SignatureClaim, secret: string)
   if (canonical === undefined) return false;
   const scope = `${c.date}/${c.region}/${c.service}/aws4_request`;
   const toSign = `${ALGORITHM}\n${c.amzDate}\n${scope}\n${sha256Hex(canonical)}`;
-  const expected = createHmac('sha256', signingKey(secret, c.date, c.region, c.service))
+  const expected = createHmac('sha256', signingKeyFor(secret, c.date, c.region, c.service))
     .update(toSign)
     .digest();
   const given = /^[0-9a-f]{64}$/.test(c.signature) ? Buffer.from(c.signature, 'hex') : undefined;
@@ -167,7 +167,7 @@ export function signatureMatches(req: Signed, c: SignatureClaim, secret: string)
  * signs its bytes' hash and the signature before it, the first following the request's own.
  */
 export function chunkChain(c: SignatureClaim, secret: string): (signature: string, chunkSha256: string) => boolean {
-  const key = signingKey(secret, c.date, c.region, c.service);
+  const key = signingKeyFor(secret, c.date, c.region, c.service);
   const scope = `${c.date}/${c.region}/${c.service}/aws4_request`;
   let previous = c.signature;
   let broken = false;
@@ -227,7 +227,7 @@ function canonicalRequest(req: Signed, c: SignatureClaim): string | undefined {
 /** Signing keys are the same for a day: kept per secret, date, region and service (a few hundred at most). */
 const keys = new Map<string, Buffer>();
 
-function signingKey(secret: string, date: string, region: string, service: string): Buffer {
+export function signingKeyFor(secret: string, date: string, region: string, service: string): Buffer {
   const id = `${secret}\n${date}\n${region}\n${service}`;
   let key = keys.get(id);
   if (!key) {
