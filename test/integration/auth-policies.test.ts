@@ -29,6 +29,7 @@ import {
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { adminCredentials, type Credentials } from '../support/auth.ts';
 import { dockerCli, expectAwsError, pushDerivedImage, removeImagesOf } from '../support/ecr.ts';
 import { TEST_IMAGE, ensureTestImages } from '../support/images.ts';
@@ -67,6 +68,7 @@ const clients = (endpoint: string, credentials: Credentials, region = REGION) =>
     ecs: new ECSClient(config),
     iam: new IAMClient(config),
     s3: new S3Client({ ...config, forcePathStyle: true }),
+    sts: new STSClient(config),
   };
 };
 
@@ -99,8 +101,9 @@ describe('auth: policies', () => {
       pusher = clients(slipway.endpoint, pusherKey);
     });
 
-    it('may log in and push to its repository', async () => {
+    it('may log in and push to its repository, and ask who it is (which needs no permission)', async () => {
       assert.ok((await pusher.ecr.send(new GetAuthorizationTokenCommand({}))).authorizationData?.length);
+      assert.equal((await pusher.sts.send(new GetCallerIdentityCommand({}))).Arn, `arn:aws:iam::${ACCOUNT}:user/pusher`);
       const { layers } = await pusher.ecr.send(
         new BatchCheckLayerAvailabilityCommand({ repositoryName: 'awscicd', layerDigests: [LAYER] }),
       );

@@ -11,6 +11,7 @@ import { codepipelineIamActions } from '../../services/codepipeline/iam-actions.
 import { ecrIamActions } from '../../services/ecr/iam-actions.ts';
 import { ecsIamActions } from '../../services/ecs/iam-actions.ts';
 import { s3IamActions } from '../../services/s3/iam-actions.ts';
+import { stsIamActions } from '../../services/sts/iam-actions.ts';
 import type { IamActionEntry } from '../../services/types.ts';
 
 /** By the service's signing name (the prefix of its IAM actions). */
@@ -21,6 +22,7 @@ const maps: Record<string, Record<string, IamActionEntry | undefined>> = {
   codebuild: codebuildIamActions,
   codedeploy: codedeployIamActions,
   codepipeline: codepipelineIamActions,
+  sts: stsIamActions,
 };
 
 export interface ActionRequest {

@@ -18,6 +18,8 @@ import { checkTime, chunkChain, readClaim, signatureMatches } from './sigv4.ts';
 
 /** Operations AWS serves without a signature, by signing name. */
 const UNSIGNED: Record<string, string[]> = { sts: ['AssumeRoleWithWebIdentity'] };
+/** Operations any signed caller may perform: no policy can deny them. */
+const UNCONDITIONAL: Record<string, string[]> = { sts: ['GetCallerIdentity', 'GetSessionToken'] };
 
 export interface AuthDeps {
   iam: IamFacade;
@@ -65,6 +67,7 @@ export function createRequestAuth(deps: AuthDeps): Identity {
         accessKeyId: who.accessKeyId,
         signedBody,
         authorize(operation, input) {
+          if (UNCONDITIONAL[signingName]?.includes(operation)) return;
           const call = actionOf(signingName, operation, input, { region: req.region, account: who.account });
           const message = denial(deps, who, call, context);
           if (message) throw accessDenied(req.protocol, message);
