@@ -57,7 +57,7 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
   if (config.auth) {
     const iam = facadeOfRoom<IamFacade>(rooms, 'iam');
     const ecr = facadeOfRoom<EcrFacade>(rooms, 'ecr');
-    auth = createRequestAuth({ iam, clock: ctx.clock, account: config.account, resourcePolicy: (arn) => ecr.repositoryPolicy(arn) });
+    auth = createRequestAuth({ iam, clock: ctx.clock, account: config.account, resource: (arn) => ecr.repositoryForAuthorization(arn) });
   }
   const adminKey = config.auth
     ? await ensureAdminKey(rooms.find((r) => r.name === 'iam')!.api!, {

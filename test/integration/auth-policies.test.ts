@@ -15,6 +15,7 @@ import {
   CreateRepositoryCommand,
   ECRClient,
   GetAuthorizationTokenCommand,
+  ListImagesCommand,
   PutImageCommand,
   SetRepositoryPolicyCommand,
 } from '@aws-sdk/client-ecr';
@@ -215,6 +216,24 @@ describe('auth: policies', () => {
       }),
     );
     assert.equal((await register()).taskDefinition?.family, 'app');
+  });
+
+  it("reads an ECR repository's tags as aws:ResourceTag/… in conditions", async () => {
+    await admin.ecr.send(new CreateRepositoryCommand({ repositoryName: 'blue-app', tags: [{ Key: 'team', Value: 'blue' }] }));
+    await admin.ecr.send(new CreateRepositoryCommand({ repositoryName: 'red-app', tags: [{ Key: 'team', Value: 'red' }] }));
+    const statement = {
+      Effect: 'Allow',
+      Action: 'ecr:ListImages',
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:ResourceTag/team': 'blue' } },
+    };
+    const c = clients(slipway.endpoint, await userWith('blue-team', JSON.stringify({ Version: '2012-10-17', Statement: [statement] })));
+    assert.deepEqual((await c.ecr.send(new ListImagesCommand({ repositoryName: 'blue-app' }))).imageIds, []);
+    await expectAwsError(
+      c.ecr.send(new ListImagesCommand({ repositoryName: 'red-app' })),
+      'AccessDeniedException',
+      /ecr:ListImages on resource: .*repository\/red-app/,
+    );
   });
 
   it('reads aws:RequestedRegion in conditions', async () => {

@@ -22,8 +22,8 @@ type Context = NonNullable<EvalRequest['context']>;
 
 export interface AuthorizeDeps {
   iam: IamFacade;
-  /** The resource's own policy (text), if it has one. */
-  resourcePolicy(resourceArn: string): string | undefined;
+  /** The resource's own policy (text), if it has one, and its tags (for aws:ResourceTag/…), where a room can tell them cheaply. */
+  resource(resourceArn: string): { policy?: string; tags?: Record<string, string> } | undefined;
 }
 
 /** AWS's AccessDenied message unless every resource and every role handed over is allowed. */
@@ -33,7 +33,15 @@ export function denial(deps: AuthorizeDeps, who: KeyPrincipal, call: ActionReque
   const policies = deps.iam.policiesFor(who.arn, who.accessKeyId);
   const checks = [...call.resources.map((r) => [call.action, r]), ...call.passedRoles.map((r) => ['iam:PassRole', r])];
   for (const [action, resource] of checks) {
-    const refusal = decide(deps, who, policies, { action, resource, principalArn: who.arn, context });
+    const known = resource !== '*' ? deps.resource(resource) : undefined;
+    const tags = Object.entries(known?.tags ?? {}).map(([k, v]) => [`aws:ResourceTag/${k}`, v]);
+    const request = {
+      action,
+      resource,
+      principalArn: who.arn,
+      context: tags.length ? { ...context, ...Object.fromEntries(tags) } : context,
+    };
+    const refusal = decide(policies, who, request, known?.policy);
     if (refusal) return accessDeniedMessage({ principalArn: who.arn, action, resource }, refusal.decision, refusal.policyType);
   }
   return undefined;
@@ -47,14 +55,13 @@ export function accessDenied(protocol: Protocol, message: string): AwsError {
 type Refusal = { decision: 'ExplicitDeny' | 'ImplicitDeny'; policyType: Parameters<typeof accessDeniedMessage>[2] };
 
 function decide(
-  deps: AuthorizeDeps,
-  who: KeyPrincipal,
   policies: { identity: Policy[]; session: Policy[]; boundary?: Policy },
+  who: KeyPrincipal,
   request: EvalRequest,
+  text: string | undefined,
 ): Refusal | undefined {
   const identity = evaluate(request, policies.identity);
   if (identity.decision === 'ExplicitDeny') return { decision: 'ExplicitDeny', policyType: 'identity-based' };
-  const text = request.resource && request.resource !== '*' ? deps.resourcePolicy(request.resource) : undefined;
   const resource = text ? evaluate(request, [parseResourcePolicy(text)]) : undefined;
   if (resource?.decision === 'ExplicitDeny') return { decision: 'ExplicitDeny', policyType: 'resource-based' };
   const boundary = policies.boundary ? evaluate(request, [policies.boundary]) : undefined;

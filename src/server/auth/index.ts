@@ -25,8 +25,8 @@ export interface AuthDeps {
   iam: IamFacade;
   clock: Clock;
   account: string;
-  /** A resource's own policy by its ARN (ECR repositories'). */
-  resourcePolicy(resourceArn: string): string | undefined;
+  /** A resource's own policy and tags by its ARN (ECR repositories'). */
+  resource(resourceArn: string): { policy?: string; tags?: Record<string, string> } | undefined;
 }
 
 /** The request verifier, and what rooms with their own routes ask (AppContext.identity). */

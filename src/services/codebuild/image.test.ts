@@ -16,7 +16,7 @@ const noRegistry: EcrFacade = {
   registryHost: () => '127.0.0.1:1',
   engineImageName: (image) => image,
   pullCredentials: () => undefined,
-  repositoryPolicy: () => undefined,
+  repositoryForAuthorization: () => undefined,
 };
 
 async function runtimeWithBase(): Promise<FakeRuntime> {

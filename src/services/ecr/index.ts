@@ -23,8 +23,8 @@ export interface EcrFacade {
   engineImageName(image: string): string;
   /** Credentials for pulling `image` from Slipway's registry (so the engine needs no docker login); undefined for others. */
   pullCredentials(image: string): { username: string; password: string; serveraddress: string } | undefined;
-  /** A repository's policy text (a resource-based policy request authorization weighs), if it has one. */
-  repositoryPolicy(repositoryArn: string): string | undefined;
+  /** What authorizing a request on a repository weighs: its policy text (resource-based), if any, and its tags. */
+  repositoryForAuthorization(repositoryArn: string): { policy?: string; tags: Record<string, string> } | undefined;
 }
 
 export function register(app: AppContext): RoomWithFacade<EcrFacade> {
@@ -41,7 +41,10 @@ export function register(app: AppContext): RoomWithFacade<EcrFacade> {
       registryHost: () => registryHost(app),
       engineImageName: (image) => engineImageName(app, image),
       pullCredentials: (image) => registryCredentialsFor(app, image),
-      repositoryPolicy: (arn) => ecr.model.repositories.get(arn)?.policyText,
+      repositoryForAuthorization(arn) {
+        const record = ecr.model.repositories.get(arn);
+        return record && { policy: record.policyText, tags: Object.fromEntries(record.tags.map((t) => [t.Key, t.Value])) };
+      },
     },
     api: {
       model: loadModel('ecr'),
