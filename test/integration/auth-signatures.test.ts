@@ -120,6 +120,26 @@ describe('auth: signatures', () => {
     });
   });
 
+  it('refuses a signature made for another service', async () => {
+    const host = new URL(slipway.endpoint).host;
+    const signer = new SignatureV4({ service: 'ecr', region: 'us-east-1', credentials: admin, sha256: Sha256 });
+    const target = 'AmazonEC2ContainerServiceV20141113.ListClusters';
+    const signed = await signer.sign({
+      method: 'POST',
+      protocol: 'http:',
+      hostname: '127.0.0.1',
+      port: Number(host.split(':')[1]),
+      path: '/',
+      headers: { host, 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target },
+      body: '{}',
+    });
+    const res = await fetch(slipway.endpoint, { method: 'POST', headers: signed.headers, body: '{}' });
+    assert.equal(res.status, 400);
+    const body = (await res.json()) as { __type: string; message: string };
+    assert.equal(body.__type, 'IncompleteSignatureException');
+    assert.equal(body.message, "Credential should be scoped to correct service: 'ecs'.");
+  });
+
   it('refuses a request dated more than 15 minutes away', async () => {
     const c = clients(slipway.endpoint, admin, { systemClockOffset: -20 * 60_000 });
     await expectAwsError(
@@ -196,7 +216,8 @@ describe('auth: signatures', () => {
       const signed = await signer.sign(request);
       return {
         signed,
-        send: (bytes: Buffer) => fetch(`${slipway.endpoint}/signed/${key}`, { method: 'PUT', headers: signed.headers, body: new Uint8Array(bytes) }),
+        send: (bytes: Buffer) =>
+          fetch(`${slipway.endpoint}/signed/${key}`, { method: 'PUT', headers: signed.headers, body: new Uint8Array(bytes) }),
       };
     };
     const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');

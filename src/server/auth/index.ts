@@ -34,9 +34,12 @@ export type Identity = RequestAuth & NonNullable<AppContext['identity']>;
 
 export function createRequestAuth(deps: AuthDeps): Identity {
   /** Who signed `req`, and how its streamed body (S3's) is checked as it arrives; or the refusal AWS gives. */
-  function verify(req: SignedRequest): { who: KeyPrincipal; signedBody?: RequestContext['signedBody'] } {
+  function verify(req: SignedRequest, signingName: string | undefined): { who: KeyPrincipal; signedBody?: RequestContext['signedBody'] } {
     const claim = readClaim(req);
     if (!claim) throw authFailure(req.protocol, 'missing');
+    // A signature is for one service: one made for another cannot call this one.
+    if (signingName && claim.service !== signingName)
+      throw authFailure(req.protocol, 'incomplete', `Credential should be scoped to correct service: '${signingName}'.`);
     if (req.protocol === 'rest-xml' && claim.expires === undefined && !req.payloadHash)
       throw authFailure(req.protocol, 'incomplete', 'Missing required header for this request: x-amz-content-sha256');
     const who = deps.iam.principalOfAccessKey(claim.accessKeyId);
@@ -60,7 +63,7 @@ export function createRequestAuth(deps: AuthDeps): Identity {
       const signed = req.headers.authorization !== undefined || req.url.searchParams.has('X-Amz-Signature');
       if (signingName && !signed && req.action !== undefined && UNSIGNED[signingName]?.includes(req.action))
         return { accessKeyId: undefined };
-      const { who, signedBody } = verify(req);
+      const { who, signedBody } = verify(req, signingName);
       if (!signingName) return { accessKeyId: who.accessKeyId };
       const context = contextOf(who, { sourceIp: req.sourceIp, region: req.region });
       return {
