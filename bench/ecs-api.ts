@@ -61,7 +61,7 @@ function requestOptions(t: Target, operation: string, body: string): RequestOpti
 }
 
 /** The one client both servers get: POST / with X-Amz-Target; resolves with status and body. */
-function call(options: RequestOptions, body: string): Promise<{ status: number; body: string }> {
+export function call(options: RequestOptions, body: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(options, (res) => {
       const chunks: Buffer[] = [];
@@ -149,7 +149,7 @@ async function measure(t: Target, operation: string, body: string, total: number
 }
 
 /** Nearest-rank percentile of an ascending array. */
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 

@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --quick] [-- --only steady|api|ecr|elb|codebuild|s3|codedeploy|console]`: the ECS, ECR, load balancer, CodeBuild, S3, CodeDeploy and web console benchmarks, printed as tables.
+ * `npm run bench [-- --quick] [-- --only steady|api|ecr|elb|codebuild|s3|codedeploy|console|auth]`: the ECS, ECR, load balancer, CodeBuild, S3, CodeDeploy, web console and signature-verification benchmarks, printed as tables.
  * Not a test: nothing asserts on time (machines are shared and noisy). Everything it starts —
  * Slipway and moto_server processes, containers, temporary data directories — is removed at the
  * end, on failure and on Ctrl-C.
  */
 import { cpus } from 'node:os';
+import { benchAuth } from './auth.ts';
 import { benchCodebuild } from './codebuild.ts';
 import { benchCodeDeploy } from './codedeploy.ts';
 import { benchConsole } from './console.ts';
@@ -35,9 +36,10 @@ if (
   only !== 'codebuild' &&
   only !== 's3' &&
   only !== 'codedeploy' &&
-  only !== 'console'
+  only !== 'console' &&
+  only !== 'auth'
 ) {
-  console.error(`bench: --only takes 'steady', 'api', 'ecr', 'elb', 'codebuild', 's3', 'codedeploy' or 'console' (got '${only}')`);
+  console.error(`bench: --only takes 'steady', 'api', 'ecr', 'elb', 'codebuild', 's3', 'codedeploy', 'console' or 'auth' (got '${only}')`);
   process.exit(2);
 }
 
@@ -144,6 +146,16 @@ try {
     } catch (err) {
       failed = true;
       tables.push(`Web console: failed: ${(err as Error).stack ?? err}`);
+    }
+  }
+  if (!only || only === 'auth') {
+    try {
+      tables.push(
+        await benchAuth(quick ? { total: 400, concurrency: 8, warmup: 20, log } : { total: 2000, concurrency: 8, warmup: 50, log }),
+      );
+    } catch (err) {
+      failed = true;
+      tables.push(`API calls with signatures verified: failed: ${(err as Error).stack ?? err}`);
     }
   }
 } finally {

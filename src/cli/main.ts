@@ -2,6 +2,7 @@
  * @module cli/main
  * The `slipway` command. Thin: it starts the server or talks to a running one over its edge.
  */
+import { join } from 'node:path';
 import { loadConfig, DEFAULT_PORT } from '../core/config.ts';
 import { parseArgs } from './args.ts';
 import { pipeline, pipelineUsage } from './pipeline.ts';
@@ -15,6 +16,7 @@ Commands:
                    --data-dir D (default ~/.slipway)  --region R  --account A
                    --instance-cpu UNITS  --instance-memory MIB  (what each container instance offers)
                    --registry-host HOST[:PORT]  (the name repositoryUri uses, for other machines)
+                   --auth  (require SigV4 signatures and IAM policies; always on off loopback)
                    Environment: SLIPWAY_TIME_SCALE=N runs every AWS wait N times faster.
   status           Show a running Slipway's health.            [--endpoint URL]
   logs <task-id>   Show a task's container output.            [--follow] [--container NAME] [--endpoint URL]
@@ -46,16 +48,26 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function start(argv: string[]): Promise<number> {
-  const { flags } = parseArgs(argv);
+  const { flags } = parseArgs(argv, ['auth']);
   const config = loadConfig(flags);
   const { startSlipway, VERSION } = await import('../server/app.ts');
   const slipway = await startSlipway(config);
-  const env = `AWS_ENDPOINT_URL=${slipway.endpoint} AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=${config.defaultRegion}`;
+  const credentials = config.auth
+    ? `AWS_SHARED_CREDENTIALS_FILE=${join(config.dataDir, 'credentials')} AWS_PROFILE=slipway-admin`
+    : 'AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test';
+  const env = `AWS_ENDPOINT_URL=${slipway.endpoint} ${credentials} AWS_REGION=${config.defaultRegion}`;
   console.log(`Slipway ${VERSION} listening on ${slipway.bound} (${slipway.endpoint})`);
   console.log(`  data directory  ${config.dataDir}`);
   console.log(
     `  account/region  ${config.account} / ${config.defaultRegion}${config.timeScale !== 1 ? `   time scale ×${config.timeScale}` : ''}`,
   );
+  console.log(`  signatures      ${config.auth ? 'required: every call is verified and authorized by IAM policies' : 'not checked (loopback; --auth requires them)'}`);
+  if (slipway.adminKey) {
+    // Shown this once; the file keeps it.
+    console.log(`  administrator   created IAM user slipway-admin (AdministratorAccess) with access key`);
+    console.log(`                  ${slipway.adminKey.accessKeyId}  secret ${slipway.adminKey.secretAccessKey}`);
+    console.log(`                  saved owner-only in ${slipway.adminKey.file} (profile slipway-admin)`);
+  }
   console.log(`  point the AWS CLI and SDKs at it:  export ${env}`);
   console.log(`  console         ${slipway.console.url(slipway.endpoint)}`);
   if (slipway.console.token) console.log('                  (off loopback it asks for this token; the link sets it in the browser)');

@@ -42,4 +42,14 @@ describe('config', () => {
     assert.throws(() => loadConfig({ region: 'eu west' }, {}), /--region must be a region name/);
     assert.throws(() => loadConfig({}, { SLIPWAY_REGION: 'x"; rm' }), /--region must be a region name/);
   });
+
+  it('signatures are required with --auth or SLIPWAY_AUTH, and always off loopback', () => {
+    assert.equal(loadConfig({}, {}).auth, false);
+    assert.equal(loadConfig({ auth: 'true' }, {}).auth, true);
+    assert.equal(loadConfig({}, { SLIPWAY_AUTH: '1' }).auth, true);
+    assert.equal(loadConfig({ host: '0.0.0.0' }, {}).auth, true);
+    assert.equal(loadConfig({ host: '0.0.0.0', auth: 'false' }, {}).auth, true, 'off loopback cannot be made open');
+    assert.equal(loadConfig({ host: '::1' }, {}).auth, false);
+    assert.throws(() => loadConfig({ auth: 'yes please' }, {}), /--auth takes no value/);
+  });
 });

@@ -20,6 +20,8 @@ export interface Config {
   instanceMemoryMiB?: number;
   /** host[:port] that repositoryUri names, when the registry is reached by another name (e.g. from other machines). */
   registryHost?: string;
+  /** Whether every request must be signed by a key Slipway knows and allowed by IAM policies: --auth, and always off loopback. */
+  auth: boolean;
 }
 
 export const DEFAULT_PORT = 4566;
@@ -32,8 +34,11 @@ export function loadConfig(flags: Partial<Record<string, string>> = {}, env: Nod
     if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number (got '${raw}')`);
     return n;
   };
+  const host = pick('host', 'SLIPWAY_HOST') ?? '127.0.0.1';
+  const auth = pick('auth', 'SLIPWAY_AUTH');
+  if (auth !== undefined && !['true', 'false', '1', '0'].includes(auth)) throw new Error(`--auth takes no value (got '${auth}')`);
   return {
-    host: pick('host', 'SLIPWAY_HOST') ?? '127.0.0.1',
+    host,
     port: int('--port', pick('port', 'SLIPWAY_PORT')) ?? DEFAULT_PORT,
     dataDir: resolve(pick('data-dir', 'SLIPWAY_DATA_DIR') ?? join(homedir(), '.slipway')),
     account: pick('account', 'SLIPWAY_ACCOUNT') ?? DEFAULT_ACCOUNT,
@@ -42,6 +47,8 @@ export function loadConfig(flags: Partial<Record<string, string>> = {}, env: Nod
     instanceCpu: int('--instance-cpu', pick('instance-cpu', 'SLIPWAY_INSTANCE_CPU')),
     instanceMemoryMiB: int('--instance-memory', pick('instance-memory', 'SLIPWAY_INSTANCE_MEMORY')),
     registryHost: pick('registry-host', 'SLIPWAY_REGISTRY_HOST'),
+    // Off loopback, signatures are required whatever was asked: open mode is for one's own machine.
+    auth: auth === 'true' || auth === '1' || !isLoopback(host),
   };
 }
 

@@ -28,6 +28,7 @@ export async function dispatch(
     operation = decoded.operation;
     const handler = handlerFor(service, operation);
     const input = validateInput(model, model.operations[operation].input?.shape, decoded.input, service.validation);
+    ctx.authorize?.(operation, input);
     const output = await handler(input, ctx);
     return codec.encode(model, operation, output, ctx.requestId);
   } catch (err) {

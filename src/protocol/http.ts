@@ -42,7 +42,9 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       }
     };
     const onEnd = () => finish();
-    const onError = (err: Error) => finish(new AwsError('IncompleteBody', `The request body could not be read: ${err.message}`));
+    // A body checked as it streams (its signature, its hash) fails with the check's own error.
+    const onError = (err: Error) =>
+      finish(err instanceof AwsError ? err : new AwsError('IncompleteBody', `The request body could not be read: ${err.message}`));
     const onClose = () =>
       finish(new AwsError('IncompleteBody', 'The request body could not be read: the connection closed before its end'));
     req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);

@@ -18,7 +18,9 @@ import { serveRestXml } from './restxml/serve.ts';
 import { MAX_API_BODY, readBody, send, utf8Text } from './http.ts';
 import type { ServiceModel } from './model.ts';
 import type { Store } from '../store/index.ts';
-import type { ApiService, RequestContext, WireResponse } from './types.ts';
+import type { ApiService, RequestAuth, RequestContext, WireResponse } from './types.ts';
+import { createHash } from 'node:crypto';
+import { header } from './http.ts';
 
 const log = logger('edge');
 
@@ -28,6 +30,8 @@ export interface SeamOptions {
   defaultRegion: string;
   /** Commits the writes of the requests served in one turn of the event loop together (group commit). */
   store?: Store;
+  /** Set when signatures are required (--auth, or off loopback): every call is verified and authorized. */
+  auth?: RequestAuth;
 }
 
 export interface Seam {
@@ -76,11 +80,33 @@ export function createSeam(opts: SeamOptions): Seam {
     requestId: string,
     found: (model: ServiceModel) => void,
   ): Promise<WireResponse> {
+    /** Verifies the signature over the payload as hashed (or as S3's header says) and sets who may do what. */
+    const authenticate = (api: ApiService | undefined, payloadHash: string, action?: string) => {
+      if (!opts.auth) return;
+      Object.assign(
+        ctx,
+        opts.auth.authenticate(api?.model, {
+          method: req.method ?? 'GET',
+          url,
+          headers: req.headers,
+          payloadHash,
+          protocol: protocol!,
+          action,
+          sourceIp: req.socket.remoteAddress,
+          region: ctx.region,
+        }),
+      );
+    };
     const { protocol, scope } = caller;
     if (scope && !isRegionName(scope.region)) {
       req.resume();
       throw new AwsError(badScope[protocol!], `Credential should be scoped to a valid region, not '${scope.region.slice(0, 64)}'.`);
     }
+    /** 501 naming what is not served, once the caller is known when signatures are required (a stranger learns nothing). */
+    const unserved = async (service: string, payloadHash?: string): Promise<AwsError> => {
+      if (opts.auth) authenticate(undefined, payloadHash ?? sha256(await readBody(req, MAX_API_BODY)));
+      return notServed(req, service);
+    };
     const ctx: RequestContext = {
       region: scope?.region ?? opts.defaultRegion,
       account: opts.account,
@@ -92,8 +118,16 @@ export function createSeam(opts: SeamOptions): Seam {
       // REST-XML (S3) bodies are objects: they stream to the service, never read here.
       const service = scope?.service ?? 's3'; // SigV2 names no service: it is S3's alone
       const api = byScope.get(service);
-      if (api?.model.metadata.protocol !== 'rest-xml') throw notServed(req, service);
+      if (api?.model.metadata.protocol !== 'rest-xml') throw await unserved(service, header(req, 'x-amz-content-sha256') ?? '');
       found(api.model);
+      if (opts.auth) {
+        try {
+          authenticate(api, header(req, 'x-amz-content-sha256') ?? '');
+        } catch (err) {
+          req.resume();
+          throw err;
+        }
+      }
       return serveRestXml(api, req, url, ctx);
     }
     if (protocol === 'json' && caller.target !== undefined) {
@@ -101,26 +135,29 @@ export function createSeam(opts: SeamOptions): Seam {
       const dot = caller.target.lastIndexOf('.');
       const prefix = dot < 0 ? caller.target : caller.target.slice(0, dot);
       const api = byTarget.get(prefix);
-      if (!api) throw notServed(req, scope && !byScope.has(scope.service) ? scope.service : prefix);
+      if (!api) throw await unserved(scope && !byScope.has(scope.service) ? scope.service : prefix);
       found(api.model);
       const body = await readBody(req, MAX_API_BODY);
+      authenticate(api, sha256(body));
       return durably(api, { target: caller.target, body: utf8Text(body, 'SerializationException') }, ctx);
     }
     if (protocol === 'query' || protocol === 'ec2') {
       let api = scope ? byScope.get(scope.service) : undefined;
-      if (scope && !api) throw notServed(req, scope.service);
+      if (scope && !api) throw await unserved(scope.service);
       if (api && api.model.metadata.protocol !== 'query' && api.model.metadata.protocol !== 'ec2')
-        throw notServed(req, `${scope!.service} over the Query protocol (it speaks ${api.model.metadata.protocol})`);
+        throw await unserved(`${scope!.service} over the Query protocol (it speaks ${api.model.metadata.protocol})`);
       if (api) found(api.model);
-      const form = req.method === 'GET' ? url.search.slice(1) : utf8Text(await readBody(req, MAX_API_BODY), 'MalformedQueryString');
+      const raw = req.method === 'GET' ? Buffer.alloc(0) : await readBody(req, MAX_API_BODY);
+      const form = req.method === 'GET' ? url.search.slice(1) : utf8Text(raw, 'MalformedQueryString');
       const params = new URLSearchParams(form);
       api ??= byVersion.get(params.get('Version') ?? '');
       if (!api && !params.get('Action')) throw new AwsError('MissingAction', 'The request must contain the parameter Action.');
-      if (!api) throw notServed(req, `the Query API version '${(params.get('Version') ?? '(none)').slice(0, 32)}'`);
+      if (!api) throw await unserved(`the Query API version '${(params.get('Version') ?? '(none)').slice(0, 32)}'`, sha256(raw));
       found(api.model);
+      authenticate(api, sha256(raw), params.get('Action') ?? undefined);
       return durably(api, { body: form }, ctx);
     }
-    throw notServed(req, scope!.service);
+    throw await unserved(scope!.service);
   }
 
   return {
@@ -145,6 +182,10 @@ export function createSeam(opts: SeamOptions): Seam {
       return true;
     },
   };
+}
+
+function sha256(body: Buffer): string {
+  return createHash('sha256').update(body).digest('hex');
 }
 
 /** 501 for a service Slipway does not serve; its body is not wanted. */

@@ -2,8 +2,8 @@
  * @module protocol/sigv4
  * Reads the SigV4 credential scope a client signed with, from the Authorization header or a
  * presigned URL's X-Amz-Credential: it tells the region (and access key) a request is for, and
- * the service the client meant to call. Signatures are not verified: Slipway authenticates no
- * caller yet, which is why it listens on loopback unless told otherwise.
+ * the service the client meant to call. Signatures are verified (when required) by the edge's
+ * verifier, src/server/auth/, once the seam knows the service and the payload.
  */
 export interface CredentialScope {
   accessKeyId: string;

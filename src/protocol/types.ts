@@ -2,7 +2,9 @@
  * @module protocol/types
  * What a service room hands the protocol layer, and what the protocol layer hands the edge.
  */
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
+import type { Protocol } from './codecs.ts';
 import type { ServiceModel } from './model.ts';
 
 export interface RequestContext {
@@ -12,6 +14,40 @@ export interface RequestContext {
   accessKeyId?: string;
   /** The edge's own base URL as the client reached it, e.g. http://127.0.0.1:4566 */
   endpoint: string;
+  /**
+   * Set when signatures are required: refuses (AccessDenied, thrown) an operation the verified
+   * caller may not perform on what `input` names. Run once the input is valid, before the handler.
+   */
+  authorize?: (operation: string, input: Record<string, unknown>) => void;
+  /**
+   * Set when signatures are required and an S3 body is signed as it streams: the body must hash
+   * to `sha256` (hex, as x-amz-content-sha256 said), or each aws-chunked chunk's signature must
+   * follow from the one before (`chunk`, called in order with the chunk's SHA-256).
+   */
+  signedBody?: { sha256?: string; chunk?: (signature: string, chunkSha256: string) => boolean };
+}
+
+/**
+ * What the seam asks when signatures are required (implemented at the edge, over IAM): who signed
+ * the request — refused with the protocol's error when no one Slipway knows did — and the check
+ * its operations must pass. Operations AWS serves unsigned come back with neither.
+ */
+export interface RequestAuth {
+  /** `service` is undefined for a service Slipway does not serve: the caller is verified before it hears so. */
+  authenticate(service: ServiceModel | undefined, req: SignedRequest): Pick<RequestContext, 'accessKeyId' | 'authorize' | 'signedBody'>;
+}
+
+export interface SignedRequest {
+  method: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  /** The payload's SHA-256 (hex), or what x-amz-content-sha256 says for S3, whose bodies stream. */
+  payloadHash: string;
+  protocol: Protocol;
+  /** The Query form's Action, for the few operations AWS serves unsigned. */
+  action?: string;
+  sourceIp?: string;
+  region: string;
 }
 
 export type Handler<I, O> = (input: I, ctx: RequestContext) => Promise<O> | O;

@@ -6,9 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createClock } from '../core/clock.ts';
-import { isLoopback, type Config } from '../core/config.ts';
+import type { Config } from '../core/config.ts';
 import { EventBus } from '../core/events.ts';
-import { logger } from '../core/log.ts';
 import { createRuntime } from '../runtime/index.ts';
 import type { ContainerRuntime } from '../runtime/types.ts';
 import { registerRooms } from '../services/index.ts';
@@ -16,15 +15,20 @@ import type { ElbFacade } from '../services/elb/index.ts';
 import type { AppContext, Room, RoomWithFacade, Route } from '../services/types.ts';
 import { Store } from '../store/index.ts';
 import { sendJson } from '../protocol/http.ts';
+import type { EcrFacade } from '../services/ecr/index.ts';
+import type { IamFacade } from '../services/iam/index.ts';
+import { type AdminKey, ensureAdminKey } from './admin-credentials.ts';
+import { createRequestAuth, type Identity } from './auth/index.ts';
 import { createEdge } from './edge.ts';
 import { type Console, createConsole } from '../console/index.ts';
 import { announcingWrites } from '../console/writes.ts';
 
-const log = logger('slipway');
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export interface Slipway {
   endpoint: string;
+  /** The administrator's key, when this start created it (signatures required, first start): shown once. */
+  adminKey?: AdminKey;
   /** The address and port actually bound, e.g. 0.0.0.0:4566 or [::1]:4566. */
   bound: string;
   ctx: AppContext;
@@ -45,9 +49,28 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
     events: new EventBus(),
     edge: { url: '', host: config.host, port: config.port },
   };
+  // Rooms with routes of their own (the registry, git) ask who may do what; the verifier needs the rooms' facades.
+  let auth: Identity | undefined;
+  if (config.auth)
+    ctx.identity = {
+      denial: (key, action, resource) => auth!.denial(key, action, resource),
+      gitRefusal: (authorization, request) => auth!.gitRefusal(authorization, request),
+    };
   const rooms = registerRooms(ctx);
   const elbRoom = rooms.find((r) => r.name === 'elb') as RoomWithFacade<ElbFacade> | undefined;
   const webConsole = createConsole(ctx, { requestTotals: elbRoom && (() => elbRoom.facade.requestTotals()) });
+  if (config.auth) {
+    const iam = facadeOfRoom<IamFacade>(rooms, 'iam');
+    const ecr = facadeOfRoom<EcrFacade>(rooms, 'ecr');
+    auth = createRequestAuth({ iam, clock: ctx.clock, account: config.account, resource: (arn) => ecr.repositoryForAuthorization(arn) });
+  }
+  const adminKey = config.auth
+    ? await ensureAdminKey(rooms.find((r) => r.name === 'iam')!.api!, {
+        dataDir: config.dataDir,
+        account: config.account,
+        region: config.defaultRegion,
+      })
+    : undefined;
   const health: Route = {
     method: 'GET',
     path: /^\/_slipway\/health$/,
@@ -86,6 +109,7 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
     host: config.host,
     registryHost: config.registryHost,
     store: ctx.store,
+    auth,
   });
   server.keepAliveTimeout = 65_000;
   for (const room of rooms) await room.start?.();
@@ -98,16 +122,10 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
   const endpoint = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
   Object.assign(ctx.edge, { url: endpoint, port: address.port });
   const bound = `${host}:${address.port}`;
-  if (!isLoopback(config.host)) {
-    log.warn(
-      `listening on ${bound}, off loopback, with no authentication: anyone who can reach this port can drive Slipway, ` +
-        `and through it start privileged containers with the Docker socket — that is root on this machine. ` +
-        `Allow only machines you trust to reach it (firewall), or listen on 127.0.0.1.`,
-    );
-  }
 
   return {
     endpoint,
+    adminKey,
     bound,
     ctx,
     rooms,
@@ -124,4 +142,9 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
       ctx.store.close();
     },
   };
+}
+
+/** A room's facade, by the room's name. */
+function facadeOfRoom<F>(rooms: Room[], name: string): F {
+  return (rooms.find((r) => r.name === name) as RoomWithFacade<F>).facade;
 }

@@ -9,7 +9,7 @@ import { logger } from '../core/log.ts';
 import { type Caller, callerOf } from '../protocol/caller.ts';
 import { sendJson } from '../protocol/http.ts';
 import { createSeam } from '../protocol/seam.ts';
-import type { ApiService } from '../protocol/types.ts';
+import type { ApiService, RequestAuth } from '../protocol/types.ts';
 import type { Route } from '../services/types.ts';
 import type { Store } from '../store/index.ts';
 import { createGuard } from './guard.ts';
@@ -26,6 +26,8 @@ export interface EdgeOptions {
   registryHost?: string;
   /** For the API seam's group commit. */
   store?: Store;
+  /** Set when signatures are required. */
+  auth?: RequestAuth;
 }
 
 export function createEdge(opts: EdgeOptions): Server {

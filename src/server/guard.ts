@@ -1,7 +1,8 @@
 /**
  * @module server/guard
- * Who may call the edge. Slipway authenticates no caller yet, and whoever drives it can start
- * privileged containers, so a web page must not be able to drive it from a browser:
+ * Who may call the edge. On loopback Slipway takes any credentials (unless --auth), and whoever
+ * drives it can start privileged containers, so a web page must not be able to drive it from a
+ * browser:
  *
  * - `Host` must be a name or address Slipway serves: an IP address (a browser's page at an IP
  *   literal is that address's own origin, so it cannot be rebound), `localhost` or `*.localhost`,

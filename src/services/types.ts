@@ -18,6 +18,19 @@ export interface AppContext {
   clock: Clock;
   runtime: ContainerRuntime;
   events: EventBus;
+  /**
+   * Set when signatures are required, before the edge listens: whether the holder of an access key
+   * may perform `action` on `resource` (rooms with their own HTTP routes, the registry and git,
+   * ask it); the AccessDenied message when not.
+   */
+  identity?: {
+    denial(accessKeyId: string, action: string, resource: string): string | undefined;
+    /** For git over HTTPS: 401 when its Basic credentials name no one, 403 with AWS's message when policies refuse. */
+    gitRefusal(
+      authorization: string | undefined,
+      request: { host: string; path: string; action: string; resource: string },
+    ): { status: 401 | 403; message: string } | undefined;
+  };
 }
 
 /** A plain HTTP route on the edge (Slipway's own endpoints under /_slipway, the registry, git). */
@@ -45,3 +58,20 @@ export interface Room {
 export interface RoomWithFacade<F> extends Room {
   facade: F;
 }
+
+/**
+ * How one operation is authorized, as AWS's service authorization reference lists it: the IAM
+ * action when it is not `<service>:<Operation>`, and the resources it acts on as ARN templates:
+ * `{region}` and `{account}` are the request's, `{Member}` an input member's value (its last
+ * segment when it holds an ARN; one resource per element of a list), `{Member=default}` with a
+ * default, `{Member*}` the value verbatim (an S3 key), `{a.b}` a member of a member. No resources means `*`. passRole names the input members that hand a role over
+ * (iam:PassRole is checked on each).
+ */
+export interface IamActionEntry {
+  action?: string;
+  resources?: string[];
+  passRole?: string[];
+}
+
+/** A room's operations → their authorization, typed by the room's generated operation names. */
+export type IamActions<Ops> = { [K in keyof Ops]?: IamActionEntry };

@@ -54,15 +54,21 @@ describe('slipway start', () => {
     });
   }
 
-  it('off loopback, warns that anyone reaching the port can start privileged containers, and prints the address bound', async () => {
+  it('off loopback, requires signatures, prints the administrator key it made once, and prints the address bound', async () => {
     const dataDir = tempDataDir();
     const slipway = await startSlipwayProcess(dataDir, 0, { SLIPWAY_HOST: '0.0.0.0' });
     try {
       assert.match(slipway.output(), /listening on 0\.0\.0\.0:\d+ \(http:\/\/127\.0\.0\.1:\d+\)/);
+      assert.match(slipway.output(), /signatures {6}required/);
       assert.match(
         slipway.output(),
-        /anyone who can reach this port can drive Slipway, and through it start privileged containers .* root on this machine/,
+        /created IAM user slipway-admin \(AdministratorAccess\) with access key\s+AKIA[A-Z0-9]{16} {2}secret \S{40}/,
       );
+      assert.match(slipway.output(), /AWS_SHARED_CREDENTIALS_FILE=\S+\/credentials AWS_PROFILE=slipway-admin/);
+      const endpoint = slipway.output().match(/\((http:\/\/127\.0\.0\.1:\d+)\)/)![1];
+      const unsigned = await fetch(`${endpoint}/?Action=ListUsers&Version=2010-05-08`);
+      assert.equal(unsigned.status, 403);
+      assert.match(await unsigned.text(), /MissingAuthenticationToken/);
     } finally {
       await slipway.kill('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });

@@ -29,6 +29,8 @@ export interface StartOptions {
   timeScale?: number;
   instanceMemoryMiB?: number;
   dataDir?: string;
+  /** Require signatures and IAM policies (--auth). */
+  auth?: boolean;
 }
 
 export function tempDataDir(): string {
@@ -38,7 +40,7 @@ export function tempDataDir(): string {
 export async function startTestSlipway(opts: StartOptions = {}): Promise<TestSlipway> {
   const dataDir = opts.dataDir ?? tempDataDir();
   const config = {
-    ...loadConfig({ port: '0', 'data-dir': dataDir }),
+    ...loadConfig({ port: '0', 'data-dir': dataDir, ...(opts.auth ? { auth: 'true' } : {}) }),
     timeScale: opts.timeScale ?? 20,
     instanceMemoryMiB: opts.instanceMemoryMiB,
   };

@@ -7,10 +7,13 @@
  *   <trailer name>:<value>\r\n … [x-amz-trailer-signature:<sig>\r\n]\r\n
  *
  * The decoded bytes stream on; the trailers are kept for the reader to check once the body ends.
- * Chunk signatures are read past (Slipway verifies no signature yet). Bad framing fails the stream
- * with ChunkedError.
+ * Chunk signatures are checked in turn when a `chunkSigned` check is given (signatures required),
+ * else read past. Bad framing fails the stream with ChunkedError, a bad signature with S3's
+ * SignatureDoesNotMatch.
  */
+import { createHash, type Hash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
+import { AwsError } from '../../core/errors.ts';
 
 export class ChunkedError extends Error {}
 
@@ -22,7 +25,10 @@ export class AwsChunkedDecoder extends Transform {
   /** The trailers the client announced (x-amz-trailer), lower case: known before the body is read. */
   readonly announced: string[];
 
-  constructor(announced = '') {
+  constructor(
+    announced = '',
+    private readonly chunkSigned?: (signature: string, chunkSha256: string) => boolean,
+  ) {
     super();
     this.announced = announced
       .split(',')
@@ -34,6 +40,9 @@ export class AwsChunkedDecoder extends Transform {
   private line = '';
   private left = 0;
   private pending: Buffer = Buffer.alloc(0);
+  /** The signature the chunk being read claims, and its bytes' hash so far (when signatures are checked). */
+  private claimed = '';
+  private hash?: Hash;
 
   _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     try {
@@ -54,6 +63,7 @@ export class AwsChunkedDecoder extends Transform {
       if (this.state === 'data') {
         const take = Math.min(this.left, chunk.length - at);
         this.push(chunk.subarray(at, at + take));
+        this.hash?.update(chunk.subarray(at, at + take));
         at += take;
         this.left -= take;
         if (this.left === 0) this.state = 'data-end';
@@ -80,12 +90,18 @@ export class AwsChunkedDecoder extends Transform {
     switch (this.state) {
       case 'data-end':
         if (line !== '') throw new ChunkedError('an aws-chunked chunk is longer than its size');
+        if (this.chunkSigned) this.checkChunk();
         this.state = 'size';
         return;
       case 'size': {
         const size = line.split(';')[0].trim();
         if (!/^[0-9a-fA-F]{1,16}$/.test(size)) throw new ChunkedError(`bad aws-chunked size line '${line.slice(0, 40)}'`);
         this.left = parseInt(size, 16);
+        if (this.chunkSigned) {
+          this.claimed = /;\s*chunk-signature=([0-9a-f]{64})\s*$/.exec(line)?.[1] ?? '';
+          this.hash = createHash('sha256');
+          if (this.left === 0) this.checkChunk();
+        }
         this.state = this.left === 0 ? 'trailer' : 'data';
         return;
       }
@@ -100,5 +116,14 @@ export class AwsChunkedDecoder extends Transform {
         return;
       }
     }
+  }
+
+  private checkChunk(): void {
+    if (!this.chunkSigned!(this.claimed, this.hash!.digest('hex')))
+      throw new AwsError(
+        'SignatureDoesNotMatch',
+        'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+        { status: 403 },
+      );
   }
 }

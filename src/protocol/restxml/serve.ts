@@ -7,7 +7,8 @@
  * aws-chunked when the client framed them so.
  */
 import type { IncomingMessage } from 'node:http';
-import type { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
+import { type Readable, Transform } from 'node:stream';
 import { AwsError } from '../../core/errors.ts';
 import { handlerFor } from '../dispatch.ts';
 import { header, readBody } from '../http.ts';
@@ -42,7 +43,7 @@ export async function serveRestXml(service: ApiService, req: IncomingMessage, ur
   let body: Readable = req;
   try {
     const handler = handlerFor(service, operation);
-    body = bodyOf(req);
+    body = bodyOf(req, ctx.signedBody);
     let whole: Buffer | undefined;
     let decoded;
     try {
@@ -62,6 +63,7 @@ export async function serveRestXml(service: ApiService, req: IncomingMessage, ur
     const stream = streamingMember ? input[streamingMember] : undefined;
     if (streamingMember) delete input[streamingMember];
     const valid = validateInput(model, model.operations[operation].input?.shape, input, service.validation);
+    ctx.authorize?.(operation, valid);
     // Digests are checked once the input is known valid, as validation speaks first.
     if (whole) checkBodyDigests(req.headers, whole);
     if (streamingMember) valid[streamingMember] = stream;
@@ -118,17 +120,41 @@ async function wholeBody(req: IncomingMessage, body: Readable): Promise<Buffer> 
   return bytes;
 }
 
-/** The body as sent, or decoded from aws-chunked framing. */
-function bodyOf(req: IncomingMessage): Readable {
+/** The body as sent, or decoded from aws-chunked framing; checked against its signature when `signed` says how. */
+function bodyOf(req: IncomingMessage, signed: RequestContext['signedBody']): Readable {
   const encoding = header(req, 'content-encoding') ?? '';
   const sha = header(req, 'x-amz-content-sha256') ?? '';
-  if (!encoding.split(',').some((e) => e.trim() === 'aws-chunked') && !sha.startsWith('STREAMING-')) return req;
-  const decoder = new AwsChunkedDecoder(header(req, 'x-amz-trailer'));
+  if (!encoding.split(',').some((e) => e.trim() === 'aws-chunked') && !sha.startsWith('STREAMING-'))
+    return signed?.sha256 ? hashChecked(req, signed.sha256) : req;
+  const decoder = new AwsChunkedDecoder(header(req, 'x-amz-trailer'), signed?.chunk);
   req.on('error', (err) => decoder.destroy(err));
   // Its reader hears of bad framing through its own pipeline; a body no handler reads (the call
   // refused first) must not take the process down with it.
   decoder.on('error', () => req.resume());
   return req.pipe(decoder);
+}
+
+/** The body, failing with S3's XAmzContentSHA256Mismatch at its end unless it hashes to what was signed. */
+function hashChecked(req: IncomingMessage, sha256: string): Readable {
+  const hash = createHash('sha256');
+  const checked = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+    flush(done) {
+      const computed = hash.digest('hex');
+      if (computed === sha256) return done();
+      done(
+        new AwsError('XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.", {
+          fields: { ClientComputedContentSHA256: sha256, S3ComputedContentSHA256: computed },
+        }),
+      );
+    },
+  });
+  req.on('error', (err) => checked.destroy(err));
+  checked.on('error', () => req.resume());
+  return req.pipe(checked);
 }
 
 /**

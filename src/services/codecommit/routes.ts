@@ -94,6 +94,21 @@ async function serve(
   if (!target) return notFound(res);
   const url = new URL(req.url ?? '/', 'http://edge');
   const pushing = service === '/git-receive-pack' || url.searchParams.get('service') === 'git-receive-pack';
+  // With signatures required, a CodeCommit repository answers only to IAM identities its policies allow.
+  if (cc.identity && target.resource.startsWith('arn:')) {
+    const refusal = cc.identity.gitRefusal(req.headers.authorization, {
+      host: req.headers.host ?? '',
+      path: url.pathname.slice(0, url.pathname.length - service.length),
+      action: pushing ? 'codecommit:GitPush' : 'codecommit:GitPull',
+      resource: target.resource,
+    });
+    if (refusal) {
+      req.resume();
+      const challenge = refusal.status === 401 ? { 'www-authenticate': 'Basic realm="Slipway CodeCommit"' } : {};
+      res.writeHead(refusal.status, { 'content-type': 'text/plain; charset=utf-8', ...challenge }).end(`${refusal.message}\n`);
+      return;
+    }
+  }
   const exists = await hasRepository(target.dir);
   if (!exists && !(pushing && target.creatable)) return notFound(res);
   if (!exists) await initBare(target.dir);

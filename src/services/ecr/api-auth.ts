@@ -18,7 +18,7 @@ export function authHandlers(ecr: EcrContext): Handlers<EcrOperations> {
       const proxyEndpoint = `http://${registryHost(ecr)}`;
       return {
         authorizationData: registryIds.map(() => {
-          const { password, expiresAt } = issueToken(ecr);
+          const { password, expiresAt } = issueToken(ecr, ctx.accessKeyId);
           return { authorizationToken: Buffer.from(`${REGISTRY_USER}:${password}`).toString('base64'), expiresAt, proxyEndpoint };
         }),
       };

@@ -35,40 +35,59 @@ function sign(ctx: AppContext, payload: string): string {
   return createHmac('sha256', secret(ctx)).update(payload).digest('base64url');
 }
 
-/** A registry password for user "AWS", valid for 12 hours; `expiresAt` is epoch ms. */
-export function issueToken(ctx: AppContext): { password: string; expiresAt: number } {
+/**
+ * A registry password for user "AWS", valid for 12 hours; `expiresAt` is epoch ms. One asked for
+ * through GetAuthorizationToken carries the access key that asked (`k`): its pushes and pulls are
+ * that identity's. One without is Slipway's own (handed to the engine for a task's image).
+ */
+export function issueToken(ctx: AppContext, accessKeyId?: string): { password: string; expiresAt: number } {
   const expiresAt = ctx.clock.now() + TOKEN_LIFETIME_MS;
-  const payload = Buffer.from(JSON.stringify({ exp: expiresAt, n: randomBytes(6).toString('base64url') })).toString('base64url');
+  const claims = { exp: expiresAt, n: randomBytes(6).toString('base64url'), ...(accessKeyId ? { k: accessKeyId } : {}) };
+  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return { password: `${payload}.${sign(ctx, payload)}`, expiresAt };
 }
 
-export function verifyPassword(ctx: AppContext, password: string): boolean {
+/** Whose a registry password is: `{ accessKeyId }` (absent for Slipway's own), or undefined when it is not valid. */
+export interface RegistryCaller {
+  accessKeyId?: string;
+}
+
+function callerOfPassword(ctx: AppContext, password: string): RegistryCaller | undefined {
   const dot = password.indexOf('.');
-  if (dot <= 0) return false;
+  if (dot <= 0) return undefined;
   const payload = password.slice(0, dot);
   const given = Buffer.from(password.slice(dot + 1));
   const expected = Buffer.from(sign(ctx, payload));
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   try {
-    const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown };
+    const { exp, k } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown; k?: unknown };
     const now = ctx.clock.now();
-    return typeof exp === 'number' && exp > now && exp <= now + TOKEN_LIFETIME_MS;
+    if (typeof exp !== 'number' || exp <= now || exp > now + TOKEN_LIFETIME_MS) return undefined;
+    return typeof k === 'string' ? { accessKeyId: k } : {};
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-/** `Basic base64(AWS:<password>)`, or `Bearer <password>`. */
-export function verifyAuthorization(ctx: AppContext, header: string | undefined): boolean {
-  if (!header) return false;
+export function verifyPassword(ctx: AppContext, password: string): boolean {
+  return callerOfPassword(ctx, password) !== undefined;
+}
+
+/** The caller of `Basic base64(AWS:<password>)` or `Bearer <password>`, or undefined when neither holds. */
+export function registryCaller(ctx: AppContext, header: string | undefined): RegistryCaller | undefined {
+  if (!header) return undefined;
   const space = header.indexOf(' ');
   const scheme = header.slice(0, space).toLowerCase();
   const value = header.slice(space + 1).trim();
-  if (scheme === 'bearer') return verifyPassword(ctx, value);
-  if (scheme !== 'basic') return false;
+  if (scheme === 'bearer') return callerOfPassword(ctx, value);
+  if (scheme !== 'basic') return undefined;
   const decoded = Buffer.from(value, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  return colon > 0 && decoded.slice(0, colon) === REGISTRY_USER && verifyPassword(ctx, decoded.slice(colon + 1));
+  return colon > 0 && decoded.slice(0, colon) === REGISTRY_USER ? callerOfPassword(ctx, decoded.slice(colon + 1)) : undefined;
+}
+
+export function verifyAuthorization(ctx: AppContext, header: string | undefined): boolean {
+  return registryCaller(ctx, header) !== undefined;
 }
 
 /** The registry part of an image reference ("host:port/name:tag"), when it names one. */

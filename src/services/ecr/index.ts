@@ -34,6 +34,8 @@ export interface EcrFacade {
    * (RepositoryNotFoundException) for an unknown repository.
    */
   describeImage(scope: Scope, repositoryName: string, reference: string): (ImageDetail & { repositoryUri: string }) | undefined;
+  /** What authorizing a request on a repository weighs: its policy text (resource-based), if any, and its tags. */
+  repositoryForAuthorization(repositoryArn: string): { policy?: string; tags: Record<string, string> } | undefined;
 }
 
 export function register(app: AppContext): RoomWithFacade<EcrFacade> {
@@ -54,6 +56,10 @@ export function register(app: AppContext): RoomWithFacade<EcrFacade> {
         const repo = requireRepository(ecr, scope, repositoryName);
         const image = resolveReference(ecr, repo, reference);
         return image && { ...imageDetail(ecr, repo, image), repositoryUri: `${registryHost(app)}/${repo.repository.repositoryName}` };
+      },
+      repositoryForAuthorization(arn) {
+        const record = ecr.model.repositories.get(arn);
+        return record && { policy: record.policyText, tags: Object.fromEntries(record.tags.map((t) => [t.Key, t.Value])) };
       },
     },
     api: {

@@ -23,7 +23,7 @@ export type StoredRepository = Repository & Required<Pick<Repository, 'repositor
 export interface RepositoryRecord {
   repository: StoredRepository;
   tags: Tag[];
-  /** Repository policy text (stored and validated; enforced when authentication arrives). */
+  /** Repository policy text (validated; weighed by request authorization when signatures are required). */
   policyText?: string;
   lifecyclePolicyText?: string;
   lifecyclePolicyUpdatedAt?: number;

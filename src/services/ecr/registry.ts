@@ -12,7 +12,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { logger } from '../../core/log.ts';
 import type { Route } from '../types.ts';
-import { verifyAuthorization } from './auth.ts';
+import { type RegistryCaller, registryCaller } from './auth.ts';
 import type { EcrContext } from './context.ts';
 import { ecrError } from './errors.ts';
 import { blobRequest, uploadRequest } from './registry-blobs.ts';
@@ -29,13 +29,20 @@ const CHALLENGE = { 'www-authenticate': 'Basic realm="Slipway ECR"' };
 
 type Handler = (r: RegistryRequest, ref: string) => Promise<void> | void;
 
+/** The ECR action each request is, by method, as ECR authorizes docker's pushes and pulls. */
+type Actions = Partial<Record<string, string>>;
+
 /** Most specific first: `…/blobs/uploads/…` before `…/blobs/<digest>`. `(.+)` is greedy, so the last marker wins. */
-const PATHS: [RegExp, Handler][] = [
-  [/^(.+)\/tags\/list$/, (r) => tagsRequest(r)],
-  [/^(.+)\/manifests\/([^/]+)$/, manifestRequest],
-  [/^(.+)\/blobs\/uploads\/?([^/]*)$/, uploadRequest],
-  [/^(.+)\/blobs\/([^/]+)$/, blobRequest],
-  [/^(.+)\/referrers\/([^/]+)$/, referrersRequest],
+const PATHS: [RegExp, Handler, Actions][] = [
+  [/^(.+)\/tags\/list$/, (r) => tagsRequest(r), { GET: 'ecr:ListImages' }],
+  [/^(.+)\/manifests\/([^/]+)$/, manifestRequest, { GET: 'ecr:BatchGetImage', HEAD: 'ecr:BatchGetImage', PUT: 'ecr:PutImage', DELETE: 'ecr:BatchDeleteImage' }],
+  [
+    /^(.+)\/blobs\/uploads\/?([^/]*)$/,
+    uploadRequest,
+    { POST: 'ecr:InitiateLayerUpload', PATCH: 'ecr:UploadLayerPart', PUT: 'ecr:CompleteLayerUpload', GET: 'ecr:UploadLayerPart', DELETE: 'ecr:UploadLayerPart' },
+  ],
+  [/^(.+)\/blobs\/([^/]+)$/, blobRequest, { GET: 'ecr:GetDownloadUrlForLayer', HEAD: 'ecr:BatchCheckLayerAvailability', DELETE: 'ecr:BatchDeleteImage' }],
+  [/^(.+)\/referrers\/([^/]+)$/, referrersRequest, { GET: 'ecr:BatchGetImage' }],
 ];
 
 export function registryRoutes(ecr: EcrContext): Route[] {
@@ -46,17 +53,20 @@ async function serve(ecr: EcrContext, req: IncomingMessage, res: ServerResponse)
   const url = new URL(req.url ?? '/v2/', 'http://registry');
   const path = url.pathname.replace(/^\/v2\/?/, '');
   try {
-    const authorized = verifyAuthorization(ecr, header(req, 'authorization'));
-    if (path === '') return base(req, res, authorized);
-    if (!authorized)
+    const caller = registryCaller(ecr, header(req, 'authorization'));
+    if (path === '') return base(req, res, caller !== undefined);
+    if (!caller)
       throw new RegistryError(
         'UNAUTHORIZED',
         'authentication required: docker login with the password from aws ecr get-login-password',
         {},
         CHALLENGE,
       );
-    if (path === '_catalog') return catalog(ecr, url, res, req.method);
-    for (const [pattern, handler] of PATHS) {
+    if (path === '_catalog') {
+      permit(ecr, caller, 'ecr:DescribeRepositories', `arn:aws:ecr:${ecr.config.defaultRegion}:${ecr.config.account}:repository/*`);
+      return catalog(ecr, url, res, req.method);
+    }
+    for (const [pattern, handler, actions] of PATHS) {
       const m = path.match(pattern);
       if (!m) continue;
       const name = decode(m[1]);
@@ -64,6 +74,11 @@ async function serve(ecr: EcrContext, req: IncomingMessage, res: ServerResponse)
         throw new RegistryError('NAME_INVALID', `invalid repository name '${name}'`, { name });
       const repo = findRepositoryByName(ecr, name);
       if (!repo) throw new RegistryError('NAME_UNKNOWN', ecrError.repositoryNotFound(name, ecr.config.account).message, { name });
+      permit(ecr, caller, actions[req.method ?? 'GET'] ?? 'ecr:PutImage', repo.repository.repositoryArn);
+      // A layer mounted from another repository is read from it.
+      const from = url.searchParams.get('from');
+      const source = req.method === 'POST' && url.searchParams.has('mount') && from ? findRepositoryByName(ecr, from) : undefined;
+      if (source) permit(ecr, caller, 'ecr:GetDownloadUrlForLayer', source.repository.repositoryArn);
       return await handler({ ecr, req, res, url, name, repo, repositoryArn: repo.repository.repositoryArn }, decode(m[2] ?? ''));
     }
     const body = JSON.stringify({ errors: [{ code: 'NOT_FOUND', message: `the registry serves nothing at ${url.pathname}`, detail: {} }] });
@@ -93,6 +108,17 @@ async function serve(ecr: EcrContext, req: IncomingMessage, res: ServerResponse)
     const body = JSON.stringify({ errors: [{ code: 'UNKNOWN', message: 'Slipway failed; see its log', detail: {} }] });
     res.writeHead(500, { ...API_VERSION_HEADER, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
   }
+}
+
+/**
+ * When signatures are required, a password asked for by an access key acts as that key's holder:
+ * DENIED (403) unless its policies allow `action` on the repository. Slipway's own passwords
+ * (handed to the engine for tasks' images) name no key and pass.
+ */
+function permit(ecr: EcrContext, caller: RegistryCaller, action: string, repositoryArn: string): void {
+  if (!ecr.identity || caller.accessKeyId === undefined) return;
+  const denial = ecr.identity.denial(caller.accessKeyId, action, repositoryArn);
+  if (denial) throw new RegistryError('DENIED', denial);
 }
 
 function decode(segment: string): string {

@@ -4,6 +4,7 @@
  * its secret, which policies apply to a principal, whether a role trusts a principal, the OIDC
  * provider for an issuer, and temporary credentials for a role session, kept beside users' keys.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { iamArn, iamId } from '../../core/ids.ts';
 import { defaultDocument, identityDocuments } from './resolve.ts';
 import type { IamContext } from './context.ts';
@@ -75,6 +76,8 @@ export interface IamFacade {
   issueUserSession(request: { account: string; principalArn: string; userName?: string; durationSeconds: number }): IssuedCredentials;
   /** The default version's document of a managed policy (the account's own or AWS's). */
   managedPolicyDocument(arn: string): string | undefined;
+  /** The user an active service-specific credential (CodeCommit's HTTPS git user name and password) belongs to. */
+  userOfServiceCredential(serviceUserName: string, password: string): { arn: string; account: string; userName: string } | undefined;
 }
 
 export function createFacade(iam: IamContext): IamFacade {
@@ -141,6 +144,19 @@ export function createFacade(iam: IamContext): IamFacade {
 
   return {
     managedPolicyDocument: (arn) => defaultDocument(iam, arn),
+    userOfServiceCredential(serviceUserName, password) {
+      const account = serviceUserName.match(/-at-(\d{12})$/)?.[1];
+      if (!account) return undefined;
+      const given = createHash('sha256').update(password).digest();
+      for (const c of m.serviceCredentials.find({ account })) {
+        if (c.serviceUserName !== serviceUserName || c.status !== 'Active') continue;
+        // Hashes compared, so the comparison takes the same time whatever the lengths.
+        if (!timingSafeEqual(given, createHash('sha256').update(c.password).digest())) continue;
+        const user = m.entity(account, 'user', c.userName);
+        return user ? { arn: user.arn, account, userName: user.name } : undefined;
+      }
+      return undefined;
+    },
     principalOfAccessKey(accessKeyId) {
       const k = m.keys.get(accessKeyId);
       return k ? view(k) : undefined;

@@ -1,0 +1,116 @@
+/**
+ * @module server/auth
+ * Identity enforcement, when signatures are required (--auth, or off loopback): each API call's
+ * SigV4 signature is verified against the key IAM knows (a user's, or a session's STS issued, with
+ * its token), and its operation authorized against the caller's policies. Calls AWS serves
+ * unsigned (STS's AssumeRoleWithWebIdentity) pass without either.
+ */
+import type { Clock } from '../../core/clock.ts';
+import { parseArn } from '../../core/ids.ts';
+import type { IamFacade, KeyPrincipal } from '../../services/iam/index.ts';
+import type { RequestAuth, RequestContext, SignedRequest } from '../../protocol/types.ts';
+import { actionOf } from './actions.ts';
+import { accessDenied, denial } from './authorize.ts';
+import { authFailure } from './failures.ts';
+import { gitCaller } from './git.ts';
+import type { AppContext } from '../../services/types.ts';
+import { checkTime, chunkChain, readClaim, signatureMatches } from './sigv4.ts';
+
+/** Operations AWS serves without a signature, by signing name. */
+const UNSIGNED: Record<string, string[]> = { sts: ['AssumeRoleWithWebIdentity'] };
+/** Operations any signed caller may perform: no policy can deny them. */
+const UNCONDITIONAL: Record<string, string[]> = { sts: ['GetCallerIdentity', 'GetSessionToken'] };
+
+export interface AuthDeps {
+  iam: IamFacade;
+  clock: Clock;
+  account: string;
+  /** A resource's own policy and tags by its ARN (ECR repositories'). */
+  resource(resourceArn: string): { policy?: string; tags?: Record<string, string> } | undefined;
+}
+
+/** The request verifier, and what rooms with their own routes ask (AppContext.identity). */
+export type Identity = RequestAuth & NonNullable<AppContext['identity']>;
+
+export function createRequestAuth(deps: AuthDeps): Identity {
+  /** Who signed `req`, and how its streamed body (S3's) is checked as it arrives; or the refusal AWS gives. */
+  function verify(req: SignedRequest, signingName: string | undefined): { who: KeyPrincipal; signedBody?: RequestContext['signedBody'] } {
+    const claim = readClaim(req);
+    if (!claim) throw authFailure(req.protocol, 'missing');
+    // A signature is for one service: one made for another cannot call this one.
+    if (signingName && claim.service !== signingName)
+      throw authFailure(req.protocol, 'incomplete', `Credential should be scoped to correct service: '${signingName}'.`);
+    if (req.protocol === 'rest-xml' && claim.expires === undefined && !req.payloadHash)
+      throw authFailure(req.protocol, 'incomplete', 'Missing required header for this request: x-amz-content-sha256');
+    const who = deps.iam.principalOfAccessKey(claim.accessKeyId);
+    if (!who) throw authFailure(req.protocol, 'unknownKey');
+    checkTime(req.protocol, claim, deps.clock.now());
+    if (!signatureMatches(req, claim, who.secret)) throw authFailure(req.protocol, 'mismatch');
+    // A session's key is valid only with its token, and only until it expires.
+    if (who.sessionToken !== undefined && claim.securityToken !== who.sessionToken) throw authFailure(req.protocol, 'badToken');
+    if (who.expiration !== undefined && who.expiration <= deps.clock.now()) throw authFailure(req.protocol, 'expiredToken');
+    if (!who.active) throw authFailure(req.protocol, 'unknownKey');
+    if (req.protocol !== 'rest-xml' || claim.expires !== undefined) return { who };
+    if (/^[0-9a-f]{64}$/.test(req.payloadHash)) return { who, signedBody: { sha256: req.payloadHash } };
+    if (req.payloadHash.startsWith('STREAMING-AWS4-HMAC-SHA256-PAYLOAD'))
+      return { who, signedBody: { chunk: chunkChain(claim, who.secret) } };
+    return { who };
+  }
+
+  return {
+    authenticate(service, req) {
+      const signingName = service && (service.metadata.signingName ?? service.metadata.endpointPrefix);
+      const signed = req.headers.authorization !== undefined || req.url.searchParams.has('X-Amz-Signature');
+      if (signingName && !signed && req.action !== undefined && UNSIGNED[signingName]?.includes(req.action))
+        return { accessKeyId: undefined };
+      const { who, signedBody } = verify(req, signingName);
+      if (!signingName) return { accessKeyId: who.accessKeyId };
+      const context = contextOf(who, { sourceIp: req.sourceIp, region: req.region });
+      return {
+        accessKeyId: who.accessKeyId,
+        signedBody,
+        authorize(operation, input) {
+          if (UNCONDITIONAL[signingName]?.includes(operation)) return;
+          const call = actionOf(signingName, operation, input, { region: req.region, account: who.account });
+          const message = denial(deps, who, call, context);
+          if (message) throw accessDenied(req.protocol, message);
+        },
+      };
+    },
+    gitRefusal(authorization, request) {
+      const region = parseArn(request.resource)?.region ?? '';
+      const who = gitCaller(deps.iam, deps.clock.now(), authorization, { host: request.host, path: request.path, region });
+      if (!who) return { status: 401, message: 'Invalid username or password' };
+      const message = denial(
+        deps,
+        who,
+        { action: request.action, resources: [request.resource], passedRoles: [] },
+        contextOf(who, { region }),
+      );
+      return message ? { status: 403, message } : undefined;
+    },
+    denial(accessKeyId, action, resource) {
+      const who = deps.iam.principalOfAccessKey(accessKeyId);
+      if (!who?.active) return 'The security token included in the request is invalid.';
+      const region = parseArn(resource)?.region ?? '';
+      return denial(deps, who, { action, resources: [resource], passedRoles: [] }, contextOf(who, { region }));
+    },
+  };
+
+  /** The global condition keys a request carries. */
+  function contextOf(who: KeyPrincipal, request: { sourceIp?: string; region: string }) {
+    const now = deps.clock.now();
+    return {
+      'aws:SourceIp': request.sourceIp?.replace(/^::ffff:/, ''),
+      'aws:RequestedRegion': request.region || undefined,
+      'aws:SecureTransport': 'false',
+      'aws:CurrentTime': new Date(now).toISOString(),
+      'aws:EpochTime': String(Math.floor(now / 1000)),
+      'aws:PrincipalArn': who.roleArn ?? who.arn,
+      'aws:PrincipalAccount': who.account,
+      'aws:PrincipalType': who.type === 'assumed-role' ? 'AssumedRole' : who.type === 'user' ? 'User' : 'Account',
+      'aws:userid': who.userId,
+      'aws:username': who.userName,
+    };
+  }
+}

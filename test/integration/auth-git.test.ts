@@ -1,0 +1,91 @@
+/**
+ * Git over HTTPS with signatures required (--auth): a CodeCommit repository answers to IAM
+ * service-specific credentials and to git-remote-codecommit's SigV4 password, and each clone or
+ * push is authorized as codecommit:GitPull / codecommit:GitPush on the repository.
+ */
+import assert from 'node:assert/strict';
+import { createHash, createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CodeCommitClient, CreateRepositoryCommand } from '@aws-sdk/client-codecommit';
+import { CreateServiceSpecificCredentialCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import { adminCredentials, type Credentials } from '../support/auth.ts';
+import { gitIn } from '../support/codepipeline.ts';
+import { clientConfig, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
+
+const REPO_ARN = 'arn:aws:codecommit:us-east-1:000000000000:app';
+
+const git = gitIn;
+
+/** git-remote-codecommit's password: the signing time, Z, and a SigV4 signature over `GIT <path>` for the host. */
+function sigv4Password(key: Credentials, host: string, path: string): string {
+  const stamp = new Date().toISOString().replace(/[-:]|\.\d{3}Z$/g, '');
+  const hmac = (k: Buffer | string, v: string) => createHmac('sha256', k).update(v).digest();
+  const signingKey = hmac(hmac(hmac(hmac(`AWS4${key.secretAccessKey}`, stamp.slice(0, 8)), 'us-east-1'), 'codecommit'), 'aws4_request');
+  const canonical = `GIT\n${path}\n\nhost:${host}\n\nhost\n`;
+  const scope = `${stamp.slice(0, 8)}/us-east-1/codecommit/aws4_request`;
+  const toSign = `AWS4-HMAC-SHA256\n${stamp}\n${scope}\n${createHash('sha256').update(canonical).digest('hex')}`;
+  return `${stamp}Z${hmac(signingKey, toSign).toString('hex')}`;
+}
+
+describe('auth: git over HTTPS', () => {
+  let slipway: TestSlipway;
+  let work: string;
+  let url: URL;
+  let reader: { user: string; password: string };
+  let admin: Credentials;
+
+  before(async () => {
+    slipway = await startTestSlipway({ auth: true });
+    admin = adminCredentials(slipway.dataDir);
+    work = mkdtempSync(join(tmpdir(), 'slipway-auth-git-'));
+    const config = { ...clientConfig(slipway.endpoint), credentials: { ...admin } };
+    await new CodeCommitClient(config).send(new CreateRepositoryCommand({ repositoryName: 'app' }));
+    const iam = new IAMClient(config);
+    await iam.send(new CreateUserCommand({ UserName: 'reader' }));
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'codecommit:GitPull', Resource: REPO_ARN }] };
+    await iam.send(new PutUserPolicyCommand({ UserName: 'reader', PolicyName: 'pull', PolicyDocument: JSON.stringify(policy) }));
+    const { ServiceSpecificCredential: c } = await iam.send(
+      new CreateServiceSpecificCredentialCommand({ UserName: 'reader', ServiceName: 'codecommit.amazonaws.com' }),
+    );
+    reader = { user: c!.ServiceUserName!, password: c!.ServicePassword! };
+    url = new URL('/v1/repos/app', slipway.endpoint);
+  });
+  after(async () => {
+    rmSync(work, { recursive: true, force: true });
+    await slipway.close();
+  });
+
+  const withUser = (user: string, password: string) => {
+    const u = new URL(url);
+    u.username = encodeURIComponent(user);
+    u.password = encodeURIComponent(password);
+    return u.toString();
+  };
+
+  it("pushes with the administrator's SigV4 password (git-remote-codecommit's)", async () => {
+    const src = join(work, 'src');
+    await git(work)('init', '-q', '-b', 'main', src);
+    writeFileSync(join(src, 'README'), 'hello\n');
+    await git(src)('add', '.');
+    await git(src)('commit', '-qm', 'first');
+    await git(src)('push', '-q', withUser(admin.accessKeyId, sigv4Password(admin, url.host, url.pathname)), 'main');
+  });
+
+  it('lets a service-specific credential pull where its policy allows, and refuses its push', async () => {
+    const clone = join(work, 'clone');
+    await git(work)('clone', '-q', withUser(reader.user, reader.password), clone);
+    writeFileSync(join(clone, 'README'), 'changed\n');
+    await git(clone)('commit', '-qam', 'second');
+    await assert.rejects(git(clone)('push', '-q', 'origin', 'main'), /403|not authorized to perform: codecommit:GitPush/);
+  });
+
+  it('refuses no credentials, a wrong password, and a SigV4 password for another path', async () => {
+    await assert.rejects(git(work)('ls-remote', url.toString()), /Authentication failed|could not read Username|401/);
+    await assert.rejects(git(work)('ls-remote', withUser(reader.user, `${reader.password}x`)), /Authentication failed|401/);
+    const elsewhere = withUser(admin.accessKeyId, sigv4Password(admin, url.host, '/v1/repos/other'));
+    await assert.rejects(git(work)('ls-remote', elsewhere), /Authentication failed|401/);
+  });
+});
