@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only steady|api|ecr|elb|codebuild|s3|codedeploy|console]`: the ECS, ECR, load balancer, CodeBuild, S3, CodeDeploy and web console benchmarks, printed as tables.
+ * `npm run bench [-- --quick] [-- --only steady|api|ecr|elb|codebuild|s3|codedeploy|console|pipeline]`: the ECS, ECR, load balancer, CodeBuild, S3, CodeDeploy, web console and push-to-live pipeline benchmarks, printed as tables.
  * Not a test: nothing asserts on time (machines are shared and noisy). Everything it starts —
  * Slipway and moto_server processes, containers, temporary data directories — is removed at the
  * end, on failure and on Ctrl-C.
@@ -12,6 +12,7 @@ import { benchEcr } from './ecr.ts';
 import { benchElb } from './elb.ts';
 import { benchApi } from './ecs-api.ts';
 import { benchSteadyState } from './ecs-steady-state.ts';
+import { benchPipeline } from './pipeline.ts';
 import { benchS3 } from './s3.ts';
 import { runCleanups } from './procs.ts';
 
@@ -35,9 +36,12 @@ if (
   only !== 'codebuild' &&
   only !== 's3' &&
   only !== 'codedeploy' &&
-  only !== 'console'
+  only !== 'console' &&
+  only !== 'pipeline'
 ) {
-  console.error(`bench: --only takes 'steady', 'api', 'ecr', 'elb', 'codebuild', 's3', 'codedeploy' or 'console' (got '${only}')`);
+  console.error(
+    `bench: --only takes 'steady', 'api', 'ecr', 'elb', 'codebuild', 's3', 'codedeploy', 'console' or 'pipeline' (got '${only}')`,
+  );
   process.exit(2);
 }
 
@@ -144,6 +148,14 @@ try {
     } catch (err) {
       failed = true;
       tables.push(`Web console: failed: ${(err as Error).stack ?? err}`);
+    }
+  }
+  if (!only || only === 'pipeline') {
+    try {
+      tables.push(await benchPipeline({ rounds: quick ? 1 : 3, log }));
+    } catch (err) {
+      failed = true;
+      tables.push(`CodePipeline push → live: failed: ${(err as Error).stack ?? err}`);
     }
   }
 } finally {
