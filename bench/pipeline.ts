@@ -76,12 +76,18 @@ export async function benchPipeline(opts: PipelineBenchOptions): Promise<string>
   const registry = new URL(slipway.endpoint).host;
   const uri = (await new ECRClient(config).send(new CreateRepositoryCommand({ repositoryName: 'bench-app' }))).repository!.repositoryUri!;
   onCleanup(async () => {
+    // Slipway first, so that its scheduler does not start (and pull) again what is removed here.
+    await slipway.stop();
     await removeClusterContainers(['arn:aws:ecs:us-east-1:000000000000:cluster/default']);
-    for (const tag of [`${uri}:latest`, `${uri}:hand`])
-      await docker
-        .getImage(tag)
-        .remove({ force: true })
-        .catch(() => undefined);
+    // Every tag and digest reference the builds, the hand-run steps and the tasks left (by name:
+    // an image other repositories also name keeps those names).
+    const ours = (name: string) => name.startsWith(`${registry}/bench-app`);
+    for (const image of await docker.listImages({ filters: { reference: [`${registry}/bench-app`] }, digests: true }))
+      for (const name of [...(image.RepoTags ?? []), ...(image.RepoDigests ?? [])].filter(ours))
+        await docker
+          .getImage(name)
+          .remove()
+          .catch(() => undefined);
   });
   await s3Client(slipway.endpoint).send(new CreateBucketCommand({ Bucket: 'bench-pipeline-artifacts' }));
   const { ConnectionArn } = await new CodeStarConnectionsClient(config).send(
