@@ -55,7 +55,7 @@ function executors(app: AppContext, deps: CodePipelineDeps, answered: (token: st
     codebuildAction({ codebuild: deps.codebuild, s3: deps.s3, clock: app.clock, events: app.events }, 'Build'),
     codebuildAction({ codebuild: deps.codebuild, s3: deps.s3, clock: app.clock, events: app.events }, 'Test'),
     ecsDeployAction({ ecs: deps.ecs, s3: deps.s3, clock: app.clock, events: app.events }),
-    codedeployEcsAction({ ecs: deps.ecs, codedeploy: deps.codedeploy, s3: deps.s3, clock: app.clock }),
+    codedeployEcsAction({ ecs: deps.ecs, codedeploy: deps.codedeploy, s3: deps.s3, clock: app.clock, events: app.events }),
     approvalAction({ events: app.events, answered }),
   ];
 }
