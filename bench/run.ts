@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only steady|api|ecr|elb|codebuild|s3|codedeploy|console|auth]`: the ECS, ECR, load balancer, CodeBuild, S3, CodeDeploy, web console and signature-verification benchmarks, printed as tables.
+ * `npm run bench [-- --quick] [-- --only steady|api|ecr|elb|codebuild|s3|codedeploy|console|auth|pipeline]`: the ECS, ECR, load balancer, CodeBuild, S3, CodeDeploy, web console, signature-verification and push-to-live pipeline benchmarks, printed as tables.
  * Not a test: nothing asserts on time (machines are shared and noisy). Everything it starts —
  * Slipway and moto_server processes, containers, temporary data directories — is removed at the
  * end, on failure and on Ctrl-C.
@@ -13,6 +13,7 @@ import { benchEcr } from './ecr.ts';
 import { benchElb } from './elb.ts';
 import { benchApi } from './ecs-api.ts';
 import { benchSteadyState } from './ecs-steady-state.ts';
+import { benchPipeline } from './pipeline.ts';
 import { benchS3 } from './s3.ts';
 import { runCleanups } from './procs.ts';
 
@@ -27,19 +28,10 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
-if (
-  only &&
-  only !== 'steady' &&
-  only !== 'api' &&
-  only !== 'ecr' &&
-  only !== 'elb' &&
-  only !== 'codebuild' &&
-  only !== 's3' &&
-  only !== 'codedeploy' &&
-  only !== 'console' &&
-  only !== 'auth'
-) {
-  console.error(`bench: --only takes 'steady', 'api', 'ecr', 'elb', 'codebuild', 's3', 'codedeploy', 'console' or 'auth' (got '${only}')`);
+/** The benchmarks `--only` can name, in the order they run. */
+const BENCHES = ['steady', 'api', 'ecr', 'elb', 'codebuild', 's3', 'codedeploy', 'console', 'auth', 'pipeline'];
+if (only && !BENCHES.includes(only)) {
+  console.error(`bench: --only takes one of ${BENCHES.join(', ')} (got '${only}')`);
   process.exit(2);
 }
 
@@ -156,6 +148,14 @@ try {
     } catch (err) {
       failed = true;
       tables.push(`API calls with signatures verified: failed: ${(err as Error).stack ?? err}`);
+    }
+  }
+  if (!only || only === 'pipeline') {
+    try {
+      tables.push(await benchPipeline({ rounds: quick ? 1 : 3, log }));
+    } catch (err) {
+      failed = true;
+      tables.push(`CodePipeline push → live: failed: ${(err as Error).stack ?? err}`);
     }
   }
 } finally {

@@ -61,7 +61,9 @@ async function start(argv: string[]): Promise<number> {
   console.log(
     `  account/region  ${config.account} / ${config.defaultRegion}${config.timeScale !== 1 ? `   time scale ×${config.timeScale}` : ''}`,
   );
-  console.log(`  signatures      ${config.auth ? 'required: every call is verified and authorized by IAM policies' : 'not checked (loopback; --auth requires them)'}`);
+  console.log(
+    `  signatures      ${config.auth ? 'required: every call is verified and authorized by IAM policies' : 'not checked (loopback; --auth requires them)'}`,
+  );
   if (slipway.adminKey) {
     // Shown this once; the file keeps it.
     console.log(`  administrator   created IAM user slipway-admin (AdministratorAccess) with access key`);

@@ -22,6 +22,12 @@ describe('createClock', () => {
     await sleeping;
   });
 
+  it('does not sleep when its signal has already aborted', { timeout: 60_000 }, async () => {
+    const abort = new AbortController();
+    abort.abort();
+    await createClock(1).sleep(3_600_000, abort.signal);
+  });
+
   it('reads SLIPWAY_TIME_SCALE, refusing what is not a positive number', () => {
     assert.equal(parseTimeScale(undefined), 1);
     assert.equal(parseTimeScale('20'), 20);

@@ -44,6 +44,8 @@ export function createClock(scale = parseTimeScale(process.env.SLIPWAY_TIME_SCAL
     ...clock,
     sleep: (nominalMs, signal) =>
       new Promise((resolve) => {
+        // An abort that came first never fires its event again: such a sleep ends now.
+        if (signal?.aborted) return resolve();
         const timer = setTimeout(done, clock.duration(nominalMs));
         function done() {
           signal?.removeEventListener('abort', done);

@@ -56,10 +56,10 @@ function executors(app: AppContext, deps: CodePipelineDeps, answered: (token: st
     s3SourceAction({ s3: deps.s3 }),
     connectionSourceAction({ connections: deps.connections, s3: deps.s3 }),
     ecrSourceAction({ ecr: deps.ecr, s3: deps.s3 }),
-    codebuildAction({ codebuild: deps.codebuild, s3: deps.s3, clock: app.clock }, 'Build'),
-    codebuildAction({ codebuild: deps.codebuild, s3: deps.s3, clock: app.clock }, 'Test'),
-    ecsDeployAction({ ecs: deps.ecs, s3: deps.s3, clock: app.clock }),
-    codedeployEcsAction({ ecs: deps.ecs, codedeploy: deps.codedeploy, s3: deps.s3, clock: app.clock }),
+    codebuildAction({ codebuild: deps.codebuild, s3: deps.s3, clock: app.clock, events: app.events }, 'Build'),
+    codebuildAction({ codebuild: deps.codebuild, s3: deps.s3, clock: app.clock, events: app.events }, 'Test'),
+    ecsDeployAction({ ecs: deps.ecs, s3: deps.s3, clock: app.clock, events: app.events }),
+    codedeployEcsAction({ ecs: deps.ecs, codedeploy: deps.codedeploy, s3: deps.s3, clock: app.clock, events: app.events }),
     approvalAction({ events: app.events, answered }),
   ];
 }

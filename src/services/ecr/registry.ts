@@ -35,13 +35,27 @@ type Actions = Partial<Record<string, string>>;
 /** Most specific first: `…/blobs/uploads/…` before `…/blobs/<digest>`. `(.+)` is greedy, so the last marker wins. */
 const PATHS: [RegExp, Handler, Actions][] = [
   [/^(.+)\/tags\/list$/, (r) => tagsRequest(r), { GET: 'ecr:ListImages' }],
-  [/^(.+)\/manifests\/([^/]+)$/, manifestRequest, { GET: 'ecr:BatchGetImage', HEAD: 'ecr:BatchGetImage', PUT: 'ecr:PutImage', DELETE: 'ecr:BatchDeleteImage' }],
+  [
+    /^(.+)\/manifests\/([^/]+)$/,
+    manifestRequest,
+    { GET: 'ecr:BatchGetImage', HEAD: 'ecr:BatchGetImage', PUT: 'ecr:PutImage', DELETE: 'ecr:BatchDeleteImage' },
+  ],
   [
     /^(.+)\/blobs\/uploads\/?([^/]*)$/,
     uploadRequest,
-    { POST: 'ecr:InitiateLayerUpload', PATCH: 'ecr:UploadLayerPart', PUT: 'ecr:CompleteLayerUpload', GET: 'ecr:UploadLayerPart', DELETE: 'ecr:UploadLayerPart' },
+    {
+      POST: 'ecr:InitiateLayerUpload',
+      PATCH: 'ecr:UploadLayerPart',
+      PUT: 'ecr:CompleteLayerUpload',
+      GET: 'ecr:UploadLayerPart',
+      DELETE: 'ecr:UploadLayerPart',
+    },
   ],
-  [/^(.+)\/blobs\/([^/]+)$/, blobRequest, { GET: 'ecr:GetDownloadUrlForLayer', HEAD: 'ecr:BatchCheckLayerAvailability', DELETE: 'ecr:BatchDeleteImage' }],
+  [
+    /^(.+)\/blobs\/([^/]+)$/,
+    blobRequest,
+    { GET: 'ecr:GetDownloadUrlForLayer', HEAD: 'ecr:BatchCheckLayerAvailability', DELETE: 'ecr:BatchDeleteImage' },
+  ],
   [/^(.+)\/referrers\/([^/]+)$/, referrersRequest, { GET: 'ecr:BatchGetImage' }],
 ];
 

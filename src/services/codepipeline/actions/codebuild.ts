@@ -9,6 +9,7 @@
  */
 import { AwsError } from '../../../core/errors.ts';
 import type { Clock } from '../../../core/clock.ts';
+import type { EventBus } from '../../../core/events.ts';
 import type { CodebuildFacade } from '../../codebuild/index.ts';
 import type { Build, EnvironmentVariable } from '../../codebuild/shapes.ts';
 import type { S3Facade } from '../../s3/index.ts';
@@ -56,7 +57,7 @@ export function buildFailure(build: Build): string {
 }
 
 export function codebuildAction(
-  deps: { codebuild: CodebuildFacade; s3: S3Facade; clock: Clock },
+  deps: { codebuild: CodebuildFacade; s3: S3Facade; clock: Clock; events?: EventBus },
   category: 'Build' | 'Test' = 'Build',
 ): ActionExecutor {
   const type: ActionTypeId = { category, owner: 'AWS', provider: 'CodeBuild', version: '1' };
@@ -123,11 +124,18 @@ export function codebuildAction(
       const id = current.externalExecutionId;
       let done: Build;
       try {
-        done = await pollUntil(deps.clock, job.signal, POLL_MS, `build ${id}`, () => {
-          const build = deps.codebuild.getBuild(job.scope, id);
-          if (!build) throw new Error(`Build ${id} no longer exists (was it deleted?)`);
-          return build.buildComplete ? build : undefined;
-        });
+        done = await pollUntil(
+          deps.clock,
+          job.signal,
+          POLL_MS,
+          `build ${id}`,
+          () => {
+            const build = deps.codebuild.getBuild(job.scope, id);
+            if (!build) throw new Error(`Build ${id} no longer exists (was it deleted?)`);
+            return build.buildComplete ? build : undefined;
+          },
+          { events: deps.events, about: (e) => e.type === 'codebuild.build' && e.resource.endsWith(`:build/${id}`) },
+        );
       } catch (err) {
         if (err instanceof ActionAborted) deps.codebuild.stopBuild(job.scope, id);
         throw err;

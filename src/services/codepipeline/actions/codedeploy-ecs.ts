@@ -8,8 +8,9 @@
  * deployment by id (so a restarted Slipway waits for the same one) and stops it when abandoned.
  */
 import type { Clock } from '../../../core/clock.ts';
+import type { EventBus } from '../../../core/events.ts';
 import { AwsError } from '../../../core/errors.ts';
-import type { CodeDeployFacade } from '../../codedeploy/index.ts';
+import { DEPLOYMENT_STATUS, type CodeDeployFacade } from '../../codedeploy/index.ts';
 import type { EcsServicesFacade } from '../../ecs/index.ts';
 import type { RegisterTaskDefinitionRequest } from '../../ecs/shapes.ts';
 import type { S3Facade } from '../../s3/index.ts';
@@ -31,6 +32,7 @@ export function codedeployEcsAction(deps: {
   codedeploy: CodeDeployFacade;
   s3: S3Facade;
   clock: Clock;
+  events?: EventBus;
 }): ActionExecutor {
   /** A file of the input artifact the configuration names, as text. */
   async function fileOf(job: ActionJob, artifactKey: string, path: string, what: string): Promise<string> {
@@ -132,7 +134,10 @@ export function codedeployEcsAction(deps: {
       }
       const waiting = current;
       try {
-        return await pollUntil(deps.clock, job.signal, POLL_MS, `deployment ${waiting.externalExecutionId}`, () => settled(job, waiting));
+        return await pollUntil(deps.clock, job.signal, POLL_MS, `deployment ${waiting.externalExecutionId}`, () => settled(job, waiting), {
+          events: deps.events,
+          about: (e) => e.type === DEPLOYMENT_STATUS && e.resource === waiting.externalExecutionId,
+        });
       } catch (err) {
         if (err instanceof ActionAborted)
           await deps.codedeploy.stopDeployment(job.scope, waiting.externalExecutionId).catch(() => undefined);

@@ -7,6 +7,7 @@
  * execution id, so a restarted Slipway waits for the same deployment.
  */
 import type { Clock } from '../../../core/clock.ts';
+import type { EventBus } from '../../../core/events.ts';
 import { AwsError } from '../../../core/errors.ts';
 import type { EcsServicesFacade } from '../../ecs/index.ts';
 import type { Deployment, Service } from '../../ecs/shapes.ts';
@@ -51,7 +52,7 @@ function checkTimeout(value: string | undefined): string | undefined {
     : 'DeploymentTimeout must be a whole number of minutes from 1 to 60';
 }
 
-export function ecsDeployAction(deps: { ecs: EcsServicesFacade; s3: S3Facade; clock: Clock }): ActionExecutor {
+export function ecsDeployAction(deps: { ecs: EcsServicesFacade; s3: S3Facade; clock: Clock; events?: EventBus }): ActionExecutor {
   /** Reads the file, registers the revision and updates the service; a string is why it could not. */
   async function start(job: ActionJob): Promise<{ service: Service; deployment: Deployment } | string> {
     const { ClusterName: cluster = 'default', ServiceName: serviceName } = job.configuration;
@@ -145,12 +146,14 @@ export function ecsDeployAction(deps: { ecs: EcsServicesFacade; s3: S3Facade; cl
         started(current);
         job.progress(`Waiting for ${current.externalExecutionId} of ${begun.service.serviceName} to complete`);
       }
+      const serviceArn = current.externalExecutionUrl;
       return pollUntil(
         deps.clock,
         job.signal,
         POLL_MS,
         `deployment ${current.externalExecutionId}`,
         settled(job, current.externalExecutionId, current),
+        { events: deps.events, about: (e) => e.type.startsWith('ecs.') && e.resource === serviceArn },
       );
     },
   };

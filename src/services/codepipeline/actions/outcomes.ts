@@ -5,6 +5,7 @@
  * for that work (a build, a deployment) on the scaled clock until it settles or the job is aborted.
  */
 import type { Clock } from '../../../core/clock.ts';
+import type { EventBus, SlipwayEvent } from '../../../core/events.ts';
 import type { ActionOutcome, ActionStarted } from './types.ts';
 
 /** CodePipeline's FailureDetails types, as errorDetails.code shows them. */
@@ -26,9 +27,15 @@ export class ActionAborted extends Error {
   }
 }
 
+/** Events that end a poll's sleep early: the work announced a change, so `check` runs at once. */
+export interface Wake {
+  events?: EventBus;
+  about: (event: SlipwayEvent) => boolean;
+}
+
 /**
- * Calls `check` every `everyMs` (nominal, scaled by the clock) until it answers something;
- * throws ActionAborted when `signal` aborts first.
+ * Calls `check` every `everyMs` (nominal, scaled by the clock), and at once whenever `wake` sees an
+ * event about the work, until it answers something; throws ActionAborted when `signal` aborts first.
  */
 export async function pollUntil<T>(
   clock: Clock,
@@ -36,11 +43,22 @@ export async function pollUntil<T>(
   everyMs: number,
   what: string,
   check: () => T | undefined | Promise<T | undefined>,
+  wake?: Wake,
 ): Promise<T> {
   for (;;) {
     if (signal.aborted) throw new ActionAborted(what);
-    const answer = await check();
-    if (answer !== undefined) return answer;
-    await clock.sleep(everyMs, signal);
+    // Listening before the check, so an event that lands while it runs still cuts the next sleep short.
+    const nap = new AbortController();
+    const stopWaking = wake?.events?.subscribe((e) => wake.about(e) && nap.abort());
+    const stopAborting = () => nap.abort();
+    signal.addEventListener('abort', stopAborting, { once: true });
+    try {
+      const answer = await check();
+      if (answer !== undefined) return answer;
+      await clock.sleep(everyMs, nap.signal);
+    } finally {
+      stopWaking?.();
+      signal.removeEventListener('abort', stopAborting);
+    }
   }
 }
