@@ -2,8 +2,9 @@
  * @module services/sts/api
  * GetCallerIdentity, GetSessionToken, AssumeRole and AssumeRoleWithWebIdentity. Temporary credentials are kept by
  * IAM (its facade issues them), so a later request signed with one is known by its key.
- * Slipway verifies no signature yet: a caller whose access key it does not know acts as the
- * account's root, and AssumeRole checks the role's trust policy only for callers it knows.
+ * In open mode (loopback, no --auth) signatures are not checked: a caller whose access key Slipway
+ * does not know acts as the account's root, and AssumeRole checks the role's trust policy only for
+ * callers it knows. When signatures are required every caller is known.
  */
 import { iamArn, parseArn } from '../../core/ids.ts';
 import type { Handlers, RequestContext } from '../../protocol/types.ts';

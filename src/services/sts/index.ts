@@ -29,7 +29,7 @@ export interface StsFacade {
 
 export function register(app: AppContext, deps: { iam: IamFacade }): RoomWithFacade<StsFacade> {
   // Strict once requests are verified (--auth); until then every role ARN is taken, as before.
-  const strict = () => Boolean((app.config as Config & { auth?: unknown }).auth);
+  const strict = () => app.config.auth;
   const assume: StsFacade['assumeRoleForService'] = (roleArn, sessionName, servicePrincipal, region) =>
     assumeRoleForService({ iam: deps.iam, strict }, roleArn, sessionName, servicePrincipal, region);
   const containerCredentials = new ContainerCredentials(app, assume);
