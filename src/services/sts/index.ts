@@ -6,7 +6,6 @@
  * through IAM's facade. Its facade gives other rooms role sessions for the services they play
  * (ECS tasks, CodeBuild builds) and the container credentials endpoint that hands them out.
  */
-import type { Config } from '../../core/config.ts';
 import { loadModel } from '../../protocol/model.ts';
 import type { IamFacade, IssuedCredentials } from '../iam/index.ts';
 import type { AppContext, RoomWithFacade } from '../types.ts';
