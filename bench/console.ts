@@ -15,6 +15,7 @@ import {
   RegisterTaskDefinitionCommand,
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
+import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { ensureTestImages, TEST_IMAGE } from '../test/support/images.ts';
 import { docker, onCleanup, removeClusterContainers, startSlipway } from './procs.ts';
@@ -31,6 +32,8 @@ const CHROMIUM = process.env.SLIPWAY_CHROMIUM ?? '/usr/bin/chromium';
 
 export async function benchConsole(opts: ConsoleBenchOptions): Promise<string> {
   const { log } = opts;
+  if (!existsSync(new URL('../console/dist/index.html', import.meta.url)))
+    throw new Error('the console is not built: run `npm run build:console` (scripts/setup.sh does) and bench again');
   await ensureTestImages(docker);
   const slipway = await startSlipway({ SLIPWAY_TIME_SCALE: '20' });
   const ecs = new ECSClient({
