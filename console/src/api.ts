@@ -1,8 +1,9 @@
 /**
  * The console's API client: the same AWS operations the CLI calls, sent to the edge that served
  * this page. JSON 1.1 services by X-Amz-Target, Elastic Load Balancing by its Query form (XML
- * answers), S3 by REST with a credential scope naming s3 (Slipway reads the scope, not yet the
- * signature). Errors come back as ApiError with AWS's code and message, for the page to show.
+ * answers), S3 by REST with a credential scope naming s3 and the key `console`. Nothing is signed:
+ * when Slipway requires signatures, the console's session cookie stands for its administrator.
+ * Errors come back as ApiError with AWS's code and message, for the page to show.
  */
 
 const TARGETS = {

@@ -1,13 +1,15 @@
 /**
  * @module console/access
- * Who may open the console. On loopback, anyone on this machine (as for the APIs). Off loopback,
- * until Slipway has IAM, the console asks for the token `slipway start` prints: the printed URL
- * carries it once (`?token=`), the answer sets it as a cookie and redirects to the clean URL, and
- * the cookie opens every later page and the event stream.
+ * Who may open the console. On loopback without --auth, anyone on this machine (as for the APIs).
+ * When Slipway requires signatures (off loopback, or --auth), the console asks for the token
+ * `slipway start` prints: the printed URL carries it once (`?token=`), the answer sets it as a
+ * cookie (HttpOnly, SameSite=Strict, for the whole origin) and redirects to the clean URL. The
+ * cookie opens every later page and the event stream, and the page's own AWS calls, which the
+ * edge then takes as the administrator's (server/auth): a browser cannot keep a secret key, and
+ * no other site can make it send the cookie.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { header } from '../protocol/http.ts';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
 const COOKIE = 'slipway-console';
 
@@ -15,31 +17,27 @@ const COOKIE = 'slipway-console';
 export type ConsoleGate = (req: IncomingMessage, res: ServerResponse, url: URL) => 'answered' | undefined;
 
 /** A gate that lets everyone in (loopback), or one that asks for `token`. */
-export function consoleGate(token: string | undefined, prefix: string): ConsoleGate {
+export function consoleGate(token: string | undefined): ConsoleGate {
   if (token === undefined) return () => undefined;
-  const expected = Buffer.from(token);
-  const matches = (given: string | undefined) => {
-    const b = Buffer.from(given ?? '');
-    return b.length === expected.length && timingSafeEqual(b, expected);
-  };
+  const matches = tokenMatcher(token);
   return (req, res, url) => {
     const offered = url.searchParams.get('token');
     if (offered !== null && matches(offered)) {
       url.searchParams.delete('token');
       res.writeHead(303, {
-        'set-cookie': `${COOKIE}=${token}; Path=${prefix}; HttpOnly; SameSite=Strict`,
+        'set-cookie': `${COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`,
         location: url.pathname + url.search,
         'cache-control': 'no-store',
       });
       res.end();
       return 'answered';
     }
-    if (matches(cookieOf(req, COOKIE))) return undefined;
+    if (matches(cookieOf(req.headers, COOKIE))) return undefined;
     res.writeHead(401, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-frame-options': 'DENY' });
     res.end(
       page(
         'Slipway console: token needed',
-        `<p>Slipway listens off loopback, so its console asks for the token <code>slipway start</code> printed.</p>
+        `<p>Slipway requires signed requests (it listens off loopback, or was started with <code>--auth</code>), so its console asks for the token <code>slipway start</code> printed.</p>
 <p>Open the console URL it printed (it ends in <code>?token=…</code>); this browser then keeps the token as a cookie.</p>`,
       ),
     );
@@ -51,8 +49,23 @@ export function newConsoleToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
-function cookieOf(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (header(req, 'cookie') ?? '').split(';')) {
+/** Whether a request carries the console's cookie with `token`: the page's own calls to the APIs. */
+export function consoleSession(token: string): (headers: IncomingHttpHeaders) => boolean {
+  const matches = tokenMatcher(token);
+  return (headers) => matches(cookieOf(headers, COOKIE));
+}
+
+function tokenMatcher(token: string): (given: string | undefined) => boolean {
+  const expected = Buffer.from(token);
+  return (given) => {
+    const b = Buffer.from(given ?? '');
+    return b.length === expected.length && timingSafeEqual(b, expected);
+  };
+}
+
+function cookieOf(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const cookie = headers.cookie;
+  for (const part of (typeof cookie === 'string' ? cookie : '').split(';')) {
     const eq = part.indexOf('=');
     if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
   }

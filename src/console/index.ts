@@ -13,7 +13,8 @@
  * feed only tells it when to read again.
  */
 import type { AppContext, Route } from '../services/types.ts';
-import { consoleGate, newConsoleToken } from './access.ts';
+import type { IncomingHttpHeaders } from 'node:http';
+import { consoleGate, consoleSession, newConsoleToken } from './access.ts';
 import { isLoopback } from '../core/config.ts';
 import { sendJson } from '../protocol/http.ts';
 import { CONSOLE_DIST, serveStatic } from './static.ts';
@@ -23,8 +24,10 @@ export const CONSOLE_PATH = '/_slipway/console/';
 
 export interface Console {
   routes: Route[];
-  /** The token the console asks for off loopback (undefined on loopback). */
+  /** The token the console asks for when signatures are required (undefined otherwise). */
   token?: string;
+  /** Whether a request carries the console's session (always false when no token is asked for). */
+  session(headers: IncomingHttpHeaders): boolean;
   /** The URL to print at start, with the token when one is asked for. */
   url(endpoint: string): string;
   stream: ConsoleStream;
@@ -38,8 +41,8 @@ export interface ConsoleOptions {
 }
 
 export function createConsole(ctx: AppContext, opts: ConsoleOptions = {}): Console {
-  const token = isLoopback(ctx.config.host) ? undefined : newConsoleToken();
-  const gate = consoleGate(token, CONSOLE_PATH);
+  const token = ctx.config.auth || !isLoopback(ctx.config.host) ? newConsoleToken() : undefined;
+  const gate = consoleGate(token);
   const stream = new ConsoleStream(ctx.events);
   const dist = opts.dist ?? CONSOLE_DIST;
   const routes: Route[] = [
@@ -89,6 +92,7 @@ export function createConsole(ctx: AppContext, opts: ConsoleOptions = {}): Conso
   return {
     routes,
     token,
+    session: token === undefined ? () => false : consoleSession(token),
     url: (endpoint) => `${endpoint}${CONSOLE_PATH}${token ? `?token=${token}` : ''}`,
     stream,
     close: () => stream.close(),

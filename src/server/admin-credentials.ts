@@ -5,10 +5,11 @@
  * as the AWS shared-credentials file `<data-dir>/credentials` (profile `slipway-admin`). Later
  * starts find the file and create nothing; the key is shown once, by the start that made it.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { uuid } from '../core/ids.ts';
 import type { ApiService, RequestContext } from '../protocol/types.ts';
+import type { IamFacade, KeyPrincipal } from '../services/iam/index.ts';
 
 export const ADMIN_USER = 'slipway-admin';
 const ADMINISTRATOR_ACCESS = 'arn:aws:iam::aws:policy/AdministratorAccess';
@@ -39,4 +40,16 @@ export async function ensureAdminKey(
   // 'wx': never over a file another start wrote meanwhile; 0600: the key is the owner's alone.
   writeFileSync(file, text, { mode: 0o600, flag: 'wx' });
   return { accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey, file };
+}
+
+/** Who the administrator's key in `<data-dir>/credentials` is now (undefined once that key is gone): the web console acts as it. */
+export function adminPrincipal(iam: IamFacade, dataDir: string): KeyPrincipal | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(dataDir, 'credentials'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const keyId = /^aws_access_key_id\s*=\s*(\S+)$/m.exec(text)?.[1];
+  return keyId ? iam.principalOfAccessKey(keyId) : undefined;
 }

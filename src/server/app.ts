@@ -17,7 +17,7 @@ import { Store } from '../store/index.ts';
 import { sendJson } from '../protocol/http.ts';
 import type { EcrFacade } from '../services/ecr/index.ts';
 import type { IamFacade } from '../services/iam/index.ts';
-import { type AdminKey, ensureAdminKey } from './admin-credentials.ts';
+import { type AdminKey, adminPrincipal, ensureAdminKey } from './admin-credentials.ts';
 import { createRequestAuth, type Identity } from './auth/index.ts';
 import { createEdge } from './edge.ts';
 import { type Console, createConsole } from '../console/index.ts';
@@ -62,7 +62,13 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
   if (config.auth) {
     const iam = facadeOfRoom<IamFacade>(rooms, 'iam');
     const ecr = facadeOfRoom<EcrFacade>(rooms, 'ecr');
-    auth = createRequestAuth({ iam, clock: ctx.clock, account: config.account, resource: (arn) => ecr.repositoryForAuthorization(arn) });
+    auth = createRequestAuth({
+      iam,
+      clock: ctx.clock,
+      account: config.account,
+      resource: (arn) => ecr.repositoryForAuthorization(arn),
+      console: { session: webConsole.session, principal: () => adminPrincipal(iam, config.dataDir) },
+    });
   }
   const adminKey = config.auth
     ? await ensureAdminKey(rooms.find((r) => r.name === 'iam')!.api!, {

@@ -16,6 +16,8 @@ import { gitCaller } from './git.ts';
 import type { AppContext } from '../../services/types.ts';
 import { checkTime, chunkChain, readClaim, signatureMatches } from './sigv4.ts';
 
+/** The access key id the console's page puts in the credential scopes it sends (console/src/api.ts). */
+const CONSOLE_KEY = 'console';
 /** Operations AWS serves without a signature, by signing name. */
 const UNSIGNED: Record<string, string[]> = { sts: ['AssumeRoleWithWebIdentity'] };
 /** Operations any signed caller may perform: no policy can deny them. */
@@ -27,6 +29,11 @@ export interface AuthDeps {
   account: string;
   /** A resource's own policy and tags by its ARN (ECR repositories'). */
   resource(resourceArn: string): { policy?: string; tags?: Record<string, string> } | undefined;
+  /**
+   * The web console's own calls: whether a request carries its session (console/access.ts), and
+   * who it acts as — the administrator whose key `<data-dir>/credentials` holds.
+   */
+  console?: { session(headers: SignedRequest['headers']): boolean; principal(): KeyPrincipal | undefined };
 }
 
 /** The request verifier, and what rooms with their own routes ask (AppContext.identity). */
@@ -35,6 +42,12 @@ export type Identity = RequestAuth & NonNullable<AppContext['identity']>;
 export function createRequestAuth(deps: AuthDeps): Identity {
   /** Who signed `req`, and how its streamed body (S3's) is checked as it arrives; or the refusal AWS gives. */
   function verify(req: SignedRequest, signingName: string | undefined): { who: KeyPrincipal; signedBody?: RequestContext['signedBody'] } {
+    // The console's page signs nothing (a browser keeps no secret key): its session cookie stands
+    // for the administrator, when the request names no other key.
+    if (deps.console?.session(req.headers) && [undefined, CONSOLE_KEY].includes(namedKey(req))) {
+      const who = deps.console.principal();
+      if (who?.active) return { who };
+    }
     const claim = readClaim(req);
     if (!claim) throw authFailure(req.protocol, 'missing');
     // A signature is for one service: one made for another cannot call this one.
@@ -113,4 +126,14 @@ export function createRequestAuth(deps: AuthDeps): Identity {
       'aws:username': who.userName,
     };
   }
+}
+
+/** The access key a request's Authorization header or presigned query names, signed or not. */
+function namedKey(req: SignedRequest): string | undefined {
+  const authorization = req.headers.authorization;
+  const credential =
+    (typeof authorization === 'string' ? /Credential=([^,\s]*)/.exec(authorization)?.[1] : undefined) ??
+    req.url.searchParams.get('X-Amz-Credential') ??
+    undefined;
+  return credential?.split('/')[0];
 }
