@@ -28,6 +28,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
+import { PHASE_ORDER } from '../src/services/codebuild/phases.ts';
 import { forwardingListener, quickTargetGroup } from '../test/support/ecs.ts';
 import { get } from '../test/support/elb.ts';
 import { s3Client } from '../test/support/s3.ts';
@@ -282,19 +283,7 @@ export async function benchPipeline(opts: PipelineBenchOptions): Promise<string>
       dockerPush: phases('POST_BUILD'),
       after: phases('UPLOAD_ARTIFACTS', 'FINALIZING'),
       betweenPhases:
-        (build.endTime!.getTime() - build.startTime!.getTime()) / 1000 -
-        phases(
-          'SUBMITTED',
-          'QUEUED',
-          'PROVISIONING',
-          'DOWNLOAD_SOURCE',
-          'INSTALL',
-          'PRE_BUILD',
-          'BUILD',
-          'POST_BUILD',
-          'UPLOAD_ARTIFACTS',
-          'FINALIZING',
-        ),
+        (build.endTime!.getTime() - build.startTime!.getTime()) / 1000 - phases(...PHASE_ORDER.filter((t) => t !== 'COMPLETED')),
       buildEndToAction: at(of('Build').lastUpdateTime) - at(build.endTime),
       buildToDeploy: at(of('Deploy').startTime) - at(of('Build').lastUpdateTime),
       liveInDeploy: live - at(of('Deploy').startTime),
