@@ -80,9 +80,23 @@ export interface IamFacade {
   userOfServiceCredential(serviceUserName: string, password: string): { arn: string; account: string; userName: string } | undefined;
 }
 
+/** How many parsed policy documents the facade keeps (they are few: an account's policies). */
+const PARSED_POLICIES_KEPT = 1024;
+
 export function createFacade(iam: IamContext): IamFacade {
   const m = iam.model;
-  const parsed = (texts: string[]) => texts.map((t) => parsePolicy(t, 'identity'));
+  // Every authorized request asks for its caller's policies: each stored document is parsed once.
+  const byText = new Map<string, Policy>();
+  const identityPolicy = (text: string): Policy => {
+    let policy = byText.get(text);
+    if (!policy) {
+      if (byText.size >= PARSED_POLICIES_KEPT) byText.clear();
+      policy = parsePolicy(text, 'identity');
+      byText.set(text, policy);
+    }
+    return policy;
+  };
+  const parsed = (texts: string[]) => texts.map(identityPolicy);
   const summary = (r: EntityRecord): RoleSummary => ({
     arn: r.arn,
     name: r.name,
@@ -170,7 +184,7 @@ export function createFacade(iam: IamContext): IamFacade {
       return {
         identity: parsed(identityDocuments(iam, holder).map((d) => d.document)),
         session: parsed(session?.sessionPolicies ?? []),
-        boundary: boundary ? parsePolicy(boundary, 'identity') : undefined,
+        boundary: boundary ? identityPolicy(boundary) : undefined,
       };
     },
     roleTrusts(roleArn, principal, action, context) {
