@@ -21,6 +21,7 @@ import { after, before, describe, it } from 'node:test';
 import type { SlipwayEvent } from '../../src/core/events.ts';
 import * as codecommit from '../../src/services/codecommit/index.ts';
 import { awsCli, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
+import { gitIn } from '../support/codepipeline.ts';
 
 const run = promisify(execFile);
 
@@ -49,25 +50,6 @@ Resources:
           ContainerName: "nginx-website"
           ContainerPort: 80
 `;
-
-function gitIn(cwd: string) {
-  return async (...args: string[]) =>
-    (
-      await run('git', args, {
-        cwd,
-        env: {
-          ...process.env,
-          GIT_TERMINAL_PROMPT: '0',
-          GIT_CONFIG_NOSYSTEM: '1',
-          HOME: cwd,
-          GIT_AUTHOR_NAME: 'Dev',
-          GIT_AUTHOR_EMAIL: 'dev@example.com',
-          GIT_COMMITTER_NAME: 'Dev',
-          GIT_COMMITTER_EMAIL: 'dev@example.com',
-        },
-      })
-    ).stdout.trim();
-}
 
 /** The clone URL with the HTTPS Git credentials a developer would type. */
 const withCredentials = (url: string) => url.replace('://', '://dev-at-000000000000:secret@');
