@@ -10,9 +10,9 @@ import type { Config } from '../core/config.ts';
 import { EventBus } from '../core/events.ts';
 import { createRuntime } from '../runtime/index.ts';
 import type { ContainerRuntime } from '../runtime/types.ts';
-import { registerRooms } from '../services/index.ts';
+import { facadeOf, registerRooms } from '../services/index.ts';
 import type { ElbFacade } from '../services/elb/index.ts';
-import type { AppContext, Room, RoomWithFacade, Route } from '../services/types.ts';
+import type { AppContext, Room, Route } from '../services/types.ts';
 import { Store } from '../store/index.ts';
 import { sendJson } from '../protocol/http.ts';
 import type { EcrFacade } from '../services/ecr/index.ts';
@@ -57,11 +57,11 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
       gitRefusal: (authorization, request) => auth!.gitRefusal(authorization, request),
     };
   const rooms = registerRooms(ctx);
-  const elbRoom = rooms.find((r) => r.name === 'elb') as RoomWithFacade<ElbFacade> | undefined;
-  const webConsole = createConsole(ctx, { requestTotals: elbRoom && (() => elbRoom.facade.requestTotals()) });
+  const elb = facadeOf<ElbFacade>(rooms, 'elb');
+  const webConsole = createConsole(ctx, { requestTotals: () => elb.requestTotals() });
   if (config.auth) {
-    const iam = facadeOfRoom<IamFacade>(rooms, 'iam');
-    const ecr = facadeOfRoom<EcrFacade>(rooms, 'ecr');
+    const iam = facadeOf<IamFacade>(rooms, 'iam');
+    const ecr = facadeOf<EcrFacade>(rooms, 'ecr');
     auth = createRequestAuth({
       iam,
       clock: ctx.clock,
@@ -151,6 +151,3 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
 }
 
 /** A room's facade, by the room's name. */
-function facadeOfRoom<F>(rooms: Room[], name: string): F {
-  return (rooms.find((r) => r.name === name) as RoomWithFacade<F>).facade;
-}

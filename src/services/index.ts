@@ -16,7 +16,7 @@ import * as logs from './logs/index.ts';
 import * as s3 from './s3/index.ts';
 import * as secrets from './secrets/index.ts';
 import * as sts from './sts/index.ts';
-import type { AppContext, Room } from './types.ts';
+import type { AppContext, Room, RoomWithFacade } from './types.ts';
 
 export function registerRooms(ctx: AppContext): Room[] {
   // Rooms that others reach come first; each hands its facade to the rooms that use it.
@@ -75,4 +75,11 @@ export function registerRooms(ctx: AppContext): Room[] {
     secretsRoom,
     ssmRoom,
   ];
+}
+
+/** The facade of the room named `name`, for the app (and tests) that hold the list of rooms. */
+export function facadeOf<F>(rooms: Room[], name: string): F {
+  const room = rooms.find((r) => r.name === name) as Partial<RoomWithFacade<F>> | undefined;
+  if (!room?.facade) throw new Error(`no room ${name} with a facade`);
+  return room.facade;
 }

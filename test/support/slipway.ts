@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { loadConfig } from '../../src/core/config.ts';
 import { startSlipway, type Slipway } from '../../src/server/app.ts';
+import { facadeOf as facadeOfRoom } from '../../src/services/index.ts';
 import { stopHaproxy } from './elb.ts';
 
 const run = promisify(execFile);
@@ -207,7 +208,5 @@ export function cleanLikeDeployAction(value: unknown): unknown {
 
 /** A room's facade in an in-process Slipway, for tests that drive one room's work directly. */
 export function facadeOf<F>(app: Slipway, room: string): F {
-  const found = app.rooms.find((r) => r.name === room) as { facade?: F } | undefined;
-  if (!found?.facade) throw new Error(`no room ${room} with a facade`);
-  return found.facade;
+  return facadeOfRoom<F>(app.rooms, room);
 }
