@@ -8,7 +8,7 @@ import { ecsArn, type Scope } from '../../core/ids.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import { activeServiceDeployment, beginBlueGreen, isBlueGreen } from './blue-green.ts';
 import type { EcsContext } from './context.ts';
-import { liveDeployments, newDeployment } from './deployments.ts';
+import { liveCounts, liveDeployments, newDeployment } from './deployments.ts';
 import { beginRolling } from './rolling-service-deployments.ts';
 import { ecsError } from './errors.ts';
 import { INACTIVE_RETENTION_MS, type ServiceRecord } from './model.ts';
@@ -291,11 +291,13 @@ export function serviceHandlers(ecs: EcsContext): Handlers<EcsOperations> {
 export function describeService(ecs: EcsContext, record: ServiceRecord, withTags: boolean): Service {
   const tasks = ecs.model.tasks.find({ service: record.service.serviceArn });
   const live = liveDeployments(record, tasks);
+  // A service with task sets (CODE_DEPLOY, EXTERNAL) has no deployments: its counts are its sets' tasks.
+  const counts = record.taskSets ? liveCounts(tasks) : live;
   const { tags, ...service } = record.service;
   return {
     ...service,
-    runningCount: live.running,
-    pendingCount: live.pending,
+    runningCount: counts.running,
+    pendingCount: counts.pending,
     deployments: live.deployments,
     ...(record.taskSets ? { taskSets: record.taskSets.map((set) => liveTaskSet(ecs, record, set, withTags, tasks)) } : {}),
     events: record.events,
