@@ -134,7 +134,9 @@ function finish(cp: CodePipelineContext, executionId: string, runId: string, out
       externalExecutionUrl: outcome.externalExecutionUrl ?? r.externalExecutionUrl,
     });
     if (outcome.status !== 'Succeeded') return;
-    for (const artifact of r.outputArtifacts) e.artifacts[artifact.name] = artifact;
+    // A build's output still comes from its input's source revision (CODEBUILD_RESOLVED_SOURCE_VERSION downstream).
+    const revision = outcome.revision ?? r.inputArtifacts.find((a) => a.revision)?.revision;
+    for (const artifact of r.outputArtifacts) e.artifacts[artifact.name] = revision ? { ...artifact, revision } : artifact;
     const namespace = e.declaration.stages.find((s) => s.name === r.stageName)?.actions.find((a) => a.name === r.actionName)?.namespace;
     if (namespace) e.namespaces[namespace] = outcome.outputVariables ?? {};
   });

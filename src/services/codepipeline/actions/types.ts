@@ -26,6 +26,8 @@ export interface ArtifactLocation {
 export interface Artifact {
   name: string;
   location: ArtifactLocation;
+  /** The source revision the artifact comes from: a source action's, passed on through the actions that used it. */
+  revision?: SourceRevision;
 }
 
 /** A source revision as CodePipeline reports it (artifactRevisions, currentRevision, sourceRevisions). */
