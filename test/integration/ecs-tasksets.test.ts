@@ -136,7 +136,8 @@ test("seed 002's create-service.json through the aws CLI: a CODE_DEPLOY service 
   assert.deepEqual(set.loadBalancers, [{ targetGroupArn: tg, containerName: 'nginx-website', containerPort: 80 }]);
   assert.deepEqual(set.scale, { value: 100, unit: 'PERCENT' });
   // The service's counts are its task sets' tasks, as ECS reports them for CODE_DEPLOY and EXTERNAL services.
-  const counted = (await cli(['ecs', 'describe-services', '--cluster', 'my-cluster', '--services', 'ecs-codepipeline-service'])).services[0];
+  const counted = (await cli(['ecs', 'describe-services', '--cluster', 'my-cluster', '--services', 'ecs-codepipeline-service']))
+    .services[0];
   assert.deepEqual([counted.runningCount, counted.pendingCount, counted.deployments], [1, 0, []]);
 
   await cli(['ecs', 'register-task-definition', '--cli-input-json', 'file://taskdef.json']);
