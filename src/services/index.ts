@@ -36,15 +36,17 @@ export function registerRooms(ctx: AppContext): Room[] {
     credentials: stsRoom.facade.containerCredentials,
   });
   const codecommitRoom = codecommit.register(ctx);
+  const connectionsRooms = connections.register(ctx, { codecommit: codecommitRoom.facade, secrets: secretsRoom.facade });
   const codebuildRoom = codebuild.register(ctx, {
     ecr: ecrRoom.facade,
     s3: s3Room.facade,
     logs: logsRoom.facade,
     secrets: secretsRoom.facade,
     credentials: stsRoom.facade.containerCredentials,
+    connections: connectionsRooms[0].facade,
+    codecommit: codecommitRoom.facade,
   });
   const codedeployRoom = codedeploy.register(ctx, { ecs: ecsRoom.facade, elb: elbRoom.facade, s3: s3Room.facade });
-  const connectionsRooms = connections.register(ctx, { codecommit: codecommitRoom.facade, secrets: secretsRoom.facade });
   const codepipelineRoom = codepipeline.register(ctx, {
     s3: s3Room.facade,
     codecommit: codecommitRoom.facade,

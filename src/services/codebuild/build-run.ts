@@ -143,7 +143,13 @@ export class BuildRun {
         readBuildspec: (value) => readS3Buildspec(this.cb.s3, value),
       };
       const downloaded: Downloaded = record.pipeline
-        ? await downloadPipelineInputs(this.cb.s3, record.pipeline, this.work, readers.log).then(() => ({}))
+        ? await downloadPipelineInputs(
+            this.cb.s3,
+            record.pipeline,
+            this.work,
+            { scope: scopeOfOwnArn(build.arn), sources: this.cb },
+            readers.log,
+          )
         : await downloadSource(build.source, build.sourceVersion, src, readers);
       this.resolvedVersion = downloaded.resolvedVersion;
       if (downloaded.resolvedVersion) this.update((r) => (r.build.resolvedSourceVersion = downloaded.resolvedVersion));

@@ -3,6 +3,8 @@
  * What every part of the CodeBuild room shares: the app's parts, the room's model, the facades of
  * the rooms it reaches, the build images, the way builds reach Slipway, and the build controller's queue.
  */
+import type { CodecommitFacade } from '../codecommit/index.ts';
+import type { ConnectionsFacade } from '../connections/index.ts';
 import type { EcrFacade } from '../ecr/index.ts';
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
@@ -22,6 +24,9 @@ export interface CodebuildContext extends AppContext {
   logs: LogsFacade;
   /** Parameter Store and Secrets Manager values for env.parameter-store, env.secrets-manager and their project variables. */
   secrets: SecretsFacade;
+  /** Where a CODEBUILD_CLONE_REF input is cloned from: a connection's repository, or a CodeCommit one. */
+  connections: ConnectionsFacade;
+  codecommit: CodecommitFacade;
   images: BuildImages;
   network: BuildNetwork;
   /** This process's id: a build IN_PROGRESS under another epoch was cut off by a restart. */

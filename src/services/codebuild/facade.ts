@@ -6,6 +6,7 @@
  * EnvironmentVariables are StartBuild's environmentVariablesOverride, checked the same way. The
  * caller waits by build id, so a restarted Slipway goes on waiting for the same build.
  */
+import { s3Arn } from '../../core/ids.ts';
 import type { Scope } from '../../core/scope.ts';
 import { requireProject } from './api-common.ts';
 import { recordBuild, settingsFor } from './builds.ts';
@@ -52,7 +53,12 @@ export function codebuildFacade(cb: CodebuildContext): CodebuildFacade {
       const primary = request.primarySource ?? (names.length === 1 ? names[0] : undefined);
       if (!primary) invalid(`PrimarySource is required when the action has more than one input artifact (${names.join(', ')})`);
       if (!names.includes(primary)) invalid(`PrimarySource ${primary} is not one of the action's input artifacts (${names.join(', ')})`);
-      const settings = settingsFor(project, { environmentVariablesOverride: request.environmentVariables });
+      // CodeBuild shows the primary input artifact's object as the build's source version (and CODEBUILD_SOURCE_VERSION).
+      const artifact = request.inputs.find((i) => i.name === primary)!;
+      const settings = settingsFor(project, {
+        environmentVariablesOverride: request.environmentVariables,
+        sourceVersion: s3Arn.object(artifact.bucket, artifact.key),
+      });
       const record = recordBuild(cb, scope, project.arn, settings, {
         initiator: `codepipeline/${request.pipelineName}`,
         pipeline: { primary, inputs: request.inputs, outputs: request.outputs },

@@ -7,6 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { Controller } from '../../core/reconcile.ts';
 import { loadModel } from '../../protocol/model.ts';
+import type { CodecommitFacade } from '../codecommit/index.ts';
+import type { ConnectionsFacade } from '../connections/index.ts';
 import type { EcrFacade } from '../ecr/index.ts';
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
@@ -25,6 +27,8 @@ import { BuildNetwork } from './network.ts';
 
 export { artifactsRoot } from './artifacts.ts';
 export type { CodebuildFacade, PipelineBuildRequest } from './facade.ts';
+export type { PipelineArtifactRef } from './model.ts';
+export type { CloneReference } from './clone-ref.ts';
 
 export interface CodebuildDeps {
   ecr: EcrFacade;
@@ -33,6 +37,9 @@ export interface CodebuildDeps {
   secrets: SecretsFacade;
   /** Where builds fetch their service role's credentials. */
   credentials: ContainerCredentials;
+  /** The repositories CODEBUILD_CLONE_REF inputs are cloned from. */
+  connections: ConnectionsFacade;
+  codecommit: CodecommitFacade;
 }
 
 export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<CodebuildFacade> {

@@ -57,11 +57,13 @@ export interface BuildRecord {
   pipeline?: PipelineBuild;
 }
 
-/** One artifact in a pipeline's artifact store: a zip object. */
+/** One artifact in a pipeline's artifact store: a zip object (or a clone reference). */
 export interface PipelineArtifactRef {
   name: string;
   bucket: string;
   key: string;
+  /** The source revision CodePipeline resolved for it (a commit id, S3 object version or image digest), if any. */
+  revision?: string;
 }
 
 export interface PipelineBuild {

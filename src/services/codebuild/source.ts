@@ -29,12 +29,12 @@ export class SourceError extends Error {
 export const GIT_TYPES = ['CODECOMMIT', 'GITHUB', 'GITHUB_ENTERPRISE', 'GITLAB', 'GITLAB_SELF_MANAGED', 'BITBUCKET'];
 const GIT_TIMEOUT_MS = 10 * 60 * 1000;
 
-function git(args: string[], cwd?: string): Promise<string> {
+function git(args: string[], cwd?: string, env: Record<string, string> = {}): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     execFile(
       'git',
       args,
-      { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 8 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
+      { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 8 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', ...env } },
       (err, stdout, stderr) => {
         if (err)
           reject(
@@ -93,14 +93,28 @@ export async function downloadSource(
   }
   if (!GIT_TYPES.includes(type)) throw new SourceError('CLIENT_ERROR', `Source type ${type} is not supported by Slipway`);
   if (local && (await isDirectory(local)) && !(await isGitRepository(local))) return copyDirectory(local, dest, log);
-  log(`Cloning ${location}${version ? ` at ${version}` : ''}`);
+  const commit = await cloneRepository(location, version, dest, { log });
+  if (source.gitSubmodulesConfig?.fetchSubmodules) await git(['submodule', 'update', '--quiet', '--init', '--recursive'], dest);
+  return { resolvedVersion: commit };
+}
+
+/**
+ * A full clone (history and .git kept, so `git log` works in the build) checked out detached at
+ * `version`; `env` carries what the transport needs (a token header). Answers the commit.
+ */
+export async function cloneRepository(
+  location: string,
+  version: string | undefined,
+  dest: string,
+  opts: { log: (line: string) => void; env?: Record<string, string>; shown?: string },
+): Promise<string> {
+  opts.log(`Cloning ${opts.shown ?? location}${version ? ` at ${version}` : ''}`);
   // `--`: a location starting with '-' is a repository to git, never one of its options.
-  await git(['clone', '--quiet', '--no-checkout', '--', location, dest]);
+  await git(['clone', '--quiet', '--no-checkout', '--', location, dest], undefined, opts.env);
   const commit = await resolveVersion(dest, version);
   await git(['checkout', '--quiet', '--detach', commit], dest);
-  if (source.gitSubmodulesConfig?.fetchSubmodules) await git(['submodule', 'update', '--quiet', '--init', '--recursive'], dest);
-  log(`Checked out ${commit}`);
-  return { resolvedVersion: commit };
+  opts.log(`Checked out ${commit}`);
+  return commit;
 }
 
 /** Branch (also refs/heads/…), tag (also refs/tags/…), commit, or CodeBuild's `ref^{commit}`. */

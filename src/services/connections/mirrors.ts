@@ -50,8 +50,8 @@ export function movedRefs(before: Map<string, string>, after: Map<string, string
     .map((ref) => ({ ref, oldCommitId: before.get(ref) ?? ZERO, newCommitId: after.get(ref) ?? ZERO }));
 }
 
-/** git's environment for one fetch: http(s) only, a stalled transfer given up, the token (if any) as a header. */
-function fetchEnv(cc: ConnectionsContext, remote: RemoteLocation): Record<string, string> {
+/** git's environment for one fetch or clone: http(s) only, a stalled transfer given up, the token (if any) as a header. */
+export function fetchEnv(cc: ConnectionsContext, remote: RemoteLocation): Record<string, string> {
   const env: Record<string, string> = { GIT_ALLOW_PROTOCOL: 'http:https', GIT_HTTP_LOW_SPEED_LIMIT: '1000', GIT_HTTP_LOW_SPEED_TIME: '60' };
   if (remote.tokenSecret === undefined) return env;
   const token = cc.secrets.resolveSecret(remote.tokenSecret, remote.scope);

@@ -10,7 +10,7 @@ import type { Scope } from '../../core/ids.ts';
 import { scopeKey, scopeOfOwnArn } from '../../core/scope.ts';
 import { filesChanged, publishMoved } from './changes.ts';
 import type { ChangeDetail, ConnectionsContext } from './context.ts';
-import { fetchMirror, mirrorDir, type MovedRef } from './mirrors.ts';
+import { fetchEnv, fetchMirror, mirrorDir, type MovedRef } from './mirrors.ts';
 import type { ConnectionRecord } from './model.ts';
 import { findConnection } from './resolve.ts';
 import { type GitLocation, locationOf, repositorySegments } from './source.ts';
@@ -44,6 +44,11 @@ export interface SourceRepository {
   writeZip(commitId: string, file: string): Promise<void>;
   /** Paths changed from `before` (40 zeros or undefined: nothing) to `after`, renames as a delete and an add. */
   changedFiles(before: string | undefined, after: string): Promise<string[]>;
+  /**
+   * Where `git clone` reads the repository itself (not the mirror): the git host's bare repository,
+   * or the provider's URL with the environment that carries the connection's token to it.
+   */
+  cloneSource(): { url: string; env: Record<string, string> };
 }
 
 const ISO = (gitDate: string) => {
@@ -118,6 +123,14 @@ export function repositoryOf(cc: ConnectionsContext, connection: ConnectionRecor
     },
     async changedFiles(before, after) {
       return filesChanged(dir, before, await requireCommit(after));
+    },
+    cloneSource() {
+      if (location.kind === 'local') return { url: dir, env: {} };
+      try {
+        return { url: location.url, env: fetchEnv(cc, location) };
+      } catch (err) {
+        throw new SourceError(`the token of connection ${connection.arn} cannot be read: ${(err as Error).message}`);
+      }
     },
   };
 }

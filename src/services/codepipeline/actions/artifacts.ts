@@ -11,6 +11,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { readFileInside, resolveInside } from '../../codebuild/build-tree.ts';
@@ -80,6 +81,16 @@ export async function readArtifactFile(s3: S3Facade, artifact: Artifact, path: s
     const text = await readFileInside(dir, path);
     return text === undefined ? { kind: 'missing' } : { kind: 'found', text };
   });
+}
+
+/** Stores a small JSON document (a CODEBUILD_CLONE_REF) as the output artifact. */
+export async function writeJsonArtifact(s3: S3Facade, artifact: Artifact, value: unknown): Promise<void> {
+  const { bucketName, objectKey } = artifact.location;
+  try {
+    await s3.putObject(bucketName, objectKey, Readable.from([JSON.stringify(value)]), { contentType: 'application/json' });
+  } catch (err) {
+    throw named(err, artifact, 'store output');
+  }
 }
 
 /** Stores a file, as it is, as the output artifact. */

@@ -10,7 +10,7 @@
 import { AwsError } from '../../../core/errors.ts';
 import type { Clock } from '../../../core/clock.ts';
 import type { EventBus } from '../../../core/events.ts';
-import type { CodebuildFacade } from '../../codebuild/index.ts';
+import type { CodebuildFacade, PipelineArtifactRef } from '../../codebuild/index.ts';
 import type { Build, EnvironmentVariable } from '../../codebuild/shapes.ts';
 import type { S3Facade } from '../../s3/index.ts';
 import { S3ObjectError } from '../../s3/index.ts';
@@ -42,7 +42,13 @@ export function parseEnvironmentVariables(text: string | undefined): Environment
   return vars;
 }
 
-const ref = (a: Artifact) => ({ name: a.name, bucket: a.location.bucketName, key: a.location.objectKey });
+/** An artifact as the build reads it, with the revision CodeBuild shows as resolved (an object key resolves to none). */
+const ref = (a: Artifact): PipelineArtifactRef => ({
+  name: a.name,
+  bucket: a.location.bucketName,
+  key: a.location.objectKey,
+  ...(a.revision && a.revision.revisionType !== 'S3_OBJECT_KEY' ? { revision: a.revision.revisionValue } : {}),
+});
 
 function startedFor(build: Build): ActionStarted {
   return { externalExecutionId: build.id ?? '', externalExecutionUrl: build.logs?.deepLink, summary: `Build ${build.id}` };

@@ -2,15 +2,17 @@
  * @module services/codepipeline/actions/codecommit-source
  * The CodeCommit source (Source/AWS/CodeCommit/1): the branch's commit (or the one a trigger or
  * StartPipelineExecution's sourceRevisions chose) zipped as the output artifact through the
- * CodeCommit facade, with the output variables CodePipeline gives it. With PollForSourceChanges
+ * CodeCommit facade (or, with OutputArtifactFormat CODEBUILD_CLONE_REF, a reference the CodeBuild
+ * action clones), with the output variables CodePipeline gives it. With PollForSourceChanges
  * false a push to the configured branch (`codecommit.push`) starts the pipeline, as AWS's
  * EventBridge rule does; otherwise the poller finds the commit (poller.ts).
  */
 import type { SlipwayEvent } from '../../../core/events.ts';
 import { codecommitArn } from '../../../core/ids.ts';
+import type { CloneReference } from '../../codebuild/index.ts';
 import type { CodecommitFacade } from '../../codecommit/index.ts';
 import type { S3Facade } from '../../s3/index.ts';
-import { withScratch, writeFileArtifact } from './artifacts.ts';
+import { withScratch, writeFileArtifact, writeJsonArtifact } from './artifacts.ts';
 import type { ActionExecutor, SourceRevision } from './types.ts';
 
 const ZERO = /^0+$/;
@@ -58,13 +60,24 @@ export function codecommitSourceAction(deps: { codecommit: CodecommitFacade; s3:
       const commit = await codecommit.commit(repo, commitId);
       const message = commit.message.trim();
       started({ externalExecutionId: commitId, summary: message });
-      job.progress(`Zipping ${repositoryName}@${commitId.slice(0, 7)} (${branch}): ${message.split('\n')[0]}`);
       const [output] = job.outputArtifacts;
-      await withScratch(async (dir) => {
-        const zip = `${dir}/source.zip`;
-        await codecommit.writeZip(repo, commitId, zip);
-        await writeFileArtifact(s3, output, zip);
-      });
+      if (job.configuration.OutputArtifactFormat === 'CODEBUILD_CLONE_REF') {
+        const ref: CloneReference = {
+          Type: 'CODEBUILD_CLONE_REF',
+          RepositoryName: repositoryName,
+          BranchName: branch,
+          CommitId: commitId,
+          CloneUrl: codecommit.gitDir(repo),
+        };
+        await writeJsonArtifact(s3, output, ref);
+      } else {
+        job.progress(`Zipping ${repositoryName}@${commitId.slice(0, 7)} (${branch}): ${message.split('\n')[0]}`);
+        await withScratch(async (dir) => {
+          const zip = `${dir}/source.zip`;
+          await codecommit.writeZip(repo, commitId, zip);
+          await writeFileArtifact(s3, output, zip);
+        });
+      }
       const revision: SourceRevision = {
         revisionType: 'COMMIT_ID',
         revisionValue: commitId,

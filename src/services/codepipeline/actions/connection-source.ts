@@ -4,16 +4,13 @@
  * a repository read through a connection — Slipway's own git host, the real provider, or a host.
  *
  *   CODE_ZIP             the commit's tree, zipped, at the output artifact's location
- *   CODEBUILD_CLONE_REF  a small JSON object there instead (CloneRef), which the CodeBuild action
- *                        clones: the repository's bare git folder on this machine and the commit
+ *   CODEBUILD_CLONE_REF  a small JSON object there instead (codebuild's CloneReference): the
+ *                        connection, repository and commit, which the CodeBuild action clones
  *
  * Changes arrive as `connections.change` events (pushes to the local host, webhooks, polling),
  * each with the files changed computed from git.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import type { SlipwayEvent } from '../../../core/events.ts';
 import { connectionsArn, type Scope } from '../../../core/ids.ts';
 import {
@@ -25,19 +22,10 @@ import {
   SourceError,
   type SourceRepository,
 } from '../../connections/index.ts';
+import type { CloneReference } from '../../codebuild/index.ts';
 import type { S3Facade } from '../../s3/index.ts';
+import { withScratch, writeFileArtifact, writeJsonArtifact } from './artifacts.ts';
 import type { ActionExecutor, SourceChange, SourceRevision } from './types.ts';
-
-/** What a CODEBUILD_CLONE_REF artifact holds. */
-export interface CloneRef {
-  Type: 'CODEBUILD_CLONE_REF';
-  ConnectionArn: string;
-  FullRepositoryId: string;
-  BranchName: string;
-  CommitId: string;
-  /** A bare git repository on this machine (`git clone` takes it as a path) that holds CommitId. */
-  CloneUrl: string;
-}
 
 const FORMATS = ['CODE_ZIP', 'CODEBUILD_CLONE_REF'];
 
@@ -133,9 +121,8 @@ export function connectionSourceAction(deps: { connections: ConnectionsFacade; s
       const commit = await repo.commit(commitId);
       const output = job.outputArtifacts[0];
       if (!output) throw new SourceError(`action ${job.actionName} has no output artifact`);
-      const { bucketName, objectKey } = output.location;
       if (configuration.OutputArtifactFormat === 'CODEBUILD_CLONE_REF') {
-        const ref: CloneRef = {
+        const ref: CloneReference = {
           Type: 'CODEBUILD_CLONE_REF',
           ConnectionArn: repo.connection.arn,
           FullRepositoryId: repo.fullRepositoryId,
@@ -143,16 +130,13 @@ export function connectionSourceAction(deps: { connections: ConnectionsFacade; s
           CommitId: commit.commitId,
           CloneUrl: repo.dir,
         };
-        await s3.putObject(bucketName, objectKey, Readable.from([JSON.stringify(ref)]), { contentType: 'application/json' });
+        await writeJsonArtifact(s3, output, ref);
       } else {
-        const work = mkdtempSync(join(tmpdir(), 'slipway-source-'));
-        try {
-          job.progress(`zipping ${repo.fullRepositoryId} at ${commit.commitId.slice(0, 8)}`);
-          await repo.writeZip(commit.commitId, join(work, 'source.zip'));
-          await s3.putObject(bucketName, objectKey, { file: join(work, 'source.zip') }, { contentType: 'application/zip' });
-        } finally {
-          rmSync(work, { recursive: true, force: true });
-        }
+        job.progress(`zipping ${repo.fullRepositoryId} at ${commit.commitId.slice(0, 8)}`);
+        await withScratch(async (dir) => {
+          await repo.writeZip(commit.commitId, join(dir, 'source.zip'));
+          await writeFileArtifact(s3, output, join(dir, 'source.zip'));
+        });
       }
       const revision = revisionOf(repo, commit);
       return {
