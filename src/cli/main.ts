@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { loadConfig, DEFAULT_PORT } from '../core/config.ts';
 import { parseArgs } from './args.ts';
+import { gitCommand, gitUsage } from './git.ts';
 import { pipeline, pipelineUsage } from './pipeline.ts';
 
 const usage = `Usage: slipway <command> [options]
@@ -22,6 +23,7 @@ Commands:
   logs <task-id>   Show a task's container output.            [--follow] [--container NAME] [--endpoint URL]
   logs build <id>  Show a CodeBuild build's log (id or uuid).  [--follow] [--endpoint URL]
 ${pipelineUsage}
+${gitUsage}
   help             This text.`;
 
 async function main(argv: string[]): Promise<number> {
@@ -35,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
       return logs(rest);
     case 'pipeline':
       return pipeline(rest, { endpointOf, reach });
+    case 'git':
+      return gitCommand(rest, { endpointOf, reach });
     case undefined:
     case 'help':
     case '--help':
@@ -108,9 +112,9 @@ function endpointOf(flags: Record<string, string>): string {
   );
 }
 
-async function reach(url: string): Promise<Response> {
+async function reach(url: string, init?: RequestInit): Promise<Response> {
   try {
-    return await fetch(url);
+    return await fetch(url, init);
   } catch {
     throw new Error(`cannot reach Slipway at ${new URL(url).origin}: start it with 'npx slipway start' or pass --endpoint URL`);
   }

@@ -7,8 +7,8 @@
  */
 import type { SlipwayEvent } from '../../core/events.ts';
 import { logger } from '../../core/log.ts';
-import { diffTrees, PUSHED, resolveCommit } from '../codecommit/index.ts';
-import { CHANGED, type ChangeDetail, type ConnectionsContext } from './context.ts';
+import { diffTrees, git, PUSHED, resolveCommit } from '../codecommit/index.ts';
+import { CHANGED, type ChangeDetail, type ConnectionsContext, type PullRequestEvent } from './context.ts';
 import { type MovedRef, ZERO } from './mirrors.ts';
 
 const log = logger('connections');
@@ -54,6 +54,49 @@ export async function publishMoved(
       detail: shown,
     });
   }
+}
+
+/**
+ * One change for a pull request's event: its head (the commit the provider names when git has it,
+ * else the source branch's), and the files changed from the merge base with the destination branch
+ * to that head, both from git. False when git has no such head.
+ */
+export async function publishPullRequest(
+  cc: ConnectionsContext,
+  source: { dir: string; fullRepositoryId: string; connectionArn?: string },
+  pullRequest: PullRequestEvent,
+  via: ChangeDetail['via'],
+  named?: string,
+): Promise<boolean> {
+  const head =
+    (named && /^[0-9a-f]{40}$/.test(named) ? await resolveCommit(source.dir, named) : undefined) ??
+    (await resolveCommit(source.dir, `refs/heads/${pullRequest.sourceBranch}`));
+  if (!head) return false;
+  const destination = await resolveCommit(source.dir, `refs/heads/${pullRequest.destinationBranch}`);
+  const base = destination
+    ? await git(source.dir, ['merge-base', destination, head]).then(
+        (out) => out.toString().trim(),
+        () => undefined,
+      )
+    : undefined;
+  const detail: ChangeDetail = {
+    fullRepositoryId: source.fullRepositoryId,
+    ...(source.connectionArn ? { connectionArn: source.connectionArn } : {}),
+    ref: `refs/heads/${pullRequest.sourceBranch}`,
+    branch: pullRequest.sourceBranch,
+    oldCommitId: base ?? ZERO,
+    newCommitId: head,
+    changedFiles: await filesChanged(source.dir, base, head),
+    via,
+    pullRequest,
+  };
+  cc.events.publish({
+    type: CHANGED,
+    resource: source.connectionArn ?? source.fullRepositoryId,
+    at: cc.clock.now(),
+    detail: { ...detail },
+  });
+  return true;
 }
 
 /** Turns each push to a repository of Slipway's git host into a change; returns the unsubscribe. */

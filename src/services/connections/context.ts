@@ -31,6 +31,20 @@ export interface ChangeDetail {
   changedFiles: string[];
   /** How the change was seen: a push to Slipway's git host, a provider's webhook, or a poll. */
   via: 'push' | 'webhook' | 'poll';
+  /**
+   * Set for a pull request's event: then `branch` and `newCommitId` are its source branch and head,
+   * `oldCommitId` the merge base with the destination, and `changedFiles` what the request changes.
+   */
+  pullRequest?: PullRequestEvent;
+}
+
+/** A pull request opened (or reopened), updated with new commits, or closed (merged or not). */
+export interface PullRequestEvent {
+  id: string;
+  event: 'OPEN' | 'UPDATED' | 'CLOSED';
+  sourceBranch: string;
+  destinationBranch: string;
+  title?: string;
 }
 
 export interface ConnectionsContext extends AppContext {

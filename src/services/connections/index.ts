@@ -22,6 +22,7 @@ import { ConnectionsModel } from './model.ts';
 import { listMirrors } from './mirrors.ts';
 import { pollController } from './poller.ts';
 import { openRepository, type SourceRepository } from './repository.ts';
+import { pullRoutes, watchPullRequestPushes } from './pulls.ts';
 import { findConnection } from './resolve.ts';
 import type { Connection } from './shapes-codeconnections.ts';
 import { webhookRoutes } from './webhook.ts';
@@ -67,9 +68,14 @@ export function register(
         open: (connectionArn, fullRepositoryId, scope) => openRepository(cc, connectionArn, fullRepositoryId, scope),
       },
       api: api('codestar-connections', loadModel('codestar-connections')),
-      routes: webhookRoutes(cc),
+      routes: [...webhookRoutes(cc), ...pullRoutes(cc)],
       start() {
-        unwatch = watchLocalPushes(cc);
+        const unwatchPushes = watchLocalPushes(cc);
+        const unwatchPulls = watchPullRequestPushes(cc);
+        unwatch = () => {
+          unwatchPushes();
+          unwatchPulls();
+        };
         poller.start();
       },
       async stop() {

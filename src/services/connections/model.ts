@@ -7,8 +7,10 @@
  * Tables:
  *   connections_connections  pk connection id (UUID)       scope, name, host   (document: ConnectionRecord)
  *   connections_hosts        pk host id (<name>-<8 hex>)   scope, name         (document: HostRecord)
+ *   connections_pulls        pk <owner/repo>#<number>      repo                (document: PullRequestRecord)
  *
- * `scope` is "<region>:<account>"; `host` is the host id a connection goes through, or ''. What a
+ * `scope` is "<region>:<account>"; `host` is the host id a connection goes through, or ''; `repo` is
+ * the owner/repo of Slipway's git host a pull request belongs to (pulls.ts). What a
  * connection has fetched lives in git, in its mirrors under <data-dir>/connections/ (mirrors.ts).
  */
 import type { DocTable, Store } from '../../store/index.ts';
@@ -39,13 +41,35 @@ export interface HostRecord {
   createdAt: number;
 }
 
+/** A pull request of a repository on Slipway's own git host (providers keep their own). */
+export interface PullRequestRecord {
+  fullRepositoryId: string;
+  number: number;
+  title: string;
+  sourceBranch: string;
+  destinationBranch: string;
+  state: 'OPEN' | 'CLOSED';
+  createdAt: number;
+  updatedAt: number;
+}
+
 export class ConnectionsModel {
   readonly connections: DocTable<ConnectionRecord, 'scope' | 'name' | 'host'>;
   readonly hosts: DocTable<HostRecord, 'scope' | 'name'>;
+  readonly pulls: DocTable<PullRequestRecord, 'repo'>;
 
   constructor(readonly store: Store) {
     this.connections = store.docTable('connections_connections', { scope: 'TEXT', name: 'TEXT', host: 'TEXT' });
     this.hosts = store.docTable('connections_hosts', { scope: 'TEXT', name: 'TEXT' });
+    this.pulls = store.docTable('connections_pulls', { repo: 'TEXT' });
+  }
+
+  pullsOf(fullRepositoryId: string): PullRequestRecord[] {
+    return this.pulls.find({ repo: fullRepositoryId }).sort((a, b) => a.number - b.number);
+  }
+
+  putPull(p: PullRequestRecord): void {
+    this.pulls.put(`${p.fullRepositoryId}#${p.number}`, p, { repo: p.fullRepositoryId });
   }
 
   tx<T>(fn: () => T): T {

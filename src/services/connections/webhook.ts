@@ -1,10 +1,12 @@
 /**
  * @module services/connections/webhook
- * A provider's push webhook, pointed at POST /_slipway/connections/<connection id>/webhook:
+ * A provider's webhook, pointed at POST /_slipway/connections/<connection id>/webhook:
  * GitHub's (`X-Hub-Signature-256`: HMAC-SHA256 of the body) or GitLab's (`X-Gitlab-Token`), checked
  * against the secret the connection's `slipway:webhook-secret` tag names before anything is read
- * from the body. The payload says only which repository to fetch; the commits come from the
- * fetch, and the changed files from git.
+ * from the body. Pushes (GitHub `push`, GitLab `Push Hook`) and pull requests (GitHub
+ * `pull_request` opened, reopened, synchronize, closed; GitLab `Merge Request Hook`) are taken.
+ * The payload says only which repository to fetch and which pull request moved; the commits come
+ * from the fetch, and the changed files from git.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -13,8 +15,8 @@ import { scopeOfOwnArn } from '../../core/scope.ts';
 import { header, readBody, sendJson } from '../../protocol/http.ts';
 import { resolveCommit } from '../codecommit/index.ts';
 import type { Route } from '../types.ts';
-import { publishMoved } from './changes.ts';
-import type { ConnectionsContext } from './context.ts';
+import { publishMoved, publishPullRequest } from './changes.ts';
+import type { ConnectionsContext, PullRequestEvent } from './context.ts';
 import { ZERO } from './mirrors.ts';
 import { repositoryOf, SourceError } from './repository.ts';
 import { WEBHOOK_TAG } from './source.ts';
@@ -60,6 +62,72 @@ function pushOf(req: IncomingMessage, payload: Record<string, any>): Push | unde
   return { fullRepositoryId: name, ref: text(payload.ref), before: text(payload.before), after: text(payload.after) };
 }
 
+/** GitHub's pull_request actions and GitLab's merge request actions, as CodePipeline's pull request events. */
+const GITHUB_ACTIONS: Record<string, PullRequestEvent['event']> = {
+  opened: 'OPEN',
+  reopened: 'OPEN',
+  synchronize: 'UPDATED',
+  closed: 'CLOSED',
+};
+const GITLAB_ACTIONS: Record<string, PullRequestEvent['event']> = {
+  open: 'OPEN',
+  reopen: 'OPEN',
+  update: 'UPDATED',
+  close: 'CLOSED',
+  merge: 'CLOSED',
+};
+
+interface PullRequest {
+  fullRepositoryId: string;
+  event: PullRequestEvent;
+  /** The head commit the payload names; git decides whether it has it (changes.ts). */
+  head?: string;
+}
+
+/** The pull request event a payload describes; undefined for any other (an edited title, a label, a push, …). */
+function pullRequestOf(req: IncomingMessage, payload: Record<string, any>): PullRequest | undefined {
+  const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  let found: Omit<PullRequest, 'event'> & {
+    event?: PullRequestEvent['event'];
+    id?: unknown;
+    title?: unknown;
+    source?: unknown;
+    destination?: unknown;
+  };
+  if (header(req, 'x-github-event') === 'pull_request') {
+    const pr = payload.pull_request ?? {};
+    found = {
+      fullRepositoryId: payload.repository?.full_name,
+      event: GITHUB_ACTIONS[payload.action],
+      id: pr.number,
+      title: pr.title,
+      source: pr.head?.ref,
+      destination: pr.base?.ref,
+      head: text(pr.head?.sha),
+    };
+  } else if (header(req, 'x-gitlab-event') === 'Merge Request Hook') {
+    const mr = payload.object_attributes ?? {};
+    // An update without new commits (a title, a label) is no UPDATED event.
+    const event = mr.action === 'update' && !mr.oldrev ? undefined : GITLAB_ACTIONS[mr.action];
+    found = {
+      fullRepositoryId: payload.project?.path_with_namespace,
+      event,
+      id: mr.iid,
+      title: mr.title,
+      source: mr.source_branch,
+      destination: mr.target_branch,
+      head: text(mr.last_commit?.id),
+    };
+  } else return undefined;
+  const { fullRepositoryId, event, id, source, destination } = found;
+  if (!text(fullRepositoryId) || !event || (typeof id !== 'number' && !text(id)) || !text(source) || !text(destination)) return undefined;
+  return {
+    fullRepositoryId,
+    head: found.head,
+    event: { id: String(id), event, sourceBranch: source as string, destinationBranch: destination as string, title: text(found.title) },
+  };
+}
+
 async function receive(cc: ConnectionsContext, req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
   const connection = cc.model.connections.get(id);
   if (!connection) return sendJson(res, 404, { message: `no connection ${id.slice(0, 64)}` });
@@ -81,24 +149,34 @@ async function receive(cc: ConnectionsContext, req: IncomingMessage, res: Server
   } catch {
     return sendJson(res, 400, { message: 'the payload is not JSON' });
   }
-  const push = payload && typeof payload === 'object' ? pushOf(req, payload) : undefined;
-  if (!push) return sendJson(res, 202, { message: 'not a push; nothing to do' });
+  const object = payload && typeof payload === 'object';
+  const push = object ? pushOf(req, payload) : undefined;
+  const pullRequest = object && !push ? pullRequestOf(req, payload) : undefined;
+  const named = push ?? pullRequest;
+  if (!named) return sendJson(res, 202, { message: 'neither a push nor a pull request event; nothing to do' });
   let repository;
   try {
-    repository = repositoryOf(cc, connection, push.fullRepositoryId);
+    repository = repositoryOf(cc, connection, named.fullRepositoryId);
     if (repository.location.kind !== 'remote')
       return sendJson(res, 409, { message: `connection ${connection.arn} reads Slipway's own git host, whose pushes need no webhook` });
     const { moved, first } = await repository.refresh('webhook');
+    const source = { dir: repository.dir, fullRepositoryId: repository.fullRepositoryId, connectionArn: connection.arn };
+    if (pullRequest) {
+      if (!(await publishPullRequest(cc, source, pullRequest.event, 'webhook', pullRequest.head)))
+        return sendJson(res, 422, {
+          message: `${repository.fullRepositoryId} has no commit for pull request ${pullRequest.event.id}'s head`,
+        });
+      return sendJson(res, 200, {
+        fetched: repository.fullRepositoryId,
+        pullRequest: pullRequest.event.id,
+        event: pullRequest.event.event,
+      });
+    }
     // A mirror's first fetch has nothing to compare with: the push's own ref and commits, once git has them, stand in.
-    if (first && push.ref && push.after && (await resolveCommit(repository.dir, push.ref)) === push.after) {
+    if (push && first && push.ref && push.after && (await resolveCommit(repository.dir, push.ref)) === push.after) {
       const before = push.before && (await resolveCommit(repository.dir, push.before)) ? push.before : ZERO;
       moved.push({ ref: push.ref, oldCommitId: before, newCommitId: push.after });
-      await publishMoved(
-        cc,
-        { dir: repository.dir, fullRepositoryId: repository.fullRepositoryId, connectionArn: connection.arn },
-        moved,
-        'webhook',
-      );
+      await publishMoved(cc, source, moved, 'webhook');
     }
     sendJson(res, 200, { fetched: repository.fullRepositoryId, changes: moved.length });
   } catch (err) {

@@ -103,9 +103,16 @@ export function connectionSourceAction(deps: { connections: ConnectionsFacade; s
       // A remote change belongs to the connection whose mirror saw it; a local push to every connection that reads the local host.
       const ours = detail.connectionArn ? connectionId(detail.connectionArn) === repo.connection.id : repo.location.kind === 'local';
       if (!ours) return undefined;
+      const pr = detail.pullRequest;
       return {
-        revision: revisionOf(repo, await repo.commit(detail.newCommitId)),
-        git: { branch: detail.branch, tag: detail.tag, changedFiles: detail.changedFiles },
+        // A pull request's run builds its source branch's head, and says that branch is the one built.
+        revision: { ...revisionOf(repo, await repo.commit(detail.newCommitId)), branch: detail.branch },
+        git: {
+          branch: detail.branch,
+          tag: detail.tag,
+          changedFiles: detail.changedFiles,
+          ...(pr ? { pullRequest: { event: pr.event, sourceBranch: pr.sourceBranch, destinationBranch: pr.destinationBranch } } : {}),
+        },
         triggerType: detail.via === 'poll' ? 'PollForSourceChanges' : 'WebhookV2',
         triggerDetail: repo.connection.arn,
       };
@@ -115,7 +122,7 @@ export function connectionSourceAction(deps: { connections: ConnectionsFacade; s
       const { configuration, scope } = job;
       const repo = open(configuration, scope);
       await repo.refresh('poll');
-      const branch = configuration.BranchName ?? '';
+      const branch = job.sourceRevision?.branch ?? configuration.BranchName ?? '';
       const commitId = job.sourceRevision?.revisionValue ?? (await repo.commitOf(branch));
       if (!commitId) throw new SourceError(`branch ${branch} does not exist in ${repo.fullRepositoryId}`);
       const commit = await repo.commit(commitId);

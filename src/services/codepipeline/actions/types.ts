@@ -40,6 +40,8 @@ export interface SourceRevision {
   /** A link-like pointer a person can follow (repository/commit, image, object). */
   revisionUrl?: string;
   created?: number;
+  /** A git change's branch (a trigger's push, or a pull request's source branch): the run's BranchName instead of the configured one. */
+  branch?: string;
 }
 
 /** What a source change carries beyond the revision, for V2 trigger filters (git sources only). */

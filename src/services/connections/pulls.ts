@@ -1,0 +1,147 @@
+/**
+ * @module services/connections/pulls
+ * Pull requests on Slipway's own git host, which has no web page to open one on:
+ *
+ *   GET  /_slipway/git/<owner>/<repo>/pulls                    the repository's pull requests
+ *   POST /_slipway/git/<owner>/<repo>/pulls                    {"source", "destination", "title"?}: opens one
+ *   POST /_slipway/git/<owner>/<repo>/pulls/<number>/close     closes it (reopen: opens it again)
+ *
+ * (`slipway git pr …` calls them.) Each opening, push to an open request's source branch, and
+ * closing is a change with the pull request's event, as a provider's webhook would bring
+ * (changes.ts), so V2 triggers' pull-request filters start pipelines from the local host too.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SlipwayEvent } from '../../core/events.ts';
+import { logger } from '../../core/log.ts';
+import { readBody, sendJson } from '../../protocol/http.ts';
+import { PUSHED, resolveCommit } from '../codecommit/index.ts';
+import type { Route } from '../types.ts';
+import { publishPullRequest } from './changes.ts';
+import type { ConnectionsContext, PullRequestEvent } from './context.ts';
+import { ZERO } from './mirrors.ts';
+import type { PullRequestRecord } from './model.ts';
+
+const log = logger('connections.pulls');
+const REPO = '/_slipway/git/([A-Za-z0-9_.-]{1,100})/([A-Za-z0-9_.-]{1,100}?)(?:\\.git)?/pulls';
+const BRANCH = /^(?!-)(?!.*\.\.)[\w./-]{1,256}$/;
+
+const view = (p: PullRequestRecord) => ({
+  number: p.number,
+  title: p.title,
+  state: p.state,
+  sourceBranch: p.sourceBranch,
+  destinationBranch: p.destinationBranch,
+});
+
+const eventOf = (p: PullRequestRecord, event: PullRequestEvent['event']): PullRequestEvent => ({
+  id: String(p.number),
+  event,
+  sourceBranch: p.sourceBranch,
+  destinationBranch: p.destinationBranch,
+  title: p.title,
+});
+
+async function publish(cc: ConnectionsContext, dir: string, p: PullRequestRecord, event: PullRequestEvent['event']): Promise<void> {
+  await publishPullRequest(cc, { dir, fullRepositoryId: p.fullRepositoryId }, eventOf(p, event), 'push');
+}
+
+async function open(cc: ConnectionsContext, req: IncomingMessage, res: ServerResponse, id: string, dir: string): Promise<void> {
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8') || '{}');
+  } catch {
+    return sendJson(res, 400, { message: 'the body must be JSON: {"source": "<branch>", "destination": "<branch>", "title": "…"}' });
+  }
+  const { source, destination, title } = body ?? {};
+  for (const [field, value] of [
+    ['source', source],
+    ['destination', destination],
+  ] as const) {
+    if (typeof value !== 'string' || !BRANCH.test(value)) return sendJson(res, 400, { message: `${field} must name a branch` });
+    if (!(await resolveCommit(dir, `refs/heads/${value}`)))
+      return sendJson(res, 404, { message: `${field}: branch ${value} does not exist in ${id}` });
+  }
+  if (source === destination) return sendJson(res, 400, { message: 'source and destination must be different branches' });
+  if (title !== undefined && (typeof title !== 'string' || title.length > 256))
+    return sendJson(res, 400, { message: 'title must be a string of at most 256 characters' });
+  const made = cc.model.tx(() => {
+    const all = cc.model.pullsOf(id);
+    if (all.some((p) => p.state === 'OPEN' && p.sourceBranch === source && p.destinationBranch === destination)) return undefined;
+    const now = cc.clock.now();
+    const p: PullRequestRecord = {
+      fullRepositoryId: id,
+      number: (all.at(-1)?.number ?? 0) + 1,
+      title: (title as string | undefined) || `Merge ${source} into ${destination}`,
+      sourceBranch: source as string,
+      destinationBranch: destination as string,
+      state: 'OPEN',
+      createdAt: now,
+      updatedAt: now,
+    };
+    cc.model.putPull(p);
+    return p;
+  });
+  if (!made) return sendJson(res, 409, { message: `a pull request from ${source} into ${destination} is already open in ${id}` });
+  await publish(cc, dir, made, 'OPEN');
+  sendJson(res, 201, view(made));
+}
+
+async function setState(cc: ConnectionsContext, res: ServerResponse, id: string, dir: string, number: number, verb: string): Promise<void> {
+  const state = verb === 'close' ? 'CLOSED' : 'OPEN';
+  const changed = cc.model.tx(() => {
+    const p = cc.model.pullsOf(id).find((x) => x.number === number);
+    if (!p || p.state === state) return p && { p, moved: false };
+    const next = { ...p, state, updatedAt: cc.clock.now() } as PullRequestRecord;
+    cc.model.putPull(next);
+    return { p: next, moved: true };
+  });
+  if (!changed) return sendJson(res, 404, { message: `${id} has no pull request ${number}` });
+  if (changed.moved) await publish(cc, dir, changed.p, state === 'CLOSED' ? 'CLOSED' : 'OPEN');
+  sendJson(res, 200, view(changed.p));
+}
+
+/** Each push to the source branch of an open pull request on the git host updates it; returns the unsubscribe. */
+export function watchPullRequestPushes(cc: ConnectionsContext): () => void {
+  const onPush = async (event: SlipwayEvent) => {
+    const { fullRepositoryId, ref, newCommitId } = event.detail as Record<string, unknown>;
+    if (typeof fullRepositoryId !== 'string' || typeof ref !== 'string' || !ref.startsWith('refs/heads/') || newCommitId === ZERO) return;
+    const dir = cc.codecommit.gitDir({ fullRepositoryId });
+    const branch = ref.slice('refs/heads/'.length);
+    for (const p of dir ? cc.model.pullsOf(fullRepositoryId) : [])
+      if (p.state === 'OPEN' && p.sourceBranch === branch) await publish(cc, dir!, p, 'UPDATED');
+  };
+  return cc.events.subscribe((event) => {
+    if (event.type === PUSHED) onPush(event).catch((err) => log.warn(`a push to ${event.resource} did not update its pull requests`, err));
+  });
+}
+
+export function pullRoutes(cc: ConnectionsContext): Route[] {
+  const dirOf = (res: ServerResponse, m: RegExpMatchArray): [string, string] | undefined => {
+    const id = `${m[1]}/${m[2]}`;
+    const dir = cc.codecommit.gitDir({ fullRepositoryId: id });
+    if (!dir) sendJson(res, 404, { message: `repository ${id} does not exist on Slipway's git host; push to it first` });
+    return dir ? [id, dir] : undefined;
+  };
+  const guarded =
+    (fn: (res: ServerResponse, id: string, dir: string) => Promise<void>) => async (res: ServerResponse, m: RegExpMatchArray) => {
+      const found = dirOf(res, m);
+      if (found) await fn(res, ...found);
+    };
+  return [
+    {
+      method: 'GET',
+      path: new RegExp(`^${REPO}$`),
+      handle: (_req, res, m) => guarded(async (r, id) => sendJson(r, 200, { pullRequests: cc.model.pullsOf(id).map(view) }))(res, m),
+    },
+    {
+      method: 'POST',
+      path: new RegExp(`^${REPO}$`),
+      handle: (req, res, m) => guarded((r, id, dir) => open(cc, req, r, id, dir))(res, m),
+    },
+    {
+      method: 'POST',
+      path: new RegExp(`^${REPO}/([0-9]{1,9})/(close|reopen)$`),
+      handle: (_req, res, m) => guarded((r, id, dir) => setState(cc, r, id, dir, Number(m[3]), m[4]))(res, m),
+    },
+  ];
+}

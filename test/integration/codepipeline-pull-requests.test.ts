@@ -1,0 +1,223 @@
+/**
+ * V2 triggers' pull-request filters on a real Slipway with real git: a pull request opened on
+ * Slipway's own git host (through `slipway git pr open`) and then updated by a push starts the
+ * pipeline on its source branch's head, while a plain push, a closing the filter leaves out, and
+ * a pull request touching only files outside the filter (computed by git from the merge base)
+ * start nothing; a provider's signed GitHub `pull_request` webhook starts a pipeline reading
+ * through a host, a badly signed one is refused, and a push webhook does not start it.
+ */
+import { CodeStarConnectionsClient, CreateConnectionCommand, CreateHostCommand } from '@aws-sdk/client-codestar-connections';
+import {
+  CreatePipelineCommand,
+  ListActionExecutionsCommand,
+  ListPipelineExecutionsCommand,
+  type PipelineDeclaration,
+} from '@aws-sdk/client-codepipeline';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { after, before, describe, it } from 'node:test';
+import { gitRepo } from '../support/codebuild.ts';
+import { approval, codepipelineClient, pipeline, stage } from '../support/codepipeline.ts';
+import { rawRequest } from '../support/raw.ts';
+import { aws, clientConfig, startTestSlipway, type TestSlipway, waitFor } from '../support/slipway.ts';
+
+const run = promisify(execFile);
+const bin = new URL('../../bin/slipway.js', import.meta.url).pathname;
+let s: TestSlipway;
+let connections: CodeStarConnectionsClient;
+const temps: string[] = [];
+const cp = () => codepipelineClient(s.endpoint);
+
+before(async () => {
+  s = await startTestSlipway();
+  connections = new CodeStarConnectionsClient(clientConfig(s.endpoint));
+  await aws(s.endpoint, ['s3', 'mb', 's3://pr-artifacts']);
+});
+after(async () => {
+  await s?.close();
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+async function push(path: string, fullRepositoryId: string, refspec: string): Promise<void> {
+  await run('git', ['push', '-q', `${s.endpoint}/_slipway/git/${fullRepositoryId}.git`, refspec], { cwd: path });
+}
+
+/** A connection source, then an approval; the trigger runs it on pull requests into main that touch src/. */
+function prPipeline(name: string, connectionArn: string, fullRepositoryId: string): PipelineDeclaration {
+  return pipeline(
+    name,
+    'pr-artifacts',
+    [
+      stage('Source', {
+        name: 'Src',
+        actionTypeId: { category: 'Source', owner: 'AWS', provider: 'CodeStarSourceConnection', version: '1' },
+        configuration: { ConnectionArn: connectionArn, FullRepositoryId: fullRepositoryId, BranchName: 'main' },
+        outputArtifacts: [{ name: 'Code' }],
+      }),
+      stage('Approve', approval('Ok')),
+    ],
+    {
+      pipelineType: 'V2',
+      executionMode: 'PARALLEL',
+      triggers: [
+        {
+          providerType: 'CodeStarSourceConnection',
+          gitConfiguration: {
+            sourceActionName: 'Src',
+            pullRequest: [{ events: ['OPEN', 'UPDATED'], branches: { includes: ['main'] }, filePaths: { includes: ['src/**'] } }],
+          },
+        },
+      ],
+    },
+  );
+}
+
+/** The executions a webhook or push started (not CreatePipeline's), oldest first. */
+async function triggered(name: string) {
+  const { pipelineExecutionSummaries } = await cp().send(new ListPipelineExecutionsCommand({ pipelineName: name }));
+  return (pipelineExecutionSummaries ?? []).filter((e) => e.trigger?.triggerType === 'WebhookV2').reverse();
+}
+
+/** The source action's output variables in an execution, once it succeeded. */
+async function sourceVariables(name: string, executionId: string): Promise<Record<string, string>> {
+  return waitFor(`the source of ${executionId}`, async () => {
+    const { actionExecutionDetails } = await cp().send(
+      new ListActionExecutionsCommand({ pipelineName: name, filter: { pipelineExecutionId: executionId } }),
+    );
+    const src = actionExecutionDetails?.find((a) => a.actionName === 'Src' && a.status === 'Succeeded');
+    return src?.output?.outputVariables;
+  });
+}
+
+describe("pull requests on Slipway's git host", () => {
+  it('start the pipeline on open and update, on the source branch, when they touch the filtered paths', async () => {
+    const arn = (await connections.send(new CreateConnectionCommand({ ConnectionName: 'local', ProviderType: 'GitHub' }))).ConnectionArn!;
+    const repo = gitRepo({ 'src/app.ts': 'v1\n', 'docs/guide.md': 'g\n' });
+    temps.push(repo.path);
+    await push(repo.path, 'acme/web', 'HEAD:main');
+    await cp().send(new CreatePipelineCommand({ pipeline: prPipeline('local-pr', arn, 'acme/web') }));
+
+    // A push to a branch is no pull request event.
+    const feature = repo.commitMore({ 'src/app.ts': 'v2\n' }, 'feature work');
+    await push(repo.path, 'acme/web', 'HEAD:refs/heads/feature');
+    const opened = await run(process.execPath, [
+      bin,
+      'git',
+      'pr',
+      'open',
+      'acme/web',
+      '--source',
+      'feature',
+      '--destination',
+      'main',
+      '--endpoint',
+      s.endpoint,
+    ]);
+    assert.equal(JSON.parse(opened.stdout).number, 1);
+    const [first] = await waitFor('an execution for the opened pull request', async () => {
+      const found = await triggered('local-pr');
+      return found.length ? found : undefined;
+    });
+    const variables = await sourceVariables('local-pr', first.pipelineExecutionId!);
+    assert.equal(variables.CommitId, feature);
+    assert.equal(variables.BranchName, 'feature');
+
+    // A pull request changing only docs/ is outside the filter; an update of the first one is not.
+    await run('git', ['checkout', '-q', '-b', 'docs-only', `${feature}~1`], { cwd: repo.path });
+    const docs = repo.commitMore({ 'docs/guide.md': 'better\n' }, 'docs only');
+    await push(repo.path, 'acme/web', 'HEAD:refs/heads/docs-only');
+    const docsPr = await fetch(`${s.endpoint}/_slipway/git/acme/web/pulls`, {
+      method: 'POST',
+      body: JSON.stringify({ source: 'docs-only', destination: 'main' }),
+    });
+    assert.equal(docsPr.status, 201);
+    await run('git', ['checkout', '-q', '-B', 'feature', feature], { cwd: repo.path });
+    const updated = repo.commitMore({ 'README.md': 'readme\n' }, 'more feature work');
+    await push(repo.path, 'acme/web', 'HEAD:refs/heads/feature');
+    const second = await waitFor('an execution for the updated pull request', async () => (await triggered('local-pr'))[1]);
+    // The update changed only README.md, but the request as a whole (from the merge base) changes src/app.ts.
+    assert.equal((await sourceVariables('local-pr', second.pipelineExecutionId!)).CommitId, updated);
+
+    // Closing is not among the filter's events; bad calls are refused and write nothing.
+    const closed = await run(process.execPath, [bin, 'git', 'pr', 'close', 'acme/web', '1', '--endpoint', s.endpoint]);
+    assert.equal(JSON.parse(closed.stdout).state, 'CLOSED');
+    const twice = await fetch(`${s.endpoint}/_slipway/git/acme/web/pulls`, {
+      method: 'POST',
+      body: JSON.stringify({ source: 'docs-only', destination: 'main' }),
+    });
+    assert.equal(twice.status, 409);
+    const missing = await fetch(`${s.endpoint}/_slipway/git/acme/web/pulls`, {
+      method: 'POST',
+      body: JSON.stringify({ source: 'nope', destination: 'main' }),
+    });
+    assert.equal(missing.status, 404);
+    const list = (await (await fetch(`${s.endpoint}/_slipway/git/acme/web/pulls`)).json()) as { pullRequests: { state: string }[] };
+    assert.deepEqual(
+      list.pullRequests.map((p) => p.state),
+      ['CLOSED', 'OPEN'],
+    );
+
+    // Only the two events the filter takes started anything: not the push, the docs-only request or the closing.
+    const all = await triggered('local-pr');
+    assert.equal(all.length, 2, JSON.stringify(all.map((e) => e.sourceRevisions)));
+    assert.ok(!all.some((e) => e.sourceRevisions?.some((r) => r.revisionId === docs)));
+  });
+});
+
+describe('a GitHub pull_request webhook', () => {
+  let arn: string;
+  const hook = (body: string, headers: Record<string, string>) =>
+    rawRequest(s.endpoint, {
+      method: 'POST',
+      path: `/_slipway/connections/${arn.split('/').pop()}/webhook`,
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+  const signed = (body: string, secret: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+
+  it('starts a pull-request-filtered pipeline when signed, and neither a bad signature nor a push does', async () => {
+    await aws(s.endpoint, ['secretsmanager', 'create-secret', '--name', 'gh-hook', '--secret-string', 'pr-s3cret']);
+    const { HostArn } = await connections.send(
+      new CreateHostCommand({ Name: 'ghes', ProviderType: 'GitHubEnterpriseServer', ProviderEndpoint: `${s.endpoint}/_slipway/git` }),
+    );
+    arn = (
+      await connections.send(
+        new CreateConnectionCommand({ ConnectionName: 'ghes', HostArn, Tags: [{ Key: 'slipway:webhook-secret', Value: 'gh-hook' }] }),
+      )
+    ).ConnectionArn!;
+    const upstream = gitRepo({ 'src/lib.ts': 'v1\n' });
+    temps.push(upstream.path);
+    await push(upstream.path, 'upstream/svc', 'HEAD:main');
+    await cp().send(new CreatePipelineCommand({ pipeline: prPipeline('gh-pr', arn, 'upstream/svc') }));
+    const head = upstream.commitMore({ 'src/lib.ts': 'v2\n' }, 'change the lib');
+    await push(upstream.path, 'upstream/svc', 'HEAD:refs/heads/topic');
+
+    const pushed = JSON.stringify({ ref: 'refs/heads/topic', after: head, repository: { full_name: 'upstream/svc' } });
+    const pushAnswer = await hook(pushed, { 'x-github-event': 'push', 'x-hub-signature-256': signed(pushed, 'pr-s3cret') });
+    assert.equal(pushAnswer.status, 200, pushAnswer.text);
+
+    const payload = JSON.stringify({
+      action: 'opened',
+      number: 7,
+      pull_request: { number: 7, title: 'Change the lib', head: { ref: 'topic', sha: head }, base: { ref: 'main' } },
+      repository: { full_name: 'upstream/svc' },
+    });
+    const bad = await hook(payload, { 'x-github-event': 'pull_request', 'x-hub-signature-256': signed(payload, 'not-it') });
+    assert.equal(bad.status, 401);
+    const good = await hook(payload, { 'x-github-event': 'pull_request', 'x-hub-signature-256': signed(payload, 'pr-s3cret') });
+    assert.equal(good.status, 200, good.text);
+    assert.deepEqual(JSON.parse(good.text), { fetched: 'upstream/svc', pullRequest: '7', event: 'OPEN' });
+    const [execution, ...more] = await waitFor('the pull request execution', async () => {
+      const found = await triggered('gh-pr');
+      return found.length ? found : undefined;
+    });
+    assert.deepEqual(more, [], 'the push webhook started nothing');
+    const variables = await sourceVariables('gh-pr', execution.pipelineExecutionId!);
+    assert.equal(variables.CommitId, head);
+    assert.equal(variables.BranchName, 'topic');
+    assert.equal(variables.ConnectionArn, arn);
+  });
+});
