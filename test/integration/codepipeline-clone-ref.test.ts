@@ -4,14 +4,16 @@
  * `git log -1` equals $CODEBUILD_RESOLVED_SOURCE_VERSION, and it exports it); in CODE_ZIP the build
  * still sees the commit as CODEBUILD_RESOLVED_SOURCE_VERSION, and so does BatchGetBuilds. A CodeCommit
  * source clones the same way; a clone reference naming a commit the repository lacks fails
- * DOWNLOAD_SOURCE saying so.
+ * DOWNLOAD_SOURCE saying so. A connection through a host clones from the host's endpoint over
+ * HTTP, sending the connection's token to it (a provider that records and refuses it) and nowhere else.
  */
-import { CodeStarConnectionsClient, CreateConnectionCommand } from '@aws-sdk/client-codestar-connections';
+import { CodeStarConnectionsClient, CreateConnectionCommand, CreateHostCommand } from '@aws-sdk/client-codestar-connections';
 import type { CodeBuildClient } from '@aws-sdk/client-codebuild';
 import { ListActionExecutionsCommand, type CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
@@ -151,20 +153,62 @@ test('a CodeCommit source in CODEBUILD_CLONE_REF format is cloned too', async ()
   assert.deepEqual(variables, { HEAD_COMMIT: commit, RESOLVED: commit, HAS_GIT: 'yes', COMMITS: '2' });
 });
 
-test('a clone reference to a commit the repository lacks fails DOWNLOAD_SOURCE, saying which', async () => {
+/** Runs the CodeBuild action in-process on a clone reference put in the artifact store by hand. */
+async function buildCloneReference(ref: Record<string, string>, key: string) {
   const s3 = facadeOf<S3Facade>(s.app, 's3');
   const action = codebuildAction({ codebuild: facadeOf<CodebuildFacade>(s.app, 'codebuild'), s3, clock: s.app.ctx.clock });
+  await s3.putObject(ARTIFACT_BUCKET, key, Readable.from([JSON.stringify({ Type: 'CODEBUILD_CLONE_REF', BranchName: 'main', ...ref })]));
+  const input = { name: 'Code', location: { bucketName: ARTIFACT_BUCKET, objectKey: key } };
+  return action.run(actionJob(action.type, { ProjectName: 'from-git' }, { inputArtifacts: [input] }), () => undefined);
+}
+
+test("a connection through a host clones from the host's endpoint, with the connection's token", async () => {
+  const seen: (string | undefined)[] = [];
+  const provider = createServer((req, res) => {
+    seen.push(req.headers.authorization);
+    res.writeHead(403).end('no\n');
+  });
+  await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+  try {
+    const connections = new CodeStarConnectionsClient(clientConfig(s.endpoint));
+    const viaHost = async (name: string, endpoint: string, tags: { Key: string; Value: string }[] = []) => {
+      const { HostArn } = await connections.send(
+        new CreateHostCommand({ Name: name, ProviderType: 'GitLabSelfManaged', ProviderEndpoint: endpoint }),
+      );
+      return (await connections.send(new CreateConnectionCommand({ ConnectionName: name, HostArn, Tags: tags }))).ConnectionArn!;
+    };
+    const commit = await head();
+    const good = await buildCloneReference(
+      { ConnectionArn: await viaHost('slipway', `${s.endpoint}/_slipway/git`), FullRepositoryId: 'acme/app', CommitId: commit },
+      'pipe/Code/host',
+    );
+    assert.equal(good.status, 'Succeeded', good.errorDetails?.message);
+    assert.deepEqual(good.outputVariables, { HEAD_COMMIT: commit, RESOLVED: commit, HAS_GIT: 'yes', COMMITS: '2' });
+
+    await awsCli(s.endpoint, ['secretsmanager', 'create-secret', '--name', 'gl-token', '--secret-string', 'glpat-clone-token']);
+    const { port } = provider.address() as { port: number };
+    const refusing = await viaHost('refusing', `http://127.0.0.1:${port}/git`, [{ Key: 'slipway:token-secret', Value: 'gl-token' }]);
+    const bad = await buildCloneReference(
+      { ConnectionArn: refusing, FullRepositoryId: 'group/app', CommitId: commit },
+      'pipe/Code/refused',
+    );
+    assert.equal(bad.status, 'Failed');
+    assert.match(bad.errorDetails!.message, /in phase DOWNLOAD_SOURCE: cannot clone http:\/\/127\.0\.0\.1:\d+\/git\/group\/app\.git/);
+    assert.ok(!bad.errorDetails!.message.includes('glpat-clone-token'), 'the failure names no token');
+    assert.ok(seen.includes(`Basic ${Buffer.from('oauth2:glpat-clone-token').toString('base64')}`), `the provider saw ${seen.join(', ')}`);
+    const log = await buildLog(await getBuild(cb, bad.externalExecutionId!));
+    assert.ok(!log.includes('glpat-clone-token'), 'the build log names no token');
+  } finally {
+    await new Promise((resolve) => provider.close(resolve));
+  }
+});
+
+test('a clone reference to a commit the repository lacks fails DOWNLOAD_SOURCE, saying which', async () => {
   const missing = 'f'.repeat(40);
-  const input = { name: 'Code', location: { bucketName: ARTIFACT_BUCKET, objectKey: 'pipe/Code/ref' } };
-  const ref = {
-    Type: 'CODEBUILD_CLONE_REF',
-    ConnectionArn: connectionArn,
-    FullRepositoryId: 'acme/app',
-    BranchName: 'main',
-    CommitId: missing,
-  };
-  await s3.putObject(ARTIFACT_BUCKET, 'pipe/Code/ref', Readable.from([JSON.stringify(ref)]));
-  const outcome = await action.run(actionJob(action.type, { ProjectName: 'from-git' }, { inputArtifacts: [input] }), () => undefined);
+  const outcome = await buildCloneReference(
+    { ConnectionArn: connectionArn, FullRepositoryId: 'acme/app', CommitId: missing },
+    'pipe/Code/ref',
+  );
   assert.equal(outcome.status, 'Failed');
   assert.match(
     outcome.errorDetails!.message,
