@@ -29,6 +29,12 @@ __sw_index=0
 __sw_list=c
 __sw_separate=0
 
+# The source directories belong to the user Slipway runs as; git in the build (root) would call a
+# cloned source "dubious ownership" and refuse it, where CodeBuild's own source directory is root's.
+if [ -n "$SLIPWAY_OWNER" ] && [ "$SLIPWAY_OWNER" != 0:0 ] && command -v git >/dev/null 2>&1; then
+  git config --global --add safe.directory '*' 2>/dev/null
+fi
+
 # __sw_begin PHASE: returns 1 (and the phase does not run) once the build skips to FINALIZING.
 __sw_begin() {
   [ "$__sw_stop" = 1 ] && return 1
