@@ -4,7 +4,8 @@
  * pipeline on its source branch's head, while a plain push, a closing the filter leaves out, and
  * a pull request touching only files outside the filter (computed by git from the merge base)
  * start nothing; a provider's signed GitHub `pull_request` webhook starts a pipeline reading
- * through a host, a badly signed one is refused, and a push webhook does not start it.
+ * through a host, a badly signed one is refused, and a push webhook does not start it; GitLab's
+ * merge request hook updates it.
  */
 import { CodeStarConnectionsClient, CreateConnectionCommand, CreateHostCommand } from '@aws-sdk/client-codestar-connections';
 import {
@@ -219,5 +220,22 @@ describe('a GitHub pull_request webhook', () => {
     assert.equal(variables.CommitId, head);
     assert.equal(variables.BranchName, 'topic');
     assert.equal(variables.ConnectionArn, arn);
+
+    // GitLab's merge request hook, with its token: an update without new commits is no event; one with them is UPDATED.
+    const next = upstream.commitMore({ 'src/lib.ts': 'v3\n' }, 'more lib');
+    await push(upstream.path, 'upstream/svc', 'HEAD:refs/heads/topic');
+    const mr = (attributes: Record<string, unknown>) =>
+      JSON.stringify({
+        object_kind: 'merge_request',
+        project: { path_with_namespace: 'upstream/svc' },
+        object_attributes: { iid: 7, source_branch: 'topic', target_branch: 'main', last_commit: { id: next }, ...attributes },
+      });
+    const gitlab = (body: string, token = 'pr-s3cret') => hook(body, { 'x-gitlab-event': 'Merge Request Hook', 'x-gitlab-token': token });
+    assert.equal((await gitlab(mr({ action: 'update', oldrev: head }), 'wrong')).status, 401);
+    assert.equal((await gitlab(mr({ action: 'update' }))).status, 202);
+    const updated = await gitlab(mr({ action: 'update', oldrev: head }));
+    assert.deepEqual(JSON.parse(updated.text), { fetched: 'upstream/svc', pullRequest: '7', event: 'UPDATED' });
+    const second = await waitFor('the merge request execution', async () => (await triggered('gh-pr'))[1]);
+    assert.equal((await sourceVariables('gh-pr', second.pipelineExecutionId!)).CommitId, next);
   });
 });
