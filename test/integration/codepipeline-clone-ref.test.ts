@@ -2,14 +2,20 @@
  * Pipelines whose source is a connection to Slipway's git host, built in real containers: in the
  * CODEBUILD_CLONE_REF format the build gets a full clone at the commit (its buildspec's
  * `git log -1` equals $CODEBUILD_RESOLVED_SOURCE_VERSION, and it exports it); in CODE_ZIP the build
- * still sees the commit as CODEBUILD_RESOLVED_SOURCE_VERSION, and so does BatchGetBuilds. A CodeCommit
+ * still sees the commit as CODEBUILD_RESOLVED_SOURCE_VERSION, and so does BatchGetBuilds, and so does a
+ * later build fed by the first build's output. A CodeCommit
  * source clones the same way; a clone reference naming a commit the repository lacks fails
  * DOWNLOAD_SOURCE saying so. A connection through a host clones from the host's endpoint over
  * HTTP, sending the connection's token to it (a provider that records and refuses it) and nowhere else.
  */
 import { CodeStarConnectionsClient, CreateConnectionCommand, CreateHostCommand } from '@aws-sdk/client-codestar-connections';
 import type { CodeBuildClient } from '@aws-sdk/client-codebuild';
-import { ListActionExecutionsCommand, type CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import {
+  type ActionDeclaration,
+  CreatePipelineCommand,
+  ListActionExecutionsCommand,
+  type CodePipelineClient,
+} from '@aws-sdk/client-codepipeline';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -20,7 +26,16 @@ import { after, before, test } from 'node:test';
 import type { CodebuildFacade } from '../../src/services/codebuild/index.ts';
 import { codebuildAction } from '../../src/services/codepipeline/actions/codebuild.ts';
 import type { S3Facade } from '../../src/services/s3/index.ts';
-import { buildLog, createBuckets, createProject, getBuild, gitRepo, phaseList, startCodebuildSlipway } from '../support/codebuild.ts';
+import {
+  BUSYBOX_ENV,
+  buildLog,
+  createBuckets,
+  createProject,
+  getBuild,
+  gitRepo,
+  phaseList,
+  startCodebuildSlipway,
+} from '../support/codebuild.ts';
 import { codepipelineClient, executionReaches, firstExecution, pipeline, stage } from '../support/codepipeline.ts';
 import { actionJob, ARTIFACT_BUCKET } from '../support/pipeline-actions.ts';
 import { awsCli, clientConfig, facadeOf, type TestSlipway } from '../support/slipway.ts';
@@ -139,6 +154,57 @@ test('CODE_ZIP: the build sees the commit as CODEBUILD_RESOLVED_SOURCE_VERSION, 
   const build = await getBuild(cb, buildId);
   assert.equal(build.resolvedSourceVersion, commit);
   assert.match(build.sourceVersion ?? '', new RegExp(`^arn:aws:s3:::${BUCKET}/code-zip/Code/`));
+});
+
+test("a later build, fed by an earlier build's output, still sees the source's commit", async () => {
+  const buildspec = `version: 0.2
+env:
+  exported-variables: [RESOLVED]
+phases:
+  build:
+    commands:
+      - export RESOLVED="$CODEBUILD_RESOLVED_SOURCE_VERSION"
+artifacts:
+  files: [app.txt]
+`;
+  await createProject(cb, {
+    name: 'chain',
+    source: { type: 'CODEPIPELINE', buildspec },
+    artifacts: { type: 'CODEPIPELINE' },
+    environment: BUSYBOX_ENV,
+  });
+  const build = (name: string, input: string, output: string): ActionDeclaration => ({
+    name,
+    actionTypeId: { category: 'Build', owner: 'AWS', provider: 'CodeBuild', version: '1' },
+    configuration: { ProjectName: 'chain' },
+    inputArtifacts: [{ name: input }],
+    outputArtifacts: [{ name: output }],
+  });
+  await cp.send(
+    new CreatePipelineCommand({
+      pipeline: pipeline('chained', BUCKET, [
+        stage('Source', {
+          name: 'Src',
+          actionTypeId: { category: 'Source', owner: 'AWS', provider: 'CodeStarSourceConnection', version: '1' },
+          configuration: { ConnectionArn: connectionArn, FullRepositoryId: 'acme/app', BranchName: 'main', DetectChanges: 'false' },
+          outputArtifacts: [{ name: 'Code' }],
+        }),
+        stage('Build', build('First', 'Code', 'Built')),
+        stage('Again', build('Second', 'Built', 'BuiltAgain')),
+      ]),
+    }),
+  );
+  const id = await firstExecution(cp, 'chained');
+  assert.equal((await executionReaches(cp, 'chained', id, ['Succeeded', 'Failed'], 180_000)).status, 'Succeeded');
+  const runs = (await cp.send(new ListActionExecutionsCommand({ pipelineName: 'chained' }))).actionExecutionDetails!;
+  const commit = await head();
+  assert.deepEqual(
+    runs.filter((r) => r.stageName !== 'Source').map((r) => [r.actionName, r.output?.outputVariables?.RESOLVED]),
+    [
+      ['Second', commit],
+      ['First', commit],
+    ],
+  );
 });
 
 test('a CodeCommit source in CODEBUILD_CLONE_REF format is cloned too', async () => {
