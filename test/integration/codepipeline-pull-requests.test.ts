@@ -208,6 +208,10 @@ describe('a GitHub pull_request webhook', () => {
     });
     const bad = await hook(payload, { 'x-github-event': 'pull_request', 'x-hub-signature-256': signed(payload, 'not-it') });
     assert.equal(bad.status, 401);
+    // A head git does not have (a fork's commit) is refused, not replaced by a same-named branch's.
+    const fork = payload.replace(head, 'a'.repeat(40));
+    const forked = await hook(fork, { 'x-github-event': 'pull_request', 'x-hub-signature-256': signed(fork, 'pr-s3cret') });
+    assert.equal(forked.status, 422, forked.text);
     const good = await hook(payload, { 'x-github-event': 'pull_request', 'x-hub-signature-256': signed(payload, 'pr-s3cret') });
     assert.equal(good.status, 200, good.text);
     assert.deepEqual(JSON.parse(good.text), { fetched: 'upstream/svc', pullRequest: '7', event: 'OPEN' });

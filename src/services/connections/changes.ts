@@ -57,9 +57,9 @@ export async function publishMoved(
 }
 
 /**
- * One change for a pull request's event: its head (the commit the provider names when git has it,
- * else the source branch's), and the files changed from the merge base with the destination branch
- * to that head, both from git. False when git has no such head.
+ * One change for a pull request's event: its head (the commit the provider names, or without one
+ * the source branch's), and the files changed from the merge base with the destination branch to
+ * that head, both from git. False when git has no such head (a fork's commit is not in the mirror).
  */
 export async function publishPullRequest(
   cc: ConnectionsContext,
@@ -68,9 +68,11 @@ export async function publishPullRequest(
   via: ChangeDetail['via'],
   named?: string,
 ): Promise<boolean> {
-  const head =
-    (named && /^[0-9a-f]{40}$/.test(named) ? await resolveCommit(source.dir, named) : undefined) ??
-    (await resolveCommit(source.dir, `refs/heads/${pullRequest.sourceBranch}`));
+  const head = named
+    ? /^[0-9a-f]{40}$/.test(named)
+      ? await resolveCommit(source.dir, named)
+      : undefined
+    : await resolveCommit(source.dir, `refs/heads/${pullRequest.sourceBranch}`);
   if (!head) return false;
   const destination = await resolveCommit(source.dir, `refs/heads/${pullRequest.destinationBranch}`);
   const base = destination

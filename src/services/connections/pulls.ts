@@ -20,10 +20,10 @@ import { publishPullRequest } from './changes.ts';
 import type { ConnectionsContext, PullRequestEvent } from './context.ts';
 import { ZERO } from './mirrors.ts';
 import type { PullRequestRecord } from './model.ts';
+import { isRefName } from './repository.ts';
 
 const log = logger('connections.pulls');
 const REPO = '/_slipway/git/([A-Za-z0-9_.-]{1,100})/([A-Za-z0-9_.-]{1,100}?)(?:\\.git)?/pulls';
-const BRANCH = /^(?!-)(?!.*\.\.)[\w./-]{1,256}$/;
 
 const view = (p: PullRequestRecord) => ({
   number: p.number,
@@ -57,7 +57,7 @@ async function open(cc: ConnectionsContext, req: IncomingMessage, res: ServerRes
     ['source', source],
     ['destination', destination],
   ] as const) {
-    if (typeof value !== 'string' || !BRANCH.test(value)) return sendJson(res, 400, { message: `${field} must name a branch` });
+    if (typeof value !== 'string' || !isRefName(value)) return sendJson(res, 400, { message: `${field} must name a branch` });
     if (!(await resolveCommit(dir, `refs/heads/${value}`)))
       return sendJson(res, 404, { message: `${field}: branch ${value} does not exist in ${id}` });
   }

@@ -57,7 +57,7 @@ const ISO = (gitDate: string) => {
 };
 
 /** A branch or tag name as a ref: no revision syntax or option-like start. */
-function isRefName(name: string): boolean {
+export function isRefName(name: string): boolean {
   return /^[\w./-]{1,256}$/.test(name) && !name.startsWith('-') && !name.includes('..') && !name.endsWith('.lock');
 }
 
