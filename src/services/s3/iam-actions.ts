@@ -23,6 +23,7 @@ export const s3IamActions: IamActions<S3Operations> = {
   PutBucketPolicy: bucket('PutBucketPolicy'),
   GetBucketPolicy: bucket('GetBucketPolicy'),
   DeleteBucketPolicy: bucket('DeleteBucketPolicy'),
+  GetBucketPolicyStatus: bucket('GetBucketPolicyStatus'),
   ListObjectsV2: bucket('ListBucket'),
   ListObjects: bucket('ListBucket'),
   ListObjectVersions: bucket('ListBucketVersions'),
