@@ -1,0 +1,273 @@
+/**
+ * Policies scoped to one resource of each room (--auth): a user allowed one log group, one secret,
+ * one parameter path, one load balancer, one repository or one role may act on it and is refused
+ * another, in AWS's words naming the ARN (a secret's with its suffix, a role's with its path);
+ * aws:ResourceTag and aws:RequestTag conditions; S3 bucket policies that grant and deny.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { CodeCommitClient, CreateRepositoryCommand, GetRepositoryCommand } from '@aws-sdk/client-codecommit';
+import {
+  CreateLoadBalancerCommand,
+  ElasticLoadBalancingV2Client,
+  ModifyLoadBalancerAttributesCommand,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  AttachUserPolicyCommand,
+  CreateAccessKeyCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  GetRoleCommand,
+  IAMClient,
+} from '@aws-sdk/client-iam';
+import {
+  CreateBucketCommand,
+  DeleteBucketPolicyCommand,
+  GetBucketPolicyStatusCommand,
+  GetObjectCommand,
+  PutBucketPolicyCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { CreateSecretCommand, DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetParametersByPathCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { adminCredentials, type Credentials } from '../support/auth.ts';
+import { expectAwsError } from '../support/ecr.ts';
+import { clientConfig, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
+
+const ACCOUNT = '000000000000';
+const REGION = 'eu-west-1';
+const arn = (service: string, resource: string) => `arn:aws:${service}:${REGION}:${ACCOUNT}:${resource}`;
+const refused = (user: string, action: string, resource: string) =>
+  `User: arn:aws:iam::${ACCOUNT}:user/${user} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`;
+
+const clients = (endpoint: string, credentials: Credentials) => {
+  const config = { ...clientConfig(endpoint, REGION), credentials: { ...credentials } };
+  return {
+    logs: new CloudWatchLogsClient(config),
+    secrets: new SecretsManagerClient(config),
+    ssm: new SSMClient(config),
+    elb: new ElasticLoadBalancingV2Client(config),
+    codecommit: new CodeCommitClient(config),
+    iam: new IAMClient(config),
+    s3: new S3Client({ ...config, forcePathStyle: true }),
+  };
+};
+
+describe('auth: resource-level policies in every room', () => {
+  let slipway: TestSlipway;
+  let admin: ReturnType<typeof clients>;
+  let blueLb: string;
+  let redLb: string;
+
+  async function userWith(name: string, statements: object[]): Promise<ReturnType<typeof clients>> {
+    await admin.iam.send(new CreateUserCommand({ UserName: name }));
+    if (statements.length) {
+      const document = JSON.stringify({ Version: '2012-10-17', Statement: statements });
+      const { Policy } = await admin.iam.send(new CreatePolicyCommand({ PolicyName: `${name}-policy`, PolicyDocument: document }));
+      await admin.iam.send(new AttachUserPolicyCommand({ UserName: name, PolicyArn: Policy!.Arn! }));
+    }
+    const { AccessKey } = await admin.iam.send(new CreateAccessKeyCommand({ UserName: name }));
+    return clients(slipway.endpoint, { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! });
+  }
+
+  before(async () => {
+    slipway = await startTestSlipway({ auth: true });
+    admin = clients(slipway.endpoint, adminCredentials(slipway.dataDir));
+    for (const team of ['blue', 'red']) {
+      await admin.logs.send(new CreateLogGroupCommand({ logGroupName: `/app/${team}` }));
+      await admin.secrets.send(new CreateSecretCommand({ Name: `${team}/db`, SecretString: team, Tags: [{ Key: 'team', Value: team }] }));
+      await admin.ssm.send(new PutParameterCommand({ Name: `/${team}/url`, Value: team, Type: 'String' }));
+      await admin.codecommit.send(new CreateRepositoryCommand({ repositoryName: team }));
+      await admin.iam.send(new CreateRoleCommand({ RoleName: `${team}-deploy`, Path: '/svc/', AssumeRolePolicyDocument: TRUST }));
+    }
+    const lb = async (Name: string) =>
+      (await admin.elb.send(new CreateLoadBalancerCommand({ Name, Subnets: ['subnet-11111111', 'subnet-22222222'] }))).LoadBalancers![0]
+        .LoadBalancerArn!;
+    [blueLb, redLb] = [await lb('blue'), await lb('red')];
+  });
+  after(() => slipway.close());
+
+  describe('a user allowed the blue resources', () => {
+    let blue: ReturnType<typeof clients>;
+    before(async () => {
+      blue = await userWith('blue-dev', [
+        { Effect: 'Allow', Action: 'logs:CreateLogStream', Resource: arn('logs', 'log-group:/app/blue:*') },
+        { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: arn('secretsmanager', 'secret:blue/db-??????') },
+        { Effect: 'Allow', Action: 'ssm:GetParametersByPath', Resource: arn('ssm', 'parameter/blue') },
+        { Effect: 'Allow', Action: 'elasticloadbalancing:ModifyLoadBalancerAttributes', Resource: blueLb },
+        { Effect: 'Allow', Action: 'codecommit:GetRepository', Resource: arn('codecommit', 'blue') },
+        { Effect: 'Allow', Action: 'iam:GetRole', Resource: `arn:aws:iam::${ACCOUNT}:role/svc/blue-*` },
+      ]);
+    });
+
+    it('writes to its log group and is refused the other, on the stream ARN', async () => {
+      await blue.logs.send(new CreateLogStreamCommand({ logGroupName: '/app/blue', logStreamName: 's1' }));
+      await expectAwsError(
+        blue.logs.send(new CreateLogStreamCommand({ logGroupName: '/app/red', logStreamName: 's1' })),
+        'AccessDeniedException',
+        refused('blue-dev', 'logs:CreateLogStream', arn('logs', 'log-group:/app/red:log-stream:s1')),
+      );
+    });
+
+    it('reads its secret by name (the policy names it with its suffix) and is refused the other, on its full ARN', async () => {
+      assert.equal((await blue.secrets.send(new GetSecretValueCommand({ SecretId: 'blue/db' }))).SecretString, 'blue');
+      const red = (await admin.secrets.send(new DescribeSecretCommand({ SecretId: 'red/db' }))).ARN!;
+      assert.match(red, /:secret:red\/db-[A-Za-z0-9]{6}$/);
+      await expectAwsError(
+        blue.secrets.send(new GetSecretValueCommand({ SecretId: 'red/db' })),
+        'AccessDeniedException',
+        refused('blue-dev', 'secretsmanager:GetSecretValue', red),
+      );
+    });
+
+    it('reads its parameter path and is refused the other', async () => {
+      const { Parameters } = await blue.ssm.send(new GetParametersByPathCommand({ Path: '/blue' }));
+      assert.deepEqual(
+        Parameters?.map((p) => p.Name),
+        ['/blue/url'],
+      );
+      await expectAwsError(
+        blue.ssm.send(new GetParametersByPathCommand({ Path: '/red' })),
+        'AccessDeniedException',
+        refused('blue-dev', 'ssm:GetParametersByPath', arn('ssm', 'parameter/red')),
+      );
+    });
+
+    it('changes its load balancer and is refused the other', async () => {
+      const idle = [{ Key: 'idle_timeout.timeout_seconds', Value: '30' }];
+      await blue.elb.send(new ModifyLoadBalancerAttributesCommand({ LoadBalancerArn: blueLb, Attributes: idle }));
+      await expectAwsError(
+        blue.elb.send(new ModifyLoadBalancerAttributesCommand({ LoadBalancerArn: redLb, Attributes: idle })),
+        'AccessDenied',
+        refused('blue-dev', 'elasticloadbalancing:ModifyLoadBalancerAttributes', redLb),
+      );
+    });
+
+    it('reads its repository and is refused the other', async () => {
+      assert.equal(
+        (await blue.codecommit.send(new GetRepositoryCommand({ repositoryName: 'blue' }))).repositoryMetadata?.repositoryName,
+        'blue',
+      );
+      await expectAwsError(
+        blue.codecommit.send(new GetRepositoryCommand({ repositoryName: 'red' })),
+        'AccessDeniedException',
+        refused('blue-dev', 'codecommit:GetRepository', arn('codecommit', 'red')),
+      );
+    });
+
+    it('reads its role, named without its path, and is refused the other, on the ARN with the path', async () => {
+      assert.equal((await blue.iam.send(new GetRoleCommand({ RoleName: 'blue-deploy' }))).Role?.Path, '/svc/');
+      await expectAwsError(
+        blue.iam.send(new GetRoleCommand({ RoleName: 'red-deploy' })),
+        'AccessDenied',
+        refused('blue-dev', 'iam:GetRole', `arn:aws:iam::${ACCOUNT}:role/svc/red-deploy`),
+      );
+    });
+  });
+
+  it("weighs a resource's tags (aws:ResourceTag) and the tags a call asks for (aws:RequestTag)", async () => {
+    const tagged = await userWith('tagged', [
+      {
+        Effect: 'Allow',
+        Action: 'secretsmanager:DescribeSecret',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:ResourceTag/team': 'blue' } },
+      },
+      { Effect: 'Allow', Action: 'logs:CreateLogGroup', Resource: '*', Condition: { StringEquals: { 'aws:RequestTag/team': 'blue' } } },
+    ]);
+    assert.equal((await tagged.secrets.send(new DescribeSecretCommand({ SecretId: 'blue/db' }))).Name, 'blue/db');
+    await expectAwsError(
+      tagged.secrets.send(new DescribeSecretCommand({ SecretId: 'red/db' })),
+      'AccessDeniedException',
+      /secretsmanager:DescribeSecret on resource: arn:aws:secretsmanager:eu-west-1:000000000000:secret:red\/db-\w{6} because/,
+    );
+    await tagged.logs.send(new CreateLogGroupCommand({ logGroupName: '/tagged/blue', tags: { team: 'blue' } }));
+    await expectAwsError(
+      tagged.logs.send(new CreateLogGroupCommand({ logGroupName: '/tagged/red', tags: { team: 'red' } })),
+      'AccessDeniedException',
+      refused('tagged', 'logs:CreateLogGroup', arn('logs', 'log-group:/tagged/red:log-stream:')),
+    );
+  });
+
+  describe('S3 bucket policies', () => {
+    let reader: ReturnType<typeof clients>;
+    const object = { Bucket: 'shared', Key: 'docs/readme.txt' };
+    const policy = (statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+
+    before(async () => {
+      await admin.s3.send(new CreateBucketCommand({ Bucket: 'shared' }));
+      await admin.s3.send(new PutObjectCommand({ ...object, Body: 'hello' }));
+      reader = await userWith('reader', []);
+    });
+
+    it('refuse what is not a policy on the bucket, in S3 words', async () => {
+      const put = (Policy: string) => admin.s3.send(new PutBucketPolicyCommand({ Bucket: 'shared', Policy }));
+      await expectAwsError(put('not json'), 'MalformedPolicy', "Policies must be valid JSON and the first byte must be '{'");
+      const statement = { Effect: 'Allow', Principal: '*', Action: 's3:GetObject' };
+      await expectAwsError(
+        put(policy([{ ...statement, Resource: 'arn:aws:s3:::elsewhere/*' }])),
+        'MalformedPolicy',
+        'Policy has invalid resource',
+      );
+      await expectAwsError(
+        put(policy([{ ...statement, Action: 'ecs:ListClusters', Resource: 'arn:aws:s3:::shared/*' }])),
+        'MalformedPolicy',
+        'Policy has invalid action',
+      );
+      await expectAwsError(
+        put(policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::shared/*' }])),
+        'MalformedPolicy',
+        'Missing required field Principal',
+      );
+    });
+
+    it('grant a user with no policy of its own, presigned GET included, and an explicit Deny stops the administrator', async () => {
+      const read = (c: ReturnType<typeof clients>) => c.s3.send(new GetObjectCommand(object));
+      await expectAwsError(read(reader), 'AccessDenied', refused('reader', 's3:GetObject', 'arn:aws:s3:::shared/docs/readme.txt'));
+      const presigned = await getSignedUrl(reader.s3, new GetObjectCommand(object), { expiresIn: 300 });
+      assert.equal((await fetch(presigned)).status, 403);
+
+      await admin.s3.send(
+        new PutBucketPolicyCommand({
+          Bucket: 'shared',
+          Policy: policy([
+            {
+              Effect: 'Allow',
+              Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/reader` },
+              Action: 's3:GetObject',
+              Resource: 'arn:aws:s3:::shared/docs/*',
+            },
+            {
+              Effect: 'Deny',
+              Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/slipway-admin` },
+              Action: 's3:GetObject',
+              Resource: 'arn:aws:s3:::shared/*',
+            },
+          ]),
+        }),
+      );
+      assert.equal(await (await read(reader)).Body?.transformToString(), 'hello');
+      const signed = await fetch(await getSignedUrl(reader.s3, new GetObjectCommand(object), { expiresIn: 300 }));
+      assert.equal(await signed.text(), 'hello');
+      await expectAwsError(
+        read(admin),
+        'AccessDenied',
+        /s3:GetObject on resource: arn:aws:s3:::shared\/docs\/readme.txt with an explicit deny in a resource-based policy/,
+      );
+      assert.equal((await admin.s3.send(new GetBucketPolicyStatusCommand({ Bucket: 'shared' }))).PolicyStatus?.IsPublic, false);
+
+      await admin.s3.send(new DeleteBucketPolicyCommand({ Bucket: 'shared' }));
+      assert.equal(await (await read(admin)).Body?.transformToString(), 'hello');
+      await expectAwsError(read(reader), 'AccessDenied');
+    });
+  });
+});
+
+const TRUST = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
