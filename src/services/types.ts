@@ -74,6 +74,8 @@ export interface IamActionEntry {
   action?: string;
   resources?: string[];
   passRole?: string[];
+  /** Service condition keys the call carries, each read from an input member (`s3:prefix` from `Prefix=`, empty when absent). */
+  conditionKeys?: Record<string, string>;
 }
 
 /** A room's operations → their authorization, typed by the room's generated operation names. */

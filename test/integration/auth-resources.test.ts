@@ -27,6 +27,7 @@ import {
   DeleteBucketPolicyCommand,
   GetBucketPolicyStatusCommand,
   GetObjectCommand,
+  ListObjectsV2Command,
   PutBucketPolicyCommand,
   PutObjectCommand,
   S3Client,
@@ -263,6 +264,56 @@ describe('auth: resource-level policies in every room', () => {
       await admin.s3.send(new DeleteBucketPolicyCommand({ Bucket: 'shared' }));
       assert.equal(await (await read(admin)).Body?.transformToString(), 'hello');
       await expectAwsError(read(reader), 'AccessDenied');
+    });
+
+    it('weigh s3:prefix, aws:SourceIp and aws:SecureTransport in their conditions', async () => {
+      const lister = await userWith('lister', []);
+      const who = { AWS: `arn:aws:iam::${ACCOUNT}:user/lister` };
+      await admin.s3.send(
+        new PutBucketPolicyCommand({
+          Bucket: 'shared',
+          Policy: policy([
+            {
+              Effect: 'Allow',
+              Principal: who,
+              Action: 's3:ListBucket',
+              Resource: 'arn:aws:s3:::shared',
+              Condition: { StringLike: { 's3:prefix': 'docs/*' } },
+            },
+            {
+              Effect: 'Allow',
+              Principal: who,
+              Action: 's3:GetObject',
+              Resource: 'arn:aws:s3:::shared/*',
+              Condition: { IpAddress: { 'aws:SourceIp': '127.0.0.0/8' } },
+            },
+            {
+              Effect: 'Deny',
+              Principal: who,
+              Action: 's3:PutObject',
+              Resource: 'arn:aws:s3:::shared/*',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            },
+          ]),
+        }),
+      );
+      const { Contents } = await lister.s3.send(new ListObjectsV2Command({ Bucket: 'shared', Prefix: 'docs/' }));
+      assert.deepEqual(
+        Contents?.map((o) => o.Key),
+        ['docs/readme.txt'],
+      );
+      await expectAwsError(
+        lister.s3.send(new ListObjectsV2Command({ Bucket: 'shared' })),
+        'AccessDenied',
+        refused('lister', 's3:ListBucket', 'arn:aws:s3:::shared'),
+      );
+      assert.equal(await (await lister.s3.send(new GetObjectCommand(object))).Body?.transformToString(), 'hello');
+      await expectAwsError(
+        lister.s3.send(new PutObjectCommand({ ...object, Body: 'changed' })),
+        'AccessDenied',
+        /s3:PutObject on resource: arn:aws:s3:::shared\/docs\/readme.txt with an explicit deny in a resource-based policy/,
+      );
+      await admin.s3.send(new DeleteBucketPolicyCommand({ Bucket: 'shared' }));
     });
   });
 });

@@ -118,4 +118,12 @@ describe('auth: IAM actions of each room', () => {
     assert.deepEqual(on('iam', 'GetPolicy', { PolicyArn: policy }).resources, [policy]);
     assert.deepEqual(on('iam', 'UntagRole', { RoleName: 'deploy', TagKeys: ['a', 'b'] }).context, { 'aws:TagKeys': ['a', 'b'] });
   });
+
+  it('s3: ListBucket carries its prefix, empty when none', () => {
+    assert.deepEqual(on('s3', 'ListObjectsV2', { Bucket: 'b', Prefix: 'docs/', MaxKeys: 10 }).context, {
+      's3:prefix': 'docs/',
+      's3:max-keys': '10',
+    });
+    assert.deepEqual(on('s3', 'ListObjectsV2', { Bucket: 'b' }).context, { 's3:prefix': '' });
+  });
 });

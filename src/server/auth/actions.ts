@@ -46,7 +46,7 @@ export interface ActionRequest {
   resources: string[];
   /** Role ARNs the call hands over, each needing iam:PassRole. */
   passedRoles: string[];
-  /** aws:RequestTag/<key> and aws:TagKeys, when the call sets or removes tags. */
+  /** aws:RequestTag/<key> and aws:TagKeys when the call sets or removes tags, and the service's own condition keys. */
   context?: Record<string, string | string[]>;
 }
 
@@ -67,8 +67,13 @@ export function actionOf(service: string, operation: string, input: Record<strin
     resources: resources.length ? [...new Set(resources)] : ['*'],
     passedRoles,
   };
-  const context = tagContext(input);
-  return context ? { ...call, context } : call;
+  const keys = Object.entries(entry?.conditionKeys ?? {}).flatMap(([key, spec]) => {
+    const [path, fallback] = spec.split('=');
+    const value = memberAt(input, path)[0] ?? fallback;
+    return typeof value === 'string' || typeof value === 'number' ? [[key, String(value)]] : [];
+  });
+  const context = { ...tagContext(input), ...Object.fromEntries(keys) };
+  return Object.keys(context).length ? { ...call, context } : call;
 }
 
 /** One ARN per element of the list member the template names (at most one list per template). */

@@ -9,6 +9,12 @@ import type { S3Operations } from './shapes.ts';
 const bucket = (action: string): IamActionEntry => ({ action: `s3:${action}`, resources: ['arn:aws:s3:::{Bucket}'] });
 const object = (action: string): IamActionEntry => ({ action: `s3:${action}`, resources: ['arn:aws:s3:::{Bucket}/{Key*}'] });
 
+/** ListBucket carries the listing's prefix (empty when none, as S3 weighs it), delimiter and page size. */
+const listing: IamActionEntry = {
+  ...bucket('ListBucket'),
+  conditionKeys: { 's3:prefix': 'Prefix=', 's3:delimiter': 'Delimiter', 's3:max-keys': 'MaxKeys' },
+};
+
 export const s3IamActions: IamActions<S3Operations> = {
   ListBuckets: { action: 's3:ListAllMyBuckets' },
   CreateBucket: bucket('CreateBucket'),
@@ -24,8 +30,8 @@ export const s3IamActions: IamActions<S3Operations> = {
   GetBucketPolicy: bucket('GetBucketPolicy'),
   DeleteBucketPolicy: bucket('DeleteBucketPolicy'),
   GetBucketPolicyStatus: bucket('GetBucketPolicyStatus'),
-  ListObjectsV2: bucket('ListBucket'),
-  ListObjects: bucket('ListBucket'),
+  ListObjectsV2: listing,
+  ListObjects: listing,
   ListObjectVersions: bucket('ListBucketVersions'),
   ListMultipartUploads: bucket('ListBucketMultipartUploads'),
   CreateMultipartUpload: object('PutObject'),
