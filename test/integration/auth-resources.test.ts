@@ -21,6 +21,7 @@ import {
   CreateUserCommand,
   GetRoleCommand,
   IAMClient,
+  ListAccessKeysCommand,
 } from '@aws-sdk/client-iam';
 import {
   CreateBucketCommand,
@@ -102,6 +103,7 @@ describe('auth: resource-level policies in every room', () => {
         { Effect: 'Allow', Action: 'elasticloadbalancing:ModifyLoadBalancerAttributes', Resource: blueLb },
         { Effect: 'Allow', Action: 'codecommit:GetRepository', Resource: arn('codecommit', 'blue') },
         { Effect: 'Allow', Action: 'iam:GetRole', Resource: `arn:aws:iam::${ACCOUNT}:role/svc/blue-*` },
+        { Effect: 'Allow', Action: 'iam:ListAccessKeys', Resource: `arn:aws:iam::${ACCOUNT}:user/\${aws:username}` },
       ]);
     });
 
@@ -157,6 +159,15 @@ describe('auth: resource-level policies in every room', () => {
         blue.codecommit.send(new GetRepositoryCommand({ repositoryName: 'red' })),
         'AccessDeniedException',
         refused('blue-dev', 'codecommit:GetRepository', arn('codecommit', 'red')),
+      );
+    });
+
+    it("lists its own access keys by naming no user, as a policy on user/${aws:username} allows, and no one else's", async () => {
+      assert.equal((await blue.iam.send(new ListAccessKeysCommand({}))).AccessKeyMetadata?.[0]?.UserName, 'blue-dev');
+      await expectAwsError(
+        blue.iam.send(new ListAccessKeysCommand({ UserName: 'slipway-admin' })),
+        'AccessDenied',
+        refused('blue-dev', 'iam:ListAccessKeys', `arn:aws:iam::${ACCOUNT}:user/slipway-admin`),
       );
     });
 

@@ -114,6 +114,11 @@ describe('auth: IAM actions of each room', () => {
       'arn:aws:iam::123456789012:role/deploy',
     ]);
     assert.deepEqual(on('iam', 'DeleteRole', { RoleName: 'deploy' }).resources, ['arn:aws:iam::123456789012:role/deploy']);
+    const self = actionOf('iam', 'ListAccessKeys', {}, { ...scope, username: 'alice' });
+    assert.deepEqual(self.resources, ['arn:aws:iam::123456789012:user/alice']);
+    assert.deepEqual(actionOf('iam', 'ListAccessKeys', { UserName: 'bob' }, { ...scope, username: 'alice' }).resources, [
+      'arn:aws:iam::123456789012:user/bob',
+    ]);
     const policy = 'arn:aws:iam::123456789012:policy/team/read';
     assert.deepEqual(on('iam', 'GetPolicy', { PolicyArn: policy }).resources, [policy]);
     assert.deepEqual(on('iam', 'UntagRole', { RoleName: 'deploy', TagKeys: ['a', 'b'] }).context, { 'aws:TagKeys': ['a', 'b'] });

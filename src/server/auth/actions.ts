@@ -50,7 +50,8 @@ export interface ActionRequest {
   context?: Record<string, string | string[]>;
 }
 
-type Scope = { region: string; account: string };
+/** Where the request acts, and the calling user's name (aws:username), which IAM's calls on oneself stand for. */
+type Scope = { region: string; account: string; username?: string };
 
 export function actionOf(service: string, operation: string, input: Record<string, unknown>, scope: Scope): ActionRequest {
   const entry =
@@ -94,7 +95,7 @@ function fill(template: string, input: Record<string, unknown>, scope: Scope): s
 }
 
 /**
- * `{a|b}` takes the first of the members given. Within an ARN template, a member given as an ARN
+ * `{a|b}` takes the first of the members given (`aws:username`: the calling user's name). Within an ARN template, a member given as an ARN
  * stands for its resource's name when the placeholder follows the same service's resource type
  * (`secret:{SecretId}` given a secret's ARN), and for its last segment otherwise.
  */
@@ -105,7 +106,8 @@ function placeholder(spec: string, input: Record<string, unknown>, scope: Scope,
   const [paths, fallback] = (verbatim ? spec.slice(0, -1) : spec).split('=');
   let values: string[] = [];
   for (const path of paths.split('|')) {
-    values = memberAt(input, path).filter((v): v is string => typeof v === 'string' && v !== '');
+    const found = path === 'aws:username' ? [scope.username] : memberAt(input, path);
+    values = found.filter((v): v is string => typeof v === 'string' && v !== '');
     if (values.length) break;
   }
   if (!values.length) return [fallback ?? '*'];

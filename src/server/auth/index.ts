@@ -85,7 +85,7 @@ export function createRequestAuth(deps: AuthDeps): Identity {
         signedBody,
         authorize(operation, input) {
           if (UNCONDITIONAL[signingName]?.includes(operation)) return;
-          const call = actionOf(signingName, operation, input, { region: req.region, account: who.account });
+          const call = actionOf(signingName, operation, input, { region: req.region, account: who.account, username: who.userName });
           const message = denial(deps, who, call, context);
           if (message) throw accessDenied(req.protocol, message);
         },

@@ -1,8 +1,9 @@
 /**
  * @module services/iam/iam-actions
  * IAM's operations as IAM authorizes them: each acts on the user, group, role, policy, instance
- * profile or OIDC provider it names. A call that names an entity without its path acts on its
- * stored ARN (path included), which the room supplies; a create on the ARN its path and name make.
+ * profile or OIDC provider it names, and a call on keys or credentials that names no user on the
+ * caller. A call that names an entity without its path acts on its stored ARN (path included),
+ * which the room supplies; a create on the ARN its path and name make.
  */
 import type { IamActionEntry, IamActions } from '../types.ts';
 import type { IamOperations } from './shapes.ts';
@@ -10,6 +11,8 @@ import type { IamOperations } from './shapes.ts';
 const arn = (resource: string) => `arn:aws:iam::{account}:${resource}`;
 const on = (resource: string): IamActionEntry => ({ resources: [arn(resource)] });
 const user = on('user/{UserName}');
+/** Calls that act on the caller when they name no user (its keys and credentials, GetUser). */
+const userOrCaller = on('user/{UserName|aws:username}');
 const group = on('group/{GroupName}');
 const role = on('role/{RoleName}');
 const instanceProfile = on('instance-profile/{InstanceProfileName}');
@@ -18,7 +21,7 @@ const oidc = { resources: ['{OpenIDConnectProviderArn}'] };
 
 export const iamIamActions: IamActions<IamOperations> = {
   CreateUser: on('user{Path=/}{UserName}'),
-  GetUser: user,
+  GetUser: userOrCaller,
   UpdateUser: user,
   DeleteUser: user,
   TagUser: user,
@@ -34,15 +37,15 @@ export const iamIamActions: IamActions<IamOperations> = {
   ListAttachedUserPolicies: user,
   PutUserPermissionsBoundary: user,
   DeleteUserPermissionsBoundary: user,
-  CreateAccessKey: user,
-  UpdateAccessKey: user,
-  DeleteAccessKey: user,
-  ListAccessKeys: user,
-  CreateServiceSpecificCredential: user,
-  UpdateServiceSpecificCredential: user,
-  ResetServiceSpecificCredential: user,
-  DeleteServiceSpecificCredential: user,
-  ListServiceSpecificCredentials: user,
+  CreateAccessKey: userOrCaller,
+  UpdateAccessKey: userOrCaller,
+  DeleteAccessKey: userOrCaller,
+  ListAccessKeys: userOrCaller,
+  CreateServiceSpecificCredential: userOrCaller,
+  UpdateServiceSpecificCredential: userOrCaller,
+  ResetServiceSpecificCredential: userOrCaller,
+  DeleteServiceSpecificCredential: userOrCaller,
+  ListServiceSpecificCredentials: userOrCaller,
   CreateGroup: on('group{Path=/}{GroupName}'),
   GetGroup: group,
   DeleteGroup: group,
