@@ -51,6 +51,7 @@ describe('auth: IAM actions of each room', () => {
     const arn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf';
     assert.deepEqual(on('secretsmanager', 'GetSecretValue', { SecretId: arn }).resources, [arn]);
     assert.deepEqual(on('secretsmanager', 'ListSecrets', {}).resources, ['*']);
+    assert.deepEqual(on('secretsmanager', 'GetSecretValue', { SecretId: 'prod/db' }).context, { 'secretsmanager:SecretId': 'prod/db' });
   });
 
   it('ssm: parameters with and without a leading slash, a path, a list, an ARN', () => {

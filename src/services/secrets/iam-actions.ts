@@ -8,10 +8,16 @@ import type { IamActions } from '../types.ts';
 import type { SecretsmanagerOperations } from './shapes-secretsmanager.ts';
 import type { SsmOperations } from './shapes-ssm.ts';
 
-const secret = { resources: ['arn:aws:secretsmanager:{region}:{account}:secret:{SecretId}'] };
+const secret = {
+  resources: ['arn:aws:secretsmanager:{region}:{account}:secret:{SecretId}'],
+  conditionKeys: { 'secretsmanager:SecretId': 'SecretId' },
+};
 
 export const secretsmanagerIamActions: IamActions<SecretsmanagerOperations> = {
-  CreateSecret: { resources: ['arn:aws:secretsmanager:{region}:{account}:secret:{Name}'] },
+  CreateSecret: {
+    resources: ['arn:aws:secretsmanager:{region}:{account}:secret:{Name}'],
+    conditionKeys: { 'secretsmanager:Name': 'Name', 'secretsmanager:Description': 'Description' },
+  },
   DeleteSecret: secret,
   DescribeSecret: secret,
   GetSecretValue: secret,
