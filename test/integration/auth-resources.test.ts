@@ -2,7 +2,7 @@
  * Policies scoped to one resource of each room (--auth): a user allowed one log group, one secret,
  * one parameter path, one load balancer, one repository or one role may act on it and is refused
  * another, in AWS's words naming the ARN (a secret's with its suffix, a role's with its path);
- * aws:ResourceTag and aws:RequestTag conditions; S3 bucket policies that grant and deny.
+ * aws:ResourceTag and aws:RequestTag conditions. S3 bucket policies: auth-bucket-policies.test.ts.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -13,30 +13,10 @@ import {
   ElasticLoadBalancingV2Client,
   ModifyLoadBalancerAttributesCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import {
-  AttachUserPolicyCommand,
-  CreateAccessKeyCommand,
-  CreatePolicyCommand,
-  CreateRoleCommand,
-  CreateUserCommand,
-  GetRoleCommand,
-  IAMClient,
-  ListAccessKeysCommand,
-} from '@aws-sdk/client-iam';
-import {
-  CreateBucketCommand,
-  DeleteBucketPolicyCommand,
-  GetBucketPolicyStatusCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutBucketPolicyCommand,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import { CreateRoleCommand, GetRoleCommand, IAMClient, ListAccessKeysCommand } from '@aws-sdk/client-iam';
 import { CreateSecretCommand, DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetParametersByPathCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { adminCredentials, type Credentials } from '../support/auth.ts';
+import { adminCredentials, type Credentials, userWithPolicy } from '../support/auth.ts';
 import { expectAwsError } from '../support/ecr.ts';
 import { clientConfig, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
@@ -55,7 +35,6 @@ const clients = (endpoint: string, credentials: Credentials) => {
     elb: new ElasticLoadBalancingV2Client(config),
     codecommit: new CodeCommitClient(config),
     iam: new IAMClient(config),
-    s3: new S3Client({ ...config, forcePathStyle: true }),
   };
 };
 
@@ -65,16 +44,8 @@ describe('auth: resource-level policies in every room', () => {
   let blueLb: string;
   let redLb: string;
 
-  async function userWith(name: string, statements: object[]): Promise<ReturnType<typeof clients>> {
-    await admin.iam.send(new CreateUserCommand({ UserName: name }));
-    if (statements.length) {
-      const document = JSON.stringify({ Version: '2012-10-17', Statement: statements });
-      const { Policy } = await admin.iam.send(new CreatePolicyCommand({ PolicyName: `${name}-policy`, PolicyDocument: document }));
-      await admin.iam.send(new AttachUserPolicyCommand({ UserName: name, PolicyArn: Policy!.Arn! }));
-    }
-    const { AccessKey } = await admin.iam.send(new CreateAccessKeyCommand({ UserName: name }));
-    return clients(slipway.endpoint, { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! });
-  }
+  const userWith = async (name: string, statements: object[]) =>
+    clients(slipway.endpoint, await userWithPolicy(admin.iam, name, statements));
 
   before(async () => {
     slipway = await startTestSlipway({ auth: true });
@@ -203,129 +174,6 @@ describe('auth: resource-level policies in every room', () => {
       'AccessDeniedException',
       refused('tagged', 'logs:CreateLogGroup', arn('logs', 'log-group:/tagged/red:log-stream:')),
     );
-  });
-
-  describe('S3 bucket policies', () => {
-    let reader: ReturnType<typeof clients>;
-    const object = { Bucket: 'shared', Key: 'docs/readme.txt' };
-    const policy = (statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
-
-    before(async () => {
-      await admin.s3.send(new CreateBucketCommand({ Bucket: 'shared' }));
-      await admin.s3.send(new PutObjectCommand({ ...object, Body: 'hello' }));
-      reader = await userWith('reader', []);
-    });
-
-    it('refuse what is not a policy on the bucket, in S3 words', async () => {
-      const put = (Policy: string) => admin.s3.send(new PutBucketPolicyCommand({ Bucket: 'shared', Policy }));
-      await expectAwsError(put('not json'), 'MalformedPolicy', "Policies must be valid JSON and the first byte must be '{'");
-      const statement = { Effect: 'Allow', Principal: '*', Action: 's3:GetObject' };
-      await expectAwsError(
-        put(policy([{ ...statement, Resource: 'arn:aws:s3:::elsewhere/*' }])),
-        'MalformedPolicy',
-        'Policy has invalid resource',
-      );
-      await expectAwsError(
-        put(policy([{ ...statement, Action: 'ecs:ListClusters', Resource: 'arn:aws:s3:::shared/*' }])),
-        'MalformedPolicy',
-        'Policy has invalid action',
-      );
-      await expectAwsError(
-        put(policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::shared/*' }])),
-        'MalformedPolicy',
-        'Missing required field Principal',
-      );
-    });
-
-    it('grant a user with no policy of its own, presigned GET included, and an explicit Deny stops the administrator', async () => {
-      const read = (c: ReturnType<typeof clients>) => c.s3.send(new GetObjectCommand(object));
-      await expectAwsError(read(reader), 'AccessDenied', refused('reader', 's3:GetObject', 'arn:aws:s3:::shared/docs/readme.txt'));
-      const presigned = await getSignedUrl(reader.s3, new GetObjectCommand(object), { expiresIn: 300 });
-      assert.equal((await fetch(presigned)).status, 403);
-
-      await admin.s3.send(
-        new PutBucketPolicyCommand({
-          Bucket: 'shared',
-          Policy: policy([
-            {
-              Effect: 'Allow',
-              Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/reader` },
-              Action: 's3:GetObject',
-              Resource: 'arn:aws:s3:::shared/docs/*',
-            },
-            {
-              Effect: 'Deny',
-              Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/slipway-admin` },
-              Action: 's3:GetObject',
-              Resource: 'arn:aws:s3:::shared/*',
-            },
-          ]),
-        }),
-      );
-      assert.equal(await (await read(reader)).Body?.transformToString(), 'hello');
-      const signed = await fetch(await getSignedUrl(reader.s3, new GetObjectCommand(object), { expiresIn: 300 }));
-      assert.equal(await signed.text(), 'hello');
-      await expectAwsError(
-        read(admin),
-        'AccessDenied',
-        /s3:GetObject on resource: arn:aws:s3:::shared\/docs\/readme.txt with an explicit deny in a resource-based policy/,
-      );
-      assert.equal((await admin.s3.send(new GetBucketPolicyStatusCommand({ Bucket: 'shared' }))).PolicyStatus?.IsPublic, false);
-
-      await admin.s3.send(new DeleteBucketPolicyCommand({ Bucket: 'shared' }));
-      assert.equal(await (await read(admin)).Body?.transformToString(), 'hello');
-      await expectAwsError(read(reader), 'AccessDenied');
-    });
-
-    it('weigh s3:prefix, aws:SourceIp and aws:SecureTransport in their conditions', async () => {
-      const lister = await userWith('lister', []);
-      const who = { AWS: `arn:aws:iam::${ACCOUNT}:user/lister` };
-      await admin.s3.send(
-        new PutBucketPolicyCommand({
-          Bucket: 'shared',
-          Policy: policy([
-            {
-              Effect: 'Allow',
-              Principal: who,
-              Action: 's3:ListBucket',
-              Resource: 'arn:aws:s3:::shared',
-              Condition: { StringLike: { 's3:prefix': 'docs/*' } },
-            },
-            {
-              Effect: 'Allow',
-              Principal: who,
-              Action: 's3:GetObject',
-              Resource: 'arn:aws:s3:::shared/*',
-              Condition: { IpAddress: { 'aws:SourceIp': '127.0.0.0/8' } },
-            },
-            {
-              Effect: 'Deny',
-              Principal: who,
-              Action: 's3:PutObject',
-              Resource: 'arn:aws:s3:::shared/*',
-              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-            },
-          ]),
-        }),
-      );
-      const { Contents } = await lister.s3.send(new ListObjectsV2Command({ Bucket: 'shared', Prefix: 'docs/' }));
-      assert.deepEqual(
-        Contents?.map((o) => o.Key),
-        ['docs/readme.txt'],
-      );
-      await expectAwsError(
-        lister.s3.send(new ListObjectsV2Command({ Bucket: 'shared' })),
-        'AccessDenied',
-        refused('lister', 's3:ListBucket', 'arn:aws:s3:::shared'),
-      );
-      assert.equal(await (await lister.s3.send(new GetObjectCommand(object))).Body?.transformToString(), 'hello');
-      await expectAwsError(
-        lister.s3.send(new PutObjectCommand({ ...object, Body: 'changed' })),
-        'AccessDenied',
-        /s3:PutObject on resource: arn:aws:s3:::shared\/docs\/readme.txt with an explicit deny in a resource-based policy/,
-      );
-      await admin.s3.send(new DeleteBucketPolicyCommand({ Bucket: 'shared' }));
-    });
   });
 });
 
