@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createClock } from '../core/clock.ts';
+import { parseArn } from '../core/ids.ts';
 import type { Config } from '../core/config.ts';
 import { EventBus } from '../core/events.ts';
 import { createRuntime } from '../runtime/index.ts';
@@ -15,7 +16,6 @@ import type { ElbFacade } from '../services/elb/index.ts';
 import type { AppContext, Room, Route } from '../services/types.ts';
 import { Store } from '../store/index.ts';
 import { sendJson } from '../protocol/http.ts';
-import type { EcrFacade } from '../services/ecr/index.ts';
 import type { IamFacade } from '../services/iam/index.ts';
 import { type AdminKey, adminPrincipal, ensureAdminKey } from './admin-credentials.ts';
 import { createRequestAuth, type Identity } from './auth/index.ts';
@@ -61,12 +61,17 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
   const webConsole = createConsole(ctx, { requestTotals: () => elb.requestTotals() });
   if (config.auth) {
     const iam = facadeOf<IamFacade>(rooms, 'iam');
-    const ecr = facadeOf<EcrFacade>(rooms, 'ecr');
+    // A resource is its room's to describe, found by the service its ARN names.
+    const bySigningName = new Map(
+      rooms.flatMap((r) =>
+        r.api && r.authorization ? [[r.api.model.metadata.signingName ?? r.api.model.metadata.endpointPrefix, r]] : [],
+      ),
+    );
     auth = createRequestAuth({
       iam,
       clock: ctx.clock,
       account: config.account,
-      resource: (arn) => ecr.repositoryForAuthorization(arn),
+      resource: (arn) => bySigningName.get(parseArn(arn)?.service ?? '')?.authorization?.(arn),
       console: { session: webConsole.session, principal: () => adminPrincipal(iam, config.dataDir) },
     });
   }

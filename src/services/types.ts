@@ -9,6 +9,7 @@ import type { EventBus } from '../core/events.ts';
 import type { ApiService } from '../protocol/types.ts';
 import type { ContainerRuntime } from '../runtime/types.ts';
 import type { Store } from '../store/index.ts';
+import type { ResourceFacts } from './authorization.ts';
 
 export interface AppContext {
   config: Config;
@@ -52,6 +53,8 @@ export interface Room {
   status?(): Record<string, unknown>;
   /** What is wrong now that a user must act on (health turns `degraded` and lists them), each saying what to do. */
   problems?(): string[];
+  /** What IAM weighs of this room's resource named by `resourceArn` (under the room's signing name); undefined when it holds none. */
+  authorization?(resourceArn: string): ResourceFacts | undefined;
 }
 
 /** A room that offers other rooms a typed facade; src/services/index.ts hands it to them at registration. */
@@ -71,6 +74,8 @@ export interface IamActionEntry {
   action?: string;
   resources?: string[];
   passRole?: string[];
+  /** Service condition keys the call carries, each read from an input member (`s3:prefix` from `Prefix=`, empty when absent). */
+  conditionKeys?: Record<string, string>;
 }
 
 /** A room's operations → their authorization, typed by the room's generated operation names. */

@@ -16,14 +16,15 @@ import {
   parsePolicy,
   type Policy,
 } from '../../services/iam/index.ts';
+import type { ResourceFacts } from '../../services/authorization.ts';
 import type { ActionRequest } from './actions.ts';
 
 type Context = NonNullable<EvalRequest['context']>;
 
 export interface AuthorizeDeps {
   iam: IamFacade;
-  /** The resource's own policy (text), if it has one, and its tags (for aws:ResourceTag/…), where a room can tell them cheaply. */
-  resource(resourceArn: string): { policy?: string; tags?: Record<string, string> } | undefined;
+  /** What the resource's room tells of it: its stored ARN, its own policy (text) and its tags. */
+  resource(resourceArn: string): ResourceFacts | undefined;
 }
 
 /** AWS's AccessDenied message unless every resource and every role handed over is allowed. */
@@ -32,14 +33,15 @@ export function denial(deps: AuthorizeDeps, who: KeyPrincipal, call: ActionReque
   if (who.type === 'root') return undefined;
   const policies = deps.iam.policiesFor(who.arn, who.accessKeyId);
   const checks = [...call.resources.map((r) => [call.action, r]), ...call.passedRoles.map((r) => ['iam:PassRole', r])];
-  for (const [action, resource] of checks) {
-    const known = resource !== '*' ? deps.resource(resource) : undefined;
+  for (const [action, named] of checks) {
+    const known = named !== '*' ? deps.resource(named) : undefined;
+    const resource = known?.arn ?? named;
     const tags = Object.entries(known?.tags ?? {}).map(([k, v]) => [`aws:ResourceTag/${k}`, v]);
     const request = {
       action,
       resource,
       principalArn: who.arn,
-      context: tags.length ? { ...context, ...Object.fromEntries(tags) } : context,
+      context: { ...context, ...(action === call.action ? call.context : undefined), ...Object.fromEntries(tags) },
     };
     const refusal = decide(policies, who, request, known?.policy);
     if (refusal) return accessDeniedMessage({ principalArn: who.arn, action, resource }, refusal.decision, refusal.policyType);

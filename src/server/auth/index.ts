@@ -14,6 +14,7 @@ import { accessDenied, denial } from './authorize.ts';
 import { authFailure } from './failures.ts';
 import { gitCaller } from './git.ts';
 import type { AppContext } from '../../services/types.ts';
+import type { ResourceFacts } from '../../services/authorization.ts';
 import { checkTime, chunkChain, readClaim, signatureMatches } from './sigv4.ts';
 
 /** The access key id the console's page puts in the credential scopes it sends (console/src/api.ts). */
@@ -27,8 +28,8 @@ export interface AuthDeps {
   iam: IamFacade;
   clock: Clock;
   account: string;
-  /** A resource's own policy and tags by its ARN (ECR repositories'). */
-  resource(resourceArn: string): { policy?: string; tags?: Record<string, string> } | undefined;
+  /** What its room tells of a resource by its ARN: its stored ARN, own policy and tags. */
+  resource(resourceArn: string): ResourceFacts | undefined;
   /**
    * The web console's own calls: whether a request carries its session (console/access.ts), and
    * who it acts as — the administrator whose key `<data-dir>/credentials` holds.
@@ -84,7 +85,7 @@ export function createRequestAuth(deps: AuthDeps): Identity {
         signedBody,
         authorize(operation, input) {
           if (UNCONDITIONAL[signingName]?.includes(operation)) return;
-          const call = actionOf(signingName, operation, input, { region: req.region, account: who.account });
+          const call = actionOf(signingName, operation, input, { region: req.region, account: who.account, username: who.userName });
           const message = denial(deps, who, call, context);
           if (message) throw accessDenied(req.protocol, message);
         },

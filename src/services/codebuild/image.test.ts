@@ -17,7 +17,6 @@ const noRegistry: EcrFacade = {
   engineImageName: (image) => image,
   pullCredentials: () => undefined,
   describeImage: () => undefined,
-  repositoryForAuthorization: () => undefined,
 };
 
 async function runtimeWithBase(): Promise<FakeRuntime> {

@@ -14,6 +14,7 @@ import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import type { SecretsFacade } from '../secrets/index.ts';
 import type { ContainerCredentials } from '../sts/index.ts';
+import { tagMap } from '../authorization.ts';
 import type { AppContext, RoomWithFacade } from '../types.ts';
 import { codebuildHandlers } from './api.ts';
 import { artifactRoutes } from './artifacts.ts';
@@ -69,6 +70,10 @@ export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<C
       validation: { constraint: 'InvalidInputException', type: 'InvalidInputException' },
     },
     routes: [...logRoutes(cb), ...artifactRoutes(app.config.dataDir)],
+    authorization(arn) {
+      const record = cb.model.projects.get(arn);
+      return record && { tags: tagMap(record.project.tags) };
+    },
     start() {
       builds.start();
     },

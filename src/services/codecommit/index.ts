@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { Turns } from '../../core/turns.ts';
 import { loadModel } from '../../protocol/model.ts';
+import { tagMap } from '../authorization.ts';
 import type { AppContext, RoomWithFacade } from '../types.ts';
 import { codecommitHandlers } from './api.ts';
 import type { CodecommitContext } from './context.ts';
@@ -35,6 +36,10 @@ export function register(app: AppContext): RoomWithFacade<CodecommitFacade> {
       validation: { constraint: 'ValidationException', type: 'SerializationException' },
     },
     routes: gitRoutes(cc),
+    authorization(arn) {
+      const record = cc.model.repositories.get(arn);
+      return record && { tags: tagMap(record.tags) };
+    },
     status() {
       return { repositories: cc.model.repositories.count() };
     },

@@ -9,6 +9,7 @@ import { loadModel } from '../../protocol/model.ts';
 import type { EcsTaskSetsFacade } from '../ecs/facade-types.ts';
 import type { ElbTrafficFacade } from '../elb/traffic-types.ts';
 import type { S3Facade } from '../s3/index.ts';
+import { tagMap } from '../authorization.ts';
 import type { AppContext, RoomWithFacade } from '../types.ts';
 import { codedeployHandlers } from './api.ts';
 import type { CodeDeployContext } from './context.ts';
@@ -41,6 +42,10 @@ export function register(
     name: 'codedeploy',
     facade: codedeployFacade(app, api),
     api,
+    authorization(arn) {
+      const record = cd.model.applications.get(arn) ?? cd.model.groups.get(arn);
+      return record && { tags: tagMap(record.tags) };
+    },
     start() {
       deployer.start();
     },

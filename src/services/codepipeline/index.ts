@@ -16,6 +16,7 @@ import type { EcrFacade } from '../ecr/index.ts';
 import type { EcsFacade } from '../ecs/index.ts';
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
+import { tagMap } from '../authorization.ts';
 import type { AppContext, Room } from '../types.ts';
 import { type ApprovalAnswer, approvalAction } from './actions/approval.ts';
 import { codebuildAction } from './actions/codebuild.ts';
@@ -94,6 +95,10 @@ export function register(app: AppContext, deps: CodePipelineDeps): Room {
       validation: { constraint: 'ValidationException', type: 'SerializationException' },
     },
     routes: followRoutes(cp),
+    authorization(arn) {
+      const record = cp.model.pipelines.get(arn);
+      return record && { tags: tagMap(record.tags) };
+    },
     start() {
       unwatch = watchSources(cp);
       engine.start();

@@ -8,7 +8,8 @@
  * repositories through the facade.
  */
 import { join } from 'node:path';
-import type { ConnectionsService, Scope } from '../../core/ids.ts';
+import { connectionsArn, type ConnectionsService, type Scope } from '../../core/ids.ts';
+import { scopeOfOwnArn } from '../../core/scope.ts';
 import { Turns } from '../../core/turns.ts';
 import { loadModel, type ServiceModel } from '../../protocol/model.ts';
 import type { CodecommitFacade } from '../codecommit/index.ts';
@@ -23,7 +24,8 @@ import { listMirrors } from './mirrors.ts';
 import { pollController } from './poller.ts';
 import { openRepository, type SourceRepository } from './repository.ts';
 import { pullRoutes, watchPullRequestPushes } from './pulls.ts';
-import { findConnection } from './resolve.ts';
+import { findConnection, requireConnection, requireHost } from './resolve.ts';
+import { found, tagMap } from '../authorization.ts';
 import type { Connection } from './shapes-codeconnections.ts';
 import { webhookRoutes } from './webhook.ts';
 
@@ -52,6 +54,11 @@ export function register(
   };
   const poller = pollController(cc);
   let unwatch: (() => void) | undefined;
+  /** Connections and hosts by ARN, under either prefix. */
+  const authorization = (arn: string) => {
+    const record = found(() => (connectionsArn.parse(arn)?.kind === 'host' ? requireHost : requireConnection)(cc, scopeOfOwnArn(arn), arn));
+    return record && { tags: tagMap(record.tags) };
+  };
   const api = (service: ConnectionsService, model: ServiceModel) => ({
     model,
     handlers: connectionsHandlers(cc, service),
@@ -69,6 +76,7 @@ export function register(
       },
       api: api('codestar-connections', loadModel('codestar-connections')),
       routes: [...webhookRoutes(cc), ...pullRoutes(cc)],
+      authorization,
       start() {
         const unwatchPushes = watchLocalPushes(cc);
         const unwatchPulls = watchPullRequestPushes(cc);
@@ -84,6 +92,6 @@ export function register(
       },
       status: () => ({ connections: cc.model.connections.count(), hosts: cc.model.hosts.count(), mirrors: listMirrors(cc).length }),
     },
-    { name: 'codeconnections', api: api('codeconnections', loadModel('codeconnections')) },
+    { name: 'codeconnections', api: api('codeconnections', loadModel('codeconnections')), authorization },
   ];
 }

@@ -6,6 +6,7 @@
 import { loadModel } from '../../protocol/model.ts';
 import type { AppContext, Room } from '../types.ts';
 import { ec2Handlers } from './api.ts';
+import { ec2ResourceFacts } from './authorization.ts';
 import type { Ec2Context } from './context.ts';
 import { defaultNetwork } from './defaults.ts';
 import { Ec2Model } from './model.ts';
@@ -19,6 +20,7 @@ export function register(app: AppContext): Room {
       handlers: ec2Handlers(ec2),
       validation: { constraint: 'InvalidParameterValue', type: 'InvalidParameterValue' },
     },
+    authorization: (arn) => ec2ResourceFacts(ec2, arn),
     status() {
       return { resources: ec2.model.count() };
     },

@@ -19,6 +19,7 @@ import { imageDetail } from './api-images.ts';
 import { resolveReference } from './manifests.ts';
 import { requireRepository } from './repositories.ts';
 import type { ImageDetail } from './shapes.ts';
+import { tagMap } from '../authorization.ts';
 
 /** What the ECR room offers other rooms (ECS and CodeBuild pull images from its registry). */
 export interface EcrFacade {
@@ -34,8 +35,6 @@ export interface EcrFacade {
    * (RepositoryNotFoundException) for an unknown repository.
    */
   describeImage(scope: Scope, repositoryName: string, reference: string): (ImageDetail & { repositoryUri: string }) | undefined;
-  /** What authorizing a request on a repository weighs: its policy text (resource-based), if any, and its tags. */
-  repositoryForAuthorization(repositoryArn: string): { policy?: string; tags: Record<string, string> } | undefined;
 }
 
 export function register(app: AppContext): RoomWithFacade<EcrFacade> {
@@ -57,10 +56,10 @@ export function register(app: AppContext): RoomWithFacade<EcrFacade> {
         const image = resolveReference(ecr, repo, reference);
         return image && { ...imageDetail(ecr, repo, image), repositoryUri: `${registryHost(app)}/${repo.repository.repositoryName}` };
       },
-      repositoryForAuthorization(arn) {
-        const record = ecr.model.repositories.get(arn);
-        return record && { policy: record.policyText, tags: Object.fromEntries(record.tags.map((t) => [t.Key, t.Value])) };
-      },
+    },
+    authorization(arn) {
+      const record = ecr.model.repositories.get(arn);
+      return record && { policy: record.policyText, tags: tagMap(record.tags) };
     },
     api: {
       model: loadModel('ecr'),

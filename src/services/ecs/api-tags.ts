@@ -60,7 +60,7 @@ export function tagHandlers(ecs: EcsContext): Handlers<EcsOperations> {
 }
 
 /** The tags of an ECS resource and how to store new ones; call inside a transaction. */
-function taggable(ecs: EcsContext, scope: Scope, resourceArn: string): { tags: Tag[]; write(tags: Tag[]): void } {
+export function taggable(ecs: EcsContext, scope: Scope, resourceArn: string): { tags: Tag[]; write(tags: Tag[]): void } {
   const m = ecs.model;
   const parsed = parseArn(resourceArn);
   if (parsed?.service !== 'ecs') invalid(`The ARN '${resourceArn}' is not a valid Amazon ECS resource ARN.`);

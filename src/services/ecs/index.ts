@@ -18,7 +18,10 @@ import type { S3Facade } from '../s3/index.ts';
 import type { SecretsFacade } from '../secrets/index.ts';
 import type { ContainerCredentials } from '../sts/index.ts';
 import type { AppContext, RoomWithFacade } from '../types.ts';
+import { found, tagMap } from '../authorization.ts';
+import { scopeOfOwnArn } from '../../core/scope.ts';
 import { ecsHandlers } from './api.ts';
+import { taggable } from './api-tags.ts';
 import { createCluster } from './clusters.ts';
 import { LABEL } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
@@ -89,6 +92,7 @@ export function register(app: AppContext, deps: EcsDeps): RoomWithFacade<EcsFaca
     facade: { ...ecsTaskSetsFacade(ecs), ...ecsServicesFacade(ecs, api) },
     api,
     routes: logRoutes(ecs),
+    authorization: (arn) => found(() => ({ tags: tagMap(taggable(ecs, scopeOfOwnArn(arn), arn).tags) })),
     async start() {
       try {
         ecs.engine = await app.runtime.info();

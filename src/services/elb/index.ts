@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { logger } from '../../core/log.ts';
 import { loadModel } from '../../protocol/model.ts';
+import { tagMap } from '../authorization.ts';
 import type { AppContext, RoomWithFacade } from '../types.ts';
 import { elbHandlers } from './api.ts';
 import { LocalCertificates } from './certificates.ts';
@@ -90,6 +91,10 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
     name: 'elb',
     facade: { ...elbFacade({ model, clock: app.clock, healthListeners, changed, dataPlane }), ...elbTrafficFacade({ model, changed }) },
     api: { model: loadModel('elbv2'), handlers: elbHandlers(elb), validation: { constraint: 'ValidationError', type: 'ValidationError' } },
+    authorization(arn) {
+      const record = model.loadBalancers.get(arn) ?? model.targetGroups.get(arn) ?? model.listeners.get(arn) ?? model.rules.get(arn);
+      return record && { tags: tagMap(record.tags) };
+    },
     async start() {
       try {
         await dataPlane.start();

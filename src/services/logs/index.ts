@@ -10,6 +10,9 @@ import type { LogsContext } from './context.ts';
 import { createFacade, type LogsFacade } from './facade.ts';
 import { LogsModel } from './model.ts';
 import { retentionController } from './retention.ts';
+import { groupByArn } from './resolve.ts';
+import { found } from '../authorization.ts';
+import { scopeOfOwnArn } from '../../core/scope.ts';
 
 export type { FollowOptions, LogLine, LogsFacade, StoredLine } from './facade.ts';
 export { isLogGroupName, isLogStreamName } from './resolve.ts';
@@ -26,6 +29,11 @@ export function register(app: AppContext): RoomWithFacade<LogsFacade> {
       handlers: logsHandlers(logs, retention),
       validation: { constraint: 'InvalidParameterException', type: 'SerializationException' },
     },
+    // Requests name `log-group:<name>:log-stream:…`; the tags are the group's (names hold no colon).
+    authorization: (arn) =>
+      found(() => ({
+        tags: groupByArn(logs, scopeOfOwnArn(arn), arn.replace(/^(arn:[^:]*:logs:[^:]*:[^:]*:log-group:[^:]*):.*$/, '$1')).tags,
+      })),
     start() {
       retention.start();
     },

@@ -1,7 +1,7 @@
 /**
  * @module services/s3/api-buckets
  * CreateBucket, DeleteBucket, HeadBucket, ListBuckets, GetBucketLocation, versioning, and the
- * bucket's tag set and policy (stored and given back; Slipway enforces no policy yet).
+ * bucket's tag set and policy (checked in bucket-policy.ts, enforced by the edge's authorization).
  */
 import { s3Arn } from '../../core/ids.ts';
 import { paginate } from '../../core/paging.ts';
@@ -9,6 +9,7 @@ import { scopeKey, scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import { checkBucketName, ownerOf, requireBucket } from './api-common.ts';
 import { checkTagSet } from './api-tagging.ts';
+import { checkBucketPolicy, grantsPublicAccess } from './bucket-policy.ts';
 import type { S3Context } from './context.ts';
 import { s3Error } from './errors.ts';
 import type { BucketRecord } from './model.ts';
@@ -120,15 +121,8 @@ export function bucketHandlers(s3: S3Context): Handlers<S3Operations> {
     },
 
     PutBucketPolicy(input) {
-      let policy: unknown;
-      try {
-        policy = JSON.parse(input.Policy);
-      } catch {
-        throw s3Error.malformedPolicy("Policies must be valid JSON and the first byte must be '{'");
-      }
-      const statements = (policy as { Statement?: unknown })?.Statement;
-      if (typeof policy !== 'object' || policy === null || !statements || typeof statements !== 'object')
-        throw s3Error.malformedPolicy('Missing required field Statement');
+      requireBucket(s3, input.Bucket);
+      checkBucketPolicy(input.Bucket, input.Policy);
       return change(input.Bucket, (b) => (b.policy = input.Policy));
     },
 
@@ -136,6 +130,12 @@ export function bucketHandlers(s3: S3Context): Handlers<S3Operations> {
       const bucket = requireBucket(s3, input.Bucket);
       if (bucket.policy === undefined) throw s3Error.noSuchPolicy(bucket.name);
       return { Policy: bucket.policy };
+    },
+
+    GetBucketPolicyStatus(input) {
+      const bucket = requireBucket(s3, input.Bucket);
+      if (bucket.policy === undefined) throw s3Error.noSuchPolicy(bucket.name);
+      return { PolicyStatus: { IsPublic: grantsPublicAccess(bucket.policy) } };
     },
 
     DeleteBucketPolicy(input) {

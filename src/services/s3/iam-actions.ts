@@ -9,6 +9,12 @@ import type { S3Operations } from './shapes.ts';
 const bucket = (action: string): IamActionEntry => ({ action: `s3:${action}`, resources: ['arn:aws:s3:::{Bucket}'] });
 const object = (action: string): IamActionEntry => ({ action: `s3:${action}`, resources: ['arn:aws:s3:::{Bucket}/{Key*}'] });
 
+/** ListBucket carries the listing's prefix (empty when none, as S3 weighs it), delimiter and page size. */
+const listing: IamActionEntry = {
+  ...bucket('ListBucket'),
+  conditionKeys: { 's3:prefix': 'Prefix=', 's3:delimiter': 'Delimiter', 's3:max-keys': 'MaxKeys' },
+};
+
 export const s3IamActions: IamActions<S3Operations> = {
   ListBuckets: { action: 's3:ListAllMyBuckets' },
   CreateBucket: bucket('CreateBucket'),
@@ -23,8 +29,9 @@ export const s3IamActions: IamActions<S3Operations> = {
   PutBucketPolicy: bucket('PutBucketPolicy'),
   GetBucketPolicy: bucket('GetBucketPolicy'),
   DeleteBucketPolicy: bucket('DeleteBucketPolicy'),
-  ListObjectsV2: bucket('ListBucket'),
-  ListObjects: bucket('ListBucket'),
+  GetBucketPolicyStatus: bucket('GetBucketPolicyStatus'),
+  ListObjectsV2: listing,
+  ListObjects: listing,
   ListObjectVersions: bucket('ListBucketVersions'),
   ListMultipartUploads: bucket('ListBucketMultipartUploads'),
   CreateMultipartUpload: object('PutObject'),

@@ -14,6 +14,7 @@ import type { S3Context } from './context.ts';
 import { createFacade, type S3Facade } from './facade.ts';
 import { S3Model } from './model.ts';
 import { FileObjectStore } from './object-files.ts';
+import { bucketFacts } from './bucket-policy.ts';
 
 export { OBJECT_EVENT, type ObjectEvent } from './context.ts';
 export { S3ObjectError, type ObjectHead, type PutOptions, type S3Facade } from './facade.ts';
@@ -30,6 +31,7 @@ export function register(app: AppContext): RoomWithFacade<S3Facade> {
       handlers: s3Handlers(s3),
       validation: { constraint: 'InvalidArgument', type: 'InvalidArgument' },
     },
+    authorization: (arn) => bucketFacts(s3, arn),
     async start() {
       const inUse = s3.model.blobsInUse();
       const swept = await s3.objects.sweep((id) => inUse.has(id));

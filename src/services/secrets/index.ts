@@ -11,6 +11,10 @@ import type { AppContext, Room, RoomWithFacade } from '../types.ts';
 import { secretsManagerHandlers, ssmHandlers } from './api.ts';
 import { secretsContext } from './context.ts';
 import { isSecretsManagerReference, resolveParameterReference, resolveSecretReference } from './references.ts';
+import { findSecret } from './secrets.ts';
+import { findParameter } from './parameters.ts';
+import { found, tagMap } from '../authorization.ts';
+import { scopeOfOwnArn } from '../../core/scope.ts';
 
 export { parseSecretReference, SecretReferenceError, type SecretReference, type SecretReferenceFailure } from './references.ts';
 
@@ -46,6 +50,11 @@ export function register(app: AppContext): [RoomWithFacade<SecretsFacade>, Room]
         handlers: secretsManagerHandlers(sc),
         validation: { constraint: 'ValidationException', type: 'SerializationException' },
       },
+      // A request may name a secret without its random suffix: IAM weighs the stored ARN.
+      authorization(arn) {
+        const secret = found(() => findSecret(sc, scopeOfOwnArn(arn), arn));
+        return secret && { arn: secret.arn, tags: tagMap(secret.tags) };
+      },
       start: () => sc.purge.start(),
       stop: () => sc.purge.stop(),
       status: () => ({
@@ -59,6 +68,10 @@ export function register(app: AppContext): [RoomWithFacade<SecretsFacade>, Room]
         model: loadModel('ssm'),
         handlers: ssmHandlers(sc),
         validation: { constraint: 'ValidationException', type: 'SerializationException' },
+      },
+      authorization(arn) {
+        const parameter = found(() => findParameter(sc, scopeOfOwnArn(arn), arn));
+        return parameter && { tags: tagMap(parameter.tags) };
       },
     },
   ];
