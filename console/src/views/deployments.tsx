@@ -8,7 +8,7 @@ import { useLive } from '../live.ts';
 import { inChunks, listAll } from '../paging.ts';
 import { seg } from '../router.ts';
 import { Action, Bar, Empty, Link, Loaded, State, Table, Time, short } from '../ui.tsx';
-import { isDeploy, ServiceDeployment, usePollWhile } from './deployments-ecs.tsx';
+import { isDeploy, ServiceDeployment } from './deployments-ecs.tsx';
 
 const NATIVE = new Set(['BLUE_GREEN', 'LINEAR', 'CANARY']);
 
@@ -118,7 +118,6 @@ function CodeDeployDeployment({ id }: { id: string }) {
     isDeploy,
   );
   const running = live.data !== undefined && ['Created', 'Queued', 'InProgress', 'Ready'].includes(live.data.info.status);
-  usePollWhile(running, live.reload);
   const act = (op: string, input: object) => () => call('codedeploy', op, { deploymentId: id, ...input }).then(live.reload);
   return (
     <>
