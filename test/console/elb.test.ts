@@ -96,7 +96,7 @@ describe('console: load balancers', () => {
     }
   });
 
-  it('lists a listener\'s rules in priority order, each condition once and weights as shares', async () => {
+  it("lists a listener's rules in priority order, each condition once and weights as shares", async () => {
     const elb = elbClient(s.endpoint);
     const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: 'console-rules' }))).LoadBalancers![0];
     const group = async (Name: string) =>
