@@ -6,23 +6,18 @@
  */
 import { CreateRepositoryCommand, GetAuthorizationTokenCommand, PutLifecyclePolicyCommand } from '@aws-sdk/client-ecr';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { buildApiImage, ecrClient } from '../support/ecr.ts';
 import { RegistryClient } from '../support/registry.ts';
-import { startTestSlipway, type TestSlipway } from '../support/slipway.ts';
+import { slipwayForTests } from '../support/ecs.ts';
 import { browserForTests, keep, waitForText } from './browser.ts';
 
 const browser = browserForTests();
-let s: TestSlipway;
-before(async () => {
-  s = await startTestSlipway();
-});
-after(async () => {
-  await s?.close();
-});
+const slipway = slipwayForTests();
 
 describe('console: registry', () => {
   it('shows images, the lifecycle policy and what it would expire', async () => {
+    const s = slipway();
     const ecr = ecrClient(s.endpoint);
     await ecr.send(new CreateRepositoryCommand({ repositoryName: 'console/app' }));
     await ecr.send(new CreateRepositoryCommand({ repositoryName: 'console/bare' }));

@@ -5,21 +5,17 @@
  */
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { clientConfig, startTestSlipway, waitFor, type TestSlipway } from '../support/slipway.ts';
+import { describe, it } from 'node:test';
+import { slipwayForTests } from '../support/ecs.ts';
+import { clientConfig, waitFor } from '../support/slipway.ts';
 import { browserForTests, keep, waitForText } from './browser.ts';
 
 const browser = browserForTests();
-let s: TestSlipway;
-before(async () => {
-  s = await startTestSlipway();
-});
-after(async () => {
-  await s?.close();
-});
+const slipway = slipwayForTests();
 
 describe('console: stores', () => {
   it('keeps a log group tail on its newest event while events arrive, until the reader scrolls up', async () => {
+    const s = slipway();
     const logs = new CloudWatchLogsClient(clientConfig(s.endpoint));
     const logGroupName = '/console/tail';
     await logs.send(new CreateLogGroupCommand({ logGroupName }));
@@ -62,6 +58,7 @@ describe('console: stores', () => {
   });
 
   it('says a missing log group in words, without an empty tail', async () => {
+    const s = slipway();
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     try {
       await page.goto(`${s.endpoint}/_slipway/console/logs/${encodeURIComponent('/console/missing')}`);
