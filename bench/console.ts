@@ -52,7 +52,11 @@ export async function benchConsole(opts: ConsoleBenchOptions): Promise<string> {
       family: 'bench-console',
       // No network: one Docker bridge takes at most 1,023 containers, fewer than the largest row.
       networkMode: 'none',
-      containerDefinitions: [{ name: 'sleep', image: TEST_IMAGE, command: ['sleep', '3600'], memory: 6, essential: true, stopTimeout: 2 }],
+      // A reservation, not a hard limit: placement counts 6 MiB a task, but runc's own init needs
+      // about 13 MiB inside the container's cgroup, and a 6 MiB limit has the kernel kill it.
+      containerDefinitions: [
+        { name: 'sleep', image: TEST_IMAGE, command: ['sleep', '3600'], memoryReservation: 6, essential: true, stopTimeout: 2 },
+      ],
     }),
   );
   const rows: Cell[][] = [];

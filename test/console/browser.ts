@@ -36,10 +36,10 @@ export function browserForTests(): () => Browser {
   };
 }
 
-/** Keeps a screenshot of what a test asserts, as test-output/console/<name>.png. */
+/** Keeps a screenshot of what a test asserts, as test-output/console/<name>.png (transitions finished, so a bar shows its value). */
 export async function keep(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
 /** Marks the page, so a test can tell a live update from a reload (a reload loses the mark). */

@@ -1,7 +1,8 @@
 /**
  * The console in Chromium against a real Slipway, Docker and HAProxy: a CodeDeploy blue/green
- * deployment made with the aws CLI, whose page shows its lifecycle events and the production
- * traffic bar moving from blue to green through a canary step, without a reload.
+ * deployment made with the aws CLI, whose page shows its lifecycle events, the test listener's
+ * traffic on green, and the production traffic bar moving from blue to green through a canary
+ * step, without a reload.
  */
 import { CreateServiceCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -63,16 +64,19 @@ describe('console: deployments', () => {
     const blue = await group('console-blue');
     await group('console-green');
     const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: 'console-bg' }))).LoadBalancers![0];
+    const listener = async (port: number) =>
+      (
+        await elb.send(
+          new E.CreateListenerCommand({
+            LoadBalancerArn: lb.LoadBalancerArn,
+            Port: port,
+            DefaultActions: [{ Type: 'forward', TargetGroupArn: blue }],
+          }),
+        )
+      ).Listeners![0].ListenerArn!;
     const port = await freePort();
-    const prod = (
-      await elb.send(
-        new E.CreateListenerCommand({
-          LoadBalancerArn: lb.LoadBalancerArn,
-          Port: port,
-          DefaultActions: [{ Type: 'forward', TargetGroupArn: blue }],
-        }),
-      )
-    ).Listeners![0].ListenerArn!;
+    const prod = await listener(port);
+    const test = await listener(await freePort());
     await s.ecs.send(
       new CreateServiceCommand({
         serviceName: 'console-bg',
@@ -115,7 +119,11 @@ describe('console: deployments', () => {
       '--load-balancer-info',
       JSON.stringify({
         targetGroupPairInfoList: [
-          { targetGroups: [{ name: 'console-blue' }, { name: 'console-green' }], prodTrafficRoute: { listenerArns: [prod] } },
+          {
+            targetGroups: [{ name: 'console-blue' }, { name: 'console-green' }],
+            prodTrafficRoute: { listenerArns: [prod] },
+            testTrafficRoute: { listenerArns: [test] },
+          },
         ],
       }),
       '--blue-green-deployment-configuration',
@@ -157,6 +165,8 @@ Resources:
         (t) => t.includes('AllowTraffic') && t.includes('InProgress'),
         'AllowTraffic in progress',
       );
+      const testGreen = Number(await page.locator('.bar[aria-label^="test"] .bar-part[data-name="Green"]').getAttribute('data-value'));
+      assert.equal(testGreen, 100, 'the test listener sends all its traffic to the replacement before production shifts');
       await keep(page, 'deployment-canary-step');
 
       await waitFor('all production traffic on green', async () => (await green()) === 100, 120_000, 100);

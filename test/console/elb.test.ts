@@ -1,7 +1,8 @@
 /**
  * The console in Chromium against a real Slipway and HAProxy: a load balancer's listener and rule,
  * a target group's target turning healthy, and its requests per second — HAProxy's own counters —
- * drawn while traffic flows.
+ * drawn while traffic flows; a listener's rules in priority order, each condition said once and a
+ * weighted forward as each group's share.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -90,6 +91,69 @@ describe('console: load balancers', () => {
         assert.ok(stats.ok > 0, 'the load balancer carried the load');
       }
       await keep(page, 'elb-target-group-requests');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("lists a listener's rules in priority order, each condition once and weights as shares", async () => {
+    const elb = elbClient(s.endpoint);
+    const lb = (await elb.send(new E.CreateLoadBalancerCommand({ Name: 'console-rules' }))).LoadBalancers![0];
+    const group = async (Name: string) =>
+      (await elb.send(new E.CreateTargetGroupCommand({ Name, Protocol: 'HTTP', Port: 80, VpcId: 'vpc-1' }))).TargetGroups![0]
+        .TargetGroupArn!;
+    const [stable, canary] = [await group('console-stable'), await group('console-canary')];
+    const listener = (
+      await elb.send(
+        new E.CreateListenerCommand({
+          LoadBalancerArn: lb.LoadBalancerArn!,
+          Port: await freePort(),
+          DefaultActions: [{ Type: 'forward', TargetGroupArn: stable }],
+        }),
+      )
+    ).Listeners![0].ListenerArn!;
+    // Made out of priority order: the page sorts them.
+    await elb.send(
+      new E.CreateRuleCommand({
+        ListenerArn: listener,
+        Priority: 20,
+        Conditions: [{ Field: 'path-pattern', Values: ['/old/*'] }],
+        Actions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '410' } }],
+      }),
+    );
+    await elb.send(
+      new E.CreateRuleCommand({
+        ListenerArn: listener,
+        Priority: 5,
+        Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/api/*'] } }],
+        Actions: [
+          {
+            Type: 'forward',
+            ForwardConfig: {
+              TargetGroups: [
+                { TargetGroupArn: stable, Weight: 80 },
+                { TargetGroupArn: canary, Weight: 20 },
+              ],
+            },
+          },
+        ],
+      }),
+    );
+
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${s.endpoint}/_slipway/console/load-balancers/${encodeURIComponent(lb.LoadBalancerArn!)}`);
+      const rows = page.locator('main table tbody tr');
+      await waitFor('three rules', async () => (await rows.count()) === 3, 30_000, 100);
+      const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+      assert.deepEqual(cells, [
+        ['5', 'path-pattern /api/*', 'console-stable 80% / console-canary 20%'],
+        ['20', 'path-pattern /old/*', 'fixed 410'],
+        ['default', 'default', 'console-stable'],
+      ]);
+      await keep(page, 'elb-rules-in-order');
+      await rows.first().getByRole('link', { name: 'console-canary' }).click();
+      await page.waitForURL((u) => u.pathname.endsWith(`/target-groups/${encodeURIComponent(canary)}`));
     } finally {
       await page.close();
     }

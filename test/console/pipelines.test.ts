@@ -106,6 +106,7 @@ describe('console: pipelines', () => {
         'the pushed commit in the history',
       );
       assert.match((await page.locator(history).first().textContent()) ?? '', /CloudWatchEvent/);
+      assert.match((await page.locator(history).first().locator('td').nth(5).textContent()) ?? '', /^running for \d+ s$/);
       assert.equal(await stillMarked(page), true, 'the page followed the push without a reload');
       await keep(page, 'pipeline-awaiting-approval');
 

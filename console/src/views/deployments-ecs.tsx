@@ -1,20 +1,10 @@
 /** One of ECS's own service deployments (BLUE_GREEN, LINEAR, CANARY): lifecycle stage and hooks, production and test traffic; continue a hook, roll back. */
 import { call } from '../api.ts';
-import { useEffect } from 'preact/hooks';
 import { type SlipwayEvent, useLive } from '../live.ts';
 import { Action, Bar, Link, Loaded, State, Table, Time, short } from '../ui.tsx';
 
-/** Weight steps publish no event of their own: while a deployment runs its page reads it again each second. */
-const SHIFT_POLL_MS = 1000;
+/** Each stage, hook and weight change of a deployment is published (codedeploy.deployment, ecs.service-deployment), as are its tasks' changes: the pages move on events alone. */
 export const isDeploy = (e: SlipwayEvent) => e.type.startsWith('codedeploy.') || e.type.startsWith('ecs.');
-
-export function usePollWhile(running: boolean, reload: () => void): void {
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(reload, SHIFT_POLL_MS);
-    return () => clearInterval(timer);
-  }, [running]);
-}
 
 export function ServiceDeployment({ arn }: { arn: string }) {
   const live = useLive(
@@ -27,7 +17,6 @@ export function ServiceDeployment({ arn }: { arn: string }) {
     isDeploy,
   );
   const running = live.data?.status === 'IN_PROGRESS' || live.data?.status === 'PENDING';
-  usePollWhile(running, live.reload);
   return (
     <>
       <h1>

@@ -3,12 +3,12 @@
  * service deployments — lifecycle events with their states, the two task sets, and production and
  * test traffic as a bar; continue, stop, roll back.
  */
-import { call } from '../api.ts';
+import { call, elb, list } from '../api.ts';
 import { useLive } from '../live.ts';
 import { inChunks, listAll } from '../paging.ts';
 import { seg } from '../router.ts';
 import { Action, Bar, Empty, Link, Loaded, State, Table, Time, short } from '../ui.tsx';
-import { isDeploy, ServiceDeployment, usePollWhile } from './deployments-ecs.tsx';
+import { isDeploy, ServiceDeployment } from './deployments-ecs.tsx';
 
 const NATIVE = new Set(['BLUE_GREEN', 'LINEAR', 'CANARY']);
 
@@ -104,6 +104,27 @@ export function Deployment({ id }: { id: string }) {
   return id.startsWith('arn:') ? <ServiceDeployment arn={id} /> : <CodeDeployDeployment id={id} />;
 }
 
+/**
+ * Where the deployment group's test listeners send traffic now, by target group name, as ELB says
+ * (CodeDeploy reports only production weights); undefined when the group has no test listener.
+ */
+async function testTraffic(info: any): Promise<Map<string, number> | undefined> {
+  const { deploymentGroupInfo } = await call('codedeploy', 'GetDeploymentGroup', {
+    applicationName: info.applicationName,
+    deploymentGroupName: info.deploymentGroupName,
+  });
+  const listenerArn = deploymentGroupInfo?.loadBalancerInfo?.targetGroupPairInfoList?.[0]?.testTrafficRoute?.listenerArns?.[0];
+  if (!listenerArn) return undefined;
+  const [listener] = list<any>((await elb('DescribeListeners', { 'ListenerArns.member.1': listenerArn })).Listeners);
+  const weights = new Map<string, number>();
+  for (const action of list<any>(listener?.DefaultActions)) {
+    const groups = list<any>(action.ForwardConfig?.TargetGroups);
+    if (!groups.length && action.TargetGroupArn) groups.push({ TargetGroupArn: action.TargetGroupArn, Weight: 1 });
+    for (const g of groups) weights.set(String(g.TargetGroupArn).split('/')[1], Number(g.Weight ?? 1));
+  }
+  return weights;
+}
+
 function CodeDeployDeployment({ id }: { id: string }) {
   const live = useLive(
     async () => {
@@ -112,13 +133,12 @@ function CodeDeployDeployment({ id }: { id: string }) {
       const targets = targetIds?.length
         ? (await call('codedeploy', 'BatchGetDeploymentTargets', { deploymentId: id, targetIds })).deploymentTargets
         : [];
-      return { info: deploymentInfo, target: targets?.[0]?.ecsTarget };
+      return { info: deploymentInfo, target: targets?.[0]?.ecsTarget, test: await testTraffic(deploymentInfo) };
     },
     [id],
     isDeploy,
   );
   const running = live.data !== undefined && ['Created', 'Queued', 'InProgress', 'Ready'].includes(live.data.info.status);
-  usePollWhile(running, live.reload);
   const act = (op: string, input: object) => () => call('codedeploy', op, { deploymentId: id, ...input }).then(live.reload);
   return (
     <>
@@ -126,7 +146,7 @@ function CodeDeployDeployment({ id }: { id: string }) {
         <Link to="/deployments">Deployments</Link> / {id}
       </h1>
       <Loaded live={live}>
-        {({ info, target }: any) => (
+        {({ info, target, test }: any) => (
           <>
             <dl class="facts">
               <dt>Status</dt>
@@ -190,6 +210,19 @@ function CodeDeployDeployment({ id }: { id: string }) {
                     tone: s.taskSetLabel === 'Green' ? 'green' : 'blue',
                   }))}
                 />
+                {test && (
+                  <>
+                    <h2>Test traffic</h2>
+                    <Bar
+                      label="test traffic"
+                      parts={(target.taskSetsInfo ?? []).map((s: any) => ({
+                        name: s.taskSetLabel,
+                        value: test.get(s.targetGroup?.name) ?? 0,
+                        tone: s.taskSetLabel === 'Green' ? 'green' : 'blue',
+                      }))}
+                    />
+                  </>
+                )}
                 <h2>Task sets</h2>
                 <Table
                   label="task sets"

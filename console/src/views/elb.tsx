@@ -7,24 +7,50 @@ import { RateChart, useRequestRates } from './requests.tsx';
 
 const isElb = (e: SlipwayEvent) => e.type.startsWith('elb.') || e.type.startsWith('elasticloadbalancing.') || e.type.startsWith('ecs.');
 
-/** What a forward sends where: one group, or weighted groups. */
-function forward(actions: any): string {
-  return list<any>(actions)
-    .map((a) => {
-      const groups = list<any>(a.ForwardConfig?.TargetGroups);
-      if (groups.length) return groups.map((g) => `${tgName(g.TargetGroupArn)} ${g.Weight ?? 1}`).join(' / ');
-      if (a.TargetGroupArn) return tgName(a.TargetGroupArn);
-      if (a.FixedResponseConfig) return `fixed ${a.FixedResponseConfig.StatusCode}`;
-      if (a.RedirectConfig) return `redirect ${a.RedirectConfig.StatusCode}`;
-      return a.Type;
-    })
-    .join(', ');
+/** What a rule's actions do: a forward links its group (with each group's share when it weighs several), others say their kind. */
+function actionsOf(actions: any) {
+  return list<any>(actions).map((a, i) => {
+    const groups = list<any>(a.ForwardConfig?.TargetGroups);
+    const total = groups.reduce((n, g) => n + Number(g.Weight ?? 1), 0) || 1;
+    const parts = groups.length
+      ? groups.map((g) => ({
+          arn: g.TargetGroupArn,
+          share: groups.length > 1 ? ` ${Math.round((100 * Number(g.Weight ?? 1)) / total)}%` : '',
+        }))
+      : a.TargetGroupArn
+        ? [{ arn: a.TargetGroupArn, share: '' }]
+        : [];
+    return (
+      <span key={i}>
+        {i > 0 && ', '}
+        {parts.length
+          ? parts.map((p, j) => (
+              <span key={p.arn}>
+                {j > 0 && ' / '}
+                <Link to={`/target-groups/${seg(p.arn)}`}>{tgName(p.arn)}</Link>
+                {p.share}
+              </span>
+            ))
+          : a.FixedResponseConfig
+            ? `fixed ${a.FixedResponseConfig.StatusCode}`
+            : a.RedirectConfig
+              ? `redirect ${a.RedirectConfig.StatusCode}`
+              : a.Type}
+      </span>
+    );
+  });
 }
 const tgName = (arn: string) => arn?.split('/')[1] ?? arn;
-const conditions = (rule: any) =>
-  list<any>(rule.Conditions)
-    .map((c) => `${c.Field} ${list(c.Values).concat(list(c.PathPatternConfig?.Values), list(c.HostHeaderConfig?.Values)).join(' | ')}`)
-    .join(' and ') || 'default';
+/** A condition's values: ELB answers both the old `Values` and the field's own config; each is shown once. */
+const CONFIGS = ['PathPatternConfig', 'HostHeaderConfig', 'HttpRequestMethodConfig', 'SourceIpConfig'];
+function conditionText(c: any): string {
+  const values = new Set<string>(list<string>(c.Values));
+  for (const config of CONFIGS) for (const v of list<string>(c[config]?.Values)) values.add(v);
+  for (const h of [c.HttpHeaderConfig].filter(Boolean)) values.add(`${h.HttpHeaderName}: ${list<string>(h.Values).join(' | ')}`);
+  for (const q of list<any>(c.QueryStringConfig?.Values)) values.add(q.Key ? `${q.Key}=${q.Value}` : q.Value);
+  return `${c.Field} ${[...values].join(' | ')}`;
+}
+const conditions = (rule: any) => list<any>(rule.Conditions).map(conditionText).join(' and ') || 'default';
 
 export function LoadBalancers() {
   const lbs = useLive(async () => list<any>((await elb('DescribeLoadBalancers')).LoadBalancers), [], isElb);
@@ -141,7 +167,7 @@ export function LoadBalancer({ arn }: { arn: string }) {
                 columns={[
                   { title: 'Priority', cell: (r) => r.Priority, class: 'num' },
                   { title: 'When', cell: conditions },
-                  { title: 'Then', cell: (r) => forward(r.Actions) },
+                  { title: 'Then', cell: (r) => actionsOf(r.Actions) },
                 ]}
               />
             </section>

@@ -1,4 +1,5 @@
 /** A log followed as it is written: a streamed response shown as it arrives, kept scrolled to the end unless the reader scrolled up. */
+import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { follow } from '../api.ts';
 import { ErrorNote } from '../ui.tsx';
@@ -10,6 +11,7 @@ export function LogFollow({ url, label }: { url: string; label: string }) {
   const [error, setError] = useState<Error>();
   const [done, setDone] = useState(false);
   const box = useRef<HTMLPreElement>(null);
+  useStickToEnd(box, text);
   useEffect(() => {
     const abort = new AbortController();
     setText('');
@@ -21,10 +23,6 @@ export function LogFollow({ url, label }: { url: string; label: string }) {
     );
     return () => abort.abort();
   }, [url]);
-  useEffect(() => {
-    const el = box.current;
-    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
-  }, [text]);
   return (
     <>
       <ErrorNote error={error} />
@@ -34,4 +32,20 @@ export function LogFollow({ url, label }: { url: string; label: string }) {
       {done && <p class="muted">End of log.</p>}
     </>
   );
+}
+
+/** Keeps a log box scrolled to its end as `content` grows, unless the reader scrolled up to read. */
+export function useStickToEnd(box: RefObject<HTMLElement | null>, content: unknown): void {
+  const atEnd = useRef(true);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const onScroll = () => (atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80);
+    el.addEventListener('scroll', onScroll);
+    return () => el.removeEventListener('scroll', onScroll);
+  }, [box.current]);
+  useEffect(() => {
+    const el = box.current;
+    if (el && atEnd.current) el.scrollTop = el.scrollHeight;
+  }, [content]);
 }

@@ -9,10 +9,8 @@ import { useLive } from '../live.ts';
 import { listAll } from '../paging.ts';
 import { seg } from '../router.ts';
 import { Action, Link, Loaded, State, Table, Time } from '../ui.tsx';
-import { duration, ranPage } from './pipeline-graph.tsx';
+import { duration, RUNNING, ranPage } from './pipeline-graph.tsx';
 import { aboutPipeline, Revisions, triggerText } from './pipelines.tsx';
-
-const RUNNING = new Set(['InProgress', 'Stopping']);
 
 export function PipelineExecution({ name, id }: { name: string; id: string }) {
   const live = useLive(

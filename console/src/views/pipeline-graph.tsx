@@ -21,6 +21,9 @@ export interface GraphData {
   lines: Map<string, string>;
 }
 
+/** An execution's statuses while it runs. */
+export const RUNNING = new Set(['InProgress', 'Stopping']);
+
 /** "4 s", "2 min 5 s", "1 h 3 min": how long from `start` to `end` (now while it runs). */
 export function duration(start: unknown, end?: unknown): string {
   const from = toDate(start)?.getTime();

@@ -9,7 +9,7 @@ import { type SlipwayEvent, useEvents, useLive } from '../live.ts';
 import { listAll } from '../paging.ts';
 import { seg } from '../router.ts';
 import { Action, Empty, Link, Loaded, State, Table, Time } from '../ui.tsx';
-import { duration, PipelineGraph } from './pipeline-graph.tsx';
+import { duration, PipelineGraph, RUNNING } from './pipeline-graph.tsx';
 
 export const isPipelineEvent = (e: SlipwayEvent) => e.type.startsWith('codepipeline.');
 /** An event of this pipeline, or an API change CodePipeline made (a transition, a new version). */
@@ -163,7 +163,12 @@ function History({ name, executions }: { name: string; executions: any[] }) {
         { title: 'Trigger', cell: (e) => triggerText(e.trigger) },
         { title: 'Source revisions', cell: (e) => <Revisions revisions={e.sourceRevisions ?? []} /> },
         { title: 'Started', cell: (e) => <Time at={e.startTime} /> },
-        { title: 'Duration', cell: (e) => duration(e.startTime, e.lastUpdateTime), class: 'num' },
+        {
+          title: 'Duration',
+          // lastUpdateTime of a running execution is its last change, not its end.
+          cell: (e) => (RUNNING.has(e.status) ? `running for ${duration(e.startTime)}` : duration(e.startTime, e.lastUpdateTime)),
+          class: 'num',
+        },
         { title: 'Summary', cell: (e) => e.statusSummary ?? e.stopTrigger?.reason ?? '' },
       ]}
     />

@@ -1,8 +1,8 @@
 /** The registry: repositories, their images with tags, digests, sizes and push times, and a lifecycle policy preview. */
 import { useState } from 'preact/hooks';
-import { call } from '../api.ts';
+import { type ApiError, call } from '../api.ts';
 import { useLive, type SlipwayEvent } from '../live.ts';
-import { Action, Empty, ErrorNote, Link, Loaded, Table, Time, bytes } from '../ui.tsx';
+import { Action, Empty, Link, Loaded, Table, Time, bytes } from '../ui.tsx';
 
 const isEcr = (e: SlipwayEvent) => e.type.startsWith('ecr.');
 
@@ -53,7 +53,7 @@ export function Repository({ name }: { name: string }) {
       <Loaded live={live} title="Images">
         {(images: any[]) =>
           images.length === 0 ? (
-            <Empty what="images" command={`docker push <registry>/${name}:latest`} />
+            <Empty what="images" command={`docker push ${location.host}/${name}:latest`} />
           ) : (
             <Table
               label="images"
@@ -74,48 +74,111 @@ export function Repository({ name }: { name: string }) {
   );
 }
 
+/** A policy to start from when the repository has none: keep the newest ten images. */
+const EXAMPLE_POLICY = {
+  rules: [
+    {
+      rulePriority: 1,
+      description: 'keep the newest 10 images',
+      selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 10 },
+      action: { type: 'expire' },
+    },
+  ],
+};
+
+/**
+ * The repository's lifecycle policy rule by rule (or the command that sets one), and a preview of
+ * what a policy — the saved one, or a draft edited here — would expire now. The saved policy has
+ * usually run already (it runs after each push), so a draft is where the preview tells most.
+ */
 function LifecyclePreview({ name }: { name: string }) {
+  const policy = useLive(
+    () =>
+      call('ecr', 'GetLifecyclePolicy', { repositoryName: name }).then(
+        (r) => ({ text: r.lifecyclePolicyText as string | undefined }),
+        (err: ApiError) => {
+          if (err.code === 'LifecyclePolicyNotFoundException') return { text: undefined };
+          throw err;
+        },
+      ),
+    [name],
+    isEcr,
+  );
+  const [draft, setDraft] = useState<string>();
   const [preview, setPreview] = useState<any>();
-  const [error, setError] = useState<Error>();
+  const saved = policy.data?.text;
+  const text = draft ?? JSON.stringify(saved ? JSON.parse(saved) : EXAMPLE_POLICY, null, 2);
   const run = async () => {
-    setError(undefined);
-    try {
-      await call('ecr', 'StartLifecyclePolicyPreview', { repositoryName: name });
-      let result: any;
-      for (let i = 0; i < 50; i++) {
-        result = await call('ecr', 'GetLifecyclePolicyPreview', { repositoryName: name });
-        if (result.status !== 'IN_PROGRESS') break;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      setPreview(result);
-    } catch (err) {
-      setError(err as Error);
+    setPreview(undefined);
+    await call('ecr', 'StartLifecyclePolicyPreview', { repositoryName: name, lifecyclePolicyText: text });
+    let result: any;
+    for (let i = 0; i < 50; i++) {
+      result = await call('ecr', 'GetLifecyclePolicyPreview', { repositoryName: name });
+      if (result.status !== 'IN_PROGRESS') break;
+      await new Promise((r) => setTimeout(r, 200));
     }
+    setPreview(result);
   };
   return (
-    <section>
-      <header class="section-head">
+    <>
+      <Loaded live={policy} title="Lifecycle policy">
+        {({ text: current }) =>
+          current ? (
+            <Table
+              label="lifecycle policy rules"
+              rows={JSON.parse(current).rules ?? []}
+              rowKey={(r) => String(r.rulePriority)}
+              columns={[
+                { title: 'Priority', cell: (r) => r.rulePriority, class: 'num' },
+                { title: 'Description', cell: (r) => r.description ?? '' },
+                { title: 'Selects', cell: (r) => selection(r.selection ?? {}) },
+                { title: 'Action', cell: (r) => r.action?.type },
+              ]}
+            />
+          ) : (
+            <Empty
+              what="lifecycle policy"
+              command={`aws ecr put-lifecycle-policy --repository-name ${name} --lifecycle-policy-text file://policy.json`}
+            />
+          )
+        }
+      </Loaded>
+      <section>
         <h2>Lifecycle policy preview</h2>
+        <label class="policy-draft">
+          Policy to preview ({draft !== undefined ? 'edited here' : saved ? 'the saved one' : 'an example'})
+          <textarea rows={8} spellcheck={false} value={text} onInput={(e) => setDraft(e.currentTarget.value)} />
+        </label>
         <Action label="Preview" run={run} />
-      </header>
-      <ErrorNote error={error} />
-      {preview &&
-        (preview.previewResults?.length ? (
-          <Table
-            label="images the policy would expire"
-            rows={preview.previewResults}
-            rowKey={(r) => r.imageDigest}
-            columns={[
-              { title: 'Tags', cell: (r) => (r.imageTags ?? []).join(', ') || 'untagged' },
-              { title: 'Digest', cell: (r) => <code>{r.imageDigest.slice(0, 19)}…</code> },
-              { title: 'Rule', cell: (r) => r.appliedRulePriority, class: 'num' },
-              { title: 'Action', cell: (r) => r.action?.type },
-              { title: 'Pushed', cell: (r) => <Time at={r.imagePushedAt} /> },
-            ]}
-          />
-        ) : (
-          <p>The lifecycle policy would expire no image ({preview.status}).</p>
-        ))}
-    </section>
+        {preview &&
+          (preview.previewResults?.length ? (
+            <Table
+              label="images the policy would expire"
+              rows={preview.previewResults}
+              rowKey={(r) => r.imageDigest}
+              columns={[
+                { title: 'Tags', cell: (r) => (r.imageTags ?? []).join(', ') || 'untagged' },
+                { title: 'Digest', cell: (r) => <code>{r.imageDigest.slice(0, 19)}…</code> },
+                { title: 'Rule', cell: (r) => r.appliedRulePriority, class: 'num' },
+                { title: 'Action', cell: (r) => r.action?.type },
+                { title: 'Pushed', cell: (r) => <Time at={r.imagePushedAt} /> },
+              ]}
+            />
+          ) : (
+            <p>The policy would expire no image ({preview.status}).</p>
+          ))}
+      </section>
+    </>
   );
+}
+
+/** A rule's selection in words: "tagged v*, more than 5 images", "untagged, older than 14 days". */
+function selection(sel: any): string {
+  const tags = sel.tagPrefixList?.map((p: string) => `${p}*`) ?? sel.tagPatternList;
+  const which = sel.tagStatus === 'tagged' ? `tagged ${(tags ?? []).join(', ')}` : sel.tagStatus;
+  const count =
+    sel.countType === 'imageCountMoreThan'
+      ? `more than ${sel.countNumber} images`
+      : `older than ${sel.countNumber} ${sel.countUnit ?? 'days'}`;
+  return `${which}, ${count}`;
 }

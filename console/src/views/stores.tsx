@@ -4,6 +4,7 @@ import { call, list, s3, s3Link } from '../api.ts';
 import { useLive, type SlipwayEvent } from '../live.ts';
 import { seg } from '../router.ts';
 import { Empty, ErrorNote, Link, Loaded, Table, Time, bytes } from '../ui.tsx';
+import { useStickToEnd } from './log-follow.tsx';
 
 const isS3 = (e: SlipwayEvent) => e.type.startsWith('s3.');
 
@@ -208,19 +209,23 @@ export function LogGroup({ group }: { group: string }) {
     }
   };
   useLive(read, [group], (e) => isLogs(e) && e.resource.includes(`:log-group:${group}:`));
+  const box = useRef<HTMLPreElement>(null);
+  useStickToEnd(box, events);
   return (
     <>
       <h1>
         <Link to="/logs">Logs</Link> / {group}
       </h1>
       <ErrorNote error={error} />
-      <pre class="log" role="log" aria-label={`tail of ${group}`}>
-        {events.length === 0 ? (
-          <span class="muted">No events in the last hour; new ones appear here as they are stored.</span>
-        ) : (
-          events.map((e) => `${new Date(e.timestamp).toISOString()} ${e.logStreamName}  ${e.message}\n`).join('')
-        )}
-      </pre>
+      {(events.length > 0 || !error) && (
+        <pre class="log" ref={box} role="log" aria-label={`tail of ${group}`}>
+          {events.length === 0 ? (
+            <span class="muted">No events in the last hour; new ones appear here as they are stored.</span>
+          ) : (
+            events.map((e) => `${new Date(e.timestamp).toISOString()} ${e.logStreamName}  ${e.message}\n`).join('')
+          )}
+        </pre>
+      )}
     </>
   );
 }

@@ -55,6 +55,24 @@ export function activeServiceDeployment(record: ServiceRecord): ServiceDeploymen
   return sd && sd.strategy !== 'ROLLING' && (sd.status === 'IN_PROGRESS' || sd.status === 'ROLLBACK_IN_PROGRESS') ? sd : undefined;
 }
 
+/** Published when a service deployment's status, lifecycle stage, traffic split or a hook's status changes (resource: its ARN). */
+export const SERVICE_DEPLOYMENT_CHANGED = 'ecs.service-deployment';
+
+/** What watchers see of a service deployment: a change to it is announced with SERVICE_DEPLOYMENT_CHANGED. */
+export function watchedState(record: ServiceRecord): { serviceDeploymentArn: string; [field: string]: unknown } | undefined {
+  const sd = record.serviceDeployments?.[0];
+  if (!sd) return undefined;
+  return {
+    serviceDeploymentArn: sd.serviceDeploymentArn,
+    service: record.service.serviceArn,
+    status: sd.status,
+    lifecycleStage: sd.lifecycleStage,
+    productionWeight: sd.productionWeight ?? 0,
+    testOnGreen: sd.shifted.test === true,
+    hooks: sd.hooks.map((h) => `${h.hookId}:${h.status}`).join(','),
+  };
+}
+
 /** The service's load balancers as green tasks use them: each on its alternate target group. */
 function greenBalancers(loadBalancers: LoadBalancer[]): LoadBalancer[] {
   return loadBalancers.map((lb) =>

@@ -9,7 +9,7 @@
  * A service under the CODE_DEPLOY or EXTERNAL controller has task sets instead of deployments:
  * task-set-scheduler.ts takes its step. A BLUE_GREEN deployment under way is blue-green.ts's.
  */
-import { activeServiceDeployment, blueGreenStep, isBlueGreen } from './blue-green.ts';
+import { activeServiceDeployment, blueGreenStep, isBlueGreen, SERVICE_DEPLOYMENT_CHANGED, watchedState } from './blue-green.ts';
 import type { EcsContext } from './context.ts';
 import {
   circuitBreakerThreshold,
@@ -37,18 +37,21 @@ type Result = { requeueAfterMs?: number } | void;
 
 export function reconcileService(ecs: EcsContext): (serviceArn: string) => Promise<Result> {
   return async (serviceArn) => {
-    const tick = ecs.model.tx(() => {
+    const ran = ecs.model.tx(() => {
       const record = ecs.model.services.get(serviceArn);
       if (!record) return undefined;
       const before = JSON.stringify(record);
+      const deploymentBefore = JSON.stringify(watchedState(record));
       const t = new Tick(ecs, record);
       if (record.service.status === 'INACTIVE') forget(t);
       else if (record.service.status === 'DRAINING') drain(t);
       else roll(t);
       if (!t.forgotten && JSON.stringify(record) !== before) ecs.model.putService(record);
-      return t;
+      const deployment = watchedState(record);
+      return { t, deployment: JSON.stringify(deployment) === deploymentBefore ? undefined : deployment };
     });
-    if (!tick) return;
+    if (!ran) return;
+    const { t: tick, deployment } = ran;
     for (const message of tick.added) {
       ecs.events.publish({
         type: 'ecs.service',
@@ -56,6 +59,9 @@ export function reconcileService(ecs: EcsContext): (serviceArn: string) => Promi
         at: tick.now,
         detail: { message, status: tick.record.service.status },
       });
+    }
+    if (deployment) {
+      ecs.events.publish({ type: SERVICE_DEPLOYMENT_CHANGED, resource: deployment.serviceDeploymentArn, at: tick.now, detail: deployment });
     }
     return tick.requeueAfterMs === undefined ? undefined : { requeueAfterMs: tick.requeueAfterMs };
   };
