@@ -20,6 +20,7 @@ import type { DocTable, Store } from '../../store/index.ts';
 import type { ActionStarted, Artifact, SourceRevision } from './actions/types.ts';
 import type {
   ActionExecutionStatus,
+  ConditionExecutionStatus,
   ErrorDetails,
   ExecutionTrigger,
   PipelineDeclaration,
@@ -73,6 +74,32 @@ export interface ActionRun {
   approval?: { status: 'Approved' | 'Rejected'; summary: string; by: string; at: number };
 }
 
+/** One evaluation of one rule of a stage condition. */
+export interface RuleRun {
+  id: string;
+  ruleName: string;
+  status: 'InProgress' | 'Succeeded' | 'Failed' | 'Abandoned';
+  startTime: number;
+  lastUpdateTime: number;
+  resolvedConfiguration: Record<string, string>;
+  summary?: string;
+  errorDetails?: ErrorDetails;
+}
+
+/** A stage condition's check in one stage attempt, with its rules' runs; `by` names who overrode it. */
+export interface ConditionRun {
+  stageName: string;
+  kind: ConditionKind;
+  attempt: number;
+  status: ConditionExecutionStatus;
+  summary?: string;
+  lastStatusChange: number;
+  rules: RuleRun[];
+  by?: string;
+}
+
+export type ConditionKind = 'BEFORE_ENTRY' | 'ON_SUCCESS' | 'ON_FAILURE';
+
 export interface StageRun {
   name: string;
   status: StageExecutionStatus;
@@ -114,6 +141,8 @@ export interface ExecutionRecord {
   stop?: { abandon: boolean; reason?: string };
   /** StartPipelineExecution's clientRequestToken: the same token starts one execution. */
   clientRequestToken?: string;
+  /** Stage conditions checked so far. */
+  conditions?: ConditionRun[];
   /** A RollbackStage execution: the execution whose artifacts it runs the one stage with, and that execution's source runs. */
   rollback?: { target: string; sourceRuns: ActionRun[] };
 }

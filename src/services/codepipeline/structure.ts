@@ -5,10 +5,11 @@
  * names; every input artifact made earlier; action types Slipway runs, with their required
  * configuration and artifact counts; one artifact store; actions in the pipeline's region; and the
  * V2-only features (QUEUED and PARALLEL, variables, triggers, stage onFailure and conditions)
- * refused on V1. Returns the declaration with its defaults filled in.
+ * refused on V1; stage conditions with AWS's results and rules. Returns the declaration with its defaults filled in.
  */
 import type { Scope } from '../../core/ids.ts';
 import { type ActionRegistry, describeActionType } from './actions/index.ts';
+import { checkConditions } from './conditions.ts';
 import { codepipelineError as err } from './errors.ts';
 import type { ActionDeclaration, GitPullRequestFilter, GitPushFilter, PipelineDeclaration } from './shapes.ts';
 
@@ -103,17 +104,13 @@ function checkTriggers(d: PipelineDeclaration): void {
 
 /**
  * Stage-level features: V2 only. Slipway runs onFailure FAIL (what a stage does anyway), RETRY (one
- * automatic retry) and ROLLBACK; conditions are refused rather than accepted and not run.
+ * automatic retry) and ROLLBACK; conditions are checked in conditions.ts.
  */
 function checkStageFeatures(d: PipelineDeclaration, type: string): void {
   for (const stage of d.stages) {
     const features = [stage.onFailure && 'onFailure', stage.onSuccess && 'onSuccess', stage.beforeEntry && 'beforeEntry'].filter(Boolean);
     if (features.length === 0) continue;
     if (type !== 'V2') throw err.invalidStructure(`Stage '${stage.name}': ${features.join(', ')} can only be used with V2 pipelines`);
-    const conditions = [stage.onFailure?.conditions, stage.onSuccess?.conditions, stage.beforeEntry?.conditions].some((c) => c?.length);
-    if (conditions) {
-      throw err.invalidStructure(`Stage '${stage.name}': stage conditions (rules) are not run by Slipway yet; remove them from the stage`);
-    }
     const result = stage.onFailure?.result;
     if (result === 'ROLLBACK' && stage === d.stages[0]) {
       throw err.invalidStructure(`Stage '${stage.name}': onFailure result ROLLBACK cannot be used on the source stage`);
@@ -123,7 +120,7 @@ function checkStageFeatures(d: PipelineDeclaration, type: string): void {
     if (stage.onFailure?.retryConfiguration && result !== 'RETRY') {
       throw err.invalidStructure(`Stage '${stage.name}': onFailure retryConfiguration can only be used with result RETRY`);
     }
-    if (stage.onFailure && !result) throw err.invalidStructure(`Stage '${stage.name}': onFailure must have a result`);
+    if (stage.onFailure && !result && !stage.onFailure.conditions) throw err.invalidStructure(`Stage '${stage.name}': onFailure must have a result`);
   }
 }
 
@@ -178,6 +175,7 @@ export function checkDeclaration(d: PipelineDeclaration, actions: ActionRegistry
   const type = d.pipelineType ?? 'V1';
   checkV2Features(d, type);
   checkStageFeatures(d, type);
+  checkConditions(d);
   checkRegions(d, scope);
   if (d.stages.length < 2) throw err.invalidStructure('A pipeline must contain at least two stages');
   unique(
