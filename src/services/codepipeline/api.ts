@@ -7,6 +7,7 @@ import type { Handlers } from '../../protocol/types.ts';
 import { actionTypeHandlers } from './api-action-types.ts';
 import { conditionHandlers } from './api-conditions.ts';
 import { executionHandlers } from './api-executions.ts';
+import { jobHandlers } from './api-jobs.ts';
 import { pipelineHandlers } from './api-pipelines.ts';
 import { stateHandlers } from './api-state.ts';
 import { tagHandlers } from './api-tags.ts';
@@ -20,6 +21,7 @@ export function codepipelineHandlers(cp: CodePipelineContext): Handlers<Codepipe
     ...stateHandlers(cp),
     ...actionTypeHandlers(cp),
     ...conditionHandlers(cp),
+    ...jobHandlers(cp),
     ...tagHandlers(cp),
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
+import type { StsFacade } from '../sts/index.ts';
 import type { AppContext } from '../types.ts';
 import type { ActionRegistry } from './actions/index.ts';
 import type { ActionRun, CodePipelineModel, ExecutionRecord } from './model.ts';
@@ -22,6 +23,8 @@ export interface CodePipelineContext extends AppContext {
   s3: S3Facade;
   /** Where a followed CodeBuild action's build log is read from. */
   logs: LogsFacade;
+  /** Where a job worker's temporary credentials for the artifact store come from. */
+  sts: StsFacade;
   /** Asks the engine to look at a pipeline's executions now. */
   wake(pipelineArn: string): void;
 }

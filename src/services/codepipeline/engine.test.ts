@@ -8,6 +8,7 @@ import type { ContainerRuntime } from '../../runtime/types.ts';
 import { Store } from '../../store/index.ts';
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
+import type { StsFacade } from '../sts/index.ts';
 import { ActionRegistry } from './actions/index.ts';
 import type { ActionExecutor, ActionJob, ActionOutcome, ActionStarted } from './actions/types.ts';
 import { codepipelineHandlers } from './api.ts';
@@ -60,6 +61,7 @@ function room(store: Store, clock: ManualClock, held: HeldAction) {
     actions: new ActionRegistry([source, held]),
     s3,
     logs: {} as LogsFacade,
+    sts: {} as StsFacade,
     wake: () => undefined,
   };
   const running: Running = new Map();

@@ -16,6 +16,7 @@ import type { EcrFacade } from '../ecr/index.ts';
 import type { EcsFacade } from '../ecs/index.ts';
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
+import type { StsFacade } from '../sts/index.ts';
 import type { AppContext, Room } from '../types.ts';
 import { type ApprovalAnswer, approvalAction } from './actions/approval.ts';
 import { codebuildAction } from './actions/codebuild.ts';
@@ -25,12 +26,14 @@ import { connectionSourceAction } from './actions/connection-source.ts';
 import { ecrSourceAction } from './actions/ecr-source.ts';
 import { ecsDeployAction } from './actions/ecs-deploy.ts';
 import { ActionRegistry } from './actions/index.ts';
+import { customAction } from './actions/custom.ts';
 import { s3SourceAction } from './actions/s3-source.ts';
 import type { ActionExecutor } from './actions/types.ts';
 import { codepipelineHandlers } from './api.ts';
 import type { CodePipelineContext } from './context.ts';
 import { engineController } from './engine.ts';
 import { followRoutes } from './follow.ts';
+import { jobQueue } from './jobs.ts';
 import { CodePipelineModel } from './model.ts';
 import { pollController } from './poller.ts';
 import type { Running } from './runner.ts';
@@ -48,6 +51,7 @@ export interface CodePipelineDeps {
   ecs: EcsFacade;
   codedeploy: CodeDeployFacade;
   logs: LogsFacade;
+  sts: StsFacade;
 }
 
 function executors(app: AppContext, deps: CodePipelineDeps, answered: (token: string) => ApprovalAnswer | undefined): ActionExecutor[] {
@@ -74,12 +78,17 @@ export function register(app: AppContext, deps: CodePipelineDeps): Room {
     }
     return undefined;
   };
+  const jobs = jobQueue(model, app.clock);
   const cp: CodePipelineContext = {
     ...app,
     model,
-    actions: new ActionRegistry(executors(app, deps, answered)),
+    actions: new ActionRegistry(executors(app, deps, answered), (type, scope) => {
+      const t = model.customType(scope, type);
+      return t && !t.deleted ? customAction(t, { events: app.events, jobs }) : undefined;
+    }),
     s3: deps.s3,
     logs: deps.logs,
+    sts: deps.sts,
     wake: (arn) => engine.enqueue(arn),
   };
   const running: Running = new Map();

@@ -67,7 +67,7 @@ export function beginAction(cp: CodePipelineContext, e: ExecutionRecord, stageNa
 /** Hands a recorded InProgress run to its executor (again, with `resumed`, after a restart). */
 export function launch(cp: CodePipelineContext, running: Running, e: ExecutionRecord, run: ActionRun): void {
   const action = e.declaration.stages.find((s) => s.name === run.stageName)?.actions.find((a) => a.name === run.actionName);
-  const executor = action && cp.actions.find(action.actionTypeId);
+  const executor = action && cp.actions.find(action.actionTypeId, e.scope);
   const abort = new AbortController();
   running.set(run.id, { abort, pipelineArn: e.pipelineArn, executionId: e.id });
   const settle = (outcome: ActionOutcome) => {
@@ -90,6 +90,7 @@ export function launch(cp: CodePipelineContext, running: Running, e: ExecutionRe
     executionId: e.id,
     stageName: run.stageName,
     actionName: run.actionName,
+    actionExecutionId: run.id,
     actionTypeId: executor.type,
     configuration: run.resolvedConfiguration,
     inputArtifacts: run.inputArtifacts,

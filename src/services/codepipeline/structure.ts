@@ -26,7 +26,7 @@ function unique(names: string[], what: (name: string) => string): void {
 }
 
 function checkAction(a: ActionDeclaration, stageIndex: number, actions: ActionRegistry, scope: Scope): void {
-  const executor = actions.find(a.actionTypeId);
+  const executor = actions.find(a.actionTypeId, scope);
   if (!executor) throw err.invalidAction(`${describeType(a)} in action '${a.name}' is not available in region '${scope.region}'`);
   const isSource = a.actionTypeId.category === 'Source';
   if (stageIndex === 0 && !isSource) {
