@@ -27,6 +27,7 @@ import { ecrSourceAction } from './actions/ecr-source.ts';
 import { ecsDeployAction } from './actions/ecs-deploy.ts';
 import { ActionRegistry } from './actions/index.ts';
 import { customAction } from './actions/custom.ts';
+import { s3DeployAction } from './actions/s3-deploy.ts';
 import { s3SourceAction } from './actions/s3-source.ts';
 import type { ActionExecutor } from './actions/types.ts';
 import { codepipelineHandlers } from './api.ts';
@@ -58,6 +59,7 @@ function executors(app: AppContext, deps: CodePipelineDeps, answered: (token: st
   return [
     codecommitSourceAction({ codecommit: deps.codecommit, s3: deps.s3 }),
     s3SourceAction({ s3: deps.s3 }),
+    s3DeployAction({ s3: deps.s3 }),
     connectionSourceAction({ connections: deps.connections, s3: deps.s3 }),
     ecrSourceAction({ ecr: deps.ecr, s3: deps.s3 }),
     codebuildAction({ codebuild: deps.codebuild, s3: deps.s3, clock: app.clock, events: app.events }, 'Build'),

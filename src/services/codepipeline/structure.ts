@@ -3,7 +3,7 @@
  * AWS's rules for a pipeline declaration, checked before anything is written: at least two stages;
  * source actions in the first stage and only there; unique stage, action, artifact and namespace
  * names; every input artifact made earlier; action types Slipway runs, with their required
- * configuration and artifact counts; one artifact store; actions in the pipeline's region; and the
+ * configuration and artifact counts; one artifact store per region an action runs in; and the
  * V2-only features (QUEUED and PARALLEL, variables, triggers, stage onFailure and conditions)
  * refused on V1; stage conditions with AWS's results and rules. Returns the declaration with its defaults filled in.
  */
@@ -124,7 +124,10 @@ function checkStageFeatures(d: PipelineDeclaration, type: string): void {
   }
 }
 
-/** Actions run in the pipeline's region: another is refused, as AWS refuses it without an artifact store there. */
+/**
+ * An action in another region needs an artifact store there (artifactStores); source, third-party
+ * and custom actions run only in the pipeline's region.
+ */
 function checkRegions(d: PipelineDeclaration, scope: Scope): void {
   for (const region of Object.keys(d.artifactStores ?? {})) {
     if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw err.invalidStructure(`artifactStores key '${region}' is not a valid region name`);
@@ -142,9 +145,6 @@ function checkRegions(d: PipelineDeclaration, scope: Scope): void {
           `Action '${a.name}' runs in region '${a.region}', which has no artifact store: declare artifactStores with one for '${scope.region}' and one for '${a.region}'`,
         );
       }
-      throw err.invalidStructure(
-        `Action '${a.name}' runs in region '${a.region}': Slipway does not run cross-region actions yet; run it in '${scope.region}'`,
-      );
     }
   }
 }
@@ -230,7 +230,7 @@ export function checkDeclaration(d: PipelineDeclaration, actions: ActionRegistry
   };
 }
 
-/** The artifact store bucket for the pipeline's own region. */
+/** The artifact store bucket of `region` (the pipeline's own, or a cross-region action's). */
 export function artifactBucket(d: PipelineDeclaration, region: string): string {
   return d.artifactStore?.location ?? d.artifactStores?.[region]?.location ?? '';
 }
