@@ -15,7 +15,17 @@ import {
 } from '@aws-sdk/client-codepipeline';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { answer, approval, executionReaches, firstExecution, pipeline, type PipelineBench, pipelineBench, s3Source, stage } from '../support/codepipeline.ts';
+import {
+  answer,
+  approval,
+  executionReaches,
+  firstExecution,
+  pipeline,
+  type PipelineBench,
+  pipelineBench,
+  s3Source,
+  stage,
+} from '../support/codepipeline.ts';
 import { waitFor } from '../support/slipway.ts';
 
 const BUCKET = 'pipeline-conditions';
@@ -59,7 +69,10 @@ describe('CodePipeline stage conditions', () => {
     const first = await firstExecution(b.cp, 'varcheck');
     const failed = await executionReaches(b.cp, 'varcheck', first, ['Failed', 'Succeeded']);
     assert.equal(failed.status, 'Failed');
-    assert.match(failed.statusSummary ?? '', /Stage 'Approve' entry condition failed: Rule 'TargetIsProd' failed: The variable value 'staging' does not meet the check EQ 'prod'/);
+    assert.match(
+      failed.statusSummary ?? '',
+      /Stage 'Approve' entry condition failed: Rule 'TargetIsProd' failed: The variable value 'staging' does not meet the check EQ 'prod'/,
+    );
     const gate = (await state('varcheck')).beforeEntryConditionState!;
     assert.equal(gate.latestExecution?.status, 'Failed');
     assert.equal(gate.conditionStates![0].ruleStates![0].latestExecution?.status, 'Failed');
@@ -89,7 +102,14 @@ describe('CodePipeline stage conditions', () => {
     assert.equal((await executionReaches(b.cp, 'skipper', id, ['Failed', 'Succeeded'])).status, 'Succeeded');
     assert.equal((await state('skipper')).latestExecution?.status, 'Skipped');
     await assert.rejects(
-      b.cp.send(new OverrideStageConditionCommand({ pipelineName: 'skipper', stageName: 'Approve', pipelineExecutionId: id, conditionType: 'BEFORE_ENTRY' })),
+      b.cp.send(
+        new OverrideStageConditionCommand({
+          pipelineName: 'skipper',
+          stageName: 'Approve',
+          pipelineExecutionId: id,
+          conditionType: 'BEFORE_ENTRY',
+        }),
+      ),
       { name: 'ConditionNotOverridableException', message: /result SKIP, which cannot be overridden/ },
     );
   });
@@ -103,20 +123,68 @@ describe('CodePipeline stage conditions', () => {
       return s.beforeEntryConditionState?.latestExecution?.status === 'InProgress' ? s : undefined;
     });
     assert.equal(held.latestExecution?.status, 'InProgress');
-    assert.match(held.beforeEntryConditionState!.latestExecution!.summary ?? '', /Waiting for the deployment window 0 0 0 1 1 \? 2199 \(Europe\/Paris\) to open/);
+    assert.match(
+      held.beforeEntryConditionState!.latestExecution!.summary ?? '',
+      /Waiting for the deployment window 0 0 0 1 1 \? 2199 \(Europe\/Paris\) to open/,
+    );
     assert.equal(held.actionStates![0].latestExecution, undefined, 'no action runs while the window is closed');
     await assert.rejects(
-      b.cp.send(new OverrideStageConditionCommand({ pipelineName: 'window', stageName: 'Approve', pipelineExecutionId: id, conditionType: 'ON_SUCCESS' })),
+      b.cp.send(
+        new OverrideStageConditionCommand({
+          pipelineName: 'window',
+          stageName: 'Approve',
+          pipelineExecutionId: id,
+          conditionType: 'ON_SUCCESS',
+        }),
+      ),
       { name: 'ConditionNotOverridableException' },
     );
     await b.cp.send(
-      new OverrideStageConditionCommand({ pipelineName: 'window', stageName: 'Approve', pipelineExecutionId: id, conditionType: 'BEFORE_ENTRY' }),
+      new OverrideStageConditionCommand({
+        pipelineName: 'window',
+        stageName: 'Approve',
+        pipelineExecutionId: id,
+        conditionType: 'BEFORE_ENTRY',
+      }),
     );
     await answer(b.cp, 'window', id, 'Approved');
     assert.equal((await executionReaches(b.cp, 'window', id, ['Failed', 'Succeeded'])).status, 'Succeeded');
     const after = (await state('window')).beforeEntryConditionState!;
     assert.equal(after.latestExecution?.status, 'Overridden');
     assert.equal(after.conditionStates![0].ruleStates![0].latestExecution?.status, 'Abandoned');
+  });
+
+  it('an onSuccess FAIL condition fails the stage after its actions, and overriding it lets the execution finish', async () => {
+    await gated('onsuccess', { onSuccess: { conditions: [{ result: 'FAIL', rules: [variableCheck('prod', 'CONTAINS')] }] } });
+    const id = await firstExecution(b.cp, 'onsuccess');
+    await answer(b.cp, 'onsuccess', id, 'Approved');
+    const failed = await executionReaches(b.cp, 'onsuccess', id, ['Failed', 'Succeeded']);
+    assert.equal(failed.status, 'Failed');
+    assert.match(failed.statusSummary ?? '', /Stage 'Approve' on-success condition failed: Rule 'TargetIsProd' failed/);
+    assert.equal((await state('onsuccess')).actionStates![0].latestExecution?.status, 'Succeeded', 'the actions ran first');
+    await b.cp.send(
+      new OverrideStageConditionCommand({
+        pipelineName: 'onsuccess',
+        stageName: 'Approve',
+        pipelineExecutionId: id,
+        conditionType: 'ON_SUCCESS',
+      }),
+    );
+    assert.equal((await executionReaches(b.cp, 'onsuccess', id, ['Succeeded'])).status, 'Succeeded');
+    const s = await state('onsuccess');
+    assert.equal(s.latestExecution?.status, 'Succeeded');
+    assert.equal(s.onSuccessConditionState?.latestExecution?.status, 'Overridden');
+    await assert.rejects(
+      b.cp.send(
+        new OverrideStageConditionCommand({
+          pipelineName: 'onsuccess',
+          stageName: 'Approve',
+          pipelineExecutionId: id,
+          conditionType: 'ON_SUCCESS',
+        }),
+      ),
+      { name: 'ConditionNotOverridableException' },
+    );
   });
 
   it('lists the rule types Slipway runs', async () => {

@@ -7,7 +7,17 @@ import { type ActionDeclaration, ListActionExecutionsCommand, type PipelineDecla
 import { CreateBucketCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { answer, approval, executionReaches, firstExecution, pipeline, type PipelineBench, pipelineBench, s3Source, stage } from '../support/codepipeline.ts';
+import {
+  answer,
+  approval,
+  executionReaches,
+  firstExecution,
+  pipeline,
+  type PipelineBench,
+  pipelineBench,
+  s3Source,
+  stage,
+} from '../support/codepipeline.ts';
 import { s3Client, text } from '../support/s3.ts';
 
 const EAST = 'pipeline-xr-east';
@@ -39,7 +49,11 @@ describe('CodePipeline cross-region actions', () => {
     const d: PipelineDeclaration = pipeline(
       'crossregion',
       EAST,
-      [stage('Source', s3Source('Src', EAST, 'release.bin')), stage('Deploy', deploy), stage('Approve', approval('Ok', { region: 'eu-west-1' }))],
+      [
+        stage('Source', s3Source('Src', EAST, 'release.bin')),
+        stage('Deploy', deploy),
+        stage('Approve', approval('Ok', { region: 'eu-west-1' })),
+      ],
       {
         artifactStore: undefined,
         artifactStores: { 'us-east-1': { type: 'S3', location: EAST }, 'eu-west-1': { type: 'S3', location: WEST } },
@@ -54,7 +68,9 @@ describe('CodePipeline cross-region actions', () => {
     const site = await west.send(new GetObjectCommand({ Bucket: SITE, Key: 'releases/app.bin' }));
     assert.equal(await text(site.Body), 'release 1');
 
-    const { actionExecutionDetails } = await b.cp.send(new ListActionExecutionsCommand({ pipelineName: 'crossregion', filter: { pipelineExecutionId: id } }));
+    const { actionExecutionDetails } = await b.cp.send(
+      new ListActionExecutionsCommand({ pipelineName: 'crossregion', filter: { pipelineExecutionId: id } }),
+    );
     const source = actionExecutionDetails!.find((x) => x.actionName === 'Src')!;
     const published = actionExecutionDetails!.find((x) => x.actionName === 'Publish')!;
     assert.equal(source.output?.outputArtifacts?.[0].s3location?.bucket, EAST);

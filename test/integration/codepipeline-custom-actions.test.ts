@@ -17,12 +17,22 @@ import {
   PollForJobsCommand,
   PutJobFailureResultCommand,
   PutJobSuccessResultCommand,
-  StartPipelineExecutionCommand,
+  PollForThirdPartyJobsCommand,
+  AcknowledgeThirdPartyJobCommand,
 } from '@aws-sdk/client-codepipeline';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { approval, executionReaches, firstExecution, pipeline, type PipelineBench, pipelineBench, s3Source, stage } from '../support/codepipeline.ts';
+import {
+  approval,
+  executionReaches,
+  firstExecution,
+  pipeline,
+  type PipelineBench,
+  pipelineBench,
+  s3Source,
+  stage,
+} from '../support/codepipeline.ts';
 import { text } from '../support/s3.ts';
 import { waitFor } from '../support/slipway.ts';
 
@@ -69,13 +79,18 @@ describe('CodePipeline custom actions and job workers', () => {
       namespace: 'LoadVars',
     };
     const check = approval('Ok', { configuration: { CustomData: 'p95 was #{LoadVars.P95}' } });
-    await b.create(pipeline(name, BUCKET, [stage('Source', s3Source('Src', BUCKET, `${name}.zip`)), stage('Test', custom), stage('Approve', check)]));
+    await b.create(
+      pipeline(name, BUCKET, [stage('Source', s3Source('Src', BUCKET, `${name}.zip`)), stage('Test', custom), stage('Approve', check)]),
+    );
     return firstExecution(b.cp, name);
   };
 
   it('lists and describes the custom action type', async () => {
     const { actionTypes } = await b.cp.send(new ListActionTypesCommand({ actionOwnerFilter: 'Custom' }));
-    assert.deepEqual(actionTypes?.map((t) => t.id), [TYPE]);
+    assert.deepEqual(
+      actionTypes?.map((t) => t.id),
+      [TYPE],
+    );
     assert.equal(actionTypes![0].settings?.entityUrlTemplate, 'https://load.example.com/');
     assert.deepEqual(
       actionTypes![0].actionConfigurationProperties?.map((p) => [p.name, p.required, p.queryable]),
@@ -103,7 +118,9 @@ describe('CodePipeline custom actions and job workers', () => {
     assert.ok(accessKeyId && secretAccessKey && sessionToken);
     const credentials = { accessKeyId, secretAccessKey, sessionToken };
     const s3 = new S3Client({ endpoint: b.slipway.endpoint, region: 'us-east-1', forcePathStyle: true, credentials, maxAttempts: 1 });
-    const got = await s3.send(new GetObjectCommand({ Bucket: input.location!.s3Location!.bucketName, Key: input.location!.s3Location!.objectKey }));
+    const got = await s3.send(
+      new GetObjectCommand({ Bucket: input.location!.s3Location!.bucketName, Key: input.location!.s3Location!.objectKey }),
+    );
     assert.equal(await text(got.Body), 'sources of worked');
 
     // A continuation queues the next job of the same action, carrying the token.
@@ -123,11 +140,15 @@ describe('CodePipeline custom actions and job workers', () => {
     );
 
     const approve = await waitFor('the approval to run', async () => {
-      const { actionExecutionDetails } = await b.cp.send(new ListActionExecutionsCommand({ pipelineName: 'worked', filter: { pipelineExecutionId: id } }));
+      const { actionExecutionDetails } = await b.cp.send(
+        new ListActionExecutionsCommand({ pipelineName: 'worked', filter: { pipelineExecutionId: id } }),
+      );
       return actionExecutionDetails?.find((d) => d.actionName === 'Ok');
     });
     assert.equal(approve.input?.resolvedConfiguration?.CustomData, 'p95 was 120ms');
-    const { actionExecutionDetails } = await b.cp.send(new ListActionExecutionsCommand({ pipelineName: 'worked', filter: { pipelineExecutionId: id } }));
+    const { actionExecutionDetails } = await b.cp.send(
+      new ListActionExecutionsCommand({ pipelineName: 'worked', filter: { pipelineExecutionId: id } }),
+    );
     const load = actionExecutionDetails!.find((d) => d.actionName === 'Load')!;
     assert.equal(load.status, 'Succeeded');
     assert.equal(load.output?.executionResult?.externalExecutionSummary, 'load test passed');
@@ -144,13 +165,22 @@ describe('CodePipeline custom actions and job workers', () => {
     assert.match(failed.statusSummary ?? '', /Action 'Load' in stage 'Test' failed: p95 over budget/);
   });
 
-  it('refuses polls for types that do not exist or queries that do not name the queryable property', async () => {
-    await assert.rejects(b.cp.send(new PollForJobsCommand({ actionTypeId: { ...TYPE, provider: 'Nobody' } })), { name: 'ActionTypeNotFoundException' });
+  it('refuses polls for types that do not exist, queries that do not name the queryable property, and third-party jobs', async () => {
+    await assert.rejects(b.cp.send(new PollForJobsCommand({ actionTypeId: { ...TYPE, provider: 'Nobody' } })), {
+      name: 'ActionTypeNotFoundException',
+    });
     await assert.rejects(b.cp.send(new PollForJobsCommand({ actionTypeId: TYPE, queryParam: { Users: '5' } })), {
       name: 'ValidationException',
       message: /queryable property 'Fleet'/,
     });
-    await assert.rejects(b.cp.send(new StartPipelineExecutionCommand({ name: 'missing' })), { name: 'PipelineNotFoundException' });
+    const thirdParty = { ...TYPE, owner: 'ThirdParty' as const };
+    await assert.rejects(b.cp.send(new PollForThirdPartyJobsCommand({ actionTypeId: thirdParty })), {
+      name: 'ActionTypeNotFoundException',
+    });
+    await assert.rejects(
+      b.cp.send(new AcknowledgeThirdPartyJobCommand({ jobId: '00000000-0000-0000-0000-000000000000', nonce: '1', clientToken: 't' })),
+      { name: 'JobNotFoundException' },
+    );
   });
 
   it('deletes the custom action type; its version cannot be made again', async () => {

@@ -96,7 +96,11 @@ describe('CodePipeline declaration rules', () => {
       'InvalidStructureException',
       /Stage 'Approve': beforeEntry: Rule configuration for rule 'Gate' is missing required configuration 'Cron'/,
     );
-    const lambda = { name: 'Fn', ruleTypeId: { category: 'Rule', owner: 'AWS', provider: 'LambdaInvoke', version: '1' }, configuration: { FunctionName: 'f' } } as const;
+    const lambda = {
+      name: 'Fn',
+      ruleTypeId: { category: 'Rule', owner: 'AWS', provider: 'LambdaInvoke', version: '1' },
+      configuration: { FunctionName: 'f' },
+    } as const;
     await refused(
       declaration('lambda', { onSuccess: { conditions: [{ result: 'FAIL', rules: [lambda] }] } }, v2),
       'InvalidStructureException',

@@ -71,8 +71,12 @@ function checkCustomType(input: CreateCustomActionTypeInput): void {
     }
   }
   if (props.filter((p) => p.queryable).length > 1) throw err.validation('configurationProperties: at most one property can be queryable');
-  for (const [field, d] of [['inputArtifactDetails', input.inputArtifactDetails], ['outputArtifactDetails', input.outputArtifactDetails]] as const) {
-    if (d.minimumCount > d.maximumCount) throw err.validation(`${field}: minimumCount ${d.minimumCount} is more than maximumCount ${d.maximumCount}`);
+  for (const [field, d] of [
+    ['inputArtifactDetails', input.inputArtifactDetails],
+    ['outputArtifactDetails', input.outputArtifactDetails],
+  ] as const) {
+    if (d.minimumCount > d.maximumCount)
+      throw err.validation(`${field}: minimumCount ${d.minimumCount} is more than maximumCount ${d.maximumCount}`);
   }
 }
 

@@ -8,7 +8,7 @@
 import { scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import { caller, page, requireExecution, requirePipeline } from './api-common.ts';
-import { conditionOf, conditionResult, conditionRunOf } from './conditions.ts';
+import { abandonRules, conditionOf, conditionResult, conditionRunOf } from './conditions.ts';
 import type { CodePipelineContext } from './context.ts';
 import { codepipelineError as err } from './errors.ts';
 import type { ExecutionRecord } from './model.ts';
@@ -59,18 +59,22 @@ export function conditionHandlers(cp: CodePipelineContext): Handlers<Codepipelin
         const run = conditionRunOf(e, input.stageName, kind);
         const where = `The ${kind} condition of stage '${input.stageName}' in pipeline execution '${e.id}'`;
         if (!stage || !run) throw err.conditionNotOverridable(`${where} has not been checked`);
-        if (conditionResult(stage, kind) === 'SKIP') throw err.conditionNotOverridable(`${where} has result SKIP, which cannot be overridden`);
+        if (conditionResult(stage, kind) === 'SKIP')
+          throw err.conditionNotOverridable(`${where} has result SKIP, which cannot be overridden`);
         const here = e.declaration.stages[e.at]?.name === stage.name;
         const waiting = run.status === 'InProgress' && e.status === 'InProgress';
         const failedHere = run.status === 'Failed' && e.status === 'Failed' && here && conditionResult(stage, kind) === 'FAIL';
-        if (!waiting && !failedHere) throw err.conditionNotOverridable(`${where} is ${run.status}: only a condition in progress, or one that failed the stage, can be overridden`);
+        if (!waiting && !failedHere)
+          throw err.conditionNotOverridable(
+            `${where} is ${run.status}: only a condition in progress, or one that failed the stage, can be overridden`,
+          );
         if (failedHere && m.activeOf(p.arn).some((o) => o.entered && o.declaration.stages[o.at]?.name === stage.name)) {
           throw err.conflict(`Another pipeline execution holds stage '${stage.name}' now`);
         }
         const now = cp.clock.now();
         m.modifyExecution(e.id, (x) => {
           const r = conditionRunOf(x, stage.name, kind)!;
-          for (const rule of r.rules) if (rule.status === 'InProgress') Object.assign(rule, { status: 'Abandoned', lastUpdateTime: now });
+          abandonRules(r, now);
           Object.assign(r, { status: 'Overridden', summary: `Overridden by ${caller(scope)}`, by: caller(scope), lastStatusChange: now });
           if (x.status === 'Failed') {
             x.status = 'InProgress';

@@ -2,8 +2,9 @@
  * @module services/codepipeline/api-jobs
  * The job worker's calls for custom actions: PollForJobs (jobs of one custom type, matching its
  * queryable property, each with a nonce and temporary credentials for the artifact store),
- * AcknowledgeJob, GetJobDetails, PutJobSuccessResult and PutJobFailureResult. Third-party job
- * calls are not served: Slipway has no third-party action types.
+ * AcknowledgeJob, GetJobDetails, PutJobSuccessResult and PutJobFailureResult. The third-party job
+ * calls answer as AWS does for types and jobs that do not exist: Slipway has no third-party action
+ * types (owner ThirdParty), so PollForThirdPartyJobs finds no type and the others no job.
  */
 import { scopeOf, type Scope } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
@@ -46,7 +47,20 @@ export function jobHandlers(cp: CodePipelineContext): Handlers<CodepipelineOpera
     return {};
   };
 
+  // Slipway has no third-party action types, so no third-party job ever exists to poll or answer.
+  const noThirdPartyJob = (input: { jobId: string }) => {
+    throw err.jobNotFound(input.jobId);
+  };
+
   return {
+    PollForThirdPartyJobs(input) {
+      throw err.actionTypeNotFound(input.actionTypeId);
+    },
+    AcknowledgeThirdPartyJob: noThirdPartyJob,
+    GetThirdPartyJobDetails: noThirdPartyJob,
+    PutThirdPartyJobSuccessResult: noThirdPartyJob,
+    PutThirdPartyJobFailureResult: noThirdPartyJob,
+
     PollForJobs(input, ctx) {
       const scope = scopeOf(ctx);
       const type = input.actionTypeId as ActionTypeId;

@@ -53,7 +53,8 @@ export function checkConditions(d: PipelineDeclaration): void {
       if (!RESULTS[kind].includes(result)) {
         throw err.invalidStructure(`${where} condition result '${result}' is not valid: use ${RESULTS[kind].join(' or ')}`);
       }
-      if (result === 'ROLLBACK' && index === 0) throw err.invalidStructure(`${where} condition result ROLLBACK cannot be used on the source stage`);
+      if (result === 'ROLLBACK' && index === 0)
+        throw err.invalidStructure(`${where} condition result ROLLBACK cannot be used on the source stage`);
       if (kind === 'ON_FAILURE' && stage.onFailure?.result === 'RETRY') {
         throw err.invalidStructure(`${where}: automatic stage retry (result RETRY) cannot be used with onFailure conditions`);
       }
@@ -68,7 +69,9 @@ export function checkConditions(d: PipelineDeclaration): void {
         const problem = ruleProblem(rule);
         if (problem) throw err.invalidStructure(`${where}: ${problem}`);
         if (result === 'SKIP' && !SKIPPABLE.includes(rule.ruleTypeId.provider)) {
-          throw err.invalidStructure(`${where}: result SKIP can be used only with ${SKIPPABLE.join(', ')} and LambdaInvoke rules, not ${rule.ruleTypeId.provider}`);
+          throw err.invalidStructure(
+            `${where}: result SKIP can be used only with ${SKIPPABLE.join(', ')} and LambdaInvoke rules, not ${rule.ruleTypeId.provider}`,
+          );
         }
       }
     }
@@ -135,7 +138,7 @@ export function checkCondition(cp: CodePipelineContext, e: ExecutionRecord, kind
       }
     }
     if (failed) {
-      for (const r of run.rules) if (r.status === 'InProgress') Object.assign(r, { status: 'Abandoned', lastUpdateTime: now });
+      abandonRules(run, now);
       Object.assign(run, { status: 'Failed', summary: failed, lastStatusChange: now });
       gate = 'unmet';
     } else if (waitMs !== undefined) {
@@ -149,8 +152,33 @@ export function checkCondition(cp: CodePipelineContext, e: ExecutionRecord, kind
   return gate;
 }
 
+/** The execution's statusSummary when the stage's condition failed it. */
+export function conditionFailure(cp: CodePipelineContext, id: string, kind: ConditionKind): string {
+  const e = cp.model.executions.get(id)!;
+  const stage = e.declaration.stages[e.at].name;
+  return `Stage '${stage}' ${kind === 'BEFORE_ENTRY' ? 'entry' : 'on-success'} condition failed: ${conditionRunOf(e, stage, kind)?.summary ?? ''}`;
+}
+
+/** The condition's rules still being checked end Abandoned (the condition was decided, overridden or stopped). */
+export function abandonRules(c: ConditionRun, now: number): void {
+  for (const r of c.rules) if (r.status === 'InProgress') Object.assign(r, { status: 'Abandoned', lastUpdateTime: now });
+}
+
+/** A stopped execution's conditions still being checked end Abandoned, with their rules. */
+export function abandonConditions(x: ExecutionRecord, now: number): void {
+  for (const c of x.conditions ?? []) {
+    if (c.status !== 'InProgress') continue;
+    abandonRules(c, now);
+    Object.assign(c, { status: 'Abandoned', lastStatusChange: now });
+  }
+}
+
 /** GetPipelineState's view of the latest check of a stage's condition in execution `e`. */
-export function conditionState(e: ExecutionRecord | undefined, stage: StageDeclaration, kind: ConditionKind): StageConditionState | undefined {
+export function conditionState(
+  e: ExecutionRecord | undefined,
+  stage: StageDeclaration,
+  kind: ConditionKind,
+): StageConditionState | undefined {
   const condition = conditionOf(stage, kind);
   const run = e && conditionRunOf(e, stage.name, kind);
   if (!condition || !run) return undefined;

@@ -45,7 +45,8 @@ function value(raw: string, f: Field): number {
 }
 
 function parseField(raw: string, f: Field): Set<number> | undefined {
-  if (raw === '?' && f.name !== 'day-of-month' && f.name !== 'day-of-week') throw new CronError(`'?' is allowed only in the day-of-month and day-of-week fields, not ${f.name}`);
+  if (raw === '?' && f.name !== 'day-of-month' && f.name !== 'day-of-week')
+    throw new CronError(`'?' is allowed only in the day-of-month and day-of-week fields, not ${f.name}`);
   if (raw === '*' || raw === '?') return undefined;
   const out = new Set<number>();
   for (const part of raw.split(',')) {
@@ -98,7 +99,15 @@ function fieldsIn(at: number, timeZone: string): number[] {
   }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   const weekday = DAYS.indexOf(get('weekday').toUpperCase()) + 1;
-  return [Number(get('second')), Number(get('minute')), Number(get('hour')), Number(get('day')), Number(get('month')), weekday, Number(get('year'))];
+  return [
+    Number(get('second')),
+    Number(get('minute')),
+    Number(get('hour')),
+    Number(get('day')),
+    Number(get('month')),
+    weekday,
+    Number(get('year')),
+  ];
 }
 
 export function validTimeZone(timeZone: string): boolean {

@@ -11,12 +11,14 @@
  * locked. Action timeouts (an approval's seven days) read the clock, so a restarted Slipway goes
  * on where it stood. A rollback execution (RollbackStage, or a failed stage's onFailure ROLLBACK
  * to the last execution that succeeded there) enters its one stage with its target's artifacts
- * and ends there.
+ * and ends there. A stage's conditions (conditions.ts) are checked as it is entered (beforeEntry),
+ * when its actions have succeeded (onSuccess) and when it fails (onFailure); a condition still
+ * waiting holds the stage.
  */
 import { Controller, type ReconcileResult } from '../../core/reconcile.ts';
-import { checkCondition, conditionResult, conditionRunOf } from './conditions.ts';
+import { abandonConditions, checkCondition, conditionFailure, conditionResult } from './conditions.ts';
 import { announceAction, announceExecution, type CodePipelineContext } from './context.ts';
-import { type ConditionKind, currentRuns, finished, type ActionRun, type ExecutionRecord, type PipelineRecord, type StageRun } from './model.ts';
+import { currentRuns, finished, type ActionRun, type ExecutionRecord, type PipelineRecord, type StageRun } from './model.ts';
 import { beginAction, launch, type Running } from './runner.ts';
 import { lastSucceededIn, startRollback } from './start.ts';
 import type { ActionDeclaration, StageDeclaration } from './shapes.ts';
@@ -162,6 +164,7 @@ function stopStep(cp: CodePipelineContext, running: Running, e: ExecutionRecord)
   const after = record(cp, e.id, (x) => {
     if (x.entered) x.stages[x.at].status = 'Stopped';
     x.status = 'Stopped';
+    abandonConditions(x, cp.clock.now());
   });
   if (after) announceExecution(cp, after, after.entered ? { name: sr.name, status: 'Stopped' } : undefined);
 }
@@ -229,12 +232,6 @@ function failStage(cp: CodePipelineContext, p: PipelineRecord, id: string, summa
   cp.wake(p.arn);
 }
 
-function conditionFailure(cp: CodePipelineContext, id: string, kind: ConditionKind): string {
-  const e = cp.model.executions.get(id)!;
-  const stage = e.declaration.stages[e.at].name;
-  return `Stage '${stage}' ${kind === 'BEFORE_ENTRY' ? 'entry' : 'on-success'} condition failed: ${conditionRunOf(e, stage, kind)?.summary ?? ''}`;
-}
-
 /** Moves one execution as far as it can go now; returns real ms until it must be looked at again. */
 function advance(cp: CodePipelineContext, running: Running, p: PipelineRecord, id: string): number | undefined {
   for (;;) {
@@ -244,7 +241,7 @@ function advance(cp: CodePipelineContext, running: Running, p: PipelineRecord, i
       stopStep(cp, running, e);
       return undefined;
     }
-    const { stage, run: sr } = stageAt(e);
+    const { stage } = stageAt(e);
     if (!e.entered) {
       const verdict = entry(cp, p, e);
       if (verdict === 'wait') return undefined;

@@ -83,7 +83,15 @@ export function answerJob(
     if (!next) x.outcome = answer.outcome;
   });
   if (next) {
-    model.putJob({ ...j, id: uuid(), status: 'Queued', nonce: undefined, created: clock.now(), continuationToken: next, outcome: undefined });
+    model.putJob({
+      ...j,
+      id: uuid(),
+      status: 'Queued',
+      nonce: undefined,
+      created: clock.now(),
+      continuationToken: next,
+      outcome: undefined,
+    });
     return;
   }
   events.publish({ type: JOB_EVENT, resource: j.chain, at: clock.now(), detail: answer.outcome as unknown as Record<string, unknown> });

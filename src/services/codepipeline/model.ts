@@ -264,7 +264,13 @@ export class CodePipelineModel {
   }
 
   putJob(j: JobRecord): void {
-    this.jobs.put(j.id, j, { scope: scopeKey(j.scope), type: actionKey(j.actionTypeId), status: j.status, chain: j.chain, created: j.created });
+    this.jobs.put(j.id, j, {
+      scope: scopeKey(j.scope),
+      type: actionKey(j.actionTypeId),
+      status: j.status,
+      chain: j.chain,
+      created: j.created,
+    });
   }
 
   modifyJob(id: string, mutate: (j: JobRecord) => void): JobRecord | undefined {

@@ -75,7 +75,8 @@ export function ruleProblem(rule: RuleDeclaration): string | undefined {
       if (err instanceof CronError) return `Rule '${rule.name}': Cron is not valid: ${err.message}`;
       throw err;
     }
-    if (config.TimeZone && !validTimeZone(config.TimeZone)) return `Rule '${rule.name}': TimeZone '${config.TimeZone}' is not a valid time zone`;
+    if (config.TimeZone && !validTimeZone(config.TimeZone))
+      return `Rule '${rule.name}': TimeZone '${config.TimeZone}' is not a valid time zone`;
   }
   return undefined;
 }

@@ -120,7 +120,8 @@ function checkStageFeatures(d: PipelineDeclaration, type: string): void {
     if (stage.onFailure?.retryConfiguration && result !== 'RETRY') {
       throw err.invalidStructure(`Stage '${stage.name}': onFailure retryConfiguration can only be used with result RETRY`);
     }
-    if (stage.onFailure && !result && !stage.onFailure.conditions) throw err.invalidStructure(`Stage '${stage.name}': onFailure must have a result`);
+    if (stage.onFailure && !result && !stage.onFailure.conditions)
+      throw err.invalidStructure(`Stage '${stage.name}': onFailure must have a result`);
   }
 }
 
