@@ -182,4 +182,28 @@ describe('pipeline engine', () => {
     await r.settle();
     assert.equal(status(third), 'Succeeded');
   });
+  it('a beforeEntry DeploymentWindow holds the stage until the window opens on the clock', async () => {
+    const store = Store.open(':memory:');
+    // The manual clock starts at midnight UTC on 2026-01-01; the window is 09:00-09:59 UTC.
+    const clock = createManualClock();
+    const held = new HeldAction();
+    const r = room(store, clock, held);
+    const d = declaration();
+    const window = {
+      name: 'Window',
+      ruleTypeId: { category: 'Rule', provider: 'DeploymentWindow' },
+      configuration: { Cron: '0 * 9 * * ? *' },
+    };
+    Object.assign(d.pipeline, { pipelineType: 'V2' });
+    Object.assign(d.pipeline.stages[1], { beforeEntry: { conditions: [{ result: 'FAIL', rules: [window] }] } });
+    r.call('CreatePipeline', d);
+    await r.settle();
+    assert.equal(held.calls.length, 0, 'the build waits for the window');
+    assert.equal(r.execution().conditions?.[0].status, 'InProgress');
+    assert.equal(reconcilePipeline(r.cp, r.running, ARN).requeueAfterMs, 9 * 60 * 60_000, 'the engine looks again when the window opens');
+    await clock.advance(9 * 60 * 60_000);
+    await r.settle();
+    assert.equal(held.calls.length, 1);
+    assert.equal(r.execution().conditions?.[0].status, 'Succeeded');
+  });
 });
