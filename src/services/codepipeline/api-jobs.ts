@@ -9,6 +9,7 @@
 import { scopeOf, type Scope } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import type { ActionTypeId } from './actions/types.ts';
+import { ServiceRoleError } from '../sts/index.ts';
 import type { CodePipelineContext } from './context.ts';
 import { codepipelineError as err } from './errors.ts';
 import { answerJob, jobData, newNonce } from './jobs.ts';
@@ -28,10 +29,15 @@ export function jobHandlers(cp: CodePipelineContext): Handlers<CodepipelineOpera
     return j;
   };
 
-  /** Fresh credentials of the pipeline's role, for the job's artifacts. */
-  const credentials = (j: JobRecord): AWSSessionCredentials => {
-    const c = cp.sts.assumeRoleForService(j.roleArn, `codepipeline-job-${j.id.slice(0, 8)}`, CODEPIPELINE, j.scope.region);
-    return { accessKeyId: c.accessKeyId, secretAccessKey: c.secret, sessionToken: c.sessionToken };
+  /** Fresh credentials of the pipeline's role for the job's artifacts, or why the role cannot be assumed (strict mode). */
+  const credentials = (j: JobRecord): AWSSessionCredentials | ServiceRoleError => {
+    try {
+      const c = cp.sts.assumeRoleForService(j.roleArn, `codepipeline-job-${j.id.slice(0, 8)}`, CODEPIPELINE, j.scope.region);
+      return { accessKeyId: c.accessKeyId, secretAccessKey: c.secret, sessionToken: c.sessionToken };
+    } catch (e) {
+      if (e instanceof ServiceRoleError) return e;
+      throw e;
+    }
   };
 
   /** Only a job a worker has taken takes its result. */
@@ -80,9 +86,16 @@ export function jobHandlers(cp: CodePipelineContext): Handlers<CodepipelineOpera
           .slice(0, input.maxBatchSize ?? DEFAULT_BATCH);
         return jobs.map((j) => m.modifyJob(j.id, (x) => Object.assign(x, { status: 'Dispatched', nonce: newNonce() }))!);
       });
-      return {
-        jobs: taken.map((j) => ({ id: j.id, nonce: j.nonce, accountId: scope.account, data: jobData(j, credentials(j)) })),
-      };
+      const jobs = [];
+      for (const j of taken) {
+        const c = credentials(j);
+        // A job whose artifacts no worker could reach fails its action, naming the role.
+        if (c instanceof ServiceRoleError) {
+          const message = `CodePipeline could not give the job worker credentials: ${c.message}`;
+          settle(j, { outcome: { status: 'Failed', errorDetails: { code: 'ConfigurationError', message } } });
+        } else jobs.push({ id: j.id, nonce: j.nonce, accountId: scope.account, data: jobData(j, c) });
+      }
+      return { jobs };
     },
 
     AcknowledgeJob(input, ctx) {
@@ -97,7 +110,8 @@ export function jobHandlers(cp: CodePipelineContext): Handlers<CodepipelineOpera
 
     GetJobDetails(input, ctx) {
       const j = requireJob(scopeOf(ctx), input.jobId);
-      return { jobDetails: { id: j.id, accountId: j.scope.account, data: jobData(j, credentials(j)) } };
+      const c = credentials(j);
+      return { jobDetails: { id: j.id, accountId: j.scope.account, data: jobData(j, c instanceof ServiceRoleError ? undefined : c) } };
     },
 
     PutJobSuccessResult(input, ctx) {

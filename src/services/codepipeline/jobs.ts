@@ -103,7 +103,7 @@ const wireArtifact = (a: Artifact): WireArtifact => ({
 });
 
 /** The job as PollForJobs and GetJobDetails give it to a worker. */
-export function jobData(j: JobRecord, credentials: AWSSessionCredentials): JobData {
+export function jobData(j: JobRecord, credentials: AWSSessionCredentials | undefined): JobData {
   return {
     actionTypeId: j.actionTypeId,
     actionConfiguration: { configuration: j.configuration },
