@@ -6,6 +6,7 @@
  * CreateCustomActionType and DeleteCustomActionType. Every type runs in every region.
  */
 import { scopeOf } from '../../core/scope.ts';
+import { PRINTABLE_RULE, shown, unprintableIn, unprintableInProse } from '../../core/text.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import { actionKey, describeActionType } from './actions/index.ts';
 import type { ActionExecutor, ActionTypeId } from './actions/types.ts';
@@ -63,6 +64,18 @@ function declared(x: ActionExecutor): ActionTypeDeclaration {
 function checkCustomType(input: CreateCustomActionTypeInput): void {
   const props = input.configurationProperties ?? [];
   const names = new Set<string>();
+  const printable = (field: string, value: string | undefined, prose = false) => {
+    if (value !== undefined && (prose ? unprintableInProse(value) : unprintableIn(value))) {
+      throw err.validation(
+        `1 validation error detected: Value ${shown(value)} at '${field}' failed to satisfy constraint: ${PRINTABLE_RULE}`,
+      );
+    }
+  };
+  for (const [key, url] of Object.entries(input.settings ?? {})) printable(`settings.${key}`, url);
+  props.forEach((p, i) => {
+    printable(`configurationProperties.${i + 1}.member.name`, p.name);
+    printable(`configurationProperties.${i + 1}.member.description`, p.description, true);
+  });
   for (const p of props) {
     if (names.has(p.name)) throw err.validation(`configurationProperties: property '${p.name}' is declared more than once`);
     names.add(p.name);
