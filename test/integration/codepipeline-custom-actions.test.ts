@@ -173,6 +173,15 @@ describe('CodePipeline custom actions and job workers', () => {
       name: 'ValidationException',
       message: /queryable property 'Fleet'/,
     });
+    await assert.rejects(
+      b.cp.send(
+        new PutJobSuccessResultCommand({ jobId: '00000000-0000-0000-0000-000000000000', outputVariables: { Big: 'x'.repeat(130_000) } }),
+      ),
+      { name: 'OutputVariablesSizeExceededException' },
+    );
+    await assert.rejects(b.cp.send(new PutJobSuccessResultCommand({ jobId: '00000000-0000-0000-0000-000000000000' })), {
+      name: 'JobNotFoundException',
+    });
     const thirdParty = { ...TYPE, owner: 'ThirdParty' as const };
     await assert.rejects(b.cp.send(new PollForThirdPartyJobsCommand({ actionTypeId: thirdParty })), {
       name: 'ActionTypeNotFoundException',

@@ -17,6 +17,8 @@ import type { JobRecord } from './model.ts';
 import type { AWSSessionCredentials, CodepipelineOperations } from './shapes.ts';
 
 const CODEPIPELINE = 'codepipeline.amazonaws.com';
+/** How large an action's output variables may be, keys and values together (CodePipeline's quota). */
+const OUTPUT_VARIABLES_BYTES = 122_880;
 /** PollForJobs hands out one job unless asked for more. */
 const DEFAULT_BATCH = 1;
 
@@ -117,6 +119,10 @@ export function jobHandlers(cp: CodePipelineContext): Handlers<CodepipelineOpera
     PutJobSuccessResult(input, ctx) {
       if (input.outputVariables && input.continuationToken) {
         throw err.validation('outputVariables can be given only when there is no continuationToken');
+      }
+      const size = Object.entries(input.outputVariables ?? {}).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+      if (size > OUTPUT_VARIABLES_BYTES) {
+        throw err.outputVariablesTooLarge(`The output variables are ${size} bytes; an action's may be at most ${OUTPUT_VARIABLES_BYTES}`);
       }
       const j = requireTaken(scopeOf(ctx), input.jobId);
       const details = input.executionDetails;

@@ -52,6 +52,7 @@ export const codepipelineError = {
   invalidNonce: (id: string) => e('InvalidNonceException', `The nonce is not the one PollForJobs returned with job '${id}'`),
   invalidJobState: (id: string, status: string) =>
     e('InvalidJobStateException', `The job '${id}' is ${status}: only a job a worker has taken (Dispatched or InProgress) takes a result`),
+  outputVariablesTooLarge: (message: string) => e('OutputVariablesSizeExceededException', message),
   actionTypeExists: (t: Parameters<typeof describeActionType>[0]) =>
     e('ActionTypeAlreadyExistsException', `${describeActionType(t)} already exists`),
   invalidNextToken: () =>
