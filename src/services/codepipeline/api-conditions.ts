@@ -9,7 +9,7 @@ import { scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import { caller, page, requireExecution, requirePipeline } from './api-common.ts';
 import { abandonRules, conditionOf, conditionResult, conditionRunOf } from './conditions.ts';
-import type { CodePipelineContext } from './context.ts';
+import { announceCondition, type CodePipelineContext } from './context.ts';
 import { codepipelineError as err } from './errors.ts';
 import type { ExecutionRecord } from './model.ts';
 import { RULE_TYPES } from './rules.ts';
@@ -72,7 +72,7 @@ export function conditionHandlers(cp: CodePipelineContext): Handlers<Codepipelin
           throw err.conflict(`Another pipeline execution holds stage '${stage.name}' now`);
         }
         const now = cp.clock.now();
-        m.modifyExecution(e.id, (x) => {
+        const after = m.modifyExecution(e.id, (x) => {
           const r = conditionRunOf(x, stage.name, kind)!;
           abandonRules(r, now);
           Object.assign(r, { status: 'Overridden', summary: `Overridden by ${caller(scope)}`, by: caller(scope), lastStatusChange: now });
@@ -83,6 +83,8 @@ export function conditionHandlers(cp: CodePipelineContext): Handlers<Codepipelin
           }
           x.lastUpdateTime = now;
         });
+        const overridden = after && conditionRunOf(after, stage.name, kind);
+        if (after && overridden) announceCondition(cp, after, overridden);
         return p;
       });
       cp.wake(p.arn);

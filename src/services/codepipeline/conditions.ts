@@ -9,7 +9,7 @@
  * marks a waiting or failed condition Overridden, and the stage goes on as if it had passed.
  */
 import { uuid } from '../../core/ids.ts';
-import type { CodePipelineContext } from './context.ts';
+import { announceCondition, type CodePipelineContext } from './context.ts';
 import { codepipelineError as err } from './errors.ts';
 import type { ConditionKind, ConditionRun, ExecutionRecord } from './model.ts';
 import { evaluateRule, ruleProblem } from './rules.ts';
@@ -93,7 +93,8 @@ export function checkCondition(cp: CodePipelineContext, e: ExecutionRecord, kind
   const decided = conditionRunOf(e, stage.name, kind);
   if (decided?.attempt === e.stages[e.at].attempt && decided.status !== 'InProgress') return decided.status === 'Failed' ? 'unmet' : 'met';
   let gate: Gate = 'none';
-  cp.model.modifyExecution(e.id, (x) => {
+  let changed = false;
+  const after = cp.model.modifyExecution(e.id, (x) => {
     const stage = x.declaration.stages[x.at];
     const condition = conditionOf(stage, kind);
     if (!condition) return;
@@ -104,6 +105,7 @@ export function checkCondition(cp: CodePipelineContext, e: ExecutionRecord, kind
     if (!run) {
       run = { stageName: stage.name, kind, attempt, status: 'InProgress', lastStatusChange: now, rules: [] };
       x.conditions.push(run);
+      changed = true;
     }
     if (run.status !== 'InProgress') {
       gate = run.status === 'Failed' ? 'unmet' : 'met';
@@ -141,14 +143,18 @@ export function checkCondition(cp: CodePipelineContext, e: ExecutionRecord, kind
       abandonRules(run, now);
       Object.assign(run, { status: 'Failed', summary: failed, lastStatusChange: now });
       gate = 'unmet';
+      changed = true;
     } else if (waitMs !== undefined) {
       run.summary = run.rules.find((r) => r.status === 'InProgress')?.summary;
       gate = { waitMs };
     } else {
       Object.assign(run, { status: 'Succeeded', summary: 'All rules of the condition passed', lastStatusChange: now });
       gate = 'met';
+      changed = true;
     }
   });
+  const checked = after && conditionRunOf(after, e.declaration.stages[e.at].name, kind);
+  if (changed && after && checked) announceCondition(cp, after, checked);
   return gate;
 }
 

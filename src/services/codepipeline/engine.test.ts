@@ -12,7 +12,7 @@ import type { StsFacade } from '../sts/index.ts';
 import { ActionRegistry } from './actions/index.ts';
 import type { ActionExecutor, ActionJob, ActionOutcome, ActionStarted } from './actions/types.ts';
 import { codepipelineHandlers } from './api.ts';
-import type { CodePipelineContext } from './context.ts';
+import { CONDITION_EVENT, type CodePipelineContext } from './context.ts';
 import { reconcilePipeline } from './engine.ts';
 import { CodePipelineModel } from './model.ts';
 import type { Running } from './runner.ts';
@@ -196,6 +196,8 @@ describe('pipeline engine', () => {
     };
     Object.assign(d.pipeline, { pipelineType: 'V2' });
     Object.assign(d.pipeline.stages[1], { beforeEntry: { conditions: [{ result: 'FAIL', rules: [window] }] } });
+    const seen: unknown[] = [];
+    r.cp.events.subscribe((ev) => ev.type === CONDITION_EVENT && seen.push(ev.detail.status));
     r.call('CreatePipeline', d);
     await r.settle();
     assert.equal(held.calls.length, 0, 'the build waits for the window');
@@ -205,5 +207,6 @@ describe('pipeline engine', () => {
     await r.settle();
     assert.equal(held.calls.length, 1);
     assert.equal(r.execution().conditions?.[0].status, 'Succeeded');
+    assert.deepEqual(seen, ['InProgress', 'Succeeded'], 'each change of the condition is an event');
   });
 });
