@@ -56,6 +56,7 @@ export function registerRooms(ctx: AppContext): Room[] {
     ecs: ecsRoom.facade,
     codedeploy: codedeployRoom.facade,
     logs: logsRoom.facade,
+    sts: stsRoom.facade,
   });
   const ec2Room = ec2.register(ctx);
   // ECS stops first: the changes it makes while stopping (target deregistrations) reach the rooms that carry them out.

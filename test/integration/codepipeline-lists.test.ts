@@ -28,7 +28,9 @@ describe('CodePipeline lists and action types', () => {
 
   it('ListActionTypes and GetActionType show each executor: its properties and artifact limits', async () => {
     const all = await awsCli(b.slipway.endpoint, ['codepipeline', 'list-action-types']);
-    const s3 = all.actionTypes.find((t: { id: { provider: string } }) => t.id.provider === 'S3' && t);
+    const s3 = all.actionTypes.find(
+      (t: { id: { category: string; provider: string } }) => t.id.provider === 'S3' && t.id.category === 'Source',
+    );
     assert.deepEqual(s3.id, { category: 'Source', owner: 'AWS', provider: 'S3', version: '1' });
     assert.deepEqual(s3.outputArtifactDetails, { minimumCount: 1, maximumCount: 1 });
     assert.ok(s3.actionConfigurationProperties.some((p: { name: string; required: boolean }) => p.name === 'S3Bucket' && p.required));

@@ -1,7 +1,7 @@
 /**
  * Pipeline-level rules on a real Slipway: what AWS refuses in a declaration (actions in another
- * region, stage features on V1, variables past their pattern or count) and what Slipway does not
- * run yet (stage conditions) is refused with InvalidStructureException or
+ * region, stage features on V1, conditions with results their kind does not allow, variables past
+ * their pattern or count) and what Slipway cannot run (Lambda and alarm rules) is refused with InvalidStructureException or
  * ValidationException naming it, and nothing is written; a stage's onFailure RETRY runs.
  */
 import {
@@ -61,15 +61,6 @@ describe('CodePipeline declaration rules', () => {
       'InvalidStructureException',
       /Action 'Ok' runs in region 'eu-west-1', which has no artifact store/,
     );
-    const stores = {
-      artifactStore: undefined,
-      artifactStores: { 'us-east-1': { type: 'S3', location: BUCKET }, 'eu-west-1': { type: 'S3', location: BUCKET } },
-    } as const;
-    await refused(
-      declaration('cross2', approveElsewhere, stores),
-      'InvalidStructureException',
-      /Slipway does not run cross-region actions yet/,
-    );
     const src = pipeline('cross3', BUCKET, [
       stage('Source', { ...s3Source('Src', BUCKET, 'x.zip'), region: 'eu-west-1' }),
       stage('Approve', approval('Ok')),
@@ -82,7 +73,7 @@ describe('CodePipeline declaration rules', () => {
     );
   });
 
-  it('refuses stage features on V1, a rollback of the source stage, and conditions Slipway does not run yet', async () => {
+  it('refuses stage features on V1, a rollback of the source stage, and conditions AWS or Slipway cannot run', async () => {
     await refused(
       declaration('v1-retry', { onFailure: { result: 'RETRY' } }),
       'InvalidStructureException',
@@ -103,7 +94,33 @@ describe('CodePipeline declaration rules', () => {
     await refused(
       declaration('gated', { beforeEntry: { conditions: [{ result: 'FAIL', rules: [rule] }] } }, v2),
       'InvalidStructureException',
-      /stage conditions \(rules\) are not run by Slipway yet/,
+      /Stage 'Approve': beforeEntry: Rule configuration for rule 'Gate' is missing required configuration 'Cron'/,
+    );
+    const lambda = {
+      name: 'Fn',
+      ruleTypeId: { category: 'Rule', owner: 'AWS', provider: 'LambdaInvoke', version: '1' },
+      configuration: { FunctionName: 'f' },
+    } as const;
+    await refused(
+      declaration('lambda', { onSuccess: { conditions: [{ result: 'FAIL', rules: [lambda] }] } }, v2),
+      'InvalidStructureException',
+      /Rule 'Fn' uses rule type LambdaInvoke, which Slipway cannot run: Slipway runs no Lambda functions/,
+    );
+    const windowed = { ...rule, configuration: { Cron: '* * * * * ?' } };
+    await refused(
+      declaration('skip-window', { beforeEntry: { conditions: [{ result: 'SKIP', rules: [windowed] }] } }, v2),
+      'InvalidStructureException',
+      /result SKIP can be used only with VariableCheck and LambdaInvoke rules, not DeploymentWindow/,
+    );
+    await refused(
+      declaration('rollback-entry', { beforeEntry: { conditions: [{ result: 'ROLLBACK', rules: [windowed] }] } }, v2),
+      'InvalidStructureException',
+      /beforeEntry condition result 'ROLLBACK' is not valid: use FAIL or SKIP/,
+    );
+    await refused(
+      declaration('v1-condition', { beforeEntry: { conditions: [{ result: 'FAIL', rules: [windowed] }] } }),
+      'InvalidStructureException',
+      /beforeEntry can only be used with V2 pipelines/,
     );
     await refused(
       declaration('retry-mode', { onFailure: { result: 'FAIL', retryConfiguration: { retryMode: 'ALL_ACTIONS' } } }, v2),

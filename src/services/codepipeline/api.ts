@@ -1,12 +1,13 @@
 /**
  * @module services/codepipeline/api
  * The CodePipeline operations Slipway serves, one thin handler each, grouped by resource.
- * Operations with no handler (custom action types, job workers, webhooks, stage conditions)
- * answer 501.
+ * Operations with no handler (third-party job workers, webhooks) answer 501.
  */
 import type { Handlers } from '../../protocol/types.ts';
 import { actionTypeHandlers } from './api-action-types.ts';
+import { conditionHandlers } from './api-conditions.ts';
 import { executionHandlers } from './api-executions.ts';
+import { jobHandlers } from './api-jobs.ts';
 import { pipelineHandlers } from './api-pipelines.ts';
 import { stateHandlers } from './api-state.ts';
 import { tagHandlers } from './api-tags.ts';
@@ -19,6 +20,8 @@ export function codepipelineHandlers(cp: CodePipelineContext): Handlers<Codepipe
     ...executionHandlers(cp),
     ...stateHandlers(cp),
     ...actionTypeHandlers(cp),
+    ...conditionHandlers(cp),
+    ...jobHandlers(cp),
     ...tagHandlers(cp),
   };
 }

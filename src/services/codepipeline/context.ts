@@ -7,14 +7,18 @@
  */
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
+import type { StsFacade } from '../sts/index.ts';
 import type { AppContext } from '../types.ts';
 import type { ActionRegistry } from './actions/index.ts';
-import type { ActionRun, CodePipelineModel, ExecutionRecord } from './model.ts';
+import type { ActionRun, CodePipelineModel, ConditionRun, ExecutionRecord } from './model.ts';
 
 /** Published when an execution's or a stage's status changes (resource: the pipeline's ARN). */
 export const EXECUTION_EVENT = 'codepipeline.execution';
 /** Published when an action's status changes or it reports a progress line (resource: the pipeline's ARN). */
 export const ACTION_EVENT = 'codepipeline.action';
+
+/** Published when a stage condition's check starts or ends (resource: the pipeline's ARN). */
+export const CONDITION_EVENT = 'codepipeline.condition';
 
 export interface CodePipelineContext extends AppContext {
   model: CodePipelineModel;
@@ -22,6 +26,8 @@ export interface CodePipelineContext extends AppContext {
   s3: S3Facade;
   /** Where a followed CodeBuild action's build log is read from. */
   logs: LogsFacade;
+  /** Where a job worker's temporary credentials for the artifact store come from. */
+  sts: StsFacade;
   /** Asks the engine to look at a pipeline's executions now. */
   wake(pipelineArn: string): void;
 }
@@ -56,6 +62,22 @@ export function announceAction(cp: CodePipelineContext, e: ExecutionRecord, run:
       ...(run.errorDetails && { errorDetails: run.errorDetails }),
       ...(run.externalExecutionId && { externalExecutionId: run.externalExecutionId }),
       ...(line !== undefined && { line }),
+    },
+  });
+}
+
+export function announceCondition(cp: CodePipelineContext, e: ExecutionRecord, c: ConditionRun): void {
+  cp.events.publish({
+    type: CONDITION_EVENT,
+    resource: e.pipelineArn,
+    at: cp.clock.now(),
+    detail: {
+      pipelineName: e.pipelineName,
+      pipelineExecutionId: e.id,
+      stageName: c.stageName,
+      conditionType: c.kind,
+      status: c.status,
+      ...(c.summary && { summary: c.summary }),
     },
   });
 }

@@ -8,10 +8,11 @@ import type { ContainerRuntime } from '../../runtime/types.ts';
 import { Store } from '../../store/index.ts';
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
+import type { StsFacade } from '../sts/index.ts';
 import { ActionRegistry } from './actions/index.ts';
 import type { ActionExecutor, ActionJob, ActionOutcome, ActionStarted } from './actions/types.ts';
 import { codepipelineHandlers } from './api.ts';
-import type { CodePipelineContext } from './context.ts';
+import { CONDITION_EVENT, type CodePipelineContext } from './context.ts';
 import { reconcilePipeline } from './engine.ts';
 import { CodePipelineModel } from './model.ts';
 import type { Running } from './runner.ts';
@@ -60,6 +61,7 @@ function room(store: Store, clock: ManualClock, held: HeldAction) {
     actions: new ActionRegistry([source, held]),
     s3,
     logs: {} as LogsFacade,
+    sts: {} as StsFacade,
     wake: () => undefined,
   };
   const running: Running = new Map();
@@ -179,5 +181,32 @@ describe('pipeline engine', () => {
     held.calls[1].finish({ status: 'Succeeded' });
     await r.settle();
     assert.equal(status(third), 'Succeeded');
+  });
+  it('a beforeEntry DeploymentWindow holds the stage until the window opens on the clock', async () => {
+    const store = Store.open(':memory:');
+    // The manual clock starts at midnight UTC on 2026-01-01; the window is 09:00-09:59 UTC.
+    const clock = createManualClock();
+    const held = new HeldAction();
+    const r = room(store, clock, held);
+    const d = declaration();
+    const window = {
+      name: 'Window',
+      ruleTypeId: { category: 'Rule', provider: 'DeploymentWindow' },
+      configuration: { Cron: '0 * 9 * * ? *' },
+    };
+    Object.assign(d.pipeline, { pipelineType: 'V2' });
+    Object.assign(d.pipeline.stages[1], { beforeEntry: { conditions: [{ result: 'FAIL', rules: [window] }] } });
+    const seen: unknown[] = [];
+    r.cp.events.subscribe((ev) => ev.type === CONDITION_EVENT && seen.push(ev.detail.status));
+    r.call('CreatePipeline', d);
+    await r.settle();
+    assert.equal(held.calls.length, 0, 'the build waits for the window');
+    assert.equal(r.execution().conditions?.[0].status, 'InProgress');
+    assert.equal(reconcilePipeline(r.cp, r.running, ARN).requeueAfterMs, 9 * 60 * 60_000, 'the engine looks again when the window opens');
+    await clock.advance(9 * 60 * 60_000);
+    await r.settle();
+    assert.equal(held.calls.length, 1);
+    assert.equal(r.execution().conditions?.[0].status, 'Succeeded');
+    assert.deepEqual(seen, ['InProgress', 'Succeeded'], 'each change of the condition is an event');
   });
 });

@@ -11,9 +11,12 @@
  * locked. Action timeouts (an approval's seven days) read the clock, so a restarted Slipway goes
  * on where it stood. A rollback execution (RollbackStage, or a failed stage's onFailure ROLLBACK
  * to the last execution that succeeded there) enters its one stage with its target's artifacts
- * and ends there.
+ * and ends there. A stage's conditions (conditions.ts) are checked as it is entered (beforeEntry),
+ * when its actions have succeeded (onSuccess) and when it fails (onFailure); a condition still
+ * waiting holds the stage.
  */
 import { Controller, type ReconcileResult } from '../../core/reconcile.ts';
+import { abandonConditions, checkCondition, conditionFailure, conditionResult } from './conditions.ts';
 import { announceAction, announceExecution, type CodePipelineContext } from './context.ts';
 import { currentRuns, finished, type ActionRun, type ExecutionRecord, type PipelineRecord, type StageRun } from './model.ts';
 import { beginAction, launch, type Running } from './runner.ts';
@@ -161,6 +164,7 @@ function stopStep(cp: CodePipelineContext, running: Running, e: ExecutionRecord)
   const after = record(cp, e.id, (x) => {
     if (x.entered) x.stages[x.at].status = 'Stopped';
     x.status = 'Stopped';
+    abandonConditions(x, cp.clock.now());
   });
   if (after) announceExecution(cp, after, after.entered ? { name: sr.name, status: 'Stopped' } : undefined);
 }
@@ -197,6 +201,37 @@ function rollBack(cp: CodePipelineContext, arn: string, failed: ExecutionRecord)
   });
 }
 
+/** The stage the execution is at ends Succeeded or Skipped: the execution moves to the next, or ends after the last. */
+function endStage(cp: CodePipelineContext, p: PipelineRecord, id: string, status: 'Succeeded' | 'Skipped'): void {
+  let name = '';
+  const after = record(cp, id, (x) => {
+    name = x.declaration.stages[x.at].name;
+    // A rollback runs its one stage only.
+    const last = x.at === x.declaration.stages.length - 1 || x.rollback !== undefined;
+    x.stages[x.at].status = status;
+    if (last) x.status = 'Succeeded';
+    else {
+      x.at += 1;
+      x.entered = false;
+    }
+  });
+  if (after) announceExecution(cp, after, { name, status });
+  // The stage is free: the executions waiting for it may enter.
+  cp.wake(p.arn);
+}
+
+/** The stage the execution is at fails, and with it the execution; `rollback` engages the stage's rollback. */
+function failStage(cp: CodePipelineContext, p: PipelineRecord, id: string, summary: string, rollback: boolean): void {
+  const after = record(cp, id, (x) => {
+    x.stages[x.at].status = 'Failed';
+    x.status = 'Failed';
+    x.statusSummary = summary;
+  });
+  if (after) announceExecution(cp, after, { name: after.stages[after.at].name, status: 'Failed' });
+  if (after && rollback && !after.rollback) rollBack(cp, p.arn, after);
+  cp.wake(p.arn);
+}
+
 /** Moves one execution as far as it can go now; returns real ms until it must be looked at again. */
 function advance(cp: CodePipelineContext, running: Running, p: PipelineRecord, id: string): number | undefined {
   for (;;) {
@@ -206,7 +241,7 @@ function advance(cp: CodePipelineContext, running: Running, p: PipelineRecord, i
       stopStep(cp, running, e);
       return undefined;
     }
-    const { stage, run: sr } = stageAt(e);
+    const { stage } = stageAt(e);
     if (!e.entered) {
       const verdict = entry(cp, p, e);
       if (verdict === 'wait') return undefined;
@@ -223,35 +258,36 @@ function advance(cp: CodePipelineContext, running: Running, p: PipelineRecord, i
       if (after) announceExecution(cp, after, verdict === 'enter' ? { name: stage.name, status: 'InProgress' } : undefined);
       continue;
     }
+    const gate = checkCondition(cp, e, 'BEFORE_ENTRY');
+    if (typeof gate === 'object') return gate.waitMs;
+    if (gate === 'unmet') {
+      if (conditionResult(stage, 'BEFORE_ENTRY') === 'SKIP') {
+        endStage(cp, p, id, 'Skipped');
+        continue;
+      }
+      failStage(cp, p, id, conditionFailure(cp, id, 'BEFORE_ENTRY'), false);
+      return undefined;
+    }
     const result = stageStep(cp, running, e);
     if (result === 'again') continue;
     if (result === 'next') {
-      // A rollback runs its one stage only.
-      const last = e.at === e.declaration.stages.length - 1 || e.rollback !== undefined;
-      const after = record(cp, id, (x) => {
-        x.stages[x.at].status = 'Succeeded';
-        if (last) x.status = 'Succeeded';
-        else {
-          x.at += 1;
-          x.entered = false;
-        }
-      });
-      if (after) announceExecution(cp, after, { name: sr.name, status: 'Succeeded' });
-      // The stage is free: the executions waiting for it may enter.
-      cp.wake(p.arn);
+      const gate = checkCondition(cp, e, 'ON_SUCCESS');
+      if (typeof gate === 'object') return gate.waitMs;
+      if (gate === 'unmet') {
+        failStage(cp, p, id, conditionFailure(cp, id, 'ON_SUCCESS'), conditionResult(stage, 'ON_SUCCESS') === 'ROLLBACK');
+        return undefined;
+      }
+      endStage(cp, p, id, 'Succeeded');
       continue;
     }
     if ('failed' in result) {
       const { failed } = result;
       if (autoRetry(cp, e, stage)) continue;
-      const after = record(cp, id, (x) => {
-        x.stages[x.at].status = 'Failed';
-        x.status = 'Failed';
-        x.statusSummary = `Action '${failed.actionName}' in stage '${failed.stageName}' failed${failed.errorDetails?.message ? `: ${failed.errorDetails.message}` : ''}`;
-      });
-      if (after) announceExecution(cp, after, { name: sr.name, status: 'Failed' });
-      if (after && stage.onFailure?.result === 'ROLLBACK' && !after.rollback) rollBack(cp, p.arn, after);
-      cp.wake(p.arn);
+      const gate = checkCondition(cp, e, 'ON_FAILURE');
+      if (typeof gate === 'object') return gate.waitMs;
+      const rollback = gate === 'none' ? stage.onFailure?.result === 'ROLLBACK' : gate === 'met';
+      const message = failed.errorDetails?.message ? `: ${failed.errorDetails.message}` : '';
+      failStage(cp, p, id, `Action '${failed.actionName}' in stage '${failed.stageName}' failed${message}`, rollback);
       return undefined;
     }
     return result.waitMs;

@@ -46,6 +46,15 @@ export const codepipelineError = {
       'PipelineExecutionOutdatedException',
       `The pipeline execution '${id}' is outdated and cannot be used as a target pipeline execution for rollback: the pipeline was updated after it ran`,
     ),
+  conditionNotOverridable: (message: string) => e('ConditionNotOverridableException', message),
+  conflict: (message: string) => e('ConflictException', message),
+  jobNotFound: (id: string) => e('JobNotFoundException', `The job '${id}' was not found`),
+  invalidNonce: (id: string) => e('InvalidNonceException', `The nonce is not the one PollForJobs returned with job '${id}'`),
+  invalidJobState: (id: string, status: string) =>
+    e('InvalidJobStateException', `The job '${id}' is ${status}: only a job a worker has taken (Dispatched or InProgress) takes a result`),
+  outputVariablesTooLarge: (message: string) => e('OutputVariablesSizeExceededException', message),
+  actionTypeExists: (t: Parameters<typeof describeActionType>[0]) =>
+    e('ActionTypeAlreadyExistsException', `${describeActionType(t)} already exists`),
   invalidNextToken: () =>
     e('InvalidNextTokenException', 'The next token is not valid: it was not returned by an earlier call to this operation'),
   invalidArn: (arn: string) => e('InvalidArnException', `The ARN '${arn}' is not a pipeline of this account and region`),

@@ -17,6 +17,7 @@ import type { EcsFacade } from '../ecs/index.ts';
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import { tagMap } from '../authorization.ts';
+import type { StsFacade } from '../sts/index.ts';
 import type { AppContext, Room } from '../types.ts';
 import { type ApprovalAnswer, approvalAction } from './actions/approval.ts';
 import { codebuildAction } from './actions/codebuild.ts';
@@ -26,12 +27,15 @@ import { connectionSourceAction } from './actions/connection-source.ts';
 import { ecrSourceAction } from './actions/ecr-source.ts';
 import { ecsDeployAction } from './actions/ecs-deploy.ts';
 import { ActionRegistry } from './actions/index.ts';
+import { customAction } from './actions/custom.ts';
+import { s3DeployAction } from './actions/s3-deploy.ts';
 import { s3SourceAction } from './actions/s3-source.ts';
 import type { ActionExecutor } from './actions/types.ts';
 import { codepipelineHandlers } from './api.ts';
 import type { CodePipelineContext } from './context.ts';
 import { engineController } from './engine.ts';
 import { followRoutes } from './follow.ts';
+import { jobQueue } from './jobs.ts';
 import { CodePipelineModel } from './model.ts';
 import { pollController } from './poller.ts';
 import type { Running } from './runner.ts';
@@ -49,12 +53,14 @@ export interface CodePipelineDeps {
   ecs: EcsFacade;
   codedeploy: CodeDeployFacade;
   logs: LogsFacade;
+  sts: StsFacade;
 }
 
 function executors(app: AppContext, deps: CodePipelineDeps, answered: (token: string) => ApprovalAnswer | undefined): ActionExecutor[] {
   return [
     codecommitSourceAction({ codecommit: deps.codecommit, s3: deps.s3 }),
     s3SourceAction({ s3: deps.s3 }),
+    s3DeployAction({ s3: deps.s3 }),
     connectionSourceAction({ connections: deps.connections, s3: deps.s3 }),
     ecrSourceAction({ ecr: deps.ecr, s3: deps.s3 }),
     codebuildAction({ codebuild: deps.codebuild, s3: deps.s3, clock: app.clock, events: app.events }, 'Build'),
@@ -75,12 +81,17 @@ export function register(app: AppContext, deps: CodePipelineDeps): Room {
     }
     return undefined;
   };
+  const jobs = jobQueue(model, app.clock);
   const cp: CodePipelineContext = {
     ...app,
     model,
-    actions: new ActionRegistry(executors(app, deps, answered)),
+    actions: new ActionRegistry(executors(app, deps, answered), (type, scope) => {
+      const t = model.customType(scope, type);
+      return t && !t.deleted ? customAction(t, { events: app.events, jobs }) : undefined;
+    }),
     s3: deps.s3,
     logs: deps.logs,
+    sts: deps.sts,
     wake: (arn) => engine.enqueue(arn),
   };
   const running: Running = new Map();

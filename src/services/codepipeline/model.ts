@@ -7,6 +7,8 @@
  *   cp_versions    pk "<pipelineArn>#<version>"    pipeline (ARN)     every version's declaration, for GetPipeline --version
  *   cp_executions  pk pipelineExecutionId          pipeline (ARN), active (1 until it ends), created (seq)
  *   cp_polls       pk "<pipelineArn>#<action>"     pipeline (ARN)     the revision a polled source action last showed
+ *   cp_action_types pk "<scope>#<actionKey>"      scope              custom action types (kept, marked deleted, once deleted)
+ *   cp_jobs        pk jobId                        scope, type (actionKey), status, chain, created   custom actions' jobs
  *
  * `scope` is "<region>:<account>". An execution carries the declaration of the pipeline version it
  * started on, its stages' and actions' progress and the artifacts and variables made so far. Handlers
@@ -17,9 +19,15 @@
 import type { Scope } from '../../core/ids.ts';
 import { scopeKey } from '../../core/scope.ts';
 import type { DocTable, Store } from '../../store/index.ts';
-import type { ActionStarted, Artifact, SourceRevision } from './actions/types.ts';
+import { actionKey } from './actions/index.ts';
+import type { ActionOutcome, ActionStarted, ActionTypeId, Artifact, SourceRevision } from './actions/types.ts';
 import type {
+  ActionConfigurationProperty,
   ActionExecutionStatus,
+  ActionTypeSettings,
+  ArtifactDetails,
+  JobStatus,
+  ConditionExecutionStatus,
   ErrorDetails,
   ExecutionTrigger,
   PipelineDeclaration,
@@ -73,6 +81,32 @@ export interface ActionRun {
   approval?: { status: 'Approved' | 'Rejected'; summary: string; by: string; at: number };
 }
 
+/** One evaluation of one rule of a stage condition. */
+export interface RuleRun {
+  id: string;
+  ruleName: string;
+  status: 'InProgress' | 'Succeeded' | 'Failed' | 'Abandoned';
+  startTime: number;
+  lastUpdateTime: number;
+  resolvedConfiguration: Record<string, string>;
+  summary?: string;
+  errorDetails?: ErrorDetails;
+}
+
+/** A stage condition's check in one stage attempt, with its rules' runs; `by` names who overrode it. */
+export interface ConditionRun {
+  stageName: string;
+  kind: ConditionKind;
+  attempt: number;
+  status: ConditionExecutionStatus;
+  summary?: string;
+  lastStatusChange: number;
+  rules: RuleRun[];
+  by?: string;
+}
+
+export type ConditionKind = 'BEFORE_ENTRY' | 'ON_SUCCESS' | 'ON_FAILURE';
+
 export interface StageRun {
   name: string;
   status: StageExecutionStatus;
@@ -114,6 +148,8 @@ export interface ExecutionRecord {
   stop?: { abandon: boolean; reason?: string };
   /** StartPipelineExecution's clientRequestToken: the same token starts one execution. */
   clientRequestToken?: string;
+  /** Stage conditions checked so far. */
+  conditions?: ConditionRun[];
   /** A RollbackStage execution: the execution whose artifacts it runs the one stage with, and that execution's source runs. */
   rollback?: { target: string; sourceRuns: ActionRun[] };
 }
@@ -125,6 +161,39 @@ export interface PollRecord {
   /** The configuration the revision was read with; another one starts afresh. */
   configuration: Record<string, string>;
   seen: string;
+}
+
+/** A custom action type (CreateCustomActionType); a deleted one stays, so that its version is not made again. */
+export interface CustomActionTypeRecord {
+  scope: Scope;
+  id: ActionTypeId;
+  settings?: ActionTypeSettings;
+  configurationProperties: ActionConfigurationProperty[];
+  inputArtifactDetails: ArtifactDetails;
+  outputArtifactDetails: ArtifactDetails;
+  tags: Tag[];
+  deleted?: boolean;
+}
+
+/**
+ * One job of a custom action, for a job worker. A run of the action is a chain of jobs (its first
+ * job's id): a success with a continuationToken queues the next; the last one carries the outcome.
+ */
+export interface JobRecord {
+  id: string;
+  chain: string;
+  scope: Scope;
+  status: JobStatus;
+  created: number;
+  nonce?: string;
+  actionTypeId: ActionTypeId;
+  configuration: Record<string, string>;
+  pipeline: { name: string; arn: string; executionId: string; stageName: string; actionName: string; actionExecutionId?: string };
+  roleArn: string;
+  inputArtifacts: Artifact[];
+  outputArtifacts: Artifact[];
+  continuationToken?: string;
+  outcome?: ActionOutcome;
 }
 
 const FINISHED: PipelineExecutionStatus[] = ['Succeeded', 'Failed', 'Stopped', 'Superseded', 'Cancelled'];
@@ -143,12 +212,16 @@ export class CodePipelineModel {
   readonly versions: DocTable<PipelineDeclaration & { version: number }, 'pipeline'>;
   readonly executions: DocTable<ExecutionRecord, 'pipeline' | 'active' | 'created'>;
   readonly polls: DocTable<PollRecord, 'pipeline'>;
+  readonly actionTypes: DocTable<CustomActionTypeRecord, 'scope'>;
+  readonly jobs: DocTable<JobRecord, 'scope' | 'type' | 'status' | 'chain' | 'created'>;
 
   constructor(readonly store: Store) {
     this.pipelines = store.docTable('cp_pipelines', { scope: 'TEXT', name: 'TEXT' });
     this.versions = store.docTable('cp_versions', { pipeline: 'TEXT' });
     this.executions = store.docTable('cp_executions', { pipeline: 'TEXT', active: 'INTEGER', created: 'INTEGER' });
     this.polls = store.docTable('cp_polls', { pipeline: 'TEXT' });
+    this.actionTypes = store.docTable('cp_action_types', { scope: 'TEXT' });
+    this.jobs = store.docTable('cp_jobs', { scope: 'TEXT', type: 'TEXT', status: 'TEXT', chain: 'TEXT', created: 'INTEGER' });
   }
 
   tx<T>(fn: () => T): T {
@@ -174,6 +247,43 @@ export class CodePipelineModel {
     for (const e of this.executions.find({ pipeline: p.arn })) this.executions.delete(e.id);
     for (const r of this.polls.find({ pipeline: p.arn })) this.polls.delete(`${p.arn}#${r.action}`);
     this.pipelines.delete(p.arn);
+  }
+
+  /** The scope's custom action type `id`, deleted or not. */
+  customType(scope: Scope, id: ActionTypeId): CustomActionTypeRecord | undefined {
+    return this.actionTypes.get(`${scopeKey(scope)}#${actionKey(id)}`);
+  }
+
+  putCustomType(r: CustomActionTypeRecord): void {
+    this.actionTypes.put(`${scopeKey(r.scope)}#${actionKey(r.id)}`, r, { scope: scopeKey(r.scope) });
+  }
+
+  /** The scope's custom action types that are not deleted. */
+  customTypes(scope: Scope): CustomActionTypeRecord[] {
+    return this.actionTypes.find({ scope: scopeKey(scope) }).filter((r) => !r.deleted);
+  }
+
+  putJob(j: JobRecord): void {
+    this.jobs.put(j.id, j, {
+      scope: scopeKey(j.scope),
+      type: actionKey(j.actionTypeId),
+      status: j.status,
+      chain: j.chain,
+      created: j.created,
+    });
+  }
+
+  modifyJob(id: string, mutate: (j: JobRecord) => void): JobRecord | undefined {
+    return this.jobs.modify(id, mutate, (j) => this.putJob(j));
+  }
+
+  /** The scope's jobs of one action type waiting for a worker, oldest first. */
+  queuedJobs(scope: Scope, type: ActionTypeId): JobRecord[] {
+    return this.jobs.find({ scope: scopeKey(scope), type: actionKey(type), status: 'Queued' }, 'created, pk');
+  }
+
+  jobsOf(chain: string): JobRecord[] {
+    return this.jobs.find({ chain }, 'created, pk');
   }
 
   putPoll(r: PollRecord): void {

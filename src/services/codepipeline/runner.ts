@@ -2,12 +2,14 @@
  * @module services/codepipeline/runner
  * One action's run. `beginAction` records it InProgress — configuration resolved, artifact
  * locations chosen — before anything runs; `launch` hands it to its executor, persists the
- * executor's `started` report the moment it comes, and records the outcome (output artifacts,
+ * executor's `started` report the moment it comes (a cross-region action runs in its region, its
+ * inputs first copied into that region's artifact store), and records the outcome (output artifacts,
  * output variables, the revision) then wakes the engine. Runs under way are held in `Running`, so
  * a stop with abandon or a timeout aborts them; after a restart the engine launches a recorded
  * run again with its `started` report, and the executor waits for that work instead of redoing it.
  */
 import { codepipelineArtifactId, uuid } from '../../core/ids.ts';
+import { copyArtifact } from './actions/artifacts.ts';
 import type { ActionJob, ActionOutcome, ActionStarted } from './actions/types.ts';
 import { announceAction, type CodePipelineContext } from './context.ts';
 import type { ActionRun, ExecutionRecord } from './model.ts';
@@ -31,7 +33,8 @@ function runOf(e: ExecutionRecord, id: string): ActionRun | undefined {
 export function beginAction(cp: CodePipelineContext, e: ExecutionRecord, stageName: string, action: ActionDeclaration): ActionRun {
   const now = cp.clock.now();
   const stage = e.stages.find((s) => s.name === stageName)!;
-  const bucket = artifactBucket(e.declaration, e.scope.region);
+  // A cross-region action reads and writes its artifacts in its own region's artifact store.
+  const bucket = artifactBucket(e.declaration, action.region ?? e.scope.region);
   const run: ActionRun = {
     id: uuid(),
     stageName,
@@ -41,9 +44,10 @@ export function beginAction(cp: CodePipelineContext, e: ExecutionRecord, stageNa
     lastUpdateTime: now,
     attempt: stage.attempt,
     resolvedConfiguration: {},
-    inputArtifacts: (action.inputArtifacts ?? []).map(
-      (a) => e.artifacts[a.name] ?? { name: a.name, location: { bucketName: bucket, objectKey: '' } },
-    ),
+    inputArtifacts: (action.inputArtifacts ?? []).map((a) => ({
+      name: a.name,
+      location: { bucketName: bucket, objectKey: e.artifacts[a.name]?.location.objectKey ?? '' },
+    })),
     outputArtifacts: (action.outputArtifacts ?? []).map((a) => ({
       name: a.name,
       location: { bucketName: bucket, objectKey: artifactKey(e.pipelineName, a.name) },
@@ -67,7 +71,7 @@ export function beginAction(cp: CodePipelineContext, e: ExecutionRecord, stageNa
 /** Hands a recorded InProgress run to its executor (again, with `resumed`, after a restart). */
 export function launch(cp: CodePipelineContext, running: Running, e: ExecutionRecord, run: ActionRun): void {
   const action = e.declaration.stages.find((s) => s.name === run.stageName)?.actions.find((a) => a.name === run.actionName);
-  const executor = action && cp.actions.find(action.actionTypeId);
+  const executor = action && cp.actions.find(action.actionTypeId, e.scope);
   const abort = new AbortController();
   running.set(run.id, { abort, pipelineArn: e.pipelineArn, executionId: e.id });
   const settle = (outcome: ActionOutcome) => {
@@ -85,11 +89,12 @@ export function launch(cp: CodePipelineContext, running: Running, e: ExecutionRe
     return;
   }
   const job: ActionJob = {
-    scope: e.scope,
+    scope: { ...e.scope, region: action.region ?? e.scope.region },
     pipeline: { name: e.pipelineName, arn: e.pipelineArn, roleArn: e.declaration.roleArn },
     executionId: e.id,
     stageName: run.stageName,
     actionName: run.actionName,
+    actionExecutionId: run.id,
     actionTypeId: executor.type,
     configuration: run.resolvedConfiguration,
     inputArtifacts: run.inputArtifacts,
@@ -112,8 +117,14 @@ export function launch(cp: CodePipelineContext, running: Running, e: ExecutionRe
     const r = after && runOf(after, run.id);
     if (after && r) announceAction(cp, after, r);
   };
+  // An input artifact made in another region's store is copied into this action's first.
+  const copies = run.inputArtifacts.flatMap((to) => {
+    const from = e.artifacts[to.name];
+    return from && from.location.bucketName !== to.location.bucketName ? [{ from, to }] : [];
+  });
   // An executor that throws before its first await fails the action like one that rejects.
   Promise.resolve()
+    .then(() => Promise.all(copies.map((c) => copyArtifact(cp.s3, c.from, c.to))))
     .then(() => executor.run(job, started, run.started))
     .then(settle, (err: Error) => settle({ status: 'Failed', errorDetails: { code: 'JobFailed', message: err.message } }));
 }

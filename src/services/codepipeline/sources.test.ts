@@ -8,6 +8,7 @@ import type { ContainerRuntime } from '../../runtime/types.ts';
 import { Store } from '../../store/index.ts';
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
+import type { StsFacade } from '../sts/index.ts';
 import { ActionRegistry } from './actions/index.ts';
 import type { ActionExecutor, GitChange } from './actions/types.ts';
 import { codepipelineHandlers } from './api.ts';
@@ -51,6 +52,7 @@ function room() {
     actions: new ActionRegistry([connection, approval]),
     s3: { bucketExists: () => true } as unknown as S3Facade,
     logs: {} as LogsFacade,
+    sts: {} as StsFacade,
     wake: () => undefined,
   };
   const handlers = codepipelineHandlers(cp) as Record<string, (input: unknown, c: RequestContext) => unknown>;

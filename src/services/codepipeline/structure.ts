@@ -3,12 +3,13 @@
  * AWS's rules for a pipeline declaration, checked before anything is written: at least two stages;
  * source actions in the first stage and only there; unique stage, action, artifact and namespace
  * names; every input artifact made earlier; action types Slipway runs, with their required
- * configuration and artifact counts; one artifact store; actions in the pipeline's region; and the
+ * configuration and artifact counts; one artifact store per region an action runs in; and the
  * V2-only features (QUEUED and PARALLEL, variables, triggers, stage onFailure and conditions)
- * refused on V1. Returns the declaration with its defaults filled in.
+ * refused on V1; stage conditions with AWS's results and rules. Returns the declaration with its defaults filled in.
  */
 import type { Scope } from '../../core/ids.ts';
 import { type ActionRegistry, describeActionType } from './actions/index.ts';
+import { checkConditions } from './conditions.ts';
 import { codepipelineError as err } from './errors.ts';
 import type { ActionDeclaration, GitPullRequestFilter, GitPushFilter, PipelineDeclaration } from './shapes.ts';
 
@@ -25,7 +26,7 @@ function unique(names: string[], what: (name: string) => string): void {
 }
 
 function checkAction(a: ActionDeclaration, stageIndex: number, actions: ActionRegistry, scope: Scope): void {
-  const executor = actions.find(a.actionTypeId);
+  const executor = actions.find(a.actionTypeId, scope);
   if (!executor) throw err.invalidAction(`${describeType(a)} in action '${a.name}' is not available in region '${scope.region}'`);
   const isSource = a.actionTypeId.category === 'Source';
   if (stageIndex === 0 && !isSource) {
@@ -103,17 +104,13 @@ function checkTriggers(d: PipelineDeclaration): void {
 
 /**
  * Stage-level features: V2 only. Slipway runs onFailure FAIL (what a stage does anyway), RETRY (one
- * automatic retry) and ROLLBACK; conditions are refused rather than accepted and not run.
+ * automatic retry) and ROLLBACK; conditions are checked in conditions.ts.
  */
 function checkStageFeatures(d: PipelineDeclaration, type: string): void {
   for (const stage of d.stages) {
     const features = [stage.onFailure && 'onFailure', stage.onSuccess && 'onSuccess', stage.beforeEntry && 'beforeEntry'].filter(Boolean);
     if (features.length === 0) continue;
     if (type !== 'V2') throw err.invalidStructure(`Stage '${stage.name}': ${features.join(', ')} can only be used with V2 pipelines`);
-    const conditions = [stage.onFailure?.conditions, stage.onSuccess?.conditions, stage.beforeEntry?.conditions].some((c) => c?.length);
-    if (conditions) {
-      throw err.invalidStructure(`Stage '${stage.name}': stage conditions (rules) are not run by Slipway yet; remove them from the stage`);
-    }
     const result = stage.onFailure?.result;
     if (result === 'ROLLBACK' && stage === d.stages[0]) {
       throw err.invalidStructure(`Stage '${stage.name}': onFailure result ROLLBACK cannot be used on the source stage`);
@@ -123,11 +120,15 @@ function checkStageFeatures(d: PipelineDeclaration, type: string): void {
     if (stage.onFailure?.retryConfiguration && result !== 'RETRY') {
       throw err.invalidStructure(`Stage '${stage.name}': onFailure retryConfiguration can only be used with result RETRY`);
     }
-    if (stage.onFailure && !result) throw err.invalidStructure(`Stage '${stage.name}': onFailure must have a result`);
+    if (stage.onFailure && !result && !stage.onFailure.conditions)
+      throw err.invalidStructure(`Stage '${stage.name}': onFailure must have a result`);
   }
 }
 
-/** Actions run in the pipeline's region: another is refused, as AWS refuses it without an artifact store there. */
+/**
+ * An action in another region needs an artifact store there (artifactStores); source, third-party
+ * and custom actions run only in the pipeline's region.
+ */
 function checkRegions(d: PipelineDeclaration, scope: Scope): void {
   for (const region of Object.keys(d.artifactStores ?? {})) {
     if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw err.invalidStructure(`artifactStores key '${region}' is not a valid region name`);
@@ -145,9 +146,6 @@ function checkRegions(d: PipelineDeclaration, scope: Scope): void {
           `Action '${a.name}' runs in region '${a.region}', which has no artifact store: declare artifactStores with one for '${scope.region}' and one for '${a.region}'`,
         );
       }
-      throw err.invalidStructure(
-        `Action '${a.name}' runs in region '${a.region}': Slipway does not run cross-region actions yet; run it in '${scope.region}'`,
-      );
     }
   }
 }
@@ -178,6 +176,7 @@ export function checkDeclaration(d: PipelineDeclaration, actions: ActionRegistry
   const type = d.pipelineType ?? 'V1';
   checkV2Features(d, type);
   checkStageFeatures(d, type);
+  checkConditions(d);
   checkRegions(d, scope);
   if (d.stages.length < 2) throw err.invalidStructure('A pipeline must contain at least two stages');
   unique(
@@ -232,7 +231,7 @@ export function checkDeclaration(d: PipelineDeclaration, actions: ActionRegistry
   };
 }
 
-/** The artifact store bucket for the pipeline's own region. */
+/** The artifact store bucket of `region` (the pipeline's own, or a cross-region action's). */
 export function artifactBucket(d: PipelineDeclaration, region: string): string {
   return d.artifactStore?.location ?? d.artifactStores?.[region]?.location ?? '';
 }

@@ -3,6 +3,7 @@
  * Records as CodePipeline shows them: GetPipelineExecution's execution, ListPipelineExecutions'
  * summaries, ListActionExecutions' details and GetPipelineState's stage states.
  */
+import { conditionState } from './conditions.ts';
 import type { ActionRun, ExecutionRecord, PipelineRecord, StageRun } from './model.ts';
 import type {
   ActionExecution,
@@ -183,6 +184,9 @@ export function stageStates(p: PipelineRecord, executions: ExecutionRecord[]): S
         };
       }),
       retryStageMetadata: latestStage && latestStage.attempt > 1 ? retryMetadata(latestStage) : undefined,
+      beforeEntryConditionState: conditionState(latest, stage, 'BEFORE_ENTRY'),
+      onSuccessConditionState: conditionState(latest, stage, 'ON_SUCCESS'),
+      onFailureConditionState: conditionState(latest, stage, 'ON_FAILURE'),
     };
   });
 }

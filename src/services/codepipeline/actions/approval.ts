@@ -8,6 +8,7 @@
  */
 import type { EventBus } from '../../../core/events.ts';
 import { uuid } from '../../../core/ids.ts';
+import { awaitAnswer } from './answer.ts';
 import type { ActionExecutor, ActionOutcome } from './types.ts';
 
 /** Published when PutApprovalResult answers an approval (resource: the token). */
@@ -37,30 +38,22 @@ export function approvalAction(deps: { events: EventBus; answered(token: string)
     artifacts: { input: { min: 0, max: 0 }, output: { min: 0, max: 0 } },
     run(job, started, resumed) {
       const token = resumed?.externalExecutionId ?? uuid();
-      return new Promise<ActionOutcome>((resolve, reject) => {
-        const stop = deps.events.subscribe((event) => {
-          if (event.type !== APPROVAL_EVENT || event.resource !== token) return;
-          done();
-          resolve(outcome(event.detail as unknown as ApprovalAnswer));
-        });
-        const aborted = () => {
-          done();
-          reject(new Error('The approval was abandoned'));
-        };
-        const done = () => {
-          stop();
-          job.signal.removeEventListener('abort', aborted);
-        };
-        job.signal.addEventListener('abort', aborted, { once: true });
-        if (!resumed) {
+      return awaitAnswer({
+        events: deps.events,
+        type: APPROVAL_EVENT,
+        resource: token,
+        signal: job.signal,
+        read: (detail) => outcome(detail as unknown as ApprovalAnswer),
+        earlier: () => {
+          const earlier = deps.answered(token);
+          return earlier && outcome(earlier);
+        },
+        ready: () => {
+          if (resumed) return;
           started({ externalExecutionId: token, summary: job.configuration.CustomData });
           job.progress(`Waiting for approval${job.configuration.CustomData ? `: ${job.configuration.CustomData}` : ''}`);
-        }
-        const earlier = deps.answered(token);
-        if (earlier) {
-          done();
-          resolve(outcome(earlier));
-        }
+        },
+        abandoned: () => new Error('The approval was abandoned'),
       });
     },
   };

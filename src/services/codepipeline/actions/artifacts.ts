@@ -52,6 +52,16 @@ export async function downloadArtifact(s3: S3Facade, artifact: Artifact, file: s
   }
 }
 
+/** Copies an artifact's object, as it is, to another location (a cross-region action's artifact store). */
+export async function copyArtifact(s3: S3Facade, from: Artifact, to: Artifact): Promise<void> {
+  try {
+    const got = s3.getObject(from.location.bucketName, from.location.objectKey);
+    await s3.putObject(to.location.bucketName, to.location.objectKey, got.body, { contentType: got.contentType });
+  } catch (err) {
+    throw named(err, from, `copy to ${s3Url(to)} the input`);
+  }
+}
+
 /** Unpacks the artifact's zip into the folder `target` (made if missing). */
 export async function readArtifact(s3: S3Facade, artifact: Artifact, target: string): Promise<void> {
   await mkdir(target, { recursive: true });

@@ -67,6 +67,8 @@ export interface ActionJob {
   executionId: string;
   stageName: string;
   actionName: string;
+  /** The run's id (ListActionExecutions' actionExecutionId), as a job worker is told it. */
+  actionExecutionId?: string;
   actionTypeId: ActionTypeId;
   /** The action's configuration with every #{…} variable resolved. */
   configuration: Record<string, string>;

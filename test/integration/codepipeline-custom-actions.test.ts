@@ -1,0 +1,212 @@
+/**
+ * Custom actions on a real Slipway: a custom action type made with CreateCustomActionType, a
+ * pipeline running it, and a job worker written here with SDK v3 that polls for its jobs,
+ * acknowledges them, reads the input artifact from S3 with the credentials the job carries, and
+ * answers — a continuation, then success with output variables the next action resolves, or
+ * failure, which fails the pipeline with the worker's message.
+ */
+import {
+  AcknowledgeJobCommand,
+  type ActionTypeId,
+  CreateCustomActionTypeCommand,
+  DeleteCustomActionTypeCommand,
+  GetJobDetailsCommand,
+  type Job,
+  ListActionExecutionsCommand,
+  ListActionTypesCommand,
+  PollForJobsCommand,
+  PutJobFailureResultCommand,
+  PutJobSuccessResultCommand,
+  PollForThirdPartyJobsCommand,
+  AcknowledgeThirdPartyJobCommand,
+} from '@aws-sdk/client-codepipeline';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  approval,
+  executionReaches,
+  firstExecution,
+  pipeline,
+  type PipelineBench,
+  pipelineBench,
+  s3Source,
+  stage,
+} from '../support/codepipeline.ts';
+import { text } from '../support/s3.ts';
+import { waitFor } from '../support/slipway.ts';
+
+const BUCKET = 'pipeline-custom';
+const TYPE: ActionTypeId = { category: 'Test', owner: 'Custom', provider: 'LoadTester', version: '1' };
+
+describe('CodePipeline custom actions and job workers', () => {
+  let b: PipelineBench;
+  before(async () => {
+    b = await pipelineBench(BUCKET);
+    await b.cp.send(
+      new CreateCustomActionTypeCommand({
+        category: 'Test',
+        provider: 'LoadTester',
+        version: '1',
+        settings: { entityUrlTemplate: 'https://load.example.com/' },
+        configurationProperties: [
+          { name: 'Fleet', required: true, key: true, secret: false, queryable: true },
+          { name: 'Users', required: false, key: false, secret: false },
+        ],
+        inputArtifactDetails: { minimumCount: 1, maximumCount: 1 },
+        outputArtifactDetails: { minimumCount: 0, maximumCount: 0 },
+      }),
+    );
+  });
+  after(async () => {
+    await b?.slipway.close();
+  });
+
+  /** Polls as a worker of fleet `fleet` until a job comes. */
+  const poll = (fleet: string) =>
+    waitFor('a job for the worker', async () => {
+      const { jobs } = await b.cp.send(new PollForJobsCommand({ actionTypeId: TYPE, queryParam: { Fleet: fleet } }));
+      return jobs?.[0];
+    });
+
+  const create = async (name: string) => {
+    await b.put(`${name}.zip`, `sources of ${name}`);
+    const custom = {
+      name: 'Load',
+      actionTypeId: TYPE,
+      configuration: { Fleet: name, Users: '50' },
+      inputArtifacts: [{ name: 'SourceArtifact' }],
+      namespace: 'LoadVars',
+    };
+    const check = approval('Ok', { configuration: { CustomData: 'p95 was #{LoadVars.P95}' } });
+    await b.create(
+      pipeline(name, BUCKET, [stage('Source', s3Source('Src', BUCKET, `${name}.zip`)), stage('Test', custom), stage('Approve', check)]),
+    );
+    return firstExecution(b.cp, name);
+  };
+
+  it('lists and describes the custom action type', async () => {
+    const { actionTypes } = await b.cp.send(new ListActionTypesCommand({ actionOwnerFilter: 'Custom' }));
+    assert.deepEqual(
+      actionTypes?.map((t) => t.id),
+      [TYPE],
+    );
+    assert.equal(actionTypes![0].settings?.entityUrlTemplate, 'https://load.example.com/');
+    assert.deepEqual(
+      actionTypes![0].actionConfigurationProperties?.map((p) => [p.name, p.required, p.queryable]),
+      [
+        ['Fleet', true, true],
+        ['Users', false, false],
+      ],
+    );
+    assert.deepEqual(actionTypes![0].inputArtifactDetails, { minimumCount: 1, maximumCount: 1 });
+  });
+
+  it('a worker takes the job, reads its input artifact, and its output variables reach the next action', async () => {
+    const id = await create('worked');
+    const job: Job = await poll('worked');
+    assert.equal((await b.cp.send(new PollForJobsCommand({ actionTypeId: TYPE, queryParam: { Fleet: 'other' } }))).jobs?.length, 0);
+    await assert.rejects(b.cp.send(new AcknowledgeJobCommand({ jobId: job.id, nonce: 'not-it' })), { name: 'InvalidNonceException' });
+    assert.equal((await b.cp.send(new AcknowledgeJobCommand({ jobId: job.id, nonce: job.nonce }))).status, 'InProgress');
+    assert.deepEqual(job.data?.actionConfiguration?.configuration, { Fleet: 'worked', Users: '50' });
+    assert.equal(job.data?.pipelineContext?.pipelineName, 'worked');
+    assert.equal(job.data?.pipelineContext?.stage?.name, 'Test');
+
+    // The worker reads its input artifact as AWS hands it over: an S3 location and session credentials.
+    const input = job.data!.inputArtifacts![0];
+    const { accessKeyId, secretAccessKey, sessionToken } = job.data!.artifactCredentials!;
+    assert.ok(accessKeyId && secretAccessKey && sessionToken);
+    const credentials = { accessKeyId, secretAccessKey, sessionToken };
+    const s3 = new S3Client({ endpoint: b.slipway.endpoint, region: 'us-east-1', forcePathStyle: true, credentials, maxAttempts: 1 });
+    const got = await s3.send(
+      new GetObjectCommand({ Bucket: input.location!.s3Location!.bucketName, Key: input.location!.s3Location!.objectKey }),
+    );
+    assert.equal(await text(got.Body), 'sources of worked');
+
+    // A continuation queues the next job of the same action, carrying the token.
+    await b.cp.send(new PutJobSuccessResultCommand({ jobId: job.id, continuationToken: 'run-7' }));
+    await assert.rejects(b.cp.send(new PutJobSuccessResultCommand({ jobId: job.id })), { name: 'InvalidJobStateException' });
+    const next = await poll('worked');
+    assert.notEqual(next.id, job.id);
+    assert.equal(next.data?.continuationToken, 'run-7');
+    assert.equal((await b.cp.send(new GetJobDetailsCommand({ jobId: next.id }))).jobDetails?.data?.continuationToken, 'run-7');
+    await b.cp.send(new AcknowledgeJobCommand({ jobId: next.id, nonce: next.nonce }));
+    await b.cp.send(
+      new PutJobSuccessResultCommand({
+        jobId: next.id,
+        outputVariables: { P95: '120ms' },
+        executionDetails: { summary: 'load test passed', externalExecutionId: 'run-7' },
+      }),
+    );
+
+    const approve = await waitFor('the approval to run', async () => {
+      const { actionExecutionDetails } = await b.cp.send(
+        new ListActionExecutionsCommand({ pipelineName: 'worked', filter: { pipelineExecutionId: id } }),
+      );
+      return actionExecutionDetails?.find((d) => d.actionName === 'Ok');
+    });
+    assert.equal(approve.input?.resolvedConfiguration?.CustomData, 'p95 was 120ms');
+    const { actionExecutionDetails } = await b.cp.send(
+      new ListActionExecutionsCommand({ pipelineName: 'worked', filter: { pipelineExecutionId: id } }),
+    );
+    const load = actionExecutionDetails!.find((d) => d.actionName === 'Load')!;
+    assert.equal(load.status, 'Succeeded');
+    assert.equal(load.output?.executionResult?.externalExecutionSummary, 'load test passed');
+    assert.deepEqual(load.output?.outputVariables, { P95: '120ms' });
+  });
+
+  it("a worker's failure fails the action and the pipeline with its message", async () => {
+    const id = await create('failing');
+    const job = await poll('failing');
+    await b.cp.send(new AcknowledgeJobCommand({ jobId: job.id, nonce: job.nonce }));
+    await b.cp.send(new PutJobFailureResultCommand({ jobId: job.id, failureDetails: { type: 'JobFailed', message: 'p95 over budget' } }));
+    const failed = await executionReaches(b.cp, 'failing', id, ['Failed', 'Succeeded']);
+    assert.equal(failed.status, 'Failed');
+    assert.match(failed.statusSummary ?? '', /Action 'Load' in stage 'Test' failed: p95 over budget/);
+  });
+
+  it('refuses polls for types that do not exist, queries that do not name the queryable property, and third-party jobs', async () => {
+    await assert.rejects(b.cp.send(new PollForJobsCommand({ actionTypeId: { ...TYPE, provider: 'Nobody' } })), {
+      name: 'ActionTypeNotFoundException',
+    });
+    await assert.rejects(b.cp.send(new PollForJobsCommand({ actionTypeId: TYPE, queryParam: { Users: '5' } })), {
+      name: 'ValidationException',
+      message: /queryable property 'Fleet'/,
+    });
+    await assert.rejects(
+      b.cp.send(
+        new PutJobSuccessResultCommand({ jobId: '00000000-0000-0000-0000-000000000000', outputVariables: { Big: 'x'.repeat(130_000) } }),
+      ),
+      { name: 'OutputVariablesSizeExceededException' },
+    );
+    await assert.rejects(b.cp.send(new PutJobSuccessResultCommand({ jobId: '00000000-0000-0000-0000-000000000000' })), {
+      name: 'JobNotFoundException',
+    });
+    const thirdParty = { ...TYPE, owner: 'ThirdParty' as const };
+    await assert.rejects(b.cp.send(new PollForThirdPartyJobsCommand({ actionTypeId: thirdParty })), {
+      name: 'ActionTypeNotFoundException',
+    });
+    await assert.rejects(
+      b.cp.send(new AcknowledgeThirdPartyJobCommand({ jobId: '00000000-0000-0000-0000-000000000000', nonce: '1', clientToken: 't' })),
+      { name: 'JobNotFoundException' },
+    );
+  });
+
+  it('deletes the custom action type; its version cannot be made again', async () => {
+    await b.cp.send(new DeleteCustomActionTypeCommand({ category: 'Test', provider: 'LoadTester', version: '1' }));
+    assert.deepEqual((await b.cp.send(new ListActionTypesCommand({ actionOwnerFilter: 'Custom' }))).actionTypes, []);
+    await assert.rejects(b.cp.send(new PollForJobsCommand({ actionTypeId: TYPE })), { name: 'ActionTypeNotFoundException' });
+    await assert.rejects(
+      b.cp.send(
+        new CreateCustomActionTypeCommand({
+          category: 'Test',
+          provider: 'LoadTester',
+          version: '1',
+          inputArtifactDetails: { minimumCount: 0, maximumCount: 0 },
+          outputArtifactDetails: { minimumCount: 0, maximumCount: 0 },
+        }),
+      ),
+      { name: 'ValidationException', message: /cannot be made again with the same version/ },
+    );
+  });
+});
