@@ -28,7 +28,7 @@ export interface AppContext {
     /** For git over HTTPS: 401 when its Basic credentials name no one, 403 with AWS's message when policies refuse. */
     gitRefusal(
       authorization: string | undefined,
-      request: { host: string; path: string; action: string; resource: string },
+      request: { host: string; path: string; action: string; resource: string; secretKeyPassword?: boolean },
     ): { status: 401 | 403; message: string } | undefined;
   };
 }

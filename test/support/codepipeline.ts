@@ -160,14 +160,15 @@ export async function answer(
   return token;
 }
 
-/** Runs git in `cwd` as a developer with a fixed name and no prompts. */
-export function gitIn(cwd: string) {
+/** Runs git in `cwd` as a developer with a fixed name and no prompts (and `env` besides, e.g. GIT_SSL_CAINFO). */
+export function gitIn(cwd: string, env: Record<string, string> = {}) {
   return async (...args: string[]) =>
     (
       await run('git', args, {
         cwd,
         env: {
           ...process.env,
+          ...env,
           GIT_TERMINAL_PROMPT: '0',
           GIT_CONFIG_NOSYSTEM: '1',
           HOME: cwd,

@@ -92,7 +92,7 @@ export function createRequestAuth(deps: AuthDeps): Identity {
     },
     gitRefusal(authorization, request) {
       const region = parseArn(request.resource)?.region ?? '';
-      const who = gitCaller(deps.iam, deps.clock.now(), authorization, { host: request.host, path: request.path, region });
+      const who = gitCaller(deps.iam, deps.clock.now(), authorization, { ...request, region });
       if (!who) return { status: 401, message: 'Invalid username or password' };
       const message = denial(
         deps,
