@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { CodeCommitClient, CreateRepositoryCommand } from '@aws-sdk/client-codecommit';
 import { CreateServiceSpecificCredentialCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { adminCredentials, codecommitPassword, type Credentials } from '../support/auth.ts';
-import { gitIn } from '../support/codepipeline.ts';
+import { gitIn, newRepository } from '../support/codepipeline.ts';
 import { clientConfig, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
 const REPO_ARN = 'arn:aws:codecommit:us-east-1:000000000000:app';
@@ -55,10 +55,7 @@ describe('auth: git over HTTPS', () => {
 
   it("pushes with the administrator's SigV4 password (git-remote-codecommit's)", async () => {
     const src = join(work, 'src');
-    await git(work)('init', '-q', '-b', 'main', src);
-    writeFileSync(join(src, 'README'), 'hello\n');
-    await git(src)('add', '.');
-    await git(src)('commit', '-qm', 'first');
+    await newRepository(git, src, { README: 'hello\n' });
     await git(src)('push', '-q', withUser(admin.accessKeyId, codecommitPassword(admin, url.host, url.pathname)), 'main');
   });
 

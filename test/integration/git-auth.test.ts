@@ -16,7 +16,7 @@ import {
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { adminCredentials, codecommitPassword, type Credentials } from '../support/auth.ts';
-import { gitIn } from '../support/codepipeline.ts';
+import { gitIn, newRepository } from '../support/codepipeline.ts';
 import { clientConfig, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
 const TEAM = 'arn:aws:codecommit:us-east-1:000000000000:team/';
@@ -71,10 +71,7 @@ describe('auth: the local git host', () => {
 
   it("creates a repository on the administrator's push, with its access key and secret as user and password", async () => {
     const src = join(work, 'src');
-    await git(work)('init', '-q', '-b', 'main', src);
-    writeFileSync(join(src, 'README'), 'hello\n');
-    await git(src)('add', '.');
-    await git(src)('commit', '-qm', 'first');
+    await newRepository(gitIn, src, { README: 'hello\n' });
     await git(src)('push', '-q', repoUrl('app', admin.accessKeyId, admin.secretAccessKey), 'main');
     const refs = await git(work)('ls-remote', repoUrl('app', admin.accessKeyId, admin.secretAccessKey));
     assert.match(refs, /refs\/heads\/main/);

@@ -148,9 +148,7 @@ function refused(
   const challenge = refusal.status === 401 ? { 'www-authenticate': `Basic realm="${realm}"` } : {};
   // git shows a text/plain answer's lines to its user as `remote: …`.
   const message =
-    target.local && refusal.status === 403
-      ? `Permission to ${target.resource}.git denied: ${refusal.message}`
-      : refusal.message;
+    target.local && refusal.status === 403 ? `Permission to ${target.resource}.git denied: ${refusal.message}` : refusal.message;
   res.writeHead(refusal.status, { 'content-type': 'text/plain; charset=utf-8', ...challenge }).end(`${message}\n`);
   return true;
 }
