@@ -4,6 +4,7 @@
  * edge. `startSlipway` is what the CLI and the tests call.
  */
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClock } from '../core/clock.ts';
 import type { Config } from '../core/config.ts';
@@ -19,7 +20,8 @@ import type { EcrFacade } from '../services/ecr/index.ts';
 import type { IamFacade } from '../services/iam/index.ts';
 import { type AdminKey, adminPrincipal, ensureAdminKey } from './admin-credentials.ts';
 import { createRequestAuth, type Identity } from './auth/index.ts';
-import { createEdge } from './edge.ts';
+import { edgeListener } from './edge.ts';
+import { listenTls, type TlsEdge, tlsServer } from './tls.ts';
 import { type Console, createConsole } from '../console/index.ts';
 import { announcingWrites } from '../console/writes.ts';
 
@@ -31,6 +33,8 @@ export interface Slipway {
   adminKey?: AdminKey;
   /** The address and port actually bound, e.g. 0.0.0.0:4566 or [::1]:4566. */
   bound: string;
+  /** The edge over HTTPS, when --tls-port asked for it. */
+  tls?: TlsEdge;
   ctx: AppContext;
   /** The rooms, by name: tests reach a room's facade here (`facadeOf(app, 's3')`). */
   rooms: Room[];
@@ -107,7 +111,7 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
       });
     },
   };
-  const server = createEdge({
+  const listener = edgeListener({
     apis: rooms.flatMap((r) => (r.api ? [announcingWrites(r.api, ctx.events, ctx.clock)] : [])),
     routes: [health, ...webConsole.routes, ...rooms.flatMap((r) => r.routes ?? [])],
     account: config.account,
@@ -117,7 +121,10 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
     store: ctx.store,
     auth,
   });
+  const server = createServer(listener);
   server.keepAliveTimeout = 65_000;
+  // The certificate first: a start that cannot issue it stops before anything runs.
+  const secure = config.tlsPort === undefined ? undefined : await tlsServer(listener, config.dataDir);
   for (const room of rooms) await room.start?.();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -128,11 +135,13 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
   const endpoint = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
   Object.assign(ctx.edge, { url: endpoint, port: address.port });
   const bound = `${host}:${address.port}`;
+  const tls = secure && (await listenTls(secure, config.host, config.tlsPort ?? 0));
 
   return {
     endpoint,
     adminKey,
     bound,
+    tls,
     ctx,
     rooms,
     console: webConsole,
@@ -141,10 +150,13 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
       // ECS stops first: the changes it makes while stopping (e.g. target deregistrations) reach
       // the rooms that carry them out, which stop after it.
       for (const room of rooms) await room.stop?.();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      for (const listening of [server, tls?.server]) {
+        if (!listening) continue;
+        await new Promise<void>((resolve) => {
+          listening.close(() => resolve());
+          listening.closeAllConnections();
+        });
+      }
       ctx.store.close();
     },
   };

@@ -4,7 +4,7 @@
  * AWS API (handed whole to the protocol seam), all on one port. Requests from hosts or web pages
  * Slipway does not serve are refused first (see guard.ts).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { logger } from '../core/log.ts';
 import { type Caller, callerOf } from '../protocol/caller.ts';
 import { sendJson } from '../protocol/http.ts';
@@ -31,16 +31,21 @@ export interface EdgeOptions {
 }
 
 export function createEdge(opts: EdgeOptions): Server {
+  return createServer(edgeListener(opts));
+}
+
+/** What the edge does with each request, over plain HTTP or over TLS (tls.ts). */
+export function edgeListener(opts: EdgeOptions): RequestListener {
   const seam = createSeam(opts);
   const guard = createGuard(opts);
 
-  return createServer((req, res) => {
+  return (req, res) => {
     handle(req, res).catch((err) => {
       log.error(`${req.method} ${req.url} failed`, err);
       if (!res.headersSent) sendJson(res, 500, { message: 'Slipway failed; see its log' });
       else res.destroy();
     });
-  });
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://edge');
