@@ -4,7 +4,9 @@
  */
 import { join } from 'node:path';
 import { loadConfig, DEFAULT_PORT } from '../core/config.ts';
+import { signedHeaders } from '../server/auth/sign.ts';
 import { parseArgs } from './args.ts';
+import { cliKey } from './credentials.ts';
 import { pipeline, pipelineUsage } from './pipeline.ts';
 
 const usage = `Usage: slipway <command> [options]
@@ -116,9 +118,13 @@ function endpointOf(flags: Record<string, string>): string {
   );
 }
 
+/** GETs `url`, signed with the caller's AWS key when it has one (Slipway's own endpoints require it under --auth). */
 async function reach(url: string): Promise<Response> {
+  const key = cliKey();
+  const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  const headers = key ? signedHeaders('GET', new URL(url), key, { region, service: 'slipway' }) : {};
   try {
-    return await fetch(url);
+    return await fetch(url, { headers });
   } catch {
     throw new Error(`cannot reach Slipway at ${new URL(url).origin}: start it with 'npx slipway start' or pass --endpoint URL`);
   }
