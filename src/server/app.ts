@@ -19,6 +19,7 @@ import { sendJson } from '../protocol/http.ts';
 import type { EcrFacade } from '../services/ecr/index.ts';
 import type { IamFacade } from '../services/iam/index.ts';
 import { type AdminKey, adminPrincipal, ensureAdminKey } from './admin-credentials.ts';
+import { endpointRefusal } from './auth/endpoints.ts';
 import { createRequestAuth, type Identity } from './auth/index.ts';
 import { edgeListener } from './edge.ts';
 import { listenTls, type TlsEdge, tlsServer } from './tls.ts';
@@ -84,7 +85,10 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
   const health: Route = {
     method: 'GET',
     path: /^\/_slipway\/health$/,
-    async handle(_req, res) {
+    // With signatures required it tells anyone only whether Slipway is up; its details (counts,
+    // load balancer ARNs, paths) need a caller allowed iam:GetAccountSummary, which AWS's counts are.
+    access: 'public',
+    async handle(req, res) {
       let docker: Record<string, unknown>;
       try {
         const info = await runtime.info();
@@ -99,8 +103,12 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
       const details = Object.fromEntries(rooms.flatMap((r) => (r.status ? [[r.name, r.status()]] : [])));
       const problems = rooms.flatMap((r) => (r.problems?.() ?? []).map((p) => `${r.name}: ${p}`));
       if (!docker.reachable) problems.push(`docker: ${docker.error}. ${docker.hint}`);
+      const status = problems.length ? 'degraded' : 'ok';
+      const url = new URL(req.url ?? '/', 'http://edge');
+      if (auth && endpointRefusal(auth, req, url, 'iam:GetAccountSummary', config.defaultRegion))
+        return sendJson(res, 200, { status, version: VERSION });
       sendJson(res, 200, {
-        status: problems.length ? 'degraded' : 'ok',
+        status,
         problems,
         version: VERSION,
         pid: process.pid,

@@ -9,9 +9,10 @@ import { logger } from '../core/log.ts';
 import { type Caller, callerOf } from '../protocol/caller.ts';
 import { sendJson } from '../protocol/http.ts';
 import { createSeam } from '../protocol/seam.ts';
-import type { ApiService, RequestAuth } from '../protocol/types.ts';
+import type { ApiService } from '../protocol/types.ts';
 import type { Route } from '../services/types.ts';
 import type { Store } from '../store/index.ts';
+import { type EdgeAuth, endpointRefusal } from './auth/endpoints.ts';
 import { createGuard } from './guard.ts';
 
 const log = logger('edge');
@@ -27,7 +28,7 @@ export interface EdgeOptions {
   /** For the API seam's group commit. */
   store?: Store;
   /** Set when signatures are required. */
-  auth?: RequestAuth;
+  auth?: EdgeAuth;
 }
 
 export function createEdge(opts: EdgeOptions): Server {
@@ -57,7 +58,14 @@ export function edgeListener(opts: EdgeOptions): RequestListener {
     for (const route of opts.routes) {
       if (route.method !== req.method && route.method !== '*') continue;
       const match = url.pathname.match(route.path);
-      if (match) return route.handle(req, res, match);
+      if (!match) continue;
+      const access = route.access;
+      const refusal = opts.auth && typeof access === 'object' && endpointRefusal(opts.auth, req, url, access.action, opts.defaultRegion);
+      if (refusal) {
+        req.resume();
+        return sendJson(res, refusal.status, { __type: refusal.code, message: refusal.message });
+      }
+      return route.handle(req, res, match);
     }
     if (await seam.serve(req, res, url, caller)) return;
     sendJson(res, 404, {

@@ -37,6 +37,13 @@ export interface AppContext {
 export interface Route {
   method: string;
   path: RegExp;
+  /**
+   * Who may call it when signatures are required (README, "Slipway's own endpoints"): anyone
+   * (`public`, with why beside the route), callers the route checks itself (`own`: git's Basic
+   * credentials, registry tokens, the console's token, a webhook's secret), or a SigV4-signed
+   * caller whose policies allow `action` (the edge checks it; the endpoint takes no body).
+   */
+  access: 'public' | 'own' | { action: string };
   handle(req: IncomingMessage, res: ServerResponse, match: RegExpMatchArray): Promise<void> | void;
 }
 

@@ -43,11 +43,13 @@ export function gitRoutes(cc: CodecommitContext): Route[] {
     {
       method: '*',
       path: new RegExp(`^/v1/repos/([^/]+)${SERVICE}$`),
+      access: 'own', // Basic credentials, checked by serve()
       handle: (req, res, m) => serve(cc, req, res, codecommitTarget(cc, m[1]), m[2]),
     },
     {
       method: '*',
       path: new RegExp(`^/_slipway/git/([^/]+)/([^/]+?)(?:\\.git)?${SERVICE}$`),
+      access: 'own', // Basic credentials, checked by serve()
       handle: (req, res, m) => serve(cc, req, res, hostedTarget(cc, m[1], m[2]), m[3]),
     },
   ];
