@@ -28,7 +28,16 @@ export interface AppContext {
     /** For git over HTTPS: 401 when its Basic credentials name no one, 403 with AWS's message when policies refuse. */
     gitRefusal(
       authorization: string | undefined,
-      request: { host: string; path: string; action: string; resource: string; secretKeyPassword?: boolean },
+      request: {
+        host: string;
+        path: string;
+        action: string;
+        resource: string;
+        /** Slipway's own git host also takes an access key's secret as the password. */
+        secretKeyPassword?: boolean;
+        /** Over the edge's TLS port (aws:SecureTransport). */
+        secure?: boolean;
+      },
     ): { status: 401 | 403; message: string } | undefined;
   };
 }

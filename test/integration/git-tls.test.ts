@@ -20,6 +20,7 @@ describe('git over HTTPS, as git-remote-codecommit drives it', () => {
   let work: string;
   let admin: Credentials;
   let reader: Credentials;
+  let tlsOnly: Credentials;
   let endpoint: string;
   let trusting: (cwd: string) => (...args: string[]) => Promise<string>;
 
@@ -40,6 +41,17 @@ describe('git over HTTPS, as git-remote-codecommit drives it', () => {
     await iam.send(new PutUserPolicyCommand({ UserName: 'reader', PolicyName: 'pull', PolicyDocument: JSON.stringify(policy) }));
     const { AccessKey: key } = await iam.send(new CreateAccessKeyCommand({ UserName: 'reader' }));
     reader = { accessKeyId: key!.AccessKeyId!, secretAccessKey: key!.SecretAccessKey! };
+    await iam.send(new CreateUserCommand({ UserName: 'tls-only' }));
+    const secureOnly = { ...policy.Statement[0], Condition: { Bool: { 'aws:SecureTransport': 'true' } } };
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'tls-only',
+        PolicyName: 'pull-over-tls',
+        PolicyDocument: JSON.stringify({ ...policy, Statement: [secureOnly] }),
+      }),
+    );
+    const { AccessKey: tlsKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'tls-only' }));
+    tlsOnly = { accessKeyId: tlsKey!.AccessKeyId!, secretAccessKey: tlsKey!.SecretAccessKey! };
   });
   after(async () => {
     rmSync(work, { recursive: true, force: true });
@@ -76,6 +88,13 @@ describe('git over HTTPS, as git-remote-codecommit drives it', () => {
 
   it('fails certificate verification when git does not trust the CA', async () => {
     await assert.rejects(gitIn(work)('ls-remote', codecommitHelperUrl(admin, endpoint, 'app')), /certificate|SSL/i);
+  });
+
+  it('answers aws:SecureTransport: true over TLS only', async () => {
+    assert.match(await trusting(work)('ls-remote', codecommitHelperUrl(tlsOnly, endpoint, 'app')), /refs\/heads\/main/);
+    const plainHost = new URL(slipway.endpoint).host;
+    const plain = codecommitHelperUrl(tlsOnly, plainHost, 'app').replace(/^https:/, 'http:');
+    await assert.rejects(trusting(work)('ls-remote', plain), /not authorized to perform: codecommit:GitPull/);
   });
 
   it('refuses a wrong password, and a push by a user without GitPush', async () => {

@@ -98,7 +98,7 @@ export function createRequestAuth(deps: AuthDeps): Identity {
         deps,
         who,
         { action: request.action, resources: [request.resource], passedRoles: [] },
-        contextOf(who, { region }),
+        contextOf(who, { region, secure: request.secure }),
       );
       return message ? { status: 403, message } : undefined;
     },
@@ -111,12 +111,12 @@ export function createRequestAuth(deps: AuthDeps): Identity {
   };
 
   /** The global condition keys a request carries. */
-  function contextOf(who: KeyPrincipal, request: { sourceIp?: string; region: string }) {
+  function contextOf(who: KeyPrincipal, request: { sourceIp?: string; region: string; secure?: boolean }) {
     const now = deps.clock.now();
     return {
       'aws:SourceIp': request.sourceIp?.replace(/^::ffff:/, ''),
       'aws:RequestedRegion': request.region || undefined,
-      'aws:SecureTransport': 'false',
+      'aws:SecureTransport': String(request.secure === true),
       'aws:CurrentTime': new Date(now).toISOString(),
       'aws:EpochTime': String(Math.floor(now / 1000)),
       'aws:PrincipalArn': who.roleArn ?? who.arn,

@@ -143,6 +143,7 @@ function refused(
     action: pushing ? 'codecommit:GitPush' : 'codecommit:GitPull',
     resource: target.arn,
     secretKeyPassword: target.local,
+    secure: (req.socket as { encrypted?: boolean }).encrypted === true,
   });
   if (!refusal) return false;
   req.resume();
