@@ -73,4 +73,15 @@ describe('auth: git over HTTPS', () => {
     const elsewhere = withUser(admin.accessKeyId, codecommitPassword(admin, url.host, '/v1/repos/other'));
     await assert.rejects(git(work)('ls-remote', elsewhere), /Authentication failed|401/);
   });
+
+  it('tells only a caller allowed to pull from it that a repository is not there', async () => {
+    const missing = new URL('/v1/repos/missing/info/refs?service=git-upload-pack', slipway.endpoint);
+    assert.equal((await fetch(missing)).status, 401);
+    const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+    const asReader = await fetch(missing, { headers: basic(reader.user, reader.password) });
+    assert.equal(asReader.status, 403);
+    assert.match(await asReader.text(), /not authorized to perform: codecommit:GitPull/);
+    const signed = codecommitPassword(admin, missing.host, '/v1/repos/missing');
+    assert.equal((await fetch(missing, { headers: basic(admin.accessKeyId, signed) })).status, 404);
+  });
 });

@@ -38,13 +38,16 @@ interface Target {
   pushed?: () => void;
 }
 
+/** A repository that does not exist: only what authorizing a request for it needs. */
+type Absent = Pick<Target, 'arn' | 'resource' | 'local'>;
+
 export function gitRoutes(cc: CodecommitContext): Route[] {
   return [
     {
       method: '*',
       path: new RegExp(`^/v1/repos/([^/]+)${SERVICE}$`),
       access: 'own', // Basic credentials, checked by serve()
-      handle: (req, res, m) => serve(cc, req, res, codecommitTarget(cc, m[1]), m[2]),
+      handle: (req, res, m) => serve(cc, req, res, codecommitTarget(cc, m[1]) ?? absentTarget(cc, m[1]), m[2]),
     },
     {
       method: '*',
@@ -82,6 +85,14 @@ function codecommitTarget(cc: CodecommitContext, segment: string): Target | unde
   };
 }
 
+/** A CodeCommit repository that is not there, as a caller must be allowed to learn so: the ARN it would have in the default region. */
+function absentTarget(cc: CodecommitContext, segment: string): Absent | undefined {
+  const name = decode(segment);
+  if (!isRepositoryName(name)) return undefined;
+  const arn = codecommitArn.repository({ region: cc.config.defaultRegion, account: cc.config.account }, name);
+  return { arn, resource: arn, local: false };
+}
+
 function hostedTarget(cc: CodecommitContext, ownerSegment: string, repoSegment: string): Target | undefined {
   const owner = decode(ownerSegment);
   const name = decode(repoSegment);
@@ -105,13 +116,15 @@ async function serve(
   cc: CodecommitContext,
   req: IncomingMessage,
   res: ServerResponse,
-  target: Target | undefined,
+  target: Target | Absent | undefined,
   service: string,
 ): Promise<void> {
   if (!target) return notFound(res);
   const url = new URL(req.url ?? '/', 'http://edge');
   const pushing = service === '/git-receive-pack' || url.searchParams.get('service') === 'git-receive-pack';
+  // Authorized first, as AWS does: a caller that may not use it does not learn whether it exists.
   if (refused(cc, req, res, target, url, service, pushing)) return;
+  if (!('dir' in target)) return notFound(res);
   const exists = await hasRepository(target.dir);
   if (!exists && !(pushing && target.creatable)) return notFound(res);
   if (!exists) await initBare(target.dir);
@@ -131,7 +144,7 @@ function refused(
   cc: CodecommitContext,
   req: IncomingMessage,
   res: ServerResponse,
-  target: Target,
+  target: Target | Absent,
   url: URL,
   service: string,
   pushing: boolean,
