@@ -13,7 +13,13 @@ export interface SigningKey {
 }
 
 /** The headers that sign a bodiless `method` request to `url` with `key`, for `service` in `region`. */
-export function signedHeaders(method: string, url: URL, key: SigningKey, scope: { region: string; service: string }, now = Date.now()) {
+export function signedHeaders(
+  method: string,
+  url: URL,
+  key: SigningKey,
+  scope: { region: string; service: string },
+  now = Date.now(),
+): Record<string, string> {
   const amzDate = new Date(now).toISOString().replace(/[-:]|\.\d{3}/g, '');
   const headers: Record<string, string> = { host: url.host, 'x-amz-content-sha256': EMPTY_SHA256, 'x-amz-date': amzDate };
   if (key.sessionToken) headers['x-amz-security-token'] = key.sessionToken;
