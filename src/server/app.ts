@@ -143,31 +143,29 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
   const endpoint = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
   Object.assign(ctx.edge, { url: endpoint, port: address.port });
   const bound = `${host}:${address.port}`;
-  const tls = secure && (await listenTls(secure, config.host, config.tlsPort ?? 0));
-
-  return {
-    endpoint,
-    adminKey,
-    bound,
-    tls,
-    ctx,
-    rooms,
-    console: webConsole,
-    async close() {
-      webConsole.close();
-      // ECS stops first: the changes it makes while stopping (e.g. target deregistrations) reach
-      // the rooms that carry them out, which stop after it.
-      for (const room of rooms) await room.stop?.();
-      for (const listening of [server, tls?.server]) {
-        if (!listening) continue;
-        await new Promise<void>((resolve) => {
-          listening.close(() => resolve());
-          listening.closeAllConnections();
-        });
-      }
-      ctx.store.close();
-    },
+  let tls: TlsEdge | undefined;
+  const close = async () => {
+    webConsole.close();
+    // ECS stops first: the changes it makes while stopping (e.g. target deregistrations) reach
+    // the rooms that carry them out, which stop after it.
+    for (const room of rooms) await room.stop?.();
+    for (const listening of [server, secure?.server]) {
+      if (!listening?.listening) continue;
+      await new Promise<void>((resolve) => {
+        listening.close(() => resolve());
+        listening.closeAllConnections();
+      });
+    }
+    ctx.store.close();
   };
+  try {
+    tls = secure && (await listenTls(secure, config.host, config.tlsPort ?? 0));
+  } catch (err) {
+    await close();
+    throw new Error(`cannot listen for HTTPS on ${config.host}:${config.tlsPort}: ${(err as Error).message}`);
+  }
+
+  return { endpoint, adminKey, bound, tls, ctx, rooms, console: webConsole, close };
 }
 
 /** A room's facade, by the room's name. */
