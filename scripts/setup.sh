@@ -26,7 +26,7 @@ need 'command -v aws' awscli 'the tests drive Slipway with the aws CLI'
 need 'python3 -c "import boto3"' python3-boto3 'the tests drive Slipway with boto3'
 need 'command -v skopeo' skopeo 'the registry tests copy images with it'
 need 'command -v haproxy' haproxy 'the load balancer data plane'
-need 'command -v openssl' openssl 'HTTPS certificates for load balancer listeners and test targets'
+need 'command -v openssl' openssl 'HTTPS certificates for load balancer listeners, the edge'\''s --tls-port and test targets'
 need 'command -v chromium' chromium "the web console's browser tests drive Debian's Chromium"
 need 'command -v debootstrap' debootstrap 'Slipway builds its CodeBuild image with it'
 need 'command -v git' git 'the git server (git http-backend) and pipeline sources'

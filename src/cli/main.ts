@@ -4,7 +4,9 @@
  */
 import { join } from 'node:path';
 import { loadConfig, DEFAULT_PORT } from '../core/config.ts';
+import { signedHeaders } from '../server/auth/sign.ts';
 import { parseArgs } from './args.ts';
+import { cliKey } from './credentials.ts';
 import { gitCommand, gitUsage } from './git.ts';
 import { pipeline, pipelineUsage } from './pipeline.ts';
 
@@ -18,6 +20,7 @@ Commands:
                    --instance-cpu UNITS  --instance-memory MIB  (what each container instance offers)
                    --registry-host HOST[:PORT]  (the name repositoryUri uses, for other machines)
                    --auth  (require SigV4 signatures and IAM policies; always on off loopback)
+                   --tls-port P  (serve the edge over HTTPS too, for git-remote-codecommit; 0 = any free port)
                    Environment: SLIPWAY_TIME_SCALE=N runs every AWS wait N times faster.
   status           Show a running Slipway's health.            [--endpoint URL]
   logs <task-id>   Show a task's container output.            [--follow] [--container NAME] [--endpoint URL]
@@ -75,6 +78,13 @@ async function start(argv: string[]): Promise<number> {
     console.log(`                  saved owner-only in ${slipway.adminKey.file} (profile slipway-admin)`);
   }
   console.log(`  point the AWS CLI and SDKs at it:  export ${env}`);
+  if (slipway.tls) {
+    const host = new URL(slipway.tls.endpoint).host;
+    console.log(`  HTTPS           ${slipway.tls.endpoint} (certificate from the local CA ${slipway.tls.caFile})`);
+    console.log(
+      `  git-remote-codecommit:  CODE_COMMIT_ENDPOINT=${host} GIT_SSL_CAINFO=${slipway.tls.caFile} git clone codecommit::${config.defaultRegion}://<repository>`,
+    );
+  } else console.log('  HTTPS           off (--tls-port P serves the edge over HTTPS too, as git-remote-codecommit needs)');
   console.log(`  console         ${slipway.console.url(slipway.endpoint)}`);
   if (slipway.console.token) console.log('                  (off loopback it asks for this token; the link sets it in the browser)');
   console.log(`ready: ${slipway.endpoint}/_slipway/health`);
@@ -112,9 +122,17 @@ function endpointOf(flags: Record<string, string>): string {
   );
 }
 
-async function reach(url: string, init?: RequestInit): Promise<Response> {
+/**
+ * Calls `url`, signed with the caller's AWS key when it has one (Slipway's own endpoints require it
+ * under --auth; they sign no body, see server/auth/endpoints.ts).
+ */
+async function reach(url: string, init: RequestInit = {}): Promise<Response> {
+  const key = cliKey();
+  const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  const method = init.method ?? 'GET';
+  const signed = key ? signedHeaders(method, new URL(url), key, { region, service: 'slipway' }) : {};
   try {
-    return await fetch(url, init);
+    return await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...signed } });
   } catch {
     throw new Error(`cannot reach Slipway at ${new URL(url).origin}: start it with 'npx slipway start' or pass --endpoint URL`);
   }

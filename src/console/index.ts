@@ -49,6 +49,8 @@ export function createConsole(ctx: AppContext, opts: ConsoleOptions = {}): Conso
     {
       method: 'GET',
       path: /^\/_slipway\/console$/,
+      // A redirect to the page's path, nothing else.
+      access: 'public',
       handle(_req, res) {
         res.writeHead(308, { location: CONSOLE_PATH });
         res.end();
@@ -57,6 +59,7 @@ export function createConsole(ctx: AppContext, opts: ConsoleOptions = {}): Conso
     {
       method: 'GET',
       path: /^\/_slipway\/console\/events$/,
+      access: 'own', // the console's token (access.ts)
       handle(req, res) {
         if (gate(req, res, new URL(req.url ?? '/', 'http://edge'))) return;
         stream.serve(req, res);
@@ -65,6 +68,7 @@ export function createConsole(ctx: AppContext, opts: ConsoleOptions = {}): Conso
     {
       method: 'GET',
       path: /^\/_slipway\/console\/settings$/,
+      access: 'own', // the console's token
       handle(req, res) {
         if (gate(req, res, new URL(req.url ?? '/', 'http://edge'))) return;
         sendJson(res, 200, { region: ctx.config.defaultRegion, account: ctx.config.account, epoch: stream.epoch });
@@ -73,6 +77,7 @@ export function createConsole(ctx: AppContext, opts: ConsoleOptions = {}): Conso
     {
       method: 'GET',
       path: /^\/_slipway\/console\/requests$/,
+      access: 'own', // the console's token
       async handle(req, res) {
         if (gate(req, res, new URL(req.url ?? '/', 'http://edge'))) return;
         const totals = await opts.requestTotals?.();
@@ -83,6 +88,7 @@ export function createConsole(ctx: AppContext, opts: ConsoleOptions = {}): Conso
     ...['GET', 'HEAD'].map((method) => ({
       method,
       path: /^\/_slipway\/console\/(.*)$/,
+      access: 'own' as const, // the console's token
       handle(req: Parameters<Route['handle']>[0], res: Parameters<Route['handle']>[1], match: RegExpMatchArray) {
         if (gate(req, res, new URL(req.url ?? '/', 'http://edge'))) return;
         serveStatic(req, res, dist, match[1]);

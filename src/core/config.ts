@@ -11,6 +11,8 @@ export interface Config {
   host: string;
   /** 0 picks a free port. */
   port: number;
+  /** A second port serving the same edge over HTTPS (git-remote-codecommit speaks only HTTPS); unset = none. 0 picks a free port. */
+  tlsPort?: number;
   dataDir: string;
   account: string;
   defaultRegion: string;
@@ -40,6 +42,7 @@ export function loadConfig(flags: Partial<Record<string, string>> = {}, env: Nod
   return {
     host,
     port: int('--port', pick('port', 'SLIPWAY_PORT')) ?? DEFAULT_PORT,
+    tlsPort: int('--tls-port', pick('tls-port', 'SLIPWAY_TLS_PORT')),
     dataDir: resolve(pick('data-dir', 'SLIPWAY_DATA_DIR') ?? join(homedir(), '.slipway')),
     account: pick('account', 'SLIPWAY_ACCOUNT') ?? DEFAULT_ACCOUNT,
     defaultRegion: region(pick('region', 'SLIPWAY_REGION') ?? DEFAULT_REGION),

@@ -4,6 +4,7 @@
  * edge. `startSlipway` is what the CLI and the tests call.
  */
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClock } from '../core/clock.ts';
 import { parseArn } from '../core/ids.ts';
@@ -18,8 +19,10 @@ import { Store } from '../store/index.ts';
 import { sendJson } from '../protocol/http.ts';
 import type { IamFacade } from '../services/iam/index.ts';
 import { type AdminKey, adminPrincipal, ensureAdminKey } from './admin-credentials.ts';
+import { endpointRefusal } from './auth/endpoints.ts';
 import { createRequestAuth, type Identity } from './auth/index.ts';
-import { createEdge } from './edge.ts';
+import { edgeListener } from './edge.ts';
+import { listenTls, type TlsEdge, tlsServer } from './tls.ts';
 import { type Console, createConsole } from '../console/index.ts';
 import { announcingWrites } from '../console/writes.ts';
 
@@ -31,6 +34,8 @@ export interface Slipway {
   adminKey?: AdminKey;
   /** The address and port actually bound, e.g. 0.0.0.0:4566 or [::1]:4566. */
   bound: string;
+  /** The edge over HTTPS, when --tls-port asked for it. */
+  tls?: TlsEdge;
   ctx: AppContext;
   /** The rooms, by name: tests reach a room's facade here (`facadeOf(app, 's3')`). */
   rooms: Room[];
@@ -85,7 +90,10 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
   const health: Route = {
     method: 'GET',
     path: /^\/_slipway\/health$/,
-    async handle(_req, res) {
+    // With signatures required it tells anyone only whether Slipway is up; its details (counts,
+    // load balancer ARNs, paths) need a caller allowed iam:GetAccountSummary, which AWS's counts are.
+    access: 'public',
+    async handle(req, res) {
       let docker: Record<string, unknown>;
       try {
         const info = await runtime.info();
@@ -100,8 +108,12 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
       const details = Object.fromEntries(rooms.flatMap((r) => (r.status ? [[r.name, r.status()]] : [])));
       const problems = rooms.flatMap((r) => (r.problems?.() ?? []).map((p) => `${r.name}: ${p}`));
       if (!docker.reachable) problems.push(`docker: ${docker.error}. ${docker.hint}`);
+      const status = problems.length ? 'degraded' : 'ok';
+      const url = new URL(req.url ?? '/', 'http://edge');
+      if (auth && endpointRefusal(auth, req, url, 'iam:GetAccountSummary', config.defaultRegion))
+        return sendJson(res, 200, { status, version: VERSION });
       sendJson(res, 200, {
-        status: problems.length ? 'degraded' : 'ok',
+        status,
         problems,
         version: VERSION,
         pid: process.pid,
@@ -112,7 +124,7 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
       });
     },
   };
-  const server = createEdge({
+  const listener = edgeListener({
     apis: rooms.flatMap((r) => (r.api ? [announcingWrites(r.api, ctx.events, ctx.clock)] : [])),
     routes: [health, ...webConsole.routes, ...rooms.flatMap((r) => r.routes ?? [])],
     account: config.account,
@@ -122,7 +134,10 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
     store: ctx.store,
     auth,
   });
+  const server = createServer(listener);
   server.keepAliveTimeout = 65_000;
+  // The certificate first: a start that cannot issue it stops before anything runs.
+  const secure = config.tlsPort === undefined ? undefined : await tlsServer(listener, config.dataDir);
   for (const room of rooms) await room.start?.();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -133,26 +148,29 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
   const endpoint = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
   Object.assign(ctx.edge, { url: endpoint, port: address.port });
   const bound = `${host}:${address.port}`;
-
-  return {
-    endpoint,
-    adminKey,
-    bound,
-    ctx,
-    rooms,
-    console: webConsole,
-    async close() {
-      webConsole.close();
-      // ECS stops first: the changes it makes while stopping (e.g. target deregistrations) reach
-      // the rooms that carry them out, which stop after it.
-      for (const room of rooms) await room.stop?.();
+  let tls: TlsEdge | undefined;
+  const close = async () => {
+    webConsole.close();
+    // ECS stops first: the changes it makes while stopping (e.g. target deregistrations) reach
+    // the rooms that carry them out, which stop after it.
+    for (const room of rooms) await room.stop?.();
+    for (const listening of [server, secure?.server]) {
+      if (!listening?.listening) continue;
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        listening.close(() => resolve());
+        listening.closeAllConnections();
       });
-      ctx.store.close();
-    },
+    }
+    ctx.store.close();
   };
+  try {
+    tls = secure && (await listenTls(secure, config.host, config.tlsPort ?? 0));
+  } catch (err) {
+    await close();
+    throw new Error(`cannot listen for HTTPS on ${config.host}:${config.tlsPort}: ${(err as Error).message}`);
+  }
+
+  return { endpoint, adminKey, bound, tls, ctx, rooms, console: webConsole, close };
 }
 
 /** A room's facade, by the room's name. */

@@ -4,14 +4,15 @@
  * AWS API (handed whole to the protocol seam), all on one port. Requests from hosts or web pages
  * Slipway does not serve are refused first (see guard.ts).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { logger } from '../core/log.ts';
 import { type Caller, callerOf } from '../protocol/caller.ts';
 import { sendJson } from '../protocol/http.ts';
 import { createSeam } from '../protocol/seam.ts';
-import type { ApiService, RequestAuth } from '../protocol/types.ts';
+import type { ApiService } from '../protocol/types.ts';
 import type { Route } from '../services/types.ts';
 import type { Store } from '../store/index.ts';
+import { type EdgeAuth, endpointRefusal } from './auth/endpoints.ts';
 import { createGuard } from './guard.ts';
 
 const log = logger('edge');
@@ -27,20 +28,25 @@ export interface EdgeOptions {
   /** For the API seam's group commit. */
   store?: Store;
   /** Set when signatures are required. */
-  auth?: RequestAuth;
+  auth?: EdgeAuth;
 }
 
 export function createEdge(opts: EdgeOptions): Server {
+  return createServer(edgeListener(opts));
+}
+
+/** What the edge does with each request, over plain HTTP or over TLS (tls.ts). */
+export function edgeListener(opts: EdgeOptions): RequestListener {
   const seam = createSeam(opts);
   const guard = createGuard(opts);
 
-  return createServer((req, res) => {
+  return (req, res) => {
     handle(req, res).catch((err) => {
       log.error(`${req.method} ${req.url} failed`, err);
       if (!res.headersSent) sendJson(res, 500, { message: 'Slipway failed; see its log' });
       else res.destroy();
     });
-  });
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://edge');
@@ -52,7 +58,14 @@ export function createEdge(opts: EdgeOptions): Server {
     for (const route of opts.routes) {
       if (route.method !== req.method && route.method !== '*') continue;
       const match = url.pathname.match(route.path);
-      if (match) return route.handle(req, res, match);
+      if (!match) continue;
+      const access = route.access;
+      const refusal = opts.auth && typeof access === 'object' && endpointRefusal(opts.auth, req, url, access.action, opts.defaultRegion);
+      if (refusal) {
+        req.resume();
+        return sendJson(res, refusal.status, { __type: refusal.code, message: refusal.message });
+      }
+      return route.handle(req, res, match);
     }
     if (await seam.serve(req, res, url, caller)) return;
     sendJson(res, 404, {

@@ -8,7 +8,8 @@
  *   literal is that address's own origin, so it cannot be rebound), `localhost` or `*.localhost`,
  *   the configured --host and --registry-host, or this machine's hostname. Any other name, e.g. a
  *   DNS name rebound to 127.0.0.1, or a load balancer's DNSName, is refused (DNS rebinding).
- * - `Origin`, when a browser sends it, must be Slipway's own origin (`http://` + Host).
+ * - `Origin`, when a browser sends it, must be Slipway's own origin (`http://` + Host, or `https://`
+ *   on the TLS port).
  * - `Sec-Fetch-Site: cross-site | same-site` (a browser acting for another site, e.g. an <img> or
  *   form pointing at the API) is refused for API calls and for anything but GET and HEAD.
  *
@@ -54,7 +55,8 @@ export function createGuard(opts: GuardOptions): Guard {
       }
     }
     const origin = header(req, 'origin');
-    if (origin !== undefined && (host === undefined || origin.toLowerCase() !== `http://${host.toLowerCase()}`)) {
+    const scheme = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+    if (origin !== undefined && (host === undefined || origin.toLowerCase() !== `${scheme}://${host.toLowerCase()}`)) {
       return `Slipway does not take requests from web pages of another origin ('${origin.slice(0, 100)}')`;
     }
     const site = header(req, 'sec-fetch-site');

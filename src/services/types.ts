@@ -29,7 +29,16 @@ export interface AppContext {
     /** For git over HTTPS: 401 when its Basic credentials name no one, 403 with AWS's message when policies refuse. */
     gitRefusal(
       authorization: string | undefined,
-      request: { host: string; path: string; action: string; resource: string },
+      request: {
+        host: string;
+        path: string;
+        action: string;
+        resource: string;
+        /** Slipway's own git host also takes an access key's secret as the password. */
+        secretKeyPassword?: boolean;
+        /** Over the edge's TLS port (aws:SecureTransport). */
+        secure?: boolean;
+      },
     ): { status: 401 | 403; message: string } | undefined;
   };
 }
@@ -38,6 +47,13 @@ export interface AppContext {
 export interface Route {
   method: string;
   path: RegExp;
+  /**
+   * Who may call it when signatures are required (README, "Slipway's own endpoints"): anyone
+   * (`public`, with why beside the route), callers the route checks itself (`own`: git's Basic
+   * credentials, registry tokens, the console's token, a webhook's secret), or a SigV4-signed
+   * caller whose policies allow `action` (the edge checks it; the endpoint takes no body).
+   */
+  access: 'public' | 'own' | { action: string };
   handle(req: IncomingMessage, res: ServerResponse, match: RegExpMatchArray): Promise<void> | void;
 }
 

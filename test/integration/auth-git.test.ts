@@ -4,31 +4,19 @@
  * push is authorized as codecommit:GitPull / codecommit:GitPush on the repository.
  */
 import assert from 'node:assert/strict';
-import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CodeCommitClient, CreateRepositoryCommand } from '@aws-sdk/client-codecommit';
 import { CreateServiceSpecificCredentialCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
-import { adminCredentials, type Credentials } from '../support/auth.ts';
-import { gitIn } from '../support/codepipeline.ts';
+import { adminCredentials, codecommitPassword, type Credentials } from '../support/auth.ts';
+import { gitIn, newRepository } from '../support/codepipeline.ts';
 import { clientConfig, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
 const REPO_ARN = 'arn:aws:codecommit:us-east-1:000000000000:app';
 
 const git = gitIn;
-
-/** git-remote-codecommit's password: the signing time, Z, and a SigV4 signature over `GIT <path>` for the host. */
-function sigv4Password(key: Credentials, host: string, path: string): string {
-  const stamp = new Date().toISOString().replace(/[-:]|\.\d{3}Z$/g, '');
-  const hmac = (k: Buffer | string, v: string) => createHmac('sha256', k).update(v).digest();
-  const signingKey = hmac(hmac(hmac(hmac(`AWS4${key.secretAccessKey}`, stamp.slice(0, 8)), 'us-east-1'), 'codecommit'), 'aws4_request');
-  const canonical = `GIT\n${path}\n\nhost:${host}\n\nhost\n`;
-  const scope = `${stamp.slice(0, 8)}/us-east-1/codecommit/aws4_request`;
-  const toSign = `AWS4-HMAC-SHA256\n${stamp}\n${scope}\n${createHash('sha256').update(canonical).digest('hex')}`;
-  return `${stamp}Z${hmac(signingKey, toSign).toString('hex')}`;
-}
 
 describe('auth: git over HTTPS', () => {
   let slipway: TestSlipway;
@@ -67,11 +55,8 @@ describe('auth: git over HTTPS', () => {
 
   it("pushes with the administrator's SigV4 password (git-remote-codecommit's)", async () => {
     const src = join(work, 'src');
-    await git(work)('init', '-q', '-b', 'main', src);
-    writeFileSync(join(src, 'README'), 'hello\n');
-    await git(src)('add', '.');
-    await git(src)('commit', '-qm', 'first');
-    await git(src)('push', '-q', withUser(admin.accessKeyId, sigv4Password(admin, url.host, url.pathname)), 'main');
+    await newRepository(git, src, { README: 'hello\n' });
+    await git(src)('push', '-q', withUser(admin.accessKeyId, codecommitPassword(admin, url.host, url.pathname)), 'main');
   });
 
   it('lets a service-specific credential pull where its policy allows, and refuses its push', async () => {
@@ -85,7 +70,18 @@ describe('auth: git over HTTPS', () => {
   it('refuses no credentials, a wrong password, and a SigV4 password for another path', async () => {
     await assert.rejects(git(work)('ls-remote', url.toString()), /Authentication failed|could not read Username|401/);
     await assert.rejects(git(work)('ls-remote', withUser(reader.user, `${reader.password}x`)), /Authentication failed|401/);
-    const elsewhere = withUser(admin.accessKeyId, sigv4Password(admin, url.host, '/v1/repos/other'));
+    const elsewhere = withUser(admin.accessKeyId, codecommitPassword(admin, url.host, '/v1/repos/other'));
     await assert.rejects(git(work)('ls-remote', elsewhere), /Authentication failed|401/);
+  });
+
+  it('tells only a caller allowed to pull from it that a repository is not there', async () => {
+    const missing = new URL('/v1/repos/missing/info/refs?service=git-upload-pack', slipway.endpoint);
+    assert.equal((await fetch(missing)).status, 401);
+    const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+    const asReader = await fetch(missing, { headers: basic(reader.user, reader.password) });
+    assert.equal(asReader.status, 403);
+    assert.match(await asReader.text(), /not authorized to perform: codecommit:GitPull/);
+    const signed = codecommitPassword(admin, missing.host, '/v1/repos/missing');
+    assert.equal((await fetch(missing, { headers: basic(admin.accessKeyId, signed) })).status, 404);
   });
 });

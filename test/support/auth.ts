@@ -2,6 +2,7 @@
  * What tests of a Slipway that requires signatures (--auth) share: the administrator's key, read
  * from the shared-credentials file the first start wrote.
  */
+import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
   AttachUserPolicyCommand,
@@ -34,4 +35,28 @@ export async function userWithPolicy(iam: IAMClient, name: string, statements: o
   }
   const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: name }));
   return { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! };
+}
+
+/**
+ * git-remote-codecommit's password, computed as its `sign` does: the signing time, `Z`, and a
+ * SigV4 signature of the canonical request `GIT <path>` for `host`, scoped to `region` and codecommit.
+ */
+export function codecommitPassword(key: Credentials, host: string, path: string, region = 'us-east-1', at = new Date()): string {
+  const stamp = at.toISOString().replace(/[-:]|\.\d{3}Z$/g, '');
+  const hmac = (k: Buffer | string, v: string) => createHmac('sha256', k).update(v).digest();
+  const signingKey = hmac(hmac(hmac(hmac(`AWS4${key.secretAccessKey}`, stamp.slice(0, 8)), region), 'codecommit'), 'aws4_request');
+  const canonical = `GIT\n${path}\n\nhost:${host}\n\nhost\n`;
+  const scope = `${stamp.slice(0, 8)}/${region}/codecommit/aws4_request`;
+  const toSign = `AWS4-HMAC-SHA256\n${stamp}\n${scope}\n${createHash('sha256').update(canonical).digest('hex')}`;
+  return `${stamp}Z${hmac(signingKey, toSign).toString('hex')}`;
+}
+
+/**
+ * The URL git-remote-codecommit hands to git for `codecommit::<region>://<repository>`:
+ * https://<access key[%token], quoted>:<password>@<CODE_COMMIT_ENDPOINT>/v1/repos/<repository>.
+ */
+export function codecommitHelperUrl(key: Credentials, endpoint: string, repository: string, region = 'us-east-1'): string {
+  const path = `/v1/repos/${repository}`;
+  const user = encodeURIComponent(key.accessKeyId + (key.sessionToken ? `%${key.sessionToken}` : ''));
+  return `https://${user}:${codecommitPassword(key, endpoint, path, region)}@${endpoint}${path}`;
 }

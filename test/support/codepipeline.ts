@@ -14,6 +14,8 @@ import {
   type StageDeclaration,
 } from '@aws-sdk/client-codepipeline';
 import { execFile, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { s3Client } from './s3.ts';
@@ -160,14 +162,15 @@ export async function answer(
   return token;
 }
 
-/** Runs git in `cwd` as a developer with a fixed name and no prompts. */
-export function gitIn(cwd: string) {
+/** Runs git in `cwd` as a developer with a fixed name and no prompts (and `env` besides, e.g. GIT_SSL_CAINFO). */
+export function gitIn(cwd: string, env: Record<string, string> = {}) {
   return async (...args: string[]) =>
     (
       await run('git', args, {
         cwd,
         env: {
           ...process.env,
+          ...env,
           GIT_TERMINAL_PROMPT: '0',
           GIT_CONFIG_NOSYSTEM: '1',
           HOME: cwd,
@@ -178,6 +181,14 @@ export function gitIn(cwd: string) {
         },
       })
     ).stdout.trim();
+}
+
+/** A new repository in `dir` (made in its parent) with `files` as its first commit on main. */
+export async function newRepository(git: typeof gitIn, dir: string, files: Record<string, string>): Promise<void> {
+  await git(dirname(dir))('init', '-q', '-b', 'main', dir);
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  await git(dir)('add', '.');
+  await git(dir)('commit', '-qm', 'first');
 }
 
 /** Runs `slipway pipeline follow` against a Slipway (the newest execution, or `executionId`); resolves with its output and exit code. */

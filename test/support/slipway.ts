@@ -32,6 +32,8 @@ export interface StartOptions {
   dataDir?: string;
   /** Require signatures and IAM policies (--auth). */
   auth?: boolean;
+  /** Serve the edge over HTTPS too, on any free port (--tls-port 0). */
+  tls?: boolean;
 }
 
 export function tempDataDir(): string {
@@ -41,7 +43,7 @@ export function tempDataDir(): string {
 export async function startTestSlipway(opts: StartOptions = {}): Promise<TestSlipway> {
   const dataDir = opts.dataDir ?? tempDataDir();
   const config = {
-    ...loadConfig({ port: '0', 'data-dir': dataDir, ...(opts.auth ? { auth: 'true' } : {}) }),
+    ...loadConfig({ port: '0', 'data-dir': dataDir, ...(opts.auth ? { auth: 'true' } : {}), ...(opts.tls ? { 'tls-port': '0' } : {}) }),
     timeScale: opts.timeScale ?? 20,
     instanceMemoryMiB: opts.instanceMemoryMiB,
   };

@@ -93,13 +93,13 @@ export function createRequestAuth(deps: AuthDeps): Identity {
     },
     gitRefusal(authorization, request) {
       const region = parseArn(request.resource)?.region ?? '';
-      const who = gitCaller(deps.iam, deps.clock.now(), authorization, { host: request.host, path: request.path, region });
+      const who = gitCaller(deps.iam, deps.clock.now(), authorization, { ...request, region });
       if (!who) return { status: 401, message: 'Invalid username or password' };
       const message = denial(
         deps,
         who,
         { action: request.action, resources: [request.resource], passedRoles: [] },
-        contextOf(who, { region }),
+        contextOf(who, { region, secure: request.secure }),
       );
       return message ? { status: 403, message } : undefined;
     },
@@ -112,12 +112,12 @@ export function createRequestAuth(deps: AuthDeps): Identity {
   };
 
   /** The global condition keys a request carries. */
-  function contextOf(who: KeyPrincipal, request: { sourceIp?: string; region: string }) {
+  function contextOf(who: KeyPrincipal, request: { sourceIp?: string; region: string; secure?: boolean }) {
     const now = deps.clock.now();
     return {
       'aws:SourceIp': request.sourceIp?.replace(/^::ffff:/, ''),
       'aws:RequestedRegion': request.region || undefined,
-      'aws:SecureTransport': 'false',
+      'aws:SecureTransport': String(request.secure === true),
       'aws:CurrentTime': new Date(now).toISOString(),
       'aws:EpochTime': String(Math.floor(now / 1000)),
       'aws:PrincipalArn': who.roleArn ?? who.arn,

@@ -151,15 +151,20 @@ export function checkTime(protocol: Protocol, c: SignatureClaim, now: number): v
 /** Whether the claim's signature is the one `secret` gives over the request as it arrived. */
 export function signatureMatches(req: Signed, c: SignatureClaim, secret: string): boolean {
   if (!c.signedHeaders.includes('host')) return false;
+  const expected = signatureOf(req, c, secret);
+  const given = /^[0-9a-f]{64}$/.test(c.signature) ? Buffer.from(c.signature, 'hex') : undefined;
+  return expected !== undefined && given !== undefined && timingSafeEqual(expected, given);
+}
+
+/** The signature `secret` gives over the request as the claim describes it; undefined when the request cannot be canonicalised. */
+export function signatureOf(req: Signed, c: Omit<SignatureClaim, 'signature' | 'accessKeyId'>, secret: string): Buffer | undefined {
   const canonical = canonicalRequest(req, c);
-  if (canonical === undefined) return false;
+  if (canonical === undefined) return undefined;
   const scope = `${c.date}/${c.region}/${c.service}/aws4_request`;
   const toSign = `${ALGORITHM}\n${c.amzDate}\n${scope}\n${sha256Hex(canonical)}`;
-  const expected = createHmac('sha256', signingKeyFor(secret, c.date, c.region, c.service))
+  return createHmac('sha256', signingKeyFor(secret, c.date, c.region, c.service))
     .update(toSign)
     .digest();
-  const given = /^[0-9a-f]{64}$/.test(c.signature) ? Buffer.from(c.signature, 'hex') : undefined;
-  return given !== undefined && timingSafeEqual(expected, given);
 }
 
 /**
@@ -181,9 +186,9 @@ export function chunkChain(c: SignatureClaim, secret: string): (signature: strin
   };
 }
 
-const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
-function canonicalRequest(req: Signed, c: SignatureClaim): string | undefined {
+function canonicalRequest(req: Signed, c: Omit<SignatureClaim, 'signature' | 'accessKeyId'>): string | undefined {
   const s3 = c.service === 's3';
   const path = req.url.pathname || '/';
   // S3 signs the path as sent; every other service signs it encoded once more.

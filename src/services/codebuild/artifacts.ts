@@ -228,6 +228,8 @@ export function artifactRoutes(dataDir: string): Route[] {
     {
       method: 'GET',
       path: /^\/_slipway\/artifacts\/codebuild\/([0-9a-f-]{36})(?:\/(.*))?$/,
+      // CodeBuild puts artifacts in S3: reading one is s3:GetObject.
+      access: { action: 's3:GetObject' },
       async handle(_req, res, match) {
         const root = artifactsRoot(dataDir, match[1]);
         const rest = decodeURIComponent(match[2] ?? '');

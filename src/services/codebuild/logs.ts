@@ -94,6 +94,8 @@ export function logRoutes(cb: CodebuildContext): Route[] {
     {
       method: 'GET',
       path: /^\/_slipway\/logs\/codebuild\/([^/?]+)$/,
+      // CodeBuild's log is in CloudWatch Logs: reading it is logs:GetLogEvents.
+      access: { action: 'logs:GetLogEvents' },
       async handle(req, res, match) {
         const wanted = decodeURIComponent(match[1]);
         const uuid = wanted.slice(wanted.lastIndexOf(':') + 1);

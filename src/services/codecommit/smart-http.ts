@@ -24,7 +24,7 @@ export interface CgiRequest {
   beforeEnd?: () => Promise<void>;
 }
 
-/** The user named by Basic credentials; none are checked yet, any are accepted. */
+/** The user named by Basic credentials, for git's logs only: routes.ts checks them when signatures are required. */
 function remoteUser(req: IncomingMessage): string {
   const auth = header(req, 'authorization') ?? '';
   const m = auth.match(/^Basic\s+([A-Za-z0-9+/=]+)$/i);

@@ -121,6 +121,7 @@ export function followRoutes(cp: CodePipelineContext): Route[] {
     {
       method: 'GET',
       path: /^\/_slipway\/codepipeline\/([^/?]+)\/follow$/,
+      access: { action: 'codepipeline:GetPipelineState' },
       async handle(req, res, match) {
         const name = decodeURIComponent(match[1]);
         const query = new URL(req.url ?? '/', 'http://edge').searchParams;

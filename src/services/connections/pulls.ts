@@ -131,16 +131,19 @@ export function pullRoutes(cc: ConnectionsContext): Route[] {
     {
       method: 'GET',
       path: new RegExp(`^${REPO}$`),
+      access: { action: 'codecommit:GitPull' }, // as reading the repository over git
       handle: (_req, res, m) => guarded(async (r, id) => sendJson(r, 200, { pullRequests: cc.model.pullsOf(id).map(view) }))(res, m),
     },
     {
       method: 'POST',
       path: new RegExp(`^${REPO}$`),
+      access: { action: 'codecommit:GitPush' }, // a pull request starts pipelines, as a push does
       handle: (req, res, m) => guarded((r, id, dir) => open(cc, req, r, id, dir))(res, m),
     },
     {
       method: 'POST',
       path: new RegExp(`^${REPO}/([0-9]{1,9})/(close|reopen)$`),
+      access: { action: 'codecommit:GitPush' },
       handle: (_req, res, m) => guarded((r, id, dir) => setState(cc, r, id, dir, Number(m[3]), m[4]))(res, m),
     },
   ];

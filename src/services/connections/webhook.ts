@@ -191,6 +191,7 @@ export function webhookRoutes(cc: ConnectionsContext): Route[] {
     {
       method: 'POST',
       path: /^\/_slipway\/connections\/([0-9a-f-]{36})\/webhook$/,
+      access: 'own', // the provider signs it with the connection's webhook secret; unsigned, it does nothing
       handle: (req, res, m) => receive(cc, req, res, m[1]),
     },
   ];

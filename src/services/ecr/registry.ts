@@ -60,7 +60,8 @@ const PATHS: [RegExp, Handler, Actions][] = [
 ];
 
 export function registryRoutes(ecr: EcrContext): Route[] {
-  return [{ method: '*', path: /^\/v2(\/.*)?$/, handle: (req, res) => serve(ecr, req, res) }];
+  // Its callers are checked here: Basic or Bearer credentials from ecr get-login-password.
+  return [{ method: '*', path: /^\/v2(\/.*)?$/, access: 'own', handle: (req, res) => serve(ecr, req, res) }];
 }
 
 async function serve(ecr: EcrContext, req: IncomingMessage, res: ServerResponse): Promise<void> {

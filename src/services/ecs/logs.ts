@@ -37,6 +37,8 @@ export function logRoutes(ecs: EcsContext): Route[] {
     {
       method: 'GET',
       path: /^\/_slipway\/logs\/ecs\/([0-9a-f]{32})$/,
+      // A container's output is what awslogs sends to CloudWatch Logs: reading it is logs:GetLogEvents.
+      access: { action: 'logs:GetLogEvents' },
       async handle(req, res, match) {
         const taskId = match[1];
         const url = new URL(req.url ?? '/', 'http://edge');
