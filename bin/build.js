@@ -7,18 +7,31 @@
  * dist/<fingerprint>/ mirrors the package root: src/ compiled (other files in src/ copied), and a
  * link to every other top-level entry, so `new URL('../../models/', import.meta.url)` and bare
  * imports find what they find from src/. A build is written aside and renamed into place, so
- * Slipways started together never load half of one; builds left by older sources are removed.
+ * Slipways started together never load half of one. A build left by older sources is removed once
+ * no process that runs from it is alive (each leaves a `.running-<pid>` mark in it while it runs).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const src = join(root, 'src');
-/** How long a superseded build stays, for a Slipway still loading from it. */
+/** How long a superseded build stays at least, for a process still starting from it. */
 const KEEP_OLD_MS = 10 * 60 * 1000;
+const RUNNING = '.running-';
 
 /** The compiled entry point for `src/<path>.ts`, building first when src/ changed since the last build. */
 export async function compiled(path) {
@@ -33,6 +46,9 @@ export async function compiled(path) {
   const builds = buildsDir();
   const dir = join(builds, fingerprint);
   if (!existsSync(dir)) await build(files, dir);
+  const mark = join(dir, `${RUNNING}${process.pid}`);
+  writeFileSync(mark, '');
+  process.once('exit', () => rmSync(mark, { force: true }));
   removeOld(builds, fingerprint);
   return join(dir, 'src', path.replace(/\.ts$/, '.js'));
 }
@@ -115,9 +131,29 @@ function removeOld(builds, current) {
     if (entry === current) continue;
     const path = join(builds, entry);
     try {
-      if (Date.now() - statSync(path).mtimeMs > KEEP_OLD_MS) rmSync(path, { recursive: true, force: true });
+      if (Date.now() - statSync(path).mtimeMs > KEEP_OLD_MS && !inUse(path)) rmSync(path, { recursive: true, force: true });
     } catch {
-      // removed by another Slipway meanwhile
+      // removed by another process meanwhile
     }
+  }
+}
+
+/** Whether a process that runs from the build is alive; the marks of those that are not are dropped. */
+function inUse(dir) {
+  let used = false;
+  for (const entry of readdirSync(dir)) {
+    if (!entry.startsWith(RUNNING)) continue;
+    if (alive(Number(entry.slice(RUNNING.length)))) used = true;
+    else unlinkSync(join(dir, entry));
+  }
+  return used;
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
   }
 }
