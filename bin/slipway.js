@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs Slipway's TypeScript sources directly (tsx), so there is no build step to forget.
-import { register } from 'tsx/esm/api';
+// Runs Slipway from its sources compiled to JavaScript, compiled again first whenever a source
+// changed (build.js), so there is no build step to forget.
+import { compiled } from './build.js';
 
-register();
-await import('../src/cli/main.ts');
+process.setSourceMapsEnabled(true);
+await import(await compiled('cli/main.ts'));

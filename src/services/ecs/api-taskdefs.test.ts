@@ -45,6 +45,19 @@ describe('DeleteTaskDefinitions', () => {
     assert.equal((await call('RegisterTaskDefinition', small('web'))).taskDefinition!.revision, 2);
   });
 
+  it('never hands out a deleted revision number again, even once no row of the family is left', async () => {
+    const { call } = setup();
+    await call('RegisterTaskDefinition', small('web'));
+    await call('RegisterTaskDefinition', small('web'));
+    for (const ref of ['web:1', 'web:2']) await call('DeregisterTaskDefinition', { taskDefinition: ref });
+    await call('DeleteTaskDefinitions', { taskDefinitions: ['web:2'] });
+    assert.equal((await call('RegisterTaskDefinition', small('web'))).taskDefinition!.revision, 3);
+    await call('DeregisterTaskDefinition', { taskDefinition: 'web:3' });
+    await call('DeleteTaskDefinitions', { taskDefinitions: ['web:1', 'web:3'] });
+    assert.deepEqual((await call('ListTaskDefinitions', { status: 'INACTIVE' })).taskDefinitionArns, []);
+    assert.equal((await call('RegisterTaskDefinition', small('web'))).taskDefinition!.revision, 4);
+  });
+
   it('checks every reference before writing anything', async () => {
     const { call } = setup();
     await call('RegisterTaskDefinition', small('web'));

@@ -153,7 +153,7 @@ export function taskDefinitionHandlers(ecs: EcsContext): Handlers<EcsOperations>
           }
           const deleting: StoredTaskDefinition = { ...td, status: 'DELETE_IN_PROGRESS', deleteRequestedAt: ecs.clock.now() };
           if (taskDefinitionInUse(ecs, td.taskDefinitionArn)) m.putTaskDefinition({ ...record, taskDefinition: deleting }, scopeKey(scope));
-          else m.taskDefinitions.delete(td.taskDefinitionArn);
+          else m.deleteTaskDefinition(td, scopeKey(scope));
           taskDefinitions.push(deleting);
         }
         return { taskDefinitions, failures };

@@ -6,7 +6,7 @@
  *   ecs_clusters             pk clusterArn        scope, name, status
  *   ecs_container_instances  pk instanceArn       cluster
  *   ecs_task_definitions     pk taskDefinitionArn scope, family, revision, status  (one index: scope, family, revision)
- *   ecs_families             pk <scope>/<family>  (last revision ever used, so revisions are never reused; no index)
+ *   ecs_families             pk <scope>/<family>  (the highest revision deleted from ecs_task_definitions, so revisions are never reused; no index)
  *   ecs_tasks                pk taskArn           cluster, service, desired, last, family, started_by, instance
  *   ecs_services             pk serviceArn        cluster, name, status
  *
@@ -57,6 +57,7 @@ export interface TaskDefinitionRecord {
 }
 
 export interface FamilyRecord {
+  /** The highest revision deleted so far (before, the highest registered: either keeps numbers unique). */
   lastRevision: number;
 }
 
@@ -198,12 +199,25 @@ export class EcsModel {
     this.taskDefinitions.put(td.taskDefinitionArn, record, { scope, family: td.family, revision: td.revision, status: td.status });
   }
 
-  /** Reserves the next revision number of a family; numbers are never reused. */
+  /**
+   * The next revision number of a family: one past the highest it has had, stored or deleted, so
+   * a number is never handed out twice. Call it inside the transaction that stores the revision.
+   * Only deletions write the family's record, so a registration writes one row rather than two.
+   */
   nextRevision(scope: string, family: string): number {
-    const key = `${scope}/${family}`;
-    const next = (this.families.get(key)?.lastRevision ?? 0) + 1;
-    this.families.put(key, { lastRevision: next }, { scope });
-    return next;
+    const stored = this.store
+      .prepare('SELECT max(revision) FROM ecs_task_definitions WHERE scope = ? AND family = ?')
+      .pluck()
+      .get(scope, family) as number | null;
+    const deleted = this.families.get(`${scope}/${family}`)?.lastRevision ?? 0;
+    return Math.max(stored ?? 0, deleted) + 1;
+  }
+
+  /** Removes a revision for good; its number stays taken. */
+  deleteTaskDefinition(td: StoredTaskDefinition, scope: string): void {
+    const key = `${scope}/${td.family}`;
+    if ((this.families.get(key)?.lastRevision ?? 0) < td.revision) this.families.put(key, { lastRevision: td.revision }, { scope });
+    this.taskDefinitions.delete(td.taskDefinitionArn);
   }
 
   putTask(record: TaskRecord): void {
