@@ -272,6 +272,13 @@ export class DocTable<T, C extends string> {
     return docs.map((doc) => JSON.parse(doc) as T);
   }
 
+  /** The keys of the documents `find` would return, without reading the documents. */
+  keys(where: Partial<Record<C, ColumnValue>> = {}, orderBy: string = 'pk'): string[] {
+    this.store.settle();
+    const { clause, params } = this.filter(where);
+    return this.statement(`SELECT pk FROM ${this.name}${clause} ORDER BY ${orderBy}`).all(params) as string[];
+  }
+
   count(where: Partial<Record<C, ColumnValue>> = {}): number {
     this.store.settle();
     const { clause, params } = this.filter(where);

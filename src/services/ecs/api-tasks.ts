@@ -5,7 +5,7 @@
 import type { Handlers } from '../../protocol/types.ts';
 import type { EcsContext } from './context.ts';
 import { ecsError } from './errors.ts';
-import { familyOf, type TaskRecord } from './model.ts';
+import type { TaskRecord } from './model.ts';
 import { scopeOf } from '../../core/scope.ts';
 import { clusterArnFor, findTask, listPage, requireCluster, requireRunnableTaskDefinition, serviceArnFor, taskArnFor } from './resolve.ts';
 import type { EcsOperations, Failure, Task } from './shapes.ts';
@@ -104,20 +104,22 @@ export function taskHandlers(ecs: EcsContext): Handlers<EcsOperations> {
             )
         : undefined;
       if (input.containerInstance && !instance) return { taskArns: [] };
-      const matching = ecs.model.tasks
-        .find(
-          {
-            cluster: clusterArn,
-            desired: input.desiredStatus ?? 'RUNNING',
-            service: serviceArn,
-            started_by: input.startedBy,
-            instance: instance?.instance.containerInstanceArn,
-          },
-          'pk',
-        )
-        .filter((r) => !input.family || familyOf(r.task.taskDefinitionArn) === input.family)
-        .filter((r) => !input.launchType || r.task.launchType === input.launchType)
-        .map((r) => r.task.taskArn);
+      const where = {
+        cluster: clusterArn,
+        desired: input.desiredStatus ?? 'RUNNING',
+        service: serviceArn,
+        started_by: input.startedBy,
+        instance: instance?.instance.containerInstanceArn,
+        family: input.family,
+      };
+      // Only a launch type needs the tasks themselves; the rest are columns, and a page of a
+      // thousand tasks should not parse them all.
+      const matching = input.launchType
+        ? ecs.model.tasks
+            .find(where, 'pk')
+            .filter((r) => r.task.launchType === input.launchType)
+            .map((r) => r.task.taskArn)
+        : ecs.model.tasks.keys(where, 'pk');
       const page = listPage(matching, input, 'tasks');
       return { taskArns: page.items, nextToken: page.next };
     },
