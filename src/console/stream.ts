@@ -21,7 +21,8 @@ const RETRY_MS = 1000;
 export class ConsoleStream {
   readonly epoch = randomBytes(4).toString('hex');
   private seq = 0;
-  private readonly recent: { seq: number; frame: string }[] = [];
+  /** The last RING events, by seq % RING; each serialised only when a browser first needs it. */
+  private readonly recent: { seq: number; event: SlipwayEvent; frame?: string }[] = [];
   private readonly clients = new Set<ServerResponse>();
   private readonly unsubscribe: () => void;
   private readonly heartbeat: NodeJS.Timeout;
@@ -41,7 +42,7 @@ export class ConsoleStream {
     });
     res.write(`retry: ${RETRY_MS}\n\n`);
     const missed = this.missedSince(header(req, 'last-event-id'));
-    if (missed) for (const e of missed) res.write(e.frame);
+    if (missed) for (const e of missed) res.write(this.frameOf(e));
     else res.write(`event: resync\nid: ${this.epoch}.${this.seq}\ndata: ${JSON.stringify({ epoch: this.epoch })}\n\n`);
     this.clients.add(res);
     const gone = () => this.clients.delete(res);
@@ -60,12 +61,17 @@ export class ConsoleStream {
     this.clients.clear();
   }
 
+  // Every write of every room passes here: with no browser open, it only keeps the event.
   private push(event: SlipwayEvent): void {
     const seq = ++this.seq;
-    const frame = `id: ${this.epoch}.${seq}\ndata: ${JSON.stringify(event)}\n\n`;
-    this.recent.push({ seq, frame });
-    if (this.recent.length > RING) this.recent.shift();
-    this.broadcast(frame);
+    const entry = { seq, event };
+    this.recent[seq % RING] = entry;
+    if (this.clients.size) this.broadcast(this.frameOf(entry));
+  }
+
+  private frameOf(entry: { seq: number; event: SlipwayEvent; frame?: string }): string {
+    entry.frame ??= `id: ${this.epoch}.${entry.seq}\ndata: ${JSON.stringify(entry.event)}\n\n`;
+    return entry.frame;
   }
 
   private broadcast(frame: string): void {
@@ -73,13 +79,14 @@ export class ConsoleStream {
   }
 
   /** The events after `lastId`, or undefined when they cannot all be replayed (another epoch, or fallen out of the ring). */
-  private missedSince(lastId: string | undefined): { frame: string }[] | undefined {
+  private missedSince(lastId: string | undefined): { seq: number; event: SlipwayEvent; frame?: string }[] | undefined {
     const m = /^([0-9a-f]{8})\.(\d+)$/.exec(lastId ?? '');
     if (!m || m[1] !== this.epoch) return undefined;
     const after = Number(m[2]);
     if (after > this.seq) return undefined;
-    const oldest = this.recent[0]?.seq ?? this.seq + 1;
-    if (after + 1 < oldest) return undefined;
-    return this.recent.filter((e) => e.seq > after);
+    if (this.seq - after > RING) return undefined;
+    const missed = [];
+    for (let seq = after + 1; seq <= this.seq; seq++) missed.push(this.recent[seq % RING]!);
+    return missed;
   }
 }
