@@ -174,7 +174,7 @@ export async function benchPipeline(opts: PipelineBenchOptions): Promise<string>
   await cb.send(
     new CreateProjectCommand({
       name: 'bench-app',
-      serviceRole: 'r',
+      serviceRole: 'arn:aws:iam::000000000000:role/codebuild',
       source: { type: 'CODEPIPELINE' },
       artifacts: { type: 'CODEPIPELINE' },
       environment: {
