@@ -22,6 +22,7 @@ import { BuildImages } from './image.ts';
 import { logRoutes } from './logs.ts';
 import { CodebuildModel } from './model.ts';
 import { BuildNetwork } from './network.ts';
+import { BuildPool } from './pool.ts';
 
 export { artifactsRoot } from './artifacts.ts';
 export type { CodebuildFacade, PipelineBuildRequest } from './facade.ts';
@@ -42,6 +43,7 @@ export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<C
     model: new CodebuildModel(app.store),
     images: new BuildImages(app, deps.ecr),
     network: new BuildNetwork(app, deps.credentials),
+    pool: new BuildPool(app.runtime, app.config.dataDir),
     epoch: randomBytes(8).toString('hex'),
     enqueueBuild: (arn) => builds.enqueue(arn),
   };
@@ -63,6 +65,7 @@ export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<C
     },
     routes: [...logRoutes(cb), ...artifactRoutes(app.config.dataDir)],
     start() {
+      cb.pool.start();
       builds.start();
     },
     async stop() {
@@ -70,6 +73,7 @@ export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<C
       // Builds under way run in this process: they stop with it, saying so. One that cannot finish
       // in time (e.g. still building the build image) is found cut off at the next start.
       await controller.stopAll('Slipway was shut down while the build ran; the build was stopped', 15_000);
+      await cb.pool.drain();
       await cb.network.close();
     },
   };
