@@ -132,8 +132,8 @@ export class BuildRun {
     }
     await rm(this.work, { recursive: true, force: true });
     if (!caches(build)) {
-      const { image, computeType, privilegedMode } = build.environment;
-      const kind = { image, computeType, privileged: !!privilegedMode };
+      const { computeType, privilegedMode } = build.environment;
+      const kind = { image: this.image, computeType, privileged: !!privilegedMode };
       const warm = await this.cb.pool.take(kind, this.work, containerName(this.uuid));
       if (warm) this.taken(warm);
     }
