@@ -40,6 +40,8 @@ export class BuildRun {
   private ended?: 'STOPPED' | 'TIMED_OUT';
   private endReason?: string;
   private containerId?: string;
+  /** The container's removal, begun once it has exited so that it overlaps the upload of artifacts. */
+  private removal?: Promise<void>;
   private image = '';
   private resolvedVersion?: string;
   /** The runner reached its end (DONE), and whether the phases allow UPLOAD_ARTIFACTS. */
@@ -254,6 +256,7 @@ export class BuildRun {
         message: `Error while executing command: ${this.lastCommand ?? '(none)'}. Reason: ${why}`,
       });
     }
+    this.removal = this.cb.runtime.remove(id!).catch(() => undefined);
     const state = await readRunnerState(this.work, spec, (line) => this.blog.container(line));
     this.names = state.names;
     if (spec.exportedVariables.length) this.update((r) => (r.build.exportedEnvironmentVariables = state.exported));
@@ -335,7 +338,7 @@ export class BuildRun {
       this.update((r) => (r.build.reportArns = reportArns));
     }
     if (this.credentials) this.cb.network.dismiss(this.arn);
-    if (this.containerId) await this.cb.runtime.remove(this.containerId).catch(() => undefined);
+    if (this.containerId) await (this.removal ?? this.cb.runtime.remove(this.containerId).catch(() => undefined));
     await rm(this.work, { recursive: true, force: true }).catch(() => undefined);
     const status = finalStatus((this.cb.model.builds.get(this.arn) ?? record).build, this.ended ?? (fault ? 'FAULT' : undefined));
     this.blog.container('Phase complete: FINALIZING State: SUCCEEDED');
