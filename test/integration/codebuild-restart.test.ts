@@ -72,7 +72,11 @@ describe('CodeBuild across restarts', () => {
       source: { type: 'NO_SOURCE', buildspec: 'version: 0.2\nphases:\n  build:\n    commands: ["echo going to sleep", "sleep 600"]\n' },
     });
     const { build } = await cb.send(new StartBuildCommand({ projectName: 'sleepy' }));
-    await waitFor('BUILD to be under way', async () => (await getBuild(cb, build!.id!)).currentPhase === 'BUILD');
+    // Its first line written to the log, so that the kill cuts the build and not a line in flight.
+    await waitFor('BUILD to be under way', async () => {
+      const b = await getBuild(cb, build!.id!);
+      return b.currentPhase === 'BUILD' && /going to sleep\n/.test(await (await fetch(b.logs!.deepLink!)).text());
+    });
     await slipway!.kill('SIGKILL');
     assert.equal((await containersOf(build!.id!)).length, 1, 'the build container outlives the process');
     slipway = await startSlipwayProcess(dataDir, port);
