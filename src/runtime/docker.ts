@@ -178,6 +178,14 @@ export class DockerRuntime implements ContainerRuntime {
     }
   }
 
+  async rename(id: string, name: string): Promise<void> {
+    try {
+      await this.docker.getContainer(id).rename({ name });
+    } catch (err) {
+      throw classify(err);
+    }
+  }
+
   async inspect(idOrName: string): Promise<ContainerState> {
     try {
       return containerState(await this.docker.getContainer(idOrName).inspect());

@@ -261,6 +261,14 @@ export class FakeRuntime implements ContainerRuntime {
     this.emit(c, 'destroy');
   }
 
+  async rename(id: string, name: string): Promise<void> {
+    const c = this.get(id);
+    const taken = [...this.containers.values()].find((other) => other.spec.name === name && other !== c);
+    if (taken)
+      throw new ConflictError(`Conflict. The container name "/${name}" is already in use by container "${taken.id}".`, { status: 409 });
+    c.spec.name = name;
+  }
+
   async inspect(idOrName: string): Promise<ContainerState> {
     return this.snapshot(this.get(idOrName));
   }

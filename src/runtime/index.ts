@@ -25,6 +25,7 @@ const RUNTIME_CALLS = new Set<string>([
   'start',
   'stop',
   'remove',
+  'rename',
   'inspect',
   'list',
   'logs',

@@ -166,6 +166,19 @@ export function runtimeConformance(
       await assert.rejects(rt.create(s), ConflictError);
     });
 
+    it('renames a running container; the old name is free, a taken name is refused with ConflictError', async () => {
+      const id = await run(spec('rename-a', 'web'));
+      const other = await rt.create(spec('rename-b', 'web'));
+      const renamed = spec('rename-c', 'web').name;
+      await rt.rename(id, renamed);
+      const state = await rt.inspect(renamed);
+      assert.equal(state.id, id);
+      assert.equal(state.running, true);
+      await assert.rejects(rt.inspect(spec('rename-a', 'web').name), NotFoundError);
+      await assert.rejects(rt.rename(other, renamed), ConflictError);
+      await assert.rejects(rt.rename('slipway-conf-missing', `${renamed}-x`), NotFoundError);
+    });
+
     it('lists containers by labels, running or not, with "" matching any value', async () => {
       const a1 = await rt.create(spec('list-a1', 'web', { labels: { 'slipway.test.group': 'a' } }));
       const a2 = await run(spec('list-a2', 'web', { labels: { 'slipway.test.group': 'a' } }));

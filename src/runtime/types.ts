@@ -141,6 +141,8 @@ export interface ContainerRuntime {
   /** Sends SIGTERM, then SIGKILL after timeoutSec. Stopping a stopped container is fine. */
   stop(id: string, timeoutSec: number): Promise<void>;
   remove(id: string): Promise<void>;
+  /** Gives a container, running or not, another name (`docker rename`). Throws NotFoundError, or ConflictError when the name is taken. */
+  rename(id: string, name: string): Promise<void>;
   /** Throws NotFoundError. */
   inspect(idOrName: string): Promise<ContainerState>;
   /** All containers (running or not) carrying every given label (value '' = any value). */

@@ -33,8 +33,9 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const containersOf = async (arn: string) =>
-  docker.listContainers({ all: true, filters: { label: [`slipway.codebuild.build-arn=${arn}`] } });
+/** A build's container, by the name it carries while the build runs (a warm one was labelled before it had a build). */
+const containersOf = async (id: string) =>
+  docker.listContainers({ all: true, filters: { name: [`^/slipway-codebuild-${id.split(':')[1]}$`] } });
 
 describe('CodeBuild across restarts', () => {
   test('slipway logs build --follow streams the log until the build completes', async () => {
@@ -71,9 +72,13 @@ describe('CodeBuild across restarts', () => {
       source: { type: 'NO_SOURCE', buildspec: 'version: 0.2\nphases:\n  build:\n    commands: ["echo going to sleep", "sleep 600"]\n' },
     });
     const { build } = await cb.send(new StartBuildCommand({ projectName: 'sleepy' }));
-    await waitFor('BUILD to be under way', async () => (await getBuild(cb, build!.id!)).currentPhase === 'BUILD');
+    // Its first line written to the log, so that the kill cuts the build and not a line in flight.
+    await waitFor('BUILD to be under way', async () => {
+      const b = await getBuild(cb, build!.id!);
+      return b.currentPhase === 'BUILD' && /going to sleep\n/.test(await (await fetch(b.logs!.deepLink!)).text());
+    });
     await slipway!.kill('SIGKILL');
-    assert.equal((await containersOf(build!.arn!)).length, 1, 'the build container outlives the process');
+    assert.equal((await containersOf(build!.id!)).length, 1, 'the build container outlives the process');
     slipway = await startSlipwayProcess(dataDir, port);
     cb = codebuildClient(slipway.endpoint);
     const done = await waitForBuild(cb, build!.id!, 30_000);
@@ -86,7 +91,7 @@ describe('CodeBuild across restarts', () => {
       done.phases!.slice(-2).map((p) => p.phaseType),
       ['FINALIZING', 'COMPLETED'],
     );
-    assert.equal((await containersOf(build!.arn!)).length, 0);
+    assert.equal((await containersOf(build!.id!)).length, 0);
     assert.match(await (await fetch(done.logs!.deepLink!)).text(), /going to sleep\n[\s\S]*Slipway stopped while this build was in BUILD/);
     // The next process writes its lines to the build's CloudWatch Logs stream too.
     const events = await logsClient(slipway.endpoint).send(
@@ -105,6 +110,6 @@ describe('CodeBuild across restarts', () => {
     const done = await getBuild(cb, build!.id!);
     assert.equal(done.buildStatus, 'STOPPED');
     assert.match(done.phases!.find((p) => p.phaseType === 'BUILD')!.contexts![0].message!, /Slipway was shut down/);
-    assert.equal((await containersOf(build!.arn!)).length, 0);
+    assert.equal((await containersOf(build!.id!)).length, 0);
   });
 });

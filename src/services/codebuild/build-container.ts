@@ -23,6 +23,9 @@ export function workDir(dataDir: string, uuid: string): string {
   return join(dataDir, 'codebuild', 'builds', uuid);
 }
 
+/** The work directory's parts, each mounted into the container (MOUNT in runner.ts). */
+export const WORK_SUBDIRS = ['src', 'sources', 'slipway', 'state'];
+
 export function cacheDir(dataDir: string, project: string): string {
   return join(dataDir, 'codebuild', 'cache', project);
 }
@@ -40,24 +43,56 @@ export interface ContainerInput {
 }
 
 export function buildContainerSpec(input: ContainerInput): ContainerSpec {
-  const socket = dockerSocket();
   return {
+    ...runnerSpec(input.image, input.work, input.privileged, input.cache),
     name: containerName(input.uuid),
-    image: input.image,
     labels: { [CONTAINER_LABEL]: input.arn, 'slipway.codebuild.project': input.project },
     entryPoint: ['/bin/sh', `${MOUNT.slipway}/boot.sh`],
     command: [],
     env: input.env,
+  };
+}
+
+/**
+ * A warm container (pool.ts): the mounts of a build without a cache, no environment, idle until its
+ * release FIFO is written, then the build's environment file and the runner. Reading the FIFO
+ * fails only when it is gone, and then the container ends without running anything.
+ */
+export function pooledContainerSpec(input: {
+  name: string;
+  labels: Record<string, string>;
+  image: string;
+  work: string;
+  privileged: boolean;
+}): ContainerSpec {
+  const wait = `read _ < ${MOUNT.slipway}/${RELEASE_FIFO} || exit 0; . ${MOUNT.slipway}/${ENV_FILE} && exec /bin/sh ${MOUNT.slipway}/boot.sh`;
+  return {
+    ...runnerSpec(input.image, input.work, input.privileged),
+    name: input.name,
+    labels: input.labels,
+    entryPoint: ['/bin/sh', '-c', wait],
+    command: [],
+  };
+}
+
+/** In a pooled container's runner directory: the FIFO that releases it, and the build's environment as `export` lines. */
+export const RELEASE_FIFO = 'release';
+export const ENV_FILE = 'env.sh';
+
+function runnerSpec(image: string, work: string, privileged: boolean, cache?: string): Omit<ContainerSpec, 'name' | 'labels'> {
+  const socket = dockerSocket();
+  return {
+    image,
     workingDir: MOUNT.src,
     network: { mode: 'bridge' },
     stopTimeoutSec: 2,
     binds: [
-      `${join(input.work, 'src')}:${MOUNT.src}`,
-      `${join(input.work, 'sources')}:${MOUNT.sources}`,
-      `${join(input.work, 'slipway')}:${MOUNT.slipway}:ro`,
-      `${join(input.work, 'state')}:${MOUNT.state}`,
-      ...(input.cache ? [`${input.cache}:${MOUNT.cache}`] : []),
-      ...(input.privileged && socket ? [`${socket}:/var/run/docker.sock`] : []),
+      `${join(work, 'src')}:${MOUNT.src}`,
+      `${join(work, 'sources')}:${MOUNT.sources}`,
+      `${join(work, 'slipway')}:${MOUNT.slipway}:ro`,
+      `${join(work, 'state')}:${MOUNT.state}`,
+      ...(cache ? [`${cache}:${MOUNT.cache}`] : []),
+      ...(privileged && socket ? [`${socket}:/var/run/docker.sock`] : []),
     ],
   };
 }

@@ -14,7 +14,7 @@ import { logger } from '../../core/log.ts';
 import { scopeOfOwnArn } from '../../core/scope.ts';
 import { ConflictError } from '../../runtime/errors.ts';
 import { ArtifactError, uploadArtifacts } from './artifacts.ts';
-import { buildContainerSpec, cacheDir, readRunnerState, workDir } from './build-container.ts';
+import { WORK_SUBDIRS, buildContainerSpec, cacheDir, containerName, readRunnerState, workDir } from './build-container.ts';
 import { buildEnvironment } from './build-env.ts';
 import { BuildspecError, parseBuildspec, type Buildspec } from './buildspec.ts';
 import type { CodebuildContext } from './context.ts';
@@ -40,6 +40,8 @@ export class BuildRun {
   private ended?: 'STOPPED' | 'TIMED_OUT';
   private endReason?: string;
   private containerId?: string;
+  /** The container's removal, begun once it has exited so that it overlaps the upload of artifacts. */
+  private removal?: Promise<void>;
   private image = '';
   private resolvedVersion?: string;
   /** The runner reached its end (DONE), and whether the phases allow UPLOAD_ARTIFACTS. */
@@ -131,7 +133,13 @@ export class BuildRun {
       return undefined;
     }
     await rm(this.work, { recursive: true, force: true });
-    for (const dir of ['src', 'sources', 'slipway', 'state']) await mkdir(join(this.work, dir), { recursive: true });
+    if (!caches(build)) {
+      const { computeType, privilegedMode } = build.environment;
+      const kind = { image: this.image, computeType, privileged: !!privilegedMode };
+      const warm = await this.cb.pool.take(kind, this.work, containerName(this.uuid));
+      if (warm) this.taken(warm);
+    }
+    for (const dir of WORK_SUBDIRS) await mkdir(join(this.work, dir), { recursive: true });
     if (this.ended) return undefined;
     this.begin('DOWNLOAD_SOURCE');
     try {
@@ -170,7 +178,7 @@ export class BuildRun {
     if (!record) return;
     const build = record.build;
     const nonce = randomBytes(8).toString('hex');
-    const caching = !!build.cache && build.cache.type !== 'NO_CACHE';
+    const caching = caches(build);
     let env: Record<string, string>;
     this.blog.container('Processing environment variables');
     try {
@@ -205,34 +213,39 @@ export class BuildRun {
         ? "Privileged mode: the build reaches the host's Docker Engine"
         : 'Not privileged: no Docker Engine in this build (set privilegedMode to build images)',
     );
-    const containerSpec = buildContainerSpec({
-      arn: this.arn,
-      uuid: this.uuid,
-      project: build.projectName,
-      image: this.image,
-      work: this.work,
-      env,
-      privileged,
-      cache,
-    });
-    let id: string;
-    try {
-      id = await this.cb.runtime.create(containerSpec);
-    } catch (err) {
-      if (!(err instanceof ConflictError)) throw err;
-      id = (await this.cb.runtime.inspect(containerSpec.name)).id;
-    }
-    this.containerId = id;
-    this.update((r) => (r.containerId = id));
     if (this.ended) return;
+    // A warm container taken in prepare runs the runner once released; one that cannot be is replaced.
+    let id = this.containerId;
+    const released = !!id && (await this.cb.pool.release(this.work, env));
+    if (id && !released) await this.cb.runtime.remove(id);
+    if (!released) {
+      const containerSpec = buildContainerSpec({
+        arn: this.arn,
+        uuid: this.uuid,
+        project: build.projectName,
+        image: this.image,
+        work: this.work,
+        env,
+        privileged,
+        cache,
+      });
+      try {
+        id = await this.cb.runtime.create(containerSpec);
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+        id = (await this.cb.runtime.inspect(containerSpec.name)).id;
+      }
+      this.taken(id);
+      if (this.ended) return;
+    }
     const reader = new MarkerReader(
       nonce,
       (line) => this.onLine(line),
       (m) => this.onMarker(m, spec),
     );
     // The engine keeps all output from the start, so following after the start misses nothing.
-    await this.cb.runtime.start(id);
-    const stream = await this.cb.runtime.logs(id, { follow: true });
+    if (!released) await this.cb.runtime.start(id!);
+    const stream = await this.cb.runtime.logs(id!, { follow: true });
     await new Promise<void>((resolve) => {
       stream.on('data', (chunk: Buffer) => reader.push(chunk.toString('utf8')));
       for (const event of ['end', 'close', 'error']) stream.on(event, () => resolve());
@@ -240,7 +253,7 @@ export class BuildRun {
     reader.end();
     if (!this.done && !this.ended) {
       // The shell died mid-phase: a command ran `exit`, or the container was killed (OOM, docker stop).
-      const state = await this.cb.runtime.inspect(id).catch(() => undefined);
+      const state = await this.cb.runtime.inspect(id!).catch(() => undefined);
       const why = state?.oomKilled
         ? 'the build container ran out of memory'
         : `the build shell exited with status ${state?.exitCode ?? 'unknown'} before the phase ended (did a command run \`exit\`?)`;
@@ -249,9 +262,15 @@ export class BuildRun {
         message: `Error while executing command: ${this.lastCommand ?? '(none)'}. Reason: ${why}`,
       });
     }
+    this.removal = this.cb.runtime.remove(id!).catch(() => undefined);
     const state = await readRunnerState(this.work, spec, (line) => this.blog.container(line));
     this.names = state.names;
     if (spec.exportedVariables.length) this.update((r) => (r.build.exportedEnvironmentVariables = state.exported));
+  }
+
+  private taken(id: string): void {
+    this.containerId = id;
+    this.update((r) => (r.containerId = id));
   }
 
   /** The service role's credentials endpoint, good at the relay until the build ends. */
@@ -325,7 +344,7 @@ export class BuildRun {
       this.update((r) => (r.build.reportArns = reportArns));
     }
     if (this.credentials) this.cb.network.dismiss(this.arn);
-    if (this.containerId) await this.cb.runtime.remove(this.containerId).catch(() => undefined);
+    if (this.containerId) await (this.removal ?? this.cb.runtime.remove(this.containerId).catch(() => undefined));
     await rm(this.work, { recursive: true, force: true }).catch(() => undefined);
     const status = finalStatus((this.cb.model.builds.get(this.arn) ?? record).build, this.ended ?? (fault ? 'FAULT' : undefined));
     this.blog.container('Phase complete: FINALIZING State: SUCCEEDED');
@@ -362,4 +381,9 @@ export class BuildRun {
       this.fail('UPLOAD_ARTIFACTS', { statusCode: 'CLIENT_ERROR', message: err.message.replace(/^CLIENT_ERROR: /, '') });
     }
   }
+}
+
+/** Whether the build mounts its project's cache (which a warm container, made before its build, lacks). */
+function caches(build: Build): boolean {
+  return !!build.cache && build.cache.type !== 'NO_CACHE';
 }

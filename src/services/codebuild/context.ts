@@ -13,6 +13,7 @@ import type { AppContext } from '../types.ts';
 import type { BuildImages } from './image.ts';
 import type { CodebuildModel } from './model.ts';
 import type { BuildNetwork } from './network.ts';
+import type { BuildPool } from './pool.ts';
 
 export interface CodebuildContext extends AppContext {
   model: CodebuildModel;
@@ -29,6 +30,8 @@ export interface CodebuildContext extends AppContext {
   codecommit: CodecommitFacade;
   images: BuildImages;
   network: BuildNetwork;
+  /** Warm build containers, started ahead of the builds that take them. */
+  pool: BuildPool;
   /** This process's id: a build IN_PROGRESS under another epoch was cut off by a restart. */
   epoch: string;
   /** Wake the build controller for a build. */

@@ -68,6 +68,7 @@ async function interrupted(cb: CodebuildContext, record: BuildRecord): Promise<v
   const reason = `Slipway stopped while this build was in ${record.build.currentPhase}, so the build was cut off and its container removed. Run it again with RetryBuild.`;
   for (const c of await cb.runtime.list({ [CONTAINER_LABEL]: buildArn }).catch(() => [])) await cb.runtime.remove(c.id);
   await cb.runtime.remove(containerName(record.uuid)).catch(() => undefined);
+  if (record.containerId) await cb.runtime.remove(record.containerId).catch(() => undefined);
   cb.network.dismiss(buildArn);
   await rm(workDir(cb.config.dataDir, record.uuid), { recursive: true, force: true }).catch(() => undefined);
   const blog = new BuildLog(cb, record.uuid, record.build);

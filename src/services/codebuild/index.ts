@@ -25,6 +25,7 @@ import { BuildImages } from './image.ts';
 import { logRoutes } from './logs.ts';
 import { CodebuildModel } from './model.ts';
 import { BuildNetwork } from './network.ts';
+import { BuildPool } from './pool.ts';
 
 export { artifactsRoot } from './artifacts.ts';
 export type { CodebuildFacade, PipelineBuildRequest } from './facade.ts';
@@ -50,6 +51,7 @@ export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<C
     model: new CodebuildModel(app.store),
     images: new BuildImages(app, deps.ecr),
     network: new BuildNetwork(app, deps.credentials),
+    pool: new BuildPool(app.runtime, app.config.dataDir),
     epoch: randomBytes(8).toString('hex'),
     enqueueBuild: (arn) => builds.enqueue(arn),
   };
@@ -75,6 +77,7 @@ export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<C
       return record && { tags: tagMap(record.project.tags) };
     },
     start() {
+      cb.pool.start();
       builds.start();
     },
     async stop() {
@@ -82,6 +85,7 @@ export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<C
       // Builds under way run in this process: they stop with it, saying so. One that cannot finish
       // in time (e.g. still building the build image) is found cut off at the next start.
       await controller.stopAll('Slipway was shut down while the build ran; the build was stopped', 15_000);
+      await cb.pool.drain();
       await cb.network.close();
     },
   };
