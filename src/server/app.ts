@@ -54,6 +54,7 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
   if (config.auth)
     ctx.identity = {
       denial: (key, action, resource) => auth!.denial(key, action, resource),
+      operationDenial: (key, call) => auth!.operationDenial(key, call),
       gitRefusal: (authorization, request) => auth!.gitRefusal(authorization, request),
     };
   const rooms = registerRooms(ctx);

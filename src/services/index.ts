@@ -34,6 +34,7 @@ export function registerRooms(ctx: AppContext): Room[] {
     secrets: secretsRoom.facade,
     logs: logsRoom.facade,
     credentials: stsRoom.facade.containerCredentials,
+    roles: stsRoom.facade.roles,
   });
   const codecommitRoom = codecommit.register(ctx);
   const codebuildRoom = codebuild.register(ctx, {

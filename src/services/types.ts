@@ -25,6 +25,8 @@ export interface AppContext {
    */
   identity?: {
     denial(accessKeyId: string, action: string, resource: string): string | undefined;
+    /** The same for an operation of a service, authorized as its room's map says (action, resources, roles handed over). */
+    operationDenial(accessKeyId: string, call: { service: string; operation: string; input: Record<string, unknown>; region: string }): string | undefined;
     /** For git over HTTPS: 401 when its Basic credentials name no one, 403 with AWS's message when policies refuse. */
     gitRefusal(
       authorization: string | undefined,

@@ -9,25 +9,21 @@
  */
 import { scopeOfOwnArn } from '../../core/scope.ts';
 import { S3ObjectError } from '../s3/index.ts';
-import { SecretReferenceError } from '../secrets/index.ts';
+import { type ReadAuthorizer, SecretReferenceError } from '../secrets/index.ts';
 import { ServiceRoleError } from '../sts/index.ts';
 import { taskIdOf } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
+import { EnvironmentError, executionReads, unassumable } from './execution-role.ts';
 import { parseEnvFile, s3ObjectOf } from './env-file.ts';
 import type { StoredContainer, TaskRecord } from './model.ts';
 
-/** Why a container's environment could not be assembled, worded as the task's stoppedReason. */
-export class EnvironmentError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EnvironmentError';
-  }
-}
+export { EnvironmentError } from './execution-role.ts';
 
 export async function containerEnvironment(ecs: EcsContext, record: TaskRecord, def: StoredContainer): Promise<Record<string, string>> {
   const env: Record<string, string> = {};
+  const reads = executionReads(ecs, record);
   for (const file of def.environmentFiles ?? []) {
-    for (const [name, value] of parseEnvFile(await readEnvFile(ecs, file.value))) {
+    for (const [name, value] of parseEnvFile(await readEnvFile(ecs, file.value, reads))) {
       if (!Object.hasOwn(env, name)) env[name] = value;
     }
   }
@@ -35,7 +31,7 @@ export async function containerEnvironment(ecs: EcsContext, record: TaskRecord, 
   const scope = scopeOfOwnArn(record.task.taskArn);
   for (const secret of def.secrets ?? []) {
     try {
-      env[secret.name] = ecs.secrets.resolveValueFrom(secret.valueFrom, scope);
+      env[secret.name] = ecs.secrets.resolveValueFrom(secret.valueFrom, scope, reads);
     } catch (err) {
       if (!(err instanceof SecretReferenceError)) throw err;
       throw new EnvironmentError(`ResourceInitializationError: unable to pull secrets or registry auth: ${err.message}`);
@@ -63,22 +59,21 @@ async function taskRoleEnvironment(ecs: EcsContext, record: TaskRecord): Promise
       region: scopeOfOwnArn(taskArn).region,
     });
   } catch (err) {
-    throw new EnvironmentError(
-      err instanceof ServiceRoleError
-        ? `ResourceInitializationError: ECS was unable to assume the role '${roleArn}' that was provided for this task. Please verify that the role being passed has the proper trust relationship and permissions and that your IAM user has permissions to pass this role.`
-        : `ResourceInitializationError: unable to serve the task role's credentials: ${(err as Error).message}`,
-    );
+    if (err instanceof ServiceRoleError) throw unassumable(roleArn);
+    throw new EnvironmentError(`ResourceInitializationError: unable to serve the task role's credentials: ${(err as Error).message}`);
   }
 }
 
 /** Far past any environment a container can be given; a larger object is refused, not read into memory. */
 const MAX_ENV_FILE_BYTES = 16 * 1024 * 1024;
 
-async function readEnvFile(ecs: EcsContext, arn: string): Promise<string> {
+async function readEnvFile(ecs: EcsContext, arn: string, reads: ReadAuthorizer | undefined): Promise<string> {
   const failed = (why: string) => new EnvironmentError(`ResourceInitializationError: failed to download env files: ${why}`);
   // Registration refuses anything else; a definition stored before that rule still fails clearly.
   const object = s3ObjectOf(arn);
   if (!object) throw failed(`unable to parse bucket and key from s3 ARN specified in environmentFile ${arn}`);
+  const denied = reads?.('s3:GetObject', arn);
+  if (denied) throw failed(`unable to download env file with key ${object.key} from bucket ${object.bucket}, error: AccessDenied: ${denied}`);
   try {
     return (await ecs.s3.readText(object.bucket, object.key, { maxBytes: MAX_ENV_FILE_BYTES })).text;
   } catch (err) {

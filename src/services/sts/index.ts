@@ -11,9 +11,11 @@ import type { IamFacade, IssuedCredentials } from '../iam/index.ts';
 import type { AppContext, RoomWithFacade } from '../types.ts';
 import { stsHandlers } from './api.ts';
 import { ContainerCredentials } from './container-credentials.ts';
-import { assumeRoleForService } from './service-roles.ts';
+import { RoleSessions } from './role-sessions.ts';
+import { assumeRoleForService, requireAssumable } from './service-roles.ts';
 
 export { ServiceRoleError } from './service-roles.ts';
+export type { RoleCall, RoleSessions, ServiceRole } from './role-sessions.ts';
 export type { ContainerCredentials, CredentialsGrant } from './container-credentials.ts';
 
 export interface StsFacade {
@@ -24,6 +26,8 @@ export interface StsFacade {
   assumeRoleForService(roleArn: string, sessionName: string, servicePrincipal: string, region: string): IssuedCredentials;
   /** Where tasks and builds fetch their role's credentials. */
   containerCredentials: ContainerCredentials;
+  /** What services do as the roles they act with: checked, assumed, and each call authorized as the role. */
+  roles: RoleSessions;
 }
 
 export function register(app: AppContext, deps: { iam: IamFacade }): RoomWithFacade<StsFacade> {
@@ -32,9 +36,10 @@ export function register(app: AppContext, deps: { iam: IamFacade }): RoomWithFac
   const assume: StsFacade['assumeRoleForService'] = (roleArn, sessionName, servicePrincipal, region) =>
     assumeRoleForService({ iam: deps.iam, strict }, roleArn, sessionName, servicePrincipal, region);
   const containerCredentials = new ContainerCredentials(app, assume);
+  const roles = new RoleSessions(app, assume, (roleArn, principal) => requireAssumable({ iam: deps.iam, strict }, roleArn, principal));
   return {
     name: 'sts',
-    facade: { assumeRoleForService: assume, containerCredentials },
+    facade: { assumeRoleForService: assume, containerCredentials, roles },
     api: {
       model: loadModel('sts'),
       handlers: stsHandlers({ iam: deps.iam, now: () => app.clock.now() }),

@@ -29,6 +29,17 @@ export class ServiceRoleError extends Error {
   }
 }
 
+/**
+ * In strict mode, that the role exists and trusts the service to assume it (ServiceRoleError
+ * otherwise): what AWS checks when a pipeline, deployment group, service or project names a role.
+ */
+export function requireAssumable(deps: { iam: IamFacade; strict: () => boolean }, roleArn: string, servicePrincipal: string): void {
+  if (!deps.strict()) return;
+  if (!deps.iam.role(roleArn)) throw new ServiceRoleError(roleArn, /^arn:aws:iam::\d{12}:role\//.test(roleArn) ? 'missing' : 'malformed');
+  const trust = deps.iam.roleTrusts(roleArn, { type: 'Service', id: servicePrincipal }, 'sts:AssumeRole');
+  if (trust.decision !== 'Allow') throw new ServiceRoleError(roleArn, 'untrusted');
+}
+
 export function assumeRoleForService(
   deps: { iam: IamFacade; strict: () => boolean },
   roleArn: string,
@@ -37,11 +48,7 @@ export function assumeRoleForService(
   region: string,
 ): IssuedCredentials {
   const role = deps.iam.role(roleArn) ?? unheldRole(roleArn);
-  if (deps.strict()) {
-    if (!deps.iam.role(roleArn)) throw new ServiceRoleError(roleArn, 'missing');
-    const trust = deps.iam.roleTrusts(roleArn, { type: 'Service', id: servicePrincipal }, 'sts:AssumeRole');
-    if (trust.decision !== 'Allow') throw new ServiceRoleError(roleArn, 'untrusted');
-  }
+  requireAssumable(deps, roleArn, servicePrincipal);
   return deps.iam.issueSession({
     account: role.account,
     role,
