@@ -9,6 +9,7 @@
  * (rollback.ts). Timed waits read the clock, so a restarted Slipway goes on where it stood.
  */
 import { AwsError } from '../../core/errors.ts';
+import { actAs, RoleDenied } from '../acting.ts';
 import { Controller, type ReconcileResult } from '../../core/reconcile.ts';
 import { scopeKey } from '../../core/scope.ts';
 import { announce, type CodeDeployContext } from './context.ts';
@@ -149,16 +150,34 @@ export function reconcileDeployment(cd: CodeDeployContext, id: string): Reconcil
   return terminate(cd, d);
 }
 
-/** A step, with ECS's and ELB's refusals (AwsErrors) turned into the deployment's failure. */
+/**
+ * A step, acting with the deployment group's service role, with ECS's and ELB's refusals
+ * (AwsErrors) and the role's (RoleDenied) turned into the deployment's failure.
+ */
 function runStep(cd: CodeDeployContext, d: DeploymentRecord, name: string): StepResult {
   try {
-    return runEvent(cd, d, eventOf(cd.model.deployments.get(d.id) ?? d, name));
+    return actingWithGroupRole(cd, d, () => runEvent(cd, d, eventOf(cd.model.deployments.get(d.id) ?? d, name)));
   } catch (err) {
+    if (err instanceof RoleDenied) return { fail: { code: 'IAM_ROLE_PERMISSIONS', message: roleRefusal(err) } };
     if (!(err instanceof AwsError)) throw err;
     return {
       fail: { code: name === 'Install' ? 'ECS_UPDATE_ERROR' : 'ELASTIC_LOAD_BALANCING_INVALID', message: `${err.code}: ${err.message}` },
     };
   }
+}
+
+const CODEDEPLOY = 'codedeploy.amazonaws.com';
+
+function actingWithGroupRole<T>(cd: CodeDeployContext, d: DeploymentRecord, work: () => T): T {
+  const roleArn = cd.model.groups.get(d.groupArn)?.serviceRoleArn;
+  if (!roleArn) return work();
+  return actAs('codedeploy', { roleArn, servicePrincipal: CODEDEPLOY, region: d.scope.region, sessionName: d.id }, work);
+}
+
+/** CodeDeploy's words for a service role that may not do what the deployment needs. */
+function roleRefusal(err: RoleDenied): string {
+  const service = err.service.signingName === 'ecs' ? 'AmazonECS' : err.service.sdkName;
+  return `The IAM role ${err.roleArn} does not give you permission to perform operations in the following AWS service: ${service}. Contact your AWS administrator if you need help. If you are an AWS administrator, you can grant permissions to your users or groups by creating IAM policies. (${err.message})`;
 }
 
 export function deployerController(cd: CodeDeployContext): Controller {

@@ -8,12 +8,15 @@
  * run again with its `started` report, and the executor waits for that work instead of redoing it.
  */
 import { codepipelineArtifactId, uuid } from '../../core/ids.ts';
+import { actAs } from '../acting.ts';
 import type { ActionJob, ActionOutcome, ActionStarted } from './actions/types.ts';
 import { announceAction, type CodePipelineContext } from './context.ts';
 import type { ActionRun, ExecutionRecord } from './model.ts';
 import type { ActionDeclaration } from './shapes.ts';
 import { artifactBucket } from './structure.ts';
 import { resolveConfiguration, UnresolvedVariable } from './variables.ts';
+
+export const CODEPIPELINE = 'codepipeline.amazonaws.com';
 
 /** The runs under way in this process, by action execution id. */
 export type Running = Map<string, { abort: AbortController; pipelineArn: string; executionId: string }>;
@@ -112,9 +115,10 @@ export function launch(cp: CodePipelineContext, running: Running, e: ExecutionRe
     const r = after && runOf(after, run.id);
     if (after && r) announceAction(cp, after, r);
   };
-  // An executor that throws before its first await fails the action like one that rejects.
+  // The action acts with the pipeline's role, in a session of its own; an executor that throws before its first await fails the action like one that rejects.
+  const role = { roleArn: job.pipeline.roleArn, servicePrincipal: CODEPIPELINE, region: e.scope.region, sessionName: String(run.startTime) };
   Promise.resolve()
-    .then(() => executor.run(job, started, run.started))
+    .then(() => actAs('codepipeline', role, () => executor.run(job, started, run.started)))
     .then(settle, (err: Error) => settle({ status: 'Failed', errorDetails: { code: 'JobFailed', message: err.message } }));
 }
 
