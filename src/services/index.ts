@@ -37,6 +37,7 @@ export function registerRooms(ctx: AppContext): Room[] {
     logs: logsRoom.facade,
     credentials: stsRoom.facade.containerCredentials,
     roles: stsRoom.facade.roles,
+    relay: stsRoom.facade.relay,
   });
   const codecommitRoom = codecommit.register(ctx);
   const codebuildRoom = codebuild.register(ctx, {
@@ -45,6 +46,7 @@ export function registerRooms(ctx: AppContext): Room[] {
     logs: logsRoom.facade,
     secrets: secretsRoom.facade,
     credentials: stsRoom.facade.containerCredentials,
+    relay: stsRoom.facade.relay,
   });
   // CodeDeploy acts with its deployment groups' roles and CodePipeline with its pipelines' roles: the facades they are handed authorize as those.
   const actingAs =

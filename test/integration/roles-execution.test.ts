@@ -11,10 +11,10 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient, RegisterTaskDefinitionCommand, RunTaskCommand, type Task } from '@aws-sdk/client-ecs';
-import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { EcrFacade } from '../../src/services/ecr/index.ts';
-import { adminCredentials } from '../support/auth.ts';
+import { adminCredentials, allowPolicy, createServiceRole } from '../support/auth.ts';
 import { removeImagesOf } from '../support/ecr.ts';
 import { waitTaskStatus } from '../support/ecs.ts';
 import { ensureTestImages, TEST_IMAGE } from '../support/images.ts';
@@ -23,10 +23,6 @@ import { clientConfig, docker, facadeOf, startTestSlipway, type TestSlipway } fr
 const run = promisify(execFile);
 const ACCOUNT = '000000000000';
 const IMAGE = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/webapp:v1`;
-const trust = (service: string) =>
-  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
-const allow = (actions: string[], resource = '*') =>
-  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: resource }] });
 const PULL = ['ecr:GetAuthorizationToken', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
 
 let s: TestSlipway;
@@ -48,18 +44,15 @@ before(async () => {
   for (const name of ['app/db-password', 'app/other']) {
     secrets[name] = (await sm.send(new CreateSecretCommand({ Name: name, SecretString: `value of ${name}` }))).ARN!;
   }
-  const role = async (name: string, service: string, policy: string) => {
-    await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust(service) }));
-    await iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: 'execution', PolicyDocument: policy }));
-  };
-  await role('exec-token-only', 'ecs-tasks.amazonaws.com', allow(['ecr:GetAuthorizationToken']));
-  await role('exec-pull', 'ecs-tasks.amazonaws.com', allow(PULL));
-  await role('exec-trusts-codebuild', 'codebuild.amazonaws.com', allow(PULL));
+  const role = (name: string, service: string, policy: string) => createServiceRole(iam, name, service, policy);
+  await role('exec-token-only', 'ecs-tasks.amazonaws.com', allowPolicy(['ecr:GetAuthorizationToken']));
+  await role('exec-pull', 'ecs-tasks.amazonaws.com', allowPolicy(PULL));
+  await role('exec-trusts-codebuild', 'codebuild.amazonaws.com', allowPolicy(PULL));
   await iam.send(
     new PutRolePolicyCommand({
       RoleName: 'exec-pull',
       PolicyName: 'db-password',
-      PolicyDocument: allow(['secretsmanager:GetSecretValue'], secrets['app/db-password']),
+      PolicyDocument: allowPolicy(['secretsmanager:GetSecretValue'], secrets['app/db-password']),
     }),
   );
 });

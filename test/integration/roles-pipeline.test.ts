@@ -9,18 +9,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CodeBuildClient, CreateProjectCommand } from '@aws-sdk/client-codebuild';
 import { type ActionDeclaration, CodePipelineClient, CreatePipelineCommand } from '@aws-sdk/client-codepipeline';
-import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { adminCredentials } from '../support/auth.ts';
+import { adminCredentials, allowPolicy, createServiceRole } from '../support/auth.ts';
 import { actionState, firstExecution, s3Source, stage } from '../support/codepipeline.ts';
 import { clientConfig, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
 const ACCOUNT = '000000000000';
 const BUCKET = 'roles-pipeline-artifacts';
-const trust = (service: string) =>
-  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
-const allow = (actions: string[], resource = '*') =>
-  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: resource }] });
 
 let s: TestSlipway;
 let cp: CodePipelineClient;
@@ -30,13 +26,10 @@ before(async () => {
   const config = { ...clientConfig(s.endpoint), credentials: adminCredentials(s.dataDir) };
   cp = new CodePipelineClient(config);
   const iam = new IAMClient(config);
-  const role = async (name: string, service: string, policy: string) => {
-    await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust(service) }));
-    await iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: 'permissions', PolicyDocument: policy }));
-  };
-  await role('pipeline-artifacts-only', 'codepipeline.amazonaws.com', allow(['s3:GetObject', 's3:PutObject', 's3:ListBucket']));
-  await role('pipeline-writes-only', 'codepipeline.amazonaws.com', allow(['s3:PutObject']));
-  await role('builder', 'codebuild.amazonaws.com', allow(['logs:*']));
+  const role = (name: string, service: string, policy: string) => createServiceRole(iam, name, service, policy);
+  await role('pipeline-artifacts-only', 'codepipeline.amazonaws.com', allowPolicy(['s3:GetObject', 's3:PutObject', 's3:ListBucket']));
+  await role('pipeline-writes-only', 'codepipeline.amazonaws.com', allowPolicy(['s3:PutObject']));
+  await role('builder', 'codebuild.amazonaws.com', allowPolicy(['logs:*']));
   const s3 = new S3Client({ ...config, forcePathStyle: true });
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
   await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'source.zip', Body: 'PK\x05\x06' + '\0'.repeat(18) }));

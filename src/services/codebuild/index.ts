@@ -11,7 +11,7 @@ import type { EcrFacade } from '../ecr/index.ts';
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import type { SecretsFacade } from '../secrets/index.ts';
-import type { ContainerCredentials } from '../sts/index.ts';
+import type { ContainerCredentials, WorkloadRelay } from '../sts/index.ts';
 import type { AppContext, RoomWithFacade } from '../types.ts';
 import { codebuildHandlers } from './api.ts';
 import { artifactRoutes } from './artifacts.ts';
@@ -33,6 +33,8 @@ export interface CodebuildDeps {
   secrets: SecretsFacade;
   /** Where builds fetch their service role's credentials. */
   credentials: ContainerCredentials;
+  /** How builds reach the edge. */
+  relay: WorkloadRelay;
 }
 
 export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<CodebuildFacade> {
@@ -41,7 +43,7 @@ export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<C
     ...deps,
     model: new CodebuildModel(app.store),
     images: new BuildImages(app, deps.ecr),
-    network: new BuildNetwork(app, deps.credentials),
+    network: new BuildNetwork(deps.credentials, deps.relay),
     epoch: randomBytes(8).toString('hex'),
     enqueueBuild: (arn) => builds.enqueue(arn),
   };
@@ -70,7 +72,6 @@ export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<C
       // Builds under way run in this process: they stop with it, saying so. One that cannot finish
       // in time (e.g. still building the build image) is found cut off at the next start.
       await controller.stopAll('Slipway was shut down while the build ran; the build was stopped', 15_000);
-      await cb.network.close();
     },
   };
 }

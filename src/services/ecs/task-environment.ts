@@ -5,8 +5,11 @@
  * over them, then `secrets` (Secrets Manager or SSM, resolved now and never stored). A source that
  * cannot be read fails the task with the agent's ResourceInitializationError. A task with a task role
  * (its definition's, or RunTask's override) gets, in every container, where to fetch that role's
- * credentials (the container credentials endpoint, STS's), set last as the agent does.
+ * credentials (the container credentials endpoint, STS's), set last as the agent does, and where
+ * to reach Slipway with them (AWS_ENDPOINT_URL, the workload relay) and its region, unless it sets
+ * those itself. Reads are made as the task's execution role when signatures are required.
  */
+import { logger } from '../../core/log.ts';
 import { scopeOfOwnArn } from '../../core/scope.ts';
 import { S3ObjectError } from '../s3/index.ts';
 import { type ReadAuthorizer, SecretReferenceError } from '../secrets/index.ts';
@@ -37,7 +40,24 @@ export async function containerEnvironment(ecs: EcsContext, record: TaskRecord, 
       throw new EnvironmentError(`ResourceInitializationError: unable to pull secrets or registry auth: ${err.message}`);
     }
   }
-  return Object.assign(env, await taskRoleEnvironment(ecs, record));
+  const role = await taskRoleEnvironment(ecs, record);
+  return Object.assign(env, role, Object.keys(role).length ? await edgeEnvironment(ecs, record, env) : {});
+}
+
+/**
+ * Where a task with a task role reaches Slipway's APIs (the workload relay, STS's) and its region,
+ * as the aws CLI and SDKs read them; a variable the task sets itself is left as it is.
+ */
+async function edgeEnvironment(ecs: EcsContext, record: TaskRecord, own: Record<string, string>): Promise<Record<string, string>> {
+  const region = scopeOfOwnArn(record.task.taskArn).region;
+  let endpoint: string | undefined;
+  try {
+    endpoint = await ecs.relay.endpointForContainers();
+  } catch (err) {
+    log.warn(`${record.task.taskArn} gets no AWS_ENDPOINT_URL: ${(err as Error).message}`);
+  }
+  const wanted: Record<string, string | undefined> = { AWS_ENDPOINT_URL: endpoint, AWS_REGION: region, AWS_DEFAULT_REGION: region };
+  return Object.fromEntries(Object.entries(wanted).filter((e): e is [string, string] => e[1] !== undefined && !Object.hasOwn(own, e[0])));
 }
 
 function taskRoleArn(ecs: EcsContext, record: TaskRecord): string | undefined {
@@ -63,6 +83,8 @@ async function taskRoleEnvironment(ecs: EcsContext, record: TaskRecord): Promise
     throw new EnvironmentError(`ResourceInitializationError: unable to serve the task role's credentials: ${(err as Error).message}`);
   }
 }
+
+const log = logger('ecs.task-environment');
 
 /** Far past any environment a container can be given; a larger object is refused, not read into memory. */
 const MAX_ENV_FILE_BYTES = 16 * 1024 * 1024;

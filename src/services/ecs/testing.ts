@@ -37,6 +37,7 @@ export function memoryEcs() {
     logs: unreachable('logs'),
     credentials: unreachable('credentials'),
     roles: unreachable('roles'),
+    relay: unreachable('relay'),
     awslogs: unreachable('awslogs'),
   };
   const h = ecsHandlers(ecs) as Required<ReturnType<typeof ecsHandlers>>;
