@@ -41,7 +41,10 @@ export const codedeployCalls: FacadeCalls<CodeDeployFacade> = {
 
 export const ecrCalls: FacadeCalls<EcrFacade> = {
   describeImage: (_scope, repositoryName, reference) =>
-    call('DescribeImages', { repositoryName, imageIds: [reference.startsWith('sha256:') ? { imageDigest: reference } : { imageTag: reference }] }),
+    call('DescribeImages', {
+      repositoryName,
+      imageIds: [reference.startsWith('sha256:') ? { imageDigest: reference } : { imageTag: reference }],
+    }),
 };
 
 const taskSetOf = (cluster: string, service: string, taskSet: string) => ({ cluster, service, taskSet });

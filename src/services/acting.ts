@@ -31,7 +31,9 @@ export interface OperationCall {
 
 /** Each facade method's call as the API operation it stands for; a method returning a promise refuses by rejecting it. */
 export type FacadeCalls<F> = {
-  [K in keyof F]?: F[K] extends (...args: infer A) => infer R ? (...args: A) => OperationCall & (R extends Promise<unknown> ? { async: true } : { async?: never }) : never;
+  [K in keyof F]?: F[K] extends (...args: infer A) => infer R
+    ? (...args: A) => OperationCall & (R extends Promise<unknown> ? { async: true } : { async?: never })
+    : never;
 };
 
 /** The service a facade belongs to: its IAM prefix and the name AWS's SDK errors give it. */
@@ -56,7 +58,13 @@ export class RoleDenied extends Error {
 }
 
 /** `facade` as `room` reaches it: the calls `calls` lists are authorized as the role `room` acts with at the time. */
-export function actingFacade<F extends object>(room: string, facade: F, service: ActedService, calls: FacadeCalls<F>, roles: RoleSessions): F {
+export function actingFacade<F extends object>(
+  room: string,
+  facade: F,
+  service: ActedService,
+  calls: FacadeCalls<F>,
+  roles: RoleSessions,
+): F {
   return new Proxy(facade, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver) as unknown;

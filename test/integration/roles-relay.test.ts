@@ -61,7 +61,10 @@ before(
 );
 after(() => s?.close());
 
-async function runTask(family: string, environment: { name: string; value: string }[] = []): Promise<{ taskId: string; container: string }> {
+async function runTask(
+  family: string,
+  environment: { name: string; value: string }[] = [],
+): Promise<{ taskId: string; container: string }> {
   const td = await ecs.send(
     new RegisterTaskDefinitionCommand({
       family,

@@ -63,7 +63,9 @@ export function authorizePull(ecs: EcsContext, record: TaskRecord, image: string
   if (!reads) return;
   const token = reads('ecr:GetAuthorizationToken', '*');
   if (token)
-    throw new EnvironmentError(`${REGISTRY_AUTH}unable to retrieve ecr registry auth: service call has been retried 3 time(s): AccessDeniedException: ${token}`);
+    throw new EnvironmentError(
+      `${REGISTRY_AUTH}unable to retrieve ecr registry auth: service call has been retried 3 time(s): AccessDeniedException: ${token}`,
+    );
   for (const action of ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']) {
     const denied = reads(action, repositoryArn);
     if (denied)

@@ -19,9 +19,7 @@ export interface ServiceRole {
 }
 
 /** A call authorized as the role: an operation of a room (by its IAM map), or an IAM action on one resource. */
-export type RoleCall =
-  | { service: string; operation: string; input: Record<string, unknown> }
-  | { action: string; resource: string };
+export type RoleCall = { service: string; operation: string; input: Record<string, unknown> } | { action: string; resource: string };
 
 type Assume = (roleArn: string, sessionName: string, servicePrincipal: string, region: string) => IssuedCredentials;
 
