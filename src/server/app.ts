@@ -17,6 +17,7 @@ import { Store } from '../store/index.ts';
 import { sendJson } from '../protocol/http.ts';
 import type { EcrFacade } from '../services/ecr/index.ts';
 import type { IamFacade } from '../services/iam/index.ts';
+import type { StsFacade } from '../services/sts/index.ts';
 import { type AdminKey, adminPrincipal, ensureAdminKey } from './admin-credentials.ts';
 import { createRequestAuth, type Identity } from './auth/index.ts';
 import { createEdge } from './edge.ts';
@@ -55,6 +56,7 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
     ctx.identity = {
       denial: (key, action, resource) => auth!.denial(key, action, resource),
       operationDenial: (key, call) => auth!.operationDenial(key, call),
+      requireAssumable: (roleArn, principal) => facadeOf<StsFacade>(rooms, 'sts').roles.check(roleArn, principal),
       gitRefusal: (authorization, request) => auth!.gitRefusal(authorization, request),
     };
   const rooms = registerRooms(ctx);

@@ -2,7 +2,8 @@
  * A task's execution role when signatures are required (--auth), against a real Slipway and real
  * task containers: its ECR image is pulled and its secrets read as that role, so a role that may
  * not pull stops the task with CannotPullContainerError, one denied a secret with the agent's
- * ResourceInitializationError, one that does not trust ecs-tasks.amazonaws.com with ECS's words;
+ * ResourceInitializationError, one that no longer trusts ecs-tasks.amazonaws.com with ECS's words
+ * (registering a definition whose role does not exist or trust it is refused);
  * a role that may do all of it runs the task with the secret in its environment.
  */
 import assert from 'node:assert/strict';
@@ -11,11 +12,11 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient, RegisterTaskDefinitionCommand, RunTaskCommand, type Task } from '@aws-sdk/client-ecs';
-import { IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { IAMClient, PutRolePolicyCommand, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { EcrFacade } from '../../src/services/ecr/index.ts';
-import { adminCredentials, allowPolicy, createServiceRole } from '../support/auth.ts';
-import { removeImagesOf } from '../support/ecr.ts';
+import { adminCredentials, allowPolicy, createServiceRole, serviceTrust } from '../support/auth.ts';
+import { expectAwsError, removeImagesOf } from '../support/ecr.ts';
 import { waitTaskStatus } from '../support/ecs.ts';
 import { ensureTestImages, TEST_IMAGE } from '../support/images.ts';
 import { clientConfig, docker, facadeOf, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
@@ -27,6 +28,8 @@ const PULL = ['ecr:GetAuthorizationToken', 'ecr:BatchGetImage', 'ecr:GetDownload
 
 let s: TestSlipway;
 let ecs: ECSClient;
+let iam: IAMClient;
+let laterUntrusted: string;
 let registryHost: string;
 const secrets: Record<string, string> = {};
 
@@ -35,7 +38,7 @@ before(async () => {
   s = await startTestSlipway({ auth: true });
   const config = { ...clientConfig(s.endpoint), credentials: adminCredentials(s.dataDir) };
   ecs = new ECSClient(config);
-  const iam = new IAMClient(config);
+  iam = new IAMClient(config);
   await new ECRClient(config).send(new CreateRepositoryCommand({ repositoryName: 'webapp' }));
   // The image is in the engine already under the registry's name, so what is tested is the authorization, not a push.
   registryHost = facadeOf<EcrFacade>(s.app, 'ecr').registryHost();
@@ -48,6 +51,8 @@ before(async () => {
   await role('exec-token-only', 'ecs-tasks.amazonaws.com', allowPolicy(['ecr:GetAuthorizationToken']));
   await role('exec-pull', 'ecs-tasks.amazonaws.com', allowPolicy(PULL));
   await role('exec-trusts-codebuild', 'codebuild.amazonaws.com', allowPolicy(PULL));
+  await role('exec-later-untrusted', 'ecs-tasks.amazonaws.com', allowPolicy(PULL));
+  laterUntrusted = (await register('exec-later-untrusted', 'exec-later-untrusted')).taskDefinition!.taskDefinitionArn!;
   await iam.send(
     new PutRolePolicyCommand({
       RoleName: 'exec-pull',
@@ -61,8 +66,8 @@ after(async () => {
   if (registryHost) await removeImagesOf([registryHost]);
 });
 
-async function runWith(family: string, executionRole: string, secret?: string, status = 'STOPPED'): Promise<Task> {
-  const td = await ecs.send(
+function register(family: string, executionRole: string, secret?: string) {
+  return ecs.send(
     new RegisterTaskDefinitionCommand({
       family,
       executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/${executionRole}`,
@@ -77,6 +82,10 @@ async function runWith(family: string, executionRole: string, secret?: string, s
       ],
     }),
   );
+}
+
+async function runWith(family: string, executionRole: string, secret?: string, status = 'STOPPED'): Promise<Task> {
+  const td = await register(family, executionRole, secret);
   const out = await ecs.send(new RunTaskCommand({ taskDefinition: td.taskDefinition!.taskDefinitionArn }));
   assert.deepEqual(out.failures, []);
   return waitTaskStatus(ecs, out.tasks![0].taskArn!, status);
@@ -108,13 +117,22 @@ describe('the task execution role, with signatures required', () => {
     );
   });
 
-  it('stops a task whose execution role does not trust ecs-tasks.amazonaws.com, or does not exist', async () => {
+  it('refuses to register a definition whose roles do not exist or do not trust ecs-tasks.amazonaws.com', async () => {
     for (const role of ['exec-trusts-codebuild', 'exec-missing']) {
-      const task = await runWith(`exec-${role}`, role);
-      assert.match(
-        task.stoppedReason ?? '',
-        new RegExp(`^ResourceInitializationError: ECS was unable to assume the role 'arn:aws:iam::${ACCOUNT}:role/${role}'`),
-      );
+      await expectAwsError(runWith(`exec-${role}`, role), 'ClientException', 'Role is not valid');
     }
+  });
+
+  it('stops a task whose execution role no longer trusts ecs-tasks.amazonaws.com, in ECS’s words', async () => {
+    await iam.send(
+      new UpdateAssumeRolePolicyCommand({ RoleName: 'exec-later-untrusted', PolicyDocument: serviceTrust('codebuild.amazonaws.com') }),
+    );
+    const task = await ecs
+      .send(new RunTaskCommand({ taskDefinition: laterUntrusted }))
+      .then((out) => waitTaskStatus(ecs, out.tasks![0].taskArn!, 'STOPPED'));
+    assert.equal(
+      task.stoppedReason,
+      `ResourceInitializationError: ECS was unable to assume the role 'arn:aws:iam::${ACCOUNT}:role/exec-later-untrusted' that was provided for this task. Please verify that the role being passed has the proper trust relationship and permissions and that your IAM user has permissions to pass this role.`,
+    );
   });
 });

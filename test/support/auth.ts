@@ -20,7 +20,10 @@ export function adminCredentials(dataDir: string): Credentials {
 
 /** A trust policy that lets `service` (ecs-tasks.amazonaws.com, codepipeline.amazonaws.com…) assume a role. */
 export function serviceTrust(service: string): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
+  });
 }
 
 /** A policy document allowing `actions` on `resource`. */

@@ -37,7 +37,7 @@ export interface AuthDeps {
 }
 
 /** The request verifier, and what rooms with their own routes ask (AppContext.identity). */
-export type Identity = RequestAuth & NonNullable<AppContext['identity']>;
+export type Identity = RequestAuth & Omit<NonNullable<AppContext['identity']>, 'requireAssumable'>;
 
 export function createRequestAuth(deps: AuthDeps): Identity {
   /** Who signed `req`, and how its streamed body (S3's) is checked as it arrives; or the refusal AWS gives. */

@@ -9,6 +9,9 @@
  */
 import type { ContainerCredentials, WorkloadRelay } from '../sts/index.ts';
 
+/** The service principal CodeBuild assumes a project's service role as. */
+export const CODEBUILD = 'codebuild.amazonaws.com';
+
 /** A build under way, as the relay and the credentials endpoint know it. */
 export interface BuildIdentity {
   arn: string;
@@ -33,7 +36,7 @@ export class BuildNetwork {
       holder: build.arn,
       roleArn: build.serviceRole,
       sessionName: `AWSCodeBuild-${build.uuid}`,
-      servicePrincipal: 'codebuild.amazonaws.com',
+      servicePrincipal: CODEBUILD,
       region: build.region,
     });
   }

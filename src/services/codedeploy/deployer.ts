@@ -14,6 +14,7 @@ import { Controller, type ReconcileResult } from '../../core/reconcile.ts';
 import { scopeKey } from '../../core/scope.ts';
 import { announce, type CodeDeployContext } from './context.ts';
 import { finished, type DeploymentRecord, type LifecycleEventRecord } from './model.ts';
+import { CODEDEPLOY } from './group-spec.ts';
 import { failDeployment, rollBack } from './rollback.ts';
 import { allowTestTraffic, allowTraffic, DONE, eventOf, hookStep, install, record, remaining, taskSets, type StepResult } from './steps.ts';
 
@@ -165,8 +166,6 @@ function runStep(cd: CodeDeployContext, d: DeploymentRecord, name: string): Step
     };
   }
 }
-
-const CODEDEPLOY = 'codedeploy.amazonaws.com';
 
 function actingWithGroupRole<T>(cd: CodeDeployContext, d: DeploymentRecord, work: () => T): T {
   const roleArn = cd.model.groups.get(d.groupArn)?.serviceRoleArn;

@@ -16,7 +16,7 @@ import { type ReadAuthorizer, SecretReferenceError } from '../secrets/index.ts';
 import { ServiceRoleError } from '../sts/index.ts';
 import { taskIdOf } from './container-spec.ts';
 import type { EcsContext } from './context.ts';
-import { EnvironmentError, executionReads, unassumable } from './execution-role.ts';
+import { ECS_TASKS, EnvironmentError, executionReads, unassumable } from './execution-role.ts';
 import { parseEnvFile, s3ObjectOf } from './env-file.ts';
 import type { StoredContainer, TaskRecord } from './model.ts';
 
@@ -75,7 +75,7 @@ async function taskRoleEnvironment(ecs: EcsContext, record: TaskRecord): Promise
       holder: taskArn,
       roleArn,
       sessionName: taskIdOf(taskArn),
-      servicePrincipal: 'ecs-tasks.amazonaws.com',
+      servicePrincipal: ECS_TASKS,
       region: scopeOfOwnArn(taskArn).region,
     });
   } catch (err) {
@@ -95,7 +95,8 @@ async function readEnvFile(ecs: EcsContext, arn: string, reads: ReadAuthorizer |
   const object = s3ObjectOf(arn);
   if (!object) throw failed(`unable to parse bucket and key from s3 ARN specified in environmentFile ${arn}`);
   const denied = reads?.('s3:GetObject', arn);
-  if (denied) throw failed(`unable to download env file with key ${object.key} from bucket ${object.bucket}, error: AccessDenied: ${denied}`);
+  if (denied)
+    throw failed(`unable to download env file with key ${object.key} from bucket ${object.bucket}, error: AccessDenied: ${denied}`);
   try {
     return (await ecs.s3.readText(object.bucket, object.key, { maxBytes: MAX_ENV_FILE_BYTES })).text;
   } catch (err) {

@@ -15,7 +15,7 @@ import { WorkloadRelay } from './relay.ts';
 import { RoleSessions } from './role-sessions.ts';
 import { assumeRoleForService, requireAssumable } from './service-roles.ts';
 
-export { ServiceRoleError } from './service-roles.ts';
+export { requireServiceRole, ServiceRoleError } from './service-roles.ts';
 export type { RoleCall, RoleSessions, ServiceRole } from './role-sessions.ts';
 export type { WorkloadRelay } from './relay.ts';
 export type { ContainerCredentials, CredentialsGrant } from './container-credentials.ts';

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { parseArn } from '../../core/ids.ts';
 import type { IamFacade, IssuedCredentials, RoleSummary } from '../iam/index.ts';
+import type { AppContext } from '../types.ts';
 
 /** How long a service's role session lasts; the container credentials endpoint renews it before then. */
 export const SERVICE_SESSION_SECONDS = 3600;
@@ -56,6 +57,24 @@ export function assumeRoleForService(
     durationSeconds: SERVICE_SESSION_SECONDS,
     region,
   });
+}
+
+/**
+ * What a create or update call naming a role checks when signatures are required: that the role
+ * exists and trusts the service, refused in the room's own words; in open mode every role is taken.
+ */
+export function requireServiceRole(
+  app: AppContext,
+  roleArn: string,
+  servicePrincipal: string,
+  refusal: (err: ServiceRoleError) => Error,
+): void {
+  try {
+    app.identity?.requireAssumable(roleArn, servicePrincipal);
+  } catch (err) {
+    if (err instanceof ServiceRoleError) throw refusal(err);
+    throw err;
+  }
 }
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
