@@ -7,7 +7,9 @@
  */
 import type { ActedService, FacadeCalls } from './acting.ts';
 import type { CodebuildFacade } from './codebuild/index.ts';
+import type { CodecommitFacade, RepositoryLocator } from './codecommit/index.ts';
 import type { CodeDeployFacade } from './codedeploy/index.ts';
+import type { ConnectionsFacade } from './connections/index.ts';
 import type { EcrFacade } from './ecr/index.ts';
 import type { EcsFacade } from './ecs/index.ts';
 import type { ElbTrafficFacade } from './elb/traffic-types.ts';
@@ -15,7 +17,9 @@ import type { S3Facade } from './s3/index.ts';
 
 export const SERVICES = {
   codebuild: { signingName: 'codebuild', sdkName: 'AWSCodeBuild' },
+  codecommit: { signingName: 'codecommit', sdkName: 'AWSCodeCommit' },
   codedeploy: { signingName: 'codedeploy', sdkName: 'AmazonCodeDeploy' },
+  connections: { signingName: 'codestar-connections', sdkName: 'AWSCodeStarconnections' },
   ecr: { signingName: 'ecr', sdkName: 'AmazonECR' },
   ecs: { signingName: 'ecs', sdkName: 'AmazonECS' },
   elb: { signingName: 'elasticloadbalancing', sdkName: 'AmazonElasticLoadBalancing' },
@@ -30,6 +34,21 @@ export const codebuildCalls: FacadeCalls<CodebuildFacade> = {
   startPipelineBuild: (_scope, request) => call('StartBuild', { projectName: request.projectName }),
   getBuild: (_scope, id) => call('BatchGetBuilds', { ids: [id] }),
   stopBuild: (_scope, id) => call('StopBuild', { id }),
+};
+
+const nameOf = (repo: RepositoryLocator) =>
+  'repositoryName' in repo ? repo.repositoryName : repo.fullRepositoryId;
+
+/** What a CodeCommit source action asks, as AWS's policy for a pipeline's role lists it. */
+export const codecommitCalls: FacadeCalls<CodecommitFacade> = {
+  resolveCommit: (repo, branchName) => later('GetBranch', { repositoryName: nameOf(repo), branchName }),
+  commit: (repo, commitId) => later('GetCommit', { repositoryName: nameOf(repo), commitId }),
+  writeZip: (repo) => later('UploadArchive', { repositoryName: nameOf(repo) }),
+};
+
+/** A connection is used (codestar-connections:UseConnection) to read the repository it reaches. */
+export const connectionsCalls: FacadeCalls<ConnectionsFacade> = {
+  open: (ConnectionArn) => call('UseConnection', { ConnectionArn }),
 };
 
 export const codedeployCalls: FacadeCalls<CodeDeployFacade> = {

@@ -18,7 +18,17 @@ import * as secrets from './secrets/index.ts';
 import * as sts from './sts/index.ts';
 import type { AppContext, Room, RoomWithFacade } from './types.ts';
 import { type ActedService, actingFacade, type FacadeCalls } from './acting.ts';
-import { codebuildCalls, codedeployCalls, ecrCalls, ecsCalls, elbCalls, s3Calls, SERVICES } from './acting-calls.ts';
+import {
+  codebuildCalls,
+  codecommitCalls,
+  codedeployCalls,
+  connectionsCalls,
+  ecrCalls,
+  ecsCalls,
+  elbCalls,
+  s3Calls,
+  SERVICES,
+} from './acting-calls.ts';
 
 export function registerRooms(ctx: AppContext): Room[] {
   // Rooms that others reach come first; each hands its facade to the rooms that use it.
@@ -63,8 +73,8 @@ export function registerRooms(ctx: AppContext): Room[] {
   const connectionsRooms = connections.register(ctx, { codecommit: codecommitRoom.facade, secrets: secretsRoom.facade });
   const codepipelineRoom = codepipeline.register(ctx, {
     s3: pipelineSees(s3Room.facade, SERVICES.s3, s3Calls),
-    codecommit: codecommitRoom.facade,
-    connections: connectionsRooms[0].facade,
+    codecommit: pipelineSees(codecommitRoom.facade, SERVICES.codecommit, codecommitCalls),
+    connections: pipelineSees(connectionsRooms[0].facade, SERVICES.connections, connectionsCalls),
     ecr: pipelineSees(ecrRoom.facade, SERVICES.ecr, ecrCalls),
     codebuild: pipelineSees(codebuildRoom.facade, SERVICES.codebuild, codebuildCalls),
     ecs: pipelineSees(ecsRoom.facade, SERVICES.ecs, ecsCalls),

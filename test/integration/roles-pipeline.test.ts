@@ -3,16 +3,17 @@
  * other rooms (reading the S3 source, writing artifacts, starting a build) are authorized as a
  * session of the pipeline's role, so a role without codebuild:StartBuild fails the Build action
  * with CodePipeline's errorDetails wording while its S3 source, which it may read, succeeds; a
- * role that may not read the source fails the Source action the same way.
+ * role that may not read the source, or a CodeCommit repository, fails the Source action the same way.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CodeBuildClient, CreateProjectCommand } from '@aws-sdk/client-codebuild';
+import { CodeCommitClient, CreateRepositoryCommand } from '@aws-sdk/client-codecommit';
 import { type ActionDeclaration, CodePipelineClient, CreatePipelineCommand } from '@aws-sdk/client-codepipeline';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { adminCredentials, allowPolicy, createServiceRole } from '../support/auth.ts';
-import { actionState, firstExecution, s3Source, stage } from '../support/codepipeline.ts';
+import { actionState, approval, firstExecution, s3Source, stage } from '../support/codepipeline.ts';
 import { clientConfig, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
 const ACCOUNT = '000000000000';
@@ -20,10 +21,11 @@ const BUCKET = 'roles-pipeline-artifacts';
 
 let s: TestSlipway;
 let cp: CodePipelineClient;
+let config: ReturnType<typeof clientConfig>;
 
 before(async () => {
   s = await startTestSlipway({ auth: true });
-  const config = { ...clientConfig(s.endpoint), credentials: adminCredentials(s.dataDir) };
+  config = { ...clientConfig(s.endpoint), credentials: adminCredentials(s.dataDir) };
   cp = new CodePipelineClient(config);
   const iam = new IAMClient(config);
   const role = (name: string, service: string, policy: string) => createServiceRole(iam, name, service, policy);
@@ -81,6 +83,32 @@ describe("a pipeline's role, with signatures required", () => {
       ),
     );
     assert.ok(await firstExecution(cp, 'roles-no-build'));
+  });
+
+  it('fails a CodeCommit Source action of a role without codecommit:GetBranch', async () => {
+    await new CodeCommitClient(config).send(new CreateRepositoryCommand({ repositoryName: 'roles-repo' }));
+    const source: ActionDeclaration = {
+      name: 'Src',
+      actionTypeId: { category: 'Source', owner: 'AWS', provider: 'CodeCommit', version: '1' },
+      configuration: { RepositoryName: 'roles-repo', BranchName: 'main', PollForSourceChanges: 'false' },
+      outputArtifacts: [{ name: 'SourceArtifact' }],
+    };
+    await cp.send(
+      new CreatePipelineCommand({
+        pipeline: {
+          name: 'roles-no-git',
+          roleArn: `arn:aws:iam::${ACCOUNT}:role/pipeline-artifacts-only`,
+          artifactStore: { type: 'S3', location: BUCKET },
+          stages: [stage('Source', source), stage('Hold', approval('Ok'))],
+        },
+      }),
+    );
+    const { action } = await actionState(cp, 'roles-no-git', 'Source', 'Src', ended);
+    assert.equal(action.latestExecution?.status, 'Failed');
+    assert.match(
+      action.latestExecution?.errorDetails?.message ?? '',
+      /^Error calling getBranch: User: arn:aws:sts::000000000000:assumed-role\/pipeline-artifacts-only\/\d+ is not authorized to perform: codecommit:GetBranch on resource: .* because no identity-based policy allows the codecommit:GetBranch action \(Service: AWSCodeCommit; Status Code: 400; Error Code: AccessDeniedException\)$/,
+    );
   });
 
   it('fails the Source action of a role that may not read the source object', async () => {
