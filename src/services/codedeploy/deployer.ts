@@ -151,13 +151,10 @@ export function reconcileDeployment(cd: CodeDeployContext, id: string): Reconcil
   return terminate(cd, d);
 }
 
-/**
- * A step, acting with the deployment group's service role, with ECS's and ELB's refusals
- * (AwsErrors) and the role's (RoleDenied) turned into the deployment's failure.
- */
+/** A step, with ECS's and ELB's refusals (AwsErrors) and the group role's (RoleDenied) turned into the deployment's failure. */
 function runStep(cd: CodeDeployContext, d: DeploymentRecord, name: string): StepResult {
   try {
-    return actingWithGroupRole(cd, d, () => runEvent(cd, d, eventOf(cd.model.deployments.get(d.id) ?? d, name)));
+    return runEvent(cd, d, eventOf(cd.model.deployments.get(d.id) ?? d, name));
   } catch (err) {
     if (err instanceof RoleDenied) return { fail: { code: 'IAM_ROLE_PERMISSIONS', message: roleRefusal(err) } };
     if (!(err instanceof AwsError)) throw err;
@@ -167,10 +164,25 @@ function runStep(cd: CodeDeployContext, d: DeploymentRecord, name: string): Step
   }
 }
 
-function actingWithGroupRole<T>(cd: CodeDeployContext, d: DeploymentRecord, work: () => T): T {
-  const roleArn = cd.model.groups.get(d.groupArn)?.serviceRoleArn;
-  if (!roleArn) return work();
-  return actAs('codedeploy', { roleArn, servicePrincipal: CODEDEPLOY, region: d.scope.region, sessionName: d.id }, work);
+/**
+ * A run acting with the deployment group's service role (when signatures are required, each call
+ * into ECS and ELB is authorized as it); a refusal outside a lifecycle step (removing the original
+ * task set, rolling back) fails the deployment without a rollback, which the role could not do either.
+ */
+function reconcileAsGroupRole(cd: CodeDeployContext, id: string): ReconcileResult {
+  const d = cd.model.deployments.get(id);
+  const roleArn = d && cd.model.groups.get(d.groupArn)?.serviceRoleArn;
+  if (!d || !roleArn) return reconcileDeployment(cd, id);
+  try {
+    return actAs('codedeploy', { roleArn, servicePrincipal: CODEDEPLOY, region: d.scope.region, sessionName: d.id }, () =>
+      reconcileDeployment(cd, id),
+    );
+  } catch (err) {
+    if (!(err instanceof RoleDenied)) throw err;
+    const now = cd.model.deployments.get(id);
+    if (now && !finished(now)) failDeployment(cd, now, { code: 'IAM_ROLE_PERMISSIONS', message: roleRefusal(err) }, false);
+    return {};
+  }
 }
 
 /** CodeDeploy's words for a service role that may not do what the deployment needs. */
@@ -185,6 +197,6 @@ export function deployerController(cd: CodeDeployContext): Controller {
     concurrency: 2,
     resyncMs: RESYNC_MS,
     listKeys: () => cd.model.active().map((d) => d.id),
-    reconcile: async (id) => reconcileDeployment(cd, id),
+    reconcile: async (id) => reconcileAsGroupRole(cd, id),
   });
 }
