@@ -34,7 +34,7 @@ before(async () => {
   await role('builder', 'codebuild.amazonaws.com', allowPolicy(['logs:*']));
   const s3 = new S3Client({ ...config, forcePathStyle: true });
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-  await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'source.zip', Body: 'PK\x05\x06' + '\0'.repeat(18) }));
+  await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'source.zip', Body: `PK\x05\x06${'\0'.repeat(18)}` }));
   await new CodeBuildClient(config).send(
     new CreateProjectCommand({
       name: 'roles-project',
