@@ -5,6 +5,7 @@
  * error retries with backoff; a TerminalError is logged and not retried. Keys are processed one at
  * a time per key, several keys concurrently.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { backoffMs } from './backoff.ts';
 import { TerminalError } from './errors.ts';
 import { logger } from './log.ts';
@@ -38,6 +39,9 @@ export class Controller {
   private stopped = false;
   private resyncTimer?: NodeJS.Timeout;
   private idleWaiters: (() => void)[] = [];
+
+  /** Runs a reconcile in the context the controller was made in, not that of whoever woke it (a pipeline action acting with its role). */
+  private readonly detached = AsyncLocalStorage.snapshot();
 
   constructor(private readonly opts: ControllerOptions) {
     this.log = logger(opts.name);
@@ -107,7 +111,7 @@ export class Controller {
       this.queued.delete(key);
       this.running.add(key);
       this.active++;
-      void this.run(key).finally(() => {
+      void this.detached(() => this.run(key)).finally(() => {
         this.active--;
         this.running.delete(key);
         if (this.dirty.delete(key)) this.enqueue(key);

@@ -18,6 +18,7 @@ import type { AppContext, Room, Route } from '../services/types.ts';
 import { Store } from '../store/index.ts';
 import { sendJson } from '../protocol/http.ts';
 import type { IamFacade } from '../services/iam/index.ts';
+import type { StsFacade } from '../services/sts/index.ts';
 import { type AdminKey, adminPrincipal, ensureAdminKey } from './admin-credentials.ts';
 import { endpointRefusal } from './auth/endpoints.ts';
 import { createRequestAuth, type Identity } from './auth/index.ts';
@@ -59,6 +60,8 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
   if (config.auth)
     ctx.identity = {
       denial: (key, action, resource) => auth!.denial(key, action, resource),
+      operationDenial: (key, call) => auth!.operationDenial(key, call),
+      requireAssumable: (roleArn, principal) => facadeOf<StsFacade>(rooms, 'sts').roles.check(roleArn, principal),
       gitRefusal: (authorization, request) => auth!.gitRefusal(authorization, request),
     };
   const rooms = registerRooms(ctx);

@@ -17,6 +17,18 @@ import * as s3 from './s3/index.ts';
 import * as secrets from './secrets/index.ts';
 import * as sts from './sts/index.ts';
 import type { AppContext, Room, RoomWithFacade } from './types.ts';
+import { type ActedService, actingFacade, type FacadeCalls } from './acting.ts';
+import {
+  codebuildCalls,
+  codecommitCalls,
+  codedeployCalls,
+  connectionsCalls,
+  ecrCalls,
+  ecsCalls,
+  elbCalls,
+  s3Calls,
+  SERVICES,
+} from './acting-calls.ts';
 
 export function registerRooms(ctx: AppContext): Room[] {
   // Rooms that others reach come first; each hands its facade to the rooms that use it.
@@ -34,6 +46,8 @@ export function registerRooms(ctx: AppContext): Room[] {
     secrets: secretsRoom.facade,
     logs: logsRoom.facade,
     credentials: stsRoom.facade.containerCredentials,
+    roles: stsRoom.facade.roles,
+    relay: stsRoom.facade.relay,
   });
   const codecommitRoom = codecommit.register(ctx);
   const connectionsRooms = connections.register(ctx, { codecommit: codecommitRoom.facade, secrets: secretsRoom.facade });
@@ -45,16 +59,28 @@ export function registerRooms(ctx: AppContext): Room[] {
     credentials: stsRoom.facade.containerCredentials,
     connections: connectionsRooms[0].facade,
     codecommit: codecommitRoom.facade,
+    relay: stsRoom.facade.relay,
   });
-  const codedeployRoom = codedeploy.register(ctx, { ecs: ecsRoom.facade, elb: elbRoom.facade, s3: s3Room.facade });
+  // CodeDeploy acts with its deployment groups' roles and CodePipeline with its pipelines' roles: the facades they are handed authorize as those.
+  const actingAs =
+    (room: string) =>
+    <F extends object>(facade: F, service: ActedService, calls: FacadeCalls<F>): F =>
+      actingFacade(room, facade, service, calls, stsRoom.facade.roles);
+  const deployerSees = actingAs('codedeploy');
+  const codedeployRoom = codedeploy.register(ctx, {
+    ecs: deployerSees(ecsRoom.facade, SERVICES.ecs, ecsCalls),
+    elb: deployerSees(elbRoom.facade, SERVICES.elb, elbCalls),
+    s3: deployerSees(s3Room.facade, SERVICES.s3, s3Calls),
+  });
+  const pipelineSees = actingAs('codepipeline');
   const codepipelineRoom = codepipeline.register(ctx, {
-    s3: s3Room.facade,
-    codecommit: codecommitRoom.facade,
-    connections: connectionsRooms[0].facade,
-    ecr: ecrRoom.facade,
-    codebuild: codebuildRoom.facade,
-    ecs: ecsRoom.facade,
-    codedeploy: codedeployRoom.facade,
+    s3: pipelineSees(s3Room.facade, SERVICES.s3, s3Calls),
+    codecommit: pipelineSees(codecommitRoom.facade, SERVICES.codecommit, codecommitCalls),
+    connections: pipelineSees(connectionsRooms[0].facade, SERVICES.connections, connectionsCalls),
+    ecr: pipelineSees(ecrRoom.facade, SERVICES.ecr, ecrCalls),
+    codebuild: pipelineSees(codebuildRoom.facade, SERVICES.codebuild, codebuildCalls),
+    ecs: pipelineSees(ecsRoom.facade, SERVICES.ecs, ecsCalls),
+    codedeploy: pipelineSees(codedeployRoom.facade, SERVICES.codedeploy, codedeployCalls),
     logs: logsRoom.facade,
     sts: stsRoom.facade,
   });

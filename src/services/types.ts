@@ -26,6 +26,13 @@ export interface AppContext {
    */
   identity?: {
     denial(accessKeyId: string, action: string, resource: string): string | undefined;
+    /** The same for an operation of a service, authorized as its room's map says (action, resources, roles handed over). */
+    operationDenial(
+      accessKeyId: string,
+      call: { service: string; operation: string; input: Record<string, unknown>; region: string },
+    ): string | undefined;
+    /** Throws ServiceRoleError unless the role exists and trusts the service principal (what a create call naming a role checks). */
+    requireAssumable(roleArn: string, servicePrincipal: string): void;
     /** For git over HTTPS: 401 when its Basic credentials name no one, 403 with AWS's message when policies refuse. */
     gitRefusal(
       authorization: string | undefined,

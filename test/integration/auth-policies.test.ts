@@ -24,6 +24,7 @@ import {
   AttachUserPolicyCommand,
   CreateAccessKeyCommand,
   CreatePolicyCommand,
+  CreateRoleCommand,
   CreateUserCommand,
   IAMClient,
   ListUsersCommand,
@@ -31,7 +32,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { adminCredentials, type Credentials } from '../support/auth.ts';
+import { adminCredentials, type Credentials, serviceTrust } from '../support/auth.ts';
 import { dockerCli, expectAwsError, pushDerivedImage, removeImagesOf } from '../support/ecr.ts';
 import { TEST_IMAGE, ensureTestImages } from '../support/images.ts';
 import { clientConfig, docker, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
@@ -196,6 +197,8 @@ describe('auth: policies', () => {
 
   it('checks iam:PassRole on the roles a task definition hands over', async () => {
     const role = `arn:aws:iam::${ACCOUNT}:role/app-task`;
+    // With signatures required, a task definition's role must exist and trust ECS tasks.
+    await admin.iam.send(new CreateRoleCommand({ RoleName: 'app-task', AssumeRolePolicyDocument: serviceTrust('ecs-tasks.amazonaws.com') }));
     const statement = { Effect: 'Allow', Action: 'ecs:RegisterTaskDefinition', Resource: '*' };
     const key = await userWith('registrar', JSON.stringify({ Version: '2012-10-17', Statement: [statement] }));
     const c = clients(slipway.endpoint, key);

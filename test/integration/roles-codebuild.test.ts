@@ -4,7 +4,7 @@
  * credentials on its own and `aws sts get-caller-identity` answers the assumed-role ARN
  * (AWSCodeBuild-<build uuid>, as CodeBuild names the session); StartBuild's serviceRoleOverride wins;
  * the build holds no static key; a role IAM does not hold is still taken in open mode; the relay
- * refuses an ECS task's role key, which is not a build's.
+ * forwards an ECS task's role key as it does a build's, and refuses a key it did not issue.
  */
 import type { CodeBuildClient } from '@aws-sdk/client-codebuild';
 import { RegisterTaskDefinitionCommand, RunTaskCommand } from '@aws-sdk/client-ecs';
@@ -88,7 +88,7 @@ describe("a build acts with its project's service role", () => {
   });
 });
 
-test("the build relay refuses an ECS task's role key: it is not a build's", async () => {
+test("the relay forwards an ECS task's role key as it does a build's, and refuses a key it did not issue", async () => {
   const build = await runBuild(cb, {
     projectName: 'roles-web',
     buildspecOverride: 'version: 0.2\nphases:\n  build:\n    commands: ["echo endpoint=$AWS_ENDPOINT_URL"]\n',
@@ -103,13 +103,17 @@ test("the build relay refuses an ECS task's role key: it is not a build's", asyn
   );
   const out = await s.ecs.send(new RunTaskCommand({ taskDefinition: td.taskDefinition!.taskDefinitionArn }));
   const task = await waitTaskStatus(s.ecs, out.tasks![0].taskArn!, 'RUNNING');
-  // From inside the task: fetch its own role's key, then call the relay signed with it.
-  const script =
-    'key=$(wget -qO- --header "Authorization: $AWS_CONTAINER_AUTHORIZATION_TOKEN" "$AWS_CONTAINER_CREDENTIALS_FULL_URI" | sed -n \'s/.*"AccessKeyId":"\\([A-Z0-9]*\\)".*/\\1/p\'); echo "key=$key"; ' +
-    `wget -S -q -O- --header "Authorization: AWS4-HMAC-SHA256 Credential=$key/20261206/us-east-1/codebuild/aws4_request, SignedHeaders=host, Signature=00" ` +
+  // From inside the task: fetch its own role's key, then call the relay signed with it (open mode: the edge checks no signature).
+  const listProjects = (key: string) =>
+    `wget -S -q -O- --header "Authorization: AWS4-HMAC-SHA256 Credential=${key}/20261206/us-east-1/codebuild/aws4_request, SignedHeaders=host, Signature=00" ` +
     `--header 'X-Amz-Target: CodeBuild_20161006.ListProjects' --header 'Content-Type: application/x-amz-json-1.1' --post-data '{}' ${relay}/ 2>&1; true`;
-  const { stdout } = await run('docker', ['exec', task.containers![0].runtimeId!, 'sh', '-c', script]);
-  assert.match(stdout, /^key=ASIA[A-Z0-9]+$/m);
-  assert.match(stdout, /403 Forbidden/);
-  assert.doesNotMatch(stdout, /roles-web/);
+  const ownKey =
+    'key=$(wget -qO- --header "Authorization: $AWS_CONTAINER_AUTHORIZATION_TOKEN" "$AWS_CONTAINER_CREDENTIALS_FULL_URI" | sed -n \'s/.*"AccessKeyId":"\\([A-Z0-9]*\\)".*/\\1/p\'); echo "key=$key"; ';
+  const inTask = async (script: string) => (await run('docker', ['exec', task.containers![0].runtimeId!, 'sh', '-c', script])).stdout;
+  const own = await inTask(ownKey + listProjects('$key'));
+  assert.match(own, /^key=ASIA[A-Z0-9]+$/m);
+  assert.match(own, /roles-web/);
+  const made = await inTask(listProjects('ASIAMADEUPKEY0000000'));
+  assert.match(made, /403 Forbidden/);
+  assert.doesNotMatch(made, /roles-web/);
 });

@@ -8,8 +8,10 @@ import {
   AttachUserPolicyCommand,
   CreateAccessKeyCommand,
   CreatePolicyCommand,
+  CreateRoleCommand,
   CreateUserCommand,
   type IAMClient,
+  PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { join } from 'node:path';
 
@@ -59,4 +61,23 @@ export function codecommitHelperUrl(key: Credentials, endpoint: string, reposito
   const path = `/v1/repos/${repository}`;
   const user = encodeURIComponent(key.accessKeyId + (key.sessionToken ? `%${key.sessionToken}` : ''));
   return `https://${user}:${codecommitPassword(key, endpoint, path, region)}@${endpoint}${path}`;
+}
+
+/** A trust policy that lets `service` (ecs-tasks.amazonaws.com, codepipeline.amazonaws.com…) assume a role. */
+export function serviceTrust(service: string): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
+  });
+}
+
+/** A policy document allowing `actions` on `resource`. */
+export function allowPolicy(actions: string[], resource = '*'): string {
+  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: resource }] });
+}
+
+/** Makes a role `service` may assume, with `policy` inline. */
+export async function createServiceRole(iam: IAMClient, name: string, service: string, policy: string): Promise<void> {
+  await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: serviceTrust(service) }));
+  await iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: 'permissions', PolicyDocument: policy }));
 }

@@ -9,7 +9,7 @@ import type { Clock } from '../../core/clock.ts';
 import { parseArn } from '../../core/ids.ts';
 import type { IamFacade, KeyPrincipal } from '../../services/iam/index.ts';
 import type { RequestAuth, RequestContext, SignedRequest } from '../../protocol/types.ts';
-import { actionOf } from './actions.ts';
+import { type ActionRequest, actionOf } from './actions.ts';
 import { accessDenied, denial } from './authorize.ts';
 import { authFailure } from './failures.ts';
 import { gitCaller } from './git.ts';
@@ -38,7 +38,7 @@ export interface AuthDeps {
 }
 
 /** The request verifier, and what rooms with their own routes ask (AppContext.identity). */
-export type Identity = RequestAuth & NonNullable<AppContext['identity']>;
+export type Identity = RequestAuth & Omit<NonNullable<AppContext['identity']>, 'requireAssumable'>;
 
 export function createRequestAuth(deps: AuthDeps): Identity {
   /** Who signed `req`, and how its streamed body (S3's) is checked as it arrives; or the refusal AWS gives. */
@@ -104,12 +104,20 @@ export function createRequestAuth(deps: AuthDeps): Identity {
       return message ? { status: 403, message } : undefined;
     },
     denial(accessKeyId, action, resource) {
-      const who = deps.iam.principalOfAccessKey(accessKeyId);
-      if (!who?.active) return 'The security token included in the request is invalid.';
-      const region = parseArn(resource)?.region ?? '';
-      return denial(deps, who, { action, resources: [resource], passedRoles: [] }, contextOf(who, { region }));
+      return keyDenial(accessKeyId, { action, resources: [resource], passedRoles: [] }, parseArn(resource)?.region ?? '');
+    },
+    operationDenial(accessKeyId, { service, operation, input, region }) {
+      if (UNCONDITIONAL[service]?.includes(operation)) return undefined;
+      const account = deps.iam.principalOfAccessKey(accessKeyId)?.account ?? deps.account;
+      return keyDenial(accessKeyId, actionOf(service, operation, input, { region, account }), region);
     },
   };
+
+  function keyDenial(accessKeyId: string, call: ActionRequest, region: string): string | undefined {
+    const who = deps.iam.principalOfAccessKey(accessKeyId);
+    if (!who?.active) return 'The security token included in the request is invalid.';
+    return denial(deps, who, call, contextOf(who, { region }));
+  }
 
   /** The global condition keys a request carries. */
   function contextOf(who: KeyPrincipal, request: { sourceIp?: string; region: string; secure?: boolean }) {

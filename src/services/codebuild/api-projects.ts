@@ -20,6 +20,15 @@ import {
   newProject,
 } from './projects.ts';
 import type { CodebuildOperations, Project } from './shapes.ts';
+import { CODEBUILD } from './network.ts';
+import { requireServiceRole } from '../sts/index.ts';
+
+/** With signatures required, a project's service role must exist and trust CodeBuild. */
+function requireAssumable(cb: CodebuildContext, roleArn: string): void {
+  requireServiceRole(cb, roleArn, CODEBUILD, () =>
+    codebuildError.invalidInput(`CodeBuild is not authorized to perform: sts:AssumeRole on ${roleArn}`),
+  );
+}
 
 export function projectHandlers(cb: CodebuildContext): Handlers<CodebuildOperations> {
   const m = cb.model;
@@ -28,6 +37,7 @@ export function projectHandlers(cb: CodebuildContext): Handlers<CodebuildOperati
       const scope = scopeOf(ctx);
       const arn = codebuildArn.project(scope, input.name);
       const project = newProject(scope, arn, input, cb.clock.now(), input.badgeEnabled ?? false);
+      requireAssumable(cb, project.serviceRole);
       m.tx(() => {
         if (m.projects.get(arn)) throw codebuildError.projectExists(arn);
         m.putProject({ project, lastBuildNumber: 0 });
@@ -37,6 +47,7 @@ export function projectHandlers(cb: CodebuildContext): Handlers<CodebuildOperati
 
     UpdateProject(input, ctx) {
       const scope = scopeOf(ctx);
+      if (input.serviceRole) requireAssumable(cb, input.serviceRole);
       const project = m.tx(() => {
         const record = requireProject(cb, scope, input.name);
         const p = record.project;

@@ -17,6 +17,7 @@ const noRegistry: EcrFacade = {
   engineImageName: (image) => image,
   pullCredentials: () => undefined,
   describeImage: () => undefined,
+  repositoryOfImage: () => undefined,
 };
 
 async function runtimeWithBase(): Promise<FakeRuntime> {

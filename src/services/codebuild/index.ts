@@ -13,7 +13,7 @@ import type { EcrFacade } from '../ecr/index.ts';
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import type { SecretsFacade } from '../secrets/index.ts';
-import type { ContainerCredentials } from '../sts/index.ts';
+import type { ContainerCredentials, WorkloadRelay } from '../sts/index.ts';
 import { tagMap } from '../authorization.ts';
 import type { AppContext, RoomWithFacade } from '../types.ts';
 import { codebuildHandlers } from './api.ts';
@@ -42,6 +42,8 @@ export interface CodebuildDeps {
   /** The repositories CODEBUILD_CLONE_REF inputs are cloned from. */
   connections: ConnectionsFacade;
   codecommit: CodecommitFacade;
+  /** How builds reach the edge. */
+  relay: WorkloadRelay;
 }
 
 export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<CodebuildFacade> {
@@ -50,7 +52,7 @@ export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<C
     ...deps,
     model: new CodebuildModel(app.store),
     images: new BuildImages(app, deps.ecr),
-    network: new BuildNetwork(app, deps.credentials),
+    network: new BuildNetwork(deps.credentials, deps.relay),
     pool: new BuildPool(app.runtime, app.config.dataDir),
     epoch: randomBytes(8).toString('hex'),
     enqueueBuild: (arn) => builds.enqueue(arn),
@@ -86,7 +88,6 @@ export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<C
       // in time (e.g. still building the build image) is found cut off at the next start.
       await controller.stopAll('Slipway was shut down while the build ran; the build was stopped', 15_000);
       await cb.pool.drain();
-      await cb.network.close();
     },
   };
 }

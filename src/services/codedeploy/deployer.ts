@@ -9,10 +9,12 @@
  * (rollback.ts). Timed waits read the clock, so a restarted Slipway goes on where it stood.
  */
 import { AwsError } from '../../core/errors.ts';
+import { actAs, RoleDenied } from '../acting.ts';
 import { Controller, type ReconcileResult } from '../../core/reconcile.ts';
 import { scopeKey } from '../../core/scope.ts';
 import { announce, type CodeDeployContext } from './context.ts';
 import { finished, type DeploymentRecord, type LifecycleEventRecord } from './model.ts';
+import { CODEDEPLOY } from './group-spec.ts';
 import { failDeployment, rollBack } from './rollback.ts';
 import { allowTestTraffic, allowTraffic, DONE, eventOf, hookStep, install, record, remaining, taskSets, type StepResult } from './steps.ts';
 
@@ -149,16 +151,44 @@ export function reconcileDeployment(cd: CodeDeployContext, id: string): Reconcil
   return terminate(cd, d);
 }
 
-/** A step, with ECS's and ELB's refusals (AwsErrors) turned into the deployment's failure. */
+/** A step, with ECS's and ELB's refusals (AwsErrors) and the group role's (RoleDenied) turned into the deployment's failure. */
 function runStep(cd: CodeDeployContext, d: DeploymentRecord, name: string): StepResult {
   try {
     return runEvent(cd, d, eventOf(cd.model.deployments.get(d.id) ?? d, name));
   } catch (err) {
+    if (err instanceof RoleDenied) return { fail: { code: 'IAM_ROLE_PERMISSIONS', message: roleRefusal(err) } };
     if (!(err instanceof AwsError)) throw err;
     return {
       fail: { code: name === 'Install' ? 'ECS_UPDATE_ERROR' : 'ELASTIC_LOAD_BALANCING_INVALID', message: `${err.code}: ${err.message}` },
     };
   }
+}
+
+/**
+ * A run acting with the deployment group's service role (when signatures are required, each call
+ * into ECS and ELB is authorized as it); a refusal outside a lifecycle step (removing the original
+ * task set, rolling back) fails the deployment without a rollback, which the role could not do either.
+ */
+function reconcileAsGroupRole(cd: CodeDeployContext, id: string): ReconcileResult {
+  const d = cd.model.deployments.get(id);
+  const roleArn = d && cd.model.groups.get(d.groupArn)?.serviceRoleArn;
+  if (!d || !roleArn) return reconcileDeployment(cd, id);
+  try {
+    return actAs('codedeploy', { roleArn, servicePrincipal: CODEDEPLOY, region: d.scope.region, sessionName: d.id }, () =>
+      reconcileDeployment(cd, id),
+    );
+  } catch (err) {
+    if (!(err instanceof RoleDenied)) throw err;
+    const now = cd.model.deployments.get(id);
+    if (now && !finished(now)) failDeployment(cd, now, { code: 'IAM_ROLE_PERMISSIONS', message: roleRefusal(err) }, false);
+    return {};
+  }
+}
+
+/** CodeDeploy's words for a service role that may not do what the deployment needs. */
+function roleRefusal(err: RoleDenied): string {
+  const service = err.service.signingName === 'ecs' ? 'AmazonECS' : err.service.sdkName;
+  return `The IAM role ${err.roleArn} does not give you permission to perform operations in the following AWS service: ${service}. Contact your AWS administrator if you need help. If you are an AWS administrator, you can grant permissions to your users or groups by creating IAM policies. (${err.message})`;
 }
 
 export function deployerController(cd: CodeDeployContext): Controller {
@@ -167,6 +197,6 @@ export function deployerController(cd: CodeDeployContext): Controller {
     concurrency: 2,
     resyncMs: RESYNC_MS,
     listKeys: () => cd.model.active().map((d) => d.id),
-    reconcile: async (id) => reconcileDeployment(cd, id),
+    reconcile: async (id) => reconcileAsGroupRole(cd, id),
   });
 }

@@ -8,6 +8,7 @@
  */
 import type { Scope } from '../../core/ids.ts';
 import { scopeKey } from '../../core/scope.ts';
+import { requireServiceRole } from '../sts/index.ts';
 import type { CodeDeployContext } from './context.ts';
 import { codedeployError } from './errors.ts';
 import type { GroupRecord } from './model.ts';
@@ -149,6 +150,9 @@ function checkLoadBalancer(cd: CodeDeployContext, scope: Scope, info: LoadBalanc
   };
 }
 
+/** The service principal CodeDeploy assumes a deployment group's role as. */
+export const CODEDEPLOY = 'codedeploy.amazonaws.com';
+
 /** The group's stored fields for `spec` in an application of `platform`; throws CodeDeploy's error for the first fault. */
 export function checkGroupSpec(
   cd: CodeDeployContext,
@@ -158,6 +162,9 @@ export function checkGroupSpec(
   self?: GroupRecord,
 ): Omit<GroupRecord, 'arn' | 'id' | 'applicationName' | 'name' | 'tags'> {
   const serviceRoleArn = checkRole(spec.serviceRoleArn);
+  requireServiceRole(cd, serviceRoleArn, CODEDEPLOY, () =>
+    codedeployError.invalidRole(`AWS CodeDeploy does not have the permissions required to assume the role ${serviceRoleArn}.`),
+  );
   const common = {
     serviceRoleArn,
     autoRollback: checkAutoRollback(spec.autoRollbackConfiguration),

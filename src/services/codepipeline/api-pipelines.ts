@@ -11,11 +11,20 @@ import { caller, page, requirePipeline } from './api-common.ts';
 import { checkTags } from './api-tags.ts';
 import type { CodePipelineContext } from './context.ts';
 import { codepipelineError } from './errors.ts';
+import { requireServiceRole } from '../sts/index.ts';
 import type { PipelineRecord } from './model.ts';
+import { CODEPIPELINE } from './runner.ts';
 import type { CodepipelineOperations } from './shapes.ts';
 import { startExecution } from './start.ts';
 import { checkDeclaration } from './structure.ts';
 import { startVariables } from './variables.ts';
+
+/** With signatures required, the pipeline's role must exist and trust CodePipeline. */
+function requireAssumable(cp: CodePipelineContext, roleArn: string): void {
+  requireServiceRole(cp, roleArn, CODEPIPELINE, () =>
+    codepipelineError.invalidStructure(`CodePipeline is not authorized to perform AssumeRole on role ${roleArn}`),
+  );
+}
 
 export function pipelineHandlers(cp: CodePipelineContext): Handlers<CodepipelineOperations> {
   const m = cp.model;
@@ -23,6 +32,7 @@ export function pipelineHandlers(cp: CodePipelineContext): Handlers<Codepipeline
     CreatePipeline(input, ctx) {
       const scope = scopeOf(ctx);
       const declaration = checkDeclaration(input.pipeline, cp.actions, scope);
+      requireAssumable(cp, declaration.roleArn);
       const tags = checkTags(input.tags);
       const variables = startVariables(declaration.variables, undefined);
       if (typeof variables === 'string') throw codepipelineError.invalidStructure(variables);
@@ -55,6 +65,7 @@ export function pipelineHandlers(cp: CodePipelineContext): Handlers<Codepipeline
     UpdatePipeline(input, ctx) {
       const scope = scopeOf(ctx);
       const declaration = checkDeclaration(input.pipeline, cp.actions, scope);
+      requireAssumable(cp, declaration.roleArn);
       const updated = m.tx(() => {
         const p = requirePipeline(cp, scope, declaration.name);
         if (input.pipeline.version !== undefined && input.pipeline.version !== p.declaration.version) {

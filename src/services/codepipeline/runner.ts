@@ -9,6 +9,7 @@
  * run again with its `started` report, and the executor waits for that work instead of redoing it.
  */
 import { codepipelineArtifactId, uuid } from '../../core/ids.ts';
+import { actAs } from '../acting.ts';
 import { copyArtifact } from './actions/artifacts.ts';
 import type { ActionJob, ActionOutcome, ActionStarted } from './actions/types.ts';
 import { announceAction, type CodePipelineContext } from './context.ts';
@@ -16,6 +17,8 @@ import type { ActionRun, ExecutionRecord } from './model.ts';
 import type { ActionDeclaration } from './shapes.ts';
 import { artifactBucket } from './structure.ts';
 import { resolveConfiguration, UnresolvedVariable } from './variables.ts';
+
+export const CODEPIPELINE = 'codepipeline.amazonaws.com';
 
 /** The runs under way in this process, by action execution id. */
 export type Running = Map<string, { abort: AbortController; pipelineArn: string; executionId: string }>;
@@ -122,10 +125,21 @@ export function launch(cp: CodePipelineContext, running: Running, e: ExecutionRe
     const from = e.artifacts[to.name];
     return from && from.location.bucketName !== to.location.bucketName ? [{ from, to }] : [];
   });
-  // An executor that throws before its first await fails the action like one that rejects.
+  // The action acts with the pipeline's role, in a session of its own (the copies too); an
+  // executor that throws before its first await fails the action like one that rejects.
+  const role = {
+    roleArn: job.pipeline.roleArn,
+    servicePrincipal: CODEPIPELINE,
+    region: e.scope.region,
+    sessionName: String(run.startTime),
+  };
   Promise.resolve()
-    .then(() => Promise.all(copies.map((c) => copyArtifact(cp.s3, c.from, c.to))))
-    .then(() => executor.run(job, started, run.started))
+    .then(() =>
+      actAs('codepipeline', role, async () => {
+        await Promise.all(copies.map((c) => copyArtifact(cp.s3, c.from, c.to)));
+        return executor.run(job, started, run.started);
+      }),
+    )
     .then(settle, (err: Error) => settle({ status: 'Failed', errorDetails: { code: 'JobFailed', message: err.message } }));
 }
 

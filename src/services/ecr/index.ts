@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { loadModel } from '../../protocol/model.ts';
 import type { AppContext, RoomWithFacade } from '../types.ts';
-import { engineImageName, registryCredentialsFor } from './auth.ts';
+import { engineImageName, imageRegistry, isOurRegistry, registryCredentialsFor } from './auth.ts';
 import { ecrHandlers } from './api.ts';
 import { BlobStore } from './blobs.ts';
 import { type EcrContext, registryHost } from './context.ts';
@@ -17,7 +17,7 @@ import { Turns } from '../../core/turns.ts';
 import type { Scope } from '../../core/scope.ts';
 import { imageDetail } from './api-images.ts';
 import { resolveReference } from './manifests.ts';
-import { requireRepository } from './repositories.ts';
+import { findRepositoryByName, requireRepository } from './repositories.ts';
 import type { ImageDetail } from './shapes.ts';
 import { tagMap } from '../authorization.ts';
 
@@ -35,6 +35,8 @@ export interface EcrFacade {
    * (RepositoryNotFoundException) for an unknown repository.
    */
   describeImage(scope: Scope, repositoryName: string, reference: string): (ImageDetail & { repositoryUri: string }) | undefined;
+  /** The ARN of the repository in Slipway's registry an image names (as the registry finds it); undefined for any other image. */
+  repositoryOfImage(image: string): string | undefined;
 }
 
 export function register(app: AppContext): RoomWithFacade<EcrFacade> {
@@ -55,6 +57,16 @@ export function register(app: AppContext): RoomWithFacade<EcrFacade> {
         const repo = requireRepository(ecr, scope, repositoryName);
         const image = resolveReference(ecr, repo, reference);
         return image && { ...imageDetail(ecr, repo, image), repositoryUri: `${registryHost(app)}/${repo.repository.repositoryName}` };
+      },
+      repositoryOfImage(image) {
+        const name = engineImageName(app, image);
+        const host = imageRegistry(name);
+        if (!host || !isOurRegistry(app, host)) return undefined;
+        const path = name
+          .slice(host.length + 1)
+          .replace(/@.*$/, '')
+          .replace(/:[^/:]*$/, '');
+        return findRepositoryByName(ecr, path)?.repository.repositoryArn;
       },
     },
     authorization(arn) {

@@ -10,7 +10,9 @@ import { scopeKey, scopeOf, scopeOfArn, type Scope } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import { validateTags } from './api-tags.ts';
 import type { EcsContext } from './context.ts';
+import { requireServiceRole } from '../sts/index.ts';
 import { ecsError } from './errors.ts';
+import { ECS_TASKS } from './execution-role.ts';
 import { familyOf, type StoredTaskDefinition, type TaskDefinitionRecord } from './model.ts';
 import { checkMaxResults, findTaskDefinition, listPage } from './resolve.ts';
 import type { EcsOperations, Failure, TaskDefinition } from './shapes.ts';
@@ -61,6 +63,8 @@ export function taskDefinitionHandlers(ecs: EcsContext): Handlers<EcsOperations>
     RegisterTaskDefinition(input, ctx) {
       const scope = scopeOf(ctx);
       const tags = validateTags(input.tags ?? []);
+      for (const role of [input.taskRoleArn, input.executionRoleArn])
+        if (role) requireServiceRole(ecs, role, ECS_TASKS, () => ecsError.client('Role is not valid'));
       // The revision is reserved inside the transaction: a definition ECS rejects rolls it back.
       const taskDefinition = m.tx(() => {
         const revision = m.nextRevision(scopeKey(scope), input.family);

@@ -10,7 +10,7 @@ import type { ElbTrafficFacade } from '../elb/traffic-types.ts';
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import type { SecretsFacade } from '../secrets/index.ts';
-import type { ContainerCredentials } from '../sts/index.ts';
+import type { ContainerCredentials, RoleSessions, WorkloadRelay } from '../sts/index.ts';
 import type { AppContext } from '../types.ts';
 import type { EcsModel } from './model.ts';
 import type { AwsLogsShipper } from './task-logs.ts';
@@ -26,6 +26,10 @@ export interface EcsContext extends AppContext {
   logs: LogsFacade;
   /** Where a task with a task role fetches that role's credentials. */
   credentials: ContainerCredentials;
+  /** The roles ECS acts with (tasks' execution roles, services' roles): checked, and each read authorized as the role. */
+  roles: RoleSessions;
+  /** How a task with a task role reaches the edge (AWS_ENDPOINT_URL). */
+  relay: WorkloadRelay;
   /** Follows awslogs containers' output into their log streams. */
   awslogs: AwsLogsShipper;
   /** The engine behind the container instances, as read at start-up (refreshed by the instance check). */

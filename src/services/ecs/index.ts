@@ -16,7 +16,7 @@ import type { ElbTrafficFacade } from '../elb/traffic-types.ts';
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import type { SecretsFacade } from '../secrets/index.ts';
-import type { ContainerCredentials } from '../sts/index.ts';
+import type { ContainerCredentials, RoleSessions, WorkloadRelay } from '../sts/index.ts';
 import type { AppContext, RoomWithFacade } from '../types.ts';
 import { found, tagMap } from '../authorization.ts';
 import { scopeOfOwnArn } from '../../core/scope.ts';
@@ -49,6 +49,10 @@ export interface EcsDeps {
   secrets: SecretsFacade;
   logs: LogsFacade;
   credentials: ContainerCredentials;
+  /** The roles ECS acts with (tasks' execution roles, services' roles): checked, and each read authorized as the role. */
+  roles: RoleSessions;
+  /** How a task with a task role reaches the edge (AWS_ENDPOINT_URL). */
+  relay: WorkloadRelay;
 }
 
 export function register(app: AppContext, deps: EcsDeps): RoomWithFacade<EcsFacade> {

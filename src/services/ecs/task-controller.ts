@@ -14,6 +14,7 @@ import { drainTaskTargets, registerTaskTargets } from './load-balancing.ts';
 import { saveTaskLogs } from './logs.ts';
 import type { StoredContainer, TaskRecord } from './model.ts';
 import { requestStop } from './tasks.ts';
+import { authorizePull } from './execution-role.ts';
 import { containerEnvironment, EnvironmentError } from './task-environment.ts';
 import { awslogsStream, followAdopted, prepareAwsLogs } from './task-logs.ts';
 import { observedStatus, type Observed } from './task-status.ts';
@@ -200,10 +201,11 @@ async function startContainer(
     }
     if (!record.task.pullStartedAt) ecs.model.updateTask(taskArn, (r) => (r.task.pullStartedAt ??= ecs.clock.now()));
     try {
+      authorizePull(ecs, record, def.image);
       await ecs.runtime.ensureImage(image, { auth: ecs.ecr.pullCredentials(image) });
     } catch (err) {
-      if (err instanceof PullError) {
-        fail(ecs, record, `CannotPullContainerError: ${err.message}`, def.name);
+      if (err instanceof PullError || err instanceof EnvironmentError) {
+        fail(ecs, record, err instanceof PullError ? `CannotPullContainerError: ${err.message}` : err.message, def.name);
         return undefined;
       }
       throw err;

@@ -36,6 +36,8 @@ export function memoryEcs() {
     secrets: unreachable('secrets'),
     logs: unreachable('logs'),
     credentials: unreachable('credentials'),
+    roles: unreachable('roles'),
+    relay: unreachable('relay'),
     awslogs: unreachable('awslogs'),
   };
   const h = ecsHandlers(ecs) as Required<ReturnType<typeof ecsHandlers>>;

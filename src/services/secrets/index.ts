@@ -10,13 +10,19 @@ import { loadModel } from '../../protocol/model.ts';
 import type { AppContext, Room, RoomWithFacade } from '../types.ts';
 import { secretsManagerHandlers, ssmHandlers } from './api.ts';
 import { secretsContext } from './context.ts';
-import { isSecretsManagerReference, resolveParameterReference, resolveSecretReference } from './references.ts';
+import { isSecretsManagerReference, type ReadAuthorizer, resolveParameterReference, resolveSecretReference } from './references.ts';
 import { findSecret } from './secrets.ts';
 import { findParameter } from './parameters.ts';
 import { found, tagMap } from '../authorization.ts';
 import { scopeOfOwnArn } from '../../core/scope.ts';
 
-export { parseSecretReference, SecretReferenceError, type SecretReference, type SecretReferenceFailure } from './references.ts';
+export {
+  parseSecretReference,
+  type ReadAuthorizer,
+  SecretReferenceError,
+  type SecretReference,
+  type SecretReferenceFailure,
+} from './references.ts';
 
 /** What the room offers other rooms: secret and parameter values as ECS and CodeBuild name them. */
 export interface SecretsFacade {
@@ -28,8 +34,11 @@ export interface SecretsFacade {
   resolveSecret(valueFrom: string, scope: Scope): string;
   /** An SSM parameter's value, decrypted, by name (in `scope`) or parameter ARN. Throws SecretReferenceError. */
   resolveParameter(valueFrom: string, scope: Scope): string;
-  /** What ECS's `secrets[].valueFrom` names: a Secrets Manager ARN (with its suffixes), else an SSM parameter. */
-  resolveValueFrom(valueFrom: string, scope: Scope): string;
+  /**
+   * What ECS's `secrets[].valueFrom` names: a Secrets Manager ARN (with its suffixes), else an SSM
+   * parameter; read as `authorize` allows (a task's execution role), when given.
+   */
+  resolveValueFrom(valueFrom: string, scope: Scope, authorize?: ReadAuthorizer): string;
 }
 
 /** Two rooms' worth of API on one set of tables: Secrets Manager carries the purge loop, the status and the facade. */
@@ -38,8 +47,10 @@ export function register(app: AppContext): [RoomWithFacade<SecretsFacade>, Room]
   const facade: SecretsFacade = {
     resolveSecret: (valueFrom, scope) => resolveSecretReference(sc, valueFrom, scope),
     resolveParameter: (valueFrom, scope) => resolveParameterReference(sc, valueFrom, scope),
-    resolveValueFrom: (valueFrom, scope) =>
-      isSecretsManagerReference(valueFrom) ? resolveSecretReference(sc, valueFrom, scope) : resolveParameterReference(sc, valueFrom, scope),
+    resolveValueFrom: (valueFrom, scope, authorize) =>
+      isSecretsManagerReference(valueFrom)
+        ? resolveSecretReference(sc, valueFrom, scope, authorize)
+        : resolveParameterReference(sc, valueFrom, scope, authorize),
   };
   return [
     {

@@ -11,7 +11,10 @@ import { AwsError } from '../../core/errors.ts';
 import { parseArn, type Scope } from '../../core/ids.ts';
 import type { SecretsContext } from './context.ts';
 import { shownValue, trySelect } from './parameters.ts';
-import { readSecretValue } from './secrets.ts';
+import { readSecretValue, requireSecret } from './secrets.ts';
+
+/** Whether the identity a read is made for may perform `action` on `resource`: AWS's AccessDenied message when not. */
+export type ReadAuthorizer = (action: string, resource: string) => string | undefined;
 
 export interface SecretReference {
   /** The secret's ARN (full or partial) or name. */
@@ -58,13 +61,16 @@ export function parseSecretReference(ref: string): SecretReference {
 }
 
 /** The value a reference names, in the ARN's scope (or `scope` for a bare name), its JSON key picked out. */
-export function resolveSecretReference(sc: SecretsContext, ref: string, scope: Scope): string {
+export function resolveSecretReference(sc: SecretsContext, ref: string, scope: Scope, authorize?: ReadAuthorizer): string {
   const parsed = parseSecretReference(ref);
   const arn = parseArn(parsed.secretId);
   const where = arn ? { region: arn.region, account: arn.account } : scope;
   const failed = (why: string) => fromAsm(why, { kind: 'other', detail: why });
   let text: string;
   try {
+    // Authorized on the secret's full ARN, before the read records an access.
+    const denied = authorize?.('secretsmanager:GetSecretValue', requireSecret(sc, where, parsed.secretId).arn);
+    if (denied) throw new AwsError('AccessDeniedException', denied);
     const { value } = readSecretValue(sc, where, parsed.secretId, { versionId: parsed.versionId, stage: parsed.versionStage });
     text = value.SecretString ?? Buffer.from(value.SecretBinary!, 'base64').toString('utf8');
   } catch (err) {
@@ -91,7 +97,7 @@ export function isSecretsManagerReference(valueFrom: string): boolean {
 }
 
 /** An SSM parameter's value, decrypted, as a valueFrom (a name, or a parameter ARN in its own scope) names it. */
-export function resolveParameterReference(sc: SecretsContext, valueFrom: string, scope: Scope): string {
+export function resolveParameterReference(sc: SecretsContext, valueFrom: string, scope: Scope, authorize?: ReadAuthorizer): string {
   const arn = parseArn(valueFrom);
   const where = arn ? { region: arn.region, account: arn.account } : scope;
   const selected = arn?.service === 'ssm' || !arn ? trySelect(sc, where, valueFrom) : undefined;
@@ -99,6 +105,8 @@ export function resolveParameterReference(sc: SecretsContext, valueFrom: string,
     throw fromSsm(`invalid ssm parameters: ${valueFrom}`, { kind: 'parameter-missing' });
   }
   try {
+    const denied = authorize?.('ssm:GetParameters', selected.record.arn);
+    if (denied) throw new AwsError('AccessDeniedException', denied);
     return shownValue(sc, selected.record.scope, selected.version, true);
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;

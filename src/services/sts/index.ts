@@ -11,9 +11,13 @@ import type { IamFacade, IssuedCredentials } from '../iam/index.ts';
 import type { AppContext, RoomWithFacade } from '../types.ts';
 import { stsHandlers } from './api.ts';
 import { ContainerCredentials } from './container-credentials.ts';
-import { assumeRoleForService } from './service-roles.ts';
+import { WorkloadRelay } from './relay.ts';
+import { RoleSessions } from './role-sessions.ts';
+import { assumeRoleForService, requireAssumable } from './service-roles.ts';
 
-export { ServiceRoleError } from './service-roles.ts';
+export { requireServiceRole, ServiceRoleError } from './service-roles.ts';
+export type { RoleCall, RoleSessions, ServiceRole } from './role-sessions.ts';
+export type { WorkloadRelay } from './relay.ts';
 export type { ContainerCredentials, CredentialsGrant } from './container-credentials.ts';
 
 export interface StsFacade {
@@ -24,6 +28,10 @@ export interface StsFacade {
   assumeRoleForService(roleArn: string, sessionName: string, servicePrincipal: string, region: string): IssuedCredentials;
   /** Where tasks and builds fetch their role's credentials. */
   containerCredentials: ContainerCredentials;
+  /** What services do as the roles they act with: checked, assumed, and each call authorized as the role. */
+  roles: RoleSessions;
+  /** How tasks and builds reach the edge with the role credentials they were given. */
+  relay: WorkloadRelay;
 }
 
 export function register(app: AppContext, deps: { iam: IamFacade }): RoomWithFacade<StsFacade> {
@@ -32,15 +40,17 @@ export function register(app: AppContext, deps: { iam: IamFacade }): RoomWithFac
   const assume: StsFacade['assumeRoleForService'] = (roleArn, sessionName, servicePrincipal, region) =>
     assumeRoleForService({ iam: deps.iam, strict }, roleArn, sessionName, servicePrincipal, region);
   const containerCredentials = new ContainerCredentials(app, assume);
+  const relay = new WorkloadRelay(app, containerCredentials);
+  const roles = new RoleSessions(app, assume, (roleArn, principal) => requireAssumable({ iam: deps.iam, strict }, roleArn, principal));
   return {
     name: 'sts',
-    facade: { assumeRoleForService: assume, containerCredentials },
+    facade: { assumeRoleForService: assume, containerCredentials, roles, relay },
     api: {
       model: loadModel('sts'),
       handlers: stsHandlers({ iam: deps.iam, now: () => app.clock.now() }),
       validation: { constraint: 'ValidationError', type: 'ValidationError' },
     },
     start: () => containerCredentials.resume(),
-    stop: () => containerCredentials.close(),
+    stop: () => Promise.all([containerCredentials.close(), relay.close()]).then(() => undefined),
   };
 }

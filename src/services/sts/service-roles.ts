@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { parseArn } from '../../core/ids.ts';
 import type { IamFacade, IssuedCredentials, RoleSummary } from '../iam/index.ts';
+import type { AppContext } from '../types.ts';
 
 /** How long a service's role session lasts; the container credentials endpoint renews it before then. */
 export const SERVICE_SESSION_SECONDS = 3600;
@@ -29,6 +30,17 @@ export class ServiceRoleError extends Error {
   }
 }
 
+/**
+ * In strict mode, that the role exists and trusts the service to assume it (ServiceRoleError
+ * otherwise): what AWS checks when a pipeline, deployment group, service or project names a role.
+ */
+export function requireAssumable(deps: { iam: IamFacade; strict: () => boolean }, roleArn: string, servicePrincipal: string): void {
+  if (!deps.strict()) return;
+  if (!deps.iam.role(roleArn)) throw new ServiceRoleError(roleArn, /^arn:aws:iam::\d{12}:role\//.test(roleArn) ? 'missing' : 'malformed');
+  const trust = deps.iam.roleTrusts(roleArn, { type: 'Service', id: servicePrincipal }, 'sts:AssumeRole');
+  if (trust.decision !== 'Allow') throw new ServiceRoleError(roleArn, 'untrusted');
+}
+
 export function assumeRoleForService(
   deps: { iam: IamFacade; strict: () => boolean },
   roleArn: string,
@@ -37,11 +49,7 @@ export function assumeRoleForService(
   region: string,
 ): IssuedCredentials {
   const role = deps.iam.role(roleArn) ?? unheldRole(roleArn);
-  if (deps.strict()) {
-    if (!deps.iam.role(roleArn)) throw new ServiceRoleError(roleArn, 'missing');
-    const trust = deps.iam.roleTrusts(roleArn, { type: 'Service', id: servicePrincipal }, 'sts:AssumeRole');
-    if (trust.decision !== 'Allow') throw new ServiceRoleError(roleArn, 'untrusted');
-  }
+  requireAssumable(deps, roleArn, servicePrincipal);
   return deps.iam.issueSession({
     account: role.account,
     role,
@@ -49,6 +57,24 @@ export function assumeRoleForService(
     durationSeconds: SERVICE_SESSION_SECONDS,
     region,
   });
+}
+
+/**
+ * What a create or update call naming a role checks when signatures are required: that the role
+ * exists and trusts the service, refused in the room's own words; in open mode every role is taken.
+ */
+export function requireServiceRole(
+  app: AppContext,
+  roleArn: string,
+  servicePrincipal: string,
+  refusal: (err: ServiceRoleError) => Error,
+): void {
+  try {
+    app.identity?.requireAssumable(roleArn, servicePrincipal);
+  } catch (err) {
+    if (err instanceof ServiceRoleError) throw refusal(err);
+    throw err;
+  }
 }
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
