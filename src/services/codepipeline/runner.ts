@@ -47,10 +47,10 @@ export function beginAction(cp: CodePipelineContext, e: ExecutionRecord, stageNa
     lastUpdateTime: now,
     attempt: stage.attempt,
     resolvedConfiguration: {},
-    inputArtifacts: (action.inputArtifacts ?? []).map((a) => ({
-      name: a.name,
-      location: { bucketName: bucket, objectKey: e.artifacts[a.name]?.location.objectKey ?? '' },
-    })),
+    inputArtifacts: (action.inputArtifacts ?? []).map((a) => {
+      const made = e.artifacts[a.name];
+      return { ...made, name: a.name, location: { bucketName: bucket, objectKey: made?.location.objectKey ?? '' } };
+    }),
     outputArtifacts: (action.outputArtifacts ?? []).map((a) => ({
       name: a.name,
       location: { bucketName: bucket, objectKey: artifactKey(e.pipelineName, a.name) },
