@@ -8,6 +8,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { AwsError } from '../../core/errors.ts';
+import { overTls } from '../../protocol/http.ts';
 import { credentialScope } from '../../protocol/sigv4.ts';
 import type { RequestAuth } from '../../protocol/types.ts';
 import type { AppContext } from '../../services/types.ts';
@@ -33,6 +34,7 @@ export function endpointRefusal(
       payloadHash: EMPTY_SHA256,
       protocol: 'json',
       sourceIp: req.socket.remoteAddress,
+      secure: overTls(req),
       region: scope?.region ?? defaultRegion,
     }).accessKeyId;
   } catch (err) {
