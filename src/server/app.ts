@@ -58,7 +58,7 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
   let auth: Identity | undefined;
   if (config.auth)
     ctx.identity = {
-      denial: (key, action, resource) => auth!.denial(key, action, resource),
+      denial: (key, action, resource, secure) => auth!.denial(key, action, resource, secure),
       gitRefusal: (authorization, request) => auth!.gitRefusal(authorization, request),
     };
   const rooms = registerRooms(ctx);

@@ -25,7 +25,7 @@ export interface AppContext {
    * ask it); the AccessDenied message when not.
    */
   identity?: {
-    denial(accessKeyId: string, action: string, resource: string): string | undefined;
+    denial(accessKeyId: string, action: string, resource: string, secure?: boolean): string | undefined;
     /** For git over HTTPS: 401 when its Basic credentials name no one, 403 with AWS's message when policies refuse. */
     gitRefusal(
       authorization: string | undefined,

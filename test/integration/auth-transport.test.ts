@@ -14,6 +14,8 @@ import { ECSClient, ListClustersCommand } from '@aws-sdk/client-ecs';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, GetObjectCommand, PutBucketPolicyCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '@aws-crypto/sha256-js';
 import { adminCredentials, type Credentials, userWithPolicy } from '../support/auth.ts';
 import { expectAwsError } from '../support/ecr.ts';
 import { clientConfig, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
@@ -56,7 +58,7 @@ describe('auth: transport and the anonymous principal', () => {
     const { iam, s3 } = clients(admin, false);
     const secureOnly = { Bool: { 'aws:SecureTransport': 'true' } };
     const user = await userWithPolicy(iam, 'tls-caller', [
-      { Effect: 'Allow', Action: 'ecs:ListClusters', Resource: '*', Condition: secureOnly },
+      { Effect: 'Allow', Action: ['ecs:ListClusters', 'iam:GetAccountSummary'], Resource: '*', Condition: secureOnly },
     ]);
     await s3.send(
       new PutBucketPolicyCommand({
@@ -79,6 +81,30 @@ describe('auth: transport and the anonymous principal', () => {
     const read = { Bucket: 'private-stuff', Key: 'notes.txt' };
     await expectAwsError(plain.s3.send(new GetObjectCommand(read)), 'AccessDenied', /s3:GetObject/);
     assert.equal(await (await secure.s3.send(new GetObjectCommand(read))).Body?.transformToString(), 'mine');
+
+    // Slipway's own signed endpoints weigh it too: health tells its details to a caller allowed iam:GetAccountSummary.
+    const health = async (base: string) => {
+      const url = new URL('/_slipway/health', base);
+      const signer = new SignatureV4({ service: 'slipway', region: 'us-east-1', credentials: user, sha256: Sha256 });
+      const signed = await signer.sign({
+        method: 'GET',
+        protocol: url.protocol,
+        hostname: url.hostname,
+        port: Number(url.port),
+        path: url.pathname,
+        headers: { host: url.host },
+      });
+      const { stdout } = await run('curl', [
+        '-s',
+        '--cacert',
+        slipway.app.tls!.caFile,
+        ...Object.entries(signed.headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
+        url.href,
+      ]);
+      return Object.keys(JSON.parse(stdout)).length > 2;
+    };
+    assert.equal(await health(slipway.endpoint), false, 'over HTTP: no details');
+    assert.equal(await health(slipway.app.tls!.endpoint), true, 'over HTTPS: the details');
   });
 
   it('serves an unsigned S3 request as the anonymous principal, as far as a bucket policy naming * allows', async () => {

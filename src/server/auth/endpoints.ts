@@ -41,6 +41,6 @@ export function endpointRefusal(
     if (err instanceof AwsError) return { status: err.status, code: err.code, message: err.message };
     throw err;
   }
-  const denial = accessKeyId === undefined ? 'Missing Authentication Token' : auth.denial(accessKeyId, action, '*');
+  const denial = accessKeyId === undefined ? 'Missing Authentication Token' : auth.denial(accessKeyId, action, '*', overTls(req));
   return denial === undefined ? undefined : { status: 403, code: 'AccessDeniedException', message: denial };
 }

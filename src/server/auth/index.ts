@@ -121,11 +121,11 @@ export function createRequestAuth(deps: AuthDeps): Identity {
       );
       return message ? { status: 403, message } : undefined;
     },
-    denial(accessKeyId, action, resource) {
+    denial(accessKeyId, action, resource, secure) {
       const who = deps.iam.principalOfAccessKey(accessKeyId);
       if (!who?.active) return 'The security token included in the request is invalid.';
       const region = parseArn(resource)?.region ?? '';
-      return denial(deps, who, { action, resources: [resource], passedRoles: [] }, contextOf(who, { region }));
+      return denial(deps, who, { action, resources: [resource], passedRoles: [] }, contextOf(who, { region, secure }));
     },
   };
 
