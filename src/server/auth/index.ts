@@ -52,7 +52,10 @@ export function createRequestAuth(deps: AuthDeps): Identity {
    * Who signed `req`, and how its streamed body (S3's) is checked as it arrives; or the refusal AWS
    * gives; undefined when it carries no signature at all.
    */
-  function verify(req: SignedRequest, signingName: string | undefined): { who: KeyPrincipal; signedBody?: RequestContext['signedBody'] } | undefined {
+  function verify(
+    req: SignedRequest,
+    signingName: string | undefined,
+  ): { who: KeyPrincipal; signedBody?: RequestContext['signedBody'] } | undefined {
     // The console's page signs nothing (a browser keeps no secret key): its session cookie stands
     // for the administrator, when the request names no other key.
     if (deps.console?.session(req.headers) && [undefined, CONSOLE_KEY].includes(namedKey(req))) {
@@ -76,7 +79,8 @@ export function createRequestAuth(deps: AuthDeps): Identity {
     if (!who.active) throw authFailure(req.protocol, 'unknownKey');
     if (req.protocol !== 'rest-xml' || claim.expires !== undefined) return { who };
     if (/^[0-9a-f]{64}$/.test(req.payloadHash)) return { who, signedBody: { sha256: req.payloadHash } };
-    if (req.payloadHash === 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD') return { who, signedBody: { chunk: chunkChain(claim, who.secret).chunk } };
+    if (req.payloadHash === 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD')
+      return { who, signedBody: { chunk: chunkChain(claim, who.secret).chunk } };
     if (req.payloadHash === 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER') return { who, signedBody: chunkChain(claim, who.secret) };
     if (UNSIGNED_BODIES.includes(req.payloadHash)) return { who };
     // Any other value would leave the body unchecked.
