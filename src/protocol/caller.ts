@@ -9,6 +9,9 @@
  *   form POST, or GET with ?Action=             → query (ec2 when signed for ec2)
  *   signed for any other service, any request  → json (REST-JSON clients read JSON errors too)
  *   none of these                               → not an AWS API call
+ *
+ * An unsigned request that names a bucket (anonymousS3Caller) is S3's too, but only once no route
+ * of the edge took it, and only when signatures are required: it is then the anonymous principal.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Protocol } from './codecs.ts';
@@ -40,4 +43,23 @@ export function callerOf(req: IncomingMessage, url: URL): Caller {
  */
 function signedV2(req: IncomingMessage, query: URLSearchParams | undefined): boolean {
   return /^AWS [^:\s]+:/.test(header(req, 'authorization') ?? '') || (query?.has('AWSAccessKeyId') === true && query.has('Signature'));
+}
+
+/** A bucket's name as S3 takes it in a path: 3 to 63 lower-case letters, digits, dots and hyphens. */
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/** The bucket a virtual-hosted Host names (`<bucket>.localhost`, `<bucket>.s3.localhost`), if any. */
+export function virtualBucket(host: string | undefined): string | undefined {
+  const name = host?.replace(/:\d+$/, '').toLowerCase() ?? '';
+  return name.endsWith('.localhost') && name !== 's3.localhost' ? name.slice(0, -'.localhost'.length).replace(/\.s3$/, '') : undefined;
+}
+
+/**
+ * S3's caller for a request callerOf did not place that names a bucket, path-style or
+ * virtual-hosted: S3 serves it to the anonymous principal (or refuses its broken signature, in
+ * S3's words); undefined otherwise.
+ */
+export function anonymousS3Caller(req: IncomingMessage, url: URL): Caller | undefined {
+  const bucket = virtualBucket(header(req, 'host')) ?? url.pathname.split('/')[1];
+  return BUCKET.test(bucket) ? { protocol: 'rest-xml' } : undefined;
 }

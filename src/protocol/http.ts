@@ -11,6 +11,11 @@ import type { WireResponse } from './types.ts';
 /** The largest request body any AWS API takes here (AWS's own limits are lower or equal). */
 export const MAX_API_BODY = 16 * 1024 * 1024;
 
+/** Whether the request came over TLS (the edge's --tls-port): what aws:SecureTransport says. */
+export function overTls(req: IncomingMessage): boolean {
+  return (req.socket as { encrypted?: boolean }).encrypted === true;
+}
+
 export function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;

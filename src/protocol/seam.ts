@@ -15,7 +15,7 @@ import type { Caller } from './caller.ts';
 import { errorCodecFor, type Protocol } from './codecs.ts';
 import { dispatch } from './dispatch.ts';
 import { serveRestXml } from './restxml/serve.ts';
-import { MAX_API_BODY, readBody, send, utf8Text } from './http.ts';
+import { MAX_API_BODY, overTls, readBody, send, utf8Text } from './http.ts';
 import type { ServiceModel } from './model.ts';
 import type { Store } from '../store/index.ts';
 import type { ApiService, RequestAuth, RequestContext, WireResponse } from './types.ts';
@@ -93,6 +93,7 @@ export function createSeam(opts: SeamOptions): Seam {
           protocol: protocol!,
           action,
           sourceIp: req.socket.remoteAddress,
+          secure: overTls(req),
           region: ctx.region,
         }),
       );

@@ -22,9 +22,15 @@ export interface RequestContext {
   /**
    * Set when signatures are required and an S3 body is signed as it streams: the body must hash
    * to `sha256` (hex, as x-amz-content-sha256 said), or each aws-chunked chunk's signature must
-   * follow from the one before (`chunk`, called in order with the chunk's SHA-256).
+   * follow from the one before (`chunk`, called in order with the chunk's SHA-256), and with
+   * STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER so must x-amz-trailer-signature, from the last
+   * chunk's (`trailer`, with the SHA-256 of the trailers as signed: `name:value\n` each, by name).
    */
-  signedBody?: { sha256?: string; chunk?: (signature: string, chunkSha256: string) => boolean };
+  signedBody?: {
+    sha256?: string;
+    chunk?: (signature: string, chunkSha256: string) => boolean;
+    trailer?: (signature: string, trailersSha256: string) => boolean;
+  };
 }
 
 /**
@@ -47,6 +53,8 @@ export interface SignedRequest {
   /** The Query form's Action, for the few operations AWS serves unsigned. */
   action?: string;
   sourceIp?: string;
+  /** Whether it came over TLS (aws:SecureTransport). */
+  secure: boolean;
   region: string;
 }
 

@@ -59,7 +59,7 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
   let auth: Identity | undefined;
   if (config.auth)
     ctx.identity = {
-      denial: (key, action, resource) => auth!.denial(key, action, resource),
+      denial: (key, action, resource, secure) => auth!.denial(key, action, resource, secure),
       operationDenial: (key, call) => auth!.operationDenial(key, call),
       requireAssumable: (roleArn, principal) => facadeOf<StsFacade>(rooms, 'sts').roles.check(roleArn, principal),
       gitRefusal: (authorization, request) => auth!.gitRefusal(authorization, request),

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { logger } from '../core/log.ts';
-import { type Caller, callerOf } from '../protocol/caller.ts';
+import { anonymousS3Caller, type Caller, callerOf } from '../protocol/caller.ts';
 import { sendJson } from '../protocol/http.ts';
 import { createSeam } from '../protocol/seam.ts';
 import type { ApiService } from '../protocol/types.ts';
@@ -67,7 +67,9 @@ export function edgeListener(opts: EdgeOptions): RequestListener {
       }
       return route.handle(req, res, match);
     }
-    if (await seam.serve(req, res, url, caller)) return;
+    // With signatures required, an unsigned request naming a bucket is S3's anonymous caller.
+    const anonymous = opts.auth && !caller.protocol ? anonymousS3Caller(req, url) : undefined;
+    if (await seam.serve(req, res, url, anonymous ?? caller)) return;
     sendJson(res, 404, {
       message: `Nothing is served at ${req.method} ${url.pathname}. AWS APIs take POST / with X-Amz-Target or a Query form; see /_slipway/health.`,
     });

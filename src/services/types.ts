@@ -25,7 +25,7 @@ export interface AppContext {
    * ask it); the AccessDenied message when not.
    */
   identity?: {
-    denial(accessKeyId: string, action: string, resource: string): string | undefined;
+    denial(accessKeyId: string, action: string, resource: string, secure?: boolean): string | undefined;
     /** The same for an operation of a service, authorized as its room's map says (action, resources, roles handed over). */
     operationDenial(
       accessKeyId: string,

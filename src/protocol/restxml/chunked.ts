@@ -7,13 +7,16 @@
  *   <trailer name>:<value>\r\n … [x-amz-trailer-signature:<sig>\r\n]\r\n
  *
  * The decoded bytes stream on; the trailers are kept for the reader to check once the body ends.
- * Chunk signatures are checked in turn when a `chunkSigned` check is given (signatures required),
- * else read past. Bad framing fails the stream with ChunkedError, a bad signature with S3's
- * SignatureDoesNotMatch.
+ * Chunk signatures are checked in turn when `signed.chunk` is given (signatures required), and
+ * the trailer signature when `signed.trailer` is (STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER),
+ * else read past. Bad framing fails the stream with ChunkedError, trailers other than those
+ * announced with S3's MalformedTrailerError, a bad signature with S3's SignatureDoesNotMatch:
+ * each before the body ends, so that nothing is kept.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { AwsError } from '../../core/errors.ts';
+import type { RequestContext } from '../types.ts';
 
 export class ChunkedError extends Error {}
 
@@ -27,7 +30,7 @@ export class AwsChunkedDecoder extends Transform {
 
   constructor(
     announced = '',
-    private readonly chunkSigned?: (signature: string, chunkSha256: string) => boolean,
+    private readonly signed: NonNullable<RequestContext['signedBody']> = {},
   ) {
     super();
     this.announced = announced
@@ -43,6 +46,7 @@ export class AwsChunkedDecoder extends Transform {
   /** The signature the chunk being read claims, and its bytes' hash so far (when signatures are checked). */
   private claimed = '';
   private hash?: Hash;
+  private trailerSignature?: string;
 
   _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     try {
@@ -90,14 +94,14 @@ export class AwsChunkedDecoder extends Transform {
     switch (this.state) {
       case 'data-end':
         if (line !== '') throw new ChunkedError('an aws-chunked chunk is longer than its size');
-        if (this.chunkSigned) this.checkChunk();
+        if (this.signed.chunk) this.checkChunk();
         this.state = 'size';
         return;
       case 'size': {
         const size = line.split(';')[0].trim();
         if (!/^[0-9a-fA-F]{1,16}$/.test(size)) throw new ChunkedError(`bad aws-chunked size line '${line.slice(0, 40)}'`);
         this.left = parseInt(size, 16);
-        if (this.chunkSigned) {
+        if (this.signed.chunk) {
           this.claimed = /;\s*chunk-signature=([0-9a-f]{64})\s*$/.exec(line)?.[1] ?? '';
           this.hash = createHash('sha256');
           if (this.left === 0) this.checkChunk();
@@ -107,23 +111,50 @@ export class AwsChunkedDecoder extends Transform {
       }
       case 'trailer': {
         if (line === '') {
+          this.endTrailers();
           this.state = 'done';
           return;
         }
         const colon = line.indexOf(':');
         if (colon <= 0) throw new ChunkedError(`bad aws-chunked trailer '${line.slice(0, 40)}'`);
-        this.trailers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+        const name = line.slice(0, colon).trim().toLowerCase();
+        const value = line.slice(colon + 1).trim();
+        if (name === 'x-amz-trailer-signature') this.trailerSignature = value;
+        else if (!this.announced.includes(name) || this.trailers.has(name)) throw malformedTrailer();
+        else this.trailers.set(name, value);
         return;
       }
     }
   }
 
   private checkChunk(): void {
-    if (!this.chunkSigned!(this.claimed, this.hash!.digest('hex')))
-      throw new AwsError(
-        'SignatureDoesNotMatch',
-        'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
-        { status: 403 },
-      );
+    if (!this.signed.chunk!(this.claimed, this.hash!.digest('hex'))) throw signatureMismatch();
   }
+
+  /** Every trailer announced has come, and when trailers are signed, their signature follows the last chunk's. */
+  private endTrailers(): void {
+    if (this.announced.some((name) => !this.trailers.has(name))) throw malformedTrailer();
+    if (!this.signed.trailer) return;
+    const canonical = [...this.trailers]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([name, value]) => `${name}:${value}\n`)
+      .join('');
+    const hash = createHash('sha256').update(canonical).digest('hex');
+    if (!this.signed.trailer(this.trailerSignature ?? '', hash)) throw signatureMismatch();
+  }
+}
+
+function signatureMismatch(): AwsError {
+  return new AwsError(
+    'SignatureDoesNotMatch',
+    'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+    { status: 403 },
+  );
+}
+
+function malformedTrailer(): AwsError {
+  return new AwsError(
+    'MalformedTrailerError',
+    'The request contained trailing data that was not well-formed or did not conform to our published schema.',
+  );
 }

@@ -49,6 +49,12 @@ describe('aws-chunked bodies', () => {
     }
   });
 
+  it('refuses a trailer that was not announced, or an announced one that never came, as S3 does', async () => {
+    const refused = { name: 'AwsError', code: 'MalformedTrailerError' };
+    await assert.rejects(decode(['5\r\nhello\r\n0\r\nx-amz-checksum-crc32:DUoRhQ==\r\n\r\n']), refused);
+    await assert.rejects(decode(['5\r\nhello\r\n0\r\n\r\n'], 'x-amz-checksum-crc32'), refused);
+  });
+
   it('refuses a body cut short, a bad size line, or a chunk longer than its size', async () => {
     for (const bad of ['5\r\nhel', 'zz\r\nhello\r\n0\r\n\r\n', '2\r\nhello\r\n0\r\n\r\n']) {
       await assert.rejects(decode([bad]), ChunkedError, bad);

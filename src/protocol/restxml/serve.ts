@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import { createHash } from 'node:crypto';
 import { type Readable, Transform } from 'node:stream';
 import { AwsError } from '../../core/errors.ts';
+import { virtualBucket } from '../caller.ts';
 import { handlerFor } from '../dispatch.ts';
 import { header, readBody } from '../http.ts';
 import type { ApiService, RequestContext, WireResponse } from '../types.ts';
@@ -81,9 +82,7 @@ export async function serveRestXml(service: ApiService, req: IncomingMessage, ur
  * whole path as the key. Each is percent-decoded once, as S3 does.
  */
 function labelsOf(host: string | undefined, pathname: string): Record<string, string> {
-  const name = host?.replace(/:\d+$/, '').toLowerCase() ?? '';
-  const virtual =
-    name.endsWith('.localhost') && name !== 's3.localhost' ? name.slice(0, -'.localhost'.length).replace(/\.s3$/, '') : undefined;
+  const virtual = virtualBucket(host);
   const path = pathname.slice(1);
   const decode = (s: string) => {
     try {
@@ -126,7 +125,7 @@ function bodyOf(req: IncomingMessage, signed: RequestContext['signedBody']): Rea
   const sha = header(req, 'x-amz-content-sha256') ?? '';
   if (!encoding.split(',').some((e) => e.trim() === 'aws-chunked') && !sha.startsWith('STREAMING-'))
     return signed?.sha256 ? hashChecked(req, signed.sha256) : req;
-  const decoder = new AwsChunkedDecoder(header(req, 'x-amz-trailer'), signed?.chunk);
+  const decoder = new AwsChunkedDecoder(header(req, 'x-amz-trailer'), signed);
   req.on('error', (err) => decoder.destroy(err));
   // Its reader hears of bad framing through its own pipeline; a body no handler reads (the call
   // refused first) must not take the process down with it.

@@ -15,6 +15,7 @@ import {
   type KeyPrincipal,
   parsePolicy,
   type Policy,
+  type RequestPrincipal,
 } from '../../services/iam/index.ts';
 import type { ResourceFacts } from '../../services/authorization.ts';
 import type { ActionRequest } from './actions.ts';
@@ -27,11 +28,17 @@ export interface AuthorizeDeps {
   resource(resourceArn: string): ResourceFacts | undefined;
 }
 
-/** AWS's AccessDenied message unless every resource and every role handed over is allowed. */
-export function denial(deps: AuthorizeDeps, who: KeyPrincipal, call: ActionRequest, context: Context): string | undefined {
+/** Who an unsigned request is: a Principal element matches it only by `*` (or {"AWS": "*"}). */
+const ANONYMOUS: RequestPrincipal = { type: 'AWS', id: 'anonymous' };
+
+/**
+ * AWS's AccessDenied message unless every resource and every role handed over is allowed; `who`
+ * undefined is the anonymous principal, weighed against resource policies alone.
+ */
+export function denial(deps: AuthorizeDeps, who: KeyPrincipal | undefined, call: ActionRequest, context: Context): string | undefined {
   // The account's root is not bound by policies within its account.
-  if (who.type === 'root') return undefined;
-  const policies = deps.iam.policiesFor(who.arn, who.accessKeyId);
+  if (who?.type === 'root') return undefined;
+  const policies = who && deps.iam.policiesFor(who.arn, who.accessKeyId);
   const checks = [...call.resources.map((r) => [call.action, r]), ...call.passedRoles.map((r) => ['iam:PassRole', r])];
   for (const [action, named] of checks) {
     const known = named !== '*' ? deps.resource(named) : undefined;
@@ -40,9 +47,15 @@ export function denial(deps: AuthorizeDeps, who: KeyPrincipal, call: ActionReque
     const request = {
       action,
       resource,
-      principalArn: who.arn,
+      principalArn: who?.arn,
+      principal: who ? undefined : ANONYMOUS,
       context: { ...context, ...(action === call.action ? call.context : undefined), ...Object.fromEntries(tags) },
     };
+    if (!who || !policies) {
+      const decision = known?.policy ? evaluate(request, [parseResourcePolicy(known.policy)]).decision : 'ImplicitDeny';
+      if (decision !== 'Allow') return 'Access Denied';
+      continue;
+    }
     const refusal = decide(policies, who, request, known?.policy);
     if (refusal) return accessDeniedMessage({ principalArn: who.arn, action, resource }, refusal.decision, refusal.policyType);
   }

@@ -8,6 +8,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { AwsError } from '../../core/errors.ts';
+import { overTls } from '../../protocol/http.ts';
 import { credentialScope } from '../../protocol/sigv4.ts';
 import type { RequestAuth } from '../../protocol/types.ts';
 import type { AppContext } from '../../services/types.ts';
@@ -33,12 +34,13 @@ export function endpointRefusal(
       payloadHash: EMPTY_SHA256,
       protocol: 'json',
       sourceIp: req.socket.remoteAddress,
+      secure: overTls(req),
       region: scope?.region ?? defaultRegion,
     }).accessKeyId;
   } catch (err) {
     if (err instanceof AwsError) return { status: err.status, code: err.code, message: err.message };
     throw err;
   }
-  const denial = accessKeyId === undefined ? 'Missing Authentication Token' : auth.denial(accessKeyId, action, '*');
+  const denial = accessKeyId === undefined ? 'Missing Authentication Token' : auth.denial(accessKeyId, action, '*', overTls(req));
   return denial === undefined ? undefined : { status: 403, code: 'AccessDeniedException', message: denial };
 }

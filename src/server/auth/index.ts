@@ -3,9 +3,11 @@
  * Identity enforcement, when signatures are required (--auth, or off loopback): each API call's
  * SigV4 signature is verified against the key IAM knows (a user's, or a session's STS issued, with
  * its token), and its operation authorized against the caller's policies. Calls AWS serves
- * unsigned (STS's AssumeRoleWithWebIdentity) pass without either.
+ * unsigned (STS's AssumeRoleWithWebIdentity) pass without either; an unsigned S3 request is the
+ * anonymous principal, whom only a resource policy naming `*` lets in.
  */
 import type { Clock } from '../../core/clock.ts';
+import { AwsError } from '../../core/errors.ts';
 import { parseArn } from '../../core/ids.ts';
 import type { IamFacade, KeyPrincipal } from '../../services/iam/index.ts';
 import type { RequestAuth, RequestContext, SignedRequest } from '../../protocol/types.ts';
@@ -21,6 +23,11 @@ import { checkTime, chunkChain, readClaim, signatureMatches } from './sigv4.ts';
 const CONSOLE_KEY = 'console';
 /** Operations AWS serves without a signature, by signing name. */
 const UNSIGNED: Record<string, string[]> = { sts: ['AssumeRoleWithWebIdentity'] };
+/** The x-amz-content-sha256 values that leave the body unsigned. */
+const UNSIGNED_BODIES = ['UNSIGNED-PAYLOAD', 'STREAMING-UNSIGNED-PAYLOAD-TRAILER'];
+/** What S3 says of any other value than those, the HMAC streaming forms and a SHA-256. */
+const BAD_CONTENT_SHA256 =
+  'x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-UNSIGNED-PAYLOAD-TRAILER, STREAMING-AWS4-HMAC-SHA256-PAYLOAD, STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER, STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD, STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER or a valid sha256 value.';
 /** Operations any signed caller may perform: no policy can deny them. */
 const UNCONDITIONAL: Record<string, string[]> = { sts: ['GetCallerIdentity', 'GetSessionToken'] };
 
@@ -41,8 +48,14 @@ export interface AuthDeps {
 export type Identity = RequestAuth & Omit<NonNullable<AppContext['identity']>, 'requireAssumable'>;
 
 export function createRequestAuth(deps: AuthDeps): Identity {
-  /** Who signed `req`, and how its streamed body (S3's) is checked as it arrives; or the refusal AWS gives. */
-  function verify(req: SignedRequest, signingName: string | undefined): { who: KeyPrincipal; signedBody?: RequestContext['signedBody'] } {
+  /**
+   * Who signed `req`, and how its streamed body (S3's) is checked as it arrives; or the refusal AWS
+   * gives; undefined when it carries no signature at all.
+   */
+  function verify(
+    req: SignedRequest,
+    signingName: string | undefined,
+  ): { who: KeyPrincipal; signedBody?: RequestContext['signedBody'] } | undefined {
     // The console's page signs nothing (a browser keeps no secret key): its session cookie stands
     // for the administrator, when the request names no other key.
     if (deps.console?.session(req.headers) && [undefined, CONSOLE_KEY].includes(namedKey(req))) {
@@ -50,7 +63,7 @@ export function createRequestAuth(deps: AuthDeps): Identity {
       if (who?.active) return { who };
     }
     const claim = readClaim(req);
-    if (!claim) throw authFailure(req.protocol, 'missing');
+    if (!claim) return undefined;
     // A signature is for one service: one made for another cannot call this one.
     if (signingName && claim.service !== signingName)
       throw authFailure(req.protocol, 'incomplete', `Credential should be scoped to correct service: '${signingName}'.`);
@@ -66,9 +79,14 @@ export function createRequestAuth(deps: AuthDeps): Identity {
     if (!who.active) throw authFailure(req.protocol, 'unknownKey');
     if (req.protocol !== 'rest-xml' || claim.expires !== undefined) return { who };
     if (/^[0-9a-f]{64}$/.test(req.payloadHash)) return { who, signedBody: { sha256: req.payloadHash } };
-    if (req.payloadHash.startsWith('STREAMING-AWS4-HMAC-SHA256-PAYLOAD'))
-      return { who, signedBody: { chunk: chunkChain(claim, who.secret) } };
-    return { who };
+    if (req.payloadHash === 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD')
+      return { who, signedBody: { chunk: chunkChain(claim, who.secret).chunk } };
+    if (req.payloadHash === 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER') return { who, signedBody: chunkChain(claim, who.secret) };
+    if (UNSIGNED_BODIES.includes(req.payloadHash)) return { who };
+    // Any other value would leave the body unchecked.
+    throw new AwsError('InvalidArgument', BAD_CONTENT_SHA256, {
+      fields: { ArgumentName: 'x-amz-content-sha256', ArgumentValue: req.payloadHash.slice(0, 128) },
+    });
   }
 
   return {
@@ -77,9 +95,13 @@ export function createRequestAuth(deps: AuthDeps): Identity {
       const signed = req.headers.authorization !== undefined || req.url.searchParams.has('X-Amz-Signature');
       if (signingName && !signed && req.action !== undefined && UNSIGNED[signingName]?.includes(req.action))
         return { accessKeyId: undefined };
-      const { who, signedBody } = verify(req, signingName);
+      const verified = verify(req, signingName);
+      // S3 alone serves the anonymous principal, as far as its resources' own policies allow.
+      if (!verified && signingName === 's3') return { authorize: anonymousCheck(req) };
+      if (!verified) throw authFailure(req.protocol, 'missing');
+      const { who, signedBody } = verified;
       if (!signingName) return { accessKeyId: who.accessKeyId };
-      const context = contextOf(who, { sourceIp: req.sourceIp, region: req.region });
+      const context = contextOf(who, { sourceIp: req.sourceIp, region: req.region, secure: req.secure });
       return {
         accessKeyId: who.accessKeyId,
         signedBody,
@@ -103,8 +125,8 @@ export function createRequestAuth(deps: AuthDeps): Identity {
       );
       return message ? { status: 403, message } : undefined;
     },
-    denial(accessKeyId, action, resource) {
-      return keyDenial(accessKeyId, { action, resources: [resource], passedRoles: [] }, parseArn(resource)?.region ?? '');
+    denial(accessKeyId, action, resource, secure) {
+      return keyDenial(accessKeyId, { action, resources: [resource], passedRoles: [] }, parseArn(resource)?.region ?? '', secure);
     },
     operationDenial(accessKeyId, { service, operation, input, region }) {
       if (UNCONDITIONAL[service]?.includes(operation)) return undefined;
@@ -113,14 +135,24 @@ export function createRequestAuth(deps: AuthDeps): Identity {
     },
   };
 
-  function keyDenial(accessKeyId: string, call: ActionRequest, region: string): string | undefined {
+  function keyDenial(accessKeyId: string, call: ActionRequest, region: string, secure?: boolean): string | undefined {
     const who = deps.iam.principalOfAccessKey(accessKeyId);
     if (!who?.active) return 'The security token included in the request is invalid.';
-    return denial(deps, who, call, contextOf(who, { region }));
+    return denial(deps, who, call, contextOf(who, { region, secure }));
   }
 
-  /** The global condition keys a request carries. */
-  function contextOf(who: KeyPrincipal, request: { sourceIp?: string; region: string; secure?: boolean }) {
+  /** The check of an unsigned S3 request's operations: only resource policies granting `*` let it in. */
+  function anonymousCheck(req: SignedRequest): RequestContext['authorize'] {
+    const context = { ...requestContextOf(req), 'aws:PrincipalType': 'Anonymous' };
+    return (operation, input) => {
+      const call = actionOf('s3', operation, input, { region: req.region, account: deps.account });
+      const message = denial(deps, undefined, call, context);
+      if (message) throw accessDenied(req.protocol, message);
+    };
+  }
+
+  /** The condition keys of the request itself, whoever makes it. */
+  function requestContextOf(request: { sourceIp?: string; region: string; secure?: boolean }) {
     const now = deps.clock.now();
     return {
       'aws:SourceIp': request.sourceIp?.replace(/^::ffff:/, ''),
@@ -128,6 +160,13 @@ export function createRequestAuth(deps: AuthDeps): Identity {
       'aws:SecureTransport': String(request.secure === true),
       'aws:CurrentTime': new Date(now).toISOString(),
       'aws:EpochTime': String(Math.floor(now / 1000)),
+    };
+  }
+
+  /** The global condition keys a signed request carries. */
+  function contextOf(who: KeyPrincipal, request: { sourceIp?: string; region: string; secure?: boolean }) {
+    return {
+      ...requestContextOf(request),
       'aws:PrincipalArn': who.roleArn ?? who.arn,
       'aws:PrincipalAccount': who.account,
       'aws:PrincipalType': who.type === 'assumed-role' ? 'AssumedRole' : who.type === 'user' ? 'User' : 'Account',

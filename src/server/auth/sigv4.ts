@@ -168,21 +168,30 @@ export function signatureOf(req: Signed, c: Omit<SignatureClaim, 'signature' | '
 }
 
 /**
- * The check of an aws-chunked body's chunk signatures (STREAMING-AWS4-HMAC-SHA256-PAYLOAD): each
- * signs its bytes' hash and the signature before it, the first following the request's own.
+ * The checks of an aws-chunked body's signatures (STREAMING-AWS4-HMAC-SHA256-PAYLOAD[-TRAILER]):
+ * each chunk signs its bytes' hash and the signature before it, the first following the request's
+ * own; the trailer signature (AWS4-HMAC-SHA256-TRAILER) signs the trailers' hash and the last
+ * chunk's signature.
  */
-export function chunkChain(c: SignatureClaim, secret: string): (signature: string, chunkSha256: string) => boolean {
+export function chunkChain(
+  c: SignatureClaim,
+  secret: string,
+): { chunk: (signature: string, chunkSha256: string) => boolean; trailer: (signature: string, trailersSha256: string) => boolean } {
   const key = signingKeyFor(secret, c.date, c.region, c.service);
   const scope = `${c.date}/${c.region}/${c.service}/aws4_request`;
   let previous = c.signature;
   let broken = false;
-  return (signature, chunkSha256) => {
-    const toSign = `AWS4-HMAC-SHA256-PAYLOAD\n${c.amzDate}\n${scope}\n${previous}\n${EMPTY_SHA256}\n${chunkSha256}`;
+  const follows = (kind: string, signature: string, hashes: string) => {
+    const toSign = `${kind}\n${c.amzDate}\n${scope}\n${previous}\n${hashes}`;
     const expected = createHmac('sha256', key).update(toSign).digest();
     const given = /^[0-9a-f]{64}$/.test(signature) ? Buffer.from(signature, 'hex') : undefined;
     broken ||= given === undefined || !timingSafeEqual(expected, given);
     previous = signature;
     return !broken;
+  };
+  return {
+    chunk: (signature, chunkSha256) => follows('AWS4-HMAC-SHA256-PAYLOAD', signature, `${EMPTY_SHA256}\n${chunkSha256}`),
+    trailer: (signature, trailersSha256) => follows('AWS4-HMAC-SHA256-TRAILER', signature, trailersSha256),
   };
 }
 
