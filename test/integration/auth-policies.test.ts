@@ -198,7 +198,9 @@ describe('auth: policies', () => {
   it('checks iam:PassRole on the roles a task definition hands over', async () => {
     const role = `arn:aws:iam::${ACCOUNT}:role/app-task`;
     // With signatures required, a task definition's role must exist and trust ECS tasks.
-    await admin.iam.send(new CreateRoleCommand({ RoleName: 'app-task', AssumeRolePolicyDocument: serviceTrust('ecs-tasks.amazonaws.com') }));
+    await admin.iam.send(
+      new CreateRoleCommand({ RoleName: 'app-task', AssumeRolePolicyDocument: serviceTrust('ecs-tasks.amazonaws.com') }),
+    );
     const statement = { Effect: 'Allow', Action: 'ecs:RegisterTaskDefinition', Resource: '*' };
     const key = await userWith('registrar', JSON.stringify({ Version: '2012-10-17', Statement: [statement] }));
     const c = clients(slipway.endpoint, key);
