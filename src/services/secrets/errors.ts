@@ -9,10 +9,13 @@ import { AwsError } from '../../core/errors.ts';
 import type { SecretsmanagerErrorCode } from './shapes-secretsmanager.ts';
 import type { SsmErrorCode } from './shapes-ssm.ts';
 
-const sm = (code: SecretsmanagerErrorCode | 'ValidationException', message: string) => new AwsError(code, message);
-const ssm = (code: SsmErrorCode, message: string) => new AwsError(code, message);
+const sm = (code: SecretsmanagerErrorCode | 'ValidationException' | 'AccessDeniedException', message: string) =>
+  new AwsError(code, message);
+const ssm = (code: SsmErrorCode | 'AccessDeniedException', message: string) => new AwsError(code, message);
 
 export const smError = {
+  /** A reader (a task's execution role) that policies refuse, in IAM's words. */
+  accessDenied: (message: string) => sm('AccessDeniedException', message),
   validation: (message: string) => sm('ValidationException', message),
   invalidParameter: (message: string) => sm('InvalidParameterException', message),
   invalidRequest: (message: string) => sm('InvalidRequestException', message),
@@ -36,6 +39,7 @@ export const smError = {
 };
 
 export const ssmError = {
+  accessDenied: (message: string) => ssm('AccessDeniedException', message),
   validation: (message: string) => ssm('ValidationException', message),
   parameterNotFound: (name: string) => ssm('ParameterNotFound', `Parameter ${name} not found.`),
   versionNotFound: (name: string, version: string) =>

@@ -10,6 +10,7 @@
 import { AwsError } from '../../core/errors.ts';
 import { parseArn, type Scope } from '../../core/ids.ts';
 import type { SecretsContext } from './context.ts';
+import { smError, ssmError } from './errors.ts';
 import { shownValue, trySelect } from './parameters.ts';
 import { readSecretValue, requireSecret } from './secrets.ts';
 
@@ -70,7 +71,7 @@ export function resolveSecretReference(sc: SecretsContext, ref: string, scope: S
   try {
     // Authorized on the secret's full ARN, before the read records an access.
     const denied = authorize?.('secretsmanager:GetSecretValue', requireSecret(sc, where, parsed.secretId).arn);
-    if (denied) throw new AwsError('AccessDeniedException', denied);
+    if (denied) throw smError.accessDenied(denied);
     const { value } = readSecretValue(sc, where, parsed.secretId, { versionId: parsed.versionId, stage: parsed.versionStage });
     text = value.SecretString ?? Buffer.from(value.SecretBinary!, 'base64').toString('utf8');
   } catch (err) {
@@ -106,7 +107,7 @@ export function resolveParameterReference(sc: SecretsContext, valueFrom: string,
   }
   try {
     const denied = authorize?.('ssm:GetParameters', selected.record.arn);
-    if (denied) throw new AwsError('AccessDeniedException', denied);
+    if (denied) throw ssmError.accessDenied(denied);
     return shownValue(sc, selected.record.scope, selected.version, true);
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;
