@@ -84,19 +84,34 @@ export function parseCron(expression: string): Cron {
   return { sets, lastDay };
 }
 
+// Making a formatter costs far more than using one, and a look-ahead asks for thousands of minutes.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterIn(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
+    // Only names the runtime knows get here (it throws RangeError for others); spellings differing
+    // in case are all valid, so the map is bounded rather than trusted to stay small.
+    if (formatters.size >= 64) formatters.clear();
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** The calendar fields of `at` in `timeZone` (an IANA name; throws RangeError when unknown). */
 function fieldsIn(at: number, timeZone: string): number[] {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    weekday: 'short',
-  }).formatToParts(at);
+  const parts = formatterIn(timeZone).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   const weekday = DAYS.indexOf(get('weekday').toUpperCase()) + 1;
   return [
