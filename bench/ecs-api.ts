@@ -1,14 +1,18 @@
 /**
  * ECS API speed, Slipway beside moto_server: RegisterTaskDefinition and DescribeServices, N
- * sequential requests and a concurrency of 8, both servers driven by the same raw JSON 1.1 client
- * (node:http, keep-alive agent, a fixed SigV4-shaped Authorization header, no signing work).
+ * sequential requests and a concurrency of 8, both servers driven by the same lean JSON 1.1 client
+ * (wire.ts: keep-alive, request bytes built once, a fixed SigV4-shaped Authorization header, no
+ * signing work). A third server, node:http answering a fixed body without reading it, is the floor:
+ * what the client, the loopback and Node's HTTP parser cost before any server does any work.
  * moto_server is only the yardstick; it answers `Connection: close`, so it pays a TCP connect per
  * request, which is part of what a client of it sees.
  */
-import { Agent, request, type RequestOptions } from 'node:http';
+import { spawn } from 'node:child_process';
+import { request, type RequestOptions } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { peakRssMiB, removeClusterContainers, startMoto, startSlipway, type Child } from './procs.ts';
+import { freePort, onCleanup, peakRssMiB, removeClusterContainers, startMoto, startSlipway, type Child } from './procs.ts';
 import { formatTable, type Cell } from './table.ts';
+import { WireClient, wireRequest, type WireRequest } from './wire.ts';
 
 export interface ApiOptions {
   sequential: number;
@@ -32,9 +36,10 @@ const SERVICE = 'bench-describe';
 interface Target {
   name: string;
   endpoint: string;
-  agent: Agent;
   child: Child;
 }
+
+const FLOOR = 'floor (node:http, fixed answer)';
 
 interface Result {
   p50: number;
@@ -44,23 +49,12 @@ interface Result {
   firstError?: string;
 }
 
-/**
- * What a call sends besides its body: the endpoint read once and the headers built once per
- * operation and body, so the client's own work per request is the same small amount for both servers.
- */
-function requestOptions(t: Target, operation: string, body: string): RequestOptions {
-  const { hostname, port } = new URL(t.endpoint);
-  return {
-    method: 'POST',
-    host: hostname,
-    port,
-    path: '/',
-    agent: t.agent,
-    headers: { ...HEADERS, 'x-amz-target': `${TARGET}.${operation}`, 'content-length': Buffer.byteLength(body) },
-  };
+/** One operation's request, encoded once, so the client's own work per request is the same small amount for every server. */
+function requestFor(t: Target, operation: string, body: string): WireRequest {
+  return wireRequest(t.endpoint, '/', { ...HEADERS, 'x-amz-target': `${TARGET}.${operation}` }, body);
 }
 
-/** The one client both servers get: POST / with X-Amz-Target; resolves with status and body. */
+/** node:http's client: POST / with X-Amz-Target; resolves with status and body. */
 export function call(options: RequestOptions, body: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(options, (res) => {
@@ -75,8 +69,9 @@ export function call(options: RequestOptions, body: string): Promise<{ status: n
 }
 
 async function must(t: Target, operation: string, input: unknown): Promise<any> {
-  const body = JSON.stringify(input);
-  const res = await call(requestOptions(t, operation, body), body);
+  const req = requestFor(t, operation, JSON.stringify(input));
+  const client = new WireClient(req);
+  const res = await client.send(req).finally(() => client.close());
   if (res.status !== 200) throw new Error(`${t.name} ${operation} answered ${res.status}: ${res.body.slice(0, 300)}`);
   return JSON.parse(res.body);
 }
@@ -118,18 +113,21 @@ async function setup(t: Target): Promise<void> {
 }
 
 async function measure(t: Target, operation: string, body: string, total: number, concurrency: number, warmup: number): Promise<Result> {
-  const options = requestOptions(t, operation, body);
-  for (let i = 0; i < warmup; i++) await call(options, body);
+  const req = requestFor(t, operation, body);
+  const warm = new WireClient(req);
+  for (let i = 0; i < warmup; i++) await warm.send(req);
+  warm.close();
   const latencies = new Float64Array(total);
   let next = 0;
   let errors = 0;
   let firstError: string | undefined;
   const worker = async () => {
+    const client = new WireClient(req);
     while (next < total) {
       const i = next++;
       const start = performance.now();
       try {
-        const res = await call(options, body);
+        const res = await client.send(req);
         if (res.status !== 200) {
           errors++;
           firstError ??= `${res.status} ${res.body.slice(0, 200)}`;
@@ -140,6 +138,7 @@ async function measure(t: Target, operation: string, body: string, total: number
       }
       latencies[i] = performance.now() - start;
     }
+    client.close();
   };
   const start = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -153,30 +152,62 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
+/** The floor: node:http answering every request with the same small JSON body, without reading it. */
+const FLOOR_SERVER = `
+const body = Buffer.from('{}');
+require('node:http')
+  .createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'content-length': body.length }).end(body));
+  })
+  .listen(Number(process.env.PORT), '127.0.0.1', () => console.log('ready'));
+`;
+
+async function startFloor(): Promise<Child> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-e', FLOOR_SERVER], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stop = onCleanup(
+    () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`the floor server exited with ${code}`)));
+  });
+  return { endpoint: `http://127.0.0.1:${port}`, pid: child.pid!, output: () => '', stop };
+}
+
 export async function benchApi(opts: ApiOptions): Promise<string> {
   const { log } = opts;
   const targets: Target[] = [];
   let motoProblem: string | undefined;
-  const agent = () => new Agent({ keepAlive: true, maxSockets: opts.concurrency });
-
   const slipway = await startSlipway({ SLIPWAY_TIME_SCALE: '1' });
-  targets.push({ name: 'slipway', endpoint: slipway.endpoint, agent: agent(), child: slipway });
+  targets.push({ name: 'slipway', endpoint: slipway.endpoint, child: slipway });
   log(`api: Slipway pid ${slipway.pid} at ${slipway.endpoint}`);
   try {
     const moto = await startMoto();
-    targets.push({ name: 'moto_server', endpoint: moto.endpoint, agent: agent(), child: moto });
+    targets.push({ name: 'moto_server', endpoint: moto.endpoint, child: moto });
     log(`api: moto_server pid ${moto.pid} at ${moto.endpoint}`);
   } catch (err) {
     motoProblem = (err as Error).message.replace(/\s+/g, ' ').slice(0, 300);
     log(`api: moto_server unavailable: ${motoProblem}`);
   }
+  const floor = await startFloor();
+  targets.push({ name: FLOOR, endpoint: floor.endpoint, child: floor });
 
   const rows: Cell[][] = [];
   const ratios: string[] = [];
   const notes: string[] = [];
   let slipwayClusterArn: string | undefined;
   try {
-    for (const t of [...targets]) {
+    for (const t of targets.filter((t) => t.name !== FLOOR)) {
       try {
         await setup(t);
       } catch (err) {
@@ -217,7 +248,6 @@ export async function benchApi(opts: ApiOptions): Promise<string> {
     notes.push(`  peak RSS over the whole API run: ${memory}`);
   } finally {
     for (const t of targets) {
-      t.agent.destroy();
       await t.child.stop();
     }
     if (slipwayClusterArn) await removeClusterContainers([slipwayClusterArn]);
@@ -225,7 +255,7 @@ export async function benchApi(opts: ApiOptions): Promise<string> {
 
   return [
     formatTable(
-      `ECS API speed (raw JSON 1.1 over keep-alive HTTP; ${opts.warmup} warm-up requests not counted)`,
+      `ECS API speed (JSON 1.1 over keep-alive HTTP, one lean client for every server; ${opts.warmup} warm-up requests not counted)`,
       [
         'operation',
         'mode',
