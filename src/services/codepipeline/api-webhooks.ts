@@ -21,7 +21,10 @@ export function webhookHandlers(cp: CodePipelineContext): Handlers<CodepipelineO
   const view = (w: WebhookRecord, endpoint: string) => webhookView(w, endpoint, m.pipeline(w.scope, w.definition.targetPipeline));
   /** Register and Deregister name the webhook in an optional member; it must be there and name one. */
   const named = (scope: Scope, name: string | undefined): WebhookRecord => {
-    if (!name) throw err.validation('1 validation error detected: Value null at \'webhookName\' failed to satisfy constraint: Member must not be null');
+    if (!name)
+      throw err.validation(
+        "1 validation error detected: Value null at 'webhookName' failed to satisfy constraint: Member must not be null",
+      );
     const w = m.webhook(scope, name);
     if (!w) throw err.webhookNotFound(name);
     return w;
@@ -35,7 +38,9 @@ export function webhookHandlers(cp: CodePipelineContext): Handlers<CodepipelineO
       return m.tx(() => {
         const target = webhookTarget(d, requirePipeline(cp, scope, d.targetPipeline));
         if ('problem' in target)
-          throw err.validation(`webhook.targetAction: the pipeline '${d.targetPipeline}' has no action '${d.targetAction}' in its source (first) stage`);
+          throw err.validation(
+            `webhook.targetAction: the pipeline '${d.targetPipeline}' has no action '${d.targetAction}' in its source (first) stage`,
+          );
         const before = m.webhook(scope, d.name);
         const w: WebhookRecord = before
           ? { ...before, definition: d, tags: mergeTags(before.tags, tags), error: undefined }

@@ -18,7 +18,10 @@ export const codepipelineIamActions: IamActions<CodepipelineOperations> = {
   StopPipelineExecution: pipeline('pipelineName'),
   ListPipelineExecutions: pipeline('pipelineName'),
   PutWebhook: {
-    resources: ['arn:aws:codepipeline:{region}:{account}:{webhook.targetPipeline}', 'arn:aws:codepipeline:{region}:{account}:webhook:{webhook.name}'],
+    resources: [
+      'arn:aws:codepipeline:{region}:{account}:{webhook.targetPipeline}',
+      'arn:aws:codepipeline:{region}:{account}:webhook:{webhook.name}',
+    ],
   },
   ListWebhooks: {},
   DeleteWebhook: webhook('name'),

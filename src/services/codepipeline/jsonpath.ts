@@ -30,7 +30,12 @@ function bracket(body: string, at: string): Selector {
   if (text.startsWith('?')) throw new JsonPathError(`${at}: filter expressions ([?(…)]) are not evaluated; select the member by its path`);
   if (/^-?\d+(\s*,\s*-?\d+)*$/.test(text)) return { kind: 'indexes', indexes: text.split(',').map((n) => Number(n.trim())) };
   const slice = /^(-?\d+)?\s*:\s*(-?\d+)?$/.exec(text);
-  if (slice) return { kind: 'slice', start: slice[1] === undefined ? undefined : Number(slice[1]), end: slice[2] === undefined ? undefined : Number(slice[2]) };
+  if (slice)
+    return {
+      kind: 'slice',
+      start: slice[1] === undefined ? undefined : Number(slice[1]),
+      end: slice[2] === undefined ? undefined : Number(slice[2]),
+    };
   const names: string[] = [];
   let rest = text;
   for (;;) {

@@ -63,7 +63,9 @@ export function webhookTarget(
   if (!p) return { problem: { code: 'PipelineNotFoundException', message: `The pipeline '${d.targetPipeline}' does not exist` } };
   const action = p.declaration.stages[0]?.actions.find((a) => a.name === d.targetAction);
   if (!action)
-    return { problem: { code: 'ActionNotFoundException', message: `The pipeline '${d.targetPipeline}' has no source action '${d.targetAction}'` } };
+    return {
+      problem: { code: 'ActionNotFoundException', message: `The pipeline '${d.targetPipeline}' has no source action '${d.targetAction}'` },
+    };
   return { pipeline: p, action };
 }
 
@@ -112,8 +114,11 @@ export function refusal(d: WebhookDefinition, call: WebhookCall): { status: 401 
     if (sha256 === undefined && sha1 === undefined)
       return { status: 401, message: 'the request is not signed: X-Hub-Signature-256 (or X-Hub-Signature) is missing' };
     const algorithm = sha256 !== undefined ? 'sha256' : 'sha1';
-    const expected = `${algorithm}=${createHmac(algorithm, SecretToken ?? '').update(call.body).digest('hex')}`;
-    if (!sameSecret((sha256 ?? sha1) as string, expected)) return { status: 403, message: 'the signature does not match the webhook secret' };
+    const expected = `${algorithm}=${createHmac(algorithm, SecretToken ?? '')
+      .update(call.body)
+      .digest('hex')}`;
+    if (!sameSecret((sha256 ?? sha1) as string, expected))
+      return { status: 403, message: 'the signature does not match the webhook secret' };
   } else if (d.authentication === 'IP' && !inCidr(call.address, AllowedIPRange ?? '')) {
     return { status: 403, message: `the caller's address ${call.address} is not in the webhook's AllowedIPRange` };
   }
