@@ -29,46 +29,9 @@ import { after, before, describe, it } from 'node:test';
 import { approval, codepipelineClient, pipeline, s3Source, stage } from '../support/codepipeline.ts';
 import { s3Client } from '../support/s3.ts';
 import { awsCli, startTestSlipway, type TestSlipway, tempDataDir } from '../support/slipway.ts';
+import { githubHook, post, push, SECRET, signed } from '../support/webhooks.ts';
 
 const BUCKET = 'webhook-artifacts';
-const SECRET = 'a-secret-for-this-webhook-only';
-
-/** A GitHub push to `branch`, as its webhook sends it. */
-function push(branch: string) {
-  return { ref: `refs/heads/${branch}`, repository: { full_name: 'team/app', name: BUCKET }, head_commit: { id: 'abc123' } };
-}
-
-function signed(body: string, secret = SECRET) {
-  return {
-    'content-type': 'application/json',
-    'x-github-event': 'push',
-    'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
-  };
-}
-
-async function post(url: string, payload: unknown, headers: (body: string) => Record<string, string> = signed) {
-  const body = JSON.stringify(payload);
-  const res = await fetch(url, { method: 'POST', headers: headers(body), body });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-}
-
-/** The webhook for `pipelineName`'s source action Src: pushes to main of the bucket's repository. */
-function githubHook(name: string, pipelineName: string, extra: Partial<WebhookDefinition> = {}): WebhookDefinition {
-  return {
-    name,
-    targetPipeline: pipelineName,
-    targetAction: 'Src',
-    filters: [
-      { jsonPath: '$.ref', matchEquals: 'refs/heads/main' },
-      // {S3Bucket} stands for the target action's configuration property.
-      { jsonPath: "$['repository'].name", matchEquals: '{S3Bucket}' },
-    ],
-    authentication: 'GITHUB_HMAC',
-    authenticationConfiguration: { SecretToken: SECRET },
-    ...extra,
-  };
-}
-
 async function webhookTriggered(cp: CodePipelineClient, pipelineName: string) {
   const { pipelineExecutionSummaries = [] } = await cp.send(new ListPipelineExecutionsCommand({ pipelineName }));
   return pipelineExecutionSummaries.filter((s) => s.trigger?.triggerType === 'Webhook');
@@ -144,7 +107,7 @@ describe('CodePipeline webhooks', () => {
       (await listed(cp)).some((w) => w.definition?.name === 'crud'),
       false,
     );
-    const gone = await post(webhook!.url!, push('main'));
+    const gone = await post(webhook!.url!, push(BUCKET, 'main'));
     assert.equal(gone.status, 404, 'a deleted webhook takes no calls');
     const made = await cp.send(new PutWebhookCommand({ webhook: githubHook('crud', 'hooked') }));
     assert.notEqual(made.webhook?.url, webhook?.url, 'made again, it has a new URL');
@@ -185,16 +148,16 @@ describe('CodePipeline webhooks', () => {
     const { webhook } = await cp.send(new PutWebhookCommand({ webhook: githubHook('signed', 'hooked') }));
     const url = webhook!.url!;
 
-    const wrong = await post(url, push('main'), (body) => signed(body, 'not-the-secret'));
+    const wrong = await post(url, push(BUCKET, 'main'), (body) => signed(body, 'not-the-secret'));
     assert.equal(wrong.status, 403);
-    const unsigned = await post(url, push('main'), () => ({ 'content-type': 'application/json' }));
+    const unsigned = await post(url, push(BUCKET, 'main'), () => ({ 'content-type': 'application/json' }));
     assert.equal(unsigned.status, 401);
-    const otherBranch = await post(url, push('feature'));
+    const otherBranch = await post(url, push(BUCKET, 'feature'));
     assert.equal(otherBranch.status, 200);
     assert.match(String(otherBranch.json.message), /filters\[0\]/);
     assert.equal((await webhookTriggered(cp, 'hooked')).length, 0, 'nothing started yet');
 
-    const started = await post(url, push('main'));
+    const started = await post(url, push(BUCKET, 'main'));
     assert.equal(started.status, 200);
     const runs = await webhookTriggered(cp, 'hooked');
     assert.equal(runs.length, 1);
@@ -202,7 +165,7 @@ describe('CodePipeline webhooks', () => {
     assert.equal(runs[0].trigger?.triggerDetail, webhook?.arn);
 
     // GitHub's older header: HMAC-SHA1 of the body.
-    const sha1 = await post(url, push('main'), (body) => ({
+    const sha1 = await post(url, push(BUCKET, 'main'), (body) => ({
       'content-type': 'application/json',
       'x-hub-signature': `sha1=${createHmac('sha1', SECRET).update(body).digest('hex')}`,
     }));
@@ -221,12 +184,12 @@ describe('CodePipeline webhooks', () => {
         }),
       );
     const outside = (await ip('elsewhere', '10.0.0.0/8')).webhook!;
-    const refused = await post(outside.url!, push('main'), () => ({ 'content-type': 'application/json' }));
+    const refused = await post(outside.url!, push(BUCKET, 'main'), () => ({ 'content-type': 'application/json' }));
     assert.equal(refused.status, 403);
     assert.equal((await webhookTriggered(cp, 'by-address')).length, 0);
 
     const local = (await ip('loopback', '127.0.0.0/8')).webhook!;
-    assert.equal((await post(local.url!, push('main'), () => ({ 'content-type': 'application/json' }))).status, 200);
+    assert.equal((await post(local.url!, push(BUCKET, 'main'), () => ({ 'content-type': 'application/json' }))).status, 200);
     assert.equal((await webhookTriggered(cp, 'by-address')).length, 1);
 
     const open = (
@@ -241,7 +204,7 @@ describe('CodePipeline webhooks', () => {
       )
     ).webhook!;
     // GitHub's form encoding: payload=<JSON>.
-    const form = new URLSearchParams({ payload: JSON.stringify(push('any')) }).toString();
+    const form = new URLSearchParams({ payload: JSON.stringify(push(BUCKET, 'any')) }).toString();
     const res = await fetch(open.url!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
     assert.equal(res.status, 200);
     assert.equal((await webhookTriggered(cp, 'by-address')).length, 2);
@@ -254,7 +217,7 @@ describe('CodePipeline webhooks', () => {
     const [item] = (await listed(cp)).filter((w) => w.definition?.name === 'orphan');
     assert.equal(item.errorCode, 'PipelineNotFoundException');
     assert.match(item.errorMessage ?? '', /short-lived/);
-    const res = await post(webhook!.url!, push('main'));
+    const res = await post(webhook!.url!, push(BUCKET, 'main'));
     assert.equal(res.status, 409);
   });
 
@@ -283,7 +246,7 @@ describe('CodePipeline webhooks', () => {
     cp = codepipelineClient(slipway.endpoint);
     const [item] = (await listed(cp)).filter((w) => w.definition?.name === 'durable');
     assert.equal(item.url?.split('/').at(-1), token);
-    assert.equal((await post(item.url!, push('main'))).status, 200);
+    assert.equal((await post(item.url!, push(BUCKET, 'main'))).status, 200);
     assert.equal((await webhookTriggered(cp, 'hooked')).length, runs + 1);
   });
 });
