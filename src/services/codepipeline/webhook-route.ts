@@ -15,7 +15,7 @@ import type { CodePipelineContext } from './context.ts';
 import type { WebhookRecord } from './model.ts';
 import { startExecution } from './start.ts';
 import { startVariables } from './variables.ts';
-import { failedFilter, refusal, WEBHOOK_PATH, type WebhookProblem, webhookTarget } from './webhooks.ts';
+import { addressRefusal, failedFilter, signatureRefusal, WEBHOOK_PATH, type WebhookProblem, webhookTarget } from './webhooks.ts';
 
 /** GitHub caps a payload at 25 MB. */
 const MAX_PAYLOAD = 25 * 1024 * 1024;
@@ -57,6 +57,11 @@ async function receive(cp: CodePipelineContext, req: IncomingMessage, res: Serve
     req.resume();
     return sendJson(res, 404, { message: 'No webhook has this URL: it was deleted, or re-created with a new one' });
   }
+  const outside = addressRefusal(w.definition, req.socket.remoteAddress ?? '');
+  if (outside) {
+    req.resume();
+    return sendJson(res, outside.status, { message: outside.message });
+  }
   let body: Buffer;
   try {
     body = await readBody(req, MAX_PAYLOAD);
@@ -64,8 +69,8 @@ async function receive(cp: CodePipelineContext, req: IncomingMessage, res: Serve
     if (err instanceof AwsError) return sendJson(res, err.status, { message: err.message });
     throw err;
   }
-  const refused = refusal(w.definition, { headers: req.headers, address: req.socket.remoteAddress ?? '', body });
-  if (refused) return sendJson(res, refused.status, { message: refused.message });
+  const unsigned = signatureRefusal(w.definition, req.headers, body);
+  if (unsigned) return sendJson(res, unsigned.status, { message: unsigned.message });
   let payload: unknown;
   try {
     payload = payloadOf(req, body);

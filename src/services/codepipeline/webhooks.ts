@@ -97,32 +97,34 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-export interface WebhookCall {
-  headers: Record<string, string | string[] | undefined>;
-  /** The caller's address, as the socket has it. */
-  address: string;
-  body: Buffer;
+type Refusal = { status: 401 | 403; message: string };
+
+/** IP: why a caller at `address` is refused (403 outside AllowedIPRange); undefined when it may go on to send its body. */
+export function addressRefusal(d: WebhookDefinition, address: string): Refusal | undefined {
+  if (d.authentication !== 'IP' || inCidr(address, d.authenticationConfiguration.AllowedIPRange ?? '')) return undefined;
+  return { status: 403, message: `the caller's address ${address} is not in the webhook's AllowedIPRange` };
 }
 
-/** Why the call is refused (401 not signed, 403 signed wrongly or from outside the range); undefined when it passes. */
-export function refusal(d: WebhookDefinition, call: WebhookCall): { status: 401 | 403; message: string } | undefined {
-  const { SecretToken, AllowedIPRange } = d.authenticationConfiguration;
-  if (d.authentication === 'GITHUB_HMAC') {
-    const one = (name: string) => [call.headers[name]].flat()[0];
-    const sha256 = one('x-hub-signature-256');
-    const sha1 = sha256 === undefined ? one('x-hub-signature') : undefined;
-    if (sha256 === undefined && sha1 === undefined)
-      return { status: 401, message: 'the request is not signed: X-Hub-Signature-256 (or X-Hub-Signature) is missing' };
-    const algorithm = sha256 !== undefined ? 'sha256' : 'sha1';
-    const expected = `${algorithm}=${createHmac(algorithm, SecretToken ?? '')
-      .update(call.body)
-      .digest('hex')}`;
-    if (!sameSecret((sha256 ?? sha1) as string, expected))
-      return { status: 403, message: 'the signature does not match the webhook secret' };
-  } else if (d.authentication === 'IP' && !inCidr(call.address, AllowedIPRange ?? '')) {
-    return { status: 403, message: `the caller's address ${call.address} is not in the webhook's AllowedIPRange` };
-  }
-  return undefined;
+/** GITHUB_HMAC: why the body is refused (401 not signed, 403 signed with another secret); undefined when it passes. */
+export function signatureRefusal(
+  d: WebhookDefinition,
+  headers: Record<string, string | string[] | undefined>,
+  body: Buffer,
+): Refusal | undefined {
+  if (d.authentication !== 'GITHUB_HMAC') return undefined;
+  const one = (name: string) => [headers[name]].flat()[0];
+  const sha256 = one('x-hub-signature-256');
+  const sha1 = sha256 === undefined ? one('x-hub-signature') : undefined;
+  const given = sha256 ?? sha1;
+  if (given === undefined)
+    return { status: 401, message: 'the request is not signed: X-Hub-Signature-256 (or X-Hub-Signature) is missing' };
+  const algorithm = sha256 !== undefined ? 'sha256' : 'sha1';
+  const expected = createHmac(algorithm, d.authenticationConfiguration.SecretToken ?? '')
+    .update(body)
+    .digest('hex');
+  return sameSecret(given, `${algorithm}=${expected}`)
+    ? undefined
+    : { status: 403, message: 'the signature does not match the webhook secret' };
 }
 
 /** matchEquals with each `{Key}` replaced by the target action's configuration property Key (an unknown key stays as written). */
