@@ -125,10 +125,16 @@ export const codecommitArn = {
   repository: (s: Scope, name: string) => arn(s, 'codecommit', name),
 };
 
-/** CodePipeline ARNs: a pipeline's is arn:aws:codepipeline:<region>:<account>:<name>. */
+/** CodePipeline ARNs: a pipeline's is arn:aws:codepipeline:<region>:<account>:<name>, a webhook's …:webhook:<name>. */
 export const codepipelineArn = {
   pipeline: (s: Scope, name: string) => arn(s, 'codepipeline', name),
+  webhook: (s: Scope, name: string) => arn(s, 'codepipeline', `webhook:${name}`),
 };
+
+/** A CodePipeline webhook's URL token: 32 random bytes, base64url (unguessable; a re-created webhook gets a new one). */
+export function codepipelineWebhookToken(): string {
+  return randomBytes(32).toString('base64url');
+}
 
 /** The random part of an artifact's key in a pipeline's artifact store: seven letters and digits, as AWS's. */
 export function codepipelineArtifactId(): string {

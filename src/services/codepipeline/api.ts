@@ -1,7 +1,7 @@
 /**
  * @module services/codepipeline/api
  * The CodePipeline operations Slipway serves, one thin handler each, grouped by resource.
- * Operations with no handler (third-party job workers, webhooks) answer 501.
+ * Operations with no handler (third-party job workers) answer 501.
  */
 import type { Handlers } from '../../protocol/types.ts';
 import { actionTypeHandlers } from './api-action-types.ts';
@@ -11,6 +11,7 @@ import { jobHandlers } from './api-jobs.ts';
 import { pipelineHandlers } from './api-pipelines.ts';
 import { stateHandlers } from './api-state.ts';
 import { tagHandlers } from './api-tags.ts';
+import { webhookHandlers } from './api-webhooks.ts';
 import type { CodePipelineContext } from './context.ts';
 import type { CodepipelineOperations } from './shapes.ts';
 
@@ -23,5 +24,6 @@ export function codepipelineHandlers(cp: CodePipelineContext): Handlers<Codepipe
     ...conditionHandlers(cp),
     ...jobHandlers(cp),
     ...tagHandlers(cp),
+    ...webhookHandlers(cp),
   };
 }

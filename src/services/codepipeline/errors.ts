@@ -57,8 +57,11 @@ export const codepipelineError = {
     e('ActionTypeAlreadyExistsException', `${describeActionType(t)} already exists`),
   invalidNextToken: () =>
     e('InvalidNextTokenException', 'The next token is not valid: it was not returned by an earlier call to this operation'),
-  invalidArn: (arn: string) => e('InvalidArnException', `The ARN '${arn}' is not a pipeline of this account and region`),
+  invalidArn: (arn: string) => e('InvalidArnException', `The ARN '${arn}' is not a pipeline or webhook of this account and region`),
   resourceNotFound: (arn: string) => e('ResourceNotFoundException', `The resource with ARN '${arn}' was not found`),
   invalidTags: (message: string) => e('InvalidTagsException', message),
+  invalidFilterPattern: (message: string) => e('InvalidWebhookFilterPatternException', message),
+  invalidWebhookAuthentication: (message: string) => e('InvalidWebhookAuthenticationParametersException', message),
+  webhookNotFound: (name: string) => e('WebhookNotFoundException', `The webhook '${name}' was not found`),
   tooManyTags: (max: number) => e('TooManyTagsException', `A resource can have at most ${max} tags`),
 };

@@ -1,11 +1,12 @@
 /**
  * @module services/codepipeline/iam-actions
- * CodePipeline's operations as IAM authorizes them: pipelines by name.
+ * CodePipeline's operations as IAM authorizes them: pipelines and webhooks by name.
  */
 import type { IamActions } from '../types.ts';
 import type { CodepipelineOperations } from './shapes.ts';
 
 const pipeline = (member: string) => ({ resources: [`arn:aws:codepipeline:{region}:{account}:{${member}}`] });
+const webhook = (member: string) => ({ resources: [`arn:aws:codepipeline:{region}:{account}:webhook:{${member}}`] });
 
 export const codepipelineIamActions: IamActions<CodepipelineOperations> = {
   CreatePipeline: { passRole: ['pipeline.roleArn'] },
@@ -16,4 +17,14 @@ export const codepipelineIamActions: IamActions<CodepipelineOperations> = {
   StartPipelineExecution: pipeline('name'),
   StopPipelineExecution: pipeline('pipelineName'),
   ListPipelineExecutions: pipeline('pipelineName'),
+  PutWebhook: {
+    resources: [
+      'arn:aws:codepipeline:{region}:{account}:{webhook.targetPipeline}',
+      'arn:aws:codepipeline:{region}:{account}:webhook:{webhook.name}',
+    ],
+  },
+  ListWebhooks: {},
+  DeleteWebhook: webhook('name'),
+  RegisterWebhookWithThirdParty: webhook('webhookName'),
+  DeregisterWebhookWithThirdParty: webhook('webhookName'),
 };

@@ -4,7 +4,7 @@
  * (engine.ts) through the action executors below, with artifacts in the pipeline's S3 artifact
  * store. Source executors' `watches` events start pipelines (sources.ts), and sources with
  * PollForSourceChanges are read once a minute (poller.ts); `slipway pipeline follow` streams an
- * execution (follow.ts). An executor joins with one line in `executors`, taking the facades it
+ * execution (follow.ts); a webhook's URL starts its pipeline (webhook-route.ts). An executor joins with one line in `executors`, taking the facades it
  * needs from `deps`.
  */
 import { loadModel } from '../../protocol/model.ts';
@@ -40,6 +40,7 @@ import { CodePipelineModel } from './model.ts';
 import { pollController } from './poller.ts';
 import type { Running } from './runner.ts';
 import { watchSources } from './sources.ts';
+import { webhookRoutes } from './webhook-route.ts';
 
 export { ACTION_EVENT, EXECUTION_EVENT } from './context.ts';
 
@@ -105,9 +106,9 @@ export function register(app: AppContext, deps: CodePipelineDeps): Room {
       handlers: codepipelineHandlers(cp),
       validation: { constraint: 'ValidationException', type: 'SerializationException' },
     },
-    routes: followRoutes(cp),
+    routes: [...followRoutes(cp), ...webhookRoutes(cp)],
     authorization(arn) {
-      const record = cp.model.pipelines.get(arn);
+      const record = cp.model.pipelines.get(arn) ?? cp.model.webhooks.get(arn);
       return record && { tags: tagMap(record.tags) };
     },
     start() {

@@ -9,6 +9,7 @@
  *   cp_polls       pk "<pipelineArn>#<action>"     pipeline (ARN)     the revision a polled source action last showed
  *   cp_action_types pk "<scope>#<actionKey>"      scope              custom action types (kept, marked deleted, once deleted)
  *   cp_jobs        pk jobId                        scope, type (actionKey), status, chain, created   custom actions' jobs
+ *   cp_webhooks    pk webhookArn                   scope, name, token                   PutWebhook's webhooks, found by their URL's token
  *
  * `scope` is "<region>:<account>". An execution carries the declaration of the pipeline version it
  * started on, its stages' and actions' progress and the artifacts and variables made so far. Handlers
@@ -34,6 +35,7 @@ import type {
   PipelineExecutionStatus,
   StageExecutionStatus,
   Tag,
+  WebhookDefinition,
 } from './shapes.ts';
 
 export interface TransitionRecord {
@@ -196,6 +198,20 @@ export interface JobRecord {
   outcome?: ActionOutcome;
 }
 
+/** A webhook (PutWebhook): its definition as given (the secret too), the token its URL carries, what its last call did. */
+export interface WebhookRecord {
+  arn: string;
+  scope: Scope;
+  definition: WebhookDefinition;
+  token: string;
+  tags: Tag[];
+  lastTriggered?: number;
+  /** Why the last call that passed authentication and the filters started nothing. */
+  error?: { code: string; message: string };
+  /** RegisterWebhookWithThirdParty was called (and not undone). */
+  registered?: boolean;
+}
+
 const FINISHED: PipelineExecutionStatus[] = ['Succeeded', 'Failed', 'Stopped', 'Superseded', 'Cancelled'];
 
 export function finished(e: Pick<ExecutionRecord, 'status'>): boolean {
@@ -214,6 +230,7 @@ export class CodePipelineModel {
   readonly polls: DocTable<PollRecord, 'pipeline'>;
   readonly actionTypes: DocTable<CustomActionTypeRecord, 'scope'>;
   readonly jobs: DocTable<JobRecord, 'scope' | 'type' | 'status' | 'chain' | 'created'>;
+  readonly webhooks: DocTable<WebhookRecord, 'scope' | 'name' | 'token'>;
 
   constructor(readonly store: Store) {
     this.pipelines = store.docTable('cp_pipelines', { scope: 'TEXT', name: 'TEXT' });
@@ -222,6 +239,7 @@ export class CodePipelineModel {
     this.polls = store.docTable('cp_polls', { pipeline: 'TEXT' });
     this.actionTypes = store.docTable('cp_action_types', { scope: 'TEXT' });
     this.jobs = store.docTable('cp_jobs', { scope: 'TEXT', type: 'TEXT', status: 'TEXT', chain: 'TEXT', created: 'INTEGER' });
+    this.webhooks = store.docTable('cp_webhooks', { scope: 'TEXT', name: 'TEXT', token: 'TEXT' });
   }
 
   tx<T>(fn: () => T): T {
@@ -284,6 +302,18 @@ export class CodePipelineModel {
 
   jobsOf(chain: string): JobRecord[] {
     return this.jobs.find({ chain }, 'created, pk');
+  }
+
+  webhook(scope: Scope, name: string): WebhookRecord | undefined {
+    return this.webhooks.find({ scope: scopeKey(scope), name })[0];
+  }
+
+  putWebhook(w: WebhookRecord): void {
+    this.webhooks.put(w.arn, w, { scope: scopeKey(w.scope), name: w.definition.name, token: w.token });
+  }
+
+  modifyWebhook(arn: string, mutate: (w: WebhookRecord) => void): WebhookRecord | undefined {
+    return this.webhooks.modify(arn, mutate, (w) => this.putWebhook(w));
   }
 
   putPoll(r: PollRecord): void {

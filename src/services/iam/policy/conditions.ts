@@ -7,8 +7,7 @@
  * `ForAnyValue:` is met when some request value matches, `ForAllValues:` when every one does (and
  * when there are none).
  */
-import { isIP } from 'node:net';
-import { BlockList } from 'node:net';
+import { inCidr } from '../../../core/net.ts';
 import { wildcardMatch } from './match.ts';
 
 export type ContextValue = string | string[] | undefined;
@@ -100,18 +99,6 @@ function keyMet(op: Operator, value: ContextValue, policyValues: string[]): bool
   if (op.set === 'ForAnyValue') return values.some(one);
   if (!present) return op.ifExists || Boolean(negated);
   return negated ? values.every(one) : values.some(one);
-}
-
-function inCidr(address: string, cidr: string): boolean {
-  const [net, bits] = cidr.split('/');
-  const family = isIP(net);
-  if (!family || isIP(address) !== family) return false;
-  const type = family === 4 ? 'ipv4' : 'ipv6';
-  const prefix = bits === undefined ? (family === 4 ? 32 : 128) : Number(bits);
-  if (!Number.isInteger(prefix) || prefix < 0 || prefix > (family === 4 ? 32 : 128)) return false;
-  const list = new BlockList();
-  list.addSubnet(net, prefix, type);
-  return list.check(address, type);
 }
 
 /** ARN matching: segment by segment (the resource part whole), each segment a wildcard pattern. */

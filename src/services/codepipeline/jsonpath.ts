@@ -1,0 +1,125 @@
+/**
+ * @module services/codepipeline/jsonpath
+ * The JSONPath a webhook filter selects from a payload with, as Jayway's JsonPath (which AWS
+ * evaluates) reads it: `$` the payload, `.name` and `['name']` (several: `['a','b']`) a member,
+ * `[0]` (`[-1]` from the end, several: `[0,2]`) and `[1:3]` array elements, `*` every member or
+ * element, `..` every level below. Filter expressions (`[?(…)]`) and functions (`.length()`) are
+ * refused as patterns Slipway does not evaluate.
+ */
+
+type Selector =
+  | { kind: 'names'; names: string[] }
+  | { kind: 'all' }
+  | { kind: 'indexes'; indexes: number[] }
+  | { kind: 'slice'; start?: number; end?: number };
+
+export interface Step {
+  /** `..`: the selector applies at the node and at every level below it. */
+  deep: boolean;
+  select: Selector;
+}
+
+export class JsonPathError extends Error {}
+
+const NAME = /^[^.[\]\s()'"*?]+/;
+const QUOTED = /^(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\s*/;
+
+function bracket(body: string, at: string): Selector {
+  const text = body.trim();
+  if (text === '*') return { kind: 'all' };
+  if (text.startsWith('?')) throw new JsonPathError(`${at}: filter expressions ([?(…)]) are not evaluated; select the member by its path`);
+  if (/^-?\d+(\s*,\s*-?\d+)*$/.test(text)) return { kind: 'indexes', indexes: text.split(',').map((n) => Number(n.trim())) };
+  const slice = /^(-?\d+)?\s*:\s*(-?\d+)?$/.exec(text);
+  if (slice)
+    return {
+      kind: 'slice',
+      start: slice[1] === undefined ? undefined : Number(slice[1]),
+      end: slice[2] === undefined ? undefined : Number(slice[2]),
+    };
+  const names: string[] = [];
+  let rest = text;
+  for (;;) {
+    const quoted = QUOTED.exec(rest);
+    if (!quoted) throw new JsonPathError(`${at}: '[${body}]' is neither an index, a slice, '*' nor quoted member names`);
+    names.push((quoted[1] ?? quoted[2]).replace(/\\(.)/g, '$1'));
+    rest = rest.slice(quoted[0].length);
+    if (rest === '') return { kind: 'names', names };
+    if (!rest.startsWith(',')) throw new JsonPathError(`${at}: expected ',' or ']' after '${names.at(-1)}'`);
+    rest = rest.slice(1).trimStart();
+  }
+}
+
+/** The steps of `path`; throws JsonPathError naming what is wrong. */
+export function parseJsonPath(path: string): Step[] {
+  if (!path.startsWith('$')) throw new JsonPathError(`'${path}' must start with '$' (the payload)`);
+  const steps: Step[] = [];
+  let i = 1;
+  while (i < path.length) {
+    const at = `at character ${i + 1}`;
+    let deep = false;
+    if (path.startsWith('..', i)) {
+      deep = true;
+      i += 2;
+    } else if (path[i] === '.') i += 1;
+    else if (path[i] !== '[') throw new JsonPathError(`${at}: expected '.', '..' or '['`);
+    if (path[i] === '[') {
+      const close = closingBracket(path, i);
+      if (close < 0) throw new JsonPathError(`${at}: '[' is not closed`);
+      steps.push({ deep, select: bracket(path.slice(i + 1, close), at) });
+      i = close + 1;
+    } else if (path[i] === '*') {
+      steps.push({ deep, select: { kind: 'all' } });
+      i += 1;
+    } else {
+      const name = NAME.exec(path.slice(i))?.[0];
+      if (!name) throw new JsonPathError(`${at}: expected a member name`);
+      if (path[i + name.length] === '(') throw new JsonPathError(`${at}: functions (${name}()) are not evaluated`);
+      steps.push({ deep, select: { kind: 'names', names: [name] } });
+      i += name.length;
+    }
+  }
+  return steps;
+}
+
+/** The `]` that closes the `[` at `open`, skipping quoted names. */
+function closingBracket(path: string, open: number): number {
+  let quote: string | undefined;
+  for (let i = open + 1; i < path.length; i++) {
+    const c = path[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === ']') return i;
+  }
+  return -1;
+}
+
+function children(node: unknown): unknown[] {
+  if (Array.isArray(node)) return node;
+  return node !== null && typeof node === 'object' ? Object.values(node) : [];
+}
+
+function selectFrom(node: unknown, s: Selector): unknown[] {
+  if (s.kind === 'all') return children(node);
+  if (s.kind === 'names') {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return [];
+    return s.names.filter((n) => Object.hasOwn(node, n)).map((n) => (node as Record<string, unknown>)[n]);
+  }
+  if (!Array.isArray(node)) return [];
+  if (s.kind === 'slice') return node.slice(s.start, s.end);
+  return s.indexes.filter((n) => n < node.length && n >= -node.length).map((n) => node.at(n));
+}
+
+function withDescendants(node: unknown): unknown[] {
+  return [node, ...children(node).flatMap(withDescendants)];
+}
+
+/** Every value `steps` select from `document`. */
+export function selectJsonPath(steps: Step[], document: unknown): unknown[] {
+  let nodes = [document];
+  for (const step of steps) {
+    nodes = (step.deep ? nodes.flatMap(withDescendants) : nodes).flatMap((n) => selectFrom(n, step.select));
+  }
+  return nodes;
+}

@@ -1,0 +1,101 @@
+/**
+ * @module services/codepipeline/webhook-route
+ * POST /_slipway/codepipeline/webhooks/<region>/<token>: a call to a webhook's URL. The unguessable
+ * token finds the webhook; its authentication (webhooks.ts) decides who may call, before the body is
+ * read as anything but bytes. A payload (JSON, or GitHub's form encoding `payload=<JSON>`) that
+ * passes every filter starts the target pipeline with the trigger `Webhook`, its source actions
+ * taking their revisions as any run does; one that fails a filter starts nothing and is still a 200,
+ * as AWS answers it, so that the sender does not retry.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AwsError } from '../../core/errors.ts';
+import { readBody, sendJson } from '../../protocol/http.ts';
+import type { Route } from '../types.ts';
+import type { CodePipelineContext } from './context.ts';
+import type { WebhookRecord } from './model.ts';
+import { startExecution } from './start.ts';
+import { startVariables } from './variables.ts';
+import { addressRefusal, failedFilter, signatureRefusal, WEBHOOK_PATH, type WebhookProblem, webhookTarget } from './webhooks.ts';
+
+/** GitHub caps a payload at 25 MB. */
+const MAX_PAYLOAD = 25 * 1024 * 1024;
+
+function payloadOf(req: IncomingMessage, body: Buffer): unknown {
+  const text = body.toString('utf8');
+  if (/^application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '')) {
+    const form = new URLSearchParams(text).get('payload');
+    if (form === null) throw new SyntaxError('the form has no payload field');
+    return JSON.parse(form);
+  }
+  return JSON.parse(text);
+}
+
+/** Starts the target pipeline (its current version), or records on the webhook why it could not. */
+function trigger(cp: CodePipelineContext, w: WebhookRecord): { id: string } | { problem: WebhookProblem } {
+  return cp.model.tx(() => {
+    const fail = (problem: WebhookProblem) => {
+      cp.model.modifyWebhook(w.arn, (x) => (x.error = problem));
+      return { problem };
+    };
+    const target = webhookTarget(w.definition, cp.model.pipeline(w.scope, w.definition.targetPipeline));
+    if ('problem' in target) return fail(target.problem);
+    const p = target.pipeline;
+    const variables = startVariables(p.declaration.variables, undefined);
+    if (typeof variables === 'string') return fail({ code: 'ValidationException', message: variables });
+    const e = startExecution(cp, p, { trigger: { triggerType: 'Webhook', triggerDetail: w.arn }, variables });
+    cp.model.modifyWebhook(w.arn, (x) => {
+      x.lastTriggered = cp.clock.now();
+      x.error = undefined;
+    });
+    return { id: e.id };
+  });
+}
+
+async function receive(cp: CodePipelineContext, req: IncomingMessage, res: ServerResponse, region: string, token: string): Promise<void> {
+  const w = cp.model.webhooks.find({ token })[0];
+  if (!w || w.scope.region !== region) {
+    req.resume();
+    return sendJson(res, 404, { message: 'No webhook has this URL: it was deleted, or re-created with a new one' });
+  }
+  const outside = addressRefusal(w.definition, req.socket.remoteAddress ?? '');
+  if (outside) {
+    req.resume();
+    return sendJson(res, outside.status, { message: outside.message });
+  }
+  let body: Buffer;
+  try {
+    body = await readBody(req, MAX_PAYLOAD);
+  } catch (err) {
+    if (err instanceof AwsError) return sendJson(res, err.status, { message: err.message });
+    throw err;
+  }
+  const unsigned = signatureRefusal(w.definition, req.headers, body);
+  if (unsigned) return sendJson(res, unsigned.status, { message: unsigned.message });
+  let payload: unknown;
+  try {
+    payload = payloadOf(req, body);
+  } catch (err) {
+    return sendJson(res, 400, { message: `the payload is not JSON: ${(err as Error).message}` });
+  }
+  // With its pipeline or action gone, the call is answered with that (and recorded) whatever the payload.
+  const target = webhookTarget(w.definition, cp.model.pipeline(w.scope, w.definition.targetPipeline));
+  const failed = 'action' in target ? failedFilter(w.definition, target.action.configuration ?? {}, payload) : undefined;
+  if (failed !== undefined) {
+    const f = w.definition.filters[failed];
+    return sendJson(res, 200, { message: `filters[${failed}] (${f.jsonPath}) does not match the payload; the pipeline was not started` });
+  }
+  const started = trigger(cp, w);
+  if ('problem' in started) return sendJson(res, 409, started.problem);
+  sendJson(res, 200, { pipelineExecutionId: started.id });
+}
+
+export function webhookRoutes(cp: CodePipelineContext): Route[] {
+  return [
+    {
+      method: 'POST',
+      path: WEBHOOK_PATH,
+      access: 'own', // the webhook's own authentication: GitHub's HMAC with its secret, an IP range, or (as the user chose) anyone
+      handle: (req, res, m) => receive(cp, req, res, m[1], m[2]),
+    },
+  ];
+}
