@@ -278,6 +278,16 @@ describe('provider webhooks for forks, Bitbucket and Azure DevOps', () => {
     assert.equal(reviewers.status, 202, 'a reviewer added is no pull request event');
     const abandoned = await hook(arn, azure('git.pullrequest.updated', 'abandoned', 'Jo abandoned pull request 12'), basic(SECRET));
     assert.equal(JSON.parse(abandoned.text).event, 'CLOSED');
-    assert.equal(await webhookCount('ado-pr'), 1);
+    const pushBody = JSON.stringify({
+      eventType: 'git.push',
+      resource: {
+        refUpdates: [{ name: 'refs/heads/ado', oldObjectId: head, newObjectId: head }],
+        repository: { remoteUrl: 'https://dev.azure.com/git/upstream/_git/lib' },
+      },
+    });
+    const pushed = await hook(arn, pushBody, basic(SECRET));
+    assert.equal(pushed.status, 200, pushed.text);
+    assert.equal(JSON.parse(pushed.text).fetched, 'git/upstream/lib');
+    assert.equal(await webhookCount('ado-pr'), 1, 'the abandonment and the push started nothing');
   });
 });
