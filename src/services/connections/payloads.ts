@@ -28,13 +28,10 @@ export function verify(req: IncomingMessage, body: Buffer, secret: string): bool
   const token = header(req, 'x-gitlab-token');
   if (token !== undefined) return sameSecret(token, secret);
   const basic = /^Basic ([A-Za-z0-9+/=]+)$/.exec(header(req, 'authorization') ?? '');
-  if (basic)
-    return sameSecret(
-      Buffer.from(basic[1], 'base64')
-        .toString('utf8')
-        .replace(/^[^:]*:/, ''),
-      secret,
-    );
+  if (basic) {
+    const password = /^[^:]*:(.*)$/s.exec(Buffer.from(basic[1], 'base64').toString('utf8'))?.[1];
+    return password !== undefined && sameSecret(password, secret);
+  }
   return undefined;
 }
 

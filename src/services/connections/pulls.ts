@@ -48,13 +48,16 @@ const eventOf = (p: PullRequestRecord, event: PullRequestEvent['event']): PullRe
 
 /**
  * Copies the source branch's head (from the fork, if it is one) to refs/pull/<number>/head of the
- * base repository, and publishes the event for that commit; nothing when the fork or branch is gone.
+ * base repository, and publishes the event for that commit; nothing when no head was ever published.
  */
 async function publish(cc: ConnectionsContext, dir: string, p: PullRequestRecord, event: PullRequestEvent['event']): Promise<void> {
   const from = p.sourceRepository ? cc.codecommit.gitDir({ fullRepositoryId: p.sourceRepository }) : dir;
   const ref = `refs/pull/${p.number}/head`;
-  if (!from) return;
-  await git(dir, ['fetch', '--quiet', '--no-tags', '--end-of-options', from, `+refs/heads/${p.sourceBranch}:${ref}`]);
+  // A source branch deleted since keeps the head last published, as GitHub's refs/pull/<n>/head does.
+  if (from)
+    await git(dir, ['fetch', '--quiet', '--no-tags', '--end-of-options', from, `+refs/heads/${p.sourceBranch}:${ref}`]).catch(
+      () => undefined,
+    );
   const head = await resolveCommit(dir, ref);
   if (head) await publishPullRequest(cc, { dir, fullRepositoryId: p.fullRepositoryId }, eventOf(p, event), 'push', head);
 }
