@@ -7,8 +7,9 @@
 import { parseArgs } from './args.ts';
 import type { Edge } from './pipeline.ts';
 
-export const gitUsage = `  git pr open <owner/repo> --source BRANCH --destination BRANCH [--title T]
-                   Open a pull request on Slipway's git host (a push to its source updates it).
+export const gitUsage = `  git pr open <owner/repo> --source BRANCH --destination BRANCH [--title T] [--source-repository FORK]
+                   Open a pull request on Slipway's git host (a push to its source updates it); its
+                   source may be a branch of another owner/repo there (a fork).
   git pr close|reopen <owner/repo> <number>    git pr list <owner/repo>       [--endpoint URL]`;
 
 export async function gitCommand(
@@ -22,7 +23,12 @@ export async function gitCommand(
   const base = repository && `${edge.endpointOf(flags)}/_slipway/git/${repository.split('/').map(encodeURIComponent).join('/')}/pulls`;
   let res: Response;
   if (noun === 'pr' && verb === 'open' && base && flags.source && flags.destination)
-    res = await post(base, { source: flags.source, destination: flags.destination, title: flags.title });
+    res = await post(base, {
+      source: flags.source,
+      destination: flags.destination,
+      title: flags.title,
+      sourceRepository: flags['source-repository'],
+    });
   else if (noun === 'pr' && (verb === 'close' || verb === 'reopen') && base && /^\d+$/.test(number ?? ''))
     res = await post(`${base}/${number}/${verb}`, {});
   else if (noun === 'pr' && verb === 'list' && base) res = await edge.reach(base);

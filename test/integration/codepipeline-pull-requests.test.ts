@@ -8,12 +8,7 @@
  * merge request hook updates it.
  */
 import { CodeStarConnectionsClient, CreateConnectionCommand, CreateHostCommand } from '@aws-sdk/client-codestar-connections';
-import {
-  CreatePipelineCommand,
-  ListActionExecutionsCommand,
-  ListPipelineExecutionsCommand,
-  type PipelineDeclaration,
-} from '@aws-sdk/client-codepipeline';
+import { CreatePipelineCommand, ListActionExecutionsCommand, ListPipelineExecutionsCommand } from '@aws-sdk/client-codepipeline';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -21,7 +16,7 @@ import { rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { gitRepo } from '../support/codebuild.ts';
-import { approval, codepipelineClient, pipeline, stage } from '../support/codepipeline.ts';
+import { codepipelineClient, pullRequestPipeline } from '../support/codepipeline.ts';
 import { rawRequest } from '../support/raw.ts';
 import { aws, clientConfig, startTestSlipway, type TestSlipway, waitFor } from '../support/slipway.ts';
 
@@ -44,36 +39,6 @@ after(async () => {
 
 async function push(path: string, fullRepositoryId: string, refspec: string): Promise<void> {
   await run('git', ['push', '-q', `${s.endpoint}/_slipway/git/${fullRepositoryId}.git`, refspec], { cwd: path });
-}
-
-/** A connection source, then an approval; the trigger runs it on pull requests into main that touch src/. */
-function prPipeline(name: string, connectionArn: string, fullRepositoryId: string): PipelineDeclaration {
-  return pipeline(
-    name,
-    'pr-artifacts',
-    [
-      stage('Source', {
-        name: 'Src',
-        actionTypeId: { category: 'Source', owner: 'AWS', provider: 'CodeStarSourceConnection', version: '1' },
-        configuration: { ConnectionArn: connectionArn, FullRepositoryId: fullRepositoryId, BranchName: 'main' },
-        outputArtifacts: [{ name: 'Code' }],
-      }),
-      stage('Approve', approval('Ok')),
-    ],
-    {
-      pipelineType: 'V2',
-      executionMode: 'PARALLEL',
-      triggers: [
-        {
-          providerType: 'CodeStarSourceConnection',
-          gitConfiguration: {
-            sourceActionName: 'Src',
-            pullRequest: [{ events: ['OPEN', 'UPDATED'], branches: { includes: ['main'] }, filePaths: { includes: ['src/**'] } }],
-          },
-        },
-      ],
-    },
-  );
 }
 
 /** The executions a webhook or push started (not CreatePipeline's), oldest first. */
@@ -99,7 +64,7 @@ describe("pull requests on Slipway's git host", () => {
     const repo = gitRepo({ 'src/app.ts': 'v1\n', 'docs/guide.md': 'g\n' });
     temps.push(repo.path);
     await push(repo.path, 'acme/web', 'HEAD:main');
-    await cp().send(new CreatePipelineCommand({ pipeline: prPipeline('local-pr', arn, 'acme/web') }));
+    await cp().send(new CreatePipelineCommand({ pipeline: pullRequestPipeline('local-pr', 'pr-artifacts', arn, 'acme/web') }));
 
     // A push to a branch is no pull request event.
     const feature = repo.commitMore({ 'src/app.ts': 'v2\n' }, 'feature work');
@@ -192,7 +157,7 @@ describe('a GitHub pull_request webhook', () => {
     const upstream = gitRepo({ 'src/lib.ts': 'v1\n' });
     temps.push(upstream.path);
     await push(upstream.path, 'upstream/svc', 'HEAD:main');
-    await cp().send(new CreatePipelineCommand({ pipeline: prPipeline('gh-pr', arn, 'upstream/svc') }));
+    await cp().send(new CreatePipelineCommand({ pipeline: pullRequestPipeline('gh-pr', 'pr-artifacts', arn, 'upstream/svc') }));
     const head = upstream.commitMore({ 'src/lib.ts': 'v2\n' }, 'change the lib');
     await push(upstream.path, 'upstream/svc', 'HEAD:refs/heads/topic');
 
@@ -208,7 +173,7 @@ describe('a GitHub pull_request webhook', () => {
     });
     const bad = await hook(payload, { 'x-github-event': 'pull_request', 'x-hub-signature-256': signed(payload, 'not-it') });
     assert.equal(bad.status, 401);
-    // A head git does not have (a fork's commit) is refused, not replaced by a same-named branch's.
+    // A head neither the mirror nor the provider's refs/pull/7/head has is refused, not replaced by a same-named branch's.
     const fork = payload.replace(head, 'a'.repeat(40));
     const forked = await hook(fork, { 'x-github-event': 'pull_request', 'x-hub-signature-256': signed(fork, 'pr-s3cret') });
     assert.equal(forked.status, 422, forked.text);

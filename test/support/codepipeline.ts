@@ -57,6 +57,39 @@ export function pipeline(
   return { name, roleArn: ROLE, artifactStore: { type: 'S3', location: bucket }, stages, ...extra };
 }
 
+/**
+ * A V2 pipeline with a connection source (BranchName main) and an approval, its artifacts in
+ * `bucket`, whose trigger runs it on pull requests into main, opened or updated, that touch src/.
+ */
+export function pullRequestPipeline(name: string, bucket: string, connectionArn: string, fullRepositoryId: string): PipelineDeclaration {
+  return pipeline(
+    name,
+    bucket,
+    [
+      stage('Source', {
+        name: 'Src',
+        actionTypeId: { category: 'Source', owner: 'AWS', provider: 'CodeStarSourceConnection', version: '1' },
+        configuration: { ConnectionArn: connectionArn, FullRepositoryId: fullRepositoryId, BranchName: 'main' },
+        outputArtifacts: [{ name: 'Code' }],
+      }),
+      stage('Approve', approval('Ok')),
+    ],
+    {
+      pipelineType: 'V2',
+      executionMode: 'PARALLEL',
+      triggers: [
+        {
+          providerType: 'CodeStarSourceConnection',
+          gitConfiguration: {
+            sourceActionName: 'Src',
+            pullRequest: [{ events: ['OPEN', 'UPDATED'], branches: { includes: ['main'] }, filePaths: { includes: ['src/**'] } }],
+          },
+        },
+      ],
+    },
+  );
+}
+
 export interface PipelineBench {
   slipway: TestSlipway;
   cp: CodePipelineClient;

@@ -111,6 +111,14 @@ export async function cloneRepository(
   opts.log(`Cloning ${opts.shown ?? location}${version ? ` at ${version}` : ''}`);
   // `--`: a location starting with '-' is a repository to git, never one of its options.
   await git(['clone', '--quiet', '--no-checkout', '--', location, dest], undefined, opts.env);
+  // A commit no branch or tag reaches (a fork's pull request head, under refs/pull/…) is fetched by its id.
+  const present = (id: string) =>
+    git(['cat-file', '-e', `${id}^{commit}`], dest).then(
+      () => true,
+      () => false,
+    );
+  if (version && /^[0-9a-f]{40}$/.test(version) && !(await present(version)))
+    await git(['fetch', '--quiet', 'origin', version], dest, opts.env).catch(() => undefined);
   const commit = await resolveVersion(dest, version);
   await git(['checkout', '--quiet', '--detach', commit], dest);
   opts.log(`Checked out ${commit}`);

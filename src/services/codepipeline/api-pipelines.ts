@@ -14,16 +14,18 @@ import { codepipelineError } from './errors.ts';
 import { requireServiceRole } from '../sts/index.ts';
 import type { PipelineRecord } from './model.ts';
 import { CODEPIPELINE } from './runner.ts';
-import type { CodepipelineOperations } from './shapes.ts';
+import type { CodepipelineOperations, PipelineDeclaration } from './shapes.ts';
+import { conditionRoles } from './conditions.ts';
 import { startExecution } from './start.ts';
 import { checkDeclaration } from './structure.ts';
 import { startVariables } from './variables.ts';
 
-/** With signatures required, the pipeline's role must exist and trust CodePipeline. */
-function requireAssumable(cp: CodePipelineContext, roleArn: string): void {
-  requireServiceRole(cp, roleArn, CODEPIPELINE, () =>
-    codepipelineError.invalidStructure(`CodePipeline is not authorized to perform AssumeRole on role ${roleArn}`),
-  );
+/** With signatures required, the pipeline's role and each role its conditions' rules name must exist and trust CodePipeline. */
+function requireAssumable(cp: CodePipelineContext, declaration: PipelineDeclaration): void {
+  for (const roleArn of [declaration.roleArn, ...conditionRoles(declaration)])
+    requireServiceRole(cp, roleArn, CODEPIPELINE, () =>
+      codepipelineError.invalidStructure(`CodePipeline is not authorized to perform AssumeRole on role ${roleArn}`),
+    );
 }
 
 export function pipelineHandlers(cp: CodePipelineContext): Handlers<CodepipelineOperations> {
@@ -32,7 +34,7 @@ export function pipelineHandlers(cp: CodePipelineContext): Handlers<Codepipeline
     CreatePipeline(input, ctx) {
       const scope = scopeOf(ctx);
       const declaration = checkDeclaration(input.pipeline, cp.actions, scope);
-      requireAssumable(cp, declaration.roleArn);
+      requireAssumable(cp, declaration);
       const tags = checkTags(input.tags);
       const variables = startVariables(declaration.variables, undefined);
       if (typeof variables === 'string') throw codepipelineError.invalidStructure(variables);
@@ -65,7 +67,7 @@ export function pipelineHandlers(cp: CodePipelineContext): Handlers<Codepipeline
     UpdatePipeline(input, ctx) {
       const scope = scopeOf(ctx);
       const declaration = checkDeclaration(input.pipeline, cp.actions, scope);
-      requireAssumable(cp, declaration.roleArn);
+      requireAssumable(cp, declaration);
       const updated = m.tx(() => {
         const p = requirePipeline(cp, scope, declaration.name);
         if (input.pipeline.version !== undefined && input.pipeline.version !== p.declaration.version) {

@@ -5,15 +5,22 @@
  * condition checked when the stage's actions have succeeded (FAIL or ROLLBACK when they do not
  * pass), and one onFailure condition checked when the stage fails (its ROLLBACK engages only when
  * its rules pass). A condition is met when every rule passes and fails at the first rule that
- * fails; a rule still waiting (a closed deployment window) holds the stage. OverrideStageCondition
- * marks a waiting or failed condition Overridden, and the stage goes on as if it had passed.
+ * fails; a rule still waiting (a closed deployment window) holds the stage until its
+ * timeoutInMinutes pass. A rule is evaluated as AWS does, as its own roleArn (else the pipeline's)
+ * through the acting path actions take, which CodePipeline must be able to assume, and in its own
+ * region (another than the pipeline's needs an artifact store there, as an action's does).
+ * OverrideStageCondition marks a waiting or failed condition Overridden, and the stage goes on as
+ * if it had passed.
  */
-import { uuid } from '../../core/ids.ts';
+import { type Scope, uuid } from '../../core/ids.ts';
+import { actAs } from '../acting.ts';
+import { ServiceRoleError } from '../sts/index.ts';
 import { announceCondition, type CodePipelineContext } from './context.ts';
 import { codepipelineError as err } from './errors.ts';
-import type { ConditionKind, ConditionRun, ExecutionRecord } from './model.ts';
-import { evaluateRule, ruleProblem } from './rules.ts';
-import type { Condition, PipelineDeclaration, Result, StageConditionState, StageDeclaration } from './shapes.ts';
+import type { ConditionKind, ConditionRun, ExecutionRecord, RuleRun } from './model.ts';
+import { evaluateRule, ruleProblem, type RuleVerdict } from './rules.ts';
+import { CODEPIPELINE } from './runner.ts';
+import type { Condition, PipelineDeclaration, Result, RuleDeclaration, StageConditionState, StageDeclaration } from './shapes.ts';
 import { resolveConfiguration, UnresolvedVariable } from './variables.ts';
 
 /** The results each kind of condition may engage, the first being what an absent result means. */
@@ -28,6 +35,7 @@ const FIELD: Record<ConditionKind, 'beforeEntry' | 'onSuccess' | 'onFailure'> = 
   ON_FAILURE: 'onFailure',
 };
 const MAX_RULES = 5;
+const MINUTE_MS = 60_000;
 /** Rule types a beforeEntry SKIP may be used with (of those Slipway runs). */
 const SKIPPABLE = ['VariableCheck'];
 
@@ -40,8 +48,22 @@ export function conditionResult(stage: StageDeclaration, kind: ConditionKind): R
   return conditionOf(stage, kind)?.result ?? (kind === 'ON_FAILURE' ? stage.onFailure?.result : undefined) ?? RESULTS[kind][0];
 }
 
+/** A rule in another region than the pipeline's, with no artifact store there: the problem, as an action's. */
+function regionProblem(rule: RuleDeclaration, d: PipelineDeclaration, scope: Scope): string | undefined {
+  if (!rule.region || rule.region === scope.region || d.artifactStores?.[rule.region]) return undefined;
+  return `Rule '${rule.name}' runs in region '${rule.region}', which has no artifact store: declare artifactStores with one for '${scope.region}' and one for '${rule.region}'`;
+}
+
+/** The roles the rules of `d`'s conditions name for themselves, each once. */
+export function conditionRoles(d: PipelineDeclaration): string[] {
+  const rules = d.stages.flatMap((stage) =>
+    (Object.keys(RESULTS) as ConditionKind[]).flatMap((kind) => conditionOf(stage, kind)?.rules ?? []),
+  );
+  return [...new Set(rules.flatMap((rule) => rule.roleArn ?? []))];
+}
+
 /** AWS's rules for a stage's conditions; throws InvalidStructureException naming the stage, condition and rule. */
-export function checkConditions(d: PipelineDeclaration): void {
+export function checkConditions(d: PipelineDeclaration, scope: Scope): void {
   d.stages.forEach((stage, index) => {
     for (const kind of Object.keys(RESULTS) as ConditionKind[]) {
       const conditions = stage[FIELD[kind]]?.conditions;
@@ -66,7 +88,7 @@ export function checkConditions(d: PipelineDeclaration): void {
       for (const rule of rules) {
         if (names.has(rule.name)) throw err.invalidStructure(`${where} condition has more than one rule named '${rule.name}'`);
         names.add(rule.name);
-        const problem = ruleProblem(rule);
+        const problem = ruleProblem(rule) ?? regionProblem(rule, d, scope);
         if (problem) throw err.invalidStructure(`${where}: ${problem}`);
         if (result === 'SKIP' && !SKIPPABLE.includes(rule.ruleTypeId.provider)) {
           throw err.invalidStructure(
@@ -120,14 +142,7 @@ export function checkCondition(cp: CodePipelineContext, e: ExecutionRecord, kind
         run.rules.push(r);
       }
       if (r.status === 'InProgress') {
-        let verdict: ReturnType<typeof evaluateRule>;
-        try {
-          r.resolvedConfiguration = resolveConfiguration(x, rule.configuration ?? {});
-          verdict = evaluateRule(rule, r.resolvedConfiguration, now);
-        } catch (e) {
-          if (!(e instanceof UnresolvedVariable)) throw e;
-          verdict = { status: 'Failed', summary: e.message };
-        }
+        const verdict = ruleVerdict(cp, x, rule, r, now);
         if (verdict.status !== r.status || verdict.summary !== r.summary) r.lastUpdateTime = now;
         r.status = verdict.status;
         r.summary = verdict.summary;
@@ -156,6 +171,35 @@ export function checkCondition(cp: CodePipelineContext, e: ExecutionRecord, kind
   const checked = after && conditionRunOf(after, e.declaration.stages[e.at].name, kind);
   if (changed && after && checked) announceCondition(cp, after, checked);
   return gate;
+}
+
+/**
+ * A rule's verdict at `now`: CodePipeline assumes the rule's role (its own, else the pipeline's) in
+ * the rule's region and evaluates the rule as that role, as an action runs; a rule still waiting
+ * when its timeoutInMinutes have passed (on the clock's scale) fails.
+ */
+function ruleVerdict(cp: CodePipelineContext, x: ExecutionRecord, rule: RuleDeclaration, r: RuleRun, now: number): RuleVerdict {
+  const role = {
+    roleArn: rule.roleArn ?? x.declaration.roleArn,
+    servicePrincipal: CODEPIPELINE,
+    region: rule.region ?? x.scope.region,
+    sessionName: String(r.startTime),
+  };
+  let verdict: RuleVerdict;
+  try {
+    cp.sts.roles.check(role.roleArn, CODEPIPELINE);
+    r.resolvedConfiguration = resolveConfiguration(x, rule.configuration ?? {});
+    verdict = actAs('codepipeline', role, () => evaluateRule(rule, r.resolvedConfiguration, now));
+  } catch (e) {
+    if (e instanceof ServiceRoleError)
+      return { status: 'Failed', summary: `CodePipeline is not authorized to perform AssumeRole on role ${role.roleArn}` };
+    if (e instanceof UnresolvedVariable) return { status: 'Failed', summary: e.message };
+    throw e;
+  }
+  if (verdict.status !== 'InProgress' || rule.timeoutInMinutes === undefined) return verdict;
+  const left = r.startTime + cp.clock.duration(rule.timeoutInMinutes * MINUTE_MS) - now;
+  if (left <= 0) return { status: 'Failed', summary: `The rule did not finish within its timeout of ${rule.timeoutInMinutes} minutes` };
+  return { ...verdict, waitMs: Math.min(verdict.waitMs, left) };
 }
 
 /** The execution's statusSummary when the stage's condition failed it. */

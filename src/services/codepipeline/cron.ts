@@ -3,7 +3,10 @@
  * The cron expressions of the DeploymentWindow rule: six fields and an optional seventh (seconds,
  * minutes, hours, day-of-month, month, day-of-week, year), read in a time zone. A window is open
  * during each minute the expression matches. Supported: `*`, `?`, lists, ranges, `/` steps, month
- * and day names, `L` (last day of the month); a field Slipway cannot read is refused by name.
+ * and day names, and as EventBridge reads them the day terms `L` (day-of-month: the month's last
+ * day; day-of-week: Saturday), `LW` (the month's last weekday), `15W` (the weekday nearest the
+ * 15th, within the month), `6#3` (the third Friday) and `5L` (the month's last Thursday), each as a
+ * whole field. Each is decided from the date alone, so matching stays one look at one minute.
  */
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -29,10 +32,19 @@ const FIELDS: Field[] = [
   { name: 'year', min: 1970, max: 2199 },
 ];
 
-/** Each field as the set of values it allows; `lastDay` when day-of-month is `L`. */
+/** A day-of-month or day-of-week term that depends on the month: L, LW, nW, n#k, nL. */
+type DayTerm =
+  | { kind: 'last-day' }
+  | { kind: 'last-weekday' }
+  | { kind: 'nearest-weekday'; day: number }
+  | { kind: 'nth'; weekday: number; nth: number }
+  | { kind: 'last-of'; weekday: number };
+
+/** Each field as the set of values it allows (undefined: any), and the month-dependent day terms. */
 export interface Cron {
   sets: (Set<number> | undefined)[];
-  lastDay: boolean;
+  dayOfMonth?: DayTerm;
+  dayOfWeek?: DayTerm;
 }
 
 export class CronError extends Error {}
@@ -63,25 +75,87 @@ function parseField(raw: string, f: Field): Set<number> | undefined {
   return out;
 }
 
+/** A day-of-month term (`L`, `LW`, `15W`), or undefined when the field is a plain one. */
+function dayOfMonthTerm(raw: string): DayTerm | undefined {
+  const upper = raw.toUpperCase();
+  if (upper === 'L') return { kind: 'last-day' };
+  if (upper === 'LW') return { kind: 'last-weekday' };
+  const near = /^(\d{1,2})W$/.exec(upper);
+  if (near) return { kind: 'nearest-weekday', day: value(near[1], FIELDS[3]) };
+  if (/[LW#]/.test(upper)) throw new CronError(`'${raw}' in the day-of-month field must be L, LW or a single day followed by W (15W)`);
+  return undefined;
+}
+
+/** A day-of-week term (`6#3`, `5L`, `FRI#3`, `THUL`), `L` alone being Saturday; undefined for a plain field. */
+function dayOfWeekTerm(raw: string): DayTerm | Set<number> | undefined {
+  const upper = raw.toUpperCase();
+  if (upper === 'L') return new Set([7]);
+  const nth = /^(\d|[A-Z]{3})#(\d+)$/.exec(upper);
+  if (nth) {
+    const n = Number(nth[2]);
+    if (n < 1 || n > 5) throw new CronError(`'${raw}' in the day-of-week field asks for week ${nth[2]} of the month; use 1-5`);
+    return { kind: 'nth', weekday: value(nth[1], FIELDS[5]), nth: n };
+  }
+  const last = /^(\d|[A-Z]{3})L$/.exec(upper);
+  if (last) return { kind: 'last-of', weekday: value(last[1], FIELDS[5]) };
+  if (/[LW#]/.test(upper.replace(/[A-Z]{3}/g, '')))
+    throw new CronError(`'${raw}' in the day-of-week field must be L, a day followed by L (5L) or day#week (6#3)`);
+  return undefined;
+}
+
 /** Parses `expression`; throws CronError naming the field at fault. */
 export function parseCron(expression: string): Cron {
   const parts = expression.trim().split(/\s+/);
   if (parts.length < 6 || parts.length > 7) {
     throw new CronError(`'${expression}' has ${parts.length} fields; a cron expression has 6 required fields and an optional year`);
   }
-  let lastDay = false;
-  const sets = parts.map((raw, i) => {
+  const cron: Cron = { sets: [] };
+  cron.sets = parts.map((raw, i) => {
     const f = FIELDS[i];
-    if (i === 3 && raw.toUpperCase() === 'L') {
-      lastDay = true;
-      return undefined;
-    }
-    if (/[LW#]/.test(raw.toUpperCase().replace(/[A-Z]{3}/g, ''))) {
-      throw new CronError(`'${raw}' in the ${f.name} field uses L, W or #, which Slipway reads only as day-of-month 'L'`);
+    if (i === 3) {
+      cron.dayOfMonth = dayOfMonthTerm(raw);
+      if (cron.dayOfMonth) return undefined;
+    } else if (i === 5) {
+      const term = dayOfWeekTerm(raw);
+      if (term instanceof Set) return term;
+      cron.dayOfWeek = term;
+      if (term) return undefined;
+    } else if (/[LW#]/.test(raw.toUpperCase().replace(/[A-Z]{3}/g, ''))) {
+      throw new CronError(`'${raw}' in the ${f.name} field uses L, W or #, which only the day-of-month and day-of-week fields take`);
     }
     return parseField(raw, f);
   });
-  return { sets, lastDay };
+  return cron;
+}
+
+/** Day of the week (1 = Sunday … 7 = Saturday) of a calendar date. */
+function weekdayOf(year: number, month: number, day: number): number {
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 1;
+}
+
+/** The weekday nearest `day` (Saturday: the Friday before, Sunday: the Monday after), never leaving the month. */
+function nearestWeekday(year: number, month: number, day: number, last: number): number {
+  const weekday = weekdayOf(year, month, day);
+  if (weekday === 7) return day === 1 ? 3 : day - 1;
+  if (weekday === 1) return day === last ? day - 2 : day + 1;
+  return day;
+}
+
+/** Whether the date `year-month-day` (whose weekday is `weekday`) is the day `term` names. */
+function dayMatches(term: DayTerm, year: number, month: number, day: number, weekday: number): boolean {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  switch (term.kind) {
+    case 'last-day':
+      return day === last;
+    case 'last-weekday':
+      return day === nearestWeekday(year, month, last, last);
+    case 'nearest-weekday':
+      return term.day <= last && day === nearestWeekday(year, month, term.day, last);
+    case 'nth':
+      return weekday === term.weekday && Math.ceil(day / 7) === term.nth;
+    case 'last-of':
+      return weekday === term.weekday && day + 7 > last;
+  }
 }
 
 // Making a formatter costs far more than using one, and a look-ahead asks for thousands of minutes.
@@ -141,10 +215,7 @@ export function cronMatches(cron: Cron, at: number, timeZone: string): boolean {
     const set = cron.sets[i];
     if (set && !set.has(f[i])) return false;
   }
-  if (cron.lastDay) {
-    const lastOfMonth = new Date(Date.UTC(f[6], f[4], 0)).getUTCDate();
-    if (f[3] !== lastOfMonth) return false;
-  }
+  for (const term of [cron.dayOfMonth, cron.dayOfWeek]) if (term && !dayMatches(term, f[6], f[4], f[3], f[5])) return false;
   return true;
 }
 

@@ -61,7 +61,7 @@ function room(store: Store, clock: ManualClock, held: HeldAction) {
     actions: new ActionRegistry([source, held]),
     s3,
     logs: {} as LogsFacade,
-    sts: {} as StsFacade,
+    sts: { roles: { check() {} } } as unknown as StsFacade,
     wake: () => undefined,
   };
   const running: Running = new Map();

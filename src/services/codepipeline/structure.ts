@@ -176,7 +176,7 @@ export function checkDeclaration(d: PipelineDeclaration, actions: ActionRegistry
   const type = d.pipelineType ?? 'V1';
   checkV2Features(d, type);
   checkStageFeatures(d, type);
-  checkConditions(d);
+  checkConditions(d, scope);
   checkRegions(d, scope);
   if (d.stages.length < 2) throw err.invalidStructure('A pipeline must contain at least two stages');
   unique(

@@ -83,3 +83,22 @@ export async function fetchMirror(
   if (!seen) await git(dir, ['config', 'slipway.fetched', 'true']);
   return { moved: seen ? movedRefs(before, await refs(dir)) : [], first: !seen };
 }
+
+/**
+ * Fetches the one ref `source` of `remote` (a provider's refs/pull/<n>/head, a fork's branch) into
+ * the mirror as `target`; false when the remote has no such ref or cannot be reached.
+ */
+export async function fetchRef(
+  cc: ConnectionsContext,
+  dir: string,
+  remote: RemoteLocation,
+  source: string,
+  target: string,
+): Promise<boolean> {
+  await initBare(dir);
+  const args = ['-c', 'fetch.fsckObjects=true', 'fetch', '--quiet', '--no-tags', '--end-of-options', remote.url, `+${source}:${target}`];
+  return git(dir, args, fetchEnv(cc, remote)).then(
+    () => true,
+    () => false,
+  );
+}

@@ -8,9 +8,11 @@
  *   connections_connections  pk connection id (UUID)       scope, name, host   (document: ConnectionRecord)
  *   connections_hosts        pk host id (<name>-<8 hex>)   scope, name         (document: HostRecord)
  *   connections_pulls        pk <owner/repo>#<number>      repo                (document: PullRequestRecord)
+ *   connections_fork_pulls   pk <fork>#<owner/repo>#<n>    source              (document: {repo, number})
  *
  * `scope` is "<region>:<account>"; `host` is the host id a connection goes through, or ''; `repo` is
- * the owner/repo of Slipway's git host a pull request belongs to (pulls.ts). What a
+ * the owner/repo of Slipway's git host a pull request belongs to (pulls.ts), `source` the fork a
+pull request's head comes from, so a push to the fork finds the requests it updates. What a
  * connection has fetched lives in git, in its mirrors under <data-dir>/connections/ (mirrors.ts).
  */
 import type { DocTable, Store } from '../../store/index.ts';
@@ -48,6 +50,8 @@ export interface PullRequestRecord {
   title: string;
   sourceBranch: string;
   destinationBranch: string;
+  /** The fork (owner/repo on the same host) the source branch is in; absent when it is this repository's. */
+  sourceRepository?: string;
   state: 'OPEN' | 'CLOSED';
   createdAt: number;
   updatedAt: number;
@@ -57,19 +61,29 @@ export class ConnectionsModel {
   readonly connections: DocTable<ConnectionRecord, 'scope' | 'name' | 'host'>;
   readonly hosts: DocTable<HostRecord, 'scope' | 'name'>;
   readonly pulls: DocTable<PullRequestRecord, 'repo'>;
+  readonly forkPulls: DocTable<{ repo: string; number: number }, 'source'>;
 
   constructor(readonly store: Store) {
     this.connections = store.docTable('connections_connections', { scope: 'TEXT', name: 'TEXT', host: 'TEXT' });
     this.hosts = store.docTable('connections_hosts', { scope: 'TEXT', name: 'TEXT' });
     this.pulls = store.docTable('connections_pulls', { repo: 'TEXT' });
+    this.forkPulls = store.docTable('connections_fork_pulls', { source: 'TEXT' });
   }
 
   pullsOf(fullRepositoryId: string): PullRequestRecord[] {
     return this.pulls.find({ repo: fullRepositoryId }).sort((a, b) => a.number - b.number);
   }
 
+  /** The pull requests, in any repository, whose source branch is in the fork `source`. */
+  pullsFrom(source: string): PullRequestRecord[] {
+    return this.forkPulls.find({ source }).flatMap(({ repo, number }) => this.pulls.get(`${repo}#${number}`) ?? []);
+  }
+
   putPull(p: PullRequestRecord): void {
-    this.pulls.put(`${p.fullRepositoryId}#${p.number}`, p, { repo: p.fullRepositoryId });
+    const pk = `${p.fullRepositoryId}#${p.number}`;
+    this.pulls.put(pk, p, { repo: p.fullRepositoryId });
+    if (p.sourceRepository)
+      this.forkPulls.put(`${p.sourceRepository}#${pk}`, { repo: p.fullRepositoryId, number: p.number }, { source: p.sourceRepository });
   }
 
   tx<T>(fn: () => T): T {

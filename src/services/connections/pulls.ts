@@ -3,24 +3,28 @@
  * Pull requests on Slipway's own git host, which has no web page to open one on:
  *
  *   GET  /_slipway/git/<owner>/<repo>/pulls                    the repository's pull requests
- *   POST /_slipway/git/<owner>/<repo>/pulls                    {"source", "destination", "title"?}: opens one
+ *   POST /_slipway/git/<owner>/<repo>/pulls                    {"source", "destination", "title"?, "sourceRepository"?}: opens one
  *   POST /_slipway/git/<owner>/<repo>/pulls/<number>/close     closes it (reopen: opens it again)
  *
  * (`slipway git pr …` calls them.) Each opening, push to an open request's source branch, and
  * closing is a change with the pull request's event, as a provider's webhook would bring
- * (changes.ts), so V2 triggers' pull-request filters start pipelines from the local host too.
+ * (changes.ts), so V2 triggers' pull-request filters start pipelines from the local host too. The
+ * source branch may be in another repository of the host (a fork, `sourceRepository`); as GitHub
+ * does, each request's head is published in the base repository as refs/pull/<number>/head, and
+ * the event names that commit.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SlipwayEvent } from '../../core/events.ts';
 import { logger } from '../../core/log.ts';
 import { readBody, sendJson } from '../../protocol/http.ts';
-import { PUSHED, resolveCommit } from '../codecommit/index.ts';
+import { git, PUSHED, resolveCommit } from '../codecommit/index.ts';
 import type { Route } from '../types.ts';
 import { publishPullRequest } from './changes.ts';
 import type { ConnectionsContext, PullRequestEvent } from './context.ts';
 import { ZERO } from './mirrors.ts';
 import type { PullRequestRecord } from './model.ts';
 import { isRefName } from './repository.ts';
+import { repositorySegments } from './source.ts';
 
 const log = logger('connections.pulls');
 const REPO = '/_slipway/git/([A-Za-z0-9_.-]{1,100})/([A-Za-z0-9_.-]{1,100}?)(?:\\.git)?/pulls';
@@ -31,6 +35,7 @@ const view = (p: PullRequestRecord) => ({
   state: p.state,
   sourceBranch: p.sourceBranch,
   destinationBranch: p.destinationBranch,
+  ...(p.sourceRepository ? { sourceRepository: p.sourceRepository } : {}),
 });
 
 const eventOf = (p: PullRequestRecord, event: PullRequestEvent['event']): PullRequestEvent => ({
@@ -41,8 +46,20 @@ const eventOf = (p: PullRequestRecord, event: PullRequestEvent['event']): PullRe
   title: p.title,
 });
 
+/**
+ * Copies the source branch's head (from the fork, if it is one) to refs/pull/<number>/head of the
+ * base repository, and publishes the event for that commit; nothing when no head was ever published.
+ */
 async function publish(cc: ConnectionsContext, dir: string, p: PullRequestRecord, event: PullRequestEvent['event']): Promise<void> {
-  await publishPullRequest(cc, { dir, fullRepositoryId: p.fullRepositoryId }, eventOf(p, event), 'push');
+  const from = p.sourceRepository ? cc.codecommit.gitDir({ fullRepositoryId: p.sourceRepository }) : dir;
+  const ref = `refs/pull/${p.number}/head`;
+  // A source branch deleted since keeps the head last published, as GitHub's refs/pull/<n>/head does.
+  if (from)
+    await git(dir, ['fetch', '--quiet', '--no-tags', '--end-of-options', from, `+refs/heads/${p.sourceBranch}:${ref}`]).catch(
+      () => undefined,
+    );
+  const head = await resolveCommit(dir, ref);
+  if (head) await publishPullRequest(cc, { dir, fullRepositoryId: p.fullRepositoryId }, eventOf(p, event), 'push', head);
 }
 
 async function open(cc: ConnectionsContext, req: IncomingMessage, res: ServerResponse, id: string, dir: string): Promise<void> {
@@ -52,21 +69,36 @@ async function open(cc: ConnectionsContext, req: IncomingMessage, res: ServerRes
   } catch {
     return sendJson(res, 400, { message: 'the body must be JSON: {"source": "<branch>", "destination": "<branch>", "title": "…"}' });
   }
-  const { source, destination, title } = body ?? {};
-  for (const [field, value] of [
-    ['source', source],
-    ['destination', destination],
+  const { source, destination, title, sourceRepository } = body ?? {};
+  let sourceDir = dir;
+  if (sourceRepository !== undefined) {
+    if (
+      typeof sourceRepository !== 'string' ||
+      repositorySegments(sourceRepository)?.join('/') !== sourceRepository ||
+      sourceRepository.split('/').length !== 2
+    )
+      return sendJson(res, 400, { message: 'sourceRepository must be owner/repo on this host' });
+    const found = cc.codecommit.gitDir({ fullRepositoryId: sourceRepository });
+    if (!found)
+      return sendJson(res, 404, { message: `sourceRepository: repository ${sourceRepository} does not exist on Slipway's git host` });
+    sourceDir = found;
+  }
+  const fork = sourceRepository === id ? undefined : (sourceRepository as string | undefined);
+  for (const [field, value, where] of [
+    ['source', source, fork ?? id],
+    ['destination', destination, id],
   ] as const) {
     if (typeof value !== 'string' || !isRefName(value)) return sendJson(res, 400, { message: `${field} must name a branch` });
-    if (!(await resolveCommit(dir, `refs/heads/${value}`)))
-      return sendJson(res, 404, { message: `${field}: branch ${value} does not exist in ${id}` });
+    if (!(await resolveCommit(field === 'source' ? sourceDir : dir, `refs/heads/${value}`)))
+      return sendJson(res, 404, { message: `${field}: branch ${value} does not exist in ${where}` });
   }
-  if (source === destination) return sendJson(res, 400, { message: 'source and destination must be different branches' });
+  if (source === destination && !fork) return sendJson(res, 400, { message: 'source and destination must be different branches' });
   if (title !== undefined && (typeof title !== 'string' || title.length > 256))
     return sendJson(res, 400, { message: 'title must be a string of at most 256 characters' });
   const made = cc.model.tx(() => {
     const all = cc.model.pullsOf(id);
-    if (all.some((p) => p.state === 'OPEN' && p.sourceBranch === source && p.destinationBranch === destination)) return undefined;
+    const same = (p: PullRequestRecord) => p.sourceBranch === source && p.destinationBranch === destination && p.sourceRepository === fork;
+    if (all.some((p) => p.state === 'OPEN' && same(p))) return undefined;
     const now = cc.clock.now();
     const p: PullRequestRecord = {
       fullRepositoryId: id,
@@ -74,6 +106,7 @@ async function open(cc: ConnectionsContext, req: IncomingMessage, res: ServerRes
       title: (title as string | undefined) || `Merge ${source} into ${destination}`,
       sourceBranch: source as string,
       destinationBranch: destination as string,
+      ...(fork ? { sourceRepository: fork } : {}),
       state: 'OPEN',
       createdAt: now,
       updatedAt: now,
@@ -81,7 +114,10 @@ async function open(cc: ConnectionsContext, req: IncomingMessage, res: ServerRes
     cc.model.putPull(p);
     return p;
   });
-  if (!made) return sendJson(res, 409, { message: `a pull request from ${source} into ${destination} is already open in ${id}` });
+  if (!made)
+    return sendJson(res, 409, {
+      message: `a pull request from ${fork ? `${fork}:` : ''}${source} into ${destination} is already open in ${id}`,
+    });
   await publish(cc, dir, made, 'OPEN');
   sendJson(res, 201, view(made));
 }
@@ -100,15 +136,17 @@ async function setState(cc: ConnectionsContext, res: ServerResponse, id: string,
   sendJson(res, 200, view(changed.p));
 }
 
-/** Each push to the source branch of an open pull request on the git host updates it; returns the unsubscribe. */
+/** Each push to the source branch of an open pull request on the git host (in its repository or fork) updates it; returns the unsubscribe. */
 export function watchPullRequestPushes(cc: ConnectionsContext): () => void {
   const onPush = async (event: SlipwayEvent) => {
     const { fullRepositoryId, ref, newCommitId } = event.detail as Record<string, unknown>;
     if (typeof fullRepositoryId !== 'string' || typeof ref !== 'string' || !ref.startsWith('refs/heads/') || newCommitId === ZERO) return;
-    const dir = cc.codecommit.gitDir({ fullRepositoryId });
     const branch = ref.slice('refs/heads/'.length);
-    for (const p of dir ? cc.model.pullsOf(fullRepositoryId) : [])
-      if (p.state === 'OPEN' && p.sourceBranch === branch) await publish(cc, dir!, p, 'UPDATED');
+    const own = cc.model.pullsOf(fullRepositoryId).filter((p) => !p.sourceRepository);
+    for (const p of [...own, ...cc.model.pullsFrom(fullRepositoryId)]) {
+      const dir = cc.codecommit.gitDir({ fullRepositoryId: p.fullRepositoryId });
+      if (dir && p.state === 'OPEN' && p.sourceBranch === branch) await publish(cc, dir, p, 'UPDATED');
+    }
   };
   return cc.events.subscribe((event) => {
     if (event.type === PUSHED) onPush(event).catch((err) => log.warn(`a push to ${event.resource} did not update its pull requests`, err));
