@@ -8,6 +8,7 @@
  * GitHub, also takes an access key's secret as the password, as GitHub takes a token.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../../core/secret.ts';
 import type { IamFacade, KeyPrincipal } from '../../services/iam/index.ts';
 import { ALGORITHM, sha256Hex, signingKeyFor } from './sigv4.ts';
 
@@ -35,7 +36,7 @@ export function gitCaller(iam: IamFacade, now: number, authorization: string | u
 
   const who = keyHolder(iam, now, user);
   if (!who) return undefined;
-  if (request.secretKeyPassword && sameText(password, who.secret)) return who;
+  if (request.secretKeyPassword && sameSecret(password, who.secret)) return who;
   const signed = /^(\d{8}T\d{6})Z([0-9a-f]{64})$/.exec(password);
   if (!signed) return undefined;
   const stamp = signed[1];
@@ -65,10 +66,4 @@ function keyHolder(iam: IamFacade, now: number, user: string): KeyPrincipal | un
   if (who.sessionToken !== undefined && token !== who.sessionToken) return undefined;
   if (who.expiration !== undefined && who.expiration <= now) return undefined;
   return who;
-}
-
-function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

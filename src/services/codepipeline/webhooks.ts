@@ -8,7 +8,8 @@
  * property Key (`refs/heads/{Branch}`). A filter without matchEquals asks only that the path selects
  * something.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameSecret } from '../../core/secret.ts';
 import { parseCidr, inCidr } from '../../core/net.ts';
 import { codepipelineError } from './errors.ts';
 import { JsonPathError, parseJsonPath, selectJsonPath } from './jsonpath.ts';
@@ -89,12 +90,6 @@ export function webhookView(w: WebhookRecord, endpoint: string, p: PipelineRecor
     ...(problem && { errorCode: problem.code, errorMessage: problem.message }),
     ...(w.tags.length && { tags: w.tags }),
   };
-}
-
-/** Equal strings, compared in time that does not depend on where they differ. */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }
 
 type Refusal = { status: 401 | 403; message: string };

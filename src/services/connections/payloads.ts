@@ -10,16 +10,11 @@
  * Only the repository, the ref or pull request that moved, the commit it names and, for a pull
  * request from a fork, the fork are read; commits and changed files come from git.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameSecret } from '../../core/secret.ts';
 import type { IncomingMessage } from 'node:http';
 import { header } from '../../protocol/http.ts';
 import type { PullRequestEvent } from './context.ts';
-
-/** Equal strings, compared in time that does not depend on where they differ. */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
 
 /** Whether the delivery's signature (or token, or password) holds; undefined when it carries none. */
 export function verify(req: IncomingMessage, body: Buffer, secret: string): boolean | undefined {
