@@ -4,16 +4,25 @@
  * session of the pipeline's role, so a role without codebuild:StartBuild fails the Build action
  * with CodePipeline's errorDetails wording while its S3 source, which it may read, succeeds; a
  * role that may not read the source, or a CodeCommit repository, fails the Source action the same way.
+ * An action with a roleArn of its own acts as that role instead: it may do what the pipeline's role
+ * may not, and the reverse; CodePipeline must be able to assume it at CreatePipeline and
+ * UpdatePipeline, and an action whose role it can no longer assume fails in CodePipeline's words.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CodeBuildClient, CreateProjectCommand } from '@aws-sdk/client-codebuild';
 import { CodeCommitClient, CreateRepositoryCommand } from '@aws-sdk/client-codecommit';
 import { type ActionDeclaration, CodePipelineClient, CreatePipelineCommand } from '@aws-sdk/client-codepipeline';
-import { IAMClient } from '@aws-sdk/client-iam';
+import {
+  type ActionDeclaration as Action,
+  GetPipelineCommand,
+  ListActionExecutionsCommand,
+  UpdatePipelineCommand,
+} from '@aws-sdk/client-codepipeline';
+import { IAMClient, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { adminCredentials, allowPolicy, createServiceRole } from '../support/auth.ts';
-import { actionState, approval, firstExecution, s3Source, stage } from '../support/codepipeline.ts';
+import { adminCredentials, allowPolicy, createServiceRole, serviceTrust } from '../support/auth.ts';
+import { actionState, answer, approval, firstExecution, s3Source, stage } from '../support/codepipeline.ts';
 import { clientConfig, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
 const ACCOUNT = '000000000000';
@@ -22,16 +31,18 @@ const BUCKET = 'roles-pipeline-artifacts';
 let s: TestSlipway;
 let cp: CodePipelineClient;
 let config: ReturnType<typeof clientConfig>;
+let iam: IAMClient;
 
 before(async () => {
   s = await startTestSlipway({ auth: true });
   config = { ...clientConfig(s.endpoint), credentials: adminCredentials(s.dataDir) };
   cp = new CodePipelineClient(config);
-  const iam = new IAMClient(config);
+  iam = new IAMClient(config);
   const role = (name: string, service: string, policy: string) => createServiceRole(iam, name, service, policy);
   await role('pipeline-artifacts-only', 'codepipeline.amazonaws.com', allowPolicy(['s3:GetObject', 's3:PutObject', 's3:ListBucket']));
   await role('pipeline-writes-only', 'codepipeline.amazonaws.com', allowPolicy(['s3:PutObject']));
   await role('builder', 'codebuild.amazonaws.com', allowPolicy(['logs:*']));
+  await role('approver', 'codepipeline.amazonaws.com', allowPolicy(['s3:GetObject']));
   const s3 = new S3Client({ ...config, forcePathStyle: true });
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
   await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'source.zip', Body: `PK\x05\x06${'\0'.repeat(18)}` }));
@@ -118,6 +129,73 @@ describe("a pipeline's role, with signatures required", () => {
     assert.match(
       action.latestExecution?.errorDetails?.message ?? '',
       /^Error calling headObject: User: arn:aws:sts::000000000000:assumed-role\/pipeline-writes-only\/\d+ is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::roles-pipeline-artifacts\/source.zip because no identity-based policy allows the s3:GetObject action \(Service: Amazon S3; Status Code: 403; Error Code: AccessDenied\)$/,
+    );
+  });
+});
+
+const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+
+/** A pipeline with an S3 source whose action may act with a role of its own, then approvals. */
+async function sourcePipeline(name: string, pipelineRole: string, actionRole?: string, ...after: Action[]): Promise<void> {
+  const source = { ...s3Source('Src', BUCKET, 'source.zip'), roleArn: actionRole && roleArn(actionRole) };
+  await cp.send(
+    new CreatePipelineCommand({
+      pipeline: {
+        name,
+        roleArn: roleArn(pipelineRole),
+        artifactStore: { type: 'S3', location: BUCKET },
+        stages: [stage('Source', source), stage('Approve', ...(after.length ? after : [approval('Ok')]))],
+      },
+    }),
+  );
+}
+
+describe("an action's own role, with signatures required", () => {
+  it('acts as the action role: a source the pipeline’s role may not read succeeds', async () => {
+    await sourcePipeline('roles-action-may', 'pipeline-writes-only', 'pipeline-artifacts-only');
+    const { action } = await actionState(cp, 'roles-action-may', 'Source', 'Src', ended);
+    assert.equal(action.latestExecution?.status, 'Succeeded', JSON.stringify(action.latestExecution?.errorDetails));
+    const { actionExecutionDetails } = await cp.send(new ListActionExecutionsCommand({ pipelineName: 'roles-action-may' }));
+    const src = actionExecutionDetails?.find((d) => d.actionName === 'Src');
+    assert.equal(src?.input?.roleArn, roleArn('pipeline-artifacts-only'));
+  });
+
+  it('and the reverse: an action role that may not read fails the source the pipeline’s role may read, naming its session', async () => {
+    await sourcePipeline('roles-action-may-not', 'pipeline-artifacts-only', 'pipeline-writes-only');
+    const { action } = await actionState(cp, 'roles-action-may-not', 'Source', 'Src', ended);
+    assert.equal(action.latestExecution?.status, 'Failed');
+    assert.match(
+      action.latestExecution?.errorDetails?.message ?? '',
+      /^Error calling headObject: User: arn:aws:sts::000000000000:assumed-role\/pipeline-writes-only\/\d+ is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::roles-pipeline-artifacts\/source.zip because no identity-based policy allows the s3:GetObject action \(Service: Amazon S3; Status Code: 403; Error Code: AccessDenied\)$/,
+    );
+  });
+
+  it('refuses at CreatePipeline and UpdatePipeline an action role CodePipeline may not assume, writing nothing', async () => {
+    const refused = {
+      name: 'InvalidStructureException',
+      message: `CodePipeline is not authorized to perform AssumeRole on role ${roleArn('builder')}`,
+    };
+    await assert.rejects(sourcePipeline('roles-action-refused', 'pipeline-artifacts-only', 'builder'), refused);
+    await assert.rejects(cp.send(new GetPipelineCommand({ name: 'roles-action-refused' })), { name: 'PipelineNotFoundException' });
+
+    await sourcePipeline('roles-action-update', 'pipeline-artifacts-only');
+    const { pipeline } = await cp.send(new GetPipelineCommand({ name: 'roles-action-update' }));
+    pipeline!.stages![1].actions![0].roleArn = roleArn('builder');
+    await assert.rejects(cp.send(new UpdatePipelineCommand({ pipeline })), refused);
+    assert.equal((await cp.send(new GetPipelineCommand({ name: 'roles-action-update' }))).pipeline?.version, 1);
+  });
+
+  it('fails an action whose role CodePipeline can no longer assume when it runs', async () => {
+    const gate = approval('Gate', { roleArn: roleArn('approver'), runOrder: 2 });
+    await sourcePipeline('roles-action-untrusted', 'pipeline-artifacts-only', undefined, approval('Ok'), gate);
+    // The role stops trusting CodePipeline after the pipeline was made with it.
+    await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'approver', PolicyDocument: serviceTrust('codebuild.amazonaws.com') }));
+    await answer(cp, 'roles-action-untrusted', await firstExecution(cp, 'roles-action-untrusted'), 'Approved');
+    const { action } = await actionState(cp, 'roles-action-untrusted', 'Approve', 'Gate', ended);
+    assert.equal(action.latestExecution?.status, 'Failed');
+    assert.equal(
+      action.latestExecution?.errorDetails?.message,
+      `CodePipeline is not authorized to perform AssumeRole on role ${roleArn('approver')}`,
     );
   });
 });

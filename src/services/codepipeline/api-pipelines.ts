@@ -10,7 +10,7 @@ import type { Handlers } from '../../protocol/types.ts';
 import { caller, page, requirePipeline } from './api-common.ts';
 import { checkTags } from './api-tags.ts';
 import type { CodePipelineContext } from './context.ts';
-import { codepipelineError } from './errors.ts';
+import { codepipelineError, notAssumable } from './errors.ts';
 import { requireServiceRole } from '../sts/index.ts';
 import type { PipelineRecord } from './model.ts';
 import { CODEPIPELINE } from './runner.ts';
@@ -20,12 +20,14 @@ import { startExecution } from './start.ts';
 import { checkDeclaration } from './structure.ts';
 import { startVariables } from './variables.ts';
 
-/** With signatures required, the pipeline's role and each role its conditions' rules name must exist and trust CodePipeline. */
+/**
+ * With signatures required, the pipeline's role and each role its actions and its conditions' rules
+ * name for themselves must exist and trust CodePipeline.
+ */
 function requireAssumable(cp: CodePipelineContext, declaration: PipelineDeclaration): void {
-  for (const roleArn of [declaration.roleArn, ...conditionRoles(declaration)])
-    requireServiceRole(cp, roleArn, CODEPIPELINE, () =>
-      codepipelineError.invalidStructure(`CodePipeline is not authorized to perform AssumeRole on role ${roleArn}`),
-    );
+  const actionRoles = declaration.stages.flatMap((s) => s.actions.flatMap((a) => a.roleArn ?? []));
+  for (const roleArn of new Set([declaration.roleArn, ...actionRoles, ...conditionRoles(declaration)]))
+    requireServiceRole(cp, roleArn, CODEPIPELINE, () => codepipelineError.invalidStructure(notAssumable(roleArn)));
 }
 
 export function pipelineHandlers(cp: CodePipelineContext): Handlers<CodepipelineOperations> {

@@ -7,6 +7,9 @@ import { AwsError } from '../../core/errors.ts';
 import { describeActionType } from './actions/index.ts';
 import type { CodepipelineErrorCode } from './shapes.ts';
 
+/** Why CodePipeline refuses a role, at CreatePipeline or when an action or rule would act with it. */
+export const notAssumable = (roleArn: string) => `CodePipeline is not authorized to perform AssumeRole on role ${roleArn}`;
+
 const e = (code: CodepipelineErrorCode, message: string) => new AwsError(code, message);
 
 export const codepipelineError = {

@@ -47,7 +47,7 @@ export function jobQueue(model: CodePipelineModel, clock: Clock): JobQueue {
           actionName: job.actionName,
           actionExecutionId: job.actionExecutionId,
         },
-        roleArn: job.pipeline.roleArn,
+        roleArn: job.roleArn ?? job.pipeline.roleArn,
         inputArtifacts: job.inputArtifacts,
         outputArtifacts: job.outputArtifacts,
       });

@@ -10,9 +10,11 @@
  */
 import { codepipelineArtifactId, uuid } from '../../core/ids.ts';
 import { actAs } from '../acting.ts';
+import { ServiceRoleError } from '../sts/index.ts';
 import { copyArtifact } from './actions/artifacts.ts';
 import type { ActionJob, ActionOutcome, ActionStarted } from './actions/types.ts';
 import { announceAction, type CodePipelineContext } from './context.ts';
+import { notAssumable } from './errors.ts';
 import type { ActionRun, ExecutionRecord } from './model.ts';
 import type { ActionDeclaration } from './shapes.ts';
 import { artifactBucket } from './structure.ts';
@@ -71,6 +73,15 @@ export function beginAction(cp: CodePipelineContext, e: ExecutionRecord, stageNa
   return run;
 }
 
+/** A role CodePipeline may not assume (strict mode) fails the action that acts with it, in CodePipeline's words. */
+function requireAssumable(cp: CodePipelineContext, roleArn: string): void {
+  try {
+    cp.sts.roles.check(roleArn, CODEPIPELINE);
+  } catch (err) {
+    throw err instanceof ServiceRoleError ? new Error(notAssumable(roleArn)) : err;
+  }
+}
+
 /** Hands a recorded InProgress run to its executor (again, with `resumed`, after a restart). */
 export function launch(cp: CodePipelineContext, running: Running, e: ExecutionRecord, run: ActionRun): void {
   const action = e.declaration.stages.find((s) => s.name === run.stageName)?.actions.find((a) => a.name === run.actionName);
@@ -98,6 +109,7 @@ export function launch(cp: CodePipelineContext, running: Running, e: ExecutionRe
     stageName: run.stageName,
     actionName: run.actionName,
     actionExecutionId: run.id,
+    roleArn: action.roleArn,
     actionTypeId: executor.type,
     configuration: run.resolvedConfiguration,
     inputArtifacts: run.inputArtifacts,
@@ -125,10 +137,10 @@ export function launch(cp: CodePipelineContext, running: Running, e: ExecutionRe
     const from = e.artifacts[to.name];
     return from && from.location.bucketName !== to.location.bucketName ? [{ from, to }] : [];
   });
-  // The action acts with the pipeline's role, in a session of its own (the copies too); an
-  // executor that throws before its first await fails the action like one that rejects.
+  // The action acts with its own role, else the pipeline's, in a session of its own (the copies
+  // too); an executor that throws before its first await fails the action like one that rejects.
   const role = {
-    roleArn: job.pipeline.roleArn,
+    roleArn: job.roleArn ?? job.pipeline.roleArn,
     servicePrincipal: CODEPIPELINE,
     region: e.scope.region,
     sessionName: String(run.startTime),
@@ -136,6 +148,7 @@ export function launch(cp: CodePipelineContext, running: Running, e: ExecutionRe
   Promise.resolve()
     .then(() =>
       actAs('codepipeline', role, async () => {
+        requireAssumable(cp, role.roleArn);
         await Promise.all(copies.map((c) => copyArtifact(cp.s3, c.from, c.to)));
         return executor.run(job, started, run.started);
       }),

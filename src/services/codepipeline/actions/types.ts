@@ -64,6 +64,8 @@ export interface SourceChange {
 export interface ActionJob {
   scope: Scope;
   pipeline: { name: string; arn: string; roleArn: string };
+  /** The action's own role (its declaration's roleArn), which it acts with instead of the pipeline's. */
+  roleArn?: string;
   executionId: string;
   stageName: string;
   actionName: string;
