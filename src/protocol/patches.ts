@@ -15,6 +15,10 @@ export const patches: Record<string, (model: ServiceModel) => void> = {
   /** Connections answer input that breaks the model's rules with ValidationException, which the models leave out. */
   'codestar-connections': declareValidationException,
   codeconnections: declareValidationException,
+  /** GetActionType and UpdateActionType also name the account's custom action types (owner Custom), the only types Slipway holds for an account. */
+  codepipeline: (model) => {
+    model.shapes.ActionTypeOwner.pattern = 'AWS|ThirdParty|Custom';
+  },
 };
 
 function declareValidationException(model: ServiceModel): void {

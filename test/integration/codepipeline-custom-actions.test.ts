@@ -3,13 +3,16 @@
  * pipeline running it, and a job worker written here with SDK v3 that polls for its jobs,
  * acknowledges them, reads the input artifact from S3 with the credentials the job carries, and
  * answers — a continuation, then success with output variables the next action resolves, or
- * failure, which fails the pipeline with the worker's message.
+ * failure, which fails the pipeline with the worker's message. The job's credentials are a session
+ * of the action's own role. UpdateActionType changes the type whole (with the SDK and the aws CLI),
+ * and GetActionType, ListActionTypes and PollForJobs see the change.
  */
 import {
   AcknowledgeJobCommand,
   type ActionTypeId,
   CreateCustomActionTypeCommand,
   DeleteCustomActionTypeCommand,
+  GetActionTypeCommand,
   GetJobDetailsCommand,
   type Job,
   ListActionExecutionsCommand,
@@ -19,7 +22,12 @@ import {
   PutJobSuccessResultCommand,
   PollForThirdPartyJobsCommand,
   AcknowledgeThirdPartyJobCommand,
+  type ActionTypeDeclaration,
+  UpdateActionTypeCommand,
 } from '@aws-sdk/client-codepipeline';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -34,10 +42,11 @@ import {
   stage,
 } from '../support/codepipeline.ts';
 import { text } from '../support/s3.ts';
-import { waitFor } from '../support/slipway.ts';
+import { awsCli, waitFor } from '../support/slipway.ts';
 
 const BUCKET = 'pipeline-custom';
 const TYPE: ActionTypeId = { category: 'Test', owner: 'Custom', provider: 'LoadTester', version: '1' };
+const LOAD_ROLE = 'arn:aws:iam::000000000000:role/load-runner';
 
 describe('CodePipeline custom actions and job workers', () => {
   let b: PipelineBench;
@@ -75,6 +84,7 @@ describe('CodePipeline custom actions and job workers', () => {
       name: 'Load',
       actionTypeId: TYPE,
       configuration: { Fleet: name, Users: '50' },
+      roleArn: LOAD_ROLE,
       inputArtifacts: [{ name: 'SourceArtifact' }],
       namespace: 'LoadVars',
     };
@@ -122,6 +132,9 @@ describe('CodePipeline custom actions and job workers', () => {
       new GetObjectCommand({ Bucket: input.location!.s3Location!.bucketName, Key: input.location!.s3Location!.objectKey }),
     );
     assert.equal(await text(got.Body), 'sources of worked');
+    // They are a session of the action's own role, not the pipeline's.
+    const sts = new STSClient({ endpoint: b.slipway.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 });
+    assert.match((await sts.send(new GetCallerIdentityCommand({}))).Arn ?? '', /^arn:aws:sts::000000000000:assumed-role\/load-runner\//);
 
     // A continuation queues the next job of the same action, carrying the token.
     await b.cp.send(new PutJobSuccessResultCommand({ jobId: job.id, continuationToken: 'run-7' }));
@@ -190,6 +203,121 @@ describe('CodePipeline custom actions and job workers', () => {
       b.cp.send(new AcknowledgeThirdPartyJobCommand({ jobId: '00000000-0000-0000-0000-000000000000', nonce: '1', clientToken: 't' })),
       { name: 'JobNotFoundException' },
     );
+  });
+
+  /** The type as UpdateActionType declares it whole: Users becomes the queryable property, Region is new. */
+  const updated: ActionTypeDeclaration = {
+    id: TYPE,
+    description: 'Runs a load test against a fleet',
+    executor: {
+      type: 'JobWorker',
+      configuration: { jobWorkerExecutorConfiguration: { pollingAccounts: ['000000000000'] } },
+      jobTimeout: 600,
+    },
+    properties: [
+      { name: 'Fleet', optional: false, key: true, noEcho: false, queryable: false },
+      { name: 'Users', optional: false, key: false, noEcho: false, queryable: true, description: 'How many users' },
+      { name: 'Region', optional: true, key: false, noEcho: false },
+    ],
+    inputArtifactDetails: { minimumCount: 0, maximumCount: 2 },
+    outputArtifactDetails: { minimumCount: 0, maximumCount: 1 },
+    permissions: { allowedAccounts: ['000000000000'] },
+    urls: { entityUrlTemplate: 'https://load.example.com/{Config:Fleet}', configurationUrl: 'https://load.example.com/setup' },
+  };
+
+  it('refuses updates of types it does not hold, of AWS types, Lambda executors and broken declarations, writing nothing', async () => {
+    const update = (actionType: ActionTypeDeclaration) => b.cp.send(new UpdateActionTypeCommand({ actionType }));
+    await assert.rejects(update({ ...updated, id: { ...TYPE, provider: 'Nobody' } }), {
+      name: 'ActionTypeNotFoundException',
+      message: /Provider: 'Nobody'/,
+    });
+    await assert.rejects(update({ ...updated, id: { ...TYPE, owner: 'ThirdParty' } }), { name: 'ActionTypeNotFoundException' });
+    await assert.rejects(update({ ...updated, id: { category: 'Build', owner: 'AWS', provider: 'CodeBuild', version: '1' } }), {
+      name: 'ValidationException',
+      message: /owned by AWS/,
+    });
+    await assert.rejects(
+      update({
+        ...updated,
+        executor: {
+          type: 'Lambda',
+          configuration: { lambdaExecutorConfiguration: { lambdaFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:load' } },
+        },
+      }),
+      { name: 'ValidationException', message: /'actionType\.executor\.type'.*Slipway has no Lambda/ },
+    );
+    await assert.rejects(update({ ...updated, properties: [updated.properties![0], updated.properties![0]] }), {
+      name: 'ValidationException',
+      message: /^actionType\.properties: property 'Fleet' is declared more than once$/,
+    });
+    await assert.rejects(update({ ...updated, outputArtifactDetails: { minimumCount: 2, maximumCount: 1 } }), {
+      name: 'ValidationException',
+      message: /^actionType\.outputArtifactDetails: minimumCount 2 is more than maximumCount 1$/,
+    });
+    await assert.rejects(update({ ...updated, executor: { ...updated.executor!, jobTimeout: 30 } }), {
+      name: 'ValidationException',
+      message: /'actionType\.executor\.jobTimeout'/,
+    });
+    const { actionType } = await b.cp.send(new GetActionTypeCommand(TYPE));
+    assert.equal(actionType?.description, undefined);
+    assert.deepEqual(
+      actionType?.properties?.map((p) => p.name),
+      ['Fleet', 'Users'],
+    );
+  });
+
+  it('UpdateActionType changes the type whole; GetActionType, ListActionTypes and PollForJobs see it', async () => {
+    await b.cp.send(new UpdateActionTypeCommand({ actionType: updated }));
+    const { actionType } = await b.cp.send(new GetActionTypeCommand(TYPE));
+    assert.deepEqual(actionType, {
+      ...updated,
+      properties: updated.properties!.map((p) => ({ queryable: false, ...p })),
+    });
+    const { actionTypes } = await b.cp.send(new ListActionTypesCommand({ actionOwnerFilter: 'Custom' }));
+    assert.deepEqual(actionTypes?.[0].settings, {
+      entityUrlTemplate: 'https://load.example.com/{Config:Fleet}',
+      thirdPartyConfigurationUrl: 'https://load.example.com/setup',
+    });
+    assert.deepEqual(
+      actionTypes?.[0].actionConfigurationProperties?.map((p) => [p.name, p.required, p.queryable]),
+      [
+        ['Fleet', true, false],
+        ['Users', true, true],
+        ['Region', false, false],
+      ],
+    );
+    assert.deepEqual(actionTypes?.[0].outputArtifactDetails, { minimumCount: 0, maximumCount: 1 });
+    // Workers now query by the new queryable property.
+    await assert.rejects(b.cp.send(new PollForJobsCommand({ actionTypeId: TYPE, queryParam: { Fleet: 'worked' } })), {
+      name: 'ValidationException',
+      message: /queryable property 'Users'/,
+    });
+    assert.deepEqual((await b.cp.send(new PollForJobsCommand({ actionTypeId: TYPE, queryParam: { Users: '50' } }))).jobs, []);
+  });
+
+  it('the aws CLI updates the type from --cli-input-json and reads it with get-action-type', async () => {
+    const input = join(b.slipway.dataDir, 'update-action-type.json');
+    const actionType = { ...updated, description: 'Load tests, from the CLI', executor: { ...updated.executor, jobTimeout: 900 } };
+    writeFileSync(input, JSON.stringify({ actionType }));
+    assert.equal(
+      await awsCli(b.slipway.endpoint, ['codepipeline', 'update-action-type', '--cli-input-json', `file://${input}`]),
+      undefined,
+    );
+    const got = await awsCli(b.slipway.endpoint, [
+      'codepipeline',
+      'get-action-type',
+      '--category',
+      'Test',
+      '--owner',
+      'Custom',
+      '--provider',
+      'LoadTester',
+      '--action-version',
+      '1',
+    ]);
+    assert.equal(got.actionType.description, 'Load tests, from the CLI');
+    assert.equal(got.actionType.executor.jobTimeout, 900);
+    assert.deepEqual(got.actionType.permissions, { allowedAccounts: ['000000000000'] });
   });
 
   it('deletes the custom action type; its version cannot be made again', async () => {

@@ -1,11 +1,15 @@
 /**
  * @module services/codepipeline/iam-actions
- * CodePipeline's operations as IAM authorizes them: pipelines and webhooks by name.
+ * CodePipeline's operations as IAM authorizes them: pipelines and webhooks by name, action types
+ * as actiontype:<owner>/<category>/<provider>/<version>.
  */
 import type { IamActions } from '../types.ts';
 import type { CodepipelineOperations } from './shapes.ts';
 
 const pipeline = (member: string) => ({ resources: [`arn:aws:codepipeline:{region}:{account}:{${member}}`] });
+const actionType = (id: string, owner = `{${id}owner}`) => ({
+  resources: [`arn:aws:codepipeline:{region}:{account}:actiontype:${owner}/{${id}category}/{${id}provider}/{${id}version}`],
+});
 const webhook = (member: string) => ({ resources: [`arn:aws:codepipeline:{region}:{account}:webhook:{${member}}`] });
 
 export const codepipelineIamActions: IamActions<CodepipelineOperations> = {
@@ -24,6 +28,10 @@ export const codepipelineIamActions: IamActions<CodepipelineOperations> = {
     ],
   },
   ListWebhooks: {},
+  GetActionType: actionType(''),
+  UpdateActionType: actionType('actionType.id.'),
+  CreateCustomActionType: actionType('', 'Custom'),
+  DeleteCustomActionType: actionType('', 'Custom'),
   DeleteWebhook: webhook('name'),
   RegisterWebhookWithThirdParty: webhook('webhookName'),
   DeregisterWebhookWithThirdParty: webhook('webhookName'),

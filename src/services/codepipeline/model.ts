@@ -25,6 +25,8 @@ import type { ActionOutcome, ActionStarted, ActionTypeId, Artifact, SourceRevisi
 import type {
   ActionConfigurationProperty,
   ActionExecutionStatus,
+  ActionTypeExecutor,
+  ActionTypePermissions,
   ActionTypeSettings,
   ArtifactDetails,
   JobStatus,
@@ -174,6 +176,10 @@ export interface CustomActionTypeRecord {
   inputArtifactDetails: ArtifactDetails;
   outputArtifactDetails: ArtifactDetails;
   tags: Tag[];
+  /** What UpdateActionType declares beyond the above: a description, the executor (JobWorker), the accounts that may use the type. */
+  description?: string;
+  executor?: ActionTypeExecutor;
+  permissions?: ActionTypePermissions;
   deleted?: boolean;
 }
 
