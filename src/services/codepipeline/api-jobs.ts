@@ -31,7 +31,7 @@ export function jobHandlers(cp: CodePipelineContext): Handlers<CodepipelineOpera
     return j;
   };
 
-  /** Fresh credentials of the pipeline's role for the job's artifacts, or why the role cannot be assumed (strict mode). */
+  /** Fresh credentials of the action's role (else the pipeline's) for the job's artifacts, or why it cannot be assumed (strict mode). */
   const credentials = (j: JobRecord): AWSSessionCredentials | ServiceRoleError => {
     try {
       const c = cp.sts.assumeRoleForService(j.roleArn, `codepipeline-job-${j.id.slice(0, 8)}`, CODEPIPELINE, j.scope.region);
