@@ -127,8 +127,15 @@ export function expectedValue(matchEquals: string, configuration: Record<string,
   return matchEquals.replace(/\{([^{}]+)\}/g, (whole, key: string) => (Object.hasOwn(configuration, key) ? configuration[key] : whole));
 }
 
-function textOf(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+/** A selected value as matchEquals is compared with: a string itself, else its JSON; none for one nested too deep to write, which no matchEquals (150 characters) could equal. */
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value);
+  } catch (err) {
+    if (err instanceof RangeError) return undefined;
+    throw err;
+  }
 }
 
 /** The first filter the payload fails (its index), or undefined when it passes them all. */

@@ -1,0 +1,72 @@
+/**
+ * CodePipeline webhooks against callers who mean harm, on a real Slipway over HTTP: a payload
+ * nested deeper than a call stack is still answered as its filters decide.
+ */
+import {
+  type CodePipelineClient,
+  CreatePipelineCommand,
+  ListPipelineExecutionsCommand,
+  PutWebhookCommand,
+} from '@aws-sdk/client-codepipeline';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { approval, codepipelineClient, pipeline, s3Source, stage } from '../support/codepipeline.ts';
+import { s3Client } from '../support/s3.ts';
+import { startTestSlipway, type TestSlipway } from '../support/slipway.ts';
+import { githubHook, push } from '../support/webhooks.ts';
+
+const BUCKET = 'hostile-artifacts';
+const anyone = { authentication: 'UNAUTHENTICATED', authenticationConfiguration: {} } as const;
+const json = () => ({ 'content-type': 'application/json' });
+
+async function webhookRuns(cp: CodePipelineClient, pipelineName: string): Promise<string[]> {
+  const { pipelineExecutionSummaries = [] } = await cp.send(new ListPipelineExecutionsCommand({ pipelineName }));
+  return pipelineExecutionSummaries.filter((s) => s.trigger?.triggerType === 'Webhook').map((s) => s.pipelineExecutionId!);
+}
+
+/** `{"a":{"a":…<inner>…}}`, `depth` objects deep, as text: JSON.stringify cannot write it. */
+const nested = (depth: number, inner = '1') => `${'{"a":'.repeat(depth)}${inner}${'}'.repeat(depth)}`;
+
+async function postText(url: string, body: string) {
+  const res = await fetch(url, { method: 'POST', headers: json(), body });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+describe('CodePipeline webhooks, hostile callers', () => {
+  let slipway: TestSlipway;
+  let cp: CodePipelineClient;
+
+  before(async () => {
+    slipway = await startTestSlipway();
+    cp = codepipelineClient(slipway.endpoint);
+    await s3Client(slipway.endpoint).send(new CreateBucketCommand({ Bucket: BUCKET }));
+    for (const name of ['deep', 'racing'])
+      await cp.send(
+        new CreatePipelineCommand({
+          pipeline: pipeline(name, BUCKET, [stage('Source', s3Source('Src', BUCKET, `${name}.zip`)), stage('Approve', approval('Ok'))]),
+        }),
+      );
+  });
+  after(() => slipway?.close());
+
+  it('a payload nested 100,000 deep is answered by its filters, deep scan (..) or not, never with a failure', async () => {
+    const filters = [
+      { jsonPath: '$..ref', matchEquals: 'refs/heads/main' },
+      { jsonPath: '$.extra', matchEquals: 'shallow' },
+    ];
+    const { webhook } = await cp.send(new PutWebhookCommand({ webhook: githubHook('deep-scan', 'deep', { ...anyone, filters }) }));
+    const fields = JSON.stringify(push(BUCKET, 'main')).slice(1, -1);
+    const refused = await postText(webhook!.url!, `{${fields},"extra":${nested(100_000)}}`);
+    assert.equal(refused.status, 200, JSON.stringify(refused.json));
+    assert.match(String(refused.json.message), /filters\[1\] \(\$\.extra\) does not match/);
+
+    const started = await postText(webhook!.url!, `{${fields},"extra":"shallow","below":${nested(100_000)}}`);
+    assert.equal(started.status, 200, JSON.stringify(started.json));
+    const unref = fields.replace('"ref":"refs/heads/main",', '');
+    assert.ok(!unref.includes('"ref"'));
+    const buried = await postText(webhook!.url!, `{${unref},"extra":"shallow","below":${nested(50_000, '{"ref":"refs/heads/main"}')}}`);
+    assert.equal(buried.status, 200, JSON.stringify(buried.json));
+    assert.deepEqual((await webhookRuns(cp, 'deep')).sort(), [started.json.pipelineExecutionId, buried.json.pipelineExecutionId].sort());
+  });
+});
