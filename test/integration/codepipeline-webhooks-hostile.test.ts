@@ -1,16 +1,20 @@
 /**
  * CodePipeline webhooks against callers who mean harm, on a real Slipway over HTTP: a payload
- * nested deeper than a call stack is still answered as its filters decide.
+ * nested deeper than a call stack is still answered as its filters decide, and a call whose
+ * webhook is deleted while its body is still arriving starts nothing.
  */
 import {
   type CodePipelineClient,
   CreatePipelineCommand,
+  DeleteWebhookCommand,
   ListPipelineExecutionsCommand,
   PutWebhookCommand,
 } from '@aws-sdk/client-codepipeline';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { approval, codepipelineClient, pipeline, s3Source, stage } from '../support/codepipeline.ts';
 import { s3Client } from '../support/s3.ts';
 import { startTestSlipway, type TestSlipway } from '../support/slipway.ts';
@@ -68,5 +72,24 @@ describe('CodePipeline webhooks, hostile callers', () => {
     const buried = await postText(webhook!.url!, `{${unref},"extra":"shallow","below":${nested(50_000, '{"ref":"refs/heads/main"}')}}`);
     assert.equal(buried.status, 200, JSON.stringify(buried.json));
     assert.deepEqual((await webhookRuns(cp, 'deep')).sort(), [started.json.pipelineExecutionId, buried.json.pipelineExecutionId].sort());
+  });
+
+  it('a call whose webhook is deleted while its body is arriving starts nothing', async () => {
+    const { webhook } = await cp.send(new PutWebhookCommand({ webhook: githubHook('racing', 'racing', anyone) }));
+    const body = Buffer.from(JSON.stringify(push(BUCKET, 'main')));
+    const answer = new Promise<number>((resolve, reject) => {
+      const req = request(webhook!.url!, { method: 'POST', headers: { ...json(), 'content-length': body.length } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write(body.subarray(0, 10));
+      // The rest follows once the webhook is gone; the pause only lets the first bytes arrive first.
+      sleep(300)
+        .then(() => cp.send(new DeleteWebhookCommand({ name: 'racing' })))
+        .then(() => req.end(body.subarray(10)), reject);
+    });
+    assert.equal(await answer, 404);
+    assert.deepEqual(await webhookRuns(cp, 'racing'), []);
   });
 });

@@ -51,13 +51,16 @@ function trigger(cp: CodePipelineContext, w: WebhookRecord): { id: string } | { 
   });
 }
 
+const GONE = { message: 'No webhook has this URL: it was deleted, or re-created with a new one' };
+
 async function receive(cp: CodePipelineContext, req: IncomingMessage, res: ServerResponse, region: string, token: string): Promise<void> {
-  const w = cp.model.webhooks.find({ token })[0];
-  if (!w || w.scope.region !== region) {
+  const find = () => cp.model.webhooks.find({ token }).find((x) => x.scope.region === region);
+  const first = find();
+  if (!first) {
     req.resume();
-    return sendJson(res, 404, { message: 'No webhook has this URL: it was deleted, or re-created with a new one' });
+    return sendJson(res, 404, GONE);
   }
-  const outside = addressRefusal(w.definition, req.socket.remoteAddress ?? '');
+  const outside = addressRefusal(first.definition, req.socket.remoteAddress ?? '');
   if (outside) {
     req.resume();
     return sendJson(res, outside.status, { message: outside.message });
@@ -69,8 +72,11 @@ async function receive(cp: CodePipelineContext, req: IncomingMessage, res: Serve
     if (err instanceof AwsError) return sendJson(res, err.status, { message: err.message });
     throw err;
   }
-  const unsigned = signatureRefusal(w.definition, req.headers, body);
-  if (unsigned) return sendJson(res, unsigned.status, { message: unsigned.message });
+  // The webhook as it is now the body is in: deleted or changed meanwhile, the call is judged by what it became.
+  const w = find();
+  if (!w) return sendJson(res, 404, GONE);
+  const refused = addressRefusal(w.definition, req.socket.remoteAddress ?? '') ?? signatureRefusal(w.definition, req.headers, body);
+  if (refused) return sendJson(res, refused.status, { message: refused.message });
   let payload: unknown;
   try {
     payload = payloadOf(req, body);
