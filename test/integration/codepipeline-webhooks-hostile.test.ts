@@ -1,7 +1,8 @@
 /**
  * CodePipeline webhooks against callers who mean harm, on a real Slipway over HTTP: a payload
- * nested deeper than a call stack is still answered as its filters decide, and a call whose
- * webhook is deleted while its body is still arriving starts nothing.
+ * nested deeper than a call stack is still answered as its filters decide, one over the size
+ * limit is refused as too large, and a call whose webhook is deleted while its body is still
+ * arriving starts nothing.
  */
 import {
   type CodePipelineClient,
@@ -72,6 +73,13 @@ describe('CodePipeline webhooks, hostile callers', () => {
     const buried = await postText(webhook!.url!, `{${unref},"extra":"shallow","below":${nested(50_000, '{"ref":"refs/heads/main"}')}}`);
     assert.equal(buried.status, 200, JSON.stringify(buried.json));
     assert.deepEqual((await webhookRuns(cp, 'deep')).sort(), [started.json.pipelineExecutionId, buried.json.pipelineExecutionId].sort());
+  });
+
+  it('a body over 25 MB is refused as too large', async () => {
+    const { webhook } = await cp.send(new PutWebhookCommand({ webhook: githubHook('too-large', 'deep', anyone) }));
+    const answer = await postText(webhook!.url!, ' '.repeat(25 * 1024 * 1024 + 1));
+    assert.equal(answer.status, 413);
+    assert.match(String(answer.json.message), /exceeds 26214400 bytes/);
   });
 
   it('a call whose webhook is deleted while its body is arriving starts nothing', async () => {

@@ -8,7 +8,6 @@
  * as AWS answers it, so that the sender does not retry.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AwsError } from '../../core/errors.ts';
 import { readBody, sendJson } from '../../protocol/http.ts';
 import type { Route } from '../types.ts';
 import type { CodePipelineContext } from './context.ts';
@@ -65,13 +64,7 @@ async function receive(cp: CodePipelineContext, req: IncomingMessage, res: Serve
     req.resume();
     return sendJson(res, outside.status, { message: outside.message });
   }
-  let body: Buffer;
-  try {
-    body = await readBody(req, MAX_PAYLOAD);
-  } catch (err) {
-    if (err instanceof AwsError) return sendJson(res, err.status, { message: err.message });
-    throw err;
-  }
+  const body = await readBody(req, MAX_PAYLOAD);
   // The webhook as it is now the body is in: deleted or changed meanwhile, the call is judged by what it became.
   const w = find();
   if (!w) return sendJson(res, 404, GONE);

@@ -1,0 +1,54 @@
+/**
+ * A connection's webhook (POST /_slipway/connections/<id>/webhook) against deliveries that mean
+ * harm, on a real Slipway over HTTP: a body over the size limit is refused as too large.
+ */
+import { CodeStarConnectionsClient, CreateConnectionCommand } from '@aws-sdk/client-codestar-connections';
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { rawRequest } from '../support/raw.ts';
+import { aws, clientConfig, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
+
+const SECRET = 'hostile-s3cret';
+
+describe("a connection's webhook, hostile deliveries", () => {
+  let s: TestSlipway;
+  let connections: CodeStarConnectionsClient;
+
+  before(async () => {
+    s = await startTestSlipway();
+    connections = new CodeStarConnectionsClient(clientConfig(s.endpoint));
+    await aws(s.endpoint, ['secretsmanager', 'create-secret', '--name', 'hostile-hook', '--secret-string', SECRET]);
+  });
+  after(() => s?.close());
+
+  /** A connection taking webhooks checked with the secret `secretRef` names. */
+  const connection = async (name: string, secretRef: string) => {
+    const made = await connections.send(
+      new CreateConnectionCommand({
+        ConnectionName: name,
+        ProviderType: 'GitHub',
+        Tags: [{ Key: 'slipway:webhook-secret', Value: secretRef }],
+      }),
+    );
+    return made.ConnectionArn!.split('/').pop()!;
+  };
+  const deliver = (id: string, body: string | Buffer, headers: Record<string, string>) =>
+    rawRequest(s.endpoint, {
+      method: 'POST',
+      path: `/_slipway/connections/${id}/webhook`,
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+  const github = (body: string, secret: string) => ({
+    'x-github-event': 'push',
+    'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
+  });
+
+  it('refuses a body over 25 MB as too large', async () => {
+    const id = await connection('too-large', 'hostile-hook');
+    const answer = await deliver(id, Buffer.alloc(25 * 1024 * 1024 + 1, 0x20), github('', SECRET));
+    assert.equal(answer.status, 413, answer.text);
+    assert.match(answer.text, /exceeds 26214400 bytes/);
+  });
+});
