@@ -1,6 +1,7 @@
 /**
  * A connection's webhook (POST /_slipway/connections/<id>/webhook) against deliveries that mean
- * harm, on a real Slipway over HTTP: a body over the size limit is refused as too large.
+ * harm, on a real Slipway over HTTP: a body over the size limit is refused as too large, and a
+ * webhook secret that resolves to nothing lets no one in (an HMAC with an empty key is anyone's).
  */
 import { CodeStarConnectionsClient, CreateConnectionCommand } from '@aws-sdk/client-codestar-connections';
 import assert from 'node:assert/strict';
@@ -19,17 +20,14 @@ describe("a connection's webhook, hostile deliveries", () => {
     s = await startTestSlipway();
     connections = new CodeStarConnectionsClient(clientConfig(s.endpoint));
     await aws(s.endpoint, ['secretsmanager', 'create-secret', '--name', 'hostile-hook', '--secret-string', SECRET]);
+    await aws(s.endpoint, ['secretsmanager', 'create-secret', '--name', 'blank-hook', '--secret-string', '{"key":""}']);
   });
   after(() => s?.close());
 
   /** A connection taking webhooks checked with the secret `secretRef` names. */
   const connection = async (name: string, secretRef: string) => {
     const made = await connections.send(
-      new CreateConnectionCommand({
-        ConnectionName: name,
-        ProviderType: 'GitHub',
-        Tags: [{ Key: 'slipway:webhook-secret', Value: secretRef }],
-      }),
+      new CreateConnectionCommand({ ConnectionName: name, ProviderType: 'GitHub', Tags: [{ Key: 'slipway:webhook-secret', Value: secretRef }] }),
     );
     return made.ConnectionArn!.split('/').pop()!;
   };
@@ -44,11 +42,21 @@ describe("a connection's webhook, hostile deliveries", () => {
     'x-github-event': 'push',
     'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
   });
+  const push = JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'acme/app' }, after: 'a'.repeat(40) });
 
   it('refuses a body over 25 MB as too large', async () => {
     const id = await connection('too-large', 'hostile-hook');
     const answer = await deliver(id, Buffer.alloc(25 * 1024 * 1024 + 1, 0x20), github('', SECRET));
     assert.equal(answer.status, 413, answer.text);
     assert.match(answer.text, /exceeds 26214400 bytes/);
+  });
+
+  it('lets no one in when the webhook secret resolves to an empty string', async () => {
+    const id = await connection('blank-secret', 'blank-hook:key');
+    const answer = await deliver(id, push, github(push, ''));
+    assert.equal(answer.status, 403, answer.text);
+    assert.match(answer.text, /webhook secret .* is empty/);
+    const token = await deliver(id, push, { 'x-gitlab-event': 'Push Hook', 'x-gitlab-token': '' });
+    assert.equal(token.status, 403, token.text);
   });
 });

@@ -74,6 +74,8 @@ async function receive(cc: ConnectionsContext, req: IncomingMessage, res: Server
   } catch (err) {
     return sendJson(res, 403, { message: `the webhook secret of ${connection.arn} cannot be read: ${(err as Error).message}` });
   }
+  // An HMAC with an empty key, or an empty token, is anyone's to make.
+  if (!secret) return sendJson(res, 403, { message: `the webhook secret of ${connection.arn} (${secretRef}) is empty` });
   const body = await readBody(req, MAX_PAYLOAD);
   const verified = verify(req, body, secret);
   if (!verified)
