@@ -1,7 +1,8 @@
 /**
  * A connection's webhook (POST /_slipway/connections/<id>/webhook) against deliveries that mean
- * harm, on a real Slipway over HTTP: a body over the size limit is refused as too large, and a
- * webhook secret that resolves to nothing lets no one in (an HMAC with an empty key is anyone's).
+ * harm, on a real Slipway over HTTP: a body over the size limit is refused as too large, a webhook
+ * secret that resolves to nothing lets no one in (an HMAC with an empty key is anyone's), and an
+ * Azure DevOps repository URL with a broken escape is a delivery that names no repository.
  */
 import { CodeStarConnectionsClient, CreateConnectionCommand } from '@aws-sdk/client-codestar-connections';
 import assert from 'node:assert/strict';
@@ -27,7 +28,11 @@ describe("a connection's webhook, hostile deliveries", () => {
   /** A connection taking webhooks checked with the secret `secretRef` names. */
   const connection = async (name: string, secretRef: string) => {
     const made = await connections.send(
-      new CreateConnectionCommand({ ConnectionName: name, ProviderType: 'GitHub', Tags: [{ Key: 'slipway:webhook-secret', Value: secretRef }] }),
+      new CreateConnectionCommand({
+        ConnectionName: name,
+        ProviderType: 'GitHub',
+        Tags: [{ Key: 'slipway:webhook-secret', Value: secretRef }],
+      }),
     );
     return made.ConnectionArn!.split('/').pop()!;
   };
@@ -58,5 +63,19 @@ describe("a connection's webhook, hostile deliveries", () => {
     assert.match(answer.text, /webhook secret .* is empty/);
     const token = await deliver(id, push, { 'x-gitlab-event': 'Push Hook', 'x-gitlab-token': '' });
     assert.equal(token.status, 403, token.text);
+  });
+
+  it('takes an Azure DevOps delivery whose repository URL has a broken escape as naming no repository', async () => {
+    const id = await connection('azure-escape', 'hostile-hook');
+    const body = JSON.stringify({
+      eventType: 'git.push',
+      resource: {
+        refUpdates: [{ name: 'refs/heads/main', oldObjectId: '0'.repeat(40), newObjectId: 'a'.repeat(40) }],
+        repository: { remoteUrl: 'https://dev.azure.com/org/project/_git/%E0%A4%A' },
+      },
+    });
+    const basic = { authorization: `Basic ${Buffer.from(`hook:${SECRET}`).toString('base64')}` };
+    const answer = await deliver(id, body, basic);
+    assert.equal(answer.status, 202, answer.text);
   });
 });

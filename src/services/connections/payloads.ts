@@ -52,12 +52,13 @@ const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 /** Azure DevOps' repository remoteUrl (https://dev.azure.com/<org>/<project>/_git/<repo>) as org/project/repo. */
 function azureRepositoryId(remoteUrl: unknown): string | undefined {
   let url: URL;
+  let segments: string[];
   try {
     url = new URL(String(remoteUrl));
+    segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
   } catch {
-    return undefined;
+    return undefined; // not a URL, or a broken escape in its path
   }
-  const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
   const at = segments.indexOf('_git');
   if (at < 1 || at !== segments.length - 2) return undefined;
   // <org>.visualstudio.com/<project>/_git/<repo> names the organization in the host.
