@@ -236,7 +236,9 @@ export function pullRequestOf(delivery: Delivery, payload: Record<string, any>):
   const found = foundIn(delivery, payload);
   if (!found) return undefined;
   const { fullRepositoryId, event, id, source, destination } = found;
-  if (!text(fullRepositoryId) || !event || (typeof id !== 'number' && !text(id)) || !text(source) || !text(destination)) return undefined;
+  // Every provider numbers its pull requests; the number goes into refs (refs/pull/<n>/head), where '*' or ':' would be a refspec's.
+  const numbered = (Number.isSafeInteger(id) && (id as number) > 0) || (typeof id === 'string' && /^[1-9]\d{0,15}$/.test(id));
+  if (!text(fullRepositoryId) || !event || !numbered || !text(source) || !text(destination)) return undefined;
   // A fork the payload names but does not say where (null) cannot be fetched; its head is then looked for as named.
   const fork = text(found.fork) && found.fork !== (found.base ?? fullRepositoryId) ? (found.fork as string) : undefined;
   return {
