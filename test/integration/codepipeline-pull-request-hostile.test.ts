@@ -1,13 +1,18 @@
 /**
  * A connection's webhook (POST /_slipway/connections/<id>/webhook) against deliveries that mean
  * harm, on a real Slipway over HTTP: a body over the size limit is refused as too large, a webhook
- * secret that resolves to nothing lets no one in (an HMAC with an empty key is anyone's), and an
- * Azure DevOps repository URL with a broken escape is a delivery that names no repository.
+ * secret that resolves to nothing lets no one in (an HMAC with an empty key is anyone's), an
+ * Azure DevOps repository URL with a broken escape is a delivery that names no repository, and a
+ * pull request's branch written as a git revision is never read as one.
  */
-import { CodeStarConnectionsClient, CreateConnectionCommand } from '@aws-sdk/client-codestar-connections';
+import { CodeStarConnectionsClient, CreateConnectionCommand, CreateHostCommand } from '@aws-sdk/client-codestar-connections';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { gitRepo } from '../support/codebuild.ts';
 import { rawRequest } from '../support/raw.ts';
 import { aws, clientConfig, startTestSlipway, type TestSlipway } from '../support/slipway.ts';
 
@@ -23,7 +28,11 @@ describe("a connection's webhook, hostile deliveries", () => {
     await aws(s.endpoint, ['secretsmanager', 'create-secret', '--name', 'hostile-hook', '--secret-string', SECRET]);
     await aws(s.endpoint, ['secretsmanager', 'create-secret', '--name', 'blank-hook', '--secret-string', '{"key":""}']);
   });
-  after(() => s?.close());
+  const temps: string[] = [];
+  after(async () => {
+    await s?.close();
+    for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+  });
 
   /** A connection taking webhooks checked with the secret `secretRef` names. */
   const connection = async (name: string, secretRef: string) => {
@@ -77,5 +86,29 @@ describe("a connection's webhook, hostile deliveries", () => {
     const basic = { authorization: `Basic ${Buffer.from(`hook:${SECRET}`).toString('base64')}` };
     const answer = await deliver(id, body, basic);
     assert.equal(answer.status, 202, answer.text);
+  });
+
+  it('reads no head for a pull request whose branch is written as a revision (main~1, main^, main@{1})', async () => {
+    const repo = gitRepo({ 'app.txt': 'v1\n' });
+    temps.push(repo.path);
+    repo.commitMore({ 'app.txt': 'v2\n' }, 'second');
+    await promisify(execFile)('git', ['push', '-q', `${s.endpoint}/_slipway/git/acme/revs.git`, 'HEAD:main'], { cwd: repo.path });
+    const { HostArn } = await connections.send(
+      new CreateHostCommand({ Name: 'revs', ProviderType: 'GitHubEnterpriseServer', ProviderEndpoint: `${s.endpoint}/_slipway/git` }),
+    );
+    const made = await connections.send(
+      new CreateConnectionCommand({ ConnectionName: 'revs', HostArn, Tags: [{ Key: 'slipway:webhook-secret', Value: 'hostile-hook' }] }),
+    );
+    const id = made.ConnectionArn!.split('/').pop()!;
+    for (const branch of ['main~1', 'main^', 'main@{1}', 'main:app.txt']) {
+      const body = JSON.stringify({
+        action: 'opened',
+        pull_request: { number: 5, title: 'revision', head: { ref: branch }, base: { ref: 'release' } },
+        repository: { full_name: 'acme/revs' },
+      });
+      const answer = await deliver(id, body, { ...github(body, SECRET), 'x-github-event': 'pull_request' });
+      assert.equal(answer.status, 422, `${branch}: ${answer.text}`);
+      assert.match(answer.text, /has no commit for pull request 5's head/);
+    }
   });
 });

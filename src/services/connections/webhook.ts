@@ -34,12 +34,12 @@ const MAX_PAYLOAD = 25 * 1024 * 1024;
 async function pullHead(cc: ConnectionsContext, repository: SourceRepository, pr: PullRequest): Promise<string | undefined> {
   const { dir, location } = repository;
   const target = pr.headRef ?? `refs/pull/${pr.event.id}/head`;
-  const named = () =>
-    pr.head
-      ? /^[0-9a-f]{7,40}$/.test(pr.head)
-        ? resolveCommit(dir, pr.head)
-        : Promise.resolve(undefined)
-      : resolveCommit(dir, pr.fork ? target : `refs/heads/${pr.event.sourceBranch}`);
+  // The branch is read as a name only: `main~1` or `main@{1}` would be another commit to git.
+  const named = async () => {
+    if (pr.head) return /^[0-9a-f]{7,40}$/.test(pr.head) ? resolveCommit(dir, pr.head) : undefined;
+    if (pr.fork) return resolveCommit(dir, target);
+    return isRefName(pr.event.sourceBranch) ? resolveCommit(dir, `refs/heads/${pr.event.sourceBranch}`) : undefined;
+  };
   if (pr.head || !pr.fork) {
     const head = await named();
     if (head || location.kind !== 'remote') return head;
