@@ -1,8 +1,8 @@
 /**
  * CodePipeline webhooks against callers who mean harm, on a real Slipway over HTTP: a payload
- * nested deeper than a call stack is still answered as its filters decide, one over the size
- * limit is refused as too large, and a call whose webhook is deleted while its body is still
- * arriving starts nothing.
+ * nested deeper than a call stack is still answered as its filters decide, one that a filter
+ * would walk too many times over and one over the size limit are refused as too large, and a call
+ * whose webhook is deleted while its body is still arriving starts nothing.
  */
 import {
   type CodePipelineClient,
@@ -73,6 +73,19 @@ describe('CodePipeline webhooks, hostile callers', () => {
     const buried = await postText(webhook!.url!, `{${unref},"extra":"shallow","below":${nested(50_000, '{"ref":"refs/heads/main"}')}}`);
     assert.equal(buried.status, 200, JSON.stringify(buried.json));
     assert.deepEqual((await webhookRuns(cp, 'deep')).sort(), [started.json.pipelineExecutionId, buried.json.pipelineExecutionId].sort());
+  });
+
+  it('a filter that would visit the payload too many times is refused as too large for it, and starts nothing', async () => {
+    const filters = [{ jsonPath: '$..*..*..*..*..*..*' }];
+    const earlier = await webhookRuns(cp, 'deep');
+    const { webhook } = await cp.send(new PutWebhookCommand({ webhook: githubHook('many-passes', 'deep', { ...anyone, filters }) }));
+    const answer = await postText(webhook!.url!, nested(1_000_000));
+    assert.equal(answer.status, 413, JSON.stringify(answer.json));
+    assert.match(
+      String(answer.json.message),
+      /^filters\[0\] \(\$\.\.\*\.\.\*.*\): selecting from the payload visits more than 5000000 values/,
+    );
+    assert.deepEqual(await webhookRuns(cp, 'deep'), earlier);
   });
 
   it('a body over 25 MB is refused as too large', async () => {

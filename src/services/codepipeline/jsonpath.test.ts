@@ -33,6 +33,13 @@ describe('webhook JSONPath', () => {
     assert.equal(selectJsonPath(parseJsonPath('$..*..*..*..*..a'), deep).length, 296);
   });
 
+  it('refuses to visit more values than its limit, naming the limit', () => {
+    const chain = { a: { b: { c: 1 } } };
+    assert.deepEqual(selectJsonPath(parseJsonPath('$..c'), chain, 10), [1]);
+    assert.throws(() => selectJsonPath(parseJsonPath('$..*..*..*'), chain, 10), JsonPathError);
+    assert.throws(() => selectJsonPath(parseJsonPath('$..*..*..*'), chain, 10), /more than 10 values/);
+  });
+
   it('refuses a path that does not start at $, an unclosed bracket, filters and functions', () => {
     for (const bad of ['ref', '$.commits[0', '$.commits[?(@.id)]', '$.commits.length()', '$.a[x]', '$..']) {
       assert.throws(() => parseJsonPath(bad), JsonPathError, bad);

@@ -133,11 +133,18 @@ function withDescendants(nodes: unknown[]): unknown[] {
   return out;
 }
 
-/** Every value `steps` select from `document` (a value that several `..` reach, once). */
-export function selectJsonPath(steps: Step[], document: unknown): unknown[] {
+/** The most values one selection visits: each value of a 25 MB payload a few times, not a pass per `..` of a long path. */
+export const MAX_VISITS = 5_000_000;
+
+/** Every value `steps` select from `document` (a value that several `..` reach, once); throws JsonPathError past `maxVisits`. */
+export function selectJsonPath(steps: Step[], document: unknown, maxVisits = MAX_VISITS): unknown[] {
   let nodes = [document];
+  let visits = 0;
   for (const step of steps) {
-    nodes = (step.deep ? withDescendants(nodes) : nodes).flatMap((n) => selectFrom(n, step.select));
+    const from = step.deep ? withDescendants(nodes) : nodes;
+    nodes = from.flatMap((n) => selectFrom(n, step.select));
+    visits += from.length + nodes.length;
+    if (visits > maxVisits) throw new JsonPathError(`selecting from the payload visits more than ${maxVisits} values`);
   }
   return nodes;
 }

@@ -11,6 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson } from '../../protocol/http.ts';
 import type { Route } from '../types.ts';
 import type { CodePipelineContext } from './context.ts';
+import { JsonPathError } from './jsonpath.ts';
 import type { WebhookRecord } from './model.ts';
 import { startExecution } from './start.ts';
 import { startVariables } from './variables.ts';
@@ -78,7 +79,13 @@ async function receive(cp: CodePipelineContext, req: IncomingMessage, res: Serve
   }
   // With its pipeline or action gone, the call is answered with that (and recorded) whatever the payload.
   const target = webhookTarget(w.definition, cp.model.pipeline(w.scope, w.definition.targetPipeline));
-  const failed = 'action' in target ? failedFilter(w.definition, target.action.configuration ?? {}, payload) : undefined;
+  let failed: number | undefined;
+  try {
+    failed = 'action' in target ? failedFilter(w.definition, target.action.configuration ?? {}, payload) : undefined;
+  } catch (err) {
+    if (!(err instanceof JsonPathError)) throw err;
+    return sendJson(res, 413, { message: `${err.message}; the pipeline was not started` });
+  }
   if (failed !== undefined) {
     const f = w.definition.filters[failed];
     return sendJson(res, 200, { message: `filters[${failed}] (${f.jsonPath}) does not match the payload; the pipeline was not started` });
