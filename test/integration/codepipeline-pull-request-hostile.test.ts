@@ -1,9 +1,10 @@
 /**
- * A connection's webhook (POST /_slipway/connections/<id>/webhook) against deliveries that mean
- * harm, on a real Slipway over HTTP: a body over the size limit is refused as too large, a webhook
- * secret that resolves to nothing lets no one in (an HMAC with an empty key is anyone's), an
- * Azure DevOps repository URL with a broken escape is a delivery that names no repository, and a
- * pull request's branch written as a git revision is never read as one.
+ * A connection's webhook (POST /_slipway/connections/<id>/webhook) against deliveries a careful
+ * server must judge, on a real Slipway over HTTP: GitHub's form-encoded delivery is read as GitHub
+ * means it, a body over the size limit is refused as too large, a webhook secret that resolves to
+ * nothing lets no one in (an HMAC with an empty key is anyone's), an Azure DevOps repository URL
+ * with a broken escape is a delivery that names no repository, and a pull request's branch written
+ * as a git revision is never read as one.
  */
 import { CodeStarConnectionsClient, CreateConnectionCommand, CreateHostCommand } from '@aws-sdk/client-codestar-connections';
 import assert from 'node:assert/strict';
@@ -58,6 +59,34 @@ describe("a connection's webhook, hostile deliveries", () => {
   });
   const push = JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'acme/app' }, after: 'a'.repeat(40) });
 
+  /** acme/<name> on the git host (two commits on main), and a connection reading it through a host, taking webhooks. */
+  const hostedRepository = async (name: string) => {
+    const repo = gitRepo({ 'app.txt': 'v1\n' });
+    temps.push(repo.path);
+    repo.commitMore({ 'app.txt': 'v2\n' }, 'second');
+    await promisify(execFile)('git', ['push', '-q', `${s.endpoint}/_slipway/git/acme/${name}.git`, 'HEAD:main'], { cwd: repo.path });
+    const { HostArn } = await connections.send(
+      new CreateHostCommand({ Name: name, ProviderType: 'GitHubEnterpriseServer', ProviderEndpoint: `${s.endpoint}/_slipway/git` }),
+    );
+    const made = await connections.send(
+      new CreateConnectionCommand({ ConnectionName: name, HostArn, Tags: [{ Key: 'slipway:webhook-secret', Value: 'hostile-hook' }] }),
+    );
+    return made.ConnectionArn!.split('/').pop()!;
+  };
+
+  it("takes GitHub's form-encoded delivery (a repository webhook's default), its JSON in the payload field", async () => {
+    const id = await hostedRepository('form');
+    const form = new URLSearchParams({ payload: JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'acme/form' } }) });
+    const body = form.toString();
+    const answer = await deliver(id, body, { ...github(body, SECRET), 'content-type': 'application/x-www-form-urlencoded' });
+    assert.equal(answer.status, 200, answer.text);
+    assert.equal(JSON.parse(answer.text).fetched, 'acme/form');
+    const empty = 'other=1';
+    const refused = await deliver(id, empty, { ...github(empty, SECRET), 'content-type': 'application/x-www-form-urlencoded' });
+    assert.equal(refused.status, 400, refused.text);
+    assert.match(refused.text, /no payload field/);
+  });
+
   it('refuses a body over 25 MB as too large', async () => {
     const id = await connection('too-large', 'hostile-hook');
     const answer = await deliver(id, Buffer.alloc(25 * 1024 * 1024 + 1, 0x20), github('', SECRET));
@@ -89,17 +118,7 @@ describe("a connection's webhook, hostile deliveries", () => {
   });
 
   it('reads no head for a pull request whose branch is written as a revision (main~1, main^, main@{1})', async () => {
-    const repo = gitRepo({ 'app.txt': 'v1\n' });
-    temps.push(repo.path);
-    repo.commitMore({ 'app.txt': 'v2\n' }, 'second');
-    await promisify(execFile)('git', ['push', '-q', `${s.endpoint}/_slipway/git/acme/revs.git`, 'HEAD:main'], { cwd: repo.path });
-    const { HostArn } = await connections.send(
-      new CreateHostCommand({ Name: 'revs', ProviderType: 'GitHubEnterpriseServer', ProviderEndpoint: `${s.endpoint}/_slipway/git` }),
-    );
-    const made = await connections.send(
-      new CreateConnectionCommand({ ConnectionName: 'revs', HostArn, Tags: [{ Key: 'slipway:webhook-secret', Value: 'hostile-hook' }] }),
-    );
-    const id = made.ConnectionArn!.split('/').pop()!;
+    const id = await hostedRepository('revs');
     for (const branch of ['main~1', 'main^', 'main@{1}', 'main:app.txt']) {
       const body = JSON.stringify({
         action: 'opened',

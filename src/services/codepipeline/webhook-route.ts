@@ -8,6 +8,7 @@
  * as AWS answers it, so that the sender does not retry.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { deliveryPayload } from '../../core/delivery.ts';
 import { readBody, sendJson } from '../../protocol/http.ts';
 import type { Route } from '../types.ts';
 import type { CodePipelineContext } from './context.ts';
@@ -19,16 +20,6 @@ import { addressRefusal, failedFilter, signatureRefusal, WEBHOOK_PATH, type Webh
 
 /** GitHub caps a payload at 25 MB. */
 const MAX_PAYLOAD = 25 * 1024 * 1024;
-
-function payloadOf(req: IncomingMessage, body: Buffer): unknown {
-  const text = body.toString('utf8');
-  if (/^application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '')) {
-    const form = new URLSearchParams(text).get('payload');
-    if (form === null) throw new SyntaxError('the form has no payload field');
-    return JSON.parse(form);
-  }
-  return JSON.parse(text);
-}
 
 /** Starts the target pipeline (its current version), or records on the webhook why it could not. */
 function trigger(cp: CodePipelineContext, w: WebhookRecord): { id: string } | { problem: WebhookProblem } {
@@ -73,7 +64,7 @@ async function receive(cp: CodePipelineContext, req: IncomingMessage, res: Serve
   if (refused) return sendJson(res, refused.status, { message: refused.message });
   let payload: unknown;
   try {
-    payload = payloadOf(req, body);
+    payload = deliveryPayload(req.headers['content-type'], body);
   } catch (err) {
     return sendJson(res, 400, { message: `the payload is not JSON: ${(err as Error).message}` });
   }

@@ -8,6 +8,7 @@
  * fetch, and the changed files from git.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { deliveryPayload } from '../../core/delivery.ts';
 import { logger } from '../../core/log.ts';
 import { scopeOfOwnArn } from '../../core/scope.ts';
 import { readBody, sendJson } from '../../protocol/http.ts';
@@ -82,9 +83,9 @@ async function receive(cc: ConnectionsContext, req: IncomingMessage, res: Server
     return sendJson(res, 401, { message: verified === undefined ? 'the request is not signed' : 'the signature does not match' });
   let payload: Record<string, any>;
   try {
-    payload = JSON.parse(body.toString('utf8'));
-  } catch {
-    return sendJson(res, 400, { message: 'the payload is not JSON' });
+    payload = deliveryPayload(req.headers['content-type'], body) as Record<string, any>;
+  } catch (err) {
+    return sendJson(res, 400, { message: `the payload is not JSON: ${(err as Error).message}` });
   }
   const delivery = payload && typeof payload === 'object' ? deliveryOf(req, payload) : undefined;
   const push = delivery && pushOf(delivery, payload);
