@@ -1,8 +1,9 @@
 /**
  * CodePipeline webhooks against callers who mean harm, on a real Slipway over HTTP: a payload
  * nested deeper than a call stack is still answered as its filters decide, one that a filter
- * would walk too many times over and one over the size limit are refused as too large, and a call
- * whose webhook is deleted while its body is still arriving starts nothing.
+ * would walk too many times over and one over the size limit are refused as too large, IP ranges
+ * judge the socket's address however it is spelled (never X-Forwarded-For), and a call whose
+ * webhook is deleted while its body is still arriving starts nothing.
  */
 import {
   type CodePipelineClient,
@@ -86,6 +87,28 @@ describe('CodePipeline webhooks, hostile callers', () => {
       /^filters\[0\] \(\$\.\.\*\.\.\*.*\): selecting from the payload visits more than 5000000 values/,
     );
     assert.deepEqual(await webhookRuns(cp, 'deep'), earlier);
+  });
+
+  it('IP authentication takes an IPv4 caller in a range written as IPv4-mapped IPv6, and never reads X-Forwarded-For', async () => {
+    const ip = async (name: string, AllowedIPRange: string) =>
+      (
+        await cp.send(
+          new PutWebhookCommand({
+            webhook: githubHook(name, 'deep', { authentication: 'IP', authenticationConfiguration: { AllowedIPRange } }),
+          }),
+        )
+      ).webhook!.url!;
+    const body = JSON.stringify(push(BUCKET, 'main'));
+    const mapped = await postText(await ip('mapped', '::ffff:127.0.0.0/104'), body);
+    assert.equal(mapped.status, 200, JSON.stringify(mapped.json));
+    assert.ok(mapped.json.pipelineExecutionId);
+    const forwarded = await fetch(await ip('forwarded', '192.0.2.0/24'), {
+      method: 'POST',
+      headers: { ...json(), 'x-forwarded-for': '192.0.2.7', forwarded: 'for=192.0.2.7' },
+      body,
+    });
+    assert.equal(forwarded.status, 403);
+    assert.match(((await forwarded.json()) as { message: string }).message, /127\.0\.0\.1 is not in the webhook's AllowedIPRange/);
   });
 
   it('a body over 25 MB is refused as too large', async () => {
