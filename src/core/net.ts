@@ -21,12 +21,15 @@ export function parseCidr(text: string): Cidr | undefined {
   return { address, prefix, type: family === 4 ? 'ipv4' : 'ipv6' };
 }
 
-/** Whether `address` is in `cidr`; an IPv4 address a dual-stack socket reports as `::ffff:a.b.c.d` counts as IPv4. */
+/**
+ * Whether `address` is in `cidr`. An IPv4 caller has two spellings (a.b.c.d, and ::ffff:a.b.c.d on
+ * a dual-stack socket) and is in a range written either way, as BlockList maps one onto the other.
+ */
 export function inCidr(address: string, cidr: string): boolean {
   const range = parseCidr(cidr);
-  const plain = address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
-  if (!range || isIP(plain) !== (range.type === 'ipv4' ? 4 : 6)) return false;
+  const family = isIP(address);
+  if (!range || !family) return false;
   const list = new BlockList();
   list.addSubnet(range.address, range.prefix, range.type);
-  return list.check(plain, range.type);
+  return list.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }

@@ -5,6 +5,7 @@
  * Slipway does not serve are refused first (see guard.ts).
  */
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { AwsError } from '../core/errors.ts';
 import { logger } from '../core/log.ts';
 import { anonymousS3Caller, type Caller, callerOf } from '../protocol/caller.ts';
 import { sendJson } from '../protocol/http.ts';
@@ -42,6 +43,8 @@ export function edgeListener(opts: EdgeOptions): RequestListener {
 
   return (req, res) => {
     handle(req, res).catch((err) => {
+      // A request the caller got wrong (a body over a route's limit, cut short) is answered as such.
+      if (err instanceof AwsError && err.status < 500 && !res.headersSent) return sendJson(res, err.status, { message: err.message });
       log.error(`${req.method} ${req.url} failed`, err);
       if (!res.headersSent) sendJson(res, 500, { message: 'Slipway failed; see its log' });
       else res.destroy();

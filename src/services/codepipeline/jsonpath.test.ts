@@ -25,6 +25,21 @@ describe('webhook JSONPath', () => {
     assert.deepEqual(select('$.missing.deeper'), []);
   });
 
+  it('selects a value that several .. reach once, so that each deep step is one pass over the payload', () => {
+    const chain = { a: { b: { c: 1 } } };
+    assert.deepEqual(selectJsonPath(parseJsonPath('$..*..*'), chain), [{ c: 1 }, 1]);
+    let deep: unknown = 'end';
+    for (let i = 0; i < 300; i++) deep = { a: deep };
+    assert.equal(selectJsonPath(parseJsonPath('$..*..*..*..*..a'), deep).length, 296);
+  });
+
+  it('refuses to visit more values than its limit, naming the limit', () => {
+    const chain = { a: { b: { c: 1 } } };
+    assert.deepEqual(selectJsonPath(parseJsonPath('$..c'), chain, 10), [1]);
+    assert.throws(() => selectJsonPath(parseJsonPath('$..*..*..*'), chain, 10), JsonPathError);
+    assert.throws(() => selectJsonPath(parseJsonPath('$..*..*..*'), chain, 10), /more than 10 values/);
+  });
+
   it('refuses a path that does not start at $, an unclosed bracket, filters and functions', () => {
     for (const bad of ['ref', '$.commits[0', '$.commits[?(@.id)]', '$.commits.length()', '$.a[x]', '$..']) {
       assert.throws(() => parseJsonPath(bad), JsonPathError, bad);

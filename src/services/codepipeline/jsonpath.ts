@@ -111,15 +111,40 @@ function selectFrom(node: unknown, s: Selector): unknown[] {
   return s.indexes.filter((n) => n < node.length && n >= -node.length).map((n) => node.at(n));
 }
 
-function withDescendants(node: unknown): unknown[] {
-  return [node, ...children(node).flatMap(withDescendants)];
+/**
+ * The nodes and every node below them, in document order, each object or array once however many
+ * of the nodes it is under: so that `$..*..*..*` costs a pass per step rather than a power of the
+ * payload's depth. An explicit stack, since a payload may nest deeper than the call stack goes.
+ */
+function withDescendants(nodes: unknown[]): unknown[] {
+  const seen = new Set<unknown>();
+  const out: unknown[] = [];
+  const stack = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node !== null && typeof node === 'object') {
+      if (seen.has(node)) continue;
+      seen.add(node);
+    }
+    out.push(node);
+    const below = children(node);
+    for (let i = below.length - 1; i >= 0; i--) stack.push(below[i]);
+  }
+  return out;
 }
 
-/** Every value `steps` select from `document`. */
-export function selectJsonPath(steps: Step[], document: unknown): unknown[] {
+/** The most values one selection visits: each value of a 25 MB payload a few times, not a pass per `..` of a long path. */
+export const MAX_VISITS = 5_000_000;
+
+/** Every value `steps` select from `document` (a value that several `..` reach, once); throws JsonPathError past `maxVisits`. */
+export function selectJsonPath(steps: Step[], document: unknown, maxVisits = MAX_VISITS): unknown[] {
   let nodes = [document];
+  let visits = 0;
   for (const step of steps) {
-    nodes = (step.deep ? nodes.flatMap(withDescendants) : nodes).flatMap((n) => selectFrom(n, step.select));
+    const from = step.deep ? withDescendants(nodes) : nodes;
+    nodes = from.flatMap((n) => selectFrom(n, step.select));
+    visits += from.length + nodes.length;
+    if (visits > maxVisits) throw new JsonPathError(`selecting from the payload visits more than ${maxVisits} values`);
   }
   return nodes;
 }

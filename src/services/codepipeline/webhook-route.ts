@@ -8,10 +8,11 @@
  * as AWS answers it, so that the sender does not retry.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AwsError } from '../../core/errors.ts';
+import { deliveryPayload } from '../../core/delivery.ts';
 import { readBody, sendJson } from '../../protocol/http.ts';
 import type { Route } from '../types.ts';
 import type { CodePipelineContext } from './context.ts';
+import { JsonPathError } from './jsonpath.ts';
 import type { WebhookRecord } from './model.ts';
 import { startExecution } from './start.ts';
 import { startVariables } from './variables.ts';
@@ -19,16 +20,6 @@ import { addressRefusal, failedFilter, signatureRefusal, WEBHOOK_PATH, type Webh
 
 /** GitHub caps a payload at 25 MB. */
 const MAX_PAYLOAD = 25 * 1024 * 1024;
-
-function payloadOf(req: IncomingMessage, body: Buffer): unknown {
-  const text = body.toString('utf8');
-  if (/^application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '')) {
-    const form = new URLSearchParams(text).get('payload');
-    if (form === null) throw new SyntaxError('the form has no payload field');
-    return JSON.parse(form);
-  }
-  return JSON.parse(text);
-}
 
 /** Starts the target pipeline (its current version), or records on the webhook why it could not. */
 function trigger(cp: CodePipelineContext, w: WebhookRecord): { id: string } | { problem: WebhookProblem } {
@@ -51,35 +42,41 @@ function trigger(cp: CodePipelineContext, w: WebhookRecord): { id: string } | { 
   });
 }
 
+const GONE = { message: 'No webhook has this URL: it was deleted, or re-created with a new one' };
+
 async function receive(cp: CodePipelineContext, req: IncomingMessage, res: ServerResponse, region: string, token: string): Promise<void> {
-  const w = cp.model.webhooks.find({ token })[0];
-  if (!w || w.scope.region !== region) {
+  const find = () => cp.model.webhooks.find({ token }).find((x) => x.scope.region === region);
+  const first = find();
+  if (!first) {
     req.resume();
-    return sendJson(res, 404, { message: 'No webhook has this URL: it was deleted, or re-created with a new one' });
+    return sendJson(res, 404, GONE);
   }
-  const outside = addressRefusal(w.definition, req.socket.remoteAddress ?? '');
+  const outside = addressRefusal(first.definition, req.socket.remoteAddress ?? '');
   if (outside) {
     req.resume();
     return sendJson(res, outside.status, { message: outside.message });
   }
-  let body: Buffer;
-  try {
-    body = await readBody(req, MAX_PAYLOAD);
-  } catch (err) {
-    if (err instanceof AwsError) return sendJson(res, err.status, { message: err.message });
-    throw err;
-  }
-  const unsigned = signatureRefusal(w.definition, req.headers, body);
-  if (unsigned) return sendJson(res, unsigned.status, { message: unsigned.message });
+  const body = await readBody(req, MAX_PAYLOAD);
+  // The webhook as it is now the body is in: deleted or changed meanwhile, the call is judged by what it became.
+  const w = find();
+  if (!w) return sendJson(res, 404, GONE);
+  const refused = addressRefusal(w.definition, req.socket.remoteAddress ?? '') ?? signatureRefusal(w.definition, req.headers, body);
+  if (refused) return sendJson(res, refused.status, { message: refused.message });
   let payload: unknown;
   try {
-    payload = payloadOf(req, body);
+    payload = deliveryPayload(req.headers['content-type'], body);
   } catch (err) {
     return sendJson(res, 400, { message: `the payload is not JSON: ${(err as Error).message}` });
   }
   // With its pipeline or action gone, the call is answered with that (and recorded) whatever the payload.
   const target = webhookTarget(w.definition, cp.model.pipeline(w.scope, w.definition.targetPipeline));
-  const failed = 'action' in target ? failedFilter(w.definition, target.action.configuration ?? {}, payload) : undefined;
+  let failed: number | undefined;
+  try {
+    failed = 'action' in target ? failedFilter(w.definition, target.action.configuration ?? {}, payload) : undefined;
+  } catch (err) {
+    if (!(err instanceof JsonPathError)) throw err;
+    return sendJson(res, 413, { message: `${err.message}; the pipeline was not started` });
+  }
   if (failed !== undefined) {
     const f = w.definition.filters[failed];
     return sendJson(res, 200, { message: `filters[${failed}] (${f.jsonPath}) does not match the payload; the pipeline was not started` });

@@ -14,7 +14,7 @@ import { parseCidr, inCidr } from '../../core/net.ts';
 import { codepipelineError } from './errors.ts';
 import { JsonPathError, parseJsonPath, selectJsonPath } from './jsonpath.ts';
 import type { PipelineRecord, WebhookRecord } from './model.ts';
-import type { ActionDeclaration, ListWebhookItem, WebhookDefinition } from './shapes.ts';
+import type { ActionDeclaration, ListWebhookItem, WebhookDefinition, WebhookFilterRule } from './shapes.ts';
 
 /** What ListWebhooks and PutWebhook show in place of a SecretToken. */
 export const REDACTED_SECRET = '<redacted>';
@@ -127,17 +127,34 @@ export function expectedValue(matchEquals: string, configuration: Record<string,
   return matchEquals.replace(/\{([^{}]+)\}/g, (whole, key: string) => (Object.hasOwn(configuration, key) ? configuration[key] : whole));
 }
 
-function textOf(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+/** A selected value as matchEquals is compared with: a string itself, else its JSON; none for one nested too deep to write, which no matchEquals (150 characters) could equal. */
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value);
+  } catch (err) {
+    if (err instanceof RangeError) return undefined;
+    throw err;
+  }
+}
+
+/** What filter `i` selects from the payload; throws JsonPathError naming the filter when that is too much work. */
+function selected(f: WebhookFilterRule, i: number, payload: unknown): unknown[] {
+  try {
+    return selectJsonPath(parseJsonPath(f.jsonPath), payload).filter((v) => v !== null && v !== undefined);
+  } catch (err) {
+    if (err instanceof JsonPathError) throw new JsonPathError(`filters[${i}] (${f.jsonPath}): ${err.message}`);
+    throw err;
+  }
 }
 
 /** The first filter the payload fails (its index), or undefined when it passes them all. */
 export function failedFilter(d: WebhookDefinition, configuration: Record<string, string>, payload: unknown): number | undefined {
-  const index = d.filters.findIndex((f) => {
-    const selected = selectJsonPath(parseJsonPath(f.jsonPath), payload).filter((v) => v !== null && v !== undefined);
-    if (f.matchEquals === undefined) return selected.length === 0;
+  const index = d.filters.findIndex((f, i) => {
+    const values = selected(f, i, payload);
+    if (f.matchEquals === undefined) return values.length === 0;
     const expected = expectedValue(f.matchEquals, configuration);
-    return !selected.some((v) => textOf(v) === expected);
+    return !values.some((v) => textOf(v) === expected);
   });
   return index < 0 ? undefined : index;
 }

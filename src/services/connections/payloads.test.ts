@@ -30,6 +30,22 @@ describe('webhook payloads', () => {
     assert.equal(azure('git.pullrequest.created', forked)?.fork, 'org/project/repo-fork');
   });
 
+  it('takes only a pull request numbered as providers number them, since the number goes into refs', () => {
+    const numbered = (number: unknown) =>
+      pullRequestOf(
+        { provider: 'GitHub', event: 'pull_request' },
+        {
+          action: 'opened',
+          pull_request: { number, head: { ref: 'x', sha: 'a'.repeat(40) }, base: { ref: 'main' } },
+          repository: { full_name: 'o/r' },
+        },
+      );
+    assert.equal(numbered(7)?.headRef, 'refs/pull/7/head');
+    assert.equal(numbered('7')?.event.id, '7');
+    for (const bad of ['*', '1/head:refs/heads/main', '-1', 0, 1.5, '07', '../1', ''])
+      assert.equal(numbered(bad), undefined, `number ${JSON.stringify(bad)}`);
+  });
+
   it('names a fork only when the head is in another repository', () => {
     const github = (head: string | undefined) =>
       pullRequestOf(

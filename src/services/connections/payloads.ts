@@ -52,12 +52,13 @@ const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 /** Azure DevOps' repository remoteUrl (https://dev.azure.com/<org>/<project>/_git/<repo>) as org/project/repo. */
 function azureRepositoryId(remoteUrl: unknown): string | undefined {
   let url: URL;
+  let segments: string[];
   try {
     url = new URL(String(remoteUrl));
+    segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
   } catch {
-    return undefined;
+    return undefined; // not a URL, or a broken escape in its path
   }
-  const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
   const at = segments.indexOf('_git');
   if (at < 1 || at !== segments.length - 2) return undefined;
   // <org>.visualstudio.com/<project>/_git/<repo> names the organization in the host.
@@ -235,7 +236,9 @@ export function pullRequestOf(delivery: Delivery, payload: Record<string, any>):
   const found = foundIn(delivery, payload);
   if (!found) return undefined;
   const { fullRepositoryId, event, id, source, destination } = found;
-  if (!text(fullRepositoryId) || !event || (typeof id !== 'number' && !text(id)) || !text(source) || !text(destination)) return undefined;
+  // Every provider numbers its pull requests; the number goes into refs (refs/pull/<n>/head), where '*' or ':' would be a refspec's.
+  const numbered = (Number.isSafeInteger(id) && (id as number) > 0) || (typeof id === 'string' && /^[1-9]\d{0,15}$/.test(id));
+  if (!text(fullRepositoryId) || !event || !numbered || !text(source) || !text(destination)) return undefined;
   // A fork the payload names but does not say where (null) cannot be fetched; its head is then looked for as named.
   const fork = text(found.fork) && found.fork !== (found.base ?? fullRepositoryId) ? (found.fork as string) : undefined;
   return {

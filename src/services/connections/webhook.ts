@@ -8,6 +8,7 @@
  * fetch, and the changed files from git.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { deliveryPayload } from '../../core/delivery.ts';
 import { logger } from '../../core/log.ts';
 import { scopeOfOwnArn } from '../../core/scope.ts';
 import { readBody, sendJson } from '../../protocol/http.ts';
@@ -34,12 +35,12 @@ const MAX_PAYLOAD = 25 * 1024 * 1024;
 async function pullHead(cc: ConnectionsContext, repository: SourceRepository, pr: PullRequest): Promise<string | undefined> {
   const { dir, location } = repository;
   const target = pr.headRef ?? `refs/pull/${pr.event.id}/head`;
-  const named = () =>
-    pr.head
-      ? /^[0-9a-f]{7,40}$/.test(pr.head)
-        ? resolveCommit(dir, pr.head)
-        : Promise.resolve(undefined)
-      : resolveCommit(dir, pr.fork ? target : `refs/heads/${pr.event.sourceBranch}`);
+  // The branch is read as a name only: `main~1` or `main@{1}` would be another commit to git.
+  const named = async () => {
+    if (pr.head) return /^[0-9a-f]{7,40}$/.test(pr.head) ? resolveCommit(dir, pr.head) : undefined;
+    if (pr.fork) return resolveCommit(dir, target);
+    return isRefName(pr.event.sourceBranch) ? resolveCommit(dir, `refs/heads/${pr.event.sourceBranch}`) : undefined;
+  };
   if (pr.head || !pr.fork) {
     const head = await named();
     if (head || location.kind !== 'remote') return head;
@@ -74,15 +75,17 @@ async function receive(cc: ConnectionsContext, req: IncomingMessage, res: Server
   } catch (err) {
     return sendJson(res, 403, { message: `the webhook secret of ${connection.arn} cannot be read: ${(err as Error).message}` });
   }
+  // An HMAC with an empty key, or an empty token, is anyone's to make.
+  if (!secret) return sendJson(res, 403, { message: `the webhook secret of ${connection.arn} (${secretRef}) is empty` });
   const body = await readBody(req, MAX_PAYLOAD);
   const verified = verify(req, body, secret);
   if (!verified)
     return sendJson(res, 401, { message: verified === undefined ? 'the request is not signed' : 'the signature does not match' });
   let payload: Record<string, any>;
   try {
-    payload = JSON.parse(body.toString('utf8'));
-  } catch {
-    return sendJson(res, 400, { message: 'the payload is not JSON' });
+    payload = deliveryPayload(req.headers['content-type'], body) as Record<string, any>;
+  } catch (err) {
+    return sendJson(res, 400, { message: `the payload is not JSON: ${(err as Error).message}` });
   }
   const delivery = payload && typeof payload === 'object' ? deliveryOf(req, payload) : undefined;
   const push = delivery && pushOf(delivery, payload);
