@@ -45,7 +45,7 @@ export function edgeListener(opts: EdgeOptions): RequestListener {
     handle(req, res).catch((err) => {
       // A request the caller got wrong (a body over a route's limit, cut short) is answered as such.
       if (err instanceof AwsError && err.status < 500 && !res.headersSent) return sendJson(res, err.status, { message: err.message });
-      log.error(`${req.method} ${req.url} failed`, err);
+      log.error(`${req.method} ${loggedPath(req.url)} failed`, err);
       if (!res.headersSent) sendJson(res, 500, { message: 'Slipway failed; see its log' });
       else res.destroy();
     });
@@ -86,4 +86,15 @@ export function edgeListener(opts: EdgeOptions): RequestListener {
       sendJson(res, 403, { errors: [{ code: 'DENIED', message: reason, detail: null }] });
     else sendJson(res, 403, { message: reason });
   }
+}
+
+/**
+ * What the log may say of a request's address: its path without the query (a presigned URL's
+ * signature and credential), and of Slipway's own endpoints only the first two names (a webhook's
+ * path ends in its secret token).
+ */
+export function loggedPath(url = '/'): string {
+  const path = url.split('?')[0];
+  const names = path.split('/');
+  return path.startsWith('/_slipway/') && names.length > 4 ? `${names.slice(0, 4).join('/')}/…` : path;
 }

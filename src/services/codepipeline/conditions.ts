@@ -16,7 +16,7 @@ import { type Scope, uuid } from '../../core/ids.ts';
 import { actAs } from '../acting.ts';
 import { ServiceRoleError } from '../sts/index.ts';
 import { announceCondition, type CodePipelineContext } from './context.ts';
-import { codepipelineError as err } from './errors.ts';
+import { codepipelineError as err, notAssumable } from './errors.ts';
 import type { ConditionKind, ConditionRun, ExecutionRecord, RuleRun } from './model.ts';
 import { evaluateRule, ruleProblem, type RuleVerdict } from './rules.ts';
 import { CODEPIPELINE } from './runner.ts';
@@ -191,8 +191,7 @@ function ruleVerdict(cp: CodePipelineContext, x: ExecutionRecord, rule: RuleDecl
     r.resolvedConfiguration = resolveConfiguration(x, rule.configuration ?? {});
     verdict = actAs('codepipeline', role, () => evaluateRule(rule, r.resolvedConfiguration, now));
   } catch (e) {
-    if (e instanceof ServiceRoleError)
-      return { status: 'Failed', summary: `CodePipeline is not authorized to perform AssumeRole on role ${role.roleArn}` };
+    if (e instanceof ServiceRoleError) return { status: 'Failed', summary: notAssumable(role.roleArn) };
     if (e instanceof UnresolvedVariable) return { status: 'Failed', summary: e.message };
     throw e;
   }
