@@ -64,10 +64,18 @@ export function createSeam(opts: SeamOptions): Seam {
     if (metadata.protocol === 'query' || metadata.protocol === 'ec2') byVersion.set(metadata.apiVersion, api);
   }
 
-  /** Dispatches, and answers once what the handler wrote or read is committed. */
+  /** API calls being served now (from the request to its answer). */
+  let serving = 0;
+
+  /**
+   * Dispatches, and answers once what the handler wrote or read is committed. A call served alone
+   * commits at once rather than at the end of the turn (setImmediate): with no other call in
+   * progress there is none to wait for, and one arriving later in the turn opens its own group.
+   */
   async function durably(api: ApiService, request: { target?: string; body: string }, ctx: RequestContext): Promise<WireResponse> {
     if (!opts.store) return dispatch(api, request, ctx);
     const { result, committed } = opts.store.grouped(() => dispatch(api, request, ctx));
+    if (serving === 1) opts.store.settle();
     const response = await result;
     await committed;
     return response;
@@ -166,12 +174,15 @@ export function createSeam(opts: SeamOptions): Seam {
       if (!caller.protocol) return false;
       const requestId = uuid();
       let model: ServiceModel | undefined;
+      serving++;
       try {
         send(res, await call(req, url, caller, requestId, (m) => (model = m)));
       } catch (err) {
         if (!(err instanceof AwsError)) log.error(`${req.method} ${url.pathname} failed`, err);
         const failure = err instanceof AwsError ? err : new AwsError('InternalFailure', 'Slipway failed; see its log', { status: 500 });
         send(res, errorCodecFor(caller.protocol).encodeError(model, failure, requestId));
+      } finally {
+        serving--;
       }
       return true;
     },

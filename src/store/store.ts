@@ -96,9 +96,10 @@ export class Store {
   /**
    * Group commit for API requests. Runs fn — the synchronous part of a request's handler — with
    * its transactions inside one transaction shared by every request served in this turn of the
-   * event loop, committed once at the turn's end. `committed` settles when what fn wrote or read
-   * is durable (or failed to be): the request must not be answered before. Any other use of the
-   * store commits the open group first, so code outside sees and writes only committed state.
+   * event loop, committed once at the turn's end, or sooner by `settle()` (the API seam does so for
+   * a request served alone). `committed` settles when what fn wrote or read is durable (or failed
+   * to be): the request must not be answered before. Any other use of the store commits the open
+   * group first, so code outside sees and writes only committed state.
    */
   grouped<T>(fn: () => T): { result: T; committed: Promise<void> } {
     this.grouping = true;

@@ -31,7 +31,7 @@ export interface RegistrationContext {
 }
 
 /** Keys DescribeTaskDefinition adds; ignored when a client sends them back (the deploy action strips them too). */
-const OUTPUT_ONLY = [
+const OUTPUT_ONLY = new Set<string>([
   'compatibilities',
   'taskDefinitionArn',
   'requiresAttributes',
@@ -42,7 +42,7 @@ const OUTPUT_ONLY = [
   'registeredBy',
   'deleteRequestedAt',
   'tags',
-] as const;
+]);
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 /** ECS's quota of containers per task definition. */
@@ -62,9 +62,6 @@ function bad(container: string, message: string): never {
 
 /** Validates a RegisterTaskDefinition request like ECS and returns the stored/described record. */
 export function normalizeTaskDefinition(input: RegisterTaskDefinitionRequest, ctx: RegistrationContext): StoredTaskDefinition {
-  const rest: Record<string, unknown> = { ...input };
-  for (const k of OUTPUT_ONLY) delete rest[k];
-  for (const [k, v] of Object.entries(rest)) if (v === undefined) delete rest[k];
   const family = input.family;
   if (typeof family !== 'string' || !NAME.test(family)) {
     fail(
@@ -91,25 +88,30 @@ export function normalizeTaskDefinition(input: RegisterTaskDefinitionRequest, ct
   }
   for (const c of requires) if (!compatibilities.includes(c)) compatibilities.push(c);
 
-  const td: StoredTaskDefinition = {
-    ...(rest as TaskDefinition),
-    taskDefinitionArn: ctx.arn,
-    family,
-    revision: ctx.revision,
-    containerDefinitions: containers,
-    volumes: input.volumes ?? [],
-    placementConstraints: input.placementConstraints ?? [],
-    status: 'ACTIVE',
-    compatibilities,
-    registeredAt: ctx.registeredAt,
-  };
+  // What the request gave, in its order, less what only ECS writes; built by adding rather than
+  // by deleting from a copy, which would leave a slow dictionary-mode object behind.
+  const dropped = (k: string) =>
+    OUTPUT_ONLY.has(k) || (k === 'cpu' && size.cpu === undefined) || (k === 'memory' && size.memory === undefined);
+  const td: Record<string, unknown> = {};
+  for (const k of Object.keys(input)) {
+    const v = input[k as keyof RegisterTaskDefinitionRequest];
+    if (v !== undefined && !dropped(k)) td[k] = v;
+  }
+  td.taskDefinitionArn = ctx.arn;
+  td.family = family;
+  td.revision = ctx.revision;
+  td.containerDefinitions = containers;
+  td.volumes = input.volumes ?? [];
+  td.placementConstraints = input.placementConstraints ?? [];
+  td.status = 'ACTIVE';
+  td.compatibilities = compatibilities;
+  td.registeredAt = ctx.registeredAt;
   if (size.cpu !== undefined) td.cpu = String(size.cpu);
-  else delete td.cpu;
   if (size.memory !== undefined) td.memory = String(size.memory);
-  else delete td.memory;
   if (ctx.registeredBy !== undefined) td.registeredBy = ctx.registeredBy;
-  td.requiresAttributes = requiredAttributes(td);
-  return td;
+  const stored = td as StoredTaskDefinition;
+  stored.requiresAttributes = requiredAttributes(stored);
+  return stored;
 }
 
 function checkFargate(input: RegisterTaskDefinitionRequest, mode: NetworkMode, size: TaskSize): void {
@@ -126,16 +128,19 @@ function checkFargate(input: RegisterTaskDefinitionRequest, mode: NetworkMode, s
     fail('Fargate requires task definition to have execution role ARN to support log driver awslogs.');
 }
 
-/** A container's numbers within ECS's ranges (the Integer type's, where ECS states none). */
+/** A container's numbers and ECS's ranges for them (the Integer type's, where ECS states none), on EC2 and on Fargate. */
+type NumberRange = [keyof ContainerDefinition, number, number, string];
+const CONTAINER_NUMBERS = (fargate: boolean): NumberRange[] => [
+  ['cpu', 0, MAX_INTEGER, 'CPU units'],
+  ['memory', 6, MAX_INTEGER, 'MiB'],
+  ['memoryReservation', 1, MAX_INTEGER, 'MiB'],
+  ['stopTimeout', ...CONTAINER_TIMEOUT, 'seconds'],
+  ['startTimeout', CONTAINER_TIMEOUT[0], fargate ? CONTAINER_TIMEOUT[1] : MAX_INTEGER, 'seconds'],
+];
+const CONTAINER_RANGES = { ec2: CONTAINER_NUMBERS(false), fargate: CONTAINER_NUMBERS(true) };
+
 function checkContainerNumbers(n: string, input: ContainerDefinition, fargate: boolean): void {
-  const ranges: [keyof ContainerDefinition, number, number, string][] = [
-    ['cpu', 0, MAX_INTEGER, 'CPU units'],
-    ['memory', 6, MAX_INTEGER, 'MiB'],
-    ['memoryReservation', 1, MAX_INTEGER, 'MiB'],
-    ['stopTimeout', ...CONTAINER_TIMEOUT, 'seconds'],
-    ['startTimeout', CONTAINER_TIMEOUT[0], fargate ? CONTAINER_TIMEOUT[1] : MAX_INTEGER, 'seconds'],
-  ];
-  for (const [field, min, max, unit] of ranges) {
+  for (const [field, min, max, unit] of fargate ? CONTAINER_RANGES.fargate : CONTAINER_RANGES.ec2) {
     const v = input[field] as number | undefined;
     if (v !== undefined && (!Number.isInteger(v) || v < min || v > max))
       bad(n, `The '${field}' setting must be at least ${min} ${unit} and at most ${max} ${unit} (got ${v}).`);
