@@ -1,6 +1,7 @@
 /**
  * @module core/net
- * IP address ranges as AWS writes them (CIDR, IPv4 or IPv6), and whether an address is in one.
+ * IP address ranges as AWS writes them (CIDR, IPv4 or IPv6), whether an address is in one, and
+ * IPv4 blocks as EC2 lays out VPCs and subnets.
  */
 import { BlockList, isIP } from 'node:net';
 
@@ -32,4 +33,38 @@ export function inCidr(address: string, cidr: string): boolean {
   const list = new BlockList();
   list.addSubnet(range.address, range.prefix, range.type);
   return list.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/** An IPv4 block as EC2 keeps it: its first address as a number, and its prefix length. */
+export interface Ipv4Block {
+  base: number;
+  prefix: number;
+}
+
+/**
+ * The IPv4 block `text` names in canonical form (`a.b.c.d/n`, no leading zeros, no host bits),
+ * as EC2 takes a VPC's, subnet's, route's or rule's range; undefined when it is none.
+ */
+export function parseIpv4Block(text: string): Ipv4Block | undefined {
+  const range = parseCidr(text);
+  if (range?.type !== 'ipv4' || text !== `${range.address}/${range.prefix}`) return undefined;
+  const base = range.address.split('.').reduce((a, o) => a * 256 + Number(o), 0);
+  return base % blockSize(range) === 0 ? { base, prefix: range.prefix } : undefined;
+}
+
+export function formatIpv4Block(block: Ipv4Block): string {
+  const octets = [24, 16, 8, 0].map((shift) => Math.floor(block.base / 2 ** shift) % 256);
+  return `${octets.join('.')}/${block.prefix}`;
+}
+
+export function blockSize(block: { prefix: number }): number {
+  return 2 ** (32 - block.prefix);
+}
+
+export function blockContains(outer: Ipv4Block, inner: Ipv4Block): boolean {
+  return inner.prefix >= outer.prefix && inner.base >= outer.base && inner.base + blockSize(inner) <= outer.base + blockSize(outer);
+}
+
+export function blocksOverlap(a: Ipv4Block, b: Ipv4Block): boolean {
+  return a.base < b.base + blockSize(b) && b.base < a.base + blockSize(a);
 }

@@ -63,6 +63,8 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
       operationDenial: (key, call) => auth!.operationDenial(key, call),
       requireAssumable: (roleArn, principal) => facadeOf<StsFacade>(rooms, 'sts').roles.check(roleArn, principal),
       gitRefusal: (authorization, request) => auth!.gitRefusal(authorization, request),
+      endpointRefusal: (req, action, resource) =>
+        endpointRefusal(auth!, req, new URL(req.url ?? '/', 'http://edge'), action, config.defaultRegion, resource),
     };
   const rooms = registerRooms(ctx);
   const elb = facadeOf<ElbFacade>(rooms, 'elb');

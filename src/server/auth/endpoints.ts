@@ -16,13 +16,14 @@ import { EMPTY_SHA256 } from './sigv4.ts';
 
 export type EdgeAuth = RequestAuth & Pick<NonNullable<AppContext['identity']>, 'denial'>;
 
-/** Why the caller may not perform `action` here (AWS's code and words), or undefined when it may. */
+/** Why the caller may not perform `action` on `resource` here (AWS's code and words), or undefined when it may. */
 export function endpointRefusal(
   auth: EdgeAuth,
   req: IncomingMessage,
   url: URL,
   action: string,
   defaultRegion: string,
+  resource = '*',
 ): { status: number; code: string; message: string } | undefined {
   const scope = credentialScope(req.headers.authorization, url.searchParams.get('X-Amz-Credential'));
   let accessKeyId: string | undefined;
@@ -41,6 +42,6 @@ export function endpointRefusal(
     if (err instanceof AwsError) return { status: err.status, code: err.code, message: err.message };
     throw err;
   }
-  const denial = accessKeyId === undefined ? 'Missing Authentication Token' : auth.denial(accessKeyId, action, '*', overTls(req));
+  const denial = accessKeyId === undefined ? 'Missing Authentication Token' : auth.denial(accessKeyId, action, resource, overTls(req));
   return denial === undefined ? undefined : { status: 403, code: 'AccessDeniedException', message: denial };
 }

@@ -11,7 +11,7 @@ import type { ConnectionsContext } from './context.ts';
 import { connectionsError } from './errors.ts';
 import { removeMirrors } from './mirrors.ts';
 import type { ConnectionRecord } from './model.ts';
-import { listPage, requireConnection, requireHost, tagList, tagMap } from './resolve.ts';
+import { listPage, requireConnection, requireHost, requireTokenReadable, tagList, tagMap } from './resolve.ts';
 import type { CodeconnectionsOperations, Connection, ProviderType } from './shapes-codeconnections.ts';
 
 const MAX_CONNECTIONS = 250;
@@ -34,6 +34,7 @@ export function connectionHandlers(cc: ConnectionsContext, service: ConnectionsS
   return {
     CreateConnection(input, ctx) {
       const scope = scopeOf(ctx);
+      requireTokenReadable(cc, ctx, input.Tags);
       const host = input.HostArn === undefined ? undefined : requireHost(cc, scope, input.HostArn);
       const providerType = host?.providerType ?? input.ProviderType;
       if (!providerType) throw connectionsError.invalid('ProviderType', 'ProviderType or HostArn must be specified');

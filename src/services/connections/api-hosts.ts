@@ -10,7 +10,7 @@ import type { Handlers } from '../../protocol/types.ts';
 import type { ConnectionsContext } from './context.ts';
 import { connectionsError } from './errors.ts';
 import type { HostRecord } from './model.ts';
-import { listPage, requireHost, tagList, tagMap } from './resolve.ts';
+import { listPage, requireHost, requireTokenReadable, tagList, tagMap } from './resolve.ts';
 import type { CodeconnectionsOperations, Host } from './shapes-codeconnections.ts';
 import { checkEndpoint } from './source.ts';
 
@@ -37,6 +37,7 @@ export function hostHandlers(cc: ConnectionsContext, service: ConnectionsService
         throw connectionsError.invalid('ProviderType', `a host is for ${HOST_TYPES.join(' or ')}, not ${input.ProviderType}`);
       const endpoint = checkEndpoint('ProviderEndpoint', input.ProviderEndpoint);
       const tags = tagMap(input.Tags);
+      requireTokenReadable(cc, ctx, input.Tags);
       // The host's id carries its name, as AWS's do; characters an ARN path would split on become '-'.
       const id = connectionsArn.hostId(input.Name.replace(/[^A-Za-z0-9_.-]/g, '-'));
       const record: HostRecord = {

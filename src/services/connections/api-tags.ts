@@ -8,7 +8,7 @@ import { scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import type { ConnectionsContext } from './context.ts';
 import { connectionsError } from './errors.ts';
-import { requireConnection, requireHost, tagList, tagMap } from './resolve.ts';
+import { requireConnection, requireHost, requireTokenReadable, tagList, tagMap } from './resolve.ts';
 import type { CodeconnectionsOperations } from './shapes-codeconnections.ts';
 
 export function tagHandlers(cc: ConnectionsContext): Handlers<CodeconnectionsOperations> {
@@ -36,6 +36,7 @@ export function tagHandlers(cc: ConnectionsContext): Handlers<CodeconnectionsOpe
 
   return {
     TagResource(input, ctx) {
+      requireTokenReadable(cc, ctx, input.Tags);
       retag(scopeOf(ctx), input.ResourceArn, (tags) => tagMap(input.Tags, 'Tags', tags));
       return {};
     },

@@ -10,6 +10,7 @@ import type { CodeconnectionsErrorCode } from './shapes-codeconnections.ts';
 const e = (code: CodeconnectionsErrorCode | 'ValidationException', message: string) => new AwsError(code, message);
 
 export const connectionsError = {
+  accessDenied: (message: string) => e('AccessDeniedException', message),
   invalid: (field: string, message: string) => e('ValidationException', `1 validation error detected: ${field}: ${message}`),
   connectionNotFound: (arn: string) => e('ResourceNotFoundException', `Connection ${arn} does not exist`),
   hostNotFound: (arn: string) => e('ResourceNotFoundException', `Host ${arn} does not exist`),

@@ -12,9 +12,15 @@
  * source branch may be in another repository of the host (a fork, `sourceRepository`); as GitHub
  * does, each request's head is published in the base repository as refs/pull/<number>/head, and
  * the event names that commit.
+ *
+ * With signatures required, each is authorized as git authorizes the repositories, on their ARNs
+ * (arn:aws:codecommit:<region>:<account>:<owner>/<repo>): listing as codecommit:GitPull on the
+ * base repository, opening and closing as codecommit:GitPush on it (a pull request starts
+ * pipelines, as a push does), and a fork's branch as codecommit:GitPull on the fork.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SlipwayEvent } from '../../core/events.ts';
+import { codecommitArn } from '../../core/ids.ts';
 import { logger } from '../../core/log.ts';
 import { readBody, sendJson } from '../../protocol/http.ts';
 import { git, PUSHED, resolveCommit } from '../codecommit/index.ts';
@@ -37,6 +43,19 @@ const view = (p: PullRequestRecord) => ({
   destinationBranch: p.destinationBranch,
   ...(p.sourceRepository ? { sourceRepository: p.sourceRepository } : {}),
 });
+
+/**
+ * Answers AWS's refusal (403 AccessDeniedException) and returns true when signatures are required
+ * and the caller may not perform `action` on the local host's repository `id`.
+ */
+function refused(cc: ConnectionsContext, req: IncomingMessage, res: ServerResponse, action: string, id: string): boolean {
+  const arn = codecommitArn.repository({ region: cc.config.defaultRegion, account: cc.config.account }, id);
+  const refusal = cc.identity?.endpointRefusal(req, action, arn);
+  if (!refusal) return false;
+  req.resume();
+  sendJson(res, refusal.status, { __type: refusal.code, message: refusal.message });
+  return true;
+}
 
 const eventOf = (p: PullRequestRecord, event: PullRequestEvent['event']): PullRequestEvent => ({
   id: String(p.number),
@@ -78,6 +97,8 @@ async function open(cc: ConnectionsContext, req: IncomingMessage, res: ServerRes
       sourceRepository.split('/').length !== 2
     )
       return sendJson(res, 400, { message: 'sourceRepository must be owner/repo on this host' });
+    // Authorized before it is looked up, as git is: a caller that may not pull it does not learn whether it exists.
+    if (sourceRepository !== id && refused(cc, req, res, 'codecommit:GitPull', sourceRepository)) return;
     const found = cc.codecommit.gitDir({ fullRepositoryId: sourceRepository });
     if (!found)
       return sendJson(res, 404, { message: `sourceRepository: repository ${sourceRepository} does not exist on Slipway's git host` });
@@ -154,35 +175,39 @@ export function watchPullRequestPushes(cc: ConnectionsContext): () => void {
 }
 
 export function pullRoutes(cc: ConnectionsContext): Route[] {
-  const dirOf = (res: ServerResponse, m: RegExpMatchArray): [string, string] | undefined => {
+  /** The base repository's id and folder, once the caller may perform `action` on it; else answered (403, 404). */
+  const found = (req: IncomingMessage, res: ServerResponse, m: RegExpMatchArray, action: string): [string, string] | undefined => {
     const id = `${m[1]}/${m[2]}`;
+    if (refused(cc, req, res, action, id)) return undefined;
     const dir = cc.codecommit.gitDir({ fullRepositoryId: id });
     if (!dir) sendJson(res, 404, { message: `repository ${id} does not exist on Slipway's git host; push to it first` });
     return dir ? [id, dir] : undefined;
   };
   const guarded =
-    (fn: (res: ServerResponse, id: string, dir: string) => Promise<void>) => async (res: ServerResponse, m: RegExpMatchArray) => {
-      const found = dirOf(res, m);
-      if (found) await fn(res, ...found);
+    (action: string, fn: (req: IncomingMessage, res: ServerResponse, id: string, dir: string, m: RegExpMatchArray) => Promise<void>) =>
+    async (req: IncomingMessage, res: ServerResponse, m: RegExpMatchArray) => {
+      const base = found(req, res, m, action);
+      if (base) await fn(req, res, ...base, m);
     };
+  // Each checks its caller itself (`own`): a fork is known only from the body.
   return [
     {
       method: 'GET',
       path: new RegExp(`^${REPO}$`),
-      access: { action: 'codecommit:GitPull' }, // as reading the repository over git
-      handle: (_req, res, m) => guarded(async (r, id) => sendJson(r, 200, { pullRequests: cc.model.pullsOf(id).map(view) }))(res, m),
+      access: 'own',
+      handle: guarded('codecommit:GitPull', async (_req, res, id) => sendJson(res, 200, { pullRequests: cc.model.pullsOf(id).map(view) })),
     },
     {
       method: 'POST',
       path: new RegExp(`^${REPO}$`),
-      access: { action: 'codecommit:GitPush' }, // a pull request starts pipelines, as a push does
-      handle: (req, res, m) => guarded((r, id, dir) => open(cc, req, r, id, dir))(res, m),
+      access: 'own',
+      handle: guarded('codecommit:GitPush', (req, res, id, dir) => open(cc, req, res, id, dir)),
     },
     {
       method: 'POST',
       path: new RegExp(`^${REPO}/([0-9]{1,9})/(close|reopen)$`),
-      access: { action: 'codecommit:GitPush' },
-      handle: (_req, res, m) => guarded((r, id, dir) => setState(cc, r, id, dir, Number(m[3]), m[4]))(res, m),
+      access: 'own',
+      handle: guarded('codecommit:GitPush', (_req, res, id, dir, m) => setState(cc, res, id, dir, Number(m[3]), m[4])),
     },
   ];
 }

@@ -56,9 +56,16 @@ const ISO = (gitDate: string) => {
   return Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString().replace(/\.000Z$/, 'Z') : '';
 };
 
-/** A branch or tag name as a ref: no revision syntax or option-like start. */
+/**
+ * A branch or tag name as `git check-ref-format --branch` takes one (its rules 1 and 3–10): no
+ * revision or refspec syntax, no option-like start, no component git keeps for itself. `@` and
+ * `HEAD` alone are refused as well, since git reads them as the current branch.
+ */
 export function isRefName(name: string): boolean {
-  return /^[\w./-]{1,256}$/.test(name) && !name.startsWith('-') && !name.includes('..') && !name.endsWith('.lock');
+  if (name === '' || name === '@' || name === 'HEAD' || name.startsWith('-')) return false;
+  if ([...name].some((c) => c <= ' ' || c === '\x7f')) return false;
+  if (/[~^:?*[\\]|\.\.|@\{|^\/|\/\/|[/.]$/.test(name)) return false;
+  return name.split('/').every((part) => !part.startsWith('.') && !part.endsWith('.lock'));
 }
 
 /** The repository `fullRepositoryId` through the connection `connectionArn` (the caller's scope only). */

@@ -1,17 +1,20 @@
 /**
  * @module services/connections/resolve
  * Finding a connection or host by the ARN a caller names (either service's name, the caller's
- * scope only), and the tags a caller sets: no `aws:` keys, and Slipway's own `slipway:` keys
- * (source.ts) checked before anything is written.
+ * scope only), and the tags a caller sets: no `aws:` keys, Slipway's own `slipway:` keys
+ * (source.ts) checked, and under signatures a token secret only the caller may read, before
+ * anything is written.
  */
 import { connectionsArn, type Scope } from '../../core/ids.ts';
 import { type Page, paginate } from '../../core/paging.ts';
 import { scopeKey } from '../../core/scope.ts';
+import type { RequestContext } from '../../protocol/types.ts';
+import { parseSecretReference } from '../secrets/index.ts';
 import type { ConnectionsContext } from './context.ts';
 import { connectionsError } from './errors.ts';
 import type { ConnectionRecord, HostRecord } from './model.ts';
 import type { Tag } from './shapes-codeconnections.ts';
-import { checkSourceTags } from './source.ts';
+import { checkSourceTags, TOKEN_TAG } from './source.ts';
 
 export const MAX_TAGS = 50;
 
@@ -50,6 +53,25 @@ export function tagMap(tags: Tag[] | undefined, field = 'Tags', base: Record<str
   if (Object.keys(map).length > MAX_TAGS) throw connectionsError.tooManyTags(MAX_TAGS);
   checkSourceTags(map, field);
   return map;
+}
+
+/**
+ * Under signatures, a request that sets the token tag must come from a caller who may read that
+ * secret themselves (secretsmanager:GetSecretValue): the token is sent to whatever host the
+ * connection reaches, which the same caller may choose.
+ */
+export function requireTokenReadable(cc: ConnectionsContext, ctx: RequestContext, tags: Tag[] | undefined, field = 'Tags'): void {
+  const ref = tags?.filter((tag) => tag.Key === TOKEN_TAG).at(-1)?.Value;
+  if (ref === undefined || !ctx.authorize || ctx.accessKeyId === undefined || !cc.identity) return;
+  let secretId: string;
+  try {
+    secretId = parseSecretReference(ref).secretId;
+  } catch (err) {
+    throw connectionsError.invalid(field, `tag ${TOKEN_TAG} must name a Secrets Manager secret: ${(err as Error).message}`);
+  }
+  const call = { service: 'secretsmanager', operation: 'GetSecretValue', input: { SecretId: secretId }, region: ctx.region };
+  const denied = cc.identity.operationDenial(ctx.accessKeyId, call);
+  if (denied) throw connectionsError.accessDenied(denied);
 }
 
 export function tagList(tags: Record<string, string>): Tag[] {

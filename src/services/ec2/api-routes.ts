@@ -7,7 +7,7 @@
 import { ec2Id } from '../../core/ids.ts';
 import { scopeKey, scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
-import { formatCidr, parseCidr } from './cidr.ts';
+import { formatIpv4Block, parseIpv4Block } from '../../core/net.ts';
 import type { Ec2Context } from './context.ts';
 import { describe } from './describe.ts';
 import { ec2Error } from './errors.ts';
@@ -25,9 +25,9 @@ export function routeHandlers(ec2: Ec2Context): Handlers<Ec2Operations> {
   };
   const destinationOf = (cidr: string | undefined) => {
     if (cidr === undefined) throw ec2Error.missing('DestinationCidrBlock');
-    const block = parseCidr(cidr);
+    const block = parseIpv4Block(cidr);
     if (!block) throw ec2Error.invalidValue('destinationCidrBlock', cidr, 'This is not a valid CIDR block.');
-    return formatCidr(block);
+    return formatIpv4Block(block);
   };
   return {
     CreateRouteTable(input, ctx) {

@@ -6,7 +6,7 @@
 import { ec2Id } from '../../core/ids.ts';
 import { scopeKey, scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
-import { contains, formatCidr, overlaps, parseCidr } from './cidr.ts';
+import { blockContains, blocksOverlap, formatIpv4Block, parseIpv4Block } from '../../core/net.ts';
 import type { Ec2Context } from './context.ts';
 import { describe } from './describe.ts';
 import { ec2Error } from './errors.ts';
@@ -25,11 +25,12 @@ export function subnetHandlers(ec2: Ec2Context): Handlers<Ec2Operations> {
       const vpc = model.get(scope, 'vpc', input.VpcId);
       if (!vpc) throw ec2Error.notFound('vpc', input.VpcId);
       if (input.CidrBlock === undefined) throw ec2Error.missing('CidrBlock');
-      const block = parseCidr(input.CidrBlock);
+      const block = parseIpv4Block(input.CidrBlock);
       if (!block) throw ec2Error.invalidValue('cidrBlock', input.CidrBlock, 'This is not a valid CIDR block.');
-      if (block.prefix < 16 || block.prefix > 28 || !contains(parseCidr(vpc.cidr)!, block)) throw ec2Error.subnetRange(input.CidrBlock);
+      if (block.prefix < 16 || block.prefix > 28 || !blockContains(parseIpv4Block(vpc.cidr)!, block))
+        throw ec2Error.subnetRange(input.CidrBlock);
       const siblings = model.all(scope, 'subnet').filter((s) => s.vpcId === vpc.id);
-      if (siblings.some((s) => overlaps(parseCidr(s.cidr)!, block))) throw ec2Error.subnetConflict(input.CidrBlock);
+      if (siblings.some((s) => blocksOverlap(parseIpv4Block(s.cidr)!, block))) throw ec2Error.subnetConflict(input.CidrBlock);
       const zones = zonesOf(region);
       let zone = zones[0];
       if (input.AvailabilityZone !== undefined || input.AvailabilityZoneId !== undefined) {
@@ -53,7 +54,7 @@ export function subnetHandlers(ec2: Ec2Context): Handlers<Ec2Operations> {
         scope,
         tags: tagsAtCreation(input.TagSpecifications, 'subnet'),
         vpcId: vpc.id,
-        cidr: formatCidr(block),
+        cidr: formatIpv4Block(block),
         zone: zone.name,
         defaultForAz: false,
         mapPublicIpOnLaunch: false,

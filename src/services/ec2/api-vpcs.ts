@@ -5,7 +5,7 @@
 import { ec2Id } from '../../core/ids.ts';
 import { scopeKey, scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
-import { formatCidr, parseCidr } from './cidr.ts';
+import { formatIpv4Block, parseIpv4Block } from '../../core/net.ts';
 import type { Ec2Context } from './context.ts';
 import { vpcParts } from './defaults.ts';
 import { describe } from './describe.ts';
@@ -25,7 +25,7 @@ export function vpcHandlers(ec2: Ec2Context): Handlers<Ec2Operations> {
     CreateVpc(input, ctx) {
       const scope = scopeKey(scopeOf(ctx));
       if (input.CidrBlock === undefined) throw ec2Error.missing('CidrBlock');
-      const block = parseCidr(input.CidrBlock);
+      const block = parseIpv4Block(input.CidrBlock);
       if (!block) throw ec2Error.invalidValue('cidrBlock', input.CidrBlock, 'This is not a valid CIDR block.');
       if (block.prefix < 16 || block.prefix > 28) throw ec2Error.vpcRange(input.CidrBlock);
       const tags = tagsAtCreation(input.TagSpecifications, 'vpc');
@@ -34,7 +34,7 @@ export function vpcHandlers(ec2: Ec2Context): Handlers<Ec2Operations> {
         id: ec2Id('vpc'),
         scope,
         tags,
-        cidr: formatCidr(block),
+        cidr: formatIpv4Block(block),
         isDefault: false,
         cidrAssociationId: ec2Id('vpc-cidr-assoc'),
         dhcpOptionsId: model.all(scope, 'vpc').find((v) => v.isDefault)?.dhcpOptionsId ?? ec2Id('dopt'),

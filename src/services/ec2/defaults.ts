@@ -6,7 +6,7 @@
  * the region: ids are derived from it, so they are the same before and after the records are stored.
  */
 import { defaultVpcId, stableEc2Id } from '../../core/ids.ts';
-import { formatCidr, parseCidr } from './cidr.ts';
+import { formatIpv4Block, parseIpv4Block } from '../../core/net.ts';
 import type { Ec2Record, GroupRecord, RouteTableRecord } from './model.ts';
 import { zonesOf } from './zones.ts';
 
@@ -48,14 +48,14 @@ export function defaultNetwork(scope: string): Ec2Record[] {
   const gatewayId = ids('igw');
   const [group, table] = vpcParts(scope, vpcId, DEFAULT_VPC_CIDR, ids);
   table.routes.push({ destination: '0.0.0.0/0', gatewayId, origin: 'CreateRouteTable' });
-  const base = parseCidr(DEFAULT_VPC_CIDR)!.base;
+  const base = parseIpv4Block(DEFAULT_VPC_CIDR)!.base;
   const subnets: Ec2Record[] = zonesOf(region).map((zone, i) => ({
     kind: 'subnet',
     id: ids('subnet'),
     scope,
     tags: [],
     vpcId,
-    cidr: formatCidr({ base: base + i * 4096, prefix: 20 }),
+    cidr: formatIpv4Block({ base: base + i * 4096, prefix: 20 }),
     zone: zone.name,
     defaultForAz: true,
     mapPublicIpOnLaunch: true,

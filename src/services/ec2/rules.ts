@@ -4,7 +4,7 @@
  * FromPort/ToPort members): one rule per source, protocols by name, ports checked.
  */
 import { ec2Id } from '../../core/ids.ts';
-import { formatCidr, parseCidr } from './cidr.ts';
+import { formatIpv4Block, parseIpv4Block } from '../../core/net.ts';
 import { ec2Error } from './errors.ts';
 import type { GroupRecord, RuleRecord } from './model.ts';
 import type { IpPermission } from './shapes.ts';
@@ -72,9 +72,9 @@ export function rulesOf(
     const ports = portsOf(protocol, p.FromPort, p.ToPort);
     const base = { egress, protocol, ...ports };
     for (const range of p.IpRanges ?? []) {
-      const block = parseCidr(range.CidrIp ?? '');
+      const block = parseIpv4Block(range.CidrIp ?? '');
       if (!block) throw ec2Error.invalidValue('cidrIp', range.CidrIp, `CIDR block ${range.CidrIp} is malformed`);
-      rules.push({ id: ec2Id('sgr'), ...base, cidr: formatCidr(block), description: range.Description });
+      rules.push({ id: ec2Id('sgr'), ...base, cidr: formatIpv4Block(block), description: range.Description });
     }
     for (const pair of p.UserIdGroupPairs ?? []) {
       rules.push({ id: ec2Id('sgr'), ...base, groupId: groupOf(pair).id, description: pair.Description });

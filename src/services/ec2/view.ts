@@ -3,7 +3,7 @@
  * Records as EC2's Describe and Create calls show them.
  */
 import { ec2Arn, type Scope } from '../../core/ids.ts';
-import { parseCidr, usableAddresses } from './cidr.ts';
+import { blockSize, parseIpv4Block } from '../../core/net.ts';
 import type { GatewayRecord, GroupRecord, KeyRecord, RouteTableRecord, RuleRecord, SubnetRecord, VpcRecord } from './model.ts';
 import type { InternetGateway, IpPermission, KeyPairInfo, RouteTable, SecurityGroup, SecurityGroupRule, Subnet, Vpc } from './shapes.ts';
 import { zonesOf } from './zones.ts';
@@ -29,6 +29,11 @@ export function vpcView(vpc: VpcRecord): Vpc {
   };
 }
 
+/** The addresses a subnet offers: AWS keeps the first four and the last. */
+function usableAddresses(cidr: string): number {
+  return Math.max(0, blockSize(parseIpv4Block(cidr)!) - 5);
+}
+
 export function subnetView(subnet: SubnetRecord): Subnet {
   const scope = scopeOfRecord(subnet);
   return {
@@ -38,7 +43,7 @@ export function subnetView(subnet: SubnetRecord): Subnet {
     VpcId: subnet.vpcId,
     State: 'available',
     CidrBlock: subnet.cidr,
-    AvailableIpAddressCount: usableAddresses(parseCidr(subnet.cidr)!),
+    AvailableIpAddressCount: usableAddresses(subnet.cidr),
     AvailabilityZone: subnet.zone,
     AvailabilityZoneId: zonesOf(scope.region).find((z) => z.name === subnet.zone)?.id,
     DefaultForAz: subnet.defaultForAz,
