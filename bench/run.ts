@@ -68,7 +68,7 @@ try {
         await benchApi(
           quick
             ? { sequential: 100, concurrentTotal: 400, concurrency: 8, warmup: 20, log }
-            : { sequential: 2000, concurrentTotal: 2000, concurrency: 8, warmup: 300, log },
+            : { sequential: 2000, concurrentTotal: 2000, concurrency: 8, warmup: 2000, log },
         ),
       );
     } catch (err) {
