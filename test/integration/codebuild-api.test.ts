@@ -332,7 +332,10 @@ describe('CodeBuild API and builds', () => {
     const stopped = await waitForBuild(cb, build!.id!, 30_000);
     assert.equal(stopped.buildStatus, 'STOPPED');
     assert.equal(stopped.phases!.find((p) => p.phaseType === 'BUILD')?.phaseStatus, 'STOPPED');
-    await assert.rejects(docker.getContainer(container).inspect(), /no such container/i);
+    await waitFor(
+      'the stopped build container to be removed',
+      async () => (await docker.listContainers({ all: true, filters: { name: [`^/${container}$`] } })).length === 0,
+    );
     const timedOut = await runBuild(cb, { projectName: 'slow', timeoutInMinutesOverride: 5 }, 60_000);
     assert.equal(timedOut.buildStatus, 'TIMED_OUT');
     assert.equal(timedOut.phases!.find((p) => p.phaseType === 'BUILD')?.phaseStatus, 'TIMED_OUT');

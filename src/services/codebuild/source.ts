@@ -157,9 +157,7 @@ async function isFile(path: string): Promise<boolean> {
 export async function extractArchive(archive: string, dest: string, log: (line: string) => void): Promise<Downloaded> {
   log(`Extracting ${archive}`);
   await mkdir(dest, { recursive: true });
-  const [command, args] = /\.zip$/i.test(archive)
-    ? ['unzip', ['-qq', '-o', archive, '-d', dest]]
-    : ['tar', ['-xf', archive, '-C', dest]];
+  const [command, args] = /\.zip$/i.test(archive) ? ['unzip', ['-qq', '-o', archive, '-d', dest]] : ['tar', ['-xf', archive, '-C', dest]];
   await new Promise<void>((resolvePromise, reject) => {
     execFile(command, args, { timeout: GIT_TIMEOUT_MS }, (err, _stdout, stderr) => {
       if (err)
