@@ -246,10 +246,16 @@ export class BuildRun {
     // The engine keeps all output from the start, so following after the start misses nothing.
     if (!released) await this.cb.runtime.start(id!);
     const stream = await this.cb.runtime.logs(id!, { follow: true });
+    // DONE is the runner's last line (its output is one ordered stream), so the build goes on from
+    // there instead of waiting for the engine to see the container exit.
     await new Promise<void>((resolve) => {
-      stream.on('data', (chunk: Buffer) => reader.push(chunk.toString('utf8')));
+      stream.on('data', (chunk: Buffer) => {
+        reader.push(chunk.toString('utf8'));
+        if (this.done) resolve();
+      });
       for (const event of ['end', 'close', 'error']) stream.on(event, () => resolve());
     });
+    stream.destroy();
     reader.end();
     if (!this.done && !this.ended) {
       // The shell died mid-phase: a command ran `exit`, or the container was killed (OOM, docker stop).
