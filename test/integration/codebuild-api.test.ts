@@ -257,7 +257,7 @@ describe('CodeBuild API and builds', () => {
       source: {
         type: 'NO_SOURCE',
         buildspec:
-          'version: 0.2\nphases:\n  build:\n    commands: ["echo one", "exit_code=3; (exit $exit_code)", "echo never"]\n    finally: ["echo finally $CODEBUILD_BUILD_SUCCEEDING"]\n  post_build:\n    commands: ["echo $CODEBUILD_BUILD_SUCCEEDING > post.txt"]\nartifacts:\n  files: [post.txt]\n',
+          'version: 0.2\nphases:\n  build:\n    commands: ["echo one", "exit_code=3; (exit $exit_code)", "echo never"]\n    finally: ["echo finally $CODEBUILD_BUILD_SUCCEEDING"]\n  post_build:\n    commands: ["echo $CODEBUILD_BUILD_SUCCEEDING > post.txt", "echo out; echo err >&2; echo last words >&2"]\nartifacts:\n  files: [post.txt]\n',
       },
     });
     const build = await runBuild(cb, { projectName: 'build-fails' });
@@ -280,6 +280,8 @@ describe('CodeBuild API and builds', () => {
     assert.match(log, /Command did not exit successfully exit_code=3; \(exit \$exit_code\) exit status 3/);
     assert.match(log, /finally 1\n/);
     assert.doesNotMatch(log, /never/);
+    // The build's errors are in its log where they were written, up to its last line.
+    assert.match(log, /\nout\nerr\nlast words\n/);
   });
 
   test('a failed PRE_BUILD skips to FINALIZING, as CodeBuild does; on-failure CONTINUE goes on; a bad buildspec fails DOWNLOAD_SOURCE', async () => {
@@ -332,7 +334,10 @@ describe('CodeBuild API and builds', () => {
     const stopped = await waitForBuild(cb, build!.id!, 30_000);
     assert.equal(stopped.buildStatus, 'STOPPED');
     assert.equal(stopped.phases!.find((p) => p.phaseType === 'BUILD')?.phaseStatus, 'STOPPED');
-    await assert.rejects(docker.getContainer(container).inspect(), /no such container/i);
+    await waitFor(
+      'the stopped build container to be removed',
+      async () => (await docker.listContainers({ all: true, filters: { name: [`^/${container}$`] } })).length === 0,
+    );
     const timedOut = await runBuild(cb, { projectName: 'slow', timeoutInMinutesOverride: 5 }, 60_000);
     assert.equal(timedOut.buildStatus, 'TIMED_OUT');
     assert.equal(timedOut.phases!.find((p) => p.phaseType === 'BUILD')?.phaseStatus, 'TIMED_OUT');

@@ -2,16 +2,19 @@
  * CodeBuild across Slipway processes: `slipway logs build --follow` streams a build live; a build
  * cut off by kill -9 is FAILED with the reason at the next start (in its log and its CloudWatch Logs
  * stream) and its container removed; a
- * build under way when Slipway is shut down (SIGTERM) ends STOPPED, saying so.
+ * build under way when Slipway is shut down (SIGTERM) ends STOPPED, saying so; a finished build's
+ * container and work directory go after its outcome, or at the next start when kill -9 came between.
  */
 import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { StartBuildCommand } from '@aws-sdk/client-codebuild';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
+import { CONTAINER_LABEL } from '../../src/services/codebuild/build-container.ts';
 import { codebuildClient, createProject, getBuild, waitForBuild } from '../support/codebuild.ts';
 import { ensureTestImages } from '../support/images.ts';
 import { logsClient } from '../support/logs.ts';
@@ -26,8 +29,15 @@ before(async () => {
   await ensureTestImages(docker);
   port = await freePort();
 });
+/** Containers a test made by hand. */
+const cleanups: string[] = [];
 after(async () => {
   await slipway?.kill('SIGTERM');
+  for (const id of cleanups)
+    await docker
+      .getContainer(id)
+      .remove({ force: true })
+      .catch(() => undefined);
   for (const c of await docker.listContainers({ all: true, filters: { label: ['slipway.codebuild.project=sleepy'] } }))
     await docker.getContainer(c.Id).remove({ force: true });
   rmSync(dataDir, { recursive: true, force: true });
@@ -111,5 +121,47 @@ describe('CodeBuild across restarts', () => {
     assert.equal(done.buildStatus, 'STOPPED');
     assert.match(done.phases!.find((p) => p.phaseType === 'BUILD')!.contexts![0].message!, /Slipway was shut down/);
     assert.equal((await containersOf(build!.id!)).length, 0);
+  });
+
+  test("a finished build's container goes after its outcome; what kill -9 left between the two goes at the next start", async () => {
+    let cb = codebuildClient(slipway!.endpoint);
+    // A caching project's build runs on a container of its own, labelled with its build (a warm one is the pool's to clear).
+    await createProject(cb, {
+      name: 'cached',
+      source: { type: 'NO_SOURCE', buildspec: 'version: 0.2\nphases:\n  build:\n    commands: ["echo built"]\n' },
+      cache: { type: 'LOCAL', modes: ['LOCAL_CUSTOM_CACHE'] },
+    });
+    const { build } = await cb.send(new StartBuildCommand({ projectName: 'cached' }));
+    assert.equal((await waitForBuild(cb, build!.id!)).buildStatus, 'SUCCEEDED');
+    const uuid = build!.id!.split(':')[1];
+    await waitFor('the container to be removed after the outcome', async () => (await containersOf(build!.id!)).length === 0);
+    await waitFor('the work directory to be removed', async () => !existsSync(join(dataDir, 'codebuild', 'builds', uuid)));
+
+    // Killed between the outcome and the cleanup: the build's container (stopped) and work directory are left,
+    // beside a container of a build this data directory never had (another Slipway's), which must stay.
+    await slipway!.kill('SIGKILL');
+    const left = async (name: string, arn: string) => {
+      const c = await docker.createContainer({
+        name,
+        Image: 'slipway-test/busybox:1',
+        Cmd: ['true'],
+        Labels: { [CONTAINER_LABEL]: arn, 'slipway.codebuild.project': 'cached' },
+      });
+      cleanups.push(c.id);
+      return c.id;
+    };
+    await left(`slipway-codebuild-${uuid}`, build!.arn!);
+    const otherArn = build!.arn!.replace(uuid, randomUUID());
+    const others = await left(`slipway-codebuild-${otherArn.split(':').at(-1)}`, otherArn);
+    mkdirSync(join(dataDir, 'codebuild', 'builds', uuid, 'src'), { recursive: true });
+
+    slipway = await startSlipwayProcess(dataDir, port);
+    cb = codebuildClient(slipway.endpoint);
+    await waitFor(
+      'what the killed process left to be removed',
+      async () => (await containersOf(build!.id!)).length === 0 && !existsSync(join(dataDir, 'codebuild', 'builds', uuid)),
+    );
+    assert.equal((await docker.getContainer(others).inspect()).Id, others, "another data directory's build container stays");
+    assert.equal((await getBuild(cb, build!.id!)).buildStatus, 'SUCCEEDED');
   });
 });

@@ -180,7 +180,7 @@ artifacts:
     await aws(s.endpoint, ['s3', 'cp', join(dir, 'not-a-zip.tar'), 's3://cb-empty/src.tar']);
     const notZip = await runBuild(cb, { projectName: 's3-missing', sourceLocationOverride: 'cb-empty/src.tar' });
     assert.deepEqual(phaseList(notZip).slice(3, 4), ['DOWNLOAD_SOURCE:FAILED']);
-    assert.match(notZip.phases![3].contexts![0].message!, /^cannot extract .* with python3/);
+    assert.match(notZip.phases![3].contexts![0].message!, /^cannot extract .* with unzip/);
 
     await createProject(cb, {
       name: 's3-no-bucket',

@@ -20,7 +20,12 @@ export function containerName(uuid: string): string {
 
 /** <data-dir>/codebuild/builds/<uuid>/{src,sources,slipway,state}, removed when the build ends. */
 export function workDir(dataDir: string, uuid: string): string {
-  return join(dataDir, 'codebuild', 'builds', uuid);
+  return join(workRoot(dataDir), uuid);
+}
+
+/** Where the work directories are. */
+export function workRoot(dataDir: string): string {
+  return join(dataDir, 'codebuild', 'builds');
 }
 
 /** The work directory's parts, each mounted into the container (MOUNT in runner.ts). */

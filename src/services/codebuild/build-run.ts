@@ -3,9 +3,9 @@
  * One build, start to finish, in this process: PROVISIONING (the image, the work directory) →
  * DOWNLOAD_SOURCE (clone, buildspec) → the container runs INSTALL … POST_BUILD, reporting each
  * boundary with a marker line that is recorded the moment it is read → UPLOAD_ARTIFACTS →
- * FINALIZING (reports; container and work directory removed) → COMPLETED. The controller starts
- * it, asks it to stop (StopBuild, timeout, shutdown), and finishes builds whose run was lost with
- * the process that had it.
+ * FINALIZING (reports) → COMPLETED; then the container and the work directory are removed. The
+ * controller starts it, asks it to stop (StopBuild, timeout, shutdown), and finishes builds whose
+ * run was lost with the process that had it.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
@@ -40,7 +40,7 @@ export class BuildRun {
   private ended?: 'STOPPED' | 'TIMED_OUT';
   private endReason?: string;
   private containerId?: string;
-  /** The container's removal, begun once it has exited so that it overlaps the upload of artifacts. */
+  /** The container's removal, begun once it has exited so that it overlaps the upload of artifacts and the outcome. */
   private removal?: Promise<void>;
   private image = '';
   private resolvedVersion?: string;
@@ -246,10 +246,16 @@ export class BuildRun {
     // The engine keeps all output from the start, so following after the start misses nothing.
     if (!released) await this.cb.runtime.start(id!);
     const stream = await this.cb.runtime.logs(id!, { follow: true });
+    // DONE is the runner's last line (its output is one ordered stream), so the build goes on from
+    // there instead of waiting for the engine to see the container exit.
     await new Promise<void>((resolve) => {
-      stream.on('data', (chunk: Buffer) => reader.push(chunk.toString('utf8')));
+      stream.on('data', (chunk: Buffer) => {
+        reader.push(chunk.toString('utf8'));
+        if (this.done) resolve();
+      });
       for (const event of ['end', 'close', 'error']) stream.on(event, () => resolve());
     });
+    stream.destroy();
     reader.end();
     if (!this.done && !this.ended) {
       // The shell died mid-phase: a command ran `exit`, or the container was killed (OOM, docker stop).
@@ -262,7 +268,7 @@ export class BuildRun {
         message: `Error while executing command: ${this.lastCommand ?? '(none)'}. Reason: ${why}`,
       });
     }
-    this.removal = this.cb.runtime.remove(id!).catch(() => undefined);
+    this.removal = this.removeContainer(id!);
     const state = await readRunnerState(this.work, spec, (line) => this.blog.container(line));
     this.names = state.names;
     if (spec.exportedVariables.length) this.update((r) => (r.build.exportedEnvironmentVariables = state.exported));
@@ -344,13 +350,25 @@ export class BuildRun {
       this.update((r) => (r.build.reportArns = reportArns));
     }
     if (this.credentials) this.cb.network.dismiss(this.arn);
-    if (this.containerId) await (this.removal ?? this.cb.runtime.remove(this.containerId).catch(() => undefined));
-    await rm(this.work, { recursive: true, force: true }).catch(() => undefined);
     const status = finalStatus((this.cb.model.builds.get(this.arn) ?? record).build, this.ended ?? (fault ? 'FAULT' : undefined));
     this.blog.container('Phase complete: FINALIZING State: SUCCEEDED');
     this.blog.container(`Build ${status}`);
     await this.blog.close();
     this.phase((b, now) => complete(b, status, now));
+    await this.cleanUp();
+  }
+
+  /**
+   * The container and the work directory go once the build has its outcome, which does not wait
+   * for them; what a crash leaves of them is swept at the next start (sweepFinishedBuilds).
+   */
+  private async cleanUp(): Promise<void> {
+    if (this.containerId) await (this.removal ?? this.removeContainer(this.containerId));
+    await rm(this.work, { recursive: true, force: true }).catch(() => undefined);
+  }
+
+  private removeContainer(id: string): Promise<void> {
+    return this.cb.runtime.remove(id).catch((err) => log.warn(`removing the container of ${this.arn}: ${(err as Error).message}`));
   }
 
   private async uploadArtifacts(record: BuildRecord, spec: Buildspec, src: string): Promise<void> {

@@ -4,16 +4,19 @@
  * started gets a BuildRun in this process; a running one is stopped when StopBuild asked or its
  * timeout passed (and is looked at again at its deadline); a build IN_PROGRESS whose run belonged
  * to an earlier Slipway process was cut off by a restart, so its container is removed and it is
- * finished FAILED with that reason — never left IN_PROGRESS. Completed builds need nothing.
+ * finished FAILED with that reason — never left IN_PROGRESS. Completed builds need nothing but the
+ * sweep at start, which removes what a process that stopped between a build's outcome and its
+ * cleanup left.
  */
 import { logger } from '../../core/log.ts';
-import { CONTAINER_LABEL, containerName, workDir } from './build-container.ts';
+import { CONTAINER_LABEL, containerName, workDir, workRoot } from './build-container.ts';
 import { BuildRun } from './build-run.ts';
 import type { CodebuildContext } from './context.ts';
 import { BuildLog } from './logs.ts';
 import type { BuildRecord } from './model.ts';
 import { beginPhase, complete, currentPhase, endPhase } from './phases.ts';
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 
 const log = logger('codebuild.builds');
 
@@ -87,4 +90,20 @@ async function interrupted(cb: CodebuildContext, record: BuildRecord): Promise<v
   log.warn(`build ${buildArn}: ${reason}`);
   if (updated)
     cb.events.publish({ type: 'codebuild.build', resource: buildArn, at: cb.clock.now(), detail: { buildStatus: 'FAILED', reason } });
+}
+
+/**
+ * What a process that stopped between a build's outcome and its cleanup left: the containers of
+ * this store's finished builds (a warm container a build took is the pool's to clear), and work
+ * directories of builds not under way. A build under way had its record before its directory, so
+ * the directories are listed first.
+ */
+export async function sweepFinishedBuilds(cb: CodebuildContext): Promise<void> {
+  const root = workRoot(cb.config.dataDir);
+  const dirs = await readdir(root).catch(() => [] as string[]);
+  for (const c of await cb.runtime.list({ [CONTAINER_LABEL]: '' })) {
+    if (cb.model.builds.get(c.labels[CONTAINER_LABEL])?.build.buildComplete) await cb.runtime.remove(c.id);
+  }
+  const underWay = new Set(cb.model.builds.find({ status: 'IN_PROGRESS' }).map((r) => r.uuid));
+  for (const uuid of dirs) if (!underWay.has(uuid)) await rm(join(root, uuid), { recursive: true, force: true });
 }

@@ -19,7 +19,8 @@ import type { AppContext, RoomWithFacade } from '../types.ts';
 import { codebuildHandlers } from './api.ts';
 import { artifactRoutes } from './artifacts.ts';
 import type { CodebuildContext } from './context.ts';
-import { buildController } from './controller.ts';
+import { buildController, sweepFinishedBuilds } from './controller.ts';
+import { logger } from '../../core/log.ts';
 import { codebuildFacade, type CodebuildFacade } from './facade.ts';
 import { BuildImages } from './image.ts';
 import { logRoutes } from './logs.ts';
@@ -80,6 +81,9 @@ export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<C
     },
     start() {
       cb.pool.start();
+      void sweepFinishedBuilds(cb).catch((err) =>
+        logger('codebuild').warn(`what finished builds left could not be removed: ${(err as Error).message}`),
+      );
       builds.start();
     },
     async stop() {

@@ -144,11 +144,12 @@ __sw_name() {
   (mkdir -p /codebuild/state/names && eval "printf '%s' \"$2\"" > "/codebuild/state/names/$1") 2>/dev/null
 }
 
+# DONE is the last line: Slipway reads the build's files as soon as it sees it.
 __sw_done() {
-  __sw_mark DONE "$__sw_upload"
   # Files the build wrote in the bind-mounted directories go back to the user Slipway runs as.
   if [ -n "$SLIPWAY_OWNER" ] && [ "$SLIPWAY_OWNER" != 0:0 ]; then
     chown -R "$SLIPWAY_OWNER" "$CODEBUILD_SRC_DIR" /codebuild/state /codebuild/cache 2>/dev/null
   fi
+  __sw_mark DONE "$__sw_upload"
   exit 0
 }

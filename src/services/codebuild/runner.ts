@@ -78,9 +78,10 @@ export function renderBuildScript(spec: Buildspec, opts: { buildId: string; cach
 
 export const BOOT_SCRIPT = `#!/bin/sh
 # Slipway: run the build script in the shell the buildspec asked for (bash when the image has it).
-if [ "$SLIPWAY_SHELL" != sh ] && command -v bash >/dev/null 2>&1; then exec bash ${MOUNT.slipway}/build.sh; fi
+# Its errors go to its output, so that the log is one ordered stream whose last line is the DONE marker.
+if [ "$SLIPWAY_SHELL" != sh ] && command -v bash >/dev/null 2>&1; then exec bash ${MOUNT.slipway}/build.sh 2>&1; fi
 [ "$SLIPWAY_SHELL" = bash ] && echo "[Container] env.shell is bash but this image has no bash; running with /bin/sh"
-exec sh ${MOUNT.slipway}/build.sh
+exec sh ${MOUNT.slipway}/build.sh 2>&1
 `;
 
 /** Finds the real command on PATH after the wrappers' own directory. */

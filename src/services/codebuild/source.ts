@@ -157,13 +157,15 @@ async function isFile(path: string): Promise<boolean> {
   );
 }
 
-/** An uploaded source archive, unpacked into the source directory (zip through Python's zipfile, the rest through tar). */
+/**
+ * An uploaded source archive, unpacked into the source directory: a zip through unzip (Info-ZIP,
+ * as the pipeline room reads artifacts; it starts in milliseconds where Python's zipfile takes a
+ * tenth of a second), the rest through tar.
+ */
 export async function extractArchive(archive: string, dest: string, log: (line: string) => void): Promise<Downloaded> {
   log(`Extracting ${archive}`);
   await mkdir(dest, { recursive: true });
-  const [command, args] = /\.zip$/i.test(archive)
-    ? ['python3', ['-m', 'zipfile', '-e', archive, dest]]
-    : ['tar', ['-xf', archive, '-C', dest]];
+  const [command, args] = /\.zip$/i.test(archive) ? ['unzip', ['-qq', '-o', archive, '-d', dest]] : ['tar', ['-xf', archive, '-C', dest]];
   await new Promise<void>((resolvePromise, reject) => {
     execFile(command, args, { timeout: GIT_TIMEOUT_MS }, (err, _stdout, stderr) => {
       if (err)
