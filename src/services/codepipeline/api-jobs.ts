@@ -14,9 +14,9 @@ import type { CodePipelineContext } from './context.ts';
 import { codepipelineError as err } from './errors.ts';
 import { answerJob, jobData, newNonce } from './jobs.ts';
 import type { JobRecord } from './model.ts';
+import { CODEPIPELINE } from './runner.ts';
 import type { AWSSessionCredentials, CodepipelineOperations } from './shapes.ts';
 
-const CODEPIPELINE = 'codepipeline.amazonaws.com';
 /** How large an action's output variables may be, keys and values together (CodePipeline's quota). */
 const OUTPUT_VARIABLES_BYTES = 122_880;
 /** PollForJobs hands out one job unless asked for more. */
