@@ -23,6 +23,7 @@ import {
   PollForThirdPartyJobsCommand,
   AcknowledgeThirdPartyJobCommand,
   type ActionTypeDeclaration,
+  type Tag,
   UpdateActionTypeCommand,
 } from '@aws-sdk/client-codepipeline';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -320,21 +321,36 @@ describe('CodePipeline custom actions and job workers', () => {
     assert.deepEqual(got.actionType.permissions, { allowedAccounts: ['000000000000'] });
   });
 
+  /** A custom type of category Test, version 1, taking and making no artifacts. */
+  const artifactless = (provider: string, tags?: Tag[]) =>
+    new CreateCustomActionTypeCommand({
+      category: 'Test',
+      provider,
+      version: '1',
+      inputArtifactDetails: { minimumCount: 0, maximumCount: 0 },
+      outputArtifactDetails: { minimumCount: 0, maximumCount: 0 },
+      tags,
+    });
+
+  it('refuses a custom action type tagged with a reserved aws: key, writing nothing', async () => {
+    await assert.rejects(b.cp.send(artifactless('Tagged', [{ key: 'aws:owner', value: 'me' }])), {
+      name: 'InvalidTagsException',
+      message: /aws:owner/,
+    });
+    const { actionTypes } = await b.cp.send(new ListActionTypesCommand({ actionOwnerFilter: 'Custom' }));
+    assert.deepEqual(
+      actionTypes?.map((t) => t.id?.provider),
+      ['LoadTester'],
+    );
+  });
+
   it('deletes the custom action type; its version cannot be made again', async () => {
     await b.cp.send(new DeleteCustomActionTypeCommand({ category: 'Test', provider: 'LoadTester', version: '1' }));
     assert.deepEqual((await b.cp.send(new ListActionTypesCommand({ actionOwnerFilter: 'Custom' }))).actionTypes, []);
     await assert.rejects(b.cp.send(new PollForJobsCommand({ actionTypeId: TYPE })), { name: 'ActionTypeNotFoundException' });
-    await assert.rejects(
-      b.cp.send(
-        new CreateCustomActionTypeCommand({
-          category: 'Test',
-          provider: 'LoadTester',
-          version: '1',
-          inputArtifactDetails: { minimumCount: 0, maximumCount: 0 },
-          outputArtifactDetails: { minimumCount: 0, maximumCount: 0 },
-        }),
-      ),
-      { name: 'ValidationException', message: /cannot be made again with the same version/ },
-    );
+    await assert.rejects(b.cp.send(artifactless('LoadTester')), {
+      name: 'ValidationException',
+      message: /cannot be made again with the same version/,
+    });
   });
 });

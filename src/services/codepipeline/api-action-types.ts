@@ -12,6 +12,7 @@ import type { Handlers } from '../../protocol/types.ts';
 import { actionKey, describeActionType } from './actions/index.ts';
 import type { ActionExecutor, ActionTypeId } from './actions/types.ts';
 import { page } from './api-common.ts';
+import { checkTags } from './api-tags.ts';
 import type { CodePipelineContext } from './context.ts';
 import { codepipelineError as err } from './errors.ts';
 import type { CustomActionTypeRecord } from './model.ts';
@@ -239,6 +240,7 @@ export function actionTypeHandlers(cp: CodePipelineContext): Handlers<Codepipeli
       const scope = scopeOf(ctx);
       const id: ActionTypeId = { category: input.category, owner: 'Custom', provider: input.provider, version: input.version };
       checkCustomType(input.configurationProperties ?? [], { ...input.settings }, input, CREATE_FIELDS);
+      const tags = checkTags(input.tags);
       const record = m.tx(() => {
         const earlier = m.customType(scope, id);
         if (earlier?.deleted) {
@@ -252,7 +254,7 @@ export function actionTypeHandlers(cp: CodePipelineContext): Handlers<Codepipeli
           configurationProperties: input.configurationProperties ?? [],
           inputArtifactDetails: input.inputArtifactDetails,
           outputArtifactDetails: input.outputArtifactDetails,
-          tags: input.tags ?? [],
+          tags,
         };
         m.putCustomType(r);
         return r;
