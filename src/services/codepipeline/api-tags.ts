@@ -9,7 +9,6 @@ import type { Handlers } from '../../protocol/types.ts';
 import { page } from './api-common.ts';
 import type { CodePipelineContext } from './context.ts';
 import { codepipelineError } from './errors.ts';
-
 import type { CodepipelineOperations, Tag } from './shapes.ts';
 
 const MAX_TAGS = 50;
