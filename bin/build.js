@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   renameSync,
@@ -43,7 +44,7 @@ export async function compiled(path) {
     .update(files.map((f) => `${relative(src, f.path)}\0${f.size}\0${f.mtimeMs}`).join('\n'))
     .digest('hex')
     .slice(0, 16);
-  const builds = buildsDir();
+  const builds = buildsDir(root);
   const dir = join(builds, fingerprint);
   if (!existsSync(dir)) await build(files, dir);
   const mark = join(dir, `${RUNNING}${process.pid}`);
@@ -62,8 +63,13 @@ function sources(dir, out = []) {
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-/** dist/ in the package, or one in the temporary directory when the package is not writable (a system-wide install). */
-function buildsDir() {
+/**
+ * dist/ in the package at `root`, or one in the temporary directory when the package is not
+ * writable (a system-wide install). That name is known to every user, who could make it first or
+ * point it elsewhere: code is run from it only when it is a directory of this user's that no one
+ * else may write to.
+ */
+export function buildsDir(root) {
   const own = join(root, 'dist');
   try {
     mkdirSync(own, { recursive: true });
@@ -74,6 +80,9 @@ function buildsDir() {
       `slipway-dist-${process.getuid?.() ?? 'user'}-${createHash('sha256').update(root).digest('hex').slice(0, 8)}`,
     );
     mkdirSync(shared, { recursive: true, mode: 0o700 });
+    const made = lstatSync(shared);
+    if (!made.isDirectory() || (process.getuid && made.uid !== process.getuid()) || (made.mode & 0o022) !== 0)
+      throw new Error(`${shared} is not a directory of this user's alone; remove it, or make the package writable`);
     return shared;
   }
 }

@@ -88,8 +88,11 @@ export function createSeam(opts: SeamOptions): Seam {
     requestId: string,
     found: (model: ServiceModel) => void,
   ): Promise<WireResponse> {
-    /** Verifies the signature over the payload as hashed (or as S3's header says) and sets who may do what. */
-    const authenticate = (api: ApiService | undefined, payloadHash: string, action?: string) => {
+    /**
+     * Verifies the signature over the payload as hashed (or as S3's header says) and sets who may do
+     * what. The hash is taken only when signatures are required: in open mode a body is not hashed.
+     */
+    const authenticate = (api: ApiService | undefined, payloadHash: () => string, action?: string) => {
       if (!opts.auth) return;
       Object.assign(
         ctx,
@@ -97,7 +100,7 @@ export function createSeam(opts: SeamOptions): Seam {
           method: req.method ?? 'GET',
           url,
           headers: req.headers,
-          payloadHash,
+          payloadHash: payloadHash(),
           protocol: protocol!,
           action,
           sourceIp: req.socket.remoteAddress,
@@ -113,7 +116,11 @@ export function createSeam(opts: SeamOptions): Seam {
     }
     /** 501 naming what is not served, once the caller is known when signatures are required (a stranger learns nothing). */
     const unserved = async (service: string, payloadHash?: string): Promise<AwsError> => {
-      if (opts.auth) authenticate(undefined, payloadHash ?? sha256(await readBody(req, MAX_API_BODY)));
+      // Reading the body to hash it is worth it only when a signature is checked.
+      if (opts.auth) {
+        const hash = payloadHash ?? sha256(await readBody(req, MAX_API_BODY));
+        authenticate(undefined, () => hash);
+      }
       return notServed(req, service);
     };
     const ctx: RequestContext = {
@@ -129,13 +136,11 @@ export function createSeam(opts: SeamOptions): Seam {
       const api = byScope.get(service);
       if (api?.model.metadata.protocol !== 'rest-xml') throw await unserved(service, header(req, 'x-amz-content-sha256') ?? '');
       found(api.model);
-      if (opts.auth) {
-        try {
-          authenticate(api, header(req, 'x-amz-content-sha256') ?? '');
-        } catch (err) {
-          req.resume();
-          throw err;
-        }
+      try {
+        authenticate(api, () => header(req, 'x-amz-content-sha256') ?? '');
+      } catch (err) {
+        req.resume();
+        throw err;
       }
       return serveRestXml(api, req, url, ctx);
     }
@@ -147,7 +152,7 @@ export function createSeam(opts: SeamOptions): Seam {
       if (!api) throw await unserved(scope && !byScope.has(scope.service) ? scope.service : prefix);
       found(api.model);
       const body = await readBody(req, MAX_API_BODY);
-      if (opts.auth) authenticate(api, sha256(body));
+      authenticate(api, () => sha256(body));
       return durably(api, { target: caller.target, body: utf8Text(body, 'SerializationException') }, ctx);
     }
     if (protocol === 'query' || protocol === 'ec2') {
@@ -163,7 +168,7 @@ export function createSeam(opts: SeamOptions): Seam {
       if (!api && !params.get('Action')) throw new AwsError('MissingAction', 'The request must contain the parameter Action.');
       if (!api) throw await unserved(`the Query API version '${(params.get('Version') ?? '(none)').slice(0, 32)}'`, sha256(raw));
       found(api.model);
-      if (opts.auth) authenticate(api, sha256(raw), params.get('Action') ?? undefined);
+      authenticate(api, () => sha256(raw), params.get('Action') ?? undefined);
       return durably(api, { body: form }, ctx);
     }
     throw await unserved(scope!.service);

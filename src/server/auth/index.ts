@@ -126,19 +126,24 @@ export function createRequestAuth(deps: AuthDeps): Identity {
       return message ? { status: 403, message } : undefined;
     },
     denial(accessKeyId, action, resource, secure) {
-      return keyDenial(accessKeyId, { action, resources: [resource], passedRoles: [] }, parseArn(resource)?.region ?? '', secure);
+      return keyDenial(accessKeyId, () => ({ action, resources: [resource], passedRoles: [] }), parseArn(resource)?.region ?? '', secure);
     },
     operationDenial(accessKeyId, { service, operation, input, region }) {
       if (UNCONDITIONAL[service]?.includes(operation)) return undefined;
-      const account = deps.iam.principalOfAccessKey(accessKeyId)?.account ?? deps.account;
-      return keyDenial(accessKeyId, actionOf(service, operation, input, { region, account }), region);
+      return keyDenial(accessKeyId, (who) => actionOf(service, operation, input, { region, account: who.account }), region);
     },
   };
 
-  function keyDenial(accessKeyId: string, call: ActionRequest, region: string, secure?: boolean): string | undefined {
+  /** The denial for the holder of `accessKeyId`, of the call as it reads for that holder (its account). */
+  function keyDenial(
+    accessKeyId: string,
+    call: (who: KeyPrincipal) => ActionRequest,
+    region: string,
+    secure?: boolean,
+  ): string | undefined {
     const who = deps.iam.principalOfAccessKey(accessKeyId);
     if (!who?.active) return 'The security token included in the request is invalid.';
-    return denial(deps, who, call, contextOf(who, { region, secure }));
+    return denial(deps, who, call(who), contextOf(who, { region, secure }));
   }
 
   /** The check of an unsigned S3 request's operations: only resource policies granting `*` let it in. */
