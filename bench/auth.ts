@@ -7,12 +7,12 @@
  * recomputed, the key and the caller's policies read from the store, the policies evaluated.
  */
 import { readFileSync } from 'node:fs';
-import { Agent, type RequestOptions } from 'node:http';
+import { Agent, request, type RequestOptions } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { call, percentile } from './ecs-api.ts';
+import { percentile } from './ecs-api.ts';
 import { type Child, startMoto, startSlipway } from './procs.ts';
 import { type Cell, formatTable } from './table.ts';
 
@@ -64,6 +64,20 @@ async function signed(server: Server, op: Operation, agent: Agent): Promise<Requ
     body: op.body,
   });
   return { method: 'POST', host: hostname, port, path: '/', agent, headers: request.headers };
+}
+
+/** node:http's client, sending the request as signed; resolves with status and body. */
+function call(options: RequestOptions, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(options, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 async function measure(options: RequestOptions, body: string, opts: AuthBenchOptions) {

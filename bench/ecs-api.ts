@@ -10,7 +10,6 @@
  * at after a few thousand, and a long-running server is what the rows compare.
  */
 import { spawn } from 'node:child_process';
-import { request, type RequestOptions } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { freePort, onCleanup, peakRssMiB, removeClusterContainers, startMoto, startSlipway, type Child } from './procs.ts';
 import { formatTable, type Cell } from './table.ts';
@@ -54,20 +53,6 @@ interface Result {
 /** One operation's request, encoded once, so the client's own work per request is the same small amount for every server. */
 function requestFor(t: Target, operation: string, body: string): WireRequest {
   return wireRequest(t.endpoint, '/', { ...HEADERS, 'x-amz-target': `${TARGET}.${operation}` }, body);
-}
-
-/** node:http's client: POST / with X-Amz-Target; resolves with status and body. */
-export function call(options: RequestOptions, body: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(options, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 async function must(t: Target, operation: string, input: unknown): Promise<any> {
