@@ -57,23 +57,16 @@ export async function publishMoved(
 }
 
 /**
- * One change for a pull request's event: its head (the commit the provider names, or without one
- * the source branch's), and the files changed from the merge base with the destination branch to
- * that head, both from git. False when git has no such head (a fork's commit is not in the mirror).
+ * One change for a pull request's event: its head (a commit git has, as the caller resolved it),
+ * and the files changed from the merge base with the destination branch to that head, from git.
  */
 export async function publishPullRequest(
   cc: ConnectionsContext,
   source: { dir: string; fullRepositoryId: string; connectionArn?: string },
   pullRequest: PullRequestEvent,
   via: ChangeDetail['via'],
-  named?: string,
-): Promise<boolean> {
-  const head = named
-    ? /^[0-9a-f]{40}$/.test(named)
-      ? await resolveCommit(source.dir, named)
-      : undefined
-    : await resolveCommit(source.dir, `refs/heads/${pullRequest.sourceBranch}`);
-  if (!head) return false;
+  head: string,
+): Promise<void> {
   const destination = await resolveCommit(source.dir, `refs/heads/${pullRequest.destinationBranch}`);
   const base = destination
     ? await git(source.dir, ['merge-base', destination, head]).then(
@@ -98,7 +91,6 @@ export async function publishPullRequest(
     at: cc.clock.now(),
     detail: { ...detail },
   });
-  return true;
 }
 
 /** Turns each push to a repository of Slipway's git host into a change; returns the unsubscribe. */

@@ -12,7 +12,7 @@
  *
  * `scope` is "<region>:<account>"; `host` is the host id a connection goes through, or ''; `repo` is
  * the owner/repo of Slipway's git host a pull request belongs to (pulls.ts), `source` the fork a
-pull request's head comes from, so a push to the fork finds the requests it updates. What a
+ * pull request's head comes from, so a push to the fork finds the requests it updates. What a
  * connection has fetched lives in git, in its mirrors under <data-dir>/connections/ (mirrors.ts).
  */
 import type { DocTable, Store } from '../../store/index.ts';

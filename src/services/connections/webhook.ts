@@ -101,10 +101,11 @@ async function receive(cc: ConnectionsContext, req: IncomingMessage, res: Server
     const source = { dir: repository.dir, fullRepositoryId: repository.fullRepositoryId, connectionArn: connection.arn };
     if (pullRequest) {
       const head = await pullHead(cc, repository, pullRequest);
-      if (!head || !(await publishPullRequest(cc, source, pullRequest.event, 'webhook', head)))
+      if (!head)
         return sendJson(res, 422, {
           message: `${repository.fullRepositoryId} has no commit for pull request ${pullRequest.event.id}'s head${pullRequest.fork ? ` (from ${pullRequest.fork})` : ''}`,
         });
+      await publishPullRequest(cc, source, pullRequest.event, 'webhook', head);
       return sendJson(res, 200, {
         fetched: repository.fullRepositoryId,
         pullRequest: pullRequest.event.id,
