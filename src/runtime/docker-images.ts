@@ -124,13 +124,3 @@ function firstHost(cidr: string): string {
   const first = ((n & mask) + 1) >>> 0;
   return [24, 16, 8, 0].map((s) => (first >>> s) & 255).join('.');
 }
-
-/** Whether an IPv4 address (or IPv4-mapped IPv6 address) lies inside `cidr`. */
-export function inSubnet(address: string, cidr: string): boolean {
-  const ip = address.replace(/^::ffff:/, '');
-  if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return false;
-  const [base, bits] = cidr.split('/');
-  const toInt = (a: string) => a.split('.').reduce((acc, part) => (acc << 8) + Number(part), 0) >>> 0;
-  const mask = Number(bits) === 0 ? 0 : (~0 << (32 - Number(bits))) >>> 0;
-  return (toInt(ip) & mask) >>> 0 === (toInt(base) & mask) >>> 0;
-}

@@ -14,8 +14,8 @@ import { createServer, request } from 'node:http';
 import { isLoopback } from '../../core/config.ts';
 import { openServer, type OpenServer } from '../../core/listen.ts';
 import { logger } from '../../core/log.ts';
+import { inCidr } from '../../core/net.ts';
 import { credentialScope } from '../../protocol/sigv4.ts';
-import { inSubnet } from '../../runtime/docker-images.ts';
 import type { AppContext } from '../types.ts';
 import type { ContainerCredentials } from './container-credentials.ts';
 
@@ -49,7 +49,7 @@ export class WorkloadRelay {
     const server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://relay');
       const key = credentialScope(req.headers.authorization, url.searchParams.get('X-Amz-Credential'))?.accessKeyId;
-      if (!inSubnet(req.socket.remoteAddress ?? '', bridge.subnet) || !key || !this.credentials.holderOfKey(key)) {
+      if (!inCidr(req.socket.remoteAddress ?? '', bridge.subnet) || !key || !this.credentials.holderOfKey(key)) {
         res.writeHead(403, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': 'UnrecognizedClientException' });
         res.end(
           JSON.stringify({
