@@ -7,9 +7,8 @@
 import { StartBuildCommand, type CodeBuildClient } from '@aws-sdk/client-codebuild';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { POOL_LABEL } from '../../src/services/codebuild/pool.ts';
+import { POOL_LABEL, poolDir } from '../../src/services/codebuild/pool.ts';
 import { buildLog, codebuildClient, createProject, getBuild, runBuild, startCodebuildSlipway, waitForBuild } from '../support/codebuild.ts';
 import { docker, freePort, startSlipwayProcess, tempDataDir, waitFor, type SlipwayProcess, type TestSlipway } from '../support/slipway.ts';
 
@@ -26,8 +25,7 @@ phases:
 `;
 
 /** The pool's containers of a data directory: idle ones, and ones builds took and still run. */
-const pooled = async (dataDir: string) =>
-  docker.listContainers({ all: true, filters: { label: [`${POOL_LABEL}=${join(dataDir, 'codebuild', 'pool')}`] } });
+const pooled = async (dataDir: string) => docker.listContainers({ all: true, filters: { label: [`${POOL_LABEL}=${poolDir(dataDir)}`] } });
 const idle = async (dataDir: string) => (await pooled(dataDir)).filter((c) => c.Names[0].startsWith('/slipway-codebuild-pool-'));
 const said = (log: string, key: string) => log.match(new RegExp(`^${key}=(.*)$`, 'm'))?.[1];
 
