@@ -5,7 +5,8 @@
  * answers — a continuation, then success with output variables the next action resolves, or
  * failure, which fails the pipeline with the worker's message. The job's credentials are a session
  * of the action's own role. UpdateActionType changes the type whole (with the SDK and the aws CLI),
- * and GetActionType, ListActionTypes and PollForJobs see the change.
+ * and GetActionType, ListActionTypes and PollForJobs see the change. A type whose executor sets
+ * jobTimeout fails the action when a job a worker took has no answer within it.
  */
 import {
   AcknowledgeJobCommand,
@@ -73,17 +74,17 @@ describe('CodePipeline custom actions and job workers', () => {
   });
 
   /** Polls as a worker of fleet `fleet` until a job comes. */
-  const poll = (fleet: string) =>
+  const poll = (fleet: string, actionTypeId = TYPE) =>
     waitFor('a job for the worker', async () => {
-      const { jobs } = await b.cp.send(new PollForJobsCommand({ actionTypeId: TYPE, queryParam: { Fleet: fleet } }));
+      const { jobs } = await b.cp.send(new PollForJobsCommand({ actionTypeId, queryParam: { Fleet: fleet } }));
       return jobs?.[0];
     });
 
-  const create = async (name: string) => {
+  const create = async (name: string, actionTypeId = TYPE) => {
     await b.put(`${name}.zip`, `sources of ${name}`);
     const custom = {
       name: 'Load',
-      actionTypeId: TYPE,
+      actionTypeId,
       configuration: { Fleet: name, Users: '50' },
       roleArn: LOAD_ROLE,
       inputArtifacts: [{ name: 'SourceArtifact' }],
@@ -177,6 +178,71 @@ describe('CodePipeline custom actions and job workers', () => {
     const failed = await executionReaches(b.cp, 'failing', id, ['Failed', 'Succeeded']);
     assert.equal(failed.status, 'Failed');
     assert.match(failed.statusSummary ?? '', /Action 'Load' in stage 'Test' failed: p95 over budget/);
+  });
+
+  /** A type like TYPE whose executor gives each job `jobTimeout` seconds (60 lasts 3 real seconds at the bench's time scale). */
+  const timedType = async (provider: string, jobTimeout: number): Promise<ActionTypeId> => {
+    const id: ActionTypeId = { ...TYPE, provider };
+    await b.cp.send(artifactless(provider));
+    const properties = [
+      { name: 'Fleet', optional: false, key: true, noEcho: false, queryable: true },
+      { name: 'Users', optional: true, key: false, noEcho: false },
+    ];
+    const executor = { type: 'JobWorker' as const, configuration: { jobWorkerExecutorConfiguration: {} }, jobTimeout };
+    await b.cp.send(
+      new UpdateActionTypeCommand({
+        actionType: {
+          id,
+          executor,
+          properties,
+          inputArtifactDetails: { minimumCount: 1, maximumCount: 1 },
+          outputArtifactDetails: { minimumCount: 0, maximumCount: 0 },
+        },
+      }),
+    );
+    return id;
+  };
+  /** The later cases list the account's custom types: a timed one goes once its case is done. */
+  const drop = (type: ActionTypeId) =>
+    b.cp.send(new DeleteCustomActionTypeCommand({ category: type.category, provider: type.provider, version: type.version }));
+
+  it("a job a worker acknowledged and never answered times out after the executor's jobTimeout, failing the action", async () => {
+    const type = await timedType('Stopwatch', 60);
+    const id = await create('silent', type);
+    const job = await poll('silent', type);
+    await b.cp.send(new AcknowledgeJobCommand({ jobId: job.id, nonce: job.nonce }));
+    const failed = await executionReaches(b.cp, 'silent', id, ['Failed', 'Succeeded']);
+    assert.equal(failed.status, 'Failed');
+    assert.match(failed.statusSummary ?? '', /Action 'Load' in stage 'Test' failed: The job '.+' timed out: .* job timeout of 60 seconds/);
+    const { actionExecutionDetails } = await b.cp.send(
+      new ListActionExecutionsCommand({ pipelineName: 'silent', filter: { pipelineExecutionId: id } }),
+    );
+    const load = actionExecutionDetails!.find((d) => d.actionName === 'Load')!;
+    assert.equal(load.status, 'Failed');
+    assert.equal(load.output?.executionResult?.errorDetails?.code, 'JobFailed');
+    // The job is over: the worker's late answer is refused, and acknowledging shows why.
+    await assert.rejects(b.cp.send(new PutJobSuccessResultCommand({ jobId: job.id })), {
+      name: 'InvalidJobStateException',
+      message: /TimedOut/,
+    });
+    assert.equal((await b.cp.send(new AcknowledgeJobCommand({ jobId: job.id, nonce: job.nonce }))).status, 'TimedOut');
+    await drop(type);
+  });
+
+  it('a job answered within the jobTimeout succeeds', async () => {
+    const type = await timedType('Timely', 300);
+    const id = await create('timely', type);
+    const job = await poll('timely', type);
+    await b.cp.send(new AcknowledgeJobCommand({ jobId: job.id, nonce: job.nonce }));
+    await b.cp.send(new PutJobSuccessResultCommand({ jobId: job.id, outputVariables: { P95: '90ms' } }));
+    const approve = await waitFor('the approval to run', async () => {
+      const { actionExecutionDetails } = await b.cp.send(
+        new ListActionExecutionsCommand({ pipelineName: 'timely', filter: { pipelineExecutionId: id } }),
+      );
+      return actionExecutionDetails?.find((d) => d.actionName === 'Ok');
+    });
+    assert.equal(approve.input?.resolvedConfiguration?.CustomData, 'p95 was 90ms');
+    await drop(type);
   });
 
   it('refuses polls for types that do not exist, queries that do not name the queryable property, and third-party jobs', async () => {

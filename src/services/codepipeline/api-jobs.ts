@@ -86,8 +86,11 @@ export function jobHandlers(cp: CodePipelineContext): Handlers<CodepipelineOpera
           .queuedJobs(scope, type)
           .filter((j) => !queryable || j.configuration[queryable] === query[queryable])
           .slice(0, input.maxBatchSize ?? DEFAULT_BATCH);
-        return jobs.map((j) => m.modifyJob(j.id, (x) => Object.assign(x, { status: 'Dispatched', nonce: newNonce() }))!);
+        // A timed job's seconds run from the moment a worker takes it.
+        const due = (j: JobRecord) => (j.jobTimeout ? cp.clock.now() + cp.clock.duration(j.jobTimeout * 1000) : undefined);
+        return jobs.map((j) => m.modifyJob(j.id, (x) => Object.assign(x, { status: 'Dispatched', nonce: newNonce(), due: due(j) }))!);
       });
+      for (const j of taken) if (j.due !== undefined) cp.timeJob(j.id);
       const jobs = [];
       for (const j of taken) {
         const c = credentials(j);

@@ -30,6 +30,8 @@ export interface CodePipelineContext extends AppContext {
   sts: StsFacade;
   /** Asks the engine to look at a pipeline's executions now. */
   wake(pipelineArn: string): void;
+  /** Asks the job-timeout controller to look at a job a worker has just taken. */
+  timeJob(jobId: string): void;
 }
 
 export function announceExecution(cp: CodePipelineContext, e: ExecutionRecord, stage?: { name: string; status: string }): void {

@@ -63,6 +63,7 @@ function room(store: Store, clock: ManualClock, held: HeldAction) {
     logs: {} as LogsFacade,
     sts: { roles: { check() {} } } as unknown as StsFacade,
     wake: () => undefined,
+    timeJob: () => undefined,
   };
   const running: Running = new Map();
   const handlers = codepipelineHandlers(cp) as Record<string, (input: unknown, c: RequestContext) => unknown>;

@@ -35,6 +35,7 @@ import { codepipelineHandlers } from './api.ts';
 import type { CodePipelineContext } from './context.ts';
 import { engineController } from './engine.ts';
 import { followRoutes } from './follow.ts';
+import { jobTimeoutController } from './job-timeouts.ts';
 import { jobQueue } from './jobs.ts';
 import { CodePipelineModel } from './model.ts';
 import { pollController } from './poller.ts';
@@ -94,10 +95,12 @@ export function register(app: AppContext, deps: CodePipelineDeps): Room {
     logs: deps.logs,
     sts: deps.sts,
     wake: (arn) => engine.enqueue(arn),
+    timeJob: (id) => jobTimeouts.enqueue(id),
   };
   const running: Running = new Map();
   const engine = engineController(cp, running);
   const poller = pollController(cp);
+  const jobTimeouts = jobTimeoutController(cp);
   let unwatch: (() => void) | undefined;
   return {
     name: 'codepipeline',
@@ -115,10 +118,11 @@ export function register(app: AppContext, deps: CodePipelineDeps): Room {
       unwatch = watchSources(cp);
       engine.start();
       poller.start();
+      jobTimeouts.start();
     },
     async stop() {
       unwatch?.();
-      await Promise.all([engine.stop(), poller.stop()]);
+      await Promise.all([engine.stop(), poller.stop(), jobTimeouts.stop()]);
       // Runs still under way are left to the next start, which resumes them from what they reported.
       const left = [...running.values()];
       running.clear();

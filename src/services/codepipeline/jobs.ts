@@ -4,7 +4,9 @@
  * with PollForJobs (which gives it a nonce and fresh credentials for the artifact store),
  * acknowledges it, and answers with PutJobSuccessResult or PutJobFailureResult. A success with a
  * continuationToken queues the next job of the same run; any other answer is the run's outcome,
- * published as JOB_EVENT for the executor waiting on it.
+ * published as JOB_EVENT for the executor waiting on it. A type whose executor (UpdateActionType)
+ * sets jobTimeout gives each job that many seconds from the moment a worker takes it; a job still
+ * without an answer then times out (job-timeouts.ts) and fails the run.
  */
 import { randomInt } from 'node:crypto';
 import type { EventBus } from '../../core/events.ts';
@@ -12,15 +14,15 @@ import type { Clock } from '../../core/clock.ts';
 import { uuid } from '../../core/ids.ts';
 import type { ActionJob, ActionOutcome, Artifact } from './actions/types.ts';
 import type { CodePipelineModel, JobRecord } from './model.ts';
-import type { AWSSessionCredentials, JobData, Artifact as WireArtifact } from './shapes.ts';
+import type { AWSSessionCredentials, JobData, JobStatus, Artifact as WireArtifact } from './shapes.ts';
 
 /** Published when a run of a custom action has its outcome (resource: the chain, the run's first job id). */
 export const JOB_EVENT = 'codepipeline.job';
 
 /** What the custom action executor asks of the queue. */
 export interface JobQueue {
-  /** Queues the first job of a run; returns the run's chain id. */
-  queue(job: ActionJob): string;
+  /** Queues the first job of a run (each of its jobs timing out `jobTimeout` seconds after a worker takes it); returns the run's chain id. */
+  queue(job: ActionJob, jobTimeout?: number): string;
   /** The run's outcome, once its last job has one. */
   outcome(chain: string): ActionOutcome | undefined;
   /** The run ended without an answer (abandoned, timed out): its open jobs are taken off the queue. */
@@ -29,7 +31,7 @@ export interface JobQueue {
 
 export function jobQueue(model: CodePipelineModel, clock: Clock): JobQueue {
   return {
-    queue(job) {
+    queue(job, jobTimeout) {
       const id = uuid();
       model.putJob({
         id,
@@ -50,6 +52,7 @@ export function jobQueue(model: CodePipelineModel, clock: Clock): JobQueue {
         roleArn: job.roleArn ?? job.pipeline.roleArn,
         inputArtifacts: job.inputArtifacts,
         outputArtifacts: job.outputArtifacts,
+        jobTimeout,
       });
       return id;
     },
@@ -75,11 +78,11 @@ export function answerJob(
   events: EventBus,
   clock: Clock,
   j: JobRecord,
-  answer: { outcome: ActionOutcome; continuationToken?: string },
+  answer: { outcome: ActionOutcome; continuationToken?: string; status?: JobStatus },
 ): void {
   const next = answer.continuationToken;
   model.modifyJob(j.id, (x) => {
-    x.status = answer.outcome.status;
+    x.status = answer.status ?? answer.outcome.status;
     if (!next) x.outcome = answer.outcome;
   });
   if (next) {
@@ -88,6 +91,7 @@ export function answerJob(
       id: uuid(),
       status: 'Queued',
       nonce: undefined,
+      due: undefined,
       created: clock.now(),
       continuationToken: next,
       outcome: undefined,

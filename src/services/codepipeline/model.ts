@@ -202,6 +202,9 @@ export interface JobRecord {
   outputArtifacts: Artifact[];
   continuationToken?: string;
   outcome?: ActionOutcome;
+  /** The type's executor.jobTimeout (seconds) when the run began, and when (epoch ms, scaled) the job taken by a worker times out. */
+  jobTimeout?: number;
+  due?: number;
 }
 
 /** A webhook (PutWebhook): its definition as given (the secret too), the token its URL carries, what its last call did. */
@@ -304,6 +307,11 @@ export class CodePipelineModel {
   /** The scope's jobs of one action type waiting for a worker, oldest first. */
   queuedJobs(scope: Scope, type: ActionTypeId): JobRecord[] {
     return this.jobs.find({ scope: scopeKey(scope), type: actionKey(type), status: 'Queued' }, 'created, pk');
+  }
+
+  /** Every scope's jobs a worker has taken that time out, to be failed when they do. */
+  timedJobs(): JobRecord[] {
+    return [...this.jobs.find({ status: 'Dispatched' }), ...this.jobs.find({ status: 'InProgress' })].filter((j) => j.due !== undefined);
   }
 
   jobsOf(chain: string): JobRecord[] {

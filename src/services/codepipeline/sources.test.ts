@@ -54,6 +54,7 @@ function room() {
     logs: {} as LogsFacade,
     sts: {} as StsFacade,
     wake: () => undefined,
+    timeJob: () => undefined,
   };
   const handlers = codepipelineHandlers(cp) as Record<string, (input: unknown, c: RequestContext) => unknown>;
   const unwatch = watchSources(cp);

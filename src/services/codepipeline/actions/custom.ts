@@ -18,7 +18,7 @@ export function customAction(t: CustomActionTypeRecord, deps: { events: EventBus
     properties: t.configurationProperties.map((p) => ({ ...p, queryable: p.queryable ?? false })),
     artifacts: { input: range(t.inputArtifactDetails), output: range(t.outputArtifactDetails) },
     run(job, started, resumed) {
-      const chain = resumed?.externalExecutionId ?? deps.jobs.queue(job);
+      const chain = resumed?.externalExecutionId ?? deps.jobs.queue(job, t.executor?.jobTimeout);
       return awaitAnswer({
         events: deps.events,
         type: JOB_EVENT,
