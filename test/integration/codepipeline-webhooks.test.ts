@@ -3,7 +3,7 @@
  * Register/DeregisterWebhookWithThirdParty and tags through the SDK v3 client and the aws CLI, the
  * errors AWS gives for a bad definition (each writing nothing), and real HTTP POSTs to the webhook's
  * URL: a GitHub push signed with the secret starts the pipeline, while a wrong or missing signature,
- * a payload that fails a filter, or a caller outside the IP range starts nothing. Webhooks outlive a
+ * a payload that fails a filter (filter expressions too), or a caller outside the IP range starts nothing. Webhooks outlive a
  * restart of Slipway on the same data.
  */
 import {
@@ -121,9 +121,14 @@ describe('CodePipeline webhooks', () => {
     await rejects(put(githubHook('bad', 'hooked', { targetAction: 'Ok' })), 'ValidationException', /targetAction/);
     await rejects(put(githubHook('bad', 'hooked', { filters: [{ jsonPath: 'ref' }] })), 'InvalidWebhookFilterPatternException', /jsonPath/);
     await rejects(
-      put(githubHook('bad', 'hooked', { filters: [{ jsonPath: '$.commits[?(@.id)]' }] })),
+      put(githubHook('bad', 'hooked', { filters: [{ jsonPath: '$.commits[?(@.id =~ /a.*/)]' }] })),
       'InvalidWebhookFilterPatternException',
-      /filters\[0\]/,
+      /filters\[0\]\.jsonPath '\$\.commits\[\?\(@\.id =~ \/a\.\*\/\)\]'.*regular expressions/,
+    );
+    await rejects(
+      put(githubHook('bad', 'hooked', { filters: [{ jsonPath: "$.commits[?(@.id == 'a' &&)]" }] })),
+      'InvalidWebhookFilterPatternException',
+      /filters\[0\]\.jsonPath '\$\.commits\[\?\(@\.id == 'a' &&\)\]'/,
     );
     await rejects(
       put(githubHook('bad', 'hooked', { authenticationConfiguration: {} })),
@@ -173,6 +178,24 @@ describe('CodePipeline webhooks', () => {
     assert.equal((await webhookTriggered(cp, 'hooked')).length, 2);
     const [item] = (await listed(cp)).filter((w) => w.definition?.name === 'signed');
     assert.ok(item.lastTriggered instanceof Date, 'lastTriggered is set');
+  });
+
+  it('a filter expression selects the payload member that starts the pipeline; a payload where none passes starts nothing', async () => {
+    await createPipeline('filtered');
+    const filters = [{ jsonPath: "$.branches[?(@.name == 'main' && @.protected)].name", matchEquals: 'main' }];
+    const { webhook } = await cp.send(new PutWebhookCommand({ webhook: githubHook('by-filter', 'filtered', { filters }) }));
+    const withBranches = (branches: unknown[]) => ({ ...push(BUCKET, 'main'), branches });
+
+    const none = await post(webhook!.url!, withBranches([{ name: 'dev', protected: true }, { name: 'main' }]));
+    assert.equal(none.status, 200);
+    assert.match(String(none.json.message), /filters\[0\]/);
+    assert.equal((await webhookTriggered(cp, 'filtered')).length, 0);
+
+    const started = await post(webhook!.url!, withBranches([{ name: 'dev' }, { name: 'main', protected: true }]));
+    assert.equal(started.status, 200);
+    const runs = await webhookTriggered(cp, 'filtered');
+    assert.equal(runs.length, 1);
+    assert.equal(runs[0].pipelineExecutionId, started.json.pipelineExecutionId);
   });
 
   it('IP authentication takes callers in AllowedIPRange only; UNAUTHENTICATED takes anyone', async () => {

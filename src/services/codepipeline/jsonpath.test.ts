@@ -40,10 +40,90 @@ describe('webhook JSONPath', () => {
     assert.throws(() => selectJsonPath(parseJsonPath('$..*..*..*'), chain, 10), /more than 10 values/);
   });
 
-  it('refuses a path that does not start at $, an unclosed bracket, filters and functions', () => {
-    for (const bad of ['ref', '$.commits[0', '$.commits[?(@.id)]', '$.commits.length()', '$.a[x]', '$..']) {
+  it('refuses a path that does not start at $, an unclosed bracket and functions', () => {
+    for (const bad of ['ref', '$.commits[0', '$.commits.length()', '$.a[x]', '$..']) {
       assert.throws(() => parseJsonPath(bad), JsonPathError, bad);
     }
+  });
+});
+
+describe('webhook JSONPath filters', () => {
+  const pr = {
+    ref: 'refs/heads/main',
+    branches: [
+      { name: 'main', commits: 3, protected: true, parent: null },
+      { name: 'dev', commits: 10, labels: ['wip'] },
+      { name: 'fix', commits: 5, protected: false },
+    ],
+    tags: ['v1', 'v2'],
+  };
+  const names = (path: string) => selectJsonPath(parseJsonPath(path), pr).map((b) => (b as { name: string }).name);
+
+  it('compares a member with strings, numbers, booleans and null', () => {
+    assert.deepEqual(names("$.branches[?(@.name == 'main')]"), ['main']);
+    assert.deepEqual(names('$.branches[?(@.name != "main")]'), ['dev', 'fix']);
+    assert.deepEqual(names('$.branches[?(@.commits < 5)]'), ['main']);
+    assert.deepEqual(names('$.branches[?(@.commits <= 5)]'), ['main', 'fix']);
+    assert.deepEqual(names('$.branches[?(@.commits > 5)]'), ['dev']);
+    assert.deepEqual(names('$.branches[?(@.commits >= 5)]'), ['dev', 'fix']);
+    assert.deepEqual(names("$.branches[?(@.name > 'e')]"), ['main', 'fix']);
+    assert.deepEqual(names('$.branches[?(@.protected == false)]'), ['fix']);
+    assert.deepEqual(names('$.branches[?(@.parent == null)]'), ['main']);
+    // Values of different types are never equal, nor ordered.
+    assert.deepEqual(names("$.branches[?(@.commits == '3')]"), []);
+    assert.deepEqual(names("$.branches[?(@.commits < 'z')]"), []);
+  });
+
+  it('joins tests with && and ||, groups them, negates them, and tests that a member exists', () => {
+    assert.deepEqual(names("$.branches[?(@.commits > 3 && @.name != 'dev')]"), ['fix']);
+    assert.deepEqual(names("$.branches[?(@.name == 'main' || @.commits == 10)]"), ['main', 'dev']);
+    assert.deepEqual(names("$.branches[?((@.name == 'main' || @.commits == 10) && @.labels)]"), ['dev']);
+    assert.deepEqual(names('$.branches[?(@.protected)]'), ['main', 'fix']);
+    assert.deepEqual(names('$.branches[?(!@.protected)]'), ['dev']);
+    assert.deepEqual(names('$.branches[?(@.labels[0])]'), ['dev']);
+  });
+
+  it('tests an object itself, array elements that are values, every level with .., and the payload with $', () => {
+    assert.deepEqual(selectJsonPath(parseJsonPath("$[?(@.ref == 'refs/heads/main')].ref"), pr), ['refs/heads/main']);
+    assert.deepEqual(selectJsonPath(parseJsonPath("$[?(@.ref == 'refs/heads/dev')].ref"), pr), []);
+    assert.deepEqual(selectJsonPath(parseJsonPath("$.tags[?(@ == 'v2')]"), pr), ['v2']);
+    assert.deepEqual(names("$..[?(@.name == 'dev')]"), ['dev']);
+    assert.deepEqual(names('$.branches[?(@.commits == $.branches[2].commits)]'), ['fix']);
+  });
+
+  it('refuses regular expressions, other operators and broken filters, naming them', () => {
+    assert.throws(() => parseJsonPath('$.b[?(@.name =~ /ma[a-z]+/)]'), /regular expressions \(=~\)/);
+    assert.throws(() => parseJsonPath("$.b[?(@.name in ['main'])]"), /operator 'in'/);
+    assert.throws(() => parseJsonPath("$.b[?('main')]"), /a literal alone is not a test/);
+    assert.throws(() => parseJsonPath('$.b[?(@.name ==)]'), /expected a path/);
+    assert.throws(() => parseJsonPath('$.b[?(@.a == 1) && (@.b == 2)]'), /unexpected|filter is written/);
+    assert.throws(() => parseJsonPath('$.b[?(@.a == 1 &&)]'), JsonPathError);
+    assert.throws(() => parseJsonPath('$.b[?@.a]'), /\[\?\(<expression>\)\]/);
+  });
+
+  it('refuses filters nested without end, as an error rather than a stack overflow', () => {
+    const n = 100_000;
+    for (const hostile of [
+      `$.a[?(${'('.repeat(n)}@.a${')'.repeat(n)})]`,
+      `$.a[?(${'!'.repeat(n)}@.a)]`,
+      `$.a${'[?(@.a'.repeat(n)}${')]'.repeat(n)}`,
+    ]) {
+      assert.throws(() => parseJsonPath(hostile), /nests? deeper than 32 levels/);
+    }
+  });
+
+  it('counts the values a filter visits against the bound, its own paths included', () => {
+    const huge = { items: Array.from({ length: 3_000 }, (_, i) => ({ i })) };
+    // Every element tested looks at the whole payload: more than 5 million values in all.
+    assert.throws(() => selectJsonPath(parseJsonPath('$.items[?($..* == -1)]'), huge), /more than 5000000 values/);
+    assert.throws(() => selectJsonPath(parseJsonPath('$.items[?(@.i >= 0)]'), huge, 1_000), /more than 1000 values/);
+    assert.equal(selectJsonPath(parseJsonPath('$.items[?(@.i >= 2990)]'), huge).length, 10);
+  });
+
+  it('walks a payload nested deeper than the call stack without overflowing it', () => {
+    let deep: unknown = { name: 'bottom' };
+    for (let i = 0; i < 200_000; i++) deep = { a: deep };
+    assert.deepEqual(selectJsonPath(parseJsonPath("$..[?(@.name == 'bottom')].name"), deep), ['bottom']);
   });
 });
 
