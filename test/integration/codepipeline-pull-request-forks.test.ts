@@ -5,10 +5,13 @@
  * repository; a GitHub webhook for a fork's pull request is fetched from there, a GitLab one whose
  * refs/merge-requests/<iid>/head the host does not have from the fork itself, through the
  * connection; Bitbucket's signed `pullrequest:*` keys and Azure DevOps' `git.pullrequest.*` service
- * hooks start (or, closing, do not start) the pull-request-filtered pipeline. The "provider" is
- * Slipway's own git host, reached through a connection's host.
+ * hooks start (or, closing, do not start) the pull-request-filtered pipeline. A Bitbucket or Azure
+ * DevOps fork's pull request, whose head the base repository does not hold, is built in a real
+ * container from a CODEBUILD_CLONE_REF source: the build clones the base and fetches the head from
+ * the fork. The "provider" is Slipway's own git host, reached through a connection's host.
  */
 import { CodeStarConnectionsClient, CreateConnectionCommand, CreateHostCommand } from '@aws-sdk/client-codestar-connections';
+import type { CodeBuildClient } from '@aws-sdk/client-codebuild';
 import { CreatePipelineCommand, ListActionExecutionsCommand, ListPipelineExecutionsCommand } from '@aws-sdk/client-codepipeline';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -16,22 +19,34 @@ import { createHmac } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import { gitRepo } from '../support/codebuild.ts';
-import { codepipelineClient, pullRequestPipeline } from '../support/codepipeline.ts';
+import { BUSYBOX_ENV, createProject, gitRepo, startCodebuildSlipway } from '../support/codebuild.ts';
+import { codepipelineClient, executionReaches, pullRequestPipeline, stage } from '../support/codepipeline.ts';
 import { rawRequest } from '../support/raw.ts';
-import { aws, clientConfig, startTestSlipway, type TestSlipway, waitFor } from '../support/slipway.ts';
+import { aws, clientConfig, type TestSlipway, waitFor } from '../support/slipway.ts';
 
 const run = promisify(execFile);
 const bin = new URL('../../bin/slipway.js', import.meta.url).pathname;
 const SECRET = 'fork-s3cret';
 let s: TestSlipway;
+let cb: CodeBuildClient;
 let connections: CodeStarConnectionsClient;
 const temps: string[] = [];
 const cp = () => codepipelineClient(s.endpoint);
 
 before(async () => {
-  s = await startTestSlipway();
+  ({ s, cb } = await startCodebuildSlipway(20));
   connections = new CodeStarConnectionsClient(clientConfig(s.endpoint));
+  // Exports the commit the build was given and a file only the fork's head has.
+  const buildspec = `version: 0.2
+env:
+  exported-variables: [RESOLVED, FORK_TXT]
+phases:
+  build:
+    commands:
+      - export RESOLVED="$CODEBUILD_RESOLVED_SOURCE_VERSION"
+      - export FORK_TXT="$(cat fork.txt)"
+`;
+  await createProject(cb, { name: 'fork-build', source: { type: 'CODEPIPELINE', buildspec }, artifacts: { type: 'CODEPIPELINE' } });
   await aws(s.endpoint, ['s3', 'mb', 's3://fork-artifacts']);
   await aws(s.endpoint, ['secretsmanager', 'create-secret', '--name', 'fork-hook', '--secret-string', SECRET]);
 });
@@ -70,6 +85,35 @@ async function nthRun(name: string, n: number): Promise<{ CommitId: string; Bran
     return actionExecutionDetails?.find((a) => a.actionName === 'Src' && a.status === 'Succeeded')?.output?.outputVariables;
   });
   return { CommitId: variables.CommitId, BranchName: variables.BranchName };
+}
+
+/** As createPrPipeline, its source a CODEBUILD_CLONE_REF that the project fork-build clones instead of an approval. */
+async function createPrBuild(name: string, connectionArn: string, fullRepositoryId: string): Promise<void> {
+  const d = pullRequestPipeline(name, 'fork-artifacts', connectionArn, fullRepositoryId);
+  d.stages![0].actions![0].configuration!.OutputArtifactFormat = 'CODEBUILD_CLONE_REF';
+  d.stages![1] = stage('Build', {
+    name: 'Build',
+    actionTypeId: { category: 'Build', owner: 'AWS', provider: 'CodeBuild', version: '1' },
+    configuration: { ProjectName: 'fork-build' },
+    inputArtifacts: [{ name: 'Code' }],
+  });
+  await cp().send(new CreatePipelineCommand({ pipeline: d }));
+}
+
+/** The build's exported variables in the first webhook-started execution of `name`, which must succeed. */
+async function built(name: string): Promise<Record<string, string>> {
+  const execution = await waitFor(`a webhook execution of ${name}`, async () => {
+    const { pipelineExecutionSummaries } = await cp().send(new ListPipelineExecutionsCommand({ pipelineName: name }));
+    return (pipelineExecutionSummaries ?? []).find((e) => e.trigger?.triggerType === 'WebhookV2');
+  });
+  const id = execution.pipelineExecutionId!;
+  const done = await executionReaches(cp(), name, id, ['Succeeded', 'Failed'], 180_000);
+  const { actionExecutionDetails } = await cp().send(
+    new ListActionExecutionsCommand({ pipelineName: name, filter: { pipelineExecutionId: id } }),
+  );
+  const build = actionExecutionDetails?.find((a) => a.actionName === 'Build');
+  assert.equal(done.status, 'Succeeded', JSON.stringify(build?.output?.executionResult ?? done.statusSummary));
+  return build!.output!.outputVariables!;
 }
 
 async function webhookCount(name: string): Promise<number> {
@@ -229,12 +273,15 @@ describe('provider webhooks for forks, Bitbucket and Azure DevOps', () => {
     const fulfilled = await hook(arn, ...bitbucket('pullrequest:fulfilled', 3, 'bb', feature));
     assert.equal(JSON.parse(fulfilled.text).event, 'CLOSED');
 
-    // A fork's pull request: Bitbucket publishes no ref for it, so its branch is fetched from the fork.
-    const forked = repo.commitMore({ 'src/feature.ts': 'forked\n' }, 'feature in the fork');
+    // A fork's pull request: Bitbucket publishes no ref for it, so its branch is fetched from the fork,
+    // by the webhook for the zipped source and by the build for its clone of the base.
+    await createPrBuild('bb-build', arn, 'upstream/lib');
+    const forked = repo.commitMore({ 'src/feature.ts': 'forked\n', 'fork.txt': 'from the Bitbucket fork\n' }, 'feature in the fork');
     await push(repo.path, 'contrib/lib', 'HEAD:refs/heads/bb-fork');
     const updated = await hook(arn, ...bitbucket('pullrequest:updated', 4, 'bb-fork', forked, 'contrib/lib'));
     assert.deepEqual(JSON.parse(updated.text), { fetched: 'upstream/lib', pullRequest: '4', event: 'UPDATED', fork: 'contrib/lib' });
     assert.deepEqual(await nthRun('bb-pr', 1), { CommitId: forked, BranchName: 'bb-fork' });
+    assert.deepEqual(await built('bb-build'), { RESOLVED: forked, FORK_TXT: 'from the Bitbucket fork' });
 
     // repo:push is a push: fetched, and no pull request event.
     const pushBody = JSON.stringify({
@@ -289,5 +336,27 @@ describe('provider webhooks for forks, Bitbucket and Azure DevOps', () => {
     assert.equal(pushed.status, 200, pushed.text);
     assert.equal(JSON.parse(pushed.text).fetched, 'git/upstream/lib');
     assert.equal(await webhookCount('ado-pr'), 1, 'the abandonment and the push started nothing');
+
+    // A fork's pull request (forkSource): Azure DevOps publishes no ref for it in the base, so the build fetches the head from the fork.
+    await createPrBuild('ado-build', arn, 'git/upstream/lib');
+    const forked = repo.commitMore({ 'src/azure.ts': 'forked\n', 'fork.txt': 'from the Azure DevOps fork\n' }, 'azure in the fork');
+    await push(repo.path, 'contrib/lib', 'HEAD:refs/heads/ado-fork');
+    const fromFork = JSON.stringify({
+      eventType: 'git.pullrequest.created',
+      message: { text: 'Ann created pull request 13' },
+      resource: {
+        pullRequestId: 13,
+        status: 'active',
+        title: 'From a fork',
+        sourceRefName: 'refs/heads/ado-fork',
+        targetRefName: 'refs/heads/main',
+        lastMergeSourceCommit: { commitId: forked },
+        repository: { remoteUrl: 'https://dev.azure.com/git/upstream/_git/lib' },
+        forkSource: { name: 'refs/heads/ado-fork', repository: { remoteUrl: 'https://dev.azure.com/git/contrib/_git/lib' } },
+      },
+    });
+    const opened = await hook(arn, fromFork, basic(SECRET));
+    assert.deepEqual(JSON.parse(opened.text), { fetched: 'git/upstream/lib', pullRequest: '13', event: 'OPEN', fork: 'git/contrib/lib' });
+    assert.deepEqual(await built('ado-build'), { RESOLVED: forked, FORK_TXT: 'from the Azure DevOps fork' });
   });
 });

@@ -4,11 +4,13 @@
  * JSON object naming a repository and a commit, and DOWNLOAD_SOURCE clones the repository itself —
  * through the connection (the connections room says where: Slipway's git host, the provider with
  * the connection's token, or a host's endpoint) or from the CodeCommit repository — with its
- * history, checked out at that commit, as CodeBuild does.
+ * history, checked out at that commit, as CodeBuild does. A fork's pull request head that the
+ * repository does not hold (Bitbucket and Azure DevOps publish no ref for it) is fetched from the
+ * fork's branch, read through the same connection, and checked out only if it is that commit.
  */
 import type { Scope } from '../../core/ids.ts';
 import type { CodecommitFacade } from '../codecommit/index.ts';
-import { type ConnectionsFacade, SourceError as RepositoryError } from '../connections/index.ts';
+import { type ConnectionsFacade, isRefName, SourceError as RepositoryError } from '../connections/index.ts';
 import { S3ObjectError, type S3Facade } from '../s3/index.ts';
 import { cloneRepository, SourceError } from './source.ts';
 
@@ -20,6 +22,8 @@ export interface CloneReference {
   /** A connection's repository … */
   ConnectionArn?: string;
   FullRepositoryId?: string;
+  /** A fork's pull request: the fork (through the same connection) whose BranchName holds CommitId, when the repository does not. */
+  HeadRepositoryId?: string;
   /** … or a CodeCommit repository of the build's scope. */
   RepositoryName?: string;
   /** Where the repository's bare git folder is on this machine, for a person to clone; the build resolves the repository itself. */
@@ -80,7 +84,32 @@ function originOf(ref: CloneReference, scope: Scope, sources: CloneSources): { u
   return { url: dir, env: {}, shown: `CodeCommit repository ${ref.RepositoryName}` };
 }
 
-/** Clones the reference's repository into `dest` at its commit; answers the commit. */
+/**
+ * A fork's pull request: where its head is fetched from when the repository does not hold it — the
+ * fork's branch, through the same connection as the repository.
+ */
+function forkOf(
+  ref: CloneReference,
+  scope: Scope,
+  sources: CloneSources,
+): { url: string; env: Record<string, string>; refspec: string } | undefined {
+  if (ref.HeadRepositoryId === undefined) return undefined;
+  const name = `fork ${String(ref.HeadRepositoryId).slice(0, 128)}`;
+  if (!ref.ConnectionArn)
+    throw new SourceError('CLIENT_ERROR', `the clone reference names the ${name} without a connection to read it through`);
+  // The branch goes into a refspec: it must be a branch name to git, never a refspec or option of its own.
+  if (typeof ref.BranchName !== 'string' || !isRefName(ref.BranchName))
+    throw new SourceError('CLIENT_ERROR', `the clone reference names the ${name} without a branch (BranchName) to fetch its head from`);
+  try {
+    const { url, env } = sources.connections.open(ref.ConnectionArn, ref.HeadRepositoryId, scope).cloneSource();
+    return { url, env, refspec: `+refs/heads/${ref.BranchName}:refs/remotes/fork/${ref.BranchName}` };
+  } catch (err) {
+    if (err instanceof RepositoryError) throw new SourceError('CLIENT_ERROR', `cannot fetch from the ${name}: ${err.message}`);
+    throw err;
+  }
+}
+
+/** Clones the reference's repository into `dest` at its commit (a fork's head fetched from the fork); answers the commit. */
 export async function cloneReference(
   ref: CloneReference,
   dest: string,
@@ -89,8 +118,9 @@ export async function cloneReference(
   log: (line: string) => void,
 ): Promise<string> {
   const origin = originOf(ref, scope, sources);
+  const fallback = forkOf(ref, scope, sources);
   try {
-    return await cloneRepository(origin.url, ref.CommitId, dest, { log, env: origin.env, shown: origin.shown });
+    return await cloneRepository(origin.url, ref.CommitId, dest, { log, env: origin.env, shown: origin.shown, fallback });
   } catch (err) {
     if (!(err instanceof SourceError)) throw err;
     throw new SourceError(err.statusCode, `cannot clone ${origin.shown} at ${ref.CommitId}: ${err.message}`);

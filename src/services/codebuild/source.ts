@@ -106,7 +106,13 @@ export async function cloneRepository(
   location: string,
   version: string | undefined,
   dest: string,
-  opts: { log: (line: string) => void; env?: Record<string, string>; shown?: string },
+  opts: {
+    log: (line: string) => void;
+    env?: Record<string, string>;
+    shown?: string;
+    /** Where a commit neither the clone nor the origin's refs hold is fetched from next (a fork's branch). */
+    fallback?: { url: string; env: Record<string, string>; refspec: string };
+  },
 ): Promise<string> {
   opts.log(`Cloning ${opts.shown ?? location}${version ? ` at ${version}` : ''}`);
   // `--`: a location starting with '-' is a repository to git, never one of its options.
@@ -117,8 +123,12 @@ export async function cloneRepository(
       () => true,
       () => false,
     );
-  if (version && /^[0-9a-f]{40}$/.test(version) && !(await present(version)))
+  if (version && /^[0-9a-f]{40}$/.test(version) && !(await present(version))) {
     await git(['fetch', '--quiet', 'origin', version], dest, opts.env).catch(() => undefined);
+    const from = opts.fallback;
+    if (from && !(await present(version)))
+      await git(['fetch', '--quiet', '--no-tags', '--end-of-options', from.url, from.refspec], dest, from.env).catch(() => undefined);
+  }
   const commit = await resolveVersion(dest, version);
   await git(['checkout', '--quiet', '--detach', commit], dest);
   opts.log(`Checked out ${commit}`);

@@ -58,7 +58,8 @@ export async function publishMoved(
 
 /**
  * One change for a pull request's event: its head (a commit git has, as the caller resolved it),
- * and the files changed from the merge base with the destination branch to that head, from git.
+ * and the files changed from the merge base with the destination branch to that head, from git;
+ * `headRepository` names the fork the head was fetched from when the repository does not hold it.
  */
 export async function publishPullRequest(
   cc: ConnectionsContext,
@@ -66,6 +67,7 @@ export async function publishPullRequest(
   pullRequest: PullRequestEvent,
   via: ChangeDetail['via'],
   head: string,
+  headRepository?: string,
 ): Promise<void> {
   const destination = await resolveCommit(source.dir, `refs/heads/${pullRequest.destinationBranch}`);
   const base = destination
@@ -84,6 +86,7 @@ export async function publishPullRequest(
     changedFiles: await filesChanged(source.dir, base, head),
     via,
     pullRequest,
+    ...(headRepository ? { headRepository } : {}),
   };
   cc.events.publish({
     type: CHANGED,

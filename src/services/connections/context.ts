@@ -36,6 +36,12 @@ export interface ChangeDetail {
    * `oldCommitId` the merge base with the destination, and `changedFiles` what the request changes.
    */
   pullRequest?: PullRequestEvent;
+  /**
+   * Set for a pull request from a fork: the fork (read through the same connection) its head comes
+   * from, which a build fetches it from when the repository does not publish it (Bitbucket's and
+   * Azure DevOps' forks).
+   */
+  headRepository?: string;
 }
 
 /** A pull request opened (or reopened), updated with new commits, or closed (merged or not). */

@@ -30,7 +30,7 @@ import type { Connection } from './shapes-codeconnections.ts';
 import { webhookRoutes } from './webhook.ts';
 
 export { CHANGED, type ChangeDetail } from './context.ts';
-export { SourceError, type CommitInfo, type SourceRepository } from './repository.ts';
+export { isRefName, SourceError, type CommitInfo, type SourceRepository } from './repository.ts';
 export { repositorySegments } from './source.ts';
 
 /** What other rooms (CodePipeline's source action) may ask of connections. */

@@ -10,7 +10,7 @@ import type { Scope } from '../../core/ids.ts';
 import { scopeKey, scopeOfOwnArn } from '../../core/scope.ts';
 import { filesChanged, publishMoved } from './changes.ts';
 import type { ChangeDetail, ConnectionsContext } from './context.ts';
-import { fetchEnv, fetchMirror, mirrorDir, type MovedRef } from './mirrors.ts';
+import { fetchEnv, fetchMirror, fetchRef, mirrorDir, type MovedRef } from './mirrors.ts';
 import type { ConnectionRecord } from './model.ts';
 import { findConnection } from './resolve.ts';
 import { type GitLocation, locationOf, repositorySegments } from './source.ts';
@@ -44,6 +44,12 @@ export interface SourceRepository {
   writeZip(commitId: string, file: string): Promise<void>;
   /** Paths changed from `before` (40 zeros or undefined: nothing) to `after`, renames as a delete and an add. */
   changedFiles(before: string | undefined, after: string): Promise<string[]>;
+  /**
+   * A pull request's head commit `commitId` (40 hex) from the fork `fork`: the commit when git has
+   * it, else the fork's `branch` fetched (read through the same connection) into the mirror and
+   * the commit looked for again; undefined when neither holds it.
+   */
+  headFromFork(fork: string, branch: string, commitId: string): Promise<string | undefined>;
   /**
    * Where `git clone` reads the repository itself (not the mirror): the git host's bare repository,
    * or the provider's URL with the environment that carries the connection's token to it.
@@ -130,6 +136,20 @@ export function repositoryOf(cc: ConnectionsContext, connection: ConnectionRecor
     },
     async changedFiles(before, after) {
       return filesChanged(dir, before, await requireCommit(after));
+    },
+    async headFromFork(fork, branch, commitId) {
+      if (!/^[0-9a-f]{40}$/.test(commitId)) return undefined;
+      const held = () => resolveCommit(dir, commitId);
+      const had = await held();
+      if (had || location.kind !== 'remote') return had;
+      const forkId = repositorySegments(fork)?.join('/');
+      const from = forkId && locationOf(connection, host, forkId, scope);
+      // The fork and branch become a ref of the mirror: each must be a name git takes as one.
+      const target = `forks/${forkId}/${branch}`;
+      if (typeof from !== 'object' || from.kind !== 'remote' || !isRefName(branch) || !isRefName(target)) return undefined;
+      return cc.fetches.take(dir, async () =>
+        (await fetchRef(cc, dir, from, `refs/heads/${branch}`, `refs/${target}`)) ? held() : undefined,
+      );
     },
     cloneSource() {
       if (location.kind === 'local') return { url: dir, env: {} };

@@ -105,7 +105,8 @@ async function receive(cc: ConnectionsContext, req: IncomingMessage, res: Server
         return sendJson(res, 422, {
           message: `${repository.fullRepositoryId} has no commit for pull request ${pullRequest.event.id}'s head${pullRequest.fork ? ` (from ${pullRequest.fork})` : ''}`,
         });
-      await publishPullRequest(cc, source, pullRequest.event, 'webhook', head);
+      // A fork's head is named with the fork, from which a build or a later run fetches it when the repository does not hold it.
+      await publishPullRequest(cc, source, pullRequest.event, 'webhook', head, pullRequest.fork);
       return sendJson(res, 200, {
         fetched: repository.fullRepositoryId,
         pullRequest: pullRequest.event.id,

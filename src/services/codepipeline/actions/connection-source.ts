@@ -6,6 +6,7 @@
  *   CODE_ZIP             the commit's tree, zipped, at the output artifact's location
  *   CODEBUILD_CLONE_REF  a small JSON object there instead (codebuild's CloneReference): the
  *                        connection, repository and commit, which the CodeBuild action clones
+ *                        (and, for a fork's pull request, the fork its head is fetched from)
  *
  * Changes arrive as `connections.change` events (pushes to the local host, webhooks, polling),
  * each with the files changed computed from git.
@@ -106,7 +107,11 @@ export function connectionSourceAction(deps: { connections: ConnectionsFacade; s
       const pr = detail.pullRequest;
       return {
         // A pull request's run builds its source branch's head, and says that branch is the one built.
-        revision: { ...revisionOf(repo, await repo.commit(detail.newCommitId)), branch: detail.branch },
+        revision: {
+          ...revisionOf(repo, await repo.commit(detail.newCommitId)),
+          branch: detail.branch,
+          headRepository: detail.headRepository,
+        },
         git: {
           branch: detail.branch,
           tag: detail.tag,
@@ -123,7 +128,12 @@ export function connectionSourceAction(deps: { connections: ConnectionsFacade; s
       const repo = open(configuration, scope);
       await repo.refresh('poll');
       const branch = job.sourceRevision?.branch ?? configuration.BranchName ?? '';
-      const commitId = job.sourceRevision?.revisionValue ?? (await repo.commitOf(branch));
+      const fork = job.sourceRevision?.headRepository;
+      const chosen = job.sourceRevision?.revisionValue;
+      // A fork's head the mirror no longer (or never) held is fetched from the fork's branch, and must be that very commit.
+      const commitId = chosen && fork ? await repo.headFromFork(fork, branch, chosen) : (chosen ?? (await repo.commitOf(branch)));
+      if (!commitId && fork)
+        throw new SourceError(`commit ${chosen} is neither in ${repo.fullRepositoryId} nor on branch ${branch} of the fork ${fork}`);
       if (!commitId) throw new SourceError(`branch ${branch} does not exist in ${repo.fullRepositoryId}`);
       const commit = await repo.commit(commitId);
       const output = job.outputArtifacts[0];
@@ -135,6 +145,7 @@ export function connectionSourceAction(deps: { connections: ConnectionsFacade; s
           FullRepositoryId: repo.fullRepositoryId,
           BranchName: branch,
           CommitId: commit.commitId,
+          ...(fork ? { HeadRepositoryId: fork } : {}),
           CloneUrl: repo.dir,
         };
         await writeJsonArtifact(s3, output, ref);

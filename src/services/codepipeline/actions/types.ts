@@ -42,6 +42,8 @@ export interface SourceRevision {
   created?: number;
   /** A git change's branch (a trigger's push, or a pull request's source branch): the run's BranchName instead of the configured one. */
   branch?: string;
+  /** A fork's pull request: the fork (FullRepositoryId, through the same connection) whose branch holds the head commit. */
+  headRepository?: string;
 }
 
 /** What a source change carries beyond the revision, for V2 trigger filters (git sources only). */
