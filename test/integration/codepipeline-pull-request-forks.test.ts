@@ -22,7 +22,8 @@ import { after, before, describe, it } from 'node:test';
 import { BUSYBOX_ENV, createProject, gitRepo, startCodebuildSlipway } from '../support/codebuild.ts';
 import { codepipelineClient, executionReaches, pullRequestPipeline, stage } from '../support/codepipeline.ts';
 import { rawRequest } from '../support/raw.ts';
-import { aws, clientConfig, type TestSlipway, waitFor } from '../support/slipway.ts';
+import { aws, clientConfig, facadeOf, type TestSlipway, waitFor } from '../support/slipway.ts';
+import type { ConnectionsFacade } from '../../src/services/connections/index.ts';
 
 const run = promisify(execFile);
 const bin = new URL('../../bin/slipway.js', import.meta.url).pathname;
@@ -282,6 +283,20 @@ describe('provider webhooks for forks, Bitbucket and Azure DevOps', () => {
     assert.deepEqual(JSON.parse(updated.text), { fetched: 'upstream/lib', pullRequest: '4', event: 'UPDATED', fork: 'contrib/lib' });
     assert.deepEqual(await nthRun('bb-pr', 1), { CommitId: forked, BranchName: 'bb-fork' });
     assert.deepEqual(await built('bb-build'), { RESOLVED: forked, FORK_TXT: 'from the Bitbucket fork' });
+
+    // A mirror that has lost the head (or never had it) fetches it from the fork's branch for a zipped
+    // source, and takes only that commit; names that are not branches are never fetched.
+    const base = facadeOf<ConnectionsFacade>(s.app, 'codestar-connections').open(arn, 'upstream/lib', {
+      region: 'us-east-1',
+      account: '000000000000',
+    });
+    await run('git', ['update-ref', '-d', 'refs/pull/4/head'], { cwd: base.dir });
+    await run('git', ['-c', 'gc.reflogExpire=now', 'gc', '--quiet', '--prune=now'], { cwd: base.dir });
+    await assert.rejects(run('git', ['cat-file', '-e', `${forked}^{commit}`], { cwd: base.dir }), 'the mirror lost the head');
+    assert.equal(await base.headFromFork('contrib/lib', '--upload-pack=touch', forked), undefined);
+    assert.equal(await base.headFromFork('../lib', 'bb-fork', forked), undefined);
+    assert.equal(await base.headFromFork('contrib/lib', 'bb-fork', forked), forked);
+    assert.equal(await base.headFromFork('contrib/lib', 'bb-fork', 'c'.repeat(40)), undefined, 'a commit the fork does not have');
 
     // repo:push is a push: fetched, and no pull request event.
     const pushBody = JSON.stringify({
