@@ -31,9 +31,11 @@ export type ParsePath = (path: string, depth: number) => Step[];
 export type Select = (steps: Step[], node: unknown) => unknown[];
 
 const COMPARISONS: Comparison[] = ['==', '!=', '<=', '>=', '<', '>'];
-const WORD_OPERATORS = /^(in|nin|subsetof|anyof|noneof|size|empty|contains)\b/;
-const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/;
-const STRING = /^(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/;
+// Sticky: each is tried where the parser stands, so a long filter is read in one pass.
+const WORD_OPERATORS = /(in|nin|subsetof|anyof|noneof|size|empty|contains)\b/y;
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const STRING = /'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/y;
+const LITERAL_WORD = /(true|false|null)\b/y;
 /** What ends a path operand outside its brackets: whitespace or an operator. */
 const PATH_END = /[\s=!<>&|)]/;
 
@@ -46,6 +48,10 @@ export function parseFilter(text: string, at: string, depth: number, path: Parse
   const skip = () => {
     while (i < src.length && /\s/.test(src[i])) i++;
   };
+  const here = (re: RegExp) => {
+    re.lastIndex = i;
+    return re.exec(src);
+  };
   const nest = (d: number) => {
     if (d > MAX_NESTING) throw fail(`the filter nests deeper than ${MAX_NESTING} levels`);
     return d;
@@ -53,8 +59,7 @@ export function parseFilter(text: string, at: string, depth: number, path: Parse
 
   const operand = (d: number): Operand => {
     skip();
-    const rest = src.slice(i);
-    if (rest[0] === '@' || rest[0] === '$') {
+    if (src[i] === '@' || src[i] === '$') {
       const end = pathEnd(src, i);
       const text = src.slice(i, end);
       i = end;
@@ -62,22 +67,22 @@ export function parseFilter(text: string, at: string, depth: number, path: Parse
       const definite = steps.every((s) => !s.deep && (s.select.kind === 'names' || s.select.kind === 'indexes') && oneOf(s.select));
       return { kind: 'path', relative: text[0] === '@', steps, definite };
     }
-    const string = STRING.exec(rest);
+    const string = here(STRING);
     if (string) {
       i += string[0].length;
       return { kind: 'literal', value: (string[1] ?? string[2]).replace(/\\(.)/g, '$1') };
     }
-    const number = NUMBER.exec(rest);
+    const number = here(NUMBER);
     if (number) {
       i += number[0].length;
       return { kind: 'literal', value: Number(number[0]) };
     }
-    const word = /^(true|false|null)\b/.exec(rest);
+    const word = here(LITERAL_WORD);
     if (word) {
       i += word[0].length;
       return { kind: 'literal', value: word[1] === 'null' ? null : word[1] === 'true' };
     }
-    throw fail(`expected a path (@ or $), a string, a number, true, false or null at '${rest.slice(0, 20)}' in the filter`);
+    throw fail(`expected a path (@ or $), a string, a number, true, false or null at '${src.slice(i, i + 20)}' in the filter`);
   };
 
   const primary = (d: number): Filter => {
@@ -97,7 +102,7 @@ export function parseFilter(text: string, at: string, depth: number, path: Parse
     const left = operand(d);
     skip();
     if (src.startsWith('=~', i)) throw fail('regular expressions (=~) in filters are not evaluated: a pattern could take unbounded time');
-    const word = WORD_OPERATORS.exec(src.slice(i));
+    const word = here(WORD_OPERATORS);
     if (word) throw fail(`the filter operator '${word[1]}' is not evaluated; compare with ==, !=, <, <=, > or >=`);
     const op = COMPARISONS.find((c) => src.startsWith(c, i));
     if (!op) {
