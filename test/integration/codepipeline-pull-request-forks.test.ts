@@ -19,7 +19,7 @@ import { createHmac } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import { BUSYBOX_ENV, createProject, gitRepo, startCodebuildSlipway } from '../support/codebuild.ts';
+import { createProject, gitRepo, startCodebuildSlipway } from '../support/codebuild.ts';
 import { codepipelineClient, executionReaches, pullRequestPipeline, stage } from '../support/codepipeline.ts';
 import { rawRequest } from '../support/raw.ts';
 import { aws, clientConfig, facadeOf, type TestSlipway, waitFor } from '../support/slipway.ts';
