@@ -36,8 +36,6 @@ export interface AppContext {
      * caller of `req` may not perform `action` on `resource` (AWS's code and words), or undefined.
      */
     endpointRefusal(req: IncomingMessage, action: string, resource: string): { status: number; code: string; message: string } | undefined;
-    /** Throws ServiceRoleError unless the role exists and trusts the service principal (what a create call naming a role checks). */
-    requireAssumable(roleArn: string, servicePrincipal: string): void;
     /** For git over HTTPS: 401 when its Basic credentials name no one, 403 with AWS's message when policies refuse. */
     gitRefusal(
       authorization: string | undefined,
