@@ -61,7 +61,7 @@ export interface Route {
    * Who may call it when signatures are required (README, "Slipway's own endpoints"): anyone
    * (`public`, with why beside the route), callers the route checks itself (`own`: git's Basic
    * credentials, registry tokens, the console's token, a webhook's secret), or a SigV4-signed
-   * caller whose policies allow `action` (the edge checks it; the endpoint takes no body).
+   * caller whose policies allow `action` (the edge checks it, over the body as signed).
    */
   access: 'public' | 'own' | { action: string };
   handle(req: IncomingMessage, res: ServerResponse, match: RegExpMatchArray): Promise<void> | void;
