@@ -12,10 +12,7 @@ export const gitUsage = `  git pr open <owner/repo> --source BRANCH --destinatio
                    source may be a branch of another owner/repo there (a fork).
   git pr close|reopen <owner/repo> <number>    git pr list <owner/repo>       [--endpoint URL]`;
 
-export async function gitCommand(
-  argv: string[],
-  edge: Edge & { reach(url: string, init?: RequestInit): Promise<Response> },
-): Promise<number> {
+export async function gitCommand(argv: string[], edge: Edge): Promise<number> {
   const post = (url: string, body: unknown) =>
     edge.reach(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const { positional, flags } = parseArgs(argv);

@@ -8,7 +8,7 @@ import { signedHeaders } from '../server/auth/sign.ts';
 import { parseArgs } from './args.ts';
 import { cliKey } from './credentials.ts';
 import { gitCommand, gitUsage } from './git.ts';
-import { pipeline, pipelineUsage } from './pipeline.ts';
+import { type EdgeRequest, pipeline, pipelineUsage } from './pipeline.ts';
 
 const usage = `Usage: slipway <command> [options]
 
@@ -124,15 +124,15 @@ function endpointOf(flags: Record<string, string>): string {
 
 /**
  * Calls `url`, signed with the caller's AWS key when it has one (Slipway's own endpoints require it
- * under --auth; they sign no body, see server/auth/endpoints.ts).
+ * under --auth, and check the body against the signature: server/auth/endpoints.ts).
  */
-async function reach(url: string, init: RequestInit = {}): Promise<Response> {
+async function reach(url: string, init: EdgeRequest = {}): Promise<Response> {
   const key = cliKey();
   const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
   const method = init.method ?? 'GET';
-  const signed = key ? signedHeaders(method, new URL(url), key, { region, service: 'slipway' }) : {};
+  const signed = key ? signedHeaders(method, new URL(url), key, { region, service: 'slipway' }, init.body) : {};
   try {
-    return await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...signed } });
+    return await fetch(url, { ...init, headers: { ...init.headers, ...signed } });
   } catch {
     throw new Error(`cannot reach Slipway at ${new URL(url).origin}: start it with 'npx slipway start' or pass --endpoint URL`);
   }

@@ -7,9 +7,16 @@
  */
 import { parseArgs } from './args.ts';
 
+/** A request to one of the edge's endpoints: its body is text, so that the signature covers it. */
+export interface EdgeRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
 export interface Edge {
   endpointOf(flags: Record<string, string>): string;
-  reach(url: string): Promise<Response>;
+  reach(url: string, init?: EdgeRequest): Promise<Response>;
 }
 
 export const pipelineUsage = `  pipeline follow <name>  Follow a pipeline execution (the newest unless --execution-id ID).  [--region R] [--endpoint URL]`;

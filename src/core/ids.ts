@@ -125,10 +125,15 @@ export const codecommitArn = {
   repository: (s: Scope, name: string) => arn(s, 'codecommit', name),
 };
 
-/** CodePipeline ARNs: a pipeline's is arn:aws:codepipeline:<region>:<account>:<name>, a webhook's …:webhook:<name>. */
+/**
+ * CodePipeline ARNs: a pipeline's is arn:aws:codepipeline:<region>:<account>:<name>, a webhook's
+ * …:webhook:<name>, an action type's …:actiontype:<owner>/<category>/<provider>/<version>.
+ */
 export const codepipelineArn = {
   pipeline: (s: Scope, name: string) => arn(s, 'codepipeline', name),
   webhook: (s: Scope, name: string) => arn(s, 'codepipeline', `webhook:${name}`),
+  actionType: (s: Scope, t: { owner: string; category: string; provider: string; version: string }) =>
+    arn(s, 'codepipeline', `actiontype:${t.owner}/${t.category}/${t.provider}/${t.version}`),
 };
 
 /** A CodePipeline webhook's URL token: 32 random bytes, base64url (unguessable; a re-created webhook gets a new one). */

@@ -18,7 +18,6 @@ import type { AppContext, Room, Route } from '../services/types.ts';
 import { Store } from '../store/index.ts';
 import { sendJson } from '../protocol/http.ts';
 import type { IamFacade } from '../services/iam/index.ts';
-import type { StsFacade } from '../services/sts/index.ts';
 import { type AdminKey, adminPrincipal, ensureAdminKey } from './admin-credentials.ts';
 import { endpointRefusal } from './auth/endpoints.ts';
 import { createRequestAuth, type Identity } from './auth/index.ts';
@@ -61,7 +60,6 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
     ctx.identity = {
       denial: (key, action, resource, secure) => auth!.denial(key, action, resource, secure),
       operationDenial: (key, call) => auth!.operationDenial(key, call),
-      requireAssumable: (roleArn, principal) => facadeOf<StsFacade>(rooms, 'sts').roles.check(roleArn, principal),
       gitRefusal: (authorization, request) => auth!.gitRefusal(authorization, request),
       endpointRefusal: (req, action, resource) =>
         endpointRefusal(auth!, req, new URL(req.url ?? '/', 'http://edge'), action, config.defaultRegion, resource),

@@ -13,7 +13,7 @@ import { createSeam } from '../protocol/seam.ts';
 import type { ApiService } from '../protocol/types.ts';
 import type { Route } from '../services/types.ts';
 import type { Store } from '../store/index.ts';
-import { type EdgeAuth, endpointRefusal } from './auth/endpoints.ts';
+import { type EdgeAuth, endpointRefusal, signedBody, signedWithSigV4 } from './auth/endpoints.ts';
 import { createGuard } from './guard.ts';
 
 const log = logger('edge');
@@ -62,13 +62,23 @@ export function edgeListener(opts: EdgeOptions): RequestListener {
       if (route.method !== req.method && route.method !== '*') continue;
       const match = url.pathname.match(route.path);
       if (!match) continue;
+      // A SigV4 signature covers the body: read and checked before any check of the caller (the route's own too).
+      let signed = req;
+      if (opts.auth && signedWithSigV4(req, url)) {
+        try {
+          signed = await signedBody(req);
+        } catch (err) {
+          if (!(err instanceof AwsError) || err.status >= 500) throw err;
+          return sendJson(res, err.status, { __type: err.code, message: err.message });
+        }
+      }
       const access = route.access;
-      const refusal = opts.auth && typeof access === 'object' && endpointRefusal(opts.auth, req, url, access.action, opts.defaultRegion);
+      const refusal = opts.auth && typeof access === 'object' && endpointRefusal(opts.auth, signed, url, access.action, opts.defaultRegion);
       if (refusal) {
-        req.resume();
+        signed.resume();
         return sendJson(res, refusal.status, { __type: refusal.code, message: refusal.message });
       }
-      return route.handle(req, res, match);
+      return route.handle(signed, res, match);
     }
     // With signatures required, an unsigned request naming a bucket is S3's anonymous caller.
     const anonymous = opts.auth && !caller.protocol ? anonymousS3Caller(req, url) : undefined;

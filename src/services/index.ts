@@ -60,6 +60,7 @@ export function registerRooms(ctx: AppContext): Room[] {
     connections: connectionsRooms[0].facade,
     codecommit: codecommitRoom.facade,
     relay: stsRoom.facade.relay,
+    roles: stsRoom.facade.roles,
   });
   // CodeDeploy acts with its deployment groups' roles and CodePipeline with its pipelines' roles: the facades they are handed authorize as those.
   const actingAs =
@@ -71,6 +72,7 @@ export function registerRooms(ctx: AppContext): Room[] {
     ecs: deployerSees(ecsRoom.facade, SERVICES.ecs, ecsCalls),
     elb: deployerSees(elbRoom.facade, SERVICES.elb, elbCalls),
     s3: deployerSees(s3Room.facade, SERVICES.s3, s3Calls),
+    roles: stsRoom.facade.roles,
   });
   const pipelineSees = actingAs('codepipeline');
   const codepipelineRoom = codepipeline.register(ctx, {

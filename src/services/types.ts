@@ -36,8 +36,6 @@ export interface AppContext {
      * caller of `req` may not perform `action` on `resource` (AWS's code and words), or undefined.
      */
     endpointRefusal(req: IncomingMessage, action: string, resource: string): { status: number; code: string; message: string } | undefined;
-    /** Throws ServiceRoleError unless the role exists and trusts the service principal (what a create call naming a role checks). */
-    requireAssumable(roleArn: string, servicePrincipal: string): void;
     /** For git over HTTPS: 401 when its Basic credentials name no one, 403 with AWS's message when policies refuse. */
     gitRefusal(
       authorization: string | undefined,
@@ -63,7 +61,7 @@ export interface Route {
    * Who may call it when signatures are required (README, "Slipway's own endpoints"): anyone
    * (`public`, with why beside the route), callers the route checks itself (`own`: git's Basic
    * credentials, registry tokens, the console's token, a webhook's secret), or a SigV4-signed
-   * caller whose policies allow `action` (the edge checks it; the endpoint takes no body).
+   * caller whose policies allow `action` (the edge checks it, over the body as signed).
    */
   access: 'public' | 'own' | { action: string };
   handle(req: IncomingMessage, res: ServerResponse, match: RegExpMatchArray): Promise<void> | void;

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   CreateBucketCommand,
   DeleteBucketPolicyCommand,
+  GetBucketPolicyCommand,
   GetBucketPolicyStatusCommand,
   GetObjectCommand,
   ListObjectsV2Command,
@@ -73,6 +74,30 @@ describe('auth: S3 bucket policies', () => {
         'MalformedPolicy',
         'Missing required field Principal',
       );
+    });
+
+    it("refuse a Resource beyond the bucket's own name space, wildcards in the bucket's name included, writing nothing", async () => {
+      const put = (Resource: string | string[]) =>
+        admin.s3.send(
+          new PutBucketPolicyCommand({
+            Bucket: 'shared',
+            Policy: policy([{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource }]),
+          }),
+        );
+      const kept = ['arn:aws:s3:::shared', 'arn:aws:s3:::shared/*', 'arn:aws:s3:::shared/logs/*', 'arn:aws:s3:::shared/docs/r?adme.txt'];
+      await put(kept);
+      for (const resource of [
+        'arn:aws:s3:::*',
+        'arn:aws:s3:::*/*',
+        'arn:aws:s3:::shar*/*',
+        'arn:aws:s3:::shared*',
+        'arn:aws:s3:::share?/*',
+      ]) {
+        await expectAwsError(put(['arn:aws:s3:::shared/*', resource]), 'MalformedPolicy', 'Policy has invalid resource');
+      }
+      const { Policy } = await admin.s3.send(new GetBucketPolicyCommand({ Bucket: 'shared' }));
+      assert.deepEqual(JSON.parse(Policy!).Statement[0].Resource, kept);
+      await admin.s3.send(new DeleteBucketPolicyCommand({ Bucket: 'shared' }));
     });
 
     it('grant a user with no policy of its own, presigned GET included, and an explicit Deny stops the administrator', async () => {

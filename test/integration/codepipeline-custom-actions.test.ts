@@ -24,7 +24,6 @@ import {
   PollForThirdPartyJobsCommand,
   AcknowledgeThirdPartyJobCommand,
   type ActionTypeDeclaration,
-  type Tag,
   UpdateActionTypeCommand,
 } from '@aws-sdk/client-codepipeline';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -35,6 +34,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   approval,
+  artifactlessActionType,
   executionReaches,
   firstExecution,
   pipeline,
@@ -387,19 +387,8 @@ describe('CodePipeline custom actions and job workers', () => {
     assert.deepEqual(got.actionType.permissions, { allowedAccounts: ['000000000000'] });
   });
 
-  /** A custom type of category Test, version 1, taking and making no artifacts. */
-  const artifactless = (provider: string, tags?: Tag[]) =>
-    new CreateCustomActionTypeCommand({
-      category: 'Test',
-      provider,
-      version: '1',
-      inputArtifactDetails: { minimumCount: 0, maximumCount: 0 },
-      outputArtifactDetails: { minimumCount: 0, maximumCount: 0 },
-      tags,
-    });
-
   it('refuses a custom action type tagged with a reserved aws: key, writing nothing', async () => {
-    await assert.rejects(b.cp.send(artifactless('Tagged', [{ key: 'aws:owner', value: 'me' }])), {
+    await assert.rejects(b.cp.send(artifactlessActionType('Tagged', [{ key: 'aws:owner', value: 'me' }])), {
       name: 'InvalidTagsException',
       message: /aws:owner/,
     });
@@ -414,7 +403,7 @@ describe('CodePipeline custom actions and job workers', () => {
     await b.cp.send(new DeleteCustomActionTypeCommand({ category: 'Test', provider: 'LoadTester', version: '1' }));
     assert.deepEqual((await b.cp.send(new ListActionTypesCommand({ actionOwnerFilter: 'Custom' }))).actionTypes, []);
     await assert.rejects(b.cp.send(new PollForJobsCommand({ actionTypeId: TYPE })), { name: 'ActionTypeNotFoundException' });
-    await assert.rejects(b.cp.send(artifactless('LoadTester')), {
+    await assert.rejects(b.cp.send(artifactlessActionType('LoadTester')), {
       name: 'ValidationException',
       message: /cannot be made again with the same version/,
     });

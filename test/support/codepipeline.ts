@@ -4,6 +4,7 @@
  */
 import {
   CodePipelineClient,
+  CreateCustomActionTypeCommand,
   CreatePipelineCommand,
   GetPipelineExecutionCommand,
   GetPipelineStateCommand,
@@ -12,6 +13,7 @@ import {
   type ActionDeclaration,
   type PipelineDeclaration,
   type StageDeclaration,
+  type Tag,
 } from '@aws-sdk/client-codepipeline';
 import { execFile, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -235,3 +237,14 @@ export function followPipeline(endpoint: string, name: string, executionId?: str
     child.on('exit', (code) => resolve({ output, code }));
   });
 }
+
+/** CreateCustomActionType of a type of category Test, version 1, taking and making no artifacts. */
+export const artifactlessActionType = (provider: string, tags?: Tag[]) =>
+  new CreateCustomActionTypeCommand({
+    category: 'Test',
+    provider,
+    version: '1',
+    inputArtifactDetails: { minimumCount: 0, maximumCount: 0 },
+    outputArtifactDetails: { minimumCount: 0, maximumCount: 0 },
+    tags,
+  });

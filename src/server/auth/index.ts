@@ -45,7 +45,7 @@ export interface AuthDeps {
 }
 
 /** The request verifier, and what rooms with their own routes ask (AppContext.identity). */
-export type Identity = RequestAuth & Omit<NonNullable<AppContext['identity']>, 'requireAssumable' | 'endpointRefusal'>;
+export type Identity = RequestAuth & Omit<NonNullable<AppContext['identity']>, 'endpointRefusal'>;
 
 export function createRequestAuth(deps: AuthDeps): Identity {
   /**

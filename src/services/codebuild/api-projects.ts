@@ -25,7 +25,7 @@ import { requireServiceRole } from '../sts/index.ts';
 
 /** With signatures required, a project's service role must exist and trust CodeBuild. */
 function requireAssumable(cb: CodebuildContext, roleArn: string): void {
-  requireServiceRole(cb, roleArn, CODEBUILD, () =>
+  requireServiceRole(cb.roles, roleArn, CODEBUILD, () =>
     codebuildError.invalidInput(`CodeBuild is not authorized to perform: sts:AssumeRole on ${roleArn}`),
   );
 }

@@ -9,6 +9,7 @@ import type { EcrFacade } from '../ecr/index.ts';
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import type { SecretsFacade } from '../secrets/index.ts';
+import type { RoleSessions } from '../sts/index.ts';
 import type { AppContext } from '../types.ts';
 import type { BuildImages } from './image.ts';
 import type { CodebuildModel } from './model.ts';
@@ -28,6 +29,8 @@ export interface CodebuildContext extends AppContext {
   /** Where a CODEBUILD_CLONE_REF input is cloned from: a connection's repository, or a CodeCommit one. */
   connections: ConnectionsFacade;
   codecommit: CodecommitFacade;
+  /** Whether CodeBuild may assume a project's service role. */
+  roles: RoleSessions;
   images: BuildImages;
   network: BuildNetwork;
   /** Warm build containers, started ahead of the builds that take them. */

@@ -13,7 +13,7 @@ import type { EcrFacade } from '../ecr/index.ts';
 import type { LogsFacade } from '../logs/index.ts';
 import type { S3Facade } from '../s3/index.ts';
 import type { SecretsFacade } from '../secrets/index.ts';
-import type { ContainerCredentials, WorkloadRelay } from '../sts/index.ts';
+import type { ContainerCredentials, RoleSessions, WorkloadRelay } from '../sts/index.ts';
 import { tagMap } from '../authorization.ts';
 import type { AppContext, RoomWithFacade } from '../types.ts';
 import { codebuildHandlers } from './api.ts';
@@ -45,6 +45,8 @@ export interface CodebuildDeps {
   codecommit: CodecommitFacade;
   /** How builds reach the edge. */
   relay: WorkloadRelay;
+  /** Whether CodeBuild may assume a project's service role. */
+  roles: RoleSessions;
 }
 
 export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<CodebuildFacade> {

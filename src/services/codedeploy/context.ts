@@ -7,6 +7,7 @@
 import type { EcsTaskSetsFacade } from '../ecs/facade-types.ts';
 import type { ElbTrafficFacade } from '../elb/traffic-types.ts';
 import type { S3Facade } from '../s3/index.ts';
+import type { RoleSessions } from '../sts/index.ts';
 import type { AppContext } from '../types.ts';
 import type { CodeDeployModel, DeploymentRecord } from './model.ts';
 
@@ -19,6 +20,8 @@ export interface CodeDeployContext extends AppContext {
   elb: ElbTrafficFacade;
   /** Where S3 revisions (AppSpec files) are read from. */
   s3: S3Facade;
+  /** Whether CodeDeploy may assume a deployment group's service role. */
+  roles: RoleSessions;
   /** Asks the deployer to look at a deployment now. */
   wake(deploymentId: string): void;
 }

@@ -162,7 +162,7 @@ export function checkGroupSpec(
   self?: GroupRecord,
 ): Omit<GroupRecord, 'arn' | 'id' | 'applicationName' | 'name' | 'tags'> {
   const serviceRoleArn = checkRole(spec.serviceRoleArn);
-  requireServiceRole(cd, serviceRoleArn, CODEDEPLOY, () =>
+  requireServiceRole(cd.roles, serviceRoleArn, CODEDEPLOY, () =>
     codedeployError.invalidRole(`AWS CodeDeploy does not have the permissions required to assume the role ${serviceRoleArn}.`),
   );
   const common = {

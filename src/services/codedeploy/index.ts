@@ -9,6 +9,7 @@ import { loadModel } from '../../protocol/model.ts';
 import type { EcsTaskSetsFacade } from '../ecs/facade-types.ts';
 import type { ElbTrafficFacade } from '../elb/traffic-types.ts';
 import type { S3Facade } from '../s3/index.ts';
+import type { RoleSessions } from '../sts/index.ts';
 import { tagMap } from '../authorization.ts';
 import type { AppContext, RoomWithFacade } from '../types.ts';
 import { codedeployHandlers } from './api.ts';
@@ -22,7 +23,7 @@ export type { AppSpecDeployment, CodeDeployFacade } from './facade.ts';
 
 export function register(
   app: AppContext,
-  deps: { ecs: EcsTaskSetsFacade; elb: ElbTrafficFacade; s3: S3Facade },
+  deps: { ecs: EcsTaskSetsFacade; elb: ElbTrafficFacade; s3: S3Facade; roles: RoleSessions },
 ): RoomWithFacade<CodeDeployFacade> {
   const cd: CodeDeployContext = {
     ...app,
@@ -30,6 +31,7 @@ export function register(
     ecs: deps.ecs,
     elb: deps.elb,
     s3: deps.s3,
+    roles: deps.roles,
     wake: (id) => deployer.enqueue(id),
   };
   const deployer = deployerController(cd);

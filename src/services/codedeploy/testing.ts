@@ -16,6 +16,7 @@ import type { EcsTaskSetsFacade, ServiceView, TaskSetView } from '../ecs/facade-
 import type { ElbTrafficFacade, ForwardWeight } from '../elb/traffic-types.ts';
 import { S3ObjectError } from '../s3/facade.ts';
 import type { S3Facade } from '../s3/index.ts';
+import { RoleSessions } from '../sts/role-sessions.ts';
 import { codedeployHandlers } from './api.ts';
 import type { CodeDeployContext } from './context.ts';
 import { reconcileDeployment } from './deployer.ts';
@@ -205,13 +206,24 @@ export function memoryCodeDeploy(opts: { store?: Store; world?: World; clock?: M
   const world = opts.world ?? new World();
   const clock = opts.clock ?? createManualClock();
   const woken: string[] = [];
-  const cd: CodeDeployContext = {
+  const app = {
     config: loadConfig({}, {}),
     store,
     edge: { url: '', host: '127.0.0.1', port: 0 },
     clock,
     runtime: {} as ContainerRuntime,
     events: new EventBus(),
+  };
+  const cd: CodeDeployContext = {
+    ...app,
+    // Open mode: every role is taken and no session is minted.
+    roles: new RoleSessions(
+      app,
+      () => {
+        throw new Error('no role session is minted in open mode');
+      },
+      () => undefined,
+    ),
     model: new CodeDeployModel(store),
     ecs: world.ecs,
     elb: world.elb,

@@ -27,7 +27,7 @@ import { startVariables } from './variables.ts';
 function requireAssumable(cp: CodePipelineContext, declaration: PipelineDeclaration): void {
   const actionRoles = declaration.stages.flatMap((s) => s.actions.flatMap((a) => a.roleArn ?? []));
   for (const roleArn of new Set([declaration.roleArn, ...actionRoles, ...conditionRoles(declaration)]))
-    requireServiceRole(cp, roleArn, CODEPIPELINE, () => codepipelineError.invalidStructure(notAssumable(roleArn)));
+    requireServiceRole(cp.sts.roles, roleArn, CODEPIPELINE, () => codepipelineError.invalidStructure(notAssumable(roleArn)));
 }
 
 export function pipelineHandlers(cp: CodePipelineContext): Handlers<CodepipelineOperations> {

@@ -1,9 +1,9 @@
 /**
  * @module services/codepipeline/api-tags
- * TagResource, UntagResource and ListTagsForResource on pipelines and webhooks, by ARN. At most 50
- * tags; `aws:` keys are AWS's.
+ * TagResource, UntagResource and ListTagsForResource on pipelines, webhooks and custom action types
+ * (…:actiontype:Custom/<category>/<provider>/<version>), by ARN. At most 50 tags; `aws:` keys are AWS's.
  */
-import { parseArn, type Scope } from '../../core/ids.ts';
+import { codepipelineArn, parseArn, type Scope } from '../../core/ids.ts';
 import { inScope, scopeOf } from '../../core/scope.ts';
 import type { Handlers } from '../../protocol/types.ts';
 import { page } from './api-common.ts';
@@ -50,6 +50,11 @@ export function tagHandlers(cp: CodePipelineContext): Handlers<CodepipelineOpera
       const w = m.webhook(scope, webhook[1]);
       if (!w) throw codepipelineError.resourceNotFound(arn);
       return { arn: w.arn, tags: w.tags, retag: (tags) => m.putWebhook({ ...w, tags }) };
+    }
+    if (parsed.resource.startsWith('actiontype:')) {
+      const t = m.customTypeAt(arn);
+      if (!t) throw codepipelineError.resourceNotFound(arn);
+      return { arn: codepipelineArn.actionType(t.scope, t.id), tags: t.tags, retag: (tags) => m.putCustomType({ ...t, tags }) };
     }
     const p = m.pipeline(scope, parsed.resource);
     if (!p) throw codepipelineError.resourceNotFound(arn);

@@ -1,7 +1,7 @@
 /**
  * @module services/codepipeline/iam-actions
  * CodePipeline's operations as IAM authorizes them: pipelines and webhooks by name, action types
- * as actiontype:<owner>/<category>/<provider>/<version>.
+ * as actiontype:<owner>/<category>/<provider>/<version>, tagging on the ARN tagged.
  */
 import type { IamActions } from '../types.ts';
 import type { CodepipelineOperations } from './shapes.ts';
@@ -35,4 +35,7 @@ export const codepipelineIamActions: IamActions<CodepipelineOperations> = {
   DeleteWebhook: webhook('name'),
   RegisterWebhookWithThirdParty: webhook('webhookName'),
   DeregisterWebhookWithThirdParty: webhook('webhookName'),
+  TagResource: { resources: ['{resourceArn}'] },
+  UntagResource: { resources: ['{resourceArn}'] },
+  ListTagsForResource: { resources: ['{resourceArn}'] },
 };

@@ -111,7 +111,7 @@ export function register(app: AppContext, deps: CodePipelineDeps): Room {
     },
     routes: [...followRoutes(cp), ...webhookRoutes(cp)],
     authorization(arn) {
-      const record = cp.model.pipelines.get(arn) ?? cp.model.webhooks.get(arn);
+      const record = cp.model.pipelines.get(arn) ?? cp.model.webhooks.get(arn) ?? cp.model.customTypeAt(arn);
       return record && { tags: tagMap(record.tags) };
     },
     start() {

@@ -17,11 +17,11 @@
  * action recorded InProgress before it runs and its `started` report as soon as it comes, so that a
  * restarted Slipway resumes it.
  */
-import type { Scope } from '../../core/ids.ts';
-import { scopeKey } from '../../core/scope.ts';
+import { parseArn, type Scope } from '../../core/ids.ts';
+import { scopeKey, scopeOfArn } from '../../core/scope.ts';
 import type { DocTable, Store } from '../../store/index.ts';
 import { actionKey } from './actions/index.ts';
-import type { ActionOutcome, ActionStarted, ActionTypeId, Artifact, SourceRevision } from './actions/types.ts';
+import type { ActionCategory, ActionOutcome, ActionStarted, ActionTypeId, Artifact, SourceRevision } from './actions/types.ts';
 import type {
   ActionConfigurationProperty,
   ActionExecutionStatus,
@@ -283,6 +283,16 @@ export class CodePipelineModel {
 
   putCustomType(r: CustomActionTypeRecord): void {
     this.actionTypes.put(`${scopeKey(r.scope)}#${actionKey(r.id)}`, r, { scope: scopeKey(r.scope) });
+  }
+
+  /** The custom action type, not deleted, that an ARN …:actiontype:Custom/<category>/<provider>/<version> names. */
+  customTypeAt(arn: string): CustomActionTypeRecord | undefined {
+    const scope = scopeOfArn(arn);
+    const named = /^actiontype:Custom\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(parseArn(arn)?.resource ?? '');
+    if (!scope || !named) return undefined;
+    const [, category, provider, version] = named;
+    const r = this.customType(scope, { category: category as ActionCategory, owner: 'Custom', provider, version });
+    return r?.deleted ? undefined : r;
   }
 
   /** The scope's custom action types that are not deleted. */

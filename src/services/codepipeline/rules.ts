@@ -5,6 +5,7 @@
  * outside its window stays InProgress until the window opens). CloudWatchAlarm, LambdaInvoke and
  * Commands are refused by name: Slipway has no alarms, runs no functions and no rule commands.
  */
+import { RegexTimeout, testWithin } from '../../core/regex.ts';
 import { CronError, cronMatches, parseCron, untilOpen, validTimeZone } from './cron.ts';
 import type { RuleDeclaration, RuleType } from './shapes.ts';
 
@@ -96,14 +97,36 @@ export function evaluateRule(rule: RuleDeclaration, config: Record<string, strin
     };
   }
   const { Variable: actual, Value: expected, Operator: op } = config;
-  const passed =
-    op === 'EQ'
-      ? actual === expected
-      : op === 'NE'
-        ? actual !== expected
-        : op === 'CONTAINS'
-          ? actual.includes(expected)
-          : new RegExp(expected).test(actual);
+  if (op === 'MATCHES') return matchRule(rule, actual, expected);
+  const passed = op === 'EQ' ? actual === expected : op === 'NE' ? actual !== expected : actual.includes(expected);
+  return checked(passed, actual, op, expected);
+}
+
+function checked(passed: boolean, actual: string, op: string, expected: string): RuleVerdict {
   const summary = `The variable value '${actual}' ${passed ? 'meets' : 'does not meet'} the check ${op} '${expected}'`;
   return { status: passed ? 'Succeeded' : 'Failed', summary };
+}
+
+/**
+ * MATCHES runs the author's own pattern, under core/regex's deadline: one that backtracks without
+ * end fails its rule instead of stalling the server. A Value that became an invalid pattern once its
+ * variables were resolved fails the rule too.
+ */
+function matchRule(rule: RuleDeclaration, actual: string, expected: string): RuleVerdict {
+  let re: RegExp;
+  try {
+    re = new RegExp(expected);
+  } catch {
+    return { status: 'Failed', summary: `The check MATCHES '${expected}' is not a valid regular expression` };
+  }
+  try {
+    return checked(testWithin(re, actual), actual, 'MATCHES', expected);
+  } catch (e) {
+    if (!(e instanceof RegexTimeout)) throw e;
+    const variable = rule.configuration?.Variable ?? 'Variable';
+    return {
+      status: 'Failed',
+      summary: `The pattern '${expected}' took too long to match the value of ${variable} (more than ${e.ms} ms)`,
+    };
+  }
 }

@@ -10,7 +10,7 @@
  */
 import { codepipelineArtifactId, uuid } from '../../core/ids.ts';
 import { actAs } from '../acting.ts';
-import { ServiceRoleError } from '../sts/index.ts';
+import { requireServiceRole } from '../sts/index.ts';
 import { copyArtifact } from './actions/artifacts.ts';
 import type { ActionJob, ActionOutcome, ActionStarted } from './actions/types.ts';
 import { announceAction, type CodePipelineContext } from './context.ts';
@@ -71,15 +71,6 @@ export function beginAction(cp: CodePipelineContext, e: ExecutionRecord, stageNa
   }
   e.actions.push(run);
   return run;
-}
-
-/** A role CodePipeline may not assume (strict mode) fails the action that acts with it, in CodePipeline's words. */
-function requireAssumable(cp: CodePipelineContext, roleArn: string): void {
-  try {
-    cp.sts.roles.check(roleArn, CODEPIPELINE);
-  } catch (err) {
-    throw err instanceof ServiceRoleError ? new Error(notAssumable(roleArn)) : err;
-  }
 }
 
 /** Hands a recorded InProgress run to its executor (again, with `resumed`, after a restart). */
@@ -148,7 +139,8 @@ export function launch(cp: CodePipelineContext, running: Running, e: ExecutionRe
   Promise.resolve()
     .then(() =>
       actAs('codepipeline', role, async () => {
-        requireAssumable(cp, role.roleArn);
+        // A role CodePipeline may not assume (strict mode) fails the action, in CodePipeline's words.
+        requireServiceRole(cp.sts.roles, role.roleArn, CODEPIPELINE, () => new Error(notAssumable(role.roleArn)));
         await Promise.all(copies.map((c) => copyArtifact(cp.s3, c.from, c.to)));
         return executor.run(job, started, run.started);
       }),

@@ -64,7 +64,7 @@ export function taskDefinitionHandlers(ecs: EcsContext): Handlers<EcsOperations>
       const scope = scopeOf(ctx);
       const tags = validateTags(input.tags ?? []);
       for (const role of [input.taskRoleArn, input.executionRoleArn])
-        if (role) requireServiceRole(ecs, role, ECS_TASKS, () => ecsError.client('Role is not valid'));
+        if (role) requireServiceRole(ecs.roles, role, ECS_TASKS, () => ecsError.client('Role is not valid'));
       // The revision is reserved inside the transaction: a definition ECS rejects rolls it back.
       const taskDefinition = m.tx(() => {
         const revision = m.nextRevision(scopeKey(scope), input.family);

@@ -6,7 +6,7 @@
  */
 import { parseArn } from '../../core/ids.ts';
 import { type ResourceFacts, tagMap } from '../authorization.ts';
-import { parsePolicy, PolicyGrammarError, type Policy, wildcardMatch } from '../iam/index.ts';
+import { parsePolicy, PolicyGrammarError, type Policy } from '../iam/index.ts';
 import type { S3Context } from './context.ts';
 import { s3Error } from './errors.ts';
 
@@ -31,11 +31,14 @@ export function checkBucketPolicy(bucket: string, text: string): void {
   }
 }
 
-/** Whether a policy's resource is the bucket or under it (`arn:aws:s3:::<bucket>`, `…/<key pattern>`). */
+/**
+ * Whether a policy's resource is the bucket or under it (`arn:aws:s3:::<bucket>`, `…/<key pattern>`):
+ * wildcards may stand in the key only, since one in the bucket's name (`arn:aws:s3:::*`) reaches
+ * other buckets too.
+ */
 function ofBucket(bucket: string, resource: string): boolean {
   const m = /^arn:aws:s3:::([^/]*)(\/.*)?$/.exec(resource);
-  if (!m) return false;
-  return wildcardMatch(m[1], bucket);
+  return m?.[1] === bucket;
 }
 
 /** The policy of the bucket an S3 ARN names (bucket or object), and the bucket's tags when the ARN is the bucket's. */

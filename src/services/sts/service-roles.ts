@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { parseArn } from '../../core/ids.ts';
 import type { IamFacade, IssuedCredentials, RoleSummary } from '../iam/index.ts';
-import type { AppContext } from '../types.ts';
+import type { RoleSessions } from './role-sessions.ts';
 
 /** How long a service's role session lasts; the container credentials endpoint renews it before then. */
 export const SERVICE_SESSION_SECONDS = 3600;
@@ -64,13 +64,13 @@ export function assumeRoleForService(
  * exists and trusts the service, refused in the room's own words; in open mode every role is taken.
  */
 export function requireServiceRole(
-  app: AppContext,
+  roles: RoleSessions,
   roleArn: string,
   servicePrincipal: string,
   refusal: (err: ServiceRoleError) => Error,
 ): void {
   try {
-    app.identity?.requireAssumable(roleArn, servicePrincipal);
+    roles.check(roleArn, servicePrincipal);
   } catch (err) {
     if (err instanceof ServiceRoleError) throw refusal(err);
     throw err;
