@@ -183,7 +183,7 @@ describe('CodePipeline custom actions and job workers', () => {
   /** A type like TYPE whose executor gives each job `jobTimeout` seconds (60 lasts 3 real seconds at the bench's time scale). */
   const timedType = async (provider: string, jobTimeout: number): Promise<ActionTypeId> => {
     const id: ActionTypeId = { ...TYPE, provider };
-    await b.cp.send(artifactless(provider));
+    await b.cp.send(artifactlessActionType(provider));
     const properties = [
       { name: 'Fleet', optional: false, key: true, noEcho: false, queryable: true },
       { name: 'Users', optional: true, key: false, noEcho: false },
