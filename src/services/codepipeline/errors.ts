@@ -60,7 +60,8 @@ export const codepipelineError = {
     e('ActionTypeAlreadyExistsException', `${describeActionType(t)} already exists`),
   invalidNextToken: () =>
     e('InvalidNextTokenException', 'The next token is not valid: it was not returned by an earlier call to this operation'),
-  invalidArn: (arn: string) => e('InvalidArnException', `The ARN '${arn}' is not a pipeline, webhook or custom action type of this account and region`),
+  invalidArn: (arn: string) =>
+    e('InvalidArnException', `The ARN '${arn}' is not a pipeline, webhook or custom action type of this account and region`),
   resourceNotFound: (arn: string) => e('ResourceNotFoundException', `The resource with ARN '${arn}' was not found`),
   invalidTags: (message: string) => e('InvalidTagsException', message),
   invalidFilterPattern: (message: string) => e('InvalidWebhookFilterPatternException', message),
