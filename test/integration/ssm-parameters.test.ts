@@ -164,6 +164,12 @@ describe('SSM Parameter Store', () => {
       'ParameterPatternMismatchException',
       /allowedPattern: \^\\d\+\$/,
     );
+    // A pattern that backtracks without end is cut off: a mismatch, and the server goes on answering.
+    await expectAwsError(
+      ssm.send(new PutParameterCommand({ Name: '/pattern', Type: 'String', Value: `${'a'.repeat(60)}!`, AllowedPattern: '^(a+)+$' })),
+      'ParameterPatternMismatchException',
+      /allowedPattern: \^\(a\+\)\+\$/,
+    );
     const deep = (n: number) => Array.from({ length: n }, (_, i) => `/l${i}`).join('');
     await expectAwsError(
       ssm.send(new PutParameterCommand({ Name: deep(16), Type: 'String', Value: 'x' })),

@@ -5,6 +5,7 @@
  */
 import { ssmArn } from '../../core/ids.ts';
 import { paginate } from '../../core/paging.ts';
+import { RegexTimeout, testWithin } from '../../core/regex.ts';
 import { scopeKey, scopeOf } from '../../core/scope.ts';
 import { namesKmsKey, PRINTABLE_RULE, shown, unprintableInProse } from '../../core/text.ts';
 import type { Handlers } from '../../protocol/types.ts';
@@ -91,7 +92,14 @@ function checkPut(input: PutParameterRequest, region: string): void {
     } catch {
       throw ssmError.invalidAllowedPattern(input.AllowedPattern);
     }
-    if (!pattern.test(input.Value)) throw ssmError.patternMismatch(input.AllowedPattern);
+    // The caller's own pattern, under a deadline: one that backtracks without end is a mismatch, not a stalled server.
+    let matches = false;
+    try {
+      matches = testWithin(pattern, input.Value);
+    } catch (err) {
+      if (!(err instanceof RegexTimeout)) throw err;
+    }
+    if (!matches) throw ssmError.patternMismatch(input.AllowedPattern);
   }
   if (input.Policies !== undefined) parsePolicies(input.Policies);
   checkTags(input.Tags ?? []);
