@@ -46,10 +46,11 @@ export function filterHandlers(logs: LogsContext): Handlers<LogsOperations> {
       for (let scanned = 0; !exhausted && found.length < limit && scanned < SCAN_BUDGET; ) {
         const rows = logs.model.groupAfter(group.gid, sids, pos, range, SCAN_PAGE);
         exhausted = rows.length < SCAN_PAGE;
-        for (const row of rows) {
+        const hits = matches(rows.map((row) => row.message));
+        for (const [i, row] of rows.entries()) {
           scanned++;
           pos = { ts: row.ts, id: row.id };
-          if (matches(row.message)) found.push(row);
+          if (hits[i]) found.push(row);
           if (found.length === limit) {
             exhausted = exhausted && row === rows[rows.length - 1];
             break;

@@ -3,7 +3,10 @@ import { describe, it } from 'node:test';
 import { AwsError } from '../../core/errors.ts';
 import { compileFilterPattern } from './filter-pattern.ts';
 
-const matching = (pattern: string, messages: string[]) => messages.filter(compileFilterPattern(pattern));
+const matching = (pattern: string, messages: string[]) => {
+  const hits = compileFilterPattern(pattern)(messages);
+  return messages.filter((_, i) => hits[i]);
+};
 
 describe('filter patterns', () => {
   const lines = ['ERROR disk full', 'WARN disk almost full', 'INFO all good', 'ERROR timeout after 30s', 'error lower case'];
@@ -89,6 +92,9 @@ describe('filter patterns', () => {
       '"unterminated',
       '[ip, user]',
       '%(%',
+      '%time(out|d out)%',
+      '%something!%',
+      '%(a)\\1%',
     ]) {
       assert.throws(
         () => compileFilterPattern(bad),
@@ -96,5 +102,14 @@ describe('filter patterns', () => {
         bad,
       );
     }
+  });
+
+  it('matches a page under a deadline: quantifiers side by side that backtrack for ages end in InvalidParameterException', () => {
+    const slow = compileFilterPattern('%a*a*a*a*a*a*a*a*$%');
+    assert.throws(
+      () => slow([`${'a'.repeat(3000)}!`]),
+      (err: unknown) => err instanceof AwsError && err.code === 'InvalidParameterException' && /took more than \d+ ms/.test(err.message),
+    );
+    assert.deepEqual(matching('%^a+b$%', ['aab', 'ab!']), ['aab']);
   });
 });

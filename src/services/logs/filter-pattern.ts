@@ -1,11 +1,13 @@
 /**
  * @module services/logs/filter-pattern
- * CloudWatch Logs filter patterns, compiled once into a test on a message.
+ * CloudWatch Logs filter patterns, compiled once into a test on a page of messages.
  *   ''                      every event
  *   ERROR "disk full"       every term (bare, or a quoted phrase) appears, case-sensitively
  *   ERROR -DEBUG            … and no term marked `-` does
  *   ?ERROR ?WARN            … and at least one of the terms marked `?` does
- *   %time(out|d out)%       a regular expression
+ *   %time[do]u?t?%          a regular expression in the syntax CloudWatch Logs accepts (letters,
+ *                           digits, `:_#=@/;,-` and space, the operators `^$?[]{}|\*+.`; no
+ *                           groups, no backreferences), run under core/regex's deadline per page
  *   { $.level = "error" && ($.ms > 200 || $.retry IS TRUE) }
  *                           JSON messages: selectors $.a.b[0]; = and != against strings (with *
  *                           wildcards) or numbers; < > <= >= against numbers; IS TRUE|FALSE|NULL;
@@ -14,26 +16,59 @@
  */
 import { wildcardMatcher } from '../../core/text.ts';
 import { logsError } from './errors.ts';
+import { RegexTimeout, testEachWithin } from '../../core/regex.ts';
 
-export type MessageTest = (message: string) => boolean;
+type MessageTest = (message: string) => boolean;
+/** Which of a page of messages match. */
+export type MessagesTest = (messages: string[]) => boolean[];
+
+/** The characters a regex filter pattern may hold (besides an escape: `\` and a character that is not a digit). */
+const REGEX_CHARACTERS = /^[A-Za-z0-9:_#=@/;,\- ^$?[\]{}|*+.]$/;
 
 const invalid = (why: string) => logsError.invalidParameter('filterPattern', `Invalid filter pattern: ${why}`);
 
-export function compileFilterPattern(pattern: string | undefined): MessageTest {
+export function compileFilterPattern(pattern: string | undefined): MessagesTest {
   const text = (pattern ?? '').trim();
+  if (text.length > 1 && text.startsWith('%') && text.endsWith('%')) return compileRegex(text.slice(1, -1));
+  const test = compileOne(text);
+  return (messages) => messages.map(test);
+}
+
+function compileOne(text: string): MessageTest {
   if (text === '' || text === '""') return () => true;
   if (text.startsWith('{')) return compileJson(text);
   if (text.startsWith('[')) throw invalid('space-delimited patterns ([field, …]) are not served by Slipway yet');
-  if (text.length > 1 && text.startsWith('%') && text.endsWith('%')) {
-    let re: RegExp;
-    try {
-      re = new RegExp(text.slice(1, -1));
-    } catch (err) {
-      throw invalid(`bad regular expression: ${(err as Error).message}`);
-    }
-    return (m) => re.test(m);
-  }
   return compileTerms(text);
+}
+
+// ---- regular expressions
+
+function compileRegex(source: string): MessagesTest {
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      if (/[0-9]/.test(source[i + 1] ?? '0')) throw invalid(`backreferences and a trailing \\ are not supported in a regular expression`);
+      i++;
+    } else if (!REGEX_CHARACTERS.test(c)) {
+      throw invalid(`'${c}' is not supported in a regular expression (groups in parentheses are not either)`);
+    }
+  }
+  let re: RegExp;
+  try {
+    re = new RegExp(source);
+  } catch (err) {
+    throw invalid(`bad regular expression: ${(err as Error).message}`);
+  }
+  // Even without groups, quantifiers side by side (a*a*a*…$) can backtrack for ages: a page is matched under a deadline.
+  return (messages) => {
+    try {
+      return testEachWithin(re, messages);
+    } catch (err) {
+      if (err instanceof RegexTimeout)
+        throw invalid(`the regular expression took more than ${err.ms} ms to match a page of events; make it simpler`);
+      throw err;
+    }
+  };
 }
 
 // ---- terms
