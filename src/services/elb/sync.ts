@@ -14,6 +14,10 @@
  * balancer's part is checked alone: one that is refused keeps its last accepted listeners (none if it
  * never had any) and is marked active_impaired (or failed) with the data plane's reason, while the
  * others go on changing.
+ *
+ * Each run notes the version of the room's pending changes (pending.ts) before it reads the store,
+ * and, once the data plane has accepted what it computed, marks them taken: other rooms report
+ * traffic moved, or a target gone, only then.
  */
 import { readFileSync } from 'node:fs';
 import type { Clock } from '../../core/clock.ts';
@@ -33,6 +37,7 @@ import {
 } from './dataplane.ts';
 import { desiredConfig, httpsLoadBalancers, serverKey } from './desired.ts';
 import { targetKey, type ElbModel, type TargetRecord } from './model.ts';
+import type { PendingChanges } from './pending.ts';
 import { drainedAt } from './targets.ts';
 import type { LoadBalancerState } from './shapes.ts';
 
@@ -51,8 +56,12 @@ export interface SyncDeps {
   clock: Clock;
   dataPlane: DataPlane;
   certificates: LocalCertificates;
+  /** Changes other rooms wait on until the data plane has taken them. */
+  pending: PendingChanges;
   /** Targets whose draining ended and were removed. */
   onRemoved(targets: TargetRecord[]): void;
+  /** Target groups whose targets' pending changes the data plane has just taken. */
+  onTaken(targetGroupArns: Set<string>): void;
   /** Where the listeners each load balancer last had accepted are kept, so that a restarted Slipway still has them. */
   acceptedFile: string;
 }
@@ -122,11 +131,14 @@ export class DataPlaneSync {
   }
 
   private async once(): Promise<ReconcileResult> {
-    const { model, clock, dataPlane } = this.deps;
+    const { model, clock, dataPlane, pending } = this.deps;
     // Requests in flight are asked for only when a target the data plane drains may be done.
     const drainingServed = model.targets.find().some((t) => t.drainingSince !== undefined && this.servedAs(t) === 'drain');
     const drains = this.removeDrained(drainingServed ? await dataPlane.sessions() : undefined);
+    // A removed target may still be served until the data plane takes its removal.
+    for (const t of drains.removed) pending.stamp(targetKey(t.targetGroupArn, t.id, t.port), { targetGroupArn: t.targetGroupArn });
     const leaves = await this.leaves();
+    const version = pending.current();
     const desired = desiredConfig(model, clock, leaves.found);
     let config = this.stillRefused(desired);
     let result;
@@ -138,6 +150,7 @@ export class DataPlaneSync {
       result = await dataPlane.apply(config);
     }
     this.applied = config;
+    const taken = pending.taken(version, this.refused);
     this.remember(config);
     this.recordStates();
     for (const u of result.unbound) {
@@ -146,6 +159,7 @@ export class DataPlaneSync {
       this.reported.add(what);
     }
     if (drains.removed.length) this.deps.onRemoved(drains.removed);
+    if (taken.size) this.deps.onTaken(taken);
     if (this.stopping) return {};
     const waits = [drains.nextMs, result.unbound.length || leaves.failed ? RETRY_MS : Infinity];
     const wait = Math.min(...waits);

@@ -1,0 +1,59 @@
+/**
+ * @module services/elb/pending
+ * Which changes the data plane has not taken yet. A change another room waits on (a listener's or
+ * rule's weights, a target becoming healthy or removed) is stamped with a new version as it is
+ * stored; a sync run notes the version before it reads the store, and once the data plane has
+ * accepted what that run computed, every stamp up to that version is taken — except a listener's
+ * or rule's whose load balancer the data plane refused, which keeps the data plane's reason until a
+ * later run is accepted. Text the data plane was given is never compared.
+ */
+import type { DataPlaneState } from './traffic-types.ts';
+
+interface Stamp {
+  version: number;
+  /** A listener's or rule's load balancer (a refusal is traced to one). */
+  loadBalancerArn?: string;
+  /** A target's group (woken when the target's change is taken). */
+  targetGroupArn?: string;
+  refused?: string;
+}
+
+export class PendingChanges {
+  private version = 0;
+  private readonly stamps = new Map<string, Stamp>();
+
+  /** A change to `key` (a listener or rule ARN, or a target's key) was stored. */
+  stamp(key: string, at: { loadBalancerArn?: string; targetGroupArn?: string } = {}): void {
+    this.stamps.set(key, { version: ++this.version, ...at });
+  }
+
+  /** The version a sync run is about to read the store at. */
+  current(): number {
+    return this.version;
+  }
+
+  /**
+   * The data plane accepted what a run computed at `version`, but for the load balancers it
+   * refused (by ARN, with its reason). Returns the target groups whose targets' changes were taken.
+   */
+  taken(version: number, refused: ReadonlyMap<string, string>): Set<string> {
+    const groups = new Set<string>();
+    for (const [key, s] of this.stamps) {
+      if (s.version > version) continue;
+      const reason = s.loadBalancerArn === undefined ? undefined : refused.get(s.loadBalancerArn);
+      if (reason !== undefined) s.refused = reason;
+      else {
+        this.stamps.delete(key);
+        if (s.targetGroupArn) groups.add(s.targetGroupArn);
+      }
+    }
+    return groups;
+  }
+
+  state(key: string): DataPlaneState {
+    const s = this.stamps.get(key);
+    if (!s) return { state: 'applied' };
+    if (s.refused !== undefined && s.loadBalancerArn) return { state: 'refused', loadBalancerArn: s.loadBalancerArn, reason: s.refused };
+    return { state: 'pending' };
+  }
+}
