@@ -14,7 +14,8 @@
  * Under CANARY and LINEAR the production shift goes in steps, each baked before the next, with the
  * production hooks at every step. PAUSE hooks hold their stage until ContinueServiceDeployment (or
  * their timeout). Green tasks that keep failing to start at SCALE_UP roll the deployment back. A
- * rollback shifts the rules back to blue and stops the green tasks.
+ * rollback shifts the rules back to blue and stops the green tasks. A shift is done only once the
+ * load balancer routes by it (a load balancer whose data plane refuses it rolls the deployment back).
  */
 import { uuid } from '../../core/ids.ts';
 import { failureStreak, isActive, isHealthy, keepsFailingToStart, liveDeployments, MAX_TASKS_PER_STEP } from './deployments.ts';
@@ -26,6 +27,8 @@ import { MOVING_MS, scalingReason, type Tick } from './service-tick.ts';
 import type { DeploymentLifecycleHookStage, LoadBalancer, ServiceDeploymentLifecycleStage } from './shapes.ts';
 
 const MINUTE_MS = 60_000;
+/** Real ms between looks at rules whose new weights the load balancer does not route by yet. */
+const ROUTING_POLL_MS = 50;
 const ORDER: ServiceDeploymentLifecycleStage[] = [
   'RECONCILE_SERVICE',
   'PRE_SCALE_UP',
@@ -249,6 +252,7 @@ function shiftProduction(t: Tick, sd: ServiceDeploymentRecord): boolean {
 /** Moves a rule's weighted forward to green (percent); both groups must be on it, as ECS requires. */
 function shift(t: Tick, sd: ServiceDeploymentRecord, which: 'test' | 'production', percent = 100): boolean {
   const elb = t.ecs.elb;
+  const moved: string[] = [];
   for (const lb of t.record.service.loadBalancers ?? []) {
     const advanced = lb.advancedConfiguration;
     const rule = which === 'test' ? advanced?.testListenerRule : advanced?.productionListenerRule;
@@ -269,8 +273,21 @@ function shift(t: Tick, sd: ServiceDeploymentRecord, which: 'test' | 'production
       { targetGroupArn: advanced.alternateTargetGroupArn, weight: green },
       { targetGroupArn: lb.targetGroupArn, weight: 100 - green },
     ]);
+    moved.push(rule);
   }
   sd.shifted[which] = true;
+  for (const rule of moved) {
+    const routing = elb.weightsApplied(rule);
+    if (routing.state === 'pending') return waitFor(t, ROUTING_POLL_MS);
+    if (routing.state === 'refused') {
+      requestRollback(
+        sd,
+        `Service deployment rolled back because load balancer ${routing.loadBalancerArn} does not route by the new weights of ${rule}: its data plane refused the configuration (${routing.reason}).`,
+        t.now,
+      );
+      return waitFor(t, 1);
+    }
+  }
   return true;
 }
 
@@ -292,10 +309,11 @@ function finish(t: Tick, sd: ServiceDeploymentRecord, green: StoredDeployment): 
   t.endRollout(green, 'COMPLETED');
 }
 
-/** Rules back to blue, green tasks stopped, blue PRIMARY again. */
+/** Rules back to blue (green tasks stop only once the load balancer routes so), green tasks stopped, blue PRIMARY again. */
 function rollBack(t: Tick, sd: ServiceDeploymentRecord, green: StoredDeployment): void {
   const { record } = t;
   const elb = t.ecs.elb;
+  let routing = false;
   for (const lb of record.service.loadBalancers ?? []) {
     const advanced = lb.advancedConfiguration;
     if (!lb.targetGroupArn || !advanced?.alternateTargetGroupArn) continue;
@@ -308,9 +326,12 @@ function rollBack(t: Tick, sd: ServiceDeploymentRecord, green: StoredDeployment)
           { targetGroupArn: lb.targetGroupArn, weight: 100 },
           { targetGroupArn: advanced.alternateTargetGroupArn, weight: 0 },
         ]);
+        // A refusal cannot be rolled back from: the green tasks stop all the same.
+        routing ||= elb.weightsApplied(rule).state === 'pending';
       }
     }
   }
+  if (routing) return t.wake(ROUTING_POLL_MS);
   sd.shifted = {};
   sd.productionWeight = 0;
   const greenTasks = t.tasks.filter((r) => r.deploymentId === green.id);
