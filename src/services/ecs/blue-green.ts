@@ -150,7 +150,7 @@ function stageDone(t: Tick, sd: ServiceDeploymentRecord, green: StoredDeployment
       return true;
     }
     case 'TEST_TRAFFIC_SHIFT':
-      return shift(t, sd, 'test');
+      return shift(t, sd, 'test') && routed(t, sd, 'test');
     case 'PRODUCTION_TRAFFIC_SHIFT':
       return shiftProduction(t, sd);
     case 'BAKE_TIME':
@@ -224,6 +224,8 @@ function hooksDone(t: Tick, sd: ServiceDeploymentRecord, stages = HOOKS_AT[sd.li
  * step's PRE hooks ran at POST_TEST_TRAFFIC_SHIFT, the last step's POST hooks run at its own stage).
  */
 function shiftProduction(t: Tick, sd: ServiceDeploymentRecord): boolean {
+  // A step (its hooks, its bake time, the next) goes on only once the load balancer routes by it.
+  if (!routed(t, sd, 'production')) return false;
   const current = sd.productionWeight ?? 0;
   if (current >= 100) return true;
   const step = sd.productionSteps ?? 0;
@@ -244,7 +246,7 @@ function shiftProduction(t: Tick, sd: ServiceDeploymentRecord): boolean {
   sd.productionWeight = next;
   sd.productionSteps = step + 1;
   sd.updatedAt = t.now;
-  if (next >= 100) return true;
+  if (next >= 100) return routed(t, sd, 'production');
   sd.stepUntil = t.now + t.ecs.clock.duration(bakeMinutes * MINUTE_MS);
   return waitFor(t, sd.stepUntil - t.now);
 }
@@ -252,7 +254,6 @@ function shiftProduction(t: Tick, sd: ServiceDeploymentRecord): boolean {
 /** Moves a rule's weighted forward to green (percent); both groups must be on it, as ECS requires. */
 function shift(t: Tick, sd: ServiceDeploymentRecord, which: 'test' | 'production', percent = 100): boolean {
   const elb = t.ecs.elb;
-  const moved: string[] = [];
   for (const lb of t.record.service.loadBalancers ?? []) {
     const advanced = lb.advancedConfiguration;
     const rule = which === 'test' ? advanced?.testListenerRule : advanced?.productionListenerRule;
@@ -273,11 +274,16 @@ function shift(t: Tick, sd: ServiceDeploymentRecord, which: 'test' | 'production
       { targetGroupArn: advanced.alternateTargetGroupArn, weight: green },
       { targetGroupArn: lb.targetGroupArn, weight: 100 - green },
     ]);
-    moved.push(rule);
   }
   sd.shifted[which] = true;
-  for (const rule of moved) {
-    const routing = elb.weightsApplied(rule);
+  return true;
+}
+
+/** Whether the load balancer routes by the weights a shift set on the `which` rules (a refusal rolls the deployment back). */
+function routed(t: Tick, sd: ServiceDeploymentRecord, which: 'test' | 'production'): boolean {
+  if (!sd.shifted[which]) return true;
+  for (const rule of rulesOf(t.record, which)) {
+    const routing = t.ecs.elb.weightsApplied(rule);
     if (routing.state === 'pending') return waitFor(t, ROUTING_POLL_MS);
     if (routing.state === 'refused') {
       requestRollback(
@@ -289,6 +295,14 @@ function shift(t: Tick, sd: ServiceDeploymentRecord, which: 'test' | 'production
     }
   }
   return true;
+}
+
+/** The service's test or production listener rules. */
+function rulesOf(record: ServiceRecord, which: 'test' | 'production'): string[] {
+  return (record.service.loadBalancers ?? []).flatMap((lb) => {
+    const rule = which === 'test' ? lb.advancedConfiguration?.testListenerRule : lb.advancedConfiguration?.productionListenerRule;
+    return rule ? [rule] : [];
+  });
 }
 
 /** Green serves alone: the groups swap roles on the service, blue is dropped, the deployment is complete. */
