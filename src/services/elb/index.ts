@@ -20,7 +20,7 @@ import type { ElbTrafficFacade } from './traffic-types.ts';
 import { HaproxyDataPlane } from './haproxy.ts';
 import { HealthChecker } from './health-checker.ts';
 import { hostsWritable, writeHostsBlock } from './hosts.ts';
-import { elbModel, targetKey, type TargetRecord } from './model.ts';
+import { elbModel, type TargetRecord } from './model.ts';
 import { PendingChanges } from './pending.ts';
 import { DataPlaneSync } from './sync.ts';
 
@@ -52,7 +52,7 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
     clock: app.clock,
     onChange: (t) => {
       // Another room hears the new health as the data plane serves it (facade.ts).
-      pending.stamp(targetKey(t.targetGroupArn, t.id, t.port), { targetGroupArn: t.targetGroupArn });
+      pending.stampTarget(t);
       announce(t, t.health.state, t.health.reason);
       void sync.request();
     },

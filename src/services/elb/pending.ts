@@ -7,6 +7,7 @@
  * or rule's whose load balancer the data plane refused, which keeps the data plane's reason until a
  * later run is accepted. Text the data plane was given is never compared.
  */
+import { targetKey, type TargetRecord } from './model.ts';
 import type { DataPlaneState } from './traffic-types.ts';
 
 interface Stamp {
@@ -25,6 +26,11 @@ export class PendingChanges {
   /** A change to `key` (a listener or rule ARN, or a target's key) was stored. */
   stamp(key: string, at: { loadBalancerArn?: string; targetGroupArn?: string } = {}): void {
     this.stamps.set(key, { version: ++this.version, ...at });
+  }
+
+  /** A change to a target (its health, its removal) was stored. */
+  stampTarget(t: Pick<TargetRecord, 'targetGroupArn' | 'id' | 'port'>): void {
+    this.stamp(targetKey(t.targetGroupArn, t.id, t.port), { targetGroupArn: t.targetGroupArn });
   }
 
   /** The version a sync run is about to read the store at. */

@@ -13,6 +13,7 @@ import { createManualClock } from '../../core/clock.ts';
 import { LocalCertificates } from './certificates.ts';
 import { DataPlaneRefused, type DataPlane, type DataPlaneConfig } from './dataplane.ts';
 import { elbFacade } from './facade.ts';
+import { targetKey } from './model.ts';
 import { PendingChanges } from './pending.ts';
 import { DataPlaneSync } from './sync.ts';
 import { ARN, group, listeningModel } from './testing.ts';
@@ -81,7 +82,7 @@ async function world() {
   const applying = async () => {
     while (!dataPlane.applying) await new Promise((r) => setImmediate(r));
   };
-  return { model, prod, clock, sync, dataPlane, traffic, targets, taken, applying };
+  return { model, prod, clock, sync, dataPlane, pending, traffic, targets, taken, applying };
 }
 
 const toGreen = [
@@ -120,6 +121,31 @@ describe('the data plane acknowledges what it applied', () => {
     w.traffic.setForwardWeights(other, [{ targetGroupArn: group('elsewhere'), weight: 100 }]);
     await w.sync.request();
     assert.deepEqual(w.traffic.weightsApplied(other), { state: 'applied' });
+    await w.sync.stop();
+  });
+
+  it('a target that became healthy is initial to other rooms until the data plane serves it', async () => {
+    const w = await world();
+    const target = { id: '10.0.0.8', port: 8080 };
+    register(w.model, w.clock, group('blue'), [{ Id: target.id, Port: target.port }]);
+    await w.sync.request();
+    w.dataPlane.hold = true;
+    // As the health checker records a passing target, and the room then stamps it.
+    const healthy = w.model.updateTarget(
+      targetKey(group('blue'), target.id, target.port),
+      (r) => (r.health = { state: 'healthy', since: w.clock.now() }),
+    )!;
+    w.pending.stampTarget(healthy);
+    const done = w.sync.request();
+    await w.applying();
+    assert.deepEqual(w.targets.targetState(group('blue'), target), {
+      state: 'initial',
+      reason: 'Elb.RegistrationInProgress',
+      description: 'Target registration is in progress',
+    });
+    w.dataPlane.release();
+    await done;
+    assert.equal(w.targets.targetState(group('blue'), target)?.state, 'healthy');
     await w.sync.stop();
   });
 

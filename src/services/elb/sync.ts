@@ -136,7 +136,7 @@ export class DataPlaneSync {
     const drainingServed = model.targets.find().some((t) => t.drainingSince !== undefined && this.servedAs(t) === 'drain');
     const drains = this.removeDrained(drainingServed ? await dataPlane.sessions() : undefined);
     // A removed target may still be served until the data plane takes its removal.
-    for (const t of drains.removed) pending.stamp(targetKey(t.targetGroupArn, t.id, t.port), { targetGroupArn: t.targetGroupArn });
+    for (const t of drains.removed) pending.stampTarget(t);
     const leaves = await this.leaves();
     const version = pending.current();
     const desired = desiredConfig(model, clock, leaves.found);

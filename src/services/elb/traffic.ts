@@ -53,7 +53,15 @@ function reweighted(actions: Action[], weights: ForwardWeight[]): Action[] {
 }
 
 /** `changed` wakes the room's health checker and data plane sync after a weight change; `pending` keeps it until the data plane takes it. */
-export function elbTrafficFacade({ model, changed, pending }: { model: ElbModel; changed(): void; pending: PendingChanges }): ElbTrafficFacade {
+export function elbTrafficFacade({
+  model,
+  changed,
+  pending,
+}: {
+  model: ElbModel;
+  changed(): void;
+  pending: PendingChanges;
+}): ElbTrafficFacade {
   return {
     targetGroupArn(scope: Scope, nameOrArn: string) {
       if (nameOrArn.startsWith('arn:')) return model.targetGroups.get(nameOrArn) ? nameOrArn : undefined;
