@@ -61,7 +61,10 @@ describe('traffic steps wait for the load balancer', () => {
     const d = await s.get(id);
     assert.equal(d.status, 'Failed');
     assert.equal(d.errorInformation?.code, 'ELASTIC_LOAD_BALANCING_INVALID');
-    assert.match(d.errorInformation!.message!, new RegExp(`Load balancer ${LB} .*refused.*config line 12: unknown keyword`));
+    assert.match(
+      d.errorInformation!.message!,
+      new RegExp(`Load balancer ${LB} .*: its data plane did not take them: config line 12: unknown keyword`),
+    );
     const rollback = d.rollbackInfo!.rollbackDeploymentId!;
     s.world.unrouted.clear();
     s.run(rollback);

@@ -101,7 +101,7 @@ export function routed(cd: CodeDeployContext, d: DeploymentRecord): StepResult {
     const s = cd.elb.weightsApplied(listener);
     if (s.state === 'pending') return { waitMs: ROUTING_POLL_MS };
     if (s.state === 'refused') {
-      const message = `Load balancer ${s.loadBalancerArn} does not route by the new weights of listener ${listener}: its data plane refused the configuration (${s.reason})`;
+      const message = `Load balancer ${s.loadBalancerArn} does not route by the new weights of listener ${listener}: its data plane did not take them: ${s.reason}`;
       return { fail: { code: 'ELASTIC_LOAD_BALANCING_INVALID', message } };
     }
   }

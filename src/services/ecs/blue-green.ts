@@ -288,7 +288,7 @@ function routed(t: Tick, sd: ServiceDeploymentRecord, which: 'test' | 'productio
     if (routing.state === 'refused') {
       requestRollback(
         sd,
-        `Service deployment rolled back because load balancer ${routing.loadBalancerArn} does not route by the new weights of ${rule}: its data plane refused the configuration (${routing.reason}).`,
+        `Service deployment rolled back because load balancer ${routing.loadBalancerArn} does not route by the new weights of ${rule}: its data plane did not take them: ${routing.reason}.`,
         t.now,
       );
       return waitFor(t, 1);

@@ -5,10 +5,15 @@
  * stored; a sync run notes the version before it reads the store, and once the data plane has
  * accepted what that run computed, every stamp up to that version is taken — except a listener's
  * or rule's whose load balancer the data plane refused, which keeps the data plane's reason until a
- * later run is accepted. Text the data plane was given is never compared.
+ * later run is accepted. Text the data plane was given is never compared. A data plane that keeps
+ * failing (a run that throws) does not keep others waiting: after a few such runs a listener's or
+ * rule's change counts as refused with its error, a target's as taken (nothing better will come).
  */
 import { targetKey, type TargetRecord } from './model.ts';
 import type { DataPlaneState } from './traffic-types.ts';
+
+/** Failed sync runs after which a change stops being waited for. */
+const GIVE_UP_RUNS = 3;
 
 interface Stamp {
   version: number;
@@ -17,6 +22,8 @@ interface Stamp {
   /** A target's group (woken when the target's change is taken). */
   targetGroupArn?: string;
   refused?: string;
+  /** Sync runs that read it and failed. */
+  failures?: number;
 }
 
 export class PendingChanges {
@@ -48,6 +55,22 @@ export class PendingChanges {
       if (s.version > version) continue;
       const reason = s.loadBalancerArn === undefined ? undefined : refused.get(s.loadBalancerArn);
       if (reason !== undefined) s.refused = reason;
+      else {
+        this.stamps.delete(key);
+        if (s.targetGroupArn) groups.add(s.targetGroupArn);
+      }
+    }
+    return groups;
+  }
+
+  /** A run at `version` failed with `reason`; returns the target groups whose targets' changes are no longer waited for. */
+  failed(version: number, reason: string): Set<string> {
+    const groups = new Set<string>();
+    for (const [key, s] of this.stamps) {
+      if (s.version > version || s.refused !== undefined) continue;
+      s.failures = (s.failures ?? 0) + 1;
+      if (s.failures < GIVE_UP_RUNS) continue;
+      if (s.loadBalancerArn) s.refused = reason;
       else {
         this.stamps.delete(key);
         if (s.targetGroupArn) groups.add(s.targetGroupArn);

@@ -2,7 +2,7 @@
  * The data plane's acknowledgement of changes other rooms wait on, through the sync controller and
  * a data plane that applies only when the test lets it: weights and a target's removal are pending
  * while the data plane has not applied them, taken once it has, and a load balancer the data plane
- * refuses is named with its reason.
+ * refuses (or keeps failing on) is named with its reason.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -121,6 +121,24 @@ describe('the data plane acknowledges what it applied', () => {
     w.traffic.setForwardWeights(other, [{ targetGroupArn: group('elsewhere'), weight: 100 }]);
     await w.sync.request();
     assert.deepEqual(w.traffic.weightsApplied(other), { state: 'applied' });
+    await w.sync.stop();
+  });
+
+  it('a data plane that keeps failing does not keep others waiting: the weights count as not taken, with its error', {
+    timeout: 60_000,
+  }, async () => {
+    const w = await world();
+    w.dataPlane.apply = async () => {
+      throw new Error('HAProxy did not finish reloading within 15 s');
+    };
+    w.traffic.setForwardWeights(w.prod, toGreen);
+    assert.deepEqual(w.traffic.weightsApplied(w.prod), { state: 'pending' });
+    while (w.traffic.weightsApplied(w.prod).state === 'pending') await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(w.traffic.weightsApplied(w.prod), {
+      state: 'refused',
+      loadBalancerArn: `${ARN}:loadbalancer/app/lb/1`,
+      reason: 'HAProxy did not finish reloading within 15 s',
+    });
     await w.sync.stop();
   });
 

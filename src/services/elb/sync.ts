@@ -28,6 +28,7 @@ import { Controller, type ReconcileResult } from '../../core/reconcile.ts';
 import type { Leaf, LocalCertificates } from './certificates.ts';
 import {
   DataPlaneRefused,
+  type ApplyResult,
   type BackendSpec,
   type DataPlane,
   type DataPlaneConfig,
@@ -140,15 +141,15 @@ export class DataPlaneSync {
     const leaves = await this.leaves();
     const version = pending.current();
     const desired = desiredConfig(model, clock, leaves.found);
-    let config = this.stillRefused(desired);
-    let result;
+    let applying;
     try {
-      result = await dataPlane.apply(config);
+      applying = await this.apply(desired);
     } catch (err) {
-      if (!(err instanceof DataPlaneRefused)) throw err;
-      config = await this.isolate(desired, err);
-      result = await dataPlane.apply(config);
+      const given = pending.failed(version, err instanceof DataPlaneRefused ? err.reason : (err as Error).message);
+      if (given.size) this.deps.onTaken(given);
+      throw err;
     }
+    const { config, result } = applying;
     this.applied = config;
     const taken = pending.taken(version, this.refused);
     this.remember(config);
@@ -164,6 +165,18 @@ export class DataPlaneSync {
     const waits = [drains.nextMs, result.unbound.length || leaves.failed ? RETRY_MS : Infinity];
     const wait = Math.min(...waits);
     return wait < Infinity ? { requeueAfterMs: wait } : {};
+  }
+
+  /** Applies `desired`; when the data plane refuses it, each load balancer refused on its own keeps what it last accepted. */
+  private async apply(desired: DataPlaneConfig): Promise<{ config: DataPlaneConfig; result: ApplyResult }> {
+    const config = this.stillRefused(desired);
+    try {
+      return { config, result: await this.deps.dataPlane.apply(config) };
+    } catch (err) {
+      if (!(err instanceof DataPlaneRefused)) throw err;
+      const isolated = await this.isolate(desired, err);
+      return { config: isolated, result: await this.deps.dataPlane.apply(isolated) };
+    }
   }
 
   /**
