@@ -6,82 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { BlueGreenDeploymentConfiguration, AutoRollbackConfiguration } from './shapes.ts';
-import { memoryCodeDeploy } from './testing.ts';
+import { appSpec, blueGreenGroup, memoryCodeDeploy, NEW_TD } from './testing.ts';
 
 const MINUTE = 60_000;
-const NEW_TD = 'arn:aws:ecs:us-east-1:000000000000:task-definition/web:2';
-
-function appSpec(hooks: Record<string, string> = {}): string {
-  const hookLines = Object.entries(hooks).map(([event, fn]) => `  - ${event}: "${fn}"`);
-  return [
-    'version: 0.0',
-    'Resources:',
-    '  - TargetService:',
-    '      Type: AWS::ECS::Service',
-    '      Properties:',
-    `        TaskDefinition: "${NEW_TD}"`,
-    '        LoadBalancerInfo:',
-    '          ContainerName: "web"',
-    '          ContainerPort: 80',
-    ...(hookLines.length ? ['Hooks:', ...hookLines] : []),
-  ].join('\n');
-}
-
-interface Setup {
-  config?: string;
-  test?: boolean;
-  blueGreen?: BlueGreenDeploymentConfiguration;
-  autoRollback?: AutoRollbackConfiguration;
-}
-
-async function setup(opts: Setup = {}) {
-  const room = memoryCodeDeploy();
-  const { world, call } = room;
-  const blue = world.targetGroup('tg-blue');
-  const green = world.targetGroup('tg-green');
-  const prod = world.listener(blue);
-  const test = opts.test ? world.listener(blue) : undefined;
-  world.service('web', blue);
-  await call('CreateApplication', { applicationName: 'app', computePlatform: 'ECS' });
-  await call('CreateDeploymentGroup', {
-    applicationName: 'app',
-    deploymentGroupName: 'dg',
-    serviceRoleArn: 'arn:aws:iam::000000000000:role/codedeploy',
-    deploymentConfigName: opts.config,
-    deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
-    ecsServices: [{ clusterName: 'c', serviceName: 'web' }],
-    loadBalancerInfo: {
-      targetGroupPairInfoList: [
-        {
-          targetGroups: [{ name: 'tg-blue' }, { name: 'tg-green' }],
-          prodTrafficRoute: { listenerArns: [prod] },
-          ...(test ? { testTrafficRoute: { listenerArns: [test] } } : {}),
-        },
-      ],
-    },
-    blueGreenDeploymentConfiguration: opts.blueGreen,
-    autoRollbackConfiguration: opts.autoRollback,
-  });
-  const deploy = async (hooks: Record<string, string> = {}) => {
-    const { deploymentId } = await call('CreateDeployment', {
-      applicationName: 'app',
-      deploymentGroupName: 'dg',
-      revision: { revisionType: 'AppSpecContent', appSpecContent: { content: appSpec(hooks) } },
-    });
-    return deploymentId!;
-  };
-  const get = async (id: string) => (await call('GetDeployment', { deploymentId: id })).deploymentInfo!;
-  const target = async (id: string) =>
-    (await call('GetDeploymentTarget', { deploymentId: id, targetId: 'c:web' })).deploymentTarget!.ecsTarget!;
-  const sets = () => world.ecs.listTaskSets({ region: 'us-east-1', account: '000000000000' }, 'c', 'web');
-  const greenWeight = () => world.weight(prod, green);
-  return { ...room, blue, green, prod, test, deploy, get, target, sets, greenWeight };
-}
 
 describe('codedeploy deployer', () => {
   it('all at once: green created from the AppSpec, all traffic moved, blue removed, then Succeeded', async () => {
-    const s = await setup();
+    const s = await blueGreenGroup();
     const announced: string[] = [];
     s.cd.events.subscribe((e) => {
       const d = e.detail as { status: string; lifecycleEvent?: string; lifecycleEventStatus?: string };
@@ -113,7 +44,7 @@ describe('codedeploy deployer', () => {
   });
 
   it('the next deployment swaps the groups: green of the last becomes blue', async () => {
-    const s = await setup();
+    const s = await blueGreenGroup();
     const first = await s.deploy();
     s.run(first);
     const second = await s.deploy();
@@ -128,7 +59,7 @@ describe('codedeploy deployer', () => {
   });
 
   it('a deployment right after the last leaves its original set, still draining, to finish', async () => {
-    const s = await setup();
+    const s = await blueGreenGroup();
     const first = await s.deploy();
     s.run(first);
     s.world.drainingSet('web', s.blue);
@@ -138,7 +69,7 @@ describe('codedeploy deployer', () => {
   });
 
   it('canary: 10% at once, the rest after the canary interval', async () => {
-    const s = await setup({ config: 'CodeDeployDefault.ECSCanary10Percent5Minutes' });
+    const s = await blueGreenGroup({ config: 'CodeDeployDefault.ECSCanary10Percent5Minutes' });
     const id = await s.deploy();
     const wait = s.run(id).requeueAfterMs;
     assert.equal(s.greenWeight(), 10);
@@ -153,7 +84,7 @@ describe('codedeploy deployer', () => {
   });
 
   it('linear: 10% more every interval, each step at its time', async () => {
-    const s = await setup({ config: 'CodeDeployDefault.ECSLinear10PercentEvery1Minutes' });
+    const s = await blueGreenGroup({ config: 'CodeDeployDefault.ECSLinear10PercentEvery1Minutes' });
     const id = await s.deploy();
     const seen: number[] = [];
     s.run(id);
@@ -168,7 +99,7 @@ describe('codedeploy deployer', () => {
   });
 
   it('a custom TimeBasedLinear config whose steps do not divide 100 ends at 100', async () => {
-    const s = await setup();
+    const s = await blueGreenGroup();
     await s.call('CreateDeploymentConfig', {
       deploymentConfigName: 'thirds',
       computePlatform: 'ECS',
@@ -192,7 +123,7 @@ describe('codedeploy deployer', () => {
   });
 
   it('ready wait: Ready with test traffic on green until ContinueDeployment', async () => {
-    const s = await setup({
+    const s = await blueGreenGroup({
       test: true,
       blueGreen: { deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 60 } },
     });
@@ -228,7 +159,7 @@ describe('codedeploy deployer', () => {
   });
 
   it('ready wait timeout: Stopped, and rolled back when rollback is configured', async () => {
-    const s = await setup({
+    const s = await blueGreenGroup({
       test: true,
       blueGreen: { deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 10 } },
       autoRollback: { enabled: true, events: ['DEPLOYMENT_STOP_ON_REQUEST'] },
@@ -254,7 +185,7 @@ describe('codedeploy deployer', () => {
   });
 
   it('termination wait: the target succeeds, blue waits, then goes and the deployment succeeds', async () => {
-    const s = await setup({
+    const s = await blueGreenGroup({
       blueGreen: { terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: 5 } },
     });
     const id = await s.deploy();
@@ -272,7 +203,7 @@ describe('codedeploy deployer', () => {
   });
 
   it('ContinueDeployment TERMINATION_WAIT ends the termination wait at once', async () => {
-    const s = await setup({
+    const s = await blueGreenGroup({
       blueGreen: { terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: 60 } },
     });
     const id = await s.deploy();
@@ -284,7 +215,7 @@ describe('codedeploy deployer', () => {
   });
 
   it('a hook waits for its status: Succeeded goes on, a second report is refused', async () => {
-    const s = await setup();
+    const s = await blueGreenGroup();
     const id = await s.deploy({ BeforeAllowTraffic: 'CheckGreen' });
     s.run(id);
     const event = (await s.target(id)).lifecycleEvents!.find((e) => e.lifecycleEventName === 'BeforeAllowTraffic')!;
@@ -306,7 +237,7 @@ describe('codedeploy deployer', () => {
   });
 
   it('a hook that reports Failed fails the deployment and rolls it back', async () => {
-    const s = await setup({ autoRollback: { enabled: true, events: ['DEPLOYMENT_FAILURE'] } });
+    const s = await blueGreenGroup({ autoRollback: { enabled: true, events: ['DEPLOYMENT_FAILURE'] } });
     const id = await s.deploy({ AfterAllowTraffic: 'Verify' });
     s.run(id);
     assert.equal(s.greenWeight(), 100);
@@ -334,7 +265,7 @@ describe('codedeploy deployer', () => {
   });
 
   it('a hook that never reports fails after an hour', async () => {
-    const s = await setup();
+    const s = await blueGreenGroup();
     const id = await s.deploy({ BeforeInstall: 'Prepare' });
     s.run(id);
     await s.clock.advance(59 * MINUTE);
@@ -347,7 +278,7 @@ describe('codedeploy deployer', () => {
   });
 
   it('StopDeployment with rollback in the middle of a canary moves all traffic back and removes green', async () => {
-    const s = await setup({ config: 'CodeDeployDefault.ECSCanary10Percent15Minutes' });
+    const s = await blueGreenGroup({ config: 'CodeDeployDefault.ECSCanary10Percent15Minutes' });
     const id = await s.deploy();
     s.run(id);
     assert.equal(s.greenWeight(), 10);
@@ -364,7 +295,7 @@ describe('codedeploy deployer', () => {
   });
 
   it('StopDeployment without rollback leaves traffic and task sets where they were', async () => {
-    const s = await setup({ config: 'CodeDeployDefault.ECSCanary10Percent15Minutes' });
+    const s = await blueGreenGroup({ config: 'CodeDeployDefault.ECSCanary10Percent15Minutes' });
     const id = await s.deploy();
     s.run(id);
     await s.call('StopDeployment', { deploymentId: id, autoRollbackEnabled: false });
@@ -377,7 +308,7 @@ describe('codedeploy deployer', () => {
   });
 
   it('a replacement that never becomes healthy gets no traffic and fails the deployment after an hour', async () => {
-    const s = await setup({ autoRollback: { enabled: true, events: ['DEPLOYMENT_FAILURE'] } });
+    const s = await blueGreenGroup({ autoRollback: { enabled: true, events: ['DEPLOYMENT_FAILURE'] } });
     s.world.unhealthy.add(NEW_TD);
     const id = await s.deploy();
     s.run(id);
@@ -396,7 +327,7 @@ describe('codedeploy deployer', () => {
   });
 
   it('a replacement whose tasks keep failing to start fails the deployment at once, and rolls back', async () => {
-    const s = await setup({ autoRollback: { enabled: true, events: ['DEPLOYMENT_FAILURE'] } });
+    const s = await blueGreenGroup({ autoRollback: { enabled: true, events: ['DEPLOYMENT_FAILURE'] } });
     s.world.crashing.add(NEW_TD);
     const id = await s.deploy();
     s.run(id);
@@ -410,7 +341,7 @@ describe('codedeploy deployer', () => {
   });
 
   it('a restarted deployer resumes a shift from the step it had reached, with no second task set', async () => {
-    const s = await setup({ config: 'CodeDeployDefault.ECSLinear10PercentEvery3Minutes' });
+    const s = await blueGreenGroup({ config: 'CodeDeployDefault.ECSLinear10PercentEvery3Minutes' });
     const id = await s.deploy();
     s.run(id);
     await s.clock.advance(3 * MINUTE);
@@ -428,7 +359,7 @@ describe('codedeploy deployer', () => {
   });
 
   it('one active deployment per group', async () => {
-    const s = await setup({ config: 'CodeDeployDefault.ECSCanary10Percent5Minutes' });
+    const s = await blueGreenGroup({ config: 'CodeDeployDefault.ECSCanary10Percent5Minutes' });
     const id = await s.deploy();
     await assert.rejects(s.deploy(), {
       code: 'DeploymentLimitExceededException',

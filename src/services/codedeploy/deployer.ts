@@ -16,7 +16,19 @@ import { announce, type CodeDeployContext } from './context.ts';
 import { finished, type DeploymentRecord, type LifecycleEventRecord } from './model.ts';
 import { CODEDEPLOY } from './group-spec.ts';
 import { failDeployment, rollBack } from './rollback.ts';
-import { allowTestTraffic, allowTraffic, DONE, eventOf, hookStep, install, record, remaining, taskSets, type StepResult } from './steps.ts';
+import {
+  allowTestTraffic,
+  allowTraffic,
+  DONE,
+  eventOf,
+  hookStep,
+  install,
+  record,
+  remaining,
+  routed,
+  taskSets,
+  type StepResult,
+} from './steps.ts';
 
 const MINUTE_MS = 60_000;
 /** Real ms between full resyncs of the active deployments. */
@@ -63,8 +75,14 @@ function readyWait(cd: CodeDeployContext, d: DeploymentRecord): StepResult {
   return { waitMs: remaining(cd, d.progress.readyWaitSince!, wait) };
 }
 
-/** After the last event: the target has succeeded; the original set waits out the termination wait, then goes. */
+/** After the last event (and once the load balancers route as it left them): the target has succeeded; the original set waits out the termination wait, then goes. */
 function terminate(cd: CodeDeployContext, d: DeploymentRecord): ReconcileResult {
+  const taken = routed(cd, d);
+  if ('waitMs' in taken) return { requeueAfterMs: taken.waitMs };
+  if ('fail' in taken) {
+    failDeployment(cd, d, taken.fail, undefined);
+    return {};
+  }
   const now = cd.clock.now();
   const option = d.blueGreen.terminateBlueInstancesOnDeploymentSuccess;
   const removeBlue = option?.action !== 'KEEP_ALIVE' && d.progress.blueTaskSet !== undefined;

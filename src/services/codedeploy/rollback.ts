@@ -3,14 +3,14 @@
  * How a deployment ends badly, as CodeDeploy records it: the deployment becomes Failed (or Stopped),
  * the event under way Failed and the ones after it Skipped; when rollback applies, a new deployment
  * (creator codeDeployRollback) is created in the same transaction, linked both ways through
- * rollbackInfo. That rollback deployment moves all traffic back to the original task set, makes it
- * primary again and removes the replacement, then succeeds.
+ * rollbackInfo. That rollback deployment moves all traffic back to the original task set and, once
+ * the load balancers route so, makes it primary again and removes the replacement, then succeeds.
  */
 import { codedeployDeploymentId } from '../../core/ids.ts';
 import type { ReconcileResult } from '../../core/reconcile.ts';
 import { announce, type CodeDeployContext } from './context.ts';
 import type { DeploymentRecord } from './model.ts';
-import { applyWeights, eventOf, record, taskSets, type Failure } from './steps.ts';
+import { applyWeights, eventOf, record, routed, taskSets, type Failure } from './steps.ts';
 
 /** The one lifecycle event of a rollback: traffic back to the original task set. */
 const ROLLBACK_EVENT = 'AllowTraffic';
@@ -77,6 +77,12 @@ export function rollBack(cd: CodeDeployContext, d: DeploymentRecord): ReconcileR
     d = record(cd, d, (r) => Object.assign(eventOf(r, ROLLBACK_EVENT), { status: 'InProgress', startTime: cd.clock.now() }));
   }
   applyWeights(cd, d);
+  const taken = routed(cd, d);
+  if ('waitMs' in taken) return { requeueAfterMs: taken.waitMs };
+  if ('fail' in taken) {
+    failDeployment(cd, d, taken.fail, false);
+    return {};
+  }
   const { clusterName, serviceName } = d.service;
   const sets = taskSets(cd, d);
   const blue = sets.find((s) => s.id === d.progress.blueTaskSet);

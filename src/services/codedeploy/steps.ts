@@ -4,7 +4,8 @@
  * a run reads the recorded progress and what ECS and ELB say, records what it is about to do, does
  * it, and answers done, wait, or fail. Hooks wait for PutLifecycleEventHookExecutionStatus; Install
  * creates the replacement task set and waits for it to be healthy; the traffic events move the test
- * and production listeners' weighted forwards.
+ * and production listeners' weighted forwards, and are done only once the load balancers route by
+ * them (a weight is stored first and reaches the data plane a moment later).
  */
 import { codedeployHookExecutionId } from '../../core/ids.ts';
 import type { TaskSetView } from '../ecs/facade-types.ts';
@@ -16,6 +17,8 @@ import type { Diagnostics, ErrorCode } from './shapes.ts';
 
 /** Real ms between looks at a replacement task set that is not healthy yet. */
 export const POLL_MS = 500;
+/** Real ms between looks at listeners whose new weights the load balancer does not route by yet. */
+export const ROUTING_POLL_MS = 50;
 /** How long a hook may take to report (CodeDeploy's one hour), nominal ms. */
 export const HOOK_TIMEOUT_MS = 60 * 60_000;
 /** How long the replacement task set may take to become healthy, nominal ms. */
@@ -89,6 +92,20 @@ export function applyWeights(cd: CodeDeployContext, d: DeploymentRecord): boolea
   const { prod, test } = pair(d);
   const production = setWeights(cd, prod, blue, green, greenPercent);
   return setWeights(cd, test, blue, green, testOnGreen ? 100 : 0) || production;
+}
+
+/** Whether the load balancers route by the listeners' weights: done, a short wait, or the data plane's refusal as the deployment's failure. */
+export function routed(cd: CodeDeployContext, d: DeploymentRecord): StepResult {
+  const { prod, test } = pair(d);
+  for (const listener of [...prod, ...test]) {
+    const s = cd.elb.weightsApplied(listener);
+    if (s.state === 'pending') return { waitMs: ROUTING_POLL_MS };
+    if (s.state === 'refused') {
+      const message = `Load balancer ${s.loadBalancerArn} does not route by the new weights of listener ${listener}: its data plane did not take them: ${s.reason}`;
+      return { fail: { code: 'ELASTIC_LOAD_BALANCING_INVALID', message } };
+    }
+  }
+  return DONE;
 }
 
 export function taskSets(cd: CodeDeployContext, d: DeploymentRecord): TaskSetView[] {
@@ -224,12 +241,14 @@ export function install(cd: CodeDeployContext, d: DeploymentRecord, event: Lifec
 export function allowTestTraffic(cd: CodeDeployContext, d: DeploymentRecord): StepResult {
   if (!d.progress.testOnGreen) d = record(cd, d, (r) => (r.progress.testOnGreen = true));
   applyWeights(cd, d);
-  return DONE;
+  return routed(cd, d);
 }
 
-/** AllowTraffic: production moves step by step (each only onto a healthy green); then green becomes primary. */
+/** AllowTraffic: production moves step by step (each only onto a healthy green, the next only once it is routed by); then green becomes primary. */
 export function allowTraffic(cd: CodeDeployContext, d: DeploymentRecord): StepResult {
   applyWeights(cd, d);
+  let taken = routed(cd, d);
+  if (!('done' in taken)) return taken;
   for (let next = nextStep(d.trafficRouting, d.progress.greenPercent); next; next = nextStep(d.trafficRouting, d.progress.greenPercent)) {
     const since = d.progress.shiftedAt;
     const wait = next.afterMinutes * MINUTE_MS;
@@ -245,6 +264,8 @@ export function allowTraffic(cd: CodeDeployContext, d: DeploymentRecord): StepRe
     });
     applyWeights(cd, d);
     announce(cd, d, 'AllowTraffic');
+    taken = routed(cd, d);
+    if (!('done' in taken)) return taken;
   }
   const green = taskSets(cd, d).find((s) => s.id === d.progress.greenTaskSet);
   if (green && green.status !== 'PRIMARY') cd.ecs.setPrimaryTaskSet(d.scope, d.service.clusterName, d.service.serviceName, green.id);

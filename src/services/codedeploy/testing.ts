@@ -3,7 +3,8 @@
  * A CodeDeploy room over an in-memory store, a manual clock and an in-memory world standing in for
  * ECS and ELB (both facades over the same state: services, task sets, target groups, listener
  * weights), for unit tests of the handlers and the deployer. A task set is healthy when the world
- * says its task definition is; its targets count as healthy in its target group then.
+ * says its task definition is; its targets count as healthy in its target group then. Listener
+ * weights reach the load balancers' data plane at once unless the world holds them back.
  */
 import { createManualClock, type ManualClock } from '../../core/clock.ts';
 import { loadConfig } from '../../core/config.ts';
@@ -13,7 +14,7 @@ import type { RequestContext } from '../../protocol/types.ts';
 import type { ContainerRuntime } from '../../runtime/types.ts';
 import { Store } from '../../store/index.ts';
 import type { EcsTaskSetsFacade, ServiceView, TaskSetView } from '../ecs/facade-types.ts';
-import type { ElbTrafficFacade, ForwardWeight } from '../elb/traffic-types.ts';
+import type { DataPlaneState, ElbTrafficFacade, ForwardWeight } from '../elb/traffic-types.ts';
 import { S3ObjectError } from '../s3/facade.ts';
 import type { S3Facade } from '../s3/index.ts';
 import { RoleSessions } from '../sts/role-sessions.ts';
@@ -21,7 +22,7 @@ import { codedeployHandlers } from './api.ts';
 import type { CodeDeployContext } from './context.ts';
 import { reconcileDeployment } from './deployer.ts';
 import { CodeDeployModel } from './model.ts';
-import type { CodedeployOperations } from './shapes.ts';
+import type { AutoRollbackConfiguration, BlueGreenDeploymentConfiguration, CodedeployOperations } from './shapes.ts';
 
 export const scope: Scope = { region: 'us-east-1', account: '000000000000' };
 const ctx: RequestContext = { ...scope, requestId: 'r', endpoint: 'http://local' };
@@ -38,6 +39,15 @@ export class World {
   readonly crashing = new Set<string>();
   /** How many task sets createTaskSet made. */
   created = 0;
+  /** While true, weights set are not routed by until `routeAll`. */
+  holdDataPlane = false;
+  /** Listeners whose weights the data plane does not route by yet (or refused, with its reason). */
+  readonly unrouted = new Map<string, DataPlaneState>();
+
+  /** The data plane takes every weight set so far. */
+  routeAll(): void {
+    this.unrouted.clear();
+  }
 
   targetGroup(name: string): string {
     const arn = elbArn.targetGroup(scope, name, hex16());
@@ -180,7 +190,11 @@ export class World {
     targetGroupArn: (_s, name) => this.groups.get(name),
     exists: (arn) => this.listeners.has(arn),
     forwardWeights: (arn) => this.listeners.get(arn) ?? [],
-    setForwardWeights: (arn, weights) => void this.listeners.set(arn, weights),
+    setForwardWeights: (arn, weights) => {
+      this.listeners.set(arn, weights);
+      if (this.holdDataPlane) this.unrouted.set(arn, { state: 'pending' });
+    },
+    weightsApplied: (arn) => this.unrouted.get(arn) ?? { state: 'applied' },
     targetHealth: (tg) => {
       const sets = [...this.sets.values()].flat().filter((s) => s.targetGroupArn === tg);
       const healthy = sets.filter((s) => !this.unhealthy.has(s.taskDefinition)).reduce((n, s) => n + s.runningCount, 0);
@@ -233,4 +247,80 @@ export function memoryCodeDeploy(opts: { store?: Store; world?: World; clock?: M
   const h = codedeployHandlers(cd) as Record<string, (input: unknown, c: RequestContext) => unknown>;
   const call: Call = async (op, input) => (await h[op](input, ctx)) as never;
   return { cd, store, world, clock, woken, call, run: (id: string) => reconcileDeployment(cd, id) };
+}
+
+/** The task definition the AppSpec deploys. */
+export const NEW_TD = 'arn:aws:ecs:us-east-1:000000000000:task-definition/web:2';
+
+/** An ECS AppSpec deploying NEW_TD (container web, port 80), with these hooks (event → function). */
+export function appSpec(hooks: Record<string, string> = {}): string {
+  const hookLines = Object.entries(hooks).map(([event, fn]) => `  - ${event}: "${fn}"`);
+  return [
+    'version: 0.0',
+    'Resources:',
+    '  - TargetService:',
+    '      Type: AWS::ECS::Service',
+    '      Properties:',
+    `        TaskDefinition: "${NEW_TD}"`,
+    '        LoadBalancerInfo:',
+    '          ContainerName: "web"',
+    '          ContainerPort: 80',
+    ...(hookLines.length ? ['Hooks:', ...hookLines] : []),
+  ].join('\n');
+}
+
+export interface GroupOptions {
+  config?: string;
+  test?: boolean;
+  blueGreen?: BlueGreenDeploymentConfiguration;
+  autoRollback?: AutoRollbackConfiguration;
+}
+
+/**
+ * A CODE_DEPLOY service `web` on target group tg-blue behind a production listener (and a test
+ * listener when asked), in a deployment group `dg` of application `app`; `deploy` creates a
+ * deployment of NEW_TD, `run` (of the room) takes one deployer step.
+ */
+export async function blueGreenGroup(opts: GroupOptions = {}) {
+  const room = memoryCodeDeploy();
+  const { world, call } = room;
+  const blue = world.targetGroup('tg-blue');
+  const green = world.targetGroup('tg-green');
+  const prod = world.listener(blue);
+  const test = opts.test ? world.listener(blue) : undefined;
+  world.service('web', blue);
+  await call('CreateApplication', { applicationName: 'app', computePlatform: 'ECS' });
+  await call('CreateDeploymentGroup', {
+    applicationName: 'app',
+    deploymentGroupName: 'dg',
+    serviceRoleArn: 'arn:aws:iam::000000000000:role/codedeploy',
+    deploymentConfigName: opts.config,
+    deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+    ecsServices: [{ clusterName: 'c', serviceName: 'web' }],
+    loadBalancerInfo: {
+      targetGroupPairInfoList: [
+        {
+          targetGroups: [{ name: 'tg-blue' }, { name: 'tg-green' }],
+          prodTrafficRoute: { listenerArns: [prod] },
+          ...(test ? { testTrafficRoute: { listenerArns: [test] } } : {}),
+        },
+      ],
+    },
+    blueGreenDeploymentConfiguration: opts.blueGreen,
+    autoRollbackConfiguration: opts.autoRollback,
+  });
+  const deploy = async (hooks: Record<string, string> = {}) => {
+    const { deploymentId } = await call('CreateDeployment', {
+      applicationName: 'app',
+      deploymentGroupName: 'dg',
+      revision: { revisionType: 'AppSpecContent', appSpecContent: { content: appSpec(hooks) } },
+    });
+    return deploymentId!;
+  };
+  const get = async (id: string) => (await call('GetDeployment', { deploymentId: id })).deploymentInfo!;
+  const target = async (id: string) =>
+    (await call('GetDeploymentTarget', { deploymentId: id, targetId: 'c:web' })).deploymentTarget!.ecsTarget!;
+  const sets = () => world.ecs.listTaskSets({ region: 'us-east-1', account: '000000000000' }, 'c', 'web');
+  const greenWeight = () => world.weight(prod, green);
+  return { ...room, blue, green, prod, test, deploy, get, target, sets, greenWeight };
 }

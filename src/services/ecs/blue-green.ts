@@ -14,7 +14,8 @@
  * Under CANARY and LINEAR the production shift goes in steps, each baked before the next, with the
  * production hooks at every step. PAUSE hooks hold their stage until ContinueServiceDeployment (or
  * their timeout). Green tasks that keep failing to start at SCALE_UP roll the deployment back. A
- * rollback shifts the rules back to blue and stops the green tasks.
+ * rollback shifts the rules back to blue and stops the green tasks. A shift is done only once the
+ * load balancer routes by it (a load balancer whose data plane refuses it rolls the deployment back).
  */
 import { uuid } from '../../core/ids.ts';
 import { failureStreak, isActive, isHealthy, keepsFailingToStart, liveDeployments, MAX_TASKS_PER_STEP } from './deployments.ts';
@@ -26,6 +27,8 @@ import { MOVING_MS, scalingReason, type Tick } from './service-tick.ts';
 import type { DeploymentLifecycleHookStage, LoadBalancer, ServiceDeploymentLifecycleStage } from './shapes.ts';
 
 const MINUTE_MS = 60_000;
+/** Real ms between looks at rules whose new weights the load balancer does not route by yet. */
+const ROUTING_POLL_MS = 50;
 const ORDER: ServiceDeploymentLifecycleStage[] = [
   'RECONCILE_SERVICE',
   'PRE_SCALE_UP',
@@ -147,7 +150,7 @@ function stageDone(t: Tick, sd: ServiceDeploymentRecord, green: StoredDeployment
       return true;
     }
     case 'TEST_TRAFFIC_SHIFT':
-      return shift(t, sd, 'test');
+      return shift(t, sd, 'test') && routed(t, sd, 'test');
     case 'PRODUCTION_TRAFFIC_SHIFT':
       return shiftProduction(t, sd);
     case 'BAKE_TIME':
@@ -221,6 +224,8 @@ function hooksDone(t: Tick, sd: ServiceDeploymentRecord, stages = HOOKS_AT[sd.li
  * step's PRE hooks ran at POST_TEST_TRAFFIC_SHIFT, the last step's POST hooks run at its own stage).
  */
 function shiftProduction(t: Tick, sd: ServiceDeploymentRecord): boolean {
+  // A step (its hooks, its bake time, the next) goes on only once the load balancer routes by it.
+  if (!routed(t, sd, 'production')) return false;
   const current = sd.productionWeight ?? 0;
   if (current >= 100) return true;
   const step = sd.productionSteps ?? 0;
@@ -241,7 +246,7 @@ function shiftProduction(t: Tick, sd: ServiceDeploymentRecord): boolean {
   sd.productionWeight = next;
   sd.productionSteps = step + 1;
   sd.updatedAt = t.now;
-  if (next >= 100) return true;
+  if (next >= 100) return routed(t, sd, 'production');
   sd.stepUntil = t.now + t.ecs.clock.duration(bakeMinutes * MINUTE_MS);
   return waitFor(t, sd.stepUntil - t.now);
 }
@@ -274,6 +279,32 @@ function shift(t: Tick, sd: ServiceDeploymentRecord, which: 'test' | 'production
   return true;
 }
 
+/** Whether the load balancer routes by the weights a shift set on the `which` rules (a refusal rolls the deployment back). */
+function routed(t: Tick, sd: ServiceDeploymentRecord, which: 'test' | 'production'): boolean {
+  if (!sd.shifted[which]) return true;
+  for (const rule of rulesOf(t.record, which)) {
+    const routing = t.ecs.elb.weightsApplied(rule);
+    if (routing.state === 'pending') return waitFor(t, ROUTING_POLL_MS);
+    if (routing.state === 'refused') {
+      requestRollback(
+        sd,
+        `Service deployment rolled back because load balancer ${routing.loadBalancerArn} does not route by the new weights of ${rule}: its data plane did not take them: ${routing.reason}.`,
+        t.now,
+      );
+      return waitFor(t, 1);
+    }
+  }
+  return true;
+}
+
+/** The service's test or production listener rules. */
+function rulesOf(record: ServiceRecord, which: 'test' | 'production'): string[] {
+  return (record.service.loadBalancers ?? []).flatMap((lb) => {
+    const rule = which === 'test' ? lb.advancedConfiguration?.testListenerRule : lb.advancedConfiguration?.productionListenerRule;
+    return rule ? [rule] : [];
+  });
+}
+
 /** Green serves alone: the groups swap roles on the service, blue is dropped, the deployment is complete. */
 function finish(t: Tick, sd: ServiceDeploymentRecord, green: StoredDeployment): void {
   const { record } = t;
@@ -292,10 +323,11 @@ function finish(t: Tick, sd: ServiceDeploymentRecord, green: StoredDeployment): 
   t.endRollout(green, 'COMPLETED');
 }
 
-/** Rules back to blue, green tasks stopped, blue PRIMARY again. */
+/** Rules back to blue (green tasks stop only once the load balancer routes so), green tasks stopped, blue PRIMARY again. */
 function rollBack(t: Tick, sd: ServiceDeploymentRecord, green: StoredDeployment): void {
   const { record } = t;
   const elb = t.ecs.elb;
+  let routing = false;
   for (const lb of record.service.loadBalancers ?? []) {
     const advanced = lb.advancedConfiguration;
     if (!lb.targetGroupArn || !advanced?.alternateTargetGroupArn) continue;
@@ -308,9 +340,12 @@ function rollBack(t: Tick, sd: ServiceDeploymentRecord, green: StoredDeployment)
           { targetGroupArn: lb.targetGroupArn, weight: 100 },
           { targetGroupArn: advanced.alternateTargetGroupArn, weight: 0 },
         ]);
+        // A refusal cannot be rolled back from: the green tasks stop all the same.
+        routing ||= elb.weightsApplied(rule).state === 'pending';
       }
     }
   }
+  if (routing) return t.wake(ROUTING_POLL_MS);
   sd.shifted = {};
   sd.productionWeight = 0;
   const greenTasks = t.tasks.filter((r) => r.deploymentId === green.id);

@@ -5,8 +5,7 @@ import { Store } from '../../store/store.ts';
 import { defaultAttributes } from './attributes.ts';
 import { desiredConfig } from './desired.ts';
 import { elbModel } from './model.ts';
-import type { Action } from './shapes.ts';
-import { storedLoadBalancer, storedTargetGroup } from './testing.ts';
+import { putHttpListener, storedLoadBalancer, storedTargetGroup } from './testing.ts';
 
 describe('desired data plane state', () => {
   it('reads the attributes that shape traffic, with durations on the clock’s time scale', () => {
@@ -27,17 +26,7 @@ describe('desired data plane state', () => {
       attributes: { 'slow_start.duration_seconds': '60', 'stickiness.enabled': 'true', 'stickiness.lb_cookie.duration_seconds': '1' },
       tags: [],
     });
-    const actions: Action[] = [{ Type: 'forward', TargetGroupArn: tgArn }];
-    model.putListener({
-      listener: { ListenerArn: listenerArn, LoadBalancerArn: lbArn, Port: 8000, Protocol: 'HTTP', DefaultActions: actions },
-      tags: [],
-    });
-    model.putRule({
-      rule: { RuleArn: `${listenerArn}/default`, Priority: 'default', Conditions: [], Actions: actions, IsDefault: true },
-      listenerArn,
-      priority: 1_000_000,
-      tags: [],
-    });
+    putHttpListener(model, lbArn, listenerArn, 8000, tgArn);
 
     const { frontends, backends } = desiredConfig(model, createClock(20), new Map());
     assert.deepEqual(frontends[0].headers, { xff: 'remove', xffClientPort: false, preserveHost: true, dropInvalidHeaders: false });

@@ -1,15 +1,17 @@
 /**
  * @module services/elb/facade
  * What the ELB room offers other rooms (ECS today), handed to them at registration: targets in and
- * out of target groups, a target's health as DescribeTargetHealth would say it, a group's settings,
- * and a callback when health changes in a group.
+ * out of target groups, a target's health as the data plane serves it, a group's settings, and a
+ * callback when health changes in a group.
  */
 import type { Clock } from '../../core/clock.ts';
 import { shortName } from '../../core/ids.ts';
 import type { DataPlane } from './dataplane.ts';
 import { targetHealthOf } from './api-targets.ts';
-import type { ElbModel } from './model.ts';
-import type { TargetHealthStateEnum } from './shapes.ts';
+import { DESCRIPTIONS } from './health.ts';
+import { targetKey, type ElbModel } from './model.ts';
+import type { PendingChanges } from './pending.ts';
+import type { TargetHealthReasonEnum, TargetHealthStateEnum } from './shapes.ts';
 import { deregister, deregistrationDelaySeconds, register } from './targets.ts';
 
 export interface TargetRef {
@@ -28,7 +30,11 @@ export interface ElbFacade {
   registerTargets(targetGroupArn: string, targets: TargetRef[]): number;
   /** Starts draining targets (unknown ones are ignored); returns how many began draining. */
   deregisterTargets(targetGroupArn: string, targets: TargetRef[]): number;
-  /** What DescribeTargetHealth says of one target (undefined when the group does not exist). */
+  /**
+   * What DescribeTargetHealth says of one target (undefined when the group does not exist), but as
+   * the data plane serves it: draining until its removal is taken, initial until it serves a target
+   * that became healthy — so no task stops while it still gets requests, none counts before it does.
+   */
   targetState(targetGroupArn: string, target: TargetRef): TargetState | undefined;
   /** A target group's target type and deregistration delay (nominal seconds), or undefined when it does not exist. */
   targetGroupInfo(targetGroupArn: string): { targetType: string; deregistrationDelaySeconds: number } | undefined;
@@ -45,9 +51,10 @@ export interface ElbFacadeDeps {
   changed(): void;
   healthListeners: Set<(targetGroupArn: string) => void>;
   dataPlane: Pick<DataPlane, 'requestTotals'>;
+  pending: PendingChanges;
 }
 
-export function elbFacade({ model, clock, changed, healthListeners, dataPlane }: ElbFacadeDeps): ElbFacade {
+export function elbFacade({ model, clock, changed, healthListeners, dataPlane, pending }: ElbFacadeDeps): ElbFacade {
   const refs = (targets: TargetRef[]) => targets.map((t) => ({ Id: t.id, Port: t.port }));
   return {
     registerTargets(targetGroupArn, targets) {
@@ -64,7 +71,12 @@ export function elbFacade({ model, clock, changed, healthListeners, dataPlane }:
     targetState(targetGroupArn, target) {
       if (!model.targetGroups.get(targetGroupArn)) return undefined;
       const [d] = targetHealthOf(model, targetGroupArn, refs([target]));
-      return { state: d.TargetHealth.State, reason: d.TargetHealth.Reason, description: d.TargetHealth.Description };
+      const state = d.TargetHealth.State;
+      if (pending.state(targetKey(targetGroupArn, target.id, target.port)).state === 'pending') {
+        if (state === 'unused') return served('draining', 'Target.DeregistrationInProgress');
+        if (state === 'healthy') return served('initial', 'Elb.RegistrationInProgress');
+      }
+      return { state, reason: d.TargetHealth.Reason, description: d.TargetHealth.Description };
     },
     targetGroupInfo(targetGroupArn) {
       const tg = model.targetGroups.get(targetGroupArn);
@@ -82,4 +94,8 @@ export function elbFacade({ model, clock, changed, healthListeners, dataPlane }:
       return out;
     },
   };
+}
+
+function served(state: TargetHealthStateEnum, reason: TargetHealthReasonEnum): TargetState {
+  return { state, reason, description: DESCRIPTIONS[reason] };
 }

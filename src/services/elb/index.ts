@@ -21,6 +21,7 @@ import { HaproxyDataPlane } from './haproxy.ts';
 import { HealthChecker } from './health-checker.ts';
 import { hostsWritable, writeHostsBlock } from './hosts.ts';
 import { elbModel, type TargetRecord } from './model.ts';
+import { PendingChanges } from './pending.ts';
 import { DataPlaneSync } from './sync.ts';
 
 const log = logger('elb');
@@ -36,6 +37,7 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
   const dir = join(app.config.dataDir, 'elb');
   const dataPlane = deps.dataPlane ?? new HaproxyDataPlane(dir);
   const certificates = new LocalCertificates(dir);
+  const pending = new PendingChanges();
   const announce = (t: Pick<TargetRecord, 'targetGroupArn' | 'id' | 'port'>, state: string, reason?: string) => {
     app.events.publish({
       type: TARGET_HEALTH,
@@ -49,6 +51,8 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
     model,
     clock: app.clock,
     onChange: (t) => {
+      // Another room hears the new health as the data plane serves it (facade.ts).
+      pending.stampTarget(t);
       announce(t, t.health.state, t.health.reason);
       void sync.request();
     },
@@ -59,9 +63,13 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
     dataPlane,
     certificates,
     acceptedFile: join(dir, 'accepted.json'),
+    pending,
     onRemoved: (targets) => {
       for (const t of targets) announce(t, 'unused', 'Target.NotRegistered');
       health.refresh();
+    },
+    onTaken: (targetGroupArns) => {
+      for (const arn of targetGroupArns) for (const listener of healthListeners) listener(arn);
     },
   });
   const elb: ElbContext = {
@@ -89,7 +97,10 @@ export function register(app: AppContext, deps: { dataPlane?: DataPlane } = {}):
 
   return {
     name: 'elb',
-    facade: { ...elbFacade({ model, clock: app.clock, healthListeners, changed, dataPlane }), ...elbTrafficFacade({ model, changed }) },
+    facade: {
+      ...elbFacade({ model, clock: app.clock, healthListeners, changed, dataPlane, pending }),
+      ...elbTrafficFacade({ model, changed, pending }),
+    },
     api: { model: loadModel('elbv2'), handlers: elbHandlers(elb), validation: { constraint: 'ValidationError', type: 'ValidationError' } },
     authorization(arn) {
       const record = model.loadBalancers.get(arn) ?? model.targetGroups.get(arn) ?? model.listeners.get(arn) ?? model.rules.get(arn);

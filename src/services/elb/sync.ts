@@ -14,6 +14,10 @@
  * balancer's part is checked alone: one that is refused keeps its last accepted listeners (none if it
  * never had any) and is marked active_impaired (or failed) with the data plane's reason, while the
  * others go on changing.
+ *
+ * Each run notes the version of the room's pending changes (pending.ts) before it reads the store,
+ * and, once the data plane has accepted what it computed, marks them taken: other rooms report
+ * traffic moved, or a target gone, only then.
  */
 import { readFileSync } from 'node:fs';
 import type { Clock } from '../../core/clock.ts';
@@ -24,6 +28,7 @@ import { Controller, type ReconcileResult } from '../../core/reconcile.ts';
 import type { Leaf, LocalCertificates } from './certificates.ts';
 import {
   DataPlaneRefused,
+  type ApplyResult,
   type BackendSpec,
   type DataPlane,
   type DataPlaneConfig,
@@ -33,6 +38,7 @@ import {
 } from './dataplane.ts';
 import { desiredConfig, httpsLoadBalancers, serverKey } from './desired.ts';
 import { targetKey, type ElbModel, type TargetRecord } from './model.ts';
+import type { PendingChanges } from './pending.ts';
 import { drainedAt } from './targets.ts';
 import type { LoadBalancerState } from './shapes.ts';
 
@@ -51,8 +57,12 @@ export interface SyncDeps {
   clock: Clock;
   dataPlane: DataPlane;
   certificates: LocalCertificates;
+  /** Changes other rooms wait on until the data plane has taken them. */
+  pending: PendingChanges;
   /** Targets whose draining ended and were removed. */
   onRemoved(targets: TargetRecord[]): void;
+  /** Target groups whose targets' pending changes the data plane has just taken. */
+  onTaken(targetGroupArns: Set<string>): void;
   /** Where the listeners each load balancer last had accepted are kept, so that a restarted Slipway still has them. */
   acceptedFile: string;
 }
@@ -122,22 +132,26 @@ export class DataPlaneSync {
   }
 
   private async once(): Promise<ReconcileResult> {
-    const { model, clock, dataPlane } = this.deps;
+    const { model, clock, dataPlane, pending } = this.deps;
     // Requests in flight are asked for only when a target the data plane drains may be done.
     const drainingServed = model.targets.find().some((t) => t.drainingSince !== undefined && this.servedAs(t) === 'drain');
     const drains = this.removeDrained(drainingServed ? await dataPlane.sessions() : undefined);
+    // A removed target may still be served until the data plane takes its removal.
+    for (const t of drains.removed) pending.stampTarget(t);
     const leaves = await this.leaves();
+    const version = pending.current();
     const desired = desiredConfig(model, clock, leaves.found);
-    let config = this.stillRefused(desired);
-    let result;
+    let applying;
     try {
-      result = await dataPlane.apply(config);
+      applying = await this.apply(desired);
     } catch (err) {
-      if (!(err instanceof DataPlaneRefused)) throw err;
-      config = await this.isolate(desired, err);
-      result = await dataPlane.apply(config);
+      const given = pending.failed(version, err instanceof DataPlaneRefused ? err.reason : (err as Error).message);
+      if (given.size) this.deps.onTaken(given);
+      throw err;
     }
+    const { config, result } = applying;
     this.applied = config;
+    const taken = pending.taken(version, this.refused);
     this.remember(config);
     this.recordStates();
     for (const u of result.unbound) {
@@ -146,10 +160,23 @@ export class DataPlaneSync {
       this.reported.add(what);
     }
     if (drains.removed.length) this.deps.onRemoved(drains.removed);
+    if (taken.size) this.deps.onTaken(taken);
     if (this.stopping) return {};
     const waits = [drains.nextMs, result.unbound.length || leaves.failed ? RETRY_MS : Infinity];
     const wait = Math.min(...waits);
     return wait < Infinity ? { requeueAfterMs: wait } : {};
+  }
+
+  /** Applies `desired`; when the data plane refuses it, each load balancer refused on its own keeps what it last accepted. */
+  private async apply(desired: DataPlaneConfig): Promise<{ config: DataPlaneConfig; result: ApplyResult }> {
+    const config = this.stillRefused(desired);
+    try {
+      return { config, result: await this.deps.dataPlane.apply(config) };
+    } catch (err) {
+      if (!(err instanceof DataPlaneRefused)) throw err;
+      const isolated = await this.isolate(desired, err);
+      return { config: isolated, result: await this.deps.dataPlane.apply(isolated) };
+    }
   }
 
   /**

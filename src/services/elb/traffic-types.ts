@@ -2,7 +2,8 @@
  * @module services/elb/traffic-types
  * What the ELB room offers other rooms for blue/green: reading and moving a listener's (or rule's)
  * weighted forward between target groups, and each group's target health. A weight change reaches
- * the data plane as any API change does (within milliseconds, without a reload of structure).
+ * the data plane a moment after it is stored (within milliseconds, later when the data plane
+ * reloads or is busy): a caller that reports traffic moved waits until weightsApplied says so.
  */
 import type { Scope } from '../../core/ids.ts';
 
@@ -19,6 +20,9 @@ export interface TargetHealthCounts {
   total: number;
 }
 
+/** What the data plane does with the last stored change to a listener, rule or target. */
+export type DataPlaneState = { state: 'applied' } | { state: 'pending' } | { state: 'refused'; loadBalancerArn: string; reason: string };
+
 export interface ElbTrafficFacade {
   /** The target group's ARN by name (or ARN) in the scope, or undefined. */
   targetGroupArn(scope: Scope, nameOrArn: string): string | undefined;
@@ -28,5 +32,7 @@ export interface ElbTrafficFacade {
   forwardWeights(listenerOrRuleArn: string): ForwardWeight[];
   /** Replaces that forward action with a weighted forward; groups not named get weight 0. */
   setForwardWeights(listenerOrRuleArn: string, weights: ForwardWeight[]): void;
+  /** Whether the data plane routes by the forward weights last set here: applied, pending, or refused (its load balancer and the data plane's reason). */
+  weightsApplied(listenerOrRuleArn: string): DataPlaneState;
   targetHealth(targetGroupArn: string): TargetHealthCounts;
 }

@@ -1,51 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AwsError } from '../../core/errors.ts';
-import { Store } from '../../store/store.ts';
-import { type ElbModel, elbModel } from './model.ts';
-import type { Action } from './shapes.ts';
-import { storedLoadBalancer, storedTargetGroup } from './testing.ts';
+import type { ElbModel } from './model.ts';
+import { PendingChanges } from './pending.ts';
+import { ARN, group, listeningModel } from './testing.ts';
 import { elbTrafficFacade } from './traffic.ts';
 
-const ARN = 'arn:aws:elasticloadbalancing:us-east-1:000000000000';
-
 function world() {
-  const model = elbModel(Store.open(':memory:'));
-  for (const lb of ['lb', 'other']) {
-    model.putLoadBalancer({
-      lb: storedLoadBalancer(`${ARN}:loadbalancer/app/${lb}/1`, lb),
-      attributes: {},
-      tags: [],
-      address: lb === 'lb' ? '127.0.1.1' : '127.0.1.2',
-    });
-  }
-  for (const name of ['blue', 'green', 'elsewhere']) {
-    model.putTargetGroup({ tg: storedTargetGroup(`${ARN}:targetgroup/${name}/1`, name), attributes: {}, tags: [] });
-  }
-  const listen = (lb: string, id: string, to: string) => {
-    const listenerArn = `${ARN}:listener/app/${lb}/1/${id}`;
-    const actions: Action[] = [{ Type: 'forward', TargetGroupArn: `${ARN}:targetgroup/${to}/1` }];
-    const LoadBalancerArn = `${ARN}:loadbalancer/app/${lb}/1`;
-    model.putListener({
-      listener: { ListenerArn: listenerArn, LoadBalancerArn, Port: 80, Protocol: 'HTTP', DefaultActions: actions },
-      tags: [],
-    });
-    model.putRule({
-      rule: { RuleArn: `${listenerArn}/default`, Priority: 'default', Conditions: [], Actions: actions, IsDefault: true },
-      listenerArn,
-      priority: 1_000_000,
-      tags: [],
-    });
-    return listenerArn;
-  };
-  const prod = listen('lb', 'prod', 'blue');
-  listen('other', 'x', 'elsewhere');
+  const { model, prod } = listeningModel();
   let woken = 0;
-  const traffic = elbTrafficFacade({ model, changed: () => woken++ });
-  return { model, prod, traffic, woken: () => woken };
+  const pending = new PendingChanges();
+  const traffic = elbTrafficFacade({ model, changed: () => woken++, pending });
+  return { model, prod, traffic, pending, woken: () => woken };
 }
 
-const group = (name: string) => `${ARN}:targetgroup/${name}/1`;
 const defaultActions = (model: ElbModel, arn: string) => model.listeners.get(arn)?.listener.DefaultActions;
 
 describe('the traffic facade', () => {
@@ -80,5 +48,27 @@ describe('the traffic facade', () => {
     );
     assert.deepEqual(defaultActions(model, prod), before);
     assert.equal(woken(), 0);
+  });
+
+  it('tells when the data plane routes by the weights: pending until a run that read them is accepted', () => {
+    const { prod, traffic, pending, woken } = world();
+    const lb = `${ARN}:loadbalancer/app/lb/1`;
+    assert.deepEqual(traffic.weightsApplied(prod), { state: 'applied' });
+    const before = pending.current();
+    const toGreen = [
+      { targetGroupArn: group('green'), weight: 100 },
+      { targetGroupArn: group('blue'), weight: 0 },
+    ];
+    traffic.setForwardWeights(prod, toGreen);
+    assert.deepEqual(traffic.weightsApplied(prod), { state: 'pending' });
+    assert.deepEqual(traffic.weightsApplied(`${prod}/default`), { state: 'pending' }, 'its default rule too');
+    pending.taken(before, new Map());
+    assert.deepEqual(traffic.weightsApplied(prod), { state: 'pending' }, 'a run that read the store before the change does not count');
+    pending.taken(pending.current(), new Map([[lb, 'bad rule']]));
+    assert.deepEqual(traffic.weightsApplied(prod), { state: 'refused', loadBalancerArn: lb, reason: 'bad rule' });
+    traffic.setForwardWeights(prod, toGreen);
+    assert.equal(woken(), 1, 'the same weights again change nothing');
+    pending.taken(pending.current(), new Map([[`${lb}-another`, 'not this one']]));
+    assert.deepEqual(traffic.weightsApplied(prod), { state: 'applied' });
   });
 });

@@ -3,7 +3,7 @@
  * The ELB room's traffic facade (ElbTrafficFacade) over its own model: a listener's default action
  * or a rule's forward read and rewritten as a weighted forward, and a target group's health counted
  * as DescribeTargetHealth states it. A weight change wakes the health checker and the data plane
- * sync at once.
+ * sync at once, and is stamped so that weightsApplied tells when the data plane routes by it.
  */
 import type { Scope } from '../../core/ids.ts';
 import { scopeKey } from '../../core/scope.ts';
@@ -11,6 +11,7 @@ import { targetHealthOf } from './api-targets.ts';
 import { checkActions } from './actions.ts';
 import { elbError } from './errors.ts';
 import type { ElbModel } from './model.ts';
+import type { PendingChanges } from './pending.ts';
 import type { Action } from './shapes.ts';
 import type { ElbTrafficFacade, ForwardWeight, TargetHealthCounts } from './traffic-types.ts';
 
@@ -51,8 +52,16 @@ function reweighted(actions: Action[], weights: ForwardWeight[]): Action[] {
   return actions.map((a, i) => (i === index ? forward : a));
 }
 
-/** `changed` wakes the room's health checker and data plane sync after a weight change. */
-export function elbTrafficFacade({ model, changed }: { model: ElbModel; changed(): void }): ElbTrafficFacade {
+/** `changed` wakes the room's health checker and data plane sync after a weight change; `pending` keeps it until the data plane takes it. */
+export function elbTrafficFacade({
+  model,
+  changed,
+  pending,
+}: {
+  model: ElbModel;
+  changed(): void;
+  pending: PendingChanges;
+}): ElbTrafficFacade {
   return {
     targetGroupArn(scope: Scope, nameOrArn: string) {
       if (nameOrArn.startsWith('arn:')) return model.targetGroups.get(nameOrArn) ? nameOrArn : undefined;
@@ -64,19 +73,26 @@ export function elbTrafficFacade({ model, changed }: { model: ElbModel; changed(
     forwardWeights: (arn) => weightsOf(actionsOf(model, arn)?.find((a) => a.Type === 'forward')),
 
     setForwardWeights(arn, weights) {
-      model.tx(() => {
+      const moved = model.tx(() => {
         const listener = model.listeners.get(arn);
         const rule = listener ? model.rules.find({ listener: arn }).find((r) => r.rule.IsDefault) : model.rules.get(arn);
         if (!rule) throw listener ? elbError.ruleNotFound() : elbError.listenerNotFound(`Listener or rule '${arn}' not found`);
-        const lbArn = model.listeners.get(rule.listenerArn)?.listener.LoadBalancerArn ?? '';
+        const loadBalancerArn = model.listeners.get(rule.listenerArn)?.listener.LoadBalancerArn ?? '';
         // Checked as ModifyListener and ModifyRule check a forward: groups that exist, weights, one load balancer each.
-        const actions = checkActions(model, reweighted(rule.rule.Actions ?? [], weights), lbArn);
+        const actions = checkActions(model, reweighted(rule.rule.Actions ?? [], weights), loadBalancerArn);
+        // The same weights again change nothing, so a caller that sets them on every look can still see them taken.
+        if (JSON.stringify(actions) === JSON.stringify(rule.rule.Actions)) return undefined;
         model.putRule({ ...rule, rule: { ...rule.rule, Actions: actions } });
         const owner = listener ?? (rule.rule.IsDefault ? model.listeners.get(rule.listenerArn) : undefined);
         if (owner) model.putListener({ ...owner, listener: { ...owner.listener, DefaultActions: actions } });
+        return { loadBalancerArn, arns: [rule.rule.RuleArn, ...(owner ? [owner.listener.ListenerArn] : [])] };
       });
+      if (!moved) return;
+      for (const key of moved.arns) pending.stamp(key, { loadBalancerArn: moved.loadBalancerArn });
       changed();
     },
+
+    weightsApplied: (arn) => pending.state(arn),
 
     targetHealth(targetGroupArn) {
       const counts: TargetHealthCounts = { healthy: 0, unhealthy: 0, initial: 0, draining: 0, total: 0 };
