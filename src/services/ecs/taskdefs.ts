@@ -257,7 +257,8 @@ function checkContainerSet(containers: StoredContainer[], mode: NetworkMode): vo
       }
     }
   }
-  checkNoCycle(containers);
+  // Only dependsOn can form a cycle; most definitions have none.
+  if (containers.some((c) => c.dependsOn?.length)) checkNoCycle(containers);
 }
 
 function checkNoCycle(containers: StoredContainer[]): void {
