@@ -67,10 +67,11 @@ function buildEncoder(model: ServiceModel, shape: Shape): Encoder {
           const encode = members[name];
           const member = given[name];
           const wire = encode === undefined || member === null ? undefined : encode === null ? member : encode(member);
-          // An undefined member is left out by JSON.stringify as by a copy.
-          if (out === undefined && wire === member) continue;
-          out ??= copyBefore(given, name);
-          if (wire !== undefined) out[name] = wire;
+          if (wire === member) continue;
+          // A copy made at the first change keeps the members before it; a member left undefined
+          // is not sent (JSON.stringify skips it), and a whole copy is cheaper than one built key by key.
+          out ??= { ...given };
+          out[name] = wire;
         }
         return out ?? given;
       };
@@ -104,16 +105,6 @@ function buildEncoder(model: ServiceModel, shape: Shape): Encoder {
     default:
       return sameValue;
   }
-}
-
-/** A copy of `value`'s members that come before `name`, which the encoder kept as they are. */
-function copyBefore(value: Record<string, unknown>, name: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key in value) {
-    if (key === name) break;
-    if (value[key] !== undefined) out[key] = value[key];
-  }
-  return out;
 }
 
 function isScalar(shape: Shape): boolean {
