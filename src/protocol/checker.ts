@@ -62,7 +62,10 @@ function buildCheck(model: ServiceModel, shape: Shape): Check {
     case 'structure': {
       if (shape.document) return (value) => value;
       const required = shape.required ?? [];
-      const members = membersOf(model, shape).map(({ name, shape: s }) => ({ name, check: checkFor(model, s) }));
+      // By member name, with no prototype: a value's own key such as 'constructor' finds nothing.
+      const members: Record<string, Check> = Object.create(null);
+      for (const { name, shape: s } of membersOf(model, shape)) members[name] = checkFor(model, s);
+      // A value holds a few of a shape's many members: walking its keys is the shorter way.
       return (value) => {
         if (!isRecord(value)) return REFUSED;
         for (const name of required) {
@@ -70,9 +73,11 @@ function buildCheck(model: ServiceModel, shape: Shape): Check {
           if (!Object.hasOwn(value, name) || value[name] === undefined || value[name] === null) return REFUSED;
         }
         const out: Record<string, unknown> = {};
-        for (const { name, check } of members) {
+        for (const name in value) {
+          const check = members[name];
+          if (check === undefined || !Object.hasOwn(value, name)) continue;
           const given = value[name];
-          if (given === undefined || given === null || !Object.hasOwn(value, name)) continue;
+          if (given === undefined || given === null) continue;
           const checked = check(given);
           if (checked === REFUSED) return REFUSED;
           out[name] = checked;

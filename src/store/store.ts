@@ -24,7 +24,14 @@ export class Store {
   private stopCheckpointer?: () => void;
   private readonly control: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
   /** The open group transaction (see `grouped`), and whether its requests' code is running now. */
-  private group?: { committed: Promise<void>; resolve: () => void; reject: (err: unknown) => void; empty: boolean };
+  private group?: {
+    committed: Promise<void>;
+    resolve: () => void;
+    reject: (err: unknown) => void;
+    empty: boolean;
+    /** The commit at the turn's end, cancelled when the group is committed sooner. */
+    atTurnEnd: NodeJS.Immediate;
+  };
   private grouping = false;
   private groupDepth = 0;
 
@@ -121,8 +128,7 @@ export class Store {
       const committed = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
       // Each request awaits it; one whose handler is still busy when a commit fails must not crash the process.
       committed.catch(() => undefined);
-      this.group = { committed, resolve, reject, empty: true };
-      setImmediate(() => this.settle(true));
+      this.group = { committed, resolve, reject, empty: true, atTurnEnd: setImmediate(() => this.settle(true)) };
     }
     // The group's first transaction is the whole transaction so far: undoing it is a ROLLBACK, and
     // it needs no savepoint of its own (a request served alone, the usual case, runs two statements fewer).
@@ -157,6 +163,7 @@ export class Store {
     const group = this.group;
     if (!group || (this.grouping && !force)) return;
     this.group = undefined;
+    clearImmediate(group.atTurnEnd);
     try {
       this.control.commit.run();
       group.resolve();

@@ -185,3 +185,44 @@ describe('JSON 1.1 codec, round-tripped through the AWS SDK v3', () => {
     assert.deepEqual(out.buildsNotFound, ['proj:2']);
   });
 });
+
+describe('JSON 1.1 output', () => {
+  it('sends only modelled, non-null members with timestamps in seconds, in the order given, and leaves the value as it was', () => {
+    const model = loadModel('ecs');
+    const service = {
+      serviceName: 'web',
+      internalNote: 'never sent',
+      deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100 },
+      loadBalancers: [{ targetGroupArn: 'tg', containerName: 'app', containerPort: 80 }],
+      roleArn: null,
+      events: [
+        { id: 'e1', createdAt: at, message: 'steady' },
+        { id: 'e2', message: 'no time', extra: 1 },
+      ],
+      desiredCount: 2,
+      tags: [null, { key: 'k', value: 'v' }],
+    };
+    const given = JSON.parse(JSON.stringify(service));
+    const wire = json11Codec.encode(model, 'DescribeServices', { services: [service], failures: [] }, 'req-1');
+    assert.equal(
+      wire.body,
+      JSON.stringify({
+        services: [
+          {
+            serviceName: 'web',
+            deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100 },
+            loadBalancers: [{ targetGroupArn: 'tg', containerName: 'app', containerPort: 80 }],
+            events: [
+              { id: 'e1', createdAt: at / 1000, message: 'steady' },
+              { id: 'e2', message: 'no time' },
+            ],
+            desiredCount: 2,
+            tags: [{ key: 'k', value: 'v' }],
+          },
+        ],
+        failures: [],
+      }),
+    );
+    assert.deepEqual(service, given);
+  });
+});

@@ -35,7 +35,11 @@ function json(status: number, body: unknown, requestId: string, jsonVersion = '1
   };
 }
 
-/** A shape's wire form of a handler's value; undefined when nothing of it is sent. */
+/**
+ * A shape's wire form of a handler's value; undefined when nothing of it is sent. A value already
+ * in its wire form (only modelled members, no nulls, no timestamps) is returned as it is, so only
+ * the objects and lists on the way to a change are copied, not the whole output.
+ */
 type Encoder = (value: unknown) => unknown;
 
 /** The encoder of a shape, built once per shape, so a request walks only closures. */
@@ -57,28 +61,34 @@ function buildEncoder(model: ServiceModel, shape: Shape): Encoder {
       return (value) => {
         if (value === undefined || value === null) return undefined;
         if (typeof value !== 'object') return value;
-        const out: Record<string, unknown> = {};
-        for (const name in value) {
+        const given = value as Record<string, unknown>;
+        let out: Record<string, unknown> | undefined;
+        for (const name in given) {
           const encode = members[name];
-          if (encode === undefined) continue;
-          const member = (value as Record<string, unknown>)[name];
-          if (member === undefined || member === null) continue;
-          const wire = encode === null ? member : encode(member);
-          if (wire !== undefined) out[name] = wire;
+          const member = given[name];
+          const wire = encode === undefined || member === null ? undefined : encode === null ? member : encode(member);
+          if (wire === member) continue;
+          // A copy made at the first change keeps the members before it; a member left undefined
+          // is not sent (JSON.stringify skips it), and a whole copy is cheaper than one built key by key.
+          out ??= { ...given };
+          out[name] = wire;
         }
-        return out;
+        return out ?? given;
       };
     }
     case 'list': {
       const encode = encoderFor(model, shapeOf(model, shape.member!.shape));
       return (value) => {
         if (!Array.isArray(value)) return undefined;
-        const out: unknown[] = [];
-        for (const item of value) {
+        let out: unknown[] | undefined;
+        for (let i = 0; i < value.length; i++) {
+          const item = value[i];
           const wire = encode(item);
+          if (out === undefined && wire === item && wire !== undefined) continue;
+          out ??= value.slice(0, i);
           if (wire !== undefined) out.push(wire);
         }
-        return out;
+        return out ?? value;
       };
     }
     case 'map': {

@@ -293,16 +293,16 @@ export function describeService(ecs: EcsContext, record: ServiceRecord, withTags
   const live = liveDeployments(record, tasks);
   // A service with task sets (CODE_DEPLOY, EXTERNAL) has no deployments: its counts are its sets' tasks.
   const counts = record.taskSets ? liveCounts(tasks) : live;
-  const { tags, ...service } = record.service;
-  return {
-    ...service,
-    runningCount: counts.running,
-    pendingCount: counts.pending,
-    deployments: live.deployments,
-    ...(record.taskSets ? { taskSets: record.taskSets.map((set) => liveTaskSet(ecs, record, set, withTags, tasks)) } : {}),
-    events: record.events,
-    ...(withTags ? { tags: tags ?? [] } : {}),
-  };
+  // The members a stored service lacks are made before it is copied in: added to a copy of the
+  // parsed record, each took V8's slow path (about 1.7 µs apiece). Those left undefined are not sent.
+  const service: Service = { deployments: undefined, events: undefined, taskSets: undefined, ...record.service };
+  service.runningCount = counts.running;
+  service.pendingCount = counts.pending;
+  service.deployments = live.deployments;
+  service.events = record.events;
+  service.tags = withTags ? (record.service.tags ?? []) : undefined;
+  if (record.taskSets) service.taskSets = record.taskSets.map((set) => liveTaskSet(ecs, record, set, withTags, tasks));
+  return service;
 }
 
 /** An INACTIVE service is describable for an hour (scaled), then gone. */

@@ -166,17 +166,27 @@ function normalizeContainer(input: ContainerDefinition, mode: NetworkMode, size:
   if (input.links?.length && mode !== 'bridge') bad(n, `Links are not supported when networkMode=${mode}.`);
   checkEnvironmentSources(input);
 
+  // The defaulted members are made before the request's are copied in: added to a copy of it,
+  // each one the request lacks took V8's slow path.
   const out: StoredContainer = {
-    ...input,
     name: n,
     image,
-    cpu: input.cpu ?? 0,
-    essential: input.essential ?? true,
-    portMappings: (input.portMappings ?? []).map((p) => normalizePort(n, p, mode)),
-    environment: input.environment ?? [],
-    mountPoints: input.mountPoints ?? [],
-    volumesFrom: input.volumesFrom ?? [],
+    cpu: undefined,
+    essential: undefined,
+    portMappings: undefined,
+    environment: undefined,
+    mountPoints: undefined,
+    volumesFrom: undefined,
+    ...input,
   };
+  out.name = n;
+  out.image = image;
+  out.cpu = input.cpu ?? 0;
+  out.essential = input.essential ?? true;
+  out.portMappings = (input.portMappings ?? []).map((p) => normalizePort(n, p, mode));
+  out.environment = input.environment ?? [];
+  out.mountPoints = input.mountPoints ?? [];
+  out.volumesFrom = input.volumesFrom ?? [];
   if (input.healthCheck) out.healthCheck = normalizeHealthCheck(n, input.healthCheck);
   return out;
 }
@@ -190,7 +200,8 @@ function normalizePort(container: string, p: PortMapping, mode: NetworkMode): Po
     bad(container, `portMappings.containerPort ${containerPort} must be between 1 and 65535.`);
   if (hostPort !== undefined && (hostPort < 0 || hostPort > 65535))
     bad(container, `portMappings.hostPort ${hostPort} must be between 0 and 65535.`);
-  const out: PortMapping = { ...p, protocol: p.protocol ?? 'tcp' };
+  const out: PortMapping = { protocol: undefined, ...p };
+  out.protocol = p.protocol ?? 'tcp';
   if (mode === 'awsvpc' || mode === 'host') {
     if (hostPort !== undefined && containerPort !== undefined && hostPort !== containerPort) {
       bad(
@@ -222,7 +233,11 @@ function normalizeHealthCheck(container: string, hc: HealthCheck): HealthCheck {
       bad(container, `healthCheck.${field} must be between ${min} and ${max} (got ${v}).`);
     }
   }
-  return { ...hc, interval: hc.interval ?? 30, timeout: hc.timeout ?? 5, retries: hc.retries ?? 3 };
+  const out: HealthCheck = { interval: undefined, timeout: undefined, retries: undefined, ...hc };
+  out.interval = hc.interval ?? 30;
+  out.timeout = hc.timeout ?? 5;
+  out.retries = hc.retries ?? 3;
+  return out;
 }
 
 /** Rules across containers: duplicate names, an essential container, links and dependsOn targets. */
@@ -257,7 +272,8 @@ function checkContainerSet(containers: StoredContainer[], mode: NetworkMode): vo
       }
     }
   }
-  checkNoCycle(containers);
+  // Only dependsOn can form a cycle; most definitions have none.
+  if (containers.some((c) => c.dependsOn?.length)) checkNoCycle(containers);
 }
 
 function checkNoCycle(containers: StoredContainer[]): void {
