@@ -23,6 +23,7 @@ import { BuildLog } from './logs.ts';
 import { lull } from './lull.ts';
 import { MarkerReader, phaseFailure, type Marker } from './markers.ts';
 import type { BuildRecord } from './model.ts';
+import type { PoolKind } from './pool.ts';
 import { beginPhase, complete, endPhase, finalStatus } from './phases.ts';
 import { recordReports } from './reports.ts';
 import { renderBuildScript, writeRunner } from './runner.ts';
@@ -46,6 +47,8 @@ export class BuildRun {
   /** The outcome is recorded; only the cleanup is left. */
   private completed = false;
   private image = '';
+  /** The kind of warm container this build took, which the pool replaces once the build is over. */
+  private warmKind?: PoolKind;
   private resolvedVersion?: string;
   /** The runner reached its end (DONE), and whether the phases allow UPLOAD_ARTIFACTS. */
   private done = false;
@@ -141,7 +144,10 @@ export class BuildRun {
       const { computeType, privilegedMode } = build.environment;
       const kind = { image: this.image, computeType, privileged: !!privilegedMode };
       const warm = await this.cb.pool.take(kind, this.work, containerName(this.uuid));
-      if (warm) this.taken(warm);
+      if (warm) {
+        this.warmKind = kind;
+        this.taken(warm);
+      }
     }
     for (const dir of WORK_SUBDIRS) await mkdir(join(this.work, dir), { recursive: true });
     if (this.ended) return undefined;
@@ -364,8 +370,9 @@ export class BuildRun {
 
   /**
    * The container and the work directory go after the build has its outcome, in the first lull
-   * after it: not beside the containers a deploy action starts on the same engine the moment the
-   * build succeeds. What a crash leaves of them is swept at the next start (sweepFinishedBuilds).
+   * after it, and then the pool replaces the warm container the build took: not beside the
+   * containers a deploy action starts on the same engine the moment the build succeeds. What a
+   * crash leaves of them is swept at the next start (sweepFinishedBuilds).
    */
   private async cleanUp(): Promise<void> {
     await lull(this.cb.events, this.hurry.signal);
@@ -374,6 +381,7 @@ export class BuildRun {
         .remove(this.containerId)
         .catch((err) => log.warn(`removing the container of ${this.arn}: ${(err as Error).message}`));
     await rm(this.work, { recursive: true, force: true }).catch(() => undefined);
+    if (this.warmKind && !this.hurry.signal.aborted) this.cb.pool.refill(this.warmKind);
   }
 
   private async uploadArtifacts(record: BuildRecord, spec: Buildspec, src: string): Promise<void> {
