@@ -115,11 +115,12 @@ export class BuildPool {
     if (!this.ready.has(key)) this.fill(key, kind);
   }
 
-  /** Clears what an earlier process left, before any build can take a container. */
-  start(): void {
+  /** Clears what an earlier process left, before any build can take a container; resolves once it is cleared. */
+  start(): Promise<void> {
     this.cleared ??= this.clear().catch((err) =>
       log.warn(`warm build containers left earlier could not be removed: ${(err as Error).message}`),
     );
+    return this.cleared;
   }
 
   /** Removes every container this pool holds or makes, and stops making them. */
@@ -139,8 +140,7 @@ export class BuildPool {
   }
 
   private async make(key: string, kind: PoolKind): Promise<void> {
-    this.start();
-    await this.cleared;
+    await this.start();
     const name = `slipway-codebuild-pool-${randomBytes(8).toString('hex')}`;
     const dir = join(this.dir, name);
     for (const sub of WORK_SUBDIRS) await mkdir(join(dir, sub), { recursive: true });
