@@ -1,6 +1,7 @@
 /**
  * Warm build containers on real Docker: a build takes a container the pool started ahead of it
- * (and it carries the build's name while it runs), the pool refills, a container serves one build
+ * (and it carries the build's name while it runs), the pool refills once that build is over (not
+ * beside it), a container serves one build
  * and leaks nothing of it (files, variables, credentials) into the next; the pool is drained at
  * shutdown, and what a killed process left is removed by the next start on its data directory.
  */
@@ -34,7 +35,7 @@ describe('warm build containers', () => {
   let cb: CodeBuildClient;
   after(async () => s?.close());
 
-  test('a build takes a started container, the pool refills, and nothing of one build reaches the next', async () => {
+  test('a build takes a started container, the pool refills after it, and nothing of one build reaches the next', async () => {
     ({ s, cb } = await startCodebuildSlipway());
     await createProject(cb, { name: 'warm', source: { type: 'NO_SOURCE', buildspec: BUILDSPEC } });
     const first = await runBuild(cb, {
@@ -57,6 +58,7 @@ describe('warm build containers', () => {
     assert.equal(running.Id, ready.Id);
     const second = await waitForBuild(cb, build!.id!);
     assert.equal(second.buildStatus, 'SUCCEEDED');
+    assert.deepEqual(await idle(s!.dataDir), [], 'no container was started beside the build');
     const secondLog = await buildLog(second);
     assert.equal(said(secondLog, 'host'), ready.Id.slice(0, 12));
     assert.equal(said(secondLog, 'files'), '');
@@ -79,7 +81,7 @@ describe('warm build containers', () => {
 
   test('shutting down drains the pool', async () => {
     const dataDir = s!.dataDir;
-    assert.equal((await idle(dataDir)).length, 1);
+    await waitFor('the pool to refill after the third build', async () => (await idle(dataDir)).length === 1);
     await s!.close();
     s = undefined;
     assert.deepEqual(await pooled(dataDir), []);
@@ -102,12 +104,13 @@ describe('warm build containers across a crash', () => {
     await createProject(cb, { name: 'warm', source: { type: 'NO_SOURCE', buildspec: BUILDSPEC } });
     assert.equal((await runBuild(cb, { projectName: 'warm' })).buildStatus, 'SUCCEEDED');
     await waitFor('a warm container to be ready', async () => (await idle(dataDir)).length === 1);
-    // One taken by a build under way, and the one made ready after it.
+    // One taken by a build under way, and one made ready for a build of another kind (its first).
     const { build } = await cb.send(
       new StartBuildCommand({ projectName: 'warm', environmentVariablesOverride: [{ name: 'PAUSE', value: '600' }] }),
     );
     await waitFor('BUILD to be under way', async () => (await getBuild(cb, build!.id!)).currentPhase === 'BUILD');
-    await waitFor('the pool to refill', async () => (await idle(dataDir)).length === 1);
+    await cb.send(new StartBuildCommand({ projectName: 'warm', computeTypeOverride: 'BUILD_GENERAL1_MEDIUM' }));
+    await waitFor('the pool to fill for the other kind', async () => (await idle(dataDir)).length === 1);
     await slipway.kill('SIGKILL');
     const left = await pooled(dataDir);
     assert.equal(left.length, 2, 'the containers outlive the process');

@@ -20,8 +20,10 @@ import { BuildspecError, parseBuildspec, type Buildspec } from './buildspec.ts';
 import type { CodebuildContext } from './context.ts';
 import { ImageError } from './image.ts';
 import { BuildLog } from './logs.ts';
+import { lull } from './lull.ts';
 import { MarkerReader, phaseFailure, type Marker } from './markers.ts';
 import type { BuildRecord } from './model.ts';
+import type { PoolKind } from './pool.ts';
 import { beginPhase, complete, endPhase, finalStatus } from './phases.ts';
 import { recordReports } from './reports.ts';
 import { renderBuildScript, writeRunner } from './runner.ts';
@@ -40,9 +42,13 @@ export class BuildRun {
   private ended?: 'STOPPED' | 'TIMED_OUT';
   private endReason?: string;
   private containerId?: string;
-  /** The container's removal, begun once it has exited so that it overlaps the upload of artifacts and the outcome. */
-  private removal?: Promise<void>;
+  /** Aborted when the build is stopped or Slipway shuts down: the cleanup then waits for no lull. */
+  private readonly hurry = new AbortController();
+  /** The outcome is recorded; only the cleanup is left. */
+  private completed = false;
   private image = '';
+  /** The kind of warm container this build took, which the pool replaces once the build is over. */
+  private warmKind?: PoolKind;
   private resolvedVersion?: string;
   /** The runner reached its end (DONE), and whether the phases allow UPLOAD_ARTIFACTS. */
   private done = false;
@@ -63,7 +69,8 @@ export class BuildRun {
 
   /** StopBuild, the timeout, or Slipway shutting down: the container is stopped and the phase under way ends so. */
   abort(kind: 'STOPPED' | 'TIMED_OUT', reason?: string): void {
-    if (this.ended) return;
+    this.hurry.abort();
+    if (this.ended || this.completed) return;
     this.ended = kind;
     this.endReason = reason;
     this.blog.container(reason ?? (kind === 'STOPPED' ? 'Build stopped (StopBuild)' : 'Build timed out (timeoutInMinutes)'));
@@ -137,7 +144,10 @@ export class BuildRun {
       const { computeType, privilegedMode } = build.environment;
       const kind = { image: this.image, computeType, privileged: !!privilegedMode };
       const warm = await this.cb.pool.take(kind, this.work, containerName(this.uuid));
-      if (warm) this.taken(warm);
+      if (warm) {
+        this.warmKind = kind;
+        this.taken(warm);
+      }
     }
     for (const dir of WORK_SUBDIRS) await mkdir(join(this.work, dir), { recursive: true });
     if (this.ended) return undefined;
@@ -268,7 +278,6 @@ export class BuildRun {
         message: `Error while executing command: ${this.lastCommand ?? '(none)'}. Reason: ${why}`,
       });
     }
-    this.removal = this.removeContainer(id!);
     const state = await readRunnerState(this.work, spec, (line) => this.blog.container(line));
     this.names = state.names;
     if (spec.exportedVariables.length) this.update((r) => (r.build.exportedEnvironmentVariables = state.exported));
@@ -355,20 +364,24 @@ export class BuildRun {
     this.blog.container(`Build ${status}`);
     await this.blog.close();
     this.phase((b, now) => complete(b, status, now));
+    this.completed = true;
     await this.cleanUp();
   }
 
   /**
-   * The container and the work directory go once the build has its outcome, which does not wait
-   * for them; what a crash leaves of them is swept at the next start (sweepFinishedBuilds).
+   * The container and the work directory go after the build has its outcome, in the first lull
+   * after it, and then the pool replaces the warm container the build took: not beside the
+   * containers a deploy action starts on the same engine the moment the build succeeds. What a
+   * crash leaves of them is swept at the next start (sweepFinishedBuilds).
    */
   private async cleanUp(): Promise<void> {
-    if (this.containerId) await (this.removal ?? this.removeContainer(this.containerId));
+    await lull(this.cb.events, this.hurry.signal);
+    if (this.containerId)
+      await this.cb.runtime
+        .remove(this.containerId)
+        .catch((err) => log.warn(`removing the container of ${this.arn}: ${(err as Error).message}`));
     await rm(this.work, { recursive: true, force: true }).catch(() => undefined);
-  }
-
-  private removeContainer(id: string): Promise<void> {
-    return this.cb.runtime.remove(id).catch((err) => log.warn(`removing the container of ${this.arn}: ${(err as Error).message}`));
+    if (this.warmKind && !this.hurry.signal.aborted) this.cb.pool.refill(this.warmKind);
   }
 
   private async uploadArtifacts(record: BuildRecord, spec: Buildspec, src: string): Promise<void> {

@@ -69,6 +69,9 @@ export function buildController(cb: CodebuildContext): BuildController {
 async function interrupted(cb: CodebuildContext, record: BuildRecord): Promise<void> {
   const buildArn = record.build.arn;
   const reason = `Slipway stopped while this build was in ${record.build.currentPhase}, so the build was cut off and its container removed. Run it again with RetryBuild.`;
+  // A build cut off in a warm container: the pool removes that one with the rest it left, and
+  // the build ends only once it is gone (removing it here too would return while it is going).
+  await cb.pool.start();
   for (const c of await cb.runtime.list({ [CONTAINER_LABEL]: buildArn }).catch(() => [])) await cb.runtime.remove(c.id);
   await cb.runtime.remove(containerName(record.uuid)).catch(() => undefined);
   if (record.containerId) await cb.runtime.remove(record.containerId).catch(() => undefined);

@@ -82,7 +82,7 @@ export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<C
       return record && { tags: tagMap(record.project.tags) };
     },
     start() {
-      cb.pool.start();
+      void cb.pool.start();
       void sweepFinishedBuilds(cb).catch((err) =>
         logger('codebuild').warn(`what finished builds left could not be removed: ${(err as Error).message}`),
       );

@@ -5,10 +5,12 @@
  * next build, idle on an empty work directory with no environment (build-container.ts,
  * pooledContainerSpec). A build takes it: the container's directory becomes the build's work
  * directory, the container takes the build's name, and once the runner and the build's environment
- * are written, `release` lets it run them. A container serves one build and is never reused; the
- * pool refills in the background. At most a few kinds are kept (the least recently used goes);
- * the pool is drained at shutdown, and at start whatever an earlier process of this data
- * directory left (idle or mid-build) is removed.
+ * are written, `release` lets it run them. A container serves one build and is never reused. The
+ * pool refills once that build is over (`refill`, in the lull after its outcome), not while it runs:
+ * starting a container on the engine beside the build's own commands slows them. An empty pool (a
+ * kind's first build, or one after a build that was stopped) starts filling at once. At most a few
+ * kinds are kept (the least recently used goes); the pool is drained at shutdown, and at start
+ * whatever an earlier process of this data directory left (idle or mid-build) is removed.
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -62,14 +64,16 @@ export class BuildPool {
 
   /**
    * A started container for this kind, its directory moved to `work` and itself renamed `name`, or
-   * undefined when none is ready. Either way the pool makes the next one.
+   * undefined when none is ready (and the pool starts making one).
    */
   async take(kind: PoolKind, work: string, name: string): Promise<string | undefined> {
     const key = JSON.stringify(kind);
     const slot = this.ready.get(key);
     this.ready.delete(key);
-    this.fill(key, kind);
-    if (!slot) return undefined;
+    if (!slot) {
+      this.fill(key, kind);
+      return undefined;
+    }
     try {
       await mkdir(dirname(work), { recursive: true });
       await rename(slot.dir, work);
@@ -78,6 +82,7 @@ export class BuildPool {
     } catch (err) {
       log.warn(`a warm build container could not be taken: ${(err as Error).message}`);
       await this.discard(slot.id, work);
+      this.fill(key, kind);
       return undefined;
     }
   }
@@ -104,11 +109,18 @@ export class BuildPool {
     }
   }
 
-  /** Clears what an earlier process left, before any build can take a container. */
-  start(): void {
+  /** Makes the next container of this kind, unless one is ready or being made: a build that took one is over. */
+  refill(kind: PoolKind): void {
+    const key = JSON.stringify(kind);
+    if (!this.ready.has(key)) this.fill(key, kind);
+  }
+
+  /** Clears what an earlier process left, before any build can take a container; resolves once it is cleared. */
+  start(): Promise<void> {
     this.cleared ??= this.clear().catch((err) =>
       log.warn(`warm build containers left earlier could not be removed: ${(err as Error).message}`),
     );
+    return this.cleared;
   }
 
   /** Removes every container this pool holds or makes, and stops making them. */
@@ -128,8 +140,7 @@ export class BuildPool {
   }
 
   private async make(key: string, kind: PoolKind): Promise<void> {
-    this.start();
-    await this.cleared;
+    await this.start();
     const name = `slipway-codebuild-pool-${randomBytes(8).toString('hex')}`;
     const dir = join(this.dir, name);
     for (const sub of WORK_SUBDIRS) await mkdir(join(dir, sub), { recursive: true });

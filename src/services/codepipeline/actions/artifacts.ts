@@ -8,15 +8,14 @@
  */
 import { execFile } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { readFileInside, resolveInside } from '../../codebuild/build-tree.ts';
 import { walk } from '../../codebuild/glob.ts';
-import { writeZip } from '../../codebuild/zip.ts';
+import { readZipFile, writeZip, ZipFormatError, type ZipFile } from '../../codebuild/zip.ts';
 import { S3ObjectError, type S3Facade } from '../../s3/index.ts';
 import type { Artifact } from './types.ts';
 
@@ -80,16 +79,22 @@ export async function readArtifact(s3: S3Facade, artifact: Artifact, target: str
 
 export type ArtifactFile = { kind: 'found'; text: string } | { kind: 'missing' } | { kind: 'too-large'; size: number };
 
-/** One file of an input artifact's zip, as text, when it is there and at most `maxBytes`; a path never leads out of the artifact. */
+/**
+ * One file of an input artifact's zip, as text, when it is there and at most `maxBytes`; a path
+ * never leads out of the artifact. Read from the archive itself, not unpacked: a deployment waits on it.
+ */
 export async function readArtifactFile(s3: S3Facade, artifact: Artifact, path: string, maxBytes: number): Promise<ArtifactFile> {
-  return withScratch(async (dir) => {
-    await readArtifact(s3, artifact, dir);
-    const real = await resolveInside(dir, path);
-    const size = real ? await stat(real).then((s) => (s.isFile() ? s.size : undefined)) : undefined;
-    if (size === undefined) return { kind: 'missing' };
-    if (size > maxBytes) return { kind: 'too-large', size };
-    const text = await readFileInside(dir, path);
-    return text === undefined ? { kind: 'missing' } : { kind: 'found', text };
+  return withScratch(async (scratch) => {
+    const zip = join(scratch, 'artifact.zip');
+    await downloadArtifact(s3, artifact, zip);
+    let file: ZipFile;
+    try {
+      file = await readZipFile(zip, path, maxBytes);
+    } catch (err) {
+      if (!(err instanceof ZipFormatError)) throw err;
+      throw new Error(`Input artifact '${artifact.name}' at ${s3Url(artifact)} is not a zip archive: ${err.message}`);
+    }
+    return file.kind === 'found' ? { kind: 'found', text: file.data.toString('utf8') } : file;
   });
 }
 
