@@ -165,7 +165,8 @@ async function centralDirectory(handle: FileHandle): Promise<CentralEntry[]> {
   let offset = tail.readUInt32LE(end + 16);
   if (count === 0xffff || length === 0xffffffff || offset === 0xffffffff) {
     // zip64: a locator just before the end record points at the zip64 end record.
-    if (end < 20 || tail.readUInt32LE(end - 20) !== 0x07064b50) throw new ZipFormatError('zip64 end-of-central-directory locator not found');
+    if (end < 20 || tail.readUInt32LE(end - 20) !== 0x07064b50)
+      throw new ZipFormatError('zip64 end-of-central-directory locator not found');
     const record = await readAt(handle, Number(tail.readBigUInt64LE(end - 12)), 56);
     if (record.readUInt32LE(0) !== 0x06064b50) throw new ZipFormatError('zip64 end-of-central-directory record not found');
     count = Number(record.readBigUInt64LE(32));
