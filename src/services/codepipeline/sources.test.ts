@@ -52,7 +52,7 @@ function room() {
     actions: new ActionRegistry([connection, approval]),
     s3: { bucketExists: () => true } as unknown as S3Facade,
     logs: {} as LogsFacade,
-    sts: {} as StsFacade,
+    sts: { roles: { check() {} } } as unknown as StsFacade,
     wake: () => undefined,
     timeJob: () => undefined,
   };
