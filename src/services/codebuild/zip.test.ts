@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -59,6 +59,13 @@ describe('reading one file of a zip archive', () => {
     // -fz: Info-ZIP writes the entry's size in a zip64 extra field.
     execFileSync('zip', ['-q', '-fz', zip, '-'], { input: '[{"name":"app","imageUri":"repo:2"}]' });
     assert.equal(await text(zip, '-'), '[{"name":"app","imageUri":"repo:2"}]');
+    // The zip64 end record's fields are the archive maker's: a central directory it says is 1 TiB
+    // long is refused as the archive being short, not allocated (a RangeError before).
+    const bytes = readFileSync(zip);
+    bytes.writeBigUInt64LE(1n << 40n, bytes.indexOf(Buffer.from([0x50, 0x4b, 0x06, 0x06])) + 40);
+    const lying = join(dir, 'lying64.zip');
+    writeFileSync(lying, bytes);
+    await assert.rejects(readZipFile(lying, '-', 1024), (err) => err instanceof ZipFormatError && /cut short/.test(err.message));
     const junk = join(dir, 'junk.zip');
     writeFileSync(junk, 'not a zip at all');
     await assert.rejects(readZipFile(junk, 'x', 10), ZipFormatError);

@@ -107,6 +107,8 @@ const S_IFDIR = 0o040000;
 const S_IFLNK = 0o120000;
 /** Links followed inside an archive before the name counts as absent (a loop). */
 const MAX_LINKS = 16;
+/** A link's target longer than a path can be (PATH_MAX) names nothing. */
+const MAX_LINK_BYTES = 4096;
 
 /**
  * The file at `path` in the zip archive `file`, as unzip would unpack it and a reader confined to
@@ -117,8 +119,9 @@ const MAX_LINKS = 16;
 export async function readZipFile(file: string, path: string, maxBytes: number): Promise<ZipFile> {
   const handle = await open(file, 'r');
   try {
+    const archive: Archive = { handle, size: (await handle.stat()).size };
     const entries = new Map<string, CentralEntry>();
-    for (const entry of await centralDirectory(handle)) {
+    for (const entry of await centralDirectory(archive)) {
       const name = inside(entry.name);
       if (name !== undefined) entries.set(name, entry);
     }
@@ -127,12 +130,13 @@ export async function readZipFile(file: string, path: string, maxBytes: number):
       const entry = entries.get(wanted);
       if (!entry || entry.name.endsWith('/') || (entry.mode & S_IFMT) === S_IFDIR) return { kind: 'missing' };
       if ((entry.mode & S_IFMT) === S_IFLNK) {
-        const target = (await entryData(handle, entry)).toString('utf8');
+        if (entry.size > MAX_LINK_BYTES) return { kind: 'missing' };
+        const target = (await entryData(archive, entry)).toString('utf8');
         wanted = target.startsWith('/') ? undefined : inside(posix.join(posix.dirname(wanted), target));
         continue;
       }
       if (entry.size > maxBytes) return { kind: 'too-large', size: entry.size };
-      return { kind: 'found', data: await entryData(handle, entry) };
+      return { kind: 'found', data: await entryData(archive, entry) };
     }
     return { kind: 'missing' };
   } finally {
@@ -147,16 +151,24 @@ function inside(name: string): string | undefined {
   return normal === '.' ? '' : normal;
 }
 
-async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+/** An open archive and its size: what its own offsets and lengths may point at. */
+interface Archive {
+  handle: FileHandle;
+  size: number;
+}
+
+/** `length` bytes at `position`, refused before any allocation when the archive does not hold them (its fields are the archive maker's). */
+async function readAt({ handle, size }: Archive, position: number, length: number): Promise<Buffer> {
+  if (position < 0 || length < 0 || position + length > size) throw new ZipFormatError('the archive is cut short');
   const buffer = Buffer.alloc(length);
   const { bytesRead } = await handle.read(buffer, 0, length, position);
   if (bytesRead !== length) throw new ZipFormatError('the archive is cut short');
   return buffer;
 }
 
-async function centralDirectory(handle: FileHandle): Promise<CentralEntry[]> {
-  const { size } = await handle.stat();
-  const tail = await readAt(handle, Math.max(0, size - 22 - 0xffff), Math.min(size, 22 + 0xffff));
+async function centralDirectory(archive: Archive): Promise<CentralEntry[]> {
+  const { size } = archive;
+  const tail = await readAt(archive, Math.max(0, size - 22 - 0xffff), Math.min(size, 22 + 0xffff));
   let end = -1;
   for (let i = tail.length - 22; i >= 0 && end < 0; i--) if (tail.readUInt32LE(i) === 0x06054b50) end = i;
   if (end < 0) throw new ZipFormatError('End-of-central-directory signature not found');
@@ -167,13 +179,13 @@ async function centralDirectory(handle: FileHandle): Promise<CentralEntry[]> {
     // zip64: a locator just before the end record points at the zip64 end record.
     if (end < 20 || tail.readUInt32LE(end - 20) !== 0x07064b50)
       throw new ZipFormatError('zip64 end-of-central-directory locator not found');
-    const record = await readAt(handle, Number(tail.readBigUInt64LE(end - 12)), 56);
+    const record = await readAt(archive, Number(tail.readBigUInt64LE(end - 12)), 56);
     if (record.readUInt32LE(0) !== 0x06064b50) throw new ZipFormatError('zip64 end-of-central-directory record not found');
     count = Number(record.readBigUInt64LE(32));
     length = Number(record.readBigUInt64LE(40));
     offset = Number(record.readBigUInt64LE(48));
   }
-  const dir = await readAt(handle, offset, length);
+  const dir = await readAt(archive, offset, length);
   const entries: CentralEntry[] = [];
   for (let at = 0, i = 0; i < count; i++) {
     if (at + 46 > dir.length || dir.readUInt32LE(at) !== 0x02014b50) throw new ZipFormatError('bad central directory entry');
@@ -212,11 +224,11 @@ function zip64Sizes(entry: CentralEntry, extra: Buffer): void {
   }
 }
 
-async function entryData(handle: FileHandle, entry: CentralEntry): Promise<Buffer> {
+async function entryData(archive: Archive, entry: CentralEntry): Promise<Buffer> {
   if (entry.flags & 1) throw new ZipFormatError(`${entry.name} is encrypted`);
-  const local = await readAt(handle, entry.offset, 30);
+  const local = await readAt(archive, entry.offset, 30);
   if (local.readUInt32LE(0) !== 0x04034b50) throw new ZipFormatError(`bad local header for ${entry.name}`);
-  const raw = await readAt(handle, entry.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28), entry.compressed);
+  const raw = await readAt(archive, entry.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28), entry.compressed);
   let data: Buffer;
   if (entry.method === 0) data = raw;
   else if (entry.method === 8) data = inflate(raw, entry);
