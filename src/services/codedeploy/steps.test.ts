@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ROUTING_POLL_MS } from './steps.ts';
+import { ROUTING_POLL_MS } from '../elb/traffic-types.ts';
 import { blueGreenGroup } from './testing.ts';
 
 const LB = 'arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/app/lb/1';

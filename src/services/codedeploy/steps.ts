@@ -9,7 +9,7 @@
  */
 import { codedeployHookExecutionId } from '../../core/ids.ts';
 import type { TaskSetView } from '../ecs/facade-types.ts';
-import type { ForwardWeight } from '../elb/traffic-types.ts';
+import { type ForwardWeight, ROUTING_POLL_MS } from '../elb/traffic-types.ts';
 import { announce, type CodeDeployContext } from './context.ts';
 import type { DeploymentRecord, LifecycleEventRecord, TargetGroupRef } from './model.ts';
 import { nextStep } from './routing.ts';
@@ -17,8 +17,6 @@ import type { Diagnostics, ErrorCode } from './shapes.ts';
 
 /** Real ms between looks at a replacement task set that is not healthy yet. */
 export const POLL_MS = 500;
-/** Real ms between looks at listeners whose new weights the load balancer does not route by yet. */
-export const ROUTING_POLL_MS = 50;
 /** How long a hook may take to report (CodeDeploy's one hour), nominal ms. */
 export const HOOK_TIMEOUT_MS = 60 * 60_000;
 /** How long the replacement task set may take to become healthy, nominal ms. */

@@ -18,6 +18,7 @@
  * load balancer routes by it (a load balancer whose data plane refuses it rolls the deployment back).
  */
 import { uuid } from '../../core/ids.ts';
+import { ROUTING_POLL_MS } from '../elb/traffic-types.ts';
 import { failureStreak, isActive, isHealthy, keepsFailingToStart, liveDeployments, MAX_TASKS_PER_STEP } from './deployments.ts';
 import type { ServiceDeploymentRecord, ServiceRecord, StoredDeployment } from './model.ts';
 import { recordServiceDeployment } from './rolling-service-deployments.ts';
@@ -27,8 +28,6 @@ import { MOVING_MS, scalingReason, type Tick } from './service-tick.ts';
 import type { DeploymentLifecycleHookStage, LoadBalancer, ServiceDeploymentLifecycleStage } from './shapes.ts';
 
 const MINUTE_MS = 60_000;
-/** Real ms between looks at rules whose new weights the load balancer does not route by yet. */
-const ROUTING_POLL_MS = 50;
 const ORDER: ServiceDeploymentLifecycleStage[] = [
   'RECONCILE_SERVICE',
   'PRE_SCALE_UP',

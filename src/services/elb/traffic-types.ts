@@ -20,6 +20,9 @@ export interface TargetHealthCounts {
   total: number;
 }
 
+/** Real ms a caller waiting on weightsApplied lets pass before it looks again (the data plane takes a change within milliseconds). */
+export const ROUTING_POLL_MS = 50;
+
 /** What the data plane does with the last stored change to a listener, rule or target. */
 export type DataPlaneState = { state: 'applied' } | { state: 'pending' } | { state: 'refused'; loadBalancerArn: string; reason: string };
 
