@@ -5,14 +5,7 @@
  * green — with no termination wait, blue's task set goes in the same step. A load balancer whose
  * data plane refuses the shift fails the deployment, and the last version keeps serving.
  */
-import {
-  CodeDeployClient,
-  CreateApplicationCommand,
-  CreateDeploymentCommand,
-  CreateDeploymentGroupCommand,
-  type DeploymentInfo,
-  GetDeploymentCommand,
-} from '@aws-sdk/client-codedeploy';
+import { CodeDeployClient, CreateDeploymentCommand, type DeploymentInfo, GetDeploymentCommand } from '@aws-sdk/client-codedeploy';
 import { CreateServiceCommand } from '@aws-sdk/client-ecs';
 import { CreateRuleCommand, type ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
@@ -20,6 +13,7 @@ import { Agent } from 'node:http';
 import { after, before, test } from 'node:test';
 import { DEPLOYMENT_STATUS } from '../../src/services/codedeploy/context.ts';
 import { elbModel } from '../../src/services/elb/model.ts';
+import { ecsDeploymentGroup } from '../support/codedeploy.ts';
 import { blueGreenListeners, registerVersion } from '../support/ecs.ts';
 import { elbClient, get, spread } from '../support/elb.ts';
 import { ensureTestImages } from '../support/images.ts';
@@ -110,24 +104,13 @@ test('when a deployment is Succeeded, every request through the production liste
   );
   await waitFor('v1 through the production listener', async () => (await spread(prodUrl, 20)).get('v1\n') === 20, 120_000, 200);
 
-  await codedeploy.send(new CreateApplicationCommand({ applicationName: 'routed', computePlatform: 'ECS' }));
-  await codedeploy.send(
-    new CreateDeploymentGroupCommand({
-      applicationName: 'routed',
-      deploymentGroupName: 'routed-dg',
-      serviceRoleArn: 'arn:aws:iam::000000000000:role/ecsCodeDeployRole',
-      deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
-      ecsServices: [{ serviceName: 'routed-web', clusterName: 'default' }],
-      loadBalancerInfo: {
-        targetGroupPairInfoList: [
-          { targetGroups: [{ name: 'routed-blue' }, { name: 'routed-green' }], prodTrafficRoute: { listenerArns: [prod] } },
-        ],
-      },
-      blueGreenDeploymentConfiguration: {
-        terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: 0 },
-      },
-    }),
-  );
+  await ecsDeploymentGroup(s.endpoint, {
+    application: 'routed',
+    group: 'routed-dg',
+    service: 'routed-web',
+    targetGroups: ['routed-blue', 'routed-green'],
+    listenerArn: prod,
+  });
 
   // Sent the moment Succeeded is published, in the deployer's own step.
   let atSucceeded: Promise<Map<string, number>> | undefined;
