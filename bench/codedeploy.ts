@@ -22,6 +22,7 @@ import {
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import { cpus, loadavg } from 'node:os';
 import { nextStep, PREDEFINED_ECS_CONFIGS } from '../src/services/codedeploy/routing.ts';
+import { ecsAppSpec } from '../test/support/codedeploy.ts';
 import { get } from '../test/support/elb.ts';
 import { ensureTestImages, TEST_IMAGE } from '../test/support/images.ts';
 import { waitFor } from '../test/support/slipway.ts';
@@ -132,16 +133,7 @@ export async function benchCodeDeploy(o: CodeDeployBenchOptions): Promise<string
 
     const traffic = sampleTraffic(prodUrl, `${versions[to]}\n`, timeoutMs);
     const rules = watchRules(elb, prod, groups[to], timeoutMs);
-    const appSpec = `version: 0.0
-Resources:
-  - TargetService:
-      Type: AWS::ECS::Service
-      Properties:
-        TaskDefinition: "${taskDefinitions[to]}"
-        LoadBalancerInfo:
-          ContainerName: "web"
-          ContainerPort: 8080
-`;
+    const appSpec = ecsAppSpec(taskDefinitions[to]);
     const began = now();
     const { deploymentId } = await cd.send(
       new CreateDeploymentCommand({

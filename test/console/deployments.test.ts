@@ -8,6 +8,7 @@ import { CreateServiceCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/cl
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { ecsAppSpec } from '../support/codedeploy.ts';
 import { elbClient, spread } from '../support/elb.ts';
 import { ensureTestImages, TEST_IMAGE } from '../support/images.ts';
 import { awsCli, docker, freePort, startTestSlipway, waitFor, type TestSlipway } from '../support/slipway.ts';
@@ -129,16 +130,7 @@ describe('console: deployments', () => {
       '--blue-green-deployment-configuration',
       '{"terminateBlueInstancesOnDeploymentSuccess":{"action":"TERMINATE","terminationWaitTimeInMinutes":1}}',
     ]);
-    const content = `version: 0.0
-Resources:
-  - TargetService:
-      Type: AWS::ECS::Service
-      Properties:
-        TaskDefinition: "${v2}"
-        LoadBalancerInfo:
-          ContainerName: "web"
-          ContainerPort: 8080
-`;
+    const content = ecsAppSpec(v2);
     const { deploymentId } = await cli([
       'deploy',
       'create-deployment',

@@ -9,6 +9,7 @@ import { CreateServiceCommand, DescribeTaskSetsCommand, RegisterTaskDefinitionCo
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { ecsAppSpec } from '../support/codedeploy.ts';
 import { blueGreenListeners } from '../support/ecs.ts';
 import { elbClient, spread, steadyLoad } from '../support/elb.ts';
 import { ensureTestImages, TEST_IMAGE } from '../support/images.ts';
@@ -47,17 +48,6 @@ async function taskDefinition(version: string): Promise<string> {
   );
   return out.taskDefinition!.taskDefinitionArn!;
 }
-
-const appSpec = (td: string, hooks: string) => `version: 0.0
-Resources:
-  - TargetService:
-      Type: AWS::ECS::Service
-      Properties:
-        TaskDefinition: "${td}"
-        LoadBalancerInfo:
-          ContainerName: "web"
-          ContainerPort: 8080
-${hooks}`;
 
 test('a canary blue/green deployment through the aws CLI: test traffic first, a hook, production moved without a failed request', async () => {
   const v1 = await taskDefinition('v1');
@@ -120,7 +110,7 @@ test('a canary blue/green deployment through the aws CLI: test traffic first, a 
   ]);
 
   const load = steadyLoad(prodUrl, 4);
-  const content = appSpec(v2, 'Hooks:\n  - AfterAllowTestTraffic: "SmokeTest"\n');
+  const content = ecsAppSpec(v2, 'Hooks:\n  - AfterAllowTestTraffic: "SmokeTest"\n');
   const { deploymentId } = await cli([
     'deploy',
     'create-deployment',
@@ -245,7 +235,7 @@ test('a hook that reports Failed rolls back: a rollback deployment puts all traf
     '--revision',
     JSON.stringify({
       revisionType: 'AppSpecContent',
-      appSpecContent: { content: appSpec(v3, 'Hooks:\n  - AfterAllowTraffic: "Verify"\n') },
+      appSpecContent: { content: ecsAppSpec(v3, 'Hooks:\n  - AfterAllowTraffic: "Verify"\n') },
     }),
   ]);
   const message = await waitFor(

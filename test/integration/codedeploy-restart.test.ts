@@ -9,6 +9,7 @@ import { CreateServiceCommand, DescribeTaskSetsCommand, RegisterTaskDefinitionCo
 import * as E from '@aws-sdk/client-elastic-load-balancing-v2';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { ecsAppSpec } from '../support/codedeploy.ts';
 import { slipwayProcessesForTests } from '../support/ecs.ts';
 import { elbClient, spread } from '../support/elb.ts';
 import { TEST_IMAGE } from '../support/images.ts';
@@ -103,7 +104,7 @@ test('kill -9 mid-shift and during the termination wait: the restarted Slipway g
       },
     }),
   );
-  const content = `version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: "${v2}"\n        LoadBalancerInfo: {ContainerName: web, ContainerPort: 8080}\n`;
+  const content = ecsAppSpec(v2);
   const { deploymentId } = await c.cd.send(
     new CD.CreateDeploymentCommand({
       applicationName: 'survivor',

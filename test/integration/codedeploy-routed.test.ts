@@ -13,7 +13,7 @@ import { Agent } from 'node:http';
 import { after, before, test } from 'node:test';
 import { DEPLOYMENT_STATUS } from '../../src/services/codedeploy/context.ts';
 import { elbModel } from '../../src/services/elb/model.ts';
-import { ecsDeploymentGroup } from '../support/codedeploy.ts';
+import { ecsAppSpec, ecsDeploymentGroup } from '../support/codedeploy.ts';
 import { blueGreenListeners, registerVersion } from '../support/ecs.ts';
 import { elbClient, get, spread } from '../support/elb.ts';
 import { ensureTestImages } from '../support/images.ts';
@@ -55,16 +55,7 @@ async function burst(url: string): Promise<Map<string, number>> {
 
 /** Deploys `taskDefinition` to the group and answers the deployment once it has ended. */
 async function deploy(taskDefinition: string): Promise<DeploymentInfo> {
-  const content = `version: 0.0
-Resources:
-  - TargetService:
-      Type: AWS::ECS::Service
-      Properties:
-        TaskDefinition: "${taskDefinition}"
-        LoadBalancerInfo:
-          ContainerName: "web"
-          ContainerPort: 8080
-`;
+  const content = ecsAppSpec(taskDefinition);
   const { deploymentId } = await codedeploy.send(
     new CreateDeploymentCommand({
       applicationName: 'routed',

@@ -1,6 +1,7 @@
 /**
  * CodeDeploy fixtures for tests: an ECS application and its blue/green deployment group, made with
- * the aws CLI as the seeds make them (all at once, blue terminated as soon as green serves).
+ * the aws CLI as the seeds make them (all at once, blue terminated as soon as green serves); an
+ * AppSpec deploying a task definition's `web` container on port 8080.
  */
 import { awsCli } from './slipway.ts';
 
@@ -41,4 +42,18 @@ export async function ecsDeploymentGroup(endpoint: string, g: EcsDeploymentGroup
     '--blue-green-deployment-configuration',
     '{"terminateBlueInstancesOnDeploymentSuccess":{"action":"TERMINATE","terminationWaitTimeInMinutes":0}}',
   ]);
+}
+
+/** An ECS AppSpec (YAML) that deploys `taskDefinition`, the load balancer sending to its `web` container's port 8080; `hooks` is a Hooks section, if any. */
+export function ecsAppSpec(taskDefinition: string, hooks = ''): string {
+  return `version: 0.0
+Resources:
+  - TargetService:
+      Type: AWS::ECS::Service
+      Properties:
+        TaskDefinition: "${taskDefinition}"
+        LoadBalancerInfo:
+          ContainerName: "web"
+          ContainerPort: 8080
+${hooks}`;
 }
