@@ -164,7 +164,7 @@ export async function startSlipway(config: Config, deps: { runtime?: ContainerRu
         listening.closeAllConnections();
       });
     }
-    ctx.store.close();
+    await ctx.store.close();
   };
   try {
     tls = secure && (await listenTls(secure, config.host, config.tlsPort ?? 0));

@@ -26,7 +26,7 @@ const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('synchronous = NORMAL');
 const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
 let failed = false;
-setInterval(() => {
+const timer = setInterval(() => {
   try {
     checkpoint.get();
     failed = false;
@@ -35,15 +35,35 @@ setInterval(() => {
     failed = true;
   }
 }, workerData.everyMs);
+// Closed on request, so the store's own connection is the last and removes the log as it closes.
+parentPort.once('message', () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
 `;
 
-/** Starts the checkpointing thread for the database at `file`; the returned function stops it. */
-export function startCheckpointer(file: string): () => void {
+/** How long a stopping thread may take to close its connection before it is terminated. */
+const STOP_WAIT_MS = 5_000;
+
+/**
+ * Starts the checkpointing thread for the database at `file`; the returned function stops it and
+ * resolves once its connection is closed.
+ */
+export function startCheckpointer(file: string): () => Promise<void> {
   const worker = new Worker(source, { eval: true, workerData: { driver, file, everyMs: CHECKPOINT_EVERY_MS } });
   worker.unref();
   worker.on('message', (message) => log.warn(`checkpoint of ${file} failed: ${message}; the store's own auto-checkpoint takes over`));
   worker.on('error', (err) =>
     log.warn(`the checkpoint thread for ${file} stopped: ${err.message}; the store's own auto-checkpoint takes over`),
   );
-  return () => void worker.terminate();
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  return async () => {
+    // Held while it stops, or a process with nothing else to do would exit before the connection closes.
+    worker.ref();
+    worker.postMessage('stop');
+    const late = setTimeout(() => void worker.terminate(), STOP_WAIT_MS).unref();
+    await exited;
+    clearTimeout(late);
+  };
 }

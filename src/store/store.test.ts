@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { CHECKPOINT_EVERY_MS } from './checkpointer.ts';
 import { Store } from './store.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'slipway-store-'));
@@ -114,7 +115,7 @@ describe('store queries', () => {
     store.close();
   });
 
-  it('index only what a table names, once it names them, dropping the one-column indexes it had before', () => {
+  it('index only what a table names, once it names them, dropping the one-column indexes it had before', async () => {
     const dir = freshDir();
     const indexNames = (store: Store) =>
       (
@@ -126,7 +127,7 @@ describe('store queries', () => {
     const before = Store.open(dir);
     table(before).put('a', { name: 'a', n: 1 }, { kind: 'x', size: 1 });
     assert.equal(indexNames(before), 'things_kind,things_size');
-    before.close();
+    await before.close();
     const store = Store.open(dir);
     const things = store.docTable<Doc, 'kind' | 'size'>('things', { kind: 'TEXT', size: 'INTEGER' }, [['kind', 'size']]);
     assert.equal(indexNames(store), 'things_kind_size');
@@ -141,7 +142,7 @@ describe('store queries', () => {
       'a column outside every index still filters',
     );
     assert.throws(() => store.docTable('things', { kind: 'TEXT' }, [['kind', 'colour' as 'kind']]), /bad index/);
-    store.close();
+    await store.close();
   });
 });
 
@@ -153,7 +154,15 @@ describe('group commit', () => {
     const things = table(store);
     const other = new Database(join(dir, 'slipway.db'), { readonly: true });
     const committedNames = () => (other.prepare('SELECT pk FROM things ORDER BY pk').pluck().all() as string[]).join(',');
-    return { store, things, committedNames, close: () => (other.close(), store.close()) };
+    return {
+      store,
+      things,
+      committedNames,
+      close: () => {
+        other.close();
+        return store.close();
+      },
+    };
   }
 
   /** A request whose transaction writes `pk` and then fails; it answers with `after()`. */
@@ -183,7 +192,7 @@ describe('group commit', () => {
     assert.equal(committedNames(), '', 'nothing is committed before the end of the turn');
     await Promise.all([first.committed, refused.committed, third.committed]);
     assert.equal(committedNames(), 'a,c');
-    close();
+    await close();
   });
 
   it("undoes a group's first transaction alone when it fails, and commits those after it", async () => {
@@ -196,7 +205,7 @@ describe('group commit', () => {
     const fourth = store.grouped(() => store.tx(() => put('d')));
     await Promise.all([refused.committed, second.committed, third.committed, fourth.committed]);
     assert.equal(committedNames(), 'b,d');
-    close();
+    await close();
   });
 
   it('commits the open group before anything outside it reads or writes', async () => {
@@ -212,7 +221,7 @@ describe('group commit', () => {
     const reading = store.grouped(() => things.count());
     assert.equal(reading.result, 3);
     await reading.committed;
-    close();
+    await close();
   });
 
   it("commits the open group before a statement of a room's own runs from outside it", async () => {
@@ -222,7 +231,7 @@ describe('group commit', () => {
     assert.deepEqual(store.prepare('SELECT count(*) AS n FROM things').get(), { n: 1 });
     assert.equal(committedNames(), 'a');
     await grouped.committed;
-    close();
+    await close();
   });
 
   it('has nothing to wait for when a request touched no open group', async () => {
@@ -245,10 +254,24 @@ describe('store on disk', () => {
     const deadline = Date.now() + 10_000;
     while (statSync(file).size < before + 150_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     assert.ok(statSync(file).size >= before + 150_000, `the database file holds the rows (${statSync(file).size} bytes)`);
-    store.close();
+    await store.close();
     const again = Store.open(dir);
     assert.equal(table(again).count(), 100);
-    again.close();
+    await again.close();
+  });
+
+  it('leaves no log behind once closed: the checkpoint thread closes its connection first', async () => {
+    const dir = freshDir();
+    const store = Store.open(dir);
+    table(store).put('a', { name: 'a', n: 1 }, { kind: 'x', size: 1 });
+    // Long enough for the thread to have opened its connection and checkpointed.
+    await new Promise((r) => setTimeout(r, CHECKPOINT_EVERY_MS * 2));
+    await store.close();
+    const file = join(dir, 'slipway.db');
+    assert.equal(existsSync(`${file}-wal`), false, 'the last connection to close removes the log');
+    const again = Store.open(dir);
+    assert.deepEqual(table(again).get('a'), { name: 'a', n: 1 });
+    await again.close();
   });
 
   it('keeps every acknowledged write when its process is killed with SIGKILL', async () => {
@@ -287,6 +310,6 @@ describe('store on disk', () => {
     const things = table(store);
     for (const i of [0, 1, Math.floor(acknowledged / 2), acknowledged]) assert.deepEqual(things.get(`k${i}`), { name: `k${i}`, n: i });
     assert.ok(things.count() >= acknowledged + 1);
-    store.close();
+    await store.close();
   });
 });

@@ -21,7 +21,7 @@ export type ColumnValue = string | number | null;
 export class Store {
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
-  private stopCheckpointer?: () => void;
+  private stopCheckpointer?: () => Promise<void>;
   private readonly control: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
   /** The open group transaction (see `grouped`), and whether its requests' code is running now. */
   private group?: {
@@ -193,9 +193,11 @@ export class Store {
     return new DocTable<T, C>(this, name, columns, indexes);
   }
 
-  close(): void {
+  /** Commits what is open and closes; the checkpoint thread's connection closes first, so this one is the last and leaves no log behind. */
+  async close(): Promise<void> {
     this.settle(true);
-    this.stopCheckpointer?.();
+    await this.stopCheckpointer?.();
+    this.settle(true);
     this.db.close();
   }
 }

@@ -61,6 +61,7 @@ export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<C
     enqueueBuild: (arn) => builds.enqueue(arn),
   };
   const controller = buildController(cb);
+  let swept: Promise<void> | undefined;
   const builds = new Controller({
     name: 'codebuild.builds',
     reconcile: controller.reconcile,
@@ -83,12 +84,14 @@ export function register(app: AppContext, deps: CodebuildDeps): RoomWithFacade<C
     },
     start() {
       void cb.pool.start();
-      void sweepFinishedBuilds(cb).catch((err) =>
+      swept = sweepFinishedBuilds(cb).catch((err) =>
         logger('codebuild').warn(`what finished builds left could not be removed: ${(err as Error).message}`),
       );
       builds.start();
     },
     async stop() {
+      // The sweep reads the store: it ends before the store closes.
+      await swept;
       await builds.stop();
       // Builds under way run in this process: they stop with it, saying so. One that cannot finish
       // in time (e.g. still building the build image) is found cut off at the next start.
