@@ -3,6 +3,7 @@
  * Plain HTTP plumbing shared by the edge, the API seam and the rooms' own routes: reading a body
  * within a limit, writing a response. It sits below both the server and the rooms.
  */
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline, Readable } from 'node:stream';
 import { AwsError } from '../core/errors.ts';
@@ -30,41 +31,44 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   // Listeners rather than `for await`: an async iterator builds a stream pipeline per request.
   if (req.readableEnded) return Promise.resolve(Buffer.alloc(0));
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let first: Buffer | undefined;
+    let chunks: Buffer[] | undefined;
     let size = 0;
-    const finish = (failure?: AwsError) => {
-      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
-      if (failure) reject(failure);
+    let settled = false;
+    // Settled once; the listeners stay (a finished request emits nothing that matters and is dropped
+    // whole), and a failure's error is made only when it settles (an Error costs a stack trace).
+    const finish = (failure?: () => AwsError) => {
+      if (settled) return;
+      settled = true;
+      if (failure) reject(failure());
       else if (size > limit) reject(new AwsError('RequestEntityTooLarge', `Request body exceeds ${limit} bytes`, { status: 413 }));
-      else resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
+      else resolve(chunks ? Buffer.concat(chunks, size) : (first ?? Buffer.alloc(0)));
     };
-    const onData = (chunk: Buffer) => {
+    req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-      else if (size > 4 * limit) {
+      if (size <= limit) {
+        if (first === undefined) first = chunk;
+        else (chunks ??= [first]).push(chunk);
+      } else if (size > 4 * limit) {
         req.destroy();
         finish();
       }
-    };
-    const onEnd = () => finish();
+    });
+    req.on('end', () => finish());
     // A body checked as it streams (its signature, its hash) fails with the check's own error.
-    const onError = (err: Error) =>
-      finish(err instanceof AwsError ? err : new AwsError('IncompleteBody', `The request body could not be read: ${err.message}`));
-    const onClose = () =>
-      finish(new AwsError('IncompleteBody', 'The request body could not be read: the connection closed before its end'));
-    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+    req.on('error', (err: Error) =>
+      finish(() => (err instanceof AwsError ? err : new AwsError('IncompleteBody', `The request body could not be read: ${err.message}`))),
+    );
+    req.on('close', () =>
+      finish(() => new AwsError('IncompleteBody', 'The request body could not be read: the connection closed before its end')),
+    );
   });
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
 /** A body as text; bytes that are not UTF-8 are the caller's error (`code`, 400), never replaced and read on. */
 export function utf8Text(body: Buffer, code: string): string {
-  try {
-    return UTF8.decode(body);
-  } catch {
-    throw new AwsError(code, 'The request body is not valid UTF-8');
-  }
+  if (!isUtf8(body)) throw new AwsError(code, 'The request body is not valid UTF-8');
+  return body.toString('utf8');
 }
 
 export function send(res: ServerResponse, response: WireResponse): void {

@@ -18,6 +18,8 @@ import { createGuard } from './guard.ts';
 
 const log = logger('edge');
 
+const ROOT = new URL('/', 'http://edge');
+
 export interface EdgeOptions {
   apis: ApiService[];
   routes: Route[];
@@ -52,7 +54,9 @@ export function edgeListener(opts: EdgeOptions): RequestListener {
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://edge');
+    // Every JSON and Query API call is a POST to `/`: its URL is parsed once (~5 µs a call), and
+    // nothing changes a request's URL.
+    const url = req.url === '/' ? ROOT : new URL(req.url ?? '/', 'http://edge');
     const caller = callerOf(req, url);
     const refusal = guard(req, caller.protocol !== undefined);
     if (refusal) return deny(req, res, url, caller, refusal);
