@@ -5,8 +5,12 @@
  * SQLite's auto-checkpoint it ran inside whichever request's commit crossed 1000 pages. PASSIVE
  * checkpoints neither wait for nor block the writer. With synchronous=NORMAL the log is synced only
  * by checkpoints, so the timer also bounds how long a commit stays unsynced, at any write rate.
- * The store's connection keeps a high auto-checkpoint as a backstop, so the log stays bounded
- * should this thread ever stall.
+ * While this thread runs, the store's own connection syncs nothing (synchronous=OFF, no
+ * auto-checkpoint): a writer at NORMAL fsyncs the log's header each time it starts the log
+ * over after a checkpoint, stalling that one request 20–40 ms here. This thread's checkpoint
+ * syncs the whole log (every connection's frames) before copying it and the database after, so a
+ * commit is synced within CHECKPOINT_EVERY_MS as before. Should the thread fail or stop, the
+ * store goes back to NORMAL with its own auto-checkpoint (`onFailure`).
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -50,15 +54,26 @@ const STOP_WAIT_MS = 5_000;
  * Starts the checkpointing thread for the database at `file`; the returned function stops it and
  * resolves once its connection is closed.
  */
-export function startCheckpointer(file: string): () => Promise<void> {
+export function startCheckpointer(file: string, onFailure: () => void): () => Promise<void> {
   const worker = new Worker(source, { eval: true, workerData: { driver, file, everyMs: CHECKPOINT_EVERY_MS } });
   worker.unref();
-  worker.on('message', (message) => log.warn(`checkpoint of ${file} failed: ${message}; the store's own auto-checkpoint takes over`));
-  worker.on('error', (err) =>
-    log.warn(`the checkpoint thread for ${file} stopped: ${err.message}; the store's own auto-checkpoint takes over`),
+  let stopping = false;
+  worker.on('message', (message) => {
+    log.warn(`checkpoint of ${file} failed: ${message}; the store's own auto-checkpoint takes over`);
+    onFailure();
+  });
+  worker.on('error', (err) => {
+    log.warn(`the checkpoint thread for ${file} stopped: ${err.message}; the store's own auto-checkpoint takes over`);
+    onFailure();
+  });
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      if (!stopping) onFailure();
+      resolve();
+    }),
   );
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return async () => {
+    stopping = true;
     // Held while it stops, or a process with nothing else to do would exit before the connection closes.
     worker.ref();
     worker.postMessage('stop');

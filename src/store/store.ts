@@ -57,9 +57,10 @@ export class Store {
     const file = join(dataDir, 'slipway.db');
     const tightened = [ownerOnlyDir(dataDir), ownerOnlyFile(file), tighten(`${file}-wal`, 0o600), tighten(`${file}-shm`, 0o600)];
     const store = new Store(new Database(file));
-    // A backstop only: the checkpointer thread keeps the log far shorter.
-    store.db.pragma('wal_autocheckpoint = 10000');
-    store.stopCheckpointer = startCheckpointer(file);
+    // The checkpoint thread syncs and copies the log (checkpointer.ts); this connection syncs nothing while it runs.
+    store.db.pragma('synchronous = OFF');
+    store.db.pragma('wal_autocheckpoint = 0');
+    store.stopCheckpointer = startCheckpointer(file, () => store.syncOnItsOwn());
     // SQLite gives a new -wal or -shm file the database's mode; checked again all the same.
     tightened.push(tighten(`${file}-wal`, 0o600), tighten(`${file}-shm`, 0o600));
     for (const t of tightened.filter((t): t is Tightened => t !== undefined)) {
@@ -193,10 +194,28 @@ export class Store {
     return new DocTable<T, C>(this, name, columns, indexes);
   }
 
-  /** Commits what is open and closes; the checkpoint thread's connection closes first, so this one is the last and leaves no log behind. */
+  /**
+   * Without its checkpoint thread, this connection syncs as SQLite's NORMAL does and checkpoints
+   * on its own past 10,000 pages (a backstop: the thread keeps the log far shorter).
+   */
+  private syncOnItsOwn(): void {
+    if (!this.db.open) return;
+    // The safety level cannot change inside a transaction: the open group is committed first.
+    this.settle(true);
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('wal_autocheckpoint = 10000');
+  }
+
+  /**
+   * Commits what is open and closes; the checkpoint thread's connection closes first, so this one
+   * is the last, and its closing checkpoint (synced) leaves no log behind.
+   */
   async close(): Promise<void> {
     this.settle(true);
-    await this.stopCheckpointer?.();
+    if (this.stopCheckpointer) {
+      await this.stopCheckpointer();
+      this.syncOnItsOwn();
+    }
     this.settle(true);
     this.db.close();
   }
