@@ -24,4 +24,8 @@ if [ "$part" != unit ]; then
   npm run --silent build:console >/dev/null
 fi
 echo "== tests (${#files[@]} files)"
-node --import tsx --test --test-concurrency=1 "${files[@]}"
+# TAP as the run goes, then every failure again at the end (scripts/test-failures.mjs), where a long log's last page shows it.
+node --import tsx --test --test-concurrency=1 \
+  --test-reporter=tap --test-reporter-destination=stdout \
+  --test-reporter=./scripts/test-failures.mjs --test-reporter-destination=stdout \
+  "${files[@]}"
