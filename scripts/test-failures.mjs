@@ -1,7 +1,11 @@
 // A node:test reporter that prints, after everything else, each failed test with its file and error — the TAP stream
 // above it runs to thousands of lines, and a reader of a long run's last page should not have to search for what broke.
+// With SLIPWAY_FAILED_FILES set, it also writes the failed tests' files there, one a line (scripts/test.sh runs them again).
+import { writeFileSync } from 'node:fs';
+
 export default async function* failures(source) {
   const failed = [];
+  const files = new Set();
   const path = [];
   for await (const event of source) {
     if (event.type === 'test:start') path[event.data.nesting] = event.data.name;
@@ -12,7 +16,9 @@ export default async function* failures(source) {
     const where = data.file ? `${data.file}${data.line ? `:${data.line}` : ''}` : '(file unknown)';
     const name = [...path.slice(0, data.nesting), data.name].join(' › ');
     failed.push(`✖ ${name}\n  at ${where}\n${indent(describe(data.details?.error))}`);
+    files.add(data.file ?? '(file unknown)');
   }
+  if (process.env.SLIPWAY_FAILED_FILES) writeFileSync(process.env.SLIPWAY_FAILED_FILES, [...files].map((f) => `${f}\n`).join(''));
   if (failed.length === 0) return;
   yield `\n# ${failed.length} failed:\n${failed.join('\n')}\n`;
 }

@@ -25,7 +25,23 @@ if [ "$part" != unit ]; then
 fi
 echo "== tests (${#files[@]} files)"
 # TAP as the run goes, then every failure again at the end (scripts/test-failures.mjs), where a long log's last page shows it.
-node --import tsx --test --test-concurrency=1 \
-  --test-reporter=tap --test-reporter-destination=stdout \
-  --test-reporter=./scripts/test-failures.mjs --test-reporter-destination=stdout \
-  "${files[@]}"
+run_tests() {
+  node --import tsx --test --test-concurrency=1 \
+    --test-reporter=tap --test-reporter-destination=stdout \
+    --test-reporter=./scripts/test-failures.mjs --test-reporter-destination=stdout \
+    "$@"
+}
+failed_list=$(mktemp)
+trap 'rm -f "$failed_list"' EXIT
+export SLIPWAY_FAILED_FILES=$failed_list
+run_tests "${files[@]}" && exit 0
+# Real Docker, HAProxy and Chromium on a shared machine: one or two files with failures are run once more, and a
+# failure that does not come back is reported as flaky (by name, at the end) instead of failing the run. A change
+# that breaks more, or a failure outside any file, fails at once.
+mapfile -t failed < "$failed_list"
+if [ "${#failed[@]}" -eq 0 ] || [ "${#failed[@]}" -gt 2 ] || printf '%s\n' "${failed[@]}" | grep -qvx '/.*\.test\.ts'; then
+  exit 1
+fi
+echo "== once more: ${failed[*]}"
+run_tests "${failed[@]}" || exit 1
+echo "# FLAKY: failed once and passed when run again — ${failed[*]} (see the failures listed above)"
