@@ -15,6 +15,7 @@ import type { Route } from '../services/types.ts';
 import type { Store } from '../store/index.ts';
 import { type EdgeAuth, endpointRefusal, signedBody, signedWithSigV4 } from './auth/endpoints.ts';
 import { createGuard } from './guard.ts';
+import { warmLoop } from './warm.ts';
 
 const log = logger('edge');
 
@@ -42,16 +43,22 @@ export function createEdge(opts: EdgeOptions): Server {
 export function edgeListener(opts: EdgeOptions): RequestListener {
   const seam = createSeam(opts);
   const guard = createGuard(opts);
+  const warm = warmLoop();
 
   return (req, res) => {
-    handle(req, res).catch((err) => {
-      // A request the caller got wrong (a body over a route's limit, cut short) is answered as such.
-      if (err instanceof AwsError && err.status < 500 && !res.headersSent) return sendJson(res, err.status, { message: err.message });
-      log.error(`${req.method} ${loggedPath(req.url)} failed`, err);
-      if (!res.headersSent) sendJson(res, 500, { message: 'Slipway failed; see its log' });
-      else res.destroy();
-    });
+    const backToBack = warm.arrived();
+    handle(req, res)
+      .catch((err) => failed(req, res, err))
+      .finally(() => warm.answered(backToBack));
   };
+
+  function failed(req: IncomingMessage, res: ServerResponse, err: unknown): void {
+    // A request the caller got wrong (a body over a route's limit, cut short) is answered as such.
+    if (err instanceof AwsError && err.status < 500 && !res.headersSent) return sendJson(res, err.status, { message: err.message });
+    log.error(`${req.method} ${loggedPath(req.url)} failed`, err);
+    if (!res.headersSent) sendJson(res, 500, { message: 'Slipway failed; see its log' });
+    else res.destroy();
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Every JSON and Query API call is a POST to `/`: its URL is parsed once (~5 µs a call), and
