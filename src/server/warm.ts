@@ -20,6 +20,7 @@ export interface WarmLoop {
   polling(): boolean;
 }
 
+/** `now` is real time in ms (not the scaled Clock: this is about the CPU, at sub-millisecond grain). */
 export function warmLoop(now: () => number = () => performance.now()): WarmLoop {
   let lastAnswer = Number.NEGATIVE_INFINITY;
   let until = 0;
