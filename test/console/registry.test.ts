@@ -74,8 +74,13 @@ describe('console: registry', () => {
       await keep(page, 'registry-policy-applied');
 
       await page.goto(`${s.endpoint}/_slipway/console/registry/console/bare`);
-      await waitForText(page, 'main', (t) => t.includes('No lifecycle policy yet'), 'the empty policy');
-      const text = (await page.locator('main').textContent()) ?? '';
+      // The policy and the image list load apart: both are waited for before either is read.
+      const text = await waitForText(
+        page,
+        'main',
+        (t) => t.includes('No lifecycle policy yet') && !t.includes('Loading'),
+        'the empty policy and the empty image list',
+      );
       assert.ok(text.includes('aws ecr put-lifecycle-policy --repository-name console/bare'), text);
       assert.ok(text.includes(`docker push ${new URL(s.endpoint).host}/console/bare:latest`), text);
       await keep(page, 'registry-no-policy');
