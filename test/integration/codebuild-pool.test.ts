@@ -128,3 +128,44 @@ describe('warm build containers across a crash', () => {
     assert.deepEqual(await pooled(dataDir), []);
   });
 });
+
+describe("a finished build's container", () => {
+  let s: TestSlipway | undefined;
+  let cb: CodeBuildClient;
+  after(async () => s?.close());
+
+  const BACKGROUND = `version: 0.2
+phases:
+  build:
+    commands:
+      - sleep 600 &
+      - echo "left a sleep running"
+`;
+
+  test('nothing the build started runs on after it, and its container waits idle until it is removed', async () => {
+    ({ s, cb } = await startCodebuildSlipway());
+    await createProject(cb, { name: 'background', source: { type: 'NO_SOURCE', buildspec: BACKGROUND } });
+    // A kind's first build runs in a container of its own; the next takes a warm one.
+    for (const kind of ['its own', 'a warm']) {
+      if (kind === 'a warm') await waitFor('a warm container to be ready', async () => (await idle(s!.dataDir)).length === 1);
+      const { build } = await cb.send(new StartBuildCommand({ projectName: 'background' }));
+      const done = await waitFor(
+        'the build to have its outcome',
+        async () => {
+          const b = await getBuild(cb, build!.id!);
+          return b.buildComplete && b;
+        },
+        60_000,
+        20,
+      );
+      assert.equal(done.buildStatus, 'SUCCEEDED');
+      const container = docker.getContainer(`slipway-codebuild-${build!.id!.split(':')[1]}`);
+      // Its removal waits for a lull (two quiet seconds): the container is still there, not exited.
+      assert.equal((await container.inspect()).State.Status, 'running', `${kind} container waits instead of exiting`);
+      const { Processes } = await container.top({ ps_args: '-o pid,args' });
+      assert.equal(Processes.length, 1, `only the runner's shell is left in ${kind} container: ${JSON.stringify(Processes)}`);
+      assert.doesNotMatch(Processes[0].join(' '), /sleep/);
+      await waitFor(`${kind} container to be removed`, async () => (await container.inspect().catch(() => undefined)) === undefined);
+    }
+  });
+});

@@ -5,12 +5,16 @@
  * engine's socket only in privileged mode), and what the runner leaves behind in the state
  * directory: exported variables and expanded artifact names.
  */
+import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { ContainerSpec } from '../../runtime/types.ts';
 import type { Buildspec } from './buildspec.ts';
 import { readFileInside, resolveInside } from './build-tree.ts';
 import { MOUNT } from './runner.ts';
+
+const run = promisify(execFile);
 
 export const CONTAINER_LABEL = 'slipway.codebuild.build-arn';
 
@@ -80,9 +84,18 @@ export function pooledContainerSpec(input: {
   };
 }
 
-/** In a pooled container's runner directory: the FIFO that releases it, and the build's environment as `export` lines. */
+/**
+ * In a runner directory: the FIFO a warm container waits on until its build is released, and on
+ * which every build container then waits after its runner's DONE until it is removed; the build's
+ * environment as `export` lines.
+ */
 export const RELEASE_FIFO = 'release';
 export const ENV_FILE = 'env.sh';
+
+/** Makes the runner directory's FIFO (mkfifo: Node has no call for it). */
+export async function makeReleaseFifo(work: string): Promise<void> {
+  await run('mkfifo', ['-m', '600', join(work, 'slipway', RELEASE_FIFO)]);
+}
 
 function runnerSpec(image: string, work: string, privileged: boolean, cache?: string): Omit<ContainerSpec, 'name' | 'labels'> {
   const socket = dockerSocket();

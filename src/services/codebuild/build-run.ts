@@ -14,7 +14,7 @@ import { logger } from '../../core/log.ts';
 import { scopeOfOwnArn } from '../../core/scope.ts';
 import { ConflictError } from '../../runtime/errors.ts';
 import { ArtifactError, uploadArtifacts } from './artifacts.ts';
-import { WORK_SUBDIRS, buildContainerSpec, cacheDir, containerName, readRunnerState, workDir } from './build-container.ts';
+import { WORK_SUBDIRS, buildContainerSpec, cacheDir, containerName, makeReleaseFifo, readRunnerState, workDir } from './build-container.ts';
 import { buildEnvironment } from './build-env.ts';
 import { BuildspecError, parseBuildspec, type Buildspec } from './buildspec.ts';
 import type { CodebuildContext } from './context.ts';
@@ -229,6 +229,8 @@ export class BuildRun {
     const released = !!id && (await this.cb.pool.release(this.work, env));
     if (id && !released) await this.cb.runtime.remove(id);
     if (!released) {
+      // Without it the container simply ends at the runner's DONE.
+      await makeReleaseFifo(this.work).catch(() => undefined);
       const containerSpec = buildContainerSpec({
         arn: this.arn,
         uuid: this.uuid,

@@ -12,19 +12,16 @@
  * kinds are kept (the least recently used goes); the pool is drained at shutdown, and at start
  * whatever an earlier process of this data directory left (idle or mid-build) is removed.
  */
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 import { logger } from '../../core/log.ts';
 import type { ContainerRuntime } from '../../runtime/types.ts';
-import { ENV_FILE, RELEASE_FIFO, WORK_SUBDIRS, pooledContainerSpec } from './build-container.ts';
+import { ENV_FILE, RELEASE_FIFO, WORK_SUBDIRS, makeReleaseFifo, pooledContainerSpec } from './build-container.ts';
 import { quote } from './runner.ts';
 
 const log = logger('codebuild.pool');
-const run = promisify(execFile);
 
 /** Names a container keeps from its pool until a build takes it; the value is the pool's directory. */
 export const POOL_LABEL = 'slipway.codebuild.pool';
@@ -144,7 +141,7 @@ export class BuildPool {
     const name = `slipway-codebuild-pool-${randomBytes(8).toString('hex')}`;
     const dir = join(this.dir, name);
     for (const sub of WORK_SUBDIRS) await mkdir(join(dir, sub), { recursive: true });
-    await run('mkfifo', ['-m', '600', join(dir, 'slipway', RELEASE_FIFO)]);
+    await makeReleaseFifo(dir);
     let id: string | undefined;
     try {
       id = await this.runtime.create(

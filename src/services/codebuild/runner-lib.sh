@@ -150,6 +150,13 @@ __sw_done() {
   if [ -n "$SLIPWAY_OWNER" ] && [ "$SLIPWAY_OWNER" != 0:0 ]; then
     chown -R "$SLIPWAY_OWNER" "$CODEBUILD_SRC_DIR" /codebuild/state /codebuild/cache 2>/dev/null
   fi
+  # What the build started in the background ends with it, before Slipway reads its files.
+  kill -KILL -1 2>/dev/null
   __sw_mark DONE "$__sw_upload"
+  # The container then waits, idle, until Slipway removes it in the first lull after the build's
+  # outcome: its exit (network, mounts and cgroup torn down by the engine) would otherwise land
+  # beside the containers a deploy starts the moment the build succeeds. No one writes this FIFO
+  # (the loop is for a signal cutting the open short); without it, the container ends at once.
+  while [ -p /codebuild/slipway/release ]; do read _ < /codebuild/slipway/release; done 2>/dev/null
   exit 0
 }
