@@ -75,7 +75,7 @@ export async function benchCodebuild(opts: CodebuildBenchOptions): Promise<strin
     cb.send(
       new CreateProjectCommand({
         name,
-        serviceRole: 'r',
+        serviceRole: 'arn:aws:iam::000000000000:role/codebuild',
         artifacts: { type: 'NO_ARTIFACTS' },
         environment: env(image, privileged),
         source: buildspec
