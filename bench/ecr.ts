@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { ensureTestImages, TEST_IMAGE } from '../test/support/images.ts';
-import { docker, freePort, onCleanup, peakRssMiB, startSlipway, tempDir } from './procs.ts';
+import { docker, ensureTools, freePort, onCleanup, peakRssMiB, startSlipway, tempDir } from './procs.ts';
 import { formatTable, type Cell } from './table.ts';
 
 const run = promisify(execFile);
@@ -42,11 +42,14 @@ export interface Registry {
 
 export async function benchEcr(opts: EcrBenchOptions): Promise<string> {
   const { log } = opts;
-  for (const tool of ['docker-registry', 'curl']) {
-    await run('sh', ['-c', `command -v ${tool}`]).catch(() => {
-      throw new Error(`${tool} is not installed (Debian: apt-get install ${tool === 'curl' ? 'curl' : 'docker-registry'})`);
-    });
-  }
+  ensureTools(
+    'the registry bench',
+    [
+      ['docker-registry', 'docker-registry'],
+      ['curl', 'curl'],
+    ],
+    log,
+  );
   await ensureTestImages(docker);
   const dockerConfig = tempDir('slipway-bench-docker-config-');
   const slipwayChild = await startSlipway({ SLIPWAY_TIME_SCALE: '1' });

@@ -15,7 +15,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { THREADS } from '../src/services/elb/haproxy.ts';
-import { freePort, onCleanup, startSlipway, tempDir, treeCpuSeconds } from './procs.ts';
+import { ensureTools, freePort, onCleanup, startSlipway, tempDir, treeCpuSeconds } from './procs.ts';
 
 const run = promisify(execFile);
 
@@ -38,7 +38,15 @@ interface WrkResult {
 }
 
 export async function benchElb(o: ElbBenchOptions): Promise<string> {
-  ensureTools(o.log);
+  ensureTools(
+    'the load balancer bench',
+    [
+      ['wrk', 'wrk'],
+      ['nginx', 'nginx'],
+      ['haproxy', 'haproxy'],
+    ],
+    o.log,
+  );
   const dir = tempDir('slipway-bench-elb-');
   const [targetPort, altPort, defaultsPort, oneWorkerPort, autoPort, listenerPort] = await Promise.all([
     freePort(),
@@ -234,32 +242,6 @@ function table(o: ElbBenchOptions, results: Map<string, WrkResult>, weight: numb
     ...versus,
     `API call → in effect (goal < 100 ms): weight change ${stats(weight)}; target drain ${stats(drain)}`,
   ].join('\n');
-}
-
-function ensureTools(log: (line: string) => void): void {
-  const missing = [
-    ['wrk', 'wrk'],
-    ['nginx', 'nginx'],
-    ['haproxy', 'haproxy'],
-  ]
-    .filter(([bin]) => spawnSync('sh', ['-c', `command -v ${bin} || test -x /usr/sbin/${bin}`]).status !== 0)
-    .map(([, pkg]) => pkg);
-  if (missing.length === 0) return;
-  if (process.getuid?.() !== 0)
-    throw new Error(`the load balancer bench needs ${missing.join(', ')}: install them (sudo apt-get install ${missing.join(' ')})`);
-  log(`installing ${missing.join(', ')} (apt-get)`);
-  const install = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], {
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    stdio: 'ignore',
-  });
-  if (install.status !== 0) {
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
-    const again = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], {
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      stdio: 'inherit',
-    });
-    if (again.status !== 0) throw new Error(`could not install ${missing.join(', ')}`);
-  }
 }
 
 /** An nginx of its own (foreground, its own prefix), stopped at cleanup; answers its master's pid. */

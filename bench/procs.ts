@@ -45,6 +45,25 @@ export async function runCleanups(): Promise<void> {
   }
 }
 
+/**
+ * The reference tools a bench runs beside Slipway, as [command, Debian package]: installed with
+ * apt-get when missing and running as root, else an error naming the packages to install.
+ */
+export function ensureTools(bench: string, tools: [string, string][], log: (line: string) => void): void {
+  const missing = tools
+    .filter(([bin]) => spawnSync('sh', ['-c', `command -v ${bin} || test -x /usr/sbin/${bin}`]).status !== 0)
+    .map(([, pkg]) => pkg);
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0)
+    throw new Error(`${bench} needs ${missing.join(', ')}: install them (sudo apt-get install ${missing.join(' ')})`);
+  log(`installing ${missing.join(', ')} (apt-get)`);
+  const install = (stdio: 'ignore' | 'inherit') =>
+    spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, stdio });
+  if (install('ignore').status === 0) return;
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
+  if (install('inherit').status !== 0) throw new Error(`could not install ${missing.join(', ')}`);
+}
+
 export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   onCleanup(() => rmSync(dir, { recursive: true, force: true }));
